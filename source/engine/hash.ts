@@ -1,0 +1,21 @@
+// Deterministic content digests for layers and images (FNV-1a widened to 64 hex characters).
+// Not cryptographic: the simulation only needs "same input, same digest".
+export function digestHex(input: string, length = 64): string {
+	let out = '';
+	let round = 0;
+	while (out.length < length) {
+		let h = 0x811c9dc5 ^ round;
+		const text = `${round}:${input}`;
+		for (let i = 0; i < text.length; i++) {
+			h ^= text.charCodeAt(i);
+			h = Math.imul(h, 0x01000193) >>> 0;
+		}
+		out += h.toString(16).padStart(8, '0');
+		round++;
+	}
+	return out.slice(0, length);
+}
+
+export function sha256Of(input: string): string {
+	return `sha256:${digestHex(input)}`;
+}

@@ -1,0 +1,122 @@
+// The simulated Linux host: the kernel's view of processes, namespaces, cgroups and files.
+// Plain serializable data; everything that changes it lives in the functions beside this file.
+
+export const namespaceKinds = ['mnt', 'pid', 'net', 'ipc', 'uts', 'user', 'cgroup', 'time'] as const;
+export type NamespaceKind = (typeof namespaceKinds)[number];
+
+export type NetInterface = {
+	name: string;
+	kind: 'loopback' | 'ethernet' | 'veth' | 'bridge';
+	state: 'UP' | 'DOWN';
+	mac: string;
+	mtu: number;
+	addresses: string[]; // CIDR, e.g. "10.244.1.5/24"
+	peer?: {namespaceId: number; name: string}; // the other end of a veth pair
+	index: number;
+};
+
+export type Namespace = {
+	id: number; // the inode number the kernel prints, e.g. 4026531992
+	kind: NamespaceKind;
+	parentId?: number; // pid and user namespaces nest
+	creatorPid: number; // host pid of the process that made it (lsns PID column falls back to it)
+	// Per-kind payload:
+	hostname?: string; // uts
+	domainname?: string; // uts
+	interfaces?: NetInterface[]; // net
+	rootfs?: string; // mnt: id of the filesystem mounted at /
+	procMountedFromPidNs?: number; // mnt: which pid namespace /proc shows (--mount-proc)
+	uidMap?: {inside: number; outside: number; count: number}[]; // user
+	name?: string; // net: a name given by `ip netns add`
+};
+
+export type ProcessState = 'R' | 'S' | 'D' | 'Z' | 'T';
+
+/** What a process does over virtual time, so cgroup limits have consequences. */
+export type Workload =
+	| {kind: 'idle'}
+	| {kind: 'memory-hog'; targetBytes: number; growBytesPerSecond: number}
+	| {kind: 'cpu-burner'; threads: number}
+	| {kind: 'fork-bomb'; forksPerSecond: number}
+	| {kind: 'leak'; growBytesPerSecond: number}
+	| {kind: 'server'; port: number; protocol: 'http'; app: string};
+
+export type Process = {
+	pid: number; // pid in the host's initial pid namespace
+	ppid: number;
+	nsPids: Record<number, number>; // pid as seen inside each pid namespace the process is visible in
+	command: string; // full command line, as ps prints it
+	user: string;
+	uid: number;
+	state: ProcessState;
+	startTime: number; // virtual ms
+	namespaces: Record<NamespaceKind, number>;
+	cgroup: string; // cgroup path, e.g. "/" or "/demo" or "/system.slice/docker-<id>.scope"
+	memoryBytes: number; // resident set size
+	cpuMillis: number; // CPU time used, virtual ms
+	cpuDemand: number; // cores it would use if unthrottled
+	workload: Workload;
+	containerId?: string;
+	vmId?: string;
+	tty?: string;
+	cwd: string;
+	env?: Record<string, string>;
+};
+
+export type Cgroup = {
+	path: string; // "/" is the root
+	memoryMax: number | 'max';
+	cpuMax: {quota: number | 'max'; period: number};
+	pidsMax: number | 'max';
+	memoryEvents: {low: number; high: number; max: number; oom: number; oom_kill: number};
+	cpuStat: {usage_usec: number; user_usec: number; system_usec: number; nr_periods: number; nr_throttled: number; throttled_usec: number};
+	forkFailures: number; // pids.events max
+};
+
+export type FileNode =
+	| {type: 'file'; content: string; mode?: number}
+	| {type: 'dir'; mode?: number}
+	| {type: 'whiteout'}; // an overlay's record that a lower file was deleted
+
+/** A filesystem a mount namespace can have as its root. */
+export type Filesystem =
+	| {id: string; kind: 'plain'; files: Map<string, FileNode>}
+	| {id: string; kind: 'overlay'; lower: string[]; upper: Map<string, FileNode>}; // lower: layer ids, top first
+
+export type VirtualMachine = {
+	id: string;
+	name: string;
+	kernel: string;
+	os: string;
+	memoryBytes: number; // reserved from the host
+	osOverheadBytes: number; // what the guest OS itself uses
+	cpus: number;
+	state: 'booting' | 'running' | 'stopped';
+	bootStartedAt: number;
+	bootMillis: number;
+	hypervisorPid: number;
+	apps: string[]; // processes inside the guest: invisible to the host's ps
+};
+
+export type Host = {
+	name: string;
+	kernel: string; // uname -r
+	os: string; // e.g. "Ubuntu 24.04 LTS"
+	arch: string; // uname -m
+	cpus: number;
+	memoryBytes: number;
+	bootTime: number; // virtual ms
+	ip: string;
+	nextPid: number;
+	nextNamespaceId: number;
+	processes: Map<number, Process>;
+	namespaces: Map<number, Namespace>;
+	initNamespaces: Record<NamespaceKind, number>;
+	cgroups: Map<string, Cgroup>;
+	filesystems: Map<string, Filesystem>;
+	kernelLog: string[]; // dmesg
+	vms: Map<string, VirtualMachine>;
+	users: Record<string, number>; // name -> uid
+	services: Record<string, 'active' | 'inactive'>; // systemctl units
+	reachable: boolean; // false when powered off / unplugged
+};

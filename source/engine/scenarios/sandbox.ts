@@ -1,0 +1,31 @@
+import {produce} from 'immer';
+import {createHost, gib} from '../host/create-host.ts';
+import {spawnProcess} from '../host/processes.ts';
+import {emptyWorld, type World} from '../world.ts';
+
+export type SandboxOptions = {seed?: number};
+
+/** The learner's own machine: where the tutor's shell starts. */
+export const learnerHost = 'host-1';
+/** A second Docker host, reachable with `ssh host-2`, for push here / pull there. */
+export const secondHost = 'host-2';
+
+/**
+ * The free-play world of `k8s-tutor sandbox`: the learner's host with Docker, a second Docker
+ * host, the registry, and (once the Kubernetes engine adds it) a cluster.
+ */
+export function createSandboxWorld(options: SandboxOptions = {}): World {
+	return produce(emptyWorld(options.seed ?? 1), w => {
+		createHost(w, {name: learnerHost, ip: '192.168.56.10', cpus: 4, memoryBytes: 8 * gib, services: ['sshd', 'containerd', 'dockerd']});
+		createHost(w, {name: secondHost, ip: '192.168.56.11', cpus: 2, memoryBytes: 4 * gib, services: ['sshd', 'containerd', 'dockerd']});
+	});
+}
+
+/** Starts a login shell for `user` on `hostName` and returns its host pid. Call on a draft. */
+export function startLoginShell(w: World, hostName: string, user = 'root'): number {
+	const host = w.hosts.get(hostName);
+	if (!host) throw new Error(`no host ${hostName}`);
+	const sshd = [...host.processes.values()].find(p => p.command.startsWith('sshd'));
+	const uid = host.users[user] ?? 0;
+	return spawnProcess(w, host, {parentPid: sshd?.pid ?? 1, command: '-bash', user, uid, cgroup: '/user.slice', cwd: user === 'root' ? '/root' : `/home/${user}`, tty: 'pts/0', memoryBytes: 5 * 1024 * 1024}).pid;
+}

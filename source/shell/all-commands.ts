@@ -1,0 +1,18 @@
+// The command set of the simulated shell. Each command family adds its list here.
+import {helpCommand} from './builtins/help.ts';
+import {shellBuiltins} from './builtins/shell-builtins.ts';
+import {grep, head, sort, tail, wc} from './builtins/text-filters.ts';
+import {createCommandTable, type CommandTable} from './command-table.ts';
+import type {CommandSpec} from './types.ts';
+
+const families: CommandSpec[][] = [
+	shellBuiltins,
+	[grep, head, tail, wc, sort],
+];
+
+let table: CommandTable | undefined;
+
+export function allCommands(): CommandTable {
+	table ??= createCommandTable([...families.flat(), helpCommand(() => table!)]);
+	return table;
+}

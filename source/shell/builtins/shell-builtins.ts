@@ -1,0 +1,129 @@
+// Commands that belong to the shell itself rather than to a tool on the host.
+import {produce} from 'immer';
+import {killProcess} from '../../engine/host/processes.ts';
+import {tick} from '../../engine/tick.ts';
+import {pathKind, resolvePath} from '../paths.ts';
+import type {CommandSpec, ShellSession} from '../types.ts';
+
+export const echo: CommandSpec = {
+	name: 'echo',
+	summary: 'print its arguments',
+	run(args) {
+		let newline = true;
+		let escapes = false;
+		let i = 0;
+		for (; i < args.length && /^-[neE]+$/.test(args[i]!); i++) {
+			if (args[i]!.includes('n')) newline = false;
+			if (args[i]!.includes('e')) escapes = true;
+		}
+		let text = args.slice(i).join(' ');
+		if (escapes) text = text.replace(/\\n/g, '\n').replace(/\\t/g, '\t');
+		return {stdout: text + (newline ? '\n' : ''), exitCode: 0};
+	},
+};
+
+export const trueCommand: CommandSpec = {name: 'true', summary: 'do nothing, successfully', run: () => ({stdout: '', exitCode: 0})};
+export const falseCommand: CommandSpec = {name: 'false', summary: 'do nothing, unsuccessfully', run: () => ({stdout: '', exitCode: 1})};
+
+export const clear: CommandSpec = {
+	name: 'clear',
+	summary: 'clear the terminal output',
+	run: () => ({stdout: '', exitCode: 0, effects: [{kind: 'clear'}]}),
+};
+
+export const history: CommandSpec = {
+	name: 'history',
+	summary: 'list the commands typed so far',
+	run(args, ctx) {
+		const all = ctx.session.history;
+		const count = args[0] && /^\d+$/.test(args[0]) ? Number(args[0]) : all.length;
+		const start = all.length - Math.min(count, all.length);
+		const out = all.slice(start).map((line, i) => `${String(start + i + 1).padStart(5)}  ${line}`);
+		return {stdout: out.length ? out.join('\n') + '\n' : '', exitCode: 0};
+	},
+};
+
+/** Parses `5`, `2.5`, `30s`, `2m`, `1h` into milliseconds. */
+export function parseDuration(text: string): number | undefined {
+	const m = text.match(/^(\d+(?:\.\d+)?)([smhd]?)$/);
+	if (!m) return undefined;
+	const unit = {'': 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000}[m[2]!]!;
+	return Number(m[1]) * unit;
+}
+
+/** The longest a single `sleep` may advance the simulated clock, so a typo cannot freeze the tutor. */
+export const longestSleepMs = 24 * 3_600_000;
+
+export const sleep: CommandSpec = {
+	name: 'sleep',
+	summary: 'wait N seconds of simulated time (the cluster keeps running)',
+	usage: 'sleep N[s|m|h]',
+	run(args, ctx) {
+		if (args.length === 0) return {stdout: '', stderr: "sleep: missing operand\nTry 'sleep --help' for more information.\n", exitCode: 1};
+		let total = 0;
+		for (const arg of args) {
+			const ms = parseDuration(arg);
+			if (ms === undefined) return {stdout: '', stderr: `sleep: invalid time interval '${arg}'\nTry 'sleep --help' for more information.\n`, exitCode: 1};
+			total += ms;
+		}
+		if (total > longestSleepMs) return {stdout: '', stderr: 'sleep: the simulator advances at most 24h at a time\n', exitCode: 1};
+		return {stdout: '', exitCode: 0, world: tick(ctx.world, total)};
+	},
+};
+
+export const cd: CommandSpec = {
+	name: 'cd',
+	summary: 'change the working directory',
+	run(args, ctx) {
+		const target = args[0] ?? '~';
+		const path = resolvePath(ctx.frame, target);
+		const kind = pathKind(ctx.world, ctx.frame, path);
+		if (kind !== 'dir') return {stdout: '', stderr: `bash: cd: ${target}: ${kind ? 'Not a directory' : 'No such file or directory'}\n`, exitCode: 1};
+		return {stdout: '', exitCode: 0, session: withFrameCwd(ctx.session, path)};
+	},
+};
+
+function withFrameCwd(session: ShellSession, cwd: string): ShellSession {
+	const frames = session.frames.slice();
+	frames[frames.length - 1] = {...frames[frames.length - 1]!, cwd};
+	return {...session, frames};
+}
+
+export const pwd: CommandSpec = {name: 'pwd', summary: 'print the working directory', run: (_args, ctx) => ({stdout: ctx.frame.cwd + '\n', exitCode: 0})};
+
+export const exportCommand: CommandSpec = {
+	name: 'export',
+	summary: 'set an environment variable',
+	run(args, ctx) {
+		const env = {...ctx.session.env};
+		for (const arg of args) {
+			const m = arg.match(/^([A-Za-z_][A-Za-z0-9_]*)(?:=(.*))?$/s);
+			if (!m) return {stdout: '', stderr: `bash: export: \`${arg}': not a valid identifier\n`, exitCode: 1};
+			if (m[2] !== undefined) env[m[1]!] = m[2];
+		}
+		return {stdout: '', exitCode: 0, session: {...ctx.session, env}};
+	},
+};
+
+/**
+ * Leaves the innermost shell: an unshare'd shell, an ssh session or an exec session ends and its
+ * process goes away. At the learner's own login shell it asks the tutor to quit.
+ */
+export const exit: CommandSpec = {
+	name: 'exit',
+	summary: 'leave the current shell (ssh, unshare, exec), or quit at the top',
+	run(args, ctx) {
+		const code = args[0] && /^\d+$/.test(args[0]) ? Number(args[0]) % 256 : 0;
+		const frames = ctx.session.frames;
+		if (frames.length <= 1) return {stdout: 'logout\n', exitCode: code, effects: [{kind: 'exit-tutor'}]};
+		const leaving = frames[frames.length - 1]!;
+		const world = produce(ctx.world, w => {
+			const host = w.hosts.get(leaving.host);
+			if (host && host.processes.has(leaving.pid)) killProcess(host, leaving.pid);
+		});
+		const message = leaving.kind === 'ssh' ? `logout\nConnection to ${leaving.host} closed.\n` : leaving.kind === 'unshare' || leaving.kind === 'nsenter' ? 'logout\n' : 'exit\n';
+		return {stdout: message, exitCode: code, world, session: {...ctx.session, frames: frames.slice(0, -1)}};
+	},
+};
+
+export const shellBuiltins: CommandSpec[] = [echo, trueCommand, falseCommand, clear, history, sleep, cd, pwd, exportCommand, exit];

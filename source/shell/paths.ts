@@ -1,0 +1,149 @@
+// Reading and writing paths inside the simulated host, as the current shell frame sees them:
+// virtual trees (/proc, /sys/fs/cgroup) first, then the frame's root filesystem.
+import {produce} from 'immer';
+import {lookupFile, listDirectory, makeDirectory, normalizePath, removePath, writeFile} from '../engine/host/filesystem.ts';
+import type {Filesystem, Host} from '../engine/host/types.ts';
+import type {World} from '../engine/world.ts';
+import type {ShellFrame} from './types.ts';
+
+export type PathResult = {ok: true; world: World} | {ok: false; error: string};
+
+/** A virtual tree such as /proc or /sys/fs/cgroup, served by the engine rather than stored. */
+export type VirtualTree = {
+	prefix: string; // "/sys/fs/cgroup"
+	read(world: World, frame: ShellFrame, path: string): string | undefined;
+	list(world: World, frame: ShellFrame, path: string): string[] | undefined;
+	isDirectory(world: World, frame: ShellFrame, path: string): boolean;
+	write?(world: World, frame: ShellFrame, path: string, content: string): PathResult;
+	mkdir?(world: World, frame: ShellFrame, path: string): PathResult;
+	remove?(world: World, frame: ShellFrame, path: string): PathResult;
+};
+
+const virtualTrees: VirtualTree[] = [];
+
+export function registerVirtualTree(tree: VirtualTree): void {
+	const existing = virtualTrees.findIndex(t => t.prefix === tree.prefix);
+	if (existing >= 0) virtualTrees.splice(existing, 1);
+	virtualTrees.push(tree);
+	virtualTrees.sort((a, b) => b.prefix.length - a.prefix.length);
+}
+
+function treeFor(path: string): VirtualTree | undefined {
+	return virtualTrees.find(t => path === t.prefix || path.startsWith(t.prefix + '/'));
+}
+
+export function frameHost(world: World, frame: ShellFrame): Host | undefined {
+	return world.hosts.get(frame.host);
+}
+
+/** The filesystem mounted at / for the frame's mount namespace. */
+export function frameFilesystem(world: World, frame: ShellFrame): Filesystem | undefined {
+	const host = frameHost(world, frame);
+	const proc = host?.processes.get(frame.pid);
+	if (!host || !proc) return undefined;
+	const rootfs = host.namespaces.get(proc.namespaces.mnt)?.rootfs ?? `${host.name}:/`;
+	return host.filesystems.get(rootfs);
+}
+
+export function resolvePath(frame: ShellFrame, path: string): string {
+	const home = frame.user === 'root' ? '/root' : `/home/${frame.user}`;
+	const expanded = path === '~' ? home : path.startsWith('~/') ? home + path.slice(1) : path;
+	return normalizePath(expanded, frame.cwd);
+}
+
+export function readPath(world: World, frame: ShellFrame, rawPath: string): {content: string} | {error: string} {
+	const path = resolvePath(frame, rawPath);
+	const tree = treeFor(path);
+	if (tree) {
+		if (tree.isDirectory(world, frame, path)) return {error: 'Is a directory'};
+		const content = tree.read(world, frame, path);
+		return content === undefined ? {error: 'No such file or directory'} : {content};
+	}
+	const fs = frameFilesystem(world, frame);
+	const found = fs && lookupFile(world, fs, path);
+	if (!found) return {error: 'No such file or directory'};
+	if (found.node.type === 'dir') return {error: 'Is a directory'};
+	return found.node.type === 'file' ? {content: found.node.content} : {error: 'No such file or directory'};
+}
+
+export function pathKind(world: World, frame: ShellFrame, rawPath: string): 'file' | 'dir' | undefined {
+	const path = resolvePath(frame, rawPath);
+	const tree = treeFor(path);
+	if (tree) {
+		if (tree.isDirectory(world, frame, path)) return 'dir';
+		return tree.read(world, frame, path) === undefined ? undefined : 'file';
+	}
+	const fs = frameFilesystem(world, frame);
+	const found = fs && lookupFile(world, fs, path);
+	if (!found || found.node.type === 'whiteout') return undefined;
+	return found.node.type;
+}
+
+export function listPath(world: World, frame: ShellFrame, rawPath: string): string[] | undefined {
+	const path = resolvePath(frame, rawPath);
+	const tree = treeFor(path);
+	if (tree) return tree.list(world, frame, path);
+	const fs = frameFilesystem(world, frame);
+	if (!fs) return undefined;
+	const found = lookupFile(world, fs, path);
+	if (!found || found.node.type !== 'dir') return undefined;
+	const names = listDirectory(world, fs, path);
+	// Virtual trees mounted below this directory show up as entries too.
+	for (const t of virtualTrees) {
+		const parent = t.prefix.slice(0, t.prefix.lastIndexOf('/')) || '/';
+		if (parent === path) names.push(t.prefix.slice(parent.length + (parent === '/' ? 0 : 1)));
+	}
+	return [...new Set(names)].sort();
+}
+
+function parentExists(world: World, frame: ShellFrame, path: string): boolean {
+	const parent = path.slice(0, path.lastIndexOf('/')) || '/';
+	return pathKind(world, frame, parent) === 'dir';
+}
+
+export function writePath(world: World, frame: ShellFrame, rawPath: string, content: string, append: boolean): PathResult {
+	const path = resolvePath(frame, rawPath);
+	const tree = treeFor(path);
+	if (tree) {
+		if (!tree.write) return {ok: false, error: 'Permission denied'};
+		return tree.write(world, frame, path, content);
+	}
+	if (pathKind(world, frame, path) === 'dir') return {ok: false, error: 'Is a directory'};
+	if (!parentExists(world, frame, path)) return {ok: false, error: 'No such file or directory'};
+	return mutateFilesystem(world, frame, fs => writeFile(world, fs, path, content, append));
+}
+
+export function makeDirectoryPath(world: World, frame: ShellFrame, rawPath: string, parents: boolean): PathResult {
+	const path = resolvePath(frame, rawPath);
+	const tree = treeFor(path);
+	if (tree) {
+		if (!tree.mkdir) return {ok: false, error: 'Permission denied'};
+		return tree.mkdir(world, frame, path);
+	}
+	if (pathKind(world, frame, path)) return {ok: false, error: 'File exists'};
+	if (!parents && !parentExists(world, frame, path)) return {ok: false, error: 'No such file or directory'};
+	return mutateFilesystem(world, frame, fs => makeDirectory(world, fs, path));
+}
+
+export function removePathAt(world: World, frame: ShellFrame, rawPath: string): PathResult {
+	const path = resolvePath(frame, rawPath);
+	const tree = treeFor(path);
+	if (tree) {
+		if (!tree.remove) return {ok: false, error: 'Operation not permitted'};
+		return tree.remove(world, frame, path);
+	}
+	if (!pathKind(world, frame, path)) return {ok: false, error: 'No such file or directory'};
+	return mutateFilesystem(world, frame, fs => removePath(world, fs, path));
+}
+
+function mutateFilesystem(world: World, frame: ShellFrame, change: (fs: Filesystem) => void): PathResult {
+	const fs = frameFilesystem(world, frame);
+	if (!fs) return {ok: false, error: 'No such file or directory'};
+	const next = produce(world, w => {
+		const host = w.hosts.get(frame.host)!;
+		const draftFs = host.filesystems.get(fs.id)!;
+		// The overlay lookups read layers from the draft world, which is the same content.
+		change(draftFs as Filesystem);
+	});
+	return {ok: true, world: next};
+}

@@ -1,0 +1,36 @@
+import {produce} from 'immer';
+import {startLoginShell} from '../engine/scenarios/sandbox.ts';
+import type {World} from '../engine/world.ts';
+import type {ShellState} from './types.ts';
+
+/** A learner logged in as `user` on `host`, with a fresh shell process there. */
+export function createShellState(world: World, host: string, user = 'root'): ShellState {
+	let pid = 0;
+	const next = produce(world, w => {
+		pid = startLoginShell(w, host, user);
+	});
+	return {
+		world: next,
+		session: {
+			frames: [{host, pid, user, cwd: user === 'root' ? '/root' : `/home/${user}`, kind: 'login'}],
+			env: {PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', TERM: 'xterm-256color', SHELL: '/bin/bash'},
+			lastExit: 0,
+			history: [],
+			jobs: 0,
+			namespace: 'default',
+		},
+	};
+}
+
+/** The prompt, as bash prints it: `root@host-1:~#`, with the frame's label when inside something. */
+export function promptFor(state: ShellState): string {
+	const frame = state.session.frames[state.session.frames.length - 1]!;
+	const host = state.world.hosts.get(frame.host);
+	const proc = host?.processes.get(frame.pid);
+	const hostname = (proc && host?.namespaces.get(proc.namespaces.uts)?.hostname) ?? frame.host;
+	const home = frame.user === 'root' ? '/root' : `/home/${frame.user}`;
+	const cwd = frame.cwd === home ? '~' : frame.cwd.startsWith(home + '/') ? '~' + frame.cwd.slice(home.length) : frame.cwd;
+	const mark = frame.user === 'root' ? '#' : '$';
+	const label = frame.label ? `(${frame.label}) ` : '';
+	return `${label}${frame.user}@${hostname}:${cwd}${mark} `;
+}

@@ -1,0 +1,73 @@
+import type {World} from '../engine/world.ts';
+
+/**
+ * Where the learner's shell is: a stack of frames, innermost last. `ssh worker-1`, `unshare --pid
+ * --fork`, `docker exec -it` and `kubectl exec -it` push a frame; `exit` pops one.
+ */
+export type ShellFrame = {
+	host: string;
+	pid: number; // host pid of this shell's own process; its namespaces are the shell's view
+	user: string;
+	cwd: string;
+	kind: 'login' | 'ssh' | 'unshare' | 'nsenter' | 'container' | 'pod' | 'netns';
+	label?: string; // shown in the prompt, e.g. the container name
+};
+
+export type ShellSession = {
+	frames: ShellFrame[];
+	env: Record<string, string>;
+	lastExit: number;
+	history: string[];
+	jobs: number; // background jobs started, for "[1] 1234"
+	namespace: string; // kubectl's current namespace
+};
+
+export type ShellState = {world: World; session: ShellSession};
+
+/** Files on the learner's real disk (or a lesson's workspace, or a test's map), relative to where the tutor started. */
+export type HostDisk = {
+	readFile(path: string): string | undefined;
+	isDirectory(path: string): boolean;
+	listDirectory(path: string): string[];
+	/** Optional, for `edit FILE`. */
+	displayPath?(path: string): string;
+};
+
+export type ShellEffect = {kind: 'clear'} | {kind: 'exit-tutor'} | {kind: 'edit'; path: string};
+
+export type CommandContext = {
+	world: World;
+	session: ShellSession;
+	frame: ShellFrame; // the current (innermost) frame
+	stdin: string; // piped input, or '' when none
+	disk: HostDisk;
+	commandLine: string; // the whole line as typed, for history checks and messages
+};
+
+export type CommandOutcome = {
+	stdout: string;
+	stderr?: string;
+	exitCode: number;
+	world?: World; // the new world, when the command changed it (produced with immer)
+	session?: ShellSession; // the new session, when the command changed it
+	spawnedPid?: number; // a long-running process it started, for `&` job lines
+	effects?: ShellEffect[];
+};
+
+export type CommandSpec = {
+	name: string;
+	summary: string; // one line for `help`
+	usage?: string;
+	/** Subcommands and flags offered by Tab completion. */
+	subcommands?: string[];
+	flags?: string[];
+	run(args: string[], ctx: CommandContext): CommandOutcome;
+};
+
+export type LineResult = {
+	state: ShellState;
+	stdout: string;
+	stderr: string;
+	exitCode: number;
+	effects: ShellEffect[];
+};

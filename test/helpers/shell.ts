@@ -1,0 +1,33 @@
+// Plain-function test helpers: build a sandbox, run command lines, read the output.
+import {createSandboxWorld, learnerHost} from '../../source/engine/scenarios/sandbox.ts';
+import type {World} from '../../source/engine/world.ts';
+import {allCommands} from '../../source/shell/all-commands.ts';
+import {memoryDisk} from '../../source/shell/memory-disk.ts';
+import {runLine, type ShellRuntime} from '../../source/shell/run-line.ts';
+import {createShellState} from '../../source/shell/session.ts';
+import type {LineResult, ShellState} from '../../source/shell/types.ts';
+
+export function sandboxShell(options: {world?: World; files?: Record<string, string>; host?: string} = {}): {state: ShellState; runtime: ShellRuntime} {
+	const world = options.world ?? createSandboxWorld();
+	return {state: createShellState(world, options.host ?? learnerHost), runtime: {commands: allCommands(), disk: memoryDisk(options.files)}};
+}
+
+/** Runs each line in turn; returns the final state and every line's result. */
+export function runAll(shell: {state: ShellState; runtime: ShellRuntime}, lines: string[]): {state: ShellState; results: LineResult[]} {
+	let state = shell.state;
+	const results: LineResult[] = [];
+	for (const line of lines) {
+		const result = runLine(state, line, shell.runtime);
+		results.push(result);
+		state = result.state;
+	}
+	shell.state = state;
+	return {state, results};
+}
+
+/** Runs one line and returns stdout + stderr as the learner would see them. */
+export function run(shell: {state: ShellState; runtime: ShellRuntime}, line: string): LineResult & {text: string} {
+	const result = runLine(shell.state, line, shell.runtime);
+	shell.state = result.state;
+	return {...result, text: result.stdout + result.stderr};
+}
