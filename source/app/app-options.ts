@@ -1,0 +1,32 @@
+import type {HostDisk} from '../shell/types.ts';
+
+export const locales = ['en', 'zh-CN'] as const;
+export type Locale = (typeof locales)[number];
+
+/** Everything the command line decided, handed to the flows in source/app. */
+export type AppOptions = {
+	lang: Locale;
+	plain: boolean; // no boxes, no alternate screen, one line per event
+	lessonsDir?: string; // an instructor's own lesson pack
+	color: boolean; // false under NO_COLOR
+	interactiveInput: boolean; // stdin is a terminal (a person typing, not a script)
+	configDir?: string; // where progress lives; default: the OS's config folder
+	disk: HostDisk; // the learner's real disk, relative to where the tutor started
+	version: string;
+};
+
+/** The process streams, so flows and tests never touch `process` directly. */
+export type AppIO = {
+	stdin: NodeJS.ReadableStream;
+	stdout: NodeJS.WritableStream & {columns?: number; rows?: number; isTTY?: boolean};
+	stderr: NodeJS.WritableStream;
+	/** Called on SIGINT/SIGTERM so flows can save before the process ends. */
+	onSignal(handler: (signal: 'SIGINT' | 'SIGTERM') => void): void;
+	/** Ends the process (after a signal, once progress is saved). */
+	exit(code: number): never;
+};
+
+export function localeFromEnv(env: Record<string, string | undefined>): Locale {
+	const raw = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+	return /^zh/i.test(raw) ? 'zh-CN' : 'en';
+}

@@ -1,0 +1,166 @@
+// The tutor's state machine between the screen (or plain mode) and the simulated world:
+// it runs command lines, advances virtual time, keeps the scrollback, and lets a lesson
+// (or the classroom) observe every command. It holds no Ink and no I/O.
+import {tick} from '../engine/tick.ts';
+import type {World} from '../engine/world.ts';
+import {runLine, type ShellRuntime} from '../shell/run-line.ts';
+import {promptFor} from '../shell/session.ts';
+import type {LineResult, ShellState} from '../shell/types.ts';
+import type {LessonView, PaneDepth} from './lesson-view.ts';
+
+export type OutputEntry = {id: number; kind: 'command' | 'stdout' | 'stderr' | 'system' | 'success'; text: string};
+
+export const speeds = [1, 5, 20] as const;
+export type Speed = (typeof speeds)[number];
+
+export type TutorSnapshot = {
+	world: World;
+	shell: ShellState;
+	prompt: string;
+	output: OutputEntry[];
+	speed: Speed;
+	paused: boolean;
+	lesson: LessonView | null;
+	paneDepth: PaneDepth;
+	notice?: string; // one line for the status bar: classroom connection, broadcasts
+	exitRequested: boolean;
+};
+
+/** A lesson (or the classroom) plugged into the controller: it sees every command and owns the lesson view. */
+export type LessonDriver = {
+	view(shell: ShellState): LessonView | null;
+	/** Called after every command line with the state before and after; may replace the shell state (setup of the next step). */
+	afterCommand(before: ShellState, after: ShellState, line: string, result: LineResult): ShellState;
+	/** Called after virtual time passed (a check may pass while the learner watches). */
+	afterTick(shell: ShellState): ShellState;
+	/** A key-level action from the screen: 'hint', 'solution', 'reset', 'confirm', 'cancel', 'next', or 'answer:<key>'. */
+	action(name: string, shell: ShellState): ShellState;
+	/** Save now (quit, signals). */
+	flush(shell: ShellState): void;
+};
+
+/** The most scrollback entries kept; older ones fall off. */
+export const scrollbackLimit = 2000;
+
+export type TutorController = {
+	snapshot(): TutorSnapshot;
+	subscribe(listener: () => void): () => void;
+	submit(line: string): LineResult;
+	/** Advances virtual time by `realMs` times the speed (nothing while paused). */
+	advance(realMs: number): void;
+	/** One second of virtual time, even while paused. */
+	stepOnce(): void;
+	setSpeed(speed: Speed): void;
+	togglePause(): void;
+	setPaneDepth(depth: PaneDepth): void;
+	lessonAction(name: string): void;
+	setNotice(notice: string | undefined): void;
+	appendSystem(text: string): void;
+	clearOutput(): void;
+	flush(): void;
+};
+
+export function createTutorController(initial: ShellState, runtime: ShellRuntime, lesson?: LessonDriver): TutorController {
+	let shell = initial;
+	let output: OutputEntry[] = [];
+	let nextEntry = 1;
+	let speed: Speed = 1;
+	let paused = false;
+	let notice: string | undefined;
+	let exitRequested = false;
+	let depthOverride: PaneDepth | undefined;
+	let cached: TutorSnapshot | undefined;
+	const listeners = new Set<() => void>();
+
+	const changed = () => {
+		cached = undefined;
+		for (const listener of listeners) listener();
+	};
+	const push = (kind: OutputEntry['kind'], text: string) => {
+		if (!text) return;
+		output = [...output, {id: nextEntry++, kind, text: text.replace(/\n$/, '')}];
+		if (output.length > scrollbackLimit) output = output.slice(output.length - scrollbackLimit);
+	};
+
+	return {
+		snapshot() {
+			if (cached) return cached;
+			const view = lesson?.view(shell) ?? null;
+			cached = {
+				world: shell.world,
+				shell,
+				prompt: promptFor(shell),
+				output,
+				speed,
+				paused,
+				lesson: view,
+				paneDepth: depthOverride ?? view?.paneDepth ?? 'cluster',
+				notice,
+				exitRequested,
+			};
+			return cached;
+		},
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		submit(line) {
+			const before = shell;
+			push('command', promptFor(shell) + line);
+			const result = runLine(shell, line, runtime);
+			shell = result.state;
+			for (const effect of result.effects) {
+				if (effect.kind === 'clear') output = [];
+				if (effect.kind === 'exit-tutor') exitRequested = true;
+			}
+			push('stdout', result.stdout);
+			push('stderr', result.stderr);
+			if (lesson) shell = lesson.afterCommand(before, shell, line, result);
+			changed();
+			return result;
+		},
+		advance(realMs) {
+			if (paused || realMs <= 0) return;
+			shell = {...shell, world: tick(shell.world, realMs * speed)};
+			if (lesson) shell = lesson.afterTick(shell);
+			changed();
+		},
+		stepOnce() {
+			shell = {...shell, world: tick(shell.world, 1000)};
+			if (lesson) shell = lesson.afterTick(shell);
+			changed();
+		},
+		setSpeed(next) {
+			speed = next;
+			changed();
+		},
+		togglePause() {
+			paused = !paused;
+			changed();
+		},
+		setPaneDepth(depth) {
+			depthOverride = depth;
+			changed();
+		},
+		lessonAction(name) {
+			if (!lesson) return;
+			shell = lesson.action(name, shell);
+			changed();
+		},
+		setNotice(next) {
+			notice = next;
+			changed();
+		},
+		appendSystem(text) {
+			push('system', text);
+			changed();
+		},
+		clearOutput() {
+			output = [];
+			changed();
+		},
+		flush() {
+			lesson?.flush(shell);
+		},
+	};
+}

@@ -1,0 +1,223 @@
+// The command line: flags, wiring, and the only place that reads process, argv and env.
+// Kept light: Ink, React and the engine load only for the commands that need them.
+import {Command, CommanderError, Option} from 'commander';
+import packageJson from '../package.json' with {type: 'json'};
+import {localeFromEnv, locales, type AppIO, type AppOptions, type Locale} from './app/app-options.ts';
+import {realDisk} from './node/real-disk.ts';
+
+type GlobalFlags = {lang?: string; plain?: boolean; lessons?: string};
+
+function appOptions(flags: GlobalFlags): AppOptions {
+	const env = process.env;
+	const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+	return {
+		lang: (flags.lang as Locale | undefined) ?? localeFromEnv(env),
+		plain: Boolean(flags.plain) || !interactive,
+		lessonsDir: flags.lessons,
+		color: !('NO_COLOR' in env) && env.TERM !== 'dumb',
+		interactiveInput: Boolean(process.stdin.isTTY),
+		configDir: env.K8S_TUTOR_HOME,
+		disk: realDisk(process.cwd()),
+		version: packageJson.version,
+	};
+}
+
+const io: AppIO = {
+	stdin: process.stdin,
+	stdout: process.stdout,
+	stderr: process.stderr,
+	onSignal(handler) {
+		process.on('SIGINT', () => handler('SIGINT'));
+		process.on('SIGTERM', () => handler('SIGTERM'));
+	},
+	exit: code => process.exit(code),
+};
+
+function buildProgram(setExit: (code: number) => void): Command {
+	const program = new Command();
+	program
+		.name('k8s-tutor')
+		.description('Learn how containers and Kubernetes really work: lessons beside a live simulated cluster.')
+		.version(packageJson.version, '-v, --version', 'print the version')
+		.helpOption('-h, --help', 'show this help')
+		.addOption(new Option('--lang <locale>', 'language of the lessons and screens').choices([...locales]))
+		.option('--plain', 'plain linear output for screen readers and scripts (no boxes, one line per event)')
+		.option('--lessons <dir>', "use an instructor's own lesson pack instead of the built-in one")
+		.showSuggestionAfterError(true)
+		.exitOverride()
+		.addHelpText(
+			'after',
+			`
+Examples:
+  k8s-tutor                          resume the tutorial where you left off
+  k8s-tutor start 2                  start chapter 2 (Linux namespaces)
+  k8s-tutor sandbox < script.txt     run a script of commands against the simulated world
+  k8s-tutor classroom host           run a classroom session for a room of students`,
+		);
+
+	const flagsOf = (command: Command) => command.optsWithGlobals() as GlobalFlags;
+	const finish = (code: number | void) => setExit(typeof code === 'number' ? code : 0);
+
+	program.action(async (_opts, command: Command) => {
+		const {runTutorial} = await import('./app/tutorial.ts');
+		finish(await runTutorial(appOptions(flagsOf(command)), io, {}));
+	});
+
+	program
+		.command('lessons')
+		.description('list the chapters and your progress')
+		.action(async (_opts, command: Command) => {
+			const {runLessonsList} = await import('./app/lesson-commands.ts');
+			finish(await runLessonsList(appOptions(flagsOf(command)), io));
+		});
+
+	program
+		.command('start')
+		.description('start (or resume) a chapter, by number or id')
+		.argument('<chapter>', 'chapter number or id, e.g. 2 or namespaces')
+		.action(async (chapter: string, _opts, command: Command) => {
+			const {runTutorial} = await import('./app/tutorial.ts');
+			finish(await runTutorial(appOptions(flagsOf(command)), io, {chapter}));
+		});
+
+	program
+		.command('sandbox')
+		.description('free play: your own host, Docker, a registry and a cluster, no lesson')
+		.option('--seed <n>', 'seed of the simulated world', '1')
+		.action(async (opts: {seed: string}, command: Command) => {
+			const {runSandbox} = await import('./app/sandbox.ts');
+			finish(await runSandbox(appOptions(flagsOf(command)), io, {seed: Number(opts.seed) || 1}));
+		});
+
+	program
+		.command('reset')
+		.description('forget your progress (all, or one chapter); asks first')
+		.argument('[chapter]', 'only this chapter')
+		.option('-y, --yes', 'do not ask')
+		.action(async (chapter: string | undefined, opts: {yes?: boolean}, command: Command) => {
+			const {runReset} = await import('./app/lesson-commands.ts');
+			finish(await runReset(appOptions(flagsOf(command)), io, {chapter, yes: Boolean(opts.yes)}));
+		});
+
+	const progress = program.command('progress').description('move your progress between machines');
+	progress
+		.command('export')
+		.description('write your progress to a file')
+		.argument('<file>')
+		.action(async (file: string, _opts, command: Command) => {
+			const {runProgressExport} = await import('./app/lesson-commands.ts');
+			finish(await runProgressExport(appOptions(flagsOf(command)), io, file));
+		});
+	progress
+		.command('import')
+		.description('read progress from a file written by export')
+		.argument('<file>')
+		.action(async (file: string, _opts, command: Command) => {
+			const {runProgressImport} = await import('./app/lesson-commands.ts');
+			finish(await runProgressImport(appOptions(flagsOf(command)), io, file));
+		});
+
+	program
+		.command('lint')
+		.description('check a lesson pack: schema, translations, and replay every solution')
+		.argument('[dir]', 'lesson folder (default: the built-in lessons)')
+		.action(async (dir: string | undefined, _opts, command: Command) => {
+			const {runLint} = await import('./app/lesson-commands.ts');
+			finish(await runLint(appOptions(flagsOf(command)), io, dir));
+		});
+
+	const classroom = program.command('classroom').description('run a classroom session for a room of students');
+	classroom
+		.command('host')
+		.description('start a session: students join with the printed command')
+		.option('--port <n>', 'port to listen on', '7420')
+		.option('--bind <addr>', 'address to listen on', '0.0.0.0')
+		.option('--chapters <list>', 'chapters of this session, e.g. 1-3 or 2,4')
+		.option('--session <dir>', 'folder that keeps the session (resumes it if it exists)')
+		.action(async (opts: {port: string; bind: string; chapters?: string; session?: string}, command: Command) => {
+			const {runClassroomHost} = await import('./app/classroom-commands.ts');
+			finish(await runClassroomHost(appOptions(flagsOf(command)), io, opts));
+		});
+	classroom
+		.command('export')
+		.description("print everyone's results from a session folder")
+		.argument('<session-dir>')
+		.addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
+		.action(async (dir: string, opts: {format: 'csv' | 'json'}, command: Command) => {
+			const {runClassroomExport} = await import('./app/classroom-commands.ts');
+			finish(await runClassroomExport(appOptions(flagsOf(command)), io, dir, opts.format));
+		});
+
+	program
+		.command('join')
+		.description("join an instructor's classroom session")
+		.argument('<host>', 'HOST[:PORT] printed by the instructor')
+		.requiredOption('--code <code>', 'the join code')
+		.requiredOption('--name <name>', 'your name as the instructor will see it')
+		.action(async (host: string, opts: {code: string; name: string}, command: Command) => {
+			const {runJoin} = await import('./app/classroom-commands.ts');
+			finish(await runJoin(appOptions(flagsOf(command)), io, {host, ...opts}));
+		});
+
+	for (const command of allCommandsOf(program)) {
+		command.exitOverride().configureOutput({
+			writeOut: text => process.stdout.write(text),
+			writeErr: text => process.stderr.write(text),
+			outputError: (text, write) => write(`k8s-tutor: ${text.replace(/^error: /, '').trim()}\nUsage: ${commandPath(command)} ${command.usage()}\nRun '${commandPath(command)} --help' for more.\n`),
+		});
+	}
+	return program;
+}
+
+function allCommandsOf(command: Command): Command[] {
+	return [command, ...command.commands.flatMap(allCommandsOf)];
+}
+
+function commandPath(command: Command): string {
+	const names: string[] = [];
+	for (let c: Command | null = command; c; c = c.parent) names.unshift(c.name());
+	return names.join(' ');
+}
+
+/** Options of the root command that take a value, so the first bare word after them is not a command name. */
+const valuedRootOptions = new Set(['--lang', '--lessons']);
+
+/** The first bare word of argv when it names no command: `k8s-tutor frobnicate` is a typo, not an argument. */
+function unknownCommand(program: Command, argv: string[]): string | undefined {
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i]!;
+		if (arg === '--') return undefined;
+		if (arg.startsWith('-')) {
+			if (valuedRootOptions.has(arg)) i++;
+			continue;
+		}
+		return program.commands.some(c => c.name() === arg || c.aliases().includes(arg)) ? undefined : arg;
+	}
+	return undefined;
+}
+
+/** Runs the command line; resolves with the exit code (the process exits with it). */
+export async function main(argv: string[]): Promise<void> {
+	let exitCode = 0;
+	const program = buildProgram(code => {
+		exitCode = code;
+	});
+	const unknown = unknownCommand(program, argv);
+	if (unknown !== undefined) {
+		process.stderr.write(`k8s-tutor: unknown command '${unknown}'\nUsage: k8s-tutor ${program.usage()}\nRun 'k8s-tutor --help' for the commands.\n`);
+		process.exit(2);
+	}
+	try {
+		await program.parseAsync(argv, {from: 'user'});
+	} catch (error) {
+		if (error instanceof CommanderError) {
+			const informational = ['commander.version', 'commander.helpDisplayed', 'commander.help'].includes(error.code);
+			exitCode = informational ? 0 : 2;
+		} else {
+			process.stderr.write(`k8s-tutor: ${error instanceof Error ? error.message : String(error)}\n`);
+			exitCode = 1;
+		}
+	}
+	// Exit explicitly: a finished Ink app or a closed socket must not keep the process alive.
+	process.exit(exitCode);
+}
