@@ -51,8 +51,8 @@ export function parseDuration(text: string): number | undefined {
 	return Number(m[1]) * unit;
 }
 
-/** The longest a single `sleep` may advance the simulated clock, so a typo cannot freeze the tutor. */
-export const longestSleepMs = 24 * 3_600_000;
+/** The longest a single `sleep` may advance the simulated clock (enough for any eviction or back-off), so a typo cannot freeze the tutor. */
+export const longestSleepMs = 3_600_000;
 
 export const sleep: CommandSpec = {
 	name: 'sleep',
@@ -66,7 +66,7 @@ export const sleep: CommandSpec = {
 			if (ms === undefined) return {stdout: '', stderr: `sleep: invalid time interval '${arg}'\nTry 'sleep --help' for more information.\n`, exitCode: 1};
 			total += ms;
 		}
-		if (total > longestSleepMs) return {stdout: '', stderr: 'sleep: the simulator advances at most 24h at a time\n', exitCode: 1};
+		if (total > longestSleepMs) return {stdout: '', stderr: 'sleep: the simulator advances at most 1h at a time\n', exitCode: 1};
 		return {stdout: '', exitCode: 0, world: tick(ctx.world, total)};
 	},
 };
