@@ -1,0 +1,63 @@
+// What a student keeps on their own disk between runs: the token that proves their name,
+// and the events not yet acknowledged by the host. Written atomically after every change,
+// so a crash or a dead laptop battery loses nothing that was reported.
+import {closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {z} from 'zod';
+import {eventMessageSchema, type EventMessage} from './protocol.ts';
+import {nameKey} from './sanitize.ts';
+
+const savedSchema = z.object({
+	token: z.string().optional(),
+	studentId: z.string().optional(),
+	nextSeq: z.number().int().min(1),
+	queue: z.array(eventMessageSchema),
+});
+export type SavedLink = z.infer<typeof savedSchema>;
+
+export type ClientStore = {
+	load(): SavedLink;
+	save(saved: SavedLink): void;
+};
+
+export const freshLink = (): SavedLink => ({nextSeq: 1, queue: []});
+
+export function memoryStore(initial: SavedLink = freshLink()): ClientStore & {saved: SavedLink} {
+	const store = {
+		saved: structuredClone(initial),
+		load: () => structuredClone(store.saved),
+		save(saved: SavedLink) {
+			store.saved = structuredClone(saved);
+		},
+	};
+	return store;
+}
+
+/** One file per host and name, under the tutor's config folder. */
+export function fileStore(configDir: string, host: string, name: string): ClientStore & {path: string} {
+	const safe = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 60);
+	const path = join(configDir, 'classroom', `${safe(host)}--${safe(nameKey(name)) || 'student'}.json`);
+	return {
+		path,
+		load() {
+			try {
+				const parsed = savedSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+				return parsed.success ? parsed.data : freshLink();
+			} catch {
+				return freshLink();
+			}
+		},
+		save(saved) {
+			mkdirSync(dirname(path), {recursive: true});
+			const temporary = `${path}.${process.pid}.tmp`;
+			const fd = openSync(temporary, 'w', 0o600);
+			try {
+				writeSync(fd, JSON.stringify(saved));
+				fsyncSync(fd);
+			} finally {
+				closeSync(fd);
+			}
+			renameSync(temporary, path);
+		},
+	};
+}

@@ -1,0 +1,278 @@
+// The student's side of the link: reports progress events, keeps them queued (and saved)
+// until the host acknowledges them, reconnects with back-off when the host goes away, and
+// hands the host's pacing, broadcasts and pauses to whoever listens. Events carry a sequence
+// number, so a resend after a reconnect is recognised by the host and never counted twice.
+import WebSocket from 'ws';
+import type {ClientStore, SavedLink} from './client-store.ts';
+import {hostMessageSchema, limits, parseMessage, protocolVersion, type ErrorCode, type HostMessage, type Pacing, type ProgressEvent} from './protocol.ts';
+
+export type LinkState = 'connecting' | 'online' | 'offline' | 'rejected' | 'closed';
+
+export type LinkStatus = {
+	state: LinkState;
+	name: string;
+	queued: number; // events not yet acknowledged
+	pacing?: Pacing;
+	/** Why the host refused us (fatal), or why the last connection attempt failed. */
+	error?: {code: ErrorCode | 'unreachable'; message: string};
+	everConnected: boolean;
+};
+
+export type LinkUpdate =
+	| {kind: 'status'; status: LinkStatus}
+	| {kind: 'pacing'; pacing: Pacing}
+	| {kind: 'broadcast'; text: string; at: number};
+
+/** The small interface the tutor sees: events in; status, pacing and broadcasts out. */
+export type StudentLink = {
+	report(event: ProgressEvent): void;
+	status(): LinkStatus;
+	subscribe(listener: (update: LinkUpdate) => void): () => void;
+	/** Resolves at the first welcome, or the first failure (refused, unreachable). */
+	firstContact(): Promise<LinkStatus>;
+	/** Waits (bounded) until every queued event is acknowledged. */
+	drain(timeoutMs: number): Promise<boolean>;
+	close(): Promise<void>;
+};
+
+export type ClientSettings = {
+	url: string; // ws://host:port
+	code: string;
+	name: string;
+	appVersion: string;
+	store: ClientStore;
+	clock?: () => number;
+	/** Back-off between reconnect attempts. */
+	retry?: {initialMs: number; maxMs: number};
+	connectTimeoutMs?: number;
+	/** Only tests set this: pretend to speak another protocol version. */
+	protocolOverride?: number;
+};
+
+// A student stays well under the host's rate limit, even when resending a long queue.
+const sendPerSecond = Math.floor(limits.messagesPerSecond * 0.75);
+const sendBurst = Math.floor(limits.messageBurst / 2);
+
+export function connectStudent(settings: ClientSettings): StudentLink {
+	const clock = settings.clock ?? Date.now;
+	const retry = settings.retry ?? {initialMs: 500, maxMs: 5000};
+	const listeners = new Set<(update: LinkUpdate) => void>();
+	let saved: SavedLink = settings.store.load();
+	let status: LinkStatus = {state: 'connecting', name: settings.name, queued: saved.queue.length, everConnected: false};
+	let socket: WebSocket | undefined;
+	let sentUpTo = 0; // highest seq sent on the current connection
+	let backoff = retry.initialMs;
+	let reconnectTimer: NodeJS.Timeout | undefined;
+	let pumpTimer: NodeJS.Timeout | undefined;
+	let tokens = sendBurst;
+	let refilledAt = clock();
+	let closing = false;
+	let contactResolve: ((status: LinkStatus) => void) | undefined;
+	const contact = new Promise<LinkStatus>(resolve => (contactResolve = resolve));
+	const drainWaiters = new Set<() => void>();
+
+	const emit = (update: LinkUpdate) => {
+		for (const listener of listeners) listener(update);
+	};
+	const setStatus = (patch: Partial<LinkStatus>) => {
+		status = {...status, ...patch, queued: saved.queue.length};
+		emit({kind: 'status', status});
+	};
+	const persist = () => settings.store.save(saved);
+	const settleContact = () => {
+		contactResolve?.(status);
+		contactResolve = undefined;
+	};
+	const checkDrained = () => {
+		if (saved.queue.length > 0) return;
+		for (const waiter of drainWaiters) waiter();
+		drainWaiters.clear();
+	};
+
+	const pump = () => {
+		if (!socket || status.state !== 'online' || socket.readyState !== WebSocket.OPEN) return;
+		const now = clock();
+		tokens = Math.min(sendBurst, tokens + ((now - refilledAt) / 1000) * sendPerSecond);
+		refilledAt = now;
+		const firstUnacked = saved.queue[0]?.seq ?? saved.nextSeq;
+		for (const message of saved.queue) {
+			if (message.seq <= sentUpTo) continue;
+			if (message.seq - firstUnacked >= limits.unackedWindow) break; // wait for acks
+			if (tokens < 1) {
+				if (!pumpTimer) pumpTimer = setTimeout(() => ((pumpTimer = undefined), pump()), Math.ceil(1000 / sendPerSecond));
+				break;
+			}
+			tokens -= 1;
+			socket.send(JSON.stringify(message));
+			sentUpTo = message.seq;
+		}
+	};
+
+	const receive = (message: HostMessage) => {
+		switch (message.type) {
+			case 'welcome': {
+				const sameIdentity = saved.studentId === message.studentId;
+				saved.token = message.token;
+				saved.studentId = message.studentId;
+				if (sameIdentity) saved.queue = saved.queue.filter(event => event.seq > message.lastSeq);
+				else {
+					// A new identity (first join, or this computer's record was lost): number our queue after what the host has.
+					saved.queue = saved.queue.map((event, index) => ({...event, seq: message.lastSeq + 1 + index}));
+				}
+				saved.nextSeq = Math.max(message.lastSeq + 1, (saved.queue.at(-1)?.seq ?? 0) + 1);
+				persist();
+				sentUpTo = message.lastSeq;
+				backoff = retry.initialMs;
+				setStatus({state: 'online', pacing: message.pacing, error: undefined, everConnected: true, name: message.name});
+				emit({kind: 'pacing', pacing: message.pacing});
+				settleContact();
+				checkDrained();
+				pump();
+				return;
+			}
+			case 'ack': {
+				const before = saved.queue.length;
+				saved.queue = saved.queue.filter(event => event.seq > message.upTo);
+				if (saved.queue.length !== before) {
+					persist();
+					setStatus({});
+				}
+				checkDrained();
+				pump();
+				return;
+			}
+			case 'pacing':
+				setStatus({pacing: message.pacing});
+				emit({kind: 'pacing', pacing: message.pacing});
+				return;
+			case 'broadcast':
+				if (status.pacing) status = {...status, pacing: {...status.pacing, broadcast: {text: message.text, at: message.at}}};
+				emit({kind: 'broadcast', text: message.text, at: message.at});
+				return;
+			case 'error':
+				if (message.code === 'out-of-order' && message.expectedSeq !== undefined) {
+					sentUpTo = message.expectedSeq - 1;
+					pump();
+					return;
+				}
+				if (message.fatal) {
+					closing = message.code !== 'bad-message'; // refused for good: do not retry
+					setStatus({state: closing ? 'rejected' : 'offline', error: {code: message.code, message: message.message}});
+					if (closing) settleContact();
+				}
+				return;
+		}
+	};
+
+	const scheduleReconnect = () => {
+		if (closing || reconnectTimer) return;
+		const delay = Math.min(retry.maxMs, backoff) * (0.75 + Math.random() * 0.5);
+		backoff = Math.min(retry.maxMs, backoff * 2);
+		reconnectTimer = setTimeout(() => {
+			reconnectTimer = undefined;
+			open();
+		}, delay);
+	};
+
+	function open() {
+		if (closing) return;
+		const ws = new WebSocket(settings.url, {handshakeTimeout: settings.connectTimeoutMs ?? 4000, maxPayload: 64 * 1024, perMessageDeflate: false});
+		socket = ws;
+		let failure: string | undefined;
+		ws.on('open', () => {
+			ws.send(JSON.stringify({type: 'hello', protocol: settings.protocolOverride ?? protocolVersion, appVersion: settings.appVersion, code: settings.code, name: settings.name, ...(saved.token ? {token: saved.token} : {})}));
+		});
+		ws.on('message', (data, isBinary) => {
+			if (isBinary) return;
+			const message = parseMessage(hostMessageSchema, data.toString());
+			if (message) receive(message);
+		});
+		ws.on('error', (error: NodeJS.ErrnoException) => {
+			failure = describeFailure(settings.url, error);
+		});
+		ws.on('close', () => {
+			if (socket === ws) socket = undefined;
+			if (pumpTimer) clearTimeout(pumpTimer);
+			pumpTimer = undefined;
+			if (status.state === 'rejected' || status.state === 'closed') return;
+			const error = failure ? {code: 'unreachable' as const, message: failure} : status.error;
+			setStatus({state: 'offline', ...(error ? {error} : {})});
+			if (!status.everConnected && failure) settleContact();
+			scheduleReconnect();
+		});
+	}
+
+	open();
+
+	return {
+		report(event) {
+			saved.queue.push({type: 'event', seq: saved.nextSeq++, at: clock(), event});
+			persist();
+			setStatus({});
+			pump();
+		},
+		status: () => status,
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		firstContact: () => contact,
+		drain(timeoutMs) {
+			if (saved.queue.length === 0) return Promise.resolve(true);
+			return new Promise(resolve => {
+				const done = () => {
+					clearTimeout(timer);
+					resolve(true);
+				};
+				const timer = setTimeout(() => {
+					drainWaiters.delete(done);
+					resolve(false);
+				}, timeoutMs);
+				drainWaiters.add(done);
+			});
+		},
+		async close() {
+			closing = true;
+			if (reconnectTimer) clearTimeout(reconnectTimer);
+			if (pumpTimer) clearTimeout(pumpTimer);
+			if (status.state !== 'rejected') setStatus({state: 'closed'});
+			settleContact();
+			const ws = socket;
+			if (ws && ws.readyState !== WebSocket.CLOSED) {
+				await new Promise<void>(resolve => {
+					const timer = setTimeout(() => (ws.terminate(), resolve()), 1000);
+					ws.once('close', () => (clearTimeout(timer), resolve()));
+					ws.close(1000, 'bye');
+				});
+			}
+		},
+	};
+}
+
+function describeFailure(url: string, error: NodeJS.ErrnoException): string {
+	const where = url.replace(/^ws:\/\//, '').replace(/\/$/, '');
+	switch (error.code) {
+		case 'ECONNREFUSED':
+			return `cannot reach the classroom host at ${where}: nothing is listening there (is the instructor's session running, and is the port right?)`;
+		case 'ENOTFOUND':
+		case 'EAI_AGAIN':
+			return `cannot reach the classroom host at ${where}: that host name is unknown`;
+		case 'EHOSTUNREACH':
+		case 'ENETUNREACH':
+			return `cannot reach the classroom host at ${where}: no route to it (are you on the same network?)`;
+		case 'ETIMEDOUT':
+			return `cannot reach the classroom host at ${where}: it did not answer in time`;
+		default:
+			return `cannot reach the classroom host at ${where}: ${error.message}`;
+	}
+}
+
+/** "10.0.0.5", "10.0.0.5:7420", "ws://..." -> ws://10.0.0.5:7420 */
+export function joinUrl(host: string, defaultPort = 7420): string {
+	if (/^wss?:\/\//.test(host)) return host;
+	const bracketed = host.match(/^\[(.+)\](?::(\d+))?$/);
+	if (bracketed) return `ws://[${bracketed[1]}]:${bracketed[2] ?? defaultPort}`;
+	const parts = host.split(':');
+	if (parts.length === 2 && /^\d+$/.test(parts[1]!)) return `ws://${parts[0]}:${parts[1]}`;
+	return `ws://${host}:${defaultPort}`;
+}

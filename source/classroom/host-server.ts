@@ -1,0 +1,285 @@
+// The classroom host: a WebSocket server that admits students, validates and rate-limits
+// every message, writes each accepted event to the log (synced) BEFORE acknowledging it, and
+// is the only place pacing changes. Students can only report what they did.
+import type {IncomingMessage} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {WebSocketServer, type RawData, type WebSocket} from 'ws';
+import {codesMatch, hashToken, newToken, tokenMatches} from './credentials.ts';
+import type {LogRecord} from './log-records.ts';
+import {clientMessageSchema, limits, parseMessage, protocolVersion, type ErrorCode, type EventMessage, type HostMessage, type ProgressEvent} from './protocol.ts';
+import {applyRecord, pacingOf, type Room} from './room.ts';
+import {nameKey, sanitizeName, sanitizeText} from './sanitize.ts';
+import type {OpenedSession} from './session-folder.ts';
+
+export type HostSettings = {
+	bind: string;
+	port: number;
+	capacity?: number;
+	appVersion: string;
+	clock?: () => number;
+};
+
+export type HostChange =
+	| {kind: 'record'; record: LogRecord}
+	| {kind: 'connected' | 'disconnected'; studentId: string}
+	| {kind: 'rejected'; code: ErrorCode; detail: string};
+
+export type ClassroomHost = {
+	readonly room: Room;
+	readonly port: number;
+	readonly address: string;
+	isConnected(studentId: string): boolean;
+	connectedCount(): number;
+	/** Pacing: only the host process calls these. */
+	setOpenCount(count: number): Promise<void>;
+	releaseNext(): Promise<void>;
+	setPaused(paused: boolean): Promise<void>;
+	broadcast(text: string): Promise<void>;
+	subscribe(listener: (change: HostChange) => void): () => void;
+	close(): Promise<void>;
+};
+
+type Connection = {
+	socket: WebSocket;
+	state: 'new' | 'joining' | 'joined' | 'closed';
+	studentId?: string;
+	tokens: number;
+	refilledAt: number;
+	badMessages: number;
+};
+
+const heartbeatMs = 15_000;
+
+export async function startClassroomHost(session: OpenedSession, settings: HostSettings): Promise<ClassroomHost> {
+	const clock = settings.clock ?? Date.now;
+	const room = session.room;
+	const capacity = settings.capacity ?? limits.defaultCapacity;
+	const listeners = new Set<(change: HostChange) => void>();
+	const liveConnection = new Map<string, Connection>(); // studentId -> its current connection
+	const acceptedSeq = new Map<string, number>(); // studentId -> last seq handed to the log (synced or not)
+	const reservedNames = new Set<string>(); // names being admitted right now (their join is being synced)
+	let nextStudent = room.studentOrder.length + 1;
+
+	const emit = (change: HostChange) => {
+		for (const listener of listeners) listener(change);
+	};
+	const send = (connection: Connection, message: HostMessage) => {
+		if (connection.state !== 'closed' && connection.socket.readyState === connection.socket.OPEN) connection.socket.send(JSON.stringify(message));
+	};
+	const fail = (connection: Connection, code: ErrorCode, message: string, fatal: boolean, extra: {expectedSeq?: number} = {}) => {
+		send(connection, {type: 'error', code, message, fatal, ...extra});
+		if (fatal) {
+			emit({kind: 'rejected', code, detail: message});
+			closeConnection(connection, 4000 + errorCodes.indexOf(code), code);
+		}
+	};
+	const closeConnection = (connection: Connection, code: number, reason: string) => {
+		if (connection.state === 'closed') return;
+		connection.state = 'closed';
+		connection.socket.close(code, reason);
+		// A socket that ignores the close handshake is cut off.
+		setTimeout(() => connection.socket.terminate(), 2000).unref();
+	};
+	const record = async (entry: LogRecord) => {
+		await session.log.append(entry);
+		applyRecord(room, entry);
+		emit({kind: 'record', record: entry});
+	};
+	const toEveryone = (message: HostMessage) => {
+		for (const connection of liveConnection.values()) send(connection, message);
+	};
+
+	const server = new WebSocketServer({host: settings.bind, port: settings.port, maxPayload: limits.maxMessageBytes, perMessageDeflate: false, clientTracking: true});
+	await new Promise<void>((resolve, reject) => {
+		server.once('listening', resolve);
+		server.once('error', reject);
+	});
+	server.on('error', () => {}); // after listening, errors surface per socket
+
+	const alive = new WeakSet<WebSocket>();
+	const heartbeat = setInterval(() => {
+		for (const socket of server.clients) {
+			if (!alive.has(socket)) socket.terminate();
+			else {
+				alive.delete(socket);
+				socket.ping();
+			}
+		}
+	}, heartbeatMs);
+	heartbeat.unref();
+
+	async function admit(connection: Connection, hello: {protocol: number; appVersion: string; code: string; name: string; token?: string}) {
+		if (hello.protocol !== protocolVersion) {
+			return fail(connection, 'version-mismatch', `the host runs k8s-tutor ${settings.appVersion} (classroom protocol ${protocolVersion}); you run ${sanitizeText(hello.appVersion, 40)} (protocol ${hello.protocol}). Install the same version as the instructor.`, true);
+		}
+		if (!codesMatch(room.code, hello.code)) return fail(connection, 'wrong-code', 'wrong join code: check the code the instructor shows', true);
+		const name = sanitizeName(hello.name, limits.nameLength);
+		if (!name) return fail(connection, 'bad-name', 'choose a name with at least one letter or digit', true);
+		const key = nameKey(name);
+		const existing = room.studentOrder.map(id => room.students[id]!).find(student => nameKey(student.name) === key);
+		let studentId: string;
+		let token: string;
+		if (existing) {
+			if (!tokenMatches(existing.tokenHash, hello.token)) {
+				return fail(connection, 'name-taken', `the name "${name}" is already taken in this room; choose another name (or rejoin from the computer that first used it)`, true);
+			}
+			studentId = existing.id;
+			token = hello.token!;
+			const previous = liveConnection.get(studentId);
+			if (previous && previous !== connection) closeConnection(previous, 4100, 'rejoined elsewhere');
+		} else {
+			if (reservedNames.has(key)) return fail(connection, 'name-taken', `the name "${name}" is already taken in this room; choose another name`, true);
+			if (room.studentOrder.length + reservedNames.size >= capacity) return fail(connection, 'room-full', `the room is full (${capacity} students); ask the instructor`, true);
+			reservedNames.add(key);
+			studentId = `s${nextStudent++}`;
+			token = newToken();
+			try {
+				await record({r: 'joined', at: clock(), studentId, name, tokenHash: hashToken(token)});
+			} finally {
+				reservedNames.delete(key);
+			}
+		}
+		if (connection.state === 'closed') return;
+		connection.state = 'joined';
+		connection.studentId = studentId;
+		liveConnection.set(studentId, connection);
+		const student = room.students[studentId]!;
+		if (!acceptedSeq.has(studentId)) acceptedSeq.set(studentId, student.lastSeq);
+		send(connection, {type: 'welcome', protocol: protocolVersion, studentId, name: student.name, token, lastSeq: student.lastSeq, pacing: pacingOf(room)});
+		emit({kind: 'connected', studentId});
+	}
+
+	function receiveEvent(connection: Connection, message: EventMessage) {
+		const studentId = connection.studentId!;
+		const student = room.students[studentId]!;
+		const accepted = acceptedSeq.get(studentId) ?? student.lastSeq;
+		if (message.seq <= student.lastSeq) return send(connection, {type: 'ack', upTo: student.lastSeq}); // a resend: already counted
+		if (message.seq <= accepted) return; // already on its way to the log; its ack follows
+		if (message.seq !== accepted + 1) return fail(connection, 'out-of-order', `expected event ${accepted + 1}, got ${message.seq}`, false, {expectedSeq: accepted + 1});
+		acceptedSeq.set(studentId, message.seq);
+		const entry: LogRecord = {r: 'event', at: clock(), studentId, seq: message.seq, clientAt: message.at, event: cleanEvent(message.event)};
+		record(entry).then(
+			() => {
+				const live = liveConnection.get(studentId);
+				if (live) send(live, {type: 'ack', upTo: room.students[studentId]!.lastSeq});
+			},
+			() => {
+				// Not on disk, so not acknowledged: let the student resend it.
+				if (acceptedSeq.get(studentId)! >= message.seq) acceptedSeq.set(studentId, room.students[studentId]!.lastSeq);
+			},
+		);
+	}
+
+	server.on('connection', (socket: WebSocket, _request: IncomingMessage) => {
+		const connection: Connection = {socket, state: 'new', tokens: limits.messageBurst, refilledAt: clock(), badMessages: 0};
+		alive.add(socket);
+		socket.on('pong', () => alive.add(socket));
+		socket.on('error', () => {});
+		socket.on('close', () => {
+			const wasLive = connection.studentId !== undefined && liveConnection.get(connection.studentId) === connection;
+			connection.state = 'closed';
+			if (wasLive) {
+				liveConnection.delete(connection.studentId!);
+				emit({kind: 'disconnected', studentId: connection.studentId!});
+			}
+		});
+		socket.on('message', (data: RawData, isBinary: boolean) => {
+			if (connection.state === 'closed') return;
+			const now = clock();
+			connection.tokens = Math.min(limits.messageBurst, connection.tokens + ((now - connection.refilledAt) / 1000) * limits.messagesPerSecond);
+			connection.refilledAt = now;
+			if (connection.tokens < 1) {
+				send(connection, {type: 'error', code: 'bad-message', message: 'too many messages: slow down', fatal: true});
+				return closeConnection(connection, 1008, 'rate limit');
+			}
+			connection.tokens -= 1;
+			const raw = isBinary ? undefined : rawText(data);
+			const message = raw === undefined ? undefined : parseMessage(clientMessageSchema, raw);
+			if (!message) return badMessage(connection, 'not a valid classroom message');
+			if (message.type === 'hello') {
+				if (connection.state !== 'new') return badMessage(connection, 'already joined');
+				connection.state = 'joining';
+				admit(connection, message).catch(() => closeConnection(connection, 1011, 'could not record the join'));
+				return;
+			}
+			if (connection.state !== 'joined') return badMessage(connection, 'send hello first', 'not-joined');
+			receiveEvent(connection, message);
+		});
+	});
+
+	function badMessage(connection: Connection, detail: string, code: ErrorCode = 'bad-message') {
+		connection.badMessages++;
+		const fatal = connection.badMessages >= limits.badMessagesBeforeClose;
+		fail(connection, code, detail, fatal);
+	}
+
+	const address = server.address() as AddressInfo;
+	const pacingChanged = () => toEveryone({type: 'pacing', pacing: pacingOf(room)});
+
+	const host: ClassroomHost = {
+		room,
+		port: address.port,
+		address: address.address,
+		isConnected: studentId => liveConnection.has(studentId),
+		connectedCount: () => liveConnection.size,
+		async setOpenCount(count) {
+			const openCount = Math.max(0, Math.min(room.chapters.length, Math.floor(count)));
+			if (openCount === room.openCount) return;
+			await record({r: 'pacing', at: clock(), openCount});
+			pacingChanged();
+		},
+		async releaseNext() {
+			await host.setOpenCount(room.openCount + 1);
+		},
+		async setPaused(paused) {
+			if (paused === room.paused) return;
+			await record({r: 'paused', at: clock(), paused});
+			pacingChanged();
+		},
+		async broadcast(text) {
+			const clean = sanitizeText(text, limits.textLength);
+			if (!clean) return;
+			const entry = {r: 'broadcast', at: clock(), text: clean} as const;
+			await record(entry);
+			toEveryone({type: 'broadcast', text: clean, at: entry.at});
+		},
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		async close() {
+			clearInterval(heartbeat);
+			for (const socket of server.clients) socket.terminate();
+			await new Promise<void>(resolve => server.close(() => resolve()));
+			await session.log.close();
+		},
+	};
+	return host;
+}
+
+const errorCodes: ErrorCode[] = ['wrong-code', 'room-full', 'version-mismatch', 'name-taken', 'bad-name', 'bad-message', 'not-joined', 'out-of-order'];
+
+function rawText(data: RawData): string | undefined {
+	const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
+	return buffer.length > limits.maxMessageBytes ? undefined : buffer.toString('utf8');
+}
+
+/** Student text is cleaned once, here, before it reaches the log, the dashboard or an export. */
+function cleanEvent(event: ProgressEvent): ProgressEvent {
+	const text = (value: string) => sanitizeText(value, limits.textLength);
+	const ids = <T extends {chapterId?: string; stepId?: string}>(value: T): T => ({
+		...value,
+		...(value.chapterId !== undefined ? {chapterId: sanitizeText(value.chapterId, 80)} : {}),
+		...(value.stepId !== undefined ? {stepId: sanitizeText(value.stepId, 80)} : {}),
+	});
+	switch (event.kind) {
+		case 'step-entered':
+			return ids({...event, title: text(event.title)});
+		case 'check-failed':
+			return ids({...event, unmet: event.unmet.slice(0, limits.unmetItems).map(text)});
+		case 'command-run':
+			return ids({...event, line: text(event.line)});
+		default:
+			return ids(event);
+	}
+}

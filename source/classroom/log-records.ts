@@ -1,0 +1,13 @@
+// What the host writes to the session's event log: one JSON object per line, appended only.
+// Replaying the records in order rebuilds the room exactly (see room.ts).
+import {z} from 'zod';
+import {progressEventSchema} from './protocol.ts';
+
+export const logRecordSchema = z.discriminatedUnion('r', [
+	z.object({r: z.literal('joined'), at: z.number(), studentId: z.string(), name: z.string(), tokenHash: z.string()}),
+	z.object({r: z.literal('event'), at: z.number(), studentId: z.string(), seq: z.number().int().min(1), clientAt: z.number(), event: progressEventSchema}),
+	z.object({r: z.literal('pacing'), at: z.number(), openCount: z.number().int().min(0)}),
+	z.object({r: z.literal('paused'), at: z.number(), paused: z.boolean()}),
+	z.object({r: z.literal('broadcast'), at: z.number(), text: z.string()}),
+]);
+export type LogRecord = z.infer<typeof logRecordSchema>;
