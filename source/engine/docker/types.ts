@@ -8,6 +8,23 @@ export type Layer = {
 	files: Map<string, FileNode>; // what this layer adds or changes (whiteouts delete)
 };
 
+/**
+ * How a simulated app answers HTTP, inferred from the image (see apps.ts): the response body is a
+ * list of parts, literal text or a value known only at request time (the container's hostname,
+ * the client's address), so one image gives each container its own answer.
+ */
+export type ResponsePart = {text: string} | {value: 'hostname' | 'remoteAddress'};
+
+export type AppProfile = {
+	name: string; // "kubia", "nginx", "node-http"
+	port: number;
+	body: ResponsePart[];
+	startupLog: ResponsePart[][]; // lines printed when the app starts
+	requestLog: ResponsePart[][]; // lines printed per request
+	memoryBytes: number;
+	handlesSigterm: boolean; // false: `docker stop` waits 10 s and kills it (exit 137), as with node as PID 1
+};
+
 export type ImageConfig = {
 	entrypoint?: string[];
 	cmd?: string[];
@@ -17,9 +34,14 @@ export type ImageConfig = {
 	user?: string;
 	labels: Record<string, string>;
 	app?: string; // which simulated app the image runs (kubia, nginx, shell...)
+	appProfile?: AppProfile;
 	arch: string;
+	os?: string;
 	minKernel?: string;
+	shell?: string[]; // the shell form's shell, ["/bin/sh", "-c"]
 };
+
+export type HistoryEntry = {createdBy: string; layerId?: string; created: number; comment?: string};
 
 export type Image = {
 	id: string; // "sha256:<64 hex>" config digest
@@ -27,12 +49,16 @@ export type Image = {
 	config: ImageConfig;
 	created: number; // virtual ms (negative: before the simulation started)
 	parent?: string;
-	history: {createdBy: string; layerId?: string; created: number}[];
+	history: HistoryEntry[];
+	builtLocally?: boolean; // history shows ids for locally built steps and <missing> for pulled ones
+	stepIds?: string[]; // classic builder: the intermediate image id after each step, per history entry
+	dockerVersion?: string;
 };
 
 export type Repository = {
 	name: string; // "luksa/kubia", "library/node"
 	tags: Record<string, string>; // tag -> image id
+	manifests?: Record<string, string>; // tag -> manifest digest "sha256:..."
 };
 
 export type Registry = {
@@ -40,7 +66,11 @@ export type Registry = {
 	repositories: Map<string, Repository>;
 	images: Map<string, Image>;
 	layers: Set<string>; // layer ids the registry stores
+	/** Users who may push to a namespace: `docker login` adds the learner's. */
+	accounts?: Set<string>;
 };
+
+export type PortBinding = {hostIp: string; hostPort: number; containerPort: number; protocol: 'tcp' | 'udp'};
 
 export type Container = {
 	id: string; // 64 hex
@@ -53,9 +83,11 @@ export type Container = {
 	finishedAt?: number;
 	state: 'created' | 'running' | 'exited' | 'paused';
 	exitCode: number;
+	oomKilled?: boolean;
 	pid?: number; // host pid of its main process
+	shimPid?: number; // host pid of its containerd-shim
 	rootfs: string; // filesystem id (an overlay over the image's layers)
-	ports: {hostIp: string; hostPort: number; containerPort: number; protocol: 'tcp' | 'udp'}[];
+	ports: PortBinding[];
 	env: Record<string, string>;
 	memoryLimit?: number;
 	cpus?: number;
@@ -64,6 +96,14 @@ export type Container = {
 	logs: string[];
 	hostname: string;
 	labels: Record<string, string>;
+	ipAddress?: string; // on the docker0 bridge while running
+	hostVeth?: string; // the host end of its veth pair while running
+	joinedNamespacesOf?: number; // host pid whose net/uts/ipc namespaces it shares (a pod's pause container)
+	tty?: boolean;
+	interactive?: boolean;
+	restartCount: number;
+	workdir: string;
+	user?: string;
 };
 
 export type DockerDaemon = {
@@ -73,4 +113,6 @@ export type DockerDaemon = {
 	layers: Set<string>; // layer ids present on this host
 	containers: Map<string, Container>;
 	buildCache: Map<string, string>; // cache key -> image id
+	loggedIn?: string; // `docker login` user
+	version?: string;
 };

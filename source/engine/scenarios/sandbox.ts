@@ -1,4 +1,6 @@
 import {produce} from 'immer';
+import {installDockerDaemon} from '../docker/daemon.ts';
+import {seedDockerHub} from '../docker/hub-catalog.ts';
 import {createHost, gib} from '../host/create-host.ts';
 import {spawnProcess} from '../host/processes.ts';
 import {emptyWorld, type World} from '../world.ts';
@@ -18,6 +20,9 @@ export function createSandboxWorld(options: SandboxOptions = {}): World {
 	return produce(emptyWorld(options.seed ?? 1), w => {
 		createHost(w, {name: learnerHost, ip: '192.168.56.10', cpus: 4, memoryBytes: 8 * gib, services: ['sshd', 'containerd', 'dockerd']});
 		createHost(w, {name: secondHost, ip: '192.168.56.11', cpus: 2, memoryBytes: 4 * gib, services: ['sshd', 'containerd', 'dockerd']});
+		seedDockerHub(w);
+		installDockerDaemon(w, learnerHost);
+		installDockerDaemon(w, secondHost);
 	});
 }
 

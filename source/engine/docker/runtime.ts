@@ -1,0 +1,473 @@
+// The container runtime: what dockerd (and the Kubernetes kubelet, through the same calls) does to
+// a host when it creates, starts, stops and removes containers. Pure functions on an immer draft
+// of the World; each returns {ok: true, ...} or {ok: false, error} with the daemon's own error
+// text (callers prefix "Error response from daemon: " as the docker CLI does).
+//
+//   resolveImage(daemon, "nginx" | "nginx:1.27" | "luksa/kubia" | "docker.io/library/node:7" | id prefix)
+//   planPull(w, host, ref) -> {plan: {image, layers: [{id, sizeBytes, present}], manifestDigest}}
+//       nothing changes; pullTimeMs(plan) is a realistic download time for the missing layers.
+//   applyPull(w, host, plan) / pullImage(w, host, ref): stores the image + missing layers, tags it.
+//       unknown repository: "pull access denied for x, repository does not exist or may require 'docker login': ..."
+//   createContainer(w, host, {image, name?, command?, entrypoint?, env?, ports?, memoryBytes?, cpus?,
+//       hostname?, joinNamespacesOf?: pid, cgroup?, labels?, autoRemove?, tty?, interactive?})
+//       -> {container}: an overlay rootfs (image layers + a per-container init layer + an empty
+//       upper layer) registered in host.filesystems; state 'created'.
+//   startContainer(w, host, idOrName) -> {container, process}: fresh mnt/pid/cgroup namespaces, and
+//       fresh net/uts/ipc unless joinNamespacesOf names a process whose net/uts/ipc it shares (a
+//       pod's pause container); a containerd-shim process on the host, the main process under it
+//       (entrypoint + cmd, a {kind: 'server', port, app} workload when the image's app serves
+//       HTTP), cgroup /system.slice/docker-<id>.scope (or opts.cgroup) with memory.max / cpu.max
+//       from memoryBytes / cpus, a 172.17.0.N address on docker0 and a veth pair.
+//   stopContainer(w, host, id, {timeoutSeconds?, kill?}) -> {exitCode, waitedMs}: SIGTERM, then
+//       SIGKILL after the timeout when the app ignores SIGTERM (node as PID 1 does: exit 137).
+//   recordContainerExit(w, host, id, exitCode, output?): the main process ended by itself.
+//   removeContainer(w, host, id, {force?}); execInContainer(w, host, id, argv) -> {process} (a
+//   process in all the container's namespaces; endExec(w, host, pid) when it is done).
+//   reconcileContainers(w, host): containers whose main process died (exit, OOM kill) become
+//       exited; call before reading container state.
+//   containerChanges(w, host, container) -> [{kind: 'A'|'C'|'D', path}] from the upper layer.
+// Every change records an event from component "dockerd" (or the `component` option).
+import {recordEvent} from '../events.ts';
+import {ensureCgroup, normalizeCgroupPath} from '../host/cgroups.ts';
+import {lookupFile} from '../host/filesystem.ts';
+import {createNamespace} from '../host/namespaces.ts';
+import {killProcess, spawnProcess} from '../host/processes.ts';
+import type {FileNode, Filesystem, Host, NamespaceKind, Process} from '../host/types.ts';
+import {randomHex} from '../rng.ts';
+import type {World} from '../world.ts';
+import {inferAppProfile, renderParts} from './apps.ts';
+import {bridgeGateway, hostInterfaces, nextInterfaceIndex} from './daemon.ts';
+import {parseImageRef, tagKey} from './image-ref.ts';
+import {randomContainerName} from './names.ts';
+import {worldEpoch} from '../world.ts';
+import type {AppProfile, Container, DockerDaemon, Image, PortBinding} from './types.ts';
+
+export {applyPull, planPull, pullImage, pullTimeMs, type PullPlan, type PullResult} from './registry.ts';
+
+export type Result<T> = ({ok: true} & T) | {ok: false; error: string};
+
+export const defaultPath = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+/** The image a reference or an id (prefix) names on this daemon. */
+export function resolveImage(daemon: DockerDaemon, text: string): Image | undefined {
+	const hex = text.replace(/^sha256:/, '');
+	if (/^[0-9a-f]{64}$/.test(hex)) return daemon.images.get(`sha256:${hex}`);
+	const parsed = parseImageRef(text);
+	if (!('error' in parsed)) {
+		const id = daemon.tags.get(tagKey(parsed));
+		if (id) return daemon.images.get(id);
+	}
+	if (/^[0-9a-f]{1,63}$/.test(hex)) {
+		const matches = [...daemon.images.values()].filter(i => i.id.startsWith(`sha256:${hex}`));
+		if (matches.length === 1) return matches[0];
+	}
+	return undefined;
+}
+
+/** A container by name ("web" or "/web"), full id or unique id prefix. */
+export function findContainer(daemon: DockerDaemon, text: string): Container | undefined {
+	const name = text.replace(/^\//, '');
+	for (const c of daemon.containers.values()) if (c.name === name) return c;
+	if (daemon.containers.has(text)) return daemon.containers.get(text);
+	if (/^[0-9a-f]+$/.test(text)) {
+		const matches = [...daemon.containers.values()].filter(c => c.id.startsWith(text));
+		if (matches.length === 1) return matches[0];
+	}
+	return undefined;
+}
+
+export type CreateOptions = {
+	image: string; // reference or id, resolved on the host's daemon (pull first)
+	name?: string;
+	command?: string[]; // replaces the image's CMD
+	entrypoint?: string[]; // replaces the image's ENTRYPOINT
+	env?: Record<string, string>;
+	ports?: PortBinding[];
+	memoryBytes?: number;
+	cpus?: number;
+	hostname?: string;
+	joinNamespacesOf?: number; // host pid whose net, uts and ipc namespaces the container shares
+	cgroup?: string; // default /system.slice/docker-<id>.scope
+	labels?: Record<string, string>;
+	autoRemove?: boolean;
+	tty?: boolean;
+	interactive?: boolean;
+	workdir?: string;
+	user?: string;
+	component?: string;
+};
+
+const namePattern = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+
+export function createContainer(w: World, hostName: string, options: CreateOptions): Result<{container: Container}> {
+	const daemon = w.dockers.get(hostName);
+	const host = w.hosts.get(hostName);
+	if (!daemon || !host) return {ok: false, error: `no docker daemon on ${hostName}`};
+	const image = resolveImage(daemon, options.image);
+	if (!image) return {ok: false, error: `No such image: ${options.image}`};
+	if (options.name !== undefined) {
+		const name = options.name.replace(/^\//, '');
+		if (!namePattern.test(name)) return {ok: false, error: `Invalid container name (${options.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`};
+		const holder = findContainer(daemon, name);
+		if (holder && holder.name === name) {
+			return {ok: false, error: `Conflict. The container name "/${name}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`};
+		}
+	}
+	const entrypoint = options.entrypoint ?? image.config.entrypoint ?? [];
+	const cmd = options.command && options.command.length > 0 ? options.command : options.entrypoint ? [] : (image.config.cmd ?? []);
+	const command = [...entrypoint, ...cmd];
+	if (command.length === 0) return {ok: false, error: 'No command specified'};
+	const id = randomHex(w, 64);
+	const name = options.name?.replace(/^\//, '') ?? randomContainerName(w, n => [...daemon.containers.values()].some(c => c.name === n));
+	const hostname = options.hostname ?? id.slice(0, 12);
+	const workdir = options.workdir ?? image.config.workdir ?? '/';
+	const initLayerId = `${id}-init`;
+	w.layers.set(initLayerId, {id: initLayerId, sizeBytes: 0, createdBy: 'container init layer', files: initLayerFiles(hostname)});
+	const rootfs = `overlay:${id}`;
+	const lower = [initLayerId, ...[...image.layers].reverse()];
+	host.filesystems.set(rootfs, {id: rootfs, kind: 'overlay', lower, upper: new Map()});
+	const container: Container = {
+		id,
+		name,
+		image: image.id,
+		imageRef: options.image,
+		command,
+		created: w.time,
+		state: 'created',
+		exitCode: 0,
+		rootfs,
+		ports: options.ports ?? [],
+		env: {PATH: defaultPath, ...image.config.env, HOSTNAME: hostname, ...options.env},
+		memoryLimit: options.memoryBytes,
+		cpus: options.cpus,
+		cgroup: normalizeCgroupPath(options.cgroup ?? `/system.slice/docker-${id}.scope`),
+		autoRemove: options.autoRemove ?? false,
+		logs: [],
+		hostname,
+		labels: {...image.config.labels, ...options.labels},
+		joinedNamespacesOf: options.joinNamespacesOf,
+		tty: options.tty,
+		interactive: options.interactive,
+		restartCount: 0,
+		workdir,
+		user: options.user ?? image.config.user,
+	};
+	daemon.containers.set(id, container);
+	recordEvent(w, {type: 'Normal', component: options.component ?? 'dockerd', reason: 'Created', object: `container/${name}`, message: `Created container ${name} (${id.slice(0, 12)}) from ${options.image}`, host: hostName});
+	return {ok: true, container};
+}
+
+/** The files docker bind-mounts into every container: kept in an init layer so `docker diff` ignores them. */
+function initLayerFiles(hostname: string): Map<string, FileNode> {
+	return new Map<string, FileNode>([
+		['/etc', {type: 'dir'}],
+		['/etc/hostname', {type: 'file', content: `${hostname}\n`}],
+		['/etc/hosts', {type: 'file', content: `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n`}],
+		['/etc/resolv.conf', {type: 'file', content: 'nameserver 192.168.56.1\n'}],
+		['/dev', {type: 'dir'}],
+		['/proc', {type: 'dir'}],
+		['/sys', {type: 'dir'}],
+	]);
+}
+
+export function imageOfContainer(w: World, hostName: string, container: Container): Image | undefined {
+	return w.dockers.get(hostName)?.images.get(container.image);
+}
+
+/** The app the container's image runs, if it serves HTTP. */
+export function appProfileOf(w: World, hostName: string, container: Container): AppProfile | undefined {
+	const image = imageOfContainer(w, hostName, container);
+	if (!image) return undefined;
+	const imageArgv = [...(image.config.entrypoint ?? []), ...(image.config.cmd ?? [])];
+	if (imageArgv.join('\0') !== container.command.join('\0')) {
+		// A command override runs something else than the image's app, unless it is the same script.
+		return inferAppProfile(w, {layers: image.layers, config: {...image.config, entrypoint: container.command, cmd: [], appProfile: sameProgram(imageArgv, container.command) ? image.config.appProfile : undefined}});
+	}
+	return inferAppProfile(w, image);
+}
+
+function sameProgram(a: string[], b: string[]): boolean {
+	return a.length > 0 && b.length > 0 && a[0]!.split('/').pop() === b[0]!.split('/').pop();
+}
+
+/** Whether the main command keeps running on its own (a server, sleep, a shell with a terminal). */
+export function isLongRunning(w: World, hostName: string, container: Container): boolean {
+	if (appProfileOf(w, hostName, container)) return true;
+	const program = (container.command[0] ?? '').split('/').pop()!;
+	if (['sleep', 'top', 'nginx', 'httpd', 'redis-server', 'pause', 'mysqld', 'postgres'].includes(program)) return true;
+	if (program === 'tail' && container.command.includes('-f')) return true;
+	const shell = ['sh', 'bash', 'ash', 'node', 'python', 'python3'].includes(program) && container.command.length === 1;
+	return shell && container.interactive === true;
+}
+
+function allocateIp(daemon: DockerDaemon): string {
+	const used = new Set([...daemon.containers.values()].filter(c => c.state === 'running' && c.ipAddress).map(c => c.ipAddress));
+	for (let n = 2; n < 65000; n++) {
+		const ip = `172.17.${Math.floor(n / 256)}.${n % 256}`;
+		if (n % 256 !== 0 && n % 256 !== 255 && !used.has(ip)) return ip;
+	}
+	return '172.17.255.254';
+}
+
+function macForIp(ip: string): string {
+	return ['02', '42', ...ip.split('.').map(n => Number(n).toString(16).padStart(2, '0'))].join(':');
+}
+
+function containerdPid(host: Host): number {
+	for (const p of host.processes.values()) if (p.command === '/usr/bin/containerd') return p.pid;
+	return 1;
+}
+
+export function startContainer(w: World, hostName: string, idOrName: string, component = 'dockerd'): Result<{container: Container; process: Process}> {
+	const daemon = w.dockers.get(hostName);
+	const host = w.hosts.get(hostName);
+	const container = daemon && findContainer(daemon, idOrName);
+	if (!daemon || !host || !container) return {ok: false, error: `No such container: ${idOrName}`};
+	if (container.state === 'running' && container.pid !== undefined && host.processes.has(container.pid)) {
+		return {ok: true, container, process: host.processes.get(container.pid)!};
+	}
+	for (const binding of container.ports) {
+		const holder = [...daemon.containers.values()].find(c => c.id !== container.id && c.state === 'running' && c.ports.some(p => p.hostPort === binding.hostPort && p.protocol === binding.protocol));
+		if (holder) {
+			return {ok: false, error: `driver failed programming external connectivity on endpoint ${container.name} (${container.id}): Bind for ${binding.hostIp}:${binding.hostPort} failed: port is already allocated`};
+		}
+	}
+	const joined = container.joinedNamespacesOf !== undefined ? host.processes.get(container.joinedNamespacesOf) : undefined;
+	if (container.joinedNamespacesOf !== undefined && !joined) {
+		return {ok: false, error: `cannot join network of a non running container: ${container.joinedNamespacesOf}`};
+	}
+	const shim = spawnProcess(w, host, {
+		parentPid: containerdPid(host),
+		command: `/usr/bin/containerd-shim-runc-v2 -namespace moby -id ${container.id} -address /run/containerd/containerd.sock`,
+		namespaces: host.initNamespaces,
+		cgroup: '/system.slice/containerd.service',
+		memoryBytes: 9 * 1024 * 1024,
+		containerId: undefined,
+	});
+	const futurePid = host.nextPid;
+	const pidNs = createNamespace(host, 'pid', futurePid, {parentId: host.initNamespaces.pid});
+	const mntNs = createNamespace(host, 'mnt', futurePid, {rootfs: container.rootfs, procMountedFromPidNs: pidNs.id});
+	const cgroupNs = createNamespace(host, 'cgroup', futurePid);
+	const namespaces: Partial<Record<NamespaceKind, number>> = {pid: pidNs.id, mnt: mntNs.id, cgroup: cgroupNs.id, user: host.initNamespaces.user, time: host.initNamespaces.time};
+	if (joined) {
+		namespaces.net = joined.namespaces.net;
+		namespaces.uts = joined.namespaces.uts;
+		namespaces.ipc = joined.namespaces.ipc;
+	} else {
+		namespaces.uts = createNamespace(host, 'uts', futurePid, {hostname: container.hostname, domainname: '(none)'}).id;
+		namespaces.ipc = createNamespace(host, 'ipc', futurePid).id;
+		const ip = allocateIp(daemon);
+		const hostNet = hostInterfaces(host);
+		const vethIndex = nextInterfaceIndex(hostNet);
+		const vethName = `veth${randomHex(w, 7)}`;
+		const netNs = createNamespace(host, 'net', futurePid, {
+			interfaces: [
+				{name: 'lo', kind: 'loopback', state: 'UP', mac: '00:00:00:00:00:00', mtu: 65536, addresses: ['127.0.0.1/8'], index: 1},
+				{name: 'eth0', kind: 'veth', state: 'UP', mac: macForIp(ip), mtu: 1500, addresses: [`${ip}/16`], index: vethIndex + 1, peer: {namespaceId: host.initNamespaces.net, name: vethName}},
+			],
+		});
+		namespaces.net = netNs.id;
+		hostNet.push({name: vethName, kind: 'veth', state: 'UP', mac: macForIp(ip).replace('02:42', 'e2:9a'), mtu: 1500, addresses: [], index: vethIndex, peer: {namespaceId: netNs.id, name: 'eth0'}});
+		const bridge = hostNet.find(i => i.name === 'docker0');
+		if (bridge) bridge.state = 'UP';
+		container.ipAddress = ip;
+		container.hostVeth = vethName;
+	}
+	const profile = appProfileOf(w, hostName, container);
+	ensureContainerCgroup(host, container);
+	const process = spawnProcess(w, host, {
+		parentPid: shim.pid,
+		command: container.command.join(' '),
+		user: container.user ?? 'root',
+		uid: container.user && container.user !== 'root' ? (host.users[container.user] ?? 1000) : 0,
+		namespaces,
+		cgroup: container.cgroup,
+		memoryBytes: profile?.memoryBytes ?? 1024 * 1024,
+		workload: profile ? {kind: 'server', port: profile.port, protocol: 'http', app: profile.name} : {kind: 'idle'},
+		containerId: container.id,
+		cwd: container.workdir,
+		env: container.env,
+		tty: container.tty ? 'pts/0' : undefined,
+		state: 'S',
+	});
+	container.state = 'running';
+	container.pid = process.pid;
+	container.shimPid = shim.pid;
+	container.startedAt = w.time;
+	container.finishedAt = undefined;
+	container.exitCode = 0;
+	container.oomKilled = false;
+	if (profile) {
+		for (const line of profile.startupLog) appendLog(container, renderParts(line, {hostname: container.hostname, remoteAddress: '', time: worldEpoch + w.time}));
+	}
+	recordEvent(w, {type: 'Normal', component, reason: 'Started', object: `container/${container.name}`, message: `Started container ${container.name}: ${container.command.join(' ')} (pid ${process.pid})`, host: hostName});
+	return {ok: true, container, process};
+}
+
+function ensureContainerCgroup(host: Host, container: Container): void {
+	const group = ensureCgroup(host, container.cgroup);
+	group.memoryMax = container.memoryLimit ?? 'max';
+	group.cpuMax = {quota: container.cpus ? Math.round(container.cpus * 100000) : 'max', period: 100000};
+}
+
+export function appendLog(container: Container, text: string): void {
+	for (const line of text.replace(/\n$/, '').split('\n')) container.logs.push(line);
+	if (container.logs.length > 2000) container.logs.splice(0, container.logs.length - 2000);
+}
+
+/** Tears down what a running container held on the host: processes, veth, cgroup. */
+function releaseRunningState(host: Host, daemon: DockerDaemon, container: Container): void {
+	if (container.pid !== undefined && host.processes.has(container.pid)) killProcess(host, container.pid);
+	for (const p of [...host.processes.values()]) if (p.containerId === container.id && host.processes.has(p.pid)) killProcess(host, p.pid);
+	if (container.shimPid !== undefined && host.processes.has(container.shimPid)) killProcess(host, container.shimPid);
+	const hostNet = hostInterfaces(host);
+	const veth = hostNet.findIndex(i => i.name === container.hostVeth);
+	if (veth >= 0) hostNet.splice(veth, 1);
+	container.hostVeth = undefined;
+	const group = host.cgroups.get(container.cgroup);
+	if (group && ![...host.processes.values()].some(p => p.cgroup === container.cgroup)) host.cgroups.delete(container.cgroup);
+	container.pid = undefined;
+	container.shimPid = undefined;
+	container.ipAddress = undefined;
+	const bridge = hostNet.find(i => i.name === 'docker0');
+	if (bridge && ![...daemon.containers.values()].some(c => c.state === 'running' && c.id !== container.id && c.ipAddress)) bridge.state = 'DOWN';
+}
+
+export function stopContainer(w: World, hostName: string, idOrName: string, options: {timeoutSeconds?: number; kill?: boolean; component?: string} = {}): Result<{container: Container; exitCode: number; waitedMs: number}> {
+	const daemon = w.dockers.get(hostName);
+	const host = w.hosts.get(hostName);
+	const container = daemon && findContainer(daemon, idOrName);
+	if (!daemon || !host || !container) return {ok: false, error: `No such container: ${idOrName}`};
+	if (container.state !== 'running') return {ok: true, container, exitCode: container.exitCode, waitedMs: 0};
+	const profile = appProfileOf(w, hostName, container);
+	const graceful = !options.kill && profile?.handlesSigterm === true;
+	const timeout = options.timeoutSeconds ?? 10;
+	const exitCode = graceful ? 0 : 137;
+	const waitedMs = options.kill ? 0 : graceful ? 100 : timeout * 1000;
+	releaseRunningState(host, daemon, container);
+	container.state = 'exited';
+	container.exitCode = exitCode;
+	container.finishedAt = w.time + waitedMs;
+	recordEvent(w, {type: 'Normal', component: options.component ?? 'dockerd', reason: options.kill ? 'Killed' : 'Stopped', object: `container/${container.name}`, message: `${options.kill ? 'Killed' : 'Stopped'} container ${container.name} (exit code ${exitCode})`, host: hostName});
+	if (container.autoRemove) removeContainer(w, hostName, container.id, {force: true});
+	return {ok: true, container, exitCode, waitedMs};
+}
+
+/** The main process finished by itself (a one-shot command): the container exits with its code. */
+export function recordContainerExit(w: World, hostName: string, idOrName: string, exitCode: number, output = ''): void {
+	const daemon = w.dockers.get(hostName);
+	const host = w.hosts.get(hostName);
+	const container = daemon && findContainer(daemon, idOrName);
+	if (!daemon || !host || !container) return;
+	if (output) appendLog(container, output);
+	releaseRunningState(host, daemon, container);
+	container.state = 'exited';
+	container.exitCode = exitCode;
+	container.finishedAt = w.time;
+	recordEvent(w, {type: exitCode === 0 ? 'Normal' : 'Warning', component: 'dockerd', reason: 'Exited', object: `container/${container.name}`, message: `Container ${container.name} exited with code ${exitCode}`, host: hostName});
+	if (container.autoRemove) removeContainer(w, hostName, container.id, {force: true});
+}
+
+/** Containers whose main process is gone (exited, killed, OOM-killed) become exited. Call on a draft. */
+export function reconcileContainers(w: World, hostName: string): void {
+	const daemon = w.dockers.get(hostName);
+	const host = w.hosts.get(hostName);
+	if (!daemon || !host) return;
+	for (const container of [...daemon.containers.values()]) {
+		if (container.state !== 'running' || (container.pid !== undefined && host.processes.has(container.pid))) continue;
+		const group = host.cgroups.get(container.cgroup);
+		const oom = (group?.memoryEvents.oom_kill ?? 0) > 0;
+		releaseRunningState(host, daemon, container);
+		container.state = 'exited';
+		container.exitCode = oom ? 137 : 0;
+		container.oomKilled = oom;
+		container.finishedAt = w.time;
+		recordEvent(w, {type: oom ? 'Warning' : 'Normal', component: 'dockerd', reason: oom ? 'OOMKilled' : 'Exited', object: `container/${container.name}`, message: `Container ${container.name} exited with code ${container.exitCode}${oom ? ' (OOMKilled)' : ''}`, host: hostName});
+		if (container.autoRemove) removeContainer(w, hostName, container.id, {force: true});
+	}
+}
+
+export function removeContainer(w: World, hostName: string, idOrName: string, options: {force?: boolean; component?: string} = {}): Result<{container: Container}> {
+	const daemon = w.dockers.get(hostName);
+	const host = w.hosts.get(hostName);
+	const container = daemon && findContainer(daemon, idOrName);
+	if (!daemon || !host || !container) return {ok: false, error: `No such container: ${idOrName}`};
+	if (container.state === 'running') {
+		if (!options.force) return {ok: false, error: `cannot remove container "/${container.name}": container is running: stop the container before removing or force remove`};
+		releaseRunningState(host, daemon, container);
+		container.state = 'exited';
+		container.exitCode = 137;
+	}
+	host.filesystems.delete(container.rootfs);
+	w.layers.delete(`${container.id}-init`);
+	daemon.containers.delete(container.id);
+	recordEvent(w, {type: 'Normal', component: options.component ?? 'dockerd', reason: 'Removed', object: `container/${container.name}`, message: `Removed container ${container.name}`, host: hostName});
+	return {ok: true, container};
+}
+
+/** Finds an executable on the container's PATH (or by absolute path) in its root filesystem. */
+export function findExecutable(w: World, fs: Filesystem, program: string, path = defaultPath): string | undefined {
+	const candidates = program.includes('/') ? [program] : path.split(':').map(dir => `${dir}/${program}`);
+	for (const candidate of candidates) {
+		const found = lookupFile(w, fs, candidate);
+		if (found && found.node.type === 'file') return candidate;
+	}
+	return undefined;
+}
+
+export function execInContainer(w: World, hostName: string, idOrName: string, argv: string[], options: {tty?: boolean; user?: string; workdir?: string} = {}): Result<{container: Container; process: Process}> {
+	const daemon = w.dockers.get(hostName);
+	const host = w.hosts.get(hostName);
+	const container = daemon && findContainer(daemon, idOrName);
+	if (!daemon || !host || !container) return {ok: false, error: `No such container: ${idOrName}`};
+	const main = container.pid !== undefined ? host.processes.get(container.pid) : undefined;
+	if (container.state !== 'running' || !main) return {ok: false, error: `container ${container.id} is not running`};
+	const fs = host.filesystems.get(container.rootfs);
+	const program = argv[0] ?? '';
+	if (!fs || !findExecutable(w, fs, program, container.env['PATH'])) {
+		return {ok: false, error: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown`};
+	}
+	const process = spawnProcess(w, host, {
+		parentPid: container.shimPid ?? main.pid,
+		command: argv.join(' '),
+		user: options.user ?? container.user ?? 'root',
+		namespaces: main.namespaces,
+		cgroup: main.cgroup,
+		memoryBytes: 3 * 1024 * 1024,
+		containerId: container.id,
+		cwd: options.workdir ?? container.workdir,
+		env: container.env,
+		tty: options.tty ? 'pts/0' : undefined,
+		state: 'R',
+	});
+	return {ok: true, container, process};
+}
+
+/** An exec'd process finished. */
+export function endExec(w: World, hostName: string, pid: number): void {
+	const host = w.hosts.get(hostName);
+	if (host?.processes.has(pid)) killProcess(host, pid);
+}
+
+export type Change = {kind: 'A' | 'C' | 'D'; path: string};
+
+/** `docker diff`: what the container's writable layer adds (A), changes (C) or deletes (D). */
+export function containerChanges(w: World, hostName: string, container: Container): Change[] {
+	const fs = w.hosts.get(hostName)?.filesystems.get(container.rootfs);
+	if (!fs || fs.kind !== 'overlay') return [];
+	const lowerOnly: Filesystem = {id: 'lower', kind: 'overlay', lower: fs.lower.filter(id => !id.endsWith('-init')), upper: new Map()};
+	const changes: Change[] = [];
+	for (const [path, node] of fs.upper) {
+		if (node.type === 'whiteout') changes.push({kind: 'D', path});
+		else changes.push({kind: lookupFile(w, lowerOnly, path) ? 'C' : 'A', path});
+	}
+	return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The container a host pid belongs to, on any daemon of the world. */
+export function containerOfProcess(w: World, hostName: string, pid: number): Container | undefined {
+	const containerId = w.hosts.get(hostName)?.processes.get(pid)?.containerId;
+	return containerId ? w.dockers.get(hostName)?.containers.get(containerId) : undefined;
+}
+
+export {bridgeGateway};
