@@ -1,7 +1,74 @@
 import type {World} from '../world.ts';
+import {apiServerUp, listObjects} from './api-server.ts';
+import {reconcileDeployment} from './controllers/deployment.ts';
+import {reconcileEndpoints} from './controllers/endpoints.ts';
+import {runNodeLifecycle} from './controllers/node-lifecycle.ts';
+import {reconcileReplicas} from './controllers/replication.ts';
+import {runKubelets} from './kubelet.ts';
+import {runScheduler} from './scheduler.ts';
+import {syncStaticPods} from './static-pods.ts';
+import type {KubeObject} from './types.ts';
 
-/** Runs the cluster for `ms` of virtual time: scheduler, controllers, kubelets, in that order. */
+function podsByNamespace(w: World): Map<string, KubeObject[]> {
+	const out = new Map<string, KubeObject[]>();
+	for (const pod of w.cluster!.store.pods.values()) {
+		const ns = pod.metadata.namespace!;
+		let list = out.get(ns);
+		if (!list) out.set(ns, (list = []));
+		list.push(pod);
+	}
+	return out;
+}
+
+/** The controllers of kube-controller-manager that react to changes: replication, deployments, namespaces. */
+function runControllers(w: World): void {
+	const c = w.cluster!;
+	if (c.dirtyControllers.size === 0) return;
+	// Reconciling can dirty others (a Deployment scales a ReplicaSet), so loop a few rounds.
+	for (let round = 0; round < 3 && c.dirtyControllers.size > 0; round++) {
+		const dirty = [...c.dirtyControllers];
+		c.dirtyControllers.clear();
+		const byNs = podsByNamespace(w);
+		for (const item of dirty) {
+			const [resource, ns, name] = item.split('/') as [string, string, string];
+			const key = `${ns}/${name}`;
+			if (resource === 'deployments') reconcileDeployment(w, key);
+			else if (resource === 'replicationcontrollers' || resource === 'replicasets') reconcileReplicas(w, resource, key, byNs.get(ns) ?? []);
+			else if (resource === 'namespaces') {
+				const remaining = byNs.get(name)?.length ?? 0;
+				if (remaining === 0) c.store.namespaces.delete(name);
+				else c.dirtyControllers.add(item);
+				if (remaining !== 0) return;
+			}
+		}
+	}
+}
+
+function runEndpoints(w: World): void {
+	const c = w.cluster!;
+	if (c.dirtyServices.size === 0) return;
+	const namespaces = [...c.dirtyServices];
+	c.dirtyServices.clear();
+	let hasServices = false;
+	for (const svc of c.store.services.values()) if (namespaces.includes(svc.metadata.namespace!)) hasServices = true;
+	if (!hasServices) return;
+	for (const ns of namespaces) reconcileEndpoints(w, ns, listObjects(c, 'pods', ns));
+}
+
+/** Runs the cluster for `ms` of virtual time: static pods, node lifecycle, scheduler, controllers, kubelets. */
 export function advanceCluster(w: World, ms: number): void {
-	void w;
 	void ms;
+	const c = w.cluster;
+	if (!c) return;
+	syncStaticPods(w);
+	if (!apiServerUp(w)) return;
+	const controllerManager = c.components['kube-controller-manager'];
+	runNodeLifecycle(w, controllerManager);
+	runScheduler(w);
+	if (controllerManager) {
+		runControllers(w);
+		runEndpoints(w);
+	}
+	runKubelets(w);
+	if (controllerManager) runControllers(w);
 }

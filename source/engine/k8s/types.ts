@@ -1,6 +1,172 @@
-// The simulated Kubernetes cluster. Owned by the Kubernetes engine; the world holds one or none.
+// The simulated Kubernetes cluster: API objects as the API server stores them, plus the
+// control plane's own bookkeeping (scheduling queue, per-node usage, kubelet timers).
+// Objects are plain data shaped like the real API's JSON, so -o yaml/json and etcdctl print them as they are.
+
+export type OwnerReference = {
+	apiVersion: string;
+	kind: string;
+	name: string;
+	uid: string;
+	controller?: boolean;
+	blockOwnerDeletion?: boolean;
+};
+
+export type ObjectMeta = {
+	name: string;
+	generateName?: string;
+	namespace?: string;
+	uid: string;
+	resourceVersion: string;
+	generation?: number;
+	creationTimestamp: string; // RFC 3339, e.g. "2026-01-05T09:00:00Z"
+	deletionTimestamp?: string;
+	deletionGracePeriodSeconds?: number;
+	labels?: Record<string, string>;
+	annotations?: Record<string, string>;
+	ownerReferences?: OwnerReference[];
+};
+
+export type KubeObject = {
+	apiVersion: string;
+	kind: string;
+	metadata: ObjectMeta;
+	spec?: any;
+	status?: any;
+	[field: string]: any;
+};
+
+export type ContainerPort = {containerPort: number; protocol?: string; name?: string; hostPort?: number};
+
+export type ResourceList = {cpu?: string; memory?: string; [name: string]: string | undefined};
+
+export type ContainerSpec = {
+	name: string;
+	image: string;
+	command?: string[];
+	args?: string[];
+	ports?: ContainerPort[];
+	env?: {name: string; value?: string}[];
+	resources?: {requests?: ResourceList; limits?: ResourceList};
+	imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+	terminationMessagePath?: string;
+	terminationMessagePolicy?: string;
+	[field: string]: any;
+};
+
+export type Toleration = {key?: string; operator?: 'Exists' | 'Equal'; value?: string; effect?: string; tolerationSeconds?: number};
+export type Taint = {key: string; value?: string; effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute'; timeAdded?: string};
+
+export type PodSpec = {
+	containers: ContainerSpec[];
+	nodeName?: string;
+	nodeSelector?: Record<string, string>;
+	tolerations?: Toleration[];
+	restartPolicy?: 'Always' | 'OnFailure' | 'Never';
+	hostNetwork?: boolean;
+	[field: string]: any;
+};
+
+export type ContainerState =
+	| {waiting: {reason: string; message?: string}}
+	| {running: {startedAt: string}}
+	| {terminated: {exitCode: number; reason: string; startedAt?: string; finishedAt: string; message?: string; containerID?: string}};
+
+export type ContainerStatus = {
+	name: string;
+	state: ContainerState;
+	lastState: Partial<ContainerState>;
+	ready: boolean;
+	restartCount: number;
+	image: string;
+	imageID: string;
+	containerID?: string;
+	started: boolean;
+};
+
+export type PodCondition = {type: string; status: 'True' | 'False' | 'Unknown'; lastProbeTime: null; lastTransitionTime: string; reason?: string; message?: string};
+
+export type PodStatus = {
+	phase: 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
+	conditions?: PodCondition[];
+	hostIP?: string;
+	podIP?: string;
+	podIPs?: {ip: string}[];
+	startTime?: string;
+	containerStatuses?: ContainerStatus[];
+	qosClass?: string;
+	reason?: string;
+	message?: string;
+};
+
+export type Pod = KubeObject & {spec: PodSpec; status: PodStatus};
+
+/** The resources the API server serves, by their plural name (the word in etcd keys and URLs). */
+export type ResourceName = 'pods' | 'replicationcontrollers' | 'replicasets' | 'deployments' | 'services' | 'endpoints' | 'nodes' | 'namespaces';
+
+/** One container as the kubelet runs it: the processes behind it and its lifecycle timers. */
+export type ContainerRuntime = {
+	name: string;
+	image: string; // the spec's image this runtime was started for
+	port?: number; // the port its app listens on, inside the pod's network namespace
+	attempt: number; // restarts so far
+	stage: 'waiting-image' | 'pulling' | 'pull-failed' | 'pull-backoff' | 'starting' | 'running' | 'exited' | 'crash-backoff';
+	dueAt?: number; // virtual ms when the current stage ends
+	backoffMs: number; // the next back-off delay (10 s doubling to 5 min)
+	pid?: number; // host pid of the main process
+	containerId?: string; // 64 hex
+	startedAtMs?: number;
+	logs: string[];
+	previousLogs?: string[];
+	pullStartedAt?: number;
+	pullMs?: number;
+	finishedAtMs?: number;
+	exitCode?: number;
+	exitReason?: string;
+	pullError?: string;
+	lastTermination?: {exitCode: number; reason: string; startedAt: number; finishedAt: number; containerId?: string};
+};
+
+/** What the kubelet on a node knows about one pod. */
+export type PodRuntime = {
+	key: string; // "namespace/name"
+	node: string;
+	stage: 'sandbox' | 'containers' | 'killing';
+	dueAt?: number;
+	sandboxPid?: number; // the pause process holding net, uts and ipc
+	containers: ContainerRuntime[];
+	killDueAt?: number;
+};
+
+export type NodeUsage = {cpuMilli: number; memoryBytes: number; pods: number; hostPorts: string[]};
+
+export type ControlPlaneComponent = 'etcd' | 'kube-apiserver' | 'kube-scheduler' | 'kube-controller-manager';
+
 export type Cluster = {
 	name: string;
 	controlPlane: string; // host name of the control-plane node
 	nodes: string[]; // host names of every node, control plane first
+	apiServerAddress: string; // "https://192.168.56.20:6443"
+	kubectlHosts: string[]; // hosts with a kubeconfig: the learner's host and the control plane
+	resourceVersion: number;
+	/** Every stored object: resource -> "namespace/name" (or "name" for cluster-scoped) -> object. */
+	store: Record<ResourceName, Map<string, KubeObject>>;
+	// --- indexes and caches the control plane keeps (derived, maintained beside the store) ---
+	podsByNode: Map<string, Set<string>>; // node -> pod keys bound there
+	nodeUsage: Map<string, NodeUsage>; // node -> requests of the pods bound there
+	schedulingQueue: string[]; // pod keys waiting for the scheduler
+	unschedulable: Map<string, number>; // pod key -> when it may be retried
+	dirtyControllers: Set<string>; // "replicationcontrollers/ns/name" to reconcile
+	dirtyServices: Set<string>; // namespaces whose endpoints must be recomputed
+	podRuntimes: Map<string, PodRuntime>; // kubelet state by pod key
+	kubeletTimers: Map<string, number>; // pod key -> next time its kubelet has work
+	nodeLastSeen: Map<string, number>; // node -> last status the kubelet posted (virtual ms)
+	nodeNotReadySince: Map<string, number>; // node -> when the node controller marked it NotReady
+	components: Record<ControlPlaneComponent, boolean>; // running or not (static pods)
+	staticManifests: string; // sorted file names last seen in /etc/kubernetes/manifests
+	nextPodCidr: number; // N of 10.244.N.0/24 for the next node
+	podIpCursor: Record<string, number>; // node -> last host number handed out in its CIDR
+	nextServiceIp: number; // host number in 10.96.0.0/12 for the next ClusterIP
+	usedNodePorts: number[];
+	proxyCursor: Record<string, number>; // service key -> round-robin position (kube-proxy)
+	lastNodeMonitor: number;
 };

@@ -3,9 +3,11 @@ import {installDockerDaemon} from '../docker/daemon.ts';
 import {seedDockerHub} from '../docker/hub-catalog.ts';
 import {createHost, gib} from '../host/create-host.ts';
 import {spawnProcess} from '../host/processes.ts';
+import {createCluster, type ClusterOptions} from '../k8s/create-cluster.ts';
+import {tick} from '../tick.ts';
 import {emptyWorld, type World} from '../world.ts';
 
-export type SandboxOptions = {seed?: number};
+export type SandboxOptions = {seed?: number; cluster?: ClusterOptions};
 
 /** The learner's own machine: where the tutor's shell starts. */
 export const learnerHost = 'host-1';
@@ -17,13 +19,24 @@ export const secondHost = 'host-2';
  * host, the registry, and (once the Kubernetes engine adds it) a cluster.
  */
 export function createSandboxWorld(options: SandboxOptions = {}): World {
-	return produce(emptyWorld(options.seed ?? 1), w => {
+	const world = produce(emptyWorld(options.seed ?? 1), w => {
 		createHost(w, {name: learnerHost, ip: '192.168.56.10', cpus: 4, memoryBytes: 8 * gib, services: ['sshd', 'containerd', 'dockerd']});
 		createHost(w, {name: secondHost, ip: '192.168.56.11', cpus: 2, memoryBytes: 4 * gib, services: ['sshd', 'containerd', 'dockerd']});
 		seedDockerHub(w);
 		installDockerDaemon(w, learnerHost);
 		installDockerDaemon(w, secondHost);
+		createCluster(w, {kubectlHosts: [learnerHost], ...options.cluster});
 	});
+	// Let the control plane and kube-proxy pods come up, so the sandbox starts with a running cluster.
+	return tick(world, clusterWarmUpMs);
+}
+
+/** How long a fresh sandbox's cluster runs before the learner arrives. */
+export const clusterWarmUpMs = 60_000;
+
+/** A sandbox whose cluster has `workers` worker nodes (lessons that need another shape). */
+export function createClusterWorld(options: ClusterOptions & {seed?: number} = {}): World {
+	return createSandboxWorld({seed: options.seed, cluster: options});
 }
 
 /** Starts a login shell for `user` on `hostName` and returns its host pid. Call on a draft. */

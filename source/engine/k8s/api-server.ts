@@ -1,0 +1,297 @@
+// The API server: the one door to the cluster's state. Stores objects with real metadata,
+// applies defaults and validation, and keeps the control plane's indexes in step.
+import type {World} from '../world.ts';
+import {admitNewPod, applyDefaults} from './defaults.ts';
+import {msOf, newUid, nextResourceVersion, now, randomSuffix} from './metadata.ts';
+import {bindPodToNode, removePod, requestPodTermination} from './pod-store.ts';
+import {retryUnschedulablePods} from './scheduler.ts';
+import {resourceByKind, resourceInfo, storeKey, type ResourceInfo} from './resources.ts';
+import type {Cluster, KubeObject, ResourceName} from './types.ts';
+import {invalidMessage, validateObject} from './validation.ts';
+
+export type ApiErrorReason = 'NotFound' | 'AlreadyExists' | 'Invalid' | 'BadRequest' | 'Conflict' | 'Forbidden';
+export type ApiError = {code: number; reason: ApiErrorReason; message: string};
+export type ApiResult = {ok: true; object: KubeObject; unchanged?: boolean} | {ok: false; error: ApiError};
+
+export function notFound(resource: string, name: string): ApiError {
+	return {code: 404, reason: 'NotFound', message: `${resource} "${name}" not found`};
+}
+
+/** The API server answers only while its own static pod and etcd run. */
+export function apiServerUp(w: World): boolean {
+	const c = w.cluster;
+	if (!c) return false;
+	const cp = w.hosts.get(c.controlPlane);
+	return !!cp?.reachable && c.components['kube-apiserver'] && c.components.etcd;
+}
+
+export function getObject(c: Cluster, resource: ResourceName, namespace: string | undefined, name: string): KubeObject | undefined {
+	return c.store[resource].get(storeKey(resourceInfo(resource), namespace, name));
+}
+
+/** Objects of one resource, in one namespace or (namespace undefined) in all, sorted as the API lists them. */
+export function listObjects(c: Cluster, resource: ResourceName, namespace?: string): KubeObject[] {
+	const info = resourceInfo(resource);
+	const out: KubeObject[] = [];
+	for (const obj of c.store[resource].values()) {
+		if (!info.namespaced || namespace === undefined || obj.metadata.namespace === namespace) out.push(obj);
+	}
+	return out.sort((a, b) => (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || a.metadata.name.localeCompare(b.metadata.name));
+}
+
+/** Marks whatever controls `obj` for reconciliation, and its namespace's services for new endpoints. */
+export function markOwnersDirty(c: Cluster, obj: KubeObject): void {
+	for (const ref of obj.metadata.ownerReferences ?? []) {
+		const owner = resourceByKind(ref.kind);
+		if (owner) c.dirtyControllers.add(`${owner.resource}/${obj.metadata.namespace}/${ref.name}`);
+	}
+	if (obj.kind === 'Pod') c.dirtyServices.add(obj.metadata.namespace ?? 'default');
+}
+
+function stripServerFields(obj: KubeObject): KubeObject {
+	const copy = structuredClone(obj) as KubeObject;
+	copy.metadata = {...copy.metadata};
+	return copy;
+}
+
+export type CreateOptions = {generateName?: boolean};
+
+/** POST: validates, defaults and stores a new object. Call on a draft. */
+export function createObject(w: World, input: KubeObject, options: CreateOptions = {}): ApiResult {
+	const c = w.cluster!;
+	const info = resourceByKind(input.kind);
+	if (!info) return {ok: false, error: {code: 400, reason: 'BadRequest', message: `no matches for kind "${input.kind}" in version "${input.apiVersion}"`}};
+	const obj = stripServerFields(input);
+	const meta = obj.metadata ?? ({} as KubeObject['metadata']);
+	obj.metadata = meta;
+	if (!meta.name && meta.generateName) meta.name = meta.generateName + randomSuffix(w);
+	void options;
+	if (info.namespaced) meta.namespace ??= 'default';
+	else delete meta.namespace;
+	if (info.namespaced && !c.store.namespaces.has(meta.namespace!)) {
+		return {ok: false, error: notFound('namespaces', meta.namespace!)};
+	}
+	applyDefaults(obj);
+	const errors = validateObject(obj);
+	if (errors.length) return {ok: false, error: {code: 422, reason: 'Invalid', message: invalidMessage(obj.kind, meta.name ?? '', errors)}};
+	const key = storeKey(info, meta.namespace, meta.name);
+	if (c.store[info.resource].has(key)) {
+		return {ok: false, error: {code: 409, reason: 'AlreadyExists', message: `${info.resource} "${meta.name}" already exists`}};
+	}
+	if (info.namespaced && c.store.namespaces.get(meta.namespace!)?.status?.phase === 'Terminating') {
+		return {ok: false, error: {code: 403, reason: 'Forbidden', message: `${info.resource} "${meta.name}" is forbidden: unable to create new content in namespace ${meta.namespace} because it is being terminated`}};
+	}
+	meta.uid = newUid(w);
+	meta.creationTimestamp = now(w);
+	meta.resourceVersion = nextResourceVersion(c);
+	if (['Deployment', 'ReplicaSet', 'ReplicationController'].includes(obj.kind)) meta.generation = 1;
+	delete meta.deletionTimestamp;
+	const created = admit(w, info, obj);
+	if (!created.ok) return created;
+	c.store[info.resource].set(key, obj);
+	afterCreate(w, info, obj);
+	return {ok: true, object: obj};
+}
+
+function admit(w: World, info: ResourceInfo, obj: KubeObject): ApiResult {
+	const c = w.cluster!;
+	if (obj.kind === 'Pod') admitNewPod(w, obj);
+	if (obj.kind === 'Service') {
+		const allocated = allocateServiceAddresses(c, obj);
+		if (allocated) return {ok: false, error: allocated};
+	}
+	if (obj.kind === 'ReplicationController' || obj.kind === 'ReplicaSet') obj.status = {replicas: 0};
+	if (obj.kind === 'Deployment') obj.status = {};
+	void info;
+	return {ok: true, object: obj};
+}
+
+function allocateServiceAddresses(c: Cluster, svc: KubeObject): ApiError | undefined {
+	const spec = svc.spec;
+	if (spec.clusterIP === undefined || spec.clusterIP === '') {
+		const n = c.nextServiceIp++;
+		spec.clusterIP = `10.96.${Math.floor(n / 256) % 256}.${n % 256}`;
+	}
+	spec.clusterIPs ??= [spec.clusterIP];
+	if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
+		for (const [i, p] of (spec.ports as any[]).entries()) {
+			if (p.nodePort !== undefined) {
+				if (c.usedNodePorts.includes(p.nodePort)) {
+					return {code: 422, reason: 'Invalid', message: invalidMessage('Service', svc.metadata.name, [`spec.ports[${i}].nodePort: Invalid value: ${p.nodePort}: provided port is already allocated`])};
+				}
+			} else {
+				let port = 30000 + ((c.usedNodePorts.length * 7919 + 123) % 2768);
+				while (c.usedNodePorts.includes(port)) port = port >= 32767 ? 30000 : port + 1;
+				p.nodePort = port;
+			}
+			c.usedNodePorts.push(p.nodePort);
+		}
+	}
+	svc.status = {loadBalancer: {}};
+	return undefined;
+}
+
+function afterCreate(w: World, info: ResourceInfo, obj: KubeObject): void {
+	const c = w.cluster!;
+	switch (info.resource) {
+		case 'pods':
+			if (obj.spec.nodeName) bindPodToNode(w, storeKey(info, obj.metadata.namespace, obj.metadata.name), obj.spec.nodeName);
+			else c.schedulingQueue.push(storeKey(info, obj.metadata.namespace, obj.metadata.name));
+			markOwnersDirty(c, obj);
+			break;
+		case 'replicationcontrollers':
+		case 'replicasets':
+		case 'deployments':
+			c.dirtyControllers.add(`${info.resource}/${obj.metadata.namespace}/${obj.metadata.name}`);
+			break;
+		case 'services':
+			c.dirtyServices.add(obj.metadata.namespace!);
+			break;
+	}
+}
+
+function stableJson(value: unknown): string {
+	return JSON.stringify(value, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+}
+
+/**
+ * PUT of a whole new desired state (what `kubectl apply` sends for an existing object): keeps the
+ * server-set metadata and status, validates, and bumps resourceVersion (and generation when the spec changed).
+ */
+export function replaceObject(w: World, input: KubeObject): ApiResult {
+	const c = w.cluster!;
+	const info = resourceByKind(input.kind)!;
+	const ns = info.namespaced ? (input.metadata.namespace ?? 'default') : undefined;
+	const key = storeKey(info, ns, input.metadata.name);
+	const existing = c.store[info.resource].get(key);
+	if (!existing) return {ok: false, error: notFound(info.resource, input.metadata.name)};
+	const next = stripServerFields(input);
+	next.metadata = {
+		...existing.metadata,
+		labels: input.metadata.labels,
+		annotations: {...input.metadata.annotations},
+	};
+	if (!input.metadata.annotations || Object.keys(input.metadata.annotations).length === 0) delete next.metadata.annotations;
+	if (!next.metadata.labels) delete next.metadata.labels;
+	applyDefaults(next);
+	if (info.resource === 'pods') {
+		// The API server lets a pod's spec change only in a few fields, e.g. the images.
+		const merged = structuredClone(existing.spec);
+		(next.spec.containers ?? []).forEach((container: any, i: number) => {
+			if (merged.containers[i] && container?.image) merged.containers[i].image = container.image;
+		});
+		const candidate = {...existing.spec, ...next.spec, containers: next.spec.containers?.map((x: any, i: number) => ({...existing.spec.containers[i], ...x}))};
+		const comparable = (spec: any) => stableJson({...spec, containers: undefined, volumes: undefined, tolerations: undefined, nodeName: undefined, serviceAccount: undefined, serviceAccountName: undefined, priority: undefined, preemptionPolicy: undefined});
+		const containersSame = (next.spec.containers ?? []).length === existing.spec.containers.length && (next.spec.containers ?? []).every((x: any, i: number) => stableJson({...x, image: undefined, volumeMounts: undefined}) === stableJson({...existing.spec.containers[i], image: undefined, volumeMounts: undefined}));
+		if (comparable(candidate) !== comparable(existing.spec) || !containersSame) {
+			return {
+				ok: false,
+				error: {
+					code: 422,
+					reason: 'Invalid',
+					message: invalidMessage('Pod', input.metadata.name, [
+						'spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)',
+					]),
+				},
+			};
+		}
+		next.spec = merged;
+	}
+	const errors = validateObject(next);
+	if (errors.length) return {ok: false, error: {code: 422, reason: 'Invalid', message: invalidMessage(next.kind, next.metadata.name, errors)}};
+	if (info.resource === 'services') {
+		next.spec.clusterIP = existing.spec.clusterIP;
+		next.spec.clusterIPs = existing.spec.clusterIPs;
+		for (const [i, p] of (next.spec.ports as any[]).entries()) p.nodePort ??= existing.spec.ports?.[i]?.nodePort;
+	}
+	next.status = existing.status;
+	const before = stableJson({m: {...existing.metadata, resourceVersion: '', generation: 0}, s: existing.spec});
+	const after = stableJson({m: {...next.metadata, resourceVersion: '', generation: 0}, s: next.spec});
+	if (before === after) return {ok: true, object: existing, unchanged: true};
+	const specChanged = stableJson(existing.spec) !== stableJson(next.spec);
+	if (specChanged && existing.metadata.generation !== undefined) next.metadata.generation = existing.metadata.generation + 1;
+	next.metadata.resourceVersion = nextResourceVersion(c);
+	c.store[info.resource].set(key, next);
+	if (info.resource === 'pods') {
+		const images = (obj: KubeObject) => (obj.spec.containers as any[]).map(x => x.image).join(',');
+		if (images(existing) !== images(next)) c.kubeletTimers.set(key, w.time);
+		markOwnersDirty(c, next);
+	} else if (['replicationcontrollers', 'replicasets', 'deployments'].includes(info.resource)) {
+		c.dirtyControllers.add(`${info.resource}/${next.metadata.namespace}/${next.metadata.name}`);
+	} else if (info.resource === 'services') c.dirtyServices.add(next.metadata.namespace!);
+	else if (info.resource === 'nodes') retryUnschedulablePods(w);
+	return {ok: true, object: next};
+}
+
+/** Changes an object in place (labels, annotations, replicas, cordon) and bumps its resourceVersion. */
+export function patchObject(w: World, resource: ResourceName, key: string, change: (obj: KubeObject) => void): ApiResult {
+	const c = w.cluster!;
+	const obj = c.store[resource].get(key);
+	if (!obj) return {ok: false, error: notFound(resource, key.split('/').pop()!)};
+	const specBefore = JSON.stringify(obj.spec);
+	change(obj);
+	if (obj.metadata.generation !== undefined && JSON.stringify(obj.spec) !== specBefore) obj.metadata.generation += 1;
+	obj.metadata.resourceVersion = nextResourceVersion(c);
+	if (resource === 'pods') markOwnersDirty(c, obj);
+	if (['replicationcontrollers', 'replicasets', 'deployments'].includes(resource)) c.dirtyControllers.add(`${resource}/${key}`);
+	if (resource === 'services') c.dirtyServices.add(obj.metadata.namespace!);
+	if (resource === 'nodes') retryUnschedulablePods(w); // a node change may make waiting pods fit: retry them now
+	return {ok: true, object: obj};
+}
+
+export type DeleteOptions = {gracePeriodSeconds?: number; force?: boolean};
+
+/** DELETE: pods terminate gracefully through their kubelet; owned objects are garbage-collected. */
+export function deleteObject(w: World, resource: ResourceName, namespace: string | undefined, name: string, options: DeleteOptions = {}): ApiResult {
+	const c = w.cluster!;
+	const info = resourceInfo(resource);
+	const key = storeKey(info, namespace, name);
+	const obj = c.store[resource].get(key);
+	if (!obj) return {ok: false, error: notFound(resource, name)};
+	if (resource === 'pods') {
+		const immediate = options.force || options.gracePeriodSeconds === 0 || !obj.spec.nodeName;
+		if (immediate) removePod(w, key);
+		else requestPodTermination(w, key, options.gracePeriodSeconds);
+		return {ok: true, object: obj};
+	}
+	if (resource === 'namespaces') {
+		if (['default', 'kube-system', 'kube-public', 'kube-node-lease'].includes(name)) {
+			return {ok: false, error: {code: 403, reason: 'Forbidden', message: `namespaces "${name}" is forbidden: this namespace may not be deleted`}};
+		}
+		obj.status = {phase: 'Terminating'};
+		obj.metadata.deletionTimestamp = now(w);
+		obj.metadata.resourceVersion = nextResourceVersion(c);
+		for (const r of ['deployments', 'replicasets', 'replicationcontrollers', 'services', 'endpoints', 'pods'] as ResourceName[]) {
+			for (const o of listObjects(c, r, name)) deleteObject(w, r, name, o.metadata.name);
+		}
+		c.dirtyControllers.add(`namespaces//${name}`);
+		return {ok: true, object: obj};
+	}
+	c.store[resource].delete(key);
+	if (resource === 'services') {
+		c.store.endpoints.delete(key);
+		for (const p of obj.spec?.ports ?? []) if (p.nodePort) c.usedNodePorts = c.usedNodePorts.filter(x => x !== p.nodePort);
+	}
+	if (resource === 'nodes') {
+		c.nodes = c.nodes.filter(n => n !== name);
+	}
+	collectGarbage(w, obj);
+	return {ok: true, object: obj};
+}
+
+/** The garbage collector: objects whose controlling owner is gone are deleted (background propagation). */
+function collectGarbage(w: World, owner: KubeObject): void {
+	const c = w.cluster!;
+	const uid = owner.metadata.uid;
+	for (const resource of ['replicasets', 'pods'] as ResourceName[]) {
+		for (const obj of [...c.store[resource].values()]) {
+			if (obj.metadata.namespace === owner.metadata.namespace && obj.metadata.ownerReferences?.some(r => r.uid === uid)) {
+				if (!obj.metadata.deletionTimestamp) deleteObject(w, resource, obj.metadata.namespace, obj.metadata.name);
+			}
+		}
+	}
+}
+
+export function ageMs(w: World, obj: KubeObject): number {
+	return w.time - msOf(obj.metadata.creationTimestamp);
+}

@@ -1,0 +1,61 @@
+// What a container's main process does once started: serve forever, run a command and exit,
+// or fail to bind a port another container of the pod already holds.
+import type {ContainerSpec} from './types.ts';
+import type {ResolvedImage} from './images.ts';
+
+export type Behaviour = {command: string; port?: number; exitAfterMs?: number; exitCode: number; logs: string[]; crashLogs?: string[]};
+
+/** Decides a fresh container's fate. `portsInUse` are the ports other containers of the pod listen on. */
+export function containerBehaviour(spec: ContainerSpec, image: ResolvedImage, portsInUse: number[]): Behaviour {
+	const argv = [...(spec.command ?? []), ...(spec.args ?? [])];
+	if (argv.length > 0) return commandBehaviour(argv);
+	const app = image.app;
+	if (app.exitsImmediately) return {command: image.command, exitAfterMs: 200, exitCode: 0, logs: []};
+	const logs = app.name === 'kubia' ? ['Kubia server starting...'] : app.name === 'nginx' ? nginxStartLogs() : [];
+	if (app.port !== undefined && portsInUse.includes(app.port)) {
+		return {command: image.command, exitAfterMs: 400, exitCode: 1, logs: [], crashLogs: addressInUseLogs(app.name, app.port)};
+	}
+	return {command: image.command, port: app.port, exitCode: 0, logs};
+}
+
+function commandBehaviour(argv: string[]): Behaviour {
+	const command = argv.join(' ');
+	const script = argv[0] === 'sh' || argv[0] === '/bin/sh' || argv[0] === 'bash' ? argv.slice(argv.indexOf('-c') + 1).join(' ') : command;
+	const sleep = script.match(/\bsleep\s+(\d+|infinity)/);
+	const exit = script.match(/\bexit\s+(\d+)/);
+	const echoes = [...script.matchAll(/\becho\s+(["']?)([^;&|"']*)\1/g)].map(m => m[2]!.trim());
+	if (sleep) {
+		if (sleep[1] === 'infinity' || /while\s+true/.test(script)) return {command, exitCode: 0, logs: echoes};
+		return {command, exitAfterMs: Number(sleep[1]) * 1000, exitCode: exit ? Number(exit[1]) : 0, logs: echoes};
+	}
+	if (/while\s+true|tail\s+-f/.test(script)) return {command, exitCode: 0, logs: echoes};
+	if (argv[0] === 'false' || exit) return {command, exitAfterMs: 100, exitCode: exit ? Number(exit[1]) : 1, logs: echoes};
+	const first = (script.trim().split(/\s+/)[0] ?? '').split('/').pop()!;
+	// Short commands finish; anything else (a server, a daemon) keeps running.
+	if (['echo', 'true', 'date', 'ls', 'cat', 'env', 'hostname', 'printenv', 'uname', 'whoami', 'id', 'pwd', 'nslookup', 'wget', 'curl', 'ps'].includes(first)) return {command, exitAfterMs: 100, exitCode: 0, logs: echoes};
+	return {command, exitCode: 0, logs: echoes};
+}
+
+function addressInUseLogs(app: string, port: number): string[] {
+	if (app === 'nginx') return [`nginx: [emerg] bind() to 0.0.0.0:${port} failed (98: Address already in use)`];
+	return [
+		'Kubia server starting...',
+		'node:events:497',
+		'      throw er; // Unhandled \'error\' event',
+		'      ^',
+		'',
+		`Error: listen EADDRINUSE: address already in use :::${port}`,
+		'    at Server.setupListenHandle [as _listen2] (node:net:1897:16)',
+		'    at listenInCluster (node:net:1945:12)',
+		'    at Server.listen (node:net:2037:7)',
+		'    at Object.<anonymous> (/app.js:11:8)',
+	];
+}
+
+function nginxStartLogs(): string[] {
+	return [
+		'/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
+		'/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
+		'/docker-entrypoint.sh: Configuration complete; ready for start up',
+	];
+}

@@ -1,0 +1,218 @@
+// Builds a kubeadm-style cluster in a world: a control-plane node running etcd, the API server,
+// the scheduler and the controller manager as static pods, and workers with kubelet + kube-proxy.
+import {installDockerDaemon} from '../docker/daemon.ts';
+import {createHost, gib} from '../host/create-host.ts';
+import type {World} from '../world.ts';
+import {createObject} from './api-server.ts';
+import {timestampAt, newUid} from './metadata.ts';
+import type {Cluster, ControlPlaneComponent, KubeObject} from './types.ts';
+
+export const kubernetesVersion = 'v1.31.2';
+export const controlPlaneName = 'control-plane';
+export const manifestsDir = '/etc/kubernetes/manifests';
+
+export type ClusterOptions = {
+	workers?: number; // default 3
+	workerCpus?: number; // default 2
+	workerMemoryBytes?: number; // default 4 GiB
+	kubectlHosts?: string[]; // hosts whose kubectl is configured (the learner's)
+	/** Skip the node processes' details (pause/containers on hosts) that the benchmark does not need? No: always real. */
+	nodeIpBase?: string; // default "192.168.56."
+};
+
+export function workerName(i: number): string {
+	return `worker-${i}`;
+}
+
+function emptyCluster(controlPlane: string, apiIp: string, kubectlHosts: string[]): Cluster {
+	return {
+		name: 'kubernetes',
+		controlPlane,
+		nodes: [],
+		apiServerAddress: `https://${apiIp}:6443`,
+		kubectlHosts: [...kubectlHosts, controlPlane],
+		resourceVersion: 1000,
+		store: {pods: new Map(), replicationcontrollers: new Map(), replicasets: new Map(), deployments: new Map(), services: new Map(), endpoints: new Map(), nodes: new Map(), namespaces: new Map()},
+		podsByNode: new Map(),
+		nodeUsage: new Map(),
+		schedulingQueue: [],
+		unschedulable: new Map(),
+		dirtyControllers: new Set(),
+		dirtyServices: new Set(),
+		podRuntimes: new Map(),
+		kubeletTimers: new Map(),
+		nodeLastSeen: new Map(),
+		nodeNotReadySince: new Map(),
+		components: {etcd: true, 'kube-apiserver': true, 'kube-scheduler': true, 'kube-controller-manager': true},
+		staticManifests: '',
+		nextPodCidr: 0,
+		podIpCursor: {},
+		nextServiceIp: 1,
+		usedNodePorts: [],
+		proxyCursor: {},
+		lastNodeMonitor: 0,
+	};
+}
+
+const components: {name: ControlPlaneComponent; image: string; cpu: string; memory?: string; port: number}[] = [
+	{name: 'etcd', image: 'registry.k8s.io/etcd:3.5.15-0', cpu: '100m', memory: '100Mi', port: 2381},
+	{name: 'kube-apiserver', image: `registry.k8s.io/kube-apiserver:${kubernetesVersion}`, cpu: '250m', port: 6443},
+	{name: 'kube-controller-manager', image: `registry.k8s.io/kube-controller-manager:${kubernetesVersion}`, cpu: '200m', port: 10257},
+	{name: 'kube-scheduler', image: `registry.k8s.io/kube-scheduler:${kubernetesVersion}`, cpu: '100m', port: 10259},
+];
+
+/** The YAML kubeadm writes to /etc/kubernetes/manifests for one control-plane component. */
+export function staticPodManifest(component: ControlPlaneComponent): string {
+	const c = components.find(x => x.name === component)!;
+	return `apiVersion: v1
+kind: Pod
+metadata:
+  labels:
+    component: ${c.name}
+    tier: control-plane
+  name: ${c.name}
+  namespace: kube-system
+spec:
+  containers:
+  - command:
+    - ${c.name}
+    image: ${c.image}
+    imagePullPolicy: IfNotPresent
+    name: ${c.name}
+    resources:
+      requests:
+        cpu: ${c.cpu}
+${c.memory ? `        memory: ${c.memory}\n` : ''}  hostNetwork: true
+  priorityClassName: system-node-critical
+status: {}
+`;
+}
+
+/** The mirror pod the kubelet posts for a static pod. Call on a draft. */
+export function createStaticPod(w: World, component: ControlPlaneComponent): void {
+	const c = w.cluster!;
+	const spec = components.find(x => x.name === component)!;
+	const node = c.store.nodes.get(c.controlPlane)!;
+	const pod: KubeObject = {
+		apiVersion: 'v1',
+		kind: 'Pod',
+		metadata: {
+			name: `${component}-${c.controlPlane}`,
+			namespace: 'kube-system',
+			labels: {component, tier: 'control-plane'},
+			annotations: {'kubernetes.io/config.source': 'file', 'kubernetes.io/config.mirror': newUid(w).replace(/-/g, '').slice(0, 32)},
+			ownerReferences: [{apiVersion: 'v1', kind: 'Node', name: c.controlPlane, uid: node.metadata.uid, controller: true}],
+		} as unknown as KubeObject['metadata'],
+		spec: {
+			containers: [{name: component, image: spec.image, imagePullPolicy: 'IfNotPresent', command: [component], resources: {requests: {cpu: spec.cpu, ...(spec.memory ? {memory: spec.memory} : {})}}}],
+			hostNetwork: true,
+			nodeName: c.controlPlane,
+			priorityClassName: 'system-node-critical',
+			priority: 2000001000,
+			tolerations: [{operator: 'Exists', effect: 'NoExecute'}],
+		},
+	};
+	createObject(w, pod);
+}
+
+function nodeObject(w: World, name: string, ip: string, cidrIndex: number, cpus: number, memory: number, controlPlane: boolean, createdAt: number): KubeObject {
+	const time = timestampAt(createdAt);
+	const condition = (type: string, status: string, reason: string, message: string) => ({type, status, lastHeartbeatTime: time, lastTransitionTime: time, reason, message});
+	const labels: Record<string, string> = {
+		'beta.kubernetes.io/arch': 'amd64',
+		'beta.kubernetes.io/os': 'linux',
+		'kubernetes.io/arch': 'amd64',
+		'kubernetes.io/hostname': name,
+		'kubernetes.io/os': 'linux',
+	};
+	if (controlPlane) {
+		labels['node-role.kubernetes.io/control-plane'] = '';
+		labels['node.kubernetes.io/exclude-from-external-load-balancers'] = '';
+	}
+	return {
+		apiVersion: 'v1',
+		kind: 'Node',
+		metadata: {
+			name,
+			uid: newUid(w),
+			resourceVersion: String(++w.cluster!.resourceVersion),
+			creationTimestamp: time,
+			labels,
+			annotations: {'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///var/run/cri-dockerd.sock', 'node.alpha.kubernetes.io/ttl': '0', 'volumes.kubernetes.io/controller-managed-attach-detach': 'true'},
+		},
+		spec: {podCIDR: `10.244.${cidrIndex}.0/24`, podCIDRs: [`10.244.${cidrIndex}.0/24`], ...(controlPlane ? {taints: [{key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule'}]} : {})},
+		status: {
+			capacity: {cpu: String(cpus), 'ephemeral-storage': '61202244Ki', memory: `${Math.round(memory / 1024)}Ki`, pods: '110'},
+			allocatable: {cpu: String(cpus), 'ephemeral-storage': '56403987978', memory: `${Math.round(memory / 1024) - 102400}Ki`, pods: '110'},
+			conditions: [
+				condition('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
+				condition('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
+				condition('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'),
+				condition('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'),
+			],
+			addresses: [{address: ip, type: 'InternalIP'}, {address: name, type: 'Hostname'}],
+			daemonEndpoints: {kubeletEndpoint: {Port: 10250}},
+			nodeInfo: {architecture: 'amd64', bootID: newUid(w), containerRuntimeVersion: 'docker://27.4.1', kernelVersion: '6.8.0-49-generic', kubeProxyVersion: '', kubeletVersion: kubernetesVersion, machineID: newUid(w).replace(/-/g, ''), operatingSystem: 'linux', osImage: 'Ubuntu 24.04.1 LTS', systemUUID: newUid(w)},
+		},
+	};
+}
+
+/** Adds a node: a host with docker + kubelet, its Node object, its kube-proxy pod. Call on a draft. */
+export function addNode(w: World, name: string, ip: string, options: {cpus: number; memoryBytes: number; controlPlane?: boolean}): void {
+	const c = w.cluster!;
+	const files: Record<string, string> = {'/var/lib/kubelet/config.yaml': 'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nstaticPodPath: /etc/kubernetes/manifests\n', '/etc/kubernetes/kubelet.conf': `apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: ${c.apiServerAddress}\n  name: kubernetes\n`};
+	if (options.controlPlane) {
+		for (const comp of components) files[`${manifestsDir}/${comp.name}.yaml`] = staticPodManifest(comp.name);
+		files['/etc/kubernetes/admin.conf'] = `apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: ${c.apiServerAddress}\n  name: kubernetes\ncurrent-context: kubernetes-admin@kubernetes\n`;
+	} else files[`${manifestsDir}/.keep`] = '';
+	createHost(w, {name, ip, cpus: options.cpus, memoryBytes: options.memoryBytes, services: ['sshd', 'containerd', 'dockerd', 'kubelet'], files});
+	const daemon = installDockerDaemon(w, name);
+	void daemon;
+	const createdAt = w.time;
+	const node = nodeObject(w, name, ip, c.nextPodCidr++, options.cpus, options.memoryBytes, !!options.controlPlane, createdAt);
+	c.store.nodes.set(name, node);
+	c.nodes.push(name);
+	c.nodeLastSeen.set(name, w.time);
+}
+
+function addKubeProxy(w: World, node: string): void {
+	const pod: KubeObject = {
+		apiVersion: 'v1',
+		kind: 'Pod',
+		metadata: {
+			generateName: 'kube-proxy-',
+			namespace: 'kube-system',
+			labels: {'controller-revision-hash': '77c69d4f85', 'k8s-app': 'kube-proxy', 'pod-template-generation': '1'},
+			ownerReferences: [{apiVersion: 'apps/v1', kind: 'DaemonSet', name: 'kube-proxy', uid: 'a3c0e1f2-5b7d-4c1e-9f0a-6d2b8e4c7a10', controller: true, blockOwnerDeletion: true}],
+		} as unknown as KubeObject['metadata'],
+		spec: {containers: [{name: 'kube-proxy', image: `registry.k8s.io/kube-proxy:${kubernetesVersion}`, command: ['/usr/local/bin/kube-proxy', '--config=/var/lib/kube-proxy/config.conf', `--hostname-override=${node}`]}], hostNetwork: true, nodeName: node, priorityClassName: 'system-node-critical', tolerations: [{operator: 'Exists'}]},
+	};
+	createObject(w, pod);
+}
+
+/** Creates the cluster's nodes and control plane inside a world (on a draft). Objects look a few minutes old. */
+export function createCluster(w: World, options: ClusterOptions = {}): void {
+	const base = options.nodeIpBase ?? '192.168.56.';
+	const workers = options.workers ?? 3;
+	const cpIp = `${base}20`;
+	w.cluster = emptyCluster(controlPlaneName, cpIp, options.kubectlHosts ?? []);
+	const c = w.cluster;
+	for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
+		c.store.namespaces.set(ns, {apiVersion: 'v1', kind: 'Namespace', metadata: {name: ns, uid: newUid(w), resourceVersion: String(++c.resourceVersion), creationTimestamp: timestampAt(w.time), labels: {'kubernetes.io/metadata.name': ns}}, spec: {finalizers: ['kubernetes']}, status: {phase: 'Active'}});
+	}
+	addNode(w, controlPlaneName, cpIp, {cpus: 2, memoryBytes: 4 * gib, controlPlane: true});
+	for (let i = 1; i <= workers; i++) {
+		const ip = workers > 200 ? `10.${Math.floor(i / 250) + 1}.${i % 250}.10` : `${base}${20 + i}`;
+		addNode(w, workerName(i), ip, {cpus: options.workerCpus ?? 2, memoryBytes: options.workerMemoryBytes ?? 4 * gib});
+	}
+	for (const comp of components) createStaticPod(w, comp.name);
+	for (const node of c.nodes) addKubeProxy(w, node);
+	// The control plane's own images are pre-pulled on every node, as kubeadm's preflight does.
+	for (const node of c.nodes) {
+		const daemon = w.dockers.get(node)!;
+		for (const ref of [...components.map(x => x.image), `registry.k8s.io/kube-proxy:${kubernetesVersion}`, 'registry.k8s.io/pause:3.10']) daemon.tags.set(ref, `sha256:${ref.length.toString(16).padStart(64, '0')}`);
+	}
+	const kubernetesSvc: KubeObject = {apiVersion: 'v1', kind: 'Service', metadata: {name: 'kubernetes', namespace: 'default', labels: {component: 'apiserver', provider: 'kubernetes'}} as unknown as KubeObject['metadata'], spec: {ports: [{name: 'https', port: 443, protocol: 'TCP', targetPort: 6443}]}};
+	createObject(w, kubernetesSvc);
+	c.store.endpoints.set('default/kubernetes', {apiVersion: 'v1', kind: 'Endpoints', metadata: {name: 'kubernetes', namespace: 'default', uid: newUid(w), resourceVersion: String(++c.resourceVersion), creationTimestamp: timestampAt(w.time), labels: {'endpointslice.kubernetes.io/skip-mirror': 'true'}}, subsets: [{addresses: [{ip: cpIp}], ports: [{name: 'https', port: 6443, protocol: 'TCP'}]}]});
+}

@@ -1,0 +1,122 @@
+// What the API server fills in when a manifest leaves a field out (the "defaulting" step).
+import {randomSuffix} from '../rng.ts';
+import type {World} from '../world.ts';
+import {cpuMilli, memoryBytes} from './quantity.ts';
+import type {ContainerSpec, KubeObject, PodSpec} from './types.ts';
+
+export function defaultImagePullPolicy(image: string): 'Always' | 'IfNotPresent' {
+	const lastPart = image.split('/').pop() ?? image;
+	if (image.includes('@')) return 'IfNotPresent';
+	const tag = lastPart.includes(':') ? lastPart.split(':').pop() : undefined;
+	return !tag || tag === 'latest' ? 'Always' : 'IfNotPresent';
+}
+
+function defaultContainer(c: ContainerSpec): void {
+	if (typeof c.image === 'string' && c.image && !c.imagePullPolicy) c.imagePullPolicy = defaultImagePullPolicy(c.image);
+	c.terminationMessagePath ??= '/dev/termination-log';
+	c.terminationMessagePolicy ??= 'File';
+	c.resources ??= {};
+	if (c.resources.limits && !c.resources.requests) c.resources.requests = {...c.resources.limits};
+	for (const p of c.ports ?? []) p.protocol ??= 'TCP';
+}
+
+/** Defaults of a pod spec (also applied to the templates of controllers). */
+export function defaultPodSpec(spec: PodSpec): void {
+	if (!spec || typeof spec !== 'object') return;
+	for (const c of Array.isArray(spec.containers) ? spec.containers : []) if (c && typeof c === 'object') defaultContainer(c);
+	spec.restartPolicy ??= 'Always';
+	spec.terminationGracePeriodSeconds ??= 30;
+	spec.dnsPolicy ??= 'ClusterFirst';
+	spec.securityContext ??= {};
+	spec.schedulerName ??= 'default-scheduler';
+	spec.enableServiceLinks ??= true;
+}
+
+/** Admission plugins of a real API server add these to every new pod (DefaultTolerationSeconds, ServiceAccount). */
+export function admitNewPod(w: World, pod: KubeObject): void {
+	const spec = pod.spec as PodSpec;
+	spec.preemptionPolicy ??= 'PreemptLowerPriority';
+	spec.priority ??= 0;
+	spec.serviceAccountName ??= 'default';
+	spec.serviceAccount ??= spec.serviceAccountName;
+	const tolerations = (spec.tolerations ??= []);
+	for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
+		if (!tolerations.some(t => t.key === key)) tolerations.push({key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300});
+	}
+	if (!spec.volumes) {
+		const volume = `kube-api-access-${randomSuffix(w)}`;
+		spec.volumes = [{name: volume, projected: {defaultMode: 420, sources: [{serviceAccountToken: {expirationSeconds: 3607, path: 'token'}}, {configMap: {name: 'kube-root-ca.crt', items: [{key: 'ca.crt', path: 'ca.crt'}]}}, {downwardAPI: {items: [{fieldRef: {apiVersion: 'v1', fieldPath: 'metadata.namespace'}, path: 'namespace'}]}}]}}];
+		for (const c of spec.containers) c.volumeMounts ??= [{mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', name: volume, readOnly: true}];
+	}
+	pod.status = {phase: 'Pending', qosClass: qosClass(spec)};
+}
+
+export function qosClass(spec: PodSpec): 'Guaranteed' | 'Burstable' | 'BestEffort' {
+	const containers = spec.containers ?? [];
+	const any = containers.some(c => c.resources?.requests || c.resources?.limits);
+	if (!any) return 'BestEffort';
+	const guaranteed = containers.every(c => {
+		const l = c.resources?.limits;
+		const r = c.resources?.requests;
+		return l?.cpu && l?.memory && cpuMilli(r?.cpu ?? l.cpu) === cpuMilli(l.cpu) && memoryBytes(r?.memory ?? l.memory) === memoryBytes(l.memory);
+	});
+	return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+function defaultTemplate(obj: KubeObject): void {
+	const template = obj.spec?.template;
+	if (template && typeof template === 'object') {
+		template.metadata ??= {};
+		template.metadata.creationTimestamp ??= null;
+		if (template.spec) defaultPodSpec(template.spec);
+	}
+}
+
+/** Fills in defaults for any kind, before validation. */
+export function applyDefaults(obj: KubeObject): void {
+	switch (obj.kind) {
+		case 'Pod':
+			obj.spec ??= {};
+			defaultPodSpec(obj.spec);
+			break;
+		case 'ReplicationController':
+			obj.spec ??= {};
+			obj.spec.replicas ??= 1;
+			if (!obj.spec.selector && obj.spec.template?.metadata?.labels) obj.spec.selector = {...obj.spec.template.metadata.labels};
+			if (!obj.metadata.labels && obj.spec.template?.metadata?.labels) obj.metadata.labels = {...obj.spec.template.metadata.labels};
+			defaultTemplate(obj);
+			break;
+		case 'ReplicaSet':
+			obj.spec ??= {};
+			obj.spec.replicas ??= 1;
+			defaultTemplate(obj);
+			break;
+		case 'Deployment':
+			obj.spec ??= {};
+			obj.spec.replicas ??= 1;
+			obj.spec.strategy ??= {type: 'RollingUpdate', rollingUpdate: {maxSurge: '25%', maxUnavailable: '25%'}};
+			obj.spec.revisionHistoryLimit ??= 10;
+			obj.spec.progressDeadlineSeconds ??= 600;
+			defaultTemplate(obj);
+			break;
+		case 'Service':
+			obj.spec ??= {};
+			obj.spec.type ??= 'ClusterIP';
+			obj.spec.sessionAffinity ??= 'None';
+			obj.spec.ipFamilies ??= ['IPv4'];
+			obj.spec.ipFamilyPolicy ??= 'SingleStack';
+			obj.spec.internalTrafficPolicy ??= 'Cluster';
+			if (obj.spec.type === 'NodePort' || obj.spec.type === 'LoadBalancer') obj.spec.externalTrafficPolicy ??= 'Cluster';
+			for (const p of Array.isArray(obj.spec.ports) ? obj.spec.ports : []) {
+				if (!p || typeof p !== 'object') continue;
+				p.protocol ??= 'TCP';
+				p.targetPort ??= p.port;
+			}
+			break;
+		case 'Namespace':
+			obj.spec ??= {finalizers: ['kubernetes']};
+			obj.status ??= {phase: 'Active'};
+			obj.metadata.labels = {...obj.metadata.labels, 'kubernetes.io/metadata.name': obj.metadata.name};
+			break;
+	}
+}

@@ -1,0 +1,80 @@
+// Where the kubelet finds an image: the world's registry (what the learner pushed), else a small
+// catalog of well-known public images, each with layer sizes (pull time) and the app it runs.
+import {inferAppProfile} from '../docker/apps.ts';
+import {parseImageRef} from '../docker/image-ref.ts';
+import {digestHex} from '../hash.ts';
+import type {World} from '../world.ts';
+
+export type AppKind = {name: string; port?: number; reply?: 'hostname' | 'nginx' | 'text'; text?: string; handlesSigterm: boolean; exitsImmediately?: boolean};
+
+export type ResolvedImage = {
+	reference: string; // "docker.io/luksa/kubia:latest"
+	familiar: string; // "luksa/kubia:latest"
+	id: string; // "sha256:..."
+	digest: string; // repo digest, "docker.io/luksa/kubia@sha256:..."
+	layers: {id: string; sizeBytes: number}[];
+	sizeBytes: number;
+	app: AppKind;
+	command: string; // what ps shows for its main process
+};
+
+type CatalogEntry = {layers: number[]; app: AppKind; command: string};
+
+const mb = 1_000_000;
+const catalog: Record<string, CatalogEntry> = {
+	'luksa/kubia': {layers: [123 * mb, 44 * mb, 63 * mb, 20 * mb, 0.3 * mb], app: {name: 'kubia', port: 8080, reply: 'hostname', handlesSigterm: false}, command: 'node app.js'},
+	'library/nginx': {layers: [29 * mb, 41 * mb, 0.6 * mb, 0.9 * mb, 1.2 * mb], app: {name: 'nginx', port: 80, reply: 'nginx', handlesSigterm: true}, command: 'nginx: master process nginx -g daemon off;'},
+	'library/busybox': {layers: [2.2 * mb], app: {name: 'sh', handlesSigterm: true, exitsImmediately: true}, command: 'sh'},
+	'library/alpine': {layers: [3.6 * mb], app: {name: 'sh', handlesSigterm: true, exitsImmediately: true}, command: '/bin/sh'},
+	'library/node': {layers: [49 * mb, 24 * mb, 64 * mb, 211 * mb, 4 * mb, 45 * mb], app: {name: 'node', handlesSigterm: true, exitsImmediately: true}, command: 'node'},
+	'library/redis': {layers: [29 * mb, 1 * mb, 1.3 * mb, 16 * mb, 0.1 * mb], app: {name: 'redis', port: 6379, reply: 'text', text: '-ERR wrong number of arguments\n', handlesSigterm: true}, command: 'redis-server *:6379'},
+	'registry.k8s.io/pause': {layers: [0.3 * mb], app: {name: 'pause', handlesSigterm: true}, command: '/pause'},
+	'registry.k8s.io/etcd': {layers: [57 * mb], app: {name: 'etcd', handlesSigterm: true}, command: 'etcd --advertise-client-urls=https://{ip}:2379 --data-dir=/var/lib/etcd --listen-client-urls=https://127.0.0.1:2379,https://{ip}:2379'},
+	'registry.k8s.io/kube-apiserver': {layers: [28 * mb], app: {name: 'kube-apiserver', handlesSigterm: true}, command: 'kube-apiserver --advertise-address={ip} --etcd-servers=https://127.0.0.1:2379 --secure-port=6443 --service-cluster-ip-range=10.96.0.0/12'},
+	'registry.k8s.io/kube-scheduler': {layers: [20 * mb], app: {name: 'kube-scheduler', handlesSigterm: true}, command: 'kube-scheduler --kubeconfig=/etc/kubernetes/scheduler.conf --leader-elect=true'},
+	'registry.k8s.io/kube-controller-manager': {layers: [26 * mb], app: {name: 'kube-controller-manager', handlesSigterm: true}, command: 'kube-controller-manager --allocate-node-cidrs=true --cluster-cidr=10.244.0.0/16 --kubeconfig=/etc/kubernetes/controller-manager.conf'},
+	'registry.k8s.io/kube-proxy': {layers: [30 * mb], app: {name: 'kube-proxy', handlesSigterm: true}, command: '/usr/local/bin/kube-proxy --config=/var/lib/kube-proxy/config.conf --hostname-override={node}'},
+	'curlimages/curl': {layers: [3.6 * mb, 6 * mb], app: {name: 'curl', handlesSigterm: true, exitsImmediately: true}, command: 'curl'},
+};
+
+/** Finds an image by reference; undefined when neither the registry nor the catalog has it. */
+export function resolveImage(w: World, reference: string): ResolvedImage | undefined {
+	const ref = parseImageRef(reference);
+	if ('error' in ref) return undefined;
+	const full = `${ref.registry}/${ref.path}:${ref.tag}`;
+	const familiar = `${ref.familiar}:${ref.tag}`;
+	const repo = w.registry.repositories.get(ref.path) ?? w.registry.repositories.get(ref.familiar);
+	const imageId = repo?.tags[ref.tag];
+	const image = imageId ? w.registry.images.get(imageId) : undefined;
+	if (image) {
+		const layers = image.layers.map(id => ({id, sizeBytes: w.layers.get(id)?.sizeBytes ?? 0}));
+		const profile = inferAppProfile(w, image);
+		const argv = [...(image.config.entrypoint ?? []), ...(image.config.cmd ?? [])];
+		const app: AppKind = profile
+			? {name: profile.name, port: profile.port, reply: profile.name === 'nginx' ? 'nginx' : 'hostname', handlesSigterm: profile.handlesSigterm}
+			: catalog[ref.path]?.app ?? (argv.some(a => a.includes('node')) ? {name: 'kubia', port: 8080, reply: 'hostname', handlesSigterm: false} : {name: 'sh', handlesSigterm: true, exitsImmediately: true});
+		return {reference: full, familiar, id: image.id, digest: `${ref.registry}/${ref.path}@sha256:${digestHex('manifest:' + image.id)}`, layers, sizeBytes: layers.reduce((s, l) => s + l.sizeBytes, 0), app, command: argv.join(' ') || catalog[ref.path]?.command || 'sh'};
+	}
+	const entry = catalog[ref.registry === 'docker.io' ? ref.path : `${ref.registry}/${ref.path}`];
+	if (!entry) return undefined;
+	const layers = entry.layers.map((size, i) => ({id: `sha256:${digestHex(`${ref.path}:${i}`)}`, sizeBytes: Math.round(size)}));
+	return {
+		reference: full,
+		familiar,
+		id: `sha256:${digestHex(`${ref.path}:${ref.tag}:config`)}`,
+		digest: `${ref.registry}/${ref.path}@sha256:${digestHex(`${ref.path}:${ref.tag}:manifest`)}`,
+		layers,
+		sizeBytes: layers.reduce((s, l) => s + l.sizeBytes, 0),
+		app: entry.app,
+		command: entry.command,
+	};
+}
+
+/** Bytes per virtual second a node downloads image layers at. */
+export const pullBytesPerSecond = 40 * mb;
+
+/** How long pulling takes on a node that already has `present` layers. */
+export function pullMillis(image: ResolvedImage, present: (layerId: string) => boolean): number {
+	const missing = image.layers.filter(l => !present(l.id)).reduce((s, l) => s + l.sizeBytes, 0);
+	return 600 + Math.round((missing / pullBytesPerSecond) * 1000);
+}

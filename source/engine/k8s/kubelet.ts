@@ -1,0 +1,326 @@
+// The kubelet of each node: takes the pods bound to its node through their lifecycle, with the
+// delays of a real node (sandbox, image pulls sized by missing layers, back-offs), and reports
+// their status and Events. Driven by per-pod timers so a quiet cluster costs nothing per tick.
+import type {World} from '../world.ts';
+import {containerBehaviour} from './container-behaviour.ts';
+import {recordObjectEvent} from './events.ts';
+import {pullMillis, resolveImage, type ResolvedImage} from './images.ts';
+import {nextResourceVersion, timestampAt} from './metadata.ts';
+import {kubeletAlive} from './node-health.ts';
+import {allocatePodIp, createSandbox, startContainerProcess, stopContainerProcess} from './pod-sandbox.ts';
+import {releasePodResources, removePod} from './pod-store.ts';
+import type {ContainerRuntime, ContainerSpec, ContainerStatus, KubeObject, PodRuntime} from './types.ts';
+
+export const sandboxMillis = 1500;
+export const initialBackoffMs = 10_000;
+export const maxBackoffMs = 300_000;
+/** A container that ran this long without crashing starts its back-off from 10 s again. */
+export const backoffResetMs = 600_000;
+
+function seconds(ms: number): string {
+	const s = ms / 1000;
+	return s < 1 ? `${ms}ms` : `${Number(s.toFixed(3))}s`;
+}
+
+/** Runs every kubelet's due work. Call on a draft, once per slice. */
+export function runKubelets(w: World): void {
+	const c = w.cluster!;
+	if (c.kubeletTimers.size === 0) return;
+	const due: string[] = [];
+	for (const [key, at] of c.kubeletTimers) if (at <= w.time) due.push(key);
+	for (const key of due) {
+		c.kubeletTimers.delete(key);
+		syncPod(w, key);
+	}
+}
+
+function component(node: string): string {
+	return `kubelet/${node}`;
+}
+
+function event(w: World, pod: KubeObject, node: string, type: 'Normal' | 'Warning', reason: string, message: string): void {
+	recordObjectEvent(w, pod, type, component(node), reason, message, node);
+}
+
+function syncPod(w: World, key: string): void {
+	const c = w.cluster!;
+	const pod = c.store.pods.get(key);
+	if (!pod) return;
+	const node = pod.spec.nodeName as string | undefined;
+	if (!node || !kubeletAlive(w, node)) return; // the node lifecycle controller re-arms timers when it is back
+	let runtime = c.podRuntimes.get(key);
+	if (pod.metadata.deletionTimestamp) {
+		terminate(w, key, pod, runtime);
+		return;
+	}
+	if (!runtime) {
+		runtime = {key, node, stage: 'sandbox', dueAt: w.time + sandboxMillis, containers: []};
+		c.podRuntimes.set(key, runtime);
+		pod.status.hostIP = w.hosts.get(node)?.ip;
+		pod.status.startTime = timestampAt(w.time);
+		writeStatus(w, pod, runtime);
+		c.kubeletTimers.set(key, runtime.dueAt!);
+		return;
+	}
+	if (runtime.stage === 'sandbox') {
+		if ((runtime.dueAt ?? 0) > w.time) return void c.kubeletTimers.set(key, runtime.dueAt!);
+		const ip = pod.spec.hostNetwork ? w.hosts.get(node)!.ip : allocatePodIp(w, node);
+		createSandbox(w, runtime, pod, ip);
+		pod.status.podIP = ip;
+		pod.status.podIPs = [{ip}];
+		runtime.stage = 'containers';
+		runtime.dueAt = undefined;
+		runtime.containers = (pod.spec.containers as ContainerSpec[]).map(spec => ({name: spec.name, image: spec.image, attempt: 0, stage: 'waiting-image', dueAt: w.time, backoffMs: initialBackoffMs, logs: []}));
+	}
+	const specs = pod.spec.containers as ContainerSpec[];
+	for (const ct of runtime.containers) {
+		const spec = specs.find(s => s.name === ct.name);
+		if (!spec) continue;
+		if (spec.image !== ct.image) imageChanged(w, pod, runtime, ct, spec);
+		// A container may pass through several stages in one sync (pulled -> created -> started).
+		for (let guard = 0; guard < 6 && ct.dueAt !== undefined && ct.dueAt <= w.time; guard++) stepContainer(w, pod, runtime, ct, spec);
+	}
+	writeStatus(w, pod, runtime);
+	const next = Math.min(...runtime.containers.map(x => x.dueAt ?? Infinity));
+	if (Number.isFinite(next)) c.kubeletTimers.set(key, next);
+}
+
+function imageChanged(w: World, pod: KubeObject, runtime: PodRuntime, ct: ContainerRuntime, spec: ContainerSpec): void {
+	if (ct.pid !== undefined) {
+		event(w, pod, runtime.node, 'Normal', 'Killing', `Container ${ct.name} definition changed, will be restarted`);
+		stopContainerProcess(w, runtime.node, ct, 137);
+	}
+	ct.image = spec.image;
+	ct.stage = 'waiting-image';
+	ct.dueAt = w.time;
+	ct.backoffMs = initialBackoffMs;
+}
+
+function nodeHasImage(w: World, node: string, image: ResolvedImage): boolean {
+	const daemon = w.dockers.get(node);
+	if (!daemon) return false;
+	return daemon.tags.has(image.familiar) || image.layers.every(l => daemon.layers.has(l.id)) && daemon.images.has(image.id);
+}
+
+function stepContainer(w: World, pod: KubeObject, runtime: PodRuntime, ct: ContainerRuntime, spec: ContainerSpec): void {
+	const node = runtime.node;
+	const image = resolveImage(w, spec.image);
+	switch (ct.stage) {
+		case 'waiting-image': {
+			const present = image ? nodeHasImage(w, node, image) : false;
+			const policy = spec.imagePullPolicy ?? 'IfNotPresent';
+			if (present && policy !== 'Always') {
+				event(w, pod, node, 'Normal', 'Pulled', `Container image "${spec.image}" already present on machine`);
+				ct.stage = 'starting';
+				ct.dueAt = w.time;
+				return;
+			}
+			if (policy === 'Never') {
+				ct.stage = 'pull-failed';
+				ct.pullError = `Container image "${spec.image}" is not present with pull policy of Never`;
+				event(w, pod, node, 'Warning', 'ErrImageNeverPull', ct.pullError);
+				ct.dueAt = undefined;
+				return;
+			}
+			event(w, pod, node, 'Normal', 'Pulling', `Pulling image "${spec.image}"`);
+			const daemon = w.dockers.get(node);
+			ct.stage = 'pulling';
+			ct.pullStartedAt = w.time;
+			ct.pullMs = image ? pullMillis(image, id => !!daemon?.layers.has(id)) : 1200;
+			ct.dueAt = w.time + ct.pullMs;
+			return;
+		}
+		case 'pulling': {
+			if (!image) {
+				const name = spec.image.split(':')[0];
+				ct.pullError = `Failed to pull image "${spec.image}": Error response from daemon: pull access denied for ${name}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`;
+				event(w, pod, node, 'Warning', 'Failed', ct.pullError);
+				event(w, pod, node, 'Warning', 'Failed', 'Error: ErrImagePull');
+				ct.stage = 'pull-failed';
+				ct.dueAt = w.time + 1000;
+				return;
+			}
+			const daemon = w.dockers.get(node);
+			if (daemon) {
+				for (const l of image.layers) daemon.layers.add(l.id);
+				daemon.tags.set(image.familiar, image.id);
+				const registryImage = w.registry.images.get(image.id);
+				if (registryImage) daemon.images.set(image.id, registryImage);
+			}
+			const took = seconds(ct.pullMs ?? 0);
+			event(w, pod, node, 'Normal', 'Pulled', `Successfully pulled image "${spec.image}" in ${took} (${took} including waiting). Image size: ${image.sizeBytes} bytes.`);
+			ct.backoffMs = initialBackoffMs;
+			ct.stage = 'starting';
+			ct.dueAt = w.time;
+			return;
+		}
+		case 'pull-failed':
+			event(w, pod, node, 'Normal', 'BackOff', `Back-off pulling image "${spec.image}"`);
+			event(w, pod, node, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+			ct.stage = 'pull-backoff';
+			ct.dueAt = w.time + ct.backoffMs;
+			ct.backoffMs = Math.min(ct.backoffMs * 2, maxBackoffMs);
+			return;
+		case 'pull-backoff':
+			ct.stage = 'waiting-image';
+			ct.dueAt = w.time;
+			return;
+		case 'crash-backoff':
+			ct.attempt += 1;
+			if (image) event(w, pod, node, 'Normal', 'Pulled', `Container image "${spec.image}" already present on machine`);
+			ct.stage = 'starting';
+			ct.dueAt = w.time;
+			return;
+		case 'starting': {
+			if (!image) {
+				ct.stage = 'waiting-image';
+				return;
+			}
+			const others = runtime.containers.filter(o => o !== ct && o.stage === 'running' && o.port !== undefined).map(o => o.port!);
+			const behaviour = containerBehaviour(spec, image, others);
+			event(w, pod, node, 'Normal', 'Created', `Created container ${ct.name}`);
+			const pid = startContainerProcess(w, runtime, pod, ct, image, behaviour.command);
+			event(w, pod, node, 'Normal', 'Started', `Started container ${ct.name}`);
+			if (ct.logs.length) ct.previousLogs = ct.logs;
+			ct.logs = [...behaviour.logs, ...(behaviour.crashLogs ?? [])];
+			ct.port = behaviour.port;
+			ct.stage = 'running';
+			ct.startedAtMs = w.time;
+			ct.exitCode = behaviour.exitCode;
+			ct.dueAt = behaviour.exitAfterMs !== undefined ? w.time + behaviour.exitAfterMs : undefined;
+			if (pid === undefined) ct.dueAt = w.time;
+			return;
+		}
+		case 'running': {
+			const exitCode = ct.exitCode ?? 0;
+			stopContainerProcess(w, node, ct, exitCode);
+			ct.port = undefined;
+			ct.finishedAtMs = w.time;
+			ct.lastTermination = {exitCode, reason: exitCode === 0 ? 'Completed' : 'Error', startedAt: ct.startedAtMs ?? w.time, finishedAt: w.time, containerId: ct.containerId};
+			if (w.time - (ct.startedAtMs ?? 0) >= backoffResetMs) ct.backoffMs = initialBackoffMs;
+			const policy = pod.spec.restartPolicy ?? 'Always';
+			const restart = policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);
+			if (!restart) {
+				ct.stage = 'exited';
+				ct.dueAt = undefined;
+				return;
+			}
+			ct.stage = 'crash-backoff';
+			if (ct.attempt === 0) ct.dueAt = w.time + 1000; // the first restart comes at once
+			else {
+				event(w, pod, node, 'Warning', 'BackOff', `Back-off restarting failed container ${ct.name} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`);
+				ct.dueAt = w.time + ct.backoffMs;
+				ct.backoffMs = Math.min(ct.backoffMs * 2, maxBackoffMs);
+			}
+			return;
+		}
+		case 'exited':
+			ct.dueAt = undefined;
+			return;
+	}
+}
+
+function terminate(w: World, key: string, pod: KubeObject, runtime: PodRuntime | undefined): void {
+	const c = w.cluster!;
+	if (!runtime || runtime.stage === 'sandbox') {
+		removePod(w, key);
+		return;
+	}
+	if (runtime.stage !== 'killing') {
+		runtime.stage = 'killing';
+		let slowest = 500;
+		const grace = (pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000;
+		for (const ct of runtime.containers) {
+			if (ct.stage !== 'running') continue;
+			event(w, pod, runtime.node, 'Normal', 'Killing', `Stopping container ${ct.name}`);
+			const handles = resolveImage(w, ct.image)?.app.handlesSigterm ?? true;
+			slowest = Math.max(slowest, handles ? 800 : grace);
+		}
+		runtime.killDueAt = w.time + Math.min(slowest, grace || 500);
+		c.kubeletTimers.set(key, runtime.killDueAt);
+		return;
+	}
+	if ((runtime.killDueAt ?? 0) > w.time) {
+		c.kubeletTimers.set(key, runtime.killDueAt!);
+		return;
+	}
+	removePod(w, key);
+}
+
+function containerStatus(w: World, pod: KubeObject, ct: ContainerRuntime | undefined, spec: ContainerSpec): ContainerStatus {
+	const image = resolveImage(w, spec.image);
+	const base = {
+		name: spec.name,
+		image: image ? image.familiar : spec.image,
+		imageID: ct && ct.attempt + (ct.stage === 'running' ? 1 : 0) > 0 && image ? `docker-pullable://${image.digest.replace(/^docker\.io\/(library\/)?/, '')}` : '',
+		restartCount: ct?.attempt ?? 0,
+		lastState: {} as ContainerStatus['lastState'],
+	};
+	if (ct?.lastTermination && ct.attempt > 0) {
+		const t = ct.lastTermination;
+		base.lastState = {terminated: {exitCode: t.exitCode, reason: t.reason, startedAt: timestampAt(t.startedAt), finishedAt: timestampAt(t.finishedAt), containerID: t.containerId ? `docker://${t.containerId}` : undefined}};
+	}
+	const containerID = ct?.containerId ? `docker://${ct.containerId}` : undefined;
+	const waiting = (reason: string, message?: string): ContainerStatus => ({...base, state: {waiting: message ? {reason, message} : {reason}}, ready: false, started: false, ...(containerID && ct!.attempt > 0 ? {containerID} : {})});
+	if (!ct) return waiting('ContainerCreating');
+	switch (ct.stage) {
+		case 'waiting-image':
+		case 'pulling':
+		case 'starting':
+			return ct.attempt > 0 ? waiting('CrashLoopBackOff') : waiting('ContainerCreating');
+		case 'pull-failed':
+			return waiting(ct.pullError?.includes('Never') ? 'ErrImageNeverPull' : 'ErrImagePull', ct.pullError?.replace(/^Failed to pull image "[^"]*": /, ''));
+		case 'pull-backoff':
+			return waiting('ImagePullBackOff', `Back-off pulling image "${spec.image}"`);
+		case 'running':
+			return {...base, state: {running: {startedAt: timestampAt(ct.startedAtMs ?? w.time)}}, ready: true, started: true, containerID};
+		case 'crash-backoff':
+		case 'exited': {
+			const t = ct.lastTermination!;
+			const terminated = {terminated: {exitCode: t.exitCode, reason: t.reason, startedAt: timestampAt(t.startedAt), finishedAt: timestampAt(t.finishedAt), containerID}};
+			if (ct.stage === 'exited' || ct.attempt === 0) return {...base, state: terminated, ready: false, started: false, containerID};
+			return {...base, lastState: terminated, state: {waiting: {reason: 'CrashLoopBackOff', message: `back-off ${Math.round(Math.min(ct.backoffMs / 2, maxBackoffMs) / 1000)}s restarting failed container=${ct.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`}}, ready: false, started: false, containerID};
+		}
+	}
+}
+
+/** Writes the pod's status from the kubelet's view: phase, conditions, container statuses. */
+export function writeStatus(w: World, pod: KubeObject, runtime: PodRuntime): void {
+	const specs = pod.spec.containers as ContainerSpec[];
+	const statuses = specs.map(spec => containerStatus(w, pod, runtime.containers.find(x => x.name === spec.name), spec));
+	const allReady = statuses.length > 0 && statuses.every(s => s.ready);
+	const anyRunning = runtime.containers.some(x => x.stage === 'running' || x.stage === 'crash-backoff' || (x.attempt > 0 && x.stage !== 'exited'));
+	const allExited = runtime.containers.length > 0 && runtime.containers.every(x => x.stage === 'exited');
+	const phase = allExited ? (runtime.containers.every(x => x.lastTermination?.exitCode === 0) ? 'Succeeded' : 'Failed') : anyRunning ? 'Running' : 'Pending';
+	const time = timestampAt(w.time);
+	const old = pod.status.conditions ?? [];
+	const condition = (type: string, status: 'True' | 'False', reason?: string) => {
+		const previous = old.find((x: any) => x.type === type);
+		const lastTransitionTime = previous && previous.status === status ? previous.lastTransitionTime : time;
+		const out: any = {type, status, lastProbeTime: null, lastTransitionTime};
+		if (status === 'False' && reason) out.reason = reason;
+		return out;
+	};
+	const notReady = allExited ? 'PodCompleted' : 'ContainersNotReady';
+	const conditions = [
+		condition('PodReadyToStartContainers', runtime.stage === 'sandbox' ? 'False' : 'True'),
+		condition('Initialized', 'True'),
+		condition('Ready', allReady ? 'True' : 'False', notReady),
+		condition('ContainersReady', allReady ? 'True' : 'False', notReady),
+		condition('PodScheduled', 'True'),
+	];
+	for (const x of conditions) {
+		if (x.status === 'False' && x.reason === 'ContainersNotReady') {
+			const waiting = statuses.filter(s => !s.ready).map(s => s.name);
+			x.message = `containers with unready status: [${waiting.join(' ')}]`;
+		}
+	}
+	pod.status = {...pod.status, phase, conditions, containerStatuses: statuses};
+	if (phase === 'Succeeded' || phase === 'Failed') releasePodResources(w, runtime.key);
+	pod.metadata.resourceVersion = nextResourceVersion(w.cluster!);
+	w.cluster!.dirtyServices.add(pod.metadata.namespace!);
+	for (const ref of pod.metadata.ownerReferences ?? []) {
+		if (ref.kind === 'ReplicationController') w.cluster!.dirtyControllers.add(`replicationcontrollers/${pod.metadata.namespace}/${ref.name}`);
+		if (ref.kind === 'ReplicaSet') w.cluster!.dirtyControllers.add(`replicasets/${pod.metadata.namespace}/${ref.name}`);
+	}
+}

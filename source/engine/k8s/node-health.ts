@@ -1,0 +1,13 @@
+import type {World} from '../world.ts';
+
+/** A node's kubelet can act only while its host is up and the kubelet service runs. */
+export function kubeletAlive(w: World, node: string): boolean {
+	const host = w.hosts.get(node);
+	return !!host && host.reachable && host.services['kubelet'] === 'active';
+}
+
+export function nodeReady(w: World, node: string): boolean {
+	const obj = w.cluster?.store.nodes.get(node);
+	const ready = obj?.status?.conditions?.find((x: any) => x.type === 'Ready');
+	return ready?.status === 'True';
+}

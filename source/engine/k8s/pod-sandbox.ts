@@ -1,0 +1,157 @@
+// A pod on its node's host: a containerd-shim, the pause process that holds the pod's net, uts
+// and ipc namespaces, and one process per container that joins them (with its own pid and mount
+// namespaces and an overlay root). Docker on the node lists them as k8s_* containers.
+import {killProcess, spawnProcess} from '../host/processes.ts';
+import {createNamespace} from '../host/namespaces.ts';
+import type {Host} from '../host/types.ts';
+import {randomHex} from '../rng.ts';
+import type {Container} from '../docker/types.ts';
+import type {World} from '../world.ts';
+import type {ResolvedImage} from './images.ts';
+import type {ContainerRuntime, KubeObject, PodRuntime} from './types.ts';
+
+const mib = 1024 * 1024;
+
+function podCgroup(pod: KubeObject): string {
+	const qos = (pod.status?.qosClass ?? 'BestEffort').toLowerCase();
+	const uid = pod.metadata.uid.replace(/-/g, '_');
+	return qos === 'guaranteed' ? `/kubepods.slice/kubepods-pod${uid}.slice` : `/kubepods.slice/kubepods-${qos}.slice/kubepods-${qos}-pod${uid}.slice`;
+}
+
+/** The next free address in the node's pod CIDR (10.244.N.0/24; .1 is the node's cni0 bridge). */
+export function allocatePodIp(w: World, node: string): string {
+	const c = w.cluster!;
+	const cidr = c.store.nodes.get(node)?.spec?.podCIDR as string | undefined;
+	const base = (cidr ?? '10.244.0.0/24').split('/')[0]!.split('.').slice(0, 3).join('.');
+	const used = new Set<string>();
+	for (const key of c.podsByNode.get(node) ?? []) {
+		const ip = c.store.pods.get(key)?.status?.podIP;
+		if (ip) used.add(ip);
+	}
+	let n = c.podIpCursor[node] ?? 1;
+	for (let tries = 0; tries < 253; tries++) {
+		n = n >= 254 ? 2 : n + 1;
+		if (!used.has(`${base}.${n}`)) break;
+	}
+	c.podIpCursor[node] = n;
+	return `${base}.${n}`;
+}
+
+/** Creates the pod's sandbox: shim + pause with fresh net (eth0 = pod IP), uts (hostname = pod name) and ipc namespaces. */
+export function createSandbox(w: World, runtime: PodRuntime, pod: KubeObject, podIp: string): void {
+	const host = w.hosts.get(runtime.node);
+	if (!host) return;
+	const cgroup = podCgroup(pod);
+	const shim = spawnProcess(w, host, {parentPid: 1, command: `/usr/bin/containerd-shim-runc-v2 -namespace moby -id ${randomHex(w, 64)} -address /run/containerd/containerd.sock`, cgroup: '/system.slice/containerd.service', memoryBytes: 9 * mib});
+	const hostNetwork = !!pod.spec.hostNetwork;
+	const net = hostNetwork ? host.initNamespaces.net : createNamespace(host, 'net', shim.pid, {interfaces: [{name: 'lo', kind: 'loopback', state: 'UP', mac: '00:00:00:00:00:00', mtu: 65536, addresses: ['127.0.0.1/8'], index: 1}, {name: 'eth0', kind: 'veth', state: 'UP', mac: macOf(podIp), mtu: 1450, addresses: [`${podIp}/24`], index: 3}]}).id;
+	const uts = hostNetwork ? host.initNamespaces.uts : createNamespace(host, 'uts', shim.pid, {hostname: pod.metadata.name}).id;
+	const ipc = createNamespace(host, 'ipc', shim.pid).id;
+	const pidNs = createNamespace(host, 'pid', shim.pid, {parentId: host.initNamespaces.pid}).id;
+	const mnt = createNamespace(host, 'mnt', shim.pid, {rootfs: `${host.name}:/`}).id;
+	const pause = spawnProcess(w, host, {parentPid: shim.pid, command: '/pause', namespaces: {net, uts, ipc, pid: pidNs, mnt}, cgroup: `${cgroup}/docker-pause.scope`, memoryBytes: 1 * mib, user: '65535', uid: 65535});
+	runtime.sandboxPid = pause.pid;
+	const daemon = w.dockers.get(host.name);
+	if (daemon) {
+		const id = randomHex(w, 64);
+		daemon.containers.set(id, dockerRecord(w, {id, name: `k8s_POD_${pod.metadata.name}_${pod.metadata.namespace}_${pod.metadata.uid}_0`, imageRef: 'registry.k8s.io/pause:3.10', command: ['/pause'], pid: pause.pid, hostname: pod.metadata.name, pod, cgroup}));
+	}
+}
+
+function macOf(ip: string): string {
+	return ['0a', '58', ...ip.split('.').map(n => Number(n).toString(16).padStart(2, '0'))].join(':');
+}
+
+function dockerRecord(w: World, o: {id: string; name: string; imageRef: string; command: string[]; pid: number; hostname: string; pod: KubeObject; cgroup: string; imageId?: string}): Container {
+	return {
+		id: o.id,
+		name: o.name,
+		image: o.imageId ?? `sha256:${o.id.slice(0, 64)}`,
+		imageRef: o.imageRef,
+		command: o.command,
+		created: w.time,
+		startedAt: w.time,
+		state: 'running',
+		exitCode: 0,
+		pid: o.pid,
+		rootfs: `${o.id}:rootfs`,
+		ports: [],
+		env: {},
+		cgroup: o.cgroup,
+		autoRemove: false,
+		logs: [],
+		hostname: o.hostname,
+		labels: {'io.kubernetes.pod.name': o.pod.metadata.name, 'io.kubernetes.pod.namespace': o.pod.metadata.namespace!, 'io.kubernetes.pod.uid': o.pod.metadata.uid},
+		restartCount: 0,
+		workdir: '/',
+	};
+}
+
+/** Starts one container's main process inside the sandbox's namespaces. Returns its host pid. */
+export function startContainerProcess(w: World, runtime: PodRuntime, pod: KubeObject, container: ContainerRuntime, image: ResolvedImage, command: string): number | undefined {
+	const host = w.hosts.get(runtime.node);
+	const pause = runtime.sandboxPid !== undefined ? host?.processes.get(runtime.sandboxPid) : undefined;
+	if (!host || !pause) return undefined;
+	const id = randomHex(w, 64);
+	const fsId = `${host.name}:container:${id}`;
+	host.filesystems.set(fsId, {id: fsId, kind: 'overlay', lower: image.layers.map(l => l.id).filter(l => w.layers.has(l)).reverse(), upper: new Map()});
+	const mnt = createNamespace(host, 'mnt', pause.pid, {rootfs: fsId}).id;
+	const pidNs = createNamespace(host, 'pid', pause.pid, {parentId: host.initNamespaces.pid}).id;
+	const cgroup = `${podCgroup(pod)}/docker-${id}.scope`;
+	const app = image.app;
+	const proc = spawnProcess(w, host, {
+		parentPid: pause.ppid,
+		command,
+		namespaces: {net: pause.namespaces.net, uts: pause.namespaces.uts, ipc: pause.namespaces.ipc, mnt, pid: pidNs},
+		cgroup,
+		memoryBytes: app.name === 'kubia' ? 28 * mib : 6 * mib,
+		workload: app.port ? {kind: 'server', port: app.port, protocol: 'http', app: app.name} : {kind: 'idle'},
+		containerId: id,
+		cwd: '/',
+	});
+	const mntNs = host.namespaces.get(mnt);
+	if (mntNs) mntNs.creatorPid = proc.pid;
+	const pidNamespace = host.namespaces.get(pidNs);
+	if (pidNamespace) pidNamespace.creatorPid = proc.pid;
+	container.pid = proc.pid;
+	container.containerId = id;
+	const daemon = w.dockers.get(host.name);
+	if (daemon) {
+		daemon.containers.set(id, dockerRecord(w, {id, name: `k8s_${container.name}_${pod.metadata.name}_${pod.metadata.namespace}_${pod.metadata.uid}_${container.attempt}`, imageRef: image.familiar.replace(/:latest$/, ''), command: command.split(' '), pid: proc.pid, hostname: pod.metadata.name, pod, cgroup, imageId: image.id}));
+	}
+	return proc.pid;
+}
+
+/** Ends a container's process; its docker record shows it exited. */
+export function stopContainerProcess(w: World, node: string, container: ContainerRuntime, exitCode: number): void {
+	const host = w.hosts.get(node);
+	if (host && container.pid !== undefined) killProcess(host, container.pid);
+	const record = container.containerId ? w.dockers.get(node)?.containers.get(container.containerId) : undefined;
+	if (record) {
+		record.state = 'exited';
+		record.exitCode = exitCode;
+		record.finishedAt = w.time;
+		record.pid = undefined;
+	}
+	if (host && container.containerId) host.filesystems.delete(`${host.name}:container:${container.containerId}`);
+	container.pid = undefined;
+}
+
+/** Removes every process and docker record the pod has on its node. Call on a draft. */
+export function tearDownPod(w: World, key: string): void {
+	const c = w.cluster!;
+	const runtime = c.podRuntimes.get(key);
+	if (!runtime) return;
+	const host: Host | undefined = w.hosts.get(runtime.node);
+	for (const container of runtime.containers) stopContainerProcess(w, runtime.node, container, 137);
+	if (host && runtime.sandboxPid !== undefined) {
+		const pause = host.processes.get(runtime.sandboxPid);
+		killProcess(host, pause?.ppid ?? runtime.sandboxPid);
+	}
+	const daemon = w.dockers.get(runtime.node);
+	if (daemon) {
+		const uid = w.cluster!.store.pods.get(key)?.metadata.uid;
+		for (const [id, record] of daemon.containers) if (record.labels['io.kubernetes.pod.uid'] === uid) daemon.containers.delete(id);
+	}
+	c.podRuntimes.delete(key);
+}

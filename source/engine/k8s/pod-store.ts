@@ -1,0 +1,101 @@
+// Pods' place in the control plane's indexes: which node holds them, what they request there,
+// and their removal once the kubelet (or a forced delete) has finished with them.
+import type {World} from '../world.ts';
+import {markOwnersDirty} from './api-server.ts';
+import {nextResourceVersion, now} from './metadata.ts';
+import {cpuMilli, memoryBytes} from './quantity.ts';
+import {tearDownPod} from './pod-sandbox.ts';
+import type {Cluster, KubeObject, NodeUsage, PodSpec} from './types.ts';
+
+export type PodRequests = {cpuMilli: number; memoryBytes: number; hostPorts: string[]};
+
+export function podRequests(spec: PodSpec): PodRequests {
+	let cpu = 0;
+	let memory = 0;
+	const hostPorts: string[] = [];
+	for (const c of spec.containers ?? []) {
+		cpu += cpuMilli(c.resources?.requests?.cpu);
+		memory += memoryBytes(c.resources?.requests?.memory);
+		for (const p of c.ports ?? []) if (p.hostPort) hostPorts.push(`${p.hostPort}/${p.protocol ?? 'TCP'}`);
+	}
+	return {cpuMilli: cpu, memoryBytes: memory, hostPorts};
+}
+
+export function usageOf(c: Cluster, node: string): NodeUsage {
+	let usage = c.nodeUsage.get(node);
+	if (!usage) {
+		usage = {cpuMilli: 0, memoryBytes: 0, pods: 0, hostPorts: []};
+		c.nodeUsage.set(node, usage);
+	}
+	return usage;
+}
+
+/** Records that a pod runs on `node` (the scheduler's bind, or a pod created with nodeName). Call on a draft. */
+export function bindPodToNode(w: World, key: string, node: string, requests?: PodRequests): void {
+	const c = w.cluster!;
+	const pod = c.store.pods.get(key)!;
+	pod.spec.nodeName = node;
+	const r = requests ?? podRequests(pod.spec);
+	const usage = usageOf(c, node);
+	usage.cpuMilli += r.cpuMilli;
+	usage.memoryBytes += r.memoryBytes;
+	usage.pods += 1;
+	if (r.hostPorts.length) usage.hostPorts.push(...r.hostPorts);
+	let set = c.podsByNode.get(node);
+	if (!set) {
+		set = new Set();
+		c.podsByNode.set(node, set);
+	}
+	set.add(key);
+	c.kubeletTimers.set(key, w.time);
+}
+
+function releaseNodeUsage(c: Cluster, pod: KubeObject, key: string): void {
+	const node = pod.spec.nodeName as string | undefined;
+	if (!node) return;
+	const set = c.podsByNode.get(node);
+	if (!set?.has(key)) return;
+	set.delete(key);
+	const r = podRequests(pod.spec);
+	const usage = usageOf(c, node);
+	usage.cpuMilli -= r.cpuMilli;
+	usage.memoryBytes -= r.memoryBytes;
+	usage.pods -= 1;
+	for (const port of r.hostPorts) {
+		const i = usage.hostPorts.indexOf(port);
+		if (i >= 0) usage.hostPorts.splice(i, 1);
+	}
+}
+
+/** Terminated pods (Succeeded/Failed) keep their object but give back what they requested. */
+export function releasePodResources(w: World, key: string): void {
+	const c = w.cluster!;
+	const pod = c.store.pods.get(key);
+	if (pod) releaseNodeUsage(c, pod, key);
+}
+
+/** The pod object goes from the store, its processes from its node. Call on a draft. */
+export function removePod(w: World, key: string): void {
+	const c = w.cluster!;
+	const pod = c.store.pods.get(key);
+	if (!pod) return;
+	releaseNodeUsage(c, pod, key);
+	tearDownPod(w, key);
+	c.store.pods.delete(key);
+	c.kubeletTimers.delete(key);
+	c.unschedulable.delete(key);
+	markOwnersDirty(c, pod);
+}
+
+/** A graceful delete: the pod shows Terminating until its kubelet has stopped the containers. */
+export function requestPodTermination(w: World, key: string, gracePeriodSeconds?: number): void {
+	const c = w.cluster!;
+	const pod = c.store.pods.get(key)!;
+	if (pod.metadata.deletionTimestamp) return;
+	const grace = gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
+	pod.metadata.deletionTimestamp = now(w);
+	pod.metadata.deletionGracePeriodSeconds = grace;
+	pod.metadata.resourceVersion = nextResourceVersion(c);
+	c.kubeletTimers.set(key, w.time);
+	markOwnersDirty(c, pod);
+}

@@ -1,0 +1,44 @@
+import type {ResourceName} from './types.ts';
+
+/** What the API server knows about each resource type (what `kubectl api-resources` lists). */
+export type ResourceInfo = {
+	resource: ResourceName;
+	singular: string;
+	kind: string;
+	apiVersion: string;
+	shortNames: string[];
+	namespaced: boolean;
+	etcdPrefix: string; // the key prefix under /registry
+	verbs: string[];
+};
+
+const allVerbs = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+
+export const resourceInfos: ResourceInfo[] = [
+	{resource: 'endpoints', singular: 'endpoints', kind: 'Endpoints', apiVersion: 'v1', shortNames: ['ep'], namespaced: true, etcdPrefix: 'services/endpoints', verbs: allVerbs},
+	{resource: 'namespaces', singular: 'namespace', kind: 'Namespace', apiVersion: 'v1', shortNames: ['ns'], namespaced: false, etcdPrefix: 'namespaces', verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch']},
+	{resource: 'nodes', singular: 'node', kind: 'Node', apiVersion: 'v1', shortNames: ['no'], namespaced: false, etcdPrefix: 'minions', verbs: allVerbs},
+	{resource: 'pods', singular: 'pod', kind: 'Pod', apiVersion: 'v1', shortNames: ['po'], namespaced: true, etcdPrefix: 'pods', verbs: allVerbs},
+	{resource: 'replicationcontrollers', singular: 'replicationcontroller', kind: 'ReplicationController', apiVersion: 'v1', shortNames: ['rc'], namespaced: true, etcdPrefix: 'controllers', verbs: allVerbs},
+	{resource: 'services', singular: 'service', kind: 'Service', apiVersion: 'v1', shortNames: ['svc'], namespaced: true, etcdPrefix: 'services/specs', verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch']},
+	{resource: 'deployments', singular: 'deployment', kind: 'Deployment', apiVersion: 'apps/v1', shortNames: ['deploy'], namespaced: true, etcdPrefix: 'deployments', verbs: allVerbs},
+	{resource: 'replicasets', singular: 'replicaset', kind: 'ReplicaSet', apiVersion: 'apps/v1', shortNames: ['rs'], namespaced: true, etcdPrefix: 'replicasets', verbs: allVerbs},
+];
+
+export function resourceByKind(kind: string): ResourceInfo | undefined {
+	return resourceInfos.find(r => r.kind === kind);
+}
+
+export function resourceInfo(resource: ResourceName): ResourceInfo {
+	return resourceInfos.find(r => r.resource === resource)!;
+}
+
+/** The key an object has in the store: "namespace/name", or "name" when cluster-scoped. */
+export function storeKey(info: ResourceInfo, namespace: string | undefined, name: string): string {
+	return info.namespaced ? `${namespace ?? 'default'}/${name}` : name;
+}
+
+/** Where etcd keeps the object: /registry/pods/default/kubia-manual, /registry/minions/worker-1. */
+export function etcdKey(info: ResourceInfo, namespace: string | undefined, name: string): string {
+	return info.namespaced ? `/registry/${info.etcdPrefix}/${namespace ?? 'default'}/${name}` : `/registry/${info.etcdPrefix}/${name}`;
+}
