@@ -1,16 +1,106 @@
+// `classroom host`, `classroom export` and `join`: wiring between the command line and source/classroom.
+import {createInterface} from 'node:readline';
+import {parseChapterList} from '../classroom/chapter-list.ts';
+import {resultsCsv, resultsJson} from '../classroom/export.ts';
+import {hostCommandHelp, runHostCommand} from '../classroom/host-commands.ts';
+import {startClassroomHost, type ClassroomHost} from '../classroom/host-server.ts';
+import {joinCommand, reachableAddresses} from '../classroom/join-line.ts';
+import {plainLine} from '../classroom/plain-lines.ts';
+import {defaultSessionDir, openSession, readSession, SessionFolderError} from '../classroom/session-folder.ts';
 import type {AppIO, AppOptions} from './app-options.ts';
+import {sessionChapters} from './classroom-chapters.ts';
 
-const notYet = (io: AppIO) => {
-	io.stderr.write('k8s-tutor: classroom sessions are not built yet.\n');
-	return 1;
-};
+export {runJoin} from './classroom-join.ts';
 
-export async function runClassroomHost(_options: AppOptions, io: AppIO, _settings: {port: string; bind: string; chapters?: string; session?: string}): Promise<number> {
-	return notYet(io);
+type HostSettings = {port: string; bind: string; chapters?: string; session?: string};
+
+export async function runClassroomHost(options: AppOptions, io: AppIO, settings: HostSettings): Promise<number> {
+	const say = (text: string) => io.stdout.write(text + '\n');
+	const complain = (text: string) => {
+		io.stderr.write(`k8s-tutor: ${text}\n`);
+		return 1;
+	};
+	const port = Number(settings.port);
+	if (!/^\d+$/.test(settings.port) || port > 65535) return complain(`--port: "${settings.port}" is not a port number (0-65535)`);
+	let chapters: string[];
+	if (settings.chapters) {
+		const parsed = parseChapterList(settings.chapters);
+		if ('error' in parsed) return complain(parsed.error);
+		chapters = parsed.chapters;
+	} else chapters = sessionChapters(options);
+
+	const dir = settings.session ?? defaultSessionDir(new Date());
+	let host: ClassroomHost;
+	let resumed: boolean;
+	try {
+		const session = await openSession(dir, {chapters, appVersion: options.version, now: Date.now()});
+		resumed = session.resumed;
+		if (session.loaded.truncatedBytes > 0) say(`note: cut ${session.loaded.truncatedBytes} bytes of a half-written last event from ${dir} (the host stopped mid-write; that event was never acknowledged)`);
+		if (session.loaded.skippedLines > 0) say(`warning: skipped ${session.loaded.skippedLines} damaged lines in ${dir}/events.jsonl`);
+		if (resumed && settings.chapters && settings.chapters !== session.meta.chapters.join(',')) say(`note: resuming ${dir}: its chapters stay ${session.meta.chapters.join(', ')}`);
+		try {
+			host = await startClassroomHost(session, {bind: settings.bind, port, appVersion: options.version});
+		} catch (error) {
+			await session.log.close();
+			throw error;
+		}
+	} catch (error) {
+		if (error instanceof SessionFolderError) return complain(error.message);
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'EADDRINUSE') return complain(`port ${port} is already in use on ${settings.bind}; choose another with --port`);
+		if (code === 'EADDRNOTAVAIL') return complain(`--bind: ${settings.bind} is not an address of this computer`);
+		if (code === 'EACCES') return complain(`not allowed to listen on port ${port}; choose one above 1023 with --port`);
+		if (code === 'EACCES' || code === 'EROFS' || code === 'ENOTDIR') return complain(`cannot write the session folder ${dir}: ${(error as Error).message}`);
+		throw error;
+	}
+
+	const room = host.room;
+	const joinLines = reachableAddresses(settings.bind).map(address => joinCommand(address, host.port, room.code));
+	const stopped = new Promise<number>(resolve => {
+		io.onSignal(() => {
+			host.close().then(() => resolve(0), () => resolve(1));
+		});
+	});
+
+	if (!options.plain) {
+		const {runInstructorDashboard} = await import('../ui/classroom/run-dashboard.tsx');
+		const code = await runInstructorDashboard(host, options, io, {joinLines, sessionDir: dir, resumed});
+		await host.close();
+		return code;
+	}
+
+	say(`k8s-tutor classroom ${resumed ? 'resumed' : 'started'}: code ${room.code}, chapters ${room.chapters.join(', ')}, session folder ${dir}`);
+	for (const line of joinLines) say(`join: ${line}`);
+	if (resumed) say(`${room.studentOrder.length} students so far, ${room.eventCount} events; open: ${room.chapters.slice(0, room.openCount).join(', ') || 'none'}${room.paused ? '; paused' : ''}`);
+	say(hostCommandHelp);
+	host.subscribe(change => {
+		const line = plainLine(change, room, Date.now());
+		if (line) say(line);
+	});
+	// Typed commands when someone is there; in the background stdin just ends, and the host keeps running.
+	const reader = createInterface({input: io.stdin, terminal: false});
+	reader.on('line', line => {
+		runHostCommand(host, line, Date.now()).then(
+			reply => reply && say(reply),
+			error => say(`error: ${(error as Error).message}`),
+		);
+	});
+	const code = await stopped;
+	reader.close();
+	return code;
 }
-export async function runClassroomExport(_options: AppOptions, io: AppIO, _dir: string, _format: 'csv' | 'json'): Promise<number> {
-	return notYet(io);
-}
-export async function runJoin(_options: AppOptions, io: AppIO, _settings: {host: string; code: string; name: string}): Promise<number> {
-	return notYet(io);
+
+export async function runClassroomExport(_options: AppOptions, io: AppIO, dir: string, format: 'csv' | 'json'): Promise<number> {
+	try {
+		const {meta, room, loaded} = readSession(dir);
+		if (loaded.skippedLines > 0) io.stderr.write(`k8s-tutor: warning: skipped ${loaded.skippedLines} damaged lines in ${dir}/events.jsonl\n`);
+		io.stdout.write(format === 'json' ? resultsJson(room, meta) : resultsCsv(room));
+		return 0;
+	} catch (error) {
+		if (error instanceof SessionFolderError) {
+			io.stderr.write(`k8s-tutor: ${error.message}\n`);
+			return 1;
+		}
+		throw error;
+	}
 }

@@ -1,0 +1,15 @@
+import {networkInterfaces} from 'node:os';
+
+/** The addresses students can type: the bound one, or every LAN IPv4 address when bound to all. */
+export function reachableAddresses(bind: string): string[] {
+	if (bind !== '0.0.0.0' && bind !== '::') return [bind.includes(':') ? `[${bind}]` : bind];
+	const found: string[] = [];
+	for (const entries of Object.values(networkInterfaces())) {
+		for (const entry of entries ?? []) if (entry.family === 'IPv4' && !entry.internal) found.push(entry.address);
+	}
+	return found.length > 0 ? found : ['127.0.0.1'];
+}
+
+export function joinCommand(address: string, port: number, code: string): string {
+	return `npx k8s-tutor join ${address}:${port} --code ${code} --name "YOUR NAME"`;
+}

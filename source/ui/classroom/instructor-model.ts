@@ -1,0 +1,95 @@
+// What the instructor's dashboard shows, computed from the room: pure, so it is tested
+// without a terminal. The grid shows one chapter at a time, its steps as columns.
+import {isStuck, stepKey, type Room, type Student, type StuckRule, defaultStuckRule} from '../../classroom/room.ts';
+
+export type SortOrder = 'joined' | 'name' | 'progress' | 'stuck';
+export const sortOrders: SortOrder[] = ['joined', 'name', 'progress', 'stuck'];
+export type Filter = 'all' | 'stuck' | 'offline';
+export const filters: Filter[] = ['all', 'stuck', 'offline'];
+
+export type Cell = 'done' | 'help' | 'current' | 'stuck' | 'todo';
+
+export type StudentRow = {
+	id: string;
+	name: string;
+	online: boolean;
+	stuck: boolean;
+	cells: Cell[];
+	doneCount: number;
+	where: string; // "step 3/5" or "ch 2" when in another chapter
+	onStepMs: number;
+	hints: number;
+	solutions: number;
+	failedChecks: number;
+};
+
+export type ChapterColumn = {id: string; stepCount: number};
+
+/** The chapters the grid can show: the session's list, each with the step count students reported. */
+export function chapterColumns(room: Room): ChapterColumn[] {
+	const counts = new Map<string, number>();
+	const numberToId = new Map<string, string>();
+	for (const id of room.studentOrder) {
+		const student = room.students[id]!;
+		for (const [chapterId, count] of Object.entries(student.chapterSteps)) counts.set(chapterId, Math.max(counts.get(chapterId) ?? 0, count));
+		for (const step of Object.values(student.steps)) if (step.chapterNumber) numberToId.set(String(step.chapterNumber), step.chapterId);
+	}
+	// Session chapters are given by number or id; show the id students report when we know it.
+	const columns = room.chapters.map(ref => {
+		const id = counts.has(ref) ? ref : (numberToId.get(ref) ?? ref);
+		return {id, stepCount: counts.get(id) ?? 0};
+	});
+	for (const [id, stepCount] of counts) if (!columns.some(column => column.id === id)) columns.push({id, stepCount});
+	return columns;
+}
+
+export function studentRow(student: Student, chapter: ChapterColumn, online: boolean, now: number, rule: StuckRule = defaultStuckRule): StudentRow {
+	const stuck = isStuck(student, now, rule);
+	const cells: Cell[] = [];
+	let doneCount = 0;
+	let hints = 0;
+	let solutions = 0;
+	let failedChecks = 0;
+	const steps = Object.values(student.steps).filter(step => step.chapterId === chapter.id);
+	for (const step of steps) {
+		hints += step.hints;
+		solutions += step.solutionShown ? 1 : 0;
+		failedChecks += step.failedChecks;
+	}
+	const current = student.current;
+	for (let index = 0; index < chapter.stepCount; index++) {
+		const step = steps.find(candidate => candidate.stepIndex === index);
+		if (step?.doneAt !== undefined) {
+			doneCount++;
+			cells.push(step.withHelp ? 'help' : 'done');
+		} else if (current?.chapterId === chapter.id && current.stepIndex === index) cells.push(stuck ? 'stuck' : 'current');
+		else cells.push('todo');
+	}
+	const currentStep = current ? student.steps[stepKey(current.chapterId, current.stepId)] : undefined;
+	const onStepMs = currentStep?.doneAt === undefined ? Math.max(0, now - student.lastProgressAt) : 0;
+	const where = !current ? 'not started' : current.chapterId === chapter.id ? `step ${current.stepIndex + 1}/${current.stepCount}` : `in ${current.chapterId}`;
+	return {id: student.id, name: student.name, online, stuck, cells, doneCount, where, onStepMs, hints, solutions, failedChecks};
+}
+
+export function visibleRows(room: Room, chapter: ChapterColumn, options: {sort: SortOrder; filter: Filter; now: number; online: (id: string) => boolean; rule?: StuckRule}): StudentRow[] {
+	let rows = room.studentOrder.map(id => studentRow(room.students[id]!, chapter, options.online(id), options.now, options.rule));
+	if (options.filter === 'stuck') rows = rows.filter(row => row.stuck);
+	if (options.filter === 'offline') rows = rows.filter(row => !row.online);
+	const byName = (a: StudentRow, b: StudentRow) => a.name.localeCompare(b.name);
+	if (options.sort === 'name') rows.sort(byName);
+	if (options.sort === 'progress') rows.sort((a, b) => b.doneCount - a.doneCount || byName(a, b));
+	if (options.sort === 'stuck') rows.sort((a, b) => Number(b.stuck) - Number(a.stuck) || b.onStepMs - a.onStepMs || byName(a, b));
+	return rows;
+}
+
+export function stuckCount(room: Room, now: number, rule: StuckRule = defaultStuckRule): number {
+	return room.studentOrder.filter(id => isStuck(room.students[id]!, now, rule)).length;
+}
+
+export function duration(ms: number): string {
+	const seconds = Math.floor(ms / 1000);
+	if (seconds < 60) return `${seconds}s`;
+	const minutes = Math.floor(seconds / 60);
+	if (minutes < 60) return `${minutes}m${String(seconds % 60).padStart(2, '0')}`;
+	return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,35 @@
+import {render} from 'ink';
+import type {AppIO, AppOptions} from '../../app/app-options.ts';
+import type {ClassroomHost} from '../../classroom/host-server.ts';
+import {makeTheme, ThemeContext} from '../theme.tsx';
+import {InstructorDashboard, type WallClock} from './instructor-dashboard.tsx';
+
+export const wallClock: WallClock = {
+	now: () => Date.now(),
+	every(ms, fn) {
+		const timer = setInterval(fn, ms);
+		return () => clearInterval(timer);
+	},
+	after(ms, fn) {
+		const timer = setTimeout(fn, ms);
+		return () => clearTimeout(timer);
+	},
+};
+
+/** Shows the instructor's dashboard until they quit (q, then y); resolves with the exit code. */
+export async function runInstructorDashboard(host: ClassroomHost, options: AppOptions, io: AppIO, screen: {joinLines: string[]; sessionDir: string; resumed: boolean}): Promise<number> {
+	let quit: () => void = () => {};
+	const quitted = new Promise<void>(resolve => (quit = resolve));
+	const app = render(
+		<ThemeContext.Provider value={makeTheme(options.color)}>
+			<InstructorDashboard host={host} joinLines={screen.joinLines} sessionDir={screen.sessionDir} clock={wallClock} onQuit={() => quit()} />
+		</ThemeContext.Provider>,
+		{stdout: io.stdout as NodeJS.WriteStream, stdin: io.stdin as NodeJS.ReadStream, exitOnCtrlC: false},
+	);
+	io.onSignal(() => quit());
+	await quitted;
+	app.unmount();
+	await app.waitUntilExit().catch(() => {});
+	io.stdout.write(`Session kept in ${screen.sessionDir}; resume with --session ${screen.sessionDir}, results with: k8s-tutor classroom export ${screen.sessionDir}\n`);
+	return 0;
+}

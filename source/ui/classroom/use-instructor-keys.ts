@@ -1,0 +1,44 @@
+// Keys of the instructor's dashboard -> reducer actions and host pacing calls.
+import {useInput} from 'ink';
+import type {Dispatch} from 'react';
+import type {InstructorAction, InstructorState} from './use-instructor-state.ts';
+
+export type PacingControls = {
+	releaseNext(): void;
+	togglePause(): void;
+	broadcast(text: string): void;
+	quit(): void;
+};
+
+export function useInstructorKeys(state: InstructorState, dispatch: Dispatch<InstructorAction>, context: {rows: number; chapters: number; currentChapter: number}, controls: PacingControls): void {
+	useInput((input, key) => {
+		if (state.mode === 'broadcast') {
+			if (key.escape) dispatch({type: 'closed'});
+			else if (key.return) {
+				if (state.draft.trim()) controls.broadcast(state.draft);
+				dispatch({type: 'closed'});
+			} else if (key.backspace || key.delete) dispatch({type: 'draft-erased'});
+			else if (input && !key.ctrl && !key.meta) dispatch({type: 'draft-typed', text: input});
+			return;
+		}
+		if (state.mode === 'confirm-quit') {
+			if (input === 'y' || input === 'Y') controls.quit();
+			else dispatch({type: 'closed'});
+			return;
+		}
+		if (key.upArrow || input === 'k') dispatch({type: 'moved', by: -1, rows: context.rows});
+		else if (key.downArrow || input === 'j') dispatch({type: 'moved', by: 1, rows: context.rows});
+		else if (key.pageUp) dispatch({type: 'moved', by: -10, rows: context.rows});
+		else if (key.pageDown) dispatch({type: 'moved', by: 10, rows: context.rows});
+		else if (key.leftArrow) dispatch({type: 'chapter-moved', by: -1, chapters: context.chapters, current: context.currentChapter});
+		else if (key.rightArrow) dispatch({type: 'chapter-moved', by: 1, chapters: context.chapters, current: context.currentChapter});
+		else if (key.return) dispatch({type: 'detail-toggled'});
+		else if (key.escape && state.mode === 'detail') dispatch({type: 'closed'});
+		else if (input === 's') dispatch({type: 'sort-cycled'});
+		else if (input === 'f') dispatch({type: 'filter-cycled'});
+		else if (input === 'n') controls.releaseNext();
+		else if (input === 'p') controls.togglePause();
+		else if (input === 'b') dispatch({type: 'broadcast-started'});
+		else if (input === 'q' || (key.ctrl && input === 'c')) dispatch({type: 'quit-asked'});
+	});
+}

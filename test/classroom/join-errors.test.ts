@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import {createServer} from 'node:net';
+import {test} from 'node:test';
+import {startHost, student, tempDir} from './helpers.ts';
+
+test('a wrong code is refused with a clear error and nothing is logged', async t => {
+	const host = await startHost(tempDir(t));
+	t.after(() => host.close());
+	const link = student(host, 'alice', {code: 'NOPE99'});
+	t.after(() => link.close());
+	const status = await link.firstContact();
+	assert.equal(status.state, 'rejected');
+	assert.equal(status.error?.code, 'wrong-code');
+	assert.match(status.error!.message, /wrong join code/);
+	assert.equal(host.room.studentOrder.length, 0);
+});
+
+test('the code is accepted in any case and with a dash', async t => {
+	const host = await startHost(tempDir(t));
+	t.after(() => host.close());
+	const code = host.room.code.toLowerCase();
+	const link = student(host, 'alice', {code: `${code.slice(0, 3)}-${code.slice(3)}`});
+	t.after(() => link.close());
+	assert.equal((await link.firstContact()).state, 'online');
+});
+
+test('a full room refuses a new name but still lets a returning student in', async t => {
+	const host = await startHost(tempDir(t), {capacity: 2});
+	t.after(() => host.close());
+	const links = ['a', 'b'].map(name => student(host, name));
+	t.after(() => Promise.all(links.map(link => link.close())));
+	for (const link of links) assert.equal((await link.firstContact()).state, 'online');
+	const third = student(host, 'c');
+	t.after(() => third.close());
+	const status = await third.firstContact();
+	assert.equal(status.error?.code, 'room-full');
+	assert.match(status.error!.message, /room is full \(2 students\)/);
+});
+
+test('a different protocol version is refused, naming both versions', async t => {
+	const host = await startHost(tempDir(t));
+	t.after(() => host.close());
+	const link = student(host, 'alice', {protocol: 99});
+	t.after(() => link.close());
+	const status = await link.firstContact();
+	assert.equal(status.error?.code, 'version-mismatch');
+	assert.match(status.error!.message, /protocol 1\); you run .*protocol 99\)/);
+});
+
+test('a name with nothing printable is refused', async t => {
+	const host = await startHost(tempDir(t));
+	t.after(() => host.close());
+	const link = student(host, '\u001b[2J\u0007 ');
+	t.after(() => link.close());
+	assert.equal((await link.firstContact()).error?.code, 'bad-name');
+});
+
+test('an unreachable host is reported as such', async t => {
+	// A port that was free a moment ago: nothing listens there.
+	const port = await new Promise<number>(resolve => {
+		const probe = createServer().listen(0, '127.0.0.1', () => {
+			const free = (probe.address() as {port: number}).port;
+			probe.close(() => resolve(free));
+		});
+	});
+	const link = student({port, room: {code: 'ABC234'}}, 'alice');
+	t.after(() => link.close());
+	const status = await link.firstContact();
+	assert.equal(status.state, 'offline');
+	assert.equal(status.error?.code, 'unreachable');
+	assert.match(status.error!.message, new RegExp(`cannot reach the classroom host at 127.0.0.1:${port}: nothing is listening there`));
+});
