@@ -15,6 +15,9 @@ export type HostSpec = {
 	memoryBytes?: number;
 	services?: string[]; // daemons to run: "dockerd", "containerd", "sshd", "kubelet"...
 	files?: Record<string, string>;
+	users?: Record<string, number>; // extra login users, e.g. {ubuntu: 1000} on a multipass guest
+	guestOf?: string; // a VM's guest: the physical host that runs it
+	reachable?: boolean; // false for a guest that is still booting
 };
 
 export const gib = 1024 * 1024 * 1024;
@@ -24,7 +27,20 @@ const baseFiles: Record<string, string> = {
 	'/etc/hostname': '',
 	'/etc/os-release': '',
 	'/root/.bashrc': '# ~/.bashrc\n',
+	'/home/learner/.bashrc': '# ~/.bashrc\n',
 	'/tmp/.keep': '',
+	'/bin/.keep': '',
+	'/boot/.keep': '',
+	'/dev/.keep': '',
+	'/lib/.keep': '',
+	'/opt/.keep': '',
+	'/run/.keep': '',
+	'/sbin/.keep': '',
+	'/srv/.keep': '',
+	'/usr/bin/.keep': '',
+	'/usr/lib/.keep': '',
+	'/var/log/.keep': '',
+	'/var/lib/.keep': '',
 	'/proc/.virtual': '',
 	'/sys/fs/cgroup/.virtual': '',
 };
@@ -47,7 +63,7 @@ export function createHost(w: World, spec: HostSpec): Host {
 	}
 	const os = spec.os ?? 'Ubuntu 24.04.1 LTS';
 	const files = new Map<string, FileNode>();
-	const allFiles = {...baseFiles, '/etc/hostname': `${spec.name}\n`, '/etc/os-release': `PRETTY_NAME="${os}"\nNAME="Ubuntu"\n`, ...spec.files};
+	const allFiles = {...baseFiles, '/etc/hostname': `${spec.name}\n`, '/etc/os-release': osRelease(os), ...spec.files};
 	for (const [path, content] of Object.entries(allFiles)) {
 		const parts = path.split('/').filter(Boolean);
 		for (let i = 1; i < parts.length; i++) files.set('/' + parts.slice(0, i).join('/'), {type: 'dir'});
@@ -71,31 +87,94 @@ export function createHost(w: World, spec: HostSpec): Host {
 		filesystems: new Map([[`${spec.name}:/`, {id: `${spec.name}:/`, kind: 'plain', files}]]),
 		kernelLog: [],
 		vms: new Map(),
-		users: {root: 0, learner: 1000},
+		users: {root: 0, learner: 1000, ...spec.users},
 		services: {},
-		reachable: true,
+		reachable: spec.reachable ?? true,
+		activePids: [],
+		natRules: [],
+		...(spec.guestOf ? {guestOf: spec.guestOf} : {}),
 	};
 	ensureCgroup(host, '/');
+	ensureCgroup(host, '/init.scope');
 	ensureCgroup(host, '/system.slice');
 	ensureCgroup(host, '/user.slice');
 	w.hosts.set(host.name, host);
-	spawnProcess(w, host, {parentPid: 0, command: '/sbin/init', cgroup: '/', memoryBytes: 12 * mib});
-	const daemons: Record<string, string> = {
-		sshd: 'sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups',
-		containerd: '/usr/bin/containerd',
-		dockerd: '/usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock',
-		kubelet: '/usr/bin/kubelet --config=/var/lib/kubelet/config.yaml --kubeconfig=/etc/kubernetes/kubelet.conf',
-		'systemd-journald': '/usr/lib/systemd/systemd-journald',
-		cron: '/usr/sbin/cron -f',
-	};
-	for (const service of ['systemd-journald', 'cron', ...(spec.services ?? ['sshd'])]) {
-		host.services[service] = 'active';
-		spawnProcess(w, host, {parentPid: 1, command: daemons[service] ?? `/usr/bin/${service}`, cgroup: `/system.slice/${service}.service`, memoryBytes: 20 * mib});
-	}
+	bootHost(w, host, ['systemd-journald', 'cron', ...(spec.services ?? ['sshd'])]);
 	return host;
 }
 
-function macFor(ip: string): string {
+function osRelease(os: string): string {
+	const version = os.match(/(\d+\.\d+)(\.\d+)?/);
+	const codenames: Record<string, string> = {'24.04': 'Noble Numbat', '22.04': 'Jammy Jellyfish', '20.04': 'Focal Fossa'};
+	const id = version?.[1] ?? '24.04';
+	return `PRETTY_NAME="${os}"\nNAME="Ubuntu"\nVERSION_ID="${id}"\nVERSION="${id}${version?.[2] ?? ''} LTS (${codenames[id] ?? 'Noble Numbat'})"\nID=ubuntu\nID_LIKE=debian\n`;
+}
+
+/** The command line of each daemon a host can run as a systemd service, keyed by host.services' names. */
+export const daemonCommands: Record<string, string> = {
+	sshd: 'sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups',
+	containerd: '/usr/bin/containerd',
+	dockerd: '/usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock',
+	kubelet: '/usr/bin/kubelet --config=/var/lib/kubelet/config.yaml --kubeconfig=/etc/kubernetes/kubelet.conf',
+	'systemd-journald': '/usr/lib/systemd/systemd-journald',
+	cron: '/usr/sbin/cron -f',
+	multipassd: '/snap/multipass/current/bin/multipassd --verbosity debug --logger platform',
+};
+
+/** Memory (RSS) each daemon starts with. */
+const daemonMemory: Record<string, number> = {dockerd: 72 * mib, containerd: 38 * mib, kubelet: 64 * mib, 'systemd-journald': 18 * mib, cron: 3 * mib, sshd: 8 * mib, multipassd: 30 * mib};
+
+/** Starts a service's daemon process and marks the unit active. Call on a draft. */
+export function startServiceProcess(w: World, host: Host, service: string): number {
+	host.services[service] = 'active';
+	return spawnProcess(w, host, {parentPid: 1, command: daemonCommands[service] ?? `/usr/bin/${service}`, cgroup: `/system.slice/${service}.service`, memoryBytes: daemonMemory[service] ?? 20 * mib, state: 'S'}).pid;
+}
+
+/**
+ * Boots the kernel: init (pid 1) and the given services, the first kernel log lines. Used at
+ * creation and when a powered-off host is powered on again.
+ */
+export function bootHost(w: World, host: Host, services: string[]): void {
+	host.bootTime = w.time;
+	host.kernelLog.push(
+		kernelLine(host, w.time, `Linux version ${host.kernel} (buildd@lcy02-amd64-059) (x86_64-linux-gnu-gcc-13 (Ubuntu 13.2.0-23ubuntu4) 13.2.0, GNU ld (GNU Binutils for Ubuntu) 2.42) ${kernelBuildString(host.kernel)}`),
+		kernelLine(host, w.time, `Command line: BOOT_IMAGE=/vmlinuz-${host.kernel} root=/dev/sda1 ro quiet splash`),
+		kernelLine(host, w.time + 12, `Memory: ${Math.round((host.memoryBytes * 0.97) / 1024)}K/${Math.round(host.memoryBytes / 1024)}K available`),
+		kernelLine(host, w.time + 40, `cgroup: Using cgroup v2 (unified hierarchy)`),
+		kernelLine(host, w.time + 1800, `systemd[1]: Set hostname to <${host.name}>.`),
+	);
+	spawnProcess(w, host, {parentPid: 0, command: '/sbin/init', cgroup: '/init.scope', memoryBytes: 12 * mib});
+	for (const service of services) startServiceProcess(w, host, service);
+}
+
+/** The `#49-Ubuntu SMP PREEMPT_DYNAMIC ...` build string `uname -v` prints for a kernel release. */
+export function kernelBuildString(kernel: string): string {
+	const known: Record<string, string> = {
+		'6.8.0-49-generic': '#49-Ubuntu SMP PREEMPT_DYNAMIC Mon Nov  4 02:06:24 UTC 2024',
+		'6.8.0-88-generic': '#89-Ubuntu SMP PREEMPT_DYNAMIC Sat Oct 11 01:02:46 UTC 2025',
+		'5.15.0-161-generic': '#171-Ubuntu SMP Sat Oct 11 08:17:01 UTC 2025',
+		'5.4.0-216-generic': '#236-Ubuntu SMP Fri Apr 11 19:53:21 UTC 2025',
+	};
+	const build = kernel.match(/-(\d+)-/)?.[1] ?? '1';
+	return known[kernel] ?? `#${build}-Ubuntu SMP PREEMPT_DYNAMIC Mon Nov  4 02:06:24 UTC 2024`;
+}
+
+/** How many kernel log lines a host keeps (dmesg's ring buffer). */
+export const kernelLogLimit = 400;
+
+/** A dmesg line: `[  123.456789] message`, seconds since the host booted. */
+export function kernelLine(host: Host, time: number, message: string): string {
+	const seconds = Math.max(0, time - host.bootTime) / 1000;
+	return `[${seconds.toFixed(6).padStart(12)}] ${message}`;
+}
+
+/** Appends to the host's kernel log (dmesg), dropping the oldest lines past the ring buffer's size. */
+export function logKernel(w: World, host: Host, message: string): void {
+	host.kernelLog.push(kernelLine(host, w.time, message));
+	if (host.kernelLog.length > kernelLogLimit) host.kernelLog.splice(0, host.kernelLog.length - kernelLogLimit);
+}
+
+export function macFor(ip: string): string {
 	const parts = ip.split('.').map(n => Number(n) & 0xff);
 	return ['02', '42', ...parts.map(n => n.toString(16).padStart(2, '0'))].join(':');
 }

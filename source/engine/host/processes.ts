@@ -1,5 +1,5 @@
 import type {World} from '../world.ts';
-import {ensureCgroup} from './cgroups.ts';
+import {cgroupAncestry, ensureCgroup, processesInCgroup} from './cgroups.ts';
 import {collectUnusedNamespaces, pidNamespaceChain} from './namespaces.ts';
 import type {Host, NamespaceKind, Process, Workload} from './types.ts';
 
@@ -53,7 +53,61 @@ export function spawnProcess(w: World, host: Host, options: SpawnOptions): Proce
 	};
 	ensureCgroup(host, process.cgroup);
 	host.processes.set(pid, process);
+	if (isActiveWorkload(process.workload)) host.activePids.push(pid);
 	return process;
+}
+
+/** Workloads that consume something over time; idle processes and servers cost the tick nothing. */
+export function isActiveWorkload(workload: Workload): boolean {
+	return workload.kind === 'memory-hog' || workload.kind === 'cpu-burner' || workload.kind === 'fork-bomb' || workload.kind === 'leak';
+}
+
+/** Gives a running process a new workload (keeps the tick's list of busy processes right). Call on a draft. */
+export function setWorkload(host: Host, pid: number, workload: Workload): void {
+	const p = host.processes.get(pid);
+	if (!p) return;
+	p.workload = workload;
+	const listed = host.activePids.includes(pid);
+	if (isActiveWorkload(workload) && !listed) host.activePids.push(pid);
+	if (!isActiveWorkload(workload) && listed) host.activePids = host.activePids.filter(x => x !== pid);
+}
+
+/** The most processes a host's kernel will hold (a stand-in for kernel.threads-max and ulimit -u). */
+export const hostProcessLimit = 2048;
+
+export type ForkRefusal = {error: 'EAGAIN'; limitedBy: string}; // limitedBy: the cgroup path, or "host"
+
+/** Why a fork into `cgroupPath` would fail now (pids.max of the group or an ancestor, or the host's limit), or undefined. */
+export function forkRefusal(host: Host, cgroupPath: string, extra = 1): ForkRefusal | undefined {
+	if (host.processes.size + extra > hostProcessLimit) return {error: 'EAGAIN', limitedBy: 'host'};
+	for (const group of cgroupAncestry(host, cgroupPath)) {
+		if (group.pidsMax === 'max') continue;
+		if (processesInCgroup(host, group.path, true).length + extra > group.pidsMax) return {error: 'EAGAIN', limitedBy: group.path};
+	}
+	return undefined;
+}
+
+/**
+ * Forks as the kernel would: refused with EAGAIN when a pids.max on the way up (or the host's
+ * process table) is full, in which case every limiting group's pids.events max is counted.
+ * Call on a draft.
+ */
+export function trySpawnProcess(w: World, host: Host, options: SpawnOptions): Process | ForkRefusal {
+	const parent = host.processes.get(options.parentPid);
+	const cgroup = options.cgroup ?? parent?.cgroup ?? '/';
+	const refusal = forkRefusal(host, cgroup);
+	if (refusal) {
+		noteForkFailure(host, refusal);
+		return refusal;
+	}
+	return spawnProcess(w, host, options);
+}
+
+/** Counts a refused fork in pids.events of the group that refused it. */
+export function noteForkFailure(host: Host, refusal: ForkRefusal): void {
+	if (refusal.limitedBy === 'host') return;
+	const group = host.cgroups.get(refusal.limitedBy);
+	if (group) group.forkFailures++;
 }
 
 /** The next free pid inside a (non-initial) pid namespace: 1 for its first process. */
@@ -97,6 +151,24 @@ export function killProcess(host: Host, pid: number): number[] {
 			for (const other of host.processes.values()) if (other.nsPids[p.namespaces.pid] !== undefined) queue.push(other.pid);
 		}
 	}
+	if (killed.length > 0 && host.activePids.length > 0) {
+		const gone = new Set(killed);
+		host.activePids = host.activePids.filter(pid => !gone.has(pid));
+	}
 	collectUnusedNamespaces(host);
 	return killed;
+}
+
+/**
+ * Removes one process that ran a single command for someone (an `nsenter ... cmd`, `ip netns
+ * exec`, an ssh command): its children are re-parented to its parent, as orphans are to a
+ * subreaper, so a server it started keeps running. Call on a draft.
+ */
+export function reapProcess(host: Host, pid: number): void {
+	const p = host.processes.get(pid);
+	if (!p) return;
+	host.processes.delete(pid);
+	for (const child of host.processes.values()) if (child.ppid === pid) child.ppid = p.ppid;
+	if (host.activePids.includes(pid)) host.activePids = host.activePids.filter(x => x !== pid);
+	collectUnusedNamespaces(host);
 }

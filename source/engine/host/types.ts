@@ -1,6 +1,8 @@
 // The simulated Linux host: the kernel's view of processes, namespaces, cgroups and files.
 // Plain serializable data; everything that changes it lives in the functions beside this file.
 
+import type {NatRule} from '../network/types.ts';
+
 export const namespaceKinds = ['mnt', 'pid', 'net', 'ipc', 'uts', 'user', 'cgroup', 'time'] as const;
 export type NamespaceKind = (typeof namespaceKinds)[number];
 
@@ -28,6 +30,7 @@ export type Namespace = {
 	procMountedFromPidNs?: number; // mnt: which pid namespace /proc shows (--mount-proc)
 	uidMap?: {inside: number; outside: number; count: number}[]; // user
 	name?: string; // net: a name given by `ip netns add`
+	cgroupRoot?: string; // cgroup: the cgroup path this namespace shows as "/" (default "/")
 };
 
 export type ProcessState = 'R' | 'S' | 'D' | 'Z' | 'T';
@@ -37,7 +40,7 @@ export type Workload =
 	| {kind: 'idle'}
 	| {kind: 'memory-hog'; targetBytes: number; growBytesPerSecond: number}
 	| {kind: 'cpu-burner'; threads: number}
-	| {kind: 'fork-bomb'; forksPerSecond: number}
+	| {kind: 'fork-bomb'; forksPerSecond: number; childCommand: string}
 	| {kind: 'leak'; growBytesPerSecond: number}
 	| {kind: 'server'; port: number; protocol: 'http'; app: string};
 
@@ -55,6 +58,8 @@ export type Process = {
 	memoryBytes: number; // resident set size
 	cpuMillis: number; // CPU time used, virtual ms
 	cpuDemand: number; // cores it would use if unthrottled
+	cpuUsage?: number; // cores it actually used over the last slice (after cpu.max and host contention)
+	endsAt?: number; // virtual ms when it exits by itself (stress --timeout)
 	workload: Workload;
 	containerId?: string;
 	vmId?: string;
@@ -71,6 +76,9 @@ export type Cgroup = {
 	memoryEvents: {low: number; high: number; max: number; oom: number; oom_kill: number};
 	cpuStat: {usage_usec: number; user_usec: number; system_usec: number; nr_periods: number; nr_throttled: number; throttled_usec: number};
 	forkFailures: number; // pids.events max
+	memoryPeak?: number; // memory.peak, bytes
+	pidsPeak?: number; // pids.peak
+	subtreeControl?: string[]; // cgroup.subtree_control: controllers enabled for children
 };
 
 export type FileNode =
@@ -86,16 +94,19 @@ export type Filesystem =
 export type VirtualMachine = {
 	id: string;
 	name: string;
+	image: string; // "24.04"
 	kernel: string;
 	os: string;
-	memoryBytes: number; // reserved from the host
-	osOverheadBytes: number; // what the guest OS itself uses
+	memoryBytes: number; // guest RAM, reserved from the host while it runs
+	osOverheadBytes: number; // what the guest OS itself uses before any app
+	diskBytes: number;
 	cpus: number;
-	state: 'booting' | 'running' | 'stopped';
+	state: 'starting' | 'running' | 'stopped' | 'deleted';
 	bootStartedAt: number;
 	bootMillis: number;
-	hypervisorPid: number;
-	apps: string[]; // processes inside the guest: invisible to the host's ps
+	hypervisorPid: number; // host pid of its qemu-system-x86_64 process (0 when not running)
+	ip: string;
+	guestHost: string; // the guest's own simulated Host in world.hosts (its kernel, processes)
 };
 
 export type Host = {
@@ -119,4 +130,14 @@ export type Host = {
 	users: Record<string, number>; // name -> uid
 	services: Record<string, 'active' | 'inactive'>; // systemctl units
 	reachable: boolean; // false when powered off / unplugged
+	/** Host pids whose workload consumes resources over time; the tick visits only these. */
+	activePids: number[];
+	/** Destination NAT on this host (docker-proxy's published ports, kube-proxy's Service rules). */
+	natRules: NatRule[];
+	/** Set on a VM's guest: the physical host whose hypervisor runs it. */
+	guestOf?: string;
+	/** When the host stopped being reachable: powered off, or (guest) its VM stopped. */
+	poweredOffAt?: number;
+	/** Set while the host is booting: it becomes reachable, with init and its services, at this virtual ms. */
+	bootsAt?: number;
 };

@@ -1,0 +1,155 @@
+// Where a connection from a process goes: name -> IP -> (connect resolvers, NAT rules) -> the
+// net namespace that owns the address -> the server process listening on the port there.
+import {random} from '../rng.ts';
+import type {Host, Namespace, NetInterface, Process} from '../host/types.ts';
+import type {World} from '../world.ts';
+import {ipOf, linkIsOperational} from './links.ts';
+import {runConnectResolvers, runNameResolvers} from './resolvers.ts';
+import type {NatRule} from './types.ts';
+
+export type Caller = {host: string; pid: number}; // host pid of the calling process
+
+export type ConnectOutcome =
+	| {ok: true; host: Host; netns: Namespace; server: Process; ip: string; port: number; sourceIp: string; hops: string[]}
+	| {ok: false; error: 'resolve' | 'refused' | 'timeout' | 'unreachable'; ip?: string; hops: string[]};
+
+const isLoopback = (ip: string) => ip.startsWith('127.');
+
+/** Resolves a name the way the caller's resolver would: an IP as is, localhost, registered resolvers (cluster DNS), host and VM names. */
+export function resolveName(w: World, fromHost: string, name: string): string | undefined {
+	if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name)) return name;
+	if (name === 'localhost' || name === 'ip6-localhost') return '127.0.0.1';
+	const registered = runNameResolvers(w, fromHost, name);
+	if (registered) return registered;
+	const host = w.hosts.get(name) ?? w.hosts.get(name.replace(/\.local$/, ''));
+	if (host) return host.ip;
+	return undefined;
+}
+
+export type AddressOwner = {host: Host; netns: Namespace; iface: NetInterface};
+
+/** The interface that holds an address, preferring the caller's own host (bridge addresses repeat across hosts). */
+export function findAddressOwner(w: World, ip: string, preferHost?: string): AddressOwner | undefined {
+	const search = (host: Host): AddressOwner | undefined => {
+		for (const netns of host.namespaces.values()) {
+			if (netns.kind !== 'net') continue;
+			for (const iface of netns.interfaces ?? []) {
+				if (iface.kind === 'loopback') continue;
+				if (iface.addresses.some(a => ipOf(a) === ip)) return {host, netns, iface};
+			}
+		}
+		return undefined;
+	};
+	const preferred = preferHost ? w.hosts.get(preferHost) : undefined;
+	if (preferred) {
+		const found = search(preferred);
+		if (found) return found;
+	}
+	for (const host of w.hosts.values()) {
+		if (host === preferred) continue;
+		const found = search(host);
+		if (found) return found;
+	}
+	return undefined;
+}
+
+/** The address a namespace's traffic leaves from: its first working non-loopback address. */
+export function sourceAddress(host: Host, netns: Namespace): string | undefined {
+	for (const iface of netns.interfaces ?? []) {
+		if (iface.kind === 'loopback' || !linkIsOperational(host, iface)) continue;
+		if (iface.addresses[0]) return ipOf(iface.addresses[0]);
+	}
+	return undefined;
+}
+
+export function listeningServer(host: Host, netnsId: number, port: number): Process | undefined {
+	for (const p of host.processes.values()) {
+		if (p.namespaces.net === netnsId && p.workload.kind === 'server' && p.workload.port === port) return p;
+	}
+	return undefined;
+}
+
+function matchRule(rules: NatRule[], ip: string, port: number, local: boolean): NatRule | undefined {
+	return rules.find(r => r.port === port && (r.protocol ?? 'tcp') === 'tcp' && (r.destination === ip || (local && r.destination === 'local')));
+}
+
+function pickTarget(w: World, rule: NatRule): {ip: string; port: number} | undefined {
+	if (rule.targets.length === 0) return undefined;
+	if (rule.targets.length === 1) return rule.targets[0];
+	return rule.targets[Math.floor(random(w) * rule.targets.length)];
+}
+
+/**
+ * Follows a TCP connection from `caller` to `target:port`. Call on a draft: picking one of
+ * several endpoints draws from the world's RNG.
+ */
+export function connect(w: World, caller: Caller, target: string, port: number): ConnectOutcome {
+	const hops: string[] = [];
+	const fromHost = w.hosts.get(caller.host);
+	const fromProcess = fromHost?.processes.get(caller.pid);
+	if (!fromHost || !fromProcess) return {ok: false, error: 'unreachable', hops};
+	const fromNetns = fromHost.namespaces.get(fromProcess.namespaces.net)!;
+	const resolved = resolveName(w, caller.host, target);
+	if (!resolved) return {ok: false, error: 'resolve', hops};
+	let ip: string = resolved;
+	let sourceIp = isLoopback(ip) ? '127.0.0.1' : (sourceAddress(fromHost, fromNetns) ?? '');
+	let currentPort = port;
+	for (let redirects = 0; redirects < 8; redirects++) {
+		const decision = runConnectResolvers(w, {fromHost: caller.host, fromNetns: fromNetns.id, sourceIp, ip, port: currentPort, protocol: 'tcp'});
+		if (decision?.kind === 'redirect') {
+			hops.push(`${decision.via}: ${ip}:${currentPort} -> ${decision.ip}:${decision.port}`);
+			ip = decision.ip;
+			currentPort = decision.port;
+			if (decision.sourceIp) sourceIp = decision.sourceIp;
+			continue;
+		}
+		if (decision) return {ok: false, error: decision.kind, ip, hops: [...hops, decision.via]};
+		const inHostNetns = fromNetns.id === fromHost.initNamespaces.net;
+		// A rule for this exact address (a ClusterIP) applies wherever the packet leaves from.
+		const specific = fromHost.reachable ? fromHost.natRules.find(r => r.destination === ip && r.port === currentPort) : undefined;
+		if (specific) {
+			const next = pickTarget(w, specific);
+			if (!next) return {ok: false, error: 'refused', ip, hops};
+			hops.push(`${specific.owner}: ${ip}:${currentPort} -> ${next.ip}:${next.port}`);
+			ip = next.ip;
+			currentPort = next.port;
+			if (specific.sourceRewrite) sourceIp = specific.sourceRewrite;
+			continue;
+		}
+		if (isLoopback(ip)) {
+			const lo = fromNetns.interfaces?.find(i => i.kind === 'loopback');
+			if (!lo || lo.state !== 'UP') return {ok: false, error: 'unreachable', ip, hops};
+			const server = listeningServer(fromHost, fromNetns.id, currentPort);
+			if (server) return {ok: true, host: fromHost, netns: fromNetns, server, ip, port: currentPort, sourceIp, hops};
+			const rule: NatRule | undefined = inHostNetns ? matchRule(fromHost.natRules, ip, currentPort, true) : undefined;
+			const next: {ip: string; port: number} | undefined = rule && pickTarget(w, rule);
+			if (!rule || !next) return {ok: false, error: 'refused', ip, hops};
+			hops.push(`${rule.owner}: ${ip}:${currentPort} -> ${next.ip}:${next.port}`);
+			ip = next.ip;
+			currentPort = next.port;
+			sourceIp = rule.sourceRewrite ?? sourceIp;
+			continue;
+		}
+		const owner = findAddressOwner(w, ip, caller.host);
+		if (!owner) return {ok: false, error: 'timeout', ip, hops};
+		if (!owner.host.reachable) return {ok: false, error: 'unreachable', ip, hops};
+		const sameNetns = owner.host === fromHost && owner.netns.id === fromNetns.id;
+		if (!sameNetns && !sourceAddress(fromHost, fromNetns)) return {ok: false, error: 'unreachable', ip, hops};
+		if (!linkIsOperational(owner.host, owner.iface)) return {ok: false, error: 'unreachable', ip, hops};
+		const server = listeningServer(owner.host, owner.netns.id, currentPort);
+		if (server) return {ok: true, host: owner.host, netns: owner.netns, server, ip, port: currentPort, sourceIp, hops};
+		if (owner.netns.id === owner.host.initNamespaces.net) {
+			const rule: NatRule | undefined = matchRule(owner.host.natRules, ip, currentPort, true);
+			const next: {ip: string; port: number} | undefined = rule && pickTarget(w, rule);
+			if (rule && next) {
+				hops.push(`${rule.owner}: ${ip}:${currentPort} -> ${next.ip}:${next.port}`);
+				ip = next.ip;
+				currentPort = next.port;
+				if (rule.sourceRewrite) sourceIp = rule.sourceRewrite;
+				continue;
+			}
+		}
+		return {ok: false, error: 'refused', ip, hops};
+	}
+	return {ok: false, error: 'timeout', ip, hops};
+}
