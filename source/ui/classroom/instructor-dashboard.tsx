@@ -48,7 +48,7 @@ export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit}
 	const room = host.room;
 	const now = clock.now();
 	const chapters = chapterColumns(room);
-	const followed = Math.max(0, Math.min(chapters.length - 1, room.openCount - 1));
+	const followed = busiestChapter(room, chapters) ?? Math.max(0, Math.min(chapters.length - 1, room.openCount - 1));
 	const chapterIndex = Math.min(state.chapterIndex ?? followed, chapters.length - 1);
 	const chapter = chapters[chapterIndex] ?? {id: '-', stepCount: 0};
 	const rows = visibleRows(room, chapter, {sort: state.sort, filter: state.filter, now, online: id => host.isConnected(id)});
@@ -56,8 +56,15 @@ export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit}
 
 	const act = (what: Promise<void>, done: string) => what.then(() => setFlash(done), error => setFlash(`error: ${(error as Error).message}`));
 	useInstructorKeys(state, dispatch, {rows: rows.length, chapters: chapters.length, currentChapter: followed}, {
-		releaseNext: () => (room.openCount < room.chapters.length ? act(host.releaseNext(), `released chapter ${room.chapters[room.openCount]}`) : setFlash('every chapter is already open')),
-		togglePause: () => act(host.setPaused(!room.paused), room.paused ? 'resumed the room' : 'paused the room'),
+		releaseNext() {
+			const next = room.chapters[room.openCount];
+			if (next === undefined) setFlash('every chapter is already open');
+			else act(host.releaseNext(), `released chapter ${next}`);
+		},
+		togglePause() {
+			const done = room.paused ? 'resumed the room' : 'paused the room';
+			act(host.setPaused(!room.paused), done);
+		},
 		broadcast: text => act(host.broadcast(text), 'broadcast sent'),
 		quit: onQuit,
 	});
@@ -110,6 +117,18 @@ export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit}
 			<Footer mode={state.mode} draft={state.draft} flash={flash} />
 		</Box>
 	);
+}
+
+/** Until the instructor picks one with ←→, the grid follows the chapter most students are in. */
+function busiestChapter(room: DashboardHost['room'], chapters: {id: string}[]): number | undefined {
+	const counts = new Map<string, number>();
+	for (const id of room.studentOrder) {
+		const chapterId = room.students[id]!.current?.chapterId;
+		if (chapterId) counts.set(chapterId, (counts.get(chapterId) ?? 0) + 1);
+	}
+	const [best] = [...counts].sort((a, b) => b[1] - a[1]);
+	const index = best ? chapters.findIndex(chapter => chapter.id === best[0]) : -1;
+	return index >= 0 ? index : undefined;
 }
 
 function GridRow({row, nameWidth, stepWidth, selected}: {row: StudentRow; nameWidth: number; stepWidth: number; selected: boolean}) {

@@ -1,7 +1,7 @@
 // Keys of the instructor's dashboard -> reducer actions and host pacing calls.
 import {useInput} from 'ink';
-import type {Dispatch} from 'react';
-import type {InstructorAction, InstructorState} from './use-instructor-state.ts';
+import {useRef, type Dispatch} from 'react';
+import {instructorReducer, type InstructorAction, type InstructorState} from './use-instructor-state.ts';
 
 export type PacingControls = {
 	releaseNext(): void;
@@ -10,8 +10,17 @@ export type PacingControls = {
 	quit(): void;
 };
 
-export function useInstructorKeys(state: InstructorState, dispatch: Dispatch<InstructorAction>, context: {rows: number; chapters: number; currentChapter: number}, controls: PacingControls): void {
+export function useInstructorKeys(rendered: InstructorState, reactDispatch: Dispatch<InstructorAction>, context: {rows: number; chapters: number; currentChapter: number}, controls: PacingControls): void {
+	// Keys can arrive faster than frames (typed text, then Enter): act on the state as of the
+	// last key, not as of the last render.
+	const latest = useRef(rendered);
+	latest.current = rendered;
+	const dispatch = (action: InstructorAction) => {
+		latest.current = instructorReducer(latest.current, action);
+		reactDispatch(action);
+	};
 	useInput((input, key) => {
+		const state = latest.current;
 		if (state.mode === 'broadcast') {
 			if (key.escape) dispatch({type: 'closed'});
 			else if (key.return) {

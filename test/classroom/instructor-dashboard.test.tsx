@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import {afterEach, test} from 'node:test';
+import {cleanup, render} from 'ink-testing-library';
+import type {HostChange} from '../../source/classroom/host-server.ts';
+import type {LogRecord} from '../../source/classroom/log-records.ts';
+import {applyRecord, emptyRoom} from '../../source/classroom/room.ts';
+import {manualClock} from '../../source/ui/clock.ts';
+import {InstructorDashboard, type DashboardHost} from '../../source/ui/classroom/instructor-dashboard.tsx';
+import {makeTheme, ThemeContext} from '../../source/ui/theme.tsx';
+
+afterEach(() => cleanup());
+
+const start = 1_800_000_000_000;
+
+/** A host without sockets: the room, pacing calls recorded, changes pushed to the dashboard. */
+function fakeHost(online: string[]) {
+	const room = emptyRoom('ABC234', ['1', '2', '3']);
+	const listeners = new Set<(change: HostChange) => void>();
+	const calls: string[] = [];
+	const seqs: Record<string, number> = {};
+	const apply = (record: LogRecord) => {
+		applyRecord(room, record);
+		for (const listener of listeners) listener({kind: 'record', record});
+	};
+	const host: DashboardHost = {
+		room,
+		isConnected: id => online.includes(id),
+		connectedCount: () => online.length,
+		async releaseNext() {
+			calls.push('release');
+			apply({r: 'pacing', at: start, openCount: room.openCount + 1});
+		},
+		async setPaused(paused) {
+			calls.push(`paused ${paused}`);
+			apply({r: 'paused', at: start, paused});
+		},
+		async broadcast(text) {
+			calls.push(`broadcast ${text}`);
+			apply({r: 'broadcast', at: start, text});
+		},
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		async setOpenCount() {},
+	} as DashboardHost;
+	const event = (studentId: string, at: number, ev: Extract<LogRecord, {r: 'event'}>['event']) => {
+		seqs[studentId] = (seqs[studentId] ?? 0) + 1;
+		apply({r: 'event', at, studentId, seq: seqs[studentId]!, clientAt: at, event: ev});
+	};
+	return {host, calls, apply, event};
+}
+
+const entered = (stepIndex: number) => ({kind: 'step-entered' as const, chapterId: 'containers', chapterNumber: 1, stepId: `s${stepIndex + 1}`, stepIndex, stepCount: 4, title: `Step ${stepIndex + 1}`});
+
+async function waitForFrame(frames: () => string | undefined, predicate: (frame: string) => boolean, what: string): Promise<string> {
+	for (let i = 0; i < 200; i++) {
+		const frame = frames() ?? '';
+		if (predicate(frame)) return frame;
+		await new Promise(resolve => setTimeout(resolve, 5));
+	}
+	throw new Error(`no frame with ${what}; last frame:\n${frames()}`);
+}
+
+function setup() {
+	const clock = manualClock(start);
+	const fake = fakeHost(['s1']);
+	fake.apply({r: 'joined', at: start, studentId: 's1', name: 'alice', tokenHash: 'h'});
+	fake.apply({r: 'joined', at: start, studentId: 's2', name: 'bob', tokenHash: 'h'});
+	fake.event('s1', start, entered(0));
+	fake.event('s1', start + 1000, {kind: 'step-passed', chapterId: 'containers', stepId: 's1'});
+	fake.event('s1', start + 2000, entered(1));
+	fake.event('s1', start + 3000, {kind: 'command-run', chapterId: 'containers', stepId: 's2', line: 'docker run kubia', exitCode: 125});
+	fake.event('s2', start, entered(0));
+	for (let i = 0; i < 5; i++) fake.event('s2', start + 1000, {kind: 'check-failed', chapterId: 'containers', stepId: 's1', unmet: ['the container kubia is not running']});
+	let quit = false;
+	const app = render(
+		<ThemeContext.Provider value={makeTheme(false)}>
+			<InstructorDashboard host={fake.host} joinLines={['npx k8s-tutor join 10.0.0.5:7420 --code ABC234 --name "YOUR NAME"']} sessionDir="room" clock={clock} onQuit={() => (quit = true)} />
+		</ThemeContext.Provider>,
+	);
+	return {app, fake, clock, quit: () => quit};
+}
+
+test('the grid shows each student by step, who is stuck and offline', async () => {
+	const {app} = setup();
+	const frame = await waitForFrame(app.lastFrame, frame => frame.includes('alice'), 'the students');
+	assert.match(frame, /Classroom ABC234 · 2 students \(1 online\) · 1 stuck · open: 1/);
+	assert.match(frame, /join 10\.0\.0\.5:7420 --code ABC234/);
+	assert.match(frame, /alice\s+✓ ▶ · ·\s+step 2\/4/);
+	assert.match(frame, /bob\s+! · · ·\s+step 1\/4 .* 5 STUCK offline/);
+});
+
+test('stuck detection follows the clock: idle students become stuck', async () => {
+	const {app, clock} = setup();
+	await waitForFrame(app.lastFrame, frame => frame.includes('1 stuck'), 'one stuck');
+	clock.advance(6 * 60_000);
+	await waitForFrame(app.lastFrame, frame => frame.includes('2 stuck'), 'two stuck');
+});
+
+test('filter, detail with last commands and unmet list, pacing keys and broadcast', async () => {
+	const {app, fake} = setup();
+	await waitForFrame(app.lastFrame, frame => frame.includes('alice'), 'the grid');
+	app.stdin.write('f'); // stuck only
+	await waitForFrame(app.lastFrame, frame => frame.includes('filter: stuck') && !frame.includes('alice'), 'only bob');
+	app.stdin.write('\r');
+	await waitForFrame(app.lastFrame, frame => frame.includes('Still unmet') && frame.includes('the container kubia is not running'), "bob's detail");
+	app.stdin.write('\u001b');
+	await waitForFrame(app.lastFrame, frame => !frame.includes('Still unmet'), 'back to the grid');
+	app.stdin.write('f');
+	app.stdin.write('f'); // all again
+	await waitForFrame(app.lastFrame, frame => frame.includes('filter: all'), 'all students');
+	app.stdin.write('\r');
+	await waitForFrame(app.lastFrame, frame => frame.includes('$ docker run kubia  (exit 125)'), "alice's last commands");
+	app.stdin.write('\u001b');
+	await waitForFrame(app.lastFrame, frame => !frame.includes('Last commands'), 'the grid again');
+
+	app.stdin.write('n');
+	await waitForFrame(app.lastFrame, frame => frame.includes('open: 1, 2') && frame.includes('released chapter 2'), 'chapter 2 open');
+	app.stdin.write('p');
+	await waitForFrame(app.lastFrame, frame => frame.includes('PAUSED'), 'paused');
+	app.stdin.write('b');
+	await waitForFrame(app.lastFrame, frame => frame.includes('Broadcast to every screen'), 'the broadcast prompt');
+	app.stdin.write('Eyes on me');
+	app.stdin.write('\r');
+	await waitForFrame(app.lastFrame, frame => frame.includes('last broadcast: Eyes on me'), 'the broadcast');
+	assert.deepEqual(fake.calls, ['release', 'paused true', 'broadcast Eyes on me']);
+});
+
+test('quitting asks first', async () => {
+	const {app, quit} = setup();
+	await waitForFrame(app.lastFrame, frame => frame.includes('alice'), 'the grid');
+	app.stdin.write('q');
+	await waitForFrame(app.lastFrame, frame => frame.includes('(y/n)'), 'the question');
+	app.stdin.write('n');
+	await waitForFrame(app.lastFrame, frame => !frame.includes('(y/n)'), 'the grid again');
+	assert.equal(quit(), false);
+	app.stdin.write('q');
+	await waitForFrame(app.lastFrame, frame => frame.includes('(y/n)'), 'the question');
+	app.stdin.write('y');
+	for (let i = 0; i < 100 && !quit(); i++) await new Promise(resolve => setTimeout(resolve, 5));
+	assert.equal(quit(), true);
+});
