@@ -26,6 +26,7 @@ export type LessonView = {
 	xp: number; // the learner's total
 	celebration?: {message: string; at: number}; // set when a step was just passed (real ms timestamp)
 	pendingConfirm?: 'solution' | 'reset'; // waiting for y/n
+	confirmText?: string; // the question to show while waiting for y/n, in the learner's language
 	paneDepth: PaneDepth; // the depth the lesson asks for
 	chapterDone: boolean;
 };

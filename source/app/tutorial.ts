@@ -1,9 +1,59 @@
+// `k8s-tutor` and `k8s-tutor start <chapter>`: open a chapter (resumed where the learner left
+// off), plug the lesson into the tutor controller, and run it on the screen or in plain mode.
+import {allCommands} from '../shell/all-commands.ts';
+import {memoryDisk} from '../shell/memory-disk.ts';
+import {chapterMenu, findChapter} from '../lessons/chapter-menu.ts';
+import {layeredDisk} from '../lessons/layered-disk.ts';
+import {createLessonSession, type LessonSession} from '../lessons/lesson-driver.ts';
+import {builtInLessonsDir, loadLessonPack, type LessonPack} from '../lessons/load-pack.ts';
+import type {Chapter} from '../lessons/parse-chapter.ts';
+import {plainLessonHooks} from '../lessons/plain-hooks.ts';
+import {openProgressStore, type ProgressStore} from '../lessons/progress/progress-store.ts';
 import type {AppIO, AppOptions} from './app-options.ts';
+import {runPlainSession} from './plain-session.ts';
+import {createTutorController, type TutorController} from './tutor-controller.ts';
 
-/** `k8s-tutor` and `k8s-tutor start <chapter>`: the lesson flow (built by the lessons engine). */
+export type OpenedChapter = {chapter: Chapter; session: LessonSession; controller: TutorController};
+
+/** A chapter ready to run: for runTutorial, the chapter menu screen and the classroom. */
+export function openChapter(chapter: Chapter, options: AppOptions, store: ProgressStore, settings: {fresh?: boolean} = {}): OpenedChapter {
+	const runtime = {commands: allCommands(), disk: layeredDisk(memoryDisk(chapter.files), options.disk)};
+	const session = createLessonSession({chapter, locale: options.lang, runtime, store, autoAdvance: options.plain, fresh: settings.fresh});
+	const controller = createTutorController(session.initialShell(), runtime, session);
+	return {chapter, session, controller};
+}
+
+export function lessonPackFor(options: AppOptions): LessonPack {
+	return loadLessonPack(options.lessonsDir ?? builtInLessonsDir());
+}
+
 export async function runTutorial(options: AppOptions, io: AppIO, request: {chapter?: string}): Promise<number> {
-	void options;
-	void request;
-	io.stderr.write('k8s-tutor: the lessons are not built yet; try `k8s-tutor sandbox`.\n');
-	return 1;
+	const pack = lessonPackFor(options);
+	if (pack.chapters.length === 0) {
+		io.stderr.write(`k8s-tutor: no lessons found in ${pack.dir}${pack.problems[0] ? ` (${pack.problems[0].message})` : ''}\n`);
+		return 1;
+	}
+	const store = openProgressStore({configDir: options.configDir});
+	const notices = store.takeNotices();
+	const menu = chapterMenu(pack.chapters, store.read(), options.lang);
+	const wanted = request.chapter ?? menu.suggested!;
+	const chapter = findChapter(pack.chapters, wanted);
+	if (!chapter) {
+		io.stderr.write(`k8s-tutor: no chapter "${wanted}". Chapters: ${pack.chapters.map(c => `${c.number} (${c.meta.id})`).join(', ')}\n`);
+		return 1;
+	}
+	const entry = menu.chapters.find(e => e.id === chapter.meta.id)!;
+	if (entry.locked) notices.push(`Note: chapter ${entry.number} builds on chapter ${entry.missingPrerequisites.map(p => `${p.number} (${p.title})`).join(', ')}, not finished yet.`);
+	const opened = openChapter(chapter, options, store);
+	if (!options.plain) {
+		const ui = await import('../ui/run-interactive.tsx');
+		// The dashboard renders lessons once the UI says so; until then a terminal gets plain mode.
+		if ((ui as {rendersLessons?: boolean}).rendersLessons) {
+			for (const notice of notices) opened.controller.appendSystem(notice);
+			return ui.runInteractive(opened.controller, options, io, {title: `${chapter.number} ${opened.session.chapter.title}`});
+		}
+	}
+	const hooks = plainLessonHooks(opened.session, opened.controller, {width: io.stdout.columns ?? 80, notices});
+	await runPlainSession(opened.controller, options, io, hooks);
+	return opened.session.chapterDone() ? 0 : 1;
 }

@@ -1,0 +1,74 @@
+// `k8s-tutor lint [DIR]`: every problem of a lesson pack, with file and line. Beyond the schema
+// and the translations, it replays each task through the real shell and engine: the check must
+// fail on the step's starting world (also after time passes on its own) and pass after the solution.
+import {allCommands} from '../shell/all-commands.ts';
+import {memoryDisk} from '../shell/memory-disk.ts';
+import type {ShellRuntime} from '../shell/run-line.ts';
+import {applySetup, chapterStartShell, checkStep, replaySolution, settleUntil, stepWindow} from './chapter-world.ts';
+import {layeredDisk} from './layered-disk.ts';
+import {loadLessonPack, type LessonPack} from './load-pack.ts';
+import type {Chapter, Problem} from './parse-chapter.ts';
+import {scenarioNames, startScenario} from './scenarios.ts';
+import {defaultSettleMs} from './chapter-world.ts';
+
+export function lessonRuntime(chapter: Chapter, realDisk = memoryDisk()): ShellRuntime {
+	return {commands: allCommands(), disk: layeredDisk(memoryDisk(chapter.files), realDisk)};
+}
+
+export type StepReplay = {stepId: string; failsOnStart: boolean; failsWhenLeftAlone: boolean; passesAfterSolution: boolean; unmetAfterSolution: string[]};
+
+/** Replays one chapter's tasks in order; returns the problems found and what each task did. */
+export function replayChapter(chapter: Chapter, runtime: ShellRuntime = lessonRuntime(chapter)): {problems: Problem[]; steps: StepReplay[]} {
+	const file = `${chapter.folder}/chapter.yaml`;
+	const problems: Problem[] = [];
+	const steps: StepReplay[] = [];
+	if (!startScenario(chapter.meta.world.scenario, chapter.meta.world.options)) {
+		return {problems: [{severity: 'error', file, message: `unknown world scenario "${chapter.meta.world.scenario}"; known: ${scenarioNames().join(', ')}`}], steps};
+	}
+	let shell = chapterStartShell(chapter);
+	for (const step of chapter.meta.steps) {
+		const line = chapter.yamlLines.steps.get(step.id);
+		const setup = applySetup(shell, step.setup, runtime);
+		for (const failure of setup.failures) problems.push({severity: 'error', file, line, message: `step "${step.id}": ${failure}`});
+		shell = setup.shell;
+		if (step.kind !== 'task') continue;
+		const window = stepWindow(shell);
+		const onStart = checkStep(step, shell, window, 'en');
+		const leftAlone = settleUntil(shell, step.settle ?? defaultSettleMs, s => checkStep(step, s, window, 'en').passed);
+		const failsWhenLeftAlone = !checkStep(step, leftAlone.shell, window, 'en').passed;
+		if (onStart.passed) problems.push({severity: 'error', file, line, message: `step "${step.id}": the check already passes on the step's starting world, before the learner does anything`});
+		else if (!failsWhenLeftAlone) problems.push({severity: 'error', file, line, message: `step "${step.id}": the check passes after ${leftAlone.ms / 1000}s with nobody doing anything`});
+		const replay = replaySolution(step, shell, window, runtime);
+		if (!replay.result.passed) {
+			const failed = replay.outputs.filter(o => o.exitCode !== 0).map(o => `\`${o.line}\` exited ${o.exitCode}: ${o.output.trim().split('\n')[0]}`);
+			problems.push({
+				severity: 'error',
+				file,
+				line,
+				message: `step "${step.id}": the solution does not pass the check. Still unmet: ${replay.result.unmet.join('; ')}${failed.length ? `. Failed commands: ${failed.join('; ')}` : ''}`,
+			});
+		}
+		steps.push({stepId: step.id, failsOnStart: !onStart.passed, failsWhenLeftAlone, passesAfterSolution: replay.result.passed, unmetAfterSolution: replay.result.unmet});
+		shell = replay.shell;
+	}
+	return {problems, steps};
+}
+
+export type LintReport = {pack: LessonPack; problems: Problem[]; errors: number; warnings: number};
+
+export function lintLessonPack(dir: string): LintReport {
+	const pack = loadLessonPack(dir);
+	const problems = [...pack.problems];
+	for (const chapter of pack.chapters) {
+		try {
+			problems.push(...replayChapter(chapter).problems);
+		} catch (error) {
+			problems.push({severity: 'error', file: `${chapter.folder}/chapter.yaml`, message: `replaying the chapter failed: ${(error as Error).message}`});
+		}
+	}
+	return {pack, problems, errors: problems.filter(p => p.severity === 'error').length, warnings: problems.filter(p => p.severity === 'warning').length};
+}
+
+export function formatProblem(p: Problem): string {
+	return `${p.file}${p.line ? `:${p.line}` : ''}: ${p.severity}: ${p.message}`;
+}

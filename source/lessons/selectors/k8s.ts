@@ -1,0 +1,93 @@
+// What checks read from the cluster (source/engine/k8s): stored objects, pods, nodes, components.
+// Kept apart from the rest so a change in the Kubernetes engine's data is a change here only.
+import type {Cluster, KubeObject, ResourceName} from '../../engine/k8s/types.ts';
+import type {World} from '../../engine/world.ts';
+
+const aliases: Record<string, ResourceName> = {};
+for (const [resource, names] of Object.entries({
+	pods: ['pod', 'po', 'Pod'],
+	replicationcontrollers: ['replicationcontroller', 'rc', 'ReplicationController'],
+	replicasets: ['replicaset', 'rs', 'ReplicaSet'],
+	deployments: ['deployment', 'deploy', 'Deployment'],
+	services: ['service', 'svc', 'Service'],
+	endpoints: ['ep', 'Endpoints'],
+	nodes: ['node', 'no', 'Node'],
+	namespaces: ['namespace', 'ns', 'Namespace'],
+})) {
+	aliases[resource] = resource as ResourceName;
+	for (const name of names) aliases[name] = resource as ResourceName;
+}
+
+export function resourceNamed(text: string): ResourceName | undefined {
+	return aliases[text] ?? aliases[text.toLowerCase()];
+}
+
+const clusterScoped = new Set<ResourceName>(['nodes', 'namespaces']);
+
+export function clusterOf(world: World): Cluster | undefined {
+	return world.cluster ?? undefined;
+}
+
+export function objectsOf(world: World, resource: ResourceName, namespace?: string): KubeObject[] {
+	const store = clusterOf(world)?.store?.[resource];
+	if (!store) return [];
+	const all = [...store.values()];
+	if (clusterScoped.has(resource) || namespace === undefined) return all;
+	return all.filter(o => (o.metadata.namespace ?? 'default') === namespace);
+}
+
+export function objectNamed(world: World, resource: ResourceName, name: string, namespace = 'default'): KubeObject | undefined {
+	const store = clusterOf(world)?.store?.[resource];
+	if (!store) return undefined;
+	return store.get(clusterScoped.has(resource) ? name : `${namespace}/${name}`);
+}
+
+export function labelsMatch(labels: Record<string, string> | undefined, selector: Record<string, string> | undefined): boolean {
+	if (!selector) return true;
+	return Object.entries(selector).every(([k, v]) => labels?.[k] === v);
+}
+
+/** A field by dot path (`spec.containers.0.image`, `metadata.labels.app`). */
+export function fieldAt(object: unknown, path: string): unknown {
+	let current: unknown = object;
+	for (const part of path.split('.')) {
+		if (current === null || current === undefined) return undefined;
+		current = (current as Record<string, unknown>)[part];
+	}
+	return current;
+}
+
+export type PodFacts = {
+	name: string;
+	phase: string;
+	node?: string;
+	containers: number;
+	ready: boolean;
+	restarts: number;
+	waitingReasons: string[];
+	terminating: boolean;
+};
+
+export function podFacts(pod: KubeObject): PodFacts {
+	const statuses: any[] = pod.status?.containerStatuses ?? [];
+	return {
+		name: pod.metadata.name,
+		phase: pod.status?.phase ?? 'Pending',
+		node: pod.spec?.nodeName,
+		containers: (pod.spec?.containers ?? []).length,
+		ready: statuses.length > 0 && statuses.every(s => s.ready),
+		restarts: statuses.reduce((sum, s) => sum + (s.restartCount ?? 0), 0),
+		waitingReasons: statuses.map(s => s.state?.waiting?.reason).filter((r): r is string => typeof r === 'string'),
+		terminating: Boolean(pod.metadata.deletionTimestamp),
+	};
+}
+
+export function nodeReady(node: KubeObject): boolean {
+	const ready = (node.status?.conditions ?? []).find((c: {type: string}) => c.type === 'Ready');
+	return ready?.status === 'True';
+}
+
+export function componentRunning(world: World, name: string): boolean | undefined {
+	const components = clusterOf(world)?.components as Record<string, boolean> | undefined;
+	return components?.[name];
+}
