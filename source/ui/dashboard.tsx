@@ -1,0 +1,151 @@
+// The full-screen dashboard: lesson, live cluster pane, shell, status bar. It subscribes to the
+// tutor controller (an external store) and holds only screen state of its own.
+import {Box, useApp, useWindowSize} from 'ink';
+import {useCallback, useEffect, useMemo, useState, useSyncExternalStore} from 'react';
+import type {TutorController} from '../app/tutor-controller.ts';
+import type {ShellState} from '../shell/types.ts';
+import type {Clock} from './clock.ts';
+import {dashboardReducer, initialDashboard} from './dashboard-state.ts';
+import {KeysOverlay} from './keys-overlay.tsx';
+import {computeLayout} from './layout.ts';
+import {LessonPane} from './lesson/lesson-pane.tsx';
+import {ClusterPane} from './pane/cluster-pane.tsx';
+import {usePaneModel} from './pane/use-pane-model.ts';
+import {initialPrompt, lineToRun, promptReducer} from './prompt/prompt-state.ts';
+import {ShellRegion} from './shell/shell-region.tsx';
+import {StatusBar} from './status-bar.tsx';
+import {makeTheme, ThemeContext} from './theme.tsx';
+import {TooSmall} from './too-small.tsx';
+import {useDashboardKeys} from './use-dashboard-keys.ts';
+import {useRefReducer} from './use-ref-reducer.ts';
+import {useVirtualTime} from './use-virtual-time.ts';
+
+export type Completer = (line: string, cursor: number, shell: ShellState) => {value: string; cursor: number; candidates: string[]};
+
+export type DashboardProps = {
+	controller: TutorController;
+	clock: Clock;
+	title: string;
+	color: boolean;
+	complete?: Completer;
+	onQuit?: () => void;
+	/** Fixed size for tests and benchmarks; otherwise the terminal's. */
+	size?: {columns: number; rows: number};
+};
+
+export function Dashboard({controller, clock, title, color, complete, onQuit, size}: DashboardProps) {
+	const app = useApp();
+	const windowSize = useWindowSize();
+	const {columns, rows} = size ?? windowSize;
+	const snapshot = useSyncExternalStore(controller.subscribe, controller.snapshot);
+	const theme = useMemo(() => makeTheme(color), [color]);
+	const [ui, dispatch, uiRef] = useRefReducer(dashboardReducer, initialDashboard);
+	const [prompt, editPrompt, promptRef] = useRefReducer(promptReducer, initialPrompt());
+	const [candidates, setCandidates] = useState<string[]>([]);
+	useVirtualTime(controller, clock);
+
+	const quit = useCallback(() => {
+		onQuit?.();
+		app.exit();
+	}, [app, onQuit]);
+	useEffect(() => {
+		if (snapshot.exitRequested) quit();
+	}, [snapshot.exitRequested, quit]);
+
+	const lines = prompt.value.split('\n').length;
+	const layout = computeLayout(columns, rows, {hasLesson: Boolean(snapshot.lesson), promptLines: lines});
+	const frame = snapshot.shell.session.frames[snapshot.shell.session.frames.length - 1]!;
+	const paneWidth = layout.fits ? layout.pane.width - (layout.lesson ? 1 : 0) : 0;
+	const paneHeight = layout.fits ? layout.pane.height : 0;
+	const provisional = usePaneModel(snapshot.world, snapshot.paneDepth, frame.host, paneWidth, paneHeight, theme, undefined);
+	const selectedId = ui.focus === 'pane' || ui.xray ? provisional.selectable[Math.min(ui.selection, provisional.selectable.length - 1)] : undefined;
+	const selectedModel = usePaneModel(snapshot.world, snapshot.paneDepth, frame.host, paneWidth, paneHeight, theme, selectedId);
+	const model = selectedId ? selectedModel : provisional;
+
+	const submit = useCallback(() => {
+		const value = promptRef.current.value;
+		editPrompt({type: 'submitted'});
+		setCandidates([]);
+		dispatch({type: 'output-scroll-reset'});
+		controller.submit(lineToRun(value));
+	}, [controller, editPrompt, dispatch, promptRef]);
+
+	const completeNow = useCallback(() => {
+		if (!complete) return;
+		const {value, cursor} = promptRef.current;
+		const result = complete(value, cursor, controller.snapshot().shell);
+		editPrompt({type: 'replaced', value: result.value, cursor: result.cursor});
+		setCandidates(result.candidates);
+	}, [complete, controller, editPrompt, promptRef]);
+
+	useEffect(() => {
+		if (candidates.length) setCandidates([]);
+		// Candidates belong to the word they completed: any edit hides them.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [prompt.value.length > 0 ? prompt.value.slice(0, prompt.cursor).split(' ').length : 0]);
+
+	useDashboardKeys({
+		controller,
+		snapshot,
+		get ui() {
+			return uiRef.current;
+		},
+		dispatch,
+		get prompt() {
+			return promptRef.current;
+		},
+		editPrompt,
+		submit,
+		complete: completeNow,
+		quit,
+		selectable: model.selectable,
+		lessonPage: layout.fits && layout.lesson ? Math.max(1, layout.lesson.height - 3) : 10,
+		outputPage: layout.fits ? Math.max(1, layout.shell.height - 3) : 5,
+	});
+
+	if (!layout.fits) return <TooSmall columns={columns} rows={rows} />;
+	return (
+		<ThemeContext.Provider value={theme}>
+			<Box flexDirection="column" width={columns} height={rows}>
+				{ui.keysShown ? (
+					<KeysOverlay width={columns} height={rows - 1} />
+				) : (
+					<>
+						<Box flexDirection="row" height={layout.pane.height}>
+							{layout.lesson && snapshot.lesson ? (
+								<>
+									<LessonPane view={snapshot.lesson} width={layout.lesson.width} height={layout.lesson.height} scroll={ui.lessonScroll} focused={ui.focus === 'lesson'} />
+									<Box borderStyle="single" borderTop={false} borderBottom={false} borderRight={false} borderDimColor height={layout.pane.height} width={1} />
+								</>
+							) : null}
+							<ClusterPane
+								world={snapshot.world}
+								model={model}
+								depth={snapshot.paneDepth}
+								hostName={frame.host}
+								width={paneWidth}
+								height={layout.pane.height}
+								focused={ui.focus === 'pane'}
+								selectedId={selectedId}
+								xray={ui.xray}
+								clock={clock}
+							/>
+						</Box>
+						<ShellRegion
+							output={snapshot.output}
+							prompt={snapshot.prompt}
+							value={prompt.value}
+							cursor={prompt.cursor}
+							width={columns}
+							height={layout.shell.height}
+							scroll={ui.outputScroll}
+							focused={ui.focus === 'prompt'}
+							completions={candidates}
+						/>
+					</>
+				)}
+				<StatusBar snapshot={snapshot} title={title} focus={ui.altPending ? 'Alt' : ui.focus} width={columns} />
+			</Box>
+		</ThemeContext.Provider>
+	);
+}

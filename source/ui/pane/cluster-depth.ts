@@ -1,0 +1,107 @@
+// The cluster depth: control plane health, nodes with requested against allocatable CPU and
+// memory, and the pods on each node. With many pods, each node shows counts per status and
+// only the selected node lists its pods.
+import {formatCpu} from '../../engine/k8s/quantity.ts';
+import type {World} from '../../engine/world.ts';
+import {bar} from '../frame/styled-line.ts';
+import {fit} from '../text-width.ts';
+import type {DepthInput, PaneModel, PaneRow} from './pane-model.ts';
+import {clusterView, type NodeRow, type PodRow} from './selectors/cluster.ts';
+import {formatBytes} from './selectors/xray.ts';
+
+const statusTone = (status: string, theme: DepthInput['theme']) =>
+	status === 'Running' || status === 'Completed' || status === 'Ready' ? theme.ok : /Creating|Pending|Terminating|Init/.test(status) ? theme.warn : theme.bad;
+
+const percent = (used: number, total: number) => (total > 0 ? `${Math.round((100 * used) / total)}%` : '-');
+
+function nodeRow(node: NodeRow, input: DepthInput, wide: boolean, nameWidth: number): PaneRow {
+	const {theme} = input;
+	const status = node.ready ? (node.unschedulable ? 'NoSched' : 'Ready') : 'NotReady';
+	const cpu = wide ? `${formatCpu(node.cpuRequestedMilli)}/${formatCpu(node.cpuAllocatableMilli)}` : percent(node.cpuRequestedMilli, node.cpuAllocatableMilli);
+	const mem = wide ? `${formatBytes(node.memoryRequestedBytes)}/${formatBytes(node.memoryAllocatableBytes)}` : percent(node.memoryRequestedBytes, node.memoryAllocatableBytes);
+	const barWidth = wide ? 6 : 4;
+	const cpuColour = node.cpuRequestedMilli > node.cpuAllocatableMilli * 0.9 ? theme.bad : theme.accent;
+	const memColour = node.memoryRequestedBytes > node.memoryAllocatableBytes * 0.9 ? theme.bad : theme.accent;
+	return {
+		key: node.id,
+		selectId: node.id,
+		cells: [
+			{text: fit(node.name, nameWidth) + ' ', bold: true},
+			{text: fit(status, 8) + ' ', color: node.ready ? theme.ok : theme.bad, cell: 'status'},
+			{text: bar(node.cpuRequestedMilli, node.cpuAllocatableMilli, barWidth), color: cpuColour},
+			{text: ' ' + fit(cpu, wide ? 9 : 4, 'right') + ' ', cell: 'cpu'},
+			{text: bar(node.memoryRequestedBytes, node.memoryAllocatableBytes, barWidth), color: memColour},
+			{text: ' ' + fit(mem, wide ? 13 : 4, 'right') + ' ', cell: 'mem'},
+			{text: fit(String(node.pods.length), 4, 'right'), cell: 'pods'},
+		],
+	};
+}
+
+function podRowCells(pod: PodRow, input: DepthInput, width: number): PaneRow {
+	const statusWidth = Math.min(17, Math.max(9, width - 30));
+	const nameWidth = Math.min(44, Math.max(8, width - 2 - statusWidth - 1 - 4 - 4));
+	return {
+		key: pod.id,
+		selectId: pod.id,
+		cells: [
+			{text: '  ' + fit(pod.namespace === 'default' ? pod.name : `${pod.namespace}/${pod.name}`, nameWidth) + ' '},
+			{text: fit(pod.status, statusWidth) + ' ', color: statusTone(pod.status, input.theme), cell: 'status'},
+			{text: fit(`${pod.ready}/${pod.containers}`, 4), cell: 'ready'},
+			{text: pod.restarts ? fit(`↻${pod.restarts}`, 4, 'right') : '', cell: 'restarts'},
+		],
+	};
+}
+
+function countsRow(node: NodeRow, input: DepthInput): PaneRow {
+	const text = node.statusCounts.map(([status, count]) => `${count} ${status}`).join(' · ') || 'no pods';
+	return {key: `${node.id}#counts`, cells: [{text: '  ' + text, dim: input.theme.dim, cell: 'counts'}]};
+}
+
+export function clusterDepth(world: World, input: DepthInput): PaneModel {
+	const view = clusterView(world);
+	if (!view) return {title: 'cluster', rows: [], selectable: [], empty: 'No cluster in this world yet.'};
+	const width = input.width - 1; // the gutter
+	const wide = width >= 66;
+	const nameWidth = Math.min(16, Math.max(8, ...view.nodes.map(n => n.name.length)));
+	const header: PaneRow = {
+		key: 'components',
+		header: true,
+		cells: view.components.map((c, i) => ({
+			text: `${c.name.replace(/^kube-/, '').replace('controller-manager', 'ctrl-mgr')} ${c.healthy ? '✓' : '✗'}${i < view.components.length - 1 ? '  ' : ''}`,
+			color: c.healthy ? input.theme.ok : input.theme.bad,
+			cell: c.name,
+		})),
+	};
+	const columns: PaneRow = {
+		key: 'columns',
+		header: true,
+		cells: [{text: `${fit('NODE', nameWidth)} ${fit('STATUS', 8)} ${fit('CPU req', wide ? 16 : 9)} ${fit('MEM req', wide ? 20 : 9)} ${fit('PODS', 4, 'right')}`, bold: true, dim: input.theme.dim}],
+	};
+	const rows: PaneRow[] = [header, columns];
+	const selectable: string[] = [];
+	// List every pod when they fit in the pane; otherwise aggregate, and open the selected node.
+	const budget = Math.max(4, input.height - 8);
+	const everything = view.nodes.length + view.podCount;
+	const aggregate = everything > budget;
+	const selectedNode = input.selectedId?.startsWith('node:') ? input.selectedId : input.selectedId?.startsWith('pod:') ? `node:${view.nodes.find(n => n.pods.some(p => p.id === input.selectedId))?.name}` : undefined;
+	for (const node of view.nodes) {
+		rows.push(nodeRow(node, input, wide, nameWidth));
+		selectable.push(node.id);
+		const open = !aggregate || node.id === selectedNode;
+		if (open) {
+			for (const pod of node.pods) {
+				rows.push(podRowCells(pod, input, width));
+				selectable.push(pod.id);
+			}
+		} else if (node.pods.length) rows.push(countsRow(node, input));
+	}
+	if (view.unscheduled.length) {
+		rows.push({key: 'unscheduled', header: true, cells: [{text: `not scheduled (${view.unscheduled.length})`, bold: true, color: input.theme.warn, cell: 'count'}]});
+		for (const pod of aggregate ? view.unscheduled.slice(0, 5) : view.unscheduled) {
+			rows.push(podRowCells(pod, input, width));
+			selectable.push(pod.id);
+		}
+		if (aggregate && view.unscheduled.length > 5) rows.push({key: 'unscheduled-more', cells: [{text: `  … ${view.unscheduled.length - 5} more`, dim: input.theme.dim}]});
+	}
+	return {title: `cluster ${view.name} · ${view.nodes.length} nodes · ${view.podCount} pods`, rows, selectable};
+}

@@ -1,0 +1,59 @@
+import type {PaneDepth} from '../../app/lesson-view.ts';
+import type {World} from '../../engine/world.ts';
+import type {Clock} from '../clock.ts';
+import {Lines} from '../frame/lines.tsx';
+import {ruleLine, type StyledLine} from '../frame/styled-line.ts';
+import {useTheme} from '../theme.tsx';
+import {eventStreamLines} from './event-stream.ts';
+import {paintRows, watchedCells, type PaneModel} from './pane-model.ts';
+import {useChangeHighlights} from './use-change-highlights.ts';
+import {xrayLines} from './xray-lines.ts';
+import {useMemo} from 'react';
+
+export type ClusterPaneProps = {
+	world: World;
+	model: PaneModel;
+	depth: PaneDepth;
+	hostName: string;
+	width: number;
+	height: number;
+	focused: boolean;
+	selectedId?: string;
+	xray: string | null;
+	clock: Clock;
+};
+
+export function eventLinesFor(height: number): number {
+	return height >= 20 ? 6 : height >= 14 ? 4 : 3;
+}
+
+export function ClusterPane({world, model, depth, hostName, width, height, focused, selectedId, xray, clock}: ClusterPaneProps) {
+	const theme = useTheme();
+	const values = useMemo(() => watchedCells(model.rows), [model]);
+	const lit = useChangeHighlights(values, `${depth}:${hostName}:${model.rows.length > 0 ? 'rows' : 'empty'}`, clock);
+	const events = useMemo(() => eventStreamLines(world, depth, hostName, width, eventLinesFor(height) - 1, theme), [world.events, depth, hostName, width, height, theme]);
+	const lines: StyledLine[] = [];
+	if (xray) {
+		lines.push(...xrayLines(world, xray, width, theme));
+	} else {
+		const depthKeys = `${depth} · Alt-d`;
+		lines.push(ruleLine(model.title, width, {bold: true, color: focused ? theme.accent : undefined}, depthKeys));
+		const area = height - 1 - events.length;
+		const painted = paintRows(model.rows, {highlighted: lit, selectedId, focused, theme});
+		if (model.empty && painted.length === 0) painted.push({segments: [{text: ' ' + model.empty, dim: theme.dim}]});
+		let start = 0;
+		const selectedIndex = selectedId ? model.rows.findIndex(r => r.selectId === selectedId) : -1;
+		if (painted.length > area) {
+			if (selectedIndex >= 0) start = Math.max(0, Math.min(selectedIndex - Math.floor(area / 2), painted.length - area));
+		}
+		const visible = painted.slice(start, start + area);
+		const hidden = painted.length - start - visible.length;
+		if (hidden > 0 && visible.length > 0) {
+			visible[visible.length - 1] = {segments: [{text: ` ↓ ${hidden + 1} more rows · Alt-x, then ↑↓ to scroll`, dim: theme.dim}]};
+		}
+		lines.push(...visible);
+		while (lines.length < 1 + area) lines.push({segments: []});
+		lines.push(...events);
+	}
+	return <Lines lines={lines} width={width} height={height} />;
+}

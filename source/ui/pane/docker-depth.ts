@@ -1,0 +1,62 @@
+// The docker depth: each Docker host's images (a coloured block per layer, so shared layers
+// match) and containers with their writable layer, then the registry.
+import type {World} from '../../engine/world.ts';
+import {fit} from '../text-width.ts';
+import type {DepthInput, PaneCell, PaneModel, PaneRow} from './pane-model.ts';
+import {dockerView} from './selectors/docker.ts';
+import {formatBytes} from './selectors/xray.ts';
+
+function layerBlocks(layers: string[], input: DepthInput, max: number): PaneCell[] {
+	const shown = layers.slice(0, max);
+	return shown.map(id => {
+		const code = parseInt(id.replace(/^sha256:/, '').slice(0, 6), 16) || 0;
+		return input.theme.color ? {text: '▮', color: input.theme.palette(code % 8)} : {text: id.replace(/^sha256:/, '').slice(0, 1)};
+	});
+}
+
+export function dockerDepth(world: World, input: DepthInput): PaneModel {
+	const view = dockerView(world);
+	const width = input.width - 1;
+	const rows: PaneRow[] = [];
+	const selectable: string[] = [];
+	for (const host of view.hosts) {
+		rows.push({key: `docker:${host.host}`, header: true, cells: [{text: host.host, bold: true}, {text: host.running ? '  dockerd running' : '  dockerd stopped', color: host.running ? input.theme.ok : input.theme.bad, dim: input.theme.dim}]});
+		if (host.images.length === 0) rows.push({key: `docker:${host.host}:noimages`, cells: [{text: '  no images', dim: input.theme.dim}]});
+		for (const image of host.images) {
+			const nameWidth = Math.max(10, width - 2 - 10 - 8);
+			rows.push({
+				key: image.id,
+				selectId: image.id,
+				cells: [
+					{text: '  ' + fit(image.tags.join(' '), nameWidth) + ' '},
+					...layerBlocks(image.layers, input, 8),
+					{text: fit('', Math.max(0, 9 - Math.min(8, image.layers.length)))},
+					{text: fit(formatBytes(image.sizeBytes), 7, 'right'), cell: 'size'},
+				],
+			});
+			selectable.push(image.id);
+		}
+		for (const container of host.containers) {
+			const stateColour = container.state === 'running' ? input.theme.ok : container.state.startsWith('exited') ? input.theme.bad : input.theme.warn;
+			const nameWidth = Math.max(8, Math.floor((width - 4 - 12 - 10) / 2));
+			rows.push({
+				key: container.id,
+				selectId: container.id,
+				cells: [
+					{text: '  ▶ ' + fit(container.name, nameWidth) + ' '},
+					{text: fit(container.image, nameWidth) + ' ', dim: input.theme.dim},
+					{text: fit(container.state, 12) + ' ', color: stateColour, cell: 'state'},
+					{text: fit(`rw ${container.writableFiles}f`, 8), cell: 'rw'},
+				],
+			});
+			selectable.push(container.id);
+		}
+	}
+	rows.push({key: 'registry', header: true, cells: [{text: `registry ${view.registry.host}`, bold: true}, {text: `  ${view.registry.repositories.length} tags · ${view.registry.layerCount} layers`, dim: input.theme.dim, cell: 'count'}]});
+	for (const repo of view.registry.repositories) {
+		rows.push({key: `registry:${repo.repository}:${repo.tag}`, selectId: repo.id, cells: [{text: '  ' + fit(`${repo.repository}:${repo.tag}`, Math.max(10, width - 14)) + ' '}, {text: `${repo.layers} layers`, cell: 'layers'}]});
+		selectable.push(repo.id);
+	}
+	const containers = view.hosts.reduce((n, h) => n + h.containers.length, 0);
+	return {title: `docker · ${view.hosts.length} hosts · ${containers} containers`, rows, selectable, empty: view.hosts.length === 0 ? 'No Docker host in this world.' : undefined};
+}

@@ -1,0 +1,23 @@
+// The bottom of the pane: the newest events, each naming the component that acted.
+import type {World} from '../../engine/world.ts';
+import {ruleLine, type StyledLine} from '../frame/styled-line.ts';
+import type {Theme} from '../theme.tsx';
+import {eventsForDepth, recentEvents} from './selectors/events.ts';
+
+export function eventStreamLines(world: World, depth: 'host' | 'docker' | 'cluster', hostName: string, width: number, count: number, theme: Theme): StyledLine[] {
+	if (count <= 0) return [];
+	const rows = recentEvents(world, count, eventsForDepth(depth, hostName));
+	const lines: StyledLine[] = [ruleLine('events', width, {dim: theme.dim})];
+	for (const e of rows) {
+		lines.push({
+			key: `event:${e.seq}`,
+			segments: [
+				{text: e.clock.slice(3) + ' ', dim: theme.dim},
+				{text: e.component + ' ', color: e.warning ? theme.bad : theme.accent, bold: e.warning},
+				{text: `${e.reason} ${e.object.replace(/^([a-z]+)\/[^/]*\//, '$1/')}${e.message ? ': ' + e.message : ''}`},
+			],
+		});
+	}
+	if (rows.length === 0) lines.push({segments: [{text: '(nothing has happened yet)', dim: theme.dim}]});
+	return lines;
+}

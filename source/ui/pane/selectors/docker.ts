@@ -1,0 +1,85 @@
+// What the docker depth shows: each Docker host's images (with their layers) and containers
+// (with their writable layer), and the registry's repositories.
+import type {FileNode} from '../../../engine/host/types.ts';
+import type {Image} from '../../../engine/docker/types.ts';
+import type {World} from '../../../engine/world.ts';
+
+export type ImageRow = {id: string; imageId: string; host: string; tags: string[]; layers: string[]; sizeBytes: number};
+export type ContainerRow = {
+	id: string; // "container:host/id"
+	containerId: string;
+	host: string;
+	name: string;
+	image: string; // as typed
+	state: string; // running, exited (0), created...
+	writableFiles: number;
+	writableBytes: number;
+};
+export type DockerHostRow = {host: string; running: boolean; images: ImageRow[]; containers: ContainerRow[]};
+export type RegistryRow = {id: string; repository: string; tag: string; imageId: string; layers: number};
+export type DockerView = {hosts: DockerHostRow[]; registry: {host: string; repositories: RegistryRow[]; layerCount: number}};
+
+export function imageSize(world: World, image: Image): number {
+	return image.layers.reduce((sum, id) => sum + (world.layers.get(id)?.sizeBytes ?? 0), 0);
+}
+
+/** Files and bytes a container wrote over its image: its overlay's upper directory. */
+export function writableLayer(world: World, hostName: string, rootfs: string): {files: number; bytes: number} {
+	const fs = world.hosts.get(hostName)?.filesystems.get(rootfs);
+	if (!fs || fs.kind !== 'overlay') return {files: 0, bytes: 0};
+	let files = 0;
+	let bytes = 0;
+	for (const node of fs.upper.values() as Iterable<FileNode>) {
+		if (node.type === 'dir') continue;
+		files++;
+		if (node.type === 'file') bytes += node.content.length;
+	}
+	return {files, bytes};
+}
+
+export function dockerView(world: World): DockerView {
+	const hosts: DockerHostRow[] = [];
+	for (const [hostName, daemon] of world.dockers) {
+		const tagsOf = new Map<string, string[]>();
+		for (const [ref, imageId] of daemon.tags) {
+			let list = tagsOf.get(imageId);
+			if (!list) tagsOf.set(imageId, (list = []));
+			list.push(ref);
+		}
+		const images: ImageRow[] = [...daemon.images.values()].map(image => ({
+			id: `image:${hostName}/${image.id}`,
+			imageId: image.id,
+			host: hostName,
+			tags: (tagsOf.get(image.id) ?? ['<none>']).sort(),
+			layers: image.layers,
+			sizeBytes: imageSize(world, image),
+		}));
+		images.sort((a, b) => a.tags[0]!.localeCompare(b.tags[0]!));
+		const containers: ContainerRow[] = [...daemon.containers.values()]
+			.map(c => {
+				const writable = writableLayer(world, hostName, c.rootfs);
+				return {
+					id: `container:${hostName}/${c.id}`,
+					containerId: c.id,
+					host: hostName,
+					name: c.name,
+					image: c.imageRef,
+					state: c.state === 'exited' ? `exited (${c.exitCode})${c.oomKilled ? ' OOM' : ''}` : c.state,
+					writableFiles: writable.files,
+					writableBytes: writable.bytes,
+				};
+			})
+			.sort((a, b) => a.name.localeCompare(b.name));
+		const host = world.hosts.get(hostName);
+		hosts.push({host: hostName, running: host?.services['dockerd'] !== 'inactive' && host?.reachable !== false, images, containers});
+	}
+	hosts.sort((a, b) => a.host.localeCompare(b.host));
+	const repositories: RegistryRow[] = [];
+	for (const repo of world.registry.repositories.values()) {
+		for (const [tag, imageId] of Object.entries(repo.tags)) {
+			repositories.push({id: `image:registry/${imageId}`, repository: repo.name, tag, imageId, layers: world.registry.images.get(imageId)?.layers.length ?? 0});
+		}
+	}
+	repositories.sort((a, b) => `${a.repository}:${a.tag}`.localeCompare(`${b.repository}:${b.tag}`));
+	return {hosts, registry: {host: world.registry.host, repositories, layerCount: world.registry.layers.size}};
+}

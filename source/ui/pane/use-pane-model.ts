@@ -1,0 +1,27 @@
+import {useMemo} from 'react';
+import type {PaneDepth} from '../../app/lesson-view.ts';
+import type {World} from '../../engine/world.ts';
+import type {Theme} from '../theme.tsx';
+import {clusterDepth} from './cluster-depth.ts';
+import {dockerDepth} from './docker-depth.ts';
+import {hostDepth} from './host-depth.ts';
+import type {PaneModel} from './pane-model.ts';
+
+/** The part of the world a depth looks at: the model is rebuilt only when that part changed. */
+function depthSource(world: World, depth: PaneDepth, hostName: string): unknown[] {
+	if (depth === 'cluster') return [world.cluster];
+	if (depth === 'docker') return [world.dockers, world.registry, world.layers, world.hosts];
+	return [world.hosts.get(hostName)];
+}
+
+export function buildPaneModel(world: World, depth: PaneDepth, hostName: string, input: {width: number; height: number; theme: Theme; selectedId?: string}): PaneModel {
+	if (depth === 'cluster') return clusterDepth(world, input);
+	if (depth === 'docker') return dockerDepth(world, input);
+	return hostDepth(world, hostName, input);
+}
+
+export function usePaneModel(world: World, depth: PaneDepth, hostName: string, width: number, height: number, theme: Theme, selectedId: string | undefined): PaneModel {
+	const source = depthSource(world, depth, hostName);
+	// eslint-disable-next-line react-hooks/exhaustive-deps
+	return useMemo(() => buildPaneModel(world, depth, hostName, {width, height, theme, selectedId}), [...source, depth, hostName, width, height, theme, selectedId]);
+}

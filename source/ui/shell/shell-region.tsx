@@ -1,0 +1,36 @@
+import {useMemo} from 'react';
+import type {OutputEntry} from '../../app/tutor-controller.ts';
+import {clampScroll} from '../dashboard-state.ts';
+import {Lines} from '../frame/lines.tsx';
+import {ruleLine, type StyledLine} from '../frame/styled-line.ts';
+import {useTheme} from '../theme.tsx';
+import {outputLines, promptLines} from './shell-lines.ts';
+
+export type ShellRegionProps = {
+	output: OutputEntry[];
+	prompt: string;
+	value: string;
+	cursor: number;
+	width: number;
+	height: number;
+	scroll: number;
+	focused: boolean;
+	completions: string[];
+};
+
+export function ShellRegion({output, prompt, value, cursor, width, height, scroll, focused, completions}: ShellRegionProps) {
+	const theme = useTheme();
+	const editing = useMemo(() => promptLines(prompt, value, cursor, width, theme, focused), [prompt, value, cursor, width, theme, focused]);
+	// A long paste shows its last lines; the scrollback gets what is left (at least two lines).
+	const promptShown = editing.slice(-Math.max(1, height - 3));
+	const completionLine: StyledLine[] = completions.length > 1 ? [{segments: [{text: completions.join('  '), color: theme.accent}]}] : [];
+	const area = height - 1 - promptShown.length - completionLine.length;
+	const scrollback = useMemo(() => outputLines(output, width, theme, area + scroll + 1), [output, width, theme, area, scroll]);
+	const start = Math.max(0, scrollback.length - area - clampScroll(scroll, scrollback.length, area));
+	const visible = scrollback.slice(start, start + area);
+	const right = scroll > 0 ? `↑ ${scroll} lines up · Alt-↓` : '';
+	const lines: StyledLine[] = [ruleLine('', width, {dim: theme.dim}, right)];
+	for (let i = visible.length; i < area; i++) lines.push({segments: []});
+	lines.push(...visible, ...completionLine, ...promptShown);
+	return <Lines lines={lines} width={width} height={height} />;
+}

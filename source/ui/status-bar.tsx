@@ -1,0 +1,41 @@
+import type {TutorSnapshot} from '../app/tutor-controller.ts';
+import {Lines} from './frame/lines.tsx';
+import type {Segment} from './frame/styled-line.ts';
+import {clockText} from './pane/selectors/events.ts';
+import {fit, textWidth} from './text-width.ts';
+import {useTheme} from './theme.tsx';
+
+/** chapter · task n/m · xp · speed or paused · notice · ? keys ........ virtual clock */
+export function statusSegments(snapshot: TutorSnapshot, title: string, focus: string, width: number, theme: ReturnType<typeof useTheme>): Segment[] {
+	const lesson = snapshot.lesson;
+	const left: Segment[] = [];
+	const sep = {text: ' · ', dim: theme.dim};
+	if (lesson) {
+		left.push({text: ` ${lesson.chapterNumber} ${lesson.chapterTitle}`, bold: true});
+		left.push(sep, {text: `${lesson.kind === 'task' ? 'task' : 'step'} ${lesson.stepIndex + 1}/${lesson.stepCount}`});
+		left.push(sep, {text: `${lesson.xp} xp`, color: theme.ok});
+	} else left.push({text: ` ${title}`, bold: true});
+	left.push(sep, snapshot.paused ? {text: '⏸ paused', color: theme.warn, bold: true} : {text: `▶ ${snapshot.speed}x`, color: snapshot.speed > 1 ? theme.warn : undefined});
+	if (focus !== 'prompt') left.push(sep, {text: `keys: ${focus}`, color: theme.accent});
+	if (snapshot.notice) left.push(sep, {text: snapshot.notice, color: theme.warn});
+	left.push(sep, {text: '? keys', dim: theme.dim});
+	const right = ` ${clockText(snapshot.world.time)} `;
+	const used = left.reduce((n, s) => n + textWidth(s.text), 0);
+	const gap = width - used - right.length;
+	if (gap < 0) {
+		// Too narrow for everything: keep the start, cut the rest.
+		let room = width;
+		return left.map(s => {
+			const text = fit(s.text, Math.max(0, Math.min(textWidth(s.text), room))).trimEnd();
+			room -= textWidth(text);
+			return {...s, text};
+		});
+	}
+	return [...left, {text: ' '.repeat(gap)}, {text: right, dim: theme.dim}];
+}
+
+export function StatusBar({snapshot, title, focus, width}: {snapshot: TutorSnapshot; title: string; focus: string; width: number}) {
+	const theme = useTheme();
+	const segments = statusSegments(snapshot, title, focus, width, theme).map(s => (theme.color ? {...s, backgroundColor: s.backgroundColor ?? 'gray'} : {...s, inverse: true}));
+	return <Lines lines={[{segments}]} width={width} height={1} />;
+}
