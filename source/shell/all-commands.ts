@@ -2,12 +2,15 @@
 import {helpCommand} from './builtins/help.ts';
 import {shellBuiltins} from './builtins/shell-builtins.ts';
 import {grep, head, sort, tail, wc} from './builtins/text-filters.ts';
+import {etcdctl} from './commands/etcdctl.ts';
+import {kubectl} from './commands/kubectl/index.ts';
 import {createCommandTable, type CommandTable} from './command-table.ts';
 import type {CommandSpec} from './types.ts';
 
 const families: CommandSpec[][] = [
 	shellBuiltins,
 	[grep, head, tail, wc, sort],
+	[kubectl, etcdctl],
 ];
 
 let table: CommandTable | undefined;

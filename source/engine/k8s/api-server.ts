@@ -1,3 +1,4 @@
+import {cloneData} from './metadata.ts';
 // The API server: the one door to the cluster's state. Stores objects with real metadata,
 // applies defaults and validation, and keeps the control plane's indexes in step.
 import type {World} from '../world.ts';
@@ -49,7 +50,7 @@ export function markOwnersDirty(c: Cluster, obj: KubeObject): void {
 }
 
 function stripServerFields(obj: KubeObject): KubeObject {
-	const copy = structuredClone(obj) as KubeObject;
+	const copy = cloneData(obj) as KubeObject;
 	copy.metadata = {...copy.metadata};
 	return copy;
 }
@@ -176,7 +177,7 @@ export function replaceObject(w: World, input: KubeObject): ApiResult {
 	applyDefaults(next);
 	if (info.resource === 'pods') {
 		// The API server lets a pod's spec change only in a few fields, e.g. the images.
-		const merged = structuredClone(existing.spec);
+		const merged = cloneData(existing.spec);
 		(next.spec.containers ?? []).forEach((container: any, i: number) => {
 			if (merged.containers[i] && container?.image) merged.containers[i].image = container.image;
 		});

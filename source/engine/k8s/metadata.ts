@@ -34,3 +34,8 @@ export function cluster(w: World): Cluster {
 	if (!w.cluster) throw new Error('this world has no cluster');
 	return w.cluster;
 }
+
+/** A deep copy of plain data; works on immer drafts too (structuredClone does not). */
+export function cloneData<T>(value: T): T {
+	return value === undefined ? value : JSON.parse(JSON.stringify(value));
+}

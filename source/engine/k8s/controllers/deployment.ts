@@ -1,3 +1,4 @@
+import {cloneData} from '../metadata.ts';
 // The deployment controller: one ReplicaSet per pod template (named by the template's hash),
 // a rolling update that scales the new one up and the old ones down within maxSurge/maxUnavailable.
 import {digestHex} from '../../hash.ts';
@@ -37,7 +38,7 @@ export function reconcileDeployment(w: World, key: string): void {
 	const old = owned.filter(rs => rs !== current);
 	const revision = Math.max(0, ...owned.map(rs => Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0))) + (current ? 0 : 1);
 	if (!current) {
-		const template = structuredClone(d.spec.template);
+		const template = cloneData(d.spec.template);
 		template.metadata = {...template.metadata, labels: {...template.metadata?.labels, 'pod-template-hash': hash}};
 		const rs: KubeObject = {
 			apiVersion: 'apps/v1',

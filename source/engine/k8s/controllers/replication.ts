@@ -1,3 +1,4 @@
+import {cloneData} from '../metadata.ts';
 // The replication controllers of kube-controller-manager (ReplicationController and ReplicaSet):
 // count the live pods a controller owns, create or delete pods to reach spec.replicas, report status.
 import type {World} from '../../world.ts';
@@ -75,7 +76,7 @@ export function reconcileReplicas(w: World, resource: 'replicationcontrollers' |
 					...(template.metadata?.annotations ? {annotations: {...template.metadata.annotations}} : {}),
 					ownerReferences: [{apiVersion: rc.apiVersion, kind: rc.kind, name: rc.metadata.name, uid: rc.metadata.uid, controller: true, blockOwnerDeletion: true}],
 				} as KubeObject['metadata'],
-				spec: structuredClone(template.spec),
+				spec: cloneData(template.spec),
 			};
 			const result = createObject(w, pod);
 			if (result.ok) {

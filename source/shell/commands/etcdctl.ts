@@ -1,0 +1,30 @@
+// etcdctl on the control-plane node: read the API server's objects straight from etcd's keys.
+import {resourceInfos, etcdKey} from '../../engine/k8s/resources.ts';
+import type {CommandSpec} from '../types.ts';
+
+export const etcdctl: CommandSpec = {
+	name: 'etcdctl',
+	summary: "read the cluster's etcd keys (on the control-plane node)",
+	run(args, ctx) {
+		const c = ctx.world.cluster;
+		if (!c || ctx.frame.host !== c.controlPlane) return {stdout: '', stderr: '{"level":"warn","msg":"retrying of unary invoker failed","error":"rpc error: code = DeadlineExceeded desc = latest balancer error: last connection error: connection error: desc = \\"transport: Error while dialing: dial tcp 127.0.0.1:2379: connect: connection refused\\""}\nError: context deadline exceeded\n', exitCode: 1};
+		if (!c.components.etcd) return {stdout: '', stderr: 'Error: context deadline exceeded\n', exitCode: 1};
+		const positional = args.filter(a => !a.startsWith('-'));
+		const prefix = args.includes('--prefix');
+		const keysOnly = args.includes('--keys-only');
+		if (positional[0] === 'version' || args.includes('--version')) return {stdout: 'etcdctl version: 3.5.15\nAPI version: 3.5\n', exitCode: 0};
+		if (positional[0] === 'member' || positional[0] === 'endpoint') return {stdout: '8e9e05c52164694d, started, control-plane, https://192.168.56.20:2380, https://192.168.56.20:2379, false\n', exitCode: 0};
+		if (positional[0] !== 'get' || !positional[1]) return {stdout: '', stderr: 'Error: get command needs one argument as key and an optional argument as range_end\n', exitCode: 1};
+		const wanted = positional[1];
+		const entries: [string, string][] = [];
+		for (const info of resourceInfos) {
+			for (const obj of c.store[info.resource].values()) {
+				const key = etcdKey(info, obj.metadata.namespace, obj.metadata.name);
+				if (prefix ? key.startsWith(wanted) : key === wanted) entries.push([key, JSON.stringify(obj)]);
+			}
+		}
+		entries.sort(([a], [b]) => a.localeCompare(b));
+		const out = entries.map(([k, v]) => (keysOnly ? `${k}\n\n` : `${k}\n${v}\n`)).join('');
+		return {stdout: out, exitCode: 0};
+	},
+};

@@ -1,0 +1,246 @@
+// kubectl verbs that change objects: delete, scale, label, annotate, cordon, uncordon, drain, run, create, expose.
+import {createObject, deleteObject, listObjects, patchObject} from '../../../engine/k8s/api-server.ts';
+import {resourceInfo, storeKey, type ResourceInfo} from '../../../engine/k8s/resources.ts';
+import {matchesRequirements, parseSelector} from '../../../engine/k8s/selectors.ts';
+import type {KubeObject} from '../../../engine/k8s/types.ts';
+import type {CommandOutcome} from '../../types.ts';
+import {bool, flag, flagAll} from './args.ts';
+import {applyManifests} from './apply.ts';
+import {change, fail, namespaceOf, serverError, type Kctx} from './context.ts';
+import {parseTargets} from './get.ts';
+import {qualifiedPlural, typePrefix} from './resource-names.ts';
+
+type Named = {info: ResourceInfo; obj: KubeObject};
+
+/** The objects a verb acts on: TYPE NAME..., TYPE/NAME..., or TYPE -l SELECTOR / --all. */
+function selectObjects(k: Kctx, positional: string[], allowAll: boolean): {objects: Named[]; errors: string[]} | {error: string} {
+	const targets = parseTargets(positional);
+	if (typeof targets === 'string') return {error: targets};
+	if (targets.length === 0) return {error: 'error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   \'-f rsrc.yaml\'\n   \'--filename=rsrc.json\'\n   \'<resource> <name>\'\n   \'<resource>\''};
+	const c = k.ctx.world.cluster!;
+	const ns = namespaceOf(k);
+	const selectorText = flag(k.args, 'l', 'selector');
+	const all = bool(k.args, 'all');
+	const objects: Named[] = [];
+	const errors: string[] = [];
+	for (const t of targets) {
+		if (t.names.length) {
+			for (const name of t.names) {
+				const obj = c.store[t.info.resource].get(storeKey(t.info, ns, name));
+				if (obj) objects.push({info: t.info, obj});
+				else errors.push(`Error from server (NotFound): ${qualifiedPlural(t.info)} "${name}" not found`);
+			}
+		} else if (selectorText !== undefined || (all && allowAll)) {
+			const reqs = selectorText !== undefined ? parseSelector(selectorText) : [];
+			if (!reqs) return {error: `error: unable to parse requirement: found '${selectorText}'`};
+			for (const obj of listObjects(c, t.info.resource, t.info.namespaced ? ns : undefined)) if (matchesRequirements(obj.metadata.labels, reqs)) objects.push({info: t.info, obj});
+		} else return {error: 'error: resource(s) were provided, but no name was specified'};
+	}
+	return {objects, errors};
+}
+
+export function kubectlDelete(k: Kctx): CommandOutcome {
+	if (flagAll(k.args, 'f', 'filename').length) return applyManifests(k, 'delete');
+	const selected = selectObjects(k, k.args.positional, true);
+	if ('error' in selected) return fail(selected.error);
+	const ns = namespaceOf(k);
+	const grace = flag(k.args, 'grace-period');
+	const force = bool(k.args, 'force');
+	const lines: string[] = [];
+	const {world} = change(k.ctx.world, w => {
+		for (const {info, obj} of selected.objects) {
+			const result = deleteObject(w, info.resource, info.namespaced ? ns : undefined, obj.metadata.name, {force, gracePeriodSeconds: grace !== undefined ? Number(grace) : undefined});
+			if (result.ok) lines.push(`${typePrefix(info)} "${obj.metadata.name}" deleted`);
+		}
+	});
+	const warn = force ? 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n' : '';
+	if (selected.objects.length === 0 && selected.errors.length === 0) return {stdout: '', stderr: `No resources found\n`, exitCode: 0};
+	return {stdout: lines.join('\n') + (lines.length ? '\n' : ''), stderr: warn + selected.errors.map(e => e + '\n').join(''), exitCode: selected.errors.length ? 1 : 0, world: lines.length ? world : undefined};
+}
+
+export function kubectlScale(k: Kctx): CommandOutcome {
+	const replicas = flag(k.args, 'replicas');
+	if (replicas === undefined) return fail('error: required flag(s) "replicas" not set');
+	const n = Number(replicas);
+	if (!Number.isInteger(n) || n < 0) return fail('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
+	const selected = selectObjects(k, k.args.positional, false);
+	if ('error' in selected) return fail(selected.error);
+	const lines: string[] = [];
+	const {world} = change(k.ctx.world, w => {
+		for (const {info, obj} of selected.objects) {
+			if (!['replicationcontrollers', 'replicasets', 'deployments'].includes(info.resource)) continue;
+			patchObject(w, info.resource, storeKey(info, obj.metadata.namespace, obj.metadata.name), o => (o.spec.replicas = n));
+			lines.push(`${typePrefix(info)}/${obj.metadata.name} scaled`);
+		}
+	});
+	return {stdout: lines.map(l => l + '\n').join(''), stderr: selected.errors.map(e => e + '\n').join(''), exitCode: selected.errors.length ? 1 : 0, world};
+}
+
+/** kubectl label / annotate: key=value adds, key- removes, --overwrite to change. */
+export function kubectlLabel(k: Kctx, field: 'labels' | 'annotations'): CommandOutcome {
+	const positional = k.args.positional;
+	const changes = positional.filter(p => /^[^=/]+(\/[^=]+)?=.*$/.test(p) || /^[A-Za-z0-9./_-]+-$/.test(p));
+	const resources = positional.filter(p => !changes.includes(p));
+	if (changes.length === 0) return fail(`error: at least one ${field === 'labels' ? 'label' : 'annotation'} update is required`);
+	const selected = selectObjects(k, resources, true);
+	if ('error' in selected) return fail(selected.error);
+	const overwrite = bool(k.args, 'overwrite');
+	const lines: string[] = [];
+	const errors = [...selected.errors];
+	const verb = field === 'labels' ? 'labeled' : 'annotated';
+	const {world} = change(k.ctx.world, w => {
+		for (const {info, obj} of selected.objects) {
+			const current = obj.metadata[field] ?? {};
+			let conflict: string | undefined;
+			let same = true;
+			for (const ch of changes) {
+				if (ch.endsWith('-') && !ch.includes('=')) {
+					if (ch.slice(0, -1) in current) same = false;
+					continue;
+				}
+				const [key, value] = [ch.slice(0, ch.indexOf('=')), ch.slice(ch.indexOf('=') + 1)];
+				if (key in current && current[key] !== value && !overwrite) conflict = key;
+				if (current[key] !== value) same = false;
+			}
+			if (conflict) {
+				errors.push(`error: '${conflict}' already has a value (${current[conflict]}), and --overwrite is false`);
+				continue;
+			}
+			patchObject(w, info.resource, storeKey(info, obj.metadata.namespace, obj.metadata.name), o => {
+				const next = {...o.metadata[field]};
+				for (const ch of changes) {
+					if (ch.endsWith('-') && !ch.includes('=')) delete next[ch.slice(0, -1)];
+					else next[ch.slice(0, ch.indexOf('='))] = ch.slice(ch.indexOf('=') + 1);
+				}
+				if (Object.keys(next).length) o.metadata[field] = next;
+				else delete o.metadata[field];
+			});
+			lines.push(`${typePrefix(info)}/${obj.metadata.name} ${same ? `not ${verb}` : verb}`);
+		}
+	});
+	return {stdout: lines.map(l => l + '\n').join(''), stderr: errors.map(e => e + '\n').join(''), exitCode: errors.length ? 1 : 0, world};
+}
+
+export function kubectlCordon(k: Kctx, unschedulable: boolean): CommandOutcome {
+	const name = k.args.positional[0];
+	if (!name) return fail(`error: USAGE: ${unschedulable ? 'cordon' : 'uncordon'} NODE [flags]`);
+	const node = k.ctx.world.cluster!.store.nodes.get(name);
+	if (!node) return fail(`Error from server (NotFound): nodes "${name}" not found`);
+	if (!!node.spec?.unschedulable === unschedulable) return {stdout: `node/${name} already ${unschedulable ? 'cordoned' : 'uncordoned'}\n`, exitCode: 0};
+	const {world} = change(k.ctx.world, w => {
+		patchObject(w, 'nodes', name, o => {
+			if (unschedulable) {
+				o.spec.unschedulable = true;
+				o.spec.taints = [...(o.spec.taints ?? []), {key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule', timeAdded: new Date(0).toISOString()}];
+			} else {
+				delete o.spec.unschedulable;
+				o.spec.taints = (o.spec.taints ?? []).filter((t: any) => t.key !== 'node.kubernetes.io/unschedulable');
+				if (o.spec.taints.length === 0) delete o.spec.taints;
+			}
+		});
+	});
+	return {stdout: `node/${name} ${unschedulable ? 'cordoned' : 'uncordoned'}\n`, exitCode: 0, world};
+}
+
+export function kubectlDrain(k: Kctx): CommandOutcome {
+	const name = k.args.positional[0];
+	if (!name) return fail('error: USAGE: drain NODE [flags]');
+	const c = k.ctx.world.cluster!;
+	if (!c.store.nodes.has(name)) return fail(`Error from server (NotFound): nodes "${name}" not found`);
+	const pods = [...(c.podsByNode.get(name) ?? [])].map(key => c.store.pods.get(key)!).filter(Boolean);
+	const daemonSet = pods.filter(p => p.metadata.ownerReferences?.some(r => r.kind === 'DaemonSet'));
+	const mirror = pods.filter(p => p.metadata.annotations?.['kubernetes.io/config.mirror']);
+	const bare = pods.filter(p => !p.metadata.ownerReferences?.length);
+	const ignoreDs = bool(k.args, 'ignore-daemonsets');
+	const force = bool(k.args, 'force');
+	const cordoned = kubectlCordon(k, true);
+	let out = cordoned.stdout;
+	const problems: string[] = [];
+	if (daemonSet.length && !ignoreDs) problems.push(`cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${daemonSet.map(p => `${p.metadata.namespace}/${p.metadata.name}`).join(', ')}`);
+	if (bare.length && !force) problems.push(`cannot delete Pods declare no controller (use --force to override): ${bare.map(p => `${p.metadata.namespace}/${p.metadata.name}`).join(', ')}`);
+	if (problems.length) return {stdout: out, stderr: `error: unable to drain node "${name}" due to error: ${problems.join(', ')}, continuing command...\nThere are pending nodes to be drained:\n ${name}\n${problems.map(p => `error: ${p}`).join('\n')}\n`, exitCode: 1, world: cordoned.world};
+	const evict = pods.filter(p => !daemonSet.includes(p) && !mirror.includes(p));
+	if (daemonSet.length) out += `Warning: ignoring DaemonSet-managed Pods: ${daemonSet.map(p => `${p.metadata.namespace}/${p.metadata.name}`).join(', ')}\n`;
+	const {world} = change(cordoned.world ?? k.ctx.world, w => {
+		for (const p of evict) {
+			out += `evicting pod ${p.metadata.namespace}/${p.metadata.name}\n`;
+			deleteObject(w, 'pods', p.metadata.namespace, p.metadata.name);
+		}
+	});
+	for (const p of evict) out += `pod/${p.metadata.name} evicted\n`;
+	out += `node/${name} drained\n`;
+	return {stdout: out, exitCode: 0, world};
+}
+
+function labelsFromFlag(text: string | undefined, fallback: Record<string, string>): Record<string, string> {
+	if (!text) return fallback;
+	return Object.fromEntries(text.split(',').map(p => p.split('=') as [string, string]));
+}
+
+export function kubectlRun(k: Kctx): CommandOutcome {
+	const name = k.args.positional[0];
+	const image = flag(k.args, 'image');
+	if (!name) return fail('error: NAME is required for run');
+	if (!image) return fail('error: required flag(s) "image" not set');
+	const port = flag(k.args, 'port');
+	const command = k.args.afterDash.length ? (bool(k.args, 'command') ? {command: k.args.afterDash} : {args: k.args.afterDash}) : {};
+	const container: any = {name, image, ...command};
+	if (port) container.ports = [{containerPort: Number(port)}];
+	for (const e of flagAll(k.args, 'env')) (container.env ??= []).push({name: e.split('=')[0], value: e.split('=').slice(1).join('=')});
+	const restart = flag(k.args, 'restart') ?? 'Always';
+	const pod: KubeObject = {apiVersion: 'v1', kind: 'Pod', metadata: {name, namespace: namespaceOf(k), labels: labelsFromFlag(flag(k.args, 'labels', 'l'), {run: name})} as unknown as KubeObject['metadata'], spec: {containers: [container], restartPolicy: restart}};
+	if (flag(k.args, 'dry-run') && flag(k.args, 'dry-run') !== 'none') return {stdout: `pod/${name} created (${flag(k.args, 'dry-run') === 'server' ? 'server ' : ''}dry run)\n`, exitCode: 0};
+	const {world, result} = change(k.ctx.world, w => createObject(w, pod));
+	if (!result.ok) return fail(serverError(result.error));
+	return {stdout: `pod/${name} created\n`, exitCode: 0, world};
+}
+
+export function kubectlCreate(k: Kctx): CommandOutcome {
+	if (flagAll(k.args, 'f', 'filename').length) return applyManifests(k, 'create');
+	const [what, name] = k.args.positional;
+	const ns = namespaceOf(k);
+	let obj: KubeObject;
+	if (what === 'namespace' || what === 'ns') {
+		if (!name) return fail('error: exactly one NAME is required, got 0');
+		obj = {apiVersion: 'v1', kind: 'Namespace', metadata: {name} as unknown as KubeObject['metadata']};
+	} else if (what === 'deployment' || what === 'deploy') {
+		const image = flag(k.args, 'image');
+		if (!name) return fail('error: exactly one NAME is required, got 0');
+		if (!image) return fail('error: required flag(s) "image" not set');
+		const replicas = Number(flag(k.args, 'replicas') ?? 1);
+		const port = flag(k.args, 'port');
+		const container: any = {name: image.split('/').pop()!.split(':')[0], image};
+		if (port) container.ports = [{containerPort: Number(port)}];
+		obj = {apiVersion: 'apps/v1', kind: 'Deployment', metadata: {name, namespace: ns, labels: {app: name}} as unknown as KubeObject['metadata'], spec: {replicas, selector: {matchLabels: {app: name}}, template: {metadata: {labels: {app: name}}, spec: {containers: [container]}}}};
+	} else if (!what) {
+		return fail('error: must specify one of -f and -k');
+	} else return fail(`error: unknown command "${what}" for "kubectl create"\n\nDid you mean this?\n\tnamespace\n\tdeployment`);
+	const {world, result} = change(k.ctx.world, w => createObject(w, obj));
+	if (!result.ok) return fail(serverError(result.error));
+	return {stdout: `${what.startsWith('ns') || what === 'namespace' ? 'namespace' : 'deployment.apps'}/${name} created\n`, exitCode: 0, world};
+}
+
+export function kubectlExpose(k: Kctx): CommandOutcome {
+	const targets = parseTargets(k.args.positional);
+	if (typeof targets === 'string') return fail(targets);
+	const target = targets[0];
+	const name = target?.names[0];
+	if (!target || !name) return fail("error: You must provide one or more resources by argument or filename.");
+	const ns = namespaceOf(k);
+	const c = k.ctx.world.cluster!;
+	const obj = c.store[target.info.resource].get(storeKey(target.info, ns, name));
+	if (!obj) return fail(`Error from server (NotFound): ${qualifiedPlural(target.info)} "${name}" not found`);
+	const selector = obj.kind === 'Pod' ? obj.metadata.labels : obj.kind === 'ReplicationController' ? obj.spec.selector : obj.spec.selector?.matchLabels;
+	if (!selector || Object.keys(selector).length === 0) return fail(`error: couldn't retrieve selectors via --selector flag or introspection: the ${obj.kind.toLowerCase()} has no labels and cannot be exposed`);
+	const containerPort = (obj.kind === 'Pod' ? obj.spec.containers : obj.spec.template?.spec?.containers)?.[0]?.ports?.[0]?.containerPort;
+	const port = Number(flag(k.args, 'port') ?? containerPort);
+	if (!port) return fail("error: couldn't find port via --port flag or introspection\nSee 'kubectl expose -h' for help and examples");
+	const targetPort = flag(k.args, 'target-port');
+	const svcName = flag(k.args, 'name') ?? name;
+	const svc: KubeObject = {apiVersion: 'v1', kind: 'Service', metadata: {name: svcName, namespace: ns, labels: obj.metadata.labels} as unknown as KubeObject['metadata'], spec: {type: flag(k.args, 'type') ?? 'ClusterIP', selector: {...selector}, ports: [{port, protocol: 'TCP', targetPort: targetPort ? (Number(targetPort) || targetPort) : port}]}};
+	const {world, result} = change(k.ctx.world, w => createObject(w, svc));
+	if (!result.ok) return fail(serverError(result.error));
+	return {stdout: `service/${svcName} exposed\n`, exitCode: 0, world};
+}
+
+void resourceInfo;

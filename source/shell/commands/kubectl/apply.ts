@@ -1,0 +1,70 @@
+// kubectl apply -f / create -f / delete -f: objects from manifests through the API server.
+import {cloneData} from '../../../engine/k8s/metadata.ts';
+import {createObject, deleteObject, getObject, replaceObject} from '../../../engine/k8s/api-server.ts';
+import {resourceByKind} from '../../../engine/k8s/resources.ts';
+import type {KubeObject} from '../../../engine/k8s/types.ts';
+import type {CommandOutcome} from '../../types.ts';
+import {flag, flagAll} from './args.ts';
+import {change, serverError, type Kctx} from './context.ts';
+import {loadManifests, unknownFields} from './manifests.ts';
+import {qualifiedPlural, typePrefix} from './resource-names.ts';
+
+function versionOk(obj: KubeObject): boolean {
+	const info = resourceByKind(obj.kind);
+	return !!info && info.apiVersion === obj.apiVersion;
+}
+
+export function applyManifests(k: Kctx, mode: 'apply' | 'create' | 'delete'): CommandOutcome {
+	const paths = flagAll(k.args, 'f', 'filename');
+	if (paths.length === 0) return {stdout: '', stderr: `error: must specify one of -f and -k\n`, exitCode: 1};
+	const loaded = loadManifests(k.ctx, paths);
+	if ('error' in loaded) return {stdout: '', stderr: loaded.error + '\n', exitCode: 1};
+	const flagNs = flag(k.args, 'n', 'namespace');
+	const defaultNs = flagNs ?? k.ctx.session.namespace ?? 'default';
+	const lines: string[] = [];
+	const errors: string[] = [];
+	const {world} = change(k.ctx.world, w => {
+		for (const {object, source} of loaded.manifests) {
+			const info = resourceByKind(object.kind);
+			if (!info || !versionOk(object)) {
+				errors.push(`error: resource mapping not found for name: "${object.metadata?.name ?? ''}" namespace: "${object.metadata?.namespace ?? ''}" from "${source}": no matches for kind "${object.kind}" in version "${object.apiVersion}"\nensure CRDs are installed first`);
+				continue;
+			}
+			if (info.namespaced && flagNs && object.metadata.namespace && object.metadata.namespace !== flagNs) {
+				errors.push(`error: the namespace from the provided object "${object.metadata.namespace}" does not match the namespace "${flagNs}". You must pass '--namespace=${object.metadata.namespace}' to perform this operation.`);
+				continue;
+			}
+			const ns = info.namespaced ? (object.metadata.namespace ?? defaultNs) : undefined;
+			const id = `${typePrefix(info)}/${object.metadata.name}`;
+			if (mode === 'delete') {
+				const result = deleteObject(w, info.resource, ns, object.metadata.name ?? '');
+				if (result.ok) lines.push(`${typePrefix(info)} "${object.metadata.name}" deleted`);
+				else errors.push(`Error from server (NotFound): error when deleting "${source}": ${qualifiedPlural(info)} "${object.metadata.name}" not found`);
+				continue;
+			}
+			const unknown = unknownFields(object);
+			if (unknown.length) {
+				errors.push(`Error from server (BadRequest): error when creating "${source}": ${object.kind} in version "${object.apiVersion}" cannot be handled as a ${object.kind}: strict decoding error: ${unknown.join(', ')}`);
+				continue;
+			}
+			const input: KubeObject = cloneData(object);
+			if (info.namespaced) input.metadata.namespace = ns;
+			if (mode === 'apply') {
+				const original = cloneData(object);
+				if (info.namespaced) original.metadata.namespace = ns;
+				input.metadata.annotations = {...input.metadata.annotations, 'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify(original) + '\n'};
+			}
+			const existing = input.metadata.name ? getObject(w.cluster!, info.resource, ns, input.metadata.name) : undefined;
+			if (existing && mode === 'apply') {
+				const result = replaceObject(w, input);
+				if (result.ok) lines.push(`${id} ${result.unchanged ? 'unchanged' : 'configured'}`);
+				else errors.push(result.error.reason === 'Invalid' ? result.error.message : `Error from server (${result.error.reason}): error when applying patch:\n${JSON.stringify(object)}\nto:\nResource: "${info.apiVersion.includes('/') ? info.apiVersion : `/${info.apiVersion}`}, Resource=${info.resource}", GroupVersionKind: "${info.apiVersion}, Kind=${info.kind}"\nName: "${object.metadata.name}", Namespace: "${ns ?? ''}"\nfor: "${source}": ${result.error.message}`);
+				continue;
+			}
+			const result = createObject(w, input);
+			if (result.ok) lines.push(`${typePrefix(info)}/${result.object.metadata.name} created`);
+			else errors.push(result.error.reason === 'Invalid' ? result.error.message : serverError(result.error, `error when creating "${source}"`));
+		}
+	});
+	return {stdout: lines.length ? lines.join('\n') + '\n' : '', stderr: errors.length ? errors.join('\n') + '\n' : '', exitCode: errors.length ? 1 : 0, world: lines.length ? world : undefined};
+}

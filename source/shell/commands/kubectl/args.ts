@@ -1,0 +1,58 @@
+// kubectl's flag parsing: --flag=value, --flag value, -n ns, -o wide, bools, and `--` for exec.
+
+export type ParsedArgs = {positional: string[]; flags: Map<string, string[]>; afterDash: string[]};
+
+const valueFlags = new Set(['n', 'namespace', 'o', 'output', 'l', 'selector', 'f', 'filename', 'c', 'container', 'replicas', 'image', 'port', 'target-port', 'type', 'name', 'grace-period', 'timeout', 'field-selector', 'sort-by', 'tail', 'since', 'labels', 'restart', 'protocol', 'context', 'kubeconfig', 'cluster', 'user', 'dry-run', 'env', 'overrides', 'current-replicas', 'api-group', 'v', 'request-timeout', 'record', 'cascade', 'validate', 'server-side', 'field-manager', 'limits', 'requests', 'node-port', 'external-ip', 'generator', 'path', 'chunk-size', 'template']);
+
+export function parseArgs(args: string[]): ParsedArgs {
+	const positional: string[] = [];
+	const flags = new Map<string, string[]>();
+	const add = (k: string, v: string) => flags.set(k, [...(flags.get(k) ?? []), v]);
+	let afterDash: string[] = [];
+	for (let i = 0; i < args.length; i++) {
+		const a = args[i]!;
+		if (a === '--') {
+			afterDash = args.slice(i + 1);
+			break;
+		}
+		const long = a.match(/^--([^=]+)(?:=(.*))?$/s);
+		if (long) {
+			const name = long[1]!;
+			if (long[2] !== undefined) add(name, long[2]);
+			else if (valueFlags.has(name) && i + 1 < args.length) add(name, args[++i]!);
+			else add(name, 'true');
+			continue;
+		}
+		const short = a.match(/^-([A-Za-z])(.*)$/s);
+		if (short && a !== '-') {
+			const name = short[1]!;
+			if (valueFlags.has(name)) {
+				if (short[2]) add(name, short[2].replace(/^=/, ''));
+				else if (i + 1 < args.length) add(name, args[++i]!);
+				else add(name, '');
+			} else {
+				for (const ch of a.slice(1)) add(ch, 'true');
+			}
+			continue;
+		}
+		positional.push(a);
+	}
+	return {positional, flags, afterDash};
+}
+
+export function flag(p: ParsedArgs, ...names: string[]): string | undefined {
+	for (const n of names) {
+		const v = p.flags.get(n);
+		if (v?.length) return v[v.length - 1];
+	}
+	return undefined;
+}
+
+export function flagAll(p: ParsedArgs, ...names: string[]): string[] {
+	return names.flatMap(n => p.flags.get(n) ?? []);
+}
+
+export function bool(p: ParsedArgs, ...names: string[]): boolean {
+	const v = flag(p, ...names);
+	return v !== undefined && v !== 'false';
+}

@@ -1,0 +1,189 @@
+// kubectl get: tables, -o wide|yaml|json|name, -l, -A, --show-labels, -w (a bounded watch).
+import {stringify} from 'yaml';
+import {listObjects} from '../../../engine/k8s/api-server.ts';
+import {msOf} from '../../../engine/k8s/metadata.ts';
+import {resourceInfo, type ResourceInfo} from '../../../engine/k8s/resources.ts';
+import {formatLabels, matchesRequirements, parseSelector} from '../../../engine/k8s/selectors.ts';
+import type {KubeObject, ResourceName} from '../../../engine/k8s/types.ts';
+import {tick} from '../../../engine/tick.ts';
+import type {World, WorldEvent} from '../../../engine/world.ts';
+import type {CommandOutcome} from '../../types.ts';
+import {bool, flag} from './args.ts';
+import {allNamespaces, fail, namespaceOf, ok, type Kctx} from './context.ts';
+import {findResource, qualifiedPlural, typePrefix} from './resource-names.ts';
+import {headers, row} from './rows.ts';
+import {humanDuration, table} from './table.ts';
+
+/** Keys sorted as kubectl's YAML printer sorts them (it goes through a map). */
+export function sortKeys(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(sortKeys);
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(
+			Object.entries(value)
+				.filter(([, v]) => v !== undefined)
+				.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+				.map(([k, v]) => [k, sortKeys(v)]),
+		);
+	}
+	return value;
+}
+
+export function toYaml(value: unknown): string {
+	return stringify(sortKeys(value), {lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN'});
+}
+
+export function printObjects(w: World, objects: KubeObject[], output: string | undefined, single: boolean): string {
+	const clean = objects.map(o => JSON.parse(JSON.stringify(o)));
+	const payload = single && clean.length === 1 ? clean[0] : {apiVersion: 'v1', items: clean, kind: 'List', metadata: {resourceVersion: ''}};
+	if (output === 'yaml') return toYaml(payload);
+	return JSON.stringify(payload, null, 4) + '\n';
+}
+
+function eventsTable(k: Kctx, events: WorldEvent[], all: boolean, ns: string): string {
+	const w = k.ctx.world;
+	const rows = events
+		.filter(e => /^(pod|node|replicationcontroller|replicaset|deployment|service|namespace)\//.test(e.object))
+		.filter(e => {
+			const [, evNs] = e.object.split('/');
+			return all || evNs === ns || (evNs === '' && ns === 'default');
+		})
+		.map(e => {
+			const [kind, evNs, name] = e.object.split('/') as [string, string, string];
+			return {ns: evNs || 'default', cells: [humanDuration(w.time - e.time), e.type, e.reason, `${kind}/${name}`, e.message]};
+		});
+	if (rows.length === 0) return '';
+	return table([[...(all ? ['NAMESPACE'] : []), 'LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'], ...rows.map(r => (all ? [r.ns, ...r.cells] : r.cells))]);
+}
+
+function componentStatuses(k: Kctx): string {
+	const c = k.ctx.world.cluster!;
+	const rows = [['NAME', 'STATUS', 'MESSAGE', 'ERROR']];
+	rows.push(c.components['kube-controller-manager'] ? ['controller-manager', 'Healthy', 'ok', ''] : ['controller-manager', 'Unhealthy', 'Get "https://127.0.0.1:10257/healthz": dial tcp 127.0.0.1:10257: connect: connection refused', '']);
+	rows.push(c.components['kube-scheduler'] ? ['scheduler', 'Healthy', 'ok', ''] : ['scheduler', 'Unhealthy', 'Get "https://127.0.0.1:10259/healthz": dial tcp 127.0.0.1:10259: connect: connection refused', '']);
+	rows.push(['etcd-0', 'Healthy', 'ok', '']);
+	return table(rows);
+}
+
+type Target = {info: ResourceInfo; names: string[]};
+
+/** Parses "pods", "pods a b", "pod/a", "po,svc" into targets; an error string when a type is unknown. */
+export function parseTargets(positional: string[]): Target[] | string {
+	if (positional.length === 0) return [];
+	if (positional[0]!.includes('/')) {
+		const out: Target[] = [];
+		for (const p of positional) {
+			const [type, name] = p.split('/', 2) as [string, string];
+			const info = findResource(type);
+			if (!info) return `error: the server doesn't have a resource type "${type}"`;
+			const existing = out.find(t => t.info === info);
+			if (existing) existing.names.push(name);
+			else out.push({info, names: [name]});
+		}
+		return out;
+	}
+	const out: Target[] = [];
+	for (const type of positional[0]!.split(',')) {
+		const info = findResource(type);
+		if (!info) return `error: the server doesn't have a resource type "${type}"`;
+		out.push({info, names: positional.slice(1)});
+	}
+	return out;
+}
+
+export function kubectlGet(k: Kctx): CommandOutcome {
+	const w = k.ctx.world;
+	const c = w.cluster!;
+	const ns = namespaceOf(k);
+	const all = allNamespaces(k);
+	const output = flag(k.args, 'o', 'output');
+	const wide = output === 'wide';
+	const showLabels = bool(k.args, 'show-labels');
+	if (output && !['wide', 'yaml', 'json', 'name'].includes(output) && !output.startsWith('jsonpath') && !output.startsWith('custom-columns')) {
+		return fail(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`);
+	}
+	const selectorText = flag(k.args, 'l', 'selector');
+	const selector = selectorText !== undefined ? parseSelector(selectorText) : [];
+	if (!selector) return fail(`error: unable to parse requirement: found '${selectorText}', expected: identifier`);
+	const positional = k.args.positional;
+	if (positional.length === 0) {
+		return fail(
+			'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples',
+		);
+	}
+	const first = positional[0]!.toLowerCase();
+	if (['events', 'event', 'ev'].includes(first)) {
+		const text = eventsTable(k, w.events, all, ns);
+		return text ? ok(text) : ok('', undefined, all ? 'No resources found\n' : `No resources found in ${ns} namespace.\n`);
+	}
+	if (['componentstatuses', 'componentstatus', 'cs'].includes(first)) return ok(componentStatuses(k), undefined, 'Warning: v1 ComponentStatus is deprecated in v1.19+\n');
+	const isAll = first === 'all';
+	const targets = isAll ? (['pods', 'services', 'deployments', 'replicasets', 'replicationcontrollers'] as ResourceName[]).map(r => ({info: resourceInfo(r), names: positional.slice(1)})) : parseTargets(positional);
+	if (typeof targets === 'string') return fail(targets);
+	const sections: string[] = [];
+	const errors: string[] = [];
+	const found: KubeObject[] = [];
+	const multiType = isAll || targets.length > 1;
+	for (const target of targets) {
+		const info = target.info;
+		let objects: KubeObject[];
+		if (target.names.length) {
+			objects = [];
+			for (const name of target.names) {
+				const obj = c.store[info.resource].get(info.namespaced ? `${ns}/${name}` : name);
+				if (obj) objects.push(obj);
+				else errors.push(`Error from server (NotFound): ${qualifiedPlural(info)} "${name}" not found`);
+			}
+		} else {
+			objects = listObjects(c, info.resource, info.namespaced && !all ? ns : undefined).filter(o => matchesRequirements(o.metadata.labels, selector));
+		}
+		found.push(...objects);
+		if (objects.length === 0 || output === 'yaml' || output === 'json') continue;
+		if (output === 'name') {
+			sections.push(objects.map(o => `${typePrefix(info)}/${o.metadata.name}`).join('\n') + '\n');
+			continue;
+		}
+		const showNs = all && info.namespaced;
+		const head = headers(info.resource, wide);
+		const rows = objects.map(o => {
+			const cells = row(w, info.resource, o, wide);
+			if (multiType) cells[0] = `${typePrefix(info)}/${cells[0]}`;
+			if (showLabels) cells.push(formatLabels(o.metadata.labels));
+			return showNs ? [o.metadata.namespace!, ...cells] : cells;
+		});
+		sections.push(table([[...(showNs ? ['NAMESPACE'] : []), ...head, ...(showLabels ? ['LABELS'] : [])], ...rows]));
+	}
+	let stdout = output === 'yaml' || output === 'json' ? (found.length ? printObjects(w, found, output, targets.length === 1 && targets[0]!.names.length === 1) : '') : sections.join(isAll || multiType ? '\n' : '');
+	let stderr = errors.join('\n') + (errors.length ? '\n' : '');
+	if (found.length === 0 && errors.length === 0) {
+		if (output === 'yaml' || output === 'json') stdout = printObjects(w, [], output, false);
+		else stderr = all || !targets.some(t => t.info.namespaced) ? 'No resources found\n' : `No resources found in ${ns} namespace.\n`;
+	}
+	if (bool(k.args, 'w', 'watch') && targets.length === 1 && !output) return watch(k, targets[0]!.info, ns, all, stdout);
+	return {stdout, stderr, exitCode: errors.length ? 1 : 0};
+}
+
+/** A bounded watch: the table, then one line per change for up to --timeout (default 30 s) of simulated time. */
+function watch(k: Kctx, info: ResourceInfo, ns: string, all: boolean, initial: string): CommandOutcome {
+	const seconds = Number(String(flag(k.args, 'timeout', 'request-timeout') ?? '30').replace(/s$/, '')) || 30;
+	let world = k.ctx.world;
+	const lines: string[] = [];
+	const seen = new Map<string, string>();
+	const snapshot = (w: World) => {
+		for (const o of listObjects(w.cluster!, info.resource, info.namespaced && !all ? ns : undefined)) seen.set(o.metadata.name, row(w, info.resource, o, false).join('|'));
+	};
+	snapshot(world);
+	const widths = initial.split('\n')[0]!.match(/\S+(\s+|$)/g)?.map(x => x.length) ?? [];
+	for (let s = 0; s < Math.min(seconds, 600); s++) {
+		world = tick(world, 1000);
+		for (const o of listObjects(world.cluster!, info.resource, info.namespaced && !all ? ns : undefined)) {
+			const cells = row(world, info.resource, o, false);
+			const key = cells.join('|');
+			if (seen.get(o.metadata.name) !== key) {
+				seen.set(o.metadata.name, key);
+				lines.push(cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(Math.max(widths[i] ?? 0, cell.length + 3)))).join(''));
+			}
+		}
+	}
+	void msOf;
+	return {stdout: initial + (lines.length ? lines.join('\n') + '\n' : ''), stderr: '', exitCode: 0, world};
+}

@@ -1,0 +1,130 @@
+// The kubectl command: dispatches verbs, checks the connection, never throws.
+import {runLine} from '../../run-line.ts';
+import type {CommandContext, CommandOutcome, CommandSpec, ShellState} from '../../types.ts';
+import {allCommands} from '../../all-commands.ts';
+import {kubectlCordon, kubectlCreate, kubectlDelete, kubectlDrain, kubectlExpose, kubectlLabel, kubectlRun, kubectlScale} from './actions.ts';
+import {parseArgs} from './args.ts';
+import {applyManifests} from './apply.ts';
+import {fail, unreachable, type Kctx} from './context.ts';
+import {kubectlDescribe} from './describe.ts';
+import {kubectlGet} from './get.ts';
+import {kubectlApiResources, kubectlClusterInfo, kubectlExplain, kubectlVersion} from './info.ts';
+import {kubectlExec, kubectlLogs} from './logs-exec.ts';
+
+const verbs = ['get', 'describe', 'run', 'create', 'apply', 'delete', 'logs', 'exec', 'scale', 'label', 'annotate', 'cordon', 'uncordon', 'drain', 'expose', 'explain', 'version', 'cluster-info', 'api-resources', 'config'];
+
+const usage = `kubectl controls the Kubernetes cluster manager.
+
+ Find more information at: https://kubernetes.io/docs/reference/kubectl/
+
+Basic Commands (Beginner):
+  create          Create a resource from a file or from stdin
+  expose          Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service
+  run             Run a particular image on the cluster
+
+Basic Commands (Intermediate):
+  explain         Get documentation for a resource
+  get             Display one or many resources
+  delete          Delete resources by file names, stdin, resources and names, or by resources and label selector
+
+Deploy Commands:
+  scale           Set a new size for a deployment, replica set, or replication controller
+
+Cluster Management Commands:
+  cluster-info    Display cluster information
+  cordon          Mark node as unschedulable
+  uncordon        Mark node as schedulable
+  drain           Drain node in preparation for maintenance
+
+Troubleshooting and Debugging Commands:
+  describe        Show details of a specific resource or group of resources
+  logs            Print the logs for a container in a pod
+  exec            Execute a command in a container
+
+Advanced Commands:
+  apply           Apply a configuration to a resource by file name or stdin
+
+Settings Commands:
+  label           Update the labels on a resource
+  annotate        Update the annotations on a resource
+
+Other Commands:
+  api-resources   Print the supported API resources on the server
+  version         Print the client and server version information
+
+Usage:
+  kubectl [flags] [options]
+`;
+
+/** Runs argv inside a container's namespaces (kubectl exec), through the same shell. */
+function execIn(ctx: CommandContext) {
+	return (host: string, pid: number, label: string, argv: string[]): CommandOutcome => {
+		const state: ShellState = {world: ctx.world, session: {...ctx.session, frames: [...ctx.session.frames, {host, pid, user: 'root', cwd: '/', kind: 'pod', label}]}};
+		const quoted = argv.map(a => (/^[\w./:@=-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+		const result = runLine(state, quoted, {commands: allCommands(), disk: ctx.disk});
+		return {stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, world: result.state.world};
+	};
+}
+
+function run(argv: string[], ctx: CommandContext): CommandOutcome {
+	const [verb, ...rest] = argv;
+	if (!verb || verb === '--help' || verb === '-h' || verb === 'help') return {stdout: usage, exitCode: 0};
+	const args = parseArgs(rest);
+	const k: Kctx = {ctx, args};
+	if (verb === 'version') return kubectlVersion(k);
+	if (!verbs.includes(verb)) return fail(`error: unknown command "${verb}" for "kubectl"\nRun 'kubectl --help' for usage.`);
+	if (verb === 'explain' && !ctx.world.cluster) return fail('error: the server doesn\'t have a resource type');
+	const down = unreachable(ctx);
+	if (down) return fail(down);
+	switch (verb) {
+		case 'get':
+			return kubectlGet(k);
+		case 'describe':
+			return kubectlDescribe(k);
+		case 'apply':
+			return applyManifests(k, 'apply');
+		case 'create':
+			return kubectlCreate(k);
+		case 'delete':
+			return kubectlDelete(k);
+		case 'run':
+			return kubectlRun(k);
+		case 'scale':
+			return kubectlScale(k);
+		case 'label':
+			return kubectlLabel(k, 'labels');
+		case 'annotate':
+			return kubectlLabel(k, 'annotations');
+		case 'cordon':
+			return kubectlCordon(k, true);
+		case 'uncordon':
+			return kubectlCordon(k, false);
+		case 'drain':
+			return kubectlDrain(k);
+		case 'expose':
+			return kubectlExpose(k);
+		case 'logs':
+			return kubectlLogs(k);
+		case 'exec':
+			return kubectlExec(k, execIn(ctx));
+		case 'explain':
+			return kubectlExplain(k);
+		case 'cluster-info':
+			return kubectlClusterInfo(k);
+		case 'api-resources':
+			return kubectlApiResources();
+		case 'config':
+			return {stdout: rest[0] === 'current-context' ? 'kubernetes-admin@kubernetes\n' : 'accepted, not simulated here\n', exitCode: 0};
+	}
+	return fail(`error: unknown command "${verb}" for "kubectl"`);
+}
+
+export const kubectl: CommandSpec = {
+	name: 'kubectl',
+	summary: 'talk to the Kubernetes API server (get, describe, apply, delete, logs, exec, scale...)',
+	subcommands: verbs,
+	flags: ['-n', '--namespace', '-o', '-l', '-A', '--show-labels', '-f', '-w', '-c', '--replicas', '--image'],
+	run(args, ctx) {
+		return run(args, ctx);
+	},
+};

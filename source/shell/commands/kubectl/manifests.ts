@@ -1,0 +1,138 @@
+// Reading manifests as kubectl does: -f FILE, DIR or - (stdin), multi-document YAML or JSON,
+// with kubectl's errors for broken YAML, a missing kind and unknown fields (strict decoding).
+import {parseAllDocuments} from 'yaml';
+import type {KubeObject} from '../../../engine/k8s/types.ts';
+import {listPath, pathKind, readPath} from '../../paths.ts';
+import type {CommandContext} from '../../types.ts';
+
+export type Manifest = {object: KubeObject; source: string};
+
+function readSource(ctx: CommandContext, path: string): {files: {name: string; content: string}[]} | {error: string} {
+	if (path === '-') return {files: [{name: 'STDIN', content: ctx.stdin}]};
+	const simKind = pathKind(ctx.world, ctx.frame, path);
+	if (simKind === 'file') {
+		const read = readPath(ctx.world, ctx.frame, path);
+		if ('content' in read) return {files: [{name: path, content: read.content}]};
+	}
+	if (simKind === 'dir') {
+		const names = (listPath(ctx.world, ctx.frame, path) ?? []).filter(n => /\.(ya?ml|json)$/.test(n));
+		return {files: names.map(n => ({name: `${path.replace(/\/$/, '')}/${n}`, content: (readPath(ctx.world, ctx.frame, `${path}/${n}`) as {content: string}).content ?? ''}))};
+	}
+	const content = ctx.disk.readFile(path);
+	if (content !== undefined) return {files: [{name: path, content}]};
+	if (ctx.disk.isDirectory(path)) {
+		const names = ctx.disk.listDirectory(path).filter(n => /\.(ya?ml|json)$/.test(n));
+		return {files: names.map(n => ({name: `${path.replace(/\/$/, '')}/${n}`, content: ctx.disk.readFile(`${path.replace(/\/$/, '')}/${n}`) ?? ''}))};
+	}
+	return {error: `error: the path "${path}" does not exist`};
+}
+
+/** go-yaml's wording for the kinds of error the yaml package reports. */
+function goYamlMessage(code: string, message: string): string {
+	if (/tab/i.test(message)) return 'found character that cannot start any token';
+	switch (code) {
+		case 'BAD_INDENT':
+		case 'MULTILINE_IMPLICIT_KEY':
+		case 'NESTED_MAPPING':
+		case 'BLOCK_AS_IMPLICIT_KEY':
+			return 'mapping values are not allowed in this context';
+		case 'MISSING_CHAR':
+			return "did not find expected ',' or ']'";
+		case 'DUPLICATE_KEY':
+			return 'mapping key already defined';
+		case 'UNEXPECTED_TOKEN':
+			return 'did not find expected key';
+		default:
+			return 'did not find expected key';
+	}
+}
+
+export function parseManifestText(name: string, content: string): {objects: KubeObject[]} | {error: string} {
+	const docs = parseAllDocuments(content, {prettyErrors: false, uniqueKeys: true});
+	const list = Array.isArray(docs) ? docs : [docs];
+	const objects: KubeObject[] = [];
+	for (const doc of list) {
+		const error = doc.errors[0];
+		if (error) {
+			const line = (error.linePos?.[0]?.line ?? 1);
+			const what = error.code === 'DUPLICATE_KEY' ? `yaml: unmarshal errors:\n  line ${line}: mapping key already defined` : `yaml: line ${line}: ${goYamlMessage(error.code, error.message)}`;
+			return {error: `error: error parsing ${name}: error converting YAML to JSON: ${what}`};
+		}
+		const value = doc.toJS();
+		if (value === null || value === undefined) continue;
+		if (typeof value !== 'object' || Array.isArray(value)) return {error: `error: error parsing ${name}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(value) ? 'array' : 'string'} into Go value of type map[string]interface {}`};
+		if (value.kind === 'List' && Array.isArray(value.items)) objects.push(...value.items);
+		else objects.push(value as KubeObject);
+	}
+	return {objects};
+}
+
+/** Every object the -f arguments name, in order, or kubectl's error. */
+export function loadManifests(ctx: CommandContext, paths: string[]): {manifests: Manifest[]} | {error: string} {
+	const manifests: Manifest[] = [];
+	for (const path of paths) {
+		const read = readSource(ctx, path);
+		if ('error' in read) return read;
+		for (const file of read.files) {
+			const parsed = parseManifestText(file.name, file.content);
+			if ('error' in parsed) return parsed;
+			for (const object of parsed.objects) {
+				if (!object.apiVersion) return {error: `error: error validating "${file.name}": error validating data: apiVersion not set; if you choose to ignore these errors, turn validation off with --validate=false`};
+				if (!object.kind) return {error: `error: error validating "${file.name}": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false`};
+				object.metadata ??= {} as KubeObject['metadata'];
+				manifests.push({object, source: file.name});
+			}
+		}
+	}
+	if (manifests.length === 0) return {error: 'error: no objects passed to apply'};
+	return {manifests};
+}
+
+const metaFields = ['name', 'generateName', 'namespace', 'labels', 'annotations', 'uid', 'resourceVersion', 'creationTimestamp', 'ownerReferences', 'finalizers', 'generation', 'managedFields', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'selfLink'];
+const containerFields = ['name', 'image', 'command', 'args', 'ports', 'env', 'envFrom', 'resources', 'imagePullPolicy', 'volumeMounts', 'workingDir', 'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle', 'securityContext', 'stdin', 'tty', 'terminationMessagePath', 'terminationMessagePolicy', 'stdinOnce', 'volumeDevices', 'resizePolicy', 'restartPolicy'];
+const podSpecFields = ['containers', 'initContainers', 'nodeSelector', 'nodeName', 'restartPolicy', 'volumes', 'tolerations', 'affinity', 'hostNetwork', 'hostPID', 'hostIPC', 'dnsPolicy', 'serviceAccountName', 'serviceAccount', 'terminationGracePeriodSeconds', 'securityContext', 'imagePullSecrets', 'schedulerName', 'priority', 'priorityClassName', 'hostname', 'subdomain', 'shareProcessNamespace', 'activeDeadlineSeconds', 'enableServiceLinks', 'preemptionPolicy', 'automountServiceAccountToken', 'dnsConfig', 'hostAliases', 'readinessGates', 'runtimeClassName', 'topologySpreadConstraints', 'overhead', 'os'];
+const portFields = ['containerPort', 'hostPort', 'protocol', 'name', 'hostIP'];
+
+function unknownIn(obj: unknown, allowed: string[], path: string, out: string[]): void {
+	if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return;
+	for (const key of Object.keys(obj)) if (!allowed.includes(key)) out.push(`unknown field "${path}${key}"`);
+}
+
+function checkPodSpec(spec: any, path: string, out: string[]): void {
+	unknownIn(spec, podSpecFields, path, out);
+	for (const [i, c] of (Array.isArray(spec?.containers) ? spec.containers : []).entries()) {
+		unknownIn(c, containerFields, `${path}containers[${i}].`, out);
+		for (const [j, p] of (Array.isArray(c?.ports) ? c.ports : []).entries()) unknownIn(p, portFields, `${path}containers[${i}].ports[${j}].`, out);
+	}
+}
+
+/** Strict decoding: the fields the API schema does not know, as "unknown field" messages. */
+export function unknownFields(obj: KubeObject): string[] {
+	const out: string[] = [];
+	unknownIn(obj, ['apiVersion', 'kind', 'metadata', 'spec', 'status'], '', out);
+	unknownIn(obj.metadata, metaFields, 'metadata.', out);
+	const template = (spec: any) => {
+		unknownIn(spec?.template, ['metadata', 'spec'], 'spec.template.', out);
+		unknownIn(spec?.template?.metadata, metaFields, 'spec.template.metadata.', out);
+		checkPodSpec(spec?.template?.spec, 'spec.template.spec.', out);
+	};
+	switch (obj.kind) {
+		case 'Pod':
+			checkPodSpec(obj.spec, 'spec.', out);
+			break;
+		case 'ReplicationController':
+			unknownIn(obj.spec, ['replicas', 'selector', 'template', 'minReadySeconds'], 'spec.', out);
+			template(obj.spec);
+			break;
+		case 'ReplicaSet':
+		case 'Deployment':
+			unknownIn(obj.spec, ['replicas', 'selector', 'template', 'minReadySeconds', 'strategy', 'revisionHistoryLimit', 'progressDeadlineSeconds', 'paused'], 'spec.', out);
+			template(obj.spec);
+			break;
+		case 'Service':
+			unknownIn(obj.spec, ['ports', 'selector', 'type', 'clusterIP', 'clusterIPs', 'externalIPs', 'sessionAffinity', 'externalTrafficPolicy', 'internalTrafficPolicy', 'ipFamilies', 'ipFamilyPolicy', 'loadBalancerIP', 'externalName', 'publishNotReadyAddresses', 'sessionAffinityConfig', 'allocateLoadBalancerNodePorts', 'healthCheckNodePort'], 'spec.', out);
+			for (const [i, p] of (Array.isArray(obj.spec?.ports) ? obj.spec.ports : []).entries()) unknownIn(p, ['port', 'targetPort', 'nodePort', 'protocol', 'name', 'appProtocol'], `spec.ports[${i}].`, out);
+			break;
+	}
+	return out;
+}

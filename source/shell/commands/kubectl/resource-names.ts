@@ -1,0 +1,17 @@
+// What the learner may type for a resource type: plural, singular, short name, Kind, with group.
+import {resourceInfos, type ResourceInfo} from '../../../engine/k8s/resources.ts';
+
+export function findResource(typed: string): ResourceInfo | undefined {
+	const t = typed.toLowerCase().replace(/\.(v1|apps|apps\/v1|extensions)$/, '').replace(/\.apps$/, '');
+	return resourceInfos.find(r => r.resource === t || r.singular === t || r.shortNames.includes(t) || r.kind.toLowerCase() === t);
+}
+
+/** kubectl's "kind/name" prefix in messages: pod, replicationcontroller, deployment.apps. */
+export function typePrefix(info: ResourceInfo): string {
+	return info.apiVersion.includes('/') ? `${info.singular}.${info.apiVersion.split('/')[0]}` : info.singular;
+}
+
+/** The plural as the server reports it in errors: pods, deployments.apps. */
+export function qualifiedPlural(info: ResourceInfo): string {
+	return info.apiVersion.includes('/') ? `${info.resource}.${info.apiVersion.split('/')[0]}` : info.resource;
+}
