@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {produce} from 'immer';
+import {feasibleNodesToFind} from '../../../source/engine/k8s/scheduler.ts';
+import {humanDuration} from '../../../source/shell/commands/kubectl/table.ts';
+import {run, sandboxShell} from '../../helpers/shell.ts';
+
+test('a pod asking for more CPU than any node has stays Pending with Insufficient cpu', () => {
+	const shell = sandboxShell({files: {'big.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: big\nspec:\n  containers:\n  - name: app\n    image: nginx\n    resources:\n      requests:\n        cpu: "8"\n'}});
+	run(shell, 'kubectl apply -f big.yaml');
+	run(shell, 'sleep 5');
+	const text = run(shell, 'kubectl describe pod big').stdout;
+	assert.match(text, /Warning +FailedScheduling .*0\/4 nodes are available: 1 node\(s\) had untolerated taint \{node-role.kubernetes.io\/control-plane: \}, 3 Insufficient cpu\. preemption: 0\/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod\./);
+});
+
+test('percentageOfNodesToScore and kubectl ages', () => {
+	assert.equal(feasibleNodesToFind(50), 50);
+	assert.equal(feasibleNodesToFind(1000), 420);
+	assert.deepEqual([45_000, 119_000, 120_000, 310_000, 900_000, 3 * 3600_000 + 20 * 60_000, 76 * 3600_000].map(humanDuration), ['45s', '119s', '2m', '5m10s', '15m', '3h20m', '3d4h']);
+});
+
+test('stopping the scheduler leaves new pods Pending; an unknown image backs off', () => {
+	const shell = sandboxShell();
+	run(shell, 'kubectl run typo --image=luksa/kubiaa');
+	run(shell, 'sleep 20');
+	assert.match(run(shell, 'kubectl get pod typo').stdout, /(ErrImagePull|ImagePullBackOff)/);
+	// As `mv /etc/kubernetes/manifests/kube-scheduler.yaml /tmp/` on the control plane does:
+	shell.state = {...shell.state, world: produce(shell.state.world, w => {
+		const fs = w.hosts.get('control-plane')!.filesystems.get('control-plane:/')!;
+		if (fs.kind === 'plain') fs.files.delete('/etc/kubernetes/manifests/kube-scheduler.yaml');
+	})};
+	run(shell, 'kubectl run waiting --image=nginx');
+	run(shell, 'sleep 30');
+	assert.match(run(shell, 'kubectl get pod waiting').stdout, /Pending/);
+	assert.doesNotMatch(run(shell, 'kubectl get pods -n kube-system').stdout, /kube-scheduler/);
+});
+
+test('random kubectl lines never throw', () => {
+	const shell = sandboxShell();
+	const words = ['get', 'describe', 'delete', 'apply', 'logs', 'exec', 'scale', 'label', 'cordon', 'drain', 'expose', 'run', 'create', 'pods', 'po', 'no', 'rc', 'svc', 'all', '-o', 'yaml', 'json', 'wide', '-n', 'kube-system', '-l', 'app=x', '-f', '-', '--replicas=2', 'x', 'worker-1', '--', 'ls', '-A', 'a=b', '--all', 'ns', 'deploy', 'ev'];
+	let seed = 7;
+	const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+	for (let i = 0; i < 1500; i++) {
+		const line = ['kubectl', ...Array.from({length: 1 + rand(5)}, () => words[rand(words.length)])].join(' ');
+		const result = run(shell, line);
+		assert.notEqual(result.exitCode, 70, `${line}: ${result.stderr}`);
+	}
+});
