@@ -16,6 +16,7 @@ import type {ProgressStore} from './progress/progress-store.ts';
 import {deserializeShell, serializeShell} from './world-serializer.ts';
 import {stepXp} from './xp.ts';
 import {uiText} from './ui-text.ts';
+import {expandChallengeText, recordChallengeScore} from './challenge/challenge-progress.ts';
 
 /** What happened in a lesson, for the classroom (mirrored to the instructor) and plain mode. */
 export type ProgressEvent =
@@ -175,6 +176,7 @@ export function createLessonSession(options: LessonSessionOptions): LessonSessio
 			return record;
 		});
 		live.attempts = 0;
+		recordChallengeScore(store, chapterId, shell, live.hintsShown, new Date(now()).toISOString());
 		if (current.kind !== 'read') {
 			const message = current.text.success || say.stepPassed(live.index + 1, chapter.steps.length, current.text.title);
 			celebration = {message, at: now()};
@@ -261,7 +263,7 @@ export function createLessonSession(options: LessonSessionOptions): LessonSessio
 				stepIndex: live.index,
 				stepCount: chapter.steps.length,
 				stepTitle: text.title,
-				text: text.body,
+				text: expandChallengeText(text.body, shell, text.body.includes('{{') ? store.read().chapters[chapterId] : undefined),
 				kind: current.kind,
 				hintsShown: text.hints.slice(0, live.hintsShown),
 				hintsLeft: Math.max(0, text.hints.length - live.hintsShown),

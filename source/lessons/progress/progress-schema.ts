@@ -1,5 +1,6 @@
 // The saved progress: per chapter id and step id (never position), with a schema version.
 import {z} from 'zod';
+import {highScoreSchema} from '../challenge/high-score-schema.ts';
 
 export const progressVersion = 1;
 
@@ -21,6 +22,7 @@ export const chapterProgressSchema = z.object({
 	steps: z.record(z.string(), stepProgressSchema).default({}),
 	/** The world and shell to resume in (see world-serializer.ts), saved at `stepId`. */
 	snapshot: z.object({stepId: z.string(), savedAt: z.string(), shell: z.unknown()}).optional(),
+	highScores: z.array(highScoreSchema).optional(), // chapter 9's game (lessons/challenge)
 });
 export type ChapterProgress = z.output<typeof chapterProgressSchema>;
 

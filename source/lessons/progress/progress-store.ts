@@ -5,6 +5,7 @@
 import {closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import Conf from 'conf';
+import envPaths from 'env-paths';
 import {emptyProgress, parseProgress, type ChapterProgress, type ProgressData} from './progress-schema.ts';
 
 export type ProgressStoreOptions = {
@@ -28,8 +29,9 @@ const lockWaitMs = 3_000;
 
 export function openProgressStore(options: ProgressStoreOptions = {}): ProgressStore {
 	const now = options.now ?? (() => new Date());
-	const conf = new Conf<Record<string, unknown>>({projectName: 'k8s-tutor', cwd: options.configDir, configName: 'progress', clearInvalidConfig: false, serialize: value => JSON.stringify(value)});
-	const path = conf.path;
+	// conf reads the file as it opens, and throws on a damaged one: look at the file first.
+	const dir = options.configDir ?? envPaths('k8s-tutor', {suffix: 'nodejs'}).config;
+	const path = join(dir, 'progress.json');
 	const notices: string[] = [];
 	const lockPath = path + '.lock';
 
@@ -66,10 +68,11 @@ export function openProgressStore(options: ProgressStoreOptions = {}): ProgressS
 	};
 
 	let readOnly = false;
+	let conf: Conf<Record<string, unknown>> | undefined;
 
 	const write = (data: ProgressData) => {
 		if (readOnly) return;
-		conf.store = data as unknown as Record<string, unknown>;
+		conf!.store = data as unknown as Record<string, unknown>;
 	};
 
 	const withLock = <T>(work: () => T): T => {
@@ -81,8 +84,9 @@ export function openProgressStore(options: ProgressStoreOptions = {}): ProgressS
 		}
 	};
 
-	// Check the file once at start, so a damaged one is reported before the learner begins.
+	// Check the file once at start, so a damaged one is reported (and moved aside) before conf opens it.
 	withLock(() => load());
+	conf = new Conf<Record<string, unknown>>({cwd: dir, configName: 'progress', clearInvalidConfig: false, serialize: value => JSON.stringify(value)});
 
 	return {
 		path,
@@ -145,11 +149,6 @@ function releaseLock(lockPath: string): void {
 	} catch {
 		// already removed (taken over as stale)
 	}
-}
-
-/** Where progress lives without K8S_TUTOR_HOME, for messages. */
-export function progressFileIn(configDir: string): string {
-	return join(configDir, 'progress.json');
 }
 
 /** A store kept in memory: for tests and for the classroom's students (whose progress lives with the host). */

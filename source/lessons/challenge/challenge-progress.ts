@@ -1,0 +1,40 @@
+// The bridge between chapter 9's game (in the world) and the lessons engine: the score of a
+// won game goes into the high-score table kept with progress, and the summary step's text
+// `{{challenge-summary}}` becomes the score, the timeline and that table.
+import {summary} from '../../shell/commands/challenge/challenge-report.ts';
+import {scoreOf} from '../../shell/commands/challenge/challenge-report.ts';
+import type {ShellState} from '../../shell/types.ts';
+import type {ChapterProgress} from '../progress/progress-schema.ts';
+import type {ProgressStore} from '../progress/progress-store.ts';
+import {highScoreLimit, type HighScore} from './high-score-schema.ts';
+
+export const summaryPlaceholder = '{{challenge-summary}}';
+
+/** Adds the finished game to the table (once per game), best scores first. */
+export function recordChallengeScore(store: ProgressStore, chapterId: string, shell: ShellState, lessonHints: number, at: string): void {
+	const ch = shell.world.challenge;
+	if (!ch?.finished) return;
+	const score = scoreOf(ch, shell.session.history, lessonHints);
+	const entry: HighScore = {seed: ch.seed, score: score.total, availability: Number(score.availability.toFixed(4)), commands: score.commands, hints: score.hints, at};
+	store.updateChapter(chapterId, current => {
+		const base: ChapterProgress = current ?? {steps: {}};
+		const table = [...(base.highScores ?? []), entry].sort((a, b) => b.score - a.score || a.at.localeCompare(b.at)).slice(0, highScoreLimit);
+		return {...base, highScores: table};
+	});
+}
+
+export function highScoreTable(scores: HighScore[], mark?: string): string {
+	if (scores.length === 0) return 'No games won yet.';
+	const rows = scores.map((s, i) => `${String(i + 1).padStart(2)}.  ${String(s.score).padStart(5)}   game ${String(s.seed).padEnd(6)} ${(s.availability * 100).toFixed(1).padStart(5)}%   ${String(s.commands).padStart(3)} commands  ${s.hints} hints   ${s.at.slice(0, 10)}${s.at === mark ? '  ← this game' : ''}`);
+	return ['Rank  Score   Game          Avail.   Commands  Hints   Date', ...rows].join('\n');
+}
+
+/** The summary step's text with the game's summary and the table in place of the placeholder. */
+export function expandChallengeText(body: string, shell: ShellState, progress: ChapterProgress | undefined): string {
+	if (!body.includes(summaryPlaceholder)) return body;
+	const ch = shell.world.challenge;
+	const scores = progress?.highScores ?? [];
+	const played = ch?.finished ? '```\n' + summary(ch, shell.session.history).trimEnd() + '\n```' : '';
+	const table = '**High scores**\n\n```\n' + highScoreTable(scores, scores.find(s => ch && s.seed === ch.seed)?.at) + '\n```';
+	return body.replace(summaryPlaceholder, [played, table].filter(Boolean).join('\n\n'));
+}

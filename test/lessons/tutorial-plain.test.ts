@@ -1,0 +1,125 @@
+// `k8s-tutor start <chapter> --plain < commands.txt` and the progress commands, through fake process streams.
+import assert from 'node:assert/strict';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {PassThrough, Readable} from 'node:stream';
+import {test} from 'node:test';
+import type {AppIO, AppOptions} from '../../source/app/app-options.ts';
+import {runLessonsList, runLint, runProgressExport, runProgressImport, runReset} from '../../source/app/lesson-commands.ts';
+import {runTutorial} from '../../source/app/tutorial.ts';
+import {memoryDisk} from '../../source/shell/memory-disk.ts';
+import {fixturePackDir} from './fixtures/fixture-pack.ts';
+
+function fakeIO(input: string): {io: AppIO; out: () => string; err: () => string} {
+	let out = '';
+	let err = '';
+	const stdout = new PassThrough();
+	stdout.on('data', chunk => (out += chunk));
+	const stderr = new PassThrough();
+	stderr.on('data', chunk => (err += chunk));
+	const io: AppIO = {
+		stdin: Readable.from([input]),
+		stdout,
+		stderr,
+		onSignal: () => {},
+		exit: code => {
+			throw new Error(`exit ${code}`);
+		},
+	};
+	return {io, out: () => out, err: () => err};
+}
+
+function options(home: string, extra: Partial<AppOptions> = {}): AppOptions {
+	return {lang: 'en', plain: true, color: false, interactiveInput: false, configDir: home, disk: memoryDisk(), version: 'test', lessonsDir: fixturePackDir, ...extra};
+}
+
+const solveFirst = ['next', 'hint', 'check', 'echo note > /root/note.txt', 'solution', 'y', 'echo other > /root/other.txt', 'answer b', 'answer a', ''].join('\n');
+
+test('a script completes a chapter in plain mode: step texts, outputs, ✓ lines, quiz answers, a summary, exit 0', async () => {
+	const home = mkdtempSync(join(tmpdir(), 'k8s-tutor-plain-'));
+	const {io, out} = fakeIO(solveFirst);
+	const code = await runTutorial(options(home), io, {chapter: '1'});
+	const text = out();
+	assert.equal(code, 0, text);
+	assert.match(text, /Chapter 1 · First fixture chapter/);
+	assert.match(text, /Step 1\/5: Intro\n\nRead this\./);
+	assert.match(text, /Hint 1\/2: Use echo\./);
+	assert.match(text, /Not yet:\n {2}- there is no file \/root\/note\.txt on host-1/);
+	assert.match(text, /✓ Step 2\/5: Make a note/);
+	assert.match(text, /Solution:\n {2}echo other > \/root\/other\.txt/);
+	assert.match(text, /✗ Not quite\.\nB comes second\./);
+	assert.match(text, /✓ Right\.\nA comes first\./);
+	assert.match(text, /Chapter complete: \d+ xp \(1 hint, 1 solution shown\)\./);
+
+	const list = fakeIO('');
+	await runLessonsList(options(home), list.io);
+	assert.match(list.out(), /✓ +1 +First fixture chapter +5\/5/);
+	assert.match(list.out(), / +2 +Second fixture chapter +0\/2 +0 xp/);
+});
+
+test('an unfinished script exits 1 and says where it stopped; the next run resumes there', async () => {
+	const home = mkdtempSync(join(tmpdir(), 'k8s-tutor-plain-'));
+	const first = fakeIO('next\necho note > /root/note.txt\n');
+	assert.equal(await runTutorial(options(home), first.io, {chapter: 'first'}), 1);
+	assert.match(first.out(), /Chapter not finished: stopped at step 3\/5 \(Make another\)/);
+	const second = fakeIO('echo other > /root/other.txt\nanswer a\n');
+	assert.equal(await runTutorial(options(home), second.io, {}), 0, second.out());
+	assert.match(second.out(), /Step 3\/5: Make another/);
+});
+
+test('a locked chapter still starts, with a note; an unknown chapter is an error listing the chapters', async () => {
+	const home = mkdtempSync(join(tmpdir(), 'k8s-tutor-plain-'));
+	const locked = fakeIO('echo x > /tmp/second.txt\n');
+	assert.equal(await runTutorial(options(home), locked.io, {chapter: 'second'}), 0, locked.out());
+	assert.match(locked.out(), /builds on chapter 1 \(First fixture chapter\)/);
+	const unknown = fakeIO('');
+	assert.equal(await runTutorial(options(home), unknown.io, {chapter: '42'}), 1);
+	assert.match(unknown.err(), /no chapter "42"\. Chapters: 1 \(first\), 2 \(second\)/);
+});
+
+test('reset refuses without a terminal and without --yes; with --yes it forgets one chapter', async () => {
+	const home = mkdtempSync(join(tmpdir(), 'k8s-tutor-plain-'));
+	await runTutorial(options(home), fakeIO(solveFirst).io, {chapter: '1'});
+	const refused = fakeIO('');
+	assert.equal(await runReset(options(home), refused.io, {chapter: '1', yes: false}), 1);
+	assert.match(refused.err(), /add --yes/);
+	const asked = fakeIO('n\n');
+	assert.equal(await runReset(options(home, {interactiveInput: true}), asked.io, {chapter: '1', yes: false}), 1);
+	assert.match(asked.out(), /Forget your progress in chapter 1 \(first\)\? .*\[y\/N\] Nothing was reset/);
+	const done = fakeIO('');
+	assert.equal(await runReset(options(home), done.io, {chapter: '1', yes: true}), 0);
+	const list = fakeIO('');
+	await runLessonsList(options(home), list.io);
+	assert.match(list.out(), / +1 +First fixture chapter +0\/5/);
+});
+
+test('progress export and import through the commands; a bad file is a clear error', async () => {
+	const home = mkdtempSync(join(tmpdir(), 'k8s-tutor-plain-'));
+	await runTutorial(options(home), fakeIO(solveFirst).io, {chapter: '1'});
+	const file = join(home, 'export.json');
+	const exported = fakeIO('');
+	assert.equal(await runProgressExport(options(home), exported.io, file), 0);
+	const elsewhere = mkdtempSync(join(tmpdir(), 'k8s-tutor-plain-'));
+	assert.equal(await runProgressImport(options(elsewhere), fakeIO('').io, file), 0);
+	const list = fakeIO('');
+	await runLessonsList(options(elsewhere), list.io);
+	assert.match(list.out(), /✓ +1 +First fixture chapter +5\/5/);
+	writeFileSync(join(home, 'bad.json'), '[1,2]');
+	const bad = fakeIO('');
+	assert.equal(await runProgressImport(options(elsewhere), bad.io, join(home, 'bad.json')), 1);
+	assert.match(bad.err(), /not a k8s-tutor progress export/);
+});
+
+test('lint prints problems with file and line and exits 1 on errors', async () => {
+	const dir = mkdtempSync(join(tmpdir(), 'k8s-tutor-lint-'));
+	const {mkdirSync} = await import('node:fs');
+	mkdirSync(join(dir, '01-x', 'text'), {recursive: true});
+	writeFileSync(join(dir, '01-x', 'chapter.yaml'), 'id: x\nsteps:\n  - id: a\n    kind: task\n');
+	writeFileSync(join(dir, '01-x', 'text', 'en.md'), '# X\n\n## a: A\n\nText\n');
+	const io = fakeIO('');
+	assert.equal(await runLint(options(dir), io.io, dir), 1);
+	assert.match(io.err(), /01-x\/chapter\.yaml:3: error: .*needs a check/);
+	const clean = fakeIO('');
+	assert.equal(await runLint(options(dir), clean.io, fixturePackDir), 0, clean.err());
+});
