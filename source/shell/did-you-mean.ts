@@ -6,21 +6,24 @@ import {resourceInfos} from '../engine/k8s/resources.ts';
 /** The candidate closest to `word`, if it is within typo distance (about a third of its length). */
 export function closestWord(word: string, candidates: Iterable<string>): string | undefined {
 	const lower = word.toLowerCase();
-	const limit = Math.max(1, Math.min(3, Math.floor(lower.length / 3)));
+	// Short words are too easily one edit from anything: only a swapped pair counts there (sl -> ls).
+	const limit = lower.length < 3 ? 0 : Math.max(1, Math.min(3, Math.floor(lower.length / 3)));
 	let best: string | undefined;
 	let bestDistance = Infinity;
 	for (const candidate of candidates) {
 		if (candidate === word) return undefined;
 		const d = distance(lower, candidate.toLowerCase());
 		// A swapped pair of letters (kubeclt) counts as one typo, as people make them.
-		const swapped = isTransposition(lower, candidate.toLowerCase()) ? 1 : d;
-		const score = Math.min(d, swapped);
-		if (score < bestDistance || (score === bestDistance && best !== undefined && candidate < best)) {
+		const score = isTransposition(lower, candidate.toLowerCase()) ? Math.min(d, limit || 1) : d;
+		// Ties go to the word as long as the one typed (podz: pods, not pod), then alphabetical.
+		const closerLength = best !== undefined && Math.abs(candidate.length - lower.length) < Math.abs(best.length - lower.length);
+		const sameLength = best !== undefined && Math.abs(candidate.length - lower.length) === Math.abs(best.length - lower.length);
+		if (score < bestDistance || (score === bestDistance && (closerLength || (sameLength && candidate < best!)))) {
 			best = candidate;
 			bestDistance = score;
 		}
 	}
-	return bestDistance <= limit ? best : undefined;
+	return bestDistance <= Math.max(limit, best && isTransposition(lower, best.toLowerCase()) ? 1 : 0) ? best : undefined;
 }
 
 function isTransposition(a: string, b: string): boolean {

@@ -131,31 +131,27 @@ function busiestChapter(room: DashboardHost['room'], chapters: {id: string}[]): 
 	return index >= 0 ? index : undefined;
 }
 
+// One Text per row (nested spans are not layout nodes): a room of 100 redraws cheaply.
 function GridRow({row, nameWidth, stepWidth, selected}: {row: StudentRow; nameWidth: number; stepWidth: number; selected: boolean}) {
 	const theme = useTheme();
 	const cellColor: Record<Cell, string | undefined> = {done: theme.ok, help: theme.warn, current: theme.accent, stuck: theme.bad, todo: undefined};
 	const name = [...row.name].slice(0, nameWidth).join('').padEnd(nameWidth);
+	const cellsText = row.cells.map(cell => cellGlyph[cell] + ' ').join('');
 	return (
-		<Box>
-			<Text {...(selected ? theme.highlight : {})}>{selected ? '> ' : '  '}</Text>
-			<Text {...(selected ? theme.highlight : {})} dimColor={!row.online && theme.dim} wrap="truncate">
+		<Text wrap="truncate">
+			<Text {...(selected ? theme.highlight : {})} dimColor={!row.online && theme.dim}>
+				{selected ? '> ' : '  '}
 				{name}
-			</Text>
-			<Text> </Text>
-			<Box width={stepWidth}>
-				{row.cells.map((cell, index) => (
-					<Text key={index} color={cellColor[cell]} dimColor={cell === 'todo' && theme.dim}>
-						{cellGlyph[cell]}{' '}
-					</Text>
-				))}
-			</Box>
-			<Text wrap="truncate">
-				{' '}
-				{row.where.padEnd(12)} {duration(row.onStepMs).padStart(7)} {String(row.hints).padStart(5)} {String(row.solutions).padStart(3)} {String(row.failedChecks).padStart(5)}
-				{row.stuck ? ' STUCK' : ''}
-				{row.online ? '' : ' offline'}
-			</Text>
-		</Box>
+			</Text>{' '}
+			{row.cells.map((cell, index) => (
+				<Text key={index} color={cellColor[cell]} dimColor={cell === 'todo' && theme.dim}>
+					{cellGlyph[cell]}{' '}
+				</Text>
+			))}
+			{' '.repeat(Math.max(0, stepWidth - cellsText.length))} {row.where.padEnd(12)} {duration(row.onStepMs).padStart(7)} {String(row.hints).padStart(5)} {String(row.solutions).padStart(3)} {String(row.failedChecks).padStart(5)}
+			{row.stuck ? ' STUCK' : ''}
+			{row.online ? '' : ' offline'}
+		</Text>
 	);
 }
 

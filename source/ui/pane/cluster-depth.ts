@@ -27,7 +27,7 @@ function nodeRow(node: NodeRow, input: DepthInput, wide: boolean, nameWidth: num
 		selectId: node.id,
 		cells: [
 			{text: fit(node.name, nameWidth) + ' ', bold: true},
-			{text: fit(status, 8) + ' ', color: node.ready ? theme.ok : theme.bad, cell: 'status'},
+			{text: fit(status, 8) + ' ', color: node.ready ? theme.ok : theme.bad, cell: 'status', value: status},
 			{text: bar(node.cpuRequestedMilli, node.cpuAllocatableMilli, barWidth), color: cpuColour},
 			{text: ' ' + fit(cpu, wide ? 9 : 4, 'right') + ' ', cell: 'cpu'},
 			{text: bar(node.memoryRequestedBytes, node.memoryAllocatableBytes, barWidth), color: memColour},
@@ -45,11 +45,18 @@ function podRowCells(pod: PodRow, input: DepthInput, width: number): PaneRow {
 		selectId: pod.id,
 		cells: [
 			{text: '  ' + fit(pod.namespace === 'default' ? pod.name : `${pod.namespace}/${pod.name}`, nameWidth) + ' '},
-			{text: fit(pod.status, statusWidth) + ' ', color: statusTone(pod.status, input.theme), cell: 'status'},
+			{text: fit(pod.status, statusWidth) + ' ', color: statusTone(pod.status, input.theme), cell: 'status', value: pod.status},
 			{text: fit(`${pod.ready}/${pod.containers}`, 4), cell: 'ready'},
 			{text: pod.restarts ? fit(`↻${pod.restarts}`, 4, 'right') : '', cell: 'restarts'},
 		],
 	};
+}
+
+/** The same keys podRowCells watches, for a pod that is not drawn. */
+function watchPod(unseen: Map<string, string>, pod: PodRow): void {
+	unseen.set(`${pod.id}|status`, pod.status);
+	unseen.set(`${pod.id}|ready`, `${pod.ready}/${pod.containers}`);
+	unseen.set(`${pod.id}|restarts`, pod.restarts ? `↻${pod.restarts}` : '');
 }
 
 function countsRow(node: NodeRow, input: DepthInput): PaneRow {
@@ -78,6 +85,7 @@ export function clusterDepth(world: World, input: DepthInput): PaneModel {
 		cells: [{text: `${fit('NODE', nameWidth)} ${fit('STATUS', 8)} ${fit('CPU req', wide ? 16 : 9)} ${fit('MEM req', wide ? 20 : 9)} ${fit('PODS', 4, 'right')}`, bold: true, dim: input.theme.dim}],
 	};
 	const rows: PaneRow[] = [header, columns];
+	const unseen = new Map<string, string>();
 	const selectable: string[] = [];
 	// List every pod when they fit in the pane; otherwise aggregate, and open the selected node.
 	const budget = Math.max(4, input.height - 8);
@@ -93,15 +101,22 @@ export function clusterDepth(world: World, input: DepthInput): PaneModel {
 				rows.push(podRowCells(pod, input, width));
 				selectable.push(pod.id);
 			}
-		} else if (node.pods.length) rows.push(countsRow(node, input));
+		} else {
+			if (node.pods.length) rows.push(countsRow(node, input));
+			for (const pod of node.pods) watchPod(unseen, pod);
+		}
 	}
 	if (view.unscheduled.length) {
 		rows.push({key: 'unscheduled', header: true, cells: [{text: `not scheduled (${view.unscheduled.length})`, bold: true, color: input.theme.warn, cell: 'count'}]});
-		for (const pod of aggregate ? view.unscheduled.slice(0, 5) : view.unscheduled) {
+		for (const [i, pod] of view.unscheduled.entries()) {
+			if (aggregate && i >= 5) {
+				watchPod(unseen, pod);
+				continue;
+			}
 			rows.push(podRowCells(pod, input, width));
 			selectable.push(pod.id);
 		}
 		if (aggregate && view.unscheduled.length > 5) rows.push({key: 'unscheduled-more', cells: [{text: `  … ${view.unscheduled.length - 5} more`, dim: input.theme.dim}]});
 	}
-	return {title: `cluster ${view.name} · ${view.nodes.length} nodes · ${view.podCount} pods`, rows, selectable};
+	return {title: `cluster ${view.name} · ${view.nodes.length} nodes · ${view.podCount} pods`, rows, selectable, unseen};
 }

@@ -29,7 +29,7 @@ export function eventLinesFor(height: number): number {
 
 export function ClusterPane({world, model, depth, hostName, width, height, focused, selectedId, xray, clock}: ClusterPaneProps) {
 	const theme = useTheme();
-	const values = useMemo(() => watchedCells(model.rows), [model]);
+	const values = useMemo(() => watchedCells(model.rows, model.unseen), [model]);
 	const lit = useChangeHighlights(values, `${depth}:${hostName}:${model.rows.length > 0 ? 'rows' : 'empty'}`, clock);
 	const events = useMemo(() => eventStreamLines(world, depth, hostName, width, eventLinesFor(height) - 1, theme), [world.events, depth, hostName, width, height, theme]);
 	const lines: StyledLine[] = [];

@@ -19,8 +19,20 @@ export function dockerDepth(world: World, input: DepthInput): PaneModel {
 	const width = input.width - 1;
 	const rows: PaneRow[] = [];
 	const selectable: string[] = [];
+	const registryRows = () => {
+		rows.push({key: 'registry', header: true, cells: [{text: `registry ${view.registry.host}`, bold: true}, {text: `  ${view.registry.repositories.length} tags · ${view.registry.layerCount} layers`, dim: input.theme.dim, cell: 'count'}]});
+		for (const repo of view.registry.repositories) {
+			rows.push({key: `registry:${repo.repository}:${repo.tag}`, selectId: repo.id, cells: [{text: '  ' + fit(`${repo.repository}:${repo.tag}`, Math.max(10, width - 14)) + ' '}, {text: `${repo.layers} layers`, cell: 'layers'}]});
+			selectable.push(repo.id);
+		}
+	};
+	let registryShown = false;
 	for (const host of view.hosts) {
-		rows.push({key: `docker:${host.host}`, header: true, cells: [{text: host.host, bold: true}, {text: host.running ? '  dockerd running' : '  dockerd stopped', color: host.running ? input.theme.ok : input.theme.bad, dim: input.theme.dim}]});
+		if (host.clusterNode && !registryShown) {
+			registryRows();
+			registryShown = true;
+		}
+		rows.push({key: `docker:${host.host}`, header: true, cells: [{text: host.host, bold: true}, {text: `${host.clusterNode ? '  node' : ''}${host.running ? '  dockerd running' : '  dockerd stopped'}`, color: host.running ? input.theme.ok : input.theme.bad, dim: input.theme.dim}]});
 		if (host.images.length === 0) rows.push({key: `docker:${host.host}:noimages`, cells: [{text: '  no images', dim: input.theme.dim}]});
 		for (const image of host.images) {
 			const nameWidth = Math.max(10, width - 2 - 10 - 8);
@@ -52,11 +64,7 @@ export function dockerDepth(world: World, input: DepthInput): PaneModel {
 			selectable.push(container.id);
 		}
 	}
-	rows.push({key: 'registry', header: true, cells: [{text: `registry ${view.registry.host}`, bold: true}, {text: `  ${view.registry.repositories.length} tags · ${view.registry.layerCount} layers`, dim: input.theme.dim, cell: 'count'}]});
-	for (const repo of view.registry.repositories) {
-		rows.push({key: `registry:${repo.repository}:${repo.tag}`, selectId: repo.id, cells: [{text: '  ' + fit(`${repo.repository}:${repo.tag}`, Math.max(10, width - 14)) + ' '}, {text: `${repo.layers} layers`, cell: 'layers'}]});
-		selectable.push(repo.id);
-	}
+	if (!registryShown) registryRows();
 	const containers = view.hosts.reduce((n, h) => n + h.containers.length, 0);
 	return {title: `docker · ${view.hosts.length} hosts · ${containers} containers`, rows, selectable, empty: view.hosts.length === 0 ? 'No Docker host in this world.' : undefined};
 }

@@ -3,16 +3,23 @@
 import type {Segment, StyledLine} from '../frame/styled-line.ts';
 import type {Theme} from '../theme.tsx';
 
-export type PaneCell = Segment & {cell?: string};
+export type PaneCell = Segment & {cell?: string; value?: string}; // value: what is watched, when the text is cut to fit
 export type PaneRow = {key: string; selectId?: string; cells: PaneCell[]; header?: boolean};
-export type PaneModel = {title: string; rows: PaneRow[]; selectable: string[]; empty?: string};
+export type PaneModel = {
+	title: string;
+	rows: PaneRow[];
+	selectable: string[];
+	empty?: string;
+	/** Watched values of objects not drawn as rows (pods inside an aggregated node), so they light up when they become rows. */
+	unseen?: Map<string, string>;
+};
 
 export type DepthInput = {width: number; height: number; theme: Theme; selectedId?: string};
 
 /** Every watched cell's text, keyed "row|cell", for change detection. */
-export function watchedCells(rows: PaneRow[]): Map<string, string> {
-	const out = new Map<string, string>();
-	for (const row of rows) for (const c of row.cells) if (c.cell) out.set(`${row.key}|${c.cell}`, c.text.trim());
+export function watchedCells(rows: PaneRow[], unseen?: Map<string, string>): Map<string, string> {
+	const out = new Map<string, string>(unseen);
+	for (const row of rows) for (const c of row.cells) if (c.cell) out.set(`${row.key}|${c.cell}`, c.value ?? c.text.trim());
 	return out;
 }
 
@@ -24,10 +31,10 @@ export function paintRows(rows: PaneRow[], options: {highlighted: Set<string>; s
 		const cells = row.cells.map(c => {
 			if (c.cell && options.highlighted.has(`${row.key}|${c.cell}`)) {
 				changed = true;
-				const {cell: _cell, ...segment} = c;
+				const {cell: _cell, value: _value, ...segment} = c;
 				return {...segment, ...options.theme.highlight, bold: true};
 			}
-			const {cell: _cell, ...segment} = c;
+			const {cell: _cell, value: _value, ...segment} = c;
 			return selected ? {...segment, inverse: true} : segment;
 		});
 		const gutter: Segment = selected ? {text: '▸', bold: true, color: options.theme.accent} : changed ? {text: '*', bold: true, color: options.theme.warn} : {text: ' '};

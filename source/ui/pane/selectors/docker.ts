@@ -15,7 +15,7 @@ export type ContainerRow = {
 	writableFiles: number;
 	writableBytes: number;
 };
-export type DockerHostRow = {host: string; running: boolean; images: ImageRow[]; containers: ContainerRow[]};
+export type DockerHostRow = {host: string; running: boolean; clusterNode: boolean; images: ImageRow[]; containers: ContainerRow[]};
 export type RegistryRow = {id: string; repository: string; tag: string; imageId: string; layers: number};
 export type DockerView = {hosts: DockerHostRow[]; registry: {host: string; repositories: RegistryRow[]; layerCount: number}};
 
@@ -35,6 +35,13 @@ export function writableLayer(world: World, hostName: string, rootfs: string): {
 		if (node.type === 'file') bytes += node.content.length;
 	}
 	return {files, bytes};
+}
+
+/** "k8s_kubia_kubia-7x2kq_default_<uid>_0" (the kubelet's docker naming) reads as "kubia-7x2kq/kubia". */
+export function kubeletContainerName(name: string): string {
+	const m = name.match(/^k8s_([^_]+)_([^_]+)_([^_]+)_[^_]+_(\d+)$/);
+	if (!m) return name;
+	return m[1] === 'POD' ? `${m[2]}/pause` : `${m[2]}/${m[1]}`;
 }
 
 export function dockerView(world: World): DockerView {
@@ -62,7 +69,7 @@ export function dockerView(world: World): DockerView {
 					id: `container:${hostName}/${c.id}`,
 					containerId: c.id,
 					host: hostName,
-					name: c.name,
+					name: kubeletContainerName(c.name),
 					image: c.imageRef,
 					state: c.state === 'exited' ? `exited (${c.exitCode})${c.oomKilled ? ' OOM' : ''}` : c.state,
 					writableFiles: writable.files,
@@ -71,9 +78,10 @@ export function dockerView(world: World): DockerView {
 			})
 			.sort((a, b) => a.name.localeCompare(b.name));
 		const host = world.hosts.get(hostName);
-		hosts.push({host: hostName, running: host?.services['dockerd'] !== 'inactive' && host?.reachable !== false, images, containers});
+		hosts.push({host: hostName, clusterNode: Boolean(world.cluster?.nodes.includes(hostName)), running: host?.services['dockerd'] !== 'inactive' && host?.reachable !== false, images, containers});
 	}
-	hosts.sort((a, b) => a.host.localeCompare(b.host));
+	// The learner's own Docker hosts first; the cluster's nodes run Docker for the kubelet.
+	hosts.sort((a, b) => Number(a.clusterNode) - Number(b.clusterNode) || a.host.localeCompare(b.host));
 	const repositories: RegistryRow[] = [];
 	for (const repo of world.registry.repositories.values()) {
 		for (const [tag, imageId] of Object.entries(repo.tags)) {

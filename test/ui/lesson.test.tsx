@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import {afterEach, test} from 'node:test';
+import {cleanupUi, keys, renderUi} from '../helpers/ui.tsx';
+import {baseLessonView, dashboard, fakeLesson, sandboxController} from './fixtures.tsx';
+import {createSandboxWorld} from '../../source/engine/scenarios/sandbox.ts';
+
+afterEach(cleanupUi);
+
+test('the lesson pane and status bar show the chapter, the task, xp', async () => {
+	const lesson = fakeLesson(baseLessonView());
+	const ui = renderUi(dashboard(sandboxController(createSandboxWorld(), lesson)).element);
+	const frame = await ui.waitForText('Push the image');
+	assert.match(frame, /4 · Images and registries/);
+	assert.match(frame, /Not yet:/);
+	assert.match(frame, /4 Images and registries · task 2\/5 · 340 xp · ▶ 1x/);
+	assert.match(frame, /hint Alt-h · solution Alt-s/);
+	assert.match(frame, /─ docker/, 'the pane at the depth the lesson asks for');
+});
+
+test('Alt-h shows a hint; h typed on the prompt is just a letter', async () => {
+	const lesson = fakeLesson(baseLessonView());
+	const ui = renderUi(dashboard(sandboxController(createSandboxWorld(), lesson)).element);
+	await ui.waitForText('Push the image');
+	ui.type('h');
+	await ui.waitFor(f => /~# h\s*$/m.test(f), 'h on the prompt');
+	assert.deepEqual(lesson.actions, []);
+	ui.press(keys.backspace, keys.alt('h'));
+	await ui.waitForText('Hint 1: hint number 1');
+});
+
+test('the solution asks first: y shows it', async () => {
+	const lesson = fakeLesson(baseLessonView());
+	const ui = renderUi(dashboard(sandboxController(createSandboxWorld(), lesson)).element);
+	await ui.waitForText('Push the image');
+	ui.press(keys.alt('s'));
+	await ui.waitForText('Show the solution? y / n');
+	ui.type('y');
+	await ui.waitForText('$ docker push luksa/kubia');
+	assert.deepEqual(lesson.actions, ['solution', 'confirm']);
+});
+
+test('in the lesson pane (Tab on an empty prompt), keys act alone: quiz answers by letter', async () => {
+	const lesson = fakeLesson(
+		baseLessonView({
+			kind: 'quiz',
+			stepTitle: 'Layers',
+			text: 'Think about layers.',
+			unmet: [],
+			quiz: {question: 'Why is the second push fast?', choices: [{key: 'a', text: 'compression'}, {key: 'b', text: 'the layers already exist'}]},
+		}),
+	);
+	const ui = renderUi(dashboard(sandboxController(createSandboxWorld(), lesson)).element);
+	await ui.waitForText('Why is the second push fast?');
+	ui.press(keys.tab);
+	await ui.waitForText('keys: lesson');
+	ui.type('b');
+	await ui.waitForText('✓b) the layers already exist');
+	ui.type('n');
+	await ui.waitFor(() => lesson.actions.includes('next'), 'next sent');
+	assert.deepEqual(lesson.actions, ['answer:b', 'next']);
+	ui.type('e');
+	await ui.waitFor(f => /~# e\s*$/m.test(f), 'any other letter goes back to the prompt');
+});
+
+test('PgDn scrolls a long lesson', async () => {
+	const text = Array.from({length: 40}, (_, i) => `Paragraph line ${i + 1}.`).join('\n\n');
+	const lesson = fakeLesson(baseLessonView({text}));
+	const ui = renderUi(dashboard(sandboxController(createSandboxWorld(), lesson)).element);
+	await ui.waitForText('Paragraph line 1.');
+	ui.press(keys.pageDown);
+	const frame = await ui.waitFor(f => !f.includes('Paragraph line 1.') && f.includes('↑ PgUp'), 'scrolled');
+	assert.match(frame, /Paragraph line \d+\./);
+});
