@@ -77,6 +77,18 @@ export function reconcileDeployment(w: World, key: string): void {
 		else {
 			const room = desired + maxSurge - total;
 			if (room > 0 && current.spec.replicas < desired) setReplicas(current, Math.min(desired, current.spec.replicas + room));
+			// Like the real controller's cleanupUnhealthyReplicas: old pods that are not ready (a
+			// rollout of a bad image, then a rollback) are scaled away first, as far as availability allows.
+			const newUnavailable = Math.max(0, current.spec.replicas - (current.status?.readyReplicas ?? 0));
+			let maxCleanup = total - (desired - maxUnavailable) - newUnavailable;
+			for (const rs of old) {
+				if (maxCleanup <= 0) break;
+				const cut = Math.min(maxCleanup, Math.max(0, rs.spec.replicas - (rs.status?.readyReplicas ?? 0)));
+				if (cut > 0) {
+					setReplicas(rs, rs.spec.replicas - cut);
+					maxCleanup -= cut;
+				}
+			}
 			const available = [current, ...old].reduce((s, rs) => s + (rs.status?.readyReplicas ?? 0), 0);
 			let canRemove = available - (desired - maxUnavailable);
 			for (const rs of old) {
