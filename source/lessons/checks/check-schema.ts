@@ -1,6 +1,7 @@
 // A check is data: one key naming what to look at (pod, process, file, command...) plus the
 // combinators all / any / not. Authors write them in chapter.yaml; one checker evaluates them.
 import {z} from 'zod';
+import {networkAndLimitsLeafSchemas} from './network-and-limits-leaves.ts';
 
 /** A number, or a range: `3`, `{atLeast: 2}`, `{atMost: 0}`. */
 export const countSchema = z.union([
@@ -96,6 +97,7 @@ export const leafSchemas = {
 	command: z.object({used: name, succeeded: z.boolean().optional()}).strict(),
 	/** Where the learner's shell is: inside a container, an unshare, an ssh session... */
 	shell: z.object({host: z.string().optional(), inside: z.enum(['login', 'ssh', 'unshare', 'nsenter', 'container', 'pod', 'netns']).optional()}).strict(),
+	...networkAndLimitsLeafSchemas,
 } as const;
 
 export type LeafKind = keyof typeof leafSchemas;

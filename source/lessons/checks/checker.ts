@@ -9,6 +9,7 @@ import {cgroupAt, filesystemFile, hostFile, hostHostname, hostNamed, inOwnNamesp
 import {clusterOf, componentRunning, fieldAt, labelsMatch, nodeReady, objectNamed, objectsOf, podFacts, resourceNamed} from '../selectors/k8s.ts';
 import type {Check, CountMatch, LeafCheck} from './check-schema.ts';
 import {checkMessages, type CheckMessages} from './check-messages.ts';
+import {evaluateNetworkAndLimitsLeaf} from './network-and-limits-leaves.ts';
 
 export type CheckContext = {
 	world: World;
@@ -267,6 +268,9 @@ function evaluateLeaf(check: LeafCheck, ctx: CheckContext, say: CheckMessages): 
 			const used = ctx.commands.some(c => lineUses(c.line, spec.used) && (!spec.succeeded || c.exitCode === 0));
 			return result(used, say.commandUsed(spec.used), say.commandMissing(spec.used, spec.succeeded));
 		}
+		case 'interface':
+		case 'containerCgroup':
+			return evaluateNetworkAndLimitsLeaf(check, {world, host: ctx.host, locale: ctx.locale});
 		case 'shell': {
 			const {spec} = check;
 			const frame = ctx.session.frames[ctx.session.frames.length - 1]!;

@@ -1,0 +1,73 @@
+// Two leaf checks of the container chapters (2 and 3): which network namespace holds an interface
+// (after `ip link set X netns Y`), and the limits in the cgroup Docker made for a container (after
+// `docker run --memory --cpus`, whose cgroup path holds the container's id, unknown to the author).
+import {z} from 'zod';
+import type {Locale} from '../../app/app-options.ts';
+import type {World} from '../../engine/world.ts';
+import {daemonOn, findContainers} from '../selectors/docker.ts';
+import {cgroupAt, hostNamed} from '../selectors/host.ts';
+
+const limit = z.union([z.number().int(), z.literal('max')]).optional();
+
+export const networkAndLimitsLeafSchemas = {
+	/** An interface is in a network namespace: the host's own (`netns: host`) or one named by `ip netns add`. */
+	interface: z.object({host: z.string().optional(), name: z.string().min(1), netns: z.string().min(1).default('host')}).strict(),
+	/** The cgroup Docker made for a container holds these limits: memory.max in bytes, cpu.max's quota, pids.max. */
+	containerCgroup: z.object({host: z.string().optional(), name: z.string().min(1), memoryMax: limit, cpuQuota: limit, pidsMax: limit}).strict(),
+} as const;
+
+type Specs = {[K in keyof typeof networkAndLimitsLeafSchemas]: z.infer<(typeof networkAndLimitsLeafSchemas)[K]>};
+export type NetworkAndLimitsLeaf = {[K in keyof Specs]: {kind: K; spec: Specs[K]}}[keyof Specs];
+export type LeafOutcome = {passed: boolean; met: string; unmet: string[]};
+
+const words = {
+	en: {
+		noHost: (host: string) => `there is no host ${host}`,
+		where: (netns: string) => (netns === 'host' ? "the host's network namespace" : `the network namespace ${netns}`),
+		ifaceIn: (name: string, where: string) => `the interface ${name} is in ${where}`,
+		ifaceNotIn: (name: string, where: string, actual?: string) => `the interface ${name} is not in ${where}${actual ? ` (it is in ${actual})` : ' (there is no such interface)'}`,
+		noContainer: (name: string, host: string) => `there is no container ${name} on ${host}`,
+		noGroup: (name: string) => `the container ${name} has no cgroup (is it running?)`,
+		value: (name: string, file: string, actual: string, wanted: string) => `the cgroup of container ${name} has ${file} = ${actual}, not ${wanted}`,
+		ok: (name: string) => `the cgroup of container ${name} has the limits asked for`,
+	},
+	'zh-CN': {
+		noHost: (host: string) => `没有名为 ${host} 的主机`,
+		where: (netns: string) => (netns === 'host' ? '主机的网络命名空间' : `网络命名空间 ${netns}`),
+		ifaceIn: (name: string, where: string) => `网络接口 ${name} 在${where}中`,
+		ifaceNotIn: (name: string, where: string, actual?: string) => `网络接口 ${name} 不在${where}中${actual ? `（它在${actual}中）` : '（没有这个接口）'}`,
+		noContainer: (name: string, host: string) => `${host} 上没有容器 ${name}`,
+		noGroup: (name: string) => `容器 ${name} 没有 cgroup（它在运行吗？）`,
+		value: (name: string, file: string, actual: string, wanted: string) => `容器 ${name} 的 cgroup 中 ${file} 是 ${actual}，而不是 ${wanted}`,
+		ok: (name: string) => `容器 ${name} 的 cgroup 限制符合要求`,
+	},
+} satisfies Record<Locale, unknown>;
+
+export function evaluateNetworkAndLimitsLeaf(check: NetworkAndLimitsLeaf, ctx: {world: World; host: string; locale: Locale}): LeafOutcome {
+	const say = words[ctx.locale] ?? words.en;
+	const hostName = check.spec.host ?? ctx.host;
+	const host = hostNamed(ctx.world, hostName);
+	if (!host) return {passed: false, met: '', unmet: [say.noHost(hostName)]};
+	if (check.kind === 'interface') {
+		const {name, netns} = check.spec;
+		let actual: string | undefined;
+		for (const ns of host.namespaces.values()) {
+			if (ns.kind !== 'net' || !ns.interfaces?.some(i => i.name === name)) continue;
+			const label = ns.id === host.initNamespaces.net ? 'host' : (ns.name ?? `net:[${ns.id}]`);
+			if (label === netns) return {passed: true, met: say.ifaceIn(name, say.where(netns)), unmet: []};
+			actual = say.where(label);
+		}
+		return {passed: false, met: '', unmet: [say.ifaceNotIn(name, say.where(netns), actual)]};
+	}
+	const {name, memoryMax, cpuQuota, pidsMax} = check.spec;
+	const daemon = daemonOn(ctx.world, hostName);
+	const container = daemon && findContainers(daemon, {name})[0];
+	if (!container) return {passed: false, met: '', unmet: [say.noContainer(name, hostName)]};
+	const group = cgroupAt(host, container.cgroup);
+	if (!group) return {passed: false, met: '', unmet: [say.noGroup(name)]};
+	const problems: string[] = [];
+	if (memoryMax !== undefined && group.memoryMax !== memoryMax) problems.push(say.value(name, 'memory.max', String(group.memoryMax), String(memoryMax)));
+	if (cpuQuota !== undefined && group.cpuMax.quota !== cpuQuota) problems.push(say.value(name, 'cpu.max', `${group.cpuMax.quota} ${group.cpuMax.period}`, `${cpuQuota} ${group.cpuMax.period}`));
+	if (pidsMax !== undefined && group.pidsMax !== pidsMax) problems.push(say.value(name, 'pids.max', String(group.pidsMax), String(pidsMax)));
+	return {passed: problems.length === 0, met: say.ok(name), unmet: problems};
+}
