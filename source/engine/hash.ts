@@ -4,12 +4,17 @@ export function digestHex(input: string, length = 64): string {
 	let out = '';
 	let round = 0;
 	while (out.length < length) {
-		let h = 0x811c9dc5 ^ round;
+		// Each round starts from a differently mixed basis, so the 8-hex blocks differ from each other.
+		let h = (0x811c9dc5 ^ Math.imul(round, 0x9e3779b1)) >>> 0;
 		const text = `${round}:${input}`;
 		for (let i = 0; i < text.length; i++) {
 			h ^= text.charCodeAt(i);
 			h = Math.imul(h, 0x01000193) >>> 0;
 		}
+		// murmur3's finalizer: one changed character changes every hex digit of the block.
+		h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+		h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+		h = (h ^ (h >>> 16)) >>> 0;
 		out += h.toString(16).padStart(8, '0');
 		round++;
 	}
