@@ -2,6 +2,8 @@
 import {helpCommand} from './builtins/help.ts';
 import {shellBuiltins} from './builtins/shell-builtins.ts';
 import {grep, head, sort, tail, wc} from './builtins/text-filters.ts';
+import {challengeCommand} from './commands/challenge/challenge-command.ts';
+import {dockerCommands} from './commands/docker/index.ts';
 import {etcdctl} from './commands/etcdctl.ts';
 import {kubectl} from './commands/kubectl/index.ts';
 import {createCommandTable, type CommandTable} from './command-table.ts';
@@ -11,6 +13,8 @@ const families: CommandSpec[][] = [
 	shellBuiltins,
 	[grep, head, tail, wc, sort],
 	[kubectl, etcdctl],
+	dockerCommands,
+	[challengeCommand],
 ];
 
 let table: CommandTable | undefined;

@@ -50,8 +50,8 @@ export type Image = {
 	created: number; // virtual ms (negative: before the simulation started)
 	parent?: string;
 	history: HistoryEntry[];
-	builtLocally?: boolean; // history shows ids for locally built steps and <missing> for pulled ones
-	stepIds?: string[]; // classic builder: the intermediate image id after each step, per history entry
+	intermediate?: boolean; // a build step's image: hidden from `docker images`, used by the build cache
+	stepIds?: (string | null)[]; // per history entry: the image id `docker history` shows, or null for <missing>
 	dockerVersion?: string;
 };
 

@@ -1,0 +1,125 @@
+// docker build: the classic builder, reading the Dockerfile and context from the learner's disk
+// (ctx.disk, relative to where the tutor started) or, when the directory exists inside the
+// simulated host (files written there with cat > / echo >), from the simulated filesystem.
+import {produce} from 'immer';
+import {buildImage, contextFiles, contextTarSize, dockerignorePatterns, type BuildResult, type ContextReader} from '../../../engine/docker/build.ts';
+import {humanSize} from '../../../engine/docker/units.ts';
+import {normalizePath} from '../../../engine/host/filesystem.ts';
+import {tick} from '../../../engine/tick.ts';
+import type {CommandContext, CommandOutcome} from '../../types.ts';
+import {listPath, pathKind, readPath, resolvePath} from '../../paths.ts';
+import type {DockerCall} from './context.ts';
+import {fail, notSimulatedNote} from './format.ts';
+import {flagSet, flagValue, flagValues, parseFlags} from './flags.ts';
+
+export const legacyBuilderWarning = `DEPRECATED: The legacy builder is deprecated and will be removed in a future release.
+            Install the buildx component to build images with BuildKit:
+            https://docs.docker.com/go/buildx/
+
+`;
+
+function join(base: string, path: string): string {
+	const joined = normalizePath(path, '/' + base).slice(1);
+	return joined;
+}
+
+/** A context directory on the learner's disk. */
+function diskContext(ctx: CommandContext, dir: string): ContextReader {
+	const at = (path: string) => (path ? join(dir, path) : dir.replace(/^\.?\/?$/, ''));
+	return {
+		readFile: path => ctx.disk.readFile(at(path)),
+		isDirectory: path => (at(path) === '' ? true : ctx.disk.isDirectory(at(path))),
+		listDirectory: path => ctx.disk.listDirectory(at(path)),
+	};
+}
+
+/** A context directory inside the simulated host, as the shell frame sees it. */
+function hostContext(ctx: CommandContext, dir: string): ContextReader {
+	const at = (path: string) => (path ? `${dir}/${path}` : dir);
+	return {
+		readFile(path) {
+			const r = readPath(ctx.world, ctx.frame, at(path));
+			return 'content' in r ? r.content : undefined;
+		},
+		isDirectory: path => pathKind(ctx.world, ctx.frame, at(path)) === 'dir',
+		listDirectory: path => listPath(ctx.world, ctx.frame, at(path)) ?? [],
+	};
+}
+
+export function dockerBuild(args: string[], call: DockerCall): CommandOutcome {
+	const {ctx} = call;
+	const parsed = parseFlags(args, [
+		{names: ['-t', '--tag'], value: true, repeat: true},
+		{names: ['-f', '--file'], value: true},
+		{names: ['--build-arg'], value: true, repeat: true},
+		{names: ['--no-cache']},
+		{names: ['--pull']},
+		{names: ['-q', '--quiet']},
+		{names: ['--rm'], value: false},
+		{names: ['--force-rm'], modelled: false},
+		{names: ['--platform'], value: true, modelled: false},
+		{names: ['--target'], value: true, modelled: false},
+		{names: ['--label'], value: true, repeat: true, modelled: false},
+		{names: ['--network'], value: true, modelled: false},
+		{names: ['--progress'], value: true, modelled: false},
+		{names: ['-m', '--memory'], value: true, modelled: false},
+		{names: ['--squash'], modelled: false},
+		{names: ['--iidfile'], value: true, modelled: false},
+	]);
+	if (!parsed.ok) return fail(`${parsed.error}\nSee 'docker build --help'.`, 125);
+	const {flags} = parsed;
+	const [dir, ...extra] = flags.positionals;
+	if (!dir || extra.length) return fail(`docker: 'docker build' requires 1 argument\n\nUsage:  docker build [OPTIONS] PATH | URL | -\n\nRun 'docker build --help' for more information`, 1);
+	if (/^(https?|git):\/\//.test(dir)) return fail(`(building from a URL is accepted, not simulated here: clone it and build the directory)`, 1);
+	const dockerfileFlag = flagValue(flags, '-f');
+	let context: ContextReader;
+	let dockerfile: string | undefined;
+	let where: string;
+	if (dir === '-') {
+		context = {readFile: () => undefined, isDirectory: () => false, listDirectory: () => []};
+		dockerfile = ctx.stdin;
+		where = '-';
+	} else {
+		const simDir = resolvePath(ctx.frame, dir);
+		const simDockerfile = dockerfileFlag ? resolvePath(ctx.frame, dockerfileFlag) : `${simDir === '/' ? '' : simDir}/Dockerfile`;
+		const inSim = pathKind(ctx.world, ctx.frame, simDir) === 'dir' && pathKind(ctx.world, ctx.frame, simDockerfile) === 'file';
+		if (inSim) {
+			context = hostContext(ctx, simDir === '/' ? '' : simDir);
+			const r = readPath(ctx.world, ctx.frame, simDockerfile);
+			dockerfile = 'content' in r ? r.content : undefined;
+			where = simDockerfile;
+		} else {
+			const diskDir = dir.replace(/\/+$/, '') || '.';
+			const clean = diskDir === '.' || diskDir === './' ? '' : diskDir.replace(/^\.\//, '');
+			if (clean !== '' && !ctx.disk.isDirectory(clean)) return fail(`unable to prepare context: path "${dir}" not found`, 1);
+			context = diskContext(ctx, clean);
+			const dfPath = dockerfileFlag ? dockerfileFlag.replace(/^\.\//, '') : clean ? `${clean}/Dockerfile` : 'Dockerfile';
+			dockerfile = ctx.disk.readFile(dfPath);
+			where = ctx.disk.displayPath?.(dfPath) ?? `${ctx.frame.cwd === '/' ? '' : ctx.frame.cwd}/${dfPath}`;
+		}
+	}
+	if (dockerfile === undefined) return fail(`unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat ${where}: no such file or directory`, 1);
+	const files = contextFiles(context, '', dockerignorePatterns(context.readFile('.dockerignore')));
+	const sending = dir === '-' ? '' : `Sending build context to Docker daemon  ${humanSize(contextTarSize(context, files), 4)}\n`;
+	const buildArgs: Record<string, string> = {};
+	for (const pair of flagValues(flags, '--build-arg')) {
+		const eq = pair.indexOf('=');
+		if (eq < 0) {
+			const value = ctx.session.env[pair];
+			if (value !== undefined) buildArgs[pair] = value;
+		} else buildArgs[pair.slice(0, eq)] = pair.slice(eq + 1);
+	}
+	let result: BuildResult | undefined;
+	let world = produce(call.world, w => {
+		result = buildImage(w, call.host, {dockerfile, context, tags: flagValues(flags, '-t'), buildArgs, noCache: flagSet(flags, '--no-cache'), pull: flagSet(flags, '--pull')});
+	});
+	const built = result!;
+	world = tick(world, Math.max(1, Math.round(built.timeMs)));
+	const stderr = legacyBuilderWarning + notSimulatedNote(flags.notSimulated);
+	if (!built.ok) {
+		// A failed build keeps what it cached so far, as docker does.
+		return {stdout: flagSet(flags, '-q') ? '' : sending + built.output, stderr: stderr + built.error + '\n', exitCode: 1, world};
+	}
+	if (flagSet(flags, '-q')) return {stdout: built.imageId + '\n', stderr, exitCode: 0, world};
+	return {stdout: sending + built.output, stderr, exitCode: 0, world};
+}

@@ -1,0 +1,215 @@
+// docker ps / start / stop / restart / kill / rm / logs / diff
+import {produce} from 'immer';
+import {tagKey, parseImageRef} from '../../../engine/docker/image-ref.ts';
+import {containerChanges, findContainer, isLongRunning, recordContainerExit, removeContainer, startContainer, stopContainer} from '../../../engine/docker/runtime.ts';
+import type {Container, DockerDaemon} from '../../../engine/docker/types.ts';
+import {humanDuration, shortId} from '../../../engine/docker/units.ts';
+import {tick} from '../../../engine/tick.ts';
+import {worldEpoch, type World} from '../../../engine/world.ts';
+import type {CommandOutcome} from '../../types.ts';
+import type {DockerCall} from './context.ts';
+import {ellipsis, fail, notSimulatedNote, ok, table, usageError} from './format.ts';
+import {flagSet, flagValue, flagValues, parseFlags} from './flags.ts';
+import {ago} from './images.ts';
+import {containerFrame, runInside} from './inside.ts';
+
+export function statusText(c: Container, now: number): string {
+	if (c.state === 'running') return `Up ${humanDuration(now - (c.startedAt ?? now))}`;
+	if (c.state === 'exited') return `Exited (${c.exitCode}) ${humanDuration(now - (c.finishedAt ?? now))} ago`;
+	if (c.state === 'paused') return `Up ${humanDuration(now - (c.startedAt ?? now))} (Paused)`;
+	return 'Created';
+}
+
+export function portsText(c: Container, exposed: string[]): string {
+	const out: string[] = [];
+	if (c.state === 'running') {
+		for (const p of c.ports) {
+			out.push(`${p.hostIp}:${p.hostPort}->${p.containerPort}/${p.protocol}`);
+			if (p.hostIp === '0.0.0.0') out.push(`:::${p.hostPort}->${p.containerPort}/${p.protocol}`);
+		}
+	}
+	for (const port of exposed) {
+		const [num, proto = 'tcp'] = port.split('/');
+		if (!c.ports.some(p => p.containerPort === Number(num) && p.protocol === proto)) out.push(`${num}/${proto}`);
+	}
+	return out.join(', ');
+}
+
+/** What the IMAGE column shows: the reference typed, or the short id when that tag moved on. */
+function imageColumn(daemon: DockerDaemon, c: Container): string {
+	const parsed = parseImageRef(c.imageRef);
+	if (!('error' in parsed) && daemon.tags.get(tagKey(parsed)) === c.image) return c.imageRef;
+	if (c.image.replace('sha256:', '').startsWith(c.imageRef)) return c.imageRef;
+	return shortId(c.image);
+}
+
+export function dockerPs(args: string[], call: DockerCall): CommandOutcome {
+	const parsed = parseFlags(args, [{names: ['-a', '--all']}, {names: ['-q', '--quiet']}, {names: ['-l', '--latest']}, {names: ['-n', '--last'], value: true}, {names: ['--no-trunc']}, {names: ['-s', '--size'], modelled: false}, {names: ['-f', '--filter'], value: true, repeat: true}, {names: ['--format'], value: true, modelled: false}]);
+	if (!parsed.ok) return usageError(parsed.error, 'ps');
+	const {flags} = parsed;
+	const now = call.world.time;
+	let list = [...call.daemon.containers.values()].sort((a, b) => b.created - a.created || (a.id < b.id ? -1 : 1));
+	const last = flagSet(flags, '-l') ? 1 : flagValue(flags, '-n') !== undefined ? Number(flagValue(flags, '-n')) : undefined;
+	if (last === undefined && !flagSet(flags, '-a')) list = list.filter(c => c.state === 'running' || c.state === 'paused');
+	for (const filter of flagValues(flags, '-f')) {
+		const [key, value = ''] = [filter.slice(0, filter.indexOf('=')), filter.slice(filter.indexOf('=') + 1)];
+		if (key === 'name') list = list.filter(c => c.name.includes(value));
+		else if (key === 'status') list = list.filter(c => c.state === value);
+		else if (key === 'ancestor') list = list.filter(c => c.imageRef === value || c.image.includes(value));
+		else if (key === 'id') list = list.filter(c => c.id.startsWith(value));
+		else return fail(`Error response from daemon: invalid filter '${key}'`, 1);
+	}
+	if (last !== undefined && Number.isFinite(last)) list = list.slice(0, Math.max(0, last));
+	const note = notSimulatedNote(flags.notSimulated);
+	const noTrunc = flagSet(flags, '--no-trunc');
+	if (flagSet(flags, '-q')) return ok(list.map(c => (noTrunc ? c.id : c.id.slice(0, 12)) + '\n').join(''), {stderr: note});
+	const rows = list.map(c => {
+		const command = c.command.join(' ');
+		const exposed = call.daemon.images.get(c.image)?.config.exposedPorts ?? [];
+		return [noTrunc ? c.id : c.id.slice(0, 12), imageColumn(call.daemon, c), JSON.stringify(noTrunc ? command : ellipsis(command, 20)), ago(now, c.created), statusText(c, now), portsText(c, exposed), c.name];
+	});
+	return ok(table([['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES'], ...rows]), {stderr: note});
+}
+
+type EachResult = {world: World; stdout: string; stderr: string};
+
+/** Applies `action` to each named container, printing each name as docker does, errors after. */
+function forEachContainer(call: DockerCall, names: string[], action: (world: World, container: Container) => {world: World; error?: string}): EachResult {
+	let world = call.world;
+	let stdout = '';
+	let stderr = '';
+	for (const name of names) {
+		const container = findContainer(world.dockers.get(call.host)!, name);
+		if (!container) {
+			stderr += `Error response from daemon: No such container: ${name}\n`;
+			continue;
+		}
+		const result = action(world, container);
+		world = result.world;
+		if (result.error) stderr += `Error response from daemon: ${result.error}\n`;
+		else stdout += name + '\n';
+	}
+	return {world, stdout, stderr};
+}
+
+function requireNames(sub: string, names: string[], summary: string, usage = 'CONTAINER [CONTAINER...]'): CommandOutcome | undefined {
+	if (names.length > 0) return undefined;
+	return fail(`"docker ${sub}" requires at least 1 argument.\nSee 'docker ${sub} --help'.\n\nUsage:  docker ${sub} [OPTIONS] ${usage}\n\n${summary}`, 1);
+}
+
+/** Starts a container; a one-shot command runs to completion (its output goes to the logs). */
+export function startOne(call: DockerCall, world: World, container: Container): {world: World; error?: string; output?: string} {
+	let error = '';
+	let pid = 0;
+	let next = produce(world, w => {
+		const started = startContainer(w, call.host, container.id);
+		if (!started.ok) error = started.error;
+		else pid = started.process.pid;
+	});
+	if (error) return {world, error};
+	const running = next.dockers.get(call.host)!.containers.get(container.id)!;
+	if (!isLongRunning(next, call.host, running)) {
+		const inside = runInside(call.ctx, next, containerFrame(call.host, pid, running.user ?? 'root', running.workdir), running.command);
+		next = produce(inside.world, w => recordContainerExit(w, call.host, container.id, inside.exitCode, inside.stdout + inside.stderr));
+		return {world: next, output: inside.stdout + inside.stderr};
+	}
+	return {world: next};
+}
+
+export function dockerStart(args: string[], call: DockerCall): CommandOutcome {
+	const parsed = parseFlags(args, [{names: ['-a', '--attach']}, {names: ['-i', '--interactive'], modelled: false}, {names: ['--detach-keys'], value: true, modelled: false}]);
+	if (!parsed.ok) return usageError(parsed.error, 'start');
+	const names = parsed.flags.positionals;
+	const missing = requireNames('start', names, 'Start one or more stopped containers');
+	if (missing) return missing;
+	let attached = '';
+	const result = forEachContainer(call, names, (world, container) => {
+		const started = startOne(call, world, container);
+		attached += started.output ?? '';
+		return started;
+	});
+	const failed = result.stderr ? `${result.stderr}Error: failed to start containers: ${names.filter(n => !result.stdout.split('\n').includes(n)).join(', ')}\n` : '';
+	const stdout = flagSet(parsed.flags, '-a') ? attached : result.stdout;
+	return {stdout, stderr: notSimulatedNote(parsed.flags.notSimulated) + failed, exitCode: failed ? 1 : 0, world: result.world};
+}
+
+function stopLike(args: string[], call: DockerCall, sub: 'stop' | 'kill' | 'restart'): CommandOutcome {
+	const parsed = parseFlags(args, [{names: ['-t', '--time', '--timeout'], value: true}, {names: ['-s', '--signal'], value: true}]);
+	if (!parsed.ok) return usageError(parsed.error, sub);
+	const names = parsed.flags.positionals;
+	const summary = {stop: 'Stop one or more running containers', kill: 'Kill one or more running containers', restart: 'Restart one or more containers'}[sub];
+	const missing = requireNames(sub, names, summary);
+	if (missing) return missing;
+	const timeout = flagValue(parsed.flags, '-t');
+	const signal = flagValue(parsed.flags, '-s');
+	const kill = sub === 'kill' || (signal !== undefined && /^(SIG)?KILL$|^9$/.test(signal));
+	let waited = 0;
+	const result = forEachContainer(call, names, (world, container) => {
+		if (sub === 'kill' && container.state !== 'running') return {world, error: `cannot kill container: ${container.name}: container ${container.id} is not running`};
+		let stopped = 0;
+		let next = produce(world, w => {
+			const r = stopContainer(w, call.host, container.id, {kill, timeoutSeconds: timeout !== undefined ? Number(timeout) : undefined});
+			if (r.ok) stopped = r.waitedMs;
+		});
+		waited += stopped;
+		if (stopped > 0) next = tick(next, stopped);
+		if (sub !== 'restart') return {world: next};
+		const after = next.dockers.get(call.host)!.containers.get(container.id);
+		if (!after) return {world: next, error: `No such container: ${container.name}`};
+		const started = startOne(call, next, after);
+		if (!started.error) started.world = produce(started.world, w => {
+			const c = w.dockers.get(call.host)!.containers.get(container.id);
+			if (c) c.restartCount++;
+		});
+		return started;
+	});
+	void waited;
+	return {stdout: result.stdout, stderr: result.stderr, exitCode: result.stderr ? 1 : 0, world: result.world};
+}
+
+export const dockerStop = (args: string[], call: DockerCall) => stopLike(args, call, 'stop');
+export const dockerKill = (args: string[], call: DockerCall) => stopLike(args, call, 'kill');
+export const dockerRestart = (args: string[], call: DockerCall) => stopLike(args, call, 'restart');
+
+export function dockerRm(args: string[], call: DockerCall): CommandOutcome {
+	const parsed = parseFlags(args, [{names: ['-f', '--force']}, {names: ['-v', '--volumes'], modelled: false}, {names: ['-l', '--link'], modelled: false}]);
+	if (!parsed.ok) return usageError(parsed.error, 'rm');
+	const names = parsed.flags.positionals;
+	const missing = requireNames('rm', names, 'Remove one or more containers');
+	if (missing) return missing;
+	const force = flagSet(parsed.flags, '-f');
+	const result = forEachContainer(call, names, (world, container) => {
+		let error: string | undefined;
+		const next = produce(world, w => {
+			const r = removeContainer(w, call.host, container.id, {force});
+			if (!r.ok) error = r.error;
+		});
+		return {world: error ? world : next, error};
+	});
+	return {stdout: result.stdout, stderr: result.stderr, exitCode: result.stderr ? 1 : 0, world: result.world};
+}
+
+export function dockerLogs(args: string[], call: DockerCall): CommandOutcome {
+	const parsed = parseFlags(args, [{names: ['-f', '--follow']}, {names: ['-n', '--tail'], value: true}, {names: ['-t', '--timestamps']}, {names: ['--since'], value: true, modelled: false}, {names: ['--until'], value: true, modelled: false}, {names: ['--details'], modelled: false}]);
+	if (!parsed.ok) return usageError(parsed.error, 'logs');
+	const [name, ...extra] = parsed.flags.positionals;
+	if (!name || extra.length) return fail(`"docker logs" requires exactly 1 argument.\nSee 'docker logs --help'.\n\nUsage:  docker logs [OPTIONS] CONTAINER\n\nFetch the logs of a container`, 1);
+	const container = findContainer(call.daemon, name);
+	if (!container) return fail(`Error response from daemon: No such container: ${name}`, 1);
+	let lines = container.logs;
+	const tail = flagValue(parsed.flags, '-n');
+	if (tail !== undefined && tail !== 'all') lines = Number(tail) > 0 ? lines.slice(-Number(tail)) : [];
+	const stamp = flagSet(parsed.flags, '-t') ? `${new Date(worldEpoch + (container.startedAt ?? 0)).toISOString().replace('Z', '000000Z')} ` : '';
+	const note = flagSet(parsed.flags, '-f') ? `(-f follows new lines in a real terminal until Ctrl-C; here the prompt returns with what is logged so far)\n` : '';
+	return ok(lines.map(l => stamp + l + '\n').join(''), {stderr: note + notSimulatedNote(parsed.flags.notSimulated)});
+}
+
+export function dockerDiff(args: string[], call: DockerCall): CommandOutcome {
+	const parsed = parseFlags(args, []);
+	if (!parsed.ok) return usageError(parsed.error, 'diff');
+	const [name, ...extra] = parsed.flags.positionals;
+	if (!name || extra.length) return fail(`"docker diff" requires exactly 1 argument.\nSee 'docker diff --help'.\n\nUsage:  docker diff CONTAINER\n\nInspect changes to files or directories on a container's filesystem`, 1);
+	const container = findContainer(call.daemon, name);
+	if (!container) return fail(`Error response from daemon: No such container: ${name}`, 1);
+	return ok(containerChanges(call.world, call.host, container).map(c => `${c.kind} ${c.path}\n`).join(''));
+}

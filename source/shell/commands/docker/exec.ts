@@ -1,0 +1,40 @@
+// docker exec: a new process inside a running container's namespaces and cgroup.
+import {produce} from 'immer';
+import {endExec, execInContainer} from '../../../engine/docker/runtime.ts';
+import type {CommandOutcome} from '../../types.ts';
+import type {DockerCall} from './context.ts';
+import {fail, notSimulatedNote} from './format.ts';
+import {flagSet, flagValue, parseFlags} from './flags.ts';
+import {containerFrame, isShell, runInside} from './inside.ts';
+
+export function dockerExec(args: string[], call: DockerCall): CommandOutcome {
+	const parsed = parseFlags(args, [{names: ['-i', '--interactive']}, {names: ['-t', '--tty']}, {names: ['-d', '--detach']}, {names: ['-u', '--user'], value: true}, {names: ['-w', '--workdir'], value: true}, {names: ['-e', '--env'], value: true, repeat: true, modelled: false}, {names: ['--privileged'], modelled: false}, {names: ['--detach-keys'], value: true, modelled: false}, {names: ['--env-file'], value: true, modelled: false}], true);
+	if (!parsed.ok) return fail(`${parsed.error}\nSee 'docker exec --help'.`, 125);
+	const {flags} = parsed;
+	const [name, ...argv] = flags.positionals;
+	if (!name || argv.length === 0) return fail(`docker: 'docker exec' requires at least 2 arguments\n\nUsage:  docker exec [OPTIONS] CONTAINER COMMAND [ARG...]\n\nSee 'docker exec --help' for more information`, 1);
+	const interactive = flagSet(flags, '-i') && flagSet(flags, '-t');
+	let error = '';
+	let pid = 0;
+	let cwd = '/';
+	let user = 'root';
+	let world = produce(call.world, w => {
+		const r = execInContainer(w, call.host, name, argv, {tty: flagSet(flags, '-t'), user: flagValue(flags, '-u'), workdir: flagValue(flags, '-w')});
+		if (!r.ok) error = r.error;
+		else {
+			pid = r.process.pid;
+			cwd = r.process.cwd;
+			user = r.process.user;
+		}
+	});
+	if (error) return fail(error.startsWith('OCI runtime') ? error : `Error response from daemon: ${error}`, error.startsWith('OCI runtime') ? 126 : 1);
+	const note = notSimulatedNote(flags.notSimulated);
+	const frame = containerFrame(call.host, pid, user, cwd);
+	if (interactive && isShell(argv[0]!) && argv.length === 1) {
+		return {stdout: '', stderr: note, exitCode: 0, world, session: {...call.ctx.session, frames: [...call.ctx.session.frames, frame]}};
+	}
+	if (flagSet(flags, '-d')) return {stdout: '', stderr: note, exitCode: 0, world};
+	const inside = runInside(call.ctx, world, frame, argv);
+	world = produce(inside.world, w => endExec(w, call.host, pid));
+	return {stdout: inside.stdout, stderr: note + inside.stderr, exitCode: inside.exitCode, world};
+}

@@ -1,0 +1,103 @@
+// docker images / image ls, history, tag, rmi
+import {produce} from 'immer';
+import {splitTagKey} from '../../../engine/docker/image-ref.ts';
+import {imageSize, removeImage, tagImage, tagsOf} from '../../../engine/docker/images.ts';
+import {resolveImage} from '../../../engine/docker/runtime.ts';
+import {humanDuration, humanSize, shortId} from '../../../engine/docker/units.ts';
+import type {Image} from '../../../engine/docker/types.ts';
+import {worldEpoch} from '../../../engine/world.ts';
+import type {CommandOutcome} from '../../types.ts';
+import type {DockerCall} from './context.ts';
+import {daemonError, ellipsis, fail, ok, table, usageError} from './format.ts';
+import {flagSet, flagValue, parseFlags} from './flags.ts';
+
+export function ago(now: number, then: number): string {
+	return `${humanDuration(now - then)} ago`;
+}
+
+export function dockerImages(args: string[], call: DockerCall): CommandOutcome {
+	const parsed = parseFlags(args, [{names: ['-a', '--all']}, {names: ['-q', '--quiet']}, {names: ['--no-trunc']}, {names: ['--digests'], modelled: false}, {names: ['-f', '--filter'], value: true, repeat: true, modelled: false}, {names: ['--format'], value: true, modelled: false}, {names: ['--tree'], modelled: false}]);
+	if (!parsed.ok) return usageError(parsed.error, 'images');
+	const {flags} = parsed;
+	const filter = flags.positionals[0];
+	const rows: {repo: string; tag: string; image: Image}[] = [];
+	for (const image of call.daemon.images.values()) {
+		const tags = tagsOf(call.daemon, image.id);
+		if (tags.length === 0) {
+			if (image.intermediate && !flagSet(flags, '-a')) continue;
+			if (!filter) rows.push({repo: '<none>', tag: '<none>', image});
+			continue;
+		}
+		for (const key of tags) {
+			const {repository, tag} = splitTagKey(key);
+			if (filter && !matchesRepository(filter, repository, tag)) continue;
+			rows.push({repo: repository, tag, image});
+		}
+	}
+	rows.sort((a, b) => b.image.created - a.image.created || (a.repo < b.repo ? -1 : a.repo > b.repo ? 1 : a.tag < b.tag ? -1 : 1));
+	const note = flags.notSimulated.length ? `(${flags.notSimulated.join(', ')}: accepted, not simulated here)\n` : '';
+	const idOf = (image: Image) => (flagSet(flags, '--no-trunc') ? image.id : shortId(image.id));
+	if (flagSet(flags, '-q')) return ok([...new Set(rows.map(r => idOf(r.image)))].map(id => id + '\n').join(''), {stderr: note});
+	const now = call.world.time;
+	const body = rows.map(r => [r.repo, r.tag, idOf(r.image), ago(now, r.image.created), humanSize(imageSize(call.world, r.image))]);
+	return ok(table([['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE'], ...body]), {stderr: note});
+}
+
+function matchesRepository(filter: string, repository: string, tag: string): boolean {
+	const [repoPart, tagPart] = filter.includes(':') ? [filter.slice(0, filter.lastIndexOf(':')), filter.slice(filter.lastIndexOf(':') + 1)] : [filter, undefined];
+	const normalized = repoPart.replace(/^docker\.io\//, '').replace(/^library\//, '');
+	return normalized === repository && (tagPart === undefined || tagPart === tag);
+}
+
+export function dockerHistory(args: string[], call: DockerCall): CommandOutcome {
+	const parsed = parseFlags(args, [{names: ['--no-trunc']}, {names: ['-q', '--quiet']}, {names: ['-H', '--human'], value: true}, {names: ['--format'], value: true, modelled: false}]);
+	if (!parsed.ok) return usageError(parsed.error, 'history');
+	const ref = parsed.flags.positionals[0];
+	if (!ref || parsed.flags.positionals.length > 1) return fail(`"docker history" requires exactly 1 argument.\nSee 'docker history --help'.\n\nUsage:  docker history [OPTIONS] IMAGE\n\nShow the history of an image`, 1);
+	const image = resolveImage(call.daemon, ref);
+	if (!image) return daemonError(`No such image: ${ref.includes(':') || /^[0-9a-f]{6,}$/.test(ref) ? ref : `${ref}:latest`}`);
+	const noTrunc = flagSet(parsed.flags, '--no-trunc');
+	const human = flagValue(parsed.flags, '-H') !== 'false';
+	const ids = image.stepIds ?? image.history.map((_, i) => (i === image.history.length - 1 ? image.id : null));
+	const rows = image.history
+		.map((entry, i) => {
+			const id = ids[i] ?? null;
+			const size = entry.layerId ? (call.world.layers.get(entry.layerId)?.sizeBytes ?? 0) : 0;
+			const createdBy = noTrunc ? entry.createdBy : ellipsis(entry.createdBy.replace(/\s+/g, ' '), 45);
+			return [id ? (noTrunc ? id : shortId(id)) : '<missing>', human ? ago(call.world.time, entry.created) : new Date(worldEpoch + entry.created).toISOString().replace(/\.\d{3}Z$/, 'Z'), createdBy, human ? humanSize(size) : String(size), entry.comment ?? (/# buildkit$/.test(entry.createdBy) || !entry.createdBy.startsWith('/bin/sh') ? 'buildkit.dockerfile.v0' : '')];
+		})
+		.reverse();
+	if (flagSet(parsed.flags, '-q')) return ok(rows.map(r => r[0] + '\n').join(''));
+	return ok(table([['IMAGE', 'CREATED', 'CREATED BY', 'SIZE', 'COMMENT'], ...rows]));
+}
+
+export function dockerTag(args: string[], call: DockerCall): CommandOutcome {
+	const parsed = parseFlags(args, []);
+	if (!parsed.ok) return usageError(parsed.error, 'tag');
+	const [source, target, ...extra] = parsed.flags.positionals;
+	if (!source || !target || extra.length > 0) return fail(`"docker tag" requires exactly 2 arguments.\nSee 'docker tag --help'.\n\nUsage:  docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]\n\nCreate a tag TARGET_IMAGE that refers to SOURCE_IMAGE`, 1);
+	let error = '';
+	const world = produce(call.world, w => {
+		const result = tagImage(w, call.host, source, target);
+		if (!result.ok) error = result.error;
+	});
+	if (error) return error.startsWith('Error parsing') ? fail(error, 1) : daemonError(error);
+	return ok('', {world});
+}
+
+export function dockerRmi(args: string[], call: DockerCall): CommandOutcome {
+	const parsed = parseFlags(args, [{names: ['-f', '--force']}, {names: ['--no-prune'], modelled: false}]);
+	if (!parsed.ok) return usageError(parsed.error, 'rmi');
+	const refs = parsed.flags.positionals;
+	if (refs.length === 0) return fail(`"docker rmi" requires at least 1 argument.\nSee 'docker rmi --help'.\n\nUsage:  docker rmi [OPTIONS] IMAGE [IMAGE...]\n\nRemove one or more images`, 1);
+	let stdout = '';
+	let stderr = '';
+	const world = produce(call.world, w => {
+		for (const ref of refs) {
+			const result = removeImage(w, call.host, ref, flagSet(parsed.flags, '-f'));
+			if (result.ok) stdout += result.lines.map(l => l + '\n').join('');
+			else stderr += `Error response from daemon: ${result.error}\n`;
+		}
+	});
+	return {stdout, stderr, exitCode: stderr ? 1 : 0, world};
+}

@@ -1,0 +1,136 @@
+// The `docker` command: global flags, management-command aliases (docker image ls, docker
+// container run...), and dispatch to each subcommand.
+import type {CommandOutcome, CommandSpec} from '../../types.ts';
+import {dockerBuild} from './build.ts';
+import {dockerDiff, dockerKill, dockerLogs, dockerPs, dockerRestart, dockerRm, dockerStart, dockerStop} from './containers.ts';
+import {dockerCall, isOutcome, type DockerCall} from './context.ts';
+import {dockerExec} from './exec.ts';
+import {fail, ok} from './format.ts';
+import {dockerHistory, dockerImages, dockerRmi, dockerTag} from './images.ts';
+import {dockerInspect} from './inspect.ts';
+import {dockerLogin, dockerLogout, dockerPull, dockerPush} from './pull-push.ts';
+import {dockerCreate, dockerRun} from './run.ts';
+import {dockerInfo, dockerSystem, dockerVersionText} from './system.ts';
+
+type Handler = (args: string[], call: DockerCall) => CommandOutcome;
+
+const handlers: Record<string, Handler> = {
+	build: dockerBuild,
+	images: dockerImages,
+	history: dockerHistory,
+	tag: dockerTag,
+	rmi: dockerRmi,
+	pull: dockerPull,
+	push: dockerPush,
+	login: dockerLogin,
+	logout: dockerLogout,
+	run: dockerRun,
+	create: dockerCreate,
+	ps: dockerPs,
+	start: dockerStart,
+	stop: dockerStop,
+	restart: dockerRestart,
+	kill: dockerKill,
+	rm: dockerRm,
+	exec: dockerExec,
+	logs: dockerLogs,
+	diff: dockerDiff,
+	inspect: (args, call) => dockerInspect(args, call),
+	version: (_args, call) => dockerVersionText(call),
+	info: dockerInfo,
+	system: dockerSystem,
+};
+
+/** `docker image ls` -> images, `docker container run` -> run, ... */
+const management: Record<string, Record<string, string | Handler>> = {
+	image: {ls: 'images', list: 'images', build: 'build', history: 'history', tag: 'tag', rm: 'rmi', remove: 'rmi', pull: 'pull', push: 'push', inspect: (args, call) => dockerInspect(args, call, 'image')},
+	container: {ls: 'ps', list: 'ps', ps: 'ps', run: 'run', create: 'create', start: 'start', stop: 'stop', restart: 'restart', kill: 'kill', rm: 'rm', remove: 'rm', exec: 'exec', logs: 'logs', diff: 'diff', inspect: (args, call) => dockerInspect(args, call, 'container')},
+	builder: {build: 'build'},
+};
+
+const notSimulated = new Set(['network', 'volume', 'compose', 'swarm', 'service', 'stack', 'node', 'secret', 'config', 'plugin', 'context', 'buildx', 'trust', 'manifest', 'search', 'save', 'load', 'import', 'export', 'commit', 'cp', 'attach', 'pause', 'unpause', 'port', 'rename', 'stats', 'top', 'update', 'wait', 'events', 'scout', 'init']);
+
+const summaryText = `
+Usage:  docker [OPTIONS] COMMAND
+
+A self-sufficient runtime for containers
+
+Common Commands:
+  run         Create and run a new container from an image
+  exec        Execute a command in a running container
+  ps          List containers
+  build       Build an image from a Dockerfile
+  pull        Download an image from a registry
+  push        Upload an image to a registry
+  images      List images
+  login       Authenticate to a registry
+  logout      Log out from a registry
+  version     Show the Docker version information
+  info        Display system-wide information
+
+Management Commands:
+  container   Manage containers
+  image       Manage images
+  system      Manage Docker
+
+Commands:
+  create      Create a new container
+  diff        Inspect changes to files or directories on a container's filesystem
+  history     Show the history of an image
+  inspect     Return low-level information on Docker objects
+  kill        Kill one or more running containers
+  logs        Fetch the logs of a container
+  restart     Restart one or more containers
+  rm          Remove one or more containers
+  rmi         Remove one or more images
+  start       Start one or more stopped containers
+  stop        Stop one or more running containers
+  tag         Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE
+
+Run 'docker COMMAND --help' for more information on a command.
+`;
+
+function runDocker(args: string[], ctx: Parameters<CommandSpec['run']>[1]): CommandOutcome {
+	let rest = args;
+	while (rest[0] === '-D' || rest[0] === '--debug' || rest[0] === '-l' || rest[0] === '--log-level' || rest[0] === '-H' || rest[0] === '--host' || rest[0] === '--context' || rest[0] === '-c') {
+		rest = rest[0] === '-D' || rest[0] === '--debug' ? rest.slice(1) : rest.slice(2);
+	}
+	const [first, ...more] = rest;
+	if (first === undefined || first === '--help' || first === '-h' || first === 'help') return ok(summaryText);
+	if (first === '-v' || first === '--version') return ok('Docker version 27.4.1, build b9d17ea\n');
+	if (first.startsWith('-')) return fail(`unknown flag: ${first}\nSee 'docker --help'.`, 125);
+	let name = first;
+	let subArgs = more;
+	let handler: Handler | undefined = handlers[name];
+	const group = management[first];
+	if (group) {
+		const sub = more[0];
+		const target = sub ? group[sub] : undefined;
+		if (!sub || sub === '--help') return ok(`\nUsage:  docker ${first} COMMAND\n\nManage ${first}s\n\nCommands:\n${Object.keys(group).map(k => `  ${k}`).join('\n')}\n`);
+		if (!target) return fail(`docker: unknown command: docker ${first} ${sub}\n\nRun 'docker ${first} --help' for more information`, 1);
+		subArgs = more.slice(1);
+		name = typeof target === 'string' ? target : `${first} ${sub}`;
+		handler = typeof target === 'string' ? handlers[target] : target;
+	}
+	if (!handler) {
+		if (notSimulated.has(first)) return fail(`(docker ${first} is a real docker command that this simulator does not model yet)`, 1);
+		return fail(`docker: unknown command: docker ${first}\n\nRun 'docker --help' for more information`, 1);
+	}
+	if (subArgs.includes('--help')) return ok(`\nUsage:  docker ${name} [OPTIONS]\n\nSee https://docs.docker.com/reference/cli/docker/ for every option; the simulator models the common ones.\n`);
+	const call = dockerCall(ctx);
+	if (isOutcome(call)) return call;
+	const outcome = handler(subArgs, call);
+	// Reconciling exited containers is a change worth keeping even when the subcommand made none.
+	return outcome.world || call.world === ctx.world ? outcome : {...outcome, world: call.world};
+}
+
+export const dockerCommand: CommandSpec = {
+	name: 'docker',
+	summary: 'build, ship and run containers (Docker CLI)',
+	usage: 'docker COMMAND [OPTIONS]',
+	subcommands: [...Object.keys(handlers), 'image', 'container'],
+	flags: ['-d', '-it', '-p', '--name', '--rm', '-e', '--memory', '--cpus', '-t', '-f', '-a', '-q'],
+	run: runDocker,
+};
+
+export const dockerCommands: CommandSpec[] = [dockerCommand];

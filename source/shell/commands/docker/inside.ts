@@ -1,0 +1,47 @@
+// Running a command line inside a container: through the shell's own command table, in a
+// temporary frame whose process is the container's, so `ps`, `ls`, `cat`, `hostname` see what
+// that process sees (its pid, mount and uts namespaces).
+import {findExecutable} from '../../../engine/docker/runtime.ts';
+import type {World} from '../../../engine/world.ts';
+import {allCommands} from '../../all-commands.ts';
+import {runLine} from '../../run-line.ts';
+import type {CommandContext, ShellFrame} from '../../types.ts';
+
+export type InsideResult = {world: World; stdout: string; stderr: string; exitCode: number};
+
+const shells = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
+
+export function isShell(program: string): boolean {
+	return shells.has(program.split('/').pop()!);
+}
+
+/** Quotes words back into a line the shell parses into the same words. */
+export function quoteLine(argv: string[]): string {
+	return argv.map(word => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+/** The frame of a process inside a container, for an exec'd shell or a one-off command. */
+export function containerFrame(host: string, pid: number, user: string, cwd: string): ShellFrame {
+	return {host, pid, user, cwd, kind: 'container'};
+}
+
+/**
+ * Runs argv inside the container process `pid`: `sh -c "script"` runs the script; a program the
+ * image has but the simulator does not implement says so instead of pretending.
+ */
+export function runInside(ctx: CommandContext, world: World, frame: ShellFrame, argv: string[]): InsideResult {
+	const program = argv[0]!.split('/').pop()!;
+	let line: string;
+	if (isShell(program) && argv[1] === '-c') line = argv[2] ?? '';
+	else if (isShell(program) && argv.length === 1) return {world, stdout: '', stderr: '', exitCode: 0};
+	else line = quoteLine([program, ...argv.slice(1)]);
+	const commands = allCommands();
+	if (!isShell(program) && !commands.has(program)) {
+		return {world, stdout: '', stderr: `(${program} ran in the container; its output is not simulated here)\n`, exitCode: 0};
+	}
+	const state = {world, session: {...ctx.session, frames: [...ctx.session.frames, frame]}};
+	const result = runLine(state, line, {commands, disk: ctx.disk});
+	return {world: result.state.world, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode};
+}
+
+export {findExecutable};

@@ -1,0 +1,227 @@
+// docker run / docker create
+import {produce} from 'immer';
+import {tagKey, parseImageRef} from '../../../engine/docker/image-ref.ts';
+import {createContainer, findExecutable, isLongRunning, recordContainerExit, resolveImage, startContainer, type CreateOptions} from '../../../engine/docker/runtime.ts';
+import type {PortBinding} from '../../../engine/docker/types.ts';
+import {parseMemoryBytes} from '../../../engine/docker/units.ts';
+import type {World} from '../../../engine/world.ts';
+import type {CommandOutcome} from '../../types.ts';
+import type {DockerCall} from './context.ts';
+import {fail, notSimulatedNote} from './format.ts';
+import {flagSet, flagValue, flagValues, parseFlags, type FlagSpec, type ParsedFlags} from './flags.ts';
+import {containerFrame, isShell, runInside} from './inside.ts';
+import {pullOnHost} from './pull-push.ts';
+
+const notModelled = ['--restart', '-v', '--volume', '--network', '--net', '--memory-swap', '--memory-reservation', '-c', '--cpu-shares', '--cpuset-cpus', '--pids-limit', '--init', '--privileged', '--cap-add', '--cap-drop', '--platform', '--pull', '--read-only', '--stop-timeout', '--stop-signal', '--log-driver', '--log-opt', '--dns', '--add-host', '--expose', '-a', '--attach', '--sig-proxy', '--device', '--ulimit', '--tmpfs', '--mount', '--gpus', '--cidfile', '--ipc', '--pid', '--uts', '--userns', '--health-cmd', '--health-interval', '--env-file', '--label-file', '--security-opt', '--oom-kill-disable', '--shm-size', '--group-add', '--link', '--volumes-from', '--network-alias', '--ip', '--mac-address', '--runtime', '--isolation', '--detach-keys', '--cgroupns', '--cgroup-parent', '--kernel-memory', '--memory-swappiness', '--blkio-weight', '--no-healthcheck', '--quiet', '-q', '--disable-content-trust', '--publish-all-not-used'];
+const valueless = new Set(['--init', '--privileged', '--read-only', '--sig-proxy', '--oom-kill-disable', '--no-healthcheck', '--quiet', '-q', '--disable-content-trust']);
+
+export const runFlags: FlagSpec[] = [
+	{names: ['-d', '--detach']},
+	{names: ['-i', '--interactive']},
+	{names: ['-t', '--tty']},
+	{names: ['--rm']},
+	{names: ['--name'], value: true},
+	{names: ['-p', '--publish'], value: true, repeat: true},
+	{names: ['-P', '--publish-all']},
+	{names: ['-e', '--env'], value: true, repeat: true},
+	{names: ['-m', '--memory'], value: true},
+	{names: ['--cpus'], value: true},
+	{names: ['-h', '--hostname'], value: true},
+	{names: ['--entrypoint'], value: true},
+	{names: ['-w', '--workdir'], value: true},
+	{names: ['-u', '--user'], value: true},
+	{names: ['-l', '--label'], value: true, repeat: true},
+	...notModelled.filter(n => n !== '-c' && n !== '-a' && n !== '-q').map(n => ({names: [n], value: !valueless.has(n), modelled: false, repeat: true})),
+	{names: ['-c', '--cpu-shares'], value: true, modelled: false},
+	{names: ['-a', '--attach'], value: true, modelled: false, repeat: true},
+];
+
+type RunSettings = {options: CreateOptions; detach: boolean; interactive: boolean; tty: boolean};
+
+function runUsage(sub: string, message: string): CommandOutcome {
+	return fail(`docker: ${message}\nSee 'docker ${sub} --help'.`, 125);
+}
+
+/** Reads -p values: "8080:8080", "127.0.0.1:8080:80", "80", "8080:80/udp". */
+export function parsePorts(values: string[], exposed: string[], publishAll: boolean, taken: Set<number>): PortBinding[] | {error: string} {
+	const out: PortBinding[] = [];
+	let next = 32768;
+	const randomPort = () => {
+		while (taken.has(next)) next++;
+		taken.add(next);
+		return next++;
+	};
+	for (const value of values) {
+		const [spec, proto = 'tcp'] = value.split('/');
+		if (proto !== 'tcp' && proto !== 'udp') return {error: `invalid proto: ${proto}`};
+		const parts = spec!.split(':');
+		const containerPort = Number(parts[parts.length - 1]);
+		if (!/^\d+$/.test(parts[parts.length - 1]!) || containerPort < 1 || containerPort > 65535) return {error: `invalid containerPort: ${parts[parts.length - 1]}`};
+		const hostText = parts.length >= 2 ? parts[parts.length - 2]! : '';
+		const hostIp = parts.length === 3 ? parts[0]! : '0.0.0.0';
+		if (hostText !== '' && (!/^\d+$/.test(hostText) || Number(hostText) > 65535)) return {error: `invalid hostPort: ${hostText}`};
+		out.push({hostIp, hostPort: hostText === '' ? randomPort() : Number(hostText), containerPort, protocol: proto});
+	}
+	if (publishAll) {
+		for (const port of exposed) {
+			const [num, proto = 'tcp'] = port.split('/');
+			if (!out.some(p => p.containerPort === Number(num))) out.push({hostIp: '0.0.0.0', hostPort: randomPort(), containerPort: Number(num), protocol: proto as 'tcp' | 'udp'});
+		}
+	}
+	return out;
+}
+
+function settingsFrom(flags: ParsedFlags, call: DockerCall, image: string, command: string[], sub: string): RunSettings | CommandOutcome {
+	const env: Record<string, string> = {};
+	for (const entry of flagValues(flags, '-e')) {
+		const eq = entry.indexOf('=');
+		if (eq === 0) return runUsage(sub, `invalid environment variable: ${entry}`);
+		if (eq < 0) {
+			const value = call.ctx.session.env[entry];
+			if (value !== undefined) env[entry] = value;
+		} else env[entry.slice(0, eq)] = entry.slice(eq + 1);
+	}
+	let memoryBytes: number | undefined;
+	const memory = flagValue(flags, '-m');
+	if (memory !== undefined) {
+		memoryBytes = parseMemoryBytes(memory);
+		if (memoryBytes === undefined) return runUsage(sub, `invalid argument "${memory}" for "-m, --memory" flag: invalid size: '${memory}'`);
+		if (memoryBytes < 6 * 1024 * 1024) return fail('docker: Error response from daemon: Minimum memory limit allowed is 6MB.', 125);
+	}
+	let cpus: number | undefined;
+	const cpuText = flagValue(flags, '--cpus');
+	if (cpuText !== undefined) {
+		cpus = Number(cpuText);
+		if (!/^\d*\.?\d+$/.test(cpuText) || Number.isNaN(cpus)) return runUsage(sub, `invalid argument "${cpuText}" for "--cpus" flag: failed to parse ${cpuText} as a rational number`);
+		const hostCpus = call.world.hosts.get(call.host)?.cpus ?? 1;
+		if (cpus < 0.01 || cpus > hostCpus) return fail(`docker: Error response from daemon: range of CPUs is from 0.01 to ${hostCpus.toFixed(2)}, as there are only ${hostCpus} CPUs available.`, 125);
+	}
+	const labels: Record<string, string> = {};
+	for (const entry of flagValues(flags, '-l')) {
+		const eq = entry.indexOf('=');
+		labels[eq < 0 ? entry : entry.slice(0, eq)] = eq < 0 ? '' : entry.slice(eq + 1);
+	}
+	const entrypointText = flagValue(flags, '--entrypoint');
+	const name = flagValue(flags, '--name');
+	const detach = flagSet(flags, '-d');
+	const interactive = flagSet(flags, '-i');
+	const tty = flagSet(flags, '-t');
+	const rm = flagSet(flags, '--rm');
+	return {
+		options: {
+			image,
+			name,
+			command,
+			entrypoint: entrypointText === undefined ? undefined : entrypointText === '' ? [] : [entrypointText],
+			env,
+			memoryBytes,
+			cpus,
+			hostname: flagValue(flags, '-h'),
+			labels,
+			autoRemove: rm,
+			tty,
+			interactive,
+			workdir: flagValue(flags, '-w'),
+			user: flagValue(flags, '-u'),
+		},
+		detach,
+		interactive,
+		tty,
+	};
+}
+
+/** Makes sure the image is on the host, pulling it the way `docker run` does (progress on stderr). */
+function ensureImage(call: DockerCall, world: World, ref: string, sub: string): {world: World; stderr: string} | CommandOutcome {
+	const daemon = world.dockers.get(call.host)!;
+	if (resolveImage(daemon, ref)) return {world, stderr: ''};
+	const parsed = parseImageRef(ref);
+	if ('error' in parsed) return fail(`docker: ${parsed.error}.\nSee 'docker ${sub} --help'.`, 125);
+	const unable = `Unable to find image '${tagKey(parsed)}' locally\n`;
+	const pulled = pullOnHost(world, call.host, ref);
+	if (!pulled.ok) return fail(`${unable}docker: Error response from daemon: ${pulled.error}\nSee 'docker ${sub} --help'.`, 125);
+	return {world: pulled.world, stderr: unable + pulled.text};
+}
+
+export function dockerCreate(args: string[], call: DockerCall): CommandOutcome {
+	return runOrCreate(args, call, 'create');
+}
+
+export function dockerRun(args: string[], call: DockerCall): CommandOutcome {
+	return runOrCreate(args, call, 'run');
+}
+
+function runOrCreate(args: string[], call: DockerCall, sub: 'run' | 'create'): CommandOutcome {
+	const parsed = parseFlags(args, runFlags, true);
+	if (!parsed.ok) return fail(`${parsed.error}\nSee 'docker ${sub} --help'.`, 125);
+	const {flags} = parsed;
+	const [image, ...command] = flags.positionals;
+	if (!image) return fail(`docker: '${sub}' requires at least 1 argument.\nSee 'docker ${sub} --help'.\n\nUsage:  docker ${sub} [OPTIONS] IMAGE [COMMAND] [ARG...]\n\n${sub === 'run' ? 'Create and run a new container from an image' : 'Create a new container'}`, 125);
+	const settings = settingsFrom(flags, call, image, command, sub);
+	if ('exitCode' in settings) return settings;
+	if (settings.detach && settings.options.autoRemove === undefined) settings.options.autoRemove = false;
+	const note = notSimulatedNote(flags.notSimulated);
+	const pulled = ensureImage(call, call.world, image, sub);
+	if ('exitCode' in pulled) return pulled;
+	let world = pulled.world;
+	let stderr = note + pulled.stderr;
+	const imageConfig = resolveImage(world.dockers.get(call.host)!, image)!.config;
+	const taken = new Set<number>();
+	for (const c of world.dockers.get(call.host)!.containers.values()) for (const p of c.ports) taken.add(p.hostPort);
+	const ports = parsePorts(flagValues(flags, '-p'), imageConfig.exposedPorts, flagSet(flags, '-P'), taken);
+	if ('error' in ports) return fail(`${stderr}docker: ${ports.error}.\nSee 'docker ${sub} --help'.`, 125);
+	settings.options.ports = ports;
+	let createError = '';
+	let containerId = '';
+	world = produce(world, w => {
+		const created = createContainer(w, call.host, settings.options);
+		if (!created.ok) createError = created.error;
+		else containerId = created.container.id;
+	});
+	if (createError) return fail(`${stderr}docker: Error response from daemon: ${createError}\nSee 'docker ${sub} --help'.`, 125);
+	if (sub === 'create') return {stdout: containerId + '\n', stderr, exitCode: 0, world};
+	return startAndAttach(call, world, containerId, settings, stderr);
+}
+
+/** Starts a created container and does what the terminal would show: an id, output, or a shell. */
+function startAndAttach(call: DockerCall, before: World, containerId: string, settings: RunSettings, stderrSoFar: string): CommandOutcome {
+	let stderr = stderrSoFar;
+	const host = call.host;
+	const container = before.dockers.get(host)!.containers.get(containerId)!;
+	const fs = before.hosts.get(host)!.filesystems.get(container.rootfs)!;
+	const program = container.command[0]!;
+	if (!findExecutable(before, fs, program, container.env['PATH'])) {
+		const world = produce(before, w => {
+			const c = w.dockers.get(host)!.containers.get(containerId)!;
+			c.exitCode = 127;
+		});
+		return fail(`${stderr}docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${program}": executable file not found in $PATH: unknown.`, 127, {world});
+	}
+	let startError = '';
+	let pid = 0;
+	let world = produce(before, w => {
+		const started = startContainer(w, host, containerId);
+		if (!started.ok) startError = started.error;
+		else pid = started.process.pid;
+	});
+	if (startError) return fail(`${settings.detach ? containerId + '\n' : ''}${stderr}docker: Error response from daemon: ${startError}.`, 125, {world});
+	const running = world.dockers.get(host)!.containers.get(containerId)!;
+	const idLine = settings.detach ? containerId + '\n' : '';
+	if (isLongRunning(world, host, running)) {
+		if (settings.detach) return {stdout: idLine, stderr, exitCode: 0, world, spawnedPid: pid};
+		if (settings.interactive && settings.tty && isShell(program)) {
+			const frame = containerFrame(host, pid, running.user ?? 'root', running.workdir);
+			return {stdout: '', stderr, exitCode: 0, world, session: {...call.ctx.session, frames: [...call.ctx.session.frames, frame]}};
+		}
+		const logs = running.logs.map(l => l + '\n').join('');
+		stderr += `(attached to ${running.name}: in a real terminal its output would keep streaming until Ctrl-C; here the prompt returns and the container keeps running. Use -d to run it in the background.)\n`;
+		return {stdout: logs, stderr, exitCode: 0, world, spawnedPid: pid};
+	}
+	// A one-shot command: run it inside the container's main process, then the container exits.
+	const frame = containerFrame(host, pid, running.user ?? 'root', running.workdir);
+	const inside = runInside(call.ctx, world, frame, running.command);
+	world = produce(inside.world, w => recordContainerExit(w, host, containerId, inside.exitCode, inside.stdout + inside.stderr));
+	if (settings.detach) return {stdout: idLine, stderr, exitCode: 0, world};
+	return {stdout: inside.stdout, stderr: stderr + inside.stderr, exitCode: inside.exitCode, world};
+}
+
+export {startAndAttach, type RunSettings};

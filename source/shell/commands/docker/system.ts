@@ -1,0 +1,130 @@
+// docker version / info / system df
+import {dockerVersion} from '../../../engine/docker/daemon.ts';
+import {imageSize} from '../../../engine/docker/images.ts';
+import {containerChanges} from '../../../engine/docker/runtime.ts';
+import {humanSize} from '../../../engine/docker/units.ts';
+import type {CommandOutcome} from '../../types.ts';
+import type {DockerCall} from './context.ts';
+import {ok, table, usageError} from './format.ts';
+import {flagSet, parseFlags} from './flags.ts';
+import {lookupFile} from '../../../engine/host/filesystem.ts';
+
+export function dockerVersionText(call: DockerCall): CommandOutcome {
+	return ok(`Client: Docker Engine - Community
+ Version:           ${dockerVersion}
+ API version:       1.47
+ Go version:        go1.22.10
+ Git commit:        b9d17ea
+ Built:             Tue Dec 17 15:45:46 2024
+ OS/Arch:           linux/amd64
+ Context:           default
+
+Server: Docker Engine - Community
+ Engine:
+  Version:          ${dockerVersion}
+  API version:      1.47 (minimum version 1.24)
+  Go version:       go1.22.10
+  Git commit:       c710b88
+  Built:            Tue Dec 17 15:45:46 2024
+  OS/Arch:          linux/amd64
+  Experimental:     false
+ containerd:
+  Version:          1.7.24
+  GitCommit:        88bf19b2105c8b17560993bee28a01ddc2f97182
+ runc:
+  Version:          1.2.2
+  GitCommit:        v1.2.2-0-g7cb3632
+ docker-init:
+  Version:          0.19.0
+  GitCommit:        de40ad0
+`);
+	void call;
+}
+
+export function dockerInfo(_args: string[], call: DockerCall): CommandOutcome {
+	const host = call.world.hosts.get(call.host)!;
+	const containers = [...call.daemon.containers.values()];
+	const count = (state: string) => containers.filter(c => c.state === state).length;
+	const images = [...call.daemon.images.values()].filter(i => !i.intermediate).length;
+	return ok(`Client: Docker Engine - Community
+ Version:    ${dockerVersion}
+ Context:    default
+ Debug Mode: false
+
+Server:
+ Containers: ${containers.length}
+  Running: ${count('running')}
+  Paused: ${count('paused')}
+  Stopped: ${count('exited') + count('created')}
+ Images: ${images}
+ Server Version: ${dockerVersion}
+ Storage Driver: overlay2
+  Backing Filesystem: extfs
+ Logging Driver: json-file
+ Cgroup Driver: systemd
+ Cgroup Version: 2
+ Runtimes: io.containerd.runc.v2 runc
+ Default Runtime: runc
+ Kernel Version: ${host.kernel}
+ Operating System: ${host.os}
+ OSType: linux
+ Architecture: ${host.arch}
+ CPUs: ${host.cpus}
+ Total Memory: ${(host.memoryBytes / 1024 ** 3).toFixed(2)}GiB
+ Name: ${host.name}
+ Docker Root Dir: /var/lib/docker
+ Registry: https://index.docker.io/v1/
+${call.daemon.loggedIn ? ` Username: ${call.daemon.loggedIn}\n` : ''} Live Restore Enabled: false
+`);
+}
+
+export function dockerSystem(args: string[], call: DockerCall): CommandOutcome {
+	const [sub, ...rest] = args;
+	if (sub === 'info') return dockerInfo(rest, call);
+	if (sub !== 'df') {
+		if (sub === 'prune' || sub === 'events' || sub === 'dial-stdio') return ok('', {stderr: `(docker system ${sub} is accepted, not simulated here)\n`});
+		return usageError(sub ? `docker: unknown command: docker system ${sub}` : `Usage:  docker system COMMAND`, 'system');
+	}
+	const parsed = parseFlags(rest, [{names: ['-v', '--verbose']}, {names: ['--format'], value: true, modelled: false}]);
+	if (!parsed.ok) return usageError(parsed.error, 'system df');
+	const world = call.world;
+	const images = [...call.daemon.images.values()].filter(i => !i.intermediate);
+	const usedImages = new Set([...call.daemon.containers.values()].map(c => c.image));
+	const layerSize = (id: string) => world.layers.get(id)?.sizeBytes ?? 0;
+	const allLayers = [...call.daemon.layers];
+	const total = allLayers.reduce((s, id) => s + layerSize(id), 0);
+	const activeLayers = new Set<string>();
+	for (const image of images) if (usedImages.has(image.id)) for (const l of image.layers) activeLayers.add(l);
+	const reclaimableImages = allLayers.filter(l => !activeLayers.has(l)).reduce((s, id) => s + layerSize(id), 0);
+	const containers = [...call.daemon.containers.values()];
+	const upperSize = (c: (typeof containers)[number]) => {
+		const fs = world.hosts.get(call.host)?.filesystems.get(c.rootfs);
+		if (!fs || fs.kind !== 'overlay') return 0;
+		let size = 0;
+		for (const change of containerChanges(world, call.host, c)) {
+			const found = change.kind === 'D' ? undefined : lookupFile(world, fs, change.path);
+			if (found?.node.type === 'file') size += found.node.content.length;
+		}
+		return size;
+	};
+	const containerTotal = containers.reduce((s, c) => s + upperSize(c), 0);
+	const stoppedSize = containers.filter(c => c.state !== 'running').reduce((s, c) => s + upperSize(c), 0);
+	const pct = (part: number, whole: number) => (whole === 0 ? '0%' : `${Math.round((part / whole) * 100)}%`);
+	if (flagSet(parsed.flags, '-v')) {
+		const shared = (image: (typeof images)[number]) => image.layers.filter(l => images.some(o => o.id !== image.id && o.layers.includes(l))).reduce((s, l) => s + layerSize(l), 0);
+		const rows = images.map(i => {
+			const tag = [...call.daemon.tags].find(([, id]) => id === i.id)?.[0] ?? '<none>:<none>';
+			const size = imageSize(world, i);
+			const sh = shared(i);
+			return [tag.slice(0, tag.lastIndexOf(':')), tag.slice(tag.lastIndexOf(':') + 1), i.id.slice(7, 19), humanSize(size), humanSize(sh), humanSize(size - sh), String(containers.filter(c => c.image === i.id).length)];
+		});
+		return ok('Images space usage:\n\n' + table([['REPOSITORY', 'TAG', 'IMAGE ID', 'SIZE', 'SHARED SIZE', 'UNIQUE SIZE', 'CONTAINERS'], ...rows]));
+	}
+	return ok(table([
+		['TYPE', 'TOTAL', 'ACTIVE', 'SIZE', 'RECLAIMABLE'],
+		['Images', String(images.length), String(images.filter(i => usedImages.has(i.id)).length), humanSize(total), `${humanSize(reclaimableImages)} (${pct(reclaimableImages, total)})`],
+		['Containers', String(containers.length), String(containers.filter(c => c.state === 'running').length), humanSize(containerTotal), `${humanSize(stoppedSize)} (${pct(stoppedSize, containerTotal)})`],
+		['Local Volumes', '0', '0', '0B', '0B'],
+		['Build Cache', '0', '0', '0B', '0B'],
+	]));
+}
