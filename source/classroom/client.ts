@@ -4,7 +4,7 @@
 // number, so a resend after a reconnect is recognised by the host and never counted twice.
 import WebSocket from 'ws';
 import type {ClientStore, SavedLink} from './client-store.ts';
-import {hostMessageSchema, limits, parseMessage, protocolVersion, type ErrorCode, type HostMessage, type Pacing, type ProgressEvent} from './protocol.ts';
+import {hostMessageSchema, limits, parseMessage, progressEventSchema, protocolVersion, type ErrorCode, type HostMessage, type Pacing, type ProgressEvent} from './protocol.ts';
 
 export type LinkState = 'connecting' | 'online' | 'offline' | 'rejected' | 'closed';
 
@@ -205,7 +205,11 @@ export function connectStudent(settings: ClientSettings): StudentLink {
 	open();
 
 	return {
-		report(event) {
+		report(reported) {
+			// The host refuses what its schema refuses; such an event must never block the queue behind it.
+			const fitted = progressEventSchema.safeParse(fitEvent(reported));
+			if (!fitted.success) return;
+			const event = fitted.data;
 			saved.queue.push({type: 'event', seq: saved.nextSeq++, at: clock(), event});
 			persist();
 			setStatus({});
@@ -247,6 +251,21 @@ export function connectStudent(settings: ClientSettings): StudentLink {
 			}
 		},
 	};
+}
+
+/** Long texts are cut to what the host accepts (it cleans and cuts them again). */
+function fitEvent(event: ProgressEvent): ProgressEvent {
+	const clip = (text: string) => (text.length > limits.textLength ? text.slice(0, limits.textLength) : text);
+	switch (event.kind) {
+		case 'step-entered':
+			return {...event, title: clip(event.title)};
+		case 'check-failed':
+			return {...event, unmet: event.unmet.slice(0, limits.unmetItems).map(clip)};
+		case 'command-run':
+			return {...event, line: clip(event.line)};
+		default:
+			return event;
+	}
 }
 
 function describeFailure(url: string, error: NodeJS.ErrnoException): string {

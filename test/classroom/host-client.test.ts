@@ -124,3 +124,19 @@ test('events queued while the host is away are sent on reconnect and never count
 	assert.equal(record.eventCount, 3);
 	assert.equal(record.current?.stepId, 'step-2');
 });
+
+test('an event the host would refuse is dropped by the student, never blocking the queue behind it', async t => {
+	const host = await startHost(tempDir(t));
+	t.after(() => host.close());
+	const alice = student(host, 'alice');
+	t.after(() => alice.close());
+	await alice.firstContact();
+	alice.report({...stepEntered('ch1', 0), stepCount: 5000});
+	alice.report({kind: 'command-run', line: 'x'.repeat(10_000), exitCode: 0});
+	alice.report(stepEntered('ch1', 1));
+	assert.equal(await alice.drain(3000), true);
+	const record = host.room.students[host.room.studentOrder[0]!]!;
+	assert.equal(record.eventCount, 2);
+	assert.equal(record.commands[0]!.line.length, 300);
+	assert.equal(record.current?.stepId, 'step-2');
+});

@@ -17,17 +17,25 @@ type Props = {host: DashboardHost; joinLines: string[]; sessionDir: string; cloc
 
 const cellGlyph: Record<Cell, string> = {done: '✓', help: '✓', current: '▶', stuck: '!', todo: '·'};
 
-/** Re-renders on host changes (at most every 100 ms: a busy room must not flood the terminal) and every second. */
+/** Re-renders on host changes (at once, then at most every 100 ms: a busy room must not flood the terminal) and every second. */
 function useRoomVersion(host: DashboardHost, clock: WallClock): number {
 	const [version, setVersion] = useState(0);
 	useEffect(() => {
 		let pending: (() => void) | undefined;
-		const bump = () => setVersion(v => v + 1);
+		let lastBump = -Infinity;
+		const bump = () => {
+			lastBump = clock.now();
+			setVersion(v => v + 1);
+		};
 		const unsubscribe = host.subscribe(() => {
-			pending ??= clock.after(100, () => {
-				pending = undefined;
-				bump();
-			});
+			if (pending) return;
+			const wait = lastBump + 100 - clock.now();
+			if (wait <= 0) bump();
+			else
+				pending = clock.after(wait, () => {
+					pending = undefined;
+					bump();
+				});
 		});
 		const stopTicking = clock.every(1000, bump);
 		return () => {
