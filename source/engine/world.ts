@@ -2,6 +2,7 @@ import {enableMapSet} from 'immer';
 import type {Host} from './host/types.ts';
 import type {DockerDaemon, Layer, Registry} from './docker/types.ts';
 import type {Cluster} from './k8s/types.ts';
+import type {ChallengeState} from './challenge/challenge-types.ts';
 
 enableMapSet();
 
@@ -28,6 +29,7 @@ export type World = {
 	dockers: Map<string, DockerDaemon>; // by host name
 	cluster: Cluster | null;
 	events: WorldEvent[];
+	challenge?: ChallengeState; // chapter 9's game, when one is being played
 };
 
 /** The wall-clock instant that virtual time 0 stands for, for timestamps the tools print. */

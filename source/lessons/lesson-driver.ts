@@ -252,7 +252,7 @@ export function createLessonSession(options: LessonSessionOptions): LessonSessio
 			return {chapter: chapterXp(), total};
 		},
 
-		view() {
+		view(shell: ShellState) {
 			const current = step();
 			const text = current.text;
 			return {

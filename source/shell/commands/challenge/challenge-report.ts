@@ -1,0 +1,64 @@
+// What `challenge` prints: the briefing before a game, the live status during it, and the
+// summary (score, and what went wrong when) after it.
+import {challengeAvailability, passingAvailability} from '../../../engine/challenge/advance-challenge.ts';
+import type {ChallengeState} from '../../../engine/challenge/challenge-types.ts';
+import {challengeScore, commandsSince, freeCommands, pointsPerCommand, pointsPerHint, type Score} from '../../../engine/challenge/challenge-score.ts';
+import type {World} from '../../../engine/world.ts';
+import {clock} from './world-facts.ts';
+
+export function briefing(ch: ChallengeState): string {
+	return [
+		`Keep deployment/${ch.app.deployment} serving: ${ch.app.desired} replicas, for ${ch.durationMs / 60_000} minutes of virtual time.`,
+		'Things will go wrong. Your score is the share of time all replicas served (up to 1000 points),',
+		`minus ${pointsPerCommand} per command after the first ${freeCommands} and ${pointsPerHint} per hint.`,
+		'',
+		'  challenge start            start the game (everyone with the same seed gets the same game)',
+		'  challenge start --seed N   start another game',
+		'  challenge                  how it is going',
+		'  challenge hint             advice about what is wrong right now (costs points)',
+		'',
+	].join('\n');
+}
+
+export function scoreOf(ch: ChallengeState, history: string[], extraHints = 0): Score {
+	return challengeScore({availability: challengeAvailability(ch), commands: commandsSince(history, ch.historyStart), hints: ch.hintsUsed + extraHints});
+}
+
+export function status(w: World, ch: ChallengeState, history: string[]): string {
+	const elapsed = w.time - ch.startedAt!;
+	const score = scoreOf(ch, history);
+	const lines = [
+		`Game ${ch.seed}: ${clock(elapsed)} of ${clock(ch.durationMs)} played, ${clock(ch.durationMs - elapsed)} to go.`,
+		`Serving now: ${Math.min(ch.serving, ch.app.desired)}/${ch.app.desired} replicas.   Availability so far: ${(challengeAvailability(ch) * 100).toFixed(1)}%.`,
+		`Commands: ${score.commands}   Hints: ${score.hints}`,
+		'',
+		'So far:',
+		...timelineLines(ch, false),
+		'',
+	];
+	return lines.join('\n');
+}
+
+function timelineLines(ch: ChallengeState, all: boolean): string[] {
+	const entries = all ? ch.timeline : ch.timeline.filter(e => e.kind !== 'end');
+	return entries.map(e => `  ${clock(e.atMs).padStart(6)}  ${e.kind === 'incident' ? '!! ' : '   '}${e.text}`);
+}
+
+export function summary(ch: ChallengeState, history: string[]): string {
+	const score = scoreOf(ch, history);
+	const won = score.availability >= passingAvailability;
+	return [
+		`=== Game ${ch.seed} is over ===`,
+		'',
+		`Availability   ${(score.availability * 100).toFixed(1).padStart(5)}%   ${String(score.availabilityPoints).padStart(5)} points`,
+		`Commands       ${String(score.commands).padStart(5)}    ${String(-score.commandPenalty).padStart(6)}   (${freeCommands} free, then -${pointsPerCommand} each)`,
+		`Hints          ${String(score.hints).padStart(5)}    ${String(-score.hintPenalty).padStart(6)}   (-${pointsPerHint} each)`,
+		`Score                   ${String(score.total).padStart(5)}`,
+		'',
+		won ? `You kept the app up: ${passingAvailability * 100}% availability or more wins.` : `Below ${passingAvailability * 100}% availability: reset the step (r) and try again, or try another seed.`,
+		'',
+		'What happened when:',
+		...timelineLines(ch, true),
+		'',
+	].join('\n');
+}
