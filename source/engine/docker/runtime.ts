@@ -32,6 +32,7 @@ import {ensureCgroup, normalizeCgroupPath} from '../host/cgroups.ts';
 import {lookupFile} from '../host/filesystem.ts';
 import {createNamespace} from '../host/namespaces.ts';
 import {killProcess, spawnProcess} from '../host/processes.ts';
+import type {NatRule} from '../network/types.ts';
 import type {FileNode, Filesystem, Host, NamespaceKind, Process} from '../host/types.ts';
 import {randomHex} from '../rng.ts';
 import type {World} from '../world.ts';
@@ -275,6 +276,7 @@ export function startContainer(w: World, hostName: string, idOrName: string, com
 	}
 	const profile = appProfileOf(w, hostName, container);
 	ensureContainerCgroup(host, container);
+	if (container.ipAddress) publishPorts(host, container);
 	const process = spawnProcess(w, host, {
 		parentPid: shim.pid,
 		command: container.command.join(' '),
@@ -315,11 +317,20 @@ export function appendLog(container: Container, text: string): void {
 	if (container.logs.length > 2000) container.logs.splice(0, container.logs.length - 2000);
 }
 
-/** Tears down what a running container held on the host: processes, veth, cgroup. */
+/** docker-proxy's NAT rules: a published host port forwards to the container's address. */
+function publishPorts(host: Host, container: Container): void {
+	for (const p of container.ports) {
+		const rule: NatRule = {destination: p.hostIp === '0.0.0.0' ? 'local' : p.hostIp, port: p.hostPort, protocol: p.protocol, targets: [{ip: container.ipAddress!, port: p.containerPort}], owner: 'docker-proxy', comment: container.id, sourceRewrite: bridgeGateway};
+		host.natRules.push(rule);
+	}
+}
+
+/** Tears down what a running container held on the host: processes, veth, NAT rules, cgroup. */
 function releaseRunningState(host: Host, daemon: DockerDaemon, container: Container): void {
 	if (container.pid !== undefined && host.processes.has(container.pid)) killProcess(host, container.pid);
 	for (const p of [...host.processes.values()]) if (p.containerId === container.id && host.processes.has(p.pid)) killProcess(host, p.pid);
 	if (container.shimPid !== undefined && host.processes.has(container.shimPid)) killProcess(host, container.shimPid);
+	host.natRules = host.natRules.filter(r => !(r.owner === 'docker-proxy' && r.comment === container.id));
 	const hostNet = hostInterfaces(host);
 	const veth = hostNet.findIndex(i => i.name === container.hostVeth);
 	if (veth >= 0) hostNet.splice(veth, 1);

@@ -203,7 +203,7 @@ function startAndAttach(call: DockerCall, before: World, containerId: string, se
 		if (!started.ok) startError = started.error;
 		else pid = started.process.pid;
 	});
-	if (startError) return fail(`${settings.detach ? containerId + '\n' : ''}${stderr}docker: Error response from daemon: ${startError}.`, 125, {world});
+	if (startError) return fail(`${stderr}docker: Error response from daemon: ${startError}.`, 125, {world});
 	const running = world.dockers.get(host)!.containers.get(containerId)!;
 	const idLine = settings.detach ? containerId + '\n' : '';
 	if (isLongRunning(world, host, running)) {

@@ -1,0 +1,56 @@
+// How apps in Docker containers answer HTTP through the simulated network (network/http.ts):
+// the container's image profile (apps.ts) decides the body, so a learner's edited app.js answers
+// with its own text; nginx serves index.html from the container's own filesystem, so a file
+// changed inside one container shows in that container only. Requests are logged the way the
+// app would log them (node: "Received request from ::ffff:172.17.0.1"). Processes that are not
+// containers of a Docker daemon (Kubernetes pods) fall back to the network's own responders.
+import {lookupFile} from '../host/filesystem.ts';
+import {kubiaResponder, nginxResponder, registerAppResponder, type AppResponder} from '../network/apps.ts';
+import {worldEpoch} from '../world.ts';
+import {renderParts} from './apps.ts';
+import {appendLog, appProfileOf} from './runtime.ts';
+
+function byteLength(text: string): number {
+	return new TextEncoder().encode(text).length;
+}
+
+function dockerResponder(fallback: AppResponder | undefined): AppResponder {
+	return (request, server) => {
+		const containerId = server.process.containerId;
+		const container = containerId ? server.world.dockers.get(server.host.name)?.containers.get(containerId) : undefined;
+		const profile = container && appProfileOf(server.world, server.host.name, container);
+		const base = fallback ?? kubiaResponder;
+		if (!container || !profile) return base(request, server);
+		const node = profile.name !== 'nginx';
+		const remote = node ? `::ffff:${request.sourceIp}` : request.sourceIp;
+		const context = {hostname: server.hostname, remoteAddress: remote, time: worldEpoch + server.world.time};
+		for (const line of profile.requestLog) appendLog(container, renderParts(line, context));
+		if (!node) {
+			const response = nginxResponder(request, server);
+			if (response.status !== 200) return response;
+			const fs = server.host.filesystems.get(container.rootfs);
+			const page = fs && lookupFile(server.world, fs, '/usr/share/nginx/html/index.html');
+			if (!page || page.node.type !== 'file') {
+				const body = `<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n`;
+				return {...response, status: 403, reason: 'Forbidden', headers: response.headers.filter(([k]) => k !== 'ETag' && k !== 'Last-Modified').map(([k, v]) => [k, k === 'Content-Length' ? String(byteLength(body)) : v]), body};
+			}
+			const body = page.node.content;
+			return {...response, headers: response.headers.map(([k, v]) => [k, k === 'Content-Length' ? String(byteLength(body)) : v]), body};
+		}
+		const body = renderParts(profile.body, context);
+		return {...base(request, server), body};
+	};
+}
+
+let registered = false;
+
+/** Puts the Docker responders in front of the network's own (idempotent). */
+export function registerDockerResponders(): void {
+	if (registered) return;
+	registered = true;
+	registerAppResponder('kubia', dockerResponder(kubiaResponder));
+	registerAppResponder('node-http', dockerResponder(kubiaResponder));
+	registerAppResponder('nginx', dockerResponder(nginxResponder));
+}
+
+registerDockerResponders();
