@@ -46,12 +46,9 @@ export async function runTutorial(options: AppOptions, io: AppIO, request: {chap
 	if (entry.locked) notices.push(`Note: chapter ${entry.number} builds on chapter ${entry.missingPrerequisites.map(p => `${p.number} (${p.title})`).join(', ')}, not finished yet.`);
 	const opened = openChapter(chapter, options, store);
 	if (!options.plain) {
-		const ui = await import('../ui/run-interactive.tsx');
-		// The dashboard renders lessons once the UI says so; until then a terminal gets plain mode.
-		if ((ui as {rendersLessons?: boolean}).rendersLessons) {
-			for (const notice of notices) opened.controller.appendSystem(notice);
-			return ui.runInteractive(opened.controller, options, io, {title: `${chapter.number} ${opened.session.chapter.title}`});
-		}
+		for (const notice of notices) opened.controller.appendSystem(notice);
+		const {runInteractive} = await import('../ui/run-interactive.tsx');
+		return runInteractive(opened.controller, options, io, {title: `${chapter.number} ${opened.session.chapter.title}`});
 	}
 	const hooks = plainLessonHooks(opened.session, opened.controller, {width: io.stdout.columns ?? 80, notices});
 	await runPlainSession(opened.controller, options, io, hooks);

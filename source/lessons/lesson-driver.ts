@@ -111,7 +111,9 @@ export function createLessonSession(options: LessonSessionOptions): LessonSessio
 		live.segmentStart = t;
 		return spent;
 	};
-	const snapshotOf = (shell: ShellState) => ({stepId: step().id, savedAt: new Date(now()).toISOString(), shell: serializeShell(shell)});
+	let base: ShellState['world'] | undefined;
+	const baseWorld = () => (base ??= chapterStartShell(options.chapter).world);
+	const snapshotOf = (shell: ShellState) => ({stepId: step().id, savedAt: new Date(now()).toISOString(), shell: serializeShell(shell, baseWorld())});
 
 	/** Makes step `index` current on `shell`: setup, a fresh window, saved as the place to resume. */
 	const enterStep = (index: number, shell: ShellState): ShellState => {
@@ -204,7 +206,7 @@ export function createLessonSession(options: LessonSessionOptions): LessonSessio
 		if (saved.completedAt && chapter.steps[index]!.kind === 'summary') return undefined;
 		let shell: ShellState;
 		try {
-			shell = deserializeShell(saved.snapshot.shell);
+			shell = deserializeShell(saved.snapshot.shell, baseWorld());
 		} catch {
 			emit({type: 'notice', chapterId, text: say.snapshotUnreadable});
 			return undefined;
@@ -233,7 +235,9 @@ export function createLessonSession(options: LessonSessionOptions): LessonSessio
 				emit({type: 'step-started', chapterId, stepId: step().id, stepIndex: live.index, kind: step().kind});
 				return resumed;
 			}
-			return enterStep(0, chapterStartShell(options.chapter));
+			const start = chapterStartShell(options.chapter);
+			base = start.world;
+			return enterStep(0, start);
 		},
 		onProgress(listener, settings) {
 			if (settings?.replay) for (const event of history) listener(event);

@@ -5,6 +5,7 @@ import type {z} from 'zod';
 import {locales, type Locale} from '../app/app-options.ts';
 import {chapterSchema, type ChapterMeta} from './chapter-schema.ts';
 import {parseChapterText, type ChapterText} from './chapter-text.ts';
+import type {Check} from './checks/check-schema.ts';
 
 export type Problem = {severity: 'error' | 'warning'; file: string; line?: number; message: string};
 
@@ -100,11 +101,26 @@ function textCoverage(meta: ChapterMeta, text: ChapterText, locale: Locale, file
 			}
 		}
 	}
+	for (const step of meta.steps) {
+		const section = text.steps.get(step.id);
+		const labels = new Set(checkLabels(step.check));
+		for (const label of Object.keys(section?.unmet ?? {})) {
+			if (!labels.has(label)) problems.push({severity: 'error', file, line: section!.line, message: `step "${step.id}": ### unmet names "${label}", but no check of this step has label: ${label}`});
+		}
+	}
 	const ids = new Set(meta.steps.map(s => s.id));
 	for (const section of text.steps.values()) {
 		if (!ids.has(section.id)) problems.push({severity: 'error', file, line: section.line, message: `section "${section.id}" names no step of chapter.yaml`});
 	}
 	return problems;
+}
+
+function checkLabels(check: Check | undefined): string[] {
+	if (!check) return [];
+	const own = check.label ? [check.label] : [];
+	if (check.kind === 'all' || check.kind === 'any') return [...own, ...check.checks.flatMap(checkLabels)];
+	if (check.kind === 'not') return [...own, ...checkLabels(check.check)];
+	return own;
 }
 
 function lineOf(doc: Document, lineCounter: LineCounter, path: PropertyKey[]): number | undefined {

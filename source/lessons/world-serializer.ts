@@ -47,14 +47,41 @@ export function deserializeWorld(data: unknown): World {
 	return world;
 }
 
-export function serializeShell(shell: ShellState): unknown {
-	return {world: serializeWorld(shell.world), session: toJsonData(shell.session)};
+/** What a saved entry holds when the chapter's fresh world has the same one. */
+const fromBase = '$base';
+
+/**
+ * A shell as JSON. With `base` (the chapter's fresh world), layers and registry images the base
+ * also has are saved as a marker, in place: they are content-addressed, so the same id is the
+ * same data, and the seeded image catalog is most of a world's size.
+ */
+export function serializeShell(shell: ShellState, base?: World): unknown {
+	let world = shell.world;
+	if (base) {
+		const mark = <V>(map: Map<string, V>, baseMap: Map<string, V>) => new Map([...map].map(([id, v]) => [id, baseMap.has(id) ? (fromBase as unknown as V) : v]));
+		world = {...world, layers: mark(world.layers, base.layers), registry: {...world.registry, images: mark(world.registry.images, base.registry.images)}};
+	}
+	return {world: serializeWorld(world), session: toJsonData(shell.session), ...(base ? {savedAgainstBase: true} : {})};
 }
 
-export function deserializeShell(data: unknown): ShellState {
-	const record = data as {world?: unknown; session?: unknown} | null;
+export function deserializeShell(data: unknown, base?: World): ShellState {
+	const record = data as {world?: unknown; session?: unknown; savedAgainstBase?: boolean} | null;
 	if (!record || typeof record !== 'object') throw new Error('not a saved shell');
 	const session = fromJsonData<ShellState['session']>(record.session);
 	if (!session || !Array.isArray(session.frames) || session.frames.length === 0) throw new Error('not a saved shell session');
-	return {world: deserializeWorld(record.world), session};
+	let world = deserializeWorld(record.world);
+	if (record.savedAgainstBase) {
+		if (!base) throw new Error('this saved world needs the world it was saved against');
+		const fill = <V>(map: Map<string, V>, baseMap: Map<string, V>) =>
+			new Map(
+				[...map].map(([id, v]) => {
+					if (v !== (fromBase as unknown as V)) return [id, v];
+					const shared = baseMap.get(id);
+					if (shared === undefined) throw new Error(`${id} is no longer in the chapter's world`);
+					return [id, shared];
+				}),
+			);
+		world = {...world, layers: fill(world.layers, base.layers), registry: {...world.registry, images: fill(world.registry.images, base.registry.images)}};
+	}
+	return {world, session};
 }

@@ -73,3 +73,10 @@ test('a section naming no step is an error with its line', () => {
 	const {problems} = parseChapter({folder: 'x', yaml, texts: {en: '# T\n\n## a: A\n\nx\n\n## stray: S\n\ny\n'}});
 	assert.ok(problems.some(p => p.line === 7 && /names no step/.test(p.message)), JSON.stringify(problems));
 });
+
+test('an ### unmet text for a label no check has is an error', () => {
+	const yaml = 'id: x\nsteps:\n  - id: a\n    check: {file: {path: /x}, label: real}\n    solution: [echo > /x]\n';
+	const text = '# T\n\n## a: A\n\nDo.\n\n### hints\n\n- h\n\n### unmet\n\n- real: fine\n- typo: not a label\n';
+	const {problems} = parseChapter({folder: 'x', yaml, texts: {en: text}});
+	assert.deepEqual(problems.filter(p => p.severity === 'error').map(p => p.message), ['step "a": ### unmet names "typo", but no check of this step has label: typo']);
+});

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {deserializeShell, deserializeWorld, serializeShell, serializeWorld} from '../../source/lessons/world-serializer.ts';
+import {createSandboxWorld} from '../../source/engine/scenarios/sandbox.ts';
 import {run, sandboxShell} from '../helpers/shell.ts';
 
 test('a world with Maps and Sets survives JSON and back, equal in every part', () => {
@@ -10,7 +11,7 @@ test('a world with Maps and Sets survives JSON and back, equal in every part', (
 	const json = JSON.stringify(serializeWorld(shell.state.world));
 	const back = deserializeWorld(JSON.parse(json));
 	// Equal up to properties set to undefined, which JSON leaves out (and which mean the same).
-	assert.equal(JSON.stringify(serializeWorld(back)), json);
+	assert.ok(JSON.stringify(serializeWorld(back)) === json, 'the same world back');
 	assert.equal(back.hosts.size, shell.state.world.hosts.size);
 	assert.ok(back.hosts instanceof Map);
 	assert.ok(back.hosts.get('host-1')!.processes instanceof Map);
@@ -36,4 +37,16 @@ test('non-finite numbers survive', () => {
 	const shell = sandboxShell();
 	const world = {...shell.state.world, time: 5, extra: Infinity} as never;
 	assert.equal((deserializeWorld(JSON.parse(JSON.stringify(serializeWorld(world)))) as unknown as {extra: number}).extra, Infinity);
+});
+
+test('against the chapter\'s fresh world, seeded layers and images are only named, and come back whole', () => {
+	const shell = sandboxShell();
+	run(shell, 'docker run -d --name web nginx');
+	const base = createSandboxWorld();
+	const full = JSON.stringify(serializeShell(shell.state)).length;
+	const saved = JSON.stringify(serializeShell(shell.state, base));
+	assert.ok(saved.length < full, `${saved.length} < ${full}`);
+	const back = deserializeShell(JSON.parse(saved), base);
+	assert.ok(JSON.stringify(serializeWorld(back.world)) === JSON.stringify(serializeWorld(shell.state.world)), 'the same world back');
+	assert.throws(() => deserializeShell(JSON.parse(saved)), /needs the world it was saved against/);
 });

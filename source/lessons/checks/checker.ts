@@ -6,7 +6,7 @@ import type {ShellSession} from '../../shell/types.ts';
 import {daemonOn, findContainers, localImage, registryImage, sharedLayerCount} from '../selectors/docker.ts';
 import {lineUses, type CommandRecord} from '../selectors/history.ts';
 import {cgroupAt, filesystemFile, hostFile, hostHostname, hostNamed, inOwnNamespace, ownUtsHostnames, pidInside, processCountInCgroup, processesMatching} from '../selectors/host.ts';
-import {clusterOf, componentRunning, fieldAt, labelsMatch, nodeReady, objectNamed, objectsOf, podFacts, resourceNamed} from '../selectors/k8s.ts';
+import {clusterOf, componentRunning, fieldAt, labelsMatch, nodeReady, objectNamed, objectsOf, podFacts, resourceNamed, resourceWord} from '../selectors/k8s.ts';
 import type {Check, CountMatch, LeafCheck} from './check-schema.ts';
 import {checkMessages, type CheckMessages} from './check-messages.ts';
 import {evaluateNetworkAndLimitsLeaf} from './network-and-limits-leaves.ts';
@@ -76,11 +76,12 @@ function evaluateLeaf(check: LeafCheck, ctx: CheckContext, say: CheckMessages): 
 			const resource = resourceNamed(spec.resource);
 			if (!clusterOf(world)) return fail(say.noCluster);
 			const object = resource && objectNamed(world, resource, spec.name, spec.namespace);
-			if (!object) return fail(say.objectMissing(spec.resource, spec.name));
+			const word = resourceWord(spec.resource);
+			if (!object) return fail(say.objectMissing(word, spec.name));
 			const wrong = Object.entries(spec.fields ?? {})
 				.filter(([path, wanted]) => JSON.stringify(fieldAt(object, path)) !== JSON.stringify(wanted))
-				.map(([path, wanted]) => say.fieldDiffers(spec.resource, spec.name, path, JSON.stringify(fieldAt(object, path)) ?? '(nothing)', JSON.stringify(wanted)));
-			return result(wrong.length === 0, spec.fields ? say.fieldsMatch(spec.resource, spec.name) : say.objectExists(spec.resource, spec.name), wrong);
+				.map(([path, wanted]) => say.fieldDiffers(word, spec.name, path, JSON.stringify(fieldAt(object, path)) ?? '(nothing)', JSON.stringify(wanted)));
+			return result(wrong.length === 0, spec.fields ? say.fieldsMatch(word, spec.name) : say.objectExists(word, spec.name), wrong);
 		}
 		case 'pod': {
 			const {spec} = check;
@@ -120,7 +121,7 @@ function evaluateLeaf(check: LeafCheck, ctx: CheckContext, say: CheckMessages): 
 						o => labelsMatch(o.metadata.labels, spec.selector) && (!spec.phase || o.status?.phase === spec.phase) && !o.metadata.deletionTimestamp,
 					)
 				: [];
-			const what = [spec.phase, spec.resource, spec.selector ? `with ${Object.entries(spec.selector).map(([k, v]) => `${k}=${v}`).join(',')}` : ''].filter(Boolean).join(' ');
+			const what = [spec.phase, resourceWord(spec.resource, matching.length), spec.selector ? `with ${Object.entries(spec.selector).map(([k, v]) => `${k}=${v}`).join(',')}` : ''].filter(Boolean).join(' ');
 			const text = say.countIs(what, matching.length, countText(say, spec.is));
 			return result(countMatches(matching.length, spec.is), text, text);
 		}

@@ -22,6 +22,24 @@ export function resourceNamed(text: string): ResourceName | undefined {
 	return aliases[text] ?? aliases[text.toLowerCase()];
 }
 
+const singulars: Record<ResourceName, string> = {
+	pods: 'pod',
+	replicationcontrollers: 'replicationcontroller',
+	replicasets: 'replicaset',
+	deployments: 'deployment',
+	services: 'service',
+	endpoints: 'endpoints',
+	nodes: 'node',
+	namespaces: 'namespace',
+};
+
+/** How a message names one object of a resource ("pod"), or several ("pods"). */
+export function resourceWord(text: string, count = 1): string {
+	const resource = resourceNamed(text);
+	if (!resource) return text;
+	return count === 1 ? singulars[resource] : resource;
+}
+
 const clusterScoped = new Set<ResourceName>(['nodes', 'namespaces']);
 
 export function clusterOf(world: World): Cluster | undefined {
