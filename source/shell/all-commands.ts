@@ -6,12 +6,14 @@ import {challengeCommand} from './commands/challenge/challenge-command.ts';
 import {dockerCommands} from './commands/docker/index.ts';
 import {etcdctl} from './commands/etcdctl.ts';
 import {kubectl} from './commands/kubectl/index.ts';
+import {linuxCommands} from './commands/linux/index.ts';
 import {createCommandTable, type CommandTable} from './command-table.ts';
 import type {CommandSpec} from './types.ts';
 
 const families: CommandSpec[][] = [
 	shellBuiltins,
 	[grep, head, tail, wc, sort],
+	linuxCommands,
 	[kubectl, etcdctl],
 	dockerCommands,
 	[challengeCommand],

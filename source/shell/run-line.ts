@@ -130,7 +130,10 @@ function runSimpleCommand(state: ShellState, command: SimpleCommand, pipedInput:
 		}
 		const written = writePath(next.world, currentFrame(next), r.target, text, r.op === '>>');
 		if (!written.ok) {
-			return {state: next, stdout: '', stderr: stderr + `bash: ${r.target}: ${written.error}\n`, exitCode: 1, effects: outcome.effects ?? []};
+			// open() failures name the file; a write() the kernel refuses (a cgroup file's EINVAL) names the writer, as bash does.
+			const writer = name === 'echo' || name === 'printf' ? `bash: ${name}` : name;
+			const message = written.error.startsWith('write error: ') ? `${writer}: ${written.error}` : `bash: ${r.target}: ${written.error}`;
+			return {state: next, stdout: '', stderr: stderr + message + '\n', exitCode: 1, effects: outcome.effects ?? []};
 		}
 		next = {...next, world: written.world};
 		if (r.fd === 1) stdout = '';

@@ -81,7 +81,7 @@ export function enterNamespaces(w: World, host: Host, options: EnterOptions): Pr
 	const namespaces: Partial<Record<NamespaceKind, number>> = {};
 	for (const kind of options.kinds) namespaces[kind] = target.namespaces[kind];
 	const user = options.kinds.includes('user') ? {uid: target.uid, user: target.user} : {};
-	return spawnProcess(w, host, {parentPid: options.parentPid, command: options.command, namespaces, tty: options.tty, cgroup: target.cgroup, ...user, memoryBytes: 4 * 1024 * 1024});
+	return spawnProcess(w, host, {parentPid: options.parentPid, command: options.command, namespaces, tty: options.tty, ...user, memoryBytes: 4 * 1024 * 1024});
 }
 
 /** What a process's uid is inside its own user namespace (65534, "nobody", when unmapped). */

@@ -48,7 +48,8 @@ function finishTimedProcess(w: World, host: Host, p: Process): void {
 	recordEvent(w, {type: 'Normal', component: 'kernel', reason: 'Exited', object: `process/${host.name}/${p.pid}`, message: `${p.command} exited (status 0)`, host: host.name});
 }
 
-function forkBomb(w: World, host: Host, bomb: Process, attempts: number): void {
+/** The bomb forks up to `attempts` children now, until pids.max (or the host's process table) refuses. Call on a draft. */
+export function forkBomb(w: World, host: Host, bomb: Process, attempts: number): void {
 	if (bomb.workload.kind !== 'fork-bomb') return;
 	const childCommand = bomb.workload.childCommand;
 	let spawned = 0;

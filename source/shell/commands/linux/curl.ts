@@ -1,0 +1,143 @@
+// curl: an HTTP request through the simulated network, with curl's own error wording.
+import {produce} from 'immer';
+import {httpRequest, curlUserAgent, type HttpExchange} from '../../../engine/network/http.ts';
+import type {CommandSpec} from '../../types.ts';
+import {callerOf, external, fail, lostShell} from './context.ts';
+import {writePath} from '../../paths.ts';
+
+type Url = {scheme: string; host: string; port: number; path: string};
+
+function parseUrl(text: string): Url | {error: string} {
+	const m = text.match(/^(?:([a-zA-Z][a-zA-Z0-9+.-]*):\/\/)?(\[[^\]]*\]|[^/:?#]*)(?::(\d*))?([/?#].*)?$/);
+	if (!m) return {error: 'URL rejected: Malformed input to a URL function'};
+	const scheme = (m[1] ?? 'http').toLowerCase();
+	if (scheme !== 'http' && scheme !== 'https') return {error: `Protocol "${scheme}" not supported`};
+	if (!m[2]) return {error: 'URL rejected: No host part in the URL'};
+	if (m[3] !== undefined && (m[3] === '' || Number(m[3]) > 65535)) return {error: 'URL rejected: Port number was not a decimal number between 0 and 65535'};
+	const port = m[3] ? Number(m[3]) : scheme === 'https' ? 443 : 80;
+	return {scheme, host: m[2], port, path: m[4] && m[4].startsWith('/') ? m[4] : '/' + (m[4] ?? '')};
+}
+
+function headerBlock(exchange: Extract<HttpExchange, {ok: true}>): string[] {
+	const r = exchange.response;
+	return [`HTTP/${r.httpVersion ?? '1.1'} ${r.status} ${r.reason}`, ...r.headers.map(([k, v]) => `${k}: ${v}`)];
+}
+
+export const curl: CommandSpec = external({
+	name: 'curl',
+	summary: 'transfer a URL: curl HOST:PORT[/path] (-s, -I, -v, -i)',
+	usage: 'curl [-s] [-I] [-i] [-v] [-o FILE] URL',
+	flags: ['-s', '-S', '-I', '-i', '-v', '-o', '-L', '-f', '-m', '--connect-timeout', '-X', '-H'],
+	run(args, ctx) {
+		const caller = callerOf(ctx.world, ctx.frame);
+		if (!caller) return lostShell(ctx);
+		let silent = false;
+		let showErrors = false;
+		let head = false;
+		let include = false;
+		let verbose = false;
+		let failOnError = false;
+		let output: string | undefined;
+		let method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' = 'GET';
+		const urls: string[] = [];
+		for (let i = 0; i < args.length; i++) {
+			const a = args[i]!;
+			if (a.startsWith('--')) {
+				const name = a.slice(2);
+				if (name === 'silent') silent = true;
+				else if (name === 'show-error') showErrors = true;
+				else if (name === 'head') head = true;
+				else if (name === 'include') include = true;
+				else if (name === 'verbose') verbose = true;
+				else if (name === 'fail') failOnError = true;
+				else if (name === 'output') output = args[++i];
+				else if (name === 'request') method = (args[++i]?.toUpperCase() as typeof method) ?? 'GET';
+				else if (['max-time', 'connect-timeout', 'header', 'data', 'user-agent', 'retry', 'write-out', 'resolve'].includes(name)) i++;
+				else if (['location', 'insecure', 'compressed', 'no-progress-meter', 'http1.1'].includes(name)) continue;
+				else if (name === 'help') return {stdout: 'Usage: curl [options...] <url>\n -d, --data <data>          HTTP POST data\n -f, --fail                 Fail fast with no output on HTTP errors\n -h, --help <category>      Get help for commands\n -i, --include              Include protocol response headers in the output\n -o, --output <file>        Write to file instead of stdout\n -O, --remote-name          Write output to a file named as the remote file\n -s, --silent               Silent mode\n -T, --upload-file <file>   Transfer local FILE to destination\n -u, --user <user:password> Server user and password\n -A, --user-agent <name>    Send User-Agent <name> to server\n -v, --verbose              Make the operation more talkative\n -V, --version              Show version number and quit\n', exitCode: 0};
+				else return fail(`curl: option ${a}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information`, 2);
+				continue;
+			}
+			if (a.startsWith('-') && a.length > 1) {
+				for (let j = 1; j < a.length; j++) {
+					const l = a[j]!;
+					if (l === 's') silent = true;
+					else if (l === 'S') showErrors = true;
+					else if (l === 'I') head = true;
+					else if (l === 'i') include = true;
+					else if (l === 'v') verbose = true;
+					else if (l === 'f') failOnError = true;
+					else if (l === 'L' || l === 'k' || l === '4') continue;
+					else if ('omXHdAw'.includes(l)) {
+						const value = a.slice(j + 1) || args[++i];
+						if (l === 'o') output = value;
+						if (l === 'X') method = (value?.toUpperCase() as typeof method) ?? 'GET';
+						break;
+					} else if (l === 'V') return {stdout: `${curlUserAgent.replace('/', ' ')} (x86_64-pc-linux-gnu) libcurl/8.5.0 OpenSSL/3.0.13 zlib/1.3\nProtocols: dict file ftp ftps gopher gophers http https imap imaps ldap ldaps mqtt pop3 pop3s rtmp rtsp scp sftp smb smbs smtp smtps telnet tftp\n`, exitCode: 0};
+					else return fail(`curl: option -${l}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information`, 2);
+				}
+				continue;
+			}
+			urls.push(a);
+		}
+		if (urls.length === 0) return fail("curl: try 'curl --help' or 'curl --manual' for more information", 2);
+		const quiet = silent && !showErrors;
+		let world = ctx.world;
+		let stdout = '';
+		let stderr = '';
+		let exitCode = 0;
+		for (const raw of urls) {
+			const url = parseUrl(raw);
+			if ('error' in url) {
+				if (!quiet) stderr += `curl: (3) ${url.error}\n`;
+				exitCode = 3;
+				continue;
+			}
+			if (url.scheme === 'https') {
+				if (!quiet) stderr += `curl: (35) OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number\n`;
+				exitCode = 35;
+				continue;
+			}
+			let exchange!: HttpExchange;
+			world = produce(world, w => {
+				exchange = httpRequest(w, {host: ctx.frame.host, pid: ctx.frame.pid}, url.host, url.port, url.path, head ? 'HEAD' : method);
+			});
+			if (verbose) stderr += `*   Trying ${exchange.ok ? exchange.connection.ip : (exchange.connection.ip ?? url.host)}:${url.port}...\n`;
+			if (!exchange.ok) {
+				const c = exchange.connection;
+				const ip = c.ip ?? url.host;
+				const message =
+					c.error === 'resolve' ? `curl: (6) Could not resolve host: ${url.host}` :
+					c.error === 'timeout' ? `curl: (28) Failed to connect to ${url.host} port ${url.port} after 135007 ms: Couldn't connect to server` :
+					c.error === 'unreachable' ? `curl: (7) Failed to connect to ${url.host} port ${url.port} after ${ip.startsWith('127.') ? 0 : 3068} ms: Couldn't connect to server` :
+					`curl: (7) Failed to connect to ${url.host} port ${url.port} after 0 ms: Couldn't connect to server`;
+				if (!quiet) stderr += message + '\n';
+				exitCode = c.error === 'resolve' ? 6 : c.error === 'timeout' ? 28 : 7;
+				continue;
+			}
+			const response = exchange.response;
+			if (verbose) {
+				stderr += `* Connected to ${url.host} (${exchange.connection.ip}) port ${url.port}\n> ${head ? 'HEAD' : method} ${url.path} HTTP/1.1\n> Host: ${exchange.request.hostHeader}\n> User-Agent: ${curlUserAgent}\n> Accept: */*\n> \n`;
+				stderr += headerBlock(exchange).map(l => `< ${l}`).join('\n') + '\n< \n';
+			}
+			if (failOnError && response.status >= 400) {
+				if (!quiet) stderr += `curl: (22) The requested URL returned error: ${response.status}\n`;
+				exitCode = 22;
+				continue;
+			}
+			let text = '';
+			if (head || include) text += headerBlock(exchange).join('\r\n') + '\r\n\r\n';
+			if (!head) text += response.body;
+			if (verbose) stderr += `* Connection #0 to host ${url.host} left intact\n`;
+			if (output) {
+				const written = writePath(world, ctx.frame, output, text, false);
+				if (!written.ok) {
+					stderr += `curl: (23) Failure writing output to destination\n`;
+					exitCode = 23;
+				} else world = written.world;
+				if (!silent) stderr += '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n' + `100  ${String(text.length).padStart(4)}  100  ${String(text.length).padStart(4)}    0     0   ${String(text.length * 40).padStart(6)}      0 --:--:-- --:--:-- --:--:-- ${String(text.length * 40).padStart(6)}\n`;
+			} else stdout += text;
+		}
+		return {stdout, stderr, exitCode, world};
+	},
+});

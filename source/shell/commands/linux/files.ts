@@ -1,0 +1,313 @@
+// File tools on the simulated host, as the frame's mount namespace sees it: ls, cat, mkdir,
+// rmdir, rm, touch, readlink, tee. /proc and /sys/fs/cgroup are served by their virtual trees.
+import {worldEpoch} from '../../../engine/world.ts';
+import {listPath, makeDirectoryPath, pathKind, readPath, removePathAt, resolvePath, writePath} from '../../paths.ts';
+import type {CommandContext, CommandOutcome, CommandSpec} from '../../types.ts';
+import {cgroupMount} from './cgroup-tree.ts';
+import {callerOf, expandShortFlags, external, fail, lostShell, ok} from './context.ts';
+import {procLink} from './proc-tree.ts';
+
+function dateText(ms: number): string {
+	const d = new Date(worldEpoch + ms);
+	const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+	return `${months[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2)} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+}
+
+/** Lays names out in columns down then across, as ls does on an 80-column terminal. */
+export function columns(names: string[], width = 80): string {
+	if (names.length === 0) return '';
+	if (names.join('  ').length <= width) return names.join('  ') + '\n';
+	for (let rows = 2; rows <= names.length; rows++) {
+		const cols = Math.ceil(names.length / rows);
+		const colWidths = Array.from({length: cols}, (_, c) => Math.max(...names.slice(c * rows, c * rows + rows).map(n => n.length)));
+		const total = colWidths.reduce((a, b) => a + b, 0) + 2 * (cols - 1);
+		if (total <= width) {
+			const lines: string[] = [];
+			for (let r = 0; r < rows; r++) {
+				const cells: string[] = [];
+				for (let c = 0; c < cols; c++) {
+					const name = names[c * rows + r];
+					if (name !== undefined) cells.push(c === cols - 1 || names[(c + 1) * rows + r] === undefined ? name : name.padEnd(colWidths[c]! + 2));
+				}
+				lines.push(cells.join('').trimEnd());
+			}
+			return lines.join('\n') + '\n';
+		}
+	}
+	return names.join('\n') + '\n';
+}
+
+function ownerOf(path: string): string {
+	const m = path.match(/^\/home\/([^/]+)/);
+	return m ? m[1]! : 'root';
+}
+
+function longLine(ctx: CommandContext, path: string, name: string): string {
+	const kind = pathKind(ctx.world, ctx.frame, path);
+	const caller = callerOf(ctx.world, ctx.frame);
+	const time = dateText(caller?.host.bootTime ?? 0);
+	const link = path.startsWith('/proc/') ? procLink(ctx.world, ctx.frame, path) : undefined;
+	const owner = ownerOf(path);
+	if (link !== undefined) return `lrwxrwxrwx 1 root root 0 ${time} ${name} -> ${/[:[\]]/.test(link) ? `'${link}'` : link}`;
+	if (kind === 'dir') {
+		const mode = path.startsWith('/proc') ? 'dr-xr-xr-x' : 'drwxr-xr-x';
+		const size = path.startsWith('/proc') || path.startsWith(cgroupMount) ? 0 : 4096;
+		return `${mode} 2 ${owner} ${owner} ${String(size).padStart(4)} ${time} ${name}`;
+	}
+	if (path.startsWith('/proc') || path.startsWith(cgroupMount)) {
+		const writable = path.startsWith(cgroupMount) && /(\.max|\.procs|\.kill|subtree_control|\.high|\.low|\.min|\.weight|\.threads|\.freeze|\.group|\.burst|\.idle|\.reclaim)$/.test(path);
+		return `${writable ? '-rw-r--r--' : '-r--r--r--'} 1 root root    0 ${time} ${name}`;
+	}
+	const read = readPath(ctx.world, ctx.frame, path);
+	const size = 'content' in read ? new TextEncoder().encode(read.content).length : 0;
+	return `-rw-r--r-- 1 ${owner} ${owner} ${String(size).padStart(4)} ${time} ${name}`;
+}
+
+export const ls: CommandSpec = external({
+	name: 'ls',
+	summary: 'list directory contents (-l, -a)',
+	flags: ['-l', '-a', '-A', '-1', '-d', '-h'],
+	run(rawArgs, ctx) {
+		const args = expandShortFlags(rawArgs);
+		const flags = new Set(args.filter(a => a.startsWith('-') && a !== '-'));
+		const targets = args.filter(a => !a.startsWith('-') || a === '-');
+		for (const f of flags) if (!['-l', '-a', '-A', '-1', '-d', '-h', '-F', '-t', '-r', '-S', '--color', '--color=auto', '--all', '-i', '-n'].includes(f)) return fail(`ls: invalid option -- '${f.replace(/^-+/, '')}'\nTry 'ls --help' for more information.`, 2);
+		const long = flags.has('-l') || flags.has('-n');
+		const all = flags.has('-a') || flags.has('--all');
+		const almost = flags.has('-A');
+		const onePerLine = flags.has('-1');
+		let stdout = '';
+		let stderr = '';
+		let exitCode = 0;
+		const list = targets.length ? targets : ['.'];
+		const files: string[] = [];
+		const dirs: string[] = [];
+		for (const t of list) {
+			const path = resolvePath(ctx.frame, t);
+			const kind = pathKind(ctx.world, ctx.frame, path) ?? (procLink(ctx.world, ctx.frame, path) !== undefined ? 'file' : undefined);
+			if (!kind) {
+				stderr += `ls: cannot access '${t}': No such file or directory\n`;
+				exitCode = 2;
+			} else if (kind === 'dir' && !flags.has('-d')) dirs.push(t);
+			else files.push(t);
+		}
+		if (files.length) stdout += long ? files.map(f => longLine(ctx, resolvePath(ctx.frame, f), f)).join('\n') + '\n' : onePerLine ? files.join('\n') + '\n' : columns(files);
+		for (const d of dirs) {
+			const path = resolvePath(ctx.frame, d);
+			let names = listPath(ctx.world, ctx.frame, path) ?? [];
+			if (!all && !almost) names = names.filter(n => !n.startsWith('.'));
+			if (all) names = ['.', '..', ...names];
+			if (list.length > 1) stdout += `${stdout ? '\n' : ''}${d}:\n`;
+			if (long) {
+				const lines = names.map(n => longLine(ctx, n === '.' ? path : n === '..' ? resolvePath(ctx.frame, `${path}/..`) : `${path === '/' ? '' : path}/${n}`, n));
+				const blocks = path.startsWith('/proc') || path.startsWith(cgroupMount) ? 0 : names.length * 4;
+				stdout += `total ${blocks}\n` + (lines.length ? lines.join('\n') + '\n' : '');
+			} else stdout += onePerLine ? names.map(n => n + '\n').join('') : columns(names);
+		}
+		return {stdout, stderr, exitCode};
+	},
+});
+
+export const cat: CommandSpec = external({
+	name: 'cat',
+	summary: 'print files (or stdin)',
+	run(args, ctx) {
+		const files = args.filter(a => a !== '-n' && a !== '-A');
+		if (files.length === 0) return ok(ctx.stdin);
+		let stdout = '';
+		let stderr = '';
+		let exitCode = 0;
+		for (const f of files) {
+			if (f === '-') {
+				stdout += ctx.stdin;
+				continue;
+			}
+			const path = resolvePath(ctx.frame, f);
+			const link = path.startsWith('/proc/') ? procLink(ctx.world, ctx.frame, path) : undefined;
+			if (link !== undefined && /\/ns\/[a-z_]+$/.test(path)) {
+				stderr += `cat: ${f}: Invalid argument\n`;
+				exitCode = 1;
+				continue;
+			}
+			const read = readPath(ctx.world, ctx.frame, f);
+			if ('error' in read) {
+				stderr += `cat: ${f}: ${read.error}\n`;
+				exitCode = 1;
+			} else if (path.startsWith(cgroupMount) && path.endsWith('/cgroup.kill')) {
+				stderr += `cat: ${f}: Invalid argument\n`;
+				exitCode = 1;
+			} else stdout += read.content;
+		}
+		return {stdout, stderr, exitCode};
+	},
+});
+
+export const readlink: CommandSpec = external({
+	name: 'readlink',
+	summary: 'print where a symbolic link points (/proc/$$/ns/uts)',
+	run(args, ctx) {
+		const files = args.filter(a => !a.startsWith('-'));
+		if (files.length === 0) return fail("readlink: missing operand\nTry 'readlink --help' for more information.");
+		let stdout = '';
+		let exitCode = 0;
+		for (const f of files) {
+			const path = resolvePath(ctx.frame, f);
+			const link = path.startsWith('/proc') ? procLink(ctx.world, ctx.frame, path) : undefined;
+			if (link === undefined) exitCode = 1;
+			else stdout += (args.includes('-f') && !link.startsWith('/') && !link.includes(':[') ? `/proc/${link}` : link) + '\n';
+		}
+		return {stdout, exitCode};
+	},
+});
+
+function pathError(tool: string, verb: string, target: string, error: string, quote: (s: string) => string = s => `'${s}'`): string {
+	return `${tool}: ${verb} ${quote(target)}: ${error}\n`;
+}
+
+const curly = (s: string) => `‘${s}’`;
+
+export const mkdir: CommandSpec = external({
+	name: 'mkdir',
+	summary: 'make directories (-p), or cgroups under /sys/fs/cgroup',
+	run(rawArgs, ctx) {
+		const args = expandShortFlags(rawArgs, ['-m']);
+		const parents = args.includes('-p') || args.includes('--parents');
+		const targets = args.filter((a, i) => !a.startsWith('-') && args[i - 1] !== '-m');
+		if (targets.length === 0) return fail("mkdir: missing operand\nTry 'mkdir --help' for more information.");
+		let world = ctx.world;
+		let stderr = '';
+		for (const t of targets) {
+			const path = resolvePath(ctx.frame, t);
+			if (parents) {
+				// Create each missing ancestor in turn (cgroups need it too: mkdir -p /sys/fs/cgroup/a/b).
+				const parts = path.split('/').filter(Boolean);
+				for (let i = 1; i <= parts.length; i++) {
+					const sub = '/' + parts.slice(0, i).join('/');
+					const kind = pathKind(world, ctx.frame, sub);
+					if (kind === 'dir') continue;
+					if (kind === 'file') {
+						stderr += pathError('mkdir', 'cannot create directory', t, 'Not a directory', curly);
+						break;
+					}
+					const made = makeDirectoryPath(world, ctx.frame, sub, true);
+					if (!made.ok) {
+						stderr += pathError('mkdir', 'cannot create directory', t, made.error, curly);
+						break;
+					}
+					world = made.world;
+				}
+				continue;
+			}
+			const made = makeDirectoryPath(world, ctx.frame, path, false);
+			if (!made.ok) stderr += pathError('mkdir', 'cannot create directory', t, made.error, curly);
+			else world = made.world;
+		}
+		return {stdout: '', stderr, exitCode: stderr ? 1 : 0, world};
+	},
+});
+
+export const rmdir: CommandSpec = external({
+	name: 'rmdir',
+	summary: 'remove empty directories (and cgroups)',
+	run(args, ctx) {
+		const targets = args.filter(a => !a.startsWith('-'));
+		if (targets.length === 0) return fail("rmdir: missing operand\nTry 'rmdir --help' for more information.");
+		let world = ctx.world;
+		let stderr = '';
+		for (const t of targets) {
+			const path = resolvePath(ctx.frame, t);
+			const kind = pathKind(world, ctx.frame, path);
+			if (!kind) {
+				stderr += pathError('rmdir', 'failed to remove', t, 'No such file or directory');
+				continue;
+			}
+			if (kind !== 'dir') {
+				stderr += pathError('rmdir', 'failed to remove', t, 'Not a directory');
+				continue;
+			}
+			if (!path.startsWith(cgroupMount) && (listPath(world, ctx.frame, path) ?? []).length > 0) {
+				stderr += pathError('rmdir', 'failed to remove', t, 'Directory not empty');
+				continue;
+			}
+			const removed = removePathAt(world, ctx.frame, path);
+			if (!removed.ok) stderr += pathError('rmdir', 'failed to remove', t, removed.error);
+			else world = removed.world;
+		}
+		return {stdout: '', stderr, exitCode: stderr ? 1 : 0, world};
+	},
+});
+
+export const rm: CommandSpec = external({
+	name: 'rm',
+	summary: 'remove files or directories (-r, -f)',
+	run(rawArgs, ctx) {
+		const args = expandShortFlags(rawArgs);
+		const recursive = args.some(a => a === '-r' || a === '-R' || a === '--recursive');
+		const force = args.some(a => a === '-f' || a === '--force');
+		const targets = args.filter(a => !a.startsWith('-'));
+		if (targets.length === 0) return force ? ok() : fail("rm: missing operand\nTry 'rm --help' for more information.");
+		let world = ctx.world;
+		let stderr = '';
+		for (const t of targets) {
+			const path = resolvePath(ctx.frame, t);
+			const kind = pathKind(world, ctx.frame, path);
+			if (!kind) {
+				if (!force) stderr += pathError('rm', 'cannot remove', t, 'No such file or directory');
+				continue;
+			}
+			if (kind === 'dir' && !recursive) {
+				stderr += pathError('rm', 'cannot remove', t, 'Is a directory');
+				continue;
+			}
+			if (path === '/' ) {
+				stderr += "rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n";
+				continue;
+			}
+			if (path.startsWith('/proc') || path.startsWith(cgroupMount)) {
+				// Kernel files cannot be unlinked; a cgroup goes away with rmdir.
+				const inside = kind === 'dir' ? (listPath(world, ctx.frame, path) ?? []).map(n => `${t.replace(/\/$/, '')}/${n}`) : [t];
+				for (const f of inside) stderr += pathError('rm', 'cannot remove', f, 'Operation not permitted');
+				continue;
+			}
+			const removed = removePathAt(world, ctx.frame, path);
+			if (!removed.ok) stderr += pathError('rm', 'cannot remove', t, removed.error);
+			else world = removed.world;
+		}
+		return {stdout: '', stderr, exitCode: stderr ? 1 : 0, world};
+	},
+});
+
+export const touch: CommandSpec = external({
+	name: 'touch',
+	summary: 'create empty files',
+	run(args, ctx) {
+		const targets = args.filter(a => !a.startsWith('-'));
+		if (targets.length === 0) return fail("touch: missing file operand\nTry 'touch --help' for more information.");
+		let world = ctx.world;
+		let stderr = '';
+		for (const t of targets) {
+			if (pathKind(world, ctx.frame, t)) continue;
+			const written = writePath(world, ctx.frame, t, '', true);
+			if (!written.ok) stderr += pathError('touch', 'cannot touch', t, written.error);
+			else world = written.world;
+		}
+		return {stdout: '', stderr, exitCode: stderr ? 1 : 0, world};
+	},
+});
+
+export const tee: CommandSpec = external({
+	name: 'tee',
+	summary: 'copy stdin to files and stdout (echo 100M | tee memory.max)',
+	run(args, ctx): CommandOutcome {
+		const append = args.includes('-a') || args.includes('--append');
+		const targets = args.filter(a => !a.startsWith('-'));
+		let world = ctx.world;
+		let stderr = '';
+		for (const t of targets) {
+			const written = writePath(world, ctx.frame, t, ctx.stdin, append);
+			if (!written.ok) stderr += written.error.startsWith('write error: ') ? `tee: ${t}: ${written.error.slice('write error: '.length)}\n` : `tee: ${t}: ${written.error}\n`;
+			else world = written.world;
+		}
+		return {stdout: ctx.stdin, stderr, exitCode: stderr ? 1 : 0, world};
+	},
+});

@@ -1,0 +1,29 @@
+// The Linux command family: the tools of chapters 1-3 (processes, namespaces, cgroups, network,
+// VMs), and the /proc and /sys/fs/cgroup trees they read.
+import {registerVirtualTree} from '../../paths.ts';
+import type {CommandSpec} from '../../types.ts';
+import {cgroupTree} from './cgroup-tree.ts';
+import {curl} from './curl.ts';
+import {cat, ls, mkdir, readlink, rm, rmdir, tee, touch} from './files.ts';
+import {hostname, id, su, sudo, uname, whoami} from './identity.ts';
+import {ip} from './ip.ts';
+import {kill} from './kill.ts';
+import {lsns} from './lsns.ts';
+import {multipass} from './multipass.ts';
+import {nsenter} from './nsenter.ts';
+import {procTree} from './proc-tree.ts';
+import {ps} from './ps.ts';
+import {ssh} from './ssh.ts';
+import {dmesg, free, power, poweroff, shutdown, systemctl} from './system.ts';
+import {unshare} from './unshare.ts';
+import {bombDefinition, closingBrace, colon, forkbombCommand, leakyApp, python3, stress} from './workloads.ts';
+
+registerVirtualTree(procTree);
+registerVirtualTree(cgroupTree);
+
+export const linuxCommands: CommandSpec[] = [
+	ps, lsns, unshare, nsenter, hostname, uname, id, whoami, su, sudo, ip, kill,
+	ls, cat, mkdir, rmdir, rm, touch, readlink, tee, curl, ssh,
+	systemctl, poweroff, shutdown, power, dmesg, free,
+	stress, forkbombCommand, bombDefinition, closingBrace, colon, leakyApp, python3, multipass,
+];

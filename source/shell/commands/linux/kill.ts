@@ -1,0 +1,78 @@
+// kill (the bash builtin): send a signal to processes by the pids the caller sees.
+import {produce} from 'immer';
+import {recordEvent} from '../../../engine/events.ts';
+import {killProcess} from '../../../engine/host/processes.ts';
+import type {CommandSpec} from '../../types.ts';
+import {callerOf, fail, findVisible, lostShell, ok} from './context.ts';
+
+const signals = ['HUP', 'INT', 'QUIT', 'ILL', 'TRAP', 'ABRT', 'BUS', 'FPE', 'KILL', 'USR1', 'SEGV', 'USR2', 'PIPE', 'ALRM', 'TERM', 'STKFLT', 'CHLD', 'CONT', 'STOP', 'TSTP', 'TTIN', 'TTOU', 'URG', 'XCPU', 'XFSZ', 'VTALRM', 'PROF', 'WINCH', 'POLL', 'PWR', 'SYS'];
+
+function signalNumber(text: string): number | undefined {
+	if (/^\d+$/.test(text)) return Number(text) >= 0 && Number(text) <= 64 ? Number(text) : undefined;
+	const name = text.toUpperCase().replace(/^SIG/, '');
+	const i = signals.indexOf(name);
+	return i < 0 ? undefined : i + 1;
+}
+
+export const kill: CommandSpec = {
+	name: 'kill',
+	summary: 'send a signal to a process (kill [-9] PID)',
+	usage: 'kill [-s SIGNAL | -SIGNAL] PID...',
+	run(args, ctx) {
+		const caller = callerOf(ctx.world, ctx.frame);
+		if (!caller) return lostShell(ctx);
+		if (args[0] === '-l' || args[0] === '-L') return ok(signals.map((s, i) => `${String(i + 1).padStart(2)}) SIG${s}`).join('\t').replace(/((?:[^\t]*\t){4}[^\t]*)\t/g, '$1\n') + '\n');
+		let signal = 15;
+		let i = 0;
+		if (args[0] === '-s' || args[0] === '-n') {
+			const s = args[1] === undefined ? undefined : signalNumber(args[1]);
+			if (s === undefined) return fail(`bash: kill: ${args[1] ?? ''}: invalid signal specification`);
+			signal = s;
+			i = 2;
+		} else if (args[0]?.startsWith('-') && args[0] !== '--') {
+			const s = signalNumber(args[0]!.slice(1));
+			if (s === undefined) return fail(`bash: kill: ${args[0]!.slice(1)}: invalid signal specification`);
+			signal = s;
+			i = 1;
+		}
+		if (args[i] === '--') i++;
+		const targets = args.slice(i);
+		if (targets.length === 0) return fail('kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]', 2);
+		const {host, process: me, viewPidNs} = caller;
+		let stderr = '';
+		let popFrame = false;
+		const world = produce(ctx.world, w => {
+			const h = w.hosts.get(host.name)!;
+			for (const t of targets) {
+				if (!/^\d+$/.test(t)) {
+					stderr += `bash: kill: ${t}: arguments must be process or job IDs\n`;
+					continue;
+				}
+				const target = findVisible(h, me.namespaces.pid, Number(t)) ?? findVisible(h, viewPidNs, Number(t));
+				if (!target) {
+					stderr += `bash: kill: (${t}) - No such process\n`;
+					continue;
+				}
+				if (target.uid !== me.uid && me.uid !== 0) {
+					stderr += `bash: kill: (${t}) - Operation not permitted\n`;
+					continue;
+				}
+				if (signal === 0 || signal === 17 || signal === 18 || signal === 28) continue; // checks and signals ignored by default
+				// init of a pid namespace ignores signals it has no handler for, from inside its namespace.
+				if (target.nsPids[target.namespaces.pid] === 1 && target.namespaces.pid === me.namespaces.pid) continue;
+				// An interactive bash ignores SIGTERM (and SIGINT); only SIGKILL/SIGHUP end it.
+				const isShell = /^-?(bash|sh)$/.test(target.command);
+				if (isShell && signal !== 9 && signal !== 1) continue;
+				if (target.pid === me.pid) popFrame = true;
+				killProcess(h, target.pid);
+				recordEvent(w, {type: 'Normal', component: 'kernel', reason: 'Killed', object: `process/${host.name}/${target.pid}`, message: `${target.command} killed by SIG${signals[signal - 1] ?? signal}`, host: host.name});
+			}
+		});
+		if (popFrame) {
+			const frames = ctx.session.frames;
+			if (frames.length <= 1) return fail('[simulator] this is your login shell; killing it would end the session (type exit to quit)');
+			return {stdout: '', stderr: 'Killed\n', exitCode: 137, world, session: {...ctx.session, frames: frames.slice(0, -1)}};
+		}
+		return {stdout: '', stderr, exitCode: stderr ? 1 : 0, world};
+	},
+};

@@ -1,0 +1,257 @@
+// multipass (Canonical's VM manager, qemu underneath): chapter 1's virtual machines.
+import {produce} from 'immer';
+import {gib, mib} from '../../../engine/host/create-host.ts';
+import {hostMemoryUsed} from '../../../engine/host/memory.ts';
+import {spawnProcess} from '../../../engine/host/processes.ts';
+import type {Host, VirtualMachine} from '../../../engine/host/types.ts';
+import {deleteVm, findVmImage, launchVm, minimumVmMemory, purgeVms, recoverVm, startVm, stopVm, vmImages} from '../../../engine/host/vms.ts';
+import {digestHex} from '../../../engine/hash.ts';
+import {randomInt} from '../../../engine/rng.ts';
+import {tick} from '../../../engine/tick.ts';
+import type {World} from '../../../engine/world.ts';
+import type {CommandContext, CommandOutcome, CommandSpec} from '../../types.ts';
+import {callerOf, external, fail, formatBytesHuman, lostShell, ok, parseSize} from './context.ts';
+import {runNested} from './nested.ts';
+
+export const multipassVersion = '1.14.1';
+
+const help = `Usage: multipass [options] <command>
+Create, control and connect to Ubuntu instances.
+
+This is a command line utility for multipass, a
+service that manages Ubuntu instances.
+
+Options:
+  -h, --help     Displays help on commandline options
+  -v, --verbose  Increase logging verbosity. Repeat the 'v' in the short option
+                 for more detail. Maximum verbosity is obtained with 4 (or more)
+                 v's, i.e. -vvvv.
+
+Available commands:
+  delete    Delete instances
+  exec      Run a command on an instance
+  find      Display available images to create instances from
+  info      Display information about instances
+  launch    Create and start an Ubuntu instance
+  list      List all available instances
+  purge     Purge all deleted instances permanently
+  recover   Recover deleted instances
+  shell     Open a shell on a running instance
+  start     Start instances
+  stop      Stop running instances
+  version   Show version details
+`;
+
+const adjectives = ['valued', 'brave', 'calm', 'eager', 'fluent', 'gentle', 'hearty', 'lucid', 'noble', 'quiet', 'rapid', 'sunny'];
+const animals = ['kestrel', 'marmot', 'heron', 'lynx', 'otter', 'badger', 'finch', 'gecko', 'ibex', 'puffin', 'wombat', 'yak'];
+
+function stateName(vm: VirtualMachine): string {
+	return {starting: 'Starting', running: 'Running', stopped: 'Stopped', deleted: 'Deleted'}[vm.state];
+}
+
+function physicalHost(ctx: CommandContext): Host | undefined {
+	return callerOf(ctx.world, ctx.frame)?.host;
+}
+
+/** Waits (in simulated time) until the VM's guest has booted, as `multipass launch/start` does. */
+function waitForBoot(world: World, hostName: string, name: string): World {
+	let w = world;
+	for (let i = 0; i < 600; i++) {
+		const vm = w.hosts.get(hostName)?.vms.get(name);
+		if (!vm || vm.state !== 'starting') break;
+		w = tick(w, 1000);
+	}
+	return w;
+}
+
+function listTable(host: Host): string {
+	const vms = [...host.vms.values()];
+	if (vms.length === 0) return 'No instances found.\n';
+	const rows = vms.map(vm => `${vm.name.padEnd(24)}${stateName(vm).padEnd(18)}${(vm.state === 'running' ? vm.ip : '--').padEnd(17)}Ubuntu ${vm.image} LTS`);
+	return [`${'Name'.padEnd(24)}${'State'.padEnd(18)}${'IPv4'.padEnd(17)}Image`, ...rows].join('\n') + '\n';
+}
+
+function info(world: World, vm: VirtualMachine): string {
+	const guest = world.hosts.get(vm.guestHost);
+	const running = vm.state === 'running' && guest;
+	const usable = vm.memoryBytes - 62 * mib;
+	return [
+		`Name:           ${vm.name}`,
+		`State:          ${stateName(vm)}`,
+		'Snapshots:      0',
+		`IPv4:           ${running ? vm.ip : '--'}`,
+		`Release:        ${running ? vm.os : '--'}`,
+		`Image hash:     ${digestHex(`image-${vm.image}`, 12)} (Ubuntu ${vm.image} LTS)`,
+		`CPU(s):         ${running ? vm.cpus : '--'}`,
+		`Load:           ${running ? '0.00 0.02 0.01' : '--'}`,
+		`Disk usage:     ${running ? `1.9GiB out of ${formatBytesHuman(vm.diskBytes - 200 * mib)}` : '--'}`,
+		`Memory usage:   ${running ? `${(hostMemoryUsed(guest!) / mib).toFixed(1)}MiB out of ${(usable / mib).toFixed(1)}MiB` : '--'}`,
+		'Mounts:         --',
+	].join('\n') + '\n';
+}
+
+export const multipass: CommandSpec = external({
+	name: 'multipass',
+	summary: 'run Ubuntu VMs: launch --name N --memory 1G --cpus 1, list, info, exec N -- CMD, shell, stop, delete, purge',
+	subcommands: ['launch', 'list', 'ls', 'info', 'exec', 'shell', 'sh', 'start', 'stop', 'delete', 'purge', 'recover', 'find', 'version', 'help'],
+	run(args, ctx) {
+		const caller = callerOf(ctx.world, ctx.frame);
+		if (!caller) return lostShell(ctx);
+		if (caller.host.guestOf) return fail('multipass: command not found', 127);
+		const [verb, ...rest] = args;
+		if (!verb || verb === 'help' || verb === '--help' || verb === '-h') return ok(help);
+		const host = caller.host;
+		const instance = (name: string | undefined, action: string): VirtualMachine | CommandOutcome => {
+			if (!name) return fail(`${action} failed: The following errors occurred:\nNo instance name given`, 2);
+			const vm = host.vms.get(name);
+			if (!vm || (vm.state === 'deleted' && action !== 'recover' && action !== 'info' && action !== 'delete')) return fail(`${action} failed: The following errors occurred:\ninstance "${name}" does not exist`, 2);
+			return vm;
+		};
+		const isOutcome = (x: VirtualMachine | CommandOutcome): x is CommandOutcome => 'exitCode' in x;
+		switch (verb) {
+			case 'version':
+				return ok(`multipass   ${multipassVersion}\nmultipassd  ${multipassVersion}\n`);
+			case 'find':
+				return ok(`Image                       Aliases           Version          Description\n${Object.entries(vmImages).map(([v, i]) => `${v.padEnd(28)}${i.aliases.join(',').padEnd(18)}${'20251015'.padEnd(17)}${i.os.replace(/\.\d+ LTS/, ' LTS')}`).join('\n')}\n`);
+			case 'list':
+			case 'ls':
+				return ok(listTable(host));
+			case 'launch':
+				return launch(ctx, host, rest);
+			case 'info': {
+				const names = rest.filter(a => !a.startsWith('-'));
+				if (names.length === 0 || rest.includes('--all')) return ok([...host.vms.values()].map(vm => info(ctx.world, vm)).join('\n') || 'No instances found.\n');
+				const found = instance(names[0], 'info');
+				return isOutcome(found) ? found : ok(info(ctx.world, found));
+			}
+			case 'start':
+			case 'stop':
+			case 'restart': {
+				const names = rest.filter(a => !a.startsWith('-'));
+				const targets = rest.includes('--all') ? [...host.vms.keys()] : names;
+				if (targets.length === 0) return fail(`${verb} failed: The following errors occurred:\ninstance "primary" does not exist`, 2);
+				let world = ctx.world;
+				for (const name of targets) {
+					const found = instance(name, verb);
+					if (isOutcome(found)) return found;
+					let error: string | undefined;
+					world = produce(world, w => {
+						const h = w.hosts.get(host.name)!;
+						if (verb !== 'start') stopVm(w, h, name);
+						if (verb !== 'stop') {
+							const started = startVm(w, h, name);
+							if (!started.ok) error = started.error;
+						}
+					});
+					if (error) return {stdout: '', stderr: `${verb} failed: ${error}\n`, exitCode: 2, world};
+					if (verb !== 'stop') world = waitForBoot(world, host.name, name);
+				}
+				return {stdout: '', exitCode: 0, world};
+			}
+			case 'delete': {
+				const purge = rest.includes('--purge') || rest.includes('-p');
+				const names = rest.includes('--all') ? [...host.vms.keys()] : rest.filter(a => !a.startsWith('-'));
+				if (names.length === 0) return fail('Name argument or --all is required', 2);
+				let world = ctx.world;
+				for (const name of names) {
+					const found = instance(name, 'delete');
+					if (isOutcome(found)) return found;
+					world = produce(world, w => {
+						const h = w.hosts.get(host.name)!;
+						deleteVm(w, h, name);
+						if (purge) purgeVms(w, h);
+					});
+				}
+				return {stdout: '', exitCode: 0, world};
+			}
+			case 'purge': {
+				const world = produce(ctx.world, w => {
+					purgeVms(w, w.hosts.get(host.name)!);
+				});
+				return {stdout: '', exitCode: 0, world};
+			}
+			case 'recover': {
+				const found = instance(rest[0], 'recover');
+				if (isOutcome(found)) return found;
+				let error: string | undefined;
+				const world = produce(ctx.world, w => {
+					const result = recoverVm(w.hosts.get(host.name)!, found.name);
+					if (!result.ok) error = result.error;
+				});
+				return error ? fail(`recover failed: ${error}`, 2) : {stdout: '', exitCode: 0, world};
+			}
+			case 'exec': {
+				const found = instance(rest[0], 'exec');
+				if (isOutcome(found)) return found;
+				const dash = rest.indexOf('--');
+				const words = dash >= 0 ? rest.slice(dash + 1) : rest.slice(1);
+				if (words.length === 0) return fail('exec failed: No command given', 2);
+				return inGuest(ctx, found, words, 'exec');
+			}
+			case 'shell':
+			case 'sh': {
+				const found = instance(rest[0] ?? 'primary', 'shell');
+				if (isOutcome(found)) return found;
+				return inGuest(ctx, found, [], 'shell');
+			}
+			default:
+				return fail(`Unknown command '${verb}'. See 'multipass help'.`, 2);
+		}
+	},
+});
+
+function inGuest(ctx: CommandContext, vm: VirtualMachine, words: string[], action: string): CommandOutcome {
+	const guest = ctx.world.hosts.get(vm.guestHost);
+	if (vm.state !== 'running' || !guest?.reachable) return fail(`${action} failed: instance "${vm.name}" is not running`, 2);
+	const banner = `Welcome to ${guest.os} (GNU/Linux ${guest.kernel} ${guest.arch})\n\n * Documentation:  https://help.ubuntu.com\n * Management:     https://landscape.canonical.com\n * Support:        https://ubuntu.com/pro\n\nTo run a command as administrator (user "root"), use "sudo <command>".\n\n`;
+	return runNested(
+		ctx,
+		{host: guest.name, user: 'ubuntu', cwd: '/home/ubuntu', spawn: (w, h, command) => spawnProcess(w, h, {parentPid: 1, command: words.length ? command : '-bash', user: 'ubuntu', uid: 1000, cgroup: '/user.slice', cwd: '/home/ubuntu', tty: 'pts/0', memoryBytes: 5 * mib}).pid},
+		words,
+		{notFound: p => `${p}: command not found`, shellFrame: {kind: 'ssh'}, shellBanner: banner},
+	);
+}
+
+function launch(ctx: CommandContext, host: Host, args: string[]): CommandOutcome {
+	let name: string | undefined;
+	let image: string | undefined;
+	let memory = 1 * gib;
+	let cpus = 1;
+	let disk = 5 * gib;
+	for (let i = 0; i < args.length; i++) {
+		const a = args[i]!;
+		const [flag, inline] = a.includes('=') ? (a.split('=', 2) as [string, string]) : [a, undefined];
+		const value = () => inline ?? args[++i];
+		if (flag === '-n' || flag === '--name') name = value();
+		else if (flag === '-m' || flag === '--memory' || flag === '--mem') {
+			const v = value();
+			const parsed = v ? parseSize(v.replace(/B$/i, ''), 1) : undefined;
+			if (!parsed) return fail(`error: Invalid memory size: "${v ?? ''}"`, 2);
+			memory = parsed;
+		} else if (flag === '-c' || flag === '--cpus') {
+			const v = value();
+			if (!v || !/^\d+$/.test(v) || Number(v) < 1) return fail(`error: Invalid number of CPUs: "${v ?? ''}"`, 2);
+			cpus = Number(v);
+		} else if (flag === '-d' || flag === '--disk') {
+			const v = value();
+			const parsed = v ? parseSize(v.replace(/B$/i, ''), 1) : undefined;
+			if (!parsed) return fail(`error: Invalid disk size: "${v ?? ''}"`, 2);
+			disk = parsed;
+		} else if (flag === '--cloud-init' || flag === '--network' || flag === '--mount' || flag === '--timeout') value();
+		else if (flag.startsWith('-')) return fail(`error: Unknown option '${flag.replace(/^-+/, '')}'.`, 2);
+		else image = a;
+	}
+	if (memory < minimumVmMemory) return fail(`launch failed: Requested memory size (${Math.round(memory / mib)}MiB) is less than the minimum of 128MiB`, 2);
+	if (image && !findVmImage(image)) return fail(`launch failed: Unable to find an image matching "${image}", see \`multipass find\` for available images.`, 2);
+	if (name && !/^[A-Za-z][A-Za-z0-9-]*$/.test(name)) return fail(`launch failed: Invalid instance name supplied: ${name}`, 2);
+	let chosen = name;
+	let error: string | undefined;
+	let world = produce(ctx.world, w => {
+		chosen ??= `${adjectives[randomInt(w, adjectives.length)]}-${animals[randomInt(w, animals.length)]}`;
+		const result = launchVm(w, w.hosts.get(host.name)!, {name: chosen, image, memoryBytes: memory, cpus, diskBytes: disk});
+		if (!result.ok) error = result.error;
+	});
+	if (error) return {stdout: '', stderr: `launch failed: ${error}\n`, exitCode: 2, world};
+	world = waitForBoot(world, host.name, chosen!);
+	return {stdout: `Launched: ${chosen}\n`, exitCode: 0, world};
+}

@@ -1,0 +1,166 @@
+// ps (procps-ng): `ps`, `ps aux`, `ps -ef`, `ps -e`, `ps -p PID`, `ps -o FIELDS`, `ps -u USER`.
+// It reads /proc, so it lists the pid namespace mounted there, with pids as seen from it.
+import type {Host, Process} from '../../../engine/host/types.ts';
+import type {World} from '../../../engine/world.ts';
+import type {CommandSpec} from '../../types.ts';
+import {callerOf, comm, external, fail, lostShell, ok, visiblePid} from './context.ts';
+import {cpuTimeLong, cpuTimeShort, ownerAsSeenBy, percentCpu, percentMem, rssKib, startTimeText, statOf, vszKib} from './process-view.ts';
+
+type Row = {p: Process; pid: number; ppid: number; user: string; self: boolean};
+
+const usage = `
+Usage:
+ ps [options]
+
+ Try 'ps --help <simple|list|output|threads|misc|all>'
+  or 'ps --help <s|l|o|t|m|a>'
+ for additional help text.
+
+For more details see ps(1).
+`;
+
+const fieldHeaders: Record<string, string> = {pid: 'PID', ppid: 'PPID', user: 'USER', uid: 'UID', comm: 'COMMAND', cmd: 'CMD', args: 'COMMAND', command: 'COMMAND', '%cpu': '%CPU', pcpu: '%CPU', '%mem': '%MEM', pmem: '%MEM', rss: 'RSS', vsz: 'VSZ', stat: 'STAT', tty: 'TT', time: 'TIME', etime: 'ELAPSED', pidns: 'PIDNS', netns: 'NETNS', utsns: 'UTSNS', mntns: 'MNTNS', ipcns: 'IPCNS', userns: 'USERNS', cgroup: 'CGROUP', nlwp: 'NLWP', ni: 'NI', pri: 'PRI', s: 'S', lstart: 'STARTED', start: 'STARTED'};
+const rightAligned = new Set(['pid', 'ppid', 'uid', '%cpu', 'pcpu', '%mem', 'pmem', 'rss', 'vsz', 'time', 'etime', 'pidns', 'netns', 'utsns', 'mntns', 'ipcns', 'userns', 'nlwp', 'ni', 'pri']);
+
+function fieldValue(field: string, row: Row, host: Host, world: World): string {
+	const p = row.p;
+	switch (field) {
+		case 'pid': return String(row.pid);
+		case 'ppid': return String(row.ppid);
+		case 'user': return row.user;
+		case 'uid': return String(p.uid);
+		case 'comm': return row.self ? 'ps' : comm(p.command);
+		case 'cmd': case 'args': case 'command': return p.command;
+		case '%cpu': case 'pcpu': return percentCpu(p, world.time);
+		case '%mem': case 'pmem': return percentMem(host, p);
+		case 'rss': return String(rssKib(p));
+		case 'vsz': return String(vszKib(p));
+		case 'stat': return statOf(p, row.self);
+		case 's': return statOf(p, row.self)[0]!;
+		case 'tty': return p.tty ?? '?';
+		case 'time': return cpuTimeLong(p);
+		case 'etime': {
+			const s = Math.floor((world.time - p.startTime) / 1000);
+			return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+		}
+		case 'pidns': return String(p.namespaces.pid);
+		case 'netns': return String(p.namespaces.net);
+		case 'utsns': return String(p.namespaces.uts);
+		case 'mntns': return String(p.namespaces.mnt);
+		case 'ipcns': return String(p.namespaces.ipc);
+		case 'userns': return String(p.namespaces.user);
+		case 'cgroup': return `0::${p.cgroup}`;
+		case 'nlwp': return statOf(p).includes('l') ? '8' : '1';
+		case 'ni': return '0';
+		case 'pri': return '19';
+		case 'start': case 'lstart': return startTimeText(p, world.time);
+		default: return '-';
+	}
+}
+
+function customTable(fields: string[], rows: Row[], host: Host, world: World, headers: boolean): string {
+	const cells = rows.map(r => fields.map(f => fieldValue(f, r, host, world)));
+	const titles = fields.map(f => fieldHeaders[f] ?? f.toUpperCase());
+	const widths = fields.map((f, i) => Math.max(titles[i]!.length, ...cells.map(c => (i === fields.length - 1 ? 0 : c[i]!.length)), f === 'pid' || f === 'ppid' ? 7 : 0));
+	const line = (values: string[]) =>
+		values
+			.map((v, i) => (i === values.length - 1 ? v : rightAligned.has(fields[i]!) ? v.padStart(widths[i]!) : v.padEnd(widths[i]!)))
+			.join(' ')
+			.trimEnd();
+	return [...(headers ? [line(titles)] : []), ...cells.map(line)].join('\n') + '\n';
+}
+
+export const ps: CommandSpec = external({
+	name: 'ps',
+	summary: 'report a snapshot of the processes (aux, -ef, -o ...)',
+	usage: 'ps [aux | -ef | -e | -p PID | -o FIELD,... | -u USER]',
+	flags: ['aux', '-ef', '-e', '-A', '-f', '-p', '-o', '-u', '--forest', '--no-headers'],
+	run(args, ctx) {
+		const caller = callerOf(ctx.world, ctx.frame);
+		if (!caller) return lostShell(ctx);
+		const {host, process: me, viewPidNs} = caller;
+		let all = false;
+		let bsdUser = false;
+		let bsdX = false;
+		let bsdA = false;
+		let full = false;
+		let custom: string[] | undefined;
+		let pids: number[] | undefined;
+		let users: string[] | undefined;
+		let headers = true;
+		for (let i = 0; i < args.length; i++) {
+			const a = args[i]!;
+			if (a === '--help') return ok(usage.slice(1));
+			if (a === '--no-headers' || a === '--no-heading') headers = false;
+			else if (a === '--forest' || a === '-H' || a === 'f' || a === 'w' || a === 'ww' || a === '-w') continue;
+			else if (a === '-p' || a === '--pid' || a === 'p') {
+				const list = args[++i];
+				if (!list || !/^\d+(,\d+)*$/.test(list)) return fail(`error: process ID list syntax error\n${usage}`);
+				pids = list.split(',').map(Number);
+			} else if (a === '-o' || a === 'o' || a === '--format' || a === '-O') {
+				const list = args[++i];
+				if (!list) return fail(`error: unknown user-defined format specifier ""\n${usage}`);
+				const fields = list.split(',').map(f => f.replace(/=.*$/, '').toLowerCase());
+				const unknown = fields.find(f => !(f in fieldHeaders));
+				if (unknown) return fail(`error: unknown user-defined format specifier "${unknown}"\n${usage}`);
+				custom = (a === '-O' ? ['pid', ...fields, 'tty', 'time', 'comm'] : fields);
+			} else if (a === '-u' || a === '-U' || a === '--user' || a === 'U') {
+				const list = args[++i];
+				if (!list) return fail(`error: list of users must follow -u\n${usage}`);
+				users = list.split(',');
+			} else if (/^-[eAfFly]+$/.test(a)) {
+				if (/[eA]/.test(a)) all = true;
+				if (/[fF]/.test(a)) full = true;
+			} else if (/^-?[auxj]+$/.test(a) && (a.startsWith('-') ? /[ux]/.test(a) : true)) {
+				const letters = a.replace(/^-/, '');
+				if (letters.includes('a')) bsdA = true;
+				if (letters.includes('u')) bsdUser = true;
+				if (letters.includes('x')) bsdX = true;
+			} else {
+				return fail(`error: unsupported option (BSD syntax)\n${usage}`);
+			}
+		}
+		const myTty = me.tty;
+		const myUid = me.uid;
+		const visible: Row[] = [];
+		for (const p of host.processes.values()) {
+			const pid = visiblePid(p, viewPidNs);
+			if (pid === undefined) continue;
+			const parent = host.processes.get(p.ppid);
+			const ppid = parent ? (visiblePid(parent, viewPidNs) ?? 0) : 0;
+			visible.push({p, pid, ppid, user: ownerAsSeenBy(host, me, p), self: false});
+		}
+		// ps itself is a process too: the next pid, as a child of the shell.
+		const selfPid = Math.max(0, ...visible.map(r => r.pid)) + 1;
+		const myPid = visiblePid(me, viewPidNs) ?? 0;
+		const selfCommand = ['ps', ...args].join(' ');
+		visible.push({p: {...me, pid: -1, ppid: me.pid, command: selfCommand, cpuMillis: 0, cpuDemand: 0, memoryBytes: 4 * 1024 * 1024, startTime: ctx.world.time, workload: {kind: 'idle'}, state: 'R'}, pid: selfPid, ppid: myPid, user: ownerAsSeenBy(host, me, me), self: true});
+		visible.sort((a, b) => a.pid - b.pid);
+		let rows: Row[];
+		if (pids) rows = visible.filter(r => pids!.includes(r.pid));
+		else if (users) rows = visible.filter(r => users!.includes(r.user) || users!.includes(String(r.p.uid)));
+		else if (all || (bsdA && bsdX)) rows = visible;
+		else if (bsdX) rows = visible.filter(r => r.p.uid === myUid);
+		else if (bsdA) rows = visible.filter(r => r.p.tty !== undefined);
+		else rows = visible.filter(r => r.p.uid === myUid && r.p.tty === myTty && myTty !== undefined);
+		if (custom) return ok(customTable(custom, rows, host, ctx.world, headers));
+		const bsd = bsdUser || bsdA || bsdX;
+		if (bsdUser) {
+			const lines = rows.map(r => {
+				const p = r.p;
+				return `${r.user.slice(0, 8).padEnd(8)} ${String(r.pid).padStart(7)} ${percentCpu(p, ctx.world.time).padStart(4)} ${percentMem(host, p).padStart(4)} ${String(vszKib(p)).padStart(6)} ${String(rssKib(p)).padStart(5)} ${(p.tty ?? '?').padEnd(8)} ${statOf(p, r.self).padEnd(4)} ${startTimeText(p, ctx.world.time).padStart(5)} ${cpuTimeShort(p).padStart(6)} ${p.command}`;
+			});
+			return ok([...(headers ? ['USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND'] : []), ...lines].join('\n') + '\n');
+		}
+		if (bsd) {
+			const lines = rows.map(r => `${String(r.pid).padStart(7)} ${(r.p.tty ?? '?').padEnd(8)} ${statOf(r.p, r.self).padEnd(6)} ${cpuTimeShort(r.p).padStart(4)} ${r.p.command}`);
+			return ok([...(headers ? ['    PID TTY      STAT   TIME COMMAND'] : []), ...lines].join('\n') + '\n');
+		}
+		if (full) {
+			const lines = rows.map(r => `${r.user.slice(0, 8).padEnd(8)} ${String(r.pid).padStart(7)} ${String(r.ppid).padStart(7)} ${String(Math.min(99, Math.round(Number(percentCpu(r.p, ctx.world.time))))).padStart(2)} ${startTimeText(r.p, ctx.world.time).padEnd(5)} ${(r.p.tty ?? '?').padEnd(8)} ${cpuTimeLong(r.p).padStart(8)} ${r.p.command}`);
+			return ok([...(headers ? ['UID          PID    PPID  C STIME TTY          TIME CMD'] : []), ...lines].join('\n') + '\n');
+		}
+		const lines = rows.map(r => `${String(r.pid).padStart(7)} ${(r.p.tty ?? '?').padEnd(8)} ${cpuTimeLong(r.p).padStart(8)} ${r.self ? 'ps' : comm(r.p.command)}`);
+		return ok([...(headers ? ['    PID TTY          TIME CMD'] : []), ...lines].join('\n') + '\n');
+	},
+});

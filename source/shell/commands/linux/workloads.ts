@@ -1,0 +1,250 @@
+// Programs that load the machine, so cgroup limits have something to limit: stress, a fork
+// bomb (`forkbomb`, or typed as :(){ :|:& };:), a leaky app, and python3's http.server.
+import {produce} from 'immer';
+import {recordEvent} from '../../../engine/events.ts';
+import {mib} from '../../../engine/host/create-host.ts';
+import {trySpawnProcess} from '../../../engine/host/processes.ts';
+import {forkBomb} from '../../../engine/host/workloads.ts';
+import {listeningServer} from '../../../engine/network/connect.ts';
+import {tick} from '../../../engine/tick.ts';
+import type {World} from '../../../engine/world.ts';
+import {parseDuration} from '../../builtins/shell-builtins.ts';
+import {resolvePath, pathKind} from '../../paths.ts';
+import type {CommandContext, CommandOutcome, CommandSpec} from '../../types.ts';
+import {callerOf, external, fail, forkRetryMessage, isBackgrounded, lostShell, ok, parseSize} from './context.ts';
+
+const stressUsage = `\`stress' imposes certain types of compute stress on your system
+
+Usage: stress [OPTION [ARG]] ...
+ -?, --help         show this help statement
+     --version      show version statement
+ -v, --verbose      be verbose
+ -q, --quiet        be quiet
+ -n, --dry-run      show what would have been done
+ -t, --timeout N    timeout after N seconds
+     --backoff N    wait factor of N microseconds before work starts
+ -c, --cpu N        spawn N workers spinning on sqrt()
+ -i, --io N         spawn N workers spinning on sync()
+ -m, --vm N         spawn N workers spinning on malloc()/free()
+     --vm-bytes B   malloc B bytes per vm worker (default is 256MB)
+ -d, --hdd N        spawn N workers spinning on write()/unlink()
+
+Example: stress --cpu 8 --io 4 --vm 2 --vm-bytes 128M --timeout 10s
+
+Note: Numbers may be suffixed with s,m,h,d,y (time) or B,K,M,G (size).
+`;
+
+/** How long a foreground program without its own deadline runs before the simulator hands the prompt back. */
+const foregroundLimitMs = 10_000;
+
+function backgroundNote(ctx: CommandContext, name: string, pid: number, note: string): string {
+	return isBackgrounded(ctx, name) ? '' : `[simulator] ${note} keeps running in the background as pid ${pid} (this shell never blocks); stop it with: kill ${pid}\n`;
+}
+
+export const stress: CommandSpec = external({
+	name: 'stress',
+	summary: 'load the machine: stress --vm N --vm-bytes SIZE | --cpu N [--timeout T]',
+	usage: 'stress [--cpu N] [--vm N --vm-bytes SIZE] [--timeout N[s|m]]',
+	flags: ['--cpu', '--vm', '--vm-bytes', '--timeout', '--io', '--hdd', '-c', '-m', '-t'],
+	run(args, ctx) {
+		const caller = callerOf(ctx.world, ctx.frame);
+		if (!caller) return lostShell(ctx);
+		let cpu = 0;
+		let vm = 0;
+		let io = 0;
+		let vmBytes = 256 * mib;
+		let timeoutMs: number | undefined;
+		for (let i = 0; i < args.length; i++) {
+			const a = args[i]!;
+			const value = args[i + 1];
+			const num = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
+			if (a === '--help' || a === '-?') return ok(stressUsage);
+			if (a === '--version') return ok('stress 1.0.7\n');
+			if (a === '-c' || a === '--cpu') cpu = num(value) ?? -1;
+			else if (a === '-m' || a === '--vm') vm = num(value) ?? -1;
+			else if (a === '-i' || a === '--io' || a === '-d' || a === '--hdd') io += num(value) ?? 0;
+			else if (a === '--vm-bytes') vmBytes = (value && parseSize(value.replace(/B$/, ''))) || -1;
+			else if (a === '-t' || a === '--timeout') timeoutMs = value ? parseDuration(value) : undefined;
+			else if (a === '-v' || a === '--verbose' || a === '-q' || a === '--quiet' || a === '--vm-keep') continue;
+			else if (a === '--backoff' || a === '--vm-stride' || a === '--vm-hang' || a === '--hdd-bytes') i++;
+			else return fail(`stress: FAIL: [${caller.process.nsPids[caller.process.namespaces.pid]}] (244) unrecognized option: ${a}`);
+			if (!['-v', '--verbose', '-q', '--quiet', '--vm-keep'].includes(a)) i++;
+		}
+		if (cpu < 0 || vm < 0 || vmBytes < 0) return fail(`stress: FAIL: [${caller.process.nsPids[caller.process.namespaces.pid]}] (253) invalid number in option`);
+		if (cpu + vm + io === 0) return ok(stressUsage);
+		const command = ['stress', ...args].join(' ');
+		let masterHostPid = 0;
+		let visibleMaster = 0;
+		const workers: number[] = [];
+		let forkFailed = false;
+		let world = produce(ctx.world, w => {
+			const host = w.hosts.get(ctx.frame.host)!;
+			const me = host.processes.get(ctx.frame.pid)!;
+			const master = trySpawnProcess(w, host, {parentPid: me.pid, command, memoryBytes: 1 * mib, tty: me.tty});
+			if ('error' in master) {
+				forkFailed = true;
+				return;
+			}
+			masterHostPid = master.pid;
+			visibleMaster = master.nsPids[me.namespaces.pid] ?? master.pid;
+			if (timeoutMs !== undefined) master.endsAt = w.time + timeoutMs;
+			for (let n = 0; n < cpu + vm + io; n++) {
+				const isVm = n >= cpu && n < cpu + vm;
+				const worker = trySpawnProcess(w, host, {
+					parentPid: master.pid,
+					command,
+					memoryBytes: isVm ? 2 * mib : 1 * mib,
+					tty: me.tty,
+					cpuDemand: 1,
+					workload: isVm ? {kind: 'memory-hog', targetBytes: vmBytes, growBytesPerSecond: 512 * mib} : {kind: 'cpu-burner', threads: 1},
+				});
+				if ('error' in worker) {
+					forkFailed = true;
+					break;
+				}
+				workers.push(worker.pid);
+			}
+			recordEvent(w, {type: 'Normal', component: 'kernel', reason: 'Started', object: `process/${host.name}/${master.pid}`, message: `${command} started ${cpu} cpu and ${vm} vm workers`, host: host.name});
+		});
+		if (forkFailed && masterHostPid === 0) return {stdout: '', stderr: forkRetryMessage, exitCode: 254, world};
+		let stdout = `stress: info: [${visibleMaster}] dispatching hogs: ${cpu} cpu, ${io} io, ${vm} vm, 0 hdd\n`;
+		if (forkFailed) stdout += `stress: FAIL: [${visibleMaster}] (516) fork failed: Resource temporarily unavailable\n`;
+		if (isBackgrounded(ctx, 'stress')) return {stdout, exitCode: 0, world, spawnedPid: visibleMaster};
+		// In the foreground, stress holds the prompt until it ends: simulated time passes meanwhile.
+		const startedAt = world.time;
+		const limit = timeoutMs ?? foregroundLimitMs;
+		const alive = (w: World) => w.hosts.get(ctx.frame.host)?.processes.has(masterHostPid) ?? false;
+		while (alive(world) && world.time - startedAt < limit) world = tick(world, 1000);
+		const elapsed = Math.round((world.time - startedAt) / 1000);
+		if (!alive(world)) {
+			const killed = world.events.find(e => e.time >= startedAt && e.reason === 'OOMKilled' && workers.some(pid => e.object === `process/${ctx.frame.host}/${pid}`));
+			if (killed || timeoutMs === undefined || world.time - startedAt < timeoutMs) {
+				const workerHostPid = killed ? Number(killed.object.split('/').pop()) : workers[0]!;
+				const workerPid = workerHostPid - masterHostPid + visibleMaster;
+				stdout += `stress: FAIL: [${visibleMaster}] (425) <-- worker ${workerPid} got signal 9\nstress: WARN: [${visibleMaster}] (427) now reaping child worker processes\nstress: FAIL: [${visibleMaster}] (461) failed run completed in ${elapsed}s\n`;
+				return {stdout, exitCode: 1, world};
+			}
+			stdout += `stress: info: [${visibleMaster}] successful run completed in ${elapsed}s\n`;
+			return {stdout, exitCode: 0, world};
+		}
+		return {stdout, stderr: `[simulator] stress keeps running in the background as pid ${visibleMaster} after ${elapsed}s (this shell never blocks); stop it with: kill ${visibleMaster}\n`, exitCode: 0, world, spawnedPid: visibleMaster};
+	},
+});
+
+function startForkBomb(ctx: CommandContext): CommandOutcome {
+	const caller = callerOf(ctx.world, ctx.frame);
+	if (!caller) return lostShell(ctx);
+	let bombPid = 0;
+	let refused = false;
+	let group = '/';
+	const world = produce(ctx.world, w => {
+		const host = w.hosts.get(ctx.frame.host)!;
+		const me = host.processes.get(ctx.frame.pid)!;
+		group = me.cgroup;
+		const bomb = trySpawnProcess(w, host, {parentPid: me.pid, command: 'bash', memoryBytes: 1 * mib, tty: me.tty, workload: {kind: 'fork-bomb', forksPerSecond: 2000, childCommand: 'bash'}});
+		if ('error' in bomb) {
+			refused = true;
+			return;
+		}
+		bombPid = bomb.nsPids[me.namespaces.pid] ?? bomb.pid;
+		const before = host.processes.size;
+		// A real fork bomb fills any limit within milliseconds: the first burst happens now.
+		forkBomb(w, host, bomb, 4000);
+		refused = host.processes.size - before < 4000;
+		recordEvent(w, {type: 'Warning', component: 'kernel', reason: 'ForkBomb', object: `process/${host.name}/${bomb.pid}`, message: `a fork bomb started in ${me.cgroup}: ${host.processes.size - before} processes forked`, host: host.name});
+	});
+	if (bombPid === 0) return {stdout: '', stderr: forkRetryMessage, exitCode: 254, world};
+	const stderr = (refused ? forkRetryMessage : '') + `[simulator] the fork bomb is pid ${bombPid} (a tree of bash processes); end it with: kill -9 ${bombPid}${group !== '/' ? `  or: echo 1 > /sys/fs/cgroup${group}/cgroup.kill` : ''}\n`;
+	return {stdout: '', stderr, exitCode: 0, world, spawnedPid: bombPid};
+}
+
+export const forkbombCommand: CommandSpec = external({
+	name: 'forkbomb',
+	summary: '[simulator] start the classic fork bomb :(){ :|:& };: (contain it with pids.max)',
+	run: (_args, ctx) => startForkBomb(ctx),
+});
+
+/** `:(){ :|:& };:` reaches the runner as the words ":(){" ":" | ":" & "}" ; ":". */
+const forkBombLine = /:\s*\(\s*\)\s*\{\s*:\s*\|\s*:\s*&\s*\}\s*;\s*:/;
+
+export const bombDefinition: CommandSpec = {
+	name: ':(){',
+	summary: 'the fork bomb, typed the classic way',
+	run(_args, ctx) {
+		if (!forkBombLine.test(ctx.commandLine)) return {stdout: '', exitCode: 0};
+		return external({name: ':(){', summary: '', run: (_a, c) => startForkBomb(c)}).run([], ctx);
+	},
+};
+
+export const closingBrace: CommandSpec = {
+	name: '}',
+	summary: 'end of a function body',
+	run(_args, ctx) {
+		if (forkBombLine.test(ctx.commandLine)) return {stdout: '', exitCode: 0};
+		return fail("bash: syntax error near unexpected token `}'", 2);
+	},
+};
+
+export const colon: CommandSpec = {name: ':', summary: 'do nothing, successfully (a shell builtin)', run: () => ({stdout: '', exitCode: 0})};
+
+export const leakyApp: CommandSpec = external({
+	name: 'leaky-app',
+	summary: '[simulator] start an app that leaks memory slowly (--rate 2M per second)',
+	usage: 'leaky-app [--rate SIZE]',
+	run(args, ctx) {
+		const rateAt = args.indexOf('--rate');
+		const rate = rateAt >= 0 ? parseSize(args[rateAt + 1] ?? '') : 2 * mib;
+		if (!rate) return fail(`leaky-app: invalid --rate '${args[rateAt + 1] ?? ''}' (use e.g. 2M)`, 2);
+		let pid = 0;
+		let refused = false;
+		const world = produce(ctx.world, w => {
+			const host = w.hosts.get(ctx.frame.host)!;
+			const me = host.processes.get(ctx.frame.pid)!;
+			const p = trySpawnProcess(w, host, {parentPid: me.pid, command: `leaky-app --rate ${args[rateAt + 1] ?? '2M'}`, memoryBytes: 30 * mib, tty: me.tty, workload: {kind: 'leak', growBytesPerSecond: rate}});
+			if ('error' in p) refused = true;
+			else pid = p.nsPids[me.namespaces.pid] ?? p.pid;
+		});
+		if (refused) return {stdout: '', stderr: forkRetryMessage, exitCode: 254, world};
+		return {stdout: `leaky-app: started, caching every request forever (${Math.round(rate / 1024)} KiB/s)\n`, stderr: backgroundNote(ctx, 'leaky-app', pid, 'leaky-app'), exitCode: 0, world, spawnedPid: pid};
+	},
+});
+
+export const python3: CommandSpec = external({
+	name: 'python3',
+	summary: 'python3 -m http.server [PORT]: serve the current directory over HTTP',
+	usage: 'python3 -m http.server [PORT] [--directory DIR]',
+	run(args, ctx) {
+		if (args[0] === '--version' || args[0] === '-V') return ok('Python 3.12.3\n');
+		if (args[0] !== '-m' || args[1] !== 'http.server') {
+			if (args.length === 0) return fail('[simulator] the interactive Python interpreter is not simulated; try: python3 -m http.server 8000', 2);
+			return fail(`[simulator] only \`python3 -m http.server [PORT]\` is simulated here`, 2);
+		}
+		const rest = args.slice(2);
+		let port = 8000;
+		let dir = ctx.frame.cwd;
+		let bind = '0.0.0.0';
+		for (let i = 0; i < rest.length; i++) {
+			const a = rest[i]!;
+			if (a === '-d' || a === '--directory') dir = resolvePath(ctx.frame, rest[++i] ?? '.');
+			else if (a === '-b' || a === '--bind') bind = rest[++i] ?? bind;
+			else if (/^\d+$/.test(a) && Number(a) < 65536) port = Number(a);
+			else return fail(`usage: server.py [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION] [port]\nserver.py: error: argument port: invalid int value: '${a}'`, 2);
+		}
+		if (pathKind(ctx.world, ctx.frame, dir) !== 'dir') return fail(`FileNotFoundError: [Errno 2] No such file or directory: '${dir}'`);
+		const caller = callerOf(ctx.world, ctx.frame);
+		if (!caller) return lostShell(ctx);
+		if (listeningServer(caller.host, caller.process.namespaces.net, port)) return fail('OSError: [Errno 98] Address already in use');
+		if (port < 1024 && caller.process.uid !== 0) return fail('PermissionError: [Errno 13] Permission denied');
+		let pid = 0;
+		let refused = false;
+		const world = produce(ctx.world, w => {
+			const host = w.hosts.get(ctx.frame.host)!;
+			const me = host.processes.get(ctx.frame.pid)!;
+			const p = trySpawnProcess(w, host, {parentPid: me.pid, command: `python3 -m http.server ${port}`, memoryBytes: 19 * mib, tty: me.tty, cwd: dir, workload: {kind: 'server', port, protocol: 'http', app: 'python-http'}});
+			if ('error' in p) refused = true;
+			else pid = p.nsPids[me.namespaces.pid] ?? p.pid;
+		});
+		if (refused) return {stdout: '', stderr: forkRetryMessage, exitCode: 254, world};
+		return {stdout: `Serving HTTP on ${bind} port ${port} (http://${bind}:${port}/) ...\n`, stderr: backgroundNote(ctx, 'python3', pid, 'the server'), exitCode: 0, world, spawnedPid: pid};
+	},
+});
