@@ -11,6 +11,7 @@ export type DashboardState = {
 	outputScroll: number; // lines scrolled up from the newest output
 	selection: number; // index into the pane's selectable objects
 	xray: string | null; // id of the object whose x-ray is open
+	xrayScroll: number;
 	altPending: boolean; // Esc was pressed: the next key acts as Alt-key
 };
 
@@ -25,6 +26,7 @@ export type DashboardAction =
 	| {type: 'selection-moved'; by: number; count: number}
 	| {type: 'xray-opened'; id: string}
 	| {type: 'xray-closed'}
+	| {type: 'xray-scrolled'; by: number}
 	| {type: 'alt-armed'}
 	| {type: 'alt-used'}
 	| {type: 'depth-changed'; depth: PaneDepth};
@@ -36,6 +38,7 @@ export const initialDashboard: DashboardState = {
 	outputScroll: 0,
 	selection: 0,
 	xray: null,
+	xrayScroll: 0,
 	altPending: false,
 };
 
@@ -64,9 +67,11 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 			return {...state, selection};
 		}
 		case 'xray-opened':
-			return {...state, xray: action.id, focus: 'pane'};
+			return {...state, xray: action.id, xrayScroll: 0, focus: 'pane'};
 		case 'xray-closed':
 			return {...state, xray: null};
+		case 'xray-scrolled':
+			return {...state, xrayScroll: Math.max(0, state.xrayScroll + action.by)};
 		case 'alt-armed':
 			return {...state, altPending: true};
 		case 'alt-used':

@@ -128,6 +128,7 @@ export function Dashboard({controller, clock, title, color, complete, onQuit, si
 								focused={ui.focus === 'pane'}
 								selectedId={selectedId}
 								xray={ui.xray}
+								xrayScroll={ui.xrayScroll}
 								clock={clock}
 							/>
 						</Box>

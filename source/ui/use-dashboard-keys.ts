@@ -149,14 +149,22 @@ function promptKeys(ctx: KeyContext, input: string, key: Key): void {
 		if (input === '?') return ctx.dispatch({type: 'keys-toggled'});
 		return ctx.quit();
 	}
-	edit({type: 'inserted', text: input});
+	// Typed-ahead text comes in one chunk: an Enter inside it runs the line, as in a shell.
+	// (A paste arrives through usePaste instead, and keeps its newlines.)
+	const lines = input.split(/\r\n?|\n/);
+	lines.forEach((text, i) => {
+		if (text) edit({type: 'inserted', text});
+		if (i < lines.length - 1) ctx.submit();
+	});
 }
 
 function paneKeys(ctx: KeyContext, input: string, key: Key): boolean {
 	const {dispatch, ui, selectable} = ctx;
+	if (ui.xray && (key.upArrow || key.downArrow || key.pageUp || key.pageDown)) {
+		dispatch({type: 'xray-scrolled', by: (key.upArrow ? -1 : key.downArrow ? 1 : key.pageUp ? -10 : 10) * 1});
+		return true;
+	}
 	if (key.upArrow || key.downArrow) {
-		const id = ui.selection;
-		void id;
 		dispatch({type: 'selection-moved', by: key.upArrow ? -1 : 1, count: selectable.length});
 		return true;
 	}

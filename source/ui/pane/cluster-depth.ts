@@ -6,6 +6,7 @@ import type {World} from '../../engine/world.ts';
 import {bar} from '../frame/styled-line.ts';
 import {fit} from '../text-width.ts';
 import type {DepthInput, PaneModel, PaneRow} from './pane-model.ts';
+import {eventLinesFor} from './event-lines-for.ts';
 import {clusterView, type NodeRow, type PodRow} from './selectors/cluster.ts';
 import {formatBytes} from './selectors/xray.ts';
 
@@ -87,24 +88,26 @@ export function clusterDepth(world: World, input: DepthInput): PaneModel {
 	const rows: PaneRow[] = [header, columns];
 	const unseen = new Map<string, string>();
 	const selectable: string[] = [];
-	// List every pod when they fit in the pane; otherwise aggregate, and open the selected node.
-	const budget = Math.max(4, input.height - 8);
-	const everything = view.nodes.length + view.podCount;
-	const aggregate = everything > budget;
+	// Three levels, the first that fits: every pod; the learner's pods (system pods only counted
+	// in PODS); counts per node, where only the selected node lists its pods.
+	const budget = Math.max(4, input.height - 1 - eventLinesFor(input.height) - 2);
+	const unscheduledRows = view.unscheduled.length ? 1 + Math.min(5, view.unscheduled.length) : 0;
+	const isSystem = (pod: PodRow) => pod.namespace === 'kube-system';
+	const userPods = view.nodes.reduce((n, node) => n + node.pods.filter(p => !isSystem(p)).length, 0);
+	const level = view.nodes.length + view.podCount - view.unscheduled.length + unscheduledRows <= budget ? 'all' : view.nodes.length + userPods + unscheduledRows <= budget ? 'user' : 'counts';
+	const aggregate = level === 'counts';
 	const selectedNode = input.selectedId?.startsWith('node:') ? input.selectedId : input.selectedId?.startsWith('pod:') ? `node:${view.nodes.find(n => n.pods.some(p => p.id === input.selectedId))?.name}` : undefined;
 	for (const node of view.nodes) {
 		rows.push(nodeRow(node, input, wide, nameWidth));
 		selectable.push(node.id);
-		const open = !aggregate || node.id === selectedNode;
-		if (open) {
-			for (const pod of node.pods) {
+		const open = level === 'all' || node.id === selectedNode;
+		for (const pod of node.pods) {
+			if (open || (level === 'user' && !isSystem(pod))) {
 				rows.push(podRowCells(pod, input, width));
 				selectable.push(pod.id);
-			}
-		} else {
-			if (node.pods.length) rows.push(countsRow(node, input));
-			for (const pod of node.pods) watchPod(unseen, pod);
+			} else watchPod(unseen, pod);
 		}
+		if (aggregate && !open && node.pods.length) rows.push(countsRow(node, input));
 	}
 	if (view.unscheduled.length) {
 		rows.push({key: 'unscheduled', header: true, cells: [{text: `not scheduled (${view.unscheduled.length})`, bold: true, color: input.theme.warn, cell: 'count'}]});

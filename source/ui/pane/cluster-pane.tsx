@@ -4,6 +4,7 @@ import type {Clock} from '../clock.ts';
 import {Lines} from '../frame/lines.tsx';
 import {ruleLine, type StyledLine} from '../frame/styled-line.ts';
 import {useTheme} from '../theme.tsx';
+import {eventLinesFor} from './event-lines-for.ts';
 import {eventStreamLines} from './event-stream.ts';
 import {paintRows, watchedCells, type PaneModel} from './pane-model.ts';
 import {useChangeHighlights} from './use-change-highlights.ts';
@@ -20,21 +21,22 @@ export type ClusterPaneProps = {
 	focused: boolean;
 	selectedId?: string;
 	xray: string | null;
+	xrayScroll?: number;
 	clock: Clock;
 };
 
-export function eventLinesFor(height: number): number {
-	return height >= 20 ? 6 : height >= 14 ? 4 : 3;
-}
 
-export function ClusterPane({world, model, depth, hostName, width, height, focused, selectedId, xray, clock}: ClusterPaneProps) {
+export function ClusterPane({world, model, depth, hostName, width, height, focused, selectedId, xray, xrayScroll = 0, clock}: ClusterPaneProps) {
 	const theme = useTheme();
 	const values = useMemo(() => watchedCells(model.rows, model.unseen), [model]);
 	const lit = useChangeHighlights(values, `${depth}:${hostName}:${model.rows.length > 0 ? 'rows' : 'empty'}`, clock);
 	const events = useMemo(() => eventStreamLines(world, depth, hostName, width, eventLinesFor(height) - 1, theme), [world.events, depth, hostName, width, height, theme]);
 	const lines: StyledLine[] = [];
 	if (xray) {
-		lines.push(...xrayLines(world, xray, width, theme));
+		const all = xrayLines(world, xray, width, theme);
+		const start = Math.max(0, Math.min(xrayScroll, all.length - height));
+		lines.push(all[0]!, ...all.slice(1 + start, start + height - 1));
+		if (all.length > height) lines[lines.length - 1] = {segments: [{text: ` ↑↓ scroll (${start + height - 1}/${all.length - 1})`, dim: theme.dim}]};
 	} else {
 		const depthKeys = `${depth} · Alt-d`;
 		lines.push(ruleLine(model.title, width, {bold: true, color: focused ? theme.accent : undefined}, depthKeys));

@@ -20,9 +20,14 @@ export function dockerDepth(world: World, input: DepthInput): PaneModel {
 	const rows: PaneRow[] = [];
 	const selectable: string[] = [];
 	const registryRows = () => {
-		rows.push({key: 'registry', header: true, cells: [{text: `registry ${view.registry.host}`, bold: true}, {text: `  ${view.registry.repositories.length} tags · ${view.registry.layerCount} layers`, dim: input.theme.dim, cell: 'count'}]});
+		rows.push({key: 'registry', header: true, cells: [{text: `registry ${view.registry.host}`, bold: true}, {text: `  ${view.registry.repositories.length} repositories · ${view.registry.layerCount} layers`, dim: input.theme.dim, cell: 'count'}]});
+		const nameWidth = Math.min(28, Math.max(12, ...view.registry.repositories.map(r => r.repository.length)));
 		for (const repo of view.registry.repositories) {
-			rows.push({key: `registry:${repo.repository}:${repo.tag}`, selectId: repo.id, cells: [{text: '  ' + fit(`${repo.repository}:${repo.tag}`, Math.max(10, width - 14)) + ' '}, {text: `${repo.layers} layers`, cell: 'layers'}]});
+			rows.push({
+				key: `registry:${repo.repository}`,
+				selectId: repo.id,
+				cells: [{text: '  ' + fit(repo.repository, nameWidth) + ' '}, {text: repo.tags.join(' '), cell: 'tags', dim: input.theme.dim}],
+			});
 			selectable.push(repo.id);
 		}
 	};

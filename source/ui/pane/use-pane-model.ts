@@ -9,9 +9,10 @@ import type {PaneModel} from './pane-model.ts';
 
 /** The part of the world a depth looks at: the model is rebuilt only when that part changed. */
 function depthSource(world: World, depth: PaneDepth, hostName: string): unknown[] {
-	if (depth === 'cluster') return [world.cluster];
+	// Always four entries: React wants the same number of dependencies on every render.
+	if (depth === 'cluster') return [world.cluster, undefined, undefined, undefined];
 	if (depth === 'docker') return [world.dockers, world.registry, world.layers, world.hosts];
-	return [world.hosts.get(hostName)];
+	return [world.hosts.get(hostName), undefined, undefined, undefined];
 }
 
 export function buildPaneModel(world: World, depth: PaneDepth, hostName: string, input: {width: number; height: number; theme: Theme; selectedId?: string}): PaneModel {

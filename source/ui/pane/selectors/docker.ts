@@ -16,7 +16,7 @@ export type ContainerRow = {
 	writableBytes: number;
 };
 export type DockerHostRow = {host: string; running: boolean; clusterNode: boolean; images: ImageRow[]; containers: ContainerRow[]};
-export type RegistryRow = {id: string; repository: string; tag: string; imageId: string; layers: number};
+export type RegistryRow = {id: string; repository: string; tags: string[]; imageIds: number; layers: number};
 export type DockerView = {hosts: DockerHostRow[]; registry: {host: string; repositories: RegistryRow[]; layerCount: number}};
 
 export function imageSize(world: World, image: Image): number {
@@ -82,12 +82,15 @@ export function dockerView(world: World): DockerView {
 	}
 	// The learner's own Docker hosts first; the cluster's nodes run Docker for the kubelet.
 	hosts.sort((a, b) => Number(a.clusterNode) - Number(b.clusterNode) || a.host.localeCompare(b.host));
+	// One row per repository: its tags, and the image behind its newest (or only) tag for the x-ray.
 	const repositories: RegistryRow[] = [];
 	for (const repo of world.registry.repositories.values()) {
-		for (const [tag, imageId] of Object.entries(repo.tags)) {
-			repositories.push({id: `image:registry/${imageId}`, repository: repo.name, tag, imageId, layers: world.registry.images.get(imageId)?.layers.length ?? 0});
-		}
+		const tags = Object.keys(repo.tags).sort();
+		if (tags.length === 0) continue;
+		const mainTag = tags.includes('latest') ? 'latest' : tags[tags.length - 1]!;
+		const imageId = repo.tags[mainTag]!;
+		repositories.push({id: `image:registry/${imageId}`, repository: repo.name, tags, imageIds: new Set(Object.values(repo.tags)).size, layers: world.registry.images.get(imageId)?.layers.length ?? 0});
 	}
-	repositories.sort((a, b) => `${a.repository}:${a.tag}`.localeCompare(`${b.repository}:${b.tag}`));
+	repositories.sort((a, b) => a.repository.localeCompare(b.repository));
 	return {hosts, registry: {host: world.registry.host, repositories, layerCount: world.registry.layers.size}};
 }

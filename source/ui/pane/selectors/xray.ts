@@ -7,7 +7,7 @@ import {namespaceKinds, type Host} from '../../../engine/host/types.ts';
 import type {Image} from '../../../engine/docker/types.ts';
 import type {World} from '../../../engine/world.ts';
 import {clusterView, podRow} from './cluster.ts';
-import {writableLayer} from './docker.ts';
+import {kubeletContainerName, writableLayer} from './docker.ts';
 import {clockText} from './events.ts';
 import {cgroupRows} from './host.ts';
 
@@ -59,7 +59,14 @@ function sharersOf(world: World, layer: string, except: string): string[] {
 			out.add(`${tag}@${hostName}`);
 		}
 	}
-	return [...out];
+	for (const repo of world.registry.repositories.values()) {
+		for (const [tag, id] of Object.entries(repo.tags)) {
+			if (id === except || out.size > 6) continue;
+			if (world.registry.images.get(id)?.layers.includes(layer)) out.add(`${repo.name.replace(/^library\//, '')}:${tag}`);
+		}
+	}
+	const all = [...out];
+	return all.length > 6 ? [...all.slice(0, 6), `${all.length - 6} more`] : all;
 }
 
 function imageLayers(world: World, image: Image): string[] {
@@ -116,7 +123,7 @@ function containerXray(world: World, hostName: string, id: string): XrayView | n
 	const image = world.dockers.get(hostName)?.images.get(container.image);
 	const writable = writableLayer(world, hostName, container.rootfs);
 	return {
-		title: `container ${container.name} (${id.slice(0, 12)})  ${container.state}`,
+		title: `container ${kubeletContainerName(container.name)} (${id.slice(0, 12)})  ${container.state}`,
 		sections: [
 			{title: `namespaces of pid ${container.pid ?? '-'}`, lines: container.pid ? namespaceLines(host, container.pid) : ['(not running: no process, no namespaces)']},
 			{title: 'cgroup', lines: cgroupLines(host, container.cgroup)},
