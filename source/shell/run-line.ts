@@ -1,4 +1,5 @@
 import type {CommandTable} from './command-table.ts';
+import {substituteCommands} from './command-substitution.ts';
 import {readPath, writePath} from './paths.ts';
 import {parseCommandLine, type SimpleCommand} from './tokenizer.ts';
 import type {CommandContext, CommandOutcome, HostDisk, LineResult, ShellEffect, ShellFrame, ShellState} from './types.ts';
@@ -39,13 +40,16 @@ export function runLine(state: ShellState, line: string, runtime: ShellRuntime):
 	const trimmed = line.trim();
 	if (!trimmed) return {state, stdout: '', stderr: '', exitCode: state.session.lastExit, effects: []};
 	let current: ShellState = {...state, session: {...state.session, history: [...state.session.history, trimmed]}};
-	const parsed = parseCommandLine(trimmed, expander(current));
+	const substituted = substituteCommands(current, trimmed, (s, inner) => runLine(s, inner, runtime));
+	if ('error' in substituted) return {state: withExit(current, 2), stdout: '', stderr: `bash: ${substituted.error}\n`, exitCode: 2, effects: []};
+	current = substituted.state;
+	const parsed = parseCommandLine(substituted.line, expander(current));
 	if ('error' in parsed) {
 		current = withExit(current, 2);
 		return {state: current, stdout: '', stderr: `bash: ${parsed.error}\n`, exitCode: 2, effects: []};
 	}
 	let stdout = '';
-	let stderr = '';
+	let stderr = substituted.stderr;
 	let exitCode = 0;
 	const effects: ShellEffect[] = [];
 	for (const {op, pipeline} of parsed.list.pipelines) {
