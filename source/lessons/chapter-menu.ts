@@ -1,6 +1,7 @@
 // The chapter menu's data: each chapter with its progress, completion tick, lock and XP.
 import type {Locale} from '../app/app-options.ts';
 import {localizeChapter} from './localize.ts';
+import {displayWidth} from './markdown.ts';
 import type {Chapter} from './parse-chapter.ts';
 import type {ProgressData} from './progress/progress-schema.ts';
 
@@ -72,14 +73,16 @@ export function findChapter(chapters: Chapter[], text: string): Chapter | undefi
 export function formatChapterList(menu: ChapterMenu, locale: Locale): string {
 	const zh = locale === 'zh-CN';
 	const lines = menu.chapters.map(e => {
-		const mark = e.done ? '✓' : e.locked ? '🔒' : e.started ? '▶' : ' ';
+		// One column each (no emoji: screen readers and narrow terminals).
+		const mark = e.done ? '✓' : e.locked ? '-' : e.started ? '>' : ' ';
 		const steps = `${e.stepsDone}/${e.stepCount}`;
 		const extra = e.locked
 			? (zh ? `  需要先完成：${e.missingPrerequisites.map(p => p.number).join(', ')}` : `  locked: finish chapter ${e.missingPrerequisites.map(p => p.number).join(', ')} first`)
 			: !e.done && e.resumeStep
 				? (zh ? `  继续：${e.resumeStep.title}` : `  resume at: ${e.resumeStep.title}`)
 				: '';
-		return `${mark.padEnd(2)} ${String(e.number).padStart(2)}  ${e.title.padEnd(34)} ${steps.padStart(5)}  ${String(e.xp).padStart(4)} xp${extra}`;
+		const title = e.title + ' '.repeat(Math.max(1, 34 - displayWidth(e.title)));
+		return `${mark} ${String(e.number).padStart(2)}  ${title}${steps.padStart(5)}  ${String(e.xp).padStart(4)} xp${extra}`;
 	});
 	lines.push('', zh ? `总计：${menu.totalXp} xp` : `Total: ${menu.totalXp} xp`);
 	return lines.join('\n');

@@ -96,11 +96,16 @@ export function createLessonSession(options: LessonSessionOptions): LessonSessio
 			}
 		}
 	};
+	// The progress as last read or written: the view is drawn many times a second, the file is read once.
+	let progress = store.read();
+	const update = (change: (c: ChapterProgress | undefined) => ChapterProgress | undefined) => {
+		progress = store.updateChapter(chapterId, change);
+	};
 	const step = () => chapter.steps[live.index]!;
 	const stepRecord = (data: ChapterProgress | undefined, id: string): StepProgress => ({...emptyStepProgress(), ...data?.steps[id]});
 	const saveStep = (change: (record: StepProgress) => StepProgress, extra: (c: ChapterProgress) => ChapterProgress = c => c) => {
 		const id = step().id;
-		store.updateChapter(chapterId, current => {
+		update(current => {
 			const base: ChapterProgress = current ?? {steps: {}};
 			return extra({...base, steps: {...base.steps, [id]: change(stepRecord(base, id))}});
 		});
@@ -118,7 +123,7 @@ export function createLessonSession(options: LessonSessionOptions): LessonSessio
 	/** Makes step `index` current on `shell`: setup, a fresh window, saved as the place to resume. */
 	const enterStep = (index: number, shell: ShellState): ShellState => {
 		const target = chapter.steps[index]!;
-		const record = stepRecord(store.read().chapters[chapterId], target.id);
+		const record = stepRecord(progress.chapters[chapterId], target.id);
 		const setup = applySetup(shell, target.setup, runtime);
 		live = {
 			index,
@@ -132,7 +137,7 @@ export function createLessonSession(options: LessonSessionOptions): LessonSessio
 			passed: false,
 			unmet: [],
 		};
-		store.updateChapter(chapterId, current => ({...(current ?? {steps: {}}), currentStep: target.id, snapshot: snapshotOf(setup.shell)}));
+		update(current => ({...(current ?? {steps: {}}), currentStep: target.id, snapshot: snapshotOf(setup.shell)}));
 		emit({type: 'step-started', chapterId, stepId: target.id, stepIndex: index, kind: target.kind});
 		for (const failure of setup.failures) emit({type: 'notice', chapterId, text: failure});
 		if (options.autoAdvance && target.kind === 'read') return passStep(setup.shell);
@@ -179,6 +184,7 @@ export function createLessonSession(options: LessonSessionOptions): LessonSessio
 		});
 		live.attempts = 0;
 		recordChallengeScore(store, chapterId, shell, live.hintsShown, new Date(now()).toISOString());
+		progress = store.read(); // the score went straight to the store
 		if (current.kind !== 'read') {
 			const message = current.text.success || say.stepPassed(live.index + 1, chapter.steps.length, current.text.title);
 			celebration = {message, at: now()};
@@ -195,11 +201,11 @@ export function createLessonSession(options: LessonSessionOptions): LessonSessio
 
 	const evaluate = (shell: ShellState): CheckResult => checkStep(step(), shell, live.window, options.locale, step().text.unmet);
 
-	const chapterXp = (): number => Object.values(store.read().chapters[chapterId]?.steps ?? {}).reduce((sum, s) => sum + s.xp, 0);
+	const chapterXp = (): number => Object.values(progress.chapters[chapterId]?.steps ?? {}).reduce((sum, s) => sum + s.xp, 0);
 
 	const resume = (): ShellState | undefined => {
 		if (options.fresh) return undefined;
-		const saved = store.read().chapters[chapterId];
+		const saved = progress.chapters[chapterId];
 		const index = chapter.steps.findIndex(s => s.id === saved?.currentStep);
 		if (!saved?.snapshot || index < 0 || saved.snapshot.stepId !== saved.currentStep) return undefined;
 		// A finished chapter starts over (its earned points stay).
@@ -251,7 +257,7 @@ export function createLessonSession(options: LessonSessionOptions): LessonSessio
 		stepIndex: () => live.index,
 		chapterDone: () => done,
 		xp() {
-			const data = store.read();
+			const data = progress;
 			const total = Object.values(data.chapters).reduce((sum, c) => sum + Object.values(c.steps).reduce((s, st) => s + st.xp, 0), 0);
 			return {chapter: chapterXp(), total};
 		},
@@ -267,7 +273,7 @@ export function createLessonSession(options: LessonSessionOptions): LessonSessio
 				stepIndex: live.index,
 				stepCount: chapter.steps.length,
 				stepTitle: text.title,
-				text: expandChallengeText(text.body, shell, text.body.includes('{{') ? store.read().chapters[chapterId] : undefined),
+				text: expandChallengeText(text.body, shell, text.body.includes('{{') ? progress.chapters[chapterId] : undefined),
 				kind: current.kind,
 				hintsShown: text.hints.slice(0, live.hintsShown),
 				hintsLeft: Math.max(0, text.hints.length - live.hintsShown),
@@ -344,7 +350,7 @@ export function createLessonSession(options: LessonSessionOptions): LessonSessio
 						live.startShell = start;
 						live.window = stepWindow(start);
 						live.unmet = [];
-						store.updateChapter(chapterId, c => ({...(c ?? {steps: {}}), currentStep: current.id, snapshot: snapshotOf(start)}));
+						update(c => ({...(c ?? {steps: {}}), currentStep: current.id, snapshot: snapshotOf(start)}));
 						emit({type: 'step-reset', chapterId, stepId: current.id});
 						return start;
 					}

@@ -8,7 +8,7 @@ import {createLessonSession} from '../../source/lessons/lesson-driver.ts';
 import {lessonRuntime} from '../../source/lessons/lint.ts';
 
 test('a read step waits for "next"; a task passes on the command that satisfies it, with a celebration', () => {
-	const {controller, session, clock} = fixtureTutor();
+	const {controller, session, clock, store} = fixtureTutor();
 	assert.equal(controller.snapshot().lesson!.stepId, 'intro');
 	controller.lessonAction('next');
 	assert.equal(controller.snapshot().lesson!.stepId, 'make-note');
@@ -20,6 +20,8 @@ test('a read step waits for "next"; a task passes on the command that satisfies 
 	assert.equal(view.stepId, 'make-other');
 	assert.match(view.celebration!.message, /✓ Step 2\/5: Make a note/);
 	assert.equal(session.xp().chapter, 5 + 20);
+	assert.equal(store.read().chapters.first!.steps['make-note']!.timeSpentMs, 5000);
+	assert.equal(store.read().chapters.first!.steps['make-note']!.attempts, 2);
 });
 
 test('check lists what is unmet in plain words; the events tell the classroom', () => {

@@ -58,6 +58,25 @@ test('a script completes a chapter in plain mode: step texts, outputs, ✓ lines
 	assert.match(list.out(), / +2 +Second fixture chapter +0\/2 +0 xp/);
 });
 
+test('a signal mid-chapter saves the step and the world before the process ends', async () => {
+	const home = mkdtempSync(join(tmpdir(), 'k8s-tutor-plain-'));
+	const stdin = new PassThrough();
+	const {io, out} = fakeIO('');
+	let handler: ((signal: 'SIGINT' | 'SIGTERM') => void) | undefined;
+	let exitCode: number | undefined;
+	const running = runTutorial(options(home), {...io, stdin, onSignal: h => (handler = h), exit: (code => (exitCode = code)) as AppIO['exit']}, {chapter: '1'});
+	stdin.write('next\necho note > /root/note.txt\necho mine > /root/mine.txt\n');
+	// Wait until the lines were handled (the third one runs on step 3), then the signal comes.
+	for (let i = 0; i < 500 && !out().includes('echo mine > /root/mine.txt'); i++) await new Promise(resolve => setTimeout(resolve, 10));
+	handler!('SIGTERM');
+	assert.equal(exitCode, 130);
+	stdin.end();
+	await running;
+	const again = fakeIO('grep mine /root/mine.txt\n');
+	await runTutorial(options(home), again.io, {});
+	assert.match(again.out(), /Step 3\/5: Make another[\s\S]*grep mine \/root\/mine.txt\nmine\n/);
+});
+
 test('an unfinished script exits 1 and says where it stopped; the next run resumes there', async () => {
 	const home = mkdtempSync(join(tmpdir(), 'k8s-tutor-plain-'));
 	const first = fakeIO('next\necho note > /root/note.txt\n');
