@@ -63,7 +63,8 @@ export function createHost(w: World, spec: HostSpec): Host {
 	}
 	const os = spec.os ?? 'Ubuntu 24.04.1 LTS';
 	const files = new Map<string, FileNode>();
-	const allFiles = {...baseFiles, '/etc/hostname': `${spec.name}\n`, '/etc/os-release': osRelease(os), ...spec.files};
+	const homes = Object.fromEntries(Object.keys(spec.users ?? {}).map(user => [`/home/${user}/.bashrc`, '# ~/.bashrc\n']));
+	const allFiles = {...baseFiles, ...homes, '/etc/hostname': `${spec.name}\n`, '/etc/os-release': osRelease(os), ...spec.files};
 	for (const [path, content] of Object.entries(allFiles)) {
 		const parts = path.split('/').filter(Boolean);
 		for (let i = 1; i < parts.length; i++) files.set('/' + parts.slice(0, i).join('/'), {type: 'dir'});

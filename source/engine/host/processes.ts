@@ -19,6 +19,7 @@ export type SpawnOptions = {
 	tty?: string;
 	env?: Record<string, string>;
 	state?: Process['state'];
+	endsAt?: number; // virtual ms when it exits by itself
 };
 
 /** Starts a process on a host and gives it a pid in every pid namespace that can see it. Call on a draft. */
@@ -50,10 +51,11 @@ export function spawnProcess(w: World, host: Host, options: SpawnOptions): Proce
 		cwd: options.cwd ?? parent?.cwd ?? '/',
 		tty: options.tty,
 		env: options.env,
+		...(options.endsAt !== undefined ? {endsAt: options.endsAt} : {}),
 	};
 	ensureCgroup(host, process.cgroup);
 	host.processes.set(pid, process);
-	if (isActiveWorkload(process.workload)) host.activePids.push(pid);
+	if (isActiveWorkload(process.workload) || process.endsAt !== undefined) host.activePids.push(pid);
 	return process;
 }
 

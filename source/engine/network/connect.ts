@@ -62,6 +62,23 @@ export function sourceAddress(host: Host, netns: Namespace): string | undefined 
 	return undefined;
 }
 
+function toNumber(ip: string): number {
+	return ip.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
+}
+
+function onAttachedSubnet(host: Host, netns: Namespace, ip: string): boolean {
+	const target = toNumber(ip);
+	for (const iface of netns.interfaces ?? []) {
+		if (iface.kind === 'loopback' || !linkIsOperational(host, iface)) continue;
+		for (const cidr of iface.addresses) {
+			const [address, prefix = '32'] = cidr.split('/');
+			const size = 2 ** (32 - Number(prefix));
+			if (Math.floor(toNumber(address!) / size) === Math.floor(target / size)) return true;
+		}
+	}
+	return false;
+}
+
 export function listeningServer(host: Host, netnsId: number, port: number): Process | undefined {
 	for (const p of host.processes.values()) {
 		if (p.namespaces.net === netnsId && p.workload.kind === 'server' && p.workload.port === port) return p;
@@ -131,7 +148,8 @@ export function connect(w: World, caller: Caller, target: string, port: number):
 			continue;
 		}
 		const owner = findAddressOwner(w, ip, caller.host);
-		if (!owner) return {ok: false, error: 'timeout', ip, hops};
+		// Nobody answers ARP on a directly attached subnet: "No route to host" after ~3s; elsewhere the SYN is simply lost.
+		if (!owner) return {ok: false, error: onAttachedSubnet(fromHost, fromNetns, ip) ? 'unreachable' : 'timeout', ip, hops};
 		if (!owner.host.reachable) return {ok: false, error: 'unreachable', ip, hops};
 		const sameNetns = owner.host === fromHost && owner.netns.id === fromNetns.id;
 		if (!sameNetns && !sourceAddress(fromHost, fromNetns)) return {ok: false, error: 'unreachable', ip, hops};

@@ -84,7 +84,7 @@ function info(world: World, vm: VirtualMachine): string {
 		`Image hash:     ${digestHex(`image-${vm.image}`, 12)} (Ubuntu ${vm.image} LTS)`,
 		`CPU(s):         ${running ? vm.cpus : '--'}`,
 		`Load:           ${running ? '0.00 0.02 0.01' : '--'}`,
-		`Disk usage:     ${running ? `1.9GiB out of ${formatBytesHuman(vm.diskBytes - 200 * mib)}` : '--'}`,
+		`Disk usage:     ${running ? `1.9GiB out of ${formatBytesHuman(vm.diskBytes - 200 * mib)}B` : '--'}`,
 		`Memory usage:   ${running ? `${(hostMemoryUsed(guest!) / mib).toFixed(1)}MiB out of ${(usable / mib).toFixed(1)}MiB` : '--'}`,
 		'Mounts:         --',
 	].join('\n') + '\n';

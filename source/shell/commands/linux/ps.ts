@@ -91,6 +91,7 @@ export const ps: CommandSpec = external({
 		for (let i = 0; i < args.length; i++) {
 			const a = args[i]!;
 			if (a === '--help') return ok(usage.slice(1));
+			if (a.startsWith('--') && !['--no-headers', '--no-heading', '--forest', '--pid', '--format', '--user'].includes(a)) return fail(`error: unknown gnu long option\n${usage}`);
 			if (a === '--no-headers' || a === '--no-heading') headers = false;
 			else if (a === '--forest' || a === '-H' || a === 'f' || a === 'w' || a === 'ww' || a === '-w') continue;
 			else if (a === '-p' || a === '--pid' || a === 'p') {
@@ -108,9 +109,17 @@ export const ps: CommandSpec = external({
 				const list = args[++i];
 				if (!list) return fail(`error: list of users must follow -u\n${usage}`);
 				users = list.split(',');
-			} else if (/^-[eAfFly]+$/.test(a)) {
+			} else if (/^-[eAfFly]+o?$/.test(a)) {
 				if (/[eA]/.test(a)) all = true;
 				if (/[fF]/.test(a)) full = true;
+				if (a.endsWith('o')) {
+					const list = args[++i];
+					if (!list) return fail(`error: unknown user-defined format specifier ""\n${usage}`);
+					const fields = list.split(',').map(f => f.replace(/=.*$/, '').toLowerCase());
+					const unknown = fields.find(f => !(f in fieldHeaders));
+					if (unknown) return fail(`error: unknown user-defined format specifier "${unknown}"\n${usage}`);
+					custom = fields;
+				}
 			} else if (/^-?[auxj]+$/.test(a) && (a.startsWith('-') ? /[ux]/.test(a) : true)) {
 				const letters = a.replace(/^-/, '');
 				if (letters.includes('a')) bsdA = true;
@@ -143,7 +152,8 @@ export const ps: CommandSpec = external({
 		else if (bsdX) rows = visible.filter(r => r.p.uid === myUid);
 		else if (bsdA) rows = visible.filter(r => r.p.tty !== undefined);
 		else rows = visible.filter(r => r.p.uid === myUid && r.p.tty === myTty && myTty !== undefined);
-		if (custom) return ok(customTable(custom, rows, host, ctx.world, headers));
+		const none = pids !== undefined && rows.length === 0 ? 1 : 0;
+		if (custom) return {...ok(customTable(custom, rows, host, ctx.world, headers)), exitCode: none};
 		const bsd = bsdUser || bsdA || bsdX;
 		if (bsdUser) {
 			const lines = rows.map(r => {
@@ -161,6 +171,7 @@ export const ps: CommandSpec = external({
 			return ok([...(headers ? ['UID          PID    PPID  C STIME TTY          TIME CMD'] : []), ...lines].join('\n') + '\n');
 		}
 		const lines = rows.map(r => `${String(r.pid).padStart(7)} ${(r.p.tty ?? '?').padEnd(8)} ${cpuTimeLong(r.p).padStart(8)} ${r.self ? 'ps' : comm(r.p.command)}`);
+		if (none) return {stdout: (headers ? '    PID TTY          TIME CMD\n' : ''), exitCode: 1};
 		return ok([...(headers ? ['    PID TTY          TIME CMD'] : []), ...lines].join('\n') + '\n');
 	},
 });

@@ -106,7 +106,7 @@ function status(world: World, host: Host, unit: Unit): CommandOutcome {
 			`       Docs: ${unit.docs}`,
 			`   Main PID: ${p.pid} (${p.command.split(' ')[0]!.split('/').pop()!.replace(/:$/, '')})`,
 			`      Tasks: ${/dockerd|containerd|kubelet/.test(p.command) ? 14 : 1} (limit: ${Math.round(host.memoryBytes / 1_000_000)})`,
-			`     Memory: ${formatBytesHuman(p.memoryBytes).replace(/i$/, '')} (peak: ${formatBytesHuman(Math.round(p.memoryBytes * 1.1)).replace(/i$/, '')})`,
+			`     Memory: ${(p.memoryBytes / 1048576).toFixed(1)}M (peak: ${((p.memoryBytes * 1.1) / 1048576).toFixed(1)}M)`,
 			`        CPU: ${(p.cpuMillis / 1000 + 0.4).toFixed(3)}s`,
 			`     CGroup: /system.slice/${unit.key}.service`,
 			`             └─${p.pid} ${p.command}`,

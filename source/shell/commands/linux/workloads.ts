@@ -11,7 +11,7 @@ import type {World} from '../../../engine/world.ts';
 import {parseDuration} from '../../builtins/shell-builtins.ts';
 import {resolvePath, pathKind} from '../../paths.ts';
 import type {CommandContext, CommandOutcome, CommandSpec} from '../../types.ts';
-import {callerOf, external, fail, forkRetryMessage, isBackgrounded, lostShell, ok, parseSize} from './context.ts';
+import {callerOf, external, fail, forkRetryMessage, formatBytesHuman, isBackgrounded, lostShell, ok, parseSize} from './context.ts';
 
 const stressUsage = `\`stress' imposes certain types of compute stress on your system
 
@@ -80,14 +80,13 @@ export const stress: CommandSpec = external({
 		let world = produce(ctx.world, w => {
 			const host = w.hosts.get(ctx.frame.host)!;
 			const me = host.processes.get(ctx.frame.pid)!;
-			const master = trySpawnProcess(w, host, {parentPid: me.pid, command, memoryBytes: 1 * mib, tty: me.tty});
+			const master = trySpawnProcess(w, host, {parentPid: me.pid, command, memoryBytes: 1 * mib, tty: me.tty, endsAt: timeoutMs === undefined ? undefined : w.time + timeoutMs});
 			if ('error' in master) {
 				forkFailed = true;
 				return;
 			}
 			masterHostPid = master.pid;
 			visibleMaster = master.nsPids[me.namespaces.pid] ?? master.pid;
-			if (timeoutMs !== undefined) master.endsAt = w.time + timeoutMs;
 			for (let n = 0; n < cpu + vm + io; n++) {
 				const isVm = n >= cpu && n < cpu + vm;
 				const worker = trySpawnProcess(w, host, {
@@ -205,7 +204,7 @@ export const leakyApp: CommandSpec = external({
 			else pid = p.nsPids[me.namespaces.pid] ?? p.pid;
 		});
 		if (refused) return {stdout: '', stderr: forkRetryMessage, exitCode: 254, world};
-		return {stdout: `leaky-app: started, caching every request forever (${Math.round(rate / 1024)} KiB/s)\n`, stderr: backgroundNote(ctx, 'leaky-app', pid, 'leaky-app'), exitCode: 0, world, spawnedPid: pid};
+		return {stdout: `leaky-app: started, caching every request forever (+${formatBytesHuman(rate)}B/s)\n`, stderr: backgroundNote(ctx, 'leaky-app', pid, 'leaky-app'), exitCode: 0, world, spawnedPid: pid};
 	},
 });
 
