@@ -17,7 +17,7 @@ export function advanceChallenge(w: World, sliceMs: number): void {
 	}
 	const serving = servingReplicas(w, ch.app);
 	if (serving !== ch.serving) {
-		ch.timeline.push({atMs: elapsed, kind: 'serving', text: `${Math.min(serving, ch.app.desired)}/${ch.app.desired} replicas serving`, serving});
+		ch.timeline.push({atMs: elapsed, kind: 'serving', text: `${Math.min(serving, ch.app.desired)}/${ch.app.desired} serving`, serving});
 		ch.serving = serving;
 	}
 	const counted = Math.min(sliceMs, Math.max(0, ch.durationMs - ch.sampledMs));
@@ -26,7 +26,7 @@ export function advanceChallenge(w: World, sliceMs: number): void {
 	if (elapsed >= ch.durationMs) {
 		ch.finished = true;
 		const availability = challengeAvailability(ch);
-		ch.timeline.push({atMs: ch.durationMs, kind: 'end', text: `Time is up: ${(availability * 100).toFixed(1)}% availability.`});
+		ch.timeline.push({atMs: ch.durationMs, kind: 'end', text: `time is up: ${(availability * 100).toFixed(1)}%`});
 		const passed = availability >= passingAvailability;
 		recordEvent(w, {
 			type: passed ? 'Normal' : 'Warning',

@@ -32,30 +32,27 @@ function note(w: World, reason: string, object: string, message: string, host?: 
 	recordEvent(w, {type: 'Warning', component: 'challenge', reason, object, message, host});
 }
 
-/** Returns the line the summary's timeline shows for it. */
+/** Fires it, records the long story as an event, and returns the short line the timeline shows. */
 export function fireIncident(w: World, ch: ChallengeState, incident: Incident): string {
 	const {namespace, deployment} = ch.app;
 	switch (incident.kind) {
 		case 'node-failure': {
 			powerOffHost(w, incident.target, 'challenge');
-			const text = `The power supply of ${incident.target} failed: the node and its pods are gone.`;
-			note(w, 'NodeFailed', `node/${incident.target}`, text, incident.target);
-			return text;
+			note(w, 'NodeFailed', `node/${incident.target}`, `The power supply of ${incident.target} failed: the node and its pods are gone.`, incident.target);
+			return `${incident.target} lost power`;
 		}
 		case 'bad-rollout': {
 			patchObject(w, 'deployments', `${namespace}/${deployment}`, d => {
 				const container = d.spec?.template?.spec?.containers?.[0];
 				if (container) container.image = incident.target;
 			});
-			const text = `A teammate rolled out deployment/${deployment} with the image "${incident.target}" (a typo).`;
-			note(w, 'BadRollout', `deployment/${namespace}/${deployment}`, text);
-			return text;
+			note(w, 'BadRollout', `deployment/${namespace}/${deployment}`, `A teammate rolled out deployment/${deployment} with the image "${incident.target}" (a typo).`);
+			return `${deployment} rolled out as "${incident.target}" (a typo)`;
 		}
 		case 'overcommit': {
 			createObject(w, batchDeploymentObject(incident.target, namespace));
-			const text = `A teammate started deployment/${incident.target}: ${batchReplicas} pods asking for ${batchCpu} CPU each, more than the workers have free.`;
-			note(w, 'Overcommitted', `deployment/${namespace}/${incident.target}`, text);
-			return text;
+			note(w, 'Overcommitted', `deployment/${namespace}/${incident.target}`, `A teammate started deployment/${incident.target}: ${batchReplicas} pods asking for ${batchCpu} CPU each, more than the workers have free.`);
+			return `${incident.target} took the free CPU`;
 		}
 		case 'drain': {
 			const node = w.cluster?.store.nodes.get(incident.target);
@@ -68,9 +65,8 @@ export function fireIncident(w: World, ch: ChallengeState, incident: Incident): 
 				if (!pod || pod.metadata.namespace === 'kube-system' || pod.metadata.deletionTimestamp) continue;
 				deleteObject(w, 'pods', pod.metadata.namespace, pod.metadata.name);
 			}
-			const text = `A teammate drained ${incident.target} for a kernel upgrade: its pods must find room elsewhere.`;
-			note(w, 'NodeDrained', `node/${incident.target}`, text, incident.target);
-			return text;
+			note(w, 'NodeDrained', `node/${incident.target}`, `A teammate drained ${incident.target} for a kernel upgrade: its pods must find room elsewhere.`, incident.target);
+			return `${incident.target} drained for an upgrade`;
 		}
 	}
 }

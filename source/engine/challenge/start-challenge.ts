@@ -16,7 +16,7 @@ export function startChallenge(w: World, seed: number, historyLength: number): S
 	ch.startedAt = w.time;
 	ch.historyStart = historyLength;
 	ch.serving = servingReplicas(w, ch.app);
-	ch.timeline = [{atMs: 0, kind: 'start', text: `Game ${seed} started with ${Math.min(ch.serving, ch.app.desired)}/${ch.app.desired} replicas serving.`, serving: ch.serving}];
+	ch.timeline = [{atMs: 0, kind: 'start', text: `game ${seed} starts, ${Math.min(ch.serving, ch.app.desired)}/${ch.app.desired} serving`, serving: ch.serving}];
 	recordEvent(w, {type: 'Normal', component: 'challenge', reason: 'ChallengeStarted', object: `deployment/${ch.app.namespace}/${ch.app.deployment}`, message: `Game ${seed} started: keep ${ch.app.desired} replicas of ${ch.app.deployment} serving for ${ch.durationMs / 60_000} minutes`});
 	return {ok: true};
 }

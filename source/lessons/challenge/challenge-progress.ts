@@ -25,8 +25,8 @@ export function recordChallengeScore(store: ProgressStore, chapterId: string, sh
 
 export function highScoreTable(scores: HighScore[], mark?: string): string {
 	if (scores.length === 0) return 'No games won yet.';
-	const rows = scores.map((s, i) => `${String(i + 1).padStart(2)}.  ${String(s.score).padStart(5)}   game ${String(s.seed).padEnd(6)} ${(s.availability * 100).toFixed(1).padStart(5)}%   ${String(s.commands).padStart(3)} commands  ${s.hints} hints   ${s.at.slice(0, 10)}${s.at === mark ? '  ← this game' : ''}`);
-	return ['Rank  Score   Game          Avail.   Commands  Hints   Date', ...rows].join('\n');
+	const rows = scores.map((s, i) => `${String(i + 1).padStart(2)}. ${String(s.score).padStart(5)}  game ${String(s.seed).padEnd(5)} ${(s.availability * 100).toFixed(1).padStart(5)}%${s.at === mark ? ' ◄' : ''}`);
+	return ['    Score  Game        Served', ...rows].join('\n');
 }
 
 /** The summary step's text with the game's summary and the table in place of the placeholder. */

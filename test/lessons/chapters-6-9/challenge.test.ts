@@ -47,8 +47,8 @@ test('a game left alone: the incidents strike on time, availability falls below 
 	assert.ok(!shell.state.world.events.some(e => e.reason === 'ChallengeCompleted'));
 	const summary = run(shell, 'challenge').text;
 	assert.match(summary, /=== Game 1 is over ===/);
-	assert.match(summary, /power supply of worker-\d failed/);
-	assert.match(summary, /Below 80% availability/);
+	assert.match(summary, /!! worker-\d lost power/);
+	assert.match(summary, /Lost: under 80% served/);
 });
 
 test('the same seed plays the same game for everyone; --seed picks another', () => {

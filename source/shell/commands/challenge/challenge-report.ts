@@ -39,23 +39,28 @@ export function status(w: World, ch: ChallengeState, history: string[]): string 
 	return lines.join('\n');
 }
 
+/** One line per entry, narrow enough for the lesson pane of an 80-column terminal. */
 function timelineLines(ch: ChallengeState, all: boolean): string[] {
 	const entries = all ? ch.timeline : ch.timeline.filter(e => e.kind !== 'end');
-	return entries.map(e => `  ${clock(e.atMs).padStart(6)}  ${e.kind === 'incident' ? '!! ' : '   '}${e.text}`);
+	return entries.map(e => `${clock(e.atMs).padStart(6)} ${e.kind === 'incident' ? '!!' : '  '} ${e.text}`);
 }
 
 export function summary(ch: ChallengeState, history: string[]): string {
 	const score = scoreOf(ch, history);
 	const won = score.availability >= passingAvailability;
+	const row = (label: string, value: string, points: number) => `${label.padEnd(13)}${value.padStart(6)}${String(points).padStart(7)}`;
 	return [
 		`=== Game ${ch.seed} is over ===`,
 		'',
-		`Availability   ${(score.availability * 100).toFixed(1).padStart(5)}%   ${String(score.availabilityPoints).padStart(5)} points`,
-		`Commands       ${String(score.commands).padStart(5)}    ${String(-score.commandPenalty).padStart(6)}   (${freeCommands} free, then -${pointsPerCommand} each)`,
-		`Hints          ${String(score.hints).padStart(5)}    ${String(-score.hintPenalty).padStart(6)}   (-${pointsPerHint} each)`,
-		`Score                   ${String(score.total).padStart(5)}`,
+		row('Availability', `${(score.availability * 100).toFixed(1)}%`, score.availabilityPoints),
+		row('Commands', String(score.commands), -score.commandPenalty),
+		row('Hints', String(score.hints), -score.hintPenalty),
+		row('Score', '', score.total),
+		`(${freeCommands} commands free, then -${pointsPerCommand}`,
+		` each; -${pointsPerHint} per hint)`,
 		'',
-		won ? `You kept the app up: ${passingAvailability * 100}% availability or more wins.` : `Below ${passingAvailability * 100}% availability: reset the step (r) and try again, or try another seed.`,
+		won ? `Won: ${passingAvailability * 100}% or more served.` : `Lost: under ${passingAvailability * 100}% served. Reset`,
+		...(won ? [] : ['the step (r) to play again.']),
 		'',
 		'What happened when:',
 		...timelineLines(ch, true),
