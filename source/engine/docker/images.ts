@@ -34,7 +34,7 @@ export function tagImage(w: World, hostName: string, source: string, target: str
 export function removeImage(w: World, hostName: string, text: string, force = false): Result<{lines: string[]}> {
 	const daemon = w.dockers.get(hostName)!;
 	const image = resolveImage(daemon, text);
-	if (!image) return {ok: false, error: `No such image: ${text}`};
+	if (!image) return {ok: false, error: `No such image: ${/^[0-9a-f]{6,64}$/.test(text) || /:[\w.-]+$/.test(text) ? text : `${text}:latest`}`};
 	const parsed = parseImageRef(text);
 	const byTag = !('error' in parsed) && daemon.tags.get(tagKey(parsed)) === image.id;
 	const tags = tagsOf(daemon, image.id);

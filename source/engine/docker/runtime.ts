@@ -188,16 +188,24 @@ export function appProfileOf(w: World, hostName: string, container: Container): 
 }
 
 function sameProgram(a: string[], b: string[]): boolean {
-	return a.length > 0 && b.length > 0 && a[0]!.split('/').pop() === b[0]!.split('/').pop();
+	const [x, y] = [effectiveCommand(a), effectiveCommand(b)];
+	return x.length > 0 && y.length > 0 && x[0]!.split('/').pop() === y[0]!.split('/').pop();
+}
+
+/** What really runs: an entrypoint script such as docker-entrypoint.sh sets up, then execs its arguments. */
+export function effectiveCommand(command: string[]): string[] {
+	if (command.length > 1 && /(^|\/)[\w.-]*entrypoint\.sh$/.test(command[0]!)) return command.slice(1);
+	return command;
 }
 
 /** Whether the main command keeps running on its own (a server, sleep, a shell with a terminal). */
 export function isLongRunning(w: World, hostName: string, container: Container): boolean {
 	if (appProfileOf(w, hostName, container)) return true;
-	const program = (container.command[0] ?? '').split('/').pop()!;
+	const command = effectiveCommand(container.command);
+	const program = (command[0] ?? '').split('/').pop()!;
 	if (['sleep', 'top', 'nginx', 'httpd', 'redis-server', 'pause', 'mysqld', 'postgres'].includes(program)) return true;
-	if (program === 'tail' && container.command.includes('-f')) return true;
-	const shell = ['sh', 'bash', 'ash', 'node', 'python', 'python3'].includes(program) && container.command.length === 1;
+	if (program === 'tail' && command.includes('-f')) return true;
+	const shell = ['sh', 'bash', 'ash', 'node', 'python', 'python3'].includes(program) && command.length === 1;
 	return shell && container.interactive === true;
 }
 

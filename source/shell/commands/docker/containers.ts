@@ -1,7 +1,7 @@
 // docker ps / start / stop / restart / kill / rm / logs / diff
 import {produce} from 'immer';
 import {tagKey, parseImageRef} from '../../../engine/docker/image-ref.ts';
-import {containerChanges, findContainer, isLongRunning, recordContainerExit, removeContainer, startContainer, stopContainer} from '../../../engine/docker/runtime.ts';
+import {containerChanges, effectiveCommand, findContainer, isLongRunning, recordContainerExit, removeContainer, startContainer, stopContainer} from '../../../engine/docker/runtime.ts';
 import type {Container, DockerDaemon} from '../../../engine/docker/types.ts';
 import {humanDuration, shortId} from '../../../engine/docker/units.ts';
 import {tick} from '../../../engine/tick.ts';
@@ -22,7 +22,8 @@ export function statusText(c: Container, now: number): string {
 
 export function portsText(c: Container, exposed: string[]): string {
 	const out: string[] = [];
-	if (c.state === 'running') {
+	if (c.state !== 'running') return '';
+	{
 		for (const p of c.ports) {
 			out.push(`${p.hostIp}:${p.hostPort}->${p.containerPort}/${p.protocol}`);
 			if (p.hostIp === '0.0.0.0') out.push(`:::${p.hostPort}->${p.containerPort}/${p.protocol}`);
@@ -109,7 +110,7 @@ export function startOne(call: DockerCall, world: World, container: Container): 
 	if (error) return {world, error};
 	const running = next.dockers.get(call.host)!.containers.get(container.id)!;
 	if (!isLongRunning(next, call.host, running)) {
-		const inside = runInside(call.ctx, next, containerFrame(call.host, pid, running.user ?? 'root', running.workdir), running.command);
+		const inside = runInside(call.ctx, next, containerFrame(call.host, pid, running.user ?? 'root', running.workdir), effectiveCommand(running.command));
 		next = produce(inside.world, w => recordContainerExit(w, call.host, container.id, inside.exitCode, inside.stdout + inside.stderr));
 		return {world: next, output: inside.stdout + inside.stderr};
 	}

@@ -63,7 +63,7 @@ export function dockerHistory(args: string[], call: DockerCall): CommandOutcome 
 		.map((entry, i) => {
 			const id = ids[i] ?? null;
 			const size = entry.layerId ? (call.world.layers.get(entry.layerId)?.sizeBytes ?? 0) : 0;
-			const createdBy = noTrunc ? entry.createdBy : ellipsis(entry.createdBy.replace(/\s+/g, ' '), 45);
+			const createdBy = noTrunc ? entry.createdBy : ellipsis(entry.createdBy.replace(/[\t\n]/g, ' '), 45);
 			return [id ? (noTrunc ? id : shortId(id)) : '<missing>', human ? ago(call.world.time, entry.created) : new Date(worldEpoch + entry.created).toISOString().replace(/\.\d{3}Z$/, 'Z'), createdBy, human ? humanSize(size) : String(size), entry.comment ?? (/# buildkit$/.test(entry.createdBy) || !entry.createdBy.startsWith('/bin/sh') ? 'buildkit.dockerfile.v0' : '')];
 		})
 		.reverse();

@@ -39,9 +39,15 @@ export function runInside(ctx: CommandContext, world: World, frame: ShellFrame, 
 	if (!isShell(program) && !commands.has(program)) {
 		return {world, stdout: '', stderr: `(${program} ran in the container; its output is not simulated here)\n`, exitCode: 0};
 	}
-	const state = {world, session: {...ctx.session, frames: [...ctx.session.frames, frame]}};
+	// The command sees the container's environment (docker run -e), not the learner's shell's.
+	const env = world.hosts.get(frame.host)?.processes.get(frame.pid)?.env ?? {};
+	const frames = [...ctx.session.frames, frame];
+	const state = {world, session: {...ctx.session, frames, env: {...env}}};
 	const result = runLine(state, line, {commands, disk: ctx.disk});
-	return {world: result.state.world, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode};
+	// `exit N` in a non-interactive shell ends it silently (the builtin says "exit" only at a prompt).
+	const exited = result.state.session.frames.length < frames.length;
+	const stdout = exited ? result.stdout.replace(/exit\n$/, '') : result.stdout;
+	return {world: result.state.world, stdout, stderr: result.stderr, exitCode: result.exitCode};
 }
 
 export {findExecutable};

@@ -58,9 +58,10 @@ export function dockerPush(args: string[], call: DockerCall): CommandOutcome {
 	const pushed = result!;
 	const head = pushed.ref && !pushed.ref.tagGiven ? 'Using default tag: latest\n' : '';
 	if (!pushed.ok) {
-		if (!pushed.ref || !pushed.layers) return fail(pushed.error.startsWith('An image') ? `${head}${pushed.ref ? `The push refers to repository [${pushed.ref.registry}/${pushed.ref.path}]\n` : ''}${pushed.error}` : `invalid reference format`, 1);
-		const preparing = pushed.layers.map(l => `${shortId(l.id)}: Preparing`).join('\n');
-		return {stdout: `${head}The push refers to repository [${pushed.ref.registry}/${pushed.ref.path}]\n${preparing}\n`, stderr: `${pushed.error}\n`, exitCode: 1};
+		if (!pushed.ref) return fail(pushed.error, 1);
+		const refers = `${head}The push refers to repository [${pushed.ref.registry}/${pushed.ref.path}]\n`;
+		const preparing = (pushed.layers ?? []).map(l => `${shortId(l.id)}: Preparing\n`).join('');
+		return {stdout: refers + preparing, stderr: `${pushed.error}\n`, exitCode: 1};
 	}
 	const lines = pushed.layers.map(l => `${shortId(l.id)}: ${l.existed ? 'Layer already exists' : 'Pushed'}`);
 	const uploadMs = 500 + pushed.layers.filter(l => !l.existed).length * 800;

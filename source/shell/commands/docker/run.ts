@@ -1,7 +1,7 @@
 // docker run / docker create
 import {produce} from 'immer';
 import {tagKey, parseImageRef} from '../../../engine/docker/image-ref.ts';
-import {createContainer, findExecutable, isLongRunning, recordContainerExit, resolveImage, startContainer, type CreateOptions} from '../../../engine/docker/runtime.ts';
+import {createContainer, effectiveCommand, findExecutable, isLongRunning, recordContainerExit, resolveImage, startContainer, type CreateOptions} from '../../../engine/docker/runtime.ts';
 import type {PortBinding} from '../../../engine/docker/types.ts';
 import {parseMemoryBytes} from '../../../engine/docker/units.ts';
 import type {World} from '../../../engine/world.ts';
@@ -189,6 +189,16 @@ function startAndAttach(call: DockerCall, before: World, containerId: string, se
 	const container = before.dockers.get(host)!.containers.get(containerId)!;
 	const fs = before.hosts.get(host)!.filesystems.get(container.rootfs)!;
 	const program = container.command[0]!;
+	const effective = effectiveCommand(container.command);
+	if (effective !== container.command && !findExecutable(before, fs, effective[0]!, container.env['PATH'])) {
+		// The entrypoint script starts, then fails to exec the command it was given.
+		let world = produce(before, w => {
+			startContainer(w, host, containerId);
+		});
+		const message = `${program}: exec: line 47: ${effective[0]}: not found\n`;
+		world = produce(world, w => recordContainerExit(w, host, containerId, 127, message));
+		return {stdout: settings.detach ? containerId + '\n' : '', stderr: stderr + (settings.detach ? '' : message), exitCode: settings.detach ? 0 : 127, world};
+	}
 	if (!findExecutable(before, fs, program, container.env['PATH'])) {
 		const world = produce(before, w => {
 			const c = w.dockers.get(host)!.containers.get(containerId)!;
@@ -208,7 +218,7 @@ function startAndAttach(call: DockerCall, before: World, containerId: string, se
 	const idLine = settings.detach ? containerId + '\n' : '';
 	if (isLongRunning(world, host, running)) {
 		if (settings.detach) return {stdout: idLine, stderr, exitCode: 0, world, spawnedPid: pid};
-		if (settings.interactive && settings.tty && isShell(program)) {
+		if (settings.interactive && settings.tty && isShell(effective[0]!)) {
 			const frame = containerFrame(host, pid, running.user ?? 'root', running.workdir);
 			return {stdout: '', stderr, exitCode: 0, world, session: {...call.ctx.session, frames: [...call.ctx.session.frames, frame]}};
 		}
@@ -218,7 +228,7 @@ function startAndAttach(call: DockerCall, before: World, containerId: string, se
 	}
 	// A one-shot command: run it inside the container's main process, then the container exits.
 	const frame = containerFrame(host, pid, running.user ?? 'root', running.workdir);
-	const inside = runInside(call.ctx, world, frame, running.command);
+	const inside = runInside(call.ctx, world, frame, effectiveCommand(running.command));
 	world = produce(inside.world, w => recordContainerExit(w, host, containerId, inside.exitCode, inside.stdout + inside.stderr));
 	if (settings.detach) return {stdout: idLine, stderr, exitCode: 0, world};
 	return {stdout: inside.stdout, stderr: stderr + inside.stderr, exitCode: inside.exitCode, world};

@@ -1,0 +1,189 @@
+// Golden transcripts: docker run, ps, exec, logs, stop/start/restart/kill/rm, diff, inspect, system.
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {containerId, dockerShell, expectLine, imageId, run} from './helpers.ts';
+
+test('docker run -d prints the id; ps shows real columns and published ports', () => {
+	const shell = dockerShell();
+	run(shell, 'docker build -t kubia kubia');
+	const started = run(shell, 'docker run -d -p 8080:8080 --name kubia-container kubia');
+	const id = containerId(shell, 'kubia-container');
+	assert.equal(started.stdout, id + '\n');
+	assert.match(id, /^[0-9a-f]{64}$/);
+	assert.equal(started.stderr, '');
+	run(shell, 'sleep 5');
+	expectLine(shell, 'docker ps', `CONTAINER ID   IMAGE     COMMAND         CREATED         STATUS         PORTS                                       NAMES
+${id.slice(0, 12)}   kubia     "node app.js"   5 seconds ago   Up 5 seconds   0.0.0.0:8080->8080/tcp, :::8080->8080/tcp   kubia-container
+`);
+	expectLine(shell, 'docker ps -q', id.slice(0, 12) + '\n');
+	expectLine(shell, 'docker container ls --no-trunc -q', id + '\n');
+	expectLine(shell, 'docker logs kubia-container', 'Kubia server starting...\n');
+});
+
+test('docker run errors: name conflict, unknown image, bad port, bad memory, missing executable, port taken', () => {
+	const shell = dockerShell();
+	run(shell, 'docker run -d --name web -p 8080:80 nginx');
+	const web = containerId(shell, 'web');
+	expectLine(shell, 'docker run -d --name web nginx', '', `docker: Error response from daemon: Conflict. The container name "/web" is already in use by container "${web}". You have to remove (or rename) that container to be able to reuse that name.\nSee 'docker run --help'.\n`, 125);
+	expectLine(shell, 'docker run nosuch', '', "Unable to find image 'nosuch:latest' locally\ndocker: Error response from daemon: pull access denied for nosuch, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\nSee 'docker run --help'.\n", 125);
+	expectLine(shell, 'docker run -p 80:abc nginx', '', "docker: invalid containerPort: abc.\nSee 'docker run --help'.\n", 125);
+	expectLine(shell, 'docker run -m lots nginx', '', `docker: invalid argument "lots" for "-m, --memory" flag: invalid size: 'lots'\nSee 'docker run --help'.\n`, 125);
+	expectLine(shell, 'docker run -m 1m nginx', '', 'docker: Error response from daemon: Minimum memory limit allowed is 6MB.\n', 125);
+	expectLine(shell, 'docker run --cpus 16 nginx', '', 'docker: Error response from daemon: range of CPUs is from 0.01 to 4.00, as there are only 4 CPUs available.\n', 125);
+	expectLine(shell, 'docker run --name x1 nginx frobnicate', '', '/docker-entrypoint.sh: exec: line 47: frobnicate: not found\n', 127);
+	expectLine(shell, 'docker run --name x2 --entrypoint frobnicate nginx', '', 'docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "frobnicate": executable file not found in $PATH: unknown.\n', 127);
+	const taken = run(shell, 'docker run -d --name web2 -p 8080:80 nginx');
+	assert.equal(taken.stdout, '');
+	assert.equal(taken.stderr, `docker: Error response from daemon: driver failed programming external connectivity on endpoint web2 (${containerId(shell, 'web2')}): Bind for 0.0.0.0:8080 failed: port is already allocated.\n`);
+	assert.equal(taken.exitCode, 125);
+	expectLine(shell, 'docker run --bogus nginx', '', "unknown flag: --bogus\nSee 'docker run --help'.\n", 125);
+	const restart = run(shell, 'docker run --name ab -d --restart always nginx');
+	assert.equal(restart.stdout, containerId(shell, 'ab') + '\n');
+	assert.equal(restart.stderr, '(--restart is accepted, not simulated here)\n');
+});
+
+test('docker run one-shot commands print their output and exit; --rm removes the container', () => {
+	const shell = dockerShell();
+	run(shell, 'docker pull busybox');
+	expectLine(shell, 'docker run busybox echo hello world', 'hello world\n');
+	expectLine(shell, 'docker run --rm busybox echo gone', 'gone\n');
+	run(shell, 'sleep 3');
+	const ps = run(shell, 'docker ps -a').stdout.split('\n');
+	assert.equal(ps.length, 3, 'header, one container, trailing newline');
+	assert.match(ps[1]!, /^[0-9a-f]{12} {3}busybox {3}"echo hello world" {3}3 seconds ago {3}Exited \(0\) 3 seconds ago {13}[a-z]+_[a-z]+$/);
+	expectLine(shell, 'docker run busybox sh -c "exit 3"', '', '', 3);
+	expectLine(shell, 'docker run -e GREETING=hi busybox sh -c "echo $GREETING"', '\n', '', 0);
+	expectLine(shell, 'docker run -e GREETING=hi busybox sh -c "echo \\$GREETING"', 'hi\n', '', 0);
+});
+
+test('docker exec: a process inside the container; errors in docker wording', () => {
+	const shell = dockerShell();
+	run(shell, 'docker run -d --name web nginx');
+	expectLine(shell, 'docker exec web sh -c "echo changed > /usr/share/nginx/html/index.html"', '');
+	expectLine(shell, 'docker exec web frobnicate', '', 'OCI runtime exec failed: exec failed: unable to start container process: exec: "frobnicate": executable file not found in $PATH: unknown\n', 126);
+	expectLine(shell, 'docker exec nosuch ls', '', 'Error response from daemon: No such container: nosuch\n', 1);
+	expectLine(shell, 'docker exec web', '', "docker: 'docker exec' requires at least 2 arguments\n\nUsage:  docker exec [OPTIONS] CONTAINER COMMAND [ARG...]\n\nSee 'docker exec --help' for more information\n", 1);
+	run(shell, 'docker stop web');
+	expectLine(shell, 'docker exec web ls', '', `Error response from daemon: container ${containerId(shell, 'web')} is not running\n`, 1);
+	const host = shell.state.world.hosts.get('host-1')!;
+	assert.equal([...host.processes.values()].filter(p => p.containerId).length, 0, 'no exec process is left behind');
+});
+
+test('docker exec -it bash pushes a shell frame inside the container; exit leaves it', () => {
+	const shell = dockerShell();
+	run(shell, 'docker build -t kubia kubia');
+	run(shell, 'docker run -d --name kubia-container kubia');
+	expectLine(shell, 'docker exec -it kubia-container bash', '');
+	const frame = shell.state.session.frames.at(-1)!;
+	assert.equal(frame.kind, 'container');
+	const proc = shell.state.world.hosts.get('host-1')!.processes.get(frame.pid)!;
+	assert.equal(proc.containerId, containerId(shell, 'kubia-container'));
+	assert.equal(proc.command, 'bash');
+	expectLine(shell, 'docker ps', '', 'bash: docker: command not found\n', 127);
+	run(shell, 'exit');
+	assert.equal(shell.state.session.frames.length, 1);
+	expectLine(shell, 'docker exec -it kubia-container sh', '');
+	run(shell, 'exit');
+	run(shell, 'docker pull busybox');
+	expectLine(shell, 'docker run -it --name shell busybox', '');
+	assert.equal(shell.state.session.frames.at(-1)!.kind, 'container');
+	run(shell, 'exit');
+	const ps = run(shell, 'docker ps -a --filter name=shell').stdout;
+	assert.match(ps, /Exited \(0\) Less than a second ago/);
+});
+
+test('docker stop, start, restart, kill, rm; logs keep each start', () => {
+	const shell = dockerShell();
+	run(shell, 'docker build -t kubia kubia');
+	run(shell, 'docker run -d --name kubia-container kubia');
+	run(shell, 'docker run -d --name web nginx');
+	const before = shell.state.world.time;
+	expectLine(shell, 'docker stop kubia-container', 'kubia-container\n');
+	assert.equal(shell.state.world.time - before, 10_000, 'node as PID 1 ignores SIGTERM: docker waits 10 s');
+	expectLine(shell, 'docker stop web', 'web\n');
+	const ps = run(shell, 'docker ps -a').stdout;
+	assert.match(ps, /Exited \(137\) Less than a second ago +kubia-container/);
+	assert.match(ps, /Exited \(0\) Less than a second ago +web/);
+	expectLine(shell, 'docker start kubia-container web', 'kubia-container\nweb\n');
+	expectLine(shell, 'docker restart kubia-container', 'kubia-container\n');
+	expectLine(shell, 'docker kill web', 'web\n');
+	expectLine(shell, 'docker kill web', '', `Error response from daemon: cannot kill container: web: container ${containerId(shell, 'web')} is not running\n`, 1);
+	expectLine(shell, 'docker logs kubia-container', 'Kubia server starting...\nKubia server starting...\nKubia server starting...\n');
+	expectLine(shell, 'docker logs --tail 1 kubia-container', 'Kubia server starting...\n');
+	expectLine(shell, 'docker rm kubia-container', '', 'Error response from daemon: cannot remove container "/kubia-container": container is running: stop the container before removing or force remove\n', 1);
+	expectLine(shell, 'docker rm -f kubia-container web', 'kubia-container\nweb\n');
+	expectLine(shell, 'docker rm nosuch', '', 'Error response from daemon: No such container: nosuch\n', 1);
+	expectLine(shell, 'docker start nosuch', '', 'Error response from daemon: No such container: nosuch\nError: failed to start containers: nosuch\n', 1);
+	expectLine(shell, 'docker ps -a', 'CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n');
+});
+
+test('docker diff shows C/A/D from the writable layer only', () => {
+	const shell = dockerShell();
+	run(shell, 'docker run -d --name web nginx');
+	expectLine(shell, 'docker diff web', '');
+	run(shell, 'docker exec web sh -c "echo hi > /tmp/new.txt"');
+	run(shell, 'docker exec web sh -c "echo changed > /etc/nginx/conf.d/default.conf"');
+	run(shell, 'docker exec web rm /usr/share/nginx/html/50x.html');
+	const diff = run(shell, 'docker diff web').stdout;
+	assert.ok(diff.includes('C /etc\n') && diff.includes('C /etc/nginx/conf.d/default.conf\n') && diff.includes('A /tmp/new.txt\n'), diff);
+	if (diff.includes('/50x.html')) assert.ok(diff.includes('D /usr/share/nginx/html/50x.html\n'));
+	expectLine(shell, 'docker diff nosuch', '', 'Error response from daemon: No such container: nosuch\n', 1);
+});
+
+test('docker inspect: a JSON subset with the real field names, and --format', () => {
+	const shell = dockerShell();
+	run(shell, 'docker build -t kubia kubia');
+	run(shell, 'docker run -d --name kubia-container -p 8080:8080 -m 64m --cpus 0.5 kubia');
+	const json = JSON.parse(run(shell, 'docker inspect kubia-container').stdout) as Record<string, any>[];
+	const c = json[0]!;
+	assert.equal(c['Id'], containerId(shell, 'kubia-container'));
+	assert.equal(c['Name'], '/kubia-container');
+	assert.equal(c['State'].Status, 'running');
+	assert.equal(c['State'].Running, true);
+	assert.equal(c['HostConfig'].Memory, 64 * 1024 * 1024);
+	assert.equal(c['HostConfig'].NanoCpus, 500_000_000);
+	assert.equal(c['NetworkSettings'].IPAddress, '172.17.0.2');
+	assert.deepEqual(c['Config'].Entrypoint, ['node', 'app.js']);
+	assert.match(c['GraphDriver'].Data.LowerDir, /-init\/diff:/);
+	expectLine(shell, 'docker inspect -f "{{.State.Status}} {{.NetworkSettings.IPAddress}}" kubia-container', 'running 172.17.0.2\n');
+	expectLine(shell, "docker inspect --format '{{.Config.Hostname}}' kubia-container", containerId(shell, 'kubia-container').slice(0, 12) + '\n');
+	const image = JSON.parse(run(shell, 'docker image inspect kubia').stdout) as Record<string, any>[];
+	assert.deepEqual(image[0]!['RepoTags'], ['kubia:latest']);
+	assert.equal(image[0]!['Id'].slice(7, 19), imageId(shell, 'kubia'));
+	assert.equal(image[0]!['RootFS'].Layers.length, 9);
+	expectLine(shell, 'docker inspect nosuch', '[]\n', 'Error: No such object: nosuch\n', 1);
+	const host = shell.state.world.hosts.get('host-1')!;
+	const group = host.cgroups.get(`/system.slice/docker-${containerId(shell, 'kubia-container')}.scope`)!;
+	assert.equal(group.memoryMax, 64 * 1024 * 1024);
+	assert.deepEqual(group.cpuMax, {quota: 50000, period: 100000});
+});
+
+test('docker system df, login, version, info, help and unknown commands', () => {
+	const shell = dockerShell();
+	run(shell, 'docker pull node:7');
+	run(shell, 'docker pull luksa/kubia');
+	run(shell, 'docker run -d --name k1 luksa/kubia');
+	expectLine(shell, 'docker system df', `TYPE            TOTAL     ACTIVE    SIZE      RECLAIMABLE
+Images          2         1         664MB     0B (0%)
+Containers      1         1         0B        0B (0%)
+Local Volumes   0         0         0B        0B
+Build Cache     0         0         0B        0B
+`);
+	expectLine(shell, 'docker login -u learner -p secret', 'Login Succeeded\n', 'WARNING! Using --password via the CLI is insecure. Use --password-stdin.\n');
+	expectLine(shell, 'docker --version', 'Docker version 27.4.1, build b9d17ea\n');
+	assert.match(run(shell, 'docker version').stdout, /^Client: Docker Engine - Community\n Version: {11}27\.4\.1\n/);
+	const info = run(shell, 'docker info').stdout;
+	assert.match(info, / Containers: 1\n {2}Running: 1\n {2}Paused: 0\n {2}Stopped: 0\n Images: 2\n/);
+	assert.match(info, / Storage Driver: overlay2\n/);
+	assert.match(info, / Cgroup Version: 2\n/);
+	assert.match(info, / Username: learner\n/);
+	expectLine(shell, 'docker frobnicate', '', "docker: unknown command: docker frobnicate\n\nRun 'docker --help' for more information\n", 1);
+	expectLine(shell, 'docker image frobnicate', '', "docker: unknown command: docker image frobnicate\n\nRun 'docker image --help' for more information\n", 1);
+	assert.match(run(shell, 'docker').stdout, /Usage: {2}docker \[OPTIONS\] COMMAND/);
+});
+
+test('docker is not on a host without a daemon, nor inside a container', () => {
+	const shell = dockerShell();
+	const noDaemon = {...shell, state: {...shell.state, world: {...shell.state.world, dockers: new Map()}}};
+	expectLine(noDaemon, 'docker ps', '', 'bash: docker: command not found\n', 127);
+});
