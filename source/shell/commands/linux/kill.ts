@@ -1,5 +1,6 @@
 // kill (the bash builtin): send a signal to processes by the pids the caller sees.
 import {produce} from 'immer';
+import {reconcileContainers} from '../../../engine/docker/runtime.ts';
 import {recordEvent} from '../../../engine/events.ts';
 import {killProcess} from '../../../engine/host/processes.ts';
 import type {CommandSpec} from '../../types.ts';
@@ -67,6 +68,8 @@ export const kill: CommandSpec = {
 				killProcess(h, target.pid);
 				recordEvent(w, {type: 'Normal', component: 'kernel', reason: 'Killed', object: `process/${host.name}/${target.pid}`, message: `${target.command} killed by SIG${signals[signal - 1] ?? signal}`, host: host.name});
 			}
+			// A container whose main process was just killed has exited: dockerd sees it at once.
+			reconcileContainers(w, host.name);
 		});
 		if (popFrame) {
 			const frames = ctx.session.frames;
