@@ -10,6 +10,7 @@ import {ip} from './ip.ts';
 import {kill} from './kill.ts';
 import {lsns} from './lsns.ts';
 import {multipass} from './multipass.ts';
+import {cp, mv} from './mv.ts';
 import {nsenter} from './nsenter.ts';
 import {procTree} from './proc-tree.ts';
 import {ps} from './ps.ts';
@@ -23,7 +24,7 @@ registerVirtualTree(cgroupTree);
 
 export const linuxCommands: CommandSpec[] = [
 	ps, lsns, unshare, nsenter, hostname, uname, id, whoami, su, sudo, ip, kill,
-	ls, cat, mkdir, rmdir, rm, touch, readlink, tee, curl, ssh,
+	ls, cat, mkdir, rmdir, rm, touch, readlink, tee, curl, ssh, mv, cp,
 	systemctl, poweroff, shutdown, power, dmesg, free,
 	stress, forkbombCommand, bombDefinition, closingBrace, colon, leakyApp, python3, multipass,
 ];
