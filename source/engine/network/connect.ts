@@ -111,6 +111,7 @@ export function connect(w: World, caller: Caller, target: string, port: number):
 	let ip: string = resolved;
 	let sourceIp = isLoopback(ip) ? '127.0.0.1' : (sourceAddress(fromHost, fromNetns) ?? '');
 	let currentPort = port;
+	let natHost: string | undefined;
 	for (let redirects = 0; redirects < 8; redirects++) {
 		const decision = runConnectResolvers(w, {fromHost: caller.host, fromNetns: fromNetns.id, sourceIp, ip, port: currentPort, protocol: 'tcp'});
 		if (decision?.kind === 'redirect') {
@@ -147,7 +148,7 @@ export function connect(w: World, caller: Caller, target: string, port: number):
 			sourceIp = rule.sourceRewrite ?? sourceIp;
 			continue;
 		}
-		const owner = findAddressOwner(w, ip, caller.host);
+		const owner = findAddressOwner(w, ip, natHost ?? caller.host);
 		// Nobody answers ARP on a directly attached subnet: "No route to host" after ~3s; elsewhere the SYN is simply lost.
 		if (!owner) return {ok: false, error: onAttachedSubnet(fromHost, fromNetns, ip) ? 'unreachable' : 'timeout', ip, hops};
 		if (!owner.host.reachable) return {ok: false, error: 'unreachable', ip, hops};
@@ -164,6 +165,8 @@ export function connect(w: World, caller: Caller, target: string, port: number):
 				ip = next.ip;
 				currentPort = next.port;
 				if (rule.sourceRewrite) sourceIp = rule.sourceRewrite;
+				// The rewritten address (a container's 172.17.0.x) belongs to the host that applied the rule.
+				natHost = owner.host.name;
 				continue;
 			}
 		}
