@@ -1,6 +1,6 @@
 // docker exec: a new process inside a running container's namespaces and cgroup.
 import {produce} from 'immer';
-import {endExec, execInContainer} from '../../../engine/docker/runtime.ts';
+import {endExec, execInContainer, findContainer} from '../../../engine/docker/runtime.ts';
 import type {CommandOutcome} from '../../types.ts';
 import type {DockerCall} from './context.ts';
 import {fail, notSimulatedNote} from './format.ts';
@@ -34,7 +34,15 @@ export function dockerExec(args: string[], call: DockerCall): CommandOutcome {
 		return {stdout: '', stderr: note, exitCode: 0, world, session: {...call.ctx.session, frames: [...call.ctx.session.frames, frame]}};
 	}
 	if (flagSet(flags, '-d')) return {stdout: '', stderr: note, exitCode: 0, world};
-	const inside = runInside(call.ctx, world, frame, argv);
+	let runFrame = frame;
+	if (!isShell(argv[0]!)) {
+		// The simulated command models its own process (ps lists itself), so it runs as if forked
+		// from the container's main process instead of in a second copy of itself.
+		const mainPid = findContainer(world.dockers.get(call.host)!, name)!.pid!;
+		world = produce(world, w => endExec(w, call.host, pid));
+		runFrame = {...frame, pid: mainPid};
+	}
+	const inside = runInside(call.ctx, world, runFrame, argv);
 	world = produce(inside.world, w => endExec(w, call.host, pid));
 	return {stdout: inside.stdout, stderr: note + inside.stderr, exitCode: inside.exitCode, world};
 }
