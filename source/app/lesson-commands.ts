@@ -58,8 +58,10 @@ export async function runReset(options: AppOptions, io: AppIO, request: {chapter
 			return 1;
 		}
 	}
+	const forgotten = chapterId ? [chapterId] : Object.keys(store.read().chapters);
 	if (chapterId) store.updateChapter(chapterId, () => undefined);
 	else store.replaceAll({version: store.read().version, chapters: {}});
+	for (const id of forgotten) store.dropSnapshot(id);
 	io.stdout.write(`Reset ${what}.\n`);
 	return 0;
 }

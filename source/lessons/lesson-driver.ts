@@ -118,7 +118,11 @@ export function createLessonSession(options: LessonSessionOptions): LessonSessio
 	};
 	let base: ShellState['world'] | undefined;
 	const baseWorld = () => (base ??= chapterStartShell(options.chapter).world);
-	const snapshotOf = (shell: ShellState) => ({stepId: step().id, savedAt: new Date(now()).toISOString(), shell: serializeShell(shell, baseWorld())});
+	/** Saves the world to resume in (its own file) and returns the note the progress keeps of it. */
+	const snapshotOf = (shell: ShellState) => {
+		store.saveSnapshot(chapterId, serializeShell(shell, baseWorld()));
+		return {stepId: step().id, savedAt: new Date(now()).toISOString()};
+	};
 
 	/** Makes step `index` current on `shell`: setup, a fresh window, saved as the place to resume. */
 	const enterStep = (index: number, shell: ShellState): ShellState => {
@@ -207,20 +211,25 @@ export function createLessonSession(options: LessonSessionOptions): LessonSessio
 		if (options.fresh) return undefined;
 		const saved = progress.chapters[chapterId];
 		const index = chapter.steps.findIndex(s => s.id === saved?.currentStep);
-		if (!saved?.snapshot || index < 0 || saved.snapshot.stepId !== saved.currentStep) return undefined;
+		if (!saved || index < 0) return undefined;
 		// A finished chapter starts over (its earned points stay).
 		if (saved.completedAt && chapter.steps[index]!.kind === 'summary') return undefined;
-		let shell: ShellState;
-		try {
-			shell = deserializeShell(saved.snapshot.shell, baseWorld());
-		} catch {
-			emit({type: 'notice', chapterId, text: say.snapshotUnreadable});
-			return undefined;
+		let shell: ShellState | undefined;
+		if (saved.snapshot?.stepId === saved.currentStep) {
+			try {
+				shell = deserializeShell(store.loadSnapshot(chapterId), baseWorld());
+			} catch {
+				emit({type: 'notice', chapterId, text: say.snapshotUnreadable});
+			}
 		}
+		// No saved world (an imported progress, a lost file): the step's world as the author meant it.
+		let startShell: ShellState | undefined;
+		if (!shell) shell = startShell = replayToStep(options.chapter, index, runtime);
 		const record = stepRecord(saved, chapter.steps[index]!.id);
 		live = {
 			index,
 			window: stepWindow(shell),
+			startShell,
 			segmentStart: now(),
 			hintsShown: record.done ? 0 : record.hintsUsed,
 			solutionShown: record.done ? false : record.solutionShown,

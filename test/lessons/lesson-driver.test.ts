@@ -134,3 +134,17 @@ test('reordering steps keeps progress: it is saved by step id, never by position
 	assert.equal(session.view(undefined as never)!.stepIndex, 0);
 	assert.equal(store.read().chapters.first!.steps['make-note']!.done, true);
 });
+
+test('without its saved world (lost, or progress imported without it) a chapter resumes at its step in the replayed world', () => {
+	const store = memoryProgressStore();
+	const first = fixtureTutor({store});
+	first.controller.lessonAction('next');
+	first.controller.submit('echo note > /root/note.txt');
+	first.controller.submit('echo mine > /root/mine.txt');
+	first.controller.flush();
+	store.dropSnapshot('first');
+	const second = fixtureTutor({store});
+	assert.equal(second.controller.snapshot().lesson!.stepId, 'make-other');
+	assert.equal(second.controller.submit('grep note /root/note.txt').stdout, 'note\n'); // the solution of step 2, replayed
+	assert.match(second.controller.submit('grep mine /root/mine.txt').stderr, /No such file/);
+});

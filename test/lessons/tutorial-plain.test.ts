@@ -142,3 +142,15 @@ test('lint prints problems with file and line and exits 1 on errors', async () =
 	const clean = fakeIO('');
 	assert.equal(await runLint(options(dir), clean.io, fixturePackDir), 0, clean.err());
 });
+
+test('progress exported mid-chapter resumes on another machine in the same world', async () => {
+	const home = mkdtempSync(join(tmpdir(), 'k8s-tutor-plain-'));
+	await runTutorial(options(home), fakeIO('next\necho note > /root/note.txt\necho mine > /root/mine.txt\n').io, {chapter: '1'});
+	const file = join(home, 'export.json');
+	assert.equal(await runProgressExport(options(home), fakeIO('').io, file), 0);
+	const elsewhere = mkdtempSync(join(tmpdir(), 'k8s-tutor-plain-'));
+	assert.equal(await runProgressImport(options(elsewhere), fakeIO('').io, file), 0);
+	const resumed = fakeIO('grep mine /root/mine.txt\n');
+	await runTutorial(options(elsewhere), resumed.io, {});
+	assert.match(resumed.out(), /Step 3\/5: Make another[\s\S]*grep mine \/root\/mine.txt\nmine\n/);
+});

@@ -20,8 +20,8 @@ export const chapterProgressSchema = z.object({
 	completedAt: z.string().optional(),
 	updatedAt: z.string().optional(),
 	steps: z.record(z.string(), stepProgressSchema).default({}),
-	/** The world and shell to resume in (see world-serializer.ts), saved at `stepId`. */
-	snapshot: z.object({stepId: z.string(), savedAt: z.string(), shell: z.unknown()}).optional(),
+	/** Which world to resume in: saved at `stepId`, kept in a file of its own (ProgressStore.saveSnapshot). */
+	snapshot: z.object({stepId: z.string(), savedAt: z.string()}).optional(),
 	highScores: z.array(highScoreSchema).optional(), // chapter 9's game (lessons/challenge)
 });
 export type ChapterProgress = z.output<typeof chapterProgressSchema>;

@@ -2,7 +2,7 @@
 // A file that cannot be read is moved aside, with a message naming where, and the learner starts
 // fresh. Two tutors at once: every change is a read-modify-write of one chapter under a lock file,
 // so neither loses the other's chapter and the file is never corrupted.
-import {closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
+import {closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import Conf from 'conf';
 import envPaths from 'env-paths';
@@ -20,6 +20,13 @@ export type ProgressStore = {
 	updateChapter(id: string, change: (chapter: ChapterProgress | undefined) => ChapterProgress | undefined): ProgressData;
 	setLastChapter(id: string): void;
 	replaceAll(data: ProgressData): void;
+	/**
+	 * A chapter's saved world (serialized shell), in a file of its own: the progress file stays
+	 * small and quick to rewrite, and a damaged world costs only that chapter's resume point.
+	 */
+	saveSnapshot(chapterId: string, data: unknown): void;
+	loadSnapshot(chapterId: string): unknown;
+	dropSnapshot(chapterId: string): void;
 	/** Messages for the learner about the file (moved aside, migrated); each returned once. */
 	takeNotices(): string[];
 };
@@ -32,6 +39,8 @@ export function openProgressStore(options: ProgressStoreOptions = {}): ProgressS
 	// conf reads the file as it opens, and throws on a damaged one: look at the file first.
 	const dir = options.configDir ?? envPaths('k8s-tutor', {suffix: 'nodejs'}).config;
 	const path = join(dir, 'progress.json');
+	const snapshotDir = join(dir, 'worlds');
+	const snapshotFile = (chapterId: string) => join(snapshotDir, `${chapterId.replace(/[^a-z0-9-]/gi, '_')}.json`);
 	const notices: string[] = [];
 	const lockPath = path + '.lock';
 
@@ -112,6 +121,25 @@ export function openProgressStore(options: ProgressStoreOptions = {}): ProgressS
 		replaceAll(data) {
 			withLock(() => write(data));
 		},
+		saveSnapshot(chapterId, data) {
+			if (readOnly) return;
+			mkdirSync(snapshotDir, {recursive: true});
+			const file = snapshotFile(chapterId);
+			// Atomic: a crash mid-write leaves the old snapshot, never half a new one.
+			const temporary = `${file}.${process.pid}.tmp`;
+			writeFileSync(temporary, JSON.stringify(data));
+			renameSync(temporary, file);
+		},
+		loadSnapshot(chapterId) {
+			try {
+				return JSON.parse(readFileSync(snapshotFile(chapterId), 'utf8'));
+			} catch {
+				return undefined;
+			}
+		},
+		dropSnapshot(chapterId) {
+			rmSync(snapshotFile(chapterId), {force: true});
+		},
 		takeNotices() {
 			return notices.splice(0, notices.length);
 		},
@@ -154,6 +182,7 @@ function releaseLock(lockPath: string): void {
 /** A store kept in memory: for tests and for the classroom's students (whose progress lives with the host). */
 export function memoryProgressStore(initial: ProgressData = emptyProgress()): ProgressStore {
 	let data = structuredClone(initial);
+	const snapshots = new Map<string, string>();
 	return {
 		path: '(memory)',
 		read: () => structuredClone(data),
@@ -171,6 +200,9 @@ export function memoryProgressStore(initial: ProgressData = emptyProgress()): Pr
 		replaceAll(next) {
 			data = structuredClone(next);
 		},
+		saveSnapshot: (id, snapshot) => void snapshots.set(id, JSON.stringify(snapshot)),
+		loadSnapshot: id => (snapshots.has(id) ? JSON.parse(snapshots.get(id)!) : undefined),
+		dropSnapshot: id => void snapshots.delete(id),
 		takeNotices: () => [],
 	};
 }

@@ -7,8 +7,14 @@ export const exportFormat = 'k8s-tutor-progress';
 
 export function exportProgress(store: ProgressStore, file: string): {ok: true; chapters: number} | {ok: false; error: string} {
 	const data = store.read();
+	// The saved worlds go along, so the other machine resumes in the same world.
+	const worlds: Record<string, unknown> = {};
+	for (const id of Object.keys(data.chapters)) {
+		const world = store.loadSnapshot(id);
+		if (world !== undefined) worlds[id] = world;
+	}
 	try {
-		writeFileSync(file, JSON.stringify({format: exportFormat, ...data}, null, 2) + '\n');
+		writeFileSync(file, JSON.stringify({format: exportFormat, ...data, worlds}) + '\n');
 	} catch (error) {
 		return {ok: false, error: `cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`};
 	}
@@ -16,7 +22,7 @@ export function exportProgress(store: ProgressStore, file: string): {ok: true; c
 }
 
 /** Reads and validates an export; nothing is changed when it is bad. */
-export function readExport(file: string): {ok: true; data: ProgressData} | {ok: false; error: string} {
+export function readExport(file: string): {ok: true; data: ProgressData; worlds: Record<string, unknown>} | {ok: false; error: string} {
 	let text: string;
 	try {
 		text = readFileSync(file, 'utf8');
@@ -33,10 +39,11 @@ export function readExport(file: string): {ok: true; data: ProgressData} | {ok: 
 	if (!record || typeof record !== 'object' || record.format !== exportFormat) {
 		return {ok: false, error: `${file} is not a k8s-tutor progress export (written by \`k8s-tutor progress export\`)`};
 	}
-	const {format: _format, ...rest} = record;
+	const {format: _format, worlds, ...rest} = record;
 	const parsed = parseProgress(rest);
 	if (!parsed.ok) return {ok: false, error: `${file} cannot be imported: ${parsed.reason}`};
-	return {ok: true, data: parsed.data};
+	const savedWorlds = worlds && typeof worlds === 'object' && !Array.isArray(worlds) ? (worlds as Record<string, unknown>) : {};
+	return {ok: true, data: parsed.data, worlds: savedWorlds};
 }
 
 /** Imported chapters replace the same chapters here; other chapters stay as they are. */
@@ -44,6 +51,10 @@ export function importProgress(store: ProgressStore, file: string): {ok: true; c
 	const read = readExport(file);
 	if (!read.ok) return read;
 	const current = store.read();
+	for (const id of Object.keys(read.data.chapters)) {
+		if (read.worlds[id] !== undefined) store.saveSnapshot(id, read.worlds[id]);
+		else store.dropSnapshot(id);
+	}
 	store.replaceAll({...current, chapters: {...current.chapters, ...read.data.chapters}, lastChapter: read.data.lastChapter ?? current.lastChapter});
 	return {ok: true, chapters: Object.keys(read.data.chapters)};
 }
