@@ -16,13 +16,12 @@ export function runWorkloads(w: World, host: Host, ms: number): void {
 	const seconds = ms / 1000;
 	let memoryGrew = false;
 	const burners: Process[] = [];
+	const finished: Process[] = [];
 	for (const pid of [...host.activePids]) {
 		const p = host.processes.get(pid);
 		if (!p) continue;
-		if (p.endsAt !== undefined && w.time >= p.endsAt) {
-			finishTimedProcess(w, host, p);
-			continue;
-		}
+		// It still works through this slice, then exits at its deadline.
+		if (p.endsAt !== undefined && w.time >= p.endsAt) finished.push(p);
 		const work = p.workload;
 		if (work.kind === 'memory-hog' && p.memoryBytes < work.targetBytes) {
 			p.memoryBytes = Math.min(work.targetBytes, p.memoryBytes + work.growBytesPerSecond * seconds);
@@ -40,6 +39,7 @@ export function runWorkloads(w: World, host: Host, ms: number): void {
 		enforceMemoryLimits(w, host);
 		notePeaks(host, cgroupMemoryUsage(host));
 	}
+	for (const p of finished) if (host.processes.has(p.pid)) finishTimedProcess(w, host, p);
 }
 
 /** A process with a deadline (stress --timeout) exits normally, with its workers. */
