@@ -1,7 +1,7 @@
 // The full-screen dashboard: lesson, live cluster pane, shell, status bar. It subscribes to the
 // tutor controller (an external store) and holds only screen state of its own.
 import {Box, useApp, useWindowSize} from 'ink';
-import {useCallback, useEffect, useMemo, useState, useSyncExternalStore} from 'react';
+import {useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
 import type {TutorController} from '../app/tutor-controller.ts';
 import type {ShellState} from '../shell/types.ts';
 import type {Clock} from './clock.ts';
@@ -57,10 +57,11 @@ export function Dashboard({controller, clock, title, color, complete, onQuit, si
 	const frame = snapshot.shell.session.frames[snapshot.shell.session.frames.length - 1]!;
 	const paneWidth = layout.fits ? layout.pane.width - (layout.lesson ? 1 : 0) : 0;
 	const paneHeight = layout.fits ? layout.pane.height : 0;
-	const provisional = usePaneModel(snapshot.world, snapshot.paneDepth, frame.host, paneWidth, paneHeight, theme, undefined);
-	const selectedId = ui.focus === 'pane' || ui.xray ? provisional.selectable[Math.min(ui.selection, provisional.selectable.length - 1)] : undefined;
-	const selectedModel = usePaneModel(snapshot.world, snapshot.paneDepth, frame.host, paneWidth, paneHeight, theme, selectedId);
-	const model = selectedId ? selectedModel : provisional;
+	// The selection is an index into the objects the pane listed last time (its ids shift as the world changes).
+	const listed = useRef<string[]>([]);
+	const selectedId = ui.focus === 'pane' || ui.xray ? listed.current[Math.min(ui.selection, listed.current.length - 1)] : undefined;
+	const model = usePaneModel(snapshot.world, snapshot.paneDepth, frame.host, paneWidth, paneHeight, theme, selectedId);
+	listed.current = model.selectable;
 
 	const submit = useCallback(() => {
 		const value = promptRef.current.value;
