@@ -1,5 +1,6 @@
 import {produce} from 'immer';
 import {advanceChallenge} from './challenge/advance-challenge.ts';
+import {advanceDockers} from './docker/advance-docker.ts';
 import {advanceHosts} from './host/advance-hosts.ts';
 import {advanceCluster} from './k8s/advance-cluster.ts';
 import type {World} from './world.ts';
@@ -20,6 +21,7 @@ export function tick(world: World, ms: number): World {
 			const slice = Math.min(tickSliceMs, remaining);
 			w.time += slice;
 			advanceHosts(w, slice);
+			advanceDockers(w, slice);
 			advanceCluster(w, slice);
 			advanceChallenge(w, slice);
 			remaining -= slice;

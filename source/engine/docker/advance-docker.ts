@@ -1,0 +1,12 @@
+import type {World} from '../world.ts';
+import {reconcileContainers} from './runtime.ts';
+
+/**
+ * dockerd watching its containers over virtual time: a container whose main process ended (an
+ * `exit` from `docker run -it`, the OOM killer, a kill from the host) is marked exited, and
+ * removed when it was started with --rm.
+ */
+export function advanceDockers(w: World, ms: number): void {
+	void ms;
+	for (const host of w.dockers.keys()) reconcileContainers(w, host);
+}
