@@ -304,7 +304,7 @@ function seedSmallImages(w: World): Image {
 		],
 		config: {cmd: ['/bin/sh'], env: {PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'}},
 	});
-	defineImage(w, {
+	const alpine319 = defineImage(w, {
 		repo: 'library/alpine',
 		tags: ['3.19', '3.19.4'],
 		steps: [
@@ -312,6 +312,22 @@ function seedSmallImages(w: World): Image {
 			{by: 'CMD ["/bin/sh"]', at: '2024-09-06T22:19:55Z'},
 		],
 		config: {cmd: ['/bin/sh'], env: {PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'}},
+	});
+	// The classic image for cgroup demos: docker run -m 64m polinux/stress stress --vm 1 --vm-bytes 200M
+	defineImage(w, {
+		repo: 'polinux/stress',
+		tags: ['latest', '1.0.4'],
+		base: alpine319,
+		steps: [
+			{by: 'MAINTAINER Przemyslaw Ozgo <linux@ozgo.info>', at: '2024-09-10T08:12:40Z'},
+			{by: 'ENV STRESS_VERSION=1.0.4', at: '2024-09-10T08:12:40Z'},
+			{by: 'RUN /bin/sh -c apk add --update bash g++ make curl &&   curl -o /tmp/stress-${STRESS_VERSION}.tgz https://fossies.org/linux/privat/stress-${STRESS_VERSION}.tar.gz &&   cd /tmp && tar xvf stress-${STRESS_VERSION}.tgz && rm /tmp/stress-${STRESS_VERSION}.tgz &&   cd /tmp/stress-${STRESS_VERSION} &&   ./configure && make && make install &&   apk del g++ make curl &&   rm -rf /tmp/* /var/tmp/* /var/cache/apk/* /var/cache/distfiles/* # buildkit', at: '2024-09-10T08:12:40Z', size: 2.36 * mb, files: files(t => {
+				putBinaries(t, '/usr/local/bin', ['stress']);
+				putBinaries(t, '/bin', ['bash']);
+			})},
+			{by: 'CMD ["/usr/local/bin/stress"]', at: '2024-09-10T08:12:40Z'},
+		],
+		config: {cmd: ['/usr/local/bin/stress'], env: {STRESS_VERSION: '1.0.4'}, labels: {maintainer: 'Przemyslaw Ozgo <linux@ozgo.info>'}},
 	});
 	for (const release of [
 		{version: '24.04', full: '24.04.1', codename: 'noble', name: 'Noble Numbat', tags: ['24.04', 'noble', 'latest'], size: 78.1, date: '2024-10-11T03:51:48Z'},

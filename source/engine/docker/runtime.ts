@@ -33,13 +33,14 @@ import {lookupFile} from '../host/filesystem.ts';
 import {createNamespace} from '../host/namespaces.ts';
 import {killProcess, spawnProcess} from '../host/processes.ts';
 import type {NatRule} from '../network/types.ts';
-import type {FileNode, Filesystem, Host, NamespaceKind, Process} from '../host/types.ts';
+import type {FileNode, Filesystem, Host, NamespaceKind, Process, Workload} from '../host/types.ts';
 import {randomHex} from '../rng.ts';
 import type {World} from '../world.ts';
 import {inferAppProfile, renderParts} from './apps.ts';
 import {bridgeGateway, hostInterfaces, nextInterfaceIndex} from './daemon.ts';
 import {parseImageRef, tagKey} from './image-ref.ts';
 import {randomContainerName} from './names.ts';
+import {parseMemoryBytes} from './units.ts';
 import {worldEpoch} from '../world.ts';
 import type {AppProfile, Container, DockerDaemon, Image, PortBinding} from './types.ts';
 
@@ -203,7 +204,7 @@ export function isLongRunning(w: World, hostName: string, container: Container):
 	if (appProfileOf(w, hostName, container)) return true;
 	const command = effectiveCommand(container.command);
 	const program = (command[0] ?? '').split('/').pop()!;
-	if (['sleep', 'top', 'nginx', 'httpd', 'redis-server', 'pause', 'mysqld', 'postgres'].includes(program)) return true;
+	if (['sleep', 'stress', 'top', 'nginx', 'httpd', 'redis-server', 'pause', 'mysqld', 'postgres'].includes(program)) return true;
 	if (program === 'tail' && command.includes('-f')) return true;
 	const shell = ['sh', 'bash', 'ash', 'node', 'python', 'python3'].includes(program) && command.length === 1;
 	return shell && container.interactive === true;
@@ -293,7 +294,7 @@ export function startContainer(w: World, hostName: string, idOrName: string, com
 		namespaces,
 		cgroup: container.cgroup,
 		memoryBytes: profile?.memoryBytes ?? 1024 * 1024,
-		workload: profile ? {kind: 'server', port: profile.port, protocol: 'http', app: profile.name} : {kind: 'idle'},
+		...(profile ? {workload: {kind: 'server', port: profile.port, protocol: 'http', app: profile.name}} : behaviourOf(effectiveCommand(container.command), w.time)),
 		containerId: container.id,
 		cwd: container.workdir,
 		env: container.env,
@@ -312,6 +313,39 @@ export function startContainer(w: World, hostName: string, idOrName: string, com
 	}
 	recordEvent(w, {type: 'Normal', component, reason: 'Started', object: `container/${container.name}`, message: `Started container ${container.name}: ${container.command.join(' ')} (pid ${process.pid})`, host: hostName});
 	return {ok: true, container, process};
+}
+
+/**
+ * What a main process does over virtual time when it is a known program: `sleep N` ends after N
+ * seconds; `stress --vm 1 --vm-bytes 200M` grows its memory (the OOM killer ends it above
+ * memory.max) and `stress --cpu 2` burns CPU (cpu.max throttles it); `--timeout` ends either.
+ */
+export function behaviourOf(argv: string[], now: number): {workload?: Workload; endsAt?: number; cpuDemand?: number} {
+	const program = (argv[0] ?? '').split('/').pop();
+	const seconds = (text: string | undefined) => {
+		const m = text?.match(/^(\d+(?:\.\d+)?)([smhd]?)$/);
+		return m ? Number(m[1]) * ({'': 1, s: 1, m: 60, h: 3600, d: 86400}[m[2]!] ?? 1) * 1000 : undefined;
+	};
+	if (program === 'sleep') {
+		const ms = seconds(argv[1]);
+		return ms === undefined ? {} : {endsAt: now + ms};
+	}
+	if (program !== 'stress') return {};
+	let vm = 0;
+	let cpu = 0;
+	let vmBytes = 256 * 1024 * 1024;
+	let timeout: number | undefined;
+	for (let i = 1; i < argv.length; i++) {
+		const [flag, value] = [argv[i], argv[i + 1]];
+		if (flag === '--vm' || flag === '-m') vm = Number(value) || 0;
+		else if (flag === '--cpu' || flag === '-c') cpu = Number(value) || 0;
+		else if (flag === '--vm-bytes') vmBytes = parseMemoryBytes(value?.replace(/B$/i, '') ?? '') ?? vmBytes;
+		else if (flag === '--timeout' || flag === '-t') timeout = seconds(value);
+	}
+	const endsAt = timeout === undefined ? undefined : now + timeout;
+	if (vm > 0) return {workload: {kind: 'memory-hog', targetBytes: vm * vmBytes, growBytesPerSecond: 512 * 1024 * 1024}, endsAt, cpuDemand: 1};
+	if (cpu > 0) return {workload: {kind: 'cpu-burner', threads: cpu}, endsAt, cpuDemand: cpu};
+	return {endsAt};
 }
 
 function ensureContainerCgroup(host: Host, container: Container): void {
@@ -379,6 +413,7 @@ export function recordContainerExit(w: World, hostName: string, idOrName: string
 	const container = daemon && findContainer(daemon, idOrName);
 	if (!daemon || !host || !container) return;
 	if (output) appendLog(container, output);
+	container.oomKilled = (host.cgroups.get(container.cgroup)?.memoryEvents.oom_kill ?? 0) > 0;
 	releaseRunningState(host, daemon, container);
 	container.state = 'exited';
 	container.exitCode = exitCode;
@@ -396,14 +431,31 @@ export function reconcileContainers(w: World, hostName: string): void {
 		if (container.state !== 'running' || (container.pid !== undefined && host.processes.has(container.pid))) continue;
 		const group = host.cgroups.get(container.cgroup);
 		const oom = (group?.memoryEvents.oom_kill ?? 0) > 0;
+		const signal = killSignalOf(w, hostName, container.pid);
 		releaseRunningState(host, daemon, container);
 		container.state = 'exited';
-		container.exitCode = oom ? 137 : 0;
+		container.exitCode = oom ? 137 : signal ? 128 + signal : 0;
 		container.oomKilled = oom;
 		container.finishedAt = w.time;
 		recordEvent(w, {type: oom ? 'Warning' : 'Normal', component: 'dockerd', reason: oom ? 'OOMKilled' : 'Exited', object: `container/${container.name}`, message: `Container ${container.name} exited with code ${container.exitCode}${oom ? ' (OOMKilled)' : ''}`, host: hostName});
 		if (container.autoRemove) removeContainer(w, hostName, container.id, {force: true});
 	}
+}
+
+const signalNumbers: Record<string, number> = {SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15};
+
+/** The signal that killed a process, from the kernel's event ("... killed by SIGKILL"), if any. */
+function killSignalOf(w: World, hostName: string, pid: number | undefined): number | undefined {
+	if (pid === undefined) return undefined;
+	const object = `process/${hostName}/${pid}`;
+	for (let i = w.events.length - 1; i >= 0 && i >= w.events.length - 200; i--) {
+		const e = w.events[i]!;
+		if (e.object !== object) continue;
+		const name = e.message.match(/killed by (SIG[A-Z]+)/)?.[1];
+		if (name) return signalNumbers[name] ?? 9;
+		if (e.reason === 'OOMKilled' || e.reason === 'Killed') return 9;
+	}
+	return undefined;
 }
 
 export function removeContainer(w: World, hostName: string, idOrName: string, options: {force?: boolean; component?: string} = {}): Result<{container: Container}> {
