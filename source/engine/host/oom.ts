@@ -98,6 +98,7 @@ export function enforceMemoryLimits(w: World, host: Host): OomKill[] {
 			kills.push(oomKill(w, host, victim, 'host', '/'));
 			continue;
 		}
+		notePeaks(host, usage);
 		break;
 	}
 	return kills;

@@ -39,6 +39,7 @@ export function powerOnHost(w: World, hostName: string, component = 'simulator')
 	if (host.guestOf) return {ok: false, error: `${hostName} is a virtual machine: start it with multipass on ${host.guestOf}`};
 	if (host.reachable || host.bootsAt !== undefined) return {ok: false, error: `${hostName} is already powered on`};
 	host.bootsAt = w.time + hostBootMillis;
+	host.needsTick = true;
 	recordEvent(w, {type: 'Normal', component, reason: 'PoweredOn', object: `host/${hostName}`, message: `Host ${hostName} powered on; booting`, host: hostName});
 	return {ok: true};
 }

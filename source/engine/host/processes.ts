@@ -55,7 +55,10 @@ export function spawnProcess(w: World, host: Host, options: SpawnOptions): Proce
 	};
 	ensureCgroup(host, process.cgroup);
 	host.processes.set(pid, process);
-	if (isActiveWorkload(process.workload) || process.endsAt !== undefined) host.activePids.push(pid);
+	if (isActiveWorkload(process.workload) || process.endsAt !== undefined) {
+		host.activePids.push(pid);
+		host.needsTick = true;
+	}
 	return process;
 }
 
@@ -70,7 +73,10 @@ export function setWorkload(host: Host, pid: number, workload: Workload): void {
 	if (!p) return;
 	p.workload = workload;
 	const listed = host.activePids.includes(pid);
-	if (isActiveWorkload(workload) && !listed) host.activePids.push(pid);
+	if (isActiveWorkload(workload) && !listed) {
+		host.activePids.push(pid);
+		host.needsTick = true;
+	}
 	if (!isActiveWorkload(workload) && listed) host.activePids = host.activePids.filter(x => x !== pid);
 }
 
@@ -106,10 +112,10 @@ export function trySpawnProcess(w: World, host: Host, options: SpawnOptions): Pr
 }
 
 /** Counts a refused fork in pids.events of the group that refused it. */
-export function noteForkFailure(host: Host, refusal: ForkRefusal): void {
+export function noteForkFailure(host: Host, refusal: ForkRefusal, count = 1): void {
 	if (refusal.limitedBy === 'host') return;
 	const group = host.cgroups.get(refusal.limitedBy);
-	if (group) group.forkFailures++;
+	if (group) group.forkFailures += count;
 }
 
 /** The next free pid inside a (non-initial) pid namespace: 1 for its first process. */

@@ -132,6 +132,8 @@ export type Host = {
 	reachable: boolean; // false when powered off / unplugged
 	/** Host pids whose workload consumes resources over time; the tick visits only these. */
 	activePids: number[];
+	/** Whether the tick has anything to do here (busy pids, VMs, a boot under way): a plain flag, cheap to read on a draft. */
+	needsTick?: boolean;
 	/** Destination NAT on this host (docker-proxy's published ports, kube-proxy's Service rules). */
 	natRules: NatRule[];
 	/** Set on a VM's guest: the physical host whose hypervisor runs it. */

@@ -99,6 +99,7 @@ export function startVm(w: World, host: Host, name: string, bootMillis = 18_000 
 	const parent = [...host.processes.values()].find(p => p.command.includes('multipassd'))?.pid ?? 1;
 	const qemu = spawnProcess(w, host, {parentPid: parent, command: qemuCommand(vm), cgroup: '/system.slice/snap.multipass.multipassd.service', memoryBytes: needed, vmId: vm.id, user: 'root', uid: 0});
 	vm.hypervisorPid = qemu.pid;
+	host.needsTick = true;
 	vm.state = 'starting';
 	vm.bootStartedAt = w.time;
 	vm.bootMillis = bootMillis;

@@ -4,8 +4,7 @@ import {recordEvent} from '../events.ts';
 import type {World} from '../world.ts';
 import {cgroupAncestry} from './cgroups.ts';
 import {logKernel, mib} from './create-host.ts';
-import {cgroupMemoryUsage} from './memory.ts';
-import {enforceMemoryLimits, notePeaks} from './oom.ts';
+import {enforceMemoryLimits} from './oom.ts';
 import {forkRefusal, killProcess, noteForkFailure, spawnProcess} from './processes.ts';
 import type {Cgroup, Host, Process} from './types.ts';
 
@@ -35,10 +34,7 @@ export function runWorkloads(w: World, host: Host, ms: number): void {
 		if (p.cpuDemand > 0 && host.processes.has(p.pid)) burners.push(p);
 	}
 	if (burners.length > 0) shareCpu(host, burners, ms);
-	if (memoryGrew) {
-		enforceMemoryLimits(w, host);
-		notePeaks(host, cgroupMemoryUsage(host));
-	}
+	if (memoryGrew) enforceMemoryLimits(w, host);
 	for (const p of finished) if (host.processes.has(p.pid)) finishTimedProcess(w, host, p);
 }
 
@@ -59,7 +55,7 @@ export function forkBomb(w: World, host: Host, bomb: Process, attempts: number):
 			const failures = attempts - i;
 			const group = refusal.limitedBy === 'host' ? undefined : host.cgroups.get(refusal.limitedBy);
 			if (group && group.forkFailures === 0) logKernel(w, host, `cgroup: fork rejected by pids controller in ${group.path}`);
-			for (let f = 0; f < failures; f++) noteForkFailure(host, refusal);
+			noteForkFailure(host, refusal, failures);
 			if (refusal.limitedBy === 'host' && spawned === 0 && i === 0) return;
 			break;
 		}
