@@ -130,7 +130,11 @@ export const cat: CommandSpec = external({
 				continue;
 			}
 			const read = readPath(ctx.world, ctx.frame, f);
-			if ('error' in read) {
+			// The files in the folder the tutor started in (a lesson's Dockerfile, manifests) are what
+			// `kubectl apply -f` and `docker build` read; on the learner's own shell, cat shows them too.
+			const onDisk = 'error' in read && ctx.frame.kind === 'login' && !f.startsWith('/') ? ctx.disk.readFile(f) : undefined;
+			if (onDisk !== undefined) stdout += onDisk;
+			else if ('error' in read) {
 				stderr += `cat: ${f}: ${read.error}\n`;
 				exitCode = 1;
 			} else if (path.startsWith(cgroupMount) && path.endsWith('/cgroup.kill')) {

@@ -7,7 +7,7 @@ import {curl} from './curl.ts';
 import {cat, ls, mkdir, readlink, rm, rmdir, tee, touch} from './files.ts';
 import {hostname, id, su, sudo, uname, whoami} from './identity.ts';
 import {ip} from './ip.ts';
-import {kill} from './kill.ts';
+import {kill, killall, pkill} from './kill.ts';
 import {lsns} from './lsns.ts';
 import {multipass} from './multipass.ts';
 import {cp, mv} from './mv.ts';
@@ -15,6 +15,7 @@ import {nsenter} from './nsenter.ts';
 import {procTree} from './proc-tree.ts';
 import {ps} from './ps.ts';
 import {ssh} from './ssh.ts';
+import {top} from './top.ts';
 import {dmesg, free, power, poweroff, shutdown, systemctl} from './system.ts';
 import {unshare} from './unshare.ts';
 import {bombDefinition, closingBrace, colon, forkbombCommand, leakyApp, python3, stress} from './workloads.ts';
@@ -23,8 +24,8 @@ registerVirtualTree(procTree);
 registerVirtualTree(cgroupTree);
 
 export const linuxCommands: CommandSpec[] = [
-	ps, lsns, unshare, nsenter, hostname, uname, id, whoami, su, sudo, ip, kill,
+	ps, lsns, unshare, nsenter, hostname, uname, id, whoami, su, sudo, ip, kill, pkill, killall,
 	ls, cat, mkdir, rmdir, rm, touch, readlink, tee, curl, ssh, mv, cp,
-	systemctl, poweroff, shutdown, power, dmesg, free,
+	systemctl, poweroff, shutdown, power, dmesg, free, top,
 	stress, forkbombCommand, bombDefinition, closingBrace, colon, leakyApp, python3, multipass,
 ];

@@ -3,8 +3,9 @@ import {produce} from 'immer';
 import {reconcileContainers} from '../../../engine/docker/runtime.ts';
 import {recordEvent} from '../../../engine/events.ts';
 import {killProcess} from '../../../engine/host/processes.ts';
+import type {Process} from '../../../engine/host/types.ts';
 import type {CommandSpec} from '../../types.ts';
-import {callerOf, fail, findVisible, lostShell, ok} from './context.ts';
+import {callerOf, comm, external, fail, findVisible, lostShell, ok, visiblePid} from './context.ts';
 
 const signals = ['HUP', 'INT', 'QUIT', 'ILL', 'TRAP', 'ABRT', 'BUS', 'FPE', 'KILL', 'USR1', 'SEGV', 'USR2', 'PIPE', 'ALRM', 'TERM', 'STKFLT', 'CHLD', 'CONT', 'STOP', 'TSTP', 'TTIN', 'TTOU', 'URG', 'XCPU', 'XFSZ', 'VTALRM', 'PROF', 'WINCH', 'POLL', 'PWR', 'SYS'];
 
@@ -45,11 +46,20 @@ export const kill: CommandSpec = {
 		const world = produce(ctx.world, w => {
 			const h = w.hosts.get(host.name)!;
 			for (const t of targets) {
-				if (!/^\d+$/.test(t)) {
+				let target: Process | undefined;
+				const job = t.match(/^%(\d+|%|\+)$/);
+				if (job) {
+					// No job table is kept: jobs are this shell's background children, oldest first.
+					const children = [...h.processes.values()].filter(p => p.ppid === me.pid).sort((a, b) => a.pid - b.pid);
+					target = job[1] === '%' || job[1] === '+' ? children.at(-1) : children[Number(job[1]) - 1];
+					if (!target) {
+						stderr += `bash: kill: ${t}: no such job\n`;
+						continue;
+					}
+				} else if (!/^\d+$/.test(t)) {
 					stderr += `bash: kill: ${t}: arguments must be process or job IDs\n`;
 					continue;
-				}
-				const target = findVisible(h, me.namespaces.pid, Number(t)) ?? findVisible(h, viewPidNs, Number(t));
+				} else target = findVisible(h, me.namespaces.pid, Number(t)) ?? findVisible(h, viewPidNs, Number(t));
 				if (!target) {
 					stderr += `bash: kill: (${t}) - No such process\n`;
 					continue;
@@ -79,3 +89,33 @@ export const kill: CommandSpec = {
 		return {stdout: '', stderr, exitCode: stderr ? 1 : 0, world};
 	},
 };
+
+/** pkill PATTERN (-f: match the whole command line) and killall NAME: signal processes by name. */
+function killByName(tool: 'pkill' | 'killall'): CommandSpec {
+	return external({
+		name: tool,
+		summary: tool === 'pkill' ? 'signal processes whose name matches a pattern (pkill stress)' : 'signal processes by exact name (killall stress)',
+		run(args, ctx) {
+			const caller = callerOf(ctx.world, ctx.frame);
+			if (!caller) return lostShell(ctx);
+			const full = args.includes('-f');
+			const names = args.filter(a => !a.startsWith('-'));
+			const signalArg = args.find(a => /^-(\d+|[A-Z]+)$/.test(a) && a !== '-f');
+			if (names.length === 0) return fail(tool === 'pkill' ? "pkill: no matching criteria specified\nTry `pkill --help' for more information." : 'Usage: killall [OPTION]... [--] NAME...', 2);
+			let pattern: RegExp;
+			try {
+				pattern = tool === 'pkill' ? new RegExp(names[0]!) : new RegExp(`^${names[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+			} catch {
+				return fail(`pkill: invalid pattern`, 2);
+			}
+			const {host, process: me, viewPidNs} = caller;
+			const matches = [...host.processes.values()].filter(p => p.pid !== me.pid && visiblePid(p, viewPidNs) !== undefined && (me.uid === 0 || p.uid === me.uid) && pattern.test(full ? p.command : comm(p.command)));
+			if (matches.length === 0) return tool === 'pkill' ? {stdout: '', exitCode: 1} : fail(`${names[0]}: no process found`);
+			const pids = matches.map(p => String(visiblePid(p, viewPidNs)));
+			return kill.run([...(signalArg ? [signalArg] : []), ...pids], ctx);
+		},
+	});
+}
+
+export const pkill = killByName('pkill');
+export const killall = killByName('killall');
