@@ -19,7 +19,7 @@ export type DashboardAction =
 	| {type: 'focus-cycled'; hasLesson: boolean}
 	| {type: 'focused'; focus: Focus}
 	| {type: 'keys-toggled'}
-	| {type: 'lesson-scrolled'; by: number}
+	| {type: 'lesson-scrolled'; by: number; max: number}
 	| {type: 'lesson-scroll-reset'}
 	| {type: 'output-scrolled'; by: number}
 	| {type: 'output-scroll-reset'}
@@ -54,7 +54,7 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 		case 'keys-toggled':
 			return {...state, keysShown: !state.keysShown};
 		case 'lesson-scrolled':
-			return {...state, lessonScroll: Math.max(0, state.lessonScroll + action.by)};
+			return {...state, lessonScroll: Math.max(0, Math.min(action.max, state.lessonScroll + action.by))};
 		case 'lesson-scroll-reset':
 			return state.lessonScroll === 0 ? state : {...state, lessonScroll: 0};
 		case 'output-scrolled':

@@ -44,6 +44,19 @@ export function Dashboard({controller, clock, title, color, complete, onQuit, si
 	const [candidates, setCandidates] = useState<string[]>([]);
 	useVirtualTime(controller, clock);
 
+	// When the lesson reveals something (a hint, the solution, a quiz answer, a pass), scroll to it;
+	// a new step starts at the top.
+	const lessonMax = useRef(0);
+	const lesson = snapshot.lesson;
+	const revealed = lesson ? `${lesson.hintsShown.length}|${lesson.solutionShown?.length ?? 0}|${lesson.quiz?.answered?.key ?? ''}|${lesson.passed}|${lesson.pendingConfirm ?? ''}` : '';
+	const stepKey = lesson ? `${lesson.chapterId}/${lesson.stepId}` : '';
+	const seen = useRef({stepKey, revealed});
+	useEffect(() => {
+		if (seen.current.stepKey !== stepKey) dispatch({type: 'lesson-scroll-reset'});
+		else if (seen.current.revealed !== revealed) dispatch({type: 'lesson-scrolled', by: lessonMax.current, max: lessonMax.current});
+		seen.current = {stepKey, revealed};
+	}, [stepKey, revealed, dispatch]);
+
 	const quit = useCallback(() => {
 		onQuit?.();
 		app.exit();
@@ -101,6 +114,9 @@ export function Dashboard({controller, clock, title, color, complete, onQuit, si
 		quit,
 		selectable: model.selectable,
 		lessonPage: layout.fits && layout.lesson ? Math.max(1, layout.lesson.height - 3) : 10,
+		get lessonMax() {
+			return lessonMax.current;
+		},
 		outputPage: layout.fits ? Math.max(1, layout.shell.height - 3) : 5,
 	});
 
@@ -115,7 +131,7 @@ export function Dashboard({controller, clock, title, color, complete, onQuit, si
 						<Box flexDirection="row" height={layout.pane.height}>
 							{layout.lesson && snapshot.lesson ? (
 								<>
-									<LessonPane view={snapshot.lesson} width={layout.lesson.width} height={layout.lesson.height} scroll={ui.lessonScroll} focused={ui.focus === 'lesson'} />
+									<LessonPane view={snapshot.lesson} width={layout.lesson.width} height={layout.lesson.height} scroll={ui.lessonScroll} focused={ui.focus === 'lesson'} onMeasure={max => (lessonMax.current = max)} />
 									<Box borderStyle="single" borderTop={false} borderBottom={false} borderRight={false} borderDimColor height={layout.pane.height} width={1} />
 								</>
 							) : null}

@@ -23,10 +23,15 @@ export function statusSegments(snapshot: TutorSnapshot, title: string, focus: st
 	const used = left.reduce((n, s) => n + textWidth(s.text), 0);
 	const gap = width - used - right.length;
 	if (gap < 0) {
-		// Too narrow for everything: keep the start, cut the rest.
+		// Too narrow: the chapter title gives way first (down to its number), then the clock.
+		const title = left[0]!;
+		const shorter = Math.max(lesson ? String(lesson.chapterNumber).length + 2 : 6, textWidth(title.text) + gap);
+		left[0] = {...title, text: fit(title.text, shorter).trimEnd()};
+		const usedNow = left.reduce((n, s) => n + textWidth(s.text), 0);
+		if (usedNow + right.length <= width) return [...left, {text: ' '.repeat(width - usedNow - right.length)}, {text: right, dim: theme.dim}];
 		let room = width;
 		return left.map(s => {
-			const text = fit(s.text, Math.max(0, Math.min(textWidth(s.text), room))).trimEnd();
+			const text = fit(s.text, Math.max(0, Math.min(textWidth(s.text), room)));
 			room -= textWidth(text);
 			return {...s, text};
 		});

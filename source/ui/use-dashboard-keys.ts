@@ -21,6 +21,7 @@ export type KeyContext = {
 	quit: () => void;
 	selectable: string[];
 	lessonPage: number; // lines in a lesson page
+	lessonMax: number; // the furthest the lesson scrolls
 	outputPage: number;
 };
 
@@ -92,8 +93,8 @@ function scrollKeys(ctx: KeyContext, key: Key): boolean {
 	if ((key.meta || key.shift) && key.downArrow) return dispatch({type: 'output-scrolled', by: -3}), true;
 	if (key.meta && key.pageUp) return dispatch({type: 'output-scrolled', by: ctx.outputPage}), true;
 	if (key.meta && key.pageDown) return dispatch({type: 'output-scrolled', by: -ctx.outputPage}), true;
-	if (key.pageUp) return dispatch({type: 'lesson-scrolled', by: -ctx.lessonPage}), true;
-	if (key.pageDown) return dispatch({type: 'lesson-scrolled', by: ctx.lessonPage}), true;
+	if (key.pageUp) return dispatch({type: 'lesson-scrolled', by: -ctx.lessonPage, max: ctx.lessonMax}), true;
+	if (key.pageDown) return dispatch({type: 'lesson-scrolled', by: ctx.lessonPage, max: ctx.lessonMax}), true;
 	return false;
 }
 
@@ -149,6 +150,14 @@ function promptKeys(ctx: KeyContext, input: string, key: Key): void {
 		if (input === '?') return ctx.dispatch({type: 'keys-toggled'});
 		return ctx.quit();
 	}
+	// A step with nothing to type (read, quiz, summary) takes n and the quiz letters on an empty prompt.
+	const lesson = ctx.snapshot.lesson;
+	if (ctx.prompt.value === '' && lesson && lesson.kind !== 'task' && input.length === 1) {
+		if (input === 'n' || (lesson.quiz && !lesson.quiz.answered && lesson.quiz.choices.some(c => c.key === input))) {
+			commandKey(ctx, input);
+			return;
+		}
+	}
 	// Typed-ahead text comes in one chunk: an Enter inside it runs the line, as in a shell.
 	// (A paste arrives through usePaste instead, and keeps its newlines.)
 	const lines = input.split(/\r\n?|\n/);
@@ -187,8 +196,8 @@ function paneKeys(ctx: KeyContext, input: string, key: Key): boolean {
 }
 
 function lessonKeys(ctx: KeyContext, input: string, key: Key): boolean {
-	if (key.upArrow) return ctx.dispatch({type: 'lesson-scrolled', by: -1}), true;
-	if (key.downArrow) return ctx.dispatch({type: 'lesson-scrolled', by: 1}), true;
+	if (key.upArrow) return ctx.dispatch({type: 'lesson-scrolled', by: -1, max: ctx.lessonMax}), true;
+	if (key.downArrow) return ctx.dispatch({type: 'lesson-scrolled', by: 1, max: ctx.lessonMax}), true;
 	if (key.escape) return ctx.dispatch({type: 'focused', focus: 'prompt'}), true;
 	return commandKey(ctx, input);
 }

@@ -52,7 +52,7 @@ export function renderUi(tree: ReactElement, size: {columns: number; rows: numbe
 	let firstFrameAtSize = instance.frames.length;
 	instance.stdout.emit('resize');
 	const frame = () => (instance.frames.length > firstFrameAtSize ? stripAnsi(instance.lastFrame() ?? '') : '');
-	const waitFor = async (predicate: (frame: string) => boolean, what = 'a matching frame', timeoutMs = 3000) => {
+	const waitFor = async (predicate: (frame: string) => boolean, what = 'a matching frame', timeoutMs = 10_000) => {
 		const start = Date.now();
 		for (;;) {
 			const current = frame();

@@ -71,3 +71,18 @@ test('PgDn scrolls a long lesson', async () => {
 	const frame = await ui.waitFor(f => !f.includes('Paragraph line 1.') && f.includes('↑ PgUp'), 'scrolled');
 	assert.match(frame, /Paragraph line \d+\./);
 });
+
+test('on a read step, n on an empty prompt is next; other letters type', async () => {
+	const lesson = fakeLesson(baseLessonView({kind: 'read', stepTitle: 'Images', unmet: []}));
+	const ui = renderUi(dashboard(sandboxController(createSandboxWorld(), lesson)).element);
+	await ui.waitForText('next n');
+	ui.type('l');
+	await ui.waitFor(f => /~# l\s*$/m.test(f), 'l typed');
+	ui.type('n');
+	await ui.waitFor(f => /~# ln\s*$/m.test(f), 'n inside a word is a letter');
+	assert.deepEqual(lesson.actions, []);
+	ui.press(keys.ctrl('u'));
+	await ui.waitFor(f => /~#\s*$/m.test(f));
+	ui.type('n');
+	await ui.waitFor(() => lesson.actions.includes('next'), 'next sent');
+});

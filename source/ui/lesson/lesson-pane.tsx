@@ -6,12 +6,13 @@ import {ruleLine, type StyledLine} from '../frame/styled-line.ts';
 import {useTheme} from '../theme.tsx';
 import {lessonKeysText, lessonLines} from './lesson-lines.ts';
 
-export function LessonPane({view, width, height, scroll, focused}: {view: LessonView; width: number; height: number; scroll: number; focused: boolean}) {
+export function LessonPane({view, width, height, scroll, focused, onMeasure}: {view: LessonView; width: number; height: number; scroll: number; focused: boolean; onMeasure?: (maxScroll: number) => void}) {
 	const theme = useTheme();
 	const inner = width - 2; // a margin on the right, beside the divider
 	const content = useMemo(() => lessonLines(view, inner, theme), [view, inner, theme]);
 	const area = height - 2;
 	const start = clampScroll(scroll, content.length, area);
+	onMeasure?.(Math.max(0, content.length - area));
 	const more = content.length - start - area;
 	const title = `${view.chapterNumber} · ${view.chapterTitle}`;
 	const lines: StyledLine[] = [ruleLine(title, width, {bold: true, color: focused ? theme.accent : undefined}, start > 0 ? '↑ PgUp' : '')];

@@ -40,14 +40,14 @@ export function dockerDepth(world: World, input: DepthInput): PaneModel {
 		rows.push({key: `docker:${host.host}`, header: true, cells: [{text: host.host, bold: true}, {text: `${host.clusterNode ? '  node' : ''}${host.running ? '  dockerd running' : '  dockerd stopped'}`, color: host.running ? input.theme.ok : input.theme.bad, dim: input.theme.dim}]});
 		if (host.images.length === 0) rows.push({key: `docker:${host.host}:noimages`, cells: [{text: '  no images', dim: input.theme.dim}]});
 		for (const image of host.images) {
-			const nameWidth = Math.max(10, width - 2 - 10 - 8);
+			const nameWidth = Math.min(40, Math.max(10, width - 2 - 10 - 8));
 			rows.push({
 				key: image.id,
 				selectId: image.id,
 				cells: [
 					{text: '  ' + fit(image.tags.join(' '), nameWidth) + ' '},
-					...layerBlocks(image.layers, input, 8),
-					{text: fit('', Math.max(0, 9 - Math.min(8, image.layers.length)))},
+					...layerBlocks(image.layers, input, 7),
+					{text: fit(image.layers.length > 7 ? `+${image.layers.length - 7}` : '', Math.max(0, 10 - Math.min(7, image.layers.length)))},
 					{text: fit(formatBytes(image.sizeBytes), 7, 'right'), cell: 'size'},
 				],
 			});

@@ -53,7 +53,11 @@ export function dockerView(world: World): DockerView {
 			if (!list) tagsOf.set(imageId, (list = []));
 			list.push(ref);
 		}
-		const images: ImageRow[] = [...daemon.images.values()].map(image => ({
+		// Untagged parents are a build's intermediate steps: `docker images` hides them too.
+		const parents = new Set([...daemon.images.values()].map(image => image.parent).filter(Boolean));
+		const images: ImageRow[] = [...daemon.images.values()]
+			.filter(image => tagsOf.has(image.id) || !parents.has(image.id))
+			.map(image => ({
 			id: `image:${hostName}/${image.id}`,
 			imageId: image.id,
 			host: hostName,

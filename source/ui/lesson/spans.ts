@@ -1,0 +1,65 @@
+// Styled markdown spans wrapped to a width, each word keeping its style.
+import type {Span} from '../../lessons/markdown.ts';
+import type {Segment, StyledLine} from '../frame/styled-line.ts';
+import {textWidth, wrapLine} from '../text-width.ts';
+import type {Theme} from '../theme.tsx';
+
+function spanStyle(span: Span, theme: Theme): Omit<Segment, 'text'> {
+	switch (span.style) {
+		case 'strong':
+			return {bold: true};
+		case 'em':
+			return {underline: !theme.color, color: theme.color ? 'magenta' : undefined};
+		case 'code':
+			return {color: theme.accent ?? undefined, bold: !theme.color};
+		case 'link':
+			return {underline: true};
+		default:
+			return {};
+	}
+}
+
+/** Wraps styled spans to `width`, keeping each word's style. */
+export function wrapSpans(spans: Span[], width: number, theme: Theme, prefix = '', base: Omit<Segment, 'text'> = {}): StyledLine[] {
+	const lines: StyledLine[] = [];
+	let current: Segment[] = prefix ? [{text: prefix}] : [];
+	let used = textWidth(prefix);
+	const indent = ' '.repeat(used);
+	const flush = () => {
+		lines.push({segments: current});
+		current = indent ? [{text: indent}] : [];
+		used = indent.length;
+	};
+	for (const span of spans) {
+		const style = {...base, ...spanStyle(span, theme)};
+		for (const piece of span.text.split(/(\s+)/)) {
+			if (!piece) continue;
+			if (piece.includes('\n')) {
+				flush();
+				continue;
+			}
+			if (/^\s+$/.test(piece)) {
+				if (used > indent.length && used < width) {
+					current.push({text: ' ', ...style});
+					used++;
+				}
+				continue;
+			}
+			const w = textWidth(piece);
+			if (used + w > width && used > indent.length) flush();
+			if (w <= width - used) {
+				current.push({text: piece, ...style});
+				used += w;
+			} else {
+				for (const part of wrapLine(piece, Math.max(1, width - used))) {
+					if (used + textWidth(part) > width && used > indent.length) flush();
+					current.push({text: part, ...style});
+					used += textWidth(part);
+				}
+			}
+		}
+	}
+	if (current.length > (indent ? 1 : 0) || lines.length === 0) lines.push({segments: current});
+	return lines;
+}
+
