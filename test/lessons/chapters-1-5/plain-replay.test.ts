@@ -22,4 +22,12 @@ for (const number of [1, 2, 3, 4, 5]) {
 		assert.match(run.stdout, /Chapter complete: \d+ xp \(0 hints, 0 solutions shown\)/);
 		assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /, 'no stack trace');
 	});
+
+	test(`chapter ${number} completes in Simplified Chinese from the same commands`, () => {
+		const input = readFileSync(join(projectRoot, `test/scripts/plain-chapters-1-5/ch${number}.txt`), 'utf8');
+		const run = runCli(['--lang', 'zh-CN', 'start', String(number), '--plain'], {input});
+		assert.equal(run.status, 0, run.stdout.slice(-2000) + run.stderr);
+		assert.match(run.stdout, new RegExp(`第 ${number} 章`));
+		assert.match(run.stdout, /本章完成：\d+ xp/);
+	});
 }
