@@ -391,7 +391,7 @@ export function stopContainer(w: World, hostName: string, idOrName: string, opti
 	const host = w.hosts.get(hostName);
 	const container = daemon && findContainer(daemon, idOrName);
 	if (!daemon || !host || !container) return {ok: false, error: `No such container: ${idOrName}`};
-	if (container.state !== 'running') return {ok: true, container, exitCode: container.exitCode, waitedMs: 0};
+	if (container.state !== 'running' && container.state !== 'paused') return {ok: true, container, exitCode: container.exitCode, waitedMs: 0};
 	const profile = appProfileOf(w, hostName, container);
 	const graceful = !options.kill && profile?.handlesSigterm === true;
 	const timeout = options.timeoutSeconds ?? 10;
@@ -428,7 +428,7 @@ export function reconcileContainers(w: World, hostName: string): void {
 	const host = w.hosts.get(hostName);
 	if (!daemon || !host) return;
 	for (const container of [...daemon.containers.values()]) {
-		if (container.state !== 'running' || (container.pid !== undefined && host.processes.has(container.pid))) continue;
+		if ((container.state !== 'running' && container.state !== 'paused') || (container.pid !== undefined && host.processes.has(container.pid))) continue;
 		const group = host.cgroups.get(container.cgroup);
 		const oom = (group?.memoryEvents.oom_kill ?? 0) > 0;
 		const signal = killSignalOf(w, hostName, container.pid);
@@ -463,8 +463,8 @@ export function removeContainer(w: World, hostName: string, idOrName: string, op
 	const host = w.hosts.get(hostName);
 	const container = daemon && findContainer(daemon, idOrName);
 	if (!daemon || !host || !container) return {ok: false, error: `No such container: ${idOrName}`};
-	if (container.state === 'running') {
-		if (!options.force) return {ok: false, error: `cannot remove container "/${container.name}": container is running: stop the container before removing or force remove`};
+	if (container.state === 'running' || container.state === 'paused') {
+		if (!options.force) return {ok: false, error: `cannot remove container "/${container.name}": container is ${container.state}: ${container.state === 'paused' ? 'unpause and then ' : ''}stop the container before removing or force remove`};
 		releaseRunningState(host, daemon, container);
 		container.state = 'exited';
 		container.exitCode = 137;
@@ -492,6 +492,7 @@ export function execInContainer(w: World, hostName: string, idOrName: string, ar
 	const container = daemon && findContainer(daemon, idOrName);
 	if (!daemon || !host || !container) return {ok: false, error: `No such container: ${idOrName}`};
 	const main = container.pid !== undefined ? host.processes.get(container.pid) : undefined;
+	if (container.state === 'paused') return {ok: false, error: `Container ${container.id} is paused, unpause the container before exec`};
 	if (container.state !== 'running' || !main) return {ok: false, error: `container ${container.id} is not running`};
 	const fs = host.filesystems.get(container.rootfs);
 	const program = argv[0] ?? '';

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {manifestDigestOf} from '../../../source/engine/docker/registry.ts';
 import {resolveImage} from '../../../source/engine/docker/runtime.ts';
-import {dockerShell, expectLine, imageId, layerShortIds, legacyWarning, run} from './helpers.ts';
+import {dockerShell, expectLine, imageId, kubiaFiles, layerShortIds, legacyWarning, run} from './helpers.ts';
 
 test('docker build: first build pulls node:7, the second uses the cache', () => {
-	const shell = dockerShell();
+	const shell = dockerShell({'kubia/Dockerfile': kubiaFiles['kubia/Dockerfile'], 'kubia/app.js': kubiaFiles['kubia/app.js']});
 	const first = run(shell, 'docker build -t kubia kubia');
 	const node = layerShortIds(shell, 'node:7');
 	const nodeDigest = manifestDigestOf(resolveImage(shell.state.world.dockers.get('host-1')!, 'node:7')!);

@@ -10,6 +10,8 @@ const kubiaDir = fileURLToPath(new URL('../../scripts/kubia/', import.meta.url))
 export const kubiaFiles = {
 	'kubia/Dockerfile': readFileSync(kubiaDir + 'Dockerfile', 'utf8'),
 	'kubia/app.js': readFileSync(kubiaDir + 'app.js', 'utf8'),
+	'kubia/Dockerfile.v2': readFileSync(kubiaDir + 'Dockerfile.v2', 'utf8'),
+	'kubia/app-v2.js': readFileSync(kubiaDir + 'app-v2.js', 'utf8'),
 };
 
 export type Shell = ReturnType<typeof sandboxShell>;

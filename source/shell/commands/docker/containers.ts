@@ -22,7 +22,7 @@ export function statusText(c: Container, now: number): string {
 
 export function portsText(c: Container, exposed: string[]): string {
 	const out: string[] = [];
-	if (c.state !== 'running') return '';
+	if (c.state !== 'running' && c.state !== 'paused') return '';
 	{
 		for (const p of c.ports) {
 			out.push(`${p.hostIp}:${p.hostPort}->${p.containerPort}/${p.protocol}`);

@@ -11,6 +11,7 @@ import {dockerHistory, dockerImages, dockerRmi, dockerTag} from './images.ts';
 import {dockerInspect} from './inspect.ts';
 import {dockerLogin, dockerLogout, dockerPull, dockerPush} from './pull-push.ts';
 import {dockerCreate, dockerRun} from './run.ts';
+import {dockerCommit, dockerPause, dockerPort, dockerPrune, dockerRename, dockerStats, dockerTop} from './more.ts';
 import {dockerInfo, dockerSystem, dockerVersionText} from './system.ts';
 
 type Handler = (args: string[], call: DockerCall) => CommandOutcome;
@@ -40,16 +41,23 @@ const handlers: Record<string, Handler> = {
 	version: (_args, call) => dockerVersionText(call),
 	info: dockerInfo,
 	system: dockerSystem,
+	stats: dockerStats,
+	top: dockerTop,
+	port: dockerPort,
+	commit: dockerCommit,
+	rename: dockerRename,
+	pause: (args, call) => dockerPause(args, call, true),
+	unpause: (args, call) => dockerPause(args, call, false),
 };
 
 /** `docker image ls` -> images, `docker container run` -> run, ... */
 const management: Record<string, Record<string, string | Handler>> = {
-	image: {ls: 'images', list: 'images', build: 'build', history: 'history', tag: 'tag', rm: 'rmi', remove: 'rmi', pull: 'pull', push: 'push', inspect: (args, call) => dockerInspect(args, call, 'image')},
-	container: {ls: 'ps', list: 'ps', ps: 'ps', run: 'run', create: 'create', start: 'start', stop: 'stop', restart: 'restart', kill: 'kill', rm: 'rm', remove: 'rm', exec: 'exec', logs: 'logs', diff: 'diff', inspect: (args, call) => dockerInspect(args, call, 'container')},
+	image: {ls: 'images', list: 'images', build: 'build', history: 'history', tag: 'tag', rm: 'rmi', remove: 'rmi', pull: 'pull', push: 'push', inspect: (args, call) => dockerInspect(args, call, 'image'), prune: (args, call) => dockerPrune('image', args, call)},
+	container: {ls: 'ps', list: 'ps', ps: 'ps', run: 'run', create: 'create', start: 'start', stop: 'stop', restart: 'restart', kill: 'kill', rm: 'rm', remove: 'rm', exec: 'exec', logs: 'logs', diff: 'diff', stats: 'stats', top: 'top', port: 'port', commit: 'commit', rename: 'rename', pause: 'pause', unpause: 'unpause', inspect: (args, call) => dockerInspect(args, call, 'container'), prune: (args, call) => dockerPrune('container', args, call)},
 	builder: {build: 'build'},
 };
 
-const notSimulated = new Set(['network', 'volume', 'compose', 'swarm', 'service', 'stack', 'node', 'secret', 'config', 'plugin', 'context', 'buildx', 'trust', 'manifest', 'search', 'save', 'load', 'import', 'export', 'commit', 'cp', 'attach', 'pause', 'unpause', 'port', 'rename', 'stats', 'top', 'update', 'wait', 'events', 'scout', 'init']);
+const notSimulated = new Set(['network', 'volume', 'compose', 'swarm', 'service', 'stack', 'node', 'secret', 'config', 'plugin', 'context', 'buildx', 'trust', 'manifest', 'search', 'save', 'load', 'import', 'export', 'cp', 'attach', 'update', 'wait', 'events', 'scout', 'init']);
 
 const summaryText = `
 Usage:  docker [OPTIONS] COMMAND
@@ -87,6 +95,13 @@ Commands:
   start       Start one or more stopped containers
   stop        Stop one or more running containers
   tag         Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE
+  commit      Create a new image from a container's changes
+  pause       Pause all processes within one or more containers
+  port        List port mappings or a specific mapping for the container
+  rename      Rename a container
+  stats       Display a live stream of container(s) resource usage statistics
+  top         Display the running processes of a container
+  unpause     Unpause all processes within one or more containers
 
 Run 'docker COMMAND --help' for more information on a command.
 `;

@@ -8,6 +8,7 @@ import type {DockerCall} from './context.ts';
 import {ok, table, usageError} from './format.ts';
 import {flagSet, parseFlags} from './flags.ts';
 import {lookupFile} from '../../../engine/host/filesystem.ts';
+import {dockerPrune} from './more.ts';
 
 export function dockerVersionText(call: DockerCall): CommandOutcome {
 	return ok(`Client: Docker Engine - Community
@@ -82,7 +83,8 @@ export function dockerSystem(args: string[], call: DockerCall): CommandOutcome {
 	const [sub, ...rest] = args;
 	if (sub === 'info') return dockerInfo(rest, call);
 	if (sub !== 'df') {
-		if (sub === 'prune' || sub === 'events' || sub === 'dial-stdio') return ok('', {stderr: `(docker system ${sub} is accepted, not simulated here)\n`});
+		if (sub === 'prune') return dockerPrune('system', rest, call);
+		if (sub === 'events' || sub === 'dial-stdio') return ok('', {stderr: `(docker system ${sub} is accepted, not simulated here)\n`});
 		return usageError(sub ? `docker: unknown command: docker system ${sub}` : `Usage:  docker system COMMAND`, 'system');
 	}
 	const parsed = parseFlags(rest, [{names: ['-v', '--verbose']}, {names: ['--format'], value: true, modelled: false}]);

@@ -1,0 +1,185 @@
+// docker stats / top / port / commit / rename / pause / unpause / container prune / image prune
+import {produce} from 'immer';
+import {commitContainer} from '../../../engine/docker/commit.ts';
+import {removeImage, tagsOf} from '../../../engine/docker/images.ts';
+import {findContainer, removeContainer} from '../../../engine/docker/runtime.ts';
+import {humanSize} from '../../../engine/docker/units.ts';
+import {cgroupMemoryCurrent} from '../../../engine/host/memory.ts';
+import {worldEpoch} from '../../../engine/world.ts';
+import type {CommandOutcome} from '../../types.ts';
+import type {DockerCall} from './context.ts';
+import {daemonError, fail, notSimulatedNote, ok, table, usageError} from './format.ts';
+import {flagSet, flagValue, flagValues, parseFlags} from './flags.ts';
+
+/** go-units BytesSize: binary units, 4 significant digits ("28MiB", "7.773GiB"). */
+function bytesSize(bytes: number): string {
+	const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+	let size = bytes;
+	let i = 0;
+	while (size >= 1024 && i < units.length - 1) {
+		size /= 1024;
+		i++;
+	}
+	return `${Number(size.toPrecision(4))}${units[i]}`;
+}
+
+function exactlyOne(sub: string, usage: string, summary: string): CommandOutcome {
+	return fail(`"docker ${sub}" requires exactly 1 argument.\nSee 'docker ${sub} --help'.\n\nUsage:  docker ${sub} ${usage}\n\n${summary}`, 1);
+}
+
+export function dockerStats(args: string[], call: DockerCall): CommandOutcome {
+	const parsed = parseFlags(args, [{names: ['-a', '--all']}, {names: ['--no-stream']}, {names: ['--no-trunc']}, {names: ['--format'], value: true, modelled: false}]);
+	if (!parsed.ok) return usageError(parsed.error, 'stats');
+	const host = call.world.hosts.get(call.host)!;
+	let list = [...call.daemon.containers.values()].sort((a, b) => b.created - a.created);
+	if (parsed.flags.positionals.length) {
+		const picked = [];
+		for (const name of parsed.flags.positionals) {
+			const c = findContainer(call.daemon, name);
+			if (!c) return daemonError(`No such container: ${name}`);
+			picked.push(c);
+		}
+		list = picked;
+	} else if (!flagSet(parsed.flags, '-a')) list = list.filter(c => c.state === 'running');
+	const rows = list.map(c => {
+		const procs = [...host.processes.values()].filter(p => p.containerId === c.id && c.state === 'running');
+		const cpu = procs.reduce((sum, p) => sum + (p.cpuUsage ?? 0), 0) * 100;
+		const used = c.state === 'running' ? cgroupMemoryCurrent(host, c.cgroup) : 0;
+		const limit = c.state === 'running' ? (c.memoryLimit ?? host.memoryBytes) : 0;
+		const requests = c.logs.filter(l => l.startsWith('Received request') || / "GET /.test(l)).length;
+		const net = c.state === 'running' ? `${humanSize(1046 + requests * 180)} / ${humanSize(requests * 220)}` : '0B / 0B';
+		return [c.id.slice(0, 12), c.name, c.state === 'running' ? `${cpu.toFixed(2)}%` : '--', `${bytesSize(used)} / ${bytesSize(limit)}`, limit ? `${((used / limit) * 100).toFixed(2)}%` : '0.00%', net, '0B / 0B', String(procs.length)];
+	});
+	const note = flagSet(parsed.flags, '--no-stream') ? '' : '(docker stats refreshes every second in a real terminal until Ctrl-C; here it prints one sample, as with --no-stream)\n';
+	return ok(table([['CONTAINER ID', 'NAME', 'CPU %', 'MEM USAGE / LIMIT', 'MEM %', 'NET I/O', 'BLOCK I/O', 'PIDS'], ...rows]), {stderr: note + notSimulatedNote(parsed.flags.notSimulated)});
+}
+
+export function dockerTop(args: string[], call: DockerCall): CommandOutcome {
+	const name = args[0];
+	if (!name) return fail(`"docker top" requires at least 1 argument.\nSee 'docker top --help'.\n\nUsage:  docker top CONTAINER [ps OPTIONS]\n\nDisplay the running processes of a container`, 1);
+	const c = findContainer(call.daemon, name);
+	if (!c) return daemonError(`No such container: ${name}`);
+	if (c.state !== 'running') return daemonError(`container ${c.id} is not running`);
+	const host = call.world.hosts.get(call.host)!;
+	const procs = [...host.processes.values()].filter(p => p.containerId === c.id).sort((a, b) => a.pid - b.pid);
+	const stime = (start: number) => new Date(worldEpoch + start).toISOString().slice(11, 16);
+	const time = (ms: number) => {
+		const s = Math.floor(ms / 1000);
+		return `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+	};
+	const rows = procs.map(p => [p.user, String(p.pid), String(p.ppid), '0', stime(p.startTime), p.tty ?? '?', time(p.cpuMillis), p.command]);
+	return ok(table([['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'], ...rows]));
+}
+
+export function dockerPort(args: string[], call: DockerCall): CommandOutcome {
+	const [name, wanted] = args;
+	if (!name) return fail(`"docker port" requires at least 1 argument.\nSee 'docker port --help'.\n\nUsage:  docker port CONTAINER [PRIVATE_PORT[/PROTO]]\n\nList port mappings or a specific mapping for the container`, 1);
+	const c = findContainer(call.daemon, name);
+	if (!c) return daemonError(`No such container: ${name}`);
+	if (c.state !== 'running') return ok('');
+	const lines: string[] = [];
+	for (const p of c.ports) {
+		const key = `${p.containerPort}/${p.protocol}`;
+		if (wanted && wanted !== key && wanted !== String(p.containerPort)) continue;
+		const prefix = wanted ? '' : `${key} -> `;
+		lines.push(`${prefix}${p.hostIp}:${p.hostPort}`);
+		if (p.hostIp === '0.0.0.0') lines.push(`${prefix}[::]:${p.hostPort}`);
+	}
+	if (wanted && lines.length === 0) return fail(`Error: No public port '${wanted.includes('/') ? wanted : `${wanted}/tcp`}' published for ${name}`, 1);
+	return ok(lines.map(l => l + '\n').join(''));
+}
+
+export function dockerCommit(args: string[], call: DockerCall): CommandOutcome {
+	const parsed = parseFlags(args, [{names: ['-m', '--message'], value: true}, {names: ['-a', '--author'], value: true}, {names: ['-c', '--change'], value: true, repeat: true, modelled: false}, {names: ['-p', '--pause']}]);
+	if (!parsed.ok) return usageError(parsed.error, 'commit');
+	const [name, target, ...extra] = parsed.flags.positionals;
+	if (!name || extra.length) return fail(`"docker commit" requires at least 1 and at most 2 arguments.\nSee 'docker commit --help'.\n\nUsage:  docker commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]\n\nCreate a new image from a container's changes`, 1);
+	let error = '';
+	let imageId = '';
+	const world = produce(call.world, w => {
+		const result = commitContainer(w, call.host, name, target, {message: flagValue(parsed.flags, '-m'), author: flagValue(parsed.flags, '-a')});
+		if (!result.ok) error = result.error;
+		else imageId = result.image.id;
+	});
+	if (error) return daemonError(error);
+	return ok(imageId + '\n', {world, stderr: notSimulatedNote(parsed.flags.notSimulated)});
+}
+
+export function dockerRename(args: string[], call: DockerCall): CommandOutcome {
+	const [from, to, ...extra] = args;
+	if (!from || !to || extra.length) return fail(`"docker rename" requires exactly 2 arguments.\nSee 'docker rename --help'.\n\nUsage:  docker rename CONTAINER NEW_NAME\n\nRename a container`, 1);
+	const c = findContainer(call.daemon, from);
+	if (!c) return daemonError(`No such container: ${from}`);
+	if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(to)) return daemonError(`Invalid container name (${to}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+	const holder = [...call.daemon.containers.values()].find(o => o.name === to);
+	if (holder) return daemonError(`Error when allocating new name: Conflict. The container name "/${to}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+	const world = produce(call.world, w => {
+		w.dockers.get(call.host)!.containers.get(c.id)!.name = to;
+	});
+	return ok('', {world});
+}
+
+export function dockerPause(args: string[], call: DockerCall, pause: boolean): CommandOutcome {
+	const sub = pause ? 'pause' : 'unpause';
+	if (args.length === 0) return fail(`"docker ${sub}" requires at least 1 argument.\nSee 'docker ${sub} --help'.\n\nUsage:  docker ${sub} CONTAINER [CONTAINER...]\n\n${pause ? 'Pause all processes within one or more containers' : 'Unpause all processes within one or more containers'}`, 1);
+	let stdout = '';
+	let stderr = '';
+	const world = produce(call.world, w => {
+		const daemon = w.dockers.get(call.host)!;
+		const host = w.hosts.get(call.host)!;
+		for (const name of args) {
+			const c = findContainer(daemon, name);
+			if (!c) stderr += `Error response from daemon: No such container: ${name}\n`;
+			else if (pause && c.state !== 'running') stderr += `Error response from daemon: container ${c.id} is not running\n`;
+			else if (!pause && c.state !== 'paused') stderr += `Error response from daemon: Container ${c.id} is not paused\n`;
+			else {
+				c.state = pause ? 'paused' : 'running';
+				// The freezer stops every process of the container: ps shows them in state D/T.
+				for (const p of host.processes.values()) if (p.containerId === c.id) p.state = pause ? 'T' : 'S';
+				stdout += name + '\n';
+			}
+		}
+	});
+	return {stdout, stderr, exitCode: stderr ? 1 : 0, world};
+}
+
+export function dockerPrune(kind: 'container' | 'image' | 'system', args: string[], call: DockerCall): CommandOutcome {
+	const parsed = parseFlags(args, [{names: ['-f', '--force']}, {names: ['-a', '--all']}, {names: ['--filter'], value: true, repeat: true, modelled: false}, {names: ['--volumes'], modelled: false}]);
+	if (!parsed.ok) return usageError(parsed.error, `${kind} prune`);
+	const warning = {
+		container: 'WARNING! This will remove all stopped containers.',
+		image: flagSet(parsed.flags, '-a') ? 'WARNING! This will remove all images without at least one container associated to them.' : 'WARNING! This will remove all dangling images.',
+		system: `WARNING! This will remove:\n  - all stopped containers\n  - all networks not used by at least one container\n  - all ${flagSet(parsed.flags, '-a') ? 'images without at least one container associated to them' : 'dangling images'}\n  - unused build cache\n`,
+	}[kind];
+	if (!flagSet(parsed.flags, '-f')) return fail(`${warning}${kind === 'system' ? '' : '\n'}Are you sure you want to continue? [y/N] (no answer without a terminal: add -f to confirm)`, 1);
+	void flagValues;
+	let out = '';
+	let reclaimed = 0;
+	const world = produce(call.world, w => {
+		const daemon = w.dockers.get(call.host)!;
+		if (kind !== 'image') {
+			const removed: string[] = [];
+			for (const c of [...daemon.containers.values()]) {
+				if (c.state === 'running' || c.state === 'paused') continue;
+				if (removeContainer(w, call.host, c.id).ok) removed.push(c.id);
+			}
+			if (removed.length) out += `Deleted Containers:\n${removed.join('\n')}\n\n`;
+		}
+		if (kind !== 'container') {
+			const used = new Set([...daemon.containers.values()].map(c => c.image));
+			const lines: string[] = [];
+			for (const image of [...daemon.images.values()]) {
+				if (!daemon.images.has(image.id) || image.intermediate || used.has(image.id)) continue;
+				const dangling = tagsOf(daemon, image.id).length === 0;
+				if (!dangling && !flagSet(parsed.flags, '-a')) continue;
+				const before = [...daemon.layers].reduce((s, l) => s + (w.layers.get(l)?.sizeBytes ?? 0), 0);
+				const result = removeImage(w, call.host, image.id.slice(7), true);
+				if (!result.ok) continue;
+				lines.push(...result.lines.map(l => l.replace(/^Untagged: /, 'untagged: ').replace(/^Deleted: /, 'deleted: ')));
+				reclaimed += before - [...daemon.layers].reduce((s, l) => s + (w.layers.get(l)?.sizeBytes ?? 0), 0);
+			}
+			if (lines.length) out += `Deleted Images:\n${lines.join('\n')}\n\n`;
+		}
+	});
+	return ok(`${out}Total reclaimed space: ${humanSize(reclaimed)}\n`, {world});
+}
