@@ -17,6 +17,8 @@ export function briefing(ch: ChallengeState): string {
 		'  challenge                  how it is going',
 		'  challenge hint             advice about what is wrong right now (costs points)',
 		'',
+		'To play again after a game, reset the step (the lesson\'s reset key).',
+		'',
 	].join('\n');
 }
 
@@ -60,7 +62,7 @@ export function summary(ch: ChallengeState, history: string[]): string {
 		` each; -${pointsPerHint} per hint)`,
 		'',
 		won ? `Won: ${passingAvailability * 100}% or more served.` : `Lost: under ${passingAvailability * 100}% served. Reset`,
-		...(won ? [] : ['the step (r) to play again.']),
+		...(won ? [] : ['the step to play again.']),
 		'',
 		'What happened when:',
 		...timelineLines(ch, true),
