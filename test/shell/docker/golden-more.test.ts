@@ -58,3 +58,15 @@ test('docker container prune and image prune ask first, then remove stopped cont
 	assert.match(pruned, new RegExp(`^Deleted Images:\\ndeleted: ${old}\\n`));
 	assert.match(pruned, /Total reclaimed space: 360B\n$/);
 });
+
+test('docker cp copies between the host and a container; the copy lands in the writable layer', () => {
+	const shell = dockerShell();
+	run(shell, 'docker run -d --name web -p 8080:80 nginx');
+	expectLine(shell, 'docker cp web:/etc/nginx/conf.d/default.conf /root/', '', 'Successfully copied 2.05kB to /root/\n');
+	assert.match(run(shell, 'cat /root/default.conf').stdout, /^server \{\n {4}listen {7}80;/);
+	run(shell, 'echo "<h1>mine</h1>" > /root/index.html');
+	expectLine(shell, 'docker cp /root/index.html web:/usr/share/nginx/html/', '', 'Successfully copied 1.55kB to web:/usr/share/nginx/html/\n');
+	assert.match(run(shell, 'docker diff web').stdout, /^C \/usr\/share\/nginx\/html\/index\.html$/m);
+	expectLine(shell, 'curl localhost:8080', '<h1>mine</h1>\n');
+	expectLine(shell, 'docker cp web:/nosuch /tmp', '', 'Error response from daemon: Could not find the file /nosuch in container web\n', 1);
+});

@@ -11,7 +11,7 @@ import {dockerHistory, dockerImages, dockerRmi, dockerTag} from './images.ts';
 import {dockerInspect} from './inspect.ts';
 import {dockerLogin, dockerLogout, dockerPull, dockerPush} from './pull-push.ts';
 import {dockerCreate, dockerRun} from './run.ts';
-import {dockerCommit, dockerPause, dockerPort, dockerPrune, dockerRename, dockerStats, dockerTop} from './more.ts';
+import {dockerCommit, dockerCp, dockerPause, dockerPort, dockerPrune, dockerRename, dockerStats, dockerTop} from './more.ts';
 import {dockerInfo, dockerSystem, dockerVersionText} from './system.ts';
 
 type Handler = (args: string[], call: DockerCall) => CommandOutcome;
@@ -45,6 +45,7 @@ const handlers: Record<string, Handler> = {
 	top: dockerTop,
 	port: dockerPort,
 	commit: dockerCommit,
+	cp: dockerCp,
 	rename: dockerRename,
 	pause: (args, call) => dockerPause(args, call, true),
 	unpause: (args, call) => dockerPause(args, call, false),
@@ -53,11 +54,11 @@ const handlers: Record<string, Handler> = {
 /** `docker image ls` -> images, `docker container run` -> run, ... */
 const management: Record<string, Record<string, string | Handler>> = {
 	image: {ls: 'images', list: 'images', build: 'build', history: 'history', tag: 'tag', rm: 'rmi', remove: 'rmi', pull: 'pull', push: 'push', inspect: (args, call) => dockerInspect(args, call, 'image'), prune: (args, call) => dockerPrune('image', args, call)},
-	container: {ls: 'ps', list: 'ps', ps: 'ps', run: 'run', create: 'create', start: 'start', stop: 'stop', restart: 'restart', kill: 'kill', rm: 'rm', remove: 'rm', exec: 'exec', logs: 'logs', diff: 'diff', stats: 'stats', top: 'top', port: 'port', commit: 'commit', rename: 'rename', pause: 'pause', unpause: 'unpause', inspect: (args, call) => dockerInspect(args, call, 'container'), prune: (args, call) => dockerPrune('container', args, call)},
+	container: {ls: 'ps', list: 'ps', ps: 'ps', run: 'run', create: 'create', start: 'start', stop: 'stop', restart: 'restart', kill: 'kill', rm: 'rm', remove: 'rm', exec: 'exec', logs: 'logs', diff: 'diff', stats: 'stats', top: 'top', port: 'port', commit: 'commit', cp: 'cp', rename: 'rename', pause: 'pause', unpause: 'unpause', inspect: (args, call) => dockerInspect(args, call, 'container'), prune: (args, call) => dockerPrune('container', args, call)},
 	builder: {build: 'build'},
 };
 
-const notSimulated = new Set(['network', 'volume', 'compose', 'swarm', 'service', 'stack', 'node', 'secret', 'config', 'plugin', 'context', 'buildx', 'trust', 'manifest', 'search', 'save', 'load', 'import', 'export', 'cp', 'attach', 'update', 'wait', 'events', 'scout', 'init']);
+const notSimulated = new Set(['network', 'volume', 'compose', 'swarm', 'service', 'stack', 'node', 'secret', 'config', 'plugin', 'context', 'buildx', 'trust', 'manifest', 'search', 'save', 'load', 'import', 'export', 'attach', 'update', 'wait', 'events', 'scout', 'init']);
 
 const summaryText = `
 Usage:  docker [OPTIONS] COMMAND
@@ -96,6 +97,7 @@ Commands:
   stop        Stop one or more running containers
   tag         Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE
   commit      Create a new image from a container's changes
+  cp          Copy files/folders between a container and the local filesystem
   pause       Pause all processes within one or more containers
   port        List port mappings or a specific mapping for the container
   rename      Rename a container

@@ -5,6 +5,8 @@ import {removeImage, tagsOf} from '../../../engine/docker/images.ts';
 import {findContainer, removeContainer} from '../../../engine/docker/runtime.ts';
 import {humanSize} from '../../../engine/docker/units.ts';
 import {cgroupMemoryCurrent} from '../../../engine/host/memory.ts';
+import {listDirectory, lookupFile, normalizePath, writeFile} from '../../../engine/host/filesystem.ts';
+import {makeDirectoryPath, pathKind, readPath, resolvePath, writePath} from '../../paths.ts';
 import {worldEpoch} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
 import type {DockerCall} from './context.ts';
@@ -182,4 +184,69 @@ export function dockerPrune(kind: 'container' | 'image' | 'system', args: string
 		}
 	});
 	return ok(`${out}Total reclaimed space: ${humanSize(reclaimed)}\n`, {world});
+}
+
+/** `docker cp CONTAINER:SRC DEST` and `docker cp SRC CONTAINER:DEST` (files; directories recursively). */
+export function dockerCp(args: string[], call: DockerCall): CommandOutcome {
+	const positionals = args.filter(a => !a.startsWith('-'));
+	const [from, to] = positionals;
+	if (!from || !to || positionals.length !== 2) return fail(`"docker cp" requires exactly 2 arguments.\nSee 'docker cp --help'.\n\nUsage:  docker cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH\n\nCopy files/folders between a container and the local filesystem`, 1);
+	const split = (spec: string) => {
+		const m = spec.match(/^([a-zA-Z0-9][a-zA-Z0-9_.-]*):(.*)$/);
+		return m ? {container: m[1]!, path: m[2]!} : {path: spec};
+	};
+	const src = split(from);
+	const dst = split(to);
+	if ((src.container === undefined) === (dst.container === undefined)) return fail('must specify at least one container source', 1);
+	const name = (src.container ?? dst.container)!;
+	const container = findContainer(call.daemon, name);
+	if (!container) return daemonError(`No such container: ${name}`);
+	const fs = call.world.hosts.get(call.host)!.filesystems.get(container.rootfs);
+	if (!fs) return daemonError(`No such container: ${name}`);
+	const inContainer = (path: string) => normalizePath(path, container.workdir);
+	let world = call.world;
+	let copied = 0;
+	if (src.container !== undefined) {
+		const root = inContainer(src.path);
+		const found = lookupFile(world, fs, root);
+		if (!found) return fail(`Error response from daemon: Could not find the file ${root} in container ${name}`, 1);
+		const files = found.node.type === 'dir' ? walk(world, fs, root) : [root];
+		const destIsDir = pathKind(world, call.ctx.frame, dst.path) === 'dir';
+		const base = root.split('/').pop() ?? '';
+		for (const file of files) {
+			const node = lookupFile(world, fs, file)!.node;
+			if (node.type !== 'file') continue;
+			const relative = found.node.type === 'dir' ? `${base}${file.slice(root.length)}` : base;
+			const target = destIsDir ? `${dst.path.replace(/\/$/, '')}/${relative}` : found.node.type === 'dir' ? `${dst.path}${file.slice(root.length)}` : dst.path;
+			for (let dir = target.slice(0, target.lastIndexOf('/')); dir && pathKind(world, call.ctx.frame, dir) === undefined; dir = dir.slice(0, dir.lastIndexOf('/'))) {
+				const made = makeDirectoryPath(world, call.ctx.frame, dir, true);
+				if (made.ok) world = made.world;
+			}
+			const written = writePath(world, call.ctx.frame, target, node.content, false);
+			if (!written.ok) return fail(`open ${target}: ${written.error.toLowerCase()}`, 1);
+			world = written.world;
+			copied += node.content.length;
+		}
+		return {stdout: '', stderr: `Successfully copied ${humanSize(Math.max(copied, 512) + 1536)} to ${dst.path}\n`, exitCode: 0, world};
+	}
+	const read = readPath(world, call.ctx.frame, src.path);
+	if ('error' in read) return fail(`lstat ${resolvePath(call.ctx.frame, src.path)}: no such file or directory`, 1);
+	const dest = inContainer(dst.path);
+	const destNode = lookupFile(world, fs, dest);
+	const target = destNode?.node.type === 'dir' ? `${dest === '/' ? '' : dest}/${src.path.split('/').pop()}` : dest;
+	world = produce(world, w => {
+		writeFile(w, w.hosts.get(call.host)!.filesystems.get(container.rootfs)!, target, read.content);
+	});
+	return {stdout: '', stderr: `Successfully copied ${humanSize(read.content.length + 1536)} to ${name}:${dst.path}\n`, exitCode: 0, world};
+}
+
+function walk(world: Parameters<typeof listDirectory>[0], fs: Parameters<typeof listDirectory>[1], dir: string): string[] {
+	const out: string[] = [];
+	for (const name of listDirectory(world, fs, dir)) {
+		const path = `${dir === '/' ? '' : dir}/${name}`;
+		const node = lookupFile(world, fs, path)?.node;
+		if (node?.type === 'dir') out.push(...walk(world, fs, path));
+		else if (node?.type === 'file') out.push(path);
+	}
+	return out;
 }
