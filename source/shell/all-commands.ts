@@ -8,6 +8,7 @@ import {etcdctl} from './commands/etcdctl.ts';
 import {kubectl} from './commands/kubectl/index.ts';
 import {linuxCommands} from './commands/linux/index.ts';
 import {createCommandTable, type CommandTable} from './command-table.ts';
+import {editCommand} from './edit-command.ts';
 import type {CommandSpec} from './types.ts';
 
 const families: CommandSpec[][] = [
@@ -17,6 +18,7 @@ const families: CommandSpec[][] = [
 	[kubectl, etcdctl],
 	dockerCommands,
 	[challengeCommand],
+	[editCommand],
 ];
 
 let table: CommandTable | undefined;

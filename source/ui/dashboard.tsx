@@ -28,12 +28,14 @@ export type DashboardProps = {
 	title: string;
 	color: boolean;
 	complete?: Completer;
+	/** Opens the learner's editor on a file (`edit FILE`); the dashboard hands it the terminal meanwhile. */
+	openEditor?: (path: string) => {ok: true} | {ok: false; error: string};
 	onQuit?: () => void;
 	/** Fixed size for tests and benchmarks; otherwise the terminal's. */
 	size?: {columns: number; rows: number};
 };
 
-export function Dashboard({controller, clock, title, color, complete, onQuit, size}: DashboardProps) {
+export function Dashboard({controller, clock, title, color, complete, openEditor, onQuit, size}: DashboardProps) {
 	const app = useApp();
 	const windowSize = useWindowSize();
 	const {columns, rows} = size ?? windowSize;
@@ -81,8 +83,20 @@ export function Dashboard({controller, clock, title, color, complete, onQuit, si
 		editPrompt({type: 'submitted'});
 		setCandidates([]);
 		dispatch({type: 'output-scroll-reset'});
-		controller.submit(lineToRun(value));
-	}, [controller, editPrompt, dispatch, promptRef]);
+		const result = controller.submit(lineToRun(value));
+		for (const effect of result.effects) {
+			if (effect.kind !== 'edit') continue;
+			if (!openEditor) {
+				controller.appendSystem('edit: no editor in this session');
+				continue;
+			}
+			const path = effect.path;
+			void app.suspendTerminal(() => {
+				const outcome = openEditor(path);
+				controller.appendSystem(outcome.ok ? `edit: back from editing ${path}` : outcome.error);
+			});
+		}
+	}, [controller, editPrompt, dispatch, promptRef, openEditor, app]);
 
 	const completeNow = useCallback(() => {
 		if (!complete) return;

@@ -5,6 +5,7 @@ import type {AppIO, AppOptions} from '../app/app-options.ts';
 import type {TutorController} from '../app/tutor-controller.ts';
 import {allCommands} from '../shell/all-commands.ts';
 import {complete} from '../shell/completion.ts';
+import {runEditor} from '../node/editor.ts';
 import {realClock} from './clock.ts';
 import {Dashboard} from './dashboard.tsx';
 
@@ -18,6 +19,7 @@ export async function runInteractive(controller: TutorController, options: AppOp
 			title={screen.title}
 			color={options.color}
 			complete={(line, cursor, shell) => complete(line, cursor, {commands, state: shell})}
+			openEditor={path => runEditor(options.disk.displayPath?.(path) ?? path)}
 		/>,
 		{
 			stdout: io.stdout,

@@ -27,7 +27,7 @@ export function testCommands() {
 }
 
 export function sandboxController(world: World = createSandboxWorld(), lesson?: LessonDriver): TutorController {
-	return createTutorController(createShellState(world, learnerHost), {commands: testCommands(), disk: memoryDisk({})}, lesson);
+	return createTutorController(createShellState(world, learnerHost), {commands: testCommands(), disk: {...memoryDisk({}), displayPath: (path: string) => `/learner/${path}`}}, lesson);
 }
 
 export function baseLessonView(overrides: Partial<LessonView> = {}): LessonView {

@@ -139,3 +139,14 @@ test('the output scrolls back with Alt-↑ and returns with Alt-↓', async () =
 	ui.press(keys.altDown, keys.altDown, keys.altDown);
 	await ui.waitFor(f => !f.includes('lines up') && f.split('\n').some(l => l.trim() === 'line-12'));
 });
+
+test('edit FILE hands the terminal to the editor and comes back', async () => {
+	const opened: string[] = [];
+	const {element} = dashboard(sandboxController(), {openEditor: path => (opened.push(path), {ok: true})});
+	const ui = renderUi(element);
+	await ui.waitForText('root@host-1:~#');
+	ui.type('edit pod.yaml');
+	ui.press(keys.enter);
+	await ui.waitForText('back from editing pod.yaml');
+	assert.deepEqual(opened, ['pod.yaml']);
+});

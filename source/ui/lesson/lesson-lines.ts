@@ -22,14 +22,17 @@ export function lessonLines(view: LessonView, width: number, theme: Theme): Styl
 	out.push({segments: []});
 	out.push(...markdownLines(view.text, width, theme));
 	if (view.quiz) {
-		out.push({segments: []});
-		out.push(...markdownLines(view.quiz.question, width, theme));
+		// The driver's question is the step's text: show it once.
+		if (view.quiz.question.trim() !== view.text.trim()) {
+			out.push({segments: []});
+			out.push(...markdownLines(view.quiz.question, width, theme));
+		}
 		for (const choice of view.quiz.choices) {
 			const chosen = view.quiz.answered?.key === choice.key;
 			const mark = chosen ? (view.quiz.answered!.correct ? '✓' : '✗') : ' ';
-			out.push(...wrapSpans(plainSpans(choice.text), width, theme, `${mark}${choice.key}) `, chosen ? {bold: true, color: view.quiz.answered!.correct ? theme.ok : theme.bad} : {}));
+			out.push(...wrapSpans(inlineSpans(choice.text), width, theme, `${mark}${choice.key}) `, chosen ? {bold: true, color: view.quiz.answered!.correct ? theme.ok : theme.bad} : {}));
 		}
-		if (view.quiz.answered) out.push(...wrapSpans(plainSpans(view.quiz.answered.explanation), width, theme, '  ', {dim: theme.dim}));
+		if (view.quiz.answered) out.push(...wrapSpans(inlineSpans(view.quiz.answered.explanation), width, theme, '  ', {dim: theme.dim}));
 	}
 	view.hintsShown.forEach((hint, i) => {
 		out.push({segments: []});
