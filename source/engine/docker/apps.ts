@@ -66,8 +66,16 @@ export function inferAppProfile(w: World, image: Pick<Image, 'layers' | 'config'
 	const label = image.config.labels['tutor.app'];
 	if (label === 'nginx') return nginxProfile;
 	if (image.config.appProfile) return image.config.appProfile;
-	const argv = [...(image.config.entrypoint ?? []), ...(image.config.cmd ?? [])];
+	const full = [...(image.config.entrypoint ?? []), ...(image.config.cmd ?? [])];
+	// An entrypoint script (docker-entrypoint.sh) execs its arguments: look at what it runs.
+	const argv = full.length > 1 && /(^|\/)[\w.-]*entrypoint\.sh$/.test(full[0]!) ? full.slice(1) : full;
 	const shellForm = argv[0] === '/bin/sh' && argv[1] === '-c' ? (argv[2] ?? '').split(/\s+/) : argv;
+	const program = (shellForm[0] ?? '').split('/').pop();
+	if (program === 'nginx') return nginxProfile;
+	if ((program === 'python3' || program === 'python') && shellForm[1] === '-m' && shellForm[2] === 'http.server') {
+		const port = Number(shellForm.slice(3).find(word => /^\d+$/.test(word)) ?? 8000);
+		return {name: 'python-http', port, body: [], startupLog: [[{text: `Serving HTTP on 0.0.0.0 port ${port} (http://0.0.0.0:${port}/) ...`}]], requestLog: [[{value: 'remoteAddress'}, {text: ' - - [{clf}] "GET / HTTP/1.1" 200 -'}]], memoryBytes: 12 * 1024 * 1024, handlesSigterm: false};
+	}
 	const nodeAt = shellForm.findIndex(word => word === 'node' || word.endsWith('/node') || word === 'nodejs');
 	const script = nodeAt >= 0 ? shellForm.slice(nodeAt + 1).find(word => !word.startsWith('-')) : undefined;
 	if (!script) return undefined;

@@ -414,7 +414,11 @@ function runInstruction(w: World, stage: Stage, args: string, config: ImageConfi
 			if (content !== undefined) write(target(words[words.length - 1]!), content);
 		} else if (program === 'apt-get' || program === 'apt') {
 			if (words.includes('update')) {
-				output += 'Get:1 http://deb.debian.org/debian bookworm InRelease [151 kB]\nGet:2 http://deb.debian.org/debian bookworm/main amd64 Packages [8792 kB]\nFetched 8943 kB in 2s (4471 kB/s)\nReading package lists...\n';
+				const release = read('/etc/os-release') ?? '';
+				const codename = release.match(/VERSION_CODENAME=(\w+)/)?.[1] ?? release.match(/\((\w+)\)/)?.[1] ?? 'bookworm';
+				output += /ID=ubuntu/.test(release)
+					? `Get:1 http://archive.ubuntu.com/ubuntu ${codename} InRelease [256 kB]\nGet:2 http://security.ubuntu.com/ubuntu ${codename}-security InRelease [126 kB]\nGet:3 http://archive.ubuntu.com/ubuntu ${codename}/main amd64 Packages [1808 kB]\nFetched 2190 kB in 1s (1873 kB/s)\nReading package lists...\n`
+					: `Get:1 http://deb.debian.org/debian ${codename} InRelease [151 kB]\nGet:2 http://deb.debian.org/debian ${codename}/main amd64 Packages [8792 kB]\nFetched 8943 kB in 2s (4471 kB/s)\nReading package lists...\n`;
 				timeMs += 2000;
 			}
 			const packages = words.slice(words.indexOf('install') + 1).filter(word => !word.startsWith('-') && words.includes('install'));

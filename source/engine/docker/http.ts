@@ -29,7 +29,8 @@ function dockerResponder(fallback: AppResponder | undefined): AppResponder {
 			const response = nginxResponder(request, server);
 			if (response.status !== 200) return response;
 			const fs = server.host.filesystems.get(container.rootfs);
-			const page = fs && lookupFile(server.world, fs, '/usr/share/nginx/html/index.html');
+			const roots = ['/usr/share/nginx/html/index.html', '/var/www/html/index.html', '/var/www/html/index.nginx-debian.html'];
+			const page = fs && roots.map(path => lookupFile(server.world, fs, path)).find(found => found?.node.type === 'file');
 			if (!page || page.node.type !== 'file') {
 				const body = `<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n`;
 				return {...response, status: 403, reason: 'Forbidden', headers: response.headers.filter(([k]) => k !== 'ETag' && k !== 'Last-Modified').map(([k, v]) => [k, k === 'Content-Length' ? String(byteLength(body)) : v]), body};

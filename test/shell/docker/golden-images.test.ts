@@ -161,3 +161,23 @@ Deleted: ${kubia.layers.at(-1)}
 	expectLine(shell, 'docker rmi kubia', '', 'Error response from daemon: No such image: kubia:latest\n', 1);
 	assert.equal(shell.state.world.dockers.get('host-1')!.layers.size, resolveImage(shell.state.world.dockers.get('host-1')!, 'node:7')!.layers.length, 'the base layers stay for node:7');
 });
+
+test('images learners write themselves behave: an express app, nginx installed with apt on ubuntu', () => {
+	const shell = dockerShell({
+		'web/Dockerfile': 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y nginx\nCOPY site/ /var/www/html/\nEXPOSE 80\nCMD ["nginx", "-g", "daemon off;"]\n',
+		'web/site/index.html': '<h1>hello</h1>\n',
+		'node/Dockerfile': 'FROM node:22-alpine\nWORKDIR /app\nCOPY package.json .\nRUN npm install\nCOPY . .\nEXPOSE 3000\nCMD ["node", "server.js"]\n',
+		'node/package.json': '{"name":"x","dependencies":{"express":"^4.19.2"}}\n',
+		'node/server.js': 'const express = require("express");\nconst app = express();\napp.get("/", (req, res) => res.send("Hello from " + require("os").hostname() + "\\n"));\napp.listen(3000);\n',
+	});
+	const web = run(shell, 'docker build -t web web');
+	assert.equal(web.exitCode, 0, web.stderr);
+	assert.match(web.stdout, /Get:1 http:\/\/archive\.ubuntu\.com\/ubuntu noble InRelease/);
+	run(shell, 'docker run -d -p 8080:80 --name w1 web');
+	expectLine(shell, 'curl localhost:8080', '<h1>hello</h1>\n');
+	const node = run(shell, 'docker build -t napp node');
+	assert.match(node.stdout, /Step 4\/7 : RUN npm install\n ---> Running in [0-9a-f]{12}\n\nadded 7 packages, and audited 8 packages in 3s\n/);
+	run(shell, 'docker run -d -p 3000:3000 --name n1 napp');
+	expectLine(shell, 'curl localhost:3000', `Hello from ${run(shell, 'docker inspect -f "{{.Config.Hostname}}" n1').stdout}`);
+	expectLine(shell, 'docker exec n1 ls /app', 'Dockerfile  node_modules  package.json  server.js\n');
+});
