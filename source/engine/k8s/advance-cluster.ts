@@ -7,6 +7,7 @@ import {reconcileReplicas} from './controllers/replication.ts';
 import {runKubelets} from './kubelet.ts';
 import {runScheduler} from './scheduler.ts';
 import {syncStaticPods} from './static-pods.ts';
+import './service-network.ts';
 import type {KubeObject} from './types.ts';
 
 function podsByNamespace(w: World): Map<string, KubeObject[]> {
@@ -28,14 +29,13 @@ function runControllers(w: World): void {
 	for (let round = 0; round < 3 && c.dirtyControllers.size > 0; round++) {
 		const dirty = [...c.dirtyControllers];
 		c.dirtyControllers.clear();
-		const byNs = podsByNamespace(w);
 		for (const item of dirty) {
 			const [resource, ns, name] = item.split('/') as [string, string, string];
 			const key = `${ns}/${name}`;
 			if (resource === 'deployments') reconcileDeployment(w, key);
-			else if (resource === 'replicationcontrollers' || resource === 'replicasets') reconcileReplicas(w, resource, key, byNs.get(ns) ?? []);
+			else if (resource === 'replicationcontrollers' || resource === 'replicasets') reconcileReplicas(w, resource, key);
 			else if (resource === 'namespaces') {
-				const remaining = byNs.get(name)?.length ?? 0;
+				const remaining = podsByNamespace(w).get(name)?.length ?? 0;
 				if (remaining === 0) c.store.namespaces.delete(name);
 				else c.dirtyControllers.add(item);
 				if (remaining !== 0) return;

@@ -4,7 +4,7 @@ import {cloneData} from './metadata.ts';
 import type {World} from '../world.ts';
 import {admitNewPod, applyDefaults} from './defaults.ts';
 import {msOf, newUid, nextResourceVersion, now, randomSuffix} from './metadata.ts';
-import {bindPodToNode, removePod, requestPodTermination} from './pod-store.ts';
+import {bindPodToNode, indexPodOwner, removePod, requestPodTermination} from './pod-store.ts';
 import {retryUnschedulablePods} from './scheduler.ts';
 import {resourceByKind, resourceInfo, storeKey, type ResourceInfo} from './resources.ts';
 import type {Cluster, KubeObject, ResourceName} from './types.ts';
@@ -136,6 +136,7 @@ function afterCreate(w: World, info: ResourceInfo, obj: KubeObject): void {
 	const c = w.cluster!;
 	switch (info.resource) {
 		case 'pods':
+			indexPodOwner(c, storeKey(info, obj.metadata.namespace, obj.metadata.name), obj);
 			if (obj.spec.nodeName) bindPodToNode(w, storeKey(info, obj.metadata.namespace, obj.metadata.name), obj.spec.nodeName);
 			else c.schedulingQueue.push(storeKey(info, obj.metadata.namespace, obj.metadata.name));
 			markOwnersDirty(c, obj);
@@ -284,12 +285,12 @@ export function deleteObject(w: World, resource: ResourceName, namespace: string
 function collectGarbage(w: World, owner: KubeObject): void {
 	const c = w.cluster!;
 	const uid = owner.metadata.uid;
-	for (const resource of ['replicasets', 'pods'] as ResourceName[]) {
-		for (const obj of [...c.store[resource].values()]) {
-			if (obj.metadata.namespace === owner.metadata.namespace && obj.metadata.ownerReferences?.some(r => r.uid === uid)) {
-				if (!obj.metadata.deletionTimestamp) deleteObject(w, resource, obj.metadata.namespace, obj.metadata.name);
-			}
-		}
+	for (const rs of [...c.store.replicasets.values()]) {
+		if (rs.metadata.namespace === owner.metadata.namespace && rs.metadata.ownerReferences?.some(r => r.uid === uid)) deleteObject(w, 'replicasets', rs.metadata.namespace, rs.metadata.name);
+	}
+	for (const key of [...(c.podsByOwner.get(uid) ?? [])]) {
+		const pod = c.store.pods.get(key);
+		if (pod && !pod.metadata.deletionTimestamp) deleteObject(w, 'pods', pod.metadata.namespace, pod.metadata.name);
 	}
 }
 

@@ -34,6 +34,8 @@ function emptyCluster(controlPlane: string, apiIp: string, kubectlHosts: string[
 		resourceVersion: 1000,
 		store: {pods: new Map(), replicationcontrollers: new Map(), replicasets: new Map(), deployments: new Map(), services: new Map(), endpoints: new Map(), nodes: new Map(), namespaces: new Map()},
 		podsByNode: new Map(),
+		podsByOwner: new Map(),
+		orphanPods: new Set(),
 		nodeUsage: new Map(),
 		schedulingQueue: [],
 		unschedulable: new Map(),
@@ -42,6 +44,7 @@ function emptyCluster(controlPlane: string, apiIp: string, kubectlHosts: string[
 		podRuntimes: new Map(),
 		kubeletTimers: new Map(),
 		nodeLastSeen: new Map(),
+		nodeStatusPostedAt: new Map(),
 		nodeNotReadySince: new Map(),
 		components: {etcd: true, 'kube-apiserver': true, 'kube-scheduler': true, 'kube-controller-manager': true},
 		staticManifests: '',
@@ -172,7 +175,9 @@ export function addNode(w: World, name: string, ip: string, options: {cpus: numb
 	const node = nodeObject(w, name, ip, c.nextPodCidr++, options.cpus, options.memoryBytes, !!options.controlPlane, createdAt);
 	c.store.nodes.set(name, node);
 	c.nodes.push(name);
-	c.nodeLastSeen.set(name, w.time);
+	// Kubelets are not synchronised: spread their 10 s status updates over the interval.
+	c.nodeLastSeen.set(name, w.time - ((c.nodes.length * 7919) % 10_000));
+	c.nodeStatusPostedAt.set(name, w.time - ((c.nodes.length * 7919) % 300_000));
 }
 
 function addKubeProxy(w: World, node: string): void {

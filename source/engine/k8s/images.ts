@@ -1,7 +1,7 @@
 // Where the kubelet finds an image: the world's registry (what the learner pushed), else a small
 // catalog of well-known public images, each with layer sizes (pull time) and the app it runs.
 import {inferAppProfile} from '../docker/apps.ts';
-import {parseImageRef} from '../docker/image-ref.ts';
+import {parseImageRef, type ImageRef} from '../docker/image-ref.ts';
 import {digestHex} from '../hash.ts';
 import type {World} from '../world.ts';
 
@@ -39,12 +39,27 @@ const catalog: Record<string, CatalogEntry> = {
 
 /** Finds an image by reference; undefined when neither the registry nor the catalog has it. */
 export function resolveImage(w: World, reference: string): ResolvedImage | undefined {
-	const ref = parseImageRef(reference);
+	const parsed = parsedRefs.get(reference) ?? parseImageRef(reference);
+	parsedRefs.set(reference, parsed);
+	const ref = parsed;
 	if ('error' in ref) return undefined;
-	const full = `${ref.registry}/${ref.path}:${ref.tag}`;
-	const familiar = `${ref.familiar}:${ref.tag}`;
 	const repo = w.registry.repositories.get(ref.path) ?? w.registry.repositories.get(ref.familiar);
 	const imageId = repo?.tags[ref.tag];
+	const memoKey = `${reference}|${imageId ?? 'catalog'}`;
+	const memo = resolved.get(memoKey);
+	if (memo !== undefined) return memo ?? undefined;
+	const found = resolveUncached(w, ref, imageId);
+	resolved.set(memoKey, found ?? null);
+	return found;
+}
+
+// Image ids are content digests, so what an id resolves to never changes: memoize across worlds.
+const parsedRefs = new Map<string, ReturnType<typeof parseImageRef>>();
+const resolved = new Map<string, ResolvedImage | null>();
+
+function resolveUncached(w: World, ref: ImageRef, imageId: string | undefined): ResolvedImage | undefined {
+	const full = `${ref.registry}/${ref.path}:${ref.tag}`;
+	const familiar = `${ref.familiar}:${ref.tag}`;
 	const image = imageId ? w.registry.images.get(imageId) : undefined;
 	if (image) {
 		const layers = image.layers.map(id => ({id, sizeBytes: w.layers.get(id)?.sizeBytes ?? 0}));

@@ -4,7 +4,7 @@
 import {killProcess, spawnProcess} from '../host/processes.ts';
 import {createNamespace} from '../host/namespaces.ts';
 import type {Host} from '../host/types.ts';
-import {randomHex} from '../rng.ts';
+import {fastHex} from './metadata.ts';
 import type {Container} from '../docker/types.ts';
 import type {World} from '../world.ts';
 import type {ResolvedImage} from './images.ts';
@@ -23,17 +23,21 @@ export function allocatePodIp(w: World, node: string): string {
 	const c = w.cluster!;
 	const cidr = c.store.nodes.get(node)?.spec?.podCIDR as string | undefined;
 	const base = (cidr ?? '10.244.0.0/24').split('/')[0]!.split('.').slice(0, 3).join('.');
-	const used = new Set<string>();
-	for (const key of c.podsByNode.get(node) ?? []) {
-		const ip = c.store.pods.get(key)?.status?.podIP;
-		if (ip) used.add(ip);
+	// The cursor counts up through the /24; once it has wrapped (values above 254), every
+	// allocation skips the addresses pods on this node still hold.
+	const cursor = c.podIpCursor[node] ?? 1;
+	let n: number;
+	if (cursor < 254) n = cursor + 1;
+	else {
+		const used = new Set<string>();
+		for (const key of c.podsByNode.get(node) ?? []) {
+			const ip = c.store.pods.get(key)?.status?.podIP;
+			if (ip) used.add(ip);
+		}
+		n = cursor >= 254 + 253 || cursor === 254 ? 2 : cursor - 254 + 1;
+		for (let tries = 0; tries < 253 && used.has(`${base}.${n}`); tries++) n = n >= 254 ? 2 : n + 1;
 	}
-	let n = c.podIpCursor[node] ?? 1;
-	for (let tries = 0; tries < 253; tries++) {
-		n = n >= 254 ? 2 : n + 1;
-		if (!used.has(`${base}.${n}`)) break;
-	}
-	c.podIpCursor[node] = n;
+	c.podIpCursor[node] = cursor < 254 ? n : 254 + n;
 	return `${base}.${n}`;
 }
 
@@ -42,7 +46,7 @@ export function createSandbox(w: World, runtime: PodRuntime, pod: KubeObject, po
 	const host = w.hosts.get(runtime.node);
 	if (!host) return;
 	const cgroup = podCgroup(pod);
-	const shim = spawnProcess(w, host, {parentPid: 1, command: `/usr/bin/containerd-shim-runc-v2 -namespace moby -id ${randomHex(w, 64)} -address /run/containerd/containerd.sock`, cgroup: '/system.slice/containerd.service', memoryBytes: 9 * mib});
+	const shim = spawnProcess(w, host, {parentPid: 1, command: `/usr/bin/containerd-shim-runc-v2 -namespace moby -id ${fastHex(w, 64)} -address /run/containerd/containerd.sock`, cgroup: '/system.slice/containerd.service', memoryBytes: 9 * mib});
 	const hostNetwork = !!pod.spec.hostNetwork;
 	const net = hostNetwork ? host.initNamespaces.net : createNamespace(host, 'net', shim.pid, {interfaces: [{name: 'lo', kind: 'loopback', state: 'UP', mac: '00:00:00:00:00:00', mtu: 65536, addresses: ['127.0.0.1/8'], index: 1}, {name: 'eth0', kind: 'veth', state: 'UP', mac: macOf(podIp), mtu: 1450, addresses: [`${podIp}/24`], index: 3}]}).id;
 	const uts = hostNetwork ? host.initNamespaces.uts : createNamespace(host, 'uts', shim.pid, {hostname: pod.metadata.name}).id;
@@ -53,7 +57,7 @@ export function createSandbox(w: World, runtime: PodRuntime, pod: KubeObject, po
 	runtime.sandboxPid = pause.pid;
 	const daemon = w.dockers.get(host.name);
 	if (daemon) {
-		const id = randomHex(w, 64);
+		const id = fastHex(w, 64);
 		daemon.containers.set(id, dockerRecord(w, {id, name: `k8s_POD_${pod.metadata.name}_${pod.metadata.namespace}_${pod.metadata.uid}_0`, imageRef: 'registry.k8s.io/pause:3.10', command: ['/pause'], pid: pause.pid, hostname: pod.metadata.name, pod, cgroup}));
 	}
 }
@@ -92,7 +96,7 @@ export function startContainerProcess(w: World, runtime: PodRuntime, pod: KubeOb
 	const host = w.hosts.get(runtime.node);
 	const pause = runtime.sandboxPid !== undefined ? host?.processes.get(runtime.sandboxPid) : undefined;
 	if (!host || !pause) return undefined;
-	const id = randomHex(w, 64);
+	const id = fastHex(w, 64);
 	const fsId = `${host.name}:container:${id}`;
 	host.filesystems.set(fsId, {id: fsId, kind: 'overlay', lower: image.layers.map(l => l.id).filter(l => w.layers.has(l)).reverse(), upper: new Map()});
 	const mnt = createNamespace(host, 'mnt', pause.pid, {rootfs: fsId}).id;

@@ -1,6 +1,7 @@
 // kube-scheduler: filters the nodes a pending pod may run on, scores the feasible ones and binds
 // the best. Works on a plain snapshot of the nodes taken once per pass, so thousands of pods
 // schedule in one tick without touching the immer draft per node.
+import {isDraft, original} from 'immer';
 import type {World} from '../world.ts';
 import {apiServerUp} from './api-server.ts';
 import {recordObjectEvent} from './events.ts';
@@ -23,6 +24,8 @@ type NodeInfo = {
 	usedCpu: number;
 	usedMemory: number;
 	usedPods: number;
+	nonZeroCpu: number;
+	nonZeroMemory: number;
 	hostPorts: Set<string>;
 	images: Set<string>;
 };
@@ -36,8 +39,8 @@ function snapshotNodes(w: World): NodeInfo[] {
 		const daemon = w.dockers.get(node.metadata.name);
 		out.push({
 			name: node.metadata.name,
-			labels: node.metadata.labels ?? {},
-			taints: node.spec?.taints ?? [],
+			labels: {...node.metadata.labels},
+			taints: (node.spec?.taints ?? []).map((t: Taint) => ({...t})),
 			unschedulable: !!node.spec?.unschedulable,
 			cpu: cpuMilli(allocatable.cpu),
 			memory: memoryBytes(allocatable.memory),
@@ -45,6 +48,8 @@ function snapshotNodes(w: World): NodeInfo[] {
 			usedCpu: usage?.cpuMilli ?? 0,
 			usedMemory: usage?.memoryBytes ?? 0,
 			usedPods: usage?.pods ?? 0,
+			nonZeroCpu: usage?.nonZeroCpuMilli ?? 0,
+			nonZeroMemory: usage?.nonZeroMemoryBytes ?? 0,
 			hostPorts: new Set(usage?.hostPorts ?? []),
 			images: new Set(daemon ? daemon.tags.keys() : []),
 		});
@@ -60,41 +65,67 @@ function tolerates(tolerations: Toleration[] | undefined, taint: Taint): boolean
 	});
 }
 
-type PodFacts = {spec: any; requests: PodRequests; images: string[]};
+/** What the scheduler needs of a pod, read once per pod (not once per node). */
+type PodFacts = {
+	nodeName?: string;
+	tolerations: Toleration[];
+	selector: [string, string][];
+	requests: PodRequests;
+	imageKeys: string[];
+	owner?: string; // controller uid, for spreading its pods
+};
 
-/** The reasons a node cannot take the pod, in the wording of kube-scheduler's filter plugins; empty when it fits. */
-function filterNode(node: NodeInfo, pod: PodFacts, firstOnly: boolean): string[] {
-	const reasons: string[] = [];
+function podFacts(pod: KubeObject): PodFacts {
 	const spec = pod.spec;
-	if (node.unschedulable && !tolerates(spec.tolerations, {key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule'})) return ['node(s) were unschedulable'];
-	if (spec.nodeName && spec.nodeName !== node.name) return ["node(s) didn't match the requested node name"];
+	const images = (spec.containers as any[]).map(x => String(x.image));
+	return {
+		nodeName: spec.nodeName,
+		tolerations: (spec.tolerations ?? []).map((t: Toleration) => ({...t})),
+		selector: Object.entries((spec.nodeSelector ?? {}) as Record<string, string>),
+		requests: podRequests(spec),
+		imageKeys: images.map(i => (i.slice(i.lastIndexOf('/') + 1).includes(':') ? i : `${i}:latest`)),
+		owner: pod.metadata.ownerReferences?.find(r => r.controller)?.uid,
+	};
+}
+
+/** The fast path: does the node pass every filter? (No allocation, no reasons.) */
+function fits(node: NodeInfo, pod: PodFacts): boolean {
+	if (node.unschedulable && !tolerates(pod.tolerations, {key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule'})) return false;
+	if (pod.nodeName && pod.nodeName !== node.name) return false;
+	for (const taint of node.taints) if ((taint.effect === 'NoSchedule' || taint.effect === 'NoExecute') && !tolerates(pod.tolerations, taint)) return false;
+	for (const [k, v] of pod.selector) if (node.labels[k] !== v) return false;
+	for (const port of pod.requests.hostPorts) if (node.hostPorts.has(port)) return false;
+	if (node.usedPods + 1 > node.maxPods) return false;
+	if (pod.requests.cpuMilli > 0 && node.usedCpu + pod.requests.cpuMilli > node.cpu) return false;
+	if (pod.requests.memoryBytes > 0 && node.usedMemory + pod.requests.memoryBytes > node.memory) return false;
+	return true;
+}
+
+/** Why a node cannot take the pod, in the wording of kube-scheduler's filter plugins (first failing plugin). */
+function filterReasons(node: NodeInfo, pod: PodFacts): string[] {
+	if (node.unschedulable && !tolerates(pod.tolerations, {key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule'})) return ['node(s) were unschedulable'];
+	if (pod.nodeName && pod.nodeName !== node.name) return ["node(s) didn't match the requested node name"];
 	for (const taint of node.taints) {
-		if ((taint.effect === 'NoSchedule' || taint.effect === 'NoExecute') && !tolerates(spec.tolerations, taint)) {
-			return [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`];
-		}
+		if ((taint.effect === 'NoSchedule' || taint.effect === 'NoExecute') && !tolerates(pod.tolerations, taint)) return [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`];
 	}
-	const selector = spec.nodeSelector as Record<string, string> | undefined;
-	if (selector) for (const [k, v] of Object.entries(selector)) if (node.labels[k] !== v) return ["node(s) didn't match Pod's node affinity/selector"];
+	for (const [k, v] of pod.selector) if (node.labels[k] !== v) return ["node(s) didn't match Pod's node affinity/selector"];
 	for (const port of pod.requests.hostPorts) if (node.hostPorts.has(port)) return ["node(s) didn't have free ports for the requested pod ports"];
+	const reasons: string[] = [];
 	if (node.usedPods + 1 > node.maxPods) reasons.push('Too many pods');
 	if (pod.requests.cpuMilli > 0 && node.usedCpu + pod.requests.cpuMilli > node.cpu) reasons.push('Insufficient cpu');
-	if (firstOnly && reasons.length) return reasons;
 	if (pod.requests.memoryBytes > 0 && node.usedMemory + pod.requests.memoryBytes > node.memory) reasons.push('Insufficient memory');
 	return reasons;
 }
 
-/** LeastAllocated + BalancedAllocation + ImageLocality, each 0-100. */
-function scoreNode(node: NodeInfo, pod: PodFacts): number {
-	// Like the real plugins, pods without requests count as 100m CPU and 200Mi for scoring.
-	const cpuReq = pod.requests.cpuMilli || 100;
-	const memReq = pod.requests.memoryBytes || 200 * 1024 * 1024;
-	const cpuFrac = Math.min(1, (node.usedCpu + cpuReq) / Math.max(node.cpu, 1));
-	const memFrac = Math.min(1, (node.usedMemory + memReq) / Math.max(node.memory, 1));
-	const least = ((1 - cpuFrac) + (1 - memFrac)) * 50;
+/** NodeResourcesFit (least allocated) + BalancedAllocation + ImageLocality, each 0-100. */
+function resourceScore(node: NodeInfo, pod: PodFacts): number {
+	const cpuFrac = Math.min(1, (node.nonZeroCpu + pod.requests.nonZeroCpuMilli) / Math.max(node.cpu, 1));
+	const memFrac = Math.min(1, (node.nonZeroMemory + pod.requests.nonZeroMemoryBytes) / Math.max(node.memory, 1));
+	const least = (1 - cpuFrac + (1 - memFrac)) * 50;
 	const balanced = (1 - Math.abs(cpuFrac - memFrac)) * 100;
-	let images = 0;
-	for (const image of pod.images) if (node.images.has(image) || node.images.has(`${image}:latest`)) images += 1;
-	const locality = pod.images.length ? (images / pod.images.length) * 30 : 0;
+	let present = 0;
+	for (const image of pod.imageKeys) if (node.images.has(image)) present++;
+	const locality = pod.imageKeys.length ? (present / pod.imageKeys.length) * 30 : 0;
 	return least + balanced + locality;
 }
 
@@ -109,7 +140,7 @@ function failureMessage(nodes: NodeInfo[], pod: PodFacts): string {
 	const counts = new Map<string, number>();
 	const preemption = new Map<string, number>();
 	for (const node of nodes) {
-		const reasons = filterNode(node, pod, false);
+		const reasons = filterReasons(node, pod);
 		for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
 		const resourceOnly = reasons.every(r => r.startsWith('Insufficient') || r === 'Too many pods');
 		const key = resourceOnly ? 'No preemption victims found for incoming pod' : 'Preemption is not helpful for scheduling';
@@ -121,12 +152,17 @@ function failureMessage(nodes: NodeInfo[], pod: PodFacts): string {
 	return `0/${total} nodes are available: ${histogram(counts)}. preemption: 0/${total} nodes are available: ${histogram(preemption)}.`;
 }
 
-function setScheduledCondition(pod: KubeObject, time: string, status: 'True' | 'False', message?: string): void {
-	const conditions = (pod.status.conditions ??= []);
-	const existing = conditions.find((x: any) => x.type === 'PodScheduled');
-	const next = status === 'True' ? {type: 'PodScheduled', status, lastProbeTime: null, lastTransitionTime: time} : {type: 'PodScheduled', status, lastProbeTime: null, lastTransitionTime: time, reason: 'Unschedulable', message};
-	if (existing) Object.assign(existing, next);
-	else conditions.push(next);
+/** How many pods of one controller each node already runs (PodTopologySpread's system default: spread by hostname). */
+function ownerSpread(w: World, nodes: NodeInfo[], owner: string): Int32Array {
+	const c = w.cluster!;
+	const index = new Map(nodes.map((n, i) => [n.name, i]));
+	const counts = new Int32Array(nodes.length);
+	for (const key of c.podsByOwner.get(owner) ?? []) {
+		const node = c.store.pods.get(key)?.spec.nodeName;
+		const i = node === undefined ? undefined : index.get(node);
+		if (i !== undefined) counts[i]! += 1;
+	}
+	return counts;
 }
 
 /** One scheduling pass over every queued pod. Call on a draft, once per slice. */
@@ -147,42 +183,68 @@ export function runScheduler(w: World): void {
 	const nodes = snapshotNodes(w);
 	const toFind = feasibleNodesToFind(nodes.length);
 	const time = now(w);
+	const spreads = new Map<string, Int32Array>();
+	const feasible: number[] = [];
+	const scores: number[] = [];
 	let start = c.resourceVersion % Math.max(nodes.length, 1);
+	// Read each pod's spec from the state the tick started with when it has one: reading through
+	// the draft would create a proxy per nested field and make immer walk them all at the end.
+	const basePods = isDraft(c.store.pods) ? (original(c.store.pods) as Map<string, KubeObject>) : c.store.pods;
 	for (const key of queue) {
 		const pod = c.store.pods.get(key);
 		if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) continue;
-		const spec = pod.spec;
-		const facts: PodFacts = {spec, requests: podRequests(spec), images: (spec.containers as any[]).map(x => x.image)};
-		let best: NodeInfo | undefined;
-		let bestScore = -1;
-		let found = 0;
-		for (let i = 0; i < nodes.length && found < toFind; i++) {
-			const node = nodes[(start + i) % nodes.length]!;
-			if (filterNode(node, facts, true).length) continue;
-			found++;
-			const score = scoreNode(node, facts);
-			if (score > bestScore) {
-				bestScore = score;
-				best = node;
-			}
+		const facts = podFacts(basePods.get(key) ?? pod);
+		feasible.length = 0;
+		for (let i = 0; i < nodes.length && feasible.length < toFind; i++) {
+			const index = (start + i) % nodes.length;
+			if (fits(nodes[index]!, facts)) feasible.push(index);
 		}
 		start = (start + 1) % Math.max(nodes.length, 1);
-		if (!best) {
+		if (feasible.length === 0) {
 			const message = failureMessage(nodes, facts);
-			setScheduledCondition(pod, time, 'False', message);
+			pod.status.conditions = [{type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: time, reason: 'Unschedulable', message}];
 			pod.metadata.resourceVersion = nextResourceVersion(c);
 			recordObjectEvent(w, pod, 'Warning', 'default-scheduler', 'FailedScheduling', message);
 			c.unschedulable.set(key, w.time + unschedulableRetryMs);
 			continue;
 		}
-		best.usedCpu += facts.requests.cpuMilli;
-		best.usedMemory += facts.requests.memoryBytes;
-		best.usedPods += 1;
-		for (const p of facts.requests.hostPorts) best.hostPorts.add(p);
-		bindPodToNode(w, key, best.name, facts.requests);
-		setScheduledCondition(pod, time, 'True');
+		let spread: Int32Array | undefined;
+		if (facts.owner) {
+			spread = spreads.get(facts.owner);
+			if (!spread) spreads.set(facts.owner, (spread = ownerSpread(w, nodes, facts.owner)));
+		}
+		let most = 0;
+		let least = Infinity;
+		if (spread) {
+			for (const i of feasible) {
+				most = Math.max(most, spread[i]!);
+				least = Math.min(least, spread[i]!);
+			}
+		}
+		scores.length = 0;
+		let best = feasible[0]!;
+		let bestScore = -1;
+		for (const i of feasible) {
+			const spreadScore = spread && most > least ? (100 * (most - spread[i]!)) / (most - least) : 100;
+			const score = resourceScore(nodes[i]!, facts) + 2 * spreadScore;
+			if (score > bestScore) {
+				bestScore = score;
+				best = i;
+			}
+		}
+		const node = nodes[best]!;
+		node.usedCpu += facts.requests.cpuMilli;
+		node.usedMemory += facts.requests.memoryBytes;
+		node.nonZeroCpu += facts.requests.nonZeroCpuMilli;
+		node.nonZeroMemory += facts.requests.nonZeroMemoryBytes;
+		node.usedPods += 1;
+		for (const p of facts.requests.hostPorts) node.hostPorts.add(p);
+		if (spread) spread[best]! += 1;
+		pod.spec.nodeName = node.name;
+		pod.status.conditions = [{type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: time}];
 		pod.metadata.resourceVersion = nextResourceVersion(c);
-		recordObjectEvent(w, pod, 'Normal', 'default-scheduler', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${best.name}`);
+		bindPodToNode(w, key, node.name, facts.requests, pod);
+		recordObjectEvent(w, pod, 'Normal', 'default-scheduler', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node.name}`);
 	}
 }
 

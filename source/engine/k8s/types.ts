@@ -137,7 +137,8 @@ export type PodRuntime = {
 	killDueAt?: number;
 };
 
-export type NodeUsage = {cpuMilli: number; memoryBytes: number; pods: number; hostPorts: string[]};
+/** What the pods bound to a node request; the non-zero figures count a pod without requests as 100m / 200Mi, as scoring does. */
+export type NodeUsage = {cpuMilli: number; memoryBytes: number; pods: number; hostPorts: string[]; nonZeroCpuMilli: number; nonZeroMemoryBytes: number};
 
 export type ControlPlaneComponent = 'etcd' | 'kube-apiserver' | 'kube-scheduler' | 'kube-controller-manager';
 
@@ -152,6 +153,8 @@ export type Cluster = {
 	store: Record<ResourceName, Map<string, KubeObject>>;
 	// --- indexes and caches the control plane keeps (derived, maintained beside the store) ---
 	podsByNode: Map<string, Set<string>>; // node -> pod keys bound there
+	podsByOwner: Map<string, Set<string>>; // controller uid -> keys of the pods it controls
+	orphanPods: Set<string>; // keys of pods without a controller (candidates for adoption)
 	nodeUsage: Map<string, NodeUsage>; // node -> requests of the pods bound there
 	schedulingQueue: string[]; // pod keys waiting for the scheduler
 	unschedulable: Map<string, number>; // pod key -> when it may be retried
@@ -159,7 +162,8 @@ export type Cluster = {
 	dirtyServices: Set<string>; // namespaces whose endpoints must be recomputed
 	podRuntimes: Map<string, PodRuntime>; // kubelet state by pod key
 	kubeletTimers: Map<string, number>; // pod key -> next time its kubelet has work
-	nodeLastSeen: Map<string, number>; // node -> last status the kubelet posted (virtual ms)
+	nodeLastSeen: Map<string, number>; // node -> when its kubelet last renewed its Lease in kube-node-lease (virtual ms)
+	nodeStatusPostedAt: Map<string, number>; // node -> when its kubelet last wrote the Node's status
 	nodeNotReadySince: Map<string, number>; // node -> when the node controller marked it NotReady
 	components: Record<ControlPlaneComponent, boolean>; // running or not (static pods)
 	staticManifests: string; // sorted file names last seen in /etc/kubernetes/manifests

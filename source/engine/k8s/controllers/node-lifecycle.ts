@@ -9,7 +9,10 @@ import {requestPodTermination} from '../pod-store.ts';
 import type {KubeObject} from '../types.ts';
 
 export const nodeMonitorGraceMs = 40_000;
+/** Kubelets renew their Lease every 10 s (the heartbeat the controller watches)... */
 export const nodeStatusUpdateMs = 10_000;
+/** ...and rewrite the Node's status only on a change or every 5 minutes (nodeStatusReportFrequency). */
+export const nodeStatusReportMs = 300_000;
 export const nodeMonitorPeriodMs = 5_000;
 export const defaultEvictionMs = 300_000;
 
@@ -49,10 +52,11 @@ export function runNodeLifecycle(w: World, controllerManagerUp: boolean): void {
 		const last = c.nodeLastSeen.get(name) ?? -Infinity;
 		if (w.time - last < nodeStatusUpdateMs || !kubeletAlive(w, name)) continue;
 		c.nodeLastSeen.set(name, w.time);
+		const wasDown = c.nodeNotReadySince.has(name);
+		if (!wasDown && w.time - (c.nodeStatusPostedAt.get(name) ?? 0) < nodeStatusReportMs) continue;
 		const node = c.store.nodes.get(name);
 		if (!node) continue;
-		const wasDown = c.nodeNotReadySince.has(name) || node.status.conditions.find((x: any) => x.type === 'Ready')?.status !== 'True';
-		// Heartbeats are written sparsely (every 10 s) so a quiet cluster stays cheap.
+		c.nodeStatusPostedAt.set(name, w.time);
 		setReadyCondition(node, 'True', now(w), now(w));
 		if (wasDown) {
 			c.nodeNotReadySince.delete(name);

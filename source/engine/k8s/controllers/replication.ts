@@ -6,6 +6,7 @@ import {createObject, deleteObject} from '../api-server.ts';
 import {recordObjectEvent} from '../events.ts';
 import {nextResourceVersion} from '../metadata.ts';
 import {matchesMap, matchesRequirements, type Requirement} from '../selectors.ts';
+import {indexPodOwner, unindexPodOwner} from '../pod-store.ts';
 import type {KubeObject} from '../types.ts';
 
 const componentName: Record<string, string> = {ReplicationController: 'replication-controller', ReplicaSet: 'replicaset-controller'};
@@ -33,20 +34,26 @@ function isReady(pod: KubeObject): boolean {
 }
 
 /** Brings one RC or ReplicaSet to its desired replica count. Call on a draft. */
-export function reconcileReplicas(w: World, resource: 'replicationcontrollers' | 'replicasets', key: string, podsInNamespace: KubeObject[]): void {
+export function reconcileReplicas(w: World, resource: 'replicationcontrollers' | 'replicasets', key: string): void {
 	const c = w.cluster!;
 	const rc = c.store[resource].get(key);
 	if (!rc) return;
 	const selector = controllerSelector(rc);
+	const ns = rc.metadata.namespace!;
 	const owned: KubeObject[] = [];
-	for (const pod of podsInNamespace) {
-		const ref = pod.metadata.ownerReferences?.find(r => r.controller);
-		if (ref) {
-			if (ref.uid === rc.metadata.uid) owned.push(pod);
-		} else if (selector.length && matchesRequirements(pod.metadata.labels, selector) && isActive(pod)) {
+	for (const podKey of c.podsByOwner.get(rc.metadata.uid) ?? []) {
+		const pod = c.store.pods.get(podKey);
+		if (pod) owned.push(pod);
+	}
+	if (selector.length) {
+		for (const podKey of c.orphanPods) {
+			if (!podKey.startsWith(`${ns}/`)) continue;
+			const pod = c.store.pods.get(podKey);
+			if (!pod || !isActive(pod) || !matchesRequirements(pod.metadata.labels, selector)) continue;
 			// Adopt an orphan that matches, as the real controller does.
 			pod.metadata.ownerReferences = [...(pod.metadata.ownerReferences ?? []), {apiVersion: rc.apiVersion, kind: rc.kind, name: rc.metadata.name, uid: rc.metadata.uid, controller: true, blockOwnerDeletion: true}];
 			pod.metadata.resourceVersion = nextResourceVersion(c);
+			indexPodOwner(c, podKey, pod);
 			owned.push(pod);
 		}
 	}
@@ -55,9 +62,12 @@ export function reconcileReplicas(w: World, resource: 'replicationcontrollers' |
 	for (const pod of owned) {
 		if (matchesRequirements(pod.metadata.labels, selector)) kept.push(pod);
 		else {
+			const podKey = `${ns}/${pod.metadata.name}`;
+			unindexPodOwner(c, podKey, pod);
 			pod.metadata.ownerReferences = pod.metadata.ownerReferences?.filter(r => r.uid !== rc.metadata.uid);
 			if (pod.metadata.ownerReferences?.length === 0) delete pod.metadata.ownerReferences;
 			pod.metadata.resourceVersion = nextResourceVersion(c);
+			indexPodOwner(c, podKey, pod);
 		}
 	}
 	const active = kept.filter(isActive);
