@@ -313,6 +313,16 @@ function seedSmallImages(w: World): Image {
 		],
 		config: {cmd: ['/bin/sh'], env: {PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'}},
 	});
+	// Built for another CPU: on an x86_64 host it fails with "exec format error" (chapter 5).
+	defineImage(w, {
+		repo: 'arm64v8/alpine',
+		tags: ['latest', '3.20'],
+		steps: [
+			{by: 'ADD alpine-minirootfs-3.20.3-aarch64.tar.gz / # buildkit', at: '2024-09-06T22:49:21Z', size: 8.83 * mb, key: 'alpine-3.20.3-aarch64', files: alpineRootfs({version: '3.20.3', minor: '3.20'})},
+			{by: 'CMD ["/bin/sh"]', at: '2024-09-06T22:49:21Z'},
+		],
+		config: {cmd: ['/bin/sh'], arch: 'arm64', env: {PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'}},
+	});
 	// The classic image for cgroup demos: docker run -m 64m polinux/stress stress --vm 1 --vm-bytes 200M
 	defineImage(w, {
 		repo: 'polinux/stress',

@@ -187,3 +187,11 @@ test('docker is not on a host without a daemon, nor inside a container', () => {
 	const noDaemon = {...shell, state: {...shell.state, world: {...shell.state.world, dockers: new Map()}}};
 	expectLine(noDaemon, 'docker ps', '', 'bash: docker: command not found\n', 127);
 });
+
+test('an image built for another CPU does not run: platform warning, exec format error, exit 255', () => {
+	const shell = dockerShell();
+	run(shell, 'docker pull arm64v8/alpine');
+	expectLine(shell, 'docker run arm64v8/alpine uname -m', '', "WARNING: The requested image's platform (linux/arm64/v8) does not match the detected host platform (linux/amd64/v3) and no specific platform was requested\nexec /bin/uname: exec format error\n", 255);
+	run(shell, 'docker pull alpine');
+	expectLine(shell, 'docker run alpine uname -r', '6.8.0-49-generic\n', '', 0);
+});

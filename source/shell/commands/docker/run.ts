@@ -190,6 +190,19 @@ function startAndAttach(call: DockerCall, before: World, containerId: string, se
 	const fs = before.hosts.get(host)!.filesystems.get(container.rootfs)!;
 	const program = container.command[0]!;
 	const effective = effectiveCommand(container.command);
+	const image = before.dockers.get(host)!.images.get(container.image);
+	const hostArch = platformArch(before.hosts.get(host)!.arch);
+	if (image && image.config.arch !== hostArch) {
+		// No emulation: the kernel cannot execute another CPU's binaries.
+		stderr += `WARNING: The requested image's platform (linux/${image.config.arch}${image.config.arch === 'arm64' ? '/v8' : ''}) does not match the detected host platform (linux/${hostArch}/v3) and no specific platform was requested\n`;
+		let world = produce(before, w => {
+			startContainer(w, host, containerId);
+		});
+		const resolved = findExecutable(before, before.hosts.get(host)!.filesystems.get(container.rootfs)!, effective[0]!, container.env['PATH']) ?? effective[0];
+		const message = `exec ${resolved}: exec format error\n`;
+		world = produce(world, w => recordContainerExit(w, host, containerId, 255, message));
+		return {stdout: settings.detach ? containerId + '\n' : '', stderr: stderr + (settings.detach ? '' : message), exitCode: settings.detach ? 0 : 255, world};
+	}
 	if (effective !== container.command && !findExecutable(before, fs, effective[0]!, container.env['PATH'])) {
 		// The entrypoint script starts, then fails to exec the command it was given.
 		let world = produce(before, w => {
@@ -235,3 +248,8 @@ function startAndAttach(call: DockerCall, before: World, containerId: string, se
 }
 
 export {startAndAttach, type RunSettings};
+
+/** docker's name for a CPU architecture: x86_64 -> amd64, aarch64 -> arm64. */
+export function platformArch(unameMachine: string): string {
+	return ({x86_64: 'amd64', aarch64: 'arm64', armv7l: 'arm'} as Record<string, string>)[unameMachine] ?? unameMachine;
+}
