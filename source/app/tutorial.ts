@@ -48,7 +48,17 @@ export async function runTutorial(options: AppOptions, io: AppIO, request: {chap
 	if (!options.plain) {
 		for (const notice of notices) opened.controller.appendSystem(notice);
 		const {runInteractive} = await import('../ui/run-interactive.tsx');
-		return runInteractive(opened.controller, options, io, {title: `${chapter.number} ${opened.session.chapter.title}`});
+		return runInteractive(opened.controller, options, io, {
+			title: `${chapter.number} ${opened.session.chapter.title}`,
+			chapters: {
+				menu: () => chapterMenu(pack.chapters, store.read(), options.lang),
+				current: chapter.meta.id,
+				open(chapterId) {
+					const next = openChapter(findChapter(pack.chapters, chapterId)!, options, store);
+					return {controller: next.controller, title: `${next.chapter.number} ${next.session.chapter.title}`};
+				},
+			},
+		});
 	}
 	const hooks = plainLessonHooks(opened.session, opened.controller, {width: io.stdout.columns ?? 80, notices});
 	await runPlainSession(opened.controller, options, io, hooks);

@@ -7,6 +7,8 @@ export type Focus = 'prompt' | 'lesson' | 'pane';
 export type DashboardState = {
 	focus: Focus;
 	keysShown: boolean;
+	menuShown: boolean;
+	menuSelection: number;
 	lessonScroll: number; // first lesson line shown
 	outputScroll: number; // lines scrolled up from the newest output
 	selection: number; // index into the pane's selectable objects
@@ -19,6 +21,9 @@ export type DashboardAction =
 	| {type: 'focus-cycled'; hasLesson: boolean}
 	| {type: 'focused'; focus: Focus}
 	| {type: 'keys-toggled'}
+	| {type: 'menu-opened'; selection: number}
+	| {type: 'menu-closed'}
+	| {type: 'menu-moved'; by: number; count: number}
 	| {type: 'lesson-scrolled'; by: number; max: number}
 	| {type: 'lesson-scroll-reset'}
 	| {type: 'output-scrolled'; by: number}
@@ -34,6 +39,8 @@ export type DashboardAction =
 export const initialDashboard: DashboardState = {
 	focus: 'prompt',
 	keysShown: false,
+	menuShown: false,
+	menuSelection: 0,
 	lessonScroll: 0,
 	outputScroll: 0,
 	selection: 0,
@@ -53,6 +60,12 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 			return {...state, focus: action.focus, altPending: false};
 		case 'keys-toggled':
 			return {...state, keysShown: !state.keysShown};
+		case 'menu-opened':
+			return {...state, menuShown: true, menuSelection: action.selection, keysShown: false};
+		case 'menu-closed':
+			return {...state, menuShown: false};
+		case 'menu-moved':
+			return {...state, menuSelection: Math.max(0, Math.min(action.count - 1, state.menuSelection + action.by))};
 		case 'lesson-scrolled':
 			return {...state, lessonScroll: Math.max(0, Math.min(action.max, state.lessonScroll + action.by))};
 		case 'lesson-scroll-reset':

@@ -9,6 +9,8 @@ import {dashboardReducer, initialDashboard} from './dashboard-state.ts';
 import {KeysOverlay} from './keys-overlay.tsx';
 import {computeLayout} from './layout.ts';
 import {LessonPane} from './lesson/lesson-pane.tsx';
+import {ChapterMenuView} from './menu/chapter-menu.tsx';
+import type {ChapterMenu} from '../lessons/chapter-menu.ts';
 import {ClusterPane} from './pane/cluster-pane.tsx';
 import {usePaneModel} from './pane/use-pane-model.ts';
 import {initialPrompt, lineToRun, promptReducer} from './prompt/prompt-state.ts';
@@ -22,12 +24,16 @@ import {useVirtualTime} from './use-virtual-time.ts';
 
 export type Completer = (line: string, cursor: number, shell: ShellState) => {value: string; cursor: number; candidates: string[]};
 
+/** What the dashboard needs to offer the chapter menu: the list with progress, and a way to open one. */
+export type ChapterSwitch = {menu(): ChapterMenu; current: string; open(chapterId: string): void};
+
 export type DashboardProps = {
 	controller: TutorController;
 	clock: Clock;
 	title: string;
 	color: boolean;
 	complete?: Completer;
+	chapters?: ChapterSwitch;
 	/** Opens the learner's editor on a file (`edit FILE`); the dashboard hands it the terminal meanwhile. */
 	openEditor?: (path: string) => {ok: true} | {ok: false; error: string};
 	onQuit?: () => void;
@@ -35,7 +41,7 @@ export type DashboardProps = {
 	size?: {columns: number; rows: number};
 };
 
-export function Dashboard({controller, clock, title, color, complete, openEditor, onQuit, size}: DashboardProps) {
+export function Dashboard({controller, clock, title, color, complete, openEditor, onQuit, size, chapters}: DashboardProps) {
 	const app = useApp();
 	const windowSize = useWindowSize();
 	const {columns, rows} = size ?? windowSize;
@@ -58,6 +64,26 @@ export function Dashboard({controller, clock, title, color, complete, openEditor
 		else if (seen.current.revealed !== revealed) dispatch({type: 'lesson-scrolled', by: lessonMax.current, max: lessonMax.current});
 		seen.current = {stepKey, revealed};
 	}, [stepKey, revealed, dispatch]);
+
+	const [menu, setMenu] = useState<ChapterMenu | null>(null);
+	const chapterMenu = useMemo(
+		() =>
+			chapters && {
+				get count() {
+					return menu?.chapters.length ?? 0;
+				},
+				open() {
+					const fresh = chapters.menu();
+					setMenu(fresh);
+					dispatch({type: 'menu-opened', selection: Math.max(0, fresh.chapters.findIndex(c => c.id === chapters.current))});
+				},
+				choose(index: number) {
+					const entry = menu?.chapters[index];
+					if (entry && entry.id !== chapters.current) chapters.open(entry.id);
+				},
+			},
+		[chapters, menu, dispatch],
+	);
 
 	const quit = useCallback(() => {
 		onQuit?.();
@@ -127,6 +153,7 @@ export function Dashboard({controller, clock, title, color, complete, openEditor
 		complete: completeNow,
 		quit,
 		selectable: model.selectable,
+		chapterMenu,
 		lessonPage: layout.fits && layout.lesson ? Math.max(1, layout.lesson.height - 3) : 10,
 		get lessonMax() {
 			return lessonMax.current;
@@ -140,6 +167,8 @@ export function Dashboard({controller, clock, title, color, complete, openEditor
 			<Box flexDirection="column" width={columns} height={rows}>
 				{ui.keysShown ? (
 					<KeysOverlay width={columns} height={rows - 1} />
+				) : ui.menuShown && menu ? (
+					<ChapterMenuView menu={menu} selection={ui.menuSelection} width={columns} height={rows - 1} />
 				) : (
 					<>
 						<Box flexDirection="row" height={layout.pane.height}>

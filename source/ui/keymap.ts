@@ -25,6 +25,7 @@ export const keyGroups: KeyGroup[] = [
 		keys: [
 			{keys: '?', does: 'these keys (empty prompt)'},
 			{keys: 'q  Ctrl-C', does: 'quit, progress saved'},
+			{keys: 'Alt-m', does: 'chapters: pick another'},
 			{keys: 'Esc', does: 'back to the prompt'},
 			{keys: 'PgUp PgDn', does: 'scroll the lesson'},
 		],

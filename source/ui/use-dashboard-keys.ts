@@ -20,6 +20,8 @@ export type KeyContext = {
 	complete: () => void;
 	quit: () => void;
 	selectable: string[];
+	/** The chapter menu, when this session has chapters to switch between. */
+	chapterMenu?: {count: number; open(): void; choose(index: number): void};
 	lessonPage: number; // lines in a lesson page
 	lessonMax: number; // the furthest the lesson scrolls
 	outputPage: number;
@@ -45,7 +47,8 @@ function commandKey(ctx: KeyContext, input: string): boolean {
 			if (lesson) lessonAction(ctx, 'reset');
 			return true;
 		case 'n':
-			if (lesson) lessonAction(ctx, 'next');
+			if (lesson?.chapterDone && ctx.chapterMenu) ctx.chapterMenu.open();
+			else if (lesson) lessonAction(ctx, 'next');
 			return true;
 		case 'p':
 			controller.togglePause();
@@ -77,6 +80,9 @@ function commandKey(ctx: KeyContext, input: string): boolean {
 			return true;
 		case 'l':
 			if (lesson) dispatch({type: 'focused', focus: ui.focus === 'lesson' ? 'prompt' : 'lesson'});
+			return true;
+		case 'm':
+			ctx.chapterMenu?.open();
 			return true;
 		default:
 			if (lesson?.quiz && !lesson.quiz.answered && lesson.quiz.choices.some(c => c.key === input)) {
@@ -206,6 +212,16 @@ export function handleKey(ctx: KeyContext, input: string, key: Key): void {
 	const {ui, dispatch, snapshot} = ctx;
 	if (key.ctrl && input === 'c') return ctx.quit();
 	if (ui.keysShown) return dispatch({type: 'keys-toggled'});
+	if (ui.menuShown && ctx.chapterMenu) {
+		if (key.upArrow || key.downArrow) return dispatch({type: 'menu-moved', by: key.upArrow ? -1 : 1, count: ctx.chapterMenu.count});
+		if (key.pageUp || key.pageDown) return dispatch({type: 'menu-moved', by: key.pageUp ? -10 : 10, count: ctx.chapterMenu.count});
+		if (key.return) {
+			dispatch({type: 'menu-closed'});
+			return ctx.chapterMenu.choose(ui.menuSelection);
+		}
+		if (key.escape || input === 'q' || (key.meta && input === 'm')) return dispatch({type: 'menu-closed'});
+		return;
+	}
 	// A question from the lesson (show the solution? reset?) takes y / n first.
 	if (snapshot.lesson?.pendingConfirm && ctx.prompt.value === '') {
 		if (input === 'y' || input === 'Y') return lessonAction(ctx, 'confirm');

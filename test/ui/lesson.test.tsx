@@ -86,3 +86,21 @@ test('on a read step, n on an empty prompt is next; other letters type', async (
 	ui.type('n');
 	await ui.waitFor(() => lesson.actions.includes('next'), 'next sent');
 });
+
+test('Alt-m opens the chapter menu; Enter opens the chosen chapter', async () => {
+	const lesson = fakeLesson(baseLessonView({chapterDone: true, passed: true, kind: 'summary', unmet: []}));
+	const opened: string[] = [];
+	const entry = (id: string, number: number, title: string, done: boolean) => ({id, number, title, description: `About ${title}.`, stepCount: 5, stepsDone: done ? 5 : 0, done, started: done, locked: false, missingPrerequisites: [], xp: done ? 100 : 0});
+	const menu = {chapters: [entry('docker', 4, 'Images and registries', true), entry('layers', 5, 'Layers', false)], totalXp: 100};
+	const {element} = dashboard(sandboxController(createSandboxWorld(), lesson), {chapters: {menu: () => menu, current: 'docker', open: id => void opened.push(id)}});
+	const ui = renderUi(element);
+	await ui.waitForText('chapters Alt-m');
+	ui.press(keys.alt('m'));
+	const frame = await ui.waitForText('─ chapters');
+	assert.match(frame, /▸ ✓  4  Images and registries/);
+	ui.press(keys.down);
+	await ui.waitForText('About Layers.');
+	ui.press(keys.enter);
+	await ui.waitFor(() => opened.length === 1, 'the chapter opened');
+	assert.deepEqual(opened, ['layers']);
+});

@@ -65,7 +65,8 @@ export function lessonKeysText(view: LessonView, focused: boolean): string {
 		if (!view.solutionShown) keys.push(`solution ${k('s')}`);
 	}
 	if (view.quiz && !view.quiz.answered) keys.push(`answer ${view.quiz.choices.map(c => c.key).join('/')}`);
-	if (view.kind !== 'task') keys.push('next n');
+	if (view.chapterDone) keys.push(`chapters ${k('m')}`);
+	else if (view.kind !== 'task') keys.push('next n');
 	else if (view.passed) keys.push(`next ${k('n')}`);
 	keys.push(`reset ${k('r')}`);
 	return keys.join(' · ');

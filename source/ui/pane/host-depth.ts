@@ -19,16 +19,18 @@ export function hostDepth(world: World, hostName: string, input: DepthInput): Pa
 			? `host namespaces (pid ${group.pidNamespace})`
 			: `pid ns ${group.pidNamespace}${group.ownKinds.length ? ` · own ${group.ownKinds.join(' ')}` : ''}${group.hostname && group.hostname !== hostName ? ` · ${group.hostname}` : ''}`;
 		rows.push({key: `group:${group.key}`, header: true, cells: [{text: '■ ', color: colour}, {text: label, bold: true, color: colour}]});
+		const pidText = (proc: (typeof group.processes)[number]) => (group.isHost ? String(proc.pid) : `${proc.nsPid}(${proc.pid})`);
+		const pidWidth = Math.max(3, ...group.processes.map(p => pidText(p).length));
 		for (const proc of group.processes) {
-			const pid = group.isHost ? String(proc.pid) : `${proc.nsPid}(${proc.pid})`;
+			const pid = pidText(proc);
 			const memory = formatBytes(proc.memoryBytes);
-			const commandWidth = Math.max(8, width - 2 - 11 - 7);
+			const commandWidth = Math.max(8, width - 2 - pidWidth - 1 - 7);
 			rows.push({
 				key: proc.id,
 				selectId: proc.id,
 				cells: [
 					{text: '│ ', color: colour},
-					{text: fit(pid, 10) + ' ', color: colour},
+					{text: fit(pid, pidWidth) + ' ', color: colour},
 					{text: fit(proc.command, commandWidth) + ' '},
 					{text: fit(memory, 6, 'right'), cell: 'mem'},
 				],
