@@ -3,7 +3,9 @@
 import {installDockerDaemon} from '../docker/daemon.ts';
 import {createHost, gib} from '../host/create-host.ts';
 import type {World} from '../world.ts';
+import {digestHex} from '../hash.ts';
 import {createObject} from './api-server.ts';
+import {resolveImage} from './images.ts';
 import {timestampAt, newUid} from './metadata.ts';
 import type {Cluster, ControlPlaneComponent, KubeObject} from './types.ts';
 
@@ -215,7 +217,7 @@ export function createCluster(w: World, options: ClusterOptions = {}): void {
 	// The control plane's own images are pre-pulled on every node, as kubeadm's preflight does.
 	for (const node of c.nodes) {
 		const daemon = w.dockers.get(node)!;
-		for (const ref of [...components.map(x => x.image), `registry.k8s.io/kube-proxy:${kubernetesVersion}`, 'registry.k8s.io/pause:3.10']) daemon.tags.set(ref, `sha256:${ref.length.toString(16).padStart(64, '0')}`);
+		for (const ref of [...components.map(x => x.image), `registry.k8s.io/kube-proxy:${kubernetesVersion}`, 'registry.k8s.io/pause:3.10']) daemon.tags.set(ref, resolveImage(w, ref)?.id ?? `sha256:${digestHex(ref)}`);
 	}
 	const kubernetesSvc: KubeObject = {apiVersion: 'v1', kind: 'Service', metadata: {name: 'kubernetes', namespace: 'default', labels: {component: 'apiserver', provider: 'kubernetes'}} as unknown as KubeObject['metadata'], spec: {ports: [{name: 'https', port: 443, protocol: 'TCP', targetPort: 6443}]}};
 	createObject(w, kubernetesSvc);

@@ -73,10 +73,12 @@ function syncPod(w: World, key: string): void {
 		runtime.containers = (pod.spec.containers as ContainerSpec[]).map(spec => ({name: spec.name, image: spec.image, attempt: 0, stage: 'waiting-image', dueAt: w.time, backoffMs: initialBackoffMs, logs: []}));
 	}
 	const specs = pod.spec.containers as ContainerSpec[];
-	for (const ct of runtime.containers) {
+	for (const [i, ct] of runtime.containers.entries()) {
 		const spec = specs.find(s => s.name === ct.name);
 		if (!spec) continue;
 		if (spec.image !== ct.image) imageChanged(w, pod, runtime, ct, spec);
+		// Image pulls are serialized (the kubelet's default): wait while an earlier container pulls.
+		if (ct.stage === 'waiting-image' && runtime.containers.slice(0, i).some(o => o.stage === 'pulling')) continue;
 		// A container may pass through several stages in one sync (pulled -> created -> started).
 		for (let guard = 0; guard < 6 && ct.dueAt !== undefined && ct.dueAt <= w.time; guard++) stepContainer(w, pod, runtime, ct, spec);
 	}
@@ -179,10 +181,11 @@ function stepContainer(w: World, pod: KubeObject, runtime: PodRuntime, ct: Conta
 			const others = runtime.containers.filter(o => o !== ct && o.stage === 'running' && o.port !== undefined).map(o => o.port!);
 			const behaviour = containerBehaviour(spec, image, others);
 			event(w, pod, node, 'Normal', 'Created', `Created container ${ct.name}`);
+			const previous = containerLogs(w, node, ct);
+			if (ct.attempt > 0) ct.previousLogs = previous;
+			ct.logs = [...behaviour.logs, ...(behaviour.crashLogs ?? [])];
 			const pid = startContainerProcess(w, runtime, pod, ct, image, behaviour.command);
 			event(w, pod, node, 'Normal', 'Started', `Started container ${ct.name}`);
-			if (ct.logs.length) ct.previousLogs = ct.logs;
-			ct.logs = [...behaviour.logs, ...(behaviour.crashLogs ?? [])];
 			ct.port = behaviour.port;
 			ct.stage = 'running';
 			ct.startedAtMs = w.time;
@@ -323,4 +326,10 @@ export function writeStatus(w: World, pod: KubeObject, runtime: PodRuntime): voi
 		if (ref.kind === 'ReplicationController') w.cluster!.dirtyControllers.add(`replicationcontrollers/${pod.metadata.namespace}/${ref.name}`);
 		if (ref.kind === 'ReplicaSet') w.cluster!.dirtyControllers.add(`replicasets/${pod.metadata.namespace}/${ref.name}`);
 	}
+}
+
+/** What `kubectl logs` shows for a container: its docker record's log (requests append there), else the kubelet's copy. */
+export function containerLogs(w: World, node: string, ct: ContainerRuntime): string[] {
+	const record = ct.containerId ? w.dockers.get(node)?.containers.get(ct.containerId) : undefined;
+	return record ? [...record.logs] : [...ct.logs];
 }

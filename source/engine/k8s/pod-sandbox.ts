@@ -58,7 +58,7 @@ export function createSandbox(w: World, runtime: PodRuntime, pod: KubeObject, po
 	const daemon = w.dockers.get(host.name);
 	if (daemon) {
 		const id = fastHex(w, 64);
-		daemon.containers.set(id, dockerRecord(w, {id, name: `k8s_POD_${pod.metadata.name}_${pod.metadata.namespace}_${pod.metadata.uid}_0`, imageRef: 'registry.k8s.io/pause:3.10', command: ['/pause'], pid: pause.pid, hostname: pod.metadata.name, pod, cgroup}));
+		daemon.containers.set(id, dockerRecord(w, {id, name: `k8s_POD_${pod.metadata.name}_${pod.metadata.namespace}_${pod.metadata.uid}_0`, imageRef: 'registry.k8s.io/pause:3.10', command: ['/pause'], pid: pause.pid, hostname: pod.metadata.name, pod, cgroup, imageId: daemon.tags.get('registry.k8s.io/pause:3.10')}));
 	}
 }
 
@@ -121,7 +121,9 @@ export function startContainerProcess(w: World, runtime: PodRuntime, pod: KubeOb
 	container.containerId = id;
 	const daemon = w.dockers.get(host.name);
 	if (daemon) {
-		daemon.containers.set(id, dockerRecord(w, {id, name: `k8s_${container.name}_${pod.metadata.name}_${pod.metadata.namespace}_${pod.metadata.uid}_${container.attempt}`, imageRef: image.familiar.replace(/:latest$/, ''), command: command.split(' '), pid: proc.pid, hostname: pod.metadata.name, pod, cgroup, imageId: image.id}));
+		const record = dockerRecord(w, {id, name: `k8s_${container.name}_${pod.metadata.name}_${pod.metadata.namespace}_${pod.metadata.uid}_${container.attempt}`, imageRef: image.familiar.replace(/:latest$/, ''), command: command.split(' '), pid: proc.pid, hostname: pod.metadata.name, pod, cgroup, imageId: image.id});
+		record.logs = [...container.logs];
+		daemon.containers.set(id, record);
 	}
 	return proc.pid;
 }

@@ -3,7 +3,7 @@ import {msOf} from '../../../engine/k8s/metadata.ts';
 import {storeKey} from '../../../engine/k8s/resources.ts';
 import {formatLabels} from '../../../engine/k8s/selectors.ts';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
-import type {World} from '../../../engine/world.ts';
+import type {World, WorldEvent} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
 import {fail, namespaceOf, type Kctx} from './context.ts';
 import {parseTargets} from './get.ts';
@@ -24,13 +24,32 @@ function mapLines(label: string, map: Record<string, string> | undefined, width 
 	return entries.map(([k, v], i) => `${pad(i === 0 ? label + ':' : '')}${k}${label === 'Annotations' || label === 'Labels' || label === 'Node-Selectors' ? '=' : ': '}${v}`).join('\n') + '\n';
 }
 
+/** The event recorder folds repeats (same source, reason and message) into one event with a count. */
+export function aggregateEvents(events: WorldEvent[]): (WorldEvent & {count: number; first: number; last: number})[] {
+	const byKey = new Map<string, WorldEvent & {count: number; first: number; last: number}>();
+	for (const e of events) {
+		const key = [e.object, e.type, e.reason, e.component, e.message].join('\0');
+		const seen = byKey.get(key);
+		if (seen) {
+			seen.count += 1;
+			seen.last = e.time;
+			byKey.delete(key);
+			byKey.set(key, seen);
+		} else byKey.set(key, {...e, count: 1, first: e.time, last: e.time});
+	}
+	return [...byKey.values()].sort((a, b) => a.last - b.last || a.seq - b.seq);
+}
+
 export function eventsSection(w: World, obj: KubeObject): string {
 	const id = `${obj.kind.toLowerCase()}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
 	const events = w.events.filter(e => e.object === id && e.time >= msOf(obj.metadata.creationTimestamp));
 	if (events.length === 0) return 'Events:                      <none>\n';
 	const rows = [['Type', 'Reason', 'Age', 'From', 'Message'], ['----', '------', '----', '----', '-------']];
-	for (const e of events) rows.push([e.type, e.reason, humanDuration(w.time - e.time), e.component.startsWith('kubelet/') ? 'kubelet' : e.component, e.message]);
-	return 'Events:\n' + table(rows).split('\n').filter(Boolean).map(l => '  ' + l).join('\n') + '\n';
+	for (const e of aggregateEvents(events)) {
+		const age = e.count > 1 ? `${humanDuration(w.time - e.last)} (x${e.count} over ${humanDuration(w.time - e.first)})` : humanDuration(w.time - e.last);
+		rows.push([e.type, e.reason, age, e.component.startsWith('kubelet/') ? 'kubelet' : e.component, e.message]);
+	}
+	return 'Events:\n' + table(rows, 2).split('\n').filter(Boolean).map(l => '  ' + l).join('\n') + '\n';
 }
 
 function stateLines(state: any, indent: string, label: string): string {
@@ -102,7 +121,7 @@ function describeNode(w: World, node: KubeObject): string {
 	out += 'Conditions:\n';
 	const rows = [['Type', 'Status', 'LastHeartbeatTime', 'LastTransitionTime', 'Reason', 'Message'], ['----', '------', '-----------------', '------------------', '------', '-------']];
 	for (const cond of node.status.conditions) rows.push([cond.type, cond.status, rfc1123(cond.lastHeartbeatTime), rfc1123(cond.lastTransitionTime), cond.reason, cond.message]);
-	out += table(rows).split('\n').filter(Boolean).map(l => '  ' + l).join('\n') + '\n';
+	out += table(rows, 2).split('\n').filter(Boolean).map(l => '  ' + l).join('\n') + '\n';
 	out += `Addresses:\n${node.status.addresses.map((a: any) => `  ${a.type}:  ${a.address}\n`).join('')}`;
 	out += `Capacity:\n${Object.entries(node.status.capacity).map(([k, v]) => `  ${k}:  ${v}\n`).join('')}`;
 	out += `Allocatable:\n${Object.entries(node.status.allocatable).map(([k, v]) => `  ${k}:  ${v}\n`).join('')}`;
@@ -114,7 +133,7 @@ function describeNode(w: World, node: KubeObject): string {
 		const r = p.spec.containers[0]?.resources ?? {};
 		prow.push([p.metadata.namespace!, p.metadata.name, r.requests?.cpu ?? '0 (0%)', r.limits?.cpu ?? '0 (0%)', r.requests?.memory ?? '0 (0%)', r.limits?.memory ?? '0 (0%)', humanDuration(w.time - msOf(p.metadata.creationTimestamp))]);
 	}
-	out += table(prow).split('\n').filter(Boolean).map(l => '  ' + l).join('\n') + '\n';
+	out += table(prow, 2).split('\n').filter(Boolean).map(l => '  ' + l).join('\n') + '\n';
 	const usage = c.nodeUsage.get(node.metadata.name);
 	out += `Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n  Resource           Requests    Limits\n  --------           --------    ------\n  cpu                ${usage?.cpuMilli ?? 0}m        0\n  memory             ${Math.round((usage?.memoryBytes ?? 0) / 1048576)}Mi       0\n`;
 	out += eventsSection(w, node);

@@ -11,6 +11,7 @@ import type {CommandOutcome} from '../../types.ts';
 import {bool, flag} from './args.ts';
 import {allNamespaces, fail, namespaceOf, ok, type Kctx} from './context.ts';
 import {findResource, qualifiedPlural, typePrefix} from './resource-names.ts';
+import {aggregateEvents} from './describe.ts';
 import {headers, row} from './rows.ts';
 import {humanDuration, table} from './table.ts';
 
@@ -40,8 +41,9 @@ export function printObjects(w: World, objects: KubeObject[], output: string | u
 }
 
 function eventsTable(k: Kctx, events: WorldEvent[], all: boolean, ns: string): string {
+	void k;
 	const w = k.ctx.world;
-	const rows = events
+	const rows = aggregateEvents(events)
 		.filter(e => /^(pod|node|replicationcontroller|replicaset|deployment|service|namespace)\//.test(e.object))
 		.filter(e => {
 			const [, evNs] = e.object.split('/');
@@ -49,7 +51,7 @@ function eventsTable(k: Kctx, events: WorldEvent[], all: boolean, ns: string): s
 		})
 		.map(e => {
 			const [kind, evNs, name] = e.object.split('/') as [string, string, string];
-			return {ns: evNs || 'default', cells: [humanDuration(w.time - e.time), e.type, e.reason, `${kind}/${name}`, e.message]};
+			return {ns: evNs || 'default', cells: [humanDuration(w.time - e.last), e.type, e.reason, `${kind}/${name}`, e.message]};
 		});
 	if (rows.length === 0) return '';
 	return table([[...(all ? ['NAMESPACE'] : []), 'LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'], ...rows.map(r => (all ? [r.ns, ...r.cells] : r.cells))]);

@@ -1,5 +1,6 @@
 // kubectl logs and exec: read a container's output, run a command inside a pod's container.
-import type {World} from '../../../engine/world.ts';
+import {containerLogs} from '../../../engine/k8s/kubelet.ts';
+import {digestHex} from '../../../engine/hash.ts';
 import type {CommandOutcome} from '../../types.ts';
 import {bool, flag} from './args.ts';
 import {fail, namespaceOf, type Kctx} from './context.ts';
@@ -33,16 +34,10 @@ export function kubectlLogs(k: Kctx): CommandOutcome {
 		return fail(`Error from server (BadRequest): container "${container}" in pod "${pod.metadata.name}" is waiting to start: ${reason === 'ContainerCreating' ? 'ContainerCreating' : reason === 'ErrImagePull' || reason === 'ImagePullBackOff' ? `trying and failing to pull image` : reason}`);
 	}
 	void ns;
-	let lines: string[] = runtime.logs;
+	let lines: string[] = containerLogs(k.ctx.world, pod.spec.nodeName, runtime);
 	const tail = flag(k.args, 'tail');
 	if (tail !== undefined && Number(tail) >= 0) lines = lines.slice(Math.max(0, lines.length - Number(tail)));
 	return {stdout: lines.map(l => l + '\n').join(''), exitCode: 0};
-}
-
-/** Appends a request line to the logs of the container serving it (used by the network side). */
-export function appendPodLog(w: World, podKey: string, container: string, line: string): void {
-	const rt = w.cluster?.podRuntimes.get(podKey)?.containers.find(x => x.name === container);
-	if (rt) rt.logs.push(line);
 }
 
 export function kubectlExec(k: Kctx, runInFrame: (host: string, pid: number, label: string, argv: string[]) => CommandOutcome): CommandOutcome {
@@ -57,7 +52,7 @@ export function kubectlExec(k: Kctx, runInFrame: (host: string, pid: number, lab
 	}
 	const result = runInFrame(pod.spec.nodeName, runtime.pid, `${pod.metadata.name}/${container}`, argv);
 	if (result.exitCode === 127) {
-		return {stdout: '', stderr: `error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${'0'.repeat(8)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\n`, exitCode: 1, world: result.world};
+		return {stdout: '', stderr: `error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${digestHex(k.ctx.commandLine + k.ctx.world.time)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\n`, exitCode: 1, world: result.world};
 	}
 	if (result.exitCode !== 0) return {...result, stderr: (result.stderr ?? '') + `command terminated with exit code ${result.exitCode}\n`};
 	return result;

@@ -1,10 +1,11 @@
 // kubectl's output helpers: Go tabwriter columns (widest cell + 3 spaces) and HumanDuration ages.
 
-export function table(rows: string[][]): string {
+/** Columns padded like Go's tabwriter: `kubectl get` pads 3 spaces, `kubectl describe` 2. */
+export function table(rows: string[][], padding = 3): string {
 	if (rows.length === 0) return '';
 	const widths: number[] = [];
 	for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-	return rows.map(row => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]! + 3))).join('').trimEnd()).join('\n') + '\n';
+	return rows.map(row => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]! + padding))).join('').trimEnd()).join('\n') + '\n';
 }
 
 /** Go's duration.HumanDuration, as kubectl prints AGE: 45s, 119s, 2m, 5m10s, 3h20m, 3d4h, 2y. */
