@@ -195,3 +195,13 @@ test('an image built for another CPU does not run: platform warning, exec format
 	run(shell, 'docker pull alpine');
 	expectLine(shell, 'docker run alpine uname -r', '6.8.0-49-generic\n', '', 0);
 });
+
+test('docker ps and docker images --format: fields, table headers and tab columns', () => {
+	const shell = dockerShell();
+	run(shell, 'docker build -t kubia kubia');
+	run(shell, 'docker run -d -p 8080:8080 --name kubia-container kubia');
+	expectLine(shell, "docker ps --format '{{.Names}}'", 'kubia-container\n');
+	expectLine(shell, 'docker ps --format "table {{.Names}}\\t{{.Status}}\\t{{.Ports}}"', 'NAMES             STATUS                  PORTS\nkubia-container   Up Less than a second   0.0.0.0:8080->8080/tcp, :::8080->8080/tcp\n');
+	expectLine(shell, 'docker images --format "{{.Repository}}:{{.Tag}} {{.Size}}"', 'kubia:latest 664MB\nnode:7 664MB\n');
+	expectLine(shell, 'docker ps --format "{{.Nope}}"', '', 'template: :1:2: executing "" at <.Nope>: can\'t evaluate field Nope in type *formatter.ContainerContext\n', 1);
+});

@@ -12,6 +12,7 @@ import {ellipsis, fail, notSimulatedNote, ok, table, usageError} from './format.
 import {flagSet, flagValue, flagValues, parseFlags} from './flags.ts';
 import {ago} from './images.ts';
 import {containerFrame, runInside} from './inside.ts';
+import {formatRows} from './go-format.ts';
 
 export function statusText(c: Container, now: number): string {
 	if (c.state === 'running') return `Up ${humanDuration(now - (c.startedAt ?? now))}`;
@@ -45,7 +46,7 @@ function imageColumn(daemon: DockerDaemon, c: Container): string {
 }
 
 export function dockerPs(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-a', '--all']}, {names: ['-q', '--quiet']}, {names: ['-l', '--latest']}, {names: ['-n', '--last'], value: true}, {names: ['--no-trunc']}, {names: ['-s', '--size'], modelled: false}, {names: ['-f', '--filter'], value: true, repeat: true}, {names: ['--format'], value: true, modelled: false}]);
+	const parsed = parseFlags(args, [{names: ['-a', '--all']}, {names: ['-q', '--quiet']}, {names: ['-l', '--latest']}, {names: ['-n', '--last'], value: true}, {names: ['--no-trunc']}, {names: ['-s', '--size'], modelled: false}, {names: ['-f', '--filter'], value: true, repeat: true}, {names: ['--format'], value: true}]);
 	if (!parsed.ok) return usageError(parsed.error, 'ps');
 	const {flags} = parsed;
 	const now = call.world.time;
@@ -69,6 +70,12 @@ export function dockerPs(args: string[], call: DockerCall): CommandOutcome {
 		const exposed = call.daemon.images.get(c.image)?.config.exposedPorts ?? [];
 		return [noTrunc ? c.id : c.id.slice(0, 12), imageColumn(call.daemon, c), JSON.stringify(noTrunc ? command : ellipsis(command, 20)), ago(now, c.created), statusText(c, now), portsText(c, exposed), c.name];
 	});
+	const format = flagValue(flags, '--format');
+	if (format) {
+		const fields = rows.map((r, i) => ({ID: r[0]!, Image: r[1]!, Command: r[2]!, RunningFor: r[3]!, CreatedAt: new Date(worldEpoch + list[i]!.created).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'), Status: r[4]!, State: list[i]!.state, Ports: r[5]!, Names: r[6]!, Labels: Object.entries(list[i]!.labels).map(([k, v]) => `${k}=${v}`).join(','), Size: '0B', Networks: list[i]!.ipAddress ? 'bridge' : ''}));
+		const out = formatRows(format, fields, {ID: 'CONTAINER ID', Image: 'IMAGE', Command: 'COMMAND', RunningFor: 'CREATED', CreatedAt: 'CREATED AT', Status: 'STATUS', State: 'STATE', Ports: 'PORTS', Names: 'NAMES', Labels: 'LABELS', Size: 'SIZE', Networks: 'NETWORKS'});
+		return typeof out === 'string' ? ok(out, {stderr: note}) : fail(out.error, 1);
+	}
 	return ok(table([['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES'], ...rows]), {stderr: note});
 }
 

@@ -9,6 +9,7 @@ import {worldEpoch} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
 import type {DockerCall} from './context.ts';
 import {daemonError, ellipsis, fail, ok, table, usageError} from './format.ts';
+import {formatRows} from './go-format.ts';
 import {flagSet, flagValue, parseFlags} from './flags.ts';
 
 export function ago(now: number, then: number): string {
@@ -16,7 +17,7 @@ export function ago(now: number, then: number): string {
 }
 
 export function dockerImages(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-a', '--all']}, {names: ['-q', '--quiet']}, {names: ['--no-trunc']}, {names: ['--digests'], modelled: false}, {names: ['-f', '--filter'], value: true, repeat: true, modelled: false}, {names: ['--format'], value: true, modelled: false}, {names: ['--tree'], modelled: false}]);
+	const parsed = parseFlags(args, [{names: ['-a', '--all']}, {names: ['-q', '--quiet']}, {names: ['--no-trunc']}, {names: ['--digests'], modelled: false}, {names: ['-f', '--filter'], value: true, repeat: true, modelled: false}, {names: ['--format'], value: true}, {names: ['--tree'], modelled: false}]);
 	if (!parsed.ok) return usageError(parsed.error, 'images');
 	const {flags} = parsed;
 	const filter = flags.positionals[0];
@@ -40,6 +41,12 @@ export function dockerImages(args: string[], call: DockerCall): CommandOutcome {
 	if (flagSet(flags, '-q')) return ok([...new Set(rows.map(r => idOf(r.image)))].map(id => id + '\n').join(''), {stderr: note});
 	const now = call.world.time;
 	const body = rows.map(r => [r.repo, r.tag, idOf(r.image), ago(now, r.image.created), humanSize(imageSize(call.world, r.image))]);
+	const format = flagValue(flags, '--format');
+	if (format) {
+		const fields = body.map((b, i) => ({Repository: b[0]!, Tag: b[1]!, ID: b[2]!, CreatedSince: b[3]!, CreatedAt: new Date(worldEpoch + rows[i]!.image.created).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'), Size: b[4]!, Digest: '<none>'}));
+		const out = formatRows(format, fields, {Repository: 'REPOSITORY', Tag: 'TAG', ID: 'IMAGE ID', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT', Size: 'SIZE', Digest: 'DIGEST'}, '*formatter.ImageContext');
+		return typeof out === 'string' ? ok(out, {stderr: note}) : fail(out.error, 1);
+	}
 	return ok(table([['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE'], ...body]), {stderr: note});
 }
 

@@ -1,0 +1,29 @@
+// `--format` for list commands: Go-template fields ({{.Names}}), `table` for a header row, and
+// `\t` separated columns laid out like docker's tabwriter. `{{json .}}` prints the row as JSON.
+import {table} from './format.ts';
+
+export type FormatRow = Record<string, string>;
+
+/**
+ * Renders rows with a docker --format template; `headers` names each field's column. An unknown
+ * field is Go's template error, naming `context` ("*formatter.ContainerContext").
+ */
+export function formatRows(template: string, rows: FormatRow[], headers: Record<string, string>, context = '*formatter.ContainerContext'): string | {error: string} {
+	for (const m of template.matchAll(/\{\{\s*(?:json\s+)?\.([A-Za-z]+)\s*\}\}/g)) {
+		if (!(m[1]! in headers)) return {error: `template: :1:${m.index! + m[0].indexOf('.')}: executing "" at <.${m[1]}>: can't evaluate field ${m[1]} in type ${context}`};
+	}
+	let body = template.replace(/\\t/g, '\t').replace(/\\n/g, '\n');
+	const asTable = /^table(\s|$)/.test(body);
+	if (asTable) body = body.replace(/^table\s*/, '');
+	const render = (row: FormatRow) =>
+		body.replace(/\{\{\s*(json\s+)?\.([A-Za-z]*)\s*\}\}/g, (_, json: string | undefined, field: string) => {
+			if (field === '') return JSON.stringify(row);
+			const value = row[field];
+			if (value === undefined) return json ? 'null' : '<no value>';
+			return json ? JSON.stringify(value) : value;
+		});
+	if (!asTable) return rows.map(row => render(row) + '\n').join('');
+	const headerRow: FormatRow = Object.fromEntries(Object.keys(headers).map(k => [k, headers[k]!]));
+	const lines = [render(headerRow), ...rows.map(render)].map(line => line.split('\t'));
+	return table(lines);
+}
