@@ -99,6 +99,8 @@ export function removePod(w: World, key: string): void {
 	c.store.pods.delete(key);
 	c.kubeletTimers.delete(key);
 	c.unschedulable.delete(key);
+	// As the real scheduler requeues on an assigned pod's deletion: the room it frees may fit a waiting pod.
+	if (pod.spec.nodeName) for (const waiting of c.unschedulable.keys()) c.unschedulable.set(waiting, w.time);
 	markOwnersDirty(c, pod);
 }
 

@@ -97,3 +97,16 @@ test('winning game 1 from the commands file puts it in the high-score table kept
 	assert.equal(best.seed, 1);
 	assert.ok(best.availability >= passingAvailability && best.score > 800, JSON.stringify(best));
 });
+
+test('room freed by scaling the batch job down lets Pending web pods start at once, not after the 5-minute retry', () => {
+	const shell = sandboxShell({world: createChallengeWorld(1), files: {'web.yaml': webYaml}});
+	run(shell, 'challenge start');
+	const drain = shell.state.world.challenge!.incidents.find(i => i.kind === 'drain')!;
+	run(shell, `sleep ${drain.atMs / 1000 + 10}`);
+	const pendingWeb = () => [...shell.state.world.cluster!.store.pods.values()].filter(p => p.metadata.labels?.app === 'web' && !p.spec.nodeName && !p.metadata.deletionTimestamp).length;
+	assert.ok(pendingWeb() > 0, 'the drain left web pods Pending for lack of CPU');
+	run(shell, 'kubectl scale deployment batch-report --replicas=0');
+	run(shell, 'sleep 60');
+	assert.equal(pendingWeb(), 0);
+	assert.equal(shell.state.world.challenge!.serving, 4);
+});
