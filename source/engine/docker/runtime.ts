@@ -429,6 +429,8 @@ export function reconcileContainers(w: World, hostName: string): void {
 	if (!daemon || !host) return;
 	for (const container of [...daemon.containers.values()]) {
 		if ((container.state !== 'running' && container.state !== 'paused') || (container.pid !== undefined && host.processes.has(container.pid))) continue;
+		// A pod's containers belong to the kubelet, which records their exits and restarts itself.
+		if (container.labels['io.kubernetes.pod.uid'] !== undefined) continue;
 		const group = host.cgroups.get(container.cgroup);
 		const oom = (group?.memoryEvents.oom_kill ?? 0) > 0;
 		const signal = killSignalOf(w, hostName, container.pid);
