@@ -75,7 +75,7 @@ function describePod(w: World, pod: KubeObject): string {
 	if (pod.metadata.deletionTimestamp) out += `Status:           Terminating (lasts ${humanDuration(w.time - msOf(pod.metadata.deletionTimestamp))})\nTermination Grace Period:  ${pod.metadata.deletionGracePeriodSeconds}s\n`;
 	else out += `Status:           ${pod.status.phase}\n`;
 	out += `IP:               ${pod.status.podIP ?? ''}\n`;
-	out += `IPs:\n${pod.status.podIP ? `  IP:           ${pod.status.podIP}\n` : ''}`;
+	out += pod.status.podIP ? `IPs:\n  IP:           ${pod.status.podIP}\n` : 'IPs:              <none>\n';
 	if (controller) out += `Controlled By:  ${controller.kind}/${controller.name}\n`;
 	out += 'Containers:\n';
 	for (const c of pod.spec.containers) {
@@ -89,7 +89,7 @@ function describePod(w: World, pod: KubeObject): string {
 		out += `    Host Port:      ${(c.ports ?? []).length ? (c.ports ?? []).map((p: any) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ') : '<none>'}\n`;
 		if (c.command) out += `    Command:\n${c.command.map((x: string) => `      ${x}\n`).join('')}`;
 		if (c.args) out += `    Args:\n${c.args.map((x: string) => `      ${x}\n`).join('')}`;
-		out += stateLines(s?.state ?? {waiting: {reason: 'ContainerCreating'}}, '    ', 'State:');
+		if (s) out += stateLines(s.state, '    ', 'State:');
 		out += stateLines(s?.lastState, '    ', 'Last State:');
 		out += `    Ready:          ${s?.ready ? 'True' : 'False'}\n`;
 		out += `    Restart Count:  ${s?.restartCount ?? 0}\n`;
@@ -109,6 +109,12 @@ function describePod(w: World, pod: KubeObject): string {
 	return out;
 }
 
+/** "  key:  value" lines aligned on the longest key, as describe's tabwriter lays them out. */
+function keyValues(pairs: [string, unknown][]): string {
+	const width = Math.max(0, ...pairs.map(([k]) => k.length + 1));
+	return pairs.map(([k, v]) => `  ${(k + ':').padEnd(width)}  ${v ?? ''}`.trimEnd() + '\n').join('');
+}
+
 function describeNode(w: World, node: KubeObject): string {
 	const c = w.cluster!;
 	let out = `Name:               ${node.metadata.name}\n`;
@@ -122,9 +128,11 @@ function describeNode(w: World, node: KubeObject): string {
 	const rows = [['Type', 'Status', 'LastHeartbeatTime', 'LastTransitionTime', 'Reason', 'Message'], ['----', '------', '-----------------', '------------------', '------', '-------']];
 	for (const cond of node.status.conditions) rows.push([cond.type, cond.status, rfc1123(cond.lastHeartbeatTime), rfc1123(cond.lastTransitionTime), cond.reason, cond.message]);
 	out += table(rows, 2).split('\n').filter(Boolean).map(l => '  ' + l).join('\n') + '\n';
-	out += `Addresses:\n${node.status.addresses.map((a: any) => `  ${a.type}:  ${a.address}\n`).join('')}`;
-	out += `Capacity:\n${Object.entries(node.status.capacity).map(([k, v]) => `  ${k}:  ${v}\n`).join('')}`;
-	out += `Allocatable:\n${Object.entries(node.status.allocatable).map(([k, v]) => `  ${k}:  ${v}\n`).join('')}`;
+	out += `Addresses:\n${keyValues(node.status.addresses.map((a: any) => [a.type, a.address]))}`;
+	out += `Capacity:\n${keyValues(Object.entries(node.status.capacity))}`;
+	out += `Allocatable:\n${keyValues(Object.entries(node.status.allocatable))}`;
+	const info = node.status.nodeInfo;
+	out += `System Info:\n${keyValues([['Machine ID', info.machineID], ['System UUID', info.systemUUID], ['Boot ID', info.bootID], ['Kernel Version', info.kernelVersion], ['OS Image', info.osImage], ['Operating System', info.operatingSystem], ['Architecture', info.architecture], ['Container Runtime Version', info.containerRuntimeVersion], ['Kubelet Version', info.kubeletVersion], ['Kube-Proxy Version', info.kubeProxyVersion]])}`;
 	out += `PodCIDR:                      ${node.spec.podCIDR}\nPodCIDRs:                     ${node.spec.podCIDR}\n`;
 	const pods = [...(c.podsByNode.get(node.metadata.name) ?? [])].map(k => c.store.pods.get(k)!).filter(Boolean);
 	out += `Non-terminated Pods:          (${pods.length} in total)\n`;
