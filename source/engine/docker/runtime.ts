@@ -237,6 +237,10 @@ export function startContainer(w: World, hostName: string, idOrName: string, com
 		return {ok: true, container, process: host.processes.get(container.pid)!};
 	}
 	for (const binding of container.ports) {
+		const listener = [...host.processes.values()].find(p => p.namespaces.net === host.initNamespaces.net && p.workload.kind === 'server' && p.workload.port === binding.hostPort);
+		if (listener) {
+			return {ok: false, error: `driver failed programming external connectivity on endpoint ${container.name} (${container.id}): failed to bind port ${binding.hostIp}:${binding.hostPort}/${binding.protocol}: Error starting userland proxy: listen ${binding.protocol}4 ${binding.hostIp}:${binding.hostPort}: bind: address already in use`};
+		}
 		const holder = [...daemon.containers.values()].find(c => c.id !== container.id && c.state === 'running' && c.ports.some(p => p.hostPort === binding.hostPort && p.protocol === binding.protocol));
 		if (holder) {
 			return {ok: false, error: `driver failed programming external connectivity on endpoint ${container.name} (${container.id}): Bind for ${binding.hostIp}:${binding.hostPort} failed: port is already allocated`};
