@@ -1,19 +1,20 @@
 // `k8s-tutor join HOST[:PORT] --code CODE --name NAME`: the normal tutor, with progress
-// mirrored to the instructor's host, and the host's pacing, broadcasts and pauses shown.
-import {homedir} from 'node:os';
-import {join} from 'node:path';
+// mirrored to the instructor's host, the host's chapter locks honoured, and its broadcasts
+// and pauses shown. Offline, the learner keeps working; events wait in a saved queue.
+import {dirname} from 'node:path';
 import {connectStudent, joinUrl, type StudentLink} from '../classroom/client.ts';
 import {fileStore} from '../classroom/client-store.ts';
-import {commandsOnlyDriver} from '../classroom/lesson-mirror.ts';
+import {classroomEvents} from '../classroom/lesson-progress.ts';
 import {showLinkOn, statusNotice} from '../classroom/link-notices.ts';
-import {limits} from '../classroom/protocol.ts';
+import {chapterOpen, limits, type Pacing} from '../classroom/protocol.ts';
 import {sanitizeName} from '../classroom/sanitize.ts';
-import {createSandboxWorld, learnerHost} from '../engine/scenarios/sandbox.ts';
-import {allCommands} from '../shell/all-commands.ts';
-import {createShellState} from '../shell/session.ts';
+import {plainLessonHooks} from '../lessons/plain-hooks.ts';
+import type {Chapter} from '../lessons/parse-chapter.ts';
+import {openProgressStore, type ProgressStore} from '../lessons/progress/progress-store.ts';
 import type {AppIO, AppOptions} from './app-options.ts';
 import {runPlainSession} from './plain-session.ts';
-import {createTutorController} from './tutor-controller.ts';
+import {lessonPackFor, openChapter} from './tutorial.ts';
+import type {TutorController} from './tutor-controller.ts';
 
 export type JoinSettings = {host: string; code: string; name: string};
 
@@ -24,7 +25,11 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 	};
 	const name = sanitizeName(settings.name, limits.nameLength);
 	if (!name) return complain('--name: choose a name with at least one letter or digit');
-	const store = fileStore(options.configDir ?? join(homedir(), '.config', 'k8s-tutor'), settings.host, name);
+	const pack = lessonPackFor(options);
+	if (pack.chapters.length === 0) return complain(`no lessons found in ${pack.dir}`);
+	const progress = openProgressStore({configDir: options.configDir});
+	// The token and the unsent events live beside the learner's progress.
+	const store = fileStore(dirname(progress.path), settings.host, name);
 	const hadToken = store.load().token !== undefined;
 	const link = connectStudent({url: joinUrl(settings.host), code: settings.code, name, appVersion: options.version, store});
 	const contact = await link.firstContact();
@@ -37,10 +42,34 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 			await link.close();
 			return complain(contact.error?.message ?? `cannot reach the classroom host at ${settings.host}`);
 		}
-		// We joined this room before: keep working, the link retries and sends what is queued.
 		io.stderr.write(`k8s-tutor: ${contact.error?.message ?? 'the host is unreachable'}; working offline, progress is sent when it is back.\n`);
 	}
-	const code = await runMirroredTutor(options, io, link);
+
+	let code = 0;
+	// Only a person can wait for the instructor (and leaves with Ctrl-C); a script's input has an end.
+	const canWait = () => options.interactiveInput;
+	for (let round = 0; round < pack.chapters.length + 100; round++) {
+		const chapter = nextChapter(pack.chapters, progress, link.status().pacing);
+		if (!chapter) {
+			const anyOpen = pack.chapters.some(candidate => isOpen(link.status().pacing, candidate));
+			const again = `run ${joinAgain(settings)} again when the instructor opens the next one`;
+			if (!canWait()) {
+				io.stdout.write(anyOpen ? `You finished every chapter the instructor has opened: ${again}.\n` : `The instructor has not opened a chapter yet: ${again}.\n`);
+				break;
+			}
+			io.stdout.write(anyOpen ? 'You finished every chapter the instructor has opened. Waiting for the next one (Ctrl-C to leave)…\n' : 'Waiting for the instructor to open a chapter (Ctrl-C to leave)…\n');
+			if (!(await waitForMoreChapters(link, io))) break;
+			continue;
+		}
+		const result = await runChapter(chapter, options, io, link, progress);
+		code = result.code;
+		// In plain mode a finished chapter leads on to the next open one; on the screen, quitting means quitting.
+		if (!result.done) break;
+		if (!options.plain || !canWait()) {
+			io.stdout.write(nextStepLine(pack.chapters, progress, link.status().pacing, settings));
+			break;
+		}
+	}
 	const drained = await link.drain(3000);
 	const left = link.status().queued;
 	await link.close();
@@ -48,34 +77,99 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 	return code;
 }
 
-async function runMirroredTutor(options: AppOptions, io: AppIO, link: StudentLink): Promise<number> {
-	const shell = createShellState(createSandboxWorld({seed: 1}), learnerHost);
-	const controller = createTutorController(shell, {commands: allCommands(), disk: options.disk}, commandsOnlyDriver(event => link.report(event)));
+function isOpen(pacing: Pacing | undefined, chapter: Chapter): boolean {
+	// Never heard from the host (joined before, offline since): nothing to honour yet.
+	return pacing === undefined || chapterOpen(pacing, {id: chapter.meta.id, number: chapter.number});
+}
+
+/** The chapter to work on: the last one if still open and unfinished, else the first open unfinished one. */
+function nextChapter(chapters: Chapter[], progress: ProgressStore, pacing: Pacing | undefined): Chapter | undefined {
+	const data = progress.read();
+	const unfinished = (chapter: Chapter) => !data.chapters[chapter.meta.id]?.completedAt;
+	const last = chapters.find(chapter => chapter.meta.id === data.lastChapter);
+	if (last && isOpen(pacing, last) && unfinished(last)) return last;
+	const order = pacing ? pacing.chapters.map(ref => chapters.find(chapter => chapter.meta.id === ref || String(chapter.number) === ref)).filter(chapter => chapter !== undefined) : chapters;
+	return order.find(chapter => isOpen(pacing, chapter) && unfinished(chapter));
+}
+
+const joinAgain = (settings: JoinSettings) => `k8s-tutor join ${settings.host} --code ${settings.code} --name "${settings.name}"`;
+
+function nextStepLine(chapters: Chapter[], progress: ProgressStore, pacing: Pacing | undefined, settings: JoinSettings): string {
+	const next = nextChapter(chapters, progress, pacing);
+	return next ? `Chapter done. Chapter ${next.number} is open: run ${joinAgain(settings)} to go on.\n` : `Chapter done. When the instructor opens the next chapter, run ${joinAgain(settings)} again.\n`;
+}
+
+/** Resolves true when the instructor opens more chapters, false on Ctrl-C or when the host refuses us. */
+function waitForMoreChapters(link: StudentLink, io: AppIO): Promise<boolean> {
+	const before = link.status().pacing?.openCount ?? 0;
+	return new Promise(resolve => {
+		const stop = link.subscribe(update => {
+			if (update.kind === 'pacing' && update.pacing.openCount > before) {
+				io.stdout.write(`🔓 The instructor opened chapter ${update.pacing.chapters.slice(before, update.pacing.openCount).join(', ')}.\n`);
+				finish(true);
+			}
+			if (update.kind === 'status' && (update.status.state === 'rejected' || update.status.state === 'closed')) finish(false);
+		});
+		const finish = (value: boolean) => {
+			stop();
+			resolve(value);
+		};
+		io.onSignal(() => finish(false));
+	});
+}
+
+/** While the instructor has paused the room, commands are not run. */
+function pausable(controller: TutorController, link: StudentLink): TutorController {
+	return {
+		...controller,
+		submit(line) {
+			if (!link.status().pacing?.paused) return controller.submit(line);
+			controller.appendSystem('⏸ The instructor paused the room: eyes on the front. Your command was not run.');
+			return {state: controller.snapshot().shell, stdout: '', stderr: '', exitCode: 0, effects: []};
+		},
+	};
+}
+
+async function runChapter(chapter: Chapter, options: AppOptions, io: AppIO, link: StudentLink, progress: ProgressStore): Promise<{code: number; done: boolean}> {
+	const opened = openChapter(chapter, options, progress);
+	const localized = opened.session.chapter;
+	const stopMirroring = opened.session.onProgress(
+		event => {
+			for (const classroomEvent of classroomEvents(event, localized)) link.report(classroomEvent);
+		},
+		{replay: true},
+	);
+	const controller = pausable(opened.controller, link);
 	// Plain mode prints the instructor's messages the moment they arrive; the screen puts them in the scrollback.
 	const stopShowing = showLinkOn(link, options.plain ? {setNotice: notice => controller.setNotice(notice), appendSystem: text => io.stdout.write(text + '\n')} : controller);
 	try {
-		if (options.plain) {
-			let lastState = `${link.status().state}/${link.status().pacing?.paused}`;
-			return await runPlainSession(controller, options, io, {
-				intro: () => statusNotice(link.status()),
-				interceptLine(line) {
-					if (line === 'classroom') return statusNotice(link.status());
-					if (link.status().pacing?.paused && line) return 'The instructor paused the room: eyes on the front. (Your command was not run.)';
-					return undefined;
-				},
-				afterCommand() {
-					// A line when the connection changes, not for every event waiting for its acknowledgement.
-					const status = link.status();
-					const state = `${status.state}/${status.pacing?.paused}`;
-					if (state === lastState) return '';
-					lastState = state;
-					return statusNotice(status);
-				},
-			});
+		if (!options.plain) {
+			const {runInteractive} = await import('../ui/run-interactive.tsx');
+			const code = await runInteractive(controller, options, io, {title: `${chapter.number} ${localized.title}`});
+			return {code, done: opened.session.chapterDone()};
 		}
-		const {runInteractive} = await import('../ui/run-interactive.tsx');
-		return await runInteractive(controller, options, io, {title: 'Classroom'});
+		const lesson = plainLessonHooks(opened.session, controller, {width: io.stdout.columns ?? 80});
+		let lastState = `${link.status().state}/${link.status().pacing?.paused}`;
+		const code = await runPlainSession(controller, options, io, {
+			...lesson,
+			intro: () => [statusNotice(link.status()), lesson.intro?.() ?? ''].join('\n'),
+			interceptLine(line) {
+				if (line === 'classroom') return statusNotice(link.status());
+				if (link.status().pacing?.paused && line) return 'The instructor paused the room: eyes on the front. (Not run.)';
+				return lesson.interceptLine?.(line);
+			},
+			afterCommand() {
+				// A line when the connection changes, not for every event waiting for its acknowledgement.
+				const status = link.status();
+				const state = `${status.state}/${status.pacing?.paused}`;
+				const changed = state !== lastState ? statusNotice(status) : '';
+				lastState = state;
+				return [lesson.afterCommand?.() ?? '', changed].filter(Boolean).join('\n');
+			},
+		});
+		return {code, done: opened.session.chapterDone()};
 	} finally {
 		stopShowing();
+		stopMirroring();
 	}
 }

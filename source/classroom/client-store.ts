@@ -4,7 +4,7 @@
 import {closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {z} from 'zod';
-import {eventMessageSchema, type EventMessage} from './protocol.ts';
+import {eventMessageSchema} from './protocol.ts';
 import {nameKey} from './sanitize.ts';
 
 const savedSchema = z.object({
@@ -12,6 +12,8 @@ const savedSchema = z.object({
 	studentId: z.string().optional(),
 	nextSeq: z.number().int().min(1),
 	queue: z.array(eventMessageSchema),
+	/** The host's pacing when last heard, so chapter locks hold while working offline. */
+	pacing: z.object({chapters: z.array(z.string()), openCount: z.number().int().min(0), paused: z.boolean()}).optional(),
 });
 export type SavedLink = z.infer<typeof savedSchema>;
 

@@ -58,7 +58,7 @@ export function connectStudent(settings: ClientSettings): StudentLink {
 	const retry = settings.retry ?? {initialMs: 500, maxMs: 5000};
 	const listeners = new Set<(update: LinkUpdate) => void>();
 	let saved: SavedLink = settings.store.load();
-	let status: LinkStatus = {state: 'connecting', name: settings.name, queued: saved.queue.length, everConnected: false};
+	let status: LinkStatus = {state: 'connecting', name: settings.name, queued: saved.queue.length, everConnected: false, ...(saved.pacing ? {pacing: {...saved.pacing, paused: false}} : {})};
 	let socket: WebSocket | undefined;
 	let sentUpTo = 0; // highest seq sent on the current connection
 	let backoff = retry.initialMs;
@@ -120,6 +120,7 @@ export function connectStudent(settings: ClientSettings): StudentLink {
 					saved.queue = saved.queue.map((event, index) => ({...event, seq: message.lastSeq + 1 + index}));
 				}
 				saved.nextSeq = Math.max(message.lastSeq + 1, (saved.queue.at(-1)?.seq ?? 0) + 1);
+				saved.pacing = {chapters: message.pacing.chapters, openCount: message.pacing.openCount, paused: message.pacing.paused};
 				persist();
 				sentUpTo = message.lastSeq;
 				backoff = retry.initialMs;
@@ -142,6 +143,8 @@ export function connectStudent(settings: ClientSettings): StudentLink {
 				return;
 			}
 			case 'pacing':
+				saved.pacing = {chapters: message.pacing.chapters, openCount: message.pacing.openCount, paused: message.pacing.paused};
+				persist();
 				setStatus({pacing: message.pacing});
 				emit({kind: 'pacing', pacing: message.pacing});
 				return;
@@ -262,7 +265,7 @@ function fitEvent(event: ProgressEvent): ProgressEvent {
 		case 'check-failed':
 			return {...event, unmet: event.unmet.slice(0, limits.unmetItems).map(clip)};
 		case 'command-run':
-			return {...event, line: clip(event.line)};
+			return {...event, line: clip(event.line), ...(event.unmet ? {unmet: event.unmet.slice(0, limits.unmetItems).map(clip)} : {})};
 		default:
 			return event;
 	}

@@ -10,7 +10,7 @@ export type ResultRow = {
 	title: string;
 	done: boolean;
 	timeSeconds: number;
-	attempts: number; // checks run on the step: failed ones, plus the passing one
+	attempts: number; // commands run on the task until it passed, and failed checks or quiz answers
 	hints: number;
 	solutionShown: boolean;
 };
@@ -31,7 +31,7 @@ export function resultRows(room: Room): ResultRow[] {
 				title: step.title,
 				done,
 				timeSeconds: Math.round(step.timeMs / 1000),
-				attempts: step.failedChecks + (done ? 1 : 0),
+				attempts: step.attempts,
 				hints: step.hints,
 				solutionShown: step.solutionShown,
 			});

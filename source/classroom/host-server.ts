@@ -278,7 +278,7 @@ function cleanEvent(event: ProgressEvent): ProgressEvent {
 		case 'check-failed':
 			return ids({...event, unmet: event.unmet.slice(0, limits.unmetItems).map(text)});
 		case 'command-run':
-			return ids({...event, line: text(event.line)});
+			return ids({...event, line: text(event.line), ...(event.unmet ? {unmet: event.unmet.slice(0, limits.unmetItems).map(text)} : {})});
 		default:
 			return ids(event);
 	}

@@ -40,7 +40,8 @@ export const progressEventSchema = z.discriminatedUnion('kind', [
 	z.object({kind: z.literal('hint-used'), chapterId: id, stepId: id, hintNumber: z.number().int().min(1).max(99)}),
 	z.object({kind: z.literal('solution-shown'), chapterId: id, stepId: id}),
 	z.object({kind: z.literal('check-failed'), chapterId: id, stepId: id, unmet: z.array(text()).max(limits.unmetItems * 4)}),
-	z.object({kind: z.literal('command-run'), chapterId: id.optional(), stepId: id.optional(), line: text(), exitCode: z.number().int().min(-1).max(255)}),
+	// On a task step the lesson checks after every command: `unmet` is what was still missing (empty: passed).
+	z.object({kind: z.literal('command-run'), chapterId: id.optional(), stepId: id.optional(), line: text(), exitCode: z.number().int().min(-1).max(255), unmet: z.array(text()).max(limits.unmetItems * 4).optional()}),
 ]);
 export type ProgressEvent = z.infer<typeof progressEventSchema>;
 

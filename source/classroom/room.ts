@@ -13,7 +13,8 @@ export type StepRecord = {
 	enteredAt?: number; // student's clock
 	doneAt?: number; // student's clock
 	timeMs: number; // time on the step until it was passed (or so far, at the last event)
-	failedChecks: number;
+	failedChecks: number; // checks asked for and failed, wrong quiz answers
+	attempts: number; // commands run on the task while it was not passed, and failed checks
 	hints: number;
 	solutionShown: boolean;
 	withHelp: boolean;
@@ -107,7 +108,7 @@ function stepOf(student: Student, chapterId: string, stepId: string): StepRecord
 	let step = student.steps[key];
 	if (!step) {
 		const current = student.current?.chapterId === chapterId && student.current.stepId === stepId ? student.current : undefined;
-		step = {chapterId, chapterNumber: current?.chapterNumber ?? 0, stepId, stepIndex: current?.stepIndex ?? -1, title: current?.title ?? stepId, timeMs: 0, failedChecks: 0, hints: 0, solutionShown: false, withHelp: false, unmet: []};
+		step = {chapterId, chapterNumber: current?.chapterNumber ?? 0, stepId, stepIndex: current?.stepIndex ?? -1, title: current?.title ?? stepId, timeMs: 0, failedChecks: 0, attempts: 0, hints: 0, solutionShown: false, withHelp: false, unmet: []};
 		student.steps[key] = step;
 	}
 	return step;
@@ -155,15 +156,25 @@ function applyEvent(student: Student, event: ProgressEvent, clientAt: number, ho
 		}
 		case 'check-failed': {
 			const step = stepOf(student, event.chapterId, event.stepId);
-			step.failedChecks++;
-			step.unmet = event.unmet;
+			if (step.doneAt === undefined) {
+				step.failedChecks++;
+				step.attempts++;
+				step.unmet = event.unmet;
+			}
 			touch(step, clientAt);
 			return;
 		}
 		case 'command-run': {
 			student.commands.push({line: event.line, exitCode: event.exitCode, at: clientAt});
 			if (student.commands.length > recentCommands) student.commands.splice(0, student.commands.length - recentCommands);
-			if (event.chapterId && event.stepId) touch(stepOf(student, event.chapterId, event.stepId), clientAt);
+			if (event.chapterId && event.stepId) {
+				const step = stepOf(student, event.chapterId, event.stepId);
+				touch(step, clientAt);
+				if (event.unmet && step.doneAt === undefined) {
+					step.attempts++;
+					step.unmet = event.unmet;
+				}
+			}
 			return;
 		}
 	}

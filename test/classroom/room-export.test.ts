@@ -26,6 +26,7 @@ test('steps, time, attempts, hints and solutions add up per student and step', (
 	const room = roomWith([
 		joined('s1', '=cmd|evil'),
 		event('s1', 1000, entered(0)),
+		event('s1', 1500, {kind: 'command-run', chapterId: 'containers', stepId: 's1', line: 'kubectl get pods', exitCode: 0, unmet: ['no pod']}),
 		event('s1', 2000, {kind: 'check-failed', chapterId: 'containers', stepId: 's1', unmet: ['no pod']}),
 		event('s1', 3000, {kind: 'hint-used', chapterId: 'containers', stepId: 's1', hintNumber: 1}),
 		event('s1', 4000, {kind: 'hint-used', chapterId: 'containers', stepId: 's1', hintNumber: 2}),
@@ -36,6 +37,7 @@ test('steps, time, attempts, hints and solutions add up per student and step', (
 	const rows = resultRows(room);
 	assert.equal(rows.length, 2);
 	assert.deepEqual(rows[0], {student: '=cmd|evil', chapter: 'containers', chapterNumber: 1, step: 's1', stepNumber: 1, title: 'Step 1', done: true, timeSeconds: 60, attempts: 2, hints: 2, solutionShown: false});
+	assert.equal(room.students.s1!.steps['containers/s1']!.failedChecks, 1, 'a command on a task is an attempt, not a failed check');
 	assert.equal(rows[1]!.done, false);
 	assert.equal(rows[1]!.solutionShown, true);
 	assert.equal(rows[1]!.timeSeconds, 8);

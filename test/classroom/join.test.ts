@@ -1,0 +1,130 @@
+// `k8s-tutor join` in plain mode against an in-process host: the normal lesson flow, mirrored.
+import assert from 'node:assert/strict';
+import {PassThrough, Readable} from 'node:stream';
+import {fileURLToPath} from 'node:url';
+import {test} from 'node:test';
+import type {AppIO, AppOptions} from '../../source/app/app-options.ts';
+import {runClassroomExport, runJoin} from '../../source/app/classroom-commands.ts';
+import {memoryDisk} from '../../source/shell/memory-disk.ts';
+import {startHost, tempDir, waitFor} from './helpers.ts';
+
+const packDir = fileURLToPath(new URL('./fixtures/pack', import.meta.url));
+
+function fakeIO(input: string | PassThrough): {io: AppIO; out: () => string; err: () => string; interrupt(): void} {
+	const handlers: ((signal: 'SIGINT') => void)[] = [];
+	let out = '';
+	let err = '';
+	const stdout = new PassThrough();
+	stdout.on('data', chunk => (out += chunk));
+	const stderr = new PassThrough();
+	stderr.on('data', chunk => (err += chunk));
+	const io: AppIO = {
+		stdin: typeof input === 'string' ? Readable.from([input]) : input,
+		stdout,
+		stderr,
+		onSignal: handler => handlers.push(handler),
+		exit: code => {
+			throw new Error(`exit ${code}`);
+		},
+	};
+	return {io, out: () => out, err: () => err, interrupt() {
+			// Every handler hears the signal; a plain session's one "exits" (throws here), the join's one stops waiting.
+			for (const handler of handlers) {
+				try {
+					handler('SIGINT');
+				} catch {}
+			}
+		}};
+}
+
+/** A promise, or a failure after `ms`: no test waits forever. */
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+	let timer: NodeJS.Timeout | undefined;
+	const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms)));
+	return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+const options = (home: string): AppOptions => ({lang: 'en', plain: true, color: false, interactiveInput: false, configDir: home, disk: memoryDisk(), version: 'test', lessonsDir: packDir});
+
+test('a student works through a chapter; the host sees every step, hint, failed check and command', async t => {
+	const dir = tempDir(t);
+	const host = await startHost(dir, {chapters: ['1', '2']});
+	t.after(() => host.close());
+	const typing = new PassThrough();
+	const {io, out, interrupt} = fakeIO(typing);
+	const home = tempDir(t);
+	const joined = runJoin({...options(home), interactiveInput: true}, io, {host: `127.0.0.1:${host.port}`, code: host.room.code, name: 'alice'});
+	t.after(async () => {
+		interrupt(); // never leave the student waiting when an assertion failed
+		typing.end();
+		await joined;
+	});
+	typing.write(['hint', 'check', 'echo note > /root/note.txt', 'answer b', 'answer a', ''].join('\n'));
+	// Chapter 2 is locked until the instructor releases it.
+	await waitFor(() => out().includes('Waiting for the next one'), 'the student to wait for chapter 2', 10_000);
+	assert.match(out(), /classroom: alice · online/);
+	assert.match(out(), /✓ Step 2\/4: Make a note/);
+	await host.releaseNext();
+	await waitFor(() => out().includes('Create /tmp/second.txt'), 'chapter 2 to start', 5000);
+	assert.match(out(), /The instructor opened chapter 2/);
+	typing.write('echo x > /tmp/second.txt\n');
+	await waitFor(() => out().split('Waiting for the next one').length === 3, 'the student to wait again after chapter 2', 5000);
+	interrupt(); // Ctrl-C
+	assert.equal(await within(joined, 5000, 'join to end after Ctrl-C'), 0);
+
+	const alice = host.room.students.s1!;
+	assert.equal(alice.name, 'alice');
+	const note = alice.steps['first/make-note']!;
+	assert.equal(note.hints, 1);
+	assert.equal(note.failedChecks, 1);
+	assert.ok(note.doneAt !== undefined);
+	assert.equal(note.attempts, 2, 'the failed check and the command that passed');
+	assert.equal(alice.steps['first/pick']!.failedChecks, 1, 'the wrong answer');
+	assert.ok(alice.steps['second/only']!.doneAt !== undefined);
+	assert.ok(alice.commands.some(command => command.line === 'echo note > /root/note.txt'));
+
+	const exported = fakeIO('');
+	assert.equal(await runClassroomExport(options(home), exported.io, dir, 'csv'), 0);
+	assert.match(exported.out(), /^alice,first,1,make-note,2,Make a note,true,\d+,2,1,false\r$/m);
+});
+
+test('a script ends after its chapter and says how to go on', async t => {
+	const host = await startHost(tempDir(t), {chapters: ['1', '2']});
+	t.after(() => host.close());
+	const {io, out} = fakeIO(['echo note > /root/note.txt', 'answer a', ''].join('\n'));
+	assert.equal(await runJoin(options(tempDir(t)), io, {host: `127.0.0.1:${host.port}`, code: host.room.code, name: 'eve'}), 0);
+	assert.match(out(), /Chapter done\. When the instructor opens the next chapter/);
+	assert.equal(host.room.students.s1!.eventCount > 5, true);
+});
+
+test('a paused room does not run the student’s commands', async t => {
+	const host = await startHost(tempDir(t), {chapters: ['1']});
+	t.after(() => host.close());
+	await host.setPaused(true);
+	const {io, out} = fakeIO(['echo note > /root/note.txt', ''].join('\n'));
+	await runJoin(options(tempDir(t)), io, {host: `127.0.0.1:${host.port}`, code: host.room.code, name: 'bob'});
+	assert.match(out(), /PAUSED by the instructor/);
+	assert.match(out(), /The instructor paused the room: eyes on the front\. \(Not run\.\)/);
+	assert.equal(host.room.students.s1!.commands.length, 0);
+});
+
+test('the host chooses the chapters: a student starts in the first open one', async t => {
+	const host = await startHost(tempDir(t), {chapters: ['2']});
+	t.after(() => host.close());
+	const {io} = fakeIO('');
+	await runJoin(options(tempDir(t)), io, {host: `127.0.0.1:${host.port}`, code: host.room.code, name: 'chen'});
+	assert.equal(host.room.students.s1!.current?.chapterId, 'second');
+});
+
+test('join reports a wrong code and an unreachable host as errors', async t => {
+	const host = await startHost(tempDir(t));
+	t.after(() => host.close());
+	const wrong = fakeIO('');
+	assert.equal(await runJoin(options(tempDir(t)), wrong.io, {host: `127.0.0.1:${host.port}`, code: 'WRONG9', name: 'dan'}), 1);
+	assert.match(wrong.err(), /k8s-tutor: cannot join: wrong join code/);
+	const port = host.port;
+	await host.close();
+	const gone = fakeIO('');
+	assert.equal(await runJoin(options(tempDir(t)), gone.io, {host: `127.0.0.1:${port}`, code: 'ABC234', name: 'dan'}), 1);
+	assert.match(gone.err(), /cannot reach the classroom host at 127\.0\.0\.1:\d+: nothing is listening there/);
+});
