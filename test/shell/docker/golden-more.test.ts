@@ -70,3 +70,12 @@ test('docker cp copies between the host and a container; the copy lands in the w
 	expectLine(shell, 'curl localhost:8080', '<h1>mine</h1>\n');
 	expectLine(shell, 'docker cp web:/nosuch /tmp', '', 'Error response from daemon: Could not find the file /nosuch in container web\n', 1);
 });
+
+test('docker search lists matching repositories of the simulated Docker Hub, pushed ones too', () => {
+	const shell = dockerShell();
+	expectLine(shell, 'docker search kubia', 'NAME          DESCRIPTION   STARS     OFFICIAL\nluksa/kubia                 14\n');
+	run(shell, 'docker build -t learner/kubia kubia');
+	run(shell, 'docker push learner/kubia');
+	expectLine(shell, 'docker search kubia', 'NAME            DESCRIPTION   STARS     OFFICIAL\nluksa/kubia                   14\nlearner/kubia                 0\n');
+	assert.match(run(shell, 'docker search nginx').stdout, /^nginx +Official build of Nginx\. +20769 +\[OK\]$/m);
+});

@@ -11,7 +11,7 @@ import {dockerHistory, dockerImages, dockerRmi, dockerTag} from './images.ts';
 import {dockerInspect} from './inspect.ts';
 import {dockerLogin, dockerLogout, dockerPull, dockerPush} from './pull-push.ts';
 import {dockerCreate, dockerRun} from './run.ts';
-import {dockerCommit, dockerCp, dockerPause, dockerPort, dockerPrune, dockerRename, dockerStats, dockerTop} from './more.ts';
+import {dockerCommit, dockerCp, dockerSearch, dockerPause, dockerPort, dockerPrune, dockerRename, dockerStats, dockerTop} from './more.ts';
 import {dockerInfo, dockerSystem, dockerVersionText} from './system.ts';
 
 type Handler = (args: string[], call: DockerCall) => CommandOutcome;
@@ -46,6 +46,7 @@ const handlers: Record<string, Handler> = {
 	port: dockerPort,
 	commit: dockerCommit,
 	cp: dockerCp,
+	search: dockerSearch,
 	rename: dockerRename,
 	pause: (args, call) => dockerPause(args, call, true),
 	unpause: (args, call) => dockerPause(args, call, false),
@@ -58,7 +59,7 @@ const management: Record<string, Record<string, string | Handler>> = {
 	builder: {build: 'build'},
 };
 
-const notSimulated = new Set(['network', 'volume', 'compose', 'swarm', 'service', 'stack', 'node', 'secret', 'config', 'plugin', 'context', 'buildx', 'trust', 'manifest', 'search', 'save', 'load', 'import', 'export', 'attach', 'update', 'wait', 'events', 'scout', 'init']);
+const notSimulated = new Set(['network', 'volume', 'compose', 'swarm', 'service', 'stack', 'node', 'secret', 'config', 'plugin', 'context', 'buildx', 'trust', 'manifest', 'save', 'load', 'import', 'export', 'attach', 'update', 'wait', 'events', 'scout', 'init']);
 
 const summaryText = `
 Usage:  docker [OPTIONS] COMMAND
@@ -71,6 +72,7 @@ Common Commands:
   ps          List containers
   build       Build an image from a Dockerfile
   pull        Download an image from a registry
+  search      Search Docker Hub for images
   push        Upload an image to a registry
   images      List images
   login       Authenticate to a registry

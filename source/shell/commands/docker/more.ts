@@ -250,3 +250,34 @@ function walk(world: Parameters<typeof listDirectory>[0], fs: Parameters<typeof 
 	}
 	return out;
 }
+
+const hubDescriptions: Record<string, [string, number]> = {
+	'library/nginx': ['Official build of Nginx.', 20769],
+	'library/busybox': ['Busybox base image.', 3378],
+	'library/alpine': ['A minimal Docker image based on Alpine Linux with a complete package index…', 11284],
+	'library/ubuntu': ['Ubuntu is a Debian-based Linux operating system based on free software.', 17512],
+	'library/debian': ['Debian is a Linux distribution that\'s composed entirely of free and open-s…', 5215],
+	'library/node': ['Node.js is a JavaScript-based platform for server-side and networking app…', 13853],
+	'library/buildpack-deps': ['A collection of common build dependencies used for installing various mo…', 491],
+	'luksa/kubia': ['', 14],
+	'polinux/stress': ['Docker container with stress-ng / stress utility', 41],
+	'arm64v8/alpine': ['A minimal Docker image based on Alpine Linux with a complete package index…', 106],
+};
+
+/** `docker search TERM`: repositories on the (simulated) Docker Hub whose name contains TERM. */
+export function dockerSearch(args: string[], call: DockerCall): CommandOutcome {
+	const parsed = parseFlags(args, [{names: ['--limit'], value: true}, {names: ['--no-trunc']}, {names: ['-f', '--filter'], value: true, repeat: true, modelled: false}, {names: ['--format'], value: true, modelled: false}]);
+	if (!parsed.ok) return usageError(parsed.error, 'search');
+	const term = parsed.flags.positionals[0];
+	if (!term || parsed.flags.positionals.length > 1) return fail(`"docker search" requires exactly 1 argument.\nSee 'docker search --help'.\n\nUsage:  docker search [OPTIONS] TERM\n\nSearch Docker Hub for images`, 1);
+	const limit = Number(flagValue(parsed.flags, '--limit') ?? 25);
+	const matches = [...call.world.registry.repositories.values()]
+		.filter(repo => repo.name.replace(/^library\//, '').includes(term.toLowerCase()))
+		.map(repo => {
+			const [description, stars] = hubDescriptions[repo.name] ?? ['', 0];
+			return {name: repo.name.replace(/^library\//, ''), description, stars, official: repo.name.startsWith('library/')};
+		})
+		.sort((a, b) => b.stars - a.stars)
+		.slice(0, limit);
+	return ok(table([['NAME', 'DESCRIPTION', 'STARS', 'OFFICIAL'], ...matches.map(m => [m.name, m.description, String(m.stars), m.official ? '[OK]' : ''])]), {stderr: notSimulatedNote(parsed.flags.notSimulated)});
+}
