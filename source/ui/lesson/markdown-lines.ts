@@ -14,8 +14,9 @@ function blockLines(block: MarkdownBlock, width: number, theme: Theme): StyledLi
 		case 'rule':
 			return [{segments: [{text: '─'.repeat(Math.min(width, 30)), dim: theme.dim}]}];
 		case 'code':
-			// Commands and diagrams are shown verbatim: cut, never wrapped, so columns stay aligned.
-			return block.text.split('\n').map(text => ({segments: [{text: '  ' + text, color: theme.accent, bold: !theme.color}]}));
+			// Diagrams fit the column and stay verbatim; a line wider than the column (a long
+			// command at 80x24) wraps with an indent rather than being cut, so none of it is hidden.
+			return block.text.split('\n').flatMap(text => wrapCodeLine(text, width - 2)).map(text => ({segments: [{text: '  ' + text, color: theme.accent, bold: !theme.color}]}));
 		case 'quote':
 			return block.blocks.flatMap(b => blockLines(b, width - 2, theme)).map(l => ({segments: [{text: '│ ', dim: theme.dim}, ...l.segments]}));
 		case 'list':
@@ -41,4 +42,28 @@ export function markdownLines(markdown: string, width: number, theme: Theme): St
 	return out;
 }
 
-
+/** A code line cut into pieces of at most `width` columns, at spaces where it can; later pieces indented. */
+export function wrapCodeLine(line: string, width: number): string[] {
+	if (textWidth(line) <= width || width < 8) return [line];
+	const out: string[] = [];
+	let rest = line;
+	let indent = '';
+	while (textWidth(indent + rest) > width) {
+		const room = width - indent.length;
+		let cut = 0;
+		let used = 0;
+		for (const ch of rest) {
+			const w = textWidth(ch);
+			if (used + w > room) break;
+			used += w;
+			cut += ch.length;
+		}
+		const space = rest.lastIndexOf(' ', cut);
+		const at = space > room / 3 ? space : cut;
+		out.push(indent + rest.slice(0, at).trimEnd());
+		rest = rest.slice(at).trimStart();
+		indent = '    ';
+	}
+	if (rest) out.push(indent + rest);
+	return out;
+}
