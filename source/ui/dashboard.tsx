@@ -17,6 +17,8 @@ import {initialPrompt, lineToRun, promptReducer} from './prompt/prompt-state.ts'
 import {ShellRegion} from './shell/shell-region.tsx';
 import {StatusBar} from './status-bar.tsx';
 import {makeTheme, ThemeContext} from './theme.tsx';
+import {uiText, UiTextContext} from './ui-text.ts';
+import type {Locale} from '../app/app-options.ts';
 import {TooSmall} from './too-small.tsx';
 import {useDashboardKeys} from './use-dashboard-keys.ts';
 import {useRefReducer} from './use-ref-reducer.ts';
@@ -32,6 +34,7 @@ export type DashboardProps = {
 	clock: Clock;
 	title: string;
 	color: boolean;
+	locale?: Locale;
 	complete?: Completer;
 	chapters?: ChapterSwitch;
 	/** Opens the learner's editor on a file (`edit FILE`); the dashboard hands it the terminal meanwhile. */
@@ -41,7 +44,8 @@ export type DashboardProps = {
 	size?: {columns: number; rows: number};
 };
 
-export function Dashboard({controller, clock, title, color, complete, openEditor, onQuit, size, chapters}: DashboardProps) {
+export function Dashboard({controller, clock, title, color, locale = 'en', complete, openEditor, onQuit, size, chapters}: DashboardProps) {
+	const text = uiText(locale);
 	const app = useApp();
 	const windowSize = useWindowSize();
 	const {columns, rows} = size ?? windowSize;
@@ -119,10 +123,10 @@ export function Dashboard({controller, clock, title, color, complete, openEditor
 			const path = effect.path;
 			void app.suspendTerminal(() => {
 				const outcome = openEditor(path);
-				controller.appendSystem(outcome.ok ? `edit: back from editing ${path}` : outcome.error);
+				controller.appendSystem(outcome.ok ? text.editedBack(path) : outcome.error);
 			});
 		}
-	}, [controller, editPrompt, dispatch, promptRef, openEditor, app]);
+	}, [controller, editPrompt, dispatch, promptRef, openEditor, app, text]);
 
 	const completeNow = useCallback(() => {
 		if (!complete) return;
@@ -161,8 +165,14 @@ export function Dashboard({controller, clock, title, color, complete, openEditor
 		outputPage: layout.fits ? Math.max(1, layout.shell.height - 3) : 5,
 	});
 
-	if (!layout.fits) return <TooSmall columns={columns} rows={rows} />;
+	if (!layout.fits)
+		return (
+			<UiTextContext.Provider value={text}>
+				<TooSmall columns={columns} rows={rows} />
+			</UiTextContext.Provider>
+		);
 	return (
+		<UiTextContext.Provider value={text}>
 		<ThemeContext.Provider value={theme}>
 			<Box flexDirection="column" width={columns} height={rows}>
 				{ui.keysShown ? (
@@ -208,5 +218,6 @@ export function Dashboard({controller, clock, title, color, complete, openEditor
 				<StatusBar snapshot={snapshot} title={title} focus={ui.altPending ? 'Alt' : ui.focus} width={columns} />
 			</Box>
 		</ThemeContext.Provider>
+		</UiTextContext.Provider>
 	);
 }

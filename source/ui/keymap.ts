@@ -1,53 +1,57 @@
 // Every key of the dashboard, as data: the `?` overlay prints this list, and the key router
 // follows it. Single letters act only where they cannot be the start of a command: on an empty
-// prompt for `?` and `q` (no command starts with them), in the lesson or cluster pane (reached
-// with Tab on an empty prompt), or with Alt (or Esc then the key) from anywhere.
+// prompt for `?` and `q` (no command starts with them), n and quiz letters on steps with
+// nothing to type, in the lesson or cluster pane (reached with Tab on an empty prompt), or
+// with Alt (or Esc then the key) from anywhere.
 
-export type KeyHelp = {keys: string; does: string};
-export type KeyGroup = {title: string; keys: KeyHelp[]};
+type Words = {en: string; zh: string};
+export type KeyHelp = {keys: string; does: Words};
+export type KeyGroup = {title: Words; keys: KeyHelp[]};
+
+const k = (keys: string, en: string, zh: string): KeyHelp => ({keys, does: {en, zh}});
 
 export const keyGroups: KeyGroup[] = [
 	{
-		title: 'Prompt',
+		title: {en: 'Prompt', zh: '命令行'},
 		keys: [
-			{keys: 'Enter', does: 'run the command'},
-			{keys: '← → Home End', does: 'move (Ctrl-A/E too)'},
-			{keys: 'Ctrl-W U K', does: 'delete word/to start/to end'},
-			{keys: '↑ ↓', does: 'history'},
-			{keys: 'Tab', does: 'complete; empty: focus panes'},
-			{keys: 'paste', does: 'after `apply -f -`: the YAML'},
-			{keys: 'Alt-↑ Alt-↓', does: 'scroll the output'},
-			{keys: 'Ctrl-L', does: 'clear the output'},
+			k('Enter', 'run the command', '运行命令'),
+			k('← → Home End', 'move (Ctrl-A/E too)', '移动光标（也可 Ctrl-A/E）'),
+			k('Ctrl-W U K', 'delete word/to start/to end', '删除词/到行首/到行尾'),
+			k('↑ ↓', 'history', '历史命令'),
+			k('Tab', 'complete; empty: focus panes', '补全；空行时切换面板'),
+			k('paste', 'after `apply -f -`: the YAML', '在 `apply -f -` 后粘贴 YAML'),
+			k('Alt-↑ Alt-↓', 'scroll the output', '滚动输出'),
+			k('Ctrl-L', 'clear the output', '清空输出'),
 		],
 	},
 	{
-		title: 'Anywhere',
+		title: {en: 'Anywhere', zh: '任何时候'},
 		keys: [
-			{keys: '?', does: 'these keys (empty prompt)'},
-			{keys: 'q  Ctrl-C', does: 'quit, progress saved'},
-			{keys: 'Alt-m', does: 'chapters: pick another'},
-			{keys: 'Esc', does: 'back to the prompt'},
-			{keys: 'PgUp PgDn', does: 'scroll the lesson'},
+			k('?', 'these keys (empty prompt)', '显示按键（空命令行）'),
+			k('q  Ctrl-C', 'quit, progress saved', '退出，进度已保存'),
+			k('Alt-m', 'chapters: pick another', '章节：选择其他章节'),
+			k('Esc', 'back to the prompt', '回到命令行'),
+			k('PgUp PgDn', 'scroll the lesson', '滚动课程'),
 		],
 	},
 	{
-		title: 'Lesson: Alt-key, or key in lesson',
+		title: {en: 'Lesson: Alt-key, or key in lesson', zh: '课程：Alt-键，或在课程面板中直接按'},
 		keys: [
-			{keys: 'h', does: 'hint'},
-			{keys: 's', does: 'solution (asks y/n)'},
-			{keys: 'r', does: 'reset the step (asks y/n)'},
-			{keys: 'n', does: 'next (read, quiz, summary)'},
-			{keys: 'a b c d', does: 'answer a quiz'},
+			k('h', 'hint', '提示'),
+			k('s', 'solution (asks y/n)', '答案（先确认 y/n）'),
+			k('r', 'reset the step (asks y/n)', '重置这一步（先确认 y/n）'),
+			k('n', 'next (read, quiz, summary)', '下一步（阅读、测验、总结）'),
+			k('a b c d', 'answer a quiz', '回答测验'),
 		],
 	},
 	{
-		title: 'Time, pane: Alt-key, or key in pane',
+		title: {en: 'Time, pane: Alt-key, or key in pane', zh: '时间与面板：Alt-键，或在面板中直接按'},
 		keys: [
-			{keys: 'p', does: 'pause / resume the clock'},
-			{keys: 't', does: 'step one second'},
-			{keys: 'f', does: 'speed 1x → 5x → 20x'},
-			{keys: 'd  1 2 3', does: 'depth: next/host/docker/cluster'},
-			{keys: 'x', does: 'select: ↑↓, Enter x-ray, Esc'},
+			k('p', 'pause / resume the clock', '暂停 / 继续模拟时钟'),
+			k('t', 'step one second', '前进一秒'),
+			k('f', 'speed 1x → 5x → 20x', '速度 1x → 5x → 20x'),
+			k('d  1 2 3', 'depth: next/host/docker/cluster', '深度：下一个/主机/docker/集群'),
+			k('x', 'select: ↑↓, Enter x-ray, Esc', '选择：↑↓，Enter 透视，Esc'),
 		],
 	},
 ];

@@ -42,6 +42,7 @@ export async function runInteractive(controller: TutorController, options: AppOp
 				clock={realClock}
 				title={current.title}
 				color={options.color}
+				locale={options.lang}
 				chapters={switcher}
 				complete={(line, cursor, shell) => complete(line, cursor, {commands, state: shell})}
 				openEditor={path => runEditor(options.disk.displayPath?.(path) ?? path)}

@@ -4,21 +4,22 @@ import type {Segment} from './frame/styled-line.ts';
 import {clockText} from './pane/selectors/events.ts';
 import {fit, textWidth} from './text-width.ts';
 import {useTheme} from './theme.tsx';
+import {useUiText, type UiText} from './ui-text.ts';
 
 /** chapter · task n/m · xp · speed or paused · notice · ? keys ........ virtual clock */
-export function statusSegments(snapshot: TutorSnapshot, title: string, focus: string, width: number, theme: ReturnType<typeof useTheme>): Segment[] {
+export function statusSegments(snapshot: TutorSnapshot, title: string, focus: keyof UiText['focus'], width: number, theme: ReturnType<typeof useTheme>, text: UiText): Segment[] {
 	const lesson = snapshot.lesson;
 	const left: Segment[] = [];
 	const sep = {text: ' · ', dim: theme.dim};
 	if (lesson) {
 		left.push({text: ` ${lesson.chapterNumber} ${lesson.chapterTitle}`, bold: true});
-		left.push(sep, {text: `${lesson.kind === 'task' ? 'task' : 'step'} ${lesson.stepIndex + 1}/${lesson.stepCount}`});
+		left.push(sep, {text: `${lesson.kind === 'task' ? text.task : text.step} ${lesson.stepIndex + 1}/${lesson.stepCount}`});
 		left.push(sep, {text: `${lesson.xp} xp`, color: theme.ok});
 	} else left.push({text: ` ${title}`, bold: true});
-	left.push(sep, snapshot.paused ? {text: '⏸ paused', color: theme.warn, bold: true} : {text: `▶ ${snapshot.speed}x`, color: snapshot.speed > 1 ? theme.warn : undefined});
-	if (focus !== 'prompt') left.push(sep, {text: `keys: ${focus}`, color: theme.accent});
+	left.push(sep, snapshot.paused ? {text: text.paused, color: theme.warn, bold: true} : {text: `▶ ${snapshot.speed}x`, color: snapshot.speed > 1 ? theme.warn : undefined});
+	if (focus !== 'prompt') left.push(sep, {text: text.focus[focus], color: theme.accent});
 	if (snapshot.notice) left.push(sep, {text: snapshot.notice, color: theme.warn});
-	left.push(sep, {text: '? keys', dim: theme.dim});
+	left.push(sep, {text: text.keysHint, dim: theme.dim});
 	const right = ` ${clockText(snapshot.world.time)} `;
 	const used = left.reduce((n, s) => n + textWidth(s.text), 0);
 	const gap = width - used - right.length;
@@ -39,8 +40,9 @@ export function statusSegments(snapshot: TutorSnapshot, title: string, focus: st
 	return [...left, {text: ' '.repeat(gap)}, {text: right, dim: theme.dim}];
 }
 
-export function StatusBar({snapshot, title, focus, width}: {snapshot: TutorSnapshot; title: string; focus: string; width: number}) {
+export function StatusBar({snapshot, title, focus, width}: {snapshot: TutorSnapshot; title: string; focus: keyof UiText['focus']; width: number}) {
 	const theme = useTheme();
-	const segments = statusSegments(snapshot, title, focus, width, theme).map(s => (theme.color ? {...s, backgroundColor: s.backgroundColor ?? 'gray'} : {...s, inverse: true}));
+	const text = useUiText();
+	const segments = statusSegments(snapshot, title, focus, width, theme, text).map(s => (theme.color ? {...s, backgroundColor: s.backgroundColor ?? 'gray'} : {...s, inverse: true}));
 	return <Lines lines={[{segments}]} width={width} height={1} />;
 }

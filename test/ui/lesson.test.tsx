@@ -104,3 +104,19 @@ test('Alt-m opens the chapter menu; Enter opens the chosen chapter', async () =>
 	await ui.waitFor(() => opened.length === 1, 'the chapter opened');
 	assert.deepEqual(opened, ['layers']);
 });
+
+test('the dashboard speaks Chinese with --lang zh-CN, wide characters in their columns', async () => {
+	const lesson = fakeLesson(baseLessonView({chapterTitle: '镜像与仓库', stepTitle: '推送镜像', text: '把 **kubia** 推送到仓库：容器镜像由多个层组成，每一层都是一个文件系统的变更集合。'}));
+	const ui = renderUi(dashboard(sandboxController(createSandboxWorld(), lesson), {locale: 'zh-CN'}).element);
+	const frame = await ui.waitForText('还没完成：');
+	assert.match(frame, /4 镜像与仓库 · 任务 2\/5 · 340 xp · ▶ 1x · \? 按键/);
+	assert.match(frame, /提示 Alt-h · 答案 Alt-s/);
+	const divider = frame.split('\n').filter(l => l.includes('│')).map(l => {
+		let width = 0;
+		for (const char of l.slice(0, l.indexOf('│'))) width += /[\u3000-\u9fff\uff00-\uff60]/.test(char) ? 2 : 1;
+		return width;
+	});
+	assert.ok(divider.length > 5 && divider.every(w => w === divider[0]), `the divider stays in one column: ${divider.join(',')}`);
+	ui.type('?');
+	await ui.waitForText('暂停 / 继续模拟时钟');
+});

@@ -3,6 +3,7 @@
 import type {LessonView} from '../../app/lesson-view.ts';
 import type {StyledLine} from '../frame/styled-line.ts';
 import type {Theme} from '../theme.tsx';
+import type {UiText} from '../ui-text.ts';
 import {markdownLines} from './markdown-lines.ts';
 import {wrapSpans} from './spans.ts';
 import {markdownBlocks, type Span} from '../../lessons/markdown.ts';
@@ -16,7 +17,7 @@ function inlineSpans(markdown: string): Span[] {
 	return first && (first.kind === 'paragraph' || first.kind === 'heading') && blocks.length === 1 ? first.spans : plainSpans(markdown);
 }
 
-export function lessonLines(view: LessonView, width: number, theme: Theme): StyledLine[] {
+export function lessonLines(view: LessonView, width: number, theme: Theme, text: UiText): StyledLine[] {
 	const out: StyledLine[] = [];
 	out.push(...wrapSpans(plainSpans(`${view.stepIndex + 1}/${view.stepCount} · ${view.stepTitle}`), width, theme, '', {bold: true}));
 	out.push({segments: []});
@@ -36,38 +37,39 @@ export function lessonLines(view: LessonView, width: number, theme: Theme): Styl
 	}
 	view.hintsShown.forEach((hint, i) => {
 		out.push({segments: []});
-		out.push(...wrapSpans(inlineSpans(hint), width, theme, `Hint ${i + 1}: `, {color: theme.warn}));
+		out.push(...wrapSpans(inlineSpans(hint), width, theme, text.hint(i + 1), {color: theme.warn}));
 	});
 	if (view.solutionShown?.length) {
 		out.push({segments: []});
-		out.push({segments: [{text: 'Solution:', bold: true, color: theme.warn}]});
+		out.push({segments: [{text: text.solution, bold: true, color: theme.warn}]});
 		for (const command of view.solutionShown) out.push({segments: [{text: '  $ ' + command, color: theme.accent, bold: !theme.color}]});
 	}
 	if (view.kind === 'task' && !view.passed && view.unmet.length) {
 		out.push({segments: []});
-		out.push({segments: [{text: 'Not yet:', bold: true}]});
+		out.push({segments: [{text: text.notYet, bold: true}]});
 		for (const unmet of view.unmet) out.push(...wrapSpans(inlineSpans(unmet), width, theme, '  • '));
 	}
 	if (view.passed) {
 		out.push({segments: []});
-		out.push({segments: [{text: view.kind === 'task' ? '✓ Done!' : '✓', bold: true, color: theme.ok}, {text: view.chapterDone ? ' Chapter complete.' : ' Alt-n for the next step.'}]});
+		out.push({segments: [{text: view.kind === 'task' ? text.done : '✓', bold: true, color: theme.ok}, {text: view.chapterDone ? text.chapterComplete : text.nextStepHint}]});
 	}
 	return out;
 }
 
 /** The keys line under the lesson: only what acts on this step. */
-export function lessonKeysText(view: LessonView, focused: boolean): string {
+export function lessonKeysText(view: LessonView, focused: boolean, text: UiText): string {
+	const say = text.lessonKeys;
 	const k = (key: string) => (focused ? key : `Alt-${key}`);
-	if (view.pendingConfirm) return `${view.pendingConfirm === 'solution' ? 'Show the solution' : 'Reset this step'}? y / n`;
+	if (view.pendingConfirm) return view.pendingConfirm === 'solution' ? text.confirmSolution : text.confirmReset;
 	const keys: string[] = [];
 	if (view.kind === 'task' && !view.passed) {
-		if (view.hintsLeft > 0) keys.push(`hint ${k('h')}`);
-		if (!view.solutionShown) keys.push(`solution ${k('s')}`);
+		if (view.hintsLeft > 0) keys.push(`${say.hint} ${k('h')}`);
+		if (!view.solutionShown) keys.push(`${say.solution} ${k('s')}`);
 	}
-	if (view.quiz && !view.quiz.answered) keys.push(`answer ${view.quiz.choices.map(c => c.key).join('/')}`);
-	if (view.chapterDone) keys.push(`chapters ${k('m')}`);
-	else if (view.kind !== 'task') keys.push('next n');
-	else if (view.passed) keys.push(`next ${k('n')}`);
-	keys.push(`reset ${k('r')}`);
+	if (view.quiz && !view.quiz.answered) keys.push(`${say.answer} ${view.quiz.choices.map(c => c.key).join('/')}`);
+	if (view.chapterDone) keys.push(`${say.chapters} ${k('m')}`);
+	else if (view.kind !== 'task') keys.push(`${say.next} n`);
+	else if (view.passed) keys.push(`${say.next} ${k('n')}`);
+	keys.push(`${say.reset} ${k('r')}`);
 	return keys.join(' · ');
 }

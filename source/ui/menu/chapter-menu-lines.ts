@@ -3,9 +3,10 @@ import type {ChapterMenu} from '../../lessons/chapter-menu.ts';
 import {ruleLine, type StyledLine} from '../frame/styled-line.ts';
 import {fit} from '../text-width.ts';
 import type {Theme} from '../theme.tsx';
+import type {UiText} from '../ui-text.ts';
 
-export function chapterMenuLines(menu: ChapterMenu, selection: number, width: number, height: number, theme: Theme): StyledLine[] {
-	const lines: StyledLine[] = [ruleLine('chapters', width, {bold: true, color: theme.accent}, `${menu.totalXp} xp · ↑↓ Enter · Esc`)];
+export function chapterMenuLines(menu: ChapterMenu, selection: number, width: number, height: number, theme: Theme, text: UiText): StyledLine[] {
+	const lines: StyledLine[] = [ruleLine(text.chapters, width, {bold: true, color: theme.accent}, `${menu.totalXp} xp · ↑↓ Enter · Esc`)];
 	const titleWidth = Math.max(12, Math.min(40, width - 30));
 	const rows = menu.chapters.map((entry, i): StyledLine => {
 		const selected = i === selection;
@@ -26,8 +27,8 @@ export function chapterMenuLines(menu: ChapterMenu, selection: number, width: nu
 		? [
 				{segments: []},
 				{segments: [{text: chosen.description, dim: theme.dim}]},
-				...(chosen.locked ? [{segments: [{text: `Builds on chapter ${chosen.missingPrerequisites.map(p => `${p.number} (${p.title})`).join(', ')}: you can start it anyway.`, color: theme.warn}]}] : []),
-				...(chosen.resumeStep && !chosen.done ? [{segments: [{text: `Resumes at step ${chosen.resumeStep.index + 1}: ${chosen.resumeStep.title}`}]}] : []),
+				...(chosen.locked ? [{segments: [{text: text.chapterLocked(chosen.missingPrerequisites.map(p => `${p.number} (${p.title})`).join(', ')), color: theme.warn}]}] : []),
+				...(chosen.resumeStep && !chosen.done ? [{segments: [{text: text.resumesAt(chosen.resumeStep.index + 1, chosen.resumeStep.title)}]}] : []),
 			]
 		: [];
 	const room = height - 1 - details.length;

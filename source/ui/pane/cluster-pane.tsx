@@ -4,6 +4,7 @@ import type {Clock} from '../clock.ts';
 import {Lines} from '../frame/lines.tsx';
 import {ruleLine, type StyledLine} from '../frame/styled-line.ts';
 import {useTheme} from '../theme.tsx';
+import {useUiText} from '../ui-text.ts';
 import {eventLinesFor} from './event-lines-for.ts';
 import {eventStreamLines} from './event-stream.ts';
 import {paintRows, watchedCells, type PaneModel} from './pane-model.ts';
@@ -28,12 +29,13 @@ export type ClusterPaneProps = {
 
 export function ClusterPane({world, model, depth, hostName, width, height, focused, selectedId, xray, xrayScroll = 0, clock}: ClusterPaneProps) {
 	const theme = useTheme();
+	const text = useUiText();
 	const values = useMemo(() => watchedCells(model.rows, model.unseen), [model]);
 	const lit = useChangeHighlights(values, `${depth}:${hostName}:${model.rows.length > 0 ? 'rows' : 'empty'}`, clock);
-	const events = useMemo(() => eventStreamLines(world, depth, hostName, width, eventLinesFor(height) - 1, theme), [world.events, depth, hostName, width, height, theme]);
+	const events = useMemo(() => eventStreamLines(world, depth, hostName, width, eventLinesFor(height) - 1, theme, text), [world.events, depth, hostName, width, height, theme, text]);
 	const lines: StyledLine[] = [];
 	if (xray) {
-		const all = xrayLines(world, xray, width, theme);
+		const all = xrayLines(world, xray, width, theme, text);
 		const start = Math.max(0, Math.min(xrayScroll, all.length - height));
 		lines.push(all[0]!, ...all.slice(1 + start, start + height - 1));
 		if (all.length > height) lines[lines.length - 1] = {segments: [{text: ` ↑↓ scroll (${start + height - 1}/${all.length - 1})`, dim: theme.dim}]};
@@ -51,7 +53,7 @@ export function ClusterPane({world, model, depth, hostName, width, height, focus
 		const visible = painted.slice(start, start + area);
 		const hidden = painted.length - start - visible.length;
 		if (hidden > 0 && visible.length > 0) {
-			visible[visible.length - 1] = {segments: [{text: ` ↓ ${hidden + 1} more rows · Alt-x, then ↑↓ to scroll`, dim: theme.dim}]};
+			visible[visible.length - 1] = {segments: [{text: text.moreRows(hidden + 1), dim: theme.dim}]};
 		}
 		lines.push(...visible);
 		while (lines.length < 1 + area) lines.push({segments: []});

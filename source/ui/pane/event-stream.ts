@@ -2,12 +2,13 @@
 import type {World} from '../../engine/world.ts';
 import {ruleLine, type StyledLine} from '../frame/styled-line.ts';
 import type {Theme} from '../theme.tsx';
+import type {UiText} from '../ui-text.ts';
 import {eventsForDepth, recentEvents} from './selectors/events.ts';
 
-export function eventStreamLines(world: World, depth: 'host' | 'docker' | 'cluster', hostName: string, width: number, count: number, theme: Theme): StyledLine[] {
+export function eventStreamLines(world: World, depth: 'host' | 'docker' | 'cluster', hostName: string, width: number, count: number, theme: Theme, text: UiText): StyledLine[] {
 	if (count <= 0) return [];
 	const rows = recentEvents(world, count, eventsForDepth(depth, hostName));
-	const lines: StyledLine[] = [ruleLine('events', width, {dim: theme.dim})];
+	const lines: StyledLine[] = [ruleLine(text.events, width, {dim: theme.dim})];
 	for (const e of rows) {
 		lines.push({
 			key: `event:${e.seq}`,
@@ -18,6 +19,6 @@ export function eventStreamLines(world: World, depth: 'host' | 'docker' | 'clust
 			],
 		});
 	}
-	if (rows.length === 0) lines.push({segments: [{text: '(nothing has happened yet)', dim: theme.dim}]});
+	if (rows.length === 0) lines.push({segments: [{text: text.nothingYet, dim: theme.dim}]});
 	return lines;
 }

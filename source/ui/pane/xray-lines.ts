@@ -2,13 +2,14 @@ import type {World} from '../../engine/world.ts';
 import {ruleLine, type StyledLine} from '../frame/styled-line.ts';
 import {wrapLine} from '../text-width.ts';
 import type {Theme} from '../theme.tsx';
+import type {UiText} from '../ui-text.ts';
 import {xrayView} from './selectors/xray.ts';
 
 /** The x-ray of one object as screen lines, wrapped to the pane. */
-export function xrayLines(world: World, id: string, width: number, theme: Theme): StyledLine[] {
+export function xrayLines(world: World, id: string, width: number, theme: Theme, text: UiText): StyledLine[] {
 	const view = xrayView(world, id);
-	if (!view) return [ruleLine('x-ray', width, {bold: true}, 'Esc back'), {segments: [{text: 'That object is gone.'}]}];
-	const lines: StyledLine[] = [ruleLine(`x-ray: ${view.title}`, width, {bold: true, color: theme.accent}, 'Esc back')];
+	if (!view) return [ruleLine('x-ray', width, {bold: true}, text.back), {segments: [{text: 'That object is gone.'}]}];
+	const lines: StyledLine[] = [ruleLine(`x-ray: ${view.title}`, width, {bold: true, color: theme.accent}, text.back)];
 	for (const section of view.sections) {
 		lines.push({segments: [{text: section.title, bold: true, underline: true}]});
 		for (const text of section.lines) for (const part of wrapLine('  ' + text, width)) lines.push({segments: [{text: part}]});

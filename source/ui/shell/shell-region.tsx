@@ -4,6 +4,7 @@ import {clampScroll} from '../dashboard-state.ts';
 import {Lines} from '../frame/lines.tsx';
 import {ruleLine, type StyledLine} from '../frame/styled-line.ts';
 import {useTheme} from '../theme.tsx';
+import {useUiText} from '../ui-text.ts';
 import {outputLines, promptLines} from './shell-lines.ts';
 
 export type ShellRegionProps = {
@@ -20,6 +21,7 @@ export type ShellRegionProps = {
 
 export function ShellRegion({output, prompt, value, cursor, width, height, scroll, focused, completions}: ShellRegionProps) {
 	const theme = useTheme();
+	const text = useUiText();
 	const editing = useMemo(() => promptLines(prompt, value, cursor, width, theme, focused), [prompt, value, cursor, width, theme, focused]);
 	// A long paste shows its last lines; the scrollback gets what is left (at least two lines).
 	const promptShown = editing.slice(-Math.max(1, height - 3));
@@ -28,7 +30,7 @@ export function ShellRegion({output, prompt, value, cursor, width, height, scrol
 	const scrollback = useMemo(() => outputLines(output, width, theme, area + scroll + 1), [output, width, theme, area, scroll]);
 	const start = Math.max(0, scrollback.length - area - clampScroll(scroll, scrollback.length, area));
 	const visible = scrollback.slice(start, start + area);
-	const right = scroll > 0 ? `↑ ${scroll} lines up · Alt-↓` : '';
+	const right = scroll > 0 ? text.linesUp(scroll) : '';
 	const lines: StyledLine[] = [ruleLine('', width, {dim: theme.dim}, right)];
 	for (let i = visible.length; i < area; i++) lines.push({segments: []});
 	lines.push(...visible, ...completionLine, ...promptShown);
