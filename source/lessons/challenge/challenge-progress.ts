@@ -1,14 +1,15 @@
 // The bridge between chapter 9's game (in the world) and the lessons engine: the score of a
 // won game goes into the high-score table kept with progress, and the summary step's text
-// `{{challenge-summary}}` becomes the score, the timeline and that table.
-import {summary} from '../../shell/commands/challenge/challenge-report.ts';
-import {scoreOf} from '../../shell/commands/challenge/challenge-report.ts';
+// `{{challenge-game}}` and `{{challenge-high-scores}}` become the score and timeline, and that table.
+import {scoreOf, summary} from '../../shell/commands/challenge/challenge-report.ts';
 import type {ShellState} from '../../shell/types.ts';
 import type {ChapterProgress} from '../progress/progress-schema.ts';
 import type {ProgressStore} from '../progress/progress-store.ts';
 import {highScoreLimit, type HighScore} from './high-score-schema.ts';
 
-export const summaryPlaceholder = '{{challenge-summary}}';
+/** In a step's text: the finished game's summary, and the high-score table. */
+export const gamePlaceholder = '{{challenge-game}}';
+export const highScoresPlaceholder = '{{challenge-high-scores}}';
 
 /** Adds the finished game to the table (once per game), best scores first. */
 export function recordChallengeScore(store: ProgressStore, chapterId: string, shell: ShellState, lessonHints: number, at: string): void {
@@ -29,12 +30,12 @@ export function highScoreTable(scores: HighScore[], mark?: string): string {
 	return ['    Score  Game        Served', ...rows].join('\n');
 }
 
-/** The summary step's text with the game's summary and the table in place of the placeholder. */
+/** The summary step's text with the game's summary and the table in place of the placeholders. */
 export function expandChallengeText(body: string, shell: ShellState, progress: ChapterProgress | undefined): string {
-	if (!body.includes(summaryPlaceholder)) return body;
+	if (!body.includes(gamePlaceholder) && !body.includes(highScoresPlaceholder)) return body;
 	const ch = shell.world.challenge;
 	const scores = progress?.highScores ?? [];
 	const played = ch?.finished ? '```\n' + summary(ch, shell.session.history).trimEnd() + '\n```' : '';
-	const table = '**High scores**\n\n```\n' + highScoreTable(scores, scores.find(s => ch && s.seed === ch.seed)?.at) + '\n```';
-	return body.replace(summaryPlaceholder, [played, table].filter(Boolean).join('\n\n'));
+	const table = '```\n' + highScoreTable(scores, scores.find(s => ch && s.seed === ch.seed)?.at) + '\n```';
+	return body.replace(gamePlaceholder, played).replace(highScoresPlaceholder, table);
 }
