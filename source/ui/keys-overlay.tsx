@@ -14,7 +14,7 @@ export function KeysOverlay({width, height}: {width: number; height: number}) {
 	const groupLines = (columnWidth: number) =>
 		keyGroups.map(group => [
 			[{text: fit(zh ? group.title.zh : group.title.en, columnWidth), bold: true, underline: true}] as Segment[],
-			...group.keys.map(k => [{text: ' ' + fit(k.keys, 12), color: theme.accent, bold: true}, {text: fit(zh ? k.does.zh : k.does.en, columnWidth - 13)}] as Segment[]),
+			...group.keys.map(k => [{text: ' ' + fit(k.keys, 13), color: theme.accent, bold: true}, {text: fit(zh ? k.does.zh : k.does.en, columnWidth - 14)}] as Segment[]),
 		]);
 	const single = groupLines(width).flatMap((group, i) => (i ? [[], ...group] : group));
 	const lines: StyledLine[] = [header];

@@ -81,7 +81,7 @@ export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit}
 
 	const stuck = stuckCount(room, now);
 	const open = room.chapters.slice(0, room.openCount).join(', ') || 'none';
-	const listHeight = Math.max(3, height - 9);
+	const listHeight = Math.max(3, height - 6); // 3 header lines, the column titles, 2 footer lines
 	const first = Math.max(0, Math.min(state.selected - Math.floor(listHeight / 2), rows.length - listHeight));
 	const nameWidth = Math.min(18, Math.max(8, ...rows.map(row => [...row.name].length)));
 

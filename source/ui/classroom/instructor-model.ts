@@ -32,7 +32,7 @@ export function chapterColumns(room: Room): ChapterColumn[] {
 	for (const id of room.studentOrder) {
 		const student = room.students[id]!;
 		for (const [chapterId, count] of Object.entries(student.chapterSteps)) counts.set(chapterId, Math.max(counts.get(chapterId) ?? 0, count));
-		for (const step of Object.values(student.steps)) if (step.chapterNumber) numberToId.set(String(step.chapterNumber), step.chapterId);
+		for (const [chapterId, number] of Object.entries(student.chapterNumbers)) numberToId.set(String(number), chapterId);
 	}
 	// Session chapters are given by number or id; show the id students report when we know it.
 	const columns = room.chapters.map(ref => {

@@ -22,12 +22,22 @@ export function useInstructorKeys(rendered: InstructorState, reactDispatch: Disp
 	useInput((input, key) => {
 		const state = latest.current;
 		if (state.mode === 'broadcast') {
-			if (key.escape) dispatch({type: 'closed'});
-			else if (key.return) {
-				if (state.draft.trim()) controls.broadcast(state.draft);
+			const send = (draft: string) => {
+				if (draft.trim()) controls.broadcast(draft);
 				dispatch({type: 'closed'});
-			} else if (key.backspace || key.delete) dispatch({type: 'draft-erased'});
-			else if (input && !key.ctrl && !key.meta) dispatch({type: 'draft-typed', text: input});
+			};
+			if (key.escape) dispatch({type: 'closed'});
+			else if (key.return) send(state.draft);
+			else if (key.backspace || key.delete) dispatch({type: 'draft-erased'});
+			else if (input && !key.ctrl && !key.meta) {
+				// Text and Enter can arrive in one chunk (fast typing, paste): Enter sends what came before it.
+				const end = input.search(/[\r\n]/);
+				if (end < 0) dispatch({type: 'draft-typed', text: input});
+				else {
+					dispatch({type: 'draft-typed', text: input.slice(0, end)});
+					send(latest.current.draft);
+				}
+			}
 			return;
 		}
 		if (state.mode === 'confirm-quit') {

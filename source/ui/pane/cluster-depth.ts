@@ -60,9 +60,12 @@ function watchPod(unseen: Map<string, string>, pod: PodRow): void {
 	unseen.set(`${pod.id}|restarts`, pod.restarts ? `↻${pod.restarts}` : '');
 }
 
+const countsText = (node: NodeRow) => node.statusCounts.map(([status, count]) => `${count} ${status}`).join(' · ') || 'no pods';
+
 function countsRow(node: NodeRow, input: DepthInput): PaneRow {
-	const text = node.statusCounts.map(([status, count]) => `${count} ${status}`).join(' · ') || 'no pods';
-	return {key: `${node.id}#counts`, cells: [{text: '  ' + text, dim: input.theme.dim, cell: 'counts'}]};
+	const text = countsText(node);
+	// Same key as the node's row: the counts are watched as the node's, wherever they are drawn.
+	return {key: node.id, cells: [{text: '  ' + text, dim: input.theme.dim, cell: 'counts', value: text}]};
 }
 
 export function clusterDepth(world: World, input: DepthInput): PaneModel {
@@ -107,7 +110,13 @@ export function clusterDepth(world: World, input: DepthInput): PaneModel {
 				selectable.push(pod.id);
 			} else watchPod(unseen, pod);
 		}
-		if (aggregate && !open && node.pods.length) rows.push(countsRow(node, input));
+		if (aggregate && !open && node.pods.length) {
+			// Wide panes keep one row per node: the counts go at the end of the node's row.
+			const row = rows[rows.length - 1 - (open ? node.pods.length : 0)]!;
+			const used = row.cells.reduce((n, c) => n + c.text.length, 0);
+			if (width - used >= 18) row.cells.push({text: '  ' + countsText(node), dim: input.theme.dim, cell: 'counts', value: countsText(node)});
+			else rows.push(countsRow(node, input));
+		}
 	}
 	if (view.unscheduled.length) {
 		rows.push({key: 'unscheduled', header: true, cells: [{text: `not scheduled (${view.unscheduled.length})`, bold: true, color: input.theme.warn, cell: 'count'}]});
