@@ -66,7 +66,7 @@ function macOf(ip: string): string {
 	return ['0a', '58', ...ip.split('.').map(n => Number(n).toString(16).padStart(2, '0'))].join(':');
 }
 
-function dockerRecord(w: World, o: {id: string; name: string; imageRef: string; command: string[]; pid: number; hostname: string; pod: KubeObject; cgroup: string; imageId?: string}): Container {
+function dockerRecord(w: World, o: {id: string; name: string; imageRef: string; command: string[]; pid: number; hostname: string; pod: KubeObject; cgroup: string; imageId?: string; rootfs?: string}): Container {
 	return {
 		id: o.id,
 		name: o.name,
@@ -78,7 +78,7 @@ function dockerRecord(w: World, o: {id: string; name: string; imageRef: string; 
 		state: 'running',
 		exitCode: 0,
 		pid: o.pid,
-		rootfs: `${o.id}:rootfs`,
+		rootfs: o.rootfs ?? `${o.id}:rootfs`,
 		ports: [],
 		env: {},
 		cgroup: o.cgroup,
@@ -121,7 +121,7 @@ export function startContainerProcess(w: World, runtime: PodRuntime, pod: KubeOb
 	container.containerId = id;
 	const daemon = w.dockers.get(host.name);
 	if (daemon) {
-		const record = dockerRecord(w, {id, name: `k8s_${container.name}_${pod.metadata.name}_${pod.metadata.namespace}_${pod.metadata.uid}_${container.attempt}`, imageRef: image.familiar.replace(/:latest$/, ''), command: command.split(' '), pid: proc.pid, hostname: pod.metadata.name, pod, cgroup, imageId: image.id});
+		const record = dockerRecord(w, {id, name: `k8s_${container.name}_${pod.metadata.name}_${pod.metadata.namespace}_${pod.metadata.uid}_${container.attempt}`, imageRef: image.familiar.replace(/:latest$/, ''), command: command.split(' '), pid: proc.pid, hostname: pod.metadata.name, pod, cgroup, imageId: image.id, rootfs: fsId});
 		record.logs = [...container.logs];
 		daemon.containers.set(id, record);
 	}

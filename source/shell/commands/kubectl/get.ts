@@ -30,7 +30,8 @@ export function sortKeys(value: unknown): unknown {
 }
 
 export function toYaml(value: unknown): string {
-	return stringify(sortKeys(value), {lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN'});
+	// go-yaml's habits: YAML 1.1 quoting (timestamps, y/n), sequences not indented under their key.
+	return stringify(sortKeys(value), {lineWidth: 0, indentSeq: false, version: '1.1'});
 }
 
 export function printObjects(w: World, objects: KubeObject[], output: string | undefined, single: boolean): string {
@@ -169,9 +170,10 @@ function watch(k: Kctx, info: ResourceInfo, ns: string, all: boolean, initial: s
 	const seconds = Number(String(flag(k.args, 'timeout', 'request-timeout') ?? '30').replace(/s$/, '')) || 30;
 	let world = k.ctx.world;
 	const lines: string[] = [];
+	// A watch reports an object again only when it changed (a new resourceVersion), not when its AGE ticks.
 	const seen = new Map<string, string>();
 	const snapshot = (w: World) => {
-		for (const o of listObjects(w.cluster!, info.resource, info.namespaced && !all ? ns : undefined)) seen.set(o.metadata.name, row(w, info.resource, o, false).join('|'));
+		for (const o of listObjects(w.cluster!, info.resource, info.namespaced && !all ? ns : undefined)) seen.set(o.metadata.name, o.metadata.resourceVersion);
 	};
 	snapshot(world);
 	const widths = initial.split('\n')[0]!.match(/\S+(\s+|$)/g)?.map(x => x.length) ?? [];
@@ -179,9 +181,8 @@ function watch(k: Kctx, info: ResourceInfo, ns: string, all: boolean, initial: s
 		world = tick(world, 1000);
 		for (const o of listObjects(world.cluster!, info.resource, info.namespaced && !all ? ns : undefined)) {
 			const cells = row(world, info.resource, o, false);
-			const key = cells.join('|');
-			if (seen.get(o.metadata.name) !== key) {
-				seen.set(o.metadata.name, key);
+			if (seen.get(o.metadata.name) !== o.metadata.resourceVersion) {
+				seen.set(o.metadata.name, o.metadata.resourceVersion);
 				lines.push(cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(Math.max(widths[i] ?? 0, cell.length + 3)))).join(''));
 			}
 		}

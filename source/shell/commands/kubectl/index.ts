@@ -1,9 +1,11 @@
 // The kubectl command: dispatches verbs, checks the connection, never throws.
+import {produce} from 'immer';
+import {killProcess, spawnProcess} from '../../../engine/host/processes.ts';
 import {runLine} from '../../run-line.ts';
 import type {CommandContext, CommandOutcome, CommandSpec, ShellState} from '../../types.ts';
 import {allCommands} from '../../all-commands.ts';
 import {kubectlCordon, kubectlCreate, kubectlDelete, kubectlDrain, kubectlExpose, kubectlLabel, kubectlRun, kubectlScale} from './actions.ts';
-import {parseArgs} from './args.ts';
+import {bool, parseArgs} from './args.ts';
 import {applyManifests} from './apply.ts';
 import {fail, unreachable, type Kctx} from './context.ts';
 import {kubectlDescribe} from './describe.ts';
@@ -56,13 +58,44 @@ Usage:
   kubectl [flags] [options]
 `;
 
-/** Runs argv inside a container's namespaces (kubectl exec), through the same shell. */
-function execIn(ctx: CommandContext) {
-	return (host: string, pid: number, label: string, argv: string[]): CommandOutcome => {
-		const state: ShellState = {world: ctx.world, session: {...ctx.session, frames: [...ctx.session.frames, {host, pid, user: 'root', cwd: '/', kind: 'pod', label}]}};
-		const quoted = argv.map(a => (/^[\w./:@=-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
-		const result = runLine(state, quoted, {commands: allCommands(), disk: ctx.disk});
-		return {stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, world: result.state.world};
+const shells = new Set(['sh', 'bash', 'ash', 'dash']);
+
+/**
+ * Runs argv inside a container (kubectl exec), through the same shell: a new process joins the
+ * container's namespaces (as runc exec does) and is the frame's process, so `exit` ends it and
+ * not the container. `-it` with a shell keeps the frame open; `exit` leaves it.
+ */
+function execIn(ctx: CommandContext, interactive: boolean) {
+	return (host: string, containerPid: number, label: string, argv: string[]): CommandOutcome => {
+		const program = argv[0]!.split('/').pop()!;
+		if (!shells.has(program)) {
+			// A single program: the command's own process stands for it (ps shows one line, not two).
+			const state: ShellState = {world: ctx.world, session: {...ctx.session, frames: [...ctx.session.frames, {host, pid: containerPid, user: 'root', cwd: '/', kind: 'pod', label}]}};
+			const line = argv.map(a => (/^[\w./:@=-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+			const result = runLine(state, line, {commands: allCommands(), disk: ctx.disk});
+			return {stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, world: result.state.world};
+		}
+		let pid = 0;
+		const world = produce(ctx.world, w => {
+			const h = w.hosts.get(host)!;
+			const main = h.processes.get(containerPid)!;
+			pid = spawnProcess(w, h, {parentPid: main.ppid, command: argv.join(' '), namespaces: {...main.namespaces}, cgroup: main.cgroup, containerId: main.containerId, cwd: '/', memoryBytes: 1024 * 1024}).pid;
+		});
+		const frame = {host, pid, user: 'root', cwd: '/', kind: 'pod' as const, label};
+		if (shells.has(program) && argv.length === 1) {
+			if (!interactive) return {stdout: '', exitCode: 0};
+			return {stdout: '', exitCode: 0, world, session: {...ctx.session, frames: [...ctx.session.frames, frame]}};
+		}
+		const line = argv[1] === '-c' ? (argv[2] ?? '') : '';
+		const state: ShellState = {world, session: {...ctx.session, frames: [...ctx.session.frames, frame]}};
+		const result = runLine(state, line, {commands: allCommands(), disk: ctx.disk});
+		// The exec'd process ends with its command.
+		const after = produce(result.state.world, w => {
+			const h = w.hosts.get(host);
+			if (h?.processes.has(pid)) killProcess(h, pid);
+		});
+		const stdout = result.state.session.frames.length <= ctx.session.frames.length ? result.stdout.replace(/exit\n$/, '') : result.stdout;
+		return {stdout, stderr: result.stderr, exitCode: result.exitCode, world: after};
 	};
 }
 
@@ -106,7 +139,7 @@ function run(argv: string[], ctx: CommandContext): CommandOutcome {
 		case 'logs':
 			return kubectlLogs(k);
 		case 'exec':
-			return kubectlExec(k, execIn(ctx));
+			return kubectlExec(k, execIn(ctx, bool(args, 'i', 'stdin') && bool(args, 't', 'tty')));
 		case 'explain':
 			return kubectlExplain(k);
 		case 'cluster-info':

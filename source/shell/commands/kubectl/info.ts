@@ -45,5 +45,19 @@ export function kubectlExplain(k: Kctx): CommandOutcome {
 	if (!info) return fail(`error: the server doesn't have a resource type "${type}"`);
 	const kind = resourceByKind(info.kind)!;
 	const field = path.length ? `\nFIELD: ${path[path.length - 1]}\n` : '';
-	return {stdout: `GROUP:      ${kind.apiVersion.includes('/') ? kind.apiVersion.split('/')[0] : ''}\nKIND:       ${kind.kind}\nVERSION:    ${kind.apiVersion.split('/').pop()}\n${field}\nDESCRIPTION:\n    ${descriptions[kind.kind]}\n\nFIELDS:\n  apiVersion\t<string>\n  kind\t<string>\n  metadata\t<ObjectMeta>\n  spec\t<${kind.kind}Spec>\n  status\t<${kind.kind}Status>\n`, exitCode: 0};
+	const group = kind.apiVersion.includes('/') ? `GROUP:      ${kind.apiVersion.split('/')[0]}\n` : '';
+	return {stdout: `${group}KIND:       ${kind.kind}\nVERSION:    ${kind.apiVersion.split('/').pop()}\n${field}\nDESCRIPTION:\n${wrap(descriptions[kind.kind]!, 76, '    ')}\n\nFIELDS:\n  apiVersion\t<string>\n  kind\t<string>\n  metadata\t<ObjectMeta>\n  spec\t<${kind.kind}Spec>\n  status\t<${kind.kind}Status>\n`, exitCode: 0};
+}
+
+function wrap(text: string, width: number, indent: string): string {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(' ')) {
+		if (line && line.length + 1 + word.length > width) {
+			lines.push(indent + line);
+			line = word;
+		} else line = line ? `${line} ${word}` : word;
+	}
+	if (line) lines.push(indent + line);
+	return lines.join('\n');
 }

@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {run, sandboxShell} from '../../helpers/shell.ts';
+
+const deployment = (image: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: ${image}
+`;
+
+test('golden tables: nodes, kube-system, namespaces, api-resources', () => {
+	const shell = sandboxShell();
+	assert.equal(
+		run(shell, 'kubectl get nodes').stdout,
+		`NAME            STATUS   ROLES           AGE   VERSION
+control-plane   Ready    control-plane   60s   v1.31.2
+worker-1        Ready    <none>          60s   v1.31.2
+worker-2        Ready    <none>          60s   v1.31.2
+worker-3        Ready    <none>          60s   v1.31.2
+`,
+	);
+	assert.match(
+		run(shell, 'kubectl get pods -n kube-system').stdout,
+		/^NAME {36}READY {3}STATUS {4}RESTARTS {3}AGE\netcd-control-plane {22}1\/1 {5}Running {3}0 {10}60s\nkube-apiserver-control-plane/,
+	);
+	assert.equal(
+		run(shell, 'kubectl get ns').stdout,
+		`NAME              STATUS   AGE
+default           Active   60s
+kube-node-lease   Active   60s
+kube-public       Active   60s
+kube-system       Active   60s
+`,
+	);
+	assert.match(run(shell, 'kubectl get pods -A').stdout, /^NAMESPACE {5}NAME {36}READY/);
+	assert.match(run(shell, 'kubectl api-resources').stdout, /^NAME {21}SHORTNAMES {3}APIVERSION {3}NAMESPACED {3}KIND\n/);
+	assert.match(run(shell, 'kubectl api-resources').stdout, /\npods {21}po {11}v1 {11}true {9}Pod\n/);
+	assert.equal(run(shell, 'kubectl get svc').stdout, 'NAME         TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\nkubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   60s\n');
+	assert.equal(run(shell, 'kubectl version').stdout, 'Client Version: v1.31.2\nKustomize Version: v5.4.2\nServer Version: v1.31.2\n');
+});
+
+test('short names, singular and plural forms name the same resources', () => {
+	const shell = sandboxShell();
+	const nodes = run(shell, 'kubectl get nodes').stdout;
+	for (const form of ['no', 'node', 'nodes', 'Node']) assert.equal(run(shell, `kubectl get ${form}`).stdout, nodes);
+	for (const form of ['po', 'pod', 'pods', 'rc', 'replicationcontroller', 'rs', 'deploy', 'deployment', 'svc', 'ep', 'ns', 'ev', 'cs']) {
+		assert.notEqual(run(shell, `kubectl get ${form}`).exitCode, 127, form);
+		assert.doesNotMatch(run(shell, `kubectl get ${form}`).stderr, /doesn't have a resource type/, form);
+	}
+});
+
+test('a Deployment rolls out a new image: a new ReplicaSet scales up, the old one down to 0', () => {
+	const shell = sandboxShell({files: {'v1.yaml': deployment('nginx:1.26'), 'v2.yaml': deployment('nginx:1.27')}});
+	assert.equal(run(shell, 'kubectl apply -f v1.yaml').stdout, 'deployment.apps/web created\n');
+	run(shell, 'sleep 60');
+	assert.match(run(shell, 'kubectl get deploy web').stdout, /web +3\/3 +3 +3 /);
+	assert.equal(run(shell, 'kubectl apply -f v2.yaml').stdout, 'deployment.apps/web configured\n');
+	assert.equal(run(shell, 'kubectl apply -f v2.yaml').stdout, 'deployment.apps/web unchanged\n');
+	run(shell, 'sleep 120');
+	const rs = run(shell, 'kubectl get rs').stdout.trim().split('\n').slice(1);
+	assert.equal(rs.length, 2);
+	assert.ok(rs.some(l => /web-\w+ +3 +3 +3 /.test(l)) && rs.some(l => /web-\w+ +0 +0 +0 /.test(l)), rs.join('\n'));
+	const pods = run(shell, 'kubectl get pods -o json').stdout;
+	const images = (JSON.parse(pods).items as any[]).map(p => p.spec.containers[0].image);
+	assert.deepEqual(images, ['nginx:1.27', 'nginx:1.27', 'nginx:1.27']);
+	assert.match(run(shell, 'kubectl describe deploy web').stdout, /ScalingReplicaSet .*Scaled down replica set web-\w+ from \d to \d/);
+	assert.match(run(shell, 'kubectl delete deploy web').stdout, /^deployment.apps "web" deleted\n$/);
+	run(shell, 'sleep 40');
+	assert.equal(run(shell, 'kubectl get pods').stderr, 'No resources found in default namespace.\n');
+});
+
+test('label, annotate, cordon, drain, delete -l, expose and a NodePort', () => {
+	const shell = sandboxShell();
+	run(shell, 'kubectl create deployment web --image=nginx --replicas=2');
+	run(shell, 'sleep 40');
+	assert.equal(run(shell, 'kubectl cordon worker-1').stdout, 'node/worker-1 cordoned\n');
+	assert.match(run(shell, 'kubectl get nodes').stdout, /worker-1 +Ready,SchedulingDisabled/);
+	assert.match(run(shell, 'kubectl drain worker-2').stderr, /cannot delete DaemonSet-managed Pods \(use --ignore-daemonsets to ignore\): kube-system\/kube-proxy-/);
+	const drained = run(shell, 'kubectl drain worker-2 --ignore-daemonsets');
+	assert.match(drained.stdout, /node\/worker-2 drained\n$/);
+	run(shell, 'sleep 40');
+	const wide = run(shell, 'kubectl get pods -o wide -l app=web').stdout;
+	assert.equal((wide.match(/worker-3/g) ?? []).length, 2, wide);
+	assert.equal(run(shell, 'kubectl uncordon worker-1').stdout, 'node/worker-1 uncordoned\n');
+	assert.equal(run(shell, 'kubectl expose deployment web --port=80 --type=NodePort').stdout, 'service/web exposed\n');
+	run(shell, 'sleep 2');
+	const port = run(shell, 'kubectl get svc web').stdout.match(/80:(\d+)\/TCP/)![1];
+	assert.match(run(shell, `curl -s worker-1:${port}`).stdout, /Welcome to nginx!/);
+	assert.equal(run(shell, 'kubectl label pods -l app=web tier=front').stdout.split('\n').filter(Boolean).length, 2);
+	assert.match(run(shell, 'kubectl annotate deploy web owner=me').stdout, /^deployment.apps\/web annotated\n$/);
+	assert.match(run(shell, 'kubectl get pods --show-labels').stdout, /app=web,pod-template-hash=\w+,tier=front/);
+	assert.match(run(shell, 'kubectl delete svc web').stdout, /^service "web" deleted\n$/);
+});
+
+test('a bare pod on a powered-off node is not replaced; the ReplicationController pod is', () => {
+	const shell = sandboxShell();
+	run(shell, 'kubectl run lonely --image=nginx');
+	run(shell, 'kubectl create deployment kept --image=nginx --replicas=1');
+	run(shell, 'sleep 40');
+	const node = run(shell, 'kubectl get pod lonely -o wide').stdout.match(/worker-\d/)![0];
+	run(shell, `ssh ${node} poweroff`);
+	run(shell, 'sleep 400');
+	const pods = run(shell, 'kubectl get pods -o wide').stdout;
+	assert.match(pods, /lonely +\d\/1 +Terminating/);
+	assert.equal((pods.match(/^lonely/gm) ?? []).length, 1);
+	assert.match(pods, /kept-\w+-\w+ +1\/1 +Running/);
+});
+
+test('errors: unknown verbs, bad selectors, bad output formats, missing names', () => {
+	const shell = sandboxShell();
+	assert.match(run(shell, 'kubectl gett pods').stderr, /^error: unknown command "gett" for "kubectl"/);
+	assert.match(run(shell, 'kubectl get pods -o yml').stderr, /^error: unable to match a printer suitable for the output format "yml"/);
+	assert.match(run(shell, 'kubectl delete pod').stderr, /^error: resource\(s\) were provided, but no name was specified/);
+	assert.equal(run(shell, 'kubectl scale rc nope --replicas=2').stderr, 'Error from server (NotFound): replicationcontrollers "nope" not found\n');
+	assert.equal(run(shell, 'kubectl logs nope').stderr, 'Error from server (NotFound): pods "nope" not found\n');
+	assert.equal(run(shell, 'kubectl get deploy nope').stderr, 'Error from server (NotFound): deployments.apps "nope" not found\n');
+	assert.equal(run(shell, 'kubectl get pods').exitCode, 0);
+	assert.equal(run(shell, 'ssh worker-1').exitCode, 0);
+	assert.equal(run(shell, 'kubectl get pods').stderr, 'The connection to the server localhost:8080 was refused - did you specify the right host or port?\n');
+});
