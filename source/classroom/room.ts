@@ -34,6 +34,7 @@ export type Student = {
 	lastEventAt: number;
 	current?: {chapterId: string; chapterNumber: number; stepId: string; stepIndex: number; stepCount: number; title: string};
 	chapterSteps: Record<string, number>; // chapterId -> step count
+	chapterNumbers: Record<string, number>; // chapterId -> its number in the pack
 	steps: Record<string, StepRecord>; // "chapterId/stepId"
 	commands: CommandRecord[]; // the last few
 	eventCount: number;
@@ -75,6 +76,7 @@ export function applyRecord(room: Room, record: LogRecord): void {
 				lastProgressAt: record.at,
 				lastEventAt: record.at,
 				chapterSteps: {},
+				chapterNumbers: {},
 				steps: {},
 				commands: [],
 				eventCount: 0,
@@ -123,6 +125,7 @@ function applyEvent(student: Student, event: ProgressEvent, clientAt: number, ho
 		case 'step-entered': {
 			student.current = {chapterId: event.chapterId, chapterNumber: event.chapterNumber, stepId: event.stepId, stepIndex: event.stepIndex, stepCount: event.stepCount, title: event.title};
 			student.chapterSteps[event.chapterId] = event.stepCount;
+			student.chapterNumbers[event.chapterId] = event.chapterNumber;
 			const step = stepOf(student, event.chapterId, event.stepId);
 			Object.assign(step, {chapterNumber: event.chapterNumber, stepIndex: event.stepIndex, title: event.title});
 			if (step.doneAt === undefined) step.enteredAt ??= clientAt;

@@ -121,8 +121,7 @@ test('filter, detail with last commands and unmet list, pacing keys and broadcas
 	await waitForFrame(app.lastFrame, frame => frame.includes('PAUSED'), 'paused');
 	app.stdin.write('b');
 	await waitForFrame(app.lastFrame, frame => frame.includes('Broadcast to every screen'), 'the broadcast prompt');
-	app.stdin.write('Eyes on me');
-	app.stdin.write('\r');
+	app.stdin.write('Eyes on me\r'); // typed fast: text and Enter in one chunk
 	await waitForFrame(app.lastFrame, frame => frame.includes('last broadcast: Eyes on me'), 'the broadcast');
 	assert.deepEqual(fake.calls, ['release', 'paused true', 'broadcast Eyes on me']);
 });
