@@ -20,6 +20,12 @@ function layerDir(id: string): string {
 	return `/var/lib/docker/overlay2/${id.replace('sha256:', '').slice(0, 25)}`;
 }
 
+/** The container's CMD part (after the entrypoint), or null when it has none, as docker prints it. */
+function cmdOf(c: Container, image: Image | undefined): string[] | null {
+	const cmd = c.command.slice((image?.config.entrypoint ?? []).length);
+	return cmd.length ? cmd : null;
+}
+
 export function containerJson(world: World, host: string, c: Container): object {
 	const image = world.dockers.get(host)!.images.get(c.image);
 	const exposed = Object.fromEntries((image?.config.exposedPorts ?? []).map(p => [p, {}]));
@@ -50,7 +56,7 @@ export function containerJson(world: World, host: string, c: Container): object 
 			CpuPeriod: 0,
 		},
 		GraphDriver: {Data: {LowerDir: lower, MergedDir: `${layerDir(c.id)}/merged`, UpperDir: `${layerDir(c.id)}/diff`, WorkDir: `${layerDir(c.id)}/work`}, Name: 'overlay2'},
-		Config: {Hostname: c.hostname, User: c.user ?? '', Tty: c.tty ?? false, OpenStdin: c.interactive ?? false, Env: Object.entries(c.env).map(([k, v]) => `${k}=${v}`), Cmd: image?.config.cmd && c.command.join(' ').endsWith(image.config.cmd.join(' ')) ? image.config.cmd : c.command.slice((image?.config.entrypoint ?? []).length), Image: c.imageRef, WorkingDir: c.workdir === '/' ? '' : c.workdir, Entrypoint: image?.config.entrypoint ?? null, ExposedPorts: Object.keys(exposed).length ? exposed : undefined, Labels: c.labels},
+		Config: {Hostname: c.hostname, User: c.user ?? '', Tty: c.tty ?? false, OpenStdin: c.interactive ?? false, Env: Object.entries(c.env).filter(([k]) => k !== 'HOSTNAME').map(([k, v]) => `${k}=${v}`), Cmd: cmdOf(c, image), Image: c.imageRef, WorkingDir: c.workdir === '/' ? '' : c.workdir, Entrypoint: image?.config.entrypoint ?? null, ExposedPorts: Object.keys(exposed).length ? exposed : undefined, Labels: c.labels},
 		NetworkSettings: {
 			Ports: ports,
 			SandboxKey: running && c.pid ? `/var/run/docker/netns/${c.id.slice(0, 12)}` : '',
