@@ -38,17 +38,16 @@ function commandKey(ctx: KeyContext, input: string): boolean {
 	const lesson = snapshot.lesson;
 	switch (input) {
 		case 'h':
-			if (lesson) lessonAction(ctx, 'hint');
-			return true;
 		case 's':
-			if (lesson) lessonAction(ctx, 'solution');
-			return true;
 		case 'r':
-			if (lesson) lessonAction(ctx, 'reset');
+			// Without a lesson these are plain letters (an Esc pressed by mistake must not eat them).
+			if (!lesson) return false;
+			lessonAction(ctx, input === 'h' ? 'hint' : input === 's' ? 'solution' : 'reset');
 			return true;
 		case 'n':
-			if (lesson?.chapterDone && ctx.chapterMenu) ctx.chapterMenu.open();
-			else if (lesson) lessonAction(ctx, 'next');
+			if (!lesson) return false;
+			if (lesson.chapterDone && ctx.chapterMenu) ctx.chapterMenu.open();
+			else lessonAction(ctx, 'next');
 			return true;
 		case 'p':
 			controller.togglePause();
@@ -79,10 +78,12 @@ function commandKey(ctx: KeyContext, input: string): boolean {
 			dispatch({type: 'focused', focus: ui.focus === 'pane' ? 'prompt' : 'pane'});
 			return true;
 		case 'l':
-			if (lesson) dispatch({type: 'focused', focus: ui.focus === 'lesson' ? 'prompt' : 'lesson'});
+			if (!lesson) return false;
+			dispatch({type: 'focused', focus: ui.focus === 'lesson' ? 'prompt' : 'lesson'});
 			return true;
 		case 'm':
-			ctx.chapterMenu?.open();
+			if (!ctx.chapterMenu) return false;
+			ctx.chapterMenu.open();
 			return true;
 		default:
 			if (lesson?.quiz && !lesson.quiz.answered && lesson.quiz.choices.some(c => c.key === input)) {
