@@ -164,12 +164,8 @@ function stopLike(args: string[], call: DockerCall, sub: 'stop' | 'kill' | 'rest
 		if (sub !== 'restart') return {world: next};
 		const after = next.dockers.get(call.host)!.containers.get(container.id);
 		if (!after) return {world: next, error: `No such container: ${container.name}`};
-		const started = startOne(call, next, after);
-		if (!started.error) started.world = produce(started.world, w => {
-			const c = w.dockers.get(call.host)!.containers.get(container.id);
-			if (c) c.restartCount++;
-		});
-		return started;
+		// RestartCount counts restarts by a restart policy, not `docker restart`, as in docker.
+		return startOne(call, next, after);
 	});
 	void waited;
 	return {stdout: result.stdout, stderr: result.stderr, exitCode: result.stderr ? 1 : 0, world: result.world};
