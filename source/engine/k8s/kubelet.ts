@@ -1,6 +1,7 @@
 // The kubelet of each node: takes the pods bound to its node through their lifecycle, with the
 // delays of a real node (sandbox, image pulls sized by missing layers, back-offs), and reports
 // their status and Events. Driven by per-pod timers so a quiet cluster costs nothing per tick.
+import {isDraft, original} from 'immer';
 import type {World} from '../world.ts';
 import {containerBehaviour} from './container-behaviour.ts';
 import {recordObjectEvent} from './events.ts';
@@ -22,9 +23,44 @@ function seconds(ms: number): string {
 	return s < 1 ? `${ms}ms` : `${Number(s.toFixed(3))}s`;
 }
 
+/** How often each kubelet relists its containers (the PLEG) to notice processes that died on their own. */
+export const relistMs = 5_000;
+
+/**
+ * The PLEG relist: a container whose main process is gone (killed from the host, OOM-killed)
+ * gets its exit handled now. Each node relists every 5 s, the nodes staggered over the interval;
+ * reads go to the tick's base state so a quiet relist creates no drafts.
+ */
+function relist(w: World): void {
+	const c = w.cluster!;
+	const slot = Math.floor(w.time / 1000) % (relistMs / 1000);
+	const runtimes = isDraft(c.podRuntimes) ? (original(c.podRuntimes) as typeof c.podRuntimes) : c.podRuntimes;
+	const hosts = isDraft(w.hosts) ? (original(w.hosts) as typeof w.hosts) : w.hosts;
+	for (const [i, node] of c.nodes.entries()) {
+		if (i % (relistMs / 1000) !== slot) continue;
+		const host = hosts.get(node);
+		if (!host?.reachable || host.services['kubelet'] !== 'active') continue;
+		for (const key of c.podsByNode.get(node) ?? []) {
+			const runtime = runtimes.get(key);
+			if (!runtime) continue;
+			runtime.containers.forEach((ct, index) => {
+				if (ct.stage !== 'running' || ct.pid === undefined || host.processes.has(ct.pid)) return;
+				const draft = c.podRuntimes.get(key)?.containers[index];
+				if (!draft || draft.stage !== 'running' || draft.pid === undefined || w.hosts.get(node)?.processes.has(draft.pid)) return;
+				// Killed: SIGKILL's 137 unless the host recorded an OOM kill (also 137, reason OOMKilled).
+				draft.exitCode = 137;
+				draft.exitReason = 'Error';
+				draft.dueAt = w.time;
+				c.kubeletTimers.set(key, w.time);
+			});
+		}
+	}
+}
+
 /** Runs every kubelet's due work. Call on a draft, once per slice. */
 export function runKubelets(w: World): void {
 	const c = w.cluster!;
+	relist(w);
 	if (c.kubeletTimers.size === 0) return;
 	const due: string[] = [];
 	for (const [key, at] of c.kubeletTimers) if (at <= w.time) due.push(key);
