@@ -47,12 +47,12 @@ export function fireIncident(w: World, ch: ChallengeState, incident: Incident): 
 				if (container) container.image = incident.target;
 			});
 			note(w, 'BadRollout', `deployment/${namespace}/${deployment}`, `A teammate rolled out deployment/${deployment} with the image "${incident.target}" (a typo).`);
-			return `${deployment} rolled out as "${incident.target}" (a typo)`;
+			return `bad image ${incident.target}`;
 		}
 		case 'overcommit': {
 			createObject(w, batchDeploymentObject(incident.target, namespace));
 			note(w, 'Overcommitted', `deployment/${namespace}/${incident.target}`, `A teammate started deployment/${incident.target}: ${batchReplicas} pods asking for ${batchCpu} CPU each, more than the workers have free.`);
-			return `${incident.target} took the free CPU`;
+			return `${incident.target} took the CPU`;
 		}
 		case 'drain': {
 			const node = w.cluster?.store.nodes.get(incident.target);
@@ -66,7 +66,7 @@ export function fireIncident(w: World, ch: ChallengeState, incident: Incident): 
 				deleteObject(w, 'pods', pod.metadata.namespace, pod.metadata.name);
 			}
 			note(w, 'NodeDrained', `node/${incident.target}`, `A teammate drained ${incident.target} for a kernel upgrade: its pods must find room elsewhere.`, incident.target);
-			return `${incident.target} drained for an upgrade`;
+			return `${incident.target} drained`;
 		}
 	}
 }

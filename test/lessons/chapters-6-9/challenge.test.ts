@@ -47,7 +47,7 @@ test('a game left alone: the incidents strike on time, availability falls below 
 	assert.ok(!shell.state.world.events.some(e => e.reason === 'ChallengeCompleted'));
 	const summary = run(shell, 'challenge').text;
 	assert.match(summary, /=== Game 1 is over ===/);
-	assert.match(summary, /!! worker-\d lost power/);
+	assert.match(summary, / ! worker-\d lost power/);
 	assert.match(summary, /Lost: under 80% served/);
 });
 

@@ -4,7 +4,7 @@ import {challengeAvailability, passingAvailability} from '../../../engine/challe
 import type {ChallengeState} from '../../../engine/challenge/challenge-types.ts';
 import {challengeScore, commandsSince, freeCommands, pointsPerCommand, pointsPerHint, type Score} from '../../../engine/challenge/challenge-score.ts';
 import type {World} from '../../../engine/world.ts';
-import {clock} from './world-facts.ts';
+import {clock, minutes} from './world-facts.ts';
 
 export function briefing(ch: ChallengeState): string {
 	return [
@@ -44,7 +44,7 @@ export function status(w: World, ch: ChallengeState, history: string[]): string 
 /** One line per entry, narrow enough for the lesson pane of an 80-column terminal. */
 function timelineLines(ch: ChallengeState, all: boolean): string[] {
 	const entries = all ? ch.timeline : ch.timeline.filter(e => e.kind !== 'end');
-	return entries.map(e => `${clock(e.atMs).padStart(6)} ${e.kind === 'incident' ? '!!' : '  '} ${e.text}`);
+	return entries.map(e => `${minutes(e.atMs).padStart(5)} ${e.kind === 'incident' ? '!' : ' '} ${e.text}`);
 }
 
 export function summary(ch: ChallengeState, history: string[]): string {
