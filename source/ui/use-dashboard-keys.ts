@@ -36,6 +36,11 @@ function lessonAction(ctx: KeyContext, name: string) {
 function commandKey(ctx: KeyContext, input: string): boolean {
 	const {controller, snapshot, dispatch, ui} = ctx;
 	const lesson = snapshot.lesson;
+	// A quiz's letters come first: a quiz whose answer is d must not switch the pane's depth.
+	if (lesson?.quiz && !lesson.quiz.answered && lesson.quiz.choices.some(c => c.key === input)) {
+		lessonAction(ctx, `answer:${input}`);
+		return true;
+	}
 	switch (input) {
 		case 'h':
 		case 's':
@@ -86,10 +91,6 @@ function commandKey(ctx: KeyContext, input: string): boolean {
 			ctx.chapterMenu.open();
 			return true;
 		default:
-			if (lesson?.quiz && !lesson.quiz.answered && lesson.quiz.choices.some(c => c.key === input)) {
-				lessonAction(ctx, `answer:${input}`);
-				return true;
-			}
 			return false;
 	}
 }
