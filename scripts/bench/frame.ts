@@ -1,4 +1,4 @@
-// Frame benchmark: the dashboard on a 200x60 terminal showing a cluster of 50 nodes and 500
+// Frame benchmark: the dashboard on a 200x60 terminal (BENCH_COLUMNS/BENCH_ROWS to change) showing a cluster of 50 nodes and 500
 // pods while the world changes (time passes, pods are deleted and replaced). Prints the time
 // from a world change to its frame being written (p50/p95), the bytes written per frame, and
 // the bytes a one-cell change writes with Ink's incremental rendering on and off.
@@ -19,8 +19,8 @@ import {createShellState} from '../../source/shell/session.ts';
 import {manualClock} from '../../source/ui/clock.ts';
 import {Dashboard} from '../../source/ui/dashboard.tsx';
 
-const columns = 200;
-const rows = 60;
+const columns = Number(process.env.BENCH_COLUMNS ?? 200);
+const rows = Number(process.env.BENCH_ROWS ?? 60);
 const frames = Number(process.env.BENCH_FRAMES ?? 150);
 
 class FakeTerminal extends EventEmitter {
