@@ -42,7 +42,7 @@ import {parseImageRef, tagKey} from './image-ref.ts';
 import {randomContainerName} from './names.ts';
 import {parseMemoryBytes} from './units.ts';
 import {worldEpoch} from '../world.ts';
-import type {AppProfile, Container, DockerDaemon, Image, PortBinding} from './types.ts';
+import type {AppProfile, Container, DockerDaemon, Image, PortBinding, RestartPolicy} from './types.ts';
 
 export {applyPull, planPull, pullImage, pullTimeMs, type PullPlan, type PullResult} from './registry.ts';
 
@@ -96,6 +96,7 @@ export type CreateOptions = {
 	interactive?: boolean;
 	workdir?: string;
 	user?: string;
+	restartPolicy?: RestartPolicy;
 	component?: string;
 };
 
@@ -153,6 +154,7 @@ export function createContainer(w: World, hostName: string, options: CreateOptio
 		restartCount: 0,
 		workdir,
 		user: options.user ?? image.config.user,
+		...(options.restartPolicy && options.restartPolicy.name !== 'no' ? {restartPolicy: options.restartPolicy} : {}),
 	};
 	daemon.containers.set(id, container);
 	recordEvent(w, {type: 'Normal', component: options.component ?? 'dockerd', reason: 'Created', object: `container/${name}`, message: `Created container ${name} (${id.slice(0, 12)}) from ${options.image}`, host: hostName});
@@ -306,6 +308,8 @@ export function startContainer(w: World, hostName: string, idOrName: string, com
 		state: 'S',
 	});
 	container.state = 'running';
+	container.manuallyStopped = false;
+	container.restartAt = undefined;
 	container.pid = process.pid;
 	container.shimPid = shim.pid;
 	container.startedAt = w.time;
@@ -395,7 +399,13 @@ export function stopContainer(w: World, hostName: string, idOrName: string, opti
 	const host = w.hosts.get(hostName);
 	const container = daemon && findContainer(daemon, idOrName);
 	if (!daemon || !host || !container) return {ok: false, error: `No such container: ${idOrName}`};
+	if (container.state === 'restarting') {
+		container.state = 'exited';
+		container.restartAt = undefined;
+		container.manuallyStopped = true;
+	}
 	if (container.state !== 'running' && container.state !== 'paused') return {ok: true, container, exitCode: container.exitCode, waitedMs: 0};
+	container.manuallyStopped = true;
 	const profile = appProfileOf(w, hostName, container);
 	const graceful = !options.kill && profile?.handlesSigterm === true;
 	const timeout = options.timeoutSeconds ?? 10;
@@ -445,7 +455,30 @@ export function reconcileContainers(w: World, hostName: string): void {
 		container.finishedAt = w.time;
 		recordEvent(w, {type: oom ? 'Warning' : 'Normal', component: 'dockerd', reason: oom ? 'OOMKilled' : 'Exited', object: `container/${container.name}`, message: `Container ${container.name} exited with code ${container.exitCode}${oom ? ' (OOMKilled)' : ''}`, host: hostName});
 		if (container.autoRemove) removeContainer(w, hostName, container.id, {force: true});
+		else if (wantsRestart(container)) {
+			container.state = 'restarting';
+			container.restartAt = w.time + Math.min(60_000, 100 * 2 ** container.restartCount);
+		}
 	}
+	for (const container of daemon.containers.values()) {
+		if (container.state !== 'restarting' || container.restartAt === undefined || w.time < container.restartAt) continue;
+		const restarted = startContainer(w, hostName, container.id);
+		if (!restarted.ok) {
+			container.state = 'exited';
+			container.restartAt = undefined;
+			continue;
+		}
+		container.restartCount++;
+		recordEvent(w, {type: 'Normal', component: 'dockerd', reason: 'Restarted', object: `container/${container.name}`, message: `Restarted ${container.name} (restart policy ${container.restartPolicy!.name}, restart ${container.restartCount})`, host: hostName});
+	}
+}
+
+/** Whether the restart policy brings an exited container back (never after docker stop). */
+function wantsRestart(container: Container): boolean {
+	const policy = container.restartPolicy;
+	if (!policy || container.manuallyStopped) return false;
+	if (policy.name === 'always' || policy.name === 'unless-stopped') return true;
+	return policy.name === 'on-failure' && container.exitCode !== 0 && (policy.maxRetries === 0 || container.restartCount < policy.maxRetries);
 }
 
 const signalNumbers: Record<string, number> = {SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15};

@@ -70,6 +70,8 @@ export type Registry = {
 	accounts?: Set<string>;
 };
 
+export type RestartPolicy = {name: 'no' | 'always' | 'unless-stopped' | 'on-failure'; maxRetries: number};
+
 export type PortBinding = {hostIp: string; hostPort: number; containerPort: number; protocol: 'tcp' | 'udp'};
 
 export type Container = {
@@ -81,7 +83,7 @@ export type Container = {
 	created: number;
 	startedAt?: number;
 	finishedAt?: number;
-	state: 'created' | 'running' | 'exited' | 'paused';
+	state: 'created' | 'running' | 'exited' | 'paused' | 'restarting';
 	exitCode: number;
 	oomKilled?: boolean;
 	pid?: number; // host pid of its main process
@@ -102,6 +104,9 @@ export type Container = {
 	tty?: boolean;
 	interactive?: boolean;
 	restartCount: number;
+	restartPolicy?: RestartPolicy;
+	manuallyStopped?: boolean; // docker stop/kill: a restart policy leaves it stopped
+	restartAt?: number; // virtual ms when dockerd restarts it (back-off: 100 ms, doubling)
 	workdir: string;
 	user?: string;
 };

@@ -27,3 +27,20 @@ test('sleep N ends by itself (exit 0); a container killed from the host exits 13
 	run(shell, `kill -9 ${pid}`);
 	expectLine(shell, 'docker inspect -f "{{.State.Status}} {{.State.ExitCode}}" victim', 'exited 137\n');
 });
+
+test('--restart always brings an OOM-killed container back with a growing back-off; docker stop ends it for good', () => {
+	const shell = dockerShell();
+	run(shell, 'docker pull polinux/stress');
+	run(shell, 'docker run -d --name mem --restart always -m 64m polinux/stress stress --vm 1 --vm-bytes 200M');
+	run(shell, 'sleep 1');
+	assert.match(run(shell, 'docker ps').stdout, /Restarting \(137\) Less than a second ago +mem\n/);
+	run(shell, 'sleep 5');
+	const [count, status] = run(shell, 'docker inspect -f "{{.RestartCount}} {{.State.Status}}" mem').stdout.trim().split(' ');
+	assert.ok(Number(count) >= 2, `restarted ${count} times`);
+	assert.ok(status === 'running' || status === 'restarting');
+	run(shell, 'docker stop mem');
+	run(shell, 'sleep 5');
+	expectLine(shell, 'docker inspect -f "{{.State.Status}} {{.RestartCount}}" mem', `exited ${run(shell, 'docker inspect -f "{{.RestartCount}}" mem').stdout.trim()}\n`);
+	expectLine(shell, 'docker run --rm --restart always busybox', '', "docker: Conflicting options: cannot specify both --restart and --rm.\nSee 'docker run --help'.\n", 125);
+	expectLine(shell, 'docker run --restart sometimes busybox', '', "docker: Error response from daemon: invalid restart policy: unknown policy 'sometimes'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'.\nSee 'docker run --help'.\n", 125);
+});

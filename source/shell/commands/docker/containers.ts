@@ -18,6 +18,7 @@ export function statusText(c: Container, now: number): string {
 	if (c.state === 'running') return `Up ${humanDuration(now - (c.startedAt ?? now))}`;
 	if (c.state === 'exited') return `Exited (${c.exitCode}) ${humanDuration(now - (c.finishedAt ?? now))} ago`;
 	if (c.state === 'paused') return `Up ${humanDuration(now - (c.startedAt ?? now))} (Paused)`;
+	if (c.state === 'restarting') return `Restarting (${c.exitCode}) ${humanDuration(now - (c.finishedAt ?? now))} ago`;
 	return 'Created';
 }
 
@@ -52,7 +53,7 @@ export function dockerPs(args: string[], call: DockerCall): CommandOutcome {
 	const now = call.world.time;
 	let list = [...call.daemon.containers.values()].sort((a, b) => b.created - a.created || (a.id < b.id ? -1 : 1));
 	const last = flagSet(flags, '-l') ? 1 : flagValue(flags, '-n') !== undefined ? Number(flagValue(flags, '-n')) : undefined;
-	if (last === undefined && !flagSet(flags, '-a')) list = list.filter(c => c.state === 'running' || c.state === 'paused');
+	if (last === undefined && !flagSet(flags, '-a')) list = list.filter(c => c.state === 'running' || c.state === 'paused' || c.state === 'restarting');
 	for (const filter of flagValues(flags, '-f')) {
 		const [key, value = ''] = [filter.slice(0, filter.indexOf('=')), filter.slice(filter.indexOf('=') + 1)];
 		if (key === 'name') list = list.filter(c => c.name.includes(value));

@@ -39,7 +39,7 @@ export function containerJson(world: World, host: string, c: Container): object 
 		Created: iso(c.created),
 		Path: c.command[0],
 		Args: c.command.slice(1),
-		State: {Status: c.state, Running: running, Paused: c.state === 'paused', Restarting: false, OOMKilled: c.oomKilled ?? false, Dead: false, Pid: running ? (c.pid ?? 0) : 0, ExitCode: c.exitCode, Error: '', StartedAt: iso(c.startedAt), FinishedAt: iso(c.finishedAt)},
+		State: {Status: c.state, Running: running, Paused: c.state === 'paused', Restarting: c.state === 'restarting', OOMKilled: c.oomKilled ?? false, Dead: false, Pid: running ? (c.pid ?? 0) : 0, ExitCode: c.exitCode, Error: '', StartedAt: iso(c.startedAt), FinishedAt: iso(c.finishedAt)},
 		Image: c.image,
 		Name: `/${c.name}`,
 		RestartCount: c.restartCount,
@@ -48,6 +48,7 @@ export function containerJson(world: World, host: string, c: Container): object 
 		HostConfig: {
 			NetworkMode: c.joinedNamespacesOf !== undefined ? `container:${c.joinedNamespacesOf}` : 'bridge',
 			PortBindings: Object.fromEntries(c.ports.map(p => [`${p.containerPort}/${p.protocol}`, [{HostIp: p.hostIp === '0.0.0.0' ? '' : p.hostIp, HostPort: String(p.hostPort)}]])),
+			RestartPolicy: {Name: c.restartPolicy?.name ?? 'no', MaximumRetryCount: c.restartPolicy?.maxRetries ?? 0},
 			AutoRemove: c.autoRemove,
 			Memory: c.memoryLimit ?? 0,
 			NanoCpus: c.cpus ? Math.round(c.cpus * 1e9) : 0,

@@ -2,7 +2,7 @@
 import {produce} from 'immer';
 import {tagKey, parseImageRef} from '../../../engine/docker/image-ref.ts';
 import {createContainer, effectiveCommand, findExecutable, isLongRunning, recordContainerExit, resolveImage, startContainer, type CreateOptions} from '../../../engine/docker/runtime.ts';
-import type {PortBinding} from '../../../engine/docker/types.ts';
+import type {PortBinding, RestartPolicy} from '../../../engine/docker/types.ts';
 import {parseMemoryBytes} from '../../../engine/docker/units.ts';
 import type {World} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
@@ -12,7 +12,7 @@ import {flagSet, flagValue, flagValues, parseFlags, type FlagSpec, type ParsedFl
 import {containerFrame, isShell, runInside} from './inside.ts';
 import {pullOnHost} from './pull-push.ts';
 
-const notModelled = ['--restart', '-v', '--volume', '--network', '--net', '--memory-swap', '--memory-reservation', '-c', '--cpu-shares', '--cpuset-cpus', '--pids-limit', '--init', '--privileged', '--cap-add', '--cap-drop', '--platform', '--pull', '--read-only', '--stop-timeout', '--stop-signal', '--log-driver', '--log-opt', '--dns', '--add-host', '--expose', '-a', '--attach', '--sig-proxy', '--device', '--ulimit', '--tmpfs', '--mount', '--gpus', '--cidfile', '--ipc', '--pid', '--uts', '--userns', '--health-cmd', '--health-interval', '--env-file', '--label-file', '--security-opt', '--oom-kill-disable', '--shm-size', '--group-add', '--link', '--volumes-from', '--network-alias', '--ip', '--mac-address', '--runtime', '--isolation', '--detach-keys', '--cgroupns', '--cgroup-parent', '--kernel-memory', '--memory-swappiness', '--blkio-weight', '--no-healthcheck', '--quiet', '-q', '--disable-content-trust', '--publish-all-not-used'];
+const notModelled = ['-v', '--volume', '--network', '--net', '--memory-swap', '--memory-reservation', '-c', '--cpu-shares', '--cpuset-cpus', '--pids-limit', '--init', '--privileged', '--cap-add', '--cap-drop', '--platform', '--pull', '--read-only', '--stop-timeout', '--stop-signal', '--log-driver', '--log-opt', '--dns', '--add-host', '--expose', '-a', '--attach', '--sig-proxy', '--device', '--ulimit', '--tmpfs', '--mount', '--gpus', '--cidfile', '--ipc', '--pid', '--uts', '--userns', '--health-cmd', '--health-interval', '--env-file', '--label-file', '--security-opt', '--oom-kill-disable', '--shm-size', '--group-add', '--link', '--volumes-from', '--network-alias', '--ip', '--mac-address', '--runtime', '--isolation', '--detach-keys', '--cgroupns', '--cgroup-parent', '--kernel-memory', '--memory-swappiness', '--blkio-weight', '--no-healthcheck', '--quiet', '-q', '--disable-content-trust', '--publish-all-not-used'];
 const valueless = new Set(['--init', '--privileged', '--read-only', '--sig-proxy', '--oom-kill-disable', '--no-healthcheck', '--quiet', '-q', '--disable-content-trust']);
 
 export const runFlags: FlagSpec[] = [
@@ -31,6 +31,7 @@ export const runFlags: FlagSpec[] = [
 	{names: ['-w', '--workdir'], value: true},
 	{names: ['-u', '--user'], value: true},
 	{names: ['-l', '--label'], value: true, repeat: true},
+	{names: ['--restart'], value: true},
 	...notModelled.filter(n => n !== '-c' && n !== '-a' && n !== '-q').map(n => ({names: [n], value: !valueless.has(n), modelled: false, repeat: true})),
 	{names: ['-c', '--cpu-shares'], value: true, modelled: false},
 	{names: ['-a', '--attach'], value: true, modelled: false, repeat: true},
@@ -101,6 +102,15 @@ function settingsFrom(flags: ParsedFlags, call: DockerCall, image: string, comma
 		const eq = entry.indexOf('=');
 		labels[eq < 0 ? entry : entry.slice(0, eq)] = eq < 0 ? '' : entry.slice(eq + 1);
 	}
+	const restartText = flagValue(flags, '--restart');
+	let restartPolicy: RestartPolicy | undefined;
+	if (restartText !== undefined) {
+		const [policy, retries] = restartText.split(':');
+		if (!['no', 'always', 'unless-stopped', 'on-failure'].includes(policy!)) return fail(`docker: Error response from daemon: invalid restart policy: unknown policy '${policy}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'.\nSee 'docker ${sub} --help'.`, 125);
+		if (retries !== undefined && (policy !== 'on-failure' || !/^\d+$/.test(retries))) return fail(`docker: Error response from daemon: invalid restart policy: ${policy === 'on-failure' ? `invalid maximum retry count: ${retries}` : `maximum retry count can only be used with 'on-failure'`}.\nSee 'docker ${sub} --help'.`, 125);
+		restartPolicy = {name: policy as RestartPolicy['name'], maxRetries: Number(retries ?? 0)};
+		if (flagSet(flags, '--rm') && policy !== 'no') return fail(`docker: Conflicting options: cannot specify both --restart and --rm.\nSee 'docker ${sub} --help'.`, 125);
+	}
 	const entrypointText = flagValue(flags, '--entrypoint');
 	const name = flagValue(flags, '--name');
 	const detach = flagSet(flags, '-d');
@@ -123,6 +133,7 @@ function settingsFrom(flags: ParsedFlags, call: DockerCall, image: string, comma
 			interactive,
 			workdir: flagValue(flags, '-w'),
 			user: flagValue(flags, '-u'),
+			restartPolicy,
 		},
 		detach,
 		interactive,
