@@ -525,7 +525,7 @@ export function findExecutable(w: World, fs: Filesystem, program: string, path =
 	return undefined;
 }
 
-export function execInContainer(w: World, hostName: string, idOrName: string, argv: string[], options: {tty?: boolean; user?: string; workdir?: string} = {}): Result<{container: Container; process: Process}> {
+export function execInContainer(w: World, hostName: string, idOrName: string, argv: string[], options: {tty?: boolean; user?: string; workdir?: string; env?: Record<string, string>} = {}): Result<{container: Container; process: Process}> {
 	const daemon = w.dockers.get(hostName);
 	const host = w.hosts.get(hostName);
 	const container = daemon && findContainer(daemon, idOrName);
@@ -547,7 +547,7 @@ export function execInContainer(w: World, hostName: string, idOrName: string, ar
 		memoryBytes: 3 * 1024 * 1024,
 		containerId: container.id,
 		cwd: options.workdir ?? container.workdir,
-		env: container.env,
+		env: {...container.env, ...options.env},
 		tty: options.tty ? 'pts/0' : undefined,
 		state: 'R',
 	});

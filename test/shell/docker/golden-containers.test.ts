@@ -205,3 +205,10 @@ test('docker ps and docker images --format: fields, table headers and tab column
 	expectLine(shell, 'docker images --format "{{.Repository}}:{{.Tag}} {{.Size}}"', 'kubia:latest 664MB\nnode:7 664MB\n');
 	expectLine(shell, 'docker ps --format "{{.Nope}}"', '', 'template: :1:2: executing "" at <.Nope>: can\'t evaluate field Nope in type *formatter.ContainerContext\n', 1);
 });
+
+test('docker exec -e sets variables for that process only', () => {
+	const shell = dockerShell();
+	run(shell, 'docker run -d --name web -e COLOR=blue nginx');
+	expectLine(shell, `docker exec -e GREETING=hello web sh -c 'echo $GREETING $COLOR'`, 'hello blue\n');
+	expectLine(shell, `docker exec web sh -c 'echo [$GREETING] $COLOR'`, '[] blue\n');
+});

@@ -4,11 +4,11 @@ import {endExec, execInContainer, findContainer} from '../../../engine/docker/ru
 import type {CommandOutcome} from '../../types.ts';
 import type {DockerCall} from './context.ts';
 import {fail, notSimulatedNote} from './format.ts';
-import {flagSet, flagValue, parseFlags} from './flags.ts';
+import {flagSet, flagValue, flagValues, parseFlags} from './flags.ts';
 import {containerFrame, isShell, runInside} from './inside.ts';
 
 export function dockerExec(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-i', '--interactive']}, {names: ['-t', '--tty']}, {names: ['-d', '--detach']}, {names: ['-u', '--user'], value: true}, {names: ['-w', '--workdir'], value: true}, {names: ['-e', '--env'], value: true, repeat: true, modelled: false}, {names: ['--privileged'], modelled: false}, {names: ['--detach-keys'], value: true, modelled: false}, {names: ['--env-file'], value: true, modelled: false}], true);
+	const parsed = parseFlags(args, [{names: ['-i', '--interactive']}, {names: ['-t', '--tty']}, {names: ['-d', '--detach']}, {names: ['-u', '--user'], value: true}, {names: ['-w', '--workdir'], value: true}, {names: ['-e', '--env'], value: true, repeat: true}, {names: ['--privileged'], modelled: false}, {names: ['--detach-keys'], value: true, modelled: false}, {names: ['--env-file'], value: true, modelled: false}], true);
 	if (!parsed.ok) return fail(`${parsed.error}\nSee 'docker exec --help'.`, 125);
 	const {flags} = parsed;
 	const [name, ...argv] = flags.positionals;
@@ -18,8 +18,9 @@ export function dockerExec(args: string[], call: DockerCall): CommandOutcome {
 	let pid = 0;
 	let cwd = '/';
 	let user = 'root';
+	const env = Object.fromEntries(flagValues(flags, '-e').map(pair => (pair.includes('=') ? [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)] : [pair, call.ctx.session.env[pair] ?? ''])));
 	let world = produce(call.world, w => {
-		const r = execInContainer(w, call.host, name, argv, {tty: flagSet(flags, '-t'), user: flagValue(flags, '-u'), workdir: flagValue(flags, '-w')});
+		const r = execInContainer(w, call.host, name, argv, {tty: flagSet(flags, '-t'), user: flagValue(flags, '-u'), workdir: flagValue(flags, '-w'), env});
 		if (!r.ok) error = r.error;
 		else {
 			pid = r.process.pid;
@@ -42,7 +43,7 @@ export function dockerExec(args: string[], call: DockerCall): CommandOutcome {
 		world = produce(world, w => endExec(w, call.host, pid));
 		runFrame = {...frame, pid: mainPid};
 	}
-	const inside = runInside(call.ctx, world, runFrame, argv);
+	const inside = runInside(call.ctx, world, runFrame, argv, env);
 	world = produce(inside.world, w => endExec(w, call.host, pid));
 	return {stdout: inside.stdout, stderr: note + inside.stderr, exitCode: inside.exitCode, world};
 }

@@ -29,7 +29,7 @@ export function containerFrame(host: string, pid: number, user: string, cwd: str
  * Runs argv inside the container process `pid`: `sh -c "script"` runs the script; a program the
  * image has but the simulator does not implement says so instead of pretending.
  */
-export function runInside(ctx: CommandContext, world: World, frame: ShellFrame, argv: string[]): InsideResult {
+export function runInside(ctx: CommandContext, world: World, frame: ShellFrame, argv: string[], extraEnv: Record<string, string> = {}): InsideResult {
 	const program = argv[0]!.split('/').pop()!;
 	let line: string;
 	if (isShell(program) && argv[1] === '-c') line = argv[2] ?? '';
@@ -40,7 +40,7 @@ export function runInside(ctx: CommandContext, world: World, frame: ShellFrame, 
 		return {world, stdout: '', stderr: `(${program} ran in the container; its output is not simulated here)\n`, exitCode: 0};
 	}
 	// The command sees the container's environment (docker run -e), not the learner's shell's.
-	const env = world.hosts.get(frame.host)?.processes.get(frame.pid)?.env ?? {};
+	const env = {...world.hosts.get(frame.host)?.processes.get(frame.pid)?.env, ...extraEnv};
 	const frames = [...ctx.session.frames, frame];
 	const state = {world, session: {...ctx.session, frames, env: {...env}}};
 	const result = runLine(state, line, {commands, disk: ctx.disk});
