@@ -13,7 +13,7 @@ import {ChapterMenuView} from './menu/chapter-menu.tsx';
 import type {ChapterMenu} from '../lessons/chapter-menu.ts';
 import {ClusterPane} from './pane/cluster-pane.tsx';
 import {usePaneModel} from './pane/use-pane-model.ts';
-import {initialPrompt, lineToRun, promptReducer} from './prompt/prompt-state.ts';
+import {initialPrompt, lineToRun, needsMoreLines, promptReducer} from './prompt/prompt-state.ts';
 import {ShellRegion} from './shell/shell-region.tsx';
 import {StatusBar} from './status-bar.tsx';
 import {makeTheme, ThemeContext} from './theme.tsx';
@@ -110,6 +110,11 @@ export function Dashboard({controller, clock, title, color, locale = 'en', compl
 
 	const submit = useCallback(() => {
 		const value = promptRef.current.value;
+		if (needsMoreLines(value)) {
+			editPrompt({type: 'moved-end'});
+			editPrompt({type: 'replaced', value: value + '\n'});
+			return;
+		}
 		editPrompt({type: 'submitted'});
 		setCandidates([]);
 		dispatch({type: 'output-scroll-reset'});

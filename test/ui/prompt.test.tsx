@@ -150,3 +150,16 @@ test('edit FILE hands the terminal to the editor and comes back', async () => {
 	await ui.waitForText('back from editing pod.yaml');
 	assert.deepEqual(opened, ['pod.yaml']);
 });
+
+test('a heredoc typed line by line runs once its end word is typed', async () => {
+	const ui = renderUi(dashboard(sandboxController()).element);
+	await ui.waitForText('root@host-1:~#');
+	ui.type('feed <<EOF');
+	ui.press(keys.enter);
+	await ui.waitFor(f => /^>\s*$/m.test(f), 'a continuation line');
+	ui.type('line one');
+	ui.press(keys.enter);
+	ui.type('EOF');
+	ui.press(keys.enter);
+	await ui.waitForText('got 1 lines: line one');
+});

@@ -14,7 +14,7 @@ import {dockerView, kubeletContainerName} from '../../source/ui/pane/selectors/d
 import {recentEvents, shortObject} from '../../source/ui/pane/selectors/events.ts';
 import {hostView} from '../../source/ui/pane/selectors/host.ts';
 import {xrayView} from '../../source/ui/pane/selectors/xray.ts';
-import {initialPrompt, lineToRun, promptReducer, type PromptAction} from '../../source/ui/prompt/prompt-state.ts';
+import {initialPrompt, lineToRun, needsMoreLines, promptReducer, type PromptAction} from '../../source/ui/prompt/prompt-state.ts';
 import {fit, textWidth, truncate, wrapLine} from '../../source/ui/text-width.ts';
 
 const edit = (value: string, cursor: number, ...actions: PromptAction[]) => actions.reduce(promptReducer, {...initialPrompt(), value, cursor});
@@ -167,3 +167,12 @@ test('events: newest last, objects shortened in the default namespace', () => {
 function pick(s: {value: string; cursor: number}) {
 	return [s.value, s.cursor];
 }
+
+test('Enter continues a here-document until its end word, and a line ending in a backslash', () => {
+	assert.equal(needsMoreLines('cat <<EOF'), true);
+	assert.equal(needsMoreLines('cat <<EOF\nkind: Pod'), true);
+	assert.equal(needsMoreLines('cat <<EOF\nkind: Pod\nEOF'), false);
+	assert.equal(needsMoreLines("kubectl apply -f - <<'END'\na\nEND"), false);
+	assert.equal(needsMoreLines('docker run \\'), true);
+	assert.equal(needsMoreLines('echo a'), false);
+});

@@ -16,7 +16,7 @@ function blockLines(block: MarkdownBlock, width: number, theme: Theme): StyledLi
 		case 'code':
 			// Diagrams fit the column and stay verbatim; a line wider than the column (a long
 			// command at 80x24) wraps with an indent rather than being cut, so none of it is hidden.
-			return block.text.split('\n').flatMap(text => wrapCodeLine(text, width - 2)).map(text => ({segments: [{text: '  ' + text, color: theme.accent, bold: !theme.color}]}));
+			return codeBlockLines(block.text, width).map(text => ({segments: [{text, color: theme.accent, bold: !theme.color}]}));
 		case 'quote':
 			return block.blocks.flatMap(b => blockLines(b, width - 2, theme)).map(l => ({segments: [{text: '│ ', dim: theme.dim}, ...l.segments]}));
 		case 'list':
@@ -40,6 +40,14 @@ export function markdownLines(markdown: string, width: number, theme: Theme): St
 		out.push(...blockLines(block, width, theme));
 	}
 	return out;
+}
+
+/** A code block's lines, indented by two; a block too wide for that loses the indent before any line wraps. */
+export function codeBlockLines(text: string, width: number): string[] {
+	const lines = text.split('\n');
+	const widest = Math.max(...lines.map(textWidth));
+	const indent = widest <= width - 2 ? '  ' : '';
+	return lines.flatMap(line => wrapCodeLine(line, width - indent.length)).map(line => indent + line);
 }
 
 /** A code line cut into pieces of at most `width` columns, at spaces where it can; later pieces indented. */

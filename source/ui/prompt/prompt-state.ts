@@ -146,3 +146,20 @@ export function lineToRun(value: string): string {
 	for (let n = 1; rest.split('\n').some(line => line.trim() === marker); n++) marker = `EOF${n}`;
 	return `${first.trimEnd()} <<'${marker}'\n${rest}\n${marker}`;
 }
+
+/**
+ * Whether Enter should add a line instead of running: a here-document still waiting for its
+ * end word, or a line ending in a backslash, as bash's "> " continuation prompt.
+ */
+export function needsMoreLines(value: string): boolean {
+	if (/(^|[^\\])\\$/.test(value)) return true;
+	const lines = value.split('\n');
+	const markers = [...lines[0]!.matchAll(/<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/g)].map(m => m[2]!);
+	let cursor = 1;
+	for (const marker of markers) {
+		while (cursor < lines.length && lines[cursor]!.trim() !== marker) cursor++;
+		if (cursor >= lines.length) return true;
+		cursor++;
+	}
+	return false;
+}
