@@ -154,7 +154,8 @@ Examples:
 		.argument('<host>', 'HOST[:PORT] printed by the instructor')
 		.requiredOption('--code <code>', 'the join code')
 		.requiredOption('--name <name>', 'your name as the instructor will see it')
-		.action(async (host: string, opts: {code: string; name: string}, command: Command) => {
+		.option('--token <token>', 'the token printed at your first join, to rejoin from another computer')
+		.action(async (host: string, opts: {code: string; name: string; token?: string}, command: Command) => {
 			const {runJoin} = await import('./app/classroom-commands.ts');
 			finish(await runJoin(appOptions(flagsOf(command)), io, {host, ...opts}));
 		});

@@ -16,7 +16,8 @@ import {runPlainSession} from './plain-session.ts';
 import {lessonPackFor, openChapter} from './tutorial.ts';
 import type {TutorController} from './tutor-controller.ts';
 
-export type JoinSettings = {host: string; code: string; name: string};
+/** `token`: the one printed at the first join, to rejoin under the same name from another computer. */
+export type JoinSettings = {host: string; code: string; name: string; token?: string};
 
 export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSettings): Promise<number> {
 	const complain = (text: string) => {
@@ -30,6 +31,7 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 	const progress = openProgressStore({configDir: options.configDir});
 	// The token and the unsent events live beside the learner's progress.
 	const store = fileStore(dirname(progress.path), settings.host, name);
+	if (settings.token && store.load().token !== settings.token) store.save({...store.load(), token: settings.token, studentId: undefined});
 	const hadToken = store.load().token !== undefined;
 	const link = connectStudent({url: joinUrl(settings.host), code: settings.code, name, appVersion: options.version, store});
 	const contact = await link.firstContact();
@@ -44,6 +46,10 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 		}
 		io.stderr.write(`k8s-tutor: ${contact.error?.message ?? 'the host is unreachable'}; working offline, progress is sent when it is back.\n`);
 	}
+
+	const token = store.load().token;
+	const tokenLine = token ? `Your token for this room is ${token}: to rejoin as ${link.status().name} from another computer, add --token ${token}\n` : '';
+	if (!hadToken && options.plain) io.stdout.write(tokenLine);
 
 	let code = 0;
 	// Only a person can wait for the instructor (and leaves with Ctrl-C); a script's input has an end.
@@ -72,7 +78,10 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 	}
 	const drained = await link.drain(3000);
 	const left = link.status().queued;
+	const ended = link.status();
 	await link.close();
+	if (ended.state === 'rejected' && ended.error) io.stderr.write(`k8s-tutor: ${ended.error.message}\n`);
+	if (!hadToken && !options.plain) io.stdout.write(tokenLine);
 	if (!drained && left > 0) io.stderr.write(`k8s-tutor: ${left} progress events are kept on this computer and sent the next time you join.\n`);
 	return code;
 }

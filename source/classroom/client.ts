@@ -14,7 +14,7 @@ export type LinkStatus = {
 	queued: number; // events not yet acknowledged
 	pacing?: Pacing;
 	/** Why the host refused us (fatal), or why the last connection attempt failed. */
-	error?: {code: ErrorCode | 'unreachable'; message: string};
+	error?: {code: ErrorCode | 'unreachable' | 'replaced'; message: string};
 	everConnected: boolean;
 };
 
@@ -48,6 +48,11 @@ export type ClientSettings = {
 	/** Only tests set this: pretend to speak another protocol version. */
 	protocolOverride?: number;
 };
+
+/** The host pings every 15 s; this long without a word from it, the link is taken for dead (a lost Wi-Fi sends no close). */
+const silenceMs = 40_000;
+/** Close code the host uses when the same student joined from another terminal. */
+const replacedCode = 4100;
 
 // A student stays well under the host's rate limit, even when resending a long queue.
 const sendPerSecond = Math.floor(limits.messagesPerSecond * 0.75);
@@ -182,10 +187,22 @@ export function connectStudent(settings: ClientSettings): StudentLink {
 		const ws = new WebSocket(settings.url, {handshakeTimeout: settings.connectTimeoutMs ?? 4000, maxPayload: 64 * 1024, perMessageDeflate: false});
 		socket = ws;
 		let failure: string | undefined;
+		let heardAt = Date.now();
+		const heard = () => (heardAt = Date.now());
+		const watchdog = setInterval(() => {
+			if (Date.now() - heardAt > silenceMs) {
+				failure = `the classroom host at ${settings.url.replace(/^ws:\/\//, '')} stopped answering`;
+				ws.terminate();
+			}
+		}, 5000);
+		watchdog.unref();
+		ws.on('ping', heard);
 		ws.on('open', () => {
+			heard();
 			ws.send(JSON.stringify({type: 'hello', protocol: settings.protocolOverride ?? protocolVersion, appVersion: settings.appVersion, code: settings.code, name: settings.name, ...(saved.token ? {token: saved.token} : {})}));
 		});
 		ws.on('message', (data, isBinary) => {
+			heard();
 			if (isBinary) return;
 			const message = parseMessage(hostMessageSchema, data.toString());
 			if (message) receive(message);
@@ -193,11 +210,18 @@ export function connectStudent(settings: ClientSettings): StudentLink {
 		ws.on('error', (error: NodeJS.ErrnoException) => {
 			failure = describeFailure(settings.url, error);
 		});
-		ws.on('close', () => {
+		ws.on('close', (code: number) => {
+			clearInterval(watchdog);
 			if (socket === ws) socket = undefined;
 			if (pumpTimer) clearTimeout(pumpTimer);
 			pumpTimer = undefined;
 			if (status.state === 'rejected' || status.state === 'closed') return;
+			if (code === replacedCode) {
+				// Two terminals with one name would take the seat from each other forever: this one yields.
+				closing = true;
+				setStatus({state: 'rejected', error: {code: 'replaced', message: `${status.name} joined the room from another terminal; this one stopped sending`}});
+				return;
+			}
 			const error = failure ? {code: 'unreachable' as const, message: failure} : status.error;
 			setStatus({state: 'offline', ...(error ? {error} : {})});
 			if (!status.everConnected && failure) settleContact();

@@ -49,6 +49,8 @@ type Connection = {
 };
 
 const heartbeatMs = 15_000;
+/** A socket that has not said hello by then is closed: idle sockets must not use up the host. */
+const helloTimeoutMs = 10_000;
 
 export async function startClassroomHost(session: OpenedSession, settings: HostSettings): Promise<ClassroomHost> {
 	const clock = settings.clock ?? Date.now;
@@ -171,11 +173,20 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 	}
 
 	server.on('connection', (socket: WebSocket, _request: IncomingMessage) => {
+		if (server.clients.size > capacity * 2 + 20) {
+			socket.close(1013, 'too many connections');
+			return;
+		}
 		const connection: Connection = {socket, state: 'new', tokens: limits.messageBurst, refilledAt: clock(), badMessages: 0};
+		const helloTimer = setTimeout(() => {
+			if (connection.state === 'new') closeConnection(connection, 1008, 'no hello');
+		}, helloTimeoutMs);
+		helloTimer.unref();
 		alive.add(socket);
 		socket.on('pong', () => alive.add(socket));
 		socket.on('error', () => {});
 		socket.on('close', () => {
+			clearTimeout(helloTimer);
 			const wasLive = connection.studentId !== undefined && liveConnection.get(connection.studentId) === connection;
 			connection.state = 'closed';
 			if (wasLive) {

@@ -140,3 +140,42 @@ test('an event the host would refuse is dropped by the student, never blocking t
 	assert.equal(record.commands[0]!.line.length, 300);
 	assert.equal(record.current?.stepId, 'step-2');
 });
+
+test('with the token, a student continues from another computer; events are numbered after what the host has', async t => {
+	const host = await startHost(tempDir(t));
+	t.after(() => host.close());
+	const first = memoryStore();
+	const old = student(host, 'alice', {store: first});
+	await old.firstContact();
+	old.report(stepEntered('ch1', 0));
+	old.report(stepEntered('ch1', 1));
+	assert.equal(await old.drain(3000), true);
+	await old.close();
+
+	// A new laptop: nothing saved but the token, and one event done before it could connect.
+	const fresh = memoryStore({nextSeq: 2, token: first.saved.token, queue: [{type: 'event', seq: 1, at: 0, event: stepEntered('ch1', 2)}]});
+	const again = student(host, 'alice', {store: fresh});
+	t.after(() => again.close());
+	assert.equal((await again.firstContact()).state, 'online');
+	assert.equal(await again.drain(3000), true);
+	const alice = host.room.students.s1!;
+	assert.equal(alice.lastSeq, 3);
+	assert.equal(alice.current?.stepId, 'step-3');
+});
+
+test('the same student in two terminals: the newer one keeps the seat, the older one stops for good', async t => {
+	const host = await startHost(tempDir(t));
+	t.after(() => host.close());
+	const store = memoryStore();
+	const first = student(host, 'alice', {store});
+	t.after(() => first.close());
+	await first.firstContact();
+	const second = student(host, 'alice', {store: memoryStore({...store.saved})});
+	t.after(() => second.close());
+	assert.equal((await second.firstContact()).state, 'online');
+	await waitFor(() => first.status().state === 'rejected', 'the older terminal to yield');
+	assert.equal(first.status().error?.code, 'replaced');
+	await new Promise(resolve => setTimeout(resolve, 300)); // longer than its retry back-off: it must not come back
+	assert.equal(second.status().state, 'online');
+	assert.equal(host.connectedCount(), 1);
+});
