@@ -27,3 +27,11 @@ test('chapters-4-5.txt runs through: every line succeeds', () => {
 	assert.equal(at('docker diff c1'), 'C /app.js\n');
 	assert.match(at('docker pull luksa/kubia'), /Already exists/);
 });
+
+test('docker build reads an absolute directory on the real disk', () => {
+	const shell = sandboxShell();
+	shell.runtime = {...shell.runtime, disk: realDisk('/')};
+	const built = run(shell, `docker build -t abs ${scripts}kubia`);
+	assert.equal(built.exitCode, 0, built.stderr);
+	assert.match(built.stdout, /Successfully tagged abs:latest\n$/);
+});

@@ -18,9 +18,11 @@ export const legacyBuilderWarning = `DEPRECATED: The legacy builder is deprecate
 
 `;
 
+/** base/path for the disk reader: relative stays relative (to where the tutor started), absolute stays absolute. */
 function join(base: string, path: string): string {
-	const joined = normalizePath(path, '/' + base).slice(1);
-	return joined;
+	const absolute = base.startsWith('/');
+	const joined = normalizePath(path, absolute ? base : '/' + base);
+	return absolute ? joined : joined.slice(1);
 }
 
 /** A context directory on the learner's disk. */
