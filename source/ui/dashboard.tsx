@@ -24,6 +24,9 @@ import {useDashboardKeys} from './use-dashboard-keys.ts';
 import {useRefReducer} from './use-ref-reducer.ts';
 import {useVirtualTime} from './use-virtual-time.ts';
 
+/** How long a passed step's message stays in the status bar. */
+export const celebrationMs = 4000;
+
 export type Completer = (line: string, cursor: number, shell: ShellState) => {value: string; cursor: number; candidates: string[]};
 
 /** What the dashboard needs to offer the chapter menu: the list with progress, and a way to open one. */
@@ -88,6 +91,17 @@ export function Dashboard({controller, clock, title, color, locale = 'en', compl
 			},
 		[chapters, menu, dispatch],
 	);
+
+	// A passed step's celebration shows in the status bar for a moment.
+	const [cheer, setCheer] = useState<string | undefined>(undefined);
+	const celebratedAt = useRef(lesson?.celebration?.at);
+	useEffect(() => {
+		const celebration = lesson?.celebration;
+		if (!celebration || celebration.at === celebratedAt.current) return;
+		celebratedAt.current = celebration.at;
+		setCheer(celebration.message);
+		return clock.after(celebrationMs, () => setCheer(undefined));
+	}, [lesson?.celebration, clock]);
 
 	const quit = useCallback(() => {
 		onQuit?.();
@@ -220,7 +234,7 @@ export function Dashboard({controller, clock, title, color, locale = 'en', compl
 						/>
 					</>
 				)}
-				<StatusBar snapshot={snapshot} title={title} focus={ui.altPending ? 'Alt' : ui.focus} width={columns} />
+				<StatusBar snapshot={snapshot} title={title} focus={ui.altPending ? 'Alt' : ui.focus} width={columns} cheer={cheer} />
 			</Box>
 		</ThemeContext.Provider>
 		</UiTextContext.Provider>

@@ -7,7 +7,7 @@ import {useTheme} from './theme.tsx';
 import {useUiText, type UiText} from './ui-text.ts';
 
 /** chapter · task n/m · xp · speed or paused · notice · ? keys ........ virtual clock */
-export function statusSegments(snapshot: TutorSnapshot, title: string, focus: keyof UiText['focus'], width: number, theme: ReturnType<typeof useTheme>, text: UiText): Segment[] {
+export function statusSegments(snapshot: TutorSnapshot, title: string, focus: keyof UiText['focus'], width: number, theme: ReturnType<typeof useTheme>, text: UiText, cheer?: string): Segment[] {
 	const lesson = snapshot.lesson;
 	const left: Segment[] = [];
 	const sep = {text: ' · ', dim: theme.dim};
@@ -18,7 +18,8 @@ export function statusSegments(snapshot: TutorSnapshot, title: string, focus: ke
 	} else left.push({text: ` ${title}`, bold: true});
 	left.push(sep, snapshot.paused ? {text: text.paused, color: theme.warn, bold: true} : {text: `▶ ${snapshot.speed}x`, color: snapshot.speed > 1 ? theme.warn : undefined});
 	if (focus !== 'prompt') left.push(sep, {text: text.focus[focus], color: theme.accent});
-	if (snapshot.notice) left.push(sep, {text: snapshot.notice, color: theme.warn});
+	if (cheer) left.push(sep, {text: `✓ ${cheer}`, color: theme.ok, bold: true});
+	else if (snapshot.notice) left.push(sep, {text: snapshot.notice, color: theme.warn});
 	left.push(sep, {text: text.keysHint, dim: theme.dim});
 	const right = ` ${clockText(snapshot.world.time)} `;
 	const used = left.reduce((n, s) => n + textWidth(s.text), 0);
@@ -40,9 +41,9 @@ export function statusSegments(snapshot: TutorSnapshot, title: string, focus: ke
 	return [...left, {text: ' '.repeat(gap)}, {text: right, dim: theme.dim}];
 }
 
-export function StatusBar({snapshot, title, focus, width}: {snapshot: TutorSnapshot; title: string; focus: keyof UiText['focus']; width: number}) {
+export function StatusBar({snapshot, title, focus, width, cheer}: {snapshot: TutorSnapshot; title: string; focus: keyof UiText['focus']; width: number; cheer?: string}) {
 	const theme = useTheme();
 	const text = useUiText();
-	const segments = statusSegments(snapshot, title, focus, width, theme, text).map(s => (theme.color ? {...s, backgroundColor: s.backgroundColor ?? 'gray'} : {...s, inverse: true}));
+	const segments = statusSegments(snapshot, title, focus, width, theme, text, cheer).map(s => (theme.color ? {...s, backgroundColor: s.backgroundColor ?? 'gray'} : {...s, inverse: true}));
 	return <Lines lines={[{segments}]} width={width} height={1} />;
 }

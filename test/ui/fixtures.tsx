@@ -59,7 +59,10 @@ export function fakeLesson(initial: LessonView): LessonDriver & {actions: string
 	return {
 		actions,
 		view: () => view,
-		afterCommand: (_before, after) => after,
+		afterCommand(_before, after, line) {
+			if (line === 'echo pass') view = {...view, passed: true, celebration: {message: 'Pushed: the registry has luksa/kubia', at: 1}};
+			return after;
+		},
 		afterTick: shell => shell,
 		action(name, shell) {
 			actions.push(name);

@@ -120,3 +120,15 @@ test('the dashboard speaks Chinese with --lang zh-CN, wide characters in their c
 	ui.type('?');
 	await ui.waitForText('暂停 / 继续模拟时钟');
 });
+
+test('a passed step celebrates in the status bar for a moment', async () => {
+	const lesson = fakeLesson(baseLessonView());
+	const {element, clock} = dashboard(sandboxController(createSandboxWorld(), lesson));
+	const ui = renderUi(element, {columns: 120, rows: 30});
+	await ui.waitForText('Push the image');
+	ui.type('echo pass');
+	ui.press(keys.enter);
+	await ui.waitForText('✓ Pushed: the registry has luksa/kubia');
+	clock.advance(4500);
+	await ui.waitFor(f => !f.includes('Pushed: the registry'), 'the message gone');
+});
