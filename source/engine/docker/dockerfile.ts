@@ -41,6 +41,8 @@ export function parseDockerfile(text: string): ParsedDockerfile {
 			joined += ' ' + next.trim();
 		}
 		if (joined.endsWith(escape)) joined = joined.slice(0, -escape.length);
+		joined = joined.trim();
+		if (joined === '') continue;
 		const m = joined.match(/^(\S+)\s*([\s\S]*)$/);
 		const word = m![1]!;
 		const keyword = word.toUpperCase();
