@@ -1,7 +1,7 @@
 // The lesson pane at 80x24 is about 34 columns wide: the chapters' long commands must wrap, not be cut.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {wrapCodeLine} from '../../../source/ui/lesson/markdown-lines.ts';
+import {codeBlockLines, wrapCodeLine} from '../../../source/ui/lesson/markdown-lines.ts';
 
 test('a command wider than the lesson column wraps at a space, continuation indented, nothing lost', () => {
 	const command = 'docker run -d -p 8080:8080 --name kubia-container kubia';
@@ -21,4 +21,10 @@ test('a long word with no space is cut at the column', () => {
 	const lines = wrapCodeLine(path, 34);
 	assert.equal(lines.map(l => l.trim()).join(''), path);
 	assert.ok(lines.every(l => l.length <= 34));
+});
+
+test('a diagram as wide as the column keeps its lines whole, losing only the indent', () => {
+	const diagram = ' +------+------+   +------+------+\n |app A |app B |   |app A |app B |';
+	assert.deepEqual(codeBlockLines(diagram, 35), diagram.split('\n'));
+	assert.deepEqual(codeBlockLines('short', 35), ['  short']);
 });
