@@ -220,6 +220,7 @@ export function writeCgroupFile(w: World, host: Host, path: string, file: string
 			const max = parseMemoryMax(value);
 			if (max === undefined) return 'EINVAL';
 			g.memoryMax = max;
+			cgroupEvent(w, host, key, 'CgroupLimitSet', `${key}/memory.max = ${max}`);
 			enforceMemoryLimits(w, host);
 			return undefined;
 		}
@@ -227,12 +228,14 @@ export function writeCgroupFile(w: World, host: Host, path: string, file: string
 			const cpu = parseCpuMax(value, g.cpuMax);
 			if (!cpu) return 'EINVAL';
 			g.cpuMax = cpu;
+			cgroupEvent(w, host, key, 'CgroupLimitSet', `${key}/cpu.max = ${cpu.quota} ${cpu.period}`);
 			return undefined;
 		}
 		case 'pids.max': {
 			if (value === 'max') g.pidsMax = 'max';
 			else if (/^\d+$/.test(value) && Number(value) <= 4194304) g.pidsMax = Number(value);
 			else return 'EINVAL';
+			cgroupEvent(w, host, key, 'CgroupLimitSet', `${key}/pids.max = ${g.pidsMax}`);
 			return undefined;
 		}
 		case 'cgroup.procs':
@@ -244,6 +247,7 @@ export function writeCgroupFile(w: World, host: Host, path: string, file: string
 			if (!p) return 'ESRCH';
 			// cgroup v2's "no internal processes" rule: a group that hands controllers to children holds no processes.
 			if (key !== '/' && (g.subtreeControl?.length ?? 0) > 0) return 'EBUSY';
+			cgroupEvent(w, host, key, 'ProcessMoved', `process ${p.pid} (${p.command.split(' ')[0]}) moved from ${p.cgroup} to ${key}`);
 			p.cgroup = key;
 			enforceMemoryLimits(w, host);
 			return undefined;
@@ -295,23 +299,29 @@ export function writeCgroupFile(w: World, host: Host, path: string, file: string
 }
 
 /** mkdir in /sys/fs/cgroup: a new, empty group that hands no controllers on to its own children yet. */
-export function makeCgroup(host: Host, path: string): Errno | undefined {
+export function makeCgroup(w: World, host: Host, path: string): Errno | undefined {
 	const key = normalizeCgroupPath(path);
 	if (host.cgroups.has(key)) return 'EEXIST';
 	if (!host.cgroups.has(parentPath(key))) return 'ENOENT';
 	const group = newCgroup(key);
 	group.subtreeControl = [];
 	host.cgroups.set(key, group);
+	cgroupEvent(w, host, key, 'CgroupCreated', `cgroup ${key} created`);
 	return undefined;
 }
 
+function cgroupEvent(w: World, host: Host, key: string, reason: string, message: string): void {
+	recordEvent(w, {type: 'Normal', component: 'kernel', reason, object: `cgroup/${host.name}${key}`, message, host: host.name});
+}
+
 /** rmdir in /sys/fs/cgroup: only an empty group with no children can go. */
-export function removeCgroup(host: Host, path: string): Errno | undefined {
+export function removeCgroup(w: World, host: Host, path: string): Errno | undefined {
 	const key = normalizeCgroupPath(path);
 	if (key === '/') return 'EBUSY';
 	if (!host.cgroups.has(key)) return 'ENOENT';
 	if (childGroups(host, key).length > 0 || members(host, key, true).length > 0) return 'EBUSY';
 	host.cgroups.delete(key);
+	cgroupEvent(w, host, key, 'CgroupRemoved', `cgroup ${key} removed`);
 	return undefined;
 }
 

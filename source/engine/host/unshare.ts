@@ -1,5 +1,6 @@
 // unshare(1) and nsenter(1) in the kernel's terms: a new process in fresh namespaces of the
 // chosen kinds, or in the namespaces of another process.
+import {recordEvent} from '../events.ts';
 import type {World} from '../world.ts';
 import {createNamespace} from './namespaces.ts';
 import {spawnProcess} from './processes.ts';
@@ -46,7 +47,10 @@ export function unshareProcess(w: World, host: Host, options: UnshareOptions): P
 		const procFrom = options.mountProc ? (namespaces.pid ?? base.pid) : procViewOf(host, base.mnt, base.pid);
 		namespaces.mnt = createNamespace(host, 'mnt', creator, {rootfs: current?.rootfs ?? `${host.name}:/`, procMountedFromPidNs: procFrom}).id;
 	}
-	return spawnProcess(w, host, {parentPid: options.parentPid, command: options.command, namespaces, tty: options.tty ?? parent?.tty, cwd: options.cwd, memoryBytes: 4 * 1024 * 1024});
+	const p = spawnProcess(w, host, {parentPid: options.parentPid, command: options.command, namespaces, tty: options.tty ?? parent?.tty, cwd: options.cwd, memoryBytes: 4 * 1024 * 1024});
+	const made = Object.entries(namespaces).map(([kind, id]) => `${kind}:[${id}]`).join(', ');
+	if (made) recordEvent(w, {type: 'Normal', component: 'kernel', reason: 'NamespacesCreated', object: `process/${host.name}/${p.pid}`, message: `${options.command} (pid ${p.pid}) started in new namespaces ${made}`, host: host.name});
+	return p;
 }
 
 /**

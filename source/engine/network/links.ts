@@ -5,21 +5,29 @@ import type {World} from '../world.ts';
 import {createNamespace} from '../host/namespaces.ts';
 import type {Host, Namespace, NetInterface} from '../host/types.ts';
 import {digestHex} from '../hash.ts';
+import {recordEvent} from '../events.ts';
+
+function linkEvent(w: World, host: Host, reason: string, message: string): void {
+	recordEvent(w, {type: 'Normal', component: 'kernel', reason, object: `host/${host.name}`, message, host: host.name});
+}
 
 export function namedNetns(host: Host, name: string): Namespace | undefined {
 	for (const ns of host.namespaces.values()) if (ns.kind === 'net' && ns.name === name) return ns;
 	return undefined;
 }
 
-export function addNamedNetns(host: Host, name: string, creatorPid: number): Namespace | string {
+export function addNamedNetns(w: World, host: Host, name: string, creatorPid: number): Namespace | string {
 	if (namedNetns(host, name)) return `Cannot create namespace file "/var/run/netns/${name}": File exists`;
-	return createNamespace(host, 'net', creatorPid, {name});
+	const ns = createNamespace(host, 'net', creatorPid, {name});
+	linkEvent(w, host, 'NetnsAdded', `network namespace ${name} (net:[${ns.id}]) created`);
+	return ns;
 }
 
-export function deleteNamedNetns(host: Host, name: string): string | undefined {
+export function deleteNamedNetns(w: World, host: Host, name: string): string | undefined {
 	const ns = namedNetns(host, name);
 	if (!ns) return `Cannot remove namespace file "/var/run/netns/${name}": No such file or directory`;
 	delete ns.name;
+	linkEvent(w, host, 'NetnsDeleted', `network namespace ${name} (net:[${ns.id}]) deleted`);
 	const held = [...host.processes.values()].some(p => p.namespaces.net === ns.id);
 	if (!held) {
 		// A veth whose end lived here is destroyed with the namespace, and so is its peer.
@@ -60,11 +68,12 @@ export function addVethPair(w: World, host: Host, ns: Namespace, name: string, p
 		{name, kind: 'veth', state: 'DOWN', mac: macFrom(`${host.name}/${name}/${w.time}/${index}`), mtu: 1500, addresses: [], index, peer: {namespaceId: ns.id, name: peerName}},
 		{name: peerName, kind: 'veth', state: 'DOWN', mac: macFrom(`${host.name}/${peerName}/${w.time}/${index + 1}`), mtu: 1500, addresses: [], index: index + 1, peer: {namespaceId: ns.id, name}},
 	);
+	linkEvent(w, host, 'LinkAdded', `veth pair ${name} <-> ${peerName} created in net:[${ns.id}]`);
 	return undefined;
 }
 
 /** `ip link set NAME netns TARGET`: the interface leaves `from` for `to`, keeping its peer link; its addresses are flushed and it goes down. */
-export function moveInterface(host: Host, from: Namespace, name: string, to: Namespace): string | undefined {
+export function moveInterface(w: World, host: Host, from: Namespace, name: string, to: Namespace): string | undefined {
 	const iface = findInterface(from, name);
 	if (!iface) return `Cannot find device "${name}"`;
 	if (from.id === to.id) return undefined;
@@ -79,23 +88,26 @@ export function moveInterface(host: Host, from: Namespace, name: string, to: Nam
 		const peer = peerNs && findInterface(peerNs, moved.peer.name);
 		if (peer) peer.peer = {namespaceId: to.id, name};
 	}
+	linkEvent(w, host, 'LinkMoved', `${name} moved from net:[${from.id}] to net:[${to.id}]${to.name ? ` (${to.name})` : ''}`);
 	return undefined;
 }
 
-export function setLinkState(ns: Namespace, name: string, state: 'UP' | 'DOWN'): string | undefined {
+export function setLinkState(w: World, host: Host, ns: Namespace, name: string, state: 'UP' | 'DOWN'): string | undefined {
 	const iface = findInterface(ns, name);
 	if (!iface) return `Cannot find device "${name}"`;
+	if (iface.state !== state) linkEvent(w, host, state === 'UP' ? 'LinkUp' : 'LinkDown', `${name} in net:[${ns.id}] is ${state.toLowerCase()}`);
 	iface.state = state;
 	return undefined;
 }
 
-export function addAddress(ns: Namespace, name: string, cidr: string): string | undefined {
+export function addAddress(w: World, host: Host, ns: Namespace, name: string, cidr: string): string | undefined {
 	const iface = findInterface(ns, name);
 	if (!iface) return `Cannot find device "${name}"`;
 	if (!parseCidr(cidr)) return `Error: any valid prefix is expected rather than "${cidr}".`;
 	const withPrefix = cidr.includes('/') ? cidr : `${cidr}/32`;
 	if (iface.addresses.includes(withPrefix)) return 'Error: ipv4: Address already assigned.';
 	iface.addresses.push(withPrefix);
+	linkEvent(w, host, 'AddressAdded', `${withPrefix} added to ${name} in net:[${ns.id}]`);
 	return undefined;
 }
 

@@ -33,15 +33,15 @@ test('writes: cgroup.procs moves a process, bad values are EINVAL, read-only fil
 	const w1 = produce(w0, w => {
 		const host = w.hosts.get('h')!;
 		errors = [
-			makeCgroup(host, '/demo'),
-			makeCgroup(host, '/demo'),
-			makeCgroup(host, '/nope/deeper'),
+			makeCgroup(w, host, '/demo'),
+			makeCgroup(w, host, '/demo'),
+			makeCgroup(w, host, '/nope/deeper'),
 			writeCgroupFile(w, host, '/demo', 'memory.max', '64M\n', {resolvePid: () => undefined}),
 			writeCgroupFile(w, host, '/demo', 'memory.max', 'lots\n', {resolvePid: () => undefined}),
 			writeCgroupFile(w, host, '/demo', 'memory.current', '1\n', {resolvePid: () => undefined}),
 			writeCgroupFile(w, host, '/demo', 'cgroup.procs', '999\n', {resolvePid: () => undefined}),
 			writeCgroupFile(w, host, '/demo', 'cgroup.procs', '2\n', {resolvePid: pid => host.processes.get(pid)}),
-			removeCgroup(host, '/demo'),
+			removeCgroup(w, host, '/demo'),
 			writeCgroupFile(w, host, '/demo', 'pids.max', 'max\n', {resolvePid: () => undefined}),
 			writeCgroupFile(w, host, '/demo', 'pids.max', '-3\n', {resolvePid: () => undefined}),
 		];
@@ -58,8 +58,8 @@ test('writes: cgroup.procs moves a process, bad values are EINVAL, read-only fil
 test('a nested group gets no controller files until its parent enables them in subtree_control', () => {
 	const w = produce(emptyWorld(1), d => {
 		const host = createHost(d, {name: 'h', ip: '10.0.0.1'});
-		makeCgroup(host, '/a');
-		makeCgroup(host, '/a/b');
+		makeCgroup(d, host, '/a');
+		makeCgroup(d, host, '/a/b');
 		assert.equal(readCgroupFile(host, '/a/b', 'memory.max', p => p.pid), undefined);
 		assert.equal(writeCgroupFile(d, host, '/a', 'cgroup.subtree_control', '+memory +pids', {resolvePid: () => undefined}), undefined);
 		assert.equal(readCgroupFile(host, '/a/b', 'memory.max', p => p.pid), 'max\n');

@@ -85,8 +85,8 @@ export const cgroupTree: VirtualTree = {
 		if (cgroupFileNames(at.host, at.group).includes(at.file)) return {ok: false, error: 'File exists'};
 		if (!isRoot(at.host, at.process)) return {ok: false, error: 'Permission denied'};
 		const full = at.group === '/' ? `/${at.file}` : `${at.group}/${at.file}`;
-		return change(world, frame, (_w, host) => {
-			const errno = makeCgroup(host, full);
+		return change(world, frame, (w, host) => {
+			const errno = makeCgroup(w, host, full);
 			return errno ? errnoText[errno] : undefined;
 		});
 	},
@@ -95,8 +95,8 @@ export const cgroupTree: VirtualTree = {
 		if (!at) return {ok: false, error: 'No such file or directory'};
 		if (at.file !== undefined) return {ok: false, error: at.host.cgroups.has(at.group) && cgroupFileNames(at.host, at.group).includes(at.file) ? 'Operation not permitted' : 'No such file or directory'};
 		if (!isRoot(at.host, at.process)) return {ok: false, error: 'Permission denied'};
-		return change(world, frame, (_w, host) => {
-			const errno = removeCgroup(host, at.group);
+		return change(world, frame, (w, host) => {
+			const errno = removeCgroup(w, host, at.group);
 			return errno ? errnoText[errno] : undefined;
 		});
 	},

@@ -141,18 +141,18 @@ function linkCommand(ctx: CommandContext, where: Where, words: string[], privile
 		const options = rest.slice(rest[0] === 'dev' ? 2 : 1);
 		if (!name) return fail('Not enough information: "dev" argument is required.', 2);
 		if (!findInterface(ns, name)) return fail(`Cannot find device "${name}"`);
-		return change(ctx, where, (_w, h, n) => {
+		return change(ctx, where, (w, h, n) => {
 			for (let i = 0; i < options.length; i++) {
 				const o = options[i]!;
 				if (o === 'up' || o === 'down') {
-					const error = setLinkState(n, name, o === 'up' ? 'UP' : 'DOWN');
+					const error = setLinkState(w, h, n, name, o === 'up' ? 'UP' : 'DOWN');
 					if (error) return error;
 				} else if (o === 'netns') {
 					const targetName = options[++i];
 					if (!targetName) return 'Command line is not complete. Try option "help"';
 					const target = /^\d+$/.test(targetName) ? netnsOfPid(h, Number(targetName), ctx) : namedNetns(h, targetName);
 					if (!target) return /^\d+$/.test(targetName) ? `Invalid "netns" value "${targetName}"` : `Cannot find netns "${targetName}"`;
-					const error = moveInterface(h, n, name, target);
+					const error = moveInterface(w, h, n, name, target);
 					if (error) return error;
 				} else if (o === 'name') {
 					const newName = options[++i];
@@ -191,7 +191,7 @@ function addrCommand(ctx: CommandContext, where: Where, words: string[], privile
 		const cidr = rest[0];
 		const dev = rest[rest.indexOf('dev') + 1];
 		if (!cidr || rest.indexOf('dev') < 0 || !dev) return fail('Not enough information: "dev" argument is required.', 2);
-		return change(ctx, where, (_w, _h, n) => (verb === 'add' ? addAddress(n, dev, cidr) : deleteAddress(n, dev, cidr)));
+		return change(ctx, where, (w, h, n) => (verb === 'add' ? addAddress(w, h, n, dev, cidr) : deleteAddress(n, dev, cidr)));
 	}
 	return fail(`Command "${verb}" is unknown, try "ip address help".`, 255);
 }
@@ -222,12 +222,12 @@ function netnsCommand(ctx: CommandContext, where: Where, words: string[], privil
 	if (verb === 'add' || verb === 'delete' || verb === 'del') {
 		if (!name) return fail(`No netns name specified`);
 		if (!privileged) return fail(`mount --make-shared /run/netns failed: Operation not permitted`);
-		return change(ctx, where, (_w, h) => {
+		return change(ctx, where, (w, h) => {
 			if (verb === 'add') {
-				const made = addNamedNetns(h, name, ctx.frame.pid);
+				const made = addNamedNetns(w, h, name, ctx.frame.pid);
 				return typeof made === 'string' ? made : undefined;
 			}
-			return deleteNamedNetns(h, name);
+			return deleteNamedNetns(w, h, name);
 		});
 	}
 	if (verb === 'exec') {
