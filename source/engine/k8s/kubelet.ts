@@ -36,11 +36,13 @@ function relist(w: World): void {
 	const slot = Math.floor(w.time / 1000) % (relistMs / 1000);
 	const runtimes = isDraft(c.podRuntimes) ? (original(c.podRuntimes) as typeof c.podRuntimes) : c.podRuntimes;
 	const hosts = isDraft(w.hosts) ? (original(w.hosts) as typeof w.hosts) : w.hosts;
-	for (const [i, node] of c.nodes.entries()) {
-		if (i % (relistMs / 1000) !== slot) continue;
+	const podsByNode = isDraft(c.podsByNode) ? (original(c.podsByNode) as typeof c.podsByNode) : c.podsByNode;
+	const nodes = isDraft(c.nodes) ? (original(c.nodes) as string[]) : c.nodes;
+	for (let i = slot; i < nodes.length; i += relistMs / 1000) {
+		const node = nodes[i]!;
 		const host = hosts.get(node);
 		if (!host?.reachable || host.services['kubelet'] !== 'active') continue;
-		for (const key of c.podsByNode.get(node) ?? []) {
+		for (const key of podsByNode.get(node) ?? []) {
 			const runtime = runtimes.get(key);
 			if (!runtime) continue;
 			runtime.containers.forEach((ct, index) => {

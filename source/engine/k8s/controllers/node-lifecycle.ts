@@ -1,6 +1,7 @@
 // The node lifecycle controller and the kubelets' heartbeats: a node whose kubelet stops posting
 // status turns NotReady after the grace period (40 s), gets the unreachable taints, and its pods
 // are evicted when their 300 s toleration runs out. A node that comes back is Ready again.
+import {isDraft, original} from 'immer';
 import type {World} from '../../world.ts';
 import {recordObjectEvent} from '../events.ts';
 import {nextResourceVersion, now, timestampAt} from '../metadata.ts';
@@ -48,9 +49,16 @@ function setReadyCondition(node: KubeObject, status: 'True' | 'Unknown', time: s
 /** Kubelets post status every 10 s; the controller checks every 5 s. Call on a draft. */
 export function runNodeLifecycle(w: World, controllerManagerUp: boolean): void {
 	const c = w.cluster!;
-	for (const name of c.nodes) {
-		const last = c.nodeLastSeen.get(name) ?? -Infinity;
-		if (w.time - last < nodeStatusUpdateMs || !kubeletAlive(w, name)) continue;
+	// Read-only scans go to the tick's base state: reading a draft makes a proxy per node.
+	const base = <T extends object>(value: T): T => (isDraft(value) ? (original(value as never) as T) : value);
+	const nodes = base(c.nodes);
+	const lastSeen = base(c.nodeLastSeen);
+	const hosts = base(w.hosts);
+	for (const name of nodes) {
+		const last = lastSeen.get(name) ?? -Infinity;
+		if (w.time - last < nodeStatusUpdateMs) continue;
+		const host = hosts.get(name);
+		if (!host || !host.reachable || host.services['kubelet'] !== 'active' || !kubeletAlive(w, name)) continue;
 		c.nodeLastSeen.set(name, w.time);
 		const wasDown = c.nodeNotReadySince.has(name);
 		if (!wasDown && w.time - (c.nodeStatusPostedAt.get(name) ?? 0) < nodeStatusReportMs) continue;
@@ -70,7 +78,7 @@ export function runNodeLifecycle(w: World, controllerManagerUp: boolean): void {
 	}
 	if (!controllerManagerUp || w.time - c.lastNodeMonitor < nodeMonitorPeriodMs) return;
 	c.lastNodeMonitor = w.time;
-	for (const name of c.nodes) {
+	for (const name of nodes) {
 		const last = c.nodeLastSeen.get(name) ?? 0;
 		const since = c.nodeNotReadySince.get(name);
 		if (since === undefined && w.time - last <= nodeMonitorGraceMs) continue;
