@@ -26,7 +26,7 @@ test('the cluster depth shows control plane health, nodes and their pods', async
 	const frame = await ui.waitFor(f => f.includes('worker-3') && f.includes('etcd ✓'), 'nodes and components');
 	assert.match(frame, /apiserver ✓ +scheduler ✓ +ctrl-mgr ✓/);
 	assert.match(lineWith(frame, ' control-plane '), /Ready +\S+ +650m\/2/, 'CPU requested of allocatable');
-	assert.match(frame, /kube-system\/kube-proxy-\w+ +Running +1\/1/, 'pods under their node with ready count');
+	assert.match(frame, /^ +kube-proxy-\w+ +Running +1\/1/m, 'pods under their node with ready count');
 	assert.match(frame, /─ events ─/);
 });
 

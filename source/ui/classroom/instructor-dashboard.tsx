@@ -122,7 +122,7 @@ export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit}
 					))}
 				</Box>
 			)}
-			<Footer mode={state.mode} draft={state.draft} flash={flash} />
+			<Footer mode={state.mode} draft={state.draft} flash={flash} wide={width >= 110} />
 		</Box>
 	);
 }
@@ -195,14 +195,14 @@ function StudentDetail({host, row, height}: {host: DashboardHost; row: StudentRo
 	);
 }
 
-function Footer({mode, draft, flash}: {mode: string; draft: string; flash?: string}) {
+function Footer({mode, draft, flash, wide}: {mode: string; draft: string; flash?: string; wide: boolean}) {
 	const theme = useTheme();
 	if (mode === 'broadcast') return <Text wrap="truncate">Broadcast to every screen (Enter send, Esc cancel): {draft}█</Text>;
 	if (mode === 'confirm-quit') return <Text color={theme.warn}>End the session's dashboard? The log is kept and `--session` resumes it. (y/n)</Text>;
 	return (
 		<Box flexDirection="column">
 			<Text dimColor={theme.dim} wrap="truncate">
-				↑↓ select · Enter details · ←→ chapter · s sort · f filter · n release next · p pause · b broadcast · q quit
+				{wide ? '↑↓ select · Enter details · ←→ chapter · s sort · f filter · n release next · p pause · b broadcast · q quit' : '↑↓ Enter student · ←→ chapter · s sort · f filter · n release · p pause · b say · q quit'}
 			</Text>
 			<Text wrap="truncate">{flash ?? ''}</Text>
 		</Box>

@@ -38,14 +38,16 @@ function nodeRow(node: NodeRow, input: DepthInput, wide: boolean, nameWidth: num
 	};
 }
 
-function podRowCells(pod: PodRow, input: DepthInput, width: number): PaneRow {
-	const statusWidth = Math.min(17, Math.max(9, width - 30));
+function podRowCells(pod: PodRow, input: DepthInput, width: number, statusWidth: number): PaneRow {
 	const nameWidth = Math.min(44, Math.max(8, width - 2 - statusWidth - 1 - 4 - 4));
+	// System pods are dimmed rather than prefixed: the name is what fits in a narrow pane.
+	const system = pod.namespace === 'kube-system';
+	const name = pod.namespace === 'default' || system ? pod.name : `${pod.namespace}/${pod.name}`;
 	return {
 		key: pod.id,
 		selectId: pod.id,
 		cells: [
-			{text: '  ' + fit(pod.namespace === 'default' ? pod.name : `${pod.namespace}/${pod.name}`, nameWidth) + ' '},
+			{text: '  ' + fit(name, nameWidth) + ' ', dim: system && input.theme.dim},
 			{text: fit(pod.status, statusWidth) + ' ', color: statusTone(pod.status, input.theme), cell: 'status', value: pod.status},
 			{text: fit(`${pod.ready}/${pod.containers}`, 4), cell: 'ready'},
 			{text: pod.restarts ? fit(`↻${pod.restarts}`, 4, 'right') : '', cell: 'restarts'},
@@ -99,6 +101,8 @@ export function clusterDepth(world: World, input: DepthInput): PaneModel {
 	const userPods = view.nodes.reduce((n, node) => n + node.pods.filter(p => !isSystem(p)).length, 0);
 	const level = view.nodes.length + view.podCount - view.unscheduled.length + unscheduledRows <= budget ? 'all' : view.nodes.length + userPods + unscheduledRows <= budget ? 'user' : 'counts';
 	const aggregate = level === 'counts';
+	// The status column is as wide as the longest status on screen (Running: 7; ContainerCreating: 17).
+	const statusWidth = Math.max(7, ...view.nodes.flatMap(n => n.pods).concat(view.unscheduled).map(p => p.status.length).slice(0, 2000));
 	const selectedNode = input.selectedId?.startsWith('node:') ? input.selectedId : input.selectedId?.startsWith('pod:') ? `node:${view.nodes.find(n => n.pods.some(p => p.id === input.selectedId))?.name}` : undefined;
 	for (const node of view.nodes) {
 		rows.push(nodeRow(node, input, wide, nameWidth));
@@ -106,7 +110,7 @@ export function clusterDepth(world: World, input: DepthInput): PaneModel {
 		const open = level === 'all' || node.id === selectedNode;
 		for (const pod of node.pods) {
 			if (open || (level === 'user' && !isSystem(pod))) {
-				rows.push(podRowCells(pod, input, width));
+				rows.push(podRowCells(pod, input, width, statusWidth));
 				selectable.push(pod.id);
 			} else watchPod(unseen, pod);
 		}
@@ -125,7 +129,7 @@ export function clusterDepth(world: World, input: DepthInput): PaneModel {
 				watchPod(unseen, pod);
 				continue;
 			}
-			rows.push(podRowCells(pod, input, width));
+			rows.push(podRowCells(pod, input, width, statusWidth));
 			selectable.push(pod.id);
 		}
 		if (aggregate && view.unscheduled.length > 5) rows.push({key: 'unscheduled-more', cells: [{text: `  … ${view.unscheduled.length - 5} more`, dim: input.theme.dim}]});
