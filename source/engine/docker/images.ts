@@ -47,6 +47,8 @@ export function removeImage(w: World, hostName: string, text: string, force = fa
 	if (!byTag && tags.length > 1 && !force) {
 		return {ok: false, error: `conflict: unable to delete ${shortId(image.id)} (must be forced) - image is referenced in multiple repositories`};
 	}
+	const hasChildren = [...daemon.images.values()].some(other => other.parent === image.id && other.id !== image.id);
+	if (hasChildren && !byTag) return {ok: false, error: `conflict: unable to delete ${shortId(image.id)} (cannot be forced) - image has dependent child images`};
 	const running = users.find(c => c.state === 'running');
 	if (users.length > 0 && (!force || running)) {
 		const user = running ?? users[0]!;
@@ -60,6 +62,7 @@ export function removeImage(w: World, hostName: string, text: string, force = fa
 		if (w.registry.images.has(image.id)) lines.push(`Untagged: ${repo}@${manifestDigestOf(image)}`);
 	}
 	if (users.length > 0) return {ok: true, lines}; // forced while a stopped container uses it: untagged only
+	if (hasChildren) return {ok: true, lines}; // images built on it keep it as their parent: untagged only
 	const doomed = [image, ...intermediateAncestors(daemon, image)];
 	for (const img of doomed) {
 		daemon.images.delete(img.id);
@@ -77,12 +80,19 @@ export function removeImage(w: World, hostName: string, text: string, force = fa
 	return {ok: true, lines};
 }
 
+/** Untagged parents nothing else needs (build steps, an untagged base): docker prunes them with the image. */
 function intermediateAncestors(daemon: DockerDaemon, image: Image): Image[] {
 	const out: Image[] = [];
+	let child = image;
 	let parent = image.parent ? daemon.images.get(image.parent) : undefined;
-	while (parent?.intermediate && !tagsOf(daemon, parent.id).length && ![...daemon.images.values()].some(i => i.parent === parent!.id && i.id !== image.id && !out.includes(i))) {
-		out.push(parent);
-		parent = parent.parent ? daemon.images.get(parent.parent) : undefined;
+	while (parent && !tagsOf(daemon, parent.id).length) {
+		const p = parent;
+		const otherChildren = [...daemon.images.values()].some(i => i.parent === p.id && i.id !== child.id);
+		const usedByContainer = [...daemon.containers.values()].some(c => c.image === p.id);
+		if (otherChildren || usedByContainer) break;
+		out.push(p);
+		child = p;
+		parent = p.parent ? daemon.images.get(p.parent) : undefined;
 	}
 	return out;
 }

@@ -181,3 +181,17 @@ test('images learners write themselves behave: an express app, nginx installed w
 	expectLine(shell, 'curl localhost:3000', `Hello from ${run(shell, 'docker inspect -f "{{.Config.Hostname}}" n1').stdout}`);
 	expectLine(shell, 'docker exec n1 ls /app', 'Dockerfile  node_modules  package.json  server.js\n');
 });
+
+test('docker rmi of a base image others are built on only untags it; removing the last child prunes it', () => {
+	const shell = dockerShell();
+	run(shell, 'docker build -t kubia kubia');
+	const node = resolveImage(shell.state.world.dockers.get('host-1')!, 'node:7')!;
+	expectLine(shell, `docker rmi ${node.id.slice(7, 19)}`, '', `Error response from daemon: conflict: unable to delete ${node.id.slice(7, 19)} (cannot be forced) - image has dependent child images\n`, 1);
+	expectLine(shell, 'docker rmi node:7', `Untagged: node:7\nUntagged: node@${manifestDigestOf(node)}\n`);
+	assert.doesNotMatch(run(shell, 'docker images').stdout, /<none>/, 'a parent is not dangling');
+	assert.match(run(shell, 'docker images -a').stdout, new RegExp(`<none> +<none> +${node.id.slice(7, 19)}`));
+	const removed = run(shell, 'docker rmi kubia').stdout;
+	assert.match(removed, new RegExp(`Deleted: ${node.id}\\n`));
+	assert.equal((removed.match(/^Deleted: /gm) ?? []).length, 3 + node.layers.length + 1, 'kubia, its ADD step, node:7, their layers and the app.js layer');
+	expectLine(shell, 'docker images -a', 'REPOSITORY   TAG       IMAGE ID   CREATED   SIZE\n');
+});

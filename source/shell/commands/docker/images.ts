@@ -25,7 +25,9 @@ export function dockerImages(args: string[], call: DockerCall): CommandOutcome {
 	for (const image of call.daemon.images.values()) {
 		const tags = tagsOf(call.daemon, image.id);
 		if (tags.length === 0) {
-			if (image.intermediate && !flagSet(flags, '-a')) continue;
+			// Untagged images that others are built on are not dangling: only -a shows them.
+			const hasChildren = [...call.daemon.images.values()].some(other => other.parent === image.id);
+			if ((image.intermediate || hasChildren) && !flagSet(flags, '-a')) continue;
 			if (!filter) rows.push({repo: '<none>', tag: '<none>', image});
 			continue;
 		}
