@@ -60,6 +60,8 @@ export type Process = {
 	cpuDemand: number; // cores it would use if unthrottled
 	cpuUsage?: number; // cores it actually used over the last slice (after cpu.max and host contention)
 	endsAt?: number; // virtual ms when it exits by itself (stress --timeout)
+	/** Every fork fails with this errno: a shell started by `unshare --pid` without --fork, whose new pid namespace died with its first child. */
+	forksFailWith?: 'ENOMEM';
 	workload: Workload;
 	containerId?: string;
 	vmId?: string;

@@ -39,8 +39,6 @@ export function unshareProcess(w: World, host: Host, options: UnshareOptions): P
 		namespaces.cgroup = createNamespace(host, 'cgroup', creator, {cgroupRoot: parent?.cgroup ?? '/'}).id;
 	}
 	if (kinds.has('time')) namespaces.time = createNamespace(host, 'time', creator).id;
-	// Without --fork the new pid namespace applies to the caller's children only; the shell we
-	// start stays where it was (as with the real unshare --pid without --fork, minus its quirks).
 	if (kinds.has('pid') && options.fork) namespaces.pid = createNamespace(host, 'pid', creator, {parentId: base.pid}).id;
 	if (kinds.has('mnt')) {
 		const current = host.namespaces.get(base.mnt);
@@ -48,6 +46,9 @@ export function unshareProcess(w: World, host: Host, options: UnshareOptions): P
 		namespaces.mnt = createNamespace(host, 'mnt', creator, {rootfs: current?.rootfs ?? `${host.name}:/`, procMountedFromPidNs: procFrom}).id;
 	}
 	const p = spawnProcess(w, host, {parentPid: options.parentPid, command: options.command, namespaces, tty: options.tty ?? parent?.tty, cwd: options.cwd, memoryBytes: 4 * 1024 * 1024});
+	// Without --fork the shell stays outside the new pid namespace; its first child (bash's own
+	// start-up forks) becomes that namespace's init and exits, after which no fork can succeed.
+	if (kinds.has('pid') && !options.fork) p.forksFailWith = 'ENOMEM';
 	const made = Object.entries(namespaces).map(([kind, id]) => `${kind}:[${id}]`).join(', ');
 	if (made) recordEvent(w, {type: 'Normal', component: 'kernel', reason: 'NamespacesCreated', object: `process/${host.name}/${p.pid}`, message: `${options.command} (pid ${p.pid}) started in new namespaces ${made}`, host: host.name});
 	return p;

@@ -94,6 +94,7 @@ export function external(spec: CommandSpec): CommandSpec {
 		run(args, ctx) {
 			const caller = callerOf(ctx.world, ctx.frame);
 			if (!caller) return lostShell(ctx);
+			if (caller.process.forksFailWith === 'ENOMEM') return {stdout: '', stderr: 'bash: fork: Cannot allocate memory\n', exitCode: 254};
 			const refusal = forkRefusal(caller.host, caller.process.cgroup);
 			if (!refusal) return spec.run(args, ctx);
 			const world = produce(ctx.world, w => noteForkFailure(w.hosts.get(ctx.frame.host)!, refusal));
