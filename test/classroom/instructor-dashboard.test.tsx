@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
-import {cleanup, render} from 'ink-testing-library';
 import type {HostChange} from '../../source/classroom/host-server.ts';
 import type {LogRecord} from '../../source/classroom/log-records.ts';
 import {applyRecord, emptyRoom} from '../../source/classroom/room.ts';
 import {manualClock} from '../../source/ui/clock.ts';
 import {InstructorDashboard, type DashboardHost} from '../../source/ui/classroom/instructor-dashboard.tsx';
 import {makeTheme, ThemeContext} from '../../source/ui/theme.tsx';
+import {cleanupUi, keys, renderUi} from '../helpers/ui.tsx';
 
-afterEach(() => cleanup());
+afterEach(cleanupUi);
 
 const start = 1_800_000_000_000;
 
@@ -53,16 +53,7 @@ function fakeHost(online: string[]) {
 
 const entered = (stepIndex: number) => ({kind: 'step-entered' as const, chapterId: 'containers', chapterNumber: 1, stepId: `s${stepIndex + 1}`, stepIndex, stepCount: 4, title: `Step ${stepIndex + 1}`});
 
-async function waitForFrame(frames: () => string | undefined, predicate: (frame: string) => boolean, what: string): Promise<string> {
-	for (let i = 0; i < 200; i++) {
-		const frame = frames() ?? '';
-		if (predicate(frame)) return frame;
-		await new Promise(resolve => setTimeout(resolve, 5));
-	}
-	throw new Error(`no frame with ${what}; last frame:\n${frames()}`);
-}
-
-function setup() {
+function setup(size = {columns: 80, rows: 24}) {
 	const clock = manualClock(start);
 	const fake = fakeHost(['s1']);
 	fake.apply({r: 'joined', at: start, studentId: 's1', name: 'alice', tokenHash: 'h'});
@@ -74,17 +65,19 @@ function setup() {
 	fake.event('s2', start, entered(0));
 	for (let i = 0; i < 5; i++) fake.event('s2', start + 1000, {kind: 'check-failed', chapterId: 'containers', stepId: 's1', unmet: ['the container kubia is not running']});
 	let quit = false;
-	const app = render(
+	const app = renderUi(
 		<ThemeContext.Provider value={makeTheme(false)}>
 			<InstructorDashboard host={fake.host} joinLines={['npx k8s-tutor join 10.0.0.5:7420 --code ABC234 --name "YOUR NAME"']} sessionDir="room" clock={clock} onQuit={() => (quit = true)} />
 		</ThemeContext.Provider>,
+		size,
 	);
 	return {app, fake, clock, quit: () => quit};
 }
 
 test('the grid shows each student by step, who is stuck and offline', async () => {
 	const {app} = setup();
-	const frame = await waitForFrame(app.lastFrame, frame => frame.includes('alice'), 'the students');
+	const frame = await app.waitFor(frame => frame.includes('alice'), 'the students');
+	assert.match(frame, /q quit\n/, 'the keys fit in 80 columns');
 	assert.match(frame, /Classroom ABC234 · 2 students \(1 online\) · 1 stuck · open: 1/);
 	assert.match(frame, /join 10\.0\.0\.5:7420 --code ABC234/);
 	assert.match(frame, /alice\s+✓ ▶ · ·\s+step 2\/4/);
@@ -93,50 +86,57 @@ test('the grid shows each student by step, who is stuck and offline', async () =
 
 test('stuck detection follows the clock: idle students become stuck', async () => {
 	const {app, clock} = setup();
-	await waitForFrame(app.lastFrame, frame => frame.includes('1 stuck'), 'one stuck');
+	await app.waitFor(frame => frame.includes('1 stuck'), 'one stuck');
 	clock.advance(6 * 60_000);
-	await waitForFrame(app.lastFrame, frame => frame.includes('2 stuck'), 'two stuck');
+	await app.waitFor(frame => frame.includes('2 stuck'), 'two stuck');
 });
 
 test('filter, detail with last commands and unmet list, pacing keys and broadcast', async () => {
 	const {app, fake} = setup();
-	await waitForFrame(app.lastFrame, frame => frame.includes('alice'), 'the grid');
-	app.stdin.write('f'); // stuck only
-	await waitForFrame(app.lastFrame, frame => frame.includes('filter: stuck') && !frame.includes('alice'), 'only bob');
-	app.stdin.write('\r');
-	await waitForFrame(app.lastFrame, frame => frame.includes('Still unmet') && frame.includes('the container kubia is not running'), "bob's detail");
-	app.stdin.write('\u001b');
-	await waitForFrame(app.lastFrame, frame => !frame.includes('Still unmet'), 'back to the grid');
-	app.stdin.write('f');
-	app.stdin.write('f'); // all again
-	await waitForFrame(app.lastFrame, frame => frame.includes('filter: all'), 'all students');
-	app.stdin.write('\r');
-	await waitForFrame(app.lastFrame, frame => frame.includes('$ docker run kubia  (exit 125)'), "alice's last commands");
-	app.stdin.write('\u001b');
-	await waitForFrame(app.lastFrame, frame => !frame.includes('Last commands'), 'the grid again');
+	await app.waitFor(frame => frame.includes('alice'), 'the grid');
+	app.type('f'); // stuck only
+	await app.waitFor(frame => frame.includes('filter: stuck') && !frame.includes('alice'), 'only bob');
+	app.press(keys.enter);
+	await app.waitFor(frame => frame.includes('Still unmet') && frame.includes('the container kubia is not running'), "bob's detail");
+	app.press(keys.escape);
+	await app.waitFor(frame => !frame.includes('Still unmet'), 'back to the grid');
+	app.type('f');
+	app.type('f'); // all again
+	await app.waitFor(frame => frame.includes('filter: all'), 'all students');
+	app.press(keys.enter);
+	await app.waitFor(frame => frame.includes('$ docker run kubia  (exit 125)'), "alice's last commands");
+	app.press(keys.escape);
+	await app.waitFor(frame => !frame.includes('Last commands'), 'the grid again');
 
-	app.stdin.write('n');
-	await waitForFrame(app.lastFrame, frame => frame.includes('open: 1, 2') && frame.includes('released chapter 2'), 'chapter 2 open');
-	app.stdin.write('p');
-	await waitForFrame(app.lastFrame, frame => frame.includes('PAUSED'), 'paused');
-	app.stdin.write('b');
-	await waitForFrame(app.lastFrame, frame => frame.includes('Broadcast to every screen'), 'the broadcast prompt');
-	app.stdin.write('Eyes on me\r'); // typed fast: text and Enter in one chunk
-	await waitForFrame(app.lastFrame, frame => frame.includes('last broadcast: Eyes on me'), 'the broadcast');
+	app.type('n');
+	await app.waitFor(frame => frame.includes('open: 1, 2') && frame.includes('released chapter 2'), 'chapter 2 open');
+	app.type('p');
+	await app.waitFor(frame => frame.includes('PAUSED'), 'paused');
+	app.type('b');
+	await app.waitFor(frame => frame.includes('Broadcast to every screen'), 'the broadcast prompt');
+	app.type('Eyes on me\r'); // typed fast: text and Enter in one chunk
+	await app.waitFor(frame => frame.includes('broadcast sent') && frame.includes('last broadcast: Eyes on'), 'the broadcast');
 	assert.deepEqual(fake.calls, ['release', 'paused true', 'broadcast Eyes on me']);
 });
 
 test('quitting asks first', async () => {
 	const {app, quit} = setup();
-	await waitForFrame(app.lastFrame, frame => frame.includes('alice'), 'the grid');
-	app.stdin.write('q');
-	await waitForFrame(app.lastFrame, frame => frame.includes('(y/n)'), 'the question');
-	app.stdin.write('n');
-	await waitForFrame(app.lastFrame, frame => !frame.includes('(y/n)'), 'the grid again');
+	await app.waitFor(frame => frame.includes('alice'), 'the grid');
+	app.type('q');
+	await app.waitFor(frame => frame.includes('(y/n)'), 'the question');
+	app.type('n');
+	await app.waitFor(frame => !frame.includes('(y/n)'), 'the grid again');
 	assert.equal(quit(), false);
-	app.stdin.write('q');
-	await waitForFrame(app.lastFrame, frame => frame.includes('(y/n)'), 'the question');
-	app.stdin.write('y');
+	app.type('q');
+	await app.waitFor(frame => frame.includes('(y/n)'), 'the question');
+	app.type('y');
 	for (let i = 0; i < 100 && !quit(); i++) await new Promise(resolve => setTimeout(resolve, 5));
 	assert.equal(quit(), true);
+});
+
+test('a terminal too small says what size the dashboard needs; growing it shows the room', async () => {
+	const {app} = setup({columns: 50, rows: 10});
+	await app.waitForText('needs at least 60x12');
+	app.resize(80, 24);
+	await app.waitForText('alice');
 });

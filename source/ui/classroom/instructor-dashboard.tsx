@@ -202,7 +202,7 @@ function Footer({mode, draft, flash, wide}: {mode: string; draft: string; flash?
 	return (
 		<Box flexDirection="column">
 			<Text dimColor={theme.dim} wrap="truncate">
-				{wide ? '↑↓ select · Enter details · ←→ chapter · s sort · f filter · n release next · p pause · b broadcast · q quit' : '↑↓ Enter student · ←→ chapter · s sort · f filter · n release · p pause · b say · q quit'}
+				{wide ? '↑↓ select · Enter details · ←→ chapter · s sort · f filter · n release next · p pause · b broadcast · q quit' : '↑↓ ⏎ student  ←→ chapter  s sort  f filter  n release  p pause  b say  q quit'}
 			</Text>
 			<Text wrap="truncate">{flash ?? ''}</Text>
 		</Box>
