@@ -14,6 +14,13 @@ export function mergeSegments(segments: Segment[]): Segment[] {
 		if (last && sameStyle(last, s)) out[out.length - 1] = {...last, text: last.text + s.text};
 		else out.push(s);
 	}
+	// Trailing blanks without a background cost Ink work on every frame and show nothing.
+	const last = out[out.length - 1];
+	if (last && !last.backgroundColor && !last.inverse) {
+		const text = last.text.trimEnd();
+		if (text) out[out.length - 1] = {...last, text};
+		else out.pop();
+	}
 	return out;
 }
 
