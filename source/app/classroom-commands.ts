@@ -6,6 +6,7 @@ import {hostCommandHelp, runHostCommand} from '../classroom/host-commands.ts';
 import {startClassroomHost, type ClassroomHost} from '../classroom/host-server.ts';
 import {joinCommand, reachableAddresses} from '../classroom/join-line.ts';
 import {plainLine} from '../classroom/plain-lines.ts';
+import {stuckWatcher} from '../classroom/stuck-watch.ts';
 import {defaultSessionDir, openSession, readSession, SessionFolderError} from '../classroom/session-folder.ts';
 import type {AppIO, AppOptions} from './app-options.ts';
 import {sessionChapters} from './classroom-chapters.ts';
@@ -73,10 +74,15 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 	for (const line of joinLines) say(`join: ${line}`);
 	if (resumed) say(`${room.studentOrder.length} students so far, ${room.eventCount} events; open: ${room.chapters.slice(0, room.openCount).join(', ') || 'none'}${room.paused ? '; paused' : ''}`);
 	say(hostCommandHelp);
+	const stuckLines = stuckWatcher();
+	const sayStuck = () => stuckLines(room, Date.now()).forEach(say);
+	sayStuck(); // a resumed room may have students stuck already
 	host.subscribe(change => {
 		const line = plainLine(change, room, Date.now());
 		if (line) say(line);
+		if (change.kind === 'record') sayStuck();
 	});
+	const stuckTimer = setInterval(sayStuck, 15_000);
 	// Typed commands when someone is there; in the background stdin just ends, and the host keeps running.
 	const reader = createInterface({input: io.stdin, terminal: false});
 	reader.on('line', line => {
@@ -86,6 +92,7 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 		);
 	});
 	const code = await stopped;
+	clearInterval(stuckTimer);
 	reader.close();
 	return code;
 }

@@ -4,6 +4,7 @@ import {parseChapterList} from '../../source/classroom/chapter-list.ts';
 import {resultsCsv, resultsJson, resultRows} from '../../source/classroom/export.ts';
 import type {LogRecord} from '../../source/classroom/log-records.ts';
 import {applyRecord, emptyRoom, isStuck} from '../../source/classroom/room.ts';
+import {stuckWatcher} from '../../source/classroom/stuck-watch.ts';
 
 const minute = 60_000;
 
@@ -85,4 +86,18 @@ test('chapter lists: ranges, numbers and ids', () => {
 	assert.ok('error' in parseChapterList('3-1'));
 	assert.ok('error' in parseChapterList(''));
 	assert.ok('error' in parseChapterList('a b'));
+});
+
+test('plain mode says once when a student gets stuck and when they move again', () => {
+	seqs = {};
+	const room = roomWith([joined('s1', 'ana'), event('s1', 0, entered(0))]);
+	const watch = stuckWatcher();
+	assert.deepEqual(watch(room, minute), []);
+	const [line] = watch(room, 6 * minute);
+	assert.match(line!, /STUCK: ana on containers step 1\/3 \(6 min without progress\)$/);
+	assert.deepEqual(watch(room, 7 * minute), [], 'said once');
+	applyRecord(room, event('s1', 8 * minute, {kind: 'step-passed', chapterId: 'containers', stepId: 's1'}));
+	assert.match(watch(room, 8 * minute)[0]!, /ana is moving again$/);
+	for (let i = 0; i < 5; i++) applyRecord(room, event('s1', 9 * minute, {kind: 'check-failed', chapterId: 'containers', stepId: 's1', unmet: ['x']}));
+	assert.deepEqual(watch(room, 9 * minute), [], 'failed checks on a passed step do not count');
 });
