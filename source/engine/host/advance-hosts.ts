@@ -1,5 +1,6 @@
 import type {World} from '../world.ts';
 import {completeBoot} from './power.ts';
+import {runServiceRestarts} from './services.ts';
 import {advanceVms} from './vms.ts';
 import {runWorkloads} from './workloads.ts';
 
@@ -13,9 +14,10 @@ export function advanceHosts(w: World, ms: number): void {
 		if (!host.needsTick) continue;
 		if (host.bootsAt !== undefined && w.time >= host.bootsAt) completeBoot(w, host);
 		if (host.reachable) {
+			if (host.serviceRestarts) runServiceRestarts(w, host);
 			if (host.vms.size > 0) advanceVms(w, host);
 			if (host.activePids.length > 0) runWorkloads(w, host, ms);
 		}
-		if (host.bootsAt === undefined && host.activePids.length === 0 && ![...host.vms.values()].some(vm => vm.state === 'starting' || vm.state === 'running')) host.needsTick = false;
+		if (host.bootsAt === undefined && !host.serviceRestarts && host.activePids.length === 0 && ![...host.vms.values()].some(vm => vm.state === 'starting' || vm.state === 'running')) host.needsTick = false;
 	}
 }

@@ -5,6 +5,7 @@ import {cgroupAncestry} from './cgroups.ts';
 import {logKernel} from './create-host.ts';
 import {cgroupMemoryUsage, hostMemoryUsed} from './memory.ts';
 import {killProcess} from './processes.ts';
+import {noteServiceProcessDied, serviceOf} from './services.ts';
 import type {Host, Process} from './types.ts';
 
 export type OomKill = {pid: number; command: string; cgroup: string; scope: 'cgroup' | 'host'; limitedBy: string};
@@ -58,7 +59,9 @@ export function oomKill(w: World, host: Host, victim: Process, scope: 'cgroup' |
 	}
 	const kill: OomKill = {pid: victim.pid, command: victim.command, cgroup: victim.cgroup, scope, limitedBy};
 	const parent = host.processes.get(victim.ppid);
+	const service = serviceOf(host, victim);
 	killProcess(host, victim.pid);
+	if (service) noteServiceProcessDied(w, host, service, '9/KILL');
 	// stress's master process gives up when one of its workers is killed.
 	if (parent && parent.command === victim.command && parent.pid !== 1) killProcess(host, parent.pid);
 	recordEvent(w, {

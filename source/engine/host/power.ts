@@ -59,6 +59,7 @@ export function completeBoot(w: World, host: Host): void {
 function wipeRuntimeState(host: Host): void {
 	host.processes.clear();
 	host.activePids = [];
+	delete host.serviceRestarts;
 	host.natRules = [];
 	const initial = new Set(Object.values(host.initNamespaces));
 	for (const id of [...host.namespaces.keys()]) if (!initial.has(id)) host.namespaces.delete(id);

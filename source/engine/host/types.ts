@@ -144,4 +144,6 @@ export type Host = {
 	poweredOffAt?: number;
 	/** Set while the host is booting: it becomes reachable, with init and its services, at this virtual ms. */
 	bootsAt?: number;
+	/** Services whose process died and that systemd restarts (Restart=always) at the given virtual ms. */
+	serviceRestarts?: Record<string, number>;
 };

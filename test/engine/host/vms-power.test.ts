@@ -5,7 +5,8 @@ import {produce} from 'immer';
 import {createHost, gib} from '../../../source/engine/host/create-host.ts';
 import {hostMemoryAvailable} from '../../../source/engine/host/memory.ts';
 import {powerOffHost, powerOnHost} from '../../../source/engine/host/power.ts';
-import {startService, stopService} from '../../../source/engine/host/services.ts';
+import {noteServiceProcessDied, startService, stopService} from '../../../source/engine/host/services.ts';
+import {killProcess} from '../../../source/engine/host/processes.ts';
 import {launchVm, stopVm} from '../../../source/engine/host/vms.ts';
 import {tick} from '../../../source/engine/tick.ts';
 import {emptyWorld, type World} from '../../../source/engine/world.ts';
@@ -85,4 +86,20 @@ test('stopping a service ends its process and marks it inactive; starting brings
 	});
 	assert.equal(w.hosts.get('h')!.services.kubelet, 'active');
 	assert.ok([...w.hosts.get('h')!.processes.values()].some(p => p.command.includes('kubelet')));
+});
+
+test('a killed service process fails its unit; systemd restarts it after RestartSec (kubelet: 10s)', () => {
+	let w = produce(world(), d => {
+		const host = d.hosts.get('h')!;
+		const kubelet = [...host.processes.values()].find(p => p.command.startsWith('/usr/bin/kubelet'))!;
+		killProcess(host, kubelet.pid);
+		noteServiceProcessDied(d, host, 'kubelet', '9/KILL');
+	});
+	assert.equal(w.hosts.get('h')!.services.kubelet, 'inactive');
+	w = tick(w, 9000);
+	assert.equal(w.hosts.get('h')!.services.kubelet, 'inactive');
+	w = tick(w, 1000);
+	assert.equal(w.hosts.get('h')!.services.kubelet, 'active');
+	assert.ok([...w.hosts.get('h')!.processes.values()].some(p => p.command.startsWith('/usr/bin/kubelet')));
+	assert.deepEqual(w.events.filter(e => e.object === 'service/h/kubelet').map(e => e.reason), ['Failed', 'Started']);
 });

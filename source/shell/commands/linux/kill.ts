@@ -3,6 +3,7 @@ import {produce} from 'immer';
 import {reconcileContainers} from '../../../engine/docker/runtime.ts';
 import {recordEvent} from '../../../engine/events.ts';
 import {killProcess} from '../../../engine/host/processes.ts';
+import {noteServiceProcessDied, serviceOf} from '../../../engine/host/services.ts';
 import type {Process} from '../../../engine/host/types.ts';
 import type {CommandSpec} from '../../types.ts';
 import {callerOf, comm, external, fail, findVisible, lostShell, ok, visiblePid} from './context.ts';
@@ -75,7 +76,9 @@ export const kill: CommandSpec = {
 				const isShell = /^-?(bash|sh)$/.test(target.command);
 				if (isShell && signal !== 9 && signal !== 1) continue;
 				if (target.pid === me.pid) popFrame = true;
+				const service = serviceOf(h, target);
 				killProcess(h, target.pid);
+				if (service) noteServiceProcessDied(w, h, service, `${signal}/SIG${signals[signal - 1] ?? signal}`);
 				recordEvent(w, {type: 'Normal', component: 'kernel', reason: 'Killed', object: `process/${host.name}/${target.pid}`, message: `${target.command} killed by SIG${signals[signal - 1] ?? signal}`, host: host.name});
 			}
 			// A container whose main process was just killed has exited: dockerd sees it at once.

@@ -113,6 +113,12 @@ function status(world: World, host: Host, unit: Unit): CommandOutcome {
 		);
 		return ok(lines.join('\n') + '\n');
 	}
+	const failed = [...world.events].reverse().find(e => e.object === `service/${host.name}/${unit.key}` && e.reason === 'Failed');
+	if (host.serviceRestarts?.[unit.key] !== undefined && failed) {
+		lines[0] = lines[0]!.replace('○', '●');
+		lines.push(`     Active: activating (auto-restart) (Result: signal) since ${timestamp(failed.time)}; ${ago(world.time - failed.time)}`, `       Docs: ${unit.docs}`);
+		return {stdout: lines.join('\n') + '\n', exitCode: 3};
+	}
 	lines.push(`     Active: inactive (dead)${lastStop ? ` since ${timestamp(lastStop.time)}; ${ago(world.time - lastStop.time)}` : ''}`, `       Docs: ${unit.docs}`);
 	return {stdout: lines.join('\n') + '\n', exitCode: 3};
 }
