@@ -247,6 +247,20 @@ function netnsCommand(ctx: CommandContext, where: Where, words: string[], privil
 	return fail(`Command "${verb}" is unknown, try "ip netns help".`, 255);
 }
 
+/** `ip -br link` / `ip -br addr`: one line per interface. */
+function briefList(where: Where, link: boolean, name: string | undefined): CommandOutcome {
+	const {host, ns} = where;
+	const ifaces = (ns.interfaces ?? []).filter(i => !name || i.name === name).sort((a, b) => a.index - b.index);
+	if (name && ifaces.length === 0) return fail(`Device "${name}" does not exist.`);
+	const lines = ifaces.map(i => {
+		const head = `${nameWithPeer(host, ns, i).padEnd(16)} ${operState(host, i).padEnd(14)} `;
+		if (link) return `${head}${i.mac} ${flagsOf(host, i)} `;
+		const addresses = i.kind === 'loopback' ? (i.state === 'UP' ? ['127.0.0.1/8', '::1/128'] : []) : [...i.addresses, ...(linkIsOperational(host, i) ? [`${linkLocal(i.mac)}/64`] : [])];
+		return `${head}${addresses.map(a => a + ' ').join('')}`;
+	});
+	return ok(lines.join('\n') + '\n');
+}
+
 export const ip: CommandSpec = external({
 	name: 'ip',
 	summary: 'show and change network interfaces and namespaces (link, addr, netns, route)',
@@ -256,6 +270,7 @@ export const ip: CommandSpec = external({
 		const caller = callerOf(ctx.world, ctx.frame);
 		if (!caller) return lostShell(ctx);
 		const {host, process: me} = caller;
+		const brief = args.some(a => a === '-br' || a === '-brief');
 		let words = args.filter(a => !['-br', '-brief', '-c', '-color', '-d', '-details', '-s', '-4'].includes(a));
 		let ns = host.namespaces.get(me.namespaces.net)!;
 		if (words[0] === '-n' || words[0] === '-netns') {
@@ -270,6 +285,7 @@ export const ip: CommandSpec = external({
 		const privileged = isPrivileged(host, me, {kind: 'net', id: ns.id});
 		const [object, ...rest] = words;
 		const where = {host, ns};
+		if (brief && (abbrev(object, 'link') || abbrev(object, 'address')) && (rest.length === 0 || abbrev(rest[0], 'show'))) return briefList(where, abbrev(object, 'link'), devArg(rest.slice(1)));
 		if (abbrev(object, 'link')) return linkCommand(ctx, where, rest, privileged);
 		if (abbrev(object, 'address') || object === 'addr') return addrCommand(ctx, where, rest, privileged);
 		if (abbrev(object, 'route')) return routeCommand(where);
