@@ -56,6 +56,7 @@ function emptyCluster(controlPlane: string, apiIp: string, kubectlHosts: string[
 		usedNodePorts: [],
 		proxyCursor: {},
 		lastNodeMonitor: 0,
+		relistedEventSeq: 0,
 	};
 }
 

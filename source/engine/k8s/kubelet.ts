@@ -8,7 +8,7 @@ import {recordObjectEvent} from './events.ts';
 import {pullMillis, resolveImage, type ResolvedImage} from './images.ts';
 import {nextResourceVersion, timestampAt} from './metadata.ts';
 import {kubeletAlive} from './node-health.ts';
-import {allocatePodIp, createSandbox, startContainerProcess, stopContainerProcess} from './pod-sandbox.ts';
+import {allocatePodIp, containerAlive, createSandbox, sandboxAlive, startContainerProcess, stopContainerProcess} from './pod-sandbox.ts';
 import {releasePodResources, removePod} from './pod-store.ts';
 import type {ContainerRuntime, ContainerSpec, ContainerStatus, KubeObject, PodRuntime} from './types.ts';
 
@@ -27,35 +27,48 @@ function seconds(ms: number): string {
 export const relistMs = 5_000;
 
 /**
- * The PLEG relist: a container whose main process is gone (killed from the host, OOM-killed)
- * gets its exit handled now. Each node relists every 5 s, the nodes staggered over the interval;
- * reads go to the tick's base state so a quiet relist creates no drafts.
+ * The PLEG relist: a container whose main process is gone (killed from the host, OOM-killed, the
+ * node rebooted) gets its exit handled. Hosts where something happened since the last slice (an
+ * event naming the host) are relisted at once through the draft; every node is also relisted every
+ * 5 s from the tick's base state (cheap: no drafts), which catches deaths from earlier commands.
  */
 function relist(w: World): void {
 	const c = w.cluster!;
+	const base = <T extends object>(value: T): T => (isDraft(value) ? (original(value as never) as T) : value);
+	const nodes = base(c.nodes);
+	const podsByNode = base(c.podsByNode);
+	const touched = new Set<string>();
+	for (let i = w.events.length - 1; i >= 0; i--) {
+		const e = w.events[i]!;
+		if (e.seq <= c.relistedEventSeq) break;
+		if (e.host && !e.component.startsWith('kubelet/') && c.podsByNode.has(e.host)) touched.add(e.host);
+	}
+	c.relistedEventSeq = w.eventSeq;
+	for (const node of touched) relistNode(w, node, c.podsByNode.get(node) ?? [], false);
 	const slot = Math.floor(w.time / 1000) % (relistMs / 1000);
-	const runtimes = isDraft(c.podRuntimes) ? (original(c.podRuntimes) as typeof c.podRuntimes) : c.podRuntimes;
-	const hosts = isDraft(w.hosts) ? (original(w.hosts) as typeof w.hosts) : w.hosts;
-	const podsByNode = isDraft(c.podsByNode) ? (original(c.podsByNode) as typeof c.podsByNode) : c.podsByNode;
-	const nodes = isDraft(c.nodes) ? (original(c.nodes) as string[]) : c.nodes;
 	for (let i = slot; i < nodes.length; i += relistMs / 1000) {
-		const node = nodes[i]!;
-		const host = hosts.get(node);
-		if (!host?.reachable || host.services['kubelet'] !== 'active') continue;
-		for (const key of podsByNode.get(node) ?? []) {
-			const runtime = runtimes.get(key);
-			if (!runtime) continue;
-			runtime.containers.forEach((ct, index) => {
-				if (ct.stage !== 'running' || ct.pid === undefined || host.processes.has(ct.pid)) return;
-				const draft = c.podRuntimes.get(key)?.containers[index];
-				if (!draft || draft.stage !== 'running' || draft.pid === undefined || w.hosts.get(node)?.processes.has(draft.pid)) return;
-				// Killed: SIGKILL's 137 unless the host recorded an OOM kill (also 137, reason OOMKilled).
-				draft.exitCode = 137;
-				draft.exitReason = 'Error';
-				draft.dueAt = w.time;
-				c.kubeletTimers.set(key, w.time);
-			});
-		}
+		if (!touched.has(nodes[i]!)) relistNode(w, nodes[i]!, podsByNode.get(nodes[i]!) ?? [], true);
+	}
+}
+
+function relistNode(w: World, node: string, keys: Iterable<string>, fromBase: boolean): void {
+	const c = w.cluster!;
+	const runtimes = fromBase && isDraft(c.podRuntimes) ? (original(c.podRuntimes as never) as typeof c.podRuntimes) : c.podRuntimes;
+	const host = fromBase && isDraft(w.hosts) ? (original(w.hosts as never) as typeof w.hosts).get(node) : w.hosts.get(node);
+	if (!host?.reachable || host.services['kubelet'] !== 'active') return;
+	for (const key of keys) {
+		const runtime = runtimes.get(key);
+		if (!runtime) continue;
+		runtime.containers.forEach((ct, index) => {
+			if (ct.stage !== 'running' || ct.pid === undefined || containerAlive(host, ct)) return;
+			const draft = c.podRuntimes.get(key)?.containers[index];
+			if (!draft || draft.stage !== 'running' || draft.pid === undefined || containerAlive(w.hosts.get(node), draft)) return;
+			// Killed: SIGKILL's exit code 137.
+			draft.exitCode = 137;
+			draft.exitReason = 'Error';
+			draft.dueAt = w.time;
+			c.kubeletTimers.set(key, w.time);
+		});
 	}
 }
 
@@ -109,6 +122,20 @@ function syncPod(w: World, key: string): void {
 		runtime.stage = 'containers';
 		runtime.dueAt = undefined;
 		runtime.containers = (pod.spec.containers as ContainerSpec[]).map(spec => ({name: spec.name, image: spec.image, attempt: 0, stage: 'waiting-image', dueAt: w.time, backoffMs: initialBackoffMs, logs: []}));
+	}
+	if (!sandboxAlive(w, runtime)) {
+		// The node rebooted (or someone killed the pause process): a new sandbox, every container again.
+		event(w, pod, node, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.');
+		createSandbox(w, runtime, pod, pod.status.podIP ?? allocatePodIp(w, node));
+		for (const ct of runtime.containers) {
+			if (ct.stage === 'running' || ct.stage === 'crash-backoff') {
+				if (ct.stage === 'running') ct.lastTermination = {exitCode: 255, reason: 'Unknown', startedAt: ct.startedAtMs ?? w.time, finishedAt: w.time, containerId: ct.containerId};
+				ct.pid = undefined;
+				ct.port = undefined;
+				ct.stage = 'crash-backoff';
+				ct.dueAt = w.time;
+			}
+		}
 	}
 	const specs = pod.spec.containers as ContainerSpec[];
 	for (const [i, ct] of runtime.containers.entries()) {

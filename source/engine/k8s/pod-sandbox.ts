@@ -55,6 +55,7 @@ export function createSandbox(w: World, runtime: PodRuntime, pod: KubeObject, po
 	const mnt = createNamespace(host, 'mnt', shim.pid, {rootfs: `${host.name}:/`}).id;
 	const pause = spawnProcess(w, host, {parentPid: shim.pid, command: '/pause', namespaces: {net, uts, ipc, pid: pidNs, mnt}, cgroup: `${cgroup}/docker-pause.scope`, memoryBytes: 1 * mib, user: '65535', uid: 65535});
 	runtime.sandboxPid = pause.pid;
+	runtime.sandboxNetns = net;
 	const daemon = w.dockers.get(host.name);
 	if (daemon) {
 		const id = fastHex(w, 64);
@@ -131,7 +132,7 @@ export function startContainerProcess(w: World, runtime: PodRuntime, pod: KubeOb
 /** Ends a container's process; its docker record shows it exited. */
 export function stopContainerProcess(w: World, node: string, container: ContainerRuntime, exitCode: number): void {
 	const host = w.hosts.get(node);
-	if (host && container.pid !== undefined) killProcess(host, container.pid);
+	if (host && container.pid !== undefined && containerAlive(host, container)) killProcess(host, container.pid);
 	const record = container.containerId ? w.dockers.get(node)?.containers.get(container.containerId) : undefined;
 	if (record) {
 		record.state = 'exited';
@@ -150,9 +151,9 @@ export function tearDownPod(w: World, key: string): void {
 	if (!runtime) return;
 	const host: Host | undefined = w.hosts.get(runtime.node);
 	for (const container of runtime.containers) stopContainerProcess(w, runtime.node, container, 137);
-	if (host && runtime.sandboxPid !== undefined) {
-		const pause = host.processes.get(runtime.sandboxPid);
-		killProcess(host, pause?.ppid ?? runtime.sandboxPid);
+	if (host && runtime.sandboxPid !== undefined && sandboxAlive(w, runtime)) {
+		const pause = host.processes.get(runtime.sandboxPid)!;
+		killProcess(host, pause.ppid);
 	}
 	const daemon = w.dockers.get(runtime.node);
 	if (daemon) {
@@ -160,4 +161,16 @@ export function tearDownPod(w: World, key: string): void {
 		for (const [id, record] of daemon.containers) if (record.labels['io.kubernetes.pod.uid'] === uid) daemon.containers.delete(id);
 	}
 	c.podRuntimes.delete(key);
+}
+
+/** The pod's pause process still runs (a reboot wipes it, and pids start again from 1). */
+export function sandboxAlive(w: World, runtime: PodRuntime): boolean {
+	const pause = runtime.sandboxPid === undefined ? undefined : w.hosts.get(runtime.node)?.processes.get(runtime.sandboxPid);
+	return !!pause && pause.command === '/pause' && pause.namespaces.net === runtime.sandboxNetns;
+}
+
+/** The container's main process still runs (same pid AND same container, since pids are reused). */
+export function containerAlive(host: Host | undefined, ct: ContainerRuntime): boolean {
+	const proc = ct.pid === undefined ? undefined : host?.processes.get(ct.pid);
+	return !!proc && proc.containerId === ct.containerId;
 }

@@ -133,6 +133,7 @@ export type PodRuntime = {
 	stage: 'sandbox' | 'containers' | 'killing';
 	dueAt?: number;
 	sandboxPid?: number; // the pause process holding net, uts and ipc
+	sandboxNetns?: number; // its net namespace, to tell the pause process from a reused pid after a reboot
 	containers: ContainerRuntime[];
 	killDueAt?: number;
 };
@@ -173,4 +174,5 @@ export type Cluster = {
 	usedNodePorts: number[];
 	proxyCursor: Record<string, number>; // service key -> round-robin position (kube-proxy)
 	lastNodeMonitor: number;
+	relistedEventSeq: number; // the last world event the kubelets' relist has looked at
 };

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {produce} from 'immer';
+import {powerOnHost} from '../../../source/engine/host/power.ts';
 import {killProcess} from '../../../source/engine/host/processes.ts';
 import type {World} from '../../../source/engine/world.ts';
 import {run, sandboxShell} from '../../helpers/shell.ts';
@@ -61,4 +62,19 @@ test('every change is recorded with the component that made it', () => {
 	run(shell, 'sleep 30');
 	const components = new Set(shell.state.world.events.filter(e => e.time > 60_000).map(e => e.component.replace(/\/worker-\d$/, '/NODE')));
 	for (const who of ['deployment-controller', 'replicaset-controller', 'default-scheduler', 'kubelet/NODE']) assert.ok(components.has(who), `${who} in ${[...components]}`);
+});
+
+test('a node that reboots gets a new sandbox for its pods (SandboxChanged) and their containers run again', () => {
+	const shell = sandboxShell();
+	run(shell, 'kubectl run web --image=nginx');
+	run(shell, 'sleep 30');
+	const node = run(shell, 'kubectl get pod web -o wide').stdout.match(/worker-\d/)![0];
+	run(shell, `ssh ${node} poweroff`);
+	run(shell, 'sleep 20');
+	shell.state = {...shell.state, world: produce(shell.state.world, w => void powerOnHost(w, node))};
+	run(shell, 'sleep 60');
+	assert.match(run(shell, 'kubectl get pod web').stdout, /web +1\/1 +Running +1 /);
+	assert.match(run(shell, 'kubectl describe pod web').stdout, /SandboxChanged +.*Pod sandbox changed, it will be killed and re-created\./);
+	run(shell, `ssh ${node}`);
+	assert.match(run(shell, 'ps aux').stdout, /\/pause/);
 });

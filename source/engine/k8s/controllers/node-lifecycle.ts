@@ -53,12 +53,10 @@ export function runNodeLifecycle(w: World, controllerManagerUp: boolean): void {
 	const base = <T extends object>(value: T): T => (isDraft(value) ? (original(value as never) as T) : value);
 	const nodes = base(c.nodes);
 	const lastSeen = base(c.nodeLastSeen);
-	const hosts = base(w.hosts);
 	for (const name of nodes) {
-		const last = lastSeen.get(name) ?? -Infinity;
-		if (w.time - last < nodeStatusUpdateMs) continue;
-		const host = hosts.get(name);
-		if (!host || !host.reachable || host.services['kubelet'] !== 'active' || !kubeletAlive(w, name)) continue;
+		// The lease times only change here, so the base value is current unless renewed this tick.
+		const last = Math.max(lastSeen.get(name) ?? -Infinity, c.nodeLastSeen.get(name) ?? -Infinity);
+		if (w.time - last < nodeStatusUpdateMs || !kubeletAlive(w, name)) continue;
 		c.nodeLastSeen.set(name, w.time);
 		const wasDown = c.nodeNotReadySince.has(name);
 		if (!wasDown && w.time - (c.nodeStatusPostedAt.get(name) ?? 0) < nodeStatusReportMs) continue;
