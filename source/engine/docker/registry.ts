@@ -19,9 +19,6 @@ export type PullPlan = {
 
 export type PullResult = {ok: true; plan: PullPlan} | {ok: false; error: string};
 
-/** Namespaces on the registry owned by someone else: pushing there needs `docker login` as them. */
-export const reservedNamespaces = new Set(['library', 'luksa', 'bitnami', 'nginxinc']);
-
 export function manifestDigestOf(image: Image): string {
 	return sha256Of(`manifest:${image.id}`);
 }
@@ -89,8 +86,9 @@ export function pushImage(w: World, hostName: string, daemon: DockerDaemon, refT
 	const image = daemon.images.get(imageId)!;
 	const layers = [...image.layers].reverse().map(id => ({id, existed: w.registry.layers.has(id)}));
 	if (parsed.registry !== dockerHub) return {ok: false, error: `Get "https://${parsed.registry}/v2/": dial tcp: lookup ${parsed.registry.replace(/:\d+$/, '')} on 127.0.0.53:53: no such host`, ref: parsed};
+	// Docker Hub lets an account push only to its own namespace, and nobody to library/ (official images).
 	const namespace = parsed.path.split('/')[0]!;
-	if (reservedNamespaces.has(namespace) && daemon.loggedIn !== namespace) {
+	if (daemon.loggedIn !== namespace || namespace === 'library') {
 		return {ok: false, error: 'denied: requested access to the resource is denied', ref: parsed, layers};
 	}
 	for (const layer of image.layers) w.registry.layers.add(layer);

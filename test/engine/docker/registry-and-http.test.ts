@@ -27,6 +27,7 @@ test('push on host-1 uploads only missing layers; pull on host-2 downloads them;
 		assert.ok(pullImage(w, 'host-1', 'luksa/kubia').ok);
 		assert.ok(tagImage(w, 'host-1', 'luksa/kubia', 'learner/kubia:v1').ok);
 		const daemon = w.dockers.get('host-1')!;
+		daemon.loggedIn = 'learner';
 		denied = pushImage(w, 'host-1', daemon, 'luksa/kubia');
 		first = pushImage(w, 'host-1', daemon, 'learner/kubia:v1');
 		second = pushImage(w, 'host-1', daemon, 'learner/kubia:v1');

@@ -98,6 +98,11 @@ The push refers to repository [docker.io/library/kubia]
 ${layers.map(l => `${l}: Preparing`).join('\n')}
 `, 'denied: requested access to the resource is denied\n', 1);
 	expectLine(shell, 'docker tag kubia learner/kubia', '');
+	expectLine(shell, 'docker push learner/kubia', `Using default tag: latest
+The push refers to repository [docker.io/learner/kubia]
+${layers.map(l => `${l}: Preparing`).join('\n')}
+`, 'denied: requested access to the resource is denied\n', 1);
+	run(shell, 'docker login -u learner');
 	const digest = manifestDigestOf(resolveImage(shell.state.world.dockers.get('host-1')!, 'kubia')!);
 	expectLine(shell, 'docker push learner/kubia', `Using default tag: latest
 The push refers to repository [docker.io/learner/kubia]

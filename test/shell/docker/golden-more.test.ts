@@ -75,6 +75,7 @@ test('docker search lists matching repositories of the simulated Docker Hub, pus
 	const shell = dockerShell();
 	expectLine(shell, 'docker search kubia', 'NAME          DESCRIPTION   STARS     OFFICIAL\nluksa/kubia                 14\n');
 	run(shell, 'docker build -t learner/kubia kubia');
+	run(shell, 'docker login -u learner');
 	run(shell, 'docker push learner/kubia');
 	expectLine(shell, 'docker search kubia', 'NAME            DESCRIPTION   STARS     OFFICIAL\nluksa/kubia                   14\nlearner/kubia                 0\n');
 	assert.match(run(shell, 'docker search nginx').stdout, /^nginx +Official build of Nginx\. +20769 +\[OK\]$/m);

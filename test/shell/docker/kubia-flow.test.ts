@@ -19,6 +19,7 @@ test('kubia: build, run, curl, exec ps, tag, push, ssh host-2, pull (Already exi
 	assert.match(hostPs, /node app\.js/, 'the container is a process on the host too');
 	assert.match(hostPs, /containerd-shim-runc-v2 -namespace moby -id/);
 	expectLine(shell, 'docker logs kubia-container', 'Kubia server starting...\nReceived request from ::ffff:172.17.0.1\nReceived request from ::ffff:172.17.0.1\n');
+	run(shell, 'docker login -u learner');
 	run(shell, 'docker tag kubia learner/kubia');
 	const pushed = run(shell, 'docker push learner/kubia');
 	assert.equal(pushed.exitCode, 0, pushed.stderr);

@@ -1,7 +1,7 @@
 // docker pull / push / login / logout
 import {produce} from 'immer';
 import {applyPull, planPull, pullTimeMs, type PullPlan} from '../../../engine/docker/registry.ts';
-import {pushImage, reservedNamespaces} from '../../../engine/docker/registry.ts';
+import {pushImage} from '../../../engine/docker/registry.ts';
 import {qualifiedName, tagKey} from '../../../engine/docker/image-ref.ts';
 import {shortId} from '../../../engine/docker/units.ts';
 import {tick} from '../../../engine/tick.ts';
@@ -81,7 +81,6 @@ export function dockerLogin(args: string[], call: DockerCall): CommandOutcome {
 	});
 	const warning = parsed.flags.values.has('-p') ? 'WARNING! Using --password via the CLI is insecure. Use --password-stdin.\n' : '';
 	const note = parsed.flags.values.has('-u') ? '' : `(the simulated registry logs you in as "${user}"; use -u NAME to choose the account)\n`;
-	void reservedNamespaces;
 	return {stdout: `${note}Login Succeeded\n`, stderr: warning, exitCode: 0, world};
 }
 
