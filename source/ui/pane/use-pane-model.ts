@@ -10,7 +10,9 @@ import type {PaneModel} from './pane-model.ts';
 /** The part of the world a depth looks at: the model is rebuilt only when that part changed. */
 function depthSource(world: World, depth: PaneDepth, hostName: string): unknown[] {
 	// Always four entries: React wants the same number of dependencies on every render.
-	if (depth === 'cluster') return [world.cluster, undefined, undefined, undefined];
+	// Not the whole cluster: its kubelet timers change every tick; the pane shows pods, nodes, requests, health.
+	const c = world.cluster;
+	if (depth === 'cluster') return [c?.store.pods, c?.store.nodes, c?.nodeUsage, c?.components];
 	if (depth === 'docker') return [world.dockers, world.registry, world.layers, world.hosts];
 	return [world.hosts.get(hostName), undefined, undefined, undefined];
 }
