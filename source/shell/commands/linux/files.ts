@@ -42,25 +42,35 @@ function ownerOf(path: string): string {
 	return m ? m[1]! : 'root';
 }
 
-function longLine(ctx: CommandContext, path: string, name: string): string {
+type LongEntry = {mode: string; links: string; owner: string; size: string; time: string; name: string};
+
+function longEntry(ctx: CommandContext, path: string, name: string): LongEntry {
 	const kind = pathKind(ctx.world, ctx.frame, path);
 	const caller = callerOf(ctx.world, ctx.frame);
 	const time = dateText(caller?.host.bootTime ?? 0);
 	const link = path.startsWith('/proc/') ? procLink(ctx.world, ctx.frame, path) : undefined;
 	const owner = ownerOf(path);
-	if (link !== undefined) return `lrwxrwxrwx 1 root root 0 ${time} ${name} -> ${/[:[\]]/.test(link) ? `'${link}'` : link}`;
-	if (kind === 'dir') {
-		const mode = path.startsWith('/proc') ? 'dr-xr-xr-x' : 'drwxr-xr-x';
-		const size = path.startsWith('/proc') || path.startsWith(cgroupMount) ? 0 : 4096;
-		return `${mode} 2 ${owner} ${owner} ${String(size).padStart(4)} ${time} ${name}`;
-	}
-	if (path.startsWith('/proc') || path.startsWith(cgroupMount)) {
+	const virtual = path.startsWith('/proc') || path.startsWith(cgroupMount);
+	if (link !== undefined) return {mode: 'lrwxrwxrwx', links: '1', owner: 'root', size: '0', time, name: `${name} -> ${/[:[\]]/.test(link) ? `'${link}'` : link}`};
+	if (kind === 'dir') return {mode: path.startsWith('/proc') ? 'dr-xr-xr-x' : 'drwxr-xr-x', links: '2', owner, size: virtual ? '0' : '4096', time, name};
+	if (virtual) {
 		const writable = path.startsWith(cgroupMount) && /(\.max|\.procs|\.kill|subtree_control|\.high|\.low|\.min|\.weight|\.threads|\.freeze|\.group|\.burst|\.idle|\.reclaim)$/.test(path);
-		return `${writable ? '-rw-r--r--' : '-r--r--r--'} 1 root root    0 ${time} ${name}`;
+		return {mode: writable ? '-rw-r--r--' : '-r--r--r--', links: '1', owner: 'root', size: '0', time, name};
 	}
 	const read = readPath(ctx.world, ctx.frame, path);
 	const size = 'content' in read ? new TextEncoder().encode(read.content).length : 0;
-	return `-rw-r--r-- 1 ${owner} ${owner} ${String(size).padStart(4)} ${time} ${name}`;
+	return {mode: '-rw-r--r--', links: '1', owner, size: String(size), time, name};
+}
+
+/** ls -l lines, each column as wide as its widest cell. */
+function longLines(entries: LongEntry[]): string[] {
+	const w = (key: keyof LongEntry) => Math.max(...entries.map(e => e[key].length));
+	return entries.map(e => `${e.mode} ${e.links.padStart(w('links'))} ${e.owner.padEnd(w('owner'))} ${e.owner.padEnd(w('owner'))} ${e.size.padStart(w('size'))} ${e.time} ${e.name}`);
+}
+
+/** Whether this command's output goes to a pipe or a file (ls then prints one name per line). */
+function outputNotTerminal(ctx: CommandContext, name: string): boolean {
+	return new RegExp(`(^|[;&|]\\s*)${name}\\b[^;&|]*(\\|(?!\\|)|>)`).test(ctx.commandLine);
 }
 
 export const ls: CommandSpec = external({
@@ -75,7 +85,7 @@ export const ls: CommandSpec = external({
 		const long = flags.has('-l') || flags.has('-n');
 		const all = flags.has('-a') || flags.has('--all');
 		const almost = flags.has('-A');
-		const onePerLine = flags.has('-1');
+		const onePerLine = flags.has('-1') || outputNotTerminal(ctx, 'ls');
 		let stdout = '';
 		let stderr = '';
 		let exitCode = 0;
@@ -91,7 +101,7 @@ export const ls: CommandSpec = external({
 			} else if (kind === 'dir' && !flags.has('-d')) dirs.push(t);
 			else files.push(t);
 		}
-		if (files.length) stdout += long ? files.map(f => longLine(ctx, resolvePath(ctx.frame, f), f)).join('\n') + '\n' : onePerLine ? files.join('\n') + '\n' : columns(files);
+		if (files.length) stdout += long ? longLines(files.map(f => longEntry(ctx, resolvePath(ctx.frame, f), f))).join('\n') + '\n' : onePerLine ? files.join('\n') + '\n' : columns(files);
 		for (const d of dirs) {
 			const path = resolvePath(ctx.frame, d);
 			let names = listPath(ctx.world, ctx.frame, path) ?? [];
@@ -99,7 +109,7 @@ export const ls: CommandSpec = external({
 			if (all) names = ['.', '..', ...names];
 			if (list.length > 1) stdout += `${stdout ? '\n' : ''}${d}:\n`;
 			if (long) {
-				const lines = names.map(n => longLine(ctx, n === '.' ? path : n === '..' ? resolvePath(ctx.frame, `${path}/..`) : `${path === '/' ? '' : path}/${n}`, n));
+				const lines = names.length ? longLines(names.map(n => longEntry(ctx, n === '.' ? path : n === '..' ? resolvePath(ctx.frame, `${path}/..`) : `${path === '/' ? '' : path}/${n}`, n))) : [];
 				const blocks = path.startsWith('/proc') || path.startsWith(cgroupMount) ? 0 : names.length * 4;
 				stdout += `total ${blocks}\n` + (lines.length ? lines.join('\n') + '\n' : '');
 			} else stdout += onePerLine ? names.map(n => n + '\n').join('') : columns(names);
