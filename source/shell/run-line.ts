@@ -95,7 +95,15 @@ function runSimpleCommand(state: ShellState, command: SimpleCommand, pipedInput:
 		if ('error' in read) return {state, stdout: '', stderr: `bash: ${r.target}: ${read.error}\n`, exitCode: 1, effects: []};
 		stdin = read.content;
 	}
-	const [name, ...args] = command.words;
+	// `VAR=value command ...` (e.g. `ETCDCTL_API=3 etcdctl get ...`): the assignments hold for that command only.
+	let words = command.words;
+	const prefixEnv: Record<string, string> = {};
+	while (words.length > 1 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0]!)) {
+		const equals = words[0]!.indexOf('=');
+		prefixEnv[words[0]!.slice(0, equals)] = words[0]!.slice(equals + 1);
+		words = words.slice(1);
+	}
+	const [name, ...args] = words;
 	const assignment = name?.match(/^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s);
 	if (assignment && args.length === 0) {
 		const env = {...state.session.env, [assignment[1]!]: assignment[2]!};
@@ -107,7 +115,8 @@ function runSimpleCommand(state: ShellState, command: SimpleCommand, pipedInput:
 		const hint = runtime.suggest?.(name!);
 		outcome = {stdout: '', stderr: `${name}: command not found${hint ? `\n${hint}` : ''}\n`, exitCode: 127};
 	} else {
-		const ctx: CommandContext = {world: state.world, session: state.session, frame, stdin, disk: runtime.disk, commandLine};
+		const session = Object.keys(prefixEnv).length ? {...state.session, env: {...state.session.env, ...prefixEnv}} : state.session;
+		const ctx: CommandContext = {world: state.world, session, frame, stdin, disk: runtime.disk, commandLine};
 		try {
 			outcome = spec.run(args, ctx);
 		} catch (error) {

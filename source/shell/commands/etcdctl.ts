@@ -9,7 +9,13 @@ export const etcdctl: CommandSpec = {
 		const c = ctx.world.cluster;
 		if (!c || ctx.frame.host !== c.controlPlane) return {stdout: '', stderr: '{"level":"warn","msg":"retrying of unary invoker failed","error":"rpc error: code = DeadlineExceeded desc = latest balancer error: last connection error: connection error: desc = \\"transport: Error while dialing: dial tcp 127.0.0.1:2379: connect: connection refused\\""}\nError: context deadline exceeded\n', exitCode: 1};
 		if (!c.components.etcd) return {stdout: '', stderr: 'Error: context deadline exceeded\n', exitCode: 1};
-		const positional = args.filter(a => !a.startsWith('-'));
+		// Flags that take a value as the next word (--cacert FILE); `--flag=value` needs no skipping.
+		const valued = new Set(['--endpoints', '--cacert', '--cert', '--key', '-w', '--write-out', '--user', '--password', '--dial-timeout', '--command-timeout', '--limit']);
+		const positional: string[] = [];
+		for (let i = 0; i < args.length; i++) {
+			if (valued.has(args[i]!)) i++;
+			else if (!args[i]!.startsWith('-')) positional.push(args[i]!);
+		}
 		const prefix = args.includes('--prefix');
 		const keysOnly = args.includes('--keys-only');
 		if (positional[0] === 'version' || args.includes('--version')) return {stdout: 'etcdctl version: 3.5.15\nAPI version: 3.5\n', exitCode: 0};

@@ -131,3 +131,15 @@ test('errors: unknown verbs, bad selectors, bad output formats, missing names', 
 	assert.equal(run(shell, 'ssh worker-1').exitCode, 0);
 	assert.equal(run(shell, 'kubectl get pods').stderr, 'The connection to the server localhost:8080 was refused - did you specify the right host or port?\n');
 });
+
+test('etcdctl on the control plane reads objects under /registry, with the usual env and flags', () => {
+	const shell = sandboxShell();
+	assert.match(run(shell, 'etcdctl get /registry/pods --prefix --keys-only').stderr, /connection refused/);
+	run(shell, 'ssh control-plane');
+	const keys = run(shell, 'ETCDCTL_API=3 etcdctl --endpoints=https://127.0.0.1:2379 --cacert /etc/kubernetes/pki/etcd/ca.crt --cert /etc/kubernetes/pki/etcd/server.crt --key /etc/kubernetes/pki/etcd/server.key get /registry/minions --prefix --keys-only');
+	assert.equal(keys.stdout, '/registry/minions/control-plane\n\n/registry/minions/worker-1\n\n/registry/minions/worker-2\n\n/registry/minions/worker-3\n\n');
+	const ns = run(shell, 'etcdctl get /registry/namespaces/kube-system').stdout.split('\n');
+	assert.equal(ns[0], '/registry/namespaces/kube-system');
+	assert.equal(JSON.parse(ns[1]!).metadata.name, 'kube-system');
+	assert.match(run(shell, 'etcdctl get /registry/services/specs/default/kubernetes').stdout, /"clusterIP":"10\.96\.0\.1"/);
+});
