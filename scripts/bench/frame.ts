@@ -21,7 +21,7 @@ import {Dashboard} from '../../source/ui/dashboard.tsx';
 
 const columns = Number(process.env.BENCH_COLUMNS ?? 200);
 const rows = Number(process.env.BENCH_ROWS ?? 60);
-const frames = Number(process.env.BENCH_FRAMES ?? 150);
+const frames = Number(process.env.BENCH_FRAMES ?? 100);
 
 class FakeTerminal extends EventEmitter {
 	isTTY = true;
