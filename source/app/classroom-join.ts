@@ -8,6 +8,7 @@ import {classroomEvents} from '../classroom/lesson-progress.ts';
 import {showLinkOn, statusNotice} from '../classroom/link-notices.ts';
 import {chapterOpen, limits, type Pacing} from '../classroom/protocol.ts';
 import {sanitizeName} from '../classroom/sanitize.ts';
+import {studentText, type StudentText} from '../classroom/student-text.ts';
 import {plainLessonHooks} from '../lessons/plain-hooks.ts';
 import type {Chapter} from '../lessons/parse-chapter.ts';
 import {openProgressStore, type ProgressStore} from '../lessons/progress/progress-store.ts';
@@ -24,10 +25,11 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 		io.stderr.write(`k8s-tutor: ${text}\n`);
 		return 1;
 	};
+	const say = studentText(options.lang);
 	const name = sanitizeName(settings.name, limits.nameLength);
-	if (!name) return complain('--name: choose a name with at least one letter or digit');
+	if (!name) return complain(say.badName);
 	const pack = lessonPackFor(options);
-	if (pack.chapters.length === 0) return complain(`no lessons found in ${pack.dir}`);
+	if (pack.chapters.length === 0) return complain(say.noLessons(pack.dir));
 	const progress = openProgressStore({configDir: options.configDir});
 	// The token and the unsent events live beside the learner's progress.
 	const store = fileStore(dirname(progress.path), settings.host, name);
@@ -37,18 +39,18 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 	const contact = await link.firstContact();
 	if (contact.state === 'rejected') {
 		await link.close();
-		return complain(`cannot join: ${contact.error?.message ?? 'the host refused'}`);
+		return complain(say.cannotJoin(contact.error?.message ?? say.refused));
 	}
 	if (contact.state !== 'online') {
 		if (!hadToken) {
 			await link.close();
 			return complain(contact.error?.message ?? `cannot reach the classroom host at ${settings.host}`);
 		}
-		io.stderr.write(`k8s-tutor: ${contact.error?.message ?? 'the host is unreachable'}; working offline, progress is sent when it is back.\n`);
+		io.stderr.write(`k8s-tutor: ${say.workingOffline(contact.error?.message ?? settings.host)}\n`);
 	}
 
 	const token = store.load().token;
-	const tokenLine = token ? `Your token for this room is ${token}: to rejoin as ${link.status().name} from another computer, add --token ${token}\n` : '';
+	const tokenLine = token ? say.token(token, link.status().name) + '\n' : '';
 	if (!hadToken && options.plain) io.stdout.write(tokenLine);
 
 	let code = 0;
@@ -58,21 +60,20 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 		const chapter = nextChapter(pack.chapters, progress, link.status().pacing);
 		if (!chapter) {
 			const anyOpen = pack.chapters.some(candidate => isOpen(link.status().pacing, candidate));
-			const again = `run ${joinAgain(settings)} again when the instructor opens the next one`;
 			if (!canWait()) {
-				io.stdout.write(anyOpen ? `You finished every chapter the instructor has opened: ${again}.\n` : `The instructor has not opened a chapter yet: ${again}.\n`);
+				io.stdout.write((anyOpen ? say.finishedOpen(joinAgain(settings)) : say.noneOpen(joinAgain(settings))) + '\n');
 				break;
 			}
-			io.stdout.write(anyOpen ? 'You finished every chapter the instructor has opened. Waiting for the next one (Ctrl-C to leave)…\n' : 'Waiting for the instructor to open a chapter (Ctrl-C to leave)…\n');
-			if (!(await waitForMoreChapters(link, io))) break;
+			io.stdout.write((anyOpen ? say.waitingNext : say.waitingFirst) + '\n');
+			if (!(await waitForMoreChapters(link, io, say))) break;
 			continue;
 		}
-		const result = await runChapter(chapter, options, io, link, progress);
+		const result = await runChapter(chapter, options, io, link, progress, say);
 		code = result.code;
 		// In plain mode a finished chapter leads on to the next open one; on the screen, quitting means quitting.
 		if (!result.done) break;
 		if (!options.plain || !canWait()) {
-			io.stdout.write(nextStepLine(pack.chapters, progress, link.status().pacing, settings));
+			io.stdout.write(nextStepLine(pack.chapters, progress, link.status().pacing, settings, say));
 			break;
 		}
 	}
@@ -82,7 +83,7 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 	await link.close();
 	if (ended.state === 'rejected' && ended.error) io.stderr.write(`k8s-tutor: ${ended.error.message}\n`);
 	if (!hadToken && !options.plain) io.stdout.write(tokenLine);
-	if (!drained && left > 0) io.stderr.write(`k8s-tutor: ${left} progress events are kept on this computer and sent the next time you join.\n`);
+	if (!drained && left > 0) io.stderr.write(`k8s-tutor: ${say.keptLocally(left)}\n`);
 	return code;
 }
 
@@ -103,18 +104,18 @@ function nextChapter(chapters: Chapter[], progress: ProgressStore, pacing: Pacin
 
 const joinAgain = (settings: JoinSettings) => `k8s-tutor join ${settings.host} --code ${settings.code} --name "${settings.name}"`;
 
-function nextStepLine(chapters: Chapter[], progress: ProgressStore, pacing: Pacing | undefined, settings: JoinSettings): string {
+function nextStepLine(chapters: Chapter[], progress: ProgressStore, pacing: Pacing | undefined, settings: JoinSettings, say: StudentText): string {
 	const next = nextChapter(chapters, progress, pacing);
-	return next ? `Chapter done. Chapter ${next.number} is open: run ${joinAgain(settings)} to go on.\n` : `Chapter done. When the instructor opens the next chapter, run ${joinAgain(settings)} again.\n`;
+	return (next ? say.chapterDoneNext(next.number, joinAgain(settings)) : say.chapterDoneWait(joinAgain(settings))) + '\n';
 }
 
 /** Resolves true when the instructor opens more chapters, false on Ctrl-C or when the host refuses us. */
-function waitForMoreChapters(link: StudentLink, io: AppIO): Promise<boolean> {
+function waitForMoreChapters(link: StudentLink, io: AppIO, say: StudentText): Promise<boolean> {
 	const before = link.status().pacing?.openCount ?? 0;
 	return new Promise(resolve => {
 		const stop = link.subscribe(update => {
 			if (update.kind === 'pacing' && update.pacing.openCount > before) {
-				io.stdout.write(`🔓 The instructor opened chapter ${update.pacing.chapters.slice(before, update.pacing.openCount).join(', ')}.\n`);
+				io.stdout.write(say.opened(update.pacing.chapters.slice(before, update.pacing.openCount).join(', ')) + '\n');
 				finish(true);
 			}
 			if (update.kind === 'status' && (update.status.state === 'rejected' || update.status.state === 'closed')) finish(false);
@@ -128,18 +129,18 @@ function waitForMoreChapters(link: StudentLink, io: AppIO): Promise<boolean> {
 }
 
 /** While the instructor has paused the room, commands are not run. */
-function pausable(controller: TutorController, link: StudentLink): TutorController {
+function pausable(controller: TutorController, link: StudentLink, say: StudentText): TutorController {
 	return {
 		...controller,
 		submit(line) {
 			if (!link.status().pacing?.paused) return controller.submit(line);
-			controller.appendSystem('⏸ The instructor paused the room: eyes on the front. Your command was not run.');
+			controller.appendSystem(say.notRun);
 			return {state: controller.snapshot().shell, stdout: '', stderr: '', exitCode: 0, effects: []};
 		},
 	};
 }
 
-async function runChapter(chapter: Chapter, options: AppOptions, io: AppIO, link: StudentLink, progress: ProgressStore): Promise<{code: number; done: boolean}> {
+async function runChapter(chapter: Chapter, options: AppOptions, io: AppIO, link: StudentLink, progress: ProgressStore, say: StudentText): Promise<{code: number; done: boolean}> {
 	const opened = openChapter(chapter, options, progress);
 	const localized = opened.session.chapter;
 	const stopMirroring = opened.session.onProgress(
@@ -148,9 +149,9 @@ async function runChapter(chapter: Chapter, options: AppOptions, io: AppIO, link
 		},
 		{replay: true},
 	);
-	const controller = pausable(opened.controller, link);
+	const controller = pausable(opened.controller, link, say);
 	// Plain mode prints the instructor's messages the moment they arrive; the screen puts them in the scrollback.
-	const stopShowing = showLinkOn(link, options.plain ? {setNotice: notice => controller.setNotice(notice), appendSystem: text => io.stdout.write(text + '\n')} : controller);
+	const stopShowing = showLinkOn(link, options.plain ? {setNotice: notice => controller.setNotice(notice), appendSystem: text => io.stdout.write(text + '\n')} : controller, say);
 	try {
 		if (!options.plain) {
 			const {runInteractive} = await import('../ui/run-interactive.tsx');
@@ -161,17 +162,17 @@ async function runChapter(chapter: Chapter, options: AppOptions, io: AppIO, link
 		let lastState = `${link.status().state}/${link.status().pacing?.paused}`;
 		const code = await runPlainSession(controller, options, io, {
 			...lesson,
-			intro: () => [statusNotice(link.status()), lesson.intro?.() ?? ''].join('\n'),
+			intro: () => [statusNotice(link.status(), say), lesson.intro?.() ?? ''].join('\n'),
 			interceptLine(line) {
-				if (line === 'classroom') return statusNotice(link.status());
-				if (link.status().pacing?.paused && line) return 'The instructor paused the room: eyes on the front. (Not run.)';
+				if (line === 'classroom') return statusNotice(link.status(), say);
+				if (link.status().pacing?.paused && line) return say.notRunPlain;
 				return lesson.interceptLine?.(line);
 			},
 			afterCommand() {
 				// A line when the connection changes, not for every event waiting for its acknowledgement.
 				const status = link.status();
 				const state = `${status.state}/${status.pacing?.paused}`;
-				const changed = state !== lastState ? statusNotice(status) : '';
+				const changed = state !== lastState ? statusNotice(status, say) : '';
 				lastState = state;
 				return [lesson.afterCommand?.() ?? '', changed].filter(Boolean).join('\n');
 			},

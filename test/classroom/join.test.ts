@@ -129,3 +129,16 @@ test('join reports a wrong code and an unreachable host as errors', async t => {
 	assert.equal(await runJoin(options(tempDir(t)), gone.io, {host: `127.0.0.1:${port}`, code: 'ABC234', name: 'dan'}), 1);
 	assert.match(gone.err(), /cannot reach the classroom host at 127\.0\.0\.1:\d+: nothing is listening there/);
 });
+
+test('a student reading in Simplified Chinese gets the classroom lines in Chinese', async t => {
+	const host = await startHost(tempDir(t), {chapters: ['1']});
+	t.after(() => host.close());
+	await host.setPaused(true);
+	const {io, out} = fakeIO(['echo hi', ''].join('\n'));
+	await runJoin({...options(tempDir(t)), lang: 'zh-CN'}, io, {host: `127.0.0.1:${host.port}`, code: host.room.code, name: '王小明'});
+	assert.match(out(), /课堂：王小明 · 已连接/);
+	assert.match(out(), /讲师已暂停/);
+	assert.match(out(), /讲师暂停了课堂：请看前面。（命令未执行）/);
+	assert.match(out(), /你在本课堂的令牌是/);
+	assert.equal(host.room.students.s1!.name, '王小明');
+});

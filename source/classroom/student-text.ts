@@ -1,0 +1,90 @@
+// What a joined student reads about the classroom, in English and Simplified Chinese.
+import type {Locale} from '../app/app-options.ts';
+
+export type StudentText = {
+	online(name: string, queued: string): string;
+	connecting(queued: string): string;
+	offline(queued: string): string;
+	left: string;
+	refused: string;
+	toSend(count: number): string;
+	pausedSuffix: string;
+	broadcast(text: string): string;
+	paused: string;
+	resumed: string;
+	opened(chapters: string): string;
+	notRun: string;
+	notRunPlain: string;
+	waitingNext: string;
+	waitingFirst: string;
+	finishedOpen(again: string): string;
+	noneOpen(again: string): string;
+	chapterDoneNext(chapter: number, again: string): string;
+	chapterDoneWait(again: string): string;
+	token(token: string, name: string): string;
+	keptLocally(count: number): string;
+	workingOffline(reason: string): string;
+	badName: string;
+	noLessons(dir: string): string;
+	cannotJoin(reason: string): string;
+};
+
+const en: StudentText = {
+	online: (name, queued) => `classroom: ${name} · online${queued}`,
+	connecting: queued => `classroom: connecting…${queued}`,
+	offline: queued => `classroom: host unreachable, working offline (progress kept${queued}; retrying)`,
+	left: 'classroom: left the session',
+	refused: 'refused by the host',
+	toSend: count => `, ${count} to send`,
+	pausedSuffix: ' · PAUSED by the instructor: eyes on the front',
+	broadcast: text => `📣 Instructor: ${text}`,
+	paused: '⏸ The instructor paused the room: eyes on the front.',
+	resumed: '▶ The instructor resumed the room.',
+	opened: chapters => `🔓 The instructor opened chapter ${chapters}.`,
+	notRun: '⏸ The instructor paused the room: eyes on the front. Your command was not run.',
+	notRunPlain: 'The instructor paused the room: eyes on the front. (Not run.)',
+	waitingNext: 'You finished every chapter the instructor has opened. Waiting for the next one (Ctrl-C to leave)…',
+	waitingFirst: 'Waiting for the instructor to open a chapter (Ctrl-C to leave)…',
+	finishedOpen: again => `You finished every chapter the instructor has opened: run ${again} again when the instructor opens the next one.`,
+	noneOpen: again => `The instructor has not opened a chapter yet: run ${again} again when they do.`,
+	chapterDoneNext: (chapter, again) => `Chapter done. Chapter ${chapter} is open: run ${again} to go on.`,
+	chapterDoneWait: again => `Chapter done. When the instructor opens the next chapter, run ${again} again.`,
+	token: (token, name) => `Your token for this room is ${token}: to rejoin as ${name} from another computer, add --token ${token}`,
+	keptLocally: count => `${count} progress events are kept on this computer and sent the next time you join.`,
+	workingOffline: reason => `${reason}; working offline, progress is sent when it is back.`,
+	badName: '--name: choose a name with at least one letter or digit',
+	noLessons: dir => `no lessons found in ${dir}`,
+	cannotJoin: reason => `cannot join: ${reason}`,
+};
+
+const zhCN: StudentText = {
+	online: (name, queued) => `课堂：${name} · 已连接${queued}`,
+	connecting: queued => `课堂：正在连接…${queued}`,
+	offline: queued => `课堂：连不上讲师的主机，离线继续（进度已保存${queued}；正在重试）`,
+	left: '课堂：已离开',
+	refused: '主机拒绝了加入',
+	toSend: count => `，${count} 条待发送`,
+	pausedSuffix: ' · 讲师已暂停：请看前面',
+	broadcast: text => `📣 讲师：${text}`,
+	paused: '⏸ 讲师暂停了课堂：请看前面。',
+	resumed: '▶ 讲师恢复了课堂。',
+	opened: chapters => `🔓 讲师开放了第 ${chapters} 章。`,
+	notRun: '⏸ 讲师暂停了课堂：请看前面。刚才的命令没有执行。',
+	notRunPlain: '讲师暂停了课堂：请看前面。（命令未执行）',
+	waitingNext: '讲师开放的章节你都完成了。正在等待下一章（按 Ctrl-C 离开）…',
+	waitingFirst: '正在等待讲师开放章节（按 Ctrl-C 离开）…',
+	finishedOpen: again => `讲师开放的章节你都完成了：讲师开放下一章后，再运行 ${again}。`,
+	noneOpen: again => `讲师还没有开放任何章节：开放后再运行 ${again}。`,
+	chapterDoneNext: (chapter, again) => `本章完成。第 ${chapter} 章已开放：运行 ${again} 继续。`,
+	chapterDoneWait: again => `本章完成。讲师开放下一章后，再运行 ${again}。`,
+	token: (token, name) => `你在本课堂的令牌是 ${token}：要在另一台电脑上以 ${name} 重新加入，请加上 --token ${token}`,
+	keptLocally: count => `${count} 条进度保存在本机，下次加入时发送。`,
+	workingOffline: reason => `${reason}；离线继续，主机恢复后会发送进度。`,
+	badName: '--name：名字至少要有一个字母或数字',
+	noLessons: dir => `在 ${dir} 中没有找到课程`,
+	cannotJoin: reason => `无法加入：${reason}`,
+};
+
+export function studentText(locale: Locale): StudentText {
+	return locale === 'zh-CN' ? zhCN : en;
+}
