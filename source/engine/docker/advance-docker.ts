@@ -6,7 +6,6 @@ import {reconcileContainers} from './runtime.ts';
  * `exit` from `docker run -it`, the OOM killer, a kill from the host) is marked exited, and
  * removed when it was started with --rm.
  */
-export function advanceDockers(w: World, ms: number): void {
-	void ms;
+export function advanceDockers(w: World, _ms: number): void {
 	for (const host of w.dockers.keys()) reconcileContainers(w, host);
 }

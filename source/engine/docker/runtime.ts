@@ -9,7 +9,8 @@
 //   applyPull(w, host, plan) / pullImage(w, host, ref): stores the image + missing layers, tags it.
 //       unknown repository: "pull access denied for x, repository does not exist or may require 'docker login': ..."
 //   createContainer(w, host, {image, name?, command?, entrypoint?, env?, ports?, memoryBytes?, cpus?,
-//       hostname?, joinNamespacesOf?: pid, cgroup?, labels?, autoRemove?, tty?, interactive?})
+//       hostname?, joinNamespacesOf?: pid, cgroup?, labels?, autoRemove?, tty?, interactive?,
+//       restartPolicy?})
 //       -> {container}: an overlay rootfs (image layers + a per-container init layer + an empty
 //       upper layer) registered in host.filesystems; state 'created'.
 //   startContainer(w, host, idOrName) -> {container, process}: fresh mnt/pid/cgroup namespaces, and
@@ -17,14 +18,18 @@
 //       pod's pause container); a containerd-shim process on the host, the main process under it
 //       (entrypoint + cmd, a {kind: 'server', port, app} workload when the image's app serves
 //       HTTP), cgroup /system.slice/docker-<id>.scope (or opts.cgroup) with memory.max / cpu.max
-//       from memoryBytes / cpus, a 172.17.0.N address on docker0 and a veth pair.
+//       from memoryBytes / cpus, a 172.17.0.N address on docker0, a veth pair, and a docker-proxy
+//       NAT rule per published port (host.natRules). Known programs behave (behaviourOf): `sleep N`
+//       ends, `stress --vm` grows memory until the OOM killer ends it, `stress --cpu` burns CPU.
 //   stopContainer(w, host, id, {timeoutSeconds?, kill?}) -> {exitCode, waitedMs}: SIGTERM, then
 //       SIGKILL after the timeout when the app ignores SIGTERM (node as PID 1 does: exit 137).
 //   recordContainerExit(w, host, id, exitCode, output?): the main process ended by itself.
 //   removeContainer(w, host, id, {force?}); execInContainer(w, host, id, argv) -> {process} (a
 //   process in all the container's namespaces; endExec(w, host, pid) when it is done).
-//   reconcileContainers(w, host): containers whose main process died (exit, OOM kill) become
-//       exited; call before reading container state.
+//   reconcileContainers(w, host): containers whose main process died (exit, OOM kill, kill -9)
+//       become exited (137 + OOMKilled, 128+signal, or 0) and restart per their policy; tick runs
+//       it every slice (advance-docker.ts). Containers labelled io.kubernetes.pod.uid are left to
+//       the kubelet. isLongRunning / appProfileOf tell whether a command keeps running / serves HTTP.
 //   containerChanges(w, host, container) -> [{kind: 'A'|'C'|'D', path}] from the upper layer.
 // Every change records an event from component "dockerd" (or the `component` option).
 import {recordEvent} from '../events.ts';

@@ -152,7 +152,6 @@ function stopLike(args: string[], call: DockerCall, sub: 'stop' | 'kill' | 'rest
 	const timeout = flagValue(parsed.flags, '-t');
 	const signal = flagValue(parsed.flags, '-s');
 	const kill = sub === 'kill' || (signal !== undefined && /^(SIG)?KILL$|^9$/.test(signal));
-	let waited = 0;
 	const result = forEachContainer(call, names, (world, container) => {
 		if (sub === 'kill' && container.state !== 'running') return {world, error: `cannot kill container: ${container.name}: container ${container.id} is not running`};
 		let stopped = 0;
@@ -160,7 +159,6 @@ function stopLike(args: string[], call: DockerCall, sub: 'stop' | 'kill' | 'rest
 			const r = stopContainer(w, call.host, container.id, {kill, timeoutSeconds: timeout !== undefined ? Number(timeout) : undefined});
 			if (r.ok) stopped = r.waitedMs;
 		});
-		waited += stopped;
 		if (stopped > 0) next = tick(next, stopped);
 		if (sub !== 'restart') return {world: next};
 		const after = next.dockers.get(call.host)!.containers.get(container.id);
@@ -168,7 +166,6 @@ function stopLike(args: string[], call: DockerCall, sub: 'stop' | 'kill' | 'rest
 		// RestartCount counts restarts by a restart policy, not `docker restart`, as in docker.
 		return startOne(call, next, after);
 	});
-	void waited;
 	return {stdout: result.stdout, stderr: result.stderr, exitCode: result.stderr ? 1 : 0, world: result.world};
 }
 

@@ -38,7 +38,7 @@ const handlers: Record<string, Handler> = {
 	logs: dockerLogs,
 	diff: dockerDiff,
 	inspect: (args, call) => dockerInspect(args, call),
-	version: (_args, call) => dockerVersionText(call),
+	version: () => dockerVersionText(),
 	info: dockerInfo,
 	system: dockerSystem,
 	stats: dockerStats,

@@ -11,7 +11,7 @@ import {worldEpoch} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
 import type {DockerCall} from './context.ts';
 import {daemonError, fail, notSimulatedNote, ok, table, usageError} from './format.ts';
-import {flagSet, flagValue, flagValues, parseFlags} from './flags.ts';
+import {flagSet, flagValue, parseFlags} from './flags.ts';
 
 /** go-units BytesSize: binary units, 4 significant digits ("28MiB", "7.773GiB"). */
 function bytesSize(bytes: number): string {
@@ -154,7 +154,6 @@ export function dockerPrune(kind: 'container' | 'image' | 'system', args: string
 		system: `WARNING! This will remove:\n  - all stopped containers\n  - all networks not used by at least one container\n  - all ${flagSet(parsed.flags, '-a') ? 'images without at least one container associated to them' : 'dangling images'}\n  - unused build cache\n`,
 	}[kind];
 	if (!flagSet(parsed.flags, '-f')) return fail(`${warning}${kind === 'system' ? '' : '\n'}Are you sure you want to continue? [y/N] (no answer without a terminal: add -f to confirm)`, 1);
-	void flagValues;
 	let out = '';
 	let reclaimed = 0;
 	const world = produce(call.world, w => {

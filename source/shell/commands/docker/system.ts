@@ -10,7 +10,7 @@ import {flagSet, parseFlags} from './flags.ts';
 import {lookupFile} from '../../../engine/host/filesystem.ts';
 import {dockerPrune} from './more.ts';
 
-export function dockerVersionText(call: DockerCall): CommandOutcome {
+export function dockerVersionText(): CommandOutcome {
 	return ok(`Client: Docker Engine - Community
  Version:           ${dockerVersion}
  API version:       1.47
@@ -39,7 +39,6 @@ Server: Docker Engine - Community
   Version:          0.19.0
   GitCommit:        de40ad0
 `);
-	void call;
 }
 
 export function dockerInfo(_args: string[], call: DockerCall): CommandOutcome {
