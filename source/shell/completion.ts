@@ -66,8 +66,11 @@ export function candidatesFor(words: string[], word: string, ctx: {commands: Com
 	const command = words[0]!;
 	const spec = ctx.commands.get(command);
 	if (word.startsWith('-')) return [...(spec?.flags ?? [])].sort();
-	const positional = words.slice(1).filter(w => !w.startsWith('-'));
+	// Words after the command that are not flags, nor the value of a flag that takes one.
+	const positional = words.slice(1).filter((w, i, all) => !w.startsWith('-') && !['-n', '--namespace', '-o', '--output', '-c', '--container', '-l', '--selector'].includes(all[i - 1] ?? ''));
 	if (command === 'kubectl') {
+		const previous = words[words.length - 1];
+		if (previous === '-n' || previous === '--namespace') return kubeObjectNames(world, 'namespaces', state.session.namespace);
 		const verb = positional[0];
 		if (!verb) return [...(spec?.subcommands ?? [])].sort();
 		if (kubectlNeedsPod.has(verb) && positional.length === 1) return kubeObjectNames(world, 'pods', state.session.namespace);

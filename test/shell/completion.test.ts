@@ -78,3 +78,9 @@ test('did you mean: close typos, not unrelated words', () => {
 	assert.equal(suggestResource('deploymnet'), "Did you mean 'deployment'?");
 	assert.equal(suggestResource('pods'), undefined);
 });
+
+test('kubectl -n completes namespaces, and a flag value is not taken for a resource', () => {
+	assert.deepEqual(at('kubectl get pods -n kube-').value, 'kubectl get pods -n kube-');
+	assert.ok(at('kubectl get pods -n kube-').candidates.includes('kube-system'));
+	assert.equal(at('kubectl -n default get po').value, 'kubectl -n default get pods ');
+});
