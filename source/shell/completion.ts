@@ -41,6 +41,16 @@ function dockerImages(world: World, host: string): string[] {
 	return [...daemon.tags.keys()].map(ref => ref.replace(/:latest$/, '')).sort();
 }
 
+function registryImages(world: World, withTags: boolean): string[] {
+	const out: string[] = [];
+	for (const repo of world.registry.repositories.values()) {
+		const name = repo.name.replace(/^library\//, '');
+		out.push(name);
+		if (withTags) for (const tag of Object.keys(repo.tags)) out.push(`${name}:${tag}`);
+	}
+	return out;
+}
+
 function dockerContainers(world: World, host: string): string[] {
 	const daemon = world.dockers.get(host);
 	return daemon ? [...daemon.containers.values()].map(c => c.name).sort() : [];
@@ -91,7 +101,11 @@ export function candidatesFor(words: string[], word: string, ctx: {commands: Com
 	if (command === 'docker') {
 		const verb = positional[0];
 		if (!verb) return [...(spec?.subcommands ?? [])].sort();
-		if (dockerImageVerbs.has(verb) && positional.length === 1) return dockerImages(world, frame.host);
+		if (dockerImageVerbs.has(verb) && positional.length === 1) {
+			// run and pull also reach the registry: its repositories (and their tags once a ':' is typed).
+			const remote = verb === 'run' || verb === 'pull' || verb === 'create' ? registryImages(world, word.includes(':')) : [];
+			return [...new Set([...dockerImages(world, frame.host), ...remote])].sort();
+		}
 		if (dockerContainerVerbs.has(verb)) return dockerContainers(world, frame.host);
 		if (verb === 'build') return pathCandidates(world, frame, word);
 		return [];

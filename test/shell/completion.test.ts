@@ -84,3 +84,8 @@ test('kubectl -n completes namespaces, and a flag value is not taken for a resou
 	assert.ok(at('kubectl get pods -n kube-').candidates.includes('kube-system'));
 	assert.equal(at('kubectl -n default get po').value, 'kubectl -n default get pods ');
 });
+
+test('docker run and pull complete from the registry too', () => {
+	assert.equal(at('docker run ngi').value, 'docker run nginx ');
+	assert.ok(at('docker pull nginx:1.').candidates.includes('nginx:1.27'));
+});
