@@ -41,6 +41,7 @@ export type ClassroomHost = {
 
 type Connection = {
 	socket: WebSocket;
+	address: string;
 	state: 'new' | 'joining' | 'joined' | 'closed';
 	studentId?: string;
 	tokens: number;
@@ -49,6 +50,8 @@ type Connection = {
 };
 
 const heartbeatMs = 15_000;
+/** Wrong codes allowed from one address per minute: guessing a 6-letter code must take years, not hours. */
+const wrongCodesPerMinute = 10;
 /** A socket that has not said hello by then is closed: idle sockets must not use up the host. */
 const helloTimeoutMs = 10_000;
 
@@ -61,6 +64,7 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 	const acceptedSeq = new Map<string, number>(); // studentId -> last seq handed to the log (synced or not)
 	const reservedNames = new Set<string>(); // names being admitted right now (their join is being synced)
 	let nextStudent = room.studentOrder.length + 1;
+	const wrongCodes = new Map<string, {count: number; since: number}>(); // address -> wrong codes this minute
 
 	const emit = (change: HostChange) => {
 		for (const listener of listeners) listener(change);
@@ -114,7 +118,18 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 		if (hello.protocol !== protocolVersion) {
 			return fail(connection, 'version-mismatch', `the host runs k8s-tutor ${settings.appVersion} (classroom protocol ${protocolVersion}); you run ${sanitizeText(hello.appVersion, 40)} (protocol ${hello.protocol}). Install the same version as the instructor.`, true);
 		}
-		if (!codesMatch(room.code, hello.code)) return fail(connection, 'wrong-code', 'wrong join code: check the code the instructor shows', true);
+		const guesses = wrongCodes.get(connection.address);
+		if (guesses && clock() - guesses.since > 60_000) wrongCodes.delete(connection.address);
+		if ((wrongCodes.get(connection.address)?.count ?? 0) >= wrongCodesPerMinute) {
+			return fail(connection, 'wrong-code', 'too many wrong join codes from this computer: wait a minute, then check the code the instructor shows', true);
+		}
+		if (!codesMatch(room.code, hello.code)) {
+			const entry = wrongCodes.get(connection.address) ?? {count: 0, since: clock()};
+			entry.count++;
+			wrongCodes.set(connection.address, entry);
+			if (wrongCodes.size > 10_000) wrongCodes.clear(); // bounded memory under a flood of addresses
+			return fail(connection, 'wrong-code', 'wrong join code: check the code the instructor shows', true);
+		}
 		const name = sanitizeName(hello.name, limits.nameLength);
 		if (!name) return fail(connection, 'bad-name', 'choose a name with at least one letter or digit', true);
 		const key = nameKey(name);
@@ -172,12 +187,12 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 		);
 	}
 
-	server.on('connection', (socket: WebSocket, _request: IncomingMessage) => {
+	server.on('connection', (socket: WebSocket, request: IncomingMessage) => {
 		if (server.clients.size > capacity * 2 + 20) {
 			socket.close(1013, 'too many connections');
 			return;
 		}
-		const connection: Connection = {socket, state: 'new', tokens: limits.messageBurst, refilledAt: clock(), badMessages: 0};
+		const connection: Connection = {socket, address: request.socket.remoteAddress ?? '?', state: 'new', tokens: limits.messageBurst, refilledAt: clock(), badMessages: 0};
 		const helloTimer = setTimeout(() => {
 			if (connection.state === 'new') closeConnection(connection, 1008, 'no hello');
 		}, helloTimeoutMs);

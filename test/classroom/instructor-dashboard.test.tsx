@@ -42,7 +42,10 @@ function fakeHost(online: string[]) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);
 		},
-		async setOpenCount() {},
+		async setOpenCount(count) {
+			calls.push(`open ${count}`);
+			apply({r: 'pacing', at: start, openCount: count});
+		},
 	} as DashboardHost;
 	const event = (studentId: string, at: number, ev: Extract<LogRecord, {r: 'event'}>['event']) => {
 		seqs[studentId] = (seqs[studentId] ?? 0) + 1;
@@ -116,7 +119,11 @@ test('filter, detail with last commands and unmet list, pacing keys and broadcas
 	await app.waitFor(frame => frame.includes('Broadcast to every screen'), 'the broadcast prompt');
 	app.type('Eyes on me\r'); // typed fast: text and Enter in one chunk
 	await app.waitFor(frame => frame.includes('broadcast sent') && frame.includes('last broadcast: Eyes on'), 'the broadcast');
-	assert.deepEqual(fake.calls, ['release', 'paused true', 'broadcast Eyes on me']);
+	app.type('o');
+	await app.waitForText('Open the first how many chapters');
+	app.type('3');
+	await app.waitFor(frame => frame.includes('open: 1, 2, 3'), 'three chapters open');
+	assert.deepEqual(fake.calls, ['release', 'paused true', 'broadcast Eyes on me', 'open 3']);
 });
 
 test('quitting asks first', async () => {

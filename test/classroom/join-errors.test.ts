@@ -70,3 +70,21 @@ test('an unreachable host is reported as such', async t => {
 	assert.equal(status.error?.code, 'unreachable');
 	assert.match(status.error!.message, new RegExp(`cannot reach the classroom host at 127.0.0.1:${port}: nothing is listening there`));
 });
+
+test('guessing codes is throttled per computer: after ten wrong codes even the right one waits a minute', async t => {
+	let now = 1_000_000;
+	const host = await startHost(tempDir(t), {clock: () => now});
+	t.after(() => host.close());
+	for (let i = 0; i < 10; i++) {
+		const guess = student(host, `guess-${i}`, {code: `WRONG${i}`});
+		assert.equal((await guess.firstContact()).error?.code, 'wrong-code');
+		await guess.close();
+	}
+	const right = student(host, 'alice');
+	assert.match((await right.firstContact()).error!.message, /too many wrong join codes/);
+	await right.close();
+	now += 61_000;
+	const later = student(host, 'alice');
+	t.after(() => later.close());
+	assert.equal((await later.firstContact()).state, 'online');
+});

@@ -11,7 +11,7 @@ import {useInstructorState} from './use-instructor-state.ts';
 
 export type WallClock = {now(): number; every(ms: number, fn: () => void): () => void; after(ms: number, fn: () => void): () => void};
 
-export type DashboardHost = Pick<ClassroomHost, 'room' | 'isConnected' | 'connectedCount' | 'releaseNext' | 'setPaused' | 'broadcast' | 'subscribe'>;
+export type DashboardHost = Pick<ClassroomHost, 'room' | 'isConnected' | 'connectedCount' | 'releaseNext' | 'setOpenCount' | 'setPaused' | 'broadcast' | 'subscribe'>;
 
 type Props = {host: DashboardHost; joinLines: string[]; sessionDir: string; clock: WallClock; onQuit(): void};
 
@@ -68,6 +68,10 @@ export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit}
 			const next = room.chapters[room.openCount];
 			if (next === undefined) setFlash('every chapter is already open');
 			else act(host.releaseNext(), `released chapter ${next}`);
+		},
+		openUpTo(count) {
+			const open = room.chapters.slice(0, Math.min(count, room.chapters.length)).join(', ') || 'none';
+			act(host.setOpenCount(count), `open: ${open}`);
 		},
 		togglePause() {
 			const done = room.paused ? 'resumed the room' : 'paused the room';
@@ -198,11 +202,12 @@ function StudentDetail({host, row, height}: {host: DashboardHost; row: StudentRo
 function Footer({mode, draft, flash, wide}: {mode: string; draft: string; flash?: string; wide: boolean}) {
 	const theme = useTheme();
 	if (mode === 'broadcast') return <Text wrap="truncate">Broadcast to every screen (Enter send, Esc cancel): {draft}█</Text>;
+	if (mode === 'open-count') return <Text wrap="truncate">Open the first how many chapters of the session? Type 0-9 (Esc cancels)</Text>;
 	if (mode === 'confirm-quit') return <Text color={theme.warn}>End the session's dashboard? The log is kept and `--session` resumes it. (y/n)</Text>;
 	return (
 		<Box flexDirection="column">
 			<Text dimColor={theme.dim} wrap="truncate">
-				{wide ? '↑↓ select · Enter details · ←→ chapter · s sort · f filter · n release next · p pause · b broadcast · q quit' : '↑↓ ⏎ student  ←→ chapter  s sort  f filter  n release  p pause  b say  q quit'}
+				{wide ? '↑↓ select · Enter details · ←→ chapter · s sort · f filter · n release next · o open up to · p pause · b broadcast · q quit' : '↑↓ ⏎ student ←→ chapter s sort f filter n next o open p pause b say q quit'}
 			</Text>
 			<Text wrap="truncate">{flash ?? ''}</Text>
 		</Box>

@@ -5,6 +5,7 @@ import {instructorReducer, type InstructorAction, type InstructorState} from './
 
 export type PacingControls = {
 	releaseNext(): void;
+	openUpTo(count: number): void;
 	togglePause(): void;
 	broadcast(text: string): void;
 	quit(): void;
@@ -40,6 +41,11 @@ export function useInstructorKeys(rendered: InstructorState, reactDispatch: Disp
 			}
 			return;
 		}
+		if (state.mode === 'open-count') {
+			if (/^[0-9]$/.test(input)) controls.openUpTo(Number(input));
+			dispatch({type: 'closed'});
+			return;
+		}
 		if (state.mode === 'confirm-quit') {
 			if (input === 'y' || input === 'Y') controls.quit();
 			else dispatch({type: 'closed'});
@@ -56,6 +62,7 @@ export function useInstructorKeys(rendered: InstructorState, reactDispatch: Disp
 		else if (input === 's') dispatch({type: 'sort-cycled'});
 		else if (input === 'f') dispatch({type: 'filter-cycled'});
 		else if (input === 'n') controls.releaseNext();
+		else if (input === 'o') dispatch({type: 'open-count-asked'});
 		else if (input === 'p') controls.togglePause();
 		else if (input === 'b') dispatch({type: 'broadcast-started'});
 		else if (input === 'q' || (key.ctrl && input === 'c')) dispatch({type: 'quit-asked'});

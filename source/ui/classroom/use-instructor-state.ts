@@ -7,7 +7,7 @@ export type InstructorState = {
 	sort: SortOrder;
 	filter: Filter;
 	chapterIndex?: number; // undefined: follow the last open chapter
-	mode: 'grid' | 'detail' | 'broadcast' | 'confirm-quit';
+	mode: 'grid' | 'detail' | 'broadcast' | 'open-count' | 'confirm-quit';
 	draft: string; // the broadcast being typed
 };
 
@@ -18,6 +18,7 @@ export type InstructorAction =
 	| {type: 'chapter-moved'; by: number; chapters: number; current: number}
 	| {type: 'detail-toggled'}
 	| {type: 'broadcast-started'}
+	| {type: 'open-count-asked'}
 	| {type: 'draft-typed'; text: string}
 	| {type: 'draft-erased'}
 	| {type: 'closed'} // Esc, or a broadcast sent
@@ -43,6 +44,8 @@ export function instructorReducer(state: InstructorState, action: InstructorActi
 			return {...state, mode: state.mode === 'detail' ? 'grid' : 'detail'};
 		case 'broadcast-started':
 			return {...state, mode: 'broadcast', draft: ''};
+		case 'open-count-asked':
+			return {...state, mode: 'open-count'};
 		case 'draft-typed':
 			return {...state, draft: (state.draft + action.text.replace(/[\r\n\t]/g, ' ')).slice(0, 300)};
 		case 'draft-erased':
