@@ -200,3 +200,13 @@ test('docker rmi of a base image others are built on only untags it; removing th
 	assert.equal((removed.match(/^Deleted: /gm) ?? []).length, 3 + node.layers.length + 1, 'kubia, its ADD step, node:7, their layers and the app.js layer');
 	expectLine(shell, 'docker images -a', 'REPOSITORY   TAG       IMAGE ID   CREATED   SIZE\n');
 });
+
+test('docker images --filter dangling and reference', () => {
+	const shell = dockerShell();
+	run(shell, 'docker build -t kubia kubia');
+	const old = imageId(shell, 'kubia');
+	run(shell, 'docker build -t kubia -f kubia/Dockerfile.v2 kubia');
+	expectLine(shell, 'docker images -q -f dangling=true', `${old}\n`);
+	expectLine(shell, "docker images --filter 'reference=ku*' --format '{{.Repository}}:{{.Tag}}'", 'kubia:latest\n');
+	expectLine(shell, 'docker images -f bogus=1', '', "Error response from daemon: invalid filter 'bogus'\n", 1);
+});

@@ -9,7 +9,7 @@ import {worldEpoch, type World} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
 import type {DockerCall} from './context.ts';
 import {ellipsis, fail, notSimulatedNote, ok, table, usageError} from './format.ts';
-import {flagSet, flagValue, flagValues, parseFlags} from './flags.ts';
+import {flagSet, flagValue, flagValues, intFlag, parseFlags} from './flags.ts';
 import {ago} from './images.ts';
 import {containerFrame, runInside} from './inside.ts';
 import {formatRows} from './go-format.ts';
@@ -52,7 +52,9 @@ export function dockerPs(args: string[], call: DockerCall): CommandOutcome {
 	const {flags} = parsed;
 	const now = call.world.time;
 	let list = [...call.daemon.containers.values()].sort((a, b) => b.created - a.created || (a.id < b.id ? -1 : 1));
-	const last = flagSet(flags, '-l') ? 1 : flagValue(flags, '-n') !== undefined ? Number(flagValue(flags, '-n')) : undefined;
+	const lastN = intFlag(flags, '-n', '-n, --last');
+	if (typeof lastN === 'object') return usageError(lastN.error, 'ps');
+	const last = flagSet(flags, '-l') ? 1 : lastN !== undefined && lastN >= 0 ? lastN : undefined;
 	if (last === undefined && !flagSet(flags, '-a')) list = list.filter(c => c.state === 'running' || c.state === 'paused' || c.state === 'restarting');
 	for (const filter of flagValues(flags, '-f')) {
 		const [key, value = ''] = [filter.slice(0, filter.indexOf('=')), filter.slice(filter.indexOf('=') + 1)];
@@ -149,14 +151,16 @@ function stopLike(args: string[], call: DockerCall, sub: 'stop' | 'kill' | 'rest
 	const summary = {stop: 'Stop one or more running containers', kill: 'Kill one or more running containers', restart: 'Restart one or more containers'}[sub];
 	const missing = requireNames(sub, names, summary);
 	if (missing) return missing;
-	const timeout = flagValue(parsed.flags, '-t');
+	const timeoutValue = intFlag(parsed.flags, '-t', '-t, --timeout');
+	if (typeof timeoutValue === 'object') return usageError(timeoutValue.error, sub);
+	const timeout = timeoutValue;
 	const signal = flagValue(parsed.flags, '-s');
 	const kill = sub === 'kill' || (signal !== undefined && /^(SIG)?KILL$|^9$/.test(signal));
 	const result = forEachContainer(call, names, (world, container) => {
 		if (sub === 'kill' && container.state !== 'running') return {world, error: `cannot kill container: ${container.name}: container ${container.id} is not running`};
 		let stopped = 0;
 		let next = produce(world, w => {
-			const r = stopContainer(w, call.host, container.id, {kill, timeoutSeconds: timeout !== undefined ? Number(timeout) : undefined});
+			const r = stopContainer(w, call.host, container.id, {kill, timeoutSeconds: timeout !== undefined && timeout >= 0 ? timeout : undefined});
 			if (r.ok) stopped = r.waitedMs;
 		});
 		if (stopped > 0) next = tick(next, stopped);
@@ -200,7 +204,7 @@ export function dockerLogs(args: string[], call: DockerCall): CommandOutcome {
 	if (!container) return fail(`Error response from daemon: No such container: ${name}`, 1);
 	let lines = container.logs;
 	const tail = flagValue(parsed.flags, '-n');
-	if (tail !== undefined && tail !== 'all') lines = Number(tail) > 0 ? lines.slice(-Number(tail)) : [];
+	if (tail !== undefined && /^\d+$/.test(tail)) lines = Number(tail) > 0 ? lines.slice(-Number(tail)) : [];
 	const stamp = flagSet(parsed.flags, '-t') ? `${new Date(worldEpoch + (container.startedAt ?? 0)).toISOString().replace('Z', '000000Z')} ` : '';
 	const note = flagSet(parsed.flags, '-f') ? `(-f follows new lines in a real terminal until Ctrl-C; here the prompt returns with what is logged so far)\n` : '';
 	return ok(lines.map(l => stamp + l + '\n').join(''), {stderr: note + notSimulatedNote(parsed.flags.notSimulated)});

@@ -88,3 +88,11 @@ export function flagSet(flags: ParsedFlags, name: string): boolean {
 	const value = flagValue(flags, name);
 	return value !== undefined && value !== 'false';
 }
+
+/** An integer flag, or docker's (pflag's) error text for a value that is not one. */
+export function intFlag(flags: ParsedFlags, name: string, label: string): number | undefined | {error: string} {
+	const value = flagValue(flags, name);
+	if (value === undefined) return undefined;
+	if (!/^-?\d+$/.test(value)) return {error: `invalid argument "${value}" for "${label}" flag: strconv.ParseInt: parsing "${value}": invalid syntax`};
+	return Number(value);
+}

@@ -10,14 +10,14 @@ import type {CommandOutcome} from '../../types.ts';
 import type {DockerCall} from './context.ts';
 import {daemonError, ellipsis, fail, ok, table, usageError} from './format.ts';
 import {formatRows} from './go-format.ts';
-import {flagSet, flagValue, parseFlags} from './flags.ts';
+import {flagSet, flagValue, flagValues, parseFlags} from './flags.ts';
 
 export function ago(now: number, then: number): string {
 	return `${humanDuration(now - then)} ago`;
 }
 
 export function dockerImages(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-a', '--all']}, {names: ['-q', '--quiet']}, {names: ['--no-trunc']}, {names: ['--digests'], modelled: false}, {names: ['-f', '--filter'], value: true, repeat: true, modelled: false}, {names: ['--format'], value: true}, {names: ['--tree'], modelled: false}]);
+	const parsed = parseFlags(args, [{names: ['-a', '--all']}, {names: ['-q', '--quiet']}, {names: ['--no-trunc']}, {names: ['--digests'], modelled: false}, {names: ['-f', '--filter'], value: true, repeat: true}, {names: ['--format'], value: true}, {names: ['--tree'], modelled: false}]);
 	if (!parsed.ok) return usageError(parsed.error, 'images');
 	const {flags} = parsed;
 	const filter = flags.positionals[0];
@@ -36,6 +36,19 @@ export function dockerImages(args: string[], call: DockerCall): CommandOutcome {
 			if (filter && !matchesRepository(filter, repository, tag)) continue;
 			rows.push({repo: repository, tag, image});
 		}
+	}
+	for (const filterText of flagValues(flags, '-f')) {
+		const eq = filterText.indexOf('=');
+		const [key, value] = [filterText.slice(0, eq < 0 ? undefined : eq), eq < 0 ? '' : filterText.slice(eq + 1)];
+		if (key === 'dangling') {
+			const wanted = value === 'true' || value === '1';
+			for (let i = rows.length - 1; i >= 0; i--) if ((rows[i]!.repo === '<none>') !== wanted) rows.splice(i, 1);
+		} else if (key === 'reference') {
+			const re = new RegExp('^' + value.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/:]*') + '$');
+			for (let i = rows.length - 1; i >= 0; i--) if (!re.test(rows[i]!.repo) && !re.test(`${rows[i]!.repo}:${rows[i]!.tag}`)) rows.splice(i, 1);
+		} else if (key === 'label' || key === 'before' || key === 'since' || key === 'until') {
+			continue;
+		} else return daemonError(`invalid filter '${key}'`);
 	}
 	rows.sort((a, b) => b.image.created - a.image.created || (a.repo < b.repo ? -1 : a.repo > b.repo ? 1 : a.tag < b.tag ? -1 : 1));
 	const note = flags.notSimulated.length ? `(${flags.notSimulated.join(', ')}: accepted, not simulated here)\n` : '';

@@ -11,7 +11,7 @@ import {worldEpoch} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
 import type {DockerCall} from './context.ts';
 import {daemonError, fail, notSimulatedNote, ok, table, usageError} from './format.ts';
-import {flagSet, flagValue, parseFlags} from './flags.ts';
+import {flagSet, flagValue, intFlag, parseFlags} from './flags.ts';
 
 /** go-units BytesSize: binary units, 4 significant digits ("28MiB", "7.773GiB"). */
 function bytesSize(bytes: number): string {
@@ -269,7 +269,9 @@ export function dockerSearch(args: string[], call: DockerCall): CommandOutcome {
 	if (!parsed.ok) return usageError(parsed.error, 'search');
 	const term = parsed.flags.positionals[0];
 	if (!term || parsed.flags.positionals.length > 1) return fail(`"docker search" requires exactly 1 argument.\nSee 'docker search --help'.\n\nUsage:  docker search [OPTIONS] TERM\n\nSearch Docker Hub for images`, 1);
-	const limit = Number(flagValue(parsed.flags, '--limit') ?? 25);
+	const limitValue = intFlag(parsed.flags, '--limit', '--limit');
+	if (typeof limitValue === 'object') return usageError(limitValue.error, 'search');
+	const limit = limitValue ?? 25;
 	const matches = [...call.world.registry.repositories.values()]
 		.filter(repo => repo.name.replace(/^library\//, '').includes(term.toLowerCase()))
 		.map(repo => {

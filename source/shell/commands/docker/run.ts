@@ -61,7 +61,7 @@ export function parsePorts(values: string[], exposed: string[], publishAll: bool
 		const hostText = parts.length >= 2 ? parts[parts.length - 2]! : '';
 		const hostIp = parts.length === 3 ? parts[0]! : '0.0.0.0';
 		if (hostText !== '' && (!/^\d+$/.test(hostText) || Number(hostText) > 65535)) return {error: `invalid hostPort: ${hostText}`};
-		out.push({hostIp, hostPort: hostText === '' ? randomPort() : Number(hostText), containerPort, protocol: proto});
+		out.push({hostIp, hostPort: hostText === '' || Number(hostText) === 0 ? randomPort() : Number(hostText), containerPort, protocol: proto});
 	}
 	if (publishAll) {
 		for (const port of exposed) {
