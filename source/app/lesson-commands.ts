@@ -82,7 +82,8 @@ export async function runProgressImport(options: AppOptions, io: AppIO, file: st
 		io.stderr.write(`k8s-tutor: ${result.error}\n`);
 		return 1;
 	}
-	io.stdout.write(`Imported progress of ${result.chapters.length} chapter${result.chapters.length === 1 ? '' : 's'}${result.chapters.length ? `: ${result.chapters.join(', ')}` : ''}\n`);
+	const n = result.chapters.length;
+	io.stdout.write(`Imported progress of ${n} chapter${n === 1 ? '' : 's'}${n ? `: ${result.chapters.join(', ')} (replacing what this machine had for ${n === 1 ? 'it' : 'them'})` : ''}\n`);
 	return 0;
 }
 

@@ -5,12 +5,11 @@ import {tick} from '../engine/tick.ts';
 import {runLine, type ShellRuntime} from '../shell/run-line.ts';
 import {createShellState} from '../shell/session.ts';
 import type {ShellState} from '../shell/types.ts';
-import type {SetupItem} from './chapter-schema.ts';
+import type {SetupItem, StepMeta} from './chapter-schema.ts';
 import {runCheck, type CheckResult} from './checks/checker.ts';
 import type {Chapter} from './parse-chapter.ts';
 import {startScenario} from './scenarios.ts';
 import type {CommandRecord} from './selectors/history.ts';
-import type {StepMeta} from './chapter-schema.ts';
 
 /** How long the world may run after a solution for its check to pass, unless the step says `settle:`. */
 export const defaultSettleMs = 120_000;

@@ -4,12 +4,11 @@
 import {allCommands} from '../shell/all-commands.ts';
 import {memoryDisk} from '../shell/memory-disk.ts';
 import type {ShellRuntime} from '../shell/run-line.ts';
-import {applySetup, chapterStartShell, checkStep, replaySolution, settleUntil, stepWindow} from './chapter-world.ts';
+import {applySetup, chapterStartShell, checkStep, defaultSettleMs, replaySolution, settleUntil, stepWindow} from './chapter-world.ts';
 import {layeredDisk} from './layered-disk.ts';
 import {loadLessonPack, type LessonPack} from './load-pack.ts';
 import type {Chapter, Problem} from './parse-chapter.ts';
 import {scenarioNames, startScenario} from './scenarios.ts';
-import {defaultSettleMs} from './chapter-world.ts';
 
 export function lessonRuntime(chapter: Chapter, realDisk = memoryDisk()): ShellRuntime {
 	return {commands: allCommands(), disk: layeredDisk(memoryDisk(chapter.files), realDisk)};
