@@ -3,6 +3,8 @@
 // tick time (p50/p95) once everything runs, and the heap used. Targets: >= 10,000 pods/s
 // scheduled, steady tick < 50 ms, heap < 300 MB.
 import {produce} from 'immer';
+import {advanceDockers} from '../../source/engine/docker/advance-docker.ts';
+import {advanceHosts} from '../../source/engine/host/advance-hosts.ts';
 import {advanceCluster} from '../../source/engine/k8s/advance-cluster.ts';
 import {createObject} from '../../source/engine/k8s/api-server.ts';
 import {runScheduler} from '../../source/engine/k8s/scheduler.ts';
@@ -80,7 +82,7 @@ console.log(`all ${final.running}/${pods} pods Running after ${seconds + 1} s of
 
 const steady: number[] = [];
 const steadyCpu: number[] = [];
-for (let i = 0; i < 40; i++) {
+for (let i = 0; i < 20; i++) {
 	t = performance.now();
 	const c0 = process.cpuUsage();
 	world = tick(world, 1000);
@@ -91,7 +93,7 @@ for (let i = 0; i < 40; i++) {
 console.log(`steady tick (1 s of virtual time, ${nodes + 1} nodes, ${final.total + nodes + 5} pods): p50 ${percentile(steady, 50).toFixed(1)} ms, p95 ${percentile(steady, 95).toFixed(1)} ms wall; CPU p50 ${percentile(steadyCpu, 50).toFixed(1)} ms, p95 ${percentile(steadyCpu, 95).toFixed(1)} ms`);
 // The same steady tick with only the cluster's own loop (advanceCluster), to separate it from the hosts' and docker daemons' loops.
 const clusterOnly: number[] = [];
-for (let i = 0; i < 20; i++) {
+for (let i = 0; i < 10; i++) {
 	t = performance.now();
 	world = produce(world, w => {
 		w.time += 1000;
@@ -100,6 +102,19 @@ for (let i = 0; i < 20; i++) {
 	clusterOnly.push(performance.now() - t);
 }
 console.log(`  of which the cluster (advanceCluster alone): p50 ${percentile(clusterOnly, 50).toFixed(1)} ms, p95 ${percentile(clusterOnly, 95).toFixed(1)} ms`);
+// The other loops of a tick, each alone, so a regression can be placed.
+for (const [name, step] of [['hosts (advanceHosts)', advanceHosts], ['docker daemons (advanceDockers)', advanceDockers]] as const) {
+	const samples: number[] = [];
+	for (let i = 0; i < 5; i++) {
+		t = performance.now();
+		world = produce(world, w => {
+			w.time += 1000;
+			step(w, 1000);
+		});
+		samples.push(performance.now() - t);
+	}
+	console.log(`  ${name} alone: p50 ${percentile(samples, 50).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms`);
+}
 gc?.();
 const heap = process.memoryUsage().heapUsed / 1024 / 1024;
 console.log(`heap used: ${heap.toFixed(0)} MB${gc ? '' : ' (run with --expose-gc for a collected figure)'}`);
