@@ -7,7 +7,8 @@ import {createCluster, type ClusterOptions} from '../k8s/create-cluster.ts';
 import {tick} from '../tick.ts';
 import {emptyWorld, type World} from '../world.ts';
 
-export type SandboxOptions = {seed?: number; cluster?: ClusterOptions};
+/** `cluster: false` leaves the cluster out (the container chapters, before Kubernetes is met). */
+export type SandboxOptions = {seed?: number; cluster?: ClusterOptions | false};
 
 /** The learner's own machine: where the tutor's shell starts. */
 export const learnerHost = 'host-1';
@@ -25,7 +26,7 @@ export function createSandboxWorld(options: SandboxOptions = {}): World {
 		seedDockerHub(w);
 		installDockerDaemon(w, learnerHost);
 		installDockerDaemon(w, secondHost);
-		createCluster(w, {kubectlHosts: [learnerHost], ...options.cluster});
+		if (options.cluster !== false) createCluster(w, {kubectlHosts: [learnerHost], ...options.cluster});
 	});
 	// Let the control plane and kube-proxy pods come up, so the sandbox starts with a running cluster.
 	return tick(world, clusterWarmUpMs);
