@@ -17,6 +17,7 @@ import {nsenter} from './nsenter.ts';
 import {procTree} from './proc-tree.ts';
 import {ps} from './ps.ts';
 import {ssh} from './ssh.ts';
+import {time} from './time.ts';
 import {top} from './top.ts';
 import {dmesg, free, power, poweroff, shutdown, systemctl} from './system.ts';
 import {unshare} from './unshare.ts';
@@ -28,7 +29,7 @@ registerVirtualTree(cgroupTree);
 export const linuxCommands: CommandSpec[] = [
 	ps, lsns, unshare, nsenter, hostname, uname, id, whoami, su, sudo, ip, kill, pkill, killall,
 	ls, cat, mkdir, rmdir, rm, touch, readlink, tee, curl, ssh, mv, cp,
-	systemctl, poweroff, shutdown, power, dmesg, free, top,
+	systemctl, poweroff, shutdown, power, dmesg, free, top, time,
 	stress, forkbombCommand, bombDefinition, closingBrace, colon, leakyApp, python3, multipass,
 ];
 

@@ -21,7 +21,8 @@ export function useCommandTable(table: () => CommandTable): void {
 	commandTable = table;
 }
 
-function findCommand(name: string): CommandSpec | undefined {
+/** A command of the shell by name (the whole table once all-commands.ts has handed it over). */
+export function findCommand(name: string): CommandSpec | undefined {
 	if (commandTable) return commandTable().get(name);
 	return [...linuxCommands, ...shellBuiltins, grep, head, tail, wc, sort].find(c => c.name === name);
 }
