@@ -1,36 +1,33 @@
 // The full-screen dashboard: lesson, live cluster pane, shell, status bar. It subscribes to the
 // tutor controller (an external store) and holds only screen state of its own.
 import {Box, useApp, useWindowSize} from 'ink';
-import {useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
+import {useCallback, useEffect, useMemo, useRef, useSyncExternalStore} from 'react';
+import type {Locale} from '../app/app-options.ts';
 import type {TutorController} from '../app/tutor-controller.ts';
-import type {ShellState} from '../shell/types.ts';
 import type {Clock} from './clock.ts';
 import {dashboardReducer, initialDashboard} from './dashboard-state.ts';
 import {KeysOverlay} from './keys-overlay.tsx';
 import {computeLayout} from './layout.ts';
 import {LessonPane} from './lesson/lesson-pane.tsx';
 import {ChapterMenuView} from './menu/chapter-menu.tsx';
-import type {ChapterMenu} from '../lessons/chapter-menu.ts';
+import {useChapterMenu, type ChapterSwitch} from './menu/use-chapter-menu.ts';
 import {ClusterPane} from './pane/cluster-pane.tsx';
 import {usePaneModel} from './pane/use-pane-model.ts';
-import {initialPrompt, lineToRun, needsMoreLines, promptReducer} from './prompt/prompt-state.ts';
+import {initialPrompt, promptReducer} from './prompt/prompt-state.ts';
+import {usePromptActions, type Completer, type EditorOpener} from './prompt/use-prompt-actions.ts';
 import {ShellRegion} from './shell/shell-region.tsx';
 import {StatusBar} from './status-bar.tsx';
-import {makeTheme, ThemeContext} from './theme.tsx';
-import {uiText, UiTextContext} from './ui-text.ts';
-import type {Locale} from '../app/app-options.ts';
+import {Providers} from './providers.tsx';
+import {makeTheme} from './theme.tsx';
 import {TooSmall} from './too-small.tsx';
+import {uiText} from './ui-text.ts';
+import {useCelebration} from './use-celebration.ts';
 import {useDashboardKeys} from './use-dashboard-keys.ts';
+import {useLessonReveal} from './use-lesson-reveal.ts';
 import {useRefReducer} from './use-ref-reducer.ts';
 import {useVirtualTime} from './use-virtual-time.ts';
 
-/** How long a passed step's message stays in the status bar. */
-export const celebrationMs = 4000;
-
-export type Completer = (line: string, cursor: number, shell: ShellState) => {value: string; cursor: number; candidates: string[]};
-
-/** What the dashboard needs to offer the chapter menu: the list with progress, and a way to open one. */
-export type ChapterSwitch = {menu(): ChapterMenu; current: string; open(chapterId: string): void};
+export type {ChapterSwitch, Completer, EditorOpener};
 
 export type DashboardProps = {
 	controller: TutorController;
@@ -41,7 +38,7 @@ export type DashboardProps = {
 	complete?: Completer;
 	chapters?: ChapterSwitch;
 	/** Opens the learner's editor on a file (`edit FILE`); the dashboard hands it the terminal meanwhile. */
-	openEditor?: (path: string) => {ok: true} | {ok: false; error: string};
+	openEditor?: EditorOpener;
 	onQuit?: () => void;
 	/** Fixed size for tests and benchmarks; otherwise the terminal's. */
 	size?: {columns: number; rows: number};
@@ -56,52 +53,11 @@ export function Dashboard({controller, clock, title, color, locale = 'en', compl
 	const theme = useMemo(() => makeTheme(color), [color]);
 	const [ui, dispatch, uiRef] = useRefReducer(dashboardReducer, initialDashboard);
 	const [prompt, editPrompt, promptRef] = useRefReducer(promptReducer, initialPrompt());
-	const [candidates, setCandidates] = useState<string[]>([]);
 	useVirtualTime(controller, clock);
 
-	// When the lesson reveals something (a hint, the solution, a quiz answer, a pass), scroll to it;
-	// a new step starts at the top.
-	const lessonMax = useRef(0);
-	const lesson = snapshot.lesson;
-	const revealed = lesson ? `${lesson.hintsShown.length}|${lesson.solutionShown?.length ?? 0}|${lesson.quiz?.answered?.key ?? ''}|${lesson.passed}|${lesson.pendingConfirm ?? ''}` : '';
-	const stepKey = lesson ? `${lesson.chapterId}/${lesson.stepId}` : '';
-	const seen = useRef({stepKey, revealed});
-	useEffect(() => {
-		if (seen.current.stepKey !== stepKey) dispatch({type: 'lesson-scroll-reset'});
-		else if (seen.current.revealed !== revealed) dispatch({type: 'lesson-scrolled', by: lessonMax.current, max: lessonMax.current});
-		seen.current = {stepKey, revealed};
-	}, [stepKey, revealed, dispatch]);
-
-	const [menu, setMenu] = useState<ChapterMenu | null>(null);
-	const chapterMenu = useMemo(
-		() =>
-			chapters && {
-				get count() {
-					return menu?.chapters.length ?? 0;
-				},
-				open() {
-					const fresh = chapters.menu();
-					setMenu(fresh);
-					dispatch({type: 'menu-opened', selection: Math.max(0, fresh.chapters.findIndex(c => c.id === chapters.current))});
-				},
-				choose(index: number) {
-					const entry = menu?.chapters[index];
-					if (entry && entry.id !== chapters.current) chapters.open(entry.id);
-				},
-			},
-		[chapters, menu, dispatch],
-	);
-
-	// A passed step's celebration shows in the status bar for a moment.
-	const [cheer, setCheer] = useState<string | undefined>(undefined);
-	const celebratedAt = useRef(lesson?.celebration?.at);
-	useEffect(() => {
-		const celebration = lesson?.celebration;
-		if (!celebration || celebration.at === celebratedAt.current) return;
-		celebratedAt.current = celebration.at;
-		setCheer(celebration.message);
-		return clock.after(celebrationMs, () => setCheer(undefined));
-	}, [lesson?.celebration, clock]);
+	const lessonMax = useLessonReveal(snapshot.lesson, dispatch);
+	const {menu, actions: chapterMenu} = useChapterMenu(chapters, dispatch);
+	const cheer = useCelebration(snapshot.lesson, clock);
 
 	const quit = useCallback(() => {
 		onQuit?.();
@@ -122,44 +78,7 @@ export function Dashboard({controller, clock, title, color, locale = 'en', compl
 	const model = usePaneModel(snapshot.world, snapshot.paneDepth, frame.host, paneWidth, paneHeight, theme, selectedId);
 	listed.current = model.selectable;
 
-	const submit = useCallback(() => {
-		const value = promptRef.current.value;
-		if (needsMoreLines(value)) {
-			editPrompt({type: 'moved-end'});
-			editPrompt({type: 'replaced', value: value + '\n'});
-			return;
-		}
-		editPrompt({type: 'submitted'});
-		setCandidates([]);
-		dispatch({type: 'output-scroll-reset'});
-		const result = controller.submit(lineToRun(value));
-		for (const effect of result.effects) {
-			if (effect.kind !== 'edit') continue;
-			if (!openEditor) {
-				controller.appendSystem('edit: no editor in this session');
-				continue;
-			}
-			const path = effect.path;
-			void app.suspendTerminal(() => {
-				const outcome = openEditor(path);
-				controller.appendSystem(outcome.ok ? text.editedBack(path) : outcome.error);
-			});
-		}
-	}, [controller, editPrompt, dispatch, promptRef, openEditor, app, text]);
-
-	const completeNow = useCallback(() => {
-		if (!complete) return;
-		const {value, cursor} = promptRef.current;
-		const result = complete(value, cursor, controller.snapshot().shell);
-		editPrompt({type: 'replaced', value: result.value, cursor: result.cursor});
-		setCandidates(result.candidates);
-	}, [complete, controller, editPrompt, promptRef]);
-
-	useEffect(() => {
-		if (candidates.length) setCandidates([]);
-		// Candidates belong to the word they completed: any edit hides them.
-		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [prompt.value.length > 0 ? prompt.value.slice(0, prompt.cursor).split(' ').length : 0]);
+	const {submit, completeWord, candidates} = usePromptActions({controller, promptRef, editPrompt, dispatch, complete, openEditor, suspendTerminal: app.suspendTerminal, text});
 
 	useDashboardKeys({
 		controller,
@@ -173,7 +92,7 @@ export function Dashboard({controller, clock, title, color, locale = 'en', compl
 		},
 		editPrompt,
 		submit,
-		complete: completeNow,
+		complete: completeWord,
 		quit,
 		selectable: model.selectable,
 		chapterMenu,
@@ -186,13 +105,12 @@ export function Dashboard({controller, clock, title, color, locale = 'en', compl
 
 	if (!layout.fits)
 		return (
-			<UiTextContext.Provider value={text}>
+			<Providers theme={theme} text={text}>
 				<TooSmall columns={columns} rows={rows} />
-			</UiTextContext.Provider>
+			</Providers>
 		);
 	return (
-		<UiTextContext.Provider value={text}>
-		<ThemeContext.Provider value={theme}>
+		<Providers theme={theme} text={text}>
 			<Box flexDirection="column" width={columns} height={rows}>
 				{ui.keysShown ? (
 					<KeysOverlay width={columns} height={rows - 1} />
@@ -236,7 +154,6 @@ export function Dashboard({controller, clock, title, color, locale = 'en', compl
 				)}
 				<StatusBar snapshot={snapshot} title={title} focus={ui.altPending ? 'Alt' : ui.focus} width={columns} cheer={cheer} />
 			</Box>
-		</ThemeContext.Provider>
-		</UiTextContext.Provider>
+		</Providers>
 	);
 }

@@ -38,6 +38,7 @@ export const keyGroups: KeyGroup[] = [
 		title: {en: 'Lesson: Alt-key, or key in lesson', zh: '课程：Alt-键，或在课程面板中直接按'},
 		keys: [
 			k('h', 'hint', '提示'),
+			k('c', "check: what's still missing", '检查：还差什么'),
 			k('s', 'solution (asks y/n)', '答案（先确认 y/n）'),
 			k('r', 'reset the step (asks y/n)', '重置这一步（先确认 y/n）'),
 			k('n', 'next (read, quiz, summary)', '下一步（阅读、测验、总结）'),

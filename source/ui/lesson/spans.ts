@@ -1,4 +1,5 @@
 // Styled markdown spans wrapped to a width, each word keeping its style.
+import {breakablePieces} from '../../lessons/line-breaks.ts';
 import type {Span} from '../../lessons/markdown.ts';
 import type {Segment, StyledLine} from '../frame/styled-line.ts';
 import {textWidth, wrapLine} from '../text-width.ts';
@@ -32,7 +33,7 @@ export function wrapSpans(spans: Span[], width: number, theme: Theme, prefix = '
 	};
 	for (const span of spans) {
 		const style = {...base, ...spanStyle(span, theme)};
-		for (const piece of span.text.split(/(\s+)/)) {
+		for (const piece of span.text.split(/(\s+)/).flatMap(p => (/^\s+$/.test(p) ? [p] : breakablePieces(p)))) {
 			if (!piece) continue;
 			if (piece.includes('\n')) {
 				flush();

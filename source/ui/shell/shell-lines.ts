@@ -2,7 +2,7 @@
 // with its cursor. Pure, so scrolling and multi-line paste are tested without Ink.
 import type {OutputEntry} from '../../app/tutor-controller.ts';
 import type {Segment, StyledLine} from '../frame/styled-line.ts';
-import {charWidth, textWidth, wrapText} from '../text-width.ts';
+import {textWidth, wrapText} from '../text-width.ts';
 import type {Theme} from '../theme.tsx';
 
 export function outputLines(output: OutputEntry[], width: number, theme: Theme, limit: number): StyledLine[] {
@@ -47,7 +47,6 @@ export function promptLines(prompt: string, value: string, cursor: number, width
 			used = 2;
 		} else push({text: char, inverse: atCursor});
 		index += char.length;
-		void charWidth;
 	}
 	if (showCursor && cursor >= value.length) push({text: ' ', inverse: true});
 	lines.push({segments: current});
