@@ -1,6 +1,7 @@
 // Lesson prose is markdown. This turns it into blocks of styled spans (for the UI to colour)
 // and into plain, ANSI-free text (for plain mode and screen readers), using marked's lexer.
 import {marked, type Token, type Tokens} from 'marked';
+import {breakablePieces} from './line-breaks.ts';
 
 export type SpanStyle = 'plain' | 'strong' | 'em' | 'code' | 'link';
 export type Span = {text: string; style: SpanStyle};
@@ -170,7 +171,10 @@ export function wrapText(text: string, width: number): string[] {
 	for (const paragraphLine of text.split('\n')) {
 		let line = '';
 		let lineWidth = 0;
-		const pieces = paragraphLine.split(/(\s+)/).filter(p => p.length > 0);
+		const pieces = paragraphLine
+			.split(/(\s+)/)
+			.filter(p => p.length > 0)
+			.flatMap(p => (/^\s+$/.test(p) ? [p] : breakablePieces(p)));
 		const flush = () => {
 			lines.push(line.trimEnd());
 			line = '';
@@ -190,7 +194,7 @@ export function wrapText(text: string, width: number): string[] {
 				lineWidth += pieceWidth;
 				continue;
 			}
-			if (pieceWidth <= width && !/[\u2e80-\ua4cf\uac00-\ud7a3\uff00-\uff60]/.test(piece)) {
+			if (pieceWidth <= width) {
 				flush();
 				line = piece;
 				lineWidth = pieceWidth;
