@@ -9,12 +9,13 @@ import {showLinkOn, statusNotice} from '../classroom/link-notices.ts';
 import {chapterOpen, limits, type Pacing} from '../classroom/protocol.ts';
 import {sanitizeName} from '../classroom/sanitize.ts';
 import {studentText, type StudentText} from '../classroom/student-text.ts';
+import {chapterMenu} from '../lessons/chapter-menu.ts';
 import {plainLessonHooks} from '../lessons/plain-hooks.ts';
 import type {Chapter} from '../lessons/parse-chapter.ts';
 import {openProgressStore, type ProgressStore} from '../lessons/progress/progress-store.ts';
 import type {AppIO, AppOptions} from './app-options.ts';
 import {runPlainSession} from './plain-session.ts';
-import {lessonPackFor, openChapter} from './tutorial.ts';
+import {lessonPackFor, openChapter, type OpenedChapter} from './tutorial.ts';
 import type {TutorController} from './tutor-controller.ts';
 
 /** `token`: the one printed at the first join, to rejoin under the same name from another computer. */
@@ -68,7 +69,7 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 			if (!(await waitForMoreChapters(link, io, say))) break;
 			continue;
 		}
-		const result = await runChapter(chapter, options, io, link, progress, say);
+		const result = await runChapter(chapter, options, io, link, progress, say, pack.chapters);
 		code = result.code;
 		// In plain mode a finished chapter leads on to the next open one; on the screen, quitting means quitting.
 		if (!result.done) break;
@@ -140,7 +141,10 @@ function pausable(controller: TutorController, link: StudentLink, say: StudentTe
 	};
 }
 
-async function runChapter(chapter: Chapter, options: AppOptions, io: AppIO, link: StudentLink, progress: ProgressStore, say: StudentText): Promise<{code: number; done: boolean}> {
+type MirroredChapter = {chapter: Chapter; controller: TutorController; title: string; done(): boolean; stop(): void; session: OpenedChapter['session']};
+
+/** A chapter whose progress goes to the host, whose commands wait while the room is paused, and which shows the link. */
+function mirroredChapter(chapter: Chapter, options: AppOptions, io: AppIO, link: StudentLink, progress: ProgressStore, say: StudentText): MirroredChapter {
 	const opened = openChapter(chapter, options, progress);
 	const localized = opened.session.chapter;
 	const stopMirroring = opened.session.onProgress(
@@ -152,13 +156,49 @@ async function runChapter(chapter: Chapter, options: AppOptions, io: AppIO, link
 	const controller = pausable(opened.controller, link, say);
 	// Plain mode prints the instructor's messages the moment they arrive; the screen puts them in the scrollback.
 	const stopShowing = showLinkOn(link, options.plain ? {setNotice: notice => controller.setNotice(notice), appendSystem: text => io.stdout.write(text + '\n')} : controller, say);
+	return {
+		chapter,
+		controller,
+		session: opened.session,
+		title: `${chapter.number} ${localized.title}`,
+		done: () => opened.session.chapterDone(),
+		stop() {
+			stopShowing();
+			stopMirroring();
+		},
+	};
+}
+
+async function runChapter(chapter: Chapter, options: AppOptions, io: AppIO, link: StudentLink, progress: ProgressStore, say: StudentText, chapters: Chapter[]): Promise<{code: number; done: boolean}> {
+	let active = mirroredChapter(chapter, options, io, link, progress, say);
 	try {
 		if (!options.plain) {
 			const {runInteractive} = await import('../ui/run-interactive.tsx');
-			const code = await runInteractive(controller, options, io, {title: `${chapter.number} ${localized.title}`});
-			return {code, done: opened.session.chapterDone()};
+			const code = await runInteractive(active.controller, options, io, {
+				title: active.title,
+				// The chapter menu lists only the chapters the instructor has opened.
+				chapters: {
+					menu() {
+						const menu = chapterMenu(chapters, progress.read(), options.lang);
+						const open = menu.chapters.filter(entry => isOpen(link.status().pacing, chapters.find(candidate => candidate.meta.id === entry.id)!));
+						return {...menu, chapters: open.map(entry => ({...entry, locked: false, missingPrerequisites: []}))};
+					},
+					current: chapter.meta.id,
+					open(chapterId) {
+						const target = chapters.find(candidate => candidate.meta.id === chapterId);
+						if (target && isOpen(link.status().pacing, target)) {
+							active.stop();
+							active = mirroredChapter(target, options, io, link, progress, say);
+						}
+						return {controller: active.controller, title: active.title};
+					},
+				},
+			});
+			return {code, done: active.done()};
 		}
-		const lesson = plainLessonHooks(opened.session, controller, {width: io.stdout.columns ?? 80});
+		const session = active.session;
+		const controller = active.controller;
+		const lesson = plainLessonHooks(session, controller, {width: io.stdout.columns ?? 80});
 		let lastState = `${link.status().state}/${link.status().pacing?.paused}`;
 		const code = await runPlainSession(controller, options, io, {
 			...lesson,
@@ -177,9 +217,8 @@ async function runChapter(chapter: Chapter, options: AppOptions, io: AppIO, link
 				return [lesson.afterCommand?.() ?? '', changed].filter(Boolean).join('\n');
 			},
 		});
-		return {code, done: opened.session.chapterDone()};
+		return {code, done: active.done()};
 	} finally {
-		stopShowing();
-		stopMirroring();
+		active.stop();
 	}
 }
