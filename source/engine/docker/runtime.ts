@@ -166,12 +166,14 @@ export function createContainer(w: World, hostName: string, options: CreateOptio
 	return {ok: true, container};
 }
 
+const hostsFile = `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n`;
+
 /** The files docker bind-mounts into every container: kept in an init layer so `docker diff` ignores them. */
 function initLayerFiles(hostname: string): Map<string, FileNode> {
 	return new Map<string, FileNode>([
 		['/etc', {type: 'dir'}],
 		['/etc/hostname', {type: 'file', content: `${hostname}\n`}],
-		['/etc/hosts', {type: 'file', content: `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n`}],
+		['/etc/hosts', {type: 'file', content: hostsFile}],
 		['/etc/resolv.conf', {type: 'file', content: 'nameserver 192.168.56.1\n'}],
 		['/dev', {type: 'dir'}],
 		['/proc', {type: 'dir'}],
@@ -293,6 +295,8 @@ export function startContainer(w: World, hostName: string, idOrName: string, com
 		if (bridge) bridge.state = 'UP';
 		container.ipAddress = ip;
 		container.hostVeth = vethName;
+		// docker writes the container's own address into its /etc/hosts (a bind mount, kept in the init layer).
+		w.layers.get(`${container.id}-init`)?.files.set('/etc/hosts', {type: 'file', content: `${hostsFile}${ip}\t${container.hostname}\n`});
 	}
 	const profile = appProfileOf(w, hostName, container);
 	ensureContainerCgroup(host, container);

@@ -67,3 +67,14 @@ test('docker run --memory writes memory.max in the container cgroup, readable fr
 	expectLine(shell, `cat /sys/fs/cgroup/system.slice/docker-${id}.scope/memory.max`, `${64 * 1024 * 1024}\n`);
 	expectLine(shell, `cat /sys/fs/cgroup/system.slice/docker-${id}.scope/cpu.max`, '50000 100000\n');
 });
+
+test('inside a container: its hostname, /etc/hosts with its own address, the host kernel', () => {
+	const shell = dockerShell();
+	run(shell, 'docker build -t kubia kubia');
+	run(shell, 'docker run -d --name kubia-container kubia');
+	const short = containerId(shell, 'kubia-container').slice(0, 12);
+	expectLine(shell, 'docker exec kubia-container cat /etc/hostname', `${short}\n`);
+	assert.match(run(shell, 'docker exec kubia-container cat /etc/hosts').stdout, new RegExp(`^127\\.0\\.0\\.1\\tlocalhost\\n[\\s\\S]*172\\.17\\.0\\.2\\t${short}\\n$`));
+	expectLine(shell, 'docker exec kubia-container uname -r', run(shell, 'uname -r').stdout);
+	expectLine(shell, 'docker diff kubia-container', '', '', 0);
+});
