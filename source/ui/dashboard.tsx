@@ -82,7 +82,10 @@ export function Dashboard({controller, clock, title, color, locale = 'en', compl
 
 	useDashboardKeys({
 		controller,
-		snapshot,
+		// Live, not this render's: keys can arrive faster than frames (Alt-f twice is 20x).
+		get snapshot() {
+			return controller.snapshot();
+		},
 		get ui() {
 			return uiRef.current;
 		},

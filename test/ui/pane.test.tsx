@@ -119,3 +119,10 @@ test('time: speed, pause and a single step, shown in the status bar', async () =
 	ui.type('p');
 	await ui.waitForText('▶ 20x');
 });
+
+test('keys faster than frames still count: Alt-f twice in one read is 20x', async () => {
+	const ui = renderUi(dashboard(sandboxController()).element);
+	await ui.waitForText('▶ 1x');
+	ui.type(keys.alt('f') + keys.alt('f'));
+	await ui.waitForText('▶ 20x');
+});
