@@ -121,7 +121,8 @@ export const exit: CommandSpec = {
 			const host = w.hosts.get(leaving.host);
 			if (host && host.processes.has(leaving.pid)) killProcess(host, leaving.pid);
 		});
-		const message = leaving.kind === 'ssh' ? `logout\nConnection to ${leaving.host} closed.\n` : leaving.kind === 'unshare' || leaving.kind === 'nsenter' ? 'logout\n' : 'exit\n';
+		// A login shell (ssh) says logout; any other interactive bash says exit.
+		const message = leaving.kind === 'ssh' ? `logout\nConnection to ${leaving.host} closed.\n` : 'exit\n';
 		return {stdout: message, exitCode: code, world, session: {...ctx.session, frames: frames.slice(0, -1)}};
 	},
 };
