@@ -2,7 +2,7 @@
 import {dockerVersion} from '../../../engine/docker/daemon.ts';
 import {imageSize} from '../../../engine/docker/images.ts';
 import {containerChanges} from '../../../engine/docker/runtime.ts';
-import {humanSize} from '../../../engine/docker/units.ts';
+import {humanDuration, humanSize} from '../../../engine/docker/units.ts';
 import type {CommandOutcome} from '../../types.ts';
 import type {DockerCall} from './context.ts';
 import {ok, table, usageError} from './format.ts';
@@ -119,7 +119,18 @@ export function dockerSystem(args: string[], call: DockerCall): CommandOutcome {
 			const sh = shared(i);
 			return [tag.slice(0, tag.lastIndexOf(':')), tag.slice(tag.lastIndexOf(':') + 1), i.id.slice(7, 19), humanSize(size), humanSize(sh), humanSize(size - sh), String(containers.filter(c => c.image === i.id).length)];
 		});
-		return ok('Images space usage:\n\n' + table([['REPOSITORY', 'TAG', 'IMAGE ID', 'SIZE', 'SHARED SIZE', 'UNIQUE SIZE', 'CONTAINERS'], ...rows]));
+		const now = world.time;
+		const containerRows = containers.map(c => [c.id.slice(0, 12), c.imageRef, JSON.stringify(c.command.join(' ').length > 20 ? [...c.command.join(' ')].slice(0, 19).join('') + '…' : c.command.join(' ')), '0', humanSize(upperSize(c)), `${humanDuration(now - c.created)} ago`, c.state === 'running' ? `Up ${humanDuration(now - (c.startedAt ?? now))}` : c.state === 'exited' ? `Exited (${c.exitCode}) ${humanDuration(now - (c.finishedAt ?? now))} ago` : c.state === 'created' ? 'Created' : c.state, c.name]);
+		return ok(
+			'Images space usage:\n\n' +
+				table([['REPOSITORY', 'TAG', 'IMAGE ID', 'SIZE', 'SHARED SIZE', 'UNIQUE SIZE', 'CONTAINERS'], ...rows]) +
+				'\nContainers space usage:\n\n' +
+				table([['CONTAINER ID', 'IMAGE', 'COMMAND', 'LOCAL VOLUMES', 'SIZE', 'CREATED', 'STATUS', 'NAMES'], ...containerRows]) +
+				'\nLocal Volumes space usage:\n\n' +
+				table([['VOLUME NAME', 'LINKS', 'SIZE']]) +
+				'\nBuild cache usage: 0B\n\n' +
+				table([['CACHE ID', 'CACHE TYPE', 'SIZE', 'CREATED', 'LAST USED', 'USAGE', 'SHARED']]),
+		);
 	}
 	return ok(table([
 		['TYPE', 'TOTAL', 'ACTIVE', 'SIZE', 'RECLAIMABLE'],
