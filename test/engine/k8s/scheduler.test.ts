@@ -46,3 +46,50 @@ test('random kubectl lines never throw', () => {
 		assert.notEqual(result.exitCode, 70, `${line}: ${result.stderr}`);
 	}
 });
+
+test('random mutations of the book manifests, applied from stdin, never break the simulator', () => {
+	const shell = sandboxShell();
+	const base = `apiVersion: v1
+kind: ReplicationController
+metadata:
+  name: kubia
+  labels:
+    app: kubia
+spec:
+  replicas: 2
+  selector:
+    app: kubia
+  template:
+    metadata:
+      labels:
+        app: kubia
+    spec:
+      containers:
+      - name: kubia
+        image: luksa/kubia
+        ports:
+        - containerPort: 8080
+        resources:
+          requests:
+            cpu: 100m
+`.split('\n');
+	const junk = ['', '  ', 'x: [', '- 3', 'spec: null', '  replicas: -1', '  replicas: "two"', '      - name: Bad_Name', '        image: ""', 'kind: Pod', 'kind: Nope', 'apiVersion: apps/v1', '---', '\t', '        ports: 8080', '          cpu: lots', '    app: 7', 'metadata: []'];
+	let seed = 11;
+	const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+	for (let i = 0; i < 150; i++) {
+		const lines = [...base];
+		for (let m = 0; m < 1 + rand(3); m++) {
+			const at = rand(lines.length);
+			const op = rand(3);
+			if (op === 0) lines.splice(at, 1);
+			else if (op === 1) lines.splice(at, 0, junk[rand(junk.length)]!);
+			else lines[at] = junk[rand(junk.length)]!;
+		}
+		const verb = ['apply', 'create', 'delete'][rand(3)];
+		const result = run(shell, `kubectl ${verb} -f - <<EOF\n${lines.join('\n')}\nEOF`);
+		assert.notEqual(result.exitCode, 70, `${lines.join('\n')}\n${result.stderr}`);
+		assert.ok(result.exitCode === 0 || result.stderr.length > 0, 'a failure says why');
+		if (i % 50 === 0) assert.notEqual(run(shell, 'sleep 5').exitCode, 70);
+	}
+	assert.equal(run(shell, 'kubectl get all -A').exitCode, 0);
+});

@@ -6,7 +6,7 @@ import type {KubeObject} from '../../../engine/k8s/types.ts';
 import type {CommandOutcome} from '../../types.ts';
 import {flag, flagAll} from './args.ts';
 import {change, serverError, type Kctx} from './context.ts';
-import {loadManifests, unknownFields} from './manifests.ts';
+import {decodeError, loadManifests, unknownFields} from './manifests.ts';
 import {qualifiedPlural, typePrefix} from './resource-names.ts';
 
 function versionOk(obj: KubeObject): boolean {
@@ -40,6 +40,11 @@ export function applyManifests(k: Kctx, mode: 'apply' | 'create' | 'delete'): Co
 				const result = deleteObject(w, info.resource, ns, object.metadata.name ?? '');
 				if (result.ok) lines.push(`${typePrefix(info)} "${object.metadata.name}" deleted`);
 				else errors.push(`Error from server (NotFound): error when deleting "${source}": ${qualifiedPlural(info)} "${object.metadata.name}" not found`);
+				continue;
+			}
+			const decode = decodeError(object);
+			if (decode) {
+				errors.push(`Error from server (BadRequest): error when creating "${source}": ${object.kind} in version "${object.apiVersion}" cannot be handled as a ${object.kind}: ${decode}`);
 				continue;
 			}
 			const unknown = unknownFields(object);

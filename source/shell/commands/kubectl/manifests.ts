@@ -136,3 +136,45 @@ export function unknownFields(obj: KubeObject): string[] {
 	}
 	return out;
 }
+
+const quantityPattern = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/;
+
+function goType(value: unknown): string {
+	if (Array.isArray(value)) return 'array';
+	if (value === null) return 'null';
+	return typeof value === 'object' ? 'object' : typeof value;
+}
+
+/**
+ * Decoding errors before validation, as the API server's JSON decoder reports them: a string where
+ * an int32 goes, a number where a list goes, a malformed quantity.
+ */
+export function decodeError(obj: KubeObject): string | undefined {
+	const structName: Record<string, string> = {ReplicationController: 'ReplicationControllerSpec', ReplicaSet: 'ReplicaSetSpec', Deployment: 'DeploymentSpec'};
+	const wrong = (value: unknown, want: string, field: string, struct: string) => `json: cannot unmarshal ${goType(value)} into Go struct field ${struct}.${field} of type ${want}`;
+	const spec = obj.spec as any;
+	if (spec !== undefined && spec !== null && goType(spec) !== 'object') return wrong(spec, `v1.${obj.kind}Spec`, 'spec', obj.kind);
+	if (obj.metadata !== undefined && goType(obj.metadata) !== 'object') return wrong(obj.metadata, 'v1.ObjectMeta', 'metadata', obj.kind);
+	for (const [where, labels] of [['metadata.labels', obj.metadata?.labels], ['spec.template.metadata.labels', spec?.template?.metadata?.labels]] as const) {
+		if (labels === undefined || labels === null) continue;
+		if (goType(labels) !== 'object') return wrong(labels, 'map[string]string', where, 'ObjectMeta');
+		for (const value of Object.values(labels)) if (typeof value !== 'string') return wrong(value, 'string', where, 'ObjectMeta');
+	}
+	if (spec && structName[obj.kind] && spec.replicas !== undefined && spec.replicas !== null && typeof spec.replicas !== 'number') return wrong(spec.replicas, 'int32', 'spec.replicas', structName[obj.kind]!);
+	const podSpec = obj.kind === 'Pod' ? spec : spec?.template?.spec;
+	const prefix = obj.kind === 'Pod' ? 'spec' : 'spec.template.spec';
+	if (podSpec && podSpec.containers !== undefined && podSpec.containers !== null && !Array.isArray(podSpec.containers)) return wrong(podSpec.containers, '[]v1.Container', `${prefix}.containers`, 'PodSpec');
+	for (const c of Array.isArray(podSpec?.containers) ? podSpec.containers : []) {
+		if (goType(c) !== 'object') return wrong(c, 'v1.Container', `${prefix}.containers`, 'PodSpec');
+		if (c.ports !== undefined && c.ports !== null && !Array.isArray(c.ports)) return wrong(c.ports, '[]v1.ContainerPort', `${prefix}.containers.ports`, 'Container');
+		for (const p of Array.isArray(c.ports) ? c.ports : []) if (p?.containerPort !== undefined && typeof p.containerPort !== 'number') return wrong(p.containerPort, 'int32', `${prefix}.containers.ports.containerPort`, 'ContainerPort');
+		for (const list of [c.resources?.requests, c.resources?.limits]) {
+			for (const value of Object.values(list ?? {})) {
+				if (!quantityPattern.test(String(value))) return `quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`;
+			}
+		}
+		if (c.image !== undefined && c.image !== null && typeof c.image !== 'string') return wrong(c.image, 'string', `${prefix}.containers.image`, 'Container');
+		if (c.name !== undefined && c.name !== null && typeof c.name !== 'string') return wrong(c.name, 'string', `${prefix}.containers.name`, 'Container');
+	}
+	return undefined;
+}
