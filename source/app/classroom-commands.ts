@@ -43,6 +43,7 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 			host = await startClassroomHost(session, {bind: settings.bind, port, appVersion: options.version});
 		} catch (error) {
 			await session.log.close();
+			session.release();
 			throw error;
 		}
 	} catch (error) {

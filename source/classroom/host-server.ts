@@ -278,6 +278,7 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 			for (const socket of server.clients) socket.terminate();
 			await new Promise<void>(resolve => server.close(() => resolve()));
 			await session.log.close();
+			session.release();
 		},
 	};
 	return host;

@@ -1,6 +1,6 @@
 // A session folder: session.json (join code, chapters, when) and events.jsonl (the log).
 // Opening an existing folder replays the log, so the room resumes exactly where it was.
-import {closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync} from 'node:fs';
+import {closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync} from 'node:fs';
 import {join} from 'node:path';
 import {z} from 'zod';
 import {newJoinCode} from './credentials.ts';
@@ -18,8 +18,9 @@ export type SessionMeta = z.infer<typeof metaSchema>;
 
 export const metaFile = 'session.json';
 export const logFile = 'events.jsonl';
+export const lockFile = 'host.lock';
 
-export type OpenedSession = {dir: string; meta: SessionMeta; room: Room; log: EventLog; resumed: boolean; loaded: LoadedLog};
+export type OpenedSession = {dir: string; meta: SessionMeta; room: Room; log: EventLog; resumed: boolean; loaded: LoadedLog; release(): void};
 
 export class SessionFolderError extends Error {}
 
@@ -48,18 +49,59 @@ export function readSession(dir: string): {meta: SessionMeta; room: Room; loaded
 
 export async function openSession(dir: string, settings: {chapters: string[]; appVersion: string; now: number}): Promise<OpenedSession> {
 	const resumed = existsSync(join(dir, metaFile));
-	let meta: SessionMeta;
-	if (resumed) meta = readSessionMeta(dir);
-	else {
-		mkdirSync(dir, {recursive: true});
-		meta = {format: 1, code: newJoinCode(), chapters: settings.chapters, createdAt: settings.now, appVersion: settings.appVersion};
-		writeDurably(join(dir, metaFile), JSON.stringify(meta, null, 2) + '\n');
+	if (!resumed && existsSync(dir) && readdirSync(dir).length > 0) {
+		throw new SessionFolderError(`${dir} already holds other files and is not a classroom session folder; choose a new or empty folder`);
 	}
-	const loaded = loadLog(join(dir, logFile), true);
-	const room = emptyRoom(meta.code, meta.chapters);
-	for (const record of loaded.records) applyRecord(room, record);
-	const log = await openEventLog(join(dir, logFile));
-	return {dir, meta, room, log, resumed, loaded};
+	mkdirSync(dir, {recursive: true});
+	const release = lockFolder(dir);
+	try {
+		let meta: SessionMeta;
+		if (resumed) meta = readSessionMeta(dir);
+		else {
+			meta = {format: 1, code: newJoinCode(), chapters: settings.chapters, createdAt: settings.now, appVersion: settings.appVersion};
+			writeDurably(join(dir, metaFile), JSON.stringify(meta, null, 2) + '\n');
+		}
+		const loaded = loadLog(join(dir, logFile), true);
+		const room = emptyRoom(meta.code, meta.chapters);
+		for (const record of loaded.records) applyRecord(room, record);
+		const log = await openEventLog(join(dir, logFile));
+		return {dir, meta, room, log, resumed, loaded, release};
+	} catch (error) {
+		release();
+		throw error;
+	}
+}
+
+/** One host per folder: two would interleave their logs. A lock left by a killed host is taken over. */
+function lockFolder(dir: string): () => void {
+	const path = join(dir, lockFile);
+	for (let attempt = 0; attempt < 2; attempt++) {
+		try {
+			writeFileSync(path, String(process.pid), {flag: 'wx'});
+			return () => {
+				try {
+					if (readFileSync(path, 'utf8') === String(process.pid)) unlinkSync(path);
+				} catch {}
+			};
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+			const holder = Number(readFileSync(path, 'utf8').trim());
+			if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && processAlive(holder)) {
+				throw new SessionFolderError(`another classroom host (process ${holder}) is running on ${dir}; stop it first, or choose another folder`);
+			}
+			unlinkSync(path); // its host is gone (killed, or the computer restarted)
+		}
+	}
+	throw new SessionFolderError(`could not lock ${dir}`);
+}
+
+function processAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
 }
 
 function writeDurably(path: string, text: string): void {

@@ -5,7 +5,7 @@ import {spawn, type ChildProcess} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import {test} from 'node:test';
 import {memoryStore} from '../../source/classroom/client-store.ts';
-import {readSession} from '../../source/classroom/session-folder.ts';
+import {openSession, readSession} from '../../source/classroom/session-folder.ts';
 import {startHost, student, tempDir, waitFor} from './helpers.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -67,6 +67,10 @@ test('a host killed with SIGKILL mid-session and resumed loses nothing it acknow
 	for (let i = 1; i <= perStudent; i++) {
 		for (const link of links) link.report({kind: 'command-run', line: `echo ${i}`, exitCode: 0});
 		if (i === 30) await waitFor(() => acked().every(count => count >= 10), 'some acknowledgements');
+		if (i === 35) {
+			// One host per folder: a second one is refused while the first runs.
+			await assert.rejects(openSession(dir, {chapters: [], appVersion: 'x', now: 0}), new RegExp(`another classroom host \\(process ${first.child.pid}\\) is running`));
+		}
 		if (i === 40) first.child.kill('SIGKILL');
 		if (i % 10 === 0) await new Promise(resolve => setTimeout(resolve, 5));
 	}

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import {createServer} from 'node:net';
+import {writeFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {test} from 'node:test';
+import {openSession} from '../../source/classroom/session-folder.ts';
 import {startHost, student, tempDir} from './helpers.ts';
 
 test('a wrong code is refused with a clear error and nothing is logged', async t => {
@@ -87,4 +90,10 @@ test('guessing codes is throttled per computer: after ten wrong codes even the r
 	const later = student(host, 'alice');
 	t.after(() => later.close());
 	assert.equal((await later.firstContact()).state, 'online');
+});
+
+test('a folder holding other files is not taken for a session', async t => {
+	const dir = tempDir(t);
+	writeFileSync(join(dir, 'notes.txt'), 'mine');
+	await assert.rejects(openSession(dir, {chapters: ['1'], appVersion: 'x', now: 0}), /already holds other files and is not a classroom session folder/);
 });
