@@ -199,6 +199,13 @@ function unknownCommand(program: Command, argv: string[]): string | undefined {
 
 /** Runs the command line; resolves with the exit code (the process exits with it). */
 export async function main(argv: string[]): Promise<void> {
+	// `k8s-tutor lessons | head` closes the pipe early: that is the reader's choice, not an error.
+	for (const stream of [process.stdout, process.stderr]) {
+		stream.on('error', (error: NodeJS.ErrnoException) => {
+			if (error.code === 'EPIPE') process.exit(0);
+			throw error;
+		});
+	}
 	let exitCode = 0;
 	const program = buildProgram(code => {
 		exitCode = code;

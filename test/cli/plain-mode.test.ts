@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {runCli} from '../helpers/built-cli.ts';
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {builtCli, node22, runCli} from '../helpers/built-cli.ts';
 
 test('sandbox reads commands from stdin, prints each with its output, exits with the last code', () => {
 	const run = runCli(['sandbox'], {input: 'echo hello | wc -c\nhostname\nfalse\n'});
@@ -29,4 +33,14 @@ test('exit at the top ends the session with its code', () => {
 	const run = runCli(['sandbox'], {input: 'exit 4\necho never\n'});
 	assert.equal(run.status, 4);
 	assert.doesNotMatch(run.stdout, /never/);
+});
+
+test('output piped into a reader that stops early ends quietly (no EPIPE crash)', () => {
+	const folder = mkdtempSync(join(tmpdir(), 'k8s-tutor-test-'));
+	const script = join(folder, 'script.txt');
+	writeFileSync(script, Array.from({length: 3000}, (_, i) => `echo line ${i}`).join('\n') + '\n');
+	const run = spawnSync('bash', ['-c', `"${node22}" "${builtCli}" sandbox < "${script}" | head -n 2`], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1', K8S_TUTOR_HOME: folder}});
+	assert.equal(run.status, 0);
+	assert.equal(run.stdout.split('\n').length, 3);
+	assert.doesNotMatch(run.stderr, /EPIPE|Error/);
 });
