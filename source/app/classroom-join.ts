@@ -6,10 +6,10 @@ import {connectStudent, joinUrl, type StudentLink} from '../classroom/client.ts'
 import {fileStore} from '../classroom/client-store.ts';
 import {classroomEvents} from '../classroom/lesson-progress.ts';
 import {showLinkOn, statusNotice} from '../classroom/link-notices.ts';
-import {chapterOpen, limits, type Pacing} from '../classroom/protocol.ts';
+import {classroomMenu, isOpen, nextChapter} from '../classroom/open-chapters.ts';
+import {limits, type Pacing} from '../classroom/protocol.ts';
 import {sanitizeName} from '../classroom/sanitize.ts';
 import {studentText, type StudentText} from '../classroom/student-text.ts';
-import {chapterMenu} from '../lessons/chapter-menu.ts';
 import {plainLessonHooks} from '../lessons/plain-hooks.ts';
 import type {Chapter} from '../lessons/parse-chapter.ts';
 import {openProgressStore, type ProgressStore} from '../lessons/progress/progress-store.ts';
@@ -58,7 +58,7 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 	// Only a person can wait for the instructor (and leaves with Ctrl-C); a script's input has an end.
 	const canWait = () => options.interactiveInput;
 	for (let round = 0; round < pack.chapters.length + 100; round++) {
-		const chapter = nextChapter(pack.chapters, progress, link.status().pacing);
+		const chapter = nextChapter(pack.chapters, progress.read(), link.status().pacing);
 		if (!chapter) {
 			const anyOpen = pack.chapters.some(candidate => isOpen(link.status().pacing, candidate));
 			if (!canWait()) {
@@ -88,25 +88,10 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 	return code;
 }
 
-function isOpen(pacing: Pacing | undefined, chapter: Chapter): boolean {
-	// Never heard from the host (joined before, offline since): nothing to honour yet.
-	return pacing === undefined || chapterOpen(pacing, {id: chapter.meta.id, number: chapter.number});
-}
-
-/** The chapter to work on: the last one if still open and unfinished, else the first open unfinished one. */
-function nextChapter(chapters: Chapter[], progress: ProgressStore, pacing: Pacing | undefined): Chapter | undefined {
-	const data = progress.read();
-	const unfinished = (chapter: Chapter) => !data.chapters[chapter.meta.id]?.completedAt;
-	const last = chapters.find(chapter => chapter.meta.id === data.lastChapter);
-	if (last && isOpen(pacing, last) && unfinished(last)) return last;
-	const order = pacing ? pacing.chapters.map(ref => chapters.find(chapter => chapter.meta.id === ref || String(chapter.number) === ref)).filter(chapter => chapter !== undefined) : chapters;
-	return order.find(chapter => isOpen(pacing, chapter) && unfinished(chapter));
-}
-
 const joinAgain = (settings: JoinSettings) => `k8s-tutor join ${settings.host} --code ${settings.code} --name "${settings.name}"`;
 
 function nextStepLine(chapters: Chapter[], progress: ProgressStore, pacing: Pacing | undefined, settings: JoinSettings, say: StudentText): string {
-	const next = nextChapter(chapters, progress, pacing);
+	const next = nextChapter(chapters, progress.read(), pacing);
 	return (next ? say.chapterDoneNext(next.number, joinAgain(settings)) : say.chapterDoneWait(joinAgain(settings))) + '\n';
 }
 
@@ -178,11 +163,7 @@ async function runChapter(chapter: Chapter, options: AppOptions, io: AppIO, link
 				title: active.title,
 				// The chapter menu lists only the chapters the instructor has opened.
 				chapters: {
-					menu() {
-						const menu = chapterMenu(chapters, progress.read(), options.lang);
-						const open = menu.chapters.filter(entry => isOpen(link.status().pacing, chapters.find(candidate => candidate.meta.id === entry.id)!));
-						return {...menu, chapters: open.map(entry => ({...entry, locked: false, missingPrerequisites: []}))};
-					},
+					menu: () => classroomMenu(chapters, progress.read(), link.status().pacing, options.lang),
 					current: chapter.meta.id,
 					open(chapterId) {
 						const target = chapters.find(candidate => candidate.meta.id === chapterId);
