@@ -1,6 +1,5 @@
 import {createSandboxWorld, learnerHost} from '../engine/scenarios/sandbox.ts';
-import {allCommands} from '../shell/all-commands.ts';
-import {suggestCommand} from '../shell/did-you-mean.ts';
+import {learnerRuntime} from '../shell/runtime.ts';
 import {createShellState} from '../shell/session.ts';
 import type {AppIO, AppOptions} from './app-options.ts';
 import {runPlainSession} from './plain-session.ts';
@@ -9,7 +8,7 @@ import {createTutorController} from './tutor-controller.ts';
 /** `k8s-tutor sandbox`: the whole simulated world, no lesson. */
 export async function runSandbox(options: AppOptions, io: AppIO, settings: {seed: number}): Promise<number> {
 	const shell = createShellState(createSandboxWorld({seed: settings.seed}), learnerHost);
-	const controller = createTutorController(shell, {commands: allCommands(), disk: options.disk, suggest: name => suggestCommand(name, allCommands().keys())});
+	const controller = createTutorController(shell, learnerRuntime(options.disk));
 	if (options.plain) {
 		return runPlainSession(controller, options, io, {
 			intro: () => (options.interactiveInput ? 'k8s-tutor sandbox: a simulated host, Docker, a registry and a cluster. Type help for commands, exit to quit.' : ''),

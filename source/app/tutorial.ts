@@ -1,7 +1,7 @@
 // `k8s-tutor` and `k8s-tutor start <chapter>`: open a chapter (resumed where the learner left
 // off), plug the lesson into the tutor controller, and run it on the screen or in plain mode.
-import {allCommands} from '../shell/all-commands.ts';
 import {memoryDisk} from '../shell/memory-disk.ts';
+import {learnerRuntime} from '../shell/runtime.ts';
 import {chapterMenu, findChapter} from '../lessons/chapter-menu.ts';
 import {layeredDisk} from '../lessons/layered-disk.ts';
 import {createLessonSession, type LessonSession} from '../lessons/lesson-driver.ts';
@@ -17,7 +17,7 @@ export type OpenedChapter = {chapter: Chapter; session: LessonSession; controlle
 
 /** A chapter ready to run: for runTutorial, the chapter menu screen and the classroom. */
 export function openChapter(chapter: Chapter, options: AppOptions, store: ProgressStore, settings: {fresh?: boolean} = {}): OpenedChapter {
-	const runtime = {commands: allCommands(), disk: layeredDisk(memoryDisk(chapter.files), options.disk)};
+	const runtime = learnerRuntime(layeredDisk(memoryDisk(chapter.files), options.disk));
 	const session = createLessonSession({chapter, locale: options.lang, runtime, store, autoAdvance: options.plain, fresh: settings.fresh});
 	const controller = createTutorController(session.initialShell(), runtime, session);
 	return {chapter, session, controller};

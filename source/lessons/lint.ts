@@ -1,9 +1,9 @@
 // `k8s-tutor lint [DIR]`: every problem of a lesson pack, with file and line. Beyond the schema
 // and the translations, it replays each task through the real shell and engine: the check must
 // fail on the step's starting world (also after time passes on its own) and pass after the solution.
-import {allCommands} from '../shell/all-commands.ts';
 import {memoryDisk} from '../shell/memory-disk.ts';
 import type {ShellRuntime} from '../shell/run-line.ts';
+import {learnerRuntime} from '../shell/runtime.ts';
 import {tick} from '../engine/tick.ts';
 import {applySetup, chapterStartShell, checkStep, defaultSettleMs, replaySolution, stepWindow} from './chapter-world.ts';
 import {layeredDisk} from './layered-disk.ts';
@@ -12,7 +12,7 @@ import type {Chapter, Problem} from './parse-chapter.ts';
 import {scenarioNames, startScenario} from './scenarios.ts';
 
 export function lessonRuntime(chapter: Chapter, realDisk = memoryDisk()): ShellRuntime {
-	return {commands: allCommands(), disk: layeredDisk(memoryDisk(chapter.files), realDisk)};
+	return learnerRuntime(layeredDisk(memoryDisk(chapter.files), realDisk));
 }
 
 export type StepReplay = {stepId: string; failsOnStart: boolean; failsWhenLeftAlone: boolean; passesAfterSolution: boolean; unmetAfterSolution: string[]};

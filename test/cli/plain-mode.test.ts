@@ -44,3 +44,10 @@ test('output piped into a reader that stops early ends quietly (no EPIPE crash)'
 	assert.equal(run.stdout.split('\n').length, 3);
 	assert.doesNotMatch(run.stderr, /EPIPE|Error/);
 });
+
+test('a mistyped command gets a "did you mean" in the sandbox and in a lesson', () => {
+	const sandbox = runCli(['sandbox'], {input: 'dokcer ps\n'});
+	assert.match(sandbox.stdout, /dokcer: command not found\nDid you mean 'docker'\?/);
+	const lesson = runCli(['start', '0', '--plain'], {input: 'kubectll get pods\n'});
+	assert.match(lesson.stdout, /kubectll: command not found\nDid you mean 'kubectl'\?/);
+});
