@@ -33,5 +33,6 @@ export function recentEvents(world: World, count: number, filter?: (e: WorldEven
 export function eventsForDepth(depth: 'host' | 'docker' | 'cluster', hostName?: string): (e: WorldEvent) => boolean {
 	if (depth === 'cluster') return e => /^(pod|node|replicationcontroller|replicaset|deployment|service|endpoints|namespace|job)\//.test(e.object) || /scheduler|kubelet|controller|apiserver|etcd/.test(e.component);
 	if (depth === 'docker') return e => /^(container|image|layer|network|volume)\//.test(e.object) || /docker|containerd|registry/.test(e.component);
-	return e => !hostName || !e.host || e.host === hostName;
+	// The host's own events, and host-level events that name no host (the learner's machine).
+	return e => e.host === hostName || (!e.host && /^(process|cgroup|namespace|vm|host|file|service)\//.test(e.object));
 }
