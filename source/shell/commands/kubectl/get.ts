@@ -153,7 +153,9 @@ export function kubectlGet(k: Kctx): CommandOutcome {
 			if (showLabels) cells.push(formatLabels(o.metadata.labels));
 			return showNs ? [o.metadata.namespace!, ...cells] : cells;
 		});
-		sections.push(table([[...(showNs ? ['NAMESPACE'] : []), ...head, ...(showLabels ? ['LABELS'] : [])], ...rows]));
+		const header = [...(showNs ? ['NAMESPACE'] : []), ...head, ...(showLabels ? ['LABELS'] : [])];
+		const text = table([header, ...rows]);
+		sections.push(bool(k.args, 'no-headers') ? text.slice(text.indexOf('\n') + 1) : text);
 	}
 	let stdout = output === 'yaml' || output === 'json' ? (found.length ? printObjects(w, found, output, targets.length === 1 && targets[0]!.names.length === 1) : '') : sections.join(isAll || multiType ? '\n' : '');
 	let stderr = errors.join('\n') + (errors.length ? '\n' : '');

@@ -6,6 +6,7 @@ import type {CommandContext, CommandOutcome, CommandSpec, ShellState} from '../.
 import {allCommands} from '../../all-commands.ts';
 import {kubectlCordon, kubectlCreate, kubectlDelete, kubectlDrain, kubectlExpose, kubectlLabel, kubectlRun, kubectlScale} from './actions.ts';
 import {bool, parseArgs} from './args.ts';
+import {checkFlags} from './flags.ts';
 import {applyManifests} from './apply.ts';
 import {fail, unreachable, type Kctx} from './context.ts';
 import {kubectlDescribe} from './describe.ts';
@@ -102,10 +103,19 @@ function execIn(ctx: CommandContext, interactive: boolean) {
 function run(argv: string[], ctx: CommandContext): CommandOutcome {
 	const [verb, ...rest] = argv;
 	if (!verb || verb === '--help' || verb === '-h' || verb === 'help') return {stdout: usage, exitCode: 0};
-	const args = parseArgs(rest);
+	// For logs, -f is --follow, not --filename.
+	const args = parseArgs(verb === 'logs' ? rest.map(a => (a === '-f' ? '--follow' : a)) : rest);
 	const k: Kctx = {ctx, args};
 	if (verb === 'version') return kubectlVersion(k);
 	if (!verbs.includes(verb)) return fail(`error: unknown command "${verb}" for "kubectl"\nRun 'kubectl --help' for usage.`);
+	const flags = checkFlags(verb, args);
+	if (flags.error) return fail(flags.error);
+	const outcome = dispatch(verb, rest, k, ctx);
+	return flags.note ? {...outcome, stderr: flags.note + (outcome.stderr ?? '')} : outcome;
+}
+
+function dispatch(verb: string, rest: string[], k: Kctx, ctx: CommandContext): CommandOutcome {
+	const args = k.args;
 	if (verb === 'explain' && !ctx.world.cluster) return fail('error: the server doesn\'t have a resource type');
 	const down = unreachable(ctx);
 	if (down) return fail(down);
