@@ -25,10 +25,6 @@ function bytesSize(bytes: number): string {
 	return `${Number(size.toPrecision(4))}${units[i]}`;
 }
 
-function exactlyOne(sub: string, usage: string, summary: string): CommandOutcome {
-	return fail(`"docker ${sub}" requires exactly 1 argument.\nSee 'docker ${sub} --help'.\n\nUsage:  docker ${sub} ${usage}\n\n${summary}`, 1);
-}
-
 export function dockerStats(args: string[], call: DockerCall): CommandOutcome {
 	const parsed = parseFlags(args, [{names: ['-a', '--all']}, {names: ['--no-stream']}, {names: ['--no-trunc']}, {names: ['--format'], value: true, modelled: false}]);
 	if (!parsed.ok) return usageError(parsed.error, 'stats');
