@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {run, sandboxShell} from '../../helpers/shell.ts';
+
+const rc = 'apiVersion: v1\nkind: ReplicationController\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  selector:\n    app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: nginx\n';
+
+test('without the controller manager a deleted replica is not replaced; with it back, it is', () => {
+	const shell = sandboxShell({files: {'rc.yaml': rc}});
+	run(shell, 'kubectl apply -f rc.yaml');
+	run(shell, 'sleep 40');
+	run(shell, 'ssh control-plane');
+	run(shell, 'mv /etc/kubernetes/manifests/kube-controller-manager.yaml /root/');
+	run(shell, 'exit');
+	run(shell, 'sleep 5');
+	assert.match(run(shell, 'kubectl get cs').stdout, /controller-manager +Unhealthy/);
+	const victim = run(shell, 'kubectl get pods -o name').stdout.split('\n')[0]!.split('/')[1]!;
+	run(shell, `kubectl delete pod ${victim} --grace-period=0 --force`);
+	run(shell, 'sleep 30');
+	assert.equal((run(shell, 'kubectl get pods --no-headers').stdout.match(/^web-/gm) ?? []).length, 1);
+	run(shell, 'ssh control-plane');
+	run(shell, 'mv /root/kube-controller-manager.yaml /etc/kubernetes/manifests/');
+	run(shell, 'exit');
+	run(shell, 'sleep 40');
+	assert.equal((run(shell, 'kubectl get pods --no-headers').stdout.match(/^web-\w+ +1\/1 +Running/gm) ?? []).length, 2);
+});
+
+test('without the API server kubectl cannot connect; kubectl on a worker has no kubeconfig', () => {
+	const shell = sandboxShell();
+	run(shell, 'ssh control-plane');
+	run(shell, 'mv /etc/kubernetes/manifests/kube-apiserver.yaml /tmp/');
+	run(shell, 'sleep 5');
+	const down = run(shell, 'kubectl get pods');
+	assert.equal(down.exitCode, 1);
+	assert.equal(down.stderr, 'The connection to the server 192.168.56.20:6443 was refused - did you specify the right host or port?\n');
+	run(shell, 'mv /tmp/kube-apiserver.yaml /etc/kubernetes/manifests/');
+	run(shell, 'sleep 5');
+	assert.equal(run(shell, 'kubectl get pods -n kube-system --no-headers').exitCode, 0);
+	run(shell, 'exit');
+	run(shell, 'ssh worker-1');
+	assert.equal(run(shell, 'kubectl get nodes').stderr, 'The connection to the server localhost:8080 was refused - did you specify the right host or port?\n');
+});
+
+test('a pod that asks for a host port taken on every worker waits, with the real reason', () => {
+	const pod = (name: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - containerPort: 80\n      hostPort: 8080\n`;
+	const shell = sandboxShell({files: {'a.yaml': pod('a'), 'b.yaml': pod('b'), 'c.yaml': pod('c'), 'd.yaml': pod('d')}});
+	for (const f of ['a', 'b', 'c', 'd']) run(shell, `kubectl apply -f ${f}.yaml`);
+	run(shell, 'sleep 5');
+	const nodes = ['a', 'b', 'c'].map(p => run(shell, `kubectl get pod ${p} -o wide`).stdout.match(/worker-\d/)![0]);
+	assert.equal(new Set(nodes).size, 3);
+	assert.match(run(shell, 'kubectl describe pod d').stdout, /0\/4 nodes are available: 1 node\(s\) had untolerated taint \{node-role.kubernetes.io\/control-plane: \}, 3 node\(s\) didn't have free ports for the requested pod ports\./);
+});
