@@ -81,7 +81,7 @@ test('the grid shows each student by step, who is stuck and offline', async () =
 	const {app} = setup();
 	const frame = await app.waitFor(frame => frame.includes('alice'), 'the students');
 	assert.match(frame, /q quit\n/, 'the keys fit in 80 columns');
-	assert.match(frame, /Classroom ABC234 · 2 students \(1 online\) · 1 stuck · open: 1/);
+	assert.match(frame, /Classroom ABC234 · 2 students \(1 online\) · 1 stuck \(5m\) · open: 1/);
 	assert.match(frame, /join 10\.0\.0\.5:7420 --code ABC234/);
 	assert.match(frame, /alice\s+✓ ▶ · ·\s+step 2\/4/);
 	assert.match(frame, /bob\s+! · · ·\s+step 1\/4 .* 5 STUCK offline/);
@@ -91,7 +91,10 @@ test('stuck detection follows the clock: idle students become stuck', async () =
 	const {app, clock} = setup();
 	await app.waitFor(frame => frame.includes('1 stuck'), 'one stuck');
 	clock.advance(6 * 60_000);
-	await app.waitFor(frame => frame.includes('2 stuck'), 'two stuck');
+	await app.waitFor(frame => frame.includes('2 stuck (5m)'), 'two stuck');
+	app.type('+');
+	app.type('+');
+	await app.waitFor(frame => frame.includes('1 stuck (7m)') && frame.includes('stuck after 7 min'), 'the idle limit raised to 7 minutes');
 });
 
 test('filter, detail with last commands and unmet list, pacing keys and broadcast', async () => {

@@ -3,7 +3,7 @@
 import {Box, Text, useWindowSize} from 'ink';
 import {useEffect, useState} from 'react';
 import type {ClassroomHost} from '../../classroom/host-server.ts';
-import {stepKey} from '../../classroom/room.ts';
+import {defaultStuckRule, stepKey} from '../../classroom/room.ts';
 import {useTheme} from '../theme.tsx';
 import {chapterColumns, duration, stuckCount, visibleRows, type Cell, type StudentRow} from './instructor-model.ts';
 import {useInstructorKeys} from './use-instructor-keys.ts';
@@ -53,13 +53,15 @@ export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit}
 	const {columns: width, rows: height} = useWindowSize();
 	const [state, dispatch] = useInstructorState();
 	const [flash, setFlash] = useState<string>();
+	const [idleMinutes, setIdleMinutes] = useState(defaultStuckRule.idleMs / 60_000);
+	const rule = {...defaultStuckRule, idleMs: idleMinutes * 60_000};
 	const room = host.room;
 	const now = clock.now();
 	const chapters = chapterColumns(room);
 	const followed = busiestChapter(room, chapters) ?? Math.max(0, Math.min(chapters.length - 1, room.openCount - 1));
 	const chapterIndex = Math.min(state.chapterIndex ?? followed, chapters.length - 1);
 	const chapter = chapters[chapterIndex] ?? {id: '-', stepCount: 0};
-	const rows = visibleRows(room, chapter, {sort: state.sort, filter: state.filter, now, online: id => host.isConnected(id)});
+	const rows = visibleRows(room, chapter, {sort: state.sort, filter: state.filter, now, online: id => host.isConnected(id), rule});
 	const selected = rows[Math.min(state.selected, rows.length - 1)];
 
 	const act = (what: Promise<void>, done: string) => what.then(() => setFlash(done), error => setFlash(`error: ${(error as Error).message}`));
@@ -73,6 +75,13 @@ export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit}
 			const open = room.chapters.slice(0, Math.min(count, room.chapters.length)).join(', ') || 'none';
 			act(host.setOpenCount(count), `open: ${open}`);
 		},
+		stuckAfter(by) {
+			setIdleMinutes(minutes => {
+				const next = Math.max(1, Math.min(60, minutes + by));
+				setFlash(`stuck after ${next} min without progress (or ${rule.failedChecks} failed checks)`);
+				return next;
+			});
+		},
 		togglePause() {
 			const done = room.paused ? 'resumed the room' : 'paused the room';
 			act(host.setPaused(!room.paused), done);
@@ -83,7 +92,7 @@ export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit}
 
 	if (width < 60 || height < 12) return <Text>The classroom dashboard needs at least 60x12 (this terminal is {width}x{height}).</Text>;
 
-	const stuck = stuckCount(room, now);
+	const stuck = stuckCount(room, now, rule);
 	const open = room.chapters.slice(0, room.openCount).join(', ') || 'none';
 	const listHeight = Math.max(3, height - 6); // 3 header lines, the column titles, 2 footer lines
 	const first = Math.max(0, Math.min(state.selected - Math.floor(listHeight / 2), rows.length - listHeight));
@@ -102,6 +111,7 @@ export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit}
 				<Text color={stuck > 0 ? theme.bad : undefined} bold={stuck > 0}>
 					{stuck} stuck
 				</Text>
+				<Text dimColor={theme.dim}> ({idleMinutes}m)</Text>
 				<Text> · open: {open}</Text>
 				{room.paused ? <Text {...theme.highlight}> PAUSED </Text> : null}
 			</Box>
@@ -207,7 +217,7 @@ function Footer({mode, draft, flash, wide}: {mode: string; draft: string; flash?
 	return (
 		<Box flexDirection="column">
 			<Text dimColor={theme.dim} wrap="truncate">
-				{wide ? '↑↓ select · Enter details · ←→ chapter · s sort · f filter · n release next · o open up to · p pause · b broadcast · q quit' : '↑↓ ⏎ student ←→ chapter s sort f filter n next o open p pause b say q quit'}
+				{wide ? '↑↓ select · Enter details · ←→ chapter · s sort · f filter · n release next · o open up to · p pause · b broadcast · +- stuck minutes · q quit' : '↑↓ ⏎ student ←→ chapter s sort f filter n next o open p pause b say q quit'}
 			</Text>
 			<Text wrap="truncate">{flash ?? ''}</Text>
 		</Box>

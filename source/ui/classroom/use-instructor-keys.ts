@@ -6,6 +6,8 @@ import {instructorReducer, type InstructorAction, type InstructorState} from './
 export type PacingControls = {
 	releaseNext(): void;
 	openUpTo(count: number): void;
+	/** Minutes without progress before a student counts as stuck: one more, one less. */
+	stuckAfter(by: number): void;
 	togglePause(): void;
 	broadcast(text: string): void;
 	quit(): void;
@@ -63,6 +65,8 @@ export function useInstructorKeys(rendered: InstructorState, reactDispatch: Disp
 		else if (input === 'f') dispatch({type: 'filter-cycled'});
 		else if (input === 'n') controls.releaseNext();
 		else if (input === 'o') dispatch({type: 'open-count-asked'});
+		else if (input === '+' || input === '=') controls.stuckAfter(1);
+		else if (input === '-') controls.stuckAfter(-1);
 		else if (input === 'p') controls.togglePause();
 		else if (input === 'b') dispatch({type: 'broadcast-started'});
 		else if (input === 'q' || (key.ctrl && input === 'c')) dispatch({type: 'quit-asked'});
