@@ -39,7 +39,9 @@ export function hostDepth(world: World, hostName: string, input: DepthInput): Pa
 		}
 	}
 	if (view.cgroups.length) {
-		rows.push({key: 'cgroups', header: true, cells: [{text: 'cgroups        memory                cpu    pids', bold: true, dim: input.theme.dim}]});
+		// Columns: path, a usage bar, used/limit, CPU cores allowed, pids, then OOM kills when there are any.
+		const pathWidth = Math.max(8, Math.min(24, width - 38));
+		rows.push({key: 'cgroups', header: true, cells: [{text: `${fit('cgroup', pathWidth)} ${fit('memory', 19)} ${fit('cpu', 4)} pids`, bold: true, dim: input.theme.dim}]});
 		for (const cg of view.cgroups) {
 			const limited = cg.memoryMax !== 'max';
 			const memText = limited ? `${formatBytes(cg.memoryUsed)}/${formatBytes(cg.memoryMax as number)}` : `${formatBytes(cg.memoryUsed)}`;
@@ -50,11 +52,11 @@ export function hostDepth(world: World, hostName: string, input: DepthInput): Pa
 				key: cg.id,
 				selectId: cg.id,
 				cells: [
-					{text: fit(cg.path, 14) + ' '},
+					{text: fit(cg.path, pathWidth) + ' '},
 					{text: limited ? bar(cg.memoryUsed, cg.memoryMax as number, 6) : '      ', color: ratio > 0.9 ? input.theme.bad : ratio > 0.7 ? input.theme.warn : input.theme.ok},
-					{text: ' ' + fit(memText, 14) + ' ', cell: 'mem'},
-					{text: fit(cpu, 6) + ' ', cell: 'cpu'},
-					{text: fit(pids, 6), cell: 'pids'},
+					{text: ' ' + fit(memText, 12) + ' ', cell: 'mem'},
+					{text: fit(cpu, 4) + ' ', cell: 'cpu'},
+					{text: fit(pids, 5), cell: 'pids'},
 					{text: cg.oomKills ? ` OOM×${cg.oomKills}` : '', color: input.theme.bad, bold: true, cell: 'oom'},
 				],
 			});
