@@ -82,6 +82,9 @@ export function findContainer(daemon: DockerDaemon, text: string): Container | u
 	return undefined;
 }
 
+type SharableKind = 'net' | 'pid' | 'uts' | 'ipc';
+const sharableWords: Record<SharableKind, string> = {net: 'network', pid: 'PID', uts: 'UTS', ipc: 'IPC'};
+
 export type CreateOptions = {
 	image: string; // reference or id, resolved on the host's daemon (pull first)
 	name?: string;
@@ -101,6 +104,8 @@ export type CreateOptions = {
 	workdir?: string;
 	user?: string;
 	restartPolicy?: RestartPolicy;
+	/** --network/--pid/--uts/--ipc: "host", "container:NAME", or (network) "none"; default: new namespaces. */
+	namespaceModes?: Container['namespaceModes'];
 	component?: string;
 };
 
@@ -159,6 +164,7 @@ export function createContainer(w: World, hostName: string, options: CreateOptio
 		workdir,
 		user: options.user ?? image.config.user,
 		...(options.restartPolicy && options.restartPolicy.name !== 'no' ? {restartPolicy: options.restartPolicy} : {}),
+		...(options.namespaceModes && Object.keys(options.namespaceModes).length ? {namespaceModes: options.namespaceModes} : {}),
 	};
 	daemon.containers.set(id, container);
 	recordEvent(w, {type: 'Normal', component: options.component ?? 'dockerd', reason: 'Created', object: `container/${name}`, message: `Created container ${name} (${id.slice(0, 12)}) from ${options.image}`, host: hostName});
@@ -220,6 +226,23 @@ export function startContainer(w: World, hostName: string, idOrName: string, com
 	if (container.joinedNamespacesOf !== undefined && !joined) {
 		return {ok: false, error: `cannot join network of a non running container: ${container.joinedNamespacesOf}`};
 	}
+	// --network/--pid/--uts/--ipc host or container:NAME: share those namespaces instead of new ones.
+	const shared: Partial<Record<SharableKind, number>> = {};
+	for (const [kind, mode] of Object.entries(container.namespaceModes ?? {}) as [SharableKind, string][]) {
+		if (mode === 'host') shared[kind] = host.initNamespaces[kind];
+		else if (mode.startsWith('container:')) {
+			const other = findContainer(daemon, mode.slice('container:'.length));
+			const otherMain = other?.pid !== undefined ? host.processes.get(other.pid) : undefined;
+			if (!other) return {ok: false, error: `No such container: ${mode.slice('container:'.length)}`};
+			if (!otherMain || other.state !== 'running') return {ok: false, error: `cannot join ${sharableWords[kind]} of a non running container: ${other.id}`};
+			shared[kind] = otherMain.namespaces[kind];
+		}
+	}
+	if (joined) {
+		shared.net = joined.namespaces.net;
+		shared.uts = joined.namespaces.uts;
+		shared.ipc = joined.namespaces.ipc;
+	}
 	const shim = spawnProcess(w, host, {
 		parentPid: containerdPid(host),
 		command: `/usr/bin/containerd-shim-runc-v2 -namespace moby -id ${container.id} -address /run/containerd/containerd.sock`,
@@ -229,17 +252,16 @@ export function startContainer(w: World, hostName: string, idOrName: string, com
 		containerId: undefined,
 	});
 	const futurePid = host.nextPid;
-	const pidNs = createNamespace(host, 'pid', futurePid, {parentId: host.initNamespaces.pid});
-	const mntNs = createNamespace(host, 'mnt', futurePid, {rootfs: container.rootfs, procMountedFromPidNs: pidNs.id});
+	const pidNs = shared.pid ?? createNamespace(host, 'pid', futurePid, {parentId: host.initNamespaces.pid}).id;
+	const mntNs = createNamespace(host, 'mnt', futurePid, {rootfs: container.rootfs, procMountedFromPidNs: pidNs});
 	const cgroupNs = createNamespace(host, 'cgroup', futurePid);
-	const namespaces: Partial<Record<NamespaceKind, number>> = {pid: pidNs.id, mnt: mntNs.id, cgroup: cgroupNs.id, user: host.initNamespaces.user, time: host.initNamespaces.time};
-	if (joined) {
-		namespaces.net = joined.namespaces.net;
-		namespaces.uts = joined.namespaces.uts;
-		namespaces.ipc = joined.namespaces.ipc;
+	const namespaces: Partial<Record<NamespaceKind, number>> = {pid: pidNs, mnt: mntNs.id, cgroup: cgroupNs.id, user: host.initNamespaces.user, time: host.initNamespaces.time};
+	namespaces.uts = shared.uts ?? createNamespace(host, 'uts', futurePid, {hostname: container.hostname, domainname: '(none)'}).id;
+	namespaces.ipc = shared.ipc ?? createNamespace(host, 'ipc', futurePid).id;
+	if (shared.net !== undefined) namespaces.net = shared.net;
+	else if (container.namespaceModes?.net === 'none') {
+		namespaces.net = createNamespace(host, 'net', futurePid, {interfaces: [{name: 'lo', kind: 'loopback', state: 'UP', mac: '00:00:00:00:00:00', mtu: 65536, addresses: ['127.0.0.1/8'], index: 1}]}).id;
 	} else {
-		namespaces.uts = createNamespace(host, 'uts', futurePid, {hostname: container.hostname, domainname: '(none)'}).id;
-		namespaces.ipc = createNamespace(host, 'ipc', futurePid).id;
 		const ip = allocateIp(daemon);
 		const hostNet = hostInterfaces(host);
 		const vethIndex = nextInterfaceIndex(hostNet);

@@ -101,6 +101,7 @@ export type Container = {
 	ipAddress?: string; // on the docker0 bridge while running
 	hostVeth?: string; // the host end of its veth pair while running
 	joinedNamespacesOf?: number; // host pid whose net/uts/ipc namespaces it shares (a pod's pause container)
+	namespaceModes?: Partial<Record<'net' | 'pid' | 'uts' | 'ipc', string>>; // "host", "container:NAME", "none" (net)
 	tty?: boolean;
 	interactive?: boolean;
 	restartCount: number;

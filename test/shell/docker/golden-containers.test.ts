@@ -212,3 +212,26 @@ test('docker exec -e sets variables for that process only', () => {
 	expectLine(shell, `docker exec -e GREETING=hello web sh -c 'echo $GREETING $COLOR'`, 'hello blue\n');
 	expectLine(shell, `docker exec web sh -c 'echo [$GREETING] $COLOR'`, '[] blue\n');
 });
+
+test('--network host/none/container:, --pid host, --uts host share (or drop) the namespaces', () => {
+	const shell = dockerShell();
+	run(shell, 'docker pull busybox');
+	run(shell, 'docker run -d --name hostweb --network host nginx');
+	assert.match(run(shell, 'curl localhost:80').stdout, /<title>Welcome to nginx!<\/title>/, 'nginx listens in the host network namespace');
+	assert.match(run(shell, 'docker run --rm --network host busybox ip addr').stdout, /inet 192\.168\.56\.10\/24/);
+	assert.doesNotMatch(run(shell, 'docker run --rm --network none busybox ip addr').stdout, /eth0/);
+	assert.match(run(shell, 'docker run --rm --pid host busybox ps aux').stdout, /\/sbin\/init/);
+	assert.doesNotMatch(run(shell, 'docker run --rm busybox ps aux').stdout, /\/sbin\/init/);
+	expectLine(shell, 'docker run --rm --uts host busybox hostname', 'host-1\n');
+	run(shell, 'docker run -d --name web2 nginx');
+	run(shell, 'docker run -d --name side --network container:web2 busybox sleep 100');
+	const host = shell.state.world.hosts.get('host-1')!;
+	const daemon = shell.state.world.dockers.get('host-1')!;
+	const pidOf = (name: string) => [...daemon.containers.values()].find(c => c.name === name)!.pid!;
+	assert.equal(host.processes.get(pidOf('side'))!.namespaces.net, host.processes.get(pidOf('web2'))!.namespaces.net);
+	assert.notEqual(host.processes.get(pidOf('side'))!.namespaces.uts, host.processes.get(pidOf('web2'))!.namespaces.uts);
+	expectLine(shell, 'docker inspect -f "{{.HostConfig.NetworkMode}}" side', 'container:web2\n');
+	expectLine(shell, 'docker run --network bogus busybox', '', 'docker: Error response from daemon: network bogus not found.\n', 125);
+	expectLine(shell, 'docker run --network container:web2 -p 81:80 nginx', '', "docker: conflicting options: port publishing and the container type network mode.\nSee 'docker run --help'.\n", 125);
+	assert.match(run(shell, 'docker run -d --network host -p 8080:80 --name ignored busybox sleep 5').stderr, /^WARNING: Published ports are discarded when using host network mode\n/);
+});

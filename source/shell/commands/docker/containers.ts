@@ -25,6 +25,7 @@ export function statusText(c: Container, now: number): string {
 export function portsText(c: Container, exposed: string[]): string {
 	const out: string[] = [];
 	if (c.state !== 'running' && c.state !== 'paused') return '';
+	if (c.namespaceModes?.net || c.joinedNamespacesOf !== undefined) return ''; // no bridge, no port mapping
 	{
 		for (const p of c.ports) {
 			out.push(`${p.hostIp}:${p.hostPort}->${p.containerPort}/${p.protocol}`);

@@ -46,7 +46,10 @@ export function containerJson(world: World, host: string, c: Container): object 
 		Driver: 'overlay2',
 		Platform: 'linux',
 		HostConfig: {
-			NetworkMode: c.joinedNamespacesOf !== undefined ? `container:${c.joinedNamespacesOf}` : 'bridge',
+			NetworkMode: c.namespaceModes?.net ?? (c.joinedNamespacesOf !== undefined ? `container:${c.joinedNamespacesOf}` : 'bridge'),
+			PidMode: c.namespaceModes?.pid ?? '',
+			UTSMode: c.namespaceModes?.uts ?? '',
+			IpcMode: c.namespaceModes?.ipc ?? 'private',
 			PortBindings: Object.fromEntries(c.ports.map(p => [`${p.containerPort}/${p.protocol}`, [{HostIp: p.hostIp === '0.0.0.0' ? '' : p.hostIp, HostPort: String(p.hostPort)}]])),
 			RestartPolicy: {Name: c.restartPolicy?.name ?? 'no', MaximumRetryCount: c.restartPolicy?.maxRetries ?? 0},
 			AutoRemove: c.autoRemove,
@@ -65,7 +68,7 @@ export function containerJson(world: World, host: string, c: Container): object 
 			IPAddress: running ? (c.ipAddress ?? '') : '',
 			IPPrefixLen: running && c.ipAddress ? 16 : 0,
 			MacAddress: running && c.ipAddress ? '02:42:' + c.ipAddress.split('.').map(n => Number(n).toString(16).padStart(2, '0')).join(':') : '',
-			Networks: c.joinedNamespacesOf !== undefined ? {} : {bridge: {Gateway: running ? bridgeGateway : '', IPAddress: running ? (c.ipAddress ?? '') : '', IPPrefixLen: running ? 16 : 0}},
+			Networks: c.joinedNamespacesOf !== undefined || c.namespaceModes?.net ? (c.namespaceModes?.net === 'host' || c.namespaceModes?.net === 'none' ? {[c.namespaceModes.net]: {Gateway: '', IPAddress: '', IPPrefixLen: 0}} : {}) : {bridge: {Gateway: running ? bridgeGateway : '', IPAddress: running ? (c.ipAddress ?? '') : '', IPPrefixLen: running ? 16 : 0}},
 		},
 	};
 }

@@ -12,7 +12,7 @@ import {flagSet, flagValue, flagValues, parseFlags, type FlagSpec, type ParsedFl
 import {containerFrame, isShell, runInside} from './inside.ts';
 import {pullOnHost} from './pull-push.ts';
 
-const notModelled = ['-v', '--volume', '--network', '--net', '--memory-swap', '--memory-reservation', '-c', '--cpu-shares', '--cpuset-cpus', '--pids-limit', '--init', '--privileged', '--cap-add', '--cap-drop', '--platform', '--pull', '--read-only', '--stop-timeout', '--stop-signal', '--log-driver', '--log-opt', '--dns', '--add-host', '--expose', '-a', '--attach', '--sig-proxy', '--device', '--ulimit', '--tmpfs', '--mount', '--gpus', '--cidfile', '--ipc', '--pid', '--uts', '--userns', '--health-cmd', '--health-interval', '--env-file', '--label-file', '--security-opt', '--oom-kill-disable', '--shm-size', '--group-add', '--link', '--volumes-from', '--network-alias', '--ip', '--mac-address', '--runtime', '--isolation', '--detach-keys', '--cgroupns', '--cgroup-parent', '--kernel-memory', '--memory-swappiness', '--blkio-weight', '--no-healthcheck', '--quiet', '-q', '--disable-content-trust', '--publish-all-not-used'];
+const notModelled = ['-v', '--volume', '--memory-swap', '--memory-reservation', '-c', '--cpu-shares', '--cpuset-cpus', '--pids-limit', '--init', '--privileged', '--cap-add', '--cap-drop', '--platform', '--pull', '--read-only', '--stop-timeout', '--stop-signal', '--log-driver', '--log-opt', '--dns', '--add-host', '--expose', '-a', '--attach', '--sig-proxy', '--device', '--ulimit', '--tmpfs', '--mount', '--gpus', '--cidfile', '--userns', '--health-cmd', '--health-interval', '--env-file', '--label-file', '--security-opt', '--oom-kill-disable', '--shm-size', '--group-add', '--link', '--volumes-from', '--network-alias', '--ip', '--mac-address', '--runtime', '--isolation', '--detach-keys', '--cgroupns', '--cgroup-parent', '--kernel-memory', '--memory-swappiness', '--blkio-weight', '--no-healthcheck', '--quiet', '-q', '--disable-content-trust', '--publish-all-not-used'];
 const valueless = new Set(['--init', '--privileged', '--read-only', '--sig-proxy', '--oom-kill-disable', '--no-healthcheck', '--quiet', '-q', '--disable-content-trust']);
 
 export const runFlags: FlagSpec[] = [
@@ -32,6 +32,10 @@ export const runFlags: FlagSpec[] = [
 	{names: ['-u', '--user'], value: true},
 	{names: ['-l', '--label'], value: true, repeat: true},
 	{names: ['--restart'], value: true},
+	{names: ['--network', '--net'], value: true},
+	{names: ['--pid'], value: true},
+	{names: ['--uts'], value: true},
+	{names: ['--ipc'], value: true},
 	...notModelled.filter(n => n !== '-c' && n !== '-a' && n !== '-q').map(n => ({names: [n], value: !valueless.has(n), modelled: false, repeat: true})),
 	{names: ['-c', '--cpu-shares'], value: true, modelled: false},
 	{names: ['-a', '--attach'], value: true, modelled: false, repeat: true},
@@ -111,6 +115,19 @@ function settingsFrom(flags: ParsedFlags, call: DockerCall, image: string, comma
 		restartPolicy = {name: policy as RestartPolicy['name'], maxRetries: Number(retries ?? 0)};
 		if (flagSet(flags, '--rm') && policy !== 'no') return fail(`docker: Conflicting options: cannot specify both --restart and --rm.\nSee 'docker ${sub} --help'.`, 125);
 	}
+	const namespaceModes: NonNullable<CreateOptions['namespaceModes']> = {};
+	const network = flagValue(flags, '--network');
+	if (network !== undefined && network !== 'bridge' && network !== 'default') {
+		if (network !== 'host' && network !== 'none' && !network.startsWith('container:')) return fail(`docker: Error response from daemon: network ${network} not found.`, 125);
+		namespaceModes.net = network;
+	}
+	for (const [flag, kind, allowed] of [['--pid', 'pid', ['host']], ['--uts', 'uts', ['host']], ['--ipc', 'ipc', ['host', 'private', 'shareable', 'none']]] as const) {
+		const mode = flagValue(flags, flag);
+		if (mode === undefined || mode === '' || mode === 'private' || mode === 'shareable') continue;
+		const ok = (allowed as readonly string[]).includes(mode) || (kind !== 'uts' && mode.startsWith('container:'));
+		if (!ok) return fail(`docker: Error response from daemon: invalid ${kind === 'pid' ? 'PID' : kind.toUpperCase()} mode: ${mode}.`, 125);
+		if (mode !== 'none') namespaceModes[kind] = mode;
+	}
 	const entrypointText = flagValue(flags, '--entrypoint');
 	const name = flagValue(flags, '--name');
 	const detach = flagSet(flags, '-d');
@@ -134,6 +151,7 @@ function settingsFrom(flags: ParsedFlags, call: DockerCall, image: string, comma
 			workdir: flagValue(flags, '-w'),
 			user: flagValue(flags, '-u'),
 			restartPolicy,
+			namespaceModes,
 		},
 		detach,
 		interactive,
@@ -180,7 +198,10 @@ function runOrCreate(args: string[], call: DockerCall, sub: 'run' | 'create'): C
 	for (const c of world.dockers.get(call.host)!.containers.values()) for (const p of c.ports) taken.add(p.hostPort);
 	const ports = parsePorts(flagValues(flags, '-p'), imageConfig.exposedPorts, flagSet(flags, '-P'), taken);
 	if ('error' in ports) return fail(`${stderr}docker: ${ports.error}.\nSee 'docker ${sub} --help'.`, 125);
-	settings.options.ports = ports;
+	const netMode = settings.options.namespaceModes?.net;
+	if (netMode?.startsWith('container:') && flagValues(flags, '-p').length > 0) return fail(`${stderr}docker: conflicting options: port publishing and the container type network mode.\nSee 'docker ${sub} --help'.`, 125);
+	if (netMode === 'host' && flagValues(flags, '-p').length > 0) stderr += 'WARNING: Published ports are discarded when using host network mode\n';
+	settings.options.ports = netMode === 'host' || netMode?.startsWith('container:') ? [] : ports;
 	let createError = '';
 	let containerId = '';
 	world = produce(world, w => {
