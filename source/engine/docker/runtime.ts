@@ -10,7 +10,7 @@
 //       unknown repository: "pull access denied for x, repository does not exist or may require 'docker login': ..."
 //   createContainer(w, host, {image, name?, command?, entrypoint?, env?, ports?, memoryBytes?, cpus?,
 //       hostname?, joinNamespacesOf?: pid, cgroup?, labels?, autoRemove?, tty?, interactive?,
-//       restartPolicy?})
+//       restartPolicy?, namespaceModes?: {net?: 'host'|'none'|'container:NAME', pid?, uts?, ipc?}})
 //       -> {container}: an overlay rootfs (image layers + a per-container init layer + an empty
 //       upper layer) registered in host.filesystems; state 'created'.
 //   startContainer(w, host, idOrName) -> {container, process}: fresh mnt/pid/cgroup namespaces, and
