@@ -153,3 +153,19 @@ test('flags: real ones not modelled are accepted with a note, unknown ones get k
 	assert.equal(run(shell, 'kubectl get pods --frobnicate').stderr, "error: unknown flag: --frobnicate\nSee 'kubectl get --help' for usage.\n");
 	assert.equal(run(shell, 'kubectl get pods -x').stderr, "error: unknown shorthand flag: 'x' in -x\nSee 'kubectl get --help' for usage.\n");
 });
+
+test('describe of a ReplicationController and a Service reads as the real ones', () => {
+	const rc = 'apiVersion: v1\nkind: ReplicationController\nmetadata:\n  name: kubia\nspec:\n  replicas: 2\n  selector:\n    app: kubia\n  template:\n    metadata:\n      labels:\n        app: kubia\n    spec:\n      containers:\n      - name: kubia\n        image: luksa/kubia\n        ports:\n        - containerPort: 8080\n';
+	const shell = sandboxShell({files: {'rc.yaml': rc}});
+	run(shell, 'kubectl apply -f rc.yaml');
+	run(shell, 'kubectl expose rc kubia --port=80 --target-port=8080');
+	run(shell, 'sleep 40');
+	const text = run(shell, 'kubectl describe rc kubia').stdout;
+	assert.match(text, /^Name: {9}kubia\nNamespace: {4}default\nSelector: {5}app=kubia\nLabels: {7}app=kubia\nAnnotations: {2}<none>\nReplicas: {5}2 current \/ 2 desired\nPods Status: {2}2 Running \/ 0 Waiting \/ 0 Succeeded \/ 0 Failed\nPod Template:\n {2}Labels: {2}app=kubia\n {2}Containers:\n {3}kubia:\n {4}Image: {8}luksa\/kubia\n {4}Port: {9}8080\/TCP\n/);
+	assert.match(text, /Events:\n {2}Type {4}Reason {12}Age {3}From {20}Message\n {2}---- {4}------ {12}---- {2}---- {20}-------\n {2}Normal {2}SuccessfulCreate {2}\d+s {3}replication-controller {2}Created pod: kubia-\w{5}\n/);
+	const svc = run(shell, 'kubectl describe svc kubia').stdout;
+	assert.match(svc, /^Name: {21}kubia\n/);
+	assert.match(svc, /\nType: {21}ClusterIP\n/);
+	assert.match(svc, /\nTargetPort: {15}8080\/TCP\nEndpoints: {16}10\.244\.\d+\.\d+:8080,10\.244\.\d+\.\d+:8080\n/);
+	assert.match(svc, /\nEvents: {19}<none>\n$/);
+});

@@ -148,32 +148,140 @@ function describeNode(w: World, node: KubeObject): string {
 	return out;
 }
 
-function describeGeneric(w: World, obj: KubeObject): string {
-	let out = `Name:         ${obj.metadata.name}\n`;
-	if (obj.metadata.namespace) out += `Namespace:    ${obj.metadata.namespace}\n`;
-	if (obj.spec?.selector) out += `Selector:     ${formatLabels(obj.spec.selector.matchLabels ?? obj.spec.selector)}\n`;
-	out += mapLines('Labels', obj.metadata.labels);
-	out += mapLines('Annotations', Object.fromEntries(Object.entries(obj.metadata.annotations ?? {}).filter(([k]) => !k.startsWith('kubectl.kubernetes.io/last-applied'))));
-	if (obj.kind === 'ReplicationController' || obj.kind === 'ReplicaSet') {
-		const pods = listObjects(w.cluster!, 'pods', obj.metadata.namespace).filter(p => p.metadata.ownerReferences?.some(r => r.uid === obj.metadata.uid));
-		const count = (s: string) => pods.filter(p => podStatus(p) === s).length;
-		out += `Replicas:     ${obj.status?.replicas ?? 0} current / ${obj.spec.replicas} desired\n`;
-		out += `Pods Status:  ${count('Running')} Running / ${pods.filter(p => !p.status.phase || p.status.phase === 'Pending').length} Waiting / ${pods.filter(p => p.status.phase === 'Succeeded').length} Succeeded / ${pods.filter(p => p.status.phase === 'Failed').length} Failed\n`;
-		out += `Pod Template:\n${mapLines('  Labels', obj.spec.template?.metadata?.labels)}  Containers:\n${(obj.spec.template?.spec?.containers ?? []).map((c: any) => `   ${c.name}:\n    Image:        ${c.image}\n    Port:         ${c.ports?.[0] ? `${c.ports[0].containerPort}/TCP` : '<none>'}\n`).join('')}`;
+type Field = [label: string, value: string | string[]];
+
+/** Top-level "Label:  value" lines aligned as describe's tabwriter aligns them (longest label + 2). */
+function fields(list: Field[]): string {
+	const width = Math.max(...list.map(([label]) => label.length + 1)) + 2;
+	let out = '';
+	for (const [label, value] of list) {
+		const values = Array.isArray(value) ? (value.length ? value : ['<none>']) : [value];
+		values.forEach((v, i) => (out += `${(i === 0 ? label + ':' : '').padEnd(width)}${v}`.trimEnd() + '\n'));
 	}
-	if (obj.kind === 'Deployment') {
-		out += `Replicas:               ${obj.spec.replicas} desired | ${obj.status?.updatedReplicas ?? 0} updated | ${obj.status?.replicas ?? 0} total | ${obj.status?.availableReplicas ?? 0} available | ${obj.status?.unavailableReplicas ?? 0} unavailable\nStrategyType:           ${obj.spec.strategy?.type}\n`;
-	}
-	if (obj.kind === 'Service') {
-		out += `Selector:          ${formatLabels(obj.spec.selector)}\nType:              ${obj.spec.type}\nIP:                ${obj.spec.clusterIP}\n`;
-		for (const p of obj.spec.ports ?? []) out += `Port:              ${p.name ?? '<unset>'}  ${p.port}/${p.protocol}\nTargetPort:        ${p.targetPort}/${p.protocol}\n${p.nodePort ? `NodePort:          ${p.name ?? '<unset>'}  ${p.nodePort}/${p.protocol}\n` : ''}`;
-		const ep = w.cluster!.store.endpoints.get(`${obj.metadata.namespace}/${obj.metadata.name}`);
-		const list = (ep?.subsets ?? []).flatMap((s: any) => (s.addresses ?? []).flatMap((a: any) => (s.ports ?? []).map((p: any) => `${a.ip}:${p.port}`)));
-		out += `Endpoints:         ${list.join(',')}\nSession Affinity:  ${obj.spec.sessionAffinity}\n`;
-	}
-	if (obj.kind === 'Namespace') out += `Status:       ${obj.status?.phase}\n\nNo resource quota.\n\nNo LimitRange resource.\n`;
-	else out += eventsSection(w, obj);
 	return out;
+}
+
+/** The Events section, its "<none>" aligned with the fields above it. */
+function eventsAfter(w: World, obj: KubeObject, list: Field[]): string {
+	const width = Math.max(...list.map(([label]) => label.length + 1)) + 2;
+	return eventsSection(w, obj).replace(/^Events: +<none>/, `${'Events:'.padEnd(width)}<none>`);
+}
+
+function labelList(map: Record<string, string> | undefined): string[] {
+	return Object.entries(map ?? {})
+		.sort(([a], [b]) => a.localeCompare(b))
+		.map(([k, v]) => `${k}=${v}`);
+}
+
+function annotationList(map: Record<string, string> | undefined): string[] {
+	return Object.entries(map ?? {})
+		.filter(([k]) => !k.startsWith('kubectl.kubernetes.io/last-applied'))
+		.sort(([a], [b]) => a.localeCompare(b))
+		.map(([k, v]) => `${k}: ${v}`);
+}
+
+function podTemplate(template: any): string {
+	let out = `Pod Template:\n  Labels:  ${labelList(template?.metadata?.labels).join('\n           ') || '<none>'}\n  Containers:\n`;
+	for (const c of template?.spec?.containers ?? []) {
+		const ports = (c.ports ?? []).map((p: any) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ');
+		out += `   ${c.name}:\n    Image:        ${c.image}\n    Port:         ${ports || '<none>'}\n    Host Port:    ${ports ? (c.ports ?? []).map((p: any) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ') : '<none>'}\n`;
+		if (c.command) out += `    Command:\n${c.command.map((x: string) => `      ${x}\n`).join('')}`;
+		if (c.resources?.requests) out += `    Requests:\n${Object.entries(c.resources.requests).map(([k, v]) => `      ${k}:  ${v}\n`).join('')}`;
+		out += `    Environment:  ${(c.env ?? []).length ? '\n' + c.env.map((e: any) => `      ${e.name}:  ${e.value ?? ''}\n`).join('') : '<none>\n'}    Mounts:       <none>\n`;
+	}
+	return out + '  Volumes:        <none>\n';
+}
+
+function describeReplicas(w: World, obj: KubeObject): string {
+	const pods = [...(w.cluster!.podsByOwner.get(obj.metadata.uid) ?? [])].map(key => w.cluster!.store.pods.get(key)!).filter(Boolean);
+	const phase = (p: string) => pods.filter(x => (x.status.phase ?? 'Pending') === p).length;
+	const selector = obj.kind === 'ReplicationController' ? labelList(obj.spec.selector).join(',') : labelList(obj.spec.selector?.matchLabels).join(',');
+	const controlled = obj.metadata.ownerReferences?.find(r => r.controller);
+	const list: Field[] = [
+		['Name', obj.metadata.name],
+		['Namespace', obj.metadata.namespace!],
+		['Selector', selector || '<none>'],
+		['Labels', labelList(obj.metadata.labels)],
+		['Annotations', annotationList(obj.metadata.annotations)],
+		...(controlled ? [['Controlled By', `${controlled.kind}/${controlled.name}`] as Field] : []),
+		['Replicas', `${obj.status?.replicas ?? 0} current / ${obj.spec.replicas} desired`],
+		['Pods Status', `${phase('Running')} Running / ${phase('Pending')} Waiting / ${phase('Succeeded')} Succeeded / ${phase('Failed')} Failed`],
+	];
+	return fields(list) + podTemplate(obj.spec.template) + eventsAfter(w, obj, list);
+}
+
+function describeDeployment(w: World, obj: KubeObject): string {
+	const c = w.cluster!;
+	const owned = [...c.store.replicasets.values()].filter(rs => rs.metadata.namespace === obj.metadata.namespace && rs.metadata.ownerReferences?.some(r => r.uid === obj.metadata.uid));
+	const hash = (rs: KubeObject) => rs.metadata.labels?.['pod-template-hash'];
+	const newest = owned.sort((a, b) => Number(b.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0) - Number(a.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0))[0];
+	const old = owned.filter(rs => rs !== newest && (rs.spec.replicas ?? 0) > 0);
+	const rolling = obj.spec.strategy?.rollingUpdate;
+	const st = obj.status ?? {};
+	const list: Field[] = [
+		['Name', obj.metadata.name],
+		['Namespace', obj.metadata.namespace!],
+		['CreationTimestamp', rfc1123(obj.metadata.creationTimestamp)],
+		['Labels', labelList(obj.metadata.labels)],
+		['Annotations', newest ? [`deployment.kubernetes.io/revision: ${newest.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 1}`] : []],
+		['Selector', labelList(obj.spec.selector?.matchLabels).join(',')],
+		['Replicas', `${obj.spec.replicas} desired | ${st.updatedReplicas ?? 0} updated | ${st.replicas ?? 0} total | ${st.availableReplicas ?? 0} available | ${st.unavailableReplicas ?? 0} unavailable`],
+		['StrategyType', obj.spec.strategy?.type ?? 'RollingUpdate'],
+		['MinReadySeconds', String(obj.spec.minReadySeconds ?? 0)],
+		...(obj.spec.strategy?.type !== 'Recreate' ? [['RollingUpdateStrategy', `${rolling?.maxUnavailable ?? '25%'} max unavailable, ${rolling?.maxSurge ?? '25%'} max surge`] as Field] : []),
+	];
+	let out = fields(list) + podTemplate(obj.spec.template);
+	const conditions = st.conditions ?? [];
+	if (conditions.length) out += 'Conditions:\n' + table([['Type', 'Status', 'Reason'], ['----', '------', '------'], ...conditions.map((x: any) => [x.type, x.status, x.reason])], 2).split('\n').filter(Boolean).map(l => '  ' + l).join('\n') + '\n';
+	const rsText = (rs: KubeObject) => `${rs.metadata.name} (${rs.status?.replicas ?? 0}/${rs.spec.replicas} replicas created)`;
+	out += `OldReplicaSets:  ${old.length ? old.map(rsText).join(', ') : '<none>'}\nNewReplicaSet:   ${newest ? rsText(newest) : '<none>'}\n`;
+	void hash;
+	return out + eventsAfter(w, obj, list);
+}
+
+function describeService(w: World, obj: KubeObject): string {
+	const ep = w.cluster!.store.endpoints.get(`${obj.metadata.namespace}/${obj.metadata.name}`);
+	const list: Field[] = [
+		['Name', obj.metadata.name],
+		['Namespace', obj.metadata.namespace!],
+		['Labels', labelList(obj.metadata.labels)],
+		['Annotations', annotationList(obj.metadata.annotations)],
+		['Selector', labelList(obj.spec.selector).join(',') || '<none>'],
+		['Type', obj.spec.type],
+		['IP Family Policy', obj.spec.ipFamilyPolicy ?? 'SingleStack'],
+		['IP Families', (obj.spec.ipFamilies ?? ['IPv4']).join(',')],
+		['IP', obj.spec.clusterIP],
+		['IPs', (obj.spec.clusterIPs ?? [obj.spec.clusterIP]).join(',')],
+	];
+	for (const p of obj.spec.ports ?? []) {
+		const endpoints = (ep?.subsets ?? []).flatMap((s: any) => (s.addresses ?? []).flatMap((a: any) => (s.ports ?? []).filter((x: any) => (x.name ?? '') === (p.name ?? '')).map((x: any) => `${a.ip}:${x.port}`)));
+		list.push(['Port', `${p.name ?? '<unset>'}  ${p.port}/${p.protocol}`], ['TargetPort', `${p.targetPort}/${p.protocol}`]);
+		if (p.nodePort) list.push(['NodePort', `${p.name ?? '<unset>'}  ${p.nodePort}/${p.protocol}`]);
+		list.push(['Endpoints', endpoints.length > 3 ? `${endpoints.slice(0, 3).join(',')} + ${endpoints.length - 3} more...` : endpoints.join(',')]);
+	}
+	list.push(['Session Affinity', obj.spec.sessionAffinity ?? 'None']);
+	if (obj.spec.externalTrafficPolicy) list.push(['External Traffic Policy', obj.spec.externalTrafficPolicy]);
+	list.push(['Internal Traffic Policy', obj.spec.internalTrafficPolicy ?? 'Cluster']);
+	return fields(list) + eventsAfter(w, obj, list);
+}
+
+function describeGeneric(w: World, obj: KubeObject): string {
+	if (obj.kind === 'ReplicationController' || obj.kind === 'ReplicaSet') return describeReplicas(w, obj);
+	if (obj.kind === 'Deployment') return describeDeployment(w, obj);
+	if (obj.kind === 'Service') return describeService(w, obj);
+	if (obj.kind === 'Namespace') return fields([['Name', obj.metadata.name], ['Labels', labelList(obj.metadata.labels)], ['Annotations', annotationList(obj.metadata.annotations)], ['Status', obj.status?.phase ?? 'Active']]) + '\nNo resource quota.\n\nNo LimitRange resource.\n';
+	if (obj.kind === 'Endpoints') {
+		const subsets = (obj.subsets ?? []) as any[];
+		const list: Field[] = [['Name', obj.metadata.name], ['Namespace', obj.metadata.namespace!], ['Labels', labelList(obj.metadata.labels)], ['Annotations', annotationList(obj.metadata.annotations)]];
+		let out = fields(list);
+		out += 'Subsets:\n';
+		for (const s of subsets) {
+			out += `  Addresses:          ${(s.addresses ?? []).map((a: any) => a.ip).join(',') || '<none>'}\n  NotReadyAddresses:  ${(s.notReadyAddresses ?? []).map((a: any) => a.ip).join(',') || '<none>'}\n  Ports:\n    Name     Port  Protocol\n    ----     ----  --------\n`;
+			for (const p of s.ports ?? []) out += `    ${(p.name ?? '<unset>').padEnd(9)}${String(p.port).padEnd(6)}${p.protocol}\n`;
+		}
+		return out + '\n' + eventsAfter(w, obj, list);
+	}
+	return fields([['Name', obj.metadata.name]]) + eventsAfter(w, obj, [['Name', '']]);
 }
 
 export function kubectlDescribe(k: Kctx): CommandOutcome {
