@@ -169,3 +169,13 @@ test('describe of a ReplicationController and a Service reads as the real ones',
 	assert.match(svc, /\nTargetPort: {15}8080\/TCP\nEndpoints: {16}10\.244\.\d+\.\d+:8080,10\.244\.\d+\.\d+:8080\n/);
 	assert.match(svc, /\nEvents: {19}<none>\n$/);
 });
+
+test('-o jsonpath and -o custom-columns', () => {
+	const shell = sandboxShell();
+	run(shell, 'kubectl run web --image=nginx');
+	run(shell, 'sleep 30');
+	assert.match(run(shell, "kubectl get pod web -o jsonpath='{.status.podIP}'").stdout, /^10\.244\.\d+\.\d+$/);
+	assert.equal(run(shell, "kubectl get nodes -o jsonpath='{.items[*].metadata.name}'").stdout, 'control-plane worker-1 worker-2 worker-3');
+	assert.match(run(shell, 'kubectl get pods -o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName').stdout, /^NAME   NODE\nweb    worker-\d\n$/);
+	assert.match(run(shell, "kubectl get pods -o jsonpath='{.items[0].spec.nodeName'").stderr, /^error: error parsing jsonpath/);
+});

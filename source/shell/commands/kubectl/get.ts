@@ -12,6 +12,7 @@ import {bool, flag} from './args.ts';
 import {allNamespaces, fail, namespaceOf, ok, type Kctx} from './context.ts';
 import {findResource, qualifiedPlural, typePrefix} from './resource-names.ts';
 import {aggregateEvents} from './describe.ts';
+import {customColumns, renderJsonPath} from './jsonpath.ts';
 import {headers, row} from './rows.ts';
 import {humanDuration, table} from './table.ts';
 
@@ -140,7 +141,7 @@ export function kubectlGet(k: Kctx): CommandOutcome {
 			objects = listObjects(c, info.resource, info.namespaced && !all ? ns : undefined).filter(o => matchesRequirements(o.metadata.labels, selector));
 		}
 		found.push(...objects);
-		if (objects.length === 0 || output === 'yaml' || output === 'json') continue;
+		if (objects.length === 0 || output === 'yaml' || output === 'json' || output?.startsWith('jsonpath') || output?.startsWith('custom-columns')) continue;
 		if (output === 'name') {
 			sections.push(objects.map(o => `${typePrefix(info)}/${o.metadata.name}`).join('\n') + '\n');
 			continue;
@@ -156,6 +157,18 @@ export function kubectlGet(k: Kctx): CommandOutcome {
 		const header = [...(showNs ? ['NAMESPACE'] : []), ...head, ...(showLabels ? ['LABELS'] : [])];
 		const text = table([header, ...rows]);
 		sections.push(bool(k.args, 'no-headers') ? text.slice(text.indexOf('\n') + 1) : text);
+	}
+	if (output?.startsWith('jsonpath')) {
+		const single = targets.length === 1 && targets[0]!.names.length === 1 && found.length === 1;
+		const root = single ? JSON.parse(JSON.stringify(found[0])) : {apiVersion: 'v1', items: JSON.parse(JSON.stringify(found)), kind: 'List', metadata: {resourceVersion: ''}};
+		const rendered = renderJsonPath(root, output.slice(output.indexOf('=') + 1));
+		if ('error' in rendered) return fail(rendered.error);
+		return {stdout: rendered.text, stderr: errors.map(e => e + '\n').join(''), exitCode: errors.length ? 1 : 0};
+	}
+	if (output?.startsWith('custom-columns')) {
+		const columns = customColumns(JSON.parse(JSON.stringify(found)), output.slice(output.indexOf('=') + 1));
+		if ('error' in columns) return fail(columns.error);
+		return {stdout: found.length ? table(columns.rows) : '', stderr: errors.map(e => e + '\n').join('') + (found.length || errors.length ? '' : `No resources found in ${ns} namespace.\n`), exitCode: errors.length ? 1 : 0};
 	}
 	let stdout = output === 'yaml' || output === 'json' ? (found.length ? printObjects(w, found, output, targets.length === 1 && targets[0]!.names.length === 1) : '') : sections.join(isAll || multiType ? '\n' : '');
 	let stderr = errors.join('\n') + (errors.length ? '\n' : '');
