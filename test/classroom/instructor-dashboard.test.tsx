@@ -6,6 +6,7 @@ import {applyRecord, emptyRoom} from '../../source/classroom/room.ts';
 import {manualClock} from '../../source/ui/clock.ts';
 import {InstructorDashboard, type DashboardHost} from '../../source/ui/classroom/instructor-dashboard.tsx';
 import {makeTheme, ThemeContext} from '../../source/ui/theme.tsx';
+import {textWidth} from '../../source/ui/text-width.ts';
 import {cleanupUi, keys, renderUi} from '../helpers/ui.tsx';
 
 afterEach(cleanupUi);
@@ -56,11 +57,11 @@ function fakeHost(online: string[]) {
 
 const entered = (stepIndex: number) => ({kind: 'step-entered' as const, chapterId: 'containers', chapterNumber: 1, stepId: `s${stepIndex + 1}`, stepIndex, stepCount: 4, title: `Step ${stepIndex + 1}`});
 
-function setup(size = {columns: 80, rows: 24}) {
+function setup(size = {columns: 80, rows: 24}, locale: 'en' | 'zh-CN' = 'en', names = ['alice', 'bob']) {
 	const clock = manualClock(start);
 	const fake = fakeHost(['s1']);
-	fake.apply({r: 'joined', at: start, studentId: 's1', name: 'alice', tokenHash: 'h'});
-	fake.apply({r: 'joined', at: start, studentId: 's2', name: 'bob', tokenHash: 'h'});
+	fake.apply({r: 'joined', at: start, studentId: 's1', name: names[0]!, tokenHash: 'h'});
+	fake.apply({r: 'joined', at: start, studentId: 's2', name: names[1]!, tokenHash: 'h'});
 	fake.event('s1', start, entered(0));
 	fake.event('s1', start + 1000, {kind: 'step-passed', chapterId: 'containers', stepId: 's1'});
 	fake.event('s1', start + 2000, entered(1));
@@ -70,7 +71,7 @@ function setup(size = {columns: 80, rows: 24}) {
 	let quit = false;
 	const app = renderUi(
 		<ThemeContext.Provider value={makeTheme(false)}>
-			<InstructorDashboard host={fake.host} joinLines={['npx k8s-tutor join 10.0.0.5:7420 --code ABC234 --name "YOUR NAME"']} sessionDir="room" clock={clock} onQuit={() => (quit = true)} />
+			<InstructorDashboard host={fake.host} joinLines={['npx k8s-tutor join 10.0.0.5:7420 --code ABC234 --name "YOUR NAME"']} sessionDir="room" clock={clock} onQuit={() => (quit = true)} locale={locale} />
 		</ThemeContext.Provider>,
 		size,
 	);
@@ -149,4 +150,18 @@ test('a terminal too small says what size the dashboard needs; growing it shows 
 	await app.waitForText('needs at least 60x12');
 	app.resize(80, 24);
 	await app.waitForText('alice');
+});
+
+test('in Simplified Chinese, with Chinese names, the columns still line up', async () => {
+	const {app} = setup({columns: 80, rows: 24}, 'zh-CN', ['王小明', 'bob']);
+	const frame = await app.waitForText('王小明');
+	assert.match(frame, /课堂 ABC234 · 2 名学生（1 在线） · 1 人卡住/);
+	assert.match(frame, /第 2\/4 步/);
+	const lines = frame.split('\n');
+	const stepsAt = (name: string) => {
+		const line = lines.find(candidate => candidate.includes(name))!;
+		return textWidth(line.slice(0, line.search(/[✓!▶]/)));
+	};
+	assert.equal(stepsAt('王小明'), stepsAt('bob'));
+	assert.match(frame, /q 退出/);
 });

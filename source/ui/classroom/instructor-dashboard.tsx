@@ -2,10 +2,13 @@
 // stuck, and the pacing controls. Everything shown comes from the host's room (sanitized).
 import {Box, Text, useWindowSize} from 'ink';
 import {useEffect, useState} from 'react';
+import type {Locale} from '../../app/app-options.ts';
 import type {ClassroomHost} from '../../classroom/host-server.ts';
 import {defaultStuckRule, stepKey} from '../../classroom/room.ts';
+import {fit, textWidth} from '../text-width.ts';
 import {useTheme} from '../theme.tsx';
 import {chapterColumns, duration, stuckCount, visibleRows, type Cell, type StudentRow} from './instructor-model.ts';
+import {instructorText, type InstructorText} from './instructor-text.ts';
 import {useInstructorKeys} from './use-instructor-keys.ts';
 import {useInstructorState} from './use-instructor-state.ts';
 
@@ -13,7 +16,7 @@ export type WallClock = {now(): number; every(ms: number, fn: () => void): () =>
 
 export type DashboardHost = Pick<ClassroomHost, 'room' | 'isConnected' | 'connectedCount' | 'releaseNext' | 'setOpenCount' | 'setPaused' | 'broadcast' | 'subscribe'>;
 
-type Props = {host: DashboardHost; joinLines: string[]; sessionDir: string; clock: WallClock; onQuit(): void};
+type Props = {host: DashboardHost; joinLines: string[]; sessionDir: string; clock: WallClock; onQuit(): void; locale?: Locale};
 
 const cellGlyph: Record<Cell, string> = {done: '✓', help: '✓', current: '▶', stuck: '!', todo: '·'};
 
@@ -47,9 +50,13 @@ function useRoomVersion(host: DashboardHost, clock: WallClock): number {
 	return version;
 }
 
-export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit}: Props) {
+/** The columns after the name and the steps, each `width` cells wide. */
+const tailColumns = {where: 14, onStep: 9, hints: 6, solutions: 5, fails: 6};
+
+export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit, locale = 'en'}: Props) {
 	useRoomVersion(host, clock);
 	const theme = useTheme();
+	const text = instructorText(locale);
 	const {columns: width, rows: height} = useWindowSize();
 	const [state, dispatch] = useInstructorState();
 	const [flash, setFlash] = useState<string>();
@@ -64,79 +71,83 @@ export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit}
 	const rows = visibleRows(room, chapter, {sort: state.sort, filter: state.filter, now, online: id => host.isConnected(id), rule});
 	const selected = rows[Math.min(state.selected, rows.length - 1)];
 
-	const act = (what: Promise<void>, done: string) => what.then(() => setFlash(done), error => setFlash(`error: ${(error as Error).message}`));
+	const act = (what: Promise<void>, done: string) => what.then(() => setFlash(done), error => setFlash(text.error((error as Error).message)));
 	useInstructorKeys(state, dispatch, {rows: rows.length, chapters: chapters.length, currentChapter: followed}, {
 		releaseNext() {
 			const next = room.chapters[room.openCount];
-			if (next === undefined) setFlash('every chapter is already open');
-			else act(host.releaseNext(), `released chapter ${next}`);
+			if (next === undefined) setFlash(text.allOpen);
+			else act(host.releaseNext(), text.released(next));
 		},
 		openUpTo(count) {
-			const open = room.chapters.slice(0, Math.min(count, room.chapters.length)).join(', ') || 'none';
-			act(host.setOpenCount(count), `open: ${open}`);
+			act(host.setOpenCount(count), text.opened(room.chapters.slice(0, Math.min(count, room.chapters.length)).join(', ') || text.none));
 		},
 		stuckAfter(by) {
 			setIdleMinutes(minutes => {
 				const next = Math.max(1, Math.min(60, minutes + by));
-				setFlash(`stuck after ${next} min without progress (or ${rule.failedChecks} failed checks)`);
+				setFlash(text.stuckAfter(next, rule.failedChecks));
 				return next;
 			});
 		},
 		togglePause() {
-			const done = room.paused ? 'resumed the room' : 'paused the room';
-			act(host.setPaused(!room.paused), done);
+			act(host.setPaused(!room.paused), room.paused ? text.resumedRoom : text.pausedRoom);
 		},
-		broadcast: text => act(host.broadcast(text), 'broadcast sent'),
+		broadcast: message => act(host.broadcast(message), text.sent),
 		quit: onQuit,
 	});
 
-	if (width < 60 || height < 12) return <Text>The classroom dashboard needs at least 60x12 (this terminal is {width}x{height}).</Text>;
+	if (width < 60 || height < 12) return <Text>{text.tooSmall(width, height)}</Text>;
 
 	const stuck = stuckCount(room, now, rule);
-	const open = room.chapters.slice(0, room.openCount).join(', ') || 'none';
+	const open = room.chapters.slice(0, room.openCount).join(', ') || text.none;
 	const listHeight = Math.max(3, height - 6); // 3 header lines, the column titles, 2 footer lines
 	const first = Math.max(0, Math.min(state.selected - Math.floor(listHeight / 2), rows.length - listHeight));
-	const nameWidth = Math.min(18, Math.max(8, ...rows.map(row => [...row.name].length)));
+	const nameWidth = Math.min(18, Math.max(8, textWidth(text.columns.student), ...rows.map(row => textWidth(row.name))));
+	const stepWidth = Math.max(5, chapter.stepCount * 2);
+	const c = text.columns;
 
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Box>
+			<Text wrap="truncate">
 				<Text bold color={theme.accent}>
-					Classroom {room.code}
+					{text.classroom} {room.code}
 				</Text>
-				<Text>
-					{' '}
-					· {room.studentOrder.length} students ({host.connectedCount()} online) ·{' '}
-				</Text>
+				{' · '}
+				{text.students(room.studentOrder.length, host.connectedCount())}
+				{' · '}
 				<Text color={stuck > 0 ? theme.bad : undefined} bold={stuck > 0}>
-					{stuck} stuck
+					{text.stuck(stuck)}
 				</Text>
 				<Text dimColor={theme.dim}> ({idleMinutes}m)</Text>
-				<Text> · open: {open}</Text>
-				{room.paused ? <Text {...theme.highlight}> PAUSED </Text> : null}
-			</Box>
+				{' · '}
+				{text.open(open)}
+				{room.paused ? <Text {...theme.highlight}>{text.paused}</Text> : null}
+			</Text>
 			<Text dimColor={theme.dim} wrap="truncate">
-				{joinLines[0]} · session: {sessionDir}
+				{joinLines[0]} · {text.session}: {sessionDir}
 			</Text>
 			<Text wrap="truncate">
-				Chapter {chapter.id} ({chapterIndex + 1}/{chapters.length}) · sort: {state.sort} · filter: {state.filter}
-				{room.broadcast ? ` · last broadcast: ${room.broadcast.text}` : ''}
+				{text.chapterLine(chapter.id, chapterIndex + 1, chapters.length, text.sortName[state.sort], text.filterName[state.filter])}
+				{room.broadcast ? text.lastBroadcast(room.broadcast.text) : ''}
 			</Text>
 			{state.mode === 'detail' && selected ? (
-				<StudentDetail host={host} row={selected} height={listHeight + 1} />
+				<StudentDetail host={host} row={selected} height={listHeight + 1} text={text} />
 			) : (
 				<Box flexDirection="column" height={listHeight + 1}>
 					<Text bold wrap="truncate">
 						{'  '}
-						{'student'.padEnd(nameWidth)} {'steps'.padEnd(Math.max(5, chapter.stepCount * 2))} where        on step  hints sol fails
+						{fit(c.student, nameWidth)} {fit(c.steps, stepWidth)} {fit(c.where, tailColumns.where)}
+						{fit(c.onStep, tailColumns.onStep, 'right')}
+						{fit(c.hints, tailColumns.hints, 'right')}
+						{fit(c.solutions, tailColumns.solutions, 'right')}
+						{fit(c.fails, tailColumns.fails, 'right')}
 					</Text>
-					{rows.length === 0 ? <Text dimColor={theme.dim}>{room.studentOrder.length === 0 ? 'Waiting for students to join…' : 'Nobody matches this filter.'}</Text> : null}
+					{rows.length === 0 ? <Text dimColor={theme.dim}>{room.studentOrder.length === 0 ? text.waiting : text.nobodyMatches}</Text> : null}
 					{rows.slice(first, first + listHeight).map(row => (
-						<GridRow key={row.id} row={row} nameWidth={nameWidth} stepWidth={Math.max(5, chapter.stepCount * 2)} selected={row.id === selected?.id} />
+						<GridRow key={row.id} row={row} nameWidth={nameWidth} stepWidth={stepWidth} selected={row.id === selected?.id} text={text} />
 					))}
 				</Box>
 			)}
-			<Footer mode={state.mode} draft={state.draft} flash={flash} wide={width >= 110} />
+			<Footer mode={state.mode} draft={state.draft} flash={flash} wide={width > textWidth(text.keysWide)} text={text} />
 		</Box>
 	);
 }
@@ -153,31 +164,40 @@ function busiestChapter(room: DashboardHost['room'], chapters: {id: string}[]): 
 	return index >= 0 ? index : undefined;
 }
 
+function whereText(row: StudentRow, text: InstructorText): string {
+	if (row.where.kind === 'not-started') return text.notStarted;
+	if (row.where.kind === 'step') return text.step(row.where.index, row.where.count);
+	return text.elsewhere(row.where.chapterId);
+}
+
 // One Text per row (nested spans are not layout nodes): a room of 100 redraws cheaply.
-function GridRow({row, nameWidth, stepWidth, selected}: {row: StudentRow; nameWidth: number; stepWidth: number; selected: boolean}) {
+function GridRow({row, nameWidth, stepWidth, selected, text}: {row: StudentRow; nameWidth: number; stepWidth: number; selected: boolean; text: InstructorText}) {
 	const theme = useTheme();
 	const cellColor: Record<Cell, string | undefined> = {done: theme.ok, help: theme.warn, current: theme.accent, stuck: theme.bad, todo: undefined};
-	const name = [...row.name].slice(0, nameWidth).join('').padEnd(nameWidth);
-	const cellsText = row.cells.map(cell => cellGlyph[cell] + ' ').join('');
+	const cellsWidth = row.cells.length * 2;
 	return (
 		<Text wrap="truncate">
 			<Text {...(selected ? theme.highlight : {})} dimColor={!row.online && theme.dim}>
 				{selected ? '> ' : '  '}
-				{name}
+				{fit(row.name, nameWidth)}
 			</Text>{' '}
 			{row.cells.map((cell, index) => (
 				<Text key={index} color={cellColor[cell]} dimColor={cell === 'todo' && theme.dim}>
 					{cellGlyph[cell]}{' '}
 				</Text>
 			))}
-			{' '.repeat(Math.max(0, stepWidth - cellsText.length))} {row.where.padEnd(12)} {duration(row.onStepMs).padStart(7)} {String(row.hints).padStart(5)} {String(row.solutions).padStart(3)} {String(row.failedChecks).padStart(5)}
-			{row.stuck ? ' STUCK' : ''}
-			{row.online ? '' : ' offline'}
+			{' '.repeat(Math.max(0, stepWidth - cellsWidth))} {fit(whereText(row, text), tailColumns.where)}
+			{fit(duration(row.onStepMs), tailColumns.onStep, 'right')}
+			{fit(String(row.hints), tailColumns.hints, 'right')}
+			{fit(String(row.solutions), tailColumns.solutions, 'right')}
+			{fit(String(row.failedChecks), tailColumns.fails, 'right')}
+			{row.stuck ? text.stuckMark : ''}
+			{row.online ? '' : text.offlineMark}
 		</Text>
 	);
 }
 
-function StudentDetail({host, row, height}: {host: DashboardHost; row: StudentRow; height: number}) {
+function StudentDetail({host, row, height, text}: {host: DashboardHost; row: StudentRow; height: number; text: InstructorText}) {
 	const theme = useTheme();
 	const student = host.room.students[row.id]!;
 	const current = student.current;
@@ -185,39 +205,44 @@ function StudentDetail({host, row, height}: {host: DashboardHost; row: StudentRo
 	return (
 		<Box flexDirection="column" height={height}>
 			<Text bold>
-				{student.name} {row.online ? '(online)' : '(offline)'} {row.stuck ? '· STUCK' : ''}
+				{student.name} {row.online ? text.online : text.offline}
+				{row.stuck ? ` ·${text.stuckMark}` : ''}
 			</Text>
-			<Text wrap="truncate">{current ? `On ${current.chapterId} step ${current.stepIndex + 1}/${current.stepCount}: ${current.title} · ${duration(row.onStepMs)} on it` : 'Has not started a step yet.'}</Text>
-			<Text wrap="truncate">
-				Hints {step?.hints ?? 0} · solution {step?.solutionShown ? 'shown' : 'not shown'} · failed checks {step?.failedChecks ?? 0}
-			</Text>
-			<Text bold>Still unmet:</Text>
-			{(step?.unmet.length ? step.unmet : ['(nothing reported)']).slice(0, 4).map((item, index) => (
+			<Text wrap="truncate">{current ? text.onStep(current.chapterId, current.stepIndex + 1, current.stepCount, current.title, duration(row.onStepMs)) : text.noStepYet}</Text>
+			<Text wrap="truncate">{text.stepHelp(step?.hints ?? 0, step?.solutionShown ?? false, step?.failedChecks ?? 0)}</Text>
+			<Text bold>{text.stillUnmet}</Text>
+			{(step?.unmet.length ? step.unmet : [text.nothingReported]).slice(0, 4).map((item, index) => (
 				<Text key={index} wrap="truncate" color={step?.unmet.length ? theme.warn : undefined}>
 					{'  '}• {item}
 				</Text>
 			))}
-			<Text bold>Last commands:</Text>
-			{student.commands.length === 0 ? <Text dimColor={theme.dim}> (none yet)</Text> : null}
+			<Text bold>{text.lastCommands}</Text>
+			{student.commands.length === 0 ? <Text dimColor={theme.dim}> {text.noCommands}</Text> : null}
 			{student.commands.slice(-Math.max(1, height - 8)).map((command, index) => (
 				<Text key={index} wrap="truncate" color={command.exitCode !== 0 ? theme.bad : undefined}>
 					{'  '}$ {command.line}
-					{command.exitCode !== 0 ? `  (exit ${command.exitCode})` : ''}
+					{command.exitCode !== 0 ? text.exit(command.exitCode) : ''}
 				</Text>
 			))}
 		</Box>
 	);
 }
 
-function Footer({mode, draft, flash, wide}: {mode: string; draft: string; flash?: string; wide: boolean}) {
+function Footer({mode, draft, flash, wide, text}: {mode: string; draft: string; flash?: string; wide: boolean; text: InstructorText}) {
 	const theme = useTheme();
-	if (mode === 'broadcast') return <Text wrap="truncate">Broadcast to every screen (Enter send, Esc cancel): {draft}█</Text>;
-	if (mode === 'open-count') return <Text wrap="truncate">Open the first how many chapters of the session? Type 0-9 (Esc cancels)</Text>;
-	if (mode === 'confirm-quit') return <Text color={theme.warn}>End the session's dashboard? The log is kept and `--session` resumes it. (y/n)</Text>;
+	if (mode === 'broadcast')
+		return (
+			<Text wrap="truncate">
+				{text.broadcastPrompt}
+				{draft}█
+			</Text>
+		);
+	if (mode === 'open-count') return <Text wrap="truncate">{text.openPrompt}</Text>;
+	if (mode === 'confirm-quit') return <Text color={theme.warn}>{text.quitPrompt}</Text>;
 	return (
 		<Box flexDirection="column">
 			<Text dimColor={theme.dim} wrap="truncate">
-				{wide ? '↑↓ select · Enter details · ←→ chapter · s sort · f filter · n release next · o open up to · p pause · b broadcast · +- stuck minutes · q quit' : '↑↓ ⏎ student ←→ chapter s sort f filter n next o open p pause b say q quit'}
+				{wide ? text.keysWide : text.keysNarrow}
 			</Text>
 			<Text wrap="truncate">{flash ?? ''}</Text>
 		</Box>

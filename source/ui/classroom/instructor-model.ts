@@ -16,7 +16,7 @@ export type StudentRow = {
 	stuck: boolean;
 	cells: Cell[];
 	doneCount: number;
-	where: string; // "step 3/5" or "ch 2" when in another chapter
+	where: {kind: 'not-started'} | {kind: 'step'; index: number; count: number} | {kind: 'elsewhere'; chapterId: string};
 	onStepMs: number;
 	hints: number;
 	solutions: number;
@@ -67,7 +67,7 @@ export function studentRow(student: Student, chapter: ChapterColumn, online: boo
 	}
 	const currentStep = current ? student.steps[stepKey(current.chapterId, current.stepId)] : undefined;
 	const onStepMs = currentStep?.doneAt === undefined ? Math.max(0, now - student.lastProgressAt) : 0;
-	const where = !current ? 'not started' : current.chapterId === chapter.id ? `step ${current.stepIndex + 1}/${current.stepCount}` : `in ${current.chapterId}`;
+	const where: StudentRow['where'] = !current ? {kind: 'not-started'} : current.chapterId === chapter.id ? {kind: 'step', index: current.stepIndex + 1, count: current.stepCount} : {kind: 'elsewhere', chapterId: current.chapterId};
 	return {id: student.id, name: student.name, online, stuck, cells, doneCount, where, onStepMs, hints, solutions, failedChecks};
 }
 

@@ -22,7 +22,7 @@ export async function runInstructorDashboard(host: ClassroomHost, options: AppOp
 	const quitted = new Promise<void>(resolve => (quit = resolve));
 	const app = render(
 		<ThemeContext.Provider value={makeTheme(options.color)}>
-			<InstructorDashboard host={host} joinLines={screen.joinLines} sessionDir={screen.sessionDir} clock={wallClock} onQuit={() => quit()} />
+			<InstructorDashboard host={host} joinLines={screen.joinLines} sessionDir={screen.sessionDir} clock={wallClock} onQuit={() => quit()} locale={options.lang} />
 		</ThemeContext.Provider>,
 		{stdout: io.stdout as NodeJS.WriteStream, stdin: io.stdin as NodeJS.ReadStream, exitOnCtrlC: false},
 	);

@@ -1,0 +1,145 @@
+// The instructor's dashboard in English and Simplified Chinese.
+import type {Locale} from '../../app/app-options.ts';
+import type {Filter, SortOrder} from './instructor-model.ts';
+
+export type InstructorText = {
+	classroom: string;
+	students(count: number, online: number): string;
+	stuck(count: number): string;
+	open(list: string): string;
+	none: string;
+	paused: string;
+	session: string;
+	chapterLine(chapter: string, index: number, count: number, sort: string, filter: string): string;
+	sortName: Record<SortOrder, string>;
+	filterName: Record<Filter, string>;
+	lastBroadcast(text: string): string;
+	columns: {student: string; steps: string; where: string; onStep: string; hints: string; solutions: string; fails: string};
+	notStarted: string;
+	step(index: number, count: number): string;
+	elsewhere(chapter: string): string;
+	stuckMark: string;
+	offlineMark: string;
+	waiting: string;
+	nobodyMatches: string;
+	online: string;
+	offline: string;
+	onStep(chapter: string, index: number, count: number, title: string, time: string): string;
+	noStepYet: string;
+	stepHelp(hints: number, solution: boolean, fails: number): string;
+	stillUnmet: string;
+	nothingReported: string;
+	lastCommands: string;
+	noCommands: string;
+	exit(code: number): string;
+	keysWide: string;
+	keysNarrow: string;
+	broadcastPrompt: string;
+	openPrompt: string;
+	quitPrompt: string;
+	allOpen: string;
+	released(chapter: string): string;
+	opened(list: string): string;
+	stuckAfter(minutes: number, fails: number): string;
+	pausedRoom: string;
+	resumedRoom: string;
+	sent: string;
+	error(message: string): string;
+	tooSmall(width: number, height: number): string;
+};
+
+const en: InstructorText = {
+	classroom: 'Classroom',
+	students: (count, online) => `${count} students (${online} online)`,
+	stuck: count => `${count} stuck`,
+	open: list => `open: ${list}`,
+	none: 'none',
+	paused: ' PAUSED ',
+	session: 'session',
+	chapterLine: (chapter, index, count, sort, filter) => `Chapter ${chapter} (${index}/${count}) · sort: ${sort} · filter: ${filter}`,
+	sortName: {joined: 'joined', name: 'name', progress: 'progress', stuck: 'stuck'},
+	filterName: {all: 'all', stuck: 'stuck', offline: 'offline'},
+	lastBroadcast: text => ` · last broadcast: ${text}`,
+	columns: {student: 'student', steps: 'steps', where: 'where', onStep: 'on step', hints: 'hints', solutions: 'sol', fails: 'fails'},
+	notStarted: 'not started',
+	step: (index, count) => `step ${index}/${count}`,
+	elsewhere: chapter => `in ${chapter}`,
+	stuckMark: ' STUCK',
+	offlineMark: ' offline',
+	waiting: 'Waiting for students to join…',
+	nobodyMatches: 'Nobody matches this filter.',
+	online: '(online)',
+	offline: '(offline)',
+	onStep: (chapter, index, count, title, time) => `On ${chapter} step ${index}/${count}: ${title} · ${time} on it`,
+	noStepYet: 'Has not started a step yet.',
+	stepHelp: (hints, solution, fails) => `Hints ${hints} · solution ${solution ? 'shown' : 'not shown'} · failed checks ${fails}`,
+	stillUnmet: 'Still unmet:',
+	nothingReported: '(nothing reported)',
+	lastCommands: 'Last commands:',
+	noCommands: '(none yet)',
+	exit: code => `  (exit ${code})`,
+	keysWide: '↑↓ select · Enter details · ←→ chapter · s sort · f filter · n release next · o open up to · p pause · b broadcast · +- stuck minutes · q quit',
+	keysNarrow: '↑↓ ⏎ student ←→ chapter s sort f filter n next o open p pause b say q quit',
+	broadcastPrompt: 'Broadcast to every screen (Enter send, Esc cancel): ',
+	openPrompt: 'Open the first how many chapters of the session? Type 0-9 (Esc cancels)',
+	quitPrompt: "End the session's dashboard? The log is kept and `--session` resumes it. (y/n)",
+	allOpen: 'every chapter is already open',
+	released: chapter => `released chapter ${chapter}`,
+	opened: list => `open: ${list}`,
+	stuckAfter: (minutes, fails) => `stuck after ${minutes} min without progress (or ${fails} failed checks)`,
+	pausedRoom: 'paused the room',
+	resumedRoom: 'resumed the room',
+	sent: 'broadcast sent',
+	error: message => `error: ${message}`,
+	tooSmall: (width, height) => `The classroom dashboard needs at least 60x12 (this terminal is ${width}x${height}).`,
+};
+
+const zhCN: InstructorText = {
+	classroom: '课堂',
+	students: (count, online) => `${count} 名学生（${online} 在线）`,
+	stuck: count => `${count} 人卡住`,
+	open: list => `已开放：${list}`,
+	none: '无',
+	paused: ' 已暂停 ',
+	session: '会话',
+	chapterLine: (chapter, index, count, sort, filter) => `章节 ${chapter}（${index}/${count}）· 排序：${sort} · 筛选：${filter}`,
+	sortName: {joined: '加入顺序', name: '名字', progress: '进度', stuck: '卡住'},
+	filterName: {all: '全部', stuck: '卡住', offline: '离线'},
+	lastBroadcast: text => ` · 最近广播：${text}`,
+	columns: {student: '学生', steps: '步骤', where: '位置', onStep: '本步用时', hints: '提示', solutions: '答案', fails: '失败'},
+	notStarted: '未开始',
+	step: (index, count) => `第 ${index}/${count} 步`,
+	elsewhere: chapter => `在 ${chapter}`,
+	stuckMark: ' 卡住',
+	offlineMark: ' 离线',
+	waiting: '等待学生加入…',
+	nobodyMatches: '没有符合筛选的学生。',
+	online: '（在线）',
+	offline: '（离线）',
+	onStep: (chapter, index, count, title, time) => `在 ${chapter} 第 ${index}/${count} 步：${title} · 已用 ${time}`,
+	noStepYet: '还没有开始任何步骤。',
+	stepHelp: (hints, solution, fails) => `提示 ${hints} · 答案${solution ? '已查看' : '未查看'} · 检查失败 ${fails}`,
+	stillUnmet: '尚未满足：',
+	nothingReported: '（没有报告）',
+	lastCommands: '最近的命令：',
+	noCommands: '（还没有）',
+	exit: code => `  （退出码 ${code}）`,
+	keysWide: '↑↓ 选择 · Enter 详情 · ←→ 章节 · s 排序 · f 筛选 · n 开放下一章 · o 开放前 N 章 · p 暂停 · b 广播 · +- 卡住分钟数 · q 退出',
+	keysNarrow: '↑↓ ⏎ 学生 ←→ 章节 s 排序 f 筛选 n 下一章 o 开放 p 暂停 b 广播 q 退出',
+	broadcastPrompt: '广播到所有屏幕（Enter 发送，Esc 取消）：',
+	openPrompt: '开放本次课程的前几章？输入 0-9（Esc 取消）',
+	quitPrompt: '关闭课堂面板？日志会保留，用 `--session` 可以继续。(y/n)',
+	allOpen: '所有章节都已开放',
+	released: chapter => `已开放第 ${chapter} 章`,
+	opened: list => `已开放：${list}`,
+	stuckAfter: (minutes, fails) => `${minutes} 分钟没有进展（或检查失败 ${fails} 次）算作卡住`,
+	pausedRoom: '已暂停课堂',
+	resumedRoom: '已恢复课堂',
+	sent: '广播已发送',
+	error: message => `错误：${message}`,
+	tooSmall: (width, height) => `课堂面板至少需要 60x12（当前终端为 ${width}x${height}）。`,
+};
+
+export function instructorText(locale: Locale): InstructorText {
+	return locale === 'zh-CN' ? zhCN : en;
+}
