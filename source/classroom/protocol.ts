@@ -1,6 +1,13 @@
 // The classroom wire protocol: every message in both directions, validated with zod.
 // The host trusts nothing a student sends: each message is parsed against these schemas,
 // and anything else is answered with an error (never a crash).
+//
+// Flow: the student sends `hello` (protocol, code, name, token if it has one); the host answers
+// `welcome` (student id, token, the last event seq it holds, pacing) or a fatal `error`. The
+// student then sends `event`s numbered 1, 2, 3... per student; the host logs each (synced to
+// disk) and answers `ack` with the highest seq it holds. A resent event at or below that seq is
+// acknowledged again and never counted twice; a gap is answered `out-of-order` with the seq
+// expected. The host alone sends `pacing` (chapters open, paused) and `broadcast`.
 import {z} from 'zod';
 
 /** Bumped whenever a message changes shape; host and student must speak the same one. */
