@@ -55,10 +55,8 @@ function stripServerFields(obj: KubeObject): KubeObject {
 	return copy;
 }
 
-export type CreateOptions = {generateName?: boolean};
-
 /** POST: validates, defaults and stores a new object. Call on a draft. */
-export function createObject(w: World, input: KubeObject, options: CreateOptions = {}): ApiResult {
+export function createObject(w: World, input: KubeObject): ApiResult {
 	const c = w.cluster!;
 	const info = resourceByKind(input.kind);
 	if (!info) return {ok: false, error: {code: 400, reason: 'BadRequest', message: `no matches for kind "${input.kind}" in version "${input.apiVersion}"`}};
@@ -66,7 +64,6 @@ export function createObject(w: World, input: KubeObject, options: CreateOptions
 	const meta = obj.metadata ?? ({} as KubeObject['metadata']);
 	obj.metadata = meta;
 	if (!meta.name && meta.generateName) meta.name = meta.generateName + randomSuffix(w);
-	void options;
 	if (info.namespaced) meta.namespace ??= 'default';
 	else delete meta.namespace;
 	if (info.namespaced && !c.store.namespaces.has(meta.namespace!)) {
@@ -87,14 +84,14 @@ export function createObject(w: World, input: KubeObject, options: CreateOptions
 	meta.resourceVersion = nextResourceVersion(c);
 	if (['Deployment', 'ReplicaSet', 'ReplicationController'].includes(obj.kind)) meta.generation = 1;
 	delete meta.deletionTimestamp;
-	const created = admit(w, info, obj);
+	const created = admit(w, obj);
 	if (!created.ok) return created;
 	c.store[info.resource].set(key, obj);
 	afterCreate(w, info, obj);
 	return {ok: true, object: obj};
 }
 
-function admit(w: World, info: ResourceInfo, obj: KubeObject): ApiResult {
+function admit(w: World, obj: KubeObject): ApiResult {
 	const c = w.cluster!;
 	if (obj.kind === 'Pod') admitNewPod(w, obj);
 	if (obj.kind === 'Service') {
@@ -103,7 +100,6 @@ function admit(w: World, info: ResourceInfo, obj: KubeObject): ApiResult {
 	}
 	if (obj.kind === 'ReplicationController' || obj.kind === 'ReplicaSet') obj.status = {replicas: 0};
 	if (obj.kind === 'Deployment') obj.status = {};
-	void info;
 	return {ok: true, object: obj};
 }
 

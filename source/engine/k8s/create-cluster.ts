@@ -18,7 +18,6 @@ export type ClusterOptions = {
 	workerCpus?: number; // default 2
 	workerMemoryBytes?: number; // default 4 GiB
 	kubectlHosts?: string[]; // hosts whose kubectl is configured (the learner's)
-	/** Skip the node processes' details (pause/containers on hosts) that the benchmark does not need? No: always real. */
 	nodeIpBase?: string; // default "192.168.56."
 };
 
@@ -172,8 +171,7 @@ export function addNode(w: World, name: string, ip: string, options: {cpus: numb
 		files['/etc/kubernetes/admin.conf'] = `apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: ${c.apiServerAddress}\n  name: kubernetes\ncurrent-context: kubernetes-admin@kubernetes\n`;
 	} else files[`${manifestsDir}/.keep`] = '';
 	createHost(w, {name, ip, cpus: options.cpus, memoryBytes: options.memoryBytes, services: ['sshd', 'containerd', 'dockerd', 'kubelet'], files});
-	const daemon = installDockerDaemon(w, name);
-	void daemon;
+	installDockerDaemon(w, name);
 	const createdAt = w.time;
 	const node = nodeObject(w, name, ip, c.nextPodCidr++, options.cpus, options.memoryBytes, !!options.controlPlane, createdAt);
 	c.store.nodes.set(name, node);

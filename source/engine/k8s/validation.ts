@@ -30,14 +30,13 @@ function validateName(name: unknown, path: string, errors: string[], rfcLabel = 
 
 function validateLabels(labels: unknown, path: string, errors: string[]): void {
 	if (labels === undefined || labels === null) return;
-	for (const [key, value] of Object.entries(labels as Record<string, unknown>)) {
+	for (const value of Object.values(labels as Record<string, unknown>)) {
 		if (typeof value !== 'string') continue;
 		if (value.length > 63 || (value !== '' && !/^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/.test(value))) {
 			errors.push(
 				`${path}: Invalid value: "${value}": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`,
 			);
 		}
-		void key;
 	}
 }
 

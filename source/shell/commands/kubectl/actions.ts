@@ -1,6 +1,6 @@
 // kubectl verbs that change objects: delete, scale, label, annotate, cordon, uncordon, drain, run, create, expose.
 import {createObject, deleteObject, listObjects, patchObject} from '../../../engine/k8s/api-server.ts';
-import {resourceInfo, storeKey, type ResourceInfo} from '../../../engine/k8s/resources.ts';
+import {storeKey, type ResourceInfo} from '../../../engine/k8s/resources.ts';
 import {matchesRequirements, parseSelector} from '../../../engine/k8s/selectors.ts';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
 import type {CommandOutcome} from '../../types.ts';
@@ -243,4 +243,3 @@ export function kubectlExpose(k: Kctx): CommandOutcome {
 	return {stdout: `service/${svcName} exposed\n`, exitCode: 0, world};
 }
 
-void resourceInfo;

@@ -213,7 +213,6 @@ function describeReplicas(w: World, obj: KubeObject): string {
 function describeDeployment(w: World, obj: KubeObject): string {
 	const c = w.cluster!;
 	const owned = [...c.store.replicasets.values()].filter(rs => rs.metadata.namespace === obj.metadata.namespace && rs.metadata.ownerReferences?.some(r => r.uid === obj.metadata.uid));
-	const hash = (rs: KubeObject) => rs.metadata.labels?.['pod-template-hash'];
 	const newest = owned.sort((a, b) => Number(b.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0) - Number(a.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0))[0];
 	const old = owned.filter(rs => rs !== newest && (rs.spec.replicas ?? 0) > 0);
 	const rolling = obj.spec.strategy?.rollingUpdate;
@@ -235,7 +234,6 @@ function describeDeployment(w: World, obj: KubeObject): string {
 	if (conditions.length) out += 'Conditions:\n' + table([['Type', 'Status', 'Reason'], ['----', '------', '------'], ...conditions.map((x: any) => [x.type, x.status, x.reason])], 2).split('\n').filter(Boolean).map(l => '  ' + l).join('\n') + '\n';
 	const rsText = (rs: KubeObject) => `${rs.metadata.name} (${rs.status?.replicas ?? 0}/${rs.spec.replicas} replicas created)`;
 	out += `OldReplicaSets:  ${old.length ? old.map(rsText).join(', ') : '<none>'}\nNewReplicaSet:   ${newest ? rsText(newest) : '<none>'}\n`;
-	void hash;
 	return out + eventsAfter(w, obj, list);
 }
 

@@ -1,7 +1,6 @@
 // kubectl get: tables, -o wide|yaml|json|name, -l, -A, --show-labels, -w (a bounded watch).
 import {stringify} from 'yaml';
 import {listObjects} from '../../../engine/k8s/api-server.ts';
-import {msOf} from '../../../engine/k8s/metadata.ts';
 import {resourceInfo, type ResourceInfo} from '../../../engine/k8s/resources.ts';
 import {formatLabels, matchesRequirements, parseSelector} from '../../../engine/k8s/selectors.ts';
 import type {KubeObject, ResourceName} from '../../../engine/k8s/types.ts';
@@ -43,7 +42,6 @@ export function printObjects(w: World, objects: KubeObject[], output: string | u
 }
 
 function eventsTable(k: Kctx, events: WorldEvent[], all: boolean, ns: string): string {
-	void k;
 	const w = k.ctx.world;
 	const rows = aggregateEvents(events)
 		.filter(e => /^(pod|node|replicationcontroller|replicaset|deployment|service|namespace)\//.test(e.object))
@@ -202,6 +200,5 @@ function watch(k: Kctx, info: ResourceInfo, ns: string, all: boolean, initial: s
 			}
 		}
 	}
-	void msOf;
 	return {stdout: initial + (lines.length ? lines.join('\n') + '\n' : ''), stderr: '', exitCode: 0, world};
 }

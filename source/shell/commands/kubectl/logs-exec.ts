@@ -23,7 +23,6 @@ export function kubectlLogs(k: Kctx): CommandOutcome {
 	const found = findContainer(k, k.args.positional[0]);
 	if ('error' in found) return fail(found.error);
 	const {pod, container, runtime} = found;
-	const ns = pod.metadata.namespace;
 	if (bool(k.args, 'p', 'previous')) {
 		if (!runtime?.previousLogs && !(runtime && runtime.attempt > 0)) return fail(`Error from server (BadRequest): previous terminated container "${container}" in pod "${pod.metadata.name}" not found`);
 		return {stdout: (runtime.previousLogs ?? []).map((l: string) => l + '\n').join(''), exitCode: 0};
@@ -33,7 +32,6 @@ export function kubectlLogs(k: Kctx): CommandOutcome {
 		const reason = status?.state?.waiting?.reason ?? 'ContainerCreating';
 		return fail(`Error from server (BadRequest): container "${container}" in pod "${pod.metadata.name}" is waiting to start: ${reason === 'ContainerCreating' ? 'ContainerCreating' : reason === 'ErrImagePull' || reason === 'ImagePullBackOff' ? `trying and failing to pull image` : reason}`);
 	}
-	void ns;
 	let lines: string[] = containerLogs(k.ctx.world, pod.spec.nodeName, runtime);
 	const tail = flag(k.args, 'tail');
 	if (tail !== undefined && Number(tail) >= 0) lines = lines.slice(Math.max(0, lines.length - Number(tail)));

@@ -12,8 +12,6 @@ export function age(w: World, obj: KubeObject): string {
 /** The STATUS column of a pod, by kubectl's printPod rules. */
 export function podStatus(pod: KubeObject): string {
 	let reason: string = pod.status?.reason ?? pod.status?.phase ?? 'Pending';
-	let initializing = false;
-	void initializing;
 	const statuses: any[] = pod.status?.containerStatuses ?? [];
 	let hasRunning = false;
 	for (let i = statuses.length - 1; i >= 0; i--) {
