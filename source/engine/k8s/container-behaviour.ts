@@ -8,6 +8,9 @@ export type Behaviour = {command: string; port?: number; exitAfterMs?: number; e
 /** Decides a fresh container's fate. `portsInUse` are the ports other containers of the pod listen on. */
 export function containerBehaviour(spec: ContainerSpec, image: ResolvedImage, portsInUse: number[]): Behaviour {
 	const argv = [...(spec.command ?? []), ...(spec.args ?? [])];
+	const shell = /(^|\/)(sh|bash|ash)$/.test(argv[0] ?? image.command.split(' ')[0] ?? '') && (argv.length <= 1);
+	// A shell with its stdin kept open (kubectl run -it) waits for input instead of exiting.
+	if (spec.stdin && (shell || (argv.length === 0 && image.app.exitsImmediately))) return {command: argv.join(' ') || image.command, exitCode: 0, logs: []};
 	if (argv.length > 0) return commandBehaviour(argv);
 	const app = image.app;
 	if (app.exitsImmediately) return {command: image.command, exitAfterMs: 200, exitCode: 0, logs: []};

@@ -179,3 +179,14 @@ test('-o jsonpath and -o custom-columns', () => {
 	assert.match(run(shell, 'kubectl get pods -o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName').stdout, /^NAME   NODE\nweb    worker-\d\n$/);
 	assert.match(run(shell, "kubectl get pods -o jsonpath='{.items[0].spec.nodeName'").stderr, /^error: error parsing jsonpath/);
 });
+
+test('kubectl run -it attaches to a shell in the new pod; exit ends it and the kubelet restarts it', () => {
+	const shell = sandboxShell();
+	assert.equal(run(shell, 'kubectl run -it box --image=busybox -- sh').stdout, "If you don't see a command prompt, try pressing enter.\n");
+	assert.equal(run(shell, 'hostname').stdout, 'box\n');
+	run(shell, 'exit');
+	assert.equal(run(shell, 'hostname').stdout, 'host-1\n');
+	run(shell, 'sleep 10');
+	assert.match(run(shell, 'kubectl get pod box').stdout, /box +1\/1 +Running +1 /);
+	assert.equal(run(shell, 'kubectl run -it nope --image=no/such-image -- sh').stderr, 'error: timed out waiting for the condition\n');
+});

@@ -3,6 +3,8 @@ import {createObject, deleteObject, listObjects, patchObject} from '../../../eng
 import {storeKey, type ResourceInfo} from '../../../engine/k8s/resources.ts';
 import {matchesRequirements, parseSelector} from '../../../engine/k8s/selectors.ts';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
+import {tick} from '../../../engine/tick.ts';
+import type {World} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
 import {bool, flag, flagAll} from './args.ts';
 import {applyManifests} from './apply.ts';
@@ -187,12 +189,37 @@ export function kubectlRun(k: Kctx): CommandOutcome {
 	const container: any = {name, image, ...command};
 	if (port) container.ports = [{containerPort: Number(port)}];
 	for (const e of flagAll(k.args, 'env')) (container.env ??= []).push({name: e.split('=')[0], value: e.split('=').slice(1).join('=')});
+	const stdin = bool(k.args, 'i', 'stdin');
+	const tty = bool(k.args, 't', 'tty');
+	if (stdin) Object.assign(container, {stdin: true, stdinOnce: true});
+	if (tty) container.tty = true;
 	const restart = flag(k.args, 'restart') ?? 'Always';
 	const pod: KubeObject = {apiVersion: 'v1', kind: 'Pod', metadata: {name, namespace: namespaceOf(k), labels: labelsFromFlag(flag(k.args, 'labels', 'l'), {run: name})} as unknown as KubeObject['metadata'], spec: {containers: [container], restartPolicy: restart}};
 	if (flag(k.args, 'dry-run') && flag(k.args, 'dry-run') !== 'none') return {stdout: `pod/${name} created (${flag(k.args, 'dry-run') === 'server' ? 'server ' : ''}dry run)\n`, exitCode: 0};
 	const {world, result} = change(k.ctx.world, w => createObject(w, pod));
 	if (!result.ok) return fail(serverError(result.error));
+	if (stdin && tty) return attach(k, world, `${namespaceOf(k)}/${name}`, name);
 	return {stdout: `pod/${name} created\n`, exitCode: 0, world};
+}
+
+/**
+ * `kubectl run -it`: waits (in simulated time, at most 2 minutes) for the container to run, then
+ * attaches the terminal to it: the shell's next commands run inside the container, and `exit`
+ * ends the container's main process as it would end the attached shell.
+ */
+function attach(k: Kctx, created: World, key: string, name: string): CommandOutcome {
+	let world = created;
+	for (let s = 0; s < 120; s++) {
+		const rt = world.cluster!.podRuntimes.get(key)?.containers[0];
+		if (rt?.stage === 'running' && rt.pid !== undefined) {
+			const node = world.cluster!.podRuntimes.get(key)!.node;
+			const frame = {host: node, pid: rt.pid, user: 'root', cwd: '/', kind: 'pod' as const, label: name};
+			return {stdout: "If you don't see a command prompt, try pressing enter.\n", exitCode: 0, world, session: {...k.ctx.session, frames: [...k.ctx.session.frames, frame]}};
+		}
+		world = tick(world, 1000);
+	}
+	// kubectl gives up after --pod-running-timeout (1 minute by default; the simulation waits 2).
+	return {stdout: '', stderr: 'error: timed out waiting for the condition\n', exitCode: 1, world};
 }
 
 export function kubectlCreate(k: Kctx): CommandOutcome {
