@@ -1,11 +1,28 @@
+import {isDraft, original} from 'immer';
 import type {World} from '../world.ts';
 import {reconcileContainers} from './runtime.ts';
+import type {DockerDaemon} from './types.ts';
 
 /**
  * dockerd watching its containers over virtual time: a container whose main process ended (an
- * `exit` from `docker run -it`, the OOM killer, a kill from the host) is marked exited, and
- * removed when it was started with --rm.
+ * `exit` from `docker run -it`, the OOM killer, a kill from the host) is marked exited, removed
+ * when it was started with --rm, and restarted by its restart policy.
  */
 export function advanceDockers(w: World, _ms: number): void {
-	for (const host of w.dockers.keys()) reconcileContainers(w, host);
+	// Decide from the plain (pre-change) world which daemons have anything to watch, so a cluster
+	// whose nodes only run the kubelet's pods pays no immer proxies here.
+	const before = isDraft(w) ? (original(w) as World | undefined) : undefined;
+	for (const hostName of w.dockers.keys()) {
+		const daemon = before?.dockers.get(hostName);
+		if (daemon && !watchesAnything(daemon)) continue;
+		reconcileContainers(w, hostName);
+	}
+}
+
+function watchesAnything(daemon: DockerDaemon): boolean {
+	for (const c of daemon.containers.values()) {
+		if (c.labels['io.kubernetes.pod.uid'] !== undefined) continue;
+		if (c.state === 'running' || c.state === 'paused' || c.state === 'restarting') return true;
+	}
+	return false;
 }

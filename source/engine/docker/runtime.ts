@@ -399,11 +399,19 @@ export function recordContainerExit(w: World, hostName: string, idOrName: string
 export function reconcileContainers(w: World, hostName: string): void {
 	const daemon = w.dockers.get(hostName);
 	const host = w.hosts.get(hostName);
-	if (!daemon || !host) return;
-	for (const container of [...daemon.containers.values()]) {
-		if ((container.state !== 'running' && container.state !== 'paused') || (container.pid !== undefined && host.processes.has(container.pid))) continue;
+	if (!daemon || !host || daemon.containers.size === 0) return;
+	const exited: string[] = [];
+	const due: string[] = [];
+	for (const [id, c] of daemon.containers) {
 		// A pod's containers belong to the kubelet, which records their exits and restarts itself.
-		if (container.labels['io.kubernetes.pod.uid'] !== undefined) continue;
+		if (c.labels['io.kubernetes.pod.uid'] !== undefined) continue;
+		if (c.state === 'running' || c.state === 'paused') {
+			if (c.pid === undefined || !host.processes.has(c.pid)) exited.push(id);
+		} else if (c.state === 'restarting' && c.restartAt !== undefined && w.time >= c.restartAt) due.push(id);
+	}
+	for (const id of exited) {
+		const container = daemon.containers.get(id);
+		if (!container || (container.state !== 'running' && container.state !== 'paused')) continue;
 		const group = host.cgroups.get(container.cgroup);
 		const oom = (group?.memoryEvents.oom_kill ?? 0) > 0;
 		const signal = killSignalOf(w, hostName, container.pid);
@@ -417,10 +425,12 @@ export function reconcileContainers(w: World, hostName: string): void {
 		else if (wantsRestart(container)) {
 			container.state = 'restarting';
 			container.restartAt = w.time + Math.min(60_000, 100 * 2 ** container.restartCount);
+			if (w.time >= container.restartAt) due.push(id);
 		}
 	}
-	for (const container of daemon.containers.values()) {
-		if (container.state !== 'restarting' || container.restartAt === undefined || w.time < container.restartAt) continue;
+	for (const id of due) {
+		const container = daemon.containers.get(id);
+		if (!container || container.state !== 'restarting') continue;
 		const restarted = startContainer(w, hostName, container.id);
 		if (!restarted.ok) {
 			container.state = 'exited';
