@@ -5,6 +5,7 @@ import {markOwnersDirty} from './api-server.ts';
 import {nextResourceVersion, now} from './metadata.ts';
 import {cpuMilli, memoryBytes} from './quantity.ts';
 import {tearDownPod} from './pod-sandbox.ts';
+import {retryUnschedulablePods} from './scheduler.ts';
 import type {Cluster, KubeObject, NodeUsage, PodSpec} from './types.ts';
 
 export type PodRequests = {cpuMilli: number; memoryBytes: number; hostPorts: string[]; nonZeroCpuMilli: number; nonZeroMemoryBytes: number};
@@ -85,7 +86,10 @@ function releaseNodeUsage(c: Cluster, pod: KubeObject, key: string): void {
 export function releasePodResources(w: World, key: string): void {
 	const c = w.cluster!;
 	const pod = c.store.pods.get(key);
-	if (pod) releaseNodeUsage(c, pod, key);
+	if (pod && c.podsByNode.get(pod.spec.nodeName)?.has(key)) {
+		releaseNodeUsage(c, pod, key);
+		retryUnschedulablePods(w);
+	}
 }
 
 /** The pod object goes from the store, its processes from its node. Call on a draft. */
@@ -94,6 +98,8 @@ export function removePod(w: World, key: string): void {
 	const pod = c.store.pods.get(key);
 	if (!pod) return;
 	releaseNodeUsage(c, pod, key);
+	// Freed requests and ports may let waiting pods fit: the scheduler retries them now.
+	if (pod.spec.nodeName) retryUnschedulablePods(w);
 	unindexPodOwner(c, key, pod);
 	tearDownPod(w, key);
 	c.store.pods.delete(key);

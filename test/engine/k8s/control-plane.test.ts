@@ -49,3 +49,15 @@ test('a pod that asks for a host port taken on every worker waits, with the real
 	assert.equal(new Set(nodes).size, 3);
 	assert.match(run(shell, 'kubectl describe pod d').stdout, /0\/4 nodes are available: 1 node\(s\) had untolerated taint \{node-role.kubernetes.io\/control-plane: \}, 3 node\(s\) didn't have free ports for the requested pod ports\./);
 });
+
+test('a pod waiting for CPU is scheduled as soon as another pod gives its requests back', () => {
+	const pod = (name: string, cpu: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n  - name: app\n    image: nginx\n    resources:\n      requests:\n        cpu: "${cpu}"\n`;
+	const shell = sandboxShell({files: {'manifests/a.yaml': pod('a', '1500m'), 'manifests/b.yaml': pod('b', '1500m'), 'manifests/c.yaml': pod('c', '1500m'), 'd.yaml': pod('d', '1500m')}});
+	assert.equal(run(shell, 'kubectl apply -f manifests').stdout, 'pod/a created\npod/b created\npod/c created\n');
+	run(shell, 'kubectl apply -f d.yaml');
+	run(shell, 'sleep 10');
+	assert.match(run(shell, 'kubectl get pod d').stdout, /Pending/);
+	run(shell, 'kubectl delete pod a --grace-period=0 --force');
+	run(shell, 'sleep 2');
+	assert.match(run(shell, 'kubectl get pod d -o wide').stdout, /worker-\d/);
+});
