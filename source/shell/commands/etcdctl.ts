@@ -1,4 +1,5 @@
 // etcdctl on the control-plane node: read the API server's objects straight from etcd's keys.
+import {kubeEvents} from '../../engine/k8s/events.ts';
 import {resourceInfos, etcdKey} from '../../engine/k8s/resources.ts';
 import type {CommandSpec} from '../types.ts';
 
@@ -28,6 +29,10 @@ export const etcdctl: CommandSpec = {
 				const key = etcdKey(info, obj.metadata.namespace, obj.metadata.name);
 				if (prefix ? key.startsWith(wanted) : key === wanted) entries.push([key, JSON.stringify(obj)]);
 			}
+		}
+		for (const event of kubeEvents(ctx.world)) {
+			const key = `/registry/events/${event.metadata.namespace}/${event.metadata.name}`;
+			if (prefix ? key.startsWith(wanted) : key === wanted) entries.push([key, JSON.stringify(event)]);
 		}
 		entries.sort(([a], [b]) => a.localeCompare(b));
 		const out = entries.map(([k, v]) => (keysOnly ? `${k}\n\n` : `${k}\n${v}\n`)).join('');

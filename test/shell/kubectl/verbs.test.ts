@@ -190,3 +190,16 @@ test('kubectl run -it attaches to a shell in the new pod; exit ends it and the k
 	assert.match(run(shell, 'kubectl get pod box').stdout, /box +1\/1 +Running +1 /);
 	assert.equal(run(shell, 'kubectl run -it nope --image=no/such-image -- sh').stderr, 'error: timed out waiting for the condition\n');
 });
+
+test('Events are API objects too: -o yaml, and etcd keys under /registry/events', () => {
+	const shell = sandboxShell();
+	run(shell, 'kubectl run web --image=nginx');
+	run(shell, 'sleep 20');
+	const list = JSON.parse(run(shell, 'kubectl get events -o json').stdout);
+	const scheduled = list.items.find((e: any) => e.reason === 'Scheduled');
+	assert.equal(scheduled.involvedObject.name, 'web');
+	assert.equal(scheduled.source.component, 'default-scheduler');
+	assert.match(scheduled.metadata.name, /^web\.[0-9a-f]{16}$/);
+	run(shell, 'ssh control-plane');
+	assert.match(run(shell, 'etcdctl get /registry/events/default --prefix --keys-only').stdout, /^\/registry\/events\/default\/web\.[0-9a-f]{16}\n/);
+});

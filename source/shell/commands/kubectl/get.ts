@@ -4,6 +4,7 @@ import {listObjects} from '../../../engine/k8s/api-server.ts';
 import {resourceInfo, type ResourceInfo} from '../../../engine/k8s/resources.ts';
 import {formatLabels, matchesRequirements, parseSelector} from '../../../engine/k8s/selectors.ts';
 import type {KubeObject, ResourceName} from '../../../engine/k8s/types.ts';
+import {kubeEvents} from '../../../engine/k8s/events.ts';
 import {tick} from '../../../engine/tick.ts';
 import type {World, WorldEvent} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
@@ -114,6 +115,11 @@ export function kubectlGet(k: Kctx): CommandOutcome {
 	}
 	const first = positional[0]!.toLowerCase();
 	if (['events', 'event', 'ev'].includes(first)) {
+		if (output === 'yaml' || output === 'json' || output === 'name') {
+			const events = kubeEvents(w).filter(e => all || e.metadata.namespace === ns);
+			if (output === 'name') return ok(events.map(e => `event/${e.metadata.name}\n`).join(''));
+			return ok(printObjects(w, events, output, false));
+		}
 		const text = eventsTable(k, w.events, all, ns);
 		return text ? ok(text) : ok('', undefined, all ? 'No resources found\n' : `No resources found in ${ns} namespace.\n`);
 	}
