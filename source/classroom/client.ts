@@ -45,8 +45,9 @@ export type ClientSettings = {
 	/** Back-off between reconnect attempts. */
 	retry?: {initialMs: number; maxMs: number};
 	connectTimeoutMs?: number;
-	/** Only tests set this: pretend to speak another protocol version. */
+	/** Only tests set these: pretend to speak another protocol version; a shorter silence before the link counts as dead. */
 	protocolOverride?: number;
+	silenceMs?: number;
 };
 
 /** The host pings every 15 s; this long without a word from it, the link is taken for dead (a lost Wi-Fi sends no close). */
@@ -190,11 +191,11 @@ export function connectStudent(settings: ClientSettings): StudentLink {
 		let heardAt = Date.now();
 		const heard = () => (heardAt = Date.now());
 		const watchdog = setInterval(() => {
-			if (Date.now() - heardAt > silenceMs) {
+			if (Date.now() - heardAt > (settings.silenceMs ?? silenceMs)) {
 				failure = `the classroom host at ${settings.url.replace(/^ws:\/\//, '')} stopped answering`;
 				ws.terminate();
 			}
-		}, 5000);
+		}, Math.min(5000, settings.silenceMs ?? 5000));
 		watchdog.unref();
 		ws.on('ping', heard);
 		ws.on('open', () => {

@@ -17,6 +17,8 @@ export type HostSettings = {
 	capacity?: number;
 	appVersion: string;
 	clock?: () => number;
+	/** Only tests shorten it. */
+	helloTimeoutMs?: number;
 };
 
 export type HostChange =
@@ -195,7 +197,7 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 		const connection: Connection = {socket, address: request.socket.remoteAddress ?? '?', state: 'new', tokens: limits.messageBurst, refilledAt: clock(), badMessages: 0};
 		const helloTimer = setTimeout(() => {
 			if (connection.state === 'new') closeConnection(connection, 1008, 'no hello');
-		}, helloTimeoutMs);
+		}, settings.helloTimeoutMs ?? helloTimeoutMs);
 		helloTimer.unref();
 		alive.add(socket);
 		socket.on('pong', () => alive.add(socket));

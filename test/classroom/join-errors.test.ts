@@ -4,7 +4,7 @@ import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {openSession} from '../../source/classroom/session-folder.ts';
-import {startHost, student, tempDir} from './helpers.ts';
+import {startHost, student, tempDir, waitFor} from './helpers.ts';
 
 test('a wrong code is refused with a clear error and nothing is logged', async t => {
 	const host = await startHost(tempDir(t));
@@ -96,4 +96,45 @@ test('a folder holding other files is not taken for a session', async t => {
 	const dir = tempDir(t);
 	writeFileSync(join(dir, 'notes.txt'), 'mine');
 	await assert.rejects(openSession(dir, {chapters: ['1'], appVersion: 'x', now: 0}), /already holds other files and is not a classroom session folder/);
+});
+
+test('a host that goes silent (a dropped network sends no close) is noticed, and the student works offline', async t => {
+	// A "host" that welcomes, then never says another word.
+	const {WebSocketServer} = await import('ws');
+	const server = new WebSocketServer({host: '127.0.0.1', port: 0});
+	await new Promise(resolve => server.once('listening', resolve));
+	t.after(() => {
+		for (const socket of server.clients) socket.terminate();
+		return new Promise(resolve => server.close(resolve));
+	});
+	server.on('connection', socket => {
+		socket.once('message', () => {
+			socket.send(JSON.stringify({type: 'welcome', protocol: 1, studentId: 's1', name: 'alice', token: 't', lastSeq: 0, pacing: {chapters: ['1'], openCount: 1, paused: false}}));
+			socket.pause(); // stops reading: no pongs, no acks, no close
+		});
+	});
+	const port = (server.address() as {port: number}).port;
+	const {connectStudent} = await import('../../source/classroom/client.ts');
+	const {memoryStore} = await import('../../source/classroom/client-store.ts');
+	const link = connectStudent({url: `ws://127.0.0.1:${port}`, code: 'X', name: 'alice', appVersion: 'test', store: memoryStore(), silenceMs: 200, retry: {initialMs: 5000, maxMs: 5000}});
+	t.after(() => link.close());
+	assert.equal((await link.firstContact()).state, 'online');
+	link.report({kind: 'command-run', line: 'ls', exitCode: 0});
+	await waitFor(() => link.status().state === 'offline', 'the silence to be noticed', 3000);
+	assert.match(link.status().error!.message, /stopped answering/);
+	assert.equal(link.status().queued, 1, 'the event waits for the host to come back');
+});
+
+test('a socket that never says hello is closed by the host', async t => {
+	const dir = tempDir(t);
+	const {openSession} = await import('../../source/classroom/session-folder.ts');
+	const {startClassroomHost} = await import('../../source/classroom/host-server.ts');
+	const host = await startClassroomHost(await openSession(dir, {chapters: ['1'], appVersion: 'x', now: 0}), {bind: '127.0.0.1', port: 0, appVersion: 'x', helloTimeoutMs: 100});
+	t.after(() => host.close());
+	const {default: WebSocket} = await import('ws');
+	const idle = new WebSocket(`ws://127.0.0.1:${host.port}`);
+	let closed = false;
+	idle.on('close', () => (closed = true));
+	idle.on('error', () => {});
+	await waitFor(() => closed, 'the idle socket to be closed', 3000);
 });
