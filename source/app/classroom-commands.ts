@@ -5,6 +5,7 @@ import {resultsCsv, resultsJson} from '../classroom/export.ts';
 import {hostCommandHelp, runHostCommand} from '../classroom/host-commands.ts';
 import {startClassroomHost, type ClassroomHost} from '../classroom/host-server.ts';
 import {joinCommand, reachableAddresses} from '../classroom/join-line.ts';
+import {hostText} from '../classroom/host-text.ts';
 import {plainLine} from '../classroom/plain-lines.ts';
 import {stuckWatcher} from '../classroom/stuck-watch.ts';
 import {defaultSessionDir, openSession, readSession, SessionFolderError} from '../classroom/session-folder.ts';
@@ -71,15 +72,16 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 		return code;
 	}
 
-	say(`k8s-tutor classroom ${resumed ? 'resumed' : 'started'}: code ${room.code}, chapters ${room.chapters.join(', ')}, session folder ${dir}`);
-	for (const line of joinLines) say(`join: ${line}`);
-	if (resumed) say(`${room.studentOrder.length} students so far, ${room.eventCount} events; open: ${room.chapters.slice(0, room.openCount).join(', ') || 'none'}${room.paused ? '; paused' : ''}`);
+	const text = hostText(options.lang);
+	say(text.started(resumed, room.code, room.chapters.join(', '), dir));
+	for (const line of joinLines) say(text.join(line));
+	if (resumed) say(text.soFar(room.studentOrder.length, room.eventCount, room.chapters.slice(0, room.openCount).join(', ') || text.none, room.paused));
 	say(hostCommandHelp);
-	const stuckLines = stuckWatcher();
+	const stuckLines = stuckWatcher(undefined, text);
 	const sayStuck = () => stuckLines(room, Date.now()).forEach(say);
 	sayStuck(); // a resumed room may have students stuck already
 	host.subscribe(change => {
-		const line = plainLine(change, room, Date.now());
+		const line = plainLine(change, room, Date.now(), text);
 		if (line) say(line);
 		if (change.kind === 'record') sayStuck();
 	});

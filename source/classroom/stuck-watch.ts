@@ -1,9 +1,10 @@
 // Plain mode has no grid to turn red: it says once when a student gets stuck, and once when
 // they move again.
+import {hostText, type HostText} from './host-text.ts';
 import {clockTime} from './plain-lines.ts';
 import {defaultStuckRule, isStuck, stepKey, type Room, type StuckRule} from './room.ts';
 
-export function stuckWatcher(rule: StuckRule = defaultStuckRule) {
+export function stuckWatcher(rule: StuckRule = defaultStuckRule, say: HostText = hostText('en')) {
 	const stuck = new Set<string>();
 	return (room: Room, now: number): string[] => {
 		const lines: string[] = [];
@@ -15,14 +16,14 @@ export function stuckWatcher(rule: StuckRule = defaultStuckRule) {
 				stuck.add(id);
 				const current = student.current;
 				const step = current ? student.steps[stepKey(current.chapterId, current.stepId)] : undefined;
-				const where = current ? ` on ${current.chapterId} step ${current.stepIndex + 1}/${current.stepCount}` : '';
+				const where = current ? say.stuckWhere(current.chapterId, current.stepIndex + 1, current.stepCount) : '';
 				const minutes = Math.floor((now - student.lastProgressAt) / 60_000);
-				const why = (step?.failedChecks ?? 0) >= rule.failedChecks ? `${step!.failedChecks} failed checks` : `${minutes} min without progress`;
-				const unmet = step?.unmet.length ? `; still unmet: ${step.unmet.join('; ')}` : '';
-				lines.push(`${clockTime(now)} STUCK: ${student.name}${where} (${why})${unmet}`);
+				const why = (step?.failedChecks ?? 0) >= rule.failedChecks ? say.failedChecks(step!.failedChecks) : say.idle(minutes);
+				const unmet = step?.unmet.length ? say.stillUnmet(step.unmet.join('; ')) : '';
+				lines.push(`${clockTime(now)} ${say.stuck(student.name, where, why, unmet)}`);
 			} else {
 				stuck.delete(id);
-				lines.push(`${clockTime(now)} ${student.name} is moving again`);
+				lines.push(`${clockTime(now)} ${say.movingAgain(student.name)}`);
 			}
 		}
 		return lines;

@@ -16,7 +16,7 @@ async function spawnHost(dir: string, port = 0): Promise<HostProcess> {
 	const child = spawn('node_modules/.bin/node', ['--import', 'tsx', 'source/bin.ts', 'classroom', 'host', '--plain', '--bind', '127.0.0.1', '--port', String(port), '--session', dir, '--chapters', '1-3'], {
 		cwd: root,
 		stdio: ['pipe', 'pipe', 'pipe'],
-		env: {...process.env, NO_COLOR: '1'},
+		env: {...process.env, NO_COLOR: '1', LANG: 'C', LC_ALL: '', LC_MESSAGES: ''},
 	});
 	let output = '';
 	child.stdout!.on('data', chunk => (output += chunk));

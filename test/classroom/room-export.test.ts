@@ -5,6 +5,8 @@ import {resultsCsv, resultsJson, resultRows} from '../../source/classroom/export
 import type {LogRecord} from '../../source/classroom/log-records.ts';
 import {applyRecord, emptyRoom, isStuck} from '../../source/classroom/room.ts';
 import {stuckWatcher} from '../../source/classroom/stuck-watch.ts';
+import {hostText} from '../../source/classroom/host-text.ts';
+import {plainLine} from '../../source/classroom/plain-lines.ts';
 
 const minute = 60_000;
 
@@ -100,4 +102,17 @@ test('plain mode says once when a student gets stuck and when they move again', 
 	assert.match(watch(room, 8 * minute)[0]!, /ana is moving again$/);
 	for (let i = 0; i < 5; i++) applyRecord(room, event('s1', 9 * minute, {kind: 'check-failed', chapterId: 'containers', stepId: 's1', unmet: ['x']}));
 	assert.deepEqual(watch(room, 9 * minute), [], 'failed checks on a passed step do not count');
+});
+
+test('plain host lines in Simplified Chinese', () => {
+	seqs = {};
+	const room = roomWith([joined('s1', '王小明'), event('s1', 0, entered(0))]);
+	const say = hostText('zh-CN');
+	const record = event('s1', 1000, {kind: 'step-passed', chapterId: 'containers', stepId: 's1', withHelp: true});
+	applyRecord(room, record);
+	assert.match(plainLine({kind: 'record', record}, room, 0, say)!, /王小明 完成了 containers 第 1\/3 步（借助提示或答案）$/);
+	assert.match(plainLine({kind: 'connected', studentId: 's1'}, room, 0, say)!, /王小明 已连接$/);
+	const stuck = stuckWatcher(undefined, say);
+	applyRecord(room, event('s1', 2000, entered(1)));
+	assert.match(stuck(room, 10 * minute)[0]!, /卡住：王小明 在 containers 第 2\/3 步（9 分钟没有进展）$/);
 });
