@@ -27,8 +27,14 @@ const io: AppIO = {
 	stdout: process.stdout,
 	stderr: process.stderr,
 	onSignal(handler) {
-		process.on('SIGINT', () => handler('SIGINT'));
-		process.on('SIGTERM', () => handler('SIGTERM'));
+		const onInterrupt = () => handler('SIGINT');
+		const onTerminate = () => handler('SIGTERM');
+		process.on('SIGINT', onInterrupt);
+		process.on('SIGTERM', onTerminate);
+		return () => {
+			process.off('SIGINT', onInterrupt);
+			process.off('SIGTERM', onTerminate);
+		};
 	},
 	exit: code => process.exit(code),
 };

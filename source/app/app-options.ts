@@ -20,8 +20,8 @@ export type AppIO = {
 	stdin: NodeJS.ReadableStream;
 	stdout: NodeJS.WritableStream & {columns?: number; rows?: number; isTTY?: boolean};
 	stderr: NodeJS.WritableStream;
-	/** Called on SIGINT/SIGTERM so flows can save before the process ends. */
-	onSignal(handler: (signal: 'SIGINT' | 'SIGTERM') => void): void;
+	/** Called on SIGINT/SIGTERM so flows can save before the process ends; returns a function that removes the handler. */
+	onSignal(handler: (signal: 'SIGINT' | 'SIGTERM') => void): () => void;
 	/** Ends the process (after a signal, once progress is saved). */
 	exit(code: number): never;
 };

@@ -108,9 +108,10 @@ function waitForMoreChapters(link: StudentLink, io: AppIO, say: StudentText): Pr
 		});
 		const finish = (value: boolean) => {
 			stop();
+			stopListening();
 			resolve(value);
 		};
-		io.onSignal(() => finish(false));
+		const stopListening = io.onSignal(() => finish(false));
 	});
 }
 

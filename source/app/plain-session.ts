@@ -27,7 +27,7 @@ export async function runPlainSession(controller: TutorController, options: AppO
 	let lastInputAt = performance.now();
 	let exitCode = 0;
 	write(hooks.intro?.() ?? '');
-	io.onSignal(() => {
+	const stopListening = io.onSignal(() => {
 		controller.flush();
 		io.stdout.write('\n');
 		io.exit(130);
@@ -59,5 +59,6 @@ export async function runPlainSession(controller: TutorController, options: AppO
 	}
 	write(hooks.outro?.() ?? '');
 	controller.flush();
+	stopListening();
 	return exitCode;
 }

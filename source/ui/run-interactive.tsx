@@ -60,7 +60,7 @@ export async function runInteractive(controller: TutorController, options: AppOp
 		patchConsole: true,
 		maxFps: 30,
 	});
-	io.onSignal(() => {
+	const stopListening = io.onSignal(() => {
 		app.unmount();
 		active.controller.flush();
 		io.exit(130);
@@ -69,6 +69,7 @@ export async function runInteractive(controller: TutorController, options: AppOp
 		await app.waitUntilExit();
 	} finally {
 		active.controller.flush();
+		stopListening();
 	}
 	return 0;
 }

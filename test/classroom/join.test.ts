@@ -22,7 +22,7 @@ function fakeIO(input: string | PassThrough): {io: AppIO; out: () => string; err
 		stdin: typeof input === 'string' ? Readable.from([input]) : input,
 		stdout,
 		stderr,
-		onSignal: handler => handlers.push(handler),
+		onSignal: handler => (handlers.push(handler), () => handlers.splice(handlers.indexOf(handler), 1)),
 		exit: code => {
 			throw new Error(`exit ${code}`);
 		},

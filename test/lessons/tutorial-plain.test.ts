@@ -22,7 +22,7 @@ function fakeIO(input: string): {io: AppIO; out: () => string; err: () => string
 		stdin: Readable.from([input]),
 		stdout,
 		stderr,
-		onSignal: () => {},
+		onSignal: () => () => {},
 		exit: code => {
 			throw new Error(`exit ${code}`);
 		},
@@ -64,7 +64,7 @@ test('a signal mid-chapter saves the step and the world before the process ends'
 	const {io, out} = fakeIO('');
 	let handler: ((signal: 'SIGINT' | 'SIGTERM') => void) | undefined;
 	let exitCode: number | undefined;
-	const running = runTutorial(options(home), {...io, stdin, onSignal: h => (handler = h), exit: (code => (exitCode = code)) as AppIO['exit']}, {chapter: '1'});
+	const running = runTutorial(options(home), {...io, stdin, onSignal: h => ((handler = h), () => {}), exit: (code => (exitCode = code)) as AppIO['exit']}, {chapter: '1'});
 	stdin.write('next\necho note > /root/note.txt\necho mine > /root/mine.txt\n');
 	// Wait until the lines were handled (the third one runs on step 3), then the signal comes.
 	for (let i = 0; i < 500 && !out().includes('echo mine > /root/mine.txt'); i++) await new Promise(resolve => setTimeout(resolve, 10));

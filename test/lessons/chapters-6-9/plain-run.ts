@@ -16,7 +16,7 @@ export async function runPlainChapter(chapter: string, input: string): Promise<{
 		stdin: Readable.from([input]),
 		stdout,
 		stderr: stdout,
-		onSignal: () => {},
+		onSignal: () => () => {},
 		exit: code => {
 			throw new Error(`exit ${code}`);
 		},
