@@ -84,3 +84,17 @@ test('a here-doc through stdin, scale, and etcd on the control plane', () => {
 	const etcd = run(shell, 'kubectl get pods -n kube-system');
 	assert.match(etcd.stdout, /etcd-control-plane/);
 });
+
+test('relabelling a pod out of the ReplicationController: the pod stays, the controller makes a new one', () => {
+	const shell = sandboxShell({files});
+	run(shell, 'kubectl apply -f kubia-rc.yaml');
+	run(shell, 'sleep 40');
+	const pod = run(shell, 'kubectl get pods -o name').stdout.split('\n')[0]!.split('/')[1]!;
+	assert.equal(run(shell, `kubectl label pod ${pod} app=foo --overwrite`).stdout, `pod/${pod} labeled\n`);
+	run(shell, 'sleep 30');
+	assert.equal((run(shell, 'kubectl get pods -l app=kubia --no-headers').stdout.match(/Running/g) ?? []).length, 3);
+	const released = JSON.parse(run(shell, `kubectl get pod ${pod} -o json`).stdout);
+	assert.equal(released.metadata.ownerReferences, undefined);
+	assert.equal(released.status.phase, 'Running');
+	assert.match(run(shell, 'kubectl describe rc kubia').stdout, /Created pod: kubia-\w{5}\n(.*\n)*.*Created pod/);
+});
