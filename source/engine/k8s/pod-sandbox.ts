@@ -3,7 +3,7 @@
 // namespaces and an overlay root). Docker on the node lists them as k8s_* containers.
 import {killProcess, spawnProcess} from '../host/processes.ts';
 import {createNamespace} from '../host/namespaces.ts';
-import type {Host} from '../host/types.ts';
+import type {FileNode, Host} from '../host/types.ts';
 import {fastHex} from './metadata.ts';
 import type {Container} from '../docker/types.ts';
 import type {World} from '../world.ts';
@@ -99,9 +99,19 @@ export function startContainerProcess(w: World, runtime: PodRuntime, pod: KubeOb
 	if (!host || !pause) return undefined;
 	const id = fastHex(w, 64);
 	const fsId = `${host.name}:container:${id}`;
-	host.filesystems.set(fsId, {id: fsId, kind: 'overlay', lower: image.layers.map(l => l.id).filter(l => w.layers.has(l)).reverse(), upper: new Map()});
-	const mnt = createNamespace(host, 'mnt', pause.pid, {rootfs: fsId}).id;
+	// The kubelet bind-mounts these three files into every container of the pod.
+	const ns = pod.metadata.namespace;
+	const ip = pod.status?.podIP ?? '';
+	const managed: [string, string][] = [
+		['/etc/hostname', `${pod.metadata.name}\n`],
+		['/etc/hosts', `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${ip}\t${pod.metadata.name}\n`],
+		['/etc/resolv.conf', `search ${ns}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`],
+	];
+	const upper = new Map<string, FileNode>([['/etc', {type: 'dir'}], ...managed.map(([path, content]): [string, FileNode] => [path, {type: 'file', content}])]);
+	host.filesystems.set(fsId, {id: fsId, kind: 'overlay', lower: image.layers.map(l => l.id).filter(l => w.layers.has(l)).reverse(), upper});
 	const pidNs = createNamespace(host, 'pid', pause.pid, {parentId: host.initNamespaces.pid}).id;
+	// The container's /proc shows its own pid namespace, as runc mounts it.
+	const mnt = createNamespace(host, 'mnt', pause.pid, {rootfs: fsId, procMountedFromPidNs: pidNs}).id;
 	const cgroup = `${podCgroup(pod)}/docker-${id}.scope`;
 	const app = image.app;
 	const proc = spawnProcess(w, host, {
