@@ -1,5 +1,6 @@
 // kubectl verbs that change objects: delete, scale, label, annotate, cordon, uncordon, drain, run, create, expose.
 import {createObject, deleteObject, listObjects, patchObject} from '../../../engine/k8s/api-server.ts';
+import {recordObjectEvent} from '../../../engine/k8s/events.ts';
 import {storeKey, type ResourceInfo} from '../../../engine/k8s/resources.ts';
 import {matchesRequirements, parseSelector} from '../../../engine/k8s/selectors.ts';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
@@ -140,6 +141,9 @@ export function kubectlCordon(k: Kctx, unschedulable: boolean): CommandOutcome {
 				if (o.spec.taints.length === 0) delete o.spec.taints;
 			}
 		});
+		// The node's kubelet reports the change as an event, as on a real node.
+		const reason = unschedulable ? 'NodeNotSchedulable' : 'NodeSchedulable';
+		recordObjectEvent(w, w.cluster!.store.nodes.get(name)!, 'Normal', `kubelet/${name}`, reason, `Node ${name} status is now: ${reason}`, name);
 	});
 	return {stdout: `node/${name} ${unschedulable ? 'cordoned' : 'uncordoned'}\n`, exitCode: 0, world};
 }
