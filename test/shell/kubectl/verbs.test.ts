@@ -203,3 +203,39 @@ test('Events are API objects too: -o yaml, and etcd keys under /registry/events'
 	run(shell, 'ssh control-plane');
 	assert.match(run(shell, 'etcdctl get /registry/events/default --prefix --keys-only').stdout, /^\/registry\/events\/default\/web\.[0-9a-f]{16}\n/);
 });
+
+test('--dry-run=client -o yaml writes a manifest; a dry run changes nothing', () => {
+	const shell = sandboxShell();
+	assert.equal(
+		run(shell, 'kubectl create deployment web --image=nginx --dry-run=client -o yaml').stdout,
+		`apiVersion: apps/v1
+kind: Deployment
+metadata:
+  creationTimestamp: null
+  labels:
+    app: web
+  name: web
+spec:
+  replicas: 1
+  selector:
+    matchLabels:
+      app: web
+  strategy: {}
+  template:
+    metadata:
+      creationTimestamp: null
+      labels:
+        app: web
+    spec:
+      containers:
+      - image: nginx
+        name: nginx
+        resources: {}
+status: {}
+`,
+	);
+	run(shell, 'kubectl run web --image=nginx --dry-run=client -o yaml > pod.yaml');
+	assert.equal(run(shell, 'kubectl apply -f pod.yaml --dry-run=client').stdout, 'pod/web created (dry run)\n');
+	assert.equal(run(shell, 'kubectl get pods').stderr, 'No resources found in default namespace.\n');
+	assert.equal(run(shell, 'kubectl apply -f pod.yaml').stdout, 'pod/web created\n');
+});

@@ -10,7 +10,7 @@ import type {CommandOutcome} from '../../types.ts';
 import {bool, flag, flagAll} from './args.ts';
 import {applyManifests} from './apply.ts';
 import {change, fail, namespaceOf, serverError, type Kctx} from './context.ts';
-import {parseTargets} from './get.ts';
+import {parseTargets, sortKeys, toYaml} from './get.ts';
 import {qualifiedPlural, typePrefix} from './resource-names.ts';
 
 type Named = {info: ResourceInfo; obj: KubeObject};
@@ -183,6 +183,30 @@ function labelsFromFlag(text: string | undefined, fallback: Record<string, strin
 	return Object.fromEntries(text.split(',').map(p => p.split('=') as [string, string]));
 }
 
+/** --dry-run=client|server: the mode, or undefined when the command should really act. */
+function dryRunMode(k: Kctx): 'client' | 'server' | undefined {
+	const mode = flag(k.args, 'dry-run');
+	return mode === 'server' ? 'server' : mode && mode !== 'none' && mode !== 'false' ? 'client' : undefined;
+}
+
+/**
+ * What a dry run prints: the object kubectl would send (with -o yaml|json, the classic way to
+ * write a manifest: `kubectl create deployment web --image=nginx --dry-run=client -o yaml`), or
+ * the usual line marked "(dry run)".
+ */
+function dryRunOutput(k: Kctx, obj: KubeObject, line: string): CommandOutcome {
+	const output = flag(k.args, 'o', 'output');
+	if (output === 'yaml' || output === 'json') {
+		// Client-side: no server fields, and the namespace only when one was asked for.
+		const {namespace, ...meta} = obj.metadata as KubeObject['metadata'];
+		const metadata = {...meta, creationTimestamp: null, ...(flag(k.args, 'n', 'namespace') ? {namespace} : {})};
+		const sent: KubeObject = {...obj, metadata: metadata as unknown as KubeObject['metadata'], status: obj.kind === 'Service' ? {loadBalancer: {}} : {}};
+		if (sent.kind === 'Namespace') sent.spec = {};
+		return {stdout: output === 'yaml' ? toYaml(sent) : JSON.stringify(sortKeys(sent), null, 4) + '\n', exitCode: 0};
+	}
+	return {stdout: `${line} (${dryRunMode(k) === 'server' ? 'server ' : ''}dry run)\n`, exitCode: 0};
+}
+
 export function kubectlRun(k: Kctx): CommandOutcome {
 	const name = k.args.positional[0];
 	const image = flag(k.args, 'image');
@@ -199,7 +223,11 @@ export function kubectlRun(k: Kctx): CommandOutcome {
 	if (tty) container.tty = true;
 	const restart = flag(k.args, 'restart') ?? 'Always';
 	const pod: KubeObject = {apiVersion: 'v1', kind: 'Pod', metadata: {name, namespace: namespaceOf(k), labels: labelsFromFlag(flag(k.args, 'labels', 'l'), {run: name})} as unknown as KubeObject['metadata'], spec: {containers: [container], restartPolicy: restart}};
-	if (flag(k.args, 'dry-run') && flag(k.args, 'dry-run') !== 'none') return {stdout: `pod/${name} created (${flag(k.args, 'dry-run') === 'server' ? 'server ' : ''}dry run)\n`, exitCode: 0};
+	if (dryRunMode(k)) {
+		container.resources = {};
+		pod.spec.dnsPolicy = 'ClusterFirst';
+		return dryRunOutput(k, pod, `pod/${name} created`);
+	}
 	const {world, result} = change(k.ctx.world, w => createObject(w, pod));
 	if (!result.ok) return fail(serverError(result.error));
 	if (stdin && tty) return attach(k, world, `${namespaceOf(k)}/${name}`, name);
@@ -246,9 +274,18 @@ export function kubectlCreate(k: Kctx): CommandOutcome {
 	} else if (!what) {
 		return fail('error: must specify one of -f and -k');
 	} else return fail(`error: unknown command "${what}" for "kubectl create"\n\nDid you mean this?\n\tnamespace\n\tdeployment`);
+	const line = `${what.startsWith('ns') || what === 'namespace' ? 'namespace' : 'deployment.apps'}/${name} created`;
+	if (dryRunMode(k)) {
+		if (obj.kind === 'Deployment') {
+			obj.spec.strategy = {};
+			obj.spec.template.metadata.creationTimestamp = null;
+			obj.spec.template.spec.containers[0].resources = {};
+		}
+		return dryRunOutput(k, obj, line);
+	}
 	const {world, result} = change(k.ctx.world, w => createObject(w, obj));
 	if (!result.ok) return fail(serverError(result.error));
-	return {stdout: `${what.startsWith('ns') || what === 'namespace' ? 'namespace' : 'deployment.apps'}/${name} created\n`, exitCode: 0, world};
+	return {stdout: `${line}\n`, exitCode: 0, world};
 }
 
 export function kubectlExpose(k: Kctx): CommandOutcome {
@@ -269,6 +306,7 @@ export function kubectlExpose(k: Kctx): CommandOutcome {
 	const targetPort = flag(k.args, 'target-port');
 	const svcName = flag(k.args, 'name') ?? name;
 	const svc: KubeObject = {apiVersion: 'v1', kind: 'Service', metadata: {name: svcName, namespace: ns, labels: obj.metadata.labels} as unknown as KubeObject['metadata'], spec: {type: flag(k.args, 'type') ?? 'ClusterIP', selector: {...selector}, ports: [{port, protocol: 'TCP', targetPort: targetPort ? (Number(targetPort) || targetPort) : port}]}};
+	if (dryRunMode(k)) return dryRunOutput(k, svc, `service/${svcName} exposed`);
 	const {world, result} = change(k.ctx.world, w => createObject(w, svc));
 	if (!result.ok) return fail(serverError(result.error));
 	return {stdout: `service/${svcName} exposed\n`, exitCode: 0, world};

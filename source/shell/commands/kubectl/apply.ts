@@ -71,5 +71,11 @@ export function applyManifests(k: Kctx, mode: 'apply' | 'create' | 'delete'): Co
 			else errors.push(result.error.reason === 'Invalid' ? result.error.message : serverError(result.error, `error when creating "${source}"`));
 		}
 	});
+	const dry = flag(k.args, 'dry-run');
+	if (dry && dry !== 'none' && dry !== 'false') {
+		// A dry run goes through every check but keeps nothing.
+		const mark = dry === 'server' ? ' (server dry run)' : ' (dry run)';
+		return {stdout: lines.map(l => l + mark + '\n').join(''), stderr: errors.length ? errors.join('\n') + '\n' : '', exitCode: errors.length ? 1 : 0};
+	}
 	return {stdout: lines.length ? lines.join('\n') + '\n' : '', stderr: errors.length ? errors.join('\n') + '\n' : '', exitCode: errors.length ? 1 : 0, world: lines.length ? world : undefined};
 }
