@@ -1,5 +1,6 @@
 // kubectl describe: the human summary of an object, ending with its Events.
 import {msOf} from '../../../engine/k8s/metadata.ts';
+import {cpuMilli, formatCpu, formatMemory, memoryBytes} from '../../../engine/k8s/quantity.ts';
 import {storeKey} from '../../../engine/k8s/resources.ts';
 import {formatLabels} from '../../../engine/k8s/selectors.ts';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
@@ -136,14 +137,26 @@ function describeNode(w: World, node: KubeObject): string {
 	out += `PodCIDR:                      ${node.spec.podCIDR}\nPodCIDRs:                     ${node.spec.podCIDR}\n`;
 	const pods = [...(c.podsByNode.get(node.metadata.name) ?? [])].map(k => c.store.pods.get(k)!).filter(Boolean);
 	out += `Non-terminated Pods:          (${pods.length} in total)\n`;
+	const allocatable = node.status.allocatable;
+	const cpuCap = cpuMilli(allocatable.cpu) || 1;
+	const memCap = memoryBytes(allocatable.memory) || 1;
+	// "250m (12%)": a request and its share of what the node can allocate, as describe prints it.
+	const cpuCell = (milli: number) => `${milli ? formatCpu(milli) : '0'} (${Math.floor((milli * 100) / cpuCap)}%)`;
+	const memCell = (bytes: number) => `${bytes ? formatMemory(bytes) : '0'} (${Math.floor((bytes * 100) / memCap)}%)`;
+	const sum = (p: KubeObject, kind: 'requests' | 'limits', what: 'cpu' | 'memory') => (p.spec.containers as any[]).reduce((t, x) => t + (what === 'cpu' ? cpuMilli(x.resources?.[kind]?.cpu) : memoryBytes(x.resources?.[kind]?.memory)), 0);
 	const prow = [['Namespace', 'Name', 'CPU Requests', 'CPU Limits', 'Memory Requests', 'Memory Limits', 'Age'], ['---------', '----', '------------', '----------', '---------------', '-------------', '---']];
+	const totals = {cpuReq: 0, cpuLim: 0, memReq: 0, memLim: 0};
 	for (const p of pods) {
-		const r = p.spec.containers[0]?.resources ?? {};
-		prow.push([p.metadata.namespace!, p.metadata.name, r.requests?.cpu ?? '0 (0%)', r.limits?.cpu ?? '0 (0%)', r.requests?.memory ?? '0 (0%)', r.limits?.memory ?? '0 (0%)', humanDuration(w.time - msOf(p.metadata.creationTimestamp))]);
+		const [cpuReq, cpuLim, memReq, memLim] = [sum(p, 'requests', 'cpu'), sum(p, 'limits', 'cpu'), sum(p, 'requests', 'memory'), sum(p, 'limits', 'memory')];
+		totals.cpuReq += cpuReq;
+		totals.cpuLim += cpuLim;
+		totals.memReq += memReq;
+		totals.memLim += memLim;
+		prow.push([p.metadata.namespace!, p.metadata.name, cpuCell(cpuReq), cpuCell(cpuLim), memCell(memReq), memCell(memLim), humanDuration(w.time - msOf(p.metadata.creationTimestamp))]);
 	}
 	out += table(prow, 2).split('\n').filter(Boolean).map(l => '  ' + l).join('\n') + '\n';
-	const usage = c.nodeUsage.get(node.metadata.name);
-	out += `Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n  Resource           Requests    Limits\n  --------           --------    ------\n  cpu                ${usage?.cpuMilli ?? 0}m        0\n  memory             ${Math.round((usage?.memoryBytes ?? 0) / 1048576)}Mi       0\n`;
+	const arow = [['Resource', 'Requests', 'Limits'], ['--------', '--------', '------'], ['cpu', cpuCell(totals.cpuReq), cpuCell(totals.cpuLim)], ['memory', memCell(totals.memReq), memCell(totals.memLim)], ['ephemeral-storage', '0 (0%)', '0 (0%)'], ['hugepages-1Gi', '0 (0%)', '0 (0%)'], ['hugepages-2Mi', '0 (0%)', '0 (0%)']];
+	out += `Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n${table(arow, 2).split('\n').filter(Boolean).map(l => '  ' + l).join('\n')}\n`;
 	out += eventsSection(w, node);
 	return out;
 }
