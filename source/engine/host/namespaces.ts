@@ -23,6 +23,7 @@ export function createNamespace(host: Host, kind: NamespaceKind, creatorPid: num
 	const id = host.nextNamespaceId++;
 	const ns: Namespace = {id, kind, creatorPid, ...payload};
 	if (kind === 'net' && !ns.interfaces) ns.interfaces = [{...loopback(), state: 'DOWN'}];
+	if (kind === 'pid' && ns.lastPid === undefined) ns.lastPid = 0; // empty: its first process gets pid 1
 	host.namespaces.set(id, ns);
 	return ns;
 }

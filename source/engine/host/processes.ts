@@ -118,11 +118,19 @@ export function noteForkFailure(host: Host, refusal: ForkRefusal, count = 1): vo
 	if (group) group.forkFailures += count;
 }
 
-/** The next free pid inside a (non-initial) pid namespace: 1 for its first process. */
+/** The next pid inside a (non-initial) pid namespace: 1 for its first process. O(1): the namespace keeps its counter. */
 function nextPidInNamespace(host: Host, nsId: number): number {
+	const ns = host.namespaces.get(nsId);
+	if (ns && ns.lastPid === undefined) ns.lastPid = highestPidIn(host, nsId); // a namespace from before the counter existed
+	if (!ns) return highestPidIn(host, nsId) + 1;
+	ns.lastPid = ns.lastPid! + 1;
+	return ns.lastPid;
+}
+
+function highestPidIn(host: Host, nsId: number): number {
 	let max = 0;
 	for (const p of host.processes.values()) max = Math.max(max, p.nsPids[nsId] ?? 0);
-	return max + 1;
+	return max;
 }
 
 /** The pid of `process` as seen by a viewer in pid namespace `viewerPidNs`, or undefined if invisible. */

@@ -31,6 +31,7 @@ export type Namespace = {
 	uidMap?: {inside: number; outside: number; count: number}[]; // user
 	name?: string; // net: a name given by `ip netns add`
 	cgroupRoot?: string; // cgroup: the cgroup path this namespace shows as "/" (default "/")
+	lastPid?: number; // pid: the last pid handed out inside it (the kernel's pid counter; never reused while it lives)
 };
 
 export type ProcessState = 'R' | 'S' | 'D' | 'Z' | 'T';
