@@ -8,6 +8,7 @@ import {createLessonSession, type LessonSession} from '../lessons/lesson-driver.
 import {builtInLessonsDir, loadLessonPack, type LessonPack} from '../lessons/load-pack.ts';
 import type {Chapter} from '../lessons/parse-chapter.ts';
 import {plainLessonHooks} from '../lessons/plain-hooks.ts';
+import {uiText} from '../lessons/ui-text.ts';
 import {openProgressStore, type ProgressStore} from '../lessons/progress/progress-store.ts';
 import type {AppIO, AppOptions} from './app-options.ts';
 import {runPlainSession} from './plain-session.ts';
@@ -43,7 +44,7 @@ export async function runTutorial(options: AppOptions, io: AppIO, request: {chap
 		return 1;
 	}
 	const entry = menu.chapters.find(e => e.id === chapter.meta.id)!;
-	if (entry.locked) notices.push(`Note: chapter ${entry.number} builds on chapter ${entry.missingPrerequisites.map(p => `${p.number} (${p.title})`).join(', ')}, not finished yet.`);
+	if (entry.locked) notices.push(uiText(options.lang).buildsOn(entry.number, entry.missingPrerequisites));
 	const opened = openChapter(chapter, options, store);
 	if (!options.plain) {
 		for (const notice of notices) opened.controller.appendSystem(notice);

@@ -21,6 +21,7 @@ export type UiText = {
 	chapterNotDone(stepN: number, count: number, title: string): string;
 	cancelled: string;
 	confirmUsage: string;
+	buildsOn(number: number, prerequisites: {number: number; title: string}[]): string;
 };
 
 const en: UiText = {
@@ -43,6 +44,7 @@ const en: UiText = {
 	chapterNotDone: (n, count, title) => `Chapter not finished: stopped at step ${n}/${count} (${title}). Run the same command again to resume.`,
 	cancelled: 'Cancelled.',
 	confirmUsage: 'Type y or n.',
+	buildsOn: (number, prerequisites) => `Note: chapter ${number} builds on chapter ${prerequisites.map(p => `${p.number} (${p.title})`).join(', ')}, not finished yet.`,
 };
 
 const zhCN: UiText = {
@@ -65,6 +67,7 @@ const zhCN: UiText = {
 	chapterNotDone: (n, count, title) => `本章尚未完成：停在第 ${n}/${count} 步（${title}）。再次运行同一命令即可继续。`,
 	cancelled: '已取消。',
 	confirmUsage: '请输入 y 或 n。',
+	buildsOn: (number, prerequisites) => `提示：第 ${number} 章建立在${prerequisites.map(p => `第 ${p.number} 章（${p.title}）`).join('、')}之上，你还没有完成它。`,
 };
 
 export function uiText(locale: Locale): UiText {

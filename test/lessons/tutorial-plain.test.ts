@@ -92,6 +92,9 @@ test('a locked chapter still starts, with a note; an unknown chapter is an error
 	const locked = fakeIO('echo x > /tmp/second.txt\n');
 	assert.equal(await runTutorial(options(home), locked.io, {chapter: 'second'}), 0, locked.out());
 	assert.match(locked.out(), /builds on chapter 1 \(First fixture chapter\)/);
+	const lockedChinese = fakeIO('echo x > /tmp/second.txt\n');
+	assert.equal(await runTutorial({...options(home), lang: 'zh-CN'}, lockedChinese.io, {chapter: 'second'}), 0, lockedChinese.out());
+	assert.match(lockedChinese.out(), /第 2 章建立在第 1 章（.+）之上/);
 	const unknown = fakeIO('');
 	assert.equal(await runTutorial(options(home), unknown.io, {chapter: '42'}), 1);
 	assert.match(unknown.err(), /no chapter "42"\. Chapters: 1 \(first\), 2 \(second\)/);
