@@ -1,9 +1,12 @@
 // The command line: flags, wiring, and the only place that reads process, argv and env.
 // Kept light: Ink, React and the engine load only for the commands that need them.
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {Command, CommanderError, Option} from 'commander';
 import packageJson from '../package.json' with {type: 'json'};
 import {localeFromEnv, locales, type AppIO, type AppOptions, type Locale} from './app/app-options.ts';
 import {realDisk} from './node/real-disk.ts';
+import {programStamp} from './node/world-cache.ts';
 
 type GlobalFlags = {lang?: string; plain?: boolean; lessons?: string};
 
@@ -19,7 +22,15 @@ function appOptions(flags: GlobalFlags): AppOptions {
 		configDir: env.K8S_TUTOR_HOME,
 		disk: realDisk(process.cwd()),
 		version: packageJson.version,
+		worldCache: worldCache(),
 	};
+}
+
+/** The bundle keeps built worlds beside Node's compile cache; run from source (tsx) it builds them each time. */
+function worldCache(): AppOptions['worldCache'] {
+	if (process.env.K8S_TUTOR_BUNDLED !== 'true') return undefined;
+	const stamp = programStamp(import.meta.url, packageJson.version);
+	return stamp ? {dir: join(tmpdir(), 'k8s-tutor-worlds'), programStamp: stamp} : undefined;
 }
 
 const io: AppIO = {

@@ -1,3 +1,4 @@
+import type {WorldCache} from '../node/world-cache.ts';
 import type {HostDisk} from '../shell/types.ts';
 
 export const locales = ['en', 'zh-CN'] as const;
@@ -13,6 +14,7 @@ export type AppOptions = {
 	configDir?: string; // where progress lives; default: the OS's config folder
 	disk: HostDisk; // the learner's real disk, relative to where the tutor started
 	version: string;
+	worldCache?: WorldCache; // only in the bundle: in development the engine's source changes under it
 };
 
 /** The process streams, so flows and tests never touch `process` directly. */

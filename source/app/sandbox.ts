@@ -1,5 +1,6 @@
 import {createSandboxWorld, learnerHost} from '../engine/scenarios/sandbox.ts';
 import {learnerRuntime} from '../shell/runtime.ts';
+import {cachedWorld} from '../node/world-cache.ts';
 import {createShellState} from '../shell/session.ts';
 import type {AppIO, AppOptions} from './app-options.ts';
 import {runPlainSession} from './plain-session.ts';
@@ -7,7 +8,8 @@ import {createTutorController} from './tutor-controller.ts';
 
 /** `k8s-tutor sandbox`: the whole simulated world, no lesson. */
 export async function runSandbox(options: AppOptions, io: AppIO, settings: {seed: number}): Promise<number> {
-	const shell = createShellState(createSandboxWorld({seed: settings.seed}), learnerHost);
+	const world = cachedWorld(options.worldCache, `sandbox-${settings.seed}`, () => createSandboxWorld({seed: settings.seed}));
+	const shell = createShellState(world, learnerHost);
 	const controller = createTutorController(shell, learnerRuntime(options.disk));
 	if (options.plain) {
 		return runPlainSession(controller, options, io, {

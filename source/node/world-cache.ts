@@ -1,0 +1,50 @@
+import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {deserialize, serialize} from 'node:v8';
+import {freeze} from 'immer';
+import type {World} from '../engine/world.ts';
+
+/** Where built worlds are kept, and what they were built by (a world cached by another build is never read). */
+export type WorldCache = {dir: string; programStamp: string};
+
+/**
+ * A world that is a pure function of `key` (the sandbox's is fully decided by its seed), read from
+ * disk when this very program built it before: a few ms instead of building the hosts and running
+ * the cluster's first minute (~55 ms of start-up before the first frame). Any failure just builds it.
+ */
+export function cachedWorld(cache: WorldCache | undefined, key: string, build: () => World): World {
+	if (!cache) return build();
+	const safeKey = key.replace(/[^\w.]/g, '_');
+	const file = join(cache.dir, `${safeKey}-${cache.programStamp.replace(/[^\w.-]/g, '_')}.v8`);
+	try {
+		// Frozen like every world immer hands out, so a cached world behaves exactly like a built one.
+		return freeze(deserialize(readFileSync(file)) as World, true);
+	} catch {
+		const world = build();
+		try {
+			mkdirSync(cache.dir, {recursive: true});
+			const partial = `${file}.${process.pid}.tmp`;
+			writeFileSync(partial, serialize(world));
+			renameSync(partial, file);
+			// Worlds from earlier builds of the program are never read again.
+			for (const name of readdirSync(cache.dir)) if (name.startsWith(`${safeKey}-`) && join(cache.dir, name) !== file) rmSync(join(cache.dir, name), {force: true});
+		} catch {
+			// A read-only or full disk only costs the next start its speed.
+		}
+		return world;
+	}
+}
+
+/**
+ * Names the running program file (the bundle) by size and time of change, with the Node.js
+ * version whose serializer wrote the cache.
+ */
+export function programStamp(programUrl: string, version: string): string | undefined {
+	try {
+		const stats = statSync(fileURLToPath(programUrl));
+		return `${version}-${process.versions.node}-${stats.size}-${Math.round(stats.mtimeMs)}`;
+	} catch {
+		return undefined;
+	}
+}
