@@ -11,7 +11,7 @@ const benches = readdirSync(new URL('./bench/', import.meta.url))
 let failed = 0;
 for (const name of benches) {
 	console.log(`\n== ${name.replace(/\.ts$/, '')}`);
-	const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', `scripts/bench/${name}`], {stdio: 'inherit'});
+	const run = spawnSync(process.execPath, ['--expose-gc', '--import', './scripts/bench/fixtures/render-caches-hook.mjs', '--import', 'tsx', `scripts/bench/${name}`], {stdio: 'inherit'});
 	if (run.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -3,6 +3,7 @@ import {build} from 'esbuild';
 import {chmodSync, mkdirSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {dirname, join, resolve} from 'node:path';
+import {patchRenderCaches, renderCachesFilter} from './render-caches.mjs';
 
 mkdirSync('dist', {recursive: true});
 
@@ -32,6 +33,14 @@ const yogaWithoutFetch = {
 	},
 };
 
+/** Ink's per-frame measuring and tokenizing, cached across frames: see render-caches.mjs. */
+const renderCaches = {
+	name: 'render-caches',
+	setup(b) {
+		b.onLoad({filter: renderCachesFilter}, async ({path}) => ({contents: patchRenderCaches(path, await readFile(path, 'utf8')), loader: 'js'}));
+	},
+};
+
 /** esbuild options shared by the launcher and the embedded app. */
 const common = {
 	bundle: true,
@@ -43,7 +52,7 @@ const common = {
 	jsx: 'automatic',
 	// K8S_TUTOR_BUNDLED: the program knows it runs from this bundle (it then caches built worlds).
 	define: {'process.env.NODE_ENV': '"production"', 'process.env.DEV': 'undefined', 'process.env.K8S_TUTOR_BUNDLED': '"true"'},
-	plugins: [stubDevtools, yogaWithoutFetch],
+	plugins: [stubDevtools, yogaWithoutFetch, renderCaches],
 	// Some CommonJS dependencies call require(); give the ESM bundle one.
 	banner: {js: "import {createRequire as __k8sTutorCreateRequire} from 'node:module';const require=__k8sTutorCreateRequire(import.meta.url);"},
 	logLevel: 'warning',

@@ -1,0 +1,59 @@
+// Ink rebuilds its whole screen buffer every frame, and 60-70% of a dashboard frame went to
+// measuring and tokenizing the same strings again (string-width's grapheme segmentation and emoji
+// regexes, ansi-tokenize): Ink's caches live in an `Output` made anew for each frame. These source
+// patches keep those results across frames, in bounded maps. Both are pure functions of the
+// string, and Ink never mutates a cached cell (it copies before blanking one), so output is unchanged.
+// Applied by the build (scripts/build.mjs) and, for benchmarks run from source, by
+// scripts/bench/fixtures/render-caches-hook.mjs.
+
+/** Entries kept per cache before it starts over: a screen has a few thousand distinct lines and characters. */
+const limit = 20_000;
+
+const patches = [
+	{
+		file: /[\\/]node_modules[\\/]ink[\\/]build[\\/]output\.js$/,
+		edits: [
+			['caches = new OutputCaches();', 'caches = framesOutputCaches;'],
+			['export default class Output', `const framesOutputCaches = new OutputCaches();\n${boundMaps('framesOutputCaches', ['widths', 'blockWidths', 'styledChars'])}\nexport default class Output`],
+		],
+	},
+	{
+		file: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/,
+		edits: [
+			[
+				'export default function stringWidth(',
+				`const memoizedWidths = new Map();
+export default function stringWidth(input, options) {
+	if (options !== undefined || typeof input !== 'string') return measureStringWidth(input, options);
+	let width = memoizedWidths.get(input);
+	if (width === undefined) {
+		if (memoizedWidths.size >= ${limit}) memoizedWidths.clear();
+		width = measureStringWidth(input);
+		memoizedWidths.set(input, width);
+	}
+	return width;
+}
+function measureStringWidth(`,
+			],
+		],
+	},
+];
+
+function boundMaps(owner, names) {
+	return `for (const name of ${JSON.stringify(names)}) { const map = ${owner}[name]; const set = map.set.bind(map); map.set = (key, value) => (map.size >= ${limit} && map.clear(), set(key, value)); }`;
+}
+
+/** The patched source of `path`, or undefined when it needs none. Throws when an expected line is gone (a new version: look again). */
+export function patchRenderCaches(path, source) {
+	const patch = patches.find(p => p.file.test(path));
+	if (!patch) return undefined;
+	let patched = source;
+	for (const [from, to] of patch.edits) {
+		if (!patched.includes(from)) throw new Error(`render-caches: "${from}" is no longer in ${path}; check the new version`);
+		patched = patched.replace(from, to);
+	}
+	return patched;
+}
+
+/** The file pattern patchRenderCaches cares about (for esbuild's onLoad filter). */
+export const renderCachesFilter = /[\\/]node_modules[\\/](ink[\\/]build[\\/]output|string-width[\\/]index)\.js$/;
