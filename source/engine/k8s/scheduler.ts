@@ -6,6 +6,7 @@ import type {World} from '../world.ts';
 import {apiServerUp} from './api-server.ts';
 import {recordObjectEvent} from './events.ts';
 import {nextResourceVersion, now} from './metadata.ts';
+import {nextRandom} from '../rng.ts';
 import {bindPodToNode, podRequests, type PodRequests} from './pod-store.ts';
 import {cpuMilli, memoryBytes} from './quantity.ts';
 import type {KubeObject, Taint, Toleration} from './types.ts';
@@ -20,6 +21,8 @@ type NodeInfo = {
 	unschedulable: boolean;
 	cpu: number; // allocatable millicores
 	memory: number;
+	perCpu: number; // 1 / allocatable, so scoring multiplies instead of dividing
+	perMemory: number;
 	maxPods: number;
 	usedCpu: number;
 	usedMemory: number;
@@ -44,6 +47,8 @@ function snapshotNodes(w: World): NodeInfo[] {
 			unschedulable: !!node.spec?.unschedulable,
 			cpu: cpuMilli(allocatable.cpu),
 			memory: memoryBytes(allocatable.memory),
+			perCpu: 1 / Math.max(cpuMilli(allocatable.cpu), 1),
+			perMemory: 1 / Math.max(memoryBytes(allocatable.memory), 1),
 			maxPods: Number(allocatable.pods ?? 110),
 			usedCpu: usage?.cpuMilli ?? 0,
 			usedMemory: usage?.memoryBytes ?? 0,
@@ -117,16 +122,69 @@ function filterReasons(node: NodeInfo, pod: PodFacts): string[] {
 	return reasons;
 }
 
-/** NodeResourcesFit (least allocated) + BalancedAllocation + ImageLocality, each 0-100. */
+/**
+ * The default profile's resource scores, each 0-100 and rounded as the plugins' int64 scores are:
+ * NodeResourcesFit (LeastAllocated, cpu and memory weighted 1:1) and NodeResourcesBalancedAllocation,
+ * both on non-zero requests (a pod without requests counts as 100m CPU and 200Mi).
+ */
 function resourceScore(node: NodeInfo, pod: PodFacts): number {
-	const cpuFrac = Math.min(1, (node.nonZeroCpu + pod.requests.nonZeroCpuMilli) / Math.max(node.cpu, 1));
-	const memFrac = Math.min(1, (node.nonZeroMemory + pod.requests.nonZeroMemoryBytes) / Math.max(node.memory, 1));
-	const least = (1 - cpuFrac + (1 - memFrac)) * 50;
-	const balanced = (1 - Math.abs(cpuFrac - memFrac)) * 100;
-	let present = 0;
-	for (const image of pod.imageKeys) if (node.images.has(image)) present++;
-	const locality = pod.imageKeys.length ? (present / pod.imageKeys.length) * 30 : 0;
-	return least + balanced + locality;
+	let cpuFrac = (node.nonZeroCpu + pod.requests.nonZeroCpuMilli) * node.perCpu;
+	let memFrac = (node.nonZeroMemory + pod.requests.nonZeroMemoryBytes) * node.perMemory;
+	if (cpuFrac > 1) cpuFrac = 1;
+	if (memFrac > 1) memFrac = 1;
+	const diff = cpuFrac > memFrac ? cpuFrac - memFrac : memFrac - cpuFrac;
+	// LeastAllocated + BalancedAllocation, each truncated to an integer as the plugins' int64 scores are.
+	return ((100 - 50 * (cpuFrac + memFrac)) | 0) + ((100 - 50 * diff) | 0);
+}
+
+/**
+ * ImageLocality, kept small as the real one is for common images: the share of the pod's images the
+ * node has, scaled by how many nodes have each image (the real plugin's spread factor, so one node
+ * holding an image does not attract every replica), at most 25 points.
+ */
+function imageScore(node: NodeInfo, pod: PodFacts, nodesWithImage: (image: string) => number, totalNodes: number): number {
+	if (!pod.imageKeys.length) return 0;
+	let sum = 0;
+	for (const image of pod.imageKeys) if (node.images.has(image)) sum += nodesWithImage(image) / totalNodes;
+	return Math.floor((sum / pod.imageKeys.length) * 25);
+}
+
+/** The system-default PodTopologySpread constraints (ScheduleAnyway): per hostname maxSkew 3, per zone maxSkew 5. */
+const zoneLabel = 'topology.kubernetes.io/zone';
+const hostnameMaxSkew = 3;
+const zoneMaxSkew = 5;
+
+/**
+ * PodTopologySpread scores for the feasible nodes, as the real plugin computes them: per node the
+ * sum over constraints of count(pods of the owner in the node's domain) * log(domains + 2) + maxSkew - 1,
+ * then normalized (normalizedSpreadScore) so the emptiest domain scores 100: 100 * (max + min - s) / max.
+ */
+function rawSpreadScores(nodes: NodeInfo[], feasible: number[], perNode: Int32Array, out: Float64Array, zoned: boolean): {max: number; min: number} {
+	const zoneCounts = new Map<string, number>();
+	if (zoned) {
+		for (let i = 0; i < nodes.length; i++) {
+			const zone = nodes[i]!.labels[zoneLabel];
+			if (zone !== undefined) zoneCounts.set(zone, (zoneCounts.get(zone) ?? 0) + perNode[i]!);
+		}
+	}
+	const hostWeight = Math.log(feasible.length + 2);
+	const zoneWeight = Math.log(zoneCounts.size + 2);
+	let max = 0;
+	let min = Infinity;
+	for (const i of feasible) {
+		let raw = perNode[i]! * hostWeight + (hostnameMaxSkew - 1);
+		const zone = zoned ? nodes[i]!.labels[zoneLabel] : undefined;
+		if (zone !== undefined) raw += zoneCounts.get(zone)! * zoneWeight + (zoneMaxSkew - 1);
+		raw = Math.round(raw);
+		out[i] = raw;
+		max = Math.max(max, raw);
+		min = Math.min(min, raw);
+	}
+	return {max, min};
+}
+
+function normalizedSpreadScore(raw: number, range: {max: number; min: number}): number {
+	return range.max === 0 ? 100 : Math.floor((100 * (range.max + range.min - raw)) / range.max);
 }
 
 /** kube-scheduler's percentageOfNodesToScore: stop looking once this many feasible nodes are found. */
@@ -152,13 +210,15 @@ function failureMessage(nodes: NodeInfo[], pod: PodFacts): string {
 	return `0/${total} nodes are available: ${histogram(counts)}. preemption: 0/${total} nodes are available: ${histogram(preemption)}.`;
 }
 
-/** How many pods of one controller each node already runs (PodTopologySpread's system default: spread by hostname). */
+/** How many live (not terminating) pods of one controller each node already runs. */
 function ownerSpread(w: World, nodes: NodeInfo[], owner: string): Int32Array {
 	const c = w.cluster!;
 	const index = new Map(nodes.map((n, i) => [n.name, i]));
 	const counts = new Int32Array(nodes.length);
 	for (const key of c.podsByOwner.get(owner) ?? []) {
-		const node = c.store.pods.get(key)?.spec.nodeName;
+		const pod = c.store.pods.get(key); // the draft: pods bound earlier in this tick count too
+		if (!pod || pod.metadata.deletionTimestamp) continue;
+		const node = pod.spec.nodeName;
 		const i = node === undefined ? undefined : index.get(node);
 		if (i !== undefined) counts[i]! += 1;
 	}
@@ -185,7 +245,18 @@ export function runScheduler(w: World): void {
 	const time = now(w);
 	const spreads = new Map<string, Int32Array>();
 	const feasible: number[] = [];
-	const scores: number[] = [];
+	const spreadByNode = new Float64Array(nodes.length);
+	const zoned = nodes.some(n => n.labels[zoneLabel] !== undefined);
+	const imageNodeCounts = new Map<string, number>();
+	const nodesWithImage = (image: string): number => {
+		let n = imageNodeCounts.get(image);
+		if (n === undefined) {
+			n = 0;
+			for (const node of nodes) if (node.images.has(image)) n++;
+			imageNodeCounts.set(image, n);
+		}
+		return n;
+	};
 	let start = c.resourceVersion % Math.max(nodes.length, 1);
 	// Read each pod's spec from the state the tick started with when it has one: reading through
 	// the draft would create a proxy per nested field and make immer walk them all at the end.
@@ -213,25 +284,29 @@ export function runScheduler(w: World): void {
 			spread = spreads.get(facts.owner);
 			if (!spread) spreads.set(facts.owner, (spread = ownerSpread(w, nodes, facts.owner)));
 		}
-		let most = 0;
-		let least = Infinity;
-		if (spread) {
-			for (const i of feasible) {
-				most = Math.max(most, spread[i]!);
-				least = Math.min(least, spread[i]!);
-			}
-		}
-		scores.length = 0;
+		const range = spread ? rawSpreadScores(nodes, feasible, spread, spreadByNode, zoned) : undefined;
+		// Weights of the default profile: PodTopologySpread 2, the others 1. Among equal best
+		// scores the real scheduler picks one at random (reservoir sampling); so do we, seeded.
 		let best = feasible[0]!;
 		let bestScore = -1;
+		let ties = 0;
+		const seedBefore = w.rng;
+		let seed = seedBefore; // drawn locally, written back once per pod: a draft write per draw costs at 10,000 pods
+		const anyImage = facts.imageKeys.some(image => nodesWithImage(image) > 0);
 		for (const i of feasible) {
-			const spreadScore = spread && most > least ? (100 * (most - spread[i]!)) / (most - least) : 100;
-			const score = resourceScore(nodes[i]!, facts) + 2 * spreadScore;
+			let score = resourceScore(nodes[i]!, facts) + 2 * (range ? normalizedSpreadScore(spreadByNode[i]!, range) : 100);
+			if (anyImage) score += imageScore(nodes[i]!, facts, nodesWithImage, nodes.length);
 			if (score > bestScore) {
 				bestScore = score;
 				best = i;
+				ties = 1;
+			} else if (score === bestScore) {
+				const [r, next] = nextRandom(seed);
+				seed = next;
+				if (Math.floor(r * ++ties) === 0) best = i;
 			}
 		}
+		if (seed !== seedBefore) w.rng = seed;
 		const node = nodes[best]!;
 		node.usedCpu += facts.requests.cpuMilli;
 		node.usedMemory += facts.requests.memoryBytes;

@@ -93,3 +93,48 @@ spec:
 	}
 	assert.equal(run(shell, 'kubectl get all -A').exitCode, 0);
 });
+
+const rcManifest = (replicas: number) => `apiVersion: v1\nkind: ReplicationController\nmetadata:\n  name: kubia\nspec:\n  replicas: ${replicas}\n  selector:\n    app: kubia\n  template:\n    metadata:\n      labels:\n        app: kubia\n    spec:\n      containers:\n      - name: kubia\n        image: luksa/kubia\n`;
+
+function nodesOfRunningPods(shell: ReturnType<typeof sandboxShell>): string[] {
+	return run(shell, 'kubectl get pods -o wide').stdout.split('\n').filter(l => / Running /.test(l)).map(l => l.match(/ (worker-\d) /)![1]!).sort();
+}
+
+test('3 replicas over 3 idle workers land on 3 different nodes, even when one node already has the image', () => {
+	const shell = sandboxShell({files: {'rc.yaml': rcManifest(3)}});
+	// A bare pod first pulls the image on one worker: image locality must not pull every replica there.
+	run(shell, 'kubectl run first --image=luksa/kubia');
+	run(shell, 'kubectl apply -f rc.yaml');
+	run(shell, 'sleep 60');
+	const nodes = run(shell, 'kubectl get pods -l app=kubia -o wide').stdout.split('\n').filter(l => / Running /.test(l)).map(l => l.match(/ (worker-\d) /)![1]!);
+	assert.deepEqual(nodes.sort(), ['worker-1', 'worker-2', 'worker-3']);
+});
+
+test('scaling 1 -> 3 spreads, and after a node is powered off its replacements go to the remaining nodes', () => {
+	const shell = sandboxShell({files: {'rc.yaml': rcManifest(1)}});
+	run(shell, 'kubectl apply -f rc.yaml');
+	run(shell, 'sleep 30');
+	run(shell, 'kubectl scale rc kubia --replicas=3');
+	run(shell, 'sleep 30');
+	assert.deepEqual(nodesOfRunningPods(shell), ['worker-1', 'worker-2', 'worker-3']);
+	run(shell, 'ssh worker-2 poweroff');
+	run(shell, 'sleep 400');
+	const after = nodesOfRunningPods(shell);
+	assert.equal(after.length, 3);
+	assert.ok(!after.includes('worker-2'));
+	assert.deepEqual([...new Set(after)], ['worker-1', 'worker-3']);
+});
+
+test('placement is deterministic for one seed', () => {
+	const place = () => {
+		const shell = sandboxShell({files: {'rc.yaml': rcManifest(5)}});
+		run(shell, 'kubectl apply -f rc.yaml');
+		run(shell, 'sleep 30');
+		return nodesOfRunningPods(shell);
+	};
+	const first = place();
+	assert.deepEqual(place(), first);
+	// 5 over 3 workers: 2, 2, 1.
+	const counts = ['worker-1', 'worker-2', 'worker-3'].map(n => first.filter(x => x === n).length).sort();
+	assert.deepEqual(counts, [1, 2, 2]);
+});

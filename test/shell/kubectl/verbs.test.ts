@@ -91,6 +91,7 @@ test('label, annotate, cordon, drain, delete -l, expose and a NodePort', () => {
 	assert.match(run(shell, 'kubectl drain worker-2').stderr, /cannot delete DaemonSet-managed Pods \(use --ignore-daemonsets to ignore\): kube-system\/kube-proxy-/);
 	const drained = run(shell, 'kubectl drain worker-2 --ignore-daemonsets');
 	assert.match(drained.stdout, /node\/worker-2 drained\n$/);
+	run(shell, 'kubectl drain worker-1 --ignore-daemonsets'); // the cordoned node keeps its pods until drained too
 	run(shell, 'sleep 40');
 	const wide = run(shell, 'kubectl get pods -o wide -l app=web').stdout;
 	assert.equal((wide.match(/worker-3/g) ?? []).length, 2, wide);
