@@ -42,21 +42,58 @@ function selectObjects(k: Kctx, positional: string[], allowAll: boolean): {objec
 	return {objects, errors};
 }
 
+/** How kubectl turns --now, --grace-period and --force into the grace period it sends (undefined: the object's own). */
+function deleteGracePeriod(k: Kctx): {grace?: number; error?: string} {
+	const text = flag(k.args, 'grace-period');
+	const now = bool(k.args, 'now');
+	const force = bool(k.args, 'force');
+	if (now && text !== undefined) return {error: 'error: --now and --grace-period cannot be specified together'};
+	let grace = now ? 1 : text !== undefined ? Number(text) : -1;
+	if (!Number.isInteger(grace)) return {error: `error: invalid argument "${text}" for "--grace-period" flag: strconv.ParseInt: parsing "${text}": invalid syntax`};
+	// kubectl's own rule: --grace-period=0 without --force becomes 1; --force without a period becomes 0.
+	if (grace === 0 && !force) grace = 1;
+	if (force && grace < 0) grace = 0;
+	return {grace: grace < 0 ? undefined : grace};
+}
+
+/** Longest a delete waits in virtual time: the pods' grace periods, then a little for the kubelet to report. */
+function deleteWaitLimitMs(objects: Named[], grace: number | undefined): number {
+	let seconds = 0;
+	for (const {info, obj} of objects) {
+		if (info.resource === 'pods') seconds = Math.max(seconds, grace ?? obj.spec?.terminationGracePeriodSeconds ?? 30);
+		if (info.resource === 'namespaces') seconds = Math.max(seconds, 60);
+	}
+	return (seconds + 5) * 1000;
+}
+
 export function kubectlDelete(k: Kctx): CommandOutcome {
 	if (flagAll(k.args, 'f', 'filename').length) return applyManifests(k, 'delete');
 	const selected = selectObjects(k, k.args.positional, true);
 	if ('error' in selected) return fail(selected.error);
+	const period = deleteGracePeriod(k);
+	if (period.error) return fail(period.error);
+	const grace = period.grace;
+	const immediate = grace === 0;
 	const ns = namespaceOf(k);
-	const grace = flag(k.args, 'grace-period');
-	const force = bool(k.args, 'force');
 	const lines: string[] = [];
-	const {world} = change(k.ctx.world, w => {
-		for (const {info, obj} of selected.objects) {
-			const result = deleteObject(w, info.resource, info.namespaced ? ns : undefined, obj.metadata.name, {force, gracePeriodSeconds: grace !== undefined ? Number(grace) : undefined});
-			if (result.ok) lines.push(`${typePrefix(info)} "${obj.metadata.name}" deleted`);
+	const gone: Named[] = [];
+	let {world} = change(k.ctx.world, w => {
+		for (const named of selected.objects) {
+			const {info, obj} = named;
+			const result = deleteObject(w, info.resource, info.namespaced ? ns : undefined, obj.metadata.name, {force: immediate, gracePeriodSeconds: grace});
+			if (!result.ok) continue;
+			lines.push(`${typePrefix(info)} "${obj.metadata.name}" ${immediate ? 'force deleted' : 'deleted'}`);
+			gone.push(named);
 		}
 	});
-	const warn = force ? 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n' : '';
+	// Like kubectl (--wait=true by default), return once the objects are really gone: graceful
+	// termination runs on the virtual clock meanwhile. A pod on a dead node never goes; stop at the limit.
+	if (bool(k.args, 'wait') || flag(k.args, 'wait') === undefined) {
+		const limit = deleteWaitLimitMs(gone, grace);
+		const present = (w: World) => gone.some(({info, obj}) => w.cluster?.store[info.resource].get(storeKey(info, info.namespaced ? ns : undefined, obj.metadata.name))?.metadata.uid === obj.metadata.uid);
+		for (let waited = 0; waited < limit && present(world); waited += 1000) world = tick(world, 1000);
+	}
+	const warn = immediate ? 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n' : '';
 	if (selected.objects.length === 0 && selected.errors.length === 0) return {stdout: '', stderr: `No resources found\n`, exitCode: 0};
 	return {stdout: lines.join('\n') + (lines.length ? '\n' : ''), stderr: warn + selected.errors.map(e => e + '\n').join(''), exitCode: selected.errors.length ? 1 : 0, world: lines.length ? world : undefined};
 }
