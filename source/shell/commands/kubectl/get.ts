@@ -10,7 +10,7 @@ import type {World, WorldEvent} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
 import {bool, flag} from './args.ts';
 import {allNamespaces, fail, namespaceOf, ok, type Kctx} from './context.ts';
-import {findResource, qualifiedPlural, typePrefix} from './resource-names.ts';
+import {findResource, qualifiedPlural, typePrefix, unknownResourceType} from './resource-names.ts';
 import {aggregateEvents} from './describe.ts';
 import {customColumns, renderJsonPath} from './jsonpath.ts';
 import {headers, row} from './rows.ts';
@@ -77,7 +77,7 @@ export function parseTargets(positional: string[]): Target[] | string {
 		for (const p of positional) {
 			const [type, name] = p.split('/', 2) as [string, string];
 			const info = findResource(type);
-			if (!info) return `error: the server doesn't have a resource type "${type}"`;
+			if (!info) return unknownResourceType(type);
 			const existing = out.find(t => t.info === info);
 			if (existing) existing.names.push(name);
 			else out.push({info, names: [name]});
@@ -87,7 +87,7 @@ export function parseTargets(positional: string[]): Target[] | string {
 	const out: Target[] = [];
 	for (const type of positional[0]!.split(',')) {
 		const info = findResource(type);
-		if (!info) return `error: the server doesn't have a resource type "${type}"`;
+		if (!info) return unknownResourceType(type);
 		out.push({info, names: positional.slice(1)});
 	}
 	return out;

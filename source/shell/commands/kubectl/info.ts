@@ -3,7 +3,7 @@ import {kubernetesVersion} from '../../../engine/k8s/create-cluster.ts';
 import {resourceInfos, resourceByKind} from '../../../engine/k8s/resources.ts';
 import type {CommandOutcome} from '../../types.ts';
 import {fail, unreachable, type Kctx} from './context.ts';
-import {findResource} from './resource-names.ts';
+import {findResource, unknownResourceType} from './resource-names.ts';
 import {table} from './table.ts';
 
 export function kubectlVersion(k: Kctx): CommandOutcome {
@@ -42,7 +42,7 @@ export function kubectlExplain(k: Kctx): CommandOutcome {
 	if (!what) return fail('You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.');
 	const [type, ...path] = what.split('.');
 	const info = findResource(type!);
-	if (!info) return fail(`error: the server doesn't have a resource type "${type}"`);
+	if (!info) return fail(unknownResourceType(type!));
 	const kind = resourceByKind(info.kind)!;
 	const field = path.length ? `\nFIELD: ${path[path.length - 1]}\n` : '';
 	const group = kind.apiVersion.includes('/') ? `GROUP:      ${kind.apiVersion.split('/')[0]}\n` : '';

@@ -1,5 +1,15 @@
 // What the learner may type for a resource type: plural, singular, short name, Kind, with group.
 import {resourceInfos, type ResourceInfo} from '../../../engine/k8s/resources.ts';
+import {suggestResource} from '../../did-you-mean.ts';
+
+/**
+ * kubectl's error for an unknown type, first line exact; a learner tool adds the closest type on
+ * the next line when it is a likely typo (real kubectl prints only the first line).
+ */
+export function unknownResourceType(typed: string): string {
+	const hint = suggestResource(typed);
+	return `error: the server doesn't have a resource type "${typed}"${hint ? `\n${hint}` : ''}`;
+}
 
 export function findResource(typed: string): ResourceInfo | undefined {
 	const t = typed.toLowerCase().replace(/\.(v1|apps|apps\/v1|extensions)$/, '').replace(/\.apps$/, '');
