@@ -2,7 +2,8 @@
 // measuring and tokenizing the same strings again (string-width's grapheme segmentation and emoji
 // regexes, ansi-tokenize): Ink's caches live in an `Output` made anew for each frame. These source
 // patches keep those results across frames, in bounded maps. Both are pure functions of the
-// string, and Ink never mutates a cached cell (it copies before blanking one), so output is unchanged.
+// string, and Ink never mutates a cached cell (it copies before blanking one), so output is unchanged;
+// printable ASCII, string-width's answer for which is its length, skips the grapheme segmenter.
 // Applied by the build (scripts/build.mjs) and, for benchmarks run from source, by
 // scripts/bench/fixtures/render-caches-hook.mjs.
 
@@ -28,7 +29,8 @@ export default function stringWidth(input, options) {
 	let width = memoizedWidths.get(input);
 	if (width === undefined) {
 		if (memoizedWidths.size >= ${limit}) memoizedWidths.clear();
-		width = measureStringWidth(input);
+		// Printable ASCII is one cell a character: the common case skips grapheme segmentation.
+		width = /^[\x20-\x7e]*$/.test(input) ? input.length : measureStringWidth(input);
 		memoizedWidths.set(input, width);
 	}
 	return width;

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import {createRequire, registerHooks} from 'node:module';
+import {test} from 'node:test';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import stringWidth from 'string-width';
+import {patchRenderCaches} from '../../scripts/render-caches.mjs';
+
+const require = createRequire(import.meta.url);
+const inkOutput = require.resolve('ink').replace(/index\.js$/, 'output.js');
+const stringWidthFile = fileURLToPath(import.meta.resolve('string-width'));
+
+test('the patches still find their places in the installed ink and string-width', () => {
+	for (const file of [inkOutput, stringWidthFile]) {
+		const patched = patchRenderCaches(file, readFileSync(file, 'utf8'));
+		assert.ok(patched && patched !== readFileSync(file, 'utf8'), file);
+	}
+	assert.equal(patchRenderCaches('/x/node_modules/other/index.js', 'x'), undefined);
+});
+
+test("the memoized string-width answers exactly as string-width, first time and cached", async () => {
+	const patchedUrl = `${pathToFileURL(stringWidthFile).href}?render-caches`;
+	registerHooks({
+		load(url, context, next) {
+			const result = next(url, context);
+			return url === patchedUrl ? {...result, source: patchRenderCaches(stringWidthFile, String(result.source))} : result;
+		},
+	});
+	const {default: memoized} = (await import(patchedUrl)) as {default: typeof stringWidth};
+	const samples = ['', 'kubectl get pods', 'pod/web-7x2kq  Running', '\u001B[32mReady\u001B[39m', '节点 worker-1', '容器', '👍🏽 ok', 'e\u0301', 'a\tb', 'x\u0000y', '\u200Bzero', 'ｈａｌｆ', '~!@#$%^&*()'];
+	for (const round of [1, 2]) for (const sample of samples) assert.equal(memoized(sample), stringWidth(sample), `${JSON.stringify(sample)} (round ${round})`);
+	assert.equal(memoized('容器', {ambiguousIsNarrow: false}), stringWidth('容器', {ambiguousIsNarrow: false}));
+});
