@@ -18,8 +18,12 @@ export function cachedWorld(cache: WorldCache | undefined, key: string, build: (
 	const safeKey = key.replace(/[^\w.]/g, '_');
 	const file = join(cache.dir, `${safeKey}-${cache.programStamp.replace(/[^\w.-]/g, '_')}.v8`);
 	try {
-		// Frozen like every world immer hands out, so a cached world behaves exactly like a built one.
-		return freeze(deserialize(readFileSync(file)) as World, true);
+		const world = deserialize(readFileSync(file)) as World;
+		// Frozen like every world immer hands out (immer skips frozen subtrees, and a stray write throws),
+		// but once the first frame is drawn: a cold deep freeze costs 15-30 ms. Nothing writes to the
+		// world in between: the engine only ever changes it through produce.
+		setImmediate(() => freeze(world, true));
+		return world;
 	} catch {
 		const world = build();
 		try {

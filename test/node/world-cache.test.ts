@@ -9,7 +9,7 @@ import {cachedWorld} from '../../source/node/world-cache.ts';
 
 const sandbox = () => createSandboxWorld({seed: 3, cluster: false});
 
-test('a cached world is the world the program built, frozen, and it runs on the same', () => {
+test('a cached world is the world the program built, frozen once the first frame is out, and it runs on the same', async () => {
 	const dir = mkdtempSync(join(tmpdir(), 'k8s-tutor-worlds-'));
 	let builds = 0;
 	const build = () => (builds++, sandbox());
@@ -18,6 +18,7 @@ test('a cached world is the world the program built, frozen, and it runs on the 
 	assert.equal(builds, 1);
 	assert.notEqual(second, first);
 	assert.deepStrictEqual(second, first);
+	await new Promise(resolve => setImmediate(resolve));
 	assert.ok(Object.isFrozen(second) && Object.isFrozen(second.hosts.get('host-1')));
 	assert.deepStrictEqual(tick(second, 5_000), tick(first, 5_000));
 });
