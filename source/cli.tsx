@@ -30,7 +30,7 @@ function appOptions(flags: GlobalFlags): AppOptions {
 function worldCache(): AppOptions['worldCache'] {
 	if (process.env.K8S_TUTOR_BUNDLED !== 'true') return undefined;
 	const stamp = programStamp(import.meta.url, packageJson.version);
-	return stamp ? {dir: join(tmpdir(), 'k8s-tutor-worlds'), programStamp: stamp} : undefined;
+	return stamp ? {dir: join(tmpdir(), `k8s-tutor-worlds-${process.getuid?.() ?? 'user'}`), programStamp: stamp} : undefined;
 }
 
 const io: AppIO = {

@@ -14,20 +14,19 @@ export type WorldCache = {dir: string; programStamp: string};
  * the cluster's first minute (~55 ms of start-up before the first frame). Any failure just builds it.
  */
 export function cachedWorld(cache: WorldCache | undefined, key: string, build: () => World): World {
-	if (!cache) return build();
+	if (!cache || !ownDirectory(cache.dir)) return build();
 	const safeKey = key.replace(/[^\w.]/g, '_');
 	const file = join(cache.dir, `${safeKey}-${cache.programStamp.replace(/[^\w.-]/g, '_')}.v8`);
 	try {
 		const world = deserialize(readFileSync(file)) as World;
 		// Frozen like every world immer hands out (immer skips frozen subtrees, and a stray write throws),
-		// but once the first frame is drawn: a cold deep freeze costs 15-30 ms. Nothing writes to the
-		// world in between: the engine only ever changes it through produce.
+		// on the next turn of the event loop, while Ink's wasm compiles off-thread: a cold deep freeze
+		// costs 15-30 ms. Nothing writes to the world in between: the engine changes it only through produce.
 		setImmediate(() => freeze(world, true));
 		return world;
 	} catch {
 		const world = build();
 		try {
-			mkdirSync(cache.dir, {recursive: true});
 			const partial = `${file}.${process.pid}.tmp`;
 			writeFileSync(partial, serialize(world));
 			renameSync(partial, file);
@@ -37,6 +36,17 @@ export function cachedWorld(cache: WorldCache | undefined, key: string, build: (
 			// A read-only or full disk only costs the next start its speed.
 		}
 		return world;
+	}
+}
+
+/** Made if missing, and only used when it is this user's own (the temp folder is shared). */
+function ownDirectory(dir: string): boolean {
+	try {
+		mkdirSync(dir, {recursive: true, mode: 0o700});
+		const uid = process.getuid?.();
+		return uid === undefined || statSync(dir).uid === uid;
+	} catch {
+		return false;
 	}
 }
 
