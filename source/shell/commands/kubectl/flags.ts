@@ -6,14 +6,14 @@ const modelled = new Set([
 	'n', 'namespace', 'o', 'output', 'l', 'selector', 'A', 'all-namespaces', 'show-labels', 'w', 'watch', 'f', 'filename', 'follow',
 	'c', 'container', 'p', 'previous', 'replicas', 'image', 'port', 'target-port', 'type', 'name', 'grace-period', 'force', 'all',
 	'overwrite', 'ignore-daemonsets', 'i', 'stdin', 't', 'tty', 'tail', 'timeout', 'labels', 'restart', 'env', 'dry-run', 'command',
-	'h', 'help', 'no-headers', 'node-port', 'wait', 'now',
+	'h', 'help', 'no-headers', 'node-port', 'wait', 'now', 'L', 'label-columns', 'patch',
 ]);
 
 /** Real kubectl flags the simulation takes but does not act on. */
 const acceptedOnly = new Set([
 	'sort-by', 'field-selector', 'v', 'context', 'kubeconfig', 'cluster', 'user', 'request-timeout', 'server', 's', 'token',
 	'insecure-skip-tls-verify', 'record', 'cascade', 'validate', 'server-side', 'field-manager', 'chunk-size',
-	'output-watch-events', 'show-kind', 'L', 'label-columns', 'template', 'since', 'since-time', 'timestamps', 'limit-bytes',
+	'output-watch-events', 'show-kind', 'template', 'since', 'since-time', 'timestamps', 'limit-bytes',
 	'prefix', 'max-log-requests', 'delete-emptydir-data', 'delete-local-data', 'disable-eviction', 'pod-selector', 'skip-wait-for-delete-timeout',
 	'current-replicas', 'resource-version', 'protocol', 'external-ip', 'load-balancer-ip', 'session-affinity', 'cluster-ip',
 	'save-config', 'edit', 'windows-line-endings', 'overrides', 'attach', 'rm', 'quiet', 'q', 'pod-running-timeout', 'annotations',

@@ -8,7 +8,7 @@ import {kubeEvents} from '../../../engine/k8s/events.ts';
 import {tick} from '../../../engine/tick.ts';
 import type {World, WorldEvent} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
-import {bool, flag} from './args.ts';
+import {bool, flag, flagAll} from './args.ts';
 import {allNamespaces, fail, namespaceOf, ok, type Kctx} from './context.ts';
 import {findResource, qualifiedPlural, typePrefix, unknownResourceType} from './resource-names.ts';
 import {aggregateEvents} from './describe.ts';
@@ -101,6 +101,8 @@ export function kubectlGet(k: Kctx): CommandOutcome {
 	const output = flag(k.args, 'o', 'output');
 	const wide = output === 'wide';
 	const showLabels = bool(k.args, 'show-labels');
+	// -L key1,key2 (repeatable): a column per key, headed by its last path segment upper-cased, before LABELS.
+	const labelColumns = flagAll(k.args, 'L', 'label-columns').flatMap(v => v.split(',')).map(x => x.trim()).filter(Boolean);
 	if (output && !['wide', 'yaml', 'json', 'name'].includes(output) && !output.startsWith('jsonpath') && !output.startsWith('custom-columns')) {
 		return fail(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`);
 	}
@@ -155,10 +157,11 @@ export function kubectlGet(k: Kctx): CommandOutcome {
 		const rows = objects.map(o => {
 			const cells = row(w, info.resource, o, wide);
 			if (multiType) cells[0] = `${typePrefix(info)}/${cells[0]}`;
+			for (const key of labelColumns) cells.push(o.metadata.labels?.[key] ?? '');
 			if (showLabels) cells.push(formatLabels(o.metadata.labels));
 			return showNs ? [o.metadata.namespace!, ...cells] : cells;
 		});
-		const header = [...(showNs ? ['NAMESPACE'] : []), ...head, ...(showLabels ? ['LABELS'] : [])];
+		const header = [...(showNs ? ['NAMESPACE'] : []), ...head, ...labelColumns.map(key => key.split('/').pop()!.toUpperCase()), ...(showLabels ? ['LABELS'] : [])];
 		const text = table([header, ...rows]);
 		sections.push(bool(k.args, 'no-headers') ? text.slice(text.indexOf('\n') + 1) : text);
 	}

@@ -13,8 +13,9 @@ import {kubectlDescribe} from './describe.ts';
 import {kubectlGet} from './get.ts';
 import {kubectlApiResources, kubectlClusterInfo, kubectlExplain, kubectlVersion} from './info.ts';
 import {kubectlExec, kubectlLogs} from './logs-exec.ts';
+import {kubectlPatch, kubectlRollout, kubectlSet, kubectlTop} from './update-verbs.ts';
 
-const verbs = ['get', 'describe', 'run', 'create', 'apply', 'delete', 'logs', 'exec', 'scale', 'label', 'annotate', 'cordon', 'uncordon', 'drain', 'expose', 'explain', 'version', 'cluster-info', 'api-resources', 'config'];
+const verbs = ['get', 'describe', 'run', 'create', 'apply', 'delete', 'logs', 'exec', 'scale', 'label', 'annotate', 'cordon', 'uncordon', 'drain', 'expose', 'explain', 'version', 'cluster-info', 'api-resources', 'config', 'set', 'patch', 'rollout', 'top'];
 
 const usage = `kubectl controls the Kubernetes cluster manager.
 
@@ -30,11 +31,15 @@ Basic Commands (Intermediate):
   get             Display one or many resources
   delete          Delete resources by file names, stdin, resources and names, or by resources and label selector
 
+  set             Set specific features on objects
+
 Deploy Commands:
+  rollout         Manage the rollout of a resource
   scale           Set a new size for a deployment, replica set, or replication controller
 
 Cluster Management Commands:
   cluster-info    Display cluster information
+  top             Display resource (CPU/memory) usage
   cordon          Mark node as unschedulable
   uncordon        Mark node as schedulable
   drain           Drain node in preparation for maintenance
@@ -46,6 +51,7 @@ Troubleshooting and Debugging Commands:
 
 Advanced Commands:
   apply           Apply a configuration to a resource by file name or stdin
+  patch           Update fields of a resource
 
 Settings Commands:
   label           Update the labels on a resource
@@ -103,8 +109,8 @@ function execIn(ctx: CommandContext, interactive: boolean) {
 function run(argv: string[], ctx: CommandContext): CommandOutcome {
 	const [verb, ...rest] = argv;
 	if (!verb || verb === '--help' || verb === '-h' || verb === 'help') return {stdout: usage, exitCode: 0};
-	// For logs, -f is --follow, not --filename.
-	const args = parseArgs(verb === 'logs' ? rest.map(a => (a === '-f' ? '--follow' : a)) : rest);
+	// For logs, -f is --follow, not --filename; for patch, -p is --patch, not --previous.
+	const args = parseArgs(verb === 'logs' ? rest.map(a => (a === '-f' ? '--follow' : a)) : verb === 'patch' ? rest.map(a => (a === '-p' ? '--patch' : a.startsWith('-p=') ? `--patch=${a.slice(3)}` : a)) : rest);
 	const k: Kctx = {ctx, args};
 	if (verb === 'version') return kubectlVersion(k);
 	if (!verbs.includes(verb)) return fail(`error: unknown command "${verb}" for "kubectl"\nRun 'kubectl --help' for usage.`);
@@ -156,6 +162,14 @@ function dispatch(verb: string, rest: string[], k: Kctx, ctx: CommandContext): C
 			return kubectlClusterInfo(k);
 		case 'api-resources':
 			return kubectlApiResources();
+		case 'set':
+			return kubectlSet(k);
+		case 'patch':
+			return kubectlPatch(k);
+		case 'rollout':
+			return kubectlRollout(k);
+		case 'top':
+			return kubectlTop(k);
 		case 'config':
 			return {stdout: rest[0] === 'current-context' ? 'kubernetes-admin@kubernetes\n' : 'accepted, not simulated here\n', exitCode: 0};
 	}

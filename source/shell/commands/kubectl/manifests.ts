@@ -28,7 +28,7 @@ function readSource(ctx: CommandContext, path: string): {files: {name: string; c
 }
 
 /** go-yaml's wording for the kinds of error the yaml package reports. */
-function goYamlMessage(code: string, message: string): string {
+export function goYamlMessage(code: string, message: string): string {
 	if (/tab/i.test(message)) return 'found character that cannot start any token';
 	switch (code) {
 		case 'BAD_INDENT':

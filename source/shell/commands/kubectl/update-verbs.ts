@@ -1,0 +1,157 @@
+// kubectl verbs that rewrite an existing object: set image, patch (strategic|merge|json), plus
+// rollout status and top, which read the cluster.
+import {parseDocument} from 'yaml';
+import {replaceObject} from '../../../engine/k8s/api-server.ts';
+import {cloneData} from '../../../engine/k8s/metadata.ts';
+import type {KubeObject} from '../../../engine/k8s/types.ts';
+import {tick} from '../../../engine/tick.ts';
+import type {World} from '../../../engine/world.ts';
+import type {CommandOutcome} from '../../types.ts';
+import {flag} from './args.ts';
+import {change, fail, namespaceOf, serverError, type Kctx} from './context.ts';
+import {parseTargets} from './get.ts';
+import {qualifiedPlural, typePrefix} from './resource-names.ts';
+import {goYamlMessage} from './manifests.ts';
+import {applyJsonPatch, mergePatch, strategicMergePatch} from './patches.ts';
+
+/** TYPE NAME or TYPE/NAME naming exactly one existing object. */
+function oneObject(k: Kctx, positional: string[]): {obj: KubeObject; prefix: string} | {error: string} {
+	const targets = parseTargets(positional);
+	if (typeof targets === 'string') return {error: targets};
+	const target = targets[0];
+	const name = target?.names[0];
+	if (!target || !name) return {error: 'error: resource(s) were provided, but no name was specified'};
+	const ns = namespaceOf(k);
+	const obj = k.ctx.world.cluster!.store[target.info.resource].get(target.info.namespaced ? `${ns}/${name}` : name);
+	if (!obj) return {error: `Error from server (NotFound): ${qualifiedPlural(target.info)} "${name}" not found`};
+	return {obj, prefix: `${typePrefix(target.info)}/${name}`};
+}
+
+/** The object as a client would send it back: spec and metadata, no status. */
+function editable(obj: KubeObject): KubeObject {
+	const copy = cloneData(obj) as KubeObject;
+	delete (copy as any).status;
+	return copy;
+}
+
+function podSpecOf(obj: any): any {
+	return obj.kind === 'Pod' ? obj.spec : obj.spec?.template?.spec;
+}
+
+/** Sends the changed object; "<prefix> <verb>" or the server's error. */
+function sendUpdate(k: Kctx, next: KubeObject, prefix: string, verb: string, unchangedText: string | undefined): CommandOutcome {
+	let failure: string | undefined;
+	let unchanged = false;
+	const {world} = change(k.ctx.world, w => {
+		const result = replaceObject(w, next);
+		if (!result.ok) failure = serverError(result.error);
+		else unchanged = !!result.unchanged;
+	});
+	if (failure) return fail(failure);
+	if (unchanged) return unchangedText === undefined ? {stdout: '', exitCode: 0} : {stdout: `${prefix} ${unchangedText}\n`, exitCode: 0};
+	return {stdout: `${prefix} ${verb}\n`, exitCode: 0, world};
+}
+
+/** kubectl set image TYPE/NAME CONTAINER=IMAGE... (`*` for every container). */
+export function kubectlSet(k: Kctx): CommandOutcome {
+	const [what, ...rest] = k.args.positional;
+	if (what !== 'image') return fail(what ? `error: unknown command "${what}" for "kubectl set"\nDid you mean this?\n\timage` : 'error: Required resource not specified.');
+	const pairs = rest.filter(a => a.includes('='));
+	const refs = rest.filter(a => !a.includes('='));
+	if (pairs.length === 0) return fail('error: at least one image update is required');
+	const found = oneObject(k, refs);
+	if ('error' in found) return fail(found.error);
+	const next = editable(found.obj);
+	const spec = podSpecOf(next);
+	if (!spec) return fail(`error: ${found.prefix} does not have a pod template`);
+	for (const pair of pairs) {
+		const [container, image] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
+		const matching = (spec.containers as any[]).filter(c => container === '*' || c.name === container);
+		if (matching.length === 0) return fail(`error: unable to find container named "${container}"`);
+		for (const c of matching) c.image = image;
+	}
+	return sendUpdate(k, next, found.prefix, 'image updated', undefined);
+}
+
+/** kubectl patch TYPE NAME -p PATCH [--type strategic|merge|json]. */
+export function kubectlPatch(k: Kctx): CommandOutcome {
+	const text = flag(k.args, 'patch');
+	if (text === undefined) return fail('error: must specify -p to patch');
+	const type = flag(k.args, 'type') ?? 'strategic';
+	if (!['strategic', 'merge', 'json'].includes(type)) return fail(`error: --type must be one of [json merge strategic], not "${type}"`);
+	const found = oneObject(k, k.args.positional);
+	if ('error' in found) return fail(found.error);
+	// kubectl turns YAML or JSON into JSON before sending it.
+	const doc = parseDocument(text, {prettyErrors: false});
+	const syntax = doc.errors[0];
+	if (syntax) {
+		const flowMap = /flow map|\}/i.test(syntax.message) && !/\]/.test(syntax.message);
+		return fail(`error: unable to parse "${text}": yaml: ${flowMap ? "did not find expected ',' or '}'" : goYamlMessage(syntax.code, syntax.message)}`);
+	}
+	const patch: unknown = doc.toJS();
+	const current = editable(found.obj);
+	let next: unknown;
+	if (type === 'json') {
+		if (!Array.isArray(patch)) return fail('Error from server (BadRequest): json: cannot unmarshal object into Go value of type jsonpatch.Patch');
+		const result = applyJsonPatch(current, patch);
+		// The API server's answer to an operation that does not apply (the detail stays server-side).
+		if ('error' in result) return fail('The request is invalid: the server rejected our request due to an error in our request');
+		next = result.value;
+	} else {
+		if (!patch || typeof patch !== 'object' || Array.isArray(patch)) return fail('Error from server (BadRequest): json: cannot unmarshal array into Go value of type map[string]interface {}');
+		next = type === 'merge' ? mergePatch(current, patch) : strategicMergePatch(current, patch);
+	}
+	const obj = next as KubeObject;
+	if (obj?.metadata?.name !== found.obj.metadata.name || obj.kind !== found.obj.kind) return fail(`The request is invalid: metadata.name and kind may not be changed by a patch`);
+	return sendUpdate(k, obj, found.prefix, 'patched', 'patched (no change)');
+}
+
+/** kubectl top: this cluster has no metrics-server, as a fresh kubeadm cluster has none. */
+export function kubectlTop(k: Kctx): CommandOutcome {
+	const what = k.args.positional[0];
+	if (!what || !['pod', 'pods', 'po', 'node', 'nodes', 'no'].includes(what)) {
+		return fail(what ? `error: unknown command "${what}" for "kubectl top"` : 'error: Required resource not specified.');
+	}
+	return fail('error: Metrics API not available');
+}
+
+/** What `kubectl rollout status` prints for a deployment now, and whether it is done (kubectl's DeploymentStatusViewer). */
+function deploymentStatus(d: KubeObject): {line: string; done: boolean} {
+	const name = d.metadata.name;
+	const s = d.status ?? {};
+	const replicas = d.spec.replicas ?? 1;
+	if ((d.metadata.generation ?? 0) > (s.observedGeneration ?? 0)) return {line: 'Waiting for deployment spec update to be observed...', done: false};
+	const updated = s.updatedReplicas ?? 0;
+	const total = s.replicas ?? 0;
+	const available = s.availableReplicas ?? 0;
+	if (updated < replicas) return {line: `Waiting for deployment "${name}" rollout to finish: ${updated} out of ${replicas} new replicas have been updated...`, done: false};
+	if (total > updated) return {line: `Waiting for deployment "${name}" rollout to finish: ${total - updated} old replicas are pending termination...`, done: false};
+	if (available < updated) return {line: `Waiting for deployment "${name}" rollout to finish: ${available} of ${updated} updated replicas are available...`, done: false};
+	return {line: `deployment "${name}" successfully rolled out`, done: true};
+}
+
+/** kubectl rollout status deployment/NAME: watches (on the virtual clock) until the rollout completes or --timeout. */
+export function kubectlRollout(k: Kctx): CommandOutcome {
+	const [sub, ...refs] = k.args.positional;
+	if (sub !== 'status') {
+		if (['history', 'undo', 'restart', 'pause', 'resume'].includes(sub ?? '')) return {stdout: '', stderr: `kubectl rollout ${sub}: accepted, not simulated here\n`, exitCode: 0};
+		return fail(sub ? `error: unknown command "${sub}" for "kubectl rollout"` : 'error: Required resource not specified.');
+	}
+	const found = oneObject(k, refs);
+	if ('error' in found) return fail(found.error);
+	if (found.obj.kind !== 'Deployment') return fail(`error: no status viewer has been implemented for ${found.obj.kind}`);
+	const timeoutText = flag(k.args, 'timeout');
+	const limitSeconds = timeoutText ? Number(timeoutText.replace(/s$/, '')) || 0 : 600;
+	const key = `${found.obj.metadata.namespace}/${found.obj.metadata.name}`;
+	let world: World = k.ctx.world;
+	const lines: string[] = [];
+	for (let waited = 0; ; waited++) {
+		const d = world.cluster!.store.deployments.get(key);
+		if (!d) return fail(`Error from server (NotFound): deployments.apps "${found.obj.metadata.name}" not found`, lines.join(''), world);
+		const status = deploymentStatus(d);
+		if (lines[lines.length - 1] !== status.line + '\n') lines.push(status.line + '\n');
+		if (status.done) return {stdout: lines.join(''), exitCode: 0, world};
+		if (waited >= limitSeconds) return fail('error: timed out waiting for the condition', lines.join(''), world);
+		world = tick(world, 1000);
+	}
+}
