@@ -67,3 +67,19 @@ test('top without metrics-server', () => {
 	const shell = sandboxShell();
 	for (const line of ['kubectl top pods', 'kubectl top node']) assert.deepEqual([run(shell, line).stderr, run(shell, line).exitCode], ['error: Metrics API not available\n', 1]);
 });
+
+test('rollout history lists revisions with their change-cause; undo brings the previous template back as a new revision', () => {
+	const shell = started();
+	assert.equal(run(shell, 'kubectl rollout undo deployment/web').stderr, 'error: no rollout history found for deployment "web"\n');
+	assert.equal(run(shell, 'kubectl rollout history deployment/web').stdout, 'deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n\n');
+	run(shell, 'kubectl set image deployment/web nginx=nginx:1.27');
+	run(shell, 'kubectl annotate deployment web kubernetes.io/change-cause="image 1.27"');
+	run(shell, 'kubectl rollout status deployment/web');
+	assert.equal(run(shell, 'kubectl rollout history deployment/web').stdout, 'deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         image 1.27\n\n');
+	assert.equal(run(shell, 'kubectl rollout undo deployment/web').stdout, 'deployment.apps/web rolled back\n');
+	assert.match(run(shell, 'kubectl rollout status deployment/web').stdout, /deployment "web" successfully rolled out\n$/);
+	assert.equal(run(shell, 'kubectl rollout history deploy/web').stdout, 'deployment.apps/web \nREVISION  CHANGE-CAUSE\n2         image 1.27\n3         <none>\n\n');
+	assert.match(run(shell, 'kubectl get deploy web -o wide').stdout, /web .* nginx +nginx +app=web\n$/);
+	assert.equal(run(shell, 'kubectl rollout undo deployment/web --to-revision=3').stdout, 'deployment.apps/web skipped rollback (current template already matches revision 3)\n');
+	assert.equal(run(shell, 'kubectl rollout undo deployment/web --to-revision=9').stderr, 'error: unable to find specified revision 9 in history\n');
+});

@@ -3,7 +3,7 @@ import {cloneData} from '../metadata.ts';
 // a rolling update that scales the new one up and the old ones down within maxSurge/maxUnavailable.
 import {digestHex} from '../../hash.ts';
 import type {World} from '../../world.ts';
-import {createObject, deleteObject} from '../api-server.ts';
+import {createObject, deleteObject, patchObject} from '../api-server.ts';
 import {recordObjectEvent} from '../events.ts';
 import {nextResourceVersion, now} from '../metadata.ts';
 import type {KubeObject} from '../types.ts';
@@ -36,7 +36,16 @@ export function reconcileDeployment(w: World, key: string): void {
 	const desired = d.spec.replicas ?? 1;
 	let current = owned.find(rs => rs.metadata.labels?.['pod-template-hash'] === hash);
 	const old = owned.filter(rs => rs !== current);
-	const revision = Math.max(0, ...owned.map(rs => Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0))) + (current ? 0 : 1);
+	const revisionOf = (rs: KubeObject) => Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
+	const maxOld = Math.max(0, ...old.map(revisionOf));
+	const revision = current ? Math.max(revisionOf(current), maxOld + 1) : maxOld + 1;
+	const changeCause = d.metadata.annotations?.['kubernetes.io/change-cause'];
+	// An old ReplicaSet brought back (rollout undo) becomes the newest revision, as in the real controller.
+	if (current && revisionOf(current) !== revision) {
+		patchObject(w, 'replicasets', `${ns}/${current.metadata.name}`, rs => {
+			rs.metadata.annotations = {...rs.metadata.annotations, 'deployment.kubernetes.io/revision': String(revision), ...(changeCause ? {'kubernetes.io/change-cause': changeCause} : {})};
+		});
+	}
 	if (!current) {
 		const template = cloneData(d.spec.template);
 		template.metadata = {...template.metadata, labels: {...template.metadata?.labels, 'pod-template-hash': hash}};
@@ -47,7 +56,7 @@ export function reconcileDeployment(w: World, key: string): void {
 				name: `${d.metadata.name}-${hash}`,
 				namespace: ns,
 				labels: {...d.spec.template.metadata?.labels, 'pod-template-hash': hash},
-				annotations: {'deployment.kubernetes.io/desired-replicas': String(desired), 'deployment.kubernetes.io/max-replicas': String(desired + percentOf(d.spec.strategy?.rollingUpdate?.maxSurge, desired, true)), 'deployment.kubernetes.io/revision': String(revision)},
+				annotations: {'deployment.kubernetes.io/desired-replicas': String(desired), 'deployment.kubernetes.io/max-replicas': String(desired + percentOf(d.spec.strategy?.rollingUpdate?.maxSurge, desired, true)), 'deployment.kubernetes.io/revision': String(revision), ...(changeCause ? {'kubernetes.io/change-cause': changeCause} : {})},
 				ownerReferences: [{apiVersion: 'apps/v1', kind: 'Deployment', name: d.metadata.name, uid: d.metadata.uid, controller: true, blockOwnerDeletion: true}],
 			} as unknown as KubeObject['metadata'],
 			spec: {replicas: old.length === 0 || d.spec.strategy?.type === 'Recreate' ? desired : 0, selector: {matchLabels: {...d.spec.selector?.matchLabels, 'pod-template-hash': hash}}, template},

@@ -6,7 +6,7 @@ const modelled = new Set([
 	'n', 'namespace', 'o', 'output', 'l', 'selector', 'A', 'all-namespaces', 'show-labels', 'w', 'watch', 'f', 'filename', 'follow',
 	'c', 'container', 'p', 'previous', 'replicas', 'image', 'port', 'target-port', 'type', 'name', 'grace-period', 'force', 'all',
 	'overwrite', 'ignore-daemonsets', 'i', 'stdin', 't', 'tty', 'tail', 'timeout', 'labels', 'restart', 'env', 'dry-run', 'command',
-	'h', 'help', 'no-headers', 'node-port', 'wait', 'now', 'L', 'label-columns', 'patch',
+	'h', 'help', 'no-headers', 'node-port', 'wait', 'now', 'L', 'label-columns', 'patch', 'revision', 'to-revision',
 ]);
 
 /** Real kubectl flags the simulation takes but does not act on. */

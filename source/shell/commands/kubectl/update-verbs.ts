@@ -9,7 +9,8 @@ import type {World} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
 import {flag} from './args.ts';
 import {change, fail, namespaceOf, serverError, type Kctx} from './context.ts';
-import {parseTargets} from './get.ts';
+import {parseTargets, sortKeys} from './get.ts';
+import {table} from './table.ts';
 import {qualifiedPlural, typePrefix} from './resource-names.ts';
 import {goYamlMessage} from './manifests.ts';
 import {applyJsonPatch, mergePatch, strategicMergePatch} from './patches.ts';
@@ -130,16 +131,63 @@ function deploymentStatus(d: KubeObject): {line: string; done: boolean} {
 	return {line: `deployment "${name}" successfully rolled out`, done: true};
 }
 
-/** kubectl rollout status deployment/NAME: watches (on the virtual clock) until the rollout completes or --timeout. */
+/** The deployment's ReplicaSets by revision, oldest first. */
+function revisions(w: World, d: KubeObject): {revision: number; rs: KubeObject}[] {
+	return [...w.cluster!.store.replicasets.values()]
+		.filter(rs => rs.metadata.namespace === d.metadata.namespace && rs.metadata.ownerReferences?.some(r => r.uid === d.metadata.uid && r.controller))
+		.map(rs => ({revision: Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0), rs}))
+		.filter(r => r.revision > 0)
+		.sort((a, b) => a.revision - b.revision);
+}
+
+/** kubectl rollout history: "<prefix> " then a tabbed REVISION / CHANGE-CAUSE list (padding 2) and a blank line. */
+function rolloutHistory(k: Kctx, d: KubeObject, prefix: string): CommandOutcome {
+	const all = revisions(k.ctx.world, d);
+	// One revision's pod template (--revision=N) is not printed here: only the list.
+	if (flag(k.args, 'revision') !== undefined) return fail('error: kubectl rollout history --revision is not simulated here; kubectl get rs -o wide shows each revision\'s image');
+	const rows = [['REVISION', 'CHANGE-CAUSE'], ...all.map(r => [String(r.revision), r.rs.metadata.annotations?.['kubernetes.io/change-cause'] || '<none>'])];
+	return {stdout: `${prefix} \n${table(rows, 2)}\n`, exitCode: 0};
+}
+
+/** kubectl rollout undo: the template of the previous (or --to-revision) ReplicaSet goes back into the deployment. */
+function rolloutUndo(k: Kctx, d: KubeObject, prefix: string): CommandOutcome {
+	const all = revisions(k.ctx.world, d);
+	const toRevision = Number(flag(k.args, 'to-revision') ?? 0);
+	if (all.length === 0 || (toRevision === 0 && all.length < 2)) return fail(`error: no rollout history found for deployment "${d.metadata.name}"`);
+	const target = toRevision > 0 ? all.find(r => r.revision === toRevision) : all[all.length - 2];
+	if (!target) return fail(`error: unable to find specified revision ${toRevision} in history`);
+	const template = cloneData(target.rs.spec.template);
+	delete template.metadata?.labels?.['pod-template-hash'];
+	if (JSON.stringify(sortKeys(template)) === JSON.stringify(sortKeys(d.spec.template))) return {stdout: `${prefix} skipped rollback (current template already matches revision ${target.revision})\n`, exitCode: 0};
+	const next = editable(d);
+	next.spec.template = template;
+	// The deployment takes the revision's change-cause (or loses its own), as the real rollback does.
+	const cause = target.rs.metadata.annotations?.['kubernetes.io/change-cause'];
+	const annotations: Record<string, string> = {...next.metadata.annotations};
+	delete annotations['kubernetes.io/change-cause'];
+	if (cause) annotations['kubernetes.io/change-cause'] = cause;
+	next.metadata.annotations = annotations;
+	return sendUpdate(k, next, prefix, 'rolled back', undefined);
+}
+
+/** kubectl rollout status|history|undo deployment/NAME. */
 export function kubectlRollout(k: Kctx): CommandOutcome {
 	const [sub, ...refs] = k.args.positional;
-	if (sub !== 'status') {
-		if (['history', 'undo', 'restart', 'pause', 'resume'].includes(sub ?? '')) return {stdout: '', stderr: `kubectl rollout ${sub}: accepted, not simulated here\n`, exitCode: 0};
+	if (!sub || !['status', 'history', 'undo'].includes(sub)) {
+		if (['restart', 'pause', 'resume'].includes(sub ?? '')) return fail(`error: kubectl rollout ${sub} is not simulated here (status, history and undo are)`);
 		return fail(sub ? `error: unknown command "${sub}" for "kubectl rollout"` : 'error: Required resource not specified.');
 	}
 	const found = oneObject(k, refs);
 	if ('error' in found) return fail(found.error);
-	if (found.obj.kind !== 'Deployment') return fail(`error: no status viewer has been implemented for ${found.obj.kind}`);
+	if (found.obj.kind !== 'Deployment') return fail(sub === 'status' ? `error: no status viewer has been implemented for ${found.obj.kind}` : `error: no history viewer has been implemented for ${found.obj.kind}`);
+	if (sub === 'history') return rolloutHistory(k, found.obj, found.prefix);
+	if (sub === 'undo') return rolloutUndo(k, found.obj, found.prefix);
+	return rolloutStatus(k, found.obj);
+}
+
+/** kubectl rollout status: watches (on the virtual clock) until the rollout completes or --timeout. */
+function rolloutStatus(k: Kctx, deployment: KubeObject): CommandOutcome {
+	const found = {obj: deployment};
 	const timeoutText = flag(k.args, 'timeout');
 	const limitSeconds = timeoutText ? Number(timeoutText.replace(/s$/, '')) || 0 : 600;
 	const key = `${found.obj.metadata.namespace}/${found.obj.metadata.name}`;
