@@ -13,9 +13,9 @@ import {kubectlDescribe} from './describe.ts';
 import {kubectlGet} from './get.ts';
 import {kubectlApiResources, kubectlClusterInfo, kubectlExplain, kubectlVersion} from './info.ts';
 import {kubectlExec, kubectlLogs} from './logs-exec.ts';
-import {kubectlPatch, kubectlRollout, kubectlSet, kubectlTop} from './update-verbs.ts';
+import {kubectlEditHint, kubectlPatch, kubectlRollout, kubectlSet, kubectlTop} from './update-verbs.ts';
 
-const verbs = ['get', 'describe', 'run', 'create', 'apply', 'delete', 'logs', 'exec', 'scale', 'label', 'annotate', 'cordon', 'uncordon', 'drain', 'expose', 'explain', 'version', 'cluster-info', 'api-resources', 'config', 'set', 'patch', 'rollout', 'top'];
+const verbs = ['get', 'describe', 'run', 'create', 'apply', 'delete', 'logs', 'exec', 'scale', 'label', 'annotate', 'cordon', 'uncordon', 'drain', 'expose', 'explain', 'version', 'cluster-info', 'api-resources', 'config', 'set', 'patch', 'rollout', 'top', 'edit'];
 
 const usage = `kubectl controls the Kubernetes cluster manager.
 
@@ -169,6 +169,8 @@ function dispatch(verb: string, rest: string[], k: Kctx, ctx: CommandContext): C
 			return kubectlRollout(k);
 		case 'top':
 			return kubectlTop(k);
+		case 'edit':
+			return kubectlEditHint(k);
 		case 'config':
 			return {stdout: rest[0] === 'current-context' ? 'kubernetes-admin@kubernetes\n' : 'accepted, not simulated here\n', exitCode: 0};
 	}

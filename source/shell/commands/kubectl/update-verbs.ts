@@ -19,6 +19,7 @@ import {applyJsonPatch, mergePatch, strategicMergePatch} from './patches.ts';
 function oneObject(k: Kctx, positional: string[]): {obj: KubeObject; prefix: string} | {error: string} {
 	const targets = parseTargets(positional);
 	if (typeof targets === 'string') return {error: targets};
+	if (targets.length === 0) return {error: "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'"};
 	const target = targets[0];
 	const name = target?.names[0];
 	if (!target || !name) return {error: 'error: resource(s) were provided, but no name was specified'};
@@ -105,6 +106,16 @@ export function kubectlPatch(k: Kctx): CommandOutcome {
 	const obj = next as KubeObject;
 	if (obj?.metadata?.name !== found.obj.metadata.name || obj.kind !== found.obj.kind) return fail(`The request is invalid: metadata.name and kind may not be changed by a patch`);
 	return sendUpdate(k, obj, found.prefix, 'patched', 'patched (no change)');
+}
+
+/**
+ * kubectl edit would open $EDITOR on the live object and send it back on save. The screen's
+ * `edit FILE` opens files of the learner's real disk only, so the hint points to that workflow.
+ */
+export function kubectlEditHint(k: Kctx): CommandOutcome {
+	const found = oneObject(k, k.args.positional);
+	if ('error' in found) return fail(found.error);
+	return fail(`kubectl edit is not simulated here. Change the manifest on your disk and apply it:\n  edit FILE.yaml\n  kubectl apply -f FILE.yaml\nor change fields in place: kubectl patch ${found.prefix} -p '{"spec":{...}}', kubectl set image, kubectl scale`);
 }
 
 /** kubectl top: this cluster has no metrics-server, as a fresh kubeadm cluster has none. */
