@@ -1,6 +1,7 @@
 import type {CommandTable} from './command-table.ts';
 import {substituteCommands} from './command-substitution.ts';
 import {readPath, writePath} from './paths.ts';
+import {shellHostname} from './session.ts';
 import {parseCommandLine, type SimpleCommand} from './tokenizer.ts';
 import type {CommandContext, CommandOutcome, HostDisk, LineResult, ShellEffect, ShellFrame, ShellState} from './types.ts';
 
@@ -30,7 +31,8 @@ function expander(state: ShellState) {
 		if (name === 'HOME') return currentFrame(state).user === 'root' ? '/root' : `/home/${currentFrame(state).user}`;
 		if (name === 'PWD') return currentFrame(state).cwd;
 		if (name === 'USER') return currentFrame(state).user;
-		if (name === 'HOSTNAME') return currentFrame(state).host;
+		// Bash fixes HOSTNAME when a shell starts; the uts hostname now is the same unless the shell itself renamed the host.
+		if (name === 'HOSTNAME') return shellHostname(state);
 		return state.session.env[name] ?? '';
 	};
 }

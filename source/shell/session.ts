@@ -22,12 +22,18 @@ export function createShellState(world: World, host: string, user = 'root'): She
 	};
 }
 
-/** The prompt, as bash prints it: `root@host-1:~#`, with the frame's label when inside something. */
-export function promptFor(state: ShellState): string {
+/** The hostname the current shell sees: its uts namespace's, so a container or an unshare'd shell has its own. */
+export function shellHostname(state: ShellState): string {
 	const frame = state.session.frames[state.session.frames.length - 1]!;
 	const host = state.world.hosts.get(frame.host);
 	const proc = host?.processes.get(frame.pid);
-	const hostname = (proc && host?.namespaces.get(proc.namespaces.uts)?.hostname) ?? frame.host;
+	return (proc && host?.namespaces.get(proc.namespaces.uts)?.hostname) ?? frame.host;
+}
+
+/** The prompt, as bash prints it: `root@host-1:~#`, with the frame's label when inside something. */
+export function promptFor(state: ShellState): string {
+	const frame = state.session.frames[state.session.frames.length - 1]!;
+	const hostname = shellHostname(state);
 	const home = frame.user === 'root' ? '/root' : `/home/${frame.user}`;
 	const cwd = frame.cwd === home ? '~' : frame.cwd.startsWith(home + '/') ? '~' + frame.cwd.slice(home.length) : frame.cwd;
 	const mark = frame.user === 'root' ? '#' : '$';

@@ -54,3 +54,12 @@ test('sleep advances the simulated clock', () => {
 	assert.equal(shell.state.world.time - before, 120_000);
 	assert.match(run(shell, 'sleep soon').stderr, /invalid time interval/);
 });
+
+test('$HOSTNAME inside a container is the container\'s hostname, not the machine\'s', () => {
+	const shell = sandboxShell();
+	assert.equal(run(shell, 'echo $HOSTNAME').stdout, 'host-1\n');
+	run(shell, 'docker run -it --name c1 ubuntu bash');
+	const inside = run(shell, 'echo $HOSTNAME').stdout.trim();
+	assert.match(inside, /^[0-9a-f]{12}$/);
+	assert.equal(run(shell, 'hostname').stdout.trim(), inside);
+});
