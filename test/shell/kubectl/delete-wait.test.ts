@@ -49,3 +49,13 @@ test('a pod on a powered-off node: delete gives up waiting after the grace perio
 	assert.equal(shell.state.world.time - before, 35_000);
 	assert.match(run(shell, 'kubectl get pods').stdout, /^e .* Terminating /m);
 });
+
+test('delete -f waits too', () => {
+	const shell = sandboxShell({files: {'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: f\nspec:\n  containers:\n  - name: web\n    image: nginx\n'}});
+	run(shell, 'kubectl apply -f pod.yaml');
+	run(shell, 'sleep 30');
+	const before = shell.state.world.time;
+	assert.equal(run(shell, 'kubectl delete -f pod.yaml').stdout, 'pod "f" deleted\n');
+	assert.ok(shell.state.world.time > before);
+	assert.equal(run(shell, 'kubectl get pods').stderr, 'No resources found in default namespace.\n');
+});

@@ -9,6 +9,7 @@ import type {World} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
 import {bool, flag, flagAll} from './args.ts';
 import {applyManifests} from './apply.ts';
+import {waitUntilGone} from './delete-wait.ts';
 import {change, fail, namespaceOf, serverError, type Kctx} from './context.ts';
 import {parseTargets, sortKeys, toYaml} from './get.ts';
 import {qualifiedPlural, typePrefix} from './resource-names.ts';
@@ -56,16 +57,6 @@ function deleteGracePeriod(k: Kctx): {grace?: number; error?: string} {
 	return {grace: grace < 0 ? undefined : grace};
 }
 
-/** Longest a delete waits in virtual time: the pods' grace periods, then a little for the kubelet to report. */
-function deleteWaitLimitMs(objects: Named[], grace: number | undefined): number {
-	let seconds = 0;
-	for (const {info, obj} of objects) {
-		if (info.resource === 'pods') seconds = Math.max(seconds, grace ?? obj.spec?.terminationGracePeriodSeconds ?? 30);
-		if (info.resource === 'namespaces') seconds = Math.max(seconds, 60);
-	}
-	return (seconds + 5) * 1000;
-}
-
 export function kubectlDelete(k: Kctx): CommandOutcome {
 	if (flagAll(k.args, 'f', 'filename').length) return applyManifests(k, 'delete');
 	const selected = selectObjects(k, k.args.positional, true);
@@ -86,13 +77,8 @@ export function kubectlDelete(k: Kctx): CommandOutcome {
 			gone.push(named);
 		}
 	});
-	// Like kubectl (--wait=true by default), return once the objects are really gone: graceful
-	// termination runs on the virtual clock meanwhile. A pod on a dead node never goes; stop at the limit.
-	if (bool(k.args, 'wait') || flag(k.args, 'wait') === undefined) {
-		const limit = deleteWaitLimitMs(gone, grace);
-		const present = (w: World) => gone.some(({info, obj}) => w.cluster?.store[info.resource].get(storeKey(info, info.namespaced ? ns : undefined, obj.metadata.name))?.metadata.uid === obj.metadata.uid);
-		for (let waited = 0; waited < limit && present(world); waited += 1000) world = tick(world, 1000);
-	}
+	// Like kubectl (--wait=true by default), return once the objects are really gone.
+	world = waitUntilGone(k, world, gone.map(({info, obj}) => ({info, namespace: info.namespaced ? ns : undefined, obj})), grace);
 	const warn = immediate ? 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n' : '';
 	if (selected.objects.length === 0 && selected.errors.length === 0) return {stdout: '', stderr: `No resources found\n`, exitCode: 0};
 	return {stdout: lines.join('\n') + (lines.length ? '\n' : ''), stderr: warn + selected.errors.map(e => e + '\n').join(''), exitCode: selected.errors.length ? 1 : 0, world: lines.length ? world : undefined};

@@ -6,6 +6,7 @@ import type {KubeObject} from '../../../engine/k8s/types.ts';
 import type {CommandOutcome} from '../../types.ts';
 import {flag, flagAll} from './args.ts';
 import {change, serverError, type Kctx} from './context.ts';
+import {waitUntilGone, type DeletedObject} from './delete-wait.ts';
 import {decodeError, loadManifests, unknownFields} from './manifests.ts';
 import {qualifiedPlural, typePrefix} from './resource-names.ts';
 
@@ -23,7 +24,8 @@ export function applyManifests(k: Kctx, mode: 'apply' | 'create' | 'delete'): Co
 	const defaultNs = flagNs ?? k.ctx.session.namespace ?? 'default';
 	const lines: string[] = [];
 	const errors: string[] = [];
-	const {world} = change(k.ctx.world, w => {
+	const deleted: DeletedObject[] = [];
+	let {world} = change(k.ctx.world, w => {
 		for (const {object, source} of loaded.manifests) {
 			const info = resourceByKind(object.kind);
 			if (!info || !versionOk(object)) {
@@ -38,7 +40,10 @@ export function applyManifests(k: Kctx, mode: 'apply' | 'create' | 'delete'): Co
 			const id = `${typePrefix(info)}/${object.metadata.name}`;
 			if (mode === 'delete') {
 				const result = deleteObject(w, info.resource, ns, object.metadata.name ?? '');
-				if (result.ok) lines.push(`${typePrefix(info)} "${object.metadata.name}" deleted`);
+				if (result.ok) {
+					lines.push(`${typePrefix(info)} "${object.metadata.name}" deleted`);
+					deleted.push({info, namespace: ns, obj: cloneData(result.object)});
+				}
 				else errors.push(`Error from server (NotFound): error when deleting "${source}": ${qualifiedPlural(info)} "${object.metadata.name}" not found`);
 				continue;
 			}
@@ -77,5 +82,6 @@ export function applyManifests(k: Kctx, mode: 'apply' | 'create' | 'delete'): Co
 		const mark = dry === 'server' ? ' (server dry run)' : ' (dry run)';
 		return {stdout: lines.map(l => l + mark + '\n').join(''), stderr: errors.length ? errors.join('\n') + '\n' : '', exitCode: errors.length ? 1 : 0};
 	}
+	if (deleted.length) world = waitUntilGone(k, world, deleted);
 	return {stdout: lines.length ? lines.join('\n') + '\n' : '', stderr: errors.length ? errors.join('\n') + '\n' : '', exitCode: errors.length ? 1 : 0, world: lines.length ? world : undefined};
 }
