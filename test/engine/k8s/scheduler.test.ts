@@ -3,6 +3,7 @@ import {test} from 'node:test';
 import {produce} from 'immer';
 import {feasibleNodesToFind} from '../../../source/engine/k8s/scheduler.ts';
 import {humanDuration} from '../../../source/shell/commands/kubectl/table.ts';
+import {createSandboxWorld} from '../../../source/engine/scenarios/sandbox.ts';
 import {run, sandboxShell} from '../../helpers/shell.ts';
 
 test('a pod asking for more CPU than any node has stays Pending with Insufficient cpu', () => {
@@ -137,4 +138,27 @@ test('placement is deterministic for one seed', () => {
 	// 5 over 3 workers: 2, 2, 1.
 	const counts = ['worker-1', 'worker-2', 'worker-3'].map(n => first.filter(x => x === n).length).sort();
 	assert.deepEqual(counts, [1, 2, 2]);
+});
+
+test('with zone labels, the default zone constraint puts 2 replicas in 2 zones', () => {
+	// Several seeds: without the zone constraint the second replica would go to either free worker at random.
+	for (const [first, seed] of [['worker-1', 1], ['worker-1', 2], ['worker-1', 3], ['worker-2', 4], ['worker-2', 5], ['worker-3', 6]] as const) {
+		const shell = sandboxShell({world: createSandboxWorld({seed}), files: {'rc.yaml': rcManifest(2)}});
+		run(shell, 'kubectl label node worker-1 topology.kubernetes.io/zone=zone-a');
+		run(shell, 'kubectl label node worker-2 topology.kubernetes.io/zone=zone-a');
+		run(shell, 'kubectl label node worker-3 topology.kubernetes.io/zone=zone-b');
+		// Keep every node but `first` busy while the first replica is placed, then free them.
+		for (const n of ['worker-1', 'worker-2', 'worker-3']) if (n !== first) run(shell, `kubectl cordon ${n}`);
+		run(shell, 'kubectl apply -f rc.yaml');
+		run(shell, 'kubectl scale rc kubia --replicas=1');
+		run(shell, 'sleep 20');
+		for (const n of ['worker-1', 'worker-2', 'worker-3']) run(shell, `kubectl uncordon ${n}`);
+		run(shell, 'kubectl scale rc kubia --replicas=2');
+		run(shell, 'sleep 30');
+		const nodes = nodesOfRunningPods(shell);
+		assert.equal(nodes.length, 2);
+		assert.ok(nodes.includes(first), `${first}: ${nodes}`);
+		const zones = new Set(nodes.map(n => (n === 'worker-3' ? 'zone-b' : 'zone-a')));
+		assert.equal(zones.size, 2, `${first}: ${nodes}`);
+	}
 });
