@@ -57,7 +57,8 @@ function sendUpdate(k: Kctx, next: KubeObject, prefix: string, verb: string, unc
 /** kubectl set image TYPE/NAME CONTAINER=IMAGE... (`*` for every container). */
 export function kubectlSet(k: Kctx): CommandOutcome {
 	const [what, ...rest] = k.args.positional;
-	if (what !== 'image') return fail(what ? `error: unknown command "${what}" for "kubectl set"\nDid you mean this?\n\timage` : 'error: Required resource not specified.');
+	if (['env', 'resources', 'selector', 'serviceaccount', 'subject'].includes(what ?? '')) return fail(`error: kubectl set ${what} is not simulated here (kubectl set image is)`);
+	if (what !== 'image') return fail(what ? `error: unknown command "${what}" for "kubectl set"` : 'error: Required resource not specified.');
 	const pairs = rest.filter(a => a.includes('='));
 	const refs = rest.filter(a => !a.includes('='));
 	if (pairs.length === 0) return fail('error: at least one image update is required');
