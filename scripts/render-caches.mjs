@@ -3,7 +3,8 @@
 // regexes, ansi-tokenize): Ink's caches live in an `Output` made anew for each frame. These source
 // patches keep those results across frames, in bounded maps. Both are pure functions of the
 // string, and Ink never mutates a cached cell (it copies before blanking one), so output is unchanged;
-// printable ASCII, string-width's answer for which is its length, skips the grapheme segmenter.
+// strings of plain one-cell characters, string-width's answer for which is their length, skip the
+// grapheme segmenter.
 // Applied by the build (scripts/build.mjs) and, for benchmarks run from source, by
 // scripts/bench/fixtures/render-caches-hook.mjs.
 
@@ -24,13 +25,17 @@ const patches = [
 			[
 				'export default function stringWidth(',
 				`const memoizedWidths = new Map();
+// Characters that are each one grapheme of one cell, whatever their neighbours from this same set
+// (printable ASCII, Latin-1, punctuation, arrows, box drawing, blocks, shapes, dingbats; no marks,
+// format characters or emoji): a string of only these is as wide as it is long, and skips the
+// grapheme segmenter. test/build/render-caches.test.ts checks every one against string-width.
+const oneCellEach = /^[[\\x20-\\x7e\\xa0-\\xff\\u2010-\\u2027\\u2030-\\u205e\\u2190-\\u21ff\\u2500-\\u25ff\\u2700-\\u27bf]--[\\p{Extended_Pictographic}\\p{M}\\p{Cf}\\p{Default_Ignorable_Code_Point}\\p{Emoji_Presentation}]]*$/v;
 export default function stringWidth(input, options) {
 	if (options !== undefined || typeof input !== 'string') return measureStringWidth(input, options);
 	let width = memoizedWidths.get(input);
 	if (width === undefined) {
 		if (memoizedWidths.size >= ${limit}) memoizedWidths.clear();
-		// Printable ASCII is one cell a character: the common case skips grapheme segmentation.
-		width = /^[\x20-\x7e]*$/.test(input) ? input.length : measureStringWidth(input);
+		width = oneCellEach.test(input) ? input.length : measureStringWidth(input);
 		memoizedWidths.set(input, width);
 	}
 	return width;

@@ -29,5 +29,18 @@ test("the memoized string-width answers exactly as string-width, first time and 
 	const {default: memoized} = (await import(patchedUrl)) as {default: typeof stringWidth};
 	const samples = ['', 'kubectl get pods', 'pod/web-7x2kq  Running', '\u001B[32mReady\u001B[39m', '节点 worker-1', '容器', '👍🏽 ok', 'e\u0301', 'a\tb', 'x\u0000y', '\u200Bzero', 'ｈａｌｆ', '~!@#$%^&*()'];
 	for (const round of [1, 2]) for (const sample of samples) assert.equal(memoized(sample), stringWidth(sample), `${JSON.stringify(sample)} (round ${round})`);
+	// Every character of the Basic Multilingual Plane, alone and in runs of 64.
+	let run = '';
+	for (let code = 0x20; code <= 0xffff; code++) {
+		if (code >= 0xd800 && code <= 0xdfff) continue;
+		const character = String.fromCodePoint(code);
+		assert.equal(memoized(character), stringWidth(character), `U+${code.toString(16)}`);
+		run += character;
+		if (run.length === 64) {
+			assert.equal(memoized(run), stringWidth(run), `the run ending at U+${code.toString(16)}`);
+			run = '';
+		}
+	}
+	for (const line of ['├─ pod/web ✓ Running ░░█ …', 'kube-proxy · 3/3 → ↑', 'a\u0301─', '1\uFE0F\u20E3 ─', '─\u200D─']) assert.equal(memoized(line), stringWidth(line), line);
 	assert.equal(memoized('容器', {ambiguousIsNarrow: false}), stringWidth('容器', {ambiguousIsNarrow: false}));
 });
