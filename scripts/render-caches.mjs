@@ -35,7 +35,9 @@ export default function stringWidth(input, options) {
 	let width = memoizedWidths.get(input);
 	if (width === undefined) {
 		if (memoizedWidths.size >= ${limit}) memoizedWidths.clear();
-		width = oneCellEach.test(input) ? input.length : measureStringWidth(input);
+		// Colours and styles take no cells: string-width strips them the same way before measuring.
+		const visible = input.includes('\\u001B') || input.includes('\\u009B') ? stripAnsi(input) : input;
+		width = oneCellEach.test(visible) ? visible.length : measureStringWidth(input);
 		memoizedWidths.set(input, width);
 	}
 	return width;

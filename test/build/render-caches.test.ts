@@ -41,6 +41,6 @@ test("the memoized string-width answers exactly as string-width, first time and 
 			run = '';
 		}
 	}
-	for (const line of ['├─ pod/web ✓ Running ░░█ …', 'kube-proxy · 3/3 → ↑', 'a\u0301─', '1\uFE0F\u20E3 ─', '─\u200D─']) assert.equal(memoized(line), stringWidth(line), line);
+	for (const line of ['\u001B[2m─ events ─\u001B[22m', '\u001B[1m\u001B[32mroot@host-1:~# \u001B[39m\u001B[22m\u001B[7m \u001B[27m', '\u001B[32m容器\u001B[39m', '\u009B31mx', '\u001B]8;;http://x\u0007link\u001B]8;;\u0007', '├─ pod/web ✓ Running ░░█ …', 'kube-proxy · 3/3 → ↑', 'a\u0301─', '1\uFE0F\u20E3 ─', '─\u200D─']) assert.equal(memoized(line), stringWidth(line), line);
 	assert.equal(memoized('容器', {ambiguousIsNarrow: false}), stringWidth('容器', {ambiguousIsNarrow: false}));
 });
