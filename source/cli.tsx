@@ -68,6 +68,7 @@ function buildProgram(setExit: (code: number) => void): Command {
 Examples:
   k8s-tutor                          resume the tutorial where you left off
   k8s-tutor start 2                  start chapter 2 (Linux namespaces)
+  k8s-tutor start 2 --fresh          start chapter 2 over from its first step
   k8s-tutor sandbox < script.txt     run a script of commands against the simulated world
   k8s-tutor classroom host           run a classroom session for a room of students`,
 		);
@@ -92,9 +93,10 @@ Examples:
 		.command('start')
 		.description('start (or resume) a chapter, by number or id')
 		.argument('<chapter>', 'chapter number or id, e.g. 2 or namespaces')
-		.action(async (chapter: string, _opts, command: Command) => {
+		.option('--fresh', "start the chapter over from its first step in a fresh world (other chapters' progress stays)")
+		.action(async (chapter: string, opts: {fresh?: boolean}, command: Command) => {
 			const {runTutorial} = await import('./app/tutorial.ts');
-			finish(await runTutorial(appOptions(flagsOf(command)), io, {chapter}));
+			finish(await runTutorial(appOptions(flagsOf(command)), io, {chapter, fresh: Boolean(opts.fresh)}));
 		});
 
 	program

@@ -28,7 +28,7 @@ export function lessonPackFor(options: AppOptions): LessonPack {
 	return loadLessonPack(options.lessonsDir ?? builtInLessonsDir());
 }
 
-export async function runTutorial(options: AppOptions, io: AppIO, request: {chapter?: string}): Promise<number> {
+export async function runTutorial(options: AppOptions, io: AppIO, request: {chapter?: string; fresh?: boolean}): Promise<number> {
 	const pack = lessonPackFor(options);
 	if (pack.chapters.length === 0) {
 		io.stderr.write(`k8s-tutor: no lessons found in ${pack.dir}${pack.problems[0] ? ` (${pack.problems[0].message})` : ''}\n`);
@@ -45,7 +45,7 @@ export async function runTutorial(options: AppOptions, io: AppIO, request: {chap
 	}
 	const entry = menu.chapters.find(e => e.id === chapter.meta.id)!;
 	if (entry.locked) notices.push(uiText(options.lang).buildsOn(entry.number, entry.missingPrerequisites));
-	const opened = openChapter(chapter, options, store);
+	const opened = openChapter(chapter, options, store, {fresh: request.fresh});
 	if (!options.plain) {
 		for (const notice of notices) opened.controller.appendSystem(notice);
 		const {runInteractive} = await import('../ui/run-interactive.tsx');

@@ -15,7 +15,7 @@ test('--version prints the package version', () => {
 test('--help lists the whole command surface', () => {
 	const run = runCli(['--help']);
 	assert.equal(run.status, 0);
-	for (const word of ['lessons', 'start <chapter>', 'sandbox', 'reset', 'progress', 'lint', 'classroom', 'join', '--lang', '--plain', '--lessons']) {
+	for (const word of ['lessons', 'start <chapter>', 'sandbox', 'reset', 'progress', 'lint', 'classroom', 'join', '--lang', '--plain', '--lessons', '--fresh']) {
 		assert.ok(run.stdout.includes(word), `help mentions ${word}`);
 	}
 });

@@ -157,3 +157,17 @@ test('progress exported mid-chapter resumes on another machine in the same world
 	await runTutorial(options(elsewhere), resumed.io, {});
 	assert.match(resumed.out(), /Step 3\/5: Make another[\s\S]*grep mine \/root\/mine.txt\nmine\n/);
 });
+
+test('start --fresh begins the chapter again at its first step in a fresh world; other chapters keep their progress', async () => {
+	const home = mkdtempSync(join(tmpdir(), 'k8s-tutor-plain-'));
+	assert.equal(await runTutorial(options(home), fakeIO('echo x > /tmp/second.txt\n').io, {chapter: 'second'}), 0);
+	await runTutorial(options(home), fakeIO('next\necho note > /root/note.txt\necho mine > /root/mine.txt\n').io, {chapter: '1'});
+	const fresh = fakeIO('cat /root/mine.txt\n');
+	assert.equal(await runTutorial(options(home), fresh.io, {chapter: '1', fresh: true}), 1);
+	assert.match(fresh.out(), /Step 1\/5: Intro/);
+	assert.doesNotMatch(fresh.out(), /Step 3\/5/);
+	assert.match(fresh.out(), /cat: \/root\/mine\.txt: No such file or directory/);
+	const list = fakeIO('');
+	await runLessonsList(options(home), list.io);
+	assert.match(list.out(), /✓ +2 +Second fixture chapter +2\/2/);
+});
