@@ -68,12 +68,14 @@ export function createTutorController(initial: ShellState, runtime: ShellRuntime
 	let paused = false;
 	let notice: string | undefined;
 	let exitRequested = false;
-	let depthOverride: PaneDepth | undefined;
+	// The learner's depth choice, and the depth the lesson asked for when it was made: it lasts until the lesson asks for another.
+	let depthOverride: {depth: PaneDepth; asked: PaneDepth | undefined} | undefined;
 	let cached: TutorSnapshot | undefined;
 	const listeners = new Set<() => void>();
 
 	const changed = () => {
 		cached = undefined;
+		if (depthOverride && lesson?.view(shell)?.paneDepth !== depthOverride.asked) depthOverride = undefined;
 		for (const listener of listeners) listener();
 	};
 	const push = (kind: OutputEntry['kind'], text: string) => {
@@ -94,7 +96,7 @@ export function createTutorController(initial: ShellState, runtime: ShellRuntime
 				speed,
 				paused,
 				lesson: view,
-				paneDepth: depthOverride ?? view?.paneDepth ?? 'cluster',
+				paneDepth: depthOverride?.depth ?? view?.paneDepth ?? 'cluster',
 				notice,
 				exitRequested,
 			};
@@ -139,7 +141,7 @@ export function createTutorController(initial: ShellState, runtime: ShellRuntime
 			changed();
 		},
 		setPaneDepth(depth) {
-			depthOverride = depth;
+			depthOverride = {depth, asked: lesson?.view(shell)?.paneDepth};
 			changed();
 		},
 		lessonAction(name) {
