@@ -27,15 +27,15 @@
 //   removeContainer(w, host, id, {force?}); execInContainer(w, host, id, argv) -> {process} (a
 //   process in all the container's namespaces; endExec(w, host, pid) when it is done).
 //   reconcileContainers(w, host): containers whose main process died (exit, OOM kill, kill -9)
-//       become exited (137 + OOMKilled, 128+signal, or 0) and restart per their policy; tick runs
-//       it every slice (advance-docker.ts). Containers labelled io.kubernetes.pod.uid are left to
-//       the kubelet. isLongRunning / appProfileOf tell whether a command keeps running / serves HTTP.
+//       become exited (137 + OOMKilled, 128+signal, the status `exit N` left (exitProcess), or 0) and
+//       restart per their policy; tick runs it every slice (advance-docker.ts). Containers labelled
+//       io.kubernetes.pod.uid are left to the kubelet. isLongRunning / appProfileOf tell whether a command keeps running / serves HTTP.
 //   containerChanges(w, host, container) -> [{kind: 'A'|'C'|'D', path}] from the upper layer.
 // Every change records an event from component "dockerd" (or the `component` option).
 import {recordEvent} from '../events.ts';
 import {ensureCgroup, normalizeCgroupPath} from '../host/cgroups.ts';
 import {createNamespace} from '../host/namespaces.ts';
-import {killProcess, spawnProcess} from '../host/processes.ts';
+import {killProcess, reapExitStatus, spawnProcess} from '../host/processes.ts';
 import type {NatRule} from '../network/types.ts';
 import type {FileNode, Host, NamespaceKind, Process} from '../host/types.ts';
 import {randomHex} from '../rng.ts';
@@ -415,9 +415,10 @@ export function reconcileContainers(w: World, hostName: string): void {
 		const group = host.cgroups.get(container.cgroup);
 		const oom = (group?.memoryEvents.oom_kill ?? 0) > 0;
 		const signal = killSignalOf(w, hostName, container.pid);
+		const status = container.pid === undefined ? undefined : reapExitStatus(host, container.pid);
 		releaseRunningState(host, daemon, container);
 		container.state = 'exited';
-		container.exitCode = oom ? 137 : signal ? 128 + signal : 0;
+		container.exitCode = oom ? 137 : signal ? 128 + signal : (status ?? 0);
 		container.oomKilled = oom;
 		container.finishedAt = w.time;
 		recordEvent(w, {type: oom ? 'Warning' : 'Normal', component: 'dockerd', reason: oom ? 'OOMKilled' : 'Exited', object: `container/${container.name}`, message: `Container ${container.name} exited with code ${container.exitCode}${oom ? ' (OOMKilled)' : ''}`, host: hostName});

@@ -175,6 +175,28 @@ export function killProcess(host: Host, pid: number): number[] {
 	return killed;
 }
 
+/** How many unreaped exit statuses a host keeps (a shell's exit nobody waits for must not pile up). */
+const keptExitStatuses = 16;
+
+/** A process ends by itself with `status` (bash's `exit N`): it goes away and its parent can reap the status. Call on a draft. */
+export function exitProcess(host: Host, pid: number, status: number): number[] {
+	if (!host.processes.has(pid)) return [];
+	const statuses = {...host.exitStatuses, [pid]: status};
+	const pids = Object.keys(statuses);
+	for (const old of pids.slice(0, Math.max(0, pids.length - keptExitStatuses))) delete statuses[Number(old)];
+	host.exitStatuses = statuses;
+	return killProcess(host, pid);
+}
+
+/** The status a process exited with (exitProcess), forgotten once read, as wait(2) reaps it; undefined if it did not exit by itself. Call on a draft. */
+export function reapExitStatus(host: Host, pid: number): number | undefined {
+	const status = host.exitStatuses?.[pid];
+	if (status === undefined) return undefined;
+	const {[pid]: _reaped, ...rest} = host.exitStatuses!;
+	host.exitStatuses = rest;
+	return status;
+}
+
 /**
  * Removes one process that ran a single command for someone (an `nsenter ... cmd`, `ip netns
  * exec`, an ssh command): its children are re-parented to its parent, as orphans are to a

@@ -135,6 +135,11 @@ export type Host = {
 	reachable: boolean; // false when powered off / unplugged
 	/** Host pids whose workload consumes resources over time; the tick visits only these. */
 	activePids: number[];
+	/**
+	 * Exit statuses of processes that ended by themselves (`exit 3`), by host pid, until their
+	 * parent reaps them (dockerd: a container's exit code). Only the last few are kept.
+	 */
+	exitStatuses?: Record<number, number>;
 	/** Whether the tick has anything to do here (busy pids, VMs, a boot under way): a plain flag, cheap to read on a draft. */
 	needsTick?: boolean;
 	/** Destination NAT on this host (docker-proxy's published ports, kube-proxy's Service rules). */

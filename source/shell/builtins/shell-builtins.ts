@@ -1,6 +1,6 @@
 // Commands that belong to the shell itself rather than to a tool on the host.
 import {produce} from 'immer';
-import {killProcess} from '../../engine/host/processes.ts';
+import {exitProcess} from '../../engine/host/processes.ts';
 import {tick} from '../../engine/tick.ts';
 import {pathKind, resolvePath} from '../paths.ts';
 import type {CommandSpec, ShellSession} from '../types.ts';
@@ -119,7 +119,7 @@ export const exit: CommandSpec = {
 		const leaving = frames[frames.length - 1]!;
 		const world = produce(ctx.world, w => {
 			const host = w.hosts.get(leaving.host);
-			if (host && host.processes.has(leaving.pid)) killProcess(host, leaving.pid);
+			if (host) exitProcess(host, leaving.pid, code); // a container's runtime reaps the status as its exit code
 		});
 		// A login shell (ssh) says logout; any other interactive bash says exit.
 		const message = leaving.kind === 'ssh' ? `logout\nConnection to ${leaving.host} closed.\n` : 'exit\n';
