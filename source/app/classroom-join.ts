@@ -127,6 +127,13 @@ function pausable(controller: TutorController, link: StudentLink, say: StudentTe
 	};
 }
 
+/** On the screen, a paused room covers the dashboard with the instructor's words until it resumes. */
+export function showPauseOverlay(link: Pick<StudentLink, 'status' | 'subscribe'>, controller: Pick<TutorController, 'setOverlay'>, say: StudentText): () => void {
+	const show = (paused: boolean | undefined) => controller.setOverlay(paused ? say.paused : undefined);
+	show(link.status().pacing?.paused);
+	return link.subscribe(update => show(update.kind === 'pacing' ? update.pacing.paused : link.status().pacing?.paused));
+}
+
 type MirroredChapter = {chapter: Chapter; controller: TutorController; title: string; done(): boolean; stop(): void; session: OpenedChapter['session']};
 
 /** A chapter whose progress goes to the host, whose commands wait while the room is paused, and which shows the link. */
@@ -142,6 +149,7 @@ function mirroredChapter(chapter: Chapter, options: AppOptions, io: AppIO, link:
 	const controller = pausable(opened.controller, link, say);
 	// Plain mode prints the instructor's messages the moment they arrive; the screen puts them in the scrollback.
 	const stopShowing = showLinkOn(link, options.plain ? {setNotice: notice => controller.setNotice(notice), appendSystem: text => io.stdout.write(text + '\n')} : controller, say);
+	const stopOverlay = options.plain ? () => {} : showPauseOverlay(link, controller, say);
 	return {
 		chapter,
 		controller,
@@ -150,6 +158,7 @@ function mirroredChapter(chapter: Chapter, options: AppOptions, io: AppIO, link:
 		done: () => opened.session.chapterDone(),
 		stop() {
 			stopShowing();
+			stopOverlay();
 			stopMirroring();
 		},
 	};

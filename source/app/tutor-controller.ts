@@ -23,6 +23,7 @@ export type TutorSnapshot = {
 	lesson: LessonView | null;
 	paneDepth: PaneDepth;
 	notice?: string; // one line for the status bar: classroom connection, broadcasts
+	overlay?: string; // a message covering the dashboard until it is cleared: the instructor's pause
 	exitRequested: boolean;
 };
 
@@ -55,6 +56,7 @@ export type TutorController = {
 	setPaneDepth(depth: PaneDepth): void;
 	lessonAction(name: string): void;
 	setNotice(notice: string | undefined): void;
+	setOverlay(overlay: string | undefined): void;
 	appendSystem(text: string): void;
 	clearOutput(): void;
 	flush(): void;
@@ -67,6 +69,7 @@ export function createTutorController(initial: ShellState, runtime: ShellRuntime
 	let speed: Speed = 1;
 	let paused = false;
 	let notice: string | undefined;
+	let overlay: string | undefined;
 	let exitRequested = false;
 	// The learner's depth choice, and the depth the lesson asked for when it was made: it lasts until the lesson asks for another.
 	let depthOverride: {depth: PaneDepth; asked: PaneDepth | undefined} | undefined;
@@ -98,6 +101,7 @@ export function createTutorController(initial: ShellState, runtime: ShellRuntime
 				lesson: view,
 				paneDepth: depthOverride?.depth ?? view?.paneDepth ?? 'cluster',
 				notice,
+				overlay,
 				exitRequested,
 			};
 			return cached;
@@ -151,6 +155,11 @@ export function createTutorController(initial: ShellState, runtime: ShellRuntime
 		},
 		setNotice(next) {
 			notice = next;
+			changed();
+		},
+		setOverlay(next) {
+			if (next === overlay) return;
+			overlay = next;
 			changed();
 		},
 		appendSystem(text) {

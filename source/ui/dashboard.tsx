@@ -8,6 +8,7 @@ import type {Clock} from './clock.ts';
 import {dashboardReducer, initialDashboard} from './dashboard-state.ts';
 import {KeysOverlay} from './keys-overlay.tsx';
 import {computeLayout} from './layout.ts';
+import {MessageOverlay} from './message-overlay.tsx';
 import {LessonPane} from './lesson/lesson-pane.tsx';
 import {ChapterMenuView} from './menu/chapter-menu.tsx';
 import {useChapterMenu, type ChapterSwitch} from './menu/use-chapter-menu.ts';
@@ -121,27 +122,31 @@ export function Dashboard({controller, clock, title, color, locale = 'en', compl
 					<ChapterMenuView menu={menu} selection={ui.menuSelection} width={columns} height={rows - 1} />
 				) : (
 					<>
-						<Box flexDirection="row" height={layout.pane.height}>
-							{layout.lesson && snapshot.lesson ? (
-								<>
-									<LessonPane view={snapshot.lesson} width={layout.lesson.width} height={layout.lesson.height} scroll={ui.lessonScroll} focused={ui.focus === 'lesson'} onMeasure={max => (lessonMax.current = max)} />
-									<Box borderStyle="single" borderTop={false} borderBottom={false} borderRight={false} borderDimColor height={layout.pane.height} width={1} />
-								</>
-							) : null}
-							<ClusterPane
-								world={snapshot.world}
-								model={model}
-								depth={snapshot.paneDepth}
-								hostName={frame.host}
-								width={paneWidth}
-								height={layout.pane.height}
-								focused={ui.focus === 'pane'}
-								selectedId={selectedId}
-								xray={ui.xray}
-								xrayScroll={ui.xrayScroll}
-								clock={clock}
-							/>
-						</Box>
+						{snapshot.overlay ? (
+							<MessageOverlay message={snapshot.overlay} width={columns} height={layout.pane.height} />
+						) : (
+							<Box flexDirection="row" height={layout.pane.height}>
+								{layout.lesson && snapshot.lesson ? (
+									<>
+										<LessonPane view={snapshot.lesson} width={layout.lesson.width} height={layout.lesson.height} scroll={ui.lessonScroll} focused={ui.focus === 'lesson'} onMeasure={max => (lessonMax.current = max)} />
+										<Box borderStyle="single" borderTop={false} borderBottom={false} borderRight={false} borderDimColor height={layout.pane.height} width={1} />
+									</>
+								) : null}
+								<ClusterPane
+									world={snapshot.world}
+									model={model}
+									depth={snapshot.paneDepth}
+									hostName={frame.host}
+									width={paneWidth}
+									height={layout.pane.height}
+									focused={ui.focus === 'pane'}
+									selectedId={selectedId}
+									xray={ui.xray}
+									xrayScroll={ui.xrayScroll}
+									clock={clock}
+								/>
+							</Box>
+						)}
 						<ShellRegion
 							output={snapshot.output}
 							prompt={snapshot.prompt}
