@@ -3,13 +3,12 @@ import {createInterface} from 'node:readline';
 import {chapterMenu, findChapter, formatChapterList} from '../lessons/chapter-menu.ts';
 import {builtInLessonsDir} from '../lessons/load-pack.ts';
 import {formatProblem, lintLessonPack} from '../lessons/lint.ts';
-import {openProgressStore} from '../lessons/progress/progress-store.ts';
 import {exportProgress, importProgress} from '../lessons/progress/progress-transfer.ts';
 import type {AppIO, AppOptions} from './app-options.ts';
-import {lessonPackFor} from './tutorial.ts';
+import {lessonPackFor, progressStoreFor} from './tutorial.ts';
 
 function openStore(options: AppOptions, io: AppIO) {
-	const store = openProgressStore({configDir: options.configDir});
+	const store = progressStoreFor(options);
 	for (const notice of store.takeNotices()) io.stderr.write(`k8s-tutor: ${notice}\n`);
 	return store;
 }
@@ -38,7 +37,8 @@ async function askYesNo(io: AppIO, question: string): Promise<boolean> {
 export async function runReset(options: AppOptions, io: AppIO, request: {chapter?: string; yes: boolean}): Promise<number> {
 	const store = openStore(options, io);
 	let chapterId: string | undefined;
-	let what = 'all your progress';
+	// Each lesson pack keeps its own progress (pack-scope.ts): a reset forgets the pack in use only.
+	let what = options.lessonsDir ? `all your progress in the lessons of ${options.lessonsDir}` : 'all your progress in the built-in lessons';
 	if (request.chapter) {
 		const chapter = findChapter(lessonPackFor(options).chapters, request.chapter);
 		chapterId = chapter?.meta.id ?? (store.read().chapters[request.chapter] ? request.chapter : undefined);

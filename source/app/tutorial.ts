@@ -9,6 +9,7 @@ import {builtInLessonsDir, loadLessonPack, type LessonPack} from '../lessons/loa
 import type {Chapter} from '../lessons/parse-chapter.ts';
 import {plainLessonHooks} from '../lessons/plain-hooks.ts';
 import {uiText} from '../lessons/ui-text.ts';
+import {packProgressStore, packScope} from '../lessons/progress/pack-scope.ts';
 import {openProgressStore, type ProgressStore} from '../lessons/progress/progress-store.ts';
 import type {AppIO, AppOptions} from './app-options.ts';
 import {runPlainSession} from './plain-session.ts';
@@ -28,13 +29,18 @@ export function lessonPackFor(options: AppOptions): LessonPack {
 	return loadLessonPack(options.lessonsDir ?? builtInLessonsDir());
 }
 
+/** The learner's progress as the pack in use sees it (an instructor's pack keeps its own, pack-scope.ts). */
+export function progressStoreFor(options: AppOptions): ProgressStore {
+	return packProgressStore(openProgressStore({configDir: options.configDir}), packScope(options.lessonsDir, builtInLessonsDir()));
+}
+
 export async function runTutorial(options: AppOptions, io: AppIO, request: {chapter?: string; fresh?: boolean}): Promise<number> {
 	const pack = lessonPackFor(options);
 	if (pack.chapters.length === 0) {
 		io.stderr.write(`k8s-tutor: no lessons found in ${pack.dir}${pack.problems[0] ? ` (${pack.problems[0].message})` : ''}\n`);
 		return 1;
 	}
-	const store = openProgressStore({configDir: options.configDir});
+	const store = progressStoreFor(options);
 	const notices = store.takeNotices();
 	const menu = chapterMenu(pack.chapters, store.read(), options.lang);
 	const wanted = request.chapter ?? menu.suggested!;

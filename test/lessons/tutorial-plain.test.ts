@@ -1,6 +1,6 @@
 // `k8s-tutor start <chapter> --plain < commands.txt` and the progress commands, through fake process streams.
 import assert from 'node:assert/strict';
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {cpSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {PassThrough, Readable} from 'node:stream';
@@ -170,4 +170,50 @@ test('start --fresh begins the chapter again at its first step in a fresh world;
 	const list = fakeIO('');
 	await runLessonsList(options(home), list.io);
 	assert.match(list.out(), /✓ +2 +Second fixture chapter +2\/2/);
+});
+
+/** A copy of the fixture pack whose first chapter has the built-in chapter 1's id. */
+function packReusingBuiltInId(): string {
+	const dir = join(mkdtempSync(join(tmpdir(), 'k8s-tutor-pack-')), 'pack');
+	cpSync(fixturePackDir, dir, {recursive: true});
+	for (const file of ['01-first/chapter.yaml', '02-second/chapter.yaml']) {
+		const path = join(dir, file);
+		writeFileSync(path, readFileSync(path, 'utf8').replace(/^id: first$/m, 'id: containers-vs-vms').replace('[first]', '[containers-vs-vms]'));
+	}
+	return dir;
+}
+
+test("an instructor's pack reusing a built-in chapter id keeps its own progress: lessons, start, reset, export and import", async () => {
+	const home = mkdtempSync(join(tmpdir(), 'k8s-tutor-plain-'));
+	const packA = packReusingBuiltInId();
+	const packB = packReusingBuiltInId();
+	assert.equal(await runTutorial(options(home, {lessonsDir: packA}), fakeIO(solveFirst).io, {chapter: '1'}), 0);
+	const listOf = async (lessonsDir: string | undefined, where = home) => {
+		const list = fakeIO('');
+		await runLessonsList(options(where, {lessonsDir}), list.io);
+		return list.out();
+	};
+	assert.match(await listOf(packA), /✓ +1 +First fixture chapter +5\/5/);
+	assert.match(await listOf(packB), / +1 +First fixture chapter +0\/5/);
+	const builtIn = await listOf(undefined);
+	assert.match(builtIn, /^ {3}1 {2}Containers vs virtual machines +0\/\d+ +0 xp$/m, "the built-in chapter is not done by the pack's");
+	assert.match(builtIn, /^- {2}2 {2}Linux namespaces .*locked/m);
+	// The pack's own prerequisites see the pack's progress.
+	const second = fakeIO('');
+	await runTutorial(options(home, {lessonsDir: packA}), second.io, {chapter: '2'});
+	assert.doesNotMatch(second.out(), /builds on chapter 1/);
+
+	const file = join(home, 'export.json');
+	assert.equal(await runProgressExport(options(home, {lessonsDir: packA}), fakeIO('').io, file), 0);
+	const exported = JSON.parse(readFileSync(file, 'utf8')) as {chapters: Record<string, unknown>};
+	assert.ok(exported.chapters['containers-vs-vms'], 'the export names chapters by their ids, not by the folder');
+	const elsewhere = mkdtempSync(join(tmpdir(), 'k8s-tutor-plain-'));
+	assert.equal(await runProgressImport(options(elsewhere, {lessonsDir: packB}), fakeIO('').io, file), 0);
+	assert.match(await listOf(packB, elsewhere), /✓ +1 +First fixture chapter +5\/5/);
+	assert.match(await listOf(undefined, elsewhere), /^ {3}1 {2}Containers vs virtual machines +0\/\d+ +0 xp$/m);
+
+	assert.equal(await runReset(options(home, {lessonsDir: packB}), fakeIO('').io, {yes: true}), 0);
+	assert.match(await listOf(packA), /✓ +1 +First fixture chapter +5\/5/, "resetting one pack leaves another's progress");
+	assert.equal(await runReset(options(home, {lessonsDir: packA}), fakeIO('').io, {chapter: '1', yes: true}), 0);
+	assert.match(await listOf(packA), / +1 +First fixture chapter +0\/5/);
 });

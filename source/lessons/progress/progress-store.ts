@@ -3,6 +3,7 @@
 // fresh. Two tutors at once: every change is a read-modify-write of one chapter under a lock file,
 // so neither loses the other's chapter and the file is never corrupted.
 import {closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
+import {createHash} from 'node:crypto';
 import {dirname, join} from 'node:path';
 import Conf from 'conf';
 import envPaths from 'env-paths';
@@ -40,7 +41,7 @@ export function openProgressStore(options: ProgressStoreOptions = {}): ProgressS
 	const dir = options.configDir ?? envPaths('k8s-tutor', {suffix: 'nodejs'}).config;
 	const path = join(dir, 'progress.json');
 	const snapshotDir = join(dir, 'worlds');
-	const snapshotFile = (chapterId: string) => join(snapshotDir, `${chapterId.replace(/[^a-z0-9-]/gi, '_')}.json`);
+	const snapshotFile = (chapterId: string) => join(snapshotDir, `${snapshotName(chapterId)}.json`);
 	const notices: string[] = [];
 	const lockPath = path + '.lock';
 
@@ -144,6 +145,17 @@ export function openProgressStore(options: ProgressStoreOptions = {}): ProgressS
 			return notices.splice(0, notices.length);
 		},
 	};
+}
+
+/**
+ * A chapter key as a file name: a plain chapter id as it is; a pack-scoped key ("/path/to/pack#id",
+ * pack-scope.ts) shortened and made unique by a digest, as its folder's path may be long or differ
+ * from another only in characters a file name cannot hold.
+ */
+function snapshotName(key: string): string {
+	if (/^[a-z0-9-]+$/i.test(key)) return key;
+	const digest = createHash('sha256').update(key).digest('hex').slice(0, 16);
+	return `${key.replace(/[^a-z0-9-]/gi, '_').slice(-80)}-${digest}`;
 }
 
 /** An exclusive lock file; a lock older than `staleLockMs` is a crashed tutor's and is taken over. */
