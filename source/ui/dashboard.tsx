@@ -76,7 +76,7 @@ export function Dashboard({controller, clock, title, color, locale = 'en', compl
 	// The selection is an index into the objects the pane listed last time (its ids shift as the world changes).
 	const listed = useRef<string[]>([]);
 	const selectedId = ui.focus === 'pane' || ui.xray ? listed.current[Math.min(ui.selection, listed.current.length - 1)] : undefined;
-	const model = usePaneModel(snapshot.world, snapshot.paneDepth, frame.host, paneWidth, paneHeight, theme, selectedId);
+	const model = usePaneModel(snapshot.world, snapshot.paneDepth, frame.host, paneWidth, paneHeight, theme, text.pane, selectedId);
 	listed.current = model.selectable;
 
 	const {submit, completeWord, candidates} = usePromptActions({controller, promptRef, editPrompt, dispatch, complete, openEditor, suspendTerminal: app.suspendTerminal, text});

@@ -2,6 +2,219 @@
 // columns, object names) stays as the real tools print it.
 import {createContext, useContext} from 'react';
 import type {Locale} from '../app/app-options.ts';
+import type {PaneDepth} from '../app/lesson-view.ts';
+
+/** The pane's own labels and headers (status words such as Running or Ready stay kubectl's). */
+export type PaneText = {
+	depth: Record<PaneDepth, string>;
+	scroll: (at: number, of: number) => string;
+	clusterTitle: (name: string, nodes: number, pods: number) => string;
+	noCluster: string;
+	nodeColumns: {node: string; status: string; cpu: string; memory: string; pods: string};
+	noPods: string;
+	notScheduled: (n: number) => string;
+	more: (n: number) => string;
+	dockerTitle: (hosts: number, containers: number) => string;
+	noDockerHost: string;
+	registry: (host: string) => string;
+	registryCounts: (repositories: number, layers: number) => string;
+	clusterNode: string;
+	dockerd: (running: boolean) => string;
+	noImages: string;
+	writable: (files: number) => string;
+	hostTitle: (name: string, cpus: number, memory: string, processes: number) => string;
+	noHost: (name: string) => string;
+	hostNamespaces: (pidNamespace: number) => string;
+	ownNamespaces: (kinds: string) => string;
+	cgroupColumns: {cgroup: string; memory: string; cpu: string; pids: string};
+};
+
+/** The x-ray's section titles and the tutor's words inside them (ids, commands, states stay as the tools print them). */
+export type XrayText = {
+	heading: string;
+	gone: string;
+	noEvents: string;
+	timeline: string;
+	whoDidWhat: string;
+	where: string;
+	placed: (node: string | undefined, ip: string, namespace: string) => string;
+	containers: string;
+	restarts: (n: number) => string;
+	requests: string;
+	onTheNode: string;
+	pauseHolds: (pid: string) => string;
+	podTitle: (name: string, status: string, ready: string) => string;
+	allocatable: string;
+	cpuOf: (requested: string, allocatable: string) => string;
+	memoryOf: (requested: string, allocatable: string) => string;
+	pods: (n: number) => string;
+	containerTitle: (name: string, id: string, state: string) => string;
+	namespacesOf: (pid: string) => string;
+	notRunning: string;
+	cgroup: string;
+	filesystem: string;
+	writableLayer: (files: number, size: string) => string;
+	imageTitle: (tag: string, where: string) => string;
+	id: string;
+	alsoTagged: (tags: string) => string;
+	layers: string;
+	sharedWith: (sharers: string) => string;
+	processTitle: (pid: number, host: string, command: string) => string;
+	namespaces: string;
+	sharedWithHost: string;
+	itsOwn: string;
+	processGone: (pid: number) => string;
+	memory: string;
+	resident: (size: string) => string;
+	inContainer: (id: string) => string;
+	cgroupTitle: (path: string, host: string) => string;
+	limitsAndUsage: string;
+	noLimits: string;
+	memoryUsage: (used: string, limit?: string) => string;
+	cpuLimit: (cores?: number) => string;
+	pidsUsage: (pids: number, max?: number) => string;
+	oomKills: (n: number) => string;
+};
+
+export const enPane: PaneText = {
+	depth: {host: 'host', docker: 'docker', cluster: 'cluster'},
+	scroll: (at, of) => ` ↑↓ scroll (${at}/${of})`,
+	clusterTitle: (name, nodes, pods) => `cluster ${name} · ${nodes} nodes · ${pods} pods`,
+	noCluster: 'No cluster in this world yet.',
+	nodeColumns: {node: 'NODE', status: 'STATUS', cpu: 'CPU req', memory: 'MEM req', pods: 'PODS'},
+	noPods: 'no pods',
+	notScheduled: n => `not scheduled (${n})`,
+	more: n => `… ${n} more`,
+	dockerTitle: (hosts, containers) => `docker · ${hosts} hosts · ${containers} containers`,
+	noDockerHost: 'No Docker host in this world.',
+	registry: host => `registry ${host}`,
+	registryCounts: (repositories, layers) => `${repositories} repositories · ${layers} layers`,
+	clusterNode: 'node',
+	dockerd: running => (running ? 'dockerd running' : 'dockerd stopped'),
+	noImages: 'no images',
+	writable: files => `rw ${files}f`,
+	hostTitle: (name, cpus, memory, processes) => `host ${name} · ${cpus} cpu · ${memory} · ${processes} processes`,
+	noHost: name => `No host ${name}.`,
+	hostNamespaces: pidNamespace => `host namespaces (pid ${pidNamespace})`,
+	ownNamespaces: kinds => `own ${kinds}`,
+	cgroupColumns: {cgroup: 'cgroup', memory: 'memory', cpu: 'cpu', pids: 'pids'},
+};
+
+export const enXray: XrayText = {
+	heading: 'x-ray',
+	gone: 'That object is gone.',
+	noEvents: '(no events yet)',
+	timeline: 'timeline',
+	whoDidWhat: 'timeline: who did what',
+	where: 'where',
+	placed: (node, ip, namespace) => `node ${node ?? '(not scheduled)'}  ip ${ip}  namespace ${namespace}`,
+	containers: 'containers',
+	restarts: n => `, ${n} restarts`,
+	requests: 'requests',
+	onTheNode: 'on the node',
+	pauseHolds: pid => `pause pid ${pid} holds net, uts, ipc`,
+	podTitle: (name, status, ready) => `pod/${name}  ${status}  ${ready} ready`,
+	allocatable: 'allocatable vs requested',
+	cpuOf: (requested, allocatable) => `cpu ${requested} of ${allocatable}`,
+	memoryOf: (requested, allocatable) => `memory ${requested} of ${allocatable}`,
+	pods: n => `pods (${n})`,
+	containerTitle: (name, id, state) => `container ${name} (${id})  ${state}`,
+	namespacesOf: pid => `namespaces of pid ${pid}`,
+	notRunning: '(not running: no process, no namespaces)',
+	cgroup: 'cgroup',
+	filesystem: 'filesystem: layers, bottom first',
+	writableLayer: (files, size) => `writable layer: ${files} files, ${size}`,
+	imageTitle: (tag, where) => `image ${tag}  (${where})`,
+	id: 'id',
+	alsoTagged: tags => `also tagged ${tags}`,
+	layers: 'layers, bottom first',
+	sharedWith: sharers => `shared with ${sharers}`,
+	processTitle: (pid, host, command) => `pid ${pid} on ${host}: ${command}`,
+	namespaces: 'namespaces',
+	sharedWithHost: 'shared with the host',
+	itsOwn: 'its own',
+	processGone: pid => `(process ${pid} is gone)`,
+	memory: 'memory',
+	resident: size => `${size} resident`,
+	inContainer: id => `container ${id}`,
+	cgroupTitle: (path, host) => `cgroup ${path} on ${host}`,
+	limitsAndUsage: 'limits and usage',
+	noLimits: '(no limits)',
+	memoryUsage: (used, limit) => (limit ? `memory ${used} of ${limit}` : `memory ${used} used, no limit`),
+	cpuLimit: cores => (cores === undefined ? 'no CPU limit' : `CPU ${cores} cores max`),
+	pidsUsage: (pids, max) => (max === undefined ? `${pids} pids` : `${pids} of ${max} pids`),
+	oomKills: n => `OOM kills: ${n}`,
+};
+
+const zhPane: PaneText = {
+	depth: {host: '主机', docker: 'docker', cluster: '集群'},
+	scroll: (at, of) => ` ↑↓ 滚动 (${at}/${of})`,
+	clusterTitle: (name, nodes, pods) => `集群 ${name} · ${nodes} 个节点 · ${pods} 个 Pod`,
+	noCluster: '这个世界里还没有集群。',
+	nodeColumns: {node: '节点', status: '状态', cpu: 'CPU 请求', memory: '内存请求', pods: 'Pod'},
+	noPods: '没有 Pod',
+	notScheduled: n => `未调度 (${n})`,
+	more: n => `… 还有 ${n} 个`,
+	dockerTitle: (hosts, containers) => `docker · ${hosts} 台主机 · ${containers} 个容器`,
+	noDockerHost: '这个世界里没有 Docker 主机。',
+	registry: host => `镜像仓库 ${host}`,
+	registryCounts: (repositories, layers) => `${repositories} 个仓库 · ${layers} 个层`,
+	clusterNode: '节点',
+	dockerd: running => (running ? 'dockerd 运行中' : 'dockerd 已停止'),
+	noImages: '没有镜像',
+	writable: files => `可写 ${files}`,
+	hostTitle: (name, cpus, memory, processes) => `主机 ${name} · ${cpus} CPU · ${memory} · ${processes} 个进程`,
+	noHost: name => `没有主机 ${name}。`,
+	hostNamespaces: pidNamespace => `主机命名空间 (pid ${pidNamespace})`,
+	ownNamespaces: kinds => `独立的 ${kinds}`,
+	cgroupColumns: {cgroup: 'cgroup', memory: '内存', cpu: 'CPU', pids: '进程数'},
+};
+
+const zhXray: XrayText = {
+	heading: '透视',
+	gone: '这个对象已经不存在了。',
+	noEvents: '（还没有事件）',
+	timeline: '时间线',
+	whoDidWhat: '时间线：谁做了什么',
+	where: '位置',
+	placed: (node, ip, namespace) => `节点 ${node ?? '（未调度）'}  IP ${ip}  命名空间 ${namespace}`,
+	containers: '容器',
+	restarts: n => `，重启 ${n} 次`,
+	requests: '请求',
+	onTheNode: '在节点上',
+	pauseHolds: pid => `pause 进程 pid ${pid} 持有 net、uts、ipc`,
+	podTitle: (name, status, ready) => `pod/${name}  ${status}  ${ready} 就绪`,
+	allocatable: '可分配与已请求',
+	cpuOf: (requested, allocatable) => `CPU ${requested} / ${allocatable}`,
+	memoryOf: (requested, allocatable) => `内存 ${requested} / ${allocatable}`,
+	pods: n => `Pod (${n})`,
+	containerTitle: (name, id, state) => `容器 ${name} (${id})  ${state}`,
+	namespacesOf: pid => `pid ${pid} 的命名空间`,
+	notRunning: '（未运行：没有进程，也没有命名空间）',
+	cgroup: 'cgroup',
+	filesystem: '文件系统：各层，自底向上',
+	writableLayer: (files, size) => `可写层：${files} 个文件，${size}`,
+	imageTitle: (tag, where) => `镜像 ${tag}  (${where})`,
+	id: 'ID',
+	alsoTagged: tags => `其他标签 ${tags}`,
+	layers: '各层，自底向上',
+	sharedWith: sharers => `与 ${sharers} 共享`,
+	processTitle: (pid, host, command) => `${host} 上的 pid ${pid}：${command}`,
+	namespaces: '命名空间',
+	sharedWithHost: '与主机共享',
+	itsOwn: '独立',
+	processGone: pid => `（进程 ${pid} 已不存在）`,
+	memory: '内存',
+	resident: size => `常驻内存 ${size}`,
+	inContainer: id => `容器 ${id}`,
+	cgroupTitle: (path, host) => `${host} 上的 cgroup ${path}`,
+	limitsAndUsage: '限制与用量',
+	noLimits: '（无限制）',
+	memoryUsage: (used, limit) => (limit ? `内存 ${used} / ${limit}` : `内存已用 ${used}，无限制`),
+	cpuLimit: cores => (cores === undefined ? '无 CPU 限制' : `CPU 最多 ${cores} 核`),
+	pidsUsage: (pids, max) => (max === undefined ? `${pids} 个进程` : `${pids} / ${max} 个进程`),
+	oomKills: n => `OOM 终止：${n} 次`,
+};
 
 export type UiText = {
 	locale: Locale;
@@ -32,6 +245,8 @@ export type UiText = {
 	editedBack: (path: string) => string;
 	anyKeyCloses: string;
 	escIsAlt: string;
+	pane: PaneText;
+	xray: XrayText;
 };
 
 const en: UiText = {
@@ -63,6 +278,8 @@ const en: UiText = {
 	editedBack: path => `edit: back from editing ${path}`,
 	anyKeyCloses: 'any key closes',
 	escIsAlt: 'keys · Esc is Alt on terminals without it: Esc then p = Alt-p',
+	pane: enPane,
+	xray: enXray,
 };
 
 const zh: UiText = {
@@ -94,6 +311,8 @@ const zh: UiText = {
 	editedBack: path => `edit：已编辑完 ${path}`,
 	anyKeyCloses: '按任意键关闭',
 	escIsAlt: '按键 · 终端没有 Alt 时：先按 Esc 再按 p 等于 Alt-p',
+	pane: zhPane,
+	xray: zhXray,
 };
 
 export function uiText(locale: Locale): UiText {

@@ -4,7 +4,7 @@
 import {formatCpu} from '../../engine/k8s/quantity.ts';
 import type {World} from '../../engine/world.ts';
 import {bar} from '../frame/styled-line.ts';
-import {fit} from '../text-width.ts';
+import {fit, textWidth} from '../text-width.ts';
 import type {DepthInput, PaneModel, PaneRow} from './pane-model.ts';
 import {eventLinesFor} from './event-lines-for.ts';
 import {clusterView, type NodeRow, type PodRow} from './selectors/cluster.ts';
@@ -62,17 +62,18 @@ function watchPod(unseen: Map<string, string>, pod: PodRow): void {
 	unseen.set(`${pod.id}|restarts`, pod.restarts ? `↻${pod.restarts}` : '');
 }
 
-const countsText = (node: NodeRow) => node.statusCounts.map(([status, count]) => `${count} ${status}`).join(' · ') || 'no pods';
+const countsText = (node: NodeRow, input: DepthInput) => node.statusCounts.map(([status, count]) => `${count} ${status}`).join(' · ') || input.text.noPods;
 
 function countsRow(node: NodeRow, input: DepthInput): PaneRow {
-	const text = countsText(node);
+	const text = countsText(node, input);
 	// Same key as the node's row: the counts are watched as the node's, wherever they are drawn.
 	return {key: node.id, cells: [{text: '  ' + text, dim: input.theme.dim, cell: 'counts', value: text}]};
 }
 
 export function clusterDepth(world: World, input: DepthInput): PaneModel {
 	const view = clusterView(world);
-	if (!view) return {title: 'cluster', rows: [], selectable: [], empty: 'No cluster in this world yet.'};
+	const t = input.text;
+	if (!view) return {title: t.depth.cluster, rows: [], selectable: [], empty: t.noCluster};
 	const width = input.width - 1; // the gutter
 	const wide = width >= 66;
 	const nameWidth = Math.min(16, Math.max(8, ...view.nodes.map(n => n.name.length)));
@@ -88,7 +89,7 @@ export function clusterDepth(world: World, input: DepthInput): PaneModel {
 	const columns: PaneRow = {
 		key: 'columns',
 		header: true,
-		cells: [{text: `${fit('NODE', nameWidth)} ${fit('STATUS', 8)} ${fit('CPU req', wide ? 16 : 9)} ${fit('MEM req', wide ? 20 : 9)} ${fit('PODS', 4, 'right')}`, bold: true, dim: input.theme.dim}],
+		cells: [{text: `${fit(t.nodeColumns.node, nameWidth)} ${fit(t.nodeColumns.status, 8)} ${fit(t.nodeColumns.cpu, wide ? 16 : 9)} ${fit(t.nodeColumns.memory, wide ? 20 : 9)} ${fit(t.nodeColumns.pods, 4, 'right')}`, bold: true, dim: input.theme.dim}],
 	};
 	const rows: PaneRow[] = [header, columns];
 	const unseen = new Map<string, string>();
@@ -117,13 +118,13 @@ export function clusterDepth(world: World, input: DepthInput): PaneModel {
 		if (aggregate && !open && node.pods.length) {
 			// Wide panes keep one row per node: the counts go at the end of the node's row.
 			const row = rows[rows.length - 1 - (open ? node.pods.length : 0)]!;
-			const used = row.cells.reduce((n, c) => n + c.text.length, 0);
-			if (width - used >= 18) row.cells.push({text: '  ' + countsText(node), dim: input.theme.dim, cell: 'counts', value: countsText(node)});
+			const used = row.cells.reduce((n, c) => n + textWidth(c.text), 0);
+			if (width - used >= 18) row.cells.push({text: '  ' + countsText(node, input), dim: input.theme.dim, cell: 'counts', value: countsText(node, input)});
 			else rows.push(countsRow(node, input));
 		}
 	}
 	if (view.unscheduled.length) {
-		rows.push({key: 'unscheduled', header: true, cells: [{text: `not scheduled (${view.unscheduled.length})`, bold: true, color: input.theme.warn, cell: 'count'}]});
+		rows.push({key: 'unscheduled', header: true, cells: [{text: t.notScheduled(view.unscheduled.length), bold: true, color: input.theme.warn, cell: 'count'}]});
 		for (const [i, pod] of view.unscheduled.entries()) {
 			if (aggregate && i >= 5) {
 				watchPod(unseen, pod);
@@ -132,7 +133,7 @@ export function clusterDepth(world: World, input: DepthInput): PaneModel {
 			rows.push(podRowCells(pod, input, width, statusWidth));
 			selectable.push(pod.id);
 		}
-		if (aggregate && view.unscheduled.length > 5) rows.push({key: 'unscheduled-more', cells: [{text: `  … ${view.unscheduled.length - 5} more`, dim: input.theme.dim}]});
+		if (aggregate && view.unscheduled.length > 5) rows.push({key: 'unscheduled-more', cells: [{text: `  ${t.more(view.unscheduled.length - 5)}`, dim: input.theme.dim}]});
 	}
-	return {title: `cluster ${view.name} · ${view.nodes.length} nodes · ${view.podCount} pods`, rows, selectable, unseen};
+	return {title: t.clusterTitle(view.name, view.nodes.length, view.podCount), rows, selectable, unseen};
 }

@@ -38,9 +38,9 @@ export function ClusterPane({world, model, depth, hostName, width, height, focus
 		const all = xrayLines(world, xray, width, theme, text);
 		const start = Math.max(0, Math.min(xrayScroll, all.length - height));
 		lines.push(all[0]!, ...all.slice(1 + start, start + height - 1));
-		if (all.length > height) lines[lines.length - 1] = {segments: [{text: ` ↑↓ scroll (${start + height - 1}/${all.length - 1})`, dim: theme.dim}]};
+		if (all.length > height) lines[lines.length - 1] = {segments: [{text: text.pane.scroll(start + height - 1, all.length - 1), dim: theme.dim}]};
 	} else {
-		const depthKeys = `${depth} · Alt-d`;
+		const depthKeys = `${text.pane.depth[depth]} · Alt-d`;
 		lines.push(ruleLine(model.title, width, {bold: true, color: focused ? theme.accent : undefined}, depthKeys));
 		const area = height - 1 - events.length;
 		const painted = paintRows(model.rows, {highlighted: lit, selectedId, focused, theme});

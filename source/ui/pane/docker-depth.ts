@@ -16,11 +16,12 @@ function layerBlocks(layers: string[], input: DepthInput, max: number): PaneCell
 
 export function dockerDepth(world: World, input: DepthInput): PaneModel {
 	const view = dockerView(world);
+	const t = input.text;
 	const width = input.width - 1;
 	const rows: PaneRow[] = [];
 	const selectable: string[] = [];
 	const registryRows = () => {
-		rows.push({key: 'registry', header: true, cells: [{text: `registry ${view.registry.host}`, bold: true}, {text: `  ${view.registry.repositories.length} repositories · ${view.registry.layerCount} layers`, dim: input.theme.dim, cell: 'count'}]});
+		rows.push({key: 'registry', header: true, cells: [{text: t.registry(view.registry.host), bold: true}, {text: `  ${t.registryCounts(view.registry.repositories.length, view.registry.layerCount)}`, dim: input.theme.dim, cell: 'count'}]});
 		const nameWidth = Math.min(28, Math.max(12, ...view.registry.repositories.map(r => r.repository.length)));
 		for (const repo of view.registry.repositories) {
 			rows.push({
@@ -37,8 +38,8 @@ export function dockerDepth(world: World, input: DepthInput): PaneModel {
 			registryRows();
 			registryShown = true;
 		}
-		rows.push({key: `docker:${host.host}`, header: true, cells: [{text: host.host, bold: true}, {text: `${host.clusterNode ? '  node' : ''}${host.running ? '  dockerd running' : '  dockerd stopped'}`, color: host.running ? input.theme.ok : input.theme.bad, dim: input.theme.dim}]});
-		if (host.images.length === 0) rows.push({key: `docker:${host.host}:noimages`, cells: [{text: '  no images', dim: input.theme.dim}]});
+		rows.push({key: `docker:${host.host}`, header: true, cells: [{text: host.host, bold: true}, {text: `${host.clusterNode ? `  ${t.clusterNode}` : ''}  ${t.dockerd(host.running)}`, color: host.running ? input.theme.ok : input.theme.bad, dim: input.theme.dim}]});
+		if (host.images.length === 0) rows.push({key: `docker:${host.host}:noimages`, cells: [{text: `  ${t.noImages}`, dim: input.theme.dim}]});
 		for (const image of host.images) {
 			const nameWidth = Math.min(40, Math.max(10, width - 2 - 10 - 8));
 			rows.push({
@@ -63,7 +64,7 @@ export function dockerDepth(world: World, input: DepthInput): PaneModel {
 					{text: '  ▶ ' + fit(container.name, nameWidth) + ' '},
 					{text: fit(container.image, nameWidth) + ' ', dim: input.theme.dim},
 					{text: fit(container.state, 12) + ' ', color: stateColour, cell: 'state'},
-					{text: fit(`rw ${container.writableFiles}f`, 8), cell: 'rw'},
+					{text: fit(t.writable(container.writableFiles), 8), cell: 'rw', value: String(container.writableFiles)},
 				],
 			});
 			selectable.push(container.id);
@@ -71,5 +72,5 @@ export function dockerDepth(world: World, input: DepthInput): PaneModel {
 	}
 	if (!registryShown) registryRows();
 	const containers = view.hosts.reduce((n, h) => n + h.containers.length, 0);
-	return {title: `docker · ${view.hosts.length} hosts · ${containers} containers`, rows, selectable, empty: view.hosts.length === 0 ? 'No Docker host in this world.' : undefined};
+	return {title: t.dockerTitle(view.hosts.length, containers), rows, selectable, empty: view.hosts.length === 0 ? t.noDockerHost : undefined};
 }

@@ -9,15 +9,16 @@ import {formatBytes} from './selectors/xray.ts';
 
 export function hostDepth(world: World, hostName: string, input: DepthInput): PaneModel {
 	const view = hostView(world, hostName);
-	if (!view) return {title: 'host', rows: [], selectable: [], empty: `No host ${hostName}.`};
+	const t = input.text;
+	if (!view) return {title: t.depth.host, rows: [], selectable: [], empty: t.noHost(hostName)};
 	const width = input.width - 1;
 	const rows: PaneRow[] = [];
 	const selectable: string[] = [];
 	for (const group of view.groups) {
 		const colour = input.theme.palette(group.colorIndex);
 		const label = group.isHost
-			? `host namespaces (pid ${group.pidNamespace})`
-			: `pid ns ${group.pidNamespace}${group.ownKinds.length ? ` · own ${group.ownKinds.join(' ')}` : ''}${group.hostname && group.hostname !== hostName ? ` · ${group.hostname}` : ''}`;
+			? t.hostNamespaces(group.pidNamespace)
+			: `pid ns ${group.pidNamespace}${group.ownKinds.length ? ` · ${t.ownNamespaces(group.ownKinds.join(' '))}` : ''}${group.hostname && group.hostname !== hostName ? ` · ${group.hostname}` : ''}`;
 		rows.push({key: `group:${group.key}`, header: true, cells: [{text: '■ ', color: colour}, {text: label, bold: true, color: colour}]});
 		const pidText = (proc: (typeof group.processes)[number]) => (group.isHost ? String(proc.pid) : `${proc.nsPid}(${proc.pid})`);
 		const pidWidth = Math.max(3, ...group.processes.map(p => pidText(p).length));
@@ -41,7 +42,7 @@ export function hostDepth(world: World, hostName: string, input: DepthInput): Pa
 	if (view.cgroups.length) {
 		// Columns: path, a usage bar, used/limit, CPU cores allowed, pids, then OOM kills when there are any.
 		const pathWidth = Math.max(8, Math.min(24, width - 38));
-		rows.push({key: 'cgroups', header: true, cells: [{text: `${fit('cgroup', pathWidth)} ${fit('memory', 19)} ${fit('cpu', 4)} pids`, bold: true, dim: input.theme.dim}]});
+		rows.push({key: 'cgroups', header: true, cells: [{text: `${fit(t.cgroupColumns.cgroup, pathWidth)} ${fit(t.cgroupColumns.memory, 19)} ${fit(t.cgroupColumns.cpu, 4)} ${t.cgroupColumns.pids}`, bold: true, dim: input.theme.dim}]});
 		for (const cg of view.cgroups) {
 			const limited = cg.memoryMax !== 'max';
 			const memText = limited ? `${formatBytes(cg.memoryUsed)}/${formatBytes(cg.memoryMax as number)}` : `${formatBytes(cg.memoryUsed)}`;
@@ -63,5 +64,5 @@ export function hostDepth(world: World, hostName: string, input: DepthInput): Pa
 			selectable.push(cg.id);
 		}
 	}
-	return {title: `host ${view.name} · ${view.cpus} cpu · ${formatBytes(view.memoryBytes)} · ${view.processCount} processes`, rows, selectable};
+	return {title: t.hostTitle(view.name, view.cpus, formatBytes(view.memoryBytes), view.processCount), rows, selectable};
 }

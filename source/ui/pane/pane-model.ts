@@ -2,6 +2,7 @@
 // name is watched: when its text changes it is highlighted for a moment.
 import type {Segment, StyledLine} from '../frame/styled-line.ts';
 import type {Theme} from '../theme.tsx';
+import type {PaneText} from '../ui-text.ts';
 
 export type PaneCell = Segment & {cell?: string; value?: string}; // value: what is watched, when the text is cut to fit
 export type PaneRow = {key: string; selectId?: string; cells: PaneCell[]; header?: boolean};
@@ -14,7 +15,7 @@ export type PaneModel = {
 	unseen?: Map<string, string>;
 };
 
-export type DepthInput = {width: number; height: number; theme: Theme; selectedId?: string};
+export type DepthInput = {width: number; height: number; theme: Theme; text: PaneText; selectedId?: string};
 
 /** Every watched cell's text, keyed "row|cell", for change detection. */
 export function watchedCells(rows: PaneRow[], unseen?: Map<string, string>): Map<string, string> {

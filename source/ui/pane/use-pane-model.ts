@@ -5,7 +5,8 @@ import type {Theme} from '../theme.tsx';
 import {clusterDepth} from './cluster-depth.ts';
 import {dockerDepth} from './docker-depth.ts';
 import {hostDepth} from './host-depth.ts';
-import type {PaneModel} from './pane-model.ts';
+import type {DepthInput, PaneModel} from './pane-model.ts';
+import type {PaneText} from '../ui-text.ts';
 
 /** The part of the world a depth looks at: the model is rebuilt only when that part changed. */
 function depthSource(world: World, depth: PaneDepth, hostName: string): unknown[] {
@@ -17,14 +18,14 @@ function depthSource(world: World, depth: PaneDepth, hostName: string): unknown[
 	return [world.hosts.get(hostName), undefined, undefined, undefined];
 }
 
-export function buildPaneModel(world: World, depth: PaneDepth, hostName: string, input: {width: number; height: number; theme: Theme; selectedId?: string}): PaneModel {
+export function buildPaneModel(world: World, depth: PaneDepth, hostName: string, input: DepthInput): PaneModel {
 	if (depth === 'cluster') return clusterDepth(world, input);
 	if (depth === 'docker') return dockerDepth(world, input);
 	return hostDepth(world, hostName, input);
 }
 
-export function usePaneModel(world: World, depth: PaneDepth, hostName: string, width: number, height: number, theme: Theme, selectedId: string | undefined): PaneModel {
+export function usePaneModel(world: World, depth: PaneDepth, hostName: string, width: number, height: number, theme: Theme, text: PaneText, selectedId: string | undefined): PaneModel {
 	const source = depthSource(world, depth, hostName);
 	// eslint-disable-next-line react-hooks/exhaustive-deps
-	return useMemo(() => buildPaneModel(world, depth, hostName, {width, height, theme, selectedId}), [...source, depth, hostName, width, height, theme, selectedId]);
+	return useMemo(() => buildPaneModel(world, depth, hostName, {width, height, theme, text, selectedId}), [...source, depth, hostName, width, height, theme, text, selectedId]);
 }
