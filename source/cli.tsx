@@ -61,6 +61,13 @@ function buildProgram(setExit: (code: number) => void): Command {
 		.option('--plain', 'plain linear output for screen readers and scripts (no boxes, one line per event)')
 		.option('--lessons <dir>', "use an instructor's own lesson pack instead of the built-in one")
 		.showSuggestionAfterError(true)
+		// Arguments before "[options]" in the command list ("start <chapter> [options]"), as the readme writes them.
+		.configureHelp({
+			subcommandTerm: command => {
+				const args = command.registeredArguments.map(arg => (arg.required ? `<${arg.name()}>` : `[${arg.name()}]`));
+				return [command.name(), ...args, ...(command.options.length ? ['[options]'] : [])].join(' ');
+			},
+		})
 		.exitOverride()
 		.addHelpText(
 			'after',
@@ -91,7 +98,7 @@ Examples:
 
 	program
 		.command('start')
-		.description('start (or resume) a chapter, by number or id')
+		.description('start (or resume) a chapter, by number or id; --fresh starts it over from its first step')
 		.argument('<chapter>', 'chapter number or id, e.g. 2 or namespaces')
 		.option('--fresh', "start the chapter over from its first step in a fresh world (other chapters' progress stays)")
 		.action(async (chapter: string, opts: {fresh?: boolean}, command: Command) => {
@@ -110,7 +117,7 @@ Examples:
 
 	program
 		.command('reset')
-		.description('forget your progress (all, or one chapter); asks first')
+		.description('forget your progress in the lesson pack in use (all, or one chapter); asks first')
 		.argument('[chapter]', 'only this chapter')
 		.option('-y, --yes', 'do not ask')
 		.action(async (chapter: string | undefined, opts: {yes?: boolean}, command: Command) => {
