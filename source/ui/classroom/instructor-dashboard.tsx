@@ -1,6 +1,7 @@
 // The instructor's screen: the room at a glance. Students by steps of one chapter, who is
 // stuck, and the pacing controls. Everything shown comes from the host's room (sanitized).
 import {Box, Text, useWindowSize} from 'ink';
+import type {Clock} from '../clock.ts';
 import {useEffect, useState} from 'react';
 import type {Locale} from '../../app/app-options.ts';
 import type {ClassroomHost} from '../../classroom/host-server.ts';
@@ -12,7 +13,8 @@ import {instructorText, type InstructorText} from './instructor-text.ts';
 import {useInstructorKeys} from './use-instructor-keys.ts';
 import {useInstructorState} from './use-instructor-state.ts';
 
-export type WallClock = {now(): number; every(ms: number, fn: () => void): () => void; after(ms: number, fn: () => void): () => void};
+/** The same clock as the learner's dashboard, reading wall time: the instructor sees real minutes on a step. */
+export type WallClock = Clock;
 
 export type DashboardHost = Pick<ClassroomHost, 'room' | 'isConnected' | 'connectedCount' | 'releaseNext' | 'setOpenCount' | 'setPaused' | 'broadcast' | 'subscribe'>;
 

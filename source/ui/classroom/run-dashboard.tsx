@@ -1,20 +1,11 @@
 import {render} from 'ink';
 import type {AppIO, AppOptions} from '../../app/app-options.ts';
 import type {ClassroomHost} from '../../classroom/host-server.ts';
+import {realClock} from '../clock.ts';
 import {makeTheme, ThemeContext} from '../theme.tsx';
 import {InstructorDashboard, type WallClock} from './instructor-dashboard.tsx';
 
-export const wallClock: WallClock = {
-	now: () => Date.now(),
-	every(ms, fn) {
-		const timer = setInterval(fn, ms);
-		return () => clearInterval(timer);
-	},
-	after(ms, fn) {
-		const timer = setTimeout(fn, ms);
-		return () => clearTimeout(timer);
-	},
-};
+export const wallClock: WallClock = {...realClock, now: () => Date.now()};
 
 /** Shows the instructor's dashboard until they quit (q, then y); resolves with the exit code. */
 export async function runInstructorDashboard(host: ClassroomHost, options: AppOptions, io: AppIO, screen: {joinLines: string[]; sessionDir: string; resumed: boolean}): Promise<number> {
