@@ -1,4 +1,8 @@
 // Plain-function test helpers: build a sandbox, run command lines, read the output.
+import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {realDisk} from '../../source/node/real-disk.ts';
 import {createSandboxWorld, learnerHost} from '../../source/engine/scenarios/sandbox.ts';
 import type {World} from '../../source/engine/world.ts';
 import {allCommands} from '../../source/shell/all-commands.ts';
@@ -30,4 +34,24 @@ export function run(shell: {state: ShellState; runtime: ShellRuntime}, line: str
 	const result = runLine(shell.state, line, shell.runtime);
 	shell.state = result.state;
 	return {...result, text: result.stdout + result.stderr};
+}
+
+/**
+ * Replays a walk-through script from test/scripts/ in the sandbox (files beside it on the disk),
+ * asserting every line succeeds without an internal error; returns each line's output.
+ */
+export function replayScript(name: string): {lines: string[]; outputs: string[]; all(command: string): string[]; at(command: string): string} {
+	const scripts = fileURLToPath(new URL('../scripts/', import.meta.url));
+	const shell = sandboxShell();
+	shell.runtime = {...shell.runtime, disk: realDisk(scripts)};
+	const lines = readFileSync(scripts + name, 'utf8').split('\n').filter(l => l.trim() && !l.startsWith('#'));
+	const outputs: string[] = [];
+	for (const line of lines) {
+		const result = run(shell, line);
+		outputs.push(result.text);
+		assert.equal(result.exitCode, 0, `${line}\n${result.text}`);
+		assert.ok(!result.text.includes('internal error'), `${line}\n${result.text}`);
+	}
+	const all = (command: string) => lines.flatMap((l, i) => (l === command ? [outputs[i]!] : []));
+	return {lines, outputs, all, at: command => all(command)[0]!};
 }

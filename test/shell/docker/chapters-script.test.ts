@@ -1,26 +1,15 @@
 // test/scripts/chapters-4-5.txt walks chapters 4-5's tasks in the sandbox, one command per line,
 // with the tutor started in test/scripts (so `kubia/` holds the Dockerfiles and app.js files).
 import assert from 'node:assert/strict';
-import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {realDisk} from '../../../source/node/real-disk.ts';
-import {sandboxShell, run} from '../../helpers/shell.ts';
+import {replayScript, run, sandboxShell} from '../../helpers/shell.ts';
 
 const scripts = fileURLToPath(new URL('../../scripts/', import.meta.url));
 
 test('chapters-4-5.txt runs through: every line succeeds', () => {
-	const shell = sandboxShell();
-	shell.runtime = {...shell.runtime, disk: realDisk(scripts)};
-	const lines = readFileSync(scripts + 'chapters-4-5.txt', 'utf8').split('\n').filter(l => l.trim() && !l.startsWith('#'));
-	const outputs: string[] = [];
-	for (const line of lines) {
-		const result = run(shell, line);
-		outputs.push(result.text);
-		assert.equal(result.exitCode, 0, `${line}\n${result.text}`);
-		assert.ok(!result.text.includes('internal error'), `${line}\n${result.text}`);
-	}
-	const at = (command: string) => outputs[lines.indexOf(command)]!;
+	const {at} = replayScript('chapters-4-5.txt');
 	assert.match(at('curl localhost:8081'), /^This is v2 running in pod [0-9a-f]{12}\n$/);
 	assert.match(at('docker exec c2 cat /app.js'), /You've hit/);
 	assert.equal(at('docker exec c1 cat /app.js'), 'changed\n');

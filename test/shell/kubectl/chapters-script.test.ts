@@ -1,27 +1,11 @@
 // test/scripts/chapters-6-8.txt walks every task of chapters 6-8 in the sandbox, one command per
 // line, with the tutor started in test/scripts (manifests in k8s/, the kubia app in kubia/).
 import assert from 'node:assert/strict';
-import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
-import {fileURLToPath} from 'node:url';
-import {realDisk} from '../../../source/node/real-disk.ts';
-import {run, sandboxShell} from '../../helpers/shell.ts';
-
-const scripts = fileURLToPath(new URL('../../scripts/', import.meta.url));
+import {replayScript} from '../../helpers/shell.ts';
 
 test('chapters-6-8.txt runs through and shows what each task teaches', () => {
-	const shell = sandboxShell();
-	shell.runtime = {...shell.runtime, disk: realDisk(scripts)};
-	const lines = readFileSync(scripts + 'chapters-6-8.txt', 'utf8').split('\n').filter(l => l.trim() && !l.startsWith('#'));
-	const outputs: string[] = [];
-	for (const line of lines) {
-		const result = run(shell, line);
-		outputs.push(result.text);
-		assert.equal(result.exitCode, 0, `${line}\n${result.text}`);
-		assert.ok(!result.text.includes('internal error'), `${line}\n${result.text}`);
-	}
-	const all = (command: string) => lines.flatMap((l, i) => (l === command ? [outputs[i]!] : []));
-	const at = (command: string) => all(command)[0]!;
+	const {all, at} = replayScript('chapters-6-8.txt');
 	// 6: the control plane as pods; no scheduler, no scheduling; etcd holds the pod; kubelet down, node NotReady.
 	assert.match(at('kubectl get pods -n kube-system'), /kube-scheduler-control-plane +1\/1 +Running/);
 	assert.doesNotMatch(all('kubectl get pods -n kube-system')[1]!, /kube-scheduler/);
