@@ -1,6 +1,6 @@
 // File tools on the simulated host, as the frame's mount namespace sees it: ls, cat, mkdir,
 // rmdir, rm, touch, readlink, tee. /proc and /sys/fs/cgroup are served by their virtual trees.
-import {worldEpoch} from '../../../engine/world.ts';
+import {worldEpoch, type World} from '../../../engine/world.ts';
 import {listPath, makeDirectoryPath, pathKind, readPath, removePathAt, resolvePath, writePath} from '../../paths.ts';
 import type {CommandContext, CommandOutcome, CommandSpec} from '../../types.ts';
 import {cgroupMount} from './cgroup-tree.ts';
@@ -180,6 +180,25 @@ function pathError(tool: string, verb: string, target: string, error: string, qu
 
 const curly = (s: string) => `‘${s}’`;
 
+/** What one target of a file command did: a changed world, error lines, or nothing (skipped). */
+type TargetStep = {world?: World; error?: string};
+
+/**
+ * Runs `step` on each target in turn, each seeing the world the ones before it left, and
+ * collects their error lines: `mkdir a b`, `rm x y`... go on past a failed target, as the tools do.
+ */
+function eachTarget(world: World, targets: string[], step: (world: World, target: string) => TargetStep): {world: World; stderr: string} {
+	let stderr = '';
+	for (const target of targets) {
+		const done = step(world, target);
+		if (done.error) stderr += done.error;
+		if (done.world) world = done.world;
+	}
+	return {world, stderr};
+}
+
+const outcomeOf = ({world, stderr}: {world: World; stderr: string}, stdout = ''): CommandOutcome => ({stdout, stderr, exitCode: stderr ? 1 : 0, world});
+
 export const mkdir: CommandSpec = external({
 	name: 'mkdir',
 	summary: 'make directories (-p), or cgroups under /sys/fs/cgroup',
@@ -188,35 +207,28 @@ export const mkdir: CommandSpec = external({
 		const parents = args.includes('-p') || args.includes('--parents');
 		const targets = args.filter((a, i) => !a.startsWith('-') && args[i - 1] !== '-m');
 		if (targets.length === 0) return fail("mkdir: missing operand\nTry 'mkdir --help' for more information.");
-		let world = ctx.world;
-		let stderr = '';
-		for (const t of targets) {
-			const path = resolvePath(ctx.frame, t);
-			if (parents) {
+		const cannot = (t: string, error: string) => pathError('mkdir', 'cannot create directory', t, error, curly);
+		return outcomeOf(
+			eachTarget(ctx.world, targets, (world, t) => {
+				const path = resolvePath(ctx.frame, t);
+				if (!parents) {
+					const made = makeDirectoryPath(world, ctx.frame, path, false);
+					return made.ok ? {world: made.world} : {error: cannot(t, made.error)};
+				}
 				// Create each missing ancestor in turn (cgroups need it too: mkdir -p /sys/fs/cgroup/a/b).
 				const parts = path.split('/').filter(Boolean);
 				for (let i = 1; i <= parts.length; i++) {
 					const sub = '/' + parts.slice(0, i).join('/');
 					const kind = pathKind(world, ctx.frame, sub);
 					if (kind === 'dir') continue;
-					if (kind === 'file') {
-						stderr += pathError('mkdir', 'cannot create directory', t, 'Not a directory', curly);
-						break;
-					}
+					if (kind === 'file') return {world, error: cannot(t, 'Not a directory')};
 					const made = makeDirectoryPath(world, ctx.frame, sub, true);
-					if (!made.ok) {
-						stderr += pathError('mkdir', 'cannot create directory', t, made.error, curly);
-						break;
-					}
+					if (!made.ok) return {world, error: cannot(t, made.error)};
 					world = made.world;
 				}
-				continue;
-			}
-			const made = makeDirectoryPath(world, ctx.frame, path, false);
-			if (!made.ok) stderr += pathError('mkdir', 'cannot create directory', t, made.error, curly);
-			else world = made.world;
-		}
-		return {stdout: '', stderr, exitCode: stderr ? 1 : 0, world};
+				return {world};
+			}),
+		);
 	},
 });
 
@@ -226,28 +238,18 @@ export const rmdir: CommandSpec = external({
 	run(args, ctx) {
 		const targets = args.filter(a => !a.startsWith('-'));
 		if (targets.length === 0) return fail("rmdir: missing operand\nTry 'rmdir --help' for more information.");
-		let world = ctx.world;
-		let stderr = '';
-		for (const t of targets) {
-			const path = resolvePath(ctx.frame, t);
-			const kind = pathKind(world, ctx.frame, path);
-			if (!kind) {
-				stderr += pathError('rmdir', 'failed to remove', t, 'No such file or directory');
-				continue;
-			}
-			if (kind !== 'dir') {
-				stderr += pathError('rmdir', 'failed to remove', t, 'Not a directory');
-				continue;
-			}
-			if (!path.startsWith(cgroupMount) && (listPath(world, ctx.frame, path) ?? []).length > 0) {
-				stderr += pathError('rmdir', 'failed to remove', t, 'Directory not empty');
-				continue;
-			}
-			const removed = removePathAt(world, ctx.frame, path);
-			if (!removed.ok) stderr += pathError('rmdir', 'failed to remove', t, removed.error);
-			else world = removed.world;
-		}
-		return {stdout: '', stderr, exitCode: stderr ? 1 : 0, world};
+		return outcomeOf(
+			eachTarget(ctx.world, targets, (world, t) => {
+				const failed = (error: string) => ({error: pathError('rmdir', 'failed to remove', t, error)});
+				const path = resolvePath(ctx.frame, t);
+				const kind = pathKind(world, ctx.frame, path);
+				if (!kind) return failed('No such file or directory');
+				if (kind !== 'dir') return failed('Not a directory');
+				if (!path.startsWith(cgroupMount) && (listPath(world, ctx.frame, path) ?? []).length > 0) return failed('Directory not empty');
+				const removed = removePathAt(world, ctx.frame, path);
+				return removed.ok ? {world: removed.world} : failed(removed.error);
+			}),
+		);
 	},
 });
 
@@ -260,34 +262,23 @@ export const rm: CommandSpec = external({
 		const force = args.some(a => a === '-f' || a === '--force');
 		const targets = args.filter(a => !a.startsWith('-'));
 		if (targets.length === 0) return force ? ok() : fail("rm: missing operand\nTry 'rm --help' for more information.");
-		let world = ctx.world;
-		let stderr = '';
-		for (const t of targets) {
-			const path = resolvePath(ctx.frame, t);
-			const kind = pathKind(world, ctx.frame, path);
-			if (!kind) {
-				if (!force) stderr += pathError('rm', 'cannot remove', t, 'No such file or directory');
-				continue;
-			}
-			if (kind === 'dir' && !recursive) {
-				stderr += pathError('rm', 'cannot remove', t, 'Is a directory');
-				continue;
-			}
-			if (path === '/' ) {
-				stderr += "rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n";
-				continue;
-			}
-			if (path.startsWith('/proc') || path.startsWith(cgroupMount)) {
-				// Kernel files cannot be unlinked; a cgroup goes away with rmdir.
-				const inside = kind === 'dir' ? (listPath(world, ctx.frame, path) ?? []).map(n => `${t.replace(/\/$/, '')}/${n}`) : [t];
-				for (const f of inside) stderr += pathError('rm', 'cannot remove', f, 'Operation not permitted');
-				continue;
-			}
-			const removed = removePathAt(world, ctx.frame, path);
-			if (!removed.ok) stderr += pathError('rm', 'cannot remove', t, removed.error);
-			else world = removed.world;
-		}
-		return {stdout: '', stderr, exitCode: stderr ? 1 : 0, world};
+		return outcomeOf(
+			eachTarget(ctx.world, targets, (world, t) => {
+				const cannot = (file: string, error: string) => pathError('rm', 'cannot remove', file, error);
+				const path = resolvePath(ctx.frame, t);
+				const kind = pathKind(world, ctx.frame, path);
+				if (!kind) return force ? {} : {error: cannot(t, 'No such file or directory')};
+				if (kind === 'dir' && !recursive) return {error: cannot(t, 'Is a directory')};
+				if (path === '/') return {error: "rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n"};
+				if (path.startsWith('/proc') || path.startsWith(cgroupMount)) {
+					// Kernel files cannot be unlinked; a cgroup goes away with rmdir.
+					const inside = kind === 'dir' ? (listPath(world, ctx.frame, path) ?? []).map(n => `${t.replace(/\/$/, '')}/${n}`) : [t];
+					return {error: inside.map(f => cannot(f, 'Operation not permitted')).join('')};
+				}
+				const removed = removePathAt(world, ctx.frame, path);
+				return removed.ok ? {world: removed.world} : {error: cannot(t, removed.error)};
+			}),
+		);
 	},
 });
 
@@ -297,15 +288,13 @@ export const touch: CommandSpec = external({
 	run(args, ctx) {
 		const targets = args.filter(a => !a.startsWith('-'));
 		if (targets.length === 0) return fail("touch: missing file operand\nTry 'touch --help' for more information.");
-		let world = ctx.world;
-		let stderr = '';
-		for (const t of targets) {
-			if (pathKind(world, ctx.frame, t)) continue;
-			const written = writePath(world, ctx.frame, t, '', true);
-			if (!written.ok) stderr += pathError('touch', 'cannot touch', t, written.error);
-			else world = written.world;
-		}
-		return {stdout: '', stderr, exitCode: stderr ? 1 : 0, world};
+		return outcomeOf(
+			eachTarget(ctx.world, targets, (world, t) => {
+				if (pathKind(world, ctx.frame, t)) return {};
+				const written = writePath(world, ctx.frame, t, '', true);
+				return written.ok ? {world: written.world} : {error: pathError('touch', 'cannot touch', t, written.error)};
+			}),
+		);
 	},
 });
 
@@ -315,13 +304,12 @@ export const tee: CommandSpec = external({
 	run(args, ctx): CommandOutcome {
 		const append = args.includes('-a') || args.includes('--append');
 		const targets = args.filter(a => !a.startsWith('-'));
-		let world = ctx.world;
-		let stderr = '';
-		for (const t of targets) {
-			const written = writePath(world, ctx.frame, t, ctx.stdin, append);
-			if (!written.ok) stderr += written.error.startsWith('write error: ') ? `tee: ${t}: ${written.error.slice('write error: '.length)}\n` : `tee: ${t}: ${written.error}\n`;
-			else world = written.world;
-		}
-		return {stdout: ctx.stdin, stderr, exitCode: stderr ? 1 : 0, world};
+		return outcomeOf(
+			eachTarget(ctx.world, targets, (world, t) => {
+				const written = writePath(world, ctx.frame, t, ctx.stdin, append);
+				return written.ok ? {world: written.world} : {error: `tee: ${t}: ${written.error.replace(/^write error: /, '')}\n`};
+			}),
+			ctx.stdin,
+		);
 	},
 });
