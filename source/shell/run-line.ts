@@ -37,15 +37,30 @@ function expander(state: ShellState) {
 	};
 }
 
+/**
+ * Variables are marked while the line is parsed and expanded only when their command runs, as
+ * bash does: in `false; echo $?` the echo sees false's status, not the one before the line.
+ */
+const variableMark = '\u0000';
+const deferVariable = (name: string) => `${variableMark}${name}${variableMark}`;
+const markedVariables = /\u0000([^\u0000]*)\u0000/g;
+
+function expandMarked(state: ShellState, text: string): string {
+	if (!text.includes(variableMark)) return text;
+	const expand = expander(state);
+	return text.replace(markedVariables, (_marker, name: string) => expand(name));
+}
+
 /** Runs one line (or a pasted block with here-documents) and records it in the history. Never throws. */
 export function runLine(state: ShellState, line: string, runtime: ShellRuntime): LineResult {
-	const trimmed = line.trim();
+	// A NUL cannot be typed into a real shell; here it would read as a variable mark.
+	const trimmed = line.replaceAll(variableMark, '').trim();
 	if (!trimmed) return {state, stdout: '', stderr: '', exitCode: state.session.lastExit, effects: []};
 	let current: ShellState = {...state, session: {...state.session, history: [...state.session.history, trimmed]}};
 	const substituted = substituteCommands(current, trimmed, (s, inner) => runLine(s, inner, runtime));
 	if ('error' in substituted) return {state: withExit(current, 2), stdout: '', stderr: `bash: ${substituted.error}\n`, exitCode: 2, effects: []};
 	current = substituted.state;
-	const parsed = parseCommandLine(substituted.line, expander(current));
+	const parsed = parseCommandLine(substituted.line, deferVariable);
 	if ('error' in parsed) {
 		current = withExit(current, 2);
 		return {state: current, stdout: '', stderr: `bash: ${parsed.error}\n`, exitCode: 2, effects: []};
@@ -88,7 +103,12 @@ function withExit(state: ShellState, exitCode: number): ShellState {
 
 type SimpleResult = {state: ShellState; stdout: string; stderr: string; exitCode: number; effects: ShellEffect[]; spawnedPid?: number};
 
-function runSimpleCommand(state: ShellState, command: SimpleCommand, pipedInput: string, runtime: ShellRuntime, commandLine: string): SimpleResult {
+function runSimpleCommand(state: ShellState, parsed: SimpleCommand, pipedInput: string, runtime: ShellRuntime, commandLine: string): SimpleResult {
+	const command: SimpleCommand = {
+		...parsed,
+		words: parsed.words.map(word => expandMarked(state, word)),
+		redirects: parsed.redirects.map(r => ('target' in r ? {...r, target: expandMarked(state, r.target)} : r)),
+	};
 	const frame = currentFrame(state);
 	let stdin = command.heredoc ?? pipedInput;
 	for (const r of command.redirects) {

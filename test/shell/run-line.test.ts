@@ -63,3 +63,12 @@ test('$HOSTNAME inside a container is the container\'s hostname, not the machine
 	assert.match(inside, /^[0-9a-f]{12}$/);
 	assert.equal(run(shell, 'hostname').stdout.trim(), inside);
 });
+
+test('variables expand when their command runs, not when the line is read', () => {
+	const shell = sandboxShell();
+	assert.equal(run(shell, 'true; false; echo $?').stdout, '1\n');
+	assert.equal(run(shell, 'false || echo "status $?"').stdout, 'status 1\n');
+	assert.equal(run(shell, 'X=one; echo $X; X=two; echo ${X}').stdout, 'one\ntwo\n');
+	assert.equal(run(shell, 'D=/tmp/out.txt; echo hi > $D; cat $D').stdout, 'hi\n');
+	assert.equal(run(shell, "echo 'a\u0000b' \"$X\"").stdout, "ab two\n");
+});
