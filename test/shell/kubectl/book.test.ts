@@ -69,7 +69,8 @@ test('errors in the real wording, exit code 1', () => {
 	assert.equal(run(shell, 'kubectl get widgets').stderr, 'error: the server doesn\'t have a resource type "widgets"\n');
 	assert.equal(run(shell, 'kubectl get pod x').stderr, 'Error from server (NotFound): pods "x" not found\n');
 	assert.equal(run(shell, 'kubectl apply -f bad.yaml').stderr, 'Error from server (BadRequest): error when creating "bad.yaml": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.contianers"\n');
-	assert.match(run(shell, 'kubectl apply -f broken.yaml').stderr, /^error: error parsing broken.yaml: error converting YAML to JSON: yaml: line \d+: /);
+	assert.equal(run(shell, 'kubectl apply -f broken.yaml').stderr, 'error: error parsing broken.yaml: error converting YAML to JSON: yaml: line 5: mapping values are not allowed in this context\n');
+	assert.equal(run(shell, 'kubectl apply -f - <<EOF\napiVersion: v1\nkind: Pod\nmetadata:\n  name: bad\nspec:\n  contianers: x: y\nEOF').stderr, 'error: error parsing STDIN: error converting YAML to JSON: yaml: line 6: mapping values are not allowed in this context\n');
 	assert.equal(run(shell, 'kubectl apply -f noimage.yaml').stderr, 'The Pod "x" is invalid: spec.containers[0].image: Required value\n');
 	assert.equal(run(shell, 'kubectl apply -f nope.yaml').stderr, 'error: the path "nope.yaml" does not exist\n');
 	assert.equal(run(shell, 'kubectl get pods').stderr, 'No resources found in default namespace.\n');

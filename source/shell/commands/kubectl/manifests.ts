@@ -47,6 +47,19 @@ export function goYamlMessage(code: string, message: string): string {
 	}
 }
 
+/**
+ * The line go-yaml names: the yaml package points at the node it could not place, go-yaml at the
+ * `:` it did not expect (for `name: x` followed by a wrongly indented `labels: a`, the labels line).
+ */
+function goYamlLine(content: string, offset: number, message: string): number {
+	let at = offset;
+	if (message === 'mapping values are not allowed in this context') {
+		const colon = content.slice(offset).search(/:(\s|$)/);
+		if (colon >= 0) at = offset + colon;
+	}
+	return content.slice(0, at).split('\n').length;
+}
+
 export function parseManifestText(name: string, content: string): {objects: KubeObject[]} | {error: string} {
 	const docs = parseAllDocuments(content, {prettyErrors: false, uniqueKeys: true});
 	const list = Array.isArray(docs) ? docs : [docs];
@@ -54,8 +67,9 @@ export function parseManifestText(name: string, content: string): {objects: Kube
 	for (const doc of list) {
 		const error = doc.errors[0];
 		if (error) {
-			const line = (error.linePos?.[0]?.line ?? 1);
-			const what = error.code === 'DUPLICATE_KEY' ? `yaml: unmarshal errors:\n  line ${line}: mapping key already defined` : `yaml: line ${line}: ${goYamlMessage(error.code, error.message)}`;
+			const message = goYamlMessage(error.code, error.message);
+			const line = goYamlLine(content, error.pos[0], message);
+			const what = error.code === 'DUPLICATE_KEY' ? `yaml: unmarshal errors:\n  line ${line}: mapping key already defined` : `yaml: line ${line}: ${message}`;
 			return {error: `error: error parsing ${name}: error converting YAML to JSON: ${what}`};
 		}
 		const value = doc.toJS();
