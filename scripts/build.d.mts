@@ -1,1 +1,1 @@
-export function bundle(options?: {entry?: string; embed?: string; outfile?: string}): Promise<void>;
+export function bundle(options?: {entry?: string; outfile?: string}): Promise<void>;

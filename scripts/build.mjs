@@ -1,9 +1,9 @@
-// Bundles the CLI into one ESM file with no runtime dependencies, for a fast `npx k8s-tutor`.
+// Bundles the CLI for a fast `npx k8s-tutor`: an entry plus code-split chunks, no runtime dependencies.
 import {build} from 'esbuild';
-import {chmodSync, mkdirSync} from 'node:fs';
+import {chmodSync, mkdirSync, rmSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
-import {dirname, join, resolve} from 'node:path';
-import {patchRenderCaches, renderCachesFilter} from './render-caches.mjs';
+import {basename, dirname, extname, join} from 'node:path';
+import {patchRenderCaches, renderCachesFilter, renderCachesTargetCount} from './render-caches.mjs';
 
 mkdirSync('dist', {recursive: true});
 
@@ -37,7 +37,18 @@ const yogaWithoutFetch = {
 const renderCaches = {
 	name: 'render-caches',
 	setup(b) {
-		b.onLoad({filter: renderCachesFilter}, async ({path}) => ({contents: patchRenderCaches(path, await readFile(path, 'utf8')), loader: 'js'}));
+		const patched = new Set();
+		b.onStart(() => patched.clear());
+		b.onLoad({filter: renderCachesFilter}, async ({path}) => {
+			patched.add(path);
+			return {contents: patchRenderCaches(path, await readFile(path, 'utf8')), loader: 'js'};
+		});
+		// A target file that moved in a new ink or string-width would otherwise ship unpatched, silently.
+		b.onEnd(result => {
+			if (result.errors.length === 0 && patched.size !== renderCachesTargetCount) {
+				throw new Error(`render-caches: patched ${patched.size} of ${renderCachesTargetCount} files (${[...patched].join(', ')}); check the new ink / string-width`);
+			}
+		});
 	},
 };
 
@@ -52,7 +63,7 @@ const zodEnglishOnly = {
 	},
 };
 
-/** esbuild options shared by the launcher and the embedded app. */
+/** esbuild options for the program's bundle. */
 const common = {
 	bundle: true,
 	platform: 'node',
@@ -61,83 +72,32 @@ const common = {
 	minify: true,
 	legalComments: 'none',
 	jsx: 'automatic',
+	sourcemap: 'linked',
+	sourcesContent: false,
 	// K8S_TUTOR_BUNDLED: the program knows it runs from this bundle (it then caches built worlds).
 	define: {'process.env.NODE_ENV': '"production"', 'process.env.DEV': 'undefined', 'process.env.K8S_TUTOR_BUNDLED': '"true"'},
 	plugins: [stubDevtools, yogaWithoutFetch, renderCaches, zodEnglishOnly],
-	// Some CommonJS dependencies call require(); give the ESM bundle one.
+	// Some CommonJS dependencies call require(); give each ESM file one.
 	banner: {js: "import {createRequire as __k8sTutorCreateRequire} from 'node:module';const require=__k8sTutorCreateRequire(import.meta.url);"},
 	logLevel: 'warning',
 };
 
 /**
- * The one output file is a small launcher (`entry`) with the rest of the program (`embed`, which
- * the launcher imports dynamically) inside it as data that V8 need not parse: pre-parsing 2 MB of
- * code takes ~100 ms, so the launcher's fast paths (--version, the Node.js check) no longer pay for
- * the whole program. The launcher then compiles the program as an ES
- * module through in-thread module hooks, with Node's compile cache on, so later starts reuse
- * V8's cached code instead of parsing it again.
+ * `outfile` is the entry (source/bin.ts: the Node.js check and --version); code splitting puts what
+ * it imports dynamically (the program) in chunks/ beside it, so --version never parses the program.
+ * The entry turns on Node's compile cache, so later starts reuse V8's cached code for the chunks.
  */
-export async function bundle({entry = 'source/bin.ts', embed = defaultEmbed(entry), outfile = 'dist/cli.js'} = {}) {
-	const plugins = [...common.plugins];
-	let footer = '';
-	if (embed) {
-		const inner = await build({...common, entryPoints: [embed], write: false, metafile: true, outfile: 'embedded.js'});
-		plugins.push(embeddedModule(resolve(embed), Object.values(inner.metafile.outputs)[0].exports));
-		footer = embeddedMarker + Buffer.from(inner.outputFiles[0].text).toString('base64');
-	}
-	await build({...common, entryPoints: [entry], outfile, plugins, footer: {js: footer}});
-	chmodSync(outfile, 0o755);
-}
-
-/**
- * The program rides in the file's last line, a comment, as base64: V8 skips a comment far faster
- * than it scans a string literal of the same size (~15 ms for 2 MB of escaped JavaScript).
- */
-const embeddedMarker = '// k8s-tutor-embedded-program ';
-
-/** k8s-tutor's launcher, source/bin.ts, imports the command line, source/cli.tsx. */
-function defaultEmbed(entry) {
-	return /(^|[\\/])source[\\/]bin\.ts$/.test(entry) ? join(dirname(entry), 'cli.tsx') : undefined;
-}
-
-/** Replaces the module at `path`, where the launcher imports it, by the program in the file's last line, compiled on first import. */
-function embeddedModule(path, exports) {
-	return {
-		name: 'embedded-module',
-		setup(b) {
-			b.onResolve({filter: /.*/}, args => (args.kind === 'dynamic-import' && resolve(args.resolveDir, args.path) === path ? {path, namespace: 'embedded'} : undefined));
-			b.onLoad({filter: /.*/, namespace: 'embedded'}, () => ({contents: embeddedModuleSource(exports), loader: 'js'}));
-		},
-	};
-}
-
-function embeddedModuleSource(exports) {
-	const names = exports.filter(name => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default');
-	return `import {readFileSync} from 'node:fs';
-import nodeModule from 'node:module';
-import {fileURLToPath} from 'node:url';
-const self = readFileSync(fileURLToPath(import.meta.url), 'latin1');
-const source = Buffer.from(self.slice(self.lastIndexOf(${JSON.stringify('\n' + embeddedMarker)}) + ${embeddedMarker.length + 1}), 'base64').toString('utf8');
-// A file URL, so import.meta.url and createRequire inside the program still point at this file.
-const url = import.meta.url + '#embedded';
-nodeModule.enableCompileCache?.();
-let loaded;
-if (nodeModule.registerHooks) {
-	nodeModule.registerHooks({
-		resolve: (specifier, context, next) => (specifier === url ? {url, format: 'module', shortCircuit: true} : next(specifier, context)),
-		load: (target, context, next) => (target === url ? {url, format: 'module', source, shortCircuit: true} : next(target, context)),
+export async function bundle({entry = 'source/bin.ts', outfile = 'dist/cli.js'} = {}) {
+	const outdir = dirname(outfile);
+	rmSync(join(outdir, 'chunks'), {recursive: true, force: true});
+	await build({
+		...common,
+		entryPoints: {[basename(outfile, extname(outfile))]: entry},
+		outdir,
+		splitting: true,
+		chunkNames: 'chunks/[name]-[hash]',
 	});
-	loaded = await import(url);
-} else {
-	// Node.js before 22.15: the same hooks, run off-thread by module.register.
-	const hooks = 'let s,u;export function initialize(d){s=d.source;u=d.url}export async function resolve(p,c,n){return p===u?{url:u,format:"module",shortCircuit:true}:n(p,c)}export async function load(t,c,n){return t===u?{format:"module",source:s,shortCircuit:true}:n(t,c)}';
-	nodeModule.register('data:text/javascript,' + encodeURIComponent(hooks), {data: {source, url}});
-	loaded = await import(url);
-}
-// Written now: the program may end by a signal, and the cache is otherwise saved only at a normal exit.
-nodeModule.flushCompileCache?.();
-${names.length ? `export const {${names.join(', ')}} = loaded;` : ''}
-`;
+	chmodSync(outfile, 0o755);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

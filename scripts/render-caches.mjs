@@ -53,6 +53,9 @@ function boundMaps(owner, names) {
 }
 
 /** The patched source of `path`, or undefined when it needs none. Throws when an expected line is gone (a new version: look again). */
+/** How many files the patches target: the build checks that it patched each of them. */
+export const renderCachesTargetCount = patches.length;
+
 export function patchRenderCaches(path, source) {
 	const patch = patches.find(p => p.file.test(path));
 	if (!patch) return undefined;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The entry point. It checks the Node.js version before loading anything that might not run on
 // an old one, answers --version without loading the rest, then hands over to the command line.
+import nodeModule from 'node:module';
 import packageJson from '../package.json' with {type: 'json'};
 import {nodeVersionProblem} from './node-version.ts';
 
@@ -14,5 +15,10 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
 	process.stdout.write(packageJson.version + '\n');
 	process.exit(0);
 }
+// From the bundle, later starts reuse V8's cached code for the program instead of parsing it again.
+const bundled = process.env.K8S_TUTOR_BUNDLED === 'true';
+if (bundled) nodeModule.enableCompileCache?.();
 const {main} = await import('./cli.tsx');
+// Written now: the program may end by a signal, and the cache is otherwise saved only at a normal exit.
+if (bundled) nodeModule.flushCompileCache?.();
 await main(args);

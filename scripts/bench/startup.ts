@@ -45,7 +45,7 @@ function timeToExit(args: string[]): number {
 
 mkdirSync('.bench', {recursive: true});
 await bundle();
-await bundle({entry: 'scripts/bench/fixtures/hello-bin.ts', embed: 'scripts/bench/fixtures/hello-ink.tsx', outfile: '.bench/hello-ink.js'});
+await bundle({entry: 'scripts/bench/fixtures/hello-bin.ts', outfile: '.bench/hello-ink.js'});
 
 // The status bar is the last region of the dashboard's first frame.
 const firstFrameMarker = process.env.BENCH_FIRST_FRAME_MARKER ?? '? keys';
