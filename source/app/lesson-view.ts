@@ -4,7 +4,8 @@
 export type QuizView = {
 	question: string; // markdown
 	choices: {key: string; text: string}[]; // key: "a", "b", ...
-	answered?: {key: string; correct: boolean; explanation: string};
+	/** The last answer given; after a wrong one, `right` names the right choice and why. */
+	answered?: {key: string; correct: boolean; explanation: string; right?: {key: string; text: string; explanation: string}};
 };
 
 export type LessonView = {

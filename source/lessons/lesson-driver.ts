@@ -68,7 +68,7 @@ type Live = {
 	wrongAnswers: number;
 	attempts: number;
 	passed: boolean;
-	answered?: {key: string; correct: boolean; explanation: string};
+	answered?: NonNullable<LessonView['quiz']>['answered'];
 	unmet: string[];
 	pendingConfirm?: 'solution' | 'reset';
 };
@@ -166,7 +166,7 @@ export function createLessonSession(options: LessonSessionOptions): LessonSessio
 	};
 
 	/** The current step is passed: score it, save, celebrate, and move on. */
-	const passStep = (shell: ShellState): ShellState => {
+	const passStep = (shell: ShellState, how: {quiet?: boolean} = {}): ShellState => {
 		const current = step();
 		live.passed = true;
 		live.unmet = [];
@@ -189,12 +189,12 @@ export function createLessonSession(options: LessonSessionOptions): LessonSessio
 		live.attempts = 0;
 		recordChallengeScore(store, chapterId, shell, live.hintsShown, new Date(now()).toISOString());
 		progress = store.read(); // the score went straight to the store
-		if (current.kind !== 'read') {
+		if (current.kind !== 'read' && !how.quiet) {
 			const message = current.text.success || say.stepPassed(live.index + 1, chapter.steps.length, current.text.title);
 			celebration = {message, at: now()};
 		}
 		emit({type: 'step-passed', chapterId, stepId: current.id, stepIndex: live.index, xp, hintsUsed: record.hintsUsed, solutionShown: record.solutionShown, attempts: record.attempts, timeSpentMs: record.timeSpentMs});
-		if (current.kind === 'quiz' && !options.autoAdvance) return shell; // the learner reads the explanation, then "next"
+		if (current.kind === 'quiz' && (!options.autoAdvance || how.quiet)) return shell; // the learner reads the explanation, then "next"
 		return advance(shell);
 	};
 
@@ -377,6 +377,8 @@ export function createLessonSession(options: LessonSessionOptions): LessonSessio
 					if (done) return shell;
 					if (current.kind === 'read') return passStep(shell);
 					if (current.kind === 'quiz' && live.passed) return advance(shell);
+					// After a wrong answer the right one has been shown: the learner may move on (with its points halved).
+					if (current.kind === 'quiz' && live.answered && !live.answered.correct) return advance(passStep(shell, {quiet: true}));
 					if (current.kind === 'summary') return finishChapter(shell);
 					return shell;
 				default: {
@@ -386,7 +388,9 @@ export function createLessonSession(options: LessonSessionOptions): LessonSessio
 					if (!(current.choices ?? []).includes(key)) return shell;
 					const correct = key === current.answer;
 					const explanation = current.text.explanations[key] ?? '';
-					live.answered = {key, correct, explanation};
+					const rightKey = current.answer ?? '';
+					const right = correct ? undefined : {key: rightKey, text: current.text.choices[rightKey] ?? rightKey, explanation: current.text.explanations[rightKey] ?? ''};
+					live.answered = right ? {key, correct, explanation, right} : {key, correct, explanation};
 					live.attempts++;
 					emit({type: 'quiz-answered', chapterId, stepId: current.id, key, correct, explanation});
 					if (correct) return passStep(shell);

@@ -104,7 +104,8 @@ export function plainLessonHooks(session: LessonSession, controller: TutorContro
 				act(`answer:${key}`);
 				const answered = view().stepId === lesson.stepId ? view().quiz?.answered : {key, correct: true, explanation: chapter.steps[lesson.stepIndex]!.text.explanations[key] ?? ''};
 				if (!answered) return undefined;
-				return [answered.correct ? say.quizRight : say.quizWrong, md(answered.explanation), drain()].filter(Boolean).join('\n');
+				const right = answered.right ? [md(say.quizAnswerIs(answered.right.key, answered.right.text)), md(answered.right.explanation), say.quizAgainOrNext] : [];
+				return [answered.correct ? say.quizRight : say.quizWrong, md(answered.explanation), ...right, drain()].filter(Boolean).join('\n');
 			}
 			return undefined;
 		},

@@ -17,6 +17,10 @@ export type UiText = {
 	quizRight: string;
 	quizWrong: string;
 	quizUsage(keys: string[]): string;
+	/** After a wrong answer: which choice is right (its explanation follows). */
+	quizAnswerIs(key: string, text: string): string;
+	/** After a wrong answer: what the learner can do now. */
+	quizAgainOrNext: string;
 	chapterDone(xp: number, hints: number, solutions: number): string;
 	chapterNotDone(stepN: number, count: number, title: string): string;
 	cancelled: string;
@@ -40,6 +44,8 @@ const en: UiText = {
 	quizRight: '✓ Right.',
 	quizWrong: '✗ Not quite.',
 	quizUsage: keys => `Answer with: answer ${keys.join('|')}`,
+	quizAnswerIs: (key, text) => `The right answer is ${key}) ${text}.`,
+	quizAgainOrNext: 'Answer again, or move on with next.',
 	chapterDone: (xp, hints, solutions) => `Chapter complete: ${xp} xp (${hints} hint${hints === 1 ? '' : 's'}, ${solutions} solution${solutions === 1 ? '' : 's'} shown).`,
 	chapterNotDone: (n, count, title) => `Chapter not finished: stopped at step ${n}/${count} (${title}). Run the same command again to resume.`,
 	cancelled: 'Cancelled.',
@@ -63,6 +69,8 @@ const zhCN: UiText = {
 	quizRight: '✓ 回答正确。',
 	quizWrong: '✗ 不太对。',
 	quizUsage: keys => `请这样作答：answer ${keys.join('|')}`,
+	quizAnswerIs: (key, text) => `正确答案是 ${key}) ${text}。`,
+	quizAgainOrNext: '可以再答一次，或输入 next 继续。',
 	chapterDone: (xp, hints, solutions) => `本章完成：${xp} xp（使用提示 ${hints} 次，查看答案 ${solutions} 次）。`,
 	chapterNotDone: (n, count, title) => `本章尚未完成：停在第 ${n}/${count} 步（${title}）。再次运行同一命令即可继续。`,
 	cancelled: '已取消。',

@@ -38,7 +38,7 @@ function commandKey(ctx: KeyContext, input: string): boolean {
 	const {controller, snapshot, dispatch, ui} = ctx;
 	const lesson = snapshot.lesson;
 	// A quiz's letters come first: a quiz whose answer is d must not switch the pane's depth.
-	if (lesson?.quiz && !lesson.quiz.answered && lesson.quiz.choices.some(c => c.key === input)) {
+	if (lesson?.quiz && !lesson.passed && lesson.quiz.choices.some(c => c.key === input)) {
 		lessonAction(ctx, `answer:${input}`);
 		return true;
 	}
@@ -167,7 +167,7 @@ function promptKeys(ctx: KeyContext, input: string, key: Key): void {
 	// A step with nothing to type (read, quiz, summary) takes n and the quiz letters on an empty prompt.
 	const lesson = ctx.snapshot.lesson;
 	if (ctx.prompt.value === '' && lesson && lesson.kind !== 'task' && input.length === 1) {
-		if (input === 'n' || (lesson.quiz && !lesson.quiz.answered && lesson.quiz.choices.some(c => c.key === input))) {
+		if (input === 'n' || (lesson.quiz && !lesson.passed && lesson.quiz.choices.some(c => c.key === input))) {
 			commandKey(ctx, input);
 			return;
 		}

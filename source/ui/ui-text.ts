@@ -229,6 +229,8 @@ export type UiText = {
 	done: string;
 	chapterComplete: string;
 	nextStepHint: string;
+	quizAnswerIs: (key: string, text: string) => string;
+	quizAgainOrNext: string;
 	lessonKeys: {hint: string; solution: string; reset: string; next: string; answer: string; chapters: string};
 	confirmSolution: string;
 	confirmReset: string;
@@ -262,6 +264,8 @@ const en: UiText = {
 	done: '✓ Done!',
 	chapterComplete: ' Chapter complete.',
 	nextStepHint: ' Alt-n for the next step.',
+	quizAnswerIs: (key, text) => `The right answer is ${key}) ${text}.`,
+	quizAgainOrNext: 'Answer again, or press n to move on.',
 	lessonKeys: {hint: 'hint', solution: 'solution', reset: 'reset', next: 'next', answer: 'answer', chapters: 'chapters'},
 	confirmSolution: 'Show the solution? y / n',
 	confirmReset: 'Reset this step? y / n',
@@ -295,6 +299,8 @@ const zh: UiText = {
 	done: '✓ 完成！',
 	chapterComplete: ' 本章完成。',
 	nextStepHint: ' 按 Alt-n 进入下一步。',
+	quizAnswerIs: (key, text) => `正确答案是 ${key}) ${text}。`,
+	quizAgainOrNext: '可以再答一次，或按 n 继续。',
 	lessonKeys: {hint: '提示', solution: '答案', reset: '重置', next: '下一步', answer: '回答', chapters: '章节'},
 	confirmSolution: '显示答案？y / n',
 	confirmReset: '重置这一步？y / n',

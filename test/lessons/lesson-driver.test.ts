@@ -82,7 +82,7 @@ test('quiz: a wrong answer explains and halves the points; the right one passes 
 	controller.submit('echo other > /root/other.txt');
 	assert.equal(controller.snapshot().lesson!.kind, 'quiz');
 	controller.lessonAction('answer:b');
-	assert.deepEqual(controller.snapshot().lesson!.quiz!.answered, {key: 'b', correct: false, explanation: 'B comes second.'});
+	assert.deepEqual(controller.snapshot().lesson!.quiz!.answered, {key: 'b', correct: false, explanation: 'B comes second.', right: {key: 'a', text: 'A', explanation: 'A comes first.'}});
 	controller.lessonAction('answer:z'); // not a choice: ignored
 	controller.lessonAction('answer:a');
 	const view = controller.snapshot().lesson!;
@@ -93,6 +93,27 @@ test('quiz: a wrong answer explains and halves the points; the right one passes 
 	controller.lessonAction('next');
 	assert.equal(controller.snapshot().lesson!.chapterDone, true);
 	assert.ok(store.read().chapters.first!.completedAt);
+});
+
+test('quiz: after a wrong answer, next moves on (the points halved) and the classroom still sees the wrong answer', () => {
+	const {controller, session, store} = fixtureTutor();
+	const events: ProgressEvent[] = [];
+	session.onProgress(e => events.push(e));
+	controller.lessonAction('next');
+	controller.submit('echo note > /root/note.txt');
+	controller.submit('echo other > /root/other.txt');
+	controller.lessonAction('next'); // not answered yet: n does nothing
+	assert.equal(controller.snapshot().lesson!.stepId, 'pick');
+	controller.lessonAction('answer:b');
+	assert.equal(controller.snapshot().lesson!.passed, false);
+	controller.lessonAction('next');
+	assert.notEqual(controller.snapshot().lesson!.stepId, 'pick');
+	assert.equal(store.read().chapters.first!.steps.pick!.done, true);
+	assert.equal(store.read().chapters.first!.steps.pick!.xp, 5);
+	assert.deepEqual(
+		events.filter(e => e.type === 'quiz-answered').map(e => e.type === 'quiz-answered' && e.correct),
+		[false],
+	);
 });
 
 test('XP rules', () => {

@@ -33,7 +33,14 @@ export function lessonLines(view: LessonView, width: number, theme: Theme, text:
 			const mark = chosen ? (view.quiz.answered!.correct ? '✓' : '✗') : ' ';
 			out.push(...wrapSpans(inlineSpans(choice.text), width, theme, `${mark}${choice.key}) `, chosen ? {bold: true, color: view.quiz.answered!.correct ? theme.ok : theme.bad} : {}));
 		}
-		if (view.quiz.answered) out.push(...wrapSpans(inlineSpans(view.quiz.answered.explanation), width, theme, '  ', {dim: theme.dim}));
+		const answered = view.quiz.answered;
+		if (answered) out.push(...wrapSpans(inlineSpans(answered.explanation), width, theme, '  ', {dim: theme.dim}));
+		if (answered?.right && !view.passed) {
+			out.push({segments: []});
+			out.push(...wrapSpans(inlineSpans(text.quizAnswerIs(answered.right.key, answered.right.text)), width, theme, '  ', {bold: true, color: theme.ok}));
+			if (answered.right.explanation) out.push(...wrapSpans(inlineSpans(answered.right.explanation), width, theme, '  '));
+			out.push(...wrapSpans(plainSpans(text.quizAgainOrNext), width, theme, '  ', {dim: theme.dim}));
+		}
 	}
 	view.hintsShown.forEach((hint, i) => {
 		out.push({segments: []});
@@ -62,14 +69,18 @@ export function lessonKeysText(view: LessonView, focused: boolean, text: UiText)
 	const k = (key: string) => (focused ? key : `Alt-${key}`);
 	if (view.pendingConfirm) return view.pendingConfirm === 'solution' ? text.confirmSolution : text.confirmReset;
 	const keys: string[] = [];
-	if (view.kind === 'task' && !view.passed) {
+	const openTask = view.kind === 'task' && !view.passed;
+	if (openTask) {
 		if (view.hintsLeft > 0) keys.push(`${say.hint} ${k('h')}`);
 		if (!view.solutionShown) keys.push(`${say.solution} ${k('s')}`);
 	}
-	if (view.quiz && !view.quiz.answered) keys.push(`${say.answer} ${view.quiz.choices.map(c => c.key).join('/')}`);
+	// A quiz takes answers until it is passed; n moves on once an answer (right or wrong) was given.
+	if (view.quiz && !view.passed) keys.push(`${say.answer} ${view.quiz.choices.map(c => c.key).join('/')}`);
 	if (view.chapterDone) keys.push(`${say.chapters} ${k('m')}`);
-	else if (view.kind !== 'task') keys.push(`${say.next} n`);
+	else if (view.kind === 'quiz') {
+		if (view.quiz?.answered) keys.push(`${say.next} n`);
+	} else if (view.kind !== 'task') keys.push(`${say.next} n`);
 	else if (view.passed) keys.push(`${say.next} ${k('n')}`);
-	keys.push(`${say.reset} ${k('r')}`);
+	if (openTask) keys.push(`${say.reset} ${k('r')}`);
 	return keys.join(' · ');
 }
