@@ -1,8 +1,8 @@
 import type {WorldCache} from '../node/world-cache.ts';
 import type {HostDisk} from '../shell/types.ts';
+import type {Locale} from '../i18n/locale.ts';
 
-export const locales = ['en', 'zh-CN'] as const;
-export type Locale = (typeof locales)[number];
+export {localeFromEnv, locales, type Locale} from '../i18n/locale.ts';
 
 /** Everything the command line decided, handed to the flows in source/app. */
 export type AppOptions = {
@@ -27,8 +27,3 @@ export type AppIO = {
 	/** Ends the process (after a signal, once progress is saved). */
 	exit(code: number): never;
 };
-
-export function localeFromEnv(env: Record<string, string | undefined>): Locale {
-	const raw = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-	return /^zh/i.test(raw) ? 'zh-CN' : 'en';
-}

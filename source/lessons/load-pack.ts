@@ -2,7 +2,7 @@
 import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import {dirname, join, relative} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {locales, type Locale} from '../app/app-options.ts';
+import {locales, type Locale} from '../i18n/locale.ts';
 import {parseChapter, type Chapter, type ChapterSources, type Problem} from './parse-chapter.ts';
 
 export type LessonPack = {dir: string; chapters: Chapter[]; problems: Problem[]};

@@ -2,7 +2,7 @@
 // parsed, every problem reported with its file and line. No file system here (see load-pack.ts).
 import {LineCounter, parseDocument, type Document} from 'yaml';
 import type {z} from 'zod';
-import {locales, type Locale} from '../app/app-options.ts';
+import {locales, type Locale} from '../i18n/locale.ts';
 import {chapterSchema, type ChapterMeta} from './chapter-schema.ts';
 import {parseChapterText, type ChapterText} from './chapter-text.ts';
 import type {Check} from './checks/check-schema.ts';

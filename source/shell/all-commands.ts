@@ -6,7 +6,7 @@ import {challengeCommand} from './commands/challenge/challenge-command.ts';
 import {dockerCommands} from './commands/docker/index.ts';
 import {etcdctl} from './commands/etcdctl.ts';
 import {kubectl} from './commands/kubectl/index.ts';
-import {linuxFamily} from './commands/linux/index.ts';
+import {linuxCommands} from './commands/linux/index.ts';
 import {createCommandTable, type CommandTable} from './command-table.ts';
 import {editCommand} from './edit-command.ts';
 import type {CommandSpec} from './types.ts';
@@ -14,7 +14,7 @@ import type {CommandSpec} from './types.ts';
 const families: CommandSpec[][] = [
 	shellBuiltins,
 	[grep, head, tail, wc, sort],
-	linuxFamily(allCommands),
+	linuxCommands,
 	[kubectl, etcdctl],
 	dockerCommands,
 	[challengeCommand],

@@ -1,7 +1,6 @@
-import type {CommandSpec} from './types.ts';
+import type {CommandSpec, CommandTable} from './types.ts';
 
-/** Every command the simulated shell knows, by name. Command families register themselves here. */
-export type CommandTable = Map<string, CommandSpec>;
+export type {CommandTable} from './types.ts';
 
 export function createCommandTable(specs: CommandSpec[]): CommandTable {
 	const table: CommandTable = new Map();

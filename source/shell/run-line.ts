@@ -3,14 +3,9 @@ import {substituteCommands} from './command-substitution.ts';
 import {readPath, writePath} from './paths.ts';
 import {shellHostname} from './session.ts';
 import {parseCommandLine, type SimpleCommand} from './tokenizer.ts';
-import type {CommandContext, CommandOutcome, HostDisk, LineResult, ShellEffect, ShellFrame, ShellState} from './types.ts';
+import type {CommandContext, CommandOutcome, HostDisk, LineResult, ShellEffect, ShellFrame, ShellRuntime, ShellState} from './types.ts';
 
-export type ShellRuntime = {
-	commands: CommandTable;
-	disk: HostDisk;
-	/** Suggests a fix for an unknown command name (the "did you mean" of issue 6), or nothing. */
-	suggest?: (name: string) => string | undefined;
-};
+export type {ShellRuntime} from './types.ts';
 
 export function currentFrame(state: ShellState): ShellFrame {
 	return state.session.frames[state.session.frames.length - 1]!;
@@ -138,7 +133,7 @@ function runSimpleCommand(state: ShellState, parsed: SimpleCommand, pipedInput: 
 		outcome = {stdout: '', stderr: `${name}: command not found${hint ? `\n${hint}` : ''}\n`, exitCode: 127};
 	} else {
 		const session = Object.keys(prefixEnv).length ? {...state.session, env: {...state.session.env, ...prefixEnv}} : state.session;
-		const ctx: CommandContext = {world: state.world, session, frame, stdin, disk: runtime.disk, commandLine};
+		const ctx: CommandContext = {world: state.world, session, frame, stdin, disk: runtime.disk, runtime, commandLine};
 		try {
 			outcome = spec.run(args, ctx);
 		} catch (error) {

@@ -35,12 +35,25 @@ export type HostDisk = {
 
 export type ShellEffect = {kind: 'clear'} | {kind: 'exit-tutor'} | {kind: 'edit'; path: string};
 
+/** Every command the simulated shell knows, by name. */
+export type CommandTable = Map<string, CommandSpec>;
+
+/** What a line runs with: the command table (every command of the shell), real files, "did you mean". */
+export type ShellRuntime = {
+	commands: CommandTable;
+	disk: HostDisk;
+	/** Suggests a fix for an unknown command name (the "did you mean" of issue 6), or nothing. */
+	suggest?: (name: string) => string | undefined;
+};
+
 export type CommandContext = {
 	world: World;
 	session: ShellSession;
 	frame: ShellFrame; // the current (innermost) frame
 	stdin: string; // piped input, or '' when none
 	disk: HostDisk;
+	/** The runtime of the line: commands that run other commands (sudo, ssh, kubectl exec) use its table. */
+	runtime: ShellRuntime;
 	commandLine: string; // the whole line as typed, for history checks and messages
 };
 

@@ -5,10 +5,12 @@ import type {World} from '../world.ts';
 import {admitNewPod, applyDefaults} from './defaults.ts';
 import {msOf, newUid, nextResourceVersion, now, randomSuffix} from './metadata.ts';
 import {bindPodToNode, indexPodOwner, removePod, requestPodTermination} from './pod-store.ts';
-import {retryUnschedulablePods} from './scheduler.ts';
+import {markOwnersDirty, retryUnschedulablePods} from './reconcile-marks.ts';
 import {resourceByKind, resourceInfo, storeKey, type ResourceInfo} from './resources.ts';
 import type {Cluster, KubeObject, ResourceName} from './types.ts';
 import {invalidMessage, validateObject} from './validation.ts';
+
+export {apiServerUp} from './api-server-up.ts';
 
 export type ApiErrorReason = 'NotFound' | 'AlreadyExists' | 'Invalid' | 'BadRequest' | 'Conflict' | 'Forbidden';
 export type ApiError = {code: number; reason: ApiErrorReason; message: string};
@@ -16,14 +18,6 @@ export type ApiResult = {ok: true; object: KubeObject; unchanged?: boolean} | {o
 
 export function notFound(resource: string, name: string): ApiError {
 	return {code: 404, reason: 'NotFound', message: `${resource} "${name}" not found`};
-}
-
-/** The API server answers only while its own static pod and etcd run. */
-export function apiServerUp(w: World): boolean {
-	const c = w.cluster;
-	if (!c) return false;
-	const cp = w.hosts.get(c.controlPlane);
-	return !!cp?.reachable && c.components['kube-apiserver'] && c.components.etcd;
 }
 
 export function getObject(c: Cluster, resource: ResourceName, namespace: string | undefined, name: string): KubeObject | undefined {
@@ -38,15 +32,6 @@ export function listObjects(c: Cluster, resource: ResourceName, namespace?: stri
 		if (!info.namespaced || namespace === undefined || obj.metadata.namespace === namespace) out.push(obj);
 	}
 	return out.sort((a, b) => (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || a.metadata.name.localeCompare(b.metadata.name));
-}
-
-/** Marks whatever controls `obj` for reconciliation, and its namespace's services for new endpoints. */
-export function markOwnersDirty(c: Cluster, obj: KubeObject): void {
-	for (const ref of obj.metadata.ownerReferences ?? []) {
-		const owner = resourceByKind(ref.kind);
-		if (owner) c.dirtyControllers.add(`${owner.resource}/${obj.metadata.namespace}/${ref.name}`);
-	}
-	if (obj.kind === 'Pod') c.dirtyServices.add(obj.metadata.namespace ?? 'default');
 }
 
 function stripServerFields(obj: KubeObject): KubeObject {

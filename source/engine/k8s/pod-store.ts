@@ -1,11 +1,10 @@
 // Pods' place in the control plane's indexes: which node holds them, what they request there,
 // and their removal once the kubelet (or a forced delete) has finished with them.
 import type {World} from '../world.ts';
-import {markOwnersDirty} from './api-server.ts';
+import {markOwnersDirty, retryUnschedulablePods} from './reconcile-marks.ts';
 import {nextResourceVersion, now} from './metadata.ts';
 import {cpuMilli, memoryBytes} from './quantity.ts';
 import {tearDownPod} from './pod-sandbox.ts';
-import {retryUnschedulablePods} from './scheduler.ts';
 import type {Cluster, KubeObject, NodeUsage, PodSpec} from './types.ts';
 
 export type PodRequests = {cpuMilli: number; memoryBytes: number; hostPorts: string[]; nonZeroCpuMilli: number; nonZeroMemoryBytes: number};

@@ -3,7 +3,7 @@
 // schedule in one tick without touching the immer draft per node.
 import {isDraft, original} from 'immer';
 import type {World} from '../world.ts';
-import {apiServerUp} from './api-server.ts';
+import {apiServerUp} from './api-server-up.ts';
 import {recordObjectEvent} from './events.ts';
 import {nextResourceVersion, now} from './metadata.ts';
 import {nextRandom} from '../rng.ts';
@@ -323,8 +323,3 @@ export function runScheduler(w: World): void {
 	}
 }
 
-/** After a change that may let waiting pods fit (a node labelled or uncordoned, a pod gone), retry them now. */
-export function retryUnschedulablePods(w: World): void {
-	const c = w.cluster!;
-	for (const key of c.unschedulable.keys()) c.unschedulable.set(key, w.time);
-}

@@ -3,7 +3,6 @@
 // that process sees (its pid, mount and uts namespaces).
 import {findExecutable} from '../../../engine/docker/runtime.ts';
 import type {World} from '../../../engine/world.ts';
-import {allCommands} from '../../all-commands.ts';
 import {runLine} from '../../run-line.ts';
 import type {CommandContext, ShellFrame} from '../../types.ts';
 
@@ -35,7 +34,7 @@ export function runInside(ctx: CommandContext, world: World, frame: ShellFrame, 
 	if (isShell(program) && argv[1] === '-c') line = argv[2] ?? '';
 	else if (isShell(program) && argv.length === 1) return {world, stdout: '', stderr: '', exitCode: 0};
 	else line = quoteLine([program, ...argv.slice(1)]);
-	const commands = allCommands();
+	const commands = ctx.runtime.commands;
 	if (!isShell(program) && !commands.has(program)) {
 		return {world, stdout: '', stderr: `(${program} ran in the container; its output is not simulated here)\n`, exitCode: 0};
 	}

@@ -11,7 +11,8 @@ import {bool, flag, flagAll} from './args.ts';
 import {applyManifests} from './apply.ts';
 import {waitUntilGone} from './delete-wait.ts';
 import {change, fail, namespaceOf, serverError, type Kctx} from './context.ts';
-import {parseTargets, sortKeys, toYaml} from './get.ts';
+import {sortKeys, toYaml} from './get.ts';
+import {parseTargets} from './resource-names.ts';
 import {qualifiedPlural, typePrefix} from './resource-names.ts';
 
 type Named = {info: ResourceInfo; obj: KubeObject};

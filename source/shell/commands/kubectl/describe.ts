@@ -7,7 +7,7 @@ import type {KubeObject} from '../../../engine/k8s/types.ts';
 import type {World, WorldEvent} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
 import {fail, namespaceOf, type Kctx} from './context.ts';
-import {parseTargets} from './get.ts';
+import {parseTargets} from './resource-names.ts';
 import {listObjects} from '../../../engine/k8s/api-server.ts';
 import {qualifiedPlural} from './resource-names.ts';
 import {podStatus} from './rows.ts';

@@ -10,7 +10,7 @@ import type {World, WorldEvent} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
 import {bool, flag, flagAll} from './args.ts';
 import {allNamespaces, fail, namespaceOf, ok, type Kctx} from './context.ts';
-import {findResource, qualifiedPlural, typePrefix, unknownResourceType} from './resource-names.ts';
+import {parseTargets, qualifiedPlural, typePrefix} from './resource-names.ts';
 import {aggregateEvents} from './describe.ts';
 import {customColumns, renderJsonPath} from './jsonpath.ts';
 import {headers, row} from './rows.ts';
@@ -65,32 +65,6 @@ function componentStatuses(k: Kctx): string {
 	rows.push(c.components['kube-scheduler'] ? ['scheduler', 'Healthy', 'ok', ''] : ['scheduler', 'Unhealthy', 'Get "https://127.0.0.1:10259/healthz": dial tcp 127.0.0.1:10259: connect: connection refused', '']);
 	rows.push(['etcd-0', 'Healthy', 'ok', '']);
 	return table(rows);
-}
-
-type Target = {info: ResourceInfo; names: string[]};
-
-/** Parses "pods", "pods a b", "pod/a", "po,svc" into targets; an error string when a type is unknown. */
-export function parseTargets(positional: string[]): Target[] | string {
-	if (positional.length === 0) return [];
-	if (positional[0]!.includes('/')) {
-		const out: Target[] = [];
-		for (const p of positional) {
-			const [type, name] = p.split('/', 2) as [string, string];
-			const info = findResource(type);
-			if (!info) return unknownResourceType(type);
-			const existing = out.find(t => t.info === info);
-			if (existing) existing.names.push(name);
-			else out.push({info, names: [name]});
-		}
-		return out;
-	}
-	const out: Target[] = [];
-	for (const type of positional[0]!.split(',')) {
-		const info = findResource(type);
-		if (!info) return unknownResourceType(type);
-		out.push({info, names: positional.slice(1)});
-	}
-	return out;
 }
 
 export function kubectlGet(k: Kctx): CommandOutcome {

@@ -3,7 +3,6 @@ import {produce} from 'immer';
 import {killProcess, spawnProcess} from '../../../engine/host/processes.ts';
 import {runLine} from '../../run-line.ts';
 import type {CommandContext, CommandOutcome, CommandSpec, ShellState} from '../../types.ts';
-import {allCommands} from '../../all-commands.ts';
 import {kubectlCordon, kubectlCreate, kubectlDelete, kubectlDrain, kubectlExpose, kubectlLabel, kubectlRun, kubectlScale} from './actions.ts';
 import {bool, parseArgs} from './args.ts';
 import {checkFlags} from './flags.ts';
@@ -78,7 +77,7 @@ function execIn(ctx: CommandContext, interactive: boolean) {
 			// A single program: the command's own process stands for it (ps shows one line, not two).
 			const state: ShellState = {world: ctx.world, session: {...ctx.session, frames: [...ctx.session.frames, {host, pid: containerPid, user: 'root', cwd: '/', kind: 'pod', label}]}};
 			const line = argv.map(a => (/^[\w./:@=-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
-			const result = runLine(state, line, {commands: allCommands(), disk: ctx.disk});
+			const result = runLine(state, line, ctx.runtime);
 			return {stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, world: result.state.world};
 		}
 		let pid = 0;
@@ -94,7 +93,7 @@ function execIn(ctx: CommandContext, interactive: boolean) {
 		}
 		const line = argv[1] === '-c' ? (argv[2] ?? '') : '';
 		const state: ShellState = {world, session: {...ctx.session, frames: [...ctx.session.frames, frame]}};
-		const result = runLine(state, line, {commands: allCommands(), disk: ctx.disk});
+		const result = runLine(state, line, ctx.runtime);
 		// The exec'd process ends with its command.
 		const after = produce(result.state.world, w => {
 			const h = w.hosts.get(host);

@@ -25,3 +25,29 @@ export function typePrefix(info: ResourceInfo): string {
 export function qualifiedPlural(info: ResourceInfo): string {
 	return info.apiVersion.includes('/') ? `${info.resource}.${info.apiVersion.split('/')[0]}` : info.resource;
 }
+
+export type Target = {info: ResourceInfo; names: string[]};
+
+/** Parses "pods", "pods a b", "pod/a", "po,svc" into targets; an error string when a type is unknown. */
+export function parseTargets(positional: string[]): Target[] | string {
+	if (positional.length === 0) return [];
+	if (positional[0]!.includes('/')) {
+		const out: Target[] = [];
+		for (const p of positional) {
+			const [type, name] = p.split('/', 2) as [string, string];
+			const info = findResource(type);
+			if (!info) return unknownResourceType(type);
+			const existing = out.find(t => t.info === info);
+			if (existing) existing.names.push(name);
+			else out.push({info, names: [name]});
+		}
+		return out;
+	}
+	const out: Target[] = [];
+	for (const type of positional[0]!.split(',')) {
+		const info = findResource(type);
+		if (!info) return unknownResourceType(type);
+		out.push({info, names: positional.slice(1)});
+	}
+	return out;
+}

@@ -1,6 +1,5 @@
 // The Linux command family: the tools of chapters 1-3 (processes, namespaces, cgroups, network,
 // VMs), and the /proc and /sys/fs/cgroup trees they read.
-import type {CommandTable} from '../../command-table.ts';
 import {registerVirtualTree} from '../../paths.ts';
 import type {CommandSpec} from '../../types.ts';
 import {cgroupTree} from './cgroup-tree.ts';
@@ -11,7 +10,6 @@ import {ip} from './ip.ts';
 import {kill, killall, pkill} from './kill.ts';
 import {lsns} from './lsns.ts';
 import {multipass} from './multipass.ts';
-import {useCommandTable} from './nested.ts';
 import {cp, mv} from './mv.ts';
 import {nsenter} from './nsenter.ts';
 import {procTree} from './proc-tree.ts';
@@ -32,13 +30,3 @@ export const linuxCommands: CommandSpec[] = [
 	systemctl, poweroff, shutdown, power, dmesg, free, top, time,
 	stress, forkbombCommand, bombDefinition, closingBrace, colon, leakyApp, python3, multipass,
 ];
-
-/**
- * The family as all-commands.ts registers it: it hands over the whole command table, so that
- * commands run inside other commands (`sudo docker ps`, `ssh host-2 docker images`, `nsenter ...
- * ip addr`) find every command of the shell.
- */
-export function linuxFamily(table: () => CommandTable): CommandSpec[] {
-	useCommandTable(table);
-	return linuxCommands;
-}

@@ -6,25 +6,11 @@ import {produce} from 'immer';
 import {reapProcess} from '../../../engine/host/processes.ts';
 import type {Host} from '../../../engine/host/types.ts';
 import type {World} from '../../../engine/world.ts';
-import {shellBuiltins} from '../../builtins/shell-builtins.ts';
-import {grep, head, sort, tail, wc} from '../../builtins/text-filters.ts';
-import type {CommandTable} from '../../command-table.ts';
 import type {CommandContext, CommandOutcome, CommandSpec, ShellFrame} from '../../types.ts';
-import {linuxCommands} from './index.ts';
 
-// The whole command table is handed over by all-commands.ts (see linuxFamily in index.ts), so
-// that this family never imports all-commands.ts: that import cycle breaks when a test loads
-// this family first. Until then, the Linux commands and the shell's builtins are enough.
-let commandTable: (() => CommandTable) | undefined;
-
-export function useCommandTable(table: () => CommandTable): void {
-	commandTable = table;
-}
-
-/** A command of the shell by name (the whole table once all-commands.ts has handed it over). */
-export function findCommand(name: string): CommandSpec | undefined {
-	if (commandTable) return commandTable().get(name);
-	return [...linuxCommands, ...shellBuiltins, grep, head, tail, wc, sort].find(c => c.name === name);
+/** A command of the shell by name, from the line's command table. */
+export function findCommand(ctx: CommandContext, name: string): CommandSpec | undefined {
+	return ctx.runtime.commands.get(name);
 }
 
 export const shellNames = new Set(['bash', 'sh', '/bin/bash', '/bin/sh', '/usr/bin/bash', '-bash', 'zsh', '/bin/zsh']);
@@ -49,7 +35,7 @@ export type NestedOptions = {
 export function runNested(ctx: CommandContext, placement: Placement, words: string[], options: NestedOptions): CommandOutcome {
 	const program = words[0] ?? 'bash';
 	const isShell = words.length === 0 || shellNames.has(program);
-	const spec = isShell ? undefined : findCommand(program);
+	const spec = isShell ? undefined : findCommand(ctx, program);
 	if (!isShell && !spec) return {stdout: '', stderr: options.notFound(program) + '\n', exitCode: options.notFoundExit ?? 127};
 	let pid: number | string = 0;
 	const command = isShell ? (program === 'sh' || program === '/bin/sh' ? 'sh' : 'bash') : words.join(' ');

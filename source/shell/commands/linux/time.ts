@@ -14,7 +14,7 @@ export const time: CommandSpec = {
 	run(args, ctx) {
 		const start = ctx.world.time;
 		if (args.length === 0) return {stdout: '', stderr: `\nreal\t0m0.000s\nuser\t0m0.000s\nsys\t0m0.000s\n`, exitCode: 0};
-		const spec = findCommand(args[0]!);
+		const spec = findCommand(ctx, args[0]!);
 		if (!spec) return {stdout: '', stderr: `bash: ${args[0]}: command not found\n\nreal\t0m0.001s\nuser\t0m0.000s\nsys\t0m0.001s\n`, exitCode: 127};
 		const outcome = spec.run(args.slice(1), ctx);
 		// A few milliseconds for the process itself, on top of the simulated time the command let pass.
