@@ -9,6 +9,7 @@ import {applySetup, chapterStartShell, checkStep, defaultSettleMs, replaySolutio
 import {layeredDisk} from './layered-disk.ts';
 import {loadLessonPack, type LessonPack} from './load-pack.ts';
 import type {Chapter, Problem} from './parse-chapter.ts';
+import {quizAnswerLengthProblems} from './quiz-answer-length.ts';
 import {scenarioNames, startScenario} from './scenarios.ts';
 
 export function lessonRuntime(chapter: Chapter, realDisk = memoryDisk()): ShellRuntime {
@@ -63,6 +64,7 @@ export function lintLessonPack(dir: string): LintReport {
 	const pack = loadLessonPack(dir);
 	const problems = [...pack.problems];
 	for (const chapter of pack.chapters) {
+		problems.push(...quizAnswerLengthProblems(chapter));
 		try {
 			problems.push(...replayChapter(chapter).problems);
 		} catch (error) {
