@@ -11,10 +11,12 @@ import {stuckWatcher} from '../classroom/stuck-watch.ts';
 import {defaultSessionDir, openSession, readSession, SessionFolderError} from '../classroom/session-folder.ts';
 import type {AppIO, AppOptions} from './app-options.ts';
 import {sessionChapters} from './classroom-chapters.ts';
+import {defaultStuckRule} from '../classroom/room.ts';
+import {parseDuration} from '../classroom/duration.ts';
 
 export {runJoin} from './classroom-join.ts';
 
-type HostSettings = {port: string; bind: string; chapters?: string; session?: string};
+type HostSettings = {port: string; bind: string; chapters?: string; session?: string; stuckAfter?: string};
 
 export async function runClassroomHost(options: AppOptions, io: AppIO, settings: HostSettings): Promise<number> {
 	const say = (text: string) => io.stdout.write(text + '\n');
@@ -30,6 +32,13 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 		if ('error' in parsed) return complain(parsed.error);
 		chapters = parsed.chapters;
 	} else chapters = sessionChapters(options);
+
+	let rule = defaultStuckRule;
+	if (settings.stuckAfter !== undefined) {
+		const idleMs = parseDuration(settings.stuckAfter);
+		if (idleMs === undefined || idleMs < 10_000) return complain(`--stuck-after: "${settings.stuckAfter}" is not a duration of at least 10s, e.g. 5m, 90s or 2m30s`);
+		rule = {...defaultStuckRule, idleMs};
+	}
 
 	const dir = settings.session ?? defaultSessionDir(new Date());
 	let host: ClassroomHost;
@@ -67,7 +76,7 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 
 	if (!options.plain) {
 		const {runInstructorDashboard} = await import('../ui/classroom/run-dashboard.tsx');
-		const code = await runInstructorDashboard(host, options, io, {joinLines, sessionDir: dir, resumed});
+		const code = await runInstructorDashboard(host, options, io, {joinLines, sessionDir: dir, resumed, stuckRule: rule});
 		await host.close();
 		return code;
 	}
@@ -77,13 +86,13 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 	for (const line of joinLines) say(text.join(line));
 	if (resumed) say(text.soFar(room.studentOrder.length, room.eventCount, room.chapters.slice(0, room.openCount).join(', ') || text.none, room.paused));
 	say(hostCommandHelp);
-	const stuckLines = stuckWatcher(undefined, text);
-	const sayStuck = () => stuckLines(room, Date.now()).forEach(say);
+	const stuckLines = stuckWatcher(rule, text);
+	const sayStuck = () => stuckLines(room, Date.now(), id => host.isConnected(id)).forEach(say);
 	sayStuck(); // a resumed room may have students stuck already
 	host.subscribe(change => {
 		const line = plainLine(change, room, Date.now(), text);
 		if (line) say(line);
-		if (change.kind === 'record') sayStuck();
+		if (change.kind !== 'rejected') sayStuck();
 	});
 	const stuckTimer = setInterval(sayStuck, 15_000);
 	// Typed commands when someone is there; in the background stdin just ends, and the host keeps running.

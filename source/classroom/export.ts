@@ -1,5 +1,5 @@
 // `classroom export`: everyone's results from a session folder, per student and step.
-import type {Room} from './room.ts';
+import {chapterSummary, type Room} from './room.ts';
 
 export type ResultRow = {
 	student: string;
@@ -10,9 +10,11 @@ export type ResultRow = {
 	title: string;
 	done: boolean;
 	timeSeconds: number;
-	attempts: number; // commands run on the task until it passed, and failed checks or quiz answers
+	attempts: number; // commands run on the task until it passed, and failed checks or quiz answers (the dashboard's "tries")
 	hints: number;
 	solutionShown: boolean;
+	failedCommands: number; // commands that exited non-zero before the step passed
+	failedChecks: number; // failed checks and wrong quiz answers
 };
 
 export function resultRows(room: Room): ResultRow[] {
@@ -34,13 +36,15 @@ export function resultRows(room: Room): ResultRow[] {
 				attempts: step.attempts,
 				hints: step.hints,
 				solutionShown: step.solutionShown,
+				failedCommands: step.failedCommands,
+				failedChecks: step.failedChecks,
 			});
 		}
 	}
 	return rows;
 }
 
-const columns: (keyof ResultRow)[] = ['student', 'chapter', 'chapterNumber', 'step', 'stepNumber', 'title', 'done', 'timeSeconds', 'attempts', 'hints', 'solutionShown'];
+const columns: (keyof ResultRow)[] = ['student', 'chapter', 'chapterNumber', 'step', 'stepNumber', 'title', 'done', 'timeSeconds', 'attempts', 'hints', 'solutionShown', 'failedCommands', 'failedChecks'];
 
 export function resultsCsv(room: Room): string {
 	const lines = [columns.join(',')];
@@ -60,7 +64,24 @@ export function resultsJson(room: Room, meta: {createdAt: number; chapters: stri
 	const students = room.studentOrder.map(id => {
 		const student = room.students[id]!;
 		const steps = rows.filter(row => row.student === student.name).map(({student: _name, ...step}) => step);
-		return {name: student.name, joinedAt: new Date(student.joinedAt).toISOString(), events: student.eventCount, steps};
+		return {name: student.name, joinedAt: new Date(student.joinedAt).toISOString(), events: student.eventCount, finished: Object.keys(student.finished), steps};
 	});
-	return JSON.stringify({session: {createdAt: new Date(meta.createdAt).toISOString(), chapters: meta.chapters}, students}, null, 2) + '\n';
+	return JSON.stringify({session: {createdAt: new Date(meta.createdAt).toISOString(), chapters: meta.chapters}, chapters: chapterSummaries(room), students}, null, 2) + '\n';
+}
+
+/** Per chapter a student reached: how many finished it, and how many passed each step. */
+export function chapterSummaries(room: Room) {
+	const steps = new Map<string, {number: number; count: number}>();
+	for (const id of room.studentOrder) {
+		const student = room.students[id]!;
+		for (const [chapterId, count] of Object.entries(student.chapterSteps)) {
+			steps.set(chapterId, {number: student.chapterNumbers[chapterId] ?? 0, count: Math.max(count, steps.get(chapterId)?.count ?? 0)});
+		}
+	}
+	return [...steps]
+		.sort((a, b) => a[1].number - b[1].number || a[0].localeCompare(b[0]))
+		.map(([chapterId, {number, count}]) => {
+			const summary = chapterSummary(room, chapterId, count);
+			return {chapter: chapterId, chapterNumber: number, students: summary.students, finished: summary.finished, passedPerStep: summary.passed};
+		});
 }

@@ -37,7 +37,7 @@ export async function runHostCommand(host: ClassroomHost, line: string, now: num
 			const rows = room.studentOrder.map(id => {
 				const student = room.students[id]!;
 				const where = student.current ? `${student.current.chapterId} step ${student.current.stepIndex + 1}/${student.current.stepCount}` : 'not started';
-				return `${student.name}: ${where}${isStuck(student, now) ? ' (stuck)' : ''}${host.isConnected(id) ? '' : ' (offline)'}`;
+				return `${student.name}: ${where}${isStuck(student, now, host.isConnected(id)) ? ' (stuck)' : ''}${host.isConnected(id) ? '' : ' (offline)'}`;
 			});
 			return rows.length > 0 ? rows.join('\n') : 'nobody has joined yet';
 		}

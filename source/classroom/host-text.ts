@@ -21,7 +21,7 @@ export type HostText = {
 	stuck(name: string, where: string, why: string, unmet: string): string;
 	stuckWhere(chapter: string, index: number, count: number): string;
 	idle(minutes: number): string;
-	failedChecks(count: number): string;
+	failing(minutes: number, failedCommands: number, failedChecks: number): string;
 	stillUnmet(list: string): string;
 	movingAgain(name: string): string;
 	started(resumed: boolean, code: string, chapters: string, dir: string): string;
@@ -49,7 +49,7 @@ const en: HostText = {
 	stuck: (name, where, why, unmet) => `STUCK: ${name}${where} (${why})${unmet}`,
 	stuckWhere: (chapter, index, count) => ` on ${chapter} step ${index}/${count}`,
 	idle: minutes => `${minutes} min without progress`,
-	failedChecks: count => `${count} failed checks`,
+	failing: (minutes, commands, checks) => `trying and failing: ${commands} failed commands, ${checks} failed checks or wrong answers in ${minutes} min`,
 	stillUnmet: list => `; still unmet: ${list}`,
 	movingAgain: name => `${name} is moving again`,
 	started: (resumed, code, chapters, dir) => `k8s-tutor classroom ${resumed ? 'resumed' : 'started'}: code ${code}, chapters ${chapters}, session folder ${dir}`,
@@ -77,7 +77,7 @@ const zhCN: HostText = {
 	stuck: (name, where, why, unmet) => `卡住：${name}${where}（${why}）${unmet}`,
 	stuckWhere: (chapter, index, count) => ` 在 ${chapter} 第 ${index}/${count} 步`,
 	idle: minutes => `${minutes} 分钟没有进展`,
-	failedChecks: count => `检查失败 ${count} 次`,
+	failing: (minutes, commands, checks) => `一直在尝试但没成功：${minutes} 分钟内命令失败 ${commands} 次，检查失败或答错 ${checks} 次`,
 	stillUnmet: list => `；尚未满足：${list}`,
 	movingAgain: name => `${name} 又有进展了`,
 	started: (resumed, code, chapters, dir) => `k8s-tutor 课堂${resumed ? '已恢复' : '已开始'}：加入码 ${code}，章节 ${chapters}，会话文件夹 ${dir}`,

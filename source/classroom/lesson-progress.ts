@@ -9,7 +9,7 @@ export function classroomEvents(event: LessonEvent, chapter: LocalizedChapter): 
 	switch (event.type) {
 		case 'step-started': {
 			const step = chapter.steps[event.stepIndex];
-			return [{kind: 'step-entered', ...ids, chapterNumber: chapter.number, stepIndex: event.stepIndex, stepCount: chapter.steps.length, title: step?.text.title ?? event.stepId}];
+			return [{kind: 'step-entered', ...ids, chapterNumber: chapter.number, stepIndex: event.stepIndex, stepCount: chapter.steps.length, title: step?.text.title ?? event.stepId, stepKind: event.kind}];
 		}
 		case 'command-run': {
 			// `unmet` is only meaningful on an unpassed task step, where the lesson checked after the command.
@@ -26,8 +26,12 @@ export function classroomEvents(event: LessonEvent, chapter: LocalizedChapter): 
 			return event.correct ? [] : [{kind: 'check-failed', ...ids, unmet: [`answered ${event.key}, which is not right`]}];
 		case 'step-passed':
 			return [{kind: 'step-passed', ...ids, withHelp: event.hintsUsed > 0 || event.solutionShown}];
+		case 'chapter-completed': {
+			// The summary is the chapter's last step: reaching it passes it.
+			const summary = chapter.steps.findLast(step => step.kind === 'summary');
+			return summary ? [{kind: 'step-passed', chapterId: event.chapterId, stepId: summary.id}] : [];
+		}
 		case 'step-reset':
-		case 'chapter-completed':
 		case 'notice':
 			return [];
 	}

@@ -42,6 +42,8 @@ export const progressEventSchema = z.discriminatedUnion('kind', [
 		stepIndex: z.number().int().min(0).max(999),
 		stepCount: z.number().int().min(1).max(999),
 		title: text(),
+		/** Tells a task from reading: only a task or a quiz can leave a student stuck. */
+		stepKind: z.enum(['read', 'task', 'quiz', 'summary']).optional(),
 	}),
 	z.object({kind: z.literal('step-passed'), chapterId: id, stepId: id, withHelp: z.boolean().optional()}),
 	z.object({kind: z.literal('hint-used'), chapterId: id, stepId: id, hintNumber: z.number().int().min(1).max(99)}),

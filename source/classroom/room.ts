@@ -10,10 +10,12 @@ export type StepRecord = {
 	stepId: string;
 	stepIndex: number;
 	title: string;
+	kind?: StepKind;
 	enteredAt?: number; // student's clock
 	doneAt?: number; // student's clock
 	timeMs: number; // time on the step until it was passed (or so far, at the last event)
 	failedChecks: number; // checks asked for and failed, wrong quiz answers
+	failedCommands: number; // commands on the step that exited non-zero while it was not passed
 	attempts: number; // commands run on the task while it was not passed, and failed checks
 	hints: number;
 	solutionShown: boolean;
@@ -23,19 +25,29 @@ export type StepRecord = {
 
 export type CommandRecord = {line: string; exitCode: number; at: number};
 
+export type StepKind = 'read' | 'task' | 'quiz' | 'summary';
+
 export type Student = {
 	id: string;
 	name: string;
 	tokenHash: string;
 	joinedAt: number;
 	lastSeq: number;
-	/** Host clock of the last progress (entered or passed a step); stuck detection counts from it. */
+	/** Host clock of the last progress (entered or passed a step). */
 	lastProgressAt: number;
 	lastEventAt: number;
-	current?: {chapterId: string; chapterNumber: number; stepId: string; stepIndex: number; stepCount: number; title: string};
+	/**
+	 * Host clock minus the student's clock, the smallest seen: an event sent at once arrives within
+	 * milliseconds, a queued one much later. Student times plus this are host times, so time on a
+	 * step counts from when it really began, even for events resent after a restart or an outage.
+	 */
+	clockSkew?: number;
+	current?: {chapterId: string; chapterNumber: number; stepId: string; stepIndex: number; stepCount: number; title: string; kind?: StepKind};
 	chapterSteps: Record<string, number>; // chapterId -> step count
 	chapterNumbers: Record<string, number>; // chapterId -> its number in the pack
 	steps: Record<string, StepRecord>; // "chapterId/stepId"
+	/** chapterId -> the student's clock when its last step (the summary) was reached. */
+	finished: Record<string, number>;
 	commands: CommandRecord[]; // the last few
 	eventCount: number;
 };
@@ -78,6 +90,7 @@ export function applyRecord(room: Room, record: LogRecord): void {
 				chapterSteps: {},
 				chapterNumbers: {},
 				steps: {},
+				finished: {},
 				commands: [],
 				eventCount: 0,
 			};
@@ -99,6 +112,7 @@ export function applyRecord(room: Room, record: LogRecord): void {
 			student.lastEventAt = record.at;
 			student.eventCount++;
 			room.eventCount++;
+			student.clockSkew = Math.min(student.clockSkew ?? Infinity, record.at - record.clientAt);
 			applyEvent(student, record.event, record.clientAt, record.at);
 			return;
 		}
@@ -110,10 +124,18 @@ function stepOf(student: Student, chapterId: string, stepId: string): StepRecord
 	let step = student.steps[key];
 	if (!step) {
 		const current = student.current?.chapterId === chapterId && student.current.stepId === stepId ? student.current : undefined;
-		step = {chapterId, chapterNumber: current?.chapterNumber ?? 0, stepId, stepIndex: current?.stepIndex ?? -1, title: current?.title ?? stepId, timeMs: 0, failedChecks: 0, attempts: 0, hints: 0, solutionShown: false, withHelp: false, unmet: []};
+		step = {chapterId, chapterNumber: current?.chapterNumber ?? 0, stepId, stepIndex: current?.stepIndex ?? -1, title: current?.title ?? stepId, timeMs: 0, failedChecks: 0, failedCommands: 0, attempts: 0, hints: 0, solutionShown: false, withHelp: false, unmet: []};
 		student.steps[key] = step;
 	}
 	return step;
+}
+
+function markDone(step: StepRecord, clientAt: number) {
+	if (step.doneAt === undefined) {
+		touch(step, clientAt);
+		step.doneAt = clientAt;
+	}
+	step.unmet = [];
 }
 
 function touch(step: StepRecord, clientAt: number) {
@@ -123,23 +145,26 @@ function touch(step: StepRecord, clientAt: number) {
 function applyEvent(student: Student, event: ProgressEvent, clientAt: number, hostAt: number): void {
 	switch (event.kind) {
 		case 'step-entered': {
-			student.current = {chapterId: event.chapterId, chapterNumber: event.chapterNumber, stepId: event.stepId, stepIndex: event.stepIndex, stepCount: event.stepCount, title: event.title};
+			const kind = event.stepKind;
+			student.current = {chapterId: event.chapterId, chapterNumber: event.chapterNumber, stepId: event.stepId, stepIndex: event.stepIndex, stepCount: event.stepCount, title: event.title, ...(kind ? {kind} : {})};
 			student.chapterSteps[event.chapterId] = event.stepCount;
 			student.chapterNumbers[event.chapterId] = event.chapterNumber;
 			const step = stepOf(student, event.chapterId, event.stepId);
-			Object.assign(step, {chapterNumber: event.chapterNumber, stepIndex: event.stepIndex, title: event.title});
+			Object.assign(step, {chapterNumber: event.chapterNumber, stepIndex: event.stepIndex, title: event.title, ...(kind ? {kind} : {})});
 			if (step.doneAt === undefined) step.enteredAt ??= clientAt;
+			// Reaching the summary is finishing the chapter: nothing is left to do on it.
+			if (kind === 'summary') {
+				markDone(step, clientAt);
+				student.finished[event.chapterId] ??= clientAt;
+			}
 			student.lastProgressAt = hostAt;
 			return;
 		}
 		case 'step-passed': {
 			const step = stepOf(student, event.chapterId, event.stepId);
-			if (step.doneAt === undefined) {
-				touch(step, clientAt);
-				step.doneAt = clientAt;
-			}
+			markDone(step, clientAt);
 			step.withHelp ||= Boolean(event.withHelp);
-			step.unmet = [];
+			if (step.kind === 'summary' || step.stepIndex === (student.chapterSteps[event.chapterId] ?? 0) - 1) student.finished[event.chapterId] ??= clientAt;
 			student.lastProgressAt = hostAt;
 			return;
 		}
@@ -173,6 +198,7 @@ function applyEvent(student: Student, event: ProgressEvent, clientAt: number, ho
 			if (event.chapterId && event.stepId) {
 				const step = stepOf(student, event.chapterId, event.stepId);
 				touch(step, clientAt);
+				if (step.doneAt === undefined && event.exitCode !== 0) step.failedCommands++;
 				if (event.unmet && step.doneAt === undefined) {
 					step.attempts++;
 					step.unmet = event.unmet;
@@ -183,14 +209,59 @@ function applyEvent(student: Student, event: ProgressEvent, clientAt: number, ho
 	}
 }
 
-export type StuckRule = {idleMs: number; failedChecks: number};
-export const defaultStuckRule: StuckRule = {idleMs: 5 * 60_000, failedChecks: 5};
+export type StuckRule = {idleMs: number; failures: number};
+export const defaultStuckRule: StuckRule = {idleMs: 5 * 60_000, failures: 5};
 
-/** Stuck: no progress for a while on an unfinished step, or many failed checks on the current one. */
-export function isStuck(student: Student, now: number, rule: StuckRule = defaultStuckRule): boolean {
+/** The student's clock read as the host's (see clockSkew). */
+export const hostTime = (student: Student, clientAt: number) => clientAt + (student.clockSkew ?? 0);
+
+/** Time on the current step, from when the student entered it (their own event time), or 0 when it is passed. */
+export function timeOnStep(student: Student, now: number): number {
 	const current = student.current;
-	if (!current) return now - student.lastProgressAt >= rule.idleMs;
+	if (!current) return 0;
 	const step = student.steps[stepKey(current.chapterId, current.stepId)];
-	if (step?.doneAt !== undefined) return false;
-	return now - student.lastProgressAt >= rule.idleMs || (step?.failedChecks ?? 0) >= rule.failedChecks;
+	if (!step || step.doneAt !== undefined) return 0;
+	return Math.max(0, now - hostTime(student, step.enteredAt ?? 0));
+}
+
+/**
+ * Why a student needs the instructor: 'failing' (commands failing or checks unmet since the
+ * step began) or 'idle' (nothing tried); undefined when not stuck.
+ */
+export type StuckKind = 'idle' | 'failing';
+
+/**
+ * Stuck: online, on an unfinished task or quiz (not reading, not on a finished chapter's
+ * summary), and past the time threshold or the failure threshold on that step.
+ */
+export function stuckKind(student: Student, now: number, online: boolean, rule: StuckRule = defaultStuckRule): StuckKind | undefined {
+	const current = student.current;
+	if (!online || !current) return undefined;
+	if (current.kind === 'read' || current.kind === 'summary' || student.finished[current.chapterId] !== undefined) return undefined;
+	const step = student.steps[stepKey(current.chapterId, current.stepId)];
+	if (!step || step.doneAt !== undefined) return undefined;
+	const failures = step.failedCommands + step.failedChecks;
+	if (timeOnStep(student, now) < rule.idleMs && failures < rule.failures) return undefined;
+	return step.attempts > 0 || failures > 0 ? 'failing' : 'idle';
+}
+
+export function isStuck(student: Student, now: number, online: boolean, rule: StuckRule = defaultStuckRule): boolean {
+	return stuckKind(student, now, online, rule) !== undefined;
+}
+
+/** How far the room is in one chapter: who finished it, who passed each step, who is on each step now. */
+export type ChapterSummary = {chapterId: string; students: number; finished: number; passed: number[]; onStep: number[]};
+
+export function chapterSummary(room: Room, chapterId: string, stepCount: number): ChapterSummary {
+	const summary: ChapterSummary = {chapterId, students: room.studentOrder.length, finished: 0, passed: Array.from({length: stepCount}, () => 0), onStep: Array.from({length: stepCount}, () => 0)};
+	for (const id of room.studentOrder) {
+		const student = room.students[id]!;
+		if (student.finished[chapterId] !== undefined) summary.finished++;
+		for (const step of Object.values(student.steps)) {
+			if (step.chapterId === chapterId && step.doneAt !== undefined && step.stepIndex >= 0 && step.stepIndex < stepCount) summary.passed[step.stepIndex]!++;
+		}
+		const current = student.current;
+		if (current?.chapterId === chapterId && current.stepIndex < stepCount && student.finished[chapterId] === undefined) summary.onStep[current.stepIndex]!++;
+	}
+	return summary;
 }

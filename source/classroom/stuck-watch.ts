@@ -2,28 +2,30 @@
 // they move again.
 import {hostText, type HostText} from './host-text.ts';
 import {clockTime} from './plain-lines.ts';
-import {defaultStuckRule, isStuck, stepKey, type Room, type StuckRule} from './room.ts';
+import {defaultStuckRule, stepKey, stuckKind, timeOnStep, type Room, type StuckRule} from './room.ts';
 
 export function stuckWatcher(rule: StuckRule = defaultStuckRule, say: HostText = hostText('en')) {
 	const stuck = new Set<string>();
-	return (room: Room, now: number): string[] => {
+	return (room: Room, now: number, online: (studentId: string) => boolean): string[] => {
 		const lines: string[] = [];
 		for (const id of room.studentOrder) {
 			const student = room.students[id]!;
-			const stuckNow = isStuck(student, now, rule);
+			const kind = stuckKind(student, now, online(id), rule);
+			const stuckNow = kind !== undefined;
 			if (stuckNow === stuck.has(id)) continue;
 			if (stuckNow) {
 				stuck.add(id);
 				const current = student.current;
 				const step = current ? student.steps[stepKey(current.chapterId, current.stepId)] : undefined;
 				const where = current ? say.stuckWhere(current.chapterId, current.stepIndex + 1, current.stepCount) : '';
-				const minutes = Math.floor((now - student.lastProgressAt) / 60_000);
-				const why = (step?.failedChecks ?? 0) >= rule.failedChecks ? say.failedChecks(step!.failedChecks) : say.idle(minutes);
+				const minutes = Math.floor(timeOnStep(student, now) / 60_000);
+				const why = kind === 'failing' ? say.failing(minutes, step?.failedCommands ?? 0, step?.failedChecks ?? 0) : say.idle(minutes);
 				const unmet = step?.unmet.length ? say.stillUnmet(step.unmet.join('; ')) : '';
 				lines.push(`${clockTime(now)} ${say.stuck(student.name, where, why, unmet)}`);
 			} else {
 				stuck.delete(id);
-				lines.push(`${clockTime(now)} ${say.movingAgain(student.name)}`);
+				// One who left is not moving again: the disconnect has its own line.
+				if (online(id)) lines.push(`${clockTime(now)} ${say.movingAgain(student.name)}`);
 			}
 		}
 		return lines;

@@ -57,9 +57,9 @@ function fakeHost(online: string[]) {
 
 const entered = (stepIndex: number) => ({kind: 'step-entered' as const, chapterId: 'containers', chapterNumber: 1, stepId: `s${stepIndex + 1}`, stepIndex, stepCount: 4, title: `Step ${stepIndex + 1}`});
 
-function setup(size = {columns: 80, rows: 24}, locale: 'en' | 'zh-CN' = 'en', names = ['alice', 'bob']) {
+function setup(size = {columns: 80, rows: 24}, locale: 'en' | 'zh-CN' = 'en', names = ['alice', 'bob'], online = ['s1', 's2']) {
 	const clock = manualClock(start);
-	const fake = fakeHost(['s1']);
+	const fake = fakeHost(online);
 	fake.apply({r: 'joined', at: start, studentId: 's1', name: names[0]!, tokenHash: 'h'});
 	fake.apply({r: 'joined', at: start, studentId: 's2', name: names[1]!, tokenHash: 'h'});
 	fake.event('s1', start, entered(0));
@@ -82,34 +82,76 @@ test('the grid shows each student by step, who is stuck and offline', async () =
 	const {app} = setup();
 	const frame = await app.waitFor(frame => frame.includes('alice'), 'the students');
 	assert.match(frame, /q quit\n/, 'the keys fit in 80 columns');
-	assert.match(frame, /Classroom ABC234 · 2 students \(1 online\) · 1 stuck \(5m\) · open: 1/);
+	assert.match(frame, /Classroom ABC234 · 2 students \(2 online\) · 1 stuck \(5m: 1 failing\) · open: 1/);
 	assert.match(frame, /join 10\.0\.0\.5:7420 --code ABC234/);
-	assert.match(frame, /alice\s+✓ ▶ · ·\s+step 2\/4/);
-	assert.match(frame, /bob\s+! · · ·\s+step 1\/4 .* 5 STUCK offline/);
+	assert.match(frame, /0 of 2 finished this chapter · passed per step: 1 0 0 0 · now on each step: 1 1/);
+	assert.match(frame, /tries fail cmd\/chk/, 'the column says what it counts');
+	assert.match(frame, /alice\s+✓ ▶ · ·\s+step 2\/4 .* 0\s+1\/0\n/);
+	assert.match(frame, /bob\s+! · · ·\s+step 1\/4 .* 5\s+0\/5 STUCK:fail/);
+});
+
+test('a student who left is not stuck, and is shown offline', async () => {
+	const {app, clock} = setup(undefined, 'en', undefined, ['s1']);
+	clock.advance(20 * 60_000);
+	const frame = await app.waitFor(frame => frame.includes('1 stuck') && frame.includes('20m'), 'the clock to move');
+	assert.match(frame, /2 students \(1 online\) · 1 stuck \(5m: 1 failing\)/, 'alice, whose command failed');
+	assert.match(frame, /bob\s+▶ · · ·\s+step 1\/4 .* offline/);
+	assert.doesNotMatch(frame, /bob.*STUCK/);
+});
+
+test('rows that do not fit say how many more; Home/End jump; the selection follows the student after a re-sort', async () => {
+	const clock = manualClock(start);
+	const fake = fakeHost(Array.from({length: 30}, (_, i) => `s${i + 1}`));
+	for (let i = 1; i <= 30; i++) {
+		fake.apply({r: 'joined', at: start, studentId: `s${i}`, name: `student${String(i).padStart(2, '0')}`, tokenHash: 'h'});
+		fake.event(`s${i}`, start, entered(0));
+	}
+	const app = renderUi(
+		<ThemeContext.Provider value={makeTheme(false)}>
+			<InstructorDashboard host={fake.host} joinLines={['join']} sessionDir="room" clock={clock} onQuit={() => {}} />
+		</ThemeContext.Provider>,
+		{columns: 100, rows: 24},
+	);
+	let frame = await app.waitFor(frame => frame.includes('student01'), 'the grid');
+	assert.match(frame, /↓ 14 more \(Home\/End\)/);
+	app.press(keys.end);
+	frame = await app.waitFor(frame => frame.includes('> student30'), 'the last student selected');
+	assert.match(frame, /↑ 14 more \(Home\/End\)/);
+	app.press(keys.up);
+	await app.waitFor(frame => frame.includes('> student29'), 'one up');
+	// student29 passes a step and student05 fails: sorted by progress, 29 moves to the top and stays selected.
+	app.type('s');
+	app.type('s');
+	await app.waitFor(frame => frame.includes('sort progress'), 'sorted by progress');
+	fake.event('s29', start + 1000, {kind: 'step-passed', chapterId: 'containers', stepId: 's1'});
+	frame = await app.waitFor(frame => /> student29\s+✓/.test(frame), 'the selection to follow student29');
+	assert.match(frame.split('\n').find(line => /^[> ] student\d/.test(line))!, /student29/, 'now first');
+	app.press(keys.home);
+	await app.waitFor(frame => frame.includes('> student29'), 'Home selects the first row');
 });
 
 test('stuck detection follows the clock: idle students become stuck', async () => {
 	const {app, clock} = setup();
 	await app.waitFor(frame => frame.includes('1 stuck'), 'one stuck');
 	clock.advance(6 * 60_000);
-	await app.waitFor(frame => frame.includes('2 stuck (5m)'), 'two stuck');
+	await app.waitFor(frame => frame.includes('2 stuck (5m: 2 failing)'), 'two stuck');
 	app.type('+');
 	app.type('+');
-	await app.waitFor(frame => frame.includes('1 stuck (7m)') && frame.includes('stuck after 7 min'), 'the idle limit raised to 7 minutes');
+	await app.waitFor(frame => frame.includes('1 stuck (7m: 1 failing)') && frame.includes('stuck after 7 min'), 'the idle limit raised to 7 minutes');
 });
 
 test('filter, detail with last commands and unmet list, pacing keys and broadcast', async () => {
 	const {app, fake} = setup();
 	await app.waitFor(frame => frame.includes('alice'), 'the grid');
 	app.type('f'); // stuck only
-	await app.waitFor(frame => frame.includes('filter: stuck') && !frame.includes('alice'), 'only bob');
+	await app.waitFor(frame => frame.includes('filter stuck') && !frame.includes('alice'), 'only bob');
 	app.press(keys.enter);
 	await app.waitFor(frame => frame.includes('Still unmet') && frame.includes('the container kubia is not running'), "bob's detail");
 	app.press(keys.escape);
 	await app.waitFor(frame => !frame.includes('Still unmet'), 'back to the grid');
 	app.type('f');
 	app.type('f'); // all again
-	await app.waitFor(frame => frame.includes('filter: all'), 'all students');
+	await app.waitFor(frame => frame.includes('filter all'), 'all students');
 	app.press(keys.enter);
 	await app.waitFor(frame => frame.includes('$ docker run kubia  (exit 125)'), "alice's last commands");
 	app.press(keys.escape);
@@ -155,7 +197,7 @@ test('a terminal too small says what size the dashboard needs; growing it shows 
 test('in Simplified Chinese, with Chinese names, the columns still line up', async () => {
 	const {app} = setup({columns: 80, rows: 24}, 'zh-CN', ['王小明', 'bob']);
 	const frame = await app.waitForText('王小明');
-	assert.match(frame, /课堂 ABC234 · 2 名学生（1 在线） · 1 人卡住/);
+	assert.match(frame, /课堂 ABC234 · 2 名学生（2 在线） · 1 人卡住/);
 	assert.match(frame, /第 2\/4 步/);
 	const lines = frame.split('\n');
 	const stepsAt = (name: string) => {

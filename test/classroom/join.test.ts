@@ -85,7 +85,9 @@ test('a student works through a chapter; the host sees every step, hint, failed 
 
 	const exported = fakeIO('');
 	assert.equal(await runClassroomExport(options(home), exported.io, dir, 'csv'), 0);
-	assert.match(exported.out(), /^alice,first,1,make-note,2,Make a note,true,\d+,2,1,false\r$/m);
+	assert.match(exported.out(), /^alice,first,1,make-note,2,Make a note,true,\d+,2,1,false,0,1\r$/m);
+	assert.match(exported.out(), /^alice,first,1,end,4,The end,true,/m, 'finishing the chapter passes its summary');
+	assert.deepEqual(Object.keys(alice.finished), ['first', 'second']);
 });
 
 test('a script ends after its chapter and says how to go on', async t => {

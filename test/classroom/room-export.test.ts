@@ -3,12 +3,14 @@ import {test} from 'node:test';
 import {parseChapterList} from '../../source/classroom/chapter-list.ts';
 import {resultsCsv, resultsJson, resultRows} from '../../source/classroom/export.ts';
 import type {LogRecord} from '../../source/classroom/log-records.ts';
-import {applyRecord, emptyRoom, isStuck} from '../../source/classroom/room.ts';
+import {applyRecord, emptyRoom, isStuck, stuckKind, timeOnStep} from '../../source/classroom/room.ts';
+import {visibleRows} from '../../source/ui/classroom/instructor-model.ts';
 import {stuckWatcher} from '../../source/classroom/stuck-watch.ts';
 import {hostText} from '../../source/classroom/host-text.ts';
 import {plainLine} from '../../source/classroom/plain-lines.ts';
 
 const minute = 60_000;
+const online = () => true;
 
 function roomWith(records: LogRecord[]) {
 	const room = emptyRoom('ABC234', ['1', '2']);
@@ -39,14 +41,14 @@ test('steps, time, attempts, hints and solutions add up per student and step', (
 	]);
 	const rows = resultRows(room);
 	assert.equal(rows.length, 2);
-	assert.deepEqual(rows[0], {student: '=cmd|evil', chapter: 'containers', chapterNumber: 1, step: 's1', stepNumber: 1, title: 'Step 1', done: true, timeSeconds: 60, attempts: 2, hints: 2, solutionShown: false});
+	assert.deepEqual(rows[0], {student: '=cmd|evil', chapter: 'containers', chapterNumber: 1, step: 's1', stepNumber: 1, title: 'Step 1', done: true, timeSeconds: 60, attempts: 2, hints: 2, solutionShown: false, failedCommands: 0, failedChecks: 1});
 	assert.equal(room.students.s1!.steps['containers/s1']!.failedChecks, 1, 'a command on a task is an attempt, not a failed check');
 	assert.equal(rows[1]!.done, false);
 	assert.equal(rows[1]!.solutionShown, true);
 	assert.equal(rows[1]!.timeSeconds, 8);
 	const csv = resultsCsv(room).split('\r\n');
-	assert.equal(csv[0], 'student,chapter,chapterNumber,step,stepNumber,title,done,timeSeconds,attempts,hints,solutionShown');
-	assert.equal(csv[1], "'=cmd|evil,containers,1,s1,1,Step 1,true,60,2,2,false", 'a formula is neutralised for spreadsheets');
+	assert.equal(csv[0], 'student,chapter,chapterNumber,step,stepNumber,title,done,timeSeconds,attempts,hints,solutionShown,failedCommands,failedChecks');
+	assert.equal(csv[1], "'=cmd|evil,containers,1,s1,1,Step 1,true,60,2,2,false,0,1", 'a formula is neutralised for spreadsheets');
 	const json = JSON.parse(resultsJson(room, {createdAt: 0, chapters: ['1', '2']}));
 	assert.equal(json.students[0].steps.length, 2);
 	assert.equal(json.students[0].name, '=cmd|evil');
@@ -68,12 +70,12 @@ test('stuck: idle on an unfinished step, or many failed checks; never on a passe
 	seqs = {};
 	const room = roomWith([joined('s1', 'a'), event('s1', 0, entered(0))]);
 	const alice = room.students.s1!;
-	assert.equal(isStuck(alice, 4 * minute), false);
-	assert.equal(isStuck(alice, 5 * minute), true);
+	assert.equal(isStuck(alice, 4 * minute, true), false);
+	assert.equal(isStuck(alice, 5 * minute, true), true);
 	for (let i = 0; i < 5; i++) applyRecord(room, event('s1', minute, {kind: 'check-failed', chapterId: 'containers', stepId: 's1', unmet: ['x']}));
-	assert.equal(isStuck(alice, minute), true);
+	assert.equal(isStuck(alice, minute, true), true);
 	applyRecord(room, event('s1', 2 * minute, {kind: 'step-passed', chapterId: 'containers', stepId: 's1'}));
-	assert.equal(isStuck(alice, 60 * minute), false);
+	assert.equal(isStuck(alice, 60 * minute, true), false);
 });
 
 test('pacing records are clamped to the session chapters', () => {
@@ -94,14 +96,14 @@ test('plain mode says once when a student gets stuck and when they move again', 
 	seqs = {};
 	const room = roomWith([joined('s1', 'ana'), event('s1', 0, entered(0))]);
 	const watch = stuckWatcher();
-	assert.deepEqual(watch(room, minute), []);
-	const [line] = watch(room, 6 * minute);
+	assert.deepEqual(watch(room, minute, online), []);
+	const [line] = watch(room, 6 * minute, online);
 	assert.match(line!, /STUCK: ana on containers step 1\/3 \(6 min without progress\)$/);
-	assert.deepEqual(watch(room, 7 * minute), [], 'said once');
+	assert.deepEqual(watch(room, 7 * minute, online), [], 'said once');
 	applyRecord(room, event('s1', 8 * minute, {kind: 'step-passed', chapterId: 'containers', stepId: 's1'}));
-	assert.match(watch(room, 8 * minute)[0]!, /ana is moving again$/);
+	assert.match(watch(room, 8 * minute, online)[0]!, /ana is moving again$/);
 	for (let i = 0; i < 5; i++) applyRecord(room, event('s1', 9 * minute, {kind: 'check-failed', chapterId: 'containers', stepId: 's1', unmet: ['x']}));
-	assert.deepEqual(watch(room, 9 * minute), [], 'failed checks on a passed step do not count');
+	assert.deepEqual(watch(room, 9 * minute, online), [], 'failed checks on a passed step do not count');
 });
 
 test('plain host lines in Simplified Chinese', () => {
@@ -114,5 +116,62 @@ test('plain host lines in Simplified Chinese', () => {
 	assert.match(plainLine({kind: 'connected', studentId: 's1'}, room, 0, say)!, /王小明 已连接$/);
 	const stuck = stuckWatcher(undefined, say);
 	applyRecord(room, event('s1', 2000, entered(1)));
-	assert.match(stuck(room, 10 * minute)[0]!, /卡住：王小明 在 containers 第 2\/3 步（9 分钟没有进展）$/);
+	assert.match(stuck(room, 10 * minute, online)[0]!, /卡住：王小明 在 containers 第 2\/3 步（9 分钟没有进展）$/);
+});
+
+test('stuck means online and on a task: a student who left, one reading, one on a finished summary are not stuck', () => {
+	seqs = {};
+	const task = (stepIndex: number) => ({...entered(stepIndex), stepKind: 'task' as const});
+	const room = roomWith([
+		joined('s1', 'gone'),
+		event('s1', 0, task(0)),
+		joined('s2', 'reader'),
+		event('s2', 0, {...entered(0), stepKind: 'read'}),
+		joined('s3', 'finisher'),
+		event('s3', 0, task(0)),
+		event('s3', minute, {kind: 'step-passed', chapterId: 'containers', stepId: 's1'}),
+		event('s3', minute, {...entered(2), stepKind: 'summary'}),
+	]);
+	const later = 30 * minute;
+	assert.equal(isStuck(room.students.s1!, later, false), false, 'offline');
+	assert.equal(isStuck(room.students.s1!, later, true), true, 'the same student online is stuck');
+	assert.equal(isStuck(room.students.s2!, later, true), false, 'reading');
+	assert.equal(isStuck(room.students.s3!, later, true), false, 'on the summary of a finished chapter');
+	assert.equal(room.students.s3!.steps['containers/s3']!.doneAt, minute, 'reaching the summary passes it');
+	assert.deepEqual(room.students.s3!.finished, {containers: minute});
+	const json = JSON.parse(resultsJson(room, {createdAt: 0, chapters: ['1']}));
+	assert.deepEqual(json.chapters, [{chapter: 'containers', chapterNumber: 1, students: 3, finished: 1, passedPerStep: [1, 0, 1]}]);
+	assert.equal(resultRows(room).find(row => row.student === 'finisher' && row.step === 's3')!.done, true);
+});
+
+test('stuck tells idle from trying and failing, and failing ranks first', () => {
+	seqs = {};
+	const room = roomWith([
+		joined('s1', 'idle'),
+		event('s1', 0, entered(0)),
+		joined('s2', 'trier'),
+		event('s2', 0, entered(0)),
+		event('s2', minute, {kind: 'command-run', chapterId: 'containers', stepId: 's1', line: 'kubectl get pod', exitCode: 1, unmet: ['no pod']}),
+		event('s2', minute, {kind: 'command-run', chapterId: 'containers', stepId: 's1', line: 'kubectl run x', exitCode: 0, unmet: ['no pod']}),
+	]);
+	assert.equal(stuckKind(room.students.s1!, 6 * minute, true), 'idle');
+	assert.equal(stuckKind(room.students.s2!, 6 * minute, true), 'failing');
+	const trier = room.students.s2!.steps['containers/s1']!;
+	assert.equal(trier.failedCommands, 1);
+	assert.equal(trier.attempts, 2);
+	const rows = visibleRows(room, {id: 'containers', ref: '1', label: '1 containers', stepCount: 3}, {sort: 'stuck', filter: 'all', now: 6 * minute, online});
+	assert.deepEqual(rows.map(row => row.name), ['trier', 'idle']);
+	assert.match(stuckWatcher()(room, 6 * minute, online).join('\n'), /trier on containers step 1\/3 \(trying and failing: 1 failed commands, 0 failed checks/);
+});
+
+test('time on a step counts from the event\'s own time: events resent late, or replayed after a restart, keep it', () => {
+	seqs = {};
+	// The student's clock is 10 s behind the host; the host got the entry at once, then went away.
+	const records: LogRecord[] = [joined('s1', 'ana'), {r: 'event', at: 10_000, studentId: 's1', seq: 1, clientAt: 0, event: entered(0)}];
+	// The student went on offline; entering step 2 reached the (restarted) host 20 minutes later.
+	records.push({r: 'event', at: 20 * minute, studentId: 's1', seq: 2, clientAt: minute, event: {kind: 'step-passed', chapterId: 'containers', stepId: 's1'}});
+	records.push({r: 'event', at: 20 * minute, studentId: 's1', seq: 3, clientAt: minute, event: entered(1)});
+	const room = roomWith(records);
+	assert.equal(timeOnStep(room.students.s1!, 21 * minute), 20 * minute - 10_000, 'from the entry, not from when the late event arrived');
+	assert.equal(timeOnStep(roomWith(records).students.s1!, 21 * minute), 20 * minute - 10_000, 'a replay gives the same');
 });

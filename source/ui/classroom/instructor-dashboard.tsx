@@ -5,10 +5,10 @@ import type {Clock} from '../clock.ts';
 import {useEffect, useState} from 'react';
 import type {Locale} from '../../app/app-options.ts';
 import type {ClassroomHost} from '../../classroom/host-server.ts';
-import {defaultStuckRule, stepKey} from '../../classroom/room.ts';
+import {defaultStuckRule, stepKey, type StuckRule} from '../../classroom/room.ts';
 import {fit, textWidth} from '../text-width.ts';
 import {useTheme} from '../theme.tsx';
-import {chapterColumns, duration, stuckCount, visibleRows, type Cell, type StudentRow} from './instructor-model.ts';
+import {chapterColumns, chapterProgress, duration, stuckCount, visibleRows, type Cell, type StudentRow} from './instructor-model.ts';
 import {instructorText, type InstructorText} from './instructor-text.ts';
 import {useInstructorKeys} from './use-instructor-keys.ts';
 import {useInstructorState} from './use-instructor-state.ts';
@@ -18,7 +18,7 @@ export type WallClock = Clock;
 
 export type DashboardHost = Pick<ClassroomHost, 'room' | 'isConnected' | 'connectedCount' | 'releaseNext' | 'setOpenCount' | 'setPaused' | 'broadcast' | 'subscribe'>;
 
-type Props = {host: DashboardHost; joinLines: string[]; sessionDir: string; clock: WallClock; onQuit(): void; locale?: Locale};
+type Props = {host: DashboardHost; joinLines: string[]; sessionDir: string; clock: WallClock; onQuit(): void; locale?: Locale; stuckRule?: StuckRule};
 
 const cellGlyph: Record<Cell, string> = {done: '✓', help: '✓', current: '▶', stuck: '!', todo: '·'};
 
@@ -53,17 +53,17 @@ function useRoomVersion(host: DashboardHost, clock: WallClock): number {
 }
 
 /** The columns after the name and the steps, each `width` cells wide. */
-const tailColumns = {where: 14, onStep: 9, hints: 6, solutions: 5, fails: 6};
+const tailColumns = {where: 11, onStep: 8, hints: 6, solutions: 5, tries: 6, fails: 13};
 
-export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit, locale = 'en'}: Props) {
+export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit, locale = 'en', stuckRule = defaultStuckRule}: Props) {
 	useRoomVersion(host, clock);
 	const theme = useTheme();
 	const text = instructorText(locale);
 	const {columns: width, rows: height} = useWindowSize();
 	const [state, dispatch] = useInstructorState();
 	const [flash, setFlash] = useState<string>();
-	const [idleMinutes, setIdleMinutes] = useState(defaultStuckRule.idleMs / 60_000);
-	const rule = {...defaultStuckRule, idleMs: idleMinutes * 60_000};
+	const [idleMinutes, setIdleMinutes] = useState(stuckRule.idleMs / 60_000);
+	const rule = {...stuckRule, idleMs: idleMinutes * 60_000};
 	const room = host.room;
 	const now = clock.now();
 	const chapters = chapterColumns(room);
@@ -71,22 +71,24 @@ export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit,
 	const chapterIndex = Math.min(state.chapterIndex ?? followed, chapters.length - 1);
 	const chapter = chapters[chapterIndex] ?? {id: '-', stepCount: 0};
 	const rows = visibleRows(room, chapter, {sort: state.sort, filter: state.filter, now, online: id => host.isConnected(id), rule});
-	const selected = rows[Math.min(state.selected, rows.length - 1)];
+	const selectedIndex = Math.max(0, rows.findIndex(row => row.id === state.selected));
+	const selected = rows[selectedIndex];
+	const label = (ref: string) => chapters.find(column => column.ref === ref || column.id === ref)?.label ?? ref;
 
 	const act = (what: Promise<void>, done: string) => what.then(() => setFlash(done), error => setFlash(text.error((error as Error).message)));
-	useInstructorKeys(state, dispatch, {rows: rows.length, chapters: chapters.length, currentChapter: followed}, {
+	useInstructorKeys(state, dispatch, {ids: rows.map(row => row.id), chapters: chapters.length, currentChapter: followed}, {
 		releaseNext() {
 			const next = room.chapters[room.openCount];
 			if (next === undefined) setFlash(text.allOpen);
-			else act(host.releaseNext(), text.released(next));
+			else act(host.releaseNext(), text.released(label(next)));
 		},
 		openUpTo(count) {
-			act(host.setOpenCount(count), text.opened(room.chapters.slice(0, Math.min(count, room.chapters.length)).join(', ') || text.none));
+			act(host.setOpenCount(count), text.opened(room.chapters.slice(0, Math.min(count, room.chapters.length)).map(label).join(', ') || text.none));
 		},
 		stuckAfter(by) {
 			setIdleMinutes(minutes => {
-				const next = Math.max(1, Math.min(60, minutes + by));
-				setFlash(text.stuckAfter(next, rule.failedChecks));
+				const next = Math.max(1, Math.min(60, Math.round(minutes) + by));
+				setFlash(text.stuckAfter(next, rule.failures));
 				return next;
 			});
 		},
@@ -99,10 +101,16 @@ export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit,
 
 	if (width < 60 || height < 12) return <Text>{text.tooSmall(width, height)}</Text>;
 
-	const stuck = stuckCount(room, now, rule);
-	const open = room.chapters.slice(0, room.openCount).join(', ') || text.none;
-	const listHeight = Math.max(3, height - 6); // 3 header lines, the column titles, 2 footer lines
-	const first = Math.max(0, Math.min(state.selected - Math.floor(listHeight / 2), rows.length - listHeight));
+	const stuckSplit = stuckCount(room, now, id => host.isConnected(id), rule);
+	const stuck = stuckSplit.failing + stuckSplit.idle;
+	const open = room.chapters.slice(0, room.openCount).map(label).join(', ') || text.none;
+	const progress = chapterProgress(room, chapter);
+	const listHeight = Math.max(3, height - 7); // 4 header lines, the column titles, 2 footer lines
+	// When not everyone fits, one line says how many more are above and below.
+	const overflow = rows.length > listHeight;
+	const shown = overflow ? listHeight - 1 : listHeight;
+	const first = Math.max(0, Math.min(selectedIndex - Math.floor(shown / 2), rows.length - shown));
+	const below = Math.max(0, rows.length - first - shown);
 	const nameWidth = Math.min(18, Math.max(8, textWidth(text.columns.student), ...rows.map(row => textWidth(row.name))));
 	const stepWidth = Math.max(5, chapter.stepCount * 2);
 	const c = text.columns;
@@ -113,23 +121,29 @@ export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit,
 				<Text bold color={theme.accent}>
 					{text.classroom} {room.code}
 				</Text>
+				{room.paused ? <Text {...theme.highlight}>{text.paused}</Text> : null}
 				{' · '}
 				{text.students(room.studentOrder.length, host.connectedCount())}
 				{' · '}
 				<Text color={stuck > 0 ? theme.bad : undefined} bold={stuck > 0}>
 					{text.stuck(stuck)}
 				</Text>
-				<Text dimColor={theme.dim}> ({idleMinutes}m)</Text>
+				<Text dimColor={theme.dim}>
+					{' '}({idleMinutes}m{stuck > 0 ? text.stuckSplit(stuckSplit.failing, stuckSplit.idle) : ''})
+				</Text>
 				{' · '}
 				{text.open(open)}
-				{room.paused ? <Text {...theme.highlight}>{text.paused}</Text> : null}
 			</Text>
 			<Text dimColor={theme.dim} wrap="truncate">
 				{joinLines[0]} · {text.session}: {sessionDir}
 			</Text>
 			<Text wrap="truncate">
-				{text.chapterLine(chapter.id, chapterIndex + 1, chapters.length, text.sortName[state.sort], text.filterName[state.filter])}
+				{text.chapterLine(chapter.label === chapter.id ? chapter.id : `${chapter.label} ${chapter.id}`, chapterIndex + 1, chapters.length, text.sortName[state.sort], text.filterName[state.filter])}
 				{room.broadcast ? text.lastBroadcast(room.broadcast.text) : ''}
+			</Text>
+			<Text wrap="truncate">
+				<Text bold>{text.finished(progress.finished, progress.students)}</Text>
+				{progress.passed.length > 0 ? text.perStep(progress.passed.join(' '), progress.onStep.join(' ')) : ''}
 			</Text>
 			{state.mode === 'detail' && selected ? (
 				<StudentDetail host={host} row={selected} height={listHeight + 1} text={text} />
@@ -141,12 +155,18 @@ export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit,
 						{fit(c.onStep, tailColumns.onStep, 'right')}
 						{fit(c.hints, tailColumns.hints, 'right')}
 						{fit(c.solutions, tailColumns.solutions, 'right')}
+						{fit(c.tries, tailColumns.tries, 'right')}
 						{fit(c.fails, tailColumns.fails, 'right')}
 					</Text>
 					{rows.length === 0 ? <Text dimColor={theme.dim}>{room.studentOrder.length === 0 ? text.waiting : text.nobodyMatches}</Text> : null}
-					{rows.slice(first, first + listHeight).map(row => (
+					{rows.slice(first, first + shown).map(row => (
 						<GridRow key={row.id} row={row} nameWidth={nameWidth} stepWidth={stepWidth} selected={row.id === selected?.id} text={text} />
 					))}
+					{overflow ? (
+						<Text dimColor={theme.dim} wrap="truncate">
+							{text.more(first, below)}
+						</Text>
+					) : null}
 				</Box>
 			)}
 			<Footer mode={state.mode} draft={state.draft} flash={flash} wide={width > textWidth(text.keysWide)} text={text} />
@@ -192,8 +212,9 @@ function GridRow({row, nameWidth, stepWidth, selected, text}: {row: StudentRow; 
 			{fit(duration(row.onStepMs), tailColumns.onStep, 'right')}
 			{fit(String(row.hints), tailColumns.hints, 'right')}
 			{fit(String(row.solutions), tailColumns.solutions, 'right')}
-			{fit(String(row.failedChecks), tailColumns.fails, 'right')}
-			{row.stuck ? text.stuckMark : ''}
+			{fit(String(row.tries), tailColumns.tries, 'right')}
+			{fit(`${row.failedCommands}/${row.failedChecks}`, tailColumns.fails, 'right')}
+			{row.stuck ? text.stuckMark(row.stuck) : ''}
 			{row.online ? '' : text.offlineMark}
 		</Text>
 	);
@@ -208,10 +229,10 @@ function StudentDetail({host, row, height, text}: {host: DashboardHost; row: Stu
 		<Box flexDirection="column" height={height}>
 			<Text bold>
 				{student.name} {row.online ? text.online : text.offline}
-				{row.stuck ? ` ·${text.stuckMark}` : ''}
+				{row.stuck ? ` ·${text.stuckMark(row.stuck)}` : ''}
 			</Text>
 			<Text wrap="truncate">{current ? text.onStep(current.chapterId, current.stepIndex + 1, current.stepCount, current.title, duration(row.onStepMs)) : text.noStepYet}</Text>
-			<Text wrap="truncate">{text.stepHelp(step?.hints ?? 0, step?.solutionShown ?? false, step?.failedChecks ?? 0)}</Text>
+			<Text wrap="truncate">{text.stepHelp(step?.hints ?? 0, step?.solutionShown ?? false, step?.failedCommands ?? 0, step?.failedChecks ?? 0)}</Text>
 			<Text bold>{text.stillUnmet}</Text>
 			{(step?.unmet.length ? step.unmet : [text.nothingReported]).slice(0, 4).map((item, index) => (
 				<Text key={index} wrap="truncate" color={step?.unmet.length ? theme.warn : undefined}>

@@ -1,6 +1,6 @@
 // What the instructor's dashboard shows, computed from the room: pure, so it is tested
 // without a terminal. The grid shows one chapter at a time, its steps as columns.
-import {isStuck, stepKey, type Room, type Student, type StuckRule, defaultStuckRule} from '../../classroom/room.ts';
+import {chapterSummary, defaultStuckRule, stuckKind, timeOnStep, type ChapterSummary, type Room, type Student, type StuckKind, type StuckRule} from '../../classroom/room.ts';
 
 export type SortOrder = 'joined' | 'name' | 'progress' | 'stuck';
 export const sortOrders: SortOrder[] = ['joined', 'name', 'progress', 'stuck'];
@@ -13,17 +13,22 @@ export type StudentRow = {
 	id: string;
 	name: string;
 	online: boolean;
-	stuck: boolean;
+	stuck?: StuckKind;
 	cells: Cell[];
 	doneCount: number;
+	finished: boolean;
 	where: {kind: 'not-started'} | {kind: 'step'; index: number; count: number} | {kind: 'elsewhere'; chapterId: string};
 	onStepMs: number;
 	hints: number;
 	solutions: number;
-	failedChecks: number;
+	/** Same as the export's attempts, summed over the chapter: commands on unpassed tasks, failed checks, wrong answers. */
+	tries: number;
+	failedCommands: number;
+	failedChecks: number; // failed checks and wrong quiz answers
 };
 
-export type ChapterColumn = {id: string; stepCount: number};
+/** `label` names the chapter the same way everywhere on the dashboard: by its number when known. */
+export type ChapterColumn = {id: string; ref: string; label: string; stepCount: number};
 
 /** The chapters the grid can show: the session's list, each with the step count students reported. */
 export function chapterColumns(room: Room): ChapterColumn[] {
@@ -35,25 +40,31 @@ export function chapterColumns(room: Room): ChapterColumn[] {
 		for (const [chapterId, number] of Object.entries(student.chapterNumbers)) numberToId.set(String(number), chapterId);
 	}
 	// Session chapters are given by number or id; show the id students report when we know it.
+	const numberOf = new Map([...numberToId].map(([number, id]) => [id, number]));
+	const label = (id: string, ref: string) => numberOf.get(id) ?? ref;
 	const columns = room.chapters.map(ref => {
 		const id = counts.has(ref) ? ref : (numberToId.get(ref) ?? ref);
-		return {id, stepCount: counts.get(id) ?? 0};
+		return {id, ref, label: label(id, ref), stepCount: counts.get(id) ?? 0};
 	});
-	for (const [id, stepCount] of counts) if (!columns.some(column => column.id === id)) columns.push({id, stepCount});
+	for (const [id, stepCount] of counts) if (!columns.some(column => column.id === id)) columns.push({id, ref: id, label: label(id, id), stepCount});
 	return columns;
 }
 
 export function studentRow(student: Student, chapter: ChapterColumn, online: boolean, now: number, rule: StuckRule = defaultStuckRule): StudentRow {
-	const stuck = isStuck(student, now, rule);
+	const stuck = stuckKind(student, now, online, rule);
 	const cells: Cell[] = [];
 	let doneCount = 0;
 	let hints = 0;
 	let solutions = 0;
+	let tries = 0;
+	let failedCommands = 0;
 	let failedChecks = 0;
 	const steps = Object.values(student.steps).filter(step => step.chapterId === chapter.id);
 	for (const step of steps) {
 		hints += step.hints;
 		solutions += step.solutionShown ? 1 : 0;
+		tries += step.attempts;
+		failedCommands += step.failedCommands;
 		failedChecks += step.failedChecks;
 	}
 	const current = student.current;
@@ -65,11 +76,12 @@ export function studentRow(student: Student, chapter: ChapterColumn, online: boo
 		} else if (current?.chapterId === chapter.id && current.stepIndex === index) cells.push(stuck ? 'stuck' : 'current');
 		else cells.push('todo');
 	}
-	const currentStep = current ? student.steps[stepKey(current.chapterId, current.stepId)] : undefined;
-	const onStepMs = currentStep?.doneAt === undefined ? Math.max(0, now - student.lastProgressAt) : 0;
+	const finished = student.finished[chapter.id] !== undefined;
 	const where: StudentRow['where'] = !current ? {kind: 'not-started'} : current.chapterId === chapter.id ? {kind: 'step', index: current.stepIndex + 1, count: current.stepCount} : {kind: 'elsewhere', chapterId: current.chapterId};
-	return {id: student.id, name: student.name, online, stuck, cells, doneCount, where, onStepMs, hints, solutions, failedChecks};
+	return {id: student.id, name: student.name, online, stuck, cells, doneCount, finished, where, onStepMs: timeOnStep(student, now), hints, solutions, tries, failedCommands, failedChecks};
 }
+
+const stuckRank = (row: StudentRow) => (row.stuck === 'failing' ? 2 : row.stuck === 'idle' ? 1 : 0);
 
 export function visibleRows(room: Room, chapter: ChapterColumn, options: {sort: SortOrder; filter: Filter; now: number; online: (id: string) => boolean; rule?: StuckRule}): StudentRow[] {
 	let rows = room.studentOrder.map(id => studentRow(room.students[id]!, chapter, options.online(id), options.now, options.rule));
@@ -78,12 +90,22 @@ export function visibleRows(room: Room, chapter: ChapterColumn, options: {sort: 
 	const byName = (a: StudentRow, b: StudentRow) => a.name.localeCompare(b.name);
 	if (options.sort === 'name') rows.sort(byName);
 	if (options.sort === 'progress') rows.sort((a, b) => b.doneCount - a.doneCount || byName(a, b));
-	if (options.sort === 'stuck') rows.sort((a, b) => Number(b.stuck) - Number(a.stuck) || b.onStepMs - a.onStepMs || byName(a, b));
+	// Struggling before idle: the one failing again and again needs the instructor first.
+	if (options.sort === 'stuck') rows.sort((a, b) => stuckRank(b) - stuckRank(a) || b.failedCommands + b.failedChecks - (a.failedCommands + a.failedChecks) || b.onStepMs - a.onStepMs || byName(a, b));
 	return rows;
 }
 
-export function stuckCount(room: Room, now: number, rule: StuckRule = defaultStuckRule): number {
-	return room.studentOrder.filter(id => isStuck(room.students[id]!, now, rule)).length;
+export function stuckCount(room: Room, now: number, online: (id: string) => boolean, rule: StuckRule = defaultStuckRule): {idle: number; failing: number} {
+	const count = {idle: 0, failing: 0};
+	for (const id of room.studentOrder) {
+		const kind = stuckKind(room.students[id]!, now, online(id), rule);
+		if (kind) count[kind]++;
+	}
+	return count;
+}
+
+export function chapterProgress(room: Room, chapter: ChapterColumn): ChapterSummary {
+	return chapterSummary(room, chapter.id, chapter.stepCount);
 }
 
 export function duration(ms: number): string {

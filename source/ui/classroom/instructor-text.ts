@@ -1,11 +1,16 @@
 // The instructor's dashboard in English and Simplified Chinese.
 import type {Locale} from '../../app/app-options.ts';
+import type {StuckKind} from '../../classroom/room.ts';
 import type {Filter, SortOrder} from './instructor-model.ts';
 
 export type InstructorText = {
 	classroom: string;
 	students(count: number, online: number): string;
 	stuck(count: number): string;
+	stuckSplit(failing: number, idle: number): string;
+	finished(count: number, of: number): string;
+	perStep(passed: string, onStep: string): string;
+	more(above: number, below: number): string;
 	open(list: string): string;
 	none: string;
 	paused: string;
@@ -14,11 +19,11 @@ export type InstructorText = {
 	sortName: Record<SortOrder, string>;
 	filterName: Record<Filter, string>;
 	lastBroadcast(text: string): string;
-	columns: {student: string; steps: string; where: string; onStep: string; hints: string; solutions: string; fails: string};
+	columns: {student: string; steps: string; where: string; onStep: string; hints: string; solutions: string; tries: string; fails: string};
 	notStarted: string;
 	step(index: number, count: number): string;
 	elsewhere(chapter: string): string;
-	stuckMark: string;
+	stuckMark(kind: StuckKind): string;
 	offlineMark: string;
 	waiting: string;
 	nobodyMatches: string;
@@ -26,7 +31,7 @@ export type InstructorText = {
 	offline: string;
 	onStep(chapter: string, index: number, count: number, title: string, time: string): string;
 	noStepYet: string;
-	stepHelp(hints: number, solution: boolean, fails: number): string;
+	stepHelp(hints: number, solution: boolean, failedCommands: number, failedChecks: number): string;
 	stillUnmet: string;
 	nothingReported: string;
 	lastCommands: string;
@@ -52,19 +57,23 @@ const en: InstructorText = {
 	classroom: 'Classroom',
 	students: (count, online) => `${count} students (${online} online)`,
 	stuck: count => `${count} stuck`,
+	stuckSplit: (failing, idle) => `: ${[failing ? `${failing} failing` : '', idle ? `${idle} idle` : ''].filter(Boolean).join(', ')}`,
+	finished: (count, of) => `${count} of ${of} finished this chapter`,
+	perStep: (passed, onStep) => ` · passed per step: ${passed} · now on each step: ${onStep}`,
+	more: (above, below) => `  ${above > 0 ? `↑ ${above} more` : ''}${above > 0 && below > 0 ? ' · ' : ''}${below > 0 ? `↓ ${below} more` : ''} (Home/End)`,
 	open: list => `open: ${list}`,
 	none: 'none',
 	paused: ' PAUSED ',
 	session: 'session',
-	chapterLine: (chapter, index, count, sort, filter) => `Chapter ${chapter} (${index}/${count}) · sort: ${sort} · filter: ${filter}`,
+	chapterLine: (chapter, index, count, sort, filter) => `Chapter ${chapter} ${index}/${count} · sort ${sort} · filter ${filter}`,
 	sortName: {joined: 'joined', name: 'name', progress: 'progress', stuck: 'stuck'},
 	filterName: {all: 'all', stuck: 'stuck', offline: 'offline'},
 	lastBroadcast: text => ` · last broadcast: ${text}`,
-	columns: {student: 'student', steps: 'steps', where: 'where', onStep: 'on step', hints: 'hints', solutions: 'sol', fails: 'fails'},
+	columns: {student: 'student', steps: 'steps', where: 'where', onStep: 'on step', hints: 'hints', solutions: 'sol', tries: 'tries', fails: 'fail cmd/chk'},
 	notStarted: 'not started',
 	step: (index, count) => `step ${index}/${count}`,
 	elsewhere: chapter => `in ${chapter}`,
-	stuckMark: ' STUCK',
+	stuckMark: kind => (kind === 'failing' ? ' STUCK:fail' : ' STUCK:idle'),
 	offlineMark: ' offline',
 	waiting: 'Waiting for students to join…',
 	nobodyMatches: 'Nobody matches this filter.',
@@ -72,13 +81,13 @@ const en: InstructorText = {
 	offline: '(offline)',
 	onStep: (chapter, index, count, title, time) => `On ${chapter} step ${index}/${count}: ${title} · ${time} on it`,
 	noStepYet: 'Has not started a step yet.',
-	stepHelp: (hints, solution, fails) => `Hints ${hints} · solution ${solution ? 'shown' : 'not shown'} · failed checks ${fails}`,
+	stepHelp: (hints, solution, commands, checks) => `Hints ${hints} · solution ${solution ? 'shown' : 'not shown'} · failed commands ${commands} · failed checks or wrong answers ${checks}`,
 	stillUnmet: 'Still unmet:',
 	nothingReported: '(nothing reported)',
 	lastCommands: 'Last commands:',
 	noCommands: '(none yet)',
 	exit: code => `  (exit ${code})`,
-	keysWide: '↑↓ select · Enter details · ←→ chapter · s sort · f filter · n release next · o open up to · p pause · b broadcast · +- stuck minutes · q quit',
+	keysWide: '↑↓ Home End select · Enter details · ←→ chapter · s sort · f filter · n release next · o open up to · p pause · b broadcast · +- stuck minutes · q quit',
 	keysNarrow: '↑↓ ⏎ student ←→ chapter s sort f filter n next o open p pause b say q quit',
 	broadcastPrompt: 'Broadcast to every screen (Enter send, Esc cancel): ',
 	openPrompt: 'Open the first how many chapters of the session? Type 0-9 (Esc cancels)',
@@ -86,7 +95,7 @@ const en: InstructorText = {
 	allOpen: 'every chapter is already open',
 	released: chapter => `released chapter ${chapter}`,
 	opened: list => `open: ${list}`,
-	stuckAfter: (minutes, fails) => `stuck after ${minutes} min without progress (or ${fails} failed checks)`,
+	stuckAfter: (minutes, fails) => `stuck after ${minutes} min on a task step (or ${fails} failed commands and checks)`,
 	pausedRoom: 'paused the room',
 	resumedRoom: 'resumed the room',
 	sent: 'broadcast sent',
@@ -98,6 +107,10 @@ const zhCN: InstructorText = {
 	classroom: '课堂',
 	students: (count, online) => `${count} 名学生（${online} 在线）`,
 	stuck: count => `${count} 人卡住`,
+	stuckSplit: (failing, idle) => `：${[failing ? `${failing} 人反复失败` : '', idle ? `${idle} 人没有动作` : ''].filter(Boolean).join('，')}`,
+	finished: (count, of) => `本章 ${of} 人中已完成 ${count} 人`,
+	perStep: (passed, onStep) => ` · 每步通过人数：${passed} · 当前所在步骤人数：${onStep}`,
+	more: (above, below) => `  ${above > 0 ? `↑ 还有 ${above} 人` : ''}${above > 0 && below > 0 ? ' · ' : ''}${below > 0 ? `↓ 还有 ${below} 人` : ''}（Home/End）`,
 	open: list => `已开放：${list}`,
 	none: '无',
 	paused: ' 已暂停 ',
@@ -106,11 +119,11 @@ const zhCN: InstructorText = {
 	sortName: {joined: '加入顺序', name: '名字', progress: '进度', stuck: '卡住'},
 	filterName: {all: '全部', stuck: '卡住', offline: '离线'},
 	lastBroadcast: text => ` · 最近广播：${text}`,
-	columns: {student: '学生', steps: '步骤', where: '位置', onStep: '本步用时', hints: '提示', solutions: '答案', fails: '失败'},
+	columns: {student: '学生', steps: '步骤', where: '位置', onStep: '本步用时', hints: '提示', solutions: '答案', tries: '尝试', fails: '失败命令/检查'},
 	notStarted: '未开始',
 	step: (index, count) => `第 ${index}/${count} 步`,
 	elsewhere: chapter => `在 ${chapter}`,
-	stuckMark: ' 卡住',
+	stuckMark: kind => (kind === 'failing' ? ' 卡住:失败' : ' 卡住:无动作'),
 	offlineMark: ' 离线',
 	waiting: '等待学生加入…',
 	nobodyMatches: '没有符合筛选的学生。',
@@ -118,13 +131,13 @@ const zhCN: InstructorText = {
 	offline: '（离线）',
 	onStep: (chapter, index, count, title, time) => `在 ${chapter} 第 ${index}/${count} 步：${title} · 已用 ${time}`,
 	noStepYet: '还没有开始任何步骤。',
-	stepHelp: (hints, solution, fails) => `提示 ${hints} · 答案${solution ? '已查看' : '未查看'} · 检查失败 ${fails}`,
+	stepHelp: (hints, solution, commands, checks) => `提示 ${hints} · 答案${solution ? '已查看' : '未查看'} · 命令失败 ${commands} · 检查失败或答错 ${checks}`,
 	stillUnmet: '尚未满足：',
 	nothingReported: '（没有报告）',
 	lastCommands: '最近的命令：',
 	noCommands: '（还没有）',
 	exit: code => `  （退出码 ${code}）`,
-	keysWide: '↑↓ 选择 · Enter 详情 · ←→ 章节 · s 排序 · f 筛选 · n 开放下一章 · o 开放前 N 章 · p 暂停 · b 广播 · +- 卡住分钟数 · q 退出',
+	keysWide: '↑↓ Home End 选择 · Enter 详情 · ←→ 章节 · s 排序 · f 筛选 · n 开放下一章 · o 开放前 N 章 · p 暂停 · b 广播 · +- 卡住分钟数 · q 退出',
 	keysNarrow: '↑↓ ⏎ 学生 ←→ 章节 s 排序 f 筛选 n 下一章 o 开放 p 暂停 b 广播 q 退出',
 	broadcastPrompt: '广播到所有屏幕（Enter 发送，Esc 取消）：',
 	openPrompt: '开放本次课程的前几章？输入 0-9（Esc 取消）',
@@ -132,7 +145,7 @@ const zhCN: InstructorText = {
 	allOpen: '所有章节都已开放',
 	released: chapter => `已开放第 ${chapter} 章`,
 	opened: list => `已开放：${list}`,
-	stuckAfter: (minutes, fails) => `${minutes} 分钟没有进展（或检查失败 ${fails} 次）算作卡住`,
+	stuckAfter: (minutes, fails) => `在任务步骤上 ${minutes} 分钟（或命令与检查失败 ${fails} 次）算作卡住`,
 	pausedRoom: '已暂停课堂',
 	resumedRoom: '已恢复课堂',
 	sent: '广播已发送',

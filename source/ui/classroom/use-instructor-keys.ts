@@ -13,7 +13,7 @@ export type PacingControls = {
 	quit(): void;
 };
 
-export function useInstructorKeys(rendered: InstructorState, reactDispatch: Dispatch<InstructorAction>, context: {rows: number; chapters: number; currentChapter: number}, controls: PacingControls): void {
+export function useInstructorKeys(rendered: InstructorState, reactDispatch: Dispatch<InstructorAction>, context: {ids: string[]; chapters: number; currentChapter: number}, controls: PacingControls): void {
 	// Keys can arrive faster than frames (typed text, then Enter): act on the state as of the
 	// last key, not as of the last render.
 	const latest = useRef(rendered);
@@ -53,10 +53,12 @@ export function useInstructorKeys(rendered: InstructorState, reactDispatch: Disp
 			else dispatch({type: 'closed'});
 			return;
 		}
-		if (key.upArrow || input === 'k') dispatch({type: 'moved', by: -1, rows: context.rows});
-		else if (key.downArrow || input === 'j') dispatch({type: 'moved', by: 1, rows: context.rows});
-		else if (key.pageUp) dispatch({type: 'moved', by: -10, rows: context.rows});
-		else if (key.pageDown) dispatch({type: 'moved', by: 10, rows: context.rows});
+		if (key.upArrow || input === 'k') dispatch({type: 'moved', by: -1, ids: context.ids});
+		else if (key.downArrow || input === 'j') dispatch({type: 'moved', by: 1, ids: context.ids});
+		else if (key.pageUp) dispatch({type: 'moved', by: -10, ids: context.ids});
+		else if (key.pageDown) dispatch({type: 'moved', by: 10, ids: context.ids});
+		else if (key.home || input === 'g') dispatch({type: 'moved-to-end', last: false, ids: context.ids});
+		else if (key.end || input === 'G') dispatch({type: 'moved-to-end', last: true, ids: context.ids});
 		else if (key.leftArrow) dispatch({type: 'chapter-moved', by: -1, chapters: context.chapters, current: context.currentChapter});
 		else if (key.rightArrow) dispatch({type: 'chapter-moved', by: 1, chapters: context.chapters, current: context.currentChapter});
 		else if (key.return) dispatch({type: 'detail-toggled'});

@@ -3,7 +3,8 @@ import {useReducer} from 'react';
 import {filters, sortOrders, type Filter, type SortOrder} from './instructor-model.ts';
 
 export type InstructorState = {
-	selected: number; // index into the visible rows
+	/** The selected student's id: the selection follows them when the rows re-sort. */
+	selected?: string;
 	sort: SortOrder;
 	filter: Filter;
 	chapterIndex?: number; // undefined: follow the last open chapter
@@ -12,7 +13,8 @@ export type InstructorState = {
 };
 
 export type InstructorAction =
-	| {type: 'moved'; by: number; rows: number}
+	| {type: 'moved'; by: number; ids: string[]} // ids: the visible rows, in order
+	| {type: 'moved-to-end'; last: boolean; ids: string[]}
 	| {type: 'sort-cycled'}
 	| {type: 'filter-cycled'}
 	| {type: 'chapter-moved'; by: number; chapters: number; current: number}
@@ -24,18 +26,22 @@ export type InstructorAction =
 	| {type: 'closed'} // Esc, or a broadcast sent
 	| {type: 'quit-asked'};
 
-export const initialInstructorState: InstructorState = {selected: 0, sort: 'joined', filter: 'all', mode: 'grid', draft: ''};
+export const initialInstructorState: InstructorState = {sort: 'joined', filter: 'all', mode: 'grid', draft: ''};
 
 const cycle = <T,>(list: readonly T[], value: T) => list[(list.indexOf(value) + 1) % list.length]!;
 
 export function instructorReducer(state: InstructorState, action: InstructorAction): InstructorState {
 	switch (action.type) {
-		case 'moved':
-			return {...state, selected: Math.max(0, Math.min(action.rows - 1, state.selected + action.by))};
+		case 'moved': {
+			const at = Math.max(0, action.ids.indexOf(state.selected ?? ''));
+			return {...state, selected: action.ids[Math.max(0, Math.min(action.ids.length - 1, at + action.by))]};
+		}
+		case 'moved-to-end':
+			return {...state, selected: action.last ? action.ids.at(-1) : action.ids[0]};
 		case 'sort-cycled':
 			return {...state, sort: cycle(sortOrders, state.sort)};
 		case 'filter-cycled':
-			return {...state, filter: cycle(filters, state.filter), selected: 0};
+			return {...state, filter: cycle(filters, state.filter), selected: undefined};
 		case 'chapter-moved': {
 			const from = state.chapterIndex ?? action.current;
 			return {...state, chapterIndex: Math.max(0, Math.min(action.chapters - 1, from + action.by))};
