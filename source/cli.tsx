@@ -160,7 +160,8 @@ Examples:
 		.option('--bind <addr>', 'address to listen on', '0.0.0.0')
 		.option('--chapters <list>', 'chapters of this session, e.g. 1-3 or 2,4')
 		.option('--session <dir>', 'folder that keeps the session (resumes it if it exists)')
-		.action(async (opts: {port: string; bind: string; chapters?: string; session?: string}, command: Command) => {
+		.option('--stuck-after <time>', 'time on a task step before a student counts as stuck, e.g. 5m or 90s', '5m')
+		.action(async (opts: {port: string; bind: string; chapters?: string; session?: string; stuckAfter?: string}, command: Command) => {
 			const {runClassroomHost} = await import('./app/classroom-commands.ts');
 			finish(await runClassroomHost(appOptions(flagsOf(command)), io, opts));
 		});

@@ -1,50 +1,10 @@
 // `k8s-tutor join` in plain mode against an in-process host: the normal lesson flow, mirrored.
 import assert from 'node:assert/strict';
-import {PassThrough, Readable} from 'node:stream';
-import {fileURLToPath} from 'node:url';
+import {PassThrough} from 'node:stream';
 import {test} from 'node:test';
-import type {AppIO, AppOptions} from '../../source/app/app-options.ts';
 import {runClassroomExport, runJoin} from '../../source/app/classroom-commands.ts';
-import {memoryDisk} from '../../source/shell/memory-disk.ts';
+import {fakeIO, options, within} from './fake-io.ts';
 import {startHost, tempDir, waitFor} from './helpers.ts';
-
-const packDir = fileURLToPath(new URL('./fixtures/pack', import.meta.url));
-
-function fakeIO(input: string | PassThrough): {io: AppIO; out: () => string; err: () => string; interrupt(): void} {
-	const handlers: ((signal: 'SIGINT') => void)[] = [];
-	let out = '';
-	let err = '';
-	const stdout = new PassThrough();
-	stdout.on('data', chunk => (out += chunk));
-	const stderr = new PassThrough();
-	stderr.on('data', chunk => (err += chunk));
-	const io: AppIO = {
-		stdin: typeof input === 'string' ? Readable.from([input]) : input,
-		stdout,
-		stderr,
-		onSignal: handler => (handlers.push(handler), () => handlers.splice(handlers.indexOf(handler), 1)),
-		exit: code => {
-			throw new Error(`exit ${code}`);
-		},
-	};
-	return {io, out: () => out, err: () => err, interrupt() {
-			// Every handler hears the signal; a plain session's one "exits" (throws here), the join's one stops waiting.
-			for (const handler of handlers) {
-				try {
-					handler('SIGINT');
-				} catch {}
-			}
-		}};
-}
-
-/** A promise, or a failure after `ms`: no test waits forever. */
-function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-	let timer: NodeJS.Timeout | undefined;
-	const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms)));
-	return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-}
-
-const options = (home: string): AppOptions => ({lang: 'en', plain: true, color: false, interactiveInput: false, configDir: home, disk: memoryDisk(), version: 'test', lessonsDir: packDir});
 
 test('a student works through a chapter; the host sees every step, hint, failed check and command', async t => {
 	const dir = tempDir(t);
