@@ -1,6 +1,7 @@
 // The world (and the shell around it) as JSON: Maps and Sets become tagged arrays, so a saved
 // chapter resumes in exactly the world the learner left. Works for any engine data added later.
 import type {World} from '../engine/world.ts';
+import {emptyStore} from '../engine/k8s/resources.ts';
 import type {ShellState} from '../shell/types.ts';
 
 const mapTag = '$map';
@@ -44,6 +45,8 @@ export function deserializeWorld(data: unknown): World {
 	if (!world || typeof world !== 'object' || !(world.hosts instanceof Map) || typeof world.time !== 'number') {
 		throw new Error('not a saved world');
 	}
+	// A world saved before a resource type was modelled has no map for it yet.
+	if (world.cluster) world.cluster.store = emptyStore(world.cluster.store);
 	return world;
 }
 

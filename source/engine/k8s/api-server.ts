@@ -6,7 +6,8 @@ import {admitNewPod, applyDefaults} from './defaults.ts';
 import {msOf, newUid, nextResourceVersion, now, randomSuffix} from './metadata.ts';
 import {bindPodToNode, indexPodOwner, removePod, requestPodTermination} from './pod-store.ts';
 import {markOwnersDirty, retryUnschedulablePods} from './reconcile-marks.ts';
-import {resourceByKind, resourceInfo, storeKey, type ResourceInfo} from './resources.ts';
+import {populateNamespace} from './config-objects.ts';
+import {resourceByKind, resourceInfo, resourceInfos, storeKey, type ResourceInfo} from './resources.ts';
 import type {Cluster, KubeObject, ResourceName} from './types.ts';
 import {invalidMessage, validateObject} from './validation.ts';
 
@@ -130,6 +131,9 @@ function afterCreate(w: World, info: ResourceInfo, obj: KubeObject): void {
 		case 'services':
 			c.dirtyServices.add(obj.metadata.namespace!);
 			break;
+		case 'namespaces':
+			populateNamespace(w, obj.metadata.name);
+			break;
 	}
 }
 
@@ -244,7 +248,8 @@ export function deleteObject(w: World, resource: ResourceName, namespace: string
 		obj.status = {phase: 'Terminating'};
 		obj.metadata.deletionTimestamp = now(w);
 		obj.metadata.resourceVersion = nextResourceVersion(c);
-		for (const r of ['deployments', 'replicasets', 'replicationcontrollers', 'services', 'endpoints', 'pods'] as ResourceName[]) {
+		const namespaced = resourceInfos.filter(r => r.namespaced && r.resource !== 'pods').map(r => r.resource);
+		for (const r of [...namespaced, 'pods'] as ResourceName[]) {
 			for (const o of listObjects(c, r, name)) deleteObject(w, r, name, o.metadata.name);
 		}
 		c.dirtyControllers.add(`namespaces//${name}`);

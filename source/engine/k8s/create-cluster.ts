@@ -6,6 +6,8 @@ import type {World} from '../world.ts';
 import {digestHex} from '../hash.ts';
 import {createObject} from './api-server.ts';
 import {resolveImage} from './images.ts';
+import {emptyStore} from './resources.ts';
+import {populateNamespace} from './config-objects.ts';
 import {timestampAt, newUid} from './metadata.ts';
 import type {Cluster, ControlPlaneComponent, KubeObject} from './types.ts';
 
@@ -33,7 +35,7 @@ function emptyCluster(controlPlane: string, apiIp: string, kubectlHosts: string[
 		apiServerAddress: `https://${apiIp}:6443`,
 		kubectlHosts: [...kubectlHosts, controlPlane],
 		resourceVersion: 1000,
-		store: {pods: new Map(), replicationcontrollers: new Map(), replicasets: new Map(), deployments: new Map(), services: new Map(), endpoints: new Map(), nodes: new Map(), namespaces: new Map()},
+		store: emptyStore(),
 		podsByNode: new Map(),
 		podsByOwner: new Map(),
 		orphanPods: new Set(),
@@ -205,6 +207,7 @@ export function createCluster(w: World, options: ClusterOptions = {}): void {
 	const c = w.cluster;
 	for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
 		c.store.namespaces.set(ns, {apiVersion: 'v1', kind: 'Namespace', metadata: {name: ns, uid: newUid(w), resourceVersion: String(++c.resourceVersion), creationTimestamp: timestampAt(w.time), labels: {'kubernetes.io/metadata.name': ns}}, spec: {finalizers: ['kubernetes']}, status: {phase: 'Active'}});
+		populateNamespace(w, ns);
 	}
 	addNode(w, controlPlaneName, cpIp, {cpus: 2, memoryBytes: 4 * gib, controlPlane: true});
 	for (let i = 1; i <= workers; i++) {

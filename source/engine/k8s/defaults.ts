@@ -1,6 +1,7 @@
 // What the API server fills in when a manifest leaves a field out (the "defaulting" step).
 import {randomSuffix} from '../rng.ts';
 import type {World} from '../world.ts';
+import {defaultSecret} from './config-objects.ts';
 import {cpuMilli, memoryBytes} from './quantity.ts';
 import type {ContainerSpec, KubeObject, PodSpec} from './types.ts';
 
@@ -112,6 +113,9 @@ export function applyDefaults(obj: KubeObject): void {
 				p.protocol ??= 'TCP';
 				p.targetPort ??= p.port;
 			}
+			break;
+		case 'Secret':
+			defaultSecret(obj);
 			break;
 		case 'Namespace':
 			obj.spec ??= {finalizers: ['kubernetes']};

@@ -1,4 +1,4 @@
-import type {ResourceName} from './types.ts';
+import type {KubeObject, ResourceName} from './types.ts';
 
 /** What the API server knows about each resource type (what `kubectl api-resources` lists). */
 export type ResourceInfo = {
@@ -15,11 +15,14 @@ export type ResourceInfo = {
 const allVerbs = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
 export const resourceInfos: ResourceInfo[] = [
+	{resource: 'configmaps', singular: 'configmap', kind: 'ConfigMap', apiVersion: 'v1', shortNames: ['cm'], namespaced: true, etcdPrefix: 'configmaps', verbs: allVerbs},
 	{resource: 'endpoints', singular: 'endpoints', kind: 'Endpoints', apiVersion: 'v1', shortNames: ['ep'], namespaced: true, etcdPrefix: 'services/endpoints', verbs: allVerbs},
 	{resource: 'namespaces', singular: 'namespace', kind: 'Namespace', apiVersion: 'v1', shortNames: ['ns'], namespaced: false, etcdPrefix: 'namespaces', verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch']},
 	{resource: 'nodes', singular: 'node', kind: 'Node', apiVersion: 'v1', shortNames: ['no'], namespaced: false, etcdPrefix: 'minions', verbs: allVerbs},
 	{resource: 'pods', singular: 'pod', kind: 'Pod', apiVersion: 'v1', shortNames: ['po'], namespaced: true, etcdPrefix: 'pods', verbs: allVerbs},
 	{resource: 'replicationcontrollers', singular: 'replicationcontroller', kind: 'ReplicationController', apiVersion: 'v1', shortNames: ['rc'], namespaced: true, etcdPrefix: 'controllers', verbs: allVerbs},
+	{resource: 'secrets', singular: 'secret', kind: 'Secret', apiVersion: 'v1', shortNames: [], namespaced: true, etcdPrefix: 'secrets', verbs: allVerbs},
+	{resource: 'serviceaccounts', singular: 'serviceaccount', kind: 'ServiceAccount', apiVersion: 'v1', shortNames: ['sa'], namespaced: true, etcdPrefix: 'serviceaccounts', verbs: allVerbs},
 	{resource: 'services', singular: 'service', kind: 'Service', apiVersion: 'v1', shortNames: ['svc'], namespaced: true, etcdPrefix: 'services/specs', verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch']},
 	{resource: 'deployments', singular: 'deployment', kind: 'Deployment', apiVersion: 'apps/v1', shortNames: ['deploy'], namespaced: true, etcdPrefix: 'deployments', verbs: allVerbs},
 	{resource: 'replicasets', singular: 'replicaset', kind: 'ReplicaSet', apiVersion: 'apps/v1', shortNames: ['rs'], namespaced: true, etcdPrefix: 'replicasets', verbs: allVerbs},
@@ -41,4 +44,9 @@ export function storeKey(info: ResourceInfo, namespace: string | undefined, name
 /** Where etcd keeps the object: /registry/pods/default/kubia-manual, /registry/minions/worker-1. */
 export function etcdKey(info: ResourceInfo, namespace: string | undefined, name: string): string {
 	return info.namespaced ? `/registry/${info.etcdPrefix}/${namespace ?? 'default'}/${name}` : `/registry/${info.etcdPrefix}/${name}`;
+}
+
+/** One empty map per resource the API server stores (a world saved before a type existed gets its map here). */
+export function emptyStore(existing?: Partial<Record<ResourceName, Map<string, KubeObject>>>): Record<ResourceName, Map<string, KubeObject>> {
+	return Object.fromEntries(resourceInfos.map(r => [r.resource, existing?.[r.resource] ?? new Map()])) as Record<ResourceName, Map<string, KubeObject>>;
 }

@@ -101,7 +101,18 @@ export type PodStatus = {
 export type Pod = KubeObject & {spec: PodSpec; status: PodStatus};
 
 /** The resources the API server serves, by their plural name (the word in etcd keys and URLs). */
-export type ResourceName = 'pods' | 'replicationcontrollers' | 'replicasets' | 'deployments' | 'services' | 'endpoints' | 'nodes' | 'namespaces';
+export type ResourceName =
+	| 'pods'
+	| 'replicationcontrollers'
+	| 'replicasets'
+	| 'deployments'
+	| 'services'
+	| 'endpoints'
+	| 'nodes'
+	| 'namespaces'
+	| 'configmaps'
+	| 'secrets'
+	| 'serviceaccounts';
 
 /** One container as the kubelet runs it: the processes behind it and its lifecycle timers. */
 export type ContainerRuntime = {

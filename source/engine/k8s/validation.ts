@@ -1,4 +1,5 @@
 // The API server's validation, with its wording: `spec.containers[0].image: Required value`.
+import {validateConfigObject} from './config-objects.ts';
 import type {KubeObject} from './types.ts';
 
 const subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -94,6 +95,10 @@ export function validateObject(obj: KubeObject): string[] {
 	switch (obj.kind) {
 		case 'Pod':
 			validatePodSpec(obj.spec, 'spec', errors);
+			break;
+		case 'ConfigMap':
+		case 'Secret':
+			validateConfigObject(obj, errors);
 			break;
 		case 'ReplicationController':
 			validateReplicas(obj, errors);

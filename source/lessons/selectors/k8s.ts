@@ -2,45 +2,25 @@
 // Kept apart from the rest so a change in the Kubernetes engine's data is a change here only.
 import type {Cluster, KubeObject, ResourceName} from '../../engine/k8s/types.ts';
 import type {World} from '../../engine/world.ts';
+import {resourceInfo, resourceInfos} from '../../engine/k8s/resources.ts';
 
 const aliases: Record<string, ResourceName> = {};
-for (const [resource, names] of Object.entries({
-	pods: ['pod', 'po', 'Pod'],
-	replicationcontrollers: ['replicationcontroller', 'rc', 'ReplicationController'],
-	replicasets: ['replicaset', 'rs', 'ReplicaSet'],
-	deployments: ['deployment', 'deploy', 'Deployment'],
-	services: ['service', 'svc', 'Service'],
-	endpoints: ['ep', 'Endpoints'],
-	nodes: ['node', 'no', 'Node'],
-	namespaces: ['namespace', 'ns', 'Namespace'],
-})) {
-	aliases[resource] = resource as ResourceName;
-	for (const name of names) aliases[name] = resource as ResourceName;
+for (const info of resourceInfos) {
+	for (const name of [info.resource, info.singular, info.kind, ...info.shortNames]) aliases[name] = info.resource;
 }
 
 export function resourceNamed(text: string): ResourceName | undefined {
 	return aliases[text] ?? aliases[text.toLowerCase()];
 }
 
-const singulars: Record<ResourceName, string> = {
-	pods: 'pod',
-	replicationcontrollers: 'replicationcontroller',
-	replicasets: 'replicaset',
-	deployments: 'deployment',
-	services: 'service',
-	endpoints: 'endpoints',
-	nodes: 'node',
-	namespaces: 'namespace',
-};
-
 /** How a message names one object of a resource ("pod"), or several ("pods"). */
 export function resourceWord(text: string, count = 1): string {
 	const resource = resourceNamed(text);
 	if (!resource) return text;
-	return count === 1 ? singulars[resource] : resource;
+	return count === 1 ? resourceInfo(resource).singular : resource;
 }
 
-const clusterScoped = new Set<ResourceName>(['nodes', 'namespaces']);
+const clusterScoped = new Set<ResourceName>(resourceInfos.filter(r => !r.namespaced).map(r => r.resource));
 
 export function clusterOf(world: World): Cluster | undefined {
 	return world.cluster ?? undefined;

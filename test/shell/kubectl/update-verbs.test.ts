@@ -87,7 +87,7 @@ test('rollout history lists revisions with their change-cause; undo brings the p
 test('kubectl edit points to edit FILE + apply, and to patch for the object it names', () => {
 	const shell = started();
 	const hint = run(shell, 'kubectl edit deployment web');
-	assert.deepEqual([hint.stderr, hint.exitCode], [`kubectl edit is not simulated here. Change the manifest on your disk and apply it:\n  edit FILE.yaml\n  kubectl apply -f FILE.yaml\nor change fields in place: kubectl patch deployment.apps/web -p '{"spec":{...}}', kubectl set image, kubectl scale\n`, 1]);
+	assert.deepEqual([hint.stderr, hint.exitCode], [`[simulator] kubectl edit is not simulated here. Change the manifest on your disk and apply it:\n  edit FILE.yaml\n  kubectl apply -f FILE.yaml\nor change fields in place: kubectl patch deployment.apps/web -p '{"spec":{...}}', kubectl set image, kubectl scale\n`, 1]);
 	assert.equal(run(shell, 'kubectl edit deploy/nope').stderr, 'Error from server (NotFound): deployments.apps "nope" not found\n');
 	assert.match(run(shell, 'kubectl edit').stderr, /^error: You must provide one or more resources by argument or filename\./);
 });

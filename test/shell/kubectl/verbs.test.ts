@@ -46,8 +46,8 @@ kube-system       Active   60s
 `,
 	);
 	assert.match(run(shell, 'kubectl get pods -A').stdout, /^NAMESPACE {5}NAME {36}READY/);
-	assert.match(run(shell, 'kubectl api-resources').stdout, /^NAME {21}SHORTNAMES {3}APIVERSION {3}NAMESPACED {3}KIND\n/);
-	assert.match(run(shell, 'kubectl api-resources').stdout, /\npods {21}po {11}v1 {11}true {9}Pod\n/);
+	assert.match(run(shell, 'kubectl api-resources').stdout, /^NAME {32}SHORTNAMES {3}APIVERSION {24}NAMESPACED {3}KIND\n/);
+	assert.match(run(shell, 'kubectl api-resources').stdout, /\npods {32}po {11}v1 {32}true {9}Pod\n/);
 	assert.equal(run(shell, 'kubectl get svc').stdout, 'NAME         TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\nkubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   60s\n');
 	assert.equal(run(shell, 'kubectl version').stdout, 'Client Version: v1.31.2\nKustomize Version: v5.4.2\nServer Version: v1.31.2\n');
 });

@@ -14,6 +14,7 @@ import {change, fail, namespaceOf, serverError, type Kctx} from './context.ts';
 import {sortKeys, toYaml} from './get.ts';
 import {parseTargets} from './resource-names.ts';
 import {qualifiedPlural, typePrefix} from './resource-names.ts';
+import {notSimulated, realSubcommands} from './unmodelled.ts';
 
 type Named = {info: ResourceInfo; obj: KubeObject};
 
@@ -297,6 +298,8 @@ export function kubectlCreate(k: Kctx): CommandOutcome {
 		obj = {apiVersion: 'apps/v1', kind: 'Deployment', metadata: {name, namespace: ns, labels: {app: name}} as unknown as KubeObject['metadata'], spec: {replicas, selector: {matchLabels: {app: name}}, template: {metadata: {labels: {app: name}}, spec: {containers: [container]}}}};
 	} else if (!what) {
 		return fail('error: must specify one of -f and -k');
+	} else if (realSubcommands.create!.includes(what)) {
+		return fail(notSimulated(`kubectl create ${what}`));
 	} else return fail(`error: unknown command "${what}" for "kubectl create"\n\nDid you mean this?\n\tnamespace\n\tdeployment`);
 	const line = `${what.startsWith('ns') || what === 'namespace' ? 'namespace' : 'deployment.apps'}/${name} created`;
 	if (dryRunMode(k)) {

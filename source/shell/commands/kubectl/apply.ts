@@ -2,6 +2,8 @@
 import {cloneData} from '../../../engine/k8s/metadata.ts';
 import {createObject, deleteObject, getObject, replaceObject} from '../../../engine/k8s/api-server.ts';
 import {resourceByKind} from '../../../engine/k8s/resources.ts';
+import {catalogueByKind} from '../../../engine/k8s/api-catalogue.ts';
+import {typeNotSimulated} from './unmodelled.ts';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
 import type {CommandOutcome} from '../../types.ts';
 import {flag, flagAll} from './args.ts';
@@ -29,6 +31,11 @@ export function applyManifests(k: Kctx, mode: 'apply' | 'create' | 'delete'): Co
 		for (const {object, source} of loaded.manifests) {
 			const info = resourceByKind(object.kind);
 			if (!info || !versionOk(object)) {
+				const real = catalogueByKind(object.kind, object.apiVersion);
+				if (real) {
+					errors.push(`${typeNotSimulated(real)} ("${object.metadata?.name ?? ''}" from "${source}" was not applied)`);
+					continue;
+				}
 				errors.push(`error: resource mapping not found for name: "${object.metadata?.name ?? ''}" namespace: "${object.metadata?.namespace ?? ''}" from "${source}": no matches for kind "${object.kind}" in version "${object.apiVersion}"\nensure CRDs are installed first`);
 				continue;
 			}

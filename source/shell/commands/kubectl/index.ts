@@ -6,15 +6,16 @@ import type {CommandContext, CommandOutcome, CommandSpec, ShellState} from '../.
 import {kubectlCordon, kubectlCreate, kubectlDelete, kubectlDrain, kubectlExpose, kubectlLabel, kubectlRun, kubectlScale} from './actions.ts';
 import {bool, parseArgs} from './args.ts';
 import {checkFlags} from './flags.ts';
+import {notSimulated, realSubcommands, realVerbs} from './unmodelled.ts';
 import {applyManifests} from './apply.ts';
 import {fail, unreachable, type Kctx} from './context.ts';
 import {kubectlDescribe} from './describe.ts';
 import {kubectlGet} from './get.ts';
-import {kubectlApiResources, kubectlClusterInfo, kubectlExplain, kubectlVersion} from './info.ts';
+import {kubectlApiResources, kubectlApiVersions, kubectlClusterInfo, kubectlExplain, kubectlVersion} from './info.ts';
 import {kubectlExec, kubectlLogs} from './logs-exec.ts';
 import {kubectlEditHint, kubectlPatch, kubectlRollout, kubectlSet, kubectlTop} from './update-verbs.ts';
 
-const verbs = ['get', 'describe', 'run', 'create', 'apply', 'delete', 'logs', 'exec', 'scale', 'label', 'annotate', 'cordon', 'uncordon', 'drain', 'expose', 'explain', 'version', 'cluster-info', 'api-resources', 'config', 'set', 'patch', 'rollout', 'top', 'edit'];
+const verbs = ['get', 'describe', 'run', 'create', 'apply', 'delete', 'logs', 'exec', 'scale', 'label', 'annotate', 'cordon', 'uncordon', 'drain', 'expose', 'explain', 'version', 'cluster-info', 'api-resources', 'config', 'set', 'patch', 'rollout', 'top', 'edit', 'api-versions'];
 
 const usage = `kubectl controls the Kubernetes cluster manager.
 
@@ -111,7 +112,10 @@ function run(argv: string[], ctx: CommandContext): CommandOutcome {
 	const args = parseArgs(verb === 'logs' ? rest.map(a => (a === '-f' ? '--follow' : a)) : verb === 'patch' ? rest.map(a => (a === '-p' ? '--patch' : a.startsWith('-p=') ? `--patch=${a.slice(3)}` : a)) : rest);
 	const k: Kctx = {ctx, args};
 	if (verb === 'version') return kubectlVersion(k);
-	if (!verbs.includes(verb)) return fail(`error: unknown command "${verb}" for "kubectl"\nRun 'kubectl --help' for usage.`);
+	if (!verbs.includes(verb)) {
+		if (realVerbs.includes(verb)) return fail(notSimulated(`kubectl ${verb}`));
+		return fail(`error: unknown command "${verb}" for "kubectl"\nRun 'kubectl --help' for usage.`);
+	}
 	const flags = checkFlags(verb, args);
 	if (flags.error) return fail(flags.error);
 	const outcome = dispatch(verb, rest, k, ctx);
@@ -159,7 +163,9 @@ function dispatch(verb: string, rest: string[], k: Kctx, ctx: CommandContext): C
 		case 'cluster-info':
 			return kubectlClusterInfo(k);
 		case 'api-resources':
-			return kubectlApiResources();
+			return kubectlApiResources(k);
+		case 'api-versions':
+			return kubectlApiVersions();
 		case 'set':
 			return kubectlSet(k);
 		case 'patch':
@@ -171,7 +177,8 @@ function dispatch(verb: string, rest: string[], k: Kctx, ctx: CommandContext): C
 		case 'edit':
 			return kubectlEditHint(k);
 		case 'config':
-			return {stdout: rest[0] === 'current-context' ? 'kubernetes-admin@kubernetes\n' : 'accepted, not simulated here\n', exitCode: 0};
+			if (rest[0] === 'current-context') return {stdout: 'kubernetes-admin@kubernetes\n', exitCode: 0};
+			return fail(notSimulated(`kubectl config${rest[0] && realSubcommands.config!.includes(rest[0]) ? ` ${rest[0]}` : ''}`));
 	}
 	return fail(`error: unknown command "${verb}" for "kubectl"`);
 }

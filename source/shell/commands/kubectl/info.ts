@@ -1,6 +1,8 @@
 // kubectl version, cluster-info, api-resources, explain.
 import {kubernetesVersion} from '../../../engine/k8s/create-cluster.ts';
-import {resourceInfos, resourceByKind} from '../../../engine/k8s/resources.ts';
+import {apiCatalogue, groupOf, qualifiedName} from '../../../engine/k8s/api-catalogue.ts';
+import {resourceByKind} from '../../../engine/k8s/resources.ts';
+import {flag} from './args.ts';
 import type {CommandOutcome} from '../../types.ts';
 import {fail, unreachable, type Kctx} from './context.ts';
 import {findResource, unknownResourceType} from './resource-names.ts';
@@ -18,12 +20,22 @@ export function kubectlClusterInfo(k: Kctx): CommandOutcome {
 	return {stdout: `\x1b[0;32mKubernetes control plane\x1b[0m is running at \x1b[0;33m${c.apiServerAddress}\x1b[0m\n\x1b[0;32mCoreDNS\x1b[0m is running at \x1b[0;33m${c.apiServerAddress}/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\x1b[0m\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n`.replace(/\x1b\[[0-9;]*m/g, ''), exitCode: 0};
 }
 
-export function kubectlApiResources(): CommandOutcome {
+/** Every type the API server serves, in discovery's order (group, then name), with -o name, --namespaced and --api-group. */
+export function kubectlApiResources(k: Kctx): CommandOutcome {
+	const namespaced = flag(k.args, 'namespaced');
+	const group = flag(k.args, 'api-group');
+	const output = flag(k.args, 'o', 'output');
+	const entries = apiCatalogue.filter(e => (namespaced === undefined || String(e.namespaced) === namespaced) && (group === undefined || groupOf(e.apiVersion) === group));
+	if (output === 'name') return {stdout: entries.map(e => qualifiedName(e) + '\n').join(''), exitCode: 0};
 	const rows = [['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND']];
-	const extra = [{resource: 'componentstatuses', shortNames: ['cs'], apiVersion: 'v1', namespaced: false, kind: 'ComponentStatus'}, {resource: 'events', shortNames: ['ev'], apiVersion: 'v1', namespaced: true, kind: 'Event'}];
-	const all = [...resourceInfos, ...extra].sort((a, b) => (a.apiVersion === 'v1' ? 0 : 1) - (b.apiVersion === 'v1' ? 0 : 1) || a.resource.localeCompare(b.resource));
-	for (const r of all) rows.push([r.resource, r.shortNames.join(','), r.apiVersion, String(r.namespaced), r.kind]);
+	for (const e of entries) rows.push([e.resource, e.shortNames.join(','), e.apiVersion, String(e.namespaced), e.kind]);
 	return {stdout: table(rows), exitCode: 0};
+}
+
+/** The group versions the API server serves, sorted (autoscaling/v1 is served beside the preferred v2). */
+export function kubectlApiVersions(): CommandOutcome {
+	const versions = [...new Set([...apiCatalogue.map(e => e.apiVersion), 'autoscaling/v1'])].sort();
+	return {stdout: versions.map(v => v + '\n').join(''), exitCode: 0};
 }
 
 const descriptions: Record<string, string> = {
@@ -35,6 +47,17 @@ const descriptions: Record<string, string> = {
 	Endpoints: 'Endpoints is a collection of endpoints that implement the actual service.',
 	Node: 'Node is a worker node in Kubernetes. Each node will have a unique identifier in the cache (i.e. in etcd).',
 	Namespace: 'Namespace provides a scope for Names. Use of multiple namespaces is optional.',
+	ConfigMap: 'ConfigMap holds configuration data for pods to consume.',
+	Secret: 'Secret holds secret data of a certain type. The total bytes of the values in the Data field must be less than MaxSecretSize bytes.',
+	ServiceAccount: 'ServiceAccount binds together: * a name, understood by users, and perhaps by peripheral systems, for an identity * a principal that can be authenticated and authorized * a set of secrets',
+};
+
+/** The top-level fields `kubectl explain` lists after apiVersion, kind and metadata. */
+const explainFields: Record<string, [string, string][]> = {
+	ConfigMap: [['binaryData', 'map[string]string'], ['data', 'map[string]string'], ['immutable', 'boolean']],
+	Secret: [['data', 'map[string]string'], ['immutable', 'boolean'], ['stringData', 'map[string]string'], ['type', 'string']],
+	ServiceAccount: [['automountServiceAccountToken', 'boolean'], ['imagePullSecrets', '[]LocalObjectReference'], ['secrets', '[]ObjectReference']],
+	Endpoints: [['subsets', '[]EndpointSubset']],
 };
 
 export function kubectlExplain(k: Kctx): CommandOutcome {
@@ -45,8 +68,10 @@ export function kubectlExplain(k: Kctx): CommandOutcome {
 	if (!info) return fail(unknownResourceType(type!));
 	const kind = resourceByKind(info.kind)!;
 	const field = path.length ? `\nFIELD: ${path[path.length - 1]}\n` : '';
+	const fields: [string, string][] = [['apiVersion', 'string'], ['kind', 'string'], ['metadata', 'ObjectMeta'], ...(explainFields[kind.kind] ?? [['spec', `${kind.kind}Spec`], ['status', `${kind.kind}Status`]])];
+	const fieldLines = fields.sort(([a], [b]) => a.localeCompare(b)).map(([name, type]) => `  ${name}\t<${type}>\n`).join('');
 	const group = kind.apiVersion.includes('/') ? `GROUP:      ${kind.apiVersion.split('/')[0]}\n` : '';
-	return {stdout: `${group}KIND:       ${kind.kind}\nVERSION:    ${kind.apiVersion.split('/').pop()}\n${field}\nDESCRIPTION:\n${wrap(descriptions[kind.kind]!, 76, '    ')}\n\nFIELDS:\n  apiVersion\t<string>\n  kind\t<string>\n  metadata\t<ObjectMeta>\n  spec\t<${kind.kind}Spec>\n  status\t<${kind.kind}Status>\n`, exitCode: 0};
+	return {stdout: `${group}KIND:       ${kind.kind}\nVERSION:    ${kind.apiVersion.split('/').pop()}\n${field}\nDESCRIPTION:\n${wrap(descriptions[kind.kind] ?? `${kind.kind} is a Kubernetes API object.`, 76, '    ')}\n\nFIELDS:\n${fieldLines}`, exitCode: 0};
 }
 
 function wrap(text: string, width: number, indent: string): string {

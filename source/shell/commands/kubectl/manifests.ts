@@ -104,7 +104,7 @@ export function loadManifests(ctx: CommandContext, paths: string[]): {manifests:
 
 const metaFields = ['name', 'generateName', 'namespace', 'labels', 'annotations', 'uid', 'resourceVersion', 'creationTimestamp', 'ownerReferences', 'finalizers', 'generation', 'managedFields', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'selfLink'];
 const containerFields = ['name', 'image', 'command', 'args', 'ports', 'env', 'envFrom', 'resources', 'imagePullPolicy', 'volumeMounts', 'workingDir', 'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle', 'securityContext', 'stdin', 'tty', 'terminationMessagePath', 'terminationMessagePolicy', 'stdinOnce', 'volumeDevices', 'resizePolicy', 'restartPolicy'];
-const podSpecFields = ['containers', 'initContainers', 'nodeSelector', 'nodeName', 'restartPolicy', 'volumes', 'tolerations', 'affinity', 'hostNetwork', 'hostPID', 'hostIPC', 'dnsPolicy', 'serviceAccountName', 'serviceAccount', 'terminationGracePeriodSeconds', 'securityContext', 'imagePullSecrets', 'schedulerName', 'priority', 'priorityClassName', 'hostname', 'subdomain', 'shareProcessNamespace', 'activeDeadlineSeconds', 'enableServiceLinks', 'preemptionPolicy', 'automountServiceAccountToken', 'dnsConfig', 'hostAliases', 'readinessGates', 'runtimeClassName', 'topologySpreadConstraints', 'overhead', 'os'];
+const podSpecFields = ['containers', 'initContainers', 'nodeSelector', 'nodeName', 'restartPolicy', 'volumes', 'tolerations', 'affinity', 'hostNetwork', 'hostPID', 'hostIPC', 'dnsPolicy', 'serviceAccountName', 'serviceAccount', 'terminationGracePeriodSeconds', 'securityContext', 'imagePullSecrets', 'schedulerName', 'priority', 'priorityClassName', 'hostname', 'subdomain', 'shareProcessNamespace', 'activeDeadlineSeconds', 'enableServiceLinks', 'preemptionPolicy', 'automountServiceAccountToken', 'dnsConfig', 'hostAliases', 'readinessGates', 'runtimeClassName', 'topologySpreadConstraints', 'overhead', 'os', 'ephemeralContainers', 'setHostnameAsFQDN', 'hostUsers', 'schedulingGates', 'resourceClaims'];
 const portFields = ['containerPort', 'hostPort', 'protocol', 'name', 'hostIP'];
 
 function unknownIn(obj: unknown, allowed: string[], path: string, out: string[]): void {
@@ -120,10 +120,25 @@ function checkPodSpec(spec: any, path: string, out: string[]): void {
 	}
 }
 
+/** The top-level fields of the kinds that are not spec + status. */
+const topLevelFields: Record<string, string[]> = {
+	Endpoints: ['subsets'],
+	ConfigMap: ['data', 'binaryData', 'immutable'],
+	Secret: ['data', 'stringData', 'type', 'immutable'],
+	ServiceAccount: ['secrets', 'imagePullSecrets', 'automountServiceAccountToken'],
+	Role: ['rules'],
+	ClusterRole: ['rules', 'aggregationRule'],
+	RoleBinding: ['subjects', 'roleRef'],
+	ClusterRoleBinding: ['subjects', 'roleRef'],
+	StorageClass: ['provisioner', 'parameters', 'reclaimPolicy', 'mountOptions', 'allowVolumeExpansion', 'volumeBindingMode', 'allowedTopologies'],
+	EndpointSlice: ['addressType', 'endpoints', 'ports'],
+	Event: ['involvedObject', 'reason', 'message', 'source', 'firstTimestamp', 'lastTimestamp', 'count', 'type', 'eventTime', 'series', 'action', 'related', 'reportingComponent', 'reportingInstance'],
+};
+
 /** Strict decoding: the fields the API schema does not know, as "unknown field" messages. */
 export function unknownFields(obj: KubeObject): string[] {
 	const out: string[] = [];
-	unknownIn(obj, ['apiVersion', 'kind', 'metadata', 'spec', 'status'], '', out);
+	unknownIn(obj, ['apiVersion', 'kind', 'metadata', ...(topLevelFields[obj.kind] ?? ['spec', 'status'])], '', out);
 	unknownIn(obj.metadata, metaFields, 'metadata.', out);
 	const template = (spec: any) => {
 		unknownIn(spec?.template, ['metadata', 'spec'], 'spec.template.', out);
@@ -144,7 +159,7 @@ export function unknownFields(obj: KubeObject): string[] {
 			template(obj.spec);
 			break;
 		case 'Service':
-			unknownIn(obj.spec, ['ports', 'selector', 'type', 'clusterIP', 'clusterIPs', 'externalIPs', 'sessionAffinity', 'externalTrafficPolicy', 'internalTrafficPolicy', 'ipFamilies', 'ipFamilyPolicy', 'loadBalancerIP', 'externalName', 'publishNotReadyAddresses', 'sessionAffinityConfig', 'allocateLoadBalancerNodePorts', 'healthCheckNodePort'], 'spec.', out);
+			unknownIn(obj.spec, ['ports', 'selector', 'type', 'clusterIP', 'clusterIPs', 'externalIPs', 'sessionAffinity', 'externalTrafficPolicy', 'internalTrafficPolicy', 'ipFamilies', 'ipFamilyPolicy', 'loadBalancerIP', 'externalName', 'publishNotReadyAddresses', 'sessionAffinityConfig', 'allocateLoadBalancerNodePorts', 'healthCheckNodePort', 'loadBalancerSourceRanges', 'loadBalancerClass', 'trafficDistribution'], 'spec.', out);
 			for (const [i, p] of (Array.isArray(obj.spec?.ports) ? obj.spec.ports : []).entries()) unknownIn(p, ['port', 'targetPort', 'nodePort', 'protocol', 'name', 'appProtocol'], `spec.ports[${i}].`, out);
 			break;
 	}

@@ -1,19 +1,29 @@
 // What the learner may type for a resource type: plural, singular, short name, Kind, with group.
 import {resourceInfos, type ResourceInfo} from '../../../engine/k8s/resources.ts';
+import {groupOf} from '../../../engine/k8s/api-catalogue.ts';
 import {suggestResource} from '../../did-you-mean.ts';
+import {realTypeNotSimulated} from './unmodelled.ts';
 
 /**
  * kubectl's error for an unknown type, first line exact; a learner tool adds the closest type on
  * the next line when it is a likely typo (real kubectl prints only the first line).
  */
 export function unknownResourceType(typed: string): string {
+	const real = realTypeNotSimulated(typed);
+	if (real) return real;
 	const hint = suggestResource(typed);
 	return `error: the server doesn't have a resource type "${typed}"${hint ? `\n${hint}` : ''}`;
 }
 
 export function findResource(typed: string): ResourceInfo | undefined {
-	const t = typed.toLowerCase().replace(/\.(v1|apps|apps\/v1|extensions)$/, '').replace(/\.apps$/, '');
-	return resourceInfos.find(r => r.resource === t || r.singular === t || r.shortNames.includes(t) || r.kind.toLowerCase() === t);
+	const [head, ...rest] = typed.toLowerCase().split('.');
+	const suffix = rest.join('.');
+	return resourceInfos.find(r => {
+		if (!(r.resource === head || r.singular === head || r.shortNames.includes(head!) || r.kind.toLowerCase() === head)) return false;
+		const group = groupOf(r.apiVersion);
+		const version = r.apiVersion.split('/').pop();
+		return !suffix || suffix === group || suffix === `${version}.${group}` || (!group && suffix === version);
+	});
 }
 
 /** kubectl's "kind/name" prefix in messages: pod, replicationcontroller, deployment.apps. */

@@ -4,6 +4,7 @@ import {formatLabels} from '../../../engine/k8s/selectors.ts';
 import type {KubeObject, ResourceName} from '../../../engine/k8s/types.ts';
 import type {World} from '../../../engine/world.ts';
 import {humanDuration} from './table.ts';
+import {moreHeaders, moreRow} from './more-rows.ts';
 
 export function age(w: World, obj: KubeObject): string {
 	return humanDuration(w.time - msOf(obj.metadata.creationTimestamp));
@@ -91,6 +92,8 @@ export function headers(resource: ResourceName, wide: boolean): string[] {
 			return ['NAME', 'ENDPOINTS', 'AGE'];
 		case 'namespaces':
 			return ['NAME', 'STATUS', 'AGE'];
+		default:
+			return moreHeaders(resource, wide);
 	}
 }
 
@@ -115,5 +118,7 @@ export function row(w: World, resource: ResourceName, obj: KubeObject, wide: boo
 			return [name, endpointsColumn(obj), age(w, obj)];
 		case 'namespaces':
 			return [name, obj.status?.phase ?? 'Active', age(w, obj)];
+		default:
+			return moreRow(w, resource, obj, wide);
 	}
 }

@@ -1,5 +1,6 @@
 // kubectl verbs that rewrite an existing object: set image, patch (strategic|merge|json), plus
 // rollout status and top, which read the cluster.
+import {notSimulated} from './unmodelled.ts';
 import {parseDocument} from 'yaml';
 import {replaceObject} from '../../../engine/k8s/api-server.ts';
 import {cloneData} from '../../../engine/k8s/metadata.ts';
@@ -58,7 +59,7 @@ function sendUpdate(k: Kctx, next: KubeObject, prefix: string, verb: string, unc
 /** kubectl set image TYPE/NAME CONTAINER=IMAGE... (`*` for every container). */
 export function kubectlSet(k: Kctx): CommandOutcome {
 	const [what, ...rest] = k.args.positional;
-	if (['env', 'resources', 'selector', 'serviceaccount', 'subject'].includes(what ?? '')) return fail(`error: kubectl set ${what} is not simulated here (kubectl set image is)`);
+	if (['env', 'resources', 'selector', 'serviceaccount', 'subject'].includes(what ?? '')) return fail(`${notSimulated(`kubectl set ${what}`)} (kubectl set image is)`);
 	if (what !== 'image') return fail(what ? `error: unknown command "${what}" for "kubectl set"` : 'error: Required resource not specified.');
 	const pairs = rest.filter(a => a.includes('='));
 	const refs = rest.filter(a => !a.includes('='));
@@ -117,7 +118,7 @@ export function kubectlPatch(k: Kctx): CommandOutcome {
 export function kubectlEditHint(k: Kctx): CommandOutcome {
 	const found = oneObject(k, k.args.positional);
 	if ('error' in found) return fail(found.error);
-	return fail(`kubectl edit is not simulated here. Change the manifest on your disk and apply it:\n  edit FILE.yaml\n  kubectl apply -f FILE.yaml\nor change fields in place: kubectl patch ${found.prefix} -p '{"spec":{...}}', kubectl set image, kubectl scale`);
+	return fail(`[simulator] kubectl edit is not simulated here. Change the manifest on your disk and apply it:\n  edit FILE.yaml\n  kubectl apply -f FILE.yaml\nor change fields in place: kubectl patch ${found.prefix} -p '{"spec":{...}}', kubectl set image, kubectl scale`);
 }
 
 /** kubectl top: this cluster has no metrics-server, as a fresh kubeadm cluster has none. */
@@ -187,7 +188,7 @@ function rolloutUndo(k: Kctx, d: KubeObject, prefix: string): CommandOutcome {
 export function kubectlRollout(k: Kctx): CommandOutcome {
 	const [sub, ...refs] = k.args.positional;
 	if (!sub || !['status', 'history', 'undo'].includes(sub)) {
-		if (['restart', 'pause', 'resume'].includes(sub ?? '')) return fail(`error: kubectl rollout ${sub} is not simulated here (status, history and undo are)`);
+		if (['restart', 'pause', 'resume'].includes(sub ?? '')) return fail(`${notSimulated(`kubectl rollout ${sub}`)} (status, history and undo are)`);
 		return fail(sub ? `error: unknown command "${sub}" for "kubectl rollout"` : 'error: Required resource not specified.');
 	}
 	const found = oneObject(k, refs);
