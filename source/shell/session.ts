@@ -1,7 +1,7 @@
 import {produce} from 'immer';
 import {startLoginShell} from '../engine/scenarios/sandbox.ts';
 import type {World} from '../engine/world.ts';
-import type {ShellState} from './types.ts';
+import type {ShellFrame, ShellState} from './types.ts';
 
 /** A learner logged in as `user` on `host`, with a fresh shell process there. */
 export function createShellState(world: World, host: string, user = 'root'): ShellState {
@@ -39,4 +39,19 @@ export function promptFor(state: ShellState): string {
 	const mark = frame.user === 'root' ? '#' : '$';
 	const label = frame.label ? `(${frame.label}) ` : '';
 	return `${label}${frame.user}@${hostname}:${cwd}${mark} `;
+}
+
+export function currentFrame(state: ShellState): ShellFrame {
+	return state.session.frames[state.session.frames.length - 1]!;
+}
+
+/** The pid the shell's own process has in its pid namespace: what `$$` expands to. */
+export function shellPid(state: ShellState): number {
+	const frame = currentFrame(state);
+	const proc = state.world.hosts.get(frame.host)?.processes.get(frame.pid);
+	return proc ? (proc.nsPids[proc.namespaces.pid] ?? frame.pid) : frame.pid;
+}
+
+export function withExit(state: ShellState, exitCode: number): ShellState {
+	return {...state, session: {...state.session, lastExit: exitCode}};
 }

@@ -1,4 +1,5 @@
 import type {World} from '../engine/world.ts';
+import type {FunctionDefinition} from './syntax/ast.ts';
 
 /**
  * Where the learner's shell is: a stack of frames, innermost last. `ssh worker-1`, `unshare --pid
@@ -20,6 +21,7 @@ export type ShellSession = {
 	history: string[];
 	jobs: number; // background jobs started, for "[1] 1234"
 	namespace: string; // kubectl's current namespace
+	functions?: Record<string, FunctionDefinition>; // defined with f() { ...; }, by name
 };
 
 export type ShellState = {world: World; session: ShellSession};

@@ -4,6 +4,9 @@ import {exitProcess} from '../../engine/host/processes.ts';
 import {tick} from '../../engine/tick.ts';
 import {pathKind, resolvePath} from '../paths.ts';
 import type {CommandSpec, ShellSession} from '../types.ts';
+import {printf} from './printf.ts';
+import {seq} from './seq.ts';
+import {bracket, testCommand} from './test-command.ts';
 
 export const echo: CommandSpec = {
 	name: 'echo',
@@ -127,4 +130,4 @@ export const exit: CommandSpec = {
 	},
 };
 
-export const shellBuiltins: CommandSpec[] = [echo, trueCommand, falseCommand, clear, history, sleep, cd, pwd, exportCommand, exit];
+export const shellBuiltins: CommandSpec[] = [echo, printf, testCommand, bracket, seq, trueCommand, falseCommand, clear, history, sleep, cd, pwd, exportCommand, exit];

@@ -1,0 +1,164 @@
+// Walks the syntax tree of a line: lists (;, &&, ||, &), pipelines, groups, subshells, function
+// definitions, if, for and while/until. A simple command is expanded only when it runs
+// (simple-command.ts), so `docker run ...; kill $(docker inspect ...)` sees the new container.
+// Every line has a budget of commands and every loop a bound, so a loop that never ends stops
+// with a [simulator] line instead of freezing the tutor.
+import type {Command, List, Pipeline} from './syntax/ast.ts';
+import {expandWords} from './syntax/expand.ts';
+import {expansionEnv} from './expansion-env.ts';
+import {withRedirects} from './redirects.ts';
+import type {Outcome, Run} from './run-types.ts';
+import {loopBound} from './run-types.ts';
+import {shellPid, withExit} from './session.ts';
+import {runSimple} from './simple-command.ts';
+import type {ShellEffect, ShellState} from './types.ts';
+
+const quiet = (state: ShellState, exitCode = 0): Outcome => ({state, stdout: '', stderr: '', exitCode, effects: []});
+
+export function runList(state: ShellState, list: List, stdin: string, run: Run): Outcome {
+	let current = state;
+	let stdout = '';
+	let stderr = '';
+	let exitCode = state.session.lastExit;
+	const effects: ShellEffect[] = [];
+	let first = true;
+	for (const {op, pipeline} of list.items) {
+		if (run.shared.stopped) break;
+		if (op === '&&' && exitCode !== 0) continue;
+		if (op === '||' && exitCode === 0) continue;
+		const result = runPipeline(current, pipeline, first ? stdin : '', run);
+		first = false;
+		current = withExit(result.state, result.exitCode);
+		stdout += result.stdout;
+		stderr += result.stderr;
+		exitCode = result.exitCode;
+		effects.push(...result.effects);
+		if (result.control) return {state: current, stdout, stderr, exitCode, effects, control: result.control};
+	}
+	return {state: current, stdout, stderr, exitCode, effects};
+}
+
+function runPipeline(state: ShellState, pipeline: Pipeline, stdin: string, run: Run): Outcome {
+	let current = state;
+	let input = stdin;
+	let stderr = '';
+	let last: Outcome = quiet(state);
+	const effects: ShellEffect[] = [];
+	let spawnedPid: number | undefined;
+	for (let i = 0; i < pipeline.commands.length; i++) {
+		last = runCommand(current, pipeline.commands[i]!, input, run);
+		current = last.state;
+		stderr += last.stderr;
+		effects.push(...last.effects);
+		spawnedPid = last.spawnedPid ?? spawnedPid;
+		input = last.stdout;
+		if (last.control && i === pipeline.commands.length - 1) break;
+	}
+	let stdout = last.stdout;
+	let exitCode = pipeline.negated ? Number(last.exitCode === 0) : last.exitCode;
+	if (pipeline.background) {
+		const jobs = current.session.jobs + 1;
+		current = {...current, session: {...current.session, jobs}};
+		stdout = `[${jobs}] ${spawnedPid ?? shellPid(current) + jobs}\n` + stdout;
+		exitCode = 0;
+	}
+	return {state: current, stdout, stderr, exitCode, effects, spawnedPid, control: pipeline.commands.length === 1 ? last.control : undefined};
+}
+
+export function runCommand(state: ShellState, command: Command, stdin: string, run: Run): Outcome {
+	if (run.shared.stopped) return quiet(state, 1);
+	switch (command.kind) {
+		case 'simple':
+			return runSimple(state, command, stdin, run);
+		case 'function': {
+			const functions = {...state.session.functions, [command.name]: command};
+			return quiet({...state, session: {...state.session, functions}});
+		}
+		case 'group':
+			return withRedirects(state, command.redirects, stdin, run, (s, input) => runList(s, command.list, input, run));
+		case 'subshell':
+			// A subshell's directory, variables and exit are its own; what it does to the world stays.
+			return withRedirects(state, command.redirects, stdin, run, (s, input) => {
+				const result = runList(s, command.list, input, {...run, loopDepth: 0});
+				return {...result, state: {world: result.state.world, session: s.session}, control: undefined};
+			});
+		case 'if':
+			return withRedirects(state, command.redirects, stdin, run, (s, input) => {
+				let current = s;
+				let stdout = '';
+				let stderr = '';
+				const effects: ShellEffect[] = [];
+				const take = (r: Outcome) => {
+					current = r.state;
+					stdout += r.stdout;
+					stderr += r.stderr;
+					effects.push(...r.effects);
+					return r;
+				};
+				for (const branch of command.branches) {
+					const test = take(runList(current, branch.condition, input, run));
+					if (test.control) return {...test, state: current, stdout, stderr, effects};
+					if (test.exitCode === 0) {
+						const body = take(runList(current, branch.body, input, run));
+						return {...body, state: current, stdout, stderr, effects};
+					}
+				}
+				if (command.otherwise) {
+					const body = take(runList(current, command.otherwise, input, run));
+					return {...body, state: current, stdout, stderr, effects};
+				}
+				return {state: current, stdout, stderr, exitCode: 0, effects};
+			});
+		case 'for':
+		case 'while':
+			return withRedirects(state, command.redirects, stdin, run, (s, input) => runLoop(s, command, input, run));
+	}
+}
+
+function runLoop(state: ShellState, loop: Extract<Command, {kind: 'for' | 'while'}>, stdin: string, run: Run): Outcome {
+	const inner = {...run, loopDepth: run.loopDepth + 1};
+	let current = state;
+	let stdout = '';
+	let stderr = '';
+	let exitCode = 0;
+	const effects: ShellEffect[] = [];
+	let items: string[] = [];
+	if (loop.kind === 'for') {
+		const env = expansionEnv(() => current, s => (current = s), run);
+		items = loop.items ? expandWords(loop.items, env) : run.positional;
+		stderr += env.stderr();
+	}
+	for (let round = 0; ; round++) {
+		if (run.shared.stopped) break;
+		if (round >= loopBound) {
+			run.shared.stopped = `[simulator] the loop stopped after ${loopBound} rounds (the simulator bounds loops so the tutor keeps responding)`;
+			exitCode = 1;
+			break;
+		}
+		if (loop.kind === 'for') {
+			if (round >= items.length) break;
+			current = {...current, session: {...current.session, env: {...current.session.env, [loop.variable]: items[round]!}}};
+		} else {
+			const test = runList(current, loop.condition, stdin, inner);
+			current = test.state;
+			stdout += test.stdout;
+			stderr += test.stderr;
+			effects.push(...test.effects);
+			if ((test.exitCode === 0) === loop.until) break;
+		}
+		const body = runList(current, loop.body, stdin, inner);
+		current = body.state;
+		stdout += body.stdout;
+		stderr += body.stderr;
+		exitCode = body.exitCode;
+		effects.push(...body.effects);
+		const control = body.control;
+		if (!control) continue;
+		if (control.kind === 'return') return {state: current, stdout, stderr, exitCode, effects, control};
+		if (control.levels > 1) return {state: current, stdout, stderr, exitCode: 0, effects, control: {...control, levels: control.levels - 1}};
+		exitCode = 0;
+		if (control.kind === 'break') break;
+	}
+	return {state: current, stdout, stderr, exitCode, effects};
+}
+

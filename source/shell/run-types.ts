@@ -1,0 +1,37 @@
+// The shapes the interpreter passes around while a line runs (kept apart so the interpreter's
+// modules share them without importing each other in a circle).
+import type {Command, List} from './syntax/ast.ts';
+import type {ShellEffect, ShellRuntime, ShellState} from './types.ts';
+
+export type {ShellRuntime};
+
+/** The most commands one line may run, and the most times one loop may go round. */
+export const commandBudget = 10_000;
+export const loopBound = 1_000;
+
+export type Control = {kind: 'break' | 'continue'; levels: number} | {kind: 'return'};
+
+export type Outcome = {
+	state: ShellState;
+	stdout: string;
+	stderr: string;
+	exitCode: number;
+	effects: ShellEffect[];
+	spawnedPid?: number;
+	control?: Control;
+};
+
+/** What a running line carries: its runtime, its text, the shared budget and the function/loop context. */
+export type Run = {
+	runtime: ShellRuntime;
+	line: string;
+	shared: {commands: number; stopped: string | undefined};
+	positional: string[];
+	functionDepth: number;
+	loopDepth: number;
+	/** The interpreter's entry points, for $(...) and function calls. */
+	exec: {
+		list(state: ShellState, list: List, stdin: string, run: Run): Outcome;
+		command(state: ShellState, command: Command, stdin: string, run: Run): Outcome;
+	};
+};

@@ -1,0 +1,133 @@
+// One simple command, run the moment its turn comes: its words expanded now (variables, $(...),
+// splitting, globs), then a function, a builtin that steers the interpreter (break, return,
+// eval...), or a command from the table, with its redirections applied.
+import {commandBudget, type Outcome, type Run} from './run-types.ts';
+import {expansionEnv} from './expansion-env.ts';
+import {withRedirects} from './redirects.ts';
+import {currentFrame} from './session.ts';
+import {ArithmeticError} from './syntax/arithmetic.ts';
+import type {Command, FunctionDefinition, SimpleCommand} from './syntax/ast.ts';
+import {expandWord, expandWords} from './syntax/expand.ts';
+import {parse} from './syntax/parse.ts';
+import type {CommandContext, CommandOutcome, ShellState} from './types.ts';
+
+const maxFunctionDepth = 100;
+
+const fail = (state: ShellState, stderr: string, exitCode = 1): Outcome => ({state, stdout: '', stderr, exitCode, effects: []});
+
+export function runSimple(state: ShellState, command: SimpleCommand, stdin: string, run: Run): Outcome {
+	if (++run.shared.commands > commandBudget) {
+		run.shared.stopped ??= `[simulator] the line stopped after ${commandBudget} commands (the simulator bounds a line so the tutor keeps responding)`;
+		return fail(state, '');
+	}
+	let current = state;
+	const env = expansionEnv(() => current, s => (current = s), run);
+	let words: string[];
+	let assigns: [string, string][];
+	try {
+		assigns = command.assigns.map(a => [a.name, expandWord(a.value, env)]);
+		words = expandWords(command.words, env);
+	} catch (error) {
+		if (error instanceof ArithmeticError) return fail(current, env.stderr() + `bash: ${error.message}\n`);
+		throw error;
+	}
+	const expansionErrors = env.stderr();
+	if (words.length === 0) {
+		// `X=1` alone (or `> file`): the variables stay in the shell; $? is the last $(...)'s status.
+		const withVars = {...current, session: {...current.session, env: {...current.session.env, ...Object.fromEntries(assigns)}}};
+		const result = withRedirects(withVars, command.redirects, stdin, run, s => ({state: s, stdout: '', stderr: '', exitCode: env.lastStatus() ?? 0, effects: []}));
+		return {...result, stderr: expansionErrors + result.stderr};
+	}
+	const [name, ...args] = words as [string, ...string[]];
+	const result = withRedirects(current, command.redirects, stdin, run, (s, input) => dispatch(s, name, args, assigns, input, run), name === 'echo' || name === 'printf' ? `bash: ${name}` : name);
+	return {...result, stderr: expansionErrors + result.stderr};
+}
+
+function dispatch(state: ShellState, name: string, args: string[], assigns: [string, string][], stdin: string, run: Run): Outcome {
+	const fn = state.session.functions?.[name];
+	if (fn) return callFunction(state, fn, args, stdin, run);
+	const builtin = interpreterBuiltins[name];
+	if (builtin) return builtin(state, args, stdin, run);
+	const spec = run.runtime.commands.get(name);
+	let outcome: CommandOutcome;
+	if (!spec) {
+		const hint = run.runtime.suggest?.(name);
+		outcome = {stdout: '', stderr: `${name}: command not found${hint ? `\n${hint}` : ''}\n`, exitCode: 127};
+	} else {
+		// `VAR=value command ...` (e.g. `ETCDCTL_API=3 etcdctl get ...`): the assignments hold for that command only.
+		const session = assigns.length ? {...state.session, env: {...state.session.env, ...Object.fromEntries(assigns)}} : state.session;
+		const ctx: CommandContext = {world: state.world, session, frame: currentFrame(state), stdin, disk: run.runtime.disk, runtime: run.runtime, commandLine: run.line};
+		try {
+			outcome = spec.run(args, ctx);
+		} catch (error) {
+			// A bug in a command must never take the tutor down or lose progress: report it and carry on.
+			const message = error instanceof Error ? error.message : String(error);
+			outcome = {stdout: '', stderr: `${name}: internal error in the simulator: ${message}\n`, exitCode: 70};
+		}
+	}
+	const next: ShellState = {world: outcome.world ?? state.world, session: outcome.session ?? state.session};
+	return {state: next, stdout: outcome.stdout, stderr: outcome.stderr ?? '', exitCode: outcome.exitCode, effects: outcome.effects ?? [], spawnedPid: outcome.spawnedPid};
+}
+
+function callFunction(state: ShellState, fn: FunctionDefinition, args: string[], stdin: string, run: Run): Outcome {
+	// `:(){ :|:& };:` and its kin: a function that starts copies of itself in the background.
+	const bomb = run.runtime.commands.get('forkbomb');
+	if (bomb && forksItself(fn)) return dispatch(state, 'forkbomb', [], [], stdin, run);
+	if (run.functionDepth >= maxFunctionDepth) return fail(state, `bash: ${fn.name}: maximum function nesting level exceeded (${maxFunctionDepth})\n`);
+	const result = run.exec.command(state, fn.body, stdin, {...run, positional: args, functionDepth: run.functionDepth + 1, loopDepth: 0});
+	return {...result, control: undefined};
+}
+
+function forksItself(fn: FunctionDefinition): boolean {
+	const lists = (command: Command): Command[][] => {
+		if (command.kind === 'group' || command.kind === 'subshell') return command.list.items.map(i => i.pipeline).filter(p => p.background || p.commands.length > 1).map(p => p.commands);
+		return [];
+	};
+	return lists(fn.body).some(commands => commands.some(c => c.kind === 'simple' && c.words[0]?.raw === fn.name));
+}
+
+type Builtin = (state: ShellState, args: string[], stdin: string, run: Run) => Outcome;
+
+const levels = (arg: string | undefined) => (arg && /^\d+$/.test(arg) ? Math.max(1, Number(arg)) : 1);
+
+const loopControl =
+	(kind: 'break' | 'continue'): Builtin =>
+	(state, args, _stdin, run) => {
+		if (run.loopDepth === 0) return {state, stdout: '', stderr: '', exitCode: 0, effects: []};
+		return {state, stdout: '', stderr: '', exitCode: 0, effects: [], control: {kind, levels: Math.min(levels(args[0]), run.loopDepth)}};
+	};
+
+/** Builtins that steer the interpreter itself, so they live here rather than in the command table. */
+const interpreterBuiltins: Record<string, Builtin> = {
+	break: loopControl('break'),
+	continue: loopControl('continue'),
+	return(state, args, _stdin, run) {
+		if (run.functionDepth === 0) return fail(state, "bash: return: can only `return' from a function or sourced script\n");
+		const code = args[0] && /^-?\d+$/.test(args[0]) ? ((Number(args[0]) % 256) + 256) % 256 : state.session.lastExit;
+		return {state, stdout: '', stderr: '', exitCode: code, effects: [], control: {kind: 'return'}};
+	},
+	local(state, args) {
+		const env = {...state.session.env};
+		for (const arg of args) {
+			const m = arg.match(/^([A-Za-z_][A-Za-z0-9_]*)(?:=(.*))?$/s);
+			if (!m) return fail(state, `bash: local: \`${arg}': not a valid identifier\n`);
+			env[m[1]!] = m[2] ?? env[m[1]!] ?? '';
+		}
+		return {state: {...state, session: {...state.session, env}}, stdout: '', stderr: '', exitCode: 0, effects: []};
+	},
+	unset(state, args) {
+		const env = {...state.session.env};
+		const functions = {...state.session.functions};
+		const onlyFunctions = args.includes('-f');
+		for (const arg of args.filter(a => !a.startsWith('-'))) {
+			if (!onlyFunctions && arg in env) delete env[arg];
+			else delete functions[arg];
+		}
+		return {state: {...state, session: {...state.session, env, functions}}, stdout: '', stderr: '', exitCode: 0, effects: []};
+	},
+	eval(state, args, stdin, run) {
+		const parsed = parse(args.join(' '), {eofEndsHeredoc: true});
+		if ('error' in parsed) return fail(state, `bash: eval: ${parsed.error}\n`, 2);
+		return run.exec.list(state, parsed.list, stdin, run);
+	},
+};
