@@ -1,5 +1,6 @@
 // One table row per object, with the columns `kubectl get` prints for each resource type.
 import {msOf} from '../../../engine/k8s/metadata.ts';
+import {podStatusColumn} from '../../../engine/k8s/pod-status-column.ts';
 import {formatLabels} from '../../../engine/k8s/selectors.ts';
 import type {KubeObject, ResourceName} from '../../../engine/k8s/types.ts';
 import type {World} from '../../../engine/world.ts';
@@ -10,22 +11,8 @@ export function age(w: World, obj: KubeObject): string {
 	return humanDuration(w.time - msOf(obj.metadata.creationTimestamp));
 }
 
-/** The STATUS column of a pod, by kubectl's printPod rules. */
-export function podStatus(pod: KubeObject): string {
-	let reason: string = pod.status?.reason ?? pod.status?.phase ?? 'Pending';
-	const statuses: any[] = pod.status?.containerStatuses ?? [];
-	let hasRunning = false;
-	for (let i = statuses.length - 1; i >= 0; i--) {
-		const s = statuses[i];
-		if (s.state?.waiting?.reason) reason = s.state.waiting.reason;
-		else if (s.state?.terminated) reason = s.state.terminated.reason || (s.state.terminated.signal ? `Signal:${s.state.terminated.signal}` : `ExitCode:${s.state.terminated.exitCode}`);
-		else if (s.ready && s.state?.running) hasRunning = true;
-	}
-	if (reason === 'Completed' && hasRunning) reason = pod.status?.conditions?.some((x: any) => x.type === 'Ready' && x.status === 'True') ? 'Running' : 'NotReady';
-	if (pod.metadata.deletionTimestamp) reason = pod.status?.reason === 'NodeLost' ? 'Unknown' : 'Terminating';
-	if (!statuses.length && pod.spec?.nodeName && reason === 'Pending') reason = 'ContainerCreating';
-	return reason;
-}
+/** The STATUS column of a pod: the same words the cluster pane shows. */
+export const podStatus = podStatusColumn;
 
 export function podReady(pod: KubeObject): string {
 	const statuses: any[] = pod.status?.containerStatuses ?? [];

@@ -1,7 +1,8 @@
 // What the cluster depth shows, read from the world: control plane health, nodes with what
 // they can give against what their pods request, pods per node with kubectl's STATUS word.
 import {cpuMilli, memoryBytes} from '../../../engine/k8s/quantity.ts';
-import type {ContainerSpec, ContainerStatus, ControlPlaneComponent, KubeObject, PodCondition, PodStatus} from '../../../engine/k8s/types.ts';
+import {podStatusColumn} from '../../../engine/k8s/pod-status-column.ts';
+import type {ContainerSpec, ContainerStatus, ControlPlaneComponent, KubeObject} from '../../../engine/k8s/types.ts';
 import type {World} from '../../../engine/world.ts';
 
 export type PodRow = {
@@ -42,19 +43,8 @@ export type ClusterView = {
 
 const componentOrder: ControlPlaneComponent[] = ['etcd', 'kube-apiserver', 'kube-scheduler', 'kube-controller-manager'];
 
-/** kubectl's STATUS column: the most telling reason, else the phase. */
-export function podStatusText(pod: KubeObject): string {
-	if (pod.metadata.deletionTimestamp) return 'Terminating';
-	const status: PodStatus = pod.status ?? {phase: 'Pending'};
-	if (status.reason) return status.reason;
-	let reason: string = status.phase ?? 'Pending';
-	for (const cs of (status.containerStatuses ?? []) as ContainerStatus[]) {
-		if ('waiting' in cs.state && cs.state.waiting.reason) reason = cs.state.waiting.reason;
-		else if ('terminated' in cs.state) reason = cs.state.terminated.reason || (cs.state.terminated.exitCode === 0 ? 'Completed' : 'Error');
-	}
-	if (reason === 'Pending' && status.conditions?.some((c: PodCondition) => c.type === 'PodScheduled' && c.status === 'True')) return 'ContainerCreating';
-	return reason;
-}
+/** kubectl's STATUS column, from the one function kubectl's own table uses. */
+export const podStatusText = podStatusColumn;
 
 export function podRow(key: string, pod: KubeObject): PodRow {
 	const statuses: ContainerStatus[] = pod.status?.containerStatuses ?? [];
