@@ -2,6 +2,7 @@
 // and into plain, ANSI-free text (for plain mode and screen readers), using marked's lexer.
 import {marked, type Token, type Tokens} from 'marked';
 import {breakablePieces} from './line-breaks.ts';
+import {textWidth} from '../i18n/cell-width.ts';
 
 export type SpanStyle = 'plain' | 'strong' | 'em' | 'code' | 'link';
 export type Span = {text: string; style: SpanStyle};
@@ -145,25 +146,7 @@ export function plainOf(spans: Span[]): string {
 // --- plain text ---------------------------------------------------------------------------
 
 /** Columns a string takes in a terminal: CJK and full-width characters take two. */
-export function displayWidth(text: string): number {
-	let width = 0;
-	for (const char of text) width += isWide(char.codePointAt(0)!) ? 2 : 1;
-	return width;
-}
-
-function isWide(code: number): boolean {
-	return (
-		(code >= 0x1100 && code <= 0x115f) ||
-		(code >= 0x2e80 && code <= 0xa4cf) ||
-		(code >= 0xac00 && code <= 0xd7a3) ||
-		(code >= 0xf900 && code <= 0xfaff) ||
-		(code >= 0xfe30 && code <= 0xfe4f) ||
-		(code >= 0xff00 && code <= 0xff60) ||
-		(code >= 0xffe0 && code <= 0xffe6) ||
-		(code >= 0x1f300 && code <= 0x1faff) ||
-		(code >= 0x20000 && code <= 0x3fffd)
-	);
-}
+export const displayWidth = textWidth;
 
 /** Wraps text to `width` columns at spaces; a run without spaces (Chinese prose, long URLs) breaks between characters. */
 export function wrapText(text: string, width: number): string[] {

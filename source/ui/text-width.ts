@@ -1,36 +1,7 @@
-// Terminal cell widths: CJK and emoji take two cells. Chinese lesson text must wrap and pad right.
+// Fitting text into terminal cells (CJK and emoji take two): truncating, padding and wrapping.
+import {charWidth, textWidth} from '../i18n/cell-width.ts';
 
-function isWide(code: number): boolean {
-	return (
-		(code >= 0x1100 && code <= 0x115f) ||
-		(code >= 0x2e80 && code <= 0x303e) ||
-		(code >= 0x3041 && code <= 0x33ff) ||
-		(code >= 0x3400 && code <= 0x4dbf) ||
-		(code >= 0x4e00 && code <= 0x9fff) ||
-		(code >= 0xa000 && code <= 0xa4cf) ||
-		(code >= 0xac00 && code <= 0xd7a3) ||
-		(code >= 0xf900 && code <= 0xfaff) ||
-		(code >= 0xfe30 && code <= 0xfe4f) ||
-		(code >= 0xff00 && code <= 0xff60) ||
-		(code >= 0xffe0 && code <= 0xffe6) ||
-		(code >= 0x1f300 && code <= 0x1f64f) ||
-		(code >= 0x1f900 && code <= 0x1f9ff) ||
-		(code >= 0x20000 && code <= 0x3fffd)
-	);
-}
-
-export function charWidth(char: string): number {
-	const code = char.codePointAt(0)!;
-	if (code < 32 || (code >= 0x7f && code < 0xa0)) return 0;
-	if (code >= 0x300 && code <= 0x36f) return 0; // combining marks
-	return isWide(code) ? 2 : 1;
-}
-
-export function textWidth(text: string): number {
-	let width = 0;
-	for (const char of text) width += charWidth(char);
-	return width;
-}
+export {charWidth, textWidth} from '../i18n/cell-width.ts';
 
 /** Cuts `text` to at most `width` cells, ending with … when it was cut. */
 export function truncate(text: string, width: number): string {
