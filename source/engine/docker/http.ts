@@ -25,6 +25,10 @@ function dockerResponder(fallback: AppResponder | undefined): AppResponder {
 		const remote = node ? `::ffff:${request.sourceIp}` : request.sourceIp;
 		const context = {hostname: server.hostname, remoteAddress: remote, time: worldEpoch + server.world.time};
 		for (const line of profile.requestLog) appendLog(container, renderParts(line, context));
+		if (profile.failsAfterRequests !== undefined) {
+			container.requestsServed = (container.requestsServed ?? 0) + 1;
+			if (container.requestsServed > profile.failsAfterRequests) return {...base(request, server), status: 500, reason: 'Internal Server Error', body: "I'm not well. Please restart me!"};
+		}
 		if (!node) {
 			const response = nginxResponder(request, server);
 			if (response.status !== 200) return response;
@@ -51,6 +55,7 @@ export function registerDockerResponders(): void {
 	registered = true;
 	registerAppResponder('kubia', dockerResponder(kubiaResponder));
 	registerAppResponder('node-http', dockerResponder(kubiaResponder));
+	registerAppResponder('kubia-unhealthy', dockerResponder(kubiaResponder));
 	registerAppResponder('nginx', dockerResponder(nginxResponder));
 }
 

@@ -4,7 +4,7 @@
 import {sha256Of} from '../hash.ts';
 import type {World} from '../world.ts';
 import {worldEpoch} from '../world.ts';
-import {nginxProfile, nginxWelcomePage} from './apps.ts';
+import {nginxProfile, nginxWelcomePage, nodeServerProfile} from './apps.ts';
 import {alpineRootfs, busyboxRootfs, debianRootfs, put, putBinaries, putFiles, ubuntuRootfs, type Tree} from './base-rootfs.ts';
 import type {HistoryEntry, Image, ImageConfig} from './types.ts';
 import './http.ts';
@@ -161,7 +161,42 @@ function seedDebianAndNode(w: World): void {
 		],
 		config: {entrypoint: ['node', 'app.js'], cmd: undefined},
 	});
+	const kubia = nodeServerProfile(kubiaAppJs)!;
+	defineImage(w, {
+		repo: 'luksa/kubia-unhealthy',
+		tags: ['latest'],
+		base: node7,
+		steps: [
+			{by: nop('ADD file:3d1b35b3e7c6a9b5ed2f6b9e24c7cd5b6e33e9af1b6f8a5c9e6b6b0f7e4d3c2a1 in /app.js '), at: '2017-07-09T12:50:02Z', size: 447, key: 'kubia-unhealthy-app-js', files: files(t => put(t, '/app.js', {type: 'file', content: kubiaUnhealthyAppJs}))},
+			{by: meta('ENTRYPOINT ["node" "app.js"]'), at: '2017-07-09T12:50:02Z'},
+		],
+		config: {entrypoint: ['node', 'app.js'], cmd: undefined, appProfile: {...kubia, name: 'kubia-unhealthy', failsAfterRequests: 5}},
+	});
 }
+
+/** The book's liveness-probe demo (Kubernetes in Action, 4.1): kubia that answers 500 from its sixth request on. */
+export const kubiaUnhealthyAppJs = `const http = require('http');
+const os = require('os');
+
+var requestCount = 0;
+
+console.log("Kubia server starting...");
+
+var handler = function(request, response) {
+  console.log("Received request from " + request.connection.remoteAddress);
+  requestCount++;
+  if (requestCount > 5) {
+    response.writeHead(500);
+    response.end("I'm not well. Please restart me!");
+    return;
+  }
+  response.writeHead(200);
+  response.end("You've hit " + os.hostname() + "\\n");
+};
+
+var www = http.createServer(handler);
+www.listen(8080);
+`;
 
 function seedBookworm(w: World): Image {
 	const slim = defineImage(w, {
@@ -180,45 +215,48 @@ function seedBookworm(w: World): Image {
 		],
 		config: {cmd: ['bash'], env: {PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'}},
 	});
-	const nginxVersion = '1.27.3';
-	defineImage(w, {
-		repo: 'library/nginx',
-		tags: ['1.27', '1.27.3', 'latest', 'mainline'],
-		base: slim,
-		steps: [
-			{by: 'CMD ["bash"]', at: '2024-12-02T00:00:00Z'},
-			{by: 'LABEL maintainer=NGINX Docker Maintainers <docker-maint@nginx.com>', at: '2024-12-03T22:28:41Z'},
-			{by: `ENV NGINX_VERSION=${nginxVersion}`, at: '2024-12-03T22:28:41Z'},
-			{by: 'ENV NJS_VERSION=0.8.7', at: '2024-12-03T22:28:41Z'},
-			{by: 'ENV NJS_RELEASE=1~bookworm', at: '2024-12-03T22:28:41Z'},
-			{by: 'ENV PKG_RELEASE=1~bookworm', at: '2024-12-03T22:28:41Z'},
-			{by: 'ENV DYNPKG_RELEASE=1~bookworm', at: '2024-12-03T22:28:41Z'},
-			{by: 'RUN /bin/sh -c set -x     && groupadd --system --gid 101 nginx     && useradd --system --gid nginx --no-create-home --home /nonexistent --comment "nginx user" --shell /bin/false --uid 101 nginx     && apt-get update     && apt-get install --no-install-recommends --no-install-suggests -y gnupg1 ca-certificates     && ... # buildkit', at: '2024-12-03T22:28:41Z', size: 112 * mb, files: files(t => {
-				putBinaries(t, '/usr/sbin', ['nginx']);
-				putBinaries(t, '/usr/bin', ['envsubst', 'curl']);
-				putFiles(t, {
-					'/etc/nginx/nginx.conf': '\nuser  nginx;\nworker_processes  auto;\n\nerror_log  /var/log/nginx/error.log notice;\npid        /var/run/nginx.pid;\n\n\nevents {\n    worker_connections  1024;\n}\n\n\nhttp {\n    include       /etc/nginx/mime.types;\n    default_type  application/octet-stream;\n\n    access_log  /var/log/nginx/access.log  main;\n\n    sendfile        on;\n    keepalive_timeout  65;\n\n    include /etc/nginx/conf.d/*.conf;\n}\n',
-					'/etc/nginx/conf.d/default.conf': 'server {\n    listen       80;\n    listen  [::]:80;\n    server_name  localhost;\n\n    location / {\n        root   /usr/share/nginx/html;\n        index  index.html index.htm;\n    }\n\n    error_page   500 502 503 504  /50x.html;\n    location = /50x.html {\n        root   /usr/share/nginx/html;\n    }\n}\n',
-					'/etc/nginx/mime.types': 'types {\n    text/html  html htm shtml;\n    text/css   css;\n}\n',
-					'/usr/share/nginx/html/index.html': nginxWelcomePage,
-					'/usr/share/nginx/html/50x.html': '<!DOCTYPE html>\n<html>\n<head>\n<title>Error</title>\n</head>\n<body>\n<h1>An error occurred.</h1>\n</body>\n</html>\n',
-					'/var/log/nginx/access.log': '',
-					'/var/log/nginx/error.log': '',
-				});
-				t.set('/var/cache/nginx', {type: 'dir'});
-			})},
-			{by: 'COPY docker-entrypoint.sh / # buildkit', at: '2024-12-03T22:28:41Z', size: 1620, files: files(t => putFiles(t, {'/docker-entrypoint.sh': '#!/bin/sh\n# vim:sw=4:ts=4:et\n\nset -e\n\nentrypoint_log() {\n    if [ -z "${NGINX_ENTRYPOINT_QUIET_LOGS:-}" ]; then\n        echo "$@"\n    fi\n}\n\nexec "$@"\n'}))},
-			{by: 'COPY 10-listen-on-ipv6-by-default.sh /docker-entrypoint.d # buildkit', at: '2024-12-03T22:28:41Z', size: 2120, files: files(t => putFiles(t, {'/docker-entrypoint.d/10-listen-on-ipv6-by-default.sh': '#!/bin/sh\n# vim:sw=4:ts=4:et\n'}))},
-			{by: 'COPY 15-local-resolvers.envsh /docker-entrypoint.d # buildkit', at: '2024-12-03T22:28:41Z', size: 389, files: files(t => putFiles(t, {'/docker-entrypoint.d/15-local-resolvers.envsh': '#!/bin/sh\n# vim:sw=2:ts=2:sts=2:et\n'}))},
-			{by: 'COPY 20-envsubst-on-templates.sh /docker-entrypoint.d # buildkit', at: '2024-12-03T22:28:41Z', size: 3020, files: files(t => putFiles(t, {'/docker-entrypoint.d/20-envsubst-on-templates.sh': '#!/bin/sh\n\nset -e\n'}))},
-			{by: 'COPY 30-tune-worker-processes.sh /docker-entrypoint.d # buildkit', at: '2024-12-03T22:28:41Z', size: 4620, files: files(t => putFiles(t, {'/docker-entrypoint.d/30-tune-worker-processes.sh': '#!/bin/sh\n# vim:sw=2:ts=2:sts=2:et\n'}))},
-			{by: 'ENTRYPOINT ["/docker-entrypoint.sh"]', at: '2024-12-03T22:28:41Z'},
-			{by: 'EXPOSE map[80/tcp:{}]', at: '2024-12-03T22:28:41Z'},
-			{by: 'STOPSIGNAL SIGQUIT', at: '2024-12-03T22:28:41Z'},
-			{by: 'CMD ["nginx" "-g" "daemon off;"]', at: '2024-12-03T22:28:41Z'},
-		],
-		config: {entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], exposedPorts: ['80/tcp'], env: {NGINX_VERSION: nginxVersion, NJS_VERSION: '0.8.7', PKG_RELEASE: '1~bookworm'}, labels: {maintainer: 'NGINX Docker Maintainers <docker-maint@nginx.com>'}, appProfile: nginxProfile},
-	});
+	// The mainline release and the stable one (the book's and the docs' manifests use both).
+	for (const release of [{nginxVersion: '1.27.3', tags: ['1.27', '1.27.3', 'latest', 'mainline'], layerKey: undefined}, {nginxVersion: '1.26.2', tags: ['1.26', '1.26.2', 'stable', 'stable-bookworm'], layerKey: 'nginx-1.26.2-install'}]) {
+		const {nginxVersion, layerKey} = release;
+		defineImage(w, {
+			repo: 'library/nginx',
+			tags: release.tags,
+			base: slim,
+			steps: [
+				{by: 'CMD ["bash"]', at: '2024-12-02T00:00:00Z'},
+				{by: 'LABEL maintainer=NGINX Docker Maintainers <docker-maint@nginx.com>', at: '2024-12-03T22:28:41Z'},
+				{by: `ENV NGINX_VERSION=${nginxVersion}`, at: '2024-12-03T22:28:41Z'},
+				{by: 'ENV NJS_VERSION=0.8.7', at: '2024-12-03T22:28:41Z'},
+				{by: 'ENV NJS_RELEASE=1~bookworm', at: '2024-12-03T22:28:41Z'},
+				{by: 'ENV PKG_RELEASE=1~bookworm', at: '2024-12-03T22:28:41Z'},
+				{by: 'ENV DYNPKG_RELEASE=1~bookworm', at: '2024-12-03T22:28:41Z'},
+				{by: 'RUN /bin/sh -c set -x     && groupadd --system --gid 101 nginx     && useradd --system --gid nginx --no-create-home --home /nonexistent --comment "nginx user" --shell /bin/false --uid 101 nginx     && apt-get update     && apt-get install --no-install-recommends --no-install-suggests -y gnupg1 ca-certificates     && ... # buildkit', at: '2024-12-03T22:28:41Z', size: 112 * mb, key: layerKey, files: files(t => {
+					putBinaries(t, '/usr/sbin', ['nginx']);
+					putBinaries(t, '/usr/bin', ['envsubst', 'curl']);
+					putFiles(t, {
+						'/etc/nginx/nginx.conf': '\nuser  nginx;\nworker_processes  auto;\n\nerror_log  /var/log/nginx/error.log notice;\npid        /var/run/nginx.pid;\n\n\nevents {\n    worker_connections  1024;\n}\n\n\nhttp {\n    include       /etc/nginx/mime.types;\n    default_type  application/octet-stream;\n\n    access_log  /var/log/nginx/access.log  main;\n\n    sendfile        on;\n    keepalive_timeout  65;\n\n    include /etc/nginx/conf.d/*.conf;\n}\n',
+						'/etc/nginx/conf.d/default.conf': 'server {\n    listen       80;\n    listen  [::]:80;\n    server_name  localhost;\n\n    location / {\n        root   /usr/share/nginx/html;\n        index  index.html index.htm;\n    }\n\n    error_page   500 502 503 504  /50x.html;\n    location = /50x.html {\n        root   /usr/share/nginx/html;\n    }\n}\n',
+						'/etc/nginx/mime.types': 'types {\n    text/html  html htm shtml;\n    text/css   css;\n}\n',
+						'/usr/share/nginx/html/index.html': nginxWelcomePage,
+						'/usr/share/nginx/html/50x.html': '<!DOCTYPE html>\n<html>\n<head>\n<title>Error</title>\n</head>\n<body>\n<h1>An error occurred.</h1>\n</body>\n</html>\n',
+						'/var/log/nginx/access.log': '',
+						'/var/log/nginx/error.log': '',
+					});
+					t.set('/var/cache/nginx', {type: 'dir'});
+				})},
+				{by: 'COPY docker-entrypoint.sh / # buildkit', at: '2024-12-03T22:28:41Z', size: 1620, files: files(t => putFiles(t, {'/docker-entrypoint.sh': '#!/bin/sh\n# vim:sw=4:ts=4:et\n\nset -e\n\nentrypoint_log() {\n    if [ -z "${NGINX_ENTRYPOINT_QUIET_LOGS:-}" ]; then\n        echo "$@"\n    fi\n}\n\nexec "$@"\n'}))},
+				{by: 'COPY 10-listen-on-ipv6-by-default.sh /docker-entrypoint.d # buildkit', at: '2024-12-03T22:28:41Z', size: 2120, files: files(t => putFiles(t, {'/docker-entrypoint.d/10-listen-on-ipv6-by-default.sh': '#!/bin/sh\n# vim:sw=4:ts=4:et\n'}))},
+				{by: 'COPY 15-local-resolvers.envsh /docker-entrypoint.d # buildkit', at: '2024-12-03T22:28:41Z', size: 389, files: files(t => putFiles(t, {'/docker-entrypoint.d/15-local-resolvers.envsh': '#!/bin/sh\n# vim:sw=2:ts=2:sts=2:et\n'}))},
+				{by: 'COPY 20-envsubst-on-templates.sh /docker-entrypoint.d # buildkit', at: '2024-12-03T22:28:41Z', size: 3020, files: files(t => putFiles(t, {'/docker-entrypoint.d/20-envsubst-on-templates.sh': '#!/bin/sh\n\nset -e\n'}))},
+				{by: 'COPY 30-tune-worker-processes.sh /docker-entrypoint.d # buildkit', at: '2024-12-03T22:28:41Z', size: 4620, files: files(t => putFiles(t, {'/docker-entrypoint.d/30-tune-worker-processes.sh': '#!/bin/sh\n# vim:sw=2:ts=2:sts=2:et\n'}))},
+				{by: 'ENTRYPOINT ["/docker-entrypoint.sh"]', at: '2024-12-03T22:28:41Z'},
+				{by: 'EXPOSE map[80/tcp:{}]', at: '2024-12-03T22:28:41Z'},
+				{by: 'STOPSIGNAL SIGQUIT', at: '2024-12-03T22:28:41Z'},
+				{by: 'CMD ["nginx" "-g" "daemon off;"]', at: '2024-12-03T22:28:41Z'},
+			],
+			config: {entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], exposedPorts: ['80/tcp'], env: {NGINX_VERSION: nginxVersion, NJS_VERSION: '0.8.7', PKG_RELEASE: '1~bookworm'}, labels: {maintainer: 'NGINX Docker Maintainers <docker-maint@nginx.com>'}, appProfile: nginxProfile},
+		});
+	}
 	return bookworm;
 }
 
@@ -360,10 +398,50 @@ function seedSmallImages(w: World): Image {
 	return alpine;
 }
 
+/** Small images the lessons and the kubernetes docs use beside the book's: curl and redis. */
+function seedToolImages(w: World, alpine: Image): void {
+	defineImage(w, {
+		repo: 'curlimages/curl',
+		tags: ['latest', '8.11.1'],
+		base: alpine,
+		steps: [
+			{by: 'ARG CURL_VERSION=8.11.1', at: '2024-12-11T09:02:51Z'},
+			{by: 'RUN |1 CURL_VERSION=8.11.1 /bin/sh -c apk add --no-cache brotli brotli-dev libssh2 nghttp2-dev zstd libpsl ... # buildkit', at: '2024-12-11T09:02:51Z', size: 14.6 * mb, files: files(t => {
+				putBinaries(t, '/usr/bin', ['curl']);
+				putFiles(t, {'/entrypoint.sh': '#!/bin/sh\nset -e\n\nif [ "${1#-}" != "${1}" ] || [ -z "$(command -v "${1}")" ]; then\n  set -- curl "$@"\nfi\n\nexec "$@"\n'});
+			})},
+			{by: 'USER curl_user', at: '2024-12-11T09:02:51Z'},
+			{by: 'ENTRYPOINT ["/entrypoint.sh"]', at: '2024-12-11T09:02:51Z'},
+			{by: 'CMD ["curl"]', at: '2024-12-11T09:02:51Z'},
+		],
+		config: {entrypoint: ['/entrypoint.sh'], cmd: ['curl'], labels: {'org.opencontainers.image.title': 'curl'}},
+	});
+	const slimId = w.registry.repositories.get('library/debian')?.tags['bookworm-slim'];
+	const slim = slimId ? w.registry.images.get(slimId) : undefined;
+	defineImage(w, {
+		repo: 'library/redis',
+		tags: ['latest', '7', '7.4', '7.4.1', 'bookworm'],
+		base: slim,
+		steps: [
+			{by: 'RUN /bin/sh -c set -eux; \tgroupadd -r -g 999 redis; \tuseradd -r -g redis -u 999 redis # buildkit', at: '2024-12-02T02:15:00Z', size: 4.1 * 1000, key: 'redis-user'},
+			{by: 'ENV REDIS_VERSION=7.4.1', at: '2024-12-02T02:15:00Z'},
+			{by: 'RUN /bin/sh -c set -eux; \t\tsavedAptMark="$(apt-mark showmanual)"; \tapt-get update; ... make -C /usr/src/redis -j "$(nproc)" all; ... # buildkit', at: '2024-12-02T02:16:30Z', size: 42.3 * mb, files: files(t => putBinaries(t, '/usr/local/bin', ['redis-server', 'redis-cli', 'redis-benchmark']))},
+			{by: 'RUN /bin/sh -c mkdir /data && chown redis:redis /data # buildkit', at: '2024-12-02T02:16:30Z', size: 96, key: 'redis-data'},
+			{by: 'WORKDIR /data', at: '2024-12-02T02:16:30Z'},
+			{by: 'COPY docker-entrypoint.sh /usr/local/bin/ # buildkit', at: '2024-12-02T02:16:30Z', size: 661, key: 'redis-entrypoint', files: files(t => putFiles(t, {'/usr/local/bin/docker-entrypoint.sh': '#!/bin/sh\nset -e\n\nexec "$@"\n'}))},
+			{by: 'ENTRYPOINT ["docker-entrypoint.sh"]', at: '2024-12-02T02:16:30Z'},
+			{by: 'EXPOSE map[6379/tcp:{}]', at: '2024-12-02T02:16:30Z'},
+			{by: 'CMD ["redis-server"]', at: '2024-12-02T02:16:30Z'},
+		],
+		config: {entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'], workdir: '/data', exposedPorts: ['6379/tcp'], env: {REDIS_VERSION: '7.4.1'}},
+	});
+}
+
 /** Fills the world's registry with the Docker Hub catalog. Call on a draft. */
 export function seedDockerHub(w: World): void {
 	const alpine = seedSmallImages(w);
 	seedDebianAndNode(w);
 	const bookworm = seedBookworm(w);
 	seedModernNode(w, bookworm, alpine);
+	seedToolImages(w, alpine);
 }

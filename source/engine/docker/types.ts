@@ -23,6 +23,7 @@ export type AppProfile = {
 	requestLog: ResponsePart[][]; // lines printed per request
 	memoryBytes: number;
 	handlesSigterm: boolean; // false: `docker stop` waits 10 s and kills it (exit 137), as with node as PID 1
+	failsAfterRequests?: number; // answers 500 from the request after this many (the book's kubia-unhealthy)
 };
 
 export type ImageConfig = {
@@ -96,6 +97,7 @@ export type Container = {
 	cgroup: string;
 	autoRemove: boolean;
 	logs: string[];
+	requestsServed?: number; // HTTP requests its app has answered (an app that fails after N counts them)
 	hostname: string;
 	labels: Record<string, string>;
 	ipAddress?: string; // on the docker0 bridge while running

@@ -14,7 +14,7 @@ export function containerBehaviour(spec: ContainerSpec, image: ResolvedImage, po
 	if (argv.length > 0) return commandBehaviour(argv);
 	const app = image.app;
 	if (app.exitsImmediately) return {command: image.command, exitAfterMs: 200, exitCode: 0, logs: []};
-	const logs = app.name === 'kubia' ? ['Kubia server starting...'] : app.name === 'nginx' ? nginxStartLogs() : [];
+	const logs = app.name.startsWith('kubia') ? ['Kubia server starting...'] : app.name === 'nginx' ? nginxStartLogs() : [];
 	if (app.port !== undefined && portsInUse.includes(app.port)) {
 		return {command: image.command, exitAfterMs: 400, exitCode: 1, logs: [], crashLogs: addressInUseLogs(app.name, app.port)};
 	}
@@ -61,4 +61,15 @@ function nginxStartLogs(): string[] {
 		'/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
 		'/docker-entrypoint.sh: Configuration complete; ready for start up',
 	];
+}
+
+/** Programs that install a SIGTERM handler; anything else running as a container's PID 1 ignores SIGTERM (the kernel drops default-action signals to a namespace's init). */
+const sigtermHandlers = new Set(['nginx', 'redis-server', 'httpd', 'postgres', 'mysqld', 'etcd', 'kube-apiserver', 'kube-scheduler', 'kube-controller-manager', 'kube-proxy', 'pause', 'coredns']);
+
+/** Whether the container's main process exits on SIGTERM, or waits for the SIGKILL at the end of the grace period. */
+export function handlesSigterm(spec: ContainerSpec, image: ResolvedImage | undefined): boolean {
+	const argv = [...(spec.command ?? []), ...(spec.args ?? [])];
+	if (argv.length === 0) return image?.app.handlesSigterm ?? false;
+	const words = /(^|\/)[\w.-]*entrypoint\.sh$/.test(argv[0]!) ? argv.slice(1) : argv;
+	return sigtermHandlers.has((words[0] ?? '').split('/').pop()!);
 }

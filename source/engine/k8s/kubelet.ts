@@ -3,9 +3,10 @@
 // their status and Events. Driven by per-pod timers so a quiet cluster costs nothing per tick.
 import {isDraft, original} from 'immer';
 import type {World} from '../world.ts';
-import {containerBehaviour} from './container-behaviour.ts';
+import {containerBehaviour, handlesSigterm} from './container-behaviour.ts';
 import {recordObjectEvent} from './events.ts';
-import {pullMillis, resolveImage, type ResolvedImage} from './images.ts';
+import {defaultImagePullPolicy} from './defaults.ts';
+import {imageTagKey, lookupImage, nodeImage, pullMillis, resolveImage} from './images.ts';
 import {nextResourceVersion, timestampAt} from './metadata.ts';
 import {kubeletAlive} from './node-health.ts';
 import {allocatePodIp, containerAlive, createSandbox, sandboxAlive, startContainerProcess, stopContainerProcess} from './pod-sandbox.ts';
@@ -160,22 +161,17 @@ function imageChanged(w: World, pod: KubeObject, runtime: PodRuntime, ct: Contai
 	ct.image = spec.image;
 	ct.stage = 'waiting-image';
 	ct.dueAt = w.time;
-	ct.backoffMs = initialBackoffMs;
-}
-
-function nodeHasImage(w: World, node: string, image: ResolvedImage): boolean {
-	const daemon = w.dockers.get(node);
-	if (!daemon) return false;
-	return daemon.tags.has(image.familiar) || image.layers.every(l => daemon.layers.has(l.id)) && daemon.images.has(image.id);
+	ct.pullBackoffMs = undefined;
+	ct.pullError = undefined;
 }
 
 function stepContainer(w: World, pod: KubeObject, runtime: PodRuntime, ct: ContainerRuntime, spec: ContainerSpec): void {
 	const node = runtime.node;
-	const image = resolveImage(w, spec.image);
 	switch (ct.stage) {
 		case 'waiting-image': {
-			const present = image ? nodeHasImage(w, node, image) : false;
-			const policy = spec.imagePullPolicy ?? 'IfNotPresent';
+			// The kubelet's EnsureImageExists, on every container start (so `Always` pulls again on a restart).
+			const present = w.dockers.get(node)?.tags.has(imageTagKey(spec.image)) ?? false;
+			const policy = spec.imagePullPolicy ?? defaultImagePullPolicy(spec.image);
 			if (present && policy !== 'Always') {
 				event(w, pod, node, 'Normal', 'Pulled', `Container image "${spec.image}" already present on machine`);
 				ct.stage = 'starting';
@@ -191,32 +187,36 @@ function stepContainer(w: World, pod: KubeObject, runtime: PodRuntime, ct: Conta
 			}
 			event(w, pod, node, 'Normal', 'Pulling', `Pulling image "${spec.image}"`);
 			const daemon = w.dockers.get(node);
+			const found = lookupImage(w, spec.image);
 			ct.stage = 'pulling';
 			ct.pullStartedAt = w.time;
-			ct.pullMs = image ? pullMillis(image, id => !!daemon?.layers.has(id)) : 1200;
+			ct.pullMs = found.ok ? pullMillis(found.image, id => !!daemon?.layers.has(id)) : 1200;
 			ct.dueAt = w.time + ct.pullMs;
 			return;
 		}
 		case 'pulling': {
-			if (!image) {
-				const name = spec.image.split(':')[0];
-				ct.pullError = `Failed to pull image "${spec.image}": Error response from daemon: pull access denied for ${name}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`;
-				event(w, pod, node, 'Warning', 'Failed', ct.pullError);
+			const found = lookupImage(w, spec.image);
+			if (!found.ok) {
+				// As the kubelet reports a CRI pull error (cri-dockerd passes the daemon's text through).
+				ct.pullError = `rpc error: code = Unknown desc = Error response from daemon: ${found.error}`;
+				event(w, pod, node, 'Warning', 'Failed', `Failed to pull image "${spec.image}": ${ct.pullError}`);
 				event(w, pod, node, 'Warning', 'Failed', 'Error: ErrImagePull');
 				ct.stage = 'pull-failed';
 				ct.dueAt = w.time + 1000;
 				return;
 			}
+			const image = found.image;
 			const daemon = w.dockers.get(node);
 			if (daemon) {
 				for (const l of image.layers) daemon.layers.add(l.id);
-				daemon.tags.set(image.familiar, image.id);
+				daemon.tags.set(imageTagKey(spec.image), image.id);
 				const registryImage = w.registry.images.get(image.id);
-				if (registryImage) daemon.images.set(image.id, registryImage);
+				if (registryImage && !daemon.images.has(image.id)) daemon.images.set(image.id, registryImage);
 			}
 			const took = seconds(ct.pullMs ?? 0);
 			event(w, pod, node, 'Normal', 'Pulled', `Successfully pulled image "${spec.image}" in ${took} (${took} including waiting). Image size: ${image.sizeBytes} bytes.`);
-			ct.backoffMs = initialBackoffMs;
+			ct.pullError = undefined;
+			ct.pullBackoffMs = undefined;
 			ct.stage = 'starting';
 			ct.dueAt = w.time;
 			return;
@@ -225,8 +225,8 @@ function stepContainer(w: World, pod: KubeObject, runtime: PodRuntime, ct: Conta
 			event(w, pod, node, 'Normal', 'BackOff', `Back-off pulling image "${spec.image}"`);
 			event(w, pod, node, 'Warning', 'Failed', 'Error: ImagePullBackOff');
 			ct.stage = 'pull-backoff';
-			ct.dueAt = w.time + ct.backoffMs;
-			ct.backoffMs = Math.min(ct.backoffMs * 2, maxBackoffMs);
+			ct.dueAt = w.time + (ct.pullBackoffMs ?? initialBackoffMs);
+			ct.pullBackoffMs = Math.min((ct.pullBackoffMs ?? initialBackoffMs) * 2, maxBackoffMs);
 			return;
 		case 'pull-backoff':
 			ct.stage = 'waiting-image';
@@ -234,11 +234,11 @@ function stepContainer(w: World, pod: KubeObject, runtime: PodRuntime, ct: Conta
 			return;
 		case 'crash-backoff':
 			ct.attempt += 1;
-			if (image) event(w, pod, node, 'Normal', 'Pulled', `Container image "${spec.image}" already present on machine`);
-			ct.stage = 'starting';
+			ct.stage = 'waiting-image';
 			ct.dueAt = w.time;
 			return;
 		case 'starting': {
+			const image = nodeImage(w, node, spec.image);
 			if (!image) {
 				ct.stage = 'waiting-image';
 				return;
@@ -301,7 +301,8 @@ function terminate(w: World, key: string, pod: KubeObject, runtime: PodRuntime |
 		for (const ct of runtime.containers) {
 			if (ct.stage !== 'running') continue;
 			event(w, pod, runtime.node, 'Normal', 'Killing', `Stopping container ${ct.name}`);
-			const handles = resolveImage(w, ct.image)?.app.handlesSigterm ?? true;
+			const spec = (pod.spec.containers as ContainerSpec[]).find(x => x.name === ct.name);
+			const handles = spec ? handlesSigterm(spec, resolveImage(w, ct.image)) : true;
 			slowest = Math.max(slowest, handles ? 800 : grace);
 		}
 		runtime.killDueAt = w.time + Math.min(slowest, grace || 500);
@@ -335,9 +336,11 @@ function containerStatus(w: World, pod: KubeObject, ct: ContainerRuntime | undef
 		case 'waiting-image':
 		case 'pulling':
 		case 'starting':
+			// While a failed image is pulled again, the status still reads the back-off (the kubelet writes it once the pull ends).
+			if (ct.pullError) return waiting('ImagePullBackOff', `Back-off pulling image "${spec.image}"`);
 			return ct.attempt > 0 ? waiting('CrashLoopBackOff') : waiting('ContainerCreating');
 		case 'pull-failed':
-			return waiting(ct.pullError?.includes('Never') ? 'ErrImageNeverPull' : 'ErrImagePull', ct.pullError?.replace(/^Failed to pull image "[^"]*": /, ''));
+			return waiting(ct.pullError?.includes('pull policy of Never') ? 'ErrImageNeverPull' : 'ErrImagePull', ct.pullError);
 		case 'pull-backoff':
 			return waiting('ImagePullBackOff', `Back-off pulling image "${spec.image}"`);
 		case 'running':

@@ -27,7 +27,7 @@ test('a container killed from the host is noticed by the kubelet and restarted',
 
 test('CrashLoopBackOff: restarts after 10 s, 20 s, 40 s, 80 s (doubling) and a container that exits 0 shows Completed first', () => {
 	const shell = sandboxShell();
-	run(shell, 'kubectl run crasher --image=busybox -- sh -c "exit 1"');
+	run(shell, 'kubectl run crasher --image=busybox:1.37 -- sh -c "exit 1"');
 	run(shell, 'sleep 200');
 	const starts = restartTimes(shell.state.world, 'crasher');
 	const gaps = starts.slice(1).map((t, i) => Math.round((t - starts[i]!) / 1000));
@@ -51,7 +51,7 @@ test('image pull back-off doubles from 10 s to at most 5 minutes, and the Events
 	// Each gap: the failed pull (1.2 s, seen at the next 1 s slice), ErrImagePull shown 1 s, then the back-off.
 	assert.deepEqual(gaps.slice(0, 6), [10, 20, 40, 80, 160, 300].map(g => g + 3), `gaps ${gaps}`);
 	const text = run(shell, 'kubectl describe pod typo').stdout;
-	assert.match(text, /Failed to pull image "nginxx": Error response from daemon: pull access denied for nginxx, repository does not exist or may require 'docker login'/);
+	assert.match(text, /Failed to pull image "nginxx": rpc error: code = Unknown desc = Error response from daemon: pull access denied for nginxx, repository does not exist or may require 'docker login'/);
 	assert.match(text, /Normal +BackOff .*Back-off pulling image "nginxx"/);
 	assert.match(text, /Warning +Failed .*Error: ImagePullBackOff/);
 });

@@ -76,7 +76,7 @@ test('a Deployment rolls out a new image: a new ReplicaSet scales up, the old on
 	const pods = run(shell, 'kubectl get pods -o json').stdout;
 	const images = (JSON.parse(pods).items as any[]).map(p => p.spec.containers[0].image);
 	assert.deepEqual(images, ['nginx:1.27', 'nginx:1.27', 'nginx:1.27']);
-	assert.match(run(shell, 'kubectl describe deploy web').stdout, /ScalingReplicaSet .*Scaled down replica set web-\w+ from \d to \d/);
+	assert.match(run(shell, 'kubectl describe deploy web').stdout, /ScalingReplicaSet .*Scaled down replica set web-\w+ to \d from \d/);
 	assert.match(run(shell, 'kubectl delete deploy web').stdout, /^deployment.apps "web" deleted\n$/);
 	run(shell, 'sleep 40');
 	assert.equal(run(shell, 'kubectl get pods').stderr, 'No resources found in default namespace.\n');

@@ -26,6 +26,14 @@ function percentOf(value: string | number | undefined, total: number, roundUp: b
 	return roundUp ? Math.ceil(exact) : Math.floor(exact);
 }
 
+/** The size a new ReplicaSet is created with (the real NewRSNewReplicas): all at once, or as far as maxSurge allows beside the old sets. */
+function initialReplicas(d: KubeObject, desired: number, old: KubeObject[]): number {
+	if (old.length === 0 || d.spec.strategy?.type === 'Recreate') return desired;
+	const maxSurge = percentOf(d.spec.strategy?.rollingUpdate?.maxSurge, desired, true);
+	const oldTotal = old.reduce((s, rs) => s + (rs.spec.replicas ?? 0), 0);
+	return Math.max(0, Math.min(desired, desired + maxSurge - oldTotal));
+}
+
 export function reconcileDeployment(w: World, key: string): void {
 	const c = w.cluster!;
 	const d = c.store.deployments.get(key);
@@ -59,17 +67,18 @@ export function reconcileDeployment(w: World, key: string): void {
 				annotations: {'deployment.kubernetes.io/desired-replicas': String(desired), 'deployment.kubernetes.io/max-replicas': String(desired + percentOf(d.spec.strategy?.rollingUpdate?.maxSurge, desired, true)), 'deployment.kubernetes.io/revision': String(revision), ...(changeCause ? {'kubernetes.io/change-cause': changeCause} : {})},
 				ownerReferences: [{apiVersion: 'apps/v1', kind: 'Deployment', name: d.metadata.name, uid: d.metadata.uid, controller: true, blockOwnerDeletion: true}],
 			} as unknown as KubeObject['metadata'],
-			spec: {replicas: old.length === 0 || d.spec.strategy?.type === 'Recreate' ? desired : 0, selector: {matchLabels: {...d.spec.selector?.matchLabels, 'pod-template-hash': hash}}, template},
+			spec: {replicas: initialReplicas(d, desired, old), selector: {matchLabels: {...d.spec.selector?.matchLabels, 'pod-template-hash': hash}}, template},
 		};
 		const result = createObject(w, rs);
 		if (!result.ok) return;
 		current = result.object;
-		recordObjectEvent(w, d, 'Normal', 'deployment-controller', 'ScalingReplicaSet', `Scaled up replica set ${rs.metadata.name} from 0 to ${rs.spec.replicas}`);
+		// The real controller names the creation only when the new set starts with pods (getNewReplicaSet).
+		if (rs.spec.replicas > 0) recordObjectEvent(w, d, 'Normal', 'deployment-controller', 'ScalingReplicaSet', `Scaled up replica set ${rs.metadata.name} from 0 to ${rs.spec.replicas}`);
 	}
 	const setReplicas = (rs: KubeObject, n: number) => {
 		if (rs.spec.replicas === n) return;
 		const verb = n > rs.spec.replicas ? 'up' : 'down';
-		recordObjectEvent(w, d, 'Normal', 'deployment-controller', 'ScalingReplicaSet', `Scaled ${verb} replica set ${rs.metadata.name} from ${rs.spec.replicas} to ${n}`);
+		recordObjectEvent(w, d, 'Normal', 'deployment-controller', 'ScalingReplicaSet', `Scaled ${verb} replica set ${rs.metadata.name} to ${n} from ${rs.spec.replicas}`);
 		rs.spec.replicas = n;
 		rs.metadata.generation = (rs.metadata.generation ?? 1) + 1;
 		rs.metadata.resourceVersion = nextResourceVersion(c);
