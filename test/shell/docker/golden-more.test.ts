@@ -73,10 +73,10 @@ test('docker cp copies between the host and a container; the copy lands in the w
 
 test('docker search lists matching repositories of the simulated Docker Hub, pushed ones too', () => {
 	const shell = dockerShell();
-	expectLine(shell, 'docker search kubia', 'NAME          DESCRIPTION   STARS     OFFICIAL\nluksa/kubia                 14\n');
+	expectLine(shell, 'docker search kubia', 'NAME                    DESCRIPTION   STARS     OFFICIAL\nluksa/kubia                           14\nluksa/kubia-unhealthy                 0\n');
 	run(shell, 'docker build -t learner/kubia kubia');
 	run(shell, 'docker login -u learner');
 	run(shell, 'docker push learner/kubia');
-	expectLine(shell, 'docker search kubia', 'NAME            DESCRIPTION   STARS     OFFICIAL\nluksa/kubia                   14\nlearner/kubia                 0\n');
+	expectLine(shell, 'docker search kubia', 'NAME                    DESCRIPTION   STARS     OFFICIAL\nluksa/kubia                           14\nluksa/kubia-unhealthy                 0\nlearner/kubia                         0\n');
 	assert.match(run(shell, 'docker search nginx').stdout, /^nginx +Official build of Nginx\. +20769 +\[OK\]$/m);
 });
