@@ -29,11 +29,16 @@ export type ShellState = {world: World; session: ShellSession};
 /** Files on the learner's real disk (or a lesson's workspace, or a test's map), relative to where the tutor started. */
 export type HostDisk = {
 	readFile(path: string): string | undefined;
+	/** The same read, with the reason when there is no content (a real disk refuses devices, FIFOs, huge files). */
+	read?(path: string): DiskRead;
 	isDirectory(path: string): boolean;
 	listDirectory(path: string): string[];
 	/** Optional, for `edit FILE`. */
 	displayPath?(path: string): string;
 };
+
+export type DiskProblem = 'missing' | 'directory' | 'not-regular' | 'too-large' | 'outside' | 'unreadable';
+export type DiskRead = {ok: true; content: string} | {ok: false; problem: DiskProblem; message: string};
 
 export type ShellEffect = {kind: 'clear'} | {kind: 'exit-tutor'} | {kind: 'edit'; path: string};
 

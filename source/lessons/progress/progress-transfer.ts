@@ -1,9 +1,13 @@
 // `k8s-tutor progress export FILE` / `import FILE`: progress moved between machines as JSON.
-import {readFileSync, writeFileSync} from 'node:fs';
+import {writeFileSync} from 'node:fs';
+import {readRegularFile} from '../../node/regular-file.ts';
 import {parseProgress, type ProgressData} from './progress-schema.ts';
 import type {ProgressStore} from './progress-store.ts';
 
 export const exportFormat = 'k8s-tutor-progress';
+
+/** Exports carry every chapter's world; far beyond what one holds, the file is not an export. */
+const exportLimit = 64 * 1024 * 1024;
 
 export function exportProgress(store: ProgressStore, file: string): {ok: true; chapters: number} | {ok: false; error: string} {
 	const data = store.read();
@@ -23,12 +27,9 @@ export function exportProgress(store: ProgressStore, file: string): {ok: true; c
 
 /** Reads and validates an export; nothing is changed when it is bad. */
 export function readExport(file: string): {ok: true; data: ProgressData; worlds: Record<string, unknown>} | {ok: false; error: string} {
-	let text: string;
-	try {
-		text = readFileSync(file, 'utf8');
-	} catch (error) {
-		return {ok: false, error: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`};
-	}
+	const read = readRegularFile(file, exportLimit);
+	if (!read.ok) return {ok: false, error: `cannot read ${file}: ${read.problem === 'missing' ? 'no such file' : read.message}`};
+	const text = read.content;
 	let raw: unknown;
 	try {
 		raw = JSON.parse(text);

@@ -2,7 +2,9 @@
 // (ctx.disk, relative to where the tutor started) or, when the directory exists inside the
 // simulated host (files written there with cat > / echo >), from the simulated filesystem.
 import {produce} from 'immer';
-import {buildImage, contextFiles, contextTarSize, dockerignorePatterns, type BuildResult, type ContextReader} from '../../../engine/docker/build.ts';
+import {buildImage, contextTarSize, type BuildResult, type ContextReader} from '../../../engine/docker/build.ts';
+import {snapshotContext} from './build-context.ts';
+import {readDisk} from '../../read-disk.ts';
 import {humanSize} from '../../../engine/docker/units.ts';
 import {normalizePath} from '../../../engine/host/filesystem.ts';
 import {tick} from '../../../engine/tick.ts';
@@ -93,15 +95,24 @@ export function dockerBuild(args: string[], call: DockerCall): CommandOutcome {
 		} else {
 			const diskDir = dir.replace(/\/+$/, '') || '.';
 			const clean = diskDir === '.' || diskDir === './' ? '' : diskDir.replace(/^\.\//, '');
-			if (clean !== '' && !ctx.disk.isDirectory(clean)) return fail(`unable to prepare context: path "${dir}" not found`, 1);
+			if (clean !== '' && !ctx.disk.isDirectory(clean)) {
+				const outside = readDisk(ctx.disk, clean);
+				if (!outside.ok && outside.problem === 'outside') return fail(`unable to prepare context: [simulator] ${dir}: ${outside.message}`, 1);
+				return fail(`unable to prepare context: path "${dir}" not found`, 1);
+			}
 			context = diskContext(ctx, clean);
 			const dfPath = dockerfileFlag ? dockerfileFlag.replace(/^\.\//, '') : clean ? `${clean}/Dockerfile` : 'Dockerfile';
-			dockerfile = ctx.disk.readFile(dfPath);
+			const read = readDisk(ctx.disk, dfPath);
+			if (!read.ok && read.problem !== 'missing') return fail(`unable to prepare context: [simulator] cannot read the Dockerfile ${dockerfileFlag ?? dfPath}: ${read.message}`, 1);
+			dockerfile = read.ok ? read.content : undefined;
 			where = ctx.disk.displayPath?.(dfPath) ?? `${ctx.frame.cwd === '/' ? '' : ctx.frame.cwd}/${dfPath}`;
 		}
 	}
 	if (dockerfile === undefined) return fail(`unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat ${where}: no such file or directory`, 1);
-	const files = contextFiles(context, '', dockerignorePatterns(context.readFile('.dockerignore')));
+	const snapshot = snapshotContext(context);
+	if (!snapshot.ok) return fail(snapshot.error, 1);
+	context = snapshot.context;
+	const files = snapshot.files;
 	const sending = dir === '-' ? '' : `Sending build context to Docker daemon  ${humanSize(contextTarSize(context, files), 4)}\n`;
 	const buildArgs: Record<string, string> = {};
 	for (const pair of flagValues(flags, '--build-arg')) {

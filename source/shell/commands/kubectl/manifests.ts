@@ -3,7 +3,11 @@
 import {parseAllDocuments} from 'yaml';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
 import {listPath, pathKind, readPath} from '../../paths.ts';
+import {readDisk} from '../../read-disk.ts';
 import type {CommandContext} from '../../types.ts';
+
+/** The most manifest text read from one folder of the learner's disk. */
+const realManifestsLimit = 8 * 1024 * 1024;
 
 export type Manifest = {object: KubeObject; source: string};
 
@@ -18,13 +22,28 @@ function readSource(ctx: CommandContext, path: string): {files: {name: string; c
 		const names = (listPath(ctx.world, ctx.frame, path) ?? []).filter(n => /\.(ya?ml|json)$/.test(n));
 		return {files: names.map(n => ({name: `${path.replace(/\/$/, '')}/${n}`, content: (readPath(ctx.world, ctx.frame, `${path}/${n}`) as {content: string}).content ?? ''}))};
 	}
-	const content = ctx.disk.readFile(path);
-	if (content !== undefined) return {files: [{name: path, content}]};
-	if (ctx.disk.isDirectory(path)) {
-		const names = ctx.disk.listDirectory(path).filter(n => /\.(ya?ml|json)$/.test(n));
-		return {files: names.map(n => ({name: `${path.replace(/\/$/, '')}/${n}`, content: ctx.disk.readFile(`${path.replace(/\/$/, '')}/${n}`) ?? ''}))};
+	const read = readDisk(ctx.disk, path);
+	if (read.ok) return {files: [{name: path, content: read.content}]};
+	if (read.problem === 'directory') {
+		const dir = path.replace(/\/$/, '');
+		const files: {name: string; content: string}[] = [];
+		let total = 0;
+		for (const n of ctx.disk.listDirectory(path).filter(n => /\.(ya?ml|json)$/.test(n))) {
+			const file = readDisk(ctx.disk, `${dir}/${n}`);
+			if (!file.ok) return {error: readError(`${dir}/${n}`, file.problem === 'unreadable' ? `open ${dir}/${n}: ${file.message}` : `[simulator] ${file.message}`)};
+			total += file.content.length;
+			if (total > realManifestsLimit) return {error: readError(path, `[simulator] the folder holds more than ${realManifestsLimit / 1024 / 1024} MiB of manifests, the most k8s-tutor reads at once`)};
+			files.push({name: `${dir}/${n}`, content: file.content});
+		}
+		return {files};
 	}
-	return {error: `error: the path "${path}" does not exist`};
+	if (read.problem === 'missing') return {error: `error: the path "${path}" does not exist`};
+	return {error: readError(path, read.problem === 'unreadable' ? `open ${path}: ${read.message}` : `[simulator] ${read.message}`)};
+}
+
+/** kubectl's wording when a path exists but cannot be read as manifests. */
+function readError(path: string, why: string): string {
+	return `error: error reading [${path}]: ${why}`;
 }
 
 /** go-yaml's wording for the kinds of error the yaml package reports. */
