@@ -3,7 +3,7 @@ import type {HostDisk} from '../shell/types.ts';
 
 /** The lesson's own files (files/ of its folder) over the learner's real disk: a lesson's Dockerfile wins. */
 export function layeredDisk(top: HostDisk, bottom: HostDisk): HostDisk {
-	return {
+	const layered: HostDisk = {
 		readFile: path => top.readFile(path) ?? bottom.readFile(path),
 		read(path) {
 			const content = top.readFile(path);
@@ -11,6 +11,8 @@ export function layeredDisk(top: HostDisk, bottom: HostDisk): HostDisk {
 		},
 		isDirectory: path => top.isDirectory(path) || bottom.isDirectory(path),
 		listDirectory: path => [...new Set([...top.listDirectory(path), ...bottom.listDirectory(path)])].sort(),
+		scope: path => (top.listDirectory(path).length > 0 ? top : layered),
 		displayPath: path => bottom.displayPath?.(path) ?? path,
 	};
+	return layered;
 }

@@ -1,7 +1,7 @@
 import {readdirSync, realpathSync, statSync} from 'node:fs';
 import {isAbsolute, resolve} from 'node:path';
 import type {DiskRead, HostDisk} from '../shell/types.ts';
-import {isInside, readRegularFile} from './regular-file.ts';
+import {isInside, readRegularFile} from '../lessons/regular-file.ts';
 
 /** The most the shell reads from one real file (a manifest, a file of a build context). */
 export const realFileLimit = 4 * 1024 * 1024;

@@ -33,6 +33,11 @@ export type HostDisk = {
 	read?(path: string): DiskRead;
 	isDirectory(path: string): boolean;
 	listDirectory(path: string): string[];
+	/**
+	 * The disk a whole folder (a build context) is taken from: a lesson's own folder comes from the
+	 * lesson's files alone, not mixed with whatever the learner's real folder holds.
+	 */
+	scope?(path: string): HostDisk;
 	/** Optional, for `edit FILE`. */
 	displayPath?(path: string): string;
 };

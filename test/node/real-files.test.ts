@@ -8,8 +8,10 @@ import {join} from 'node:path';
 import {test} from 'node:test';
 import {openProgressStore} from '../../source/lessons/progress/progress-store.ts';
 import {importProgress} from '../../source/lessons/progress/progress-transfer.ts';
+import {layeredDisk} from '../../source/lessons/layered-disk.ts';
 import {realDisk} from '../../source/node/real-disk.ts';
-import {readRegularFile} from '../../source/node/regular-file.ts';
+import {memoryDisk} from '../../source/shell/memory-disk.ts';
+import {readRegularFile} from '../../source/lessons/regular-file.ts';
 import {run, sandboxShell} from '../helpers/shell.ts';
 
 const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n';
@@ -112,4 +114,14 @@ test('progress import of /dev/zero, a FIFO or a huge file says why, reads nothin
 		assert.match(!result.ok ? result.error : '', why);
 	}
 	assert.deepEqual(store.read().chapters, {});
+});
+
+test("in a lesson, a build context the lesson provides is the lesson's folder, whatever the learner's real folder holds", () => {
+	const home = folder();
+	for (let i = 0; i < 2100; i++) writeFileSync(join(home, `f${i}.txt`), 'x');
+	const shell = sandboxShell();
+	shell.runtime = {...shell.runtime, disk: layeredDisk(memoryDisk({'Dockerfile': 'FROM alpine\nCOPY app.js /app/\n', 'app.js': 'x'}), realDisk(home))};
+	const result = run(shell, 'docker build -t app .');
+	assert.equal(result.exitCode, 0, result.text);
+	assert.match(result.stdout, /Sending build context to Docker daemon {2}3\.072kB/);
 });

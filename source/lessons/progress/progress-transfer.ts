@@ -1,6 +1,6 @@
 // `k8s-tutor progress export FILE` / `import FILE`: progress moved between machines as JSON.
 import {writeFileSync} from 'node:fs';
-import {readRegularFile} from '../../node/regular-file.ts';
+import {readRegularFile} from '../regular-file.ts';
 import {parseProgress, type ProgressData} from './progress-schema.ts';
 import type {ProgressStore} from './progress-store.ts';
 

@@ -29,11 +29,12 @@ function join(base: string, path: string): string {
 
 /** A context directory on the learner's disk. */
 function diskContext(ctx: CommandContext, dir: string): ContextReader {
+	const disk = ctx.disk.scope?.(dir) ?? ctx.disk;
 	const at = (path: string) => (path ? join(dir, path) : dir.replace(/^\.?\/?$/, ''));
 	return {
-		readFile: path => ctx.disk.readFile(at(path)),
-		isDirectory: path => (at(path) === '' ? true : ctx.disk.isDirectory(at(path))),
-		listDirectory: path => ctx.disk.listDirectory(at(path)),
+		readFile: path => disk.readFile(at(path)),
+		isDirectory: path => (at(path) === '' ? true : disk.isDirectory(at(path))),
+		listDirectory: path => disk.listDirectory(at(path)),
 	};
 }
 
