@@ -2,6 +2,7 @@
 // text/<locale>.md, so translating never touches this file.
 import {z} from 'zod';
 import {checkSchema} from './checks/check-schema.ts';
+import {scenarioProblems} from './scenarios.ts';
 
 export const stepKinds = ['read', 'task', 'quiz', 'summary'] as const;
 export type StepKind = (typeof stepKinds)[number];
@@ -91,6 +92,7 @@ export const chapterSchema = z
 			seen.set(step.id, i);
 		});
 		if (chapter.prerequisites.includes(chapter.id)) ctx.addIssue({code: 'custom', path: ['prerequisites'], message: 'a chapter cannot require itself'});
+		for (const problem of scenarioProblems(chapter.world.scenario, chapter.world.options)) ctx.addIssue({code: 'custom', path: ['world', ...problem.path], message: problem.message});
 	});
 
 export type ChapterMeta = z.output<typeof chapterSchema>;

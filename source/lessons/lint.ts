@@ -10,7 +10,7 @@ import {layeredDisk} from './layered-disk.ts';
 import {loadLessonPack, type LessonPack} from './load-pack.ts';
 import type {Chapter, Problem} from './parse-chapter.ts';
 import {quizAnswerLengthProblems} from './quiz-answer-length.ts';
-import {scenarioNames, startScenario} from './scenarios.ts';
+import {scenarioProblems} from './scenarios.ts';
 
 export function lessonRuntime(chapter: Chapter, realDisk = memoryDisk()): ShellRuntime {
 	return learnerRuntime(layeredDisk(memoryDisk(chapter.files), realDisk));
@@ -23,8 +23,9 @@ export function replayChapter(chapter: Chapter, runtime: ShellRuntime = lessonRu
 	const file = `${chapter.folder}/chapter.yaml`;
 	const problems: Problem[] = [];
 	const steps: StepReplay[] = [];
-	if (!startScenario(chapter.meta.world.scenario, chapter.meta.world.options)) {
-		return {problems: [{severity: 'error', file, message: `unknown world scenario "${chapter.meta.world.scenario}"; known: ${scenarioNames().join(', ')}`}], steps};
+	const worldProblems = scenarioProblems(chapter.meta.world.scenario, chapter.meta.world.options);
+	if (worldProblems.length) {
+		return {problems: worldProblems.map(p => ({severity: 'error' as const, file, message: `world.${p.path.join('.')}: ${p.message}`})), steps};
 	}
 	let shell = chapterStartShell(chapter);
 	for (const step of chapter.meta.steps) {

@@ -80,3 +80,15 @@ test('an ### unmet text for a label no check has is an error', () => {
 	const {problems} = parseChapter({folder: 'x', yaml, texts: {en: text}});
 	assert.deepEqual(problems.filter(p => p.severity === 'error').map(p => p.message), ['step "a": ### unmet names "typo", but no check of this step has label: typo']);
 });
+
+test('world options are checked against the scenario’s schema where they are written', () => {
+	const step = 'steps:\n  - id: a\n    check:\n      file: {path: /x}\n    solution: [echo]\n';
+	const typo = parseChapter({folder: 'x', yaml: `id: x\nworld:\n  scenario: sandbox\n  options:\n    cluster: {workrs: 2}\n${step}`, texts: {en: goodText}}).problems;
+	assert.ok(typo.some(p => p.severity === 'error' && /workrs/.test(p.message) && p.line === 5), JSON.stringify(typo));
+	const wrongType = parseChapter({folder: 'x', yaml: `id: x\nworld:\n  scenario: sandbox\n  options: {seed: "7"}\n${step}`, texts: {en: goodText}}).problems;
+	assert.ok(wrongType.some(p => p.severity === 'error' && /seed|number/.test(p.message)), JSON.stringify(wrongType));
+	const unknown = parseChapter({folder: 'x', yaml: `id: x\nworld: {scenario: sandbx}\n${step}`, texts: {en: goodText}}).problems;
+	assert.ok(unknown.some(p => /unknown world scenario "sandbx"; known: final-challenge, sandbox/.test(p.message)), JSON.stringify(unknown));
+	const good = parseChapter({folder: 'x', yaml: `id: x\nworld:\n  scenario: sandbox\n  options: {seed: 3, cluster: {workers: 2}}\n${step}`, texts: {en: goodText}}).problems;
+	assert.deepEqual(good.filter(p => p.severity === 'error'), []);
+});
