@@ -29,7 +29,7 @@ export type World = {
 	dockers: Map<string, DockerDaemon>; // by host name
 	cluster: Cluster | null;
 	events: WorldEvent[];
-	challenge?: ChallengeState; // chapter 9's game, when one is being played
+	challenge?: ChallengeState; // the final challenge's game, when one is being played
 };
 
 /** The wall-clock instant that virtual time 0 stands for, for timestamps the tools print. */

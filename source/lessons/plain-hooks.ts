@@ -23,7 +23,7 @@ export function plainLessonHooks(session: LessonSession, controller: TutorContro
 	const stepText = (index: number): string => {
 		const step = chapter.steps[index]!;
 		const lines = ['', say.stepHeading(index + 1, chapter.steps.length, step.text.title), ''];
-		// The current step's text from the view: it may be filled in from the world (chapter 9's summary).
+		// The current step's text from the view: it may be filled in from the world (the final challenge's summary).
 		const body = index === session.stepIndex() ? (controller.snapshot().lesson?.text ?? step.text.body) : step.text.body;
 		if (body) lines.push(md(body));
 		if (step.kind === 'quiz') {

@@ -1,4 +1,4 @@
-// The world of chapter 9: the sandbox cluster running the app that the learner must keep
+// The world of the final challenge (chapter 10): the sandbox cluster running the app that the learner must keep
 // serving (deployment/web, 4 replicas), settled, with a game waiting for `challenge start`.
 import {produce} from 'immer';
 import {createObject} from '../k8s/api-server.ts';

@@ -8,7 +8,7 @@ export type StartResult = {ok: true} | {ok: false; error: string};
 
 export function startChallenge(w: World, seed: number, historyLength: number): StartResult {
 	const ch = w.challenge;
-	if (!ch) return {ok: false, error: 'there is no challenge in this world (start chapter 9)'};
+	if (!ch) return {ok: false, error: 'there is no challenge in this world (start chapter 10, the final challenge)'};
 	if (ch.startedAt !== undefined) return {ok: false, error: ch.finished ? 'this game is over; reset the step to play again' : 'the game is already running'};
 	const workers = (w.cluster?.nodes ?? []).filter(n => n !== w.cluster?.controlPlane);
 	ch.seed = seed;

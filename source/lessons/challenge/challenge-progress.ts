@@ -1,4 +1,4 @@
-// The bridge between chapter 9's game (in the world) and the lessons engine: the score of a
+// The bridge between the final challenge's game (in the world) and the lessons engine: the score of a
 // won game goes into the high-score table kept with progress, and the summary step's text
 // `{{challenge-game}}` and `{{challenge-high-scores}}` become the score and timeline, and that table.
 import {scoreOf, summary} from '../../shell/commands/challenge/challenge-report.ts';

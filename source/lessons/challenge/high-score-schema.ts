@@ -1,4 +1,4 @@
-// One line of chapter 9's high-score table, saved with the chapter's progress.
+// One line of the final challenge's high-score table, saved with the chapter's progress.
 import {z} from 'zod';
 
 export const highScoreSchema = z.object({

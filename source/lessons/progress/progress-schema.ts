@@ -22,7 +22,7 @@ export const chapterProgressSchema = z.object({
 	steps: z.record(z.string(), stepProgressSchema).default({}),
 	/** Which world to resume in: saved at `stepId`, kept in a file of its own (ProgressStore.saveSnapshot). */
 	snapshot: z.object({stepId: z.string(), savedAt: z.string()}).optional(),
-	highScores: z.array(highScoreSchema).optional(), // chapter 9's game (lessons/challenge)
+	highScores: z.array(highScoreSchema).optional(), // the final challenge's game (lessons/challenge)
 });
 export type ChapterProgress = z.output<typeof chapterProgressSchema>;
 

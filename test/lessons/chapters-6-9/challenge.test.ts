@@ -1,4 +1,4 @@
-// Chapter 9's game: seeded plans, incidents at their virtual times, availability, the command,
+// Chapter 10's game (the final challenge): seeded plans, incidents at their virtual times, availability, the command,
 // the score, and the high-score table kept with progress.
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
@@ -13,7 +13,7 @@ import {run, sandboxShell} from '../../helpers/shell.ts';
 import {runPlainChapter} from './plain-run.ts';
 
 const workers = ['worker-1', 'worker-2', 'worker-3'];
-const webYaml = readFileSync(join(import.meta.dirname, '../../../lessons/09-final-challenge/files/web.yaml'), 'utf8');
+const webYaml = readFileSync(join(import.meta.dirname, '../../../lessons/10-final-challenge/files/web.yaml'), 'utf8');
 
 test('a seed always gives the same plan, other seeds other plans, each with every kind of incident', () => {
 	assert.deepEqual(planIncidents(7, workers), planIncidents(7, workers));
@@ -86,8 +86,8 @@ test('the score: availability points, minus commands after the free ones, minus 
 });
 
 test('winning game 1 from the commands file puts it in the high-score table kept with progress', async () => {
-	const script = readFileSync(join(import.meta.dirname, '../../scripts/plain-chapters-6-9/ch9.txt'), 'utf8');
-	const {code, out, home} = await runPlainChapter('9', script);
+	const script = readFileSync(join(import.meta.dirname, '../../scripts/plain-chapters-6-9/ch10.txt'), 'utf8');
+	const {code, out, home} = await runPlainChapter('10', script);
 	assert.equal(code, 0, out.slice(-2000));
 	assert.match(out, /✓ Step 2\/3: Keep web serving/);
 	assert.match(out, /=== Game 1 is over ===/, 'the summary step shows the game');

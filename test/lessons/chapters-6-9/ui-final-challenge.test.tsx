@@ -1,4 +1,4 @@
-// Chapter 9 played end to end in the interactive dashboard (UI helper, 80x24): read the
+// Chapter 10 (the final challenge) played end to end in the interactive dashboard (UI helper, 80x24): read the
 // briefing, start the game, answer each incident, and reach the summary with the score.
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
@@ -15,15 +15,15 @@ afterEach(cleanupUi);
 
 const lessonsDir = join(import.meta.dirname, '../../../lessons');
 
-test('chapter 9 in the dashboard: briefing, game 1 won by commands, summary with score and high score', async () => {
+test('chapter 10 (final challenge) in the dashboard: briefing, game 1 won by commands, summary with score and high score', async () => {
 	const chapter = loadLessonPack(lessonsDir).chapters.find(c => c.meta.id === 'final-challenge')!;
 	const store = memoryProgressStore();
 	const {controller} = openChapter(chapter, {lang: 'en', plain: false, color: false, interactiveInput: true, disk: memoryDisk(), version: 'test'}, store);
-	const ui = renderUi(dashboard(controller, {title: '9 Final challenge'}).element, {columns: 80, rows: 24});
+	const ui = renderUi(dashboard(controller, {title: '10 Final challenge'}).element, {columns: 80, rows: 24});
 	await ui.waitForText('1/3 · On call');
 	ui.press(keys.alt('n'));
 	await ui.waitForText('2/3 · Keep web serving');
-	const script = readFileSync(join(import.meta.dirname, '../../scripts/plain-chapters-6-9/ch9.txt'), 'utf8')
+	const script = readFileSync(join(import.meta.dirname, '../../scripts/plain-chapters-6-9/ch10.txt'), 'utf8')
 		.split('\n')
 		.filter(line => line.trim() && !line.startsWith('#') && line.trim() !== 'challenge');
 	for (const line of script) {

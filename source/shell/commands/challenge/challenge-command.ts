@@ -16,7 +16,7 @@ export const challengeCommand: CommandSpec = {
 	flags: ['--seed'],
 	run(args, ctx) {
 		const ch = ctx.world.challenge;
-		if (!ch) return {stdout: '', stderr: 'challenge: there is no game in this world; it is part of chapter 9 (k8s-tutor start 9)\n', exitCode: 1};
+		if (!ch) return {stdout: '', stderr: 'challenge: there is no game in this world; it is part of chapter 10, the final challenge (k8s-tutor start 10)\n', exitCode: 1};
 		const [sub = 'status', ...rest] = args;
 		if (sub === 'help' || sub === '--help' || sub === '-h') return {stdout: briefing(ch), exitCode: 0};
 		if (sub === 'start') {
