@@ -3,6 +3,7 @@ import {helpCommand} from './builtins/help.ts';
 import {shellBuiltins} from './builtins/shell-builtins.ts';
 import {grep, head, sort, tail, wc} from './builtins/text-filters.ts';
 import {challengeCommand} from './commands/challenge/challenge-command.ts';
+import {registerContainerPrograms} from './commands/docker/container-programs.ts';
 import {dockerCommands} from './commands/docker/index.ts';
 import {etcdctl} from './commands/etcdctl.ts';
 import {kubectl} from './commands/kubectl/index.ts';
@@ -24,6 +25,10 @@ const families: CommandSpec[][] = [
 let table: CommandTable | undefined;
 
 export function allCommands(): CommandTable {
-	table ??= createCommandTable([...families.flat(), helpCommand(() => table!)]);
+	if (!table) {
+		table = createCommandTable([...families.flat(), helpCommand(() => table!)]);
+		// Container scripts running in virtual time reach the same tools (ls, ps, wget) through it.
+		registerContainerPrograms(() => table!);
+	}
 	return table;
 }

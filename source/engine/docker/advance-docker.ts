@@ -1,6 +1,7 @@
 import {isDraft, original} from 'immer';
 import type {World} from '../world.ts';
-import {reconcileContainers} from './runtime.ts';
+import {advanceScriptProcesses} from '../script/script-processes.ts';
+import {appendLog, reconcileContainers} from './runtime.ts';
 import type {DockerDaemon} from './types.ts';
 
 /**
@@ -15,6 +16,7 @@ export function advanceDockers(w: World, _ms: number): void {
 	for (const hostName of w.dockers.keys()) {
 		const daemon = before?.dockers.get(hostName);
 		if (daemon && !watchesAnything(daemon)) continue;
+		runContainerScripts(w, hostName);
 		reconcileContainers(w, hostName);
 	}
 }
@@ -25,4 +27,15 @@ function watchesAnything(daemon: DockerDaemon): boolean {
 		if (c.state === 'running' || c.state === 'paused' || c.state === 'restarting') return true;
 	}
 	return false;
+}
+
+/** Shell scripts in containers run on; what a main process prints goes to the container's log (an exec'd one's goes nowhere: its terminal is gone). */
+function runContainerScripts(w: World, hostName: string): void {
+	const host = w.hosts.get(hostName);
+	if (!host?.scriptPids?.length) return;
+	const daemon = w.dockers.get(hostName)!;
+	advanceScriptProcesses(w, host, (process, text) => {
+		const container = process.containerId ? daemon.containers.get(process.containerId) : undefined;
+		if (container && container.pid === process.pid) appendLog(container, text);
+	});
 }

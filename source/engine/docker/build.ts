@@ -153,7 +153,8 @@ export function buildImage(w: World, hostName: string, request: BuildRequest): B
 	}
 	if (!stage?.image) return fail('no build stage in current context');
 	const final = stage.image;
-	final.intermediate = false;
+	// A Dockerfile that is only FROM builds the base image itself: it was never intermediate (and may be the registry's shared object).
+	if (final.intermediate) final.intermediate = false;
 	output += `Successfully built ${shortId(final.id)}\n`;
 	for (const tag of request.tags) {
 		const ref = parseImageRef(tag);

@@ -39,7 +39,12 @@ export function effectiveCommand(command: string[]): string[] {
 /** Whether the main command keeps running on its own (a server, sleep, a shell with a terminal). */
 export function isLongRunning(w: World, hostName: string, container: Container): boolean {
 	if (appProfileOf(w, hostName, container)) return true;
-	const command = effectiveCommand(container.command);
+	if (container.pid !== undefined && w.hosts.get(hostName)?.processes.get(container.pid)?.script) return true;
+	return isLongRunningCommand(effectiveCommand(container.command), container);
+}
+
+/** Whether a command (no app, no script) keeps running: a daemon, sleep, a shell with a terminal. */
+export function isLongRunningCommand(command: string[], container: Pick<Container, 'interactive'>): boolean {
 	const program = (command[0] ?? '').split('/').pop()!;
 	if (['sleep', 'stress', 'top', 'nginx', 'httpd', 'redis-server', 'pause', 'mysqld', 'postgres'].includes(program)) return true;
 	if (program === 'tail' && command.includes('-f')) return true;

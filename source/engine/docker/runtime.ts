@@ -35,7 +35,8 @@
 import {recordEvent} from '../events.ts';
 import {ensureCgroup, normalizeCgroupPath} from '../host/cgroups.ts';
 import {createNamespace} from '../host/namespaces.ts';
-import {killProcess, reapExitStatus, spawnProcess} from '../host/processes.ts';
+import {exitProcess, killProcess, reapExitStatus, spawnProcess} from '../host/processes.ts';
+import {shellScriptOf, startScriptProcess, runsAsProcess} from '../script/script-processes.ts';
 import type {NatRule} from '../network/types.ts';
 import type {FileNode, Host, NamespaceKind, Process} from '../host/types.ts';
 import {randomHex} from '../rng.ts';
@@ -50,7 +51,7 @@ import type {Container, DockerDaemon, Image, PortBinding, RestartPolicy} from '.
 export {applyPull, planPull, pullImage, pullTimeMs, type PullPlan, type PullResult} from './registry.ts';
 export {appProfileOf, behaviourOf, defaultPath, effectiveCommand, findExecutable, imageOfContainer, isLongRunning} from './programs.ts';
 export {containerChanges, type Change} from './changes.ts';
-import {appProfileOf, behaviourOf, defaultPath, effectiveCommand, findExecutable} from './programs.ts';
+import {appProfileOf, behaviourOf, defaultPath, effectiveCommand, findExecutable, isLongRunningCommand} from './programs.ts';
 
 export type Result<T> = ({ok: true} & T) | {ok: false; error: string};
 
@@ -204,7 +205,12 @@ function containerdPid(host: Host): number {
 	return 1;
 }
 
-export function startContainer(w: World, hostName: string, idOrName: string, component = 'dockerd'): Result<{container: Container; process: Process}> {
+/**
+ * Starts a created or exited container. A shell script that takes time (`sh -c 'while true; do
+ * date; sleep 5; done'`) runs as a process in virtual time from here on; with `runCommand`
+ * (dockerd's restarts, where no terminal runs it) any other one-shot command does too.
+ */
+export function startContainer(w: World, hostName: string, idOrName: string, component = 'dockerd', options: {runCommand?: boolean} = {}): Result<{container: Container; process: Process}> {
 	const daemon = w.dockers.get(hostName);
 	const host = w.hosts.get(hostName);
 	const container = daemon && findContainer(daemon, idOrName);
@@ -310,9 +316,35 @@ export function startContainer(w: World, hostName: string, idOrName: string, com
 	container.oomKilled = false;
 	if (profile) {
 		for (const line of profile.startupLog) appendLog(container, renderParts(line, {hostname: container.hostname, remoteAddress: '', time: worldEpoch + w.time}));
-	}
+	} else runMainScript(w, host, container, process, options.runCommand === true);
 	recordEvent(w, {type: 'Normal', component, reason: 'Started', object: `container/${container.name}`, message: `Started container ${container.name}: ${container.command.join(' ')} (pid ${process.pid})`, host: hostName});
 	return {ok: true, container, process};
+}
+
+/** Runs the main process's shell script (or, when asked, its one-shot command) as a process in virtual time. */
+function runMainScript(w: World, host: Host, container: Container, process: Process, runCommand: boolean): void {
+	const argv = effectiveCommand(container.command);
+	if (process.endsAt !== undefined || process.workload.kind !== 'idle') return; // sleep N, stress: modelled by behaviourOf
+	const script = shellScriptOf(argv);
+	const source = script !== undefined && (runsAsProcess(script) || runCommand) ? script : runCommand && !isLongRunningCommand(argv, container) ? quoteWords(argv) : undefined;
+	if (source === undefined) return;
+	const step = startScriptProcess(w, host, process, source, script !== undefined ? argv[0]! : 'sh');
+	if (step.output) appendLog(container, step.output);
+	if (step.exited !== undefined) exitProcess(host, process.pid, step.exited);
+}
+
+/** Whether the main process is a script still running in virtual time. */
+export function runsScript(w: World, hostName: string, container: Container): boolean {
+	return container.pid !== undefined && w.hosts.get(hostName)?.processes.get(container.pid)?.script !== undefined;
+}
+
+/** The main process already ended (a script that finished, or failed, as it started). */
+export function mainProcessEnded(w: World, hostName: string, container: Container): boolean {
+	return container.state === 'running' && (container.pid === undefined || !w.hosts.get(hostName)?.processes.has(container.pid));
+}
+
+function quoteWords(argv: string[]): string {
+	return argv.map(word => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
 function ensureContainerCgroup(host: Host, container: Container): void {
@@ -432,7 +464,7 @@ export function reconcileContainers(w: World, hostName: string): void {
 	for (const id of due) {
 		const container = daemon.containers.get(id);
 		if (!container || container.state !== 'restarting') continue;
-		const restarted = startContainer(w, hostName, container.id);
+		const restarted = startContainer(w, hostName, container.id, 'dockerd', {runCommand: true});
 		if (!restarted.ok) {
 			container.state = 'exited';
 			container.restartAt = undefined;

@@ -2,6 +2,7 @@
 // Plain serializable data; everything that changes it lives in the functions beside this file.
 
 import type {NatRule} from '../network/types.ts';
+import type {ScriptState} from '../script/run-script.ts';
 
 export const namespaceKinds = ['mnt', 'pid', 'net', 'ipc', 'uts', 'user', 'cgroup', 'time'] as const;
 export type NamespaceKind = (typeof namespaceKinds)[number];
@@ -69,6 +70,8 @@ export type Process = {
 	tty?: string;
 	cwd: string;
 	env?: Record<string, string>;
+	/** A shell script it runs in virtual time (sh -c 'while ...; sleep 5; done'): its program counter, variables and wake-up. */
+	script?: ScriptState;
 };
 
 export type Cgroup = {
@@ -135,6 +138,8 @@ export type Host = {
 	reachable: boolean; // false when powered off / unplugged
 	/** Host pids whose workload consumes resources over time; the tick visits only these. */
 	activePids: number[];
+	/** Host pids running a shell script in virtual time (process.script), woken by the tick. */
+	scriptPids?: number[];
 	/**
 	 * Exit statuses of processes that ended by themselves (`exit 3`), by host pid, until their
 	 * parent reaps them (dockerd: a container's exit code). Only the last few are kept.

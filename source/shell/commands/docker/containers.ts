@@ -1,7 +1,7 @@
 // docker ps / start / stop / restart / kill / rm / logs / diff
 import {produce} from 'immer';
 import {tagKey, parseImageRef} from '../../../engine/docker/image-ref.ts';
-import {containerChanges, effectiveCommand, findContainer, isLongRunning, recordContainerExit, removeContainer, startContainer, stopContainer} from '../../../engine/docker/runtime.ts';
+import {containerChanges, effectiveCommand, findContainer, isLongRunning, mainProcessEnded, reconcileContainers, recordContainerExit, removeContainer, startContainer, stopContainer} from '../../../engine/docker/runtime.ts';
 import type {Container, DockerDaemon} from '../../../engine/docker/types.ts';
 import {humanDuration, shortId} from '../../../engine/docker/units.ts';
 import {tick} from '../../../engine/tick.ts';
@@ -120,6 +120,10 @@ export function startOne(call: DockerCall, world: World, container: Container): 
 	});
 	if (error) return {world, error};
 	const running = next.dockers.get(call.host)!.containers.get(container.id)!;
+	if (mainProcessEnded(next, call.host, running)) {
+		next = produce(next, w => reconcileContainers(w, call.host));
+		return {world: next, output: running.logs.slice(container.logs.length).map(l => l + '\n').join('')};
+	}
 	if (!isLongRunning(next, call.host, running)) {
 		const inside = runInside(call.ctx, next, containerFrame(call.host, pid, running.user ?? 'root', running.workdir), effectiveCommand(running.command));
 		next = produce(inside.world, w => recordContainerExit(w, call.host, container.id, inside.exitCode, inside.stdout + inside.stderr));

@@ -1,6 +1,8 @@
 // docker exec: a new process inside a running container's namespaces and cgroup.
 import {produce} from 'immer';
 import {endExec, execInContainer, findContainer} from '../../../engine/docker/runtime.ts';
+import type {StepResult} from '../../../engine/script/run-script.ts';
+import {shellScriptOf, startScriptProcess, runsAsProcess} from '../../../engine/script/script-processes.ts';
 import type {CommandOutcome} from '../../types.ts';
 import type {DockerCall} from './context.ts';
 import {fail, notSimulatedNote} from './format.ts';
@@ -34,6 +36,19 @@ export function dockerExec(args: string[], call: DockerCall): CommandOutcome {
 	if (interactive && isShell(argv[0]!) && argv.length === 1) {
 		return {stdout: '', stderr: note, exitCode: 0, world, session: {...call.ctx.session, frames: [...call.ctx.session.frames, frame]}};
 	}
+	const script = shellScriptOf(argv);
+	if (script !== undefined && runsAsProcess(script)) {
+		// It runs as a process in virtual time: what it prints at once shows; if it then sleeps, it keeps running there.
+		let step: StepResult = {output: ''};
+		world = produce(world, w => {
+			const host = w.hosts.get(call.host)!;
+			step = startScriptProcess(w, host, host.processes.get(pid)!, script, argv[0]!);
+			if (step.exited !== undefined) endExec(w, call.host, pid);
+		});
+		if (flagSet(flags, '-d')) return {stdout: '', stderr: note, exitCode: 0, world};
+		if (step.exited !== undefined) return {stdout: step.output, stderr: note, exitCode: step.exited, world};
+		return {stdout: step.output, stderr: `${note}${keepsRunningNote(name)}`, exitCode: 0, world};
+	}
 	if (flagSet(flags, '-d')) return {stdout: '', stderr: note, exitCode: 0, world};
 	let runFrame = frame;
 	if (!isShell(argv[0]!)) {
@@ -46,4 +61,9 @@ export function dockerExec(args: string[], call: DockerCall): CommandOutcome {
 	const inside = runInside(call.ctx, world, runFrame, argv, env);
 	world = produce(inside.world, w => endExec(w, call.host, pid));
 	return {stdout: inside.stdout, stderr: note + inside.stderr, exitCode: inside.exitCode, world};
+}
+
+/** A sleeping exec'd script: the terminal would stay attached; the tutor returns the prompt and says so. */
+export function keepsRunningNote(container: string): string {
+	return `[simulator] the command is sleeping and keeps running in ${container} in simulated time; a real terminal would stay attached to it (its later output is not shown here)\n`;
 }

@@ -1,7 +1,7 @@
 // docker run / docker create
 import {produce} from 'immer';
 import {tagKey, parseImageRef} from '../../../engine/docker/image-ref.ts';
-import {createContainer, effectiveCommand, findExecutable, isLongRunning, recordContainerExit, resolveImage, startContainer, type CreateOptions} from '../../../engine/docker/runtime.ts';
+import {createContainer, effectiveCommand, findExecutable, isLongRunning, mainProcessEnded, reconcileContainers, recordContainerExit, resolveImage, startContainer, type CreateOptions} from '../../../engine/docker/runtime.ts';
 import type {PortBinding, RestartPolicy} from '../../../engine/docker/types.ts';
 import {parseMemoryBytes} from '../../../engine/docker/units.ts';
 import type {World} from '../../../engine/world.ts';
@@ -259,8 +259,16 @@ function startAndAttach(call: DockerCall, before: World, containerId: string, se
 		else pid = started.process.pid;
 	});
 	if (startError) return fail(`${stderr}docker: Error response from daemon: ${startError}.`, 125, {world});
-	const running = world.dockers.get(host)!.containers.get(containerId)!;
 	const idLine = settings.detach ? containerId + '\n' : '';
+	if (mainProcessEnded(world, host, world.dockers.get(host)!.containers.get(containerId)!)) {
+		// A script that ended as it started (it printed and exited, or could not be parsed).
+		const logs = world.dockers.get(host)!.containers.get(containerId)!.logs.map(l => l + '\n').join('');
+		world = produce(world, w => reconcileContainers(w, host));
+		const exitCode = world.dockers.get(host)?.containers.get(containerId)?.exitCode ?? 0;
+		if (settings.detach) return {stdout: idLine, stderr, exitCode: 0, world};
+		return {stdout: logs, stderr, exitCode, world};
+	}
+	const running = world.dockers.get(host)!.containers.get(containerId)!;
 	if (isLongRunning(world, host, running)) {
 		if (settings.detach) return {stdout: idLine, stderr, exitCode: 0, world, spawnedPid: pid};
 		if (settings.interactive && settings.tty && isShell(effective[0]!)) {

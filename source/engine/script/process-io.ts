@@ -1,0 +1,68 @@
+// A script process's view of the world: its mount namespace's root filesystem, its image's
+// programs, its host name and pid, as the ScriptIo the interpreter runs against.
+import {current, isDraft} from 'immer';
+import {listDirectory, lookupFile, makeDirectory, parentPath, removePath, writeFile} from '../host/filesystem.ts';
+import type {Filesystem, Host, Process} from '../host/types.ts';
+import {worldEpoch, type World} from '../world.ts';
+import {runExternalProgram} from './external-programs.ts';
+import type {ScriptIo, ShellDialect} from './run-script.ts';
+
+export function processFilesystem(host: Host, process: Process): Filesystem | undefined {
+	const rootfs = host.namespaces.get(process.namespaces.mnt)?.rootfs ?? `${host.name}:/`;
+	return host.filesystems.get(rootfs);
+}
+
+/** Which shell `sh` is in this filesystem: busybox's ash, Debian's dash, or bash when asked for. */
+export function shellDialect(w: World, fs: Filesystem | undefined, argv0: string): ShellDialect {
+	if (argv0.split('/').pop() === 'bash') return 'bash';
+	if (fs && lookupFile(w, fs, '/bin/busybox')) return 'ash';
+	return 'dash';
+}
+
+export function scriptIo(w: World, host: Host, process: Process): ScriptIo {
+	const fs = processFilesystem(host, process);
+	const kind = (path: string) => {
+		const found = fs && lookupFile(w, fs, path);
+		return found && found.node.type !== 'whiteout' ? found.node.type : undefined;
+	};
+	const uts = host.namespaces.get(process.namespaces.uts);
+	return {
+		epochMs: worldEpoch,
+		hostname: uts?.hostname ?? host.name,
+		pid: process.nsPids[process.namespaces.pid] ?? process.pid,
+		read(path) {
+			const found = fs && lookupFile(w, fs, path);
+			if (!found) return {error: 'No such file or directory'};
+			if (found.node.type === 'dir') return {error: 'Is a directory'};
+			return found.node.type === 'file' ? {content: found.node.content} : {error: 'No such file or directory'};
+		},
+		kind,
+		write(path, content, append) {
+			if (!fs) return 'No such file or directory';
+			if (kind(path) === 'dir') return 'Is a directory';
+			if (kind(parentPath(path)) !== 'dir') return 'nonexistent directory';
+			writeFile(w, fs, path, content, append);
+			return undefined;
+		},
+		mkdir(path) {
+			if (!fs) return 'No such file or directory';
+			makeDirectory(w, fs, path);
+			return undefined;
+		},
+		remove(path) {
+			if (!fs) return 'No such file or directory';
+			removePath(w, fs, path);
+			return undefined;
+		},
+		list: path => (fs && kind(path) === 'dir' ? listDirectory(w, fs, path) : undefined),
+		hasProgram(program, path) {
+			if (!fs) return false;
+			const candidates = program.includes('/') ? [program] : path.split(':').map(dir => `${dir}/${program}`);
+			return candidates.some(candidate => kind(candidate) === 'file');
+		},
+		external(argv, stdin, env, cwd) {
+			const snapshot = isDraft(w) ? current(w) : w;
+			return runExternalProgram(snapshot, {host: host.name, pid: process.pid, user: process.user, argv, stdin, env, cwd});
+		},
+	};
+}

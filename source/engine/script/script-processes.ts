@@ -1,0 +1,65 @@
+// Shell processes that run in virtual time: a container's `sh -c 'while true; do date; sleep 5;
+// done'` keeps its program counter in the process (process.script), wakes when its sleep ends,
+// and exits with its status. Only that process waits; the world clock is never moved by it.
+import {exitProcess} from '../host/processes.ts';
+import type {Host, Process} from '../host/types.ts';
+import type {World} from '../world.ts';
+import {processFilesystem, scriptIo, shellDialect} from './process-io.ts';
+import {runScript, startScript, type StepResult} from './run-script.ts';
+
+const shells = new Set(['sh', 'bash', 'ash', 'dash']);
+
+/** The script of `sh -c SCRIPT` (bash, ash, dash too), or undefined for any other command. */
+export function shellScriptOf(argv: string[]): string | undefined {
+	const program = (argv[0] ?? '').split('/').pop()!;
+	if (!shells.has(program)) return undefined;
+	const dashC = argv.findIndex((word, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(word));
+	if (dashC < 0 || argv.slice(1, dashC).some(word => !word.startsWith('-'))) return undefined;
+	return argv[dashC + 1] ?? '';
+}
+
+/**
+ * Whether a script runs as a process in the engine: it takes virtual time (it sleeps or loops) or
+ * uses the compound commands of this interpreter (for, if). Plain lists (`echo a && ls /`) run at
+ * once through the shell's command table instead.
+ */
+export function runsAsProcess(script: string): boolean {
+	return /(^|[\s;&|({`])(sleep|while|until|for|if)(?=[\s;&|)]|$)/.test(script);
+}
+
+/**
+ * Makes `process` run `script` from now on and runs it until it first blocks. Returns its first
+ * output, and its exit status if it already ended (the caller then ends the process: exitProcess).
+ */
+export function startScriptProcess(w: World, host: Host, process: Process, script: string, argv0: string): StepResult {
+	const fs = processFilesystem(host, process);
+	const name = argv0.split('/').pop() === 'bash' ? 'bash' : 'sh';
+	const started = startScript(script, {env: {...process.env}, clock: w.time, dialect: shellDialect(w, fs, argv0), name, cwd: process.cwd});
+	if (!started.ok) return {output: started.error + '\n', exited: started.exitCode};
+	const state = started.state;
+	const step = runScript(state, scriptIo(w, host, process), w.time);
+	if (step.exited === undefined) {
+		process.script = state;
+		host.scriptPids = [...(host.scriptPids ?? []), process.pid];
+	}
+	return step;
+}
+
+/** Runs every script process on the host up to now; `onOutput` receives what each printed. Ended ones exit with their status. Call on a draft. */
+export function advanceScriptProcesses(w: World, host: Host, onOutput: (process: Process, text: string) => void): void {
+	if (!host.scriptPids || host.scriptPids.length === 0) return;
+	const alive: number[] = [];
+	for (const pid of host.scriptPids) {
+		const process = host.processes.get(pid);
+		if (!process?.script) continue;
+		if (process.script.sleepUntil !== undefined && process.script.sleepUntil > w.time) {
+			alive.push(pid);
+			continue;
+		}
+		const step = runScript(process.script, scriptIo(w, host, process), w.time);
+		if (step.output) onOutput(process, step.output);
+		if (step.exited === undefined) alive.push(pid);
+		else exitProcess(host, pid, step.exited);
+	}
+	host.scriptPids = alive.filter(pid => host.processes.has(pid));
+}
