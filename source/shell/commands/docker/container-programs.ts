@@ -15,7 +15,8 @@ export function registerContainerPrograms(commands: () => CommandTable): void {
 		const frame = containerFrame(call.host, call.pid, call.user, call.cwd);
 		const session: ShellSession = {frames: [frame], env: call.env, lastExit: 0, history: [], jobs: 0, namespace: 'default'};
 		try {
-			const outcome = spec.run(call.argv.slice(1), {world, session, frame, stdin: call.stdin, disk: memoryDisk(), commandLine: call.argv.join(' ')});
+			const disk = memoryDisk();
+			const outcome = spec.run(call.argv.slice(1), {world, session, frame, stdin: call.stdin, disk, commandLine: call.argv.join(' '), runtime: {commands: commands(), disk}});
 			return {stdout: outcome.stdout, stderr: outcome.stderr ?? '', status: outcome.exitCode};
 		} catch (error) {
 			return {stdout: '', stderr: `${program}: internal error in the simulator: ${error instanceof Error ? error.message : String(error)}\n`, status: 70};
