@@ -42,6 +42,7 @@ import type {FileNode, Host, NamespaceKind, Process} from '../host/types.ts';
 import {randomHex} from '../rng.ts';
 import type {World} from '../world.ts';
 import {renderParts} from './apps.ts';
+import {mainProcessTitle, spawnAppWorkers} from './app-processes.ts';
 import {bridgeGateway, hostInterfaces, nextInterfaceIndex} from './daemon.ts';
 import {parseImageRef, tagKey} from './image-ref.ts';
 import {randomContainerName} from './names.ts';
@@ -292,7 +293,7 @@ export function startContainer(w: World, hostName: string, idOrName: string, com
 	if (container.ipAddress) publishPorts(host, container);
 	const process = spawnProcess(w, host, {
 		parentPid: shim.pid,
-		command: container.command.join(' '),
+		command: mainProcessTitle(profile, container.command),
 		user: container.user ?? 'root',
 		uid: container.user && container.user !== 'root' ? (host.users[container.user] ?? 1000) : 0,
 		namespaces,
@@ -316,6 +317,7 @@ export function startContainer(w: World, hostName: string, idOrName: string, com
 	container.oomKilled = false;
 	if (profile) {
 		for (const line of profile.startupLog) appendLog(container, renderParts(line, {hostname: container.hostname, remoteAddress: '', time: worldEpoch + w.time}));
+		spawnAppWorkers(w, host, process, profile);
 	} else runMainScript(w, host, container, process, options.runCommand === true);
 	recordEvent(w, {type: 'Normal', component, reason: 'Started', object: `container/${container.name}`, message: `Started container ${container.name}: ${container.command.join(' ')} (pid ${process.pid})`, host: hostName});
 	return {ok: true, container, process};

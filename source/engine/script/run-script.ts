@@ -18,6 +18,8 @@ export type ScriptState = {
 	loops: Record<number, {items: string[]; index: number}>;
 	clock: number; // virtual ms this process has reached
 	sleepUntil?: number;
+	sleepCommand?: string; // the `sleep 5` it waits in (a child process while it sleeps)
+	sleepPid?: number; // host pid of that child
 	dialect: ShellDialect;
 	name: string; // $0, "sh"
 	cwd: string;
@@ -208,6 +210,7 @@ function runSimple(state: ScriptState, io: ScriptIo, command: SimpleCommand, std
 	}
 	const result = runProgram(state, io, argv, input, assigned);
 	state.status = result.status;
+	if (result.sleepMs) state.sleepCommand = argv.join(' ');
 	const routed = routeOutput(state, io, command.redirects, result);
 	return {piped: routed.stdout, terminal: substitutionOutput + routed.stderr, sleepMs: result.sleepMs, exit: result.exit ? result.status : undefined};
 }

@@ -1,7 +1,7 @@
 // Shell processes that run in virtual time: a container's `sh -c 'while true; do date; sleep 5;
 // done'` keeps its program counter in the process (process.script), wakes when its sleep ends,
 // and exits with its status. Only that process waits; the world clock is never moved by it.
-import {exitProcess} from '../host/processes.ts';
+import {exitProcess, killProcess, spawnProcess} from '../host/processes.ts';
 import type {Host, Process} from '../host/types.ts';
 import type {World} from '../world.ts';
 import {processFilesystem, scriptIo, shellDialect} from './process-io.ts';
@@ -41,6 +41,7 @@ export function startScriptProcess(w: World, host: Host, process: Process, scrip
 	if (step.exited === undefined) {
 		process.script = state;
 		host.scriptPids = [...(host.scriptPids ?? []), process.pid];
+		forkSleepChild(w, host, process);
 	}
 	return step;
 }
@@ -56,10 +57,28 @@ export function advanceScriptProcesses(w: World, host: Host, onOutput: (process:
 			alive.push(pid);
 			continue;
 		}
+		endSleepChild(host, process);
 		const step = runScript(process.script, scriptIo(w, host, process), w.time);
 		if (step.output) onOutput(process, step.output);
-		if (step.exited === undefined) alive.push(pid);
-		else exitProcess(host, pid, step.exited);
+		if (step.exited === undefined) {
+			alive.push(pid);
+			forkSleepChild(w, host, process);
+		} else exitProcess(host, pid, step.exited);
 	}
 	host.scriptPids = alive.filter(pid => host.processes.has(pid));
+}
+
+/** While the script waits in `sleep 5`, that sleep is its child process (ps shows it), as a real shell forks it. */
+function forkSleepChild(w: World, host: Host, process: Process): void {
+	const script = process.script;
+	if (!script || script.sleepUntil === undefined || script.sleepPid !== undefined) return;
+	const child = spawnProcess(w, host, {parentPid: process.pid, command: script.sleepCommand ?? 'sleep', memoryBytes: 1024 * 1024});
+	script.sleepPid = child.pid;
+}
+
+function endSleepChild(host: Host, process: Process): void {
+	const script = process.script;
+	if (script?.sleepPid === undefined) return;
+	if (host.processes.has(script.sleepPid)) killProcess(host, script.sleepPid);
+	script.sleepPid = undefined;
 }

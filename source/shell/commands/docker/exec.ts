@@ -1,13 +1,12 @@
 // docker exec: a new process inside a running container's namespaces and cgroup.
 import {produce} from 'immer';
 import {endExec, execInContainer, findContainer} from '../../../engine/docker/runtime.ts';
-import type {StepResult} from '../../../engine/script/run-script.ts';
-import {shellScriptOf, startScriptProcess, runsAsProcess} from '../../../engine/script/script-processes.ts';
+import {runsAsProcess, shellScriptOf} from '../../../engine/script/script-processes.ts';
 import type {CommandOutcome} from '../../types.ts';
 import type {DockerCall} from './context.ts';
 import {fail, notSimulatedNote} from './format.ts';
 import {flagSet, flagValue, flagValues, parseFlags} from './flags.ts';
-import {containerFrame, isShell, runInside} from './inside.ts';
+import {containerFrame, execScript, isShell, runInside} from './inside.ts';
 
 export function dockerExec(args: string[], call: DockerCall): CommandOutcome {
 	const parsed = parseFlags(args, [{names: ['-i', '--interactive']}, {names: ['-t', '--tty']}, {names: ['-d', '--detach']}, {names: ['-u', '--user'], value: true}, {names: ['-w', '--workdir'], value: true}, {names: ['-e', '--env'], value: true, repeat: true}, {names: ['--privileged'], modelled: false}, {names: ['--detach-keys'], value: true, modelled: false}, {names: ['--env-file'], value: true, modelled: false}], true);
@@ -38,16 +37,9 @@ export function dockerExec(args: string[], call: DockerCall): CommandOutcome {
 	}
 	const script = shellScriptOf(argv);
 	if (script !== undefined && runsAsProcess(script)) {
-		// It runs as a process in virtual time: what it prints at once shows; if it then sleeps, it keeps running there.
-		let step: StepResult = {output: ''};
-		world = produce(world, w => {
-			const host = w.hosts.get(call.host)!;
-			step = startScriptProcess(w, host, host.processes.get(pid)!, script, argv[0]!);
-			if (step.exited !== undefined) endExec(w, call.host, pid);
-		});
-		if (flagSet(flags, '-d')) return {stdout: '', stderr: note, exitCode: 0, world};
-		if (step.exited !== undefined) return {stdout: step.output, stderr: note, exitCode: step.exited, world};
-		return {stdout: step.output, stderr: `${note}${keepsRunningNote(name)}`, exitCode: 0, world};
+		const ran = execScript(world, call.host, pid, script, argv[0]!, name);
+		if (flagSet(flags, '-d')) return {stdout: '', stderr: note, exitCode: 0, world: ran.world};
+		return {stdout: ran.stdout, stderr: note + ran.stderr, exitCode: ran.exitCode, world: ran.world};
 	}
 	if (flagSet(flags, '-d')) return {stdout: '', stderr: note, exitCode: 0, world};
 	let runFrame = frame;
@@ -63,7 +55,3 @@ export function dockerExec(args: string[], call: DockerCall): CommandOutcome {
 	return {stdout: inside.stdout, stderr: note + inside.stderr, exitCode: inside.exitCode, world};
 }
 
-/** A sleeping exec'd script: the terminal would stay attached; the tutor returns the prompt and says so. */
-export function keepsRunningNote(container: string): string {
-	return `[simulator] the command is sleeping and keeps running in ${container} in simulated time; a real terminal would stay attached to it (its later output is not shown here)\n`;
-}

@@ -1,7 +1,11 @@
 // Running a command line inside a container: through the shell's own command table, in a
 // temporary frame whose process is the container's, so `ps`, `ls`, `cat`, `hostname` see what
 // that process sees (its pid, mount and uts namespaces).
+import {produce} from 'immer';
 import {findExecutable} from '../../../engine/docker/runtime.ts';
+import {killProcess} from '../../../engine/host/processes.ts';
+import type {StepResult} from '../../../engine/script/run-script.ts';
+import {startScriptProcess} from '../../../engine/script/script-processes.ts';
 import type {World} from '../../../engine/world.ts';
 import {runLine} from '../../run-line.ts';
 import type {CommandContext, ShellFrame} from '../../types.ts';
@@ -50,3 +54,26 @@ export function runInside(ctx: CommandContext, world: World, frame: ShellFrame, 
 }
 
 export {findExecutable};
+
+/**
+ * Runs `sh -c SCRIPT` as the exec'd process `pid` in virtual time (docker exec, kubectl exec):
+ * what it prints at once is returned; if it then sleeps, it keeps running there and a note says
+ * that a real terminal would stay attached. Its exit status is the command's.
+ */
+export function execScript(world: World, host: string, pid: number, script: string, argv0: string, where: string): {world: World; stdout: string; stderr: string; exitCode: number; running: boolean} {
+	let step: StepResult = {output: ''};
+	const next = produce(world, w => {
+		const h = w.hosts.get(host);
+		const process = h?.processes.get(pid);
+		if (!h || !process) return;
+		step = startScriptProcess(w, h, process, script, argv0);
+		if (step.exited !== undefined) killProcess(h, pid);
+	});
+	if (step.exited !== undefined) return {world: next, stdout: step.output, stderr: '', exitCode: step.exited, running: false};
+	return {world: next, stdout: step.output, stderr: keepsRunningNote(where), exitCode: 0, running: true};
+}
+
+/** A sleeping exec'd script: the terminal would stay attached; the tutor returns the prompt and says so. */
+export function keepsRunningNote(where: string): string {
+	return `[simulator] the command is sleeping and keeps running in ${where} in simulated time; a real terminal would stay attached to it (its later output is not shown here)\n`;
+}

@@ -1,5 +1,7 @@
 // The kubectl command: dispatches verbs, checks the connection, never throws.
 import {produce} from 'immer';
+import {runsAsProcess, shellScriptOf} from '../../../engine/script/script-processes.ts';
+import {execScript} from '../docker/inside.ts';
 import {killProcess, spawnProcess} from '../../../engine/host/processes.ts';
 import {runLine} from '../../run-line.ts';
 import type {CommandContext, CommandOutcome, CommandSpec, ShellState} from '../../types.ts';
@@ -91,6 +93,12 @@ function execIn(ctx: CommandContext, interactive: boolean) {
 		if (shells.has(program) && argv.length === 1) {
 			if (!interactive) return {stdout: '', exitCode: 0};
 			return {stdout: '', exitCode: 0, world, session: {...ctx.session, frames: [...ctx.session.frames, frame]}};
+		}
+		const script = shellScriptOf(argv);
+		if (script !== undefined && runsAsProcess(script)) {
+			// A loop or a sleep runs as the exec'd process in virtual time, as under docker exec.
+			const ran = execScript(world, host, pid, script, argv[0]!, label);
+			return {stdout: ran.stdout, stderr: ran.stderr, exitCode: ran.exitCode, world: ran.world};
 		}
 		const line = argv[1] === '-c' ? (argv[2] ?? '') : '';
 		const state: ShellState = {world, session: {...ctx.session, frames: [...ctx.session.frames, frame]}};

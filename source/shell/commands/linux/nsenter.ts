@@ -1,5 +1,6 @@
 // nsenter (util-linux): run a program (by default a shell) in the namespaces of another process.
 import type {NamespaceKind} from '../../../engine/host/types.ts';
+import {findExecutable} from '../../../engine/docker/programs.ts';
 import {enterNamespaces, isPrivileged} from '../../../engine/host/unshare.ts';
 import {spawnProcess} from '../../../engine/host/processes.ts';
 import {namedNetns} from '../../../engine/network/links.ts';
@@ -107,6 +108,11 @@ export const nsenter: CommandSpec = external({
 		// Entering the target's own user namespace: you become whatever it maps your uid to (root when it was made with -r).
 		const user = kinds.has('user') ? (enteringUser ? targetProcess.user : ctx.frame.user) : ctx.frame.user;
 		const mnt = kinds.has('mnt');
+		const targetRoot = mnt ? host.filesystems.get(host.namespaces.get(targetProcess.namespaces.mnt)?.rootfs ?? '') : undefined;
+		if (targetRoot?.kind === 'overlay' && !findExecutable(ctx.world, targetRoot, program[0] ?? '/bin/bash', targetProcess.env?.['PATH'])) {
+			// The program is looked up in the target's mount namespace: an image without it (nginx has no ps) cannot run it.
+			return fail(`nsenter: failed to execute ${program[0] ?? '/bin/bash'}: No such file or directory`, 127);
+		}
 		return runNested(
 			ctx,
 			{host: host.name, user, cwd: mnt ? '/' : ctx.frame.cwd, spawn: (w, h, command) => enterNamespaces(w, h, {parentPid: ctx.frame.pid, targetPid: targetProcess.pid, kinds: [...kinds], command, tty: me.tty})?.pid ?? 'nsenter: target process exited'},

@@ -3,6 +3,7 @@
 import type {Host, Process} from '../../../engine/host/types.ts';
 import type {World} from '../../../engine/world.ts';
 import type {CommandSpec} from '../../types.ts';
+import {busyboxPs, usesBusyboxPs} from './busybox-ps.ts';
 import {callerOf, comm, external, fail, lostShell, ok, visiblePid} from './context.ts';
 import {cpuTimeLong, cpuTimeShort, ownerAsSeenBy, percentCpu, percentMem, rssKib, startTimeText, statOf, vszKib} from './process-view.ts';
 
@@ -79,6 +80,7 @@ export const ps: CommandSpec = external({
 		const caller = callerOf(ctx.world, ctx.frame);
 		if (!caller) return lostShell(ctx);
 		const {host, process: me, viewPidNs} = caller;
+		if (usesBusyboxPs(ctx)) return busyboxPs(args, ctx, host, me, viewPidNs);
 		let all = false;
 		let bsdUser = false;
 		let bsdX = false;
@@ -143,7 +145,8 @@ export const ps: CommandSpec = external({
 		const selfPid = Math.max(0, ...visible.map(r => r.pid)) + 1;
 		const myPid = visiblePid(me, viewPidNs) ?? 0;
 		const selfCommand = ['ps', ...args].join(' ');
-		visible.push({p: {...me, pid: -1, ppid: me.pid, command: selfCommand, cpuMillis: 0, cpuDemand: 0, memoryBytes: 4 * 1024 * 1024, startTime: ctx.world.time, workload: {kind: 'idle'}, state: 'R'}, pid: selfPid, ppid: myPid, user: ownerAsSeenBy(host, me, me), self: true});
+		if (comm(me.command) === 'ps') visible.find(r => r.p.pid === me.pid)!.self = true; // the caller is ps itself (`docker run ubuntu ps`)
+		else visible.push({p: {...me, pid: -1, ppid: me.pid, command: selfCommand, cpuMillis: 0, cpuDemand: 0, memoryBytes: 4 * 1024 * 1024, startTime: ctx.world.time, workload: {kind: 'idle'}, state: 'R'}, pid: selfPid, ppid: myPid, user: ownerAsSeenBy(host, me, me), self: true});
 		visible.sort((a, b) => a.pid - b.pid);
 		let rows: Row[];
 		if (pids) rows = visible.filter(r => pids!.includes(r.pid));
@@ -151,7 +154,7 @@ export const ps: CommandSpec = external({
 		else if (all || (bsdA && bsdX)) rows = visible;
 		else if (bsdX) rows = visible.filter(r => r.p.uid === myUid);
 		else if (bsdA) rows = visible.filter(r => r.p.tty !== undefined);
-		else rows = visible.filter(r => r.p.uid === myUid && r.p.tty === myTty && myTty !== undefined);
+		else rows = visible.filter(r => r.p.uid === myUid && r.p.tty === myTty); // no terminal: the processes without one (procps matches tty_nr 0)
 		const none = pids !== undefined && rows.length === 0 ? 1 : 0;
 		if (custom) return {...ok(customTable(custom, rows, host, ctx.world, headers)), exitCode: none};
 		const bsd = bsdUser || bsdA || bsdX;
