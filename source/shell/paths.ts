@@ -2,6 +2,7 @@
 // virtual trees (/proc, /sys/fs/cgroup) first, then the frame's root filesystem.
 import {produce} from 'immer';
 import {lookupFile, listDirectory, makeDirectory, normalizePath, removePath, writeFile} from '../engine/host/filesystem.ts';
+import {locatePath, type Location} from '../engine/host/mounts.ts';
 import type {Filesystem, Host} from '../engine/host/types.ts';
 import type {World} from '../engine/world.ts';
 import type {ShellFrame} from './types.ts';
@@ -45,6 +46,14 @@ export function frameFilesystem(world: World, frame: ShellFrame): Filesystem | u
 	return host.filesystems.get(rootfs);
 }
 
+/** The filesystem and path a frame's (absolute, resolved) path lives at: through its mount namespace's volumes and bind mounts. */
+export function frameLocation(world: World, frame: ShellFrame, path: string): Location | undefined {
+	const host = frameHost(world, frame);
+	const proc = host?.processes.get(frame.pid);
+	if (!host || !proc) return undefined;
+	return locatePath(host, proc.namespaces.mnt, path);
+}
+
 export function resolvePath(frame: ShellFrame, path: string): string {
 	const home = frame.user === 'root' ? '/root' : `/home/${frame.user}`;
 	const expanded = path === '~' ? home : path.startsWith('~/') ? home + path.slice(1) : path;
@@ -59,8 +68,8 @@ export function readPath(world: World, frame: ShellFrame, rawPath: string): {con
 		const content = tree.read(world, frame, path);
 		return content === undefined ? {error: 'No such file or directory'} : {content};
 	}
-	const fs = frameFilesystem(world, frame);
-	const found = fs && lookupFile(world, fs, path);
+	const at = frameLocation(world, frame, path);
+	const found = at && lookupFile(world, at.fs, at.path);
 	if (!found) return {error: 'No such file or directory'};
 	if (found.node.type === 'dir') return {error: 'Is a directory'};
 	return found.node.type === 'file' ? {content: found.node.content} : {error: 'No such file or directory'};
@@ -73,8 +82,8 @@ export function pathKind(world: World, frame: ShellFrame, rawPath: string): 'fil
 		if (tree.isDirectory(world, frame, path)) return 'dir';
 		return tree.read(world, frame, path) === undefined ? undefined : 'file';
 	}
-	const fs = frameFilesystem(world, frame);
-	const found = fs && lookupFile(world, fs, path);
+	const at = frameLocation(world, frame, path);
+	const found = at && lookupFile(world, at.fs, at.path);
 	if (!found || found.node.type === 'whiteout') return undefined;
 	return found.node.type;
 }
@@ -83,11 +92,11 @@ export function listPath(world: World, frame: ShellFrame, rawPath: string): stri
 	const path = resolvePath(frame, rawPath);
 	const tree = treeFor(path);
 	if (tree) return tree.list(world, frame, path);
-	const fs = frameFilesystem(world, frame);
-	if (!fs) return undefined;
-	const found = lookupFile(world, fs, path);
+	const at = frameLocation(world, frame, path);
+	if (!at) return undefined;
+	const found = lookupFile(world, at.fs, at.path);
 	if (!found || found.node.type !== 'dir') return undefined;
-	const names = listDirectory(world, fs, path);
+	const names = listDirectory(world, at.fs, at.path);
 	// Virtual trees mounted below this directory show up as entries too.
 	for (const t of virtualTrees) {
 		const parent = t.prefix.slice(0, t.prefix.lastIndexOf('/')) || '/';
@@ -110,7 +119,7 @@ export function writePath(world: World, frame: ShellFrame, rawPath: string, cont
 	}
 	if (pathKind(world, frame, path) === 'dir') return {ok: false, error: 'Is a directory'};
 	if (!parentExists(world, frame, path)) return {ok: false, error: 'No such file or directory'};
-	return mutateFilesystem(world, frame, fs => writeFile(world, fs, path, content, append));
+	return mutateFilesystem(world, frame, path, (fs, at) => writeFile(world, fs, at, content, append));
 }
 
 export function makeDirectoryPath(world: World, frame: ShellFrame, rawPath: string, parents: boolean): PathResult {
@@ -122,7 +131,7 @@ export function makeDirectoryPath(world: World, frame: ShellFrame, rawPath: stri
 	}
 	if (pathKind(world, frame, path)) return {ok: false, error: 'File exists'};
 	if (!parents && !parentExists(world, frame, path)) return {ok: false, error: 'No such file or directory'};
-	return mutateFilesystem(world, frame, fs => makeDirectory(world, fs, path));
+	return mutateFilesystem(world, frame, path, (fs, at) => makeDirectory(world, fs, at));
 }
 
 export function removePathAt(world: World, frame: ShellFrame, rawPath: string): PathResult {
@@ -133,17 +142,18 @@ export function removePathAt(world: World, frame: ShellFrame, rawPath: string): 
 		return tree.remove(world, frame, path);
 	}
 	if (!pathKind(world, frame, path)) return {ok: false, error: 'No such file or directory'};
-	return mutateFilesystem(world, frame, fs => removePath(world, fs, path));
+	return mutateFilesystem(world, frame, path, (fs, at) => removePath(world, fs, at));
 }
 
-function mutateFilesystem(world: World, frame: ShellFrame, change: (fs: Filesystem) => void): PathResult {
-	const fs = frameFilesystem(world, frame);
-	if (!fs) return {ok: false, error: 'No such file or directory'};
+function mutateFilesystem(world: World, frame: ShellFrame, path: string, change: (fs: Filesystem, path: string) => void): PathResult {
+	const at = frameLocation(world, frame, path);
+	if (!at) return {ok: false, error: 'No such file or directory'};
+	if (at.readOnly) return {ok: false, error: 'Read-only file system'};
 	const next = produce(world, w => {
 		const host = w.hosts.get(frame.host)!;
-		const draftFs = host.filesystems.get(fs.id)!;
+		const draftFs = host.filesystems.get(at.fs.id)!;
 		// The overlay lookups read layers from the draft world, which is the same content.
-		change(draftFs as Filesystem);
+		change(draftFs as Filesystem, at.path);
 	});
 	return {ok: true, world: next};
 }

@@ -48,6 +48,7 @@ import {parseImageRef, tagKey} from './image-ref.ts';
 import {randomContainerName} from './names.ts';
 import {worldEpoch} from '../world.ts';
 import type {Container, DockerDaemon, Image, PortBinding, RestartPolicy} from './types.ts';
+import {mountTable, prepareMounts, removeVolume, type MountSpec} from './volumes.ts';
 
 export {applyPull, planPull, pullImage, pullTimeMs, type PullPlan, type PullResult} from './registry.ts';
 export {appProfileOf, behaviourOf, defaultPath, effectiveCommand, findExecutable, imageOfContainer, isLongRunning} from './programs.ts';
@@ -106,6 +107,7 @@ export type CreateOptions = {
 	workdir?: string;
 	user?: string;
 	restartPolicy?: RestartPolicy;
+	mounts?: MountSpec[]; // -v
 	/** --network/--pid/--uts/--ipc: "host", "container:NAME", or (network) "none"; default: new namespaces. */
 	namespaceModes?: Container['namespaceModes'];
 	component?: string;
@@ -131,12 +133,17 @@ export function createContainer(w: World, hostName: string, options: CreateOptio
 	const cmd = options.command && options.command.length > 0 ? options.command : options.entrypoint ? [] : (image.config.cmd ?? []);
 	const command = [...entrypoint, ...cmd];
 	if (command.length === 0) return {ok: false, error: 'No command specified'};
+	const mounts = prepareMounts(w, hostName, options.mounts ?? []);
+	if ('error' in mounts) return {ok: false, error: mounts.error};
 	const id = randomHex(w, 64);
 	const name = options.name?.replace(/^\//, '') ?? randomContainerName(w, n => [...daemon.containers.values()].some(c => c.name === n));
 	const hostname = options.hostname ?? id.slice(0, 12);
 	const workdir = options.workdir ?? image.config.workdir ?? '/';
 	const initLayerId = `${id}-init`;
-	w.layers.set(initLayerId, {id: initLayerId, sizeBytes: 0, createdBy: 'container init layer', files: initLayerFiles(hostname)});
+	const initFiles = initLayerFiles(hostname);
+	// dockerd creates each mount point (and its parents) in the init layer, so `docker diff` does not list them.
+	for (const m of mounts) for (let dir = m.destination; dir !== '/'; dir = dir.slice(0, dir.lastIndexOf('/')) || '/') if (!initFiles.has(dir)) initFiles.set(dir, {type: 'dir'});
+	w.layers.set(initLayerId, {id: initLayerId, sizeBytes: 0, createdBy: 'container init layer', files: initFiles});
 	const rootfs = `overlay:${id}`;
 	const lower = [initLayerId, ...[...image.layers].reverse()];
 	host.filesystems.set(rootfs, {id: rootfs, kind: 'overlay', lower, upper: new Map()});
@@ -151,7 +158,7 @@ export function createContainer(w: World, hostName: string, options: CreateOptio
 		exitCode: 0,
 		rootfs,
 		ports: options.ports ?? [],
-		env: {PATH: defaultPath, ...image.config.env, HOSTNAME: hostname, ...options.env},
+		env: containerEnv(image.config.env, hostname, options),
 		memoryLimit: options.memoryBytes,
 		cpus: options.cpus,
 		cgroup: normalizeCgroupPath(options.cgroup ?? `/system.slice/docker-${id}.scope`),
@@ -167,10 +174,19 @@ export function createContainer(w: World, hostName: string, options: CreateOptio
 		user: options.user ?? image.config.user,
 		...(options.restartPolicy && options.restartPolicy.name !== 'no' ? {restartPolicy: options.restartPolicy} : {}),
 		...(options.namespaceModes && Object.keys(options.namespaceModes).length ? {namespaceModes: options.namespaceModes} : {}),
+		...(mounts.length > 0 ? {mounts} : {}),
 	};
 	daemon.containers.set(id, container);
 	recordEvent(w, {type: 'Normal', component: options.component ?? 'dockerd', reason: 'Created', object: `container/${name}`, message: `Created container ${name} (${id.slice(0, 12)}) from ${options.image}`, host: hostName});
 	return {ok: true, container};
+}
+
+/** The environment dockerd gives the main process: PATH, HOSTNAME (TERM with -t), the image's and -e's variables, then HOME. */
+function containerEnv(imageEnv: Record<string, string>, hostname: string, options: CreateOptions): Record<string, string> {
+	const env: Record<string, string> = {PATH: defaultPath, HOSTNAME: hostname, ...(options.tty ? {TERM: 'xterm'} : {}), ...imageEnv, ...options.env};
+	const user = options.user;
+	if (env['HOME'] === undefined) env['HOME'] = !user || user === 'root' || user === '0' ? '/root' : '/';
+	return env;
 }
 
 const hostsFile = `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n`;
@@ -261,7 +277,9 @@ export function startContainer(w: World, hostName: string, idOrName: string, com
 	const futurePid = host.nextPid;
 	const pidNs = shared.pid ?? createNamespace(host, 'pid', futurePid, {parentId: host.initNamespaces.pid}).id;
 	const mntNs = createNamespace(host, 'mnt', futurePid, {rootfs: container.rootfs, procMountedFromPidNs: pidNs});
-	const cgroupNs = createNamespace(host, 'cgroup', futurePid);
+	if (container.mounts?.length) mntNs.mounts = mountTable(w, host, container, host.filesystems.get(container.rootfs));
+	// cgroup v2: docker gives each container a private cgroup namespace rooted at its own cgroup (/proc/self/cgroup reads 0::/).
+	const cgroupNs = createNamespace(host, 'cgroup', futurePid, {cgroupRoot: normalizeCgroupPath(container.cgroup)});
 	const namespaces: Partial<Record<NamespaceKind, number>> = {pid: pidNs, mnt: mntNs.id, cgroup: cgroupNs.id, user: host.initNamespaces.user, time: host.initNamespaces.time};
 	namespaces.uts = shared.uts ?? createNamespace(host, 'uts', futurePid, {hostname: container.hostname, domainname: '(none)'}).id;
 	namespaces.ipc = shared.ipc ?? createNamespace(host, 'ipc', futurePid).id;
@@ -426,7 +444,29 @@ export function recordContainerExit(w: World, hostName: string, idOrName: string
 	container.exitCode = exitCode;
 	container.finishedAt = w.time;
 	recordEvent(w, {type: exitCode === 0 ? 'Normal' : 'Warning', component: 'dockerd', reason: 'Exited', object: `container/${container.name}`, message: `Container ${container.name} exited with code ${exitCode}`, host: hostName});
-	if (container.autoRemove) removeContainer(w, hostName, container.id, {force: true});
+	afterExit(w, hostName, container);
+}
+
+/** What dockerd does once a container's main process ended by itself: remove it (--rm) or schedule its restart. */
+function afterExit(w: World, hostName: string, container: Container): void {
+	if (container.autoRemove) {
+		removeContainer(w, hostName, container.id, {force: true});
+		return;
+	}
+	if (!wantsRestart(container)) return;
+	container.state = 'restarting';
+	container.restartDelayMs = nextRestartDelay(container);
+	container.restartAt = w.time + container.restartDelayMs;
+}
+
+/**
+ * Docker's restart back-off (moby restartmanager): 100 ms, doubled on each restart, at most one
+ * minute, and back to 100 ms when the container had run for 10 s or more.
+ */
+function nextRestartDelay(container: Container): number {
+	const ran = (container.finishedAt ?? 0) - (container.startedAt ?? 0);
+	const previous = ran >= 10_000 ? 0 : (container.restartDelayMs ?? 0);
+	return previous === 0 ? 100 : Math.min(60_000, previous * 2);
 }
 
 /** Containers whose main process is gone (exited, killed, OOM-killed) become exited. Call on a draft. */
@@ -456,12 +496,7 @@ export function reconcileContainers(w: World, hostName: string): void {
 		container.oomKilled = oom;
 		container.finishedAt = w.time;
 		recordEvent(w, {type: oom ? 'Warning' : 'Normal', component: 'dockerd', reason: oom ? 'OOMKilled' : 'Exited', object: `container/${container.name}`, message: `Container ${container.name} exited with code ${container.exitCode}${oom ? ' (OOMKilled)' : ''}`, host: hostName});
-		if (container.autoRemove) removeContainer(w, hostName, container.id, {force: true});
-		else if (wantsRestart(container)) {
-			container.state = 'restarting';
-			container.restartAt = w.time + Math.min(60_000, 100 * 2 ** container.restartCount);
-			if (w.time >= container.restartAt) due.push(id);
-		}
+		afterExit(w, hostName, container);
 	}
 	for (const id of due) {
 		const container = daemon.containers.get(id);
@@ -501,7 +536,8 @@ function killSignalOf(w: World, hostName: string, pid: number | undefined): numb
 	return undefined;
 }
 
-export function removeContainer(w: World, hostName: string, idOrName: string, options: {force?: boolean; component?: string} = {}): Result<{container: Container}> {
+/** Removes a container; its anonymous volumes go too with -v, or when it was started with --rm (named volumes stay). */
+export function removeContainer(w: World, hostName: string, idOrName: string, options: {force?: boolean; component?: string; volumes?: boolean} = {}): Result<{container: Container}> {
 	const daemon = w.dockers.get(hostName);
 	const host = w.hosts.get(hostName);
 	const container = daemon && findContainer(daemon, idOrName);
@@ -515,6 +551,9 @@ export function removeContainer(w: World, hostName: string, idOrName: string, op
 	host.filesystems.delete(container.rootfs);
 	w.layers.delete(`${container.id}-init`);
 	daemon.containers.delete(container.id);
+	if (options.volumes || container.autoRemove) {
+		for (const m of container.mounts ?? []) if (m.type === 'volume' && daemon.volumes?.get(m.name!)?.anonymous) removeVolume(w, hostName, m.name!);
+	}
 	recordEvent(w, {type: 'Normal', component: options.component ?? 'dockerd', reason: 'Removed', object: `container/${container.name}`, message: `Removed container ${container.name}`, host: hostName});
 	return {ok: true, container};
 }

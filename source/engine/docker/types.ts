@@ -1,5 +1,6 @@
 // Docker's world: content-addressed layers, images, the registry, and each host's daemon.
 import type {FileNode} from '../host/types.ts';
+import type {Volume} from './volumes.ts';
 
 export type Layer = {
 	id: string; // "sha256:<64 hex>" content digest
@@ -110,8 +111,11 @@ export type Container = {
 	restartPolicy?: RestartPolicy;
 	manuallyStopped?: boolean; // docker stop/kill: a restart policy leaves it stopped
 	restartAt?: number; // virtual ms when dockerd restarts it (back-off: 100 ms, doubling)
+	restartDelayMs?: number; // the back-off used last (moby's restartmanager timeout)
 	workdir: string;
 	user?: string;
+	/** -v: named or anonymous volumes and bind-mounted host directories. */
+	mounts?: {type: 'volume' | 'bind'; name?: string; source: string; destination: string; readOnly: boolean}[];
 };
 
 export type DockerDaemon = {
@@ -122,5 +126,7 @@ export type DockerDaemon = {
 	containers: Map<string, Container>;
 	buildCache: Map<string, string>; // cache key -> image id
 	loggedIn?: string; // `docker login` user
+	volumes?: Map<string, Volume>; // docker volume create, -v NAME:/path
+
 	version?: string;
 };

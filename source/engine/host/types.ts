@@ -28,6 +28,7 @@ export type Namespace = {
 	domainname?: string; // uts
 	interfaces?: NetInterface[]; // net
 	rootfs?: string; // mnt: id of the filesystem mounted at /
+	mounts?: {target: string; fs: string; prefix: string; readOnly?: boolean}[]; // mnt: volumes and bind mounts (mounts.ts)
 	procMountedFromPidNs?: number; // mnt: which pid namespace /proc shows (--mount-proc)
 	uidMap?: {inside: number; outside: number; count: number}[]; // user
 	name?: string; // net: a name given by `ip netns add`

@@ -2,6 +2,7 @@
 // programs, its host name and pid, as the ScriptIo the interpreter runs against.
 import {current, isDraft} from 'immer';
 import {listDirectory, lookupFile, makeDirectory, parentPath, removePath, writeFile} from '../host/filesystem.ts';
+import {locatePath} from '../host/mounts.ts';
 import type {Filesystem, Host, Process} from '../host/types.ts';
 import {worldEpoch, type World} from '../world.ts';
 import {runExternalProgram} from './external-programs.ts';
@@ -20,10 +21,17 @@ export function shellDialect(w: World, fs: Filesystem | undefined, argv0: string
 }
 
 export function scriptIo(w: World, host: Host, process: Process): ScriptIo {
-	const fs = processFilesystem(host, process);
+	// Paths resolve through the mount namespace: volumes and bind mounts, else the container's root.
+	const at = (path: string) => locatePath(host, process.namespaces.mnt, path);
 	const kind = (path: string) => {
-		const found = fs && lookupFile(w, fs, path);
+		const where = at(path);
+		const found = where && lookupFile(w, where.fs, where.path);
 		return found && found.node.type !== 'whiteout' ? found.node.type : undefined;
+	};
+	const writable = (path: string) => {
+		const where = at(path);
+		if (!where) return 'No such file or directory';
+		return where.readOnly ? 'Read-only file system' : where;
 	};
 	const uts = host.namespaces.get(process.namespaces.uts);
 	return {
@@ -31,32 +39,38 @@ export function scriptIo(w: World, host: Host, process: Process): ScriptIo {
 		hostname: uts?.hostname ?? host.name,
 		pid: process.nsPids[process.namespaces.pid] ?? process.pid,
 		read(path) {
-			const found = fs && lookupFile(w, fs, path);
+			const where = at(path);
+			const found = where && lookupFile(w, where.fs, where.path);
 			if (!found) return {error: 'No such file or directory'};
 			if (found.node.type === 'dir') return {error: 'Is a directory'};
 			return found.node.type === 'file' ? {content: found.node.content} : {error: 'No such file or directory'};
 		},
 		kind,
 		write(path, content, append) {
-			if (!fs) return 'No such file or directory';
 			if (kind(path) === 'dir') return 'Is a directory';
 			if (kind(parentPath(path)) !== 'dir') return 'nonexistent directory';
-			writeFile(w, fs, path, content, append);
+			const where = writable(path);
+			if (typeof where === 'string') return where;
+			writeFile(w, where.fs, where.path, content, append);
 			return undefined;
 		},
 		mkdir(path) {
-			if (!fs) return 'No such file or directory';
-			makeDirectory(w, fs, path);
+			const where = writable(path);
+			if (typeof where === 'string') return where;
+			makeDirectory(w, where.fs, where.path);
 			return undefined;
 		},
 		remove(path) {
-			if (!fs) return 'No such file or directory';
-			removePath(w, fs, path);
+			const where = writable(path);
+			if (typeof where === 'string') return where;
+			removePath(w, where.fs, where.path);
 			return undefined;
 		},
-		list: path => (fs && kind(path) === 'dir' ? listDirectory(w, fs, path) : undefined),
+		list(path) {
+			const where = at(path);
+			return where && kind(path) === 'dir' ? listDirectory(w, where.fs, where.path) : undefined;
+		},
 		hasProgram(program, path) {
-			if (!fs) return false;
 			const candidates = program.includes('/') ? [program] : path.split(':').map(dir => `${dir}/${program}`);
 			return candidates.some(candidate => kind(candidate) === 'file');
 		},

@@ -183,7 +183,7 @@ export const dockerKill = (args: string[], call: DockerCall) => stopLike(args, c
 export const dockerRestart = (args: string[], call: DockerCall) => stopLike(args, call, 'restart');
 
 export function dockerRm(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-f', '--force']}, {names: ['-v', '--volumes'], modelled: false}, {names: ['-l', '--link'], modelled: false}]);
+	const parsed = parseFlags(args, [{names: ['-f', '--force']}, {names: ['-v', '--volumes']}, {names: ['-l', '--link'], modelled: false}]);
 	if (!parsed.ok) return usageError(parsed.error, 'rm');
 	const names = parsed.flags.positionals;
 	const missing = requireNames('rm', names, 'Remove one or more containers');
@@ -192,7 +192,7 @@ export function dockerRm(args: string[], call: DockerCall): CommandOutcome {
 	const result = forEachContainer(call, names, (world, container) => {
 		let error: string | undefined;
 		const next = produce(world, w => {
-			const r = removeContainer(w, call.host, container.id, {force});
+			const r = removeContainer(w, call.host, container.id, {force, volumes: flagSet(parsed.flags, '-v')});
 			if (!r.ok) error = r.error;
 		});
 		return {world: error ? world : next, error};

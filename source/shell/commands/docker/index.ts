@@ -13,6 +13,7 @@ import {dockerLogin, dockerLogout, dockerPull, dockerPush} from './pull-push.ts'
 import {dockerCreate, dockerRun} from './run.ts';
 import {dockerCommit, dockerCp, dockerSearch, dockerPause, dockerPort, dockerPrune, dockerRename, dockerStats, dockerTop} from './more.ts';
 import {dockerInfo, dockerSystem, dockerVersionText} from './system.ts';
+import {dockerVolume} from './volumes.ts';
 
 type Handler = (args: string[], call: DockerCall) => CommandOutcome;
 
@@ -50,6 +51,7 @@ const handlers: Record<string, Handler> = {
 	rename: dockerRename,
 	pause: (args, call) => dockerPause(args, call, true),
 	unpause: (args, call) => dockerPause(args, call, false),
+	volume: dockerVolume,
 };
 
 /** `docker image ls` -> images, `docker container run` -> run, ... */
@@ -59,7 +61,7 @@ const management: Record<string, Record<string, string | Handler>> = {
 	builder: {build: 'build'},
 };
 
-const notSimulated = new Set(['network', 'volume', 'compose', 'swarm', 'service', 'stack', 'node', 'secret', 'config', 'plugin', 'context', 'buildx', 'trust', 'manifest', 'save', 'load', 'import', 'export', 'attach', 'update', 'wait', 'events', 'scout', 'init']);
+const notSimulated = new Set(['network', 'compose', 'swarm', 'service', 'stack', 'node', 'secret', 'config', 'plugin', 'context', 'buildx', 'trust', 'manifest', 'save', 'load', 'import', 'export', 'attach', 'update', 'wait', 'events', 'scout', 'init']);
 
 const summaryText = `
 Usage:  docker [OPTIONS] COMMAND
@@ -84,6 +86,7 @@ Management Commands:
   container   Manage containers
   image       Manage images
   system      Manage Docker
+  volume      Manage volumes
 
 Commands:
   create      Create a new container

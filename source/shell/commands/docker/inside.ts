@@ -4,7 +4,8 @@
 import {produce} from 'immer';
 import {findExecutable} from '../../../engine/docker/runtime.ts';
 import {killProcess} from '../../../engine/host/processes.ts';
-import type {StepResult} from '../../../engine/script/run-script.ts';
+import {processFilesystem, scriptIo, shellDialect} from '../../../engine/script/process-io.ts';
+import {runScript, startScript, type StepResult} from '../../../engine/script/run-script.ts';
 import {startScriptProcess} from '../../../engine/script/script-processes.ts';
 import type {World} from '../../../engine/world.ts';
 import {runLine} from '../../run-line.ts';
@@ -39,9 +40,7 @@ export function runInside(ctx: CommandContext, world: World, frame: ShellFrame, 
 	else if (isShell(program) && argv.length === 1) return {world, stdout: '', stderr: '', exitCode: 0};
 	else line = quoteLine([program, ...argv.slice(1)]);
 	const commands = ctx.runtime.commands;
-	if (!isShell(program) && !commands.has(program)) {
-		return {world, stdout: '', stderr: `(${program} ran in the container; its output is not simulated here)\n`, exitCode: 0};
-	}
+	if (!isShell(program) && !commands.has(program)) return runInEngine(world, frame, argv);
 	// The command sees the container's environment (docker run -e), not the learner's shell's.
 	const env = {...world.hosts.get(frame.host)?.processes.get(frame.pid)?.env, ...extraEnv};
 	const frames = [...ctx.session.frames, frame];
@@ -71,6 +70,21 @@ export function execScript(world: World, host: string, pid: number, script: stri
 	});
 	if (step.exited !== undefined) return {world: next, stdout: step.output, stderr: '', exitCode: step.exited, running: false};
 	return {world: next, stdout: step.output, stderr: keepsRunningNote(where), exitCode: 0, running: true};
+}
+
+/** A program the shell's table lacks (env, printenv, date, sleep...) runs in the engine's script interpreter, in that process. */
+function runInEngine(world: World, frame: ShellFrame, argv: string[]): InsideResult {
+	let result: InsideResult = {world, stdout: '', stderr: '', exitCode: 0};
+	const next = produce(world, w => {
+		const host = w.hosts.get(frame.host);
+		const process = host?.processes.get(frame.pid);
+		if (!host || !process) return;
+		const started = startScript(quoteLine(argv), {env: {...process.env}, clock: w.time, dialect: shellDialect(w, processFilesystem(host, process), 'sh'), name: 'sh', cwd: frame.cwd});
+		if (!started.ok) return;
+		const step = runScript(started.state, scriptIo(w, host, process), w.time);
+		result = {world, stdout: step.output, stderr: '', exitCode: step.exited ?? 0};
+	});
+	return {...result, world: next};
 }
 
 /** A sleeping exec'd script: the terminal would stay attached; the tutor returns the prompt and says so. */

@@ -59,6 +59,7 @@ export function containerJson(world: World, host: string, c: Container): object 
 			CpuQuota: 0,
 			CpuPeriod: 0,
 		},
+		Mounts: (c.mounts ?? []).map(m => (m.type === 'volume' ? {Type: 'volume', Name: m.name, Source: m.source, Destination: m.destination, Driver: 'local', Mode: m.readOnly ? 'ro' : 'z', RW: !m.readOnly, Propagation: ''} : {Type: 'bind', Source: m.source, Destination: m.destination, Mode: m.readOnly ? 'ro' : '', RW: !m.readOnly, Propagation: 'rprivate'})),
 		GraphDriver: {Data: {LowerDir: lower, MergedDir: `${layerDir(c.id)}/merged`, UpperDir: `${layerDir(c.id)}/diff`, WorkDir: `${layerDir(c.id)}/work`}, Name: 'overlay2'},
 		Config: {Hostname: c.hostname, User: c.user ?? '', Tty: c.tty ?? false, OpenStdin: c.interactive ?? false, Env: Object.entries(c.env).filter(([k]) => k !== 'HOSTNAME').map(([k, v]) => `${k}=${v}`), Cmd: cmdOf(c, image), Image: c.imageRef, WorkingDir: c.workdir === '/' ? '' : c.workdir, Entrypoint: image?.config.entrypoint ?? null, ExposedPorts: Object.keys(exposed).length ? exposed : undefined, Labels: c.labels},
 		NetworkSettings: {
@@ -93,7 +94,7 @@ export function imageJson(world: World, host: string, image: Image): object {
 }
 
 /** Reads `{{.State.Status}}`-style templates: dotted paths into the JSON, `{{json .X}}`. */
-function applyFormat(template: string, json: object): string {
+export function applyFormat(template: string, json: object): string {
 	return template.replace(/\{\{\s*(json\s+)?((?:\.[A-Za-z0-9_]+)*|\.)\s*\}\}/g, (_, asJson: string | undefined, path: string) => {
 		let value: unknown = json;
 		for (const key of path.split('.').filter(Boolean)) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;

@@ -4,6 +4,7 @@ import {tagKey, parseImageRef} from '../../../engine/docker/image-ref.ts';
 import {createContainer, effectiveCommand, findExecutable, isLongRunning, mainProcessEnded, reconcileContainers, recordContainerExit, resolveImage, startContainer, type CreateOptions} from '../../../engine/docker/runtime.ts';
 import type {PortBinding, RestartPolicy} from '../../../engine/docker/types.ts';
 import {parseMemoryBytes} from '../../../engine/docker/units.ts';
+import {parseVolumeFlag, type MountSpec} from '../../../engine/docker/volumes.ts';
 import type {World} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
 import type {DockerCall} from './context.ts';
@@ -12,7 +13,7 @@ import {flagSet, flagValue, flagValues, parseFlags, type FlagSpec, type ParsedFl
 import {containerFrame, isShell, runInside} from './inside.ts';
 import {pullOnHost} from './pull-push.ts';
 
-const notModelled = ['-v', '--volume', '--memory-swap', '--memory-reservation', '-c', '--cpu-shares', '--cpuset-cpus', '--pids-limit', '--init', '--privileged', '--cap-add', '--cap-drop', '--platform', '--pull', '--read-only', '--stop-timeout', '--stop-signal', '--log-driver', '--log-opt', '--dns', '--add-host', '--expose', '-a', '--attach', '--sig-proxy', '--device', '--ulimit', '--tmpfs', '--mount', '--gpus', '--cidfile', '--userns', '--health-cmd', '--health-interval', '--env-file', '--label-file', '--security-opt', '--oom-kill-disable', '--shm-size', '--group-add', '--link', '--volumes-from', '--network-alias', '--ip', '--mac-address', '--runtime', '--isolation', '--detach-keys', '--cgroupns', '--cgroup-parent', '--kernel-memory', '--memory-swappiness', '--blkio-weight', '--no-healthcheck', '--quiet', '-q', '--disable-content-trust', '--publish-all-not-used'];
+const notModelled = ['--memory-swap', '--memory-reservation', '-c', '--cpu-shares', '--cpuset-cpus', '--pids-limit', '--init', '--privileged', '--cap-add', '--cap-drop', '--platform', '--pull', '--read-only', '--stop-timeout', '--stop-signal', '--log-driver', '--log-opt', '--dns', '--add-host', '--expose', '-a', '--attach', '--sig-proxy', '--device', '--ulimit', '--tmpfs', '--mount', '--gpus', '--cidfile', '--userns', '--health-cmd', '--health-interval', '--label-file', '--security-opt', '--oom-kill-disable', '--shm-size', '--group-add', '--link', '--volumes-from', '--network-alias', '--ip', '--mac-address', '--runtime', '--isolation', '--detach-keys', '--cgroupns', '--cgroup-parent', '--kernel-memory', '--memory-swappiness', '--blkio-weight', '--no-healthcheck', '--quiet', '-q', '--disable-content-trust', '--publish-all-not-used'];
 const valueless = new Set(['--init', '--privileged', '--read-only', '--sig-proxy', '--oom-kill-disable', '--no-healthcheck', '--quiet', '-q', '--disable-content-trust']);
 
 export const runFlags: FlagSpec[] = [
@@ -24,6 +25,8 @@ export const runFlags: FlagSpec[] = [
 	{names: ['-p', '--publish'], value: true, repeat: true},
 	{names: ['-P', '--publish-all']},
 	{names: ['-e', '--env'], value: true, repeat: true},
+	{names: ['--env-file'], value: true, repeat: true},
+	{names: ['-v', '--volume'], value: true, repeat: true},
 	{names: ['-m', '--memory'], value: true},
 	{names: ['--cpus'], value: true},
 	{names: ['-h', '--hostname'], value: true},
@@ -78,6 +81,11 @@ export function parsePorts(values: string[], exposed: string[], publishAll: bool
 
 function settingsFrom(flags: ParsedFlags, call: DockerCall, image: string, command: string[], sub: string): RunSettings | CommandOutcome {
 	const env: Record<string, string> = {};
+	for (const file of flagValues(flags, '--env-file')) {
+		const read = readEnvFile(call, file);
+		if ('error' in read) return runUsage(sub, read.error);
+		Object.assign(env, read.env);
+	}
 	for (const entry of flagValues(flags, '-e')) {
 		const eq = entry.indexOf('=');
 		if (eq === 0) return runUsage(sub, `invalid environment variable: ${entry}`);
@@ -128,6 +136,12 @@ function settingsFrom(flags: ParsedFlags, call: DockerCall, image: string, comma
 		if (!ok) return fail(`docker: Error response from daemon: invalid ${kind === 'pid' ? 'PID' : kind.toUpperCase()} mode: ${mode}.`, 125);
 		if (mode !== 'none') namespaceModes[kind] = mode;
 	}
+	const mounts: MountSpec[] = [];
+	for (const value of flagValues(flags, '-v')) {
+		const spec = parseVolumeFlag(value);
+		if ('error' in spec) return fail(`docker: Error response from daemon: ${spec.error}.\nSee 'docker ${sub} --help'.`, 125);
+		mounts.push(spec);
+	}
 	const entrypointText = flagValue(flags, '--entrypoint');
 	const name = flagValue(flags, '--name');
 	const detach = flagSet(flags, '-d');
@@ -152,11 +166,33 @@ function settingsFrom(flags: ParsedFlags, call: DockerCall, image: string, comma
 			user: flagValue(flags, '-u'),
 			restartPolicy,
 			namespaceModes,
+			mounts,
 		},
 		detach,
 		interactive,
 		tty,
 	};
+}
+
+/**
+ * --env-file as the docker CLI reads it (opts/file.go): one KEY=VALUE a line, the value kept as
+ * written; blank lines and # comments skipped; a bare KEY takes the caller's value if it has one.
+ */
+function readEnvFile(call: DockerCall, path: string): {env: Record<string, string>} | {error: string} {
+	const content = call.ctx.disk.readFile(path);
+	if (content === undefined) return {error: `open ${path}: no such file or directory`};
+	const env: Record<string, string> = {};
+	for (const raw of content.split('\n')) {
+		const line = raw.replace(/^\s+/, '').replace(/\r$/, '');
+		if (line === '' || line.startsWith('#')) continue;
+		const eq = line.indexOf('=');
+		const name = (eq < 0 ? line : line.slice(0, eq)).replace(/^\s+/, '');
+		if (eq === 0 || name === '') return {error: `invalid env file (${path}): no variable name on line '${line}'`};
+		if (/\s/.test(name)) return {error: `invalid env file (${path}): variable '${name}' contains whitespaces`};
+		if (eq >= 0) env[name] = line.slice(eq + 1);
+		else if (call.ctx.session.env[name] !== undefined) env[name] = call.ctx.session.env[name]!;
+	}
+	return {env};
 }
 
 /** Makes sure the image is on the host, pulling it the way `docker run` does (progress on stderr). */
