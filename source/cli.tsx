@@ -5,21 +5,27 @@ import {join} from 'node:path';
 import {Command, CommanderError, Option} from 'commander';
 import packageJson from '../package.json' with {type: 'json'};
 import {localeFromEnv, locales, type AppIO, type AppOptions, type Locale} from './app/app-options.ts';
+import {terminalMode} from './app/terminal-mode.ts';
+import {hasPendingSaves, settlePendingSaves} from './lessons/progress/pending-saves.ts';
 import {realDisk} from './node/real-disk.ts';
 import {programStamp} from './node/world-cache.ts';
 
 type GlobalFlags = {lang?: string; plain?: boolean; lessons?: string};
 
+let toldTerminalMode = false;
+
 function appOptions(flags: GlobalFlags): AppOptions {
 	const env = process.env;
-	const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+	const mode = terminalMode({plainFlag: Boolean(flags.plain), stdinTTY: Boolean(process.stdin.isTTY), stdoutTTY: Boolean(process.stdout.isTTY), term: env.TERM});
+	if (mode.notice && !toldTerminalMode) process.stderr.write(`k8s-tutor: ${mode.notice}\n`);
+	toldTerminalMode = true;
 	return {
 		lang: (flags.lang as Locale | undefined) ?? localeFromEnv(env),
-		plain: Boolean(flags.plain) || !interactive,
+		plain: mode.plain,
 		lessonsDir: flags.lessons,
 		color: !('NO_COLOR' in env) && env.TERM !== 'dumb',
 		interactiveInput: Boolean(process.stdin.isTTY),
-		configDir: env.K8S_TUTOR_HOME,
+		configDir: env.K8S_TUTOR_HOME || undefined, // set but empty is unset, as for XDG_CONFIG_HOME
 		disk: realDisk(process.cwd()),
 		version: packageJson.version,
 		worldCache: worldCache(),
@@ -47,7 +53,12 @@ const io: AppIO = {
 			process.off('SIGTERM', onTerminate);
 		};
 	},
-	exit: code => process.exit(code),
+	exit(code) {
+		// Progress another k8s-tutor kept from being saved is saved first (a bounded wait, not blocking).
+		if (!hasPendingSaves()) process.exit(code);
+		void settlePendingSaves().finally(() => process.exit(code));
+		return undefined as never;
+	},
 };
 
 function buildProgram(setExit: (code: number) => void): Command {
@@ -254,5 +265,6 @@ export async function main(argv: string[]): Promise<void> {
 		}
 	}
 	// Exit explicitly: a finished Ink app or a closed socket must not keep the process alive.
+	await settlePendingSaves();
 	process.exit(exitCode);
 }

@@ -33,7 +33,10 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 	if (pack.chapters.length === 0) return complain(say.noLessons(pack.dir));
 	const progress = openProgressStore({configDir: options.configDir});
 	// The token and the unsent events live beside the learner's progress.
-	const store = fileStore(dirname(progress.path), settings.host, name);
+	// A save that failed is told in the chapter on screen, or on stderr between chapters and in plain mode.
+	const tell = (text: string) => (showProblem ?? (line => io.stderr.write(`k8s-tutor: ${line}\n`)))(text);
+	const store = fileStore(dirname(progress.path), settings.host, name, tell);
+	progress.watchNotices?.(tell);
 	if (settings.token && store.load().token !== settings.token) store.save({...store.load(), token: settings.token, studentId: undefined});
 	const hadToken = store.load().token !== undefined;
 	const link = connectStudent({url: joinUrl(settings.host), code: settings.code, name, appVersion: options.version, store});
@@ -87,6 +90,9 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 	if (!drained && left > 0) io.stderr.write(`k8s-tutor: ${say.keptLocally(left)}\n`);
 	return code;
 }
+
+/** Where a save problem goes while a chapter is on the screen. */
+let showProblem: ((text: string) => void) | undefined;
 
 const joinAgain = (settings: JoinSettings) => `k8s-tutor join ${settings.host} --code ${settings.code} --name "${settings.name}"`;
 
@@ -147,6 +153,7 @@ function mirroredChapter(chapter: Chapter, options: AppOptions, io: AppIO, link:
 		{replay: true},
 	);
 	const controller = pausable(opened.controller, link, say);
+	if (!options.plain) showProblem = text => controller.appendSystem(text);
 	// Plain mode prints the instructor's messages the moment they arrive; the screen puts them in the scrollback.
 	const stopShowing = showLinkOn(link, options.plain ? {setNotice: notice => controller.setNotice(notice), appendSystem: text => io.stdout.write(text + '\n')} : controller, say);
 	const stopOverlay = options.plain ? () => {} : showPauseOverlay(link, controller, say);
@@ -159,6 +166,7 @@ function mirroredChapter(chapter: Chapter, options: AppOptions, io: AppIO, link:
 		stop() {
 			stopShowing();
 			stopOverlay();
+			showProblem = undefined;
 			stopMirroring();
 		},
 	};

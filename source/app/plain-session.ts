@@ -4,6 +4,7 @@ import {eventsSince} from '../engine/events.ts';
 import type {AppIO, AppOptions} from './app-options.ts';
 import {eventLine} from './event-lines.ts';
 import {commandEntries} from './line-reader.ts';
+import {visibleText} from './visible-text.ts';
 import type {TutorController} from './tutor-controller.ts';
 
 export type PlainHooks = {
@@ -40,18 +41,18 @@ export async function runPlainSession(controller: TutorController, options: AppO
 			controller.advance(now - lastInputAt);
 			lastInputAt = now;
 		} else if (entry.trim()) {
-			write(controller.snapshot().prompt + entry);
+			write(controller.snapshot().prompt + visibleText(entry));
 		}
 		const intercepted = hooks.interceptLine?.(entry.trim());
 		if (intercepted !== undefined) write(intercepted);
 		else if (entry.trim()) {
 			const result = controller.submit(entry);
 			exitCode = result.exitCode;
-			write(result.stdout);
-			write(result.stderr);
+			write(visibleText(result.stdout));
+			write(visibleText(result.stderr));
 		}
 		const world = controller.snapshot().world;
-		for (const event of eventsSince(world, lastEvent)) write(eventLine(event));
+		for (const event of eventsSince(world, lastEvent)) write(visibleText(eventLine(event)));
 		lastEvent = world.eventSeq;
 		write(hooks.afterCommand?.() ?? '');
 		if (controller.snapshot().exitRequested || hooks.finished?.()) break;

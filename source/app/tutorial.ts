@@ -22,6 +22,8 @@ export function openChapter(chapter: Chapter, options: AppOptions, store: Progre
 	const runtime = learnerRuntime(layeredDisk(memoryDisk(chapter.files), options.disk));
 	const session = createLessonSession({chapter, locale: options.lang, runtime, store, autoAdvance: options.plain, fresh: settings.fresh});
 	const controller = createTutorController(session.initialShell(), runtime, session);
+	// The screen shows the lesson's notices (a saved world that could not be read) as plain mode prints them.
+	if (!options.plain) session.onProgress(event => event.type === 'notice' && controller.appendSystem(event.text), {replay: true});
 	return {chapter, session, controller};
 }
 
@@ -54,6 +56,8 @@ export async function runTutorial(options: AppOptions, io: AppIO, request: {chap
 	const opened = openChapter(chapter, options, store, {fresh: request.fresh});
 	if (!options.plain) {
 		for (const notice of notices) opened.controller.appendSystem(notice);
+		// Later ones (a save that failed, a lock another tutor holds) appear in the shell as they come.
+		store.watchNotices?.(notice => opened.controller.appendSystem(notice));
 		const {runInteractive} = await import('../ui/run-interactive.tsx');
 		return runInteractive(opened.controller, options, io, {
 			title: `${chapter.number} ${opened.session.chapter.title}`,
@@ -67,6 +71,7 @@ export async function runTutorial(options: AppOptions, io: AppIO, request: {chap
 			},
 		});
 	}
+	store.watchNotices?.(notice => io.stderr.write(`k8s-tutor: ${notice}\n`));
 	const hooks = plainLessonHooks(opened.session, opened.controller, {width: io.stdout.columns ?? 80, notices});
 	await runPlainSession(opened.controller, options, io, hooks);
 	return opened.session.chapterDone() ? 0 : 1;

@@ -42,7 +42,8 @@ export function cachedWorld(cache: WorldCache | undefined, key: string, build: (
 /** Made if missing, and only used when it is this user's own (the temp folder is shared). */
 function ownDirectory(dir: string): boolean {
 	try {
-		mkdirSync(dir, {recursive: true, mode: 0o700});
+		// Not `recursive`: under a TMPDIR like /proc/nonexistent it spins forever; the temp folder itself must exist.
+		if (!statSync(dir, {throwIfNoEntry: false})) mkdirSync(dir, {mode: 0o700});
 		const uid = process.getuid?.();
 		return uid === undefined || statSync(dir).uid === uid;
 	} catch {

@@ -152,6 +152,7 @@ export function Dashboard({controller, clock, title, color, locale = 'en', compl
 							prompt={snapshot.prompt}
 							value={prompt.value}
 							cursor={prompt.cursor}
+							cut={prompt.cut}
 							width={columns}
 							height={layout.shell.height}
 							scroll={ui.outputScroll}

@@ -3,6 +3,7 @@
 import {createContext, useContext} from 'react';
 import type {Locale} from '../app/app-options.ts';
 import type {PaneDepth} from '../app/lesson-view.ts';
+import {promptLimit} from './prompt/prompt-state.ts';
 
 /** The pane's own labels and headers (status words such as Running or Ready stay kubectl's). */
 export type PaneText = {
@@ -238,6 +239,7 @@ export type UiText = {
 	tooSmallHelp: string;
 	moreRows: (n: number) => string;
 	linesUp: (n: number) => string;
+	promptCut: (limit: number) => string;
 	nothingYet: string;
 	events: string;
 	back: string;
@@ -273,6 +275,7 @@ const en: UiText = {
 	tooSmallHelp: 'Make the window larger (80x24 or more is best), or press q to quit.',
 	moreRows: n => ` ↓ ${n} more rows · Alt-x, then ↑↓ to scroll`,
 	linesUp: n => `↑ ${n} lines up · Alt-↓`,
+	promptCut: limit => `Pasted text cut: a line holds at most ${limit.toLocaleString('en')} characters, the prompt ${(promptLimit / 1024).toLocaleString('en')} KiB.`,
 	nothingYet: '(nothing has happened yet)',
 	events: 'events',
 	back: 'Esc back',
@@ -308,6 +311,7 @@ const zh: UiText = {
 	tooSmallHelp: '请把窗口放大（80x24 或更大最好），或按 q 退出。',
 	moreRows: n => ` ↓ 还有 ${n} 行 · Alt-x 后用 ↑↓ 滚动`,
 	linesUp: n => `↑ 上翻 ${n} 行 · Alt-↓`,
+	promptCut: limit => `粘贴的文本已截断：每行最多 ${limit.toLocaleString('en')} 个字符，整个提示符最多 ${(promptLimit / 1024).toLocaleString('en')} KiB。`,
 	nothingYet: '（还没有事件）',
 	events: '事件',
 	back: 'Esc 返回',

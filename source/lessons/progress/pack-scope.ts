@@ -63,5 +63,7 @@ export function packProgressStore(store: ProgressStore, scope: string | undefine
 		loadSnapshot: id => store.loadSnapshot(key(id)),
 		dropSnapshot: id => store.dropSnapshot(key(id)),
 		takeNotices: () => store.takeNotices(),
+		...(store.watchNotices ? {watchNotices: store.watchNotices} : {}),
+		...(store.settle ? {settle: store.settle} : {}),
 	};
 }

@@ -6,7 +6,36 @@ export type PromptState = {
 	history: string[]; // submitted lines, oldest first
 	historyIndex: number | null; // which history entry is shown, null: the draft
 	draft: string; // what was typed before browsing history
+	cut?: boolean; // the last insert was longer than the prompt holds, and was cut
 };
+
+/**
+ * What the prompt holds: a 1 MB line pasted at once made each keystroke redraw for seconds. A
+ * line of a real terminal in canonical mode holds 4,095 bytes; a paste of many lines stays whole.
+ */
+export const promptLineLimit = 16_384;
+export const promptLimit = 512 * 1024;
+
+/** `text` inserted into `value` at `cursor`, cut so no line passes promptLineLimit and the whole stays under promptLimit. */
+function boundedInsert(value: string, cursor: number, text: string): {value: string; cursor: number; cut: boolean} {
+	let room = Math.max(0, promptLimit - value.length);
+	let cut = text.length > room;
+	let insert = cut ? text.slice(0, room) : text;
+	const before = value.slice(0, cursor);
+	const after = value.slice(cursor);
+	const lines = (before + insert + after).split('\n');
+	if (lines.some(line => line.length > promptLineLimit)) {
+		cut = true;
+		const headStart = before.lastIndexOf('\n') + 1;
+		const parts = insert.split('\n');
+		const tail = after.split('\n')[0]!.length;
+		parts[0] = parts[0]!.slice(0, Math.max(0, promptLineLimit - (before.length - headStart) - (parts.length === 1 ? tail : 0)));
+		for (let i = 1; i < parts.length; i++) parts[i] = parts[i]!.slice(0, Math.max(0, promptLineLimit - (i === parts.length - 1 ? tail : 0)));
+		insert = parts.join('\n');
+	}
+	room = insert.length;
+	return {value: before + insert + after, cursor: cursor + room, cut};
+}
 
 export type PromptAction =
 	| {type: 'inserted'; text: string}
@@ -62,13 +91,16 @@ function wordEndAfter(value: string, cursor: number): number {
 
 const edit = (state: PromptState, value: string, cursor: number): PromptState => ({...state, value, cursor, historyIndex: null});
 
-export function promptReducer(state: PromptState, action: PromptAction): PromptState {
+export function promptReducer(previous: PromptState, action: PromptAction): PromptState {
+	// The note that a paste was cut lasts until the next action.
+	const {cut: _cut, ...state} = previous;
 	const {value, cursor} = state;
 	switch (action.type) {
 		case 'inserted': {
 			// Terminals send Enter inside a paste as \r; keep lines as \n. Tabs become spaces.
 			const text = action.text.replace(/\r\n?/g, '\n').replace(/\t/g, '    ');
-			return edit(state, value.slice(0, cursor) + text + value.slice(cursor), cursor + text.length);
+			const bounded = boundedInsert(value, cursor, text);
+			return {...edit(state, bounded.value, bounded.cursor), ...(bounded.cut ? {cut: true} : {})};
 		}
 		case 'moved-left':
 			return {...state, cursor: previousBoundary(value, cursor)};

@@ -1,6 +1,7 @@
 // The shell region as lines: the scrollback (wrapped, scrolled from the bottom) and the prompt
 // with its cursor. Pure, so scrolling and multi-line paste are tested without Ink.
 import type {OutputEntry} from '../../app/tutor-controller.ts';
+import {visibleText} from '../../app/visible-text.ts';
 import type {Segment, StyledLine} from '../frame/styled-line.ts';
 import {textWidth, wrapText} from '../text-width.ts';
 import type {Theme} from '../theme.tsx';
@@ -13,7 +14,7 @@ export function outputLines(output: OutputEntry[], width: number, theme: Theme, 
 		const entry = output[i]!;
 		const style: Omit<Segment, 'text'> =
 			entry.kind === 'command' ? {bold: true} : entry.kind === 'stderr' ? {color: theme.bad} : entry.kind === 'system' ? {color: theme.accent} : entry.kind === 'success' ? {color: theme.ok, bold: true} : {};
-		const lines = wrapText(entry.text, width).map((text, j) => ({key: `${entry.id}:${j}`, segments: [{text, ...style}]}));
+		const lines = wrapText(visibleText(entry.text), width).map((text, j) => ({key: `${entry.id}:${j}`, segments: [{text, ...style}]}));
 		out.push(lines);
 		count += lines.length;
 	}

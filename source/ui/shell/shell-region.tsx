@@ -5,6 +5,7 @@ import {Lines} from '../frame/lines.tsx';
 import {ruleLine, type StyledLine} from '../frame/styled-line.ts';
 import {useTheme} from '../theme.tsx';
 import {useUiText} from '../ui-text.ts';
+import {promptLineLimit} from '../prompt/prompt-state.ts';
 import {outputLines, promptLines} from './shell-lines.ts';
 
 export type ShellRegionProps = {
@@ -12,6 +13,7 @@ export type ShellRegionProps = {
 	prompt: string;
 	value: string;
 	cursor: number;
+	cut?: boolean; // the last paste was cut to what the prompt holds
 	width: number;
 	height: number;
 	scroll: number;
@@ -19,13 +21,13 @@ export type ShellRegionProps = {
 	completions: string[];
 };
 
-export function ShellRegion({output, prompt, value, cursor, width, height, scroll, focused, completions}: ShellRegionProps) {
+export function ShellRegion({output, prompt, value, cursor, cut, width, height, scroll, focused, completions}: ShellRegionProps) {
 	const theme = useTheme();
 	const text = useUiText();
 	const editing = useMemo(() => promptLines(prompt, value, cursor, width, theme, focused), [prompt, value, cursor, width, theme, focused]);
 	// A long paste shows its last lines; the scrollback gets what is left (at least two lines).
 	const promptShown = editing.slice(-Math.max(1, height - 3));
-	const completionLine: StyledLine[] = completions.length > 1 ? [{segments: [{text: completions.join('  '), color: theme.accent}]}] : [];
+	const completionLine: StyledLine[] = completions.length > 1 ? [{segments: [{text: completions.join('  '), color: theme.accent}]}] : cut ? [{segments: [{text: text.promptCut(promptLineLimit), color: theme.bad}]}] : [];
 	const area = height - 1 - promptShown.length - completionLine.length;
 	const scrollback = useMemo(() => outputLines(output, width, theme, area + scroll + 1), [output, width, theme, area, scroll]);
 	const start = Math.max(0, scrollback.length - area - clampScroll(scroll, scrollback.length, area));

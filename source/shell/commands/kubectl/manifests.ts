@@ -91,7 +91,14 @@ export function parseManifestText(name: string, content: string): {objects: Kube
 			const what = error.code === 'DUPLICATE_KEY' ? `yaml: unmarshal errors:\n  line ${line}: mapping key already defined` : `yaml: line ${line}: ${message}`;
 			return {error: `error: error parsing ${name}: error converting YAML to JSON: ${what}`};
 		}
-		const value = doc.toJS();
+		let value;
+		try {
+			value = doc.toJS();
+		} catch (error) {
+			// The yaml package refuses an alias bomb ("Excessive alias count"), as go-yaml does.
+			const why = /alias/i.test((error as Error).message) ? 'document contains excessive aliasing' : `line 1: ${(error as Error).message}`;
+			return {error: `error: error parsing ${name}: error converting YAML to JSON: yaml: ${why}`};
+		}
 		if (value === null || value === undefined) continue;
 		if (typeof value !== 'object' || Array.isArray(value)) return {error: `error: error parsing ${name}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(value) ? 'array' : 'string'} into Go value of type map[string]interface {}`};
 		if (value.kind === 'List' && Array.isArray(value.items)) objects.push(...value.items);
