@@ -137,7 +137,7 @@ export function readCgroupFile(host: Host, path: string, file: string, viewPid: 
 		case 'cpu.idle':
 			return '0\n';
 		case 'cpu.weight':
-			return '100\n';
+			return `${g.cpuWeight ?? 100}\n`;
 		case 'cpu.weight.nice':
 			return '0\n';
 		case 'cpu.stat': {

@@ -79,6 +79,7 @@ export type Cgroup = {
 	path: string; // "/" is the root
 	memoryMax: number | 'max';
 	cpuMax: {quota: number | 'max'; period: number};
+	cpuWeight?: number; // cpu.weight (1..10000; 100 when unset)
 	pidsMax: number | 'max';
 	memoryEvents: {low: number; high: number; max: number; oom: number; oom_kill: number};
 	cpuStat: {usage_usec: number; user_usec: number; system_usec: number; nr_periods: number; nr_throttled: number; throttled_usec: number};

@@ -4,6 +4,7 @@
 import {isDraft, original} from 'immer';
 import type {World} from '../world.ts';
 import {containerBehaviour, handlesSigterm} from './container-behaviour.ts';
+import {applyContainerResources, oomKilled} from './container-resources.ts';
 import {recordObjectEvent} from './events.ts';
 import {defaultImagePullPolicy} from './defaults.ts';
 import {imageTagKey, lookupImage, nodeImage, pullMillis, resolveImage} from './images.ts';
@@ -64,9 +65,9 @@ function relistNode(w: World, node: string, keys: Iterable<string>, fromBase: bo
 			if (ct.stage !== 'running' || ct.pid === undefined || containerAlive(host, ct)) return;
 			const draft = c.podRuntimes.get(key)?.containers[index];
 			if (!draft || draft.stage !== 'running' || draft.pid === undefined || containerAlive(w.hosts.get(node), draft)) return;
-			// Killed: SIGKILL's exit code 137.
+			// Killed: SIGKILL's exit code 137; by the kernel's OOM killer when its cgroup went over memory.max.
 			draft.exitCode = 137;
-			draft.exitReason = 'Error';
+			draft.exitReason = oomKilled(w, node, draft) ? 'OOMKilled' : 'Error';
 			draft.dueAt = w.time;
 			c.kubeletTimers.set(key, w.time);
 		});
@@ -250,6 +251,7 @@ function stepContainer(w: World, pod: KubeObject, runtime: PodRuntime, ct: Conta
 			if (ct.attempt > 0) ct.previousLogs = previous;
 			ct.logs = [...behaviour.logs, ...(behaviour.crashLogs ?? [])];
 			const pid = startContainerProcess(w, runtime, pod, ct, image, behaviour.command);
+			applyContainerResources(w, node, ct, spec);
 			event(w, pod, node, 'Normal', 'Started', `Started container ${ct.name}`);
 			ct.port = behaviour.port;
 			ct.stage = 'running';
@@ -264,7 +266,8 @@ function stepContainer(w: World, pod: KubeObject, runtime: PodRuntime, ct: Conta
 			stopContainerProcess(w, node, ct, exitCode);
 			ct.port = undefined;
 			ct.finishedAtMs = w.time;
-			ct.lastTermination = {exitCode, reason: exitCode === 0 ? 'Completed' : 'Error', startedAt: ct.startedAtMs ?? w.time, finishedAt: w.time, containerId: ct.containerId};
+			ct.lastTermination = {exitCode, reason: ct.exitReason ?? (exitCode === 0 ? 'Completed' : 'Error'), startedAt: ct.startedAtMs ?? w.time, finishedAt: w.time, containerId: ct.containerId};
+			ct.exitReason = undefined;
 			if (w.time - (ct.startedAtMs ?? 0) >= backoffResetMs) ct.backoffMs = initialBackoffMs;
 			const policy = pod.spec.restartPolicy ?? 'Always';
 			const restart = policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);

@@ -123,6 +123,7 @@ export type ContainerRuntime = {
 	stage: 'waiting-image' | 'pulling' | 'pull-failed' | 'pull-backoff' | 'starting' | 'running' | 'exited' | 'crash-backoff';
 	dueAt?: number; // virtual ms when the current stage ends
 	backoffMs: number; // the next back-off delay (10 s doubling to 5 min)
+	cgroup?: string; // the cgroup its process runs in on the node (docker-<id>.scope under the pod's slice)
 	pullBackoffMs?: number; // the next image pull back-off (its own 10 s doubling, per image)
 	pid?: number; // host pid of the main process
 	containerId?: string; // 64 hex
