@@ -5,6 +5,7 @@ import {isDraft, original} from 'immer';
 import type {World} from '../world.ts';
 import {containerBehaviour, handlesSigterm} from './container-behaviour.ts';
 import {applyContainerResources, oomKilled} from './container-resources.ts';
+import {nextProbeAt, runProbes, startProbes} from './probes.ts';
 import {recordObjectEvent} from './events.ts';
 import {defaultImagePullPolicy} from './defaults.ts';
 import {imageTagKey, lookupImage, nodeImage, pullMillis, resolveImage} from './images.ts';
@@ -115,8 +116,11 @@ function syncPod(w: World, key: string): void {
 		c.kubeletTimers.set(key, runtime.dueAt!);
 		return;
 	}
+	// Whether this sync changed anything the status shows (a sync that only ran passing probes did not).
+	let changed = false;
 	if (runtime.stage === 'sandbox') {
 		if ((runtime.dueAt ?? 0) > w.time) return void c.kubeletTimers.set(key, runtime.dueAt!);
+		changed = true;
 		const ip = pod.spec.hostNetwork ? w.hosts.get(node)!.ip : allocatePodIp(w, node);
 		createSandbox(w, runtime, pod, ip);
 		pod.status.podIP = ip;
@@ -128,6 +132,7 @@ function syncPod(w: World, key: string): void {
 	if (!sandboxAlive(w, runtime)) {
 		// The node rebooted (or someone killed the pause process): a new sandbox, every container again.
 		event(w, pod, node, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.');
+		changed = true;
 		createSandbox(w, runtime, pod, pod.status.podIP ?? allocatePodIp(w, node));
 		for (const ct of runtime.containers) {
 			if (ct.stage === 'running' || ct.stage === 'crash-backoff') {
@@ -143,15 +148,38 @@ function syncPod(w: World, key: string): void {
 	for (const [i, ct] of runtime.containers.entries()) {
 		const spec = specs.find(s => s.name === ct.name);
 		if (!spec) continue;
-		if (spec.image !== ct.image) imageChanged(w, pod, runtime, ct, spec);
+		if (spec.image !== ct.image) {
+			imageChanged(w, pod, runtime, ct, spec);
+			changed = true;
+		}
 		// Image pulls are serialized (the kubelet's default): wait while an earlier container pulls.
 		if (ct.stage === 'waiting-image' && runtime.containers.slice(0, i).some(o => o.stage === 'pulling')) continue;
 		// A container may pass through several stages in one sync (pulled -> created -> started).
-		for (let guard = 0; guard < 6 && ct.dueAt !== undefined && ct.dueAt <= w.time; guard++) stepContainer(w, pod, runtime, ct, spec);
+		for (let guard = 0; guard < 6 && ct.dueAt !== undefined && ct.dueAt <= w.time; guard++) {
+			stepContainer(w, pod, runtime, ct, spec);
+			changed = true;
+		}
+		if (nextProbeAt(ct) <= w.time) {
+			const outcome = runProbes(w, pod, runtime, ct, spec, (reason, message) => event(w, pod, node, 'Warning', reason, message));
+			if (outcome.kill) killForProbe(w, pod, runtime, ct, spec, outcome.kill.kind);
+			if (outcome.changed) changed = true;
+		}
 	}
-	writeStatus(w, pod, runtime);
-	const next = Math.min(...runtime.containers.map(x => x.dueAt ?? Infinity));
+	if (changed) writeStatus(w, pod, runtime);
+	const next = Math.min(...runtime.containers.map(x => Math.min(x.dueAt ?? Infinity, nextProbeAt(x))));
 	if (Number.isFinite(next)) c.kubeletTimers.set(key, next);
+}
+
+/** A failed liveness or startup probe: the kubelet stops the container (SIGTERM, then SIGKILL after the grace period) and restarts it. */
+function killForProbe(w: World, pod: KubeObject, runtime: PodRuntime, ct: ContainerRuntime, spec: ContainerSpec, kind: 'liveness' | 'startup'): void {
+	event(w, pod, runtime.node, 'Normal', 'Killing', `Container ${ct.name} failed ${kind} probe, will be restarted`);
+	const probeGrace = spec[kind === 'liveness' ? 'livenessProbe' : 'startupProbe']?.terminationGracePeriodSeconds;
+	const grace = (typeof probeGrace === 'number' ? probeGrace : (pod.spec.terminationGracePeriodSeconds ?? 30)) * 1000;
+	const handles = handlesSigterm(spec, resolveImage(w, ct.image));
+	ct.killedByProbe = kind;
+	ct.exitCode = handles ? 0 : 137;
+	ct.exitReason = handles ? 'Completed' : 'Error';
+	ct.dueAt = w.time + (handles ? 500 : grace);
 }
 
 function imageChanged(w: World, pod: KubeObject, runtime: PodRuntime, ct: ContainerRuntime, spec: ContainerSpec): void {
@@ -252,6 +280,7 @@ function stepContainer(w: World, pod: KubeObject, runtime: PodRuntime, ct: Conta
 			ct.logs = [...behaviour.logs, ...(behaviour.crashLogs ?? [])];
 			const pid = startContainerProcess(w, runtime, pod, ct, image, behaviour.command);
 			applyContainerResources(w, node, ct, spec);
+			startProbes(ct, spec, w.time);
 			event(w, pod, node, 'Normal', 'Started', `Started container ${ct.name}`);
 			ct.port = behaviour.port;
 			ct.stage = 'running';
@@ -347,7 +376,7 @@ function containerStatus(w: World, pod: KubeObject, ct: ContainerRuntime | undef
 		case 'pull-backoff':
 			return waiting('ImagePullBackOff', `Back-off pulling image "${spec.image}"`);
 		case 'running':
-			return {...base, state: {running: {startedAt: timestampAt(ct.startedAtMs ?? w.time)}}, ready: true, started: true, containerID};
+			return {...base, state: {running: {startedAt: timestampAt(ct.startedAtMs ?? w.time)}}, ready: ct.ready ?? true, started: ct.started ?? true, containerID};
 		case 'crash-backoff':
 		case 'exited': {
 			const t = ct.lastTermination!;

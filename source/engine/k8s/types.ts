@@ -123,6 +123,10 @@ export type ContainerRuntime = {
 	stage: 'waiting-image' | 'pulling' | 'pull-failed' | 'pull-backoff' | 'starting' | 'running' | 'exited' | 'crash-backoff';
 	dueAt?: number; // virtual ms when the current stage ends
 	backoffMs: number; // the next back-off delay (10 s doubling to 5 min)
+	probes?: Partial<Record<'startup' | 'liveness' | 'readiness', {nextAt: number; successes: number; failures: number}>>; // probe timers and consecutive results
+	ready?: boolean; // what its readiness probe last decided (true without one, once started)
+	started?: boolean; // its startup probe has passed (true without one)
+	killedByProbe?: 'liveness' | 'startup'; // being stopped after a failed probe
 	cgroup?: string; // the cgroup its process runs in on the node (docker-<id>.scope under the pod's slice)
 	pullBackoffMs?: number; // the next image pull back-off (its own 10 s doubling, per image)
 	pid?: number; // host pid of the main process
