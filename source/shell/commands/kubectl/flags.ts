@@ -1,33 +1,51 @@
-// Which flags kubectl's simulation models, which real flags it accepts without modelling, and the
-// real "unknown flag" error for the rest.
+// Which flags each kubectl command takes (its own, from real kubectl's --help, plus the global
+// options), which of those the simulation acts on, and kubectl's real "unknown flag" error for a
+// flag the command does not have, even when another command has it (`kubectl get --replicas=3`).
 import type {ParsedArgs} from './args.ts';
+import {commandFlags, globalFlags} from './verb-flags.ts';
 
+/** Flags the simulation acts on (for any command that has them). */
 const modelled = new Set([
-	'n', 'namespace', 'o', 'output', 'l', 'selector', 'A', 'all-namespaces', 'show-labels', 'w', 'watch', 'f', 'filename', 'follow',
-	'c', 'container', 'p', 'previous', 'replicas', 'image', 'port', 'target-port', 'type', 'name', 'grace-period', 'force', 'all',
-	'overwrite', 'ignore-daemonsets', 'i', 'stdin', 't', 'tty', 'tail', 'timeout', 'labels', 'restart', 'env', 'dry-run', 'command',
-	'h', 'help', 'no-headers', 'node-port', 'wait', 'now', 'L', 'label-columns', 'patch', 'revision', 'to-revision',
+	'namespace', 'output', 'selector', 'all-namespaces', 'show-labels', 'watch', 'filename', 'follow',
+	'container', 'previous', 'replicas', 'image', 'port', 'target-port', 'type', 'name', 'grace-period', 'force', 'all',
+	'overwrite', 'ignore-daemonsets', 'stdin', 'tty', 'tail', 'timeout', 'labels', 'restart', 'env', 'dry-run', 'command',
+	'help', 'no-headers', 'node-port', 'wait', 'now', 'label-columns', 'patch', 'revision', 'to-revision', 'type',
 ]);
 
-/** Real kubectl flags the simulation takes but does not act on. */
-const acceptedOnly = new Set([
-	'sort-by', 'field-selector', 'v', 'context', 'kubeconfig', 'cluster', 'user', 'request-timeout', 'server', 's', 'token',
-	'insecure-skip-tls-verify', 'record', 'cascade', 'validate', 'server-side', 'field-manager', 'chunk-size',
-	'output-watch-events', 'show-kind', 'template', 'since', 'since-time', 'timestamps', 'limit-bytes',
-	'prefix', 'max-log-requests', 'delete-emptydir-data', 'delete-local-data', 'disable-eviction', 'pod-selector', 'skip-wait-for-delete-timeout',
-	'current-replicas', 'resource-version', 'protocol', 'external-ip', 'load-balancer-ip', 'session-affinity', 'cluster-ip',
-	'save-config', 'edit', 'windows-line-endings', 'overrides', 'attach', 'rm', 'quiet', 'q', 'pod-running-timeout', 'annotations',
-	'requests', 'limits', 'serviceaccount', 'privileged', 'api-group', 'recursive', 'R', 'subresource', 'ignore-not-found', 'raw',
-	'local', 'show-managed-fields', 'allow-missing-template-keys', 'prune', 'selector-ignore', 'openapi-patch', 'force-conflicts',
-]);
+/** The command's path in kubectl's tree: `create secret generic`, `rollout status`, `get`. */
+export function commandPath(verb: string, positional: string[]): string {
+	let path = verb;
+	for (const word of positional.slice(0, 2)) {
+		if (commandFlags[`${path} ${word}`] === undefined) break;
+		path = `${path} ${word}`;
+	}
+	return path;
+}
 
-/** A note for accepted-only flags (stderr), or the real error for flags kubectl does not have. */
+function allowedFlags(path: string): Map<string, string> {
+	const own = commandFlags[path] ?? {};
+	return new Map(Object.entries({...globalFlags, ...own, help: 'h'}));
+}
+
+/** The long name of a flag as typed (`n` -> `namespace` for this command), or undefined when the command has no such flag. */
+function longName(typed: string, allowed: Map<string, string>): string | undefined {
+	if (typed.length > 1) return allowed.has(typed) ? typed : undefined;
+	for (const [long, short] of allowed) if (short === typed) return long;
+	return undefined;
+}
+
+/** A note for accepted-only flags (stderr), or kubectl's error for a flag this command does not have. */
 export function checkFlags(verb: string, args: ParsedArgs): {error?: string; note?: string} {
+	const path = commandPath(verb, args.positional);
+	const allowed = allowedFlags(path);
 	const notes: string[] = [];
-	for (const name of args.flags.keys()) {
-		if (modelled.has(name)) continue;
-		if (acceptedOnly.has(name)) notes.push(`--${name}`);
-		else return {error: `${name.length === 1 ? `error: unknown shorthand flag: '${name}' in -${name}` : `error: unknown flag: --${name}`}\nSee 'kubectl ${verb} --help' for usage.`};
+	for (const typed of args.flags.keys()) {
+		const long = longName(typed, allowed);
+		if (!long) {
+			const error = typed.length === 1 ? `error: unknown shorthand flag: '${typed}' in -${typed}` : `error: unknown flag: --${typed}`;
+			return {error: `${error}\nSee 'kubectl ${path} --help' for usage.`};
+		}
+		if (!modelled.has(long) && !(long in globalFlags)) notes.push(`--${long}`);
 	}
 	return notes.length ? {note: `(kubectl: ${notes.join(', ')} accepted, not simulated here)\n`} : {};
 }
