@@ -1,6 +1,8 @@
 // `k8s-tutor lint [DIR]`: every problem of a lesson pack, with file and line. Beyond the schema
 // and the translations, it replays each task through the real shell and engine: the check must
 // fail on the step's starting world (also after time passes on its own) and pass after the solution.
+import {existsSync, readFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {memoryDisk} from '../shell/memory-disk.ts';
 import type {ShellRuntime} from '../shell/run-line.ts';
 import {learnerRuntime} from '../shell/runtime.ts';
@@ -10,6 +12,7 @@ import {layeredDisk} from './layered-disk.ts';
 import {loadLessonPack, type LessonPack} from './load-pack.ts';
 import type {Chapter, Problem} from './parse-chapter.ts';
 import {quizAnswerLengthProblems} from './quiz-answer-length.ts';
+import {glossaryProblems, readGlossary} from './glossary.ts';
 import {scenarioProblems} from './scenarios.ts';
 
 export function lessonRuntime(chapter: Chapter, realDisk = memoryDisk()): ShellRuntime {
@@ -64,8 +67,12 @@ export type LintReport = {pack: LessonPack; problems: Problem[]; errors: number;
 export function lintLessonPack(dir: string): LintReport {
 	const pack = loadLessonPack(dir);
 	const problems = [...pack.problems];
+	const {glossary, problems: glossaryFileProblems} = readGlossary(dir);
+	problems.push(...glossaryFileProblems);
 	for (const chapter of pack.chapters) {
 		problems.push(...quizAnswerLengthProblems(chapter));
+		const zhText = join(dir, chapter.folder, 'text', 'zh-CN.md');
+		if (glossary && existsSync(zhText)) problems.push(...glossaryProblems(glossary, readFileSync(zhText, 'utf8'), `${chapter.folder}/text/zh-CN.md`));
 		try {
 			problems.push(...replayChapter(chapter).problems);
 		} catch (error) {

@@ -178,7 +178,7 @@ const zhXray: XrayText = {
 	timeline: '时间线',
 	whoDidWhat: '时间线：谁做了什么',
 	where: '位置',
-	placed: (node, ip, namespace) => `节点 ${node ?? '（未调度）'}  IP ${ip}  命名空间 ${namespace}`,
+	placed: (node, ip, namespace) => `节点 ${node ?? '（未调度）'}  IP ${ip}  名字空间 ${namespace}`,
 	containers: '容器',
 	restarts: n => `，重启 ${n} 次`,
 	requests: '请求',
