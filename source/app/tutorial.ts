@@ -4,7 +4,7 @@ import {memoryDisk} from '../shell/memory-disk.ts';
 import {learnerRuntime} from '../shell/runtime.ts';
 import {chapterMenu, findChapter} from '../lessons/chapter-menu.ts';
 import {layeredDisk} from '../lessons/layered-disk.ts';
-import {createLessonSession, type LessonSession} from '../lessons/lesson-driver.ts';
+import {createLessonSession, type LessonSession} from './lesson-session.ts';
 import {builtInLessonsDir, loadLessonPack, type LessonPack} from '../lessons/load-pack.ts';
 import type {Chapter} from '../lessons/parse-chapter.ts';
 import {plainLessonHooks} from '../lessons/plain-hooks.ts';
@@ -20,7 +20,9 @@ export type OpenedChapter = {chapter: Chapter; session: LessonSession; controlle
 /** A chapter ready to run: for runTutorial, the chapter menu screen and the classroom. */
 export function openChapter(chapter: Chapter, options: AppOptions, store: ProgressStore, settings: {fresh?: boolean} = {}): OpenedChapter {
 	const runtime = learnerRuntime(layeredDisk(memoryDisk(chapter.files), options.disk));
-	const session = createLessonSession({chapter, locale: options.lang, runtime, store, autoAdvance: options.plain, fresh: settings.fresh});
+	// On the screen, progress is written after the key's frame (the store's file lock stays off the key path); quitting flushes it.
+	const schedule = options.plain ? undefined : (job: () => void) => void setImmediate(job);
+	const session = createLessonSession({chapter, locale: options.lang, runtime, store, autoAdvance: options.plain, fresh: settings.fresh, schedule});
 	const controller = createTutorController(session.initialShell(), runtime, session);
 	// The screen shows the lesson's notices (a saved world that could not be read) as plain mode prints them.
 	if (!options.plain) session.onProgress(event => event.type === 'notice' && controller.appendSystem(event.text), {replay: true});

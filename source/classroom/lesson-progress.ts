@@ -1,7 +1,7 @@
 // The adapter between the lessons engine's progress stream and the classroom protocol:
 // what the learner did, in the words the host records.
 import type {LocalizedChapter} from '../lessons/localize.ts';
-import type {ProgressEvent as LessonEvent} from '../lessons/lesson-driver.ts';
+import type {ProgressEvent as LessonEvent} from '../app/lesson-session.ts';
 import type {ProgressEvent} from './protocol.ts';
 
 export function classroomEvents(event: LessonEvent, chapter: LocalizedChapter): ProgressEvent[] {

@@ -69,6 +69,10 @@ function inferKind(step: {check?: unknown; choices?: unknown; answer?: unknown})
 	return 'read';
 }
 
+/** Special behaviour a chapter may declare (`plugins:`); each is implemented in chapter-plugins.ts. */
+export const chapterPluginNames = ['challenge-score'] as const;
+export type ChapterPluginName = (typeof chapterPluginNames)[number];
+
 export const chapterSchema = z
 	.object({
 		id,
@@ -82,6 +86,7 @@ export const chapterSchema = z
 			.strict()
 			.default({scenario: 'sandbox', options: {}}),
 		pane: z.enum(paneDepths).default('host'),
+		plugins: z.array(z.enum(chapterPluginNames)).default([]),
 		steps: z.array(stepSchema).min(1, 'a chapter needs at least one step'),
 	})
 	.strict()

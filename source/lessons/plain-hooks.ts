@@ -2,7 +2,7 @@
 // step, and the lesson's own words typed as lines: hint, check, solution, reset, next, answer X, y/n.
 import type {PlainHooks} from '../app/plain-session.ts';
 import type {TutorController} from '../app/tutor-controller.ts';
-import type {LessonSession, ProgressEvent} from './lesson-driver.ts';
+import type {LessonSession, ProgressEvent} from '../app/lesson-session.ts';
 import {renderMarkdownPlain} from './markdown.ts';
 import {uiText} from './ui-text.ts';
 

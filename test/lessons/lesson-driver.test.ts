@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import type {ProgressEvent} from '../../source/lessons/lesson-driver.ts';
+import type {ProgressEvent} from '../../source/app/lesson-session.ts';
 import {memoryProgressStore} from '../../source/lessons/progress/progress-store.ts';
 import {stepXp} from '../../source/lessons/xp.ts';
 import {fixtureChapter, fixtureTutor} from './fixtures/fixture-pack.ts';
-import {createLessonSession} from '../../source/lessons/lesson-driver.ts';
+import {createLessonSession} from '../../source/app/lesson-session.ts';
 import {lessonRuntime} from '../../source/lessons/lint.ts';
 
 test('a read step waits for "next"; a task passes on the command that satisfies it, with a celebration', () => {

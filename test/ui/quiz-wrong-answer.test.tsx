@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {join} from 'node:path';
 import {afterEach, test} from 'node:test';
 import {createTutorController} from '../../source/app/tutor-controller.ts';
-import {createLessonSession} from '../../source/lessons/lesson-driver.ts';
+import {createLessonSession} from '../../source/app/lesson-session.ts';
 import {lessonRuntime} from '../../source/lessons/lint.ts';
 import {loadLessonPack} from '../../source/lessons/load-pack.ts';
 import {memoryProgressStore} from '../../source/lessons/progress/progress-store.ts';

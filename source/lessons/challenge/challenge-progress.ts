@@ -1,27 +1,25 @@
-// The bridge between the final challenge's game (in the world) and the lessons engine: the score of a
-// won game goes into the high-score table kept with progress, and the summary step's text
-// `{{challenge-game}}` and `{{challenge-high-scores}}` become the score and timeline, and that table.
+// The bridge between the final challenge's game (in the world) and the lessons engine, as the chapter
+// plugin "challenge-score" (chapter-plugins.ts): the score of a won game goes into the high-score
+// table kept with progress, and the summary step's text `{{challenge-game}}` and
+// `{{challenge-high-scores}}` become the score and timeline, and that table.
 import {scoreOf, summary} from '../../shell/commands/challenge/challenge-report.ts';
 import type {ShellState} from '../../shell/types.ts';
 import type {ChapterProgress} from '../progress/progress-schema.ts';
-import type {ProgressStore} from '../progress/progress-store.ts';
 import {highScoreLimit, type HighScore} from './high-score-schema.ts';
 
 /** In a step's text: the finished game's summary, and the high-score table. */
 export const gamePlaceholder = '{{challenge-game}}';
 export const highScoresPlaceholder = '{{challenge-high-scores}}';
 
-/** Adds the finished game to the table (once per game), best scores first. */
-export function recordChallengeScore(store: ProgressStore, chapterId: string, shell: ShellState, lessonHints: number, at: string): void {
+/** The chapter's record with the finished game added to its table (once per game), best scores first. */
+export function withChallengeScore(record: ChapterProgress | undefined, shell: ShellState, lessonHints: number, at: string): ChapterProgress | undefined {
 	const ch = shell.world.challenge;
-	if (!ch?.finished) return;
+	if (!ch?.finished) return record;
 	const score = scoreOf(ch, shell.session.history, lessonHints);
 	const entry: HighScore = {seed: ch.seed, score: score.total, availability: Number(score.availability.toFixed(4)), commands: score.commands, hints: score.hints, at};
-	store.updateChapter(chapterId, current => {
-		const base: ChapterProgress = current ?? {steps: {}};
-		const table = [...(base.highScores ?? []), entry].sort((a, b) => b.score - a.score || a.at.localeCompare(b.at)).slice(0, highScoreLimit);
-		return {...base, highScores: table};
-	});
+	const base: ChapterProgress = record ?? {steps: {}};
+	const table = [...(base.highScores ?? []), entry].sort((a, b) => b.score - a.score || a.at.localeCompare(b.at)).slice(0, highScoreLimit);
+	return {...base, highScores: table};
 }
 
 export function highScoreTable(scores: HighScore[], mark?: string): string {
