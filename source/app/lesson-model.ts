@@ -9,7 +9,7 @@ import type {Chapter} from '../lessons/parse-chapter.ts';
 import type {ChapterProgress} from '../lessons/progress/progress-schema.ts';
 import type {ShellRuntime} from '../shell/run-line.ts';
 import type {ShellState} from '../shell/types.ts';
-import type {Locale} from './app-options.ts';
+import type {Locale} from '../i18n/locale.ts';
 import type {QuizView} from './lesson-view.ts';
 
 /** What happened in a lesson, for the classroom (mirrored to the instructor) and plain mode. */
@@ -49,7 +49,7 @@ export type LessonModel = {
 	/** Points earned in the other chapters (for the total shown). */
 	otherXp: number;
 	done: boolean;
-	celebration?: {message: string; at: number};
+	celebration?: {message: string; at: number; stepIndex: number};
 	/** The clock: real ms of the latest message. */
 	now: number;
 };

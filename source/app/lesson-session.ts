@@ -13,7 +13,7 @@ import type {CheckResult} from '../lessons/checks/checker.ts';
 import {checkStep} from '../lessons/chapter-world.ts';
 import {uiText} from '../lessons/ui-text.ts';
 import {deserializeShell, serializeShell} from '../lessons/world-serializer.ts';
-import type {Locale} from './app-options.ts';
+import type {Locale} from '../i18n/locale.ts';
 import type {LessonEffect, LessonEnv, LessonModel, LessonMsg, ProgressEvent} from './lesson-model.ts';
 import {msgOfAction} from './lesson-model.ts';
 import {blankModel, chapterXpOf, enterStep, updateLesson} from './lesson-update.ts';

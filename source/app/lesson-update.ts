@@ -116,7 +116,7 @@ function passStep(model: LessonModel, env: LessonEnv, at: number, how: {quiet?: 
 	const saved = stepRecordOf(record, current.id);
 	for (const plugin of env.plugins) record = plugin.stepPassed?.(record, model.shell, {hintsShown: live.hintsShown, at: iso(at)}) ?? record;
 	const say = uiText(env.locale);
-	const celebration = current.kind !== 'read' && !how.quiet ? {message: current.text.success || say.stepPassed(live.index + 1, env.chapter.steps.length, current.text.title), at} : model.celebration;
+	const celebration = current.kind !== 'read' && !how.quiet ? {message: current.text.success || say.stepPassed(live.index + 1, env.chapter.steps.length, current.text.title), at, stepIndex: live.index} : model.celebration;
 	const passed: LessonModel = {...counted, record, celebration, step: {...live, passed: true, unmet: [], attempts: 0}};
 	const effects: LessonEffect[] = [
 		{type: 'save-progress', chapterId: env.chapter.id, record},

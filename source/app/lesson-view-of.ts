@@ -30,6 +30,7 @@ export function lessonViewOf(model: LessonModel, env: LessonEnv, shell: ShellSta
 		quiz: current.kind === 'quiz' ? {question: text.body, choices: (current.choices ?? []).map(key => ({key, text: text.choices[key] ?? key})), answered: live.answered} : undefined,
 		xp: model.otherXp + chapterXpOf(model.record),
 		celebration: model.celebration,
+		passedNote: model.celebration?.stepIndex === live.index - 1 ? model.celebration.message : undefined,
 		pendingConfirm: live.pendingConfirm,
 		paneDepth: current.pane ?? chapter.chapter.meta.pane,
 		chapterDone: model.done,

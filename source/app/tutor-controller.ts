@@ -7,6 +7,7 @@ import {runLine, type ShellRuntime} from '../shell/run-line.ts';
 import {promptFor} from '../shell/session.ts';
 import type {LineResult, ShellState} from '../shell/types.ts';
 import type {LessonView, PaneDepth} from './lesson-view.ts';
+import {successLine} from './success-line.ts';
 
 export type OutputEntry = {id: number; kind: 'command' | 'stdout' | 'stderr' | 'system' | 'success'; text: string};
 
@@ -76,6 +77,14 @@ export function createTutorController(initial: ShellState, runtime: ShellRuntime
 	let cached: TutorSnapshot | undefined;
 	const listeners = new Set<() => void>();
 
+	// A step just passed: its message goes into the scrollback in full, where the learner is looking.
+	let celebrated = lesson?.view(shell)?.celebration;
+	const noteSuccess = () => {
+		const celebration = lesson?.view(shell)?.celebration;
+		if (!celebration || celebration === celebrated) return;
+		celebrated = celebration;
+		push('success', successLine(celebration.message));
+	};
 	const changed = () => {
 		cached = undefined;
 		if (depthOverride && lesson?.view(shell)?.paneDepth !== depthOverride.asked) depthOverride = undefined;
@@ -122,6 +131,7 @@ export function createTutorController(initial: ShellState, runtime: ShellRuntime
 			push('stdout', result.stdout);
 			push('stderr', result.stderr);
 			if (lesson) shell = lesson.afterCommand(before, shell, line, result);
+			noteSuccess();
 			changed();
 			return result;
 		},
@@ -129,11 +139,13 @@ export function createTutorController(initial: ShellState, runtime: ShellRuntime
 			if (paused || realMs <= 0) return;
 			shell = {...shell, world: tick(shell.world, realMs * speed)};
 			if (lesson) shell = lesson.afterTick(shell);
+			noteSuccess();
 			changed();
 		},
 		stepOnce() {
 			shell = {...shell, world: tick(shell.world, 1000)};
 			if (lesson) shell = lesson.afterTick(shell);
+			noteSuccess();
 			changed();
 		},
 		setSpeed(next) {
@@ -151,6 +163,7 @@ export function createTutorController(initial: ShellState, runtime: ShellRuntime
 		lessonAction(name) {
 			if (!lesson) return;
 			shell = lesson.action(name, shell);
+			noteSuccess();
 			changed();
 		},
 		setNotice(next) {

@@ -17,6 +17,7 @@ import {usePaneModel} from './pane/use-pane-model.ts';
 import {initialPrompt, promptReducer} from './prompt/prompt-state.ts';
 import {usePromptActions, type Completer, type EditorOpener} from './prompt/use-prompt-actions.ts';
 import {ShellRegion} from './shell/shell-region.tsx';
+import {lastRunHeight} from './shell/shell-lines.ts';
 import {StatusBar} from './status-bar.tsx';
 import {Providers} from './providers.tsx';
 import {makeTheme} from './theme.tsx';
@@ -69,7 +70,11 @@ export function Dashboard({controller, clock, title, color, locale = 'en', compl
 	}, [snapshot.exitRequested, quit]);
 
 	const lines = prompt.value.split('\n').length;
-	const layout = computeLayout(columns, rows, {hasLesson: Boolean(snapshot.lesson), promptLines: lines});
+	const lastRun = useMemo(() => lastRunHeight(snapshot.output, columns), [snapshot.output, columns]);
+	const usual = computeLayout(columns, rows, {hasLesson: Boolean(snapshot.lesson), promptLines: lines});
+	// A long output being read gets more of the screen (the lesson gives way until a short one follows).
+	const readingOutput = usual.fits && (ui.outputScroll > 0 || lastRun > usual.shell.height - 1 - lines);
+	const layout = readingOutput ? computeLayout(columns, rows, {hasLesson: Boolean(snapshot.lesson), promptLines: lines, readingOutput}) : usual;
 	const frame = snapshot.shell.session.frames[snapshot.shell.session.frames.length - 1]!;
 	const paneWidth = layout.fits ? layout.pane.width - (layout.lesson ? 1 : 0) : 0;
 	const paneHeight = layout.fits ? layout.pane.height : 0;
@@ -158,6 +163,7 @@ export function Dashboard({controller, clock, title, color, locale = 'en', compl
 							scroll={ui.outputScroll}
 							focused={ui.focus === 'prompt'}
 							completions={candidates}
+							lastRun={lastRun}
 						/>
 					</>
 				)}

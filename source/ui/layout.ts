@@ -16,11 +16,13 @@ export type Layout =
 			status: Rect;
 	  };
 
-export function computeLayout(columns: number, rows: number, options: {hasLesson: boolean; promptLines: number}): Layout {
+export function computeLayout(columns: number, rows: number, options: {hasLesson: boolean; promptLines: number; readingOutput?: boolean}): Layout {
 	if (columns < minimumSize.columns || rows < minimumSize.rows) return {fits: false, columns, rows};
 	const status = {width: columns, height: 1};
-	// The shell gets a third of the height (at least 6 lines), and grows with a multi-line paste.
-	const shellHeight = Math.min(rows - 10, Math.max(Math.max(6, Math.floor(rows / 3)), options.promptLines + 3));
+	// The shell gets a third of the height (at least 6 lines), and grows with a multi-line paste;
+	// while a long output is read (it scrolled past, or the learner scrolls it), it gets half.
+	const base = Math.max(Math.max(6, Math.floor(rows / 3)), options.promptLines + 3);
+	const shellHeight = Math.min(rows - 10, options.readingOutput ? Math.max(base, Math.floor((rows - 1) / 2)) : base);
 	const topHeight = rows - status.height - shellHeight;
 	const lessonWidth = options.hasLesson ? Math.max(30, Math.floor(columns * (columns >= 120 ? 0.4 : 0.45))) : 0;
 	return {

@@ -1,7 +1,8 @@
+import {successLine} from '../app/success-line.ts';
 import type {TutorSnapshot} from '../app/tutor-controller.ts';
 import {Lines} from './frame/lines.tsx';
 import type {Segment} from './frame/styled-line.ts';
-import {clockText} from './pane/selectors/events.ts';
+import {simClockText} from './pane/selectors/events.ts';
 import {fit, textWidth} from './text-width.ts';
 import {useTheme} from './theme.tsx';
 import {useUiText, type UiText} from './ui-text.ts';
@@ -18,19 +19,19 @@ export function statusSegments(snapshot: TutorSnapshot, title: string, focus: ke
 	} else left.push({text: ` ${title}`, bold: true});
 	left.push(sep, snapshot.paused ? {text: text.paused, color: theme.warn, bold: true} : {text: `▶ ${snapshot.speed}x`, color: snapshot.speed > 1 ? theme.warn : undefined});
 	if (focus !== 'prompt') left.push(sep, {text: text.focus[focus], color: theme.accent});
-	if (cheer) left.push(sep, {text: `✓ ${cheer}`, color: theme.ok, bold: true});
+	if (cheer) left.push(sep, {text: successLine(cheer), color: theme.ok, bold: true});
 	else if (snapshot.notice) left.push(sep, {text: snapshot.notice, color: theme.warn});
 	left.push(sep, {text: text.keysHint, dim: theme.dim});
-	const right = ` ${clockText(snapshot.world.time)} `;
+	const right = ` ${text.simClock} ${simClockText(snapshot.world.time)} `;
 	const used = left.reduce((n, s) => n + textWidth(s.text), 0);
-	const gap = width - used - right.length;
+	const gap = width - used - textWidth(right);
 	if (gap < 0) {
 		// Too narrow: the chapter title gives way first (down to its number), then the clock.
 		const title = left[0]!;
 		const shorter = Math.max(lesson ? String(lesson.chapterNumber).length + 2 : 6, textWidth(title.text) + gap);
 		left[0] = {...title, text: fit(title.text, shorter).trimEnd()};
 		const usedNow = left.reduce((n, s) => n + textWidth(s.text), 0);
-		if (usedNow + right.length <= width) return [...left, {text: ' '.repeat(width - usedNow - right.length)}, {text: right, dim: theme.dim}];
+		if (usedNow + textWidth(right) <= width) return [...left, {text: ' '.repeat(width - usedNow - textWidth(right))}, {text: right, dim: theme.dim}];
 		let room = width;
 		return left.map(s => {
 			const text = fit(s.text, Math.max(0, Math.min(textWidth(s.text), room)));

@@ -240,6 +240,10 @@ export type UiText = {
 	moreRows: (n: number) => string;
 	linesUp: (n: number) => string;
 	promptCut: (limit: number) => string;
+	/** The shell area's note when the newest output is taller than it. */
+	outputAbove: (n: number) => string;
+	/** The label of the one clock (virtual time since the world began). */
+	simClock: string;
 	nothingYet: string;
 	events: string;
 	back: string;
@@ -276,6 +280,8 @@ const en: UiText = {
 	moreRows: n => ` ↓ ${n} more rows · Alt-x, then ↑↓ to scroll`,
 	linesUp: n => `↑ ${n} lines up · Alt-↓`,
 	promptCut: limit => `Pasted text cut: a line holds at most ${limit.toLocaleString('en')} characters, the prompt ${(promptLimit / 1024).toLocaleString('en')} KiB.`,
+	outputAbove: n => `↑ ${n} more line${n === 1 ? '' : 's'} above · Alt-↑ scrolls`,
+	simClock: 'sim',
 	nothingYet: '(nothing has happened yet)',
 	events: 'events',
 	back: 'Esc back',
@@ -312,6 +318,8 @@ const zh: UiText = {
 	moreRows: n => ` ↓ 还有 ${n} 行 · Alt-x 后用 ↑↓ 滚动`,
 	linesUp: n => `↑ 上翻 ${n} 行 · Alt-↓`,
 	promptCut: limit => `粘贴的文本已截断：每行最多 ${limit.toLocaleString('en')} 个字符，整个提示符最多 ${(promptLimit / 1024).toLocaleString('en')} KiB。`,
+	outputAbove: n => `↑ 上方还有 ${n} 行 · Alt-↑ 滚动`,
+	simClock: '模拟',
 	nothingYet: '（还没有事件）',
 	events: '事件',
 	back: 'Esc 返回',

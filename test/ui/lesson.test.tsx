@@ -121,14 +121,16 @@ test('the dashboard speaks Chinese with --lang zh-CN, wide characters in their c
 	await ui.waitForText('暂停 / 继续模拟时钟');
 });
 
-test('a passed step celebrates in the status bar for a moment', async () => {
+test('a passed step celebrates in the status bar for a moment, and stays in full in the scrollback', async () => {
 	const lesson = fakeLesson(baseLessonView());
 	const {element, clock} = dashboard(sandboxController(createSandboxWorld(), lesson));
 	const ui = renderUi(element, {columns: 120, rows: 30});
 	await ui.waitForText('Push the image');
 	ui.type('echo pass');
 	ui.press(keys.enter);
-	await ui.waitForText('✓ Pushed: the registry has luksa/kubia');
+	const statusLine = (f: string) => f.split('\n').at(-1) ?? '';
+	await ui.waitFor(f => statusLine(f).includes('✓ Pushed: the registry has luksa/kubia'), 'the message in the status bar');
 	clock.advance(4500);
-	await ui.waitFor(f => !f.includes('Pushed: the registry'), 'the message gone');
+	const frame = await ui.waitFor(f => !statusLine(f).includes('Pushed: the registry'), 'the message gone from the status bar');
+	assert.match(frame, /^pass\n✓ Pushed: the registry has luksa\/kubia$/m, 'under the command that passed it, once');
 });

@@ -4,7 +4,7 @@ import {produce} from 'immer';
 import {createObject} from '../../source/engine/k8s/api-server.ts';
 import {createSandboxWorld} from '../../source/engine/scenarios/sandbox.ts';
 import {tick} from '../../source/engine/tick.ts';
-import {clockText} from '../../source/ui/pane/selectors/events.ts';
+import {simClockText} from '../../source/ui/pane/selectors/events.ts';
 import type {KubeObject} from '../../source/engine/k8s/types.ts';
 import {cleanupUi, keys, renderUi} from '../helpers/ui.tsx';
 import {dashboard, sandboxController} from './fixtures.tsx';
@@ -39,7 +39,7 @@ test('a pod going Running lights its row for a moment, and the event names the k
 	for (let i = 0; i < 60 && !/kubia +Running/.test(ui.frame()); i++) {
 		const before = controller.snapshot().world.time;
 		clock.advance(1000);
-		await ui.waitFor(f => f.includes(clockText(before + 1000)), 'the next second drawn');
+		await ui.waitFor(f => f.includes(`sim ${simClockText(before + 1000)}`), 'the next second drawn');
 		seen.add(lineWith(ui.frame(), 'kubia   ').replace(/^\W*kubia\s+/, '').split(/\s+/)[0]!);
 	}
 	assert.ok(seen.has('ContainerCreating'), `saw ContainerCreating on the way (saw ${[...seen].join(', ')})`);

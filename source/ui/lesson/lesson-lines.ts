@@ -1,6 +1,7 @@
 // The lesson pane's content as screen lines: the step's markdown, then what the learner has
 // asked for (hints, the solution), the "not yet" list, quiz choices and the keys that act.
 import type {LessonView} from '../../app/lesson-view.ts';
+import {successLine} from '../../app/success-line.ts';
 import type {StyledLine} from '../frame/styled-line.ts';
 import type {Theme} from '../theme.tsx';
 import type {UiText} from '../ui-text.ts';
@@ -19,6 +20,11 @@ function inlineSpans(markdown: string): Span[] {
 
 export function lessonLines(view: LessonView, width: number, theme: Theme, text: UiText): StyledLine[] {
 	const out: StyledLine[] = [];
+	// What the learner just achieved, in full, before the next step's text.
+	if (view.passedNote) {
+		out.push(...wrapSpans(plainSpans(successLine(view.passedNote)), width, theme, '', {bold: true, color: theme.ok}));
+		out.push({segments: []});
+	}
 	out.push(...wrapSpans(plainSpans(`${view.stepIndex + 1}/${view.stepCount} · ${view.stepTitle}`), width, theme, '', {bold: true}));
 	out.push({segments: []});
 	out.push(...markdownLines(view.text, width, theme));

@@ -13,7 +13,7 @@ export function eventStreamLines(world: World, depth: 'host' | 'docker' | 'clust
 		lines.push({
 			key: `event:${e.seq}`,
 			segments: [
-				{text: e.clock.slice(3) + ' ', dim: theme.dim},
+				{text: e.clock.padStart(5) + ' ', dim: theme.dim},
 				{text: e.component + ' ', color: e.warning ? theme.bad : theme.accent, bold: e.warning},
 				{text: `${e.reason} ${e.object.replace(/^([a-z]+)\/[^/]*\//, '$1/')}${e.message ? ': ' + e.message : ''}`},
 			],

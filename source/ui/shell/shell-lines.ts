@@ -21,6 +21,17 @@ export function outputLines(output: OutputEntry[], width: number, theme: Theme, 
 	return out.reverse().flat();
 }
 
+/** How many screen lines the newest command and its output take (0 before any command). */
+export function lastRunHeight(output: OutputEntry[], width: number): number {
+	let lines = 0;
+	for (let i = output.length - 1; i >= 0; i--) {
+		const entry = output[i]!;
+		lines += wrapText(entry.text, width).length;
+		if (entry.kind === 'command') return lines;
+	}
+	return 0;
+}
+
 /** The prompt and the line being edited, with the cursor as an inverse cell; wraps long lines. */
 export function promptLines(prompt: string, value: string, cursor: number, width: number, theme: Theme, showCursor: boolean): StyledLine[] {
 	const lines: StyledLine[] = [];

@@ -19,9 +19,11 @@ export type ShellRegionProps = {
 	scroll: number;
 	focused: boolean;
 	completions: string[];
+	/** Lines the newest command and its output take (lastRunHeight): when taller than the area, the area says so. */
+	lastRun?: number;
 };
 
-export function ShellRegion({output, prompt, value, cursor, cut, width, height, scroll, focused, completions}: ShellRegionProps) {
+export function ShellRegion({output, prompt, value, cursor, cut, width, height, scroll, focused, completions, lastRun = 0}: ShellRegionProps) {
 	const theme = useTheme();
 	const text = useUiText();
 	const editing = useMemo(() => promptLines(prompt, value, cursor, width, theme, focused), [prompt, value, cursor, width, theme, focused]);
@@ -32,7 +34,8 @@ export function ShellRegion({output, prompt, value, cursor, cut, width, height, 
 	const scrollback = useMemo(() => outputLines(output, width, theme, area + scroll + 1), [output, width, theme, area, scroll]);
 	const start = Math.max(0, scrollback.length - area - clampScroll(scroll, scrollback.length, area));
 	const visible = scrollback.slice(start, start + area);
-	const right = scroll > 0 ? text.linesUp(scroll) : '';
+	// The newest output scrolled past the top: say so, and which key scrolls back (learners missed Alt-↑).
+	const right = scroll > 0 ? text.linesUp(scroll) : lastRun > area ? text.outputAbove(lastRun - area) : '';
 	const lines: StyledLine[] = [ruleLine('', width, {dim: theme.dim}, right)];
 	for (let i = visible.length; i < area; i++) lines.push({segments: []});
 	lines.push(...visible, ...completionLine, ...promptShown);

@@ -35,5 +35,7 @@ test('chapter 10 (final challenge) in the dashboard: briefing, game 1 won by com
 	const frame = await ui.waitForText('3/3 · Game over');
 	assert.match(frame, /=== Game 1 is over ===/);
 	assert.match(frame, /Availability +9\d\.\d%/);
+	// On the screen progress is saved just after the frame (tutorial.ts): wait for it, then check it.
+	await ui.waitFor(() => store.read().chapters['final-challenge']?.completedAt !== undefined, 'the progress saved');
 	assert.equal(store.read().chapters['final-challenge']?.highScores?.[0]?.seed, 1);
 });

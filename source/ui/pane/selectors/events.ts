@@ -9,6 +9,16 @@ export function clockText(time: number): string {
 	return new Date(worldEpoch + time).toISOString().slice(11, 19);
 }
 
+/**
+ * The one clock the screen shows, labelled in the status bar and stamped on each event:
+ * virtual time since the world began, "1:05" (m:ss), "1:02:05" past an hour.
+ */
+export function simClockText(time: number): string {
+	const s = Math.max(0, Math.floor(time / 1000));
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return s < 3600 ? `${Math.floor(s / 60)}:${pad(s % 60)}` : `${Math.floor(s / 3600)}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}`;
+}
+
 /** "pod/kubia-7x2kq" from "pod/default/kubia-7x2kq" (default namespace left out). */
 export function shortObject(object: string): string {
 	const parts = object.split('/');
@@ -17,7 +27,7 @@ export function shortObject(object: string): string {
 }
 
 export function eventRow(e: WorldEvent): EventRow {
-	return {seq: e.seq, clock: clockText(e.time), component: e.component, reason: e.reason, object: shortObject(e.object), message: e.message, warning: e.type === 'Warning'};
+	return {seq: e.seq, clock: simClockText(e.time), component: e.component, reason: e.reason, object: shortObject(e.object), message: e.message, warning: e.type === 'Warning'};
 }
 
 export function recentEvents(world: World, count: number, filter?: (e: WorldEvent) => boolean): EventRow[] {

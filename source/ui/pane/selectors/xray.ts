@@ -8,7 +8,7 @@ import type {Image} from '../../../engine/docker/types.ts';
 import type {World} from '../../../engine/world.ts';
 import {clusterView, podRow} from './cluster.ts';
 import {kubeletContainerName, writableLayer} from './docker.ts';
-import {clockText} from './events.ts';
+import {simClockText} from './events.ts';
 import {cgroupRows} from './host.ts';
 import {enXray, type XrayText} from '../../ui-text.ts';
 
@@ -29,7 +29,7 @@ function timeline(world: World, matches: (object: string) => boolean, t: XrayTex
 	const events = world.events.filter(e => matches(e.object));
 	if (events.length === 0) return [t.noEvents];
 	const start = events[0]!.time;
-	return events.map(e => `${clockText(e.time)} +${Math.round((e.time - start) / 1000)}s  ${e.component}: ${e.reason}${e.message ? ` · ${e.message}` : ''}`);
+	return events.map(e => `${simClockText(e.time)} +${Math.round((e.time - start) / 1000)}s  ${e.component}: ${e.reason}${e.message ? ` · ${e.message}` : ''}`);
 }
 
 function namespaceLines(host: Host, pid: number, t: XrayText): string[] {
