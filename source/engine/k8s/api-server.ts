@@ -6,6 +6,7 @@ import {admitNewPod, applyDefaults} from './defaults.ts';
 import {msOf, newUid, nextResourceVersion, now, randomSuffix} from './metadata.ts';
 import {bindPodToNode, indexPodOwner, removePod, requestPodTermination} from './pod-store.ts';
 import {markOwnersDirty, retryUnschedulablePods} from './reconcile-marks.ts';
+import {orphanDependents} from './orphan-dependents.ts';
 import {populateNamespace} from './config-objects.ts';
 import {resourceByKind, resourceInfo, resourceInfos, storeKey, type ResourceInfo} from './resources.ts';
 import type {Cluster, KubeObject, ResourceName} from './types.ts';
@@ -226,7 +227,8 @@ export function patchObject(w: World, resource: ResourceName, key: string, chang
 	return {ok: true, object: obj};
 }
 
-export type DeleteOptions = {gracePeriodSeconds?: number; force?: boolean};
+/** propagationPolicy as the API takes it (kubectl --cascade=background|foreground|orphan); Background by default. */
+export type DeleteOptions = {gracePeriodSeconds?: number; force?: boolean; propagationPolicy?: 'Background' | 'Foreground' | 'Orphan'};
 
 /** DELETE: pods terminate gracefully through their kubelet; owned objects are garbage-collected. */
 export function deleteObject(w: World, resource: ResourceName, namespace: string | undefined, name: string, options: DeleteOptions = {}): ApiResult {
@@ -263,7 +265,8 @@ export function deleteObject(w: World, resource: ResourceName, namespace: string
 	if (resource === 'nodes') {
 		c.nodes = c.nodes.filter(n => n !== name);
 	}
-	collectGarbage(w, obj);
+	if (options.propagationPolicy === 'Orphan') orphanDependents(w, obj);
+	else collectGarbage(w, obj);
 	return {ok: true, object: obj};
 }
 

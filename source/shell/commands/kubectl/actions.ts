@@ -7,6 +7,7 @@ import type {KubeObject} from '../../../engine/k8s/types.ts';
 import {tick} from '../../../engine/tick.ts';
 import type {World} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
+import {cascadePolicy} from './cascade.ts';
 import {bool, flag, flagAll} from './args.ts';
 import {applyManifests} from './apply.ts';
 import {waitUntilGone} from './delete-wait.ts';
@@ -67,13 +68,15 @@ export function kubectlDelete(k: Kctx): CommandOutcome {
 	if (period.error) return fail(period.error);
 	const grace = period.grace;
 	const immediate = grace === 0;
+	const cascade = cascadePolicy(k);
+	if (cascade.error) return fail(cascade.error);
 	const ns = namespaceOf(k);
 	const lines: string[] = [];
 	const gone: Named[] = [];
 	let {world} = change(k.ctx.world, w => {
 		for (const named of selected.objects) {
 			const {info, obj} = named;
-			const result = deleteObject(w, info.resource, info.namespaced ? ns : undefined, obj.metadata.name, {force: immediate, gracePeriodSeconds: grace});
+			const result = deleteObject(w, info.resource, info.namespaced ? ns : undefined, obj.metadata.name, {force: immediate, gracePeriodSeconds: grace, propagationPolicy: cascade.policy});
 			if (!result.ok) continue;
 			lines.push(`${typePrefix(info)} "${obj.metadata.name}" ${immediate ? 'force deleted' : 'deleted'}`);
 			gone.push(named);
@@ -81,7 +84,7 @@ export function kubectlDelete(k: Kctx): CommandOutcome {
 	});
 	// Like kubectl (--wait=true by default), return once the objects are really gone.
 	world = waitUntilGone(k, world, gone.map(({info, obj}) => ({info, namespace: info.namespaced ? ns : undefined, obj})), grace);
-	const warn = immediate ? 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n' : '';
+	const warn = (cascade.warning ?? '') + (immediate ? 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n' : '');
 	if (selected.objects.length === 0 && selected.errors.length === 0) return {stdout: '', stderr: `No resources found\n`, exitCode: 0};
 	return {stdout: lines.join('\n') + (lines.length ? '\n' : ''), stderr: warn + selected.errors.map(e => e + '\n').join(''), exitCode: selected.errors.length ? 1 : 0, world: lines.length ? world : undefined};
 }

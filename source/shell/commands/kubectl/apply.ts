@@ -1,5 +1,6 @@
 // kubectl apply -f / create -f / delete -f: objects from manifests through the API server.
 import {cloneData} from '../../../engine/k8s/metadata.ts';
+import {cascadePolicy} from './cascade.ts';
 import {createObject, deleteObject, getObject, replaceObject} from '../../../engine/k8s/api-server.ts';
 import {resourceByKind} from '../../../engine/k8s/resources.ts';
 import {catalogueByKind} from '../../../engine/k8s/api-catalogue.ts';
@@ -46,7 +47,7 @@ export function applyManifests(k: Kctx, mode: 'apply' | 'create' | 'delete'): Co
 			const ns = info.namespaced ? (object.metadata.namespace ?? defaultNs) : undefined;
 			const id = `${typePrefix(info)}/${object.metadata.name}`;
 			if (mode === 'delete') {
-				const result = deleteObject(w, info.resource, ns, object.metadata.name ?? '');
+				const result = deleteObject(w, info.resource, ns, object.metadata.name ?? '', {propagationPolicy: cascadePolicy(k).policy});
 				if (result.ok) {
 					lines.push(`${typePrefix(info)} "${object.metadata.name}" deleted`);
 					deleted.push({info, namespace: ns, obj: cloneData(result.object)});
