@@ -17,10 +17,10 @@ import {parseTargets} from './resource-names.ts';
 import {qualifiedPlural, typePrefix} from './resource-names.ts';
 import {notSimulated, realSubcommands} from './unmodelled.ts';
 
-type Named = {info: ResourceInfo; obj: KubeObject};
+export type Named = {info: ResourceInfo; obj: KubeObject};
 
 /** The objects a verb acts on: TYPE NAME..., TYPE/NAME..., or TYPE -l SELECTOR / --all. */
-function selectObjects(k: Kctx, positional: string[], allowAll: boolean): {objects: Named[]; errors: string[]} | {error: string} {
+export function selectObjects(k: Kctx, positional: string[], allowAll: boolean): {objects: Named[]; errors: string[]} | {error: string} {
 	const targets = parseTargets(positional);
 	if (typeof targets === 'string') return {error: targets};
 	if (targets.length === 0) return {error: 'error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   \'-f rsrc.yaml\'\n   \'--filename=rsrc.json\'\n   \'<resource> <name>\'\n   \'<resource>\''};

@@ -15,9 +15,10 @@ import {kubectlDescribe} from './describe.ts';
 import {kubectlGet} from './get.ts';
 import {kubectlApiResources, kubectlApiVersions, kubectlClusterInfo, kubectlExplain, kubectlVersion} from './info.ts';
 import {kubectlExec, kubectlLogs} from './logs-exec.ts';
+import {kubectlWait} from './wait.ts';
 import {kubectlEditHint, kubectlPatch, kubectlRollout, kubectlSet, kubectlTop} from './update-verbs.ts';
 
-const verbs = ['get', 'describe', 'run', 'create', 'apply', 'delete', 'logs', 'exec', 'scale', 'label', 'annotate', 'cordon', 'uncordon', 'drain', 'expose', 'explain', 'version', 'cluster-info', 'api-resources', 'config', 'set', 'patch', 'rollout', 'top', 'edit', 'api-versions'];
+const verbs = ['get', 'describe', 'run', 'create', 'apply', 'delete', 'logs', 'exec', 'scale', 'label', 'annotate', 'cordon', 'uncordon', 'drain', 'expose', 'explain', 'version', 'cluster-info', 'api-resources', 'config', 'set', 'patch', 'rollout', 'top', 'edit', 'api-versions', 'wait'];
 
 const usage = `kubectl controls the Kubernetes cluster manager.
 
@@ -53,6 +54,7 @@ Troubleshooting and Debugging Commands:
 Advanced Commands:
   apply           Apply a configuration to a resource by file name or stdin
   patch           Update fields of a resource
+  wait            Experimental: Wait for a specific condition on one or many resources
 
 Settings Commands:
   label           Update the labels on a resource
@@ -184,6 +186,8 @@ function dispatch(verb: string, rest: string[], k: Kctx, ctx: CommandContext): C
 			return kubectlTop(k);
 		case 'edit':
 			return kubectlEditHint(k);
+		case 'wait':
+			return kubectlWait(k);
 		case 'config':
 			if (rest[0] === 'current-context') return {stdout: 'kubernetes-admin@kubernetes\n', exitCode: 0};
 			return fail(notSimulated(`kubectl config${rest[0] && realSubcommands.config!.includes(rest[0]) ? ` ${rest[0]}` : ''}`));
