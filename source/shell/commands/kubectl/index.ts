@@ -6,9 +6,9 @@ import {killProcess, spawnProcess} from '../../../engine/host/processes.ts';
 import {runLine} from '../../run-line.ts';
 import type {CommandContext, CommandOutcome, CommandSpec, ShellState} from '../../types.ts';
 import {kubectlCordon, kubectlCreate, kubectlDelete, kubectlDrain, kubectlExpose, kubectlLabel, kubectlRun, kubectlScale} from './actions.ts';
-import {bool, parseArgs} from './args.ts';
+import {bool, flag, parseArgs} from './args.ts';
 import {checkFlags} from './flags.ts';
-import {notSimulated, realSubcommands, realVerbs} from './unmodelled.ts';
+import {notSimulated, realVerbs} from './unmodelled.ts';
 import {applyManifests} from './apply.ts';
 import {fail, unreachable, type Kctx} from './context.ts';
 import {kubectlDescribe} from './describe.ts';
@@ -16,6 +16,7 @@ import {kubectlGet} from './get.ts';
 import {kubectlApiResources, kubectlApiVersions, kubectlClusterInfo, kubectlExplain, kubectlVersion} from './info.ts';
 import {kubectlExec, kubectlLogs} from './logs-exec.ts';
 import {kubectlWait} from './wait.ts';
+import {contextName, kubectlConfig} from './config.ts';
 import {kubectlEditHint, kubectlPatch, kubectlRollout, kubectlSet, kubectlTop} from './update-verbs.ts';
 
 const verbs = ['get', 'describe', 'run', 'create', 'apply', 'delete', 'logs', 'exec', 'scale', 'label', 'annotate', 'cordon', 'uncordon', 'drain', 'expose', 'explain', 'version', 'cluster-info', 'api-resources', 'config', 'set', 'patch', 'rollout', 'top', 'edit', 'api-versions', 'wait'];
@@ -128,6 +129,8 @@ function run(argv: string[], ctx: CommandContext): CommandOutcome {
 	}
 	const flags = checkFlags(verb, args);
 	if (flags.error) return fail(flags.error);
+	const context = flag(args, 'context');
+	if (context !== undefined && verb !== 'config' && context !== contextName) return fail(`Error in configuration: context was not found for specified context: ${context}`);
 	const outcome = dispatch(verb, rest, k, ctx);
 	return flags.note ? {...outcome, stderr: flags.note + (outcome.stderr ?? '')} : outcome;
 }
@@ -135,6 +138,8 @@ function run(argv: string[], ctx: CommandContext): CommandOutcome {
 function dispatch(verb: string, rest: string[], k: Kctx, ctx: CommandContext): CommandOutcome {
 	const args = k.args;
 	if (verb === 'explain' && !ctx.world.cluster) return fail('error: the server doesn\'t have a resource type');
+	// The kubeconfig is read locally: no server needed.
+	if (verb === 'config') return kubectlConfig(k);
 	const down = unreachable(ctx);
 	if (down) return fail(down);
 	switch (verb) {
@@ -188,9 +193,6 @@ function dispatch(verb: string, rest: string[], k: Kctx, ctx: CommandContext): C
 			return kubectlEditHint(k);
 		case 'wait':
 			return kubectlWait(k);
-		case 'config':
-			if (rest[0] === 'current-context') return {stdout: 'kubernetes-admin@kubernetes\n', exitCode: 0};
-			return fail(notSimulated(`kubectl config${rest[0] && realSubcommands.config!.includes(rest[0]) ? ` ${rest[0]}` : ''}`));
 	}
 	return fail(`error: unknown command "${verb}" for "kubectl"`);
 }
