@@ -8,7 +8,7 @@ import {projectRoot} from '../helpers/built-cli.ts';
 
 const lowerLayers = ['engine', 'i18n', 'shell', 'lessons'];
 /** Packages the engine may use: immer for its state. Anything else (Ink, React, node:fs...) is a layer breach. */
-const enginePackages = [/^node_modules\/immer\//];
+const enginePackages = [/(^|\/)node_modules\/immer\//];
 
 let tree: Promise<DependencyTree> | undefined;
 /** Runtime imports only: type-only imports are erased and cannot form a cycle at run time. */
