@@ -4,6 +4,7 @@ import {reconcileDeployment} from './controllers/deployment.ts';
 import {reconcileEndpoints} from './controllers/endpoints.ts';
 import {runNodeLifecycle} from './controllers/node-lifecycle.ts';
 import {reconcileReplicas} from './controllers/replication.ts';
+import {runTaintEviction} from './controllers/taint-eviction.ts';
 import {runKubelets} from './kubelet.ts';
 import {runScheduler} from './scheduler.ts';
 import {syncStaticPods} from './static-pods.ts';
@@ -64,6 +65,7 @@ export function advanceCluster(w: World, ms: number): void {
 	if (!apiServerUp(w)) return;
 	const controllerManager = c.components['kube-controller-manager'];
 	runNodeLifecycle(w, controllerManager);
+	if (controllerManager) runTaintEviction(w);
 	runScheduler(w);
 	if (controllerManager) {
 		runControllers(w);

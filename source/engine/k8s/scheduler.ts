@@ -62,7 +62,7 @@ function snapshotNodes(w: World): NodeInfo[] {
 	return out;
 }
 
-function tolerates(tolerations: Toleration[] | undefined, taint: Taint): boolean {
+export function tolerates(tolerations: Toleration[] | undefined, taint: Taint): boolean {
 	return (tolerations ?? []).some(t => {
 		if (t.effect && t.effect !== taint.effect) return false;
 		if (t.operator === 'Exists') return !t.key || t.key === taint.key;

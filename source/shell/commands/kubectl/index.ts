@@ -16,10 +16,11 @@ import {kubectlGet} from './get.ts';
 import {kubectlApiResources, kubectlApiVersions, kubectlClusterInfo, kubectlExplain, kubectlVersion} from './info.ts';
 import {kubectlExec, kubectlLogs} from './logs-exec.ts';
 import {kubectlWait} from './wait.ts';
+import {kubectlTaint} from './taint.ts';
 import {contextName, kubectlConfig} from './config.ts';
 import {kubectlEditHint, kubectlPatch, kubectlRollout, kubectlSet, kubectlTop} from './update-verbs.ts';
 
-const verbs = ['get', 'describe', 'run', 'create', 'apply', 'delete', 'logs', 'exec', 'scale', 'label', 'annotate', 'cordon', 'uncordon', 'drain', 'expose', 'explain', 'version', 'cluster-info', 'api-resources', 'config', 'set', 'patch', 'rollout', 'top', 'edit', 'api-versions', 'wait'];
+const verbs = ['get', 'describe', 'run', 'create', 'apply', 'delete', 'logs', 'exec', 'scale', 'label', 'annotate', 'cordon', 'uncordon', 'drain', 'expose', 'explain', 'version', 'cluster-info', 'api-resources', 'config', 'set', 'patch', 'rollout', 'top', 'edit', 'api-versions', 'wait', 'taint'];
 
 const usage = `kubectl controls the Kubernetes cluster manager.
 
@@ -46,6 +47,7 @@ Cluster Management Commands:
   cordon          Mark node as unschedulable
   uncordon        Mark node as schedulable
   drain           Drain node in preparation for maintenance
+  taint           Update the taints on one or more nodes
 
 Troubleshooting and Debugging Commands:
   describe        Show details of a specific resource or group of resources
@@ -191,6 +193,8 @@ function dispatch(verb: string, rest: string[], k: Kctx, ctx: CommandContext): C
 			return kubectlTop(k);
 		case 'edit':
 			return kubectlEditHint(k);
+		case 'taint':
+			return kubectlTaint(k);
 		case 'wait':
 			return kubectlWait(k);
 	}
