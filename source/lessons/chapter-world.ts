@@ -3,6 +3,7 @@
 import type {Locale} from '../app/app-options.ts';
 import {tick} from '../engine/tick.ts';
 import {runLine, type ShellRuntime} from '../shell/run-line.ts';
+import {withHomeFiles} from '../shell/learner-files.ts';
 import {createShellState} from '../shell/session.ts';
 import type {ShellState} from '../shell/types.ts';
 import type {SetupItem, StepMeta} from './chapter-schema.ts';
@@ -17,7 +18,8 @@ export const defaultSettleMs = 120_000;
 export function chapterStartShell(chapter: Chapter): ShellState {
 	const start = startScenario(chapter.meta.world.scenario, chapter.meta.world.options);
 	if (!start) throw new Error(`unknown world scenario "${chapter.meta.world.scenario}"`);
-	return createShellState(start.world, start.host, start.user);
+	// The lesson's files (a Dockerfile, an app) are in the learner's home, where ls and cat see them.
+	return withHomeFiles(createShellState(start.world, start.host, start.user), chapter.files);
 }
 
 export type SetupResult = {shell: ShellState; failures: string[]};

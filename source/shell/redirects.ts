@@ -3,6 +3,7 @@
 // the command's output is routed to the terminal, /dev/null or files in the simulated host.
 import type {World} from '../engine/world.ts';
 import {expansionEnv} from './expansion-env.ts';
+import {startFolderPath} from './learner-files.ts';
 import {readPath, writePath} from './paths.ts';
 import type {Outcome, Run} from './run-types.ts';
 import {currentFrame} from './session.ts';
@@ -40,7 +41,8 @@ export function openRedirects(
 		if (r.op === '<') {
 			const read = readPath(state.world, frame, target);
 			// The folder the tutor started in is readable from the learner's own shell, as cat reads it.
-			const onDisk = 'error' in read && frame.kind === 'login' && !target.startsWith('/') ? disk.readFile(target) : undefined;
+			const startFolder = 'error' in read ? startFolderPath(frame, target) : undefined;
+			const onDisk = startFolder ? disk.readFile(startFolder) : undefined;
 			if (onDisk !== undefined) stdin = onDisk;
 			else if ('error' in read) return {error: `bash: ${target}: ${read.error}`};
 			else stdin = read.content;

@@ -9,6 +9,7 @@ import {humanSize} from '../../../engine/docker/units.ts';
 import {normalizePath} from '../../../engine/host/filesystem.ts';
 import {tick} from '../../../engine/tick.ts';
 import type {CommandContext, CommandOutcome} from '../../types.ts';
+import {startFolderPath} from '../../learner-files.ts';
 import {listPath, pathKind, readPath, resolvePath} from '../../paths.ts';
 import type {DockerCall} from './context.ts';
 import {fail, notSimulatedNote} from './format.ts';
@@ -94,19 +95,21 @@ export function dockerBuild(args: string[], call: DockerCall): CommandOutcome {
 			dockerfile = 'content' in r ? r.content : undefined;
 			where = simDockerfile;
 		} else {
-			const diskDir = dir.replace(/\/+$/, '') || '.';
-			const clean = diskDir === '.' || diskDir === './' ? '' : diskDir.replace(/^\.\//, '');
-			if (clean !== '' && !ctx.disk.isDirectory(clean)) {
-				const outside = readDisk(ctx.disk, clean);
-				if (!outside.ok && outside.problem === 'outside') return fail(`unable to prepare context: [simulator] ${dir}: ${outside.message}`, 1);
+			// Not in the simulated host: the folder the tutor started in, from the learner's own shell at home (learner-files.ts).
+			const diskDir = startFolderPath(ctx.frame, dir, {absolute: true});
+			const inStartFolder = diskDir !== undefined && (diskDir === '' || ctx.disk.isDirectory(diskDir));
+			if (!inStartFolder && pathKind(ctx.world, ctx.frame, simDir) !== 'dir') {
+				const outside = diskDir ? readDisk(ctx.disk, diskDir) : undefined;
+				if (outside && !outside.ok && outside.problem === 'outside') return fail(`unable to prepare context: [simulator] ${dir}: ${outside.message}`, 1);
 				return fail(`unable to prepare context: path "${dir}" not found`, 1);
 			}
-			context = diskContext(ctx, clean);
-			const dfPath = dockerfileFlag ? dockerfileFlag.replace(/^\.\//, '') : clean ? `${clean}/Dockerfile` : 'Dockerfile';
-			const read = readDisk(ctx.disk, dfPath);
-			if (!read.ok && read.problem !== 'missing') return fail(`unable to prepare context: [simulator] cannot read the Dockerfile ${dockerfileFlag ?? dfPath}: ${read.message}`, 1);
-			dockerfile = read.ok ? read.content : undefined;
-			where = ctx.disk.displayPath?.(dfPath) ?? `${ctx.frame.cwd === '/' ? '' : ctx.frame.cwd}/${dfPath}`;
+			context = inStartFolder ? diskContext(ctx, diskDir) : hostContext(ctx, simDir === '/' ? '' : simDir);
+			const dfPath = !inStartFolder ? undefined : dockerfileFlag ? startFolderPath(ctx.frame, dockerfileFlag, {absolute: true}) : diskDir ? `${diskDir}/Dockerfile` : 'Dockerfile';
+			const read = dfPath === undefined ? undefined : readDisk(ctx.disk, dfPath);
+			if (read && !read.ok && read.problem !== 'missing') return fail(`unable to prepare context: [simulator] cannot read the Dockerfile ${dockerfileFlag ?? dfPath}: ${read.message}`, 1);
+			dockerfile = read?.ok ? read.content : undefined;
+			// The daemon names the Dockerfile by its path in the simulated host, never by the real folder's.
+			where = simDockerfile;
 		}
 	}
 	if (dockerfile === undefined) return fail(`unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat ${where}: no such file or directory`, 1);

@@ -2,6 +2,7 @@
 // with kubectl's errors for broken YAML, a missing kind and unknown fields (strict decoding).
 import {parseAllDocuments} from 'yaml';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
+import {startFolderPath} from '../../learner-files.ts';
 import {listPath, pathKind, readPath} from '../../paths.ts';
 import {readDisk} from '../../read-disk.ts';
 import type {CommandContext} from '../../types.ts';
@@ -22,14 +23,18 @@ function readSource(ctx: CommandContext, path: string): {files: {name: string; c
 		const names = (listPath(ctx.world, ctx.frame, path) ?? []).filter(n => /\.(ya?ml|json)$/.test(n));
 		return {files: names.map(n => ({name: `${path.replace(/\/$/, '')}/${n}`, content: (readPath(ctx.world, ctx.frame, `${path}/${n}`) as {content: string}).content ?? ''}))};
 	}
-	const read = readDisk(ctx.disk, path);
+	// Not in the simulated host: the folder the tutor started in, from the learner's own shell at home (learner-files.ts).
+	const real = startFolderPath(ctx.frame, path, {absolute: true});
+	if (real === undefined) return {error: `error: the path "${path}" does not exist`};
+	const read = readDisk(ctx.disk, real || '.');
 	if (read.ok) return {files: [{name: path, content: read.content}]};
 	if (read.problem === 'directory') {
 		const dir = path.replace(/\/$/, '');
+		const realDir = real.replace(/\/$/, '');
 		const files: {name: string; content: string}[] = [];
 		let total = 0;
-		for (const n of ctx.disk.listDirectory(path).filter(n => /\.(ya?ml|json)$/.test(n))) {
-			const file = readDisk(ctx.disk, `${dir}/${n}`);
+		for (const n of ctx.disk.listDirectory(real || '.').filter(n => /\.(ya?ml|json)$/.test(n))) {
+			const file = readDisk(ctx.disk, realDir ? `${realDir}/${n}` : n);
 			if (!file.ok) return {error: readError(`${dir}/${n}`, file.problem === 'unreadable' ? `open ${dir}/${n}: ${file.message}` : `[simulator] ${file.message}`)};
 			total += file.content.length;
 			if (total > realManifestsLimit) return {error: readError(path, `[simulator] the folder holds more than ${realManifestsLimit / 1024 / 1024} MiB of manifests, the most k8s-tutor reads at once`)};

@@ -1,5 +1,6 @@
 // File tools on the simulated host, as the frame's mount namespace sees it: ls, cat, mkdir,
 // rmdir, rm, touch, readlink, tee. /proc and /sys/fs/cgroup are served by their virtual trees.
+import {startFolderPath} from '../../learner-files.ts';
 import {worldEpoch, type World} from '../../../engine/world.ts';
 import {listPath, makeDirectoryPath, pathKind, readPath, removePathAt, resolvePath, writePath} from '../../paths.ts';
 import type {CommandContext, CommandOutcome, CommandSpec} from '../../types.ts';
@@ -142,7 +143,8 @@ export const cat: CommandSpec = external({
 			const read = readPath(ctx.world, ctx.frame, f);
 			// The files in the folder the tutor started in (a lesson's Dockerfile, manifests) are what
 			// `kubectl apply -f` and `docker build` read; on the learner's own shell, cat shows them too.
-			const onDisk = 'error' in read && ctx.frame.kind === 'login' && !f.startsWith('/') ? ctx.disk.readFile(f) : undefined;
+			const startFolder = 'error' in read ? startFolderPath(ctx.frame, f) : undefined;
+			const onDisk = startFolder ? ctx.disk.readFile(startFolder) : undefined;
 			if (onDisk !== undefined) stdout += onDisk;
 			else if ('error' in read) {
 				stderr += `cat: ${f}: ${read.error}\n`;
