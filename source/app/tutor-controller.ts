@@ -59,6 +59,8 @@ export type TutorController = {
 	setNotice(notice: string | undefined): void;
 	setOverlay(overlay: string | undefined): void;
 	appendSystem(text: string): void;
+	/** A line the learner dropped with Ctrl-C: shown after the prompt with ^C, not run, not in the history. */
+	cancelLine(line: string): void;
 	clearOutput(): void;
 	flush(): void;
 };
@@ -177,6 +179,10 @@ export function createTutorController(initial: ShellState, runtime: ShellRuntime
 		},
 		appendSystem(text) {
 			push('system', text);
+			changed();
+		},
+		cancelLine(line) {
+			push('command', promptFor(shell) + line.replace(/\n/g, '\n> ') + '^C');
 			changed();
 		},
 		clearOutput() {

@@ -84,7 +84,7 @@ export function Dashboard({controller, clock, title, color, locale = 'en', compl
 	const model = usePaneModel(snapshot.world, snapshot.paneDepth, frame.host, paneWidth, paneHeight, theme, text.pane, selectedId);
 	listed.current = model.selectable;
 
-	const {submit, completeWord, candidates} = usePromptActions({controller, promptRef, editPrompt, dispatch, complete, openEditor, suspendTerminal: app.suspendTerminal, text});
+	const {submit, paste, cancel, endInput, completeWord, candidates} = usePromptActions({controller, promptRef, editPrompt, dispatch, complete, openEditor, suspendTerminal: app.suspendTerminal, text});
 
 	useDashboardKeys({
 		controller,
@@ -101,6 +101,9 @@ export function Dashboard({controller, clock, title, color, locale = 'en', compl
 		},
 		editPrompt,
 		submit,
+		paste,
+		cancelLine: cancel,
+		endInput,
 		complete: completeWord,
 		quit,
 		selectable: model.selectable,

@@ -18,6 +18,12 @@ export type KeyContext = {
 	prompt: PromptState;
 	editPrompt: Dispatch<PromptAction>;
 	submit: () => void;
+	/** A paste: the lines it completes run. */
+	paste: (text: string) => void;
+	/** Ctrl-C on a non-empty prompt: drop the line. */
+	cancelLine: () => void;
+	/** Ctrl-D on a non-empty prompt waiting for more (a here-document): run what is there. */
+	endInput: () => void;
 	complete: () => void;
 	quit: () => void;
 	selectable: string[];
@@ -153,7 +159,7 @@ function promptKeys(ctx: KeyContext, input: string, key: Key): void {
 				return ctx.controller.clearOutput();
 			case 'd':
 				if (ctx.prompt.value === '') return ctx.quit();
-				return edit({type: 'deleted-forward'});
+				return ctx.endInput();
 			default:
 				return;
 		}
@@ -218,7 +224,8 @@ function lessonKeys(ctx: KeyContext, input: string, key: Key): boolean {
 
 export function handleKey(ctx: KeyContext, input: string, key: Key): void {
 	const {ui, dispatch, snapshot} = ctx;
-	if (key.ctrl && input === 'c') return ctx.quit();
+	// Ctrl-C cancels a line being typed, as in every shell; on an empty prompt it quits (saving first).
+	if (key.ctrl && input === 'c') return ctx.prompt.value !== '' && !ui.menuShown && !ui.keysShown ? ctx.cancelLine() : ctx.quit();
 	if (ui.keysShown) return dispatch({type: 'keys-toggled'});
 	if (ui.menuShown && ctx.chapterMenu) {
 		if (key.upArrow || key.downArrow) return dispatch({type: 'menu-moved', by: key.upArrow ? -1 : 1, count: ctx.chapterMenu.count});

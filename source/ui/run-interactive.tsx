@@ -10,6 +10,7 @@ import {allCommands} from '../shell/all-commands.ts';
 import {complete} from '../shell/completion.ts';
 import {realClock} from './clock.ts';
 import {Dashboard} from './dashboard.tsx';
+import {uiText} from './ui-text.ts';
 
 export type InteractiveScreen = {
 	title: string;
@@ -71,5 +72,7 @@ export async function runInteractive(controller: TutorController, options: AppOp
 		active.controller.flush();
 		stopListening();
 	}
+	// Back on the normal screen: say that leaving lost nothing (a lesson's progress is saved).
+	if (active.controller.snapshot().lesson) io.stdout.write(uiText(options.lang).progressSaved + '\n');
 	return 0;
 }

@@ -4,6 +4,7 @@ import {createContext, useContext} from 'react';
 import type {Locale} from '../app/app-options.ts';
 import type {PaneDepth} from '../app/lesson-view.ts';
 import {promptLimit} from './prompt/prompt-state.ts';
+import type {Incomplete} from '../shell/syntax/ast.ts';
 
 /** The pane's own labels and headers (status words such as Running or Ready stay kubectl's). */
 export type PaneText = {
@@ -253,6 +254,10 @@ export type UiText = {
 	editedBack: (path: string) => string;
 	anyKeyCloses: string;
 	escIsAlt: string;
+	/** Under bash's "> " continuation prompt: what the line still waits for, and how to finish or cancel it. */
+	continuation: (needed: Incomplete) => string;
+	/** Printed after the dashboard closes, on every way out that saved. */
+	progressSaved: string;
 	pane: PaneText;
 	xray: XrayText;
 };
@@ -291,6 +296,13 @@ const en: UiText = {
 	editedBack: path => `edit: back from editing ${path}`,
 	anyKeyCloses: 'any key closes',
 	escIsAlt: 'keys · Esc is Alt on terminals without it: Esc then p = Alt-p',
+	continuation: needed =>
+		needed.kind === 'heredoc'
+			? `here-document: a line with just ${needed.delimiter} runs it · Ctrl-D ends it · Ctrl-C cancels`
+			: needed.kind === 'quote'
+				? `open quote: type the closing ${needed.quote} · Ctrl-C cancels`
+				: `the command goes on (${needed.awaiting}): finish it, then Enter · Ctrl-C cancels`,
+	progressSaved: 'Progress saved. Run k8s-tutor again to carry on where you left off.',
 	pane: enPane,
 	xray: enXray,
 };
@@ -329,6 +341,13 @@ const zh: UiText = {
 	editedBack: path => `edit：已编辑完 ${path}`,
 	anyKeyCloses: '按任意键关闭',
 	escIsAlt: '按键 · 终端没有 Alt 时：先按 Esc 再按 p 等于 Alt-p',
+	continuation: needed =>
+		needed.kind === 'heredoc'
+			? `here-document：单独一行输入 ${needed.delimiter} 即运行 · Ctrl-D 结束输入 · Ctrl-C 取消`
+			: needed.kind === 'quote'
+				? `引号未闭合：输入配对的 ${needed.quote} · Ctrl-C 取消`
+				: `命令还没写完（${needed.awaiting}）：写完后按 Enter · Ctrl-C 取消`,
+	progressSaved: '进度已保存。再次运行 k8s-tutor 即可从上次停下的地方继续。',
 	pane: zhPane,
 	xray: zhXray,
 };

@@ -8,6 +8,6 @@ export function useDashboardKeys(ctx: KeyContext): void {
 	useInput((input, key) => handleKey(ctx, input, key));
 	usePaste(text => {
 		if (ctx.ui.focus !== 'prompt') ctx.dispatch({type: 'focused', focus: 'prompt'});
-		ctx.editPrompt({type: 'inserted', text});
+		ctx.paste(text);
 	});
 }

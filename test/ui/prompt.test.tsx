@@ -98,13 +98,16 @@ test('q on an empty prompt quits; q inside a command is a letter', async () => {
 	await ui.waitFor(() => quit === 1, 'quit called');
 });
 
-test('Ctrl-C quits even with text on the prompt', async () => {
+test('Ctrl-C on a line being typed cancels it, as in every shell; on an empty prompt it quits', async () => {
 	let quit = 0;
 	const ui = renderUi(dashboard(sandboxController(), {onQuit: () => quit++}).element);
 	await ui.waitForText('root@host-1:~#');
 	ui.type('kubectl get');
 	ui.press(keys.ctrl('c'));
-	await ui.waitFor(() => quit === 1, 'quit called');
+	await ui.waitFor(f => f.includes('# kubectl get^C') && promptLine(f).trimEnd().endsWith('#'), 'the line shown with ^C, the prompt empty');
+	assert.equal(quit, 0);
+	ui.press(keys.ctrl('c'));
+	await ui.waitFor(() => quit === 1, 'quit called on the empty prompt');
 });
 
 test('resizing re-lays out, and too small a terminal says what it needs', async () => {
@@ -162,4 +165,26 @@ test('a heredoc typed line by line runs once its end word is typed', async () =>
 	ui.type('EOF');
 	ui.press(keys.enter);
 	await ui.waitForText('got 1 lines: line one');
+});
+
+test('a pasted here-document runs when its end word arrives, with no extra Enter', async () => {
+	const ui = renderUi(dashboard(sandboxController()).element);
+	await ui.waitForText('root@host-1:~#');
+	ui.press(keys.paste('feed <<EOF\nline one\nline two\nEOF'));
+	await ui.waitForText('got 2 lines: line one');
+	ui.press(keys.paste('echo first\necho second\n'));
+	await ui.waitFor(f => f.includes('first') && f.includes('second') && promptLine(f).trimEnd().endsWith('#'), 'pasted lines ran, the prompt is empty');
+});
+
+test('the continuation prompt says how to finish; Ctrl-D ends a here-document', async () => {
+	const ui = renderUi(dashboard(sandboxController()).element);
+	await ui.waitForText('root@host-1:~#');
+	ui.type('feed <<EOF');
+	ui.press(keys.enter);
+	await ui.waitForText('a line with just EOF runs it');
+	ui.type('only line');
+	ui.press(keys.enter);
+	ui.press(keys.ctrl('d'));
+	await ui.waitForText('got 1 lines: only line');
+	assert.match(ui.frame(), /here-document delimited by end-of-file \(wanted `EOF'\)/);
 });

@@ -14,7 +14,7 @@ import {dockerView, kubeletContainerName} from '../../source/ui/pane/selectors/d
 import {recentEvents, shortObject} from '../../source/ui/pane/selectors/events.ts';
 import {hostView} from '../../source/ui/pane/selectors/host.ts';
 import {xrayView} from '../../source/ui/pane/selectors/xray.ts';
-import {initialPrompt, lineToRun, needsMoreLines, promptReducer, type PromptAction} from '../../source/ui/prompt/prompt-state.ts';
+import {initialPrompt, lineToRun, needsMoreLines, promptReducer, splitPaste, type PromptAction} from '../../source/ui/prompt/prompt-state.ts';
 import {fit, textWidth, truncate, wrapLine} from '../../source/ui/text-width.ts';
 
 const edit = (value: string, cursor: number, ...actions: PromptAction[]) => actions.reduce(promptReducer, {...initialPrompt(), value, cursor});
@@ -175,4 +175,15 @@ test('Enter continues a here-document until its end word, and a line ending in a
 	assert.equal(needsMoreLines("kubectl apply -f - <<'END'\na\nEND"), false);
 	assert.equal(needsMoreLines('docker run \\'), true);
 	assert.equal(needsMoreLines('echo a'), false);
+});
+
+test('a paste runs the lines it completes and keeps an unfinished last line', () => {
+	assert.deepEqual(splitPaste('', 'echo a\necho b\n'), {run: 'echo a\necho b', keep: ''});
+	assert.deepEqual(splitPaste('', 'echo a\necho b'), {run: 'echo a', keep: 'echo b'});
+	assert.deepEqual(splitPaste('', 'kubectl apply -f - <<EOF\nkind: Pod\nEOF'), {run: 'kubectl apply -f - <<EOF\nkind: Pod\nEOF', keep: ''}, 'the end word arrived');
+	assert.deepEqual(splitPaste('', 'kubectl apply -f - <<EOF\nkind: Pod\n'), {keep: 'kubectl apply -f - <<EOF\nkind: Pod\n'}, 'still waiting for EOF');
+	assert.deepEqual(splitPaste('echo ', 'hi'), {keep: 'echo hi'}, 'a one-line paste is only typed');
+	assert.deepEqual(splitPaste('for i in 1 2; do', '\necho $i\n'), {keep: 'for i in 1 2; do\necho $i\n'}, 'a loop waits for its done');
+	assert.equal(needsMoreLines('echo "open'), true);
+	assert.equal(needsMoreLines('kubectl get pods |'), true);
 });

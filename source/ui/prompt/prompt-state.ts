@@ -1,4 +1,6 @@
 // The command line being edited: a pure reducer, so editing is tested without a terminal.
+import type {Incomplete} from '../../shell/syntax/ast.ts';
+import {needsMoreInput} from '../../shell/syntax/parse.ts';
 
 export type PromptState = {
 	value: string;
@@ -180,18 +182,33 @@ export function lineToRun(value: string): string {
 }
 
 /**
- * Whether Enter should add a line instead of running: a here-document still waiting for its
- * end word, or a line ending in a backslash, as bash's "> " continuation prompt.
+ * Why Enter should add a line instead of running, as bash's "> " continuation prompt: a
+ * here-document still waiting for its end word, an open quote, a trailing | or &&, a loop
+ * without its done, a line ending in a backslash. Undefined when the line can run.
  */
+export function continuationNeeded(value: string): Incomplete | undefined {
+	return needsMoreInput(lineToRun(value));
+}
+
 export function needsMoreLines(value: string): boolean {
-	if (/(^|[^\\])\\$/.test(value)) return true;
-	const lines = value.split('\n');
-	const markers = [...lines[0]!.matchAll(/<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/g)].map(m => m[2]!);
-	let cursor = 1;
-	for (const marker of markers) {
-		while (cursor < lines.length && lines[cursor]!.trim() !== marker) cursor++;
-		if (cursor >= lines.length) return true;
-		cursor++;
-	}
-	return false;
+	return continuationNeeded(value) !== undefined;
+}
+
+/**
+ * A paste at the end of the line: the lines it completes run at once, as in a terminal without
+ * bracketed paste (a here-document runs when its end word arrives, even without a final
+ * newline); a last unfinished line stays on the prompt to edit. A block a stdin-reading
+ * command takes as input (lineToRun) waits for Enter, so the learner sees what it will feed.
+ */
+export function splitPaste(before: string, pasted: string): {run?: string; keep: string} {
+	const combined = before + pasted.replace(/\r\n?/g, '\n').replace(/\t/g, '    ');
+	const cut = combined.lastIndexOf('\n');
+	if (!pasted.includes('\n') && !pasted.includes('\r')) return {keep: combined};
+	const head = combined.slice(0, cut);
+	const tail = combined.slice(cut + 1);
+	const complete = (text: string) => text.trim() !== '' && !needsMoreLines(text);
+	if (lineToRun(combined) !== combined || lineToRun(head) !== head) return {keep: combined};
+	if (tail === '') return complete(head) ? {run: head, keep: ''} : {keep: combined};
+	if (continuationNeeded(head)?.kind === 'heredoc' && complete(combined)) return {run: combined, keep: ''};
+	return complete(head) ? {run: head, keep: tail} : {keep: combined};
 }
