@@ -142,9 +142,15 @@ const withStep = (model: LessonModel, change: Partial<StepState>): LessonModel =
 
 const unchanged = (model: LessonModel): Result => [model, []];
 
+/** The line as typed and, typed inside an exec'd shell, as run from the learner's own shell: checks count both. */
+function records(msg: Extract<LessonMsg, {type: 'line-ran'}>): {line: string; exitCode: number}[] {
+	const typed = {line: msg.line.trim(), exitCode: msg.exitCode};
+	return msg.asRun ? [typed, {line: msg.asRun, exitCode: msg.exitCode}] : [typed];
+}
+
 /** A line ran on a step with nothing to check: remembered, and the classroom told. */
 const lineRecorded: Handler<'line-ran'> = (model, msg, env) => {
-	const commands = [...model.step.window.commands, {line: msg.line.trim(), exitCode: msg.exitCode}];
+	const commands = [...model.step.window.commands, ...records(msg)];
 	const next = {...withStep(model, {window: {...model.step.window, commands}}), shell: msg.shell, now: msg.at};
 	return [next, [tell({type: 'command-run', chapterId: env.chapter.id, stepId: stepOf(model, env).id, line: msg.line, exitCode: msg.exitCode, unmet: []})]];
 };
@@ -152,7 +158,7 @@ const lineRecorded: Handler<'line-ran'> = (model, msg, env) => {
 /** A line ran on an open task: it may pass it; an asked-for "not yet" list stays fresh. */
 const lineChecked: Handler<'line-ran'> = (model, msg, env) => {
 	if (model.step.passed) return lineRecorded(model, msg, env);
-	const commands = [...model.step.window.commands, {line: msg.line.trim(), exitCode: msg.exitCode}];
+	const commands = [...model.step.window.commands, ...records(msg)];
 	const next = {...withStep(model, {window: {...model.step.window, commands}, attempts: model.step.attempts + 1}), shell: msg.shell, now: msg.at};
 	const outcome = evaluate(next, env);
 	const told = tell({type: 'command-run', chapterId: env.chapter.id, stepId: stepOf(model, env).id, line: msg.line, exitCode: msg.exitCode, unmet: outcome.unmet});

@@ -123,7 +123,7 @@ export function createTutorController(initial: ShellState, runtime: ShellRuntime
 		},
 		submit(line) {
 			const before = shell;
-			push('command', promptFor(shell) + line);
+			push('command', promptFor(shell) + line.replace(/\n/g, '\n> '));
 			const result = runLine(shell, line, runtime);
 			shell = result.state;
 			for (const effect of result.effects) {

@@ -2,7 +2,7 @@
 // each command's words are expanded when its turn comes. Records the line in the history. Never throws.
 import {runCommand, runList} from './interpreter.ts';
 import type {Run} from './run-types.ts';
-import {withExit} from './session.ts';
+import {currentFrame, withExit} from './session.ts';
 import {parse} from './syntax/parse.ts';
 import type {LineResult, ShellRuntime, ShellState} from './types.ts';
 
@@ -20,5 +20,7 @@ export function runLine(state: ShellState, line: string, runtime: ShellRuntime):
 	const warnings = parsed.warnings.map(w => `bash: ${w}\n`).join('');
 	const result = runList(current, parsed.list, '', run);
 	const stopped = run.shared.stopped ? run.shared.stopped + '\n' : '';
-	return {state: result.state, stdout: result.stdout, stderr: warnings + result.stderr + stopped, exitCode: result.exitCode, effects: result.effects};
+	const via = currentFrame(state).via;
+	const asRun = via ? `${via} -c ${trimmed}` : undefined;
+	return {state: result.state, stdout: result.stdout, stderr: warnings + result.stderr + stopped, exitCode: result.exitCode, effects: result.effects, ...(asRun ? {asRun} : {})};
 }

@@ -13,6 +13,11 @@ import type {CommandContext, CommandOutcome, ShellState} from './types.ts';
 
 const maxFunctionDepth = 100;
 
+/** Words joined back into a line the shell reads as the same words. */
+export function quoteWords(words: string[]): string {
+	return words.map(word => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
 const fail = (state: ShellState, stderr: string, exitCode = 1): Outcome => ({state, stdout: '', stderr, exitCode, effects: []});
 
 export function runSimple(state: ShellState, command: SimpleCommand, stdin: string, run: Run): Outcome {
@@ -65,7 +70,15 @@ function dispatch(state: ShellState, name: string, args: string[], assigns: [str
 			outcome = {stdout: '', stderr: `${name}: internal error in the simulator: ${message}\n`, exitCode: 70};
 		}
 	}
-	const next: ShellState = {world: outcome.world ?? state.world, session: outcome.session ?? state.session};
+	let session = outcome.session ?? state.session;
+	const opened = session.frames.length > state.session.frames.length ? session.frames[session.frames.length - 1]! : undefined;
+	if (opened && (opened.kind === 'container' || opened.kind === 'pod')) {
+		// An interactive shell opened in a container (docker exec -it, kubectl exec -it): it remembers the command that opened it.
+		const frames = session.frames.slice();
+		frames[frames.length - 1] = {...frames[frames.length - 1]!, via: quoteWords([name, ...args])};
+		session = {...session, frames};
+	}
+	const next: ShellState = {world: outcome.world ?? state.world, session};
 	return {state: next, stdout: outcome.stdout, stderr: outcome.stderr ?? '', exitCode: outcome.exitCode, effects: outcome.effects ?? [], spawnedPid: outcome.spawnedPid};
 }
 

@@ -12,6 +12,8 @@ export type ShellFrame = {
 	cwd: string;
 	kind: 'login' | 'ssh' | 'unshare' | 'nsenter' | 'container' | 'pod' | 'netns';
 	label?: string; // shown in the prompt, e.g. the container name
+	/** The command that opened this interactive shell (`kubectl exec -it duo -c sidecar -- sh`): what a line typed here amounts to. */
+	via?: string;
 };
 
 export type ShellSession = {
@@ -95,4 +97,10 @@ export type LineResult = {
 	stderr: string;
 	exitCode: number;
 	effects: ShellEffect[];
+	/**
+	 * A line typed in a shell opened by `kubectl exec -it` or `docker exec -it` (hostname), as the
+	 * learner's own shell would run it (kubectl exec -it duo -c sidecar -- sh -c hostname): lesson
+	 * checks count it as that command too.
+	 */
+	asRun?: string;
 };
