@@ -165,7 +165,7 @@ export function connectStudent(settings: ClientSettings): StudentLink {
 					return;
 				}
 				if (message.fatal) {
-					closing = message.code !== 'bad-message'; // refused for good: do not retry
+					closing = message.code !== 'bad-message' && message.code !== 'slow-down'; // refused for good: do not retry
 					setStatus({state: closing ? 'rejected' : 'offline', error: {code: message.code, message: message.message}});
 					if (closing) settleContact();
 				}

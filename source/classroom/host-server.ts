@@ -8,6 +8,8 @@ import {codesMatch, hashToken, newToken, tokenMatches} from './credentials.ts';
 import type {LogRecord} from './log-records.ts';
 import {clientMessageSchema, limits, parseMessage, protocolVersion, type ErrorCode, type EventMessage, type HostMessage, type ProgressEvent} from './protocol.ts';
 import {applyRecord, pacingOf, type Room} from './room.ts';
+import {guardLimits, joinGuard, type GuardLimits, type GuessingStorm} from './join-guard.ts';
+import {namesLookAlike} from './name-skeleton.ts';
 import {nameKey, sanitizeName, sanitizeText} from './sanitize.ts';
 import type {OpenedSession} from './session-folder.ts';
 
@@ -17,19 +19,26 @@ export type HostSettings = {
 	capacity?: number;
 	appVersion: string;
 	clock?: () => number;
-	/** Only tests shorten it. */
+	/** Only tests shorten it, and change the join limits. */
 	helloTimeoutMs?: number;
+	guard?: Partial<GuardLimits>;
 };
+
+/** Sockets that have not joined (no hello yet, or a wrong code waiting for its answer): bounded, so they cannot crowd out students. */
+export const pendingLimits = {perAddress: 8, total: 64};
 
 export type HostChange =
 	| {kind: 'record'; record: LogRecord}
 	| {kind: 'connected' | 'disconnected'; studentId: string}
-	| {kind: 'rejected'; code: ErrorCode; detail: string};
+	| {kind: 'rejected'; code: ErrorCode; detail: string}
+	| {kind: 'guessing'; storm: GuessingStorm};
 
 export type ClassroomHost = {
 	readonly room: Room;
 	readonly port: number;
 	readonly address: string;
+	/** Most students the room takes. */
+	readonly capacity: number;
 	isConnected(studentId: string): boolean;
 	connectedCount(): number;
 	/** Pacing: only the host process calls these. */
@@ -44,7 +53,8 @@ export type ClassroomHost = {
 type Connection = {
 	socket: WebSocket;
 	address: string;
-	state: 'new' | 'joining' | 'joined' | 'closed';
+	/** held: a wrong code, waiting out its back-off before the answer. */
+	state: 'new' | 'held' | 'joining' | 'joined' | 'closed';
 	studentId?: string;
 	tokens: number;
 	refilledAt: number;
@@ -52,10 +62,8 @@ type Connection = {
 };
 
 const heartbeatMs = 15_000;
-/** Wrong codes allowed from one address per minute: guessing a 6-letter code must take years, not hours. */
-const wrongCodesPerMinute = 10;
 /** A socket that has not said hello by then is closed: idle sockets must not use up the host. */
-const helloTimeoutMs = 10_000;
+const helloTimeoutMs = 3000;
 
 export async function startClassroomHost(session: OpenedSession, settings: HostSettings): Promise<ClassroomHost> {
 	const clock = settings.clock ?? Date.now;
@@ -66,7 +74,9 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 	const acceptedSeq = new Map<string, number>(); // studentId -> last seq handed to the log (synced or not)
 	const reservedNames = new Set<string>(); // names being admitted right now (their join is being synced)
 	let nextStudent = room.studentOrder.length + 1;
-	const wrongCodes = new Map<string, {count: number; since: number}>(); // address -> wrong codes this minute
+	const guard = joinGuard({...guardLimits, ...settings.guard}, clock());
+	const pending = new Set<Connection>(); // in arrival order: the oldest is cut first
+	let stormToldAt = -Infinity;
 
 	const emit = (change: HostChange) => {
 		for (const listener of listeners) listener(change);
@@ -77,13 +87,15 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 	const fail = (connection: Connection, code: ErrorCode, message: string, fatal: boolean, extra: {expectedSeq?: number} = {}) => {
 		send(connection, {type: 'error', code, message, fatal, ...extra});
 		if (fatal) {
-			emit({kind: 'rejected', code, detail: message});
+			// During a guessing storm one summary line is told, not every guess.
+			if (code !== 'wrong-code' || !guard.storm(clock())) emit({kind: 'rejected', code, detail: message});
 			closeConnection(connection, 4000 + errorCodes.indexOf(code), code);
 		}
 	};
 	const closeConnection = (connection: Connection, code: number, reason: string) => {
 		if (connection.state === 'closed') return;
 		connection.state = 'closed';
+		pending.delete(connection);
 		connection.socket.close(code, reason);
 		// A socket that ignores the close handshake is cut off.
 		setTimeout(() => connection.socket.terminate(), 2000).unref();
@@ -120,22 +132,28 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 		if (hello.protocol !== protocolVersion) {
 			return fail(connection, 'version-mismatch', `the host runs k8s-tutor ${settings.appVersion} (classroom protocol ${protocolVersion}); you run ${sanitizeText(hello.appVersion, 40)} (protocol ${hello.protocol}). Install the same version as the instructor.`, true);
 		}
-		const guesses = wrongCodes.get(connection.address);
-		if (guesses && clock() - guesses.since > 60_000) wrongCodes.delete(connection.address);
-		if ((wrongCodes.get(connection.address)?.count ?? 0) >= wrongCodesPerMinute) {
-			return fail(connection, 'wrong-code', 'too many wrong join codes from this computer: wait a minute, then check the code the instructor shows', true);
-		}
+		// The code first: a right one is never slowed down by anyone's wrong guesses.
 		if (!codesMatch(room.code, hello.code)) {
-			const entry = wrongCodes.get(connection.address) ?? {count: 0, since: clock()};
-			entry.count++;
-			wrongCodes.set(connection.address, entry);
-			if (wrongCodes.size > 10_000) wrongCodes.clear(); // bounded memory under a flood of addresses
-			return fail(connection, 'wrong-code', 'wrong join code: check the code the instructor shows', true);
+			const wait = guard.wrongCode(connection.address, clock());
+			const storm = guard.storm(clock());
+			if (storm && clock() - stormToldAt >= 60_000) {
+				stormToldAt = clock();
+				emit({kind: 'guessing', storm});
+			}
+			const answer = () => fail(connection, 'wrong-code', 'wrong join code: check the code the instructor shows', true);
+			if (wait <= 0) return answer();
+			// The answer waits; meanwhile the socket counts as pending, so held guesses are bounded too.
+			connection.state = 'held';
+			pending.add(connection);
+			setTimeout(answer, wait).unref();
+			return;
 		}
+		pending.delete(connection);
 		const name = sanitizeName(hello.name, limits.nameLength);
 		if (!name) return fail(connection, 'bad-name', 'choose a name with at least one letter or digit', true);
 		const key = nameKey(name);
-		const existing = room.studentOrder.map(id => room.students[id]!).find(student => nameKey(student.name) === key);
+		const students = room.studentOrder.map(id => room.students[id]!);
+		const existing = students.find(student => nameKey(student.name) === key);
 		let studentId: string;
 		let token: string;
 		if (existing) {
@@ -148,7 +166,16 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 			if (previous && previous !== connection) closeConnection(previous, 4100, 'rejoined elsewhere');
 		} else {
 			if (reservedNames.has(key)) return fail(connection, 'name-taken', `the name "${name}" is already taken in this room; choose another name`, true);
+			const lookAlike = students.find(student => namesLookAlike(student.name, name)) ?? [...reservedNames].find(reserved => namesLookAlike(reserved, name));
+			if (lookAlike !== undefined) {
+				const other = typeof lookAlike === 'string' ? lookAlike : lookAlike.name;
+				return fail(connection, 'name-taken', `the name "${name}" looks the same as "${other}", who is already in this room; choose a name that looks different`, true);
+			}
 			if (room.studentOrder.length + reservedNames.size >= capacity) return fail(connection, 'room-full', `the room is full (${capacity} students); ask the instructor`, true);
+			if (!guard.mayAddStudent(connection.address, clock())) {
+				// Not fatal for the student: the link tries again a little later, by itself.
+				return fail(connection, 'slow-down', 'many students are joining from this computer right now; trying again in a few seconds', true);
+			}
 			reservedNames.add(key);
 			studentId = `s${nextStudent++}`;
 			token = newToken();
@@ -195,6 +222,8 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 			return;
 		}
 		const connection: Connection = {socket, address: request.socket.remoteAddress ?? '?', state: 'new', tokens: limits.messageBurst, refilledAt: clock(), badMessages: 0};
+		makeRoomFor(connection.address);
+		pending.add(connection);
 		const helloTimer = setTimeout(() => {
 			if (connection.state === 'new') closeConnection(connection, 1008, 'no hello');
 		}, settings.helloTimeoutMs ?? helloTimeoutMs);
@@ -204,6 +233,7 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 		socket.on('error', () => {});
 		socket.on('close', () => {
 			clearTimeout(helloTimer);
+			pending.delete(connection);
 			const wasLive = connection.studentId !== undefined && liveConnection.get(connection.studentId) === connection;
 			connection.state = 'closed';
 			if (wasLive) {
@@ -235,6 +265,20 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 		});
 	});
 
+	/** Before a new socket counts as pending: cut the oldest pending ones of its address, and overall, past the limits (wrong guesses first). */
+	function makeRoomFor(address: string) {
+		const cut = (candidates: Connection[], keep: number) => {
+			const ordered = [...candidates.filter(c => c.state === 'held'), ...candidates.filter(c => c.state !== 'held')];
+			for (const connection of ordered.slice(0, Math.max(0, candidates.length - keep))) {
+				pending.delete(connection);
+				connection.state = 'closed';
+				connection.socket.terminate();
+			}
+		};
+		cut([...pending].filter(connection => connection.address === address), pendingLimits.perAddress - 1);
+		cut([...pending], pendingLimits.total - 1);
+	}
+
 	function badMessage(connection: Connection, detail: string, code: ErrorCode = 'bad-message') {
 		connection.badMessages++;
 		const fatal = connection.badMessages >= limits.badMessagesBeforeClose;
@@ -248,6 +292,7 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 		room,
 		port: address.port,
 		address: address.address,
+		capacity,
 		isConnected: studentId => liveConnection.has(studentId),
 		connectedCount: () => liveConnection.size,
 		async setOpenCount(count) {
@@ -286,7 +331,7 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 	return host;
 }
 
-const errorCodes: ErrorCode[] = ['wrong-code', 'room-full', 'version-mismatch', 'name-taken', 'bad-name', 'bad-message', 'not-joined', 'out-of-order'];
+const errorCodes: ErrorCode[] = ['wrong-code', 'room-full', 'version-mismatch', 'name-taken', 'bad-name', 'bad-message', 'not-joined', 'out-of-order', 'slow-down', 'removed'];
 
 function rawText(data: RawData): string | undefined {
 	const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);

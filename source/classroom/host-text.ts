@@ -5,6 +5,7 @@ export type HostText = {
 	connected(name: string): string;
 	disconnected(name: string): string;
 	refused(detail: string): string;
+	guessing(wrong: number, addresses: number): string;
 	joined(name: string): string;
 	chaptersOpen(list: string): string;
 	none: string;
@@ -33,6 +34,7 @@ const en: HostText = {
 	connected: name => `${name} connected`,
 	disconnected: name => `${name} disconnected`,
 	refused: detail => `refused a join: ${detail}`,
+	guessing: (wrong, addresses) => `WARNING: someone is guessing the join code: ${wrong} wrong codes in the last minute from ${addresses} addresses; wrong answers are now slowed down, students with the right code still get in`,
 	joined: name => `${name} joined`,
 	chaptersOpen: list => `chapters open: ${list}`,
 	none: 'none',
@@ -61,6 +63,7 @@ const zhCN: HostText = {
 	connected: name => `${name} 已连接`,
 	disconnected: name => `${name} 已断开`,
 	refused: detail => `拒绝了一次加入：${detail}`,
+	guessing: (wrong, addresses) => `警告：有人在猜加入码：最近一分钟有 ${wrong} 次错误的加入码，来自 ${addresses} 个地址；错误的尝试已被放慢，输入正确加入码的学生仍可加入`,
 	joined: name => `${name} 加入了课堂`,
 	chaptersOpen: list => `已开放章节：${list}`,
 	none: '无',

@@ -16,6 +16,7 @@ export function plainLine(change: HostChange, room: Room, now: number, say: Host
 	if (change.kind === 'connected') return `${clockTime(now)} ${say.connected(nameOf(change.studentId))}`;
 	if (change.kind === 'disconnected') return `${clockTime(now)} ${say.disconnected(nameOf(change.studentId))}`;
 	if (change.kind === 'rejected') return `${clockTime(now)} ${say.refused(change.detail)}`;
+	if (change.kind === 'guessing') return `${clockTime(now)} ${say.guessing(change.storm.wrongLastMinute, change.storm.addresses)}`;
 	if (change.kind !== 'record') return undefined;
 	const record = change.record;
 	const at = clockTime(record.at);

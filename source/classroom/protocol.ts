@@ -78,7 +78,8 @@ export type ClientMessage = z.infer<typeof clientMessageSchema>;
 /** The host's pacing, as every student sees it: chapters of the session, the first `openCount` open. */
 export type Pacing = {chapters: string[]; openCount: number; paused: boolean; broadcast?: {text: string; at: number}};
 
-export type ErrorCode = 'wrong-code' | 'room-full' | 'version-mismatch' | 'name-taken' | 'bad-name' | 'bad-message' | 'not-joined' | 'out-of-order';
+/** slow-down: try again shortly (the link does so by itself); removed: the instructor took this student off the roster. */
+export type ErrorCode = 'wrong-code' | 'room-full' | 'version-mismatch' | 'name-taken' | 'bad-name' | 'bad-message' | 'not-joined' | 'out-of-order' | 'slow-down' | 'removed';
 
 export type HostMessage =
 	| {type: 'welcome'; protocol: number; studentId: string; name: string; token: string; lastSeq: number; pacing: Pacing}
@@ -101,7 +102,7 @@ export const hostMessageSchema = z.discriminatedUnion('type', [
 	z.object({type: z.literal('broadcast'), text: z.string().max(4000), at: z.number()}),
 	z.object({
 		type: z.literal('error'),
-		code: z.enum(['wrong-code', 'room-full', 'version-mismatch', 'name-taken', 'bad-name', 'bad-message', 'not-joined', 'out-of-order']),
+		code: z.enum(['wrong-code', 'room-full', 'version-mismatch', 'name-taken', 'bad-name', 'bad-message', 'not-joined', 'out-of-order', 'slow-down', 'removed']),
 		message: z.string().max(1000),
 		fatal: z.boolean(),
 		expectedSeq: z.number().int().optional(),

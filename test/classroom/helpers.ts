@@ -6,6 +6,7 @@ import {join} from 'node:path';
 import {connectStudent, type StudentLink} from '../../source/classroom/client.ts';
 import {memoryStore, type ClientStore} from '../../source/classroom/client-store.ts';
 import {startClassroomHost, type ClassroomHost} from '../../source/classroom/host-server.ts';
+import type {GuardLimits} from '../../source/classroom/join-guard.ts';
 import {openSession} from '../../source/classroom/session-folder.ts';
 
 export const appVersion = '0.1.0-test';
@@ -16,9 +17,9 @@ export function tempDir(t: {after(fn: () => void): void}): string {
 	return dir;
 }
 
-export async function startHost(dir: string, options: {chapters?: string[]; capacity?: number; clock?: () => number} = {}): Promise<ClassroomHost> {
+export async function startHost(dir: string, options: {chapters?: string[]; capacity?: number; clock?: () => number; guard?: Partial<GuardLimits>} = {}): Promise<ClassroomHost> {
 	const session = await openSession(dir, {chapters: options.chapters ?? ['1', '2', '3'], appVersion, now: 0});
-	return startClassroomHost(session, {bind: '127.0.0.1', port: 0, appVersion, capacity: options.capacity, clock: options.clock});
+	return startClassroomHost(session, {bind: '127.0.0.1', port: 0, appVersion, capacity: options.capacity, clock: options.clock, guard: options.guard});
 }
 
 export function student(host: {port: number; room: {code: string}}, name: string, options: {store?: ClientStore; code?: string; protocol?: number; port?: number} = {}): StudentLink {

@@ -25,6 +25,7 @@ function fakeHost(online: string[]) {
 	};
 	const host: DashboardHost = {
 		room,
+		capacity: 120,
 		isConnected: id => online.includes(id),
 		connectedCount: () => online.length,
 		async releaseNext() {
@@ -82,7 +83,8 @@ test('the grid shows each student by step, who is stuck and offline', async () =
 	const {app} = setup();
 	const frame = await app.waitFor(frame => frame.includes('alice'), 'the students');
 	assert.match(frame, /q quit\n/, 'the keys fit in 80 columns');
-	assert.match(frame, /Classroom ABC234 · 2 students \(2 online\) · 1 stuck \(5m: 1 failing\) · open: 1/);
+	assert.match(frame, /Classroom ABC234 · 2\/120 students \(2 online\) · 1 stuck \(5m: 1 failing\)\n/);
+	assert.match(frame, /open: 1 · Chapter 1 containers 1\/3/);
 	assert.match(frame, /join 10\.0\.0\.5:7420 --code ABC234/);
 	assert.match(frame, /0 of 2 finished this chapter · passed per step: 1 0 0 0 · now on each step: 1 1/);
 	assert.match(frame, /tries fail cmd\/chk/, 'the column says what it counts');
@@ -94,7 +96,7 @@ test('a student who left is not stuck, and is shown offline', async () => {
 	const {app, clock} = setup(undefined, 'en', undefined, ['s1']);
 	clock.advance(20 * 60_000);
 	const frame = await app.waitFor(frame => frame.includes('1 stuck') && frame.includes('20m'), 'the clock to move');
-	assert.match(frame, /2 students \(1 online\) · 1 stuck \(5m: 1 failing\)/, 'alice, whose command failed');
+	assert.match(frame, /2\/120 students \(1 online\) · 1 stuck \(5m: 1 failing\)/, 'alice, whose command failed');
 	assert.match(frame, /bob\s+▶ · · ·\s+step 1\/4 .* offline/);
 	assert.doesNotMatch(frame, /bob.*STUCK/);
 });
@@ -197,7 +199,7 @@ test('a terminal too small says what size the dashboard needs; growing it shows 
 test('in Simplified Chinese, with Chinese names, the columns still line up', async () => {
 	const {app} = setup({columns: 80, rows: 24}, 'zh-CN', ['王小明', 'bob']);
 	const frame = await app.waitForText('王小明');
-	assert.match(frame, /课堂 ABC234 · 2 名学生（2 在线） · 1 人卡住/);
+	assert.match(frame, /课堂 ABC234 · 2\/120 名学生（2 在线） · 1 人卡住/);
 	assert.match(frame, /第 2\/4 步/);
 	const lines = frame.split('\n');
 	const stepsAt = (name: string) => {

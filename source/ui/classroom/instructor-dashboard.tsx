@@ -5,6 +5,7 @@ import type {Clock} from '../clock.ts';
 import {useEffect, useState} from 'react';
 import type {Locale} from '../../app/app-options.ts';
 import type {ClassroomHost} from '../../classroom/host-server.ts';
+import type {GuessingStorm} from '../../classroom/join-guard.ts';
 import {defaultStuckRule, stepKey, type StuckRule} from '../../classroom/room.ts';
 import {fit, textWidth} from '../text-width.ts';
 import {useTheme} from '../theme.tsx';
@@ -16,7 +17,7 @@ import {useInstructorState} from './use-instructor-state.ts';
 /** The same clock as the learner's dashboard, reading wall time: the instructor sees real minutes on a step. */
 export type WallClock = Clock;
 
-export type DashboardHost = Pick<ClassroomHost, 'room' | 'isConnected' | 'connectedCount' | 'releaseNext' | 'setOpenCount' | 'setPaused' | 'broadcast' | 'subscribe'>;
+export type DashboardHost = Pick<ClassroomHost, 'room' | 'capacity' | 'isConnected' | 'connectedCount' | 'releaseNext' | 'setOpenCount' | 'setPaused' | 'broadcast' | 'subscribe'>;
 
 type Props = {host: DashboardHost; joinLines: string[]; sessionDir: string; clock: WallClock; onQuit(): void; locale?: Locale; stuckRule?: StuckRule};
 
@@ -62,6 +63,7 @@ export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit,
 	const {columns: width, rows: height} = useWindowSize();
 	const [state, dispatch] = useInstructorState();
 	const [flash, setFlash] = useState<string>();
+	const storm = useGuessingStorm(host, clock);
 	const [idleMinutes, setIdleMinutes] = useState(stuckRule.idleMs / 60_000);
 	const rule = {...stuckRule, idleMs: idleMinutes * 60_000};
 	const room = host.room;
@@ -123,7 +125,7 @@ export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit,
 				</Text>
 				{room.paused ? <Text {...theme.highlight}>{text.paused}</Text> : null}
 				{' · '}
-				{text.students(room.studentOrder.length, host.connectedCount())}
+				{text.students(room.studentOrder.length, host.capacity, host.connectedCount())}
 				{' · '}
 				<Text color={stuck > 0 ? theme.bad : undefined} bold={stuck > 0}>
 					{text.stuck(stuck)}
@@ -131,15 +133,20 @@ export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit,
 				<Text dimColor={theme.dim}>
 					{' '}({idleMinutes}m{stuck > 0 ? text.stuckSplit(stuckSplit.failing, stuckSplit.idle) : ''})
 				</Text>
-				{' · '}
-				{text.open(open)}
 			</Text>
-			<Text dimColor={theme.dim} wrap="truncate">
-				{joinLines[0]} · {text.session}: {sessionDir}
-			</Text>
+			{storm && now - storm.at < 2 * 60_000 ? (
+				<Text color={theme.bad} bold wrap="truncate">
+					{text.guessing(storm.wrongLastMinute, storm.addresses)}
+				</Text>
+			) : (
+				<Text dimColor={theme.dim} wrap="truncate">
+					{joinLines[0]} · {text.session}: {sessionDir}
+				</Text>
+			)}
 			<Text wrap="truncate">
+				{text.open(open)}
+				{' · '}
 				{text.chapterLine(chapter.label === chapter.id ? chapter.id : `${chapter.label} ${chapter.id}`, chapterIndex + 1, chapters.length, text.sortName[state.sort], text.filterName[state.filter])}
-				{room.broadcast ? text.lastBroadcast(room.broadcast.text) : ''}
 			</Text>
 			<Text wrap="truncate">
 				<Text bold>{text.finished(progress.finished, progress.students)}</Text>
@@ -169,9 +176,16 @@ export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit,
 					) : null}
 				</Box>
 			)}
-			<Footer mode={state.mode} draft={state.draft} flash={flash} wide={width > textWidth(text.keysWide)} text={text} />
+			<Footer mode={state.mode} draft={state.draft} flash={[flash, room.broadcast ? text.lastBroadcast(room.broadcast.text) : ''].filter(Boolean).join(' · ')} wide={width > textWidth(text.keysWide)} text={text} />
 		</Box>
 	);
+}
+
+/** The last warning that someone is guessing the join code (the host repeats it each minute while it lasts). */
+function useGuessingStorm(host: DashboardHost, clock: WallClock): ({at: number} & GuessingStorm) | undefined {
+	const [storm, setStorm] = useState<{at: number} & GuessingStorm>();
+	useEffect(() => host.subscribe(change => change.kind === 'guessing' && setStorm({at: clock.now(), ...change.storm})), [host, clock]);
+	return storm;
 }
 
 /** Until the instructor picks one with ←→, the grid follows the chapter most students are in. */

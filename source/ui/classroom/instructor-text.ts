@@ -5,7 +5,8 @@ import type {Filter, SortOrder} from './instructor-model.ts';
 
 export type InstructorText = {
 	classroom: string;
-	students(count: number, online: number): string;
+	students(count: number, capacity: number, online: number): string;
+	guessing(wrong: number, addresses: number): string;
 	stuck(count: number): string;
 	stuckSplit(failing: number, idle: number): string;
 	finished(count: number, of: number): string;
@@ -55,7 +56,8 @@ export type InstructorText = {
 
 const en: InstructorText = {
 	classroom: 'Classroom',
-	students: (count, online) => `${count} students (${online} online)`,
+	students: (count, capacity, online) => `${count}/${capacity} students (${online} online)`,
+	guessing: (wrong, addresses) => `⚠ Someone is guessing the join code: ${wrong} wrong codes in the last minute from ${addresses} addresses. Wrong answers are slowed down; the right code still gets in.`,
 	stuck: count => `${count} stuck`,
 	stuckSplit: (failing, idle) => `: ${[failing ? `${failing} failing` : '', idle ? `${idle} idle` : ''].filter(Boolean).join(', ')}`,
 	finished: (count, of) => `${count} of ${of} finished this chapter`,
@@ -68,7 +70,7 @@ const en: InstructorText = {
 	chapterLine: (chapter, index, count, sort, filter) => `Chapter ${chapter} ${index}/${count} · sort ${sort} · filter ${filter}`,
 	sortName: {joined: 'joined', name: 'name', progress: 'progress', stuck: 'stuck'},
 	filterName: {all: 'all', stuck: 'stuck', offline: 'offline'},
-	lastBroadcast: text => ` · last broadcast: ${text}`,
+	lastBroadcast: text => `last broadcast: ${text}`,
 	columns: {student: 'student', steps: 'steps', where: 'where', onStep: 'on step', hints: 'hints', solutions: 'sol', tries: 'tries', fails: 'fail cmd/chk'},
 	notStarted: 'not started',
 	step: (index, count) => `step ${index}/${count}`,
@@ -105,7 +107,8 @@ const en: InstructorText = {
 
 const zhCN: InstructorText = {
 	classroom: '课堂',
-	students: (count, online) => `${count} 名学生（${online} 在线）`,
+	students: (count, capacity, online) => `${count}/${capacity} 名学生（${online} 在线）`,
+	guessing: (wrong, addresses) => `⚠ 有人在猜加入码：最近一分钟 ${wrong} 次错误，来自 ${addresses} 个地址。错误的尝试已被放慢，正确的加入码仍可加入。`,
 	stuck: count => `${count} 人卡住`,
 	stuckSplit: (failing, idle) => `：${[failing ? `${failing} 人反复失败` : '', idle ? `${idle} 人没有动作` : ''].filter(Boolean).join('，')}`,
 	finished: (count, of) => `本章 ${of} 人中已完成 ${count} 人`,
@@ -115,10 +118,10 @@ const zhCN: InstructorText = {
 	none: '无',
 	paused: ' 已暂停 ',
 	session: '会话',
-	chapterLine: (chapter, index, count, sort, filter) => `章节 ${chapter}（${index}/${count}）· 排序：${sort} · 筛选：${filter}`,
+	chapterLine: (chapter, index, count, sort, filter) => `章节 ${chapter} ${index}/${count} · 排序：${sort} · 筛选：${filter}`,
 	sortName: {joined: '加入顺序', name: '名字', progress: '进度', stuck: '卡住'},
 	filterName: {all: '全部', stuck: '卡住', offline: '离线'},
-	lastBroadcast: text => ` · 最近广播：${text}`,
+	lastBroadcast: text => `最近广播：${text}`,
 	columns: {student: '学生', steps: '步骤', where: '位置', onStep: '本步用时', hints: '提示', solutions: '答案', tries: '尝试', fails: '失败命令/检查'},
 	notStarted: '未开始',
 	step: (index, count) => `第 ${index}/${count} 步`,
