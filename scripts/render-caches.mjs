@@ -10,13 +10,20 @@
 
 /** Entries kept per cache before it starts over: a screen has a few thousand distinct lines and characters. */
 const limit = 20_000;
+/**
+ * styledChars holds, per line of text, an object per character (~100 bytes each): 20,000 lines of
+ * a 140-column dashboard whose clocks change every second filled ~240 MB before it started over
+ * (the instructor's idle host climbed from 159 to 400+ MB). A screen has at most a few hundred
+ * lines worth keeping between frames.
+ */
+const styledCharsLimit = 2000;
 
 const patches = [
 	{
 		file: /[\\/]node_modules[\\/]ink[\\/]build[\\/]output\.js$/,
 		edits: [
 			['caches = new OutputCaches();', 'caches = framesOutputCaches;'],
-			['export default class Output', `const framesOutputCaches = new OutputCaches();\n${boundMaps('framesOutputCaches', ['widths', 'blockWidths', 'styledChars'])}\nexport default class Output`],
+			['export default class Output', `const framesOutputCaches = new OutputCaches();\n${boundMaps('framesOutputCaches', ['widths', 'blockWidths'], limit)}\n${boundMaps('framesOutputCaches', ['styledChars'], styledCharsLimit)}\nexport default class Output`],
 		],
 	},
 	{
@@ -48,8 +55,8 @@ function measureStringWidth(`,
 	},
 ];
 
-function boundMaps(owner, names) {
-	return `for (const name of ${JSON.stringify(names)}) { const map = ${owner}[name]; const set = map.set.bind(map); map.set = (key, value) => (map.size >= ${limit} && map.clear(), set(key, value)); }`;
+function boundMaps(owner, names, max) {
+	return `for (const name of ${JSON.stringify(names)}) { const map = ${owner}[name]; const set = map.set.bind(map); map.set = (key, value) => (map.size >= ${max} && map.clear(), set(key, value)); }`;
 }
 
 /** The patched source of `path`, or undefined when it needs none. Throws when an expected line is gone (a new version: look again). */

@@ -172,7 +172,9 @@ Examples:
 		.option('--chapters <list>', 'chapters of this session, e.g. 1-3 or 2,4')
 		.option('--session <dir>', 'folder that keeps the session (resumes it if it exists)')
 		.option('--stuck-after <time>', 'time on a task step before a student counts as stuck, e.g. 5m or 90s', '5m')
-		.action(async (opts: {port: string; bind: string; chapters?: string; session?: string; stuckAfter?: string}, command: Command) => {
+		.option('--no-hints', 'exam mode: students cannot see hints')
+		.option('--no-solutions', 'exam mode: students cannot see solutions')
+		.action(async (opts: {port: string; bind: string; chapters?: string; session?: string; stuckAfter?: string; hints?: boolean; solutions?: boolean}, command: Command) => {
 			const {runClassroomHost} = await import('./app/classroom-commands.ts');
 			finish(await runClassroomHost(appOptions(flagsOf(command)), io, opts));
 		});

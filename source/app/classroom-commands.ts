@@ -16,7 +16,7 @@ import {parseDuration} from '../classroom/duration.ts';
 
 export {runJoin} from './classroom-join.ts';
 
-type HostSettings = {port: string; bind: string; chapters?: string; session?: string; stuckAfter?: string};
+type HostSettings = {port: string; bind: string; chapters?: string; session?: string; stuckAfter?: string; hints?: boolean; solutions?: boolean};
 
 export async function runClassroomHost(options: AppOptions, io: AppIO, settings: HostSettings): Promise<number> {
 	const say = (text: string) => io.stdout.write(text + '\n');
@@ -44,7 +44,11 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 	let host: ClassroomHost;
 	let resumed: boolean;
 	try {
-		const session = await openSession(dir, {chapters, appVersion: options.version, now: Date.now()});
+		const exam = {noHints: settings.hints === false, noSolutions: settings.solutions === false};
+		const session = await openSession(dir, {chapters, appVersion: options.version, now: Date.now(), exam});
+		if (session.resumed && (exam.noHints !== Boolean(session.meta.exam?.noHints) || exam.noSolutions !== Boolean(session.meta.exam?.noSolutions))) {
+			say(`note: resuming ${dir}: exam mode stays as it began (hints ${session.meta.exam?.noHints ? 'off' : 'on'}, solutions ${session.meta.exam?.noSolutions ? 'off' : 'on'})`);
+		}
 		resumed = session.resumed;
 		if (session.loaded.truncatedBytes > 0) say(`note: cut ${session.loaded.truncatedBytes} bytes of a half-written last event from ${dir} (the host stopped mid-write; that event was never acknowledged)`);
 		if (session.loaded.skippedLines > 0) say(`warning: skipped ${session.loaded.skippedLines} damaged lines in ${dir}/events.jsonl`);
@@ -77,7 +81,8 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 	if (!options.plain) {
 		const {runInstructorDashboard} = await import('../ui/classroom/run-dashboard.tsx');
 		const code = await runInstructorDashboard(host, options, io, {joinLines, sessionDir: dir, resumed, stuckRule: rule});
-		await host.close();
+		// Quitting the dashboard ends the class: students are told, instead of retrying forever.
+		await host.end();
 		return code;
 	}
 

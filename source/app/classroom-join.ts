@@ -72,7 +72,9 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 			if (!(await waitForMoreChapters(link, io, say))) break;
 			continue;
 		}
-		const result = await runChapter(chapter, options, io, link, progress, say, pack.chapters);
+		// The screen shows the rejoin token in its scrollback too, not only when it ends.
+		const firstLine = round === 0 && !hadToken && !options.plain ? tokenLine.trim() : '';
+		const result = await runChapter(chapter, options, io, link, progress, say, pack.chapters, firstLine);
 		code = result.code;
 		// In plain mode a finished chapter leads on to the next open one; on the screen, quitting means quitting.
 		if (!result.done) break;
@@ -121,14 +123,51 @@ function waitForMoreChapters(link: StudentLink, io: AppIO, say: StudentText): Pr
 	});
 }
 
-/** While the instructor has paused the room, commands are not run. */
-function pausable(controller: TutorController, link: StudentLink, say: StudentText): TutorController {
+/**
+ * The classroom's own words at the prompt: "hand" raises a hand ("hand down" lowers it); the
+ * answer to print, or undefined for any other line. Both the screen and plain mode use it.
+ */
+export function classroomLine(line: string, link: Pick<StudentLink, 'report'>, say: StudentText): string | undefined {
+	const words = line.trim().toLowerCase().split(/\s+/);
+	if (words[0] !== 'hand') return undefined;
+	if (words.length === 1 || (words.length === 2 && words[1] === 'up')) {
+		link.report({kind: 'hand', raised: true});
+		return say.handRaised;
+	}
+	if (words.length === 2 && words[1] === 'down') {
+		link.report({kind: 'hand', raised: false});
+		return say.handLowered;
+	}
+	return say.handUsage;
+}
+
+/** In exam mode, the answer to asking for a hint or a solution; undefined when allowed. */
+function examRefusal(action: string, link: StudentLink, say: StudentText): string | undefined {
+	const exam = link.status().pacing?.exam;
+	if (action === 'hint' && exam?.noHints) return say.hintsOff;
+	if (action === 'solution' && exam?.noSolutions) return say.solutionsOff;
+	return undefined;
+}
+
+/** While the instructor has paused the room, commands are not run; "hand" is the classroom's; exam mode keeps hints or solutions shut. */
+function inClassroom(controller: TutorController, link: StudentLink, say: StudentText): TutorController {
+	const notRun = () => ({state: controller.snapshot().shell, stdout: '', stderr: '', exitCode: 0, effects: []});
 	return {
 		...controller,
 		submit(line) {
+			const answer = classroomLine(line, link, say);
+			if (answer !== undefined) {
+				controller.appendSystem(answer);
+				return notRun();
+			}
 			if (!link.status().pacing?.paused) return controller.submit(line);
 			controller.appendSystem(say.notRun);
-			return {state: controller.snapshot().shell, stdout: '', stderr: '', exitCode: 0, effects: []};
+			return notRun();
+		},
+		lessonAction(name) {
+			const refusal = examRefusal(name, link, say);
+			if (refusal) controller.appendSystem(refusal);
+			else controller.lessonAction(name);
 		},
 	};
 }
@@ -152,10 +191,10 @@ function mirroredChapter(chapter: Chapter, options: AppOptions, io: AppIO, link:
 		},
 		{replay: true},
 	);
-	const controller = pausable(opened.controller, link, say);
+	const controller = inClassroom(opened.controller, link, say);
 	if (!options.plain) showProblem = text => controller.appendSystem(text);
 	// Plain mode prints the instructor's messages the moment they arrive; the screen puts them in the scrollback.
-	const stopShowing = showLinkOn(link, options.plain ? {setNotice: notice => controller.setNotice(notice), appendSystem: text => io.stdout.write(text + '\n')} : controller, say);
+	const stopShowing = showLinkOn(link, options.plain ? {setNotice: notice => controller.setNotice(notice), appendSystem: text => io.stdout.write(text + '\n')} : controller, say, {id: chapter.meta.id, number: chapter.number});
 	const stopOverlay = options.plain ? () => {} : showPauseOverlay(link, controller, say);
 	return {
 		chapter,
@@ -172,10 +211,11 @@ function mirroredChapter(chapter: Chapter, options: AppOptions, io: AppIO, link:
 	};
 }
 
-async function runChapter(chapter: Chapter, options: AppOptions, io: AppIO, link: StudentLink, progress: ProgressStore, say: StudentText, chapters: Chapter[]): Promise<{code: number; done: boolean}> {
+async function runChapter(chapter: Chapter, options: AppOptions, io: AppIO, link: StudentLink, progress: ProgressStore, say: StudentText, chapters: Chapter[], firstLine = ''): Promise<{code: number; done: boolean}> {
 	let active = mirroredChapter(chapter, options, io, link, progress, say);
 	try {
 		if (!options.plain) {
+			if (firstLine) active.controller.appendSystem(firstLine);
 			const {runInteractive} = await import('../ui/run-interactive.tsx');
 			const code = await runInteractive(active.controller, options, io, {
 				title: active.title,
@@ -204,7 +244,12 @@ async function runChapter(chapter: Chapter, options: AppOptions, io: AppIO, link
 			intro: () => [statusNotice(link.status(), say), lesson.intro?.() ?? ''].join('\n'),
 			interceptLine(line) {
 				if (line === 'classroom') return statusNotice(link.status(), say);
+				const answer = classroomLine(line, link, say);
+				if (answer !== undefined) return answer;
 				if (link.status().pacing?.paused && line) return say.notRunPlain;
+				const word = line.trim().toLowerCase();
+				const refusal = examRefusal(word, link, say);
+				if (refusal) return refusal;
 				return lesson.interceptLine?.(line);
 			},
 			afterCommand() {

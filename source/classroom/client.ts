@@ -21,7 +21,8 @@ export type LinkStatus = {
 export type LinkUpdate =
 	| {kind: 'status'; status: LinkStatus}
 	| {kind: 'pacing'; pacing: Pacing}
-	| {kind: 'broadcast'; text: string; at: number};
+	| {kind: 'broadcast'; text: string; at: number}
+	| {kind: 'message'; text: string; at: number};
 
 /** The small interface the tutor sees: events in; status, pacing and broadcasts out. */
 export type StudentLink = {
@@ -58,6 +59,8 @@ const replacedCode = 4100;
 // A student stays well under the host's rate limit, even when resending a long queue.
 const sendPerSecond = Math.floor(limits.messagesPerSecond * 0.75);
 const sendBurst = Math.floor(limits.messageBurst / 2);
+
+const savedPacing = (pacing: Pacing): SavedLink['pacing'] => ({chapters: pacing.chapters, openCount: pacing.openCount, paused: pacing.paused, ...(pacing.exam ? {exam: pacing.exam} : {})});
 
 export function connectStudent(settings: ClientSettings): StudentLink {
 	const clock = settings.clock ?? Date.now;
@@ -126,7 +129,7 @@ export function connectStudent(settings: ClientSettings): StudentLink {
 					saved.queue = saved.queue.map((event, index) => ({...event, seq: message.lastSeq + 1 + index}));
 				}
 				saved.nextSeq = Math.max(message.lastSeq + 1, (saved.queue.at(-1)?.seq ?? 0) + 1);
-				saved.pacing = {chapters: message.pacing.chapters, openCount: message.pacing.openCount, paused: message.pacing.paused};
+				saved.pacing = savedPacing(message.pacing);
 				persist();
 				sentUpTo = message.lastSeq;
 				backoff = retry.initialMs;
@@ -149,7 +152,7 @@ export function connectStudent(settings: ClientSettings): StudentLink {
 				return;
 			}
 			case 'pacing':
-				saved.pacing = {chapters: message.pacing.chapters, openCount: message.pacing.openCount, paused: message.pacing.paused};
+				saved.pacing = savedPacing(message.pacing);
 				persist();
 				setStatus({pacing: message.pacing});
 				emit({kind: 'pacing', pacing: message.pacing});
@@ -157,6 +160,9 @@ export function connectStudent(settings: ClientSettings): StudentLink {
 			case 'broadcast':
 				if (status.pacing) status = {...status, pacing: {...status.pacing, broadcast: {text: message.text, at: message.at}}};
 				emit({kind: 'broadcast', text: message.text, at: message.at});
+				return;
+			case 'message':
+				emit({kind: 'message', text: message.text, at: message.at});
 				return;
 			case 'error':
 				if (message.code === 'out-of-order' && message.expectedSeq !== undefined) {
@@ -251,6 +257,8 @@ export function connectStudent(settings: ClientSettings): StudentLink {
 		firstContact: () => contact,
 		drain(timeoutMs) {
 			if (saved.queue.length === 0) return Promise.resolve(true);
+			// Refused or ended for good: nothing will be acknowledged, so waiting is pointless.
+			if (status.state === 'rejected' || status.state === 'closed') return Promise.resolve(false);
 			return new Promise(resolve => {
 				const done = () => {
 					clearTimeout(timer);

@@ -1,8 +1,9 @@
 // The instructor's typed commands in plain mode (the dashboard has keys for the same things).
 import type {ClassroomHost} from './host-server.ts';
 import {isStuck} from './room.ts';
+import {nameKey} from './sanitize.ts';
 
-export const hostCommandHelp = 'commands: open N · release · pause · resume · say TEXT · who · help';
+export const hostCommandHelp = 'commands: open N · release · pause · resume · say TEXT · msg NAME TEXT · hands · who · help';
 
 /** Runs one line typed by the instructor; returns the reply to print. */
 export async function runHostCommand(host: ClassroomHost, line: string, now: number): Promise<string> {
@@ -33,11 +34,24 @@ export async function runHostCommand(host: ClassroomHost, line: string, now: num
 			await host.broadcast(text);
 			return 'sent';
 		}
+		case 'msg': {
+			const [name = '', ...words] = rest;
+			const text = words.join(' ');
+			if (!name || !text) return 'msg NAME TEXT: show TEXT on that student\'s screen only';
+			const student = findStudent(host, name);
+			if (!student) return `no student named "${name}"; see who`;
+			return (await host.message(student.id, text)) ? `sent to ${student.name}` : `${student.name} is offline: the message is in the log, not on their screen`;
+		}
+		case 'hands': {
+			const up = room.studentOrder.map(id => room.students[id]!).filter(student => student.hand);
+			if (up.length === 0) return 'no hands up';
+			return up.map(student => `✋ ${student.name}${student.hand!.chapterId ? ` on ${student.hand!.chapterId} step ${student.hand!.stepIndex! + 1}/${student.hand!.stepCount}` : ''}${student.hand!.lastCommand ? `; last command: ${student.hand!.lastCommand.line}` : ''}`).join('\n');
+		}
 		case 'who': {
 			const rows = room.studentOrder.map(id => {
 				const student = room.students[id]!;
 				const where = student.current ? `${student.current.chapterId} step ${student.current.stepIndex + 1}/${student.current.stepCount}` : 'not started';
-				return `${student.name}: ${where}${isStuck(student, now, host.isConnected(id)) ? ' (stuck)' : ''}${host.isConnected(id) ? '' : ' (offline)'}`;
+				return `${student.hand ? '✋ ' : ''}${student.name}: ${where}${isStuck(student, now, host.isConnected(id)) ? ' (stuck)' : ''}${host.isConnected(id) ? '' : ' (offline)'}`;
 			});
 			return rows.length > 0 ? rows.join('\n') : 'nobody has joined yet';
 		}
@@ -46,4 +60,10 @@ export async function runHostCommand(host: ClassroomHost, line: string, now: num
 		default:
 			return `unknown command "${word}"; ${hostCommandHelp}`;
 	}
+}
+
+/** A student by name as typed (case-insensitive). */
+function findStudent(host: ClassroomHost, name: string) {
+	const key = nameKey(name);
+	return host.room.studentOrder.map(id => host.room.students[id]!).find(student => nameKey(student.name) === key);
 }

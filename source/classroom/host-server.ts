@@ -46,6 +46,10 @@ export type ClassroomHost = {
 	releaseNext(): Promise<void>;
 	setPaused(paused: boolean): Promise<void>;
 	broadcast(text: string): Promise<void>;
+	/** A direct message to one student (logged; it answers a raised hand). False when they are not online to read it now. */
+	message(studentId: string, text: string): Promise<boolean>;
+	/** Tells every student the class is over (they stop retrying), then closes. */
+	end(): Promise<void>;
 	subscribe(listener: (change: HostChange) => void): () => void;
 	close(): Promise<void>;
 };
@@ -288,6 +292,7 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 	const address = server.address() as AddressInfo;
 	const pacingChanged = () => toEveryone({type: 'pacing', pacing: pacingOf(room)});
 
+	let closed = false;
 	const host: ClassroomHost = {
 		room,
 		port: address.port,
@@ -316,11 +321,26 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 			await record(entry);
 			toEveryone({type: 'broadcast', text: clean, at: entry.at});
 		},
+		async message(studentId, text) {
+			const clean = sanitizeText(text, limits.textLength);
+			if (!clean || !room.students[studentId]) return false;
+			const entry = {r: 'message', at: clock(), studentId, text: clean} as const;
+			await record(entry);
+			const live = liveConnection.get(studentId);
+			if (live) send(live, {type: 'message', text: clean, at: entry.at});
+			return live !== undefined;
+		},
+		async end() {
+			for (const connection of liveConnection.values()) send(connection, {type: 'error', code: 'ended', message: 'the instructor ended the class; your progress is saved on this computer', fatal: true});
+			await host.close();
+		},
 		subscribe(listener) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);
 		},
 		async close() {
+			if (closed) return;
+			closed = true;
 			clearInterval(heartbeat);
 			for (const socket of server.clients) socket.terminate();
 			await new Promise<void>(resolve => server.close(() => resolve()));
@@ -353,6 +373,8 @@ function cleanEvent(event: ProgressEvent): ProgressEvent {
 			return ids({...event, unmet: event.unmet.slice(0, limits.unmetItems).map(text)});
 		case 'command-run':
 			return ids({...event, line: text(event.line), ...(event.unmet ? {unmet: event.unmet.slice(0, limits.unmetItems).map(text)} : {})});
+		case 'hand':
+			return event;
 		default:
 			return ids(event);
 	}

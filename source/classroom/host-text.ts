@@ -25,6 +25,9 @@ export type HostText = {
 	failing(minutes: number, failedCommands: number, failedChecks: number): string;
 	stillUnmet(list: string): string;
 	movingAgain(name: string): string;
+	handUp(name: string, where: string, lastCommand: string): string;
+	handDown(name: string): string;
+	messaged(name: string, text: string): string;
 	started(resumed: boolean, code: string, chapters: string, dir: string): string;
 	join(line: string): string;
 	soFar(students: number, events: number, open: string, paused: boolean): string;
@@ -54,6 +57,9 @@ const en: HostText = {
 	failing: (minutes, commands, checks) => `trying and failing: ${commands} failed commands, ${checks} failed checks or wrong answers in ${minutes} min`,
 	stillUnmet: list => `; still unmet: ${list}`,
 	movingAgain: name => `${name} is moving again`,
+	handUp: (name, where, lastCommand) => `✋ HAND UP: ${name}${where ? ` on ${where}` : ''}${lastCommand ? `; last command: ${lastCommand}` : ''} (answer with: msg ${name} TEXT)`,
+	handDown: name => `${name} lowered their hand`,
+	messaged: (name, text) => `message to ${name}: ${text}`,
 	started: (resumed, code, chapters, dir) => `k8s-tutor classroom ${resumed ? 'resumed' : 'started'}: code ${code}, chapters ${chapters}, session folder ${dir}`,
 	join: line => `join: ${line}`,
 	soFar: (students, events, open, paused) => `${students} students so far, ${events} events; open: ${open}${paused ? '; paused' : ''}`,
@@ -83,6 +89,9 @@ const zhCN: HostText = {
 	failing: (minutes, commands, checks) => `一直在尝试但没成功：${minutes} 分钟内命令失败 ${commands} 次，检查失败或答错 ${checks} 次`,
 	stillUnmet: list => `；尚未满足：${list}`,
 	movingAgain: name => `${name} 又有进展了`,
+	handUp: (name, where, lastCommand) => `✋ 举手：${name}${where ? ` 在 ${where}` : ''}${lastCommand ? `；最后一条命令：${lastCommand}` : ''}（回复：msg ${name} 文字）`,
+	handDown: name => `${name} 放下了手`,
+	messaged: (name, text) => `发给 ${name} 的消息：${text}`,
 	started: (resumed, code, chapters, dir) => `k8s-tutor 课堂${resumed ? '已恢复' : '已开始'}：加入码 ${code}，章节 ${chapters}，会话文件夹 ${dir}`,
 	join: line => `加入：${line}`,
 	soFar: (students, events, open, paused) => `目前 ${students} 名学生，${events} 个事件；已开放：${open}${paused ? '；已暂停' : ''}`,

@@ -1,13 +1,15 @@
 // Shows the classroom link on the learner's screen: connection state in the status bar,
 // broadcasts as a system line, and the instructor's pause.
 import type {LinkStatus, StudentLink} from './client.ts';
+import {chapterOpen} from './protocol.ts';
 import {studentText, type StudentText} from './student-text.ts';
 
 export type NoticeTarget = {setNotice(notice: string | undefined): void; appendSystem(text: string): void};
 
 export function statusNotice(status: LinkStatus, say: StudentText = studentText('en')): string {
 	const queued = status.queued > 0 ? say.toSend(status.queued) : '';
-	const paused = status.pacing?.paused ? say.pausedSuffix : '';
+	const exam = status.pacing?.exam;
+	const paused = (status.pacing?.paused ? say.pausedSuffix : '') + (exam && (exam.noHints || exam.noSolutions) ? say.examSuffix(exam.noHints, exam.noSolutions) : '');
 	switch (status.state) {
 		case 'online':
 			return say.online(status.name, queued) + paused;
@@ -16,20 +18,28 @@ export function statusNotice(status: LinkStatus, say: StudentText = studentText(
 		case 'offline':
 			return say.offline(queued) + paused;
 		case 'rejected':
+			if (status.error?.code === 'ended') return say.ended;
 			return `classroom: ${status.error?.message ?? say.refused}`;
 		case 'closed':
 			return say.left;
 	}
 }
 
-export function showLinkOn(link: StudentLink, target: NoticeTarget, say: StudentText = studentText('en')): () => void {
+/** `current`: the chapter the student is in, to tell them when the instructor closes it. */
+export function showLinkOn(link: StudentLink, target: NoticeTarget, say: StudentText = studentText('en'), current?: {id: string; number: number}): () => void {
 	let paused = link.status().pacing?.paused ?? false;
 	let openCount = link.status().pacing?.openCount;
 	target.setNotice(statusNotice(link.status(), say));
 	return link.subscribe(update => {
 		if (update.kind === 'status') target.setNotice(statusNotice(update.status, say));
 		if (update.kind === 'broadcast') target.appendSystem(say.broadcast(update.text));
+		if (update.kind === 'message') target.appendSystem(say.message(update.text));
+		if (update.kind === 'status' && update.status.state === 'rejected' && update.status.error?.code === 'ended') target.appendSystem(say.ended);
 		if (update.kind === 'pacing') {
+			if (current && openCount !== undefined && update.pacing.openCount < openCount) {
+				const before = {...update.pacing, openCount};
+				if (chapterOpen(before, current) && !chapterOpen(update.pacing, current)) target.appendSystem(say.chapterClosed(String(current.number)));
+			}
 			if (update.pacing.paused !== paused) target.appendSystem(update.pacing.paused ? say.paused : say.resumed);
 			if (openCount !== undefined && update.pacing.openCount > openCount) {
 				target.appendSystem(say.opened(update.pacing.chapters.slice(openCount, update.pacing.openCount).join(', ')));

@@ -9,5 +9,7 @@ export const logRecordSchema = z.discriminatedUnion('r', [
 	z.object({r: z.literal('pacing'), at: z.number(), openCount: z.number().int().min(0)}),
 	z.object({r: z.literal('paused'), at: z.number(), paused: z.boolean()}),
 	z.object({r: z.literal('broadcast'), at: z.number(), text: z.string()}),
+	// The instructor's direct answer to one student (it lowers their hand).
+	z.object({r: z.literal('message'), at: z.number(), studentId: z.string(), text: z.string()}),
 ]);
 export type LogRecord = z.infer<typeof logRecordSchema>;

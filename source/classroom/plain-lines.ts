@@ -29,6 +29,8 @@ export function plainLine(change: HostChange, room: Room, now: number, say: Host
 			return `${at} ${record.paused ? say.paused : say.resumed}`;
 		case 'broadcast':
 			return `${at} ${say.broadcast(record.text)}`;
+		case 'message':
+			return `${at} ${say.messaged(nameOf(record.studentId), record.text)}`;
 		case 'event': {
 			const name = nameOf(record.studentId);
 			const student = room.students[record.studentId];
@@ -50,6 +52,12 @@ export function plainLine(change: HostChange, room: Room, now: number, say: Host
 					return `${at} ${say.checkFailed(name, stepLabel(event.chapterId, event.stepId), event.unmet.join('; '))}`;
 				case 'command-run':
 					return `${at} ${say.command(name, event.line, event.exitCode)}`;
+				case 'hand': {
+					const hand = student?.hand;
+					if (!event.raised || !hand) return `${at} ${say.handDown(name)}`;
+					const where = hand.chapterId && hand.stepIndex !== undefined ? say.step(hand.chapterId, hand.stepIndex + 1, hand.stepCount) : '';
+					return `${at} ${say.handUp(name, where, hand.lastCommand?.line ?? '')}`;
+				}
 			}
 		}
 	}

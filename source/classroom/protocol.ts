@@ -51,6 +51,8 @@ export const progressEventSchema = z.discriminatedUnion('kind', [
 	z.object({kind: z.literal('check-failed'), chapterId: id, stepId: id, unmet: z.array(text()).max(limits.unmetItems * 4)}),
 	// On a task step the lesson checks after every command: `unmet` is what was still missing (empty: passed).
 	z.object({kind: z.literal('command-run'), chapterId: id.optional(), stepId: id.optional(), line: text(), exitCode: z.number().int().min(-1).max(255), unmet: z.array(text()).max(limits.unmetItems * 4).optional()}),
+	// A raised hand (or lowered again): the instructor sees it with the student's step and last command.
+	z.object({kind: z.literal('hand'), raised: z.boolean()}),
 ]);
 export type ProgressEvent = z.infer<typeof progressEventSchema>;
 
@@ -76,16 +78,20 @@ export const clientMessageSchema = z.discriminatedUnion('type', [helloSchema, ev
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 
 /** The host's pacing, as every student sees it: chapters of the session, the first `openCount` open. */
-export type Pacing = {chapters: string[]; openCount: number; paused: boolean; broadcast?: {text: string; at: number}};
+export type Pacing = {chapters: string[]; openCount: number; paused: boolean; broadcast?: {text: string; at: number}; exam?: ExamRules};
+
+/** A graded lab: hints and/or solutions are off for everyone (`classroom host --no-hints --no-solutions`). */
+export type ExamRules = {noHints: boolean; noSolutions: boolean};
 
 /** slow-down: try again shortly (the link does so by itself); removed: the instructor took this student off the roster. */
-export type ErrorCode = 'wrong-code' | 'room-full' | 'version-mismatch' | 'name-taken' | 'bad-name' | 'bad-message' | 'not-joined' | 'out-of-order' | 'slow-down' | 'removed';
+export type ErrorCode = 'wrong-code' | 'room-full' | 'version-mismatch' | 'name-taken' | 'bad-name' | 'bad-message' | 'not-joined' | 'out-of-order' | 'slow-down' | 'removed' | 'ended';
 
 export type HostMessage =
 	| {type: 'welcome'; protocol: number; studentId: string; name: string; token: string; lastSeq: number; pacing: Pacing}
 	| {type: 'ack'; upTo: number}
 	| {type: 'pacing'; pacing: Pacing}
 	| {type: 'broadcast'; text: string; at: number}
+	| {type: 'message'; text: string; at: number} // to this student only
 	| {type: 'error'; code: ErrorCode; message: string; fatal: boolean; expectedSeq?: number};
 
 // The student validates the host's messages too: a wrong program on the port must not crash it.
@@ -94,15 +100,17 @@ const pacingSchema = z.object({
 	openCount: z.number().int().min(0),
 	paused: z.boolean(),
 	broadcast: z.object({text: z.string().max(4000), at: z.number()}).optional(),
+	exam: z.object({noHints: z.boolean(), noSolutions: z.boolean()}).optional(),
 });
 export const hostMessageSchema = z.discriminatedUnion('type', [
 	z.object({type: z.literal('welcome'), protocol: z.number(), studentId: z.string(), name: z.string(), token: z.string(), lastSeq: z.number().int().min(0), pacing: pacingSchema}),
 	z.object({type: z.literal('ack'), upTo: z.number().int().min(0)}),
 	z.object({type: z.literal('pacing'), pacing: pacingSchema}),
 	z.object({type: z.literal('broadcast'), text: z.string().max(4000), at: z.number()}),
+	z.object({type: z.literal('message'), text: z.string().max(4000), at: z.number()}),
 	z.object({
 		type: z.literal('error'),
-		code: z.enum(['wrong-code', 'room-full', 'version-mismatch', 'name-taken', 'bad-name', 'bad-message', 'not-joined', 'out-of-order', 'slow-down', 'removed']),
+		code: z.enum(['wrong-code', 'room-full', 'version-mismatch', 'name-taken', 'bad-name', 'bad-message', 'not-joined', 'out-of-order', 'slow-down', 'removed', 'ended']),
 		message: z.string().max(1000),
 		fatal: z.boolean(),
 		expectedSeq: z.number().int().optional(),

@@ -2,7 +2,7 @@
 // same room, which is how `classroom host --session DIR` resumes exactly. Text from students
 // is sanitized on the way in (host-server.ts), so everything here is safe to print.
 import type {LogRecord} from './log-records.ts';
-import type {Pacing, ProgressEvent} from './protocol.ts';
+import type {ExamRules, Pacing, ProgressEvent} from './protocol.ts';
 
 export type StepRecord = {
 	chapterId: string;
@@ -50,6 +50,9 @@ export type Student = {
 	finished: Record<string, number>;
 	commands: CommandRecord[]; // the last few
 	eventCount: number;
+	/** A raised hand: when (student's clock), where they were, and their last command then. */
+	hand?: {at: number; chapterId?: string; stepIndex?: number; stepCount?: number; title?: string; lastCommand?: CommandRecord};
+	lastMessage?: {text: string; at: number};
 };
 
 export type Room = {
@@ -58,6 +61,7 @@ export type Room = {
 	openCount: number;
 	paused: boolean;
 	broadcast?: {text: string; at: number};
+	exam?: ExamRules;
 	students: Record<string, Student>;
 	studentOrder: string[];
 	eventCount: number;
@@ -70,7 +74,7 @@ export function emptyRoom(code: string, chapters: string[]): Room {
 }
 
 export function pacingOf(room: Room): Pacing {
-	return {chapters: room.chapters, openCount: room.openCount, paused: room.paused, ...(room.broadcast ? {broadcast: room.broadcast} : {})};
+	return {chapters: room.chapters, openCount: room.openCount, paused: room.paused, ...(room.broadcast ? {broadcast: room.broadcast} : {}), ...(room.exam ? {exam: room.exam} : {})};
 }
 
 export const stepKey = (chapterId: string, stepId: string) => `${chapterId}/${stepId}`;
@@ -105,6 +109,13 @@ export function applyRecord(room: Room, record: LogRecord): void {
 		case 'broadcast':
 			room.broadcast = {text: record.text, at: record.at};
 			return;
+		case 'message': {
+			const student = room.students[record.studentId];
+			if (!student) return;
+			student.lastMessage = {text: record.text, at: record.at};
+			student.hand = undefined; // answered
+			return;
+		}
 		case 'event': {
 			const student = room.students[record.studentId];
 			if (!student || record.seq !== student.lastSeq + 1) return; // the host never logs these; a damaged log must not count twice
@@ -190,6 +201,11 @@ function applyEvent(student: Student, event: ProgressEvent, clientAt: number, ho
 				step.unmet = event.unmet;
 			}
 			touch(step, clientAt);
+			return;
+		}
+		case 'hand': {
+			const current = student.current;
+			student.hand = event.raised ? {at: clientAt, ...(current ? {chapterId: current.chapterId, stepIndex: current.stepIndex, stepCount: current.stepCount, title: current.title} : {}), ...(student.commands.length ? {lastCommand: student.commands.at(-1)!} : {})} : undefined;
 			return;
 		}
 		case 'command-run': {

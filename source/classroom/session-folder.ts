@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import {z} from 'zod';
 import {newJoinCode} from './credentials.ts';
 import {loadLog, openEventLog, type EventLog, type LoadedLog} from './event-log.ts';
+import type {ExamRules} from './protocol.ts';
 import {applyRecord, emptyRoom, type Room} from './room.ts';
 
 const metaSchema = z.object({
@@ -13,6 +14,8 @@ const metaSchema = z.object({
 	chapters: z.array(z.string()),
 	createdAt: z.number(),
 	appVersion: z.string(),
+	/** A graded lab: hints and/or solutions off for the whole session. */
+	exam: z.object({noHints: z.boolean(), noSolutions: z.boolean()}).optional(),
 });
 export type SessionMeta = z.infer<typeof metaSchema>;
 
@@ -47,7 +50,7 @@ export function readSession(dir: string): {meta: SessionMeta; room: Room; loaded
 	return {meta, room, loaded};
 }
 
-export async function openSession(dir: string, settings: {chapters: string[]; appVersion: string; now: number}): Promise<OpenedSession> {
+export async function openSession(dir: string, settings: {chapters: string[]; appVersion: string; now: number; exam?: ExamRules}): Promise<OpenedSession> {
 	const resumed = existsSync(join(dir, metaFile));
 	if (!resumed && existsSync(dir) && readdirSync(dir).length > 0) {
 		throw new SessionFolderError(`${dir} already holds other files and is not a classroom session folder; choose a new or empty folder`);
@@ -58,11 +61,12 @@ export async function openSession(dir: string, settings: {chapters: string[]; ap
 		let meta: SessionMeta;
 		if (resumed) meta = readSessionMeta(dir);
 		else {
-			meta = {format: 1, code: newJoinCode(), chapters: settings.chapters, createdAt: settings.now, appVersion: settings.appVersion};
+			meta = {format: 1, code: newJoinCode(), chapters: settings.chapters, createdAt: settings.now, appVersion: settings.appVersion, ...(settings.exam && (settings.exam.noHints || settings.exam.noSolutions) ? {exam: settings.exam} : {})};
 			writeDurably(join(dir, metaFile), JSON.stringify(meta, null, 2) + '\n');
 		}
 		const loaded = loadLog(join(dir, logFile), true);
 		const room = emptyRoom(meta.code, meta.chapters);
+		if (meta.exam) room.exam = meta.exam;
 		for (const record of loaded.records) applyRecord(room, record);
 		const log = await openEventLog(join(dir, logFile));
 		return {dir, meta, room, log, resumed, loaded, release};

@@ -27,6 +27,15 @@ export type StudentText = {
 	badName: string;
 	noLessons(dir: string): string;
 	cannotJoin(reason: string): string;
+	handRaised: string;
+	handLowered: string;
+	handUsage: string;
+	message(text: string): string;
+	hintsOff: string;
+	solutionsOff: string;
+	examSuffix(noHints: boolean, noSolutions: boolean): string;
+	chapterClosed(chapter: string): string;
+	ended: string;
 };
 
 const en: StudentText = {
@@ -55,6 +64,15 @@ const en: StudentText = {
 	badName: '--name: choose a name with at least one letter or digit',
 	noLessons: dir => `no lessons found in ${dir}`,
 	cannotJoin: reason => `cannot join: ${reason}`,
+	handRaised: '✋ Your hand is up: the instructor sees your step and your last command. Type "hand down" to lower it.',
+	handLowered: 'Your hand is down.',
+	handUsage: 'hand: raise your hand for the instructor; "hand down" lowers it',
+	message: text => `💬 Instructor, to you: ${text}`,
+	hintsOff: 'Exam mode: the instructor turned hints off for this lab.',
+	solutionsOff: 'Exam mode: the instructor turned solutions off for this lab.',
+	examSuffix: (noHints, noSolutions) => ` · exam: ${[noHints ? 'no hints' : '', noSolutions ? 'no solutions' : ''].filter(Boolean).join(', ')}`,
+	chapterClosed: chapter => `🔒 The instructor closed chapter ${chapter}. Your progress in it is kept; commands still run, but wait for the instructor before going on.`,
+	ended: 'classroom: the instructor ended the class. Your progress is saved on this computer.',
 };
 
 const zhCN: StudentText = {
@@ -83,6 +101,15 @@ const zhCN: StudentText = {
 	badName: '--name：名字至少要有一个字母或数字',
 	noLessons: dir => `在 ${dir} 中没有找到课程`,
 	cannotJoin: reason => `无法加入：${reason}`,
+	handRaised: '✋ 你已举手：讲师能看到你所在的步骤和最后一条命令。输入 "hand down" 放下。',
+	handLowered: '你已放下手。',
+	handUsage: 'hand：向讲师举手；"hand down" 放下',
+	message: text => `💬 讲师对你说：${text}`,
+	hintsOff: '考试模式：讲师关闭了本次实验的提示。',
+	solutionsOff: '考试模式：讲师关闭了本次实验的答案。',
+	examSuffix: (noHints, noSolutions) => ` · 考试：${[noHints ? '无提示' : '', noSolutions ? '无答案' : ''].filter(Boolean).join('，')}`,
+	chapterClosed: chapter => `🔒 讲师关闭了第 ${chapter} 章。你的进度已保留；命令仍可运行，但请等讲师安排再继续。`,
+	ended: '课堂：讲师结束了本次课堂。你的进度已保存在本机。',
 };
 
 export function studentText(locale: Locale): StudentText {

@@ -44,3 +44,23 @@ test("the memoized string-width answers exactly as string-width, first time and 
 	for (const line of ['\u001B[2m─ events ─\u001B[22m', '\u001B[1m\u001B[32mroot@host-1:~# \u001B[39m\u001B[22m\u001B[7m \u001B[27m', '\u001B[32m容器\u001B[39m', '\u009B31mx', '\u001B]8;;http://x\u0007link\u001B]8;;\u0007', '├─ pod/web ✓ Running ░░█ …', 'kube-proxy · 3/3 → ↑', 'a\u0301─', '1\uFE0F\u20E3 ─', '─\u200D─']) assert.equal(memoized(line), stringWidth(line), line);
 	assert.equal(memoized('容器', {ambiguousIsNarrow: false}), stringWidth('容器', {ambiguousIsNarrow: false}));
 });
+
+test("Ink's per-line character cache stays small: an idle dashboard whose clocks tick every second does not grow it without end", async () => {
+	const patchedUrl = `${pathToFileURL(inkOutput).href}?render-caches-bound`;
+	registerHooks({
+		load(url, context, next) {
+			const result = next(url, context);
+			return url === patchedUrl ? {...result, source: patchRenderCaches(inkOutput, String(result.source))} : result;
+		},
+	});
+	const {default: Output} = (await import(patchedUrl)) as {default: new (options: {width: number; height: number}) => {write(x: number, y: number, text: string, options: {transformers: unknown[]}): void; get(): unknown; caches: {styledChars: Map<string, unknown>}}};
+	let largest = 0;
+	// 40 rows of a 140-column dashboard, each with a timer that changes every frame, for 300 frames.
+	for (let frame = 0; frame < 300; frame++) {
+		const output = new Output({width: 140, height: 40});
+		for (let row = 0; row < 40; row++) output.write(0, row, `student-${row}`.padEnd(20) + '✓ ✓ ▶ · · ·'.padEnd(30) + `${frame + row}s`.padStart(9) + ' x'.repeat(30), {transformers: []});
+		output.get();
+		largest = Math.max(largest, output.caches.styledChars.size);
+	}
+	assert.ok(largest <= 2000, `styledChars held ${largest} lines (each an object per character)`);
+});

@@ -7,6 +7,7 @@ import {connectStudent, type StudentLink} from '../../source/classroom/client.ts
 import {memoryStore, type ClientStore} from '../../source/classroom/client-store.ts';
 import {startClassroomHost, type ClassroomHost} from '../../source/classroom/host-server.ts';
 import type {GuardLimits} from '../../source/classroom/join-guard.ts';
+import type {ExamRules} from '../../source/classroom/protocol.ts';
 import {openSession} from '../../source/classroom/session-folder.ts';
 
 export const appVersion = '0.1.0-test';
@@ -17,8 +18,8 @@ export function tempDir(t: {after(fn: () => void): void}): string {
 	return dir;
 }
 
-export async function startHost(dir: string, options: {chapters?: string[]; capacity?: number; clock?: () => number; guard?: Partial<GuardLimits>} = {}): Promise<ClassroomHost> {
-	const session = await openSession(dir, {chapters: options.chapters ?? ['1', '2', '3'], appVersion, now: 0});
+export async function startHost(dir: string, options: {chapters?: string[]; capacity?: number; clock?: () => number; guard?: Partial<GuardLimits>; exam?: ExamRules} = {}): Promise<ClassroomHost> {
+	const session = await openSession(dir, {chapters: options.chapters ?? ['1', '2', '3'], appVersion, now: 0, exam: options.exam});
 	return startClassroomHost(session, {bind: '127.0.0.1', port: 0, appVersion, capacity: options.capacity, clock: options.clock, guard: options.guard});
 }
 

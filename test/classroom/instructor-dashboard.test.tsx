@@ -48,6 +48,11 @@ function fakeHost(online: string[]) {
 			calls.push(`open ${count}`);
 			apply({r: 'pacing', at: start, openCount: count});
 		},
+		async message(studentId, text) {
+			calls.push(`message ${studentId} ${text}`);
+			apply({r: 'message', at: start, studentId, text});
+			return true;
+		},
 	} as DashboardHost;
 	const event = (studentId: string, at: number, ev: Extract<LogRecord, {r: 'event'}>['event']) => {
 		seqs[studentId] = (seqs[studentId] ?? 0) + 1;
@@ -208,4 +213,22 @@ test('in Simplified Chinese, with Chinese names, the columns still line up', asy
 	};
 	assert.equal(stepsAt('王小明'), stepsAt('bob'));
 	assert.match(frame, /q 退出/);
+});
+
+test('a raised hand shows on the row, in the header and in the detail with the step and last command; m answers that student only', async () => {
+	const {app, fake} = setup({columns: 100, rows: 24});
+	fake.event('s1', start + 4000, {kind: 'hand', raised: true});
+	let frame = await app.waitFor(frame => frame.includes('✋ 1 hand up'), 'the raised hand');
+	assert.match(frame, /✋alice\s+✓ ▶/);
+	app.press(keys.enter);
+	frame = await app.waitFor(frame => frame.includes('Hand up on'), "alice's detail");
+	assert.match(frame, /✋ Hand up on step 2\/4; last command: \$ docker run kubia {2}\(exit 125\)/);
+	app.type('m');
+	await app.waitForText('Message to alice only');
+	app.type('Use -d and check docker ps\r');
+	frame = await app.waitFor(frame => frame.includes('message sent to alice'), 'the message sent');
+	assert.deepEqual(fake.calls, ['message s1 Use -d and check docker ps']);
+	assert.doesNotMatch(frame, /hand up/, 'answering lowers the hand');
+	app.press(keys.enter);
+	await app.waitForText('Your last message: Use -d and check docker ps');
 });

@@ -17,7 +17,7 @@ import {useInstructorState} from './use-instructor-state.ts';
 /** The same clock as the learner's dashboard, reading wall time: the instructor sees real minutes on a step. */
 export type WallClock = Clock;
 
-export type DashboardHost = Pick<ClassroomHost, 'room' | 'capacity' | 'isConnected' | 'connectedCount' | 'releaseNext' | 'setOpenCount' | 'setPaused' | 'broadcast' | 'subscribe'>;
+export type DashboardHost = Pick<ClassroomHost, 'room' | 'capacity' | 'isConnected' | 'connectedCount' | 'releaseNext' | 'setOpenCount' | 'setPaused' | 'broadcast' | 'message' | 'subscribe'>;
 
 type Props = {host: DashboardHost; joinLines: string[]; sessionDir: string; clock: WallClock; onQuit(): void; locale?: Locale; stuckRule?: StuckRule};
 
@@ -78,7 +78,7 @@ export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit,
 	const label = (ref: string) => chapters.find(column => column.ref === ref || column.id === ref)?.label ?? ref;
 
 	const act = (what: Promise<void>, done: string) => what.then(() => setFlash(done), error => setFlash(text.error((error as Error).message)));
-	useInstructorKeys(state, dispatch, {ids: rows.map(row => row.id), chapters: chapters.length, currentChapter: followed}, {
+	useInstructorKeys(state, dispatch, {ids: rows.map(row => row.id), selected: selected?.id, chapters: chapters.length, currentChapter: followed}, {
 		releaseNext() {
 			const next = room.chapters[room.openCount];
 			if (next === undefined) setFlash(text.allOpen);
@@ -98,6 +98,13 @@ export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit,
 			act(host.setPaused(!room.paused), room.paused ? text.resumedRoom : text.pausedRoom);
 		},
 		broadcast: message => act(host.broadcast(message), text.sent),
+		message(studentId, message) {
+			const name = room.students[studentId]?.name ?? studentId;
+			host.message(studentId, message).then(
+				online => setFlash(online ? text.messageSent(name) : text.messageQueued(name)),
+				error => setFlash(text.error((error as Error).message)),
+			);
+		},
 		quit: onQuit,
 	});
 
@@ -105,6 +112,7 @@ export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit,
 
 	const stuckSplit = stuckCount(room, now, id => host.isConnected(id), rule);
 	const stuck = stuckSplit.failing + stuckSplit.idle;
+	const hands = room.studentOrder.filter(id => room.students[id]!.hand).length;
 	const open = room.chapters.slice(0, room.openCount).map(label).join(', ') || text.none;
 	const progress = chapterProgress(room, chapter);
 	const listHeight = Math.max(3, height - 7); // 4 header lines, the column titles, 2 footer lines
@@ -133,6 +141,12 @@ export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit,
 				<Text dimColor={theme.dim}>
 					{' '}({idleMinutes}m{stuck > 0 ? text.stuckSplit(stuckSplit.failing, stuckSplit.idle) : ''})
 				</Text>
+				{hands > 0 ? (
+					<Text color={theme.warn} bold>
+						{' · '}
+						{text.hands(hands)}
+					</Text>
+				) : null}
 			</Text>
 			{storm && now - storm.at < 2 * 60_000 ? (
 				<Text color={theme.bad} bold wrap="truncate">
@@ -176,7 +190,7 @@ export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit,
 					) : null}
 				</Box>
 			)}
-			<Footer mode={state.mode} draft={state.draft} flash={[flash, room.broadcast ? text.lastBroadcast(room.broadcast.text) : ''].filter(Boolean).join(' · ')} wide={width > textWidth(text.keysWide)} text={text} />
+			<Footer mode={state.mode} draft={state.draft} to={state.messageTo ? room.students[state.messageTo]?.name : undefined} flash={[flash, room.broadcast ? text.lastBroadcast(room.broadcast.text) : ''].filter(Boolean).join(' · ')} wide={width > textWidth(text.keysWide)} text={text} />
 		</Box>
 	);
 }
@@ -214,7 +228,7 @@ function GridRow({row, nameWidth, stepWidth, selected, text}: {row: StudentRow; 
 	return (
 		<Text wrap="truncate">
 			<Text {...(selected ? theme.highlight : {})} dimColor={!row.online && theme.dim}>
-				{selected ? '> ' : '  '}
+				{row.hand ? '✋' : selected ? '> ' : '  '}
 				{fit(row.name, nameWidth)}
 			</Text>{' '}
 			{row.cells.map((cell, index) => (
@@ -246,6 +260,12 @@ function StudentDetail({host, row, height, text}: {host: DashboardHost; row: Stu
 				{row.stuck ? ` ·${text.stuckMark(row.stuck)}` : ''}
 			</Text>
 			<Text wrap="truncate">{current ? text.onStep(current.chapterId, current.stepIndex + 1, current.stepCount, current.title, duration(row.onStepMs)) : text.noStepYet}</Text>
+			{student.hand ? (
+				<Text wrap="truncate" color={theme.warn} bold>
+					{text.handUp(student.hand.chapterId && student.hand.stepIndex !== undefined ? text.step(student.hand.stepIndex + 1, student.hand.stepCount ?? 0) : text.notStarted, student.hand.lastCommand ? `$ ${student.hand.lastCommand.line}${student.hand.lastCommand.exitCode ? text.exit(student.hand.lastCommand.exitCode) : ''}` : text.noCommands)}
+				</Text>
+			) : null}
+			{student.lastMessage ? <Text wrap="truncate">{text.lastMessage(student.lastMessage.text)}</Text> : null}
 			<Text wrap="truncate">{text.stepHelp(step?.hints ?? 0, step?.solutionShown ?? false, step?.failedCommands ?? 0, step?.failedChecks ?? 0)}</Text>
 			<Text bold>{text.stillUnmet}</Text>
 			{(step?.unmet.length ? step.unmet : [text.nothingReported]).slice(0, 4).map((item, index) => (
@@ -265,8 +285,15 @@ function StudentDetail({host, row, height, text}: {host: DashboardHost; row: Stu
 	);
 }
 
-function Footer({mode, draft, flash, wide, text}: {mode: string; draft: string; flash?: string; wide: boolean; text: InstructorText}) {
+function Footer({mode, draft, to, flash, wide, text}: {mode: string; draft: string; to?: string; flash?: string; wide: boolean; text: InstructorText}) {
 	const theme = useTheme();
+	if (mode === 'message')
+		return (
+			<Text wrap="truncate">
+				{text.messagePrompt(to ?? '?')}
+				{draft}█
+			</Text>
+		);
 	if (mode === 'broadcast')
 		return (
 			<Text wrap="truncate">

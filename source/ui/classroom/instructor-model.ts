@@ -14,6 +14,7 @@ export type StudentRow = {
 	name: string;
 	online: boolean;
 	stuck?: StuckKind;
+	hand: boolean;
 	cells: Cell[];
 	doneCount: number;
 	finished: boolean;
@@ -78,7 +79,7 @@ export function studentRow(student: Student, chapter: ChapterColumn, online: boo
 	}
 	const finished = student.finished[chapter.id] !== undefined;
 	const where: StudentRow['where'] = !current ? {kind: 'not-started'} : current.chapterId === chapter.id ? {kind: 'step', index: current.stepIndex + 1, count: current.stepCount} : {kind: 'elsewhere', chapterId: current.chapterId};
-	return {id: student.id, name: student.name, online, stuck, cells, doneCount, finished, where, onStepMs: timeOnStep(student, now), hints, solutions, tries, failedCommands, failedChecks};
+	return {id: student.id, name: student.name, online, stuck, hand: student.hand !== undefined, cells, doneCount, finished, where, onStepMs: timeOnStep(student, now), hints, solutions, tries, failedCommands, failedChecks};
 }
 
 const stuckRank = (row: StudentRow) => (row.stuck === 'failing' ? 2 : row.stuck === 'idle' ? 1 : 0);
@@ -91,7 +92,7 @@ export function visibleRows(room: Room, chapter: ChapterColumn, options: {sort: 
 	if (options.sort === 'name') rows.sort(byName);
 	if (options.sort === 'progress') rows.sort((a, b) => b.doneCount - a.doneCount || byName(a, b));
 	// Struggling before idle: the one failing again and again needs the instructor first.
-	if (options.sort === 'stuck') rows.sort((a, b) => stuckRank(b) - stuckRank(a) || b.failedCommands + b.failedChecks - (a.failedCommands + a.failedChecks) || b.onStepMs - a.onStepMs || byName(a, b));
+	if (options.sort === 'stuck') rows.sort((a, b) => Number(b.hand) - Number(a.hand) || stuckRank(b) - stuckRank(a) || b.failedCommands + b.failedChecks - (a.failedCommands + a.failedChecks) || b.onStepMs - a.onStepMs || byName(a, b));
 	return rows;
 }
 

@@ -52,6 +52,12 @@ export type InstructorText = {
 	sent: string;
 	error(message: string): string;
 	tooSmall(width: number, height: number): string;
+	hands(count: number): string;
+	handUp(step: string, lastCommand: string): string;
+	lastMessage(text: string): string;
+	messagePrompt(name: string): string;
+	messageSent(name: string): string;
+	messageQueued(name: string): string;
 };
 
 const en: InstructorText = {
@@ -89,8 +95,8 @@ const en: InstructorText = {
 	lastCommands: 'Last commands:',
 	noCommands: '(none yet)',
 	exit: code => `  (exit ${code})`,
-	keysWide: '↑↓ Home End select · Enter details · ←→ chapter · s sort · f filter · n release next · o open up to · p pause · b broadcast · +- stuck minutes · q quit',
-	keysNarrow: '↑↓ ⏎ student ←→ chapter s sort f filter n next o open p pause b say q quit',
+	keysWide: '↑↓ Home End select · Enter details · m message · ←→ chapter · s sort · f filter · n release next · o open up to · p pause · b broadcast · +- stuck minutes · q quit',
+	keysNarrow: '↑↓ ⏎ student m msg ←→ chapter s sort f filter n next o open p pause b say q quit',
 	broadcastPrompt: 'Broadcast to every screen (Enter send, Esc cancel): ',
 	openPrompt: 'Open the first how many chapters of the session? Type 0-9 (Esc cancels)',
 	quitPrompt: "End the session's dashboard? The log is kept and `--session` resumes it. (y/n)",
@@ -103,6 +109,12 @@ const en: InstructorText = {
 	sent: 'broadcast sent',
 	error: message => `error: ${message}`,
 	tooSmall: (width, height) => `The classroom dashboard needs at least 60x12 (this terminal is ${width}x${height}).`,
+	hands: count => `✋ ${count} ${count === 1 ? 'hand' : 'hands'} up`,
+	handUp: (step, lastCommand) => `✋ Hand up on ${step}; last command: ${lastCommand} (m answers)`,
+	lastMessage: text => `Your last message: ${text}`,
+	messagePrompt: name => `Message to ${name} only (Enter send, Esc cancel): `,
+	messageSent: name => `message sent to ${name}`,
+	messageQueued: name => `${name} is offline: the message is in the log, not on their screen`,
 };
 
 const zhCN: InstructorText = {
@@ -140,7 +152,7 @@ const zhCN: InstructorText = {
 	lastCommands: '最近的命令：',
 	noCommands: '（还没有）',
 	exit: code => `  （退出码 ${code}）`,
-	keysWide: '↑↓ Home End 选择 · Enter 详情 · ←→ 章节 · s 排序 · f 筛选 · n 开放下一章 · o 开放前 N 章 · p 暂停 · b 广播 · +- 卡住分钟数 · q 退出',
+	keysWide: '↑↓ Home End 选择 · Enter 详情 · m 私信 · ←→ 章节 · s 排序 · f 筛选 · n 开放下一章 · o 开放前 N 章 · p 暂停 · b 广播 · +- 卡住分钟数 · q 退出',
 	keysNarrow: '↑↓ ⏎ 学生 ←→ 章节 s 排序 f 筛选 n 下一章 o 开放 p 暂停 b 广播 q 退出',
 	broadcastPrompt: '广播到所有屏幕（Enter 发送，Esc 取消）：',
 	openPrompt: '开放本次课程的前几章？输入 0-9（Esc 取消）',
@@ -154,6 +166,12 @@ const zhCN: InstructorText = {
 	sent: '广播已发送',
 	error: message => `错误：${message}`,
 	tooSmall: (width, height) => `课堂面板至少需要 60x12（当前终端为 ${width}x${height}）。`,
+	hands: count => `✋ ${count} 人举手`,
+	handUp: (step, lastCommand) => `✋ 在${step}举手；最后一条命令：${lastCommand}（按 m 回复）`,
+	lastMessage: text => `你最近发给他的消息：${text}`,
+	messagePrompt: name => `只发给 ${name} 的消息（Enter 发送，Esc 取消）：`,
+	messageSent: name => `消息已发给 ${name}`,
+	messageQueued: name => `${name} 不在线：消息已记入日志，但不会显示在他的屏幕上`,
 };
 
 export function instructorText(locale: Locale): InstructorText {

@@ -10,10 +10,11 @@ export type PacingControls = {
 	stuckAfter(by: number): void;
 	togglePause(): void;
 	broadcast(text: string): void;
+	message(studentId: string, text: string): void;
 	quit(): void;
 };
 
-export function useInstructorKeys(rendered: InstructorState, reactDispatch: Dispatch<InstructorAction>, context: {ids: string[]; chapters: number; currentChapter: number}, controls: PacingControls): void {
+export function useInstructorKeys(rendered: InstructorState, reactDispatch: Dispatch<InstructorAction>, context: {ids: string[]; chapters: number; currentChapter: number; selected?: string}, controls: PacingControls): void {
 	// Keys can arrive faster than frames (typed text, then Enter): act on the state as of the
 	// last key, not as of the last render.
 	const latest = useRef(rendered);
@@ -24,9 +25,12 @@ export function useInstructorKeys(rendered: InstructorState, reactDispatch: Disp
 	};
 	useInput((input, key) => {
 		const state = latest.current;
-		if (state.mode === 'broadcast') {
+		if (state.mode === 'broadcast' || state.mode === 'message') {
 			const send = (draft: string) => {
-				if (draft.trim()) controls.broadcast(draft);
+				if (draft.trim()) {
+					if (state.mode === 'message' && state.messageTo) controls.message(state.messageTo, draft);
+					else controls.broadcast(draft);
+				}
 				dispatch({type: 'closed'});
 			};
 			if (key.escape) dispatch({type: 'closed'});
@@ -71,6 +75,7 @@ export function useInstructorKeys(rendered: InstructorState, reactDispatch: Disp
 		else if (input === '-') controls.stuckAfter(-1);
 		else if (input === 'p') controls.togglePause();
 		else if (input === 'b') dispatch({type: 'broadcast-started'});
+		else if (input === 'm' && context.selected) dispatch({type: 'message-started', studentId: context.selected});
 		else if (input === 'q' || (key.ctrl && input === 'c')) dispatch({type: 'quit-asked'});
 	});
 }

@@ -8,8 +8,9 @@ export type InstructorState = {
 	sort: SortOrder;
 	filter: Filter;
 	chapterIndex?: number; // undefined: follow the last open chapter
-	mode: 'grid' | 'detail' | 'broadcast' | 'open-count' | 'confirm-quit';
-	draft: string; // the broadcast being typed
+	mode: 'grid' | 'detail' | 'broadcast' | 'message' | 'open-count' | 'confirm-quit';
+	draft: string; // the broadcast or message being typed
+	messageTo?: string; // the student a message goes to
 };
 
 export type InstructorAction =
@@ -20,6 +21,7 @@ export type InstructorAction =
 	| {type: 'chapter-moved'; by: number; chapters: number; current: number}
 	| {type: 'detail-toggled'}
 	| {type: 'broadcast-started'}
+	| {type: 'message-started'; studentId: string}
 	| {type: 'open-count-asked'}
 	| {type: 'draft-typed'; text: string}
 	| {type: 'draft-erased'}
@@ -50,6 +52,8 @@ export function instructorReducer(state: InstructorState, action: InstructorActi
 			return {...state, mode: state.mode === 'detail' ? 'grid' : 'detail'};
 		case 'broadcast-started':
 			return {...state, mode: 'broadcast', draft: ''};
+		case 'message-started':
+			return {...state, mode: 'message', draft: '', messageTo: action.studentId};
 		case 'open-count-asked':
 			return {...state, mode: 'open-count'};
 		case 'draft-typed':
@@ -57,7 +61,7 @@ export function instructorReducer(state: InstructorState, action: InstructorActi
 		case 'draft-erased':
 			return {...state, draft: [...state.draft].slice(0, -1).join('')};
 		case 'closed':
-			return {...state, mode: 'grid', draft: ''};
+			return {...state, mode: 'grid', draft: '', messageTo: undefined};
 		case 'quit-asked':
 			return {...state, mode: 'confirm-quit'};
 	}
