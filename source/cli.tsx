@@ -167,6 +167,7 @@ Examples:
 	classroom
 		.command('host')
 		.description('start a session: students join with the printed command')
+		.configureHelp({showGlobalOptions: true})
 		.option('--port <n>', 'port to listen on', '7420')
 		.option('--bind <addr>', 'address to listen on', '0.0.0.0')
 		.option('--chapters <list>', 'chapters of this session, e.g. 1-3 or 2,4')
@@ -188,9 +189,30 @@ Examples:
 			finish(await runClassroomExport(appOptions(flagsOf(command)), io, dir, opts.format));
 		});
 
+	classroom
+		.command('report')
+		.description('after class: one row per student per chapter (finished, time, hints, solutions, wrong answers)')
+		.argument('<session-dir>')
+		.addOption(new Option('--format <format>', 'output format').choices(['text', 'csv', 'json']).default('text'))
+		.action(async (dir: string, opts: {format: 'text' | 'csv' | 'json'}, command: Command) => {
+			const {runClassroomReport} = await import('./app/classroom-commands.ts');
+			finish(await runClassroomReport(appOptions(flagsOf(command)), io, dir, opts.format));
+		});
+	classroom
+		.command('replay')
+		.description("one student's commands with exit codes, steps and hands, from the session's log")
+		.argument('<session-dir>')
+		.argument('<name>')
+		.action(async (dir: string, name: string, _opts, command: Command) => {
+			const {runClassroomReplay} = await import('./app/classroom-commands.ts');
+			finish(await runClassroomReplay(appOptions(flagsOf(command)), io, dir, name));
+		});
+
 	program
 		.command('join')
 		.description("join an instructor's classroom session")
+		// A student reads this help alone in a lab: show --plain and --lang here too.
+		.configureHelp({showGlobalOptions: true})
 		.argument('<host>', 'HOST[:PORT] printed by the instructor')
 		.requiredOption('--code <code>', 'the join code')
 		.requiredOption('--name <name>', 'your name as the instructor will see it')

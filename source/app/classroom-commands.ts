@@ -2,6 +2,8 @@
 import {createInterface} from 'node:readline';
 import {parseChapterList} from '../classroom/chapter-list.ts';
 import {resultsCsv, resultsJson} from '../classroom/export.ts';
+import {reportCsv, reportJson, reportTable} from '../classroom/report.ts';
+import {replayStudent} from '../classroom/replay.ts';
 import {hostCommandHelp, runHostCommand} from '../classroom/host-commands.ts';
 import {startClassroomHost, type ClassroomHost} from '../classroom/host-server.ts';
 import {joinCommand, reachableAddresses} from '../classroom/join-line.ts';
@@ -112,6 +114,39 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 	clearInterval(stuckTimer);
 	reader.close();
 	return code;
+}
+
+export async function runClassroomReport(_options: AppOptions, io: AppIO, dir: string, format: 'text' | 'csv' | 'json'): Promise<number> {
+	return withSession(io, dir, ({room}) => {
+		io.stdout.write(format === 'json' ? reportJson(room) : format === 'csv' ? reportCsv(room) : reportTable(room));
+		return 0;
+	});
+}
+
+export async function runClassroomReplay(_options: AppOptions, io: AppIO, dir: string, name: string): Promise<number> {
+	return withSession(io, dir, ({loaded}) => {
+		const replay = replayStudent(loaded.records, name);
+		if ('error' in replay) {
+			io.stderr.write(`k8s-tutor: ${replay.error}\n`);
+			return 1;
+		}
+		io.stdout.write(replay.lines.join('\n') + '\n');
+		return 0;
+	});
+}
+
+function withSession(io: AppIO, dir: string, use: (session: ReturnType<typeof readSession>) => number): number {
+	try {
+		const session = readSession(dir);
+		if (session.loaded.skippedLines > 0) io.stderr.write(`k8s-tutor: warning: skipped ${session.loaded.skippedLines} damaged lines in ${dir}/events.jsonl\n`);
+		return use(session);
+	} catch (error) {
+		if (error instanceof SessionFolderError) {
+			io.stderr.write(`k8s-tutor: ${error.message}\n`);
+			return 1;
+		}
+		throw error;
+	}
 }
 
 export async function runClassroomExport(_options: AppOptions, io: AppIO, dir: string, format: 'csv' | 'json'): Promise<number> {

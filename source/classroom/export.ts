@@ -53,7 +53,7 @@ export function resultsCsv(room: Room): string {
 }
 
 /** RFC 4180 quoting, and a leading quote on text a spreadsheet would run as a formula. */
-function csvCell(value: string | number | boolean): string {
+export function csvCell(value: string | number | boolean): string {
 	if (typeof value !== 'string') return String(value);
 	const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 	return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

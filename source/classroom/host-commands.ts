@@ -3,7 +3,7 @@ import type {ClassroomHost} from './host-server.ts';
 import {isStuck} from './room.ts';
 import {nameKey} from './sanitize.ts';
 
-export const hostCommandHelp = 'commands: open N · release · pause · resume · say TEXT · msg NAME TEXT · hands · who · help';
+export const hostCommandHelp = 'commands: open N · release · pause · resume · say TEXT · msg NAME TEXT · hands · who · remove NAME · rename NAME NEW · reset NAME CHAPTER · help';
 
 /** Runs one line typed by the instructor; returns the reply to print. */
 export async function runHostCommand(host: ClassroomHost, line: string, now: number): Promise<string> {
@@ -41,6 +41,28 @@ export async function runHostCommand(host: ClassroomHost, line: string, now: num
 			const student = findStudent(host, name);
 			if (!student) return `no student named "${name}"; see who`;
 			return (await host.message(student.id, text)) ? `sent to ${student.name}` : `${student.name} is offline: the message is in the log, not on their screen`;
+		}
+		case 'remove': {
+			const student = rest.length === 1 ? findStudent(host, rest[0]!) : undefined;
+			if (!student) return rest.length === 1 ? `no student named "${rest[0]}"; see who` : 'remove NAME: take a student off the roster (a fake or mistyped join)';
+			await host.remove(student.id);
+			return `removed ${student.name}; the name and the seat are free again`;
+		}
+		case 'rename': {
+			const student = rest.length === 2 ? findStudent(host, rest[0]!) : undefined;
+			if (!student) return rest.length === 2 ? `no student named "${rest[0]}"; see who` : 'rename NAME NEW: correct a student\'s name';
+			const before = student.name;
+			const problem = await host.rename(student.id, rest[1]!);
+			return problem ?? `renamed ${before} to ${student.name}`;
+		}
+		case 'reset': {
+			const student = rest.length === 2 ? findStudent(host, rest[0]!) : undefined;
+			if (!student) return rest.length === 2 ? `no student named "${rest[0]}"; see who` : 'reset NAME CHAPTER: clear one student\'s record of a chapter (its id or number)';
+			const ref = rest[1]!;
+			const chapterId = Object.keys(student.chapterSteps).find(id => id === ref || String(student.chapterNumbers[id]) === ref);
+			if (!chapterId) return `${student.name} has no record of chapter ${ref}`;
+			await host.resetChapter(student.id, chapterId);
+			return `cleared ${student.name}'s record of chapter ${chapterId}`;
 		}
 		case 'hands': {
 			const up = room.studentOrder.map(id => room.students[id]!).filter(student => student.hand);

@@ -50,6 +50,10 @@ export type ClassroomHost = {
 	message(studentId: string, text: string): Promise<boolean>;
 	/** Tells every student the class is over (they stop retrying), then closes. */
 	end(): Promise<void>;
+	/** The roster: take a student off (their seat and name are freed), correct a name, clear one chapter's record. */
+	remove(studentId: string): Promise<void>;
+	rename(studentId: string, name: string): Promise<string | undefined>;
+	resetChapter(studentId: string, chapterId: string): Promise<void>;
 	subscribe(listener: (change: HostChange) => void): () => void;
 	close(): Promise<void>;
 };
@@ -77,7 +81,7 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 	const liveConnection = new Map<string, Connection>(); // studentId -> its current connection
 	const acceptedSeq = new Map<string, number>(); // studentId -> last seq handed to the log (synced or not)
 	const reservedNames = new Set<string>(); // names being admitted right now (their join is being synced)
-	let nextStudent = room.studentOrder.length + 1;
+	let nextStudent = room.joinedCount + 1;
 	const guard = joinGuard({...guardLimits, ...settings.guard}, clock());
 	const pending = new Set<Connection>(); // in arrival order: the oldest is cut first
 	let stormToldAt = -Infinity;
@@ -157,7 +161,9 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 		if (!name) return fail(connection, 'bad-name', 'choose a name with at least one letter or digit', true);
 		const key = nameKey(name);
 		const students = room.studentOrder.map(id => room.students[id]!);
-		const existing = students.find(student => nameKey(student.name) === key);
+		// The token first: it is the student, whatever name they typed (a renamed student, another computer).
+		const tokenHash = hello.token ? hashToken(hello.token) : undefined;
+		const existing = students.find(student => student.tokenHash === tokenHash) ?? students.find(student => nameKey(student.name) === key);
 		let studentId: string;
 		let token: string;
 		if (existing) {
@@ -329,6 +335,27 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 			const live = liveConnection.get(studentId);
 			if (live) send(live, {type: 'message', text: clean, at: entry.at});
 			return live !== undefined;
+		},
+		async remove(studentId) {
+			if (!room.students[studentId]) return;
+			await record({r: 'removed', at: clock(), studentId});
+			const live = liveConnection.get(studentId);
+			if (live) fail(live, 'removed', 'the instructor removed you from the room', true);
+			liveConnection.delete(studentId);
+			acceptedSeq.delete(studentId);
+		},
+		async rename(studentId, wanted) {
+			const name = sanitizeName(wanted, limits.nameLength);
+			if (!name) return 'choose a name with at least one letter or digit';
+			const other = room.studentOrder.map(id => room.students[id]!).find(student => student.id !== studentId && namesLookAlike(student.name, name));
+			if (other) return `"${name}" looks the same as "${other.name}", who is in the room`;
+			if (!room.students[studentId]) return 'no such student';
+			await record({r: 'renamed', at: clock(), studentId, name});
+			return undefined;
+		},
+		async resetChapter(studentId, chapterId) {
+			if (!room.students[studentId]) return;
+			await record({r: 'chapter-reset', at: clock(), studentId, chapterId});
 		},
 		async end() {
 			for (const connection of liveConnection.values()) send(connection, {type: 'error', code: 'ended', message: 'the instructor ended the class; your progress is saved on this computer', fatal: true});

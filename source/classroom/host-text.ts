@@ -28,6 +28,9 @@ export type HostText = {
 	handUp(name: string, where: string, lastCommand: string): string;
 	handDown(name: string): string;
 	messaged(name: string, text: string): string;
+	removed(studentId: string): string;
+	renamed(name: string): string;
+	chapterReset(name: string, chapter: string): string;
 	started(resumed: boolean, code: string, chapters: string, dir: string): string;
 	join(line: string): string;
 	soFar(students: number, events: number, open: string, paused: boolean): string;
@@ -60,6 +63,9 @@ const en: HostText = {
 	handUp: (name, where, lastCommand) => `✋ HAND UP: ${name}${where ? ` on ${where}` : ''}${lastCommand ? `; last command: ${lastCommand}` : ''} (answer with: msg ${name} TEXT)`,
 	handDown: name => `${name} lowered their hand`,
 	messaged: (name, text) => `message to ${name}: ${text}`,
+	removed: studentId => `removed student ${studentId} from the room`,
+	renamed: name => `renamed a student to ${name}`,
+	chapterReset: (name, chapter) => `cleared ${name}'s record of chapter ${chapter}`,
 	started: (resumed, code, chapters, dir) => `k8s-tutor classroom ${resumed ? 'resumed' : 'started'}: code ${code}, chapters ${chapters}, session folder ${dir}`,
 	join: line => `join: ${line}`,
 	soFar: (students, events, open, paused) => `${students} students so far, ${events} events; open: ${open}${paused ? '; paused' : ''}`,
@@ -92,6 +98,9 @@ const zhCN: HostText = {
 	handUp: (name, where, lastCommand) => `✋ 举手：${name}${where ? ` 在 ${where}` : ''}${lastCommand ? `；最后一条命令：${lastCommand}` : ''}（回复：msg ${name} 文字）`,
 	handDown: name => `${name} 放下了手`,
 	messaged: (name, text) => `发给 ${name} 的消息：${text}`,
+	removed: studentId => `已将学生 ${studentId} 移出课堂`,
+	renamed: name => `已将一名学生改名为 ${name}`,
+	chapterReset: (name, chapter) => `已清除 ${name} 在第 ${chapter} 章的记录`,
 	started: (resumed, code, chapters, dir) => `k8s-tutor 课堂${resumed ? '已恢复' : '已开始'}：加入码 ${code}，章节 ${chapters}，会话文件夹 ${dir}`,
 	join: line => `加入：${line}`,
 	soFar: (students, events, open, paused) => `目前 ${students} 名学生，${events} 个事件；已开放：${open}${paused ? '；已暂停' : ''}`,

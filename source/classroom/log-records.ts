@@ -11,5 +11,9 @@ export const logRecordSchema = z.discriminatedUnion('r', [
 	z.object({r: z.literal('broadcast'), at: z.number(), text: z.string()}),
 	// The instructor's direct answer to one student (it lowers their hand).
 	z.object({r: z.literal('message'), at: z.number(), studentId: z.string(), text: z.string()}),
+	// The roster, by the instructor: a fake or mistyped join removed, a name corrected, one chapter's record cleared.
+	z.object({r: z.literal('removed'), at: z.number(), studentId: z.string()}),
+	z.object({r: z.literal('renamed'), at: z.number(), studentId: z.string(), name: z.string()}),
+	z.object({r: z.literal('chapter-reset'), at: z.number(), studentId: z.string(), chapterId: z.string()}),
 ]);
 export type LogRecord = z.infer<typeof logRecordSchema>;

@@ -31,6 +31,12 @@ export function plainLine(change: HostChange, room: Room, now: number, say: Host
 			return `${at} ${say.broadcast(record.text)}`;
 		case 'message':
 			return `${at} ${say.messaged(nameOf(record.studentId), record.text)}`;
+		case 'removed':
+			return `${at} ${say.removed(record.studentId)}`;
+		case 'renamed':
+			return `${at} ${say.renamed(record.name)}`;
+		case 'chapter-reset':
+			return `${at} ${say.chapterReset(nameOf(record.studentId), record.chapterId)}`;
 		case 'event': {
 			const name = nameOf(record.studentId);
 			const student = room.students[record.studentId];

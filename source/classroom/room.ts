@@ -64,13 +64,15 @@ export type Room = {
 	exam?: ExamRules;
 	students: Record<string, Student>;
 	studentOrder: string[];
+	/** Every join ever, removed students included: new ids never repeat one. */
+	joinedCount: number;
 	eventCount: number;
 };
 
 export const recentCommands = 12;
 
 export function emptyRoom(code: string, chapters: string[]): Room {
-	return {code, chapters, openCount: Math.min(1, chapters.length), paused: false, students: {}, studentOrder: [], eventCount: 0};
+	return {code, chapters, openCount: Math.min(1, chapters.length), paused: false, students: {}, studentOrder: [], joinedCount: 0, eventCount: 0};
 }
 
 export function pacingOf(room: Room): Pacing {
@@ -99,7 +101,26 @@ export function applyRecord(room: Room, record: LogRecord): void {
 				eventCount: 0,
 			};
 			room.studentOrder.push(record.studentId);
+			room.joinedCount++;
 			return;
+		case 'removed':
+			// Off the roster for good: the name is free again and the seat counts no more.
+			delete room.students[record.studentId];
+			room.studentOrder = room.studentOrder.filter(id => id !== record.studentId);
+			return;
+		case 'renamed': {
+			const student = room.students[record.studentId];
+			if (student) student.name = record.name;
+			return;
+		}
+		case 'chapter-reset': {
+			const student = room.students[record.studentId];
+			if (!student) return;
+			for (const [key, step] of Object.entries(student.steps)) if (step.chapterId === record.chapterId) delete student.steps[key];
+			delete student.finished[record.chapterId];
+			if (student.current?.chapterId === record.chapterId) student.current = undefined;
+			return;
+		}
 		case 'pacing':
 			room.openCount = Math.min(record.openCount, room.chapters.length);
 			return;

@@ -48,6 +48,15 @@ function fakeHost(online: string[]) {
 			calls.push(`open ${count}`);
 			apply({r: 'pacing', at: start, openCount: count});
 		},
+		async rename(studentId, name) {
+			calls.push(`rename ${studentId} ${name}`);
+			apply({r: 'renamed', at: start, studentId, name});
+			return undefined;
+		},
+		async remove(studentId) {
+			calls.push(`remove ${studentId}`);
+			apply({r: 'removed', at: start, studentId});
+		},
 		async message(studentId, text) {
 			calls.push(`message ${studentId} ${text}`);
 			apply({r: 'message', at: start, studentId, text});
@@ -231,4 +240,22 @@ test('a raised hand shows on the row, in the header and in the detail with the s
 	assert.doesNotMatch(frame, /hand up/, 'answering lowers the hand');
 	app.press(keys.enter);
 	await app.waitForText('Your last message: Use -d and check docker ps');
+});
+
+test('r renames the selected student, x removes them after a question', async () => {
+	const {app, fake} = setup({columns: 100, rows: 24});
+	await app.waitFor(frame => frame.includes('> alice'), 'alice selected');
+	app.type('r');
+	await app.waitForText('New name for alice');
+	app.type('alicia\r');
+	await app.waitFor(frame => frame.includes('renamed alice to alicia') && frame.includes('> alicia'), 'the new name');
+	app.press(keys.down);
+	await app.waitFor(frame => frame.includes('> bob'), 'bob selected');
+	app.type('x');
+	await app.waitForText('Remove bob from the room?');
+	app.type('y');
+	const frame = await app.waitFor(frame => frame.includes('removed bob'), 'bob removed');
+	assert.doesNotMatch(frame.split('\n').slice(4).join('\n'), /\bbob\b.*step/);
+	assert.match(frame, /1\/120 students/);
+	assert.deepEqual(fake.calls, ['rename s1 alicia', 'remove s2']);
 });

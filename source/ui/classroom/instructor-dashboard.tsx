@@ -17,7 +17,7 @@ import {useInstructorState} from './use-instructor-state.ts';
 /** The same clock as the learner's dashboard, reading wall time: the instructor sees real minutes on a step. */
 export type WallClock = Clock;
 
-export type DashboardHost = Pick<ClassroomHost, 'room' | 'capacity' | 'isConnected' | 'connectedCount' | 'releaseNext' | 'setOpenCount' | 'setPaused' | 'broadcast' | 'message' | 'subscribe'>;
+export type DashboardHost = Pick<ClassroomHost, 'room' | 'capacity' | 'isConnected' | 'connectedCount' | 'releaseNext' | 'setOpenCount' | 'setPaused' | 'broadcast' | 'message' | 'rename' | 'remove' | 'subscribe'>;
 
 type Props = {host: DashboardHost; joinLines: string[]; sessionDir: string; clock: WallClock; onQuit(): void; locale?: Locale; stuckRule?: StuckRule};
 
@@ -104,6 +104,17 @@ export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit,
 				online => setFlash(online ? text.messageSent(name) : text.messageQueued(name)),
 				error => setFlash(text.error((error as Error).message)),
 			);
+		},
+		rename(studentId, name) {
+			const before = room.students[studentId]?.name ?? studentId;
+			host.rename(studentId, name).then(
+				problem => setFlash(problem ? text.error(problem) : text.renamed(before, room.students[studentId]?.name ?? name)),
+				error => setFlash(text.error((error as Error).message)),
+			);
+		},
+		remove(studentId) {
+			const name = room.students[studentId]?.name ?? studentId;
+			act(host.remove(studentId), text.removed(name));
 		},
 		quit: onQuit,
 	});
@@ -287,13 +298,14 @@ function StudentDetail({host, row, height, text}: {host: DashboardHost; row: Stu
 
 function Footer({mode, draft, to, flash, wide, text}: {mode: string; draft: string; to?: string; flash?: string; wide: boolean; text: InstructorText}) {
 	const theme = useTheme();
-	if (mode === 'message')
+	if (mode === 'message' || mode === 'rename')
 		return (
 			<Text wrap="truncate">
-				{text.messagePrompt(to ?? '?')}
+				{mode === 'message' ? text.messagePrompt(to ?? '?') : text.renamePrompt(to ?? '?')}
 				{draft}█
 			</Text>
 		);
+	if (mode === 'confirm-remove') return <Text color={theme.warn}>{text.removePrompt(to ?? '?')}</Text>;
 	if (mode === 'broadcast')
 		return (
 			<Text wrap="truncate">

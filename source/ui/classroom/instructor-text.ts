@@ -58,6 +58,10 @@ export type InstructorText = {
 	messagePrompt(name: string): string;
 	messageSent(name: string): string;
 	messageQueued(name: string): string;
+	renamePrompt(name: string): string;
+	renamed(before: string, after: string): string;
+	removePrompt(name: string): string;
+	removed(name: string): string;
 };
 
 const en: InstructorText = {
@@ -95,7 +99,7 @@ const en: InstructorText = {
 	lastCommands: 'Last commands:',
 	noCommands: '(none yet)',
 	exit: code => `  (exit ${code})`,
-	keysWide: '↑↓ Home End select · Enter details · m message · ←→ chapter · s sort · f filter · n release next · o open up to · p pause · b broadcast · +- stuck minutes · q quit',
+	keysWide: '↑↓ Home End select · Enter details · m message · r rename · x remove · ←→ chapter · s sort · f filter · n release next · o open up to · p pause · b broadcast · +- stuck minutes · q quit',
 	keysNarrow: '↑↓ ⏎ student m msg ←→ chapter s sort f filter n next o open p pause b say q quit',
 	broadcastPrompt: 'Broadcast to every screen (Enter send, Esc cancel): ',
 	openPrompt: 'Open the first how many chapters of the session? Type 0-9 (Esc cancels)',
@@ -115,6 +119,10 @@ const en: InstructorText = {
 	messagePrompt: name => `Message to ${name} only (Enter send, Esc cancel): `,
 	messageSent: name => `message sent to ${name}`,
 	messageQueued: name => `${name} is offline: the message is in the log, not on their screen`,
+	renamePrompt: name => `New name for ${name} (Enter rename, Esc cancel): `,
+	renamed: (before, after) => `renamed ${before} to ${after}`,
+	removePrompt: name => `Remove ${name} from the room? Their seat and name are freed; they are told. (y/n)`,
+	removed: name => `removed ${name}`,
 };
 
 const zhCN: InstructorText = {
@@ -152,7 +160,7 @@ const zhCN: InstructorText = {
 	lastCommands: '最近的命令：',
 	noCommands: '（还没有）',
 	exit: code => `  （退出码 ${code}）`,
-	keysWide: '↑↓ Home End 选择 · Enter 详情 · m 私信 · ←→ 章节 · s 排序 · f 筛选 · n 开放下一章 · o 开放前 N 章 · p 暂停 · b 广播 · +- 卡住分钟数 · q 退出',
+	keysWide: '↑↓ Home End 选择 · Enter 详情 · m 私信 · r 改名 · x 移出 · ←→ 章节 · s 排序 · f 筛选 · n 开放下一章 · o 开放前 N 章 · p 暂停 · b 广播 · +- 卡住分钟数 · q 退出',
 	keysNarrow: '↑↓ ⏎ 学生 ←→ 章节 s 排序 f 筛选 n 下一章 o 开放 p 暂停 b 广播 q 退出',
 	broadcastPrompt: '广播到所有屏幕（Enter 发送，Esc 取消）：',
 	openPrompt: '开放本次课程的前几章？输入 0-9（Esc 取消）',
@@ -172,6 +180,10 @@ const zhCN: InstructorText = {
 	messagePrompt: name => `只发给 ${name} 的消息（Enter 发送，Esc 取消）：`,
 	messageSent: name => `消息已发给 ${name}`,
 	messageQueued: name => `${name} 不在线：消息已记入日志，但不会显示在他的屏幕上`,
+	renamePrompt: name => `${name} 的新名字（Enter 确认，Esc 取消）：`,
+	renamed: (before, after) => `已将 ${before} 改名为 ${after}`,
+	removePrompt: name => `把 ${name} 移出课堂？他的座位和名字会被释放，他会收到通知。(y/n)`,
+	removed: name => `已移出 ${name}`,
 };
 
 export function instructorText(locale: Locale): InstructorText {

@@ -11,6 +11,8 @@ export type PacingControls = {
 	togglePause(): void;
 	broadcast(text: string): void;
 	message(studentId: string, text: string): void;
+	rename(studentId: string, name: string): void;
+	remove(studentId: string): void;
 	quit(): void;
 };
 
@@ -25,10 +27,11 @@ export function useInstructorKeys(rendered: InstructorState, reactDispatch: Disp
 	};
 	useInput((input, key) => {
 		const state = latest.current;
-		if (state.mode === 'broadcast' || state.mode === 'message') {
+		if (state.mode === 'broadcast' || state.mode === 'message' || state.mode === 'rename') {
 			const send = (draft: string) => {
 				if (draft.trim()) {
 					if (state.mode === 'message' && state.messageTo) controls.message(state.messageTo, draft);
+					else if (state.mode === 'rename' && state.messageTo) controls.rename(state.messageTo, draft);
 					else controls.broadcast(draft);
 				}
 				dispatch({type: 'closed'});
@@ -52,11 +55,18 @@ export function useInstructorKeys(rendered: InstructorState, reactDispatch: Disp
 			dispatch({type: 'closed'});
 			return;
 		}
+		if (state.mode === 'confirm-remove') {
+			if ((input === 'y' || input === 'Y') && state.messageTo) controls.remove(state.messageTo);
+			dispatch({type: 'closed'});
+			return;
+		}
 		if (state.mode === 'confirm-quit') {
 			if (input === 'y' || input === 'Y') controls.quit();
 			else dispatch({type: 'closed'});
 			return;
 		}
+		// The student chosen by the last key, not by the last frame.
+		const selected = state.selected !== undefined && context.ids.includes(state.selected) ? state.selected : context.selected;
 		if (key.upArrow || input === 'k') dispatch({type: 'moved', by: -1, ids: context.ids});
 		else if (key.downArrow || input === 'j') dispatch({type: 'moved', by: 1, ids: context.ids});
 		else if (key.pageUp) dispatch({type: 'moved', by: -10, ids: context.ids});
@@ -75,7 +85,9 @@ export function useInstructorKeys(rendered: InstructorState, reactDispatch: Disp
 		else if (input === '-') controls.stuckAfter(-1);
 		else if (input === 'p') controls.togglePause();
 		else if (input === 'b') dispatch({type: 'broadcast-started'});
-		else if (input === 'm' && context.selected) dispatch({type: 'message-started', studentId: context.selected});
+		else if (input === 'm' && selected) dispatch({type: 'message-started', studentId: selected});
+		else if (input === 'r' && selected) dispatch({type: 'rename-started', studentId: selected});
+		else if (input === 'x' && selected) dispatch({type: 'remove-asked', studentId: selected});
 		else if (input === 'q' || (key.ctrl && input === 'c')) dispatch({type: 'quit-asked'});
 	});
 }

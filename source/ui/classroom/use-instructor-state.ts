@@ -8,9 +8,9 @@ export type InstructorState = {
 	sort: SortOrder;
 	filter: Filter;
 	chapterIndex?: number; // undefined: follow the last open chapter
-	mode: 'grid' | 'detail' | 'broadcast' | 'message' | 'open-count' | 'confirm-quit';
+	mode: 'grid' | 'detail' | 'broadcast' | 'message' | 'rename' | 'open-count' | 'confirm-quit' | 'confirm-remove';
 	draft: string; // the broadcast or message being typed
-	messageTo?: string; // the student a message goes to
+	messageTo?: string; // the student a message, a rename or a removal is about
 };
 
 export type InstructorAction =
@@ -22,6 +22,8 @@ export type InstructorAction =
 	| {type: 'detail-toggled'}
 	| {type: 'broadcast-started'}
 	| {type: 'message-started'; studentId: string}
+	| {type: 'rename-started'; studentId: string}
+	| {type: 'remove-asked'; studentId: string}
 	| {type: 'open-count-asked'}
 	| {type: 'draft-typed'; text: string}
 	| {type: 'draft-erased'}
@@ -54,6 +56,10 @@ export function instructorReducer(state: InstructorState, action: InstructorActi
 			return {...state, mode: 'broadcast', draft: ''};
 		case 'message-started':
 			return {...state, mode: 'message', draft: '', messageTo: action.studentId};
+		case 'rename-started':
+			return {...state, mode: 'rename', draft: '', messageTo: action.studentId};
+		case 'remove-asked':
+			return {...state, mode: 'confirm-remove', messageTo: action.studentId};
 		case 'open-count-asked':
 			return {...state, mode: 'open-count'};
 		case 'draft-typed':

@@ -1,0 +1,72 @@
+// After class: the report (one row per student per chapter) and one student's replay, from the
+// session folder; and the join help a student reads alone.
+import assert from 'node:assert/strict';
+import {execFileSync} from 'node:child_process';
+import {test} from 'node:test';
+import {fileURLToPath} from 'node:url';
+import {runClassroomReplay, runClassroomReport} from '../../source/app/classroom-commands.ts';
+import {fakeIO, options} from './fake-io.ts';
+import {startHost, stepEntered, student, tempDir} from './helpers.ts';
+
+async function sessionWithTwoStudents(t: {after(fn: () => unknown): void}) {
+	const dir = tempDir(t);
+	const host = await startHost(dir);
+	const alice = student(host, 'alice');
+	const wang = student(host, '王小明');
+	await Promise.all([alice.firstContact(), wang.firstContact()]);
+	const ch = 'containers';
+	alice.report(stepEntered(ch, 0, 2));
+	alice.report({kind: 'command-run', chapterId: ch, stepId: 'step-1', line: 'docker run kubia', exitCode: 125, unmet: ['no container']});
+	alice.report({kind: 'hint-used', chapterId: ch, stepId: 'step-1', hintNumber: 1});
+	alice.report({kind: 'command-run', chapterId: ch, stepId: 'step-1', line: 'docker run -d kubia', exitCode: 0, unmet: []});
+	alice.report({kind: 'step-passed', chapterId: ch, stepId: 'step-1', withHelp: true});
+	alice.report({...stepEntered(ch, 1, 2), stepKind: 'summary'});
+	wang.report(stepEntered(ch, 0, 2));
+	wang.report({kind: 'check-failed', chapterId: ch, stepId: 'step-1', unmet: ['x']});
+	wang.report({kind: 'solution-shown', chapterId: ch, stepId: 'step-1'});
+	await Promise.all([alice.drain(3000), wang.drain(3000)]);
+	await host.message('s1', 'well done');
+	await Promise.all([alice.close(), wang.close()]);
+	await host.close();
+	return dir;
+}
+
+test('classroom report: one row per student per chapter, as a table, csv and json', async t => {
+	const dir = await sessionWithTwoStudents(t);
+	const table = fakeIO('');
+	assert.equal(await runClassroomReport(options(tempDir(t)), table.io, dir, 'text'), 0);
+	const lines = table.out().trimEnd().split('\n');
+	assert.match(lines[0]!, /^student\s+chapter\s+done\s+steps\s+time\s+hints\s+solutions\s+wrong answers\s+failed commands$/);
+	assert.match(lines[1]!, /^alice\s+1 containers\s+yes\s+2\/2\s+\dm\d\d\s+1\s+0\s+0\s+1$/);
+	assert.match(lines[2]!, /^王小明\s+1 containers\s+no\s+0\/2\s+\dm\d\d\s+0\s+1\s+1\s+0$/);
+	assert.equal(lines[1]!.indexOf('1 containers'), lines[0]!.indexOf('chapter'));
+	const csv = fakeIO('');
+	await runClassroomReport(options(tempDir(t)), csv.io, dir, 'csv');
+	assert.equal(csv.out().split('\r\n')[0], 'student,chapter,chapterNumber,completed,stepsPassed,steps,timeSeconds,hints,solutionsShown,wrongAnswers,failedCommands');
+	assert.match(csv.out(), /\r\nalice,containers,1,true,2,2,\d+,1,0,0,1\r\n/);
+	const json = fakeIO('');
+	await runClassroomReport(options(tempDir(t)), json.io, dir, 'json');
+	assert.deepEqual(JSON.parse(json.out()).map((row: {student: string; completed: boolean}) => [row.student, row.completed]), [['alice', true], ['王小明', false]]);
+});
+
+test("classroom replay: one student's commands with exit codes, steps, hints and the instructor's answer", async t => {
+	const dir = await sessionWithTwoStudents(t);
+	const replay = fakeIO('');
+	assert.equal(await runClassroomReplay(options(tempDir(t)), replay.io, dir, 'ALICE'), 0);
+	const text = replay.out();
+	assert.match(text, /^alice: joined at \d\d:\d\d:\d\d\n/);
+	assert.match(text, /── containers step 1\/2: Step 1\n.*\$ docker run kubia {3}\(exit 125\)\n.*hint 1\n.*\$ docker run -d kubia\n.*✓ passed containers step-1 \(with help\)\n/);
+	assert.match(text, /💬 instructor: well done/);
+	assert.match(text, /2 commands, 1 failed\n$/);
+	const missing = fakeIO('');
+	assert.equal(await runClassroomReplay(options(tempDir(t)), missing.io, dir, 'bob'), 1);
+	assert.match(missing.err(), /no student named "bob" in this session; students: alice, 王小明/);
+});
+
+test('join --help lists --plain and --lang', () => {
+	const root = fileURLToPath(new URL('../..', import.meta.url));
+	const help = execFileSync('node_modules/.bin/node', ['--import', 'tsx', 'source/bin.ts', 'join', '--help'], {cwd: root, encoding: 'utf8'});
+	assert.match(help, /--plain\s+plain linear output/);
+	assert.match(help, /--lang <locale>/);
+	assert.match(help, /--token <token>/);
+});
