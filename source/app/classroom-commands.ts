@@ -6,7 +6,7 @@ import {reportCsv, reportJson, reportTable} from '../classroom/report.ts';
 import {replayStudent} from '../classroom/replay.ts';
 import {hostCommandHelp, runHostCommand} from '../classroom/host-commands.ts';
 import {startClassroomHost, type ClassroomHost} from '../classroom/host-server.ts';
-import {joinCommand, reachableAddresses} from '../classroom/join-line.ts';
+import {joinCommand, projectorUrl, reachableAddresses} from '../classroom/join-line.ts';
 import {hostText} from '../classroom/host-text.ts';
 import {plainLine} from '../classroom/plain-lines.ts';
 import {stuckWatcher} from '../classroom/stuck-watch.ts';
@@ -74,6 +74,7 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 
 	const room = host.room;
 	const joinLines = reachableAddresses(settings.bind).map(address => joinCommand(address, host.port, room.code));
+	const projector = projectorUrl(reachableAddresses(settings.bind)[0]!, host.port, host.projectorKey);
 	const stopped = new Promise<number>(resolve => {
 		io.onSignal(() => {
 			host.close().then(() => resolve(0), () => resolve(1));
@@ -82,7 +83,7 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 
 	if (!options.plain) {
 		const {runInstructorDashboard} = await import('../ui/classroom/run-dashboard.tsx');
-		const code = await runInstructorDashboard(host, options, io, {joinLines, sessionDir: dir, resumed, stuckRule: rule});
+		const code = await runInstructorDashboard(host, options, io, {joinLines, projectorUrl: projector, sessionDir: dir, resumed, stuckRule: rule});
 		// Quitting the dashboard ends the class: students are told, instead of retrying forever.
 		await host.end();
 		return code;
@@ -91,6 +92,7 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 	const text = hostText(options.lang);
 	say(text.started(resumed, room.code, room.chapters.join(', '), dir));
 	for (const line of joinLines) say(text.join(line));
+	say(text.projector(projector));
 	if (resumed) say(text.soFar(room.studentOrder.length, room.eventCount, room.chapters.slice(0, room.openCount).join(', ') || text.none, room.paused));
 	say(hostCommandHelp);
 	const stuckLines = stuckWatcher(rule, text);

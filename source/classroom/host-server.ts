@@ -1,7 +1,7 @@
 // The classroom host: a WebSocket server that admits students, validates and rate-limits
 // every message, writes each accepted event to the log (synced) BEFORE acknowledging it, and
 // is the only place pacing changes. Students can only report what they did.
-import type {IncomingMessage} from 'node:http';
+import {createServer, type IncomingMessage} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {WebSocketServer, type RawData, type WebSocket} from 'ws';
 import {codesMatch, hashToken, newToken, tokenMatches} from './credentials.ts';
@@ -10,6 +10,7 @@ import {clientMessageSchema, limits, parseMessage, protocolVersion, type ErrorCo
 import {applyRecord, pacingOf, type Room} from './room.ts';
 import {guardLimits, joinGuard, type GuardLimits, type GuessingStorm} from './join-guard.ts';
 import {namesLookAlike} from './name-skeleton.ts';
+import {projectorRoutes} from './projector-server.ts';
 import {nameKey, sanitizeName, sanitizeText} from './sanitize.ts';
 import type {OpenedSession} from './session-folder.ts';
 
@@ -39,6 +40,8 @@ export type ClassroomHost = {
 	readonly address: string;
 	/** Most students the room takes. */
 	readonly capacity: number;
+	/** Opens the projector page: http://HOST:PORT/room?key=KEY (not the join code). */
+	readonly projectorKey: string;
 	isConnected(studentId: string): boolean;
 	connectedCount(): number;
 	/** Pacing: only the host process calls these. */
@@ -86,6 +89,10 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 	const pending = new Set<Connection>(); // in arrival order: the oldest is cut first
 	let stormToldAt = -Infinity;
 
+	function subscribeChanges(listener: (change: HostChange) => void): () => void {
+		listeners.add(listener);
+		return () => listeners.delete(listener);
+	}
 	const emit = (change: HostChange) => {
 		for (const listener of listeners) listener(change);
 	};
@@ -117,11 +124,19 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 		for (const connection of liveConnection.values()) send(connection, message);
 	};
 
-	const server = new WebSocketServer({host: settings.bind, port: settings.port, maxPayload: limits.maxMessageBytes, perMessageDeflate: false, clientTracking: true});
+	// One port for both: students' WebSockets and the projector page's plain HTTP.
+	const projectorKey = session.meta.projectorKey ?? newToken().slice(0, 12);
+	const projector = projectorRoutes({room, key: projectorKey, now: clock, online: id => liveConnection.has(id), subscribe: listener => subscribeChanges(listener)});
+	const http = createServer((request, response) => projector.handle(request, response));
+	http.headersTimeout = 10_000;
+	http.requestTimeout = 10_000;
+	const server = new WebSocketServer({server: http, maxPayload: limits.maxMessageBytes, perMessageDeflate: false, clientTracking: true});
 	await new Promise<void>((resolve, reject) => {
-		server.once('listening', resolve);
-		server.once('error', reject);
+		http.once('listening', resolve);
+		http.once('error', reject);
+		http.listen(settings.port, settings.bind);
 	});
+	http.on('error', () => {});
 	server.on('error', () => {}); // after listening, errors surface per socket
 
 	const alive = new WeakSet<WebSocket>();
@@ -295,7 +310,7 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 		fail(connection, code, detail, fatal);
 	}
 
-	const address = server.address() as AddressInfo;
+	const address = http.address() as AddressInfo;
 	const pacingChanged = () => toEveryone({type: 'pacing', pacing: pacingOf(room)});
 
 	let closed = false;
@@ -304,6 +319,7 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 		port: address.port,
 		address: address.address,
 		capacity,
+		projectorKey,
 		isConnected: studentId => liveConnection.has(studentId),
 		connectedCount: () => liveConnection.size,
 		async setOpenCount(count) {
@@ -370,7 +386,10 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 			closed = true;
 			clearInterval(heartbeat);
 			for (const socket of server.clients) socket.terminate();
+			projector.close();
 			await new Promise<void>(resolve => server.close(() => resolve()));
+			http.closeAllConnections();
+			await new Promise<void>(resolve => http.close(() => resolve()));
 			await session.log.close();
 			session.release();
 		},

@@ -33,6 +33,7 @@ export type HostText = {
 	chapterReset(name: string, chapter: string): string;
 	started(resumed: boolean, code: string, chapters: string, dir: string): string;
 	join(line: string): string;
+	projector(url: string): string;
 	soFar(students: number, events: number, open: string, paused: boolean): string;
 };
 
@@ -68,6 +69,7 @@ const en: HostText = {
 	chapterReset: (name, chapter) => `cleared ${name}'s record of chapter ${chapter}`,
 	started: (resumed, code, chapters, dir) => `k8s-tutor classroom ${resumed ? 'resumed' : 'started'}: code ${code}, chapters ${chapters}, session folder ${dir}`,
 	join: line => `join: ${line}`,
+	projector: url => `projector page (read-only, add &anonymous=1 to hide names): ${url}`,
 	soFar: (students, events, open, paused) => `${students} students so far, ${events} events; open: ${open}${paused ? '; paused' : ''}`,
 };
 
@@ -103,6 +105,7 @@ const zhCN: HostText = {
 	chapterReset: (name, chapter) => `已清除 ${name} 在第 ${chapter} 章的记录`,
 	started: (resumed, code, chapters, dir) => `k8s-tutor 课堂${resumed ? '已恢复' : '已开始'}：加入码 ${code}，章节 ${chapters}，会话文件夹 ${dir}`,
 	join: line => `加入：${line}`,
+	projector: url => `投影页面（只读，加上 &anonymous=1 隐藏名字）：${url}`,
 	soFar: (students, events, open, paused) => `目前 ${students} 名学生，${events} 个事件；已开放：${open}${paused ? '；已暂停' : ''}`,
 };
 

@@ -10,6 +10,11 @@ export function reachableAddresses(bind: string): string[] {
 	return found.length > 0 ? found : ['127.0.0.1'];
 }
 
+/** The read-only page for a projector: counts and raised hands, never the join code. */
+export function projectorUrl(address: string, port: number, key: string): string {
+	return `http://${address}:${port}/room?key=${key}`;
+}
+
 export function joinCommand(address: string, port: number, code: string): string {
 	return `npx k8s-tutor join ${address}:${port} --code ${code} --name "YOUR NAME"`;
 }

@@ -3,7 +3,7 @@
 import {closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync} from 'node:fs';
 import {join} from 'node:path';
 import {z} from 'zod';
-import {newJoinCode} from './credentials.ts';
+import {newJoinCode, newToken} from './credentials.ts';
 import {loadLog, openEventLog, type EventLog, type LoadedLog} from './event-log.ts';
 import type {ExamRules} from './protocol.ts';
 import {applyRecord, emptyRoom, type Room} from './room.ts';
@@ -16,6 +16,8 @@ const metaSchema = z.object({
 	appVersion: z.string(),
 	/** A graded lab: hints and/or solutions off for the whole session. */
 	exam: z.object({noHints: z.boolean(), noSolutions: z.boolean()}).optional(),
+	/** Opens the projector page; kept, so a resumed host keeps the projector's URL. */
+	projectorKey: z.string().optional(),
 });
 export type SessionMeta = z.infer<typeof metaSchema>;
 
@@ -61,7 +63,7 @@ export async function openSession(dir: string, settings: {chapters: string[]; ap
 		let meta: SessionMeta;
 		if (resumed) meta = readSessionMeta(dir);
 		else {
-			meta = {format: 1, code: newJoinCode(), chapters: settings.chapters, createdAt: settings.now, appVersion: settings.appVersion, ...(settings.exam && (settings.exam.noHints || settings.exam.noSolutions) ? {exam: settings.exam} : {})};
+			meta = {format: 1, code: newJoinCode(), projectorKey: newToken().slice(0, 12), chapters: settings.chapters, createdAt: settings.now, appVersion: settings.appVersion, ...(settings.exam && (settings.exam.noHints || settings.exam.noSolutions) ? {exam: settings.exam} : {})};
 			writeDurably(join(dir, metaFile), JSON.stringify(meta, null, 2) + '\n');
 		}
 		const loaded = loadLog(join(dir, logFile), true);

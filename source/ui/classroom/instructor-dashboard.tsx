@@ -19,7 +19,7 @@ export type WallClock = Clock;
 
 export type DashboardHost = Pick<ClassroomHost, 'room' | 'capacity' | 'isConnected' | 'connectedCount' | 'releaseNext' | 'setOpenCount' | 'setPaused' | 'broadcast' | 'message' | 'rename' | 'remove' | 'subscribe'>;
 
-type Props = {host: DashboardHost; joinLines: string[]; sessionDir: string; clock: WallClock; onQuit(): void; locale?: Locale; stuckRule?: StuckRule};
+type Props = {host: DashboardHost; joinLines: string[]; projectorUrl?: string; sessionDir: string; clock: WallClock; onQuit(): void; locale?: Locale; stuckRule?: StuckRule};
 
 const cellGlyph: Record<Cell, string> = {done: '✓', help: '✓', current: '▶', stuck: '!', todo: '·'};
 
@@ -56,7 +56,7 @@ function useRoomVersion(host: DashboardHost, clock: WallClock): number {
 /** The columns after the name and the steps, each `width` cells wide. */
 const tailColumns = {where: 11, onStep: 8, hints: 6, solutions: 5, tries: 6, fails: 13};
 
-export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit, locale = 'en', stuckRule = defaultStuckRule}: Props) {
+export function InstructorDashboard({host, joinLines, projectorUrl, sessionDir, clock, onQuit, locale = 'en', stuckRule = defaultStuckRule}: Props) {
 	useRoomVersion(host, clock);
 	const theme = useTheme();
 	const text = instructorText(locale);
@@ -165,7 +165,8 @@ export function InstructorDashboard({host, joinLines, sessionDir, clock, onQuit,
 				</Text>
 			) : (
 				<Text dimColor={theme.dim} wrap="truncate">
-					{joinLines[0]} · {text.session}: {sessionDir}
+					{joinLines[0]}
+					{projectorUrl ? ` · ${text.projector}: ${projectorUrl}` : ''} · {text.session}: {sessionDir}
 				</Text>
 			)}
 			<Text wrap="truncate">

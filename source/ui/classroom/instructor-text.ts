@@ -16,6 +16,7 @@ export type InstructorText = {
 	none: string;
 	paused: string;
 	session: string;
+	projector: string;
 	chapterLine(chapter: string, index: number, count: number, sort: string, filter: string): string;
 	sortName: Record<SortOrder, string>;
 	filterName: Record<Filter, string>;
@@ -77,6 +78,7 @@ const en: InstructorText = {
 	none: 'none',
 	paused: ' PAUSED ',
 	session: 'session',
+	projector: 'projector',
 	chapterLine: (chapter, index, count, sort, filter) => `Chapter ${chapter} ${index}/${count} · sort ${sort} · filter ${filter}`,
 	sortName: {joined: 'joined', name: 'name', progress: 'progress', stuck: 'stuck'},
 	filterName: {all: 'all', stuck: 'stuck', offline: 'offline'},
@@ -138,6 +140,7 @@ const zhCN: InstructorText = {
 	none: '无',
 	paused: ' 已暂停 ',
 	session: '会话',
+	projector: '投影',
 	chapterLine: (chapter, index, count, sort, filter) => `章节 ${chapter} ${index}/${count} · 排序：${sort} · 筛选：${filter}`,
 	sortName: {joined: '加入顺序', name: '名字', progress: '进度', stuck: '卡住'},
 	filterName: {all: '全部', stuck: '卡住', offline: '离线'},

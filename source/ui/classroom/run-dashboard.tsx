@@ -9,12 +9,12 @@ import {InstructorDashboard, type WallClock} from './instructor-dashboard.tsx';
 export const wallClock: WallClock = {...realClock, now: () => Date.now()};
 
 /** Shows the instructor's dashboard until they quit (q, then y); resolves with the exit code. */
-export async function runInstructorDashboard(host: ClassroomHost, options: AppOptions, io: AppIO, screen: {joinLines: string[]; sessionDir: string; resumed: boolean; stuckRule?: StuckRule}): Promise<number> {
+export async function runInstructorDashboard(host: ClassroomHost, options: AppOptions, io: AppIO, screen: {joinLines: string[]; projectorUrl?: string; sessionDir: string; resumed: boolean; stuckRule?: StuckRule}): Promise<number> {
 	let quit: () => void = () => {};
 	const quitted = new Promise<void>(resolve => (quit = resolve));
 	const app = render(
 		<ThemeContext.Provider value={makeTheme(options.color)}>
-			<InstructorDashboard host={host} joinLines={screen.joinLines} sessionDir={screen.sessionDir} clock={wallClock} onQuit={() => quit()} locale={options.lang} stuckRule={screen.stuckRule} />
+			<InstructorDashboard host={host} joinLines={screen.joinLines} projectorUrl={screen.projectorUrl} sessionDir={screen.sessionDir} clock={wallClock} onQuit={() => quit()} locale={options.lang} stuckRule={screen.stuckRule} />
 		</ThemeContext.Provider>,
 		{stdout: io.stdout as NodeJS.WriteStream, stdin: io.stdin as NodeJS.ReadStream, exitOnCtrlC: false},
 	);
