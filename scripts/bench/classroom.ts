@@ -1,11 +1,15 @@
 // Classroom load: a host with its instructor dashboard in this process, 100 simulated students
-// in a child process (so they do not share the host's event loop), all on loopback. Each student
-// passes steps and runs commands for a bounded time. Prints events per second, dashboard update
-// latency (student's report -> first dashboard frame drawn after it) p50/p95, host memory, and
-// events lost (must be 0).
+// and an open projector page (its event stream) in a child process (so they do not share the
+// host's event loop), all on loopback. Each student passes steps and runs commands for a bounded
+// time. Prints events per second, dashboard update latency (student's report -> first dashboard
+// frame drawn after it) p50/p95, projector update latency (a step passed -> the projector's
+// stream shows it) p50/p95, host memory at its peak and after the room sits idle with the
+// dashboard ticking, and events lost (must be 0).
 //   BENCH_CLASSROOM_SECONDS (default 15; the issue's full run is 60)
+//   BENCH_CLASSROOM_IDLE_SECONDS (default 30; the issue's full run is 300)
 //   BENCH_CLASSROOM_STUDENTS (default 100), BENCH_CLASSROOM_RATE events per student per second (default 2)
 import {spawn} from 'node:child_process';
+import {get as httpGet} from 'node:http';
 import {EventEmitter} from 'node:events';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -21,9 +25,10 @@ import {openSession, readSession} from '../../source/classroom/session-folder.ts
 const seconds = Number(process.env.BENCH_CLASSROOM_SECONDS ?? 15);
 const studentCount = Number(process.env.BENCH_CLASSROOM_STUDENTS ?? 100);
 const rate = Number(process.env.BENCH_CLASSROOM_RATE ?? 2);
+const idleSeconds = Number(process.env.BENCH_CLASSROOM_IDLE_SECONDS ?? 30);
 const preciseNow = () => performance.timeOrigin + performance.now();
 
-if (process.argv[2] === '--students') await runStudents(Number(process.argv[3]), process.argv[4]!);
+if (process.argv[2] === '--students') await runStudents(Number(process.argv[3]), process.argv[4]!, process.argv[5]!);
 else await runHost();
 
 async function runHost() {
@@ -38,7 +43,7 @@ async function runHost() {
 	const host = await startClassroomHost(session, {bind: '127.0.0.1', port: 0, appVersion: 'bench', capacity: studentCount + 10});
 
 	// The real dashboard, drawn into a terminal-sized sink; a frame written is an update seen.
-	const screen = Object.assign(new EventEmitter(), {columns: 120, rows: 40, isTTY: true, write: (_frame: string) => frameDrawn()});
+	const screen = Object.assign(new EventEmitter(), {columns: 140, rows: 40, isTTY: true, write: (_frame: string) => frameDrawn()});
 	const waiting: number[] = []; // report times of events applied but not yet drawn
 	const latencies: number[] = [];
 	const toHost: number[] = []; // report -> host received it
@@ -70,7 +75,7 @@ async function runHost() {
 	});
 
 	const started = performance.now();
-	const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--students', String(host.port), host.room.code], {stdio: ['ignore', 'pipe', 'inherit']});
+	const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--students', String(host.port), host.room.code, host.projectorKey], {stdio: ['ignore', 'pipe', 'inherit']});
 	let output = '';
 	child.stdout.on('data', chunk => (output += chunk));
 	const peak = {rss: 0, heap: 0};
@@ -81,10 +86,13 @@ async function runHost() {
 	}, 250);
 	const code = await new Promise<number>(resolve => child.on('exit', status => resolve(status ?? 1)));
 	const elapsed = (performance.now() - started) / 1000;
+	// The room sits idle (students gone) with the dashboard still drawn every second: memory must not climb.
+	const rssAfterLoad = process.memoryUsage().rss;
+	await new Promise(resolve => setTimeout(resolve, idleSeconds * 1000));
+	const rssAfterIdle = process.memoryUsage().rss;
 	clearInterval(sampler);
-	await new Promise(resolve => setTimeout(resolve, 200)); // the last throttled frame
 	app.unmount();
-	const report = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as {reported: number; unacked: number; activeSeconds: number};
+	const report = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as {reported: number; unacked: number; activeSeconds: number; projector: number[]; projectorUpdates: number};
 	const live = host.room.eventCount;
 	await host.close();
 	const onDisk = readSession(dir).room.eventCount;
@@ -101,13 +109,43 @@ async function runHost() {
 	console.log(`  events: ${report.reported} reported, ${live} applied live, ${onDisk} in the synced log -> ${(onDisk / report.activeSeconds).toFixed(0)} events/s`);
 	console.log(`  dashboard update latency (report -> frame drawn): p50 ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, ${frames} frames written`);
 	console.log(`    of which report -> host: p50 ${percentile(toHost, 50).toFixed(1)} ms, p95 ${percentile(toHost, 95).toFixed(1)} ms; host -> synced and applied: p50 ${percentile(toRoom, 50).toFixed(1)} ms, p95 ${percentile(toRoom, 95).toFixed(1)} ms`);
+	console.log(`  projector update latency (step passed -> the projector's stream shows it): p50 ${percentile(report.projector, 50).toFixed(1)} ms, p95 ${percentile(report.projector, 95).toFixed(1)} ms, ${report.projectorUpdates} updates`);
 	console.log(`  host event-loop delay: p50 ${(loopDelay.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms`);
-	console.log(`  host memory (this process: host + dashboard): peak rss ${mb(peak.rss)}, peak heap ${mb(peak.heap)}`);
+	console.log(`  host memory (this process: host + dashboard): peak rss ${mb(peak.rss)}, peak heap ${mb(peak.heap)}; rss ${mb(rssAfterLoad)} after the load, ${mb(rssAfterIdle)} after ${idleSeconds} s idle`);
 	console.log(`  events lost: ${lost}${report.unacked ? ` (${report.unacked} still unacknowledged)` : ''}`);
 	process.exit(code === 0 && lost === 0 ? 0 : 1);
 }
 
-async function runStudents(port: number, code: string) {
+/** The projector page's event stream, as a browser holds it: each snapshot's arrival time and steps passed in total. */
+function watchProjector(port: number, key: string, seen: (at: number, passed: number) => void): () => void {
+	const request = httpGet(`http://127.0.0.1:${port}/room/events?key=${key}`, response => {
+		let buffer = '';
+		response.on('data', chunk => {
+			buffer += chunk;
+			let end: number;
+			while ((end = buffer.indexOf('\n\n')) >= 0) {
+				const frame = buffer.slice(0, end);
+				buffer = buffer.slice(end + 2);
+				if (!frame.startsWith('data: ')) continue;
+				const room = JSON.parse(frame.slice(6)) as {chapters: {passedPerStep: number[]}[]};
+				seen(preciseNow(), room.chapters.reduce((sum, chapter) => sum + chapter.passedPerStep.reduce((a, b) => a + b, 0), 0));
+			}
+		});
+	});
+	request.on('error', () => {});
+	return () => request.destroy();
+}
+
+async function runStudents(port: number, code: string, projectorKey: string) {
+	const passedAt: number[] = []; // report time of every step-passed, in order
+	const projector: number[] = [];
+	let shownPasses = 0;
+	let projectorUpdates = 0;
+	const stopWatching = watchProjector(port, projectorKey, (at, passed) => {
+		projectorUpdates++;
+		// Passes are counted, not named: the n-th pass is shown once the total reaches n.
+		for (; shownPasses < Math.min(passed, passedAt.length); shownPasses++) projector.push(at - passedAt[shownPasses]!);
+	});
 	const links = Array.from({length: studentCount}, (_, index) =>
 		connectStudent({url: `ws://127.0.0.1:${port}`, code, name: `student-${index + 1}`, appVersion: 'bench', store: memoryStore(), clock: preciseNow, retry: {initialMs: 100, maxMs: 1000}}),
 	);
@@ -135,6 +173,7 @@ async function runStudents(port: number, code: string) {
 						me.sinceStep++;
 						if (me.sinceStep >= 6) {
 							link.report({kind: 'step-passed', ...ids});
+							passedAt.push(preciseNow());
 							me.step++;
 							me.sinceStep = 0;
 							link.report(step(me.step));
@@ -158,7 +197,9 @@ async function runStudents(port: number, code: string) {
 	const activeSeconds = (performance.now() - startedAt) / 1000;
 	await Promise.all(links.map(link => link.drain(15_000)));
 	const unacked = links.reduce((sum, link) => sum + link.status().queued, 0);
+	await new Promise(resolve => setTimeout(resolve, 1000)); // the projector's last throttled update
+	stopWatching();
 	await Promise.all(links.map(link => link.close()));
-	console.log(JSON.stringify({reported, unacked, activeSeconds}));
+	console.log(JSON.stringify({reported, unacked, activeSeconds, projector, projectorUpdates}));
 	process.exit(0);
 }

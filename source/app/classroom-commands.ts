@@ -56,7 +56,7 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 		if (session.loaded.skippedLines > 0) say(`warning: skipped ${session.loaded.skippedLines} damaged lines in ${dir}/events.jsonl`);
 		if (resumed && settings.chapters && settings.chapters !== session.meta.chapters.join(',')) say(`note: resuming ${dir}: its chapters stay ${session.meta.chapters.join(', ')}`);
 		try {
-			host = await startClassroomHost(session, {bind: settings.bind, port, appVersion: options.version});
+			host = await startClassroomHost(session, {bind: settings.bind, port, appVersion: options.version, stuckRule: rule});
 		} catch (error) {
 			await session.log.close();
 			session.release();

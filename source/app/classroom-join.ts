@@ -7,7 +7,7 @@ import {fileStore} from '../classroom/client-store.ts';
 import {classroomEvents} from '../classroom/lesson-progress.ts';
 import {showLinkOn, statusNotice} from '../classroom/link-notices.ts';
 import {classroomMenu, isOpen, nextChapter} from '../classroom/open-chapters.ts';
-import {limits, type Pacing} from '../classroom/protocol.ts';
+import {limits, openRefs, type Pacing} from '../classroom/protocol.ts';
 import {sanitizeName} from '../classroom/sanitize.ts';
 import {studentText, type StudentText} from '../classroom/student-text.ts';
 import {plainLessonHooks} from '../lessons/plain-hooks.ts';
@@ -105,11 +105,13 @@ function nextStepLine(chapters: Chapter[], progress: ProgressStore, pacing: Paci
 
 /** Resolves true when the instructor opens more chapters, false on Ctrl-C or when the host refuses us. */
 function waitForMoreChapters(link: StudentLink, io: AppIO, say: StudentText): Promise<boolean> {
-	const before = link.status().pacing?.openCount ?? 0;
+	const pacingBefore = link.status().pacing;
+	const before = pacingBefore ? openRefs(pacingBefore) : [];
 	return new Promise(resolve => {
 		const stop = link.subscribe(update => {
-			if (update.kind === 'pacing' && update.pacing.openCount > before) {
-				io.stdout.write(say.opened(update.pacing.chapters.slice(before, update.pacing.openCount).join(', ')) + '\n');
+			const opened = update.kind === 'pacing' ? openRefs(update.pacing).filter(ref => !before.includes(ref)) : [];
+			if (opened.length > 0) {
+				io.stdout.write(say.opened(opened.join(', ')) + '\n');
 				finish(true);
 			}
 			if (update.kind === 'status' && (update.status.state === 'rejected' || update.status.state === 'closed')) finish(false);

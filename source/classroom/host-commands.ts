@@ -1,9 +1,11 @@
 // The instructor's typed commands in plain mode (the dashboard has keys for the same things).
 import type {ClassroomHost} from './host-server.ts';
-import {isStuck} from './room.ts';
+import {parseChapterList} from './chapter-list.ts';
+import {openRefs} from './protocol.ts';
+import {isStuck, pacingOf} from './room.ts';
 import {nameKey} from './sanitize.ts';
 
-export const hostCommandHelp = 'commands: open N · release · pause · resume · say TEXT · msg NAME TEXT · hands · who · remove NAME · rename NAME NEW · reset NAME CHAPTER · help';
+export const hostCommandHelp = 'commands: open N · open 3,5 · close 3 · release · pause · resume · say TEXT · msg NAME TEXT · hands · who · remove NAME · rename NAME NEW · reset NAME CHAPTER · help';
 
 /** Runs one line typed by the instructor; returns the reply to print. */
 export async function runHostCommand(host: ClassroomHost, line: string, now: number): Promise<string> {
@@ -12,15 +14,29 @@ export async function runHostCommand(host: ClassroomHost, line: string, now: num
 	switch (word.toLowerCase()) {
 		case '':
 			return '';
-		case 'release':
-			if (room.openCount >= room.chapters.length) return 'every chapter of the session is already open';
+		case 'release': {
+			const before = openRefs(pacingOf(room));
+			if (before.length >= room.chapters.length) return 'every chapter of the session is already open';
 			await host.releaseNext();
-			return `released chapter ${room.chapters[room.openCount - 1]}`;
-		case 'open': {
-			const count = Number(rest[0]);
-			if (!Number.isInteger(count) || count < 0) return 'open N: open the first N chapters of the session, e.g. open 2';
-			await host.setOpenCount(count);
-			return `open: ${room.chapters.slice(0, room.openCount).join(', ') || 'none'}`;
+			return `released chapter ${openRefs(pacingOf(room)).filter(ref => !before.includes(ref)).join(', ')}`;
+		}
+		case 'open':
+		case 'close': {
+			const verb = word.toLowerCase();
+			const open = () => `open: ${openRefs(pacingOf(room)).join(', ') || 'none'}`;
+			const arg = rest.join('');
+			// "open 2": the first two chapters; "open 3,5" or "open 3-5": exactly those; "close 3": all but it.
+			if (verb === 'open' && /^\d+$/.test(arg)) {
+				await host.setOpenCount(Number(arg));
+				return open();
+			}
+			const parsed = arg ? parseChapterList(arg) : {error: ''};
+			if ('error' in parsed) return verb === 'open' ? 'open N opens the first N chapters; open 3,5 (or 3-5) opens exactly those' : 'close 3 (or 3,5) closes those chapters';
+			const unknown = parsed.chapters.filter(ref => !room.chapters.includes(ref));
+			if (unknown.length > 0) return `not a chapter of this session: ${unknown.join(', ')} (the session has ${room.chapters.join(', ')})`;
+			const current = openRefs(pacingOf(room));
+			await host.setOpen(verb === 'open' ? parsed.chapters : current.filter(ref => !parsed.chapters.includes(ref)));
+			return open();
 		}
 		case 'pause':
 			await host.setPaused(true);

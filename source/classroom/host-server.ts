@@ -6,8 +6,8 @@ import type {AddressInfo} from 'node:net';
 import {WebSocketServer, type RawData, type WebSocket} from 'ws';
 import {codesMatch, hashToken, newToken, tokenMatches} from './credentials.ts';
 import type {LogRecord} from './log-records.ts';
-import {clientMessageSchema, limits, parseMessage, protocolVersion, type ErrorCode, type EventMessage, type HostMessage, type ProgressEvent} from './protocol.ts';
-import {applyRecord, pacingOf, type Room} from './room.ts';
+import {clientMessageSchema, limits, openRefs, parseMessage, protocolVersion, type ErrorCode, type EventMessage, type HostMessage, type ProgressEvent} from './protocol.ts';
+import {applyRecord, pacingOf, type Room, type StuckRule} from './room.ts';
 import {guardLimits, joinGuard, type GuardLimits, type GuessingStorm} from './join-guard.ts';
 import {namesLookAlike} from './name-skeleton.ts';
 import {projectorRoutes} from './projector-server.ts';
@@ -23,6 +23,8 @@ export type HostSettings = {
 	/** Only tests shorten it, and change the join limits. */
 	helloTimeoutMs?: number;
 	guard?: Partial<GuardLimits>;
+	/** What counts as stuck on the projector page (`--stuck-after`). */
+	stuckRule?: StuckRule;
 };
 
 /** Sockets that have not joined (no hello yet, or a wrong code waiting for its answer): bounded, so they cannot crowd out students. */
@@ -46,6 +48,8 @@ export type ClassroomHost = {
 	connectedCount(): number;
 	/** Pacing: only the host process calls these. */
 	setOpenCount(count: number): Promise<void>;
+	/** Exactly these chapters of the session open (refs as in --chapters); the others closed. */
+	setOpen(refs: string[]): Promise<void>;
 	releaseNext(): Promise<void>;
 	setPaused(paused: boolean): Promise<void>;
 	broadcast(text: string): Promise<void>;
@@ -126,7 +130,7 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 
 	// One port for both: students' WebSockets and the projector page's plain HTTP.
 	const projectorKey = session.meta.projectorKey ?? newToken().slice(0, 12);
-	const projector = projectorRoutes({room, key: projectorKey, now: clock, online: id => liveConnection.has(id), subscribe: listener => subscribeChanges(listener)});
+	const projector = projectorRoutes({room, key: projectorKey, ...(settings.stuckRule ? {rule: settings.stuckRule} : {}), now: clock, online: id => liveConnection.has(id), subscribe: listener => subscribeChanges(listener)});
 	const http = createServer((request, response) => projector.handle(request, response));
 	http.headersTimeout = 10_000;
 	http.requestTimeout = 10_000;
@@ -324,12 +328,21 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 		connectedCount: () => liveConnection.size,
 		async setOpenCount(count) {
 			const openCount = Math.max(0, Math.min(room.chapters.length, Math.floor(count)));
-			if (openCount === room.openCount) return;
+			if (openCount === room.openCount && !room.open) return;
 			await record({r: 'pacing', at: clock(), openCount});
 			pacingChanged();
 		},
+		async setOpen(refs) {
+			const open = room.chapters.filter(ref => refs.includes(ref));
+			const before = openRefs(pacingOf(room));
+			if (room.open && open.length === before.length && open.every(ref => before.includes(ref))) return;
+			await record({r: 'opened', at: clock(), open});
+			pacingChanged();
+		},
 		async releaseNext() {
-			await host.setOpenCount(room.openCount + 1);
+			if (!room.open) return host.setOpenCount(room.openCount + 1);
+			const next = room.chapters.find(ref => !room.open!.includes(ref));
+			if (next !== undefined) await host.setOpen([...room.open, next]);
 		},
 		async setPaused(paused) {
 			if (paused === room.paused) return;

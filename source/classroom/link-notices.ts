@@ -1,7 +1,7 @@
 // Shows the classroom link on the learner's screen: connection state in the status bar,
 // broadcasts as a system line, and the instructor's pause.
 import type {LinkStatus, StudentLink} from './client.ts';
-import {chapterOpen} from './protocol.ts';
+import {chapterOpen, openRefs} from './protocol.ts';
 import {studentText, type StudentText} from './student-text.ts';
 
 export type NoticeTarget = {setNotice(notice: string | undefined): void; appendSystem(text: string): void};
@@ -28,7 +28,8 @@ export function statusNotice(status: LinkStatus, say: StudentText = studentText(
 /** `current`: the chapter the student is in, to tell them when the instructor closes it. */
 export function showLinkOn(link: StudentLink, target: NoticeTarget, say: StudentText = studentText('en'), current?: {id: string; number: number}): () => void {
 	let paused = link.status().pacing?.paused ?? false;
-	let openCount = link.status().pacing?.openCount;
+	const pacingNow = link.status().pacing;
+	let open = pacingNow ? openRefs(pacingNow) : undefined;
 	target.setNotice(statusNotice(link.status(), say));
 	return link.subscribe(update => {
 		if (update.kind === 'status') target.setNotice(statusNotice(update.status, say));
@@ -36,16 +37,16 @@ export function showLinkOn(link: StudentLink, target: NoticeTarget, say: Student
 		if (update.kind === 'message') target.appendSystem(say.message(update.text));
 		if (update.kind === 'status' && update.status.state === 'rejected' && update.status.error?.code === 'ended') target.appendSystem(say.ended);
 		if (update.kind === 'pacing') {
-			if (current && openCount !== undefined && update.pacing.openCount < openCount) {
-				const before = {...update.pacing, openCount};
+			const now = openRefs(update.pacing);
+			if (current && open !== undefined) {
+				const before = {...update.pacing, open};
 				if (chapterOpen(before, current) && !chapterOpen(update.pacing, current)) target.appendSystem(say.chapterClosed(String(current.number)));
 			}
 			if (update.pacing.paused !== paused) target.appendSystem(update.pacing.paused ? say.paused : say.resumed);
-			if (openCount !== undefined && update.pacing.openCount > openCount) {
-				target.appendSystem(say.opened(update.pacing.chapters.slice(openCount, update.pacing.openCount).join(', ')));
-			}
+			const opened = open === undefined ? [] : now.filter(ref => !open!.includes(ref));
+			if (opened.length > 0) target.appendSystem(say.opened(opened.join(', ')));
 			paused = update.pacing.paused;
-			openCount = update.pacing.openCount;
+			open = now;
 			target.setNotice(statusNotice(link.status(), say));
 		}
 	});

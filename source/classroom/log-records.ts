@@ -7,6 +7,8 @@ export const logRecordSchema = z.discriminatedUnion('r', [
 	z.object({r: z.literal('joined'), at: z.number(), studentId: z.string(), name: z.string(), tokenHash: z.string()}),
 	z.object({r: z.literal('event'), at: z.number(), studentId: z.string(), seq: z.number().int().min(1), clientAt: z.number(), event: progressEventSchema}),
 	z.object({r: z.literal('pacing'), at: z.number(), openCount: z.number().int().min(0)}),
+	// Exactly these chapters of the session open (`open 3,5`), until the next 'pacing'.
+	z.object({r: z.literal('opened'), at: z.number(), open: z.array(z.string())}),
 	z.object({r: z.literal('paused'), at: z.number(), paused: z.boolean()}),
 	z.object({r: z.literal('broadcast'), at: z.number(), text: z.string()}),
 	// The instructor's direct answer to one student (it lowers their hand).

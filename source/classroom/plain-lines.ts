@@ -25,6 +25,8 @@ export function plainLine(change: HostChange, room: Room, now: number, say: Host
 			return `${at} ${say.joined(record.name)}`;
 		case 'pacing':
 			return `${at} ${say.chaptersOpen(room.chapters.slice(0, record.openCount).join(', ') || say.none)}`;
+		case 'opened':
+			return `${at} ${say.chaptersOpen(record.open.join(', ') || say.none)}`;
 		case 'paused':
 			return `${at} ${record.paused ? say.paused : say.resumed}`;
 		case 'broadcast':

@@ -66,6 +66,8 @@ export function projectorPage(locale: Locale, eventsUrl: string): string {
   .caption { color: var(--dim); font-size: 2.4vh; margin-top: .4vh; }
   aside h2 { margin: 0 0 1vh; font-size: 4vh; }
   aside li { font-size: 3.6vh; margin: .6vh 0; list-style: none; }
+  /* A projector's browser may have no emoji font: the raised hand is drawn, not a character. */
+  .hand { display: inline-block; width: 1.6vh; height: 1.6vh; margin-right: 1vw; border-radius: 50%; background: var(--warn); vertical-align: middle; }
   aside ul { padding: 0; margin: 0; }
   #lost { color: var(--bad); display: none; }
 </style>
@@ -80,7 +82,7 @@ export function projectorPage(locale: Locale, eventsUrl: string): string {
 </header>
 <main>
   <section id="chapters"><p class="caption">${w.waiting}</p></section>
-  <aside><h2>✋ ${w.hands}</h2><ul id="hands"><li class="caption">${w.noHands}</li></ul></aside>
+  <aside><h2><span class="hand"></span>${w.hands}</h2><ul id="hands"><li class="caption">${w.noHands}</li></ul></aside>
 </main>
 <script>
 const text = ${JSON.stringify(text)};
@@ -108,7 +110,7 @@ function render(room) {
     ]);
   }) : [el('p', {class: 'caption'}, [text.waiting])]));
   const hands = byId('hands');
-  hands.replaceChildren(...(room.hands.length ? room.hands.map(hand => el('li', {}, ['✋ ' + (hand.name || text.aStudent) + (hand.chapter ? ' · ' + hand.chapter + ' ' + hand.step : '')])) : [el('li', {class: 'caption'}, [text.noHands])]));
+  hands.replaceChildren(...(room.hands.length ? room.hands.map(hand => el('li', {}, [el('span', {class: 'hand'}), (hand.name || text.aStudent) + (hand.chapter ? ' · ' + hand.chapter + ' ' + hand.step : '')])) : [el('li', {class: 'caption'}, [text.noHands])]));
   document.body.dataset.updates = String(Number(document.body.dataset.updates || 0) + 1);
 }
 const events = new EventSource(${JSON.stringify(eventsUrl)});

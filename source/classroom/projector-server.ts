@@ -6,9 +6,9 @@ import {timingSafeEqual} from 'node:crypto';
 import type {Locale} from '../app/app-options.ts';
 import {projectorPage} from './projector-page.ts';
 import {projectorSnapshot} from './projector.ts';
-import type {Room} from './room.ts';
+import type {Room, StuckRule} from './room.ts';
 
-export type ProjectorSource = {room: Room; key: string; now(): number; online(id: string): boolean; subscribe(listener: () => void): () => void};
+export type ProjectorSource = {room: Room; key: string; rule?: StuckRule; now(): number; online(id: string): boolean; subscribe(listener: () => void): () => void};
 
 /** Open projector pages at most; each holds one connection. */
 const maxViewers = 20;
@@ -48,7 +48,7 @@ export function projectorRoutes(source: ProjectorSource) {
 		let timer: NodeJS.Timeout | undefined;
 		const push = () => {
 			timer = undefined;
-			const data = JSON.stringify(projectorSnapshot(source.room, {now: source.now(), online: source.online, anonymous}));
+			const data = JSON.stringify(projectorSnapshot(source.room, {now: source.now(), online: source.online, anonymous, ...(source.rule ? {rule: source.rule} : {})}));
 			if (data !== last) response.write(`data: ${data}\n\n`);
 			last = data;
 		};

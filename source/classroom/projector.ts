@@ -1,7 +1,7 @@
 // What the projector page shows: the room in large type, for everyone to see. Only counts,
 // raised hands and (unless anonymous) names; never the join code, commands or unmet checks.
 import {chapterSummaries} from './export.ts';
-import {stuckKind, type Room} from './room.ts';
+import {defaultStuckRule, stuckKind, type Room, type StuckRule} from './room.ts';
 
 export type ProjectorSnapshot = {
 	students: number;
@@ -12,7 +12,7 @@ export type ProjectorSnapshot = {
 	hands: {name?: string; chapter?: string; step?: string}[];
 };
 
-export function projectorSnapshot(room: Room, options: {now: number; online: (id: string) => boolean; anonymous: boolean}): ProjectorSnapshot {
+export function projectorSnapshot(room: Room, options: {now: number; online: (id: string) => boolean; anonymous: boolean; rule?: StuckRule}): ProjectorSnapshot {
 	const students = room.studentOrder.map(id => room.students[id]!);
 	const chapters = chapterSummaries(room).map(summary => {
 		const onStep = summary.passedPerStep.map(() => 0);
@@ -32,7 +32,7 @@ export function projectorSnapshot(room: Room, options: {now: number; online: (id
 	return {
 		students: students.length,
 		online: students.filter(student => options.online(student.id)).length,
-		stuck: students.filter(student => stuckKind(student, options.now, options.online(student.id)) !== undefined).length,
+		stuck: students.filter(student => stuckKind(student, options.now, options.online(student.id), options.rule ?? defaultStuckRule) !== undefined).length,
 		paused: room.paused,
 		chapters,
 		hands,

@@ -77,8 +77,16 @@ export type EventMessage = z.infer<typeof eventMessageSchema>;
 export const clientMessageSchema = z.discriminatedUnion('type', [helloSchema, eventMessageSchema]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 
-/** The host's pacing, as every student sees it: chapters of the session, the first `openCount` open. */
-export type Pacing = {chapters: string[]; openCount: number; paused: boolean; broadcast?: {text: string; at: number}; exam?: ExamRules};
+/**
+ * The host's pacing, as every student sees it: chapters of the session, the first `openCount`
+ * open, or exactly `open` when the instructor chose a set (`open 3,5`).
+ */
+export type Pacing = {chapters: string[]; openCount: number; open?: string[]; paused: boolean; broadcast?: {text: string; at: number}; exam?: ExamRules};
+
+/** The session's chapters (as given in --chapters) that are open now. */
+export function openRefs(pacing: Pick<Pacing, 'chapters' | 'openCount' | 'open'>): string[] {
+	return pacing.open ? pacing.chapters.filter(ref => pacing.open!.includes(ref)) : pacing.chapters.slice(0, pacing.openCount);
+}
 
 /** A graded lab: hints and/or solutions are off for everyone (`classroom host --no-hints --no-solutions`). */
 export type ExamRules = {noHints: boolean; noSolutions: boolean};
@@ -98,6 +106,7 @@ export type HostMessage =
 const pacingSchema = z.object({
 	chapters: z.array(z.string().max(80)).max(200),
 	openCount: z.number().int().min(0),
+	open: z.array(z.string().max(80)).max(200).optional(),
 	paused: z.boolean(),
 	broadcast: z.object({text: z.string().max(4000), at: z.number()}).optional(),
 	exam: z.object({noHints: z.boolean(), noSolutions: z.boolean()}).optional(),
@@ -131,7 +140,6 @@ export function parseMessage<T>(schema: z.ZodType<T>, raw: string): T | undefine
 
 /** Whether chapter `ref` (number or id as given in --chapters) is open under the pacing. */
 export function chapterOpen(pacing: Pacing, chapter: {id: string; number: number}): boolean {
-	const index = pacing.chapters.findIndex(ref => ref === chapter.id || ref === String(chapter.number));
 	// A chapter outside the session's list stays locked: the instructor chose the list.
-	return index >= 0 && index < pacing.openCount;
+	return openRefs(pacing).some(ref => ref === chapter.id || ref === String(chapter.number));
 }

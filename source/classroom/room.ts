@@ -59,6 +59,8 @@ export type Room = {
 	code: string;
 	chapters: string[];
 	openCount: number;
+	/** Exactly these chapters open, when the instructor chose a set; otherwise the first openCount. */
+	open?: string[];
 	paused: boolean;
 	broadcast?: {text: string; at: number};
 	exam?: ExamRules;
@@ -76,7 +78,7 @@ export function emptyRoom(code: string, chapters: string[]): Room {
 }
 
 export function pacingOf(room: Room): Pacing {
-	return {chapters: room.chapters, openCount: room.openCount, paused: room.paused, ...(room.broadcast ? {broadcast: room.broadcast} : {}), ...(room.exam ? {exam: room.exam} : {})};
+	return {chapters: room.chapters, openCount: room.openCount, ...(room.open ? {open: room.open} : {}), paused: room.paused, ...(room.broadcast ? {broadcast: room.broadcast} : {}), ...(room.exam ? {exam: room.exam} : {})};
 }
 
 export const stepKey = (chapterId: string, stepId: string) => `${chapterId}/${stepId}`;
@@ -123,6 +125,11 @@ export function applyRecord(room: Room, record: LogRecord): void {
 		}
 		case 'pacing':
 			room.openCount = Math.min(record.openCount, room.chapters.length);
+			room.open = undefined;
+			return;
+		case 'opened':
+			room.open = room.chapters.filter(ref => record.open.includes(ref));
+			room.openCount = room.open.length;
 			return;
 		case 'paused':
 			room.paused = record.paused;

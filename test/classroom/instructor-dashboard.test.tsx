@@ -98,7 +98,7 @@ test('the grid shows each student by step, who is stuck and offline', async () =
 	const frame = await app.waitFor(frame => frame.includes('alice'), 'the students');
 	assert.match(frame, /q quit\n/, 'the keys fit in 80 columns');
 	assert.match(frame, /Classroom ABC234 · 2\/120 students \(2 online\) · 1 stuck \(5m: 1 failing\)\n/);
-	assert.match(frame, /open: 1 · Chapter 1 containers 1\/3/);
+	assert.match(frame, /open: 1 · Chapter 1 containers \(1 of 3\)/);
 	assert.match(frame, /join 10\.0\.0\.5:7420 --code ABC234/);
 	assert.match(frame, /0 of 2 finished this chapter · passed per step: 1 0 0 0 · now on each step: 1 1/);
 	assert.match(frame, /tries fail cmd\/chk/, 'the column says what it counts');

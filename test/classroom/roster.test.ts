@@ -5,6 +5,9 @@ import {test} from 'node:test';
 import {runHostCommand} from '../../source/classroom/host-commands.ts';
 import {memoryStore} from '../../source/classroom/client-store.ts';
 import {readSession} from '../../source/classroom/session-folder.ts';
+import {showLinkOn} from '../../source/classroom/link-notices.ts';
+import {chapterOpen} from '../../source/classroom/protocol.ts';
+import {studentText} from '../../source/classroom/student-text.ts';
 import {startHost, stepEntered, student, tempDir, waitFor} from './helpers.ts';
 
 test('remove a fake student: they are told, the seat and the name are free, and it survives a restart', async t => {
@@ -61,4 +64,29 @@ test("reset one student's chapter: its steps and completion are cleared", async 
 	assert.deepEqual(host.room.students.s1!.finished, {});
 	assert.deepEqual(Object.keys(host.room.students.s1!.steps), []);
 	assert.deepEqual(Object.keys(readSession(dir).room.students.s1!.steps), [], 'in the log too');
+});
+
+test('open 3,5 opens exactly those chapters, close takes one away; students get the set and are told', async t => {
+	const dir = tempDir(t);
+	const host = await startHost(dir, {chapters: ['1', '2', '3', '4', '5']});
+	t.after(() => host.close());
+	const alice = student(host, 'alice');
+	t.after(() => alice.close());
+	await alice.firstContact();
+	const notices: string[] = [];
+	const stop = showLinkOn(alice, {setNotice() {}, appendSystem: text => notices.push(text)}, studentText('en'), {id: 'cgroups', number: 3});
+	t.after(stop);
+	assert.equal(await runHostCommand(host, 'open 3,5', 0), 'open: 3, 5');
+	await waitFor(() => alice.status().pacing?.open?.join() === '3,5', 'the set to reach the student');
+	const pacing = alice.status().pacing!;
+	assert.deepEqual([1, 2, 3, 4, 5].map(number => chapterOpen(pacing, {id: `c${number}`, number})), [false, false, true, false, true]);
+	assert.equal(await runHostCommand(host, 'close 3', 0), 'open: 5');
+	await waitFor(() => notices.some(text => /closed chapter 3/.test(text)), 'the student in chapter 3 to be told');
+	assert.equal(await runHostCommand(host, 'release', 0), 'released chapter 1');
+	assert.equal(await runHostCommand(host, 'open 7', 0), 'open: 1, 2, 3, 4, 5', 'a number is still "the first N"');
+	assert.match(await runHostCommand(host, 'open 3,9', 0), /not a chapter of this session: 9/);
+	await waitFor(() => notices.filter(text => /opened/.test(text)).length === 3, 'three openings told');
+	assert.deepEqual(notices.filter(text => /opened/.test(text)), ['🔓 The instructor opened chapter 3, 5.', '🔓 The instructor opened chapter 1.', '🔓 The instructor opened chapter 2, 3, 4.']);
+	await host.close();
+	assert.deepEqual(readSession(dir).room.openCount, 5, 'in the log');
 });

@@ -6,7 +6,8 @@ import {useEffect, useState} from 'react';
 import type {Locale} from '../../app/app-options.ts';
 import type {ClassroomHost} from '../../classroom/host-server.ts';
 import type {GuessingStorm} from '../../classroom/join-guard.ts';
-import {defaultStuckRule, stepKey, type StuckRule} from '../../classroom/room.ts';
+import {openRefs} from '../../classroom/protocol.ts';
+import {defaultStuckRule, pacingOf, stepKey, type StuckRule} from '../../classroom/room.ts';
 import {fit, textWidth} from '../text-width.ts';
 import {useTheme} from '../theme.tsx';
 import {chapterColumns, chapterProgress, duration, stuckCount, visibleRows, type Cell, type StudentRow} from './instructor-model.ts';
@@ -80,7 +81,7 @@ export function InstructorDashboard({host, joinLines, projectorUrl, sessionDir, 
 	const act = (what: Promise<void>, done: string) => what.then(() => setFlash(done), error => setFlash(text.error((error as Error).message)));
 	useInstructorKeys(state, dispatch, {ids: rows.map(row => row.id), selected: selected?.id, chapters: chapters.length, currentChapter: followed}, {
 		releaseNext() {
-			const next = room.chapters[room.openCount];
+			const next = room.chapters.find(ref => !openRefs(pacingOf(room)).includes(ref));
 			if (next === undefined) setFlash(text.allOpen);
 			else act(host.releaseNext(), text.released(label(next)));
 		},
@@ -124,7 +125,7 @@ export function InstructorDashboard({host, joinLines, projectorUrl, sessionDir, 
 	const stuckSplit = stuckCount(room, now, id => host.isConnected(id), rule);
 	const stuck = stuckSplit.failing + stuckSplit.idle;
 	const hands = room.studentOrder.filter(id => room.students[id]!.hand).length;
-	const open = room.chapters.slice(0, room.openCount).map(label).join(', ') || text.none;
+	const open = openRefs(pacingOf(room)).map(label).join(', ') || text.none;
 	const progress = chapterProgress(room, chapter);
 	const listHeight = Math.max(3, height - 7); // 4 header lines, the column titles, 2 footer lines
 	// When not everyone fits, one line says how many more are above and below.

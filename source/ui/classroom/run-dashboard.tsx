@@ -22,6 +22,6 @@ export async function runInstructorDashboard(host: ClassroomHost, options: AppOp
 	await quitted;
 	app.unmount();
 	await app.waitUntilExit().catch(() => {});
-	io.stdout.write(`Session kept in ${screen.sessionDir}; resume with --session ${screen.sessionDir}, results with: k8s-tutor classroom export ${screen.sessionDir}\n`);
+	io.stdout.write(`Session kept in ${screen.sessionDir}; resume with --session ${screen.sessionDir}, results with: k8s-tutor classroom report ${screen.sessionDir} (or export)\n`);
 	return 0;
 }
