@@ -14,7 +14,7 @@ const savedSchema = z.object({
 	nextSeq: z.number().int().min(1),
 	queue: z.array(eventMessageSchema),
 	/** The host's pacing when last heard, so chapter locks hold while working offline. */
-	pacing: z.object({chapters: z.array(z.string()), openCount: z.number().int().min(0), open: z.array(z.string()).optional(), paused: z.boolean(), exam: z.object({noHints: z.boolean(), noSolutions: z.boolean()}).optional()}).optional(),
+	pacing: z.object({chapters: z.array(z.string()), openCount: z.number().int().min(0), open: z.array(z.string()).optional(), paused: z.boolean(), exam: z.object({noHints: z.boolean(), noSolutions: z.boolean()}).optional(), closing: z.array(z.object({chapter: z.string(), at: z.number()})).optional()}).optional(),
 });
 export type SavedLink = z.infer<typeof savedSchema>;
 

@@ -60,7 +60,7 @@ const replacedCode = 4100;
 const sendPerSecond = Math.floor(limits.messagesPerSecond * 0.75);
 const sendBurst = Math.floor(limits.messageBurst / 2);
 
-const savedPacing = (pacing: Pacing): SavedLink['pacing'] => ({chapters: pacing.chapters, openCount: pacing.openCount, ...(pacing.open ? {open: pacing.open} : {}), paused: pacing.paused, ...(pacing.exam ? {exam: pacing.exam} : {})});
+const savedPacing = (pacing: Pacing): SavedLink['pacing'] => ({chapters: pacing.chapters, openCount: pacing.openCount, ...(pacing.open ? {open: pacing.open} : {}), paused: pacing.paused, ...(pacing.exam ? {exam: pacing.exam} : {}), ...(pacing.closing ? {closing: pacing.closing} : {})});
 
 export function connectStudent(settings: ClientSettings): StudentLink {
 	const clock = settings.clock ?? Date.now;

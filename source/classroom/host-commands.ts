@@ -1,11 +1,12 @@
 // The instructor's typed commands in plain mode (the dashboard has keys for the same things).
 import type {ClassroomHost} from './host-server.ts';
 import {parseChapterList} from './chapter-list.ts';
+import {minutesLeft, parseTimebox, timeboxUsage, timeOfDay} from './timebox.ts';
 import {openRefs} from './protocol.ts';
 import {isStuck, pacingOf} from './room.ts';
 import {nameKey} from './sanitize.ts';
 
-export const hostCommandHelp = 'commands: open N · open 3,5 · close 3 · release · pause · resume · say TEXT · msg NAME TEXT · hands · who · remove NAME · rename NAME NEW · reset NAME CHAPTER · help';
+export const hostCommandHelp = 'commands: open N · open 3,5 · close 3 · close 3 at 11:30 · release · pause · resume · say TEXT · msg NAME TEXT · hands · who · remove NAME · rename NAME NEW · reset NAME CHAPTER · help';
 
 /** Runs one line typed by the instructor; returns the reply to print. */
 export async function runHostCommand(host: ClassroomHost, line: string, now: number): Promise<string> {
@@ -24,6 +25,7 @@ export async function runHostCommand(host: ClassroomHost, line: string, now: num
 		case 'close': {
 			const verb = word.toLowerCase();
 			const open = () => `open: ${openRefs(pacingOf(room)).join(', ') || 'none'}`;
+			if (verb === 'close' && ['at', 'in', 'never'].includes(rest[1] ?? '')) return timeboxCommand(host, rest.join(' '), now);
 			const arg = rest.join('');
 			// "open 2": the first two chapters; "open 3,5" or "open 3-5": exactly those; "close 3": all but it.
 			if (verb === 'open' && /^\d+$/.test(arg)) {
@@ -98,6 +100,15 @@ export async function runHostCommand(host: ClassroomHost, line: string, now: num
 		default:
 			return `unknown command "${word}"; ${hostCommandHelp}`;
 	}
+}
+
+/** "close 2 at 11:30", "close 2 in 20m", "close 2 never": a time box, with a countdown on the students' status lines. */
+export async function timeboxCommand(host: Pick<ClassroomHost, 'room' | 'timebox'>, text: string, now: number): Promise<string> {
+	const request = parseTimebox(text, now);
+	if ('error' in request) return `close ${timeboxUsage}: ${request.error}`;
+	if (!host.room.chapters.includes(request.chapter)) return `not a chapter of this session: ${request.chapter} (the session has ${host.room.chapters.join(', ')})`;
+	await host.timebox(request.chapter, request.closesAt);
+	return request.closesAt === null ? `chapter ${request.chapter} has no closing time now` : `chapter ${request.chapter} closes at ${timeOfDay(request.closesAt)} (${minutesLeft(request.closesAt, now)} min); students see the countdown`;
 }
 
 /** A student by name as typed (case-insensitive). */

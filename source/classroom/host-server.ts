@@ -50,6 +50,8 @@ export type ClassroomHost = {
 	setOpenCount(count: number): Promise<void>;
 	/** Exactly these chapters of the session open (refs as in --chapters); the others closed. */
 	setOpen(refs: string[]): Promise<void>;
+	/** A time box: the chapter closes by itself at `closesAt` (host clock); null takes it away. */
+	timebox(chapter: string, closesAt: number | null): Promise<void>;
 	releaseNext(): Promise<void>;
 	setPaused(paused: boolean): Promise<void>;
 	broadcast(text: string): Promise<void>;
@@ -318,6 +320,15 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 	const pacingChanged = () => toEveryone({type: 'pacing', pacing: pacingOf(room)});
 
 	let closed = false;
+	// Time boxes close their chapters on time (and at once after a restart past the time).
+	let closingNow = false;
+	const timeboxes = setInterval(() => {
+		const due = Object.entries(room.closing).filter(([, at]) => at <= clock()).map(([chapter]) => chapter);
+		if (due.length === 0 || closingNow) return;
+		closingNow = true;
+		host.setOpen(openRefs(pacingOf(room)).filter(ref => !due.includes(ref))).finally(() => (closingNow = false));
+	}, 1000);
+	timeboxes.unref();
 	const host: ClassroomHost = {
 		room,
 		port: address.port,
@@ -337,6 +348,11 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 			const before = openRefs(pacingOf(room));
 			if (room.open && open.length === before.length && open.every(ref => before.includes(ref))) return;
 			await record({r: 'opened', at: clock(), open});
+			pacingChanged();
+		},
+		async timebox(chapter, closesAt) {
+			if (!room.chapters.includes(chapter)) return;
+			await record({r: 'timebox', at: clock(), chapter, closesAt});
 			pacingChanged();
 		},
 		async releaseNext() {
@@ -398,6 +414,7 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 			if (closed) return;
 			closed = true;
 			clearInterval(heartbeat);
+			clearInterval(timeboxes);
 			for (const socket of server.clients) socket.terminate();
 			projector.close();
 			await new Promise<void>(resolve => server.close(() => resolve()));

@@ -2,12 +2,13 @@
 // broadcasts as a system line, and the instructor's pause.
 import type {LinkStatus, StudentLink} from './client.ts';
 import {chapterOpen, openRefs} from './protocol.ts';
+import {minutesLeft, timeOfDay} from './timebox.ts';
 import {studentText, type StudentText} from './student-text.ts';
 
 export type NoticeTarget = {setNotice(notice: string | undefined): void; appendSystem(text: string): void};
 
-export function statusNotice(status: LinkStatus, say: StudentText = studentText('en')): string {
-	const queued = status.queued > 0 ? say.toSend(status.queued) : '';
+export function statusNotice(status: LinkStatus, say: StudentText = studentText('en'), now = Date.now()): string {
+	const queued = (status.queued > 0 ? say.toSend(status.queued) : '') + closingSoon(status, say, now);
 	const exam = status.pacing?.exam;
 	const paused = (status.pacing?.paused ? say.pausedSuffix : '') + (exam && (exam.noHints || exam.noSolutions) ? say.examSuffix(exam.noHints, exam.noSolutions) : '');
 	switch (status.state) {
@@ -25,13 +26,27 @@ export function statusNotice(status: LinkStatus, say: StudentText = studentText(
 	}
 }
 
+/** The next time box of an open chapter, as a countdown for the status line. */
+function closingSoon(status: LinkStatus, say: StudentText, now: number): string {
+	const pacing = status.pacing;
+	if (!pacing?.closing?.length) return '';
+	const open = openRefs(pacing);
+	const next = pacing.closing.filter(box => open.includes(box.chapter)).sort((a, b) => a.at - b.at)[0];
+	return next ? say.closesIn(next.chapter, timeOfDay(next.at), minutesLeft(next.at, now)) : '';
+}
+
 /** `current`: the chapter the student is in, to tell them when the instructor closes it. */
 export function showLinkOn(link: StudentLink, target: NoticeTarget, say: StudentText = studentText('en'), current?: {id: string; number: number}): () => void {
 	let paused = link.status().pacing?.paused ?? false;
 	const pacingNow = link.status().pacing;
 	let open = pacingNow ? openRefs(pacingNow) : undefined;
 	target.setNotice(statusNotice(link.status(), say));
-	return link.subscribe(update => {
+	// A time box counts down on the status line.
+	const ticking = setInterval(() => {
+		if (link.status().pacing?.closing?.length) target.setNotice(statusNotice(link.status(), say));
+	}, 15_000);
+	ticking.unref();
+	const unsubscribe = link.subscribe(update => {
 		if (update.kind === 'status') target.setNotice(statusNotice(update.status, say));
 		if (update.kind === 'broadcast') target.appendSystem(say.broadcast(update.text));
 		if (update.kind === 'message') target.appendSystem(say.message(update.text));
@@ -50,4 +65,8 @@ export function showLinkOn(link: StudentLink, target: NoticeTarget, say: Student
 			target.setNotice(statusNotice(link.status(), say));
 		}
 	});
+	return () => {
+		clearInterval(ticking);
+		unsubscribe();
+	};
 }

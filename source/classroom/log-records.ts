@@ -9,6 +9,8 @@ export const logRecordSchema = z.discriminatedUnion('r', [
 	z.object({r: z.literal('pacing'), at: z.number(), openCount: z.number().int().min(0)}),
 	// Exactly these chapters of the session open (`open 3,5`), until the next 'pacing'.
 	z.object({r: z.literal('opened'), at: z.number(), open: z.array(z.string())}),
+	// A time box: the chapter closes at `closesAt` (host clock); null takes the time box away.
+	z.object({r: z.literal('timebox'), at: z.number(), chapter: z.string(), closesAt: z.number().nullable()}),
 	z.object({r: z.literal('paused'), at: z.number(), paused: z.boolean()}),
 	z.object({r: z.literal('broadcast'), at: z.number(), text: z.string()}),
 	// The instructor's direct answer to one student (it lowers their hand).

@@ -81,7 +81,10 @@ export type ClientMessage = z.infer<typeof clientMessageSchema>;
  * The host's pacing, as every student sees it: chapters of the session, the first `openCount`
  * open, or exactly `open` when the instructor chose a set (`open 3,5`).
  */
-export type Pacing = {chapters: string[]; openCount: number; open?: string[]; paused: boolean; broadcast?: {text: string; at: number}; exam?: ExamRules};
+export type Pacing = {chapters: string[]; openCount: number; open?: string[]; paused: boolean; broadcast?: {text: string; at: number}; exam?: ExamRules; closing?: Timebox[]};
+
+/** A time box: chapter `chapter` (as in --chapters) closes at `at` (ms since epoch, the host's clock). */
+export type Timebox = {chapter: string; at: number};
 
 /** The session's chapters (as given in --chapters) that are open now. */
 export function openRefs(pacing: Pick<Pacing, 'chapters' | 'openCount' | 'open'>): string[] {
@@ -110,6 +113,7 @@ const pacingSchema = z.object({
 	paused: z.boolean(),
 	broadcast: z.object({text: z.string().max(4000), at: z.number()}).optional(),
 	exam: z.object({noHints: z.boolean(), noSolutions: z.boolean()}).optional(),
+	closing: z.array(z.object({chapter: z.string().max(80), at: z.number()})).max(200).optional(),
 });
 export const hostMessageSchema = z.discriminatedUnion('type', [
 	z.object({type: z.literal('welcome'), protocol: z.number(), studentId: z.string(), name: z.string(), token: z.string(), lastSeq: z.number().int().min(0), pacing: pacingSchema}),

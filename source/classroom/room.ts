@@ -61,6 +61,8 @@ export type Room = {
 	openCount: number;
 	/** Exactly these chapters open, when the instructor chose a set; otherwise the first openCount. */
 	open?: string[];
+	/** Time boxes: chapter ref -> when it closes (host clock). */
+	closing: Record<string, number>;
 	paused: boolean;
 	broadcast?: {text: string; at: number};
 	exam?: ExamRules;
@@ -74,11 +76,12 @@ export type Room = {
 export const recentCommands = 12;
 
 export function emptyRoom(code: string, chapters: string[]): Room {
-	return {code, chapters, openCount: Math.min(1, chapters.length), paused: false, students: {}, studentOrder: [], joinedCount: 0, eventCount: 0};
+	return {code, chapters, openCount: Math.min(1, chapters.length), closing: {}, paused: false, students: {}, studentOrder: [], joinedCount: 0, eventCount: 0};
 }
 
 export function pacingOf(room: Room): Pacing {
-	return {chapters: room.chapters, openCount: room.openCount, ...(room.open ? {open: room.open} : {}), paused: room.paused, ...(room.broadcast ? {broadcast: room.broadcast} : {}), ...(room.exam ? {exam: room.exam} : {})};
+	const closing = Object.entries(room.closing).map(([chapter, at]) => ({chapter, at}));
+	return {chapters: room.chapters, openCount: room.openCount, ...(room.open ? {open: room.open} : {}), ...(closing.length ? {closing} : {}), paused: room.paused, ...(room.broadcast ? {broadcast: room.broadcast} : {}), ...(room.exam ? {exam: room.exam} : {})};
 }
 
 export const stepKey = (chapterId: string, stepId: string) => `${chapterId}/${stepId}`;
@@ -130,9 +133,15 @@ export function applyRecord(room: Room, record: LogRecord): void {
 		case 'opened':
 			room.open = room.chapters.filter(ref => record.open.includes(ref));
 			room.openCount = room.open.length;
+			// A closed chapter's time box is over.
+			for (const ref of Object.keys(room.closing)) if (!room.open.includes(ref)) delete room.closing[ref];
 			return;
 		case 'paused':
 			room.paused = record.paused;
+			return;
+		case 'timebox':
+			if (record.closesAt === null) delete room.closing[record.chapter];
+			else room.closing[record.chapter] = record.closesAt;
 			return;
 		case 'broadcast':
 			room.broadcast = {text: record.text, at: record.at};

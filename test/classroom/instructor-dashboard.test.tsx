@@ -57,6 +57,10 @@ function fakeHost(online: string[]) {
 			calls.push(`remove ${studentId}`);
 			apply({r: 'removed', at: start, studentId});
 		},
+		async timebox(chapter, closesAt) {
+			calls.push(`timebox ${chapter} ${closesAt}`);
+			apply({r: 'timebox', at: start, chapter, closesAt});
+		},
 		async message(studentId, text) {
 			calls.push(`message ${studentId} ${text}`);
 			apply({r: 'message', at: start, studentId, text});

@@ -7,6 +7,8 @@ import type {Locale} from '../../app/app-options.ts';
 import type {ClassroomHost} from '../../classroom/host-server.ts';
 import type {GuessingStorm} from '../../classroom/join-guard.ts';
 import {openRefs} from '../../classroom/protocol.ts';
+import {timeboxCommand} from '../../classroom/host-commands.ts';
+import {minutesLeft, timeOfDay} from '../../classroom/timebox.ts';
 import {defaultStuckRule, pacingOf, stepKey, type StuckRule} from '../../classroom/room.ts';
 import {fit, textWidth} from '../text-width.ts';
 import {useTheme} from '../theme.tsx';
@@ -18,7 +20,7 @@ import {useInstructorState} from './use-instructor-state.ts';
 /** The same clock as the learner's dashboard, reading wall time: the instructor sees real minutes on a step. */
 export type WallClock = Clock;
 
-export type DashboardHost = Pick<ClassroomHost, 'room' | 'capacity' | 'isConnected' | 'connectedCount' | 'releaseNext' | 'setOpenCount' | 'setPaused' | 'broadcast' | 'message' | 'rename' | 'remove' | 'subscribe'>;
+export type DashboardHost = Pick<ClassroomHost, 'room' | 'capacity' | 'isConnected' | 'connectedCount' | 'releaseNext' | 'setOpenCount' | 'setPaused' | 'broadcast' | 'message' | 'rename' | 'remove' | 'timebox' | 'subscribe'>;
 
 type Props = {host: DashboardHost; joinLines: string[]; projectorUrl?: string; sessionDir: string; clock: WallClock; onQuit(): void; locale?: Locale; stuckRule?: StuckRule};
 
@@ -113,6 +115,9 @@ export function InstructorDashboard({host, joinLines, projectorUrl, sessionDir, 
 				error => setFlash(text.error((error as Error).message)),
 			);
 		},
+		timebox(typed) {
+			timeboxCommand(host, typed, clock.now()).then(setFlash, error => setFlash(text.error((error as Error).message)));
+		},
 		remove(studentId) {
 			const name = room.students[studentId]?.name ?? studentId;
 			act(host.remove(studentId), text.removed(name));
@@ -125,7 +130,8 @@ export function InstructorDashboard({host, joinLines, projectorUrl, sessionDir, 
 	const stuckSplit = stuckCount(room, now, id => host.isConnected(id), rule);
 	const stuck = stuckSplit.failing + stuckSplit.idle;
 	const hands = room.studentOrder.filter(id => room.students[id]!.hand).length;
-	const open = openRefs(pacingOf(room)).map(label).join(', ') || text.none;
+	const closing = (ref: string) => (room.closing[ref] !== undefined ? text.closesAt(timeOfDay(room.closing[ref]!), minutesLeft(room.closing[ref]!, now)) : '');
+	const open = openRefs(pacingOf(room)).map(ref => label(ref) + closing(ref)).join(', ') || text.none;
 	const progress = chapterProgress(room, chapter);
 	const listHeight = Math.max(3, height - 7); // 4 header lines, the column titles, 2 footer lines
 	// When not everyone fits, one line says how many more are above and below.
@@ -300,10 +306,10 @@ function StudentDetail({host, row, height, text}: {host: DashboardHost; row: Stu
 
 function Footer({mode, draft, to, flash, wide, text}: {mode: string; draft: string; to?: string; flash?: string; wide: boolean; text: InstructorText}) {
 	const theme = useTheme();
-	if (mode === 'message' || mode === 'rename')
+	if (mode === 'message' || mode === 'rename' || mode === 'timebox')
 		return (
 			<Text wrap="truncate">
-				{mode === 'message' ? text.messagePrompt(to ?? '?') : text.renamePrompt(to ?? '?')}
+				{mode === 'message' ? text.messagePrompt(to ?? '?') : mode === 'rename' ? text.renamePrompt(to ?? '?') : text.timeboxPrompt}
 				{draft}█
 			</Text>
 		);

@@ -63,6 +63,8 @@ export type InstructorText = {
 	renamed(before: string, after: string): string;
 	removePrompt(name: string): string;
 	removed(name: string): string;
+	timeboxPrompt: string;
+	closesAt(at: string, minutes: number): string;
 };
 
 const en: InstructorText = {
@@ -101,7 +103,7 @@ const en: InstructorText = {
 	lastCommands: 'Last commands:',
 	noCommands: '(none yet)',
 	exit: code => `  (exit ${code})`,
-	keysWide: '↑↓ · ⏎ details · m message · r rename · x remove · ←→ chapter · s sort · f filter · n next · o open · p pause · b say · +- stuck · q quit',
+	keysWide: '↑↓ ⏎ · m msg · r rename · x remove · ←→ chapter · s sort · f filter · n next · o open · p pause · b say · t timebox · +- stuck · q quit',
 	keysNarrow: '↑↓ ⏎ student m msg ←→ chapter s sort f filter n next o open p pause b say q quit',
 	broadcastPrompt: 'Broadcast to every screen (Enter send, Esc cancel): ',
 	openPrompt: 'Open the first how many chapters of the session? Type 0-9 (Esc cancels)',
@@ -125,6 +127,8 @@ const en: InstructorText = {
 	renamed: (before, after) => `renamed ${before} to ${after}`,
 	removePrompt: name => `Remove ${name} from the room? Their seat and name are freed; they are told. (y/n)`,
 	removed: name => `removed ${name}`,
+	timeboxPrompt: 'Time box: CHAPTER at HH:MM, CHAPTER in 20m or CHAPTER never (Enter, Esc cancels): ',
+	closesAt: (at, minutes) => ` (closes ${at}, ${minutes}m)`,
 };
 
 const zhCN: InstructorText = {
@@ -163,7 +167,7 @@ const zhCN: InstructorText = {
 	lastCommands: '最近的命令：',
 	noCommands: '（还没有）',
 	exit: code => `  （退出码 ${code}）`,
-	keysWide: '↑↓ · ⏎ 详情 · m 私信 · r 改名 · x 移出 · ←→ 章节 · s 排序 · f 筛选 · n 下一章 · o 开放 · p 暂停 · b 广播 · +- 卡住 · q 退出',
+	keysWide: '↑↓ · ⏎ 详情 · m 私信 · r 改名 · x 移出 · ←→ 章节 · s 排序 · f 筛选 · n 下一章 · o 开放 · p 暂停 · b 广播 · t 限时 · +- 卡住 · q 退出',
 	keysNarrow: '↑↓ ⏎ 学生 ←→ 章节 s 排序 f 筛选 n 下一章 o 开放 p 暂停 b 广播 q 退出',
 	broadcastPrompt: '广播到所有屏幕（Enter 发送，Esc 取消）：',
 	openPrompt: '开放本次课程的前几章？输入 0-9（Esc 取消）',
@@ -187,6 +191,8 @@ const zhCN: InstructorText = {
 	renamed: (before, after) => `已将 ${before} 改名为 ${after}`,
 	removePrompt: name => `把 ${name} 移出课堂？他的座位和名字会被释放，他会收到通知。(y/n)`,
 	removed: name => `已移出 ${name}`,
+	timeboxPrompt: '限时：章节 at HH:MM、章节 in 20m 或 章节 never（Enter 确认，Esc 取消）：',
+	closesAt: (at, minutes) => `（${at} 关闭，还剩 ${minutes} 分钟）`,
 };
 
 export function instructorText(locale: Locale): InstructorText {

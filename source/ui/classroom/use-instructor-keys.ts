@@ -12,6 +12,7 @@ export type PacingControls = {
 	broadcast(text: string): void;
 	message(studentId: string, text: string): void;
 	rename(studentId: string, name: string): void;
+	timebox(text: string): void;
 	remove(studentId: string): void;
 	quit(): void;
 };
@@ -27,11 +28,12 @@ export function useInstructorKeys(rendered: InstructorState, reactDispatch: Disp
 	};
 	useInput((input, key) => {
 		const state = latest.current;
-		if (state.mode === 'broadcast' || state.mode === 'message' || state.mode === 'rename') {
+		if (state.mode === 'broadcast' || state.mode === 'message' || state.mode === 'rename' || state.mode === 'timebox') {
 			const send = (draft: string) => {
 				if (draft.trim()) {
 					if (state.mode === 'message' && state.messageTo) controls.message(state.messageTo, draft);
 					else if (state.mode === 'rename' && state.messageTo) controls.rename(state.messageTo, draft);
+					else if (state.mode === 'timebox') controls.timebox(draft);
 					else controls.broadcast(draft);
 				}
 				dispatch({type: 'closed'});
@@ -85,6 +87,7 @@ export function useInstructorKeys(rendered: InstructorState, reactDispatch: Disp
 		else if (input === '-') controls.stuckAfter(-1);
 		else if (input === 'p') controls.togglePause();
 		else if (input === 'b') dispatch({type: 'broadcast-started'});
+		else if (input === 't') dispatch({type: 'timebox-started'});
 		else if (input === 'm' && selected) dispatch({type: 'message-started', studentId: selected});
 		else if (input === 'r' && selected) dispatch({type: 'rename-started', studentId: selected});
 		else if (input === 'x' && selected) dispatch({type: 'remove-asked', studentId: selected});

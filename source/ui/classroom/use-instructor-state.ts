@@ -8,7 +8,7 @@ export type InstructorState = {
 	sort: SortOrder;
 	filter: Filter;
 	chapterIndex?: number; // undefined: follow the last open chapter
-	mode: 'grid' | 'detail' | 'broadcast' | 'message' | 'rename' | 'open-count' | 'confirm-quit' | 'confirm-remove';
+	mode: 'grid' | 'detail' | 'broadcast' | 'message' | 'rename' | 'timebox' | 'open-count' | 'confirm-quit' | 'confirm-remove';
 	draft: string; // the broadcast or message being typed
 	messageTo?: string; // the student a message, a rename or a removal is about
 };
@@ -21,6 +21,7 @@ export type InstructorAction =
 	| {type: 'chapter-moved'; by: number; chapters: number; current: number}
 	| {type: 'detail-toggled'}
 	| {type: 'broadcast-started'}
+	| {type: 'timebox-started'}
 	| {type: 'message-started'; studentId: string}
 	| {type: 'rename-started'; studentId: string}
 	| {type: 'remove-asked'; studentId: string}
@@ -54,6 +55,8 @@ export function instructorReducer(state: InstructorState, action: InstructorActi
 			return {...state, mode: state.mode === 'detail' ? 'grid' : 'detail'};
 		case 'broadcast-started':
 			return {...state, mode: 'broadcast', draft: ''};
+		case 'timebox-started':
+			return {...state, mode: 'timebox', draft: ''};
 		case 'message-started':
 			return {...state, mode: 'message', draft: '', messageTo: action.studentId};
 		case 'rename-started':

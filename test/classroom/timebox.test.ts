@@ -1,0 +1,39 @@
+// Time boxes: "close 2 at 11:30" closes the chapter on time, with a countdown on students' status lines.
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {runHostCommand} from '../../source/classroom/host-commands.ts';
+import {statusNotice} from '../../source/classroom/link-notices.ts';
+import {openRefs} from '../../source/classroom/protocol.ts';
+import {pacingOf} from '../../source/classroom/room.ts';
+import {studentText} from '../../source/classroom/student-text.ts';
+import {parseTimebox} from '../../source/classroom/timebox.ts';
+import {startHost, student, tempDir, waitFor} from './helpers.ts';
+
+test('time boxes as typed: at a time of day, in a while, or never', () => {
+	const now = new Date(2026, 11, 3, 11, 0, 0).getTime();
+	assert.deepEqual(parseTimebox('2 at 11:30', now), {chapter: '2', closesAt: new Date(2026, 11, 3, 11, 30).getTime()});
+	assert.deepEqual(parseTimebox('2 in 20m', now), {chapter: '2', closesAt: now + 20 * 60_000});
+	assert.deepEqual(parseTimebox('2 never', now), {chapter: '2', closesAt: null});
+	assert.match((parseTimebox('2 at 10:59', now) as {error: string}).error, /already passed today/);
+	assert.match((parseTimebox('2 at 25:00', now) as {error: string}).error, /not a time of day/);
+	assert.match((parseTimebox('2 soon', now) as {error: string}).error, /CHAPTER at HH:MM/);
+});
+
+test('a time-boxed chapter counts down on the student status line and closes on time', async t => {
+	let now = 1_800_000_000_000;
+	const host = await startHost(tempDir(t), {chapters: ['1', '2'], clock: () => now});
+	t.after(() => host.close());
+	await host.setOpenCount(2);
+	const alice = student(host, 'alice');
+	t.after(() => alice.close());
+	await alice.firstContact();
+	assert.match(await runHostCommand(host, 'close 2 in 20m', now), /^chapter 2 closes at \d\d:\d\d \(20 min\); students see the countdown$/);
+	await waitFor(() => alice.status().pacing?.closing?.length === 1, 'the time box to reach the student');
+	assert.match(statusNotice(alice.status(), studentText('en'), now + 8 * 60_000), /classroom: alice · online · chapter 2 closes at \d\d:\d\d \(12 min\)/);
+	assert.match(statusNotice(alice.status(), studentText('zh-CN'), now), /第 2 章 \d\d:\d\d 关闭（还剩 20 分钟）/);
+	now += 20 * 60_000;
+	await waitFor(() => openRefs(pacingOf(host.room)).join() === '1', 'chapter 2 to close on time', 4000);
+	await waitFor(() => alice.status().pacing?.open?.join() === '1', 'the student to see it closed');
+	assert.deepEqual(host.room.closing, {}, 'the time box is over');
+	assert.match(await runHostCommand(host, 'close 9 in 5m', now), /not a chapter of this session: 9/);
+});
