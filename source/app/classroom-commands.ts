@@ -7,6 +7,7 @@ import {replayStudent} from '../classroom/replay.ts';
 import {hostCommandHelp, runHostCommand} from '../classroom/host-commands.ts';
 import {startClassroomHost, type ClassroomHost} from '../classroom/host-server.ts';
 import {joinCommand, projectorUrl, reachableAddresses} from '../classroom/join-line.ts';
+import {packageRoot} from '../classroom/package-tarball.ts';
 import {hostText} from '../classroom/host-text.ts';
 import {plainLine} from '../classroom/plain-lines.ts';
 import {stuckWatcher} from '../classroom/stuck-watch.ts';
@@ -43,6 +44,8 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 	}
 
 	const dir = settings.session ?? defaultSessionDir(new Date());
+	// Installed (not run from source): the host offers its own package, and the join line uses it.
+	const ownPackage = packageRoot();
 	let host: ClassroomHost;
 	let resumed: boolean;
 	try {
@@ -56,7 +59,7 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 		if (session.loaded.skippedLines > 0) say(`warning: skipped ${session.loaded.skippedLines} damaged lines in ${dir}/events.jsonl`);
 		if (resumed && settings.chapters && settings.chapters !== session.meta.chapters.join(',')) say(`note: resuming ${dir}: its chapters stay ${session.meta.chapters.join(', ')}`);
 		try {
-			host = await startClassroomHost(session, {bind: settings.bind, port, appVersion: options.version, stuckRule: rule});
+			host = await startClassroomHost(session, {bind: settings.bind, port, appVersion: options.version, stuckRule: rule, ...(ownPackage ? {packageRoot: ownPackage} : {})});
 		} catch (error) {
 			await session.log.close();
 			session.release();
@@ -73,7 +76,7 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 	}
 
 	const room = host.room;
-	const joinLines = reachableAddresses(settings.bind).map(address => joinCommand(address, host.port, room.code));
+	const joinLines = reachableAddresses(settings.bind).map(address => joinCommand(address, host.port, room.code, ownPackage !== undefined));
 	const projector = projectorUrl(reachableAddresses(settings.bind)[0]!, host.port, host.projectorKey);
 	const stopped = new Promise<number>(resolve => {
 		io.onSignal(() => {

@@ -11,6 +11,9 @@ import {applyRecord, pacingOf, type Room, type StuckRule} from './room.ts';
 import {guardLimits, joinGuard, type GuardLimits, type GuessingStorm} from './join-guard.ts';
 import {namesLookAlike} from './name-skeleton.ts';
 import {projectorRoutes} from './projector-server.ts';
+import {packageTarball} from './package-tarball.ts';
+
+export const tarballName = 'k8s-tutor.tgz';
 import {nameKey, sanitizeName, sanitizeText} from './sanitize.ts';
 import type {OpenedSession} from './session-folder.ts';
 
@@ -25,6 +28,8 @@ export type HostSettings = {
 	guard?: Partial<GuardLimits>;
 	/** What counts as stuck on the projector page (`--stuck-after`). */
 	stuckRule?: StuckRule;
+	/** The package to offer at /k8s-tutor.tgz for an offline room (its folder: package.json, dist/...). */
+	packageRoot?: string;
 };
 
 /** Sockets that have not joined (no hello yet, or a wrong code waiting for its answer): bounded, so they cannot crowd out students. */
@@ -133,7 +138,21 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 	// One port for both: students' WebSockets and the projector page's plain HTTP.
 	const projectorKey = session.meta.projectorKey ?? newToken().slice(0, 12);
 	const projector = projectorRoutes({room, key: projectorKey, ...(settings.stuckRule ? {rule: settings.stuckRule} : {}), now: clock, online: id => liveConnection.has(id), subscribe: listener => subscribeChanges(listener)});
-	const http = createServer((request, response) => projector.handle(request, response));
+	let tarball: Buffer | undefined;
+	const http = createServer((request, response) => {
+		if (settings.packageRoot && request.method === 'GET' && request.url === `/${tarballName}`) {
+			try {
+				tarball ??= packageTarball(settings.packageRoot);
+				response.writeHead(200, {'content-type': 'application/gzip', 'content-length': tarball.length, 'cache-control': 'no-store'});
+				response.end(tarball);
+			} catch (error) {
+				response.writeHead(500, {'content-type': 'text/plain; charset=utf-8'});
+				response.end(`k8s-tutor classroom: could not pack ${settings.packageRoot}: ${(error as Error).message}\n`);
+			}
+			return;
+		}
+		projector.handle(request, response);
+	});
 	http.headersTimeout = 10_000;
 	http.requestTimeout = 10_000;
 	const server = new WebSocketServer({server: http, maxPayload: limits.maxMessageBytes, perMessageDeflate: false, clientTracking: true});

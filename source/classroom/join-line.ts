@@ -15,6 +15,8 @@ export function projectorUrl(address: string, port: number, key: string): string
 	return `http://${address}:${port}/room?key=${key}`;
 }
 
-export function joinCommand(address: string, port: number, code: string): string {
-	return `npx k8s-tutor join ${address}:${port} --code ${code} --name "YOUR NAME"`;
+/** With `offline`, npx installs the host's own copy of the package: no internet needed. */
+export function joinCommand(address: string, port: number, code: string, offline = false): string {
+	const tutor = offline ? `--yes http://${address}:${port}/k8s-tutor.tgz` : 'k8s-tutor';
+	return `npx ${tutor} join ${address}:${port} --code ${code} --name "YOUR NAME"`;
 }
