@@ -147,7 +147,8 @@ async function runStudents(port: number, code: string, projectorKey: string) {
 		for (; shownPasses < Math.min(passed, passedAt.length); shownPasses++) projector.push(at - passedAt[shownPasses]!);
 	});
 	const links = Array.from({length: studentCount}, (_, index) =>
-		connectStudent({url: `ws://127.0.0.1:${port}`, code, name: `student-${index + 1}`, appVersion: 'bench', store: memoryStore(), clock: preciseNow, retry: {initialMs: 100, maxMs: 1000}}),
+		// A loaded machine may take seconds to answer 100 handshakes at once: a generous connect timeout.
+		connectStudent({url: `ws://127.0.0.1:${port}`, code, name: `student-${index + 1}`, appVersion: 'bench', store: memoryStore(), clock: preciseNow, retry: {initialMs: 100, maxMs: 1000}, connectTimeoutMs: 30_000}),
 	);
 	const contacts = await Promise.all(links.map(link => link.firstContact()));
 	const refused = contacts.filter(status => status.state !== 'online');

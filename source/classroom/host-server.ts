@@ -33,7 +33,7 @@ export type HostSettings = {
 };
 
 /** Sockets that have not joined (no hello yet, or a wrong code waiting for its answer): bounded, so they cannot crowd out students. */
-export const pendingLimits = {perAddress: 8, total: 64};
+export const pendingLimits = {perAddress: 32, total: 128, graceMs: 1000};
 
 export type HostChange =
 	| {kind: 'record'; record: LogRecord}
@@ -81,6 +81,7 @@ type Connection = {
 	tokens: number;
 	refilledAt: number;
 	badMessages: number;
+	openedAt: number; // monotonic ms
 };
 
 const heartbeatMs = 15_000;
@@ -267,12 +268,16 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 	}
 
 	server.on('connection', (socket: WebSocket, request: IncomingMessage) => {
-		if (server.clients.size > capacity * 2 + 20) {
+		// Joined students are at most the capacity and pending sockets are bounded below: this only stops a runaway.
+		if (server.clients.size > capacity + pendingLimits.total + 20) {
 			socket.close(1013, 'too many connections');
 			return;
 		}
-		const connection: Connection = {socket, address: request.socket.remoteAddress ?? '?', state: 'new', tokens: limits.messageBurst, refilledAt: clock(), badMessages: 0};
-		makeRoomFor(connection.address);
+		const connection: Connection = {socket, address: request.socket.remoteAddress ?? '?', state: 'new', tokens: limits.messageBurst, refilledAt: clock(), badMessages: 0, openedAt: performance.now()};
+		if (!makeRoomFor(connection.address, connection.openedAt)) {
+			socket.close(1013, 'busy: try again');
+			return;
+		}
 		pending.add(connection);
 		const helloTimer = setTimeout(() => {
 			if (connection.state === 'new') closeConnection(connection, 1008, 'no hello');
@@ -315,18 +320,25 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 		});
 	});
 
-	/** Before a new socket counts as pending: cut the oldest pending ones of its address, and overall, past the limits (wrong guesses first). */
-	function makeRoomFor(address: string) {
-		const cut = (candidates: Connection[], keep: number) => {
-			const ordered = [...candidates.filter(c => c.state === 'held'), ...candidates.filter(c => c.state !== 'held')];
-			for (const connection of ordered.slice(0, Math.max(0, candidates.length - keep))) {
+	/**
+	 * Before a new socket counts as pending: past the limits (per address, then overall), cut the
+	 * oldest pending ones, wrong guesses first, then sockets silent for over a second. Sockets
+	 * younger than that are students about to say hello (a whole lab joins at once): then the new
+	 * socket is the one turned away, and its link simply tries again. False when it was.
+	 */
+	function makeRoomFor(address: string, now: number): boolean {
+		const cut = (candidates: Connection[], keep: number): boolean => {
+			const excess = candidates.length - keep;
+			if (excess <= 0) return true;
+			const cuttable = [...candidates.filter(c => c.state === 'held'), ...candidates.filter(c => c.state === 'new' && now - c.openedAt >= pendingLimits.graceMs)];
+			for (const connection of cuttable.slice(0, excess)) {
 				pending.delete(connection);
 				connection.state = 'closed';
 				connection.socket.terminate();
 			}
+			return cuttable.length >= excess;
 		};
-		cut([...pending].filter(connection => connection.address === address), pendingLimits.perAddress - 1);
-		cut([...pending], pendingLimits.total - 1);
+		return cut([...pending].filter(connection => connection.address === address), pendingLimits.perAddress - 1) && cut([...pending], pendingLimits.total - 1);
 	}
 
 	function badMessage(connection: Connection, detail: string, code: ErrorCode = 'bad-message') {

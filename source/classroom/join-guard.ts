@@ -18,9 +18,12 @@ export const guardLimits = {
 	stormDelayMs: 10_000,
 	/** Addresses remembered at most; the least recent are forgotten first (never all at once). */
 	maxAddresses: 10_000,
-	/** New names one address may add to the room: at once, and per minute after that. */
-	joinBurst: 30,
-	joinsPerMinute: 30,
+	/**
+	 * New names one address may add to the room: at once, and per minute after that. A whole lab
+	 * behind one NAT joins at once: 60 get in, the rest within a minute (their links retry).
+	 */
+	joinBurst: 60,
+	joinsPerMinute: 60,
 };
 export type GuardLimits = typeof guardLimits;
 

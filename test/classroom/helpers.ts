@@ -18,9 +18,9 @@ export function tempDir(t: {after(fn: () => void): void}): string {
 	return dir;
 }
 
-export async function startHost(dir: string, options: {chapters?: string[]; capacity?: number; clock?: () => number; guard?: Partial<GuardLimits>; exam?: ExamRules} = {}): Promise<ClassroomHost> {
+export async function startHost(dir: string, options: {chapters?: string[]; capacity?: number; clock?: () => number; guard?: Partial<GuardLimits>; exam?: ExamRules; helloTimeoutMs?: number} = {}): Promise<ClassroomHost> {
 	const session = await openSession(dir, {chapters: options.chapters ?? ['1', '2', '3'], appVersion, now: 0, exam: options.exam});
-	return startClassroomHost(session, {bind: '127.0.0.1', port: 0, appVersion, capacity: options.capacity, clock: options.clock, guard: options.guard});
+	return startClassroomHost(session, {bind: '127.0.0.1', port: 0, appVersion, capacity: options.capacity, clock: options.clock, guard: options.guard, ...(options.helloTimeoutMs ? {helloTimeoutMs: options.helloTimeoutMs} : {})});
 }
 
 export function student(host: {port: number; room: {code: string}}, name: string, options: {store?: ClientStore; code?: string; protocol?: number; port?: number} = {}): StudentLink {
