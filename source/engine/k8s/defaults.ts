@@ -19,6 +19,21 @@ function defaultContainer(c: ContainerSpec): void {
 	c.resources ??= {};
 	if (c.resources.limits && !c.resources.requests) c.resources.requests = {...c.resources.limits};
 	for (const p of c.ports ?? []) p.protocol ??= 'TCP';
+	for (const field of ['livenessProbe', 'readinessProbe', 'startupProbe']) defaultProbe(c[field]);
+}
+
+/** SetDefaults_Probe and SetDefaults_HTTPGetAction: 1 s timeout, 10 s period, 1 success, 3 failures; GET / over HTTP. */
+function defaultProbe(probe: unknown): void {
+	if (!probe || typeof probe !== 'object') return;
+	const p = probe as Record<string, any>;
+	p.timeoutSeconds ??= 1;
+	p.periodSeconds ??= 10;
+	p.successThreshold ??= 1;
+	p.failureThreshold ??= 3;
+	if (p.httpGet && typeof p.httpGet === 'object') {
+		p.httpGet.path ||= '/';
+		p.httpGet.scheme ??= 'HTTP';
+	}
 }
 
 /** Defaults of a pod spec (also applied to the templates of controllers). */

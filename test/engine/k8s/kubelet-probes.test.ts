@@ -34,6 +34,10 @@ test('the book\'s kubia-unhealthy: the liveness probe fails from the sixth reque
 	const describe = run(shell, 'kubectl describe pod kubia-liveness').stdout;
 	assert.match(describe, /Warning +Unhealthy +.* +kubelet +Liveness probe failed: HTTP probe failed with statuscode: 500\n/);
 	assert.match(describe, /Normal +Killing +.* +kubelet +Container kubia failed liveness probe, will be restarted\n/);
+	// kubectl describe (DescribeProbe): "http-get %s delay=%ds timeout=%ds period=%ds #success=%d #failure=%d".
+	assert.match(describe, /\n {4}Liveness: {7}http-get http:\/\/:8080\/ delay=0s timeout=1s period=10s #success=1 #failure=3\n/);
+	const defaulted = JSON.parse(run(shell, 'kubectl get pod kubia-liveness -o json').stdout).spec.containers[0].livenessProbe;
+	assert.deepEqual(defaulted, {httpGet: {path: '/', port: 8080, scheme: 'HTTP'}, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3});
 	// node as PID 1 ignores SIGTERM: the kubelet waits the grace period, then SIGKILL.
 	assert.match(describe, /Last State: +Terminated\n +Reason: +Error\n +Exit Code: +137\n/);
 	// The probes are requests the app logged (kubectl logs --previous shows the killed container's).
@@ -91,6 +95,8 @@ test('exec probes read the container\'s own files; tcpSocket needs a listener; a
 	run(shell, 'sleep 45');
 	const ip = (name: string) => JSON.parse(run(shell, `kubectl get pod ${name} -o json`).stdout).status.podIP;
 	assert.match(run(shell, 'kubectl describe pod exec').stdout, /Liveness probe failed: cat: can't open '\/tmp\/healthy': No such file or directory\n/);
+	assert.match(run(shell, 'kubectl describe pod exec').stdout, /\n {4}Liveness: {7}exec \[cat \/tmp\/healthy\] delay=0s timeout=1s period=5s #success=1 #failure=3\n/);
+	assert.match(run(shell, 'kubectl describe pod tcp').stdout, /\n {4}Readiness: {6}tcp-socket :6379 delay=0s timeout=1s period=5s #success=1 #failure=3\n/);
 	assert.match(run(shell, 'kubectl describe pod tcp').stdout, new RegExp(`Readiness probe failed: dial tcp ${ip('tcp').replace(/\./g, '\\.')}:6379: connect: connection refused\n`));
 	const slow = run(shell, 'kubectl describe pod slow').stdout;
 	assert.match(slow, /Startup probe failed: HTTP probe failed with statuscode: 404\n/);

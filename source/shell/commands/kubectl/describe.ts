@@ -1,4 +1,5 @@
 // kubectl describe: the human summary of an object, ending with its Events.
+import {describeProbe} from './describe-probe.ts';
 import {msOf} from '../../../engine/k8s/metadata.ts';
 import {cpuMilli, formatCpu, formatMemory, memoryBytes} from '../../../engine/k8s/quantity.ts';
 import {storeKey} from '../../../engine/k8s/resources.ts';
@@ -96,6 +97,9 @@ function describePod(w: World, pod: KubeObject): string {
 		out += `    Restart Count:  ${s?.restartCount ?? 0}\n`;
 		if (c.resources?.limits) out += `    Limits:\n${Object.entries(c.resources.limits).map(([k, v]) => `      ${k}:  ${v}\n`).join('')}`;
 		if (c.resources?.requests) out += `    Requests:\n${Object.entries(c.resources.requests).map(([k, v]) => `      ${k}:  ${v}\n`).join('')}`;
+		if (c.livenessProbe) out += `    Liveness:       ${describeProbe(c.livenessProbe)}\n`;
+		if (c.readinessProbe) out += `    Readiness:      ${describeProbe(c.readinessProbe)}\n`;
+		if (c.startupProbe) out += `    Startup:        ${describeProbe(c.startupProbe)}\n`;
 		out += `    Environment:    ${(c.env ?? []).length ? '\n' + c.env.map((e: any) => `      ${e.name}:  ${e.value ?? ''}\n`).join('') : '<none>\n'}`;
 		out += `    Mounts:\n${(c.volumeMounts ?? []).map((m: any) => `      ${m.mountPath} from ${m.name} (${m.readOnly ? 'ro' : 'rw'})\n`).join('') || '      <none>\n'}`;
 	}
