@@ -71,6 +71,6 @@ export function advanceCluster(w: World, ms: number): void {
 		runControllers(w);
 		runEndpoints(w);
 	}
-	runKubelets(w);
+	runKubelets(w, ms);
 	if (controllerManager) runControllers(w);
 }

@@ -5,7 +5,7 @@ import {isDraft, original} from 'immer';
 import type {World} from '../world.ts';
 import {containerBehaviour, handlesSigterm} from './container-behaviour.ts';
 import {applyContainerResources, oomKilled} from './container-resources.ts';
-import {nextProbeAt, runProbes, startProbes} from './probes.ts';
+import {nextProbeAt, probesDue, runProbes, startProbes} from './probes.ts';
 import {recordObjectEvent} from './events.ts';
 import {defaultImagePullPolicy} from './defaults.ts';
 import {imageTagKey, lookupImage, nodeImage, pullMillis, resolveImage} from './images.ts';
@@ -76,16 +76,50 @@ function relistNode(w: World, node: string, keys: Iterable<string>, fromBase: bo
 }
 
 /** Runs every kubelet's due work. Call on a draft, once per slice. */
-export function runKubelets(w: World): void {
+export function runKubelets(w: World, sliceMs = 1000): void {
 	const c = w.cluster!;
 	relist(w);
 	if (c.kubeletTimers.size === 0) return;
 	const due: string[] = [];
 	for (const [key, at] of c.kubeletTimers) if (at <= w.time) due.push(key);
+	// The tick's starting state: what probes only read comes from it, without drafting it.
+	const base = isDraft(w) ? (original(w) as World) : w;
 	for (const key of due) {
 		c.kubeletTimers.delete(key);
-		syncPod(w, key);
+		if (!probeOnly(w, base, key, sliceMs)) syncPod(w, base, key, sliceMs);
 	}
+}
+
+/**
+ * The common wake-up of a running pod: only probes are due. They run without the rest of the
+ * sync (sandbox check, status rewrite), which happens only when a probe's outcome changes the
+ * status. False when the pod needs the full sync.
+ */
+function probeOnly(w: World, base: World, key: string, sliceMs: number): boolean {
+	const c = w.cluster!;
+	const runtime = c.podRuntimes.get(key);
+	if (!runtime || runtime.stage !== 'containers' || runtime.containers.some(ct => ct.dueAt !== undefined && ct.dueAt <= w.time)) return false;
+	// A pod's spec does not change during a tick, its deletion may: spec from the base, deletion from the draft.
+	const basePod = base.cluster?.store.pods.get(key);
+	const specOf = (name: string) => (basePod?.spec.containers as ContainerSpec[] | undefined)?.find(s => s.name === name);
+	if (!runtime.containers.some(ct => probesDue(ct, specOf(ct.name), w.time, sliceMs))) return false;
+	if (!basePod?.status?.podIP || !kubeletAlive(base, runtime.node)) return false;
+	const pod = c.store.pods.get(key);
+	if (!pod || pod.metadata.deletionTimestamp) return false;
+	const specs = basePod.spec.containers as ContainerSpec[];
+	if (runtime.containers.some(ct => specs.find(s => s.name === ct.name)?.image !== ct.image)) return false;
+	let changed = false;
+	for (const ct of runtime.containers) {
+		const spec = specs.find(s => s.name === ct.name);
+		if (!spec || !probesDue(ct, spec, w.time, sliceMs)) continue;
+		const outcome = runProbes(w, base, basePod, runtime, ct, spec, sliceMs, (reason, message) => event(w, basePod, runtime.node, 'Warning', reason, message));
+		if (outcome.kill) killForProbe(w, pod, runtime, ct, spec, outcome.kill.kind);
+		if (outcome.changed) changed = true;
+	}
+	if (changed) writeStatus(w, pod, runtime);
+	const next = Math.min(...runtime.containers.map(x => Math.min(x.dueAt ?? Infinity, nextProbeAt(x, specOf(x.name), w.time))));
+	if (Number.isFinite(next)) c.kubeletTimers.set(key, next);
+	return true;
 }
 
 function component(node: string): string {
@@ -96,7 +130,7 @@ function event(w: World, pod: KubeObject, node: string, type: 'Normal' | 'Warnin
 	recordObjectEvent(w, pod, type, component(node), reason, message, node);
 }
 
-function syncPod(w: World, key: string): void {
+function syncPod(w: World, base: World, key: string, sliceMs: number): void {
 	const c = w.cluster!;
 	const pod = c.store.pods.get(key);
 	if (!pod) return;
@@ -159,14 +193,14 @@ function syncPod(w: World, key: string): void {
 			stepContainer(w, pod, runtime, ct, spec);
 			changed = true;
 		}
-		if (nextProbeAt(ct) <= w.time) {
-			const outcome = runProbes(w, pod, runtime, ct, spec, (reason, message) => event(w, pod, node, 'Warning', reason, message));
+		if (probesDue(ct, spec, w.time, sliceMs)) {
+			const outcome = runProbes(w, base, pod, runtime, ct, spec, sliceMs, (reason, message) => event(w, pod, node, 'Warning', reason, message));
 			if (outcome.kill) killForProbe(w, pod, runtime, ct, spec, outcome.kill.kind);
 			if (outcome.changed) changed = true;
 		}
 	}
 	if (changed) writeStatus(w, pod, runtime);
-	const next = Math.min(...runtime.containers.map(x => Math.min(x.dueAt ?? Infinity, nextProbeAt(x))));
+	const next = Math.min(...runtime.containers.map(x => Math.min(x.dueAt ?? Infinity, nextProbeAt(x, specs.find(s => s.name === x.name), w.time))));
 	if (Number.isFinite(next)) c.kubeletTimers.set(key, next);
 }
 
@@ -280,7 +314,7 @@ function stepContainer(w: World, pod: KubeObject, runtime: PodRuntime, ct: Conta
 			ct.logs = [...behaviour.logs, ...(behaviour.crashLogs ?? [])];
 			const pid = startContainerProcess(w, runtime, pod, ct, image, behaviour.command);
 			applyContainerResources(w, node, ct, spec);
-			startProbes(ct, spec, w.time);
+			startProbes(ct, spec);
 			event(w, pod, node, 'Normal', 'Started', `Started container ${ct.name}`);
 			ct.port = behaviour.port;
 			ct.stage = 'running';

@@ -4,12 +4,12 @@
 // requests), a TCP probe needs a listener, an exec probe looks at the container's own files.
 // Probes run inside the kubelet's pod sync (one produce per tick), each pod on its own timer.
 import {lookupFile} from '../host/filesystem.ts';
-import type {Host} from '../host/types.ts';
+import type {Host, Process} from '../host/types.ts';
 import {findExecutable} from '../docker/programs.ts';
-import {respond, type HttpRequest} from '../network/apps.ts';
+import type {HttpRequest} from '../network/apps.ts';
 import {listeningServer} from '../network/connect.ts';
-import {ipOf} from '../network/links.ts';
 import type {World} from '../world.ts';
+import {probeHttpStatus} from './probe-http.ts';
 import type {ContainerRuntime, ContainerSpec, KubeObject, PodRuntime} from './types.ts';
 
 export type ProbeKind = 'startup' | 'liveness' | 'readiness';
@@ -26,7 +26,7 @@ export type ProbeSpec = {
 	successThreshold?: number;
 };
 
-export type ProbeState = {nextAt: number; successes: number; failures: number};
+export type ProbeState = {successes: number; failures: number};
 
 /** The prober's User-Agent: kube-probe/<major.minor> of the kubelet (the cluster runs v1.31). */
 const probeUserAgent = 'kube-probe/1.31';
@@ -44,27 +44,49 @@ function seconds(value: unknown, fallback: number, min = 0): number {
 	return typeof value === 'number' && Number.isFinite(value) && value >= min ? value : fallback;
 }
 
-/** A fresh container's probe timers: each first runs after its initialDelaySeconds. Readiness starts false when probed, startup gates the others. */
-export function startProbes(ct: ContainerRuntime, spec: ContainerSpec, now: number): void {
+/**
+ * When a probe runs: every period from its first run, which comes after initialDelaySeconds from
+ * the container's start (and at the earliest a second after it, when the prober's worker is up).
+ * Derived from the start rather than stored, so a passing probe changes nothing in the state.
+ */
+function schedule(ct: ContainerRuntime, probe: ProbeSpec): {first: number; period: number} {
+	return {first: (ct.startedAtMs ?? 0) + Math.max(1000, seconds(probe.initialDelaySeconds, 0) * 1000), period: seconds(probe.periodSeconds, 10, 1) * 1000};
+}
+
+/** A run of the schedule in (from, to]. */
+function runsIn(at: {first: number; period: number}, from: number, to: number): boolean {
+	if (to < at.first) return false;
+	return at.first + Math.floor((to - at.first) / at.period) * at.period > from;
+}
+
+function activeKinds(ct: ContainerRuntime): ProbeKind[] {
+	if (ct.stage !== 'running' || !ct.probes || ct.killedByProbe) return [];
+	return kinds.filter(kind => ct.probes![kind] && (kind === 'startup' || ct.started));
+}
+
+/** A fresh container's probes: readiness starts false when probed, a startup probe holds the others back. */
+export function startProbes(ct: ContainerRuntime, spec: ContainerSpec): void {
 	const probes: ContainerRuntime['probes'] = {};
-	for (const kind of kinds) {
-		const probe = probeOf(spec, kind);
-		if (probe) probes[kind] = {nextAt: now + seconds(probe.initialDelaySeconds, 0) * 1000, successes: 0, failures: 0};
-	}
+	for (const kind of kinds) if (probeOf(spec, kind)) probes[kind] = {successes: 0, failures: 0};
 	ct.probes = Object.keys(probes).length > 0 ? probes : undefined;
 	ct.started = !probes.startup;
 	ct.ready = !probes.readiness && ct.started;
 	ct.killedByProbe = undefined;
 }
 
-/** The earliest time one of the container's probes is due (Infinity when none runs). */
-export function nextProbeAt(ct: ContainerRuntime): number {
-	if (ct.stage !== 'running' || !ct.probes || ct.killedByProbe) return Infinity;
+/** Whether one of the container's probes runs in the slice that ends now. */
+export function probesDue(ct: ContainerRuntime, spec: ContainerSpec | undefined, now: number, sliceMs: number): boolean {
+	if (!spec) return false;
+	return activeKinds(ct).some(kind => runsIn(schedule(ct, probeOf(spec, kind)!), now - sliceMs, now));
+}
+
+/** The next time after `now` one of the container's probes runs (Infinity when none will). */
+export function nextProbeAt(ct: ContainerRuntime, spec: ContainerSpec | undefined, now: number): number {
+	if (!spec) return Infinity;
 	let next = Infinity;
-	for (const kind of kinds) {
-		const state = ct.probes[kind];
-		if (!state || (kind !== 'startup' && !ct.started)) continue;
-		next = Math.min(next, state.nextAt);
+	for (const kind of activeKinds(ct)) {
+		const at = schedule(ct, probeOf(spec, kind)!);
+		next = Math.min(next, now < at.first ? at.first : at.first + (Math.floor((now - at.first) / at.period) + 1) * at.period);
 	}
 	return next;
 }
@@ -72,40 +94,35 @@ export function nextProbeAt(ct: ContainerRuntime): number {
 export type ProbeOutcome = {changed: boolean; kill?: {kind: 'liveness' | 'startup'}};
 
 /**
- * Runs the container's due probes in the kubelet's order (startup, then liveness and readiness
- * once started), counting consecutive results against the thresholds. `event` records the
- * kubelet's "Unhealthy" events. Call on a draft.
+ * Runs the container's probes due in the slice that ends now, in the kubelet's order (startup,
+ * then liveness and readiness once started), counting consecutive results against the
+ * thresholds. `event` records the kubelet's "Unhealthy" events. Call on a draft; `base` is the
+ * tick's starting world, read first (a process that started during the tick is found in the
+ * draft). A passing probe in a steady state writes nothing.
  */
-export function runProbes(w: World, pod: KubeObject, runtime: PodRuntime, ct: ContainerRuntime, spec: ContainerSpec, event: (reason: string, message: string) => void): ProbeOutcome {
+export function runProbes(w: World, base: World, pod: KubeObject, runtime: PodRuntime, ct: ContainerRuntime, spec: ContainerSpec, sliceMs: number, event: (reason: string, message: string) => void): ProbeOutcome {
 	const outcome: ProbeOutcome = {changed: false};
-	if (!ct.probes || ct.stage !== 'running' || ct.killedByProbe) return outcome;
-	for (const kind of kinds) {
-		const state = ct.probes[kind];
+	for (const kind of activeKinds(ct)) {
+		const state = ct.probes?.[kind];
 		const probe = probeOf(spec, kind);
-		if (!state || !probe || state.nextAt > w.time || (kind !== 'startup' && !ct.started)) continue;
-		const period = seconds(probe.periodSeconds, 10, 1) * 1000;
-		while (state.nextAt <= w.time) state.nextAt += period;
-		const result = probeOnce(w, pod, runtime, ct, spec, probe);
-		if (result.ok) {
-			state.successes++;
-			state.failures = 0;
-		} else {
-			state.failures++;
-			state.successes = 0;
-			event('Unhealthy', `${label[kind]} probe failed: ${result.output}`);
-		}
+		if (!state || !probe || !runsIn(schedule(ct, probe), w.time - sliceMs, w.time)) continue;
+		if (kind !== 'startup' && !ct.started) continue;
+		const result = probeOnce(w, base, pod, runtime, ct, spec, probe);
 		const failureThreshold = seconds(probe.failureThreshold, 3, 1);
 		const successThreshold = kind === 'readiness' ? seconds(probe.successThreshold, 1, 1) : 1;
+		if (result.ok) {
+			if (state.failures !== 0) state.failures = 0;
+			if (state.successes < successThreshold) state.successes++;
+		} else {
+			state.failures++;
+			if (state.successes !== 0) state.successes = 0;
+			event('Unhealthy', `${label[kind]} probe failed: ${result.output}`);
+		}
 		if (kind === 'startup') {
 			if (state.successes >= 1) {
 				ct.started = true;
-				ct.probes.startup = undefined;
-				// Liveness and readiness begin now, each after its own initial delay from the container's start.
-				for (const other of ['liveness', 'readiness'] as const) {
-					const s = ct.probes[other];
-					if (s && s.nextAt < w.time) s.nextAt = w.time;
-				}
-				if (!ct.probes.readiness) ct.ready = true;
+				ct.probes!.startup = undefined;
+				if (!ct.probes!.readiness) ct.ready = true;
 				outcome.changed = true;
 			} else if (state.failures >= failureThreshold) return {changed: true, kill: {kind}};
 		} else if (kind === 'liveness') {
@@ -129,37 +146,46 @@ function resolvePort(spec: ContainerSpec, port: number | string | undefined): nu
 	return spec.ports?.find(p => p.name === port)?.containerPort;
 }
 
-function probeOnce(w: World, pod: KubeObject, runtime: PodRuntime, ct: ContainerRuntime, spec: ContainerSpec, probe: ProbeSpec): ProbeResult {
-	const host = w.hosts.get(runtime.node);
+function probeOnce(w: World, base: World, pod: KubeObject, runtime: PodRuntime, ct: ContainerRuntime, spec: ContainerSpec, probe: ProbeSpec): ProbeResult {
+	const host = base.hosts.get(runtime.node) ?? w.hosts.get(runtime.node);
 	const ip = (pod.status?.podIP as string | undefined) ?? host?.ip ?? '';
 	if (!host) return {ok: false, output: `dial tcp ${ip}: connect: no route to host`};
-	if (probe.httpGet) return httpProbe(w, host, runtime, spec, probe.httpGet, ip);
+	if (probe.httpGet) return httpProbe(w, base, host, pod, runtime, spec, probe.httpGet, ip);
 	if (probe.tcpSocket) {
 		const port = resolvePort(spec, probe.tcpSocket.port);
-		const server = port === undefined || runtime.sandboxNetns === undefined ? undefined : listeningServer(host, runtime.sandboxNetns, port);
-		return server ? {ok: true} : {ok: false, output: `dial tcp ${ip}:${port ?? 0}: connect: connection refused`};
+		return listenerIn(w, host, runtime, port) ? {ok: true} : {ok: false, output: `dial tcp ${ip}:${port ?? 0}: connect: connection refused`};
 	}
-	if (probe.exec) return execProbe(w, host, ct, probe.exec.command ?? []);
+	if (probe.exec) return execProbe(w, w.hosts.get(runtime.node)!, ct, probe.exec.command ?? []);
 	// gRPC probes are not modelled: they pass.
 	return {ok: true};
 }
 
-function httpProbe(w: World, host: Host, runtime: PodRuntime, spec: ContainerSpec, get: NonNullable<ProbeSpec['httpGet']>, podIp: string): ProbeResult {
+/**
+ * The process listening on the port in the pod's network namespace. The kubelet knows which of
+ * its containers listen where, so the common case reads one process instead of the node's list.
+ */
+function listenerIn(w: World, host: Host, runtime: PodRuntime, port: number | undefined): Process | undefined {
+	if (port === undefined || runtime.sandboxNetns === undefined) return undefined;
+	for (const ct of runtime.containers) {
+		if (ct.stage !== 'running' || ct.port !== port || ct.pid === undefined) continue;
+		const p = host.processes.get(ct.pid) ?? w.hosts.get(host.name)?.processes.get(ct.pid);
+		if (p && p.containerId === ct.containerId && p.workload.kind === 'server' && p.workload.port === port) return p;
+	}
+	return listeningServer(w.hosts.get(host.name) ?? host, runtime.sandboxNetns, port);
+}
+
+function httpProbe(w: World, base: World, host: Host, pod: KubeObject, runtime: PodRuntime, spec: ContainerSpec, get: NonNullable<ProbeSpec['httpGet']>, podIp: string): ProbeResult {
 	const port = resolvePort(spec, get.port);
 	const path = get.path || '/';
 	const target = get.host || podIp;
 	const url = `${(get.scheme ?? 'HTTP').toLowerCase()}://${target}:${port ?? 0}${path}`;
-	const netns = runtime.sandboxNetns;
-	const server = port === undefined || netns === undefined ? undefined : listeningServer(host, netns, port);
+	const server = listenerIn(w, host, runtime, port);
 	if (!server || port === undefined) return {ok: false, output: `Get "${url}": dial tcp ${target}:${port ?? 0}: connect: connection refused`};
-	const namespace = host.namespaces.get(server.namespaces.net);
-	const addresses = ['127.0.0.1', ...(namespace?.interfaces ?? []).filter(i => i.kind !== 'loopback').flatMap(i => i.addresses.map(ipOf))];
 	// The probe comes from the node, through the pod network's bridge (10.244.N.1).
 	const request: HttpRequest = {method: 'GET', path, hostHeader: `${target}:${port}`, userAgent: probeUserAgent, sourceIp: podIp.replace(/\.\d+$/, '.1'), sourcePort: 40000 + (w.time % 20000)};
-	const hostname = host.namespaces.get(server.namespaces.uts)?.hostname ?? host.name;
-	const app = server.workload.kind === 'server' ? server.workload.app : 'generic';
-	const response = respond(app, request, {world: w, host, process: server, hostname, ip: podIp, port, addresses});
-	return response.status >= 200 && response.status < 400 ? {ok: true} : {ok: false, output: `HTTP probe failed with statuscode: ${response.status}`};
+	const hostname = pod.spec.hostNetwork ? host.name : (pod.spec.hostname ?? pod.metadata.name);
+	const status = probeHttpStatus(w, base, host, server, request, {hostname, ip: podIp, port, addresses: [podIp]});
+	return status >= 200 && status < 400 ? {ok: true} : {ok: false, output: `HTTP probe failed with statuscode: ${status}`};
 }
 
 /** An exec probe's command in the container: file tests look at its own filesystem; a program it lacks fails as runc says. */

@@ -123,7 +123,7 @@ export type ContainerRuntime = {
 	stage: 'waiting-image' | 'pulling' | 'pull-failed' | 'pull-backoff' | 'starting' | 'running' | 'exited' | 'crash-backoff';
 	dueAt?: number; // virtual ms when the current stage ends
 	backoffMs: number; // the next back-off delay (10 s doubling to 5 min)
-	probes?: Partial<Record<'startup' | 'liveness' | 'readiness', {nextAt: number; successes: number; failures: number}>>; // probe timers and consecutive results
+	probes?: Partial<Record<'startup' | 'liveness' | 'readiness', {successes: number; failures: number}>>; // consecutive probe results (when they run follows from startedAtMs)
 	ready?: boolean; // what its readiness probe last decided (true without one, once started)
 	started?: boolean; // its startup probe has passed (true without one)
 	killedByProbe?: 'liveness' | 'startup'; // being stopped after a failed probe
