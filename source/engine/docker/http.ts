@@ -5,6 +5,7 @@
 // app would log them (node: "Received request from ::ffff:172.17.0.1"). Processes that are not
 // containers of a Docker daemon (Kubernetes pods) fall back to the network's own responders.
 import {lookupFile} from '../host/filesystem.ts';
+import {locatePath} from '../host/mounts.ts';
 import {kubiaResponder, nginxResponder, registerAppResponder, type AppResponder} from '../network/apps.ts';
 import {worldEpoch} from '../world.ts';
 import {renderParts} from './apps.ts';
@@ -33,8 +34,14 @@ function dockerResponder(fallback: AppResponder | undefined): AppResponder {
 			const response = nginxResponder(request, server);
 			if (response.status !== 200) return response;
 			const fs = server.host.filesystems.get(container.rootfs);
+			const mnt = container.pid !== undefined ? server.host.processes.get(container.pid)?.namespaces.mnt : undefined;
+			// Through the container's mount namespace: a volume or bind mount over the html directory serves its files.
+			const find = (path: string) => {
+				const at = mnt !== undefined ? locatePath(server.host, mnt, path) : fs && {fs, path};
+				return at ? lookupFile(server.world, at.fs, at.path) : undefined;
+			};
 			const roots = ['/usr/share/nginx/html/index.html', '/var/www/html/index.html', '/var/www/html/index.nginx-debian.html'];
-			const page = fs && roots.map(path => lookupFile(server.world, fs, path)).find(found => found?.node.type === 'file');
+			const page = fs && roots.map(find).find(found => found?.node.type === 'file');
 			if (!page || page.node.type !== 'file') {
 				const body = `<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n`;
 				return {...response, status: 403, reason: 'Forbidden', headers: response.headers.filter(([k]) => k !== 'ETag' && k !== 'Last-Modified').map(([k, v]) => [k, k === 'Content-Length' ? String(byteLength(body)) : v]), body};

@@ -32,6 +32,7 @@ export type Namespace = {
 	procMountedFromPidNs?: number; // mnt: which pid namespace /proc shows (--mount-proc)
 	uidMap?: {inside: number; outside: number; count: number}[]; // user
 	name?: string; // net: a name given by `ip netns add`
+	ipForward?: boolean; // net: net.ipv4.ip_forward once written (unset: on in a docker host's own namespace, else off)
 	cgroupRoot?: string; // cgroup: the cgroup path this namespace shows as "/" (default "/")
 	lastPid?: number; // pid: the last pid handed out inside it (the kernel's pid counter; never reused while it lives)
 };

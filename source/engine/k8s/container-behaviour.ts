@@ -1,5 +1,6 @@
 // What a container's main process does once started: serve forever, run a command and exit,
 // or fail to bind a port another container of the pod already holds.
+import {runsAsProcess, shellScriptOf} from '../script/script-processes.ts';
 import type {ContainerSpec} from './types.ts';
 import type {ResolvedImage} from './images.ts';
 
@@ -23,6 +24,9 @@ export function containerBehaviour(spec: ContainerSpec, image: ResolvedImage, po
 
 function commandBehaviour(argv: string[]): Behaviour {
 	const command = argv.join(' ');
+	// A loop or a sleep runs as a process in virtual time (engine/script): its output and exit come from running it.
+	const shellScript = shellScriptOf(argv);
+	if (shellScript !== undefined && runsAsProcess(shellScript)) return {command, exitCode: 0, logs: []};
 	const script = argv[0] === 'sh' || argv[0] === '/bin/sh' || argv[0] === 'bash' ? argv.slice(argv.indexOf('-c') + 1).join(' ') : command;
 	const sleep = script.match(/\bsleep\s+(\d+|infinity)/);
 	const exit = script.match(/\bexit\s+(\d+)/);

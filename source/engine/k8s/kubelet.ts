@@ -11,6 +11,7 @@ import {defaultImagePullPolicy} from './defaults.ts';
 import {imageTagKey, lookupImage, nodeImage, pullMillis, resolveImage} from './images.ts';
 import {nextResourceVersion, timestampAt} from './metadata.ts';
 import {kubeletAlive} from './node-health.ts';
+import {reapExitStatus} from '../host/processes.ts';
 import {allocatePodIp, containerAlive, createSandbox, sandboxAlive, startContainerProcess, stopContainerProcess} from './pod-sandbox.ts';
 import {releasePodResources, removePod} from './pod-store.ts';
 import type {ContainerRuntime, ContainerSpec, ContainerStatus, KubeObject, PodRuntime} from './types.ts';
@@ -66,9 +67,10 @@ function relistNode(w: World, node: string, keys: Iterable<string>, fromBase: bo
 			if (ct.stage !== 'running' || ct.pid === undefined || containerAlive(host, ct)) return;
 			const draft = c.podRuntimes.get(key)?.containers[index];
 			if (!draft || draft.stage !== 'running' || draft.pid === undefined || containerAlive(w.hosts.get(node), draft)) return;
-			// Killed: SIGKILL's exit code 137; by the kernel's OOM killer when its cgroup went over memory.max.
-			draft.exitCode = 137;
-			draft.exitReason = oomKilled(w, node, draft) ? 'OOMKilled' : 'Error';
+			// Exited by itself (a script's `exit 3`); else killed: SIGKILL's exit code 137, by the kernel's OOM killer when its cgroup went over memory.max.
+			const status = reapExitStatus(w.hosts.get(node)!, draft.pid);
+			draft.exitCode = status ?? 137;
+			draft.exitReason = status !== undefined ? (status === 0 ? 'Completed' : 'Error') : oomKilled(w, node, draft) ? 'OOMKilled' : 'Error';
 			draft.dueAt = w.time;
 			c.kubeletTimers.set(key, w.time);
 		});

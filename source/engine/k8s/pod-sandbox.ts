@@ -1,9 +1,12 @@
 // A pod on its node's host: a containerd-shim, the pause process that holds the pod's net, uts
 // and ipc namespaces, and one process per container that joins them (with its own pid and mount
 // namespaces and an overlay root). Docker on the node lists them as k8s_* containers.
-import {killProcess, spawnProcess} from '../host/processes.ts';
+import {exitProcess, killProcess, spawnProcess} from '../host/processes.ts';
+import {runsAsProcess, shellScriptOf, startScriptProcess} from '../script/script-processes.ts';
+import {appendLog} from '../docker/runtime.ts';
+import {podContainerMounts, releasePodVolumes} from './pod-volumes.ts';
 import {createNamespace} from '../host/namespaces.ts';
-import type {FileNode, Host} from '../host/types.ts';
+import type {FileNode, Host, Process} from '../host/types.ts';
 import {fastHex} from './metadata.ts';
 import type {Container} from '../docker/types.ts';
 import type {World} from '../world.ts';
@@ -108,10 +111,12 @@ export function startContainerProcess(w: World, runtime: PodRuntime, pod: KubeOb
 		['/etc/resolv.conf', `search ${ns}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`],
 	];
 	const upper = new Map<string, FileNode>([['/etc', {type: 'dir'}], ...managed.map(([path, content]): [string, FileNode] => [path, {type: 'file', content}])]);
+	const mounts = podContainerMounts(w, host, pod, container.name);
+	for (const m of mounts) for (let dir = m.target; dir !== '/'; dir = dir.slice(0, dir.lastIndexOf('/')) || '/') if (!upper.has(dir)) upper.set(dir, {type: 'dir'});
 	host.filesystems.set(fsId, {id: fsId, kind: 'overlay', lower: image.layers.map(l => l.id).filter(l => w.layers.has(l)).reverse(), upper});
 	const pidNs = createNamespace(host, 'pid', pause.pid, {parentId: host.initNamespaces.pid}).id;
-	// The container's /proc shows its own pid namespace, as runc mounts it.
-	const mnt = createNamespace(host, 'mnt', pause.pid, {rootfs: fsId, procMountedFromPidNs: pidNs}).id;
+	// The container's /proc shows its own pid namespace, as runc mounts it; its volumes are mounted in its mount namespace.
+	const mnt = createNamespace(host, 'mnt', pause.pid, {rootfs: fsId, procMountedFromPidNs: pidNs, ...(mounts.length ? {mounts} : {})}).id;
 	const cgroup = `${podCgroup(pod)}/docker-${id}.scope`;
 	const app = image.app;
 	const proc = spawnProcess(w, host, {
@@ -136,6 +141,7 @@ export function startContainerProcess(w: World, runtime: PodRuntime, pod: KubeOb
 		record.logs = [...container.logs];
 		daemon.containers.set(id, record);
 	}
+	runPodContainerScript(w, host, pod, container, proc, daemon?.containers.get(id));
 	return proc.pid;
 }
 
@@ -170,7 +176,22 @@ export function tearDownPod(w: World, key: string): void {
 		const uid = w.cluster!.store.pods.get(key)?.metadata.uid;
 		for (const [id, record] of daemon.containers) if (record.labels['io.kubernetes.pod.uid'] === uid) daemon.containers.delete(id);
 	}
+	releasePodVolumes(host, w.cluster!.store.pods.get(key));
 	c.podRuntimes.delete(key);
+}
+
+/** A container whose command is a shell loop or sleep runs it as a process in virtual time; its output goes to its log. */
+function runPodContainerScript(w: World, host: Host, pod: KubeObject, container: ContainerRuntime, proc: Process, record: Container | undefined): void {
+	const spec = (pod.spec.containers as {name: string; command?: string[]; args?: string[]}[]).find(c => c.name === container.name);
+	const argv = [...(spec?.command ?? []), ...(spec?.args ?? [])];
+	const script = shellScriptOf(argv);
+	if (script === undefined || !runsAsProcess(script)) return;
+	const step = startScriptProcess(w, host, proc, script, argv[0]!);
+	if (step.output) {
+		if (record) appendLog(record, step.output);
+		else container.logs.push(...step.output.replace(/\n$/, '').split('\n'));
+	}
+	if (step.exited !== undefined) exitProcess(host, proc.pid, step.exited);
 }
 
 /** The pod's pause process still runs (a reboot wipes it, and pids start again from 1). */

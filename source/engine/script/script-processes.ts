@@ -1,6 +1,7 @@
 // Shell processes that run in virtual time: a container's `sh -c 'while true; do date; sleep 5;
 // done'` keeps its program counter in the process (process.script), wakes when its sleep ends,
 // and exits with its status. Only that process waits; the world clock is never moved by it.
+import {recordEvent} from '../events.ts';
 import {exitProcess, killProcess, spawnProcess} from '../host/processes.ts';
 import type {Host, Process} from '../host/types.ts';
 import type {World} from '../world.ts';
@@ -63,7 +64,10 @@ export function advanceScriptProcesses(w: World, host: Host, onOutput: (process:
 		if (step.exited === undefined) {
 			alive.push(pid);
 			forkSleepChild(w, host, process);
-		} else exitProcess(host, pid, step.exited);
+		} else {
+			exitProcess(host, pid, step.exited);
+			recordEvent(w, {type: 'Normal', component: 'kernel', reason: 'Exited', object: `process/${host.name}/${pid}`, message: `${process.command} exited (status ${step.exited})`, host: host.name});
+		}
 	}
 	host.scriptPids = alive.filter(pid => host.processes.has(pid));
 }

@@ -9,6 +9,8 @@ import {ok, table, usageError} from './format.ts';
 import {flagSet, parseFlags} from './flags.ts';
 import {lookupFile} from '../../../engine/host/filesystem.ts';
 import {dockerPrune} from './more.ts';
+import {ago} from './images.ts';
+import {volumeFsId, volumeUsers} from '../../../engine/docker/volumes.ts';
 
 export function dockerVersionText(): CommandOutcome {
 	return ok(`Client: Docker Engine - Community
@@ -110,6 +112,14 @@ export function dockerSystem(args: string[], call: DockerCall): CommandOutcome {
 	};
 	const containerTotal = containers.reduce((s, c) => s + upperSize(c), 0);
 	const stoppedSize = containers.filter(c => c.state !== 'running').reduce((s, c) => s + upperSize(c), 0);
+	const volumes = [...(call.daemon.volumes?.values() ?? [])];
+	const volumeSize = (name: string) => {
+		const fs = world.hosts.get(call.host)?.filesystems.get(volumeFsId(name));
+		return fs?.kind === 'plain' ? [...fs.files.values()].reduce((sum, node) => sum + (node.type === 'file' ? node.content.length : 0), 0) : 0;
+	};
+	const activeVolumes = volumes.filter(v => volumeUsers(call.daemon, v.name).length > 0);
+	const volumesTotal = volumes.reduce((sum, v) => sum + volumeSize(v.name), 0);
+	const activeVolumesSize = activeVolumes.reduce((sum, v) => sum + volumeSize(v.name), 0);
 	const pct = (part: number, whole: number) => (whole === 0 ? '0%' : `${Math.round((part / whole) * 100)}%`);
 	if (flagSet(parsed.flags, '-v')) {
 		const shared = (image: (typeof images)[number]) => image.layers.filter(l => images.some(o => o.id !== image.id && o.layers.includes(l))).reduce((s, l) => s + layerSize(l), 0);
@@ -117,17 +127,17 @@ export function dockerSystem(args: string[], call: DockerCall): CommandOutcome {
 			const tag = [...call.daemon.tags].find(([, id]) => id === i.id)?.[0] ?? '<none>:<none>';
 			const size = imageSize(world, i);
 			const sh = shared(i);
-			return [tag.slice(0, tag.lastIndexOf(':')), tag.slice(tag.lastIndexOf(':') + 1), i.id.slice(7, 19), humanSize(size), humanSize(sh), humanSize(size - sh), String(containers.filter(c => c.image === i.id).length)];
+			return [tag.slice(0, tag.lastIndexOf(':')), tag.slice(tag.lastIndexOf(':') + 1), i.id.slice(7, 19), ago(world.time, i.created), humanSize(size), humanSize(sh), humanSize(size - sh), String(containers.filter(c => c.image === i.id).length)];
 		});
 		const now = world.time;
 		const containerRows = containers.map(c => [c.id.slice(0, 12), c.imageRef, JSON.stringify(c.command.join(' ').length > 20 ? [...c.command.join(' ')].slice(0, 19).join('') + '…' : c.command.join(' ')), '0', humanSize(upperSize(c)), `${humanDuration(now - c.created)} ago`, c.state === 'running' ? `Up ${humanDuration(now - (c.startedAt ?? now))}` : c.state === 'exited' ? `Exited (${c.exitCode}) ${humanDuration(now - (c.finishedAt ?? now))} ago` : c.state === 'created' ? 'Created' : c.state, c.name]);
 		return ok(
 			'Images space usage:\n\n' +
-				table([['REPOSITORY', 'TAG', 'IMAGE ID', 'SIZE', 'SHARED SIZE', 'UNIQUE SIZE', 'CONTAINERS'], ...rows]) +
+				table([['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE', 'SHARED SIZE', 'UNIQUE SIZE', 'CONTAINERS'], ...rows]) +
 				'\nContainers space usage:\n\n' +
 				table([['CONTAINER ID', 'IMAGE', 'COMMAND', 'LOCAL VOLUMES', 'SIZE', 'CREATED', 'STATUS', 'NAMES'], ...containerRows]) +
 				'\nLocal Volumes space usage:\n\n' +
-				table([['VOLUME NAME', 'LINKS', 'SIZE']]) +
+				table([['VOLUME NAME', 'LINKS', 'SIZE'], ...volumes.map(v => [v.name, String(volumeUsers(call.daemon, v.name).length), humanSize(volumeSize(v.name))])]) +
 				'\nBuild cache usage: 0B\n\n' +
 				table([['CACHE ID', 'CACHE TYPE', 'SIZE', 'CREATED', 'LAST USED', 'USAGE', 'SHARED']]),
 		);
@@ -136,7 +146,7 @@ export function dockerSystem(args: string[], call: DockerCall): CommandOutcome {
 		['TYPE', 'TOTAL', 'ACTIVE', 'SIZE', 'RECLAIMABLE'],
 		['Images', String(images.length), String(images.filter(i => usedImages.has(i.id)).length), humanSize(total), `${humanSize(reclaimableImages)} (${pct(reclaimableImages, total)})`],
 		['Containers', String(containers.length), String(containers.filter(c => c.state === 'running').length), humanSize(containerTotal), `${humanSize(stoppedSize)} (${pct(stoppedSize, containerTotal)})`],
-		['Local Volumes', '0', '0', '0B', '0B'],
+		['Local Volumes', String(volumes.length), String(activeVolumes.length), humanSize(volumesTotal), `${humanSize(volumesTotal - activeVolumesSize)} (${pct(volumesTotal - activeVolumesSize, volumesTotal)})`],
 		['Build Cache', '0', '0', '0B', '0B'],
 	]));
 }

@@ -1,7 +1,9 @@
 // The kubectl command: dispatches verbs, checks the connection, never throws.
 import {produce} from 'immer';
 import {runsAsProcess, shellScriptOf} from '../../../engine/script/script-processes.ts';
-import {execScript} from '../docker/inside.ts';
+import {findExecutable} from '../../../engine/docker/programs.ts';
+import {frameFilesystem} from '../../paths.ts';
+import {execScript, runInside} from '../docker/inside.ts';
 import {killProcess, spawnProcess} from '../../../engine/host/processes.ts';
 import {runLine} from '../../run-line.ts';
 import type {CommandContext, CommandOutcome, CommandSpec, ShellState} from '../../types.ts';
@@ -83,10 +85,13 @@ function execIn(ctx: CommandContext, interactive: boolean) {
 		const program = argv[0]!.split('/').pop()!;
 		if (!shells.has(program)) {
 			// A single program: the command's own process stands for it (ps shows one line, not two).
-			const state: ShellState = {world: ctx.world, session: {...ctx.session, frames: [...ctx.session.frames, {host, pid: containerPid, user: 'root', cwd: '/', kind: 'pod', label}]}};
-			const line = argv.map(a => (/^[\w./:@=-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
-			const result = runLine(state, line, ctx.runtime);
-			return {stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, world: result.state.world};
+			// As runc exec does, the program is looked up in the container's image (busybox has wget, nginx has no ps), as under docker exec.
+			const frame = {host, pid: containerPid, user: 'root', cwd: '/', kind: 'pod' as const, label};
+			const main = ctx.world.hosts.get(host)?.processes.get(containerPid);
+			const root = frameFilesystem(ctx.world, frame);
+			if (root?.kind === 'overlay' && !findExecutable(ctx.world, root, argv[0]!, main?.env?.['PATH'])) return {stdout: '', exitCode: 127};
+			const result = runInside(ctx, ctx.world, frame, argv);
+			return {stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, world: result.world};
 		}
 		let pid = 0;
 		const world = produce(ctx.world, w => {

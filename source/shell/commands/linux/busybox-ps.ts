@@ -14,7 +14,7 @@ import {ownerAsSeenBy, rssKib, vszKib} from './process-view.ts';
 /** Whether the calling process's root filesystem is busybox's (its ps is busybox ps). */
 export function usesBusyboxPs(ctx: CommandContext): boolean {
 	const fs = frameFilesystem(ctx.world, ctx.frame);
-	return fs !== undefined && fs.id.startsWith('overlay:') && lookupFile(ctx.world, fs, '/bin/busybox') !== undefined;
+	return fs !== undefined && fs.kind === 'overlay' && lookupFile(ctx.world, fs, '/bin/busybox') !== undefined;
 }
 
 type Column = {name: string; header: string; width: number; right: boolean; value(p: Process, pid: number, ppid: number): string};

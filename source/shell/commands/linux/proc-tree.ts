@@ -4,7 +4,8 @@ import {hostMemoryUsed, kernelReservedBytes} from '../../../engine/host/memory.t
 import {kernelBuildString} from '../../../engine/host/create-host.ts';
 import type {Host, NamespaceKind, Process} from '../../../engine/host/types.ts';
 import type {World} from '../../../engine/world.ts';
-import type {VirtualTree} from '../../paths.ts';
+import {produce} from 'immer';
+import type {PathResult, VirtualTree} from '../../paths.ts';
 import type {ShellFrame} from '../../types.ts';
 import {callerOf, comm, findVisible} from './context.ts';
 import {statOf} from './process-view.ts';
@@ -169,6 +170,32 @@ function globalFile(world: World, host: Host, viewer: Process, name: string): st
 	}
 }
 
+/**
+ * net.ipv4.ip_forward of the viewer's network namespace: dockerd turns it on in the host's; a new
+ * namespace copies the host's (the kernel's devconf_inherit_init_net default) until written.
+ */
+function ipForward(world: World, host: Host, viewer: Process): boolean {
+	const ns = host.namespaces.get(viewer.namespaces.net);
+	if (ns?.ipForward !== undefined) return ns.ipForward;
+	return host.namespaces.get(host.initNamespaces.net)?.ipForward ?? world.dockers.has(host.name);
+}
+
+/** Writing /proc/sys/net/ipv4/ip_forward: root of the host's user namespace only; a container's /proc/sys is mounted read-only. */
+function writeIpForward(world: World, frame: ShellFrame, content: string): PathResult {
+	const caller = callerOf(world, frame);
+	if (!caller) return {ok: false, error: 'No such file or directory'};
+	const {host, process} = caller;
+	if (process.containerId !== undefined) return {ok: false, error: 'Read-only file system'};
+	if (process.uid !== 0 || process.namespaces.user !== host.initNamespaces.user) return {ok: false, error: 'Permission denied'};
+	const value = content.trim();
+	if (!/^-?\d+$/.test(value)) return {ok: false, error: 'write error: Invalid argument'};
+	const next = produce(world, w => {
+		const ns = w.hosts.get(frame.host)!.namespaces.get(process.namespaces.net);
+		if (ns) ns.ipForward = Number(value) !== 0;
+	});
+	return {ok: true, world: next};
+}
+
 export const procTree: VirtualTree = {
 	prefix: '/proc',
 	isDirectory(world, frame, path) {
@@ -176,7 +203,8 @@ export const procTree: VirtualTree = {
 		if (!at) return false;
 		if (at.rest[0] === '<missing>') return false;
 		if (at.target) return at.rest.length === 0 || (at.rest.length === 1 && at.rest[0] === 'ns');
-		return at.rest.length === 0 || (at.rest.length === 1 && at.rest[0] === 'sys') || (at.rest[0] === 'sys' && at.rest[1] === 'kernel' && at.rest.length === 2);
+		const rel = at.rest.join('/');
+		return at.rest.length === 0 || rel === 'sys' || rel === 'sys/kernel' || rel === 'sys/net' || rel === 'sys/net/ipv4';
 	},
 	list(world, frame, path) {
 		const at = locate(world, frame, path);
@@ -194,7 +222,9 @@ export const procTree: VirtualTree = {
 			}
 			return [...pids.sort((a, b) => Number(a) - Number(b)), ...globalFiles];
 		}
-		if (at.rest.join('/') === 'sys') return ['kernel'];
+		if (at.rest.join('/') === 'sys') return ['kernel', 'net'];
+		if (at.rest.join('/') === 'sys/net') return ['ipv4'];
+		if (at.rest.join('/') === 'sys/net/ipv4') return ['ip_forward'];
 		if (at.rest.join('/') === 'sys/kernel') return ['hostname', 'osrelease', 'pid_max', 'threads-max'];
 		return undefined;
 	},
@@ -207,7 +237,12 @@ export const procTree: VirtualTree = {
 		if (rel === 'sys/kernel/osrelease') return `${at.host.kernel}\n`;
 		if (rel === 'sys/kernel/pid_max') return '4194304\n';
 		if (rel === 'sys/kernel/threads-max') return '2048\n';
+		if (rel === 'sys/net/ipv4/ip_forward') return `${ipForward(world, at.host, at.viewer) ? 1 : 0}\n`;
 		return at.rest.length === 1 ? globalFile(world, at.host, at.viewer, at.rest[0]!) : undefined;
+	},
+	write(world, frame, path, content) {
+		if (path === '/proc/sys/net/ipv4/ip_forward') return writeIpForward(world, frame, content);
+		return {ok: false, error: 'Permission denied'};
 	},
 };
 
