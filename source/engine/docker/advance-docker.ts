@@ -15,7 +15,8 @@ export function advanceDockers(w: World, _ms: number): void {
 	const before = isDraft(w) ? (original(w) as World | undefined) : undefined;
 	for (const hostName of w.dockers.keys()) {
 		const daemon = before?.dockers.get(hostName);
-		const scripts = before?.hosts.get(hostName)?.scriptPids?.length ?? 1;
+		// advanceHosts has drafted every host already: reading its script list here costs no new proxy of note.
+		const scripts = w.hosts.get(hostName)?.scriptPids?.length ?? 0;
 		if (daemon && !watchesAnything(daemon) && scripts === 0) continue;
 		runContainerScripts(w, hostName);
 		reconcileContainers(w, hostName);

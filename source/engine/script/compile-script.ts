@@ -4,8 +4,7 @@
 import type {Command, Pipeline, ScriptList, SimpleCommand, Word} from './parse-script.ts';
 
 export type Instruction =
-	| {op: 'run'; commands: SimpleCommand[]; negate: boolean; background: boolean}
-	| {op: 'group'; body: ScriptList; negate: boolean} // a ( ... ) or { ...; } inside a pipeline: run to completion
+	| {op: 'run'; commands: SimpleCommand[]; negate: boolean; background: boolean; discard?: boolean}
 	| {op: 'jump'; to: number}
 	| {op: 'jumpIfFailed'; to: number}
 	| {op: 'jumpIfSucceeded'; to: number}
@@ -45,17 +44,19 @@ export function compileScript(script: ScriptList): Instruction[] {
 			code.push({op: 'run', commands: simple, negate: pipeline.negate, background});
 			return;
 		}
-		if (pipeline.commands.length === 1) {
-			emitCommand(pipeline.commands[0]!);
-			if (pipeline.negate) {
-				code.push({op: 'jumpIfFailed', to: code.length + 3});
-				code.push({op: 'status', value: 1});
-				code.push({op: 'jump', to: code.length + 2});
-				code.push({op: 'status', value: 0});
-			}
-			return;
+		// A pipeline with a loop or an if in it: its parts run one after the other (a part feeding a
+		// compound command prints nothing, as the loop reads and drops its input); sleeps still block.
+		pipeline.commands.forEach((command, k) => {
+			const last = k === pipeline.commands.length - 1;
+			if (command.kind === 'simple' && !isControl([command])) code.push({op: 'run', commands: [command], negate: false, background, discard: !last && pipeline.commands[k + 1]!.kind !== 'simple'});
+			else emitCommand(command);
+		});
+		if (pipeline.negate) {
+			code.push({op: 'jumpIfFailed', to: code.length + 3});
+			code.push({op: 'status', value: 1});
+			code.push({op: 'jump', to: code.length + 2});
+			code.push({op: 'status', value: 0});
 		}
-		code.push({op: 'group', body: [{first: pipeline, rest: [], background: false}], negate: false});
 	};
 
 	const emitCommand = (command: Command) => {

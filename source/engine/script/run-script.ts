@@ -128,13 +128,10 @@ function execute(state: ScriptState, io: ScriptIo, ins: Instruction): Executed {
 			state.pc++;
 			return {output: ''};
 		}
-		case 'group': {
-			state.pc++;
-			return {output: runToCompletion(state, io, ins.body).output};
-		}
 		case 'run': {
 			state.pc++;
-			const result = runPipeline(state, io, ins.commands);
+			const ran = runPipeline(state, io, ins.commands);
+			const result = ins.discard ? {...ran, output: ''} : ran;
 			if (ins.negate) state.status = state.status === 0 ? 1 : 0;
 			if (ins.background) return {output: result.output}; // `cmd &`: the script does not wait for it
 			return result;

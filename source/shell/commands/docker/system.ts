@@ -146,7 +146,8 @@ export function dockerSystem(args: string[], call: DockerCall): CommandOutcome {
 		['TYPE', 'TOTAL', 'ACTIVE', 'SIZE', 'RECLAIMABLE'],
 		['Images', String(images.length), String(images.filter(i => usedImages.has(i.id)).length), humanSize(total), `${humanSize(reclaimableImages)} (${pct(reclaimableImages, total)})`],
 		['Containers', String(containers.length), String(containers.filter(c => c.state === 'running').length), humanSize(containerTotal), `${humanSize(stoppedSize)} (${pct(stoppedSize, containerTotal)})`],
-		['Local Volumes', String(volumes.length), String(activeVolumes.length), humanSize(volumesTotal), `${humanSize(volumesTotal - activeVolumesSize)} (${pct(volumesTotal - activeVolumesSize, volumesTotal)})`],
+		// The CLI adds the percentage only when the volumes hold something (formatter/disk_usage.go).
+		['Local Volumes', String(volumes.length), String(activeVolumes.length), humanSize(volumesTotal), volumesTotal > 0 ? `${humanSize(volumesTotal - activeVolumesSize)} (${pct(volumesTotal - activeVolumesSize, volumesTotal)})` : humanSize(0)],
 		['Build Cache', '0', '0', '0B', '0B'],
 	]));
 }
