@@ -20,6 +20,7 @@ export type ScriptState = {
 	sleepUntil?: number;
 	sleepCommand?: string; // the `sleep 5` it waits in (a child process while it sleeps)
 	sleepPid?: number; // host pid of that child
+	execCommand?: string; // `exec sleep 1000`: the program that replaced the shell
 	dialect: ShellDialect;
 	name: string; // $0, "sh"
 	cwd: string;
@@ -134,6 +135,8 @@ function execute(state: ScriptState, io: ScriptIo, ins: Instruction): Executed {
 			const result = ins.discard ? {...ran, output: ''} : ran;
 			if (ins.negate) state.status = state.status === 0 ? 1 : 0;
 			if (ins.background) return {output: result.output}; // `cmd &`: the script does not wait for it
+			// ash, dash and bash exec the last command of `sh -c` in place of the shell (ps shows `sleep 3600` as PID 1).
+			if (result.sleepMs && state.pc === state.code.length && ins.commands.length === 1 && state.sleepCommand) state.execCommand = state.sleepCommand;
 			return result;
 		}
 	}
@@ -207,7 +210,7 @@ function runSimple(state: ScriptState, io: ScriptIo, command: SimpleCommand, std
 	}
 	const result = runProgram(state, io, argv, input, assigned);
 	state.status = result.status;
-	if (result.sleepMs) state.sleepCommand = argv.join(' ');
+	if (result.sleepMs) state.sleepCommand = (argv[0] === 'exec' ? argv.slice(1) : argv).join(' ');
 	const routed = routeOutput(state, io, command.redirects, result);
 	return {piped: routed.stdout, terminal: substitutionOutput + routed.stderr, sleepMs: result.sleepMs, exit: result.exit ? result.status : undefined};
 }
@@ -261,6 +264,8 @@ function runProgram(state: ScriptState, io: ScriptIo, argv: string[], stdin: str
 	if (program === 'exec') {
 		if (args.length === 0) return {stdout: '', stderr: '', status: 0};
 		const result = runProgram(state, io, args, stdin, assigned);
+		// The program replaces the shell: when it waits (exec sleep 1000), ps shows it as the process itself.
+		if (result.sleepMs !== undefined) state.execCommand = args.join(' ');
 		return {...result, exit: result.sleepMs === undefined ? true : result.exit};
 	}
 	if (program === 'cd') {

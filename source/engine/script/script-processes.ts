@@ -25,7 +25,7 @@ export function shellScriptOf(argv: string[]): string | undefined {
  * once through the shell's command table instead.
  */
 export function runsAsProcess(script: string): boolean {
-	return /(^|[\s;&|({`])(sleep|while|until|for|if)(?=[\s;&|)]|$)/.test(script);
+	return /(^|[\s;&|({`])(sleep|while|until|for|if)(?=[\s;&|)]|$)/.test(script) || /(^|[\s;&|])tail\s+(-\w+\s+)*-f\b/.test(script);
 }
 
 /**
@@ -76,6 +76,10 @@ export function advanceScriptProcesses(w: World, host: Host, onOutput: (process:
 function forkSleepChild(w: World, host: Host, process: Process): void {
 	const script = process.script;
 	if (!script || script.sleepUntil === undefined || script.sleepPid !== undefined) return;
+	if (script.execCommand !== undefined) {
+		process.command = script.execCommand;
+		return;
+	}
 	const child = spawnProcess(w, host, {parentPid: process.pid, command: script.sleepCommand ?? 'sleep', memoryBytes: 1024 * 1024});
 	script.sleepPid = child.pid;
 }

@@ -130,6 +130,8 @@ const natives: Record<string, Native> = {
 
 /** A builtin or a small tool the engine runs itself, or undefined for an external program. */
 export function runNativeProgram(program: string, args: string[], ctx: ProgramContext): ProgramResult | undefined {
+	// tail -f follows its file forever: the process waits (what keeps `sh -c 'tail -f /dev/null'` up).
+	if (program === 'tail' && args.some(a => /^-\w*f$/.test(a) || a === '--follow')) return {stdout: '', stderr: '', status: 0, sleepMs: Number.MAX_SAFE_INTEGER};
 	const native = Object.hasOwn(natives, program) ? natives[program] : undefined;
 	return native?.(args, ctx);
 }

@@ -53,3 +53,16 @@ test('procps ps in a container without a terminal lists the processes without on
 	run(shell, 'docker pull ubuntu');
 	expectLine(shell, 'docker run --rm ubuntu ps', '    PID TTY          TIME CMD\n      1 ?        00:00:00 ps\n');
 });
+
+test("the shell execs the last command of sh -c (and `exec`), so ps shows it as PID 1; tail -f keeps a container up", () => {
+	const shell = dockerShell();
+	run(shell, 'docker pull busybox');
+	run(shell, "docker run -d --name last busybox sh -c 'echo start; sleep 1000'");
+	run(shell, "docker run -d --name follow busybox sh -c 'tail -f /dev/null'");
+	run(shell, "docker run -d --name exec busybox sh -c 'exec sleep 1000'");
+	run(shell, 'sleep 2');
+	expectLine(shell, 'docker exec last ps', 'PID   USER     TIME  COMMAND\n    1 root      0:00 sleep 1000\n    2 root      0:00 ps\n');
+	expectLine(shell, 'docker exec follow ps', 'PID   USER     TIME  COMMAND\n    1 root      0:00 tail -f /dev/null\n    2 root      0:00 ps\n');
+	expectLine(shell, 'docker exec exec ps', 'PID   USER     TIME  COMMAND\n    1 root      0:00 sleep 1000\n    2 root      0:00 ps\n');
+	assert.deepEqual(run(shell, 'docker ps --format "{{.Names}} {{.Status}}"').stdout.trim().split('\n').sort(), ['exec Up 2 seconds', 'follow Up 2 seconds', 'last Up 2 seconds']);
+});
