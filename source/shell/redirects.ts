@@ -7,6 +7,7 @@ import {startFolderPath} from './learner-files.ts';
 import {readPath, writePath} from './paths.ts';
 import type {Outcome, Run} from './run-types.ts';
 import {currentFrame} from './session.ts';
+import {ArithmeticError} from './syntax/arithmetic.ts';
 import type {Redirect} from './syntax/ast.ts';
 import {expandWord, type ExpandEnv} from './syntax/expand.ts';
 import type {HostDisk, ShellFrame, ShellState} from './types.ts';
@@ -110,7 +111,14 @@ export function withRedirects(
 	if (redirects.length === 0) return body(state, stdin);
 	let current = state;
 	const env = expansionEnv(() => current, s => (current = s), run);
-	const opened = openRedirects(current, currentFrame(current), run.runtime.disk, redirects, env);
+	let opened: ReturnType<typeof openRedirects>;
+	try {
+		opened = openRedirects(current, currentFrame(current), run.runtime.disk, redirects, env);
+	} catch (error) {
+		// `$((1/0))` in a here-document or a file name: bash reports it and runs nothing.
+		if (error instanceof ArithmeticError) return {state: current, stdout: '', stderr: env.stderr() + `bash: ${error.message}\n`, exitCode: 1, effects: []};
+		throw error;
+	}
 	const expansionErrors = env.stderr();
 	if ('error' in opened) return {state: current, stdout: '', stderr: expansionErrors + opened.error + '\n', exitCode: 1, effects: []};
 	const result = body(current, opened.stdin ?? stdin);

@@ -22,5 +22,13 @@ export function runLine(state: ShellState, line: string, runtime: ShellRuntime):
 	const stopped = run.shared.stopped ? run.shared.stopped + '\n' : '';
 	const via = currentFrame(state).via;
 	const asRun = via ? `${via} -c ${trimmed}` : undefined;
-	return {state: result.state, stdout: result.stdout, stderr: warnings + result.stderr + stopped, exitCode: result.exitCode, effects: result.effects, ...(asRun ? {asRun} : {})};
+	return {state: result.state, stdout: bounded(result.stdout), stderr: bounded(warnings + result.stderr) + stopped, exitCode: result.exitCode, effects: result.effects, ...(asRun ? {asRun} : {})};
+}
+
+/** What one line may print: the screen keeps its scrollback, and a loop printing its growing history does not fill memory. */
+export const lineOutputLimit = 1024 * 1024;
+
+function bounded(text: string): string {
+	if (text.length <= lineOutputLimit) return text;
+	return text.slice(0, lineOutputLimit) + `\n[simulator] output cut after ${lineOutputLimit / 1024 / 1024} MiB (${Math.round(text.length / 1024 / 1024)} MiB in all)\n`;
 }

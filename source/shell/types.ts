@@ -1,4 +1,5 @@
 import type {World} from '../engine/world.ts';
+import type {OptionsSpec} from './options.ts';
 import type {FunctionDefinition} from './syntax/ast.ts';
 
 /**
@@ -88,6 +89,8 @@ export type CommandSpec = {
 	/** Subcommands and flags offered by Tab completion. */
 	subcommands?: string[];
 	flags?: string[];
+	/** The options the real tool accepts: checked before run, printed by --help (options.ts). */
+	options?: OptionsSpec;
 	run(args: string[], ctx: CommandContext): CommandOutcome;
 };
 

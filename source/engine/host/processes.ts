@@ -154,7 +154,16 @@ export function findProcessByVisiblePid(host: Host, viewerPidNs: number, pid: nu
  * kills everything else in that namespace too. Call on a draft.
  */
 export function killProcess(host: Host, pid: number): number[] {
+	// Children looked up in an index built once: a contained fork bomb is thousands of processes,
+	// and scanning them all for each one killed took seconds.
+	const children = new Map<number, number[]>();
+	for (const p of host.processes.values()) {
+		const list = children.get(p.ppid);
+		if (list) list.push(p.pid);
+		else children.set(p.ppid, [p.pid]);
+	}
 	const killed: number[] = [];
+	const emptiedNamespaces = new Set<number>();
 	const queue = [pid];
 	while (queue.length > 0) {
 		const current = queue.pop()!;
@@ -162,9 +171,11 @@ export function killProcess(host: Host, pid: number): number[] {
 		if (!p) continue;
 		host.processes.delete(current);
 		killed.push(current);
-		for (const child of host.processes.values()) if (child.ppid === current) queue.push(child.pid);
-		if (p.nsPids[p.namespaces.pid] === 1 && p.namespaces.pid !== host.initNamespaces.pid) {
-			for (const other of host.processes.values()) if (other.nsPids[p.namespaces.pid] !== undefined) queue.push(other.pid);
+		for (const child of children.get(current) ?? []) queue.push(child);
+		const ns = p.namespaces.pid;
+		if (p.nsPids[ns] === 1 && ns !== host.initNamespaces.pid && !emptiedNamespaces.has(ns)) {
+			emptiedNamespaces.add(ns);
+			for (const other of host.processes.values()) if (other.nsPids[ns] !== undefined) queue.push(other.pid);
 		}
 	}
 	if (killed.length > 0 && host.activePids.length > 0) {

@@ -7,6 +7,8 @@ export const etcdctl: CommandSpec = {
 	name: 'etcdctl',
 	summary: "read the cluster's etcd keys (on the control-plane node)",
 	run(args, ctx) {
+		// Help needs no server, as with the real client.
+		if (args.includes('--help') || args.includes('-h') || args[0] === 'help') return {stdout: help(args.find(a => !a.startsWith('-') && a !== 'help')), exitCode: 0};
 		const c = ctx.world.cluster;
 		if (!c || ctx.frame.host !== c.controlPlane) return {stdout: '', stderr: '{"level":"warn","msg":"retrying of unary invoker failed","error":"rpc error: code = DeadlineExceeded desc = latest balancer error: last connection error: connection error: desc = \\"transport: Error while dialing: dial tcp 127.0.0.1:2379: connect: connection refused\\""}\nError: context deadline exceeded\n', exitCode: 1};
 		if (!c.components.etcd) return {stdout: '', stderr: 'Error: context deadline exceeded\n', exitCode: 1};
@@ -39,3 +41,17 @@ export const etcdctl: CommandSpec = {
 		return {stdout: out, exitCode: 0};
 	},
 };
+
+const commands: Record<string, string> = {
+	get: 'Gets the key or a range of keys',
+	member: 'Membership related commands',
+	endpoint: 'Endpoint related commands',
+	version: 'Prints the version of etcdctl',
+};
+
+/** etcdctl's help (cobra's layout), for the commands the simulation answers. */
+function help(command: string | undefined): string {
+	if (command === 'get') return `NAME:\n\tget - Gets the key or a range of keys\n\nUSAGE:\n\tetcdctl get [options] <key> [range_end] [flags]\n\nOPTIONS:\n      --keys-only[=false]\t\tGet only the keys\n      --limit=0\t\t\tMaximum number of results\n      --prefix[=false]\t\tGet keys with matching prefix\n  -w, --write-out="simple"\tset the output format (fields, json, protobuf, simple, table)\n`;
+	const rows = Object.entries(commands).map(([name, text]) => `\t${name}\t${text}`).join('\n');
+	return `NAME:\n\tetcdctl - A simple command line client for etcd3.\n\nUSAGE:\n\tetcdctl [flags]\n\nVERSION:\n\t3.5.15\n\nAPI VERSION:\n\t3.5\n\nCOMMANDS:\n${rows}\n\nOPTIONS:\n      --cacert=""\t\t\tverify certificates of TLS-enabled secure servers using this CA bundle\n      --cert=""\t\t\tidentify secure client using this TLS certificate file\n      --endpoints=[127.0.0.1:2379]\tgRPC endpoints\n  -h, --help[=false]\t\t\thelp for etcdctl\n      --key=""\t\t\tidentify secure client using this TLS key file\n  -w, --write-out="simple"\t\tset the output format (fields, json, protobuf, simple, table)\n[simulator] only get, member list, endpoint and version are simulated here\n`;
+}

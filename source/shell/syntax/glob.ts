@@ -41,7 +41,12 @@ export function globRegExp(component: string): RegExp {
 			i = j;
 		} else source += escapeRegExp(c);
 	}
-	return new RegExp(`^${source}$`, 's');
+	try {
+		return new RegExp(`^${source}$`, 's');
+	} catch {
+		// A range out of order ([z-a]) matches nothing in bash; the word then stays as typed.
+		return /(?!)/;
+	}
 }
 
 function escapeRegExp(c: string): string {

@@ -22,6 +22,8 @@ import {kubectlTaint} from './taint.ts';
 import {contextName, kubectlConfig} from './config.ts';
 import {kubectlEditHint, kubectlPatch, kubectlRollout, kubectlSet, kubectlTop} from './update-verbs.ts';
 
+import {verbHelp} from './verb-help.ts';
+
 const verbs = ['get', 'describe', 'run', 'create', 'apply', 'delete', 'logs', 'exec', 'scale', 'label', 'annotate', 'cordon', 'uncordon', 'drain', 'expose', 'explain', 'version', 'cluster-info', 'api-resources', 'config', 'set', 'patch', 'rollout', 'top', 'edit', 'api-versions', 'wait', 'taint'];
 
 const usage = `kubectl controls the Kubernetes cluster manager.
@@ -123,9 +125,19 @@ function execIn(ctx: CommandContext, interactive: boolean) {
 	};
 }
 
+function helpFor(verb: string): string {
+	const help = verbHelp[verb]!;
+	const commands = help.commands ? `\n\n${help.commands}` : '';
+	return `${help.about}${commands}\n\nUsage:\n${help.usage}\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n[simulator] examples and every option: https://kubernetes.io/docs/reference/kubectl/generated/kubectl_${verb}/\n`;
+}
+
 function run(argv: string[], ctx: CommandContext): CommandOutcome {
 	const [verb, ...rest] = argv;
+	if (verb === 'help' && rest[0] && verbHelp[rest[0]]) return {stdout: helpFor(rest[0]), exitCode: 0};
 	if (!verb || verb === '--help' || verb === '-h' || verb === 'help') return {stdout: usage, exitCode: 0};
+	// -h/--help before `--` (after it they belong to the command run in the container).
+	const own = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+	if (verbHelp[verb] && (own.includes('--help') || own.includes('-h'))) return {stdout: helpFor(verb), exitCode: 0};
 	// For logs, -f is --follow, not --filename; for patch, -p is --patch, not --previous.
 	const args = parseArgs(verb === 'logs' ? rest.map(a => (a === '-f' ? '--follow' : a)) : verb === 'patch' ? rest.map(a => (a === '-p' ? '--patch' : a.startsWith('-p=') ? `--patch=${a.slice(3)}` : a)) : rest);
 	const k: Kctx = {ctx, args};

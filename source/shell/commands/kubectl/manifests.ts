@@ -5,6 +5,8 @@ import type {KubeObject} from '../../../engine/k8s/types.ts';
 import {startFolderPath} from '../../learner-files.ts';
 import {listPath, pathKind, readPath} from '../../paths.ts';
 import {readDisk} from '../../read-disk.ts';
+import {typeMismatch} from './decode-types.ts';
+import {goYamlMaxDepth, parsedMaxDepth, yamlDepth} from './yaml-depth.ts';
 import type {CommandContext} from '../../types.ts';
 
 /** The most manifest text read from one folder of the learner's disk. */
@@ -46,6 +48,13 @@ function readSource(ctx: CommandContext, path: string): {files: {name: string; c
 	return {error: readError(path, read.problem === 'unreadable' ? `open ${path}: ${read.message}` : `[simulator] ${read.message}`)};
 }
 
+/** A `__proto__:` key in a manifest becomes an own property that later spreads and clones trip on; no Kubernetes field has that name. */
+function dropPrototypeKeys(value: unknown): void {
+	if (!value || typeof value !== 'object') return;
+	if (Object.hasOwn(value, '__proto__')) delete (value as Record<string, unknown>)['__proto__'];
+	for (const child of Object.values(value)) dropPrototypeKeys(child);
+}
+
 /** kubectl's wording when a path exists but cannot be read as manifests. */
 function readError(path: string, why: string): string {
 	return `error: error reading [${path}]: ${why}`;
@@ -85,6 +94,9 @@ function goYamlLine(content: string, offset: number, message: string): number {
 }
 
 export function parseManifestText(name: string, content: string): {objects: KubeObject[]} | {error: string} {
+	const depth = yamlDepth(content);
+	if (depth > goYamlMaxDepth) return {error: `error: error parsing ${name}: error converting YAML to JSON: yaml: exceeded max depth of ${goYamlMaxDepth}`};
+	if (depth > parsedMaxDepth) return {error: `error: error parsing ${name}: [simulator] the YAML nests ${depth} levels deep; k8s-tutor reads up to ${parsedMaxDepth} (kubectl reads up to ${goYamlMaxDepth})`};
 	const docs = parseAllDocuments(content, {prettyErrors: false, uniqueKeys: true});
 	const list = Array.isArray(docs) ? docs : [docs];
 	const objects: KubeObject[] = [];
@@ -105,6 +117,7 @@ export function parseManifestText(name: string, content: string): {objects: Kube
 			return {error: `error: error parsing ${name}: error converting YAML to JSON: yaml: ${why}`};
 		}
 		if (value === null || value === undefined) continue;
+		dropPrototypeKeys(value);
 		if (typeof value !== 'object' || Array.isArray(value)) return {error: `error: error parsing ${name}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(value) ? 'array' : 'string'} into Go value of type map[string]interface {}`};
 		if (value.kind === 'List' && Array.isArray(value.items)) objects.push(...value.items);
 		else objects.push(value as KubeObject);
@@ -236,5 +249,5 @@ export function decodeError(obj: KubeObject): string | undefined {
 		if (c.image !== undefined && c.image !== null && typeof c.image !== 'string') return wrong(c.image, 'string', `${prefix}.containers.image`, 'Container');
 		if (c.name !== undefined && c.name !== null && typeof c.name !== 'string') return wrong(c.name, 'string', `${prefix}.containers.name`, 'Container');
 	}
-	return undefined;
+	return typeMismatch(obj as unknown as Record<string, unknown>);
 }

@@ -2,6 +2,7 @@
 // rollout status and top, which read the cluster.
 import {notSimulated} from './unmodelled.ts';
 import {parseDocument} from 'yaml';
+import {parsedMaxDepth, yamlDepth} from './yaml-depth.ts';
 import {replaceObject} from '../../../engine/k8s/api-server.ts';
 import {cloneData} from '../../../engine/k8s/metadata.ts';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
@@ -87,13 +88,19 @@ export function kubectlPatch(k: Kctx): CommandOutcome {
 	const found = oneObject(k, k.args.positional);
 	if ('error' in found) return fail(found.error);
 	// kubectl turns YAML or JSON into JSON before sending it.
+	if (yamlDepth(text) > parsedMaxDepth) return fail(`error: unable to parse "${text.slice(0, 80)}...": [simulator] the patch nests deeper than ${parsedMaxDepth} levels, more than k8s-tutor reads`);
 	const doc = parseDocument(text, {prettyErrors: false});
 	const syntax = doc.errors[0];
 	if (syntax) {
 		const flowMap = /flow map|\}/i.test(syntax.message) && !/\]/.test(syntax.message);
 		return fail(`error: unable to parse "${text}": yaml: ${flowMap ? "did not find expected ',' or '}'" : goYamlMessage(syntax.code, syntax.message)}`);
 	}
-	const patch: unknown = doc.toJS();
+	let patch: unknown;
+	try {
+		patch = doc.toJS();
+	} catch {
+		return fail(`error: unable to parse "${text.slice(0, 80)}": yaml: document contains excessive aliasing`);
+	}
 	const current = editable(found.obj);
 	let next: unknown;
 	if (type === 'json') {

@@ -6,7 +6,9 @@ import {startLoginShell} from '../../../engine/scenarios/sandbox.ts';
 import {isPrivileged, procViewOfProcess, uidInsideUserNamespace} from '../../../engine/host/unshare.ts';
 import type {Host, Process} from '../../../engine/host/types.ts';
 import type {World} from '../../../engine/world.ts';
+import {checkOptions, optionNames} from '../../options.ts';
 import type {CommandContext, CommandOutcome, CommandSpec, ShellFrame} from '../../types.ts';
+import {linuxOptions} from './option-specs.ts';
 
 export type Caller = {host: Host; process: Process; viewPidNs: number};
 
@@ -89,14 +91,19 @@ export const forkRetryMessage = 'bash: fork: retry: Resource temporarily unavail
  * at pids.max (a contained fork bomb), the fork fails as it would for real.
  */
 export function external(spec: CommandSpec): CommandSpec {
+	const options = spec.options ?? linuxOptions[spec.name];
 	return {
 		...spec,
+		...(options ? {options, flags: spec.flags ?? optionNames(options)} : {}),
 		run(args, ctx) {
 			const caller = callerOf(ctx.world, ctx.frame);
 			if (!caller) return lostShell(ctx);
 			if (caller.process.forksFailWith === 'ENOMEM') return {stdout: '', stderr: 'bash: fork: Cannot allocate memory\n', exitCode: 254};
 			const refusal = forkRefusal(caller.host, caller.process.cgroup);
-			if (!refusal) return spec.run(args, ctx);
+			if (!refusal) {
+				const checked = options ? checkOptions(spec.name, options, args) : undefined;
+				return checked && checked.kind !== 'ok' ? checked.outcome : spec.run(args, ctx);
+			}
 			const world = produce(ctx.world, w => noteForkFailure(w.hosts.get(ctx.frame.host)!, refusal));
 			return {stdout: '', stderr: forkRetryMessage, exitCode: 254, world};
 		},

@@ -1,4 +1,5 @@
 // multipass (Canonical's VM manager, qemu underneath): chapter 1's virtual machines.
+import {multipassVerbHelp} from './multipass-help.ts';
 import {produce} from 'immer';
 import {gib, mib} from '../../../engine/host/create-host.ts';
 import {hostMemoryUsed} from '../../../engine/host/memory.ts';
@@ -99,7 +100,11 @@ export const multipass: CommandSpec = external({
 		if (!caller) return lostShell(ctx);
 		if (caller.host.guestOf) return fail('multipass: command not found', 127);
 		const [verb, ...rest] = args;
-		if (!verb || verb === 'help' || verb === '--help' || verb === '-h') return ok(help);
+		if (!verb || verb === '--help' || verb === '-h') return ok(help);
+		if (verb === 'help') return rest[0] ? helpFor(rest[0]) : ok(help);
+		// Options end at `--` (exec's command may have its own --help).
+		const ownArgs = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+		if (ownArgs.includes('--help') || ownArgs.includes('-h')) return helpFor(verb);
 		const host = caller.host;
 		const instance = (name: string | undefined, action: string): VirtualMachine | CommandOutcome => {
 			if (!name) return fail(`${action} failed: The following errors occurred:\nNo instance name given`, 2);
@@ -199,6 +204,11 @@ export const multipass: CommandSpec = external({
 		}
 	},
 });
+
+function helpFor(verb: string): CommandOutcome {
+	const text = multipassVerbHelp(verb);
+	return text ? ok(text) : fail(`Error: Unknown command: '${verb}'`, 2);
+}
 
 function inGuest(ctx: CommandContext, vm: VirtualMachine, words: string[], action: string): CommandOutcome {
 	const guest = ctx.world.hosts.get(vm.guestHost);
