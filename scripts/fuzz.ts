@@ -19,7 +19,7 @@ for (let seed = firstSeed; lines < total; seed++) {
 	if (report.slowestMs > slowest.ms) slowest = {ms: report.slowestMs, line: report.slowestLine, seed};
 	peakHeapMB = Math.max(peakHeapMB, report.peakHeapMB);
 	p99s.push(report.p99Ms);
-	process.stdout.write(`seed ${seed}: ${count} lines in ${report.seconds.toFixed(1)} s, p99 ${report.p99Ms.toFixed(1)} ms, slowest ${report.slowestMs.toFixed(0)} ms, peak heap ${report.peakHeapMB.toFixed(0)} MB, ${report.throws.length} throws, ${report.internalErrors.length} internal errors\n`);
+	process.stdout.write(`seed ${seed}: ${count} lines in ${report.seconds.toFixed(1)} s, p99 ${report.p99Ms.toFixed(1)} ms, slowest ${report.slowestMs.toFixed(0)} ms (${JSON.stringify(report.slowestLine.slice(0, 80))}), peak heap ${report.peakHeapMB.toFixed(0)} MB, ${report.throws.length} throws, ${report.internalErrors.length} internal errors\n`);
 }
 const seconds = (performance.now() - started) / 1000;
 process.stdout.write(`\n${lines} lines in ${seconds.toFixed(0)} s (${((seconds * 1000) / lines).toFixed(1)} ms a line), worst batch p99 ${Math.max(...p99s).toFixed(1)} ms, slowest line ${slowest.ms.toFixed(0)} ms (seed ${slowest.seed}: ${JSON.stringify(slowest.line.slice(0, 100))}), peak heap ${peakHeapMB.toFixed(0)} MB, ${problems.length} problems\n`);

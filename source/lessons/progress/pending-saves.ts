@@ -1,6 +1,6 @@
 // Saves that could not be done yet (another k8s-tutor held the lock): the program waits for them,
 // a bounded time and without blocking, before it exits.
-export type PendingSaves = {pending(): boolean; settle(): Promise<void>};
+export type PendingSaves = {pending(): boolean; settle(): Promise<void>; lastResort(): void};
 
 const stores = new Set<PendingSaves>();
 
@@ -20,4 +20,6 @@ export async function settlePendingSaves(limitMs = 3_000): Promise<void> {
 	const limit = new Promise<void>(resolve => (timer = setTimeout(resolve, limitMs)));
 	await Promise.race([Promise.all(waiting.map(store => store.settle().catch(() => undefined))), limit]);
 	clearTimeout(timer);
+	// A lock still held after that long is stuck (or not a tutor's): saving unlocked beats losing progress.
+	for (const store of waiting) if (store.pending()) store.lastResort();
 }

@@ -144,7 +144,7 @@ export function openProgressStore(options: ProgressStoreOptions = {}): ProgressS
 
 	const saved = (where: string) => {
 		if (failures.delete(where)) notify(`Your progress is saved again in ${where}.`);
-		waitingFor = undefined;
+		if (where === path) waitingFor = undefined;
 	};
 
 	const failed = (where: string, error: unknown) => {
@@ -236,7 +236,18 @@ export function openProgressStore(options: ProgressStoreOptions = {}): ProgressS
 			flush();
 		}
 	};
-	trackPendingSaves({pending: () => waitingFor !== undefined && (isDirty() || unsavedWorlds.size > 0), settle});
+	/** At exit, after waiting its time for a lock that stayed held: write anyway (atomically) rather than lose the learner's progress. */
+	const lastResort = () => {
+		if (!isDirty() || readOnly) return;
+		try {
+			write(merge(load()));
+			dirty.chapters.clear();
+			dirty.last = dirty.all = false;
+		} catch (error) {
+			failed(path, error);
+		}
+	};
+	trackPendingSaves({pending: () => waitingFor !== undefined && (isDirty() || unsavedWorlds.size > 0), settle, lastResort});
 
 	return {
 		path,
