@@ -8,7 +8,7 @@ import {expandWords} from './syntax/expand.ts';
 import {expansionEnv} from './expansion-env.ts';
 import {withRedirects} from './redirects.ts';
 import type {Outcome, Run} from './run-types.ts';
-import {loopBound} from './run-types.ts';
+import {loopBound, loopOutputLimit} from './run-types.ts';
 import {shellPid, withExit} from './session.ts';
 import {runSimple} from './simple-command.ts';
 import type {ShellEffect, ShellState} from './types.ts';
@@ -132,6 +132,11 @@ function runLoop(state: ShellState, loop: Extract<Command, {kind: 'for' | 'while
 		if (run.shared.stopped) break;
 		if (round >= loopBound) {
 			run.shared.stopped = `[simulator] the loop stopped after ${loopBound} rounds (the simulator bounds loops so the tutor keeps responding)`;
+			exitCode = 1;
+			break;
+		}
+		if (stdout.length + stderr.length > loopOutputLimit) {
+			run.shared.stopped = `[simulator] the loop stopped after ${round} rounds: it printed more than ${loopOutputLimit / 1024 / 1024} MiB (the simulator bounds loops so the tutor keeps responding)`;
 			exitCode = 1;
 			break;
 		}

@@ -8,6 +8,8 @@ export type {ShellRuntime};
 /** The most commands one line may run, and the most times one loop may go round. */
 export const commandBudget = 10_000;
 export const loopBound = 1_000;
+/** What a loop may print before it is stopped: a loop of `seq 60000` built hundreds of MB first. */
+export const loopOutputLimit = 2 * 1024 * 1024;
 
 export type Control = {kind: 'break' | 'continue'; levels: number} | {kind: 'return'};
 

@@ -39,3 +39,9 @@ test('a glob with a range out of order ([z-a]) matches nothing and stays as type
 	const result = run(sandboxShell(), 'echo /etc/[z-a]*');
 	assert.deepEqual([result.exitCode, result.stdout], [0, '/etc/[z-a]*\n']);
 });
+
+test('a loop that prints a lot stops once it has printed 2 MiB, instead of building hundreds of MB first', () => {
+	const result = run(sandboxShell(), 'while seq 64594; do true; done');
+	assert.equal(result.exitCode, 1);
+	assert.match(result.stderr, /\[simulator\] the loop stopped after \d+ rounds: it printed more than 2 MiB/);
+});
