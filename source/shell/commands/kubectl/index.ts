@@ -19,12 +19,13 @@ import {kubectlApiResources, kubectlApiVersions, kubectlClusterInfo, kubectlExpl
 import {kubectlExec, kubectlLogs} from './logs-exec.ts';
 import {kubectlWait} from './wait.ts';
 import {kubectlTaint} from './taint.ts';
+import {kubectlEvents} from './events.ts';
 import {contextName, kubectlConfig} from './config.ts';
 import {kubectlEditHint, kubectlPatch, kubectlRollout, kubectlSet, kubectlTop} from './update-verbs.ts';
 
 import {verbHelp} from './verb-help.ts';
 
-const verbs = ['get', 'describe', 'run', 'create', 'apply', 'delete', 'logs', 'exec', 'scale', 'label', 'annotate', 'cordon', 'uncordon', 'drain', 'expose', 'explain', 'version', 'cluster-info', 'api-resources', 'config', 'set', 'patch', 'rollout', 'top', 'edit', 'api-versions', 'wait', 'taint'];
+const verbs = ['get', 'describe', 'run', 'create', 'apply', 'delete', 'logs', 'exec', 'scale', 'label', 'annotate', 'cordon', 'uncordon', 'drain', 'expose', 'explain', 'version', 'cluster-info', 'api-resources', 'config', 'set', 'patch', 'rollout', 'top', 'edit', 'api-versions', 'wait', 'taint', 'events'];
 
 const usage = `kubectl controls the Kubernetes cluster manager.
 
@@ -57,6 +58,7 @@ Troubleshooting and Debugging Commands:
   describe        Show details of a specific resource or group of resources
   logs            Print the logs for a container in a pod
   exec            Execute a command in a container
+  events          List events
 
 Advanced Commands:
   apply           Apply a configuration to a resource by file name or stdin
@@ -210,6 +212,8 @@ function dispatch(verb: string, rest: string[], k: Kctx, ctx: CommandContext): C
 			return kubectlTop(k);
 		case 'edit':
 			return kubectlEditHint(k);
+		case 'events':
+			return kubectlEvents(k);
 		case 'taint':
 			return kubectlTaint(k);
 		case 'wait':
