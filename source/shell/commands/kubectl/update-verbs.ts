@@ -4,7 +4,7 @@ import {notSimulated} from './unmodelled.ts';
 import {parseDocument} from 'yaml';
 import {parsedMaxDepth, yamlDepth} from './yaml-depth.ts';
 import {replaceObject} from '../../../engine/k8s/api-server.ts';
-import {cloneData} from '../../../engine/k8s/metadata.ts';
+import {cloneData, timestampAt} from '../../../engine/k8s/metadata.ts';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
 import {tick} from '../../../engine/tick.ts';
 import type {World} from '../../../engine/world.ts';
@@ -191,15 +191,28 @@ function rolloutUndo(k: Kctx, d: KubeObject, prefix: string): CommandOutcome {
 	return sendUpdate(k, next, prefix, 'rolled back', undefined);
 }
 
-/** kubectl rollout status|history|undo deployment/NAME. */
+/**
+ * kubectl rollout restart: stamps the pod template with kubectl.kubernetes.io/restartedAt, so the
+ * controller rolls out new pods the ordinary way (a new ReplicaSet, old pods scaled down).
+ */
+function rolloutRestart(k: Kctx, obj: KubeObject, prefix: string): CommandOutcome {
+	if (!['Deployment', 'DaemonSet', 'StatefulSet'].includes(obj.kind)) return fail(`error: ${prefix} restarting is not supported`);
+	const next = cloneData(obj) as KubeObject;
+	next.spec.template.metadata ??= {};
+	next.spec.template.metadata.annotations = {...next.spec.template.metadata.annotations, 'kubectl.kubernetes.io/restartedAt': timestampAt(k.ctx.world.time)};
+	return sendUpdate(k, next, prefix, 'restarted', undefined);
+}
+
+/** kubectl rollout status|history|undo|restart deployment/NAME. */
 export function kubectlRollout(k: Kctx): CommandOutcome {
 	const [sub, ...refs] = k.args.positional;
-	if (!sub || !['status', 'history', 'undo'].includes(sub)) {
-		if (['restart', 'pause', 'resume'].includes(sub ?? '')) return fail(`${notSimulated(`kubectl rollout ${sub}`)} (status, history and undo are)`);
+	if (!sub || !['status', 'history', 'undo', 'restart'].includes(sub)) {
+		if (['pause', 'resume'].includes(sub ?? '')) return fail(`${notSimulated(`kubectl rollout ${sub}`)} (status, history, undo and restart are)`);
 		return fail(sub ? `error: unknown command "${sub}" for "kubectl rollout"` : 'error: Required resource not specified.');
 	}
 	const found = oneObject(k, refs);
 	if ('error' in found) return fail(found.error);
+	if (sub === 'restart') return rolloutRestart(k, found.obj, found.prefix);
 	if (found.obj.kind !== 'Deployment') return fail(sub === 'status' ? `error: no status viewer has been implemented for ${found.obj.kind}` : `error: no history viewer has been implemented for ${found.obj.kind}`);
 	if (sub === 'history') return rolloutHistory(k, found.obj, found.prefix);
 	if (sub === 'undo') return rolloutUndo(k, found.obj, found.prefix);
