@@ -4,54 +4,136 @@ import {digestHex} from '../../../engine/hash.ts';
 import type {CommandOutcome} from '../../types.ts';
 import {bool, flag} from './args.ts';
 import {fail, namespaceOf, type Kctx} from './context.ts';
+import {listObjects} from '../../../engine/k8s/api-server.ts';
+import {msOf} from '../../../engine/k8s/metadata.ts';
+import {storeKey} from '../../../engine/k8s/resources.ts';
+import {matchesMap, matchesRequirements, parseSelector} from '../../../engine/k8s/selectors.ts';
+import {findResource, qualifiedPlural, typePrefix, unknownResourceType} from './resource-names.ts';
 
-function findContainer(k: Kctx, podName: string | undefined): {error: string} | {pod: any; container: string; runtime: any} {
-	if (!podName) return {error: 'error: expected POD_NAME'};
-	const name = podName.replace(/^(pod|pods|po)\//, '');
+/** The pods a TYPE/NAME stands for: its own pod, or the pods its selector picks (deploy, rs, rc, svc, job...). */
+function podsFor(k: Kctx, ref: string): {pods: any[]; typed: string} | {error: string} {
 	const ns = namespaceOf(k);
 	const c = k.ctx.world.cluster!;
-	const pod = c.store.pods.get(`${ns}/${name}`);
-	if (!pod) return {error: `Error from server (NotFound): pods "${name}" not found`};
-	const containers = pod.spec.containers.map((x: any) => x.name);
+	const slash = ref.indexOf('/');
+	const type = slash < 0 ? 'pod' : ref.slice(0, slash);
+	const name = slash < 0 ? ref : ref.slice(slash + 1);
+	const info = findResource(type);
+	if (!info) return {error: unknownResourceType(type)};
+	if (info.resource === 'pods') {
+		const pod = c.store.pods.get(`${ns}/${name}`);
+		return pod ? {pods: [pod], typed: name} : {error: `Error from server (NotFound): pods "${name}" not found`};
+	}
+	const owner = c.store[info.resource].get(storeKey(info, ns, name));
+	if (!owner) return {error: `Error from server (NotFound): ${qualifiedPlural(info)} "${name}" not found`};
+	const selector = owner.spec?.selector?.matchLabels ?? owner.spec?.selector;
+	if (!selector || typeof selector !== 'object') return {error: `error: cannot attach to ${info.kind}: selector for ${typePrefix(info)}/${name} not implemented`};
+	// kubectl's AttachablePodForObject: a running pod first, then the newest.
+	const pods = listObjects(c, 'pods', ns).filter(p => matchesMap(p.metadata.labels, selector as Record<string, string>) && !p.metadata.deletionTimestamp);
+	pods.sort((a, b) => Number(b.status?.phase === 'Running') - Number(a.status?.phase === 'Running') || msOf(b.metadata.creationTimestamp) - msOf(a.metadata.creationTimestamp));
+	return pods.length ? {pods, typed: `${typePrefix(info)}/${name}`} : {error: `error: timed out waiting for the condition`};
+}
+
+/** The container a command on this pod uses, with kubectl's "Defaulted container" note when it chose one of several. */
+function pickContainer(k: Kctx, pod: any): {error: string} | {container: string; note: string} {
+	const containers: string[] = pod.spec.containers.map((x: any) => x.name);
 	const wanted = flag(k.args, 'c', 'container');
-	if (wanted && !containers.includes(wanted)) return {error: `error: container ${wanted} is not valid for pod ${name}`};
-	const container = wanted ?? containers[0];
-	return {pod, container, runtime: c.podRuntimes.get(`${ns}/${name}`)?.containers.find(x => x.name === container)};
+	if (wanted && !containers.includes(wanted)) return {error: `error: container ${wanted} is not valid for pod ${pod.metadata.name}`};
+	if (wanted) return {container: wanted, note: ''};
+	const annotated = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
+	const container = annotated && containers.includes(annotated) ? annotated : containers[0]!;
+	return {container, note: containers.length > 1 && !annotated ? `Defaulted container "${container}" out of: ${containers.join(', ')}\n` : ''};
+}
+
+function findContainer(k: Kctx, ref: string | undefined): {error: string} | {pod: any; container: string; runtime: any; note: string} {
+	if (!ref) return {error: 'error: expected POD_NAME'};
+	const found = podsFor(k, ref);
+	if ('error' in found) return found;
+	const pod = found.pods[0];
+	const picked = pickContainer(k, pod);
+	if ('error' in picked) return picked;
+	const more = found.pods.length > 1 ? `Found ${found.pods.length} pods, using pod/${pod.metadata.name}\n` : '';
+	const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+	return {pod, container: picked.container, note: more + picked.note, runtime: k.ctx.world.cluster!.podRuntimes.get(key)?.containers.find(x => x.name === picked.container)};
+}
+
+/** One container's log lines, or kubectl's error when it has none to give. */
+function logsOf(k: Kctx, pod: any, container: string, runtime: any): {lines: string[]} | {error: string} {
+	if (bool(k.args, 'p', 'previous')) {
+		if (!runtime?.previousLogs && !(runtime && runtime.attempt > 0)) return {error: `Error from server (BadRequest): previous terminated container "${container}" in pod "${pod.metadata.name}" not found`};
+		return {lines: runtime.previousLogs ?? []};
+	}
+	const status = pod.status.containerStatuses?.find((s: any) => s.name === container);
+	if (!runtime || (runtime.pid === undefined && !runtime.lastTermination)) {
+		const reason = status?.state?.waiting?.reason ?? 'ContainerCreating';
+		return {error: `Error from server (BadRequest): container "${container}" in pod "${pod.metadata.name}" is waiting to start: ${reason === 'ContainerCreating' ? 'ContainerCreating' : reason === 'ErrImagePull' || reason === 'ImagePullBackOff' ? `trying and failing to pull image` : reason}`};
+	}
+	return {lines: containerLogs(k.ctx.world, pod.spec.nodeName, runtime)};
 }
 
 export function kubectlLogs(k: Kctx): CommandOutcome {
-	const found = findContainer(k, k.args.positional[0]);
-	if ('error' in found) return fail(found.error);
-	const {pod, container, runtime} = found;
-	if (bool(k.args, 'p', 'previous')) {
-		if (!runtime?.previousLogs && !(runtime && runtime.attempt > 0)) return fail(`Error from server (BadRequest): previous terminated container "${container}" in pod "${pod.metadata.name}" not found`);
-		return {stdout: (runtime.previousLogs ?? []).map((l: string) => l + '\n').join(''), exitCode: 0};
+	const selectorText = flag(k.args, 'l', 'selector');
+	const ref = k.args.positional[0];
+	if (selectorText !== undefined && ref) return fail('error: only one of selector or a resource name may be specified');
+	let targets: {pod: any; containers: string[]}[];
+	let note = '';
+	if (selectorText !== undefined) {
+		const reqs = parseSelector(selectorText);
+		if (!reqs) return fail(`error: unable to parse requirement: found '${selectorText}'`);
+		const pods = listObjects(k.ctx.world.cluster!, 'pods', namespaceOf(k)).filter(p => matchesRequirements(p.metadata.labels, reqs));
+		if (pods.length === 0) return {stdout: '', stderr: `No resources found in ${namespaceOf(k)} namespace.\n`, exitCode: 0};
+		const max = Number(flag(k.args, 'max-log-requests') ?? 5);
+		if (pods.length > max && flag(k.args, 'f', 'follow') === 'true') return fail(`error: you are attempting to follow ${pods.length} log streams, but maximum allowed concurrency is ${max}, use --max-log-requests to increase the limit`);
+		targets = [];
+		for (const pod of pods) {
+			const picked = pickContainer(k, pod);
+			if ('error' in picked) return fail(picked.error);
+			targets.push({pod, containers: bool(k.args, 'all-containers') ? pod.spec.containers.map((x: any) => x.name) : [picked.container]});
+		}
+	} else {
+		const found = findContainer(k, ref);
+		if ('error' in found) return fail(found.error);
+		note = bool(k.args, 'all-containers') ? found.note.replace(/^Defaulted container.*\n/m, '') : found.note;
+		targets = [{pod: found.pod, containers: bool(k.args, 'all-containers') ? found.pod.spec.containers.map((x: any) => x.name) : [found.container]}];
 	}
-	const status = pod.status.containerStatuses?.find((s: any) => s.name === container);
-	if (!runtime || runtime.pid === undefined && !runtime.lastTermination) {
-		const reason = status?.state?.waiting?.reason ?? 'ContainerCreating';
-		return fail(`Error from server (BadRequest): container "${container}" in pod "${pod.metadata.name}" is waiting to start: ${reason === 'ContainerCreating' ? 'ContainerCreating' : reason === 'ErrImagePull' || reason === 'ImagePullBackOff' ? `trying and failing to pull image` : reason}`);
+	// With a selector kubectl shows the last 10 lines of each container unless --tail says otherwise.
+	const tail = Number(flag(k.args, 'tail') ?? (selectorText !== undefined ? 10 : -1));
+	const prefixed = bool(k.args, 'prefix');
+	const out: string[] = [];
+	const errors: string[] = [];
+	for (const {pod, containers} of targets) {
+		for (const container of containers) {
+			const runtime = k.ctx.world.cluster!.podRuntimes.get(`${pod.metadata.namespace}/${pod.metadata.name}`)?.containers.find(x => x.name === container);
+			const result = logsOf(k, pod, container, runtime);
+			if ('error' in result) {
+				errors.push(result.error);
+				continue;
+			}
+			const lines = tail >= 0 ? result.lines.slice(Math.max(0, result.lines.length - tail)) : result.lines;
+			for (const line of lines) out.push(`${prefixed ? `[pod/${pod.metadata.name}/${container}] ` : ''}${line}\n`);
+		}
 	}
-	let lines: string[] = containerLogs(k.ctx.world, pod.spec.nodeName, runtime);
-	const tail = flag(k.args, 'tail');
-	if (tail !== undefined && Number(tail) >= 0) lines = lines.slice(Math.max(0, lines.length - Number(tail)));
-	return {stdout: lines.map(l => l + '\n').join(''), exitCode: 0};
+	if (errors.length && out.length === 0 && targets.length === 1 && targets[0]!.containers.length === 1) return fail(errors[0]!, '');
+	return {stdout: out.join(''), stderr: note + errors.map(e => e + '\n').join(''), exitCode: errors.length ? 1 : 0};
 }
 
 export function kubectlExec(k: Kctx, runInFrame: (host: string, pid: number, label: string, argv: string[]) => CommandOutcome): CommandOutcome {
 	const found = findContainer(k, k.args.positional[0]);
 	if ('error' in found) return fail(found.error);
-	const {pod, container, runtime} = found;
+	const {pod, container, runtime, note} = found;
 	if (k.args.afterDash.length === 0 && k.args.positional.length < 2) return fail('error: you must specify at least one command for the container');
 	const argv = k.args.afterDash.length ? k.args.afterDash : k.args.positional.slice(1);
 	if (!runtime || runtime.pid === undefined) {
 		if (pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed') return fail('error: cannot exec into a container in a completed pod; current phase is ' + pod.status.phase);
 		return fail(`error: unable to upgrade connection: container not found ("${container}")`);
 	}
-	const result = runInFrame(pod.spec.nodeName, runtime.pid, `${pod.metadata.name}/${container}`, argv);
+	const result = withNote(runInFrame(pod.spec.nodeName, runtime.pid, `${pod.metadata.name}/${container}`, argv), note);
 	if (result.exitCode === 127) {
 		return {stdout: '', stderr: `error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${digestHex(k.ctx.commandLine + k.ctx.world.time)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\n`, exitCode: 1, world: result.world};
 	}
 	if (result.exitCode !== 0) return {...result, stderr: (result.stderr ?? '') + `command terminated with exit code ${result.exitCode}\n`};
 	return result;
+}
+
+function withNote(outcome: CommandOutcome, note: string): CommandOutcome {
+	return note ? {...outcome, stderr: note + (outcome.stderr ?? '')} : outcome;
 }
