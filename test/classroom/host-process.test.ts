@@ -21,7 +21,12 @@ async function spawnHost(dir: string, port = 0): Promise<HostProcess> {
 	let output = '';
 	child.stdout!.on('data', chunk => (output += chunk));
 	child.stderr!.on('data', chunk => (output += chunk));
-	await waitFor(() => /join: .* --code/.test(output) || child.exitCode !== null, 'the join line', 60_000); // a cold start from source (tsx) on a loaded 2-core machine took 13 s
+	// Generous: a cold start from source (tsx) on a loaded 2-core machine took 13 s and more.
+	// A host that never printed its line is killed, or its open pipes would keep this file running.
+	await waitFor(() => /join: .* --code/.test(output) || child.exitCode !== null, 'the join line', 60_000).catch(error => {
+		child.kill('SIGKILL');
+		throw error;
+	});
 	const match = output.match(/join: npx k8s-tutor join 127\.0\.0\.1:(\d+) --code ([A-Z0-9]+) --name "YOUR NAME"/);
 	assert.ok(match, `no join line in:\n${output}`);
 	return {child, output: () => output, port: Number(match[1]), code: match[2]!};
