@@ -74,7 +74,8 @@ const en: StudentText = {
 	examSuffix: (noHints, noSolutions) => ` · exam: ${[noHints ? 'no hints' : '', noSolutions ? 'no solutions' : ''].filter(Boolean).join(', ')}`,
 	chapterClosed: chapter => `🔒 The instructor closed chapter ${chapter}. Your progress in it is kept; commands still run, but wait for the instructor before going on.`,
 	ended: 'classroom: the instructor ended the class. Your progress is saved on this computer.',
-	closesIn: (chapter, at, minutes) => ` · chapter ${chapter} closes at ${at} (${minutes} min)`,
+	// Short: it shares an 80-column status bar with the step, the xp and the link.
+	closesIn: (chapter, _at, minutes) => ` · ch ${chapter} closes in ${minutes} min`,
 };
 
 const zhCN: StudentText = {
@@ -112,7 +113,7 @@ const zhCN: StudentText = {
 	examSuffix: (noHints, noSolutions) => ` · 考试：${[noHints ? '无提示' : '', noSolutions ? '无答案' : ''].filter(Boolean).join('，')}`,
 	chapterClosed: chapter => `🔒 讲师关闭了第 ${chapter} 章。你的进度已保留；命令仍可运行，但请等讲师安排再继续。`,
 	ended: '课堂：讲师结束了本次课堂。你的进度已保存在本机。',
-	closesIn: (chapter, at, minutes) => ` · 第 ${chapter} 章 ${at} 关闭（还剩 ${minutes} 分钟）`,
+	closesIn: (chapter, _at, minutes) => ` · 第${chapter}章 ${minutes} 分钟后关闭`,
 };
 
 export function studentText(locale: Locale): StudentText {
