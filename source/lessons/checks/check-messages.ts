@@ -9,6 +9,7 @@ export type CheckMessages = {
 	objectMissing(resource: string, name: string): string;
 	objectExists(resource: string, name: string): string;
 	fieldDiffers(resource: string, name: string, path: string, actual: string, wanted: string): string;
+	statusNotObserved(resource: string, name: string): string;
 	fieldsMatch(resource: string, name: string): string;
 	podMissing(what: string): string;
 	podIs(what: string, state: string): string;
@@ -67,6 +68,7 @@ const en: CheckMessages = {
 	objectMissing: (resource, name) => `the ${resource} ${name} does not exist`,
 	objectExists: (resource, name) => `the ${resource} ${name} exists`,
 	fieldDiffers: (resource, name, path, actual, wanted) => `the ${resource} ${name} has ${path} = ${actual}, not ${wanted}`,
+	statusNotObserved: (resource, name) => `the ${resource} ${name}'s controller has not caught up with its latest change yet`,
 	fieldsMatch: (resource, name) => `the ${resource} ${name} has the fields asked for`,
 	podMissing: what => `there is no pod ${what}`,
 	podIs: (what, state) => `the pod ${what} is ${state}`,
@@ -125,6 +127,7 @@ const zhCN: CheckMessages = {
 	objectMissing: (resource, name) => `${resource} ${name} 不存在`,
 	objectExists: (resource, name) => `${resource} ${name} 已存在`,
 	fieldDiffers: (resource, name, path, actual, wanted) => `${resource} ${name} 的 ${path} 是 ${actual}，而不是 ${wanted}`,
+	statusNotObserved: (resource, name) => `${resource} ${name} 的控制器还没有处理它最近的改动`,
 	fieldsMatch: (resource, name) => `${resource} ${name} 的字段符合要求`,
 	podMissing: what => `没有 Pod ${what}`,
 	podIs: (what, state) => `Pod ${what} 处于 ${state}`,

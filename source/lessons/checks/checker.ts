@@ -81,6 +81,10 @@ function evaluateLeaf(check: LeafCheck, ctx: CheckContext, say: CheckMessages): 
 			const wrong = Object.entries(spec.fields ?? {})
 				.filter(([path, wanted]) => JSON.stringify(fieldAt(object, path)) !== JSON.stringify(wanted))
 				.map(([path, wanted]) => say.fieldDiffers(word, spec.name, path, JSON.stringify(fieldAt(object, path)) ?? '(nothing)', JSON.stringify(wanted)));
+			// Status describes the spec its controller last saw: right after a change (kubectl set image)
+			// it still describes the old one, as `kubectl rollout status` knows.
+			const stale = typeof object.metadata.generation === 'number' && typeof object.status?.observedGeneration === 'number' && object.status.observedGeneration < object.metadata.generation;
+			if (stale && Object.keys(spec.fields ?? {}).some(path => path.startsWith('status.'))) wrong.push(say.statusNotObserved(word, spec.name));
 			return result(wrong.length === 0, spec.fields ? say.fieldsMatch(word, spec.name) : say.objectExists(word, spec.name), wrong);
 		}
 		case 'pod': {
