@@ -93,6 +93,8 @@ export function plainLessonHooks(session: LessonSession, controller: TutorContro
 				act(word);
 				return view().confirmText;
 			}
+			// An unanswered quiz: next does nothing yet, so say how to answer instead of nothing.
+			if (words.length === 1 && word === 'next' && lesson.kind === 'quiz' && !lesson.quiz?.answered) return say.quizUsage(lesson.quiz?.choices.map(c => c.key) ?? []);
 			if (words.length === 1 && word === 'next' && lesson.kind !== 'task') {
 				act('next');
 				return drain();

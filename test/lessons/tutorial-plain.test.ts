@@ -58,6 +58,18 @@ test('a script completes a chapter in plain mode: step texts, outputs, ✓ lines
 	assert.match(list.out(), / +2 +Second fixture chapter +0\/2 +0 xp/);
 });
 
+test('plain mode: next on an unanswered quiz says how to answer; after a wrong answer the right one is named and next moves on', async () => {
+	const home = mkdtempSync(join(tmpdir(), 'k8s-tutor-plain-'));
+	const script = ['next', 'echo note > /root/note.txt', 'echo other > /root/other.txt', 'next', 'answer b', 'next', ''].join('\n');
+	const {io, out} = fakeIO(script);
+	const code = await runTutorial(options(home), io, {chapter: '1'});
+	const text = out();
+	assert.equal(code, 0, text);
+	assert.match(text, /# next\nAnswer with: answer a\|b\n/);
+	assert.match(text, /✗ Not quite\.\nB comes second\.\nThe right answer is a\) A\.\nA comes first\.\nAnswer again, or move on with next\./);
+	assert.match(text, /Chapter complete: \d+ xp/);
+});
+
 test('a signal mid-chapter saves the step and the world before the process ends', async () => {
 	const home = mkdtempSync(join(tmpdir(), 'k8s-tutor-plain-'));
 	const stdin = new PassThrough();
