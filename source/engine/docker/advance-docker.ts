@@ -23,12 +23,24 @@ export function advanceDockers(w: World, _ms: number): void {
 	}
 }
 
+// The answer per plain (frozen) containers map: immer keeps an unchanged map's identity from tick to
+// tick, so a cluster's daemons are scanned again only after their containers changed.
+const watching = new WeakMap<DockerDaemon['containers'], boolean>();
+
 function watchesAnything(daemon: DockerDaemon): boolean {
+	const known = watching.get(daemon.containers);
+	if (known !== undefined) return known;
+	let answer = false;
 	for (const c of daemon.containers.values()) {
 		if (c.labels['io.kubernetes.pod.uid'] !== undefined) continue;
-		if (c.state === 'running' || c.state === 'paused' || c.state === 'restarting') return true;
+		if (c.state === 'running' || c.state === 'paused' || c.state === 'restarting') {
+			answer = true;
+			break;
+		}
 	}
-	return false;
+	// Only a frozen map can never change under its cached answer (a world built outside immer is not frozen).
+	if (Object.isFrozen(daemon.containers)) watching.set(daemon.containers, answer);
+	return answer;
 }
 
 /** Shell scripts in containers run on; what a main process prints goes to the container's log (an exec'd one's goes nowhere: its terminal is gone). */
