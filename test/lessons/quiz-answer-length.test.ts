@@ -45,3 +45,20 @@ test('in the built-in lessons, no chapter gives its quiz answers away by length,
 	const pack = loadLessonPack(builtInLessonsDir());
 	assert.deepEqual(pack.chapters.flatMap(quizAnswerLengthProblems).map(formatProblem), []);
 });
+
+// After a wrong answer the tutor shows the right choice's explanation under "The right answer is
+// b) ...": one that opens with "Right." / "对。" then reads as if the learner had been right.
+test('no right choice’s explanation opens with a verdict (it is also shown after a wrong answer)', () => {
+	const pack = loadLessonPack(builtInLessonsDir());
+	const verdicts: string[] = [];
+	for (const chapter of pack.chapters) {
+		for (const step of chapter.meta.steps) {
+			if (step.kind !== 'quiz' || !step.answer) continue;
+			for (const [locale, text] of Object.entries(chapter.texts)) {
+				const explanation = text?.steps.get(step.id)?.explanations[step.answer] ?? '';
+				if (/^(right|correct|yes)\b|^(对|正确|没错)/i.test(explanation.trim())) verdicts.push(`${chapter.folder} ${step.id} ${locale}: ${explanation.slice(0, 30)}`);
+			}
+		}
+	}
+	assert.deepEqual(verdicts, []);
+});
