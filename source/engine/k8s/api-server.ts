@@ -80,7 +80,14 @@ export function createObject(w: World, input: KubeObject): ApiResult {
 
 function admit(w: World, obj: KubeObject): ApiResult {
 	const c = w.cluster!;
-	if (obj.kind === 'Pod') admitNewPod(w, obj);
+	if (obj.kind === 'Pod') {
+		const ns = obj.metadata.namespace ?? 'default';
+		const account = obj.spec.serviceAccountName ?? obj.spec.serviceAccount ?? 'default';
+		if (account !== 'default' && !c.store.serviceaccounts.has(`${ns}/${account}`)) {
+			return {ok: false, error: {code: 403, reason: 'Forbidden', message: `pods "${obj.metadata.name}" is forbidden: error looking up service account ${ns}/${account}: serviceaccount "${account}" not found`}};
+		}
+		admitNewPod(w, obj);
+	}
 	if (obj.kind === 'Service') {
 		const allocated = allocateServiceAddresses(c, obj);
 		if (allocated) return {ok: false, error: allocated};

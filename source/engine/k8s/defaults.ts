@@ -59,10 +59,14 @@ export function admitNewPod(w: World, pod: KubeObject): void {
 	for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
 		if (!tolerations.some(t => t.key === key)) tolerations.push({key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300});
 	}
-	if (!spec.volumes) {
+	// The ServiceAccount admission plugin adds the token volume beside the pod's own volumes,
+	// unless the pod opts out or already mounts something at the token's path.
+	const tokenPath = '/var/run/secrets/kubernetes.io/serviceaccount';
+	const mountsToken = spec.containers.some(c => (c.volumeMounts ?? []).some((m: {mountPath?: string}) => m.mountPath === tokenPath));
+	if (spec.automountServiceAccountToken !== false && !mountsToken && !(spec.volumes ?? []).some((v: {name?: string}) => v.name?.startsWith('kube-api-access-'))) {
 		const volume = `kube-api-access-${randomSuffix(w)}`;
-		spec.volumes = [{name: volume, projected: {defaultMode: 420, sources: [{serviceAccountToken: {expirationSeconds: 3607, path: 'token'}}, {configMap: {name: 'kube-root-ca.crt', items: [{key: 'ca.crt', path: 'ca.crt'}]}}, {downwardAPI: {items: [{fieldRef: {apiVersion: 'v1', fieldPath: 'metadata.namespace'}, path: 'namespace'}]}}]}}];
-		for (const c of spec.containers) c.volumeMounts ??= [{mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', name: volume, readOnly: true}];
+		spec.volumes = [...(spec.volumes ?? []), {name: volume, projected: {defaultMode: 420, sources: [{serviceAccountToken: {expirationSeconds: 3607, path: 'token'}}, {configMap: {name: 'kube-root-ca.crt', items: [{key: 'ca.crt', path: 'ca.crt'}]}}, {downwardAPI: {items: [{fieldRef: {apiVersion: 'v1', fieldPath: 'metadata.namespace'}, path: 'namespace'}]}}]}}];
+		for (const c of spec.containers) c.volumeMounts = [...(c.volumeMounts ?? []), {mountPath: tokenPath, name: volume, readOnly: true}];
 	}
 	pod.status = {phase: 'Pending', qosClass: qosClass(spec)};
 }

@@ -7,6 +7,7 @@ import {containerBehaviour, handlesSigterm} from './container-behaviour.ts';
 import {applyContainerResources, oomKilled} from './container-resources.ts';
 import {nextProbeAt, probesDue, runProbes, startProbes} from './probes.ts';
 import {recordObjectEvent} from './events.ts';
+import {startBlock} from './container-config.ts';
 import {defaultImagePullPolicy} from './defaults.ts';
 import {imageTagKey, lookupImage, nodeImage, pullMillis, resolveImage} from './images.ts';
 import {nextResourceVersion, timestampAt} from './metadata.ts';
@@ -308,6 +309,13 @@ function stepContainer(w: World, pod: KubeObject, runtime: PodRuntime, ct: Conta
 				ct.stage = 'waiting-image';
 				return;
 			}
+			const blocked = startBlock(w, pod, spec);
+			ct.blocked = blocked?.waiting;
+			if (blocked) {
+				event(w, pod, node, 'Warning', blocked.event.reason, blocked.event.message);
+				ct.dueAt = w.time + 10_000;
+				return;
+			}
 			const others = runtime.containers.filter(o => o !== ct && o.stage === 'running' && o.port !== undefined).map(o => o.port!);
 			const behaviour = containerBehaviour(spec, image, others);
 			event(w, pod, node, 'Normal', 'Created', `Created container ${ct.name}`);
@@ -400,6 +408,7 @@ function containerStatus(w: World, pod: KubeObject, ct: ContainerRuntime | undef
 	const containerID = ct?.containerId ? `docker://${ct.containerId}` : undefined;
 	const waiting = (reason: string, message?: string): ContainerStatus => ({...base, state: {waiting: message ? {reason, message} : {reason}}, ready: false, started: false, ...(containerID && ct!.attempt > 0 ? {containerID} : {})});
 	if (!ct) return waiting('ContainerCreating');
+	if (ct.stage === 'starting' && ct.blocked) return waiting(ct.blocked.reason, ct.blocked.message);
 	switch (ct.stage) {
 		case 'waiting-image':
 		case 'pulling':

@@ -11,7 +11,8 @@ import {fastHex} from './metadata.ts';
 import type {Container} from '../docker/types.ts';
 import type {World} from '../world.ts';
 import type {ResolvedImage} from './images.ts';
-import type {ContainerRuntime, KubeObject, PodRuntime} from './types.ts';
+import type {ContainerRuntime, ContainerSpec, KubeObject, PodRuntime} from './types.ts';
+import {containerEnvironment, parentDirectories, volumeFiles} from './container-config.ts';
 
 const mib = 1024 * 1024;
 
@@ -110,7 +111,11 @@ export function startContainerProcess(w: World, runtime: PodRuntime, pod: KubeOb
 		['/etc/hosts', `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${ip}\t${pod.metadata.name}\n`],
 		['/etc/resolv.conf', `search ${ns}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`],
 	];
-	const upper = new Map<string, FileNode>([['/etc', {type: 'dir'}], ...managed.map(([path, content]): [string, FileNode] => [path, {type: 'file', content}])]);
+	const spec = (pod.spec.containers as ContainerSpec[]).find(c => c.name === container.name);
+	if (spec) managed.push(...volumeFiles(w, pod, spec));
+	const upper = new Map<string, FileNode>([['/etc', {type: 'dir'}], ...parentDirectories(managed).map((dir): [string, FileNode] => [dir, {type: 'dir'}]), ...managed.map(([path, content]): [string, FileNode] => [path, {type: 'file', content}])]);
+	const envResult = spec ? containerEnvironment(w, pod, spec) : undefined;
+	const env = envResult && 'env' in envResult ? envResult.env : {};
 	const mounts = podContainerMounts(w, host, pod, container.name);
 	for (const m of mounts) for (let dir = m.target; dir !== '/'; dir = dir.slice(0, dir.lastIndexOf('/')) || '/') if (!upper.has(dir)) upper.set(dir, {type: 'dir'});
 	host.filesystems.set(fsId, {id: fsId, kind: 'overlay', lower: image.layers.map(l => l.id).filter(l => w.layers.has(l)).reverse(), upper});
@@ -128,6 +133,7 @@ export function startContainerProcess(w: World, runtime: PodRuntime, pod: KubeOb
 		workload: app.port ? {kind: 'server', port: app.port, protocol: 'http', app: app.name} : {kind: 'idle'},
 		containerId: id,
 		cwd: '/',
+		env,
 	});
 	const mntNs = host.namespaces.get(mnt);
 	if (mntNs) mntNs.creatorPid = proc.pid;
@@ -139,6 +145,7 @@ export function startContainerProcess(w: World, runtime: PodRuntime, pod: KubeOb
 	if (daemon) {
 		const record = dockerRecord(w, {id, name: `k8s_${container.name}_${pod.metadata.name}_${pod.metadata.namespace}_${pod.metadata.uid}_${container.attempt}`, imageRef: image.familiar.replace(/:latest$/, ''), command: command.split(' '), pid: proc.pid, hostname: pod.metadata.name, pod, cgroup, imageId: image.id, rootfs: fsId});
 		record.logs = [...container.logs];
+		record.env = {...env};
 		daemon.containers.set(id, record);
 	}
 	runPodContainerScript(w, host, pod, container, proc, daemon?.containers.get(id));

@@ -140,6 +140,7 @@ export type ContainerRuntime = {
 	exitCode?: number;
 	exitReason?: string;
 	pullError?: string;
+	blocked?: {reason: string; message?: string}; // why the kubelet cannot create it yet (CreateContainerConfigError, a volume it cannot mount)
 	lastTermination?: {exitCode: number; reason: string; startedAt: number; finishedAt: number; containerId?: string};
 };
 

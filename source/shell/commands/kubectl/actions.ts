@@ -16,6 +16,7 @@ import {sortKeys, toYaml} from './get.ts';
 import {parseTargets} from './resource-names.ts';
 import {qualifiedPlural, typePrefix} from './resource-names.ts';
 import {notSimulated, realSubcommands} from './unmodelled.ts';
+import {kubectlCreateConfigMap, kubectlCreateSecret} from './create-config.ts';
 
 export type Named = {info: ResourceInfo; obj: KubeObject};
 
@@ -285,6 +286,8 @@ function attach(k: Kctx, created: World, key: string, name: string): CommandOutc
 export function kubectlCreate(k: Kctx): CommandOutcome {
 	if (flagAll(k.args, 'f', 'filename').length) return applyManifests(k, 'create');
 	const [what, name] = k.args.positional;
+	if (what === 'configmap' || what === 'cm') return kubectlCreateConfigMap(k);
+	if (what === 'secret') return kubectlCreateSecret(k);
 	const ns = namespaceOf(k);
 	let obj: KubeObject;
 	if (what === 'namespace' || what === 'ns') {

@@ -2,7 +2,7 @@
 
 export type ParsedArgs = {positional: string[]; flags: Map<string, string[]>; afterDash: string[]};
 
-const valueFlags = new Set(['for', 'types', 'L', 'label-columns', 'patch', 'revision', 'to-revision', 'n', 'namespace', 'o', 'output', 'l', 'selector', 'f', 'filename', 'c', 'container', 'replicas', 'image', 'port', 'target-port', 'type', 'name', 'grace-period', 'timeout', 'field-selector', 'sort-by', 'tail', 'since', 'labels', 'restart', 'protocol', 'context', 'kubeconfig', 'cluster', 'user', 'dry-run', 'env', 'overrides', 'current-replicas', 'api-group', 'v', 'request-timeout', 'record', 'cascade', 'validate', 'server-side', 'field-manager', 'limits', 'requests', 'node-port', 'external-ip', 'generator', 'path', 'chunk-size', 'template']);
+const valueFlags = new Set(['for', 'types', 'from-literal', 'from-file', 'from-env-file', 'docker-server', 'docker-username', 'docker-password', 'docker-email', 'cert', 'key', 'namespaced', 'L', 'label-columns', 'patch', 'revision', 'to-revision', 'n', 'namespace', 'o', 'output', 'l', 'selector', 'f', 'filename', 'c', 'container', 'replicas', 'image', 'port', 'target-port', 'type', 'name', 'grace-period', 'timeout', 'field-selector', 'sort-by', 'tail', 'since', 'labels', 'restart', 'protocol', 'context', 'kubeconfig', 'cluster', 'user', 'dry-run', 'env', 'overrides', 'current-replicas', 'api-group', 'v', 'request-timeout', 'record', 'cascade', 'validate', 'server-side', 'field-manager', 'limits', 'requests', 'node-port', 'external-ip', 'generator', 'path', 'chunk-size', 'template']);
 
 export function parseArgs(args: string[]): ParsedArgs {
 	const positional: string[] = [];

@@ -13,45 +13,17 @@ import {listObjects} from '../../../engine/k8s/api-server.ts';
 import {qualifiedPlural} from './resource-names.ts';
 import {podStatus} from './rows.ts';
 import {humanDuration, table} from './table.ts';
+import {aggregateEvents, annotationList, eventsAfter, eventsSection, fields, labelList, rfc1123, type Field} from './describe-parts.ts';
+import {describeMore} from './describe-more.ts';
+import {environmentLines, mountLines, volumeLines} from './describe-pod-config.ts';
 
-function rfc1123(ts: string | undefined): string {
-	if (!ts) return '<unset>';
-	return new Date(Date.parse(ts)).toUTCString().replace('GMT', '+0000');
-}
+export {aggregateEvents, eventsSection};
 
 function mapLines(label: string, map: Record<string, string> | undefined, width = 14): string {
 	const entries = Object.entries(map ?? {}).sort(([a], [b]) => a.localeCompare(b));
 	const pad = (s: string) => s.padEnd(width);
 	if (entries.length === 0) return `${pad(label + ':')}<none>\n`;
 	return entries.map(([k, v], i) => `${pad(i === 0 ? label + ':' : '')}${k}${label === 'Annotations' || label === 'Labels' || label === 'Node-Selectors' ? '=' : ': '}${v}`).join('\n') + '\n';
-}
-
-/** The event recorder folds repeats (same source, reason and message) into one event with a count. */
-export function aggregateEvents(events: WorldEvent[]): (WorldEvent & {count: number; first: number; last: number})[] {
-	const byKey = new Map<string, WorldEvent & {count: number; first: number; last: number}>();
-	for (const e of events) {
-		const key = [e.object, e.type, e.reason, e.component, e.message].join('\0');
-		const seen = byKey.get(key);
-		if (seen) {
-			seen.count += 1;
-			seen.last = e.time;
-			byKey.delete(key);
-			byKey.set(key, seen);
-		} else byKey.set(key, {...e, count: 1, first: e.time, last: e.time});
-	}
-	return [...byKey.values()].sort((a, b) => a.last - b.last || a.seq - b.seq);
-}
-
-export function eventsSection(w: World, obj: KubeObject): string {
-	const id = `${obj.kind.toLowerCase()}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
-	const events = w.events.filter(e => e.object === id && e.time >= msOf(obj.metadata.creationTimestamp));
-	if (events.length === 0) return 'Events:                      <none>\n';
-	const rows = [['Type', 'Reason', 'Age', 'From', 'Message'], ['----', '------', '----', '----', '-------']];
-	for (const e of aggregateEvents(events)) {
-		const age = e.count > 1 ? `${humanDuration(w.time - e.last)} (x${e.count} over ${humanDuration(w.time - e.first)})` : humanDuration(w.time - e.last);
-		rows.push([e.type, e.reason, age, e.component.startsWith('kubelet/') ? 'kubelet' : e.component, e.message]);
-	}
-	return 'Events:\n' + table(rows, 2).split('\n').filter(Boolean).map(l => '  ' + l).join('\n') + '\n';
 }
 
 function stateLines(state: any, indent: string, label: string): string {
@@ -100,12 +72,12 @@ function describePod(w: World, pod: KubeObject): string {
 		if (c.livenessProbe) out += `    Liveness:       ${describeProbe(c.livenessProbe)}\n`;
 		if (c.readinessProbe) out += `    Readiness:      ${describeProbe(c.readinessProbe)}\n`;
 		if (c.startupProbe) out += `    Startup:        ${describeProbe(c.startupProbe)}\n`;
-		out += `    Environment:    ${(c.env ?? []).length ? '\n' + c.env.map((e: any) => `      ${e.name}:  ${e.value ?? ''}\n`).join('') : '<none>\n'}`;
-		out += `    Mounts:\n${(c.volumeMounts ?? []).map((m: any) => `      ${m.mountPath} from ${m.name} (${m.readOnly ? 'ro' : 'rw'})\n`).join('') || '      <none>\n'}`;
+		out += environmentLines(c, path => (path === 'metadata.name' ? pod.metadata.name : path === 'metadata.namespace' ? (pod.metadata.namespace ?? '') : path === 'spec.nodeName' ? (pod.spec.nodeName ?? '') : path === 'status.podIP' ? (pod.status?.podIP ?? '') : ''));
+		out += mountLines(c.volumeMounts);
 	}
 	out += 'Conditions:\n  Type                        Status\n';
 	for (const cond of pod.status.conditions ?? []) out += `  ${cond.type.padEnd(28)}${cond.status} \n`;
-	out += `Volumes:\n${(pod.spec.volumes ?? []).map((v: any) => `  ${v.name}:\n    Type:                    Projected (a volume that contains injected data from multiple sources)\n    TokenExpirationSeconds:  3607\n    ConfigMapName:           kube-root-ca.crt\n    ConfigMapOptional:       <nil>\n    DownwardAPI:             true\n`).join('') || '  <none>\n'}`;
+	out += `Volumes:\n${(pod.spec.volumes ?? []).map(volumeLines).join('') || '  <none>\n'}`;
 	out += `QoS Class:                   ${pod.status.qosClass ?? 'BestEffort'}\n`;
 	out += `Node-Selectors:              ${Object.keys(pod.spec.nodeSelector ?? {}).length ? formatLabels(pod.spec.nodeSelector) : '<none>'}\n`;
 	const tolerations = (pod.spec.tolerations ?? []).map((t: any) => `${t.key ?? ''}${t.operator === 'Exists' ? '' : `=${t.value ?? ''}`}${t.effect ? `:${t.effect}` : ''}${t.operator === 'Exists' && t.key ? ' op=Exists' : t.operator === 'Exists' ? 'op=Exists' : ''}${t.tolerationSeconds !== undefined ? ` for ${t.tolerationSeconds}s` : ''}`);
@@ -163,38 +135,6 @@ function describeNode(w: World, node: KubeObject): string {
 	out += `Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n${table(arow, 2).split('\n').filter(Boolean).map(l => '  ' + l).join('\n')}\n`;
 	out += eventsSection(w, node);
 	return out;
-}
-
-type Field = [label: string, value: string | string[]];
-
-/** Top-level "Label:  value" lines aligned as describe's tabwriter aligns them (longest label + 2). */
-function fields(list: Field[]): string {
-	const width = Math.max(...list.map(([label]) => label.length + 1)) + 2;
-	let out = '';
-	for (const [label, value] of list) {
-		const values = Array.isArray(value) ? (value.length ? value : ['<none>']) : [value];
-		values.forEach((v, i) => (out += `${(i === 0 ? label + ':' : '').padEnd(width)}${v}`.trimEnd() + '\n'));
-	}
-	return out;
-}
-
-/** The Events section, its "<none>" aligned with the fields above it. */
-function eventsAfter(w: World, obj: KubeObject, list: Field[]): string {
-	const width = Math.max(...list.map(([label]) => label.length + 1)) + 2;
-	return eventsSection(w, obj).replace(/^Events: +<none>/, `${'Events:'.padEnd(width)}<none>`);
-}
-
-function labelList(map: Record<string, string> | undefined): string[] {
-	return Object.entries(map ?? {})
-		.sort(([a], [b]) => a.localeCompare(b))
-		.map(([k, v]) => `${k}=${v}`);
-}
-
-function annotationList(map: Record<string, string> | undefined): string[] {
-	return Object.entries(map ?? {})
-		.filter(([k]) => !k.startsWith('kubectl.kubernetes.io/last-applied'))
-		.sort(([a], [b]) => a.localeCompare(b))
-		.map(([k, v]) => `${k}: ${v}`);
 }
 
 function podTemplate(template: any): string {
@@ -281,6 +221,8 @@ function describeService(w: World, obj: KubeObject): string {
 }
 
 function describeGeneric(w: World, obj: KubeObject): string {
+	const more = describeMore(w, obj);
+	if (more !== undefined) return more;
 	if (obj.kind === 'ReplicationController' || obj.kind === 'ReplicaSet') return describeReplicas(w, obj);
 	if (obj.kind === 'Deployment') return describeDeployment(w, obj);
 	if (obj.kind === 'Service') return describeService(w, obj);

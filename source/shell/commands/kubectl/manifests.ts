@@ -1,6 +1,7 @@
 // Reading manifests as kubectl does: -f FILE, DIR or - (stdin), multi-document YAML or JSON,
 // with kubectl's errors for broken YAML, a missing kind and unknown fields (strict decoding).
 import {parseAllDocuments} from 'yaml';
+import {base64Error} from '../../../engine/k8s/config-objects.ts';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
 import {startFolderPath} from '../../learner-files.ts';
 import {listPath, pathKind, readPath} from '../../paths.ts';
@@ -225,6 +226,12 @@ function goType(value: unknown): string {
 export function decodeError(obj: KubeObject): string | undefined {
 	const structName: Record<string, string> = {ReplicationController: 'ReplicationControllerSpec', ReplicaSet: 'ReplicaSetSpec', Deployment: 'DeploymentSpec'};
 	const wrong = (value: unknown, want: string, field: string, struct: string) => `json: cannot unmarshal ${goType(value)} into Go struct field ${struct}.${field} of type ${want}`;
+	if (obj.kind === 'Secret' && obj.data && typeof obj.data === 'object') {
+		for (const value of Object.values(obj.data as Record<string, unknown>)) {
+			const error = base64Error(value);
+			if (error) return error;
+		}
+	}
 	const spec = obj.spec as any;
 	if (spec !== undefined && spec !== null && goType(spec) !== 'object') return wrong(spec, `v1.${obj.kind}Spec`, 'spec', obj.kind);
 	if (obj.metadata !== undefined && goType(obj.metadata) !== 'object') return wrong(obj.metadata, 'v1.ObjectMeta', 'metadata', obj.kind);

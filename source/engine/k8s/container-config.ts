@@ -1,0 +1,123 @@
+// What the kubelet reads from the API server before it creates a container: environment values
+// from ConfigMaps and Secrets (env valueFrom, envFrom) and the files of configMap and secret
+// volumes. A missing object or key is the kubelet's CreateContainerConfigError / FailedMount.
+import type {World} from '../world.ts';
+import {base64Decode} from './config-objects.ts';
+import type {ContainerSpec, KubeObject} from './types.ts';
+
+type Ref = {name?: string; key?: string; optional?: boolean};
+
+function lookup(w: World, kind: 'configmap' | 'secret', ns: string, name: string): KubeObject | undefined {
+	return w.cluster!.store[kind === 'configmap' ? 'configmaps' : 'secrets'].get(`${ns}/${name}`);
+}
+
+/** The object's values as text (a Secret's are base64 in the API). */
+function valuesOf(kind: 'configmap' | 'secret', obj: KubeObject): Record<string, string> {
+	if (kind === 'configmap') return {...(obj.data ?? {})};
+	return Object.fromEntries(Object.entries((obj.data ?? {}) as Record<string, string>).map(([k, v]) => [k, base64Decode(v) ?? '']));
+}
+
+/** The container's environment from its spec, or the kubelet's error when a reference is missing. */
+export function containerEnvironment(w: World, pod: KubeObject, spec: ContainerSpec): {env: Record<string, string>} | {error: string} {
+	const ns = pod.metadata.namespace ?? 'default';
+	const env: Record<string, string> = {};
+	for (const from of (spec.envFrom ?? []) as {configMapRef?: Ref; secretRef?: Ref; prefix?: string}[]) {
+		const kind = from.configMapRef ? 'configmap' : from.secretRef ? 'secret' : undefined;
+		const ref = from.configMapRef ?? from.secretRef;
+		if (!kind || !ref?.name) continue;
+		const obj = lookup(w, kind, ns, ref.name);
+		if (!obj) {
+			if (ref.optional) continue;
+			return {error: `${kind} "${ref.name}" not found`};
+		}
+		for (const [key, value] of Object.entries(valuesOf(kind, obj))) env[`${from.prefix ?? ''}${key}`] = value;
+	}
+	for (const item of (spec.env ?? []) as {name: string; value?: string; valueFrom?: {configMapKeyRef?: Ref; secretKeyRef?: Ref; fieldRef?: {fieldPath?: string}}}[]) {
+		if (item.value !== undefined || !item.valueFrom) {
+			env[item.name] = (item.value ?? '').replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (whole, name: string) => env[name] ?? whole);
+			continue;
+		}
+		const {configMapKeyRef, secretKeyRef, fieldRef} = item.valueFrom;
+		if (fieldRef?.fieldPath) {
+			const paths: Record<string, string | undefined> = {'metadata.name': pod.metadata.name, 'metadata.namespace': ns, 'spec.nodeName': pod.spec?.nodeName, 'status.podIP': pod.status?.podIP, 'status.hostIP': pod.status?.hostIP, 'spec.serviceAccountName': pod.spec?.serviceAccountName, 'metadata.uid': pod.metadata.uid};
+			env[item.name] = paths[fieldRef.fieldPath] ?? '';
+			continue;
+		}
+		const kind = configMapKeyRef ? 'configmap' : secretKeyRef ? 'secret' : undefined;
+		const ref = configMapKeyRef ?? secretKeyRef;
+		if (!kind || !ref?.name) continue;
+		const obj = lookup(w, kind, ns, ref.name);
+		if (!obj) {
+			if (ref.optional) continue;
+			return {error: `${kind} "${ref.name}" not found`};
+		}
+		const value = valuesOf(kind, obj)[ref.key ?? ''];
+		if (value === undefined) {
+			if (ref.optional) continue;
+			return {error: `couldn't find key ${ref.key} in ${kind === 'configmap' ? 'ConfigMap' : 'Secret'} ${ns}/${ref.name}`};
+		}
+		env[item.name] = value;
+	}
+	return {env};
+}
+
+type VolumeSource = {name: string; configMap?: Ref & {items?: {key: string; path: string}[]}; secret?: {secretName?: string; optional?: boolean; items?: {key: string; path: string}[]}};
+
+/** The FailedMount message for the first configMap/secret volume whose object is missing, or undefined. */
+export function volumeMountError(w: World, pod: KubeObject): string | undefined {
+	const ns = pod.metadata.namespace ?? 'default';
+	for (const volume of (pod.spec?.volumes ?? []) as VolumeSource[]) {
+		const kind = volume.configMap ? 'configmap' : volume.secret ? 'secret' : undefined;
+		const name = volume.configMap?.name ?? volume.secret?.secretName;
+		const optional = volume.configMap?.optional ?? volume.secret?.optional;
+		if (!kind || !name || optional) continue;
+		if (!lookup(w, kind, ns, name)) return `MountVolume.SetUp failed for volume "${volume.name}" : ${kind} "${name}" not found`;
+	}
+	return undefined;
+}
+
+/** The files configMap and secret volumes put in this container: [path, content] at each mount path. */
+export function volumeFiles(w: World, pod: KubeObject, spec: ContainerSpec): [string, string][] {
+	const ns = pod.metadata.namespace ?? 'default';
+	const files: [string, string][] = [];
+	for (const mount of (spec.volumeMounts ?? []) as {name: string; mountPath: string; subPath?: string}[]) {
+		const volume = ((pod.spec?.volumes ?? []) as VolumeSource[]).find(v => v.name === mount.name);
+		const kind = volume?.configMap ? 'configmap' : volume?.secret ? 'secret' : undefined;
+		const name = volume?.configMap?.name ?? volume?.secret?.secretName;
+		if (!volume || !kind || !name) continue;
+		const obj = lookup(w, kind, ns, name);
+		if (!obj) continue;
+		const values = valuesOf(kind, obj);
+		const items = volume.configMap?.items ?? volume.secret?.items;
+		const entries: [string, string][] = items ? items.filter(i => values[i.key] !== undefined).map(i => [i.path, values[i.key]!]) : Object.entries(values);
+		const base = mount.mountPath.replace(/\/+$/, '');
+		if (mount.subPath) {
+			const hit = entries.find(([path]) => path === mount.subPath);
+			if (hit) files.push([base, hit[1]]);
+			continue;
+		}
+		for (const [path, content] of entries) files.push([`${base}/${path}`, content]);
+	}
+	return files;
+}
+
+/** Why the kubelet cannot create this container yet: the waiting state and the event it records. */
+export type StartBlock = {waiting: {reason: string; message?: string}; event: {reason: string; message: string}};
+
+export function startBlock(w: World, pod: KubeObject, spec: ContainerSpec): StartBlock | undefined {
+	const mount = volumeMountError(w, pod);
+	if (mount) return {waiting: {reason: 'ContainerCreating'}, event: {reason: 'FailedMount', message: mount}};
+	const env = containerEnvironment(w, pod, spec);
+	if ('error' in env) return {waiting: {reason: 'CreateContainerConfigError', message: env.error}, event: {reason: 'Failed', message: `Error: ${env.error}`}};
+	return undefined;
+}
+
+/** Every directory above the files (the container's upper layer needs them). */
+export function parentDirectories(files: [string, string][]): string[] {
+	const dirs = new Set<string>();
+	for (const [path] of files) {
+		const parts = path.split('/').filter(Boolean);
+		for (let i = 1; i < parts.length; i++) dirs.add('/' + parts.slice(0, i).join('/'));
+	}
+	return [...dirs];
+}
