@@ -1,6 +1,8 @@
 import type {World} from '../world.ts';
 import {apiServerUp, listObjects} from './api-server.ts';
+import {runCronJobs} from './controllers/cronjob.ts';
 import {reconcileDeployment} from './controllers/deployment.ts';
+import {jobNeedsTime, reconcileJob} from './controllers/job.ts';
 import {reconcileEndpoints} from './controllers/endpoints.ts';
 import {runNodeLifecycle} from './controllers/node-lifecycle.ts';
 import {reconcileReplicas} from './controllers/replication.ts';
@@ -35,6 +37,7 @@ function runControllers(w: World): void {
 			const key = `${ns}/${name}`;
 			if (resource === 'deployments') reconcileDeployment(w, key);
 			else if (resource === 'replicationcontrollers' || resource === 'replicasets') reconcileReplicas(w, resource, key);
+			else if (resource === 'jobs') reconcileJob(w, key);
 			else if (resource === 'namespaces') {
 				const remaining = podsByNamespace(w).get(name)?.length ?? 0;
 				if (remaining === 0) c.store.namespaces.delete(name);
@@ -43,6 +46,13 @@ function runControllers(w: World): void {
 			}
 		}
 	}
+}
+
+/** Controllers that act as time passes: CronJob schedules, Job deadlines and back-offs. */
+function runTimedControllers(w: World): void {
+	const c = w.cluster!;
+	if (c.store.cronjobs.size) runCronJobs(w);
+	for (const [key, job] of c.store.jobs) if (jobNeedsTime(job)) c.dirtyControllers.add(`jobs/${key}`);
 }
 
 function runEndpoints(w: World): void {
@@ -68,6 +78,7 @@ export function advanceCluster(w: World, ms: number): void {
 	if (controllerManager) runTaintEviction(w);
 	runScheduler(w);
 	if (controllerManager) {
+		runTimedControllers(w);
 		runControllers(w);
 		runEndpoints(w);
 	}

@@ -7,6 +7,7 @@ import {msOf, newUid, nextResourceVersion, now, randomSuffix} from './metadata.t
 import {bindPodToNode, indexPodOwner, removePod, requestPodTermination} from './pod-store.ts';
 import {markOwnersDirty, retryUnschedulablePods} from './reconcile-marks.ts';
 import {orphanDependents} from './orphan-dependents.ts';
+import {prepareJob} from './batch-objects.ts';
 import {populateNamespace} from './config-objects.ts';
 import {resourceByKind, resourceInfo, resourceInfos, storeKey, type ResourceInfo} from './resources.ts';
 import type {Cluster, KubeObject, ResourceName} from './types.ts';
@@ -69,7 +70,7 @@ export function createObject(w: World, input: KubeObject): ApiResult {
 	meta.uid = newUid(w);
 	meta.creationTimestamp = now(w);
 	meta.resourceVersion = nextResourceVersion(c);
-	if (['Deployment', 'ReplicaSet', 'ReplicationController'].includes(obj.kind)) meta.generation = 1;
+	if (['Deployment', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'DaemonSet', 'StatefulSet'].includes(obj.kind)) meta.generation = 1;
 	delete meta.deletionTimestamp;
 	const created = admit(w, obj);
 	if (!created.ok) return created;
@@ -94,11 +95,21 @@ function admit(w: World, obj: KubeObject): ApiResult {
 	}
 	if (obj.kind === 'ReplicationController' || obj.kind === 'ReplicaSet') obj.status = {replicas: 0};
 	if (obj.kind === 'Deployment') obj.status = {};
+	if (obj.kind === 'Job') {
+		prepareJob(obj);
+		obj.status = {};
+	}
+	if (obj.kind === 'CronJob') obj.status = {};
 	return {ok: true, object: obj};
 }
 
 function allocateServiceAddresses(c: Cluster, svc: KubeObject): ApiError | undefined {
 	const spec = svc.spec;
+	if (spec.type === 'ExternalName') {
+		// An ExternalName service is a DNS alias: no cluster IP, no node ports.
+		svc.status = {loadBalancer: {}};
+		return undefined;
+	}
 	if (spec.clusterIP === undefined || spec.clusterIP === '') {
 		const n = c.nextServiceIp++;
 		spec.clusterIP = `10.96.${Math.floor(n / 256) % 256}.${n % 256}`;
@@ -138,6 +149,9 @@ function afterCreate(w: World, info: ResourceInfo, obj: KubeObject): void {
 			break;
 		case 'services':
 			c.dirtyServices.add(obj.metadata.namespace!);
+			break;
+		case 'jobs':
+			c.dirtyControllers.add(`jobs/${obj.metadata.namespace}/${obj.metadata.name}`);
 			break;
 		case 'namespaces':
 			populateNamespace(w, obj.metadata.name);

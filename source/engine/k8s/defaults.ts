@@ -1,6 +1,7 @@
 // What the API server fills in when a manifest leaves a field out (the "defaulting" step).
 import {randomSuffix} from '../rng.ts';
 import type {World} from '../world.ts';
+import {defaultBatchObject} from './batch-objects.ts';
 import {defaultSecret} from './config-objects.ts';
 import {cpuMilli, memoryBytes} from './quantity.ts';
 import type {ContainerSpec, KubeObject, PodSpec} from './types.ts';
@@ -123,9 +124,11 @@ export function applyDefaults(obj: KubeObject): void {
 			obj.spec ??= {};
 			obj.spec.type ??= 'ClusterIP';
 			obj.spec.sessionAffinity ??= 'None';
-			obj.spec.ipFamilies ??= ['IPv4'];
-			obj.spec.ipFamilyPolicy ??= 'SingleStack';
-			obj.spec.internalTrafficPolicy ??= 'Cluster';
+			if (obj.spec.type !== 'ExternalName') {
+				obj.spec.ipFamilies ??= ['IPv4'];
+				obj.spec.ipFamilyPolicy ??= 'SingleStack';
+				obj.spec.internalTrafficPolicy ??= 'Cluster';
+			}
 			if (obj.spec.type === 'NodePort' || obj.spec.type === 'LoadBalancer') obj.spec.externalTrafficPolicy ??= 'Cluster';
 			for (const p of Array.isArray(obj.spec.ports) ? obj.spec.ports : []) {
 				if (!p || typeof p !== 'object') continue;
@@ -135,6 +138,10 @@ export function applyDefaults(obj: KubeObject): void {
 			break;
 		case 'Secret':
 			defaultSecret(obj);
+			break;
+		case 'Job':
+		case 'CronJob':
+			defaultBatchObject(obj, defaultPodSpec);
 			break;
 		case 'Namespace':
 			obj.spec ??= {finalizers: ['kubernetes']};

@@ -23,6 +23,13 @@ const involvedKinds: Record<string, {kind: string; apiVersion: string}> = {
 	deployment: {kind: 'Deployment', apiVersion: 'apps/v1'},
 	service: {kind: 'Service', apiVersion: 'v1'},
 	namespace: {kind: 'Namespace', apiVersion: 'v1'},
+	job: {kind: 'Job', apiVersion: 'batch/v1'},
+	cronjob: {kind: 'CronJob', apiVersion: 'batch/v1'},
+	daemonset: {kind: 'DaemonSet', apiVersion: 'apps/v1'},
+	statefulset: {kind: 'StatefulSet', apiVersion: 'apps/v1'},
+	persistentvolumeclaim: {kind: 'PersistentVolumeClaim', apiVersion: 'v1'},
+	persistentvolume: {kind: 'PersistentVolume', apiVersion: 'v1'},
+	ingress: {kind: 'Ingress', apiVersion: 'networking.k8s.io/v1'},
 };
 
 /**

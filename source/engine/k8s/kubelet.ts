@@ -8,6 +8,7 @@ import {applyContainerResources, oomKilled} from './container-resources.ts';
 import {nextProbeAt, probesDue, runProbes, startProbes} from './probes.ts';
 import {recordObjectEvent} from './events.ts';
 import {startBlock} from './container-config.ts';
+import {markOwnersDirty} from './reconcile-marks.ts';
 import {defaultImagePullPolicy} from './defaults.ts';
 import {imageTagKey, lookupImage, nodeImage, pullMillis, resolveImage} from './images.ts';
 import {nextResourceVersion, timestampAt} from './metadata.ts';
@@ -467,10 +468,7 @@ export function writeStatus(w: World, pod: KubeObject, runtime: PodRuntime): voi
 	if (phase === 'Succeeded' || phase === 'Failed') releasePodResources(w, runtime.key);
 	pod.metadata.resourceVersion = nextResourceVersion(w.cluster!);
 	w.cluster!.dirtyServices.add(pod.metadata.namespace!);
-	for (const ref of pod.metadata.ownerReferences ?? []) {
-		if (ref.kind === 'ReplicationController') w.cluster!.dirtyControllers.add(`replicationcontrollers/${pod.metadata.namespace}/${ref.name}`);
-		if (ref.kind === 'ReplicaSet') w.cluster!.dirtyControllers.add(`replicasets/${pod.metadata.namespace}/${ref.name}`);
-	}
+	markOwnersDirty(w.cluster!, pod);
 }
 
 /** What `kubectl logs` shows for a container: its docker record's log (requests append there), else the kubelet's copy. */

@@ -26,6 +26,8 @@ export const resourceInfos: ResourceInfo[] = [
 	{resource: 'services', singular: 'service', kind: 'Service', apiVersion: 'v1', shortNames: ['svc'], namespaced: true, etcdPrefix: 'services/specs', verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch']},
 	{resource: 'deployments', singular: 'deployment', kind: 'Deployment', apiVersion: 'apps/v1', shortNames: ['deploy'], namespaced: true, etcdPrefix: 'deployments', verbs: allVerbs},
 	{resource: 'replicasets', singular: 'replicaset', kind: 'ReplicaSet', apiVersion: 'apps/v1', shortNames: ['rs'], namespaced: true, etcdPrefix: 'replicasets', verbs: allVerbs},
+	{resource: 'cronjobs', singular: 'cronjob', kind: 'CronJob', apiVersion: 'batch/v1', shortNames: ['cj'], namespaced: true, etcdPrefix: 'cronjobs', verbs: allVerbs},
+	{resource: 'jobs', singular: 'job', kind: 'Job', apiVersion: 'batch/v1', shortNames: [], namespaced: true, etcdPrefix: 'jobs', verbs: allVerbs},
 ];
 
 export function resourceByKind(kind: string): ResourceInfo | undefined {

@@ -112,7 +112,9 @@ export type ResourceName =
 	| 'namespaces'
 	| 'configmaps'
 	| 'secrets'
-	| 'serviceaccounts';
+	| 'serviceaccounts'
+	| 'jobs'
+	| 'cronjobs';
 
 /** One container as the kubelet runs it: the processes behind it and its lifecycle timers. */
 export type ContainerRuntime = {

@@ -1,4 +1,5 @@
 // The API server's validation, with its wording: `spec.containers[0].image: Required value`.
+import {validateBatchObject} from './batch-objects.ts';
 import {validateConfigObject} from './config-objects.ts';
 import type {KubeObject} from './types.ts';
 
@@ -99,6 +100,10 @@ export function validateObject(obj: KubeObject): string[] {
 		case 'ConfigMap':
 		case 'Secret':
 			validateConfigObject(obj, errors);
+			break;
+		case 'Job':
+		case 'CronJob':
+			validateBatchObject(obj, errors, validatePodSpec);
 			break;
 		case 'ReplicationController':
 			validateReplicas(obj, errors);

@@ -2,8 +2,10 @@
 // describers (staging/src/k8s.io/kubectl/pkg/describe).
 import type {KubeObject} from '../../../engine/k8s/types.ts';
 import type {World} from '../../../engine/world.ts';
-import {annotationList, eventsAfter, fields, labelList, type Field} from './describe-parts.ts';
-import {table} from './table.ts';
+import {msOf} from '../../../engine/k8s/metadata.ts';
+import {annotationList, eventsAfter, fields, labelList, podTemplate, rfc1123, type Field} from './describe-parts.ts';
+import {formatSelector} from './more-rows.ts';
+import {humanDuration, table} from './table.ts';
 
 function header(obj: KubeObject): Field[] {
 	return [['Name', obj.metadata.name], ['Namespace', obj.metadata.namespace ?? ''], ['Labels', labelList(obj.metadata.labels)], ['Annotations', annotationList(obj.metadata.annotations)]];
@@ -37,6 +39,44 @@ function describeServiceAccount(w: World, obj: KubeObject): string {
 	return fields(list) + eventsAfter(w, obj, list);
 }
 
+function describeJob(w: World, job: KubeObject): string {
+	const spec = job.spec ?? {};
+	const list: Field[] = [['Name', job.metadata.name], ['Namespace', job.metadata.namespace ?? ''], ['Selector', formatSelector(spec.selector)], ['Labels', labelList(job.metadata.labels)], ['Annotations', annotationList(job.metadata.annotations)]];
+	const controlledBy = job.metadata.ownerReferences?.find(r => r.controller);
+	if (controlledBy) list.push(['Controlled By', `${controlledBy.kind}/${controlledBy.name}`]);
+	list.push(['Parallelism', String(spec.parallelism ?? 1)], ['Completions', spec.completions === undefined || spec.completions === null ? '<unset>' : String(spec.completions)], ['Completion Mode', spec.completionMode ?? 'NonIndexed'], ['Suspend', String(spec.suspend ?? false)], ['Backoff Limit', String(spec.backoffLimit ?? 6)]);
+	if (spec.activeDeadlineSeconds !== undefined) list.push(['Active Deadline Seconds', `${spec.activeDeadlineSeconds}s`]);
+	const status = job.status ?? {};
+	if (status.startTime) list.push(['Start Time', rfc1123(status.startTime)]);
+	if (status.completionTime) list.push(['Completed At', rfc1123(status.completionTime)], ['Duration', humanDuration(msOf(status.completionTime) - msOf(status.startTime))]);
+	list.push(['Pods Statuses', `${status.active ?? 0} Active (${status.ready ?? 0} Ready) / ${status.succeeded ?? 0} Succeeded / ${status.failed ?? 0} Failed`]);
+	return fields(list) + podTemplate(spec.template) + eventsAfter(w, job, list);
+}
+
+function describeCronJob(w: World, cj: KubeObject): string {
+	const spec = cj.spec ?? {};
+	const jobSpec = spec.jobTemplate?.spec ?? {};
+	const unset = (v: unknown) => (v === undefined || v === null ? '<unset>' : String(v));
+	const list: Field[] = [
+		['Name', cj.metadata.name],
+		['Namespace', cj.metadata.namespace ?? ''],
+		['Labels', labelList(cj.metadata.labels)],
+		['Annotations', annotationList(cj.metadata.annotations)],
+		['Schedule', String(spec.schedule)],
+		['Concurrency Policy', spec.concurrencyPolicy ?? 'Allow'],
+		['Suspend', spec.suspend ? 'True' : 'False'],
+		['Successful Job History Limit', String(spec.successfulJobsHistoryLimit ?? 3)],
+		['Failed Job History Limit', String(spec.failedJobsHistoryLimit ?? 1)],
+		['Starting Deadline Seconds', spec.startingDeadlineSeconds === undefined ? '<unset>' : `${spec.startingDeadlineSeconds}s`],
+		['Selector', jobSpec.selector ? formatSelector(jobSpec.selector) : '<unset>'],
+		['Parallelism', unset(jobSpec.parallelism)],
+		['Completions', unset(jobSpec.completions)],
+	];
+	if (jobSpec.activeDeadlineSeconds !== undefined) list.push(['Active Deadline Seconds', `${jobSpec.activeDeadlineSeconds}s`]);
+	const tail: Field[] = [['Last Schedule Time', cj.status?.lastScheduleTime ? rfc1123(cj.status.lastScheduleTime) : '<unset>'], ['Active Jobs', ((cj.status?.active ?? []) as any[]).map(r => r.name).join(', ') || '<none>']];
+	return fields(list) + podTemplate(jobSpec.template) + fields(tail) + eventsAfter(w, cj, tail);
+}
+
 /** The describe text of a kind this file knows, or undefined for the others. */
 export function describeMore(w: World, obj: KubeObject): string | undefined {
 	switch (obj.kind) {
@@ -46,6 +86,10 @@ export function describeMore(w: World, obj: KubeObject): string | undefined {
 			return describeSecret(obj);
 		case 'ServiceAccount':
 			return describeServiceAccount(w, obj);
+		case 'Job':
+			return describeJob(w, obj);
+		case 'CronJob':
+			return describeCronJob(w, obj);
 		default:
 			return undefined;
 	}

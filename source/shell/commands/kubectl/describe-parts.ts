@@ -78,3 +78,16 @@ export function annotationList(map: Record<string, string> | undefined): string[
 			return [`${k}:`, ...v.split('\n').map(line => `  ${line.length > maxLength - 2 ? line.slice(0, maxLength - 2) + '...' : line}`)];
 		});
 }
+
+/** The "Pod Template:" section of the controllers' describe. */
+export function podTemplate(template: any): string {
+	let out = `Pod Template:\n  Labels:  ${labelList(template?.metadata?.labels).join('\n           ') || '<none>'}\n  Containers:\n`;
+	for (const c of template?.spec?.containers ?? []) {
+		const ports = (c.ports ?? []).map((p: any) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ');
+		out += `   ${c.name}:\n    Image:        ${c.image}\n    Port:         ${ports || '<none>'}\n    Host Port:    ${ports ? (c.ports ?? []).map((p: any) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ') : '<none>'}\n`;
+		if (c.command) out += `    Command:\n${c.command.map((x: string) => `      ${x}\n`).join('')}`;
+		if (c.resources?.requests) out += `    Requests:\n${Object.entries(c.resources.requests).map(([k, v]) => `      ${k}:  ${v}\n`).join('')}`;
+		out += `    Environment:  ${(c.env ?? []).length ? '\n' + c.env.map((e: any) => `      ${e.name}:  ${e.value ?? ''}\n`).join('') : '<none>\n'}    Mounts:       <none>\n`;
+	}
+	return out + '  Volumes:        <none>\n';
+}

@@ -13,7 +13,7 @@ import {listObjects} from '../../../engine/k8s/api-server.ts';
 import {qualifiedPlural} from './resource-names.ts';
 import {podStatus} from './rows.ts';
 import {humanDuration, table} from './table.ts';
-import {aggregateEvents, annotationList, eventsAfter, eventsSection, fields, labelList, rfc1123, type Field} from './describe-parts.ts';
+import {aggregateEvents, annotationList, eventsAfter, eventsSection, fields, labelList, podTemplate, rfc1123, type Field} from './describe-parts.ts';
 import {describeMore} from './describe-more.ts';
 import {environmentLines, mountLines, volumeLines} from './describe-pod-config.ts';
 
@@ -137,18 +137,6 @@ function describeNode(w: World, node: KubeObject): string {
 	return out;
 }
 
-function podTemplate(template: any): string {
-	let out = `Pod Template:\n  Labels:  ${labelList(template?.metadata?.labels).join('\n           ') || '<none>'}\n  Containers:\n`;
-	for (const c of template?.spec?.containers ?? []) {
-		const ports = (c.ports ?? []).map((p: any) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ');
-		out += `   ${c.name}:\n    Image:        ${c.image}\n    Port:         ${ports || '<none>'}\n    Host Port:    ${ports ? (c.ports ?? []).map((p: any) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ') : '<none>'}\n`;
-		if (c.command) out += `    Command:\n${c.command.map((x: string) => `      ${x}\n`).join('')}`;
-		if (c.resources?.requests) out += `    Requests:\n${Object.entries(c.resources.requests).map(([k, v]) => `      ${k}:  ${v}\n`).join('')}`;
-		out += `    Environment:  ${(c.env ?? []).length ? '\n' + c.env.map((e: any) => `      ${e.name}:  ${e.value ?? ''}\n`).join('') : '<none>\n'}    Mounts:       <none>\n`;
-	}
-	return out + '  Volumes:        <none>\n';
-}
-
 function describeReplicas(w: World, obj: KubeObject): string {
 	const pods = [...(w.cluster!.podsByOwner.get(obj.metadata.uid) ?? [])].map(key => w.cluster!.store.pods.get(key)!).filter(Boolean);
 	const phase = (p: string) => pods.filter(x => (x.status.phase ?? 'Pending') === p).length;
@@ -203,10 +191,11 @@ function describeService(w: World, obj: KubeObject): string {
 		['Annotations', annotationList(obj.metadata.annotations)],
 		['Selector', labelList(obj.spec.selector).join(',') || '<none>'],
 		['Type', obj.spec.type],
-		['IP Family Policy', obj.spec.ipFamilyPolicy ?? 'SingleStack'],
-		['IP Families', (obj.spec.ipFamilies ?? ['IPv4']).join(',')],
-		['IP', obj.spec.clusterIP],
-		['IPs', (obj.spec.clusterIPs ?? [obj.spec.clusterIP]).join(',')],
+		...(obj.spec.ipFamilyPolicy ? [['IP Family Policy', obj.spec.ipFamilyPolicy] as Field] : []),
+		['IP Families', (obj.spec.ipFamilies ?? []).join(',') || '<none>'],
+		['IP', obj.spec.clusterIP ?? ''],
+		['IPs', (obj.spec.clusterIPs ?? []).join(',') || '<none>'],
+		...(obj.spec.type === 'ExternalName' ? [['External Name', obj.spec.externalName ?? ''] as Field] : []),
 	];
 	for (const p of obj.spec.ports ?? []) {
 		const endpoints = (ep?.subsets ?? []).flatMap((s: any) => (s.addresses ?? []).flatMap((a: any) => (s.ports ?? []).filter((x: any) => (x.name ?? '') === (p.name ?? '')).map((x: any) => `${a.ip}:${x.port}`)));
@@ -216,7 +205,7 @@ function describeService(w: World, obj: KubeObject): string {
 	}
 	list.push(['Session Affinity', obj.spec.sessionAffinity ?? 'None']);
 	if (obj.spec.externalTrafficPolicy) list.push(['External Traffic Policy', obj.spec.externalTrafficPolicy]);
-	list.push(['Internal Traffic Policy', obj.spec.internalTrafficPolicy ?? 'Cluster']);
+	if (obj.spec.internalTrafficPolicy) list.push(['Internal Traffic Policy', obj.spec.internalTrafficPolicy]);
 	return fields(list) + eventsAfter(w, obj, list);
 }
 

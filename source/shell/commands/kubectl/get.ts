@@ -45,7 +45,7 @@ export function printObjects(w: World, objects: KubeObject[], output: string | u
 function eventsTable(k: Kctx, events: WorldEvent[], all: boolean, ns: string): string {
 	const w = k.ctx.world;
 	const rows = aggregateEvents(events)
-		.filter(e => /^(pod|node|replicationcontroller|replicaset|deployment|service|namespace)\//.test(e.object))
+		.filter(e => /^(pod|node|replicationcontroller|replicaset|deployment|service|namespace|job|cronjob|daemonset|statefulset|persistentvolumeclaim|persistentvolume|ingress|endpoints|configmap|secret|serviceaccount)\//.test(e.object))
 		.filter(e => {
 			const [, evNs] = e.object.split('/');
 			return all || evNs === ns || (evNs === '' && ns === 'default');

@@ -165,6 +165,8 @@ function checkPodSpec(spec: any, path: string, out: string[]): void {
 	}
 }
 
+const jobSpecFields = ['activeDeadlineSeconds', 'backoffLimit', 'backoffLimitPerIndex', 'completionMode', 'completions', 'managedBy', 'manualSelector', 'maxFailedIndexes', 'parallelism', 'podFailurePolicy', 'podReplacementPolicy', 'selector', 'successPolicy', 'suspend', 'template', 'ttlSecondsAfterFinished'];
+
 /** The top-level fields of the kinds that are not spec + status. */
 const topLevelFields: Record<string, string[]> = {
 	Endpoints: ['subsets'],
@@ -202,6 +204,17 @@ export function unknownFields(obj: KubeObject): string[] {
 		case 'Deployment':
 			unknownIn(obj.spec, ['replicas', 'selector', 'template', 'minReadySeconds', 'strategy', 'revisionHistoryLimit', 'progressDeadlineSeconds', 'paused'], 'spec.', out);
 			template(obj.spec);
+			break;
+		case 'Job':
+			unknownIn(obj.spec, jobSpecFields, 'spec.', out);
+			template(obj.spec);
+			break;
+		case 'CronJob':
+			unknownIn(obj.spec, ['concurrencyPolicy', 'failedJobsHistoryLimit', 'jobTemplate', 'schedule', 'startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'suspend', 'timeZone'], 'spec.', out);
+			unknownIn(obj.spec?.jobTemplate, ['metadata', 'spec'], 'spec.jobTemplate.', out);
+			unknownIn(obj.spec?.jobTemplate?.spec, jobSpecFields, 'spec.jobTemplate.spec.', out);
+			unknownIn(obj.spec?.jobTemplate?.spec?.template, ['metadata', 'spec'], 'spec.jobTemplate.spec.template.', out);
+			checkPodSpec(obj.spec?.jobTemplate?.spec?.template?.spec, 'spec.jobTemplate.spec.template.spec.', out);
 			break;
 		case 'Service':
 			unknownIn(obj.spec, ['ports', 'selector', 'type', 'clusterIP', 'clusterIPs', 'externalIPs', 'sessionAffinity', 'externalTrafficPolicy', 'internalTrafficPolicy', 'ipFamilies', 'ipFamilyPolicy', 'loadBalancerIP', 'externalName', 'publishNotReadyAddresses', 'sessionAffinityConfig', 'allocateLoadBalancerNodePorts', 'healthCheckNodePort', 'loadBalancerSourceRanges', 'loadBalancerClass', 'trafficDistribution'], 'spec.', out);

@@ -9,6 +9,52 @@ function age(w: World, obj: KubeObject): string {
 	return humanDuration(w.time - msOf(obj.metadata.creationTimestamp));
 }
 
+function hasCondition(obj: KubeObject, type: string): boolean {
+	return (obj.status?.conditions ?? []).some((c: any) => c.type === type && c.status === 'True');
+}
+
+/** printJob's STATUS: Complete, Failed, Terminating, Suspended, FailureTarget or Running. */
+function jobStatus(job: KubeObject): string {
+	if (hasCondition(job, 'Complete')) return 'Complete';
+	if (hasCondition(job, 'Failed')) return 'Failed';
+	if (job.metadata.deletionTimestamp) return 'Terminating';
+	if (hasCondition(job, 'Suspended')) return 'Suspended';
+	if (hasCondition(job, 'FailureTarget')) return 'FailureTarget';
+	return 'Running';
+}
+
+function jobCompletions(job: KubeObject): string {
+	const succeeded = job.status?.succeeded ?? 0;
+	if (job.spec?.completions !== undefined && job.spec?.completions !== null) return `${succeeded}/${job.spec.completions}`;
+	const parallelism = job.spec?.parallelism ?? 0;
+	return parallelism > 1 ? `${succeeded}/1 of ${parallelism}` : `${succeeded}/1`;
+}
+
+function jobDuration(w: World, job: KubeObject): string {
+	const start = job.status?.startTime;
+	if (!start) return '';
+	const end = job.status?.completionTime ? msOf(job.status.completionTime) : w.time;
+	return humanDuration(end - msOf(start));
+}
+
+function containerCells(template: any): [string, string] {
+	const containers: any[] = template?.spec?.containers ?? [];
+	return [containers.map(c => c.name).join(','), containers.map(c => c.image).join(',')];
+}
+
+/** metav1.FormatLabelSelector: "a=b,c in (d)", or <none>. */
+export function formatSelector(selector: any): string {
+	if (!selector) return '<none>';
+	const parts = Object.entries((selector.matchLabels ?? {}) as Record<string, string>).map(([k, v]) => `${k}=${v}`);
+	for (const e of selector.matchExpressions ?? []) {
+		const op = String(e.operator);
+		if (op === 'In' || op === 'NotIn') parts.push(`${e.key} ${op.toLowerCase()} (${(e.values ?? []).join(',')})`);
+		else if (op === 'Exists') parts.push(e.key);
+		else if (op === 'DoesNotExist') parts.push(`!${e.key}`);
+	}
+	return parts.length ? parts.join(',') : '<none>';
+}
+
 export function moreHeaders(resource: ResourceName, wide: boolean): string[] {
 	void wide;
 	switch (resource) {
@@ -18,6 +64,10 @@ export function moreHeaders(resource: ResourceName, wide: boolean): string[] {
 			return ['NAME', 'TYPE', 'DATA', 'AGE'];
 		case 'serviceaccounts':
 			return ['NAME', 'SECRETS', 'AGE'];
+		case 'jobs':
+			return ['NAME', 'STATUS', 'COMPLETIONS', 'DURATION', 'AGE', ...(wide ? ['CONTAINERS', 'IMAGES', 'SELECTOR'] : [])];
+		case 'cronjobs':
+			return ['NAME', 'SCHEDULE', 'TIMEZONE', 'SUSPEND', 'ACTIVE', 'LAST SCHEDULE', 'AGE', ...(wide ? ['CONTAINERS', 'IMAGES', 'SELECTOR'] : [])];
 		default:
 			return ['NAME', 'AGE'];
 	}
@@ -34,6 +84,13 @@ export function moreRow(w: World, resource: ResourceName, obj: KubeObject, wide:
 			return [name, obj.type ?? 'Opaque', String(count(obj.data)), age(w, obj)];
 		case 'serviceaccounts':
 			return [name, String(obj.secrets?.length ?? 0), age(w, obj)];
+		case 'jobs':
+			return [name, jobStatus(obj), jobCompletions(obj), jobDuration(w, obj), age(w, obj), ...(wide ? [...containerCells(obj.spec?.template), formatSelector(obj.spec?.selector)] : [])];
+		case 'cronjobs': {
+			const last = obj.status?.lastScheduleTime ? humanDuration(w.time - msOf(obj.status.lastScheduleTime)) : '<none>';
+			const row = [name, String(obj.spec?.schedule ?? ''), obj.spec?.timeZone ?? '<none>', obj.spec?.suspend ? 'True' : 'False', String(obj.status?.active?.length ?? 0), last, age(w, obj)];
+			return wide ? [...row, ...containerCells(obj.spec?.jobTemplate?.spec?.template), formatSelector(obj.spec?.jobTemplate?.spec?.selector)] : row;
+		}
 		default:
 			return [name, age(w, obj)];
 	}

@@ -100,7 +100,7 @@ export function row(w: World, resource: ResourceName, obj: KubeObject, wide: boo
 		case 'deployments':
 			return [name, `${obj.status?.readyReplicas ?? 0}/${obj.spec?.replicas ?? 0}`, String(obj.status?.updatedReplicas ?? 0), String(obj.status?.availableReplicas ?? 0), age(w, obj), ...(wide ? [...containersAndImages(obj), selectorText(obj)] : [])];
 		case 'services':
-			return [name, obj.spec?.type ?? 'ClusterIP', obj.spec?.clusterIP ?? '<none>', obj.spec?.externalIPs?.join(',') ?? (obj.spec?.type === 'LoadBalancer' ? '<pending>' : '<none>'), servicePorts(obj), age(w, obj), ...(wide ? [selectorText(obj)] : [])];
+			return [name, obj.spec?.type ?? 'ClusterIP', obj.spec?.clusterIPs?.[0] ?? obj.spec?.clusterIP ?? '<none>', obj.spec?.type === 'ExternalName' ? (obj.spec.externalName ?? '') : (obj.spec?.externalIPs?.join(',') ?? (obj.spec?.type === 'LoadBalancer' ? '<pending>' : '<none>')), servicePorts(obj), age(w, obj), ...(wide ? [selectorText(obj)] : [])];
 		case 'endpoints':
 			return [name, endpointsColumn(obj), age(w, obj)];
 		case 'namespaces':
