@@ -57,6 +57,9 @@ test('a time-limited Job fails at activeDeadlineSeconds: DeadlineExceeded, its p
 	const described = run(shell, 'kubectl describe job time-limited-batch-job').stdout;
 	assert.match(described, /\nActive Deadline Seconds: {2}30s\n[\s\S]*\nPods Statuses: {12}0 Active \(0 Ready\) \/ 0 Succeeded \/ 1 Failed\n/);
 	assert.match(described, /Normal {3}SuccessfulDelete {2}\S+ +job-controller {2}Deleted pod: time-limited-batch-job-[a-z0-9]{5}\n {2}Warning {2}DeadlineExceeded {2}\S+ +job-controller {2}Job was active longer than specified deadline\n$/);
+	// The deleted pod's shell ignores SIGTERM as PID 1, so it is Terminating for the grace period.
+	assert.match(run(shell, 'kubectl get pods').stdout, /\ntime-limited-batch-job-[a-z0-9]{5} {3}1\/1 {5}Terminating /);
+	run(shell, 'sleep 30');
 	assert.equal(run(shell, 'kubectl get pods').stderr, 'No resources found in default namespace.\n');
 });
 
