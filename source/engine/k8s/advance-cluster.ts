@@ -1,7 +1,9 @@
 import type {World} from '../world.ts';
 import {apiServerUp, listObjects} from './api-server.ts';
 import {runCronJobs} from './controllers/cronjob.ts';
+import {reconcileDaemonSet} from './controllers/daemonset.ts';
 import {reconcileDeployment} from './controllers/deployment.ts';
+import {reconcileStatefulSet} from './controllers/statefulset.ts';
 import {jobNeedsTime, reconcileJob} from './controllers/job.ts';
 import {reconcileEndpoints} from './controllers/endpoints.ts';
 import {runNodeLifecycle} from './controllers/node-lifecycle.ts';
@@ -38,6 +40,8 @@ function runControllers(w: World): void {
 			if (resource === 'deployments') reconcileDeployment(w, key);
 			else if (resource === 'replicationcontrollers' || resource === 'replicasets') reconcileReplicas(w, resource, key);
 			else if (resource === 'jobs') reconcileJob(w, key);
+			else if (resource === 'daemonsets') reconcileDaemonSet(w, key);
+			else if (resource === 'statefulsets') reconcileStatefulSet(w, key);
 			else if (resource === 'namespaces') {
 				const remaining = podsByNamespace(w).get(name)?.length ?? 0;
 				if (remaining === 0) c.store.namespaces.delete(name);

@@ -5,7 +5,7 @@ import type {World} from '../world.ts';
 import {admitNewPod, applyDefaults} from './defaults.ts';
 import {msOf, newUid, nextResourceVersion, now, randomSuffix} from './metadata.ts';
 import {bindPodToNode, indexPodOwner, removePod, requestPodTermination} from './pod-store.ts';
-import {markOwnersDirty, retryUnschedulablePods} from './reconcile-marks.ts';
+import {markDaemonSetsDirty, markOwnersDirty, retryUnschedulablePods} from './reconcile-marks.ts';
 import {orphanDependents} from './orphan-dependents.ts';
 import {prepareJob} from './batch-objects.ts';
 import {populateNamespace} from './config-objects.ts';
@@ -100,6 +100,9 @@ function admit(w: World, obj: KubeObject): ApiResult {
 		obj.status = {};
 	}
 	if (obj.kind === 'CronJob') obj.status = {};
+	if (obj.kind === 'DaemonSet') obj.metadata.annotations = {...obj.metadata.annotations, 'deprecated.daemonset.template.generation': '1'};
+	if (obj.kind === 'DaemonSet') obj.status = {currentNumberScheduled: 0, desiredNumberScheduled: 0, numberMisscheduled: 0, numberReady: 0};
+	if (obj.kind === 'StatefulSet') obj.status = {replicas: 0, availableReplicas: 0};
 	return {ok: true, object: obj};
 }
 
@@ -151,7 +154,9 @@ function afterCreate(w: World, info: ResourceInfo, obj: KubeObject): void {
 			c.dirtyServices.add(obj.metadata.namespace!);
 			break;
 		case 'jobs':
-			c.dirtyControllers.add(`jobs/${obj.metadata.namespace}/${obj.metadata.name}`);
+		case 'daemonsets':
+		case 'statefulsets':
+			c.dirtyControllers.add(`${info.resource}/${obj.metadata.namespace}/${obj.metadata.name}`);
 			break;
 		case 'namespaces':
 			populateNamespace(w, obj.metadata.name);
@@ -225,10 +230,13 @@ export function replaceObject(w: World, input: KubeObject): ApiResult {
 		const images = (obj: KubeObject) => (obj.spec.containers as any[]).map(x => x.image).join(',');
 		if (images(existing) !== images(next)) c.kubeletTimers.set(key, w.time);
 		markOwnersDirty(c, next);
-	} else if (['replicationcontrollers', 'replicasets', 'deployments'].includes(info.resource)) {
+	} else if (['replicationcontrollers', 'replicasets', 'deployments', 'daemonsets', 'statefulsets'].includes(info.resource)) {
 		c.dirtyControllers.add(`${info.resource}/${next.metadata.namespace}/${next.metadata.name}`);
 	} else if (info.resource === 'services') c.dirtyServices.add(next.metadata.namespace!);
-	else if (info.resource === 'nodes') retryUnschedulablePods(w);
+	else if (info.resource === 'nodes') {
+		retryUnschedulablePods(w);
+		markDaemonSetsDirty(c);
+	}
 	return {ok: true, object: next};
 }
 
@@ -242,9 +250,12 @@ export function patchObject(w: World, resource: ResourceName, key: string, chang
 	if (obj.metadata.generation !== undefined && JSON.stringify(obj.spec) !== specBefore) obj.metadata.generation += 1;
 	obj.metadata.resourceVersion = nextResourceVersion(c);
 	if (resource === 'pods') markOwnersDirty(c, obj);
-	if (['replicationcontrollers', 'replicasets', 'deployments'].includes(resource)) c.dirtyControllers.add(`${resource}/${key}`);
+	if (['replicationcontrollers', 'replicasets', 'deployments', 'daemonsets', 'statefulsets'].includes(resource)) c.dirtyControllers.add(`${resource}/${key}`);
 	if (resource === 'services') c.dirtyServices.add(obj.metadata.namespace!);
-	if (resource === 'nodes') retryUnschedulablePods(w); // a node change may make waiting pods fit: retry them now
+	if (resource === 'nodes') {
+		retryUnschedulablePods(w); // a node change may make waiting pods fit: retry them now
+		markDaemonSetsDirty(c); // ...and may make a node want, or stop wanting, a daemon pod
+	}
 	return {ok: true, object: obj};
 }
 
@@ -285,6 +296,7 @@ export function deleteObject(w: World, resource: ResourceName, namespace: string
 	}
 	if (resource === 'nodes') {
 		c.nodes = c.nodes.filter(n => n !== name);
+		markDaemonSetsDirty(c);
 	}
 	if (options.propagationPolicy === 'Orphan') orphanDependents(w, obj);
 	else collectGarbage(w, obj);

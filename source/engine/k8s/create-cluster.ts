@@ -7,6 +7,7 @@ import {digestHex} from '../hash.ts';
 import {createObject} from './api-server.ts';
 import {resolveImage} from './images.ts';
 import {emptyStore} from './resources.ts';
+import {markDaemonSetsDirty} from './reconcile-marks.ts';
 import {populateNamespace} from './config-objects.ts';
 import {timestampAt, newUid} from './metadata.ts';
 import type {Cluster, ControlPlaneComponent, KubeObject} from './types.ts';
@@ -181,7 +182,10 @@ export function addNode(w: World, name: string, ip: string, options: {cpus: numb
 	// Kubelets are not synchronised: spread their 10 s status updates over the interval.
 	c.nodeLastSeen.set(name, w.time - ((c.nodes.length * 7919) % 10_000));
 	c.nodeStatusPostedAt.set(name, w.time - ((c.nodes.length * 7919) % 300_000));
+	markDaemonSetsDirty(c); // a joining node gets its daemon pods
 }
+
+const kubeProxyUid = 'a3c0e1f2-5b7d-4c1e-9f0a-6d2b8e4c7a10';
 
 function addKubeProxy(w: World, node: string): void {
 	const pod: KubeObject = {
@@ -191,11 +195,35 @@ function addKubeProxy(w: World, node: string): void {
 			generateName: 'kube-proxy-',
 			namespace: 'kube-system',
 			labels: {'controller-revision-hash': '77c69d4f85', 'k8s-app': 'kube-proxy', 'pod-template-generation': '1'},
-			ownerReferences: [{apiVersion: 'apps/v1', kind: 'DaemonSet', name: 'kube-proxy', uid: 'a3c0e1f2-5b7d-4c1e-9f0a-6d2b8e4c7a10', controller: true, blockOwnerDeletion: true}],
+			ownerReferences: [{apiVersion: 'apps/v1', kind: 'DaemonSet', name: 'kube-proxy', uid: kubeProxyUid, controller: true, blockOwnerDeletion: true}],
 		} as unknown as KubeObject['metadata'],
 		spec: {containers: [{name: 'kube-proxy', image: `registry.k8s.io/kube-proxy:${kubernetesVersion}`, command: ['/usr/local/bin/kube-proxy', '--config=/var/lib/kube-proxy/config.conf', `--hostname-override=${node}`]}], hostNetwork: true, nodeName: node, priorityClassName: 'system-node-critical', tolerations: [{operator: 'Exists'}]},
 	};
 	createObject(w, pod);
+}
+
+/**
+ * kube-proxy's DaemonSet, as kubeadm installs it: stored directly (the uid its pods already name,
+ * no draw from the world's RNG) so that adding it shifts no random name of an existing world.
+ */
+function addKubeProxyDaemonSet(w: World): void {
+	const c = w.cluster!;
+	const labels = {'k8s-app': 'kube-proxy'};
+	const n = c.nodes.length;
+	c.store.daemonsets.set('kube-system/kube-proxy', {
+		apiVersion: 'apps/v1',
+		kind: 'DaemonSet',
+		metadata: {name: 'kube-proxy', namespace: 'kube-system', uid: kubeProxyUid, resourceVersion: String(c.resourceVersion), generation: 1, creationTimestamp: timestampAt(w.time), labels, annotations: {'deprecated.daemonset.template.generation': '1'}},
+		spec: {
+			selector: {matchLabels: labels},
+			template: {metadata: {creationTimestamp: null, labels}, spec: {containers: [{name: 'kube-proxy', image: `registry.k8s.io/kube-proxy:${kubernetesVersion}`, imagePullPolicy: 'IfNotPresent', command: ['/usr/local/bin/kube-proxy', '--config=/var/lib/kube-proxy/config.conf', '--hostname-override=$(NODE_NAME)'], env: [{name: 'NODE_NAME', valueFrom: {fieldRef: {apiVersion: 'v1', fieldPath: 'spec.nodeName'}}}], resources: {}, securityContext: {privileged: true}, terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File'}], dnsPolicy: 'ClusterFirst', hostNetwork: true, nodeSelector: {'kubernetes.io/os': 'linux'}, priorityClassName: 'system-node-critical', restartPolicy: 'Always', schedulerName: 'default-scheduler', securityContext: {}, serviceAccount: 'kube-proxy', serviceAccountName: 'kube-proxy', terminationGracePeriodSeconds: 30, tolerations: [{operator: 'Exists'}]}},
+			updateStrategy: {type: 'RollingUpdate', rollingUpdate: {maxSurge: 0, maxUnavailable: 1}},
+			revisionHistoryLimit: 10,
+		},
+		status: {currentNumberScheduled: n, desiredNumberScheduled: n, numberMisscheduled: 0, numberReady: 0, observedGeneration: 1, updatedNumberScheduled: n, numberUnavailable: n},
+	});
+	c.store.serviceaccounts.set('kube-system/kube-proxy', {apiVersion: 'v1', kind: 'ServiceAccount', metadata: {name: 'kube-proxy', namespace: 'kube-system', uid: 'b7d1f0a2-3c4e-4f5a-8b6c-7d8e9f0a1b2c', resourceVersion: String(c.resourceVersion), creationTimestamp: timestampAt(w.time)}});
+	c.dirtyControllers.add('daemonsets/kube-system/kube-proxy');
 }
 
 /** Creates the cluster's nodes and control plane inside a world (on a draft). Objects look a few minutes old. */
@@ -216,6 +244,7 @@ export function createCluster(w: World, options: ClusterOptions = {}): void {
 	}
 	for (const comp of components) createStaticPod(w, comp.name);
 	for (const node of c.nodes) addKubeProxy(w, node);
+	addKubeProxyDaemonSet(w);
 	// The control plane's own images are pre-pulled on every node, as kubeadm's preflight does.
 	for (const node of c.nodes) {
 		const daemon = w.dockers.get(node)!;

@@ -143,6 +143,29 @@ export function applyDefaults(obj: KubeObject): void {
 		case 'CronJob':
 			defaultBatchObject(obj, defaultPodSpec);
 			break;
+		case 'DaemonSet':
+			obj.spec ??= {};
+			obj.spec.updateStrategy ??= {type: 'RollingUpdate', rollingUpdate: {maxSurge: 0, maxUnavailable: 1}};
+			obj.spec.revisionHistoryLimit ??= 10;
+			defaultTemplate(obj);
+			break;
+		case 'StatefulSet':
+			obj.spec ??= {};
+			obj.spec.replicas ??= 1;
+			obj.spec.podManagementPolicy ??= 'OrderedReady';
+			obj.spec.revisionHistoryLimit ??= 10;
+			obj.spec.updateStrategy ??= {type: 'RollingUpdate', rollingUpdate: {partition: 0}};
+			obj.spec.persistentVolumeClaimRetentionPolicy ??= {whenDeleted: 'Retain', whenScaled: 'Retain'};
+			for (const claim of Array.isArray(obj.spec.volumeClaimTemplates) ? obj.spec.volumeClaimTemplates : []) {
+				if (!claim || typeof claim !== 'object') continue;
+				claim.apiVersion ??= 'v1';
+				claim.kind ??= 'PersistentVolumeClaim';
+				claim.spec ??= {};
+				claim.spec.volumeMode ??= 'Filesystem';
+				claim.status ??= {phase: 'Pending'};
+			}
+			defaultTemplate(obj);
+			break;
 		case 'Namespace':
 			obj.spec ??= {finalizers: ['kubernetes']};
 			obj.status ??= {phase: 'Active'};

@@ -17,3 +17,8 @@ export function retryUnschedulablePods(w: World): void {
 	const c = w.cluster!;
 	for (const key of c.unschedulable.keys()) c.unschedulable.set(key, w.time);
 }
+
+/** A node joined, left or changed: every DaemonSet looks again at which nodes want its pods. */
+export function markDaemonSetsDirty(c: Cluster): void {
+	for (const key of c.store.daemonsets?.keys() ?? []) c.dirtyControllers.add(`daemonsets/${key}`);
+}

@@ -24,8 +24,10 @@ export const resourceInfos: ResourceInfo[] = [
 	{resource: 'secrets', singular: 'secret', kind: 'Secret', apiVersion: 'v1', shortNames: [], namespaced: true, etcdPrefix: 'secrets', verbs: allVerbs},
 	{resource: 'serviceaccounts', singular: 'serviceaccount', kind: 'ServiceAccount', apiVersion: 'v1', shortNames: ['sa'], namespaced: true, etcdPrefix: 'serviceaccounts', verbs: allVerbs},
 	{resource: 'services', singular: 'service', kind: 'Service', apiVersion: 'v1', shortNames: ['svc'], namespaced: true, etcdPrefix: 'services/specs', verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch']},
+	{resource: 'daemonsets', singular: 'daemonset', kind: 'DaemonSet', apiVersion: 'apps/v1', shortNames: ['ds'], namespaced: true, etcdPrefix: 'daemonsets', verbs: allVerbs},
 	{resource: 'deployments', singular: 'deployment', kind: 'Deployment', apiVersion: 'apps/v1', shortNames: ['deploy'], namespaced: true, etcdPrefix: 'deployments', verbs: allVerbs},
 	{resource: 'replicasets', singular: 'replicaset', kind: 'ReplicaSet', apiVersion: 'apps/v1', shortNames: ['rs'], namespaced: true, etcdPrefix: 'replicasets', verbs: allVerbs},
+	{resource: 'statefulsets', singular: 'statefulset', kind: 'StatefulSet', apiVersion: 'apps/v1', shortNames: ['sts'], namespaced: true, etcdPrefix: 'statefulsets', verbs: allVerbs},
 	{resource: 'cronjobs', singular: 'cronjob', kind: 'CronJob', apiVersion: 'batch/v1', shortNames: ['cj'], namespaced: true, etcdPrefix: 'cronjobs', verbs: allVerbs},
 	{resource: 'jobs', singular: 'job', kind: 'Job', apiVersion: 'batch/v1', shortNames: [], namespaced: true, etcdPrefix: 'jobs', verbs: allVerbs},
 ];

@@ -78,7 +78,35 @@ type PodFacts = {
 	requests: PodRequests;
 	imageKeys: string[];
 	owner?: string; // controller uid, for spreading its pods
+	affinity?: NodeTerm[]; // required node affinity: the node must match one term
 };
+
+/** One nodeSelectorTerm of required node affinity: label expressions and metadata.name fields. */
+type NodeTerm = {labels: {key: string; operator: string; values: string[]}[]; names?: string[]};
+
+function nodeTerms(spec: any): NodeTerm[] | undefined {
+	const terms = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+	if (!Array.isArray(terms) || terms.length === 0) return undefined;
+	return terms.map((t: any) => {
+		const name = (t.matchFields ?? []).find((f: any) => f.key === 'metadata.name' && f.operator === 'In');
+		return {labels: (t.matchExpressions ?? []).map((e: any) => ({key: String(e.key), operator: String(e.operator), values: (e.values ?? []).map(String)})), ...(name ? {names: (name.values ?? []).map(String)} : {})};
+	});
+}
+
+function matchesAffinity(node: NodeInfo, terms: NodeTerm[] | undefined): boolean {
+	if (!terms) return true;
+	return terms.some(term => {
+		if (term.names && !term.names.includes(node.name)) return false;
+		return term.labels.every(e => {
+			const value = node.labels[e.key];
+			if (e.operator === 'In') return value !== undefined && e.values.includes(value);
+			if (e.operator === 'NotIn') return value === undefined || !e.values.includes(value);
+			if (e.operator === 'Exists') return value !== undefined;
+			if (e.operator === 'DoesNotExist') return value === undefined;
+			return true;
+		});
+	});
+}
 
 function podFacts(pod: KubeObject): PodFacts {
 	const spec = pod.spec;
@@ -90,6 +118,7 @@ function podFacts(pod: KubeObject): PodFacts {
 		requests: podRequests(spec),
 		imageKeys: images.map(i => (i.slice(i.lastIndexOf('/') + 1).includes(':') ? i : `${i}:latest`)),
 		owner: pod.metadata.ownerReferences?.find(r => r.controller)?.uid,
+		affinity: nodeTerms(spec),
 	};
 }
 
@@ -99,6 +128,7 @@ function fits(node: NodeInfo, pod: PodFacts): boolean {
 	if (pod.nodeName && pod.nodeName !== node.name) return false;
 	for (const taint of node.taints) if ((taint.effect === 'NoSchedule' || taint.effect === 'NoExecute') && !tolerates(pod.tolerations, taint)) return false;
 	for (const [k, v] of pod.selector) if (node.labels[k] !== v) return false;
+	if (!matchesAffinity(node, pod.affinity)) return false;
 	for (const port of pod.requests.hostPorts) if (node.hostPorts.has(port)) return false;
 	if (node.usedPods + 1 > node.maxPods) return false;
 	if (pod.requests.cpuMilli > 0 && node.usedCpu + pod.requests.cpuMilli > node.cpu) return false;
@@ -114,6 +144,7 @@ function filterReasons(node: NodeInfo, pod: PodFacts): string[] {
 		if ((taint.effect === 'NoSchedule' || taint.effect === 'NoExecute') && !tolerates(pod.tolerations, taint)) return [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`];
 	}
 	for (const [k, v] of pod.selector) if (node.labels[k] !== v) return ["node(s) didn't match Pod's node affinity/selector"];
+	if (!matchesAffinity(node, pod.affinity)) return ["node(s) didn't match Pod's node affinity/selector"];
 	for (const port of pod.requests.hostPorts) if (node.hostPorts.has(port)) return ["node(s) didn't have free ports for the requested pod ports"];
 	const reasons: string[] = [];
 	if (node.usedPods + 1 > node.maxPods) reasons.push('Too many pods');

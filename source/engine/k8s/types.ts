@@ -114,7 +114,9 @@ export type ResourceName =
 	| 'secrets'
 	| 'serviceaccounts'
 	| 'jobs'
-	| 'cronjobs';
+	| 'cronjobs'
+	| 'daemonsets'
+	| 'statefulsets';
 
 /** One container as the kubelet runs it: the processes behind it and its lifecycle timers. */
 export type ContainerRuntime = {

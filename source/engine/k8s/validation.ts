@@ -114,14 +114,18 @@ export function validateObject(obj: KubeObject): string[] {
 			}
 			break;
 		case 'ReplicaSet':
-		case 'Deployment': {
-			validateReplicas(obj, errors);
+		case 'Deployment':
+		case 'DaemonSet':
+		case 'StatefulSet': {
+			if (obj.kind !== 'DaemonSet') validateReplicas(obj, errors);
 			const selector = obj.spec?.selector?.matchLabels as Record<string, string> | undefined;
 			if (!obj.spec?.selector) errors.push('spec.selector: Required value');
 			if (!obj.spec?.template) errors.push('spec.template: Required value');
 			else {
 				if (selector) selectorMatchesTemplate(obj, selector, errors);
 				validatePodSpec(obj.spec.template.spec, 'spec.template.spec', errors);
+				const policy = obj.spec.template.spec?.restartPolicy;
+				if ((obj.kind === 'DaemonSet' || obj.kind === 'StatefulSet') && policy !== 'Always') errors.push(`spec.template.spec.restartPolicy: Unsupported value: "${policy}": supported values: "Always"`);
 			}
 			break;
 		}

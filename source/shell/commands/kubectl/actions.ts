@@ -100,7 +100,11 @@ export function kubectlScale(k: Kctx): CommandOutcome {
 	const lines: string[] = [];
 	const {world} = change(k.ctx.world, w => {
 		for (const {info, obj} of selected.objects) {
-			if (!['replicationcontrollers', 'replicasets', 'deployments'].includes(info.resource)) continue;
+			if (!['replicationcontrollers', 'replicasets', 'deployments', 'statefulsets'].includes(info.resource)) {
+				// Only these kinds have a scale subresource.
+				selected.errors.push('Error from server (NotFound): the server could not find the requested resource');
+				continue;
+			}
 			patchObject(w, info.resource, storeKey(info, obj.metadata.namespace, obj.metadata.name), o => (o.spec.replicas = n));
 			lines.push(`${typePrefix(info)}/${obj.metadata.name} scaled`);
 		}

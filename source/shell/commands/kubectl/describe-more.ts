@@ -77,6 +77,54 @@ function describeCronJob(w: World, cj: KubeObject): string {
 	return fields(list) + podTemplate(jobSpec.template) + fields(tail) + eventsAfter(w, cj, tail);
 }
 
+function describeDaemonSet(w: World, ds: KubeObject): string {
+	const st = ds.status ?? {};
+	const nodeSelector = Object.entries((ds.spec?.template?.spec?.nodeSelector ?? {}) as Record<string, string>).map(([k, v]) => `${k}=${v}`).join(',') || '<none>';
+	const head: Field[] = [['Name', ds.metadata.name], ['Selector', formatSelector(ds.spec?.selector)], ['Node-Selector', nodeSelector], ['Labels', labelList(ds.metadata.labels)], ['Annotations', annotationList(ds.metadata.annotations)]];
+	// These five lines have no tab in kubectl's describer, so they are not aligned.
+	const counts = `Desired Number of Nodes Scheduled: ${st.desiredNumberScheduled ?? 0}\nCurrent Number of Nodes Scheduled: ${st.currentNumberScheduled ?? 0}\nNumber of Nodes Scheduled with Up-to-date Pods: ${st.updatedNumberScheduled ?? 0}\nNumber of Nodes Scheduled with Available Pods: ${st.numberAvailable ?? 0}\nNumber of Nodes Misscheduled: ${st.numberMisscheduled ?? 0}\n`;
+	const status: Field[] = [['Pods Status', podsStatus(w, ds)]];
+	return fields(head) + counts + fields(status) + podTemplate(ds.spec?.template) + eventsAfter(w, ds, [['Events', '']]);
+}
+
+function describeStatefulSet(w: World, sts: KubeObject): string {
+	const st = sts.status ?? {};
+	const list: Field[] = [
+		['Name', sts.metadata.name],
+		['Namespace', sts.metadata.namespace ?? ''],
+		['CreationTimestamp', rfc1123(sts.metadata.creationTimestamp)],
+		['Selector', formatSelector(sts.spec?.selector)],
+		['Labels', labelList(sts.metadata.labels)],
+		['Annotations', annotationList(sts.metadata.annotations)],
+		['Replicas', `${sts.spec?.replicas ?? 1} desired | ${st.replicas ?? 0} total`],
+		['Update Strategy', sts.spec?.updateStrategy?.type ?? 'RollingUpdate'],
+		['  Partition', String(sts.spec?.updateStrategy?.rollingUpdate?.partition ?? 0)],
+		['Pods Status', podsStatus(w, sts)],
+	];
+	let out = fields(list) + podTemplate(sts.spec?.template);
+	const claims = (sts.spec?.volumeClaimTemplates ?? []) as any[];
+	out += 'Volume Claims:\n';
+	if (!claims.length) out += '  <none>\n';
+	for (const t of claims) {
+		out += `  Name:          ${t.metadata?.name}\n  StorageClass:  ${t.spec?.storageClassName ?? ''}\n  Labels:        ${labelList(t.metadata?.labels).join(',') || '<none>'}\n  Annotations:   ${annotationList(t.metadata?.annotations).join(',') || '<none>'}\n  Capacity:      ${t.spec?.resources?.requests?.storage ?? ''}\n  Access Modes:  ${(t.spec?.accessModes ?? []).join(',')}\n`;
+	}
+	return out + eventsAfter(w, sts, list);
+}
+
+/** "N Running / N Waiting / N Succeeded / N Failed" over the controller's pods. */
+function podsStatus(w: World, owner: KubeObject): string {
+	const c = w.cluster!;
+	const counts = {Running: 0, Waiting: 0, Succeeded: 0, Failed: 0};
+	for (const key of c.podsByOwner.get(owner.metadata.uid) ?? []) {
+		const phase = c.store.pods.get(key)?.status?.phase;
+		if (phase === 'Running') counts.Running++;
+		else if (phase === 'Succeeded') counts.Succeeded++;
+		else if (phase === 'Failed') counts.Failed++;
+		else counts.Waiting++;
+	}
+	return `${counts.Running} Running / ${counts.Waiting} Waiting / ${counts.Succeeded} Succeeded / ${counts.Failed} Failed`;
+}
+
 /** The describe text of a kind this file knows, or undefined for the others. */
 export function describeMore(w: World, obj: KubeObject): string | undefined {
 	switch (obj.kind) {
@@ -90,6 +138,10 @@ export function describeMore(w: World, obj: KubeObject): string | undefined {
 			return describeJob(w, obj);
 		case 'CronJob':
 			return describeCronJob(w, obj);
+		case 'DaemonSet':
+			return describeDaemonSet(w, obj);
+		case 'StatefulSet':
+			return describeStatefulSet(w, obj);
 		default:
 			return undefined;
 	}

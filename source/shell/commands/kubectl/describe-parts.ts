@@ -3,6 +3,7 @@
 import {msOf} from '../../../engine/k8s/metadata.ts';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
 import type {World, WorldEvent} from '../../../engine/world.ts';
+import {environmentLines} from './describe-pod-config.ts';
 import {humanDuration, table} from './table.ts';
 
 export function rfc1123(ts: string | undefined): string {
@@ -87,7 +88,8 @@ export function podTemplate(template: any): string {
 		out += `   ${c.name}:\n    Image:        ${c.image}\n    Port:         ${ports || '<none>'}\n    Host Port:    ${ports ? (c.ports ?? []).map((p: any) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ') : '<none>'}\n`;
 		if (c.command) out += `    Command:\n${c.command.map((x: string) => `      ${x}\n`).join('')}`;
 		if (c.resources?.requests) out += `    Requests:\n${Object.entries(c.resources.requests).map(([k, v]) => `      ${k}:  ${v}\n`).join('')}`;
-		out += `    Environment:  ${(c.env ?? []).length ? '\n' + c.env.map((e: any) => `      ${e.name}:  ${e.value ?? ''}\n`).join('') : '<none>\n'}    Mounts:       <none>\n`;
+		out += (c.env ?? []).length || (c.envFrom ?? []).length ? environmentLines(c, () => '') : '    Environment:  <none>\n';
+		out += '    Mounts:       <none>\n';
 	}
 	return out + '  Volumes:        <none>\n';
 }

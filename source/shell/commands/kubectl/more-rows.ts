@@ -68,6 +68,10 @@ export function moreHeaders(resource: ResourceName, wide: boolean): string[] {
 			return ['NAME', 'STATUS', 'COMPLETIONS', 'DURATION', 'AGE', ...(wide ? ['CONTAINERS', 'IMAGES', 'SELECTOR'] : [])];
 		case 'cronjobs':
 			return ['NAME', 'SCHEDULE', 'TIMEZONE', 'SUSPEND', 'ACTIVE', 'LAST SCHEDULE', 'AGE', ...(wide ? ['CONTAINERS', 'IMAGES', 'SELECTOR'] : [])];
+		case 'daemonsets':
+			return ['NAME', 'DESIRED', 'CURRENT', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'NODE SELECTOR', 'AGE', ...(wide ? ['CONTAINERS', 'IMAGES', 'SELECTOR'] : [])];
+		case 'statefulsets':
+			return ['NAME', 'READY', 'AGE', ...(wide ? ['CONTAINERS', 'IMAGES'] : [])];
 		default:
 			return ['NAME', 'AGE'];
 	}
@@ -91,6 +95,14 @@ export function moreRow(w: World, resource: ResourceName, obj: KubeObject, wide:
 			const row = [name, String(obj.spec?.schedule ?? ''), obj.spec?.timeZone ?? '<none>', obj.spec?.suspend ? 'True' : 'False', String(obj.status?.active?.length ?? 0), last, age(w, obj)];
 			return wide ? [...row, ...containerCells(obj.spec?.jobTemplate?.spec?.template), formatSelector(obj.spec?.jobTemplate?.spec?.selector)] : row;
 		}
+		case 'daemonsets': {
+			const st = obj.status ?? {};
+			const selector = Object.entries((obj.spec?.template?.spec?.nodeSelector ?? {}) as Record<string, string>).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}=${v}`).join(',') || '<none>';
+			const row = [name, String(st.desiredNumberScheduled ?? 0), String(st.currentNumberScheduled ?? 0), String(st.numberReady ?? 0), String(st.updatedNumberScheduled ?? 0), String(st.numberAvailable ?? 0), selector, age(w, obj)];
+			return wide ? [...row, ...containerCells(obj.spec?.template), formatSelector(obj.spec?.selector)] : row;
+		}
+		case 'statefulsets':
+			return [name, `${obj.status?.readyReplicas ?? 0}/${obj.spec?.replicas ?? 0}`, age(w, obj), ...(wide ? containerCells(obj.spec?.template) : [])];
 		default:
 			return [name, age(w, obj)];
 	}
