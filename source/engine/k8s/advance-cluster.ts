@@ -4,6 +4,9 @@ import {runCronJobs} from './controllers/cronjob.ts';
 import {reconcileDaemonSet} from './controllers/daemonset.ts';
 import {reconcileDeployment} from './controllers/deployment.ts';
 import {reconcileStatefulSet} from './controllers/statefulset.ts';
+import {reconcileVolumes} from './controllers/volumes.ts';
+import {nextResourceVersion} from './metadata.ts';
+import {refreshQuotas} from './quota.ts';
 import {jobNeedsTime, reconcileJob} from './controllers/job.ts';
 import {reconcileEndpoints} from './controllers/endpoints.ts';
 import {runNodeLifecycle} from './controllers/node-lifecycle.ts';
@@ -42,6 +45,7 @@ function runControllers(w: World): void {
 			else if (resource === 'jobs') reconcileJob(w, key);
 			else if (resource === 'daemonsets') reconcileDaemonSet(w, key);
 			else if (resource === 'statefulsets') reconcileStatefulSet(w, key);
+			else if (resource === 'volumes') reconcileVolumes(w);
 			else if (resource === 'namespaces') {
 				const remaining = podsByNamespace(w).get(name)?.length ?? 0;
 				if (remaining === 0) c.store.namespaces.delete(name);
@@ -56,6 +60,7 @@ function runControllers(w: World): void {
 function runTimedControllers(w: World): void {
 	const c = w.cluster!;
 	if (c.store.cronjobs.size) runCronJobs(w);
+	if (c.store.resourcequotas.size) refreshQuotas(w, () => nextResourceVersion(c));
 	for (const [key, job] of c.store.jobs) if (jobNeedsTime(job)) c.dirtyControllers.add(`jobs/${key}`);
 }
 

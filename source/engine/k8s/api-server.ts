@@ -8,6 +8,8 @@ import {bindPodToNode, indexPodOwner, removePod, requestPodTermination} from './
 import {markDaemonSetsDirty, markOwnersDirty, retryUnschedulablePods} from './reconcile-marks.ts';
 import {orphanDependents} from './orphan-dependents.ts';
 import {prepareJob} from './batch-objects.ts';
+import {applyLimitRanges, quotaRefusal, quotaStatus, refreshQuotas} from './quota.ts';
+import {admitClaim} from './storage-objects.ts';
 import {populateNamespace} from './config-objects.ts';
 import {resourceByKind, resourceInfo, resourceInfos, storeKey, type ResourceInfo} from './resources.ts';
 import type {Cluster, KubeObject, ResourceName} from './types.ts';
@@ -87,8 +89,15 @@ function admit(w: World, obj: KubeObject): ApiResult {
 		if (account !== 'default' && !c.store.serviceaccounts.has(`${ns}/${account}`)) {
 			return {ok: false, error: {code: 403, reason: 'Forbidden', message: `pods "${obj.metadata.name}" is forbidden: error looking up service account ${ns}/${account}: serviceaccount "${account}" not found`}};
 		}
+		applyLimitRanges(w, obj);
+		const refused = quotaRefusal(w, obj);
+		if (refused) return {ok: false, error: {code: 403, reason: 'Forbidden', message: refused}};
 		admitNewPod(w, obj);
 	}
+	if (obj.kind === 'PersistentVolumeClaim') admitClaim(w, obj);
+	if (obj.kind === 'PersistentVolume') obj.status = {phase: 'Available'};
+	if (obj.kind === 'ResourceQuota') obj.status = quotaStatus(w, obj);
+	if (obj.kind === 'Ingress') obj.status = {loadBalancer: {}};
 	if (obj.kind === 'Service') {
 		const allocated = allocateServiceAddresses(c, obj);
 		if (allocated) return {ok: false, error: allocated};
@@ -140,6 +149,8 @@ function afterCreate(w: World, info: ResourceInfo, obj: KubeObject): void {
 	const c = w.cluster!;
 	switch (info.resource) {
 		case 'pods':
+			// The quota admission plugin records the new usage at once.
+			if (c.store.resourcequotas.size) refreshQuotas(w, () => nextResourceVersion(c));
 			indexPodOwner(c, storeKey(info, obj.metadata.namespace, obj.metadata.name), obj);
 			if (obj.spec.nodeName) bindPodToNode(w, storeKey(info, obj.metadata.namespace, obj.metadata.name), obj.spec.nodeName);
 			else c.schedulingQueue.push(storeKey(info, obj.metadata.namespace, obj.metadata.name));
@@ -160,6 +171,10 @@ function afterCreate(w: World, info: ResourceInfo, obj: KubeObject): void {
 			break;
 		case 'namespaces':
 			populateNamespace(w, obj.metadata.name);
+			break;
+		case 'persistentvolumes':
+		case 'persistentvolumeclaims':
+			c.dirtyControllers.add('volumes//');
 			break;
 	}
 }
@@ -290,6 +305,7 @@ export function deleteObject(w: World, resource: ResourceName, namespace: string
 		return {ok: true, object: obj};
 	}
 	c.store[resource].delete(key);
+	if (resource === 'persistentvolumeclaims' || resource === 'persistentvolumes') c.dirtyControllers.add('volumes//');
 	if (resource === 'services') {
 		c.store.endpoints.delete(key);
 		for (const p of obj.spec?.ports ?? []) if (p.nodePort) c.usedNodePorts = c.usedNodePorts.filter(x => x !== p.nodePort);

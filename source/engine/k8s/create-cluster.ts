@@ -9,6 +9,7 @@ import {resolveImage} from './images.ts';
 import {emptyStore} from './resources.ts';
 import {markDaemonSetsDirty} from './reconcile-marks.ts';
 import {populateNamespace} from './config-objects.ts';
+import {addDefaultStorageClass} from './storage-objects.ts';
 import {timestampAt, newUid} from './metadata.ts';
 import type {Cluster, ControlPlaneComponent, KubeObject} from './types.ts';
 
@@ -226,6 +227,24 @@ function addKubeProxyDaemonSet(w: World): void {
 	c.dirtyControllers.add('daemonsets/kube-system/kube-proxy');
 }
 
+/** The best-known of the roles and bindings every cluster has, stored without a draw from the RNG. */
+function addDefaultRbac(w: World): void {
+	const c = w.cluster!;
+	const meta = (name: string) => {
+		const hex = digestHex(`rbac/${name}`, 32);
+		return {name, uid: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`, resourceVersion: String(c.resourceVersion), creationTimestamp: timestampAt(w.time), labels: {'kubernetes.io/bootstrapping': 'rbac-defaults'}, annotations: {'rbac.authorization.kubernetes.io/autoupdate': 'true'}};
+	};
+	const role = (name: string, rules: unknown[]) => c.store.clusterroles.set(name, {apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: meta(name), rules});
+	const all = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'];
+	role('cluster-admin', [{apiGroups: ['*'], resources: ['*'], verbs: ['*']}, {nonResourceURLs: ['*'], verbs: ['*']}]);
+	role('admin', [{apiGroups: ['', 'apps', 'batch', 'networking.k8s.io', 'rbac.authorization.k8s.io'], resources: ['pods', 'services', 'configmaps', 'secrets', 'deployments', 'replicasets', 'statefulsets', 'daemonsets', 'jobs', 'cronjobs', 'ingresses', 'networkpolicies', 'roles', 'rolebindings'], verbs: all}]);
+	role('edit', [{apiGroups: ['', 'apps', 'batch', 'networking.k8s.io'], resources: ['pods', 'services', 'configmaps', 'secrets', 'deployments', 'replicasets', 'statefulsets', 'daemonsets', 'jobs', 'cronjobs', 'ingresses', 'networkpolicies'], verbs: all}]);
+	role('view', [{apiGroups: ['', 'apps', 'batch', 'networking.k8s.io'], resources: ['pods', 'services', 'configmaps', 'deployments', 'replicasets', 'statefulsets', 'daemonsets', 'jobs', 'cronjobs', 'ingresses', 'networkpolicies'], verbs: ['get', 'list', 'watch']}]);
+	const bind = (name: string, roleName: string, subjects: unknown[]) => c.store.clusterrolebindings.set(name, {apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: meta(name), roleRef: {apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: roleName}, subjects});
+	bind('cluster-admin', 'cluster-admin', [{apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'system:masters'}]);
+	bind('kubeadm:cluster-admins', 'cluster-admin', [{apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'kubeadm:cluster-admins'}]);
+}
+
 /** Creates the cluster's nodes and control plane inside a world (on a draft). Objects look a few minutes old. */
 export function createCluster(w: World, options: ClusterOptions = {}): void {
 	const base = options.nodeIpBase ?? '192.168.56.';
@@ -245,6 +264,8 @@ export function createCluster(w: World, options: ClusterOptions = {}): void {
 	for (const comp of components) createStaticPod(w, comp.name);
 	for (const node of c.nodes) addKubeProxy(w, node);
 	addKubeProxyDaemonSet(w);
+	addDefaultStorageClass(w);
+	addDefaultRbac(w);
 	// The control plane's own images are pre-pulled on every node, as kubeadm's preflight does.
 	for (const node of c.nodes) {
 		const daemon = w.dockers.get(node)!;

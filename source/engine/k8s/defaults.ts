@@ -3,6 +3,7 @@ import {randomSuffix} from '../rng.ts';
 import type {World} from '../world.ts';
 import {defaultBatchObject} from './batch-objects.ts';
 import {defaultSecret} from './config-objects.ts';
+import {defaultStorageObject} from './storage-objects.ts';
 import {cpuMilli, memoryBytes} from './quantity.ts';
 import type {ContainerSpec, KubeObject, PodSpec} from './types.ts';
 
@@ -142,6 +143,11 @@ export function applyDefaults(obj: KubeObject): void {
 		case 'Job':
 		case 'CronJob':
 			defaultBatchObject(obj, defaultPodSpec);
+			break;
+		case 'PersistentVolume':
+		case 'PersistentVolumeClaim':
+		case 'StorageClass':
+			defaultStorageObject(obj);
 			break;
 		case 'DaemonSet':
 			obj.spec ??= {};

@@ -116,7 +116,18 @@ export type ResourceName =
 	| 'jobs'
 	| 'cronjobs'
 	| 'daemonsets'
-	| 'statefulsets';
+	| 'statefulsets'
+	| 'persistentvolumes'
+	| 'persistentvolumeclaims'
+	| 'storageclasses'
+	| 'limitranges'
+	| 'resourcequotas'
+	| 'ingresses'
+	| 'networkpolicies'
+	| 'roles'
+	| 'rolebindings'
+	| 'clusterroles'
+	| 'clusterrolebindings';
 
 /** One container as the kubelet runs it: the processes behind it and its lifecycle timers. */
 export type ContainerRuntime = {

@@ -1,6 +1,7 @@
 // The API server's validation, with its wording: `spec.containers[0].image: Required value`.
 import {validateBatchObject} from './batch-objects.ts';
 import {validateConfigObject} from './config-objects.ts';
+import {validateStorageObject} from './storage-objects.ts';
 import type {KubeObject} from './types.ts';
 
 const subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -104,6 +105,26 @@ export function validateObject(obj: KubeObject): string[] {
 		case 'Job':
 		case 'CronJob':
 			validateBatchObject(obj, errors, validatePodSpec);
+			break;
+		case 'PersistentVolume':
+		case 'PersistentVolumeClaim':
+		case 'StorageClass':
+			validateStorageObject(obj, errors);
+			break;
+		case 'Ingress':
+			((obj.spec?.rules ?? []) as any[]).forEach((rule, i) =>
+				((rule?.http?.paths ?? []) as any[]).forEach((path, j) => {
+					const at = `spec.rules[${i}].http.paths[${j}]`;
+					if (!path?.pathType) errors.push(`${at}.pathType: Required value: pathType must be specified`);
+					else if (!['Exact', 'Prefix', 'ImplementationSpecific'].includes(path.pathType)) errors.push(`${at}.pathType: Unsupported value: "${path.pathType}": supported values: "Exact", "ImplementationSpecific", "Prefix"`);
+					if (!path?.backend?.service && !path?.backend?.resource) errors.push(`${at}.backend: Invalid value: "": resource or service backend is required`);
+				}),
+			);
+			break;
+		case 'RoleBinding':
+		case 'ClusterRoleBinding':
+			if (!obj.roleRef?.name) errors.push('roleRef.name: Required value');
+			if (obj.roleRef?.kind && !['Role', 'ClusterRole'].includes(obj.roleRef.kind)) errors.push(`roleRef.kind: Unsupported value: "${obj.roleRef.kind}": supported values: "ClusterRole", "Role"`);
 			break;
 		case 'ReplicationController':
 			validateReplicas(obj, errors);

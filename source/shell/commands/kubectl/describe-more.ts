@@ -5,6 +5,7 @@ import type {World} from '../../../engine/world.ts';
 import {msOf} from '../../../engine/k8s/metadata.ts';
 import {annotationList, eventsAfter, fields, labelList, podTemplate, rfc1123, type Field} from './describe-parts.ts';
 import {formatSelector} from './more-rows.ts';
+import {describeClusterConfig} from './describe-cluster-config.ts';
 import {humanDuration, table} from './table.ts';
 
 function header(obj: KubeObject): Field[] {
@@ -143,6 +144,6 @@ export function describeMore(w: World, obj: KubeObject): string | undefined {
 		case 'StatefulSet':
 			return describeStatefulSet(w, obj);
 		default:
-			return undefined;
+			return describeClusterConfig(w, obj);
 	}
 }

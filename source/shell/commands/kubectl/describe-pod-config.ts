@@ -5,7 +5,7 @@ type Ref = {name?: string; key?: string; optional?: boolean};
 type EnvVar = {name: string; value?: string; valueFrom?: {configMapKeyRef?: Ref; secretKeyRef?: Ref; fieldRef?: {apiVersion?: string; fieldPath?: string}}};
 
 /** Rows of cells joined as describe's tabwriter does (padding 2), each cell but the last padded to its column. */
-function aligned(rows: string[][]): string {
+export function aligned(rows: string[][]): string {
 	const widths: number[] = [];
 	for (const row of rows) row.slice(0, -1).forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
 	return rows.map(row => row.map((cell, i) => (i < row.length - 1 ? cell.padEnd(widths[i]! + 2) : cell)).join('') + '\n').join('');

@@ -3,6 +3,7 @@
 import type {KubeObject, ResourceName} from '../../../engine/k8s/types.ts';
 import type {World} from '../../../engine/world.ts';
 import {msOf} from '../../../engine/k8s/metadata.ts';
+import {accessModesText} from '../../../engine/k8s/storage-objects.ts';
 import {humanDuration} from './table.ts';
 
 function age(w: World, obj: KubeObject): string {
@@ -72,6 +73,25 @@ export function moreHeaders(resource: ResourceName, wide: boolean): string[] {
 			return ['NAME', 'DESIRED', 'CURRENT', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'NODE SELECTOR', 'AGE', ...(wide ? ['CONTAINERS', 'IMAGES', 'SELECTOR'] : [])];
 		case 'statefulsets':
 			return ['NAME', 'READY', 'AGE', ...(wide ? ['CONTAINERS', 'IMAGES'] : [])];
+		case 'persistentvolumes':
+			return ['NAME', 'CAPACITY', 'ACCESS MODES', 'RECLAIM POLICY', 'STATUS', 'CLAIM', 'STORAGECLASS', 'VOLUMEATTRIBUTESCLASS', 'REASON', 'AGE', ...(wide ? ['VOLUMEMODE'] : [])];
+		case 'persistentvolumeclaims':
+			return ['NAME', 'STATUS', 'VOLUME', 'CAPACITY', 'ACCESS MODES', 'STORAGECLASS', 'VOLUMEATTRIBUTESCLASS', 'AGE', ...(wide ? ['VOLUMEMODE'] : [])];
+		case 'storageclasses':
+			return ['NAME', 'PROVISIONER', 'RECLAIMPOLICY', 'VOLUMEBINDINGMODE', 'ALLOWVOLUMEEXPANSION', 'AGE'];
+		case 'resourcequotas':
+			return ['NAME', 'AGE', 'REQUEST', 'LIMIT'];
+		case 'limitranges':
+		case 'roles':
+		case 'clusterroles':
+			return ['NAME', 'CREATED AT'];
+		case 'rolebindings':
+		case 'clusterrolebindings':
+			return ['NAME', 'ROLE', 'AGE', ...(wide ? ['USERS', 'GROUPS', 'SERVICEACCOUNTS'] : [])];
+		case 'ingresses':
+			return ['NAME', 'CLASS', 'HOSTS', 'ADDRESS', 'PORTS', 'AGE'];
+		case 'networkpolicies':
+			return ['NAME', 'POD-SELECTOR', 'AGE'];
 		default:
 			return ['NAME', 'AGE'];
 	}
@@ -103,6 +123,44 @@ export function moreRow(w: World, resource: ResourceName, obj: KubeObject, wide:
 		}
 		case 'statefulsets':
 			return [name, `${obj.status?.readyReplicas ?? 0}/${obj.spec?.replicas ?? 0}`, age(w, obj), ...(wide ? containerCells(obj.spec?.template) : [])];
+		case 'persistentvolumes': {
+			const ref = obj.spec?.claimRef;
+			const phase = obj.metadata.deletionTimestamp ? 'Terminating' : (obj.status?.phase ?? '');
+			return [name, String(obj.spec?.capacity?.storage ?? ''), accessModesText(obj.spec?.accessModes), String(obj.spec?.persistentVolumeReclaimPolicy ?? ''), phase, ref ? `${ref.namespace}/${ref.name}` : '', obj.spec?.storageClassName ?? '', obj.spec?.volumeAttributesClassName ?? '<unset>', obj.status?.reason ?? '', age(w, obj), ...(wide ? [obj.spec?.volumeMode ?? '<unset>'] : [])];
+		}
+		case 'persistentvolumeclaims': {
+			const bound = !!obj.spec?.volumeName;
+			const phase = obj.metadata.deletionTimestamp ? 'Terminating' : (obj.status?.phase ?? '');
+			return [name, phase, obj.spec?.volumeName ?? '', bound ? String(obj.status?.capacity?.storage ?? '') : '', bound ? accessModesText(obj.status?.accessModes) : '', obj.spec?.storageClassName ?? '', obj.spec?.volumeAttributesClassName ?? '<unset>', age(w, obj), ...(wide ? [obj.spec?.volumeMode ?? '<unset>'] : [])];
+		}
+		case 'storageclasses':
+			return [obj.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true' ? `${name} (default)` : name, String(obj.provisioner ?? ''), String(obj.reclaimPolicy ?? 'Delete'), String(obj.volumeBindingMode ?? 'Immediate'), String(obj.allowVolumeExpansion ?? false), age(w, obj)];
+		case 'resourcequotas': {
+			const hard = (obj.status?.hard ?? {}) as Record<string, string>;
+			const used = (obj.status?.used ?? {}) as Record<string, string>;
+			const names = Object.keys(hard).sort();
+			const cell = (limits: boolean) => names.filter(n => n.startsWith('limits.') === limits).map(n => `${n}: ${used[n] ?? '0'}/${hard[n]}`).join(', ');
+			return [name, age(w, obj), cell(false), cell(true)];
+		}
+		case 'limitranges':
+		case 'roles':
+		case 'clusterroles':
+			return [name, obj.metadata.creationTimestamp];
+		case 'rolebindings':
+		case 'clusterrolebindings': {
+			const subjects = (obj.subjects ?? []) as {kind: string; name: string; namespace?: string}[];
+			const of = (kind: string) => subjects.filter(x => x.kind === kind).map(x => (kind === 'ServiceAccount' ? `${x.namespace ?? ''}/${x.name}` : x.name)).join(', ');
+			return [name, `${obj.roleRef?.kind}/${obj.roleRef?.name}`, age(w, obj), ...(wide ? [of('User'), of('Group'), of('ServiceAccount')] : [])];
+		}
+		case 'ingresses': {
+			const rules = (obj.spec?.rules ?? []) as {host?: string}[];
+			const hosts = rules.map(r => r.host).filter(Boolean) as string[];
+			const hostText = hosts.length === 0 ? '*' : hosts.length > 3 ? `${hosts.slice(0, 3).join(',')} + ${rules.length - 3} more...` : hosts.join(',');
+			const address = ((obj.status?.loadBalancer?.ingress ?? []) as {ip?: string; hostname?: string}[]).map(i => i.ip || i.hostname).filter(Boolean).join(',');
+			return [name, obj.spec?.ingressClassName ?? '<none>', hostText, address, obj.spec?.tls?.length ? '80, 443' : '80', age(w, obj)];
+		}
+		case 'networkpolicies':
+			return [name, formatSelector(obj.spec?.podSelector) === '<none>' ? '<none>' : formatSelector(obj.spec?.podSelector), age(w, obj)];
 		default:
 			return [name, age(w, obj)];
 	}
