@@ -112,7 +112,12 @@ export function applyLimitRanges(w: World, pod: KubeObject): void {
 						added.push(`${res} ${field === 'requests' ? 'request' : 'limit'}`);
 					}
 				}
-				if (added.length) set.push(...groupAdded(added, ct.name));
+				if (added.length) {
+					// ResourceRequirements' field order, as the API serializes it: limits, then requests.
+					const {limits, requests, ...rest} = ct.resources;
+					ct.resources = {...(limits ? {limits} : {}), ...(requests ? {requests} : {}), ...rest};
+					set.push(...groupAdded(added, ct.name));
+				}
 			}
 		}
 	}

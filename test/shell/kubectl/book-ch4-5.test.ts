@@ -85,3 +85,11 @@ test('a StatefulSet makes web-0 then web-1 (each once the one before is Ready), 
 	assert.match(described, /delete Pod web-2 in StatefulSet web successful\n.*delete Pod web-1 in StatefulSet web successful\n$/);
 	assert.equal(run(shell, 'kubectl scale pod web-0 --replicas=2').stderr, 'Error from server (NotFound): the server could not find the requested resource\n');
 });
+
+test('an Ingress (networking.k8s.io/v1) is stored; without an ingress controller its ADDRESS stays empty', () => {
+	const shell = bookShell();
+	assert.equal(run(shell, 'kubectl apply -f kubia-ingress.yaml').stdout, 'ingress.networking.k8s.io/kubia created\n');
+	run(shell, 'sleep 30');
+	assert.equal(run(shell, 'kubectl get ingress').stdout, 'NAME    CLASS    HOSTS               ADDRESS   PORTS   AGE\nkubia   <none>   kubia.example.com             80      30s\n');
+	assert.match(run(shell, 'kubectl describe ing kubia').stdout, /\nRules:\n {2}Host {15}Path {2}Backends\n {2}---- {15}---- {2}--------\n {2}kubia\.example\.com\n {21}\/ {5}kubia-nodeport:80 \(<error: services "kubia-nodeport" not found>\)\n/);
+});
