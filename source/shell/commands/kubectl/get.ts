@@ -101,7 +101,7 @@ export function kubectlGet(k: Kctx): CommandOutcome {
 	}
 	if (['componentstatuses', 'componentstatus', 'cs'].includes(first)) return ok(componentStatuses(k), undefined, 'Warning: v1 ComponentStatus is deprecated in v1.19+\n');
 	const isAll = first === 'all';
-	const targets = isAll ? (['pods', 'services', 'deployments', 'replicasets', 'replicationcontrollers'] as ResourceName[]).map(r => ({info: resourceInfo(r), names: positional.slice(1)})) : parseTargets(positional);
+	const targets = isAll ? (['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'replicationcontrollers', 'cronjobs', 'jobs'] as ResourceName[]).map(r => ({info: resourceInfo(r), names: positional.slice(1)})) : parseTargets(positional);
 	if (typeof targets === 'string') return fail(targets);
 	const sections: string[] = [];
 	const errors: string[] = [];

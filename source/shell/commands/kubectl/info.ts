@@ -49,6 +49,21 @@ const descriptions: Record<string, string> = {
 	Namespace: 'Namespace provides a scope for Names. Use of multiple namespaces is optional.',
 	ConfigMap: 'ConfigMap holds configuration data for pods to consume.',
 	Secret: 'Secret holds secret data of a certain type. The total bytes of the values in the Data field must be less than MaxSecretSize bytes.',
+	Job: 'Job represents the configuration of a single job.',
+	CronJob: 'CronJob represents the configuration of a single cron job.',
+	DaemonSet: 'DaemonSet represents the configuration of a daemon set.',
+	StatefulSet: 'StatefulSet represents a set of pods with consistent identities. Identities are defined as: - Network: A single stable DNS and hostname. - Storage: As many VolumeClaims as requested. The StatefulSet guarantees that a given network identity will always map to the same storage identity.',
+	PersistentVolume: 'PersistentVolume (PV) is a storage resource provisioned by an administrator. It is analogous to a node. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes',
+	PersistentVolumeClaim: "PersistentVolumeClaim is a user's request for and claim to a persistent volume",
+	StorageClass: 'StorageClass describes the parameters for a class of storage for which PersistentVolumes can be dynamically provisioned. StorageClasses are non-namespaced; the name of the storage class according to etcd is in ObjectMeta.Name.',
+	ResourceQuota: 'ResourceQuota sets aggregate quota restrictions enforced per namespace',
+	LimitRange: 'LimitRange sets resource usage limits for each kind of resource in a Namespace.',
+	Ingress: 'Ingress is a collection of rules that allow inbound connections to reach the endpoints defined by a backend. An Ingress can be configured to give services externally-reachable urls, load balance traffic, terminate SSL, offer name based virtual hosting etc.',
+	NetworkPolicy: 'NetworkPolicy describes what network traffic is allowed for a set of Pods',
+	Role: 'Role is a namespaced, logical grouping of PolicyRules that can be referenced as a unit by a RoleBinding.',
+	ClusterRole: 'ClusterRole is a cluster level, logical grouping of PolicyRules that can be referenced as a unit by a RoleBinding or ClusterRoleBinding.',
+	RoleBinding: 'RoleBinding references a role, but does not contain it.  It can reference a Role in the same namespace or a ClusterRole in the global namespace. It adds who information via Subjects and namespace information by which namespace it exists in.  RoleBindings in a given namespace only have effect in that namespace.',
+	ClusterRoleBinding: 'ClusterRoleBinding references a ClusterRole, but not contain it.  It can reference a ClusterRole in the global namespace, and adds who information via Subject.',
 	ServiceAccount: 'ServiceAccount binds together: * a name, understood by users, and perhaps by peripheral systems, for an identity * a principal that can be authenticated and authorized * a set of secrets',
 };
 
@@ -58,6 +73,13 @@ const explainFields: Record<string, [string, string][]> = {
 	Secret: [['data', 'map[string]string'], ['immutable', 'boolean'], ['stringData', 'map[string]string'], ['type', 'string']],
 	ServiceAccount: [['automountServiceAccountToken', 'boolean'], ['imagePullSecrets', '[]LocalObjectReference'], ['secrets', '[]ObjectReference']],
 	Endpoints: [['subsets', '[]EndpointSubset']],
+	StorageClass: [['allowVolumeExpansion', 'boolean'], ['allowedTopologies', '[]TopologySelectorTerm'], ['mountOptions', '[]string'], ['parameters', 'map[string]string'], ['provisioner', 'string'], ['reclaimPolicy', 'string'], ['volumeBindingMode', 'string']],
+	Role: [['rules', '[]PolicyRule']],
+	ClusterRole: [['aggregationRule', 'AggregationRule'], ['rules', '[]PolicyRule']],
+	RoleBinding: [['roleRef', 'RoleRef'], ['subjects', '[]Subject']],
+	ClusterRoleBinding: [['roleRef', 'RoleRef'], ['subjects', '[]Subject']],
+	LimitRange: [['spec', 'LimitRangeSpec']],
+	NetworkPolicy: [['spec', 'NetworkPolicySpec']],
 };
 
 export function kubectlExplain(k: Kctx): CommandOutcome {
