@@ -8,6 +8,7 @@ import {bindPodToNode, indexPodOwner, removePod, requestPodTermination} from './
 import {markDaemonSetsDirty, markOwnersDirty, retryUnschedulablePods} from './reconcile-marks.ts';
 import {orphanDependents} from './orphan-dependents.ts';
 import {prepareJob} from './batch-objects.ts';
+import {deleteEndpointSlices, writeEndpointSlice} from './endpoint-slices.ts';
 import {applyLimitRanges, quotaRefusal, quotaStatus, refreshQuotas} from './quota.ts';
 import {admitClaim} from './storage-objects.ts';
 import {populateNamespace} from './config-objects.ts';
@@ -176,6 +177,12 @@ function afterCreate(w: World, info: ResourceInfo, obj: KubeObject): void {
 		case 'persistentvolumeclaims':
 			c.dirtyControllers.add('volumes//');
 			break;
+		case 'endpoints': {
+			// The EndpointSlice mirroring controller copies user-managed Endpoints of a Service without a selector.
+			const svc = c.store.services.get(`${obj.metadata.namespace}/${obj.metadata.name}`);
+			if (svc && !svc.spec?.selector) writeEndpointSlice(w, svc, obj.subsets);
+			break;
+		}
 	}
 }
 
@@ -308,6 +315,7 @@ export function deleteObject(w: World, resource: ResourceName, namespace: string
 	if (resource === 'persistentvolumeclaims' || resource === 'persistentvolumes') c.dirtyControllers.add('volumes//');
 	if (resource === 'services') {
 		c.store.endpoints.delete(key);
+		deleteEndpointSlices(w, obj);
 		for (const p of obj.spec?.ports ?? []) if (p.nodePort) c.usedNodePorts = c.usedNodePorts.filter(x => x !== p.nodePort);
 	}
 	if (resource === 'nodes') {

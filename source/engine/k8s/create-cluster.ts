@@ -10,6 +10,7 @@ import {emptyStore} from './resources.ts';
 import {markDaemonSetsDirty} from './reconcile-marks.ts';
 import {populateNamespace} from './config-objects.ts';
 import {addDefaultStorageClass} from './storage-objects.ts';
+import {writeEndpointSlice} from './endpoint-slices.ts';
 import {timestampAt, newUid} from './metadata.ts';
 import type {Cluster, ControlPlaneComponent, KubeObject} from './types.ts';
 
@@ -274,4 +275,5 @@ export function createCluster(w: World, options: ClusterOptions = {}): void {
 	const kubernetesSvc: KubeObject = {apiVersion: 'v1', kind: 'Service', metadata: {name: 'kubernetes', namespace: 'default', labels: {component: 'apiserver', provider: 'kubernetes'}} as unknown as KubeObject['metadata'], spec: {ports: [{name: 'https', port: 443, protocol: 'TCP', targetPort: 6443}]}};
 	createObject(w, kubernetesSvc);
 	c.store.endpoints.set('default/kubernetes', {apiVersion: 'v1', kind: 'Endpoints', metadata: {name: 'kubernetes', namespace: 'default', uid: newUid(w), resourceVersion: String(++c.resourceVersion), creationTimestamp: timestampAt(w.time), labels: {'endpointslice.kubernetes.io/skip-mirror': 'true'}}, subsets: [{addresses: [{ip: cpIp}], ports: [{name: 'https', port: 6443, protocol: 'TCP'}]}]});
+	writeEndpointSlice(w, c.store.services.get('default/kubernetes')!, c.store.endpoints.get('default/kubernetes')!.subsets);
 }

@@ -32,6 +32,7 @@ export const resourceInfos: ResourceInfo[] = [
 	{resource: 'deployments', singular: 'deployment', kind: 'Deployment', apiVersion: 'apps/v1', shortNames: ['deploy'], namespaced: true, etcdPrefix: 'deployments', verbs: allVerbs},
 	{resource: 'replicasets', singular: 'replicaset', kind: 'ReplicaSet', apiVersion: 'apps/v1', shortNames: ['rs'], namespaced: true, etcdPrefix: 'replicasets', verbs: allVerbs},
 	{resource: 'statefulsets', singular: 'statefulset', kind: 'StatefulSet', apiVersion: 'apps/v1', shortNames: ['sts'], namespaced: true, etcdPrefix: 'statefulsets', verbs: allVerbs},
+	{resource: 'endpointslices', singular: 'endpointslice', kind: 'EndpointSlice', apiVersion: 'discovery.k8s.io/v1', shortNames: [], namespaced: true, etcdPrefix: 'endpointslices', verbs: allVerbs},
 	{resource: 'ingresses', singular: 'ingress', kind: 'Ingress', apiVersion: 'networking.k8s.io/v1', shortNames: ['ing'], namespaced: true, etcdPrefix: 'ingress', verbs: allVerbs},
 	{resource: 'networkpolicies', singular: 'networkpolicy', kind: 'NetworkPolicy', apiVersion: 'networking.k8s.io/v1', shortNames: ['netpol'], namespaced: true, etcdPrefix: 'networkpolicies', verbs: allVerbs},
 	{resource: 'storageclasses', singular: 'storageclass', kind: 'StorageClass', apiVersion: 'storage.k8s.io/v1', shortNames: ['sc'], namespaced: false, etcdPrefix: 'storageclasses', verbs: allVerbs},

@@ -127,7 +127,8 @@ export type ResourceName =
 	| 'roles'
 	| 'rolebindings'
 	| 'clusterroles'
-	| 'clusterrolebindings';
+	| 'clusterrolebindings'
+	| 'endpointslices';
 
 /** One container as the kubelet runs it: the processes behind it and its lifecycle timers. */
 export type ContainerRuntime = {

@@ -2,6 +2,7 @@
 import type {World} from '../../world.ts';
 import {newUid, nextResourceVersion, now} from '../metadata.ts';
 import {matchesMap} from '../selectors.ts';
+import {writeEndpointSlice} from '../endpoint-slices.ts';
 import type {KubeObject} from '../types.ts';
 
 function isReady(pod: KubeObject): boolean {
@@ -28,6 +29,7 @@ export function reconcileEndpoints(w: World, namespace: string, podsInNamespace:
 		const key = `${namespace}/${svc.metadata.name}`;
 		const existing = c.store.endpoints.get(key);
 		if (existing && JSON.stringify(existing.subsets) === JSON.stringify(subsets)) continue;
+		writeEndpointSlice(w, svc, subsets);
 		const ep: KubeObject = existing ?? {
 			apiVersion: 'v1',
 			kind: 'Endpoints',

@@ -92,6 +92,8 @@ export function moreHeaders(resource: ResourceName, wide: boolean): string[] {
 			return ['NAME', 'CLASS', 'HOSTS', 'ADDRESS', 'PORTS', 'AGE'];
 		case 'networkpolicies':
 			return ['NAME', 'POD-SELECTOR', 'AGE'];
+		case 'endpointslices':
+			return ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'];
 		default:
 			return ['NAME', 'AGE'];
 	}
@@ -158,6 +160,12 @@ export function moreRow(w: World, resource: ResourceName, obj: KubeObject, wide:
 			const hostText = hosts.length === 0 ? '*' : hosts.length > 3 ? `${hosts.slice(0, 3).join(',')} + ${rules.length - 3} more...` : hosts.join(',');
 			const address = ((obj.status?.loadBalancer?.ingress ?? []) as {ip?: string; hostname?: string}[]).map(i => i.ip || i.hostname).filter(Boolean).join(',');
 			return [name, obj.spec?.ingressClassName ?? '<none>', hostText, address, obj.spec?.tls?.length ? '80, 443' : '80', age(w, obj)];
+		}
+		case 'endpointslices': {
+			const ports = ((obj.ports ?? []) as any[]).map(p => String(p.port ?? '')).join(',') || '<unset>';
+			const addresses = ((obj.endpoints ?? []) as any[]).flatMap(e => e.addresses ?? []);
+			const list = addresses.length === 0 ? '<unset>' : addresses.length > 3 ? `${addresses.slice(0, 3).join(',')} + ${addresses.length - 3} more...` : addresses.join(',');
+			return [name, String(obj.addressType ?? ''), ports, list, age(w, obj)];
 		}
 		case 'networkpolicies':
 			return [name, formatSelector(obj.spec?.podSelector) === '<none>' ? '<none>' : formatSelector(obj.spec?.podSelector), age(w, obj)];
