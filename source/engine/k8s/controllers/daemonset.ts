@@ -68,6 +68,7 @@ export function reconcileDaemonSet(w: World, key: string): void {
 		const node = c.store.nodes.get(name);
 		return node && nodeWantsDaemon(node, template);
 	});
+	const wantedSet = new Set(wanted); // a Set: a thousand nodes times a thousand pods must not be a million lookups
 	for (const node of wanted) {
 		if (byNode.get(node)?.length) continue;
 		const pod: KubeObject = {
@@ -97,13 +98,13 @@ export function reconcileDaemonSet(w: World, key: string): void {
 	}
 	// Pods on nodes that no longer want them (relabelled, tainted, gone) are deleted.
 	for (const [node, list] of byNode) {
-		if (wanted.includes(node)) continue;
+		if (wantedSet.has(node)) continue;
 		for (const pod of list) {
 			deleteObject(w, 'pods', pod.metadata.namespace, pod.metadata.name);
 			recordObjectEvent(w, ds, 'Normal', who, 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
 		}
 	}
-	const live = pods.filter(p => c.store.pods.has(`${p.metadata.namespace}/${p.metadata.name}`) && wanted.includes(daemonPodNode(p) ?? ''));
+	const live = pods.filter(p => wantedSet.has(daemonPodNode(p) ?? '') && c.store.pods.has(`${p.metadata.namespace}/${p.metadata.name}`));
 	const scheduled = live.filter(p => p.spec?.nodeName).length;
 	const readyCount = live.filter(ready).length;
 	const status: any = {
