@@ -9,7 +9,7 @@ const modelled = new Set([
 	'namespace', 'output', 'selector', 'all-namespaces', 'show-labels', 'watch', 'filename', 'follow',
 	'container', 'previous', 'replicas', 'image', 'port', 'target-port', 'type', 'name', 'grace-period', 'force', 'all',
 	'overwrite', 'ignore-daemonsets', 'stdin', 'tty', 'tail', 'timeout', 'labels', 'restart', 'env', 'dry-run', 'command',
-	'help', 'no-headers', 'cascade', 'for', 'current', 'minify', 'raw', 'types', 'all-containers', 'prefix', 'max-log-requests', 'node-port', 'wait', 'now', 'label-columns', 'patch', 'revision', 'to-revision', 'type',
+	'help', 'no-headers', 'cascade', 'for', 'current', 'minify', 'raw', 'types', 'all-containers', 'prefix', 'max-log-requests', 'node-port', 'wait', 'now', 'label-columns', 'patch', 'revision', 'to-revision',
 	'from-literal', 'from-file', 'from-env-file', 'docker-server', 'docker-username', 'docker-password', 'docker-email', 'cert', 'key',
 	'namespaced', 'api-group',
 ]);

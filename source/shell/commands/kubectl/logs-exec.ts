@@ -44,6 +44,11 @@ function pickContainer(k: Kctx, pod: any): {error: string} | {container: string;
 	return {container, note: containers.length > 1 && !annotated ? `Defaulted container "${container}" out of: ${containers.join(', ')}\n` : ''};
 }
 
+/** The kubelet's record of one container of the pod (undefined before it was created). */
+function containerRuntime(k: Kctx, pod: any, container: string): any {
+	return k.ctx.world.cluster!.podRuntimes.get(`${pod.metadata.namespace}/${pod.metadata.name}`)?.containers.find(x => x.name === container);
+}
+
 function findContainer(k: Kctx, ref: string | undefined): {error: string} | {pod: any; container: string; runtime: any; note: string} {
 	if (!ref) return {error: 'error: expected POD_NAME'};
 	const found = podsFor(k, ref);
@@ -52,8 +57,7 @@ function findContainer(k: Kctx, ref: string | undefined): {error: string} | {pod
 	const picked = pickContainer(k, pod);
 	if ('error' in picked) return picked;
 	const more = found.pods.length > 1 ? `Found ${found.pods.length} pods, using pod/${pod.metadata.name}\n` : '';
-	const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
-	return {pod, container: picked.container, note: more + picked.note, runtime: k.ctx.world.cluster!.podRuntimes.get(key)?.containers.find(x => x.name === picked.container)};
+	return {pod, container: picked.container, note: more + picked.note, runtime: containerRuntime(k, pod, picked.container)};
 }
 
 /** One container's log lines, or kubectl's error when it has none to give. */
@@ -102,8 +106,7 @@ export function kubectlLogs(k: Kctx): CommandOutcome {
 	const errors: string[] = [];
 	for (const {pod, containers} of targets) {
 		for (const container of containers) {
-			const runtime = k.ctx.world.cluster!.podRuntimes.get(`${pod.metadata.namespace}/${pod.metadata.name}`)?.containers.find(x => x.name === container);
-			const result = logsOf(k, pod, container, runtime);
+			const result = logsOf(k, pod, container, containerRuntime(k, pod, container));
 			if ('error' in result) {
 				errors.push(result.error);
 				continue;
