@@ -3,6 +3,7 @@ import {createObject, deleteObject, listObjects, patchObject} from '../../../eng
 import {recordObjectEvent} from '../../../engine/k8s/events.ts';
 import {storeKey, type ResourceInfo} from '../../../engine/k8s/resources.ts';
 import {matchesRequirements, parseSelector} from '../../../engine/k8s/selectors.ts';
+import {fieldSelection} from './field-selection.ts';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
 import {tick} from '../../../engine/tick.ts';
 import type {World} from '../../../engine/world.ts';
@@ -29,6 +30,9 @@ export function selectObjects(k: Kctx, positional: string[], allowAll: boolean):
 	const ns = namespaceOf(k);
 	const selectorText = flag(k.args, 'l', 'selector');
 	const all = bool(k.args, 'all');
+	const fields = fieldSelection(k);
+	if ('error' in fields) return {error: fields.error};
+	if ((selectorText !== undefined || fields.given) && targets.some(t => t.names.length)) return {error: 'error: name cannot be provided when a selector is specified'};
 	const objects: Named[] = [];
 	const errors: string[] = [];
 	for (const t of targets) {
@@ -38,10 +42,12 @@ export function selectObjects(k: Kctx, positional: string[], allowAll: boolean):
 				if (obj) objects.push({info: t.info, obj});
 				else errors.push(`Error from server (NotFound): ${qualifiedPlural(t.info)} "${name}" not found`);
 			}
-		} else if (selectorText !== undefined || (all && allowAll)) {
+		} else if (selectorText !== undefined || fields.given || (all && allowAll)) {
 			const reqs = selectorText !== undefined ? parseSelector(selectorText) : [];
 			if (!reqs) return {error: `error: unable to parse requirement: found '${selectorText}'`};
-			for (const obj of listObjects(c, t.info.resource, t.info.namespaced ? ns : undefined)) if (matchesRequirements(obj.metadata.labels, reqs)) objects.push({info: t.info, obj});
+			const refused = fields.refusal(t.info.resource);
+			if (refused) return {error: refused};
+			for (const obj of listObjects(c, t.info.resource, t.info.namespaced ? ns : undefined)) if (matchesRequirements(obj.metadata.labels, reqs) && fields.matches(obj)) objects.push({info: t.info, obj});
 		} else return {error: 'error: resource(s) were provided, but no name was specified'};
 	}
 	return {objects, errors};

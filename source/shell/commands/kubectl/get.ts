@@ -13,6 +13,8 @@ import {allNamespaces, fail, namespaceOf, ok, type Kctx} from './context.ts';
 import {parseTargets, qualifiedPlural, typePrefix} from './resource-names.ts';
 import {aggregateEvents} from './describe.ts';
 import {customColumns, renderJsonPath} from './jsonpath.ts';
+import {fieldSelection} from './field-selection.ts';
+import {sortObjects} from './sort-by.ts';
 import {headers, row} from './rows.ts';
 import {humanDuration, table} from './table.ts';
 
@@ -84,6 +86,9 @@ export function kubectlGet(k: Kctx): CommandOutcome {
 	const selector = selectorText !== undefined ? parseSelector(selectorText) : [];
 	if (!selector) return fail(`error: unable to parse requirement: found '${selectorText}', expected: identifier`);
 	const positional = k.args.positional;
+	const sortBy = flag(k.args, 'sort-by');
+	const fields = fieldSelection(k);
+	if ('error' in fields) return fail(fields.error);
 	if (positional.length === 0) {
 		return fail(
 			'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples',
@@ -96,7 +101,9 @@ export function kubectlGet(k: Kctx): CommandOutcome {
 			if (output === 'name') return ok(events.map(e => `event/${e.metadata.name}\n`).join(''));
 			return ok(printObjects(w, events, output, false));
 		}
-		const text = eventsTable(k, w.events, all, ns);
+		const refused = fields.refusal('events');
+		if (refused) return fail(refused);
+		const text = eventsTable(k, w.events.filter(e => fields.matchesEvent(e)), all, ns);
 		return text ? ok(text) : ok('', undefined, all ? 'No resources found\n' : `No resources found in ${ns} namespace.\n`);
 	}
 	if (['componentstatuses', 'componentstatus', 'cs'].includes(first)) return ok(componentStatuses(k), undefined, 'Warning: v1 ComponentStatus is deprecated in v1.19+\n');
@@ -107,9 +114,12 @@ export function kubectlGet(k: Kctx): CommandOutcome {
 	const errors: string[] = [];
 	const found: KubeObject[] = [];
 	const multiType = isAll || targets.length > 1;
+	if ((selectorText !== undefined || fields.given) && targets.some(t => t.names.length)) return fail('error: name cannot be provided when a selector is specified');
 	for (const target of targets) {
 		const info = target.info;
 		let objects: KubeObject[];
+		const refused = fields.refusal(info.resource);
+		if (refused) return fail(refused);
 		if (target.names.length) {
 			objects = [];
 			for (const name of target.names) {
@@ -118,7 +128,12 @@ export function kubectlGet(k: Kctx): CommandOutcome {
 				else errors.push(`Error from server (NotFound): ${qualifiedPlural(info)} "${name}" not found`);
 			}
 		} else {
-			objects = listObjects(c, info.resource, info.namespaced && !all ? ns : undefined).filter(o => matchesRequirements(o.metadata.labels, selector));
+			objects = listObjects(c, info.resource, info.namespaced && !all ? ns : undefined).filter(o => matchesRequirements(o.metadata.labels, selector) && fields.matches(o));
+		}
+		if (sortBy !== undefined) {
+			const sorted = sortObjects(objects, sortBy);
+			if ('error' in sorted) return fail(sorted.error);
+			objects = sorted.objects;
 		}
 		found.push(...objects);
 		if (objects.length === 0 || output === 'yaml' || output === 'json' || output?.startsWith('jsonpath') || output?.startsWith('custom-columns')) continue;
