@@ -5,6 +5,7 @@ import {dirname} from 'node:path';
 import {connectStudent, joinUrl, type StudentLink} from '../classroom/client.ts';
 import {fileStore} from '../classroom/client-store.ts';
 import {classroomEvents} from '../classroom/lesson-progress.ts';
+import {hostSaves, mirroredStore, saveUploader, syncWithHost, type SaveUploader} from '../classroom/progress-sync.ts';
 import {showLinkOn, statusNotice} from '../classroom/link-notices.ts';
 import {classroomMenu, isOpen, nextChapter} from '../classroom/open-chapters.ts';
 import {limits, openRefs, type Pacing} from '../classroom/protocol.ts';
@@ -53,6 +54,29 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 		io.stderr.write(`k8s-tutor: ${say.workingOffline(contact.error?.message ?? settings.host)}\n`);
 	}
 
+	// Progress the host keeps for this student (another computer's) comes back first; this computer's goes up.
+	const url = joinUrl(settings.host);
+	const saves = hostSaves(url, () => store.load().token);
+	const uploader = saveUploader(saves, progress);
+	const lessonStore = mirroredStore(progress, uploader);
+	const sync = async (restore: boolean) => {
+		try {
+			const restored = await syncWithHost(saves, progress, id => uploader.changed(id), {restore});
+			if (restored.length > 0) io.stdout.write(say.restored(restored.join(', ')) + '\n');
+		} catch (error) {
+			tell(say.syncFailed((error as Error).message));
+		}
+	};
+	let synced = contact.state === 'online';
+	if (synced) await sync(true);
+	const stopSyncing = link.subscribe(update => {
+		if (update.kind !== 'status' || update.status.state !== 'online') return;
+		if (!synced) {
+			synced = true;
+			void sync(false);
+		} else if (uploader.waiting().length > 0) void uploader.flush();
+	});
+
 	const token = store.load().token;
 	const tokenLine = token ? say.token(token, link.status().name) + '\n' : '';
 	if (!hadToken && options.plain) io.stdout.write(tokenLine);
@@ -61,7 +85,7 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 	// Only a person can wait for the instructor (and leaves with Ctrl-C); a script's input has an end.
 	const canWait = () => options.interactiveInput;
 	for (let round = 0; round < pack.chapters.length + 100; round++) {
-		const chapter = nextChapter(pack.chapters, progress.read(), link.status().pacing);
+		const chapter = nextChapter(pack.chapters, lessonStore.read(), link.status().pacing);
 		if (!chapter) {
 			const anyOpen = pack.chapters.some(candidate => isOpen(link.status().pacing, candidate));
 			if (!canWait()) {
@@ -74,15 +98,17 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 		}
 		// The screen shows the rejoin token in its scrollback too, not only when it ends.
 		const firstLine = round === 0 && !hadToken && !options.plain ? tokenLine.trim() : '';
-		const result = await runChapter(chapter, options, io, link, progress, say, pack.chapters, firstLine);
+		const result = await runChapter(chapter, options, io, link, lessonStore, say, pack.chapters, firstLine);
 		code = result.code;
 		// In plain mode a finished chapter leads on to the next open one; on the screen, quitting means quitting.
 		if (!result.done) break;
 		if (!options.plain || !canWait()) {
-			io.stdout.write(nextStepLine(pack.chapters, progress, link.status().pacing, settings, say));
+			io.stdout.write(nextStepLine(pack.chapters, lessonStore, link.status().pacing, settings, say));
 			break;
 		}
 	}
+	stopSyncing();
+	await settleUploads(uploader, 3000);
 	const drained = await link.drain(3000);
 	const left = link.status().queued;
 	const ended = link.status();
@@ -91,6 +117,14 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 	if (!hadToken && !options.plain) io.stdout.write(tokenLine);
 	if (!drained && left > 0) io.stderr.write(`k8s-tutor: ${say.keptLocally(left)}\n`);
 	return code;
+}
+
+/** The last saves go to the host before leaving, bounded: offline, they wait for the next join. */
+async function settleUploads(uploader: SaveUploader, timeoutMs: number): Promise<void> {
+	let timer: NodeJS.Timeout | undefined;
+	await Promise.race([uploader.flush(), new Promise<void>(resolve => (timer = setTimeout(resolve, timeoutMs)))]);
+	clearTimeout(timer);
+	uploader.stop();
 }
 
 /** Where a save problem goes while a chapter is on the screen. */

@@ -12,6 +12,7 @@ import {guardLimits, joinGuard, type GuardLimits, type GuessingStorm} from './jo
 import {namesLookAlike} from './name-skeleton.ts';
 import {projectorRoutes} from './projector-server.ts';
 import {packageTarball} from './package-tarball.ts';
+import {savedProgressFolder, savedProgressRoutes} from './saved-progress.ts';
 
 export const tarballName = 'k8s-tutor.tgz';
 import {nameKey, sanitizeName, sanitizeText} from './sanitize.ts';
@@ -139,8 +140,12 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 	// One port for both: students' WebSockets and the projector page's plain HTTP.
 	const projectorKey = session.meta.projectorKey ?? newToken().slice(0, 12);
 	const projector = projectorRoutes({room, key: projectorKey, ...(settings.stuckRule ? {rule: settings.stuckRule} : {}), now: clock, online: id => liveConnection.has(id), subscribe: listener => subscribeChanges(listener)});
+	// What a student rejoining from another computer resumes from.
+	const saves = savedProgressFolder(session.dir);
+	const savedProgress = savedProgressRoutes({room, folder: saves, record, now: clock});
 	let tarball: Buffer | undefined;
 	const http = createServer((request, response) => {
+		if (savedProgress.handles(request)) return savedProgress.handle(request, response);
 		if (settings.packageRoot && request.method === 'GET' && request.url === `/${tarballName}`) {
 			try {
 				tarball ??= packageTarball(settings.packageRoot);
@@ -419,6 +424,7 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 			if (live) fail(live, 'removed', 'the instructor removed you from the room', true);
 			liveConnection.delete(studentId);
 			acceptedSeq.delete(studentId);
+			saves.dropStudent(studentId);
 		},
 		async rename(studentId, wanted) {
 			const name = sanitizeName(wanted, limits.nameLength);
@@ -432,6 +438,7 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 		async resetChapter(studentId, chapterId) {
 			if (!room.students[studentId]) return;
 			await record({r: 'chapter-reset', at: clock(), studentId, chapterId});
+			if (/^[a-z0-9-]+$/.test(chapterId)) saves.dropChapter(studentId, chapterId);
 		},
 		async end() {
 			for (const connection of liveConnection.values()) send(connection, {type: 'error', code: 'ended', message: 'the instructor ended the class; your progress is saved on this computer', fatal: true});
@@ -458,7 +465,7 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 	return host;
 }
 
-const errorCodes: ErrorCode[] = ['wrong-code', 'room-full', 'version-mismatch', 'name-taken', 'bad-name', 'bad-message', 'not-joined', 'out-of-order', 'slow-down', 'removed'];
+const errorCodes: ErrorCode[] = ['wrong-code', 'room-full', 'version-mismatch', 'name-taken', 'bad-name', 'bad-message', 'not-joined', 'out-of-order', 'slow-down', 'removed', 'ended'];
 
 function rawText(data: RawData): string | undefined {
 	const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);

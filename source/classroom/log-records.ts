@@ -19,5 +19,7 @@ export const logRecordSchema = z.discriminatedUnion('r', [
 	z.object({r: z.literal('removed'), at: z.number(), studentId: z.string()}),
 	z.object({r: z.literal('renamed'), at: z.number(), studentId: z.string(), name: z.string()}),
 	z.object({r: z.literal('chapter-reset'), at: z.number(), studentId: z.string(), chapterId: z.string()}),
+	// A chapter's progress and world, uploaded by the student (the file is in saves/), so a rejoin from another computer resumes there.
+	z.object({r: z.literal('saved'), at: z.number(), studentId: z.string(), chapterId: z.string(), updatedAt: z.string(), bytes: z.number().int().min(0)}),
 ]);
 export type LogRecord = z.infer<typeof logRecordSchema>;

@@ -53,6 +53,8 @@ export type Student = {
 	/** A raised hand: when (student's clock), where they were, and their last command then. */
 	hand?: {at: number; chapterId?: string; stepIndex?: number; stepCount?: number; title?: string; lastCommand?: CommandRecord};
 	lastMessage?: {text: string; at: number};
+	/** chapterId -> the progress and world the host keeps for a rejoin from another computer (saved-progress.ts). */
+	saved: Record<string, {updatedAt: string; bytes: number}>;
 };
 
 export type Room = {
@@ -104,6 +106,7 @@ export function applyRecord(room: Room, record: LogRecord): void {
 				finished: {},
 				commands: [],
 				eventCount: 0,
+				saved: {},
 			};
 			room.studentOrder.push(record.studentId);
 			room.joinedCount++;
@@ -123,7 +126,13 @@ export function applyRecord(room: Room, record: LogRecord): void {
 			if (!student) return;
 			for (const [key, step] of Object.entries(student.steps)) if (step.chapterId === record.chapterId) delete student.steps[key];
 			delete student.finished[record.chapterId];
+			delete student.saved[record.chapterId];
 			if (student.current?.chapterId === record.chapterId) student.current = undefined;
+			return;
+		}
+		case 'saved': {
+			const student = room.students[record.studentId];
+			if (student) student.saved[record.chapterId] = {updatedAt: record.updatedAt, bytes: record.bytes};
 			return;
 		}
 		case 'pacing':

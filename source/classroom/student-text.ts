@@ -37,6 +37,8 @@ export type StudentText = {
 	chapterClosed(chapter: string): string;
 	ended: string;
 	closesIn(chapter: string, at: string, minutes: number): string;
+	restored(chapters: string): string;
+	syncFailed(reason: string): string;
 };
 
 const en: StudentText = {
@@ -76,6 +78,8 @@ const en: StudentText = {
 	ended: 'classroom: the instructor ended the class. Your progress is saved on this computer.',
 	// Short: it shares an 80-column status bar with the step, the xp and the link.
 	closesIn: (chapter, _at, minutes) => ` · ch ${chapter} closes in ${minutes} min`,
+	restored: chapters => `Your progress came back from the classroom host (${chapters}): you go on where you left off.`,
+	syncFailed: reason => `Your progress could not be exchanged with the classroom host (${reason}); it stays on this computer and is sent later.`,
 };
 
 const zhCN: StudentText = {
@@ -114,6 +118,8 @@ const zhCN: StudentText = {
 	chapterClosed: chapter => `🔒 讲师关闭了第 ${chapter} 章。你的进度已保留；命令仍可运行，但请等讲师安排再继续。`,
 	ended: '课堂：讲师结束了本次课堂。你的进度已保存在本机。',
 	closesIn: (chapter, _at, minutes) => ` · 第${chapter}章 ${minutes} 分钟后关闭`,
+	restored: chapters => `已从课堂主机取回你的进度（${chapters}）：从上次离开的地方继续。`,
+	syncFailed: reason => `无法与课堂主机同步进度（${reason}）；进度保留在本机，稍后再发送。`,
 };
 
 export function studentText(locale: Locale): StudentText {
