@@ -6,7 +6,7 @@ import {startLoginShell} from '../../../engine/scenarios/sandbox.ts';
 import {isPrivileged, procViewOfProcess, uidInsideUserNamespace} from '../../../engine/host/unshare.ts';
 import type {Host, Process} from '../../../engine/host/types.ts';
 import type {World} from '../../../engine/world.ts';
-import {checkOptions, optionNames} from '../../options.ts';
+import {checkOptions, optionNames, ParsedOptions, parseOptions} from '../../options.ts';
 import type {CommandContext, CommandOutcome, CommandSpec, ShellFrame} from '../../types.ts';
 import {linuxOptions} from './option-specs.ts';
 
@@ -108,6 +108,16 @@ export function external(spec: CommandSpec): CommandSpec {
 			return {stdout: '', stderr: forkRetryMessage, exitCode: 254, world};
 		},
 	};
+}
+
+/** What `args` gave, read by the command's option spec (external() has already answered a bad option). */
+export function optionsOf(name: string, args: string[]): ParsedOptions {
+	const spec = linuxOptions[name];
+	const result = spec ? parseOptions(name, spec, args) : undefined;
+	if (result?.kind === 'ok') return result.parsed;
+	const fallback = new ParsedOptions();
+	fallback.operands.push(...args.filter(a => !a.startsWith('-')));
+	return fallback;
 }
 
 /** Splits combined short flags (`-aux` style is handled by callers): "-la" -> ["-l", "-a"]. */

@@ -6,25 +6,9 @@ import {isPrivileged} from '../../../engine/host/unshare.ts';
 import {addAddress, addNamedNetns, addVethPair, deleteAddress, deleteLink, deleteNamedNetns, findInterface, ipOf, linkIsOperational, moveInterface, namedNetns, parseCidr, setLinkState} from '../../../engine/network/links.ts';
 import type {World} from '../../../engine/world.ts';
 import type {CommandContext, CommandOutcome, CommandSpec} from '../../types.ts';
-import {callerOf, external, fail, lostShell, ok} from './context.ts';
+import {callerOf, external, fail, lostShell, ok, optionsOf} from './context.ts';
+import {ipUsage} from './option-specs-tools.ts';
 import {runNested} from './nested.ts';
-
-const usage = `Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }
-       ip [ -force ] -batch filename
-where  OBJECT := { address | addrlabel | amt | fou | help | ila | ioam | l2tp |
-                   link | macsec | maddress | monitor | mptcp | mroute | mrule |
-                   neighbor | neighbour | netconf | netns | nexthop | ntable |
-                   ntbl | route | rule | sr | stats | tap | tcpmetrics |
-                   token | tunnel | tuntap | vrf | xfrm }
-       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |
-                    -h[uman-readable] | -iec | -j[son] | -p[retty] |
-                    -f[amily] { inet | inet6 | mpls | bridge | link } |
-                    -4 | -6 | -M | -B | -0 |
-                    -l[oops] { maximum-addr-flush-attempts } | -br[ief] |
-                    -o[neline] | -t[imestamp] | -ts[hort] | -b[atch] [filename] |
-                    -rc[vbuf] [size] | -n[etns] name | -N[umeric] | -a[ll] |
-                    -c[olor]}
-`;
 
 function flagsOf(host: Host, iface: NetInterface): string {
 	if (iface.kind === 'loopback') return iface.state === 'UP' ? '<LOOPBACK,UP,LOWER_UP>' : '<LOOPBACK>';
@@ -270,18 +254,20 @@ export const ip: CommandSpec = external({
 		const caller = callerOf(ctx.world, ctx.frame);
 		if (!caller) return lostShell(ctx);
 		const {host, process: me} = caller;
-		const brief = args.some(a => a === '-br' || a === '-brief');
-		let words = args.filter(a => !['-br', '-brief', '-c', '-color', '-d', '-details', '-s', '-4'].includes(a));
+		const given = optionsOf('ip', args);
+		if (given.has('Version')) return ok('ip utility, iproute2-6.1.0, libbpf 1.3.0\n');
+		const brief = given.has('brief');
+		const words = given.operands;
 		let ns = host.namespaces.get(me.namespaces.net)!;
-		if (words[0] === '-n' || words[0] === '-netns') {
-			const name = words[1];
+		if (given.has('netns')) {
+			// ip -n NAME: ip switches into /run/netns/NAME (setns, so root only) before it runs the object.
+			const name = given.value('netns');
 			const named = name ? namedNetns(host, name) : undefined;
-			if (!named) return fail(`Cannot open network namespace "${name ?? ''}": No such file or directory`);
+			if (!named) return fail(`Cannot open network namespace "${name ?? '(null)'}": No such file or directory`, 255);
+			if (!isPrivileged(host, me, {kind: 'net', id: me.namespaces.net})) return fail(`setting the network namespace "${name}" failed: Operation not permitted`, 255);
 			ns = named;
-			words = words.slice(2);
 		}
-		if (words.length === 0 || words[0] === 'help' || words[0] === '-h') return {stdout: '', stderr: usage, exitCode: words.length === 0 ? 255 : 0};
-		if (words[0] === '-V' || words[0] === '-Version') return ok('ip utility, iproute2-6.1.0, libbpf 1.3.0\n');
+		if (words.length === 0 || words[0] === 'help') return {stdout: '', stderr: ipUsage, exitCode: 255};
 		const privileged = isPrivileged(host, me, {kind: 'net', id: ns.id});
 		const [object, ...rest] = words;
 		const where = {host, ns};

@@ -59,8 +59,18 @@ export function runNested(ctx: CommandContext, placement: Placement, words: stri
 		const host = w.hosts.get(placement.host);
 		if (host) reapProcess(host, pid as number);
 	});
-	// A nested command cannot move the caller's own shell (no frames pushed from inside it).
-	return {stdout: outcome.stdout, stderr: outcome.stderr, exitCode: outcome.exitCode, world: after, spawnedPid: outcome.spawnedPid, effects: outcome.effects?.filter(e => e.kind === 'clear')};
+	// A nested command moves the caller's shell only by opening a shell (sudo unshare --uts bash):
+	// the learner is then typing in that shell; the short-lived process's own frame is not kept.
+	const opened = outcome.session && outcome.session.frames.length > session.frames.length ? outcome.session.frames.slice(session.frames.length) : [];
+	return {
+		stdout: outcome.stdout,
+		stderr: outcome.stderr,
+		exitCode: outcome.exitCode,
+		world: after,
+		spawnedPid: outcome.spawnedPid,
+		effects: outcome.effects?.filter(e => e.kind === 'clear'),
+		...(opened.length ? {session: {...ctx.session, frames: [...ctx.session.frames, ...opened]}} : {}),
+	};
 }
 
 /** Quotes words back into a command line for messages. */

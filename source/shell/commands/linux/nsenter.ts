@@ -5,82 +5,36 @@ import {enterNamespaces, isPrivileged} from '../../../engine/host/unshare.ts';
 import {spawnProcess} from '../../../engine/host/processes.ts';
 import {namedNetns} from '../../../engine/network/links.ts';
 import type {CommandSpec} from '../../types.ts';
-import {callerOf, external, fail, findVisible, lostShell, ok} from './context.ts';
+import {callerOf, external, fail, findVisible, lostShell, ok, optionsOf} from './context.ts';
 import {runNested} from './nested.ts';
 
-const shortKinds: Record<string, NamespaceKind> = {m: 'mnt', u: 'uts', i: 'ipc', n: 'net', p: 'pid', U: 'user', C: 'cgroup', T: 'time'};
 const longKinds: Record<string, NamespaceKind> = {mount: 'mnt', uts: 'uts', ipc: 'ipc', net: 'net', pid: 'pid', user: 'user', cgroup: 'cgroup', time: 'time'};
 const nsFileName: Record<NamespaceKind, string> = {mnt: 'mnt', uts: 'uts', ipc: 'ipc', net: 'net', pid: 'pid', user: 'user', cgroup: 'cgroup', time: 'time'};
-
-const help = `
-Usage:
- nsenter [options] [<program> [<argument>...]]
-
-Run a program with namespaces of other processes.
-
-Options:
- -a, --all              enter all namespaces
- -t, --target <pid>     target process to get namespaces from
- -m, --mount[=<file>]   enter mount namespace
- -u, --uts[=<file>]     enter UTS namespace (hostname etc)
- -i, --ipc[=<file>]     enter System V IPC namespace
- -n, --net[=<file>]     enter network namespace
- -p, --pid[=<file>]     enter pid namespace
- -C, --cgroup[=<file>]  enter cgroup namespace
- -U, --user[=<file>]    enter user namespace
- -T, --time[=<file>]    enter time namespace
-
-For more details see nsenter(1).
-`;
 
 export const nsenter: CommandSpec = external({
 	name: 'nsenter',
 	summary: "run a shell or program in another process's namespaces",
 	usage: 'nsenter -t PID [-u] [-n] [-p] [-m] [-i] [-U] [-a] [PROGRAM...]',
-	flags: ['-t', '--target', '-u', '-n', '-p', '-m', '-i', '-U', '-a', '--all'],
 	run(args, ctx) {
 		const caller = callerOf(ctx.world, ctx.frame);
 		if (!caller) return lostShell(ctx);
 		const {host, process: me, viewPidNs} = caller;
-		let target: string | undefined;
+		const given = optionsOf('nsenter', args);
+		if (given.has('version')) return ok('nsenter from util-linux 2.39.3\n');
+		let target = given.value('target');
 		const kinds = new Set<NamespaceKind>();
+		if (given.has('all')) for (const k of Object.values(longKinds)) kinds.add(k);
 		let netFile: string | undefined;
-		let i = 0;
-		for (; i < args.length; i++) {
-			const a = args[i]!;
-			if (a === '--') {
-				i++;
-				break;
-			}
-			if (!a.startsWith('-') || a === '-') break;
-			if (a.startsWith('--')) {
-				const [name, value] = a.slice(2).split('=');
-				if (name === 'target') target = value ?? args[++i];
-				else if (name === 'all') for (const k of Object.values(longKinds)) kinds.add(k);
-				else if (name! in longKinds) {
-					kinds.add(longKinds[name!]!);
-					if (value && name === 'net') netFile = value;
-				} else if (name === 'help') return ok(help.slice(1));
-				else if (['root', 'wd', 'setuid', 'setgid', 'preserve-credentials', 'no-fork', 'follow-context'].includes(name!)) {
-					if (!a.includes('=') && ['setuid', 'setgid'].includes(name!)) i++;
-				} else return fail(`nsenter: unrecognized option '${a}'\nTry 'nsenter --help' for more information.`);
-				continue;
-			}
-			const letters = a.slice(1);
-			for (let j = 0; j < letters.length; j++) {
-				const letter = letters[j]!;
-				if (letter === 't') {
-					target = letters.slice(j + 1) || args[++i];
-					break;
-				}
-				if (letter in shortKinds) kinds.add(shortKinds[letter]!);
-				else if (letter === 'a') for (const k of Object.values(longKinds)) kinds.add(k);
-				else if ('rwFZ'.includes(letter)) continue;
-				else if (letter === 'h') return ok(help.slice(1));
-				else return fail(`nsenter: invalid option -- '${letter}'\nTry 'nsenter --help' for more information.`);
-			}
+		for (const {key, value} of given.given) {
+			if (!(key in longKinds)) continue;
+			kinds.add(longKinds[key]!);
+			// A namespace named by a file: /run/netns/NAME for net (what `ip netns exec` does), or a process's /proc/PID/ns/KIND.
+			const ofProcess = value?.match(/^\/proc\/(\d+)\/ns\/[a-z_]+$/);
+			if (ofProcess) target ??= ofProcess[1];
+			else if (value !== undefined && key === 'net' && /^\/(var\/)?run\/netns\//.test(value)) netFile = value;
+			else if (value !== undefined) return fail(`nsenter: cannot open ${value}: No such file or directory`);
 		}
-		const program = args.slice(i);
+		const program = given.operands;
 		// --net=/run/netns/NAME (what `ip netns exec` does) needs no target.
 		if (netFile) {
 			const name = netFile.replace(/^\/(var\/)?run\/netns\//, '');

@@ -2,6 +2,7 @@
 // util-linux 2.39, systemd 255): checked before the command runs (options.ts), printed by
 // `--help`, offered by Tab. A real option the simulation does not act on is still accepted.
 import type {OptionDef, OptionsSpec} from '../../options.ts';
+import {toolOptions} from './option-specs-tools.ts';
 
 const flag = (short: string | undefined, long: string | undefined, help: string, value?: OptionDef['value'], argName?: string): OptionDef => ({
 	...(short ? {short} : {}),
@@ -84,7 +85,7 @@ export const linuxOptions: Record<string, OptionsSpec> = {
 		flag('a', 'all', 'do not ignore entries starting with .'),
 		flag('A', 'almost-all', 'do not list implied . and ..'),
 		flag('d', 'directory', 'list directories themselves, not their contents'),
-		flag('F', 'classify', 'append indicator (one of */=>@|) to entries', 'optional', 'WHEN'),
+		{...flag('F', 'classify', 'append indicator (one of */=>@|) to entries', 'optional', 'WHEN'), longOnlyValue: true},
 		flag('h', 'human-readable', 'with -l and -s, print sizes like 1K 234M 2G etc.'),
 		flag('i', 'inode', 'print the index number of each file'),
 		flag('l', undefined, 'use a long listing format'),
@@ -188,4 +189,5 @@ export const linuxOptions: Record<string, OptionsSpec> = {
 		flag('h', 'help', 'display this help'),
 		flag('V', 'version', 'display version'),
 	]),
+	...toolOptions,
 };

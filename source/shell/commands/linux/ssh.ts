@@ -4,7 +4,8 @@ import {spawnProcess} from '../../../engine/host/processes.ts';
 import {worldEpoch} from '../../../engine/world.ts';
 import {findAddressOwner} from '../../../engine/network/connect.ts';
 import type {CommandSpec} from '../../types.ts';
-import {callerOf, external, fail, lostShell} from './context.ts';
+import {callerOf, external, fail, lostShell, optionsOf} from './context.ts';
+import {sshUsage} from './option-specs-tools.ts';
 import {runNested} from './nested.ts';
 
 function lastLogin(time: number, from: string): string {
@@ -21,11 +22,11 @@ export const ssh: CommandSpec = external({
 	run(args, ctx) {
 		const caller = callerOf(ctx.world, ctx.frame);
 		if (!caller) return lostShell(ctx);
-		let i = 0;
-		for (; i < args.length && args[i]!.startsWith('-'); i++) if (['-p', '-i', '-l', '-o', '-F', '-J'].includes(args[i]!)) i++;
-		const target = args[i];
-		if (!target) return fail('usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface] [-b bind_address]\n           [-c cipher_spec] [-D [bind_address:]port] [-E log_file]\n           [-e escape_char] [-F configfile] [-I pkcs11] [-i identity_file]\n           [-J destination] [-L address] [-l login_name] [-m mac_spec]\n           [-O ctl_cmd] [-o option] [-P tag] [-p port] [-R address]\n           [-S ctl_path] [-W host:port] [-w local_tun[:remote_tun]]\n           destination [command [argument ...]]', 255);
-		const [userPart, hostPart] = target.includes('@') ? target.split('@') as [string, string] : [ctx.frame.user === 'nobody' ? 'root' : ctx.frame.user, target];
+		const given = optionsOf('ssh', args);
+		const [target, ...command] = given.operands;
+		if (!target) return fail(sshUsage, 255);
+		const login = given.value('l');
+		const [userPart, hostPart] = target.includes('@') ? target.split('@') as [string, string] : [login ?? (ctx.frame.user === 'nobody' ? 'root' : ctx.frame.user), target];
 		const byName = ctx.world.hosts.get(hostPart);
 		const byIp = byName ? undefined : findAddressOwner(ctx.world, hostPart)?.host;
 		const host = byName ?? (byIp && byIp.ip === hostPart ? byIp : undefined);
@@ -39,7 +40,6 @@ export const ssh: CommandSpec = external({
 		if (!user) return fail(`${userPart}@${hostPart}: Permission denied (publickey).`, 255);
 		const uid = host.users[user]!;
 		const home = user === 'root' ? '/root' : `/home/${user}`;
-		const command = args.slice(i + 1);
 		const sshd = [...host.processes.values()].find(p => p.command.startsWith('sshd'))?.pid ?? 1;
 		if (command.length > 0) {
 			return runNested(ctx, {host: host.name, user, cwd: home, spawn: (w, h, cmd) => spawnProcess(w, h, {parentPid: sshd, command: cmd, user, uid, cgroup: '/user.slice', cwd: home}).pid}, command, {

@@ -1,0 +1,353 @@
+// Option specs of the namespace, identity and network tools (util-linux 2.38, coreutils 9.4,
+// net-tools hostname, iproute2 6.1, OpenSSH 9): read by options.ts, so an unknown option answers
+// in each tool's own words, --help prints the tool's text, and Tab offers the same names.
+import type {OptionDef, OptionsSpec} from '../../options.ts';
+
+const flag = (short: string | undefined, long: string | undefined, help: string, value?: OptionDef['value'], argName?: string, extra: Partial<OptionDef> = {}): OptionDef => ({
+	...(short ? {short} : {}),
+	...(long ? {long} : {}),
+	...(value ? {value} : {}),
+	...(argName ? {argName} : {}),
+	help,
+	...extra,
+});
+
+const hostnameUsage = `Usage: hostname [-b] {hostname|-F file}         set host name (from file)
+       hostname [-a|-A|-d|-f|-i|-I|-s|-y]       display formatted name
+       hostname                                 display host name
+
+       {yp,nis,}domainname {nisdomain|-F file}  set NIS domain name (from file)
+       {yp,nis,}domainname                      display NIS domain name
+
+       dnsdomainname                            display dns domain name
+
+       hostname -V|--version|-h|--help          print info and exit
+
+Program name:
+       {yp,nis,}domainname=hostname -y
+       dnsdomainname=hostname -d
+
+Program options:
+    -a, --alias            alias names
+    -A, --all-fqdns        all long host names (FQDNs)
+    -b, --boot             set default hostname if none available
+    -d, --domain           DNS domain name
+    -f, --fqdn, --long     long host name (FQDN)
+    -F, --file             read host name or NIS domain name from given file
+    -i, --ip-address       addresses for the host name
+    -I, --all-ip-addresses all addresses for the host
+    -s, --short            short host name
+    -y, --yp, --nis        NIS/YP domain name
+
+Description:
+   This command can get or set the host name or the NIS domain name. You can
+   also get the DNS domain or the FQDN (fully qualified domain name).
+   Unless you are using bind or NIS for host lookups you can change the
+   FQDN (Fully Qualified Domain Name) and the DNS domain name (which is
+   part of the FQDN) in the /etc/hosts file.
+`;
+
+const unameHelp = `Usage: uname [OPTION]...
+Print certain system information.  With no OPTION, same as -s.
+
+  -a, --all                print all information, in the following order,
+                             except omit -p and -i if unknown:
+  -s, --kernel-name        print the kernel name
+  -n, --nodename           print the network node hostname
+  -r, --kernel-release     print the kernel release
+  -v, --kernel-version     print the kernel version
+  -m, --machine            print the machine hardware name
+  -p, --processor          print the processor type (non-portable)
+  -i, --hardware-platform  print the hardware platform (non-portable)
+  -o, --operating-system   print the operating system
+      --help        display this help and exit
+      --version     output version information and exit
+
+GNU coreutils online help: <https://www.gnu.org/software/coreutils/>
+Full documentation <https://www.gnu.org/software/coreutils/uname>
+or available locally via: info '(coreutils) uname invocation'
+`;
+
+const unshareHelp = `
+Usage:
+ unshare [options] [<program> [<argument>...]]
+
+Run a program with some namespaces unshared from the parent.
+
+Options:
+ -m, --mount[=<file>]      unshare mounts namespace
+ -u, --uts[=<file>]        unshare UTS namespace (hostname etc)
+ -i, --ipc[=<file>]        unshare System V IPC namespace
+ -n, --net[=<file>]        unshare network namespace
+ -p, --pid[=<file>]        unshare pid namespace
+ -U, --user[=<file>]       unshare user namespace
+ -C, --cgroup[=<file>]     unshare cgroup namespace
+ -T, --time[=<file>]       unshare time namespace
+
+ -f, --fork                fork before launching <program>
+ --map-user=<uid>|<name>   map current user to uid (implies --user)
+ --map-group=<gid>|<name>  map current group to gid (implies --user)
+ -r, --map-root-user       map current user to root (implies --user)
+ -c, --map-current-user    map current user to itself (implies --user)
+ --map-auto                map users and groups automatically (implies --user)
+ --map-users=<outeruid>,<inneruid>,<count>
+                           map count users from outeruid to inneruid (implies --user)
+ --map-groups=<outergid>,<innergid>,<count>
+                           map count groups from outergid to innergid (implies --user)
+
+ --kill-child[=<signame>]  when dying, kill the forked child (implies --fork)
+                             defaults to SIGKILL
+ --mount-proc[=<dir>]      mount proc filesystem first (implies --mount)
+ --propagation slave|shared|private|unchanged
+                           modify mount propagation in mount namespace
+ --setgroups allow|deny    control the setgroups syscall in user namespaces
+ --keep-caps               retain capabilities granted in user namespaces
+
+ -R, --root=<dir>          run the command with root directory set to <dir>
+ -w, --wd=<dir>            change working directory to <dir>
+ -S, --setuid <uid>        set uid in entered namespace
+ -G, --setgid <gid>        set gid in entered namespace
+ --monotonic <offset>      set clock monotonic offset (seconds) in time namespaces
+ --boottime <offset>       set clock boottime offset (seconds) in time namespaces
+
+ -h, --help                display this help
+ -V, --version             display version
+
+For more details see unshare(1).
+`;
+
+const nsenterHelp = `
+Usage:
+ nsenter [options] [<program> [<argument>...]]
+
+Run a program with namespaces of other processes.
+
+Options:
+ -a, --all              enter all namespaces
+ -t, --target <pid>     target process to get namespaces from
+ -m, --mount[=<file>]   enter mount namespace
+ -u, --uts[=<file>]     enter UTS namespace (hostname etc)
+ -i, --ipc[=<file>]     enter System V IPC namespace
+ -n, --net[=<file>]     enter network namespace
+ -p, --pid[=<file>]     enter pid namespace
+ -C, --cgroup[=<file>]  enter cgroup namespace
+ -U, --user[=<file>]    enter user namespace
+ -T, --time[=<file>]    enter time namespace
+ -S, --setuid <uid>     set uid in entered namespace
+ -G, --setgid <gid>     set gid in entered namespace
+     --preserve-credentials do not touch uids or gids
+ -r, --root[=<dir>]     set the root directory
+ -w, --wd[=<dir>]       set the working directory
+ -W. --wdns <dir>       set the working directory in namespace
+ -F, --no-fork          do not fork before exec'ing <program>
+ -Z, --follow-context   set SELinux context according to --target PID
+
+ -h, --help             display this help
+ -V, --version          display version
+
+For more details see nsenter(1).
+`;
+
+export const ipUsage = `Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }
+       ip [ -force ] -batch filename
+where  OBJECT := { address | addrlabel | amt | fou | help | ila | ioam | l2tp |
+                   link | macsec | maddress | monitor | mptcp | mroute | mrule |
+                   neighbor | neighbour | netconf | netns | nexthop | ntable |
+                   ntbl | route | rule | sr | tap | tcpmetrics |
+                   token | tunnel | tuntap | vrf | xfrm }
+       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |
+                    -h[uman-readable] | -iec | -j[son] | -p[retty] |
+                    -f[amily] { inet | inet6 | mpls | bridge | link } |
+                    -4 | -6 | -M | -B | -0 |
+                    -l[oops] { maximum-addr-flush-attempts } | -br[ief] |
+                    -o[neline] | -t[imestamp] | -ts[hort] | -b[atch] [filename] |
+                    -rc[vbuf] [size] | -n[etns] name | -N[umeric] | -a[ll] |
+                    -c[olor]}
+`;
+
+export const sshUsage = `usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface]
+           [-b bind_address] [-c cipher_spec] [-D [bind_address:]port]
+           [-E log_file] [-e escape_char] [-F configfile] [-I pkcs11]
+           [-i identity_file] [-J [user@]host[:port]] [-L address]
+           [-l login_name] [-m mac_spec] [-O ctl_cmd] [-o option] [-p port]
+           [-Q query_option] [-R address] [-S ctl_path] [-W host:port]
+           [-w local_tun[:remote_tun]] destination [command [argument ...]]
+`;
+
+/** The namespace kinds' options, as unshare (value only in the long form) and nsenter (getopt "m::") take them. */
+const namespaceOptions = (verb: string, longOnlyValue: boolean): OptionDef[] =>
+	([['m', 'mount', 'mounts'], ['u', 'uts', 'UTS'], ['i', 'ipc', 'System V IPC'], ['n', 'net', 'network'], ['p', 'pid', 'pid'], ['U', 'user', 'user'], ['C', 'cgroup', 'cgroup'], ['T', 'time', 'time']] as const).map(([short, long, what]) =>
+		flag(short, long, `${verb} ${what} namespace`, 'optional', '<file>', longOnlyValue ? {longOnlyValue} : {}),
+	);
+
+export const toolOptions: Record<string, OptionsSpec> = {
+	hostname: {
+		usage: ['hostname [-b] {hostname|-F file}'],
+		about: 'Show or set the system host name.',
+		style: 'usage',
+		badOptionExit: 255,
+		errorUsage: hostnameUsage,
+		errorUsageOnStdout: true,
+		help: {text: hostnameUsage, exitCode: 255},
+		options: [
+			flag('a', 'alias', 'alias names'),
+			flag('A', 'all-fqdns', 'all long host names (FQDNs)'),
+			flag('b', 'boot', 'set default hostname if none available'),
+			flag('d', 'domain', 'DNS domain name'),
+			flag('f', 'fqdn', 'long host name (FQDN)'),
+			flag(undefined, 'long', 'long host name (FQDN)'),
+			flag('F', 'file', 'read host name or NIS domain name from given file', 'required', 'file'),
+			flag('i', 'ip-address', 'addresses for the host name'),
+			flag('I', 'all-ip-addresses', 'all addresses for the host'),
+			flag('s', 'short', 'short host name'),
+			flag('y', 'yp', 'NIS/YP domain name'),
+			flag(undefined, 'nis', 'NIS/YP domain name'),
+			flag('h', 'help', 'print info and exit'),
+			flag('V', 'version', 'print info and exit'),
+		],
+	},
+	uname: {
+		usage: ['uname [OPTION]...'],
+		about: 'Print certain system information.  With no OPTION, same as -s.',
+		style: 'gnu',
+		help: {text: unameHelp},
+		options: [
+			flag('a', 'all', 'print all information'),
+			flag('s', 'kernel-name', 'print the kernel name'),
+			flag('n', 'nodename', 'print the network node hostname'),
+			flag('r', 'kernel-release', 'print the kernel release'),
+			flag('v', 'kernel-version', 'print the kernel version'),
+			flag('m', 'machine', 'print the machine hardware name'),
+			flag('p', 'processor', 'print the processor type (non-portable)'),
+			flag('i', 'hardware-platform', 'print the hardware platform (non-portable)'),
+			flag('o', 'operating-system', 'print the operating system'),
+			flag(undefined, 'version', 'output version information and exit'),
+		],
+	},
+	unshare: {
+		usage: ['unshare [options] [<program> [<argument>...]]'],
+		about: 'Run a program with some namespaces unshared from the parent.',
+		style: 'gnu',
+		stopAtOperand: true,
+		help: {text: unshareHelp},
+		options: [
+			...namespaceOptions('unshare', true),
+			flag('f', 'fork', 'fork before launching <program>'),
+			flag(undefined, 'map-user', 'map current user to uid (implies --user)', 'required', '<uid>|<name>'),
+			flag(undefined, 'map-group', 'map current group to gid (implies --user)', 'required', '<gid>|<name>'),
+			flag('r', 'map-root-user', 'map current user to root (implies --user)'),
+			flag('c', 'map-current-user', 'map current user to itself (implies --user)'),
+			flag(undefined, 'map-auto', 'map users and groups automatically (implies --user)'),
+			flag(undefined, 'map-users', 'map count users from outeruid to inneruid (implies --user)', 'required', '<outeruid>,<inneruid>,<count>'),
+			flag(undefined, 'map-groups', 'map count groups from outergid to innergid (implies --user)', 'required', '<outergid>,<innergid>,<count>'),
+			flag(undefined, 'kill-child', 'when dying, kill the forked child (implies --fork)', 'optional', '<signame>'),
+			flag(undefined, 'mount-proc', 'mount proc filesystem first (implies --mount)', 'optional', '<dir>'),
+			flag(undefined, 'propagation', 'modify mount propagation in mount namespace', 'required', 'slave|shared|private|unchanged'),
+			flag(undefined, 'setgroups', 'control the setgroups syscall in user namespaces', 'required', 'allow|deny'),
+			flag(undefined, 'keep-caps', 'retain capabilities granted in user namespaces'),
+			flag('R', 'root', 'run the command with root directory set to <dir>', 'required', '<dir>'),
+			flag('w', 'wd', 'change working directory to <dir>', 'required', '<dir>'),
+			flag('S', 'setuid', 'set uid in entered namespace', 'required', '<uid>'),
+			flag('G', 'setgid', 'set gid in entered namespace', 'required', '<gid>'),
+			flag(undefined, 'monotonic', 'set clock monotonic offset (seconds) in time namespaces', 'required', '<offset>'),
+			flag(undefined, 'boottime', 'set clock boottime offset (seconds) in time namespaces', 'required', '<offset>'),
+			flag('h', 'help', 'display this help'),
+			flag('V', 'version', 'display version'),
+		],
+	},
+	nsenter: {
+		usage: ['nsenter [options] [<program> [<argument>...]]'],
+		about: 'Run a program with namespaces of other processes.',
+		style: 'gnu',
+		stopAtOperand: true,
+		help: {text: nsenterHelp},
+		options: [
+			flag('a', 'all', 'enter all namespaces'),
+			flag('t', 'target', 'target process to get namespaces from', 'required', '<pid>'),
+			...namespaceOptions('enter', false),
+			flag('S', 'setuid', 'set uid in entered namespace', 'required', '<uid>'),
+			flag('G', 'setgid', 'set gid in entered namespace', 'required', '<gid>'),
+			flag(undefined, 'preserve-credentials', 'do not touch uids or gids'),
+			flag('r', 'root', 'set the root directory', 'optional', '<dir>'),
+			flag('w', 'wd', 'set the working directory', 'optional', '<dir>'),
+			flag('W', 'wdns', 'set the working directory in namespace', 'required', '<dir>'),
+			flag('F', 'no-fork', "do not fork before exec'ing <program>"),
+			flag('Z', 'follow-context', 'set SELinux context according to --target PID'),
+			flag('h', 'help', 'display this help'),
+			flag('V', 'version', 'display version'),
+		],
+	},
+	su: {
+		usage: ['su [options] [-] [<user> [<argument>...]]'],
+		about: 'Change the effective user ID and group ID to that of <user>.\nA mere - implies -l.  If <user> is not given, root is assumed.',
+		style: 'gnu',
+		options: [
+			flag('m', 'preserve-environment', 'do not reset environment variables'),
+			flag('p', undefined, 'do not reset environment variables'),
+			flag('w', 'whitelist-environment', "don't reset specified variables", 'required', '<list>'),
+			flag('g', 'group', 'specify the primary group', 'required', '<group>'),
+			flag('G', 'supp-group', 'specify a supplemental group', 'required', '<group>'),
+			flag('l', 'login', 'make the shell a login shell'),
+			flag('c', 'command', 'pass a single command to the shell with -c', 'required', '<command>'),
+			flag(undefined, 'session-command', 'pass a single command to the shell with -c and do not create a new session', 'required', '<command>'),
+			flag('f', 'fast', 'pass -f to the shell (for csh or tcsh)'),
+			flag('s', 'shell', 'run <shell> if /etc/shells allows it', 'required', '<shell>'),
+			flag('P', 'pty', 'create a new pseudo-terminal'),
+			flag('h', 'help', 'display this help'),
+			flag('V', 'version', 'display version'),
+		],
+	},
+	// In ip's own order: "-n" is the first option starting so (-netns), "-b" is -batch, "-h" -human.
+	ip: {
+		usage: ['ip [ OPTIONS ] OBJECT { COMMAND | help }'],
+		about: 'Show and change routing, devices, policy routing and tunnels.',
+		style: 'iproute2',
+		badOptionExit: 255,
+		help: {text: ipUsage, stream: 'stderr', exitCode: 255},
+		options: [
+			flag(undefined, 'loops', 'maximum-addr-flush-attempts', 'required', 'COUNT'),
+			flag(undefined, 'family', 'protocol family', 'required', '{ inet | inet6 | mpls | bridge | link }'),
+			flag(undefined, '4', 'shortcut for -family inet'),
+			flag(undefined, '6', 'shortcut for -family inet6'),
+			flag(undefined, '0', 'shortcut for -family link'),
+			flag(undefined, 'M', 'shortcut for -family mpls'),
+			flag(undefined, 'B', 'shortcut for -family bridge'),
+			flag(undefined, 'human', 'human-readable statistics'),
+			flag(undefined, 'human-readable', 'human-readable statistics'),
+			flag(undefined, 'iec', 'IEC units'),
+			flag(undefined, 'stats', 'statistics'),
+			flag(undefined, 'statistics', 'statistics'),
+			flag(undefined, 'details', 'details'),
+			flag(undefined, 'resolve', 'resolve names'),
+			flag(undefined, 'oneline', 'one line per record'),
+			flag(undefined, 'timestamp', 'timestamps'),
+			flag(undefined, 'tshort', 'short timestamps'),
+			flag(undefined, 'Version', 'version'),
+			flag(undefined, 'force', 'keep going after errors in batch mode'),
+			flag(undefined, 'batch', 'read commands from a file', 'required', 'filename'),
+			flag(undefined, 'brief', 'brief, tabular output'),
+			flag(undefined, 'json', 'JSON output'),
+			flag(undefined, 'pretty', 'pretty JSON'),
+			flag(undefined, 'rcvbuf', 'netlink receive buffer', 'required', 'size'),
+			flag(undefined, 'color', 'color output'),
+			flag(undefined, 'help', 'usage'),
+			flag(undefined, 'netns', 'switch into a named network namespace first', 'required', 'name'),
+			flag(undefined, 'Numeric', 'numeric output'),
+			flag(undefined, 'all', 'all network namespaces'),
+			flag(undefined, 'echo', 'echo the request'),
+		],
+	},
+	ssh: {
+		usage: ['ssh [options] destination [command [argument ...]]'],
+		about: 'OpenSSH remote login client.',
+		style: 'bsd',
+		badOptionExit: 255,
+		stopAtOperand: true,
+		errorUsage: sshUsage,
+		help: {text: sshUsage, stream: 'stderr', exitCode: 255},
+		options: [
+			...[...'46AaCfGgKkMNnqsTtVvXxYy'].map(letter => flag(letter, undefined, 'see ssh(1)')),
+			...[...'BbcDEeFIiJLlmOopQRSWw'].map(letter => flag(letter, undefined, 'see ssh(1)', 'required', 'value')),
+		],
+	},
+};

@@ -1,0 +1,97 @@
+// The namespace, identity and network tools read their options from one spec each (options.ts):
+// an unknown option answers in the real tool's words (compared with util-linux 2.38, coreutils,
+// net-tools hostname, iproute2 6.1 and OpenSSH on a real machine), and what the spec accepts works.
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {ipUsage, sshUsage} from '../../../source/shell/commands/linux/option-specs-tools.ts';
+import {linuxOptions} from '../../../source/shell/commands/linux/option-specs.ts';
+import {optionNames} from '../../../source/shell/options.ts';
+import {complete} from '../../../source/shell/completion.ts';
+import {run, runAll, sandboxShell} from '../../helpers/shell.ts';
+
+const answer = (line: string) => {
+	const r = run(sandboxShell(), line);
+	return [r.exitCode, r.stdout, r.stderr];
+};
+
+test('GNU and util-linux tools: unrecognized and invalid options in getopt_long words', () => {
+	for (const tool of ['uname', 'unshare', 'nsenter', 'su']) {
+		assert.deepEqual(answer(`${tool} --bogus`), [1, '', `${tool}: unrecognized option '--bogus'\nTry '${tool} --help' for more information.\n`], tool);
+		assert.deepEqual(answer(`${tool} -Q`), [1, '', `${tool}: invalid option -- 'Q'\nTry '${tool} --help' for more information.\n`], tool);
+	}
+	assert.deepEqual(answer('uname --all=3'), [1, '', "uname: option '--all' doesn't allow an argument\nTry 'uname --help' for more information.\n"]);
+	assert.deepEqual(answer('uname x'), [1, '', "uname: extra operand 'x'\nTry 'uname --help' for more information.\n"]);
+	assert.match(answer('uname --help')[1] as string, /^Usage: uname \[OPTION\]\.\.\.\nPrint certain system information\./);
+	assert.match(answer('unshare --help')[1] as string, /^\nUsage:\n unshare \[options\] \[<program> \[<argument>\.\.\.\]\]\n\nRun a program with some namespaces unshared from the parent\.\n\nOptions:\n -m, --mount\[=<file>\]/);
+});
+
+test('hostname (net-tools): the message on stderr, its usage on stdout, exit 255', () => {
+	const [code, stdout, stderr] = answer('hostname --bogus');
+	assert.equal(code, 255);
+	assert.equal(stderr, "hostname: unrecognized option '--bogus'\n");
+	assert.match(stdout as string, /^Usage: hostname \[-b\] \{hostname\|-F file\} {9}set host name \(from file\)\n/);
+	assert.equal(answer('hostname -x')[2], "hostname: invalid option -- 'x'\n");
+	assert.deepEqual(answer('hostname --fqd'), [0, 'host-1\n', ''], 'an unambiguous prefix of --fqdn');
+	assert.equal(answer('hostname -I')[0], 0);
+});
+
+test('ip (iproute2): single-dash options by prefix in ip\'s order, unknown ones in its words', () => {
+	assert.deepEqual(answer('ip --bogus'), [255, '', 'Option "-bogus" is unknown, try "ip -help".\n']);
+	assert.deepEqual(answer('ip -x link'), [255, '', 'Option "-x" is unknown, try "ip -help".\n']);
+	assert.deepEqual(answer('ip -help'), [255, '', ipUsage]);
+	assert.deepEqual(answer('ip help'), [255, '', ipUsage]);
+	assert.equal(answer('ip -h link')[0], 0, '-h is -human, not help');
+	assert.match(answer('ip --br link')[1] as string, /^lo {15}UNKNOWN/);
+	assert.deepEqual(answer('ip -n'), [255, '', 'Cannot open network namespace "(null)": No such file or directory\n']);
+});
+
+test('ip -n NAME and -netns NAME run the object in a named network namespace (root only, as setns wants)', () => {
+	const shell = sandboxShell();
+	runAll(shell, ['ip netns add blue', 'ip link add veth-host type veth peer name veth-blue', 'ip link set veth-blue netns blue']);
+	for (const line of ['ip -n blue link', 'ip -netns blue link', 'ip -n blue -br link', 'ip -br -n blue link', 'ip --netns blue link', 'ip -n blue a']) {
+		const r = run(shell, line);
+		assert.equal(r.exitCode, 0, `${line}\n${r.text}`);
+		assert.match(r.stdout, /veth-blue/, line);
+	}
+	assert.equal(run(shell, 'ip -n nope link').stderr, 'Cannot open network namespace "nope": No such file or directory\n');
+	runAll(shell, ['su - learner']);
+	assert.deepEqual([run(shell, 'ip -n blue link').stderr], ['setting the network namespace "blue" failed: Operation not permitted\n']);
+});
+
+test('ssh (OpenSSH getopt): unknown option and missing argument, then its usage, exit 255', () => {
+	assert.deepEqual(answer('ssh --bogus'), [255, '', `unknown option -- -\n${sshUsage}`]);
+	assert.deepEqual(answer('ssh -Z host-2'), [255, '', `unknown option -- Z\n${sshUsage}`]);
+	assert.deepEqual(answer('ssh -p'), [255, '', `option requires an argument -- p\n${sshUsage}`]);
+	assert.deepEqual(answer('ssh'), [255, '', sshUsage]);
+	const shell = sandboxShell();
+	const r = run(shell, 'ssh -p 22 -o StrictHostKeyChecking=no host-2 hostname');
+	assert.deepEqual([r.exitCode, r.stdout], [0, 'host-2\n'], r.text);
+	assert.equal(run(shell, 'ssh host-2 ls -la /').exitCode, 0, "the remote command's options are its own");
+});
+
+test('nsenter -mu is -m with the file "u" (getopt "m::"), as util-linux reads it; unshare -mu is two namespaces', () => {
+	assert.deepEqual(answer('nsenter -t 1 -mu true'), [1, '', 'nsenter: cannot open u: No such file or directory\n']);
+	const shell = sandboxShell();
+	const r = run(shell, 'unshare -mu bash');
+	assert.equal(r.exitCode, 0, r.text);
+	assert.equal(run(shell, 'hostname inner').exitCode, 0);
+	runAll(shell, ['exit']);
+	assert.equal(run(shell, 'hostname').stdout, 'host-1\n');
+	assert.equal(run(sandboxShell(), 'nsenter -t 1 --uts=/proc/1/ns/uts hostname').stdout, 'host-1\n');
+});
+
+test('sudo unshare --uts bash: the learner types in the new shell, so hostname changes only its namespace', () => {
+	const shell = sandboxShell();
+	runAll(shell, ['sudo unshare --uts bash', 'hostname inner']);
+	assert.equal(run(shell, 'hostname').stdout, 'inner\n');
+	runAll(shell, ['exit']);
+	assert.equal(run(shell, 'hostname').stdout, 'host-1\n', 'the host keeps its name');
+});
+
+test('Tab offers the options of the same spec', () => {
+	const shell = sandboxShell();
+	const ctx = {commands: shell.runtime.commands, state: shell.state};
+	assert.equal(complete('unshare --mount-p', 17, ctx).value, 'unshare --mount-proc ');
+	assert.equal(complete('ip -net', 7, ctx).value, 'ip -netns ');
+	for (const name of ['hostname', 'uname', 'unshare', 'nsenter', 'ip', 'ssh', 'su']) assert.deepEqual(shell.runtime.commands.get(name)!.flags, optionNames(linuxOptions[name]!), name);
+});
