@@ -119,7 +119,7 @@ export function ubuntuRootfs(release: {version: string; full: string; codename: 
 	return tree;
 }
 
-const busyboxApplets = ['[', 'ash', 'awk', 'basename', 'cat', 'chmod', 'chown', 'cp', 'cut', 'date', 'dd', 'df', 'dirname', 'du', 'echo', 'env', 'expr', 'false', 'find', 'free', 'grep', 'gzip', 'head', 'hostname', 'id', 'ifconfig', 'ip', 'kill', 'ln', 'ls', 'mkdir', 'mount', 'mv', 'nc', 'nslookup', 'ping', 'printf', 'ps', 'pwd', 'rm', 'rmdir', 'sed', 'sh', 'sleep', 'sort', 'stat', 'tail', 'tar', 'tee', 'top', 'touch', 'tr', 'true', 'uname', 'uniq', 'uptime', 'vi', 'wc', 'wget', 'whoami', 'xargs', 'yes'];
+const busyboxApplets = ['[', 'ash', 'awk', 'basename', 'cat', 'chmod', 'chown', 'cp', 'cut', 'date', 'dd', 'df', 'dirname', 'du', 'echo', 'env', 'expr', 'false', 'find', 'free', 'grep', 'gzip', 'head', 'hostname', 'id', 'ifconfig', 'ip', 'kill', 'ln', 'ls', 'mkdir', 'mount', 'mv', 'nc', 'nslookup', 'ping', 'printenv', 'printf', 'ps', 'pwd', 'rm', 'rmdir', 'sed', 'sh', 'sleep', 'sort', 'stat', 'tail', 'tar', 'tee', 'top', 'touch', 'tr', 'true', 'uname', 'uniq', 'uptime', 'vi', 'wc', 'wget', 'whoami', 'xargs', 'yes'];
 
 /** busybox: one binary linked under 400 names; no package manager, no os-release. */
 export function busyboxRootfs(): Tree {
@@ -158,8 +158,8 @@ export function alpineRootfs(release: {version: string; minor: string}): Tree {
 		'/lib/ld-musl-x86_64.so.1': '\u007fELF (simulated musl loader)\n',
 		'/lib/apk/db/installed': 'P:busybox\nV:1.36.1-r29\n',
 	});
-	putBinaries(tree, '/bin', busyboxApplets.filter(n => !['awk', 'find', 'nc', 'nslookup', 'wget', 'free', 'top', 'uptime', 'yes', 'xargs', 'whoami', 'uniq', 'tr', 'tee', 'sort', 'head', 'tail', 'wc', 'env', 'expr', 'id', 'cut', 'basename', 'dirname', 'du', '['].includes(n)).concat(['busybox']));
-	putBinaries(tree, '/usr/bin', ['awk', 'find', 'nc', 'nslookup', 'wget', 'free', 'top', 'uptime', 'yes', 'xargs', 'whoami', 'uniq', 'tr', 'tee', 'sort', 'head', 'tail', 'wc', 'env', 'expr', 'id', 'cut', 'basename', 'dirname', 'du', '[', 'ssl_client']);
+	putBinaries(tree, '/bin', busyboxApplets.filter(n => !['awk', 'find', 'nc', 'nslookup', 'printenv', 'wget', 'free', 'top', 'uptime', 'yes', 'xargs', 'whoami', 'uniq', 'tr', 'tee', 'sort', 'head', 'tail', 'wc', 'env', 'expr', 'id', 'cut', 'basename', 'dirname', 'du', '['].includes(n)).concat(['busybox']));
+	putBinaries(tree, '/usr/bin', ['awk', 'find', 'nc', 'nslookup', 'printenv', 'wget', 'free', 'top', 'uptime', 'yes', 'xargs', 'whoami', 'uniq', 'tr', 'tee', 'sort', 'head', 'tail', 'wc', 'env', 'expr', 'id', 'cut', 'basename', 'dirname', 'du', '[', 'ssl_client']);
 	putBinaries(tree, '/sbin', ['apk', 'ldconfig', 'init']);
 	return tree;
 }

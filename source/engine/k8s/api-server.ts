@@ -1,4 +1,5 @@
 import {cloneData} from './metadata.ts';
+import {digestHex} from '../hash.ts';
 // The API server: the one door to the cluster's state. Stores objects with real metadata,
 // applies defaults and validation, and keeps the control plane's indexes in step.
 import type {World} from '../world.ts';
@@ -116,6 +117,17 @@ function admit(w: World, obj: KubeObject): ApiResult {
 	return {ok: true, object: obj};
 }
 
+/**
+ * The apiserver picks a free port of 30000-32767 at random; here the draw comes from the Service's
+ * uid (itself from the world's seeded RNG), so a world replays the same ports without shifting the RNG.
+ */
+function randomNodePort(c: Cluster, svc: KubeObject, index: number): number {
+	const span = 32767 - 30000 + 1;
+	let port = 30000 + (parseInt(digestHex(`nodeport/${svc.metadata.uid}/${index}`, 8), 16) % span);
+	while (c.usedNodePorts.includes(port)) port = port >= 32767 ? 30000 : port + 1;
+	return port;
+}
+
 function allocateServiceAddresses(c: Cluster, svc: KubeObject): ApiError | undefined {
 	const spec = svc.spec;
 	if (spec.type === 'ExternalName') {
@@ -123,9 +135,18 @@ function allocateServiceAddresses(c: Cluster, svc: KubeObject): ApiError | undef
 		svc.status = {loadBalancer: {}};
 		return undefined;
 	}
+	const usedIps = new Set<string>();
+	for (const other of c.store.services.values()) if (other.spec?.clusterIP) usedIps.add(other.spec.clusterIP);
 	if (spec.clusterIP === undefined || spec.clusterIP === '') {
-		const n = c.nextServiceIp++;
-		spec.clusterIP = `10.96.${Math.floor(n / 256) % 256}.${n % 256}`;
+		// Sequential in 10.96.0.0/12, skipping addresses already taken (kube-dns holds 10.96.0.10).
+		let ip: string;
+		do {
+			const n = c.nextServiceIp++;
+			ip = `10.${96 + (Math.floor(n / 65536) % 16)}.${Math.floor(n / 256) % 256}.${n % 256}`;
+		} while (usedIps.has(ip) || ip.endsWith('.0') || ip.endsWith('.255'));
+		spec.clusterIP = ip;
+	} else if (spec.clusterIP !== 'None' && usedIps.has(spec.clusterIP)) {
+		return {code: 422, reason: 'Invalid', message: invalidMessage('Service', svc.metadata.name, [`spec.clusterIPs: Invalid value: []string{"${spec.clusterIP}"}: failed to allocate IP ${spec.clusterIP}: provided IP is already allocated`])};
 	}
 	spec.clusterIPs ??= [spec.clusterIP];
 	if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
@@ -134,11 +155,7 @@ function allocateServiceAddresses(c: Cluster, svc: KubeObject): ApiError | undef
 				if (c.usedNodePorts.includes(p.nodePort)) {
 					return {code: 422, reason: 'Invalid', message: invalidMessage('Service', svc.metadata.name, [`spec.ports[${i}].nodePort: Invalid value: ${p.nodePort}: provided port is already allocated`])};
 				}
-			} else {
-				let port = 30000 + ((c.usedNodePorts.length * 7919 + 123) % 2768);
-				while (c.usedNodePorts.includes(port)) port = port >= 32767 ? 30000 : port + 1;
-				p.nodePort = port;
-			}
+			} else p.nodePort = randomNodePort(c, svc, i);
 			c.usedNodePorts.push(p.nodePort);
 		}
 	}

@@ -61,6 +61,42 @@ export function containerEnvironment(w: World, pod: KubeObject, spec: ContainerS
 	return {env};
 }
 
+/** The docker-link style variables the kubelet sets for one Service (pkg/kubelet/envvars). */
+function linkVariables(svc: KubeObject): [string, string][] {
+	const name = String(svc.metadata.name).toUpperCase().replace(/-/g, '_');
+	const ip = svc.spec.clusterIP as string;
+	const ports = (svc.spec.ports ?? []) as {name?: string; port: number; protocol?: string}[];
+	if (ports.length === 0) return [];
+	const out: [string, string][] = [[`${name}_SERVICE_HOST`, ip], [`${name}_SERVICE_PORT`, String(ports[0]!.port)]];
+	for (const p of ports) if (p.name) out.push([`${name}_SERVICE_PORT_${p.name.toUpperCase().replace(/-/g, '_')}`, String(p.port)]);
+	const url = (p: {port: number; protocol?: string}) => `${(p.protocol ?? 'TCP').toLowerCase()}://${ip}:${p.port}`;
+	out.push([`${name}_PORT`, url(ports[0]!)]);
+	for (const p of ports) {
+		const protocol = p.protocol ?? 'TCP';
+		const prefix = `${name}_PORT_${p.port}_${protocol.toUpperCase()}`;
+		out.push([prefix, url(p)], [`${prefix}_PROTO`, protocol.toLowerCase()], [`${prefix}_PORT`, String(p.port)], [`${prefix}_ADDR`, ip]);
+	}
+	return out;
+}
+
+/**
+ * The Services a container learns about from its environment: those of its namespace that exist
+ * when it starts (unless enableServiceLinks is false) and always the API server's `kubernetes`.
+ */
+export function serviceEnvironment(w: World, pod: KubeObject): Record<string, string> {
+	const ns = pod.metadata.namespace ?? 'default';
+	const links = pod.spec?.enableServiceLinks !== false;
+	const env: Record<string, string> = {};
+	for (const svc of w.cluster!.store.services.values()) {
+		const ip = svc.spec?.clusterIP;
+		if (!ip || ip === 'None') continue;
+		const isMaster = svc.metadata.namespace === 'default' && svc.metadata.name === 'kubernetes';
+		if (!isMaster && !(links && svc.metadata.namespace === ns)) continue;
+		for (const [k, v] of linkVariables(svc)) env[k] = v;
+	}
+	return env;
+}
+
 type VolumeSource = {name: string; configMap?: Ref & {items?: {key: string; path: string}[]}; secret?: {secretName?: string; optional?: boolean; items?: {key: string; path: string}[]}};
 
 /** The FailedMount message for the first configMap/secret volume whose object is missing, or undefined. */

@@ -10,6 +10,7 @@ import {emptyStore} from './resources.ts';
 import {markDaemonSetsDirty} from './reconcile-marks.ts';
 import {populateNamespace} from './config-objects.ts';
 import {addDefaultStorageClass} from './storage-objects.ts';
+import {addCoreDns, coreDnsImage} from './core-dns.ts';
 import {writeEndpointSlice} from './endpoint-slices.ts';
 import {timestampAt, newUid} from './metadata.ts';
 import type {Cluster, ControlPlaneComponent, KubeObject} from './types.ts';
@@ -270,10 +271,11 @@ export function createCluster(w: World, options: ClusterOptions = {}): void {
 	// The control plane's own images are pre-pulled on every node, as kubeadm's preflight does.
 	for (const node of c.nodes) {
 		const daemon = w.dockers.get(node)!;
-		for (const ref of [...components.map(x => x.image), `registry.k8s.io/kube-proxy:${kubernetesVersion}`, 'registry.k8s.io/pause:3.10']) daemon.tags.set(ref, resolveImage(w, ref)?.id ?? `sha256:${digestHex(ref)}`);
+		for (const ref of [...components.map(x => x.image), `registry.k8s.io/kube-proxy:${kubernetesVersion}`, coreDnsImage, 'registry.k8s.io/pause:3.10']) daemon.tags.set(ref, resolveImage(w, ref)?.id ?? `sha256:${digestHex(ref)}`);
 	}
 	const kubernetesSvc: KubeObject = {apiVersion: 'v1', kind: 'Service', metadata: {name: 'kubernetes', namespace: 'default', labels: {component: 'apiserver', provider: 'kubernetes'}} as unknown as KubeObject['metadata'], spec: {ports: [{name: 'https', port: 443, protocol: 'TCP', targetPort: 6443}]}};
 	createObject(w, kubernetesSvc);
 	c.store.endpoints.set('default/kubernetes', {apiVersion: 'v1', kind: 'Endpoints', metadata: {name: 'kubernetes', namespace: 'default', uid: newUid(w), resourceVersion: String(++c.resourceVersion), creationTimestamp: timestampAt(w.time), labels: {'endpointslice.kubernetes.io/skip-mirror': 'true'}}, subsets: [{addresses: [{ip: cpIp}], ports: [{name: 'https', port: 6443, protocol: 'TCP'}]}]});
 	writeEndpointSlice(w, c.store.services.get('default/kubernetes')!, c.store.endpoints.get('default/kubernetes')!.subsets);
+	addCoreDns(w);
 }

@@ -19,7 +19,11 @@ export type ResolvedImage = {
 	sizeBytes: number;
 	app: AppKind;
 	command: string; // what ps shows for its main process
+	env: Record<string, string>; // the image config's ENV (PATH at least)
 };
+
+/** The PATH a container gets when its image sets none (runc's default). */
+const defaultPath = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 type CatalogEntry = {layers: number[]; app: AppKind; command: string};
 
@@ -36,6 +40,7 @@ const catalog: Record<string, CatalogEntry> = {
 	'registry.k8s.io/kube-apiserver': {layers: [28 * mb], app: {name: 'kube-apiserver', handlesSigterm: true}, command: 'kube-apiserver --advertise-address={ip} --etcd-servers=https://127.0.0.1:2379 --secure-port=6443 --service-cluster-ip-range=10.96.0.0/12'},
 	'registry.k8s.io/kube-scheduler': {layers: [20 * mb], app: {name: 'kube-scheduler', handlesSigterm: true}, command: 'kube-scheduler --kubeconfig=/etc/kubernetes/scheduler.conf --leader-elect=true'},
 	'registry.k8s.io/kube-controller-manager': {layers: [26 * mb], app: {name: 'kube-controller-manager', handlesSigterm: true}, command: 'kube-controller-manager --allocate-node-cidrs=true --cluster-cidr=10.244.0.0/16 --kubeconfig=/etc/kubernetes/controller-manager.conf'},
+	'registry.k8s.io/coredns/coredns': {layers: [18 * mb], app: {name: 'coredns', handlesSigterm: true}, command: '/coredns -conf /etc/coredns/Corefile'},
 	'registry.k8s.io/kube-proxy': {layers: [30 * mb], app: {name: 'kube-proxy', handlesSigterm: true}, command: '/usr/local/bin/kube-proxy --config=/var/lib/kube-proxy/config.conf --hostname-override={node}'},
 	'curlimages/curl': {layers: [3.6 * mb, 6 * mb], app: {name: 'curl', handlesSigterm: false, exitsImmediately: true}, command: 'curl'},
 };
@@ -123,7 +128,7 @@ function resolveUncached(w: World, ref: ImageRef, image: Image | undefined): Res
 		const app: AppKind = profile
 			? {name: profile.name, port: profile.port, reply: profile.name === 'nginx' ? 'nginx' : 'hostname', handlesSigterm: profile.handlesSigterm}
 			: catalog[ref.path]?.app ?? (argv.some(a => a.includes('node')) ? {name: 'kubia', port: 8080, reply: 'hostname', handlesSigterm: false} : {name: 'sh', handlesSigterm: false, exitsImmediately: true});
-		return {reference: full, familiar, id: image.id, digest: `${ref.registry}/${ref.path}@sha256:${digestHex('manifest:' + image.id)}`, layers, sizeBytes: layers.reduce((s, l) => s + l.sizeBytes, 0), app, command: argv.join(' ') || catalog[ref.path]?.command || 'sh'};
+		return {reference: full, familiar, id: image.id, digest: `${ref.registry}/${ref.path}@sha256:${digestHex('manifest:' + image.id)}`, layers, sizeBytes: layers.reduce((s, l) => s + l.sizeBytes, 0), app, command: argv.join(' ') || catalog[ref.path]?.command || 'sh', env: {PATH: defaultPath, ...image.config.env}};
 	}
 	const entry = catalog[ref.registry === 'docker.io' ? ref.path : `${ref.registry}/${ref.path}`];
 	if (!entry) return undefined;
@@ -137,6 +142,7 @@ function resolveUncached(w: World, ref: ImageRef, image: Image | undefined): Res
 		sizeBytes: layers.reduce((s, l) => s + l.sizeBytes, 0),
 		app: entry.app,
 		command: entry.command,
+		env: {PATH: defaultPath},
 	};
 }
 

@@ -12,7 +12,7 @@ import type {Container} from '../docker/types.ts';
 import type {World} from '../world.ts';
 import type {ResolvedImage} from './images.ts';
 import type {ContainerRuntime, ContainerSpec, KubeObject, PodRuntime} from './types.ts';
-import {containerEnvironment, parentDirectories, volumeFiles} from './container-config.ts';
+import {containerEnvironment, parentDirectories, serviceEnvironment, volumeFiles} from './container-config.ts';
 
 const mib = 1024 * 1024;
 
@@ -115,7 +115,12 @@ export function startContainerProcess(w: World, runtime: PodRuntime, pod: KubeOb
 	if (spec) managed.push(...volumeFiles(w, pod, spec));
 	const upper = new Map<string, FileNode>([['/etc', {type: 'dir'}], ...parentDirectories(managed).map((dir): [string, FileNode] => [dir, {type: 'dir'}]), ...managed.map(([path, content]): [string, FileNode] => [path, {type: 'file', content}])]);
 	const envResult = spec ? containerEnvironment(w, pod, spec) : undefined;
-	const env = envResult && 'env' in envResult ? envResult.env : {};
+	// As the container runtime assembles it: the image's ENV, the pod's hostname, the Services
+	// known at start, the container's own env (which wins), and HOME from the user's entry.
+	const ownEnv = envResult && 'env' in envResult ? envResult.env : {};
+	const configEnv: Record<string, string> = {...image.env, ...serviceEnvironment(w, pod), ...ownEnv};
+	const env: Record<string, string> = {PATH: configEnv['PATH'] ?? '', HOSTNAME: pod.metadata.name, ...configEnv};
+	env['HOME'] ??= '/root';
 	const mounts = podContainerMounts(w, host, pod, container.name);
 	for (const m of mounts) for (let dir = m.target; dir !== '/'; dir = dir.slice(0, dir.lastIndexOf('/')) || '/') if (!upper.has(dir)) upper.set(dir, {type: 'dir'});
 	host.filesystems.set(fsId, {id: fsId, kind: 'overlay', lower: image.layers.map(l => l.id).filter(l => w.layers.has(l)).reverse(), upper});
@@ -145,7 +150,7 @@ export function startContainerProcess(w: World, runtime: PodRuntime, pod: KubeOb
 	if (daemon) {
 		const record = dockerRecord(w, {id, name: `k8s_${container.name}_${pod.metadata.name}_${pod.metadata.namespace}_${pod.metadata.uid}_${container.attempt}`, imageRef: image.familiar.replace(/:latest$/, ''), command: command.split(' '), pid: proc.pid, hostname: pod.metadata.name, pod, cgroup, imageId: image.id, rootfs: fsId});
 		record.logs = [...container.logs];
-		record.env = {...env};
+		record.env = configEnv; // docker inspect's Config.Env: HOSTNAME and HOME are the runtime's
 		daemon.containers.set(id, record);
 	}
 	runPodContainerScript(w, host, pod, container, proc, daemon?.containers.get(id));

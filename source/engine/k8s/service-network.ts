@@ -1,7 +1,8 @@
-// kube-proxy and cluster DNS on the simulated network: a Service's ClusterIP (and NodePort on any
-// node) sends each connection to one ready endpoint, picked at random as iptables' rules do;
-// `kubia`, `kubia.default` and `kubia.default.svc.cluster.local` resolve to the ClusterIP.
-import {registerConnectResolver, registerNameResolver, type ConnectDecision} from '../network/resolvers.ts';
+// kube-proxy on the simulated network: a Service's ClusterIP (and NodePort on any node) sends
+// each connection to one ready endpoint, picked at random as iptables' rules do. The rules live on
+// the cluster's nodes only: from a machine outside the cluster the service range has no route.
+// (Names are CoreDNS's job: core-dns.ts.)
+import {registerConnectResolver, type ConnectDecision} from '../network/resolvers.ts';
 import {randomInt} from '../rng.ts';
 import type {World} from '../world.ts';
 import type {KubeObject} from './types.ts';
@@ -23,13 +24,20 @@ function pick(w: World, svc: KubeObject, servicePort: any, sourceIp?: string): C
 	return {kind: 'redirect', ip: target.ip, port: target.port, via: 'kube-proxy', ...(sourceIp ? {sourceIp} : {})};
 }
 
+/** The kube-apiserver's --service-cluster-ip-range, 10.96.0.0/12. */
+export function inServiceRange(ip: string): boolean {
+	const [a, b] = ip.split('.').map(Number);
+	return a === 10 && b! >= 96 && b! <= 111;
+}
+
 registerConnectResolver('kube-proxy', (w, attempt) => {
 	const c = w.cluster;
-	if (!c || c.store.services.size === 0) return undefined;
-	if (attempt.ip.startsWith('10.96.')) {
+	if (!c) return undefined;
+	if (inServiceRange(attempt.ip)) {
+		if (!c.store.nodes.has(attempt.fromHost)) return {kind: 'unreachable', via: 'no route to the service network'};
 		for (const svc of c.store.services.values()) {
 			if (svc.spec.clusterIP !== attempt.ip) continue;
-			const port = (svc.spec.ports as any[]).find(p => p.port === attempt.port);
+			const port = ((svc.spec.ports ?? []) as any[]).find(p => p.port === attempt.port && String(p.protocol ?? 'TCP').toLowerCase() === attempt.protocol);
 			return port ? pick(w, svc, port) : {kind: 'refused', via: 'kube-proxy'};
 		}
 		return undefined;
@@ -38,19 +46,9 @@ registerConnectResolver('kube-proxy', (w, attempt) => {
 	const node = c.nodes.find(n => w.hosts.get(n)?.ip === attempt.ip);
 	if (!node) return undefined;
 	for (const svc of c.store.services.values()) {
-		const port = (svc.spec.ports as any[]).find(p => p.nodePort === attempt.port);
+		const port = ((svc.spec.ports ?? []) as any[]).find(p => p.nodePort === attempt.port);
 		// externalTrafficPolicy Cluster: the node masquerades, so the pod sees the node's address.
 		if (port) return pick(w, svc, port, attempt.ip);
 	}
 	return undefined;
-});
-
-registerNameResolver('cluster-dns', (w, fromHost, name) => {
-	const c = w.cluster;
-	if (!c || !c.nodes.includes(fromHost)) return undefined;
-	const m = name.match(/^([a-z0-9-]+)(?:\.([a-z0-9-]+))?(?:\.svc(?:\.cluster\.local)?)?\.?$/);
-	if (!m) return undefined;
-	const [, svcName, ns] = m;
-	const svc = c.store.services.get(`${ns ?? 'default'}/${svcName}`) ?? (ns ? undefined : [...c.store.services.values()].find(s => s.metadata.name === svcName));
-	return svc?.spec.clusterIP;
 });

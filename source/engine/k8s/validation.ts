@@ -153,7 +153,8 @@ export function validateObject(obj: KubeObject): string[] {
 		case 'Service': {
 			const ports = obj.spec?.ports;
 			if (!Array.isArray(ports) || ports.length === 0) {
-				if (obj.spec?.clusterIP !== 'None') errors.push('spec.ports: Required value');
+				// A headless Service may omit ports; an ExternalName is only a DNS alias and needs none.
+				if (obj.spec?.clusterIP !== 'None' && obj.spec?.type !== 'ExternalName') errors.push('spec.ports: Required value');
 			} else {
 				ports.forEach((p: any, i: number) => {
 					if (!Number.isInteger(p?.port) || p.port < 1 || p.port > 65535) errors.push(`spec.ports[${i}].port: Invalid value: ${quoted(p?.port)}: must be between 1 and 65535, inclusive`);
@@ -164,6 +165,7 @@ export function validateObject(obj: KubeObject): string[] {
 				});
 			}
 			const type = obj.spec?.type;
+			if (type === 'ExternalName' && !obj.spec?.externalName) errors.push('spec.externalName: Required value');
 			if (!['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'].includes(type)) errors.push(`spec.type: Unsupported value: "${type}": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"`);
 			break;
 		}

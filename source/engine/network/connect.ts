@@ -4,7 +4,8 @@ import {random} from '../rng.ts';
 import type {Host, Namespace, NetInterface, Process} from '../host/types.ts';
 import type {World} from '../world.ts';
 import {ipOf, linkIsOperational} from './links.ts';
-import {runConnectResolvers, runNameResolvers} from './resolvers.ts';
+import {lookupHost} from './dns.ts';
+import {runConnectResolvers} from './resolvers.ts';
 import type {NatRule} from './types.ts';
 
 export type Caller = {host: string; pid: number}; // host pid of the calling process
@@ -15,15 +16,10 @@ export type ConnectOutcome =
 
 const isLoopback = (ip: string) => ip.startsWith('127.');
 
-/** Resolves a name the way the caller's resolver would: an IP as is, localhost, registered resolvers (cluster DNS), host and VM names. */
-export function resolveName(w: World, fromHost: string, name: string): string | undefined {
-	if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name)) return name;
-	if (name === 'localhost' || name === 'ip6-localhost') return '127.0.0.1';
-	const registered = runNameResolvers(w, fromHost, name);
-	if (registered) return registered;
-	const host = w.hosts.get(name) ?? w.hosts.get(name.replace(/\.local$/, ''));
-	if (host) return host.ip;
-	return undefined;
+/** Resolves a name the way the caller's C library would: an IP as is, its /etc/hosts, then the nameservers of its /etc/resolv.conf. */
+export function resolveName(w: World, caller: Caller, name: string): string | undefined {
+	const found = lookupHost(w, caller, name);
+	return found.ok ? found.ip : undefined;
 }
 
 export type AddressOwner = {host: Host; netns: Namespace; iface: NetInterface};
@@ -106,7 +102,7 @@ export function connect(w: World, caller: Caller, target: string, port: number):
 	const fromProcess = fromHost?.processes.get(caller.pid);
 	if (!fromHost || !fromProcess) return {ok: false, error: 'unreachable', hops};
 	const fromNetns = fromHost.namespaces.get(fromProcess.namespaces.net)!;
-	const resolved = resolveName(w, caller.host, target);
+	const resolved = resolveName(w, caller, target);
 	if (!resolved) return {ok: false, error: 'resolve', hops};
 	let ip: string = resolved;
 	let sourceIp = isLoopback(ip) ? '127.0.0.1' : (sourceAddress(fromHost, fromNetns) ?? '');

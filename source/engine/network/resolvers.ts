@@ -21,7 +21,8 @@ export type ConnectionAttempt = {
 export type ConnectDecision =
 	| {kind: 'redirect'; ip: string; port: number; sourceIp?: string; via: string} // e.g. via "kube-proxy"
 	| {kind: 'refused'; via: string} // nothing behind it: curl (7)
-	| {kind: 'timeout'; via: string}; // dropped: curl (28)
+	| {kind: 'timeout'; via: string} // dropped: curl (28)
+	| {kind: 'unreachable'; via: string}; // no route: EHOSTUNREACH
 
 /**
  * A connect resolver may draw random numbers (to pick an endpoint) from the world: it is called

@@ -20,7 +20,7 @@ test('a Service without a selector gets its endpoints from a user-made Endpoints
 	assert.match(run(shell, 'kubectl get ep external-service').stdout, /\nexternal-service {3}11\.11\.11\.11:80,22\.22\.22\.22:80 {3}5s\n$/);
 	assert.match(run(shell, 'kubectl describe svc external-service').stdout, /\nEndpoints: +11\.11\.11\.11:80,22\.22\.22\.22:80\n/);
 	// The EndpointSlice mirroring controller copies them into a slice, as it does for a Service without a selector.
-	assert.equal(run(shell, 'kubectl get endpointslices').stdout, 'NAME                     ADDRESSTYPE   PORTS   ENDPOINTS                 AGE\nexternal-service-h6t5w   IPv4          80      11.11.11.11,22.22.22.22   5s\nkubernetes               IPv4          6443    192.168.56.20             65s\n');
+	assert.equal(run(shell, 'kubectl get endpointslices').stdout, 'NAME                     ADDRESSTYPE   PORTS   ENDPOINTS                 AGE\nexternal-service-vvbmn   IPv4          80      11.11.11.11,22.22.22.22   5s\nkubernetes               IPv4          6443    192.168.56.20             65s\n');
 });
 
 test('an ExternalName Service has no cluster IP; kubectl shows the external name', () => {

@@ -126,5 +126,7 @@ test('a pod reads ConfigMaps and Secrets: a missing one is CreateContainerConfig
 	const world = shell.state.world;
 	const container = world.cluster!.podRuntimes.get('default/cfg')!.containers[0]!;
 	const node = world.cluster!.podRuntimes.get('default/cfg')!.node;
-	assert.deepEqual(world.dockers.get(node)!.containers.get(container.containerId!)!.env, {CFG_level: '3', CFG_mode: 'fast', MODE: 'fast', PASSWORD: 's3cret'});
+	// docker inspect's Config.Env: the image's PATH, the kubernetes Service's variables, then the pod's own.
+	const kubernetesService = {KUBERNETES_SERVICE_HOST: '10.96.0.1', KUBERNETES_SERVICE_PORT: '443', KUBERNETES_SERVICE_PORT_HTTPS: '443', KUBERNETES_PORT: 'tcp://10.96.0.1:443', KUBERNETES_PORT_443_TCP: 'tcp://10.96.0.1:443', KUBERNETES_PORT_443_TCP_PROTO: 'tcp', KUBERNETES_PORT_443_TCP_PORT: '443', KUBERNETES_PORT_443_TCP_ADDR: '10.96.0.1'};
+	assert.deepEqual(world.dockers.get(node)!.containers.get(container.containerId!)!.env, {PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', ...kubernetesService, CFG_level: '3', CFG_mode: 'fast', MODE: 'fast', PASSWORD: 's3cret'});
 });

@@ -34,7 +34,7 @@ worker-3        Ready    <none>          60s   v1.31.2
 	);
 	assert.match(
 		run(shell, 'kubectl get pods -n kube-system').stdout,
-		/^NAME {36}READY {3}STATUS {4}RESTARTS {3}AGE\netcd-control-plane {22}1\/1 {5}Running {3}0 {10}60s\nkube-apiserver-control-plane/,
+		/^NAME {36}READY {3}STATUS {4}RESTARTS {3}AGE\ncoredns-[a-z0-9]{10}-[a-z0-9]{5} {16}1\/1 {5}Running {3}0 {10}60s\ncoredns-[a-z0-9]{10}-[a-z0-9]{5} {16}1\/1 {5}Running {3}0 {10}60s\netcd-control-plane {22}1\/1 {5}Running {3}0 {10}60s\nkube-apiserver-control-plane/,
 	);
 	assert.equal(
 		run(shell, 'kubectl get ns').stdout,

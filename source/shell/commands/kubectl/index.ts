@@ -115,7 +115,9 @@ function execIn(ctx: CommandContext, interactive: boolean) {
 			return {stdout: ran.stdout, stderr: ran.stderr, exitCode: ran.exitCode, world: ran.world};
 		}
 		const line = argv[1] === '-c' ? (argv[2] ?? '') : '';
-		const state: ShellState = {world, session: {...ctx.session, frames: [...ctx.session.frames, frame]}};
+		// The shell sees the container's environment (the pod's env, the Services' variables), not the learner's.
+		const containerEnv = world.hosts.get(host)?.processes.get(containerPid)?.env ?? {};
+		const state: ShellState = {world, session: {...ctx.session, frames: [...ctx.session.frames, frame], env: {...containerEnv}}};
 		const result = runLine(state, line, ctx.runtime);
 		// The exec'd process ends with its command.
 		const after = produce(result.state.world, w => {

@@ -12,6 +12,8 @@ import {lsns} from './lsns.ts';
 import {multipass} from './multipass.ts';
 import {cp, mv} from './mv.ts';
 import {nsenter} from './nsenter.ts';
+import {nslookup} from './nslookup.ts';
+import {wget} from './wget.ts';
 import {procTree} from './proc-tree.ts';
 import {ps} from './ps.ts';
 import {ssh} from './ssh.ts';
@@ -26,7 +28,7 @@ registerVirtualTree(cgroupTree);
 
 export const linuxCommands: CommandSpec[] = [
 	ps, lsns, unshare, nsenter, hostname, uname, id, whoami, su, sudo, ip, kill, pkill, killall,
-	ls, cat, mkdir, rmdir, rm, touch, readlink, tee, curl, ssh, mv, cp,
+	ls, cat, mkdir, rmdir, rm, touch, readlink, tee, curl, wget, nslookup, ssh, mv, cp,
 	systemctl, poweroff, shutdown, power, dmesg, free, top, time,
 	stress, forkbombCommand, bombDefinition, closingBrace, colon, leakyApp, python3, multipass,
 ];

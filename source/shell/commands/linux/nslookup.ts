@@ -1,0 +1,71 @@
+// nslookup: asks the nameserver of the caller's /etc/resolv.conf. In a busybox or alpine container
+// it is busybox's applet (networking/nslookup.c): the search list is applied only to names without
+// a dot, A and AAAA queries each print their reply, and any NXDOMAIN makes the exit status 1. On
+// an Ubuntu host it is bind9's nslookup, which asks systemd-resolved.
+import {lookupFile} from '../../../engine/host/filesystem.ts';
+import {candidateNames, queryNameserver, resolverConfig, type DnsAnswer, type QueryType} from '../../../engine/network/dns.ts';
+import {processFilesystem} from '../../../engine/script/process-io.ts';
+import type {World} from '../../../engine/world.ts';
+import type {CommandSpec, ShellFrame} from '../../types.ts';
+import {callerOf, external, fail, lostShell} from './context.ts';
+
+export function usesBusybox(world: World, frame: ShellFrame): boolean {
+	const host = world.hosts.get(frame.host);
+	const process = host?.processes.get(frame.pid);
+	const fs = host && process ? processFilesystem(host, process) : undefined;
+	return !!fs && !!lookupFile(world, fs, '/bin/busybox');
+}
+
+function replyText(answer: DnsAnswer, name: string, busybox: boolean): string {
+	if (answer.rcode !== 'NOERROR') return `** server can't find ${name}: ${answer.rcode}\n\n`;
+	let out = answer.authoritative ? '' : 'Non-authoritative answer:\n';
+	for (const r of answer.records) out += r.type === 'A' ? `Name:\t${r.name}\nAddress: ${r.ip}\n` : `${r.name}\tcanonical name = ${r.target}${busybox ? '' : '.'}\n`;
+	return out + (busybox ? '\n' : '');
+}
+
+export const nslookup: CommandSpec = external({
+	name: 'nslookup',
+	summary: 'query the nameserver of /etc/resolv.conf for a name',
+	usage: 'nslookup NAME [SERVER]',
+	run(args, ctx) {
+		const caller = callerOf(ctx.world, ctx.frame);
+		if (!caller) return lostShell(ctx);
+		const busybox = usesBusybox(ctx.world, ctx.frame);
+		const words = args.filter(a => !a.startsWith('-'));
+		if (words.length === 0 || words.length > 2) {
+			return busybox ? fail('BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n\nQuery DNS about HOST\n\nQUERY_TYPE: soa,ns,a,aaaa,cname,mx,txt,ptr,srv,any', 1) : fail('[simulator] interactive nslookup is not simulated here; give it a name: nslookup NAME', 1);
+		}
+		const name = words[0]!;
+		const who = {host: ctx.frame.host, pid: ctx.frame.pid};
+		const config = resolverConfig(ctx.world, who);
+		const server = words[1] ?? config.nameservers[0]!;
+		if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return {stdout: '', stderr: `[simulator] reverse lookups (PTR) are not simulated here; look names up forward: nslookup NAME\n`, exitCode: 1};
+		// busybox: the search list only for a name without a dot; bind: as the C library does (ndots).
+		const names = busybox ? (name.includes('.') || name.endsWith('.') ? [name.replace(/\.$/, '')] : config.search.length ? config.search.map(d => `${name}.${d}`) : [name]) : candidateNames(name, config);
+		const header = busybox ? `Server:\t\t${server}\nAddress:\t${server}:53\n\n` : `Server:\t\t${server}\nAddress:\t${server}#53\n\n`;
+		const timedOut = ';; connection timed out; no servers could be reached\n\n';
+		if (busybox) {
+			let out = '';
+			let failed = false;
+			for (const type of ['A', 'AAAA'] as QueryType[]) {
+				for (const candidate of names) {
+					const answer = queryNameserver(ctx.world, who, server, candidate, type);
+					if (answer === 'timeout') return {stdout: timedOut, exitCode: 1};
+					if (answer.rcode !== 'NOERROR') failed = true;
+					out += replyText(answer, candidate, true);
+				}
+			}
+			return {stdout: header + out, exitCode: failed ? 1 : 0};
+		}
+		// bind: the first name of the search that exists answers (A, then AAAA); else the last NXDOMAIN.
+		for (const candidate of names) {
+			const a = queryNameserver(ctx.world, who, server, candidate, 'A');
+			if (a === 'timeout') return {stdout: timedOut, exitCode: 1};
+			if (a.rcode !== 'NOERROR') continue;
+			const aaaa = queryNameserver(ctx.world, who, server, candidate, 'AAAA');
+			const extra = aaaa !== 'timeout' && aaaa.records.length ? replyText(aaaa, candidate, false).replace(/^Non-authoritative answer:\n/, '') : '';
+			return {stdout: header + replyText(a, candidate, false) + extra + '\n', exitCode: 0};
+		}
+		return {stdout: header + `** server can't find ${name}: NXDOMAIN\n\n`, exitCode: 1};
+	},
+});
