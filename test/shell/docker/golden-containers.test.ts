@@ -24,10 +24,10 @@ test('docker run errors: name conflict, unknown image, bad port, bad memory, mis
 	const shell = dockerShell();
 	run(shell, 'docker run -d --name web -p 8080:80 nginx');
 	const web = containerId(shell, 'web');
-	expectLine(shell, 'docker run -d --name web nginx', '', `docker: Error response from daemon: Conflict. The container name "/web" is already in use by container "${web}". You have to remove (or rename) that container to be able to reuse that name.\nSee 'docker run --help'.\n`, 125);
-	expectLine(shell, 'docker run nosuch', '', "Unable to find image 'nosuch:latest' locally\ndocker: Error response from daemon: pull access denied for nosuch, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\nSee 'docker run --help'.\n", 125);
-	expectLine(shell, 'docker run -p 80:abc nginx', '', "docker: invalid containerPort: abc.\nSee 'docker run --help'.\n", 125);
-	expectLine(shell, 'docker run -m lots nginx', '', `docker: invalid argument "lots" for "-m, --memory" flag: invalid size: 'lots'\nSee 'docker run --help'.\n`, 125);
+	expectLine(shell, 'docker run -d --name web nginx', '', `docker: Error response from daemon: Conflict. The container name "/web" is already in use by container "${web}". You have to remove (or rename) that container to be able to reuse that name.\n\nRun 'docker run --help' for more information\n`, 125);
+	expectLine(shell, 'docker run nosuch', '', "Unable to find image 'nosuch:latest' locally\ndocker: Error response from daemon: pull access denied for nosuch, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n\nRun 'docker run --help' for more information\n", 125);
+	expectLine(shell, 'docker run -p 80:abc nginx', '', "docker: invalid containerPort: abc\n\nRun 'docker run --help' for more information\n", 125);
+	expectLine(shell, 'docker run -m lots nginx', '', `invalid argument "lots" for "-m, --memory" flag: invalid size: 'lots'\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun 'docker run --help' for more information\n`, 125);
 	expectLine(shell, 'docker run -m 1m nginx', '', 'docker: Error response from daemon: Minimum memory limit allowed is 6MB.\n', 125);
 	expectLine(shell, 'docker run --cpus 16 nginx', '', 'docker: Error response from daemon: range of CPUs is from 0.01 to 4.00, as there are only 4 CPUs available.\n', 125);
 	expectLine(shell, 'docker run --name x1 nginx frobnicate', '', '/docker-entrypoint.sh: exec: line 47: frobnicate: not found\n', 127);
@@ -36,7 +36,7 @@ test('docker run errors: name conflict, unknown image, bad port, bad memory, mis
 	assert.equal(taken.stdout, '');
 	assert.equal(taken.stderr, `docker: Error response from daemon: driver failed programming external connectivity on endpoint web2 (${containerId(shell, 'web2')}): Bind for 0.0.0.0:8080 failed: port is already allocated.\n`);
 	assert.equal(taken.exitCode, 125);
-	expectLine(shell, 'docker run --bogus nginx', '', "unknown flag: --bogus\nSee 'docker run --help'.\n", 125);
+	expectLine(shell, 'docker run --bogus nginx', '', "unknown flag: --bogus\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun 'docker run --help' for more information\n", 125);
 	// A real flag the simulation does not model is accepted and says so (-v is modelled now: see volumes.test.ts).
 	const init = run(shell, 'docker run --name ab -d --init nginx');
 	assert.equal(init.stdout, containerId(shell, 'ab') + '\n');
@@ -233,6 +233,6 @@ test('--network host/none/container:, --pid host, --uts host share (or drop) the
 	assert.notEqual(host.processes.get(pidOf('side'))!.namespaces.uts, host.processes.get(pidOf('web2'))!.namespaces.uts);
 	expectLine(shell, 'docker inspect -f "{{.HostConfig.NetworkMode}}" side', 'container:web2\n');
 	expectLine(shell, 'docker run --network bogus busybox', '', 'docker: Error response from daemon: network bogus not found.\n', 125);
-	expectLine(shell, 'docker run --network container:web2 -p 81:80 nginx', '', "docker: conflicting options: port publishing and the container type network mode.\nSee 'docker run --help'.\n", 125);
+	expectLine(shell, 'docker run --network container:web2 -p 81:80 nginx', '', "docker: Error response from daemon: conflicting options: port publishing and the container type network mode\n\nRun 'docker run --help' for more information\n", 125);
 	assert.match(run(shell, 'docker run -d --network host -p 8080:80 --name ignored busybox sleep 5').stderr, /^WARNING: Published ports are discarded when using host network mode\n/);
 });

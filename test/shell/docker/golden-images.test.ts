@@ -146,7 +146,7 @@ docker.io/luksa/kubia:latest
 `);
 	expectLine(shell, 'docker pull nosuch', '', "Error response from daemon: pull access denied for nosuch, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n", 1);
 	expectLine(shell, 'docker pull nginx:9.9', '', 'Error response from daemon: manifest for nginx:9.9 not found: manifest unknown: manifest unknown\n', 1);
-	expectLine(shell, 'docker pull', '', `"docker pull" requires exactly 1 argument.\nSee 'docker pull --help'.\n\nUsage:  docker pull [OPTIONS] NAME[:TAG|@DIGEST]\n\nPull an image or a repository from a registry\n`, 1);
+	expectLine(shell, 'docker pull', '', `docker: 'docker pull' requires 1 argument\n\nUsage:  docker pull [OPTIONS] NAME[:TAG|@DIGEST]\n\nRun 'docker pull --help' for more information\n`, 1);
 });
 
 test('docker rmi: untag, conflict with a container, delete image and unshared layers', () => {

@@ -13,8 +13,8 @@ test('-e and --env-file set the environment that env inside prints', () => {
 	run(shell, 'docker pull busybox');
 	const out = run(shell, 'docker run --rm -h box --env-file app.env -e MODE=dev -e EXTRA=1 busybox env');
 	assert.equal(out.stdout, 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\nHOSTNAME=box\nMODE=dev\nGREETING=hello world\nEMPTY=\nEXTRA=1\nHOME=/root\n');
-	expectLine(shell, 'docker run --rm --env-file nope.env busybox env', '', "docker: open nope.env: no such file or directory\nSee 'docker run --help'.\n", 125);
-	expectLine(shell, 'docker run --rm --env-file bad.env busybox env', '', "docker: invalid env file (bad.env): variable 'A B' contains whitespaces\nSee 'docker run --help'.\n", 125);
+	expectLine(shell, 'docker run --rm --env-file nope.env busybox env', '', "docker: open nope.env: no such file or directory\n\nRun 'docker run --help' for more information\n", 125);
+	expectLine(shell, 'docker run --rm --env-file bad.env busybox env', '', "docker: invalid env file (bad.env): variable 'A B' contains whitespaces\n\nRun 'docker run --help' for more information\n", 125);
 	run(shell, "docker run -d --name envloop -e NAME=world busybox sh -c 'while true; do echo hello $NAME; sleep 10; done'");
 	expectLine(shell, 'docker logs envloop', 'hello world\n');
 });

@@ -41,6 +41,6 @@ test('--restart always brings an OOM-killed container back with a growing back-o
 	run(shell, 'docker stop mem');
 	run(shell, 'sleep 5');
 	expectLine(shell, 'docker inspect -f "{{.State.Status}} {{.RestartCount}}" mem', `exited ${run(shell, 'docker inspect -f "{{.RestartCount}}" mem').stdout.trim()}\n`);
-	expectLine(shell, 'docker run --rm --restart always busybox', '', "docker: Conflicting options: cannot specify both --restart and --rm.\nSee 'docker run --help'.\n", 125);
-	expectLine(shell, 'docker run --restart sometimes busybox', '', "docker: Error response from daemon: invalid restart policy: unknown policy 'sometimes'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'.\nSee 'docker run --help'.\n", 125);
+	expectLine(shell, 'docker run --rm --restart always busybox', '', "docker: conflicting options: cannot specify both --restart and --rm\n\nRun 'docker run --help' for more information\n", 125);
+	expectLine(shell, 'docker run --restart sometimes busybox', '', "docker: Error response from daemon: invalid restart policy: unknown policy 'sometimes'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'\n\nRun 'docker run --help' for more information\n", 125);
 });

@@ -1,6 +1,7 @@
 // docker build: the classic builder, reading the Dockerfile and context from the learner's disk
 // (ctx.disk, relative to where the tutor started) or, when the directory exists inside the
 // simulated host (files written there with cat > / echo >), from the simulated filesystem.
+import {flagErrorText} from './usage-lines.ts';
 import {produce} from 'immer';
 import {buildImage, contextTarSize, type BuildResult, type ContextReader} from '../../../engine/docker/build.ts';
 import {snapshotContext} from './build-context.ts';
@@ -72,7 +73,7 @@ export function dockerBuild(args: string[], call: DockerCall): CommandOutcome {
 		{names: ['--squash'], modelled: false},
 		{names: ['--iidfile'], value: true, modelled: false},
 	]);
-	if (!parsed.ok) return fail(`${parsed.error}\nSee 'docker build --help'.`, 125);
+	if (!parsed.ok) return fail(flagErrorText(parsed.error, 'build'), 125);
 	const {flags} = parsed;
 	const [dir, ...extra] = flags.positionals;
 	if (!dir || extra.length) return fail(`docker: 'docker build' requires 1 argument\n\nUsage:  docker build [OPTIONS] PATH | URL | -\n\nRun 'docker build --help' for more information`, 1);

@@ -106,7 +106,7 @@ function forEachContainer(call: DockerCall, names: string[], action: (world: Wor
 
 function requireNames(sub: string, names: string[], summary: string, usage = 'CONTAINER [CONTAINER...]'): CommandOutcome | undefined {
 	if (names.length > 0) return undefined;
-	return fail(`"docker ${sub}" requires at least 1 argument.\nSee 'docker ${sub} --help'.\n\nUsage:  docker ${sub} [OPTIONS] ${usage}\n\n${summary}`, 1);
+	return fail(`docker: 'docker ${sub}' requires at least 1 argument\n\nUsage:  docker ${sub} [OPTIONS] ${usage}\n\nSee 'docker ${sub} --help' for more information`, 1);
 }
 
 /** Starts a container; a one-shot command runs to completion (its output goes to the logs). */
@@ -204,7 +204,7 @@ export function dockerLogs(args: string[], call: DockerCall): CommandOutcome {
 	const parsed = parseFlags(args, [{names: ['-f', '--follow']}, {names: ['-n', '--tail'], value: true}, {names: ['-t', '--timestamps']}, {names: ['--since'], value: true, modelled: false}, {names: ['--until'], value: true, modelled: false}, {names: ['--details'], modelled: false}]);
 	if (!parsed.ok) return usageError(parsed.error, 'logs');
 	const [name, ...extra] = parsed.flags.positionals;
-	if (!name || extra.length) return fail(`"docker logs" requires exactly 1 argument.\nSee 'docker logs --help'.\n\nUsage:  docker logs [OPTIONS] CONTAINER\n\nFetch the logs of a container`, 1);
+	if (!name || extra.length) return fail(`docker: 'docker logs' requires 1 argument\n\nUsage:  docker logs [OPTIONS] CONTAINER\n\nRun 'docker logs --help' for more information`, 1);
 	const container = findContainer(call.daemon, name);
 	if (!container) return fail(`Error response from daemon: No such container: ${name}`, 1);
 	let lines = container.logs;
@@ -219,7 +219,7 @@ export function dockerDiff(args: string[], call: DockerCall): CommandOutcome {
 	const parsed = parseFlags(args, []);
 	if (!parsed.ok) return usageError(parsed.error, 'diff');
 	const [name, ...extra] = parsed.flags.positionals;
-	if (!name || extra.length) return fail(`"docker diff" requires exactly 1 argument.\nSee 'docker diff --help'.\n\nUsage:  docker diff CONTAINER\n\nInspect changes to files or directories on a container's filesystem`, 1);
+	if (!name || extra.length) return fail(`docker: 'docker diff' requires 1 argument\n\nUsage:  docker diff CONTAINER\n\nRun 'docker diff --help' for more information`, 1);
 	const container = findContainer(call.daemon, name);
 	if (!container) return fail(`Error response from daemon: No such container: ${name}`, 1);
 	return ok(containerChanges(call.world, call.host, container).map(c => `${c.kind} ${c.path}\n`).join(''));

@@ -1,4 +1,5 @@
 // docker exec: a new process inside a running container's namespaces and cgroup.
+import {flagErrorText} from './usage-lines.ts';
 import {produce} from 'immer';
 import {endExec, execInContainer, findContainer} from '../../../engine/docker/runtime.ts';
 import {runsAsProcess, shellScriptOf} from '../../../engine/script/script-processes.ts';
@@ -10,7 +11,7 @@ import {containerFrame, execScript, isShell, runInside} from './inside.ts';
 
 export function dockerExec(args: string[], call: DockerCall): CommandOutcome {
 	const parsed = parseFlags(args, [{names: ['-i', '--interactive']}, {names: ['-t', '--tty']}, {names: ['-d', '--detach']}, {names: ['-u', '--user'], value: true}, {names: ['-w', '--workdir'], value: true}, {names: ['-e', '--env'], value: true, repeat: true}, {names: ['--privileged'], modelled: false}, {names: ['--detach-keys'], value: true, modelled: false}, {names: ['--env-file'], value: true, modelled: false}], true);
-	if (!parsed.ok) return fail(`${parsed.error}\nSee 'docker exec --help'.`, 125);
+	if (!parsed.ok) return fail(flagErrorText(parsed.error, 'exec'), 125);
 	const {flags} = parsed;
 	const [name, ...argv] = flags.positionals;
 	if (!name || argv.length === 0) return fail(`docker: 'docker exec' requires at least 2 arguments\n\nUsage:  docker exec [OPTIONS] CONTAINER COMMAND [ARG...]\n\nSee 'docker exec --help' for more information`, 1);

@@ -1,4 +1,5 @@
 // Output helpers shared by the docker subcommands.
+import {flagErrorText} from './usage-lines.ts';
 import type {CommandOutcome} from '../../types.ts';
 
 /**
@@ -32,9 +33,9 @@ export function daemonError(message: string, prefix = ''): CommandOutcome {
 	return fail(`${prefix}Error response from daemon: ${message}`, prefix ? 125 : 1);
 }
 
-/** Usage errors: `unknown flag: --x` + `See 'docker run --help'.` */
+/** Usage errors as docker CLI 28 prints them: `unknown flag: --x`, the usage line, `Run 'docker run --help' ...`. */
 export function usageError(message: string, subcommand: string): CommandOutcome {
-	return fail(`${message}\nSee 'docker ${subcommand} --help'.`, 125);
+	return fail(flagErrorText(message, subcommand), 125);
 }
 
 /** One line per real flag the simulation accepts without modelling it. */

@@ -75,7 +75,7 @@ export function dockerHistory(args: string[], call: DockerCall): CommandOutcome 
 	const parsed = parseFlags(args, [{names: ['--no-trunc']}, {names: ['-q', '--quiet']}, {names: ['-H', '--human'], value: true}, {names: ['--format'], value: true, modelled: false}]);
 	if (!parsed.ok) return usageError(parsed.error, 'history');
 	const ref = parsed.flags.positionals[0];
-	if (!ref || parsed.flags.positionals.length > 1) return fail(`"docker history" requires exactly 1 argument.\nSee 'docker history --help'.\n\nUsage:  docker history [OPTIONS] IMAGE\n\nShow the history of an image`, 1);
+	if (!ref || parsed.flags.positionals.length > 1) return fail(`docker: 'docker history' requires 1 argument\n\nUsage:  docker history [OPTIONS] IMAGE\n\nRun 'docker history --help' for more information`, 1);
 	const image = resolveImage(call.daemon, ref);
 	if (!image) return daemonError(`No such image: ${ref.includes(':') || /^[0-9a-f]{6,}$/.test(ref) ? ref : `${ref}:latest`}`);
 	const noTrunc = flagSet(parsed.flags, '--no-trunc');
@@ -97,7 +97,7 @@ export function dockerTag(args: string[], call: DockerCall): CommandOutcome {
 	const parsed = parseFlags(args, []);
 	if (!parsed.ok) return usageError(parsed.error, 'tag');
 	const [source, target, ...extra] = parsed.flags.positionals;
-	if (!source || !target || extra.length > 0) return fail(`"docker tag" requires exactly 2 arguments.\nSee 'docker tag --help'.\n\nUsage:  docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]\n\nCreate a tag TARGET_IMAGE that refers to SOURCE_IMAGE`, 1);
+	if (!source || !target || extra.length > 0) return fail(`docker: 'docker tag' requires 2 arguments\n\nUsage:  docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]\n\nRun 'docker tag --help' for more information`, 1);
 	let error = '';
 	const world = produce(call.world, w => {
 		const result = tagImage(w, call.host, source, target);
@@ -111,7 +111,7 @@ export function dockerRmi(args: string[], call: DockerCall): CommandOutcome {
 	const parsed = parseFlags(args, [{names: ['-f', '--force']}, {names: ['--no-prune'], modelled: false}]);
 	if (!parsed.ok) return usageError(parsed.error, 'rmi');
 	const refs = parsed.flags.positionals;
-	if (refs.length === 0) return fail(`"docker rmi" requires at least 1 argument.\nSee 'docker rmi --help'.\n\nUsage:  docker rmi [OPTIONS] IMAGE [IMAGE...]\n\nRemove one or more images`, 1);
+	if (refs.length === 0) return fail(`docker: 'docker rmi' requires at least 1 argument\n\nUsage:  docker rmi [OPTIONS] IMAGE [IMAGE...]\n\nSee 'docker rmi --help' for more information`, 1);
 	let stdout = '';
 	let stderr = '';
 	const world = produce(call.world, w => {

@@ -1,5 +1,6 @@
 // The `docker` command: global flags, management-command aliases (docker image ls, docker
 // container run...), and dispatch to each subcommand.
+import {flagErrorText} from './usage-lines.ts';
 import '../../../engine/docker/http.ts';
 import type {CommandOutcome, CommandSpec} from '../../types.ts';
 import {dockerBuild} from './build.ts';
@@ -121,7 +122,7 @@ function runDocker(args: string[], ctx: Parameters<CommandSpec['run']>[1]): Comm
 	const [first, ...more] = rest;
 	if (first === undefined || first === '--help' || first === '-h' || first === 'help') return ok(summaryText);
 	if (first === '-v' || first === '--version') return ok('Docker version 27.4.1, build b9d17ea\n');
-	if (first.startsWith('-')) return fail(`unknown flag: ${first}\nSee 'docker --help'.`, 125);
+	if (first.startsWith('-')) return fail(flagErrorText(`unknown flag: ${first}`, ''), 125);
 	let name = first;
 	let subArgs = more;
 	let handler: Handler | undefined = handlers[name];

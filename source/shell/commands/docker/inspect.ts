@@ -109,7 +109,7 @@ export function dockerInspect(args: string[], call: DockerCall, only?: 'containe
 	const parsed = parseFlags(args, [{names: ['-f', '--format'], value: true}, {names: ['--type'], value: true}, {names: ['-s', '--size'], modelled: false}]);
 	if (!parsed.ok) return usageError(parsed.error, 'inspect');
 	const names = parsed.flags.positionals;
-	if (names.length === 0) return fail(`"docker inspect" requires at least 1 argument.\nSee 'docker inspect --help'.\n\nUsage:  docker inspect [OPTIONS] NAME|ID [NAME|ID...]\n\nReturn low-level information on Docker objects`, 1);
+	if (names.length === 0) return fail(`docker: 'docker inspect' requires at least 1 argument\n\nUsage:  docker inspect [OPTIONS] NAME|ID [NAME|ID...]\n\nSee 'docker inspect --help' for more information`, 1);
 	const type = only ?? flagValue(parsed.flags, '--type');
 	const found: object[] = [];
 	let stderr = '';

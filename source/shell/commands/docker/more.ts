@@ -54,7 +54,7 @@ export function dockerStats(args: string[], call: DockerCall): CommandOutcome {
 
 export function dockerTop(args: string[], call: DockerCall): CommandOutcome {
 	const name = args[0];
-	if (!name) return fail(`"docker top" requires at least 1 argument.\nSee 'docker top --help'.\n\nUsage:  docker top CONTAINER [ps OPTIONS]\n\nDisplay the running processes of a container`, 1);
+	if (!name) return fail(`docker: 'docker top' requires at least 1 argument\n\nUsage:  docker top CONTAINER [ps OPTIONS]\n\nSee 'docker top --help' for more information`, 1);
 	const c = findContainer(call.daemon, name);
 	if (!c) return daemonError(`No such container: ${name}`);
 	if (c.state !== 'running') return daemonError(`container ${c.id} is not running`);
@@ -71,7 +71,7 @@ export function dockerTop(args: string[], call: DockerCall): CommandOutcome {
 
 export function dockerPort(args: string[], call: DockerCall): CommandOutcome {
 	const [name, wanted] = args;
-	if (!name) return fail(`"docker port" requires at least 1 argument.\nSee 'docker port --help'.\n\nUsage:  docker port CONTAINER [PRIVATE_PORT[/PROTO]]\n\nList port mappings or a specific mapping for the container`, 1);
+	if (!name) return fail(`docker: 'docker port' requires at least 1 and at most 2 arguments\n\nUsage:  docker port CONTAINER [PRIVATE_PORT[/PROTO]]\n\nRun 'docker port --help' for more information`, 1);
 	const c = findContainer(call.daemon, name);
 	if (!c) return daemonError(`No such container: ${name}`);
 	if (c.state !== 'running') return ok('');
@@ -91,7 +91,7 @@ export function dockerCommit(args: string[], call: DockerCall): CommandOutcome {
 	const parsed = parseFlags(args, [{names: ['-m', '--message'], value: true}, {names: ['-a', '--author'], value: true}, {names: ['-c', '--change'], value: true, repeat: true, modelled: false}, {names: ['-p', '--pause']}]);
 	if (!parsed.ok) return usageError(parsed.error, 'commit');
 	const [name, target, ...extra] = parsed.flags.positionals;
-	if (!name || extra.length) return fail(`"docker commit" requires at least 1 and at most 2 arguments.\nSee 'docker commit --help'.\n\nUsage:  docker commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]\n\nCreate a new image from a container's changes`, 1);
+	if (!name || extra.length) return fail(`docker: 'docker commit' requires at least 1 and at most 2 arguments\n\nUsage:  docker commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]\n\nRun 'docker commit --help' for more information`, 1);
 	let error = '';
 	let imageId = '';
 	const world = produce(call.world, w => {
@@ -105,7 +105,7 @@ export function dockerCommit(args: string[], call: DockerCall): CommandOutcome {
 
 export function dockerRename(args: string[], call: DockerCall): CommandOutcome {
 	const [from, to, ...extra] = args;
-	if (!from || !to || extra.length) return fail(`"docker rename" requires exactly 2 arguments.\nSee 'docker rename --help'.\n\nUsage:  docker rename CONTAINER NEW_NAME\n\nRename a container`, 1);
+	if (!from || !to || extra.length) return fail(`docker: 'docker rename' requires 2 arguments\n\nUsage:  docker rename CONTAINER NEW_NAME\n\nRun 'docker rename --help' for more information`, 1);
 	const c = findContainer(call.daemon, from);
 	if (!c) return daemonError(`No such container: ${from}`);
 	if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(to)) return daemonError(`Invalid container name (${to}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
@@ -119,7 +119,7 @@ export function dockerRename(args: string[], call: DockerCall): CommandOutcome {
 
 export function dockerPause(args: string[], call: DockerCall, pause: boolean): CommandOutcome {
 	const sub = pause ? 'pause' : 'unpause';
-	if (args.length === 0) return fail(`"docker ${sub}" requires at least 1 argument.\nSee 'docker ${sub} --help'.\n\nUsage:  docker ${sub} CONTAINER [CONTAINER...]\n\n${pause ? 'Pause all processes within one or more containers' : 'Unpause all processes within one or more containers'}`, 1);
+	if (args.length === 0) return fail(`docker: 'docker ${sub}' requires at least 1 argument\n\nUsage:  docker ${sub} CONTAINER [CONTAINER...]\n\nSee 'docker ${sub} --help' for more information`, 1);
 	let stdout = '';
 	let stderr = '';
 	const world = produce(call.world, w => {
@@ -185,7 +185,7 @@ export function dockerPrune(kind: 'container' | 'image' | 'system', args: string
 export function dockerCp(args: string[], call: DockerCall): CommandOutcome {
 	const positionals = args.filter(a => !a.startsWith('-'));
 	const [from, to] = positionals;
-	if (!from || !to || positionals.length !== 2) return fail(`"docker cp" requires exactly 2 arguments.\nSee 'docker cp --help'.\n\nUsage:  docker cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH\n\nCopy files/folders between a container and the local filesystem`, 1);
+	if (!from || !to || positionals.length !== 2) return fail(`docker: 'docker cp' requires 2 arguments\n\nUsage:  docker cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH\n\nRun 'docker cp --help' for more information`, 1);
 	const split = (spec: string) => {
 		const m = spec.match(/^([a-zA-Z0-9][a-zA-Z0-9_.-]*):(.*)$/);
 		return m ? {container: m[1]!, path: m[2]!} : {path: spec};
@@ -264,7 +264,7 @@ export function dockerSearch(args: string[], call: DockerCall): CommandOutcome {
 	const parsed = parseFlags(args, [{names: ['--limit'], value: true}, {names: ['--no-trunc']}, {names: ['-f', '--filter'], value: true, repeat: true, modelled: false}, {names: ['--format'], value: true, modelled: false}]);
 	if (!parsed.ok) return usageError(parsed.error, 'search');
 	const term = parsed.flags.positionals[0];
-	if (!term || parsed.flags.positionals.length > 1) return fail(`"docker search" requires exactly 1 argument.\nSee 'docker search --help'.\n\nUsage:  docker search [OPTIONS] TERM\n\nSearch Docker Hub for images`, 1);
+	if (!term || parsed.flags.positionals.length > 1) return fail(`docker: 'docker search' requires 1 argument\n\nUsage:  docker search [OPTIONS] TERM\n\nRun 'docker search --help' for more information`, 1);
 	const limitValue = intFlag(parsed.flags, '--limit', '--limit');
 	if (typeof limitValue === 'object') return usageError(limitValue.error, 'search');
 	const limit = limitValue ?? 25;

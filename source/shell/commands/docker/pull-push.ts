@@ -38,7 +38,7 @@ export function dockerPull(args: string[], call: DockerCall): CommandOutcome {
 	const parsed = parseFlags(args, [{names: ['-a', '--all-tags'], modelled: false}, {names: ['-q', '--quiet']}, {names: ['--platform'], value: true, modelled: false}, {names: ['--disable-content-trust'], modelled: false}]);
 	if (!parsed.ok) return usageError(parsed.error, 'pull');
 	const [ref, ...extra] = parsed.flags.positionals;
-	if (!ref || extra.length > 0) return fail(`"docker pull" requires exactly 1 argument.\nSee 'docker pull --help'.\n\nUsage:  docker pull [OPTIONS] NAME[:TAG|@DIGEST]\n\nPull an image or a repository from a registry`, 1);
+	if (!ref || extra.length > 0) return fail(`docker: 'docker pull' requires 1 argument\n\nUsage:  docker pull [OPTIONS] NAME[:TAG|@DIGEST]\n\nRun 'docker pull --help' for more information`, 1);
 	const result = pullOnHost(call.world, call.host, ref);
 	if (!result.ok) return daemonError(result.error);
 	const defaultTag = result.plan.ref.tagGiven || result.plan.ref.digest ? '' : 'Using default tag: latest\n';
@@ -50,7 +50,7 @@ export function dockerPush(args: string[], call: DockerCall): CommandOutcome {
 	const parsed = parseFlags(args, [{names: ['-a', '--all-tags'], modelled: false}, {names: ['-q', '--quiet']}, {names: ['--disable-content-trust'], modelled: false}]);
 	if (!parsed.ok) return usageError(parsed.error, 'push');
 	const [ref, ...extra] = parsed.flags.positionals;
-	if (!ref || extra.length > 0) return fail(`"docker push" requires exactly 1 argument.\nSee 'docker push --help'.\n\nUsage:  docker push [OPTIONS] NAME[:TAG]\n\nUpload an image to a registry`, 1);
+	if (!ref || extra.length > 0) return fail(`docker: 'docker push' requires 1 argument\n\nUsage:  docker push [OPTIONS] NAME[:TAG]\n\nRun 'docker push --help' for more information`, 1);
 	let result: ReturnType<typeof pushImage> | undefined;
 	const world = produce(call.world, w => {
 		result = pushImage(w, call.host, w.dockers.get(call.host)!, ref);

@@ -1,4 +1,5 @@
 // docker run / docker create
+import {argumentCountText, flagErrorText} from './usage-lines.ts';
 import {produce} from 'immer';
 import {tagKey, parseImageRef} from '../../../engine/docker/image-ref.ts';
 import {createContainer, effectiveCommand, findExecutable, isLongRunning, mainProcessEnded, reconcileContainers, recordContainerExit, resolveImage, startContainer, type CreateOptions} from '../../../engine/docker/runtime.ts';
@@ -47,7 +48,12 @@ export const runFlags: FlagSpec[] = [
 type RunSettings = {options: CreateOptions; detach: boolean; interactive: boolean; tty: boolean};
 
 function runUsage(sub: string, message: string): CommandOutcome {
-	return fail(`docker: ${message}\nSee 'docker ${sub} --help'.`, 125);
+	return fail(flagErrorText(message, sub), 125);
+}
+
+/** What `docker run` prints when the run fails (cli/command/container/run.go): `docker: ERR`, then where to read more. */
+function runFailure(sub: string, message: string, before = ''): CommandOutcome {
+	return fail(`${before}docker: ${message}\n\nRun 'docker ${sub} --help' for more information`, 125);
 }
 
 /** Reads -p values: "8080:8080", "127.0.0.1:8080:80", "80", "8080:80/udp". */
@@ -83,12 +89,12 @@ function settingsFrom(flags: ParsedFlags, call: DockerCall, image: string, comma
 	const env: Record<string, string> = {};
 	for (const file of flagValues(flags, '--env-file')) {
 		const read = readEnvFile(call, file);
-		if ('error' in read) return runUsage(sub, read.error);
+		if ('error' in read) return runFailure(sub, read.error);
 		Object.assign(env, read.env);
 	}
 	for (const entry of flagValues(flags, '-e')) {
 		const eq = entry.indexOf('=');
-		if (eq === 0) return runUsage(sub, `invalid environment variable: ${entry}`);
+		if (eq === 0) return runUsage(sub, `invalid argument "${entry}" for "-e, --env" flag: invalid environment variable: ${entry}`);
 		if (eq < 0) {
 			const value = call.ctx.session.env[entry];
 			if (value !== undefined) env[entry] = value;
@@ -118,10 +124,10 @@ function settingsFrom(flags: ParsedFlags, call: DockerCall, image: string, comma
 	let restartPolicy: RestartPolicy | undefined;
 	if (restartText !== undefined) {
 		const [policy, retries] = restartText.split(':');
-		if (!['no', 'always', 'unless-stopped', 'on-failure'].includes(policy!)) return fail(`docker: Error response from daemon: invalid restart policy: unknown policy '${policy}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'.\nSee 'docker ${sub} --help'.`, 125);
-		if (retries !== undefined && (policy !== 'on-failure' || !/^\d+$/.test(retries))) return fail(`docker: Error response from daemon: invalid restart policy: ${policy === 'on-failure' ? `invalid maximum retry count: ${retries}` : `maximum retry count can only be used with 'on-failure'`}.\nSee 'docker ${sub} --help'.`, 125);
+		if (!['no', 'always', 'unless-stopped', 'on-failure'].includes(policy!)) return runFailure(sub, `Error response from daemon: invalid restart policy: unknown policy '${policy}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'`);
+		if (retries !== undefined && (policy !== 'on-failure' || !/^\d+$/.test(retries))) return runFailure(sub, `Error response from daemon: invalid restart policy: ${policy === 'on-failure' ? `invalid maximum retry count: ${retries}` : `maximum retry count can only be used with 'on-failure'`}`);
 		restartPolicy = {name: policy as RestartPolicy['name'], maxRetries: Number(retries ?? 0)};
-		if (flagSet(flags, '--rm') && policy !== 'no') return fail(`docker: Conflicting options: cannot specify both --restart and --rm.\nSee 'docker ${sub} --help'.`, 125);
+		if (flagSet(flags, '--rm') && policy !== 'no') return runFailure(sub, 'conflicting options: cannot specify both --restart and --rm');
 	}
 	const namespaceModes: NonNullable<CreateOptions['namespaceModes']> = {};
 	const network = flagValue(flags, '--network');
@@ -139,7 +145,7 @@ function settingsFrom(flags: ParsedFlags, call: DockerCall, image: string, comma
 	const mounts: MountSpec[] = [];
 	for (const value of flagValues(flags, '-v')) {
 		const spec = parseVolumeFlag(value);
-		if ('error' in spec) return fail(`docker: Error response from daemon: ${spec.error}.\nSee 'docker ${sub} --help'.`, 125);
+		if ('error' in spec) return runFailure(sub, `Error response from daemon: ${spec.error}`);
 		mounts.push(spec);
 	}
 	const entrypointText = flagValue(flags, '--entrypoint');
@@ -200,10 +206,10 @@ function ensureImage(call: DockerCall, world: World, ref: string, sub: string): 
 	const daemon = world.dockers.get(call.host)!;
 	if (resolveImage(daemon, ref)) return {world, stderr: ''};
 	const parsed = parseImageRef(ref);
-	if ('error' in parsed) return fail(`docker: ${parsed.error}.\nSee 'docker ${sub} --help'.`, 125);
+	if ('error' in parsed) return runFailure(sub, parsed.error);
 	const unable = `Unable to find image '${tagKey(parsed)}' locally\n`;
 	const pulled = pullOnHost(world, call.host, ref);
-	if (!pulled.ok) return fail(`${unable}docker: Error response from daemon: ${pulled.error}\nSee 'docker ${sub} --help'.`, 125);
+	if (!pulled.ok) return runFailure(sub, `Error response from daemon: ${pulled.error}`, unable);
 	return {world: pulled.world, stderr: unable + pulled.text};
 }
 
@@ -217,10 +223,10 @@ export function dockerRun(args: string[], call: DockerCall): CommandOutcome {
 
 function runOrCreate(args: string[], call: DockerCall, sub: 'run' | 'create'): CommandOutcome {
 	const parsed = parseFlags(args, runFlags, true);
-	if (!parsed.ok) return fail(`${parsed.error}\nSee 'docker ${sub} --help'.`, 125);
+	if (!parsed.ok) return runUsage(sub, parsed.error);
 	const {flags} = parsed;
 	const [image, ...command] = flags.positionals;
-	if (!image) return fail(`docker: '${sub}' requires at least 1 argument.\nSee 'docker ${sub} --help'.\n\nUsage:  docker ${sub} [OPTIONS] IMAGE [COMMAND] [ARG...]\n\n${sub === 'run' ? 'Create and run a new container from an image' : 'Create a new container'}`, 125);
+	if (!image) return fail(argumentCountText(sub, 'at least 1 argument'), 1);
 	const settings = settingsFrom(flags, call, image, command, sub);
 	if ('exitCode' in settings) return settings;
 	if (settings.detach && settings.options.autoRemove === undefined) settings.options.autoRemove = false;
@@ -233,9 +239,9 @@ function runOrCreate(args: string[], call: DockerCall, sub: 'run' | 'create'): C
 	const taken = new Set<number>();
 	for (const c of world.dockers.get(call.host)!.containers.values()) for (const p of c.ports) taken.add(p.hostPort);
 	const ports = parsePorts(flagValues(flags, '-p'), imageConfig.exposedPorts, flagSet(flags, '-P'), taken);
-	if ('error' in ports) return fail(`${stderr}docker: ${ports.error}.\nSee 'docker ${sub} --help'.`, 125);
+	if ('error' in ports) return runFailure(sub, ports.error, stderr);
 	const netMode = settings.options.namespaceModes?.net;
-	if (netMode?.startsWith('container:') && flagValues(flags, '-p').length > 0) return fail(`${stderr}docker: conflicting options: port publishing and the container type network mode.\nSee 'docker ${sub} --help'.`, 125);
+	if (netMode?.startsWith('container:') && flagValues(flags, '-p').length > 0) return runFailure(sub, 'Error response from daemon: conflicting options: port publishing and the container type network mode', stderr);
 	if (netMode === 'host' && flagValues(flags, '-p').length > 0) stderr += 'WARNING: Published ports are discarded when using host network mode\n';
 	settings.options.ports = netMode === 'host' || netMode?.startsWith('container:') ? [] : ports;
 	let createError = '';
@@ -245,7 +251,7 @@ function runOrCreate(args: string[], call: DockerCall, sub: 'run' | 'create'): C
 		if (!created.ok) createError = created.error;
 		else containerId = created.container.id;
 	});
-	if (createError) return fail(`${stderr}docker: Error response from daemon: ${createError}\nSee 'docker ${sub} --help'.`, 125);
+	if (createError) return runFailure(sub, `Error response from daemon: ${createError}`, stderr);
 	if (sub === 'create') return {stdout: containerId + '\n', stderr, exitCode: 0, world};
 	return startAndAttach(call, world, containerId, settings, stderr);
 }

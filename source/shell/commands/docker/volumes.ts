@@ -54,7 +54,7 @@ function volumeCreate(args: string[], call: DockerCall): CommandOutcome {
 	const parsed = parseFlags(args, [{names: ['-d', '--driver'], value: true}, {names: ['--label'], value: true, repeat: true}, {names: ['--name'], value: true}, {names: ['-o', '--opt'], value: true, repeat: true, modelled: false}]);
 	if (!parsed.ok) return usageError(parsed.error, 'volume create');
 	const [positional, extra] = parsed.flags.positionals;
-	if (extra !== undefined) return fail(`"docker volume create" requires at most 1 argument.\nSee 'docker volume create --help'.\n\nUsage:  docker volume create [OPTIONS] [VOLUME]\n\nCreate a volume`, 1);
+	if (extra !== undefined) return fail(`docker: 'docker volume create' requires at most 1 argument\n\nUsage:  docker volume create [OPTIONS] [VOLUME]\n\nRun 'docker volume create --help' for more information`, 1);
 	const named = flagValue(parsed.flags, '--name');
 	if (positional && named && positional !== named) return fail(`conflicting options: cannot specify a volume-name through both --name and as a positional arg`, 1);
 	const driver = flagValue(parsed.flags, '-d') ?? 'local';
@@ -109,7 +109,7 @@ function volumeInspect(args: string[], call: DockerCall): CommandOutcome {
 	const parsed = parseFlags(args, [{names: ['-f', '--format'], value: true}]);
 	if (!parsed.ok) return usageError(parsed.error, 'volume inspect');
 	const names = parsed.flags.positionals;
-	if (names.length === 0) return fail(`"docker volume inspect" requires at least 1 argument.\nSee 'docker volume inspect --help'.\n\nUsage:  docker volume inspect [OPTIONS] VOLUME [VOLUME...]\n\nDisplay detailed information on one or more volumes`, 1);
+	if (names.length === 0) return fail(`docker: 'docker volume inspect' requires at least 1 argument\n\nUsage:  docker volume inspect [OPTIONS] VOLUME [VOLUME...]\n\nSee 'docker volume inspect --help' for more information`, 1);
 	const found: object[] = [];
 	let stderr = '';
 	for (const name of names) {
@@ -126,7 +126,7 @@ function volumeRm(args: string[], call: DockerCall): CommandOutcome {
 	const parsed = parseFlags(args, [{names: ['-f', '--force']}]);
 	if (!parsed.ok) return usageError(parsed.error, 'volume rm');
 	const names = parsed.flags.positionals;
-	if (names.length === 0) return fail(`"docker volume rm" requires at least 1 argument.\nSee 'docker volume rm --help'.\n\nUsage:  docker volume rm [OPTIONS] VOLUME [VOLUME...]\n\nRemove one or more volumes`, 1);
+	if (names.length === 0) return fail(`docker: 'docker volume rm' requires at least 1 argument\n\nUsage:  docker volume rm [OPTIONS] VOLUME [VOLUME...]\n\nSee 'docker volume rm --help' for more information`, 1);
 	let world = call.world;
 	let stdout = '';
 	let stderr = '';
