@@ -48,8 +48,7 @@ export async function runPlainSession(controller: TutorController, options: AppO
 		else if (entry.trim()) {
 			const result = controller.submit(entry);
 			exitCode = result.exitCode;
-			write(visibleText(result.stdout));
-			write(visibleText(result.stderr));
+			for (const stream of result.stderrFirst ? (['stderr', 'stdout'] as const) : (['stdout', 'stderr'] as const)) write(visibleText(result[stream]));
 		}
 		const world = controller.snapshot().world;
 		for (const event of eventsSince(world, lastEvent)) write(visibleText(eventLine(event)));

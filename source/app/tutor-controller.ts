@@ -130,8 +130,7 @@ export function createTutorController(initial: ShellState, runtime: ShellRuntime
 				if (effect.kind === 'clear') output = [];
 				if (effect.kind === 'exit-tutor') exitRequested = true;
 			}
-			push('stdout', result.stdout);
-			push('stderr', result.stderr);
+			for (const stream of result.stderrFirst ? (['stderr', 'stdout'] as const) : (['stdout', 'stderr'] as const)) push(stream, result[stream]);
 			if (lesson) shell = lesson.afterCommand(before, shell, line, result);
 			noteSuccess();
 			changed();

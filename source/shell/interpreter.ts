@@ -34,6 +34,7 @@ export function runList(state: ShellState, list: List, stdin: string, run: Run):
 		exitCode = result.exitCode;
 		effects.push(...result.effects);
 		if (result.control) return {state: current, stdout, stderr, exitCode, effects, control: result.control};
+		if (list.items.length === 1 && result.stderrFirst) return {state: current, stdout, stderr, exitCode, effects, stderrFirst: true};
 	}
 	return {state: current, stdout, stderr, exitCode, effects};
 }
@@ -62,7 +63,8 @@ function runPipeline(state: ShellState, pipeline: Pipeline, stdin: string, run: 
 		stdout = `[${jobs}] ${spawnedPid ?? shellPid(current) + jobs}\n` + stdout;
 		exitCode = 0;
 	}
-	return {state: current, stdout, stderr, exitCode, effects, spawnedPid, control: pipeline.commands.length === 1 ? last.control : undefined};
+	const alone = pipeline.commands.length === 1;
+	return {state: current, stdout, stderr, exitCode, effects, spawnedPid, control: alone ? last.control : undefined, ...(alone && !pipeline.background && last.stderrFirst ? {stderrFirst: true} : {})};
 }
 
 export function runCommand(state: ShellState, command: Command, stdin: string, run: Run): Outcome {

@@ -22,7 +22,7 @@ export function runLine(state: ShellState, line: string, runtime: ShellRuntime):
 	const stopped = run.shared.stopped ? run.shared.stopped + '\n' : '';
 	const via = currentFrame(state).via;
 	const asRun = via ? `${via} -c ${trimmed}` : undefined;
-	return {state: result.state, stdout: bounded(result.stdout), stderr: bounded(warnings + result.stderr) + stopped, exitCode: result.exitCode, effects: result.effects, ...(asRun ? {asRun} : {})};
+	return {state: result.state, stdout: bounded(result.stdout), stderr: bounded(warnings + result.stderr) + stopped, exitCode: result.exitCode, effects: result.effects, ...(asRun ? {asRun} : {}), ...(result.stderrFirst && !warnings ? {stderrFirst: true} : {})};
 }
 
 /** What one line may print: the screen keeps its scrollback, and a loop printing its growing history does not fill memory. */

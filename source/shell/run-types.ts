@@ -21,6 +21,7 @@ export type Outcome = {
 	effects: ShellEffect[];
 	spawnedPid?: number;
 	control?: Control;
+	stderrFirst?: boolean; // see CommandOutcome
 };
 
 /** What a running line carries: its runtime, its text, the shared budget and the function/loop context. */

@@ -79,7 +79,7 @@ function dispatch(state: ShellState, name: string, args: string[], assigns: [str
 		session = {...session, frames};
 	}
 	const next: ShellState = {world: outcome.world ?? state.world, session};
-	return {state: next, stdout: outcome.stdout, stderr: outcome.stderr ?? '', exitCode: outcome.exitCode, effects: outcome.effects ?? [], spawnedPid: outcome.spawnedPid};
+	return {state: next, stdout: outcome.stdout, stderr: outcome.stderr ?? '', exitCode: outcome.exitCode, effects: outcome.effects ?? [], spawnedPid: outcome.spawnedPid, ...(outcome.stderrFirst ? {stderrFirst: true} : {})};
 }
 
 function callFunction(state: ShellState, fn: FunctionDefinition, args: string[], stdin: string, run: Run): Outcome {

@@ -80,6 +80,8 @@ export type CommandOutcome = {
 	session?: ShellSession; // the new session, when the command changed it
 	spawnedPid?: number; // a long-running process it started, for `&` job lines
 	effects?: ShellEffect[];
+	/** What it wrote to stderr came before what it wrote to stdout (docker run's pull lines before the container's output). */
+	stderrFirst?: boolean;
 };
 
 export type CommandSpec = {
@@ -106,4 +108,6 @@ export type LineResult = {
 	 * checks count it as that command too.
 	 */
 	asRun?: string;
+	/** The terminal showed stderr before stdout (a line that was one command whose outcome said so). */
+	stderrFirst?: boolean;
 };

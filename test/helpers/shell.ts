@@ -33,7 +33,7 @@ export function runAll(shell: {state: ShellState; runtime: ShellRuntime}, lines:
 export function run(shell: {state: ShellState; runtime: ShellRuntime}, line: string): LineResult & {text: string} {
 	const result = runLine(shell.state, line, shell.runtime);
 	shell.state = result.state;
-	return {...result, text: result.stdout + result.stderr};
+	return {...result, text: result.stderrFirst ? result.stderr + result.stdout : result.stdout + result.stderr};
 }
 
 /**

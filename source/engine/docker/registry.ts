@@ -28,6 +28,22 @@ export function manifestSize(layerCount: number): number {
 	return 429 + 212 * layerCount;
 }
 
+/**
+ * Why a registry other than Docker Hub cannot be reached (no registry runs in the simulated lab):
+ * a name nobody knows fails the DNS lookup; a name that resolves (localhost, a lab host, an
+ * address) is refused, as nothing listens on its port. localhost and 127.0.0.0/8 are insecure
+ * registries by default, so the daemon's last try there is plain http.
+ */
+export function unreachableRegistryError(w: World, registry: string): string {
+	const [name, portText] = registry.split(':') as [string, string | undefined];
+	const local = name === 'localhost' || name.startsWith('127.');
+	const port = portText ?? (local ? '80' : '443');
+	const url = `${local ? 'http' : 'https'}://${registry}/v2/`;
+	const address = name === 'localhost' ? '[::1]' : /^\d+\.\d+\.\d+\.\d+$/.test(name) ? name : w.hosts.get(name)?.ip;
+	if (!address) return `Get "${url}": dial tcp: lookup ${name} on 127.0.0.53:53: no such host`;
+	return `Get "${url}": dial tcp ${address}:${port}: connect: connection refused`;
+}
+
 /** What a pull of `refText` on `hostName` would transfer; nothing changes. */
 export function planPull(w: World, hostName: string, refText: string): PullResult {
 	const parsed = parseImageRef(refText);
@@ -35,7 +51,7 @@ export function planPull(w: World, hostName: string, refText: string): PullResul
 	const daemon = w.dockers.get(hostName);
 	if (!daemon) return {ok: false, error: `no docker daemon on ${hostName}`};
 	if (parsed.registry !== dockerHub) {
-		return {ok: false, error: `Get "https://${parsed.registry}/v2/": dial tcp: lookup ${parsed.registry.replace(/:\d+$/, '')} on 127.0.0.53:53: no such host`};
+		return {ok: false, error: unreachableRegistryError(w, parsed.registry)};
 	}
 	const repository = w.registry.repositories.get(parsed.path);
 	if (!repository) return {ok: false, error: `pull access denied for ${parsed.familiar}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`};
@@ -85,7 +101,7 @@ export function pushImage(w: World, hostName: string, daemon: DockerDaemon, refT
 	if (!imageId) return {ok: false, error: `An image does not exist locally with the tag: ${parsed.familiar}`, ref: parsed};
 	const image = daemon.images.get(imageId)!;
 	const layers = [...image.layers].reverse().map(id => ({id, existed: w.registry.layers.has(id)}));
-	if (parsed.registry !== dockerHub) return {ok: false, error: `Get "https://${parsed.registry}/v2/": dial tcp: lookup ${parsed.registry.replace(/:\d+$/, '')} on 127.0.0.53:53: no such host`, ref: parsed};
+	if (parsed.registry !== dockerHub) return {ok: false, error: unreachableRegistryError(w, parsed.registry), ref: parsed};
 	// Docker Hub lets an account push only to its own namespace, and nobody to library/ (official images).
 	const namespace = parsed.path.split('/')[0]!;
 	if (daemon.loggedIn !== namespace || namespace === 'library') {

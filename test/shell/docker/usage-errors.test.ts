@@ -53,3 +53,21 @@ test('docker usage errors match docker CLI 28 word for word', () => {
 		assert.equal(result.exitCode, exitCode, line);
 	}
 });
+
+// moby/distribution: localhost is an insecure registry, so the daemon's last attempt is plain
+// http, and Go's dialer reports the first address it tried (localhost -> [::1]). Real transcript:
+// `Get http://localhost:5000/v2/: dial tcp [::1]:5000: connect: connection refused` (docker/docs#13915).
+test('pushing to localhost:5000 with no registry there is refused in the daemon words', () => {
+	const shell = sandboxShell({world: createSandboxWorld({cluster: false})});
+	run(shell, 'docker pull busybox');
+	run(shell, 'docker tag busybox localhost:5000/x');
+	const push = run(shell, 'docker push localhost:5000/x');
+	assert.equal(push.text, 'Using default tag: latest\nThe push refers to repository [localhost:5000/x]\nGet "http://localhost:5000/v2/": dial tcp [::1]:5000: connect: connection refused\n');
+	assert.equal(push.exitCode, 1);
+	assert.equal(run(shell, 'docker pull localhost:5000/x').stderr, 'Error response from daemon: Get "http://localhost:5000/v2/": dial tcp [::1]:5000: connect: connection refused\n');
+	// A lab machine by name resolves (nothing listens there either); an unknown name does not resolve.
+	run(shell, 'docker tag busybox host-2:5000/x');
+	assert.match(run(shell, 'docker push host-2:5000/x').stderr, /Get "https:\/\/host-2:5000\/v2\/": dial tcp 192\.168\.56\.11:5000: connect: connection refused\n$/);
+	run(shell, 'docker tag busybox registry.example.com/x');
+	assert.match(run(shell, 'docker push registry.example.com/x').stderr, /dial tcp: lookup registry\.example\.com on 127\.0\.0\.53:53: no such host\n$/);
+});

@@ -1,7 +1,7 @@
 // docker pull / push / login / logout
 import {produce} from 'immer';
 import {applyPull, planPull, pullTimeMs, type PullPlan} from '../../../engine/docker/registry.ts';
-import {pushImage} from '../../../engine/docker/registry.ts';
+import {pushImage, unreachableRegistryError} from '../../../engine/docker/registry.ts';
 import {qualifiedName, tagKey} from '../../../engine/docker/image-ref.ts';
 import {shortId} from '../../../engine/docker/units.ts';
 import {tick} from '../../../engine/tick.ts';

@@ -253,7 +253,9 @@ function runOrCreate(args: string[], call: DockerCall, sub: 'run' | 'create'): C
 	});
 	if (createError) return runFailure(sub, `Error response from daemon: ${createError}`, stderr);
 	if (sub === 'create') return {stdout: containerId + '\n', stderr, exitCode: 0, world};
-	return startAndAttach(call, world, containerId, settings, stderr);
+	const attached = startAndAttach(call, world, containerId, settings, stderr);
+	// The pull lines (and warnings) reach the terminal before anything the container prints.
+	return stderr ? {...attached, stderrFirst: true} : attached;
 }
 
 /** Starts a created container and does what the terminal would show: an id, output, or a shell. */
