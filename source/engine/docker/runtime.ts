@@ -49,6 +49,7 @@ import {randomContainerName} from './names.ts';
 import {worldEpoch} from '../world.ts';
 import type {Container, DockerDaemon, Image, PortBinding, RestartPolicy} from './types.ts';
 import {mountTable, prepareMounts, removeVolume, type MountSpec} from './volumes.ts';
+import {attachInterface, detachInterfaces, embeddedResolvConf, findNetwork, userNetworkNamespace} from './networks.ts';
 
 export {applyPull, planPull, pullImage, pullTimeMs, type PullPlan, type PullResult} from './registry.ts';
 export {appProfileOf, behaviourOf, defaultPath, effectiveCommand, findExecutable, imageOfContainer, isLongRunning} from './programs.ts';
@@ -110,6 +111,9 @@ export type CreateOptions = {
 	mounts?: MountSpec[]; // -v
 	/** --network/--pid/--uts/--ipc: "host", "container:NAME", or (network) "none"; default: new namespaces. */
 	namespaceModes?: Container['namespaceModes'];
+	networks?: string[]; // --network NAME of a user-defined network
+	networkAliases?: string[]; // --network-alias
+
 	component?: string;
 };
 
@@ -141,6 +145,7 @@ export function createContainer(w: World, hostName: string, options: CreateOptio
 	const workdir = options.workdir ?? image.config.workdir ?? '/';
 	const initLayerId = `${id}-init`;
 	const initFiles = initLayerFiles(hostname);
+	if (options.networks?.length) initFiles.set('/etc/resolv.conf', {type: 'file', content: embeddedResolvConf});
 	// dockerd creates each mount point (and its parents) in the init layer, so `docker diff` does not list them.
 	for (const m of mounts) for (let dir = m.destination; dir !== '/'; dir = dir.slice(0, dir.lastIndexOf('/')) || '/') if (!initFiles.has(dir)) initFiles.set(dir, {type: 'dir'});
 	w.layers.set(initLayerId, {id: initLayerId, sizeBytes: 0, createdBy: 'container init layer', files: initFiles});
@@ -175,6 +180,8 @@ export function createContainer(w: World, hostName: string, options: CreateOptio
 		...(options.restartPolicy && options.restartPolicy.name !== 'no' ? {restartPolicy: options.restartPolicy} : {}),
 		...(options.namespaceModes && Object.keys(options.namespaceModes).length ? {namespaceModes: options.namespaceModes} : {}),
 		...(mounts.length > 0 ? {mounts} : {}),
+		...(options.networks?.length ? {networks: [...options.networks]} : {}),
+		...(options.networks?.length && options.networkAliases?.length ? {networkAliases: Object.fromEntries(options.networks.map(n => [n, [...options.networkAliases!]]))} : {}),
 	};
 	daemon.containers.set(id, container);
 	recordEvent(w, {type: 'Normal', component: options.component ?? 'dockerd', reason: 'Created', object: `container/${name}`, message: `Created container ${name} (${id.slice(0, 12)}) from ${options.image}`, host: hostName});
@@ -286,6 +293,11 @@ export function startContainer(w: World, hostName: string, idOrName: string, com
 	if (shared.net !== undefined) namespaces.net = shared.net;
 	else if (container.namespaceModes?.net === 'none') {
 		namespaces.net = createNamespace(host, 'net', futurePid, {interfaces: [{name: 'lo', kind: 'loopback', state: 'UP', mac: '00:00:00:00:00:00', mtu: 65536, addresses: ['127.0.0.1/8'], index: 1}]}).id;
+	} else if (container.networks?.length && !container.networks.includes('bridge')) {
+		const attached = userNetworkNamespace(w, host, daemon, container, futurePid);
+		namespaces.net = attached.netns;
+		container.ipAddress = attached.ip;
+		if (attached.ip) w.layers.get(`${container.id}-init`)?.files.set('/etc/hosts', {type: 'file', content: `${hostsFile}${attached.ip}\t${container.hostname}\n`});
 	} else {
 		const ip = allocateIp(daemon);
 		const hostNet = hostInterfaces(host);
@@ -303,6 +315,11 @@ export function startContainer(w: World, hostName: string, idOrName: string, com
 		if (bridge) bridge.state = 'UP';
 		container.ipAddress = ip;
 		container.hostVeth = vethName;
+		// Connected to user networks as well (docker network connect): an interface on each.
+		for (const name of container.networks ?? []) {
+			const network = name === 'bridge' ? undefined : findNetwork(daemon, name);
+			if (network) attachInterface(w, host, daemon, container, network, netNs.id);
+		}
 		// docker writes the container's own address into its /etc/hosts (a bind mount, kept in the init layer).
 		w.layers.get(`${container.id}-init`)?.files.set('/etc/hosts', {type: 'file', content: `${hostsFile}${ip}\t${container.hostname}\n`});
 	}
@@ -396,6 +413,7 @@ function releaseRunningState(host: Host, daemon: DockerDaemon, container: Contai
 	const veth = hostNet.findIndex(i => i.name === container.hostVeth);
 	if (veth >= 0) hostNet.splice(veth, 1);
 	container.hostVeth = undefined;
+	detachInterfaces(host, container);
 	const group = host.cgroups.get(container.cgroup);
 	if (group && ![...host.processes.values()].some(p => p.cgroup === container.cgroup)) host.cgroups.delete(container.cgroup);
 	container.pid = undefined;

@@ -114,6 +114,11 @@ export type Container = {
 	restartDelayMs?: number; // the back-off used last (moby's restartmanager timeout)
 	workdir: string;
 	user?: string;
+	/** User-defined networks it is attached to (`--network NAME`, `docker network connect`); none: the default bridge. */
+	networks?: string[];
+	networkAddresses?: Record<string, string>; // its address on each user network while running
+	networkVeths?: Record<string, string>; // the host end of its veth on each user network while running
+	networkAliases?: Record<string, string[]>; // --network-alias, per network
 	/** -v: named or anonymous volumes and bind-mounted host directories. */
 	mounts?: {type: 'volume' | 'bind'; name?: string; source: string; destination: string; readOnly: boolean}[];
 };
@@ -127,6 +132,18 @@ export type DockerDaemon = {
 	buildCache: Map<string, string>; // cache key -> image id
 	loggedIn?: string; // `docker login` user
 	volumes?: Map<string, Volume>; // docker volume create, -v NAME:/path
+	networks?: Map<string, DockerNetwork>; // docker network create, by id
 
 	version?: string;
+};
+
+/** A user-defined bridge network (`docker network create`). */
+export type DockerNetwork = {
+	id: string; // 64 hex
+	name: string;
+	driver: 'bridge';
+	subnet: string; // "172.18.0.0/16"
+	gateway: string; // "172.18.0.1"
+	bridge: string; // the Linux bridge, "br-<12 hex>"
+	created: number;
 };

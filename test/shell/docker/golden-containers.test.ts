@@ -28,8 +28,8 @@ test('docker run errors: name conflict, unknown image, bad port, bad memory, mis
 	expectLine(shell, 'docker run nosuch', '', "Unable to find image 'nosuch:latest' locally\ndocker: Error response from daemon: pull access denied for nosuch, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n\nRun 'docker run --help' for more information\n", 125);
 	expectLine(shell, 'docker run -p 80:abc nginx', '', "docker: invalid containerPort: abc\n\nRun 'docker run --help' for more information\n", 125);
 	expectLine(shell, 'docker run -m lots nginx', '', `invalid argument "lots" for "-m, --memory" flag: invalid size: 'lots'\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun 'docker run --help' for more information\n`, 125);
-	expectLine(shell, 'docker run -m 1m nginx', '', 'docker: Error response from daemon: Minimum memory limit allowed is 6MB.\n', 125);
-	expectLine(shell, 'docker run --cpus 16 nginx', '', 'docker: Error response from daemon: range of CPUs is from 0.01 to 4.00, as there are only 4 CPUs available.\n', 125);
+	expectLine(shell, 'docker run -m 1m nginx', '', "docker: Error response from daemon: Minimum memory limit allowed is 6MB\n\nRun 'docker run --help' for more information\n", 125);
+	expectLine(shell, 'docker run --cpus 16 nginx', '', "docker: Error response from daemon: range of CPUs is from 0.01 to 4.00, as there are only 4 CPUs available\n\nRun 'docker run --help' for more information\n", 125);
 	expectLine(shell, 'docker run --name x1 nginx frobnicate', '', '/docker-entrypoint.sh: exec: line 47: frobnicate: not found\n', 127);
 	expectLine(shell, 'docker run --name x2 --entrypoint frobnicate nginx', '', 'docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "frobnicate": executable file not found in $PATH: unknown.\n', 127);
 	const taken = run(shell, 'docker run -d --name web2 -p 8080:80 nginx');
@@ -232,7 +232,7 @@ test('--network host/none/container:, --pid host, --uts host share (or drop) the
 	assert.equal(host.processes.get(pidOf('side'))!.namespaces.net, host.processes.get(pidOf('web2'))!.namespaces.net);
 	assert.notEqual(host.processes.get(pidOf('side'))!.namespaces.uts, host.processes.get(pidOf('web2'))!.namespaces.uts);
 	expectLine(shell, 'docker inspect -f "{{.HostConfig.NetworkMode}}" side', 'container:web2\n');
-	expectLine(shell, 'docker run --network bogus busybox', '', 'docker: Error response from daemon: network bogus not found.\n', 125);
+	expectLine(shell, 'docker run --network bogus busybox', '', "docker: Error response from daemon: network bogus not found\n\nRun 'docker run --help' for more information\n", 125);
 	expectLine(shell, 'docker run --network container:web2 -p 81:80 nginx', '', "docker: Error response from daemon: conflicting options: port publishing and the container type network mode\n\nRun 'docker run --help' for more information\n", 125);
 	assert.match(run(shell, 'docker run -d --network host -p 8080:80 --name ignored busybox sleep 5').stderr, /^WARNING: Published ports are discarded when using host network mode\n/);
 });

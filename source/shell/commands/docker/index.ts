@@ -15,6 +15,7 @@ import {dockerCreate, dockerRun} from './run.ts';
 import {dockerCommit, dockerCp, dockerSearch, dockerPause, dockerPort, dockerPrune, dockerRename, dockerStats, dockerTop} from './more.ts';
 import {dockerInfo, dockerSystem, dockerVersionText} from './system.ts';
 import {dockerVolume} from './volumes.ts';
+import {dockerNetwork} from './networks.ts';
 
 type Handler = (args: string[], call: DockerCall) => CommandOutcome;
 
@@ -53,6 +54,7 @@ const handlers: Record<string, Handler> = {
 	pause: (args, call) => dockerPause(args, call, true),
 	unpause: (args, call) => dockerPause(args, call, false),
 	volume: dockerVolume,
+	network: dockerNetwork,
 };
 
 /** `docker image ls` -> images, `docker container run` -> run, ... */
@@ -62,7 +64,7 @@ const management: Record<string, Record<string, string | Handler>> = {
 	builder: {build: 'build'},
 };
 
-const notSimulated = new Set(['network', 'compose', 'swarm', 'service', 'stack', 'node', 'secret', 'config', 'plugin', 'context', 'buildx', 'trust', 'manifest', 'save', 'load', 'import', 'export', 'attach', 'update', 'wait', 'events', 'scout', 'init']);
+const notSimulated = new Set(['compose', 'swarm', 'service', 'stack', 'node', 'secret', 'config', 'plugin', 'context', 'buildx', 'trust', 'manifest', 'save', 'load', 'import', 'export', 'attach', 'update', 'wait', 'events', 'scout', 'init']);
 
 const summaryText = `
 Usage:  docker [OPTIONS] COMMAND
@@ -86,6 +88,7 @@ Common Commands:
 Management Commands:
   container   Manage containers
   image       Manage images
+  network     Manage networks
   system      Manage Docker
   volume      Manage volumes
 

@@ -1,4 +1,5 @@
 // docker run / docker create
+import {findNetwork} from '../../../engine/docker/networks.ts';
 import {argumentCountText, flagErrorText} from './usage-lines.ts';
 import {produce} from 'immer';
 import {tagKey, parseImageRef} from '../../../engine/docker/image-ref.ts';
@@ -14,7 +15,7 @@ import {flagSet, flagValue, flagValues, parseFlags, type FlagSpec, type ParsedFl
 import {containerFrame, isShell, runInside} from './inside.ts';
 import {pullOnHost} from './pull-push.ts';
 
-const notModelled = ['--memory-swap', '--memory-reservation', '-c', '--cpu-shares', '--cpuset-cpus', '--pids-limit', '--init', '--privileged', '--cap-add', '--cap-drop', '--platform', '--pull', '--read-only', '--stop-timeout', '--stop-signal', '--log-driver', '--log-opt', '--dns', '--add-host', '--expose', '-a', '--attach', '--sig-proxy', '--device', '--ulimit', '--tmpfs', '--mount', '--gpus', '--cidfile', '--userns', '--health-cmd', '--health-interval', '--label-file', '--security-opt', '--oom-kill-disable', '--shm-size', '--group-add', '--link', '--volumes-from', '--network-alias', '--ip', '--mac-address', '--runtime', '--isolation', '--detach-keys', '--cgroupns', '--cgroup-parent', '--kernel-memory', '--memory-swappiness', '--blkio-weight', '--no-healthcheck', '--quiet', '-q', '--disable-content-trust', '--publish-all-not-used'];
+const notModelled = ['--memory-swap', '--memory-reservation', '-c', '--cpu-shares', '--cpuset-cpus', '--pids-limit', '--init', '--privileged', '--cap-add', '--cap-drop', '--platform', '--pull', '--read-only', '--stop-timeout', '--stop-signal', '--log-driver', '--log-opt', '--dns', '--add-host', '--expose', '-a', '--attach', '--sig-proxy', '--device', '--ulimit', '--tmpfs', '--mount', '--gpus', '--cidfile', '--userns', '--health-cmd', '--health-interval', '--label-file', '--security-opt', '--oom-kill-disable', '--shm-size', '--group-add', '--link', '--volumes-from', '--ip', '--mac-address', '--runtime', '--isolation', '--detach-keys', '--cgroupns', '--cgroup-parent', '--kernel-memory', '--memory-swappiness', '--blkio-weight', '--no-healthcheck', '--quiet', '-q', '--disable-content-trust', '--publish-all-not-used'];
 const valueless = new Set(['--init', '--privileged', '--read-only', '--sig-proxy', '--oom-kill-disable', '--no-healthcheck', '--quiet', '-q', '--disable-content-trust']);
 
 export const runFlags: FlagSpec[] = [
@@ -37,6 +38,7 @@ export const runFlags: FlagSpec[] = [
 	{names: ['-l', '--label'], value: true, repeat: true},
 	{names: ['--restart'], value: true},
 	{names: ['--network', '--net'], value: true},
+	{names: ['--network-alias'], value: true, repeat: true},
 	{names: ['--pid'], value: true},
 	{names: ['--uts'], value: true},
 	{names: ['--ipc'], value: true},
@@ -105,7 +107,7 @@ function settingsFrom(flags: ParsedFlags, call: DockerCall, image: string, comma
 	if (memory !== undefined) {
 		memoryBytes = parseMemoryBytes(memory);
 		if (memoryBytes === undefined) return runUsage(sub, `invalid argument "${memory}" for "-m, --memory" flag: invalid size: '${memory}'`);
-		if (memoryBytes < 6 * 1024 * 1024) return fail('docker: Error response from daemon: Minimum memory limit allowed is 6MB.', 125);
+		if (memoryBytes < 6 * 1024 * 1024) return runFailure(sub, 'Error response from daemon: Minimum memory limit allowed is 6MB');
 	}
 	let cpus: number | undefined;
 	const cpuText = flagValue(flags, '--cpus');
@@ -113,7 +115,7 @@ function settingsFrom(flags: ParsedFlags, call: DockerCall, image: string, comma
 		cpus = Number(cpuText);
 		if (!/^\d*\.?\d+$/.test(cpuText) || Number.isNaN(cpus)) return runUsage(sub, `invalid argument "${cpuText}" for "--cpus" flag: failed to parse ${cpuText} as a rational number`);
 		const hostCpus = call.world.hosts.get(call.host)?.cpus ?? 1;
-		if (cpus < 0.01 || cpus > hostCpus) return fail(`docker: Error response from daemon: range of CPUs is from 0.01 to ${hostCpus.toFixed(2)}, as there are only ${hostCpus} CPUs available.`, 125);
+		if (cpus < 0.01 || cpus > hostCpus) return runFailure(sub, `Error response from daemon: range of CPUs is from 0.01 to ${hostCpus.toFixed(2)}, as there are only ${hostCpus} CPUs available`);
 	}
 	const labels: Record<string, string> = {};
 	for (const entry of flagValues(flags, '-l')) {
@@ -131,15 +133,21 @@ function settingsFrom(flags: ParsedFlags, call: DockerCall, image: string, comma
 	}
 	const namespaceModes: NonNullable<CreateOptions['namespaceModes']> = {};
 	const network = flagValue(flags, '--network');
+	let userNetwork: string | undefined;
 	if (network !== undefined && network !== 'bridge' && network !== 'default') {
-		if (network !== 'host' && network !== 'none' && !network.startsWith('container:')) return fail(`docker: Error response from daemon: network ${network} not found.`, 125);
-		namespaceModes.net = network;
+		if (network !== 'host' && network !== 'none' && !network.startsWith('container:')) {
+			const found = findNetwork(call.daemon, network);
+			if (!found) return runFailure(sub, `Error response from daemon: network ${network} not found`);
+			userNetwork = found.name;
+		} else namespaceModes.net = network;
 	}
+	const aliases = flagValues(flags, '--network-alias');
+	if (aliases.length && !userNetwork) return runFailure(sub, 'Error response from daemon: network-scoped alias is supported only for containers in user defined networks');
 	for (const [flag, kind, allowed] of [['--pid', 'pid', ['host']], ['--uts', 'uts', ['host']], ['--ipc', 'ipc', ['host', 'private', 'shareable', 'none']]] as const) {
 		const mode = flagValue(flags, flag);
 		if (mode === undefined || mode === '' || mode === 'private' || mode === 'shareable') continue;
 		const ok = (allowed as readonly string[]).includes(mode) || (kind !== 'uts' && mode.startsWith('container:'));
-		if (!ok) return fail(`docker: Error response from daemon: invalid ${kind === 'pid' ? 'PID' : kind.toUpperCase()} mode: ${mode}.`, 125);
+		if (!ok) return runFailure(sub, `Error response from daemon: invalid ${kind === 'pid' ? 'PID' : kind.toUpperCase()} mode: ${mode}`);
 		if (mode !== 'none') namespaceModes[kind] = mode;
 	}
 	const mounts: MountSpec[] = [];
@@ -173,6 +181,7 @@ function settingsFrom(flags: ParsedFlags, call: DockerCall, image: string, comma
 			restartPolicy,
 			namespaceModes,
 			mounts,
+			...(userNetwork ? {networks: [userNetwork], networkAliases: aliases} : {}),
 		},
 		detach,
 		interactive,
