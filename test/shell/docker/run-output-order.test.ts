@@ -22,3 +22,10 @@ test('docker run prints the pull messages before the container output', () => {
 	assert.equal(piped.stdout, '1\n');
 	assert.match(piped.stderr, /Status: Downloaded newer image for busybox:latest\n$/);
 });
+
+test("the legacy builder's deprecation notice comes before the build's output", () => {
+	const shell = sandboxShell({world: createSandboxWorld({cluster: false}), files: {'b/Dockerfile': 'FROM alpine\n'}});
+	const built = run(shell, 'docker build -t onlyfrom b');
+	assert.equal(built.exitCode, 0, built.text);
+	assert.match(built.text, /^DEPRECATED: The legacy builder is deprecated[^]*\nSending build context to Docker daemon {2}\S+\nStep 1\/1 : FROM alpine\n[^]*Successfully tagged onlyfrom:latest\n$/);
+});

@@ -138,6 +138,7 @@ export function dockerBuild(args: string[], call: DockerCall): CommandOutcome {
 		// A failed build keeps what it cached so far, as docker does.
 		return {stdout: flagSet(flags, '-q') ? '' : sending + built.output, stderr: stderr + built.error + '\n', exitCode: 1, world};
 	}
-	if (flagSet(flags, '-q')) return {stdout: built.imageId + '\n', stderr, exitCode: 0, world};
-	return {stdout: sending + built.output, stderr, exitCode: 0, world};
+	// The deprecation notice is printed before the build starts.
+	if (flagSet(flags, '-q')) return {stdout: built.imageId + '\n', stderr, exitCode: 0, world, stderrFirst: true};
+	return {stdout: sending + built.output, stderr, exitCode: 0, world, stderrFirst: true};
 }
