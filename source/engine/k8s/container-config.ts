@@ -3,6 +3,7 @@
 // volumes. A missing object or key is the kubelet's CreateContainerConfigError / FailedMount.
 import type {World} from '../world.ts';
 import {base64Decode} from './config-objects.ts';
+import {cpuMilli, memoryBytes} from './quantity.ts';
 import type {ContainerSpec, KubeObject} from './types.ts';
 
 type Ref = {name?: string; key?: string; optional?: boolean};
@@ -32,15 +33,18 @@ export function containerEnvironment(w: World, pod: KubeObject, spec: ContainerS
 		}
 		for (const [key, value] of Object.entries(valuesOf(kind, obj))) env[`${from.prefix ?? ''}${key}`] = value;
 	}
-	for (const item of (spec.env ?? []) as {name: string; value?: string; valueFrom?: {configMapKeyRef?: Ref; secretKeyRef?: Ref; fieldRef?: {fieldPath?: string}}}[]) {
+	for (const item of (spec.env ?? []) as {name: string; value?: string; valueFrom?: {configMapKeyRef?: Ref; secretKeyRef?: Ref; fieldRef?: {fieldPath?: string}; resourceFieldRef?: {containerName?: string; resource?: string; divisor?: string | number}}}[]) {
 		if (item.value !== undefined || !item.valueFrom) {
 			env[item.name] = (item.value ?? '').replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (whole, name: string) => env[name] ?? whole);
 			continue;
 		}
-		const {configMapKeyRef, secretKeyRef, fieldRef} = item.valueFrom;
+		const {configMapKeyRef, secretKeyRef, fieldRef, resourceFieldRef} = item.valueFrom;
 		if (fieldRef?.fieldPath) {
-			const paths: Record<string, string | undefined> = {'metadata.name': pod.metadata.name, 'metadata.namespace': ns, 'spec.nodeName': pod.spec?.nodeName, 'status.podIP': pod.status?.podIP, 'status.hostIP': pod.status?.hostIP, 'spec.serviceAccountName': pod.spec?.serviceAccountName, 'metadata.uid': pod.metadata.uid};
-			env[item.name] = paths[fieldRef.fieldPath] ?? '';
+			env[item.name] = downwardField(pod, fieldRef.fieldPath);
+			continue;
+		}
+		if (resourceFieldRef?.resource) {
+			env[item.name] = downwardResource(w, pod, resourceFieldRef.containerName ? ((pod.spec.containers ?? []) as ContainerSpec[]).find(c => c.name === resourceFieldRef.containerName) ?? spec : spec, resourceFieldRef.resource, resourceFieldRef.divisor);
 			continue;
 		}
 		const kind = configMapKeyRef ? 'configmap' : secretKeyRef ? 'secret' : undefined;
@@ -95,6 +99,43 @@ export function serviceEnvironment(w: World, pod: KubeObject): Record<string, st
 		for (const [k, v] of linkVariables(svc)) env[k] = v;
 	}
 	return env;
+}
+
+/** The downward API's fieldRef: the pod's own fields, and metadata.labels['KEY'] / metadata.annotations['KEY']. */
+function downwardField(pod: KubeObject, path: string): string {
+	const keyed = path.match(/^metadata\.(labels|annotations)\['([^']*)'\]$/);
+	if (keyed) return String((pod.metadata[keyed[1] as 'labels' | 'annotations'] as Record<string, string> | undefined)?.[keyed[2]!] ?? '');
+	const paths: Record<string, string | undefined> = {
+		'metadata.name': pod.metadata.name,
+		'metadata.namespace': pod.metadata.namespace ?? 'default',
+		'metadata.uid': pod.metadata.uid,
+		'spec.nodeName': pod.spec?.nodeName,
+		'spec.serviceAccountName': pod.spec?.serviceAccountName ?? 'default',
+		'status.podIP': pod.status?.podIP,
+		'status.podIPs': pod.status?.podIP,
+		'status.hostIP': pod.status?.hostIP,
+		'status.hostIPs': pod.status?.hostIP,
+	};
+	return paths[path] ?? '';
+}
+
+/**
+ * The downward API's resourceFieldRef: the container's request or limit divided by the divisor,
+ * rounded up; an unset limit is the node's allocatable amount (pkg/api/v1/resource).
+ */
+function downwardResource(w: World, pod: KubeObject, spec: ContainerSpec, resource: string, divisor: string | number | undefined): string {
+	const [kind, name] = resource.split('.') as ['limits' | 'requests', 'cpu' | 'memory' | 'ephemeral-storage'];
+	const resources = (spec.resources ?? {}) as {limits?: Record<string, string>; requests?: Record<string, string>};
+	let amount = resources[kind]?.[name] ?? (kind === 'requests' ? resources.limits?.[name] : undefined);
+	if (amount === undefined && kind === 'limits') amount = w.cluster!.store.nodes.get(pod.spec?.nodeName)?.status?.allocatable?.[name];
+	if (name === 'cpu') {
+		const milli = cpuMilli(amount ?? 0);
+		const per = cpuMilli(divisor ?? 1) || 1000;
+		return String(Math.ceil(milli / per));
+	}
+	const bytes = memoryBytes(amount ?? 0);
+	const per = memoryBytes(divisor ?? 1) || 1;
+	return String(Math.ceil(bytes / per));
 }
 
 type VolumeSource = {name: string; configMap?: Ref & {items?: {key: string; path: string}[]}; secret?: {secretName?: string; optional?: boolean; items?: {key: string; path: string}[]}};

@@ -181,3 +181,70 @@ test("a pod's environment: PATH, HOSTNAME, the kubernetes Service and the Servic
 	assert.match(noLinks, /^NODE=worker-\d\n/m);
 	assert.match(noLinks, /^GREETING=hi\n/m);
 });
+
+// The book's downward API pod (chapter 8): fieldRef and resourceFieldRef in env, with divisors.
+const downward = `apiVersion: v1
+kind: Pod
+metadata:
+  name: downward
+  labels:
+    app: demo
+spec:
+  containers:
+  - name: main
+    image: busybox
+    command: ["sleep", "9999999"]
+    resources:
+      requests:
+        cpu: 15m
+        memory: 100Ki
+      limits:
+        cpu: 100m
+        memory: 4Mi
+    env:
+    - name: POD_NAME
+      valueFrom:
+        fieldRef:
+          fieldPath: metadata.name
+    - name: POD_NAMESPACE
+      valueFrom:
+        fieldRef:
+          fieldPath: metadata.namespace
+    - name: POD_IP
+      valueFrom:
+        fieldRef:
+          fieldPath: status.podIP
+    - name: APP_LABEL
+      valueFrom:
+        fieldRef:
+          fieldPath: metadata.labels['app']
+    - name: SERVICE_ACCOUNT
+      valueFrom:
+        fieldRef:
+          fieldPath: spec.serviceAccountName
+    - name: CONTAINER_CPU_REQUEST_MILLICORES
+      valueFrom:
+        resourceFieldRef:
+          resource: requests.cpu
+          divisor: 1m
+    - name: CONTAINER_MEMORY_LIMIT_KIBIBYTES
+      valueFrom:
+        resourceFieldRef:
+          resource: limits.memory
+          divisor: 1Ki
+    - name: CPU_LIMIT_CORES
+      valueFrom:
+        resourceFieldRef:
+          resource: limits.cpu
+`;
+
+test("the downward API in env: the pod's fields, a label, and its requests and limits over a divisor", () => {
+	const shell = sandboxShell({files: {'downward.yaml': downward}});
+	run(shell, 'kubectl apply -f downward.yaml');
+	run(shell, 'sleep 20');
+	const env = run(shell, 'kubectl exec downward -- env').stdout.split('\n');
+	const ip = run(shell, 'kubectl get pod downward -o jsonpath={.status.podIP}').stdout;
+	for (const line of ['POD_NAME=downward', 'POD_NAMESPACE=default', `POD_IP=${ip}`, 'APP_LABEL=demo', 'SERVICE_ACCOUNT=default', 'CONTAINER_CPU_REQUEST_MILLICORES=15', 'CONTAINER_MEMORY_LIMIT_KIBIBYTES=4096', 'CPU_LIMIT_CORES=1']) {
+		assert.ok(env.includes(line), `${line} missing from\n${env.join('\n')}`);
+	}
+});
