@@ -181,6 +181,9 @@ registerConnectResolver('docker-isolation', (w, attempt) => {
 	const own = host.namespaces.get(attempt.fromNetns)?.interfaces ?? [];
 	if (own.some(i => i.kind !== 'loopback' && i.addresses.some(a => sameSubnet16(a, attempt.ip)))) return undefined;
 	// Only containers of this daemon are isolated (a pod's network is the CNI's, not docker's).
-	const inDockerContainer = [...host.processes.values()].some(p => p.namespaces.net === attempt.fromNetns && p.containerId && daemon.containers.has(p.containerId));
+	const inDockerContainer = [...host.processes.values()].some(p => {
+		const record = p.namespaces.net === attempt.fromNetns && p.containerId ? daemon.containers.get(p.containerId) : undefined;
+		return !!record && !record.labels['io.kubernetes.pod.uid'];
+	});
 	return inDockerContainer ? {kind: 'timeout', via: 'docker isolation'} : undefined;
 });

@@ -96,6 +96,31 @@ function dockerRecord(w: World, o: {id: string; name: string; imageRef: string; 
 	};
 }
 
+/**
+ * The pod's /etc/resolv.conf as the kubelet writes it (pkg/kubelet/network/dns): ClusterFirst
+ * names the cluster DNS with the namespace's search list, except on the host network (there, as
+ * Default, the node's upstream resolver); ClusterFirstWithHostNet uses the cluster DNS anyway;
+ * None takes only spec.dnsConfig, whose nameservers, searches and options are added in any case.
+ */
+export function podResolvConf(pod: KubeObject): string {
+	const ns = pod.metadata.namespace ?? 'default';
+	const policy = pod.spec?.dnsPolicy ?? 'ClusterFirst';
+	const cluster = policy === 'ClusterFirstWithHostNet' || (policy === 'ClusterFirst' && !pod.spec?.hostNetwork);
+	const config = (pod.spec?.dnsConfig ?? {}) as {nameservers?: string[]; searches?: string[]; options?: {name: string; value?: string}[]};
+	const nameservers = policy === 'None' ? [] : cluster ? ['10.96.0.10'] : ['192.168.56.1'];
+	const searches = policy === 'None' || !cluster ? [] : [`${ns}.svc.cluster.local`, 'svc.cluster.local', 'cluster.local'];
+	const options = cluster ? ['ndots:5'] : [];
+	for (const n of config.nameservers ?? []) if (!nameservers.includes(n)) nameservers.push(n);
+	for (const d of config.searches ?? []) if (!searches.includes(d)) searches.push(d);
+	for (const o of config.options ?? []) {
+		const text = o.value === undefined ? o.name : `${o.name}:${o.value}`;
+		const at = options.findIndex(x => x.split(':')[0] === o.name);
+		if (at >= 0) options[at] = text;
+		else options.push(text);
+	}
+	return `${searches.length ? `search ${searches.join(' ')}\n` : ''}${nameservers.map(n => `nameserver ${n}\n`).join('')}${options.length ? `options ${options.join(' ')}\n` : ''}`;
+}
+
 /** Starts one container's main process inside the sandbox's namespaces. Returns its host pid. */
 export function startContainerProcess(w: World, runtime: PodRuntime, pod: KubeObject, container: ContainerRuntime, image: ResolvedImage, command: string): number | undefined {
 	const host = w.hosts.get(runtime.node);
@@ -104,12 +129,11 @@ export function startContainerProcess(w: World, runtime: PodRuntime, pod: KubeOb
 	const id = fastHex(w, 64);
 	const fsId = `${host.name}:container:${id}`;
 	// The kubelet bind-mounts these three files into every container of the pod.
-	const ns = pod.metadata.namespace;
 	const ip = pod.status?.podIP ?? '';
 	const managed: [string, string][] = [
 		['/etc/hostname', `${pod.metadata.name}\n`],
 		['/etc/hosts', `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${ip}\t${pod.metadata.name}\n`],
-		['/etc/resolv.conf', `search ${ns}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`],
+		['/etc/resolv.conf', podResolvConf(pod)],
 	];
 	const spec = (pod.spec.containers as ContainerSpec[]).find(c => c.name === container.name);
 	if (spec) managed.push(...volumeFiles(w, pod, spec));

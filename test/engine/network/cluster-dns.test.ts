@@ -248,3 +248,21 @@ test("the downward API in env: the pod's fields, a label, and its requests and l
 		assert.ok(env.includes(line), `${line} missing from\n${env.join('\n')}`);
 	}
 });
+
+test("a pod's dnsPolicy and dnsConfig shape its resolv.conf", () => {
+	const pod = (name: string, extra: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n${extra}  containers:\n  - name: c\n    image: busybox\n    command: ["sleep", "3600"]\n`;
+	const shell = sandboxShell({
+		files: {
+			'default.yaml': pod('updns', '  dnsPolicy: Default\n'),
+			'none.yaml': pod('own', '  dnsPolicy: None\n  dnsConfig:\n    nameservers: ["1.2.3.4"]\n    searches: ["lab.example"]\n    options:\n    - name: ndots\n      value: "2"\n'),
+			'extra.yaml': pod('extra', '  dnsConfig:\n    searches: ["lab.example"]\n    options:\n    - name: ndots\n      value: "1"\n'),
+		},
+	});
+	for (const file of ['default.yaml', 'none.yaml', 'extra.yaml']) run(shell, `kubectl apply -f ${file}`);
+	run(shell, 'sleep 20');
+	assert.equal(run(shell, 'kubectl exec updns -- cat /etc/resolv.conf').stdout, 'nameserver 192.168.56.1\n');
+	assert.equal(run(shell, 'kubectl exec own -- cat /etc/resolv.conf').stdout, 'search lab.example\nnameserver 1.2.3.4\noptions ndots:2\n');
+	assert.equal(run(shell, 'kubectl exec extra -- cat /etc/resolv.conf').stdout, 'search default.svc.cluster.local svc.cluster.local cluster.local lab.example\nnameserver 10.96.0.10\noptions ndots:1\n');
+	// Outside the cluster DNS a Service name does not resolve; host names do (the lab resolver).
+	assert.equal(run(shell, 'kubectl exec updns -- wget -qO- kubernetes').stderr, "wget: bad address 'kubernetes'\ncommand terminated with exit code 1\n");
+});
