@@ -1,6 +1,7 @@
 // kube-proxy on the simulated network: a Service's ClusterIP (and NodePort on any node) sends
 // each connection to one ready endpoint, picked at random as iptables' rules do. The rules live on
-// the cluster's nodes only: from a machine outside the cluster the service range has no route.
+// the cluster's nodes only: from a machine outside the cluster the service range, like the pod
+// network, has no route.
 // (Names are CoreDNS's job: core-dns.ts.)
 import {registerConnectResolver, type ConnectDecision} from '../network/resolvers.ts';
 import {randomInt} from '../rng.ts';
@@ -30,9 +31,16 @@ export function inServiceRange(ip: string): boolean {
 	return a === 10 && b! >= 96 && b! <= 111;
 }
 
+/** The pod network (flannel's 10.244.0.0/16): routed between the nodes, unknown elsewhere. */
+export function inPodNetwork(ip: string): boolean {
+	return ip.startsWith('10.244.');
+}
+
 registerConnectResolver('kube-proxy', (w, attempt) => {
 	const c = w.cluster;
 	if (!c) return undefined;
+	// (After a NodePort's DNAT the packet leaves from that node, with the node's address as its source.)
+	if (inPodNetwork(attempt.ip) && !c.store.nodes.has(attempt.fromHost) && !c.nodes.some(n => w.hosts.get(n)?.ip === attempt.sourceIp)) return {kind: 'unreachable', via: 'no route to the pod network'};
 	if (inServiceRange(attempt.ip)) {
 		if (!c.store.nodes.has(attempt.fromHost)) return {kind: 'unreachable', via: 'no route to the service network'};
 		for (const svc of c.store.services.values()) {

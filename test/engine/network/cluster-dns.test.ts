@@ -139,7 +139,11 @@ test('NodePorts are drawn at random in 30000-32767 (seeded: the same world gives
 		run(shell, 'kubectl expose deployment web --port=80 --type=NodePort');
 		run(shell, 'kubectl create deployment api --image=nginx');
 		run(shell, 'kubectl expose deployment api --port=80 --type=NodePort');
-		return ['web', 'api'].map(name => Number(run(shell, `kubectl get svc ${name} -o jsonpath={.spec.ports[0].nodePort}`).stdout));
+		const found = ['web', 'api'].map(name => Number(run(shell, `kubectl get svc ${name} -o jsonpath={.spec.ports[0].nodePort}`).stdout));
+		// From outside the cluster a NodePort is the way in (the pod network itself has no route from here).
+		run(shell, 'sleep 20');
+		assert.match(run(shell, `curl -s worker-2:${found[0]}`).stdout, /Welcome to nginx!/);
+		return found;
 	};
 	const first = ports();
 	assert.deepEqual(ports(), first);
@@ -265,4 +269,22 @@ test("a pod's dnsPolicy and dnsConfig shape its resolv.conf", () => {
 	assert.equal(run(shell, 'kubectl exec extra -- cat /etc/resolv.conf').stdout, 'search default.svc.cluster.local svc.cluster.local cluster.local lab.example\nnameserver 10.96.0.10\noptions ndots:1\n');
 	// Outside the cluster DNS a Service name does not resolve; host names do (the lab resolver).
 	assert.equal(run(shell, 'kubectl exec updns -- wget -qO- kubernetes').stderr, "wget: bad address 'kubernetes'\ncommand terminated with exit code 1\n");
+});
+
+// busybox networking/ping.c: "PING %s (%s): %d data bytes", "%d packets transmitted, %d packets
+// received, %d%% packet loss"; iputils: "PING %s (%s) 56(84) bytes of data.", "%ld packets
+// transmitted, %ld received, ... packet loss, time %ldms".
+test('a ClusterIP answers no ping; pods and nodes do; the pod network is not routed outside the cluster', () => {
+	const shell = clusterWithWebAndBusybox();
+	const toService = run(shell, 'kubectl exec busy -- ping -c 2 web');
+	assert.equal(toService.stdout, 'PING web (10.96.0.2): 56 data bytes\n\n--- web ping statistics ---\n2 packets transmitted, 0 packets received, 100% packet loss\n');
+	assert.equal(toService.exitCode, 1);
+	const podIp = run(shell, 'kubectl get pods -l app=web -o jsonpath={.items[0].status.podIP}').stdout;
+	assert.match(run(shell, `kubectl exec busy -- ping -c 1 ${podIp}`).stdout, new RegExp(`^PING ${podIp.replace(/\./g, '\\.')} \\(${podIp.replace(/\./g, '\\.')}\\): 56 data bytes\\n64 bytes from ${podIp.replace(/\./g, '\\.')}: seq=0 ttl=64 time=\\S+ ms\\n\\n--- \\S+ ping statistics ---\\n1 packets transmitted, 1 packets received, 0% packet loss\\n`));
+	assert.match(run(shell, 'ping -c 1 worker-1').stdout, /^PING worker-1 \(192\.168\.56\.21\) 56\(84\) bytes of data\.\n64 bytes from worker-1 \(192\.168\.56\.21\): icmp_seq=1 ttl=64 time=\S+ ms\n\n--- worker-1 ping statistics ---\n1 packets transmitted, 1 received, 0% packet loss, time \d+ms\n/);
+	assert.equal(run(shell, 'ping -c 1 nosuch').stderr, 'ping: nosuch: Name or service not known\n');
+	// From host-1, outside the cluster, neither pod addresses nor ClusterIPs are routed; from a node they are.
+	assert.equal(run(shell, `ping -c 1 ${podIp}`).exitCode, 1);
+	assert.equal(run(shell, `curl -s ${podIp}`).exitCode, 7);
+	assert.match(run(shell, `ssh worker-1 curl -s ${podIp}`).stdout, /Welcome to nginx!/);
 });

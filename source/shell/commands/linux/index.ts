@@ -13,6 +13,7 @@ import {multipass} from './multipass.ts';
 import {cp, mv} from './mv.ts';
 import {nsenter} from './nsenter.ts';
 import {nslookup} from './nslookup.ts';
+import {ping} from './ping.ts';
 import {wget} from './wget.ts';
 import {procTree} from './proc-tree.ts';
 import {ps} from './ps.ts';
@@ -28,7 +29,7 @@ registerVirtualTree(cgroupTree);
 
 export const linuxCommands: CommandSpec[] = [
 	ps, lsns, unshare, nsenter, hostname, uname, id, whoami, su, sudo, ip, kill, pkill, killall,
-	ls, cat, mkdir, rmdir, rm, touch, readlink, tee, curl, wget, nslookup, ssh, mv, cp,
+	ls, cat, mkdir, rmdir, rm, touch, readlink, tee, curl, wget, nslookup, ping, ssh, mv, cp,
 	systemctl, poweroff, shutdown, power, dmesg, free, top, time,
 	stress, forkbombCommand, bombDefinition, closingBrace, colon, leakyApp, python3, multipass,
 ];

@@ -1,0 +1,74 @@
+// ping: ICMP echo through the simulated network. A machine or pod that is reachable answers; a
+// Service's ClusterIP never does (kube-proxy's rules translate TCP and UDP to the pods, nothing
+// owns the address to answer ICMP), nor does an address with no route or across docker bridges.
+// In a busybox or alpine container it is busybox's applet; on an Ubuntu host it is iputils' ping.
+import {produce} from 'immer';
+import {connect} from '../../../engine/network/connect.ts';
+import {lookupHost} from '../../../engine/network/dns.ts';
+import {inServiceRange} from '../../../engine/k8s/service-network.ts';
+import type {CommandSpec} from '../../types.ts';
+import {callerOf, external, fail, lostShell} from './context.ts';
+import {usesBusybox} from './nslookup.ts';
+
+/** How many packets ping sends when -c is not given: it would go on until Ctrl-C. */
+const untilInterrupted = 4;
+
+export const ping: CommandSpec = external({
+	name: 'ping',
+	summary: 'send ICMP echo requests: ping -c 3 HOST',
+	usage: 'ping [-c COUNT] HOST',
+	run(args, ctx) {
+		const caller = callerOf(ctx.world, ctx.frame);
+		if (!caller) return lostShell(ctx);
+		const busybox = usesBusybox(ctx.world, ctx.frame);
+		let count: number | undefined;
+		let quiet = false;
+		const targets: string[] = [];
+		for (let i = 0; i < args.length; i++) {
+			const a = args[i]!;
+			const m = a.match(/^-c(\d*)$/);
+			if (m) {
+				const value = m[1] || args[++i];
+				if (!value || !/^\d+$/.test(value) || Number(value) === 0) return fail(busybox ? `ping: invalid number '${value ?? ''}'` : `ping: invalid argument: '${value ?? ''}': out of range: 1 <= value <= 9223372036854775807`, busybox ? 1 : 1);
+				count = Math.min(Number(value), 100);
+			} else if (a === '-q') quiet = true;
+			else if (/^-[WwiIst]$/.test(a)) i++;
+			else if (a.startsWith('-') && a !== '-4') return fail(busybox ? `ping: unrecognized option '${a}'\nBusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: ping [OPTIONS] HOST` : `ping: invalid option -- '${a.replace(/^-+/, '').charAt(0)}'\n\nUsage\n  ping [options] <destination>`, busybox ? 1 : 2);
+			else if (a !== '-4') targets.push(a);
+		}
+		const target = targets[targets.length - 1];
+		if (!target) return fail(busybox ? 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: ping [OPTIONS] HOST' : 'ping: usage error: Destination address required', busybox ? 1 : 1);
+		const who = {host: ctx.frame.host, pid: ctx.frame.pid};
+		const looked = lookupHost(ctx.world, who, target);
+		if (!looked.ok) return fail(busybox ? `ping: bad address '${target}'` : `ping: ${target}: ${looked.error === 'timeout' ? 'Temporary failure in name resolution' : 'Name or service not known'}`, busybox ? 1 : 2);
+		const ip = looked.ip;
+		// The same path a connection takes; any answer from the far end (even a refusal) means the host is there.
+		let answered = false;
+		produce(ctx.world, w => {
+			const outcome = connect(w, who, ip, 7);
+			answered = outcome.ok || outcome.error === 'refused';
+		});
+		if (inServiceRange(ip)) answered = false;
+		const sent = count ?? untilInterrupted;
+		const received = answered ? sent : 0;
+		const times = Array.from({length: received}, (_, i) => (ip.startsWith('127.') ? 0.03 : 0.3) + ((i * 37) % 50) / 1000);
+		const named = target !== ip;
+		const lines: string[] = [];
+		if (busybox) {
+			lines.push(`PING ${target} (${ip}): 56 data bytes`);
+			if (!quiet) times.forEach((t, i) => lines.push(`64 bytes from ${ip}: seq=${i} ttl=64 time=${t.toFixed(3)} ms`));
+			lines.push('', `--- ${target} ping statistics ---`, `${sent} packets transmitted, ${received} packets received, ${received ? 0 : 100}% packet loss`);
+			if (received) lines.push(`round-trip min/avg/max = ${Math.min(...times).toFixed(3)}/${(times.reduce((a, b) => a + b, 0) / received).toFixed(3)}/${Math.max(...times).toFixed(3)} ms`);
+		} else {
+			lines.push(`PING ${target} (${ip}) 56(84) bytes of data.`);
+			if (!quiet) times.forEach((t, i) => lines.push(`64 bytes from ${named ? `${target} (${ip})` : ip}: icmp_seq=${i + 1} ttl=64 time=${t.toFixed(3)} ms`));
+			const avg = received ? times.reduce((a, b) => a + b, 0) / received : 0;
+			const mdev = received ? Math.sqrt(times.reduce((a, t) => a + (t - avg) ** 2, 0) / received) : 0;
+			lines.push('', `--- ${target} ping statistics ---`, `${sent} packets transmitted, ${received} received, ${received ? 0 : 100}% packet loss, time ${(sent - 1) * 1000 + (received ? 2 : 25)}ms`);
+			if (received) lines.push(`rtt min/avg/max/mdev = ${Math.min(...times).toFixed(3)}/${avg.toFixed(3)}/${Math.max(...times).toFixed(3)}/${mdev.toFixed(3)} ms`);
+			lines.push('');
+		}
+		const note = count === undefined ? `[simulator] ping sends until Ctrl-C; here it stopped after ${untilInterrupted} packets (ping -c N sends N)\n` : '';
+		return {stdout: lines.join('\n') + '\n', stderr: note, exitCode: received ? 0 : 1};
+	},
+});
