@@ -115,7 +115,7 @@ test('cluster selector: nodes, requests, pods per node with kubectl STATUS', () 
 	assert.equal(view.unscheduled[0]?.name, 'kubia');
 	assert.equal(view.unscheduled[0]?.status, 'Pending');
 	assert.ok(view.nodes.every(n => n.ready && n.cpuAllocatableMilli === 2000));
-	assert.equal(view.nodes[0]!.cpuRequestedMilli, 650);
+	assert.equal(view.nodes[0]!.cpuRequestedMilli, 850); // the control plane's static pods and the two coredns pods
 	world = tick(world, 40_000);
 	view = clusterView(world)!;
 	const kubia = view.nodes.flatMap(n => n.pods).find(p => p.name === 'kubia')!;
