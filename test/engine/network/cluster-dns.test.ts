@@ -288,3 +288,49 @@ test('a ClusterIP answers no ping; pods and nodes do; the pod network is not rou
 	assert.equal(run(shell, `curl -s ${podIp}`).exitCode, 7);
 	assert.match(run(shell, `ssh worker-1 curl -s ${podIp}`).stdout, /Welcome to nginx!/);
 });
+
+const statefulSet = `apiVersion: v1
+kind: Service
+metadata:
+  name: nginx
+spec:
+  clusterIP: None
+  selector:
+    app: nginx
+  ports:
+  - port: 80
+    name: web
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  serviceName: nginx
+  replicas: 2
+  selector:
+    matchLabels:
+      app: nginx
+  template:
+    metadata:
+      labels:
+        app: nginx
+    spec:
+      containers:
+      - name: nginx
+        image: nginx
+`;
+
+test("a headless Service's name gives its ready pods' addresses, and each StatefulSet pod has its own name", () => {
+	const shell = sandboxShell({files: {'sts.yaml': statefulSet}});
+	run(shell, 'kubectl apply -f sts.yaml');
+	run(shell, 'kubectl run busy --image=busybox -- sleep 3600');
+	run(shell, 'sleep 40');
+	const ip = (pod: string) => run(shell, `kubectl get pod ${pod} -o jsonpath={.status.podIP}`).stdout;
+	const [web0, web1] = [ip('web-0'), ip('web-1')];
+	assert.equal(run(shell, 'kubectl get ep nginx -o jsonpath={.subsets[0].addresses[*].hostname}').stdout.split(' ').sort().join(' '), 'web-0 web-1');
+	const headless = run(shell, 'kubectl exec busy -- nslookup nginx.default.svc.cluster.local').stdout;
+	for (const address of [web0, web1]) assert.ok(headless.includes(`Name:\tnginx.default.svc.cluster.local\nAddress: ${address}\n`), headless);
+	assert.ok(run(shell, 'kubectl exec busy -- nslookup web-1.nginx.default.svc.cluster.local').stdout.includes(`Name:\tweb-1.nginx.default.svc.cluster.local\nAddress: ${web1}\n`));
+	assert.match(run(shell, 'kubectl exec busy -- wget -qO- web-0.nginx').stdout, /Welcome to nginx!/);
+});

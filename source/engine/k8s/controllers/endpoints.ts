@@ -15,10 +15,11 @@ export function reconcileEndpoints(w: World, namespace: string, podsInNamespace:
 	for (const svc of c.store.services.values()) {
 		if (svc.metadata.namespace !== namespace || !svc.spec.selector) continue;
 		const pods = podsInNamespace.filter(p => p.status?.podIP && matchesMap(p.metadata.labels, svc.spec.selector)).sort((a, b) => a.status.podIP.localeCompare(b.status.podIP, undefined, {numeric: true}));
-		const address = (p: KubeObject) => ({ip: p.status.podIP, nodeName: p.spec.nodeName, targetRef: {kind: 'Pod', namespace, name: p.metadata.name, uid: p.metadata.uid}});
+		// A pod whose subdomain names this Service is published under its hostname (web-0.nginx.ns.svc...).
+		const address = (p: KubeObject) => ({...(p.spec.hostname && p.spec.subdomain === svc.metadata.name ? {hostname: p.spec.hostname} : {}), ip: p.status.podIP, nodeName: p.spec.nodeName, targetRef: {kind: 'Pod', namespace, name: p.metadata.name, uid: p.metadata.uid}});
 		const ready = pods.filter(isReady).map(address);
 		const notReady = pods.filter(p => !isReady(p)).map(address);
-		const ports = (svc.spec.ports as any[]).map(p => {
+		const ports = ((svc.spec.ports ?? []) as any[]).map(p => {
 			const named = typeof p.targetPort === 'string';
 			const container = named ? pods[0]?.spec.containers.flatMap((x: any) => x.ports ?? []).find((x: any) => x.name === p.targetPort) : undefined;
 			const out: any = {port: named ? (container?.containerPort ?? 0) : p.targetPort, protocol: p.protocol ?? 'TCP'};
