@@ -145,17 +145,17 @@ function readyAddresses(w: World, ns: string, name: string): {ip: string; hostna
 export function clusterZoneAnswer(w: World, name: string, type: 'A' | 'AAAA'): DnsAnswer | undefined {
 	const fqdn = name.replace(/\.$/, '').toLowerCase();
 	if (fqdn !== clusterDomain && !fqdn.endsWith(`.${clusterDomain}`)) return undefined;
-	const labels = fqdn.slice(0, -clusterDomain.length - 1).split('.');
+	const parts = fqdn.slice(0, -clusterDomain.length - 1).split('.');
 	const nx: DnsAnswer = {rcode: 'NXDOMAIN', authoritative: true, records: []};
 	const found = (records: DnsRecord[]): DnsAnswer => ({rcode: 'NOERROR', authoritative: true, records: type === 'A' ? records : records.filter(r => r.type === 'CNAME')});
-	const kind = labels[labels.length - 1];
-	if (kind === 'pod' && labels.length === 3) {
-		const ip = labels[0]!.replace(/-/g, '.');
-		return /^\d+\.\d+\.\d+\.\d+$/.test(ip) && w.cluster!.store.namespaces.has(labels[1]!) ? found([{type: 'A', name: fqdn, ip}]) : nx;
+	const kind = parts[parts.length - 1];
+	if (kind === 'pod' && parts.length === 3) {
+		const ip = parts[0]!.replace(/-/g, '.');
+		return /^\d+\.\d+\.\d+\.\d+$/.test(ip) && w.cluster!.store.namespaces.has(parts[1]!) ? found([{type: 'A', name: fqdn, ip}]) : nx;
 	}
-	if (kind !== 'svc' || labels.length < 3 || labels.length > 4) return nx;
-	const [first, second, third] = labels as [string, string, string];
-	const [svcName, ns, hostname] = labels.length === 3 ? [first, second, undefined] : [second, third, first];
+	if (kind !== 'svc' || parts.length < 3 || parts.length > 4) return nx;
+	const [first, second, third] = parts as [string, string, string];
+	const [svcName, ns, hostname] = parts.length === 3 ? [first, second, undefined] : [second, third, first];
 	const svc = w.cluster!.store.services.get(`${ns}/${svcName}`);
 	if (!svc) return nx;
 	if (hostname !== undefined) {
