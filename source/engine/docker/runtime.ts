@@ -113,7 +113,6 @@ export type CreateOptions = {
 	namespaceModes?: Container['namespaceModes'];
 	networks?: string[]; // --network NAME of a user-defined network
 	networkAliases?: string[]; // --network-alias
-
 	component?: string;
 };
 

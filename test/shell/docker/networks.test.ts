@@ -41,6 +41,7 @@ test('containers on a user network resolve each other by name; on the default br
 	run(shell, 'docker run -d --name plain nginx');
 	assert.match(run(shell, 'docker run --rm --network mynet busybox cat /etc/resolv.conf').stdout, /^nameserver 127\.0\.0\.11\noptions ndots:0\n/m);
 	assert.match(run(shell, 'docker run --rm --network mynet busybox wget -qO- web').stdout, /Welcome to nginx!/);
+	assert.equal(run(shell, "docker ps --format '{{.Names}} {{.Networks}}'").stdout, 'plain bridge\nweb mynet\n');
 	assert.equal(run(shell, 'docker run --rm --network mynet busybox nslookup web').stdout, 'Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\nNon-authoritative answer:\nName:\tweb\nAddress: 172.18.0.2\n\nNon-authoritative answer:\n\n');
 	// The default bridge has no embedded DNS: names do not resolve there, addresses do.
 	assert.equal(run(shell, 'docker run --rm busybox wget -qO- plain').stderr, "wget: bad address 'plain'\n");

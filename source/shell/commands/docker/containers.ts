@@ -76,7 +76,7 @@ export function dockerPs(args: string[], call: DockerCall): CommandOutcome {
 	});
 	const format = flagValue(flags, '--format');
 	if (format) {
-		const fields = rows.map((r, i) => ({ID: r[0]!, Image: r[1]!, Command: r[2]!, RunningFor: r[3]!, CreatedAt: new Date(worldEpoch + list[i]!.created).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'), Status: r[4]!, State: list[i]!.state, Ports: r[5]!, Names: r[6]!, Labels: Object.entries(list[i]!.labels).map(([k, v]) => `${k}=${v}`).join(','), Size: '0B', Networks: list[i]!.ipAddress ? 'bridge' : ''}));
+		const fields = rows.map((r, i) => ({ID: r[0]!, Image: r[1]!, Command: r[2]!, RunningFor: r[3]!, CreatedAt: new Date(worldEpoch + list[i]!.created).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'), Status: r[4]!, State: list[i]!.state, Ports: r[5]!, Names: r[6]!, Labels: Object.entries(list[i]!.labels).map(([k, v]) => `${k}=${v}`).join(','), Size: '0B', Networks: networksOf(list[i]!)}));
 		const out = formatRows(format, fields, {ID: 'CONTAINER ID', Image: 'IMAGE', Command: 'COMMAND', RunningFor: 'CREATED', CreatedAt: 'CREATED AT', Status: 'STATUS', State: 'STATE', Ports: 'PORTS', Names: 'NAMES', Labels: 'LABELS', Size: 'SIZE', Networks: 'NETWORKS'});
 		return typeof out === 'string' ? ok(out, {stderr: note}) : fail(out.error, 1);
 	}
@@ -223,4 +223,12 @@ export function dockerDiff(args: string[], call: DockerCall): CommandOutcome {
 	const container = findContainer(call.daemon, name);
 	if (!container) return fail(`Error response from daemon: No such container: ${name}`, 1);
 	return ok(containerChanges(call.world, call.host, container).map(c => `${c.kind} ${c.path}\n`).join(''));
+}
+
+/** The networks `docker ps --format {{.Networks}}` lists: the mode for host/none/container:, else the bridges it is on. */
+function networksOf(c: Container): string {
+	const mode = c.namespaceModes?.net;
+	if (mode === 'host' || mode === 'none') return mode;
+	if (mode?.startsWith('container:') || c.joinedNamespacesOf !== undefined) return '';
+	return (c.networks ?? ['bridge']).join(',');
 }
