@@ -18,9 +18,10 @@ export type OptionDef = {
  * How the tool reports a bad option:
  * - gnu: coreutils/util-linux, `Try 'X --help'`;  procps: the usage and options follow;
  * - systemd: one line;  usage: the tool's own usage text follows (errorUsage);
- * - curl, bsd (OpenSSH's getopt), iproute2 and ps: each in its own words.
+ * - curl, bsd (OpenSSH's getopt), iproute2 and ps: each in its own words;
+ * - bash: a builtin (cd, pwd, history...): `bash: cd: -Q: invalid option`, then its usage line.
  */
-export type OptionStyle = 'gnu' | 'procps' | 'systemd' | 'usage' | 'curl' | 'bsd' | 'iproute2' | 'ps';
+export type OptionStyle = 'gnu' | 'procps' | 'systemd' | 'usage' | 'curl' | 'bsd' | 'iproute2' | 'ps' | 'bash';
 
 export type OptionsSpec = {
 	usage: string[]; // "free [options]"
@@ -38,6 +39,8 @@ export type OptionsSpec = {
 	help?: {text: string; stream?: 'stdout' | 'stderr'; exitCode?: number};
 	/** ps: a bare word of digits is a process list (`ps 1`), not BSD options. */
 	numericOperands?: boolean;
+	/** What the tool takes out before getopt sees the words: pkill's -SIGNAL, seq's negative numbers. */
+	preRead?: (args: string[]) => string[];
 };
 
 /** What was given: each option by its long name (else its short letter), in order, and the operands. */
@@ -80,7 +83,8 @@ function withHelp(spec: OptionsSpec): OptionDef[] {
 }
 
 /** Reads `args` against the spec: `--help` prints the help, an unknown option or a missing value answers as the tool does. */
-export function parseOptions(name: string, spec: OptionsSpec, args: string[]): OptionsParse {
+export function parseOptions(name: string, spec: OptionsSpec, rawArgs: string[]): OptionsParse {
+	const args = spec.preRead ? spec.preRead(rawArgs) : rawArgs;
 	const options = withHelp(spec);
 	const parsed = new ParsedOptions();
 	const bad = (problem: Problem): OptionsParse => ({kind: 'bad', outcome: badOption(name, spec, options, problem)});
@@ -239,6 +243,12 @@ function badOption(name: string, spec: OptionsSpec, options: OptionDef[], proble
 			return {stdout: '', stderr: `Option "${'arg' in problem ? problem.arg : ''}" is unknown, try "${name} -help".\n`, exitCode};
 		case 'ps':
 			return {stdout: '', stderr: `error: ${psProblem(problem)}\n${spec.errorUsage ?? ''}`, exitCode};
+		case 'bash': {
+			// bash's internal_getopt knows no long options: `cd --bogus` is reported as `--`.
+			const arg = problem.kind === 'unknown-short' || problem.kind === 'needs-argument-short' ? `-${problem.letter}` : '--';
+			const why = problem.kind === 'needs-argument-short' ? 'option requires an argument' : 'invalid option';
+			return {stdout: '', stderr: `bash: ${name}: ${arg}: ${why}\n${name}: usage: ${spec.usage[0]}\n`, exitCode: spec.badOptionExit ?? 2};
+		}
 		case 'gnu':
 			return {stdout: '', stderr: `${first}Try '${name} --help' for more information.\n`, exitCode};
 	}

@@ -162,14 +162,14 @@ export const filterOptions: Record<string, OptionsSpec> = {
 
 /** A filter whose options are read by its spec before `run` sees them. `rewrite` turns obsolete forms (head -5) into getopt ones first. */
 export function filterCommand(name: string, summary: string, run: (given: ParsedOptions, ctx: CommandContext) => CommandOutcome, rewrite?: (args: string[]) => string[]): CommandSpec {
-	const spec = filterOptions[name]!;
+	const spec = rewrite ? {...filterOptions[name]!, preRead: rewrite} : filterOptions[name]!;
 	return {
 		name,
 		summary,
 		options: spec,
 		flags: optionNames(spec),
 		run(args, ctx) {
-			const parsed = parseOptions(name, spec, rewrite ? rewrite(args) : args);
+			const parsed = parseOptions(name, spec, args);
 			if (parsed.kind !== 'ok') return parsed.outcome;
 			if (parsed.parsed.has('version')) return {stdout: `${name} (GNU ${name === 'grep' || name === 'sed' ? name : 'coreutils'}) ${name === 'grep' ? '3.11' : name === 'sed' ? '4.9' : '9.4'}\n`, exitCode: 0};
 			return run(parsed.parsed, ctx);

@@ -174,6 +174,12 @@ export const sshUsage = `usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interfac
            [-w local_tun[:remote_tun]] destination [command [argument ...]]
 `;
 
+/** pkill -9 / -KILL: procps takes the signal word out before reading the options. */
+export function withoutSignalWord(args: string[]): string[] {
+	const at = args.findIndex(a => /^-(\d+|(SIG)?[A-Z][A-Z0-9+-]*)$/.test(a) && !/^-[A-Z]$/.test(a));
+	return at < 0 ? args : [...args.slice(0, at), ...args.slice(at + 1)];
+}
+
 /** The namespace kinds' options, as unshare (value only in the long form) and nsenter (getopt "m::") take them. */
 const namespaceOptions = (verb: string, longOnlyValue: boolean): OptionDef[] =>
 	([['m', 'mount', 'mounts'], ['u', 'uts', 'UTS'], ['i', 'ipc', 'System V IPC'], ['n', 'net', 'network'], ['p', 'pid', 'pid'], ['U', 'user', 'user'], ['C', 'cgroup', 'cgroup'], ['T', 'time', 'time']] as const).map(([short, long, what]) =>
@@ -335,6 +341,41 @@ export const toolOptions: Record<string, OptionsSpec> = {
 			flag(undefined, 'Numeric', 'numeric output'),
 			flag(undefined, 'all', 'all network namespaces'),
 			flag(undefined, 'echo', 'echo the request'),
+		],
+	},
+	pkill: {
+		usage: ['pkill [options] <pattern>'],
+		about: 'Signal processes whose name matches a pattern.',
+		style: 'procps',
+		badOptionExit: 2,
+		preRead: withoutSignalWord,
+		options: [
+			flag(undefined, 'signal', 'signal to send (either number or name)', 'required', '<sig>'),
+			flag('q', 'queue', 'integer value to be sent with the signal', 'required', '<value>'),
+			flag('e', 'echo', 'display what is killed'),
+			flag('c', 'count', 'count of matching processes'),
+			flag('f', 'full', 'use full process name to match'),
+			flag('g', 'pgroup', 'match listed process group IDs', 'required', '<PGID,...>'),
+			flag('G', 'group', 'match real group IDs', 'required', '<GID,...>'),
+			flag('i', 'ignore-case', 'match case insensitively'),
+			flag('n', 'newest', 'select most recently started'),
+			flag('o', 'oldest', 'select least recently started'),
+			flag('O', 'older', 'select where older than seconds', 'required', '<seconds>'),
+			flag('P', 'parent', 'match only child processes of the given parent', 'required', '<PPID,...>'),
+			flag('s', 'session', 'match session IDs', 'required', '<SID,...>'),
+			flag('t', 'terminal', 'match by controlling terminal', 'required', '<tty,...>'),
+			flag('u', 'euid', 'match by effective IDs', 'required', '<ID,...>'),
+			flag('U', 'uid', 'match by real IDs', 'required', '<ID,...>'),
+			flag('x', 'exact', 'match exactly with the command name'),
+			flag('F', 'pidfile', 'read PIDs from file', 'required', '<file>'),
+			flag('L', 'logpidfile', 'fail if PID file is not locked'),
+			flag('r', 'runstates', 'match runstates [D,S,Z,...]', 'required', '<state>'),
+			flag('A', 'ignore-ancestors', 'exclude our ancestors from results'),
+			flag(undefined, 'cgroup', 'match by cgroup v2 names', 'required', '<grp,...>'),
+			flag(undefined, 'ns', 'match the processes that belong to the same namespace as <pid>', 'required', '<PID>'),
+			flag(undefined, 'nslist', 'list which namespaces will be considered for the --ns option.', 'required', '<ns,...>'),
+			flag('h', 'help', 'display this help and exit'),
+			flag('V', 'version', 'output version information and exit'),
 		],
 	},
 	ssh: {

@@ -128,7 +128,8 @@ export const ps: CommandSpec = external({
 				if (letters.includes('u')) bsdUser = true;
 				if (letters.includes('x')) bsdX = true;
 			} else {
-				return fail(`error: unsupported option (BSD syntax)\n${usage}`);
+				// procps names the syntax it was reading: a dashed word is SysV, a bare one BSD.
+				return fail(`error: ${a.startsWith('-') ? 'unsupported SysV option' : 'unsupported option (BSD syntax)'}\n${usage}`);
 			}
 		}
 		const myTty = me.tty;

@@ -1,0 +1,25 @@
+// ps and pkill answer a bad option as procps does: ps names the syntax it was reading (SysV for a
+// dashed word, BSD for a bare one); pkill takes -SIGNAL out first, then reads its options.
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {run, runAll, sandboxShell} from '../../helpers/shell.ts';
+
+test('ps -Q is an unsupported SysV option, ps Q an unsupported BSD one, ps --bogus an unknown gnu long option', () => {
+	assert.match(run(sandboxShell(), 'ps -Q').stderr, /^error: unsupported SysV option\n\nUsage:\n ps \[options\]/);
+	assert.match(run(sandboxShell(), 'ps -ez').stderr, /^error: unsupported SysV option\n/);
+	assert.match(run(sandboxShell(), 'ps Q').stderr, /^error: unsupported option \(BSD syntax\)\n/);
+	assert.match(run(sandboxShell(), 'ps --bogus').stderr, /^error: unknown gnu long option\n/);
+});
+
+test('pkill: -9 before the pattern, a bad option in procps words (exit 2), a killed group is no error', () => {
+	const shell = sandboxShell();
+	runAll(shell, ['stress --cpu 1 &']);
+	const killed = run(shell, 'pkill -9 stress');
+	assert.deepEqual([killed.exitCode, killed.stderr], [0, '']);
+	assert.doesNotMatch(run(shell, 'ps').stdout, /stress/);
+	const bogus = run(sandboxShell(), 'pkill --bogus');
+	assert.equal(bogus.exitCode, 2);
+	assert.match(bogus.stderr, /^pkill: unrecognized option '--bogus'\n\nUsage:\n pkill \[options\] <pattern>\n\nOptions:\n/);
+	assert.match(run(sandboxShell(), 'pkill -Q x').stderr, /^pkill: invalid option -- 'Q'\n/);
+	assert.deepEqual([run(sandboxShell(), 'pkill -f nothing-matches').exitCode], [1]);
+});
