@@ -165,6 +165,8 @@ where  OBJECT := { address | addrlabel | amt | fou | help | ila | ioam | l2tp |
                     -c[olor]}
 `;
 
+const curlHelp = 'Usage: curl [options...] <url>\n -d, --data <data>          HTTP POST data\n -f, --fail                 Fail fast with no output on HTTP errors\n -h, --help <category>      Get help for commands\n -i, --include              Include protocol response headers in the output\n -o, --output <file>        Write to file instead of stdout\n -O, --remote-name          Write output to a file named as the remote file\n -s, --silent               Silent mode\n -T, --upload-file <file>   Transfer local FILE to destination\n -u, --user <user:password> Server user and password\n -A, --user-agent <name>    Send User-Agent <name> to server\n -v, --verbose              Make the operation more talkative\n -V, --version              Show version number and quit\n\nThis is not the full help, this menu is stripped into categories.\nUse "--help category" to get an overview of all categories.\nFor all options use the manual or "--help all".\n';
+
 export const sshUsage = `usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface]
            [-b bind_address] [-c cipher_spec] [-D [bind_address:]port]
            [-E log_file] [-e escape_char] [-F configfile] [-I pkcs11]
@@ -376,6 +378,21 @@ export const toolOptions: Record<string, OptionsSpec> = {
 			flag(undefined, 'nslist', 'list which namespaces will be considered for the --ns option.', 'required', '<ns,...>'),
 			flag('h', 'help', 'display this help and exit'),
 			flag('V', 'version', 'output version information and exit'),
+		],
+	},
+	// curl 8: its long options take unambiguous prefixes; an unknown one is "is unknown", exit 2.
+	curl: {
+		usage: ['curl [options...] <url>'],
+		about: 'Transfer a URL.',
+		style: 'curl',
+		badOptionExit: 2,
+		help: {text: curlHelp},
+		options: [
+			...([['s', 'silent'], ['S', 'show-error'], ['I', 'head'], ['i', 'include'], ['v', 'verbose'], ['f', 'fail'], ['L', 'location'], ['k', 'insecure'], ['4', 'ipv4'], ['6', 'ipv6'], ['O', 'remote-name'], ['J', 'remote-header-name'], ['g', 'globoff'], ['N', 'no-buffer'], ['#', 'progress-bar'], ['n', 'netrc'], ['q', 'disable'], ['M', 'manual'], ['V', 'version'], ['Z', 'parallel'], ['G', 'get'], ['l', 'list-only'], ['j', 'junk-session-cookies'], ['R', 'remote-time'], ['p', 'proxytunnel'], ['a', 'append'], ['B', 'use-ascii'], ['0', 'http1.0']] as const).map(([short, long]) => flag(short, long, 'see curl(1)')),
+			...([['o', 'output'], ['X', 'request'], ['H', 'header'], ['d', 'data'], ['A', 'user-agent'], ['m', 'max-time'], ['u', 'user'], ['e', 'referer'], ['T', 'upload-file'], ['w', 'write-out'], ['x', 'proxy'], ['b', 'cookie'], ['c', 'cookie-jar'], ['F', 'form'], ['K', 'config'], ['r', 'range'], ['y', 'speed-time'], ['Y', 'speed-limit'], ['z', 'time-cond'], ['E', 'cert'], ['Q', 'quote'], ['C', 'continue-at'], ['D', 'dump-header'], ['t', 'telnet-option'], ['U', 'proxy-user']] as const).map(([short, long]) => flag(short, long, 'see curl(1)', 'required', '<value>')),
+			...['compressed', 'http1.1', 'http2', 'no-progress-meter', 'fail-with-body', 'create-dirs', 'raw', 'tcp-nodelay', 'no-keepalive', 'path-as-is', 'ssl-no-revoke', 'styled-output', 'no-styled-output', 'digest', 'basic', 'anyauth', 'ntlm', 'negotiate', 'no-sessionid', 'post301', 'post302', 'post303', 'retry-all-errors', 'retry-connrefused', 'fail-early', 'location-trusted', 'tr-encoding', 'xattr', 'no-clobber', 'remove-on-error', 'http0.9', 'ssl', 'ssl-reqd', 'sslv2', 'sslv3', 'tlsv1', 'tlsv1.0', 'tlsv1.1', 'tlsv1.2', 'tlsv1.3', 'no-alpn', 'no-npn'].map(long => flag(undefined, long, 'see curl(1)')),
+			...['connect-timeout', 'retry', 'retry-delay', 'retry-max-time', 'resolve', 'data-raw', 'data-binary', 'data-urlencode', 'data-ascii', 'url', 'output-dir', 'cacert', 'capath', 'key', 'max-redirs', 'limit-rate', 'interface', 'json', 'noproxy', 'trace', 'trace-ascii', 'stderr', 'unix-socket', 'abstract-unix-socket', 'connect-to', 'expect100-timeout', 'keepalive-time', 'max-filesize', 'oauth2-bearer', 'proto', 'proto-redir', 'request-target', 'ciphers', 'cookie', 'dns-servers', 'happy-eyeballs-timeout-ms', 'local-port', 'variable', 'url-query', 'etag-save', 'etag-compare', 'aws-sigv4', 'hostpubmd5', 'pubkey', 'proxy-header', 'socks5', 'socks5-hostname', 'preproxy', 'form-string', 'parallel-max', 'rate', 'create-file-mode'].map(long => flag(undefined, long, 'see curl(1)', 'required', '<value>')),
+			flag('h', 'help', 'Get help for commands', 'optional', '<category>'),
 		],
 	},
 	ssh: {
