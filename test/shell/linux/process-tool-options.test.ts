@@ -23,3 +23,13 @@ test('pkill: -9 before the pattern, a bad option in procps words (exit 2), a kil
 	assert.match(run(sandboxShell(), 'pkill -Q x').stderr, /^pkill: invalid option -- 'Q'\n/);
 	assert.deepEqual([run(sandboxShell(), 'pkill -f nothing-matches').exitCode], [1]);
 });
+
+test('ps --sort orders by a field, descending with -, in procps words when the key is wrong', () => {
+	const shell = sandboxShell();
+	const pids = run(shell, 'ps -eo pid --no-headers --sort=-pid').stdout.trim().split('\n').map(Number);
+	assert.ok(pids.length > 2);
+	assert.deepEqual(pids, [...pids].sort((a, b) => b - a));
+	assert.match(run(shell, 'ps aux --sort=-%mem').stdout, /^USER +PID %CPU %MEM/);
+	assert.match(run(shell, 'ps --sort=bogus').stderr, /^error: unknown sort specifier\n/);
+	assert.match(run(shell, 'ps -e --sort').stderr, /^error: long sort specification must follow --sort\n/);
+});
