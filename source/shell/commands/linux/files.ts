@@ -78,7 +78,6 @@ function outputNotTerminal(ctx: CommandContext, name: string): boolean {
 export const ls: CommandSpec = external({
 	name: 'ls',
 	summary: 'list directory contents (-l, -a)',
-	flags: ['-l', '-a', '-A', '-1', '-d', '-h'],
 	run(rawArgs, ctx) {
 		const args = expandShortFlags(rawArgs);
 		const flags = new Set(args.filter(a => a.startsWith('-') && a !== '-'));
