@@ -37,6 +37,10 @@ export type OptionsSpec = {
 	errorUsageOnStdout?: boolean;
 	/** The tool's own --help text (and the stream and exit it uses), when it is not the generated shape. */
 	help?: {text: string; stream?: 'stdout' | 'stderr'; exitCode?: number};
+	/** The tool reads short options only (plain getopt): `--bogus` is the option '-'. */
+	shortOnly?: boolean;
+	/** psmisc killall: a bad option prints the usage alone, without a message line. */
+	usageOnly?: boolean;
 	/** ps: a bare word of digits is a process list (`ps 1`), not BSD options. */
 	numericOperands?: boolean;
 	/** What the tool takes out before getopt sees the words: pkill's -SIGNAL, seq's negative numbers. */
@@ -126,7 +130,7 @@ export function parseOptions(name: string, spec: OptionsSpec, rawArgs: string[])
 			parsed.operands.push(arg);
 			continue;
 		}
-		if (arg.startsWith('--') && spec.style === 'bsd') return bad({kind: 'unknown-short', letter: '-'});
+		if (arg.startsWith('--') && (spec.style === 'bsd' || spec.shortOnly)) return bad({kind: 'unknown-short', letter: '-'});
 		if (arg.startsWith('--')) {
 			const eq = arg.indexOf('=');
 			const typed = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
@@ -228,6 +232,7 @@ function badOption(name: string, spec: OptionsSpec, options: OptionDef[], proble
 		case 'procps':
 			return {stdout: '', stderr: first + '\n' + usageAndOptions(spec, options, ' '), exitCode};
 		case 'usage':
+			if (spec.usageOnly) return {stdout: '', stderr: spec.errorUsage ?? '', exitCode};
 			return spec.errorUsageOnStdout ? {stdout: spec.errorUsage ?? '', stderr: first, exitCode} : {stdout: '', stderr: first + (spec.errorUsage ?? ''), exitCode};
 		case 'curl': {
 			const arg = problem.kind === 'unknown-short' || problem.kind === 'needs-argument-short' ? `-${problem.letter}` : 'arg' in problem ? problem.arg : '';

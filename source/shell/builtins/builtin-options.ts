@@ -19,6 +19,15 @@ export const builtinOptions: Record<string, OptionsSpec> = {
 	history: builtin('history', 'history [-c] [-d offset] [n] or history -anrw [filename] or history -ps arg [arg...]', 'cd:anrwps'),
 	export: builtin('export', 'export [-fn] [name[=value] ...] or export -p', 'fnp'),
 	printf: builtin('printf', 'printf [-v var] format [arguments]', 'v:'),
+	// ncurses clear: short options only, so `clear --bogus` is the option '-'.
+	clear: {
+		usage: ['clear [options]'],
+		about: 'Clear the terminal screen.',
+		style: 'usage',
+		shortOnly: true,
+		errorUsage: 'Usage: clear [options]\n\nOptions:\n  -T TERM     use this instead of $TERM\n  -V          print curses-version\n  -x          do not try to clear scrollback\n',
+		options: [{short: 'T', value: 'required', argName: 'TERM', help: 'use this instead of $TERM'}, {short: 'V', help: 'print curses-version'}, {short: 'x', help: 'do not try to clear scrollback'}],
+	},
 	sleep: {usage: ['sleep NUMBER[SUFFIX]...'], about: 'Pause for NUMBER seconds.', style: 'gnu', options: [{long: 'version', help: 'output version information and exit'}]},
 	seq: {
 		usage: ['seq [OPTION]... LAST', 'seq [OPTION]... FIRST LAST', 'seq [OPTION]... FIRST INCREMENT LAST'],

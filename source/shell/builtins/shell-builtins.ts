@@ -144,4 +144,4 @@ export const exit: CommandSpec = {
 
 const checked = (spec: CommandSpec) => withOptions(spec, builtinOptions[spec.name]!);
 
-export const shellBuiltins: CommandSpec[] = [echo, checked(printf), testCommand, bracket, {...seq, options: builtinOptions['seq']!, flags: optionNames(builtinOptions['seq']!)}, trueCommand, falseCommand, clear, checked(history), checked(sleep), checked(cd), checked(pwd), checked(exportCommand), exit];
+export const shellBuiltins: CommandSpec[] = [echo, checked(printf), testCommand, bracket, {...seq, options: builtinOptions['seq']!, flags: optionNames(builtinOptions['seq']!)}, trueCommand, falseCommand, checked(clear), checked(history), checked(sleep), checked(cd), checked(pwd), checked(exportCommand), exit];

@@ -33,3 +33,20 @@ test('ps --sort orders by a field, descending with -, in procps words when the k
 	assert.match(run(shell, 'ps --sort=bogus').stderr, /^error: unknown sort specifier\n/);
 	assert.match(run(shell, 'ps -e --sort').stderr, /^error: long sort specification must follow --sort\n/);
 });
+
+test('killall (psmisc): a bad option prints its usage alone, exit 1; -l lists the signals; -9 NAME kills', () => {
+	const bogus = run(sandboxShell(), 'killall --bogus');
+	assert.equal(bogus.exitCode, 1);
+	assert.match(bogus.stderr, /^Usage: killall \[OPTION\]\.\.\. \[--\] NAME\.\.\.\n {7}killall -l, --list\n/);
+	assert.equal(run(sandboxShell(), 'killall -l').stdout, 'HUP INT QUIT ILL TRAP ABRT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM STKFLT\nCHLD CONT STOP TSTP TTIN TTOU URG XCPU XFSZ VTALRM PROF WINCH POLL PWR SYS\n');
+	const shell = sandboxShell();
+	runAll(shell, ['stress --cpu 1 &']);
+	assert.equal(run(shell, 'killall -9 stress').exitCode, 0);
+	assert.doesNotMatch(run(shell, 'ps').stdout, /stress/);
+});
+
+test('clear (ncurses) reads short options only: clear --bogus is the option "-"', () => {
+	const r = run(sandboxShell(), 'clear --bogus');
+	assert.deepEqual([r.exitCode, r.stderr.split('\n')[0]], [1, "clear: invalid option -- '-'"]);
+	assert.equal(run(sandboxShell(), 'clear -x').exitCode, 0);
+});

@@ -103,9 +103,10 @@ function killByName(tool: 'pkill' | 'killall'): CommandSpec {
 			if (!caller) return lostShell(ctx);
 			// pkill's -SIGNAL (-9, -KILL) is taken out before its options are read (option-specs-tools.ts).
 			const signalArg = args.find(a => /^-(\d+|[A-Z][A-Z0-9+-]*)$/.test(a) && !/^-[A-Z]$/.test(a) && signalNumber(a.slice(1).replace(/^SIG/, '')) !== undefined);
-			const given = tool === 'pkill' ? optionsOf('pkill', args) : undefined;
-			const full = given ? given.has('full') : args.includes('-f');
-			const names = given ? given.operands : args.filter(a => !a.startsWith('-'));
+			const given = optionsOf(tool, args);
+			const full = given.has('full');
+			const names = given.operands;
+			if (tool === 'killall' && given.has('list')) return ok(`${signals.slice(0, 16).join(' ')}\n${signals.slice(16).join(' ')}\n`);
 			if (names.length === 0) return fail(tool === 'pkill' ? "pkill: no matching criteria specified\nTry `pkill --help' for more information." : 'Usage: killall [OPTION]... [--] NAME...', 2);
 			let pattern: RegExp;
 			try {
