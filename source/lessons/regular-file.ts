@@ -72,5 +72,12 @@ function failure(error: unknown, fallback: 'missing' | 'unreadable'): DiskRead {
 	if (code === 'EACCES' || code === 'EPERM') return {ok: false, problem: 'unreadable', message: 'permission denied'};
 	if (code === 'ELOOP') return {ok: false, problem: 'unreadable', message: 'too many levels of symbolic links'};
 	if (code === 'EISDIR') return {ok: false, problem: 'directory', message: 'is a directory'};
-	return {ok: false, problem: fallback, message: code ? code.toLowerCase() : (error as Error).message};
+	return {ok: false, problem: fallback, message: (code && errnoText[code]) ?? (code ? code.toLowerCase() : (error as Error).message)};
 }
+
+/** strerror's words, as Go and coreutils print them (kubectl: "read /proc/self/mem: input/output error"). */
+const errnoText: Record<string, string> = {
+	EIO: 'input/output error', EINVAL: 'invalid argument', ENXIO: 'no such device or address', EAGAIN: 'resource temporarily unavailable',
+	ENAMETOOLONG: 'file name too long', EMFILE: 'too many open files', ENFILE: 'too many open files in system', EBUSY: 'device or resource busy',
+	ENODEV: 'no such device', EOVERFLOW: 'value too large for defined data type', ESRCH: 'no such process', ETXTBSY: 'text file busy',
+};

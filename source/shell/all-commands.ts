@@ -1,6 +1,8 @@
 // The command set of the simulated shell. Each command family adds its list here.
 import {helpCommand} from './builtins/help.ts';
 import {shellBuiltins} from './builtins/shell-builtins.ts';
+import {cut, tr, uniq} from './builtins/columns.ts';
+import {sed} from './builtins/sed.ts';
 import {grep, head, sort, tail, wc} from './builtins/text-filters.ts';
 import {challengeCommand} from './commands/challenge/challenge-command.ts';
 import {registerContainerPrograms} from './commands/docker/container-programs.ts';
@@ -14,7 +16,7 @@ import type {CommandSpec} from './types.ts';
 
 const families: CommandSpec[][] = [
 	shellBuiltins,
-	[grep, head, tail, wc, sort],
+	[grep, head, tail, wc, sort, uniq, cut, tr, sed],
 	linuxCommands,
 	[kubectl, etcdctl],
 	dockerCommands,

@@ -67,6 +67,10 @@ function pathCandidates(world: World, frame: ShellFrame, word: string): string[]
 	});
 }
 
+function frameOf(state: ShellState): ShellFrame {
+	return state.session.frames[state.session.frames.length - 1]!;
+}
+
 /** What could stand at the word being typed, given the words before it. */
 export function candidatesFor(words: string[], word: string, ctx: {commands: CommandTable; state: ShellState}): string[] {
 	const {state} = ctx;
@@ -75,6 +79,8 @@ export function candidatesFor(words: string[], word: string, ctx: {commands: Com
 	if (words.length === 0) return [...ctx.commands.keys()].sort();
 	const command = words[0]!;
 	const spec = ctx.commands.get(command);
+	// After a redirection operator (`> /sys/fs/cgroup/...`) any command takes a path.
+	if (/^(\d*>>?|<|&>)$/.test(words[words.length - 1] ?? '')) return pathCandidates(world, frame, word);
 	if (word.startsWith('-')) return [...(spec?.flags ?? [])].sort();
 	// Words after the command that are not flags, nor the value of a flag that takes one.
 	const positional = words.slice(1).filter((w, i, all) => !w.startsWith('-') && !['-n', '--namespace', '-o', '--output', '-c', '--container', '-l', '--selector'].includes(all[i - 1] ?? ''));
@@ -132,13 +138,21 @@ export function complete(line: string, cursor: number, ctx: {commands: CommandTa
 	const wordStart = Math.max(segment.lastIndexOf(' '), segment.lastIndexOf('\t')) + 1;
 	const word = segment.slice(wordStart);
 	const words = segment.slice(0, wordStart).trim().split(/\s+/).filter(Boolean);
+	// A path glued to a redirection (`>/sys/...`, `2>>log`), an assignment (`D=/sys/...`) or behind an
+	// opening quote completes as the path alone; what stands before it is kept as typed.
+	const glued = /^(\d*>>?|<|&>|[A-Za-z_][A-Za-z0-9_]*=)?(["']?)(.*)$/s.exec(word)!;
+	const lead = (glued[1] ?? '') + glued[2]!;
+	const quote = glued[2]!;
+	const bare = glued[3]!;
 	// `--flag=va<Tab>` and `type/na<Tab>` complete the part after = only for flags; the rest as typed.
-	const matches = [...new Set(candidatesFor(words, word, ctx).filter(c => c.startsWith(word)))];
+	const candidates = glued[1] ? pathCandidates(ctx.state.world, frameOf(ctx.state), bare) : candidatesFor(words, bare, ctx);
+	const matches = [...new Set(candidates.filter(c => c.startsWith(bare)).map(c => lead + c))];
 	if (matches.length === 0) return {value: line, cursor, candidates: []};
 	const absoluteStart = segmentStart + wordStart;
 	if (matches.length === 1) {
 		const match = matches[0]!;
-		const suffix = match.endsWith('/') || after.startsWith(' ') ? '' : ' ';
+		const closing = quote && !match.endsWith('/') ? quote : '';
+		const suffix = closing + (match.endsWith('/') || after.startsWith(' ') ? '' : ' ');
 		const value = line.slice(0, absoluteStart) + match + suffix + after;
 		return {value, cursor: absoluteStart + match.length + suffix.length, candidates: []};
 	}

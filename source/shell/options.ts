@@ -18,9 +18,10 @@ export type OptionDef = {
  * How the tool reports a bad option:
  * - gnu: coreutils/util-linux, `Try 'X --help'`;  procps: the usage and options follow;
  * - systemd: one line;  usage: the tool's own usage text follows (errorUsage);
- * - curl, bsd (OpenSSH's getopt), iproute2 and ps: each in its own words.
+ * - curl, bsd (OpenSSH's getopt), iproute2 and ps: each in its own words;
+ * - bash: a builtin (cd, pwd, history...): `bash: cd: -Q: invalid option`, then its usage line.
  */
-export type OptionStyle = 'gnu' | 'procps' | 'systemd' | 'usage' | 'curl' | 'bsd' | 'iproute2' | 'ps';
+export type OptionStyle = 'gnu' | 'procps' | 'systemd' | 'usage' | 'curl' | 'bsd' | 'iproute2' | 'ps' | 'bash';
 
 export type OptionsSpec = {
 	usage: string[]; // "free [options]"
@@ -36,8 +37,14 @@ export type OptionsSpec = {
 	errorUsageOnStdout?: boolean;
 	/** The tool's own --help text (and the stream and exit it uses), when it is not the generated shape. */
 	help?: {text: string; stream?: 'stdout' | 'stderr'; exitCode?: number};
+	/** The tool reads short options only (plain getopt): `--bogus` is the option '-'. */
+	shortOnly?: boolean;
+	/** psmisc killall: a bad option prints the usage alone, without a message line. */
+	usageOnly?: boolean;
 	/** ps: a bare word of digits is a process list (`ps 1`), not BSD options. */
 	numericOperands?: boolean;
+	/** What the tool takes out before getopt sees the words: pkill's -SIGNAL, seq's negative numbers. */
+	preRead?: (args: string[]) => string[];
 };
 
 /** What was given: each option by its long name (else its short letter), in order, and the operands. */
@@ -80,7 +87,8 @@ function withHelp(spec: OptionsSpec): OptionDef[] {
 }
 
 /** Reads `args` against the spec: `--help` prints the help, an unknown option or a missing value answers as the tool does. */
-export function parseOptions(name: string, spec: OptionsSpec, args: string[]): OptionsParse {
+export function parseOptions(name: string, spec: OptionsSpec, rawArgs: string[]): OptionsParse {
+	const args = spec.preRead ? spec.preRead(rawArgs) : rawArgs;
 	const options = withHelp(spec);
 	const parsed = new ParsedOptions();
 	const bad = (problem: Problem): OptionsParse => ({kind: 'bad', outcome: badOption(name, spec, options, problem)});
@@ -122,7 +130,7 @@ export function parseOptions(name: string, spec: OptionsSpec, args: string[]): O
 			parsed.operands.push(arg);
 			continue;
 		}
-		if (arg.startsWith('--') && spec.style === 'bsd') return bad({kind: 'unknown-short', letter: '-'});
+		if (arg.startsWith('--') && (spec.style === 'bsd' || spec.shortOnly)) return bad({kind: 'unknown-short', letter: '-'});
 		if (arg.startsWith('--')) {
 			const eq = arg.indexOf('=');
 			const typed = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
@@ -224,6 +232,7 @@ function badOption(name: string, spec: OptionsSpec, options: OptionDef[], proble
 		case 'procps':
 			return {stdout: '', stderr: first + '\n' + usageAndOptions(spec, options, ' '), exitCode};
 		case 'usage':
+			if (spec.usageOnly) return {stdout: '', stderr: spec.errorUsage ?? '', exitCode};
 			return spec.errorUsageOnStdout ? {stdout: spec.errorUsage ?? '', stderr: first, exitCode} : {stdout: '', stderr: first + (spec.errorUsage ?? ''), exitCode};
 		case 'curl': {
 			const arg = problem.kind === 'unknown-short' || problem.kind === 'needs-argument-short' ? `-${problem.letter}` : 'arg' in problem ? problem.arg : '';
@@ -239,6 +248,12 @@ function badOption(name: string, spec: OptionsSpec, options: OptionDef[], proble
 			return {stdout: '', stderr: `Option "${'arg' in problem ? problem.arg : ''}" is unknown, try "${name} -help".\n`, exitCode};
 		case 'ps':
 			return {stdout: '', stderr: `error: ${psProblem(problem)}\n${spec.errorUsage ?? ''}`, exitCode};
+		case 'bash': {
+			// bash's internal_getopt knows no long options: `cd --bogus` is reported as `--`.
+			const arg = problem.kind === 'unknown-short' || problem.kind === 'needs-argument-short' ? `-${problem.letter}` : '--';
+			const why = problem.kind === 'needs-argument-short' ? 'option requires an argument' : 'invalid option';
+			return {stdout: '', stderr: `bash: ${name}: ${arg}: ${why}\n${name}: usage: ${spec.usage[0]}\n`, exitCode: spec.badOptionExit ?? 2};
+		}
 		case 'gnu':
 			return {stdout: '', stderr: `${first}Try '${name} --help' for more information.\n`, exitCode};
 	}

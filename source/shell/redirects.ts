@@ -5,6 +5,7 @@ import type {World} from '../engine/world.ts';
 import {expansionEnv} from './expansion-env.ts';
 import {startFolderPath} from './learner-files.ts';
 import {readPath, writePath} from './paths.ts';
+import {readDisk} from './read-disk.ts';
 import type {Outcome, Run} from './run-types.ts';
 import {currentFrame} from './session.ts';
 import {ArithmeticError} from './syntax/arithmetic.ts';
@@ -43,8 +44,9 @@ export function openRedirects(
 			const read = readPath(state.world, frame, target);
 			// The folder the tutor started in is readable from the learner's own shell, as cat reads it.
 			const startFolder = 'error' in read ? startFolderPath(frame, target) : undefined;
-			const onDisk = startFolder ? disk.readFile(startFolder) : undefined;
-			if (onDisk !== undefined) stdin = onDisk;
+			const onDisk = startFolder ? readDisk(disk, startFolder) : undefined;
+			if (onDisk?.ok) stdin = onDisk.content;
+			else if (onDisk && onDisk.problem !== 'missing') return {error: `bash: ${target}: ${onDisk.problem === 'directory' ? 'Is a directory' : onDisk.problem === 'unreadable' ? onDisk.message[0]!.toUpperCase() + onDisk.message.slice(1) : `[simulator] ${onDisk.message}`}`};
 			else if ('error' in read) return {error: `bash: ${target}: ${read.error}`};
 			else stdin = read.content;
 			continue;

@@ -23,6 +23,9 @@ const words = [
 	'--image=nginx', '--replicas=3', '-- sh', 'sh', 'bash', '-c', 'true', 'false', 'sleep', '5', '3600', 'exit', '--pid', '--fork', '--mount-proc', '-t', 'net', 'pid',
 	'héllo', '你好', '🙂', '\u202e', '\u200b', 'a b', "it's", '"', "'", '\\', '$', '$HOME', '$?', '$$', '${X:-y}', '$(echo hi)', '`id`', '$((1+2))', '$((1/0))',
 	'{a,b}', '!!', '#', '&', ';', '|', '>', '<', '<<<', '2>&1', '\t', '%', '^', '=', 'X=1', '--help', '-h', 'help', '--version', '--bogus', '-zzz',
+	// sed scripts, cut lists and tr sets (the filters' own little languages)
+	"'s/a/b/g'", "'/x/d'", "':a;N;$!ba;s/\\n/ /g'", "':a;ba'", "'1~2p'", "'s/\\(x*\\)/\\1\\1/2'", "'y/ab/ba/'", "'$!N;P;D'", "'{p'", "'0,/x/d'", '-E', '-i', "'s/(a|b)+/[&]/'",
+	'-f1,3', '-f2-', '-d:', "-d' '", '-c1-5', 'a-z', "'[:upper:]'", "'\\n'", '-s', '-k2', '-t,', '-u',
 ];
 
 const connectors = [' | ', ' && ', ' || ', '; ', ' & ', ' |& '];

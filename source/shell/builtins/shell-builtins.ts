@@ -4,6 +4,9 @@ import {exitProcess} from '../../engine/host/processes.ts';
 import {tick} from '../../engine/tick.ts';
 import {pathKind, resolvePath} from '../paths.ts';
 import type {CommandSpec, ShellSession} from '../types.ts';
+import {withOptions} from '../checked-command.ts';
+import {optionNames} from '../options.ts';
+import {builtinOptions} from './builtin-options.ts';
 import {printf} from './printf.ts';
 import {seq} from './seq.ts';
 import {bracket, testCommand} from './test-command.ts';
@@ -38,6 +41,7 @@ export const history: CommandSpec = {
 	name: 'history',
 	summary: 'list the commands typed so far',
 	run(args, ctx) {
+		if (args[0] === '-c') return {stdout: '', exitCode: 0, session: {...ctx.session, history: []}};
 		const all = ctx.session.history;
 		const count = args[0] && /^\d+$/.test(args[0]) ? Number(args[0]) : all.length;
 		const start = all.length - Math.min(count, all.length);
@@ -78,11 +82,17 @@ export const cd: CommandSpec = {
 	name: 'cd',
 	summary: 'change the working directory',
 	run(args, ctx) {
-		const target = args[0] ?? '~';
+		const operands = args.slice(args.findIndex(a => !/^-[LPe@]+$/.test(a)) >>> 0);
+		const typed = (operands[0] === '--' ? operands[1] : operands[0]) ?? '~';
+		// `cd -` goes back to $OLDPWD and prints it, as bash does.
+		const previous = typed === '-' ? ctx.session.env['OLDPWD'] : undefined;
+		if (typed === '-' && !previous) return {stdout: '', stderr: 'bash: cd: OLDPWD not set\n', exitCode: 1};
+		const target = previous ?? typed;
 		const path = resolvePath(ctx.frame, target);
 		const kind = pathKind(ctx.world, ctx.frame, path);
 		if (kind !== 'dir') return {stdout: '', stderr: `bash: cd: ${target}: ${kind ? 'Not a directory' : 'No such file or directory'}\n`, exitCode: 1};
-		return {stdout: '', exitCode: 0, session: withFrameCwd(ctx.session, path)};
+		const moved = withFrameCwd(ctx.session, path);
+		return {stdout: previous ? path + '\n' : '', exitCode: 0, session: {...moved, env: {...moved.env, OLDPWD: ctx.frame.cwd}}};
 	},
 };
 
@@ -99,7 +109,9 @@ export const exportCommand: CommandSpec = {
 	summary: 'set an environment variable',
 	run(args, ctx) {
 		const env = {...ctx.session.env};
-		for (const arg of args) {
+		const names = args.filter(a => !/^-[fnp]+$/.test(a));
+		if (names.length === 0) return {stdout: Object.entries(env).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `declare -x ${k}="${v.replace(/(["\\$`])/g, '\\$1')}"\n`).join(''), exitCode: 0};
+		for (const arg of names) {
 			const m = arg.match(/^([A-Za-z_][A-Za-z0-9_]*)(?:=(.*))?$/s);
 			if (!m) return {stdout: '', stderr: `bash: export: \`${arg}': not a valid identifier\n`, exitCode: 1};
 			if (m[2] !== undefined) env[m[1]!] = m[2];
@@ -130,4 +142,6 @@ export const exit: CommandSpec = {
 	},
 };
 
-export const shellBuiltins: CommandSpec[] = [echo, printf, testCommand, bracket, seq, trueCommand, falseCommand, clear, history, sleep, cd, pwd, exportCommand, exit];
+const checked = (spec: CommandSpec) => withOptions(spec, builtinOptions[spec.name]!);
+
+export const shellBuiltins: CommandSpec[] = [echo, checked(printf), testCommand, bracket, {...seq, options: builtinOptions['seq']!, flags: optionNames(builtinOptions['seq']!)}, trueCommand, falseCommand, checked(clear), checked(history), checked(sleep), checked(cd), checked(pwd), checked(exportCommand), exit];

@@ -93,5 +93,13 @@ test('Tab offers the options of the same spec', () => {
 	const ctx = {commands: shell.runtime.commands, state: shell.state};
 	assert.equal(complete('unshare --mount-p', 17, ctx).value, 'unshare --mount-proc ');
 	assert.equal(complete('ip -net', 7, ctx).value, 'ip -netns ');
-	for (const name of ['hostname', 'uname', 'unshare', 'nsenter', 'ip', 'ssh', 'su']) assert.deepEqual(shell.runtime.commands.get(name)!.flags, optionNames(linuxOptions[name]!), name);
+	for (const name of ['hostname', 'uname', 'unshare', 'nsenter', 'ip', 'ssh', 'su', 'curl', 'pkill', 'ls', 'lsns', 'id', 'free']) assert.deepEqual(shell.runtime.commands.get(name)!.flags, optionNames(linuxOptions[name]!), name);
+});
+
+test('ip -json, -stats, -details: not modelled, said on stderr, the usual output follows', () => {
+	const r = run(sandboxShell(), 'ip -j link');
+	assert.equal(r.exitCode, 0);
+	assert.match(r.stdout, /^1: lo: /);
+	assert.equal(r.stderr, '[simulator] ip -json: not modelled; the usual output follows\n');
+	assert.equal(run(sandboxShell(), 'ip -br link').stderr, '');
 });

@@ -24,6 +24,7 @@ export function snapshotContext(reader: ContextReader, limits = buildContextLimi
 			if (ignore.some(re => re.test(path))) continue;
 			if (reader.isDirectory(path)) {
 				folders.add(path);
+				if (folders.size + contents.size > limits.files) return tooLarge(`more than ${limits.files} files and folders`);
 				const failed = walk(path, depth + 1);
 				if (failed) return failed;
 				continue;

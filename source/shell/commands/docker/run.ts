@@ -8,6 +8,7 @@ import type {PortBinding, RestartPolicy} from '../../../engine/docker/types.ts';
 import {parseMemoryBytes} from '../../../engine/docker/units.ts';
 import {parseVolumeFlag, type MountSpec} from '../../../engine/docker/volumes.ts';
 import type {World} from '../../../engine/world.ts';
+import {readDisk} from '../../read-disk.ts';
 import type {CommandOutcome} from '../../types.ts';
 import type {DockerCall} from './context.ts';
 import {fail, notSimulatedNote} from './format.ts';
@@ -194,8 +195,9 @@ function settingsFrom(flags: ParsedFlags, call: DockerCall, image: string, comma
  * written; blank lines and # comments skipped; a bare KEY takes the caller's value if it has one.
  */
 function readEnvFile(call: DockerCall, path: string): {env: Record<string, string>} | {error: string} {
-	const content = call.ctx.disk.readFile(path);
-	if (content === undefined) return {error: `open ${path}: no such file or directory`};
+	const read = readDisk(call.ctx.disk, path);
+	if (!read.ok) return {error: `open ${path}: ${read.problem === 'missing' || read.problem === 'unreadable' || read.problem === 'directory' ? read.message : `[simulator] ${read.message}`}`};
+	const content = read.content;
 	const env: Record<string, string> = {};
 	for (const raw of content.split('\n')) {
 		const line = raw.replace(/^\s+/, '').replace(/\r$/, '');

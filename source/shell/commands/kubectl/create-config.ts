@@ -4,6 +4,7 @@ import {base64Encode} from '../../../engine/k8s/config-objects.ts';
 import {createObject} from '../../../engine/k8s/api-server.ts';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
 import {listPath, pathKind, readPath} from '../../paths.ts';
+import {readDisk} from '../../read-disk.ts';
 import type {CommandContext, CommandOutcome} from '../../types.ts';
 import {flag, flagAll} from './args.ts';
 import {change, fail, namespaceOf, serverError, type Kctx} from './context.ts';
@@ -28,17 +29,30 @@ function readSource(ctx: CommandContext, path: string): Source {
 		const names = (listPath(ctx.world, ctx.frame, path) ?? []).filter(n => pathKind(ctx.world, ctx.frame, `${path}/${n}`) === 'file');
 		return {files: names.map(n => ({name: n, content: (readPath(ctx.world, ctx.frame, `${path}/${n}`) as {content: string}).content ?? ''}))};
 	}
-	const content = ctx.disk.readFile(path);
-	if (content !== undefined) return {files: [{name: base(path), content}]};
-	if (ctx.disk.isDirectory(path)) {
+	// The learner's real disk: regular files only, and a folder bounded in files and bytes (readDisk, realDisk).
+	const read = readDisk(ctx.disk, path);
+	if (read.ok) return {files: [{name: base(path), content: read.content}]};
+	if (read.problem === 'directory') {
 		const dir = path.replace(/\/$/, '');
-		return {files: ctx.disk.listDirectory(path).flatMap(n => {
-			const text = ctx.disk.readFile(`${dir}/${n}`);
-			return text === undefined ? [] : [{name: n, content: text}];
-		})};
+		const files: {name: string; content: string}[] = [];
+		let total = 0;
+		const names = ctx.disk.listDirectory(path);
+		if (names.length > realFolderFiles) return {error: `error: error reading ${path}: [simulator] the folder holds more than ${realFolderFiles} files, the most k8s-tutor reads at once`};
+		for (const n of names) {
+			const file = readDisk(ctx.disk, `${dir}/${n}`);
+			if (!file.ok) continue; // kubectl takes a folder's regular files only
+			total += file.content.length;
+			if (total > realFolderBytes) return {error: `error: error reading ${path}: [simulator] the folder holds more than ${realFolderBytes / 1024 / 1024} MiB, the most k8s-tutor reads at once`};
+			files.push({name: n, content: file.content});
+		}
+		return {files};
 	}
-	return {error: `error: error reading ${path}: no such file or directory`};
+	if (read.problem === 'missing') return {error: `error: error reading ${path}: no such file or directory`};
+	return {error: `error: error reading ${path}: ${read.problem === 'unreadable' ? read.message : `[simulator] ${read.message}`}`};
 }
+
+const realFolderFiles = 1000;
+const realFolderBytes = 4 * 1024 * 1024;
 
 /** The key/value pairs of --from-literal, --from-file and --from-env-file, or kubectl's error. */
 function gatherData(k: Kctx, kind: 'ConfigMap' | 'Secret', name: string): Map<string, string> | string {

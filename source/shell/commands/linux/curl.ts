@@ -2,7 +2,7 @@
 import {produce} from 'immer';
 import {httpRequest, curlUserAgent, type HttpExchange} from '../../../engine/network/http.ts';
 import type {CommandSpec} from '../../types.ts';
-import {callerOf, external, fail, lostShell} from './context.ts';
+import {callerOf, external, fail, lostShell, optionsOf} from './context.ts';
 import {writePath} from '../../paths.ts';
 
 type Url = {scheme: string; host: string; port: number; path: string};
@@ -27,7 +27,6 @@ export const curl: CommandSpec = external({
 	name: 'curl',
 	summary: 'transfer a URL: curl HOST:PORT[/path] (-s, -I, -v, -i)',
 	usage: 'curl [-s] [-I] [-i] [-v] [-o FILE] URL',
-	flags: ['-s', '-S', '-I', '-i', '-v', '-o', '-L', '-f', '-m', '--connect-timeout', '-X', '-H'],
 	run(args, ctx) {
 		const caller = callerOf(ctx.world, ctx.frame);
 		if (!caller) return lostShell(ctx);
@@ -40,46 +39,19 @@ export const curl: CommandSpec = external({
 		let output: string | undefined;
 		let method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' = 'GET';
 		const urls: string[] = [];
-		for (let i = 0; i < args.length; i++) {
-			const a = args[i]!;
-			if (a.startsWith('--')) {
-				const name = a.slice(2);
-				if (name === 'silent') silent = true;
-				else if (name === 'show-error') showErrors = true;
-				else if (name === 'head') head = true;
-				else if (name === 'include') include = true;
-				else if (name === 'verbose') verbose = true;
-				else if (name === 'fail') failOnError = true;
-				else if (name === 'output') output = args[++i];
-				else if (name === 'request') method = (args[++i]?.toUpperCase() as typeof method) ?? 'GET';
-				else if (['max-time', 'connect-timeout', 'header', 'data', 'user-agent', 'retry', 'write-out', 'resolve'].includes(name)) i++;
-				else if (['location', 'insecure', 'compressed', 'no-progress-meter', 'http1.1'].includes(name)) continue;
-				else if (name === 'help') return {stdout: 'Usage: curl [options...] <url>\n -d, --data <data>          HTTP POST data\n -f, --fail                 Fail fast with no output on HTTP errors\n -h, --help <category>      Get help for commands\n -i, --include              Include protocol response headers in the output\n -o, --output <file>        Write to file instead of stdout\n -O, --remote-name          Write output to a file named as the remote file\n -s, --silent               Silent mode\n -T, --upload-file <file>   Transfer local FILE to destination\n -u, --user <user:password> Server user and password\n -A, --user-agent <name>    Send User-Agent <name> to server\n -v, --verbose              Make the operation more talkative\n -V, --version              Show version number and quit\n', exitCode: 0};
-				else return fail(`curl: option ${a}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information`, 2);
-				continue;
-			}
-			if (a.startsWith('-') && a.length > 1) {
-				for (let j = 1; j < a.length; j++) {
-					const l = a[j]!;
-					if (l === 's') silent = true;
-					else if (l === 'S') showErrors = true;
-					else if (l === 'I') head = true;
-					else if (l === 'i') include = true;
-					else if (l === 'v') verbose = true;
-					else if (l === 'f') failOnError = true;
-					else if (l === 'L' || l === 'k' || l === '4') continue;
-					else if ('omXHdAw'.includes(l)) {
-						const value = a.slice(j + 1) || args[++i];
-						if (l === 'o') output = value;
-						if (l === 'X') method = (value?.toUpperCase() as typeof method) ?? 'GET';
-						break;
-					} else if (l === 'V') return {stdout: `${curlUserAgent.replace('/', ' ')} (x86_64-pc-linux-gnu) libcurl/8.5.0 OpenSSL/3.0.13 zlib/1.3\nProtocols: dict file ftp ftps gopher gophers http https imap imaps ldap ldaps mqtt pop3 pop3s rtmp rtsp scp sftp smb smbs smtp smtps telnet tftp\n`, exitCode: 0};
-					else return fail(`curl: option -${l}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information`, 2);
-				}
-				continue;
-			}
-			urls.push(a);
-		}
+		const given = optionsOf('curl', args);
+		if (given.has('version')) return {stdout: `${curlUserAgent.replace('/', ' ')} (x86_64-pc-linux-gnu) libcurl/8.5.0 OpenSSL/3.0.13 zlib/1.3\nProtocols: dict file ftp ftps gopher gophers http https imap imaps ldap ldaps mqtt pop3 pop3s rtmp rtsp scp sftp smb smbs smtp smtps telnet tftp\n`, exitCode: 0};
+		if (given.has('manual')) return fail('[simulator] the curl manual is not included here; curl --help lists the common options', 2);
+		silent = given.has('silent');
+		showErrors = given.has('show-error');
+		head = given.has('head');
+		include = given.has('include');
+		verbose = given.has('verbose');
+		failOnError = given.has('fail') || given.has('fail-with-body');
+		output = given.value('output');
+		const request = given.value('request');
+		if (request) method = request.toUpperCase() as typeof method;
+		urls.push(...given.operands, ...given.values('url'));
 		if (urls.length === 0) return fail("curl: try 'curl --help' or 'curl --manual' for more information", 2);
 		const quiet = silent && !showErrors;
 		let world = ctx.world;

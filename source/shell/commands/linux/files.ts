@@ -1,6 +1,7 @@
 // File tools on the simulated host, as the frame's mount namespace sees it: ls, cat, mkdir,
 // rmdir, rm, touch, readlink, tee. /proc and /sys/fs/cgroup are served by their virtual trees.
 import {startFolderPath} from '../../learner-files.ts';
+import {readDisk} from '../../read-disk.ts';
 import {worldEpoch, type World} from '../../../engine/world.ts';
 import {listPath, makeDirectoryPath, pathKind, readPath, removePathAt, resolvePath, writePath} from '../../paths.ts';
 import type {CommandContext, CommandOutcome, CommandSpec} from '../../types.ts';
@@ -77,7 +78,6 @@ function outputNotTerminal(ctx: CommandContext, name: string): boolean {
 export const ls: CommandSpec = external({
 	name: 'ls',
 	summary: 'list directory contents (-l, -a)',
-	flags: ['-l', '-a', '-A', '-1', '-d', '-h'],
 	run(rawArgs, ctx) {
 		const args = expandShortFlags(rawArgs);
 		const flags = new Set(args.filter(a => a.startsWith('-') && a !== '-'));
@@ -144,9 +144,13 @@ export const cat: CommandSpec = external({
 			// The files in the folder the tutor started in (a lesson's Dockerfile, manifests) are what
 			// `kubectl apply -f` and `docker build` read; on the learner's own shell, cat shows them too.
 			const startFolder = 'error' in read ? startFolderPath(ctx.frame, f) : undefined;
-			const onDisk = startFolder ? ctx.disk.readFile(startFolder) : undefined;
-			if (onDisk !== undefined) stdout += onDisk;
-			else if ('error' in read) {
+			const onDisk = startFolder ? readDisk(ctx.disk, startFolder) : undefined;
+			if (onDisk?.ok) stdout += onDisk.content;
+			else if (onDisk && onDisk.problem !== 'missing') {
+				// A real file that exists but is not read (too big, a FIFO or device, unreadable) says why, never "No such file".
+				stderr += `cat: ${f}: ${onDisk.problem === 'directory' ? 'Is a directory' : onDisk.problem === 'unreadable' ? onDisk.message[0]!.toUpperCase() + onDisk.message.slice(1) : `[simulator] ${onDisk.message}`}\n`;
+				exitCode = 1;
+			} else if ('error' in read) {
 				stderr += `cat: ${f}: ${read.error}\n`;
 				exitCode = 1;
 			} else if (path.startsWith(cgroupMount) && path.endsWith('/cgroup.kill')) {

@@ -77,7 +77,6 @@ function groupsFor(name: string, uid: number): string {
 export const id: CommandSpec = external({
 	name: 'id',
 	summary: 'print user and group ids (as the user namespace maps them)',
-	flags: ['-u', '-g', '-n', '-G'],
 	run(args, ctx) {
 		const caller = callerOf(ctx.world, ctx.frame);
 		if (!caller) return lostShell(ctx);

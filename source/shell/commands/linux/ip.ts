@@ -268,15 +268,23 @@ export const ip: CommandSpec = external({
 			ns = named;
 		}
 		if (words.length === 0 || words[0] === 'help') return {stdout: '', stderr: ipUsage, exitCode: 255};
-		const privileged = isPrivileged(host, me, {kind: 'net', id: ns.id});
-		const [object, ...rest] = words;
-		const where = {host, ns};
-		if (brief && (abbrev(object, 'link') || abbrev(object, 'address')) && (rest.length === 0 || abbrev(rest[0], 'show'))) return briefList(where, abbrev(object, 'link'), devArg(rest.slice(1)));
-		if (abbrev(object, 'link')) return linkCommand(ctx, where, rest, privileged);
-		if (abbrev(object, 'address') || object === 'addr') return addrCommand(ctx, where, rest, privileged);
-		if (abbrev(object, 'route')) return routeCommand(where);
-		if (object === 'netns') return netnsCommand(ctx, where, rest, privileged && me.namespaces.user === host.initNamespaces.user);
-		if (abbrev(object, 'neighbour') || abbrev(object, 'neighbor') || abbrev(object, 'rule')) return ok('');
-		return fail(`Object "${object}" is unknown, try "ip help".`, 1);
+		// Display options that change what ip prints, not modelled: said once, the usual output follows.
+		const unmodelled = ['json', 'pretty', 'stats', 'statistics', 'details', 'oneline', 'timestamp', 'tshort'].filter(o => given.has(o));
+		if (unmodelled.length) {
+			const result = ipObject(ctx, {host, ns}, words, isPrivileged(host, me, {kind: 'net', id: ns.id}), brief, me.namespaces.user === host.initNamespaces.user);
+			return {...result, stderr: `[simulator] ip ${unmodelled.map(o => `-${o}`).join(' ')}: not modelled; the usual output follows\n${result.stderr ?? ''}`};
+		}
+		return ipObject(ctx, {host, ns}, words, isPrivileged(host, me, {kind: 'net', id: ns.id}), brief, me.namespaces.user === host.initNamespaces.user);
 	},
 });
+
+function ipObject(ctx: CommandContext, where: Where, words: string[], privileged: boolean, brief: boolean, initialUserNs: boolean): CommandOutcome {
+	const [object, ...rest] = words;
+	if (brief && (abbrev(object, 'link') || abbrev(object, 'address')) && (rest.length === 0 || abbrev(rest[0], 'show'))) return briefList(where, abbrev(object, 'link'), devArg(rest.slice(1)));
+	if (abbrev(object, 'link')) return linkCommand(ctx, where, rest, privileged);
+	if (abbrev(object, 'address') || object === 'addr') return addrCommand(ctx, where, rest, privileged);
+	if (abbrev(object, 'route')) return routeCommand(where);
+	if (object === 'netns') return netnsCommand(ctx, where, rest, privileged && initialUserNs);
+	if (abbrev(object, 'neighbour') || abbrev(object, 'neighbor') || abbrev(object, 'rule')) return ok('');
+	return fail(`Object "${object}" is unknown, try "ip help".`, 1);
+}

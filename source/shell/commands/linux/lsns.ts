@@ -11,7 +11,6 @@ export const lsns: CommandSpec = external({
 	name: 'lsns',
 	summary: 'list namespaces (-t TYPE, -p PID)',
 	usage: 'lsns [-t TYPE] [-p PID] [-n]',
-	flags: ['-t', '-p', '-n', '--type', '--task', '--noheadings', '-l', '--list'],
 	run(args, ctx) {
 		const caller = callerOf(ctx.world, ctx.frame);
 		if (!caller) return lostShell(ctx);

@@ -165,6 +165,8 @@ where  OBJECT := { address | addrlabel | amt | fou | help | ila | ioam | l2tp |
                     -c[olor]}
 `;
 
+const curlHelp = 'Usage: curl [options...] <url>\n -d, --data <data>          HTTP POST data\n -f, --fail                 Fail fast with no output on HTTP errors\n -h, --help <category>      Get help for commands\n -i, --include              Include protocol response headers in the output\n -o, --output <file>        Write to file instead of stdout\n -O, --remote-name          Write output to a file named as the remote file\n -s, --silent               Silent mode\n -T, --upload-file <file>   Transfer local FILE to destination\n -u, --user <user:password> Server user and password\n -A, --user-agent <name>    Send User-Agent <name> to server\n -v, --verbose              Make the operation more talkative\n -V, --version              Show version number and quit\n\nThis is not the full help, this menu is stripped into categories.\nUse "--help category" to get an overview of all categories.\nFor all options use the manual or "--help all".\n';
+
 export const sshUsage = `usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface]
            [-b bind_address] [-c cipher_spec] [-D [bind_address:]port]
            [-E log_file] [-e escape_char] [-F configfile] [-I pkcs11]
@@ -173,6 +175,12 @@ export const sshUsage = `usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interfac
            [-Q query_option] [-R address] [-S ctl_path] [-W host:port]
            [-w local_tun[:remote_tun]] destination [command [argument ...]]
 `;
+
+/** pkill -9 / -KILL: procps takes the signal word out before reading the options. */
+export function withoutSignalWord(args: string[]): string[] {
+	const at = args.findIndex(a => /^-(\d+|(SIG)?[A-Z][A-Z0-9+-]*)$/.test(a) && !/^-[A-Z]$/.test(a));
+	return at < 0 ? args : [...args.slice(0, at), ...args.slice(at + 1)];
+}
 
 /** The namespace kinds' options, as unshare (value only in the long form) and nsenter (getopt "m::") take them. */
 const namespaceOptions = (verb: string, longOnlyValue: boolean): OptionDef[] =>
@@ -335,6 +343,113 @@ export const toolOptions: Record<string, OptionsSpec> = {
 			flag(undefined, 'Numeric', 'numeric output'),
 			flag(undefined, 'all', 'all network namespaces'),
 			flag(undefined, 'echo', 'echo the request'),
+		],
+	},
+	pkill: {
+		usage: ['pkill [options] <pattern>'],
+		about: 'Signal processes whose name matches a pattern.',
+		style: 'procps',
+		badOptionExit: 2,
+		preRead: withoutSignalWord,
+		options: [
+			flag(undefined, 'signal', 'signal to send (either number or name)', 'required', '<sig>'),
+			flag('q', 'queue', 'integer value to be sent with the signal', 'required', '<value>'),
+			flag('e', 'echo', 'display what is killed'),
+			flag('c', 'count', 'count of matching processes'),
+			flag('f', 'full', 'use full process name to match'),
+			flag('g', 'pgroup', 'match listed process group IDs', 'required', '<PGID,...>'),
+			flag('G', 'group', 'match real group IDs', 'required', '<GID,...>'),
+			flag('i', 'ignore-case', 'match case insensitively'),
+			flag('n', 'newest', 'select most recently started'),
+			flag('o', 'oldest', 'select least recently started'),
+			flag('O', 'older', 'select where older than seconds', 'required', '<seconds>'),
+			flag('P', 'parent', 'match only child processes of the given parent', 'required', '<PPID,...>'),
+			flag('s', 'session', 'match session IDs', 'required', '<SID,...>'),
+			flag('t', 'terminal', 'match by controlling terminal', 'required', '<tty,...>'),
+			flag('u', 'euid', 'match by effective IDs', 'required', '<ID,...>'),
+			flag('U', 'uid', 'match by real IDs', 'required', '<ID,...>'),
+			flag('x', 'exact', 'match exactly with the command name'),
+			flag('F', 'pidfile', 'read PIDs from file', 'required', '<file>'),
+			flag('L', 'logpidfile', 'fail if PID file is not locked'),
+			flag('r', 'runstates', 'match runstates [D,S,Z,...]', 'required', '<state>'),
+			flag('A', 'ignore-ancestors', 'exclude our ancestors from results'),
+			flag(undefined, 'cgroup', 'match by cgroup v2 names', 'required', '<grp,...>'),
+			flag(undefined, 'ns', 'match the processes that belong to the same namespace as <pid>', 'required', '<PID>'),
+			flag(undefined, 'nslist', 'list which namespaces will be considered for the --ns option.', 'required', '<ns,...>'),
+			flag('h', 'help', 'display this help and exit'),
+			flag('V', 'version', 'output version information and exit'),
+		],
+	},
+	// curl 8: its long options take unambiguous prefixes; an unknown one is "is unknown", exit 2.
+	curl: {
+		usage: ['curl [options...] <url>'],
+		about: 'Transfer a URL.',
+		style: 'curl',
+		badOptionExit: 2,
+		help: {text: curlHelp},
+		options: [
+			...([['s', 'silent'], ['S', 'show-error'], ['I', 'head'], ['i', 'include'], ['v', 'verbose'], ['f', 'fail'], ['L', 'location'], ['k', 'insecure'], ['4', 'ipv4'], ['6', 'ipv6'], ['O', 'remote-name'], ['J', 'remote-header-name'], ['g', 'globoff'], ['N', 'no-buffer'], ['#', 'progress-bar'], ['n', 'netrc'], ['q', 'disable'], ['M', 'manual'], ['V', 'version'], ['Z', 'parallel'], ['G', 'get'], ['l', 'list-only'], ['j', 'junk-session-cookies'], ['R', 'remote-time'], ['p', 'proxytunnel'], ['a', 'append'], ['B', 'use-ascii'], ['0', 'http1.0']] as const).map(([short, long]) => flag(short, long, 'see curl(1)')),
+			...([['o', 'output'], ['X', 'request'], ['H', 'header'], ['d', 'data'], ['A', 'user-agent'], ['m', 'max-time'], ['u', 'user'], ['e', 'referer'], ['T', 'upload-file'], ['w', 'write-out'], ['x', 'proxy'], ['b', 'cookie'], ['c', 'cookie-jar'], ['F', 'form'], ['K', 'config'], ['r', 'range'], ['y', 'speed-time'], ['Y', 'speed-limit'], ['z', 'time-cond'], ['E', 'cert'], ['Q', 'quote'], ['C', 'continue-at'], ['D', 'dump-header'], ['t', 'telnet-option'], ['U', 'proxy-user']] as const).map(([short, long]) => flag(short, long, 'see curl(1)', 'required', '<value>')),
+			...['compressed', 'http1.1', 'http2', 'no-progress-meter', 'fail-with-body', 'create-dirs', 'raw', 'tcp-nodelay', 'no-keepalive', 'path-as-is', 'ssl-no-revoke', 'styled-output', 'no-styled-output', 'digest', 'basic', 'anyauth', 'ntlm', 'negotiate', 'no-sessionid', 'post301', 'post302', 'post303', 'retry-all-errors', 'retry-connrefused', 'fail-early', 'location-trusted', 'tr-encoding', 'xattr', 'no-clobber', 'remove-on-error', 'http0.9', 'ssl', 'ssl-reqd', 'sslv2', 'sslv3', 'tlsv1', 'tlsv1.0', 'tlsv1.1', 'tlsv1.2', 'tlsv1.3', 'no-alpn', 'no-npn'].map(long => flag(undefined, long, 'see curl(1)')),
+			...['connect-timeout', 'retry', 'retry-delay', 'retry-max-time', 'resolve', 'data-raw', 'data-binary', 'data-urlencode', 'data-ascii', 'url', 'output-dir', 'cacert', 'capath', 'key', 'max-redirs', 'limit-rate', 'interface', 'json', 'noproxy', 'trace', 'trace-ascii', 'stderr', 'unix-socket', 'abstract-unix-socket', 'connect-to', 'expect100-timeout', 'keepalive-time', 'max-filesize', 'oauth2-bearer', 'proto', 'proto-redir', 'request-target', 'ciphers', 'cookie', 'dns-servers', 'happy-eyeballs-timeout-ms', 'local-port', 'variable', 'url-query', 'etag-save', 'etag-compare', 'aws-sigv4', 'hostpubmd5', 'pubkey', 'proxy-header', 'socks5', 'socks5-hostname', 'preproxy', 'form-string', 'parallel-max', 'rate', 'create-file-mode'].map(long => flag(undefined, long, 'see curl(1)', 'required', '<value>')),
+			flag('h', 'help', 'Get help for commands', 'optional', '<category>'),
+		],
+	},
+	// procps top: a bad option is one line, and top still exits 0 (measured on procps-ng 4.0.2).
+	top: {
+		usage: ['top [options]'],
+		about: 'Display Linux processes.',
+		style: 'systemd',
+		badOptionExit: 0,
+		options: [
+			flag('b', 'batch-mode', 'run in non-interactive batch mode'),
+			flag('c', 'cmdline-toggle', "reverse last remembered 'c' state"),
+			flag('d', 'delay', 'iterative delay as SECS [.TENTHS]', 'required', 'SECS'),
+			flag('E', 'scale-summary-mem', 'set mem as: k,m,g,t,p,e for SCALE', 'required', 'SCALE'),
+			flag('e', 'scale-task-mem', 'set mem with: k,m,g,t,p for SCALE', 'required', 'SCALE'),
+			flag('H', 'threads-show', 'show tasks plus all their threads'),
+			flag('i', 'idle-toggle', "reverse last remembered 'i' state"),
+			flag('n', 'iterations', 'exit on maximum iterations NUMBER', 'required', 'NUMBER'),
+			flag('O', 'list-fields', 'output all field names, then exit'),
+			flag('o', 'sort-override', 'force sorting on this named FIELD', 'required', 'FIELD'),
+			flag('p', 'pid', 'monitor only the tasks in PIDLIST', 'required', 'PIDLIST'),
+			flag('S', 'accum-time-toggle', "reverse last remembered 'S' state"),
+			flag('s', 'secure-mode', 'run with secure mode restrictions'),
+			flag('U', 'filter-any-user', 'show only processes owned by USER', 'required', 'USER'),
+			flag('u', 'filter-only-euser', 'show only processes owned by USER', 'required', 'USER'),
+			flag('w', 'width', 'change print width [,use COLUMNS]', 'optional', 'COLUMNS'),
+			flag('1', 'single-cpu-toggle', "reverse last remembered '1' state"),
+			flag('h', 'help', 'display this help text, then exit'),
+			flag('V', 'version', 'output version information & exit'),
+		],
+	},
+	// psmisc killall: -SIGNAL is taken out first; a bad option prints the usage alone.
+	killall: {
+		usage: ['killall [OPTION]... [--] NAME...'],
+		about: 'Kill processes by name.',
+		style: 'usage',
+		usageOnly: true,
+		preRead: withoutSignalWord,
+		errorUsage: "Usage: killall [OPTION]... [--] NAME...\n       killall -l, --list\n       killall -V, --version\n\n  -e,--exact          require exact match for very long names\n  -I,--ignore-case    case insensitive process name match\n  -g,--process-group  kill process group instead of process\n  -y,--younger-than   kill processes younger than TIME\n  -o,--older-than     kill processes older than TIME\n  -i,--interactive    ask for confirmation before killing\n  -l,--list           list all known signal names\n  -q,--quiet          don't print complaints\n  -r,--regexp         interpret NAME as an extended regular expression\n  -s,--signal SIGNAL  send this signal instead of SIGTERM\n  -u,--user USER      kill only process(es) running as USER\n  -v,--verbose        report if the signal was successfully sent\n  -V,--version        display version information\n  -w,--wait           wait for processes to die\n  -n,--ns PID         match processes that belong to the same namespaces\n                      as PID\n  -Z,--context REGEXP kill only process(es) having context\n                      (must precede other arguments)\n\n",
+		help: {text: "Usage: killall [OPTION]... [--] NAME...\n       killall -l, --list\n       killall -V, --version\n\n  -e,--exact          require exact match for very long names\n  -I,--ignore-case    case insensitive process name match\n  -g,--process-group  kill process group instead of process\n  -y,--younger-than   kill processes younger than TIME\n  -o,--older-than     kill processes older than TIME\n  -i,--interactive    ask for confirmation before killing\n  -l,--list           list all known signal names\n  -q,--quiet          don't print complaints\n  -r,--regexp         interpret NAME as an extended regular expression\n  -s,--signal SIGNAL  send this signal instead of SIGTERM\n  -u,--user USER      kill only process(es) running as USER\n  -v,--verbose        report if the signal was successfully sent\n  -V,--version        display version information\n  -w,--wait           wait for processes to die\n  -n,--ns PID         match processes that belong to the same namespaces\n                      as PID\n  -Z,--context REGEXP kill only process(es) having context\n                      (must precede other arguments)\n\n", stream: 'stderr'},
+		options: [
+			flag('e', 'exact', 'require exact match for very long names'),
+			flag('I', 'ignore-case', 'case insensitive process name match'),
+			flag('g', 'process-group', 'kill process group instead of process'),
+			flag('y', 'younger-than', 'kill processes younger than TIME', 'required', 'TIME'),
+			flag('o', 'older-than', 'kill processes older than TIME', 'required', 'TIME'),
+			flag('i', 'interactive', 'ask for confirmation before killing'),
+			flag('l', 'list', 'list all known signal names'),
+			flag('q', 'quiet', "don't print complaints"),
+			flag('r', 'regexp', 'interpret NAME as an extended regular expression'),
+			flag('s', 'signal', 'send this signal instead of SIGTERM', 'required', 'SIGNAL'),
+			flag('u', 'user', 'kill only process(es) running as USER', 'required', 'USER'),
+			flag('v', 'verbose', 'report if the signal was successfully sent'),
+			flag('V', 'version', 'display version information'),
+			flag('w', 'wait', 'wait for processes to die'),
+			flag('n', 'ns', 'match processes that belong to the same namespaces as PID', 'required', 'PID'),
+			flag('Z', 'context', 'kill only process(es) having context', 'required', 'REGEXP'),
+			flag('h', 'help', 'display this help'),
 		],
 	},
 	ssh: {

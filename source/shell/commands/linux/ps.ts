@@ -90,10 +90,20 @@ export const ps: CommandSpec = external({
 		let pids: number[] | undefined;
 		let users: string[] | undefined;
 		let headers = true;
+		let sortKeys: {desc: boolean; field: string}[] = [];
 		for (let i = 0; i < args.length; i++) {
 			const a = args[i]!;
 			if (a === '--help') return ok(usage.slice(1));
-			if (a.startsWith('--') && !['--no-headers', '--no-heading', '--forest', '--pid', '--format', '--user'].includes(a)) return fail(`error: unknown gnu long option\n${usage}`);
+			if (a === '--sort' || a.startsWith('--sort=')) {
+				const list = a.includes('=') ? a.slice(7) : args[++i];
+				const keys = (list ?? '').split(',').map(k => ({desc: k.startsWith('-'), field: k.replace(/^[+-]/, '').toLowerCase()}));
+				const unknown = keys.find(k => !(k.field in fieldHeaders));
+				if (!list) return fail(`error: long sort specification must follow --sort\n${usage}`);
+				if (unknown) return fail(`error: unknown sort specifier\n${usage}`);
+				sortKeys = keys;
+				continue;
+			}
+			if (a.startsWith('--') && !['--no-headers', '--no-heading', '--forest', '--pid', '--format', '--user', '--headers'].includes(a)) return fail(`error: unknown gnu long option\n${usage}`);
 			if (a === '--no-headers' || a === '--no-heading') headers = false;
 			else if (a === '--forest' || a === '-H' || a === 'f' || a === 'w' || a === 'ww' || a === '-w') continue;
 			else if (a === '-p' || a === '--pid' || a === 'p') {
@@ -128,7 +138,8 @@ export const ps: CommandSpec = external({
 				if (letters.includes('u')) bsdUser = true;
 				if (letters.includes('x')) bsdX = true;
 			} else {
-				return fail(`error: unsupported option (BSD syntax)\n${usage}`);
+				// procps names the syntax it was reading: a dashed word is SysV, a bare one BSD.
+				return fail(`error: ${a.startsWith('-') ? 'unsupported SysV option' : 'unsupported option (BSD syntax)'}\n${usage}`);
 			}
 		}
 		const myTty = me.tty;
@@ -155,6 +166,18 @@ export const ps: CommandSpec = external({
 		else if (bsdX) rows = visible.filter(r => r.p.uid === myUid);
 		else if (bsdA) rows = visible.filter(r => r.p.tty !== undefined);
 		else rows = visible.filter(r => r.p.uid === myUid && r.p.tty === myTty); // no terminal: the processes without one (procps matches tty_nr 0)
+		if (sortKeys.length) {
+			const value = (row: Row, field: string) => fieldValue(field, row, host, ctx.world);
+			rows = [...rows].sort((x, y) => {
+				for (const {desc, field} of sortKeys) {
+					const [a, b] = [value(x, field), value(y, field)];
+					const numeric = rightAligned.has(field) || field === 'uid';
+					const order = numeric ? parseFloat(a.replace(/:/g, '')) - parseFloat(b.replace(/:/g, '')) : a < b ? -1 : a > b ? 1 : 0;
+					if (order) return desc ? -order : order;
+				}
+				return 0;
+			});
+		}
 		const none = pids !== undefined && rows.length === 0 ? 1 : 0;
 		if (custom) return {...ok(customTable(custom, rows, host, ctx.world, headers)), exitCode: none};
 		const bsd = bsdUser || bsdA || bsdX;

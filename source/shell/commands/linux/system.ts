@@ -40,7 +40,6 @@ export const dmesg: CommandSpec = external({
 export const free: CommandSpec = external({
 	name: 'free',
 	summary: 'show memory in use and available (-m, -h)',
-	flags: ['-m', '-h', '-g', '-k', '-b'],
 	run(args, ctx) {
 		const caller = callerOf(ctx.world, ctx.frame);
 		if (!caller) return lostShell(ctx);
