@@ -6,7 +6,7 @@ import {connectStudent, joinUrl, type StudentLink} from '../classroom/client.ts'
 import {fileStore} from '../classroom/client-store.ts';
 import {classroomEvents} from '../classroom/lesson-progress.ts';
 import {hostSaves, mirroredStore, saveUploader, syncWithHost, type SaveUploader} from '../classroom/progress-sync.ts';
-import {showLinkOn, statusNotice} from '../classroom/link-notices.ts';
+import {linkErrorText, showLinkOn, statusNotice} from '../classroom/link-notices.ts';
 import {classroomMenu, isOpen, nextChapter} from '../classroom/open-chapters.ts';
 import {limits, openRefs, type Pacing} from '../classroom/protocol.ts';
 import {sanitizeName} from '../classroom/sanitize.ts';
@@ -44,14 +44,14 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 	const contact = await link.firstContact();
 	if (contact.state === 'rejected') {
 		await link.close();
-		return complain(say.cannotJoin(contact.error?.message ?? say.refused));
+		return complain(say.cannotJoin(contact.error ? linkErrorText(contact.error, say) : say.refused));
 	}
 	if (contact.state !== 'online') {
 		if (!hadToken) {
 			await link.close();
-			return complain(contact.error?.message ?? `cannot reach the classroom host at ${settings.host}`);
+			return complain(contact.error ? linkErrorText(contact.error, say) : say.unreachable(settings.host, 'other', ''));
 		}
-		io.stderr.write(`k8s-tutor: ${say.workingOffline(contact.error?.message ?? settings.host)}\n`);
+		io.stderr.write(`k8s-tutor: ${say.workingOffline(contact.error ? linkErrorText(contact.error, say) : settings.host)}\n`);
 	}
 
 	// Progress the host keeps for this student (another computer's) comes back first; this computer's goes up.
@@ -97,7 +97,7 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 			continue;
 		}
 		// The screen shows the rejoin token in its scrollback too, not only when it ends.
-		const firstLine = round === 0 && !hadToken && !options.plain ? tokenLine.trim() : '';
+		const firstLine = round === 0 && !options.plain ? [hadToken ? '' : tokenLine.trim(), say.handKeyHint].filter(Boolean).join('\n') : '';
 		const result = await runChapter(chapter, options, io, link, lessonStore, say, pack.chapters, firstLine);
 		code = result.code;
 		// In plain mode a finished chapter leads on to the next open one; on the screen, quitting means quitting.
@@ -113,7 +113,7 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 	const left = link.status().queued;
 	const ended = link.status();
 	await link.close();
-	if (ended.state === 'rejected' && ended.error) io.stderr.write(`k8s-tutor: ${ended.error.message}\n`);
+	if (ended.state === 'rejected' && ended.error) io.stderr.write(`k8s-tutor: ${linkErrorText(ended.error, say)}\n`);
 	if (!hadToken && !options.plain) io.stdout.write(tokenLine);
 	if (!drained && left > 0) io.stderr.write(`k8s-tutor: ${say.keptLocally(left)}\n`);
 	return code;
@@ -178,7 +178,7 @@ export function classroomLine(line: string, link: Pick<StudentLink, 'report'>, s
 }
 
 /** In exam mode, the answer to asking for a hint or a solution; undefined when allowed. */
-function examRefusal(action: string, link: StudentLink, say: StudentText): string | undefined {
+function examRefusal(action: string, link: Pick<StudentLink, 'status'>, say: StudentText): string | undefined {
 	const exam = link.status().pacing?.exam;
 	if (action === 'hint' && exam?.noHints) return say.hintsOff;
 	if (action === 'solution' && exam?.noSolutions) return say.solutionsOff;
@@ -186,7 +186,7 @@ function examRefusal(action: string, link: StudentLink, say: StudentText): strin
 }
 
 /** While the instructor has paused the room, commands are not run; "hand" is the classroom's; exam mode keeps hints or solutions shut. */
-function inClassroom(controller: TutorController, link: StudentLink, say: StudentText): TutorController {
+export function inClassroom(controller: TutorController, link: Pick<StudentLink, 'report' | 'status'>, say: StudentText): TutorController {
 	const notRun = () => ({state: controller.snapshot().shell, stdout: '', stderr: '', exitCode: 0, effects: []});
 	return {
 		...controller,
@@ -204,6 +204,11 @@ function inClassroom(controller: TutorController, link: StudentLink, say: Studen
 			const refusal = examRefusal(name, link, say);
 			if (refusal) controller.appendSystem(refusal);
 			else controller.lessonAction(name);
+		},
+		toggleHand() {
+			const raised = !link.status().hand;
+			link.report({kind: 'hand', raised});
+			controller.appendSystem(raised ? say.handRaisedKey : say.handLowered);
 		},
 	};
 }

@@ -7,7 +7,8 @@ import type {Locale} from '../../app/app-options.ts';
 import type {ClassroomHost} from '../../classroom/host-server.ts';
 import type {GuessingStorm} from '../../classroom/join-guard.ts';
 import {openRefs} from '../../classroom/protocol.ts';
-import {timeboxCommand} from '../../classroom/host-commands.ts';
+import {renameProblemText, timeboxCommand} from '../../classroom/host-commands.ts';
+import {hostCommandText} from '../../classroom/host-command-text.ts';
 import {minutesLeft, timeOfDay} from '../../classroom/timebox.ts';
 import {defaultStuckRule, pacingOf, stepKey, type StuckRule} from '../../classroom/room.ts';
 import {fit, textWidth} from '../text-width.ts';
@@ -63,6 +64,7 @@ export function InstructorDashboard({host, joinLines, projectorUrl, sessionDir, 
 	useRoomVersion(host, clock);
 	const theme = useTheme();
 	const text = instructorText(locale);
+	const replies = hostCommandText(locale);
 	const {columns: width, rows: height} = useWindowSize();
 	const [state, dispatch] = useInstructorState();
 	const [flash, setFlash] = useState<string>();
@@ -111,12 +113,12 @@ export function InstructorDashboard({host, joinLines, projectorUrl, sessionDir, 
 		rename(studentId, name) {
 			const before = room.students[studentId]?.name ?? studentId;
 			host.rename(studentId, name).then(
-				problem => setFlash(problem ? text.error(problem) : text.renamed(before, room.students[studentId]?.name ?? name)),
+				problem => setFlash(problem ? text.error(renameProblemText(problem, replies)) : text.renamed(before, room.students[studentId]?.name ?? name)),
 				error => setFlash(text.error((error as Error).message)),
 			);
 		},
 		timebox(typed) {
-			timeboxCommand(host, typed, clock.now()).then(setFlash, error => setFlash(text.error((error as Error).message)));
+			timeboxCommand(host, typed, clock.now(), replies).then(setFlash, error => setFlash(text.error((error as Error).message)));
 		},
 		remove(studentId) {
 			const name = room.students[studentId]?.name ?? studentId;
