@@ -17,7 +17,7 @@ import {openProgressStore, type ProgressStore} from '../lessons/progress/progres
 import type {AppIO, AppOptions} from './app-options.ts';
 import {runPlainSession} from './plain-session.ts';
 import {lessonPackFor, openChapter, type OpenedChapter} from './tutorial.ts';
-import type {TutorController} from './tutor-controller.ts';
+import type {TutorController, TutorSnapshot} from './tutor-controller.ts';
 
 /** `token`: the one printed at the first join, to rejoin under the same name from another computer. */
 export type JoinSettings = {host: string; code: string; name: string; token?: string};
@@ -188,8 +188,20 @@ function examRefusal(action: string, link: Pick<StudentLink, 'status'>, say: Stu
 /** While the instructor has paused the room, commands are not run; "hand" is the classroom's; exam mode keeps hints or solutions shut. */
 export function inClassroom(controller: TutorController, link: Pick<StudentLink, 'report' | 'status'>, say: StudentText): TutorController {
 	const notRun = () => ({state: controller.snapshot().shell, stdout: '', stderr: '', exitCode: 0, effects: []});
+	// Exam mode shows in the lesson's keys line too; one snapshot object per change, as the screen expects.
+	let seen: {base: TutorSnapshot; locked: string; snapshot: TutorSnapshot} | undefined;
+	const snapshot = (): TutorSnapshot => {
+		const base = controller.snapshot();
+		const exam = link.status().pacing?.exam;
+		const locked = `${Boolean(exam?.noHints)}/${Boolean(exam?.noSolutions)}`;
+		if (seen?.base === base && seen.locked === locked) return seen.snapshot;
+		const lesson = base.lesson && (exam?.noHints || exam?.noSolutions) ? {...base.lesson, locked: {hints: Boolean(exam.noHints), solutions: Boolean(exam.noSolutions)}} : base.lesson;
+		seen = {base, locked, snapshot: lesson === base.lesson ? base : {...base, lesson}};
+		return seen.snapshot;
+	};
 	return {
 		...controller,
+		snapshot,
 		submit(line) {
 			const answer = classroomLine(line, link, say);
 			if (answer !== undefined) {

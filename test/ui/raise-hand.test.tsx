@@ -13,10 +13,10 @@ import {baseLessonView, dashboard, fakeLesson, sandboxController} from './fixtur
 afterEach(cleanupUi);
 
 /** A link as the client behaves: a reported hand shows in its status. */
-function fakeLink() {
+function fakeLink(exam?: {noHints: boolean; noSolutions: boolean}) {
 	const listeners = new Set<(update: LinkUpdate) => void>();
 	const reported: ProgressEvent[] = [];
-	let status: LinkStatus = {state: 'online', name: 'ana', queued: 0, everConnected: true, pacing: {chapters: ['1'], openCount: 1, paused: false}};
+	let status: LinkStatus = {state: 'online', name: 'ana', queued: 0, everConnected: true, pacing: {chapters: ['1'], openCount: 1, paused: false, ...(exam ? {exam} : {})}};
 	return {
 		reported,
 		status: () => status,
@@ -61,4 +61,20 @@ test('outside a classroom Alt-u is not a key of its own', async () => {
 	ui.press(keys.alt('u'));
 	await new Promise(resolve => setTimeout(resolve, 50));
 	assert.doesNotMatch(ui.frame(), /hand/);
+});
+
+test('in exam mode the lesson does not offer the keys the instructor turned off', async () => {
+	const say = studentText('en');
+	const open = inClassroom(sandboxController(undefined, fakeLesson(baseLessonView())), fakeLink(), say);
+	const ui = renderUi(dashboard(open).element);
+	await ui.waitFor(frame => frame.includes('hint Alt-h') && frame.includes('solution Alt-s'), 'the keys offered outside exam mode');
+	ui.unmount();
+	const link = fakeLink({noHints: true, noSolutions: false});
+	const exam = inClassroom(sandboxController(undefined, fakeLesson(baseLessonView())), link, say);
+	assert.equal(exam.snapshot(), exam.snapshot(), 'one snapshot object until something changes');
+	const examUi = renderUi(dashboard(exam).element);
+	const frame = await examUi.waitFor(f => f.includes('solution Alt-s'), 'the lesson keys');
+	assert.doesNotMatch(frame, /hint Alt-h/);
+	examUi.press(keys.alt('h'));
+	await examUi.waitForText('Exam mode: the instructor turned hints off');
 });
