@@ -4,6 +4,7 @@ import {parseChapterList} from '../classroom/chapter-list.ts';
 import {resultsCsv, resultsJson} from '../classroom/export.ts';
 import {reportCsv, reportJson, reportTable} from '../classroom/report.ts';
 import {replayStudent} from '../classroom/replay.ts';
+import {afterClassText} from '../classroom/after-class-text.ts';
 import {runHostCommand} from '../classroom/host-commands.ts';
 import {hostCommandText} from '../classroom/host-command-text.ts';
 import {startClassroomHost, type ClassroomHost} from '../classroom/host-server.ts';
@@ -124,16 +125,16 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 	return code;
 }
 
-export async function runClassroomReport(_options: AppOptions, io: AppIO, dir: string, format: 'text' | 'csv' | 'json'): Promise<number> {
+export async function runClassroomReport(options: AppOptions, io: AppIO, dir: string, format: 'text' | 'csv' | 'json'): Promise<number> {
 	return withSession(io, dir, ({room}) => {
-		io.stdout.write(format === 'json' ? reportJson(room) : format === 'csv' ? reportCsv(room) : reportTable(room));
+		io.stdout.write(format === 'json' ? reportJson(room) : format === 'csv' ? reportCsv(room) : reportTable(room, afterClassText(options.lang)));
 		return 0;
 	});
 }
 
-export async function runClassroomReplay(_options: AppOptions, io: AppIO, dir: string, name: string): Promise<number> {
+export async function runClassroomReplay(options: AppOptions, io: AppIO, dir: string, name: string): Promise<number> {
 	return withSession(io, dir, ({loaded}) => {
-		const replay = replayStudent(loaded.records, name);
+		const replay = replayStudent(loaded.records, name, afterClassText(options.lang));
 		if ('error' in replay) {
 			io.stderr.write(`k8s-tutor: ${replay.error}\n`);
 			return 1;

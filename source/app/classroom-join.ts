@@ -59,10 +59,13 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 	const saves = hostSaves(url, () => store.load().token);
 	const uploader = saveUploader(saves, progress);
 	const lessonStore = mirroredStore(progress, uploader);
+	// Plain mode prints it; the screen shows it in the chapter's scrollback (what is printed before the screen starts is wiped).
+	let restoredLine = '';
 	const sync = async (restore: boolean) => {
 		try {
 			const restored = await syncWithHost(saves, progress, id => uploader.changed(id), {restore});
-			if (restored.length > 0) io.stdout.write(say.restored(restored.join(', ')) + '\n');
+			if (restored.length > 0) restoredLine = say.restored(restored.join(', '));
+			if (restoredLine && options.plain) io.stdout.write(restoredLine + '\n');
 		} catch (error) {
 			tell(say.syncFailed((error as Error).message));
 		}
@@ -97,7 +100,7 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 			continue;
 		}
 		// The screen shows the rejoin token in its scrollback too, not only when it ends.
-		const firstLine = round === 0 && !options.plain ? [hadToken ? '' : tokenLine.trim(), say.handKeyHint].filter(Boolean).join('\n') : '';
+		const firstLine = round !== 0 ? '' : options.plain ? say.handTypeHint : [restoredLine, hadToken ? '' : tokenLine.trim(), say.handKeyHint].filter(Boolean).join('\n');
 		const result = await runChapter(chapter, options, io, link, lessonStore, say, pack.chapters, firstLine);
 		code = result.code;
 		// In plain mode a finished chapter leads on to the next open one; on the screen, quitting means quitting.
@@ -294,7 +297,7 @@ async function runChapter(chapter: Chapter, options: AppOptions, io: AppIO, link
 		let lastState = `${link.status().state}/${link.status().pacing?.paused}`;
 		const code = await runPlainSession(controller, options, io, {
 			...lesson,
-			intro: () => [statusNotice(link.status(), say), lesson.intro?.() ?? ''].join('\n'),
+			intro: () => [statusNotice(link.status(), say), firstLine, lesson.intro?.() ?? ''].filter(Boolean).join('\n'),
 			interceptLine(line) {
 				if (line === 'classroom') return statusNotice(link.status(), say);
 				const answer = classroomLine(line, link, say);

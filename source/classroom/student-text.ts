@@ -34,6 +34,7 @@ export type StudentText = {
 	handRaisedKey: string;
 	handSuffix: string;
 	handKeyHint: string;
+	handTypeHint: string;
 	message(text: string): string;
 	hintsOff: string;
 	solutionsOff: string;
@@ -89,6 +90,7 @@ const en: StudentText = {
 	handRaisedKey: '✋ Your hand is up: the instructor sees your step and your last command. Alt-u again lowers it.',
 	handSuffix: ' · ✋ hand up',
 	handKeyHint: 'Stuck? Alt-u (or Esc then u) raises your hand for the instructor; typing hand does too.',
+	handTypeHint: 'Stuck? Type hand to raise your hand for the instructor (hand down lowers it).',
 	message: text => `💬 Instructor, to you: ${text}`,
 	hintsOff: 'Exam mode: the instructor turned hints off for this lab.',
 	solutionsOff: 'Exam mode: the instructor turned solutions off for this lab.',
@@ -154,6 +156,7 @@ const zhCN: StudentText = {
 	handRaisedKey: '✋ 你已举手：讲师能看到你所在的步骤和最后一条命令。再按 Alt-u 放下。',
 	handSuffix: ' · ✋ 已举手',
 	handKeyHint: '卡住了？按 Alt-u（或先按 Esc 再按 u）向讲师举手；输入 hand 也可以。',
+	handTypeHint: '卡住了？输入 hand 向讲师举手（hand down 放下）。',
 	message: text => `💬 讲师对你说：${text}`,
 	hintsOff: '考试模式：讲师关闭了本次实验的提示。',
 	solutionsOff: '考试模式：讲师关闭了本次实验的答案。',

@@ -263,3 +263,24 @@ test('r renames the selected student, x removes them after a question', async ()
 	assert.match(frame, /1\/120 students/);
 	assert.deepEqual(fake.calls, ['rename s1 alicia', 'remove s2']);
 });
+
+test('the projector key is never cut off: a long join line leaves it a line of its own', async () => {
+	const clock = manualClock(start);
+	const fake = fakeHost(['s1']);
+	fake.apply({r: 'joined', at: start, studentId: 's1', name: 'alice', tokenHash: 'h'});
+	const join = 'npx --yes http://192.168.100.200:47420/k8s-tutor.tgz join 192.168.100.200:47420 --code UB7BEA --name "YOUR NAME"';
+	const projector = 'http://192.168.100.200:47420/room?key=Kq3xY7Lm2PzA';
+	for (const size of [{columns: 140, rows: 40}, {columns: 80, rows: 24}]) {
+		const app = renderUi(
+			<ThemeContext.Provider value={makeTheme(false)}>
+				<InstructorDashboard host={fake.host} joinLines={[join]} projectorUrl={projector} sessionDir="lab1" clock={clock} onQuit={() => {}} />
+			</ThemeContext.Provider>,
+			size,
+		);
+		const frame = await app.waitFor(f => f.includes('alice'), 'the grid');
+		assert.ok(frame.includes(`projector: ${projector}`), `the whole projector address at ${size.columns}x${size.rows}:\n${frame}`);
+		assert.ok(frame.split('\n').length <= size.rows, 'the screen still fits');
+		assert.match(frame, /q quit/);
+		app.unmount();
+	}
+});

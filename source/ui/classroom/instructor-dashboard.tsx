@@ -135,7 +135,10 @@ export function InstructorDashboard({host, joinLines, projectorUrl, sessionDir, 
 	const closing = (ref: string) => (room.closing[ref] !== undefined ? text.closesAt(timeOfDay(room.closing[ref]!), minutesLeft(room.closing[ref]!, now)) : '');
 	const open = openRefs(pacingOf(room)).map(ref => label(ref) + closing(ref)).join(', ') || text.none;
 	const progress = chapterProgress(room, chapter);
-	const listHeight = Math.max(3, height - 7); // 4 header lines, the column titles, 2 footer lines
+	// The join line, the projector's address (its key) and the session folder: on two lines when one would cut the key off.
+	const projectorPart = `${projectorUrl ? `${text.projector}: ${projectorUrl} · ` : ''}${text.session}: ${sessionDir}`;
+	const splitAddresses = textWidth(`${joinLines[0] ?? ''} · ${projectorPart}`) > width;
+	const listHeight = Math.max(3, height - 7 - (splitAddresses ? 1 : 0)); // 4 header lines (5 split), the column titles, 2 footer lines
 	// When not everyone fits, one line says how many more are above and below.
 	const overflow = rows.length > listHeight;
 	const shown = overflow ? listHeight - 1 : listHeight;
@@ -175,9 +178,14 @@ export function InstructorDashboard({host, joinLines, projectorUrl, sessionDir, 
 			) : (
 				<Text dimColor={theme.dim} wrap="truncate">
 					{joinLines[0]}
-					{projectorUrl ? ` · ${text.projector}: ${projectorUrl}` : ''} · {text.session}: {sessionDir}
+					{splitAddresses ? '' : ` · ${projectorPart}`}
 				</Text>
 			)}
+			{splitAddresses ? (
+				<Text dimColor={theme.dim} wrap="truncate">
+					{projectorPart}
+				</Text>
+			) : null}
 			<Text wrap="truncate">
 				{text.open(open)}
 				{' · '}
