@@ -226,6 +226,18 @@ test('in Simplified Chinese, with Chinese names, the columns still line up', asy
 	};
 	assert.equal(stepsAt('王小明'), stepsAt('bob'));
 	assert.match(frame, /q 退出/);
+	assert.match(frame, /尝试 失败命令\/检查/, 'every column title stands apart');
+});
+
+test('at 140 columns in Chinese every column title stands apart and the counts sit under their titles', async () => {
+	const {app} = setup({columns: 140, rows: 40}, 'zh-CN', ['王小明', 'bob']);
+	const frame = await app.waitForText('王小明');
+	const lines = frame.split('\n');
+	const header = lines.find(line => line.includes('失败命令/检查'))!;
+	assert.match(header, / 尝试 失败命令\/检查$/);
+	const row = lines.find(line => line.includes('bob'))!;
+	const end = (line: string, text: string) => textWidth(line.slice(0, line.indexOf(text) + text.length));
+	assert.equal(end(row, '0/5'), end(header, '失败命令/检查'), 'right-aligned under the title');
 });
 
 test('a raised hand shows on the row, in the header and in the detail with the step and last command; m answers that student only', async () => {

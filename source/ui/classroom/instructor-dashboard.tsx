@@ -59,6 +59,8 @@ function useRoomVersion(host: DashboardHost, clock: WallClock): number {
 
 /** The columns after the name and the steps, each `width` cells wide. */
 const tailColumns = {where: 11, onStep: 8, hints: 6, solutions: 5, tries: 6, fails: 13};
+/** The last column's title must never touch the one before it (in Chinese it is 13 cells wide). */
+const failsWidth = (text: InstructorText) => Math.max(tailColumns.fails, textWidth(text.columns.fails) + 1);
 
 export function InstructorDashboard({host, joinLines, projectorUrl, sessionDir, clock, onQuit, locale = 'en', stuckRule = defaultStuckRule}: Props) {
 	useRoomVersion(host, clock);
@@ -206,7 +208,7 @@ export function InstructorDashboard({host, joinLines, projectorUrl, sessionDir, 
 						{fit(c.hints, tailColumns.hints, 'right')}
 						{fit(c.solutions, tailColumns.solutions, 'right')}
 						{fit(c.tries, tailColumns.tries, 'right')}
-						{fit(c.fails, tailColumns.fails, 'right')}
+						{fit(c.fails, failsWidth(text), 'right')}
 					</Text>
 					{rows.length === 0 ? <Text dimColor={theme.dim}>{room.studentOrder.length === 0 ? text.waiting : text.nobodyMatches}</Text> : null}
 					{rows.slice(first, first + shown).map(row => (
@@ -270,7 +272,7 @@ function GridRow({row, nameWidth, stepWidth, selected, text}: {row: StudentRow; 
 			{fit(String(row.hints), tailColumns.hints, 'right')}
 			{fit(String(row.solutions), tailColumns.solutions, 'right')}
 			{fit(String(row.tries), tailColumns.tries, 'right')}
-			{fit(`${row.failedCommands}/${row.failedChecks}`, tailColumns.fails, 'right')}
+			{fit(`${row.failedCommands}/${row.failedChecks}`, failsWidth(text), 'right')}
 			{row.stuck ? text.stuckMark(row.stuck) : ''}
 			{row.online ? '' : text.offlineMark}
 		</Text>
