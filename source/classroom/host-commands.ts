@@ -27,24 +27,9 @@ export async function runHostCommand(host: ClassroomHost, line: string, now: num
 			return say.released(openRefs(pacingOf(room)).filter(ref => !before.includes(ref)).join(', '));
 		}
 		case 'open':
-		case 'close': {
-			const verb = word.toLowerCase();
-			const open = () => say.open(openRefs(pacingOf(room)).join(', ') || say.none);
-			if (verb === 'close' && ['at', 'in', 'never'].includes(rest[1] ?? '')) return timeboxCommand(host, rest.join(' '), now, say);
-			const arg = rest.join('');
-			// "open 2": the first two chapters; "open 3,5" or "open 3-5": exactly those; "close 3": all but it.
-			if (verb === 'open' && /^\d+$/.test(arg)) {
-				await host.setOpenCount(Number(arg));
-				return open();
-			}
-			const parsed = arg ? parseChapterList(arg) : {error: ''};
-			if ('error' in parsed) return verb === 'open' ? say.openUsage : say.closeUsage;
-			const unknown = parsed.chapters.filter(ref => !room.chapters.includes(ref));
-			if (unknown.length > 0) return say.notInSession(unknown.join(', '), room.chapters.join(', '));
-			const current = openRefs(pacingOf(room));
-			await host.setOpen(verb === 'open' ? parsed.chapters : current.filter(ref => !parsed.chapters.includes(ref)));
-			return open();
-		}
+		case 'close':
+			if (word.toLowerCase() === 'close' && ['at', 'in', 'never'].includes(rest[1] ?? '')) return timeboxCommand(host, rest.join(' '), now, say);
+			return chapterSetCommand(host, line, say);
 		case 'pause':
 			await host.setPaused(true);
 			return say.paused;
@@ -106,6 +91,29 @@ export async function runHostCommand(host: ClassroomHost, line: string, now: num
 		default:
 			return say.unknown(word);
 	}
+}
+
+/**
+ * Which chapters are open: "open 2" (the first two), "open 3,5" or "open 3-5" (exactly those),
+ * "close 3" (all but it). The dashboard's c key takes the same, "open" being the default verb.
+ */
+export async function chapterSetCommand(host: Pick<ClassroomHost, 'room' | 'setOpen' | 'setOpenCount'>, text: string, say: HostCommandText = hostCommandText('en')): Promise<string> {
+	const room = host.room;
+	const [first = '', ...others] = text.trim().split(/\s+/);
+	const verb = first.toLowerCase() === 'close' ? 'close' : 'open';
+	const arg = (['open', 'close'].includes(first.toLowerCase()) ? others : [first, ...others]).join('');
+	const open = () => say.open(openRefs(pacingOf(room)).join(', ') || say.none);
+	if (verb === 'open' && /^\d+$/.test(arg)) {
+		await host.setOpenCount(Number(arg));
+		return open();
+	}
+	const parsed = arg ? parseChapterList(arg) : {error: ''};
+	if ('error' in parsed) return verb === 'open' ? say.openUsage : say.closeUsage;
+	const unknown = parsed.chapters.filter(ref => !room.chapters.includes(ref));
+	if (unknown.length > 0) return say.notInSession(unknown.join(', '), room.chapters.join(', '));
+	const current = openRefs(pacingOf(room));
+	await host.setOpen(verb === 'open' ? parsed.chapters : current.filter(ref => !parsed.chapters.includes(ref)));
+	return open();
 }
 
 /** "close 2 at 11:30", "close 2 in 20m", "close 2 never": a time box, with a countdown on the students' status lines. */

@@ -48,6 +48,10 @@ function fakeHost(online: string[]) {
 			calls.push(`open ${count}`);
 			apply({r: 'pacing', at: start, openCount: count});
 		},
+		async setOpen(open) {
+			calls.push(`open set ${open.join(',')}`);
+			apply({r: 'opened', at: start, open});
+		},
 		async rename(studentId, name) {
 			calls.push(`rename ${studentId} ${name}`);
 			apply({r: 'renamed', at: start, studentId, name});
@@ -190,6 +194,24 @@ test('filter, detail with last commands and unmet list, pacing keys and broadcas
 	app.type('3');
 	await app.waitFor(frame => frame.includes('open: 1, 2, 3'), 'three chapters open');
 	assert.deepEqual(fake.calls, ['release', 'paused true', 'broadcast Eyes on me', 'open 3']);
+});
+
+test('c opens exactly the chapters typed, or closes one, in the dashboard too', async () => {
+	const {app, fake} = setup({columns: 140, rows: 30});
+	await app.waitFor(frame => frame.includes('alice') && frame.includes('o/c open · p pause · b say · t timebox · +- stuck · q quit'), 'the grid and all its keys at 140 columns');
+	app.type('c');
+	await app.waitForText('Open exactly 3,5');
+	app.type('1,3\r');
+	await app.waitFor(frame => frame.includes('open: 1, 3'), 'chapters 1 and 3 open');
+	app.type('c');
+	await app.waitForText('Open exactly 3,5');
+	app.type('close 1\r');
+	await app.waitFor(frame => /open: 3 ·/.test(frame), 'chapter 1 closed');
+	app.type('c');
+	await app.waitForText('Open exactly 3,5');
+	app.type('7,9\r');
+	await app.waitForText('not a chapter of this session: 7, 9');
+	assert.deepEqual(fake.calls, ['open set 1,3', 'open set 3']);
 });
 
 test('quitting asks first', async () => {

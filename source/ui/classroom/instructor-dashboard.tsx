@@ -7,7 +7,7 @@ import type {Locale} from '../../app/app-options.ts';
 import type {ClassroomHost} from '../../classroom/host-server.ts';
 import type {GuessingStorm} from '../../classroom/join-guard.ts';
 import {openRefs} from '../../classroom/protocol.ts';
-import {renameProblemText, timeboxCommand} from '../../classroom/host-commands.ts';
+import {chapterSetCommand, renameProblemText, timeboxCommand} from '../../classroom/host-commands.ts';
 import {hostCommandText} from '../../classroom/host-command-text.ts';
 import {minutesLeft, timeOfDay} from '../../classroom/timebox.ts';
 import {defaultStuckRule, pacingOf, stepKey, type StuckRule} from '../../classroom/room.ts';
@@ -21,7 +21,7 @@ import {useInstructorState} from './use-instructor-state.ts';
 /** The same clock as the learner's dashboard, reading wall time: the instructor sees real minutes on a step. */
 export type WallClock = Clock;
 
-export type DashboardHost = Pick<ClassroomHost, 'room' | 'capacity' | 'isConnected' | 'connectedCount' | 'releaseNext' | 'setOpenCount' | 'setPaused' | 'broadcast' | 'message' | 'rename' | 'remove' | 'timebox' | 'subscribe'>;
+export type DashboardHost = Pick<ClassroomHost, 'room' | 'capacity' | 'isConnected' | 'connectedCount' | 'releaseNext' | 'setOpenCount' | 'setOpen' | 'setPaused' | 'broadcast' | 'message' | 'rename' | 'remove' | 'timebox' | 'subscribe'>;
 
 type Props = {host: DashboardHost; joinLines: string[]; projectorUrl?: string; sessionDir: string; clock: WallClock; onQuit(): void; locale?: Locale; stuckRule?: StuckRule};
 
@@ -121,6 +121,9 @@ export function InstructorDashboard({host, joinLines, projectorUrl, sessionDir, 
 		},
 		timebox(typed) {
 			timeboxCommand(host, typed, clock.now(), replies).then(setFlash, error => setFlash(text.error((error as Error).message)));
+		},
+		chapters(typed) {
+			chapterSetCommand(host, typed, replies).then(setFlash, error => setFlash(text.error((error as Error).message)));
 		},
 		remove(studentId) {
 			const name = room.students[studentId]?.name ?? studentId;
@@ -318,10 +321,10 @@ function StudentDetail({host, row, height, text}: {host: DashboardHost; row: Stu
 
 function Footer({mode, draft, to, flash, wide, text}: {mode: string; draft: string; to?: string; flash?: string; wide: boolean; text: InstructorText}) {
 	const theme = useTheme();
-	if (mode === 'message' || mode === 'rename' || mode === 'timebox')
+	if (mode === 'message' || mode === 'rename' || mode === 'timebox' || mode === 'chapters')
 		return (
 			<Text wrap="truncate">
-				{mode === 'message' ? text.messagePrompt(to ?? '?') : mode === 'rename' ? text.renamePrompt(to ?? '?') : text.timeboxPrompt}
+				{mode === 'message' ? text.messagePrompt(to ?? '?') : mode === 'rename' ? text.renamePrompt(to ?? '?') : mode === 'chapters' ? text.chaptersPrompt : text.timeboxPrompt}
 				{draft}█
 			</Text>
 		);
