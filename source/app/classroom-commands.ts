@@ -80,7 +80,7 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 	}
 
 	const room = host.room;
-	const joinLines = reachableAddresses(settings.bind).map(address => joinCommand(address, host.port, room.code, ownPackage !== undefined));
+	const joinLines = reachableAddresses(settings.bind).map(address => joinCommand(address, host.port, room.code, ownPackage !== undefined, options.lang));
 	const projector = projectorUrl(reachableAddresses(settings.bind)[0]!, host.port, host.projectorKey);
 	const stopped = new Promise<number>(resolve => {
 		io.onSignal(() => {

@@ -20,6 +20,7 @@ test('the plain host answers typed commands in Chinese', async t => {
 		await hosting;
 	});
 	await waitFor(() => out().includes('命令：open N'), 'the list of commands in Chinese');
+	assert.match(out(), /加入：npx k8s-tutor join 127\.0\.0\.1:\d+ --code \w+ --name "你的名字" --lang zh-CN\n/, 'the join line for a Chinese room');
 	typing.write(['who', 'bogus', 'close 1 at 25:00', 'hands', 'msg', 'open 9,10', 'release', 'pause', ''].join('\n'));
 	await waitFor(() => out().includes('课堂已暂停（请学生看前面）'), 'the last reply');
 	const text = out();
