@@ -72,8 +72,13 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 	};
 	let synced = contact.state === 'online';
 	if (synced) await sync(true);
+	// When the link comes back (not at every status line while online): what waits goes up.
+	let wasOnline = link.status().state === 'online';
 	const stopSyncing = link.subscribe(update => {
-		if (update.kind !== 'status' || update.status.state !== 'online') return;
+		if (update.kind !== 'status') return;
+		const cameBack = update.status.state === 'online' && !wasOnline;
+		wasOnline = update.status.state === 'online';
+		if (!cameBack) return;
 		if (!synced) {
 			synced = true;
 			void sync(false);
