@@ -4,7 +4,9 @@ import {parseChapterList} from '../classroom/chapter-list.ts';
 import {resultsCsv, resultsJson} from '../classroom/export.ts';
 import {reportCsv, reportJson, reportTable} from '../classroom/report.ts';
 import {replayStudent} from '../classroom/replay.ts';
-import {hostCommandHelp, runHostCommand} from '../classroom/host-commands.ts';
+import {afterClassText} from '../classroom/after-class-text.ts';
+import {runHostCommand} from '../classroom/host-commands.ts';
+import {hostCommandText} from '../classroom/host-command-text.ts';
 import {startClassroomHost, type ClassroomHost} from '../classroom/host-server.ts';
 import {joinCommand, projectorUrl, reachableAddresses} from '../classroom/join-line.ts';
 import {packageRoot} from '../classroom/package-tarball.ts';
@@ -14,7 +16,8 @@ import {stuckWatcher} from '../classroom/stuck-watch.ts';
 import {defaultSessionDir, openSession, readSession, SessionFolderError} from '../classroom/session-folder.ts';
 import type {AppIO, AppOptions} from './app-options.ts';
 import {sessionChapters} from './classroom-chapters.ts';
-import {defaultStuckRule} from '../classroom/room.ts';
+import {defaultStuckRule, pacingOf} from '../classroom/room.ts';
+import {openRefs} from '../classroom/protocol.ts';
 import {parseDuration} from '../classroom/duration.ts';
 
 export {runJoin} from './classroom-join.ts';
@@ -44,6 +47,7 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 	}
 
 	const dir = settings.session ?? defaultSessionDir(new Date());
+	const replies = hostCommandText(options.lang);
 	// Installed (not run from source): the host offers its own package, and the join line uses it.
 	const ownPackage = packageRoot();
 	let host: ClassroomHost;
@@ -52,12 +56,12 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 		const exam = {noHints: settings.hints === false, noSolutions: settings.solutions === false};
 		const session = await openSession(dir, {chapters, appVersion: options.version, now: Date.now(), exam});
 		if (session.resumed && (exam.noHints !== Boolean(session.meta.exam?.noHints) || exam.noSolutions !== Boolean(session.meta.exam?.noSolutions))) {
-			say(`note: resuming ${dir}: exam mode stays as it began (hints ${session.meta.exam?.noHints ? 'off' : 'on'}, solutions ${session.meta.exam?.noSolutions ? 'off' : 'on'})`);
+			say(replies.examKept(dir, Boolean(session.meta.exam?.noHints), Boolean(session.meta.exam?.noSolutions)));
 		}
 		resumed = session.resumed;
-		if (session.loaded.truncatedBytes > 0) say(`note: cut ${session.loaded.truncatedBytes} bytes of a half-written last event from ${dir} (the host stopped mid-write; that event was never acknowledged)`);
-		if (session.loaded.skippedLines > 0) say(`warning: skipped ${session.loaded.skippedLines} damaged lines in ${dir}/events.jsonl`);
-		if (resumed && settings.chapters && settings.chapters !== session.meta.chapters.join(',')) say(`note: resuming ${dir}: its chapters stay ${session.meta.chapters.join(', ')}`);
+		if (session.loaded.truncatedBytes > 0) say(replies.cutHalfWritten(session.loaded.truncatedBytes, dir));
+		if (session.loaded.skippedLines > 0) say(replies.skippedLines(session.loaded.skippedLines, dir));
+		if (resumed && settings.chapters && settings.chapters !== session.meta.chapters.join(',')) say(replies.chaptersKept(dir, session.meta.chapters.join(', ')));
 		try {
 			host = await startClassroomHost(session, {bind: settings.bind, port, appVersion: options.version, stuckRule: rule, ...(ownPackage ? {packageRoot: ownPackage} : {})});
 		} catch (error) {
@@ -76,7 +80,7 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 	}
 
 	const room = host.room;
-	const joinLines = reachableAddresses(settings.bind).map(address => joinCommand(address, host.port, room.code, ownPackage !== undefined));
+	const joinLines = reachableAddresses(settings.bind).map(address => joinCommand(address, host.port, room.code, ownPackage !== undefined, options.lang));
 	const projector = projectorUrl(reachableAddresses(settings.bind)[0]!, host.port, host.projectorKey);
 	const stopped = new Promise<number>(resolve => {
 		io.onSignal(() => {
@@ -96,8 +100,8 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 	say(text.started(resumed, room.code, room.chapters.join(', '), dir));
 	for (const line of joinLines) say(text.join(line));
 	say(text.projector(projector));
-	if (resumed) say(text.soFar(room.studentOrder.length, room.eventCount, room.chapters.slice(0, room.openCount).join(', ') || text.none, room.paused));
-	say(hostCommandHelp);
+	if (resumed) say(text.soFar(room.studentOrder.length, room.eventCount, openRefs(pacingOf(room)).join(', ') || text.none, room.paused));
+	say(replies.help);
 	const stuckLines = stuckWatcher(rule, text);
 	const sayStuck = () => stuckLines(room, Date.now(), id => host.isConnected(id)).forEach(say);
 	sayStuck(); // a resumed room may have students stuck already
@@ -110,9 +114,9 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 	// Typed commands when someone is there; in the background stdin just ends, and the host keeps running.
 	const reader = createInterface({input: io.stdin, terminal: false});
 	reader.on('line', line => {
-		runHostCommand(host, line, Date.now()).then(
+		runHostCommand(host, line, Date.now(), {say: replies, rule}).then(
 			reply => reply && say(reply),
-			error => say(`error: ${(error as Error).message}`),
+			error => say(replies.error((error as Error).message)),
 		);
 	});
 	const code = await stopped;
@@ -121,16 +125,16 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 	return code;
 }
 
-export async function runClassroomReport(_options: AppOptions, io: AppIO, dir: string, format: 'text' | 'csv' | 'json'): Promise<number> {
+export async function runClassroomReport(options: AppOptions, io: AppIO, dir: string, format: 'text' | 'csv' | 'json'): Promise<number> {
 	return withSession(io, dir, ({room}) => {
-		io.stdout.write(format === 'json' ? reportJson(room) : format === 'csv' ? reportCsv(room) : reportTable(room));
+		io.stdout.write(format === 'json' ? reportJson(room) : format === 'csv' ? reportCsv(room) : reportTable(room, afterClassText(options.lang)));
 		return 0;
 	});
 }
 
-export async function runClassroomReplay(_options: AppOptions, io: AppIO, dir: string, name: string): Promise<number> {
+export async function runClassroomReplay(options: AppOptions, io: AppIO, dir: string, name: string): Promise<number> {
 	return withSession(io, dir, ({loaded}) => {
-		const replay = replayStudent(loaded.records, name);
+		const replay = replayStudent(loaded.records, name, afterClassText(options.lang));
 		if ('error' in replay) {
 			io.stderr.write(`k8s-tutor: ${replay.error}\n`);
 			return 1;

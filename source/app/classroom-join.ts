@@ -6,7 +6,7 @@ import {connectStudent, joinUrl, type StudentLink} from '../classroom/client.ts'
 import {fileStore} from '../classroom/client-store.ts';
 import {classroomEvents} from '../classroom/lesson-progress.ts';
 import {hostSaves, mirroredStore, saveUploader, syncWithHost, type SaveUploader} from '../classroom/progress-sync.ts';
-import {showLinkOn, statusNotice} from '../classroom/link-notices.ts';
+import {linkErrorText, showLinkOn, statusNotice} from '../classroom/link-notices.ts';
 import {classroomMenu, isOpen, nextChapter} from '../classroom/open-chapters.ts';
 import {limits, openRefs, type Pacing} from '../classroom/protocol.ts';
 import {sanitizeName} from '../classroom/sanitize.ts';
@@ -17,7 +17,7 @@ import {openProgressStore, type ProgressStore} from '../lessons/progress/progres
 import type {AppIO, AppOptions} from './app-options.ts';
 import {runPlainSession} from './plain-session.ts';
 import {lessonPackFor, openChapter, type OpenedChapter} from './tutorial.ts';
-import type {TutorController} from './tutor-controller.ts';
+import type {TutorController, TutorSnapshot} from './tutor-controller.ts';
 
 /** `token`: the one printed at the first join, to rejoin under the same name from another computer. */
 export type JoinSettings = {host: string; code: string; name: string; token?: string};
@@ -44,14 +44,14 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 	const contact = await link.firstContact();
 	if (contact.state === 'rejected') {
 		await link.close();
-		return complain(say.cannotJoin(contact.error?.message ?? say.refused));
+		return complain(say.cannotJoin(contact.error ? linkErrorText(contact.error, say) : say.refused));
 	}
 	if (contact.state !== 'online') {
 		if (!hadToken) {
 			await link.close();
-			return complain(contact.error?.message ?? `cannot reach the classroom host at ${settings.host}`);
+			return complain(contact.error ? linkErrorText(contact.error, say) : say.unreachable(settings.host, 'other', ''));
 		}
-		io.stderr.write(`k8s-tutor: ${say.workingOffline(contact.error?.message ?? settings.host)}\n`);
+		io.stderr.write(`k8s-tutor: ${say.workingOffline(contact.error ? linkErrorText(contact.error, say) : settings.host)}\n`);
 	}
 
 	// Progress the host keeps for this student (another computer's) comes back first; this computer's goes up.
@@ -59,18 +59,26 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 	const saves = hostSaves(url, () => store.load().token);
 	const uploader = saveUploader(saves, progress);
 	const lessonStore = mirroredStore(progress, uploader);
+	// Plain mode prints it; the screen shows it in the chapter's scrollback (what is printed before the screen starts is wiped).
+	let restoredLine = '';
 	const sync = async (restore: boolean) => {
 		try {
 			const restored = await syncWithHost(saves, progress, id => uploader.changed(id), {restore});
-			if (restored.length > 0) io.stdout.write(say.restored(restored.join(', ')) + '\n');
+			if (restored.length > 0) restoredLine = say.restored(restored.join(', '));
+			if (restoredLine && options.plain) io.stdout.write(restoredLine + '\n');
 		} catch (error) {
 			tell(say.syncFailed((error as Error).message));
 		}
 	};
 	let synced = contact.state === 'online';
 	if (synced) await sync(true);
+	// When the link comes back (not at every status line while online): what waits goes up.
+	let wasOnline = link.status().state === 'online';
 	const stopSyncing = link.subscribe(update => {
-		if (update.kind !== 'status' || update.status.state !== 'online') return;
+		if (update.kind !== 'status') return;
+		const cameBack = update.status.state === 'online' && !wasOnline;
+		wasOnline = update.status.state === 'online';
+		if (!cameBack) return;
 		if (!synced) {
 			synced = true;
 			void sync(false);
@@ -97,7 +105,7 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 			continue;
 		}
 		// The screen shows the rejoin token in its scrollback too, not only when it ends.
-		const firstLine = round === 0 && !hadToken && !options.plain ? tokenLine.trim() : '';
+		const firstLine = round !== 0 ? '' : options.plain ? say.handTypeHint : [restoredLine, hadToken ? '' : tokenLine.trim(), say.handKeyHint].filter(Boolean).join('\n');
 		const result = await runChapter(chapter, options, io, link, lessonStore, say, pack.chapters, firstLine);
 		code = result.code;
 		// In plain mode a finished chapter leads on to the next open one; on the screen, quitting means quitting.
@@ -113,7 +121,7 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 	const left = link.status().queued;
 	const ended = link.status();
 	await link.close();
-	if (ended.state === 'rejected' && ended.error) io.stderr.write(`k8s-tutor: ${ended.error.message}\n`);
+	if (ended.state === 'rejected' && ended.error) io.stderr.write(`k8s-tutor: ${linkErrorText(ended.error, say)}\n`);
 	if (!hadToken && !options.plain) io.stdout.write(tokenLine);
 	if (!drained && left > 0) io.stderr.write(`k8s-tutor: ${say.keptLocally(left)}\n`);
 	return code;
@@ -178,7 +186,7 @@ export function classroomLine(line: string, link: Pick<StudentLink, 'report'>, s
 }
 
 /** In exam mode, the answer to asking for a hint or a solution; undefined when allowed. */
-function examRefusal(action: string, link: StudentLink, say: StudentText): string | undefined {
+function examRefusal(action: string, link: Pick<StudentLink, 'status'>, say: StudentText): string | undefined {
 	const exam = link.status().pacing?.exam;
 	if (action === 'hint' && exam?.noHints) return say.hintsOff;
 	if (action === 'solution' && exam?.noSolutions) return say.solutionsOff;
@@ -186,10 +194,22 @@ function examRefusal(action: string, link: StudentLink, say: StudentText): strin
 }
 
 /** While the instructor has paused the room, commands are not run; "hand" is the classroom's; exam mode keeps hints or solutions shut. */
-function inClassroom(controller: TutorController, link: StudentLink, say: StudentText): TutorController {
+export function inClassroom(controller: TutorController, link: Pick<StudentLink, 'report' | 'status'>, say: StudentText): TutorController {
 	const notRun = () => ({state: controller.snapshot().shell, stdout: '', stderr: '', exitCode: 0, effects: []});
+	// Exam mode shows in the lesson's keys line too; one snapshot object per change, as the screen expects.
+	let seen: {base: TutorSnapshot; locked: string; snapshot: TutorSnapshot} | undefined;
+	const snapshot = (): TutorSnapshot => {
+		const base = controller.snapshot();
+		const exam = link.status().pacing?.exam;
+		const locked = `${Boolean(exam?.noHints)}/${Boolean(exam?.noSolutions)}`;
+		if (seen?.base === base && seen.locked === locked) return seen.snapshot;
+		const lesson = base.lesson && (exam?.noHints || exam?.noSolutions) ? {...base.lesson, locked: {hints: Boolean(exam.noHints), solutions: Boolean(exam.noSolutions)}} : base.lesson;
+		seen = {base, locked, snapshot: lesson === base.lesson ? base : {...base, lesson}};
+		return seen.snapshot;
+	};
 	return {
 		...controller,
+		snapshot,
 		submit(line) {
 			const answer = classroomLine(line, link, say);
 			if (answer !== undefined) {
@@ -204,6 +224,11 @@ function inClassroom(controller: TutorController, link: StudentLink, say: Studen
 			const refusal = examRefusal(name, link, say);
 			if (refusal) controller.appendSystem(refusal);
 			else controller.lessonAction(name);
+		},
+		toggleHand() {
+			const raised = !link.status().hand;
+			link.report({kind: 'hand', raised});
+			controller.appendSystem(raised ? say.handRaisedKey : say.handLowered);
 		},
 	};
 }
@@ -277,7 +302,7 @@ async function runChapter(chapter: Chapter, options: AppOptions, io: AppIO, link
 		let lastState = `${link.status().state}/${link.status().pacing?.paused}`;
 		const code = await runPlainSession(controller, options, io, {
 			...lesson,
-			intro: () => [statusNotice(link.status(), say), lesson.intro?.() ?? ''].join('\n'),
+			intro: () => [statusNotice(link.status(), say), firstLine, lesson.intro?.() ?? ''].filter(Boolean).join('\n'),
 			interceptLine(line) {
 				if (line === 'classroom') return statusNotice(link.status(), say);
 				const answer = classroomLine(line, link, say);

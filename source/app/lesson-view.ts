@@ -31,6 +31,8 @@ export type LessonView = {
 	confirmText?: string; // the question to show while waiting for y/n, in the learner's language
 	paneDepth: PaneDepth; // the depth the lesson asks for
 	chapterDone: boolean;
+	/** A classroom's exam mode: the instructor turned hints and/or solutions off, so their keys are not offered. */
+	locked?: {hints: boolean; solutions: boolean};
 };
 
 export type PaneDepth = 'host' | 'docker' | 'cluster';

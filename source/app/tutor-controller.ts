@@ -56,6 +56,8 @@ export type TutorController = {
 	togglePause(): void;
 	setPaneDepth(depth: PaneDepth): void;
 	lessonAction(name: string): void;
+	/** In a classroom: raise the hand, or lower it when it is up (a key on the screen). */
+	toggleHand?(): void;
 	setNotice(notice: string | undefined): void;
 	setOverlay(overlay: string | undefined): void;
 	appendSystem(text: string): void;

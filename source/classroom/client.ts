@@ -4,7 +4,7 @@
 // number, so a resend after a reconnect is recognised by the host and never counted twice.
 import WebSocket from 'ws';
 import type {ClientStore, SavedLink} from './client-store.ts';
-import {hostMessageSchema, limits, parseMessage, progressEventSchema, protocolVersion, type ErrorCode, type HostMessage, type Pacing, type ProgressEvent} from './protocol.ts';
+import {hostMessageSchema, limits, parseMessage, progressEventSchema, protocolVersion, type ErrorCode, type ErrorParams, type HostMessage, type Pacing, type ProgressEvent} from './protocol.ts';
 
 export type LinkState = 'connecting' | 'online' | 'offline' | 'rejected' | 'closed';
 
@@ -13,10 +13,17 @@ export type LinkStatus = {
 	name: string;
 	queued: number; // events not yet acknowledged
 	pacing?: Pacing;
-	/** Why the host refused us (fatal), or why the last connection attempt failed. */
-	error?: {code: ErrorCode | 'unreachable' | 'replaced'; message: string};
+	/** Why the host refused us (fatal), or why the last connection attempt failed; `params` word it in the student's language (link-notices.ts). */
+	error?: LinkError;
 	everConnected: boolean;
+	/** The student's hand is up: raised by them, lowered by them or by the instructor's answer. */
+	hand?: boolean;
 };
+
+/** Why the host could not be reached: words for the student's language. */
+export type Unreachable = 'refused' | 'unknown-host' | 'no-route' | 'timeout' | 'silent' | 'other';
+
+export type LinkError = {code: ErrorCode | 'unreachable' | 'replaced'; message: string; params?: ErrorParams & {where?: string; reason?: Unreachable; detail?: string}};
 
 export type LinkUpdate =
 	| {kind: 'status'; status: LinkStatus}
@@ -162,6 +169,8 @@ export function connectStudent(settings: ClientSettings): StudentLink {
 				emit({kind: 'broadcast', text: message.text, at: message.at});
 				return;
 			case 'message':
+				// The instructor's answer lowers the hand (the host did so too).
+				if (status.hand) setStatus({hand: false});
 				emit({kind: 'message', text: message.text, at: message.at});
 				return;
 			case 'error':
@@ -172,7 +181,7 @@ export function connectStudent(settings: ClientSettings): StudentLink {
 				}
 				if (message.fatal) {
 					closing = message.code !== 'bad-message' && message.code !== 'slow-down'; // refused for good: do not retry
-					setStatus({state: closing ? 'rejected' : 'offline', error: {code: message.code, message: message.message}});
+					setStatus({state: closing ? 'rejected' : 'offline', error: {code: message.code, message: message.message, ...(message.params ? {params: message.params} : {})}});
 					if (closing) settleContact();
 				}
 				return;
@@ -193,12 +202,13 @@ export function connectStudent(settings: ClientSettings): StudentLink {
 		if (closing) return;
 		const ws = new WebSocket(settings.url, {handshakeTimeout: settings.connectTimeoutMs ?? 4000, maxPayload: 64 * 1024, perMessageDeflate: false});
 		socket = ws;
-		let failure: string | undefined;
+		let failure: LinkError | undefined;
 		let heardAt = Date.now();
 		const heard = () => (heardAt = Date.now());
 		const watchdog = setInterval(() => {
 			if (Date.now() - heardAt > (settings.silenceMs ?? silenceMs)) {
-				failure = `the classroom host at ${settings.url.replace(/^ws:\/\//, '')} stopped answering`;
+				const where = settings.url.replace(/^ws:\/\//, '');
+				failure = {code: 'unreachable', message: `the classroom host at ${where} stopped answering`, params: {where, reason: 'silent'}};
 				ws.terminate();
 			}
 		}, Math.min(5000, settings.silenceMs ?? 5000));
@@ -226,10 +236,10 @@ export function connectStudent(settings: ClientSettings): StudentLink {
 			if (code === replacedCode) {
 				// Two terminals with one name would take the seat from each other forever: this one yields.
 				closing = true;
-				setStatus({state: 'rejected', error: {code: 'replaced', message: `${status.name} joined the room from another terminal; this one stopped sending`}});
+				setStatus({state: 'rejected', error: {code: 'replaced', message: `${status.name} joined the room from another terminal; this one stopped sending`, params: {name: status.name}}});
 				return;
 			}
-			const error = failure ? {code: 'unreachable' as const, message: failure} : status.error;
+			const error = failure ?? status.error;
 			setStatus({state: 'offline', ...(error ? {error} : {})});
 			if (!status.everConnected && failure) settleContact();
 			scheduleReconnect();
@@ -246,7 +256,7 @@ export function connectStudent(settings: ClientSettings): StudentLink {
 			const event = fitted.data;
 			saved.queue.push({type: 'event', seq: saved.nextSeq++, at: clock(), event});
 			persist();
-			setStatus({});
+			setStatus(event.kind === 'hand' ? {hand: event.raised} : {});
 			pump();
 		},
 		status: () => status,
@@ -304,21 +314,22 @@ function fitEvent(event: ProgressEvent): ProgressEvent {
 	}
 }
 
-function describeFailure(url: string, error: NodeJS.ErrnoException): string {
+function describeFailure(url: string, error: NodeJS.ErrnoException): LinkError {
 	const where = url.replace(/^ws:\/\//, '').replace(/\/$/, '');
+	const failure = (reason: Unreachable, why: string): LinkError => ({code: 'unreachable', message: `cannot reach the classroom host at ${where}: ${why}`, params: {where, reason, ...(reason === 'other' ? {detail: error.message} : {})}});
 	switch (error.code) {
 		case 'ECONNREFUSED':
-			return `cannot reach the classroom host at ${where}: nothing is listening there (is the instructor's session running, and is the port right?)`;
+			return failure('refused', "nothing is listening there (is the instructor's session running, and is the port right?)");
 		case 'ENOTFOUND':
 		case 'EAI_AGAIN':
-			return `cannot reach the classroom host at ${where}: that host name is unknown`;
+			return failure('unknown-host', 'that host name is unknown');
 		case 'EHOSTUNREACH':
 		case 'ENETUNREACH':
-			return `cannot reach the classroom host at ${where}: no route to it (are you on the same network?)`;
+			return failure('no-route', 'no route to it (are you on the same network?)');
 		case 'ETIMEDOUT':
-			return `cannot reach the classroom host at ${where}: it did not answer in time`;
+			return failure('timeout', 'it did not answer in time');
 		default:
-			return `cannot reach the classroom host at ${where}: ${error.message}`;
+			return failure('other', error.message);
 	}
 }
 

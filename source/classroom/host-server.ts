@@ -6,7 +6,7 @@ import type {AddressInfo} from 'node:net';
 import {WebSocketServer, type RawData, type WebSocket} from 'ws';
 import {codesMatch, hashToken, newToken, tokenMatches} from './credentials.ts';
 import type {LogRecord} from './log-records.ts';
-import {clientMessageSchema, limits, openRefs, parseMessage, protocolVersion, type ErrorCode, type EventMessage, type HostMessage, type ProgressEvent} from './protocol.ts';
+import {clientMessageSchema, limits, openRefs, parseMessage, protocolVersion, type ErrorCode, type ErrorParams, type EventMessage, type HostMessage, type ProgressEvent} from './protocol.ts';
 import {applyRecord, pacingOf, type Room, type StuckRule} from './room.ts';
 import {guardLimits, joinGuard, type GuardLimits, type GuessingStorm} from './join-guard.ts';
 import {namesLookAlike} from './name-skeleton.ts';
@@ -35,6 +35,9 @@ export type HostSettings = {
 
 /** Sockets that have not joined (no hello yet, or a wrong code waiting for its answer): bounded, so they cannot crowd out students. */
 export const pendingLimits = {perAddress: 32, total: 128, graceMs: 1000};
+
+/** Why a rename was refused (the caller words it in the instructor's language). */
+export type RenameProblem = {kind: 'bad-name'} | {kind: 'looks-like'; name: string; other: string} | {kind: 'no-such-student'};
 
 export type HostChange =
 	| {kind: 'record'; record: LogRecord}
@@ -67,7 +70,7 @@ export type ClassroomHost = {
 	end(): Promise<void>;
 	/** The roster: take a student off (their seat and name are freed), correct a name, clear one chapter's record. */
 	remove(studentId: string): Promise<void>;
-	rename(studentId: string, name: string): Promise<string | undefined>;
+	rename(studentId: string, name: string): Promise<RenameProblem | undefined>;
 	resetChapter(studentId: string, chapterId: string): Promise<void>;
 	subscribe(listener: (change: HostChange) => void): () => void;
 	close(): Promise<void>;
@@ -112,7 +115,7 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 	const send = (connection: Connection, message: HostMessage) => {
 		if (connection.state !== 'closed' && connection.socket.readyState === connection.socket.OPEN) connection.socket.send(JSON.stringify(message));
 	};
-	const fail = (connection: Connection, code: ErrorCode, message: string, fatal: boolean, extra: {expectedSeq?: number} = {}) => {
+	const fail = (connection: Connection, code: ErrorCode, message: string, fatal: boolean, extra: {expectedSeq?: number; params?: ErrorParams} = {}) => {
 		send(connection, {type: 'error', code, message, fatal, ...extra});
 		if (fatal) {
 			// During a guessing storm one summary line is told, not every guess.
@@ -184,7 +187,7 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 
 	async function admit(connection: Connection, hello: {protocol: number; appVersion: string; code: string; name: string; token?: string}) {
 		if (hello.protocol !== protocolVersion) {
-			return fail(connection, 'version-mismatch', `the host runs k8s-tutor ${settings.appVersion} (classroom protocol ${protocolVersion}); you run ${sanitizeText(hello.appVersion, 40)} (protocol ${hello.protocol}). Install the same version as the instructor.`, true);
+			return fail(connection, 'version-mismatch', `the host runs k8s-tutor ${settings.appVersion} (classroom protocol ${protocolVersion}); you run ${sanitizeText(hello.appVersion, 40)} (protocol ${hello.protocol}). Install the same version as the instructor.`, true, {params: {hostVersion: settings.appVersion, hostProtocol: protocolVersion}});
 		}
 		// The code first: a right one is never slowed down by anyone's wrong guesses.
 		if (!codesMatch(room.code, hello.code)) {
@@ -214,20 +217,20 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 		let token: string;
 		if (existing) {
 			if (!tokenMatches(existing.tokenHash, hello.token)) {
-				return fail(connection, 'name-taken', `the name "${name}" is already taken in this room; choose another name (or rejoin from the computer that first used it)`, true);
+				return fail(connection, 'name-taken', `the name "${name}" is already taken in this room; choose another name (or rejoin from the computer that first used it)`, true, {params: {name}});
 			}
 			studentId = existing.id;
 			token = hello.token!;
 			const previous = liveConnection.get(studentId);
 			if (previous && previous !== connection) closeConnection(previous, 4100, 'rejoined elsewhere');
 		} else {
-			if (reservedNames.has(key)) return fail(connection, 'name-taken', `the name "${name}" is already taken in this room; choose another name`, true);
+			if (reservedNames.has(key)) return fail(connection, 'name-taken', `the name "${name}" is already taken in this room; choose another name`, true, {params: {name}});
 			const lookAlike = students.find(student => namesLookAlike(student.name, name)) ?? [...reservedNames].find(reserved => namesLookAlike(reserved, name));
 			if (lookAlike !== undefined) {
 				const other = typeof lookAlike === 'string' ? lookAlike : lookAlike.name;
-				return fail(connection, 'name-taken', `the name "${name}" looks the same as "${other}", who is already in this room; choose a name that looks different`, true);
+				return fail(connection, 'name-taken', `the name "${name}" looks the same as "${other}", who is already in this room; choose a name that looks different`, true, {params: {name, other}});
 			}
-			if (room.studentOrder.length + reservedNames.size >= capacity) return fail(connection, 'room-full', `the room is full (${capacity} students); ask the instructor`, true);
+			if (room.studentOrder.length + reservedNames.size >= capacity) return fail(connection, 'room-full', `the room is full (${capacity} students); ask the instructor`, true, {params: {capacity}});
 			if (!guard.mayAddStudent(connection.address, clock())) {
 				// Not fatal for the student: the link tries again a little later, by itself.
 				return fail(connection, 'slow-down', 'many students are joining from this computer right now; trying again in a few seconds', true);
@@ -428,10 +431,10 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 		},
 		async rename(studentId, wanted) {
 			const name = sanitizeName(wanted, limits.nameLength);
-			if (!name) return 'choose a name with at least one letter or digit';
+			if (!name) return {kind: 'bad-name'};
 			const other = room.studentOrder.map(id => room.students[id]!).find(student => student.id !== studentId && namesLookAlike(student.name, name));
-			if (other) return `"${name}" looks the same as "${other.name}", who is in the room`;
-			if (!room.students[studentId]) return 'no such student';
+			if (other) return {kind: 'looks-like', name, other: other.name};
+			if (!room.students[studentId]) return {kind: 'no-such-student'};
 			await record({r: 'renamed', at: clock(), studentId, name});
 			return undefined;
 		},

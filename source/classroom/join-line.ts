@@ -15,8 +15,8 @@ export function projectorUrl(address: string, port: number, key: string): string
 	return `http://${address}:${port}/room?key=${key}`;
 }
 
-/** With `offline`, npx installs the host's own copy of the package: no internet needed. */
-export function joinCommand(address: string, port: number, code: string, offline = false): string {
+/** With `offline`, npx installs the host's own copy of the package: no internet needed. An instructor working in Chinese hands out a Chinese join line. */
+export function joinCommand(address: string, port: number, code: string, offline = false, lang: 'en' | 'zh-CN' = 'en'): string {
 	const tutor = offline ? `--yes http://${address}:${port}/k8s-tutor.tgz` : 'k8s-tutor';
-	return `npx ${tutor} join ${address}:${port} --code ${code} --name "YOUR NAME"`;
+	return `npx ${tutor} join ${address}:${port} --code ${code} ${lang === 'zh-CN' ? '--name "你的名字" --lang zh-CN' : '--name "YOUR NAME"'}`;
 }

@@ -1,6 +1,6 @@
 // Shows the classroom link on the learner's screen: connection state in the status bar,
 // broadcasts as a system line, and the instructor's pause.
-import type {LinkStatus, StudentLink} from './client.ts';
+import type {LinkError, LinkStatus, StudentLink} from './client.ts';
 import {chapterOpen, openRefs} from './protocol.ts';
 import {minutesLeft, timeOfDay} from './timebox.ts';
 import {studentText, type StudentText} from './student-text.ts';
@@ -10,7 +10,7 @@ export type NoticeTarget = {setNotice(notice: string | undefined): void; appendS
 export function statusNotice(status: LinkStatus, say: StudentText = studentText('en'), now = Date.now()): string {
 	const queued = (status.queued > 0 ? say.toSend(status.queued) : '') + closingSoon(status, say, now);
 	const exam = status.pacing?.exam;
-	const paused = (status.pacing?.paused ? say.pausedSuffix : '') + (exam && (exam.noHints || exam.noSolutions) ? say.examSuffix(exam.noHints, exam.noSolutions) : '');
+	const paused = (status.hand ? say.handSuffix : '') + (status.pacing?.paused ? say.pausedSuffix : '') + (exam && (exam.noHints || exam.noSolutions) ? say.examSuffix(exam.noHints, exam.noSolutions) : '');
 	switch (status.state) {
 		case 'online':
 			return say.online(status.name, queued) + paused;
@@ -20,9 +20,39 @@ export function statusNotice(status: LinkStatus, say: StudentText = studentText(
 			return say.offline(queued) + paused;
 		case 'rejected':
 			if (status.error?.code === 'ended') return say.ended;
-			return `classroom: ${status.error?.message ?? say.refused}`;
+			return say.rejected(status.error ? linkErrorText(status.error, say) : say.refused);
 		case 'closed':
 			return say.left;
+	}
+}
+
+/** Why the host refused us or could not be reached, in the student's language. */
+export function linkErrorText(error: LinkError, say: StudentText): string {
+	const params = error.params ?? {};
+	switch (error.code) {
+		case 'wrong-code':
+			return say.wrongCode;
+		case 'room-full':
+			return say.roomFull(params.capacity);
+		case 'version-mismatch':
+			return say.versionMismatch(params.hostVersion);
+		case 'name-taken':
+			if (params.name !== undefined && params.other !== undefined) return say.looksLike(params.name, params.other);
+			return params.name !== undefined ? say.nameTaken(params.name) : error.message;
+		case 'bad-name':
+			return say.nameRefused;
+		case 'removed':
+			return say.removed;
+		case 'ended':
+			return say.ended;
+		case 'slow-down':
+			return say.slowDown;
+		case 'replaced':
+			return say.replaced(params.name ?? '');
+		case 'unreachable':
+			return params.where !== undefined && params.reason ? say.unreachable(params.where, params.reason, params.detail ?? '') : error.message;
+		default:
+			return error.message;
 	}
 }
 

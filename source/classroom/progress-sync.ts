@@ -88,8 +88,10 @@ export async function syncWithHost(saves: HostSaves, store: ProgressStore, uploa
 }
 
 export type SaveUploader = {
-	/** A chapter's progress changed (its world too, when given): it goes to the host shortly. */
+	/** A chapter's world was saved (a step began or passed, a reset, quitting): it goes to the host shortly, with the record. */
 	changed(chapterId: string, world?: unknown): void;
+	/** Only the record changed (a command counted): it goes with the next world or at the end, not once per command. */
+	noted(chapterId: string): void;
 	/** Tries what waits now (the link is back); resolves when every upload so far is done or failed. */
 	flush(): Promise<void>;
 	/** Chapters not on the host yet. */
@@ -143,6 +145,9 @@ export function saveUploader(saves: HostSaves, store: ProgressStore, settings: {
 			timer = undefined;
 			return run();
 		},
+		noted(chapterId) {
+			dirty.add(chapterId);
+		},
 		waiting: () => [...dirty],
 		stop() {
 			stopped = true;
@@ -152,14 +157,14 @@ export function saveUploader(saves: HostSaves, store: ProgressStore, settings: {
 }
 
 /** The store as the lesson sees it, with every save of a chapter also sent to the host. */
-export function mirroredStore(store: ProgressStore, uploader: Pick<SaveUploader, 'changed'>): ProgressStore {
+export function mirroredStore(store: ProgressStore, uploader: Pick<SaveUploader, 'changed' | 'noted'>): ProgressStore {
 	return {
 		...store,
 		path: store.path,
 		read: () => store.read(),
 		updateChapter(id, change) {
 			const result = store.updateChapter(id, change);
-			uploader.changed(id);
+			uploader.noted(id);
 			return result;
 		},
 		saveSnapshot(id, data) {

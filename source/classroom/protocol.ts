@@ -103,7 +103,10 @@ export type HostMessage =
 	| {type: 'pacing'; pacing: Pacing}
 	| {type: 'broadcast'; text: string; at: number}
 	| {type: 'message'; text: string; at: number} // to this student only
-	| {type: 'error'; code: ErrorCode; message: string; fatal: boolean; expectedSeq?: number};
+	| {type: 'error'; code: ErrorCode; message: string; fatal: boolean; expectedSeq?: number; params?: ErrorParams};
+
+/** What the student needs to word an error in its own language (`message` is the English for older students). */
+export type ErrorParams = {name?: string; other?: string; capacity?: number; hostVersion?: string; hostProtocol?: number};
 
 // The student validates the host's messages too: a wrong program on the port must not crash it.
 const pacingSchema = z.object({
@@ -127,6 +130,7 @@ export const hostMessageSchema = z.discriminatedUnion('type', [
 		message: z.string().max(1000),
 		fatal: z.boolean(),
 		expectedSeq: z.number().int().optional(),
+		params: z.object({name: z.string().max(400).optional(), other: z.string().max(400).optional(), capacity: z.number().int().optional(), hostVersion: z.string().max(40).optional(), hostProtocol: z.number().int().optional()}).optional(),
 	}),
 ]) satisfies z.ZodType<HostMessage>;
 

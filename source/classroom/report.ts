@@ -1,6 +1,7 @@
 // `classroom report`: after class, one row per student per chapter they reached: finished or
 // not, time, hints, solutions shown, wrong answers and failed commands; as csv, json or a table.
 import {fit, textWidth} from '../ui/text-width.ts';
+import {afterClassText, type AfterClassText} from './after-class-text.ts';
 import {csvCell} from './export.ts';
 import type {Room} from './room.ts';
 
@@ -59,11 +60,11 @@ export function reportJson(room: Room): string {
 const minutes = (seconds: number) => `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}`;
 
 /** A table for a terminal: names and chapters padded by display width (Chinese names line up). */
-export function reportTable(room: Room): string {
+export function reportTable(room: Room, say: AfterClassText = afterClassText('en')): string {
 	const rows = reportRows(room);
-	if (rows.length === 0) return 'Nobody reached a chapter in this session.\n';
-	const header = ['student', 'chapter', 'done', 'steps', 'time', 'hints', 'solutions', 'wrong answers', 'failed commands'];
-	const cells = rows.map(row => [row.student, `${row.chapterNumber} ${row.chapter}`, row.completed ? 'yes' : 'no', `${row.stepsPassed}/${row.steps}`, minutes(row.timeSeconds), String(row.hints), String(row.solutionsShown), String(row.wrongAnswers), String(row.failedCommands)]);
+	if (rows.length === 0) return say.nobody + '\n';
+	const header = say.header;
+	const cells = rows.map(row => [row.student, `${row.chapterNumber} ${row.chapter}`, row.completed ? say.yes : say.no, `${row.stepsPassed}/${row.steps}`, minutes(row.timeSeconds), String(row.hints), String(row.solutionsShown), String(row.wrongAnswers), String(row.failedCommands)]);
 	const widths = header.map((title, index) => Math.max(textWidth(title), ...cells.map(line => textWidth(line[index]!))));
 	const line = (values: string[]) => values.map((value, index) => fit(value, widths[index]!, index >= 2 ? 'right' : 'left')).join('  ').trimEnd();
 	return [line(header), ...cells.map(line)].join('\n') + '\n';

@@ -64,6 +64,15 @@ export function savedProgressFolder(sessionDir: string): SavedProgressFolder {
 
 export type SavedProgressSource = {room: Room; folder: SavedProgressFolder; record(entry: LogRecord): Promise<void>; now(): number};
 
+/** A path piece as text; a malformed escape (%zz) is no chapter id, never an exception. */
+function decoded(piece: string): string {
+	try {
+		return decodeURIComponent(piece);
+	} catch {
+		return '';
+	}
+}
+
 /** The routes under /progress; `handles` tells whether a request is theirs. */
 export function savedProgressRoutes(source: SavedProgressSource) {
 	const busy = new Set<string>(); // students with an upload under way
@@ -89,7 +98,7 @@ export function savedProgressRoutes(source: SavedProgressSource) {
 			request.resume();
 			return answer(response, 401, 'k8s-tutor classroom: unknown or missing student token\n');
 		}
-		const chapterId = url.pathname === '/progress' ? undefined : decodeURIComponent(url.pathname.slice('/progress/'.length));
+		const chapterId = url.pathname === '/progress' ? undefined : decoded(url.pathname.slice('/progress/'.length));
 		if (chapterId !== undefined && !chapterIdPattern.test(chapterId)) {
 			request.resume();
 			return answer(response, 400, 'k8s-tutor classroom: not a chapter id\n');

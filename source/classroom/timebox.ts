@@ -1,28 +1,29 @@
 // Time boxes as the instructor types them: "2 at 11:30", "2 in 20m", "2 never".
 import {parseDuration} from './duration.ts';
+import {hostCommandText, type HostCommandText} from './host-command-text.ts';
 
 export type TimeboxRequest = {chapter: string; closesAt: number | null} | {error: string};
 
-export const timeboxUsage = 'CHAPTER at HH:MM, CHAPTER in 20m, or CHAPTER never';
+export const timeboxUsage = hostCommandText('en').timeboxUsage;
 
 /** `now` is the host's clock; a time of day already past means tomorrow is not meant: it is refused. */
-export function parseTimebox(text: string, now: number): TimeboxRequest {
+export function parseTimebox(text: string, now: number, say: HostCommandText = hostCommandText('en')): TimeboxRequest {
 	const [chapter, how, when, ...extra] = text.trim().split(/\s+/);
-	if (!chapter || extra.length > 0) return {error: timeboxUsage};
+	if (!chapter || extra.length > 0) return {error: say.timeboxUsage};
 	if (how === 'never' && when === undefined) return {chapter, closesAt: null};
 	if (how === 'in' && when) {
 		const ms = parseDuration(when);
-		return ms === undefined || ms <= 0 ? {error: `"${when}" is not a duration, e.g. 20m or 1h30m`} : {chapter, closesAt: now + ms};
+		return ms === undefined || ms <= 0 ? {error: say.notDuration(when)} : {chapter, closesAt: now + ms};
 	}
 	if (how === 'at' && when) {
 		const match = /^(\d{1,2}):(\d{2})$/.exec(when);
-		if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) return {error: `"${when}" is not a time of day, e.g. 11:30`};
+		if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) return {error: say.notTimeOfDay(when)};
 		const at = new Date(now);
 		at.setHours(Number(match[1]), Number(match[2]), 0, 0);
-		if (at.getTime() <= now) return {error: `${when} has already passed today`};
+		if (at.getTime() <= now) return {error: say.alreadyPassed(when)};
 		return {chapter, closesAt: at.getTime()};
 	}
-	return {error: timeboxUsage};
+	return {error: say.timeboxUsage};
 }
 
 export function timeOfDay(at: number): string {

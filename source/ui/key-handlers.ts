@@ -98,6 +98,11 @@ function commandKey(ctx: KeyContext, input: string): boolean {
 			if (!lesson) return false;
 			dispatch({type: 'focused', focus: ui.focus === 'lesson' ? 'prompt' : 'lesson'});
 			return true;
+		case 'u':
+			// The classroom's raised hand; elsewhere a plain letter.
+			if (!controller.toggleHand) return false;
+			controller.toggleHand();
+			return true;
 		case 'm':
 			if (!ctx.chapterMenu) return false;
 			ctx.chapterMenu.open();

@@ -43,6 +43,7 @@ export const keyGroups: KeyGroup[] = [
 			k('r', 'reset the step (asks y/n)', '重置这一步（先确认 y/n）'),
 			k('n', 'next (read, quiz, summary)', '下一步（阅读、测验、总结）'),
 			k('a b c d', 'answer a quiz', '回答测验'),
+			k('u', 'hand up/down (classroom)', '课堂：举手 / 放下'),
 		],
 	},
 	{

@@ -5,6 +5,7 @@ import {execFileSync} from 'node:child_process';
 import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {runClassroomReplay, runClassroomReport} from '../../source/app/classroom-commands.ts';
+import {textWidth} from '../../source/ui/text-width.ts';
 import {fakeIO, options} from './fake-io.ts';
 import {startHost, stepEntered, student, tempDir} from './helpers.ts';
 
@@ -61,6 +62,27 @@ test("classroom replay: one student's commands with exit codes, steps, hints and
 	const missing = fakeIO('');
 	assert.equal(await runClassroomReplay(options(tempDir(t)), missing.io, dir, 'bob'), 1);
 	assert.match(missing.err(), /no student named "bob" in this session; students: alice, 王小明/);
+});
+
+test('an instructor reading Chinese gets the report table and the replay in Chinese', async t => {
+	const dir = await sessionWithTwoStudents(t);
+	const zh = {...options(tempDir(t)), lang: 'zh-CN' as const};
+	const table = fakeIO('');
+	assert.equal(await runClassroomReport(zh, table.io, dir, 'text'), 0);
+	const lines = table.out().trimEnd().split('\n');
+	assert.match(lines[0]!, /^学生\s+章节\s+完成\s+步骤\s+用时\s+提示\s+答案\s+答错\s+失败命令$/);
+	assert.match(lines[1]!, /^alice\s+1 containers\s+是\s+2\/2/);
+	const column = (line: string, text: string) => textWidth(line.slice(0, line.indexOf(text)));
+	assert.equal(column(lines[1]!, '1 containers'), column(lines[0]!, '章节'), 'the columns line up under Chinese titles');
+	const replay = fakeIO('');
+	assert.equal(await runClassroomReplay(zh, replay.io, dir, 'alice'), 0);
+	assert.match(replay.out(), /^alice：\d\d:\d\d:\d\d 加入\n/);
+	assert.match(replay.out(), /── containers 第 1\/2 步：Step 1\n.*\$ docker run kubia {3}（退出码 125）\n.*提示 1\n/);
+	assert.match(replay.out(), /💬 讲师：well done/);
+	assert.match(replay.out(), /2 条命令，1 条失败\n$/);
+	const missing = fakeIO('');
+	assert.equal(await runClassroomReplay(zh, missing.io, dir, 'bob'), 1);
+	assert.match(missing.err(), /本次课堂没有名为 "bob" 的学生/);
 });
 
 test('join --help lists --plain and --lang', () => {

@@ -48,6 +48,10 @@ function fakeHost(online: string[]) {
 			calls.push(`open ${count}`);
 			apply({r: 'pacing', at: start, openCount: count});
 		},
+		async setOpen(open) {
+			calls.push(`open set ${open.join(',')}`);
+			apply({r: 'opened', at: start, open});
+		},
 		async rename(studentId, name) {
 			calls.push(`rename ${studentId} ${name}`);
 			apply({r: 'renamed', at: start, studentId, name});
@@ -192,6 +196,24 @@ test('filter, detail with last commands and unmet list, pacing keys and broadcas
 	assert.deepEqual(fake.calls, ['release', 'paused true', 'broadcast Eyes on me', 'open 3']);
 });
 
+test('c opens exactly the chapters typed, or closes one, in the dashboard too', async () => {
+	const {app, fake} = setup({columns: 140, rows: 30});
+	await app.waitFor(frame => frame.includes('alice') && frame.includes('o/c open · p pause · b say · t timebox · +- stuck · q quit'), 'the grid and all its keys at 140 columns');
+	app.type('c');
+	await app.waitForText('Open exactly 3,5');
+	app.type('1,3\r');
+	await app.waitFor(frame => frame.includes('open: 1, 3'), 'chapters 1 and 3 open');
+	app.type('c');
+	await app.waitForText('Open exactly 3,5');
+	app.type('close 1\r');
+	await app.waitFor(frame => /open: 3 ·/.test(frame), 'chapter 1 closed');
+	app.type('c');
+	await app.waitForText('Open exactly 3,5');
+	app.type('7,9\r');
+	await app.waitForText('not a chapter of this session: 7, 9');
+	assert.deepEqual(fake.calls, ['open set 1,3', 'open set 3']);
+});
+
 test('quitting asks first', async () => {
 	const {app, quit} = setup();
 	await app.waitFor(frame => frame.includes('alice'), 'the grid');
@@ -226,6 +248,18 @@ test('in Simplified Chinese, with Chinese names, the columns still line up', asy
 	};
 	assert.equal(stepsAt('王小明'), stepsAt('bob'));
 	assert.match(frame, /q 退出/);
+	assert.match(frame, /尝试 失败命令\/检查/, 'every column title stands apart');
+});
+
+test('at 140 columns in Chinese every column title stands apart and the counts sit under their titles', async () => {
+	const {app} = setup({columns: 140, rows: 40}, 'zh-CN', ['王小明', 'bob']);
+	const frame = await app.waitForText('王小明');
+	const lines = frame.split('\n');
+	const header = lines.find(line => line.includes('失败命令/检查'))!;
+	assert.match(header, / 尝试 失败命令\/检查$/);
+	const row = lines.find(line => line.includes('bob'))!;
+	const end = (line: string, text: string) => textWidth(line.slice(0, line.indexOf(text) + text.length));
+	assert.equal(end(row, '0/5'), end(header, '失败命令/检查'), 'right-aligned under the title');
 });
 
 test('a raised hand shows on the row, in the header and in the detail with the step and last command; m answers that student only', async () => {
@@ -262,4 +296,25 @@ test('r renames the selected student, x removes them after a question', async ()
 	assert.doesNotMatch(frame.split('\n').slice(4).join('\n'), /\bbob\b.*step/);
 	assert.match(frame, /1\/120 students/);
 	assert.deepEqual(fake.calls, ['rename s1 alicia', 'remove s2']);
+});
+
+test('the projector key is never cut off: a long join line leaves it a line of its own', async () => {
+	const clock = manualClock(start);
+	const fake = fakeHost(['s1']);
+	fake.apply({r: 'joined', at: start, studentId: 's1', name: 'alice', tokenHash: 'h'});
+	const join = 'npx --yes http://192.168.100.200:47420/k8s-tutor.tgz join 192.168.100.200:47420 --code UB7BEA --name "YOUR NAME"';
+	const projector = 'http://192.168.100.200:47420/room?key=Kq3xY7Lm2PzA';
+	for (const size of [{columns: 140, rows: 40}, {columns: 80, rows: 24}]) {
+		const app = renderUi(
+			<ThemeContext.Provider value={makeTheme(false)}>
+				<InstructorDashboard host={fake.host} joinLines={[join]} projectorUrl={projector} sessionDir="lab1" clock={clock} onQuit={() => {}} />
+			</ThemeContext.Provider>,
+			size,
+		);
+		const frame = await app.waitFor(f => f.includes('alice'), 'the grid');
+		assert.ok(frame.includes(`projector: ${projector}`), `the whole projector address at ${size.columns}x${size.rows}:\n${frame}`);
+		assert.ok(frame.split('\n').length <= size.rows, 'the screen still fits');
+		assert.match(frame, /q quit/);
+		app.unmount();
+	}
 });

@@ -31,6 +31,8 @@ test('hand, an answer for one student, exam mode and the end of the class, as a 
 	assert.match(out(), /classroom: alice · online(, \d+ to send)? · exam: no hints, no solutions/, 'the student sees exam mode');
 	typing.write('hint\nsolution\ncat /root/nothing\nhand\n');
 	await waitFor(() => out().includes('Your hand is up'), 'the hand to go up');
+	typing.write('classroom\n');
+	await waitFor(() => /classroom: alice · online.* · ✋ hand up/.test(out()), 'the student\'s status to show the hand');
 	assert.match(out(), /Exam mode: the instructor turned hints off for this lab\./);
 	assert.match(out(), /Exam mode: the instructor turned solutions off for this lab\./);
 	await waitFor(() => host.room.students.s1?.hand !== undefined, 'the host to see the hand');
@@ -42,6 +44,10 @@ test('hand, an answer for one student, exam mode and the end of the class, as a 
 	assert.equal(await runHostCommand(host, 'msg ALICE Look at the hint in the text: echo', 0), 'sent to alice');
 	await waitFor(() => out().includes('Instructor, to you: Look at the hint in the text: echo'), 'the direct message');
 	assert.equal(host.room.students.s1!.hand, undefined, 'answering lowers the hand');
+	const before = out().length;
+	typing.write('classroom\n');
+	await waitFor(() => /classroom: alice · online/.test(out().slice(before)), 'the status again');
+	assert.doesNotMatch(out().slice(before), /hand up/, 'the student sees the answer lowered their hand');
 	assert.equal(readSession(dir).room.students.s1!.lastMessage?.text, 'Look at the hint in the text: echo', 'the answer is in the log');
 
 	await host.end();

@@ -56,6 +56,7 @@ test('a script ends after its chapter and says how to go on', async t => {
 	const {io, out} = fakeIO(['echo note > /root/note.txt', 'answer a', ''].join('\n'));
 	assert.equal(await runJoin(options(tempDir(t)), io, {host: `127.0.0.1:${host.port}`, code: host.room.code, name: 'eve'}), 0);
 	assert.match(out(), /Chapter done\. When the instructor opens the next chapter/);
+	assert.match(out(), /Stuck\? Type hand to raise your hand for the instructor/, 'plain mode says how to raise a hand');
 	assert.match(out(), /Your token for this room is [\w-]+: to rejoin as eve from another computer, add --token [\w-]+/);
 	assert.equal(host.room.students.s1!.eventCount > 5, true);
 });

@@ -55,6 +55,9 @@ test('the host serves a student\'s saves only to their token, by chapter id', as
 	assert.equal(save?.record.currentStep, 'make-note', 'plain mode reads past the intro');
 	await assert.rejects(saves.get('second'), /^Error: 404 /);
 	await assert.rejects(saves.get('../../session'), /^Error: 400 not a chapter id$/);
+	const malformed = await fetch(`http://127.0.0.1:${host.port}/progress/%E0%A4%A`, {headers: {authorization: `Bearer ${token}`}});
+	assert.equal(malformed.status, 400, 'a malformed escape is refused, and the host keeps running');
+	assert.equal((await fetch(`http://127.0.0.1:${host.port}/progress`, {method: 'DELETE', headers: {authorization: `Bearer ${token}`}})).status, 405);
 });
 
 test('the host refuses saves that are too big, not gzipped or too frequent, and drops them with the student', async t => {

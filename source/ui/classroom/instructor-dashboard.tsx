@@ -7,7 +7,8 @@ import type {Locale} from '../../app/app-options.ts';
 import type {ClassroomHost} from '../../classroom/host-server.ts';
 import type {GuessingStorm} from '../../classroom/join-guard.ts';
 import {openRefs} from '../../classroom/protocol.ts';
-import {timeboxCommand} from '../../classroom/host-commands.ts';
+import {chapterSetCommand, renameProblemText, timeboxCommand} from '../../classroom/host-commands.ts';
+import {hostCommandText} from '../../classroom/host-command-text.ts';
 import {minutesLeft, timeOfDay} from '../../classroom/timebox.ts';
 import {defaultStuckRule, pacingOf, stepKey, type StuckRule} from '../../classroom/room.ts';
 import {fit, textWidth} from '../text-width.ts';
@@ -20,7 +21,7 @@ import {useInstructorState} from './use-instructor-state.ts';
 /** The same clock as the learner's dashboard, reading wall time: the instructor sees real minutes on a step. */
 export type WallClock = Clock;
 
-export type DashboardHost = Pick<ClassroomHost, 'room' | 'capacity' | 'isConnected' | 'connectedCount' | 'releaseNext' | 'setOpenCount' | 'setPaused' | 'broadcast' | 'message' | 'rename' | 'remove' | 'timebox' | 'subscribe'>;
+export type DashboardHost = Pick<ClassroomHost, 'room' | 'capacity' | 'isConnected' | 'connectedCount' | 'releaseNext' | 'setOpenCount' | 'setOpen' | 'setPaused' | 'broadcast' | 'message' | 'rename' | 'remove' | 'timebox' | 'subscribe'>;
 
 type Props = {host: DashboardHost; joinLines: string[]; projectorUrl?: string; sessionDir: string; clock: WallClock; onQuit(): void; locale?: Locale; stuckRule?: StuckRule};
 
@@ -58,11 +59,14 @@ function useRoomVersion(host: DashboardHost, clock: WallClock): number {
 
 /** The columns after the name and the steps, each `width` cells wide. */
 const tailColumns = {where: 11, onStep: 8, hints: 6, solutions: 5, tries: 6, fails: 13};
+/** The last column's title must never touch the one before it (in Chinese it is 13 cells wide). */
+const failsWidth = (text: InstructorText) => Math.max(tailColumns.fails, textWidth(text.columns.fails) + 1);
 
 export function InstructorDashboard({host, joinLines, projectorUrl, sessionDir, clock, onQuit, locale = 'en', stuckRule = defaultStuckRule}: Props) {
 	useRoomVersion(host, clock);
 	const theme = useTheme();
 	const text = instructorText(locale);
+	const replies = hostCommandText(locale);
 	const {columns: width, rows: height} = useWindowSize();
 	const [state, dispatch] = useInstructorState();
 	const [flash, setFlash] = useState<string>();
@@ -111,12 +115,15 @@ export function InstructorDashboard({host, joinLines, projectorUrl, sessionDir, 
 		rename(studentId, name) {
 			const before = room.students[studentId]?.name ?? studentId;
 			host.rename(studentId, name).then(
-				problem => setFlash(problem ? text.error(problem) : text.renamed(before, room.students[studentId]?.name ?? name)),
+				problem => setFlash(problem ? text.error(renameProblemText(problem, replies)) : text.renamed(before, room.students[studentId]?.name ?? name)),
 				error => setFlash(text.error((error as Error).message)),
 			);
 		},
 		timebox(typed) {
-			timeboxCommand(host, typed, clock.now()).then(setFlash, error => setFlash(text.error((error as Error).message)));
+			timeboxCommand(host, typed, clock.now(), replies).then(setFlash, error => setFlash(text.error((error as Error).message)));
+		},
+		chapters(typed) {
+			chapterSetCommand(host, typed, replies).then(setFlash, error => setFlash(text.error((error as Error).message)));
 		},
 		remove(studentId) {
 			const name = room.students[studentId]?.name ?? studentId;
@@ -133,7 +140,10 @@ export function InstructorDashboard({host, joinLines, projectorUrl, sessionDir, 
 	const closing = (ref: string) => (room.closing[ref] !== undefined ? text.closesAt(timeOfDay(room.closing[ref]!), minutesLeft(room.closing[ref]!, now)) : '');
 	const open = openRefs(pacingOf(room)).map(ref => label(ref) + closing(ref)).join(', ') || text.none;
 	const progress = chapterProgress(room, chapter);
-	const listHeight = Math.max(3, height - 7); // 4 header lines, the column titles, 2 footer lines
+	// The join line, the projector's address (its key) and the session folder: on two lines when one would cut the key off.
+	const projectorPart = `${projectorUrl ? `${text.projector}: ${projectorUrl} · ` : ''}${text.session}: ${sessionDir}`;
+	const splitAddresses = textWidth(`${joinLines[0] ?? ''} · ${projectorPart}`) > width;
+	const listHeight = Math.max(3, height - 7 - (splitAddresses ? 1 : 0)); // 4 header lines (5 split), the column titles, 2 footer lines
 	// When not everyone fits, one line says how many more are above and below.
 	const overflow = rows.length > listHeight;
 	const shown = overflow ? listHeight - 1 : listHeight;
@@ -173,9 +183,14 @@ export function InstructorDashboard({host, joinLines, projectorUrl, sessionDir, 
 			) : (
 				<Text dimColor={theme.dim} wrap="truncate">
 					{joinLines[0]}
-					{projectorUrl ? ` · ${text.projector}: ${projectorUrl}` : ''} · {text.session}: {sessionDir}
+					{splitAddresses ? '' : ` · ${projectorPart}`}
 				</Text>
 			)}
+			{splitAddresses ? (
+				<Text dimColor={theme.dim} wrap="truncate">
+					{projectorPart}
+				</Text>
+			) : null}
 			<Text wrap="truncate">
 				{text.open(open)}
 				{' · '}
@@ -196,7 +211,7 @@ export function InstructorDashboard({host, joinLines, projectorUrl, sessionDir, 
 						{fit(c.hints, tailColumns.hints, 'right')}
 						{fit(c.solutions, tailColumns.solutions, 'right')}
 						{fit(c.tries, tailColumns.tries, 'right')}
-						{fit(c.fails, tailColumns.fails, 'right')}
+						{fit(c.fails, failsWidth(text), 'right')}
 					</Text>
 					{rows.length === 0 ? <Text dimColor={theme.dim}>{room.studentOrder.length === 0 ? text.waiting : text.nobodyMatches}</Text> : null}
 					{rows.slice(first, first + shown).map(row => (
@@ -260,7 +275,7 @@ function GridRow({row, nameWidth, stepWidth, selected, text}: {row: StudentRow; 
 			{fit(String(row.hints), tailColumns.hints, 'right')}
 			{fit(String(row.solutions), tailColumns.solutions, 'right')}
 			{fit(String(row.tries), tailColumns.tries, 'right')}
-			{fit(`${row.failedCommands}/${row.failedChecks}`, tailColumns.fails, 'right')}
+			{fit(`${row.failedCommands}/${row.failedChecks}`, failsWidth(text), 'right')}
 			{row.stuck ? text.stuckMark(row.stuck) : ''}
 			{row.online ? '' : text.offlineMark}
 		</Text>
@@ -306,10 +321,10 @@ function StudentDetail({host, row, height, text}: {host: DashboardHost; row: Stu
 
 function Footer({mode, draft, to, flash, wide, text}: {mode: string; draft: string; to?: string; flash?: string; wide: boolean; text: InstructorText}) {
 	const theme = useTheme();
-	if (mode === 'message' || mode === 'rename' || mode === 'timebox')
+	if (mode === 'message' || mode === 'rename' || mode === 'timebox' || mode === 'chapters')
 		return (
 			<Text wrap="truncate">
-				{mode === 'message' ? text.messagePrompt(to ?? '?') : mode === 'rename' ? text.renamePrompt(to ?? '?') : text.timeboxPrompt}
+				{mode === 'message' ? text.messagePrompt(to ?? '?') : mode === 'rename' ? text.renamePrompt(to ?? '?') : mode === 'chapters' ? text.chaptersPrompt : text.timeboxPrompt}
 				{draft}█
 			</Text>
 		);

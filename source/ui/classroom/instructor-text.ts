@@ -64,6 +64,7 @@ export type InstructorText = {
 	removePrompt(name: string): string;
 	removed(name: string): string;
 	timeboxPrompt: string;
+	chaptersPrompt: string;
 	closesAt(at: string, minutes: number): string;
 };
 
@@ -103,7 +104,7 @@ const en: InstructorText = {
 	lastCommands: 'Last commands:',
 	noCommands: '(none yet)',
 	exit: code => `  (exit ${code})`,
-	keysWide: '↑↓ ⏎ · m msg · r rename · x remove · ←→ chapter · s sort · f filter · n next · o open · p pause · b say · t timebox · +- stuck · q quit',
+	keysWide: '↑↓ ⏎ · m msg · r rename · x remove · ←→ chapter · s sort · f filter · n next · o/c open · p pause · b say · t timebox · +- stuck · q quit',
 	keysNarrow: '↑↓ ⏎ student m msg ←→ chapter s sort f filter n next o open p pause b say q quit',
 	broadcastPrompt: 'Broadcast to every screen (Enter send, Esc cancel): ',
 	openPrompt: 'Open the first how many chapters of the session? Type 0-9 (Esc cancels)',
@@ -128,6 +129,7 @@ const en: InstructorText = {
 	removePrompt: name => `Remove ${name} from the room? Their seat and name are freed; they are told. (y/n)`,
 	removed: name => `removed ${name}`,
 	timeboxPrompt: 'Time box: CHAPTER at HH:MM, CHAPTER in 20m or CHAPTER never (Enter, Esc cancels): ',
+	chaptersPrompt: 'Open exactly 3,5 (or 3-5), the first N (2), or close 3 (Enter, Esc cancels): ',
 	closesAt: (at, minutes) => ` (closes ${at}, ${minutes}m)`,
 };
 
@@ -167,7 +169,7 @@ const zhCN: InstructorText = {
 	lastCommands: '最近的命令：',
 	noCommands: '（还没有）',
 	exit: code => `  （退出码 ${code}）`,
-	keysWide: '↑↓ · ⏎ 详情 · m 私信 · r 改名 · x 移出 · ←→ 章节 · s 排序 · f 筛选 · n 下一章 · o 开放 · p 暂停 · b 广播 · t 限时 · +- 卡住 · q 退出',
+	keysWide: '↑↓ · ⏎ 详情 · m 私信 · r 改名 · x 移出 · ←→ 章节 · s 排序 · f 筛选 · n 下一章 · o/c 开放 · p 暂停 · b 广播 · t 限时 · +- 卡住 · q 退出',
 	keysNarrow: '↑↓ ⏎ 学生 ←→ 章节 s 排序 f 筛选 n 下一章 o 开放 p 暂停 b 广播 q 退出',
 	broadcastPrompt: '广播到所有屏幕（Enter 发送，Esc 取消）：',
 	openPrompt: '开放本次课程的前几章？输入 0-9（Esc 取消）',
@@ -192,6 +194,7 @@ const zhCN: InstructorText = {
 	removePrompt: name => `把 ${name} 移出课堂？他的座位和名字会被释放，他会收到通知。(y/n)`,
 	removed: name => `已移出 ${name}`,
 	timeboxPrompt: '限时：章节 at HH:MM、章节 in 20m 或 章节 never（Enter 确认，Esc 取消）：',
+	chaptersPrompt: '只开放 3,5（或 3-5）、开放前 N 章（2），或 close 3 关闭一章（Enter 确认，Esc 取消）：',
 	closesAt: (at, minutes) => `（${at} 关闭，还剩 ${minutes} 分钟）`,
 };
 

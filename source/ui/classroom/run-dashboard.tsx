@@ -1,6 +1,7 @@
 import {render} from 'ink';
 import type {AppIO, AppOptions} from '../../app/app-options.ts';
 import type {ClassroomHost} from '../../classroom/host-server.ts';
+import {hostCommandText} from '../../classroom/host-command-text.ts';
 import type {StuckRule} from '../../classroom/room.ts';
 import {realClock} from '../clock.ts';
 import {makeTheme, ThemeContext} from '../theme.tsx';
@@ -22,6 +23,6 @@ export async function runInstructorDashboard(host: ClassroomHost, options: AppOp
 	await quitted;
 	app.unmount();
 	await app.waitUntilExit().catch(() => {});
-	io.stdout.write(`Session kept in ${screen.sessionDir}; resume with --session ${screen.sessionDir}, results with: k8s-tutor classroom report ${screen.sessionDir} (or export)\n`);
+	io.stdout.write(hostCommandText(options.lang).sessionKept(screen.sessionDir) + '\n');
 	return 0;
 }

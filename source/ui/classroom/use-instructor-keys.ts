@@ -13,6 +13,8 @@ export type PacingControls = {
 	message(studentId: string, text: string): void;
 	rename(studentId: string, name: string): void;
 	timebox(text: string): void;
+	/** Exactly these chapters open ("3,5", "3-5"), the first N ("2"), or "close 3". */
+	chapters(text: string): void;
 	remove(studentId: string): void;
 	quit(): void;
 };
@@ -28,12 +30,13 @@ export function useInstructorKeys(rendered: InstructorState, reactDispatch: Disp
 	};
 	useInput((input, key) => {
 		const state = latest.current;
-		if (state.mode === 'broadcast' || state.mode === 'message' || state.mode === 'rename' || state.mode === 'timebox') {
+		if (state.mode === 'broadcast' || state.mode === 'message' || state.mode === 'rename' || state.mode === 'timebox' || state.mode === 'chapters') {
 			const send = (draft: string) => {
 				if (draft.trim()) {
 					if (state.mode === 'message' && state.messageTo) controls.message(state.messageTo, draft);
 					else if (state.mode === 'rename' && state.messageTo) controls.rename(state.messageTo, draft);
 					else if (state.mode === 'timebox') controls.timebox(draft);
+					else if (state.mode === 'chapters') controls.chapters(draft);
 					else controls.broadcast(draft);
 				}
 				dispatch({type: 'closed'});
@@ -88,6 +91,7 @@ export function useInstructorKeys(rendered: InstructorState, reactDispatch: Disp
 		else if (input === 'p') controls.togglePause();
 		else if (input === 'b') dispatch({type: 'broadcast-started'});
 		else if (input === 't') dispatch({type: 'timebox-started'});
+		else if (input === 'c') dispatch({type: 'chapters-started'});
 		else if (input === 'm' && selected) dispatch({type: 'message-started', studentId: selected});
 		else if (input === 'r' && selected) dispatch({type: 'rename-started', studentId: selected});
 		else if (input === 'x' && selected) dispatch({type: 'remove-asked', studentId: selected});

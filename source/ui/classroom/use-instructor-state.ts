@@ -8,7 +8,7 @@ export type InstructorState = {
 	sort: SortOrder;
 	filter: Filter;
 	chapterIndex?: number; // undefined: follow the last open chapter
-	mode: 'grid' | 'detail' | 'broadcast' | 'message' | 'rename' | 'timebox' | 'open-count' | 'confirm-quit' | 'confirm-remove';
+	mode: 'grid' | 'detail' | 'broadcast' | 'message' | 'rename' | 'timebox' | 'chapters' | 'open-count' | 'confirm-quit' | 'confirm-remove';
 	draft: string; // the broadcast or message being typed
 	messageTo?: string; // the student a message, a rename or a removal is about
 };
@@ -22,6 +22,7 @@ export type InstructorAction =
 	| {type: 'detail-toggled'}
 	| {type: 'broadcast-started'}
 	| {type: 'timebox-started'}
+	| {type: 'chapters-started'}
 	| {type: 'message-started'; studentId: string}
 	| {type: 'rename-started'; studentId: string}
 	| {type: 'remove-asked'; studentId: string}
@@ -57,6 +58,8 @@ export function instructorReducer(state: InstructorState, action: InstructorActi
 			return {...state, mode: 'broadcast', draft: ''};
 		case 'timebox-started':
 			return {...state, mode: 'timebox', draft: ''};
+		case 'chapters-started':
+			return {...state, mode: 'chapters', draft: ''};
 		case 'message-started':
 			return {...state, mode: 'message', draft: '', messageTo: action.studentId};
 		case 'rename-started':

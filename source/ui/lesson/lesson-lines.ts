@@ -77,8 +77,8 @@ export function lessonKeysText(view: LessonView, focused: boolean, text: UiText)
 	const keys: string[] = [];
 	const openTask = view.kind === 'task' && !view.passed;
 	if (openTask) {
-		if (view.hintsLeft > 0) keys.push(`${say.hint} ${k('h')}`);
-		if (!view.solutionShown) keys.push(`${say.solution} ${k('s')}`);
+		if (view.hintsLeft > 0 && !view.locked?.hints) keys.push(`${say.hint} ${k('h')}`);
+		if (!view.solutionShown && !view.locked?.solutions) keys.push(`${say.solution} ${k('s')}`);
 	}
 	// A quiz takes answers until it is passed; n moves on once an answer (right or wrong) was given.
 	if (view.quiz && !view.passed) keys.push(`${say.answer} ${view.quiz.choices.map(c => c.key).join('/')}`);
