@@ -1,5 +1,5 @@
 // kubectl get: tables, -o wide|yaml|json|name, -l, -A, --show-labels, -w (a bounded watch).
-import {stringify} from 'yaml';
+import {Document, visit} from 'yaml';
 import {listObjects} from '../../../engine/k8s/api-server.ts';
 import {resourceInfo, type ResourceInfo} from '../../../engine/k8s/resources.ts';
 import {formatLabels, matchesRequirements, parseSelector} from '../../../engine/k8s/selectors.ts';
@@ -32,9 +32,20 @@ export function sortKeys(value: unknown): unknown {
 	return value;
 }
 
+/** A string go-yaml v2 would read back as another type (null, bool, number, timestamp): it double-quotes those. */
+const resolvesToOtherType = /^(~|null|Null|NULL|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?|[-+]?0x[0-9a-fA-F_]+|[-+]?0b[01_]+|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|\d{4}-\d\d?-\d\d?([Tt ]\d\d?:\d\d?:\d\d?(\.\d*)?(Z|[-+]\d\d?(:\d\d)?)?)?)$/;
+
 export function toYaml(value: unknown): string {
-	// go-yaml's habits: YAML 1.1 quoting (timestamps, y/n), sequences not indented under their key.
-	return stringify(sortKeys(value), {lineWidth: 0, indentSeq: false, version: '1.1'});
+	// go-yaml's habits: sequences not indented under their key; a string that would read back as
+	// another type double-quoted (YAML 1.1: y/n, timestamps), any other string that cannot be
+	// plain single-quoted (schedule: '*/1 * * * *').
+	const doc = new Document(sortKeys(value), {version: '1.1'});
+	visit(doc, {
+		Scalar(_, node) {
+			if (typeof node.value === 'string' && (node.value === '' || resolvesToOtherType.test(node.value))) node.type = 'QUOTE_DOUBLE';
+		},
+	});
+	return doc.toString({lineWidth: 0, indentSeq: false, singleQuote: true});
 }
 
 export function printObjects(w: World, objects: KubeObject[], output: string | undefined, single: boolean): string {
