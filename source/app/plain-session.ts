@@ -50,6 +50,8 @@ export async function runPlainSession(controller: TutorController, options: AppO
 			exitCode = result.exitCode;
 			write(visibleText(result.stdout));
 			write(visibleText(result.stderr));
+			// No Ctrl-C here: a command that keeps printing (kubectl get -w) runs for a bounded while.
+			write(visibleText(controller.settleFollow()));
 		}
 		const world = controller.snapshot().world;
 		for (const event of eventsSince(world, lastEvent)) write(visibleText(eventLine(event)));

@@ -48,7 +48,23 @@ export type HostDisk = {
 export type DiskProblem = 'missing' | 'directory' | 'not-regular' | 'too-large' | 'outside' | 'unreadable';
 export type DiskRead = {ok: true; content: string} | {ok: false; problem: DiskProblem; message: string};
 
-export type ShellEffect = {kind: 'clear'} | {kind: 'exit-tutor'} | {kind: 'edit'; path: string};
+/**
+ * A command that keeps printing as the world changes (`kubectl get -w`), as data: the runner
+ * steps it while virtual time passes (shell/follow.ts) until Ctrl-C or the next command.
+ */
+export type FollowSpec = {
+	kind: 'kubectl-get-watch';
+	resource: string;
+	namespace?: string; // undefined: every namespace
+	allNamespaces: boolean; // a NAMESPACE column
+	seen: Record<string, string>; // "ns/name" -> the resourceVersion last printed
+	widths: number[]; // the first table's column widths
+	header?: string[]; // --watch-only: the header still to print with the first event
+	labelSelector?: string; // -l, as typed
+	fieldSelector?: string; // --field-selector, as typed
+};
+
+export type ShellEffect = {kind: 'clear'} | {kind: 'exit-tutor'} | {kind: 'edit'; path: string} | {kind: 'follow'; follow: FollowSpec};
 
 /** Every command the simulated shell knows, by name. */
 export type CommandTable = Map<string, CommandSpec>;
