@@ -19,6 +19,7 @@ import {kubectlApiResources, kubectlApiVersions, kubectlClusterInfo, kubectlVers
 import {kubectlExplain} from './explain.ts';
 import {kubectlExec, kubectlLogs} from './logs-exec.ts';
 import {kubectlWait} from './wait.ts';
+import {kubectlAuth} from './auth.ts';
 import {kubectlTaint} from './taint.ts';
 import {kubectlEvents} from './events.ts';
 import {contextName, kubectlConfig} from './config.ts';
@@ -26,7 +27,7 @@ import {kubectlEditHint, kubectlPatch, kubectlRollout, kubectlSet, kubectlTop} f
 
 import {verbHelp} from './verb-help.ts';
 
-const verbs = ['get', 'describe', 'run', 'create', 'apply', 'delete', 'logs', 'exec', 'scale', 'label', 'annotate', 'cordon', 'uncordon', 'drain', 'expose', 'explain', 'version', 'cluster-info', 'api-resources', 'config', 'set', 'patch', 'rollout', 'top', 'edit', 'api-versions', 'wait', 'taint', 'events'];
+const verbs = ['get', 'describe', 'run', 'create', 'apply', 'delete', 'logs', 'exec', 'scale', 'label', 'annotate', 'cordon', 'uncordon', 'drain', 'expose', 'explain', 'version', 'cluster-info', 'api-resources', 'config', 'set', 'patch', 'rollout', 'top', 'edit', 'api-versions', 'wait', 'taint', 'events', 'auth'];
 
 const usage = `kubectl controls the Kubernetes cluster manager.
 
@@ -59,6 +60,7 @@ Troubleshooting and Debugging Commands:
   describe        Show details of a specific resource or group of resources
   logs            Print the logs for a container in a pod
   exec            Execute a command in a container
+  auth            Inspect authorization
   events          List events
 
 Advanced Commands:
@@ -219,6 +221,8 @@ function dispatch(verb: string, rest: string[], k: Kctx, ctx: CommandContext): C
 			return kubectlTaint(k);
 		case 'wait':
 			return kubectlWait(k);
+		case 'auth':
+			return kubectlAuth(k);
 	}
 	return fail(`error: unknown command "${verb}" for "kubectl"`);
 }
