@@ -8,7 +8,7 @@ import {killProcess, spawnProcess} from '../../../engine/host/processes.ts';
 import {runLine} from '../../run-line.ts';
 import type {CommandContext, CommandOutcome, CommandSpec, ShellState} from '../../types.ts';
 import {kubectlCordon, kubectlCreate, kubectlDelete, kubectlDrain, kubectlExpose, kubectlLabel, kubectlRun, kubectlScale} from './actions.ts';
-import {bool, flag, parseArgs} from './args.ts';
+import {bool, flag, flagAll, parseArgs} from './args.ts';
 import {checkFlags} from './flags.ts';
 import {notSimulated, realVerbs} from './unmodelled.ts';
 import {applyManifests} from './apply.ts';
@@ -27,7 +27,7 @@ import {kubectlEditHint, kubectlPatch, kubectlRollout, kubectlSet, kubectlTop} f
 
 import {verbHelp} from './verb-help.ts';
 
-const verbs = ['get', 'describe', 'run', 'create', 'apply', 'delete', 'logs', 'exec', 'scale', 'label', 'annotate', 'cordon', 'uncordon', 'drain', 'expose', 'explain', 'version', 'cluster-info', 'api-resources', 'config', 'set', 'patch', 'rollout', 'top', 'edit', 'api-versions', 'wait', 'taint', 'events', 'auth'];
+const verbs = ['get', 'describe', 'run', 'create', 'apply', 'delete', 'logs', 'exec', 'scale', 'label', 'annotate', 'cordon', 'uncordon', 'drain', 'expose', 'explain', 'version', 'cluster-info', 'api-resources', 'config', 'set', 'patch', 'rollout', 'top', 'edit', 'api-versions', 'wait', 'taint', 'events', 'auth', 'replace'];
 
 const usage = `kubectl controls the Kubernetes cluster manager.
 
@@ -66,6 +66,7 @@ Troubleshooting and Debugging Commands:
 Advanced Commands:
   apply           Apply a configuration to a resource by file name or stdin
   patch           Update fields of a resource
+  replace         Replace a resource by file name or stdin
   wait            Experimental: Wait for a specific condition on one or many resources
 
 Settings Commands:
@@ -223,6 +224,10 @@ function dispatch(verb: string, rest: string[], k: Kctx, ctx: CommandContext): C
 			return kubectlWait(k);
 		case 'auth':
 			return kubectlAuth(k);
+		case 'replace':
+			if (flag(args, 'grace-period') !== undefined && !bool(args, 'force')) return fail('error: --grace-period must have --force specified');
+			if (!flagAll(args, 'f', 'filename').length) return fail('error: must specify --filename to replace');
+			return applyManifests(k, 'replace');
 	}
 	return fail(`error: unknown command "${verb}" for "kubectl"`);
 }
