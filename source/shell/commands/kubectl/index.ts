@@ -20,6 +20,7 @@ import {kubectlExplain} from './explain.ts';
 import {kubectlExec, kubectlLogs} from './logs-exec.ts';
 import {kubectlWait} from './wait.ts';
 import {kubectlAuth} from './auth.ts';
+import {kubectlDiff} from './diff.ts';
 import {kubectlTaint} from './taint.ts';
 import {kubectlEvents} from './events.ts';
 import {contextName, kubectlConfig} from './config.ts';
@@ -27,7 +28,7 @@ import {kubectlEditHint, kubectlPatch, kubectlRollout, kubectlSet, kubectlTop} f
 
 import {verbHelp} from './verb-help.ts';
 
-const verbs = ['get', 'describe', 'run', 'create', 'apply', 'delete', 'logs', 'exec', 'scale', 'label', 'annotate', 'cordon', 'uncordon', 'drain', 'expose', 'explain', 'version', 'cluster-info', 'api-resources', 'config', 'set', 'patch', 'rollout', 'top', 'edit', 'api-versions', 'wait', 'taint', 'events', 'auth', 'replace'];
+const verbs = ['get', 'describe', 'run', 'create', 'apply', 'delete', 'logs', 'exec', 'scale', 'label', 'annotate', 'cordon', 'uncordon', 'drain', 'expose', 'explain', 'version', 'cluster-info', 'api-resources', 'config', 'set', 'patch', 'rollout', 'top', 'edit', 'api-versions', 'wait', 'taint', 'events', 'auth', 'replace', 'diff'];
 
 const usage = `kubectl controls the Kubernetes cluster manager.
 
@@ -64,6 +65,7 @@ Troubleshooting and Debugging Commands:
   events          List events
 
 Advanced Commands:
+  diff            Diff the live version against a would-be applied version
   apply           Apply a configuration to a resource by file name or stdin
   patch           Update fields of a resource
   replace         Replace a resource by file name or stdin
@@ -224,6 +226,8 @@ function dispatch(verb: string, rest: string[], k: Kctx, ctx: CommandContext): C
 			return kubectlWait(k);
 		case 'auth':
 			return kubectlAuth(k);
+		case 'diff':
+			return kubectlDiff(k);
 		case 'replace':
 			if (flag(args, 'grace-period') !== undefined && !bool(args, 'force')) return fail('error: --grace-period must have --force specified');
 			if (!flagAll(args, 'f', 'filename').length) return fail('error: must specify --filename to replace');
