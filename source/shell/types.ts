@@ -15,6 +15,8 @@ export type ShellFrame = {
 	label?: string; // shown in the prompt, e.g. the container name
 	/** The command that opened this interactive shell (`kubectl exec -it duo -c sidecar -- sh`): what a line typed here amounts to. */
 	via?: string;
+	/** `kubectl run -it`: the pod this terminal is attached to; leaving says how to reattach, and --rm deletes the pod. */
+	attached?: {namespace: string; pod: string; container: string; remove: boolean};
 };
 
 export type ShellSession = {

@@ -255,6 +255,10 @@ export function kubectlRun(k: Kctx): CommandOutcome {
 	for (const e of flagAll(k.args, 'env')) (container.env ??= []).push({name: e.split('=')[0], value: e.split('=').slice(1).join('=')});
 	const stdin = bool(k.args, 'i', 'stdin');
 	const tty = bool(k.args, 't', 'tty');
+	if (tty && !stdin) return fail('error: -i/--stdin is required for containers with -t/--tty=true');
+	const remove = bool(k.args, 'rm');
+	if (remove && !stdin && !bool(k.args, 'attach')) return fail('error: --rm should only be used for attached containers');
+	if ((stdin || bool(k.args, 'attach')) && dryRunMode(k)) return fail("error: --dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
 	if (stdin) Object.assign(container, {stdin: true, stdinOnce: true});
 	if (tty) container.tty = true;
 	const restart = flag(k.args, 'restart') ?? 'Always';
@@ -266,7 +270,7 @@ export function kubectlRun(k: Kctx): CommandOutcome {
 	}
 	const {world, result} = change(k.ctx.world, w => createObject(w, pod));
 	if (!result.ok) return fail(serverError(result.error));
-	if (stdin && tty) return attach(k, world, `${namespaceOf(k)}/${name}`, name);
+	if (stdin && tty) return attach(k, world, `${namespaceOf(k)}/${name}`, name, remove);
 	return {stdout: `pod/${name} created\n`, exitCode: 0, world};
 }
 
@@ -275,13 +279,13 @@ export function kubectlRun(k: Kctx): CommandOutcome {
  * attaches the terminal to it: the shell's next commands run inside the container, and `exit`
  * ends the container's main process as it would end the attached shell.
  */
-function attach(k: Kctx, created: World, key: string, name: string): CommandOutcome {
+function attach(k: Kctx, created: World, key: string, name: string, remove: boolean): CommandOutcome {
 	let world = created;
 	for (let s = 0; s < 120; s++) {
 		const rt = world.cluster!.podRuntimes.get(key)?.containers[0];
 		if (rt?.stage === 'running' && rt.pid !== undefined) {
 			const node = world.cluster!.podRuntimes.get(key)!.node;
-			const frame = {host: node, pid: rt.pid, user: 'root', cwd: '/', kind: 'pod' as const, label: name};
+			const frame = {host: node, pid: rt.pid, user: 'root', cwd: '/', kind: 'pod' as const, label: name, attached: {namespace: key.split('/')[0]!, pod: name, container: name, remove}};
 			return {stdout: "If you don't see a command prompt, try pressing enter.\n", exitCode: 0, world, session: {...k.ctx.session, frames: [...k.ctx.session.frames, frame]}};
 		}
 		world = tick(world, 1000);
