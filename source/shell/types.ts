@@ -1,4 +1,5 @@
 import type {World} from '../engine/world.ts';
+import type {Locale} from '../i18n/locale.ts';
 import type {OptionsSpec} from './options.ts';
 import type {FunctionDefinition} from './syntax/ast.ts';
 
@@ -77,6 +78,8 @@ export type ShellRuntime = {
 	disk: HostDisk;
 	/** Suggests a fix for an unknown command name (the "did you mean" of issue 6), or nothing. */
 	suggest?: (name: string) => string | undefined;
+	/** The learner's language: in zh-CN every [simulator] remark is followed by its Chinese. */
+	locale?: Locale;
 };
 
 export type CommandContext = {
