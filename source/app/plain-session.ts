@@ -49,6 +49,8 @@ export async function runPlainSession(controller: TutorController, options: AppO
 			const result = controller.submit(entry);
 			exitCode = result.exitCode;
 			for (const stream of result.stderrFirst ? (['stderr', 'stdout'] as const) : (['stdout', 'stderr'] as const)) write(visibleText(result[stream]));
+			// No Ctrl-C here: a command that keeps printing (kubectl get -w) runs for a bounded while.
+			write(visibleText(controller.settleFollow()));
 		}
 		const world = controller.snapshot().world;
 		for (const event of eventsSince(world, lastEvent)) write(visibleText(eventLine(event)));

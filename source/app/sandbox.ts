@@ -10,7 +10,7 @@ import {createTutorController} from './tutor-controller.ts';
 export async function runSandbox(options: AppOptions, io: AppIO, settings: {seed: number}): Promise<number> {
 	const world = cachedWorld(options.worldCache, `sandbox-${settings.seed}`, () => createSandboxWorld({seed: settings.seed}));
 	const shell = createShellState(world, learnerHost);
-	const controller = createTutorController(shell, learnerRuntime(options.disk));
+	const controller = createTutorController(shell, learnerRuntime(options.disk, options.lang));
 	if (options.plain) {
 		return runPlainSession(controller, options, io, {
 			intro: () => (options.interactiveInput ? 'k8s-tutor sandbox: a simulated host, Docker, a registry and a cluster. Type help for commands, exit to quit.' : ''),

@@ -4,8 +4,9 @@
 import {tick} from '../engine/tick.ts';
 import type {World} from '../engine/world.ts';
 import {runLine, type ShellRuntime} from '../shell/run-line.ts';
+import {followFor, followStep} from '../shell/follow.ts';
 import {promptFor} from '../shell/session.ts';
-import type {LineResult, ShellState} from '../shell/types.ts';
+import type {FollowSpec, LineResult, ShellState} from '../shell/types.ts';
 import type {LessonView, PaneDepth} from './lesson-view.ts';
 import {successLine} from './success-line.ts';
 
@@ -26,6 +27,8 @@ export type TutorSnapshot = {
 	notice?: string; // one line for the status bar: classroom connection, broadcasts
 	overlay?: string; // a message covering the dashboard until it is cleared: the instructor's pause
 	exitRequested: boolean;
+	/** A command is still printing as the world changes (kubectl get -w): Ctrl-C stops it. */
+	following: boolean;
 };
 
 /** A lesson (or the classroom) plugged into the controller: it sees every command and owns the lesson view. */
@@ -63,6 +66,13 @@ export type TutorController = {
 	appendSystem(text: string): void;
 	/** A line the learner dropped with Ctrl-C: shown after the prompt with ^C, not run, not in the history. */
 	cancelLine(line: string): void;
+	/** Ctrl-C while a command follows the world (kubectl get -w): stops it; false when none does. */
+	interrupt(): boolean;
+	/**
+	 * Where nobody can press Ctrl-C (plain mode, scripts): runs the following command for a bounded
+	 * stretch of virtual time now and returns what it printed.
+	 */
+	settleFollow(): string;
 	clearOutput(): void;
 	flush(): void;
 };
@@ -76,6 +86,7 @@ export function createTutorController(initial: ShellState, runtime: ShellRuntime
 	let notice: string | undefined;
 	let overlay: string | undefined;
 	let exitRequested = false;
+	let following: FollowSpec | undefined;
 	// The learner's depth choice, and the depth the lesson asked for when it was made: it lasts until the lesson asks for another.
 	let depthOverride: {depth: PaneDepth; asked: PaneDepth | undefined} | undefined;
 	let cached: TutorSnapshot | undefined;
@@ -100,6 +111,16 @@ export function createTutorController(initial: ShellState, runtime: ShellRuntime
 		if (output.length > scrollbackLimit) output = output.slice(output.length - scrollbackLimit);
 	};
 
+	/** The world moved on: a following command prints what changed. */
+	const moveWorld = (world: World) => {
+		const before = shell.world;
+		shell = {...shell, world};
+		if (!following) return;
+		const step = followStep(following, before, world);
+		following = step.spec;
+		push('stdout', step.text);
+	};
+
 	return {
 		snapshot() {
 			if (cached) return cached;
@@ -116,6 +137,7 @@ export function createTutorController(initial: ShellState, runtime: ShellRuntime
 				notice,
 				overlay,
 				exitRequested,
+				following: following !== undefined,
 			};
 			return cached;
 		},
@@ -125,12 +147,15 @@ export function createTutorController(initial: ShellState, runtime: ShellRuntime
 		},
 		submit(line) {
 			const before = shell;
+			// A new command ends the one still following (plain mode has no Ctrl-C to press).
+			following = undefined;
 			push('command', promptFor(shell) + line.replace(/\n/g, '\n> '));
 			const result = runLine(shell, line, runtime);
 			shell = result.state;
 			for (const effect of result.effects) {
 				if (effect.kind === 'clear') output = [];
 				if (effect.kind === 'exit-tutor') exitRequested = true;
+				if (effect.kind === 'follow') following = effect.follow;
 			}
 			for (const stream of result.stderrFirst ? (['stderr', 'stdout'] as const) : (['stdout', 'stderr'] as const)) push(stream, result[stream]);
 			if (lesson) shell = lesson.afterCommand(before, shell, line, result);
@@ -140,13 +165,13 @@ export function createTutorController(initial: ShellState, runtime: ShellRuntime
 		},
 		advance(realMs) {
 			if (paused || realMs <= 0) return;
-			shell = {...shell, world: tick(shell.world, realMs * speed)};
+			moveWorld(tick(shell.world, realMs * speed));
 			if (lesson) shell = lesson.afterTick(shell);
 			noteSuccess();
 			changed();
 		},
 		stepOnce() {
-			shell = {...shell, world: tick(shell.world, 1000)};
+			moveWorld(tick(shell.world, 1000));
 			if (lesson) shell = lesson.afterTick(shell);
 			noteSuccess();
 			changed();
@@ -181,6 +206,24 @@ export function createTutorController(initial: ShellState, runtime: ShellRuntime
 		appendSystem(text) {
 			push('system', text);
 			changed();
+		},
+		interrupt() {
+			if (!following) return false;
+			following = undefined;
+			push('stdout', '^C');
+			changed();
+			return true;
+		},
+		settleFollow() {
+			if (!following) return '';
+			const ran = followFor(following, shell.world);
+			following = undefined;
+			shell = {...shell, world: ran.world};
+			if (lesson) shell = lesson.afterTick(shell);
+			push('stdout', ran.text);
+			noteSuccess();
+			changed();
+			return ran.text;
 		},
 		cancelLine(line) {
 			push('command', promptFor(shell) + line.replace(/\n/g, '\n> ') + '^C');

@@ -19,7 +19,7 @@ export type OpenedChapter = {chapter: Chapter; session: LessonSession; controlle
 
 /** A chapter ready to run: for runTutorial, the chapter menu screen and the classroom. */
 export function openChapter(chapter: Chapter, options: AppOptions, store: ProgressStore, settings: {fresh?: boolean} = {}): OpenedChapter {
-	const runtime = learnerRuntime(layeredDisk(memoryDisk(chapter.files), options.disk));
+	const runtime = learnerRuntime(layeredDisk(memoryDisk(chapter.files), options.disk), options.lang);
 	// On the screen, progress is written after the key's frame (the store's file lock stays off the key path); quitting flushes it.
 	const schedule = options.plain ? undefined : (job: () => void) => void setImmediate(job);
 	const session = createLessonSession({chapter, locale: options.lang, runtime, store, autoAdvance: options.plain, fresh: settings.fresh, schedule});

@@ -4,6 +4,7 @@ import {runCommand, runList} from './interpreter.ts';
 import type {Run} from './run-types.ts';
 import {currentFrame, withExit} from './session.ts';
 import {parse} from './syntax/parse.ts';
+import {withSimulatorLines} from '../i18n/simulator-lines.ts';
 import type {LineResult, ShellRuntime, ShellState} from './types.ts';
 
 export type {ShellRuntime} from './types.ts';
@@ -22,7 +23,8 @@ export function runLine(state: ShellState, line: string, runtime: ShellRuntime):
 	const stopped = run.shared.stopped ? run.shared.stopped + '\n' : '';
 	const via = currentFrame(state).via;
 	const asRun = via ? `${via} -c ${trimmed}` : undefined;
-	return {state: result.state, stdout: bounded(result.stdout), stderr: bounded(warnings + result.stderr) + stopped, exitCode: result.exitCode, effects: result.effects, ...(asRun ? {asRun} : {}), ...(result.stderrFirst && !warnings ? {stderrFirst: true} : {})};
+	const say = (text: string) => withSimulatorLines(text, runtime.locale);
+	return {state: result.state, stdout: say(bounded(result.stdout)), stderr: say(bounded(warnings + result.stderr) + stopped), exitCode: result.exitCode, effects: result.effects, ...(asRun ? {asRun} : {}), ...(result.stderrFirst && !warnings ? {stderrFirst: true} : {})};
 }
 
 /** What one line may print: the screen keeps its scrollback, and a loop printing its growing history does not fill memory. */

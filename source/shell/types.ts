@@ -1,4 +1,5 @@
 import type {World} from '../engine/world.ts';
+import type {Locale} from '../i18n/locale.ts';
 import type {OptionsSpec} from './options.ts';
 import type {FunctionDefinition} from './syntax/ast.ts';
 
@@ -15,6 +16,8 @@ export type ShellFrame = {
 	label?: string; // shown in the prompt, e.g. the container name
 	/** The command that opened this interactive shell (`kubectl exec -it duo -c sidecar -- sh`): what a line typed here amounts to. */
 	via?: string;
+	/** `kubectl run -it`: the pod this terminal is attached to; leaving says how to reattach, and --rm deletes the pod. */
+	attached?: {namespace: string; pod: string; container: string; remove: boolean};
 };
 
 export type ShellSession = {
@@ -48,7 +51,23 @@ export type HostDisk = {
 export type DiskProblem = 'missing' | 'directory' | 'not-regular' | 'too-large' | 'outside' | 'unreadable';
 export type DiskRead = {ok: true; content: string} | {ok: false; problem: DiskProblem; message: string};
 
-export type ShellEffect = {kind: 'clear'} | {kind: 'exit-tutor'} | {kind: 'edit'; path: string};
+/**
+ * A command that keeps printing as the world changes (`kubectl get -w`), as data: the runner
+ * steps it while virtual time passes (shell/follow.ts) until Ctrl-C or the next command.
+ */
+export type FollowSpec = {
+	kind: 'kubectl-get-watch';
+	resource: string;
+	namespace?: string; // undefined: every namespace
+	allNamespaces: boolean; // a NAMESPACE column
+	seen: Record<string, string>; // "ns/name" -> the resourceVersion last printed
+	widths: number[]; // the first table's column widths
+	header?: string[]; // --watch-only: the header still to print with the first event
+	labelSelector?: string; // -l, as typed
+	fieldSelector?: string; // --field-selector, as typed
+};
+
+export type ShellEffect = {kind: 'clear'} | {kind: 'exit-tutor'} | {kind: 'edit'; path: string} | {kind: 'follow'; follow: FollowSpec};
 
 /** Every command the simulated shell knows, by name. */
 export type CommandTable = Map<string, CommandSpec>;
@@ -59,6 +78,8 @@ export type ShellRuntime = {
 	disk: HostDisk;
 	/** Suggests a fix for an unknown command name (the "did you mean" of issue 6), or nothing. */
 	suggest?: (name: string) => string | undefined;
+	/** The learner's language: in zh-CN every [simulator] remark is followed by its Chinese. */
+	locale?: Locale;
 };
 
 export type CommandContext = {

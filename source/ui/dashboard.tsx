@@ -103,6 +103,7 @@ export function Dashboard({controller, clock, title, color, locale = 'en', compl
 		submit,
 		paste,
 		cancelLine: cancel,
+		interrupt: () => void controller.interrupt(),
 		endInput,
 		complete: completeWord,
 		quit,

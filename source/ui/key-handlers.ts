@@ -22,6 +22,8 @@ export type KeyContext = {
 	paste: (text: string) => void;
 	/** Ctrl-C on a non-empty prompt: drop the line. */
 	cancelLine: () => void;
+	/** Ctrl-C while a command follows the world (kubectl get -w): stop it. */
+	interrupt: () => void;
 	/** Ctrl-D on a non-empty prompt waiting for more (a here-document): run what is there. */
 	endInput: () => void;
 	complete: () => void;
@@ -229,7 +231,9 @@ function lessonKeys(ctx: KeyContext, input: string, key: Key): boolean {
 
 export function handleKey(ctx: KeyContext, input: string, key: Key): void {
 	const {ui, dispatch, snapshot} = ctx;
-	// Ctrl-C cancels a line being typed, as in every shell; on an empty prompt it quits (saving first).
+	// Ctrl-C stops a command still printing (kubectl get -w), as in a terminal; then it cancels a
+	// line being typed, as in every shell; on an empty prompt it quits (saving first).
+	if (key.ctrl && input === 'c' && snapshot.following && !ui.menuShown && !ui.keysShown) return ctx.interrupt();
 	if (key.ctrl && input === 'c') return ctx.prompt.value !== '' && !ui.menuShown && !ui.keysShown ? ctx.cancelLine() : ctx.quit();
 	if (ui.keysShown) return dispatch({type: 'keys-toggled'});
 	if (ui.menuShown && ctx.chapterMenu) {

@@ -66,7 +66,7 @@ export function createObject(w: World, input: KubeObject): ApiResult {
 	if (errors.length) return {ok: false, error: {code: 422, reason: 'Invalid', message: invalidMessage(obj.kind, meta.name ?? '', errors)}};
 	const key = storeKey(info, meta.namespace, meta.name);
 	if (c.store[info.resource].has(key)) {
-		return {ok: false, error: {code: 409, reason: 'AlreadyExists', message: `${info.resource} "${meta.name}" already exists`}};
+		return {ok: false, error: {code: 409, reason: 'AlreadyExists', message: `${info.apiVersion.includes('/') ? `${info.resource}.${info.apiVersion.split('/')[0]}` : info.resource} "${meta.name}" already exists`}};
 	}
 	if (info.namespaced && c.store.namespaces.get(meta.namespace!)?.status?.phase === 'Terminating') {
 		return {ok: false, error: {code: 403, reason: 'Forbidden', message: `${info.resource} "${meta.name}" is forbidden: unable to create new content in namespace ${meta.namespace} because it is being terminated`}};

@@ -239,9 +239,19 @@ function addDefaultRbac(w: World): void {
 	const role = (name: string, rules: unknown[]) => c.store.clusterroles.set(name, {apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: meta(name), rules});
 	const all = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'];
 	role('cluster-admin', [{apiGroups: ['*'], resources: ['*'], verbs: ['*']}, {nonResourceURLs: ['*'], verbs: ['*']}]);
-	role('admin', [{apiGroups: ['', 'apps', 'batch', 'networking.k8s.io', 'rbac.authorization.k8s.io'], resources: ['pods', 'services', 'configmaps', 'secrets', 'deployments', 'replicasets', 'statefulsets', 'daemonsets', 'jobs', 'cronjobs', 'ingresses', 'networkpolicies', 'roles', 'rolebindings'], verbs: all}]);
-	role('edit', [{apiGroups: ['', 'apps', 'batch', 'networking.k8s.io'], resources: ['pods', 'services', 'configmaps', 'secrets', 'deployments', 'replicasets', 'statefulsets', 'daemonsets', 'jobs', 'cronjobs', 'ingresses', 'networkpolicies'], verbs: all}]);
-	role('view', [{apiGroups: ['', 'apps', 'batch', 'networking.k8s.io'], resources: ['pods', 'services', 'configmaps', 'deployments', 'replicasets', 'statefulsets', 'daemonsets', 'jobs', 'cronjobs', 'ingresses', 'networkpolicies'], verbs: ['get', 'list', 'watch']}]);
+	// As the bootstrap policy writes them: one rule per API group (a rule lists groups AND resources,
+	// so one rule for all would also grant pods.apps and deployments in the core group).
+	const read = ['get', 'list', 'watch'];
+	const groups = (secrets: boolean): [string, string[]][] => [
+		['', ['configmaps', 'endpoints', 'persistentvolumeclaims', 'pods', 'pods/log', 'replicationcontrollers', 'serviceaccounts', 'services', ...(secrets ? ['secrets', 'pods/exec', 'pods/portforward'] : [])]],
+		['apps', ['daemonsets', 'deployments', 'replicasets', 'statefulsets']],
+		['batch', ['cronjobs', 'jobs']],
+		['networking.k8s.io', ['ingresses', 'networkpolicies']],
+	];
+	const rules = (verbs: string[], secrets: boolean) => groups(secrets).map(([group, resources]) => ({apiGroups: [group], resources, verbs}));
+	role('admin', [...rules(all, true), {apiGroups: ['rbac.authorization.k8s.io'], resources: ['rolebindings', 'roles'], verbs: all}]);
+	role('edit', rules(all, true));
+	role('view', rules(read, false));
 	const bind = (name: string, roleName: string, subjects: unknown[]) => c.store.clusterrolebindings.set(name, {apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: meta(name), roleRef: {apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: roleName}, subjects});
 	bind('cluster-admin', 'cluster-admin', [{apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'system:masters'}]);
 	bind('kubeadm:cluster-admins', 'cluster-admin', [{apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'kubeadm:cluster-admins'}]);

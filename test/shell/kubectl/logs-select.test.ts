@@ -45,3 +45,18 @@ test('a pod with two containers: kubectl says which it defaulted to; --all-conta
 	assert.match(both.stdout, /^\[pod\/duo\/side\] /m);
 	assert.equal(run(shell, 'kubectl exec duo -- hostname').stderr, 'Defaulted container "main" out of: main, side\n');
 });
+
+test('kubectl logs POD CONTAINER: the second argument names the container, as in kubectl 1.32', () => {
+	const shell = sandboxShell();
+	run(shell, duo);
+	run(shell, 'sleep 30');
+	const inline = run(shell, 'kubectl logs duo side');
+	assert.equal(inline.stderr, '', 'no "Defaulted container" note: the container was named');
+	assert.equal(inline.stdout, run(shell, 'kubectl logs duo -c side').stdout);
+	assert.equal(run(shell, 'kubectl logs duo nope').stderr, 'error: container nope is not valid for pod duo\n');
+	assert.equal(run(shell, 'kubectl logs duo side -c main').stderr, 'error: only one of -c or an inline [CONTAINER] arg is allowed\n');
+	assert.equal(run(shell, 'kubectl logs duo side extra').stderr, "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples\n");
+	assert.equal(run(shell, 'kubectl logs').exitCode, 1);
+	assert.equal(run(shell, 'kubectl logs duo -l app=duo').stderr, "error: only a selector (-l) or a POD name is allowed\nSee 'kubectl logs -h' for help and examples\n");
+	assert.equal(run(shell, 'kubectl logs duo side --all-containers').stderr, 'error: --all-containers=true should not be specified with container name side\n');
+});

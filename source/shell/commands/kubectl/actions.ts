@@ -4,6 +4,8 @@ import {recordObjectEvent} from '../../../engine/k8s/events.ts';
 import {storeKey, type ResourceInfo} from '../../../engine/k8s/resources.ts';
 import {matchesRequirements, parseSelector} from '../../../engine/k8s/selectors.ts';
 import {fieldSelection} from './field-selection.ts';
+import {createGenerated} from './create-generators.ts';
+import {dryRunMode} from './dry-run.ts';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
 import {tick} from '../../../engine/tick.ts';
 import type {World} from '../../../engine/world.ts';
@@ -223,11 +225,6 @@ function labelsFromFlag(text: string | undefined, fallback: Record<string, strin
 }
 
 /** --dry-run=client|server: the mode, or undefined when the command should really act. */
-function dryRunMode(k: Kctx): 'client' | 'server' | undefined {
-	const mode = flag(k.args, 'dry-run');
-	return mode === 'server' ? 'server' : mode && mode !== 'none' && mode !== 'false' ? 'client' : undefined;
-}
-
 /**
  * What a dry run prints: the object kubectl would send (with -o yaml|json, the classic way to
  * write a manifest: `kubectl create deployment web --image=nginx --dry-run=client -o yaml`), or
@@ -258,6 +255,10 @@ export function kubectlRun(k: Kctx): CommandOutcome {
 	for (const e of flagAll(k.args, 'env')) (container.env ??= []).push({name: e.split('=')[0], value: e.split('=').slice(1).join('=')});
 	const stdin = bool(k.args, 'i', 'stdin');
 	const tty = bool(k.args, 't', 'tty');
+	if (tty && !stdin) return fail('error: -i/--stdin is required for containers with -t/--tty=true');
+	const remove = bool(k.args, 'rm');
+	if (remove && !stdin && !bool(k.args, 'attach')) return fail('error: --rm should only be used for attached containers');
+	if ((stdin || bool(k.args, 'attach')) && dryRunMode(k)) return fail("error: --dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
 	if (stdin) Object.assign(container, {stdin: true, stdinOnce: true});
 	if (tty) container.tty = true;
 	const restart = flag(k.args, 'restart') ?? 'Always';
@@ -269,7 +270,7 @@ export function kubectlRun(k: Kctx): CommandOutcome {
 	}
 	const {world, result} = change(k.ctx.world, w => createObject(w, pod));
 	if (!result.ok) return fail(serverError(result.error));
-	if (stdin && tty) return attach(k, world, `${namespaceOf(k)}/${name}`, name);
+	if (stdin && tty) return attach(k, world, `${namespaceOf(k)}/${name}`, name, remove);
 	return {stdout: `pod/${name} created\n`, exitCode: 0, world};
 }
 
@@ -278,13 +279,13 @@ export function kubectlRun(k: Kctx): CommandOutcome {
  * attaches the terminal to it: the shell's next commands run inside the container, and `exit`
  * ends the container's main process as it would end the attached shell.
  */
-function attach(k: Kctx, created: World, key: string, name: string): CommandOutcome {
+function attach(k: Kctx, created: World, key: string, name: string, remove: boolean): CommandOutcome {
 	let world = created;
 	for (let s = 0; s < 120; s++) {
 		const rt = world.cluster!.podRuntimes.get(key)?.containers[0];
 		if (rt?.stage === 'running' && rt.pid !== undefined) {
 			const node = world.cluster!.podRuntimes.get(key)!.node;
-			const frame = {host: node, pid: rt.pid, user: 'root', cwd: '/', kind: 'pod' as const, label: name};
+			const frame = {host: node, pid: rt.pid, user: 'root', cwd: '/', kind: 'pod' as const, label: name, attached: {namespace: key.split('/')[0]!, pod: name, container: name, remove}};
 			return {stdout: "If you don't see a command prompt, try pressing enter.\n", exitCode: 0, world, session: {...k.ctx.session, frames: [...k.ctx.session.frames, frame]}};
 		}
 		world = tick(world, 1000);
@@ -295,40 +296,14 @@ function attach(k: Kctx, created: World, key: string, name: string): CommandOutc
 
 export function kubectlCreate(k: Kctx): CommandOutcome {
 	if (flagAll(k.args, 'f', 'filename').length) return applyManifests(k, 'create');
-	const [what, name] = k.args.positional;
+	const [what] = k.args.positional;
 	if (what === 'configmap' || what === 'cm') return kubectlCreateConfigMap(k);
 	if (what === 'secret') return kubectlCreateSecret(k);
-	const ns = namespaceOf(k);
-	let obj: KubeObject;
-	if (what === 'namespace' || what === 'ns') {
-		if (!name) return fail('error: exactly one NAME is required, got 0');
-		obj = {apiVersion: 'v1', kind: 'Namespace', metadata: {name} as unknown as KubeObject['metadata']};
-	} else if (what === 'deployment' || what === 'deploy') {
-		const image = flag(k.args, 'image');
-		if (!name) return fail('error: exactly one NAME is required, got 0');
-		if (!image) return fail('error: required flag(s) "image" not set');
-		const replicas = Number(flag(k.args, 'replicas') ?? 1);
-		const port = flag(k.args, 'port');
-		const container: any = {name: image.split('/').pop()!.split(':')[0], image};
-		if (port) container.ports = [{containerPort: Number(port)}];
-		obj = {apiVersion: 'apps/v1', kind: 'Deployment', metadata: {name, namespace: ns, labels: {app: name}} as unknown as KubeObject['metadata'], spec: {replicas, selector: {matchLabels: {app: name}}, template: {metadata: {labels: {app: name}}, spec: {containers: [container]}}}};
-	} else if (!what) {
-		return fail('error: must specify one of -f and -k');
-	} else if (realSubcommands.create!.includes(what)) {
-		return fail(notSimulated(`kubectl create ${what}`));
-	} else return fail(`error: unknown command "${what}" for "kubectl create"\n\nDid you mean this?\n\tnamespace\n\tdeployment`);
-	const line = `${what.startsWith('ns') || what === 'namespace' ? 'namespace' : 'deployment.apps'}/${name} created`;
-	if (dryRunMode(k)) {
-		if (obj.kind === 'Deployment') {
-			obj.spec.strategy = {};
-			obj.spec.template.metadata.creationTimestamp = null;
-			obj.spec.template.spec.containers[0].resources = {};
-		}
-		return dryRunOutput(k, obj, line);
-	}
-	const {world, result} = change(k.ctx.world, w => createObject(w, obj));
-	if (!result.ok) return fail(serverError(result.error));
-	return {stdout: `${line}\n`, exitCode: 0, world};
+	if (!what) return fail('error: must specify one of -f and -k');
+	const generated = createGenerated(k, what);
+	if (generated) return generated;
+	if (realSubcommands.create!.includes(what) || what === 'svc') return fail(notSimulated(`kubectl create ${what === 'svc' ? 'service' : what}${['service', 'svc'].includes(what) && k.args.positional[1] ? ` ${k.args.positional[1]}` : ''}`));
+	return fail(`error: unknown command "${what}" for "kubectl create"\n\nDid you mean this?\n\tnamespace\n\tdeployment`);
 }
 
 export function kubectlExpose(k: Kctx): CommandOutcome {

@@ -7,18 +7,43 @@ import {catalogueByKind} from '../../../engine/k8s/api-catalogue.ts';
 import {typeNotSimulated} from './unmodelled.ts';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
 import type {CommandOutcome} from '../../types.ts';
-import {flag, flagAll} from './args.ts';
+import {bool, flag, flagAll} from './args.ts';
+import type {World} from '../../../engine/world.ts';
 import {change, serverError, type Kctx} from './context.ts';
 import {waitUntilGone, type DeletedObject} from './delete-wait.ts';
 import {decodeError, loadManifests, unknownFields} from './manifests.ts';
 import {qualifiedPlural, typePrefix} from './resource-names.ts';
+
+/**
+ * kubectl replace: a PUT of the whole object (the server refuses what may not change); with
+ * --force the object is deleted and created again from the manifest.
+ */
+function replaceManifest(k: Kctx, w: World, input: KubeObject, existing: KubeObject | undefined, source: string): {lines: string[]; error?: string} {
+	const info = resourceByKind(input.kind)!;
+	const ns = info.namespaced ? input.metadata.namespace : undefined;
+	const id = `${typePrefix(info)}/${input.metadata.name}`;
+	if (bool(k.args, 'force')) {
+		const lines: string[] = [];
+		if (existing) {
+			deleteObject(w, info.resource, ns, input.metadata.name, {force: true, gracePeriodSeconds: 0});
+			lines.push(`${typePrefix(info)} "${input.metadata.name}" deleted`);
+		}
+		const created = createObject(w, input);
+		if (!created.ok) return {lines, error: created.error.reason === 'Invalid' ? created.error.message : serverError(created.error, `error when replacing "${source}"`)};
+		return {lines: [...lines, `${id} replaced`]};
+	}
+	if (!existing) return {lines: [], error: `Error from server (NotFound): error when replacing "${source}": ${qualifiedPlural(info)} "${input.metadata.name}" not found`};
+	const result = replaceObject(w, input);
+	if (!result.ok) return {lines: [], error: result.error.reason === 'Invalid' ? result.error.message : serverError(result.error, `error when replacing "${source}"`)};
+	return {lines: [`${id} replaced`]};
+}
 
 function versionOk(obj: KubeObject): boolean {
 	const info = resourceByKind(obj.kind);
 	return !!info && info.apiVersion === obj.apiVersion;
 }
 
-export function applyManifests(k: Kctx, mode: 'apply' | 'create' | 'delete'): CommandOutcome {
+export function applyManifests(k: Kctx, mode: 'apply' | 'create' | 'delete' | 'replace'): CommandOutcome {
 	const paths = flagAll(k.args, 'f', 'filename');
 	if (paths.length === 0) return {stdout: '', stderr: `error: must specify one of -f and -k\n`, exitCode: 1};
 	const loaded = loadManifests(k.ctx, paths);
@@ -73,6 +98,12 @@ export function applyManifests(k: Kctx, mode: 'apply' | 'create' | 'delete'): Co
 				input.metadata.annotations = {...input.metadata.annotations, 'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify(original) + '\n'};
 			}
 			const existing = input.metadata.name ? getObject(w.cluster!, info.resource, ns, input.metadata.name) : undefined;
+			if (mode === 'replace') {
+				const replaced = replaceManifest(k, w, input, existing, source);
+				lines.push(...replaced.lines);
+				if (replaced.error) errors.push(replaced.error);
+				continue;
+			}
 			if (existing && mode === 'apply') {
 				const result = replaceObject(w, input);
 				if (result.ok) lines.push(`${id} ${result.unchanged ? 'unchanged' : 'configured'}`);

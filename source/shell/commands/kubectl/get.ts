@@ -1,11 +1,11 @@
 // kubectl get: tables, -o wide|yaml|json|name, -l, -A, --show-labels, -w (a bounded watch).
-import {stringify} from 'yaml';
+import {Document, visit} from 'yaml';
 import {listObjects} from '../../../engine/k8s/api-server.ts';
-import {resourceInfo, type ResourceInfo} from '../../../engine/k8s/resources.ts';
+import {resourceInfo} from '../../../engine/k8s/resources.ts';
+import {startWatch} from './get-watch.ts';
 import {formatLabels, matchesRequirements, parseSelector} from '../../../engine/k8s/selectors.ts';
 import type {KubeObject, ResourceName} from '../../../engine/k8s/types.ts';
 import {kubeEvents} from '../../../engine/k8s/events.ts';
-import {tick} from '../../../engine/tick.ts';
 import type {World, WorldEvent} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
 import {bool, flag, flagAll} from './args.ts';
@@ -32,9 +32,20 @@ export function sortKeys(value: unknown): unknown {
 	return value;
 }
 
+/** A string go-yaml v2 would read back as another type (null, bool, number, timestamp): it double-quotes those. */
+const resolvesToOtherType = /^(~|null|Null|NULL|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?|[-+]?0x[0-9a-fA-F_]+|[-+]?0b[01_]+|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|\d{4}-\d\d?-\d\d?([Tt ]\d\d?:\d\d?:\d\d?(\.\d*)?(Z|[-+]\d\d?(:\d\d)?)?)?)$/;
+
 export function toYaml(value: unknown): string {
-	// go-yaml's habits: YAML 1.1 quoting (timestamps, y/n), sequences not indented under their key.
-	return stringify(sortKeys(value), {lineWidth: 0, indentSeq: false, version: '1.1'});
+	// go-yaml's habits: sequences not indented under their key; a string that would read back as
+	// another type double-quoted (YAML 1.1: y/n, timestamps), any other string that cannot be
+	// plain single-quoted (schedule: '*/1 * * * *').
+	const doc = new Document(sortKeys(value), {version: '1.1'});
+	visit(doc, {
+		Scalar(_, node) {
+			if (typeof node.value === 'string' && (node.value === '' || resolvesToOtherType.test(node.value))) node.type = 'QUOTE_DOUBLE';
+		},
+	});
+	return doc.toString({lineWidth: 0, indentSeq: false, singleQuote: true});
 }
 
 export function printObjects(w: World, objects: KubeObject[], output: string | undefined, single: boolean): string {
@@ -172,31 +183,12 @@ export function kubectlGet(k: Kctx): CommandOutcome {
 		if (output === 'yaml' || output === 'json') stdout = printObjects(w, [], output, false);
 		else stderr = all || !targets.some(t => t.info.namespaced) ? 'No resources found\n' : `No resources found in ${ns} namespace.\n`;
 	}
-	if (bool(k.args, 'w', 'watch') && targets.length === 1 && !output) return watch(k, targets[0]!.info, ns, all, stdout);
-	return {stdout, stderr, exitCode: errors.length ? 1 : 0};
-}
-
-/** A bounded watch: the table, then one line per change for up to --timeout (default 30 s) of simulated time. */
-function watch(k: Kctx, info: ResourceInfo, ns: string, all: boolean, initial: string): CommandOutcome {
-	const seconds = Number(String(flag(k.args, 'timeout', 'request-timeout') ?? '30').replace(/s$/, '')) || 30;
-	let world = k.ctx.world;
-	const lines: string[] = [];
-	// A watch reports an object again only when it changed (a new resourceVersion), not when its AGE ticks.
-	const seen = new Map<string, string>();
-	const snapshot = (w: World) => {
-		for (const o of listObjects(w.cluster!, info.resource, info.namespaced && !all ? ns : undefined)) seen.set(o.metadata.name, o.metadata.resourceVersion);
-	};
-	snapshot(world);
-	const widths = initial.split('\n')[0]!.match(/\S+(\s+|$)/g)?.map(x => x.length) ?? [];
-	for (let s = 0; s < Math.min(seconds, 600); s++) {
-		world = tick(world, 1000);
-		for (const o of listObjects(world.cluster!, info.resource, info.namespaced && !all ? ns : undefined)) {
-			const cells = row(world, info.resource, o, false);
-			if (seen.get(o.metadata.name) !== o.metadata.resourceVersion) {
-				seen.set(o.metadata.name, o.metadata.resourceVersion);
-				lines.push(cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(Math.max(widths[i] ?? 0, cell.length + 3)))).join(''));
-			}
-		}
+	const watchOnly = bool(k.args, 'watch-only');
+	if ((watchOnly || bool(k.args, 'w', 'watch')) && targets.length === 1 && !output && errors.length === 0) {
+		// A watch prints the list (nothing when it is empty), then keeps printing changes.
+		const info = targets[0]!.info;
+		const initial = watchOnly ? '' : stdout;
+		return {stdout: initial, stderr: '', exitCode: 0, effects: [{kind: 'follow', follow: startWatch(w, info, info.namespaced && !all ? ns : undefined, stdout, watchOnly, {labelSelector: selectorText, fieldSelector: flag(k.args, 'field-selector')})}]};
 	}
-	return {stdout: initial + (lines.length ? lines.join('\n') + '\n' : ''), stderr: '', exitCode: 0, world};
+	return {stdout, stderr, exitCode: errors.length ? 1 : 0};
 }

@@ -8,16 +8,19 @@ import {killProcess, spawnProcess} from '../../../engine/host/processes.ts';
 import {runLine} from '../../run-line.ts';
 import type {CommandContext, CommandOutcome, CommandSpec, ShellState} from '../../types.ts';
 import {kubectlCordon, kubectlCreate, kubectlDelete, kubectlDrain, kubectlExpose, kubectlLabel, kubectlRun, kubectlScale} from './actions.ts';
-import {bool, flag, parseArgs} from './args.ts';
+import {bool, flag, flagAll, parseArgs} from './args.ts';
 import {checkFlags} from './flags.ts';
 import {notSimulated, realVerbs} from './unmodelled.ts';
 import {applyManifests} from './apply.ts';
 import {fail, unreachable, type Kctx} from './context.ts';
 import {kubectlDescribe} from './describe.ts';
 import {kubectlGet} from './get.ts';
-import {kubectlApiResources, kubectlApiVersions, kubectlClusterInfo, kubectlExplain, kubectlVersion} from './info.ts';
+import {kubectlApiResources, kubectlApiVersions, kubectlClusterInfo, kubectlVersion} from './info.ts';
+import {kubectlExplain} from './explain.ts';
 import {kubectlExec, kubectlLogs} from './logs-exec.ts';
 import {kubectlWait} from './wait.ts';
+import {kubectlAuth} from './auth.ts';
+import {kubectlDiff} from './diff.ts';
 import {kubectlTaint} from './taint.ts';
 import {kubectlEvents} from './events.ts';
 import {contextName, kubectlConfig} from './config.ts';
@@ -25,7 +28,7 @@ import {kubectlEditHint, kubectlPatch, kubectlRollout, kubectlSet, kubectlTop} f
 
 import {verbHelp} from './verb-help.ts';
 
-const verbs = ['get', 'describe', 'run', 'create', 'apply', 'delete', 'logs', 'exec', 'scale', 'label', 'annotate', 'cordon', 'uncordon', 'drain', 'expose', 'explain', 'version', 'cluster-info', 'api-resources', 'config', 'set', 'patch', 'rollout', 'top', 'edit', 'api-versions', 'wait', 'taint', 'events'];
+const verbs = ['get', 'describe', 'run', 'create', 'apply', 'delete', 'logs', 'exec', 'scale', 'label', 'annotate', 'cordon', 'uncordon', 'drain', 'expose', 'explain', 'version', 'cluster-info', 'api-resources', 'config', 'set', 'patch', 'rollout', 'top', 'edit', 'api-versions', 'wait', 'taint', 'events', 'auth', 'replace', 'diff'];
 
 const usage = `kubectl controls the Kubernetes cluster manager.
 
@@ -58,11 +61,14 @@ Troubleshooting and Debugging Commands:
   describe        Show details of a specific resource or group of resources
   logs            Print the logs for a container in a pod
   exec            Execute a command in a container
+  auth            Inspect authorization
   events          List events
 
 Advanced Commands:
+  diff            Diff the live version against a would-be applied version
   apply           Apply a configuration to a resource by file name or stdin
   patch           Update fields of a resource
+  replace         Replace a resource by file name or stdin
   wait            Experimental: Wait for a specific condition on one or many resources
 
 Settings Commands:
@@ -220,6 +226,14 @@ function dispatch(verb: string, rest: string[], k: Kctx, ctx: CommandContext): C
 			return kubectlTaint(k);
 		case 'wait':
 			return kubectlWait(k);
+		case 'auth':
+			return kubectlAuth(k);
+		case 'diff':
+			return kubectlDiff(k);
+		case 'replace':
+			if (flag(args, 'grace-period') !== undefined && !bool(args, 'force')) return fail('error: --grace-period must have --force specified');
+			if (!flagAll(args, 'f', 'filename').length) return fail('error: must specify --filename to replace');
+			return applyManifests(k, 'replace');
 	}
 	return fail(`error: unknown command "${verb}" for "kubectl"`);
 }

@@ -74,10 +74,18 @@ function logsOf(k: Kctx, pod: any, container: string, runtime: any): {lines: str
 	return {lines: containerLogs(k.ctx.world, pod.spec.nodeName, runtime)};
 }
 
-export function kubectlLogs(k: Kctx): CommandOutcome {
-	const selectorText = flag(k.args, 'l', 'selector');
-	const ref = k.args.positional[0];
-	if (selectorText !== undefined && ref) return fail('error: only one of selector or a resource name may be specified');
+const logsUsage = "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples";
+
+export function kubectlLogs(given: Kctx): CommandOutcome {
+	const selectorText = flag(given.args, 'l', 'selector');
+	const [ref, inline, ...extra] = given.args.positional;
+	if (extra.length || (!ref && selectorText === undefined)) return fail(logsUsage);
+	if (selectorText !== undefined && ref && inline === undefined) return fail("error: only a selector (-l) or a POD name is allowed\nSee 'kubectl logs -h' for help and examples");
+	// `kubectl logs POD CONTAINER`: the second argument names the container, as -c does.
+	if (inline !== undefined && flag(given.args, 'c', 'container') !== undefined) return fail('error: only one of -c or an inline [CONTAINER] arg is allowed');
+	const k: Kctx = inline === undefined ? given : {...given, args: {...given.args, flags: new Map([...given.args.flags, ['container', [inline]]])}};
+	const named = flag(k.args, 'c', 'container');
+	if (bool(k.args, 'all-containers') && named !== undefined) return fail(`error: --all-containers=true should not be specified with container name ${named}`);
 	let targets: {pod: any; containers: string[]}[];
 	let note = '';
 	if (selectorText !== undefined) {

@@ -1,0 +1,63 @@
+// The simulator's own remarks ("[simulator] ...": what is not modelled, what the tutor bounds) in
+// Simplified Chinese. The tools' output stays in their own words (kubectl and docker speak
+// English on a real machine too); a learner reading in Chinese gets each remark in both languages.
+import type {Locale} from './locale.ts';
+
+type Rule = [RegExp, (m: RegExpExecArray) => string];
+
+const rules: Rule[] = [
+	[/^\[simulator\] (.+) is a real kubectl feature that is not simulated in this version$/, m => `${m[1]} 是真实 kubectl 的功能，本版本的模拟器没有模拟它`],
+	[/^\[simulator\] (\S+) \(kind (\S+), (\S+)\) is a real Kubernetes resource type that is not simulated in this version(.*)$/, m => `${m[1]}（kind ${m[2]}，${m[3]}）是真实的 Kubernetes 资源类型，本版本的模拟器没有模拟它${m[4] ? ` ${m[4].trim()}` : ''}`],
+	[/^\[simulator\] kubectl explain has no documentation for (\S+) in this version$/, m => `本版本的 kubectl explain 没有 ${m[1]} 的文档`],
+	[/^\[simulator\] examples and every option: (\S+)$/, m => `示例和全部选项见：${m[1]}`],
+	[/^\[simulator\] this cluster's network plugin does not enforce NetworkPolicies: the policy is stored, traffic is not filtered$/, () => '这个集群的网络插件不执行 NetworkPolicy：策略已保存，但流量不会被过滤'],
+	[/^\[simulator\] kubectl edit is not simulated here\. Change the manifest on your disk and apply it:$/, () => '这里没有模拟 kubectl edit。请修改磁盘上的清单文件再 apply：'],
+	[/^\[simulator\] the simulated cluster has no real certificates: their data stays omitted$/, () => '模拟的集群没有真实的证书：证书数据仍然省略'],
+	[/^\[simulator\] (.+) keeps running in the background as pid (\d+) \(this shell never blocks\); stop it with: kill (\d+)$/, m => `${m[1]} 以 pid ${m[2]} 在后台继续运行（这个 shell 从不阻塞）；用 kill ${m[3]} 停止它`],
+	[/^\[simulator\] stress keeps running in the background as pid (\d+) after (\d+)s \(this shell never blocks\); stop it with: kill (\d+)$/, m => `stress 运行 ${m[2]} 秒后以 pid ${m[1]} 在后台继续运行（这个 shell 从不阻塞）；用 kill ${m[3]} 停止它`],
+	[/^\[simulator\] the command is sleeping and keeps running in (.+) in simulated time; a real terminal would stay attached to it \(its later output is not shown here\)$/, m => `这条命令在 ${m[1]} 中休眠，并在模拟时间里继续运行；真实终端会一直连着它（之后的输出这里不显示）`],
+	[/^\[simulator\] (\S+) ran in the container; its output is not simulated here$/, m => `${m[1]} 已在容器中运行；这里没有模拟它的输出`],
+	[/^\[simulator\] the loop stopped after (\d+) rounds \(the simulator bounds loops so the tutor keeps responding\)$/, m => `循环在 ${m[1]} 轮后停止（模拟器限制循环次数，让教程保持响应）`],
+	[/^\[simulator\] the loop stopped after (\d+) rounds: it printed more than (\d+) MiB \(the simulator bounds loops so the tutor keeps responding\)$/, m => `循环在 ${m[1]} 轮后停止：它输出了超过 ${m[2]} MiB（模拟器限制循环，让教程保持响应）`],
+	[/^\[simulator\] the line stopped after (\d+) commands \(the simulator bounds a line so the tutor keeps responding\)$/, m => `这一行在执行 ${m[1]} 条命令后停止（模拟器限制一行的命令数，让教程保持响应）`],
+	[/^\[simulator\] output cut after (\d+) MiB \((\d+) MiB in all\)$/, m => `输出在 ${m[1]} MiB 处截断（共 ${m[2]} MiB）`],
+	[/^\[simulator\] seq stopped after (\d+) numbers$/, m => `seq 输出 ${m[1]} 个数后停止`],
+	[/^\[simulator\] this shell's process is gone; back in the previous shell$/, () => '这个 shell 的进程已经不在了；已回到上一个 shell'],
+	[/^\[simulator\] your shell was killed; a new login shell has started \(pid (\d+)\)\. Run the command again\.$/, m => `你的 shell 被杀死了；新的登录 shell 已启动（pid ${m[1]}）。请再运行一次命令。`],
+	[/^\[simulator\] this is your login shell; killing it would end the session \(type exit to quit\)$/, () => '这是你的登录 shell；杀死它会结束会话（输入 exit 退出）'],
+	[/^\[simulator\] interactive top is not simulated: this is one frame of `top -b -n 1`; run it again to refresh\.$/, () => '没有模拟交互式 top：这是 `top -b -n 1` 的一帧；再运行一次即可刷新。'],
+	[/^\[simulator\] (\S+) is not running$/, m => `${m[1]} 没有在运行`],
+	[/^\[simulator\] reboot is not simulated; use poweroff here and `power on HOST` from another host$/, () => '没有模拟 reboot；请在这里用 poweroff，再从另一台主机执行 `power on HOST`'],
+	[/^\[simulator\] only an immediate shutdown is simulated: shutdown -h now$/, () => '只模拟立即关机：shutdown -h now'],
+	[/^\[simulator\] (\S+) is the machine your session runs on; powering it off would end the tutor\.?$/, m => `${m[1]} 是你的会话所在的机器；关掉它会结束教程`],
+	[/^\[simulator\] the interactive Python interpreter is not simulated; try: python3 -m http\.server 8000$/, () => '没有模拟交互式 Python 解释器；试试：python3 -m http.server 8000'],
+	[/^\[simulator\] only `python3 -m http\.server \[PORT\]` is simulated here$/, () => '这里只模拟 `python3 -m http.server [PORT]`'],
+	[/^\[simulator\] docker volume prune asks "Are you sure you want to continue\? \[y\/N\]" here; add -f to answer yes$/, () => 'docker volume prune 在这里会询问 "Are you sure you want to continue? [y/N]"；加上 -f 表示回答 yes'],
+	[/^\[simulator\] ip link add type (\S+) is accepted by ip but not simulated here; use type veth$/, m => `ip 接受 ip link add type ${m[1]}，但这里没有模拟；请用 type veth`],
+	[/^\[simulator\] hostname -F \(the name read from a file\) is not modelled; use hostname NAME$/, () => '没有模拟 hostname -F（从文件读取主机名）；请用 hostname NAME'],
+	[/^\[simulator\] the fork bomb is pid (\d+) \(a tree of bash processes\); end it with: kill -9 (\d+)(.*)$/, m => `fork 炸弹的 pid 是 ${m[1]}（一棵 bash 进程树）；用 kill -9 ${m[2]} 结束它${m[3] ? m[3].replace('  or: ', '，或者：') : ''}`],
+];
+
+/** The Chinese of one [simulator] line, or undefined when there is none. */
+export function simulatorLineInChinese(line: string): string | undefined {
+	const at = line.indexOf('[simulator] ');
+	if (at < 0) return undefined;
+	const remark = line.slice(at);
+	for (const [pattern, say] of rules) {
+		const m = pattern.exec(remark);
+		if (m) return `[模拟器] ${say(m)}`;
+	}
+	return undefined;
+}
+
+/** Output with a Chinese line after each [simulator] remark, for a learner reading in Chinese. */
+export function withSimulatorLines(text: string, locale: Locale | undefined): string {
+	if (locale !== 'zh-CN' || !text.includes('[simulator] ')) return text;
+	return text
+		.split('\n')
+		.flatMap(line => {
+			const chinese = simulatorLineInChinese(line);
+			return chinese ? [line, chinese] : [line];
+		})
+		.join('\n');
+}
