@@ -42,7 +42,7 @@ export const keyGroups: KeyGroup[] = [
 			k('s', 'solution (asks y/n)', '答案（先确认 y/n）'),
 			k('r', 'reset the step (asks y/n)', '重置这一步（先确认 y/n）'),
 			k('n', 'next (read, quiz, summary)', '下一步（阅读、测验、总结）'),
-			k('a b c d', 'answer a quiz', '回答测验'),
+			k('a b c d', 'answer a quiz (Alt-c checks)', '回答测验（Alt-c 是检查）'),
 		],
 	},
 	{

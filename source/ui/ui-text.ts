@@ -238,6 +238,8 @@ export type UiText = {
 	confirmReset: string;
 	tooSmall: (need: string, have: string) => string;
 	tooSmallHelp: string;
+	/** The same in as few cells as possible, for a terminal too small for the sentences (20x5). */
+	tooSmallShort: (need: string, have: string) => string;
 	moreRows: (n: number) => string;
 	linesUp: (n: number) => string;
 	promptCut: (limit: number) => string;
@@ -282,6 +284,7 @@ const en: UiText = {
 	confirmReset: 'Reset this step? y / n',
 	tooSmall: (need, have) => `k8s-tutor needs a terminal of at least ${need}; this one is ${have}.`,
 	tooSmallHelp: 'Make the window larger (80x24 or more is best), or press q to quit.',
+	tooSmallShort: (need, have) => `Need ${need}, have ${have}. q quits.`,
 	moreRows: n => ` ↓ ${n} more rows · Alt-x, then ↑↓ to scroll`,
 	linesUp: n => `↑ ${n} lines up · Alt-↓`,
 	promptCut: limit => `Pasted text cut: a line holds at most ${limit.toLocaleString('en')} characters, the prompt ${(promptLimit / 1024).toLocaleString('en')} KiB.`,
@@ -327,6 +330,7 @@ const zh: UiText = {
 	confirmReset: '重置这一步？y / n',
 	tooSmall: (need, have) => `k8s-tutor 需要至少 ${need} 的终端，当前为 ${have}。`,
 	tooSmallHelp: '请把窗口放大（80x24 或更大最好），或按 q 退出。',
+	tooSmallShort: (need, have) => `需要 ${need}，当前 ${have}。q 退出。`,
 	moreRows: n => ` ↓ 还有 ${n} 行 · Alt-x 后用 ↑↓ 滚动`,
 	linesUp: n => `↑ 上翻 ${n} 行 · Alt-↓`,
 	promptCut: limit => `粘贴的文本已截断：每行最多 ${limit.toLocaleString('en')} 个字符，整个提示符最多 ${(promptLimit / 1024).toLocaleString('en')} KiB。`,

@@ -51,7 +51,16 @@ test('functions of any name, with arguments, return and local', () => {
 test('the classic fork bomb is a function that forks itself, and still starts the bomb', () => {
 	const shell = sandboxShell();
 	const bomb = run(shell, ':(){ :|:& };:');
-	assert.match(bomb.stderr, /\[simulator\] the fork bomb is pid \d+/);
+	assert.match(bomb.stderr, /\[simulator\] the fork bomb started as pid \d+/);
+});
+
+test('a contained fork bomb is ended by its cgroup, never by killing one pid (a wrong fact the playtest found)', () => {
+	const shell = sandboxShell();
+	run(shell, 'mkdir /sys/fs/cgroup/jail; echo 20 > /sys/fs/cgroup/jail/pids.max; echo $$ > /sys/fs/cgroup/jail/cgroup.procs');
+	const bomb = run(shell, ':(){ :|:& };:');
+	assert.match(bomb.stderr, /killing one pid does not stop it/);
+	assert.match(bomb.stderr, /echo 1 > \/sys\/fs\/cgroup\/jail\/cgroup\.kill/);
+	assert.doesNotMatch(bomb.stderr, /kill -9/);
 });
 
 test('$(...) runs when its command runs: a container started earlier on the line is there', () => {
