@@ -298,7 +298,7 @@ const en: UiText = {
 	resumesAt: (n, title) => `Resumes at step ${n}: ${title}`,
 	editedBack: path => `edit: back from editing ${path}`,
 	anyKeyCloses: 'any key closes',
-	escIsAlt: 'keys · Esc is Alt on terminals without it: Esc then p = Alt-p',
+	escIsAlt: 'keys · no Alt key? Esc then p = Alt-p',
 	continuation: needed =>
 		needed.kind === 'heredoc'
 			? `here-document: a line with just ${needed.delimiter} runs it · Ctrl-D ends it · Ctrl-C cancels`
@@ -344,7 +344,7 @@ const zh: UiText = {
 	resumesAt: (n, title) => `从第 ${n} 步继续：${title}`,
 	editedBack: path => `edit：已编辑完 ${path}`,
 	anyKeyCloses: '按任意键关闭',
-	escIsAlt: '按键 · 终端没有 Alt 时：先按 Esc 再按 p 等于 Alt-p',
+	escIsAlt: '按键 · 没有 Alt 键？先按 Esc 再按 p 等于 Alt-p',
 	continuation: needed =>
 		needed.kind === 'heredoc'
 			? `here-document：单独一行输入 ${needed.delimiter} 即运行 · Ctrl-D 结束输入 · Ctrl-C 取消`

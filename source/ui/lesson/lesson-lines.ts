@@ -5,7 +5,7 @@ import {successLine} from '../../app/success-line.ts';
 import type {StyledLine} from '../frame/styled-line.ts';
 import type {Theme} from '../theme.tsx';
 import type {UiText} from '../ui-text.ts';
-import {markdownLines} from './markdown-lines.ts';
+import {markdownLines, wrapCodeLine} from './markdown-lines.ts';
 import {wrapSpans} from './spans.ts';
 import {markdownBlocks, type Span} from '../../lessons/markdown.ts';
 
@@ -55,7 +55,10 @@ export function lessonLines(view: LessonView, width: number, theme: Theme, text:
 	if (view.solutionShown?.length) {
 		out.push({segments: []});
 		out.push({segments: [{text: text.solution, bold: true, color: theme.warn}]});
-		for (const command of view.solutionShown) out.push({segments: [{text: '  $ ' + command, color: theme.accent, bold: !theme.color}]});
+		for (const command of view.solutionShown) {
+			// A long command wraps with bash's own continuation mark, never cut off at the column.
+			wrapCodeLine(command, width - 4).forEach((piece, i) => out.push({segments: [{text: (i === 0 ? '  $ ' : '') + piece, color: theme.accent, bold: !theme.color}]}));
+		}
 	}
 	if (view.kind === 'task' && !view.passed && view.unmet.length) {
 		out.push({segments: []});

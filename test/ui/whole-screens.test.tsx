@@ -1,5 +1,5 @@
-// Below the minimum size the message is whole (issue 13 §7): at 20x5 the sentences do not fit, so
-// the sizes alone are said, never a sentence cut off before the size it needs.
+// Screens that must be whole (issue 13 §7). Below the minimum size: at 20x5 the sentences do not fit, so
+// the sizes alone are said, never a sentence cut off before the size it needs. The ? keys screen at 80x24.
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {minimumSize} from '../../source/ui/layout.ts';
@@ -31,3 +31,16 @@ test('the dashboard at 20x5 shows the whole message', async () => {
 	assert.match(frame, new RegExp(need));
 	assert.match(frame, /q quits/);
 });
+
+for (const locale of ['en', 'zh-CN'] as const) {
+	test(`the ? keys screen fits 80x24 whole (${locale}): no line cut off`, async () => {
+		const ui = renderUi(dashboard(sandboxController(), {locale}).element, {columns: 80, rows: 24});
+		await ui.waitForText('root@host-1:~#');
+		ui.type('?');
+		const frame = await ui.waitFor(f => f.includes('Alt-p') && f.includes('Ctrl-L') && f.includes('Enter'), 'the keys screen');
+		for (const line of frame.split('\n')) {
+			assert.ok(textWidth(line) <= 80, line);
+			assert.doesNotMatch(line, /…/, `cut off: ${line}`);
+		}
+	});
+}
