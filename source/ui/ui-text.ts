@@ -78,24 +78,27 @@ export type XrayText = {
 	oomKills: (n: number) => string;
 };
 
+/** "1 container", "2 containers": the pane's titles count in English words. */
+const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
+
 export const enPane: PaneText = {
 	depth: {host: 'host', docker: 'docker', cluster: 'cluster'},
 	scroll: (at, of) => ` ↑↓ scroll (${at}/${of})`,
-	clusterTitle: (name, nodes, pods) => `cluster ${name} · ${nodes} nodes · ${pods} pods`,
+	clusterTitle: (name, nodes, pods) => `cluster ${name} · ${plural(nodes, 'node')} · ${plural(pods, 'pod')}`,
 	noCluster: 'No cluster in this world yet.',
 	nodeColumns: {node: 'NODE', status: 'STATUS', cpu: 'CPU req', memory: 'MEM req', pods: 'PODS'},
 	noPods: 'no pods',
 	notScheduled: n => `not scheduled (${n})`,
 	more: n => `… ${n} more`,
-	dockerTitle: (hosts, containers) => `docker · ${hosts} hosts · ${containers} containers`,
+	dockerTitle: (hosts, containers) => `docker · ${plural(hosts, 'host')} · ${plural(containers, 'container')}`,
 	noDockerHost: 'No Docker host in this world.',
 	registry: host => `registry ${host}`,
-	registryCounts: (repositories, layers) => `${repositories} repositories · ${layers} layers`,
+	registryCounts: (repositories, layers) => `${plural(repositories, 'repository', 'repositories')} · ${plural(layers, 'layer')}`,
 	clusterNode: 'node',
 	dockerd: running => (running ? 'dockerd running' : 'dockerd stopped'),
 	noImages: 'no images',
 	writable: files => `rw ${files}f`,
-	hostTitle: (name, cpus, memory, processes) => `host ${name} · ${cpus} cpu · ${memory} · ${processes} processes`,
+	hostTitle: (name, cpus, memory, processes) => `host ${name} · ${cpus} cpu · ${memory} · ${plural(processes, 'process', 'processes')}`,
 	noHost: name => `No host ${name}.`,
 	hostNamespaces: pidNamespace => `host namespaces (pid ${pidNamespace})`,
 	ownNamespaces: kinds => `own ${kinds}`,

@@ -1,0 +1,43 @@
+// What the pane says is true to the world (issue 13 §5): counts in the titles take a singular
+// ("1 container"), an event names the image that was pushed (learner/kubia, not kubia), and
+// chapter 3's throttled group shows its CPU use against the quota, not the quota alone.
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {paneObject} from '../../source/ui/pane/event-stream.ts';
+import {cpuText, hostDepth} from '../../source/ui/pane/host-depth.ts';
+import {textWidth} from '../../source/ui/text-width.ts';
+import {makeTheme} from '../../source/ui/theme.tsx';
+import {enPane} from '../../source/ui/ui-text.ts';
+import {runAll, sandboxShell} from '../helpers/shell.ts';
+
+test('pane titles: one container, two containers', () => {
+	assert.equal(enPane.dockerTitle(1, 1), 'docker · 1 host · 1 container');
+	assert.equal(enPane.dockerTitle(2, 0), 'docker · 2 hosts · 0 containers');
+	assert.equal(enPane.clusterTitle('k', 1, 1), 'cluster k · 1 node · 1 pod');
+	assert.equal(enPane.hostTitle('h', 4, '8Gi', 1), 'host h · 4 cpu · 8Gi · 1 process');
+	assert.equal(enPane.hostTitle('h', 4, '8Gi', 7), 'host h · 4 cpu · 8Gi · 7 processes');
+	assert.equal(enPane.registryCounts(1, 1), '1 repository · 1 layer');
+});
+
+test('an event names an image by its whole name; other objects lose their host or namespace', () => {
+	assert.equal(paneObject('image/learner/kubia:latest'), 'image/learner/kubia:latest');
+	assert.equal(paneObject('image/kubia:latest'), 'image/kubia:latest');
+	assert.equal(paneObject('pod/default/web'), 'pod/web');
+	assert.equal(paneObject('process/host-1/17'), 'process/17');
+	assert.equal(paneObject('cgroup/host-1/jail'), 'cgroup/jail');
+});
+
+test('chapter 3: a throttled group shows CPU used against its quota, and limited groups come first', () => {
+	const shell = sandboxShell();
+	runAll(shell, ['mkdir /sys/fs/cgroup/half', 'echo "50000 100000" > /sys/fs/cgroup/half/cpu.max', 'echo $$ > /sys/fs/cgroup/half/cgroup.procs', 'stress --cpu 2 &', 'sleep 5']);
+	const model = hostDepth(shell.state.world, 'host-1', {width: 43, height: 14, theme: makeTheme(false), text: enPane});
+	const lines = model.rows.map(r => r.cells.map(c => c.text).join(''));
+	assert.match(lines[0]!, /^cgroup +memory +cpu +pids/, 'the cgroups first, in view at 80x24');
+	const half = lines.find(l => l.startsWith('/half'))!;
+	assert.match(half, / 50\/50% /, 'two burners held to half of one CPU: 50% used of a 50% quota');
+	const cpuCell = model.rows.find(r => r.key === 'cgroup:host-1/half')!.cells.find(c => c.cell === 'cpu')!;
+	assert.equal(cpuCell.bold, true, 'throttled: the cell stands out');
+	assert.ok(lines.every(l => textWidth(l) <= 42), 'fits the pane at 80x24');
+	assert.deepEqual(cpuText({cpuQuotaCores: 'max', cpuDemandCores: 2}, 4), {text: '200%', throttled: false});
+	assert.deepEqual(cpuText({cpuQuotaCores: 0.5, cpuDemandCores: 0.2}, 4), {text: '20/50%', throttled: false});
+});
