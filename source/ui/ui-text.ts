@@ -29,6 +29,8 @@ export type PaneText = {
 	hostNamespaces: (pidNamespace: number) => string;
 	ownNamespaces: (kinds: string) => string;
 	cgroupColumns: {cgroup: string; memory: string; cpu: string; pids: string};
+	/** A qemu process in the host list: the VM it runs and its state (Starting, Running...). */
+	vmProcess: (name: string, state: string) => string;
 };
 
 /** The x-ray's section titles and the tutor's words inside them (ids, commands, states stay as the tools print them). */
@@ -103,6 +105,7 @@ export const enPane: PaneText = {
 	hostNamespaces: pidNamespace => `host namespaces (pid ${pidNamespace})`,
 	ownNamespaces: kinds => `own ${kinds}`,
 	cgroupColumns: {cgroup: 'cgroup', memory: 'memory', cpu: 'cpu', pids: 'pids'},
+	vmProcess: (name, state) => `qemu · VM ${name} ${state}`,
 };
 
 export const enXray: XrayText = {
@@ -173,6 +176,7 @@ const zhPane: PaneText = {
 	hostNamespaces: pidNamespace => `主机命名空间 (pid ${pidNamespace})`,
 	ownNamespaces: kinds => `独立的 ${kinds}`,
 	cgroupColumns: {cgroup: 'cgroup', memory: '内存', cpu: 'CPU', pids: '进程数'},
+	vmProcess: (name, state) => `qemu · 虚拟机 ${name} ${state}`,
 };
 
 const zhXray: XrayText = {

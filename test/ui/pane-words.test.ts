@@ -7,7 +7,14 @@ import {paneObject} from '../../source/ui/pane/event-stream.ts';
 import {cpuText, hostDepth} from '../../source/ui/pane/host-depth.ts';
 import {textWidth} from '../../source/ui/text-width.ts';
 import {makeTheme} from '../../source/ui/theme.tsx';
-import {enPane} from '../../source/ui/ui-text.ts';
+import {enPane, uiText} from '../../source/ui/ui-text.ts';
+import {join} from 'node:path';
+import {produce} from 'immer';
+import {chapterStartShell} from '../../source/lessons/chapter-world.ts';
+import {lessonRuntime} from '../../source/lessons/lint.ts';
+import {loadLessonPack} from '../../source/lessons/load-pack.ts';
+import {runLine} from '../../source/shell/run-line.ts';
+import {projectRoot} from '../helpers/built-cli.ts';
 import {runAll, sandboxShell} from '../helpers/shell.ts';
 
 test('pane titles: one container, two containers', () => {
@@ -40,4 +47,19 @@ test('chapter 3: a throttled group shows CPU used against its quota, and limited
 	assert.ok(lines.every(l => textWidth(l) <= 42), 'fits the pane at 80x24');
 	assert.deepEqual(cpuText({cpuQuotaCores: 'max', cpuDemandCores: 2}, 4), {text: '200%', throttled: false});
 	assert.deepEqual(cpuText({cpuQuotaCores: 0.5, cpuDemandCores: 0.2}, 4), {text: '20/50%', throttled: false});
+});
+
+test('chapter 1: a VM is named with its state in the host list, not by its qemu path (en, zh-CN)', () => {
+	const chapter = loadLessonPack(join(projectRoot, 'lessons')).chapters.find(c => c.number === 1)!;
+	const runtime = lessonRuntime(chapter);
+	let shell = chapterStartShell(chapter);
+	shell = runLine(shell, 'multipass launch --name vm-d --memory 256M', runtime).state;
+	for (const [text, word] of [[enPane, 'VM'], [uiText('zh-CN').pane, '虚拟机']] as const) {
+		const model = hostDepth(shell.world, 'host-1', {width: 43, height: 14, theme: makeTheme(false), text});
+		const lines = model.rows.map(r => r.cells.map(c => c.text).join(''));
+		assert.ok(lines.some(l => l.includes(`qemu · ${word} vm-d Running`)), lines.join('\n'));
+	}
+	const starting = produce(shell.world, w => void (w.hosts.get('host-1')!.vms.get('vm-d')!.state = 'starting'));
+	const lines = hostDepth(starting, 'host-1', {width: 43, height: 14, theme: makeTheme(false), text: enPane}).rows.map(r => r.cells.map(c => c.text).join(''));
+	assert.ok(lines.some(l => l.includes('qemu · VM vm-d Starting')));
 });

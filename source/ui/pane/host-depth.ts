@@ -32,7 +32,10 @@ export function hostDepth(world: World, hostName: string, input: DepthInput): Pa
 				cells: [
 					{text: '│ ', color: colour},
 					{text: fit(pid, pidWidth) + ' ', color: colour},
-					{text: fit(proc.command, commandWidth) + ' '},
+					// A VM's qemu process: its long command line would show only its path; its VM and state say more.
+					proc.vm
+						? {text: fit(t.vmProcess(proc.vm.name, proc.vm.state), commandWidth) + ' ', color: proc.vm.state === 'Starting' ? input.theme.warn : undefined, cell: 'vm', value: proc.vm.state}
+						: {text: fit(proc.command, commandWidth) + ' '},
 					{text: fit(memory, 6, 'right'), cell: 'mem'},
 				],
 			});

@@ -15,7 +15,11 @@ export type ProcessRow = {
 	memoryBytes: number;
 	state: string;
 	containerId?: string;
+	/** The VM this process runs (a qemu hypervisor), with its state as multipass names it. */
+	vm?: {name: string; state: 'Starting' | 'Running' | 'Stopped' | 'Deleted'};
 };
+
+const vmStates = {starting: 'Starting', running: 'Running', stopped: 'Stopped', deleted: 'Deleted'} as const;
 
 export type NamespaceGroup = {
 	key: string; // pid namespace id, or "host"
@@ -47,6 +51,7 @@ export function hostView(world: World, hostName: string): HostView | null {
 	if (!host) return null;
 	const groups = new Map<number, NamespaceGroup>();
 	const hostPidNs = host.initNamespaces.pid;
+	const vmsById = new Map([...host.vms.values()].map(vm => [vm.id, vm]));
 	for (const proc of host.processes.values()) {
 		const pidNs = proc.namespaces.pid;
 		let group = groups.get(pidNs);
@@ -66,6 +71,7 @@ export function hostView(world: World, hostName: string): HostView | null {
 			memoryBytes: proc.memoryBytes,
 			state: proc.state,
 			containerId: proc.containerId,
+			...(proc.vmId && vmsById.has(proc.vmId) ? {vm: {name: vmsById.get(proc.vmId)!.name, state: vmStates[vmsById.get(proc.vmId)!.state]}} : {}),
 		});
 	}
 	// The host's own group first, then the others in the order they were made; colours follow that order.
