@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {paneObject} from '../../source/ui/pane/event-stream.ts';
 import {cpuText, hostDepth} from '../../source/ui/pane/host-depth.ts';
+import {hostView} from '../../source/ui/pane/selectors/host.ts';
 import {textWidth} from '../../source/ui/text-width.ts';
 import {makeTheme} from '../../source/ui/theme.tsx';
 import {enPane, uiText} from '../../source/ui/ui-text.ts';
@@ -62,4 +63,19 @@ test('chapter 1: a VM is named with its state in the host list, not by its qemu 
 	const starting = produce(shell.world, w => void (w.hosts.get('host-1')!.vms.get('vm-d')!.state = 'starting'));
 	const lines = hostDepth(starting, 'host-1', {width: 43, height: 14, theme: makeTheme(false), text: enPane}).rows.map(r => r.cells.map(c => c.text).join(''));
 	assert.ok(lines.some(l => l.includes('qemu · VM vm-d Starting')));
+});
+
+test('chapter 2: a shell in a new UTS or net namespace gets a group and a colour of its own', () => {
+	const shell = sandboxShell();
+	runAll(shell, ['unshare --uts bash', 'hostname box']);
+	const view = hostView(shell.state.world, 'host-1')!;
+	const uts = view.groups.find(g => g.ownKinds.join() === 'uts');
+	assert.ok(uts, view.groups.map(g => g.key).join(' | '));
+	assert.equal(uts.hostname, 'box');
+	assert.notEqual(uts.colorIndex, view.groups[0]!.colorIndex);
+	runAll(shell, ['exit', 'unshare --net bash']);
+	const net = hostView(shell.state.world, 'host-1')!.groups.find(g => g.ownKinds.join() === 'net');
+	assert.ok(net, 'a net namespace of its own');
+	const lines = hostDepth(shell.state.world, 'host-1', {width: 43, height: 30, theme: makeTheme(false), text: enPane}).rows.map(r => r.cells.map(c => c.text).join(''));
+	assert.ok(lines.includes('■ own net'), lines.join('\n'));
 });

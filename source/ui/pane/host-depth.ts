@@ -16,11 +16,12 @@ export function hostDepth(world: World, hostName: string, input: DepthInput): Pa
 	let selectable: string[] = [];
 	for (const group of view.groups) {
 		const colour = input.theme.palette(group.colorIndex);
+		const ownPid = group.ownKinds.includes('pid');
 		const label = group.isHost
 			? t.hostNamespaces(group.pidNamespace)
-			: `pid ns ${group.pidNamespace}${group.ownKinds.length ? ` · ${t.ownNamespaces(group.ownKinds.join(' '))}` : ''}${group.hostname && group.hostname !== hostName ? ` · ${group.hostname}` : ''}`;
+			: [ownPid ? `pid ns ${group.pidNamespace}` : '', t.ownNamespaces(group.ownKinds.join(' ')), group.hostname && group.hostname !== hostName ? group.hostname : ''].filter(Boolean).join(' · ');
 		rows.push({key: `group:${group.key}`, header: true, cells: [{text: '■ ', color: colour}, {text: label, bold: true, color: colour}]});
-		const pidText = (proc: (typeof group.processes)[number]) => (group.isHost ? String(proc.pid) : `${proc.nsPid}(${proc.pid})`);
+		const pidText = (proc: (typeof group.processes)[number]) => (!ownPid ? String(proc.pid) : `${proc.nsPid}(${proc.pid})`);
 		const pidWidth = Math.max(3, ...group.processes.map(p => pidText(p).length));
 		for (const proc of group.processes) {
 			const pid = pidText(proc);
