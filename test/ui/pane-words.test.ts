@@ -1,11 +1,13 @@
 // What the pane says is true to the world (issue 13 §5): counts in the titles take a singular
 // ("1 container"), an event names the image that was pushed (learner/kubia, not kubia), and
-// chapter 3's throttled group shows its CPU use against the quota, not the quota alone.
+// chapter 3's throttled group shows its CPU use against the quota, not the quota alone; a VM
+// shows its state (chapter 1), new namespaces their colours (chapter 2), a written file an event (chapter 0).
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {paneObject} from '../../source/ui/pane/event-stream.ts';
 import {cpuText, hostDepth} from '../../source/ui/pane/host-depth.ts';
 import {hostView} from '../../source/ui/pane/selectors/host.ts';
+import {eventsForDepth, recentEvents} from '../../source/ui/pane/selectors/events.ts';
 import {textWidth} from '../../source/ui/text-width.ts';
 import {makeTheme} from '../../source/ui/theme.tsx';
 import {enPane, uiText} from '../../source/ui/ui-text.ts';
@@ -78,4 +80,13 @@ test('chapter 2: a shell in a new UTS or net namespace gets a group and a colour
 	assert.ok(net, 'a net namespace of its own');
 	const lines = hostDepth(shell.state.world, 'host-1', {width: 43, height: 30, theme: makeTheme(false), text: enPane}).rows.map(r => r.cells.map(c => c.text).join(''));
 	assert.ok(lines.includes('■ own net'), lines.join('\n'));
+});
+
+test('chapter 0: a file the learner writes shows in the events (once, when it is created)', () => {
+	const shell = sandboxShell();
+	runAll(shell, ['echo hello > /root/hello.txt', 'echo again >> /root/hello.txt', 'echo gone > /dev/null']);
+	const created = shell.state.world.events.filter(e => e.reason === 'FileCreated');
+	assert.deepEqual(created.map(e => [e.component, e.object, e.message]), [['bash', 'file/host-1/root/hello.txt', '/root/hello.txt (6 bytes)']]);
+	const rows = recentEvents(shell.state.world, 3, eventsForDepth('host', 'host-1'));
+	assert.ok(rows.some(r => r.reason === 'FileCreated'), 'in the host pane\'s events');
 });
