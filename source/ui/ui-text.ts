@@ -240,9 +240,10 @@ export type UiText = {
 	nextStepHint: string;
 	quizAnswerIs: (key: string, text: string) => string;
 	quizAgainOrNext: string;
-	lessonKeys: {hint: string; solution: string; reset: string; next: string; answer: string; chapters: string};
+	lessonKeys: {hint: string; solution: string; reset: string; next: string; answer: string; chapters: string; startOver: string};
 	confirmSolution: string;
 	confirmReset: string;
+	confirmRestart: string;
 	tooSmall: (need: string, have: string) => string;
 	tooSmallHelp: string;
 	/** The same in as few cells as possible, for a terminal too small for the sentences (20x5). */
@@ -286,9 +287,10 @@ const en: UiText = {
 	nextStepHint: ' Alt-n for the next step.',
 	quizAnswerIs: (key, text) => `The right answer is ${key}) ${text}.`,
 	quizAgainOrNext: 'Answer again, or press n to move on.',
-	lessonKeys: {hint: 'hint', solution: 'solution', reset: 'reset', next: 'next', answer: 'answer', chapters: 'chapters'},
+	lessonKeys: {hint: 'hint', solution: 'solution', reset: 'reset', next: 'next', answer: 'answer', chapters: 'chapters', startOver: 'start over'},
 	confirmSolution: 'Show the solution? y / n',
 	confirmReset: 'Reset this step? y / n',
+	confirmRestart: 'Start over? y/n',
 	tooSmall: (need, have) => `k8s-tutor needs a terminal of at least ${need}; this one is ${have}.`,
 	tooSmallHelp: 'Make the window larger (80x24 or more is best), or press q to quit.',
 	tooSmallShort: (need, have) => `Need ${need}, have ${have}. q quits.`,
@@ -332,9 +334,10 @@ const zh: UiText = {
 	nextStepHint: ' 按 Alt-n 进入下一步。',
 	quizAnswerIs: (key, text) => `正确答案是 ${key}) ${text}。`,
 	quizAgainOrNext: '可以再答一次，或按 n 继续。',
-	lessonKeys: {hint: '提示', solution: '答案', reset: '重置', next: '下一步', answer: '回答', chapters: '章节'},
+	lessonKeys: {hint: '提示', solution: '答案', reset: '重置', next: '下一步', answer: '回答', chapters: '章节', startOver: '重新开始'},
 	confirmSolution: '显示答案？y / n',
 	confirmReset: '重置这一步？y / n',
+	confirmRestart: '重新开始？y/n',
 	tooSmall: (need, have) => `k8s-tutor 需要至少 ${need} 的终端，当前为 ${have}。`,
 	tooSmallHelp: '请把窗口放大（80x24 或更大最好），或按 q 退出。',
 	tooSmallShort: (need, have) => `需要 ${need}，当前 ${have}。q 退出。`,

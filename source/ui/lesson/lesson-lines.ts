@@ -20,6 +20,11 @@ function inlineSpans(markdown: string): Span[] {
 
 export function lessonLines(view: LessonView, width: number, theme: Theme, text: UiText): StyledLine[] {
 	const out: StyledLine[] = [];
+	// A finished chapter reopened: review it or start it over (the question in full, first).
+	if (view.pendingConfirm === 'restart' && view.confirmText) {
+		out.push(...wrapSpans(plainSpans(view.confirmText), width, theme, '', {bold: true, color: theme.warn}));
+		out.push({segments: []});
+	}
 	// What the learner just achieved, in full, before the next step's text.
 	if (view.passedNote) {
 		out.push(...wrapSpans(plainSpans(successLine(view.passedNote)), width, theme, '', {bold: true, color: theme.ok}));
@@ -76,7 +81,7 @@ export function lessonLines(view: LessonView, width: number, theme: Theme, text:
 export function lessonKeysText(view: LessonView, focused: boolean, text: UiText): string {
 	const say = text.lessonKeys;
 	const k = (key: string) => (focused ? key : `Alt-${key}`);
-	if (view.pendingConfirm) return view.pendingConfirm === 'solution' ? text.confirmSolution : text.confirmReset;
+	if (view.pendingConfirm) return view.pendingConfirm === 'solution' ? text.confirmSolution : view.pendingConfirm === 'restart' ? text.confirmRestart : text.confirmReset;
 	const keys: string[] = [];
 	const openTask = view.kind === 'task' && !view.passed;
 	if (openTask) {
@@ -85,7 +90,7 @@ export function lessonKeysText(view: LessonView, focused: boolean, text: UiText)
 	}
 	// A quiz takes answers until it is passed; n moves on once an answer (right or wrong) was given.
 	if (view.quiz && !view.passed) keys.push(`${say.answer} ${view.quiz.choices.map(c => c.key).join('/')}`);
-	if (view.chapterDone) keys.push(`${say.chapters} ${k('m')}`);
+	if (view.chapterDone) keys.push(`${say.chapters} ${k('m')}`, `${say.startOver} ${k('r')}`);
 	else if (view.kind === 'quiz') {
 		if (view.quiz?.answered) keys.push(`${say.next} n`);
 	} else if (view.kind !== 'task') keys.push(`${say.next} n`);
