@@ -61,6 +61,14 @@ test('a contained fork bomb is ended by its cgroup, never by killing one pid (a 
 	assert.match(bomb.stderr, /killing one pid does not stop it/);
 	assert.match(bomb.stderr, /echo 1 > \/sys\/fs\/cgroup\/jail\/cgroup\.kill/);
 	assert.doesNotMatch(bomb.stderr, /kill -9/);
+	// As the note says: kill -9 on the first pid leaves the copies forking; cgroup.kill ends them.
+	const pid = bomb.stderr.match(/started as pid (\d+)/)![1];
+	run(shell, `echo $$ > /sys/fs/cgroup/cgroup.procs; kill -9 ${pid}`);
+	run(shell, 'sleep 2');
+	assert.equal(run(shell, 'cat /sys/fs/cgroup/jail/pids.current').stdout, '20\n', 'the copies refill jail');
+	run(shell, 'echo 1 > /sys/fs/cgroup/jail/cgroup.kill');
+	run(shell, 'sleep 2');
+	assert.equal(run(shell, 'cat /sys/fs/cgroup/jail/pids.current').stdout, '0\n');
 });
 
 test('$(...) runs when its command runs: a container started earlier on the line is there', () => {

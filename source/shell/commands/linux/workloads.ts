@@ -164,7 +164,7 @@ function startForkBomb(ctx: CommandContext): CommandOutcome {
 function forkBombNote(bombPid: number, group: string): string {
 	const start = `[simulator] the fork bomb started as pid ${bombPid} and is now a tree of bash copies that keep forking; killing one pid does not stop it.`;
 	if (group !== '/') return `${start} End them all at once: echo 1 > /sys/fs/cgroup${group}/cgroup.kill\n`;
-	return `${start} In the root cgroup nothing limits it (a pids.max in a child group would have); here, kill -9 ${bombPid} ends its whole tree, which a real kernel would not do.\n`;
+	return `${start} In the root cgroup nothing limits it (a pids.max in a child group would have) and a real host would need a reboot; here, kill -9 ${bombPid} ends its whole tree, which a real kernel would not do.\n`;
 }
 
 export const forkbombCommand: CommandSpec = external({
