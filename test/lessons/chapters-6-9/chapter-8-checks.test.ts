@@ -1,6 +1,6 @@
-// Chapter 8's port-clash task passes only for a new pod without the clash (issue 13 §6): the
-// crashing pod is Ready for a moment each time container two restarts (ready until it fails), and
-// a deleted pod is not a fixed one.
+// Chapter 8's checks accept every valid way and only valid ways (issue 13 §6). The port-clash
+// task passes only for a new pod without the clash: the crashing pod is Ready for a moment each
+// time container two restarts (ready until it fails), and a deleted pod is not a fixed one.
 import assert from 'node:assert/strict';
 import {join} from 'node:path';
 import {test} from 'node:test';
@@ -54,4 +54,22 @@ test('deleting the pod and creating it with one container passes', () => {
 	passedWithin(35);
 	type('kubectl run clash --image=luksa/kubia --port=8080');
 	assert.equal(passedWithin(60), true, 'kubectl run is another valid way');
+});
+
+test('two-containers accepts --container as well as -c, and an exec\'d shell typing hostname', () => {
+	const at = chapter.meta.steps.findIndex(s => s.id === 'two-containers');
+	const two = chapter.meta.steps[at]!;
+	for (const lines of [
+		['kubectl exec duo --container=web -- hostname', 'kubectl exec duo --container sidecar -- hostname'],
+		['kubectl exec -it duo -c web -- sh', 'hostname', 'exit', 'kubectl exec -it duo -c sidecar -- sh', 'hostname', 'exit'],
+	]) {
+		let shell: ShellState = replayToStep(chapter, at, runtime);
+		const window = stepWindow(shell);
+		for (const line of ['kubectl apply -f duo.yaml', 'sleep 30', ...lines]) {
+			const result = runLine(shell, line, runtime);
+			shell = result.state;
+			window.commands.push({line, exitCode: result.exitCode}, ...(result.asRun ? [{line: result.asRun, exitCode: result.exitCode}] : []));
+		}
+		assert.deepEqual(checkStep(two, shell, window, 'en').unmet, [], lines.join('; '));
+	}
 });
