@@ -175,7 +175,7 @@ const zhPane: PaneText = {
 	noHost: name => `没有主机 ${name}。`,
 	hostNamespaces: pidNamespace => `主机命名空间 (pid ${pidNamespace})`,
 	ownNamespaces: kinds => `独立的 ${kinds}`,
-	cgroupColumns: {cgroup: 'cgroup', memory: '内存', cpu: 'CPU', pids: '进程数'},
+	cgroupColumns: {cgroup: 'cgroup', memory: '内存', cpu: 'CPU', pids: '进程'},
 	vmProcess: (name, state) => `qemu · 虚拟机 ${name} ${state}`,
 };
 

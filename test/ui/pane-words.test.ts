@@ -90,3 +90,12 @@ test('chapter 0: a file the learner writes shows in the events (once, when it is
 	const rows = recentEvents(shell.state.world, 3, eventsForDepth('host', 'host-1'));
 	assert.ok(rows.some(r => r.reason === 'FileCreated'), 'in the host pane\'s events');
 });
+
+test('the cgroup header fits the pane at 80x24 in both languages', () => {
+	const shell = sandboxShell();
+	runAll(shell, ['mkdir /sys/fs/cgroup/half', 'echo "50000 100000" > /sys/fs/cgroup/half/cpu.max']);
+	for (const text of [enPane, uiText('zh-CN').pane]) {
+		const header = hostDepth(shell.state.world, 'host-1', {width: 43, height: 14, theme: makeTheme(false), text}).rows[0]!;
+		assert.ok(textWidth(header.cells.map(c => c.text).join('')) <= 42, header.cells.map(c => c.text).join(''));
+	}
+});
