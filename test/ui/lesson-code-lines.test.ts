@@ -38,3 +38,15 @@ test('a solution command longer than the column wraps with a continuation mark, 
 	assert.ok(shown.slice(0, -1).every(l => l.endsWith('\\')), 'each cut is marked');
 	assert.equal(shown.join('\n').replace(/\\\n/g, '').slice(4).split(/\s+/).join(' '), command);
 });
+
+test('a comma after inline code never starts a line: the word before it goes along (kubectl drain / , kubectl uncordon)', () => {
+	const md = 'Two commands keep a node: `kubectl drain`, `kubectl uncordon` and more words here.';
+	for (let width = 16; width <= 60; width++) {
+		const lines = texts(lessonLines(view({text: md}), width, makeTheme(false), uiText('en'))).slice(2);
+		for (const line of lines) {
+			assert.doesNotMatch(line, /^[,.;:]/, `width ${width}: ${JSON.stringify(lines)}`);
+			assert.ok(textWidth(line) <= width, `width ${width}: ${line}`);
+		}
+		assert.equal(lines.join(' ').replace(/\s+/g, ' ').trim(), md.replace(/`/g, ''), `width ${width}: nothing lost`);
+	}
+});
