@@ -1,5 +1,6 @@
 // The resource types the endpoint serves: the engine's modelled ones plus the events it derives,
 // each with its group and version, as discovery and the request router see them.
+import {apiCatalogue} from '../engine/k8s/api-catalogue.ts';
 import {resourceInfos, type ResourceInfo} from '../engine/k8s/resources.ts';
 
 export type ServedResource = {
@@ -12,6 +13,8 @@ export type ServedResource = {
 	shortNames: string[];
 	verbs: string[];
 	info?: ResourceInfo; // undefined for events, which the engine derives rather than stores
+	/** A real type of a 1.32 cluster that the simulation does not model: listed, always empty, with a warning. */
+	unmodelled?: boolean;
 };
 
 const allCategory = new Set(['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'replicationcontrollers', 'cronjobs', 'jobs']);
@@ -28,6 +31,11 @@ export const servedResources: ServedResource[] = [
 	}),
 	{resource: 'events', singular: 'event', kind: 'Event', group: '', version: 'v1', namespaced: true, shortNames: ['ev'], verbs: ['get', 'list', 'watch']},
 ];
+for (const entry of apiCatalogue) {
+	const [group, version] = split(entry.apiVersion);
+	if (servedResources.some(r => r.resource === entry.resource && r.group === group)) continue;
+	servedResources.push({resource: entry.resource, singular: entry.kind.toLowerCase(), kind: entry.kind, group, version, namespaced: entry.namespaced, shortNames: entry.shortNames, verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'], unmodelled: true});
+}
 
 export function findServed(group: string, version: string, resource: string): ServedResource | undefined {
 	return servedResources.find(r => r.group === group && r.version === version && r.resource === resource);

@@ -43,7 +43,8 @@ function tokenMatches(header: string | undefined, token: string): boolean {
 function send(res: ServerResponse, response: ApiResponse, offsetMs = 0): void {
 	const isText = typeof response.body === 'string' && response.contentType?.startsWith('text/');
 	const body = isText ? (response.body as string) : JSON.stringify(shiftTimestamps(response.body, offsetMs));
-	res.writeHead(response.status, {'Content-Type': isText ? response.contentType! : 'application/json', 'Cache-Control': 'no-cache, private', 'Content-Length': Buffer.byteLength(body)});
+	const warnings = (response.warnings ?? []).map(text => `299 - ${JSON.stringify(text)}`);
+	res.writeHead(response.status, {'Content-Type': isText ? response.contentType! : 'application/json', 'Cache-Control': 'no-cache, private', 'Content-Length': Buffer.byteLength(body), ...(warnings.length ? {Warning: warnings} : {})});
 	res.end(body);
 }
 
@@ -127,6 +128,34 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
 		res.on('close', stop);
 	};
 
+	/** `kubectl logs -f`: what there is now, then each new line as the container writes it, until the pod goes. */
+	const streamLogs = (res: ServerResponse, first: ApiResponse, again: ApiRequest) => {
+		res.writeHead(200, {'Content-Type': 'text/plain', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked'});
+		res.write(first.body as string);
+		res.flushHeaders();
+		const lineCount = (world: World) => {
+			const answer = handleRequest(again, world).response;
+			return answer.status === 200 ? (answer.body as string).split('\n').slice(0, -1) : undefined;
+		};
+		let sent = lineCount(options.live.world())?.length ?? 0;
+		const unsubscribe = options.live.subscribe(() => {
+			const lines = lineCount(options.live.world());
+			if (!lines) return stop();
+			if (lines.length < sent) sent = 0; // the container restarted: its new log
+			for (const line of lines.slice(sent)) res.write(line + '\n');
+			sent = lines.length;
+		});
+		const timer = setTimeout(() => stop(), maxWatchMs);
+		const stop = () => {
+			clearTimeout(timer);
+			unsubscribe();
+			openWatches.delete(stop);
+			if (!res.writableEnded) res.end();
+		};
+		openWatches.add(stop);
+		res.on('close', stop);
+	};
+
 	const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
 		try {
 			if (!tokenMatches(req.headers.authorization, options.credentials.token)) return send(res, unauthorized());
@@ -143,6 +172,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
 				const timeout = request.query.get('timeoutSeconds');
 				return streamWatch(res, handled.watch, timeout !== null ? Number(timeout) : undefined);
 			}
+			if (handled.follow) return streamLogs(res, handled.response, handled.follow);
 			send(res, handled.response, offset());
 		} catch (error) {
 			if (!res.headersSent) send(res, statusResponse(500, 'InternalError', `[simulator] ${error instanceof Error ? error.message : String(error)}`));

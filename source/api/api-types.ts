@@ -11,7 +11,8 @@ export type ApiRequest = {
 	body?: string;
 };
 
-export type ApiResponse = {status: number; body: unknown; contentType?: string};
+/** `warnings` go out as `Warning: 299 - "..."` headers, which kubectl prints as `Warning: ...`. */
+export type ApiResponse = {status: number; body: unknown; contentType?: string; warnings?: string[]};
 
 /** What a watch request asks to be streamed: the server turns world changes into its events. */
 export type WatchRequest = {group: string; version: string; resource: string; namespace?: string; name?: string; labelSelector?: string; fieldSelector?: string; sinceVersion?: number; table: boolean};
@@ -23,4 +24,6 @@ export type Handled = {
 	/** The verb and target of the kubectl command this request is part of, for lesson checks. */
 	action?: {verb: string; resource: string; name?: string; namespace?: string};
 	watch?: WatchRequest;
+	/** `kubectl logs -f`: the log request to read again as the world changes, sending the lines added since. */
+	follow?: ApiRequest;
 };

@@ -4,7 +4,7 @@ import {apiServerUp} from '../engine/k8s/api-server.ts';
 import {resourceByKind} from '../engine/k8s/resources.ts';
 import type {World} from '../engine/world.ts';
 import type {ApiRequest, Handled} from './api-types.ts';
-import {findServed} from './api-resources.ts';
+import {findServed, qualifiedResource} from './api-resources.ts';
 import {apiGroup, apiGroupList, apiResourceList, apiVersions, kubernetesVersion} from './discovery.ts';
 import {createRequest, deleteCollectionRequest, deleteRequest, getRequest, listRequest, logRequest, patchRequest, updateRequest, type Target} from './resource-requests.ts';
 import {openApiDocument, openApiRoot} from './openapi.ts';
@@ -84,7 +84,22 @@ function watchOf(req: ApiRequest, target: Target): Handled {
 	};
 }
 
+/** A real type the simulation does not model: empty, and said so in a warning kubectl prints. */
+function unmodelledRequest(req: ApiRequest, target: Target): Handled {
+	const what = qualifiedResource(target.served);
+	const warning = `[simulator] ${what} are not modelled in this simulated cluster`;
+	const method = req.method.toUpperCase();
+	if (method === 'GET' && !target.name && !(req.query.get('watch') === 'true' || req.query.get('watch') === '1')) {
+		const apiVersion = target.served.group ? `${target.served.group}/${target.served.version}` : target.served.version;
+		return {response: {status: 200, body: {kind: `${target.served.kind}List`, apiVersion, metadata: {resourceVersion: '1'}, items: []}, warnings: [warning]}};
+	}
+	if (method === 'GET' && !target.name) return {response: {...statusResponse(405, 'MethodNotAllowed', warning), warnings: [warning]}};
+	if (method === 'GET') return {response: {...statusResponse(404, 'NotFound', `${what} "${target.name}" not found`, {name: target.name, group: target.served.group, kind: target.served.resource}), warnings: [warning]}};
+	return {response: {...statusResponse(405, 'MethodNotAllowed', warning), warnings: [warning]}};
+}
+
 function resourceRequest(req: ApiRequest, world: World, target: Target): Handled {
+	if (target.served.unmodelled) return unmodelledRequest(req, target);
 	const method = req.method.toUpperCase();
 	const sub = target.subresource;
 	if (sub && !['scale', 'log', 'status'].includes(sub)) {
@@ -92,7 +107,12 @@ function resourceRequest(req: ApiRequest, world: World, target: Target): Handled
 	}
 	if (sub === 'log') {
 		if (target.served.resource !== 'pods' || method !== 'GET') return {response: notFoundPath()};
-		return {response: logRequest(req, world, target), action: actionOf(req, target, 'logs')};
+		const response = logRequest(req, world, target);
+		const follow = req.query.get('follow') === 'true' && response.status === 200;
+		const again = new URLSearchParams(req.query);
+		again.delete('tailLines');
+		again.delete('follow');
+		return {response, action: actionOf(req, target, 'logs'), ...(follow ? {follow: {...req, query: again}} : {})};
 	}
 	const watching = req.query.get('watch') === 'true' || req.query.get('watch') === '1';
 	if (!target.name) {

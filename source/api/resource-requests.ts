@@ -105,8 +105,8 @@ export function listRequest(req: ApiRequest, world: World, target: Target): ApiR
 	const end = start + page.length;
 	const continueToken = end < all.length ? Buffer.from(JSON.stringify({start: end})).toString('base64url') : undefined;
 	const resourceVersion = String(world.cluster!.resourceVersion);
-	if (wantsTable(req.headers.accept) && target.served.info) {
-		return ok(tableOf(world, target.served.info.resource, page, {resourceVersion, continueToken, includeObject: req.query.get('includeObject') ?? undefined}));
+	if (wantsTable(req.headers.accept)) {
+		return ok(tableOf(world, target.served.info?.resource ?? 'events', page, {resourceVersion, continueToken, includeObject: req.query.get('includeObject') ?? undefined}));
 	}
 	const metadata = {resourceVersion, ...(continueToken ? {continue: continueToken, remainingItemCount: all.length - end} : {})};
 	return ok({kind: listKind(target), apiVersion: apiVersionOf(target.served), metadata, items: page.map(o => cloneData(o))});
@@ -116,7 +116,7 @@ export function getRequest(req: ApiRequest, world: World, target: Target): ApiRe
 	const obj = findObject(world, target, target.name!);
 	if (!obj) return notFound(target, target.name!);
 	if (target.subresource === 'scale') return ok(scaleOf(obj));
-	if (wantsTable(req.headers.accept) && target.served.info) return ok(tableOf(world, target.served.info.resource, [obj], {resourceVersion: obj.metadata.resourceVersion, includeObject: req.query.get('includeObject') ?? undefined}));
+	if (wantsTable(req.headers.accept)) return ok(tableOf(world, target.served.info?.resource ?? 'events', [obj], {resourceVersion: obj.metadata.resourceVersion, includeObject: req.query.get('includeObject') ?? undefined}));
 	return ok(cloneData(obj));
 }
 
@@ -222,8 +222,10 @@ function scaleTo(req: ApiRequest, world: World, target: Target, replicas: unknow
 
 export function patchRequest(req: ApiRequest, world: World, target: Target): Handled {
 	const existing = findObject(world, target, target.name!);
-	if (!existing) return {response: notFound(target, target.name!)};
 	const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
+	// Server-side apply creates what does not exist yet (kubectl apply --server-side).
+	if (!existing && type === 'application/apply-patch+yaml' && !target.subresource) return createRequest({...req, headers: {...req.headers, 'content-type': 'application/yaml'}}, world, target);
+	if (!existing) return {response: notFound(target, target.name!)};
 	const parsed = parseBody({...req, headers: {...req.headers, 'content-type': type === 'application/apply-patch+yaml' ? 'application/yaml' : 'application/json'}});
 	if ('error' in parsed) return {response: parsed.error};
 	const base = target.subresource === 'scale' ? scaleOf(existing) : cloneData(existing);

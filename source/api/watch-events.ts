@@ -25,7 +25,7 @@ function matching(world: World, watch: WatchRequest): KubeObject[] {
 
 function wrap(world: World, watch: WatchRequest, type: WatchEvent['type'], obj: KubeObject): WatchEvent {
 	const served = findServed(watch.group, watch.version, watch.resource)!;
-	if (watch.table && served.info) return {type, object: tableOf(world, served.info.resource, [obj], {resourceVersion: obj.metadata.resourceVersion})};
+	if (watch.table) return {type, object: tableOf(world, served.info?.resource ?? 'events', [obj], {resourceVersion: obj.metadata.resourceVersion})};
 	return {type, object: cloneData(obj)};
 }
 

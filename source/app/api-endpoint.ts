@@ -58,6 +58,12 @@ export function apiBanner(options: AppOptions, served: ServedApi): string {
 	return apiText(options.lang).serving(served.url, served.kubeconfig);
 }
 
+/** On the screen: the banner in the scrollback and the endpoint in the status bar. */
+export function announceApi(controller: {appendSystem(text: string): void; setNotice(notice: string | undefined): void}, options: AppOptions, served: ServedApi): void {
+	controller.appendSystem(apiBanner(options, served));
+	controller.setNotice(apiText(options.lang).notice(served.url));
+}
+
 /** Advances the controller's virtual time by the real time that passed, every quarter second (plain mode with outside clients). */
 export function runningClock(controller: {advance(realMs: number): void}): {stop(): void} {
 	let last = performance.now();

@@ -3,7 +3,7 @@ import {learnerRuntime} from '../shell/runtime.ts';
 import {cachedWorld} from '../node/world-cache.ts';
 import {createShellState} from '../shell/session.ts';
 import type {AppIO, AppOptions} from './app-options.ts';
-import {apiBanner, runningClock, serveApi, type ApiSettings} from './api-endpoint.ts';
+import {announceApi, apiBanner, runningClock, serveApi, type ApiSettings} from './api-endpoint.ts';
 import {runPlainSession} from './plain-session.ts';
 import {createTutorController} from './tutor-controller.ts';
 
@@ -31,7 +31,7 @@ export async function runSandbox(options: AppOptions, io: AppIO, settings: {seed
 				clock?.stop();
 			}
 		}
-		if (api) controller.appendSystem(apiBanner(options, api));
+		if (api) announceApi(controller, options, api);
 		const {runInteractive} = await import('../ui/run-interactive.tsx');
 		return await runInteractive(controller, options, io, {title: 'Sandbox'});
 	} finally {

@@ -15,7 +15,8 @@ import type {AppIO, AppOptions} from './app-options.ts';
 import {runPlainSession} from './plain-session.ts';
 import {createTutorController, type TutorController} from './tutor-controller.ts';
 import {switchableController} from '../api/live-session.ts';
-import {apiBanner, runningClock, serveApi, type ApiSettings, type ServedApi} from './api-endpoint.ts';
+import {announceApi, apiBanner, runningClock, serveApi, type ApiSettings, type ServedApi} from './api-endpoint.ts';
+import {apiText} from '../api/api-text.ts';
 
 export type OpenedChapter = {chapter: Chapter; session: LessonSession; controller: TutorController};
 
@@ -76,7 +77,7 @@ type Opened = {options: AppOptions; io: AppIO; pack: LessonPack; store: Progress
 async function runOpened(opened: OpenedChapter, {options, io, pack, store, notices, live, api}: Opened): Promise<number> {
 	const chapter = opened.chapter;
 	if (!options.plain) {
-		if (api) opened.controller.appendSystem(apiBanner(options, api));
+		if (api) announceApi(opened.controller, options, api);
 		for (const notice of notices) opened.controller.appendSystem(notice);
 		// Later ones (a save that failed, a lock another tutor holds) appear in the shell as they come.
 		store.watchNotices?.(notice => opened.controller.appendSystem(notice));
@@ -89,6 +90,7 @@ async function runOpened(opened: OpenedChapter, {options, io, pack, store, notic
 				open(chapterId) {
 					const next = openChapter(findChapter(pack.chapters, chapterId)!, options, store);
 					live.switchTo(next.controller);
+					if (api) next.controller.setNotice(apiText(options.lang).notice(api.url));
 					return {controller: next.controller, title: `${next.chapter.number} ${next.session.chapter.title}`};
 				},
 			},

@@ -230,3 +230,44 @@ test('a watch asked for as a Table sends one-row Tables', () => {
 	assert.equal((first.object as any).kind, 'Table');
 	assert.equal((first.object as any).rows[0].cells[0], 'web');
 });
+
+test('a real type the simulation does not model is listed empty with a [simulator] warning, never "the server does not have it"', () => {
+	const core = send(world(), request('GET', '/apis/apiextensions.k8s.io/v1')).body;
+	assert.ok(core.resources.some((r: any) => r.name === 'customresourcedefinitions' && r.shortNames.includes('crd')));
+	const listed = send(world(), request('GET', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions?limit=500'));
+	assert.equal(listed.response.status, 200);
+	assert.deepEqual(listed.body.items, []);
+	assert.deepEqual(listed.response.warnings, ['[simulator] customresourcedefinitions.apiextensions.k8s.io are not modelled in this simulated cluster']);
+	const created = send(world(), request('POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', {body: {kind: 'CustomResourceDefinition'}}));
+	assert.equal(created.response.status, 405);
+	assert.equal(created.world, undefined);
+});
+
+test('events come as a Table with the event printer columns (kubectl get events)', () => {
+	const table = send(world(), request('GET', '/api/v1/namespaces/kube-system/events', {accept: tableAccept})).body;
+	assert.deepEqual(
+		table.columnDefinitions.filter((c: any) => c.priority === 0).map((c: any) => c.name.toUpperCase()),
+		['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'],
+	);
+	assert.ok(table.rows.length > 0);
+	assert.match(table.rows[0].cells[3], /^pod\//);
+});
+
+test('server-side apply (kubectl apply --server-side) creates what is missing, then patches it', () => {
+	const body = {apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'settings'}, data: {mode: 'a'}};
+	const created = send(world(), request('PATCH', '/api/v1/namespaces/default/configmaps/settings?fieldManager=kubectl&force=false', {body, contentType: 'application/apply-patch+yaml'}));
+	assert.equal(created.response.status, 201);
+	const changed = send(created.world!, request('PATCH', '/api/v1/namespaces/default/configmaps/settings?fieldManager=kubectl', {body: {...body, data: {mode: 'b'}}, contentType: 'application/apply-patch+yaml'}));
+	assert.equal(changed.response.status, 200);
+	assert.deepEqual(changed.body.data, {mode: 'b'});
+});
+
+test('logs with follow=true ask the server to keep sending what the container writes', () => {
+	let w = send(world(), request('POST', '/api/v1/namespaces/default/pods', {body: pod('web')})).world!;
+	w = tick(w, 60_000);
+	const followed = send(w, request('GET', '/api/v1/namespaces/default/pods/web/log?follow=true&tailLines=5'));
+	assert.equal(followed.response.status, 200);
+	assert.equal(followed.follow?.query.get('follow'), null);
+	assert.equal(followed.follow?.query.get('tailLines'), null);
+	assert.equal(send(w, request('GET', '/api/v1/namespaces/default/pods/web/log')).follow, undefined);
+});
