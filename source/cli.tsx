@@ -11,6 +11,22 @@ import {realDisk} from './node/real-disk.ts';
 import {programStamp} from './node/world-cache.ts';
 
 type GlobalFlags = {lang?: string; plain?: boolean; lessons?: string};
+type ApiOptionFlags = {api?: boolean | string; apiBind?: string};
+
+const apiOptionHelp = 'serve the simulated cluster to your own kubectl on https://127.0.0.1:PORT (default 6443); see `k8s-tutor kubeconfig`';
+const apiBindHelp = 'address the --api endpoint listens on (default 127.0.0.1; anything else is reachable from other machines)';
+
+/** The --api settings for a flow, or undefined; a wrong value ends the program with a usage error. */
+async function apiSettings(flags: ApiOptionFlags): Promise<import('./app/api-endpoint.ts').ApiSettings | undefined> {
+	if (flags.api === undefined && flags.apiBind === undefined) return undefined;
+	const {apiSettingsOf} = await import('./app/api-endpoint.ts');
+	const settings = apiSettingsOf(flags);
+	if (settings && 'error' in settings) {
+		process.stderr.write(`k8s-tutor: ${settings.error}\n`);
+		process.exit(2);
+	}
+	return settings;
+}
 
 let toldTerminalMode = false;
 
@@ -71,6 +87,8 @@ function buildProgram(setExit: (code: number) => void): Command {
 		.addOption(new Option('--lang <locale>', 'language of the lessons and screens').choices([...locales]))
 		.option('--plain', 'plain linear output for screen readers and scripts (no boxes, one line per event)')
 		.option('--lessons <dir>', "use an instructor's own lesson pack instead of the built-in one")
+		.option('--api [port]', apiOptionHelp)
+		.option('--api-bind <addr>', apiBindHelp)
 		.showSuggestionAfterError(true)
 		// Arguments before "[options]" in the command list ("start <chapter> [options]"), as the readme writes them.
 		.configureHelp({
@@ -88,6 +106,7 @@ Examples:
   k8s-tutor start 2                  start chapter 2 (Linux namespaces)
   k8s-tutor start 2 --fresh          start chapter 2 over from its first step
   k8s-tutor sandbox < script.txt     run a script of commands against the simulated world
+  k8s-tutor sandbox --api            free play, also served to your own kubectl (k8s-tutor kubeconfig)
   k8s-tutor classroom host           run a classroom session for a room of students`,
 		);
 
@@ -95,9 +114,10 @@ Examples:
 	const finish = (code: number | void) => setExit(typeof code === 'number' ? code : 0);
 
 	program.action(async (_opts, command: Command) => {
-		const {runTutorial} = await import('./app/tutorial.ts');
-		finish(await runTutorial(appOptions(flagsOf(command)), io, {}));
-	});
+			const api = await apiSettings(command.optsWithGlobals());
+			const {runTutorial} = await import('./app/tutorial.ts');
+			finish(await runTutorial(appOptions(flagsOf(command)), io, {api}));
+		});
 
 	program
 		.command('lessons')
@@ -112,18 +132,30 @@ Examples:
 		.description('start (or resume) a chapter, by number or id; --fresh starts it over from its first step')
 		.argument('<chapter>', 'chapter number or id, e.g. 2 or namespaces')
 		.option('--fresh', "start the chapter over from its first step in a fresh world (other chapters' progress stays)")
+		.configureHelp({showGlobalOptions: true})
 		.action(async (chapter: string, opts: {fresh?: boolean}, command: Command) => {
+			const api = await apiSettings(command.optsWithGlobals());
 			const {runTutorial} = await import('./app/tutorial.ts');
-			finish(await runTutorial(appOptions(flagsOf(command)), io, {chapter, fresh: Boolean(opts.fresh)}));
+			finish(await runTutorial(appOptions(flagsOf(command)), io, {chapter, fresh: Boolean(opts.fresh), api}));
 		});
 
 	program
 		.command('sandbox')
 		.description('free play: your own host, Docker, a registry and a cluster, no lesson')
 		.option('--seed <n>', 'seed of the simulated world', '1')
+		.configureHelp({showGlobalOptions: true})
 		.action(async (opts: {seed: string}, command: Command) => {
+			const api = await apiSettings(command.optsWithGlobals());
 			const {runSandbox} = await import('./app/sandbox.ts');
-			finish(await runSandbox(appOptions(flagsOf(command)), io, {seed: Number(opts.seed) || 1}));
+			finish(await runSandbox(appOptions(flagsOf(command)), io, {seed: Number(opts.seed) || 1, api}));
+		});
+
+	program
+		.command('kubeconfig')
+		.description('print the path of the kubeconfig for your own kubectl (export KUBECONFIG=$(k8s-tutor kubeconfig)); serve with --api')
+		.action(async (_opts, command: Command) => {
+			const {runKubeconfig} = await import('./app/api-endpoint.ts');
+			finish(await runKubeconfig(appOptions(flagsOf(command)), io));
 		});
 
 	program
@@ -243,7 +275,7 @@ function commandPath(command: Command): string {
 }
 
 /** Options of the root command that take a value, so the first bare word after them is not a command name. */
-const valuedRootOptions = new Set(['--lang', '--lessons']);
+const valuedRootOptions = new Set(['--lang', '--lessons', '--api-bind']);
 
 /** The first bare word of argv when it names no command: `k8s-tutor frobnicate` is a typo, not an argument. */
 function unknownCommand(program: Command, argv: string[]): string | undefined {

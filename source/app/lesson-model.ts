@@ -38,7 +38,7 @@ export type StepState = {
 	passed: boolean;
 	answered?: QuizView['answered'];
 	unmet: string[];
-	pendingConfirm?: 'solution' | 'reset';
+	pendingConfirm?: 'solution' | 'reset' | 'restart'; // restart: the whole chapter, from a finished one's summary
 };
 
 export type LessonModel = {

@@ -117,8 +117,10 @@ export function createLessonSession(options: LessonSessionOptions): LessonSessio
 		const saved = progress.chapters[chapterId];
 		const index = chapter.steps.findIndex(s => s.id === saved?.currentStep);
 		if (!saved || index < 0) return undefined;
-		// A finished chapter starts over (its earned points stay).
-		if (saved.completedAt && chapter.steps[index]!.kind === 'summary') return undefined;
+		// A finished chapter: plain mode starts it over (a script replays it); the screen opens its
+		// summary in the world as it was left and asks whether to start over (n: review it).
+		const finished = Boolean(saved.completedAt) && chapter.steps[index]!.kind === 'summary';
+		if (finished && options.autoAdvance) return undefined;
 		let shell: ShellState | undefined;
 		if (saved.snapshot?.stepId === saved.currentStep) {
 			try {
@@ -130,7 +132,8 @@ export function createLessonSession(options: LessonSessionOptions): LessonSessio
 		// No saved world (an imported progress, a lost file): the step's world as the author meant it.
 		let startShell: ShellState | undefined;
 		if (!shell) shell = startShell = replayToStep(options.chapter, index, runtime);
-		return blank(shell, now(), {index, id: chapter.steps[index]!.id, startShell});
+		const resumed = blank(shell, now(), {index, id: chapter.steps[index]!.id, startShell});
+		return finished ? {...resumed, done: true, step: {...resumed.step, passed: true, pendingConfirm: 'restart'}} : resumed;
 	};
 
 	const session: LessonSession = {

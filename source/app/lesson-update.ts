@@ -2,7 +2,7 @@
 // here: saving, the world snapshot and telling the classroom are effects the runner carries out,
 // and the time comes in each message. Each step kind's transitions are one table (`transitions`)
 // that lesson-transitions.test.ts walks pair by pair, so no key can leave a learner stuck.
-import {applySetup, checkStep, replayToStep, stepWindow} from '../lessons/chapter-world.ts';
+import {applySetup, chapterStartShell, checkStep, replayToStep, stepWindow} from '../lessons/chapter-world.ts';
 import type {StepKind} from '../lessons/chapter-schema.ts';
 import type {CheckResult} from '../lessons/checks/checker.ts';
 import type {LocalizedStep} from '../lessons/localize.ts';
@@ -212,6 +212,11 @@ const confirmed: Handler<'confirmed'> = (model, msg, env) => {
 			],
 		];
 	}
+	if (pending === 'restart') {
+		// The whole chapter again from its first step, in the world it starts from; points earned stay.
+		const start = chapterStartShell(env.source);
+		return enterStep({...asked, done: false, celebration: undefined}, env, 0, start, msg.at);
+	}
 	if (pending === 'reset') {
 		const start = model.step.startShell ?? replayToStep(env.source, model.step.index, env.runtime);
 		const reset = {...withStep(asked, {startShell: start, window: stepWindow(start), unmet: []}), shell: start};
@@ -237,6 +242,9 @@ const quizNext: Handler<'next-asked'> = (model, msg, env) => {
 	if (model.step.answered && !model.step.answered.correct) return then(passStep(model, env, msg.at, {quiet: true}), m => advance(m, env, msg.at));
 	return [model, []];
 };
+
+/** r on a finished chapter's summary: start the chapter over? (asks y/n) */
+const restartAsked: Handler<'reset-asked'> = model => (model.done ? [withStep(model, {pendingConfirm: 'restart'}), []] : [model, []]);
 
 const summaryNext: Handler<'next-asked'> = (model, msg, env) => (model.done ? [model, []] : finishChapter(model, env, msg.at));
 
@@ -294,7 +302,7 @@ export const transitions: Record<StepKind, KindTable> = {
 		'next-asked': unchanged, // a task moves on by itself when its check passes
 	},
 	quiz: {...common, 'answer-given': answered, 'next-asked': quizNext},
-	summary: {...common, 'next-asked': summaryNext},
+	summary: {...common, 'next-asked': summaryNext, 'reset-asked': restartAsked},
 };
 
 /** Messages that are the learner's own request: they drop a pending y/n question first. */

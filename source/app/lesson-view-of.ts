@@ -34,6 +34,6 @@ export function lessonViewOf(model: LessonModel, env: LessonEnv, shell: ShellSta
 		pendingConfirm: live.pendingConfirm,
 		paneDepth: current.pane ?? chapter.chapter.meta.pane,
 		chapterDone: model.done,
-		confirmText: live.pendingConfirm === 'solution' ? say.confirmSolution : live.pendingConfirm === 'reset' ? say.confirmReset : undefined,
+		confirmText: live.pendingConfirm === 'solution' ? say.confirmSolution : live.pendingConfirm === 'reset' ? say.confirmReset : live.pendingConfirm === 'restart' ? say.confirmRestart : undefined,
 	};
 }

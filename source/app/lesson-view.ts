@@ -27,7 +27,7 @@ export type LessonView = {
 	xp: number; // the learner's total
 	celebration?: {message: string; at: number}; // set when a step was just passed (real ms timestamp)
 	passedNote?: string; // on the step after a passed task or quiz: that step's message (markdown), shown above this step's text
-	pendingConfirm?: 'solution' | 'reset'; // waiting for y/n
+	pendingConfirm?: 'solution' | 'reset' | 'restart'; // waiting for y/n
 	confirmText?: string; // the question to show while waiting for y/n, in the learner's language
 	paneDepth: PaneDepth; // the depth the lesson asks for
 	chapterDone: boolean;

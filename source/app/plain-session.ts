@@ -18,6 +18,8 @@ export type PlainHooks = {
 	outro?: () => string;
 	/** True when the flow is finished and the session should stop reading. */
 	finished?: () => boolean;
+	/** Something else advances the virtual clock in real time (the API endpoint's clock): input does not. */
+	clockRunsElsewhere?: boolean;
 };
 
 export async function runPlainSession(controller: TutorController, options: AppOptions, io: AppIO, hooks: PlainHooks = {}): Promise<number> {
@@ -35,7 +37,7 @@ export async function runPlainSession(controller: TutorController, options: AppO
 	});
 	if (options.interactiveInput) io.stdout.write(controller.snapshot().prompt);
 	for await (const entry of commandEntries(io.stdin)) {
-		if (options.interactiveInput) {
+		if (options.interactiveInput && !hooks.clockRunsElsewhere) {
 			// A person typing: the simulated cluster kept running while they thought.
 			const now = performance.now();
 			controller.advance(now - lastInputAt);

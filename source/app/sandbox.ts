@@ -3,19 +3,38 @@ import {learnerRuntime} from '../shell/runtime.ts';
 import {cachedWorld} from '../node/world-cache.ts';
 import {createShellState} from '../shell/session.ts';
 import type {AppIO, AppOptions} from './app-options.ts';
+import {announceApi, apiBanner, runningClock, serveApi, type ApiSettings} from './api-endpoint.ts';
 import {runPlainSession} from './plain-session.ts';
 import {createTutorController} from './tutor-controller.ts';
 
-/** `k8s-tutor sandbox`: the whole simulated world, no lesson. */
-export async function runSandbox(options: AppOptions, io: AppIO, settings: {seed: number}): Promise<number> {
+/** `k8s-tutor sandbox`: the whole simulated world, no lesson; with --api, also served to a real kubectl. */
+export async function runSandbox(options: AppOptions, io: AppIO, settings: {seed: number; api?: ApiSettings}): Promise<number> {
 	const world = cachedWorld(options.worldCache, `sandbox-${settings.seed}`, () => createSandboxWorld({seed: settings.seed}));
 	const shell = createShellState(world, learnerHost);
 	const controller = createTutorController(shell, learnerRuntime(options.disk, options.lang));
-	if (options.plain) {
-		return runPlainSession(controller, options, io, {
-			intro: () => (options.interactiveInput ? 'k8s-tutor sandbox: a simulated host, Docker, a registry and a cluster. Type help for commands, exit to quit.' : ''),
-		});
+	const api = settings.api ? await serveApi(controller, options, io, settings.api) : undefined;
+	if (api && 'error' in api) {
+		io.stderr.write(`k8s-tutor: ${api.error}\n`);
+		return 1;
 	}
-	const {runInteractive} = await import('../ui/run-interactive.tsx');
-	return runInteractive(controller, options, io, {title: 'Sandbox'});
+	try {
+		if (options.plain) {
+			if (api) io.stderr.write(apiBanner(options, api) + '\n');
+			// With outside clients watching, the cluster's clock runs in real time, not only when a line is typed.
+			const clock = api && options.interactiveInput ? runningClock(controller) : undefined;
+			try {
+				return await runPlainSession(controller, options, io, {
+					intro: () => (options.interactiveInput ? 'k8s-tutor sandbox: a simulated host, Docker, a registry and a cluster. Type help for commands, exit to quit.' : ''),
+					clockRunsElsewhere: Boolean(clock),
+				});
+			} finally {
+				clock?.stop();
+			}
+		}
+		if (api) announceApi(controller, options, api);
+		const {runInteractive} = await import('../ui/run-interactive.tsx');
+		return await runInteractive(controller, options, io, {title: 'Sandbox'});
+	} finally {
+		await api?.close();
+	}
 }

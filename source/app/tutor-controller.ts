@@ -75,6 +75,11 @@ export type TutorController = {
 	settleFollow(): string;
 	clearOutput(): void;
 	flush(): void;
+	/**
+	 * A change made by an outside client (the API endpoint): the new world, and the kubectl command
+	 * it stands for, which lesson checks count as if typed (no scrollback entry, no shell history).
+	 */
+	applyOutside(change: {world?: World; line?: string; exitCode?: number}): void;
 };
 
 export function createTutorController(initial: ShellState, runtime: ShellRuntime, lesson?: LessonDriver): TutorController {
@@ -235,6 +240,17 @@ export function createTutorController(initial: ShellState, runtime: ShellRuntime
 		},
 		flush() {
 			lesson?.flush(shell);
+		},
+		applyOutside(outside) {
+			if (!outside.world && !outside.line) return;
+			const before = shell;
+			if (outside.world) shell = {...shell, world: outside.world};
+			if (lesson && outside.line) {
+				const exitCode = outside.exitCode ?? 0;
+				shell = lesson.afterCommand(before, shell, outside.line, {state: shell, stdout: '', stderr: '', exitCode, effects: []});
+			} else if (lesson) shell = lesson.afterTick(shell);
+			noteSuccess();
+			changed();
 		},
 	};
 }

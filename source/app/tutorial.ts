@@ -14,6 +14,9 @@ import {openProgressStore, type ProgressStore} from '../lessons/progress/progres
 import type {AppIO, AppOptions} from './app-options.ts';
 import {runPlainSession} from './plain-session.ts';
 import {createTutorController, type TutorController} from './tutor-controller.ts';
+import {switchableController} from '../api/live-session.ts';
+import {announceApi, apiBanner, runningClock, serveApi, type ApiSettings, type ServedApi} from './api-endpoint.ts';
+import {apiText} from '../api/api-text.ts';
 
 export type OpenedChapter = {chapter: Chapter; session: LessonSession; controller: TutorController};
 
@@ -38,7 +41,7 @@ export function progressStoreFor(options: AppOptions): ProgressStore {
 	return packProgressStore(openProgressStore({configDir: options.configDir}), packScope(options.lessonsDir, builtInLessonsDir()));
 }
 
-export async function runTutorial(options: AppOptions, io: AppIO, request: {chapter?: string; fresh?: boolean}): Promise<number> {
+export async function runTutorial(options: AppOptions, io: AppIO, request: {chapter?: string; fresh?: boolean; api?: ApiSettings}): Promise<number> {
 	const pack = lessonPackFor(options);
 	if (pack.chapters.length === 0) {
 		io.stderr.write(`k8s-tutor: no lessons found in ${pack.dir}${pack.problems[0] ? ` (${pack.problems[0].message})` : ''}\n`);
@@ -56,7 +59,25 @@ export async function runTutorial(options: AppOptions, io: AppIO, request: {chap
 	const entry = menu.chapters.find(e => e.id === chapter.meta.id)!;
 	if (entry.locked) notices.push(uiText(options.lang).buildsOn(entry.number, entry.missingPrerequisites));
 	const opened = openChapter(chapter, options, store, {fresh: request.fresh});
+	const live = switchableController(opened.controller);
+	const api = request.api ? await serveApi(live, options, io, request.api) : undefined;
+	if (api && 'error' in api) {
+		io.stderr.write(`k8s-tutor: ${api.error}\n`);
+		return 1;
+	}
+	try {
+		return await runOpened(opened, {options, io, pack, store, notices, live, api});
+	} finally {
+		await api?.close();
+	}
+}
+
+type Opened = {options: AppOptions; io: AppIO; pack: LessonPack; store: ProgressStore; notices: string[]; live: ReturnType<typeof switchableController>; api: ServedApi | undefined};
+
+async function runOpened(opened: OpenedChapter, {options, io, pack, store, notices, live, api}: Opened): Promise<number> {
+	const chapter = opened.chapter;
 	if (!options.plain) {
+		if (api) announceApi(opened.controller, options, api);
 		for (const notice of notices) opened.controller.appendSystem(notice);
 		// Later ones (a save that failed, a lock another tutor holds) appear in the shell as they come.
 		store.watchNotices?.(notice => opened.controller.appendSystem(notice));
@@ -68,6 +89,8 @@ export async function runTutorial(options: AppOptions, io: AppIO, request: {chap
 				current: chapter.meta.id,
 				open(chapterId) {
 					const next = openChapter(findChapter(pack.chapters, chapterId)!, options, store);
+					live.switchTo(next.controller);
+					if (api) next.controller.setNotice(apiText(options.lang).notice(api.url));
 					return {controller: next.controller, title: `${next.chapter.number} ${next.session.chapter.title}`};
 				},
 			},
@@ -75,6 +98,12 @@ export async function runTutorial(options: AppOptions, io: AppIO, request: {chap
 	}
 	store.watchNotices?.(notice => io.stderr.write(`k8s-tutor: ${notice}\n`));
 	const hooks = plainLessonHooks(opened.session, opened.controller, {width: io.stdout.columns ?? 80, notices});
-	await runPlainSession(opened.controller, options, io, hooks);
+	if (api) io.stderr.write(apiBanner(options, api) + '\n');
+	const clock = api && options.interactiveInput ? runningClock(opened.controller) : undefined;
+	try {
+		await runPlainSession(opened.controller, options, io, {...hooks, clockRunsElsewhere: Boolean(clock)});
+	} finally {
+		clock?.stop();
+	}
 	return opened.session.chapterDone() ? 0 : 1;
 }

@@ -24,3 +24,8 @@ export function digestHex(input: string, length = 64): string {
 export function sha256Of(input: string): string {
 	return `sha256:${digestHex(input)}`;
 }
+
+/** JSON with every object's keys sorted: the same value always gives the same text, whatever order its keys were written in. */
+export function canonicalJson(value: unknown): string {
+	return JSON.stringify(value, (_key, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
+}

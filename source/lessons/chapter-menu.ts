@@ -69,20 +69,22 @@ export function findChapter(chapters: Chapter[], text: string): Chapter | undefi
 	return chapters.find(c => c.meta.id === trimmed) ?? chapters.find(c => c.folder === trimmed);
 }
 
-/** The plain-text chapter list of `k8s-tutor lessons`. */
+/** The plain-text chapter list of `k8s-tutor lessons`: fixed columns first, the title (of any length) after them. */
 export function formatChapterList(menu: ChapterMenu, locale: Locale): string {
 	const zh = locale === 'zh-CN';
-	const lines = menu.chapters.map(e => {
+	const lines = menu.chapters.flatMap(e => {
 		// One column each (no emoji: screen readers and narrow terminals).
 		const mark = e.done ? '✓' : e.locked ? '-' : e.started ? '>' : ' ';
 		const steps = `${e.stepsDone}/${e.stepCount}`;
-		const extra = e.locked
-			? (zh ? `  需要先完成：${e.missingPrerequisites.map(p => p.number).join(', ')}` : `  locked: finish chapter ${e.missingPrerequisites.map(p => p.number).join(', ')} first`)
+		// A finished chapter is open whatever its prerequisites say now (a reset of an earlier one).
+		const extra = e.locked && !e.done
+			? (zh ? `需要先完成：${e.missingPrerequisites.map(p => p.number).join(', ')}` : `locked: finish chapter ${e.missingPrerequisites.map(p => p.number).join(', ')} first`)
 			: !e.done && e.resumeStep
-				? (zh ? `  继续：${e.resumeStep.title}` : `  resume at: ${e.resumeStep.title}`)
+				? (zh ? `继续：${e.resumeStep.title}` : `resume at: ${e.resumeStep.title}`)
 				: '';
-		const title = e.title + ' '.repeat(Math.max(1, 34 - displayWidth(e.title)));
-		return `${mark} ${String(e.number).padStart(2)}  ${title}${steps.padStart(5)}  ${String(e.xp).padStart(4)} xp${extra}`;
+		const columns = `${mark} ${String(e.number).padStart(2)}  ${steps.padStart(5)}  ${String(e.xp).padStart(4)} xp  `;
+		// The note goes under the title: a long title (chapter 9) and its note never wrap mid-word at 80 columns.
+		return extra ? [columns + e.title, ' '.repeat(displayWidth(columns)) + extra] : [columns + e.title];
 	});
 	lines.push('', zh ? `总计：${menu.totalXp} xp` : `Total: ${menu.totalXp} xp`);
 	return lines.join('\n');

@@ -40,15 +40,15 @@ export function applySetup(shell: ShellState, setup: SetupItem[] | undefined, ru
 	return {shell: {...current, session: {...current.session, history: shell.session.history, lastExit: 0}}, failures};
 }
 
-export type StepWindow = {sinceEventSeq: number; commands: CommandRecord[]; host: string};
+export type StepWindow = {sinceEventSeq: number; sinceMs?: number; commands: CommandRecord[]; host: string};
 
 export function stepWindow(shell: ShellState): StepWindow {
-	return {sinceEventSeq: shell.world.eventSeq, commands: [], host: shell.session.frames[0]!.host};
+	return {sinceEventSeq: shell.world.eventSeq, sinceMs: shell.world.time, commands: [], host: shell.session.frames[0]!.host};
 }
 
 export function checkStep(step: StepMeta, shell: ShellState, window: StepWindow, locale: Locale, unmetTexts?: Record<string, string>): CheckResult {
 	if (!step.check) return {passed: true, unmet: []};
-	return runCheck(step.check, {world: shell.world, session: shell.session, host: window.host, commands: window.commands, sinceEventSeq: window.sinceEventSeq, locale, unmetTexts});
+	return runCheck(step.check, {world: shell.world, session: shell.session, host: window.host, commands: window.commands, sinceEventSeq: window.sinceEventSeq, sinceMs: window.sinceMs, locale, unmetTexts});
 }
 
 export type SolutionReplay = {shell: ShellState; window: StepWindow; result: CheckResult; outputs: {line: string; exitCode: number; output: string}[]; settledMs: number};

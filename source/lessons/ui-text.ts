@@ -7,6 +7,8 @@ export type UiText = {
 	chapterHeading(number: number, title: string): string;
 	confirmSolution: string;
 	confirmReset: string;
+	/** A finished chapter's summary (reopened, or r pressed there): start the chapter over? */
+	confirmRestart: string;
 	snapshotUnreadable: string;
 	hint(n: number, count: number): string;
 	noMoreHints: string;
@@ -34,6 +36,7 @@ const en: UiText = {
 	chapterHeading: (number, title) => `Chapter ${number} · ${title}`,
 	confirmSolution: 'Show the solution? The step will count as solved with help. (y/n)',
 	confirmReset: "Reset this step's world to how it began? (y/n)",
+	confirmRestart: 'You finished this chapter: here is its summary, with your world as you left it to look around in. Start the chapter over from step 1 in a fresh world (your points stay)? (y/n)',
 	snapshotUnreadable: "The saved world of this chapter could not be read; the step starts again in its own starting world.",
 	hint: (n, count) => `Hint ${n}/${count}:`,
 	noMoreHints: 'No more hints for this step. Type "solution" to see the answer.',
@@ -59,6 +62,7 @@ const zhCN: UiText = {
 	chapterHeading: (number, title) => `第 ${number} 章 · ${title}`,
 	confirmSolution: '显示答案？这一步将记为“在帮助下完成”。(y/n)',
 	confirmReset: '把这一步的环境恢复到开始时的样子？(y/n)',
+	confirmRestart: '你已经完成了这一章：这里是它的总结，环境保持你离开时的样子，可以随意查看。要在全新的环境中从第 1 步重新开始这一章吗（已得的分数保留）？(y/n)',
 	snapshotUnreadable: '无法读取本章保存的环境，这一步将在它的初始环境中重新开始。',
 	hint: (n, count) => `提示 ${n}/${count}：`,
 	noMoreHints: '这一步没有更多提示了。输入 "solution" 查看答案。',

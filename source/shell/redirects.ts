@@ -1,10 +1,12 @@
 // Redirections of one command (simple or compound), in bash's order: read left to right before
 // the command runs (`> f 2>&1` sends both to f; `2>&1 > f` sends errors to the terminal), then
 // the command's output is routed to the terminal, /dev/null or files in the simulated host.
+import {produce} from 'immer';
+import {recordEvent} from '../engine/events.ts';
 import type {World} from '../engine/world.ts';
 import {expansionEnv} from './expansion-env.ts';
 import {startFolderPath} from './learner-files.ts';
-import {readPath, writePath} from './paths.ts';
+import {pathKind, readPath, resolvePath, writePath} from './paths.ts';
 import {readDisk} from './read-disk.ts';
 import type {Outcome, Run} from './run-types.ts';
 import {currentFrame} from './session.ts';
@@ -90,6 +92,7 @@ export function routeOutput(
 	send(opened.fds.get(2) ?? terminalErr, output.stderr);
 	let next = world;
 	for (const [sink, text] of files) {
+		const created = pathKind(next, frame, sink.path) === undefined;
 		const written = writePath(next, frame, sink.path, text, sink.append);
 		if (!written.ok) {
 			// open() failures name the file; a write() the kernel refuses (a cgroup file's EINVAL) names the writer, as bash does.
@@ -97,6 +100,12 @@ export function routeOutput(
 			return {world: next, stdout, stderr: stderr + message + '\n', failed: true};
 		}
 		next = written.world;
+		// A file the learner's `>` made is a change to the world like any other: the pane's events show it.
+		if (created && pathKind(next, frame, sink.path) === 'file') {
+			const path = resolvePath(frame, sink.path);
+			const bytes = new TextEncoder().encode(text).length;
+			next = produce(next, w => void recordEvent(w, {type: 'Normal', component: writer.split(':')[0]!, reason: 'FileCreated', object: `file/${frame.host}${path}`, message: `${path} (${bytes} byte${bytes === 1 ? '' : 's'})`, host: frame.host}));
+		}
 	}
 	return {world: next, stdout, stderr, failed: false};
 }

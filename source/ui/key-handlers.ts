@@ -42,11 +42,13 @@ function lessonAction(ctx: KeyContext, name: string) {
 }
 
 /** Keys that mean the same with Alt held, or alone in the lesson/pane: true when handled. */
-function commandKey(ctx: KeyContext, input: string): boolean {
+function commandKey(ctx: KeyContext, input: string, alt = false): boolean {
 	const {controller, snapshot, dispatch, ui} = ctx;
 	const lesson = snapshot.lesson;
 	// A quiz's letters come first: a quiz whose answer is d must not switch the pane's depth.
-	if (lesson?.quiz && !lesson.passed && lesson.quiz.choices.some(c => c.key === input)) {
+	// Alt-c is always the check key, never the answer c (learners press it to ask what is missing).
+	const checkKey = alt && input === 'c';
+	if (!checkKey && lesson?.quiz && !lesson.passed && lesson.quiz.choices.some(c => c.key === input)) {
 		lessonAction(ctx, `answer:${input}`);
 		return true;
 	}
@@ -59,8 +61,9 @@ function commandKey(ctx: KeyContext, input: string): boolean {
 			lessonAction(ctx, input === 'h' ? 'hint' : input === 's' ? 'solution' : 'reset');
 			return true;
 		case 'c':
-			// What is still missing in this task (the lessons engine's "check").
-			if (lesson?.kind !== 'task' || lesson.passed) return false;
+			// What is still missing in this task (the lessons engine's "check"); Alt-c elsewhere in a
+			// lesson does nothing (it must not fall through to typing or answering c).
+			if (lesson?.kind !== 'task' || lesson.passed) return checkKey && Boolean(lesson);
 			lessonAction(ctx, 'check');
 			return true;
 		case 'n':
@@ -258,7 +261,7 @@ export function handleKey(ctx: KeyContext, input: string, key: Key): void {
 		if (ui.focus === 'prompt' && !ui.altPending) return dispatch({type: 'alt-armed'});
 	}
 	if (scrollKeys(ctx, key)) return;
-	if (alt && input && !key.ctrl && input.length === 1 && commandKey(ctx, input)) return;
+	if (alt && input && !key.ctrl && input.length === 1 && commandKey(ctx, input, true)) return;
 	if (key.tab && ui.focus !== 'prompt') return dispatch({type: 'focus-cycled', hasLesson: Boolean(snapshot.lesson)});
 	if (ui.focus === 'pane' && paneKeys(ctx, input, key)) return;
 	if (ui.focus === 'lesson' && lessonKeys(ctx, input, key)) return;

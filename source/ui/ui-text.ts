@@ -29,6 +29,8 @@ export type PaneText = {
 	hostNamespaces: (pidNamespace: number) => string;
 	ownNamespaces: (kinds: string) => string;
 	cgroupColumns: {cgroup: string; memory: string; cpu: string; pids: string};
+	/** A qemu process in the host list: the VM it runs and its state (Starting, Running...). */
+	vmProcess: (name: string, state: string) => string;
 };
 
 /** The x-ray's section titles and the tutor's words inside them (ids, commands, states stay as the tools print them). */
@@ -78,28 +80,32 @@ export type XrayText = {
 	oomKills: (n: number) => string;
 };
 
+/** "1 container", "2 containers": the pane's titles count in English words. */
+const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
+
 export const enPane: PaneText = {
 	depth: {host: 'host', docker: 'docker', cluster: 'cluster'},
 	scroll: (at, of) => ` ↑↓ scroll (${at}/${of})`,
-	clusterTitle: (name, nodes, pods) => `cluster ${name} · ${nodes} nodes · ${pods} pods`,
+	clusterTitle: (name, nodes, pods) => `cluster ${name} · ${plural(nodes, 'node')} · ${plural(pods, 'pod')}`,
 	noCluster: 'No cluster in this world yet.',
 	nodeColumns: {node: 'NODE', status: 'STATUS', cpu: 'CPU req', memory: 'MEM req', pods: 'PODS'},
 	noPods: 'no pods',
 	notScheduled: n => `not scheduled (${n})`,
 	more: n => `… ${n} more`,
-	dockerTitle: (hosts, containers) => `docker · ${hosts} hosts · ${containers} containers`,
+	dockerTitle: (hosts, containers) => `docker · ${plural(hosts, 'host')} · ${plural(containers, 'container')}`,
 	noDockerHost: 'No Docker host in this world.',
 	registry: host => `registry ${host}`,
-	registryCounts: (repositories, layers) => `${repositories} repositories · ${layers} layers`,
+	registryCounts: (repositories, layers) => `${plural(repositories, 'repository', 'repositories')} · ${plural(layers, 'layer')}`,
 	clusterNode: 'node',
 	dockerd: running => (running ? 'dockerd running' : 'dockerd stopped'),
 	noImages: 'no images',
 	writable: files => `rw ${files}f`,
-	hostTitle: (name, cpus, memory, processes) => `host ${name} · ${cpus} cpu · ${memory} · ${processes} processes`,
+	hostTitle: (name, cpus, memory, processes) => `host ${name} · ${cpus} cpu · ${memory} · ${plural(processes, 'process', 'processes')}`,
 	noHost: name => `No host ${name}.`,
 	hostNamespaces: pidNamespace => `host namespaces (pid ${pidNamespace})`,
 	ownNamespaces: kinds => `own ${kinds}`,
 	cgroupColumns: {cgroup: 'cgroup', memory: 'memory', cpu: 'cpu', pids: 'pids'},
+	vmProcess: (name, state) => `qemu · VM ${name} ${state}`,
 };
 
 export const enXray: XrayText = {
@@ -169,7 +175,8 @@ const zhPane: PaneText = {
 	noHost: name => `没有主机 ${name}。`,
 	hostNamespaces: pidNamespace => `主机命名空间 (pid ${pidNamespace})`,
 	ownNamespaces: kinds => `独立的 ${kinds}`,
-	cgroupColumns: {cgroup: 'cgroup', memory: '内存', cpu: 'CPU', pids: '进程数'},
+	cgroupColumns: {cgroup: 'cgroup', memory: '内存', cpu: 'CPU', pids: '进程'},
+	vmProcess: (name, state) => `qemu · 虚拟机 ${name} ${state}`,
 };
 
 const zhXray: XrayText = {
@@ -233,11 +240,14 @@ export type UiText = {
 	nextStepHint: string;
 	quizAnswerIs: (key: string, text: string) => string;
 	quizAgainOrNext: string;
-	lessonKeys: {hint: string; solution: string; reset: string; next: string; answer: string; chapters: string};
+	lessonKeys: {hint: string; solution: string; reset: string; next: string; answer: string; chapters: string; startOver: string};
 	confirmSolution: string;
 	confirmReset: string;
+	confirmRestart: string;
 	tooSmall: (need: string, have: string) => string;
 	tooSmallHelp: string;
+	/** The same in as few cells as possible, for a terminal too small for the sentences (20x5). */
+	tooSmallShort: (need: string, have: string) => string;
 	moreRows: (n: number) => string;
 	linesUp: (n: number) => string;
 	promptCut: (limit: number) => string;
@@ -277,11 +287,13 @@ const en: UiText = {
 	nextStepHint: ' Alt-n for the next step.',
 	quizAnswerIs: (key, text) => `The right answer is ${key}) ${text}.`,
 	quizAgainOrNext: 'Answer again, or press n to move on.',
-	lessonKeys: {hint: 'hint', solution: 'solution', reset: 'reset', next: 'next', answer: 'answer', chapters: 'chapters'},
+	lessonKeys: {hint: 'hint', solution: 'solution', reset: 'reset', next: 'next', answer: 'answer', chapters: 'chapters', startOver: 'start over'},
 	confirmSolution: 'Show the solution? y / n',
 	confirmReset: 'Reset this step? y / n',
+	confirmRestart: 'Start over? y/n',
 	tooSmall: (need, have) => `k8s-tutor needs a terminal of at least ${need}; this one is ${have}.`,
 	tooSmallHelp: 'Make the window larger (80x24 or more is best), or press q to quit.',
+	tooSmallShort: (need, have) => `Need ${need}, have ${have}. q quits.`,
 	moreRows: n => ` ↓ ${n} more rows · Alt-x, then ↑↓ to scroll`,
 	linesUp: n => `↑ ${n} lines up · Alt-↓`,
 	promptCut: limit => `Pasted text cut: a line holds at most ${limit.toLocaleString('en')} characters, the prompt ${(promptLimit / 1024).toLocaleString('en')} KiB.`,
@@ -295,7 +307,7 @@ const en: UiText = {
 	resumesAt: (n, title) => `Resumes at step ${n}: ${title}`,
 	editedBack: path => `edit: back from editing ${path}`,
 	anyKeyCloses: 'any key closes',
-	escIsAlt: 'keys · Esc is Alt on terminals without it: Esc then p = Alt-p',
+	escIsAlt: 'keys · no Alt key? Esc then p = Alt-p',
 	continuation: needed =>
 		needed.kind === 'heredoc'
 			? `here-document: a line with just ${needed.delimiter} runs it · Ctrl-D ends it · Ctrl-C cancels`
@@ -322,11 +334,13 @@ const zh: UiText = {
 	nextStepHint: ' 按 Alt-n 进入下一步。',
 	quizAnswerIs: (key, text) => `正确答案是 ${key}) ${text}。`,
 	quizAgainOrNext: '可以再答一次，或按 n 继续。',
-	lessonKeys: {hint: '提示', solution: '答案', reset: '重置', next: '下一步', answer: '回答', chapters: '章节'},
+	lessonKeys: {hint: '提示', solution: '答案', reset: '重置', next: '下一步', answer: '回答', chapters: '章节', startOver: '重新开始'},
 	confirmSolution: '显示答案？y / n',
 	confirmReset: '重置这一步？y / n',
+	confirmRestart: '重新开始？y/n',
 	tooSmall: (need, have) => `k8s-tutor 需要至少 ${need} 的终端，当前为 ${have}。`,
 	tooSmallHelp: '请把窗口放大（80x24 或更大最好），或按 q 退出。',
+	tooSmallShort: (need, have) => `需要 ${need}，当前 ${have}。q 退出。`,
 	moreRows: n => ` ↓ 还有 ${n} 行 · Alt-x 后用 ↑↓ 滚动`,
 	linesUp: n => `↑ 上翻 ${n} 行 · Alt-↓`,
 	promptCut: limit => `粘贴的文本已截断：每行最多 ${limit.toLocaleString('en')} 个字符，整个提示符最多 ${(promptLimit / 1024).toLocaleString('en')} KiB。`,
@@ -340,7 +354,7 @@ const zh: UiText = {
 	resumesAt: (n, title) => `从第 ${n} 步继续：${title}`,
 	editedBack: path => `edit：已编辑完 ${path}`,
 	anyKeyCloses: '按任意键关闭',
-	escIsAlt: '按键 · 终端没有 Alt 时：先按 Esc 再按 p 等于 Alt-p',
+	escIsAlt: '按键 · 没有 Alt 键？先按 Esc 再按 p 等于 Alt-p',
 	continuation: needed =>
 		needed.kind === 'heredoc'
 			? `here-document：单独一行输入 ${needed.delimiter} 即运行 · Ctrl-D 结束输入 · Ctrl-C 取消`

@@ -47,6 +47,7 @@ const states: Record<string, () => LessonModel> = {
 	'quiz answered wrong': () => run(states['quiz unanswered']!(), ['answer-given', {key: 'b'}]),
 	'quiz answered right': () => run(states['quiz unanswered']!(), ['answer-given', {key: 'a'}]),
 	'summary (chapter done)': () => run(states['quiz answered right']!(), ['next-asked']),
+	'summary, start over asked': () => run(states['summary (chapter done)']!(), ['reset-asked']),
 };
 
 /** What each message does in each state, checked on (before, after, effects). */
@@ -54,7 +55,7 @@ type Outcome = (before: LessonModel, after: LessonModel, effects: LessonEffect[]
 const plain = (m: LessonModel) => JSON.parse(JSON.stringify({...m.step, window: m.step.window.commands.length, startShell: undefined, segmentStart: undefined}));
 const same: Outcome = (b, a) => assert.deepEqual(plain(a), plain(b));
 const moves: Outcome = (b, a) => assert.equal(a.step.index, b.step.index + 1, 'moves to the next step');
-const pending = (what: 'solution' | 'reset' | undefined): Outcome => (b, a) => {
+const pending = (what: 'solution' | 'reset' | 'restart' | undefined): Outcome => (b, a) => {
 	assert.equal(a.step.index, b.step.index);
 	assert.equal(a.step.pendingConfirm, what);
 };
@@ -79,6 +80,12 @@ const solutionShown: Outcome = (_b, a) => {
 const resetDone: Outcome = (_b, a, e) => {
 	assert.equal(a.step.pendingConfirm, undefined);
 	assert.ok(e.some(x => x.type === 'tell' && x.event.type === 'step-reset'));
+};
+const restarted: Outcome = (_b, a) => {
+	assert.equal(a.step.index, 0, 'back to the first step');
+	assert.equal(a.done, false);
+	assert.equal(a.step.pendingConfirm, undefined);
+	assert.ok(a.record?.completedAt, 'the chapter stays completed, its points kept');
 };
 const unmetListed: Outcome = (_b, a, e) => {
 	assert.ok(a.step.unmet.length > 0);
@@ -105,7 +112,8 @@ const table: Record<string, Record<LessonMsgType, Outcome>> = {
 	'quiz unanswered': {'line-ran': recorded, 'time-passed': same, 'hint-asked': same, 'solution-asked': same, 'reset-asked': same, 'confirmed': same, 'cancelled': same, 'check-asked': same, 'next-asked': same, 'answer-given': wrongAgain, 'quit-asked': saved},
 	'quiz answered wrong': {'line-ran': recorded, 'time-passed': same, 'hint-asked': same, 'solution-asked': same, 'reset-asked': same, 'confirmed': same, 'cancelled': same, 'check-asked': same, 'next-asked': moves, 'answer-given': wrongAgain, 'quit-asked': saved},
 	'quiz answered right': {'line-ran': recorded, 'time-passed': same, 'hint-asked': same, 'solution-asked': same, 'reset-asked': same, 'confirmed': same, 'cancelled': same, 'check-asked': same, 'next-asked': moves, 'answer-given': same, 'quit-asked': saved},
-	'summary (chapter done)': {'line-ran': recorded, 'time-passed': same, 'hint-asked': same, 'solution-asked': same, 'reset-asked': same, 'confirmed': same, 'cancelled': same, 'check-asked': same, 'next-asked': same, 'answer-given': same, 'quit-asked': saved},
+	'summary (chapter done)': {'line-ran': recorded, 'time-passed': same, 'hint-asked': same, 'solution-asked': same, 'reset-asked': pending('restart'), 'confirmed': same, 'cancelled': same, 'check-asked': same, 'next-asked': same, 'answer-given': same, 'quit-asked': saved},
+	'summary, start over asked': {'line-ran': recorded, 'time-passed': same, 'hint-asked': pending(undefined), 'solution-asked': pending(undefined), 'reset-asked': pending('restart'), 'confirmed': restarted, 'cancelled': pending(undefined), 'check-asked': pending(undefined), 'next-asked': pending(undefined), 'answer-given': pending(undefined), 'quit-asked': saved},
 };
 
 test('every step kind has a transition for every message', () => {

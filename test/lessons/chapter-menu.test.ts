@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {chapterMenu, findChapter, formatChapterList} from '../../source/lessons/chapter-menu.ts';
 import {loadLessonPack} from '../../source/lessons/load-pack.ts';
+import {displayWidth} from '../../source/lessons/markdown.ts';
 import {emptyProgress, type ProgressData} from '../../source/lessons/progress/progress-schema.ts';
 import {fixturePackDir} from './fixtures/fixture-pack.ts';
 
@@ -37,7 +38,26 @@ test('the menu shows ticks, locks by prerequisite, steps done and XP', () => {
 	assert.equal(first.xp, 25);
 	assert.equal(later.chapters[1]!.locked, false);
 	assert.equal(later.suggested, 'second', 'the last chapter is finished: the next open one');
-	assert.match(formatChapterList(later, 'en'), /✓ +1 +First fixture chapter +2\/5 +25 xp/);
+	assert.match(formatChapterList(later, 'en'), /✓ +1 +2\/5 +25 xp +First fixture chapter$/m);
+});
+
+test('the chapter list: a finished chapter is never also locked; columns line up whatever the title length (en, zh-CN)', () => {
+	const {chapters} = loadLessonPack(fixturePackDir);
+	// The second chapter finished, then the first reset: its prerequisite is undone again.
+	const progress: ProgressData = {...emptyProgress(), chapters: {second: {completedAt: '2026-01-01T00:00:00Z', currentStep: 'end', steps: {}}}};
+	const menu = chapterMenu(chapters, progress, 'en');
+	const long = {...menu, chapters: menu.chapters.map((c, i) => (i === 0 ? {...c, title: 'Keeping an app up: Deployments, rollouts, Services'} : c))};
+	for (const locale of ['en', 'zh-CN'] as const) {
+		const text = formatChapterList(long, locale);
+		assert.doesNotMatch(text, /locked|需要先完成/, locale);
+		const rows = text.split('\n').filter(l => /^[✓>\- ] +\d+ /.test(l));
+		assert.equal(rows.length, 2);
+		assert.deepEqual(rows.map(r => r.indexOf(' xp')), [rows[0]!.indexOf(' xp'), rows[0]!.indexOf(' xp')], 'xp in one column');
+		for (const line of text.split('\n')) assert.ok(displayWidth(line) <= 80, `fits 80 columns: ${line}`);
+	}
+	const locked = formatChapterList(chapterMenu(chapters, emptyProgress(), 'zh-CN'), 'zh-CN').split('\n');
+	const note = locked.findIndex(l => l.includes('需要先完成'));
+	assert.equal(displayWidth(locked[note]!.slice(0, locked[note]!.indexOf('需'))), displayWidth(locked[note - 1]!.slice(0, locked[note - 1]!.indexOf('xp') + 4)), 'the note starts under the title');
 });
 
 test('reordering and renumbering chapters keeps their progress: it is kept by chapter id', () => {

@@ -54,8 +54,8 @@ test('a script completes a chapter in plain mode: step texts, outputs, ✓ lines
 
 	const list = fakeIO('');
 	await runLessonsList(options(home), list.io);
-	assert.match(list.out(), /✓ +1 +First fixture chapter +5\/5/);
-	assert.match(list.out(), / +2 +Second fixture chapter +0\/2 +0 xp/);
+	assert.match(list.out(), /✓ +1 +5\/5 .*First fixture chapter/);
+	assert.match(list.out(), / +2 +0\/2 +0 xp +Second fixture chapter/);
 });
 
 test('plain mode: next on an unanswered quiz says how to answer; after a wrong answer the right one is named and next moves on', async () => {
@@ -125,7 +125,7 @@ test('reset refuses without a terminal and without --yes; with --yes it forgets 
 	assert.equal(await runReset(options(home), done.io, {chapter: '1', yes: true}), 0);
 	const list = fakeIO('');
 	await runLessonsList(options(home), list.io);
-	assert.match(list.out(), / +1 +First fixture chapter +0\/5/);
+	assert.match(list.out(), / +1 +0\/5 .*First fixture chapter/);
 });
 
 test('progress export and import through the commands; a bad file is a clear error', async () => {
@@ -138,7 +138,7 @@ test('progress export and import through the commands; a bad file is a clear err
 	assert.equal(await runProgressImport(options(elsewhere), fakeIO('').io, file), 0);
 	const list = fakeIO('');
 	await runLessonsList(options(elsewhere), list.io);
-	assert.match(list.out(), /✓ +1 +First fixture chapter +5\/5/);
+	assert.match(list.out(), /✓ +1 +5\/5 .*First fixture chapter/);
 	writeFileSync(join(home, 'bad.json'), '[1,2]');
 	const bad = fakeIO('');
 	assert.equal(await runProgressImport(options(elsewhere), bad.io, join(home, 'bad.json')), 1);
@@ -181,7 +181,7 @@ test('start --fresh begins the chapter again at its first step in a fresh world;
 	assert.match(fresh.out(), /cat: \/root\/mine\.txt: No such file or directory/);
 	const list = fakeIO('');
 	await runLessonsList(options(home), list.io);
-	assert.match(list.out(), /✓ +2 +Second fixture chapter +2\/2/);
+	assert.match(list.out(), /✓ +2 +2\/2 .*Second fixture chapter/);
 });
 
 /** A copy of the fixture pack whose first chapter has the built-in chapter 1's id. */
@@ -205,11 +205,11 @@ test("an instructor's pack reusing a built-in chapter id keeps its own progress:
 		await runLessonsList(options(where, {lessonsDir}), list.io);
 		return list.out();
 	};
-	assert.match(await listOf(packA), /✓ +1 +First fixture chapter +5\/5/);
-	assert.match(await listOf(packB), / +1 +First fixture chapter +0\/5/);
+	assert.match(await listOf(packA), /✓ +1 +5\/5 .*First fixture chapter/);
+	assert.match(await listOf(packB), / +1 +0\/5 .*First fixture chapter/);
 	const builtIn = await listOf(undefined);
-	assert.match(builtIn, /^ {3}1 {2}Containers vs virtual machines +0\/\d+ +0 xp$/m, "the built-in chapter is not done by the pack's");
-	assert.match(builtIn, /^- {2}2 {2}Linux namespaces .*locked/m);
+	assert.match(builtIn, /^ {3}1 +0\/\d+ +0 xp {2}Containers vs virtual machines$/m, "the built-in chapter is not done by the pack's");
+	assert.match(builtIn, /^- {2}2 .*Linux namespaces\n +locked/m);
 	// The pack's own prerequisites see the pack's progress.
 	const second = fakeIO('');
 	await runTutorial(options(home, {lessonsDir: packA}), second.io, {chapter: '2'});
@@ -221,11 +221,11 @@ test("an instructor's pack reusing a built-in chapter id keeps its own progress:
 	assert.ok(exported.chapters['containers-vs-vms'], 'the export names chapters by their ids, not by the folder');
 	const elsewhere = mkdtempSync(join(tmpdir(), 'k8s-tutor-plain-'));
 	assert.equal(await runProgressImport(options(elsewhere, {lessonsDir: packB}), fakeIO('').io, file), 0);
-	assert.match(await listOf(packB, elsewhere), /✓ +1 +First fixture chapter +5\/5/);
-	assert.match(await listOf(undefined, elsewhere), /^ {3}1 {2}Containers vs virtual machines +0\/\d+ +0 xp$/m);
+	assert.match(await listOf(packB, elsewhere), /✓ +1 +5\/5 .*First fixture chapter/);
+	assert.match(await listOf(undefined, elsewhere), /^ {3}1 +0\/\d+ +0 xp {2}Containers vs virtual machines$/m);
 
 	assert.equal(await runReset(options(home, {lessonsDir: packB}), fakeIO('').io, {yes: true}), 0);
-	assert.match(await listOf(packA), /✓ +1 +First fixture chapter +5\/5/, "resetting one pack leaves another's progress");
+	assert.match(await listOf(packA), /✓ +1 +5\/5 .*First fixture chapter/, "resetting one pack leaves another's progress");
 	assert.equal(await runReset(options(home, {lessonsDir: packA}), fakeIO('').io, {chapter: '1', yes: true}), 0);
-	assert.match(await listOf(packA), / +1 +First fixture chapter +0\/5/);
+	assert.match(await listOf(packA), / +1 +0\/5 .*First fixture chapter/);
 });

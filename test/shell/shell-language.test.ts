@@ -51,7 +51,24 @@ test('functions of any name, with arguments, return and local', () => {
 test('the classic fork bomb is a function that forks itself, and still starts the bomb', () => {
 	const shell = sandboxShell();
 	const bomb = run(shell, ':(){ :|:& };:');
-	assert.match(bomb.stderr, /\[simulator\] the fork bomb is pid \d+/);
+	assert.match(bomb.stderr, /\[simulator\] the fork bomb started as pid \d+/);
+});
+
+test('a contained fork bomb is ended by its cgroup, never by killing one pid (a wrong fact the playtest found)', () => {
+	const shell = sandboxShell();
+	run(shell, 'mkdir /sys/fs/cgroup/jail; echo 20 > /sys/fs/cgroup/jail/pids.max; echo $$ > /sys/fs/cgroup/jail/cgroup.procs');
+	const bomb = run(shell, ':(){ :|:& };:');
+	assert.match(bomb.stderr, /killing one pid does not stop it/);
+	assert.match(bomb.stderr, /echo 1 > \/sys\/fs\/cgroup\/jail\/cgroup\.kill/);
+	assert.doesNotMatch(bomb.stderr, /kill -9/);
+	// As the note says: kill -9 on the first pid leaves the copies forking; cgroup.kill ends them.
+	const pid = bomb.stderr.match(/started as pid (\d+)/)![1];
+	run(shell, `echo $$ > /sys/fs/cgroup/cgroup.procs; kill -9 ${pid}`);
+	run(shell, 'sleep 2');
+	assert.equal(run(shell, 'cat /sys/fs/cgroup/jail/pids.current').stdout, '20\n', 'the copies refill jail');
+	run(shell, 'echo 1 > /sys/fs/cgroup/jail/cgroup.kill');
+	run(shell, 'sleep 2');
+	assert.equal(run(shell, 'cat /sys/fs/cgroup/jail/pids.current').stdout, '0\n');
 });
 
 test('$(...) runs when its command runs: a container started earlier on the line is there', () => {

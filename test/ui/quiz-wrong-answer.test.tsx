@@ -59,8 +59,9 @@ test('a wrong answer names the right one; n then moves on to the summary', async
 
 test('a wrong answer, then the right one (with Alt too), then n', async () => {
 	const {ui, controller} = await atChapterZeroQuiz();
-	ui.press(keys.alt('c'));
-	await ui.waitForText('✗c)');
+	ui.press(keys.alt('a'));
+	await ui.waitForText('The right answer is b)');
+	assert.equal(controller.snapshot().lesson!.quiz!.answered?.key, 'a');
 	ui.press('b');
 	const frame = await ui.waitForText('✓b)');
 	assert.doesNotMatch(frame, /The right answer is/);
@@ -68,4 +69,18 @@ test('a wrong answer, then the right one (with Alt too), then n', async () => {
 	assert.equal(controller.snapshot().lesson!.passed, true);
 	ui.press(keys.alt('n'));
 	await ui.waitForText('5/5 ·');
+});
+
+test('Alt-c on a quiz is the check key: it never answers c, nor types c (playtest finding)', async () => {
+	const {ui, controller} = await atChapterZeroQuiz();
+	ui.press(keys.alt('c'));
+	ui.press(keys.escape);
+	ui.press('c');
+	await new Promise(resolve => setTimeout(resolve, 80));
+	assert.equal(controller.snapshot().lesson!.quiz!.answered, undefined);
+	assert.doesNotMatch(ui.frame(), /✗c\)|✓c\)/);
+	assert.match(ui.frame(), /~#\s*$/m, 'c is not typed into the shell');
+	ui.press('c');
+	await ui.waitForText('The right answer is b)');
+	assert.equal(controller.snapshot().lesson!.quiz!.answered?.key, 'c');
 });

@@ -113,7 +113,7 @@ export function pushImage(w: World, hostName: string, daemon: DockerDaemon, refT
 	repository.tags[parsed.tag] = image.id;
 	w.registry.repositories.set(parsed.path, repository);
 	const digest = manifestDigestOf(image);
-	recordEvent(w, {type: 'Normal', component: 'dockerd', reason: 'Pushed', object: `image/${tagKey(parsed)}`, message: `Pushed ${parsed.familiar}:${parsed.tag} to ${parsed.registry} (${layers.filter(l => !l.existed).length} new layers)`, host: hostName});
+	recordEvent(w, {type: 'Normal', component: 'dockerd', reason: 'Pushed', object: `image/${tagKey(parsed)}`, message: `Pushed ${parsed.familiar}:${parsed.tag} to ${parsed.registry} (${newLayers(layers.filter(l => !l.existed).length)})`, host: hostName});
 	return {ok: true, ref: parsed, layers, digest, size: manifestSize(image.layers.length)};
 }
 
@@ -121,3 +121,5 @@ export function pushImage(w: World, hostName: string, daemon: DockerDaemon, refT
 export function snapshot<T>(value: T): T {
 	return isDraft(value) ? (current(value as never) as T) : value;
 }
+
+const newLayers = (n: number) => `${n} new layer${n === 1 ? '' : 's'}`;

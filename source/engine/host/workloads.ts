@@ -5,7 +5,7 @@ import type {World} from '../world.ts';
 import {cgroupAncestry} from './cgroups.ts';
 import {logKernel, mib} from './create-host.ts';
 import {enforceMemoryLimits} from './oom.ts';
-import {forkRefusal, killProcess, noteForkFailure, spawnProcess} from './processes.ts';
+import {forkRefusal, killProcess, noteForkFailure, setWorkload, spawnProcess} from './processes.ts';
 import type {Cgroup, Host, Process} from './types.ts';
 
 /** Memory each fork bomb child holds (a bash subshell). */
@@ -130,4 +130,20 @@ function shareCpu(host: Host, burners: Process[], ms: number): void {
 			g.cpuStat.throttled_usec += Math.round(periods * g.cpuMax.period * (1 - factor));
 		}
 	}
+}
+
+/**
+ * A signal kills one process of a fork bomb, not the bomb: its copies are processes of their own
+ * and keep forking (one carries on as the bomb, the others are its children), as on a real kernel;
+ * only the whole cgroup ended at once (cgroup.kill) stops them. In the root cgroup, where nothing
+ * could end them, the simulator still ends the tree (and says so). Call on a draft, before killing `pid`.
+ */
+export function handOverForkBomb(host: Host, pid: number): void {
+	const bomb = host.processes.get(pid);
+	if (bomb?.workload.kind !== 'fork-bomb' || bomb.cgroup === '/') return;
+	const copies = [...host.processes.values()].filter(p => p.ppid === pid);
+	const heir = copies[0];
+	if (!heir) return;
+	for (const copy of copies) copy.ppid = copy === heir ? 1 : heir.pid;
+	setWorkload(host, heir.pid, bomb.workload);
 }

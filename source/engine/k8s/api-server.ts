@@ -258,8 +258,10 @@ export function replaceObject(w: World, input: KubeObject): ApiResult {
 		for (const [i, p] of (next.spec.ports as any[]).entries()) p.nodePort ??= existing.spec.ports?.[i]?.nodePort;
 	}
 	next.status = existing.status;
-	const before = stableJson({m: {...existing.metadata, resourceVersion: '', generation: 0}, s: existing.spec});
-	const after = stableJson({m: {...next.metadata, resourceVersion: '', generation: 0}, s: next.spec});
+	// Everything but status counts: a ConfigMap's data, a Role's rules, an Endpoints' subsets.
+	const comparable = (o: KubeObject) => stableJson({...o, status: undefined, metadata: {...o.metadata, resourceVersion: '', generation: 0}});
+	const before = comparable(existing);
+	const after = comparable(next);
 	if (before === after) return {ok: true, object: existing, unchanged: true};
 	const specChanged = stableJson(existing.spec) !== stableJson(next.spec);
 	if (specChanged && existing.metadata.generation !== undefined) next.metadata.generation = existing.metadata.generation + 1;

@@ -2,6 +2,7 @@
 // delays of a real node (sandbox, image pulls sized by missing layers, back-offs), and reports
 // their status and Events. Driven by per-pod timers so a quiet cluster costs nothing per tick.
 import {isDraft, original} from 'immer';
+import {peek, readable} from '../draft-reads.ts';
 import type {World} from '../world.ts';
 import {containerBehaviour, handlesSigterm} from './container-behaviour.ts';
 import {applyContainerResources, oomKilled} from './container-resources.ts';
@@ -85,46 +86,62 @@ export function runKubelets(w: World, sliceMs = 1000): void {
 	relist(w);
 	if (c.kubeletTimers.size === 0) return;
 	const due: string[] = [];
-	for (const [key, at] of c.kubeletTimers) if (at <= w.time) due.push(key);
+	for (const [key, at] of readable(c.kubeletTimers)) if (at <= w.time) due.push(key);
 	// The tick's starting state: what probes only read comes from it, without drafting it.
 	const base = isDraft(w) ? (original(w) as World) : w;
+	const round: ProbeRound = {now: w.time, sliceMs, base, runtimes: c.podRuntimes, pods: c.store.pods, timers: c.kubeletTimers};
 	for (const key of due) {
-		c.kubeletTimers.delete(key);
-		if (!probeOnly(w, base, key, sliceMs)) syncPod(w, base, key, sliceMs);
+		round.timers.delete(key);
+		if (!probeOnly(w, round, key)) syncPod(w, base, key, sliceMs);
 	}
 }
 
 /**
  * The common wake-up of a running pod: only probes are due. They run without the rest of the
  * sync (sandbox check, status rewrite), which happens only when a probe's outcome changes the
- * status. False when the pod needs the full sync.
+ * status. False when the pod needs the full sync. Thousands of pods are probed in one tick, so
+ * this reads without drafting (peek: the tick's base unless the tick changed the pod) and drafts
+ * a container only to write a changed probe count: a passing probe in a steady state writes
+ * nothing but the pod's next timer.
  */
-function probeOnly(w: World, base: World, key: string, sliceMs: number): boolean {
-	const c = w.cluster!;
-	const runtime = c.podRuntimes.get(key);
-	if (!runtime || runtime.stage !== 'containers' || runtime.containers.some(ct => ct.dueAt !== undefined && ct.dueAt <= w.time)) return false;
+function probeOnly(w: World, round: ProbeRound, key: string): boolean {
+	const {now, sliceMs, base} = round;
+	const runtime = peek(round.runtimes, key);
+	if (!runtime || runtime.stage !== 'containers') return false;
+	for (const ct of runtime.containers) if (ct.dueAt !== undefined && ct.dueAt <= now) return false;
 	// A pod's spec does not change during a tick, its deletion may: spec from the base, deletion from the draft.
 	const basePod = base.cluster?.store.pods.get(key);
-	const specOf = (name: string) => (basePod?.spec.containers as ContainerSpec[] | undefined)?.find(s => s.name === name);
-	if (!runtime.containers.some(ct => probesDue(ct, specOf(ct.name), w.time, sliceMs))) return false;
+	const specs = basePod?.spec.containers as ContainerSpec[] | undefined;
+	const specOf = (name: string) => specs?.find(s => s.name === name);
+	if (!runtime.containers.some(ct => probesDue(ct, specOf(ct.name), now, sliceMs))) return false;
 	if (!basePod?.status?.podIP || !kubeletAlive(base, runtime.node)) return false;
-	const pod = c.store.pods.get(key);
+	const pod = peek(round.pods, key);
 	if (!pod || pod.metadata.deletionTimestamp) return false;
-	const specs = basePod.spec.containers as ContainerSpec[];
-	if (runtime.containers.some(ct => specs.find(s => s.name === ct.name)?.image !== ct.image)) return false;
+	if (runtime.containers.some(ct => specOf(ct.name)?.image !== ct.image)) return false;
 	let changed = false;
-	for (const ct of runtime.containers) {
-		const spec = specs.find(s => s.name === ct.name);
-		if (!spec || !probesDue(ct, spec, w.time, sliceMs)) continue;
-		const outcome = runProbes(w, base, basePod, runtime, ct, spec, sliceMs, (reason, message) => event(w, basePod, runtime.node, 'Warning', reason, message));
-		if (outcome.kill) killForProbe(w, pod, runtime, ct, spec, outcome.kill.kind);
+	let wrote = false;
+	runtime.containers.forEach((ct, i) => {
+		const spec = specOf(ct.name);
+		if (!spec || !probesDue(ct, spec, now, sliceMs)) return;
+		const writable = () => {
+			wrote = true;
+			return round.runtimes.get(key)!.containers[i]!;
+		};
+		const outcome = runProbes(w, base, basePod, runtime, ct, spec, sliceMs, (reason, message) => event(w, basePod, runtime.node, 'Warning', reason, message), writable);
+		if (outcome.kill) killForProbe(w, basePod, runtime, writable(), spec, outcome.kill.kind);
 		if (outcome.changed) changed = true;
-	}
-	if (changed) writeStatus(w, pod, runtime);
-	const next = Math.min(...runtime.containers.map(x => Math.min(x.dueAt ?? Infinity, nextProbeAt(x, specOf(x.name), w.time))));
-	if (Number.isFinite(next)) c.kubeletTimers.set(key, next);
+	});
+	if (changed) writeStatus(w, round.pods.get(key)!, round.runtimes.get(key)!);
+	// What was written is in the draft, not in the snapshot read above.
+	const latest = wrote ? round.runtimes.get(key)! : runtime;
+	let next = Infinity;
+	for (const x of latest.containers) next = Math.min(next, x.dueAt ?? Infinity, nextProbeAt(x, specOf(x.name), now));
+	if (Number.isFinite(next)) round.timers.set(key, next);
 	return true;
 }
+
+/** What every pod's probe wake-up in one slice reads, looked up once (each read through the world's draft costs). */
+type ProbeRound = {now: number; sliceMs: number; base: World; runtimes: Map<string, PodRuntime>; pods: Map<string, KubeObject>; timers: Map<string, number>};
 
 function component(node: string): string {
 	return `kubelet/${node}`;

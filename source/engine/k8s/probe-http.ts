@@ -9,7 +9,7 @@ import {appProfileOf} from '../docker/programs.ts';
 import {appendLog} from '../docker/runtime.ts';
 import type {AppProfile, Container} from '../docker/types.ts';
 import type {Host, Process} from '../host/types.ts';
-import {nginxResponder, respond, type HttpRequest, type ServerContext} from '../network/apps.ts';
+import {nginxStatus, respond, type HttpRequest, type ServerContext} from '../network/apps.ts';
 import {curlUserAgent} from '../network/http.ts';
 import {worldEpoch, type World} from '../world.ts';
 
@@ -40,27 +40,30 @@ function profileByKey(w: World, node: string, record: Container): AppProfile | u
 }
 
 /** The status code the app answers the probe with. Call on a draft; what only is read comes from `base` when it is there. */
-export function probeHttpStatus(w: World, base: World, host: Host, server: Process, request: HttpRequest, context: Omit<ServerContext, 'world' | 'host' | 'process'>): number {
-	const ctx: ServerContext = {...context, world: w, host, process: server};
+export function probeHttpStatus(w: World, base: World, host: Host, server: Process, path: string, makeRequest: () => HttpRequest, context: Omit<ServerContext, 'world' | 'host' | 'process'>, now: number): number {
 	const id = server.containerId;
 	const baseRecord = id ? base.dockers.get(host.name)?.containers.get(id) : undefined;
 	const record = baseRecord ?? (id ? w.dockers.get(host.name)?.containers.get(id) : undefined);
 	const profile = record && profileOf(baseRecord ? base : w, host.name, record);
 	const app = server.workload.kind === 'server' ? server.workload.app : 'generic';
 	// Without a Docker record the network's own responders answer, and they only read.
-	if (!record || !profile) return respond(app, request, ctx).status;
+	if (!record || !profile) return respond(app, makeRequest(), {...context, world: w, host, process: server}).status;
 	const nodeApp = profile.name !== 'nginx';
-	const remoteAddress = nodeApp ? `::ffff:${request.sourceIp}` : request.sourceIp;
 	// Node apps console.log each request, the probe's too (kubectl logs shows them); nginx's access
 	// log lines of probes are left out: thousands of pods probed every few seconds would fill it.
-	if (nodeApp) for (const line of profile.requestLog) {
-		const text = renderParts(line, {hostname: context.hostname, remoteAddress, time: worldEpoch + w.time}).replace(curlUserAgent, request.userAgent);
-		appendLog(w.dockers.get(host.name)!.containers.get(record.id)!, text);
+	if (nodeApp && profile.requestLog.length > 0) {
+		const request = makeRequest();
+		const remoteAddress = `::ffff:${request.sourceIp}`;
+		for (const line of profile.requestLog) {
+			const text = renderParts(line, {hostname: context.hostname, remoteAddress, time: worldEpoch + now}).replace(curlUserAgent, request.userAgent);
+			appendLog(w.dockers.get(host.name)!.containers.get(record.id)!, text);
+		}
 	}
 	if (profile.failsAfterRequests !== undefined) {
 		const draft = w.dockers.get(host.name)!.containers.get(record.id)!;
 		draft.requestsServed = (draft.requestsServed ?? 0) + 1;
 		if (draft.requestsServed > profile.failsAfterRequests) return 500;
 	}
-	return nodeApp ? 200 : nginxResponder(request, ctx).status;
+	// Only the status matters to a probe: nginx's is its path's (no response is built).
+	return nodeApp ? 200 : nginxStatus(path);
 }

@@ -59,9 +59,13 @@ function runsIn(at: {first: number; period: number}, from: number, to: number): 
 	return at.first + Math.floor((to - at.first) / at.period) * at.period > from;
 }
 
-function activeKinds(ct: ContainerRuntime): ProbeKind[] {
-	if (ct.stage !== 'running' || !ct.probes || ct.killedByProbe) return [];
-	return kinds.filter(kind => ct.probes![kind] && (kind === 'startup' || ct.started));
+/** Whether the kind of probe runs now: the container runs, and liveness and readiness wait for a start. */
+function active(ct: ContainerRuntime, kind: ProbeKind): boolean {
+	return !!ct.probes?.[kind] && (kind === 'startup' || !!ct.started);
+}
+
+function probing(ct: ContainerRuntime): boolean {
+	return ct.stage === 'running' && !!ct.probes && !ct.killedByProbe;
 }
 
 /** A fresh container's probes: readiness starts false when probed, a startup probe holds the others back. */
@@ -76,15 +80,17 @@ export function startProbes(ct: ContainerRuntime, spec: ContainerSpec): void {
 
 /** Whether one of the container's probes runs in the slice that ends now. */
 export function probesDue(ct: ContainerRuntime, spec: ContainerSpec | undefined, now: number, sliceMs: number): boolean {
-	if (!spec) return false;
-	return activeKinds(ct).some(kind => runsIn(schedule(ct, probeOf(spec, kind)!), now - sliceMs, now));
+	if (!spec || !probing(ct)) return false;
+	for (const kind of kinds) if (active(ct, kind) && runsIn(schedule(ct, probeOf(spec, kind)!), now - sliceMs, now)) return true;
+	return false;
 }
 
 /** The next time after `now` one of the container's probes runs (Infinity when none will). */
 export function nextProbeAt(ct: ContainerRuntime, spec: ContainerSpec | undefined, now: number): number {
-	if (!spec) return Infinity;
+	if (!spec || !probing(ct)) return Infinity;
 	let next = Infinity;
-	for (const kind of activeKinds(ct)) {
+	for (const kind of kinds) {
+		if (!active(ct, kind)) continue;
 		const at = schedule(ct, probeOf(spec, kind)!);
 		next = Math.min(next, now < at.first ? at.first : at.first + (Math.floor((now - at.first) / at.period) + 1) * at.period);
 	}
@@ -98,39 +104,51 @@ export type ProbeOutcome = {changed: boolean; kill?: {kind: 'liveness' | 'startu
  * then liveness and readiness once started), counting consecutive results against the
  * thresholds. `event` records the kubelet's "Unhealthy" events. Call on a draft; `base` is the
  * tick's starting world, read first (a process that started during the tick is found in the
- * draft). A passing probe in a steady state writes nothing.
+ * draft). `ct` is read; what changes is written to `writable()`, the container's draft, which is
+ * asked for only then: a passing probe in a steady state drafts and writes nothing.
  */
-export function runProbes(w: World, base: World, pod: KubeObject, runtime: PodRuntime, ct: ContainerRuntime, spec: ContainerSpec, sliceMs: number, event: (reason: string, message: string) => void): ProbeOutcome {
+export function runProbes(w: World, base: World, pod: KubeObject, runtime: PodRuntime, ct: ContainerRuntime, spec: ContainerSpec, sliceMs: number, event: (reason: string, message: string) => void, writable: () => ContainerRuntime = () => ct): ProbeOutcome {
 	const outcome: ProbeOutcome = {changed: false};
-	for (const kind of activeKinds(ct)) {
+	if (!probing(ct)) return outcome;
+	const now = w.time;
+	// Which kinds run is decided before any runs (a startup success lets the others run from the next period).
+	const due = kinds.filter(kind => active(ct, kind));
+	let ready = ct.ready;
+	for (const kind of due) {
 		const state = ct.probes?.[kind];
 		const probe = probeOf(spec, kind);
-		if (!state || !probe || !runsIn(schedule(ct, probe), w.time - sliceMs, w.time)) continue;
-		if (kind !== 'startup' && !ct.started) continue;
-		const result = probeOnce(w, base, pod, runtime, ct, spec, probe);
+		if (!state || !probe || !runsIn(schedule(ct, probe), now - sliceMs, now)) continue;
+		const result = probeOnce(w, base, pod, runtime, ct, spec, probe, now);
 		const failureThreshold = seconds(probe.failureThreshold, 3, 1);
 		const successThreshold = kind === 'readiness' ? seconds(probe.successThreshold, 1, 1) : 1;
+		let {successes, failures} = state;
 		if (result.ok) {
-			if (state.failures !== 0) state.failures = 0;
-			if (state.successes < successThreshold) state.successes++;
+			failures = 0;
+			if (successes < successThreshold) successes++;
 		} else {
-			state.failures++;
-			if (state.successes !== 0) state.successes = 0;
+			failures++;
+			successes = 0;
 			event('Unhealthy', `${label[kind]} probe failed: ${result.output}`);
 		}
+		if (successes !== state.successes || failures !== state.failures) {
+			const counts = writable().probes![kind]!;
+			counts.successes = successes;
+			counts.failures = failures;
+		}
 		if (kind === 'startup') {
-			if (state.successes >= 1) {
-				ct.started = true;
-				ct.probes!.startup = undefined;
-				if (!ct.probes!.readiness) ct.ready = true;
+			if (successes >= 1) {
+				const draft = writable();
+				draft.started = true;
+				draft.probes!.startup = undefined;
+				if (!ct.probes!.readiness) draft.ready = ready = true;
 				outcome.changed = true;
-			} else if (state.failures >= failureThreshold) return {changed: true, kill: {kind}};
+			} else if (failures >= failureThreshold) return {changed: true, kill: {kind}};
 		} else if (kind === 'liveness') {
-			if (state.failures >= failureThreshold) return {changed: true, kill: {kind}};
+			if (failures >= failureThreshold) return {changed: true, kill: {kind}};
 		} else {
-			const ready = state.successes >= successThreshold ? true : state.failures >= failureThreshold ? false : ct.ready;
-			if (ready !== ct.ready) {
-				ct.ready = ready;
+			const next = successes >= successThreshold ? true : failures >= failureThreshold ? false : ready;
+			if (next !== ready) {
+				writable().ready = ready = next;
 				outcome.changed = true;
 			}
 		}
@@ -140,20 +158,22 @@ export function runProbes(w: World, base: World, pod: KubeObject, runtime: PodRu
 
 type ProbeResult = {ok: true} | {ok: false; output: string};
 
+const passed: ProbeResult = {ok: true};
+
 function resolvePort(spec: ContainerSpec, port: number | string | undefined): number | undefined {
 	if (typeof port === 'number') return port;
 	if (typeof port === 'string' && /^\d+$/.test(port)) return Number(port);
 	return spec.ports?.find(p => p.name === port)?.containerPort;
 }
 
-function probeOnce(w: World, base: World, pod: KubeObject, runtime: PodRuntime, ct: ContainerRuntime, spec: ContainerSpec, probe: ProbeSpec): ProbeResult {
+function probeOnce(w: World, base: World, pod: KubeObject, runtime: PodRuntime, ct: ContainerRuntime, spec: ContainerSpec, probe: ProbeSpec, now: number): ProbeResult {
 	const host = base.hosts.get(runtime.node) ?? w.hosts.get(runtime.node);
 	const ip = (pod.status?.podIP as string | undefined) ?? host?.ip ?? '';
 	if (!host) return {ok: false, output: `dial tcp ${ip}: connect: no route to host`};
-	if (probe.httpGet) return httpProbe(w, base, host, pod, runtime, spec, probe.httpGet, ip);
+	if (probe.httpGet) return httpProbe(w, base, host, pod, runtime, spec, probe.httpGet, ip, now);
 	if (probe.tcpSocket) {
 		const port = resolvePort(spec, probe.tcpSocket.port);
-		return listenerIn(w, host, runtime, port) ? {ok: true} : {ok: false, output: `dial tcp ${ip}:${port ?? 0}: connect: connection refused`};
+		return listenerIn(w, host, runtime, port) ? passed : {ok: false, output: `dial tcp ${ip}:${port ?? 0}: connect: connection refused`};
 	}
 	if (probe.exec) return execProbe(w, w.hosts.get(runtime.node)!, ct, probe.exec.command ?? []);
 	// gRPC probes are not modelled: they pass.
@@ -174,18 +194,18 @@ function listenerIn(w: World, host: Host, runtime: PodRuntime, port: number | un
 	return listeningServer(w.hosts.get(host.name) ?? host, runtime.sandboxNetns, port);
 }
 
-function httpProbe(w: World, base: World, host: Host, pod: KubeObject, runtime: PodRuntime, spec: ContainerSpec, get: NonNullable<ProbeSpec['httpGet']>, podIp: string): ProbeResult {
+function httpProbe(w: World, base: World, host: Host, pod: KubeObject, runtime: PodRuntime, spec: ContainerSpec, get: NonNullable<ProbeSpec['httpGet']>, podIp: string, now: number): ProbeResult {
 	const port = resolvePort(spec, get.port);
 	const path = get.path || '/';
 	const target = get.host || podIp;
-	const url = `${(get.scheme ?? 'HTTP').toLowerCase()}://${target}:${port ?? 0}${path}`;
+	const url = () => `${(get.scheme ?? 'HTTP').toLowerCase()}://${target}:${port ?? 0}${path}`;
 	const server = listenerIn(w, host, runtime, port);
-	if (!server || port === undefined) return {ok: false, output: `Get "${url}": dial tcp ${target}:${port ?? 0}: connect: connection refused`};
-	// The probe comes from the node, through the pod network's bridge (10.244.N.1).
-	const request: HttpRequest = {method: 'GET', path, hostHeader: `${target}:${port}`, userAgent: probeUserAgent, sourceIp: podIp.replace(/\.\d+$/, '.1'), sourcePort: 40000 + (w.time % 20000)};
+	if (!server || port === undefined) return {ok: false, output: `Get "${url()}": dial tcp ${target}:${port ?? 0}: connect: connection refused`};
+	// The probe comes from the node, through the pod network's bridge (10.244.N.1); built only for an app that reads it.
+	const request = (): HttpRequest => ({method: 'GET', path, hostHeader: `${target}:${port}`, userAgent: probeUserAgent, sourceIp: podIp.replace(/\.\d+$/, '.1'), sourcePort: 40000 + (now % 20000)});
 	const hostname = pod.spec.hostNetwork ? host.name : (pod.spec.hostname ?? pod.metadata.name);
-	const status = probeHttpStatus(w, base, host, server, request, {hostname, ip: podIp, port, addresses: [podIp]});
-	return status >= 200 && status < 400 ? {ok: true} : {ok: false, output: `HTTP probe failed with statuscode: ${status}`};
+	const status = probeHttpStatus(w, base, host, server, path, request, {hostname, ip: podIp, port, addresses: [podIp]}, now);
+	return status >= 200 && status < 400 ? passed : {ok: false, output: `HTTP probe failed with statuscode: ${status}`};
 }
 
 /** An exec probe's command in the container: file tests look at its own filesystem; a program it lacks fails as runc says. */

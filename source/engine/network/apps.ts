@@ -45,8 +45,10 @@ export function httpDate(w: World): string {
 	return new Date(worldEpoch + w.time).toUTCString();
 }
 
+const encoder = new TextEncoder();
+
 function byteLength(text: string): number {
-	return new TextEncoder().encode(text).length;
+	return encoder.encode(text).length;
 }
 
 /** The kubia app of the book: `response.end("You've hit " + os.hostname() + "\n")` under Node's http module. */
@@ -84,8 +86,13 @@ Commercial support is available at
 </html>
 `;
 
+/** The status nginx's default site answers a GET with: its welcome page, or 404 for any other path. */
+export function nginxStatus(path: string): 200 | 404 {
+	return path === '/' || path === '/index.html' ? 200 : 404;
+}
+
 export const nginxResponder: AppResponder = (req, server) => {
-	if (req.path !== '/' && req.path !== '/index.html') {
+	if (nginxStatus(req.path) === 404) {
 		const body = `<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/${nginxVersion}</center>\r\n</body>\r\n</html>\r\n`;
 		return {status: 404, reason: 'Not Found', headers: [['Server', `nginx/${nginxVersion}`], ['Date', httpDate(server.world)], ['Content-Type', 'text/html'], ['Content-Length', String(byteLength(body))], ['Connection', 'keep-alive']], body};
 	}

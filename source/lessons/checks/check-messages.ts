@@ -49,6 +49,8 @@ export type CheckMessages = {
 	eventSeen(what: string): string;
 	commandMissing(pattern: string, succeeded?: boolean): string;
 	commandUsed(pattern: string): string;
+	timePassed(seconds: number): string;
+	timeNotPassed(seconds: number, wanted: number): string;
 	shellWhere(actual: string, wanted: string): string;
 	anyOf(options: string[]): string;
 	notSo(met: string): string;
@@ -108,6 +110,8 @@ const en: CheckMessages = {
 	eventSeen: what => `the event ${what} happened`,
 	commandMissing: (pattern, succeeded) => `you have not run ${pattern}${succeeded ? ' successfully' : ''} yet`,
 	commandUsed: pattern => `you ran ${pattern}`,
+	timePassed: seconds => `${seconds} seconds of simulated time passed`,
+	timeNotPassed: (seconds, wanted) => `only ${seconds} of ${wanted} seconds of simulated time have passed yet`,
 	shellWhere: (actual, wanted) => `your shell is in ${actual}, not in ${wanted}`,
 	anyOf: options => `one of these: ${options.join('; or ')}`,
 	notSo: met => `${met}, and it should not be`,
@@ -167,6 +171,8 @@ const zhCN: CheckMessages = {
 	eventSeen: what => `事件 ${what} 已发生`,
 	commandMissing: (pattern, succeeded) => `你还没有${succeeded ? '成功' : ''}运行 ${pattern}`,
 	commandUsed: pattern => `你运行了 ${pattern}`,
+	timePassed: seconds => `模拟时间已经过去了 ${seconds} 秒`,
+	timeNotPassed: (seconds, wanted) => `模拟时间才过去 ${seconds} 秒，需要 ${wanted} 秒`,
 	shellWhere: (actual, wanted) => `你的 shell 在 ${actual} 中，而不是 ${wanted}`,
 	anyOf: options => `以下任意一项：${options.join('；或 ')}`,
 	notSo: met => `${met}，但不应如此`,

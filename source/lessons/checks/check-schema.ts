@@ -93,6 +93,8 @@ export const leafSchemas = {
 		.object({reason: z.string().optional(), component: z.string().optional(), object: z.string().optional(), message: z.string().optional(), type: z.enum(['Normal', 'Warning']).optional()})
 		.strict()
 		.refine(v => Object.values(v).some(x => x !== undefined), 'say which event: reason, component, object or message'),
+	/** At least this much virtual time passed since the step began, however it passed. */
+	elapsed: z.object({seconds: z.number().int().min(1)}).strict(),
 	/** The learner typed a command since the step began: words in order (`docker build`) or a /regex/. */
 	command: z.object({used: name, succeeded: z.boolean().optional()}).strict(),
 	/** Where the learner's shell is: inside a container, an unshare, an ssh session... */

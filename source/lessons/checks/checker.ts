@@ -17,6 +17,7 @@ export type CheckContext = {
 	host: string; // the host a check means when it names none: where the learner logged in
 	commands: CommandRecord[]; // typed since the step began
 	sinceEventSeq: number; // events after this one happened during the step
+	sinceMs?: number; // the world's virtual time when the step began
 	locale: Locale;
 	unmetTexts?: Record<string, string>; // a check's label -> the author's own words for it
 };
@@ -267,6 +268,11 @@ function evaluateLeaf(check: LeafCheck, ctx: CheckContext, say: CheckMessages): 
 					(!spec.message || e.message.includes(spec.message)),
 			);
 			return result(seen, say.eventSeen(what), say.eventMissing(what));
+		}
+		case 'elapsed': {
+			// However it passed: sleep, waiting at 1x, a faster clock, Alt-t.
+			const seconds = Math.floor((world.time - (ctx.sinceMs ?? 0)) / 1000);
+			return result(seconds >= check.spec.seconds, say.timePassed(seconds), say.timeNotPassed(seconds, check.spec.seconds));
 		}
 		case 'command': {
 			const {spec} = check;

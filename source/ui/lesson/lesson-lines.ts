@@ -5,7 +5,7 @@ import {successLine} from '../../app/success-line.ts';
 import type {StyledLine} from '../frame/styled-line.ts';
 import type {Theme} from '../theme.tsx';
 import type {UiText} from '../ui-text.ts';
-import {markdownLines} from './markdown-lines.ts';
+import {markdownLines, wrapCodeLine} from './markdown-lines.ts';
 import {wrapSpans} from './spans.ts';
 import {markdownBlocks, type Span} from '../../lessons/markdown.ts';
 
@@ -20,6 +20,11 @@ function inlineSpans(markdown: string): Span[] {
 
 export function lessonLines(view: LessonView, width: number, theme: Theme, text: UiText): StyledLine[] {
 	const out: StyledLine[] = [];
+	// A finished chapter reopened: review it or start it over (the question in full, first).
+	if (view.pendingConfirm === 'restart' && view.confirmText) {
+		out.push(...wrapSpans(plainSpans(view.confirmText), width, theme, '', {bold: true, color: theme.warn}));
+		out.push({segments: []});
+	}
 	// What the learner just achieved, in full, before the next step's text.
 	if (view.passedNote) {
 		out.push(...wrapSpans(plainSpans(successLine(view.passedNote)), width, theme, '', {bold: true, color: theme.ok}));
@@ -55,7 +60,10 @@ export function lessonLines(view: LessonView, width: number, theme: Theme, text:
 	if (view.solutionShown?.length) {
 		out.push({segments: []});
 		out.push({segments: [{text: text.solution, bold: true, color: theme.warn}]});
-		for (const command of view.solutionShown) out.push({segments: [{text: '  $ ' + command, color: theme.accent, bold: !theme.color}]});
+		for (const command of view.solutionShown) {
+			// A long command wraps with bash's own continuation mark, never cut off at the column.
+			wrapCodeLine(command, width - 4).forEach((piece, i) => out.push({segments: [{text: (i === 0 ? '  $ ' : '') + piece, color: theme.accent, bold: !theme.color}]}));
+		}
 	}
 	if (view.kind === 'task' && !view.passed && view.unmet.length) {
 		out.push({segments: []});
@@ -73,7 +81,7 @@ export function lessonLines(view: LessonView, width: number, theme: Theme, text:
 export function lessonKeysText(view: LessonView, focused: boolean, text: UiText): string {
 	const say = text.lessonKeys;
 	const k = (key: string) => (focused ? key : `Alt-${key}`);
-	if (view.pendingConfirm) return view.pendingConfirm === 'solution' ? text.confirmSolution : text.confirmReset;
+	if (view.pendingConfirm) return view.pendingConfirm === 'solution' ? text.confirmSolution : view.pendingConfirm === 'restart' ? text.confirmRestart : text.confirmReset;
 	const keys: string[] = [];
 	const openTask = view.kind === 'task' && !view.passed;
 	if (openTask) {
@@ -82,7 +90,7 @@ export function lessonKeysText(view: LessonView, focused: boolean, text: UiText)
 	}
 	// A quiz takes answers until it is passed; n moves on once an answer (right or wrong) was given.
 	if (view.quiz && !view.passed) keys.push(`${say.answer} ${view.quiz.choices.map(c => c.key).join('/')}`);
-	if (view.chapterDone) keys.push(`${say.chapters} ${k('m')}`);
+	if (view.chapterDone) keys.push(`${say.chapters} ${k('m')}`, `${say.startOver} ${k('r')}`);
 	else if (view.kind === 'quiz') {
 		if (view.quiz?.answered) keys.push(`${say.next} n`);
 	} else if (view.kind !== 'task') keys.push(`${say.next} n`);

@@ -26,10 +26,14 @@ export function wrapSpans(spans: Span[], width: number, theme: Theme, prefix = '
 	let current: Segment[] = prefix ? [{text: prefix}] : [];
 	let used = textWidth(prefix);
 	const indent = ' '.repeat(used);
+	// Where the word being built began in `current` (pieces with no space between are one word:
+	// `kubectl drain` then ","), so punctuation never starts a line without the word before it.
+	let wordStart = current.length;
 	const flush = () => {
 		lines.push({segments: current});
 		current = indent ? [{text: indent}] : [];
 		used = indent.length;
+		wordStart = current.length;
 	};
 	for (const span of spans) {
 		const style = {...base, ...spanStyle(span, theme)};
@@ -44,10 +48,28 @@ export function wrapSpans(spans: Span[], width: number, theme: Theme, prefix = '
 					current.push({text: ' ', ...style});
 					used++;
 				}
+				wordStart = current.length;
 				continue;
 			}
 			const w = textWidth(piece);
-			if (used + w > width && used > indent.length) flush();
+			if (used + w > width && used > indent.length) {
+				// Closing punctuation glued to the word before it takes that word along to the next line.
+				const glued = /^[,.;:!?)\]}，。、；：！？）」』》]/.test(piece) && wordStart > (indent ? 1 : 0) && wordStart < current.length;
+				const carried = glued ? current.splice(wordStart) : [];
+				const carriedWidth = carried.reduce((sum, s) => sum + textWidth(s.text), 0);
+				if (glued) {
+					used -= carriedWidth;
+					// Drop the space the carried word leaves at the end of the line.
+					const last = current[current.length - 1];
+					if (last && last.text === ' ') {
+						current.pop();
+						used--;
+					}
+				}
+				flush();
+				current.push(...carried);
+				used += carriedWidth;
+			}
 			if (w <= width - used) {
 				current.push({text: piece, ...style});
 				used += w;

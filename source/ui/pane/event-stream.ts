@@ -5,6 +5,14 @@ import type {Theme} from '../theme.tsx';
 import type {UiText} from '../ui-text.ts';
 import {eventsForDepth, recentEvents} from './selectors/events.ts';
 
+/**
+ * An event's object without its host or namespace (pod/default/web -> pod/web, process/host-1/7
+ * -> process/7); an image's name keeps every part (image/learner/kubia:latest is not kubia).
+ */
+export function paneObject(object: string): string {
+	return object.startsWith('image/') ? object : object.replace(/^([a-z]+)\/[^/]*\//, '$1/');
+}
+
 export function eventStreamLines(world: World, depth: 'host' | 'docker' | 'cluster', hostName: string, width: number, count: number, theme: Theme, text: UiText): StyledLine[] {
 	if (count <= 0) return [];
 	const rows = recentEvents(world, count, eventsForDepth(depth, hostName));
@@ -15,7 +23,7 @@ export function eventStreamLines(world: World, depth: 'host' | 'docker' | 'clust
 			segments: [
 				{text: e.clock.padStart(5) + ' ', dim: theme.dim},
 				{text: e.component + ' ', color: e.warning ? theme.bad : theme.accent, bold: e.warning},
-				{text: `${e.reason} ${e.object.replace(/^([a-z]+)\/[^/]*\//, '$1/')}${e.message ? ': ' + e.message : ''}`},
+				{text: `${e.reason} ${paneObject(e.object)}${e.message ? ': ' + e.message : ''}`},
 			],
 		});
 	}

@@ -12,15 +12,16 @@ export function hostDepth(world: World, hostName: string, input: DepthInput): Pa
 	const t = input.text;
 	if (!view) return {title: t.depth.host, rows: [], selectable: [], empty: t.noHost(hostName)};
 	const width = input.width - 1;
-	const rows: PaneRow[] = [];
-	const selectable: string[] = [];
+	let rows: PaneRow[] = [];
+	let selectable: string[] = [];
 	for (const group of view.groups) {
 		const colour = input.theme.palette(group.colorIndex);
+		const ownPid = group.ownKinds.includes('pid');
 		const label = group.isHost
 			? t.hostNamespaces(group.pidNamespace)
-			: `pid ns ${group.pidNamespace}${group.ownKinds.length ? ` · ${t.ownNamespaces(group.ownKinds.join(' '))}` : ''}${group.hostname && group.hostname !== hostName ? ` · ${group.hostname}` : ''}`;
+			: [ownPid ? `pid ns ${group.pidNamespace}` : '', t.ownNamespaces(group.ownKinds.join(' ')), group.hostname && group.hostname !== hostName ? group.hostname : ''].filter(Boolean).join(' · ');
 		rows.push({key: `group:${group.key}`, header: true, cells: [{text: '■ ', color: colour}, {text: label, bold: true, color: colour}]});
-		const pidText = (proc: (typeof group.processes)[number]) => (group.isHost ? String(proc.pid) : `${proc.nsPid}(${proc.pid})`);
+		const pidText = (proc: (typeof group.processes)[number]) => (!ownPid ? String(proc.pid) : `${proc.nsPid}(${proc.pid})`);
 		const pidWidth = Math.max(3, ...group.processes.map(p => pidText(p).length));
 		for (const proc of group.processes) {
 			const pid = pidText(proc);
@@ -32,22 +33,27 @@ export function hostDepth(world: World, hostName: string, input: DepthInput): Pa
 				cells: [
 					{text: '│ ', color: colour},
 					{text: fit(pid, pidWidth) + ' ', color: colour},
-					{text: fit(proc.command, commandWidth) + ' '},
+					// A VM's qemu process: its long command line would show only its path; its VM and state say more.
+					proc.vm
+						? {text: fit(t.vmProcess(proc.vm.name, proc.vm.state), commandWidth) + ' ', color: proc.vm.state === 'Starting' ? input.theme.warn : undefined, cell: 'vm', value: proc.vm.state}
+						: {text: fit(proc.command, commandWidth) + ' '},
 					{text: fit(memory, 6, 'right'), cell: 'mem'},
 				],
 			});
 			selectable.push(proc.id);
 		}
 	}
+	const processRows = rows.length;
+	const processSelectable = selectable.length;
 	if (view.cgroups.length) {
-		// Columns: path, a usage bar, used/limit, CPU cores allowed, pids, then OOM kills when there are any.
-		const pathWidth = Math.max(8, Math.min(24, width - 38));
-		rows.push({key: 'cgroups', header: true, cells: [{text: `${fit(t.cgroupColumns.cgroup, pathWidth)} ${fit(t.cgroupColumns.memory, 19)} ${fit(t.cgroupColumns.cpu, 4)} ${t.cgroupColumns.pids}`, bold: true, dim: input.theme.dim}]});
+		// Columns: path, a usage bar, used/limit, CPU used (of the quota), pids, then OOM kills when there are any.
+		const pathWidth = Math.max(8, Math.min(24, width - 41));
+		rows.push({key: 'cgroups', header: true, cells: [{text: `${fit(t.cgroupColumns.cgroup, pathWidth)} ${fit(t.cgroupColumns.memory, 19)} ${fit(t.cgroupColumns.cpu, 7)} ${t.cgroupColumns.pids}`, bold: true, dim: input.theme.dim}]});
 		for (const cg of view.cgroups) {
 			const limited = cg.memoryMax !== 'max';
 			const memText = limited ? `${formatBytes(cg.memoryUsed)}/${formatBytes(cg.memoryMax as number)}` : `${formatBytes(cg.memoryUsed)}`;
 			const ratio = limited ? cg.memoryUsed / (cg.memoryMax as number) : 0;
-			const cpu = cg.cpuQuotaCores === 'max' ? '-' : `${cg.cpuQuotaCores}`;
+			const cpu = cpuText(cg, view.cpus);
 			const pids = cg.pidsMax === 'max' ? `${cg.pids}` : `${cg.pids}/${cg.pidsMax}`;
 			rows.push({
 				key: cg.id,
@@ -56,7 +62,7 @@ export function hostDepth(world: World, hostName: string, input: DepthInput): Pa
 					{text: fit(cg.path, pathWidth) + ' '},
 					{text: limited ? bar(cg.memoryUsed, cg.memoryMax as number, 6) : '      ', color: ratio > 0.9 ? input.theme.bad : ratio > 0.7 ? input.theme.warn : input.theme.ok},
 					{text: ' ' + fit(memText, 12) + ' ', cell: 'mem'},
-					{text: fit(cpu, 4) + ' ', cell: 'cpu'},
+					{text: fit(cpu.text, 7) + ' ', cell: 'cpu', color: cpu.throttled ? input.theme.warn : undefined, bold: cpu.throttled},
 					{text: fit(pids, 5), cell: 'pids'},
 					{text: cg.oomKills ? ` OOM×${cg.oomKills}` : '', color: input.theme.bad, bold: true, cell: 'oom'},
 				],
@@ -64,5 +70,25 @@ export function hostDepth(world: World, hostName: string, input: DepthInput): Pa
 			selectable.push(cg.id);
 		}
 	}
+	// Once a cgroup has a limit, the lesson is about it: the cgroups come first, in view at 80x24
+	// (below the host's processes they were scrolled away).
+	if (view.cgroups.some(limitedGroup)) {
+		rows = [...rows.slice(processRows), ...rows.slice(0, processRows)];
+		selectable = [...selectable.slice(processSelectable), ...selectable.slice(0, processSelectable)];
+	}
 	return {title: t.hostTitle(view.name, view.cpus, formatBytes(view.memoryBytes), view.processCount), rows, selectable};
 }
+
+/**
+ * A cgroup's CPU in use now, in percent of one CPU as top counts it: "50/50%" is 50% used of a
+ * 50% quota (the group is throttled when it wants more); "200%" is two whole CPUs, no quota.
+ */
+export function cpuText(cg: {cpuQuotaCores: number | 'max'; cpuDemandCores: number}, hostCpus: number): {text: string; throttled: boolean} {
+	const percent = (cores: number) => Math.round(cores * 100);
+	const cap = cg.cpuQuotaCores === 'max' ? hostCpus : Math.min(cg.cpuQuotaCores, hostCpus);
+	const used = Math.min(cg.cpuDemandCores, cap);
+	if (cg.cpuQuotaCores === 'max') return {text: `${percent(used)}%`, throttled: false};
+	return {text: `${percent(used)}/${percent(cg.cpuQuotaCores)}%`, throttled: cg.cpuDemandCores > cg.cpuQuotaCores};
+}
+
+const limitedGroup = (cg: {memoryMax: number | 'max'; cpuQuotaCores: number | 'max'; pidsMax: number | 'max'}) => cg.memoryMax !== 'max' || cg.cpuQuotaCores !== 'max' || cg.pidsMax !== 'max';

@@ -2,6 +2,7 @@
 // taints the pod tolerates, created as nodes join and deleted as they stop matching or leave.
 // Its pods go through the default scheduler, pinned to their node by node affinity, as since 1.12.
 import type {World} from '../../world.ts';
+import {canonicalJson} from '../../hash.ts';
 import {createObject, deleteObject} from '../api-server.ts';
 import {recordObjectEvent} from '../events.ts';
 import {cloneData, nextResourceVersion} from '../metadata.ts';
@@ -128,7 +129,7 @@ export function reconcileDaemonSet(w: World, key: string): void {
 export function templateHash(template: unknown): string {
 	const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
 	let h = 2166136261;
-	for (const ch of JSON.stringify(template ?? {})) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+	for (const ch of canonicalJson(template ?? {})) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
 	let out = '';
 	for (let i = 0; i < 10; i++) {
 		out += alphabet[h % alphabet.length];

@@ -1,7 +1,7 @@
 import {cloneData} from '../metadata.ts';
 // The deployment controller: one ReplicaSet per pod template (named by the template's hash),
 // a rolling update that scales the new one up and the old ones down within maxSurge/maxUnavailable.
-import {digestHex} from '../../hash.ts';
+import {canonicalJson, digestHex} from '../../hash.ts';
 import type {World} from '../../world.ts';
 import {createObject, deleteObject, patchObject} from '../api-server.ts';
 import {recordObjectEvent} from '../events.ts';
@@ -12,7 +12,8 @@ const hashAlphabet = 'bcdfghjklmnpqrstvwxz2456789';
 
 /** The pod-template-hash label: a short hash of the template, in the alphabet of generated names. */
 export function templateHash(template: unknown): string {
-	const hex = digestHex(JSON.stringify(template), 20);
+	// Go hashes the template's fields in a fixed order: a manifest's key order must not change the hash.
+	const hex = digestHex(canonicalJson(template), 20);
 	let out = '';
 	for (let i = 0; i < 10; i++) out += hashAlphabet[parseInt(hex.slice(i * 2, i * 2 + 2), 16) % hashAlphabet.length];
 	return out;

@@ -153,8 +153,18 @@ function startForkBomb(ctx: CommandContext): CommandOutcome {
 		recordEvent(w, {type: 'Warning', component: 'kernel', reason: 'ForkBomb', object: `process/${host.name}/${bomb.pid}`, message: `a fork bomb started in ${me.cgroup}: ${host.processes.size - before} processes forked`, host: host.name});
 	});
 	if (bombPid === 0) return {stdout: '', stderr: forkRetryMessage, exitCode: 254, world};
-	const stderr = (refused ? forkRetryMessage : '') + `[simulator] the fork bomb is pid ${bombPid} (a tree of bash processes); end it with: kill -9 ${bombPid}${group !== '/' ? `  or: echo 1 > /sys/fs/cgroup${group}/cgroup.kill` : ''}\n`;
+	const stderr = (refused ? forkRetryMessage : '') + forkBombNote(bombPid, group);
 	return {stdout: '', stderr, exitCode: 0, world, spawnedPid: bombPid};
+}
+
+/**
+ * How to end a fork bomb, truthfully: its copies keep forking, so killing one pid (even the first)
+ * does not stop it on a real host; ending the whole cgroup at once does.
+ */
+function forkBombNote(bombPid: number, group: string): string {
+	const start = `[simulator] the fork bomb started as pid ${bombPid} and is now a tree of bash copies that keep forking; killing one pid does not stop it.`;
+	if (group !== '/') return `${start} End them all at once: echo 1 > /sys/fs/cgroup${group}/cgroup.kill\n`;
+	return `${start} In the root cgroup nothing limits it (a pids.max in a child group would have) and a real host would need a reboot; here, kill -9 ${bombPid} ends its whole tree, which a real kernel would not do.\n`;
 }
 
 export const forkbombCommand: CommandSpec = external({

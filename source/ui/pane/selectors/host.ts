@@ -15,12 +15,16 @@ export type ProcessRow = {
 	memoryBytes: number;
 	state: string;
 	containerId?: string;
+	/** The VM this process runs (a qemu hypervisor), with its state as multipass names it. */
+	vm?: {name: string; state: 'Starting' | 'Running' | 'Stopped' | 'Deleted'};
 };
 
+const vmStates = {starting: 'Starting', running: 'Running', stopped: 'Stopped', deleted: 'Deleted'} as const;
+
 export type NamespaceGroup = {
-	key: string; // pid namespace id, or "host"
+	key: string; // the namespaces it does not share with the host ("uts:4026532201,net:..."), or "host"
 	pidNamespace: number;
-	isHost: boolean;
+	isHost: boolean; // every namespace the host's own
 	ownKinds: NamespaceKind[]; // namespaces (of the group's first process) not shared with the host
 	hostname?: string;
 	colorIndex: number;
@@ -45,16 +49,20 @@ export type HostView = {name: string; cpus: number; memoryBytes: number; groups:
 export function hostView(world: World, hostName: string): HostView | null {
 	const host = world.hosts.get(hostName);
 	if (!host) return null;
-	const groups = new Map<number, NamespaceGroup>();
+	// A group per set of namespaces: a shell in a new UTS or net namespace (chapter 2) gets a group
+	// and a colour of its own even while it shares the host's pid namespace.
+	const groups = new Map<string, NamespaceGroup>();
 	const hostPidNs = host.initNamespaces.pid;
+	const vmsById = new Map([...host.vms.values()].map(vm => [vm.id, vm]));
 	for (const proc of host.processes.values()) {
 		const pidNs = proc.namespaces.pid;
-		let group = groups.get(pidNs);
+		const ownKinds = namespaceKinds.filter(kind => proc.namespaces[kind] !== host.initNamespaces[kind]);
+		const key = ownKinds.length === 0 ? 'host' : ownKinds.map(kind => `${kind}:${proc.namespaces[kind]}`).join(',');
+		let group = groups.get(key);
 		if (!group) {
-			const ownKinds = namespaceKinds.filter(kind => proc.namespaces[kind] !== host.initNamespaces[kind]);
 			const hostname = host.namespaces.get(proc.namespaces.uts)?.hostname;
-			group = {key: pidNs === hostPidNs ? 'host' : String(pidNs), pidNamespace: pidNs, isHost: pidNs === hostPidNs, ownKinds, hostname, colorIndex: 0, processes: []};
-			groups.set(pidNs, group);
+			group = {key, pidNamespace: pidNs, isHost: ownKinds.length === 0, ownKinds, hostname, colorIndex: 0, processes: []};
+			groups.set(key, group);
 		}
 		group.processes.push({
 			id: `process:${host.name}/${proc.pid}`,
@@ -66,10 +74,12 @@ export function hostView(world: World, hostName: string): HostView | null {
 			memoryBytes: proc.memoryBytes,
 			state: proc.state,
 			containerId: proc.containerId,
+			...(proc.vmId && vmsById.has(proc.vmId) ? {vm: {name: vmsById.get(proc.vmId)!.name, state: vmStates[vmsById.get(proc.vmId)!.state]}} : {}),
 		});
 	}
 	// The host's own group first, then the others in the order they were made; colours follow that order.
-	const ordered = [...groups.values()].sort((a, b) => Number(b.isHost) - Number(a.isHost) || a.pidNamespace - b.pidNamespace);
+	const firstPid = (g: NamespaceGroup) => Math.min(...g.processes.map(p => p.pid));
+	const ordered = [...groups.values()].sort((a, b) => Number(b.isHost) - Number(a.isHost) || firstPid(a) - firstPid(b));
 	ordered.forEach((group, i) => {
 		group.colorIndex = i;
 		group.processes.sort((a, b) => a.pid - b.pid);

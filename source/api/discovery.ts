@@ -1,0 +1,72 @@
+// Legacy discovery (/api, /api/v1, /apis, /apis/G/V): kubectl asks for the aggregated form
+// first and falls back to this when the answer's content type is plain JSON.
+import type {ApiResponse} from './api-types.ts';
+import {inAllCategory, scalable, servedResources, withStatus, type ServedResource} from './api-resources.ts';
+
+export const kubernetesVersion = {
+	major: '1',
+	minor: '32',
+	gitVersion: 'v1.32.0',
+	gitCommit: '70d3cc986aa8221cd1dfb1121852688902d3bf53',
+	gitTreeState: 'clean',
+	buildDate: '2024-12-11T17:59:15Z',
+	goVersion: 'go1.23.3',
+	compiler: 'gc',
+	platform: 'linux/amd64',
+};
+
+function groupVersions(): {group: string; version: string}[] {
+	const seen = new Map<string, {group: string; version: string}>();
+	for (const r of servedResources) if (r.group) seen.set(`${r.group}/${r.version}`, {group: r.group, version: r.version});
+	return [...seen.values()];
+}
+
+const json = (body: unknown): ApiResponse => ({status: 200, body});
+
+export function apiVersions(): ApiResponse {
+	return json({kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1:6443'}]});
+}
+
+export function apiGroupList(): ApiResponse {
+	const groups = groupVersions().map(({group, version}) => {
+		const gv = {groupVersion: `${group}/${version}`, version};
+		return {name: group, versions: [gv], preferredVersion: gv};
+	});
+	return json({kind: 'APIGroupList', apiVersion: 'v1', groups});
+}
+
+export function apiGroup(group: string): ApiResponse | undefined {
+	const found = groupVersions().find(g => g.group === group);
+	if (!found) return undefined;
+	const gv = {groupVersion: `${group}/${found.version}`, version: found.version};
+	return json({kind: 'APIGroup', apiVersion: 'v1', name: group, versions: [gv], preferredVersion: gv});
+}
+
+function entries(r: ServedResource): object[] {
+	const main = {
+		name: r.resource,
+		singularName: r.singular,
+		namespaced: r.namespaced,
+		kind: r.kind,
+		verbs: r.verbs,
+		...(r.shortNames.length ? {shortNames: r.shortNames} : {}),
+		...(inAllCategory(r.resource) ? {categories: ['all']} : {}),
+	};
+	const sub = (name: string, kind: string, verbs: string[], extra: object = {}) => ({name: `${r.resource}/${name}`, singularName: '', namespaced: r.namespaced, kind, verbs, ...extra});
+	const out: object[] = [main];
+	if (withStatus.has(r.resource)) out.push(sub('status', r.kind, ['get', 'patch', 'update']));
+	if (scalable.has(r.resource)) out.push(sub('scale', 'Scale', ['get', 'patch', 'update'], {group: 'autoscaling', version: 'v1'}));
+	if (r.resource === 'pods') {
+		out.push(sub('log', 'Pod', ['get']));
+		out.push(sub('exec', 'PodExecOptions', ['create', 'get']));
+		out.push(sub('eviction', 'Eviction', ['create'], {group: 'policy', version: 'v1'}));
+		out.push(sub('binding', 'Binding', ['create']));
+	}
+	return out;
+}
+
+export function apiResourceList(group: string, version: string): ApiResponse | undefined {
+	const served = servedResources.filter(r => r.group === group && r.version === version);
+	if (served.length === 0) return undefined;
+	return json({kind: 'APIResourceList', apiVersion: 'v1', groupVersion: group ? `${group}/${version}` : version, resources: served.flatMap(entries)});
+}

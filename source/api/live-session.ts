@@ -1,0 +1,77 @@
+// The one hook between outside clients (the Kubernetes API endpoint; later a Docker Engine
+// endpoint) and the tutor's live session: read the world, hand back a changed world and the
+// command it stands for, hear about changes. Built from the tutor controller by the composition
+// root (app/), so nothing here reaches a session through a module-level singleton.
+import type {World} from '../engine/world.ts';
+
+export type LiveWorld = {
+	world(): World;
+	/** An outside client's request: its new world (if it changed one) and the equivalent command line for lesson checks. */
+	commit(change: {world?: World; line?: string; exitCode?: number}): void;
+	/** Called after every change of the session (a typed command, time passing, an outside request). */
+	subscribe(listener: () => void): () => void;
+};
+
+/** What the hook needs of the tutor controller (app/tutor-controller.ts), so tests can pass a plain object. */
+export type LiveController = {
+	snapshot(): {world: World};
+	subscribe(listener: () => void): () => void;
+	applyOutside(change: {world?: World; line?: string; exitCode?: number}): void;
+};
+
+export function liveWorldOf(controller: LiveController): LiveWorld {
+	return {
+		world: () => controller.snapshot().world,
+		commit: change => controller.applyOutside(change),
+		subscribe: listener => controller.subscribe(listener),
+	};
+}
+
+/** A live world with no tutor around it (tests, benchmarks): a variable and its listeners. */
+export function standaloneWorld(initial: World, onCommit?: (line: string | undefined) => void): LiveWorld & {set(world: World): void} {
+	let current = initial;
+	const listeners = new Set<() => void>();
+	const tell = () => {
+		for (const listener of listeners) listener();
+	};
+	return {
+		world: () => current,
+		commit(change) {
+			if (change.world) current = change.world;
+			onCommit?.(change.line);
+			tell();
+		},
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		set(world) {
+			current = world;
+			tell();
+		},
+	};
+}
+
+/** A controller that can be swapped (the learner opens another chapter) while outside clients stay connected. */
+export function switchableController(initial: LiveController): LiveController & {switchTo(next: LiveController): void} {
+	let current = initial;
+	const listeners = new Set<() => void>();
+	const tell = () => {
+		for (const listener of listeners) listener();
+	};
+	let unsubscribe = current.subscribe(tell);
+	return {
+		snapshot: () => current.snapshot(),
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		applyOutside: change => current.applyOutside(change),
+		switchTo(next) {
+			unsubscribe();
+			current = next;
+			unsubscribe = current.subscribe(tell);
+			tell();
+		},
+	};
+}

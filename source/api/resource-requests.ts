@@ -1,0 +1,312 @@
+// Requests on resources: list, get, create, update, patch, delete and the scale and log
+// subresources, as pure functions of (request, world) -> (answer, new world). The engine's API
+// server (engine/k8s/api-server.ts) does the work, as it does for the built-in kubectl.
+import {produce} from 'immer';
+import {parse as parseYaml} from 'yaml';
+import {createObject, deleteObject, listObjects, replaceObject, type ApiError, type ApiResult, type DeleteOptions} from '../engine/k8s/api-server.ts';
+import {kubeEvents} from '../engine/k8s/events.ts';
+import {containerLogs} from '../engine/k8s/kubelet.ts';
+import {cloneData, timestampAt} from '../engine/k8s/metadata.ts';
+import {storeKey} from '../engine/k8s/resources.ts';
+import {matchesRequirements, parseSelector} from '../engine/k8s/selectors.ts';
+import type {KubeObject} from '../engine/k8s/types.ts';
+import type {World} from '../engine/world.ts';
+import type {ApiRequest, ApiResponse, Handled} from './api-types.ts';
+import {qualifiedResource, scalable, type ServedResource} from './api-resources.ts';
+import {matchesFields, parseFieldSelector} from './field-selectors.ts';
+import {jsonPatch, mergePatch, strategicMergePatch} from './patch.ts';
+import {tableOf, wantsTable} from './server-table.ts';
+import {errorResponse, statusResponse, successStatus} from './status.ts';
+
+export type Target = {served: ServedResource; namespace?: string; name?: string; subresource?: string};
+
+const ok = (body: unknown, status = 200): ApiResponse => ({status, body});
+
+/** The engine's error as the real server words it: `deployments.apps "web" not found`. */
+function apiError(target: Target, error: ApiError): ApiResponse {
+	const plain = `${target.served.resource} "`;
+	const message = error.message.startsWith(plain) ? qualifiedResource(target.served) + error.message.slice(target.served.resource.length) : error.message;
+	const details = error.reason === 'Invalid' ? {name: target.name, group: target.served.group, kind: target.served.kind} : {name: target.name, group: target.served.group, kind: target.served.resource};
+	return errorResponse({...error, message}, details);
+}
+
+function notFound(target: Target, name: string): ApiResponse {
+	return statusResponse(404, 'NotFound', `${qualifiedResource(target.served)} "${name}" not found`, {name, ...(target.served.group ? {group: target.served.group} : {}), kind: target.served.resource});
+}
+
+function badRequest(message: string): ApiResponse {
+	return statusResponse(400, 'BadRequest', message);
+}
+
+/** Events carry their object's uid, so `kubectl describe` finds them by involvedObject.uid. */
+function eventsOf(world: World): KubeObject[] {
+	const byName = new Map<string, KubeObject>();
+	for (const store of Object.values(world.cluster!.store)) for (const obj of store.values()) byName.set(`${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`, obj);
+	return kubeEvents(world).map(e => {
+		const involved = e.involvedObject;
+		const obj = byName.get(`${involved.kind}/${involved.namespace ?? ''}/${involved.name}`);
+		return obj ? {...e, involvedObject: {...involved, uid: obj.metadata.uid, resourceVersion: obj.metadata.resourceVersion}} : e;
+	});
+}
+
+/** The objects of a target's type in its namespace (all namespaces when none). */
+export function objectsOf(world: World, target: Target): KubeObject[] {
+	const c = world.cluster!;
+	if (!target.served.info) return eventsOf(world).filter(e => !target.namespace || e.metadata.namespace === target.namespace);
+	return listObjects(c, target.served.info.resource, target.served.namespaced ? target.namespace : undefined);
+}
+
+function findObject(world: World, target: Target, name: string): KubeObject | undefined {
+	if (!target.served.info) return objectsOf(world, target).find(e => e.metadata.name === name);
+	return world.cluster!.store[target.served.info.resource].get(storeKey(target.served.info, target.namespace, name));
+}
+
+export type Selection = {labels: ReturnType<typeof parseSelector> & {}; fields: Exclude<ReturnType<typeof parseFieldSelector>, string>};
+
+export function selectionOf(query: URLSearchParams): Selection | ApiResponse {
+	const labelText = query.get('labelSelector') ?? '';
+	const labels = parseSelector(labelText);
+	if (!labels) return badRequest(`unable to parse requirement: found '${labelText}', expected: identifier`);
+	const fields = parseFieldSelector(query.get('fieldSelector') ?? '');
+	if (typeof fields === 'string') return badRequest(fields);
+	return {labels, fields};
+}
+
+export function selected(objects: KubeObject[], selection: Selection): KubeObject[] {
+	return objects.filter(o => matchesRequirements(o.metadata.labels, selection.labels) && matchesFields(o, selection.fields));
+}
+
+function listKind(target: Target): string {
+	return `${target.served.kind}List`;
+}
+
+function apiVersionOf(served: ServedResource): string {
+	return served.group ? `${served.group}/${served.version}` : served.version;
+}
+
+function decodeContinue(token: string | null): number | undefined {
+	if (!token) return 0;
+	try {
+		const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+		return Number.isInteger(parsed.start) && parsed.start >= 0 ? parsed.start : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+export function listRequest(req: ApiRequest, world: World, target: Target): ApiResponse {
+	const selection = selectionOf(req.query);
+	if ('status' in selection) return selection;
+	const all = selected(objectsOf(world, target), selection);
+	const start = decodeContinue(req.query.get('continue'));
+	if (start === undefined) return statusResponse(400, 'BadRequest', 'continue key is not valid: illegal base64 data at input byte 0');
+	const limit = Number(req.query.get('limit') ?? 0);
+	const page = limit > 0 ? all.slice(start, start + limit) : all.slice(start);
+	const end = start + page.length;
+	const continueToken = end < all.length ? Buffer.from(JSON.stringify({start: end})).toString('base64url') : undefined;
+	const resourceVersion = String(world.cluster!.resourceVersion);
+	if (wantsTable(req.headers.accept)) {
+		return ok(tableOf(world, target.served.info?.resource ?? 'events', page, {resourceVersion, continueToken, includeObject: req.query.get('includeObject') ?? undefined}));
+	}
+	const metadata = {resourceVersion, ...(continueToken ? {continue: continueToken, remainingItemCount: all.length - end} : {})};
+	return ok({kind: listKind(target), apiVersion: apiVersionOf(target.served), metadata, items: page.map(o => cloneData(o))});
+}
+
+export function getRequest(req: ApiRequest, world: World, target: Target): ApiResponse {
+	const obj = findObject(world, target, target.name!);
+	if (!obj) return notFound(target, target.name!);
+	if (target.subresource === 'scale') return ok(scaleOf(obj));
+	if (wantsTable(req.headers.accept)) return ok(tableOf(world, target.served.info?.resource ?? 'events', [obj], {resourceVersion: obj.metadata.resourceVersion, includeObject: req.query.get('includeObject') ?? undefined}));
+	return ok(cloneData(obj));
+}
+
+function scaleOf(obj: KubeObject): object {
+	const selector = obj.spec?.selector?.matchLabels ?? obj.spec?.selector ?? {};
+	return {
+		kind: 'Scale',
+		apiVersion: 'autoscaling/v1',
+		metadata: {name: obj.metadata.name, namespace: obj.metadata.namespace, uid: obj.metadata.uid, resourceVersion: obj.metadata.resourceVersion, creationTimestamp: obj.metadata.creationTimestamp},
+		spec: {replicas: obj.spec?.replicas ?? 0},
+		status: {replicas: obj.status?.replicas ?? 0, selector: Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',')},
+	};
+}
+
+/** The request's body as an object: JSON, or YAML when the client sent YAML. */
+export function parseBody(req: ApiRequest): {value: any} | {error: ApiResponse} {
+	const text = req.body ?? '';
+	const type = req.headers['content-type'] ?? 'application/json';
+	try {
+		if (/yaml/.test(type)) return {value: parseYaml(text)};
+		return {value: JSON.parse(text)};
+	} catch (error) {
+		const reason = error instanceof Error ? error.message : String(error);
+		return {error: badRequest(`json: cannot unmarshal the request body: ${reason}`)};
+	}
+}
+
+function dryRun(req: ApiRequest): boolean {
+	return req.query.getAll('dryRun').includes('All');
+}
+
+/** Runs one engine call against a draft; the answer's object is copied out before the draft closes. */
+function change(world: World, fn: (w: World) => ApiResult): {world: World; result: ApiResult} {
+	let result!: ApiResult;
+	const next = produce(world, w => {
+		const r = fn(w);
+		result = r.ok ? {...r, object: cloneData(r.object)} : r;
+	});
+	return {world: next, result};
+}
+
+function kindMismatch(target: Target, body: any): ApiResponse | undefined {
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return badRequest('Object \'Kind\' is missing in the request body');
+	if (body.kind !== target.served.kind) return badRequest(`the API version in the data (${body.apiVersion}) does not match the expected API version (${apiVersionOf(target.served)})`);
+	if (target.served.namespaced && body.metadata?.namespace && body.metadata.namespace !== target.namespace) {
+		return badRequest('the namespace of the provided object does not match the namespace sent on the request');
+	}
+	return undefined;
+}
+
+export function createRequest(req: ApiRequest, world: World, target: Target): Handled {
+	const parsed = parseBody(req);
+	if ('error' in parsed) return {response: parsed.error};
+	const body = parsed.value;
+	const mismatch = kindMismatch(target, body);
+	if (mismatch) return {response: mismatch};
+	const input = {...body, metadata: {...body.metadata, ...(target.served.namespaced ? {namespace: target.namespace} : {})}} as KubeObject;
+	const done = change(world, w => createObject(w, input));
+	const named = {...target, name: input.metadata.name};
+	if (!done.result.ok) return {response: apiError(named, done.result.error)};
+	return {response: ok(done.result.object, 201), ...(dryRun(req) ? {} : {world: done.world})};
+}
+
+function conflict(target: Target, name: string): ApiResponse {
+	return statusResponse(409, 'Conflict', `Operation cannot be fulfilled on ${qualifiedResource(target.served)} "${name}": the object has been modified; please apply your changes to the latest version and try again`, {name, ...(target.served.group ? {group: target.served.group} : {}), kind: target.served.resource});
+}
+
+/** Stores a whole new state of an existing object (PUT, and PATCH once the patch is applied). */
+function replaceWith(req: ApiRequest, world: World, target: Target, next: KubeObject): Handled {
+	const existing = findObject(world, target, target.name!);
+	if (!existing) return {response: notFound(target, target.name!)};
+	if (next.metadata?.resourceVersion && next.metadata.resourceVersion !== existing.metadata.resourceVersion) return {response: conflict(target, target.name!)};
+	if (next.metadata?.name !== undefined && next.metadata.name !== target.name) return {response: badRequest(`the name of the object (${next.metadata.name}) does not match the name on the URL (${target.name})`)};
+	const input = {...next, metadata: {...next.metadata, name: target.name!, ...(target.served.namespaced ? {namespace: target.namespace} : {})}} as KubeObject;
+	const done = change(world, w => replaceObject(w, input));
+	if (!done.result.ok) return {response: apiError(target, done.result.error)};
+	return {response: ok(done.result.object), ...(dryRun(req) || done.result.unchanged ? {} : {world: done.world})};
+}
+
+export function updateRequest(req: ApiRequest, world: World, target: Target): Handled {
+	const parsed = parseBody(req);
+	if ('error' in parsed) return {response: parsed.error};
+	if (target.subresource === 'scale') return scaleTo(req, world, target, parsed.value?.spec?.replicas);
+	const mismatch = kindMismatch(target, parsed.value);
+	if (mismatch) return {response: mismatch};
+	return replaceWith(req, world, target, parsed.value);
+}
+
+function scaleTo(req: ApiRequest, world: World, target: Target, replicas: unknown): Handled {
+	if (!scalable.has(target.served.resource)) return {response: statusResponse(404, 'NotFound', 'the server could not find the requested resource')};
+	const existing = findObject(world, target, target.name!);
+	if (!existing) return {response: notFound(target, target.name!)};
+	if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {
+		return {response: statusResponse(422, 'Invalid', `Scale.autoscaling "${target.name}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0`)};
+	}
+	const next = cloneData(existing);
+	next.spec.replicas = replicas;
+	const done = replaceWith(req, world, target, {...next, metadata: {...next.metadata, resourceVersion: ''}});
+	if (done.response.status !== 200) return done;
+	const after = done.world ? findObject(done.world, target, target.name!)! : existing;
+	return {...done, response: ok(scaleOf(after))};
+}
+
+export function patchRequest(req: ApiRequest, world: World, target: Target): Handled {
+	const existing = findObject(world, target, target.name!);
+	const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
+	// Server-side apply creates what does not exist yet (kubectl apply --server-side).
+	if (!existing && type === 'application/apply-patch+yaml' && !target.subresource) return createRequest({...req, headers: {...req.headers, 'content-type': 'application/yaml'}}, world, target);
+	if (!existing) return {response: notFound(target, target.name!)};
+	const parsed = parseBody({...req, headers: {...req.headers, 'content-type': type === 'application/apply-patch+yaml' ? 'application/yaml' : 'application/json'}});
+	if ('error' in parsed) return {response: parsed.error};
+	const base = target.subresource === 'scale' ? scaleOf(existing) : cloneData(existing);
+	let patched: any;
+	try {
+		if (type === 'application/merge-patch+json') patched = mergePatch(base, parsed.value);
+		else if (type === 'application/strategic-merge-patch+json') patched = strategicMergePatch(base, parsed.value);
+		else if (type === 'application/json-patch+json') patched = jsonPatch(base, parsed.value);
+		else if (type === 'application/apply-patch+yaml') patched = strategicMergePatch(base, parsed.value);
+		else return {response: statusResponse(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`)};
+	} catch (error) {
+		return {response: statusResponse(422, 'Invalid', error instanceof Error ? error.message : String(error))};
+	}
+	if (target.subresource === 'scale') return scaleTo(req, world, target, patched?.spec?.replicas);
+	// A patch that names no resourceVersion applies to whatever is current.
+	if (!(parsed.value?.metadata && 'resourceVersion' in parsed.value.metadata)) patched.metadata = {...patched.metadata, resourceVersion: existing.metadata.resourceVersion};
+	return replaceWith(req, world, target, patched);
+}
+
+function deleteOptionsOf(req: ApiRequest): DeleteOptions {
+	let body: any = {};
+	if (req.body?.trim()) {
+		const parsed = parseBody(req);
+		if (!('error' in parsed) && parsed.value && typeof parsed.value === 'object') body = parsed.value;
+	}
+	const grace = req.query.get('gracePeriodSeconds') ?? body.gracePeriodSeconds;
+	const policy = req.query.get('propagationPolicy') ?? body.propagationPolicy;
+	return {
+		...(grace !== undefined && grace !== null ? {gracePeriodSeconds: Number(grace)} : {}),
+		...(['Background', 'Foreground', 'Orphan'].includes(policy) ? {propagationPolicy: policy} : {}),
+	};
+}
+
+export function deleteRequest(req: ApiRequest, world: World, target: Target): Handled {
+	const info = target.served.info;
+	if (!info) return {response: statusResponse(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource')};
+	const done = change(world, w => deleteObject(w, info.resource, target.namespace, target.name!, deleteOptionsOf(req)));
+	if (!done.result.ok) return {response: apiError(target, done.result.error)};
+	const keep = dryRun(req) ? {} : {world: done.world};
+	// A pod (or namespace) still terminating is answered with its new state; anything gone with a Status.
+	const after = findObject(done.world, target, target.name!);
+	if (after) return {response: ok(cloneData(after)), ...keep};
+	return {response: successStatus({name: target.name, ...(target.served.group ? {group: target.served.group} : {}), kind: target.served.resource, uid: done.result.object.metadata.uid}), ...keep};
+}
+
+export function deleteCollectionRequest(req: ApiRequest, world: World, target: Target): Handled {
+	const info = target.served.info;
+	if (!info) return {response: statusResponse(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource')};
+	const selection = selectionOf(req.query);
+	if ('status' in selection) return {response: selection};
+	const doomed = selected(objectsOf(world, target), selection);
+	const options = deleteOptionsOf(req);
+	const next = produce(world, w => {
+		for (const obj of doomed) deleteObject(w, info.resource, obj.metadata.namespace, obj.metadata.name, options);
+	});
+	return {response: ok({kind: listKind(target), apiVersion: apiVersionOf(target.served), metadata: {resourceVersion: String(next.cluster!.resourceVersion)}, items: doomed.map(o => cloneData(o))}), ...(dryRun(req) ? {} : {world: next})};
+}
+
+/** GET pods/NAME/log: the container's output as text, with kubectl logs' options. */
+export function logRequest(req: ApiRequest, world: World, target: Target): ApiResponse {
+	const pod = findObject(world, target, target.name!);
+	if (!pod) return notFound(target, target.name!);
+	const containers: string[] = (pod.spec?.containers ?? []).map((x: any) => x.name);
+	const wanted = req.query.get('container');
+	if (!wanted && containers.length > 1) return badRequest(`a container name must be specified for pod ${pod.metadata.name}, choose one of: [${containers.join(' ')}]`);
+	const container = wanted ?? containers[0]!;
+	if (!containers.includes(container)) return badRequest(`container ${container} is not valid for pod ${pod.metadata.name}`);
+	const runtime = world.cluster!.podRuntimes.get(`${pod.metadata.namespace}/${pod.metadata.name}`)?.containers.find(x => x.name === container);
+	let lines: string[];
+	if (req.query.get('previous') === 'true') {
+		if (!runtime?.previousLogs && !(runtime && runtime.attempt > 0)) return badRequest(`previous terminated container "${container}" in pod "${pod.metadata.name}" not found`);
+		lines = runtime.previousLogs ?? [];
+	} else {
+		if (!runtime || (runtime.pid === undefined && !runtime.lastTermination)) {
+			const reason = pod.status?.containerStatuses?.find((s: any) => s.name === container)?.state?.waiting?.reason ?? 'ContainerCreating';
+			return badRequest(`container "${container}" in pod "${pod.metadata.name}" is waiting to start: ${reason === 'ErrImagePull' || reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason}`);
+		}
+		lines = containerLogs(world, pod.spec.nodeName, runtime);
+	}
+	const tail = Number(req.query.get('tailLines') ?? -1);
+	if (tail >= 0) lines = lines.slice(Math.max(0, lines.length - tail));
+	const stamped = req.query.get('timestamps') === 'true' ? lines.map(line => `${timestampAt(world.time).replace('Z', '.000000000Z')} ${line}`) : lines;
+	return {status: 200, body: stamped.map(line => line + '\n').join(''), contentType: 'text/plain'};
+}

@@ -1,0 +1,47 @@
+// Checks accept every valid way (issue 13 §6): reading a cgroup file with head or grep as well as
+// cat, comparing a file from a shell opened by `docker exec -it` as well as with one command.
+import assert from 'node:assert/strict';
+import {join} from 'node:path';
+import {test} from 'node:test';
+import {tick} from '../../../source/engine/tick.ts';
+import {checkStep, replayToStep, stepWindow} from '../../../source/lessons/chapter-world.ts';
+import {lessonRuntime} from '../../../source/lessons/lint.ts';
+import {loadLessonPack} from '../../../source/lessons/load-pack.ts';
+import {runLine} from '../../../source/shell/run-line.ts';
+import type {ShellState} from '../../../source/shell/types.ts';
+import {projectRoot} from '../../helpers/built-cli.ts';
+
+const pack = loadLessonPack(join(projectRoot, 'lessons'));
+
+/** What is still unmet after typing `lines` at the start of a step (`@N` lets N seconds pass). */
+function unmetAfter(chapterNumber: number, stepId: string, lines: string[]): string[] {
+	const chapter = pack.chapters.find(c => c.number === chapterNumber)!;
+	const runtime = lessonRuntime(chapter);
+	const index = chapter.meta.steps.findIndex(s => s.id === stepId);
+	let shell: ShellState = replayToStep(chapter, index, runtime);
+	const window = stepWindow(shell);
+	for (const line of lines) {
+		const wait = line.match(/^@(\d+)$/);
+		if (wait) {
+			shell = {...shell, world: tick(shell.world, Number(wait[1]) * 1000)};
+			continue;
+		}
+		const result = runLine(shell, line, runtime);
+		shell = result.state;
+		window.commands.push({line, exitCode: result.exitCode}, ...(result.asRun ? [{line: result.asRun, exitCode: result.exitCode}] : []));
+	}
+	return checkStep(chapter.meta.steps[index]!, shell, window, 'en').unmet;
+}
+
+test('chapter 3: the OOM counters read with grep, the cpu.stat with head', () => {
+	assert.deepEqual(unmetAfter(3, 'oom', ['echo $$ > /sys/fs/cgroup/demo/cgroup.procs', 'stress --vm 1 --vm-bytes 200M', 'grep oom_kill /sys/fs/cgroup/demo/memory.events']), []);
+	const cpu = ['mkdir /sys/fs/cgroup/half', 'echo "50000 100000" > /sys/fs/cgroup/half/cpu.max', 'echo $$ > /sys/fs/cgroup/half/cgroup.procs', 'stress --cpu 2 &', '@5'];
+	assert.deepEqual(unmetAfter(3, 'cpu', [...cpu, 'cd /sys/fs/cgroup/half', 'head -n 6 cpu.stat']), []);
+	assert.equal(unmetAfter(3, 'cpu', [...cpu, 'ls /sys/fs/cgroup/half']).length, 1, 'listing the folder is not reading the counters');
+});
+
+test('chapter 5: the unchanged file read from a shell opened with docker exec -it', () => {
+	const lines = ['docker run -d --name one kubia', 'docker run -d --name two kubia', `docker exec one sh -c 'echo "// changed in one" >> /app.js'`, 'docker exec -it two sh', 'tail -n 2 /app.js', 'exit'];
+	assert.deepEqual(unmetAfter(5, 'cow', lines), []);
+	assert.equal(unmetAfter(5, 'cow', lines.slice(0, 4)).length, 1, 'opening the shell alone is not comparing');
+});
