@@ -30,11 +30,12 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 		io.stderr.write(`k8s-tutor: ${text}\n`);
 		return 1;
 	};
+	const replies = hostCommandText(options.lang);
 	const port = Number(settings.port);
-	if (!/^\d+$/.test(settings.port) || port > 65535) return complain(`--port: "${settings.port}" is not a port number (0-65535)`);
+	if (!/^\d+$/.test(settings.port) || port > 65535) return complain(replies.badPort(settings.port));
 	let chapters: string[];
 	if (settings.chapters) {
-		const parsed = parseChapterList(settings.chapters);
+		const parsed = parseChapterList(settings.chapters, replies);
 		if ('error' in parsed) return complain(parsed.error);
 		chapters = parsed.chapters;
 	} else chapters = sessionChapters(options);
@@ -42,12 +43,11 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 	let rule = defaultStuckRule;
 	if (settings.stuckAfter !== undefined) {
 		const idleMs = parseDuration(settings.stuckAfter);
-		if (idleMs === undefined || idleMs < 10_000) return complain(`--stuck-after: "${settings.stuckAfter}" is not a duration of at least 10s, e.g. 5m, 90s or 2m30s`);
+		if (idleMs === undefined || idleMs < 10_000) return complain(replies.badStuckAfter(settings.stuckAfter));
 		rule = {...defaultStuckRule, idleMs};
 	}
 
 	const dir = settings.session ?? defaultSessionDir(new Date());
-	const replies = hostCommandText(options.lang);
 	// Installed (not run from source): the host offers its own package, and the join line uses it.
 	const ownPackage = packageRoot();
 	let host: ClassroomHost;
@@ -70,12 +70,13 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 			throw error;
 		}
 	} catch (error) {
-		if (error instanceof SessionFolderError) return complain(error.message);
-		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'EADDRINUSE') return complain(`port ${port} is already in use on ${settings.bind}; choose another with --port`);
-		if (code === 'EADDRNOTAVAIL') return complain(`--bind: ${settings.bind} is not an address of this computer`);
-		if (code === 'EACCES') return complain(`not allowed to listen on port ${port}; choose one above 1023 with --port`);
-		if (code === 'EACCES' || code === 'EROFS' || code === 'ENOTDIR') return complain(`cannot write the session folder ${dir}: ${(error as Error).message}`);
+		if (error instanceof SessionFolderError) return complain(replies.sessionProblem(error.problem));
+		const {code, syscall} = error as NodeJS.ErrnoException;
+		if (code === 'EADDRINUSE') return complain(replies.portInUse(port, settings.bind));
+		if (code === 'EADDRNOTAVAIL') return complain(replies.notAnAddress(settings.bind));
+		// The folder comes first: a refused mkdir or write is the folder's, a refused listen the port's.
+		if (code === 'EACCES' && syscall === 'listen') return complain(replies.portDenied(port));
+		if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOTDIR') return complain(replies.cannotWrite(dir, (error as Error).message));
 		throw error;
 	}
 
@@ -126,14 +127,14 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 }
 
 export async function runClassroomReport(options: AppOptions, io: AppIO, dir: string, format: 'text' | 'csv' | 'json'): Promise<number> {
-	return withSession(io, dir, ({room}) => {
+	return withSession(options, io, dir, ({room}) => {
 		io.stdout.write(format === 'json' ? reportJson(room) : format === 'csv' ? reportCsv(room) : reportTable(room, afterClassText(options.lang)));
 		return 0;
 	});
 }
 
 export async function runClassroomReplay(options: AppOptions, io: AppIO, dir: string, name: string): Promise<number> {
-	return withSession(io, dir, ({loaded}) => {
+	return withSession(options, io, dir, ({loaded}) => {
 		const replay = replayStudent(loaded.records, name, afterClassText(options.lang));
 		if ('error' in replay) {
 			io.stderr.write(`k8s-tutor: ${replay.error}\n`);
@@ -144,31 +145,24 @@ export async function runClassroomReplay(options: AppOptions, io: AppIO, dir: st
 	});
 }
 
-function withSession(io: AppIO, dir: string, use: (session: ReturnType<typeof readSession>) => number): number {
+function withSession(options: AppOptions, io: AppIO, dir: string, use: (session: ReturnType<typeof readSession>) => number): number {
+	const replies = hostCommandText(options.lang);
 	try {
 		const session = readSession(dir);
-		if (session.loaded.skippedLines > 0) io.stderr.write(`k8s-tutor: warning: skipped ${session.loaded.skippedLines} damaged lines in ${dir}/events.jsonl\n`);
+		if (session.loaded.skippedLines > 0) io.stderr.write(`k8s-tutor: ${replies.skippedLines(session.loaded.skippedLines, dir)}\n`);
 		return use(session);
 	} catch (error) {
 		if (error instanceof SessionFolderError) {
-			io.stderr.write(`k8s-tutor: ${error.message}\n`);
+			io.stderr.write(`k8s-tutor: ${replies.sessionProblem(error.problem)}\n`);
 			return 1;
 		}
 		throw error;
 	}
 }
 
-export async function runClassroomExport(_options: AppOptions, io: AppIO, dir: string, format: 'csv' | 'json'): Promise<number> {
-	try {
-		const {meta, room, loaded} = readSession(dir);
-		if (loaded.skippedLines > 0) io.stderr.write(`k8s-tutor: warning: skipped ${loaded.skippedLines} damaged lines in ${dir}/events.jsonl\n`);
+export async function runClassroomExport(options: AppOptions, io: AppIO, dir: string, format: 'csv' | 'json'): Promise<number> {
+	return withSession(options, io, dir, ({meta, room}) => {
 		io.stdout.write(format === 'json' ? resultsJson(room, meta) : resultsCsv(room));
 		return 0;
-	} catch (error) {
-		if (error instanceof SessionFolderError) {
-			io.stderr.write(`k8s-tutor: ${error.message}\n`);
-			return 1;
-		}
-		throw error;
-	}
+	});
 }

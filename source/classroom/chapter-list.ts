@@ -1,16 +1,18 @@
+import {hostCommandText, type HostCommandText} from './host-command-text.ts';
+
 /** `--chapters 1-3,5` or `--chapters namespaces,cgroups` -> ['1','2','3','5'] / ids as given. */
-export function parseChapterList(raw: string): {chapters: string[]} | {error: string} {
+export function parseChapterList(raw: string, say: HostCommandText = hostCommandText('en')): {chapters: string[]} | {error: string} {
 	const chapters: string[] = [];
 	for (const part of raw.split(',').map(piece => piece.trim()).filter(Boolean)) {
 		const range = part.match(/^(\d+)\s*-\s*(\d+)$/);
 		if (range) {
 			const from = Number(range[1]);
 			const to = Number(range[2]);
-			if (to < from || to - from > 200) return {error: `--chapters: "${part}" is not a range like 1-3`};
+			if (to < from || to - from > 200) return {error: say.badRange(part)};
 			for (let n = from; n <= to; n++) chapters.push(String(n));
 		} else if (/^[A-Za-z0-9][\w-]{0,79}$/.test(part)) chapters.push(/^\d+$/.test(part) ? String(Number(part)) : part);
-		else return {error: `--chapters: "${part}" is not a chapter number, range or id`};
+		else return {error: say.notAChapter(part)};
 	}
-	if (chapters.length === 0) return {error: '--chapters: name at least one chapter, e.g. 1-3 or 2,4'};
+	if (chapters.length === 0) return {error: say.noChapters};
 	return {chapters: [...new Set(chapters)]};
 }

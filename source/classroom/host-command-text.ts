@@ -1,6 +1,7 @@
 // The replies to the instructor's typed commands (plain host) and the host's own refusals (a
 // rename, a time box), in English and Simplified Chinese. Commands stay English words.
 import type {Locale} from '../app/app-options.ts';
+import {sessionProblemText, type SessionProblem} from './session-folder.ts';
 
 export type HostCommandText = {
 	help: string;
@@ -51,6 +52,17 @@ export type HostCommandText = {
 	chaptersKept(dir: string, chapters: string): string;
 	error(message: string): string;
 	sessionKept(dir: string): string;
+	// Refusals before the host starts, and a session folder it cannot use.
+	badPort(port: string): string;
+	badStuckAfter(text: string): string;
+	portInUse(port: number, bind: string): string;
+	notAnAddress(bind: string): string;
+	portDenied(port: number): string;
+	cannotWrite(dir: string, reason: string): string;
+	sessionProblem(problem: SessionProblem): string;
+	badRange(part: string): string;
+	notAChapter(part: string): string;
+	noChapters: string;
 };
 
 const en: HostCommandText = {
@@ -101,6 +113,16 @@ const en: HostCommandText = {
 	chaptersKept: (dir, chapters) => `note: resuming ${dir}: its chapters stay ${chapters}`,
 	error: message => `error: ${message}`,
 	sessionKept: dir => `Session kept in ${dir}; resume with --session ${dir}, results with: k8s-tutor classroom report ${dir} (or export)`,
+	badPort: port => `--port: "${port}" is not a port number (0-65535)`,
+	badStuckAfter: text => `--stuck-after: "${text}" is not a duration of at least 10s, e.g. 5m, 90s or 2m30s`,
+	portInUse: (port, bind) => `port ${port} is already in use on ${bind}; choose another with --port`,
+	notAnAddress: bind => `--bind: ${bind} is not an address of this computer`,
+	portDenied: port => `not allowed to listen on port ${port}; choose one above 1023 with --port`,
+	cannotWrite: (dir, reason) => `cannot write the session folder ${dir}: ${reason}`,
+	sessionProblem: sessionProblemText,
+	badRange: part => `--chapters: "${part}" is not a range like 1-3`,
+	notAChapter: part => `--chapters: "${part}" is not a chapter number, range or id`,
+	noChapters: '--chapters: name at least one chapter, e.g. 1-3 or 2,4',
 };
 
 const zhCN: HostCommandText = {
@@ -151,6 +173,31 @@ const zhCN: HostCommandText = {
 	chaptersKept: (dir, chapters) => `注意：继续 ${dir}：章节保持为 ${chapters}`,
 	error: message => `错误：${message}`,
 	sessionKept: dir => `会话保存在 ${dir}；用 --session ${dir} 继续，用 k8s-tutor classroom report ${dir}（或 export）查看结果`,
+	badPort: port => `--port："${port}" 不是端口号（0-65535）`,
+	badStuckAfter: text => `--stuck-after："${text}" 不是至少 10 秒的时长，例如 5m、90s 或 2m30s`,
+	portInUse: (port, bind) => `${bind} 上的端口 ${port} 已被占用；用 --port 换一个`,
+	notAnAddress: bind => `--bind：${bind} 不是这台电脑的地址`,
+	portDenied: port => `不允许监听端口 ${port}；用 --port 选一个大于 1023 的端口`,
+	cannotWrite: (dir, reason) => `无法写入会话文件夹 ${dir}：${reason}`,
+	sessionProblem: problem => {
+		switch (problem.kind) {
+			case 'not-a-session':
+				return `${problem.dir} 不是课堂会话文件夹（里面没有 session.json）`;
+			case 'bad-json':
+				return `${problem.path} 不是有效的 JSON`;
+			case 'unknown-format':
+				return `${problem.path} 不是这个版本能读懂的会话文件`;
+			case 'other-files':
+				return `${problem.dir} 里已有其他文件，不是课堂会话文件夹；请选一个新的或空的文件夹`;
+			case 'locked':
+				return `另一个课堂主机（进程 ${problem.pid}）正在使用 ${problem.dir}；请先停止它，或换一个文件夹`;
+			case 'cannot-lock':
+				return `无法锁定 ${problem.dir}`;
+		}
+	},
+	badRange: part => `--chapters："${part}" 不是 1-3 这样的范围`,
+	notAChapter: part => `--chapters："${part}" 不是章节编号、范围或 id`,
+	noChapters: '--chapters：至少写一个章节，例如 1-3 或 2,4',
 };
 
 export function hostCommandText(locale: Locale): HostCommandText {

@@ -27,19 +27,50 @@ export const lockFile = 'host.lock';
 
 export type OpenedSession = {dir: string; meta: SessionMeta; room: Room; log: EventLog; resumed: boolean; loaded: LoadedLog; release(): void};
 
-export class SessionFolderError extends Error {}
+/** What is wrong with a session folder: the instructor reads it in their language (host-command-text.ts). */
+export type SessionProblem =
+	| {kind: 'not-a-session'; dir: string}
+	| {kind: 'bad-json'; path: string}
+	| {kind: 'unknown-format'; path: string}
+	| {kind: 'other-files'; dir: string}
+	| {kind: 'locked'; dir: string; pid: number}
+	| {kind: 'cannot-lock'; dir: string};
+
+export class SessionFolderError extends Error {
+	constructor(readonly problem: SessionProblem) {
+		super(sessionProblemText(problem));
+	}
+}
+
+/** The English words (the instructor's language comes from host-command-text.ts). */
+export function sessionProblemText(problem: SessionProblem): string {
+	switch (problem.kind) {
+		case 'not-a-session':
+			return `${problem.dir} is not a classroom session folder (no ${metaFile} in it)`;
+		case 'bad-json':
+			return `${problem.path} is not valid JSON`;
+		case 'unknown-format':
+			return `${problem.path} is not a session file this version understands`;
+		case 'other-files':
+			return `${problem.dir} already holds other files and is not a classroom session folder; choose a new or empty folder`;
+		case 'locked':
+			return `another classroom host (process ${problem.pid}) is running on ${problem.dir}; stop it first, or choose another folder`;
+		case 'cannot-lock':
+			return `could not lock ${problem.dir}`;
+	}
+}
 
 export function readSessionMeta(dir: string): SessionMeta {
 	const path = join(dir, metaFile);
-	if (!existsSync(path)) throw new SessionFolderError(`${dir} is not a classroom session folder (no ${metaFile} in it)`);
+	if (!existsSync(path)) throw new SessionFolderError({kind: 'not-a-session', dir});
 	let data: unknown;
 	try {
 		data = JSON.parse(readFileSync(path, 'utf8'));
 	} catch {
-		throw new SessionFolderError(`${path} is not valid JSON`);
+		throw new SessionFolderError({kind: 'bad-json', path});
 	}
 	const parsed = metaSchema.safeParse(data);
-	if (!parsed.success) throw new SessionFolderError(`${path} is not a session file this version understands`);
+	if (!parsed.success) throw new SessionFolderError({kind: 'unknown-format', path});
 	return parsed.data;
 }
 
@@ -55,7 +86,7 @@ export function readSession(dir: string): {meta: SessionMeta; room: Room; loaded
 export async function openSession(dir: string, settings: {chapters: string[]; appVersion: string; now: number; exam?: ExamRules}): Promise<OpenedSession> {
 	const resumed = existsSync(join(dir, metaFile));
 	if (!resumed && existsSync(dir) && readdirSync(dir).length > 0) {
-		throw new SessionFolderError(`${dir} already holds other files and is not a classroom session folder; choose a new or empty folder`);
+		throw new SessionFolderError({kind: 'other-files', dir});
 	}
 	mkdirSync(dir, {recursive: true});
 	const release = lockFolder(dir);
@@ -93,12 +124,12 @@ function lockFolder(dir: string): () => void {
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
 			const holder = Number(readFileSync(path, 'utf8').trim());
 			if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && processAlive(holder)) {
-				throw new SessionFolderError(`another classroom host (process ${holder}) is running on ${dir}; stop it first, or choose another folder`);
+				throw new SessionFolderError({kind: 'locked', dir, pid: holder});
 			}
 			unlinkSync(path); // its host is gone (killed, or the computer restarted)
 		}
 	}
-	throw new SessionFolderError(`could not lock ${dir}`);
+	throw new SessionFolderError({kind: 'cannot-lock', dir});
 }
 
 function processAlive(pid: number): boolean {

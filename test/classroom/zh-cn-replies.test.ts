@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import {PassThrough} from 'node:stream';
 import {test} from 'node:test';
-import {runClassroomHost, runJoin} from '../../source/app/classroom-commands.ts';
+import {writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {runClassroomHost, runClassroomReport, runJoin} from '../../source/app/classroom-commands.ts';
 import {runHostCommand} from '../../source/classroom/host-commands.ts';
 import {hostCommandText} from '../../source/classroom/host-command-text.ts';
 import {fakeIO, options, within} from './fake-io.ts';
@@ -69,4 +71,22 @@ test('a student in Chinese is told in Chinese why the host refused them or canno
 	assert.equal(await runJoin({...zhOptions, configDir: tempDir(t)}, gone.io, {host: `127.0.0.1:${port}`, code: 'ABC234', name: 'dan'}), 1);
 	assert.match(gone.err(), /连不上 127\.0\.0\.1:\d+ 的课堂主机：那里没有程序在监听/);
 	assert.doesNotMatch(wrong.err() + full.err() + taken.err() + gone.err(), /wrong join code|the room is full|cannot reach/);
+});
+
+test('refusals before the host starts, and a folder that is not a session, are told in Chinese', async t => {
+	const zhOptions = {...options(tempDir(t)), lang: 'zh-CN' as const};
+	const refused = async (settings: Partial<Parameters<typeof runClassroomHost>[2]>) => {
+		const {io, err} = fakeIO('');
+		assert.equal(await runClassroomHost(zhOptions, io, {port: '0', bind: '127.0.0.1', session: tempDir(t), ...settings}), 1);
+		return err();
+	};
+	assert.match(await refused({port: 'http'}), /--port："http" 不是端口号/);
+	assert.match(await refused({stuckAfter: 'soon'}), /--stuck-after："soon" 不是至少 10 秒的时长/);
+	assert.match(await refused({chapters: '3-1'}), /--chapters："3-1" 不是 1-3 这样的范围/);
+	const busy = tempDir(t);
+	writeFileSync(join(busy, 'notes.txt'), 'mine');
+	assert.match(await refused({session: busy}), /里已有其他文件，不是课堂会话文件夹/);
+	const report = fakeIO('');
+	assert.equal(await runClassroomReport(zhOptions, report.io, busy, 'text'), 1);
+	assert.match(report.err(), /不是课堂会话文件夹（里面没有 session\.json）/);
 });
