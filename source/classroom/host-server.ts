@@ -43,7 +43,8 @@ export type HostChange =
 	| {kind: 'record'; record: LogRecord}
 	| {kind: 'connected' | 'disconnected'; studentId: string}
 	| {kind: 'rejected'; code: ErrorCode; detail: string}
-	| {kind: 'guessing'; storm: GuessingStorm};
+	| {kind: 'guessing'; storm: GuessingStorm}
+	| {kind: 'stuck-rule'; rule: StuckRule};
 
 export type ClassroomHost = {
 	readonly room: Room;
@@ -66,6 +67,8 @@ export type ClassroomHost = {
 	broadcast(text: string): Promise<void>;
 	/** A direct message to one student (logged; it answers a raised hand). False when they are not online to read it now. */
 	message(studentId: string, text: string): Promise<boolean>;
+	/** What counts as stuck on the projector page: the dashboard's +/- keys change it during class. */
+	setStuckRule(rule: StuckRule): void;
 	/** Tells every student the class is over (they stop retrying), then closes. */
 	end(): Promise<void>;
 	/** The roster: take a student off (their seat and name are freed), correct a name, clear one chapter's record. */
@@ -142,7 +145,17 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 
 	// One port for both: students' WebSockets and the projector page's plain HTTP.
 	const projectorKey = session.meta.projectorKey ?? newToken().slice(0, 12);
-	const projector = projectorRoutes({room, key: projectorKey, ...(settings.stuckRule ? {rule: settings.stuckRule} : {}), now: clock, online: id => liveConnection.has(id), subscribe: listener => subscribeChanges(listener)});
+	let stuckRule = settings.stuckRule;
+	const projector = projectorRoutes({
+		room,
+		key: projectorKey,
+		get rule() {
+			return stuckRule;
+		},
+		now: clock,
+		online: id => liveConnection.has(id),
+		subscribe: listener => subscribeChanges(listener),
+	});
 	// What a student rejoining from another computer resumes from.
 	const saves = savedProgressFolder(session.dir);
 	const savedProgress = savedProgressRoutes({room, folder: saves, record, now: clock});
@@ -442,6 +455,10 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 			if (!room.students[studentId]) return;
 			await record({r: 'chapter-reset', at: clock(), studentId, chapterId});
 			if (/^[a-z0-9-]+$/.test(chapterId)) saves.dropChapter(studentId, chapterId);
+		},
+		setStuckRule(rule) {
+			stuckRule = rule;
+			emit({kind: 'stuck-rule', rule});
 		},
 		async end() {
 			for (const connection of liveConnection.values()) send(connection, {type: 'error', code: 'ended', message: 'the instructor ended the class; your progress is saved on this computer', fatal: true});

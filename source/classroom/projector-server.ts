@@ -48,7 +48,8 @@ export function projectorRoutes(source: ProjectorSource) {
 		let timer: NodeJS.Timeout | undefined;
 		const push = () => {
 			timer = undefined;
-			const data = JSON.stringify(projectorSnapshot(source.room, {now: source.now(), online: source.online, anonymous, ...(source.rule ? {rule: source.rule} : {})}));
+			const rule = source.rule;
+			const data = JSON.stringify(projectorSnapshot(source.room, {now: source.now(), online: source.online, anonymous, ...(rule ? {rule} : {})}));
 			if (data !== last) response.write(`data: ${data}\n\n`);
 			last = data;
 		};

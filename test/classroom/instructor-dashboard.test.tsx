@@ -48,6 +48,9 @@ function fakeHost(online: string[]) {
 			calls.push(`open ${count}`);
 			apply({r: 'pacing', at: start, openCount: count});
 		},
+		setStuckRule(rule) {
+			calls.push(`stuck after ${rule.idleMs / 60_000}m`);
+		},
 		async setOpen(open) {
 			calls.push(`open set ${open.join(',')}`);
 			apply({r: 'opened', at: start, open});
@@ -155,13 +158,14 @@ test('rows that do not fit say how many more; Home/End jump; the selection follo
 });
 
 test('stuck detection follows the clock: idle students become stuck', async () => {
-	const {app, clock} = setup();
+	const {app, clock, fake} = setup();
 	await app.waitFor(frame => frame.includes('1 stuck'), 'one stuck');
 	clock.advance(6 * 60_000);
 	await app.waitFor(frame => frame.includes('2 stuck (5m: 2 failing)'), 'two stuck');
 	app.type('+');
 	app.type('+');
 	await app.waitFor(frame => frame.includes('1 stuck (7m: 1 failing)') && frame.includes('stuck after 7 min'), 'the idle limit raised to 7 minutes');
+	assert.equal(fake.calls.at(-1), 'stuck after 7m', 'the projector page is told the same limit');
 });
 
 test('filter, detail with last commands and unmet list, pacing keys and broadcast', async () => {

@@ -78,3 +78,22 @@ test('the projector page needs its key, never shows the join code, and its numbe
 	assert.deepEqual(anonymous.events[0].hands, [{chapter: 'containers', step: '2/3'}], 'no names');
 	assert.doesNotMatch(JSON.stringify(anonymous.events[0]), /alice|bob/);
 });
+
+test('the projector counts stuck students with the limit the dashboard sets during class', async t => {
+	let now = 1_000_000;
+	const host = await startHost(tempDir(t), {clock: () => now});
+	t.after(() => host.close());
+	const alice = student(host, 'alice');
+	t.after(() => alice.close());
+	await alice.firstContact();
+	alice.report({...stepEntered('containers', 1, 3), stepKind: 'task'});
+	await alice.drain(3000);
+	const stream = await openEvents(`http://127.0.0.1:${host.port}/room/events?key=${host.projectorKey}`);
+	t.after(() => stream.close());
+	await waitFor(() => stream.events.length >= 1, 'the first snapshot');
+	now += 3 * 60_000;
+	host.setStuckRule({idleMs: 2 * 60_000, failures: 5});
+	await waitFor(() => stream.events.at(-1).stuck === 1, 'alice counted stuck past the new two-minute limit', 2000);
+	host.setStuckRule({idleMs: 10 * 60_000, failures: 5});
+	await waitFor(() => stream.events.at(-1).stuck === 0, 'and no longer under a ten-minute one', 2000);
+});

@@ -21,7 +21,7 @@ import {useInstructorState} from './use-instructor-state.ts';
 /** The same clock as the learner's dashboard, reading wall time: the instructor sees real minutes on a step. */
 export type WallClock = Clock;
 
-export type DashboardHost = Pick<ClassroomHost, 'room' | 'capacity' | 'isConnected' | 'connectedCount' | 'releaseNext' | 'setOpenCount' | 'setOpen' | 'setPaused' | 'broadcast' | 'message' | 'rename' | 'remove' | 'timebox' | 'subscribe'>;
+export type DashboardHost = Pick<ClassroomHost, 'room' | 'capacity' | 'isConnected' | 'connectedCount' | 'releaseNext' | 'setOpenCount' | 'setOpen' | 'setStuckRule' | 'setPaused' | 'broadcast' | 'message' | 'rename' | 'remove' | 'timebox' | 'subscribe'>;
 
 type Props = {host: DashboardHost; joinLines: string[]; projectorUrl?: string; sessionDir: string; clock: WallClock; onQuit(): void; locale?: Locale; stuckRule?: StuckRule};
 
@@ -98,6 +98,8 @@ export function InstructorDashboard({host, joinLines, projectorUrl, sessionDir, 
 			setIdleMinutes(minutes => {
 				const next = Math.max(1, Math.min(60, Math.round(minutes) + by));
 				setFlash(text.stuckAfter(next, rule.failures));
+				// The projector page counts stuck students the same way.
+				host.setStuckRule({...stuckRule, idleMs: next * 60_000});
 				return next;
 			});
 		},
