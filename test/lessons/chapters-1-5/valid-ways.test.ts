@@ -45,3 +45,12 @@ test('chapter 5: the unchanged file read from a shell opened with docker exec -i
 	assert.deepEqual(unmetAfter(5, 'cow', lines), []);
 	assert.equal(unmetAfter(5, 'cow', lines.slice(0, 4)).length, 1, 'opening the shell alone is not comparing');
 });
+
+test('chapter 2: the hostname read with uname -n, interfaces listed with ip address show or ip -br l', () => {
+	assert.deepEqual(unmetAfter(2, 'uts', ['unshare --uts bash', 'hostname container-1', 'uname -n']), []);
+	assert.deepEqual(unmetAfter(2, 'uts', ['unshare --uts bash', 'hostname container-1', 'cat /proc/sys/kernel/hostname']), []);
+	assert.equal(unmetAfter(2, 'uts', ['unshare --uts bash', 'hostname container-1']).length, 1, 'setting the name is not reading it');
+	assert.deepEqual(unmetAfter(2, 'net', ['exit', 'unshare --net bash', 'ip address show']), []);
+	assert.deepEqual(unmetAfter(2, 'net', ['exit', 'unshare --net bash', 'ip -br l']), []);
+	assert.equal(unmetAfter(2, 'net', ['exit', 'unshare --net bash', 'ip route']).length, 1, 'routes are not the interfaces');
+});
