@@ -54,3 +54,10 @@ test('chapter 2: the hostname read with uname -n, interfaces listed with ip addr
 	assert.deepEqual(unmetAfter(2, 'net', ['exit', 'unshare --net bash', 'ip -br l']), []);
 	assert.equal(unmetAfter(2, 'net', ['exit', 'unshare --net bash', 'ip route']).length, 1, 'routes are not the interfaces');
 });
+
+test('chapter 1: app-1 stopped with kill from the host, by pid or by name; docker stop is not the task', () => {
+	assert.deepEqual(unmetAfter(1, 'host-process', ["kill $(docker inspect -f '{{.State.Pid}}' app-1)"]), []);
+	assert.deepEqual(unmetAfter(1, 'host-process', ["PID=$(docker inspect -f '{{.State.Pid}}' app-1); kill -9 $PID"]), []);
+	assert.equal(unmetAfter(1, 'host-process', ['docker stop app-1']).length, 1, 'docker stop stops it without a signal from the host');
+	assert.equal(unmetAfter(1, 'host-process', ['docker kill app-1']).length, 1);
+});
