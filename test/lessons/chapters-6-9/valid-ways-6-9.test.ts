@@ -1,5 +1,5 @@
-// Chapters 6 and 7 ask the learner to read what happened: kubectl describe, kubectl get events,
-// kubectl get ev and kubectl 1.32's kubectl events all count (issue 13 §6).
+// Chapters 6, 7 and 9 ask the learner to look at what happened: kubectl describe, kubectl get events,
+// kubectl get ev and kubectl 1.32's kubectl events all count, and ReplicaSets by any name (issue 13 §6).
 import assert from 'node:assert/strict';
 import {join} from 'node:path';
 import {test} from 'node:test';
@@ -38,4 +38,9 @@ test('chapter 6 first-pod: kubectl events or kubectl get ev reads the story', ()
 
 test('chapter 7 run-replicas: kubectl events reads what the controller did', () => {
 	assert.deepEqual(unmetAfter(7, 'run-replicas', ['kubectl apply -f kubia-rc.yaml', '@60', 'kubectl events']), []);
+});
+
+test('chapter 9 create: ReplicaSets seen with flags before the verb or the full resource name', () => {
+	for (const look of ['kubectl -n default get rs', 'kubectl get replicasets.apps'])
+		assert.deepEqual(unmetAfter(9, 'create', ['kubectl apply -f kubia-deployment.yaml', '@60', look]), [], look);
 });
