@@ -60,4 +60,5 @@ test('chapter 1: app-1 stopped with kill from the host, by pid or by name; docke
 	assert.deepEqual(unmetAfter(1, 'host-process', ["PID=$(docker inspect -f '{{.State.Pid}}' app-1); kill -9 $PID"]), []);
 	assert.equal(unmetAfter(1, 'host-process', ['docker stop app-1']).length, 1, 'docker stop stops it without a signal from the host');
 	assert.equal(unmetAfter(1, 'host-process', ['docker kill app-1']).length, 1);
+	assert.deepEqual(unmetAfter(1, 'host-process', ['docker stop app-1', 'docker start app-1', "kill $(docker inspect -f '{{.State.Pid}}' app-1)"]), [], 'no dead end after docker stop: start it, then kill');
 });
