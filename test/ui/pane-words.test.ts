@@ -99,3 +99,12 @@ test('the cgroup header fits the pane at 80x24 in both languages', () => {
 		assert.ok(textWidth(header.cells.map(c => c.text).join('')) <= 42, header.cells.map(c => c.text).join(''));
 	}
 });
+
+test('the cgroup list shows top-level groups and limited ones, not every service group cut to /system…', () => {
+	const shell = sandboxShell();
+	runAll(shell, ['mkdir /sys/fs/cgroup/half', 'echo "50000 100000" > /sys/fs/cgroup/half/cpu.max', 'docker run -d --name limited --memory 64m nginx']);
+	const paths = hostView(shell.state.world, 'host-1')!.cgroups.map(c => c.path);
+	assert.ok(paths.includes('/half') && paths.includes('/system.slice'), paths.join(' '));
+	assert.ok(paths.some(p => /^\/system\.slice\/docker-.*\.scope$/.test(p)), 'a container with a limit keeps its own row');
+	assert.ok(!paths.some(p => /\.service$/.test(p)), `services count in /system.slice: ${paths.join(' ')}`);
+});

@@ -87,7 +87,11 @@ export function hostView(world: World, hostName: string): HostView | null {
 	return {name: host.name, cpus: host.cpus, memoryBytes: host.memoryBytes, groups: ordered, cgroups: cgroupRows(host), processCount: host.processes.size};
 }
 
-/** Cgroups worth showing: those with a limit, or with processes, except the root. */
+/**
+ * Cgroups worth showing: those with a limit, and top-level groups with processes (a service's
+ * group under /system.slice counts in /system.slice's row unless it has a limit of its own: six
+ * rows cut to "/system…" told a learner nothing at 80x24).
+ */
 export function cgroupRows(host: Host): CgroupRow[] {
 	const rows: CgroupRow[] = [];
 	for (const group of host.cgroups.values()) {
@@ -104,7 +108,7 @@ export function cgroupRows(host: Host): CgroupRow[] {
 			}
 		}
 		const limited = group.memoryMax !== 'max' || group.cpuMax.quota !== 'max' || group.pidsMax !== 'max';
-		if (!limited && pids === 0) continue;
+		if (!limited && (pids === 0 || group.path.lastIndexOf('/') > 0)) continue;
 		rows.push({
 			id: `cgroup:${host.name}${group.path}`,
 			path: group.path,
