@@ -52,14 +52,25 @@ function inferredVerb(req: ApiRequest, verb: string): string {
 	return verb;
 }
 
+/** The object with this uid, searched in every store (kubectl describe asks for events by involvedObject.uid). */
+function byUid(world: World, uid: string): {resource: string; name: string} | undefined {
+	for (const [resource, store] of Object.entries(world.cluster?.store ?? {})) {
+		for (const obj of store.values()) if (obj.metadata.uid === uid) return {resource, name: obj.metadata.name};
+	}
+	return undefined;
+}
+
 /** The kubectl command a request stands for in lesson checks (`kubectl describe pods web`). */
-function actionOf(req: ApiRequest, target: Target, verb: string): Handled['action'] {
+function actionOf(req: ApiRequest, target: Target, verb: string, world?: World): Handled['action'] {
 	const fields = req.query.get('fieldSelector') ?? '';
-	const involved = fields.match(/involvedObject\.name=([^,]+)/)?.[1];
-	const involvedKind = fields.match(/involvedObject\.kind=([^,]+)/)?.[1];
-	if (target.served.resource === 'events' && involved && involvedKind) {
-		const resource = resourceByKind(involvedKind)?.resource ?? involvedKind.toLowerCase() + 's';
-		return {verb: 'describe', resource, name: involved, ...(target.namespace ? {namespace: target.namespace} : {})};
+	const field = (name: string) => fields.match(new RegExp(`involvedObject\\.${name}=([^,]+)`))?.[1];
+	if (target.served.resource === 'events' && field('name')) {
+		// kubectl describe lists the object's events by name, namespace and uid (1.32 sends no kind).
+		const uid = field('uid');
+		const kind = field('kind');
+		const found = uid && world ? byUid(world, uid) : undefined;
+		const resource = found?.resource ?? (kind ? (resourceByKind(kind)?.resource ?? kind.toLowerCase() + 's') : undefined);
+		if (resource) return {verb: 'describe', resource, name: field('name')!, ...(target.namespace ? {namespace: target.namespace} : {})};
 	}
 	const command = req.headers['kubectl-command']?.match(/^kubectl (\S+)/)?.[1];
 	return {verb: command ?? inferredVerb(req, verb), resource: target.served.resource, ...(target.name ? {name: target.name} : {}), ...(target.namespace ? {namespace: target.namespace} : {})};
@@ -117,7 +128,7 @@ function resourceRequest(req: ApiRequest, world: World, target: Target): Handled
 	const watching = req.query.get('watch') === 'true' || req.query.get('watch') === '1';
 	if (!target.name) {
 		if (method === 'GET' && watching) return watchOf(req, target);
-		if (method === 'GET') return {response: listRequest(req, world, target), action: actionOf(req, target, 'get')};
+		if (method === 'GET') return {response: listRequest(req, world, target), action: actionOf(req, target, 'get', world)};
 		if (method === 'POST') {
 			const done = createRequest(req, world, target);
 			const created = (done.response.body as {metadata?: {name?: string}} | undefined)?.metadata?.name;
