@@ -10,6 +10,8 @@ export type LiveWorld = {
 	commit(change: {world?: World; line?: string; exitCode?: number}): void;
 	/** Called after every change of the session (a typed command, time passing, an outside request). */
 	subscribe(listener: () => void): () => void;
+	/** Runs a tutor command line (the built-in `kubectl exec ...`) for an outside client; its world is kept and the line recorded. */
+	run(line: string): {stdout: string; stderr: string; exitCode: number};
 };
 
 /** What the hook needs of the tutor controller (app/tutor-controller.ts), so tests can pass a plain object. */
@@ -17,6 +19,7 @@ export type LiveController = {
 	snapshot(): {world: World};
 	subscribe(listener: () => void): () => void;
 	applyOutside(change: {world?: World; line?: string; exitCode?: number}): void;
+	runOutside(line: string): {stdout: string; stderr: string; exitCode: number};
 };
 
 export function liveWorldOf(controller: LiveController): LiveWorld {
@@ -24,11 +27,15 @@ export function liveWorldOf(controller: LiveController): LiveWorld {
 		world: () => controller.snapshot().world,
 		commit: change => controller.applyOutside(change),
 		subscribe: listener => controller.subscribe(listener),
+		run: line => controller.runOutside(line),
 	};
 }
 
+/** How a standalone world runs a command line: the caller brings the shell (tests use the real command table). */
+export type LineRunner = (world: World, line: string) => {world: World; stdout: string; stderr: string; exitCode: number};
+
 /** A live world with no tutor around it (tests, benchmarks): a variable and its listeners. */
-export function standaloneWorld(initial: World, onCommit?: (line: string | undefined) => void): LiveWorld & {set(world: World): void} {
+export function standaloneWorld(initial: World, onCommit?: (line: string | undefined) => void, runner?: LineRunner): LiveWorld & {set(world: World): void} {
 	let current = initial;
 	const listeners = new Set<() => void>();
 	const tell = () => {
@@ -49,6 +56,14 @@ export function standaloneWorld(initial: World, onCommit?: (line: string | undef
 			current = world;
 			tell();
 		},
+		run(line) {
+			if (!runner) return {stdout: '', stderr: '[simulator] this world runs no commands\n', exitCode: 1};
+			const result = runner(current, line);
+			current = result.world;
+			onCommit?.(line);
+			tell();
+			return {stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode};
+		},
 	};
 }
 
@@ -67,6 +82,7 @@ export function switchableController(initial: LiveController): LiveController & 
 			return () => listeners.delete(listener);
 		},
 		applyOutside: change => current.applyOutside(change),
+		runOutside: line => current.runOutside(line),
 		switchTo(next) {
 			unsubscribe();
 			current = next;

@@ -80,6 +80,12 @@ export type TutorController = {
 	 * it stands for, which lesson checks count as if typed (no scrollback entry, no shell history).
 	 */
 	applyOutside(change: {world?: World; line?: string; exitCode?: number}): void;
+	/**
+	 * Runs a command line for an outside client (`kubectl exec` through the API endpoint) from the
+	 * learner's login shell, whatever shell the learner is in: its world is kept and the lesson sees
+	 * the line; the learner's own shell, scrollback and history stay as they were.
+	 */
+	runOutside(line: string): {stdout: string; stderr: string; exitCode: number};
 };
 
 export function createTutorController(initial: ShellState, runtime: ShellRuntime, lesson?: LessonDriver): TutorController {
@@ -240,6 +246,16 @@ export function createTutorController(initial: ShellState, runtime: ShellRuntime
 		},
 		flush() {
 			lesson?.flush(shell);
+		},
+		runOutside(line) {
+			const before = shell;
+			const login = {...shell, session: {...shell.session, frames: [shell.session.frames[0]!]}};
+			const result = runLine(login, line, runtime);
+			shell = {...shell, world: result.state.world};
+			if (lesson) shell = lesson.afterCommand(before, shell, line, {...result, state: shell});
+			noteSuccess();
+			changed();
+			return {stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode};
 		},
 		applyOutside(outside) {
 			if (!outside.world && !outside.line) return;

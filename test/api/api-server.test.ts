@@ -184,4 +184,12 @@ test("an outside request changes the tutor's world and the lesson sees it as a t
 	assert.deepEqual(seen, ['kubectl describe pods web']);
 	assert.equal(told, 1);
 	assert.equal(controller.snapshot().output.length, 0, 'outside requests do not write into the learner scrollback');
+	// A command for an outside client (kubectl exec) runs from the login shell even while the learner is elsewhere.
+	controller.submit('ssh worker-1');
+	const promptInside = controller.snapshot().prompt;
+	const ran = hook.run('kubectl get nodes');
+	assert.equal(ran.exitCode, 0, ran.stderr);
+	assert.match(ran.stdout, /^NAME\s+STATUS/);
+	assert.equal(seen.at(-1), 'kubectl get nodes');
+	assert.equal(controller.snapshot().prompt, promptInside);
 });

@@ -56,6 +56,8 @@ const script: (string[] | {advanceMs: number})[] = [
 	['get', 'all'],
 	['describe', 'deployment', 'kubia'],
 	['logs', 'web'],
+	['exec', 'web', '--', 'hostname'],
+	['exec', 'web', '--', 'sh', '-c', 'echo out; exit 3'],
 	['get', 'pod', 'web', '-o', 'yaml'],
 	['get', 'pod', 'nope'],
 	['delete', 'pod', 'web', '--wait=false'],
@@ -115,7 +117,10 @@ test('the real kubectl 1.32 and the built-in kubectl print the same for one scri
 	let shell = createShellState(seed, learnerHost);
 	const runtime = {commands: allCommands(), disk: memoryDisk({'deploy.yaml': deployment})};
 	// ...the real one through the endpoint on another.
-	const live = standaloneWorld(shell.world);
+	const live = standaloneWorld(shell.world, undefined, (world, line) => {
+		const result = runLine({...shell, world}, line, runtime);
+		return {world: result.state.world, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode};
+	});
 	const credentials = await createCredentials();
 	const server = await startApiServer({live, credentials, port: 0});
 	const dir = mkdtempSync(join(tmpdir(), 'k8s-tutor-conformance-'));
@@ -133,7 +138,7 @@ test('the real kubectl 1.32 and the built-in kubectl print the same for one scri
 				live.set(tick(live.world(), step.advanceMs));
 				continue;
 			}
-			const line = ['kubectl', ...step].join(' ');
+			const line = ['kubectl', ...step].map(arg => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(' ');
 			const builtIn = runLine(shell, line, runtime);
 			shell = builtIn.state;
 			const theirs = normalise(await real(step));

@@ -1,0 +1,85 @@
+// kubectl exec through the endpoint: the command line it stands for, the answer's streams, and a
+// WebSocket session as kubectl 1.32 opens it (GET .../exec?command=...&container=..., v5.channel.k8s.io).
+import assert from 'node:assert/strict';
+import {after, before, test} from 'node:test';
+import WebSocket from 'ws';
+import {createSandboxWorld, learnerHost} from '../../source/engine/scenarios/sandbox.ts';
+import {tick} from '../../source/engine/tick.ts';
+import {startApiServer, type RunningApiServer} from '../../source/api/api-server.ts';
+import {createCredentials, type ApiCredentials} from '../../source/api/credentials.ts';
+import {execAnswer, execCommandLine} from '../../source/api/exec-stream.ts';
+import {handleRequest} from '../../source/api/handle-request.ts';
+import {standaloneWorld} from '../../source/api/live-session.ts';
+import {allCommands} from '../../source/shell/all-commands.ts';
+import {memoryDisk} from '../../source/shell/memory-disk.ts';
+import {runLine} from '../../source/shell/run-line.ts';
+import {createShellState} from '../../source/shell/session.ts';
+
+test('an exec request stands for the built-in kubectl exec with the container kubectl chose', () => {
+	const query = new URLSearchParams('command=sh&command=-c&command=echo hi; exit 3&container=web&stderr=true&stdout=true');
+	assert.deepEqual(execCommandLine('default', 'web', query), {line: "kubectl exec web -n default -c web -- sh -c 'echo hi; exit 3'"});
+	assert.match((execCommandLine('default', 'web', new URLSearchParams('command=sh&tty=true')) as {error: string}).error, /^\[simulator\] an interactive terminal/);
+	assert.deepEqual(execCommandLine('default', 'web', new URLSearchParams('container=web')), {error: 'you must specify at least one command for the container'});
+});
+
+test("the built-in outcome becomes the server's streams: kubectl itself prints 'command terminated with exit code N'", () => {
+	assert.deepEqual(execAnswer({stdout: 'web\n', stderr: '', exitCode: 0}).status, {metadata: {}, status: 'Success'});
+	const failed = execAnswer({stdout: 'out\n', stderr: 'err\ncommand terminated with exit code 3\n', exitCode: 3});
+	assert.equal(failed.stderr, 'err\n');
+	assert.deepEqual((failed.status as any).details, {causes: [{reason: 'ExitCode', message: '3'}]});
+	assert.equal((failed.status as any).reason, 'NonZeroExitCode');
+	const missing = execAnswer({stdout: '', stderr: 'error: Internal error occurred: exec: "x": executable file not found in $PATH: unknown\n', exitCode: 1});
+	assert.deepEqual([missing.stderr, (missing.status as any).message], ['', 'Internal error occurred: exec: "x": executable file not found in $PATH: unknown']);
+});
+
+let credentials: ApiCredentials;
+let server: RunningApiServer;
+const recorded: (string | undefined)[] = [];
+
+before(async () => {
+	credentials = await createCredentials();
+	const runtime = {commands: allCommands(), disk: memoryDisk()};
+	let world = tick(createSandboxWorld({seed: 1}), 60_000);
+	const pod = {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'web'}, spec: {containers: [{name: 'web', image: 'nginx'}]}};
+	const url = new URL('https://x/api/v1/namespaces/default/pods');
+	world = tick(handleRequest({method: 'POST', path: url.pathname, query: url.searchParams, headers: {}, body: JSON.stringify(pod)}, world).world!, 60_000);
+	const live = standaloneWorld(world, line => recorded.push(line), (w, line) => {
+		const result = runLine(createShellState(w, learnerHost), line, runtime);
+		return {world: result.state.world, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode};
+	});
+	server = await startApiServer({live, credentials, port: 0});
+});
+after(() => server.close());
+
+function exec(query: string, token = credentials.token): Promise<{protocol: string; frames: [number, string][]} | {rejected: number}> {
+	return new Promise(resolve => {
+		const ws = new WebSocket(`${server.url.replace('https', 'wss')}/api/v1/namespaces/default/pods/web/exec?${query}`, ['v5.channel.k8s.io'], {ca: credentials.caPem, headers: {authorization: `Bearer ${token}`}});
+		const frames: [number, string][] = [];
+		ws.on('message', (data: Buffer) => frames.push([data[0]!, data.subarray(1).toString('utf8')]));
+		ws.on('close', () => resolve({protocol: ws.protocol, frames}));
+		ws.on('unexpected-response', (_req, res) => resolve({rejected: res.statusCode ?? 0}));
+		ws.on('error', () => undefined);
+	});
+}
+
+test('a WebSocket exec streams stdout, stderr and the closing Status on their channels, and is recorded', async () => {
+	recorded.length = 0;
+	const query = new URLSearchParams([['command', 'sh'], ['command', '-c'], ['command', 'echo out; echo err >&2; exit 3'], ['container', 'web'], ['stdout', 'true'], ['stderr', 'true']]);
+	const answer = await exec(query.toString());
+	assert.ok('frames' in answer);
+	assert.equal(answer.protocol, 'v5.channel.k8s.io');
+	assert.deepEqual(answer.frames.slice(0, 2), [[1, 'out\n'], [2, 'err\n']]);
+	assert.equal(answer.frames[2]![0], 3);
+	assert.equal(JSON.parse(answer.frames[2]![1]).details.causes[0].message, '3');
+	assert.deepEqual(recorded, ["kubectl exec web -n default -c web -- sh -c 'echo out; echo err >&2; exit 3'"]);
+	const hostname = await exec('command=hostname&container=web&stdout=true&stderr=true');
+	assert.ok('frames' in hostname);
+	assert.deepEqual(hostname.frames[0], [1, 'web\n']);
+	assert.deepEqual(JSON.parse(hostname.frames[1]![1]), {metadata: {}, status: 'Success'});
+});
+
+test('an exec without the token is refused with 401 before any command runs', async () => {
+	recorded.length = 0;
+	assert.deepEqual(await exec('command=hostname&container=web', 'wrong'), {rejected: 401});
+	assert.deepEqual(recorded, []);
+});
