@@ -39,6 +39,10 @@ test('the requests of a real kubectl 1.32 session get the answers they got from 
 			world = tick(world, 5_000); // the session paused between commands
 		}
 		const url = new URL(r.url, 'https://127.0.0.1');
+		// kubectl asks for an object's events by the uid it just read: this world's uid, not the recording's.
+		const fields = url.searchParams.get('fieldSelector');
+		const name = fields?.match(/involvedObject\.name=([^,]+)/)?.[1];
+		if (fields && name) url.searchParams.set('fieldSelector', fields.replace(/involvedObject\.uid=[^,]+/, `involvedObject.uid=${world.cluster!.store.pods.get(`default/${name}`)?.metadata.uid}`));
 		const handled = handleRequest({method: r.method, path: url.pathname, query: url.searchParams, headers: {...r.headers}, body: r.body}, world);
 		assert.equal(handled.response.status, r.status, `${r.command}: ${r.method} ${r.url} answered ${JSON.stringify(handled.response.body).slice(0, 300)}`);
 		if (handled.world) world = handled.world;
