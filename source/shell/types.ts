@@ -20,13 +20,18 @@ export type ShellFrame = {
 	attached?: {namespace: string; pod: string; container: string; remove: boolean};
 };
 
+/** A kubeconfig context: which cluster, as which user, in which namespace. */
+export type KubeContext = {cluster: string; user: string; namespace?: string};
+
 export type ShellSession = {
 	frames: ShellFrame[];
 	env: Record<string, string>;
 	lastExit: number;
 	history: string[];
 	jobs: number; // background jobs started, for "[1] 1234"
-	namespace: string; // kubectl's current namespace
+	namespace: string; // kubectl's current namespace (the current context's)
+	/** kubeconfig contexts beyond kubeadm's one (set-context NAME), and the current one; absent: only kubeadm's. */
+	kubeconfig?: {current: string; contexts: Record<string, KubeContext>};
 	functions?: Record<string, FunctionDefinition>; // defined with f() { ...; }, by name
 };
 

@@ -23,7 +23,7 @@ import {kubectlAuth} from './auth.ts';
 import {kubectlDiff} from './diff.ts';
 import {kubectlTaint} from './taint.ts';
 import {kubectlEvents} from './events.ts';
-import {contextName, kubectlConfig} from './config.ts';
+import {clusterName, contextProblem, kubeconfigOf, kubectlConfig} from './config.ts';
 import {kubectlEditHint, kubectlPatch, kubectlRollout, kubectlSet, kubectlTop} from './update-verbs.ts';
 
 import {verbHelp} from './verb-help.ts';
@@ -158,9 +158,19 @@ function run(argv: string[], ctx: CommandContext): CommandOutcome {
 	}
 	const flags = checkFlags(verb, args);
 	if (flags.error) return fail(flags.error);
-	const context = flag(args, 'context');
-	if (context !== undefined && verb !== 'config' && context !== contextName) return fail(`Error in configuration: context was not found for specified context: ${context}`);
-	const outcome = dispatch(verb, rest, k, ctx);
+	let kk = k;
+	if (verb !== 'config') {
+		// The context (--context, else the current one) says which cluster, user and namespace.
+		const config = kubeconfigOf(ctx.session);
+		const name = flag(args, 'context') ?? config.current;
+		const chosen = config.contexts[name];
+		if (!chosen) return fail(`Error in configuration: context was not found for specified context: ${name}`);
+		if (chosen.cluster !== clusterName) return fail(`[simulator] the context "${name}" names the cluster "${chosen.cluster}", which this kubeconfig does not define; only the cluster "${clusterName}" is simulated`);
+		const problem = contextProblem(chosen);
+		if (problem && verb !== 'version') return fail(problem);
+		if (name !== config.current) kk = {ctx: {...ctx, session: {...ctx.session, namespace: chosen.namespace || 'default'}}, args};
+	}
+	const outcome = dispatch(verb, rest, kk, kk.ctx);
 	return flags.note ? {...outcome, stderr: flags.note + (outcome.stderr ?? '')} : outcome;
 }
 
