@@ -75,13 +75,13 @@ test('every command of kubectl --help, and every subcommand of kubectl create, e
 		assert.doesNotMatch(result.text, realSounding, sub);
 		if (result.text.includes('not simulated')) assert.match(result.text, /^\[simulator\] /, sub);
 	}
-	for (const line of ['kubectl set env deploy/x A=1', 'kubectl rollout pause deploy/x', 'kubectl auth reconcile -f x.yaml', 'kubectl config delete-context x']) {
+	for (const line of ['kubectl set env deploy/x A=1', 'kubectl rollout pause deploy/x', 'kubectl auth reconcile -f x.yaml', 'kubectl config set-credentials jane --token=x']) {
 		const result = run(shell, line);
 		assert.doesNotMatch(result.text, realSounding, line);
 		assert.match(result.text, /^\[simulator\] /, line);
 	}
 	// Modelled now: they answer as kubectl does.
-	for (const line of ['kubectl config view', 'kubectl config get-contexts', 'kubectl wait --for=condition=Ready pod/x --timeout=1s', 'kubectl auth can-i get pods']) {
+	for (const line of ['kubectl config view', 'kubectl config get-contexts', 'kubectl wait --for=condition=Ready pod/x --timeout=1s', 'kubectl auth can-i get pods', 'kubectl config delete-context x']) {
 		const result = run(shell, line);
 		assert.doesNotMatch(result.text, realSounding, line);
 		assert.doesNotMatch(result.text, /not simulated/, line);
