@@ -13,17 +13,17 @@ function chineseShell() {
 
 test('in zh-CN each [simulator] remark is followed by its Chinese; in English nothing changes', () => {
 	const zh = chineseShell();
-	const forward = run(zh, 'kubectl port-forward pod/x 8080:80');
-	assert.equal(forward.stderr, '[simulator] kubectl port-forward is a real kubectl feature that is not simulated in this version\n[模拟器] kubectl port-forward 是真实 kubectl 的功能，本版本的模拟器没有模拟它\n');
+	const attach = run(zh, 'kubectl attach x');
+	assert.equal(attach.stderr, '[simulator] kubectl attach is a real kubectl feature that is not simulated in this version\n[模拟器] kubectl attach 是真实 kubectl 的功能，本版本的模拟器没有模拟它\n');
 	assert.match(run(zh, 'kubectl get leases').stderr, /\n\[模拟器\] leases\.coordination\.k8s\.io（kind Lease，coordination\.k8s\.io\/v1）是真实的 Kubernetes 资源类型/);
 	assert.equal(run(zh, 'kubectl get pods --frobnicate').stderr, "error: unknown flag: --frobnicate\nSee 'kubectl get --help' for usage.\n", 'kubectl speaks English');
 	const en = sandboxShell();
-	assert.equal(run(en, 'kubectl port-forward pod/x 8080:80').stderr, '[simulator] kubectl port-forward is a real kubectl feature that is not simulated in this version\n');
+	assert.equal(run(en, 'kubectl attach x').stderr, '[simulator] kubectl attach is a real kubectl feature that is not simulated in this version\n');
 });
 
 test('the remarks learners meet most have their Chinese', () => {
 	const zh = chineseShell();
-	for (const line of ['kubectl cp a b', 'kubectl get leases', 'top', 'python3', 'reboot -r', 'kubectl attach x', 'seq 1 100000000']) {
+	for (const line of ['kubectl run w --image=nginx', 'sleep 30', 'kubectl port-forward w 8080:80', 'kubectl get leases', 'top', 'python3', 'reboot -r', 'kubectl attach x', 'seq 1 100000000']) {
 		const text = run(zh, line).text;
 		for (const remark of text.split('\n').filter(l => l.includes('[simulator] '))) assert.ok(simulatorLineInChinese(remark), `${line}: ${remark}`);
 	}

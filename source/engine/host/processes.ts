@@ -182,6 +182,8 @@ export function killProcess(host: Host, pid: number): number[] {
 		const gone = new Set(killed);
 		host.activePids = host.activePids.filter(pid => !gone.has(pid));
 	}
+	// A forwarding rule a process held (kubectl port-forward) ends with it.
+	if (host.natRules.some(r => r.pid !== undefined)) host.natRules = host.natRules.filter(r => r.pid === undefined || host.processes.has(r.pid));
 	collectUnusedNamespaces(host);
 	return killed;
 }

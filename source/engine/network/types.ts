@@ -18,6 +18,8 @@ export type NatRule = {
 	comment?: string; // e.g. "default/kubia:http", the container id
 	/** The source address the target sees instead of the caller's (docker-proxy answers localhost connections from the bridge gateway). */
 	sourceRewrite?: string;
+	/** The process that holds the rule open (kubectl port-forward): the rule goes when it does. */
+	pid?: number;
 };
 
 /** Where a connection attempt ends up. */

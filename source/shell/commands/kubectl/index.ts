@@ -22,6 +22,7 @@ import {kubectlWait} from './wait.ts';
 import {kubectlAuth} from './auth.ts';
 import {kubectlDiff} from './diff.ts';
 import {kubectlCp} from './cp.ts';
+import {kubectlPortForward} from './port-forward.ts';
 import {kubectlTaint} from './taint.ts';
 import {kubectlEvents} from './events.ts';
 import {clusterName, contextProblem, kubeconfigOf, kubectlConfig} from './config.ts';
@@ -29,7 +30,7 @@ import {kubectlEditHint, kubectlPatch, kubectlRollout, kubectlSet, kubectlTop} f
 
 import {verbHelp} from './verb-help.ts';
 
-const verbs = ['get', 'describe', 'run', 'create', 'apply', 'delete', 'logs', 'exec', 'scale', 'label', 'annotate', 'cordon', 'uncordon', 'drain', 'expose', 'explain', 'version', 'cluster-info', 'api-resources', 'config', 'set', 'patch', 'rollout', 'top', 'edit', 'api-versions', 'wait', 'taint', 'events', 'auth', 'replace', 'diff', 'cp'];
+const verbs = ['get', 'describe', 'run', 'create', 'apply', 'delete', 'logs', 'exec', 'scale', 'label', 'annotate', 'cordon', 'uncordon', 'drain', 'expose', 'explain', 'version', 'cluster-info', 'api-resources', 'config', 'set', 'patch', 'rollout', 'top', 'edit', 'api-versions', 'wait', 'taint', 'events', 'auth', 'replace', 'diff', 'cp', 'port-forward'];
 
 const usage = `kubectl controls the Kubernetes cluster manager.
 
@@ -62,6 +63,7 @@ Troubleshooting and Debugging Commands:
   describe        Show details of a specific resource or group of resources
   logs            Print the logs for a container in a pod
   exec            Execute a command in a container
+  port-forward    Forward one or more local ports to a pod
   cp              Copy files and directories to and from containers
   auth            Inspect authorization
   events          List events
@@ -244,6 +246,8 @@ function dispatch(verb: string, rest: string[], k: Kctx, ctx: CommandContext): C
 			return kubectlDiff(k);
 		case 'cp':
 			return kubectlCp(k);
+		case 'port-forward':
+			return kubectlPortForward(k);
 		case 'replace':
 			if (flag(args, 'grace-period') !== undefined && !bool(args, 'force')) return fail('error: --grace-period must have --force specified');
 			if (!flagAll(args, 'f', 'filename').length) return fail('error: must specify --filename to replace');

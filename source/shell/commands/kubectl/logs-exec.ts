@@ -11,7 +11,7 @@ import {matchesMap, matchesRequirements, parseSelector} from '../../../engine/k8
 import {findResource, qualifiedPlural, typePrefix, unknownResourceType} from './resource-names.ts';
 
 /** The pods a TYPE/NAME stands for: its own pod, or the pods its selector picks (deploy, rs, rc, svc, job...). */
-function podsFor(k: Kctx, ref: string): {pods: any[]; typed: string} | {error: string} {
+export function podsFor(k: Kctx, ref: string): {pods: any[]; typed: string} | {error: string} {
 	const ns = namespaceOf(k);
 	const c = k.ctx.world.cluster!;
 	const slash = ref.indexOf('/');
