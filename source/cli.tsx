@@ -4,7 +4,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {Command, CommanderError, Option} from 'commander';
 import packageJson from '../package.json' with {type: 'json'};
-import {localeFromEnv, locales, type AppIO, type AppOptions, type Locale} from './app/app-options.ts';
+import type {AppIO, AppOptions} from './app/app-options.ts';
+import {localeFromEnv, locales, parseLocale} from './i18n/locale.ts';
 import {terminalMode} from './app/terminal-mode.ts';
 import {hasPendingSaves, settlePendingSaves} from './lessons/progress/pending-saves.ts';
 import {realDisk} from './node/real-disk.ts';
@@ -36,7 +37,7 @@ function appOptions(flags: GlobalFlags): AppOptions {
 	if (mode.notice && !toldTerminalMode) process.stderr.write(`k8s-tutor: ${mode.notice}\n`);
 	toldTerminalMode = true;
 	return {
-		lang: (flags.lang as Locale | undefined) ?? localeFromEnv(env),
+		lang: parseLocale(flags.lang) ?? localeFromEnv(env), // --lang takes only the locales' own names (commander's choices)
 		plain: mode.plain,
 		lessonsDir: flags.lessons,
 		color: !('NO_COLOR' in env) && env.TERM !== 'dumb',

@@ -2,8 +2,6 @@ import type {WorldCache} from '../node/world-cache.ts';
 import type {HostDisk} from '../shell/types.ts';
 import type {Locale} from '../i18n/locale.ts';
 
-export {localeFromEnv, locales, type Locale} from '../i18n/locale.ts';
-
 /** Everything the command line decided, handed to the flows in source/app. */
 export type AppOptions = {
 	lang: Locale;

@@ -4,13 +4,10 @@ import {parseChapterList} from '../classroom/chapter-list.ts';
 import {resultsCsv, resultsJson} from '../classroom/export.ts';
 import {reportCsv, reportJson, reportTable} from '../classroom/report.ts';
 import {replayStudent} from '../classroom/replay.ts';
-import {afterClassText} from '../classroom/after-class-text.ts';
 import {runHostCommand} from '../classroom/host-commands.ts';
-import {hostCommandText} from '../classroom/host-command-text.ts';
 import {startClassroomHost, type ClassroomHost} from '../classroom/host-server.ts';
 import {joinCommand, projectorUrl, reachableAddresses} from '../classroom/join-line.ts';
 import {packageRoot} from '../classroom/package-tarball.ts';
-import {hostText} from '../classroom/host-text.ts';
 import {plainLine} from '../classroom/plain-lines.ts';
 import {stuckWatcher} from '../classroom/stuck-watch.ts';
 import {defaultSessionDir, openSession, readSession, SessionFolderError} from '../classroom/session-folder.ts';
@@ -19,6 +16,7 @@ import {sessionChapters} from './classroom-chapters.ts';
 import {defaultStuckRule, pacingOf} from '../classroom/room.ts';
 import {openRefs} from '../classroom/protocol.ts';
 import {parseDuration} from '../classroom/duration.ts';
+import {messages} from '../i18n/catalog.ts';
 
 export {runJoin} from './classroom-join.ts';
 
@@ -30,7 +28,7 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 		io.stderr.write(`k8s-tutor: ${text}\n`);
 		return 1;
 	};
-	const replies = hostCommandText(options.lang);
+	const replies = messages(options.lang).hostCommand;
 	const port = Number(settings.port);
 	if (!/^\d+$/.test(settings.port) || port > 65535) return complain(replies.badPort(settings.port));
 	let chapters: string[];
@@ -97,7 +95,7 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 		return code;
 	}
 
-	const text = hostText(options.lang);
+	const text = messages(options.lang).host;
 	say(text.started(resumed, room.code, room.chapters.join(', '), dir));
 	for (const line of joinLines) say(text.join(line));
 	say(text.projector(projector));
@@ -128,14 +126,14 @@ export async function runClassroomHost(options: AppOptions, io: AppIO, settings:
 
 export async function runClassroomReport(options: AppOptions, io: AppIO, dir: string, format: 'text' | 'csv' | 'json'): Promise<number> {
 	return withSession(options, io, dir, ({room}) => {
-		io.stdout.write(format === 'json' ? reportJson(room) : format === 'csv' ? reportCsv(room) : reportTable(room, afterClassText(options.lang)));
+		io.stdout.write(format === 'json' ? reportJson(room) : format === 'csv' ? reportCsv(room) : reportTable(room, messages(options.lang).afterClass));
 		return 0;
 	});
 }
 
 export async function runClassroomReplay(options: AppOptions, io: AppIO, dir: string, name: string): Promise<number> {
 	return withSession(options, io, dir, ({loaded}) => {
-		const replay = replayStudent(loaded.records, name, afterClassText(options.lang));
+		const replay = replayStudent(loaded.records, name, messages(options.lang).afterClass);
 		if ('error' in replay) {
 			io.stderr.write(`k8s-tutor: ${replay.error}\n`);
 			return 1;
@@ -146,7 +144,7 @@ export async function runClassroomReplay(options: AppOptions, io: AppIO, dir: st
 }
 
 function withSession(options: AppOptions, io: AppIO, dir: string, use: (session: ReturnType<typeof readSession>) => number): number {
-	const replies = hostCommandText(options.lang);
+	const replies = messages(options.lang).hostCommand;
 	try {
 		const session = readSession(dir);
 		if (session.loaded.skippedLines > 0) io.stderr.write(`k8s-tutor: ${replies.skippedLines(session.loaded.skippedLines, dir)}\n`);

@@ -10,7 +10,6 @@ import {linkErrorText, showLinkOn, statusNotice} from '../classroom/link-notices
 import {classroomMenu, isOpen, nextChapter} from '../classroom/open-chapters.ts';
 import {limits, openRefs, type Pacing} from '../classroom/protocol.ts';
 import {sanitizeName} from '../classroom/sanitize.ts';
-import {studentText, type StudentText} from '../classroom/student-text.ts';
 import {plainLessonHooks} from '../lessons/plain-hooks.ts';
 import type {Chapter} from '../lessons/parse-chapter.ts';
 import {openProgressStore, type ProgressStore} from '../lessons/progress/progress-store.ts';
@@ -18,6 +17,8 @@ import type {AppIO, AppOptions} from './app-options.ts';
 import {runPlainSession} from './plain-session.ts';
 import {lessonPackFor, openChapter, type OpenedChapter} from './tutorial.ts';
 import type {TutorController, TutorSnapshot} from './tutor-controller.ts';
+import {messages} from '../i18n/catalog.ts';
+import type {StudentText} from '../i18n/messages.ts';
 
 /** `token`: the one printed at the first join, to rejoin under the same name from another computer. */
 export type JoinSettings = {host: string; code: string; name: string; token?: string};
@@ -27,7 +28,7 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 		io.stderr.write(`k8s-tutor: ${text}\n`);
 		return 1;
 	};
-	const say = studentText(options.lang);
+	const say = messages(options.lang).student;
 	const name = sanitizeName(settings.name, limits.nameLength);
 	if (!name) return complain(say.badName);
 	const pack = lessonPackFor(options);

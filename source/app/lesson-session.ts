@@ -11,7 +11,6 @@ import type {Chapter} from '../lessons/parse-chapter.ts';
 import type {ProgressStore} from '../lessons/progress/progress-store.ts';
 import type {CheckResult} from '../lessons/checks/checker.ts';
 import {checkStep} from '../lessons/chapter-world.ts';
-import {uiText} from '../lessons/ui-text.ts';
 import {deserializeShell, serializeShell} from '../lessons/world-serializer.ts';
 import type {Locale} from '../i18n/locale.ts';
 import type {LessonEffect, LessonEnv, LessonModel, LessonMsg, ProgressEvent} from './lesson-model.ts';
@@ -19,6 +18,7 @@ import {msgOfAction} from './lesson-model.ts';
 import {blankModel, chapterXpOf, enterStep, updateLesson} from './lesson-update.ts';
 import {lessonViewOf} from './lesson-view-of.ts';
 import type {LessonDriver} from './tutor-controller.ts';
+import {messages} from '../i18n/catalog.ts';
 
 export type {ProgressEvent} from './lesson-model.ts';
 
@@ -58,7 +58,7 @@ export function createLessonSession(options: LessonSessionOptions): LessonSessio
 	const {store, runtime} = options;
 	const env: LessonEnv = {chapter, source: options.chapter, locale: options.locale, runtime, plugins: pluginsOf(options.chapter.meta.plugins ?? []), autoAdvance: Boolean(options.autoAdvance)};
 	const listeners = new Set<(event: ProgressEvent) => void>();
-	const say = uiText(options.locale);
+	const say = messages(options.locale).lesson;
 	const history: ProgressEvent[] = [];
 	let model: LessonModel;
 

@@ -7,10 +7,10 @@ import type {StepKind} from '../lessons/chapter-schema.ts';
 import type {CheckResult} from '../lessons/checks/checker.ts';
 import type {LocalizedStep} from '../lessons/localize.ts';
 import {emptyStepProgress, type ChapterProgress, type StepProgress} from '../lessons/progress/progress-schema.ts';
-import {uiText} from '../lessons/ui-text.ts';
 import {stepXp} from '../lessons/xp.ts';
 import type {ShellState} from '../shell/types.ts';
 import type {LessonEffect, LessonEnv, LessonModel, LessonMsg, LessonMsgType, ProgressEvent, StepState} from './lesson-model.ts';
+import {messages} from '../i18n/catalog.ts';
 
 type Result = [LessonModel, LessonEffect[]];
 type Handler<T extends LessonMsgType = LessonMsgType> = (model: LessonModel, msg: Extract<LessonMsg, {type: T}>, env: LessonEnv) => Result;
@@ -115,7 +115,7 @@ function passStep(model: LessonModel, env: LessonEnv, at: number, how: {quiet?: 
 	}));
 	const saved = stepRecordOf(record, current.id);
 	for (const plugin of env.plugins) record = plugin.stepPassed?.(record, model.shell, {hintsShown: live.hintsShown, at: iso(at)}) ?? record;
-	const say = uiText(env.locale);
+	const say = messages(env.locale).lesson;
 	const celebration = current.kind !== 'read' && !how.quiet ? {message: current.text.success || say.stepPassed(live.index + 1, env.chapter.steps.length, current.text.title), at, stepIndex: live.index} : model.celebration;
 	const passed: LessonModel = {...counted, record, celebration, step: {...live, passed: true, unmet: [], attempts: 0}};
 	const effects: LessonEffect[] = [

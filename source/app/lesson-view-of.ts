@@ -1,16 +1,16 @@
 // The view of a lesson model: what the screen, plain mode and the classroom show of it.
-import {uiText} from '../lessons/ui-text.ts';
 import type {ShellState} from '../shell/types.ts';
 import type {LessonEnv, LessonModel} from './lesson-model.ts';
 import {chapterXpOf} from './lesson-update.ts';
 import type {LessonView} from './lesson-view.ts';
+import {messages} from '../i18n/catalog.ts';
 
 export function lessonViewOf(model: LessonModel, env: LessonEnv, shell: ShellState): LessonView {
 	const {chapter} = env;
 	const live = model.step;
 	const current = chapter.steps[live.index]!;
 	const text = current.text;
-	const say = uiText(env.locale);
+	const say = messages(env.locale).lesson;
 	const body = env.plugins.reduce((b, plugin) => plugin.expandText?.(b, shell, model.record) ?? b, text.body);
 	return {
 		chapterId: chapter.id,

@@ -8,7 +8,6 @@ import {createLessonSession, type LessonSession} from './lesson-session.ts';
 import {builtInLessonsDir, loadLessonPack, type LessonPack} from '../lessons/load-pack.ts';
 import type {Chapter} from '../lessons/parse-chapter.ts';
 import {plainLessonHooks} from '../lessons/plain-hooks.ts';
-import {uiText} from '../lessons/ui-text.ts';
 import {packProgressStore, packScope} from '../lessons/progress/pack-scope.ts';
 import {openProgressStore, type ProgressStore} from '../lessons/progress/progress-store.ts';
 import type {AppIO, AppOptions} from './app-options.ts';
@@ -17,6 +16,7 @@ import {createTutorController, type TutorController} from './tutor-controller.ts
 import {switchableController} from '../api/live-session.ts';
 import {announceApi, apiBanner, runningClock, serveApi, type ApiSettings, type ServedApi} from './api-endpoint.ts';
 import {apiText} from '../api/api-text.ts';
+import {messages} from '../i18n/catalog.ts';
 
 export type OpenedChapter = {chapter: Chapter; session: LessonSession; controller: TutorController};
 
@@ -57,7 +57,7 @@ export async function runTutorial(options: AppOptions, io: AppIO, request: {chap
 		return 1;
 	}
 	const entry = menu.chapters.find(e => e.id === chapter.meta.id)!;
-	if (entry.locked) notices.push(uiText(options.lang).buildsOn(entry.number, entry.missingPrerequisites));
+	if (entry.locked) notices.push(messages(options.lang).lesson.buildsOn(entry.number, entry.missingPrerequisites));
 	const opened = openChapter(chapter, options, store, {fresh: request.fresh});
 	const live = switchableController(opened.controller);
 	const api = request.api ? await serveApi(live, options, io, request.api) : undefined;

@@ -1,7 +1,8 @@
-import {hostCommandText, type HostCommandText} from './host-command-text.ts';
+import {messages} from '../i18n/catalog.ts';
+import type {HostCommandText} from '../i18n/messages.ts';
 
 /** `--chapters 1-3,5` or `--chapters namespaces,cgroups` -> ['1','2','3','5'] / ids as given. */
-export function parseChapterList(raw: string, say: HostCommandText = hostCommandText('en')): {chapters: string[]} | {error: string} {
+export function parseChapterList(raw: string, say: HostCommandText = messages('en').hostCommand): {chapters: string[]} | {error: string} {
 	const chapters: string[] = [];
 	for (const part of raw.split(',').map(piece => piece.trim()).filter(Boolean)) {
 		const range = part.match(/^(\d+)\s*-\s*(\d+)$/);

@@ -1,20 +1,21 @@
 // The instructor's typed commands in plain mode (the dashboard has keys for the same things).
 import type {ClassroomHost, RenameProblem} from './host-server.ts';
 import {parseChapterList} from './chapter-list.ts';
-import {hostCommandText, type HostCommandText} from './host-command-text.ts';
 import {minutesLeft, parseTimebox, timeOfDay} from './timebox.ts';
 import {openRefs} from './protocol.ts';
 import {defaultStuckRule, isStuck, pacingOf, type StuckRule} from './room.ts';
 import {nameKey} from './sanitize.ts';
+import {messages} from '../i18n/catalog.ts';
+import type {HostCommandText} from '../i18n/messages.ts';
 
-export const hostCommandHelp = hostCommandText('en').help;
+export const hostCommandHelp = messages('en').hostCommand.help;
 
 /** `say`: the instructor's language; `rule`: what counts as stuck (`--stuck-after`). */
 export type HostCommandSettings = {say?: HostCommandText; rule?: StuckRule};
 
 /** Runs one line typed by the instructor; returns the reply to print. */
 export async function runHostCommand(host: ClassroomHost, line: string, now: number, settings: HostCommandSettings = {}): Promise<string> {
-	const say = settings.say ?? hostCommandText('en');
+	const say = settings.say ?? messages('en').hostCommand;
 	const [word = '', ...rest] = line.trim().split(/\s+/);
 	const room = host.room;
 	switch (word.toLowerCase()) {
@@ -97,7 +98,7 @@ export async function runHostCommand(host: ClassroomHost, line: string, now: num
  * Which chapters are open: "open 2" (the first two), "open 3,5" or "open 3-5" (exactly those),
  * "close 3" (all but it). The dashboard's c key takes the same, "open" being the default verb.
  */
-export async function chapterSetCommand(host: Pick<ClassroomHost, 'room' | 'setOpen' | 'setOpenCount'>, text: string, say: HostCommandText = hostCommandText('en')): Promise<string> {
+export async function chapterSetCommand(host: Pick<ClassroomHost, 'room' | 'setOpen' | 'setOpenCount'>, text: string, say: HostCommandText = messages('en').hostCommand): Promise<string> {
 	const room = host.room;
 	const [first = '', ...others] = text.trim().split(/\s+/);
 	const verb = first.toLowerCase() === 'close' ? 'close' : 'open';
@@ -117,7 +118,7 @@ export async function chapterSetCommand(host: Pick<ClassroomHost, 'room' | 'setO
 }
 
 /** "close 2 at 11:30", "close 2 in 20m", "close 2 never": a time box, with a countdown on the students' status lines. */
-export async function timeboxCommand(host: Pick<ClassroomHost, 'room' | 'timebox'>, text: string, now: number, say: HostCommandText = hostCommandText('en')): Promise<string> {
+export async function timeboxCommand(host: Pick<ClassroomHost, 'room' | 'timebox'>, text: string, now: number, say: HostCommandText = messages('en').hostCommand): Promise<string> {
 	const request = parseTimebox(text, now, say);
 	if ('error' in request) return say.timeboxProblem(request.error);
 	if (!host.room.chapters.includes(request.chapter)) return say.notInSession(request.chapter, host.room.chapters.join(', '));

@@ -1,3 +1,5 @@
+import {messages} from '../i18n/catalog.ts';
+import type {Locale} from '../i18n/locale.ts';
 import {networkInterfaces} from 'node:os';
 
 /** The addresses students can type: the bound one, or every LAN IPv4 address when bound to all. */
@@ -16,7 +18,7 @@ export function projectorUrl(address: string, port: number, key: string): string
 }
 
 /** With `offline`, npx installs the host's own copy of the package: no internet needed. An instructor working in Chinese hands out a Chinese join line. */
-export function joinCommand(address: string, port: number, code: string, offline = false, lang: 'en' | 'zh-CN' = 'en'): string {
+export function joinCommand(address: string, port: number, code: string, offline = false, lang: Locale = 'en'): string {
 	const tutor = offline ? `--yes http://${address}:${port}/k8s-tutor.tgz` : 'k8s-tutor';
-	return `npx ${tutor} join ${address}:${port} --code ${code} ${lang === 'zh-CN' ? '--name "你的名字" --lang zh-CN' : '--name "YOUR NAME"'}`;
+	return `npx ${tutor} join ${address}:${port} --code ${code} ${messages(lang).host.joinName}`;
 }

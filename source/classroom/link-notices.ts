@@ -3,11 +3,12 @@
 import type {LinkError, LinkStatus, StudentLink} from './client.ts';
 import {chapterOpen, openRefs} from './protocol.ts';
 import {minutesLeft, timeOfDay} from './timebox.ts';
-import {studentText, type StudentText} from './student-text.ts';
+import {messages} from '../i18n/catalog.ts';
+import type {StudentText} from '../i18n/messages.ts';
 
 export type NoticeTarget = {setNotice(notice: string | undefined): void; appendSystem(text: string): void};
 
-export function statusNotice(status: LinkStatus, say: StudentText = studentText('en'), now = Date.now()): string {
+export function statusNotice(status: LinkStatus, say: StudentText = messages('en').student, now = Date.now()): string {
 	const queued = (status.queued > 0 ? say.toSend(status.queued) : '') + closingSoon(status, say, now);
 	const exam = status.pacing?.exam;
 	const paused = (status.hand ? say.handSuffix : '') + (status.pacing?.paused ? say.pausedSuffix : '') + (exam && (exam.noHints || exam.noSolutions) ? say.examSuffix(exam.noHints, exam.noSolutions) : '');
@@ -66,7 +67,7 @@ function closingSoon(status: LinkStatus, say: StudentText, now: number): string 
 }
 
 /** `current`: the chapter the student is in, to tell them when the instructor closes it. */
-export function showLinkOn(link: StudentLink, target: NoticeTarget, say: StudentText = studentText('en'), current?: {id: string; number: number}): () => void {
+export function showLinkOn(link: StudentLink, target: NoticeTarget, say: StudentText = messages('en').student, current?: {id: string; number: number}): () => void {
 	let paused = link.status().pacing?.paused ?? false;
 	const pacingNow = link.status().pacing;
 	let open = pacingNow ? openRefs(pacingNow) : undefined;

@@ -1,6 +1,6 @@
 // The host's chapter locks on the student's side: which chapter to work on, and which the
 // chapter menu may offer. Only the host changes pacing; the student only reads it.
-import type {Locale} from '../app/app-options.ts';
+import type {Locale} from '../i18n/locale.ts';
 import {chapterMenu, type ChapterMenu} from '../lessons/chapter-menu.ts';
 import type {Chapter} from '../lessons/parse-chapter.ts';
 import type {ProgressData} from '../lessons/progress/progress-schema.ts';

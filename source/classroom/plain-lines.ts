@@ -1,8 +1,9 @@
 // Plain mode for the host (not a terminal, or --plain): one line per thing that happened,
 // so the session can run in the background with its output in a file.
 import type {HostChange} from './host-server.ts';
-import {hostText, type HostText} from './host-text.ts';
 import type {Room} from './room.ts';
+import {messages} from '../i18n/catalog.ts';
+import type {HostText} from '../i18n/messages.ts';
 
 export function clockTime(at: number): string {
 	const date = new Date(at);
@@ -11,7 +12,7 @@ export function clockTime(at: number): string {
 }
 
 /** The line for one change, or undefined for changes not worth a line. `now` stamps connection changes. */
-export function plainLine(change: HostChange, room: Room, now: number, say: HostText = hostText('en')): string | undefined {
+export function plainLine(change: HostChange, room: Room, now: number, say: HostText = messages('en').host): string | undefined {
 	const nameOf = (id: string) => room.students[id]?.name ?? id;
 	if (change.kind === 'connected') return `${clockTime(now)} ${say.connected(nameOf(change.studentId))}`;
 	if (change.kind === 'disconnected') return `${clockTime(now)} ${say.disconnected(nameOf(change.studentId))}`;

@@ -1,46 +1,14 @@
 // The projector page: one self-contained HTML file (no external assets: the room may have no
 // internet), updated live over Server-Sent Events from the same port. English or Chinese.
-import type {Locale} from '../app/app-options.ts';
-
-const words = {
-	en: {
-		title: 'Classroom',
-		students: 'students',
-		online: 'online',
-		stuck: 'stuck',
-		paused: 'PAUSED: eyes on the front',
-		finished: (n: string, of: string) => `${n} of ${of} finished`,
-		onStep: 'now on each step',
-		step: 'step',
-		hands: 'Raised hands',
-		noHands: 'No hands up',
-		aStudent: 'a student',
-		waiting: 'Waiting for students to join…',
-		lost: 'Connection to the host lost; retrying…',
-	},
-	'zh-CN': {
-		title: '课堂',
-		students: '名学生',
-		online: '在线',
-		stuck: '卡住',
-		paused: '已暂停：请看前面',
-		finished: (n: string, of: string) => `${of} 人中已完成 ${n} 人`,
-		onStep: '当前所在步骤人数',
-		step: '第',
-		hands: '举手',
-		noHands: '没有人举手',
-		aStudent: '一名学生',
-		waiting: '等待学生加入…',
-		lost: '与主机的连接断开，正在重试…',
-	},
-};
+import {messages} from '../i18n/catalog.ts';
+import type {Locale} from '../i18n/locale.ts';
 
 export function projectorPage(locale: Locale, eventsUrl: string): string {
-	const w = words[locale === 'zh-CN' ? 'zh-CN' : 'en'];
+	const w = messages(locale).projector;
 	// The page's words as data for its script: finished() as a template with {n} and {of}.
 	const text = {...w, finished: w.finished('{n}', '{of}')};
 	return `<!doctype html>
-<html lang="${locale === 'zh-CN' ? 'zh-CN' : 'en'}">
+<html lang="${locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -3,7 +3,7 @@
 // code: a projected URL must not let the room's viewers join as students.
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {timingSafeEqual} from 'node:crypto';
-import type {Locale} from '../app/app-options.ts';
+import {localeFromAcceptLanguage, parseLocale} from '../i18n/locale.ts';
 import {projectorPage} from './projector-page.ts';
 import {projectorSnapshot} from './projector.ts';
 import type {Room, StuckRule} from './room.ts';
@@ -34,8 +34,7 @@ export function projectorRoutes(source: ProjectorSource) {
 		if (!keyMatches(url.searchParams.get('key'))) return refuse(response, 403, 'k8s-tutor classroom: wrong or missing projector key (it is on the instructor\'s dashboard; it is not the join code)');
 		const anonymous = ['1', 'true', 'yes'].includes(url.searchParams.get('anonymous') ?? '');
 		if (url.pathname === '/room') {
-			const lang = url.searchParams.get('lang') ?? (/^zh/i.test(request.headers['accept-language'] ?? '') ? 'zh-CN' : 'en');
-			const locale: Locale = lang === 'zh-CN' ? 'zh-CN' : 'en';
+			const locale = parseLocale(url.searchParams.get('lang') ?? undefined) ?? localeFromAcceptLanguage(request.headers['accept-language']);
 			const events = `/room/events?key=${encodeURIComponent(source.key)}${anonymous ? '&anonymous=1' : ''}`;
 			response.writeHead(200, {'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'"});
 			response.end(projectorPage(locale, events));

@@ -1,13 +1,14 @@
 // `classroom replay SESSION_DIR NAME`: one student's session from the log, command by command,
 // with exit codes, and where they entered and passed steps, hands and answers in between.
-import {afterClassText, type AfterClassText} from './after-class-text.ts';
 import type {LogRecord} from './log-records.ts';
 import {clockTime} from './plain-lines.ts';
 import {nameKey} from './sanitize.ts';
+import {messages} from '../i18n/catalog.ts';
+import type {AfterClassText} from '../i18n/messages.ts';
 
 export type ReplayResult = {lines: string[]} | {error: string};
 
-export function replayStudent(records: LogRecord[], name: string, say: AfterClassText = afterClassText('en')): ReplayResult {
+export function replayStudent(records: LogRecord[], name: string, say: AfterClassText = messages('en').afterClass): ReplayResult {
 	const joined = records.filter((record): record is Extract<LogRecord, {r: 'joined'}> => record.r === 'joined');
 	const student = joined.find(record => nameKey(record.name) === nameKey(name));
 	if (!student) return {error: say.noStudent(name, joined.map(record => record.name).join(', ') || say.none)};

@@ -1,9 +1,10 @@
 // `classroom report`: after class, one row per student per chapter they reached: finished or
 // not, time, hints, solutions shown, wrong answers and failed commands; as csv, json or a table.
 import {fit, textWidth} from '../ui/text-width.ts';
-import {afterClassText, type AfterClassText} from './after-class-text.ts';
 import {csvCell} from './export.ts';
 import type {Room} from './room.ts';
+import {messages} from '../i18n/catalog.ts';
+import type {AfterClassText} from '../i18n/messages.ts';
 
 export type ReportRow = {
 	student: string;
@@ -60,7 +61,7 @@ export function reportJson(room: Room): string {
 const minutes = (seconds: number) => `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}`;
 
 /** A table for a terminal: names and chapters padded by display width (Chinese names line up). */
-export function reportTable(room: Room, say: AfterClassText = afterClassText('en')): string {
+export function reportTable(room: Room, say: AfterClassText = messages('en').afterClass): string {
 	const rows = reportRows(room);
 	if (rows.length === 0) return say.nobody + '\n';
 	const header = say.header;

@@ -27,7 +27,7 @@ export const lockFile = 'host.lock';
 
 export type OpenedSession = {dir: string; meta: SessionMeta; room: Room; log: EventLog; resumed: boolean; loaded: LoadedLog; release(): void};
 
-/** What is wrong with a session folder: the instructor reads it in their language (host-command-text.ts). */
+/** What is wrong with a session folder: the instructor reads it in their language (source/i18n: hostCommand.sessionProblem). */
 export type SessionProblem =
 	| {kind: 'not-a-session'; dir: string}
 	| {kind: 'bad-json'; path: string}
@@ -42,7 +42,7 @@ export class SessionFolderError extends Error {
 	}
 }
 
-/** The English words (the instructor's language comes from host-command-text.ts). */
+/** The English words (the instructor's language comes from source/i18n: hostCommand.sessionProblem). */
 export function sessionProblemText(problem: SessionProblem): string {
 	switch (problem.kind) {
 		case 'not-a-session':

@@ -1,10 +1,11 @@
 // Plain mode has no grid to turn red: it says once when a student gets stuck, and once when
 // they move again.
-import {hostText, type HostText} from './host-text.ts';
 import {clockTime} from './plain-lines.ts';
 import {defaultStuckRule, stepKey, stuckKind, timeOnStep, type Room, type StuckRule} from './room.ts';
+import {messages} from '../i18n/catalog.ts';
+import type {HostText} from '../i18n/messages.ts';
 
-export function stuckWatcher(rule: StuckRule = defaultStuckRule, say: HostText = hostText('en')) {
+export function stuckWatcher(rule: StuckRule = defaultStuckRule, say: HostText = messages('en').host) {
 	const stuck = new Set<string>();
 	return (room: Room, now: number, online: (studentId: string) => boolean): string[] => {
 		const lines: string[] = [];

@@ -1,13 +1,14 @@
 // Time boxes as the instructor types them: "2 at 11:30", "2 in 20m", "2 never".
 import {parseDuration} from './duration.ts';
-import {hostCommandText, type HostCommandText} from './host-command-text.ts';
+import {messages} from '../i18n/catalog.ts';
+import type {HostCommandText} from '../i18n/messages.ts';
 
 export type TimeboxRequest = {chapter: string; closesAt: number | null} | {error: string};
 
-export const timeboxUsage = hostCommandText('en').timeboxUsage;
+export const timeboxUsage = messages('en').hostCommand.timeboxUsage;
 
 /** `now` is the host's clock; a time of day already past means tomorrow is not meant: it is refused. */
-export function parseTimebox(text: string, now: number, say: HostCommandText = hostCommandText('en')): TimeboxRequest {
+export function parseTimebox(text: string, now: number, say: HostCommandText = messages('en').hostCommand): TimeboxRequest {
 	const [chapter, how, when, ...extra] = text.trim().split(/\s+/);
 	if (!chapter || extra.length > 0) return {error: say.timeboxUsage};
 	if (how === 'never' && when === undefined) return {chapter, closesAt: null};

@@ -1,5 +1,6 @@
 // The chapter menu's data: each chapter with its progress, completion tick, lock and XP.
-import type {Locale} from '../app/app-options.ts';
+import {messages} from '../i18n/catalog.ts';
+import type {Locale} from '../i18n/locale.ts';
 import {localizeChapter} from './localize.ts';
 import {displayWidth} from './markdown.ts';
 import type {Chapter} from './parse-chapter.ts';
@@ -71,21 +72,21 @@ export function findChapter(chapters: Chapter[], text: string): Chapter | undefi
 
 /** The plain-text chapter list of `k8s-tutor lessons`: fixed columns first, the title (of any length) after them. */
 export function formatChapterList(menu: ChapterMenu, locale: Locale): string {
-	const zh = locale === 'zh-CN';
+	const say = messages(locale).menu;
 	const lines = menu.chapters.flatMap(e => {
 		// One column each (no emoji: screen readers and narrow terminals).
 		const mark = e.done ? '✓' : e.locked ? '-' : e.started ? '>' : ' ';
 		const steps = `${e.stepsDone}/${e.stepCount}`;
 		// A finished chapter is open whatever its prerequisites say now (a reset of an earlier one).
 		const extra = e.locked && !e.done
-			? (zh ? `需要先完成：${e.missingPrerequisites.map(p => p.number).join(', ')}` : `locked: finish chapter ${e.missingPrerequisites.map(p => p.number).join(', ')} first`)
+			? say.locked(e.missingPrerequisites.map(p => p.number).join(', '))
 			: !e.done && e.resumeStep
-				? (zh ? `继续：${e.resumeStep.title}` : `resume at: ${e.resumeStep.title}`)
+				? say.resumeAt(e.resumeStep.title)
 				: '';
 		const columns = `${mark} ${String(e.number).padStart(2)}  ${steps.padStart(5)}  ${String(e.xp).padStart(4)} xp  `;
 		// The note goes under the title: a long title (chapter 9) and its note never wrap mid-word at 80 columns.
 		return extra ? [columns + e.title, ' '.repeat(displayWidth(columns)) + extra] : [columns + e.title];
 	});
-	lines.push('', zh ? `总计：${menu.totalXp} xp` : `Total: ${menu.totalXp} xp`);
+	lines.push('', say.total(menu.totalXp));
 	return lines.join('\n');
 }

@@ -1,6 +1,6 @@
 // The worlds of a chapter: where it starts, what a step's setup does, and replaying solutions
 // through the real shell (for lint, the generic test, and resetting a step after a resume).
-import type {Locale} from '../app/app-options.ts';
+import type {Locale} from '../i18n/locale.ts';
 import {tick} from '../engine/tick.ts';
 import {runLine, type ShellRuntime} from '../shell/run-line.ts';
 import {withHomeFiles} from '../shell/learner-files.ts';

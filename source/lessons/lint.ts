@@ -7,6 +7,8 @@ import {memoryDisk} from '../shell/memory-disk.ts';
 import type {ShellRuntime} from '../shell/run-line.ts';
 import {learnerRuntime} from '../shell/runtime.ts';
 import {tick} from '../engine/tick.ts';
+import {missingMessages} from '../i18n/catalog.ts';
+import {locales} from '../i18n/locale.ts';
 import {applySetup, chapterStartShell, checkStep, defaultSettleMs, replaySolution, stepWindow} from './chapter-world.ts';
 import {layeredDisk} from './layered-disk.ts';
 import {loadLessonPack, type LessonPack} from './load-pack.ts';
@@ -66,7 +68,7 @@ export type LintReport = {pack: LessonPack; problems: Problem[]; errors: number;
 
 export function lintLessonPack(dir: string): LintReport {
 	const pack = loadLessonPack(dir);
-	const problems = [...pack.problems];
+	const problems = [...pack.problems, ...missingMessageProblems()];
 	const {glossary, problems: glossaryFileProblems} = readGlossary(dir);
 	problems.push(...glossaryFileProblems);
 	for (const chapter of pack.chapters) {
@@ -80,6 +82,13 @@ export function lintLessonPack(dir: string): LintReport {
 		}
 	}
 	return {pack, problems, errors: problems.filter(p => p.severity === 'error').length, warnings: problems.filter(p => p.severity === 'warning').length};
+}
+
+/** The tutor's own messages a locale does not translate yet: it says them in English meanwhile. */
+export function missingMessageProblems(missing: (locale: (typeof locales)[number]) => string[] = missingMessages): Problem[] {
+	return locales.flatMap(locale =>
+		missing(locale).map(path => ({severity: 'warning' as const, file: `source/i18n/${locale}.ts`, message: `no ${locale} translation of the message ${path} yet (it is said in English)`})),
+	);
 }
 
 export function formatProblem(p: Problem): string {

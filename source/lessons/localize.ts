@@ -1,5 +1,5 @@
 // A chapter in one language: each step's text from text/<locale>.md, English where a translation is missing.
-import type {Locale} from '../app/app-options.ts';
+import type {Locale} from '../i18n/locale.ts';
 import type {StepMeta} from './chapter-schema.ts';
 import type {StepText} from './chapter-text.ts';
 import {defaultLocale, type Chapter} from './parse-chapter.ts';

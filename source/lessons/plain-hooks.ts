@@ -4,11 +4,11 @@ import type {PlainHooks} from '../app/plain-session.ts';
 import type {TutorController} from '../app/tutor-controller.ts';
 import type {LessonSession, ProgressEvent} from '../app/lesson-session.ts';
 import {renderMarkdownPlain} from './markdown.ts';
-import {uiText} from './ui-text.ts';
+import {messages} from '../i18n/catalog.ts';
 
 export function plainLessonHooks(session: LessonSession, controller: TutorController, settings: {width?: number; notices?: string[]} = {}): PlainHooks {
 	const chapter = session.chapter;
-	const say = uiText(chapter.locale);
+	const say = messages(chapter.locale).lesson;
 	const width = settings.width ?? 80;
 	const pending: ProgressEvent[] = [];
 	let hintsUsed = 0;
@@ -87,7 +87,7 @@ export function plainLessonHooks(session: LessonSession, controller: TutorContro
 				act('check');
 				const after = view();
 				if (after.stepId !== lesson.stepId || after.passed) return say.allMet + '\n' + drain();
-				return [uiCheckHeading(chapter.locale), ...after.unmet.map(u => `  - ${u}`)].join('\n');
+				return [messages(chapter.locale).check.notYet, ...after.unmet.map(u => `  - ${u}`)].join('\n');
 			}
 			if (words.length === 1 && (word === 'solution' || word === 'reset') && lesson.kind === 'task') {
 				act(word);
@@ -119,8 +119,4 @@ export function plainLessonHooks(session: LessonSession, controller: TutorContro
 			return say.chapterNotDone(index + 1, chapter.steps.length, chapter.steps[index]!.text.title);
 		},
 	};
-}
-
-function uiCheckHeading(locale: string): string {
-	return locale === 'zh-CN' ? '还没完成：' : 'Not yet:';
 }

@@ -2,7 +2,7 @@
 // tutor controller (an external store) and holds only screen state of its own.
 import {Box, useApp, useWindowSize} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useSyncExternalStore} from 'react';
-import type {Locale} from '../app/app-options.ts';
+import type {Locale} from '../i18n/locale.ts';
 import type {TutorController} from '../app/tutor-controller.ts';
 import type {Clock} from './clock.ts';
 import {dashboardReducer, initialDashboard} from './dashboard-state.ts';
@@ -22,12 +22,12 @@ import {StatusBar} from './status-bar.tsx';
 import {Providers} from './providers.tsx';
 import {makeTheme} from './theme.tsx';
 import {TooSmall} from './too-small.tsx';
-import {uiText} from './ui-text.ts';
 import {useCelebration} from './use-celebration.ts';
 import {useDashboardKeys} from './use-dashboard-keys.ts';
 import {useLessonReveal} from './use-lesson-reveal.ts';
 import {useRefReducer} from './use-ref-reducer.ts';
 import {useVirtualTime} from './use-virtual-time.ts';
+import {messages} from '../i18n/catalog.ts';
 
 export type {ChapterSwitch, Completer, EditorOpener};
 
@@ -47,7 +47,7 @@ export type DashboardProps = {
 };
 
 export function Dashboard({controller, clock, title, color, locale = 'en', complete, openEditor, onQuit, size, chapters}: DashboardProps) {
-	const text = uiText(locale);
+	const text = messages(locale).ui;
 	const app = useApp();
 	const windowSize = useWindowSize();
 	const {columns, rows} = size ?? windowSize;

@@ -9,12 +9,11 @@ import {useUiText} from './ui-text.ts';
 export function KeysOverlay({width, height}: {width: number; height: number}) {
 	const theme = useTheme();
 	const text = useUiText();
-	const zh = text.locale === 'zh-CN';
 	const header = ruleLine(text.escIsAlt, width, {bold: true, color: theme.accent}, text.anyKeyCloses);
 	const groupLines = (columnWidth: number) =>
 		keyGroups.map(group => [
-			[{text: fit(zh ? group.title.zh : group.title.en, columnWidth), bold: true, underline: true}] as Segment[],
-			...group.keys.map(k => [{text: ' ' + fit(k.keys, 13), color: theme.accent, bold: true}, {text: fit(zh ? k.does.zh : k.does.en, columnWidth - 14)}] as Segment[]),
+			[{text: fit(text.keys.groups[group.title], columnWidth), bold: true, underline: true}] as Segment[],
+			...group.keys.map(k => [{text: ' ' + fit(k.keys, 13), color: theme.accent, bold: true}, {text: fit(text.keys.does[k.does], columnWidth - 14)}] as Segment[]),
 		]);
 	const single = groupLines(width).flatMap((group, i) => (i ? [[], ...group] : group));
 	const lines: StyledLine[] = [header];

@@ -10,7 +10,7 @@ import {allCommands} from '../shell/all-commands.ts';
 import {complete} from '../shell/completion.ts';
 import {realClock} from './clock.ts';
 import {Dashboard} from './dashboard.tsx';
-import {uiText} from './ui-text.ts';
+import {messages} from '../i18n/catalog.ts';
 
 export type InteractiveScreen = {
 	title: string;
@@ -73,6 +73,6 @@ export async function runInteractive(controller: TutorController, options: AppOp
 		stopListening();
 	}
 	// Back on the normal screen: say that leaving lost nothing (a lesson's progress is saved).
-	if (active.controller.snapshot().lesson) io.stdout.write(uiText(options.lang).progressSaved + '\n');
+	if (active.controller.snapshot().lesson) io.stdout.write(messages(options.lang).ui.progressSaved + '\n');
 	return 0;
 }

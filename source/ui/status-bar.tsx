@@ -5,7 +5,8 @@ import type {Segment} from './frame/styled-line.ts';
 import {simClockText} from './pane/selectors/events.ts';
 import {fit, textWidth} from './text-width.ts';
 import {useTheme} from './theme.tsx';
-import {useUiText, type UiText} from './ui-text.ts';
+import {useUiText} from './ui-text.ts';
+import type {UiText} from '../i18n/messages.ts';
 
 /** chapter · task n/m · xp · speed or paused · notice · ? keys ........ virtual clock */
 export function statusSegments(snapshot: TutorSnapshot, title: string, focus: keyof UiText['focus'], width: number, theme: ReturnType<typeof useTheme>, text: UiText, cheer?: string): Segment[] {

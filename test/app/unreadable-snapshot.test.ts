@@ -6,9 +6,9 @@ import {openChapter} from '../../source/app/tutorial.ts';
 import {loadLessonPack} from '../../source/lessons/load-pack.ts';
 import {plainLessonHooks} from '../../source/lessons/plain-hooks.ts';
 import {memoryProgressStore} from '../../source/lessons/progress/progress-store.ts';
-import {uiText} from '../../source/lessons/ui-text.ts';
 import {memoryDisk} from '../../source/shell/memory-disk.ts';
 import {projectRoot} from '../helpers/built-cli.ts';
+import {messages} from '../../source/i18n/catalog.ts';
 
 const chapter = loadLessonPack(join(projectRoot, 'lessons')).chapters.find(c => c.number === 2)!;
 const stepId = chapter.meta.steps[1]!.id;
@@ -20,7 +20,7 @@ function damagedStore() {
 }
 
 test('an unreadable saved world: the same line on the screen as in plain mode', () => {
-	const line = uiText('en').snapshotUnreadable;
+	const line = messages('en').lesson.snapshotUnreadable;
 	const options = {lang: 'en' as const, color: false, interactiveInput: true, disk: memoryDisk(), version: 'test'};
 	const screen = openChapter(chapter, {...options, plain: false}, damagedStore());
 	assert.ok(screen.controller.snapshot().output.some(entry => entry.kind === 'system' && entry.text === line), JSON.stringify(screen.controller.snapshot().output));

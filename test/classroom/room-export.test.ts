@@ -6,8 +6,8 @@ import type {LogRecord} from '../../source/classroom/log-records.ts';
 import {applyRecord, emptyRoom, isStuck, stuckKind, timeOnStep} from '../../source/classroom/room.ts';
 import {visibleRows} from '../../source/ui/classroom/instructor-model.ts';
 import {stuckWatcher} from '../../source/classroom/stuck-watch.ts';
-import {hostText} from '../../source/classroom/host-text.ts';
 import {plainLine} from '../../source/classroom/plain-lines.ts';
+import {messages} from '../../source/i18n/catalog.ts';
 
 const minute = 60_000;
 const online = () => true;
@@ -109,7 +109,7 @@ test('plain mode says once when a student gets stuck and when they move again', 
 test('plain host lines in Simplified Chinese', () => {
 	seqs = {};
 	const room = roomWith([joined('s1', '王小明'), event('s1', 0, entered(0))]);
-	const say = hostText('zh-CN');
+	const say = messages('zh-CN').host;
 	const record = event('s1', 1000, {kind: 'step-passed', chapterId: 'containers', stepId: 's1', withHelp: true});
 	applyRecord(room, record);
 	assert.match(plainLine({kind: 'record', record}, room, 0, say)!, /王小明 完成了 containers 第 1\/3 步（借助提示或答案）$/);

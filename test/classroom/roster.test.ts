@@ -7,8 +7,8 @@ import {memoryStore} from '../../source/classroom/client-store.ts';
 import {readSession} from '../../source/classroom/session-folder.ts';
 import {showLinkOn} from '../../source/classroom/link-notices.ts';
 import {chapterOpen} from '../../source/classroom/protocol.ts';
-import {studentText} from '../../source/classroom/student-text.ts';
 import {startHost, stepEntered, student, tempDir, waitFor} from './helpers.ts';
+import {messages} from '../../source/i18n/catalog.ts';
 
 test('remove a fake student: they are told, the seat and the name are free, and it survives a restart', async t => {
 	const dir = tempDir(t);
@@ -74,7 +74,7 @@ test('open 3,5 opens exactly those chapters, close takes one away; students get 
 	t.after(() => alice.close());
 	await alice.firstContact();
 	const notices: string[] = [];
-	const stop = showLinkOn(alice, {setNotice() {}, appendSystem: text => notices.push(text)}, studentText('en'), {id: 'cgroups', number: 3});
+	const stop = showLinkOn(alice, {setNotice() {}, appendSystem: text => notices.push(text)}, messages('en').student, {id: 'cgroups', number: 3});
 	t.after(stop);
 	assert.equal(await runHostCommand(host, 'open 3,5', 0), 'open: 3, 5');
 	await waitFor(() => alice.status().pacing?.open?.join() === '3,5', 'the set to reach the student');

@@ -5,9 +5,9 @@ import {runHostCommand} from '../../source/classroom/host-commands.ts';
 import {statusNotice} from '../../source/classroom/link-notices.ts';
 import {openRefs} from '../../source/classroom/protocol.ts';
 import {pacingOf} from '../../source/classroom/room.ts';
-import {studentText} from '../../source/classroom/student-text.ts';
 import {parseTimebox} from '../../source/classroom/timebox.ts';
 import {startHost, student, tempDir, waitFor} from './helpers.ts';
+import {messages} from '../../source/i18n/catalog.ts';
 
 test('time boxes as typed: at a time of day, in a while, or never', () => {
 	const now = new Date(2026, 11, 3, 11, 0, 0).getTime();
@@ -29,8 +29,8 @@ test('a time-boxed chapter counts down on the student status line and closes on 
 	await alice.firstContact();
 	assert.match(await runHostCommand(host, 'close 2 in 20m', now), /^chapter 2 closes at \d\d:\d\d \(20 min\); students see the countdown$/);
 	await waitFor(() => alice.status().pacing?.closing?.length === 1, 'the time box to reach the student');
-	assert.match(statusNotice(alice.status(), studentText('en'), now + 8 * 60_000), /classroom: alice · online · ch 2 closes in 12 min/);
-	assert.match(statusNotice(alice.status(), studentText('zh-CN'), now), /第2章 20 分钟后关闭/);
+	assert.match(statusNotice(alice.status(), messages('en').student, now + 8 * 60_000), /classroom: alice · online · ch 2 closes in 12 min/);
+	assert.match(statusNotice(alice.status(), messages('zh-CN').student, now), /第2章 20 分钟后关闭/);
 	now += 20 * 60_000;
 	await waitFor(() => openRefs(pacingOf(host.room)).join() === '1', 'chapter 2 to close on time', 4000);
 	await waitFor(() => alice.status().pacing?.open?.join() === '1', 'the student to see it closed');

@@ -7,11 +7,11 @@ import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {runClassroomHost, runClassroomReport, runJoin} from '../../source/app/classroom-commands.ts';
 import {runHostCommand} from '../../source/classroom/host-commands.ts';
-import {hostCommandText} from '../../source/classroom/host-command-text.ts';
 import {fakeIO, options, within} from './fake-io.ts';
 import {startHost, stepEntered, student, tempDir, waitFor} from './helpers.ts';
+import {messages} from '../../source/i18n/catalog.ts';
 
-const zh = hostCommandText('zh-CN');
+const zh = messages('zh-CN').hostCommand;
 
 test('the plain host answers typed commands in Chinese', async t => {
 	const typing = new PassThrough();

@@ -8,7 +8,7 @@ import {lessonLines} from '../../source/ui/lesson/lesson-lines.ts';
 import {tableLines} from '../../source/ui/lesson/markdown-lines.ts';
 import {textWidth} from '../../source/ui/text-width.ts';
 import {makeTheme} from '../../source/ui/theme.tsx';
-import {uiText} from '../../source/ui/ui-text.ts';
+import {messages} from '../../source/i18n/catalog.ts';
 
 const view = (over: Partial<LessonView>): LessonView => ({
 	chapterId: 'x', chapterNumber: 3, chapterTitle: 'x', stepId: 's', stepIndex: 0, stepCount: 1, stepTitle: 'A task',
@@ -23,14 +23,14 @@ test('a table wider than the column wraps its last column under itself; nothing 
 
 test('chapter 0 key table at 80x24: every row whole in the lesson column', () => {
 	const md = "| key | what it does |\n|-----|----|\n| Alt-s | the solution (asks first) |\n| Alt-r | reset the step's world (asks first) |";
-	const lines = texts(lessonLines(view({text: md}), 34, makeTheme(false), uiText('en')));
+	const lines = texts(lessonLines(view({text: md}), 34, makeTheme(false), messages('en').ui));
 	for (const line of lines) assert.ok(textWidth(line) <= 34, line);
 	assert.ok(lines.join(' ').replace(/\s+/g, ' ').includes("reset the step's world (asks first)"));
 });
 
 test('a solution command longer than the column wraps with a continuation mark, and reads back whole', () => {
 	const command = 'echo "50000 100000" > /sys/fs/cgroup/half/cpu.max';
-	const lines = texts(lessonLines(view({solutionShown: [command]}), 34, makeTheme(false), uiText('en')));
+	const lines = texts(lessonLines(view({solutionShown: [command]}), 34, makeTheme(false), messages('en').ui));
 	const at = lines.findIndex(l => l.startsWith('  $ '));
 	const shown = lines.slice(at).filter(l => l.trim() !== '');
 	assert.ok(shown.length > 1, 'wrapped');
@@ -42,7 +42,7 @@ test('a solution command longer than the column wraps with a continuation mark, 
 test('a comma after inline code never starts a line: the word before it goes along (kubectl drain / , kubectl uncordon)', () => {
 	const md = 'Two commands keep a node: `kubectl drain`, `kubectl uncordon` and more words here.';
 	for (let width = 16; width <= 60; width++) {
-		const lines = texts(lessonLines(view({text: md}), width, makeTheme(false), uiText('en'))).slice(2);
+		const lines = texts(lessonLines(view({text: md}), width, makeTheme(false), messages('en').ui)).slice(2);
 		for (const line of lines) {
 			assert.doesNotMatch(line, /^[,.;:]/, `width ${width}: ${JSON.stringify(lines)}`);
 			assert.ok(textWidth(line) <= width, `width ${width}: ${line}`);

@@ -5,10 +5,10 @@ import {afterEach, test} from 'node:test';
 import {showPauseOverlay} from '../../source/app/classroom-join.ts';
 import type {LinkStatus, LinkUpdate} from '../../source/classroom/client.ts';
 import type {Pacing} from '../../source/classroom/protocol.ts';
-import {studentText} from '../../source/classroom/student-text.ts';
 import {textWidth} from '../../source/ui/text-width.ts';
 import {cleanupUi, renderUi} from '../helpers/ui.tsx';
 import {baseLessonView, dashboard, fakeLesson, sandboxController} from './fixtures.tsx';
+import {messages} from '../../source/i18n/catalog.ts';
 
 afterEach(cleanupUi);
 
@@ -70,11 +70,11 @@ test('the join flow shows the overlay while the instructor pauses the room, in t
 		for (const listener of listeners) listener({kind: 'pacing', pacing});
 	};
 	const controller = sandboxController(undefined, fakeLesson(baseLessonView()));
-	const stop = showPauseOverlay(link, controller, studentText('zh-CN'));
+	const stop = showPauseOverlay(link, controller, messages('zh-CN').student);
 	const ui = renderUi(dashboard(controller, {locale: 'zh-CN'}).element);
 	await ui.waitForText('─ docker');
 	setPaused(true);
-	await ui.waitForText(studentText('zh-CN').paused);
+	await ui.waitForText(messages('zh-CN').student.paused);
 	setPaused(false);
 	await ui.waitFor(f => f.includes('─ docker') && !f.includes('讲师'), 'the dashboard back after the resume');
 	stop();

@@ -10,7 +10,9 @@ import {hostView} from '../../source/ui/pane/selectors/host.ts';
 import {eventsForDepth, recentEvents} from '../../source/ui/pane/selectors/events.ts';
 import {textWidth} from '../../source/ui/text-width.ts';
 import {makeTheme} from '../../source/ui/theme.tsx';
-import {enPane, uiText} from '../../source/ui/ui-text.ts';
+import {messages} from '../../source/i18n/catalog.ts';
+
+const enPane = messages('en').ui.pane;
 import {join} from 'node:path';
 import {produce} from 'immer';
 import {chapterStartShell} from '../../source/lessons/chapter-world.ts';
@@ -57,7 +59,7 @@ test('chapter 1: a VM is named with its state in the host list, not by its qemu 
 	const runtime = lessonRuntime(chapter);
 	let shell = chapterStartShell(chapter);
 	shell = runLine(shell, 'multipass launch --name vm-d --memory 256M', runtime).state;
-	for (const [text, word] of [[enPane, 'VM'], [uiText('zh-CN').pane, '虚拟机']] as const) {
+	for (const [text, word] of [[enPane, 'VM'], [messages('zh-CN').ui.pane, '虚拟机']] as const) {
 		const model = hostDepth(shell.world, 'host-1', {width: 43, height: 14, theme: makeTheme(false), text});
 		const lines = model.rows.map(r => r.cells.map(c => c.text).join(''));
 		assert.ok(lines.some(l => l.includes(`qemu · ${word} vm-d Running`)), lines.join('\n'));
@@ -94,7 +96,7 @@ test('chapter 0: a file the learner writes shows in the events (once, when it is
 test('the cgroup header fits the pane at 80x24 in both languages', () => {
 	const shell = sandboxShell();
 	runAll(shell, ['mkdir /sys/fs/cgroup/half', 'echo "50000 100000" > /sys/fs/cgroup/half/cpu.max']);
-	for (const text of [enPane, uiText('zh-CN').pane]) {
+	for (const text of [enPane, messages('zh-CN').ui.pane]) {
 		const header = hostDepth(shell.state.world, 'host-1', {width: 43, height: 14, theme: makeTheme(false), text}).rows[0]!;
 		assert.ok(textWidth(header.cells.map(c => c.text).join('')) <= 42, header.cells.map(c => c.text).join(''));
 	}

@@ -6,9 +6,9 @@ import {inClassroom} from '../../source/app/classroom-join.ts';
 import type {LinkStatus, LinkUpdate} from '../../source/classroom/client.ts';
 import {showLinkOn} from '../../source/classroom/link-notices.ts';
 import type {ProgressEvent} from '../../source/classroom/protocol.ts';
-import {studentText} from '../../source/classroom/student-text.ts';
 import {cleanupUi, keys, renderUi} from '../helpers/ui.tsx';
 import {baseLessonView, dashboard, fakeLesson, sandboxController} from './fixtures.tsx';
+import {messages} from '../../source/i18n/catalog.ts';
 
 afterEach(cleanupUi);
 
@@ -34,7 +34,7 @@ function fakeLink(exam?: {noHints: boolean; noSolutions: boolean}) {
 
 test('Alt-u raises the hand and lowers it again; the status bar shows it', async () => {
 	const link = fakeLink();
-	const say = studentText('en');
+	const say = messages('en').student;
 	const controller = inClassroom(sandboxController(undefined, fakeLesson(baseLessonView())), link, say);
 	const stop = showLinkOn({...link, firstContact: async () => link.status(), drain: async () => true, close: async () => {}}, controller, say);
 	const ui = renderUi(dashboard(controller).element);
@@ -64,7 +64,7 @@ test('outside a classroom Alt-u is not a key of its own', async () => {
 });
 
 test('in exam mode the lesson does not offer the keys the instructor turned off', async () => {
-	const say = studentText('en');
+	const say = messages('en').student;
 	const open = inClassroom(sandboxController(undefined, fakeLesson(baseLessonView())), fakeLink(), say);
 	const ui = renderUi(dashboard(open).element);
 	await ui.waitFor(frame => frame.includes('hint Alt-h') && frame.includes('solution Alt-s'), 'the keys offered outside exam mode');

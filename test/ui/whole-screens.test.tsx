@@ -5,7 +5,7 @@ import {afterEach, test} from 'node:test';
 import {minimumSize} from '../../source/ui/layout.ts';
 import {tooSmallLines} from '../../source/ui/too-small.tsx';
 import {textWidth} from '../../source/ui/text-width.ts';
-import {uiText} from '../../source/ui/ui-text.ts';
+import {messages} from '../../source/i18n/catalog.ts';
 import {cleanupUi, renderUi} from '../helpers/ui.tsx';
 import {dashboard, sandboxController} from './fixtures.tsx';
 
@@ -16,7 +16,7 @@ const need = `${minimumSize.columns}x${minimumSize.rows}`;
 for (const locale of ['en', 'zh-CN'] as const) {
 	test(`too small (${locale}): every size from 20x5 up gets the needed and the actual size, whole`, () => {
 		for (const [columns, rows] of [[20, 5], [24, 6], [40, 8], [63, 17]] as const) {
-			const lines = tooSmallLines(uiText(locale), columns, rows);
+			const lines = tooSmallLines(messages(locale).ui, columns, rows);
 			assert.ok(lines.length <= rows, `${columns}x${rows}: ${lines.length} lines`);
 			for (const line of lines) assert.ok(textWidth(line) <= columns, `${columns}x${rows}: ${line}`);
 			const text = lines.join(' ');

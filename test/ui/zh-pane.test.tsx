@@ -9,9 +9,9 @@ import {createSandboxWorld} from '../../source/engine/scenarios/sandbox.ts';
 import {tick} from '../../source/engine/tick.ts';
 import {xrayView} from '../../source/ui/pane/selectors/xray.ts';
 import {textWidth} from '../../source/ui/text-width.ts';
-import {uiText} from '../../source/ui/ui-text.ts';
 import {cleanupUi, keys, renderUi} from '../helpers/ui.tsx';
 import {baseLessonView, dashboard, fakeLesson, sandboxController} from './fixtures.tsx';
+import {messages} from '../../source/i18n/catalog.ts';
 
 afterEach(cleanupUi);
 
@@ -76,8 +76,8 @@ test('xrayView speaks the language it is given and English by default', () => {
 	const world = worldWithKubia();
 	const titles = (view: ReturnType<typeof xrayView>) => view!.sections.map(s => s.title);
 	assert.deepEqual(titles(xrayView(world, 'pod:default/kubia')), ['where', 'containers', 'on the node', 'timeline: who did what']);
-	assert.deepEqual(titles(xrayView(world, 'pod:default/kubia', uiText('zh-CN').xray)), ['位置', '容器', '在节点上', '时间线：谁做了什么']);
-	const node = xrayView(world, 'node:worker-1', uiText('zh-CN').xray)!;
+	assert.deepEqual(titles(xrayView(world, 'pod:default/kubia', messages('zh-CN').ui.xray)), ['位置', '容器', '在节点上', '时间线：谁做了什么']);
+	const node = xrayView(world, 'node:worker-1', messages('zh-CN').ui.xray)!;
 	assert.equal(node.sections[0]!.title, '可分配与已请求');
 	assert.match(node.sections[0]!.lines[0]!, /^CPU \S+ \/ \S+$/);
 });

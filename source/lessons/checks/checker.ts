@@ -1,6 +1,6 @@
 // The one checker: evaluates a check (data) against the world, the shell and the commands typed
 // during the step. A result is passed, or the list of what is still unmet in plain words.
-import type {Locale} from '../../app/app-options.ts';
+import type {Locale} from '../../i18n/locale.ts';
 import type {World} from '../../engine/world.ts';
 import type {ShellSession} from '../../shell/types.ts';
 import {daemonOn, findContainers, localImage, registryImage, sharedLayerCount} from '../selectors/docker.ts';
@@ -8,7 +8,8 @@ import {lineUses, type CommandRecord} from '../selectors/history.ts';
 import {cgroupAt, filesystemFile, hostFile, hostHostname, hostNamed, inOwnNamespace, ownUtsHostnames, pidInside, processCountInCgroup, processesMatching} from '../selectors/host.ts';
 import {clusterOf, componentRunning, fieldAt, labelsMatch, nodeReady, objectNamed, objectsOf, podFacts, resourceNamed, resourceWord} from '../selectors/k8s.ts';
 import type {Check, CountMatch, LeafCheck} from './check-schema.ts';
-import {checkMessages, type CheckMessages} from './check-messages.ts';
+import {messages} from '../../i18n/catalog.ts';
+import type {CheckMessages} from '../../i18n/messages.ts';
 import {evaluateNetworkAndLimitsLeaf} from './network-and-limits-leaves.ts';
 
 export type CheckContext = {
@@ -27,7 +28,7 @@ export type CheckResult = {passed: boolean; unmet: string[]};
 type Outcome = {passed: boolean; met: string; unmet: string[]};
 
 export function runCheck(check: Check, ctx: CheckContext): CheckResult {
-	const outcome = evaluate(check, ctx, checkMessages[ctx.locale] ?? checkMessages.en);
+	const outcome = evaluate(check, ctx, messages(ctx.locale).check);
 	return {passed: outcome.passed, unmet: outcome.passed ? [] : outcome.unmet};
 }
 

@@ -2,7 +2,8 @@
 // (after `ip link set X netns Y`), and the limits in the cgroup Docker made for a container (after
 // `docker run --memory --cpus`, whose cgroup path holds the container's id, unknown to the author).
 import {z} from 'zod';
-import type {Locale} from '../../app/app-options.ts';
+import {messages} from '../../i18n/catalog.ts';
+import type {Locale} from '../../i18n/locale.ts';
 import type {World} from '../../engine/world.ts';
 import {daemonOn, findContainers} from '../selectors/docker.ts';
 import {cgroupAt, hostNamed} from '../selectors/host.ts';
@@ -20,31 +21,8 @@ type Specs = {[K in keyof typeof networkAndLimitsLeafSchemas]: z.infer<(typeof n
 export type NetworkAndLimitsLeaf = {[K in keyof Specs]: {kind: K; spec: Specs[K]}}[keyof Specs];
 export type LeafOutcome = {passed: boolean; met: string; unmet: string[]};
 
-const words = {
-	en: {
-		noHost: (host: string) => `there is no host ${host}`,
-		where: (netns: string) => (netns === 'host' ? "the host's network namespace" : `the network namespace ${netns}`),
-		ifaceIn: (name: string, where: string) => `the interface ${name} is in ${where}`,
-		ifaceNotIn: (name: string, where: string, actual?: string) => `the interface ${name} is not in ${where}${actual ? ` (it is in ${actual})` : ' (there is no such interface)'}`,
-		noContainer: (name: string, host: string) => `there is no container ${name} on ${host}`,
-		noGroup: (name: string) => `the container ${name} has no cgroup (is it running?)`,
-		value: (name: string, file: string, actual: string, wanted: string) => `the cgroup of container ${name} has ${file} = ${actual}, not ${wanted}`,
-		ok: (name: string) => `the cgroup of container ${name} has the limits asked for`,
-	},
-	'zh-CN': {
-		noHost: (host: string) => `没有名为 ${host} 的主机`,
-		where: (netns: string) => (netns === 'host' ? '主机的网络命名空间' : `网络命名空间 ${netns}`),
-		ifaceIn: (name: string, where: string) => `网络接口 ${name} 在${where}中`,
-		ifaceNotIn: (name: string, where: string, actual?: string) => `网络接口 ${name} 不在${where}中${actual ? `（它在${actual}中）` : '（没有这个接口）'}`,
-		noContainer: (name: string, host: string) => `${host} 上没有容器 ${name}`,
-		noGroup: (name: string) => `容器 ${name} 没有 cgroup（它在运行吗？）`,
-		value: (name: string, file: string, actual: string, wanted: string) => `容器 ${name} 的 cgroup 中 ${file} 是 ${actual}，而不是 ${wanted}`,
-		ok: (name: string) => `容器 ${name} 的 cgroup 限制符合要求`,
-	},
-} satisfies Record<Locale, unknown>;
-
 export function evaluateNetworkAndLimitsLeaf(check: NetworkAndLimitsLeaf, ctx: {world: World; host: string; locale: Locale}): LeafOutcome {
-	const say = words[ctx.locale] ?? words.en;
+	const say = messages(ctx.locale).leaves;
 	const hostName = check.spec.host ?? ctx.host;
 	const host = hostNamed(ctx.world, hostName);
 	if (!host) return {passed: false, met: '', unmet: [say.noHost(hostName)]};

@@ -3,20 +3,20 @@
 import {Box, Text, useWindowSize} from 'ink';
 import type {Clock} from '../clock.ts';
 import {useEffect, useState} from 'react';
-import type {Locale} from '../../app/app-options.ts';
+import type {Locale} from '../../i18n/locale.ts';
 import type {ClassroomHost} from '../../classroom/host-server.ts';
 import type {GuessingStorm} from '../../classroom/join-guard.ts';
 import {openRefs} from '../../classroom/protocol.ts';
 import {chapterSetCommand, renameProblemText, timeboxCommand} from '../../classroom/host-commands.ts';
-import {hostCommandText} from '../../classroom/host-command-text.ts';
 import {minutesLeft, timeOfDay} from '../../classroom/timebox.ts';
 import {defaultStuckRule, pacingOf, stepKey, type StuckRule} from '../../classroom/room.ts';
 import {fit, textWidth} from '../text-width.ts';
 import {useTheme} from '../theme.tsx';
 import {chapterColumns, chapterProgress, duration, stuckCount, visibleRows, type Cell, type StudentRow} from './instructor-model.ts';
-import {instructorText, type InstructorText} from './instructor-text.ts';
 import {useInstructorKeys} from './use-instructor-keys.ts';
 import {useInstructorState} from './use-instructor-state.ts';
+import {messages} from '../../i18n/catalog.ts';
+import type {InstructorText} from '../../i18n/messages.ts';
 
 /** The same clock as the learner's dashboard, reading wall time: the instructor sees real minutes on a step. */
 export type WallClock = Clock;
@@ -65,8 +65,8 @@ const failsWidth = (text: InstructorText) => Math.max(tailColumns.fails, textWid
 export function InstructorDashboard({host, joinLines, projectorUrl, sessionDir, clock, onQuit, locale = 'en', stuckRule = defaultStuckRule}: Props) {
 	useRoomVersion(host, clock);
 	const theme = useTheme();
-	const text = instructorText(locale);
-	const replies = hostCommandText(locale);
+	const text = messages(locale).instructor;
+	const replies = messages(locale).hostCommand;
 	const {columns: width, rows: height} = useWindowSize();
 	const [state, dispatch] = useInstructorState();
 	const [flash, setFlash] = useState<string>();

@@ -1,11 +1,11 @@
 import {render} from 'ink';
 import type {AppIO, AppOptions} from '../../app/app-options.ts';
 import type {ClassroomHost} from '../../classroom/host-server.ts';
-import {hostCommandText} from '../../classroom/host-command-text.ts';
 import type {StuckRule} from '../../classroom/room.ts';
 import {realClock} from '../clock.ts';
 import {makeTheme, ThemeContext} from '../theme.tsx';
 import {InstructorDashboard, type WallClock} from './instructor-dashboard.tsx';
+import {messages} from '../../i18n/catalog.ts';
 
 export const wallClock: WallClock = {...realClock, now: () => Date.now()};
 
@@ -23,6 +23,6 @@ export async function runInstructorDashboard(host: ClassroomHost, options: AppOp
 	await quitted;
 	app.unmount();
 	await app.waitUntilExit().catch(() => {});
-	io.stdout.write(hostCommandText(options.lang).sessionKept(screen.sessionDir) + '\n');
+	io.stdout.write(messages(options.lang).hostCommand.sessionKept(screen.sessionDir) + '\n');
 	return 0;
 }

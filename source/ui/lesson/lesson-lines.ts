@@ -4,7 +4,7 @@ import type {LessonView} from '../../app/lesson-view.ts';
 import {successLine} from '../../app/success-line.ts';
 import type {StyledLine} from '../frame/styled-line.ts';
 import type {Theme} from '../theme.tsx';
-import type {UiText} from '../ui-text.ts';
+import type {UiText} from '../../i18n/messages.ts';
 import {markdownLines, wrapCodeLine} from './markdown-lines.ts';
 import {wrapSpans} from './spans.ts';
 import {markdownBlocks, type Span} from '../../lessons/markdown.ts';

@@ -3,7 +3,7 @@ import type {ChapterMenu} from '../../lessons/chapter-menu.ts';
 import {ruleLine, type StyledLine} from '../frame/styled-line.ts';
 import {fit} from '../text-width.ts';
 import type {Theme} from '../theme.tsx';
-import type {UiText} from '../ui-text.ts';
+import type {UiText} from '../../i18n/messages.ts';
 
 export function chapterMenuLines(menu: ChapterMenu, selection: number, width: number, height: number, theme: Theme, text: UiText): StyledLine[] {
 	const lines: StyledLine[] = [ruleLine(text.chapters, width, {bold: true, color: theme.accent}, `${menu.totalXp} xp · ↑↓ Enter · Esc`)];

@@ -2,8 +2,8 @@
 import type {World} from '../../engine/world.ts';
 import {ruleLine, type StyledLine} from '../frame/styled-line.ts';
 import type {Theme} from '../theme.tsx';
-import type {UiText} from '../ui-text.ts';
 import {eventsForDepth, recentEvents} from './selectors/events.ts';
+import type {UiText} from '../../i18n/messages.ts';
 
 /**
  * An event's object without its host or namespace (pod/default/web -> pod/web, process/host-1/7

@@ -2,7 +2,7 @@
 // name is watched: when its text changes it is highlighted for a moment.
 import type {Segment, StyledLine} from '../frame/styled-line.ts';
 import type {Theme} from '../theme.tsx';
-import type {PaneText} from '../ui-text.ts';
+import type {PaneText} from '../../i18n/messages.ts';
 
 export type PaneCell = Segment & {cell?: string; value?: string}; // value: what is watched, when the text is cut to fit
 export type PaneRow = {key: string; selectId?: string; cells: PaneCell[]; header?: boolean};

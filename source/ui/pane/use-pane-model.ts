@@ -6,7 +6,7 @@ import {clusterDepth} from './cluster-depth.ts';
 import {dockerDepth} from './docker-depth.ts';
 import {hostDepth} from './host-depth.ts';
 import type {DepthInput, PaneModel} from './pane-model.ts';
-import type {PaneText} from '../ui-text.ts';
+import type {PaneText} from '../../i18n/messages.ts';
 
 /** The part of the world a depth looks at: the model is rebuilt only when that part changed. */
 function depthSource(world: World, depth: PaneDepth, hostName: string): unknown[] {

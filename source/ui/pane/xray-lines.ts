@@ -2,8 +2,8 @@ import type {World} from '../../engine/world.ts';
 import {ruleLine, type StyledLine} from '../frame/styled-line.ts';
 import {wrapLine} from '../text-width.ts';
 import type {Theme} from '../theme.tsx';
-import type {UiText} from '../ui-text.ts';
 import {xrayView} from './selectors/xray.ts';
+import type {UiText} from '../../i18n/messages.ts';
 
 /** The x-ray of one object as screen lines, wrapped to the pane. */
 export function xrayLines(world: World, id: string, width: number, theme: Theme, text: UiText): StyledLine[] {

@@ -2,8 +2,8 @@ import {useCallback, useState, type Dispatch} from 'react';
 import type {TutorController} from '../../app/tutor-controller.ts';
 import type {ShellState} from '../../shell/types.ts';
 import type {DashboardAction} from '../dashboard-state.ts';
-import type {UiText} from '../ui-text.ts';
 import {continuationNeeded, lineToRun, needsMoreLines, splitPaste, type PromptAction, type PromptState} from './prompt-state.ts';
+import type {UiText} from '../../i18n/messages.ts';
 
 export type Completer = (line: string, cursor: number, shell: ShellState) => {value: string; cursor: number; candidates: string[]};
 export type EditorOpener = (path: string) => {ok: true} | {ok: false; error: string};

@@ -5,7 +5,7 @@ import {Lines} from '../frame/lines.tsx';
 import {ruleLine, type StyledLine} from '../frame/styled-line.ts';
 import {useTheme} from '../theme.tsx';
 import {useUiText} from '../ui-text.ts';
-import {continuationNeeded, promptLineLimit} from '../prompt/prompt-state.ts';
+import {continuationNeeded, promptLimit, promptLineLimit} from '../prompt/prompt-state.ts';
 import {outputLines, promptLines} from './shell-lines.ts';
 
 export type ShellRegionProps = {
@@ -29,7 +29,7 @@ export function ShellRegion({output, prompt, value, cursor, cut, width, height, 
 	const editing = useMemo(() => promptLines(prompt, value, cursor, width, theme, focused), [prompt, value, cursor, width, theme, focused]);
 	// A long paste shows its last lines; the scrollback gets what is left (at least two lines).
 	const promptShown = editing.slice(-Math.max(1, height - 3));
-	const completionLine: StyledLine[] = completions.length > 1 ? [{segments: [{text: completions.join('  '), color: theme.accent}]}] : cut ? [{segments: [{text: text.promptCut(promptLineLimit), color: theme.bad}]}] : [];
+	const completionLine: StyledLine[] = completions.length > 1 ? [{segments: [{text: completions.join('  '), color: theme.accent}]}] : cut ? [{segments: [{text: text.promptCut(promptLineLimit, promptLimit / 1024), color: theme.bad}]}] : [];
 	// Under the "> " continuation prompt, one line says what the shell waits for and how to finish.
 	const needed = useMemo(() => (value.includes('\n') ? continuationNeeded(value) : undefined), [value]);
 	const hintLine: StyledLine[] = needed ? [{segments: [{text: text.continuation(needed), dim: theme.dim}]}] : [];

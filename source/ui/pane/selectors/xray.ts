@@ -10,7 +10,8 @@ import {clusterView, podRow} from './cluster.ts';
 import {kubeletContainerName, writableLayer} from './docker.ts';
 import {simClockText} from './events.ts';
 import {cgroupRows} from './host.ts';
-import {enXray, type XrayText} from '../../ui-text.ts';
+import {en} from '../../../i18n/en.ts';
+import type {XrayText} from '../../../i18n/messages.ts';
 
 export type XraySection = {title: string; lines: string[]};
 export type XrayView = {title: string; sections: XraySection[]};
@@ -161,7 +162,7 @@ function processXray(world: World, hostName: string, pid: number, t: XrayText): 
 	};
 }
 
-export function xrayView(world: World, id: string, t: XrayText = enXray): XrayView | null {
+export function xrayView(world: World, id: string, t: XrayText = en.ui.xray): XrayView | null {
 	const colon = id.indexOf(':');
 	const kind = id.slice(0, colon);
 	const rest = id.slice(colon + 1);
