@@ -1,6 +1,7 @@
 // Option specs of the namespace, identity and network tools (util-linux 2.38, coreutils 9.4,
 // net-tools hostname, iproute2 6.1, OpenSSH 9): read by options.ts, so an unknown option answers
 // in each tool's own words, --help prints the tool's text, and Tab offers the same names.
+// Longer than ~300 lines because it is data: each tool's options and help text, as the real tools list them.
 import type {OptionDef, OptionsSpec} from '../../options.ts';
 
 const flag = (short: string | undefined, long: string | undefined, help: string, value?: OptionDef['value'], argName?: string, extra: Partial<OptionDef> = {}): OptionDef => ({
