@@ -11,8 +11,6 @@ import {eventsForDepth, recentEvents} from '../../source/ui/pane/selectors/event
 import {textWidth} from '../../source/ui/text-width.ts';
 import {makeTheme} from '../../source/ui/theme.tsx';
 import {messages} from '../../source/i18n/catalog.ts';
-
-const enPane = messages('en').ui.pane;
 import {join} from 'node:path';
 import {produce} from 'immer';
 import {chapterStartShell} from '../../source/lessons/chapter-world.ts';
@@ -21,6 +19,8 @@ import {loadLessonPack} from '../../source/lessons/load-pack.ts';
 import {runLine} from '../../source/shell/run-line.ts';
 import {projectRoot} from '../helpers/built-cli.ts';
 import {runAll, sandboxShell} from '../helpers/shell.ts';
+
+const enPane = messages('en').ui.pane;
 
 test('pane titles: one container, two containers', () => {
 	assert.equal(enPane.dockerTitle(1, 1), 'docker · 1 host · 1 container');
