@@ -1,5 +1,6 @@
 // The command line: flags, wiring, and the only place that reads process, argv and env.
 // Kept light: Ink, React and the engine load only for the commands that need them.
+// Longer than ~300 lines because every subcommand's flags and help are declared here, in one commander program.
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {Command, CommanderError, Option} from 'commander';

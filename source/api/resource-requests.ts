@@ -1,6 +1,7 @@
 // Requests on resources: list, get, create, update, patch, delete and the scale and log
 // subresources, as pure functions of (request, world) -> (answer, new world). The engine's API
 // server (engine/k8s/api-server.ts) does the work, as it does for the built-in kubectl.
+// Longer than ~300 lines because every verb on a resource shares the same request parsing and Status answers.
 import {produce} from 'immer';
 import {parse as parseYaml} from 'yaml';
 import {createObject, deleteObject, listObjects, replaceObject, type ApiError, type ApiResult, type DeleteOptions} from '../engine/k8s/api-server.ts';

@@ -1,8 +1,8 @@
 // `--api[=PORT]` on sandbox, start and resume: the composition root of the Kubernetes API endpoint.
 // It makes the credentials and the kubeconfig, points the endpoint at the session's controller
 // through the live-session hook, and tells the learner the one export line.
+import {messages} from '../i18n/catalog.ts';
 import {startApiServer, type RunningApiServer} from '../api/api-server.ts';
-import {apiText} from '../api/api-text.ts';
 import {loadOrCreateCredentials} from '../api/credentials.ts';
 import {configFolder, defaultApiPort, serverUrl, writeKubeconfig} from '../api/kubeconfig.ts';
 import {liveWorldOf, type LiveController} from '../api/live-session.ts';
@@ -25,7 +25,7 @@ export type ServedApi = {url: string; kubeconfig: string; close(): Promise<void>
 
 /** Starts the endpoint over the controller's live world; tells the learner where it is. */
 export async function serveApi(controller: LiveController, options: AppOptions, io: AppIO, settings: ApiSettings): Promise<ServedApi | {error: string}> {
-	const say = apiText(options.lang);
+	const say = messages(options.lang).api;
 	const credentials = await loadOrCreateCredentials(configFolder(options.configDir));
 	let running: RunningApiServer;
 	try {
@@ -55,13 +55,13 @@ export async function runKubeconfig(options: AppOptions, io: AppIO): Promise<num
 }
 
 export function apiBanner(options: AppOptions, served: ServedApi): string {
-	return apiText(options.lang).serving(served.url, served.kubeconfig);
+	return messages(options.lang).api.serving(served.url, served.kubeconfig);
 }
 
 /** On the screen: the banner in the scrollback and the endpoint in the status bar. */
 export function announceApi(controller: {appendSystem(text: string): void; setNotice(notice: string | undefined): void}, options: AppOptions, served: ServedApi): void {
 	controller.appendSystem(apiBanner(options, served));
-	controller.setNotice(apiText(options.lang).notice(served.url));
+	controller.setNotice(messages(options.lang).api.notice(served.url));
 }
 
 /** Advances the controller's virtual time by the real time that passed, every quarter second (plain mode with outside clients). */

@@ -15,7 +15,6 @@ import {runPlainSession} from './plain-session.ts';
 import {createTutorController, type TutorController} from './tutor-controller.ts';
 import {switchableController} from '../api/live-session.ts';
 import {announceApi, apiBanner, runningClock, serveApi, type ApiSettings, type ServedApi} from './api-endpoint.ts';
-import {apiText} from '../api/api-text.ts';
 import {messages} from '../i18n/catalog.ts';
 
 export type OpenedChapter = {chapter: Chapter; session: LessonSession; controller: TutorController};
@@ -90,7 +89,7 @@ async function runOpened(opened: OpenedChapter, {options, io, pack, store, notic
 				open(chapterId) {
 					const next = openChapter(findChapter(pack.chapters, chapterId)!, options, store);
 					live.switchTo(next.controller);
-					if (api) next.controller.setNotice(apiText(options.lang).notice(api.url));
+					if (api) next.controller.setNotice(messages(options.lang).api.notice(api.url));
 					return {controller: next.controller, title: `${next.chapter.number} ${next.session.chapter.title}`};
 				},
 			},

@@ -529,4 +529,10 @@ export const en = {
 		notAChapter: part => `--chapters: "${part}" is not a chapter number, range or id`,
 		noChapters: '--chapters: name at least one chapter, e.g. 1-3 or 2,4',
 	},
+	api: {
+		serving: (url, kubeconfig) => `Kubernetes API of the simulated cluster on ${url}. In another terminal: export KUBECONFIG=${kubeconfig}`,
+		notice: url => `kubectl API ${url}`,
+		wideBind: bind => `warning: the Kubernetes API listens on ${bind}, not only on this machine: anyone who can reach it and has the token can change your simulated cluster. Its certificate names only 127.0.0.1 and localhost.`,
+		portBusy: port => `port ${port} is in use: choose another with --api=PORT (0 picks a free one)`,
+	},
 } satisfies Messages;

@@ -31,6 +31,16 @@ export type Messages = {
 	hostCommand: HostCommandText;
 	/** `classroom report` and `classroom replay`. */
 	afterClass: AfterClassText;
+	/** The Kubernetes API endpoint (--api) for the learner's own kubectl. */
+	api: ApiText;
+};
+
+export type ApiText = {
+	serving(url: string, kubeconfig: string): string;
+	/** The status bar's short form. */
+	notice(url: string): string;
+	wideBind(bind: string): string;
+	portBusy(port: number): string;
 };
 
 export type LeafText = {

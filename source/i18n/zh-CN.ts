@@ -524,4 +524,10 @@ export const zhCN = {
 		notAChapter: part => `--chapters："${part}" 不是章节编号、范围或 id`,
 		noChapters: '--chapters：至少写一个章节，例如 1-3 或 2,4',
 	},
+	api: {
+		serving: (url, kubeconfig) => `模拟集群的 Kubernetes API 在 ${url}。在另一个终端中执行：export KUBECONFIG=${kubeconfig}`,
+		notice: url => `kubectl API ${url}`,
+		wideBind: bind => `警告：Kubernetes API 监听在 ${bind}，不只是本机：任何能访问它并持有令牌的人都能修改你的模拟集群。它的证书只包含 127.0.0.1 和 localhost。`,
+		portBusy: port => `端口 ${port} 已被占用：用 --api=PORT 选择另一个（0 表示任选一个空闲端口）`,
+	},
 } satisfies Translation;
