@@ -1,6 +1,7 @@
 // `k8s-tutor join HOST[:PORT] --code CODE --name NAME`: the normal tutor, with progress
 // mirrored to the instructor's host, the host's chapter locks honoured, and its broadcasts
 // and pauses shown. Offline, the learner keeps working; events wait in a saved queue.
+// Longer than ~300 lines because joining, the rejoin from saved progress and the session it opens share one link.
 import {dirname} from 'node:path';
 import {connectStudent, joinUrl, type StudentLink} from '../classroom/client.ts';
 import {fileStore} from '../classroom/client-store.ts';

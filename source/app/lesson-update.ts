@@ -2,6 +2,7 @@
 // here: saving, the world snapshot and telling the classroom are effects the runner carries out,
 // and the time comes in each message. Each step kind's transitions are one table (`transitions`)
 // that lesson-transitions.test.ts walks pair by pair, so no key can leave a learner stuck.
+// Longer than ~300 lines because every step kind's transition table is read side by side.
 import {applySetup, chapterStartShell, checkStep, replayToStep, stepWindow} from '../lessons/chapter-world.ts';
 import type {StepKind} from '../lessons/chapter-schema.ts';
 import type {CheckResult} from '../lessons/checks/checker.ts';

@@ -2,6 +2,7 @@
 // until the host acknowledges them, reconnects with back-off when the host goes away, and
 // hands the host's pacing, broadcasts and pauses to whoever listens. Events carry a sequence
 // number, so a resend after a reconnect is recognised by the host and never counted twice.
+// Longer than ~300 lines because the queue, the acknowledgements and the reconnect back-off share one link state.
 import WebSocket from 'ws';
 import type {ClientStore, SavedLink} from './client-store.ts';
 import {hostMessageSchema, limits, parseMessage, progressEventSchema, protocolVersion, type ErrorCode, type ErrorParams, type HostMessage, type Pacing, type ProgressEvent} from './protocol.ts';

@@ -1,6 +1,7 @@
 // The classroom host: a WebSocket server that admits students, validates and rate-limits
 // every message, writes each accepted event to the log (synced) BEFORE acknowledging it, and
 // is the only place pacing changes. Students can only report what they did.
+// Longer than ~300 lines because admission, validation, rate limits and the log's write-before-ack are one server.
 import {createServer, type IncomingMessage} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {WebSocketServer, type RawData, type WebSocket} from 'ws';

@@ -1,6 +1,7 @@
 // The room as the host knows it, rebuilt from the log: replaying the same records gives the
 // same room, which is how `classroom host --session DIR` resumes exactly. Text from students
 // is sanitized on the way in (host-server.ts), so everything here is safe to print.
+// Longer than ~300 lines because every log record's effect on the room is one reducer, replayed in order.
 import type {LogRecord} from './log-records.ts';
 import type {ExamRules, Pacing, ProgressEvent} from './protocol.ts';
 

@@ -3,6 +3,7 @@
 // empty layers, and a step whose parent and input were seen before is taken from the cache.
 // RUN is not executed for real: common commands (mkdir, touch, echo > file, rm, apt-get/apk/npm
 // installs, useradd) change the layer's files as they would; anything else leaves them alone.
+// Longer than ~300 lines because the Dockerfile instructions and the build cache share one step loop.
 import {recordEvent} from '../events.ts';
 import {sha256Of, digestHex} from '../hash.ts';
 import {lookupFile, normalizePath} from '../host/filesystem.ts';

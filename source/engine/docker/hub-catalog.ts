@@ -1,6 +1,7 @@
 // The simulated Docker Hub: real base images with realistic layers, sizes, history and dates.
 // Images on a common base share its layers (node:7 and luksa/kubia share debian:jessie's and
 // node:7's; nginx shares debian:bookworm-slim's), so a pull says "Already exists" for those.
+// Longer than ~300 lines because it is data: the images' layers and histories, and the kubia apps' sources.
 import {sha256Of} from '../hash.ts';
 import type {World} from '../world.ts';
 import {worldEpoch} from '../world.ts';

@@ -2,6 +2,7 @@
 // a host when it creates, starts, stops and removes containers. Pure functions on an immer draft
 // of the World; each returns {ok: true, ...} or {ok: false, error} with the daemon's own error
 // text (callers prefix "Error response from daemon: " as the docker CLI does).
+// Longer than ~300 lines because the lifecycle below is one API that dockerd and the kubelet both call.
 //
 //   resolveImage(daemon, "nginx" | "nginx:1.27" | "luksa/kubia" | "docker.io/library/node:7" | id prefix)
 //   planPull(w, host, ref) -> {plan: {image, layers: [{id, sizeBytes, present}], manifestDigest}}

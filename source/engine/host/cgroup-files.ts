@@ -1,6 +1,7 @@
 // The cgroup v2 interface files (/sys/fs/cgroup/<group>/<file>) as the kernel reads and parses
 // them. Reads return the file's text; writes return an errno name the shell turns into bash's
 // "write error: Invalid argument", or undefined when accepted. Call writes on a draft.
+// Longer than ~300 lines because it is one table of the cgroup v2 files, each with its read and write.
 import {recordEvent} from '../events.ts';
 import type {World} from '../world.ts';
 import {newCgroup, normalizeCgroupPath} from './cgroups.ts';

@@ -1,3 +1,4 @@
+// Longer than ~300 lines because every write passes the same defaults, validation and index upkeep here.
 import {cloneData} from './metadata.ts';
 import {digestHex} from '../hash.ts';
 // The API server: the one door to the cluster's state. Stores objects with real metadata,

@@ -1,6 +1,7 @@
 // The kubelet of each node: takes the pods bound to its node through their lifecycle, with the
 // delays of a real node (sandbox, image pulls sized by missing layers, back-offs), and reports
 // their status and Events. Driven by per-pod timers so a quiet cluster costs nothing per tick.
+// Longer than ~300 lines because a pod's lifecycle (sandbox, pulls, start, back-off, exit) is one state machine.
 import {isDraft, original} from 'immer';
 import {peek, readable} from '../draft-reads.ts';
 import type {World} from '../world.ts';

@@ -1,6 +1,7 @@
 // kube-scheduler: filters the nodes a pending pod may run on, scores the feasible ones and binds
 // the best. Works on a plain snapshot of the nodes taken once per pass, so thousands of pods
 // schedule in one tick without touching the immer draft per node.
+// Longer than ~300 lines because its filters and scores are small and read together, as in kube-scheduler.
 import {isDraft, original} from 'immer';
 import type {World} from '../world.ts';
 import {apiServerUp} from './api-server-up.ts';

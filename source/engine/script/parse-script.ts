@@ -4,6 +4,7 @@
 // operators ; & && || | ! and newlines; redirections > >> < 2> 2>&1 >&2; and the compound
 // commands while/until/for/if and { ...; } / ( ... ). Anything else (case, functions, here-docs)
 // is reported as not simulated rather than misread.
+// Longer than ~300 lines because a recursive-descent parser keeps its grammar rules together.
 
 export type WordPart =
 	| {kind: 'text'; text: string; quoted: boolean}

@@ -2,6 +2,7 @@
 // program counter until it blocks in `sleep` (only this process waits: the world clock is never
 // touched), exits, or uses up its per-call budget of instructions (a busy loop without a sleep
 // yields and continues on the next tick). Output goes to the caller (the container's log).
+// Longer than ~300 lines because the machine's instructions are one switch over the script's syntax.
 import {evaluateArithmetic} from './arithmetic.ts';
 import {compileScript, type Instruction} from './compile-script.ts';
 import {parseScript, type Redirect, type ScriptList, type SimpleCommand, type Word} from './parse-script.ts';

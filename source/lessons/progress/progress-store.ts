@@ -4,6 +4,7 @@
 // so neither loses the other's chapter and the file is never corrupted. The lock is tried, never
 // waited for: a change that finds it held (or a save that fails: a read-only file, a full disk)
 // stays in memory, the learner is told once in one line, and it is saved on a later try.
+// Longer than ~300 lines because the lock, the read-modify-write and moving an unreadable file aside are only safe together.
 import {accessSync, constants, existsSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {createHash} from 'node:crypto';
 import {join, resolve} from 'node:path';

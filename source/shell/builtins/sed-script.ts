@@ -1,6 +1,7 @@
 // A sed script read as GNU sed 4.9 reads it: addresses, commands, blocks and labels compiled to a
 // flat program (a block is a jump past its end when its address does not match), with GNU's
 // messages and character positions when something is wrong.
+// Longer than ~300 lines because a recursive-descent parser keeps its grammar rules together.
 import {compilePosix} from './posix-regex.ts';
 
 export type Address = {kind: 'line'; n: number} | {kind: 'last'} | {kind: 'regex'; re: RegExp | undefined} | {kind: 'step'; first: number; step: number} | {kind: 'zero'};

@@ -1,6 +1,7 @@
 // sed (GNU sed 4.9): the stream editor, on standard input or files of the simulated host, -i
 // writing them back. A script that loops without end or grows its buffers without bound is
 // stopped with a [simulator] line (the real sed would run until Ctrl-C), so the tutor never hangs.
+// Longer than ~300 lines because the execution cycle, the hold space and -i's file handling are one loop.
 import type {World} from '../../engine/world.ts';
 import {readPath, writePath} from '../paths.ts';
 import type {CommandContext, CommandOutcome} from '../types.ts';

@@ -3,6 +3,7 @@
 // newlines, redirections, here-documents, { ...; }, ( ... ), functions, if, for, while/until.
 // Nothing is expanded here: the interpreter expands each word when its command runs. Never
 // throws: a malformed line comes back as {error}, and one that needs more lines also says why.
+// Longer than ~300 lines because a recursive-descent parser keeps its grammar rules together.
 import type {Command, Incomplete, List, ParseResult, Pipeline, Redirect, SimpleCommand, Word, WordPart} from './ast.ts';
 
 type Token = {t: 'word'; word: Word} | {t: 'op'; op: string; fd?: number} | {t: 'nl'} | {t: 'eof'};

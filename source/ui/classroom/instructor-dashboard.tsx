@@ -1,5 +1,6 @@
 // The instructor's screen: the room at a glance. Students by steps of one chapter, who is
 // stuck, and the pacing controls. Everything shown comes from the host's room (sanitized).
+// Longer than ~300 lines because its layout, keys and pacing prompts share one state (the roster table could move out).
 import {Box, Text, useWindowSize} from 'ink';
 import type {Clock} from '../clock.ts';
 import {useEffect, useState} from 'react';

@@ -1,4 +1,5 @@
 // docker run / docker create
+// Longer than ~300 lines because docker run has many flags and each is parsed and checked here.
 import {findNetwork} from '../../../engine/docker/networks.ts';
 import {argumentCountText, flagErrorText} from './usage-lines.ts';
 import {produce} from 'immer';

@@ -1,4 +1,5 @@
 // kubectl verbs that change objects: delete, scale, label, annotate, cordon, uncordon, drain, run, create, expose.
+// Longer than ~300 lines: ten small verbs, which could each move to a file of their own as update-verbs.ts did.
 import {createObject, deleteObject, listObjects, patchObject} from '../../../engine/k8s/api-server.ts';
 import {recordObjectEvent} from '../../../engine/k8s/events.ts';
 import {storeKey, type ResourceInfo} from '../../../engine/k8s/resources.ts';

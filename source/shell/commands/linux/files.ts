@@ -1,5 +1,6 @@
 // File tools on the simulated host, as the frame's mount namespace sees it: ls, cat, mkdir,
 // rmdir, rm, touch, readlink, tee. /proc and /sys/fs/cgroup are served by their virtual trees.
+// Longer than ~300 lines because the eight tools share the path, mount and virtual-tree handling.
 import {startFolderPath} from '../../learner-files.ts';
 import {readDisk} from '../../read-disk.ts';
 import {worldEpoch, type World} from '../../../engine/world.ts';
