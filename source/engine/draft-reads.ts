@@ -9,15 +9,17 @@ export function plain<T extends object>(value: T): T {
 }
 
 /**
- * A Map entry's current value, read without drafting it: from the produce's base while the
- * draft Map is unmodified (a change anywhere inside it marks it modified), else as a plain
- * snapshot through the draft. Read-only: write through `map.get(key)`.
+ * A Map entry's current value, read without drafting it where that can be avoided: from the
+ * produce's base while the draft Map is unmodified (a change anywhere inside it marks it
+ * modified), else the base of the entry's draft while that is unmodified, else the draft itself
+ * (a deep snapshot would cost more than reading through it). For reading: write through
+ * `map.get(key)`.
  */
 export function peek<K, V extends object>(map: Map<K, V>, key: K): V | undefined {
 	if (!isDraft(map)) return map.get(key);
 	if (!isModified(map)) return (original(map as never) as Map<K, V>).get(key);
 	const value = map.get(key);
-	return value && plain(value);
+	return value && isDraft(value) && !isModified(value) ? (original(value as never) as V) : value;
 }
 
 /** The Map to iterate for reading: the base while the draft is unmodified (iterating a draft Map goes through its proxy per entry). */

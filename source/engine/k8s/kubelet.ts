@@ -3,7 +3,7 @@
 // their status and Events. Driven by per-pod timers so a quiet cluster costs nothing per tick.
 // Longer than ~300 lines because a pod's lifecycle (sandbox, pulls, start, back-off, exit) is one state machine.
 import {isDraft, original} from 'immer';
-import {peek, readable} from '../draft-reads.ts';
+import {peek, plain, readable} from '../draft-reads.ts';
 import type {World} from '../world.ts';
 import {containerBehaviour, handlesSigterm} from './container-behaviour.ts';
 import {applyContainerResources, oomKilled} from './container-resources.ts';
@@ -453,14 +453,16 @@ function containerStatus(w: World, pod: KubeObject, ct: ContainerRuntime | undef
 
 /** Writes the pod's status from the kubelet's view: phase, conditions, container statuses. */
 export function writeStatus(w: World, pod: KubeObject, runtime: PodRuntime): void {
-	const specs = pod.spec.containers as ContainerSpec[];
+	// Read the pod's spec and status plainly: reading them through the draft drafts every nested object.
+	const specs = plain(pod.spec).containers as ContainerSpec[];
 	const statuses = specs.map(spec => containerStatus(w, pod, runtime.containers.find(x => x.name === spec.name), spec));
 	const allReady = statuses.length > 0 && statuses.every(s => s.ready);
 	const anyRunning = runtime.containers.some(x => x.stage === 'running' || x.stage === 'crash-backoff' || (x.attempt > 0 && x.stage !== 'exited'));
 	const allExited = runtime.containers.length > 0 && runtime.containers.every(x => x.stage === 'exited');
 	const phase = allExited ? (runtime.containers.every(x => x.lastTermination?.exitCode === 0) ? 'Succeeded' : 'Failed') : anyRunning ? 'Running' : 'Pending';
 	const time = timestampAt(w.time);
-	const old = pod.status.conditions ?? [];
+	const before = plain(pod.status);
+	const old = before.conditions ?? [];
 	const condition = (type: string, status: 'True' | 'False', reason?: string) => {
 		const previous = old.find((x: any) => x.type === type);
 		const lastTransitionTime = previous && previous.status === status ? previous.lastTransitionTime : time;
@@ -482,7 +484,7 @@ export function writeStatus(w: World, pod: KubeObject, runtime: PodRuntime): voi
 			x.message = `containers with unready status: [${waiting.join(' ')}]`;
 		}
 	}
-	pod.status = {...pod.status, phase, conditions, containerStatuses: statuses};
+	pod.status = {...before, phase, conditions, containerStatuses: statuses};
 	if (phase === 'Succeeded' || phase === 'Failed') releasePodResources(w, runtime.key);
 	pod.metadata.resourceVersion = nextResourceVersion(w.cluster!);
 	w.cluster!.dirtyServices.add(pod.metadata.namespace!);

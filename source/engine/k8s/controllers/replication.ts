@@ -7,6 +7,7 @@ import {recordObjectEvent} from '../events.ts';
 import {nextResourceVersion} from '../metadata.ts';
 import {matchesMap, matchesRequirements, type Requirement} from '../selectors.ts';
 import {indexPodOwner, unindexPodOwner} from '../pod-store.ts';
+import {peek} from '../../draft-reads.ts';
 import type {KubeObject} from '../types.ts';
 
 const componentName: Record<string, string> = {ReplicationController: 'replication-controller', ReplicaSet: 'replicaset-controller'};
@@ -40,16 +41,18 @@ export function reconcileReplicas(w: World, resource: 'replicationcontrollers' |
 	if (!rc) return;
 	const selector = controllerSelector(rc);
 	const ns = rc.metadata.namespace!;
+	// The pods are read plainly (peek): drafting each of thousands of pods costs more than the count.
 	const owned: KubeObject[] = [];
 	for (const podKey of c.podsByOwner.get(rc.metadata.uid) ?? []) {
-		const pod = c.store.pods.get(podKey);
+		const pod = peek(c.store.pods, podKey);
 		if (pod) owned.push(pod);
 	}
 	if (selector.length) {
 		for (const podKey of c.orphanPods) {
 			if (!podKey.startsWith(`${ns}/`)) continue;
-			const pod = c.store.pods.get(podKey);
-			if (!pod || !isActive(pod) || !matchesRequirements(pod.metadata.labels, selector)) continue;
+			const orphan = peek(c.store.pods, podKey);
+			if (!orphan || !isActive(orphan) || !matchesRequirements(orphan.metadata.labels, selector)) continue;
+			const pod = c.store.pods.get(podKey)!;
 			// Adopt an orphan that matches, as the real controller does.
 			pod.metadata.ownerReferences = [...(pod.metadata.ownerReferences ?? []), {apiVersion: rc.apiVersion, kind: rc.kind, name: rc.metadata.name, uid: rc.metadata.uid, controller: true, blockOwnerDeletion: true}];
 			pod.metadata.resourceVersion = nextResourceVersion(c);
@@ -63,11 +66,12 @@ export function reconcileReplicas(w: World, resource: 'replicationcontrollers' |
 		if (matchesRequirements(pod.metadata.labels, selector)) kept.push(pod);
 		else {
 			const podKey = `${ns}/${pod.metadata.name}`;
-			unindexPodOwner(c, podKey, pod);
-			pod.metadata.ownerReferences = pod.metadata.ownerReferences?.filter(r => r.uid !== rc.metadata.uid);
-			if (pod.metadata.ownerReferences?.length === 0) delete pod.metadata.ownerReferences;
-			pod.metadata.resourceVersion = nextResourceVersion(c);
-			indexPodOwner(c, podKey, pod);
+			const draft = c.store.pods.get(podKey)!;
+			unindexPodOwner(c, podKey, draft);
+			draft.metadata.ownerReferences = draft.metadata.ownerReferences?.filter(r => r.uid !== rc.metadata.uid);
+			if (draft.metadata.ownerReferences?.length === 0) delete draft.metadata.ownerReferences;
+			draft.metadata.resourceVersion = nextResourceVersion(c);
+			indexPodOwner(c, podKey, draft);
 		}
 	}
 	const active = kept.filter(isActive);
@@ -106,7 +110,7 @@ export function reconcileReplicas(w: World, resource: 'replicationcontrollers' |
 			recordObjectEvent(w, rc, 'Normal', who, 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
 		}
 	}
-	const live = kept.filter(p => c.store.pods.has(`${p.metadata.namespace}/${p.metadata.name}`) && isActive(c.store.pods.get(`${p.metadata.namespace}/${p.metadata.name}`)!));
+	const live = kept.filter(p => c.store.pods.has(`${p.metadata.namespace}/${p.metadata.name}`) && isActive(peek(c.store.pods, `${p.metadata.namespace}/${p.metadata.name}`)!));
 	const status: any = {replicas: live.length, fullyLabeledReplicas: live.filter(p => matchesMap(p.metadata.labels, rc.spec.template?.metadata?.labels)).length, readyReplicas: live.filter(isReady).length, availableReplicas: live.filter(isReady).length, observedGeneration: rc.metadata.generation};
 	if (status.readyReplicas === 0) delete status.readyReplicas;
 	if (status.availableReplicas === 0) delete status.availableReplicas;
