@@ -37,9 +37,22 @@ const loadKeys = (w: World) => [...w.cluster!.store.pods.keys()].filter(key => k
 /** How many of the Map's entries a recipe drafted (immer keeps them, as proxies, in the draft Map's copy). */
 function draftedEntries(map: Map<string, unknown>, keys: string[]): number {
 	const state = (map as unknown as Record<symbol, {copy_?: Map<string, unknown>} | undefined>)[Symbol.for('immer-state')];
-	const copy = state?.copy_;
+	// If immer stops keeping its state there, fail here instead of counting nothing.
+	assert.ok(isDraft(map) && state, "immer's draft state is not where this count reads it");
+	const copy = state.copy_;
 	return copy ? keys.filter(key => isDraft(copy.get(key))).length : 0;
 }
+
+test('the draft count sees an entry read through a draft (so a count of 0 below means none was drafted)', () => {
+	const world = probedCluster();
+	const keys = loadKeys(world);
+	let counted = -1;
+	produce(world, w => {
+		w.cluster!.store.pods.get(keys[0]!)!.status.phase;
+		counted = draftedEntries(w.cluster!.store.pods, keys);
+	});
+	assert.equal(counted, 1);
+});
 
 test('a tick whose probes all pass drafts no pod and no pod runtime, and moves each probed pod\'s timer a period on', () => {
 	let world = probedCluster();
