@@ -38,3 +38,14 @@ test('cd - goes back to $OLDPWD and prints it; export -p lists the exported vari
 	runAll(shell, ['history -c']);
 	assert.equal(run(shell, 'history').stdout, '    1  history\n');
 });
+
+test('exit as bash has it: a word is an error and status 2, two numbers do not exit, -1 is 255', () => {
+	const shell = sandboxShell();
+	runAll(shell, ['unshare --uts bash']);
+	const two = run(shell, 'exit 1 2');
+	assert.deepEqual([two.exitCode, two.stderr, shell.state.session.frames.length], [1, 'bash: exit: too many arguments\n', 2]);
+	const word = run(shell, 'exit abc');
+	assert.deepEqual([word.exitCode, word.stderr, shell.state.session.frames.length], [2, 'bash: exit: abc: numeric argument required\n', 1]);
+	runAll(shell, ['unshare --uts bash', 'exit -1']);
+	assert.equal(run(shell, 'echo $?').stdout, '255\n');
+});

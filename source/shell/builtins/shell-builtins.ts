@@ -146,9 +146,13 @@ export const exit: CommandSpec = {
 	name: 'exit',
 	summary: 'leave the current shell (ssh, unshare, exec), or quit at the top',
 	run(args, ctx) {
-		const code = args[0] && /^\d+$/.test(args[0]) ? Number(args[0]) % 256 : 0;
+		// bash: a number (mod 256) is the status; a word is an error and exit 2; two numbers do not exit at all.
+		const numeric = args[0] === undefined || /^[+-]?\d+$/.test(args[0]);
+		if (numeric && args.length > 1) return {stdout: '', stderr: 'bash: exit: too many arguments\n', exitCode: 1};
+		const code = args[0] === undefined ? 0 : numeric ? ((Number(args[0]) % 256) + 256) % 256 : 2;
+		const complaint = numeric ? '' : `bash: exit: ${args[0]}: numeric argument required\n`;
 		const frames = ctx.session.frames;
-		if (frames.length <= 1) return {stdout: 'logout\n', exitCode: code, effects: [{kind: 'exit-tutor'}]};
+		if (frames.length <= 1) return {stdout: 'logout\n', ...(complaint ? {stderr: complaint} : {}), exitCode: code, effects: [{kind: 'exit-tutor'}]};
 		const leaving = frames[frames.length - 1]!;
 		const world = produce(ctx.world, w => {
 			const host = w.hosts.get(leaving.host);
@@ -157,7 +161,7 @@ export const exit: CommandSpec = {
 		// A login shell (ssh) says logout; any other interactive bash says exit.
 		const message = leaving.kind === 'ssh' ? `logout\nConnection to ${leaving.host} closed.\n` : 'exit\n';
 		if (leaving.attached) return leaveAttached(leaving.attached, world, message, code, {...ctx.session, frames: frames.slice(0, -1)});
-		return {stdout: message, exitCode: code, world, session: {...ctx.session, frames: frames.slice(0, -1)}};
+		return {stdout: message, ...(complaint ? {stderr: complaint} : {}), exitCode: code, world, session: {...ctx.session, frames: frames.slice(0, -1)}};
 	},
 };
 
