@@ -103,3 +103,13 @@ test('ip -json, -stats, -details: not modelled, said on stderr, the usual output
 	assert.equal(r.stderr, '[simulator] ip -json: not modelled; the usual output follows\n');
 	assert.equal(run(sandboxShell(), 'ip -br link').stderr, '');
 });
+
+test('sudo: options end at the command, -u runs as that user, a bad option or an unknown user in sudo words', () => {
+	const shell = sandboxShell();
+	assert.equal(run(shell, 'sudo -u learner whoami').stdout, 'learner\n');
+	assert.equal(run(shell, 'sudo ls -la /').exitCode, 0, "the command's own options are not sudo's");
+	assert.match(run(shell, 'sudo --bogus').stderr, /^sudo: unrecognized option '--bogus'\nusage: sudo -h \| -K \| -k \| -V\n/);
+	assert.equal(run(shell, 'sudo -u nobody2 id').stderr, 'sudo: unknown user nobody2\nsudo: error initializing audit plugin sudoers_audit\n');
+	runAll(shell, ['sudo -u learner -i']);
+	assert.deepEqual([run(shell, 'whoami').stdout, run(shell, 'pwd').stdout], ['learner\n', '/home/learner\n']);
+});

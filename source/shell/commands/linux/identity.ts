@@ -7,6 +7,7 @@ import {ipOf} from '../../../engine/network/links.ts';
 import {recordEvent} from '../../../engine/events.ts';
 import type {CommandSpec} from '../../types.ts';
 import {callerOf, effectiveUser, external, fail, lostShell, ok, optionsOf} from './context.ts';
+import {sudoUsage} from './option-specs-tools.ts';
 import {runNested} from './nested.ts';
 
 export const hostname: CommandSpec = external({
@@ -140,20 +141,18 @@ export const sudo: CommandSpec = external({
 		const caller = callerOf(ctx.world, ctx.frame);
 		if (!caller) return lostShell(ctx);
 		const {host, process: me} = caller;
-		let i = 0;
-		let login = false;
-		for (; i < args.length && args[i]!.startsWith('-'); i++) {
-			if (args[i] === '-i' || args[i] === '-s' || args[i] === '-su') login = true;
-			else if (args[i] === '-u') i++;
-			else if (args[i] === '--') {
-				i++;
-				break;
-			}
-		}
-		const words = args.slice(i);
-		if (words.length === 0 && !login) return fail('usage: sudo -h | -K | -k | -V\nusage: sudo [-AbEHknPS] [-C num] [-D directory] [-g group] [-h host] [-p prompt] [-R directory] [-T timeout] [-u user] [VAR=value] [-i | -s] [<command>]');
+		const given = optionsOf('sudo', args);
+		if (given.has('version')) return ok('Sudo version 1.9.15p5\n');
+		const login = given.has('login') || given.has('shell');
+		const words = given.operands;
+		if (words.length === 0 && !login) return fail(sudoUsage);
+		const target = given.value('user') ?? 'root';
+		const uid = /^#\d+$/.test(target) ? Number(target.slice(1)) : host.users[target];
+		if (uid === undefined) return fail(`sudo: unknown user ${target}\nsudo: error initializing audit plugin sudoers_audit`);
+		const user = Object.entries(host.users).find(([, id]) => id === uid)?.[0] ?? target;
+		const home = user === 'root' ? '/root' : `/home/${user}`;
 		if (me.namespaces.user !== host.initNamespaces.user) return fail('sudo: unable to change to root gid: Invalid argument\nsudo: error initializing audit plugin sudoers_audit');
-		return runNested(ctx, {host: host.name, user: 'root', cwd: login ? '/root' : ctx.frame.cwd, spawn: (w, h, command) => spawnProcess(w, h, {parentPid: me.pid, command, user: 'root', uid: 0, tty: me.tty}).pid}, words, {
+		return runNested(ctx, {host: host.name, user, cwd: login ? home : ctx.frame.cwd, spawn: (w, h, command) => spawnProcess(w, h, {parentPid: me.pid, command, user, uid, tty: me.tty}).pid}, words, {
 			notFound: p => `sudo: ${p}: command not found`,
 			notFoundExit: 1,
 			shellFrame: {kind: 'login'},

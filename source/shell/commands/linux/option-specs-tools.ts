@@ -168,6 +168,18 @@ where  OBJECT := { address | addrlabel | amt | fou | help | ila | ioam | l2tp |
 
 const curlHelp = 'Usage: curl [options...] <url>\n -d, --data <data>          HTTP POST data\n -f, --fail                 Fail fast with no output on HTTP errors\n -h, --help <category>      Get help for commands\n -i, --include              Include protocol response headers in the output\n -o, --output <file>        Write to file instead of stdout\n -O, --remote-name          Write output to a file named as the remote file\n -s, --silent               Silent mode\n -T, --upload-file <file>   Transfer local FILE to destination\n -u, --user <user:password> Server user and password\n -A, --user-agent <name>    Send User-Agent <name> to server\n -v, --verbose              Make the operation more talkative\n -V, --version              Show version number and quit\n\nThis is not the full help, this menu is stripped into categories.\nUse "--help category" to get an overview of all categories.\nFor all options use the manual or "--help all".\n';
 
+export const sudoUsage = `usage: sudo -h | -K | -k | -V
+usage: sudo -v [-ABkNnS] [-g group] [-h host] [-p prompt] [-u user]
+usage: sudo -l [-ABkNnS] [-g group] [-h host] [-p prompt] [-U user]
+            [-u user] [command [arg ...]]
+usage: sudo [-ABbEHkNnPS] [-r role] [-t type] [-C num] [-D directory]
+            [-g group] [-h host] [-p prompt] [-R directory] [-T timeout]
+            [-u user] [VAR=value] [-i | -s] [command [arg ...]]
+usage: sudo -e [-ABkNnS] [-r role] [-t type] [-C num] [-D directory]
+            [-g group] [-h host] [-p prompt] [-R directory] [-T timeout]
+            [-u user] file ...
+`;
+
 export const sshUsage = `usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface]
            [-b bind_address] [-c cipher_spec] [-D [bind_address:]port]
            [-E log_file] [-e escape_char] [-F configfile] [-I pkcs11]
@@ -394,6 +406,42 @@ export const toolOptions: Record<string, OptionsSpec> = {
 			...['compressed', 'http1.1', 'http2', 'no-progress-meter', 'fail-with-body', 'create-dirs', 'raw', 'tcp-nodelay', 'no-keepalive', 'path-as-is', 'ssl-no-revoke', 'styled-output', 'no-styled-output', 'digest', 'basic', 'anyauth', 'ntlm', 'negotiate', 'no-sessionid', 'post301', 'post302', 'post303', 'retry-all-errors', 'retry-connrefused', 'fail-early', 'location-trusted', 'tr-encoding', 'xattr', 'no-clobber', 'remove-on-error', 'http0.9', 'ssl', 'ssl-reqd', 'sslv2', 'sslv3', 'tlsv1', 'tlsv1.0', 'tlsv1.1', 'tlsv1.2', 'tlsv1.3', 'no-alpn', 'no-npn'].map(long => flag(undefined, long, 'see curl(1)')),
 			...['connect-timeout', 'retry', 'retry-delay', 'retry-max-time', 'resolve', 'data-raw', 'data-binary', 'data-urlencode', 'data-ascii', 'url', 'output-dir', 'cacert', 'capath', 'key', 'max-redirs', 'limit-rate', 'interface', 'json', 'noproxy', 'trace', 'trace-ascii', 'stderr', 'unix-socket', 'abstract-unix-socket', 'connect-to', 'expect100-timeout', 'keepalive-time', 'max-filesize', 'oauth2-bearer', 'proto', 'proto-redir', 'request-target', 'ciphers', 'cookie', 'dns-servers', 'happy-eyeballs-timeout-ms', 'local-port', 'variable', 'url-query', 'etag-save', 'etag-compare', 'aws-sigv4', 'hostpubmd5', 'pubkey', 'proxy-header', 'socks5', 'socks5-hostname', 'preproxy', 'form-string', 'parallel-max', 'rate', 'create-file-mode'].map(long => flag(undefined, long, 'see curl(1)', 'required', '<value>')),
 			flag('h', 'help', 'Get help for commands', 'optional', '<category>'),
+		],
+	},
+	// sudo 1.9: options end at the command (sudo -u learner ls -la).
+	sudo: {
+		usage: ['sudo [options] [command [arg ...]]'],
+		about: 'Execute a command as another user.',
+		style: 'usage',
+		stopAtOperand: true,
+		errorUsage: sudoUsage,
+		options: [
+			flag('A', 'askpass', 'use a helper program for password prompting'),
+			flag('b', 'background', 'run command in the background'),
+			flag('B', 'bell', 'ring bell when prompting'),
+			flag('C', 'close-from', 'close all file descriptors >= num', 'required', 'num'),
+			flag('D', 'chdir', 'change the working directory before running command', 'required', 'directory'),
+			flag('E', 'preserve-env', 'preserve user environment when running command', 'optional', 'list'),
+			flag('e', 'edit', 'edit files instead of running a command'),
+			flag('g', 'group', 'run command as the specified group name or ID', 'required', 'group'),
+			flag('H', 'set-home', "set HOME variable to target user's home dir"),
+			flag('h', 'help', 'display help message and exit'),
+			flag(undefined, 'host', 'run command on host (if supported by plugin)', 'required', 'host'),
+			flag('i', 'login', 'run login shell as the target user; a command may also be specified'),
+			flag('K', 'remove-timestamp', 'remove timestamp file completely'),
+			flag('k', 'reset-timestamp', 'invalidate timestamp file'),
+			flag('l', 'list', "list user's privileges or check a specific command"),
+			flag('n', 'non-interactive', 'non-interactive mode, no prompts are used'),
+			flag('P', 'preserve-groups', "preserve group vector instead of setting to target's"),
+			flag('p', 'prompt', 'use the specified password prompt', 'required', 'prompt'),
+			flag('R', 'chroot', 'change the root directory before running command', 'required', 'directory'),
+			flag('S', 'stdin', 'read password from standard input'),
+			flag('s', 'shell', 'run shell as the target user; a command may also be specified'),
+			flag('T', 'command-timeout', 'terminate command after the specified time limit', 'required', 'timeout'),
+			flag('U', 'other-user', 'in list mode, display privileges for user', 'required', 'user'),
+			flag('u', 'user', 'run command (or edit file) as specified user name or ID', 'required', 'user'),
+			flag('V', 'version', 'display version information and exit'),
+			flag('v', 'validate', "update user's timestamp without running a command"),
 		],
 	},
 	// procps top: a bad option is one line, and top still exits 0 (measured on procps-ng 4.0.2).
