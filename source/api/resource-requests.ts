@@ -17,6 +17,7 @@ import {qualifiedResource, scalable, type ServedResource} from './api-resources.
 import {matchesFields, parseFieldSelector} from './field-selectors.ts';
 import {jsonPatch, mergePatch, strategicMergePatch} from './patch.ts';
 import {tableOf, wantsTable} from './server-table.ts';
+import {decodeError, unknownFields} from '../shell/commands/kubectl/manifests.ts';
 import {errorResponse, statusResponse, successStatus} from './status.ts';
 
 export type Target = {served: ServedResource; namespace?: string; name?: string; subresource?: string};
@@ -159,6 +160,22 @@ function change(world: World, fn: (w: World) => ApiResult): {world: World; resul
 	return {world: next, result};
 }
 
+/**
+ * The API server's decoding of a body: type errors always refuse it; unknown fields refuse it
+ * under fieldValidation=Strict (what kubectl 1.32 sends), warn under Warn (the default), pass under Ignore.
+ */
+function decoding(req: ApiRequest, obj: KubeObject): {refused: ApiResponse} | {warnings: string[]} {
+	const cannot = `${obj.kind} in version "${String(obj.apiVersion ?? '').split('/').pop()}" cannot be handled as a ${obj.kind}`;
+	const decode = decodeError(obj);
+	if (decode) return {refused: badRequest(`${cannot}: ${decode}`)};
+	const mode = req.query.get('fieldValidation') ?? 'Warn';
+	if (mode === 'Ignore') return {warnings: []};
+	const unknown = unknownFields(obj);
+	if (unknown.length === 0) return {warnings: []};
+	if (mode === 'Strict') return {refused: badRequest(`${cannot}: strict decoding error: ${unknown.join(', ')}`)};
+	return {warnings: unknown};
+}
+
 function kindMismatch(target: Target, body: any): ApiResponse | undefined {
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return badRequest('Object \'Kind\' is missing in the request body');
 	if (body.kind !== target.served.kind) return badRequest(`the API version in the data (${body.apiVersion}) does not match the expected API version (${apiVersionOf(target.served)})`);
@@ -175,10 +192,12 @@ export function createRequest(req: ApiRequest, world: World, target: Target): Ha
 	const mismatch = kindMismatch(target, body);
 	if (mismatch) return {response: mismatch};
 	const input = {...body, metadata: {...body.metadata, ...(target.served.namespaced ? {namespace: target.namespace} : {})}} as KubeObject;
+	const decoded = decoding(req, input);
+	if ('refused' in decoded) return {response: decoded.refused};
 	const done = change(world, w => createObject(w, input));
 	const named = {...target, name: input.metadata.name};
 	if (!done.result.ok) return {response: apiError(named, done.result.error)};
-	return {response: ok(done.result.object, 201), ...(dryRun(req) ? {} : {world: done.world})};
+	return {response: {...ok(done.result.object, 201), ...(decoded.warnings.length ? {warnings: decoded.warnings} : {})}, ...(dryRun(req) ? {} : {world: done.world})};
 }
 
 function conflict(target: Target, name: string): ApiResponse {
@@ -192,9 +211,11 @@ function replaceWith(req: ApiRequest, world: World, target: Target, next: KubeOb
 	if (next.metadata?.resourceVersion && next.metadata.resourceVersion !== existing.metadata.resourceVersion) return {response: conflict(target, target.name!)};
 	if (next.metadata?.name !== undefined && next.metadata.name !== target.name) return {response: badRequest(`the name of the object (${next.metadata.name}) does not match the name on the URL (${target.name})`)};
 	const input = {...next, metadata: {...next.metadata, name: target.name!, ...(target.served.namespaced ? {namespace: target.namespace} : {})}} as KubeObject;
+	const decoded = decoding(req, input);
+	if ('refused' in decoded) return {response: decoded.refused};
 	const done = change(world, w => replaceObject(w, input));
 	if (!done.result.ok) return {response: apiError(target, done.result.error)};
-	return {response: ok(done.result.object), ...(dryRun(req) || done.result.unchanged ? {} : {world: done.world})};
+	return {response: {...ok(done.result.object), ...(decoded.warnings.length ? {warnings: decoded.warnings} : {})}, ...(dryRun(req) || done.result.unchanged ? {} : {world: done.world})};
 }
 
 export function updateRequest(req: ApiRequest, world: World, target: Target): Handled {

@@ -39,11 +39,23 @@ spec:
         image: luksa/kubia
 `;
 
+const typo = `apiVersion: v1
+kind: Pod
+metadata:
+  name: typo
+spec:
+  containers:
+  - name: typo
+    image: nginx
+    imagePullPolicyy: Always
+`;
+
 /** The script: kubectl arguments, or a pause of virtual time (the same on both worlds). */
 const script: (string[] | {advanceMs: number})[] = [
 	['get', 'nodes'],
 	['run', 'web', '--image=nginx'],
 	['apply', '-f', 'deploy.yaml'],
+	['apply', '-f', 'typo.yaml'],
 	{advanceMs: 30_000},
 	['get', 'pods', '-o', 'wide'],
 	['get', 'deployments'],
@@ -115,7 +127,7 @@ test('the real kubectl 1.32 and the built-in kubectl print the same for one scri
 	const seed = tick(createSandboxWorld({seed: 7}), 60_000);
 	// The built-in kubectl on one copy of the world...
 	let shell = createShellState(seed, learnerHost);
-	const runtime = {commands: allCommands(), disk: memoryDisk({'deploy.yaml': deployment})};
+	const runtime = {commands: allCommands(), disk: memoryDisk({'deploy.yaml': deployment, 'typo.yaml': typo})};
 	// ...the real one through the endpoint on another.
 	const live = standaloneWorld(shell.world, undefined, (world, line) => {
 		const result = runLine({...shell, world}, line, runtime);
@@ -126,6 +138,7 @@ test('the real kubectl 1.32 and the built-in kubectl print the same for one scri
 	const dir = mkdtempSync(join(tmpdir(), 'k8s-tutor-conformance-'));
 	writeFileSync(join(dir, 'kubeconfig'), kubeconfigText(server.url, credentials), {mode: 0o600});
 	writeFileSync(join(dir, 'deploy.yaml'), deployment);
+	writeFileSync(join(dir, 'typo.yaml'), typo);
 	const real = (args: string[]) =>
 		new Promise<string>(resolve => {
 			execFile('kubectl', args, {cwd: dir, env: {...process.env, KUBECONFIG: join(dir, 'kubeconfig'), HOME: dir}, timeout: 20_000}, (_error, stdout, stderr) => resolve(stdout + stderr));

@@ -271,3 +271,16 @@ test('logs with follow=true ask the server to keep sending what the container wr
 	assert.equal(followed.follow?.query.get('tailLines'), null);
 	assert.equal(send(w, request('GET', '/api/v1/namespaces/default/pods/web/log')).follow, undefined);
 });
+
+test('unknown fields: 400 under fieldValidation=Strict (kubectl 1.32 sends it), a warning under Warn, as the API server decodes', () => {
+	const typo = {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'typo'}, spec: {containers: [{name: 'web', image: 'nginx', imagePullPolicyy: 'Always'}]}};
+	const strict = send(world(), request('POST', '/api/v1/namespaces/default/pods?fieldManager=kubectl-client-side-apply&fieldValidation=Strict', {body: typo}));
+	assert.equal(strict.response.status, 400);
+	assert.equal(strict.body.message, 'Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].imagePullPolicyy"');
+	assert.equal(strict.world, undefined);
+	const warned = send(world(), request('POST', '/api/v1/namespaces/default/pods', {body: typo}));
+	assert.equal(warned.response.status, 201);
+	assert.deepEqual(warned.response.warnings, ['unknown field "spec.containers[0].imagePullPolicyy"']);
+	const fine = send(world(), request('POST', '/api/v1/namespaces/default/pods?fieldValidation=Strict', {body: {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'ok', creationTimestamp: null, labels: {run: 'ok'}}, spec: {containers: [{name: 'ok', image: 'nginx', resources: {}}], restartPolicy: 'Always', dnsPolicy: 'ClusterFirst'}, status: {}}}));
+	assert.equal(fine.response.status, 201, JSON.stringify(fine.body));
+});
