@@ -76,6 +76,12 @@ export function reconcileDeployment(w: World, key: string): void {
 		// The real controller names the creation only when the new set starts with pods (getNewReplicaSet).
 		if (rs.spec.replicas > 0) recordObjectEvent(w, d, 'Normal', 'deployment-controller', 'ScalingReplicaSet', `Scaled up replica set ${rs.metadata.name} from 0 to ${rs.spec.replicas}`);
 	}
+	// Like SetDeploymentRevision: the Deployment carries its newest revision too (describe and -o yaml show it).
+	if (d.metadata.annotations?.['deployment.kubernetes.io/revision'] !== String(revision)) {
+		patchObject(w, 'deployments', key, obj => {
+			obj.metadata.annotations = {...obj.metadata.annotations, 'deployment.kubernetes.io/revision': String(revision)};
+		});
+	}
 	const setReplicas = (rs: KubeObject, n: number) => {
 		if (rs.spec.replicas === n) return;
 		const verb = n > rs.spec.replicas ? 'up' : 'down';

@@ -80,16 +80,55 @@ export function annotationList(map: Record<string, string> | undefined): string[
 		});
 }
 
-/** The "Pod Template:" section of the controllers' describe. */
+/** A "Label:" line with its value, or a line of its own (which ends a block of aligned lines). */
+type TemplateLine = string | [label: string, value: string];
+
+/**
+ * kubectl writes describe through a tabwriter (padding 2): consecutive label-value lines align on
+ * the longest label among them, and a line without a value ends the block. So in a pod template
+ * without a command, Image: lines up with Node-Selectors: at the bottom.
+ */
+function tabwriterLines(lines: TemplateLine[]): string {
+	let out = '';
+	for (let i = 0; i < lines.length; ) {
+		const line = lines[i]!;
+		if (typeof line === 'string') {
+			out += line + '\n';
+			i++;
+			continue;
+		}
+		let end = i;
+		while (end < lines.length && typeof lines[end] !== 'string') end++;
+		const block = lines.slice(i, end) as [string, string][];
+		const width = Math.max(...block.map(([label]) => label.length)) + 2;
+		for (const [label, value] of block) out += label.padEnd(width) + value + '\n';
+		i = end;
+	}
+	return out;
+}
+
+/** A toleration as kubectl describe prints it (key=value:effect, op=Exists, for Ns). */
+export function tolerationText(t: any): string {
+	return `${t.key ?? ''}${t.operator === 'Exists' ? '' : `=${t.value ?? ''}`}${t.effect ? `:${t.effect}` : ''}${t.operator === 'Exists' && t.key ? ' op=Exists' : t.operator === 'Exists' ? 'op=Exists' : ''}${t.tolerationSeconds !== undefined ? ` for ${t.tolerationSeconds}s` : ''}`;
+}
+
+/** The "Pod Template:" section of the controllers' describe (kubectl 1.32: with Node-Selectors and Tolerations). */
 export function podTemplate(template: any): string {
-	let out = `Pod Template:\n  Labels:  ${labelList(template?.metadata?.labels).join('\n           ') || '<none>'}\n  Containers:\n`;
+	const lines: TemplateLine[] = ['Pod Template:'];
+	const labels = labelList(template?.metadata?.labels);
+	lines.push(['  Labels:', labels[0] ?? '<none>'], ...labels.slice(1).map((label): TemplateLine => ['', label]));
+	lines.push('  Containers:');
 	for (const c of template?.spec?.containers ?? []) {
 		const ports = (c.ports ?? []).map((p: any) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ');
-		out += `   ${c.name}:\n    Image:        ${c.image}\n    Port:         ${ports || '<none>'}\n    Host Port:    ${ports ? (c.ports ?? []).map((p: any) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ') : '<none>'}\n`;
-		if (c.command) out += `    Command:\n${c.command.map((x: string) => `      ${x}\n`).join('')}`;
-		if (c.resources?.requests) out += `    Requests:\n${Object.entries(c.resources.requests).map(([k, v]) => `      ${k}:  ${v}\n`).join('')}`;
-		out += (c.env ?? []).length || (c.envFrom ?? []).length ? environmentLines(c, () => '') : '    Environment:  <none>\n';
-		out += '    Mounts:       <none>\n';
+		lines.push(`   ${c.name}:`, ['    Image:', c.image], ['    Port:', ports || '<none>'], ['    Host Port:', ports ? (c.ports ?? []).map((p: any) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ') : '<none>']);
+		if (c.command) lines.push('    Command:', ...c.command.map((x: string) => `      ${x}`));
+		if (c.resources?.requests) lines.push('    Requests:', ...Object.entries(c.resources.requests).map(([k, v]): TemplateLine => [`      ${k}:`, String(v)]));
+		if ((c.env ?? []).length || (c.envFrom ?? []).length) lines.push(...environmentLines(c, () => '').replace(/\n$/, '').split('\n'));
+		else lines.push(['    Environment:', '<none>']);
+		lines.push(['    Mounts:', '<none>']);
 	}
-	return out + '  Volumes:        <none>\n';
+	const nodeSelector = Object.entries(template?.spec?.nodeSelector ?? {}).map(([k, v]) => `${k}=${v}`);
+	const tolerations = (template?.spec?.tolerations ?? []).map(tolerationText);
+	lines.push(['  Volumes:', '<none>'], ['  Node-Selectors:', nodeSelector.join(',') || '<none>'], ['  Tolerations:', tolerations[0] ?? '<none>'], ...tolerations.slice(1).map((t: string): TemplateLine => ['', t]));
+	return tabwriterLines(lines);
 }

@@ -13,7 +13,7 @@ import {listObjects} from '../../../engine/k8s/api-server.ts';
 import {qualifiedPlural} from './resource-names.ts';
 import {podStatus} from './rows.ts';
 import {humanDuration, table} from './table.ts';
-import {aggregateEvents, annotationList, eventsAfter, eventsSection, fields, labelList, podTemplate, rfc1123, type Field} from './describe-parts.ts';
+import {aggregateEvents, annotationList, eventsAfter, eventsSection, fields, labelList, podTemplate, rfc1123, tolerationText, type Field} from './describe-parts.ts';
 import {describeMore} from './describe-more.ts';
 import {environmentLines, mountLines, volumeLines} from './describe-pod-config.ts';
 
@@ -80,7 +80,7 @@ function describePod(w: World, pod: KubeObject): string {
 	out += `Volumes:\n${(pod.spec.volumes ?? []).map(volumeLines).join('') || '  <none>\n'}`;
 	out += `QoS Class:                   ${pod.status.qosClass ?? 'BestEffort'}\n`;
 	out += `Node-Selectors:              ${Object.keys(pod.spec.nodeSelector ?? {}).length ? formatLabels(pod.spec.nodeSelector) : '<none>'}\n`;
-	const tolerations = (pod.spec.tolerations ?? []).map((t: any) => `${t.key ?? ''}${t.operator === 'Exists' ? '' : `=${t.value ?? ''}`}${t.effect ? `:${t.effect}` : ''}${t.operator === 'Exists' && t.key ? ' op=Exists' : t.operator === 'Exists' ? 'op=Exists' : ''}${t.tolerationSeconds !== undefined ? ` for ${t.tolerationSeconds}s` : ''}`);
+	const tolerations = (pod.spec.tolerations ?? []).map(tolerationText);
 	out += `Tolerations:                 ${tolerations.length ? tolerations.join('\n                             ') : '<none>'}\n`;
 	out += eventsSection(w, pod);
 	return out;
@@ -167,7 +167,7 @@ function describeDeployment(w: World, obj: KubeObject): string {
 		['Namespace', obj.metadata.namespace!],
 		['CreationTimestamp', rfc1123(obj.metadata.creationTimestamp)],
 		['Labels', labelList(obj.metadata.labels)],
-		['Annotations', newest ? [`deployment.kubernetes.io/revision: ${newest.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 1}`] : []],
+		['Annotations', annotationList(obj.metadata.annotations)],
 		['Selector', labelList(obj.spec.selector?.matchLabels).join(',')],
 		['Replicas', `${obj.spec.replicas} desired | ${st.updatedReplicas ?? 0} updated | ${st.replicas ?? 0} total | ${st.availableReplicas ?? 0} available | ${st.unavailableReplicas ?? 0} unavailable`],
 		['StrategyType', obj.spec.strategy?.type ?? 'RollingUpdate'],
@@ -176,7 +176,8 @@ function describeDeployment(w: World, obj: KubeObject): string {
 	];
 	let out = fields(list) + podTemplate(obj.spec.template);
 	const conditions = st.conditions ?? [];
-	if (conditions.length) out += 'Conditions:\n' + table([['Type', 'Status', 'Reason'], ['----', '------', '------'], ...conditions.map((x: any) => [x.type, x.status, x.reason])], 2).split('\n').filter(Boolean).map(l => '  ' + l).join('\n') + '\n';
+	// The condition rows share a tabwriter block with "OldReplicaSets:" below, so Type is at least that wide.
+	if (conditions.length) out += 'Conditions:\n' + table([['Type'.padEnd(13), 'Status', 'Reason'], ['----', '------', '------'], ...conditions.map((x: any) => [x.type, x.status, x.reason])], 2).split('\n').filter(Boolean).map(l => '  ' + l).join('\n') + '\n';
 	const rsText = (rs: KubeObject) => `${rs.metadata.name} (${rs.status?.replicas ?? 0}/${rs.spec.replicas} replicas created)`;
 	out += `OldReplicaSets:  ${old.length ? old.map(rsText).join(', ') : '<none>'}\nNewReplicaSet:   ${newest ? rsText(newest) : '<none>'}\n`;
 	return out + eventsAfter(w, obj, list);
