@@ -3,6 +3,7 @@
 import {closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync} from 'node:fs';
 import {join} from 'node:path';
 import {z} from 'zod';
+import {messages} from '../i18n/catalog.ts';
 import {newJoinCode, newToken} from './credentials.ts';
 import {loadLog, openEventLog, type EventLog, type LoadedLog} from './event-log.ts';
 import type {ExamRules} from './protocol.ts';
@@ -42,22 +43,9 @@ export class SessionFolderError extends Error {
 	}
 }
 
-/** The English words (the instructor's language comes from source/i18n: hostCommand.sessionProblem). */
+/** The English words (the instructor's language comes from the same catalogue entry). */
 export function sessionProblemText(problem: SessionProblem): string {
-	switch (problem.kind) {
-		case 'not-a-session':
-			return `${problem.dir} is not a classroom session folder (no ${metaFile} in it)`;
-		case 'bad-json':
-			return `${problem.path} is not valid JSON`;
-		case 'unknown-format':
-			return `${problem.path} is not a session file this version understands`;
-		case 'other-files':
-			return `${problem.dir} already holds other files and is not a classroom session folder; choose a new or empty folder`;
-		case 'locked':
-			return `another classroom host (process ${problem.pid}) is running on ${problem.dir}; stop it first, or choose another folder`;
-		case 'cannot-lock':
-			return `could not lock ${problem.dir}`;
-	}
+	return messages('en').hostCommand.sessionProblem(problem);
 }
 
 export function readSessionMeta(dir: string): SessionMeta {

@@ -21,6 +21,16 @@ export type OptionDef = {
  * - curl, bsd (OpenSSH's getopt), iproute2 and ps: each in its own words;
  * - bash: a builtin (cd, pwd, history...): `bash: cd: -Q: invalid option`, then its usage line.
  */
+/** One option of a spec: its short and long names, whether it takes a value, and its help line. */
+export const flag = (short: string | undefined, long: string | undefined, help: string, value?: OptionDef['value'], argName?: string, extra: Partial<OptionDef> = {}): OptionDef => ({
+	...(short ? {short} : {}),
+	...(long ? {long} : {}),
+	...(value ? {value} : {}),
+	...(argName ? {argName} : {}),
+	help,
+	...extra,
+});
+
 export type OptionStyle = 'gnu' | 'procps' | 'systemd' | 'usage' | 'curl' | 'bsd' | 'iproute2' | 'ps' | 'bash';
 
 export type OptionsSpec = {

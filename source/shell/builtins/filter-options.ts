@@ -1,16 +1,8 @@
 // The options of the text filters learners pipe into (GNU coreutils 9.4, grep 3.11, sed 4.9), one
 // spec each: checked by options.ts before the filter runs, printed by --help, offered by Tab.
-import {optionNames, parseOptions, type OptionDef, type OptionsSpec, type ParsedOptions} from '../options.ts';
+import {flag, optionNames, parseOptions, type OptionDef, type OptionsSpec, type ParsedOptions} from '../options.ts';
 import type {CommandContext, CommandOutcome, CommandSpec} from '../types.ts';
 import {sedUsage} from './sed-usage.ts';
-
-const flag = (short: string | undefined, long: string | undefined, help: string, value?: OptionDef['value'], argName?: string): OptionDef => ({
-	...(short ? {short} : {}),
-	...(long ? {long} : {}),
-	...(value ? {value} : {}),
-	...(argName ? {argName} : {}),
-	help,
-});
 
 const version = flag(undefined, 'version', 'output version information and exit');
 

@@ -2,16 +2,7 @@
 // net-tools hostname, iproute2 6.1, OpenSSH 9): read by options.ts, so an unknown option answers
 // in each tool's own words, --help prints the tool's text, and Tab offers the same names.
 // Longer than ~300 lines because it is data: each tool's options and help text, as the real tools list them.
-import type {OptionDef, OptionsSpec} from '../../options.ts';
-
-const flag = (short: string | undefined, long: string | undefined, help: string, value?: OptionDef['value'], argName?: string, extra: Partial<OptionDef> = {}): OptionDef => ({
-	...(short ? {short} : {}),
-	...(long ? {long} : {}),
-	...(value ? {value} : {}),
-	...(argName ? {argName} : {}),
-	help,
-	...extra,
-});
+import {flag, type OptionDef, type OptionsSpec} from '../../options.ts';
 
 const hostnameUsage = `Usage: hostname [-b] {hostname|-F file}         set host name (from file)
        hostname [-a|-A|-d|-f|-i|-I|-s|-y]       display formatted name

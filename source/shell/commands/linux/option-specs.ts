@@ -1,16 +1,8 @@
 // The options of the Linux tools, as their real versions accept them (coreutils 9.4, procps-ng 4,
 // util-linux 2.39, systemd 255): checked before the command runs (options.ts), printed by
 // `--help`, offered by Tab. A real option the simulation does not act on is still accepted.
-import type {OptionDef, OptionsSpec} from '../../options.ts';
+import {flag, type OptionDef, type OptionsSpec} from '../../options.ts';
 import {toolOptions} from './option-specs-tools.ts';
-
-const flag = (short: string | undefined, long: string | undefined, help: string, value?: OptionDef['value'], argName?: string): OptionDef => ({
-	...(short ? {short} : {}),
-	...(long ? {long} : {}),
-	...(value ? {value} : {}),
-	...(argName ? {argName} : {}),
-	help,
-});
 
 const version = flag(undefined, 'version', 'output version information and exit');
 
