@@ -162,7 +162,7 @@ test('describe of a ReplicationController and a Service reads as the real ones',
 	run(shell, 'kubectl expose rc kubia --port=80 --target-port=8080');
 	run(shell, 'sleep 40');
 	const text = run(shell, 'kubectl describe rc kubia').stdout;
-	assert.match(text, /^Name: {9}kubia\nNamespace: {4}default\nSelector: {5}app=kubia\nLabels: {7}app=kubia\nAnnotations: {2}<none>\nReplicas: {5}2 current \/ 2 desired\nPods Status: {2}2 Running \/ 0 Waiting \/ 0 Succeeded \/ 0 Failed\nPod Template:\n {2}Labels: {2}app=kubia\n {2}Containers:\n {3}kubia:\n {4}Image: {8}luksa\/kubia\n {4}Port: {9}8080\/TCP\n/);
+	assert.match(text, /^Name: {9}kubia\nNamespace: {4}default\nSelector: {5}app=kubia\nLabels: {7}app=kubia\nAnnotations: {2}<none>\nReplicas: {5}2 current \/ 2 desired\nPods Status: {2}2 Running \/ 0 Waiting \/ 0 Succeeded \/ 0 Failed\nPod Template:\n {2}Labels: {2}app=kubia\n {2}Containers:\n {3}kubia:\n {4}Image: {9}luksa\/kubia\n {4}Port: {10}8080\/TCP\n/);
 	assert.match(text, /Events:\n {2}Type {4}Reason {12}Age {3}From {20}Message\n {2}---- {4}------ {12}---- {2}---- {20}-------\n {2}Normal {2}SuccessfulCreate {2}\d+s {3}replication-controller {2}Created pod: kubia-\w{5}\n/);
 	const svc = run(shell, 'kubectl describe svc kubia').stdout;
 	assert.match(svc, /^Name: {21}kubia\n/);
