@@ -3,7 +3,7 @@
 import {msOf} from '../../../engine/k8s/metadata.ts';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
 import type {World, WorldEvent} from '../../../engine/world.ts';
-import {environmentLines} from './describe-pod-config.ts';
+import {aligned, environmentLines} from './describe-pod-config.ts';
 import {humanDuration, table} from './table.ts';
 
 export function rfc1123(ts: string | undefined): string {
@@ -99,9 +99,7 @@ function tabwriterLines(lines: TemplateLine[]): string {
 		}
 		let end = i;
 		while (end < lines.length && typeof lines[end] !== 'string') end++;
-		const block = lines.slice(i, end) as [string, string][];
-		const width = Math.max(...block.map(([label]) => label.length)) + 2;
-		for (const [label, value] of block) out += label.padEnd(width) + value + '\n';
+		out += aligned(lines.slice(i, end) as [string, string][]);
 		i = end;
 	}
 	return out;
