@@ -6,10 +6,11 @@
 // containers of a Docker daemon (Kubernetes pods) fall back to the network's own responders.
 import {lookupFile} from '../host/filesystem.ts';
 import {locatePath} from '../host/mounts.ts';
-import {kubiaResponder, nginxResponder, registerAppResponder, type AppResponder} from '../network/apps.ts';
+import {kubiaResponder, nginxResponder, type AppResponder} from '../network/apps.ts';
 import {worldEpoch} from '../world.ts';
 import {renderParts} from './apps.ts';
-import {appendLog, appProfileOf} from './runtime.ts';
+import {appendLog} from './logs.ts';
+import {appProfileOf} from './programs.ts';
 
 function byteLength(text: string): number {
 	return new TextEncoder().encode(text).length;
@@ -54,16 +55,10 @@ function dockerResponder(fallback: AppResponder | undefined): AppResponder {
 	};
 }
 
-let registered = false;
-
-/** Puts the Docker responders in front of the network's own (idempotent). */
-export function registerDockerResponders(): void {
-	if (registered) return;
-	registered = true;
-	registerAppResponder('kubia', dockerResponder(kubiaResponder));
-	registerAppResponder('node-http', dockerResponder(kubiaResponder));
-	registerAppResponder('kubia-unhealthy', dockerResponder(kubiaResponder));
-	registerAppResponder('nginx', dockerResponder(nginxResponder));
-}
-
-registerDockerResponders();
+/** Docker's responders, in front of the network's own (world-behaviour.ts puts them together). */
+export const dockerResponders: Readonly<Record<string, AppResponder>> = {
+	kubia: dockerResponder(kubiaResponder),
+	'node-http': dockerResponder(kubiaResponder),
+	'kubia-unhealthy': dockerResponder(kubiaResponder),
+	nginx: dockerResponder(nginxResponder),
+};

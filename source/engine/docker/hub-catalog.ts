@@ -8,7 +8,6 @@ import {worldEpoch} from '../world.ts';
 import {nginxProfile, nginxWelcomePage, nodeServerProfile} from './apps.ts';
 import {alpineRootfs, busyboxRootfs, debianRootfs, put, putBinaries, putFiles, ubuntuRootfs, type Tree} from './base-rootfs.ts';
 import type {HistoryEntry, Image, ImageConfig} from './types.ts';
-import './http.ts';
 
 export const kubiaAppJs = `const http = require('http');
 const os = require('os');

@@ -6,8 +6,9 @@
 // Docker, containers there reach each other by address only.
 import {createNamespace} from '../host/namespaces.ts';
 import type {Host, NetInterface} from '../host/types.ts';
-import {registerDnsServer, upstreamAnswer} from '../network/dns.ts';
-import {registerConnectResolver} from '../network/resolvers.ts';
+import type {DnsServer} from '../network/dns.ts';
+import {upstreamAnswer} from '../network/lab-resolver.ts';
+import type {ConnectResolver} from '../network/resolvers.ts';
 import {randomHex} from '../rng.ts';
 import type {World} from '../world.ts';
 import {hostInterfaces, nextInterfaceIndex} from './daemon.ts';
@@ -138,7 +139,7 @@ export function detachInterfaces(host: Host, container: Container, only?: string
 }
 
 /** Docker's embedded DNS: names of containers sharing a user-defined network with the caller's container. */
-registerDnsServer('docker-embedded-dns', (w, caller, server, name, type) => {
+export const embeddedDns: DnsServer = (w, caller, server, name, type) => {
 	if (server !== embeddedDnsIp) return undefined;
 	const process = w.hosts.get(caller.host)?.processes.get(caller.pid);
 	const daemon = w.dockers.get(caller.host);
@@ -157,7 +158,7 @@ registerDnsServer('docker-embedded-dns', (w, caller, server, name, type) => {
 		}
 	}
 	return upstreamAnswer(w, caller, name, type);
-});
+};
 
 function sameSubnet16(a: string, b: string): boolean {
 	const [a1, a2] = a.split('.');
@@ -170,7 +171,7 @@ function sameSubnet16(a: string, b: string): boolean {
  * addresses only through an interface of its own on it; packets across bridges are dropped. The
  * host itself reaches every bridge.
  */
-registerConnectResolver('docker-isolation', (w, attempt) => {
+export const dockerIsolation: ConnectResolver = (w, attempt) => {
 	if (!attempt.ip.startsWith('172.')) return undefined;
 	const host = w.hosts.get(attempt.fromHost);
 	const daemon = w.dockers.get(attempt.fromHost);
@@ -186,4 +187,4 @@ registerConnectResolver('docker-isolation', (w, attempt) => {
 		return !!record && !record.labels['io.kubernetes.pod.uid'];
 	});
 	return inDockerContainer ? {kind: 'timeout', via: 'docker isolation'} : undefined;
-});
+};

@@ -43,6 +43,7 @@ import type {FileNode, Host, NamespaceKind, Process} from '../host/types.ts';
 import {randomHex} from '../rng.ts';
 import type {World} from '../world.ts';
 import {renderParts} from './apps.ts';
+import {appendLog} from './logs.ts';
 import {mainProcessTitle, spawnAppWorkers} from './app-processes.ts';
 import {bridgeGateway, hostInterfaces, nextInterfaceIndex} from './daemon.ts';
 import {parseImageRef, tagKey} from './image-ref.ts';
@@ -53,6 +54,7 @@ import {mountTable, prepareMounts, removeVolume, type MountSpec} from './volumes
 import {attachInterface, detachInterfaces, embeddedResolvConf, findNetwork, userNetworkNamespace} from './networks.ts';
 
 export {applyPull, planPull, pullImage, pullTimeMs, type PullPlan, type PullResult} from './registry.ts';
+export {appendLog} from './logs.ts';
 export {appProfileOf, behaviourOf, defaultPath, effectiveCommand, findExecutable, imageOfContainer, isLongRunning} from './programs.ts';
 export {containerChanges, type Change} from './changes.ts';
 import {appProfileOf, behaviourOf, defaultPath, effectiveCommand, findExecutable, isLongRunningCommand} from './programs.ts';
@@ -388,11 +390,6 @@ function ensureContainerCgroup(host: Host, container: Container): void {
 	const group = ensureCgroup(host, container.cgroup);
 	group.memoryMax = container.memoryLimit ?? 'max';
 	group.cpuMax = {quota: container.cpus ? Math.round(container.cpus * 100000) : 'max', period: 100000};
-}
-
-export function appendLog(container: Container, text: string): void {
-	for (const line of text.replace(/\n$/, '').split('\n')) container.logs.push(line);
-	if (container.logs.length > 2000) container.logs.splice(0, container.logs.length - 2000);
 }
 
 /** docker-proxy's NAT rules: a published host port forwards to the container's address. */

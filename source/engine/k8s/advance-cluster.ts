@@ -15,7 +15,6 @@ import {runTaintEviction} from './controllers/taint-eviction.ts';
 import {runKubelets} from './kubelet.ts';
 import {runScheduler} from './scheduler.ts';
 import {syncStaticPods} from './static-pods.ts';
-import './service-network.ts';
 import type {KubeObject} from './types.ts';
 
 function podsByNamespace(w: World): Map<string, KubeObject[]> {

@@ -6,11 +6,12 @@
 import {current, isDraft} from 'immer';
 import {renderParts} from '../docker/apps.ts';
 import {appProfileOf} from '../docker/programs.ts';
-import {appendLog} from '../docker/runtime.ts';
+import {appendLog} from '../docker/logs.ts';
 import type {AppProfile, Container} from '../docker/types.ts';
 import type {Host, Process} from '../host/types.ts';
-import {nginxStatus, respond, type HttpRequest, type ServerContext} from '../network/apps.ts';
+import {nginxStatus, type HttpRequest, type ServerContext} from '../network/apps.ts';
 import {curlUserAgent} from '../network/http.ts';
+import {respond} from '../world-behaviour.ts';
 import {worldEpoch, type World} from '../world.ts';
 
 // A container's image and command decide its app; image ids are content digests, so this holds across worlds.

@@ -3,7 +3,7 @@
 // the cluster's nodes only: from a machine outside the cluster the service range, like the pod
 // network, has no route.
 // (Names are CoreDNS's job: core-dns.ts.)
-import {registerConnectResolver, type ConnectDecision} from '../network/resolvers.ts';
+import type {ConnectDecision, ConnectResolver} from '../network/resolvers.ts';
 import {randomInt} from '../rng.ts';
 import type {World} from '../world.ts';
 import type {KubeObject} from './types.ts';
@@ -36,7 +36,8 @@ export function inPodNetwork(ip: string): boolean {
 	return ip.startsWith('10.244.');
 }
 
-registerConnectResolver('kube-proxy', (w, attempt) => {
+/** kube-proxy's rules: a Service's ClusterIP or NodePort goes to one ready endpoint (listed in world-behaviour.ts). */
+export const kubeProxy: ConnectResolver = (w, attempt) => {
 	const c = w.cluster;
 	if (!c) return undefined;
 	// (After a NodePort's DNAT the packet leaves from that node, with the node's address as its source.)
@@ -59,4 +60,4 @@ registerConnectResolver('kube-proxy', (w, attempt) => {
 		if (port) return pick(w, svc, port, attempt.ip);
 	}
 	return undefined;
-});
+};

@@ -1,6 +1,6 @@
-// How simulated server apps answer HTTP: every responder in one table, keyed by the `app` of a
-// process's {kind: 'server'} workload. Docker and Kubernetes register their own (an image's
-// inferred app) with registerAppResponder; unknown apps get a plain 200.
+// How simulated server apps answer HTTP, keyed by the `app` of a process's {kind: 'server'}
+// workload: the network's own responders. engine/world-behaviour.ts puts them in one table with
+// Docker's (which answer for a container's image); unknown apps get a plain 200 (genericResponder).
 import {lookupFile, listDirectory} from '../host/filesystem.ts';
 import type {Host, Process} from '../host/types.ts';
 import type {World} from '../world.ts';
@@ -34,12 +34,6 @@ export type HttpResponse = {
 };
 
 export type AppResponder = (request: HttpRequest, server: ServerContext) => HttpResponse;
-
-const responders = new Map<string, AppResponder>();
-
-export function registerAppResponder(app: string, responder: AppResponder): void {
-	responders.set(app, responder);
-}
 
 export function httpDate(w: World): string {
 	return new Date(worldEpoch + w.time).toUTCString();
@@ -149,17 +143,16 @@ export const pythonHttpResponder: AppResponder = (req, server) => {
 	return {httpVersion: '1.0', status: 200, reason: 'OK', headers: headers(byteLength(body), 'text/html; charset=utf-8'), body};
 };
 
-const genericResponder: AppResponder = (_req, server) => {
+export const genericResponder: AppResponder = (_req, server) => {
 	const body = `OK from ${server.hostname}\n`;
 	return {status: 200, reason: 'OK', headers: [['Date', httpDate(server.world)], ['Content-Length', String(byteLength(body))], ['Content-Type', 'text/plain']], body};
 };
 
-registerAppResponder('kubia', kubiaResponder);
-registerAppResponder('nginx', nginxResponder);
-registerAppResponder('echo', echoResponder);
-registerAppResponder('whoami', echoResponder);
-registerAppResponder('python-http', pythonHttpResponder);
-
-export function respond(app: string, request: HttpRequest, server: ServerContext): HttpResponse {
-	return (responders.get(app) ?? genericResponder)(request, server);
-}
+/** The network's own responders, by app. */
+export const networkResponders: Readonly<Record<string, AppResponder>> = {
+	kubia: kubiaResponder,
+	nginx: nginxResponder,
+	echo: echoResponder,
+	whoami: echoResponder,
+	'python-http': pythonHttpResponder,
+};

@@ -5,7 +5,8 @@ import type {Host, Namespace, NetInterface, Process} from '../host/types.ts';
 import type {World} from '../world.ts';
 import {ipOf, linkIsOperational} from './links.ts';
 import {lookupHost} from './dns.ts';
-import {runConnectResolvers} from './resolvers.ts';
+import {worldBehaviour, type WorldBehaviour} from '../world-behaviour.ts';
+import type {ConnectDecision} from './resolvers.ts';
 import type {NatRule} from './types.ts';
 
 export type Caller = {host: string; pid: number}; // host pid of the calling process
@@ -17,8 +18,8 @@ export type ConnectOutcome =
 const isLoopback = (ip: string) => ip.startsWith('127.');
 
 /** Resolves a name the way the caller's C library would: an IP as is, its /etc/hosts, then the nameservers of its /etc/resolv.conf. */
-export function resolveName(w: World, caller: Caller, name: string): string | undefined {
-	const found = lookupHost(w, caller, name);
+export function resolveName(w: World, caller: Caller, name: string, behaviour: WorldBehaviour = worldBehaviour): string | undefined {
+	const found = lookupHost(w, caller, name, behaviour);
 	return found.ok ? found.ip : undefined;
 }
 
@@ -96,20 +97,22 @@ function pickTarget(w: World, rule: NatRule): {ip: string; port: number} | undef
  * Follows a TCP connection from `caller` to `target:port`. Call on a draft: picking one of
  * several endpoints draws from the world's RNG.
  */
-export function connect(w: World, caller: Caller, target: string, port: number): ConnectOutcome {
+export function connect(w: World, caller: Caller, target: string, port: number, behaviour: WorldBehaviour = worldBehaviour): ConnectOutcome {
 	const hops: string[] = [];
 	const fromHost = w.hosts.get(caller.host);
 	const fromProcess = fromHost?.processes.get(caller.pid);
 	if (!fromHost || !fromProcess) return {ok: false, error: 'unreachable', hops};
 	const fromNetns = fromHost.namespaces.get(fromProcess.namespaces.net)!;
-	const resolved = resolveName(w, caller, target);
+	const resolved = resolveName(w, caller, target, behaviour);
 	if (!resolved) return {ok: false, error: 'resolve', hops};
 	let ip: string = resolved;
 	let sourceIp = isLoopback(ip) ? '127.0.0.1' : (sourceAddress(fromHost, fromNetns) ?? '');
 	let currentPort = port;
 	let natHost: string | undefined;
 	for (let redirects = 0; redirects < 8; redirects++) {
-		const decision = runConnectResolvers(w, {fromHost: caller.host, fromNetns: fromNetns.id, sourceIp, ip, port: currentPort, protocol: 'tcp'});
+		const attempt = {fromHost: caller.host, fromNetns: fromNetns.id, sourceIp, ip, port: currentPort, protocol: 'tcp'} as const;
+		let decision: ConnectDecision | undefined;
+		for (const resolver of behaviour.connectResolvers) if ((decision = resolver(w, attempt))) break;
 		if (decision?.kind === 'redirect') {
 			hops.push(`${decision.via}: ${ip}:${currentPort} -> ${decision.ip}:${decision.port}`);
 			ip = decision.ip;

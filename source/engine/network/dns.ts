@@ -1,12 +1,13 @@
 // Name resolution as a process does it: its own /etc/hosts and /etc/resolv.conf (nameservers,
 // search list, ndots), then a query to the nameserver those name. A nameserver is whatever
-// answers on that address: CoreDNS behind the kube-dns ClusterIP (k8s registers it), Docker's
-// embedded DNS at 127.0.0.11 (docker registers it), or the lab network's resolver (host and VM
-// names). Everything here runs on demand, per lookup: nothing is kept per tick.
+// answers on that address: CoreDNS behind the kube-dns ClusterIP, Docker's embedded DNS at
+// 127.0.0.11 (both listed in engine/world-behaviour.ts), or the lab network's resolver (host and
+// VM names, lab-resolver.ts). Everything here runs on demand, per lookup: nothing is kept per tick.
 import {lookupFile} from '../host/filesystem.ts';
 import type {Host, Process} from '../host/types.ts';
 import type {World} from '../world.ts';
-import {runNameResolvers} from './resolvers.ts';
+import {worldBehaviour, type WorldBehaviour} from '../world-behaviour.ts';
+import {upstreamAnswer} from './lab-resolver.ts';
 
 export type DnsRecord = {type: 'A'; name: string; ip: string} | {type: 'CNAME'; name: string; target: string};
 export type DnsAnswer = {rcode: 'NOERROR' | 'NXDOMAIN' | 'SERVFAIL'; authoritative: boolean; records: DnsRecord[]};
@@ -18,12 +19,6 @@ export type DnsCaller = {host: string; pid: number};
  * nothing answers (CoreDNS down), or undefined when it is not this server's address.
  */
 export type DnsServer = (w: World, caller: DnsCaller, server: string, name: string, type: QueryType) => DnsAnswer | 'timeout' | undefined;
-
-const servers = new Map<string, DnsServer>();
-
-export function registerDnsServer(name: string, server: DnsServer): void {
-	servers.set(name, server);
-}
 
 export type ResolverConfig = {nameservers: string[]; search: string[]; ndots: number; fromFile: boolean};
 
@@ -71,17 +66,9 @@ export function hostsFileAddress(w: World, caller: DnsCaller, name: string): str
 	return undefined;
 }
 
-/** The lab network's resolver: the hosts and VMs by name (and NAME.local), nothing else. */
-export function upstreamAnswer(w: World, caller: DnsCaller, name: string, type: QueryType): DnsAnswer {
-	const bare = name.replace(/\.$/, '');
-	const ip = runNameResolvers(w, caller.host, bare) ?? (w.hosts.get(bare) ?? w.hosts.get(bare.replace(/\.local$/, '')))?.ip;
-	if (!ip) return {rcode: 'NXDOMAIN', authoritative: false, records: []};
-	return {rcode: 'NOERROR', authoritative: false, records: type === 'A' ? [{type: 'A', name: bare, ip}] : []};
-}
-
 /** Asks one nameserver one question. */
-export function queryNameserver(w: World, caller: DnsCaller, server: string, name: string, type: QueryType): DnsAnswer | 'timeout' {
-	for (const answer of servers.values()) {
+export function queryNameserver(w: World, caller: DnsCaller, server: string, name: string, type: QueryType, behaviour: WorldBehaviour = worldBehaviour): DnsAnswer | 'timeout' {
+	for (const answer of behaviour.dnsServers) {
 		const result = answer(w, caller, server, name, type);
 		if (result) return result;
 	}
@@ -107,7 +94,7 @@ function addressIn(answer: DnsAnswer): {ip: string; canonical: string} | undefin
 }
 
 /** getaddrinfo() for an IPv4 address, as a program in the caller's process would call it. */
-export function lookupHost(w: World, caller: DnsCaller, name: string): Lookup {
+export function lookupHost(w: World, caller: DnsCaller, name: string, behaviour: WorldBehaviour = worldBehaviour): Lookup {
 	if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name)) return {ok: true, ip: name, canonical: name};
 	const fromHosts = hostsFileAddress(w, caller, name);
 	if (fromHosts) return {ok: true, ip: fromHosts, canonical: name};
@@ -117,7 +104,7 @@ export function lookupHost(w: World, caller: DnsCaller, name: string): Lookup {
 	for (const candidate of candidateNames(name, config)) {
 		let answered = false;
 		for (const server of config.nameservers) {
-			const answer = queryNameserver(w, caller, server, candidate, 'A');
+			const answer = queryNameserver(w, caller, server, candidate, 'A', behaviour);
 			if (answer === 'timeout') continue;
 			answered = true;
 			const found = answer.rcode === 'NOERROR' ? addressIn(answer) : undefined;

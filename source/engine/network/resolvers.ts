@@ -1,12 +1,9 @@
-// Extension points of the simulated network, for the engines that add virtual addresses:
-//
-// - Name resolvers turn a name into an IP, before the built-in rules (localhost, host names,
-//   VM names). Kubernetes adds cluster DNS here: `kubia.default.svc.cluster.local` -> ClusterIP.
-// - Connect resolvers see every connection attempt first, and may send it elsewhere (a
-//   Service's virtual IP -> one pod endpoint), refuse it, or pass (return undefined). They run
-//   before the hosts' own NAT rules (host.natRules, where docker's published ports live).
-//
-// Both are plain functions of the world (no I/O); registering twice under one name replaces.
+// Connect resolvers, the simulated network's extension point for the engines that add virtual
+// addresses: they see every connection attempt first, and may send it elsewhere (a Service's
+// virtual IP -> one pod endpoint), refuse it, or pass (return undefined). They run before the
+// hosts' own NAT rules (host.natRules, where docker's published ports live). They are plain
+// functions of the world (no I/O); which ones the world has is decided in one place,
+// engine/world-behaviour.ts. (Names are the nameservers' job: dns.ts.)
 import type {World} from '../world.ts';
 
 export type ConnectionAttempt = {
@@ -29,36 +26,3 @@ export type ConnectDecision =
  * on an immer draft, so `random(w)` advances the seeded RNG.
  */
 export type ConnectResolver = (w: World, attempt: ConnectionAttempt) => ConnectDecision | undefined;
-export type NameResolver = (w: World, fromHost: string, name: string) => string | undefined;
-
-const connectResolvers = new Map<string, ConnectResolver>();
-const nameResolvers = new Map<string, NameResolver>();
-
-export function registerConnectResolver(name: string, resolver: ConnectResolver): void {
-	connectResolvers.set(name, resolver);
-}
-
-export function registerNameResolver(name: string, resolver: NameResolver): void {
-	nameResolvers.set(name, resolver);
-}
-
-export function unregisterResolver(name: string): void {
-	connectResolvers.delete(name);
-	nameResolvers.delete(name);
-}
-
-export function runConnectResolvers(w: World, attempt: ConnectionAttempt): ConnectDecision | undefined {
-	for (const resolver of connectResolvers.values()) {
-		const decision = resolver(w, attempt);
-		if (decision) return decision;
-	}
-	return undefined;
-}
-
-export function runNameResolvers(w: World, fromHost: string, name: string): string | undefined {
-	for (const resolver of nameResolvers.values()) {
-		const ip = resolver(w, fromHost, name);
-		if (ip) return ip;
-	}
-	return undefined;
-}

@@ -1,5 +1,5 @@
 // Where connections go: loopback, addresses in any namespace on any host, NAT rules (published
-// ports, ClusterIPs), registered resolvers, and the errors in between.
+// ports, ClusterIPs), added nameservers and resolvers, and the errors in between.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {produce} from 'immer';
@@ -9,7 +9,7 @@ import {powerOffHost} from '../../../source/engine/host/power.ts';
 import {createNamespace} from '../../../source/engine/host/namespaces.ts';
 import {connect} from '../../../source/engine/network/connect.ts';
 import {httpRequest} from '../../../source/engine/network/http.ts';
-import {registerConnectResolver, registerNameResolver, unregisterResolver} from '../../../source/engine/network/resolvers.ts';
+import {createWorldBehaviour} from '../../../source/engine/world-behaviour.ts';
 import {emptyWorld, type World} from '../../../source/engine/world.ts';
 
 type Setup = {world: World; shell1: number; shell2: number; podPid: number};
@@ -87,21 +87,20 @@ test('a host NAT rule (a published port) forwards to its target, with the source
 	});
 });
 
-test('registered resolvers add virtual addresses and names (a Service ClusterIP and its DNS name)', () => {
+test('added nameservers and connect resolvers add virtual names and addresses (a Service ClusterIP and its DNS name)', () => {
 	const s = setup();
-	registerNameResolver('test-dns', (_w, _from, name) => (name === 'kubia.default.svc.cluster.local' ? '10.96.0.20' : undefined));
-	registerConnectResolver('test-proxy', (_w, attempt) => (attempt.ip === '10.96.0.20' && attempt.port === 80 ? {kind: 'redirect', ip: '10.244.1.5', port: 8080, via: 'kube-proxy'} : undefined));
-	try {
-		produce(s.world, w => {
-			const r = httpRequest(w, {host: 'a', pid: s.shell1}, 'kubia.default.svc.cluster.local', 80, '/');
-			assert.ok(r.ok);
-			assert.equal(r.response.body, "You've hit kubia-7x2kq\n");
-			assert.equal(r.request.sourceIp, '192.168.1.10');
-		});
-	} finally {
-		unregisterResolver('test-dns');
-		unregisterResolver('test-proxy');
-	}
+	const behaviour = createWorldBehaviour({
+		dnsServers: [(_w, _caller, _server, name) => (name === 'kubia.default.svc.cluster.local' ? {rcode: 'NOERROR', authoritative: true, records: [{type: 'A', name, ip: '10.96.0.20'}]} : undefined)],
+		connectResolvers: [(_w, attempt) => (attempt.ip === '10.96.0.20' && attempt.port === 80 ? {kind: 'redirect', ip: '10.244.1.5', port: 8080, via: 'kube-proxy'} : undefined)],
+	});
+	produce(s.world, w => {
+		const r = httpRequest(w, {host: 'a', pid: s.shell1}, 'kubia.default.svc.cluster.local', 80, '/', 'GET', behaviour);
+		assert.ok(r.ok);
+		assert.equal(r.response.body, "You've hit kubia-7x2kq\n");
+		assert.equal(r.request.sourceIp, '192.168.1.10');
+		// Without them, the same world has no such name: nothing was left registered behind.
+		assert.equal(httpRequest(w, {host: 'a', pid: s.shell1}, 'kubia.default.svc.cluster.local', 80, '/').ok, false);
+	});
 });
 
 test('a NAT rule with several targets spreads connections using the seeded RNG', () => {

@@ -1,7 +1,6 @@
 // The `docker` command: global flags, management-command aliases (docker image ls, docker
 // container run...), and dispatch to each subcommand.
 import {flagErrorText} from './usage-lines.ts';
-import '../../../engine/docker/http.ts';
 import type {CommandOutcome, CommandSpec} from '../../types.ts';
 import {dockerBuild} from './build.ts';
 import {dockerDiff, dockerKill, dockerLogs, dockerPs, dockerRestart, dockerRm, dockerStart, dockerStop} from './containers.ts';
