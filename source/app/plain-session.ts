@@ -2,6 +2,7 @@
 // command's output is printed, and every change in the world becomes one line.
 import {eventsSince} from '../engine/events.ts';
 import type {AppIO, AppOptions} from './app-options.ts';
+import {chunksOf} from '../shell/output-chunks.ts';
 import {eventLine} from './event-lines.ts';
 import {commandEntries} from './line-reader.ts';
 import {visibleText} from './visible-text.ts';
@@ -50,7 +51,7 @@ export async function runPlainSession(controller: TutorController, options: AppO
 		else if (entry.trim()) {
 			const result = controller.submit(entry);
 			exitCode = result.exitCode;
-			for (const stream of result.stderrFirst ? (['stderr', 'stdout'] as const) : (['stdout', 'stderr'] as const)) write(visibleText(result[stream]));
+			for (const chunk of chunksOf(result)) write(visibleText(chunk.text));
 			// No Ctrl-C here: a command that keeps printing (kubectl get -w) runs for a bounded while.
 			write(visibleText(controller.settleFollow()));
 		}

@@ -5,6 +5,7 @@ import {tick} from '../engine/tick.ts';
 import type {World} from '../engine/world.ts';
 import {runLine, type ShellRuntime} from '../shell/run-line.ts';
 import {followFor, followStep} from '../shell/follow.ts';
+import {chunksOf} from '../shell/output-chunks.ts';
 import {promptFor} from '../shell/session.ts';
 import type {FollowSpec, LineResult, ShellState} from '../shell/types.ts';
 import type {LessonView, PaneDepth} from './lesson-view.ts';
@@ -168,7 +169,7 @@ export function createTutorController(initial: ShellState, runtime: ShellRuntime
 				if (effect.kind === 'exit-tutor') exitRequested = true;
 				if (effect.kind === 'follow') following = effect.follow;
 			}
-			for (const stream of result.stderrFirst ? (['stderr', 'stdout'] as const) : (['stdout', 'stderr'] as const)) push(stream, result[stream]);
+			for (const chunk of chunksOf(result)) push(chunk.stream, chunk.text);
 			if (lesson) shell = lesson.afterCommand(before, shell, line, result);
 			noteSuccess();
 			changed();

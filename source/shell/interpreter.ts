@@ -9,6 +9,7 @@ import {expansionEnv} from './expansion-env.ts';
 import {withRedirects} from './redirects.ts';
 import type {Outcome, Run} from './run-types.ts';
 import {loopBound, loopOutputLimit} from './run-types.ts';
+import {chunksOf, pushChunks, stderrChunk, type OutputChunk} from './output-chunks.ts';
 import {shellPid, withExit} from './session.ts';
 import {runSimple} from './simple-command.ts';
 import type {ShellEffect, ShellState} from './types.ts';
@@ -21,6 +22,7 @@ export function runList(state: ShellState, list: List, stdin: string, run: Run):
 	let stderr = '';
 	let exitCode = state.session.lastExit;
 	const effects: ShellEffect[] = [];
+	const chunks: OutputChunk[] = [];
 	let first = true;
 	for (const {op, pipeline} of list.items) {
 		if (run.shared.stopped) break;
@@ -31,12 +33,13 @@ export function runList(state: ShellState, list: List, stdin: string, run: Run):
 		current = withExit(result.state, result.exitCode);
 		stdout += result.stdout;
 		stderr += result.stderr;
+		pushChunks(chunks, chunksOf(result));
 		exitCode = result.exitCode;
 		effects.push(...result.effects);
-		if (result.control) return {state: current, stdout, stderr, exitCode, effects, control: result.control};
-		if (list.items.length === 1 && result.stderrFirst) return {state: current, stdout, stderr, exitCode, effects, stderrFirst: true};
+		if (result.control) return {state: current, stdout, stderr, exitCode, effects, chunks, control: result.control};
+		if (list.items.length === 1 && result.stderrFirst) return {state: current, stdout, stderr, exitCode, effects, chunks, stderrFirst: true};
 	}
-	return {state: current, stdout, stderr, exitCode, effects};
+	return {state: current, stdout, stderr, exitCode, effects, chunks};
 }
 
 function runPipeline(state: ShellState, pipeline: Pipeline, stdin: string, run: Run): Outcome {
@@ -46,10 +49,13 @@ function runPipeline(state: ShellState, pipeline: Pipeline, stdin: string, run: 
 	let last: Outcome = quiet(state);
 	const effects: ShellEffect[] = [];
 	let spawnedPid: number | undefined;
+	const chunks: OutputChunk[] = [];
 	for (let i = 0; i < pipeline.commands.length; i++) {
 		last = runCommand(current, pipeline.commands[i]!, input, run);
 		current = last.state;
 		stderr += last.stderr;
+		// Only the last command's stdout reaches the terminal; every command's stderr does.
+		pushChunks(chunks, i === pipeline.commands.length - 1 ? chunksOf(last) : stderrChunk(last.stderr));
 		effects.push(...last.effects);
 		spawnedPid = last.spawnedPid ?? spawnedPid;
 		input = last.stdout;
@@ -60,11 +66,13 @@ function runPipeline(state: ShellState, pipeline: Pipeline, stdin: string, run: 
 	if (pipeline.background) {
 		const jobs = current.session.jobs + 1;
 		current = {...current, session: {...current.session, jobs}};
-		stdout = `[${jobs}] ${spawnedPid ?? shellPid(current) + jobs}\n` + stdout;
+		const job = `[${jobs}] ${spawnedPid ?? shellPid(current) + jobs}\n`;
+		stdout = job + stdout;
+		chunks.unshift({stream: 'stdout', text: job});
 		exitCode = 0;
 	}
 	const alone = pipeline.commands.length === 1;
-	return {state: current, stdout, stderr, exitCode, effects, spawnedPid, control: alone ? last.control : undefined, ...(alone && !pipeline.background && last.stderrFirst ? {stderrFirst: true} : {})};
+	return {state: current, stdout, stderr, exitCode, effects, spawnedPid, chunks, control: alone ? last.control : undefined, ...(alone && !pipeline.background && last.stderrFirst ? {stderrFirst: true} : {})};
 }
 
 export function runCommand(state: ShellState, command: Command, stdin: string, run: Run): Outcome {
@@ -90,26 +98,28 @@ export function runCommand(state: ShellState, command: Command, stdin: string, r
 				let stdout = '';
 				let stderr = '';
 				const effects: ShellEffect[] = [];
+				const chunks: OutputChunk[] = [];
 				const take = (r: Outcome) => {
 					current = r.state;
 					stdout += r.stdout;
 					stderr += r.stderr;
+					pushChunks(chunks, chunksOf(r));
 					effects.push(...r.effects);
 					return r;
 				};
 				for (const branch of command.branches) {
 					const test = take(runList(current, branch.condition, input, run));
-					if (test.control) return {...test, state: current, stdout, stderr, effects};
+					if (test.control) return {...test, state: current, stdout, stderr, effects, chunks};
 					if (test.exitCode === 0) {
 						const body = take(runList(current, branch.body, input, run));
-						return {...body, state: current, stdout, stderr, effects};
+						return {...body, state: current, stdout, stderr, effects, chunks};
 					}
 				}
 				if (command.otherwise) {
 					const body = take(runList(current, command.otherwise, input, run));
-					return {...body, state: current, stdout, stderr, effects};
+					return {...body, state: current, stdout, stderr, effects, chunks};
 				}
-				return {state: current, stdout, stderr, exitCode: 0, effects};
+				return {state: current, stdout, stderr, exitCode: 0, effects, chunks};
 			});
 		case 'for':
 		case 'while':
@@ -124,11 +134,13 @@ function runLoop(state: ShellState, loop: Extract<Command, {kind: 'for' | 'while
 	let stderr = '';
 	let exitCode = 0;
 	const effects: ShellEffect[] = [];
+	const chunks: OutputChunk[] = [];
 	let items: string[] = [];
 	if (loop.kind === 'for') {
 		const env = expansionEnv(() => current, s => (current = s), run);
 		items = loop.items ? expandWords(loop.items, env) : run.positional;
 		stderr += env.stderr();
+		pushChunks(chunks, stderrChunk(env.stderr()));
 	}
 	for (let round = 0; ; round++) {
 		if (run.shared.stopped) break;
@@ -150,6 +162,7 @@ function runLoop(state: ShellState, loop: Extract<Command, {kind: 'for' | 'while
 			current = test.state;
 			stdout += test.stdout;
 			stderr += test.stderr;
+			pushChunks(chunks, chunksOf(test));
 			effects.push(...test.effects);
 			if ((test.exitCode === 0) === loop.until) break;
 		}
@@ -157,15 +170,16 @@ function runLoop(state: ShellState, loop: Extract<Command, {kind: 'for' | 'while
 		current = body.state;
 		stdout += body.stdout;
 		stderr += body.stderr;
+		pushChunks(chunks, chunksOf(body));
 		exitCode = body.exitCode;
 		effects.push(...body.effects);
 		const control = body.control;
 		if (!control) continue;
-		if (control.kind === 'return') return {state: current, stdout, stderr, exitCode, effects, control};
-		if (control.levels > 1) return {state: current, stdout, stderr, exitCode: 0, effects, control: {...control, levels: control.levels - 1}};
+		if (control.kind === 'return') return {state: current, stdout, stderr, exitCode, effects, chunks, control};
+		if (control.levels > 1) return {state: current, stdout, stderr, exitCode: 0, effects, chunks, control: {...control, levels: control.levels - 1}};
 		exitCode = 0;
 		if (control.kind === 'break') break;
 	}
-	return {state: current, stdout, stderr, exitCode, effects};
+	return {state: current, stdout, stderr, exitCode, effects, chunks};
 }
 

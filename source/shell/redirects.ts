@@ -8,6 +8,7 @@ import {expansionEnv} from './expansion-env.ts';
 import {startFolderPath} from './learner-files.ts';
 import {pathKind, readPath, resolvePath, writePath} from './paths.ts';
 import {readDisk} from './read-disk.ts';
+import {chunksOf, pushChunks, stderrChunk, type OutputChunk} from './output-chunks.ts';
 import type {Outcome, Run} from './run-types.ts';
 import {currentFrame} from './session.ts';
 import {ArithmeticError} from './syntax/arithmetic.ts';
@@ -76,20 +77,22 @@ export function routeOutput(
 	world: World,
 	frame: ShellFrame,
 	opened: OpenedRedirects,
-	output: {stdout: string; stderr: string},
+	output: {stdout: string; stderr: string; chunks?: OutputChunk[]; stderrFirst?: boolean},
 	writer: string,
-): {world: World; stdout: string; stderr: string; failed: boolean} {
+): {world: World; stdout: string; stderr: string; chunks: OutputChunk[]; failed: boolean} {
 	let stdout = '';
 	let stderr = '';
+	const chunks: OutputChunk[] = [];
 	const files = new Map<FileSink, string>();
 	const send = (sink: Sink, text: string) => {
 		if (sink.kind === 'out') stdout += text;
 		else if (sink.kind === 'err') stderr += text;
 		else if (sink.kind === 'file') files.set(sink, (files.get(sink) ?? '') + text);
+		if (sink.kind === 'out' || sink.kind === 'err') pushChunks(chunks, [{stream: sink.kind === 'out' ? 'stdout' : 'stderr', text}]);
 	};
 	for (const sink of opened.fds.values()) if (sink.kind === 'file' && !files.has(sink)) files.set(sink, '');
-	send(opened.fds.get(1) ?? terminalOut, output.stdout);
-	send(opened.fds.get(2) ?? terminalErr, output.stderr);
+	// In the order the command wrote them: `cmd > f 2>&1` puts its errors where they came in f.
+	for (const chunk of chunksOf(output)) send(opened.fds.get(chunk.stream === 'stdout' ? 1 : 2) ?? (chunk.stream === 'stdout' ? terminalOut : terminalErr), chunk.text);
 	let next = world;
 	for (const [sink, text] of files) {
 		const created = pathKind(next, frame, sink.path) === undefined;
@@ -97,7 +100,7 @@ export function routeOutput(
 		if (!written.ok) {
 			// open() failures name the file; a write() the kernel refuses (a cgroup file's EINVAL) names the writer, as bash does.
 			const message = written.error.startsWith('write error: ') ? `${writer}: ${written.error}` : `bash: ${sink.path}: ${written.error}`;
-			return {world: next, stdout, stderr: stderr + message + '\n', failed: true};
+			return {world: next, stdout, stderr: stderr + message + '\n', chunks: pushChunks(chunks, stderrChunk(message + '\n')), failed: true};
 		}
 		next = written.world;
 		// A file the learner's `>` made is a change to the world like any other: the pane's events show it.
@@ -107,7 +110,7 @@ export function routeOutput(
 			next = produce(next, w => void recordEvent(w, {type: 'Normal', component: writer.split(':')[0]!, reason: 'FileCreated', object: `file/${frame.host}${path}`, message: `${path} (${bytes} byte${bytes === 1 ? '' : 's'})`, host: frame.host}));
 		}
 	}
-	return {world: next, stdout, stderr, failed: false};
+	return {world: next, stdout, stderr, chunks, failed: false};
 }
 
 /** Runs `body` with the command's redirections applied (stdin from < or a here-document, output to files). */
@@ -139,6 +142,7 @@ export function withRedirects(
 		state: {...result.state, world: routed.world},
 		stdout: routed.stdout,
 		stderr: expansionErrors + routed.stderr,
+		chunks: pushChunks(stderrChunk(expansionErrors), routed.chunks),
 		exitCode: routed.failed ? 1 : result.exitCode,
 	};
 }

@@ -1,6 +1,7 @@
 // Runs one line the learner typed (or a pasted block): parse it into a syntax tree, then walk it;
 // each command's words are expanded when its turn comes. Records the line in the history. Never throws.
 import {runCommand, runList} from './interpreter.ts';
+import {chunksOf, pushChunks, stderrChunk} from './output-chunks.ts';
 import type {Run} from './run-types.ts';
 import {currentFrame, withExit} from './session.ts';
 import {parse} from './syntax/parse.ts';
@@ -24,7 +25,13 @@ export function runLine(state: ShellState, line: string, runtime: ShellRuntime):
 	const via = currentFrame(state).via;
 	const asRun = via ? `${via} -c ${trimmed}` : undefined;
 	const say = (text: string) => withSimulatorLines(text, runtime.locale);
-	return {state: result.state, stdout: say(bounded(result.stdout)), stderr: say(bounded(warnings + result.stderr) + stopped), exitCode: result.exitCode, effects: result.effects, ...(asRun ? {asRun} : {}), ...(result.stderrFirst && !warnings ? {stderrFirst: true} : {})};
+	const stdout = say(bounded(result.stdout));
+	const stderr = say(bounded(warnings + result.stderr) + stopped);
+	// A line cut short by the output bound keeps only its streams; chunksOf() then shows stdout first.
+	const cut = stdout.length > lineOutputLimit || stderr.length > lineOutputLimit;
+	const chunks = cut ? undefined : pushChunks(stderrChunk(warnings), chunksOf(result)).map(c => ({...c, text: say(c.text)}));
+	if (chunks) pushChunks(chunks, stderrChunk(say(stopped)));
+	return {state: result.state, stdout, stderr, exitCode: result.exitCode, effects: result.effects, ...(chunks ? {chunks} : {}), ...(asRun ? {asRun} : {}), ...(result.stderrFirst && !warnings ? {stderrFirst: true} : {})};
 }
 
 /** What one line may print: the screen keeps its scrollback, and a loop printing its growing history does not fill memory. */

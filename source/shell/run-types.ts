@@ -1,6 +1,7 @@
 // The shapes the interpreter passes around while a line runs (kept apart so the interpreter's
 // modules share them without importing each other in a circle).
 import type {Command, List} from './syntax/ast.ts';
+import type {OutputChunk} from './output-chunks.ts';
 import type {ShellEffect, ShellRuntime, ShellState} from './types.ts';
 
 export type {ShellRuntime};
@@ -22,6 +23,7 @@ export type Outcome = {
 	spawnedPid?: number;
 	control?: Control;
 	stderrFirst?: boolean; // see CommandOutcome
+	chunks?: OutputChunk[]; // both streams in the order the terminal showed them (output-chunks.ts)
 };
 
 /** What a running line carries: its runtime, its text, the shared budget and the function/loop context. */

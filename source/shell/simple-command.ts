@@ -3,6 +3,8 @@
 // eval...), or a command from the table, with its redirections applied.
 import {commandBudget, type Outcome, type Run} from './run-types.ts';
 import {expansionEnv} from './expansion-env.ts';
+import {chunksOf, pushChunks, stderrChunk} from './output-chunks.ts';
+import {notFoundLine} from './not-found.ts';
 import {withRedirects} from './redirects.ts';
 import {currentFrame} from './session.ts';
 import {ArithmeticError} from './syntax/arithmetic.ts';
@@ -41,11 +43,11 @@ export function runSimple(state: ShellState, command: SimpleCommand, stdin: stri
 		// `X=1` alone (or `> file`): the variables stay in the shell; $? is the last $(...)'s status.
 		const withVars = {...current, session: {...current.session, env: {...current.session.env, ...Object.fromEntries(assigns)}}};
 		const result = withRedirects(withVars, command.redirects, stdin, run, s => ({state: s, stdout: '', stderr: '', exitCode: env.lastStatus() ?? 0, effects: []}));
-		return {...result, stderr: expansionErrors + result.stderr};
+		return {...result, stderr: expansionErrors + result.stderr, chunks: pushChunks(stderrChunk(expansionErrors), chunksOf(result))};
 	}
 	const [name, ...args] = words as [string, ...string[]];
 	const result = withRedirects(current, command.redirects, stdin, run, (s, input) => dispatch(s, name, args, assigns, input, run), name === 'echo' || name === 'printf' ? `bash: ${name}` : name);
-	return {...result, stderr: expansionErrors + result.stderr};
+	return {...result, stderr: expansionErrors + result.stderr, chunks: pushChunks(stderrChunk(expansionErrors), chunksOf(result))};
 }
 
 function dispatch(state: ShellState, name: string, args: string[], assigns: [string, string][], stdin: string, run: Run): Outcome {
@@ -57,7 +59,7 @@ function dispatch(state: ShellState, name: string, args: string[], assigns: [str
 	let outcome: CommandOutcome;
 	if (!spec) {
 		const hint = run.runtime.suggest?.(name);
-		outcome = {stdout: '', stderr: `${name}: command not found${hint ? `\n${hint}` : ''}\n`, exitCode: 127};
+		outcome = {stdout: '', stderr: `${notFoundLine(state, name)}${hint ? `\n${hint}` : ''}\n`, exitCode: 127};
 	} else {
 		// `VAR=value command ...` (e.g. `ETCDCTL_API=3 etcdctl get ...`): the assignments hold for that command only.
 		const session = assigns.length ? {...state.session, env: {...state.session.env, ...Object.fromEntries(assigns)}} : state.session;
@@ -79,7 +81,7 @@ function dispatch(state: ShellState, name: string, args: string[], assigns: [str
 		session = {...session, frames};
 	}
 	const next: ShellState = {world: outcome.world ?? state.world, session};
-	return {state: next, stdout: outcome.stdout, stderr: outcome.stderr ?? '', exitCode: outcome.exitCode, effects: outcome.effects ?? [], spawnedPid: outcome.spawnedPid, ...(outcome.stderrFirst ? {stderrFirst: true} : {})};
+	return {state: next, stdout: outcome.stdout, stderr: outcome.stderr ?? '', exitCode: outcome.exitCode, effects: outcome.effects ?? [], spawnedPid: outcome.spawnedPid, ...(outcome.stderrFirst ? {stderrFirst: true} : {}), ...(outcome.chunks ? {chunks: outcome.chunks} : {})};
 }
 
 function callFunction(state: ShellState, fn: FunctionDefinition, args: string[], stdin: string, run: Run): Outcome {

@@ -1,6 +1,7 @@
 import type {World} from '../engine/world.ts';
 import type {Locale} from '../i18n/locale.ts';
 import type {OptionsSpec} from './options.ts';
+import type {OutputChunk} from './output-chunks.ts';
 import type {FunctionDefinition} from './syntax/ast.ts';
 
 /**
@@ -108,6 +109,8 @@ export type CommandOutcome = {
 	effects?: ShellEffect[];
 	/** What it wrote to stderr came before what it wrote to stdout (docker run's pull lines before the container's output). */
 	stderrFirst?: boolean;
+	/** Both streams in the order the terminal showed them, when they interleave (a line run inside a container). */
+	chunks?: OutputChunk[];
 };
 
 export type CommandSpec = {
@@ -136,4 +139,6 @@ export type LineResult = {
 	asRun?: string;
 	/** The terminal showed stderr before stdout (a line that was one command whose outcome said so). */
 	stderrFirst?: boolean;
+	/** Both streams in the order the terminal showed them (`ps --bogus; echo rc=$?`: the error first); read with chunksOf(). */
+	chunks?: OutputChunk[];
 };

@@ -7,6 +7,7 @@ import {createSandboxWorld, learnerHost} from '../../source/engine/scenarios/san
 import type {World} from '../../source/engine/world.ts';
 import {allCommands} from '../../source/shell/all-commands.ts';
 import {memoryDisk} from '../../source/shell/memory-disk.ts';
+import {terminalText} from '../../source/shell/output-chunks.ts';
 import {runLine, type ShellRuntime} from '../../source/shell/run-line.ts';
 import {createShellState} from '../../source/shell/session.ts';
 import type {LineResult, ShellState} from '../../source/shell/types.ts';
@@ -33,7 +34,7 @@ export function runAll(shell: {state: ShellState; runtime: ShellRuntime}, lines:
 export function run(shell: {state: ShellState; runtime: ShellRuntime}, line: string): LineResult & {text: string} {
 	const result = runLine(shell.state, line, shell.runtime);
 	shell.state = result.state;
-	return {...result, text: result.stderrFirst ? result.stderr + result.stdout : result.stdout + result.stderr};
+	return {...result, text: terminalText(result)};
 }
 
 /**

@@ -110,3 +110,22 @@ test('the cgroup list shows top-level groups and limited ones, not every service
 	assert.ok(paths.some(p => /^\/system\.slice\/docker-.*\.scope$/.test(p)), 'a container with a limit keeps its own row');
 	assert.ok(!paths.some(p => /\.service$/.test(p)), `services count in /system.slice: ${paths.join(' ')}`);
 });
+
+test("at 80x24 a container's cgroup is named by its short id, not cut to /system…", () => {
+	const shell = sandboxShell();
+	runAll(shell, ['mkdir /sys/fs/cgroup/half', 'echo "50000 100000" > /sys/fs/cgroup/half/cpu.max', 'docker run -d --name limited --memory 64m nginx']);
+	const id = runAll(shell, ['docker inspect -f "{{.Id}}" limited']).results[0]!.stdout.trim();
+	for (const text of [enPane, messages('zh-CN').ui.pane]) {
+		const rows = hostDepth(shell.state.world, 'host-1', {width: 43, height: 20, theme: makeTheme(false), text}).rows;
+		const lines = rows.filter(r => r.key === 'cgroups' || r.key.startsWith('cgroup:')).map(r => r.cells.map(c => c.text).join(''));
+		assert.ok(lines.every(l => textWidth(l) <= 42), lines.join('\n'));
+		assert.ok(!lines.some(l => l.startsWith('/system…')), lines.join('\n'));
+		assert.ok(lines.some(l => l.startsWith(`docker-${id.slice(0, 7)}`) || l.startsWith(`…/docker-${id.slice(0, 5)}`)), lines.join('\n'));
+		const memory = lines.find(l => /docker-/.test(l))!;
+		assert.match(memory, / \S+\/64Mi /, 'used against the limit');
+		assert.match(lines.find(l => l.startsWith('/system.slice'))!, /^\/system\.slice /);
+	}
+	// At 140x40 there is room for the usage bar and the whole short id.
+	const wide = hostDepth(shell.state.world, 'host-1', {width: 69, height: 30, theme: makeTheme(false), text: enPane}).rows.map(r => r.cells.map(c => c.text).join(''));
+	assert.match(wide.find(l => l.includes('docker-'))!, new RegExp(`^…/docker-${id.slice(0, 12)} +[█░]{6} \\S+/64Mi `));
+});

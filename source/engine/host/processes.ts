@@ -20,6 +20,7 @@ export type SpawnOptions = {
 	env?: Record<string, string>;
 	state?: Process['state'];
 	endsAt?: number; // virtual ms when it exits by itself
+	parentDeathSignal?: number; // see Process
 };
 
 /** Starts a process on a host and gives it a pid in every pid namespace that can see it. Call on a draft. */
@@ -52,6 +53,7 @@ export function spawnProcess(w: World, host: Host, options: SpawnOptions): Proce
 		tty: options.tty,
 		env: options.env,
 		...(options.endsAt !== undefined ? {endsAt: options.endsAt} : {}),
+		...(options.parentDeathSignal !== undefined ? {parentDeathSignal: options.parentDeathSignal} : {}),
 	};
 	ensureCgroup(host, process.cgroup);
 	host.processes.set(pid, process);
@@ -186,6 +188,40 @@ export function killProcess(host: Host, pid: number): number[] {
 	if (host.natRules.some(r => r.pid !== undefined)) host.natRules = host.natRules.filter(r => r.pid === undefined || host.processes.has(r.pid));
 	collectUnusedNamespaces(host);
 	return killed;
+}
+
+/**
+ * A process ended by a signal (kill, pkill): it alone goes, as on a real kernel. Its children live
+ * on, re-parented to the nearest child subreaper above it in its pid namespace (containerd-shim)
+ * or else to that namespace's init; only children that asked for a parent-death signal (stress's
+ * workers) end with it. When pid 1 of a pid namespace dies, the whole namespace goes
+ * (killProcess). Call on a draft.
+ */
+export function killAlone(host: Host, pid: number): number[] {
+	const dying = host.processes.get(pid);
+	if (!dying) return [];
+	const ns = dying.namespaces.pid;
+	if (dying.nsPids[ns] === 1 && ns !== host.initNamespaces.pid) return killProcess(host, pid);
+	const reaper = reaperFor(host, dying);
+	const killed: number[] = [];
+	for (const child of [...host.processes.values()].filter(p => p.ppid === pid)) {
+		if (child.parentDeathSignal === 9 || child.parentDeathSignal === 15) killed.push(...killAlone(host, child.pid));
+		else child.ppid = reaper;
+	}
+	return [...killed, ...killProcess(host, pid)];
+}
+
+/** Who adopts the orphans of `dying`: kernel/exit.c's find_new_reaper, with containerd-shim as the only subreaper modelled. */
+function reaperFor(host: Host, dying: Process): number {
+	const ns = dying.namespaces.pid;
+	const seen = new Set<number>();
+	for (let up = host.processes.get(dying.ppid); up && up.namespaces.pid === ns && !seen.has(up.pid); up = host.processes.get(up.ppid)) {
+		seen.add(up.pid);
+		if (/^(\S*\/)?containerd-shim/.test(up.command)) return up.pid;
+	}
+	if (ns === host.initNamespaces.pid) return 1;
+	for (const p of host.processes.values()) if (p.namespaces.pid === ns && p.nsPids[ns] === 1) return p.pid;
+	return 1;
 }
 
 /** How many unreaped exit statuses a host keeps (a shell's exit nobody waits for must not pile up). */

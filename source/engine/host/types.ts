@@ -74,6 +74,8 @@ export type Process = {
 	env?: Record<string, string>;
 	/** A shell script it runs in virtual time (sh -c 'while ...; sleep 5; done'): its program counter, variables and wake-up. */
 	script?: ScriptState;
+	/** prctl(PR_SET_PDEATHSIG): it gets this signal when its parent dies (stress's workers ask for SIGTERM). */
+	parentDeathSignal?: number;
 };
 
 export type Cgroup = {

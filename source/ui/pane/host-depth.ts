@@ -47,21 +47,26 @@ export function hostDepth(world: World, hostName: string, input: DepthInput): Pa
 	const processSelectable = selectable.length;
 	if (view.cgroups.length) {
 		// Columns: path, a usage bar, used/limit, CPU used (of the quota), pids, then OOM kills when there are any.
-		const pathWidth = Math.max(8, Math.min(24, width - 41));
-		rows.push({key: 'cgroups', header: true, cells: [{text: `${fit(t.cgroupColumns.cgroup, pathWidth)} ${fit(t.cgroupColumns.memory, 19)} ${fit(t.cgroupColumns.cpu, 7)} ${t.cgroupColumns.pids}`, bold: true, dim: input.theme.dim}]});
+		// A narrow pane (80x24) drops the bar, so the path gets the room to say which group it is.
+		// The last 7 cells are kept for " OOM×n" only while a group has one.
+		const narrow = width - 41 < 14;
+		const oomRoom = view.cgroups.some(cg => cg.oomKills) ? 7 : 0;
+		const pathWidth = narrow ? Math.max(8, width - 27 - oomRoom) : Math.min(24, width - 41);
+		rows.push({key: 'cgroups', header: true, cells: [{text: `${fit(t.cgroupColumns.cgroup, pathWidth)} ${fit(t.cgroupColumns.memory, narrow ? 12 : 19)} ${fit(t.cgroupColumns.cpu, 7)} ${t.cgroupColumns.pids}`, bold: true, dim: input.theme.dim}]});
 		for (const cg of view.cgroups) {
 			const limited = cg.memoryMax !== 'max';
 			const memText = limited ? `${formatBytes(cg.memoryUsed)}/${formatBytes(cg.memoryMax as number)}` : `${formatBytes(cg.memoryUsed)}`;
 			const ratio = limited ? cg.memoryUsed / (cg.memoryMax as number) : 0;
+			const memoryColour = ratio > 0.9 ? input.theme.bad : ratio > 0.7 ? input.theme.warn : input.theme.ok;
 			const cpu = cpuText(cg, view.cpus);
 			const pids = cg.pidsMax === 'max' ? `${cg.pids}` : `${cg.pids}/${cg.pidsMax}`;
 			rows.push({
 				key: cg.id,
 				selectId: cg.id,
 				cells: [
-					{text: fit(cg.path, pathWidth) + ' '},
-					{text: limited ? bar(cg.memoryUsed, cg.memoryMax as number, 6) : '      ', color: ratio > 0.9 ? input.theme.bad : ratio > 0.7 ? input.theme.warn : input.theme.ok},
-					{text: ' ' + fit(memText, 12) + ' ', cell: 'mem'},
+					{text: fit(cgroupLabel(cg.path, pathWidth), pathWidth) + ' '},
+					...(narrow ? [] : [{text: limited ? bar(cg.memoryUsed, cg.memoryMax as number, 6) : '      ', color: memoryColour}]),
+					{text: (narrow ? '' : ' ') + fit(memText, 12) + ' ', cell: 'mem', ...(narrow && limited ? {color: memoryColour} : {})},
 					{text: fit(cpu.text, 7) + ' ', cell: 'cpu', color: cpu.throttled ? input.theme.warn : undefined, bold: cpu.throttled},
 					{text: fit(pids, 5), cell: 'pids'},
 					{text: cg.oomKills ? ` OOM×${cg.oomKills}` : '', color: input.theme.bad, bold: true, cell: 'oom'},
@@ -77,6 +82,21 @@ export function hostDepth(world: World, hostName: string, input: DepthInput): Pa
 		selectable = [...selectable.slice(processSelectable), ...selectable.slice(0, processSelectable)];
 	}
 	return {title: t.hostTitle(view.name, view.cpus, formatBytes(view.memoryBytes), view.processCount), rows, selectable};
+}
+
+/**
+ * A cgroup's path as it fits `width`: whole when it fits, else its last part, with a container's
+ * scope named by the short id `docker ps` shows (`/system.slice/docker-9d3f….scope` is
+ * `…/docker-9d3fb64afebe`, or `docker-9d3fb64…` where that does not fit), never a bare `/system…`.
+ */
+export function cgroupLabel(path: string, width: number): string {
+	if (path.length <= width) return path;
+	const last = path.slice(path.lastIndexOf('/') + 1);
+	const scope = last.match(/^(docker|cri-containerd)-([0-9a-f]{12})[0-9a-f]*\.scope$/);
+	const name = scope ? `${scope[1]}-${scope[2]}` : last.replace(/\.(slice|scope)$/, '');
+	if (name.length + 2 <= width) return `…/${name}`;
+	// Too narrow even for "docker-" and the id: the id alone, as docker ps begins it.
+	return scope && width < 12 ? scope[2]! : name;
 }
 
 /**

@@ -2,7 +2,7 @@
 import {produce} from 'immer';
 import {reconcileContainers} from '../../../engine/docker/runtime.ts';
 import {recordEvent} from '../../../engine/events.ts';
-import {killProcess} from '../../../engine/host/processes.ts';
+import {killAlone} from '../../../engine/host/processes.ts';
 import {handOverForkBomb} from '../../../engine/host/workloads.ts';
 import {noteServiceProcessDied, serviceOf} from '../../../engine/host/services.ts';
 import type {Process} from '../../../engine/host/types.ts';
@@ -79,7 +79,7 @@ export const kill: CommandSpec = {
 				if (target.pid === me.pid) popFrame = true;
 				const service = serviceOf(h, target);
 				handOverForkBomb(h, target.pid);
-				killProcess(h, target.pid);
+				killAlone(h, target.pid);
 				if (service) noteServiceProcessDied(w, h, service, `${signal}/SIG${signals[signal - 1] ?? signal}`);
 				recordEvent(w, {type: 'Normal', component: 'kernel', reason: 'Killed', object: `process/${host.name}/${target.pid}`, message: `${target.command} killed by SIG${signals[signal - 1] ?? signal}`, host: host.name});
 			}

@@ -95,6 +95,7 @@ export const stress: CommandSpec = external({
 					memoryBytes: isVm ? 2 * mib : 1 * mib,
 					tty: me.tty,
 					cpuDemand: 1,
+					parentDeathSignal: 15, // stress 1.0.5 and later: prctl(PR_SET_PDEATHSIG, SIGTERM) in each worker
 					workload: isVm ? {kind: 'memory-hog', targetBytes: vmBytes, growBytesPerSecond: 512 * mib} : {kind: 'cpu-burner', threads: 1},
 				});
 				if ('error' in worker) {
