@@ -79,11 +79,12 @@ export async function runHostCommand(host: ClassroomHost, line: string, now: num
 			return up.map(student => say.hand(student.name, student.hand!.chapterId ? say.where(student.hand!.chapterId, student.hand!.stepIndex! + 1, student.hand!.stepCount ?? 0) : '', student.hand!.lastCommand?.line ?? '')).join('\n');
 		}
 		case 'who': {
+			const pacing = pacingOf(room);
 			const rows = room.studentOrder.map(id => {
 				const student = room.students[id]!;
 				const online = host.isConnected(id);
 				const where = student.current ? say.where(student.current.chapterId, student.current.stepIndex + 1, student.current.stepCount) : say.notStarted;
-				return `${student.hand ? '✋ ' : ''}${student.name}: ${where}${isStuck(student, now, online, settings.rule ?? defaultStuckRule) ? say.stuck : ''}${online ? '' : say.offline}`;
+				return `${student.hand ? '✋ ' : ''}${student.name}: ${where}${isStuck(student, now, online, settings.rule ?? defaultStuckRule, pacing) ? say.stuck : ''}${online ? '' : say.offline}`;
 			});
 			return rows.length > 0 ? rows.join('\n') : say.nobody;
 		}

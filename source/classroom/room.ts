@@ -3,7 +3,7 @@
 // is sanitized on the way in (host-server.ts), so everything here is safe to print.
 // Longer than ~300 lines because every log record's effect on the room is one reducer, replayed in order.
 import type {LogRecord} from './log-records.ts';
-import type {ExamRules, Pacing, ProgressEvent} from './protocol.ts';
+import {chapterOpen, type ExamRules, type Pacing, type ProgressEvent} from './protocol.ts';
 
 export type StepRecord = {
 	chapterId: string;
@@ -295,12 +295,14 @@ export type StuckKind = 'idle' | 'failing';
 
 /**
  * Stuck: online, on an unfinished task or quiz (not reading, not on a finished chapter's
- * summary), and past the time threshold or the failure threshold on that step.
+ * summary, not in a chapter the instructor has closed: `pacing` is the room's), and past the
+ * time threshold or the failure threshold on that step.
  */
-export function stuckKind(student: Student, now: number, online: boolean, rule: StuckRule = defaultStuckRule): StuckKind | undefined {
+export function stuckKind(student: Student, now: number, online: boolean, rule: StuckRule = defaultStuckRule, pacing?: Pacing): StuckKind | undefined {
 	const current = student.current;
 	if (!online || !current) return undefined;
 	if (current.kind === 'read' || current.kind === 'summary' || student.finished[current.chapterId] !== undefined) return undefined;
+	if (pacing && !chapterOpen(pacing, {id: current.chapterId, number: current.chapterNumber})) return undefined;
 	const step = student.steps[stepKey(current.chapterId, current.stepId)];
 	if (!step || step.doneAt !== undefined) return undefined;
 	const failures = step.failedCommands + step.failedChecks;
@@ -308,8 +310,8 @@ export function stuckKind(student: Student, now: number, online: boolean, rule: 
 	return step.attempts > 0 || failures > 0 ? 'failing' : 'idle';
 }
 
-export function isStuck(student: Student, now: number, online: boolean, rule: StuckRule = defaultStuckRule): boolean {
-	return stuckKind(student, now, online, rule) !== undefined;
+export function isStuck(student: Student, now: number, online: boolean, rule: StuckRule = defaultStuckRule, pacing?: Pacing): boolean {
+	return stuckKind(student, now, online, rule, pacing) !== undefined;
 }
 
 /** How far the room is in one chapter: who finished it, who passed each step, who is on each step now. */

@@ -1,7 +1,8 @@
 // Plain mode has no grid to turn red: it says once when a student gets stuck, and once when
 // they move again.
 import {clockTime} from './plain-lines.ts';
-import {defaultStuckRule, stepKey, stuckKind, timeOnStep, type Room, type StuckRule} from './room.ts';
+import {chapterOpen} from './protocol.ts';
+import {defaultStuckRule, pacingOf, stepKey, stuckKind, timeOnStep, type Room, type StuckRule} from './room.ts';
 import {messages} from '../i18n/catalog.ts';
 import type {HostText} from '../i18n/messages.ts';
 
@@ -9,9 +10,10 @@ export function stuckWatcher(rule: StuckRule = defaultStuckRule, say: HostText =
 	const stuck = new Set<string>();
 	return (room: Room, now: number, online: (studentId: string) => boolean): string[] => {
 		const lines: string[] = [];
+		const pacing = pacingOf(room);
 		for (const id of room.studentOrder) {
 			const student = room.students[id]!;
-			const kind = stuckKind(student, now, online(id), rule);
+			const kind = stuckKind(student, now, online(id), rule, pacing);
 			const stuckNow = kind !== undefined;
 			if (stuckNow === stuck.has(id)) continue;
 			if (stuckNow) {
@@ -25,8 +27,10 @@ export function stuckWatcher(rule: StuckRule = defaultStuckRule, say: HostText =
 				lines.push(`${clockTime(now)} ${say.stuck(student.name, where, why, unmet)}`);
 			} else {
 				stuck.delete(id);
-				// One who left is not moving again: the disconnect has its own line.
-				if (online(id)) lines.push(`${clockTime(now)} ${say.movingAgain(student.name)}`);
+				// One who left is not moving again: the disconnect has its own line; nor one whose chapter the instructor closed.
+				const current = student.current;
+				const closed = current !== undefined && !chapterOpen(pacing, {id: current.chapterId, number: current.chapterNumber});
+				if (online(id) && !closed) lines.push(`${clockTime(now)} ${say.movingAgain(student.name)}`);
 			}
 		}
 		return lines;
