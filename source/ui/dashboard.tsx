@@ -18,7 +18,7 @@ import {initialPrompt, promptReducer} from './prompt/prompt-state.ts';
 import {usePromptActions, type Completer, type EditorOpener} from './prompt/use-prompt-actions.ts';
 import {ShellRegion} from './shell/shell-region.tsx';
 import {lastRunHeight} from './shell/shell-lines.ts';
-import {StatusBar} from './status-bar.tsx';
+import {noticeOnOwnLine, StatusBar} from './status-bar.tsx';
 import {Providers} from './providers.tsx';
 import {makeTheme} from './theme.tsx';
 import {TooSmall} from './too-small.tsx';
@@ -71,10 +71,13 @@ export function Dashboard({controller, clock, title, color, locale = 'en', compl
 
 	const lines = prompt.value.split('\n').length;
 	const lastRun = useMemo(() => lastRunHeight(snapshot.output, columns), [snapshot.output, columns]);
-	const usual = computeLayout(columns, rows, {hasLesson: Boolean(snapshot.lesson), promptLines: lines});
+	const focus = ui.altPending ? 'Alt' : ui.focus;
+	const noticeLine = noticeOnOwnLine(snapshot, title, focus, columns, text, cheer);
+	const statusLines = noticeLine ? 2 : 1;
+	const usual = computeLayout(columns, rows, {hasLesson: Boolean(snapshot.lesson), promptLines: lines, statusLines});
 	// A long output being read gets more of the screen (the lesson gives way until a short one follows).
 	const readingOutput = usual.fits && (ui.outputScroll > 0 || lastRun > usual.shell.height - 1 - lines);
-	const layout = readingOutput ? computeLayout(columns, rows, {hasLesson: Boolean(snapshot.lesson), promptLines: lines, readingOutput}) : usual;
+	const layout = readingOutput ? computeLayout(columns, rows, {hasLesson: Boolean(snapshot.lesson), promptLines: lines, readingOutput, statusLines}) : usual;
 	const frame = snapshot.shell.session.frames[snapshot.shell.session.frames.length - 1]!;
 	const paneWidth = layout.fits ? layout.pane.width - (layout.lesson ? 1 : 0) : 0;
 	const paneHeight = layout.fits ? layout.pane.height : 0;
@@ -126,9 +129,9 @@ export function Dashboard({controller, clock, title, color, locale = 'en', compl
 		<Providers theme={theme} text={text}>
 			<Box flexDirection="column" width={columns} height={rows}>
 				{ui.keysShown ? (
-					<KeysOverlay width={columns} height={rows - 1} />
+					<KeysOverlay width={columns} height={rows - statusLines} />
 				) : ui.menuShown && menu ? (
-					<ChapterMenuView menu={menu} selection={ui.menuSelection} width={columns} height={rows - 1} />
+					<ChapterMenuView menu={menu} selection={ui.menuSelection} width={columns} height={rows - statusLines} />
 				) : (
 					<>
 						{snapshot.overlay ? (
@@ -171,7 +174,7 @@ export function Dashboard({controller, clock, title, color, locale = 'en', compl
 						/>
 					</>
 				)}
-				<StatusBar snapshot={snapshot} title={title} focus={ui.altPending ? 'Alt' : ui.focus} width={columns} cheer={cheer} />
+				<StatusBar snapshot={snapshot} title={title} focus={focus} width={columns} cheer={cheer} noticeLine={noticeLine} />
 			</Box>
 		</Providers>
 	);

@@ -16,14 +16,15 @@ export type Layout =
 			status: Rect;
 	  };
 
-export function computeLayout(columns: number, rows: number, options: {hasLesson: boolean; promptLines: number; readingOutput?: boolean}): Layout {
+/** `statusLines`: 2 while the status bar's notice has a line of its own (status-bar.tsx); the shell gives up that line. */
+export function computeLayout(columns: number, rows: number, options: {hasLesson: boolean; promptLines: number; readingOutput?: boolean; statusLines?: number}): Layout {
 	if (columns < minimumSize.columns || rows < minimumSize.rows) return {fits: false, columns, rows};
-	const status = {width: columns, height: 1};
+	const status = {width: columns, height: options.statusLines ?? 1};
 	// The shell gets a third of the height (at least 6 lines), and grows with a multi-line paste;
 	// while a long output is read (it scrolled past, or the learner scrolls it), it gets half.
 	const base = Math.max(Math.max(6, Math.floor(rows / 3)), options.promptLines + 3);
 	const shellHeight = Math.min(rows - 10, options.readingOutput ? Math.max(base, Math.floor((rows - 1) / 2)) : base);
-	const topHeight = rows - status.height - shellHeight;
+	const topHeight = rows - 1 - shellHeight;
 	const lessonWidth = options.hasLesson ? Math.max(30, Math.floor(columns * (columns >= 120 ? 0.4 : 0.45))) : 0;
 	return {
 		fits: true,
@@ -31,7 +32,7 @@ export function computeLayout(columns: number, rows: number, options: {hasLesson
 		rows,
 		lesson: options.hasLesson ? {width: lessonWidth, height: topHeight} : null,
 		pane: {width: columns - lessonWidth, height: topHeight},
-		shell: {width: columns, height: shellHeight},
+		shell: {width: columns, height: shellHeight - (status.height - 1)},
 		status,
 	};
 }
