@@ -7,7 +7,7 @@ import {peek, plain, readable} from '../draft-reads.ts';
 import type {World} from '../world.ts';
 import {containerBehaviour, handlesSigterm} from './container-behaviour.ts';
 import {applyContainerResources, oomKilled} from './container-resources.ts';
-import {nextProbeAt, probesDue, runProbes, startProbes} from './probes.ts';
+import {nextProbeAt, probesDue, runProbes, startProbes, type ContainerWriter} from './probes.ts';
 import {recordObjectEvent} from './events.ts';
 import {startBlock} from './container-config.ts';
 import {markOwnersDirty} from './reconcile-marks.ts';
@@ -59,26 +59,39 @@ function relist(w: World): void {
 	}
 }
 
+/**
+ * Nodes whose relist from the base found every container alive, by the state it read: the host's
+ * process table, the pod runtimes and the node's pod list. States are immutable (immer freezes
+ * them), so while all three are the same objects the answer is the same and the node is skipped.
+ */
+const relistedClean = new WeakMap<object, {runtimes: object; keys: object}>();
+
 function relistNode(w: World, node: string, keys: Iterable<string>, fromBase: boolean): void {
 	const c = w.cluster!;
 	const runtimes = fromBase && isDraft(c.podRuntimes) ? (original(c.podRuntimes as never) as typeof c.podRuntimes) : c.podRuntimes;
 	const host = fromBase && isDraft(w.hosts) ? (original(w.hosts as never) as typeof w.hosts).get(node) : w.hosts.get(node);
 	if (!host?.reachable || host.services['kubelet'] !== 'active') return;
+	const memo = fromBase && !isDraft(host.processes) && !isDraft(runtimes) && !isDraft(keys) ? relistedClean.get(host.processes) : undefined;
+	if (memo && memo.runtimes === runtimes && memo.keys === keys) return;
+	let clean = true;
 	for (const key of keys) {
 		const runtime = runtimes.get(key);
 		if (!runtime) continue;
-		runtime.containers.forEach((ct, index) => {
-			if (ct.stage !== 'running' || ct.pid === undefined || containerAlive(host, ct)) return;
+		for (let index = 0; index < runtime.containers.length; index++) {
+			const ct = runtime.containers[index]!;
+			if (ct.stage !== 'running' || ct.pid === undefined || containerAlive(host, ct)) continue;
 			const draft = c.podRuntimes.get(key)?.containers[index];
-			if (!draft || draft.stage !== 'running' || draft.pid === undefined || containerAlive(w.hosts.get(node), draft)) return;
+			clean = false;
+			if (!draft || draft.stage !== 'running' || draft.pid === undefined || containerAlive(w.hosts.get(node), draft)) continue;
 			// Exited by itself (a script's `exit 3`); else killed: SIGKILL's exit code 137, by the kernel's OOM killer when its cgroup went over memory.max.
 			const status = reapExitStatus(w.hosts.get(node)!, draft.pid);
 			draft.exitCode = status ?? 137;
 			draft.exitReason = status !== undefined ? (status === 0 ? 'Completed' : 'Error') : oomKilled(w, node, draft) ? 'OOMKilled' : 'Error';
 			draft.dueAt = w.time;
 			c.kubeletTimers.set(key, w.time);
-		});
+		}
 	}
+	if (clean && fromBase && !isDraft(host.processes) && !isDraft(runtimes) && !isDraft(keys)) relistedClean.set(host.processes, {runtimes, keys: keys as object});
 }
 
 /** Runs every kubelet's due work. Call on a draft, once per slice. */
@@ -90,10 +103,29 @@ export function runKubelets(w: World, sliceMs = 1000): void {
 	for (const [key, at] of readable(c.kubeletTimers)) if (at <= w.time) due.push(key);
 	// The tick's starting state: what probes only read comes from it, without drafting it.
 	const base = isDraft(w) ? (original(w) as World) : w;
-	const round: ProbeRound = {now: w.time, sliceMs, base, runtimes: c.podRuntimes, pods: c.store.pods, timers: c.kubeletTimers};
+	const round: ProbeRound = {now: w.time, sliceMs, base, runtimes: c.podRuntimes, pods: c.store.pods, timers: c.kubeletTimers, kubelets: new Map(), writer: new ContainerDraft(c.podRuntimes)};
 	for (const key of due) {
+		// A pod that only runs its probes sets its next timer itself (one write to the draft Map, not a delete and a set).
+		if (probeOnly(w, round, key)) continue;
 		round.timers.delete(key);
-		if (!probeOnly(w, round, key)) syncPod(w, base, key, sliceMs);
+		syncPod(w, base, key, sliceMs);
+	}
+}
+
+/** The draft of one container, asked for only when a probe writes (one object reused for every pod of the round). */
+class ContainerDraft implements ContainerWriter {
+	key = '';
+	index = 0;
+	wrote = false;
+	constructor(private readonly runtimes: Map<string, PodRuntime>) {}
+	at(key: string, index: number): this {
+		this.key = key;
+		this.index = index;
+		return this;
+	}
+	get(): ContainerRuntime {
+		this.wrote = true;
+		return this.runtimes.get(this.key)!.containers[this.index]!;
 	}
 }
 
@@ -109,40 +141,60 @@ function probeOnly(w: World, round: ProbeRound, key: string): boolean {
 	const {now, sliceMs, base} = round;
 	const runtime = peek(round.runtimes, key);
 	if (!runtime || runtime.stage !== 'containers') return false;
-	for (const ct of runtime.containers) if (ct.dueAt !== undefined && ct.dueAt <= now) return false;
+	const containers = runtime.containers;
 	// A pod's spec does not change during a tick, its deletion may: spec from the base, deletion from the draft.
 	const basePod = base.cluster?.store.pods.get(key);
 	const specs = basePod?.spec.containers as ContainerSpec[] | undefined;
-	const specOf = (name: string) => specs?.find(s => s.name === name);
-	if (!runtime.containers.some(ct => probesDue(ct, specOf(ct.name), now, sliceMs))) return false;
-	if (!basePod?.status?.podIP || !kubeletAlive(base, runtime.node)) return false;
+	if (!specs) return false;
+	let due = false;
+	for (const ct of containers) {
+		if (ct.dueAt !== undefined && ct.dueAt <= now) return false;
+		const spec = specOf(specs, ct.name);
+		if (spec?.image !== ct.image) return false;
+		if (!due && probesDue(ct, spec, now, sliceMs)) due = true;
+	}
+	if (!due || !basePod!.status?.podIP || !kubeletUp(round, runtime.node)) return false;
 	const pod = peek(round.pods, key);
 	if (!pod || pod.metadata.deletionTimestamp) return false;
-	if (runtime.containers.some(ct => specOf(ct.name)?.image !== ct.image)) return false;
 	let changed = false;
-	let wrote = false;
-	runtime.containers.forEach((ct, i) => {
-		const spec = specOf(ct.name);
-		if (!spec || !probesDue(ct, spec, now, sliceMs)) return;
-		const writable = () => {
-			wrote = true;
-			return round.runtimes.get(key)!.containers[i]!;
-		};
-		const outcome = runProbes(w, base, basePod, runtime, ct, spec, sliceMs, (reason, message) => event(w, basePod, runtime.node, 'Warning', reason, message), writable);
-		if (outcome.kill) killForProbe(w, basePod, runtime, writable(), spec, outcome.kill.kind);
+	const writer = round.writer;
+	writer.wrote = false;
+	for (let i = 0; i < containers.length; i++) {
+		const ct = containers[i]!;
+		const spec = specOf(specs, ct.name);
+		if (!spec || !probesDue(ct, spec, now, sliceMs)) continue;
+		const outcome = runProbes(w, base, basePod!, runtime, ct, spec, sliceMs, warn, writer.at(key, i));
+		if (outcome.kill) killForProbe(w, basePod!, runtime, writer.at(key, i).get(), spec, outcome.kill.kind);
 		if (outcome.changed) changed = true;
-	});
+	}
 	if (changed) writeStatus(w, round.pods.get(key)!, round.runtimes.get(key)!);
 	// What was written is in the draft, not in the snapshot read above.
-	const latest = wrote ? round.runtimes.get(key)! : runtime;
+	const latest = writer.wrote ? round.runtimes.get(key)! : runtime;
 	let next = Infinity;
-	for (const x of latest.containers) next = Math.min(next, x.dueAt ?? Infinity, nextProbeAt(x, specOf(x.name), now));
+	for (const x of latest.containers) next = Math.min(next, x.dueAt ?? Infinity, nextProbeAt(x, specOf(specs, x.name), now));
 	if (Number.isFinite(next)) round.timers.set(key, next);
+	else round.timers.delete(key);
 	return true;
 }
 
+function specOf(specs: ContainerSpec[], name: string): ContainerSpec | undefined {
+	for (const spec of specs) if (spec.name === name) return spec;
+	return undefined;
+}
+
+/** Whether the node's kubelet runs, asked once per node in a round (a node has many pods). */
+function kubeletUp(round: ProbeRound, node: string): boolean {
+	let up = round.kubelets.get(node);
+	if (up === undefined) round.kubelets.set(node, (up = kubeletAlive(round.base, node)));
+	return up;
+}
+
+function warn(w: World, pod: KubeObject, node: string, reason: string, message: string): void {
+	event(w, pod, node, 'Warning', reason, message);
+}
+
 /** What every pod's probe wake-up in one slice reads, looked up once (each read through the world's draft costs). */
-type ProbeRound = {now: number; sliceMs: number; base: World; runtimes: Map<string, PodRuntime>; pods: Map<string, KubeObject>; timers: Map<string, number>};
+type ProbeRound = {now: number; sliceMs: number; base: World; runtimes: Map<string, PodRuntime>; pods: Map<string, KubeObject>; timers: Map<string, number>; kubelets: Map<string, boolean>; writer: ContainerDraft};
 
 function component(node: string): string {
 	return `kubelet/${node}`;
@@ -216,7 +268,7 @@ function syncPod(w: World, base: World, key: string, sliceMs: number): void {
 			changed = true;
 		}
 		if (probesDue(ct, spec, w.time, sliceMs)) {
-			const outcome = runProbes(w, base, pod, runtime, ct, spec, sliceMs, (reason, message) => event(w, pod, node, 'Warning', reason, message));
+			const outcome = runProbes(w, base, pod, runtime, ct, spec, sliceMs, warn);
 			if (outcome.kill) killForProbe(w, pod, runtime, ct, spec, outcome.kill.kind);
 			if (outcome.changed) changed = true;
 		}

@@ -49,14 +49,20 @@ function seconds(value: unknown, fallback: number, min = 0): number {
  * the container's start (and at the earliest a second after it, when the prober's worker is up).
  * Derived from the start rather than stored, so a passing probe changes nothing in the state.
  */
-function schedule(ct: ContainerRuntime, probe: ProbeSpec): {first: number; period: number} {
-	return {first: (ct.startedAtMs ?? 0) + Math.max(1000, seconds(probe.initialDelaySeconds, 0) * 1000), period: seconds(probe.periodSeconds, 10, 1) * 1000};
+function firstRunAt(ct: ContainerRuntime, probe: ProbeSpec): number {
+	return (ct.startedAtMs ?? 0) + Math.max(1000, seconds(probe.initialDelaySeconds, 0) * 1000);
 }
 
-/** A run of the schedule in (from, to]. */
-function runsIn(at: {first: number; period: number}, from: number, to: number): boolean {
-	if (to < at.first) return false;
-	return at.first + Math.floor((to - at.first) / at.period) * at.period > from;
+function periodOf(probe: ProbeSpec): number {
+	return seconds(probe.periodSeconds, 10, 1) * 1000;
+}
+
+/** A run of the probe's schedule in (from, to]. Thousands of probes are asked each tick: numbers only, no objects. */
+function runsIn(ct: ContainerRuntime, probe: ProbeSpec, from: number, to: number): boolean {
+	const first = firstRunAt(ct, probe);
+	if (to < first) return false;
+	const period = periodOf(probe);
+	return first + Math.floor((to - first) / period) * period > from;
 }
 
 /** Whether the kind of probe runs now: the container runs, and liveness and readiness wait for a start. */
@@ -81,7 +87,7 @@ export function startProbes(ct: ContainerRuntime, spec: ContainerSpec): void {
 /** Whether one of the container's probes runs in the slice that ends now. */
 export function probesDue(ct: ContainerRuntime, spec: ContainerSpec | undefined, now: number, sliceMs: number): boolean {
 	if (!spec || !probing(ct)) return false;
-	for (const kind of kinds) if (active(ct, kind) && runsIn(schedule(ct, probeOf(spec, kind)!), now - sliceMs, now)) return true;
+	for (const kind of kinds) if (active(ct, kind) && runsIn(ct, probeOf(spec, kind)!, now - sliceMs, now)) return true;
 	return false;
 }
 
@@ -91,33 +97,42 @@ export function nextProbeAt(ct: ContainerRuntime, spec: ContainerSpec | undefine
 	let next = Infinity;
 	for (const kind of kinds) {
 		if (!active(ct, kind)) continue;
-		const at = schedule(ct, probeOf(spec, kind)!);
-		next = Math.min(next, now < at.first ? at.first : at.first + (Math.floor((now - at.first) / at.period) + 1) * at.period);
+		const probe = probeOf(spec, kind)!;
+		const first = firstRunAt(ct, probe);
+		const period = periodOf(probe);
+		next = Math.min(next, now < first ? first : first + (Math.floor((now - first) / period) + 1) * period);
 	}
 	return next;
 }
 
 export type ProbeOutcome = {changed: boolean; kill?: {kind: 'liveness' | 'startup'}};
 
+/** Records a kubelet Warning event about the pod (a plain function: no closure per probe). */
+export type ProbeWarning = (w: World, pod: KubeObject, node: string, reason: string, message: string) => void;
+
+/** The container's draft, asked for only when something is written. */
+export type ContainerWriter = {get(): ContainerRuntime};
+
 /**
  * Runs the container's probes due in the slice that ends now, in the kubelet's order (startup,
  * then liveness and readiness once started), counting consecutive results against the
- * thresholds. `event` records the kubelet's "Unhealthy" events. Call on a draft; `base` is the
+ * thresholds. `warn` records the kubelet's "Unhealthy" events. Call on a draft; `base` is the
  * tick's starting world, read first (a process that started during the tick is found in the
- * draft). `ct` is read; what changes is written to `writable()`, the container's draft, which is
+ * draft). `ct` is read; what changes is written to `writable.get()`, the container's draft, which is
  * asked for only then: a passing probe in a steady state drafts and writes nothing.
  */
-export function runProbes(w: World, base: World, pod: KubeObject, runtime: PodRuntime, ct: ContainerRuntime, spec: ContainerSpec, sliceMs: number, event: (reason: string, message: string) => void, writable: () => ContainerRuntime = () => ct): ProbeOutcome {
+export function runProbes(w: World, base: World, pod: KubeObject, runtime: PodRuntime, ct: ContainerRuntime, spec: ContainerSpec, sliceMs: number, warn: ProbeWarning, writable: ContainerWriter = {get: () => ct}): ProbeOutcome {
 	const outcome: ProbeOutcome = {changed: false};
 	if (!probing(ct)) return outcome;
 	const now = w.time;
 	// Which kinds run is decided before any runs (a startup success lets the others run from the next period).
-	const due = kinds.filter(kind => active(ct, kind));
+	const started = !!ct.started;
 	let ready = ct.ready;
-	for (const kind of due) {
+	for (const kind of kinds) {
+		if (kind !== 'startup' && !started) continue;
 		const state = ct.probes?.[kind];
 		const probe = probeOf(spec, kind);
-		if (!state || !probe || !runsIn(schedule(ct, probe), now - sliceMs, now)) continue;
+		if (!state || !probe || !runsIn(ct, probe, now - sliceMs, now)) continue;
 		const result = probeOnce(w, base, pod, runtime, ct, spec, probe, now);
 		const failureThreshold = seconds(probe.failureThreshold, 3, 1);
 		const successThreshold = kind === 'readiness' ? seconds(probe.successThreshold, 1, 1) : 1;
@@ -128,16 +143,16 @@ export function runProbes(w: World, base: World, pod: KubeObject, runtime: PodRu
 		} else {
 			failures++;
 			successes = 0;
-			event('Unhealthy', `${label[kind]} probe failed: ${result.output}`);
+			warn(w, pod, runtime.node, 'Unhealthy', `${label[kind]} probe failed: ${result.output}`);
 		}
 		if (successes !== state.successes || failures !== state.failures) {
-			const counts = writable().probes![kind]!;
+			const counts = writable.get().probes![kind]!;
 			counts.successes = successes;
 			counts.failures = failures;
 		}
 		if (kind === 'startup') {
 			if (successes >= 1) {
-				const draft = writable();
+				const draft = writable.get();
 				draft.started = true;
 				draft.probes!.startup = undefined;
 				if (!ct.probes!.readiness) draft.ready = ready = true;
@@ -148,7 +163,7 @@ export function runProbes(w: World, base: World, pod: KubeObject, runtime: PodRu
 		} else {
 			const next = successes >= successThreshold ? true : failures >= failureThreshold ? false : ready;
 			if (next !== ready) {
-				writable().ready = ready = next;
+				writable.get().ready = ready = next;
 				outcome.changed = true;
 			}
 		}

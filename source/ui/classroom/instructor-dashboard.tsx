@@ -3,7 +3,7 @@
 // Longer than ~300 lines because its layout, keys and pacing prompts share one state (the roster table could move out).
 import {Box, Text, useWindowSize} from 'ink';
 import type {Clock} from '../clock.ts';
-import {useEffect, useState} from 'react';
+import {memo, useEffect, useState} from 'react';
 import type {Locale} from '../../i18n/locale.ts';
 import type {ClassroomHost} from '../../classroom/host-server.ts';
 import type {GuessingStorm} from '../../classroom/join-guard.ts';
@@ -260,8 +260,48 @@ function whereText(row: StudentRow, text: InstructorText): string {
 	return text.elsewhere(row.where.chapterId);
 }
 
-// One Text per row (nested spans are not layout nodes): a room of 100 redraws cheaply.
-function GridRow({row, nameWidth, stepWidth, selected, text}: {row: StudentRow; nameWidth: number; stepWidth: number; selected: boolean; text: InstructorText}) {
+/** Runs of equal cells (✓ ✓ ✓ · · ·): one span each rather than one per step. */
+function cellRuns(cells: Cell[]): {cell: Cell; text: string}[] {
+	const runs: {cell: Cell; text: string}[] = [];
+	for (const cell of cells) {
+		const last = runs.at(-1);
+		if (last?.cell === cell) last.text += `${cellGlyph[cell]} `;
+		else runs.push({cell, text: `${cellGlyph[cell]} `});
+	}
+	return runs;
+}
+
+type GridRowProps = {row: StudentRow; nameWidth: number; stepWidth: number; selected: boolean; text: InstructorText};
+
+/** A row draws the same while what it shows is the same (its time on step shows whole seconds). */
+function sameRow(a: GridRowProps, b: GridRowProps): boolean {
+	const x = a.row;
+	const y = b.row;
+	return (
+		a.nameWidth === b.nameWidth &&
+		a.stepWidth === b.stepWidth &&
+		a.selected === b.selected &&
+		a.text === b.text &&
+		x.id === y.id &&
+		x.name === y.name &&
+		x.online === y.online &&
+		x.stuck === y.stuck &&
+		x.hand === y.hand &&
+		x.cells.length === y.cells.length &&
+		x.cells.every((cell, index) => cell === y.cells[index]) &&
+		whereText(x, a.text) === whereText(y, b.text) &&
+		duration(x.onStepMs) === duration(y.onStepMs) &&
+		x.hints === y.hints &&
+		x.solutions === y.solutions &&
+		x.tries === y.tries &&
+		x.failedCommands === y.failedCommands &&
+		x.failedChecks === y.failedChecks
+	);
+}
+
+// One Text per row (nested spans are not layout nodes), one span per run of equal cells, and a row
+// whose content did not change is not rendered again: a busy room of 100 redraws cheaply.
+const GridRow = memo(function GridRow({row, nameWidth, stepWidth, selected, text}: GridRowProps) {
 	const theme = useTheme();
 	const cellColor: Record<Cell, string | undefined> = {done: theme.ok, help: theme.warn, current: theme.accent, stuck: theme.bad, todo: undefined};
 	const cellsWidth = row.cells.length * 2;
@@ -271,9 +311,9 @@ function GridRow({row, nameWidth, stepWidth, selected, text}: {row: StudentRow; 
 				{row.hand ? '✋' : selected ? '> ' : '  '}
 				{fit(row.name, nameWidth)}
 			</Text>{' '}
-			{row.cells.map((cell, index) => (
-				<Text key={index} color={cellColor[cell]} dimColor={cell === 'todo' && theme.dim}>
-					{cellGlyph[cell]}{' '}
+			{cellRuns(row.cells).map((run, index) => (
+				<Text key={index} color={cellColor[run.cell]} dimColor={run.cell === 'todo' && theme.dim}>
+					{run.text}
 				</Text>
 			))}
 			{' '.repeat(Math.max(0, stepWidth - cellsWidth))} {fit(whereText(row, text), tailColumns.where)}
@@ -286,7 +326,7 @@ function GridRow({row, nameWidth, stepWidth, selected, text}: {row: StudentRow; 
 			{row.online ? '' : text.offlineMark}
 		</Text>
 	);
-}
+}, sameRow);
 
 function StudentDetail({host, row, height, text}: {host: DashboardHost; row: StudentRow; height: number; text: InstructorText}) {
 	const theme = useTheme();
