@@ -13,7 +13,7 @@ import {createObject} from '../../source/engine/k8s/api-server.ts';
 import type {KubeObject} from '../../source/engine/k8s/types.ts';
 import {createClusterWorld, learnerHost} from '../../source/engine/scenarios/sandbox.ts';
 import {tick} from '../../source/engine/tick.ts';
-import {allCommands} from '../../source/shell/all-commands.ts';
+import {createSimulation} from '../../source/shell/simulation.ts';
 import {memoryDisk} from '../../source/shell/memory-disk.ts';
 import {createShellState} from '../../source/shell/session.ts';
 import {manualClock} from '../../source/ui/clock.ts';
@@ -73,7 +73,7 @@ console.log(`world: ${world.cluster!.nodes.length} nodes, ${podCount} pods (500 
 type Run = {frameMs: number[]; frameCpuMs: number[]; tickMs: number[]; bytes: number[]; oneCellBytes: number; fullScreenBytes: number};
 
 async function measure(incremental: boolean): Promise<Run> {
-	const controller: TutorController = createTutorController(createShellState(world, learnerHost), {commands: allCommands(), disk: memoryDisk({})});
+	const controller: TutorController = createTutorController(createShellState(world, learnerHost), {commands: createSimulation().commands, disk: memoryDisk({})});
 	const stdout = new FakeTerminal();
 	const clock = manualClock();
 	const app = render(createElement(Dashboard, {controller, clock, title: 'Sandbox', color: true}), {

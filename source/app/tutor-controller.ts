@@ -7,7 +7,7 @@ import {runLine, type ShellRuntime} from '../shell/run-line.ts';
 import {followFor, followStep} from '../shell/follow.ts';
 import {chunksOf} from '../shell/output-chunks.ts';
 import {promptFor} from '../shell/session.ts';
-import type {FollowSpec, LineResult, ShellState} from '../shell/types.ts';
+import type {CommandTable, FollowSpec, LineResult, ShellState} from '../shell/types.ts';
 import type {LessonView, PaneDepth} from './lesson-view.ts';
 import {successLine} from './success-line.ts';
 
@@ -49,6 +49,8 @@ export type LessonDriver = {
 export const scrollbackLimit = 2000;
 
 export type TutorController = {
+	/** The command table its lines run through (Tab completion reads it too). */
+	commands: CommandTable;
 	snapshot(): TutorSnapshot;
 	subscribe(listener: () => void): () => void;
 	submit(line: string): LineResult;
@@ -134,6 +136,7 @@ export function createTutorController(initial: ShellState, runtime: ShellRuntime
 	};
 
 	return {
+		commands: runtime.commands,
 		snapshot() {
 			if (cached) return cached;
 			const view = lesson?.view(shell) ?? null;

@@ -6,7 +6,6 @@ import type {AppIO, AppOptions} from '../app/app-options.ts';
 import type {TutorController} from '../app/tutor-controller.ts';
 import type {ChapterMenu} from '../lessons/chapter-menu.ts';
 import {runEditor} from '../node/editor.ts';
-import {allCommands} from '../shell/all-commands.ts';
 import {complete} from '../shell/completion.ts';
 import {realClock} from './clock.ts';
 import {Dashboard} from './dashboard.tsx';
@@ -20,7 +19,6 @@ export type InteractiveScreen = {
 
 /** Renders the full-screen dashboard until the learner quits; resolves with the exit code. */
 export async function runInteractive(controller: TutorController, options: AppOptions, io: AppIO, screen: InteractiveScreen): Promise<number> {
-	const commands = allCommands();
 	// The chapter menu can swap the controller; quitting must save the one in use.
 	const active = {controller};
 
@@ -45,7 +43,7 @@ export async function runInteractive(controller: TutorController, options: AppOp
 				color={options.color}
 				locale={options.lang}
 				chapters={switcher}
-				complete={(line, cursor, shell) => complete(line, cursor, {commands, state: shell})}
+				complete={(line, cursor, shell) => complete(line, cursor, {commands: current.controller.commands, state: shell})}
 				openEditor={path => runEditor(options.disk.displayPath?.(path) ?? path)}
 			/>
 		);

@@ -16,7 +16,7 @@ import {liveWorldOf, standaloneWorld} from '../../source/api/live-session.ts';
 import {createTutorController, type LessonDriver} from '../../source/app/tutor-controller.ts';
 import {apiSettingsOf} from '../../source/app/api-endpoint.ts';
 import {createShellState} from '../../source/shell/session.ts';
-import {allCommands} from '../../source/shell/all-commands.ts';
+import {createSimulation} from '../../source/shell/simulation.ts';
 import {memoryDisk} from '../../source/shell/memory-disk.ts';
 
 type Answer = {status: number; body: string; json: any; headers: Record<string, unknown>};
@@ -174,7 +174,7 @@ test("an outside request changes the tutor's world and the lesson sees it as a t
 		action: (_name, shell) => shell,
 		flush: () => undefined,
 	};
-	const controller = createTutorController(createShellState(createSandboxWorld({seed: 1}), learnerHost), {commands: allCommands(), disk: memoryDisk()}, lesson);
+	const controller = createTutorController(createShellState(createSandboxWorld({seed: 1}), learnerHost), {commands: createSimulation().commands, disk: memoryDisk()}, lesson);
 	const hook = liveWorldOf(controller);
 	let told = 0;
 	hook.subscribe(() => told++);

@@ -15,7 +15,7 @@ import {startApiServer} from '../../source/api/api-server.ts';
 import {createCredentials} from '../../source/api/credentials.ts';
 import {kubeconfigText} from '../../source/api/kubeconfig.ts';
 import {standaloneWorld} from '../../source/api/live-session.ts';
-import {allCommands} from '../../source/shell/all-commands.ts';
+import {createSimulation} from '../../source/shell/simulation.ts';
 import {memoryDisk} from '../../source/shell/memory-disk.ts';
 import {runLine} from '../../source/shell/run-line.ts';
 import {createShellState} from '../../source/shell/session.ts';
@@ -127,7 +127,7 @@ test('the real kubectl 1.32 and the built-in kubectl print the same for one scri
 	const seed = tick(createSandboxWorld({seed: 7}), 60_000);
 	// The built-in kubectl on one copy of the world...
 	let shell = createShellState(seed, learnerHost);
-	const runtime = {commands: allCommands(), disk: memoryDisk({'deploy.yaml': deployment, 'typo.yaml': typo})};
+	const runtime = {commands: createSimulation().commands, disk: memoryDisk({'deploy.yaml': deployment, 'typo.yaml': typo})};
 	// ...the real one through the endpoint on another.
 	const live = standaloneWorld(shell.world, undefined, (world, line) => {
 		const result = runLine({...shell, world}, line, runtime);

@@ -10,7 +10,7 @@ import {createCredentials, type ApiCredentials} from '../../source/api/credentia
 import {execAnswer, execCommandLine} from '../../source/api/exec-stream.ts';
 import {handleRequest} from '../../source/api/handle-request.ts';
 import {standaloneWorld} from '../../source/api/live-session.ts';
-import {allCommands} from '../../source/shell/all-commands.ts';
+import {createSimulation} from '../../source/shell/simulation.ts';
 import {memoryDisk} from '../../source/shell/memory-disk.ts';
 import {runLine} from '../../source/shell/run-line.ts';
 import {createShellState} from '../../source/shell/session.ts';
@@ -38,7 +38,7 @@ const recorded: (string | undefined)[] = [];
 
 before(async () => {
 	credentials = await createCredentials();
-	const runtime = {commands: allCommands(), disk: memoryDisk()};
+	const runtime = {commands: createSimulation().commands, disk: memoryDisk()};
 	let world = tick(createSandboxWorld({seed: 1}), 60_000);
 	const pod = {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'web'}, spec: {containers: [{name: 'web', image: 'nginx'}]}};
 	const url = new URL('https://x/api/v1/namespaces/default/pods');

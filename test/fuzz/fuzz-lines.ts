@@ -1,7 +1,7 @@
 // Random command lines for the fuzzer, from a seed: every command of the table with its
 // subcommands and flags, words that hurt (quotes, globs, $(...), control characters, huge words),
 // joined by pipes, lists, redirections, here-documents, loops; and plain garbage.
-import {allCommands} from '../../source/shell/all-commands.ts';
+import {createSimulation} from '../../source/shell/simulation.ts';
 
 /** mulberry32: a small seeded generator, so a failing line can be reproduced from its seed. */
 export function seededRandom(seed: number): () => number {
@@ -34,7 +34,7 @@ const redirections = [' > /tmp/out', ' >> /tmp/out', ' < /etc/hostname', ' 2>&1'
 export function fuzzLines(seed: number, count: number): string[] {
 	const random = seededRandom(seed);
 	const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-	const table = [...allCommands().values()];
+	const table = [...createSimulation().commands.values()];
 	const garbageChar = () => String.fromCodePoint(random() < 0.8 ? 32 + Math.floor(random() * 95) : Math.floor(random() * 0x3000));
 	const word = (): string => {
 		const r = random();

@@ -5,7 +5,7 @@ import {fileURLToPath} from 'node:url';
 import {realDisk} from '../../source/node/real-disk.ts';
 import {createSandboxWorld, learnerHost} from '../../source/engine/scenarios/sandbox.ts';
 import type {World} from '../../source/engine/world.ts';
-import {allCommands} from '../../source/shell/all-commands.ts';
+import {createSimulation} from '../../source/shell/simulation.ts';
 import {memoryDisk} from '../../source/shell/memory-disk.ts';
 import {terminalText} from '../../source/shell/output-chunks.ts';
 import {runLine, type ShellRuntime} from '../../source/shell/run-line.ts';
@@ -14,7 +14,7 @@ import type {LineResult, ShellState} from '../../source/shell/types.ts';
 
 export function sandboxShell(options: {world?: World; files?: Record<string, string>; host?: string} = {}): {state: ShellState; runtime: ShellRuntime} {
 	const world = options.world ?? createSandboxWorld();
-	return {state: createShellState(world, options.host ?? learnerHost), runtime: {commands: allCommands(), disk: memoryDisk(options.files)}};
+	return {state: createShellState(world, options.host ?? learnerHost), runtime: {commands: createSimulation().commands, disk: memoryDisk(options.files)}};
 }
 
 /** Runs each line in turn; returns the final state and every line's result. */

@@ -6,13 +6,13 @@ import {describe, test} from 'node:test';
 import {builtInLessonsDir, loadLessonPack} from '../../source/lessons/load-pack.ts';
 import {formatProblem, replayChapter} from '../../source/lessons/lint.ts';
 import {fixturePackDir} from './fixtures/fixture-pack.ts';
-import {allCommands} from '../../source/shell/all-commands.ts';
+import {createSimulation} from '../../source/shell/simulation.ts';
 import {simpleCommands} from '../../source/lessons/selectors/history.ts';
 import type {Chapter} from '../../source/lessons/parse-chapter.ts';
 
 /** Commands a chapter's setups and solutions use that no command family has registered. */
 function unregisteredCommands(chapter: Chapter): string[] {
-	const known = allCommands();
+	const known = createSimulation().commands;
 	const missing = new Set<string>();
 	for (const step of chapter.meta.steps) {
 		const lines = [...(step.solution ?? []), ...(step.setup ?? []).flatMap(item => ('run' in item ? [item.run] : []))];

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import {createSandboxWorld, learnerHost} from '../../source/engine/scenarios/sandbox.ts';
 import {createTutorController} from '../../source/app/tutor-controller.ts';
-import {allCommands} from '../../source/shell/all-commands.ts';
+import {createSimulation} from '../../source/shell/simulation.ts';
 import {memoryDisk} from '../../source/shell/memory-disk.ts';
 import {createShellState} from '../../source/shell/session.ts';
 import {run, sandboxShell} from '../helpers/shell.ts';
@@ -32,7 +32,7 @@ test('a file gets both streams in the order they were written; a pipe takes only
 });
 
 test('the dashboard shell shows the lines in that order', () => {
-	const controller = createTutorController(createShellState(createSandboxWorld({cluster: false}), learnerHost), {commands: allCommands(), disk: memoryDisk({})});
+	const controller = createTutorController(createShellState(createSandboxWorld({cluster: false}), learnerHost), {commands: createSimulation().commands, disk: memoryDisk({})});
 	controller.submit('echo first; ls /nope; echo last');
 	const shown = controller.snapshot().output.slice(-3).map(entry => [entry.kind, entry.text]);
 	assert.deepEqual(shown, [

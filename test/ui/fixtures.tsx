@@ -5,8 +5,7 @@ import type {LessonView} from '../../source/app/lesson-view.ts';
 import {createTutorController, type LessonDriver, type TutorController} from '../../source/app/tutor-controller.ts';
 import {createSandboxWorld, learnerHost} from '../../source/engine/scenarios/sandbox.ts';
 import type {World} from '../../source/engine/world.ts';
-import {allCommands} from '../../source/shell/all-commands.ts';
-import {createCommandTable} from '../../source/shell/command-table.ts';
+import {createSimulation, learnerCommands} from '../../source/shell/simulation.ts';
 import {memoryDisk} from '../../source/shell/memory-disk.ts';
 import {createShellState} from '../../source/shell/session.ts';
 import type {CommandSpec} from '../../source/shell/types.ts';
@@ -23,7 +22,7 @@ export const stdinEcho: CommandSpec = {
 };
 
 export function testCommands() {
-	return createCommandTable([...allCommands().values(), stdinEcho]);
+	return createSimulation({commands: [...learnerCommands, stdinEcho]}).commands;
 }
 
 export function sandboxController(world: World = createSandboxWorld(), lesson?: LessonDriver): TutorController {

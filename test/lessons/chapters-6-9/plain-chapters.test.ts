@@ -5,14 +5,14 @@ import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {builtInLessonsDir, loadLessonPack} from '../../../source/lessons/load-pack.ts';
-import {allCommands} from '../../../source/shell/all-commands.ts';
+import {createSimulation} from '../../../source/shell/simulation.ts';
 import {runPlainChapter} from './plain-run.ts';
 
 const scriptsDir = join(import.meta.dirname, '../../scripts/plain-chapters-6-9');
 
 /** Command names a script uses that the shell does not have. */
 function missingCommands(script: string): string[] {
-	const table = allCommands();
+	const table = createSimulation().commands;
 	const names = new Set<string>();
 	let heredocEnd: string | undefined;
 	for (const line of script.split('\n')) {

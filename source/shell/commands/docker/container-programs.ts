@@ -7,16 +7,16 @@ import {memoryDisk} from '../../memory-disk.ts';
 import type {ShellSession} from '../../types.ts';
 import {containerFrame} from './inside.ts';
 
-export function registerContainerPrograms(commands: () => CommandTable): void {
+export function registerContainerPrograms(commands: CommandTable): void {
 	registerExternalProgramRunner((world, call) => {
 		const program = call.argv[0]!.split('/').pop()!;
-		const spec = commands().get(program);
+		const spec = commands.get(program);
 		if (!spec) return {stdout: '', stderr: `[simulator] ${program} ran in the container; its output is not simulated here\n`, status: 0};
 		const frame = containerFrame(call.host, call.pid, call.user, call.cwd);
 		const session: ShellSession = {frames: [frame], env: call.env, lastExit: 0, history: [], jobs: 0, namespace: 'default'};
 		try {
 			const disk = memoryDisk();
-			const outcome = spec.run(call.argv.slice(1), {world, session, frame, stdin: call.stdin, disk, commandLine: call.argv.join(' '), runtime: {commands: commands(), disk}});
+			const outcome = spec.run(call.argv.slice(1), {world, session, frame, stdin: call.stdin, disk, commandLine: call.argv.join(' '), runtime: {commands, disk}});
 			return {stdout: outcome.stdout, stderr: outcome.stderr ?? '', status: outcome.exitCode};
 		} catch (error) {
 			return {stdout: '', stderr: `${program}: internal error in the simulator: ${error instanceof Error ? error.message : String(error)}\n`, status: 70};
