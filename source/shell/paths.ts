@@ -5,6 +5,8 @@ import {lookupFile, listDirectory, makeDirectory, normalizePath, removePath, wri
 import {locatePath, type Location} from '../engine/host/mounts.ts';
 import type {Filesystem, Host} from '../engine/host/types.ts';
 import type {World} from '../engine/world.ts';
+import {cgroupTree} from './commands/linux/cgroup-tree.ts';
+import {procTree} from './commands/linux/proc-tree.ts';
 import type {ShellFrame} from './types.ts';
 
 export type PathResult = {ok: true; world: World} | {ok: false; error: string};
@@ -20,14 +22,8 @@ export type VirtualTree = {
 	remove?(world: World, frame: ShellFrame, path: string): PathResult;
 };
 
-const virtualTrees: VirtualTree[] = [];
-
-export function registerVirtualTree(tree: VirtualTree): void {
-	const existing = virtualTrees.findIndex(t => t.prefix === tree.prefix);
-	if (existing >= 0) virtualTrees.splice(existing, 1);
-	virtualTrees.push(tree);
-	virtualTrees.sort((a, b) => b.prefix.length - a.prefix.length);
-}
+/** Every virtual tree, the longest prefix first (listed here, not registered on import). */
+const virtualTrees: readonly VirtualTree[] = [cgroupTree, procTree].sort((a, b) => b.prefix.length - a.prefix.length);
 
 function treeFor(path: string): VirtualTree | undefined {
 	return virtualTrees.find(t => path === t.prefix || path.startsWith(t.prefix + '/'));

@@ -1,8 +1,6 @@
 // The Linux command family: the tools of chapters 1-3 (processes, namespaces, cgroups, network,
-// VMs), and the /proc and /sys/fs/cgroup trees they read.
-import {registerVirtualTree} from '../../paths.ts';
+// VMs). The /proc and /sys/fs/cgroup trees they read are listed in shell/paths.ts.
 import type {CommandSpec} from '../../types.ts';
-import {cgroupTree} from './cgroup-tree.ts';
 import {curl} from './curl.ts';
 import {cat, ls, mkdir, readlink, rm, rmdir, tee, touch} from './files.ts';
 import {hostname, id, su, sudo, uname, whoami} from './identity.ts';
@@ -15,7 +13,6 @@ import {nsenter} from './nsenter.ts';
 import {nslookup} from './nslookup.ts';
 import {ping} from './ping.ts';
 import {wget} from './wget.ts';
-import {procTree} from './proc-tree.ts';
 import {ps} from './ps.ts';
 import {ssh} from './ssh.ts';
 import {time} from './time.ts';
@@ -23,9 +20,6 @@ import {top} from './top.ts';
 import {dmesg, free, power, poweroff, shutdown, systemctl} from './system.ts';
 import {unshare} from './unshare.ts';
 import {bombDefinition, closingBrace, colon, forkbombCommand, leakyApp, python3, stress} from './workloads.ts';
-
-registerVirtualTree(procTree);
-registerVirtualTree(cgroupTree);
 
 export const linuxCommands: CommandSpec[] = [
 	ps, lsns, unshare, nsenter, hostname, uname, id, whoami, su, sudo, ip, kill, pkill, killall,
