@@ -7,7 +7,7 @@ import {dockerIsolation, embeddedDns} from './docker/networks.ts';
 import {coreDns} from './k8s/cluster-dns.ts';
 import {kubeProxy} from './k8s/service-network.ts';
 import {genericResponder, networkResponders, type AppResponder, type HttpRequest, type HttpResponse, type ServerContext} from './network/apps.ts';
-import type {DnsServer} from './network/dns.ts';
+import type {DnsServer} from './network/dns-types.ts';
 import type {ConnectResolver} from './network/resolvers.ts';
 
 export type WorldBehaviour = {

@@ -8,19 +8,9 @@ import type {World} from '../engine/world.ts';
 import {cgroupTree} from './commands/linux/cgroup-tree.ts';
 import {procTree} from './commands/linux/proc-tree.ts';
 import type {ShellFrame} from './types.ts';
+import type {PathResult, VirtualTree} from './virtual-tree.ts';
 
-export type PathResult = {ok: true; world: World} | {ok: false; error: string};
-
-/** A virtual tree such as /proc or /sys/fs/cgroup, served by the engine rather than stored. */
-export type VirtualTree = {
-	prefix: string; // "/sys/fs/cgroup"
-	read(world: World, frame: ShellFrame, path: string): string | undefined;
-	list(world: World, frame: ShellFrame, path: string): string[] | undefined;
-	isDirectory(world: World, frame: ShellFrame, path: string): boolean;
-	write?(world: World, frame: ShellFrame, path: string, content: string): PathResult;
-	mkdir?(world: World, frame: ShellFrame, path: string): PathResult;
-	remove?(world: World, frame: ShellFrame, path: string): PathResult;
-};
+export type {PathResult, VirtualTree} from './virtual-tree.ts';
 
 /** Every virtual tree, the longest prefix first (listed here, not registered on import). */
 const virtualTrees: readonly VirtualTree[] = [cgroupTree, procTree].sort((a, b) => b.prefix.length - a.prefix.length);

@@ -6,7 +6,7 @@
 // Docker, containers there reach each other by address only.
 import {createNamespace} from '../host/namespaces.ts';
 import type {Host, NetInterface} from '../host/types.ts';
-import type {DnsServer} from '../network/dns.ts';
+import type {DnsServer} from '../network/dns-types.ts';
 import {upstreamAnswer} from '../network/lab-resolver.ts';
 import type {ConnectResolver} from '../network/resolvers.ts';
 import {randomHex} from '../rng.ts';

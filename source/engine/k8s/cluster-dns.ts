@@ -2,7 +2,7 @@
 // headless Service: its ready endpoints; an ExternalName: a CNAME), A-B-C-D.NS.pod.cluster.local
 // is that address; other names are forwarded to the node's resolver. Nothing answers while no
 // CoreDNS pod is ready. (CoreDNS's objects, as kubeadm installs them: core-dns.ts.)
-import type {DnsAnswer, DnsRecord, DnsServer} from '../network/dns.ts';
+import type {DnsAnswer, DnsRecord, DnsServer} from '../network/dns-types.ts';
 import {upstreamAnswer} from '../network/lab-resolver.ts';
 import type {World} from '../world.ts';
 

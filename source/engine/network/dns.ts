@@ -7,18 +7,10 @@ import {lookupFile} from '../host/filesystem.ts';
 import type {Host, Process} from '../host/types.ts';
 import type {World} from '../world.ts';
 import {worldBehaviour, type WorldBehaviour} from '../world-behaviour.ts';
+import type {DnsAnswer, DnsCaller, DnsRecord, QueryType} from './dns-types.ts';
 import {upstreamAnswer} from './lab-resolver.ts';
 
-export type DnsRecord = {type: 'A'; name: string; ip: string} | {type: 'CNAME'; name: string; target: string};
-export type DnsAnswer = {rcode: 'NOERROR' | 'NXDOMAIN' | 'SERVFAIL'; authoritative: boolean; records: DnsRecord[]};
-export type QueryType = 'A' | 'AAAA';
-export type DnsCaller = {host: string; pid: number};
-
-/**
- * A nameserver reachable at `server` from `caller`: its answer, 'timeout' when it is there but
- * nothing answers (CoreDNS down), or undefined when it is not this server's address.
- */
-export type DnsServer = (w: World, caller: DnsCaller, server: string, name: string, type: QueryType) => DnsAnswer | 'timeout' | undefined;
+export type {DnsAnswer, DnsCaller, DnsRecord, DnsServer, QueryType} from './dns-types.ts';
 
 export type ResolverConfig = {nameservers: string[]; search: string[]; ndots: number; fromFile: boolean};
 

@@ -2,7 +2,7 @@
 // knows the hosts and VMs by name (and NAME.local), nothing else. CoreDNS and Docker's embedded
 // DNS forward to it what is not theirs.
 import type {World} from '../world.ts';
-import type {DnsAnswer, DnsCaller, QueryType} from './dns.ts';
+import type {DnsAnswer, DnsCaller, QueryType} from './dns-types.ts';
 
 export function upstreamAnswer(w: World, _caller: DnsCaller, name: string, type: QueryType): DnsAnswer {
 	const bare = name.replace(/\.$/, '');

@@ -5,7 +5,7 @@ import {childGroups, cgroupFileNames, errnoText, makeCgroup, readCgroupFile, rem
 import {normalizeCgroupPath} from '../../../engine/host/cgroups.ts';
 import type {Host, Process} from '../../../engine/host/types.ts';
 import type {World} from '../../../engine/world.ts';
-import type {PathResult, VirtualTree} from '../../paths.ts';
+import type {PathResult, VirtualTree} from '../../virtual-tree.ts';
 import type {ShellFrame} from '../../types.ts';
 import {callerOf} from './context.ts';
 

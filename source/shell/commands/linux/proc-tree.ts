@@ -5,7 +5,7 @@ import {kernelBuildString} from '../../../engine/host/create-host.ts';
 import type {Host, NamespaceKind, Process} from '../../../engine/host/types.ts';
 import type {World} from '../../../engine/world.ts';
 import {produce} from 'immer';
-import type {PathResult, VirtualTree} from '../../paths.ts';
+import type {PathResult, VirtualTree} from '../../virtual-tree.ts';
 import type {ShellFrame} from '../../types.ts';
 import {callerOf, comm, findVisible} from './context.ts';
 import {statOf} from './process-view.ts';
