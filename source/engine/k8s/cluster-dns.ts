@@ -5,12 +5,13 @@
 import type {DnsAnswer, DnsRecord, DnsServer} from '../network/dns-types.ts';
 import {upstreamAnswer} from '../network/lab-resolver.ts';
 import type {World} from '../world.ts';
+import {storedEndpoints, storedServices} from './typed-store.ts';
 
 export const clusterDomain = 'cluster.local';
 
 function readyAddresses(w: World, ns: string, name: string): {ip: string; hostname?: string}[] {
-	const ep = w.cluster!.store.endpoints.get(`${ns}/${name}`);
-	return (ep?.subsets ?? []).flatMap((s: any) => (s.addresses ?? []) as {ip: string; hostname?: string}[]);
+	const ep = storedEndpoints(w.cluster!).get(`${ns}/${name}`);
+	return (ep?.subsets ?? []).flatMap(s => s.addresses ?? []);
 }
 
 /** CoreDNS's answer for a name in the cluster domain (authoritative), or undefined outside it. */
@@ -28,7 +29,7 @@ export function clusterZoneAnswer(w: World, name: string, type: 'A' | 'AAAA'): D
 	if (kind !== 'svc' || parts.length < 3 || parts.length > 4) return nx;
 	const [first, second, third] = parts as [string, string, string];
 	const [svcName, ns, hostname] = parts.length === 3 ? [first, second, undefined] : [second, third, first];
-	const svc = w.cluster!.store.services.get(`${ns}/${svcName}`);
+	const svc = storedServices(w.cluster!).get(`${ns}/${svcName}`);
 	if (!svc) return nx;
 	if (hostname !== undefined) {
 		const hit = readyAddresses(w, ns, svcName).find(a => a.hostname === hostname);
@@ -40,13 +41,14 @@ export function clusterZoneAnswer(w: World, name: string, type: 'A' | 'AAAA'): D
 		return {rcode: 'NOERROR', authoritative: true, records: [cname]};
 	}
 	if (svc.spec.clusterIP === 'None') return found(readyAddresses(w, ns, svcName).map(a => ({type: 'A', name: fqdn, ip: a.ip})));
-	return found([{type: 'A', name: fqdn, ip: svc.spec.clusterIP}]);
+	// (The API server gives every other Service a ClusterIP when it is created.)
+	return found(svc.spec.clusterIP ? [{type: 'A', name: fqdn, ip: svc.spec.clusterIP}] : []);
 }
 
 /** CoreDNS behind the kube-dns Service's ClusterIP (listed in world-behaviour.ts). */
 export const coreDns: DnsServer = (w, caller, server, name, type) => {
 	const c = w.cluster;
-	const svc = c?.store.services.get('kube-system/kube-dns');
+	const svc = c && storedServices(c).get('kube-system/kube-dns');
 	if (!c || !svc || svc.spec.clusterIP !== server) return undefined;
 	// The ClusterIP is kube-proxy's rule on the cluster's nodes; elsewhere the packet goes nowhere.
 	if (!c.store.nodes.has(caller.host)) return 'timeout';

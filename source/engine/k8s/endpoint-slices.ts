@@ -3,7 +3,8 @@
 import type {World} from '../world.ts';
 import {digestHex} from '../hash.ts';
 import {nextResourceVersion, now} from './metadata.ts';
-import type {KubeObject} from './types.ts';
+import {asService} from './typed-store.ts';
+import type {EndpointAddress, EndpointSubset, KubeObject} from './types.ts';
 
 const suffixAlphabet = 'bcdfghjklmnpqrstvwxz2456789';
 
@@ -17,16 +18,16 @@ function sliceName(svc: KubeObject): string {
 }
 
 /** Writes the Service's slice from its Endpoints' subsets. Call on a draft whenever the Endpoints change. */
-export function writeEndpointSlice(w: World, svc: KubeObject, subsets: any[] | undefined): void {
+export function writeEndpointSlice(w: World, service: KubeObject, subsets: EndpointSubset[] | undefined): void {
 	const c = w.cluster!;
+	const svc = asService(service);
 	const ns = svc.metadata.namespace!;
 	const name = sliceName(svc);
 	const key = `${ns}/${name}`;
-	const endpoints = (subsets ?? []).flatMap((s: any) => [
-		...((s.addresses ?? []) as any[]).map(a => ({addresses: [a.ip], conditions: {ready: true, serving: true, terminating: false}, ...(a.nodeName ? {nodeName: a.nodeName} : {}), ...(a.targetRef ? {targetRef: a.targetRef} : {})})),
-		...((s.notReadyAddresses ?? []) as any[]).map(a => ({addresses: [a.ip], conditions: {ready: false, serving: false, terminating: false}, ...(a.nodeName ? {nodeName: a.nodeName} : {}), ...(a.targetRef ? {targetRef: a.targetRef} : {})})),
-	]);
-	const ports = ((subsets?.[0]?.ports ?? (svc.spec?.ports ?? []).map((p: any) => ({name: p.name, port: typeof p.targetPort === 'number' ? p.targetPort : p.port, protocol: p.protocol ?? 'TCP'}))) as any[]).map(p => ({name: p.name ?? '', port: p.port, protocol: p.protocol ?? 'TCP'}));
+	const endpoint = (a: EndpointAddress, ready: boolean) => ({addresses: [a.ip], conditions: {ready, serving: ready, terminating: false}, ...(a.nodeName ? {nodeName: a.nodeName} : {}), ...(a.targetRef ? {targetRef: a.targetRef} : {})});
+	const endpoints = (subsets ?? []).flatMap(s => [...(s.addresses ?? []).map(a => endpoint(a, true)), ...(s.notReadyAddresses ?? []).map(a => endpoint(a, false))]);
+	const fromService = (svc.spec?.ports ?? []).map(p => ({name: p.name, port: typeof p.targetPort === 'number' ? p.targetPort : p.port, protocol: p.protocol ?? 'TCP'}));
+	const ports = (subsets?.[0]?.ports ?? fromService).map(p => ({name: p.name ?? '', port: p.port, protocol: p.protocol ?? 'TCP'}));
 	const existing = c.store.endpointslices.get(key);
 	if (existing && JSON.stringify(existing.endpoints ?? []) === JSON.stringify(endpoints) && JSON.stringify(existing.ports) === JSON.stringify(ports)) return;
 	const hex = digestHex(`slice/${svc.metadata.uid}`, 32);

@@ -1,5 +1,6 @@
 // The STATUS of a pod as `kubectl get pods` prints it (kubectl's printPod rules). The cluster pane
 // shows the same words, so the pane and kubectl never disagree about a pod.
+import {asPod, podIsReady} from './typed-store.ts';
 import type {KubeObject} from './types.ts';
 
 export function podStatusColumn(pod: KubeObject): string {
@@ -12,7 +13,7 @@ export function podStatusColumn(pod: KubeObject): string {
 		else if (s.state?.terminated) reason = s.state.terminated.reason || (s.state.terminated.signal ? `Signal:${s.state.terminated.signal}` : `ExitCode:${s.state.terminated.exitCode}`);
 		else if (s.ready && s.state?.running) hasRunning = true;
 	}
-	if (reason === 'Completed' && hasRunning) reason = pod.status?.conditions?.some((x: any) => x.type === 'Ready' && x.status === 'True') ? 'Running' : 'NotReady';
+	if (reason === 'Completed' && hasRunning) reason = podIsReady(asPod(pod)) ? 'Running' : 'NotReady';
 	if (pod.metadata.deletionTimestamp) reason = pod.status?.reason === 'NodeLost' ? 'Unknown' : 'Terminating';
 	if (!statuses.length && pod.spec?.nodeName && reason === 'Pending') reason = 'ContainerCreating';
 	return reason;

@@ -6,19 +6,20 @@
 import type {ConnectDecision, ConnectResolver} from '../network/resolvers.ts';
 import {randomInt} from '../rng.ts';
 import type {World} from '../world.ts';
-import type {KubeObject} from './types.ts';
+import {storedEndpoints, storedServices} from './typed-store.ts';
+import type {Service, ServicePort} from './types.ts';
 
-function endpointsOf(w: World, svc: KubeObject, servicePort: any): {ip: string; port: number}[] {
-	const ep = w.cluster!.store.endpoints.get(`${svc.metadata.namespace}/${svc.metadata.name}`);
+function endpointsOf(w: World, svc: Service, servicePort: ServicePort): {ip: string; port: number}[] {
+	const ep = storedEndpoints(w.cluster!).get(`${svc.metadata.namespace}/${svc.metadata.name}`);
 	const out: {ip: string; port: number}[] = [];
 	for (const subset of ep?.subsets ?? []) {
-		const port = (subset.ports as any[] | undefined)?.find(p => (p.name ?? '') === (servicePort.name ?? '')) ?? subset.ports?.[0];
+		const port = subset.ports?.find(p => (p.name ?? '') === (servicePort.name ?? '')) ?? subset.ports?.[0];
 		for (const a of subset.addresses ?? []) if (port) out.push({ip: a.ip, port: port.port});
 	}
 	return out;
 }
 
-function pick(w: World, svc: KubeObject, servicePort: any, sourceIp?: string): ConnectDecision {
+function pick(w: World, svc: Service, servicePort: ServicePort, sourceIp?: string): ConnectDecision {
 	const targets = endpointsOf(w, svc, servicePort);
 	if (targets.length === 0) return {kind: 'refused', via: 'kube-proxy'};
 	const target = targets[targets.length === 1 ? 0 : randomInt(w, targets.length)]!;
@@ -44,9 +45,9 @@ export const kubeProxy: ConnectResolver = (w, attempt) => {
 	if (inPodNetwork(attempt.ip) && !c.store.nodes.has(attempt.fromHost) && !c.nodes.some(n => w.hosts.get(n)?.ip === attempt.sourceIp)) return {kind: 'unreachable', via: 'no route to the pod network'};
 	if (inServiceRange(attempt.ip)) {
 		if (!c.store.nodes.has(attempt.fromHost)) return {kind: 'unreachable', via: 'no route to the service network'};
-		for (const svc of c.store.services.values()) {
+		for (const svc of storedServices(c).values()) {
 			if (svc.spec.clusterIP !== attempt.ip) continue;
-			const port = ((svc.spec.ports ?? []) as any[]).find(p => p.port === attempt.port && String(p.protocol ?? 'TCP').toLowerCase() === attempt.protocol);
+			const port = svc.spec.ports?.find(p => p.port === attempt.port && String(p.protocol ?? 'TCP').toLowerCase() === attempt.protocol);
 			return port ? pick(w, svc, port) : {kind: 'refused', via: 'kube-proxy'};
 		}
 		return undefined;
@@ -54,8 +55,8 @@ export const kubeProxy: ConnectResolver = (w, attempt) => {
 	if (attempt.port < 30000 || attempt.port > 32767) return undefined;
 	const node = c.nodes.find(n => w.hosts.get(n)?.ip === attempt.ip);
 	if (!node) return undefined;
-	for (const svc of c.store.services.values()) {
-		const port = ((svc.spec.ports ?? []) as any[]).find(p => p.nodePort === attempt.port);
+	for (const svc of storedServices(c).values()) {
+		const port = svc.spec.ports?.find(p => p.nodePort === attempt.port);
 		// externalTrafficPolicy Cluster: the node masquerades, so the pod sees the node's address.
 		if (port) return pick(w, svc, port, attempt.ip);
 	}

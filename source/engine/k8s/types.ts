@@ -98,7 +98,40 @@ export type PodStatus = {
 	message?: string;
 };
 
-export type Pod = KubeObject & {spec: PodSpec; status: PodStatus};
+// --- The modelled kinds, typed. The store holds every object as a KubeObject (its spec and status
+// are `any`); typed-store.ts gives these kinds their types where a controller reads them. ---
+
+/** What every stored object has; a modelled kind adds its own spec and status (no `any` in them). */
+export type ObjectBase = {apiVersion: string; kind: string; metadata: ObjectMeta};
+
+export type Pod = ObjectBase & {kind: 'Pod'; spec: PodSpec; status?: PodStatus};
+
+export type LabelSelectorRequirement = {key: string; operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist'; values?: string[]};
+export type LabelSelector = {matchLabels?: Record<string, string>; matchExpressions?: LabelSelectorRequirement[]};
+export type PodTemplateSpec = {metadata?: {labels?: Record<string, string>; annotations?: Record<string, string>; [field: string]: unknown}; spec: PodSpec};
+
+export type ServicePort = {name?: string; protocol?: 'TCP' | 'UDP' | 'SCTP'; port: number; targetPort?: number | string; nodePort?: number; appProtocol?: string};
+export type ServiceSpec = {
+	type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+	clusterIP?: string;
+	clusterIPs?: string[];
+	ports?: ServicePort[];
+	selector?: Record<string, string>;
+	externalName?: string;
+	sessionAffinity?: string;
+	externalTrafficPolicy?: string;
+	[field: string]: unknown;
+};
+export type Service = ObjectBase & {kind: 'Service'; spec: ServiceSpec; status?: {loadBalancer?: {ingress?: {ip?: string; hostname?: string}[]}}};
+
+export type ObjectReference = {kind: string; namespace?: string; name: string; uid?: string; resourceVersion?: string};
+export type EndpointAddress = {ip: string; hostname?: string; nodeName?: string; targetRef?: ObjectReference};
+export type EndpointPort = {name?: string; port: number; protocol?: 'TCP' | 'UDP' | 'SCTP'; appProtocol?: string};
+export type EndpointSubset = {addresses?: EndpointAddress[]; notReadyAddresses?: EndpointAddress[]; ports?: EndpointPort[]};
+export type Endpoints = ObjectBase & {kind: 'Endpoints'; subsets?: EndpointSubset[]};
+
+/** The modelled kinds that typed-store.ts reads with their types (more join as they are typed). */
+export type ModelledObject = Pod | Service | Endpoints;
 
 /** The resources the API server serves, by their plural name (the word in etcd keys and URLs). */
 export type ResourceName =

@@ -8,6 +8,7 @@ import {nextResourceVersion} from '../metadata.ts';
 import {matchesMap, matchesRequirements, type Requirement} from '../selectors.ts';
 import {indexPodOwner, unindexPodOwner} from '../pod-store.ts';
 import {peek} from '../../draft-reads.ts';
+import {asPod, podIsReady} from '../typed-store.ts';
 import type {KubeObject} from '../types.ts';
 
 const componentName: Record<string, string> = {ReplicationController: 'replication-controller', ReplicaSet: 'replicaset-controller'};
@@ -30,9 +31,7 @@ function isActive(pod: KubeObject): boolean {
 	return !pod.metadata.deletionTimestamp && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed';
 }
 
-function isReady(pod: KubeObject): boolean {
-	return pod.status?.conditions?.some((x: any) => x.type === 'Ready' && x.status === 'True') ?? false;
-}
+const isReady = (pod: KubeObject): boolean => podIsReady(asPod(pod));
 
 /** Brings one RC or ReplicaSet to its desired replica count. Call on a draft. */
 export function reconcileReplicas(w: World, resource: 'replicationcontrollers' | 'replicasets', key: string): void {
