@@ -130,8 +130,19 @@ export type EndpointPort = {name?: string; port: number; protocol?: 'TCP' | 'UDP
 export type EndpointSubset = {addresses?: EndpointAddress[]; notReadyAddresses?: EndpointAddress[]; ports?: EndpointPort[]};
 export type Endpoints = ObjectBase & {kind: 'Endpoints'; subsets?: EndpointSubset[]};
 
+// Deployments and ReplicaSets as stored: the API server has defaulted replicas, strategy and revisionHistoryLimit (defaults.ts).
+export type ReplicaSetSpec = {replicas: number; selector: LabelSelector; template: PodTemplateSpec; minReadySeconds?: number};
+export type ReplicaSetStatus = {replicas: number; fullyLabeledReplicas?: number; readyReplicas?: number; availableReplicas?: number; observedGeneration?: number};
+export type ReplicaSet = ObjectBase & {kind: 'ReplicaSet'; spec: ReplicaSetSpec; status?: ReplicaSetStatus};
+
+export type DeploymentStrategy = {type: 'RollingUpdate' | 'Recreate'; rollingUpdate?: {maxSurge?: number | string; maxUnavailable?: number | string}};
+export type DeploymentSpec = {replicas: number; selector: LabelSelector; template: PodTemplateSpec; strategy?: DeploymentStrategy; revisionHistoryLimit?: number; progressDeadlineSeconds?: number; minReadySeconds?: number; paused?: boolean};
+export type DeploymentCondition = {type: string; status: 'True' | 'False' | 'Unknown'; lastUpdateTime?: string; lastTransitionTime?: string; reason?: string; message?: string};
+export type DeploymentStatus = {observedGeneration?: number; replicas?: number; updatedReplicas?: number; readyReplicas?: number; availableReplicas?: number; unavailableReplicas?: number; conditions?: DeploymentCondition[]; collisionCount?: number};
+export type Deployment = ObjectBase & {kind: 'Deployment'; spec: DeploymentSpec; status?: DeploymentStatus};
+
 /** The modelled kinds that typed-store.ts reads with their types (more join as they are typed). */
-export type ModelledObject = Pod | Service | Endpoints;
+export type ModelledObject = Pod | Service | Endpoints | ReplicaSet | Deployment;
 
 /** The resources the API server serves, by their plural name (the word in etcd keys and URLs). */
 export type ResourceName =

@@ -6,6 +6,7 @@ import {canonicalJson} from '../../hash.ts';
 import {createObject, deleteObject} from '../api-server.ts';
 import {recordObjectEvent} from '../events.ts';
 import {cloneData, nextResourceVersion} from '../metadata.ts';
+import {asPod, podIsReady} from '../typed-store.ts';
 import type {KubeObject, Taint, Toleration} from '../types.ts';
 
 const who = 'daemonset-controller';
@@ -47,7 +48,7 @@ export function daemonPodNode(pod: KubeObject): string | undefined {
 	return undefined;
 }
 
-const ready = (pod: KubeObject) => pod.status?.conditions?.some((x: any) => x.type === 'Ready' && x.status === 'True') ?? false;
+const ready = (pod: KubeObject) => podIsReady(asPod(pod));
 
 /** Brings one DaemonSet to a pod on every node that wants one. Call on a draft. */
 export function reconcileDaemonSet(w: World, key: string): void {

@@ -6,7 +6,8 @@ import type {World} from '../../world.ts';
 import {createObject, deleteObject, patchObject} from '../api-server.ts';
 import {recordObjectEvent} from '../events.ts';
 import {nextResourceVersion, now} from '../metadata.ts';
-import type {KubeObject} from '../types.ts';
+import {asReplicaSet, storedDeployments, storedReplicaSets} from '../typed-store.ts';
+import type {Deployment, DeploymentCondition, DeploymentStatus, KubeObject, ReplicaSet} from '../types.ts';
 
 const hashAlphabet = 'bcdfghjklmnpqrstvwxz2456789';
 
@@ -28,7 +29,7 @@ function percentOf(value: string | number | undefined, total: number, roundUp: b
 }
 
 /** The size a new ReplicaSet is created with (the real NewRSNewReplicas): all at once, or as far as maxSurge allows beside the old sets. */
-function initialReplicas(d: KubeObject, desired: number, old: KubeObject[]): number {
+function initialReplicas(d: Deployment, desired: number, old: ReplicaSet[]): number {
 	if (old.length === 0 || d.spec.strategy?.type === 'Recreate') return desired;
 	const maxSurge = percentOf(d.spec.strategy?.rollingUpdate?.maxSurge, desired, true);
 	const oldTotal = old.reduce((s, rs) => s + (rs.spec.replicas ?? 0), 0);
@@ -37,15 +38,15 @@ function initialReplicas(d: KubeObject, desired: number, old: KubeObject[]): num
 
 export function reconcileDeployment(w: World, key: string): void {
 	const c = w.cluster!;
-	const d = c.store.deployments.get(key);
+	const d = storedDeployments(c).get(key);
 	if (!d) return;
 	const ns = d.metadata.namespace!;
-	const owned = [...c.store.replicasets.values()].filter(rs => rs.metadata.namespace === ns && rs.metadata.ownerReferences?.some(r => r.uid === d.metadata.uid));
+	const owned = [...storedReplicaSets(c).values()].filter(rs => rs.metadata.namespace === ns && rs.metadata.ownerReferences?.some(r => r.uid === d.metadata.uid));
 	const hash = templateHash(d.spec.template);
 	const desired = d.spec.replicas ?? 1;
 	let current = owned.find(rs => rs.metadata.labels?.['pod-template-hash'] === hash);
 	const old = owned.filter(rs => rs !== current);
-	const revisionOf = (rs: KubeObject) => Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
+	const revisionOf = (rs: ReplicaSet) => Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
 	const maxOld = Math.max(0, ...old.map(revisionOf));
 	const revision = current ? Math.max(revisionOf(current), maxOld + 1) : maxOld + 1;
 	const changeCause = d.metadata.annotations?.['kubernetes.io/change-cause'];
@@ -58,7 +59,7 @@ export function reconcileDeployment(w: World, key: string): void {
 	if (!current) {
 		const template = cloneData(d.spec.template);
 		template.metadata = {...template.metadata, labels: {...template.metadata?.labels, 'pod-template-hash': hash}};
-		const rs: KubeObject = {
+		const rs: ReplicaSet = {
 			apiVersion: 'apps/v1',
 			kind: 'ReplicaSet',
 			metadata: {
@@ -72,7 +73,7 @@ export function reconcileDeployment(w: World, key: string): void {
 		};
 		const result = createObject(w, rs);
 		if (!result.ok) return;
-		current = result.object;
+		current = asReplicaSet(result.object);
 		// The real controller names the creation only when the new set starts with pods (getNewReplicaSet).
 		if (rs.spec.replicas > 0) recordObjectEvent(w, d, 'Normal', 'deployment-controller', 'ScalingReplicaSet', `Scaled up replica set ${rs.metadata.name} from 0 to ${rs.spec.replicas}`);
 	}
@@ -82,7 +83,7 @@ export function reconcileDeployment(w: World, key: string): void {
 			obj.metadata.annotations = {...obj.metadata.annotations, 'deployment.kubernetes.io/revision': String(revision)};
 		});
 	}
-	const setReplicas = (rs: KubeObject, n: number) => {
+	const setReplicas = (rs: ReplicaSet, n: number) => {
 		if (rs.spec.replicas === n) return;
 		const verb = n > rs.spec.replicas ? 'up' : 'down';
 		recordObjectEvent(w, d, 'Normal', 'deployment-controller', 'ScalingReplicaSet', `Scaled ${verb} replica set ${rs.metadata.name} to ${n} from ${rs.spec.replicas}`);
@@ -135,14 +136,14 @@ export function reconcileDeployment(w: World, key: string): void {
 	const replicas = all.reduce((s, rs) => s + (rs.status?.replicas ?? 0), 0);
 	const updated = current.status?.replicas ?? 0;
 	const time = now(w);
-	const previous = d.status ?? {};
-	const cond = (type: string, status: string, reason: string, message: string) => {
-		const before = previous.conditions?.find((x: any) => x.type === type);
+	const previous: DeploymentStatus = d.status ?? {};
+	const cond = (type: string, status: DeploymentCondition['status'], reason: string, message: string): DeploymentCondition => {
+		const before = previous.conditions?.find(x => x.type === type);
 		return {type, status, lastUpdateTime: before?.status === status && before?.reason === reason ? before.lastUpdateTime : time, lastTransitionTime: before?.status === status ? before.lastTransitionTime : time, reason, message};
 	};
 	const availableOk = ready >= desired - percentOf(d.spec.strategy?.rollingUpdate?.maxUnavailable, desired, false);
 	const complete = updated === desired && replicas === desired && ready === desired;
-	const status: any = {
+	const status: DeploymentStatus = {
 		observedGeneration: d.metadata.generation,
 		replicas,
 		updatedReplicas: updated,
@@ -154,7 +155,7 @@ export function reconcileDeployment(w: World, key: string): void {
 			cond('Progressing', 'True', complete ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated', complete ? `ReplicaSet "${current.metadata.name}" has successfully progressed.` : `ReplicaSet "${current.metadata.name}" is progressing.`),
 		],
 	};
-	for (const k of ['readyReplicas', 'availableReplicas', 'unavailableReplicas', 'replicas', 'updatedReplicas']) if (status[k] === 0) delete status[k];
+	for (const k of ['readyReplicas', 'availableReplicas', 'unavailableReplicas', 'replicas', 'updatedReplicas'] as const) if (status[k] === 0) delete status[k];
 	if (JSON.stringify(status) !== JSON.stringify(d.status)) {
 		d.status = status;
 		d.metadata.resourceVersion = nextResourceVersion(c);

@@ -6,6 +6,7 @@ import type {World} from '../../world.ts';
 import {createObject, deleteObject} from '../api-server.ts';
 import {recordObjectEvent} from '../events.ts';
 import {msOf, nextResourceVersion, now} from '../metadata.ts';
+import {asPod, podIsReady} from '../typed-store.ts';
 import type {KubeObject} from '../types.ts';
 
 const who = 'job-controller';
@@ -29,7 +30,7 @@ function ownedPods(w: World, job: KubeObject): KubeObject[] {
 }
 
 const terminal = (pod: KubeObject) => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
-const ready = (pod: KubeObject) => pod.status?.conditions?.some((x: any) => x.type === 'Ready' && x.status === 'True') ?? false;
+const ready = (pod: KubeObject) => podIsReady(asPod(pod));
 
 /** The delay before a failed Job pod is replaced: 10 s doubling per failure, at most 6 minutes. */
 function backoffMs(failures: number): number {

@@ -5,12 +5,13 @@ import type {World} from '../../world.ts';
 import {createObject, deleteObject} from '../api-server.ts';
 import {recordObjectEvent} from '../events.ts';
 import {cloneData, nextResourceVersion} from '../metadata.ts';
+import {asPod, podIsReady} from '../typed-store.ts';
 import type {KubeObject} from '../types.ts';
 import {templateHash} from './daemonset.ts';
 
 const who = 'statefulset-controller';
 
-const ready = (pod: KubeObject) => pod.status?.conditions?.some((x: any) => x.type === 'Ready' && x.status === 'True') ?? false;
+const ready = (pod: KubeObject) => podIsReady(asPod(pod));
 
 function ordinalOf(sts: KubeObject, pod: KubeObject): number {
 	const m = pod.metadata.name.slice(sts.metadata.name.length).match(/^-(\d+)$/);
