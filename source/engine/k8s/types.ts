@@ -141,8 +141,13 @@ export type DeploymentCondition = {type: string; status: 'True' | 'False' | 'Unk
 export type DeploymentStatus = {observedGeneration?: number; replicas?: number; updatedReplicas?: number; readyReplicas?: number; availableReplicas?: number; unavailableReplicas?: number; conditions?: DeploymentCondition[]; collisionCount?: number};
 export type Deployment = ObjectBase & {kind: 'Deployment'; spec: DeploymentSpec; status?: DeploymentStatus};
 
+export type NodeCondition = {type: string; status: 'True' | 'False' | 'Unknown'; lastHeartbeatTime?: string; lastTransitionTime?: string; reason?: string; message?: string};
+export type NodeSpec = {podCIDR?: string; podCIDRs?: string[]; taints?: Taint[]; unschedulable?: boolean; providerID?: string};
+export type NodeStatus = {conditions?: NodeCondition[]; addresses?: {type: string; address: string}[]; capacity?: ResourceList; allocatable?: ResourceList; [field: string]: unknown};
+export type Node = ObjectBase & {kind: 'Node'; spec: NodeSpec; status: NodeStatus};
+
 /** The modelled kinds that typed-store.ts reads with their types (more join as they are typed). */
-export type ModelledObject = Pod | Service | Endpoints | ReplicaSet | Deployment;
+export type ModelledObject = Pod | Service | Endpoints | ReplicaSet | Deployment | Node;
 
 /** The resources the API server serves, by their plural name (the word in etcd keys and URLs). */
 export type ResourceName =

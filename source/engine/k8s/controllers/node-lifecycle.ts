@@ -7,7 +7,8 @@ import {recordObjectEvent} from '../events.ts';
 import {nextResourceVersion, now, timestampAt} from '../metadata.ts';
 import {kubeletAlive} from '../node-health.ts';
 import {requestPodTermination} from '../pod-store.ts';
-import type {KubeObject} from '../types.ts';
+import {storedNodes, storedPods} from '../typed-store.ts';
+import type {Node, Taint} from '../types.ts';
 
 export const nodeMonitorGraceMs = 40_000;
 /** Kubelets renew their Lease every 10 s (the heartbeat the controller watches)... */
@@ -17,14 +18,16 @@ export const nodeStatusReportMs = 300_000;
 export const nodeMonitorPeriodMs = 5_000;
 export const defaultEvictionMs = 300_000;
 
-const unreachableTaints = [
+const unreachableTaints: Taint[] = [
 	{key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule'},
 	{key: 'node.kubernetes.io/unreachable', effect: 'NoExecute'},
 ];
 
-function setReadyCondition(node: KubeObject, status: 'True' | 'Unknown', time: string, heartbeat: string): void {
-	const conditions = node.status.conditions as any[];
-	for (const cond of conditions) {
+const healthyReason: Record<string, string> = {MemoryPressure: 'KubeletHasSufficientMemory', DiskPressure: 'KubeletHasNoDiskPressure', PIDPressure: 'KubeletHasSufficientPID'};
+const healthyMessage: Record<string, string> = {MemoryPressure: 'kubelet has sufficient memory available', DiskPressure: 'kubelet has no disk pressure', PIDPressure: 'kubelet has sufficient PID available'};
+
+function setReadyCondition(node: Node, status: 'True' | 'Unknown', time: string, heartbeat: string): void {
+	for (const cond of node.status.conditions ?? []) {
 		const ready = cond.type === 'Ready';
 		const healthy = ready ? 'True' : 'False';
 		const target = status === 'True' ? healthy : 'Unknown';
@@ -38,8 +41,8 @@ function setReadyCondition(node: KubeObject, status: 'True' | 'Unknown', time: s
 				cond.reason = 'KubeletReady';
 				cond.message = 'kubelet is posting ready status';
 			} else {
-				cond.reason = {MemoryPressure: 'KubeletHasSufficientMemory', DiskPressure: 'KubeletHasNoDiskPressure', PIDPressure: 'KubeletHasSufficientPID'}[cond.type as string] ?? cond.reason;
-				cond.message = {MemoryPressure: 'kubelet has sufficient memory available', DiskPressure: 'kubelet has no disk pressure', PIDPressure: 'kubelet has sufficient PID available'}[cond.type as string] ?? cond.message;
+				cond.reason = healthyReason[cond.type] ?? cond.reason;
+				cond.message = healthyMessage[cond.type] ?? cond.message;
 			}
 		}
 		if (status === 'True') cond.lastHeartbeatTime = heartbeat;
@@ -60,13 +63,13 @@ export function runNodeLifecycle(w: World, controllerManagerUp: boolean): void {
 		c.nodeLastSeen.set(name, w.time);
 		const wasDown = c.nodeNotReadySince.has(name);
 		if (!wasDown && w.time - (c.nodeStatusPostedAt.get(name) ?? 0) < nodeStatusReportMs) continue;
-		const node = c.store.nodes.get(name);
+		const node = storedNodes(c).get(name);
 		if (!node) continue;
 		c.nodeStatusPostedAt.set(name, w.time);
 		setReadyCondition(node, 'True', now(w), now(w));
 		if (wasDown) {
 			c.nodeNotReadySince.delete(name);
-			node.spec.taints = (node.spec.taints ?? []).filter((t: any) => !t.key.startsWith('node.kubernetes.io/unreachable') && !t.key.startsWith('node.kubernetes.io/not-ready'));
+			node.spec.taints = (node.spec.taints ?? []).filter(t => !t.key.startsWith('node.kubernetes.io/unreachable') && !t.key.startsWith('node.kubernetes.io/not-ready'));
 			if (node.spec.taints.length === 0) delete node.spec.taints;
 			recordObjectEvent(w, node, 'Normal', `kubelet/${name}`, 'NodeReady', `Node ${name} status is now: NodeReady`, name);
 			for (const key of c.podsByNode.get(name) ?? []) c.kubeletTimers.set(key, w.time);
@@ -80,24 +83,24 @@ export function runNodeLifecycle(w: World, controllerManagerUp: boolean): void {
 		const last = c.nodeLastSeen.get(name) ?? 0;
 		const since = c.nodeNotReadySince.get(name);
 		if (since === undefined && w.time - last <= nodeMonitorGraceMs) continue;
-		const node = c.store.nodes.get(name);
+		const node = storedNodes(c).get(name);
 		if (!node) continue;
 		if (since === undefined && w.time - last > nodeMonitorGraceMs) {
 			c.nodeNotReadySince.set(name, w.time);
 			const heartbeat = timestampAt(last);
 			setReadyCondition(node, 'Unknown', now(w), heartbeat);
-			node.spec.taints = [...(node.spec.taints ?? []).filter((t: any) => !t.key.startsWith('node.kubernetes.io/unreachable')), ...unreachableTaints.map(t => ({...t, timeAdded: now(w)}))];
+			node.spec.taints = [...(node.spec.taints ?? []).filter(t => !t.key.startsWith('node.kubernetes.io/unreachable')), ...unreachableTaints.map(t => ({...t, timeAdded: now(w)}))];
 			node.metadata.resourceVersion = nextResourceVersion(c);
 			recordObjectEvent(w, node, 'Normal', 'node-controller', 'NodeNotReady', `Node ${name} status is now: NodeNotReady`);
 			for (const key of c.podsByNode.get(name) ?? []) {
-				const pod = c.store.pods.get(key);
+				const pod = storedPods(c).get(key);
 				if (!pod) continue;
 				// MarkPodsNotReady: the pod still shows Running but is no longer Ready, so Services drop it.
-				for (const cond of pod.status.conditions ?? []) if (cond.type === 'Ready' || cond.type === 'ContainersReady') {
+				for (const cond of pod.status?.conditions ?? []) if (cond.type === 'Ready' || cond.type === 'ContainersReady') {
 					cond.status = 'False';
 					cond.lastTransitionTime = now(w);
 				}
-				for (const s of pod.status.containerStatuses ?? []) s.ready = false;
+				for (const s of pod.status?.containerStatuses ?? []) s.ready = false;
 				pod.metadata.resourceVersion = nextResourceVersion(c);
 				recordObjectEvent(w, pod, 'Warning', 'node-controller', 'NodeNotReady', 'Node is not ready');
 				c.dirtyServices.add(pod.metadata.namespace!);
@@ -106,11 +109,11 @@ export function runNodeLifecycle(w: World, controllerManagerUp: boolean): void {
 		if (since !== undefined) {
 			// Taint-based eviction: each pod goes when its toleration for the unreachable taint runs out.
 			for (const key of [...(c.podsByNode.get(name) ?? [])]) {
-				const pod = c.store.pods.get(key);
+				const pod = storedPods(c).get(key);
 				if (!pod || pod.metadata.deletionTimestamp) continue;
-				const toleration = (pod.spec.tolerations ?? []).find((t: any) => (t.key === 'node.kubernetes.io/unreachable' || (t.operator === 'Exists' && !t.key)) && (!t.effect || t.effect === 'NoExecute'));
+				const toleration = (pod.spec.tolerations ?? []).find(t => (t.key === 'node.kubernetes.io/unreachable' || (t.operator === 'Exists' && !t.key)) && (!t.effect || t.effect === 'NoExecute'));
 				if (toleration && toleration.tolerationSeconds === undefined) continue;
-				const after = toleration ? toleration.tolerationSeconds * 1000 : 0;
+				const after = toleration ? (toleration.tolerationSeconds ?? 0) * 1000 : 0;
 				if (w.time - since >= after) {
 					recordObjectEvent(w, pod, 'Normal', 'taint-eviction-controller', 'TaintManagerEviction', `Marking for deletion Pod ${pod.metadata.namespace}/${pod.metadata.name}`);
 					requestPodTermination(w, key);
