@@ -1,11 +1,11 @@
 // The STATUS of a pod as `kubectl get pods` prints it (kubectl's printPod rules). The cluster pane
 // shows the same words, so the pane and kubectl never disagree about a pod.
 import {asPod, podIsReady} from './typed-store.ts';
-import type {KubeObject} from './types.ts';
+import type {ContainerStatus, KubeObject} from './types.ts';
 
 export function podStatusColumn(pod: KubeObject): string {
 	let reason: string = pod.status?.reason ?? pod.status?.phase ?? 'Pending';
-	const statuses: any[] = pod.status?.containerStatuses ?? [];
+	const statuses: ContainerStatus[] = asPod(pod).status?.containerStatuses ?? [];
 	let hasRunning = false;
 	for (let i = statuses.length - 1; i >= 0; i--) {
 		const s = statuses[i];

@@ -66,10 +66,12 @@ export type PodSpec = {
 	[field: string]: any;
 };
 
-export type ContainerState =
-	| {waiting: {reason: string; message?: string}}
-	| {running: {startedAt: string}}
-	| {terminated: {exitCode: number; reason: string; startedAt?: string; finishedAt: string; message?: string; containerID?: string}};
+/** As the API has it: at most one of the three is set. */
+export type ContainerState = {
+	waiting?: {reason: string; message?: string};
+	running?: {startedAt: string};
+	terminated?: {exitCode: number; reason: string; signal?: number; startedAt?: string; finishedAt: string; message?: string; containerID?: string};
+};
 
 export type ContainerStatus = {
 	name: string;

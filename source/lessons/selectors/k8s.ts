@@ -1,6 +1,6 @@
 // What checks read from the cluster (source/engine/k8s): stored objects, pods, nodes, components.
 // Kept apart from the rest so a change in the Kubernetes engine's data is a change here only.
-import type {Cluster, KubeObject, ResourceName} from '../../engine/k8s/types.ts';
+import type {Cluster, ContainerStatus, KubeObject, ResourceName} from '../../engine/k8s/types.ts';
 import type {World} from '../../engine/world.ts';
 import {resourceInfo, resourceInfos} from '../../engine/k8s/resources.ts';
 
@@ -67,7 +67,7 @@ export type PodFacts = {
 };
 
 export function podFacts(pod: KubeObject): PodFacts {
-	const statuses: any[] = pod.status?.containerStatuses ?? [];
+	const statuses: ContainerStatus[] = pod.status?.containerStatuses ?? [];
 	return {
 		name: pod.metadata.name,
 		phase: pod.status?.phase ?? 'Pending',
