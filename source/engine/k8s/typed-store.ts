@@ -1,7 +1,7 @@
 // The modelled kinds with their types. The store keeps every object as a KubeObject (whatever a
 // learner applied, validated by the API server); this is the one place that says "the services
 // map holds Services", so a controller reads svc.spec.ports as ServicePort[], not `any`.
-import type {Cluster, Deployment, Endpoints, KubeObject, Node, Pod, ReplicaSet, Service} from './types.ts';
+import type {Cluster, Deployment, Endpoints, Job, KubeObject, Node, Pod, ReplicaSet, Service} from './types.ts';
 
 export const asPod = (o: KubeObject): Pod => o as Pod;
 export const asService = (o: KubeObject): Service => o as Service;
@@ -9,12 +9,14 @@ export const asEndpoints = (o: KubeObject): Endpoints => o as Endpoints;
 export const asReplicaSet = (o: KubeObject): ReplicaSet => o as ReplicaSet;
 export const asDeployment = (o: KubeObject): Deployment => o as Deployment;
 export const asNode = (o: KubeObject): Node => o as Node;
+export const asJob = (o: KubeObject): Job => o as Job;
 
 export const storedPods = (c: Cluster): ReadonlyMap<string, Pod> => c.store.pods as ReadonlyMap<string, KubeObject> as ReadonlyMap<string, Pod>;
 export const storedServices = (c: Cluster): ReadonlyMap<string, Service> => c.store.services as ReadonlyMap<string, KubeObject> as ReadonlyMap<string, Service>;
 export const storedEndpoints = (c: Cluster): ReadonlyMap<string, Endpoints> => c.store.endpoints as ReadonlyMap<string, KubeObject> as ReadonlyMap<string, Endpoints>;
 export const storedReplicaSets = (c: Cluster): ReadonlyMap<string, ReplicaSet> => c.store.replicasets as ReadonlyMap<string, KubeObject> as ReadonlyMap<string, ReplicaSet>;
 export const storedNodes = (c: Cluster): ReadonlyMap<string, Node> => c.store.nodes as ReadonlyMap<string, KubeObject> as ReadonlyMap<string, Node>;
+export const storedJobs = (c: Cluster): ReadonlyMap<string, Job> => c.store.jobs as ReadonlyMap<string, KubeObject> as ReadonlyMap<string, Job>;
 export const storedDeployments = (c: Cluster): ReadonlyMap<string, Deployment> => c.store.deployments as ReadonlyMap<string, KubeObject> as ReadonlyMap<string, Deployment>;
 
 /** A pod's Ready condition is True (the endpoints, replication and status code all ask this). */

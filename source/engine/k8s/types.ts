@@ -148,8 +148,23 @@ export type NodeSpec = {podCIDR?: string; podCIDRs?: string[]; taints?: Taint[];
 export type NodeStatus = {conditions?: NodeCondition[]; addresses?: {type: string; address: string}[]; capacity?: ResourceList; allocatable?: ResourceList; [field: string]: unknown};
 export type Node = ObjectBase & {kind: 'Node'; spec: NodeSpec; status: NodeStatus};
 
+export type JobSpec = {template: PodTemplateSpec; completions?: number | null; parallelism?: number; backoffLimit?: number; activeDeadlineSeconds?: number; suspend?: boolean; ttlSecondsAfterFinished?: number; selector?: LabelSelector; [field: string]: unknown};
+export type JobCondition = {type: string; status: 'True' | 'False' | 'Unknown'; lastProbeTime?: string; lastTransitionTime?: string; reason?: string; message?: string};
+export type JobStatus = {
+	startTime?: string;
+	completionTime?: string;
+	active?: number;
+	ready?: number;
+	succeeded?: number;
+	failed?: number;
+	terminating?: number;
+	uncountedTerminatedPods?: {succeeded?: string[]; failed?: string[]};
+	conditions?: JobCondition[];
+};
+export type Job = ObjectBase & {kind: 'Job'; spec: JobSpec; status?: JobStatus};
+
 /** The modelled kinds that typed-store.ts reads with their types (more join as they are typed). */
-export type ModelledObject = Pod | Service | Endpoints | ReplicaSet | Deployment | Node;
+export type ModelledObject = Pod | Service | Endpoints | ReplicaSet | Deployment | Node | Job;
 
 /** The resources the API server serves, by their plural name (the word in etcd keys and URLs). */
 export type ResourceName =

@@ -6,38 +6,37 @@ import type {World} from '../../world.ts';
 import {createObject, deleteObject} from '../api-server.ts';
 import {recordObjectEvent} from '../events.ts';
 import {msOf, nextResourceVersion, now} from '../metadata.ts';
-import {asPod, podIsReady} from '../typed-store.ts';
-import type {KubeObject} from '../types.ts';
+import {asJob, podIsReady, storedJobs, storedPods} from '../typed-store.ts';
+import type {Job, JobCondition, JobStatus, KubeObject, Pod} from '../types.ts';
 
 const who = 'job-controller';
 
-function finished(job: KubeObject): boolean {
-	return (job.status?.conditions ?? []).some((c: any) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
+function finished(job: Job): boolean {
+	return (job.status?.conditions ?? []).some(c => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
 }
 
-function condition(w: World, type: string, reason: string, message: string): Record<string, unknown> {
+function condition(w: World, type: string, reason: string, message: string): JobCondition {
 	return {type, status: 'True', lastProbeTime: now(w), lastTransitionTime: now(w), reason, message};
 }
 
-function ownedPods(w: World, job: KubeObject): KubeObject[] {
+function ownedPods(w: World, job: Job): Pod[] {
 	const c = w.cluster!;
-	const out: KubeObject[] = [];
+	const out: Pod[] = [];
 	for (const key of c.podsByOwner.get(job.metadata.uid) ?? []) {
-		const pod = c.store.pods.get(key);
+		const pod = storedPods(c).get(key);
 		if (pod) out.push(pod);
 	}
 	return out;
 }
 
-const terminal = (pod: KubeObject) => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
-const ready = (pod: KubeObject) => podIsReady(asPod(pod));
+const terminal = (pod: Pod) => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 
 /** The delay before a failed Job pod is replaced: 10 s doubling per failure, at most 6 minutes. */
 function backoffMs(failures: number): number {
 	return failures <= 0 ? 0 : Math.min(10_000 * 2 ** (failures - 1), 360_000);
 }
 
-function lastFailureMs(pods: KubeObject[]): number {
+function lastFailureMs(pods: Pod[]): number {
 	let last = 0;
 	for (const pod of pods) {
 		for (const s of pod.status?.containerStatuses ?? []) {
@@ -49,23 +48,23 @@ function lastFailureMs(pods: KubeObject[]): number {
 
 /** Whether the controller must look at this Job again as time passes (a deadline, a back-off). */
 export function jobNeedsTime(job: KubeObject): boolean {
-	return !finished(job) && !job.spec?.suspend;
+	return !finished(asJob(job)) && !job.spec?.suspend;
 }
 
 /** Brings one Job closer to done. Call on a draft. */
 export function reconcileJob(w: World, key: string): void {
 	const c = w.cluster!;
-	const job = c.store.jobs.get(key);
+	const job = storedJobs(c).get(key);
 	if (!job || finished(job) || job.spec?.suspend) return;
 	const spec = job.spec;
 	const pods = ownedPods(w, job);
 	const active = pods.filter(p => !terminal(p) && !p.metadata.deletionTimestamp);
 	const succeeded = pods.filter(p => p.status?.phase === 'Succeeded').length;
 	const failedPods = pods.filter(p => p.status?.phase === 'Failed').length;
-	const restarts = spec.template?.spec?.restartPolicy === 'OnFailure' ? pods.reduce((n, p) => n + (p.status?.containerStatuses ?? []).reduce((m: number, s: any) => m + (s.restartCount ?? 0), 0), 0) : 0;
+	const restarts = spec.template?.spec?.restartPolicy === 'OnFailure' ? pods.reduce((n, p) => n + (p.status?.containerStatuses ?? []).reduce((m, s) => m + (s.restartCount ?? 0), 0), 0) : 0;
 	const failures = failedPods + restarts;
 	const before = JSON.stringify(job.status ?? {});
-	const status: any = {...job.status};
+	const status: JobStatus = {...job.status};
 	status.startTime ??= now(w);
 	const fail = (reason: string, message: string) => {
 		for (const pod of active) {
@@ -124,12 +123,12 @@ export function reconcileJob(w: World, key: string): void {
 	}
 	status.active = activeCount || undefined;
 	// Pods the controller deleted when the Job failed count as failed ones.
-	status.ready = deletedActive ? 0 : active.filter(ready).length;
+	status.ready = deletedActive ? 0 : active.filter(podIsReady).length;
 	status.succeeded = succeeded || undefined;
 	status.failed = failedPods + deletedActive || undefined;
 	status.terminating = 0;
 	status.uncountedTerminatedPods = {};
-	for (const k of Object.keys(status)) if (status[k] === undefined) delete status[k];
+	for (const k of Object.keys(status) as (keyof JobStatus)[]) if (status[k] === undefined) delete status[k];
 	if (JSON.stringify(status) !== before) {
 		job.status = status;
 		job.metadata.resourceVersion = nextResourceVersion(c);
