@@ -134,6 +134,7 @@ export type Endpoints = ObjectBase & {kind: 'Endpoints'; subsets?: EndpointSubse
 
 // Deployments and ReplicaSets as stored: the API server has defaulted replicas, strategy and revisionHistoryLimit (defaults.ts).
 export type ReplicaSetSpec = {replicas: number; selector: LabelSelector; template: PodTemplateSpec; minReadySeconds?: number};
+/** (A ReplicationController's status has the same fields.) */
 export type ReplicaSetStatus = {replicas: number; fullyLabeledReplicas?: number; readyReplicas?: number; availableReplicas?: number; observedGeneration?: number};
 export type ReplicaSet = ObjectBase & {kind: 'ReplicaSet'; spec: ReplicaSetSpec; status?: ReplicaSetStatus};
 
@@ -162,6 +163,8 @@ export type JobStatus = {
 	conditions?: JobCondition[];
 };
 export type Job = ObjectBase & {kind: 'Job'; spec: JobSpec; status?: JobStatus};
+
+export type DaemonSetStatus = {currentNumberScheduled: number; desiredNumberScheduled: number; numberMisscheduled: number; numberReady: number; observedGeneration?: number; updatedNumberScheduled?: number; numberAvailable?: number; numberUnavailable?: number};
 
 /** The modelled kinds that typed-store.ts reads with their types (more join as they are typed). */
 export type ModelledObject = Pod | Service | Endpoints | ReplicaSet | Deployment | Node | Job;

@@ -6,8 +6,8 @@ import {canonicalJson} from '../../hash.ts';
 import {createObject, deleteObject} from '../api-server.ts';
 import {recordObjectEvent} from '../events.ts';
 import {cloneData, nextResourceVersion} from '../metadata.ts';
-import {asPod, podIsReady} from '../typed-store.ts';
-import type {KubeObject, Taint, Toleration} from '../types.ts';
+import {asNode, asPod, podIsReady} from '../typed-store.ts';
+import type {DaemonSetStatus, KubeObject, PodTemplateSpec, Taint, Toleration} from '../types.ts';
 
 const who = 'daemonset-controller';
 
@@ -30,11 +30,11 @@ function tolerates(tolerations: Toleration[], taint: Taint): boolean {
 }
 
 /** Whether a daemon pod of this template belongs on the node. */
-export function nodeWantsDaemon(node: KubeObject, template: any): boolean {
-	const selector = (template?.spec?.nodeSelector ?? {}) as Record<string, string>;
+export function nodeWantsDaemon(node: KubeObject, template: PodTemplateSpec | undefined): boolean {
+	const selector = template?.spec?.nodeSelector ?? {};
 	for (const [k, v] of Object.entries(selector)) if (node.metadata.labels?.[k] !== v) return false;
 	const tolerations = [...(template?.spec?.tolerations ?? []), ...daemonTolerations];
-	for (const taint of (node.spec?.taints ?? []) as Taint[]) {
+	for (const taint of asNode(node).spec?.taints ?? []) {
 		if ((taint.effect === 'NoSchedule' || taint.effect === 'NoExecute') && !tolerates(tolerations, taint)) return false;
 	}
 	return true;
@@ -109,7 +109,7 @@ export function reconcileDaemonSet(w: World, key: string): void {
 	const live = pods.filter(p => wantedSet.has(daemonPodNode(p) ?? '') && c.store.pods.has(`${p.metadata.namespace}/${p.metadata.name}`));
 	const scheduled = live.filter(p => p.spec?.nodeName).length;
 	const readyCount = live.filter(ready).length;
-	const status: any = {
+	const status: DaemonSetStatus = {
 		currentNumberScheduled: scheduled,
 		desiredNumberScheduled: wanted.length,
 		numberMisscheduled: 0,

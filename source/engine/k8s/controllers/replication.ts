@@ -9,7 +9,7 @@ import {matchesMap, matchesRequirements, type Requirement} from '../selectors.ts
 import {indexPodOwner, unindexPodOwner} from '../pod-store.ts';
 import {peek} from '../../draft-reads.ts';
 import {asPod, podIsReady} from '../typed-store.ts';
-import type {KubeObject} from '../types.ts';
+import type {KubeObject, ReplicaSetStatus} from '../types.ts';
 
 const componentName: Record<string, string> = {ReplicationController: 'replication-controller', ReplicaSet: 'replicaset-controller'};
 
@@ -110,7 +110,7 @@ export function reconcileReplicas(w: World, resource: 'replicationcontrollers' |
 		}
 	}
 	const live = kept.filter(p => c.store.pods.has(`${p.metadata.namespace}/${p.metadata.name}`) && isActive(peek(c.store.pods, `${p.metadata.namespace}/${p.metadata.name}`)!));
-	const status: any = {replicas: live.length, fullyLabeledReplicas: live.filter(p => matchesMap(p.metadata.labels, rc.spec.template?.metadata?.labels)).length, readyReplicas: live.filter(isReady).length, availableReplicas: live.filter(isReady).length, observedGeneration: rc.metadata.generation};
+	const status: ReplicaSetStatus = {replicas: live.length, fullyLabeledReplicas: live.filter(p => matchesMap(p.metadata.labels, rc.spec.template?.metadata?.labels)).length, readyReplicas: live.filter(isReady).length, availableReplicas: live.filter(isReady).length, observedGeneration: rc.metadata.generation};
 	if (status.readyReplicas === 0) delete status.readyReplicas;
 	if (status.availableReplicas === 0) delete status.availableReplicas;
 	if (JSON.stringify(status) !== JSON.stringify(rc.status)) {
