@@ -166,8 +166,13 @@ export type Job = ObjectBase & {kind: 'Job'; spec: JobSpec; status?: JobStatus};
 
 export type DaemonSetStatus = {currentNumberScheduled: number; desiredNumberScheduled: number; numberMisscheduled: number; numberReady: number; observedGeneration?: number; updatedNumberScheduled?: number; numberAvailable?: number; numberUnavailable?: number};
 
+export type PersistentVolumeClaimTemplate = {metadata?: {name?: string; labels?: Record<string, string>}; spec?: Record<string, unknown>};
+export type StatefulSetSpec = {replicas?: number; selector: LabelSelector; serviceName?: string; template: PodTemplateSpec; volumeClaimTemplates?: PersistentVolumeClaimTemplate[]; podManagementPolicy?: 'OrderedReady' | 'Parallel'; [field: string]: unknown};
+export type StatefulSetStatus = {availableReplicas?: number; collisionCount?: number; currentReplicas?: number; currentRevision?: string; observedGeneration?: number; readyReplicas?: number; replicas: number; updateRevision?: string; updatedReplicas?: number};
+export type StatefulSet = ObjectBase & {kind: 'StatefulSet'; spec: StatefulSetSpec; status?: StatefulSetStatus};
+
 /** The modelled kinds that typed-store.ts reads with their types (more join as they are typed). */
-export type ModelledObject = Pod | Service | Endpoints | ReplicaSet | Deployment | Node | Job;
+export type ModelledObject = Pod | Service | Endpoints | ReplicaSet | Deployment | Node | Job | StatefulSet;
 
 /** The resources the API server serves, by their plural name (the word in etcd keys and URLs). */
 export type ResourceName =

@@ -5,15 +5,15 @@ import type {World} from '../../world.ts';
 import {createObject, deleteObject} from '../api-server.ts';
 import {recordObjectEvent} from '../events.ts';
 import {cloneData, nextResourceVersion} from '../metadata.ts';
-import {asPod, podIsReady} from '../typed-store.ts';
-import type {KubeObject} from '../types.ts';
+import {asPod, podIsReady, storedStatefulSets} from '../typed-store.ts';
+import type {KubeObject, StatefulSet, StatefulSetStatus} from '../types.ts';
 import {templateHash} from './daemonset.ts';
 
 const who = 'statefulset-controller';
 
 const ready = (pod: KubeObject) => podIsReady(asPod(pod));
 
-function ordinalOf(sts: KubeObject, pod: KubeObject): number {
+function ordinalOf(sts: StatefulSet, pod: KubeObject): number {
 	const m = pod.metadata.name.slice(sts.metadata.name.length).match(/^-(\d+)$/);
 	return m ? Number(m[1]) : -1;
 }
@@ -21,7 +21,7 @@ function ordinalOf(sts: KubeObject, pod: KubeObject): number {
 /** Brings one StatefulSet to spec.replicas pods, in ordinal order. Call on a draft. */
 export function reconcileStatefulSet(w: World, key: string): void {
 	const c = w.cluster!;
-	const sts = c.store.statefulsets.get(key);
+	const sts = storedStatefulSets(c).get(key);
 	if (!sts || sts.metadata.deletionTimestamp) return;
 	const ns = sts.metadata.namespace!;
 	const replicas: number = sts.spec.replicas ?? 1;
@@ -53,9 +53,9 @@ export function reconcileStatefulSet(w: World, key: string): void {
 		const spec = cloneData(template.spec);
 		spec.hostname = name;
 		if (sts.spec.serviceName) spec.subdomain = sts.spec.serviceName;
-		const claims = (sts.spec.volumeClaimTemplates ?? []) as any[];
+		const claims = sts.spec.volumeClaimTemplates ?? [];
 		if (claims.length) {
-			const volumes = (spec.volumes ?? []).filter((v: any) => !claims.some(t => t.metadata?.name === v.name));
+			const volumes = (spec.volumes ?? []).filter((v: {name?: string}) => !claims.some(t => t.metadata?.name === v.name));
 			spec.volumes = [...claims.map(t => ({name: t.metadata?.name, persistentVolumeClaim: {claimName: `${t.metadata?.name}-${name}`}})), ...volumes];
 		}
 		const pod: KubeObject = {
@@ -67,7 +67,7 @@ export function reconcileStatefulSet(w: World, key: string): void {
 				labels: {...template.metadata?.labels, 'apps.kubernetes.io/pod-index': String(i), 'controller-revision-hash': revision, 'statefulset.kubernetes.io/pod-name': name},
 				...(template.metadata?.annotations ? {annotations: {...template.metadata.annotations}} : {}),
 				ownerReferences: [{apiVersion: 'apps/v1', kind: 'StatefulSet', name: sts.metadata.name, uid: sts.metadata.uid, controller: true, blockOwnerDeletion: true}],
-			} as KubeObject['metadata'],
+			} as unknown as KubeObject['metadata'], // createObject gives it a uid, resourceVersion and creationTimestamp
 			spec,
 		};
 		const result = createObject(w, pod);
@@ -93,7 +93,7 @@ export function reconcileStatefulSet(w: World, key: string): void {
 	}
 	const live = [...pods.values()].filter(p => c.store.pods.has(`${ns}/${p.metadata.name}`) && !p.metadata.deletionTimestamp);
 	const readyCount = live.filter(ready).length;
-	const status: any = {
+	const status: StatefulSetStatus = {
 		availableReplicas: readyCount,
 		collisionCount: 0,
 		currentReplicas: live.length,
@@ -112,11 +112,11 @@ export function reconcileStatefulSet(w: World, key: string): void {
 }
 
 /** The pod's claims from volumeClaimTemplates, made once and kept (whenScaled/whenDeleted: Retain). */
-function createClaims(w: World, sts: KubeObject, ordinal: number): void {
+function createClaims(w: World, sts: StatefulSet, ordinal: number): void {
 	const c = w.cluster!;
 	const store = (c.store as Record<string, Map<string, KubeObject>>).persistentvolumeclaims;
 	if (!store) return;
-	for (const template of (sts.spec.volumeClaimTemplates ?? []) as any[]) {
+	for (const template of sts.spec.volumeClaimTemplates ?? []) {
 		const name = `${template.metadata?.name}-${sts.metadata.name}-${ordinal}`;
 		if (store.has(`${sts.metadata.namespace}/${name}`)) continue;
 		const claim: KubeObject = {
