@@ -126,7 +126,7 @@ export type ServiceSpec = {
 };
 export type Service = ObjectBase & {kind: 'Service'; spec: ServiceSpec; status?: {loadBalancer?: {ingress?: {ip?: string; hostname?: string}[]}}};
 
-export type ObjectReference = {kind: string; namespace?: string; name: string; uid?: string; resourceVersion?: string};
+export type ObjectReference = {apiVersion?: string; kind: string; namespace?: string; name: string; uid?: string; resourceVersion?: string};
 export type EndpointAddress = {ip: string; hostname?: string; nodeName?: string; targetRef?: ObjectReference};
 export type EndpointPort = {name?: string; port: number; protocol?: 'TCP' | 'UDP' | 'SCTP'; appProtocol?: string};
 export type EndpointSubset = {addresses?: EndpointAddress[]; notReadyAddresses?: EndpointAddress[]; ports?: EndpointPort[]};
@@ -171,8 +171,20 @@ export type StatefulSetSpec = {replicas?: number; selector: LabelSelector; servi
 export type StatefulSetStatus = {availableReplicas?: number; collisionCount?: number; currentReplicas?: number; currentRevision?: string; observedGeneration?: number; readyReplicas?: number; replicas: number; updateRevision?: string; updatedReplicas?: number};
 export type StatefulSet = ObjectBase & {kind: 'StatefulSet'; spec: StatefulSetSpec; status?: StatefulSetStatus};
 
+export type CronJobSpec = {
+	schedule: string;
+	jobTemplate?: {metadata?: {labels?: Record<string, string>; annotations?: Record<string, string>}; spec?: JobSpec};
+	suspend?: boolean;
+	concurrencyPolicy?: 'Allow' | 'Forbid' | 'Replace';
+	successfulJobsHistoryLimit?: number;
+	failedJobsHistoryLimit?: number;
+	[field: string]: unknown;
+};
+export type CronJobStatus = {active?: ObjectReference[]; lastScheduleTime?: string; lastSuccessfulTime?: string};
+export type CronJob = ObjectBase & {kind: 'CronJob'; spec: CronJobSpec; status?: CronJobStatus};
+
 /** The modelled kinds that typed-store.ts reads with their types (more join as they are typed). */
-export type ModelledObject = Pod | Service | Endpoints | ReplicaSet | Deployment | Node | Job | StatefulSet;
+export type ModelledObject = Pod | Service | Endpoints | ReplicaSet | Deployment | Node | Job | StatefulSet | CronJob;
 
 /** The resources the API server serves, by their plural name (the word in etcd keys and URLs). */
 export type ResourceName =

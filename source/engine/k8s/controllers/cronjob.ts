@@ -7,13 +7,14 @@ import {createObject, deleteObject} from '../api-server.ts';
 import {nextRun, parseSchedule} from '../cron.ts';
 import {recordObjectEvent} from '../events.ts';
 import {cloneData, msOf, nextResourceVersion, timestampAt} from '../metadata.ts';
-import type {KubeObject} from '../types.ts';
+import {asJob, storedCronJobs, storedJobs} from '../typed-store.ts';
+import type {CronJob, CronJobStatus, Job, KubeObject, ObjectReference} from '../types.ts';
 
 const who = 'cronjob-controller';
 
-function jobState(job: KubeObject): 'Complete' | 'Failed' | undefined {
-	const c = (job.status?.conditions ?? []).find((x: any) => (x.type === 'Complete' || x.type === 'Failed') && x.status === 'True');
-	return c?.type;
+function jobState(job: Job): 'Complete' | 'Failed' | undefined {
+	const type = (job.status?.conditions ?? []).find(x => (x.type === 'Complete' || x.type === 'Failed') && x.status === 'True')?.type;
+	return type === 'Complete' || type === 'Failed' ? type : undefined;
 }
 
 /** The latest scheduled instant in (after, now], in virtual ms, or undefined. */
@@ -31,21 +32,21 @@ function latestDue(schedule: string, afterMs: number, nowMs: number): number | u
 	return due;
 }
 
-function ownedJobs(w: World, cj: KubeObject): KubeObject[] {
-	return [...w.cluster!.store.jobs.values()].filter(j => j.metadata.namespace === cj.metadata.namespace && j.metadata.ownerReferences?.some(r => r.uid === cj.metadata.uid));
+function ownedJobs(w: World, cj: CronJob): Job[] {
+	return [...storedJobs(w.cluster!).values()].filter(j => j.metadata.namespace === cj.metadata.namespace && j.metadata.ownerReferences?.some(r => r.uid === cj.metadata.uid));
 }
 
 /** Runs every CronJob's schedule up to the world's time. Call on a draft, once per tick slice. */
 export function runCronJobs(w: World): void {
 	const c = w.cluster!;
-	for (const cj of c.store.cronjobs.values()) {
+	for (const cj of storedCronJobs(c).values()) {
 		const jobs = ownedJobs(w, cj);
-		const status: any = {...cj.status};
+		const status: CronJobStatus = {...cj.status};
 		const before = JSON.stringify(cj.status ?? {});
 		// Finished jobs leave the active list; the newest success is remembered.
 		const active = jobs.filter(j => !jobState(j));
 		for (const job of jobs) {
-			if (jobState(job) && (status.active ?? []).some((r: any) => r.uid === job.metadata.uid)) {
+			if (jobState(job) && (status.active ?? []).some(r => r.uid === job.metadata.uid)) {
 				recordObjectEvent(w, cj, 'Normal', who, 'SawCompletedJob', `Saw completed job: ${job.metadata.name}, condition: ${jobState(job)}`);
 				if (jobState(job) === 'Complete') status.lastSuccessfulTime = job.status?.completionTime;
 			}
@@ -74,12 +75,12 @@ export function runCronJobs(w: World): void {
 						...(template.metadata?.labels ? {labels: {...template.metadata.labels}} : {}),
 						annotations: {...template.metadata?.annotations, 'batch.kubernetes.io/cronjob-scheduled-timestamp': timestampAt(due)},
 						ownerReferences: [{apiVersion: 'batch/v1', kind: 'CronJob', name: cj.metadata.name, uid: cj.metadata.uid, controller: true, blockOwnerDeletion: true}],
-					} as KubeObject['metadata'],
+					} as unknown as KubeObject['metadata'], // createObject gives it a uid, resourceVersion and creationTimestamp
 					spec: cloneData(template.spec ?? {}),
 				};
 				const result = createObject(w, job);
 				if (result.ok) {
-					active.push(result.object);
+					active.push(asJob(result.object));
 					recordObjectEvent(w, cj, 'Normal', who, 'SuccessfulCreate', `Created job ${job.metadata.name}`);
 				} else recordObjectEvent(w, cj, 'Warning', who, 'FailedCreate', `Error creating job: ${result.error.message}`);
 				status.lastScheduleTime = timestampAt(due);
@@ -96,8 +97,8 @@ export function runCronJobs(w: World): void {
 			}
 		}
 		// A reference keeps the resourceVersion the Job had when it was first listed, as the controller's cache does.
-		const known = new Map(((status.active ?? []) as any[]).map(r => [r.uid, r]));
-		const refs = active.filter(j => c.store.jobs.has(`${j.metadata.namespace}/${j.metadata.name}`)).map(j => known.get(j.metadata.uid) ?? {apiVersion: 'batch/v1', kind: 'Job', name: j.metadata.name, namespace: j.metadata.namespace, resourceVersion: j.metadata.resourceVersion, uid: j.metadata.uid});
+		const known = new Map((status.active ?? []).map(r => [r.uid, r]));
+		const refs = active.filter(j => c.store.jobs.has(`${j.metadata.namespace}/${j.metadata.name}`)).map((j): ObjectReference => known.get(j.metadata.uid) ?? {apiVersion: 'batch/v1', kind: 'Job', name: j.metadata.name, namespace: j.metadata.namespace, resourceVersion: j.metadata.resourceVersion, uid: j.metadata.uid});
 		if (refs.length) status.active = refs;
 		else delete status.active;
 		if (JSON.stringify(status) !== before) {
