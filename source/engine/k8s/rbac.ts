@@ -2,9 +2,10 @@
 // reads the Roles, ClusterRoles and their bindings in the store, as the API server's RBAC
 // authorizer does (SubjectAccessReview), plus the discovery rules every authenticated user has
 // from the bootstrap policy (system:basic-user, system:discovery, system:public-info-viewer).
-import type {Cluster, KubeObject} from './types.ts';
+import {storedRoleBindings, storedRoles} from './typed-store.ts';
+import type {Cluster, PolicyRule, RbacSubject, RoleBinding} from './types.ts';
 
-export type PolicyRule = {verbs: string[]; apiGroups?: string[]; resources?: string[]; resourceNames?: string[]; nonResourceURLs?: string[]};
+export type {PolicyRule} from './types.ts';
 
 export type UserInfo = {name: string; groups: string[]};
 
@@ -26,30 +27,30 @@ export const authenticatedRules: PolicyRule[] = [
 	{verbs: ['get'], nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/healthz', '/livez', '/openapi', '/openapi/*', '/readyz', '/version', '/version/']},
 ];
 
-function subjectMatches(subject: {kind?: string; name?: string; namespace?: string}, user: UserInfo, bindingNamespace: string | undefined): boolean {
+function subjectMatches(subject: RbacSubject, user: UserInfo, bindingNamespace: string | undefined): boolean {
 	if (subject.kind === 'User') return subject.name === user.name;
 	if (subject.kind === 'Group') return user.groups.includes(subject.name ?? '');
 	if (subject.kind === 'ServiceAccount') return user.name === `system:serviceaccount:${subject.namespace ?? bindingNamespace}:${subject.name}`;
 	return false;
 }
 
-function roleRules(c: Cluster, binding: KubeObject): PolicyRule[] {
+function roleRules(c: Cluster, binding: RoleBinding): PolicyRule[] {
 	const ref = binding.roleRef ?? {};
-	const role = ref.kind === 'ClusterRole' ? c.store.clusterroles.get(ref.name) : c.store.roles.get(`${binding.metadata.namespace}/${ref.name}`);
-	return (role?.rules ?? []) as PolicyRule[];
+	const role = ref.kind === 'ClusterRole' ? storedRoles(c, 'clusterroles').get(ref.name ?? '') : storedRoles(c, 'roles').get(`${binding.metadata.namespace}/${ref.name}`);
+	return role?.rules ?? [];
 }
 
 /** Every rule that applies to the user in the namespace ('' for cluster-wide only): ClusterRoleBindings everywhere, RoleBindings in their namespace. */
 export function rulesFor(c: Cluster, user: UserInfo, namespace: string): PolicyRule[] {
 	const rules: PolicyRule[] = [];
 	if (user.groups.includes('system:authenticated')) rules.push(...authenticatedRules);
-	for (const binding of c.store.clusterrolebindings.values()) {
-		if ((binding.subjects ?? []).some((s: any) => subjectMatches(s, user, undefined))) rules.push(...roleRules(c, binding));
+	for (const binding of storedRoleBindings(c, 'clusterrolebindings').values()) {
+		if ((binding.subjects ?? []).some(s => subjectMatches(s, user, undefined))) rules.push(...roleRules(c, binding));
 	}
 	if (namespace) {
-		for (const binding of c.store.rolebindings.values()) {
+		for (const binding of storedRoleBindings(c, 'rolebindings').values()) {
 			if (binding.metadata.namespace !== namespace) continue;
-			if ((binding.subjects ?? []).some((s: any) => subjectMatches(s, user, namespace))) rules.push(...roleRules(c, binding));
+			if ((binding.subjects ?? []).some(s => subjectMatches(s, user, namespace))) rules.push(...roleRules(c, binding));
 		}
 	}
 	return rules;

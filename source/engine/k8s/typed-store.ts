@@ -1,7 +1,7 @@
 // The modelled kinds with their types. The store keeps every object as a KubeObject (whatever a
 // learner applied, validated by the API server); this is the one place that says "the services
 // map holds Services", so a controller reads svc.spec.ports as ServicePort[], not `any`.
-import type {Cluster, CronJob, Deployment, Endpoints, Job, KubeObject, Node, Pod, ReplicaSet, Service, StatefulSet} from './types.ts';
+import type {Cluster, CronJob, Deployment, Endpoints, Job, KubeObject, Node, Pod, ReplicaSet, Role, RoleBinding, Service, StatefulSet} from './types.ts';
 
 export const asPod = (o: KubeObject): Pod => o as Pod;
 export const asService = (o: KubeObject): Service => o as Service;
@@ -19,6 +19,8 @@ export const storedNodes = (c: Cluster): ReadonlyMap<string, Node> => c.store.no
 export const storedJobs = (c: Cluster): ReadonlyMap<string, Job> => c.store.jobs as ReadonlyMap<string, KubeObject> as ReadonlyMap<string, Job>;
 export const storedStatefulSets = (c: Cluster): ReadonlyMap<string, StatefulSet> => c.store.statefulsets as ReadonlyMap<string, KubeObject> as ReadonlyMap<string, StatefulSet>;
 export const storedCronJobs = (c: Cluster): ReadonlyMap<string, CronJob> => c.store.cronjobs as ReadonlyMap<string, KubeObject> as ReadonlyMap<string, CronJob>;
+export const storedRoles = (c: Cluster, resource: 'roles' | 'clusterroles'): ReadonlyMap<string, Role> => c.store[resource] as ReadonlyMap<string, KubeObject> as ReadonlyMap<string, Role>;
+export const storedRoleBindings = (c: Cluster, resource: 'rolebindings' | 'clusterrolebindings'): ReadonlyMap<string, RoleBinding> => c.store[resource] as ReadonlyMap<string, KubeObject> as ReadonlyMap<string, RoleBinding>;
 export const storedDeployments = (c: Cluster): ReadonlyMap<string, Deployment> => c.store.deployments as ReadonlyMap<string, KubeObject> as ReadonlyMap<string, Deployment>;
 
 /** A pod's Ready condition is True (the endpoints, replication and status code all ask this). */

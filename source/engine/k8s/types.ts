@@ -183,8 +183,13 @@ export type CronJobSpec = {
 export type CronJobStatus = {active?: ObjectReference[]; lastScheduleTime?: string; lastSuccessfulTime?: string};
 export type CronJob = ObjectBase & {kind: 'CronJob'; spec: CronJobSpec; status?: CronJobStatus};
 
+export type PolicyRule = {verbs: string[]; apiGroups?: string[]; resources?: string[]; resourceNames?: string[]; nonResourceURLs?: string[]};
+export type Role = ObjectBase & {kind: 'Role' | 'ClusterRole'; rules?: PolicyRule[]};
+export type RbacSubject = {kind?: string; name?: string; namespace?: string; apiGroup?: string};
+export type RoleBinding = ObjectBase & {kind: 'RoleBinding' | 'ClusterRoleBinding'; subjects?: RbacSubject[]; roleRef?: {apiGroup?: string; kind?: string; name?: string}};
+
 /** The modelled kinds that typed-store.ts reads with their types (more join as they are typed). */
-export type ModelledObject = Pod | Service | Endpoints | ReplicaSet | Deployment | Node | Job | StatefulSet | CronJob;
+export type ModelledObject = Pod | Service | Endpoints | ReplicaSet | Deployment | Node | Job | StatefulSet | CronJob | Role | RoleBinding;
 
 /** The resources the API server serves, by their plural name (the word in etcd keys and URLs). */
 export type ResourceName =
