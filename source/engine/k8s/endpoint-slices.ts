@@ -4,7 +4,8 @@ import type {World} from '../world.ts';
 import {digestHex} from '../hash.ts';
 import {nextResourceVersion, now} from './metadata.ts';
 import {asService} from './typed-store.ts';
-import type {EndpointAddress, EndpointSubset, KubeObject} from './types.ts';
+import type {KubeObject} from './types.ts';
+import type {EndpointAddress, EndpointSubset} from './kinds.ts';
 
 const suffixAlphabet = 'bcdfghjklmnpqrstvwxz2456789';
 

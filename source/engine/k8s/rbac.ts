@@ -3,9 +3,10 @@
 // authorizer does (SubjectAccessReview), plus the discovery rules every authenticated user has
 // from the bootstrap policy (system:basic-user, system:discovery, system:public-info-viewer).
 import {storedRoleBindings, storedRoles} from './typed-store.ts';
-import type {Cluster, PolicyRule, RbacSubject, RoleBinding} from './types.ts';
+import type {Cluster} from './types.ts';
+import type {PolicyRule, RbacSubject, RoleBinding} from './kinds.ts';
 
-export type {PolicyRule} from './types.ts';
+export type {PolicyRule} from './kinds.ts';
 
 export type UserInfo = {name: string; groups: string[]};
 

@@ -7,7 +7,7 @@ import type {ConnectDecision, ConnectResolver} from '../network/resolvers.ts';
 import {randomInt} from '../rng.ts';
 import type {World} from '../world.ts';
 import {storedEndpoints, storedServices} from './typed-store.ts';
-import type {Service, ServicePort} from './types.ts';
+import type {Service, ServicePort} from './kinds.ts';
 
 function endpointsOf(w: World, svc: Service, servicePort: ServicePort): {ip: string; port: number}[] {
 	const ep = storedEndpoints(w.cluster!).get(`${svc.metadata.namespace}/${svc.metadata.name}`);

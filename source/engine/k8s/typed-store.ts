@@ -1,7 +1,8 @@
 // The modelled kinds with their types. The store keeps every object as a KubeObject (whatever a
 // learner applied, validated by the API server); this is the one place that says "the services
 // map holds Services", so a controller reads svc.spec.ports as ServicePort[], not `any`.
-import type {Cluster, CronJob, Deployment, Endpoints, Job, KubeObject, Node, Pod, ReplicaSet, Role, RoleBinding, Service, StatefulSet} from './types.ts';
+import type {Cluster, KubeObject} from './types.ts';
+import type {CronJob, Deployment, Endpoints, Job, Node, Pod, ReplicaSet, Role, RoleBinding, Service, StatefulSet} from './kinds.ts';
 
 export const asPod = (o: KubeObject): Pod => o as Pod;
 export const asService = (o: KubeObject): Service => o as Service;

@@ -8,7 +8,8 @@ import {nextRun, parseSchedule} from '../cron.ts';
 import {recordObjectEvent} from '../events.ts';
 import {cloneData, msOf, nextResourceVersion, timestampAt} from '../metadata.ts';
 import {asJob, storedCronJobs, storedJobs} from '../typed-store.ts';
-import type {CronJob, CronJobStatus, Job, KubeObject, ObjectReference} from '../types.ts';
+import type {KubeObject} from '../types.ts';
+import type {CronJob, CronJobStatus, Job, ObjectReference} from '../kinds.ts';
 
 const who = 'cronjob-controller';
 

@@ -7,7 +7,8 @@ import {createObject, deleteObject} from '../api-server.ts';
 import {recordObjectEvent} from '../events.ts';
 import {cloneData, nextResourceVersion} from '../metadata.ts';
 import {asNode, asPod, podIsReady} from '../typed-store.ts';
-import type {DaemonSetStatus, KubeObject, PodTemplateSpec, Taint, Toleration} from '../types.ts';
+import type {KubeObject, Taint, Toleration} from '../types.ts';
+import type {DaemonSetStatus, PodTemplateSpec} from '../kinds.ts';
 
 const who = 'daemonset-controller';
 

@@ -7,7 +7,8 @@ import {createObject, deleteObject, patchObject} from '../api-server.ts';
 import {recordObjectEvent} from '../events.ts';
 import {nextResourceVersion, now} from '../metadata.ts';
 import {asReplicaSet, storedDeployments, storedReplicaSets} from '../typed-store.ts';
-import type {Deployment, DeploymentCondition, DeploymentStatus, KubeObject, ReplicaSet} from '../types.ts';
+import type {KubeObject} from '../types.ts';
+import type {Deployment, DeploymentCondition, DeploymentStatus, ReplicaSet} from '../kinds.ts';
 
 const hashAlphabet = 'bcdfghjklmnpqrstvwxz2456789';
 

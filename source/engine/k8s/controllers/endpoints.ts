@@ -4,7 +4,8 @@ import {newUid, nextResourceVersion, now} from '../metadata.ts';
 import {matchesMap} from '../selectors.ts';
 import {writeEndpointSlice} from '../endpoint-slices.ts';
 import {asPod, podIsReady, storedEndpoints, storedServices} from '../typed-store.ts';
-import type {EndpointAddress, EndpointPort, EndpointSubset, Endpoints, KubeObject, Pod} from '../types.ts';
+import type {KubeObject} from '../types.ts';
+import type {EndpointAddress, EndpointPort, EndpointSubset, Endpoints, Pod} from '../kinds.ts';
 
 function isReady(pod: Pod): boolean {
 	return !pod.metadata.deletionTimestamp && podIsReady(pod);

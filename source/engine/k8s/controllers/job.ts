@@ -7,7 +7,8 @@ import {createObject, deleteObject} from '../api-server.ts';
 import {recordObjectEvent} from '../events.ts';
 import {msOf, nextResourceVersion, now} from '../metadata.ts';
 import {asJob, podIsReady, storedJobs, storedPods} from '../typed-store.ts';
-import type {Job, JobCondition, JobStatus, KubeObject, Pod} from '../types.ts';
+import type {KubeObject} from '../types.ts';
+import type {Job, JobCondition, JobStatus, Pod} from '../kinds.ts';
 
 const who = 'job-controller';
 

@@ -8,7 +8,8 @@ import {nextResourceVersion, now, timestampAt} from '../metadata.ts';
 import {kubeletAlive} from '../node-health.ts';
 import {requestPodTermination} from '../pod-store.ts';
 import {storedNodes, storedPods} from '../typed-store.ts';
-import type {Node, Taint} from '../types.ts';
+import type {Taint} from '../types.ts';
+import type {Node} from '../kinds.ts';
 
 export const nodeMonitorGraceMs = 40_000;
 /** Kubelets renew their Lease every 10 s (the heartbeat the controller watches)... */

@@ -9,7 +9,8 @@ import {matchesMap, matchesRequirements, type Requirement} from '../selectors.ts
 import {indexPodOwner, unindexPodOwner} from '../pod-store.ts';
 import {peek} from '../../draft-reads.ts';
 import {asPod, podIsReady} from '../typed-store.ts';
-import type {KubeObject, ReplicaSetStatus} from '../types.ts';
+import type {KubeObject} from '../types.ts';
+import type {ReplicaSetStatus} from '../kinds.ts';
 
 const componentName: Record<string, string> = {ReplicationController: 'replication-controller', ReplicaSet: 'replicaset-controller'};
 

@@ -6,7 +6,8 @@ import {createObject, deleteObject} from '../api-server.ts';
 import {recordObjectEvent} from '../events.ts';
 import {cloneData, nextResourceVersion} from '../metadata.ts';
 import {asPod, podIsReady, storedStatefulSets} from '../typed-store.ts';
-import type {KubeObject, StatefulSet, StatefulSetStatus} from '../types.ts';
+import type {KubeObject} from '../types.ts';
+import type {StatefulSet, StatefulSetStatus} from '../kinds.ts';
 import {templateHash} from './daemonset.ts';
 
 const who = 'statefulset-controller';
