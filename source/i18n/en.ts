@@ -55,6 +55,7 @@ export const en = {
 		podContainers: (what, actual, wanted) => `the pod ${what} has ${actual} container${actual === 1 ? '' : 's'}, not ${wanted}`,
 		podReady: (what, ready) => `the pod ${what} is ${ready ? '' : 'not '}ready`,
 		podRestarts: (what, actual, wanted) => `the pod ${what} restarted ${actual} time${actual === 1 ? '' : 's'} (wanted: ${wanted})`,
+		podStuck: (what, reasons) => `; now ${reasons.join(', ')}: kubectl describe pod ${what} says why`,
 		podWaiting: (what, reason, actual) => `the pod ${what} is not waiting with ${reason}${actual.length ? ` (it shows ${actual.join(', ')})` : ''}`,
 		countIs: (what, actual, wanted) => `there ${actual === 1 ? 'is' : 'are'} ${actual} ${what} (wanted: ${wanted})`,
 		nodeMissing: name => `there is no node ${name}`,

@@ -50,6 +50,8 @@ export type CheckMessages = {
 	podReady(what: string, ready: boolean): string;
 	podRestarts(what: string, actual: number, wanted: string): string;
 	podWaiting(what: string, reason: string, actual: string[]): string;
+	/** Added to an author's own "not yet" words when the pod is stuck in a state waiting will not fix (ImagePullBackOff). */
+	podStuck(what: string, reasons: string[]): string;
 	countIs(what: string, actual: number, wanted: string): string;
 	nodeMissing(name: string): string;
 	nodeReady(name: string, ready: boolean): string;

@@ -51,6 +51,7 @@ export const zhCN = {
 		podContainers: (what, actual, wanted) => `Pod ${what} 有 ${actual} 个容器，而不是 ${wanted} 个`,
 		podReady: (what, ready) => `Pod ${what} ${ready ? '已就绪' : '未就绪'}`,
 		podRestarts: (what, actual, wanted) => `Pod ${what} 重启了 ${actual} 次（应为 ${wanted}）`,
+		podStuck: (what, reasons) => `；现在是 ${reasons.join('、')}：kubectl describe pod ${what} 会说明原因`,
 		podWaiting: (what, reason, actual) => `Pod ${what} 没有处于 ${reason} 等待状态${actual.length ? `（当前：${actual.join('、')}）` : ''}`,
 		countIs: (what, actual, wanted) => `${what} 有 ${actual} 个（应为 ${wanted}）`,
 		nodeMissing: name => `没有节点 ${name}`,

@@ -50,3 +50,15 @@ test('a comma after inline code never starts a line: the word before it goes alo
 		assert.equal(lines.join(' ').replace(/\s+/g, ' ').trim(), md.replace(/`/g, ''), `width ${width}: nothing lost`);
 	}
 });
+
+test('an opening bracket before inline code never ends a line alone: it goes along with the code ("(" / "--to-revision=N")', () => {
+	const md = 'Nothing had to be rebuilt or re-pulled. (`--to-revision=N` picks an older revision.) A hash of the pod template (`kubia-xxdvqp84tb`), and more.';
+	for (let width = 20; width <= 60; width++) {
+		const lines = texts(lessonLines(view({text: md}), width, makeTheme(false), messages('en').ui)).slice(2);
+		for (const line of lines) {
+			assert.doesNotMatch(line, /\($/, `width ${width}: ${JSON.stringify(lines)}`);
+			assert.ok(textWidth(line) <= width, `width ${width}: ${line}`);
+		}
+		assert.equal(lines.join(' ').replace(/\s+/g, ' ').trim(), md.replace(/`/g, ''), `width ${width}: nothing lost`);
+	}
+});

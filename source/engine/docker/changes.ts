@@ -16,5 +16,16 @@ export function containerChanges(w: World, hostName: string, container: Containe
 		if (node.type === 'whiteout') changes.push({kind: 'D', path});
 		else changes.push({kind: lookupFile(w, lowerOnly, path) ? 'C' : 'A', path});
 	}
+	// The folders above a change are in the upper layer too (overlayfs makes them to hold the file or
+	// its whiteout), and docker lists them as changed: `rm /etc/issue` shows `C /etc`, then `D /etc/issue`.
+	const listed = new Set(changes.map(c => c.path));
+	for (const {path} of [...changes]) {
+		for (let dir = parentOf(path); dir !== '/' && !listed.has(dir); dir = parentOf(dir)) {
+			listed.add(dir);
+			changes.push({kind: 'C', path: dir});
+		}
+	}
 	return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
+
+const parentOf = (path: string) => path.slice(0, path.lastIndexOf('/')) || '/';

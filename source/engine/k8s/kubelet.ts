@@ -140,7 +140,7 @@ class ContainerDraft implements ContainerWriter {
 function probeOnly(w: World, round: ProbeRound, key: string): boolean {
 	const {now, sliceMs, base} = round;
 	const runtime = peek(round.runtimes, key);
-	if (!runtime || runtime.stage !== 'containers') return false;
+	if (!runtime || runtime.stage !== 'containers' || runtime.statusResync) return false;
 	const containers = runtime.containers;
 	// A pod's spec does not change during a tick, its deletion may: spec from the base, deletion from the draft.
 	const basePod = base.cluster?.store.pods.get(key);
@@ -225,7 +225,13 @@ function syncPod(w: World, base: World, key: string, sliceMs: number): void {
 		return;
 	}
 	// Whether this sync changed anything the status shows (a sync that only ran passing probes did not).
+	// Back after its node was NotReady, the kubelet's status manager writes its own view over the
+	// node controller's "not ready", as a real kubelet does on its first sync.
 	let changed = false;
+	if (runtime.statusResync) {
+		delete runtime.statusResync;
+		changed = true;
+	}
 	if (runtime.stage === 'sandbox') {
 		if ((runtime.dueAt ?? 0) > w.time) return void c.kubeletTimers.set(key, runtime.dueAt!);
 		changed = true;

@@ -170,6 +170,8 @@ export type PodRuntime = {
 	sandboxNetns?: number; // its net namespace, to tell the pause process from a reused pid after a reboot
 	containers: ContainerRuntime[];
 	killDueAt?: number;
+	/** Set when the kubelet reports again after its node was NotReady: the next sync writes its own view of the status back (the node controller marked the pods not ready meanwhile). */
+	statusResync?: true;
 };
 
 /** What the pods bound to a node request; the non-zero figures count a pod without requests as 100m / 200Mi, as scoring does. */

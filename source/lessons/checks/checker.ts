@@ -25,7 +25,8 @@ export type CheckContext = {
 
 export type CheckResult = {passed: boolean; unmet: string[]};
 
-type Outcome = {passed: boolean; met: string; unmet: string[]};
+/** stuck: why the pod a check looked at will not get there by waiting (ImagePullBackOff), said after the author's own words. */
+type Outcome = {passed: boolean; met: string; unmet: string[]; stuck?: string};
 
 export function runCheck(check: Check, ctx: CheckContext): CheckResult {
 	const outcome = evaluate(check, ctx, messages(ctx.locale).check);
@@ -35,7 +36,9 @@ export function runCheck(check: Check, ctx: CheckContext): CheckResult {
 function evaluate(check: Check, ctx: CheckContext, say: CheckMessages): Outcome {
 	const outcome = evaluateInner(check, ctx, say);
 	const own = check.label ? ctx.unmetTexts?.[check.label] : undefined;
-	return own && !outcome.passed ? {...outcome, unmet: [own]} : outcome;
+	if (outcome.passed) return outcome;
+	const unmet = own ? [own] : outcome.unmet;
+	return outcome.stuck ? {...outcome, unmet: [...unmet.slice(0, -1), unmet.at(-1) + outcome.stuck]} : {...outcome, unmet};
 }
 
 function evaluateInner(check: Check, ctx: CheckContext, say: CheckMessages): Outcome {
@@ -67,6 +70,9 @@ export function countMatches(actual: number, match: CountMatch): boolean {
 }
 
 const countText = (say: CheckMessages, match: CountMatch) => say.count(typeof match === 'number' ? {equals: match} : match);
+/** Waiting reasons that time alone does not cure: the learner has to change something. */
+const stuckReasons = new Set(['ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'CrashLoopBackOff', 'CreateContainerConfigError', 'RunContainerError']);
+
 const result = (passed: boolean, met: string, unmet: string | string[]): Outcome => ({passed, met, unmet: passed ? [] : Array.isArray(unmet) ? unmet : [unmet]});
 const fail = (why: string): Outcome => ({passed: false, met: '', unmet: [why]});
 
@@ -100,6 +106,7 @@ function evaluateLeaf(check: LeafCheck, ctx: CheckContext, say: CheckMessages): 
 			// With a selector, one matching pod that meets everything is enough.
 			let best: string[] | undefined;
 			let metText = '';
+			let stuck: string | undefined;
 			for (const pod of pods) {
 				const facts = podFacts(pod);
 				const label = spec.name ?? facts.name;
@@ -114,9 +121,11 @@ function evaluateLeaf(check: LeafCheck, ctx: CheckContext, say: CheckMessages): 
 				if (!best || problems.length < best.length) {
 					best = problems;
 					metText = say.podIs(label, facts.phase);
+					const hopeless = facts.waitingReasons.filter(r => stuckReasons.has(r));
+					stuck = hopeless.length && spec.waiting === undefined ? say.podStuck(label, hopeless) : undefined;
 				}
 			}
-			return {passed: false, met: metText, unmet: best!};
+			return {passed: false, met: metText, unmet: best!, ...(stuck ? {stuck} : {})};
 		}
 		case 'count': {
 			const {spec} = check;

@@ -54,7 +54,10 @@ export function wrapSpans(spans: Span[], width: number, theme: Theme, prefix = '
 			const w = textWidth(piece);
 			if (used + w > width && used > indent.length) {
 				// Closing punctuation glued to the word before it takes that word along to the next line.
-				const glued = /^[,.;:!?)\]}，。、；：！？）」』》]/.test(piece) && wordStart > (indent ? 1 : 0) && wordStart < current.length;
+				// So does an opening bracket glued to the word after it: "(" never ends a line alone.
+				const midWord = wordStart > (indent ? 1 : 0) && wordStart < current.length;
+				const opening = midWord && current.slice(wordStart).every(s => /^[(\[{“‘（「『《]+$/.test(s.text));
+				const glued = midWord && (/^[,.;:!?)\]}，。、；：！？）」』》]/.test(piece) || opening);
 				const carried = glued ? current.splice(wordStart) : [];
 				const carriedWidth = carried.reduce((sum, s) => sum + textWidth(s.text), 0);
 				if (glued) {

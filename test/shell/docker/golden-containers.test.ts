@@ -131,6 +131,14 @@ test('docker diff shows C/A/D from the writable layer only', () => {
 	expectLine(shell, 'docker diff nosuch', '', 'Error response from daemon: No such container: nosuch\n', 1);
 });
 
+test('docker diff lists the folder of a deleted file as changed, as overlayfs keeps the whiteout there', () => {
+	const shell = dockerShell();
+	run(shell, 'docker run -d --name bb busybox sleep 1000');
+	run(shell, 'docker exec bb rm /etc/group');
+	run(shell, 'docker exec bb touch /tmp/notes.txt');
+	expectLine(shell, 'docker diff bb', 'C /etc\nD /etc/group\nC /tmp\nA /tmp/notes.txt\n');
+});
+
 test('docker inspect: a JSON subset with the real field names, and --format', () => {
 	const shell = dockerShell();
 	run(shell, 'docker build -t kubia kubia');

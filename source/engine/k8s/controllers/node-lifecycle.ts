@@ -73,7 +73,11 @@ export function runNodeLifecycle(w: World, controllerManagerUp: boolean): void {
 			node.spec.taints = (node.spec.taints ?? []).filter(t => !t.key.startsWith('node.kubernetes.io/unreachable') && !t.key.startsWith('node.kubernetes.io/not-ready'));
 			if (node.spec.taints.length === 0) delete node.spec.taints;
 			recordObjectEvent(w, node, 'Normal', `kubelet/${name}`, 'NodeReady', `Node ${name} status is now: NodeReady`, name);
-			for (const key of c.podsByNode.get(name) ?? []) c.kubeletTimers.set(key, w.time);
+			for (const key of c.podsByNode.get(name) ?? []) {
+				c.kubeletTimers.set(key, w.time);
+				const runtime = c.podRuntimes.get(key);
+				if (runtime) runtime.statusResync = true;
+			}
 			for (const key of c.unschedulable.keys()) c.unschedulable.set(key, w.time);
 		}
 		node.metadata.resourceVersion = nextResourceVersion(c);
