@@ -16,6 +16,7 @@ const rules: Rule[] = [
 	[/^\[simulator\] (.+) keeps running in the background as pid (\d+) \(this shell never blocks\); stop it with: kill (\d+)$/, m => `${m[1]} 以 pid ${m[2]} 在后台继续运行（这个 shell 从不阻塞）；用 kill ${m[3]} 停止它`],
 	[/^\[simulator\] stress keeps running in the background as pid (\d+) after (\d+)s \(this shell never blocks\); stop it with: kill (\d+)$/, m => `stress 运行 ${m[2]} 秒后以 pid ${m[1]} 在后台继续运行（这个 shell 从不阻塞）；用 kill ${m[3]} 停止它`],
 	[/^\[simulator\] the command is sleeping and keeps running in (.+) in simulated time; a real terminal would stay attached to it \(its later output is not shown here\)$/, m => `这条命令在 ${m[1]} 中休眠，并在模拟时间里继续运行；真实终端会一直连着它（之后的输出这里不显示）`],
+	[/^\[simulator\] attached to (\S+): a real terminal would stay attached and show its output; here the prompt returns and \S+ keeps running \(docker stop \S+ stops it\)\. Use -d to run it in the background\.$/, m => `已连接到 ${m[1]}：真实终端会一直连着它、显示它的输出；这里提示符会回来，${m[1]} 继续运行（用 docker stop ${m[1]} 停止它）。加 -d 可以让它在后台运行。`],
 	[/^\[simulator\] (\S+) ran in the container; its output is not simulated here$/, m => `${m[1]} 已在容器中运行；这里没有模拟它的输出`],
 	[/^\[simulator\] the loop stopped after (\d+) rounds \(the simulator bounds loops so the tutor keeps responding\)$/, m => `循环在 ${m[1]} 轮后停止（模拟器限制循环次数，让教程保持响应）`],
 	[/^\[simulator\] the loop stopped after (\d+) rounds: it printed more than (\d+) MiB \(the simulator bounds loops so the tutor keeps responding\)$/, m => `循环在 ${m[1]} 轮后停止：它输出了超过 ${m[2]} MiB（模拟器限制循环，让教程保持响应）`],

@@ -191,6 +191,25 @@ Build Cache     0         0         0B        0B
 	assert.match(run(shell, 'docker').stdout, /Usage: {2}docker \[OPTIONS\] COMMAND/);
 });
 
+test('docker COMMAND --help prints what docker 28 prints; what is not modelled says [simulator]', () => {
+	const shell = dockerShell();
+	assert.match(run(shell, 'docker run --help').stdout, /^Usage: {2}docker run \[OPTIONS\] IMAGE \[COMMAND\] \[ARG\.\.\.\]\n\nCreate and run a new container from an image\n\nAliases:\n {2}docker container run, docker run\n\nOptions:\n/);
+	assert.match(run(shell, 'docker container run --help').stdout, /^Usage: {2}docker run /);
+	assert.match(run(shell, 'docker system df --help').stdout, /^Usage: {2}docker system df \[OPTIONS\]\n\nShow docker disk usage\n[^]*-v, --verbose +Show detailed information on space usage\n/);
+	assert.match(run(shell, 'docker network create --help').stdout, /^Usage: {2}docker network create \[OPTIONS\] NETWORK\n/);
+	assert.match(run(shell, 'docker image --help').stdout, /^Usage: {2}docker image COMMAND\n\nManage images\n/);
+	assert.match(run(shell, 'docker history --help').stdout, /^Usage: {2}docker history \[OPTIONS\] IMAGE\n/);
+	assert.match(run(shell, 'docker build --help').stdout, /^Usage: {2}docker build \[OPTIONS\] PATH \| URL \| -\n/);
+	expectLine(shell, 'docker compose up', '', '[simulator] docker compose is a real docker command that this simulator does not model yet\n', 1);
+});
+
+test('docker run without -d says how to stop the container, not "Ctrl-C" (which quits the tutor at its prompt)', () => {
+	const shell = dockerShell();
+	const attached = run(shell, 'docker run --name one nginx');
+	assert.match(attached.stderr, /^\[simulator\] attached to one: a real terminal would stay attached and show its output; here the prompt returns and one keeps running \(docker stop one stops it\)\. Use -d to run it in the background\.\n$/m);
+	assert.doesNotMatch(attached.text, /Ctrl-C/);
+});
+
 test('docker is not on a host without a daemon, nor inside a container', () => {
 	const shell = dockerShell();
 	const noDaemon = {...shell, state: {...shell.state, world: {...shell.state.world, dockers: new Map()}}};

@@ -15,6 +15,7 @@ import {dockerCommit, dockerCp, dockerSearch, dockerPause, dockerPort, dockerPru
 import {dockerInfo, dockerSystem, dockerVersionText} from './system.ts';
 import {dockerVolume} from './volumes.ts';
 import {dockerNetwork} from './networks.ts';
+import {dockerHelpTexts} from './help-texts.ts';
 
 type Handler = (args: string[], call: DockerCall) => CommandOutcome;
 
@@ -132,22 +133,29 @@ function runDocker(args: string[], ctx: Parameters<CommandSpec['run']>[1]): Comm
 	if (group) {
 		const sub = more[0];
 		const target = sub ? group[sub] : undefined;
-		if (!sub || sub === '--help') return ok(`\nUsage:  docker ${first} COMMAND\n\nManage ${first}s\n\nCommands:\n${Object.keys(group).map(k => `  ${k}`).join('\n')}\n`);
+		if (!sub || sub === '--help') return ok(dockerHelpTexts[first] ?? `\nUsage:  docker ${first} COMMAND\n\nManage ${first}s\n\nCommands:\n${Object.keys(group).map(k => `  ${k}`).join('\n')}\n`);
 		if (!target) return fail(`docker: unknown command: docker ${first} ${sub}\n\nRun 'docker ${first} --help' for more information`, 1);
 		subArgs = more.slice(1);
 		name = typeof target === 'string' ? target : `${first} ${sub}`;
 		handler = typeof target === 'string' ? handlers[target] : target;
 	}
 	if (!handler) {
-		if (notSimulated.has(first)) return fail(`(docker ${first} is a real docker command that this simulator does not model yet)`, 1);
+		if (notSimulated.has(first)) return fail(`[simulator] docker ${first} is a real docker command that this simulator does not model yet`, 1);
 		return fail(`docker: unknown command: docker ${first}\n\nRun 'docker --help' for more information`, 1);
 	}
-	if (subArgs.includes('--help')) return ok(`\nUsage:  docker ${name} [OPTIONS]\n\nSee https://docs.docker.com/reference/cli/docker/ for every option; the simulator models the common ones.\n`);
+	if (subArgs.includes('--help')) return ok(helpFor(name, subArgs));
 	const call = dockerCall(ctx);
 	if (isOutcome(call)) return call;
 	const outcome = handler(subArgs, call);
 	// Reconciling exited containers is a change worth keeping even when the subcommand made none.
 	return outcome.world || call.world === ctx.world ? outcome : {...outcome, world: call.world};
+}
+
+/** `docker X --help` as docker 28 prints it (help-texts.ts); `docker system df --help` is found under "system df". */
+function helpFor(name: string, args: string[]): string {
+	const sub = args[0] && !args[0].startsWith('-') ? `${name} ${args[0]}` : undefined;
+	const text = (sub && dockerHelpTexts[sub]) ?? dockerHelpTexts[name];
+	return text ?? `\nUsage:  docker ${name} [OPTIONS]\n\n[simulator] every option: https://docs.docker.com/reference/cli/docker/ (the simulator models the common ones)\n`;
 }
 
 export const dockerCommand: CommandSpec = {

@@ -332,7 +332,8 @@ function startAndAttach(call: DockerCall, before: World, containerId: string, se
 			return {stdout: '', stderr, exitCode: 0, world, session: {...call.ctx.session, frames: [...call.ctx.session.frames, frame]}};
 		}
 		const logs = running.logs.map(l => l + '\n').join('');
-		stderr += `(attached to ${running.name}: in a real terminal its output would keep streaming until Ctrl-C; here the prompt returns and the container keeps running. Use -d to run it in the background.)\n`;
+		// Not a word about Ctrl-C: at the tutor's empty prompt it quits, and learners pressed it to stop the container.
+		stderr += `[simulator] attached to ${running.name}: a real terminal would stay attached and show its output; here the prompt returns and ${running.name} keeps running (docker stop ${running.name} stops it). Use -d to run it in the background.\n`;
 		return {stdout: logs, stderr, exitCode: 0, world, spawnedPid: pid};
 	}
 	// A one-shot command: run it inside the container's main process, then the container exits.
