@@ -11,7 +11,11 @@ import {ArithmeticError} from './syntax/arithmetic.ts';
 import type {Command, FunctionDefinition, SimpleCommand} from './syntax/ast.ts';
 import {expandWord, expandWords} from './syntax/expand.ts';
 import {parse} from './syntax/parse.ts';
-import type {CommandContext, CommandOutcome, ShellState} from './types.ts';
+import {produce} from 'immer';
+import {lookupFile} from '../engine/host/filesystem.ts';
+import {reapProcess, spawnProcess} from '../engine/host/processes.ts';
+import {processFilesystem} from '../engine/script/process-io.ts';
+import type {CommandContext, CommandOutcome, ShellFrame, ShellState} from './types.ts';
 
 const maxFunctionDepth = 100;
 
@@ -103,6 +107,48 @@ function forksItself(fn: FunctionDefinition): boolean {
 
 type Builtin = (state: ShellState, args: string[], stdin: string, run: Run) => Outcome;
 
+/**
+ * bash and sh as the learner types them: `bash -c 'CMD'` runs CMD in a child shell process (its
+ * variables, directory and `exit` are its own; what it does to the world stays); `bash` alone opens
+ * a child shell the learner types in until `exit`. In a container, only the shells its image has.
+ */
+function childShell(shell: 'bash' | 'sh'): Builtin {
+	return (state, args, stdin, run) => {
+		const frame = currentFrame(state);
+		const host = state.world.hosts.get(frame.host);
+		const me = host?.processes.get(frame.pid);
+		const inContainer = frame.kind === 'container' || frame.kind === 'pod';
+		const fs = host && me && inContainer ? processFilesystem(host, me) : undefined;
+		const present = !inContainer || (fs !== undefined && [`/bin/${shell}`, `/usr/bin/${shell}`].some(path => lookupFile(state.world, fs, path)));
+		if (!host || !me || !present) return fail(state, `${notFoundLine(state, shell)}\n`, 127);
+		const c = args.indexOf('-c');
+		const options = c < 0 ? args : args.slice(0, c);
+		const file = options.find(o => !o.startsWith('-'));
+		if (file !== undefined) return fail(state, `[simulator] ${shell} ${file}: running a script file is not modelled here; ${shell} -c 'COMMANDS' is\n`, 1);
+		const script = c < 0 ? undefined : args[c + 1];
+		if (c >= 0 && script === undefined) return fail(state, `${shell}: -c: option requires an argument\n`, 2);
+		let pid = 0;
+		const world = produce(state.world, w => {
+			pid = spawnProcess(w, w.hosts.get(frame.host)!, {parentPid: me.pid, command: [shell, ...args].join(' '), tty: me.tty}).pid;
+		});
+		const child: ShellFrame = {host: frame.host, pid, user: frame.user, cwd: frame.cwd, kind: inContainer ? frame.kind : 'login', ...(frame.label ? {label: frame.label} : {})};
+		const session = {...state.session, frames: [...state.session.frames, child]};
+		if (script === undefined) return {state: {world, session}, stdout: '', stderr: '', exitCode: 0, effects: []};
+		const reaped = (w: typeof world) =>
+			produce(w, d => {
+				const h = d.hosts.get(frame.host);
+				if (h?.processes.has(pid)) reapProcess(h, pid);
+			});
+		const parsed = parse(script, {eofEndsHeredoc: true});
+		if ('error' in parsed) return fail({...state, world: reaped(world)}, shell === 'bash' ? `bash: -c: line 1: ${parsed.error}\n` : `sh: 1: ${parsed.error}\n`, 2);
+		const result = run.exec.list({world, session}, parsed.list, stdin, {...run, positional: args.slice(c + 3), functionDepth: 0, loopDepth: 0});
+		// `exit N` ends the child shell silently (the builtin says "exit" only at a prompt).
+		const exited = result.state.session.frames.length < session.frames.length;
+		const stdout = exited ? result.stdout.replace(/exit\n$/, '') : result.stdout;
+		return {state: {world: reaped(result.state.world), session: state.session}, stdout, stderr: result.stderr, exitCode: result.exitCode, effects: result.effects, ...(exited ? {} : {chunks: result.chunks})};
+	};
+}
+
 const levels = (arg: string | undefined) => (arg && /^\d+$/.test(arg) ? Math.max(1, Number(arg)) : 1);
 
 const loopControl =
@@ -140,6 +186,8 @@ const interpreterBuiltins: Record<string, Builtin> = {
 		}
 		return {state: {...state, session: {...state.session, env, functions}}, stdout: '', stderr: '', exitCode: 0, effects: []};
 	},
+	bash: childShell('bash'),
+	sh: childShell('sh'),
 	eval(state, args, stdin, run) {
 		const parsed = parse(args.join(' '), {eofEndsHeredoc: true});
 		if ('error' in parsed) return fail(state, `bash: eval: ${parsed.error}\n`, 2);

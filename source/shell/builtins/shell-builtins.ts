@@ -1,6 +1,6 @@
 // Commands that belong to the shell itself rather than to a tool on the host.
 import {produce} from 'immer';
-import {exitProcess} from '../../engine/host/processes.ts';
+import {exitProcess, spawnProcess} from '../../engine/host/processes.ts';
 import {tick} from '../../engine/tick.ts';
 import {pathKind, resolvePath} from '../paths.ts';
 import {deleteObject} from '../../engine/k8s/api-server.ts';
@@ -75,10 +75,23 @@ export const sleep: CommandSpec = {
 			if (ms === undefined) return {stdout: '', stderr: `sleep: invalid time interval '${arg}'\nTry 'sleep --help' for more information.\n`, exitCode: 1};
 			total += ms;
 		}
+		// `sleep 1000 &`: a sleep process in the background for that long; the clock does not jump.
+		if (backgrounded(ctx.commandLine)) {
+			let pid: number | undefined;
+			const world = produce(ctx.world, w => {
+				const host = w.hosts.get(ctx.frame.host);
+				const shell = host?.processes.get(ctx.frame.pid);
+				if (host && shell) pid = spawnProcess(w, host, {parentPid: shell.pid, command: ['sleep', ...args].join(' '), memoryBytes: 1024 * 1024, tty: shell.tty, endsAt: w.time + total}).pid;
+			});
+			return {stdout: '', exitCode: 0, world, ...(pid !== undefined ? {spawnedPid: pid} : {})};
+		}
 		if (total > longestSleepMs) return {stdout: '', stderr: 'sleep: the simulator advances at most 1h at a time\n', exitCode: 1};
 		return {stdout: '', exitCode: 0, world: tick(ctx.world, total)};
 	},
 };
+
+/** The line puts a sleep in the background (`sleep 60 &`, `sleep 60 & ps`), not `sleep 5 && x &`'s foreground part. */
+const backgrounded = (line: string) => /(^|[;|&(]\s*|\s)sleep\b[^;&|]*&(?!&)/.test(line);
 
 export const cd: CommandSpec = {
 	name: 'cd',

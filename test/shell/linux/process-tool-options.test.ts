@@ -50,3 +50,13 @@ test('clear (ncurses) reads short options only: clear --bogus is the option "-"'
 	assert.deepEqual([r.exitCode, r.stderr.split('\n')[0]], [1, "clear: invalid option -- '-'"]);
 	assert.equal(run(sandboxShell(), 'clear -x').exitCode, 0);
 });
+
+test('ps -o: "=" names a column (empty: no header line), each -o adds columns, a numeric last column is right-aligned', () => {
+	const shell = sandboxShell();
+	const me = run(shell, 'echo $$').stdout.trim();
+	const parent = run(shell, 'ps -o ppid= -p $$').stdout;
+	assert.match(parent, /^ +\d+\n$/, 'no PPID header');
+	assert.equal(run(shell, 'ps -o pid,ppid -p $$').stdout, `    PID    PPID\n${me.padStart(7)} ${parent.trim().padStart(7)}\n`);
+	assert.equal(run(shell, 'ps -o pid= -o comm= -p $$').stdout, `${me.padStart(7)} bash\n`);
+	assert.match(run(shell, 'ps -o pid,ppid=PARENT -p $$').stdout, /^ {4}PID {2}PARENT\n/);
+});

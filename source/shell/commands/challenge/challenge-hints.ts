@@ -15,7 +15,7 @@ export function currentHint(w: World, ch: ChallengeState): string {
 	const dead = fired.find(i => i.kind === 'node-failure' && powerOffLike(w, i.target));
 	const stuckOnDead = dead ? [...(c.podsByNode.get(dead.target) ?? [])].map(k => c.store.pods.get(k)).filter(p => p && !p.metadata.deletionTimestamp && p.metadata.namespace === ch.app.namespace && p.metadata.labels?.app === ch.app.selector.app) : [];
 	if (dead && stuckOnDead.length > 0) {
-		return `${dead.target} is dead, but its pods still count as existing until they are evicted 5 minutes after the node went NotReady. Tell Kubernetes they are gone now: \`kubectl drain ${dead.target} --ignore-daemonsets --force\` (or \`kubectl delete pod NAME --force --grace-period=0\`), and the ReplicaSet replaces them at once.`;
+		return `${dead.target} is dead, but its pods still count as existing until they are evicted 5 minutes after the node went NotReady. Keep new pods off it (\`kubectl cordon ${dead.target}\`: for its first 40 seconds it still looks Ready), then tell Kubernetes its pods are gone: \`kubectl delete pod NAME --force --grace-period=0\` for each (\`--field-selector spec.nodeName=${dead.target}\` instead of NAME takes them all), and the ReplicaSet replaces them at once. (kubectl drain evicts them too, but then waits for a kubelet that never answers.)`;
 	}
 	const batch = fired.find(i => i.kind === 'overcommit');
 	const batchObject = batch ? c.store.deployments.get(`${ch.app.namespace}/${batch.target}`) : undefined;

@@ -2,7 +2,7 @@
 // Longer than ~300 lines: ten small verbs, which could each move to a file of their own as update-verbs.ts did.
 import {createObject, deleteObject, listObjects, patchObject} from '../../../engine/k8s/api-server.ts';
 import {recordObjectEvent} from '../../../engine/k8s/events.ts';
-import {storeKey, type ResourceInfo} from '../../../engine/k8s/resources.ts';
+import {resourceInfo, storeKey, type ResourceInfo} from '../../../engine/k8s/resources.ts';
 import {matchesRequirements, parseSelector} from '../../../engine/k8s/selectors.ts';
 import {fieldSelection} from './field-selection.ts';
 import {createGenerated} from './create-generators.ts';
@@ -96,7 +96,11 @@ export function kubectlDelete(k: Kctx): CommandOutcome {
 	world = waitUntilGone(k, world, gone.map(({info, obj}) => ({info, namespace: info.namespaced ? ns : undefined, obj})), grace);
 	const warn = (cascade.warning ?? '') + (immediate ? 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n' : '');
 	if (selected.objects.length === 0 && selected.errors.length === 0) return {stdout: '', stderr: `No resources found\n`, exitCode: 0};
-	return {stdout: lines.join('\n') + (lines.length ? '\n' : ''), stderr: warn + selected.errors.map(e => e + '\n').join(''), exitCode: selected.errors.length ? 1 : 0, world: lines.length ? world : undefined};
+	const stdout = lines.join('\n') + (lines.length ? '\n' : '');
+	const errors = selected.errors.map(e => e + '\n').join('');
+	// kubectl warns before it deletes, and reports a missing object after: the terminal shows them in that order.
+	const chunks = [{stream: 'stderr' as const, text: warn}, {stream: 'stdout' as const, text: stdout}, {stream: 'stderr' as const, text: errors}].filter(c => c.text);
+	return {stdout, stderr: warn + errors, exitCode: selected.errors.length ? 1 : 0, world: lines.length ? world : undefined, chunks};
 }
 
 export function kubectlScale(k: Kctx): CommandOutcome {
@@ -209,13 +213,22 @@ export function kubectlDrain(k: Kctx): CommandOutcome {
 	if (problems.length) return {stdout: out, stderr: `error: unable to drain node "${name}" due to error: ${problems.join(', ')}, continuing command...\nThere are pending nodes to be drained:\n ${name}\n${problems.map(p => `error: ${p}`).join('\n')}\n`, exitCode: 1, world: cordoned.world};
 	const evict = pods.filter(p => !daemonSet.includes(p) && !mirror.includes(p));
 	if (daemonSet.length) out += `Warning: ignoring DaemonSet-managed Pods: ${daemonSet.map(p => `${p.metadata.namespace}/${p.metadata.name}`).join(', ')}\n`;
-	const {world} = change(cordoned.world ?? k.ctx.world, w => {
+	const {world: evicted} = change(cordoned.world ?? k.ctx.world, w => {
 		for (const p of evict) {
 			out += `evicting pod ${p.metadata.namespace}/${p.metadata.name}\n`;
 			deleteObject(w, 'pods', p.metadata.namespace, p.metadata.name);
 		}
 	});
-	for (const p of evict) out += `pod/${p.metadata.name} evicted\n`;
+	// drain waits until each evicted pod is gone (its grace period, in virtual time). On a node
+	// that is down they never go: the real kubectl waits on (no --timeout by default).
+	const podInfo = resourceInfo('pods');
+	const world = waitUntilGone(k, evicted, evict.map(obj => ({info: podInfo, namespace: obj.metadata.namespace, obj})));
+	const remaining = evict.filter(p => world.cluster?.store.pods.get(storeKey(podInfo, p.metadata.namespace, p.metadata.name))?.metadata.uid === p.metadata.uid);
+	for (const p of evict) if (!remaining.includes(p)) out += `pod/${p.metadata.name} evicted\n`;
+	if (remaining.length > 0) {
+		const names = remaining.map(p => p.metadata.name).join(', ');
+		return {stdout: out, stderr: `[simulator] kubectl drain waits until the evicted pods are gone, and ${names} on ${name} never go while its kubelet is down: a real drain keeps waiting (until --timeout, or Ctrl-C). Their controllers have already started replacements; kubectl delete pod NAME --force --grace-period=0 removes them at once.\n`, exitCode: 1, world};
+	}
 	out += `node/${name} drained\n`;
 	return {stdout: out, exitCode: 0, world};
 }

@@ -4,6 +4,7 @@
 // reaped afterwards (its children, such as a server it started, stay).
 import {produce} from 'immer';
 import {reapProcess} from '../../../engine/host/processes.ts';
+import {runLine} from '../../run-line.ts';
 import type {Host} from '../../../engine/host/types.ts';
 import type {World} from '../../../engine/world.ts';
 import type {CommandContext, CommandOutcome, CommandSpec, ShellFrame} from '../../types.ts';
@@ -45,6 +46,9 @@ export function runNested(ctx: CommandContext, placement: Placement, words: stri
 	});
 	if (typeof pid === 'string') return {stdout: '', stderr: pid + '\n', exitCode: 1};
 	const frame: ShellFrame = {host: placement.host, pid, user: placement.user, cwd: placement.cwd, ...options.shellFrame};
+	// `sudo bash -c 'CMD'`, `ssh host-2 sh -c 'CMD'`: the shell runs CMD and ends; it opens no prompt.
+	const script = isShell && words[1] === '-c' ? words[2] : undefined;
+	if (script !== undefined) return runScript(ctx, world, frame, script);
 	if (isShell) {
 		return {stdout: options.shellBanner ?? '', exitCode: 0, world, session: {...ctx.session, frames: [...ctx.session.frames, frame]}};
 	}
@@ -71,6 +75,18 @@ export function runNested(ctx: CommandContext, placement: Placement, words: stri
 		effects: outcome.effects?.filter(e => e.kind === 'clear'),
 		...(opened.length ? {session: {...ctx.session, frames: [...ctx.session.frames, ...opened]}} : {}),
 	};
+}
+
+function runScript(ctx: CommandContext, world: World, frame: ShellFrame, script: string): CommandOutcome {
+	const frames = [...ctx.session.frames, frame];
+	const result = runLine({world, session: {...ctx.session, frames}}, script, ctx.runtime);
+	// `exit N` in a non-interactive shell ends it silently (the builtin says "exit" only at a prompt).
+	const exited = result.state.session.frames.length < frames.length;
+	const after = produce(result.state.world, w => {
+		const host = w.hosts.get(frame.host);
+		if (host?.processes.has(frame.pid)) reapProcess(host, frame.pid);
+	});
+	return {stdout: exited ? result.stdout.replace(/(logout\nConnection to \S+ closed\.\n|logout\n|exit\n)$/, '') : result.stdout, stderr: result.stderr, exitCode: result.exitCode, world: after, ...(exited || !result.chunks ? {} : {chunks: result.chunks})};
 }
 
 /** Quotes words back into a command line for messages. */

@@ -59,16 +59,30 @@ function fieldValue(field: string, row: Row, host: Host, world: World): string {
 	}
 }
 
-function customTable(fields: string[], rows: Row[], host: Host, world: World, headers: boolean): string {
+/**
+ * A -o list as procps reads it: fields split at commas or spaces, until an "=": the rest of the
+ * argument is the last field's own header (`pid=` has none; `ppid=PARENT`).
+ */
+function formatList(list: string): {fields: string[]; titles: (string | undefined)[]} {
+	const eq = list.indexOf('=');
+	const fields = (eq < 0 ? list : list.slice(0, eq))
+		.split(/[,\s]+/)
+		.filter(Boolean)
+		.map(f => f.toLowerCase());
+	return {fields, titles: fields.map((_, i) => (eq >= 0 && i === fields.length - 1 ? list.slice(eq + 1) : undefined))};
+}
+
+function customTable(fields: string[], rows: Row[], host: Host, world: World, headers: boolean, own: (string | undefined)[] = []): string {
 	const cells = rows.map(r => fields.map(f => fieldValue(f, r, host, world)));
-	const titles = fields.map(f => fieldHeaders[f] ?? f.toUpperCase());
+	const titles = fields.map((f, i) => own[i] ?? fieldHeaders[f] ?? f.toUpperCase());
 	const widths = fields.map((f, i) => Math.max(titles[i]!.length, ...cells.map(c => (i === fields.length - 1 ? 0 : c[i]!.length)), f === 'pid' || f === 'ppid' ? 7 : 0));
 	const line = (values: string[]) =>
 		values
-			.map((v, i) => (i === values.length - 1 ? v : rightAligned.has(fields[i]!) ? v.padStart(widths[i]!) : v.padEnd(widths[i]!)))
+			.map((v, i) => (rightAligned.has(fields[i]!) ? v.padStart(widths[i]!) : i === values.length - 1 ? v : v.padEnd(widths[i]!)))
 			.join(' ')
 			.trimEnd();
-	return [...(headers ? [line(titles)] : []), ...cells.map(line)].join('\n') + '\n';
+	// Every header empty (`ps -o ppid=`): no header line at all.
+	return [...(headers && titles.some(t => t !== '') ? [line(titles)] : []), ...cells.map(line)].join('\n') + '\n';
 }
 
 export const ps: CommandSpec = external({
@@ -87,6 +101,7 @@ export const ps: CommandSpec = external({
 		let bsdA = false;
 		let full = false;
 		let custom: string[] | undefined;
+		let customTitles: (string | undefined)[] = [];
 		let pids: number[] | undefined;
 		let users: string[] | undefined;
 		let headers = true;
@@ -113,10 +128,15 @@ export const ps: CommandSpec = external({
 			} else if (a === '-o' || a === 'o' || a === '--format' || a === '-O') {
 				const list = args[++i];
 				if (!list) return fail(`error: unknown user-defined format specifier ""\n${usage}`);
-				const fields = list.split(',').map(f => f.replace(/=.*$/, '').toLowerCase());
+				const {fields, titles} = formatList(list);
 				const unknown = fields.find(f => !(f in fieldHeaders));
 				if (unknown) return fail(`error: unknown user-defined format specifier "${unknown}"\n${usage}`);
-				custom = (a === '-O' ? ['pid', ...fields, 'tty', 'time', 'comm'] : fields);
+				// Each -o adds its fields (ps -o pid= -o comm=).
+				if (a === '-O') custom = ['pid', ...fields, 'tty', 'time', 'comm'];
+				else {
+					customTitles = [...(custom ?? []).map((_, i) => customTitles[i]), ...titles];
+					custom = [...(custom ?? []), ...fields];
+				}
 			} else if (a === '-u' || a === '-U' || a === '--user' || a === 'U') {
 				const list = args[++i];
 				if (!list) return fail(`error: list of users must follow -u\n${usage}`);
@@ -127,10 +147,11 @@ export const ps: CommandSpec = external({
 				if (a.endsWith('o')) {
 					const list = args[++i];
 					if (!list) return fail(`error: unknown user-defined format specifier ""\n${usage}`);
-					const fields = list.split(',').map(f => f.replace(/=.*$/, '').toLowerCase());
+					const {fields, titles} = formatList(list);
 					const unknown = fields.find(f => !(f in fieldHeaders));
 					if (unknown) return fail(`error: unknown user-defined format specifier "${unknown}"\n${usage}`);
 					custom = fields;
+					customTitles = titles;
 				}
 			} else if (/^-?[auxj]+$/.test(a) && (a.startsWith('-') ? /[ux]/.test(a) : true)) {
 				const letters = a.replace(/^-/, '');
@@ -179,7 +200,7 @@ export const ps: CommandSpec = external({
 			});
 		}
 		const none = pids !== undefined && rows.length === 0 ? 1 : 0;
-		if (custom) return {...ok(customTable(custom, rows, host, ctx.world, headers)), exitCode: none};
+		if (custom) return {...ok(customTable(custom, rows, host, ctx.world, headers, customTitles)), exitCode: none};
 		const bsd = bsdUser || bsdA || bsdX;
 		if (bsdUser) {
 			const lines = rows.map(r => {

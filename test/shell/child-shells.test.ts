@@ -1,0 +1,45 @@
+// bash and sh exist on the simulated hosts as on Ubuntu: `bash -c 'CMD'` runs CMD in a child shell
+// (its variables, directory and exit are its own), `bash` alone opens one until `exit`, and
+// `sudo bash -c` / `ssh HOST sh -c` run their command instead of opening a prompt. They said
+// "bash: bash: command not found", and `sudo bash -c 'echo hi'` silently opened a root shell.
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import {createSandboxWorld} from '../../source/engine/scenarios/sandbox.ts';
+import {run, sandboxShell} from '../helpers/shell.ts';
+
+test('bash -c and sh -c run a line in a child shell whose variables and directory are its own', () => {
+	const shell = sandboxShell({world: createSandboxWorld({cluster: false})});
+	const me = run(shell, 'echo $$').stdout;
+	const child = run(shell, 'bash -c "echo hi; echo \\$\\$"');
+	assert.equal(child.stdout.split('\n')[0], 'hi');
+	assert.notEqual(child.stdout.split('\n')[1] + '\n', me, 'a process of its own');
+	assert.equal(run(shell, 'sh -c "exit 3"; echo rc=$?').text, 'rc=3\n');
+	assert.equal(run(shell, 'bash -c "cd /tmp; X=1"; pwd; echo X=$X').text, '/root\nX=\n');
+	assert.equal(run(shell, 'bash -c "echo a; ls /nope; echo b"').text, "a\nls: cannot access '/nope': No such file or directory\nb\n");
+	const missing = run(shell, 'bash -c');
+	assert.deepEqual([missing.stderr, missing.exitCode], ['bash: -c: option requires an argument\n', 2]);
+	assert.equal(run(shell, 'echo $$').stdout, me, 'still in the login shell');
+});
+
+test('bash alone opens a child shell until exit; in a container only the shells its image has', () => {
+	const shell = sandboxShell({world: createSandboxWorld({cluster: false})});
+	const login = run(shell, 'echo $$').stdout.trim();
+	run(shell, 'bash');
+	assert.match(run(shell, 'ps -o pid,ppid,cmd').stdout, new RegExp(`^ +\\d+ +${login} bash$`, 'm'));
+	assert.equal(run(shell, 'exit').stdout, 'exit\n');
+	assert.equal(run(shell, 'echo $$').stdout.trim(), login);
+	run(shell, 'docker run -d --name bb busybox sleep 999');
+	run(shell, 'docker exec -it bb sh');
+	assert.equal(run(shell, 'bash').stderr, 'sh: bash: not found\n', 'busybox has no bash');
+	assert.equal(run(shell, 'sh -c "echo inside"').stdout, 'inside\n');
+});
+
+test('sudo bash -c and ssh HOST sh -c run the command and open no prompt', () => {
+	const shell = sandboxShell({world: createSandboxWorld({cluster: false})});
+	const sudo = run(shell, 'sudo -u learner bash -c "echo hi; whoami"');
+	assert.equal(sudo.stdout, 'hi\nlearner\n');
+	assert.equal(sudo.state.session.frames.length, 1);
+	const remote = run(shell, 'ssh host-2 sh -c hostname');
+	assert.equal(remote.stdout, 'host-2\n');
+	assert.equal(run(shell, 'hostname').stdout, 'host-1\n');
+});
