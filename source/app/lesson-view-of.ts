@@ -11,7 +11,7 @@ export function lessonViewOf(model: LessonModel, env: LessonEnv, shell: ShellSta
 	const current = chapter.steps[live.index]!;
 	const text = current.text;
 	const say = messages(env.locale).lesson;
-	const body = env.plugins.reduce((b, plugin) => plugin.expandText?.(b, shell, model.record) ?? b, text.body);
+	const body = env.plugins.reduce((b, plugin) => plugin.expandText?.(b, shell, model.record, env.locale) ?? b, text.body);
 	return {
 		chapterId: chapter.id,
 		chapterNumber: chapter.number,

@@ -3,10 +3,12 @@
 import type {CheckMessages, LessonText} from './messages-lessons.ts';
 import type {AfterClassText, HostCommandText, HostText, InstructorText, ProjectorText, StudentText} from './messages-classroom.ts';
 import type {UiText} from './messages-screens.ts';
+import type {ChallengeText} from './messages-challenge.ts';
 
 export type {CheckMessages, LessonText} from './messages-lessons.ts';
 export type {AfterClassText, HostCommandText, HostText, InstructorText, ProjectorText, StudentText} from './messages-classroom.ts';
 export type {KeysText, PaneText, UiText, XrayText} from './messages-screens.ts';
+export type {ChallengeText} from './messages-challenge.ts';
 
 export type Messages = {
 	/** The lesson engine's words (plain mode and the session). */
@@ -33,6 +35,8 @@ export type Messages = {
 	afterClass: AfterClassText;
 	/** The Kubernetes API endpoint (--api) for the learner's own kubectl. */
 	api: ApiText;
+	/** The final challenge (chapter 10). */
+	challenge: ChallengeText;
 };
 
 export type ApiText = {

@@ -132,9 +132,9 @@ test('pod: a pod stuck in ImagePullBackOff says so after the author\'s words, si
 	run(shell, 'sleep 20');
 	const unmet = {'kubia-running': 'the pod kubia is not Running yet (`sleep 10` lets virtual time pass)'};
 	const spec = {pod: {name: 'kubia', phase: 'Running'}, label: 'kubia-running'};
-	assert.deepEqual(check(spec, shell.state, {unmet}).unmet, ['the pod kubia is not Running yet (`sleep 10` lets virtual time pass); now ImagePullBackOff: kubectl describe pod kubia says why']);
-	assert.match(check({pod: {name: 'kubia', phase: 'Running'}}, shell.state).unmet[0]!, /^the pod kubia is Pending, not Running; now (ErrImagePull|ImagePullBackOff): kubectl describe pod kubia says why$/);
-	assert.match(check(spec, shell.state, {locale: 'zh-CN', unmet: {'kubia-running': 'Pod kubia 还没有进入 Running'}}).unmet[0]!, /^Pod kubia 还没有进入 Running；现在是 ImagePullBackOff：kubectl describe pod kubia 会说明原因$/);
+	assert.deepEqual(check(spec, shell.state, {unmet}).unmet, ['the pod kubia is not Running yet (`sleep 10` lets virtual time pass); now ImagePullBackOff: `kubectl describe pod kubia` says why']);
+	assert.match(check({pod: {name: 'kubia', phase: 'Running'}}, shell.state).unmet[0]!, /^the pod kubia is Pending, not Running; now (ErrImagePull|ImagePullBackOff): `kubectl describe pod kubia` says why$/);
+	assert.match(check(spec, shell.state, {locale: 'zh-CN', unmet: {'kubia-running': 'Pod kubia 还没有进入 Running'}}).unmet[0]!, /^Pod kubia 还没有进入 Running；现在是 ImagePullBackOff：`kubectl describe pod kubia` 会说明原因$/);
 	// Only a check that is not about the waiting reason itself: `waiting: ImagePullBackOff` is met, not stuck.
 	assert.equal(check({pod: {name: 'kubia', waiting: 'ImagePullBackOff'}}, shell.state).passed, true);
 	run(shell, 'kubectl set image pod/kubia kubia=luksa/kubia');

@@ -110,3 +110,21 @@ test('room freed by scaling the batch job down lets Pending web pods start at on
 	assert.equal(pendingWeb(), 0);
 	assert.equal(shell.state.world.challenge!.serving, 4);
 });
+
+test('in Simplified Chinese the game speaks Chinese: start, status, timeline, hint and summary', () => {
+	const shell = sandboxShell({world: createChallengeWorld(1), files: {'web.yaml': webYaml}});
+	shell.runtime = {...shell.runtime, locale: 'zh-CN'};
+	assert.match(run(shell, 'challenge help').stdout, /^让 deployment\/web 持续服务：4 个副本，坚持 15 分钟虚拟时间。\n/);
+	assert.equal(run(shell, 'challenge start').stdout, '第 1 局开始了。虚拟时间在流逝；`sleep N` 可以快进。祝你好运。\n');
+	const failure = shell.state.world.challenge!.incidents.find(i => i.kind === 'node-failure')!;
+	run(shell, `sleep ${failure.atMs / 1000 + 5}`);
+	const status = run(shell, 'challenge').stdout;
+	assert.match(status, /^第 1 局：已进行 \d+m\d\ds，共 15m00s，还剩 \d+m\d\ds。\n当前在服务：\d\/4 个副本。 {3}目前可用率：[\d.]+%。\n命令：\d+ {3}提示：0\n\n到目前为止：\n 0:00 {3}第 1 局开始，4\/4 个在服务\n/);
+	assert.match(status, new RegExp(`! ${failure.target} 断电了\\n`));
+	assert.match(run(shell, 'challenge hint').stdout, new RegExp(`^提示（-30 分）：${failure.target} 已经宕机，.*kubectl cordon ${failure.target}`));
+	run(shell, 'sleep 900');
+	const summary = run(shell, 'challenge').stdout;
+	assert.match(summary, /^=== 第 1 局结束 ===\n\n可用率 {7}[ \d.]{5}% +\d+\n命令 {9}[ \d]{6} +-?\d+\n/, 'the columns line up as in English (a Chinese character is two cells)');
+	assert.match(summary, / 时间到：[\d.]+%\n$/);
+	assert.doesNotMatch(summary, /lost power|serving|Game/);
+});

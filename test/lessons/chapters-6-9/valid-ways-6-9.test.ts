@@ -56,5 +56,5 @@ test('chapter 6 stop-scheduler: passes once the learner has looked at stuck, so 
 test('chapter 6 first-pod: a mistyped image says ImagePullBackOff after the "not Running yet" words', () => {
 	const unmet = unmetAfter(6, 'first-pod', ['kubectl run kubia --image=luksa/kubai --port=8080', '@30', 'kubectl describe pod kubia'], true);
 	assert.equal(unmet.length, 1);
-	assert.match(unmet[0]!, /not Running yet .*; now ImagePullBackOff: kubectl describe pod kubia says why$/);
+	assert.match(unmet[0]!, /not Running yet .*; now ImagePullBackOff: `kubectl describe pod kubia` says why$/);
 });

@@ -1,71 +1,77 @@
 // What `challenge` prints: the briefing before a game, the live status during it, and the
-// summary (score, and what went wrong when) after it.
+// summary (score, and what went wrong when) after it, in the learner's language.
 import {challengeAvailability, passingAvailability} from '../../../engine/challenge/advance-challenge.ts';
-import type {ChallengeState} from '../../../engine/challenge/challenge-types.ts';
+import type {ChallengeState, TimelineEntry} from '../../../engine/challenge/challenge-types.ts';
 import {challengeScore, commandsSince, freeCommands, pointsPerCommand, pointsPerHint, type Score} from '../../../engine/challenge/challenge-score.ts';
 import type {World} from '../../../engine/world.ts';
+import {messages} from '../../../i18n/catalog.ts';
+import type {Locale} from '../../../i18n/locale.ts';
+import type {ChallengeText} from '../../../i18n/messages.ts';
+import {textWidth} from '../../../i18n/cell-width.ts';
 import {clock, minutes} from './world-facts.ts';
 
-export function briefing(ch: ChallengeState): string {
-	return [
-		`Keep deployment/${ch.app.deployment} serving: ${ch.app.desired} replicas, for ${ch.durationMs / 60_000} minutes of virtual time.`,
-		'Things will go wrong. Your score is the share of time all replicas served (up to 1000 points),',
-		`minus ${pointsPerCommand} per command after the first ${freeCommands} and ${pointsPerHint} per hint.`,
-		'',
-		'  challenge start            start the game (everyone with the same seed gets the same game)',
-		'  challenge start --seed N   start another game',
-		'  challenge                  how it is going',
-		'  challenge hint             advice about what is wrong right now (costs points)',
-		'',
-		'To play again after a game, reset the step (the lesson\'s reset key).',
-		'',
-	].join('\n');
+const words = (locale: Locale | undefined): ChallengeText => messages(locale ?? 'en').challenge;
+
+export function briefing(ch: ChallengeState, locale?: Locale): string {
+	return [...words(locale).briefing(ch.app.deployment, ch.app.desired, ch.durationMs / 60_000, pointsPerCommand, freeCommands, pointsPerHint), ''].join('\n');
 }
 
 export function scoreOf(ch: ChallengeState, history: string[], extraHints = 0): Score {
 	return challengeScore({availability: challengeAvailability(ch), commands: commandsSince(history, ch.historyStart), hints: ch.hintsUsed + extraHints});
 }
 
-export function status(w: World, ch: ChallengeState, history: string[]): string {
+export function status(w: World, ch: ChallengeState, history: string[], locale?: Locale): string {
+	const t = words(locale);
 	const elapsed = w.time - ch.startedAt!;
 	const score = scoreOf(ch, history);
 	const lines = [
-		`Game ${ch.seed}: ${clock(elapsed)} of ${clock(ch.durationMs)} played, ${clock(ch.durationMs - elapsed)} to go.`,
-		`Serving now: ${Math.min(ch.serving, ch.app.desired)}/${ch.app.desired} replicas.   Availability so far: ${(challengeAvailability(ch) * 100).toFixed(1)}%.`,
-		`Commands: ${score.commands}   Hints: ${score.hints}`,
+		t.status(ch.seed, clock(elapsed), clock(ch.durationMs), clock(ch.durationMs - elapsed)),
+		t.servingNow(Math.min(ch.serving, ch.app.desired), ch.app.desired, (challengeAvailability(ch) * 100).toFixed(1)),
+		t.counts(score.commands, score.hints),
 		'',
-		'So far:',
-		...timelineLines(ch, false),
+		t.soFar,
+		...timelineLines(ch, false, t),
 		'',
 	];
 	return lines.join('\n');
 }
 
 /** One line per entry, narrow enough for the lesson pane of an 80-column terminal. */
-function timelineLines(ch: ChallengeState, all: boolean): string[] {
+function timelineLines(ch: ChallengeState, all: boolean, t: ChallengeText): string[] {
 	const entries = all ? ch.timeline : ch.timeline.filter(e => e.kind !== 'end');
-	return entries.map(e => `${minutes(e.atMs).padStart(5)} ${e.kind === 'incident' ? '!' : ' '} ${e.text}`);
+	return entries.map(e => `${minutes(e.atMs).padStart(5)} ${e.kind === 'incident' ? '!' : ' '} ${entryText(ch, e, t)}`);
 }
 
-export function summary(ch: ChallengeState, history: string[]): string {
+/** The entry in the learner's language: the engine keeps it in English, with what it is about. */
+function entryText(ch: ChallengeState, e: TimelineEntry, t: ChallengeText): string {
+	const desired = ch.app.desired;
+	if (e.kind === 'start') return t.gameStarts(ch.seed, Math.min(e.serving ?? desired, desired), desired);
+	if (e.kind === 'serving' && e.serving !== undefined) return t.serving(Math.min(e.serving, desired), desired);
+	if (e.kind === 'end') return t.timeUp((challengeAvailability(ch) * 100).toFixed(1));
+	const english = messages('en').challenge;
+	const incident = ch.incidents.find(i => i.fired && english.incident(i.kind, i.target) === e.text);
+	return incident ? t.incident(incident.kind, incident.target) : e.text;
+}
+
+export function summary(ch: ChallengeState, history: string[], locale?: Locale): string {
+	const t = words(locale);
 	const score = scoreOf(ch, history);
 	const won = score.availability >= passingAvailability;
-	const row = (label: string, value: string, points: number) => `${label.padEnd(13)}${value.padStart(6)}${String(points).padStart(7)}`;
+	const labelWidth = 13;
+	const row = (label: string, value: string, points: number) => `${label}${' '.repeat(Math.max(1, labelWidth - textWidth(label)))}${value.padStart(6)}${String(points).padStart(7)}`;
 	return [
-		`=== Game ${ch.seed} is over ===`,
+		t.over(ch.seed),
 		'',
-		row('Availability', `${(score.availability * 100).toFixed(1)}%`, score.availabilityPoints),
-		row('Commands', String(score.commands), -score.commandPenalty),
-		row('Hints', String(score.hints), -score.hintPenalty),
-		row('Score', '', score.total),
-		`(${freeCommands} commands free, then -${pointsPerCommand}`,
-		` each; -${pointsPerHint} per hint)`,
+		row(t.rows.availability, `${(score.availability * 100).toFixed(1)}%`, score.availabilityPoints),
+		row(t.rows.commands, String(score.commands), -score.commandPenalty),
+		row(t.rows.hints, String(score.hints), -score.hintPenalty),
+		row(t.rows.score, '', score.total),
+		...t.rules(freeCommands, pointsPerCommand, pointsPerHint),
 		'',
-		won ? `Won: ${passingAvailability * 100}% or more served.` : `Lost: under ${passingAvailability * 100}% served. Reset`,
-		...(won ? [] : ['the step to play again.']),
+		...(won ? t.won(passingAvailability * 100) : t.lost(passingAvailability * 100)),
 		'',
-		'What happened when:',
-		...timelineLines(ch, true),
+		t.whatHappened,
+		...timelineLines(ch, true, t),
 		'',
 	].join('\n');
 }
