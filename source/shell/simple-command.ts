@@ -4,6 +4,7 @@
 import {commandBudget, type Outcome, type Run} from './run-types.ts';
 import {expansionEnv} from './expansion-env.ts';
 import {chunksOf, pushChunks, stderrChunk} from './output-chunks.ts';
+import {commandV, typeOutput} from './command-lookup.ts';
 import {notFoundLine} from './not-found.ts';
 import {withRedirects} from './redirects.ts';
 import {currentFrame} from './session.ts';
@@ -185,6 +186,20 @@ const interpreterBuiltins: Record<string, Builtin> = {
 			else delete functions[arg];
 		}
 		return {state: {...state, session: {...state.session, env, functions}}, stdout: '', stderr: '', exitCode: 0, effects: []};
+	},
+	type(state, args, _stdin, run) {
+		return {state, ...typeOutput(state, run.runtime, args), effects: []};
+	},
+	command(state, args, stdin, run) {
+		const [first, ...rest] = args;
+		if (first === '-v' || first === '-V') return {state, ...commandV(state, run.runtime, rest, first === '-V'), effects: []};
+		if (!first) return {state, stdout: '', stderr: '', exitCode: 0, effects: []};
+		// `command NAME ARGS`: NAME as a builtin or program, never the function of that name.
+		const functions = state.session.functions;
+		if (!functions?.[first]) return dispatch(state, first, rest, [], stdin, run);
+		const {[first]: _hidden, ...others} = functions;
+		const result = dispatch({...state, session: {...state.session, functions: others}}, first, rest, [], stdin, run);
+		return {...result, state: {...result.state, session: {...result.state.session, functions: result.state.session.functions ? {...result.state.session.functions, [first]: functions[first]!} : functions}}};
 	},
 	bash: childShell('bash'),
 	sh: childShell('sh'),

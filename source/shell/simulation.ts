@@ -18,6 +18,7 @@ import {linuxCommands} from './commands/linux/index.ts';
 import {createCommandTable, type CommandTable} from './command-table.ts';
 import {suggestCommand} from './did-you-mean.ts';
 import {editCommand} from './edit-command.ts';
+import {whichCommand} from './command-lookup.ts';
 import type {CommandSpec, HostDisk, ShellRuntime} from './types.ts';
 
 /** Every command the learner's shell has, family by family. */
@@ -29,6 +30,7 @@ export const learnerCommands: readonly CommandSpec[] = [
 	...dockerCommands,
 	challengeCommand,
 	editCommand,
+	whichCommand,
 	helpCommand,
 ];
 
