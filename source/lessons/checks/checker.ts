@@ -70,9 +70,6 @@ export function countMatches(actual: number, match: CountMatch): boolean {
 }
 
 const countText = (say: CheckMessages, match: CountMatch) => say.count(typeof match === 'number' ? {equals: match} : match);
-/** Waiting reasons that time alone does not cure: the learner has to change something. */
-const stuckReasons = new Set(['ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'CrashLoopBackOff', 'CreateContainerConfigError', 'RunContainerError']);
-
 const result = (passed: boolean, met: string, unmet: string | string[]): Outcome => ({passed, met, unmet: passed ? [] : Array.isArray(unmet) ? unmet : [unmet]});
 const fail = (why: string): Outcome => ({passed: false, met: '', unmet: [why]});
 
@@ -121,8 +118,7 @@ function evaluateLeaf(check: LeafCheck, ctx: CheckContext, say: CheckMessages): 
 				if (!best || problems.length < best.length) {
 					best = problems;
 					metText = say.podIs(label, facts.phase);
-					const hopeless = facts.waitingReasons.filter(r => stuckReasons.has(r));
-					stuck = hopeless.length && spec.waiting === undefined ? say.podStuck(label, hopeless) : undefined;
+					stuck = facts.stuckReasons.length && spec.waiting === undefined ? say.podStuck(label, facts.stuckReasons) : undefined;
 				}
 			}
 			return {passed: false, met: metText, unmet: best!, ...(stuck ? {stuck} : {})};

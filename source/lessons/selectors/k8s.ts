@@ -63,11 +63,16 @@ export type PodFacts = {
 	ready: boolean;
 	restarts: number;
 	waitingReasons: string[];
+	/** The waiting reasons that time alone does not cure (ImagePullBackOff): the learner has to change something. */
+	stuckReasons: string[];
 	terminating: boolean;
 };
 
+const stuckReasons = new Set(['ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'CrashLoopBackOff', 'CreateContainerConfigError', 'RunContainerError']);
+
 export function podFacts(pod: KubeObject): PodFacts {
 	const statuses: ContainerStatus[] = pod.status?.containerStatuses ?? [];
+	const waitingReasons = statuses.map(s => s.state?.waiting?.reason).filter((r): r is string => typeof r === 'string');
 	return {
 		name: pod.metadata.name,
 		phase: pod.status?.phase ?? 'Pending',
@@ -75,7 +80,8 @@ export function podFacts(pod: KubeObject): PodFacts {
 		containers: (pod.spec?.containers ?? []).length,
 		ready: statuses.length > 0 && statuses.every(s => s.ready),
 		restarts: statuses.reduce((sum, s) => sum + (s.restartCount ?? 0), 0),
-		waitingReasons: statuses.map(s => s.state?.waiting?.reason).filter((r): r is string => typeof r === 'string'),
+		waitingReasons,
+		stuckReasons: waitingReasons.filter(r => stuckReasons.has(r)),
 		terminating: Boolean(pod.metadata.deletionTimestamp),
 	};
 }
