@@ -10,6 +10,7 @@ import {refreshQuotas} from './quota.ts';
 import {jobNeedsTime, reconcileJob} from './controllers/job.ts';
 import {reconcileEndpoints} from './controllers/endpoints.ts';
 import {runNodeLifecycle} from './controllers/node-lifecycle.ts';
+import {renewControlPlaneLeases} from './leases.ts';
 import {reconcileReplicas} from './controllers/replication.ts';
 import {runTaintEviction} from './controllers/taint-eviction.ts';
 import {runKubelets} from './kubelet.ts';
@@ -82,6 +83,7 @@ export function advanceCluster(w: World, ms: number): void {
 	syncStaticPods(w);
 	if (!apiServerUp(w)) return;
 	const controllerManager = c.components['kube-controller-manager'];
+	renewControlPlaneLeases(w);
 	runNodeLifecycle(w, controllerManager);
 	if (controllerManager) runTaintEviction(w);
 	runScheduler(w);

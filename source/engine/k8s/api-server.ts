@@ -11,6 +11,7 @@ import {markDaemonSetsDirty, markOwnersDirty, retryUnschedulablePods} from './re
 import {orphanDependents} from './orphan-dependents.ts';
 import {prepareJob} from './batch-objects.ts';
 import {deleteEndpointSlices, writeEndpointSlice} from './endpoint-slices.ts';
+import {deleteNodeLease} from './leases.ts';
 import {applyLimitRanges, quotaRefusal, quotaStatus, refreshQuotas} from './quota.ts';
 import {admitClaim} from './storage-objects.ts';
 import {populateNamespace} from './config-objects.ts';
@@ -340,6 +341,7 @@ export function deleteObject(w: World, resource: ResourceName, namespace: string
 	}
 	if (resource === 'nodes') {
 		c.nodes = c.nodes.filter(n => n !== name);
+		deleteNodeLease(w, name);
 		markDaemonSetsDirty(c);
 	}
 	if (options.propagationPolicy === 'Orphan') orphanDependents(w, obj);

@@ -12,6 +12,7 @@ import {populateNamespace} from './config-objects.ts';
 import {addDefaultStorageClass} from './storage-objects.ts';
 import {addCoreDns, coreDnsImage} from './core-dns.ts';
 import {writeEndpointSlice} from './endpoint-slices.ts';
+import {renewNodeLease} from './leases.ts';
 import {timestampAt, newUid} from './metadata.ts';
 import type {Cluster, ControlPlaneComponent, KubeObject} from './types.ts';
 
@@ -183,7 +184,9 @@ export function addNode(w: World, name: string, ip: string, options: {cpus: numb
 	c.store.nodes.set(name, node);
 	c.nodes.push(name);
 	// Kubelets are not synchronised: spread their 10 s status updates over the interval.
-	c.nodeLastSeen.set(name, w.time - ((c.nodes.length * 7919) % 10_000));
+	const heartbeat = w.time - ((c.nodes.length * 7919) % 10_000);
+	renewNodeLease(w, name, heartbeat);
+	c.nodeLastSeen.set(name, heartbeat);
 	c.nodeStatusPostedAt.set(name, w.time - ((c.nodes.length * 7919) % 300_000));
 	markDaemonSetsDirty(c); // a joining node gets its daemon pods
 }

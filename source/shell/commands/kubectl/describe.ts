@@ -15,6 +15,7 @@ import {podStatus} from './rows.ts';
 import {humanDuration, table} from './table.ts';
 import {aggregateEvents, annotationList, eventsAfter, eventsSection, fields, labelList, podTemplate, rfc1123, tolerationText, type Field} from './describe-parts.ts';
 import {describeMore} from './describe-more.ts';
+import {describeUnstructured} from './describe-generic.ts';
 import {environmentLines, mountLines, volumeLines} from './describe-pod-config.ts';
 
 export {aggregateEvents, eventsSection};
@@ -92,6 +93,14 @@ function keyValues(pairs: [string, unknown][]): string {
 	return pairs.map(([k, v]) => `  ${(k + ':').padEnd(width)}  ${v ?? ''}`.trimEnd() + '\n').join('');
 }
 
+/** The node's Lease in kube-node-lease, as describeNodeLease prints it (or why it could not be read). */
+function nodeLeaseLines(lease: KubeObject | undefined, node: string): string {
+	if (!lease) return `Lease:              Failed to get lease: leases.coordination.k8s.io "${node}" not found\n`;
+	const spec = lease.spec ?? {};
+	const time = (t: unknown) => (typeof t === 'string' && t ? rfc1123(t) : '<unset>');
+	return `Lease:\n  HolderIdentity:  ${typeof spec.holderIdentity === 'string' ? spec.holderIdentity : '<unset>'}\n  AcquireTime:     ${time(spec.acquireTime)}\n  RenewTime:       ${time(spec.renewTime)}\n`;
+}
+
 function describeNode(w: World, node: KubeObject): string {
 	const c = w.cluster!;
 	let out = `Name:               ${node.metadata.name}\n`;
@@ -101,6 +110,7 @@ function describeNode(w: World, node: KubeObject): string {
 	out += `CreationTimestamp:  ${rfc1123(node.metadata.creationTimestamp)}\n`;
 	out += `Taints:             ${(node.spec.taints ?? []).map((t: any) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`).join('\n                    ') || '<none>'}\n`;
 	out += `Unschedulable:      ${node.spec.unschedulable ? 'true' : 'false'}\n`;
+	out += nodeLeaseLines(c.store.leases.get(`kube-node-lease/${node.metadata.name}`), node.metadata.name);
 	out += 'Conditions:\n';
 	const rows = [['Type', 'Status', 'LastHeartbeatTime', 'LastTransitionTime', 'Reason', 'Message'], ['----', '------', '-----------------', '------------------', '------', '-------']];
 	for (const cond of node.status.conditions) rows.push([cond.type, cond.status, rfc1123(cond.lastHeartbeatTime), rfc1123(cond.lastTransitionTime), cond.reason, cond.message]);
@@ -216,6 +226,7 @@ function describeGeneric(w: World, obj: KubeObject): string {
 	if (obj.kind === 'ReplicationController' || obj.kind === 'ReplicaSet') return describeReplicas(w, obj);
 	if (obj.kind === 'Deployment') return describeDeployment(w, obj);
 	if (obj.kind === 'Service') return describeService(w, obj);
+	if (obj.kind === 'Lease') return describeUnstructured(w, obj);
 	if (obj.kind === 'Namespace') return fields([['Name', obj.metadata.name], ['Labels', labelList(obj.metadata.labels)], ['Annotations', annotationList(obj.metadata.annotations)], ['Status', obj.status?.phase ?? 'Active']]) + '\nNo resource quota.\n\nNo LimitRange resource.\n';
 	if (obj.kind === 'Endpoints') {
 		const subsets = (obj.subsets ?? []) as any[];

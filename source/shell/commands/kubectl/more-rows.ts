@@ -94,6 +94,8 @@ export function moreHeaders(resource: ResourceName, wide: boolean): string[] {
 			return ['NAME', 'POD-SELECTOR', 'AGE'];
 		case 'endpointslices':
 			return ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'];
+		case 'leases':
+			return ['NAME', 'HOLDER', 'AGE'];
 		default:
 			return ['NAME', 'AGE'];
 	}
@@ -167,6 +169,8 @@ export function moreRow(w: World, resource: ResourceName, obj: KubeObject, wide:
 			const list = addresses.length === 0 ? '<unset>' : addresses.length > 3 ? `${addresses.slice(0, 3).join(',')} + ${addresses.length - 3} more...` : addresses.join(',');
 			return [name, String(obj.addressType ?? ''), ports, list, age(w, obj)];
 		}
+		case 'leases':
+			return [name, typeof obj.spec?.holderIdentity === 'string' ? obj.spec.holderIdentity : '', age(w, obj)];
 		case 'networkpolicies':
 			return [name, formatSelector(obj.spec?.podSelector) === '<none>' ? '<none>' : formatSelector(obj.spec?.podSelector), age(w, obj)];
 		default:
