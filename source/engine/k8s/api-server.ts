@@ -11,7 +11,7 @@ import {markDaemonSetsDirty, markOwnersDirty, retryUnschedulablePods} from './re
 import {orphanDependents} from './orphan-dependents.ts';
 import {prepareJob} from './batch-objects.ts';
 import {deleteEndpointSlices, writeEndpointSlice} from './endpoint-slices.ts';
-import {deleteNodeLease} from './leases.ts';
+import {deleteNodeLease, observeLeaseWrite} from './leases.ts';
 import {applyLimitRanges, quotaRefusal, quotaStatus, refreshQuotas} from './quota.ts';
 import {admitClaim} from './storage-objects.ts';
 import {populateNamespace} from './config-objects.ts';
@@ -196,6 +196,9 @@ function afterCreate(w: World, info: ResourceInfo, obj: KubeObject): void {
 		case 'persistentvolumeclaims':
 			c.dirtyControllers.add('volumes//');
 			break;
+		case 'leases':
+			observeLeaseWrite(c, obj);
+			break;
 		case 'endpoints': {
 			// The EndpointSlice mirroring controller copies user-managed Endpoints of a Service without a selector.
 			const svc = c.store.services.get(`${obj.metadata.namespace}/${obj.metadata.name}`);
@@ -279,7 +282,7 @@ export function replaceObject(w: World, input: KubeObject): ApiResult {
 	else if (info.resource === 'nodes') {
 		retryUnschedulablePods(w);
 		markDaemonSetsDirty(c);
-	}
+	} else if (info.resource === 'leases') observeLeaseWrite(c, next);
 	return {ok: true, object: next};
 }
 
@@ -295,6 +298,7 @@ export function patchObject(w: World, resource: ResourceName, key: string, chang
 	if (resource === 'pods') markOwnersDirty(c, obj);
 	if (['replicationcontrollers', 'replicasets', 'deployments', 'daemonsets', 'statefulsets'].includes(resource)) c.dirtyControllers.add(`${resource}/${key}`);
 	if (resource === 'services') c.dirtyServices.add(obj.metadata.namespace!);
+	if (resource === 'leases') observeLeaseWrite(c, obj);
 	if (resource === 'nodes') {
 		retryUnschedulablePods(w); // a node change may make waiting pods fit: retry them now
 		markDaemonSetsDirty(c); // ...and may make a node want, or stop wanting, a daemon pod

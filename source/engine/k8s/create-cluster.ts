@@ -186,7 +186,6 @@ export function addNode(w: World, name: string, ip: string, options: {cpus: numb
 	// Kubelets are not synchronised: spread their 10 s status updates over the interval.
 	const heartbeat = w.time - ((c.nodes.length * 7919) % 10_000);
 	renewNodeLease(w, name, heartbeat);
-	c.nodeLastSeen.set(name, heartbeat);
 	c.nodeStatusPostedAt.set(name, w.time - ((c.nodes.length * 7919) % 300_000));
 	markDaemonSetsDirty(c); // a joining node gets its daemon pods
 }

@@ -2,11 +2,11 @@
 // which its kubelet renews every 10 s (the heartbeat the node lifecycle controller watches), and
 // the leader-election leases of kube-scheduler and kube-controller-manager and the API server's
 // identity lease in kube-system.
-import {current, isDraft, original} from 'immer';
+import {isDraft, original} from 'immer';
 import {digestHex} from '../hash.ts';
 import {worldEpoch, type World} from '../world.ts';
 import {msOf, nextResourceVersion, timestampAt} from './metadata.ts';
-import type {KubeObject} from './types.ts';
+import type {Cluster, KubeObject} from './types.ts';
 
 export const nodeLeaseNamespace = 'kube-node-lease';
 /** The kubelet's nodeLeaseDurationSeconds; it renews at a quarter of it (10 s). */
@@ -27,7 +27,7 @@ function base<T extends object>(value: T): T {
 	return isDraft(value) ? (original(value as never) as T) : value;
 }
 
-function leaseKey(namespace: string, name: string): string {
+export function leaseKey(namespace: string, name: string): string {
 	return `${namespace}/${name}`;
 }
 
@@ -41,12 +41,24 @@ function renewTimeOf(lease: KubeObject | undefined): number | undefined {
  * covers many slices, so the tick's base state can be stale: it is read first (cheap, no proxy),
  * and the draft only when the base says `staleAfterMs` have passed.
  */
-export function leaseRenewedAt(w: World, namespace: string, name: string, staleAfterMs = 0): number | undefined {
+export function leaseRenewedAt(w: World, namespace: string, name: string, staleAfterMs: number): number | undefined {
 	const c = w.cluster!;
 	const key = leaseKey(namespace, name);
 	const fromBase = renewTimeOf(base(c.store.leases).get(key));
 	if (fromBase !== undefined && w.time - fromBase < staleAfterMs) return fromBase;
 	return renewTimeOf(c.store.leases.get(key));
+}
+
+/**
+ * The node lifecycle controller watches node Leases: each write of one (the kubelet's renewal, or
+ * any write through the API) that shows a later renewTime moves the node's last-seen time, the
+ * index it reads (Cluster.nodeLastSeen). An older renewTime is ignored, as the controller does.
+ */
+export function observeLeaseWrite(c: Cluster, lease: KubeObject): void {
+	if (lease.kind !== 'Lease' || lease.metadata.namespace !== nodeLeaseNamespace) return;
+	const renewed = renewTimeOf(lease);
+	const node = lease.metadata.name;
+	if (renewed !== undefined && c.nodes.includes(node) && renewed > (c.nodeLastSeen.get(node) ?? -Infinity)) c.nodeLastSeen.set(node, renewed);
 }
 
 function newLease(w: World, namespace: string, name: string, spec: object, extra: Partial<KubeObject['metadata']> = {}): KubeObject {
@@ -66,16 +78,19 @@ function newLease(w: World, namespace: string, name: string, spec: object, extra
 export function renewNodeLease(w: World, node: string, at = w.time): void {
 	const c = w.cluster!;
 	const key = leaseKey(nodeLeaseNamespace, node);
-	const lease = c.store.leases.get(key);
+	const leases = c.store.leases;
+	const lease = leases.get(key);
 	if (lease) {
-		// A new object rather than a change to the draft, so later reads this tick need no proxy.
-		const plain = isDraft(lease) ? (current(lease) as KubeObject) : lease;
-		c.store.leases.set(key, {...plain, metadata: {...plain.metadata, resourceVersion: nextResourceVersion(c)}, spec: {...plain.spec, renewTime: microTimeAt(at)}});
-		return;
+		// Changed in place: setting a new object into the map costs immer far more at the end of the tick.
+		lease.spec = lease.spec ?? {};
+		lease.spec.renewTime = microTimeAt(at);
+		lease.metadata.resourceVersion = nextResourceVersion(c);
+	} else {
+		const owner = c.store.nodes.get(node);
+		const ownerReferences = owner ? [{apiVersion: 'v1', kind: 'Node', name: node, uid: owner.metadata.uid}] : undefined;
+		leases.set(key, newLease(w, nodeLeaseNamespace, node, {holderIdentity: node, leaseDurationSeconds: nodeLeaseDurationSeconds, renewTime: microTimeAt(at)}, ownerReferences ? {ownerReferences} : {}));
 	}
-	const owner = c.store.nodes.get(node);
-	const ownerReferences = owner ? [{apiVersion: 'v1', kind: 'Node', name: node, uid: owner.metadata.uid}] : undefined;
-	c.store.leases.set(key, newLease(w, nodeLeaseNamespace, node, {holderIdentity: node, leaseDurationSeconds: nodeLeaseDurationSeconds, renewTime: microTimeAt(at)}, ownerReferences ? {ownerReferences} : {}));
+	c.nodeLastSeen.set(node, at);
 }
 
 /** The garbage collector removes a node's Lease with its Node (the Lease's owner). */
@@ -95,7 +110,10 @@ function uuidOf(seed: string): string {
  */
 function electLeader(w: World, component: 'kube-scheduler' | 'kube-controller-manager'): void {
 	const c = w.cluster!;
-	const pod = c.store.pods.get(`kube-system/${component}-${c.controlPlane}`);
+	// The mirror pod from the tick's base state (a draft read would copy the whole pod map); one
+	// started during this tick is read from the draft.
+	const podKey = `kube-system/${component}-${c.controlPlane}`;
+	const pod = base(c.store.pods).get(podKey) ?? (c.store.pods.has(podKey) ? c.store.pods.get(podKey) : undefined);
 	if (!pod) return;
 	const identity = `${c.controlPlane}_${uuidOf(`leader/${pod.metadata.uid}`)}`;
 	const renewed = leaseRenewedAt(w, 'kube-system', component, leaderRetryMs);

@@ -5,7 +5,7 @@ import {isDraft, original} from 'immer';
 import type {World} from '../../world.ts';
 import {recordObjectEvent} from '../events.ts';
 import {nextResourceVersion, now, timestampAt} from '../metadata.ts';
-import {leaseRenewedAt, nodeLeaseNamespace, renewNodeLease} from '../leases.ts';
+import {renewNodeLease} from '../leases.ts';
 import {kubeletAlive} from '../node-health.ts';
 import {requestPodTermination} from '../pod-store.ts';
 import {storedNodes, storedPods} from '../typed-store.ts';
@@ -57,10 +57,13 @@ export function runNodeLifecycle(w: World, controllerManagerUp: boolean): void {
 	// Read-only scans go to the tick's base state: reading a draft makes a proxy per node.
 	const base = <T extends object>(value: T): T => (isDraft(value) ? (original(value as never) as T) : value);
 	const nodes = base(c.nodes);
+	const lastSeen = base(c.nodeLastSeen);
 	for (const name of nodes) {
-		// The kubelet's heartbeat: it renews its Lease in kube-node-lease every 10 s (recreating it if gone).
-		const renewed = leaseRenewedAt(w, nodeLeaseNamespace, name, nodeStatusUpdateMs) ?? -Infinity;
-		if (w.time - renewed < nodeStatusUpdateMs || !kubeletAlive(w, name)) continue;
+		// The kubelet's heartbeat: it renews its Lease in kube-node-lease every 10 s (recreating it if
+		// gone). The Lease's renewTime is indexed in nodeLastSeen; the base value is current unless
+		// renewed this tick.
+		const last = Math.max(lastSeen.get(name) ?? -Infinity, c.nodeLastSeen.get(name) ?? -Infinity);
+		if (w.time - last < nodeStatusUpdateMs || !kubeletAlive(w, name)) continue;
 		renewNodeLease(w, name);
 		const wasDown = c.nodeNotReadySince.has(name);
 		if (!wasDown && w.time - (c.nodeStatusPostedAt.get(name) ?? 0) < nodeStatusReportMs) continue;
@@ -81,9 +84,8 @@ export function runNodeLifecycle(w: World, controllerManagerUp: boolean): void {
 	if (!controllerManagerUp || w.time - c.lastNodeMonitor < nodeMonitorPeriodMs) return;
 	c.lastNodeMonitor = w.time;
 	for (const name of nodes) {
-		// The controller's probe time moves only when it sees the Lease renewed (a later renewTime).
-		const renewed = leaseRenewedAt(w, nodeLeaseNamespace, name);
-		if (renewed !== undefined && renewed > (c.nodeLastSeen.get(name) ?? -Infinity)) c.nodeLastSeen.set(name, renewed);
+		// NotReady follows from the Lease: its last renewTime the controller has seen (every write of
+		// the Lease moves it, see leases.ts).
 		const last = c.nodeLastSeen.get(name) ?? 0;
 		const since = c.nodeNotReadySince.get(name);
 		if (since === undefined && w.time - last <= nodeMonitorGraceMs) continue;
