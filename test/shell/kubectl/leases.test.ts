@@ -121,3 +121,19 @@ test('leader election: a restarted kube-scheduler takes its Lease over once the 
 	assert.notEqual(after.split('/')[0], before.split('/')[0]);
 	assert.equal(after.split('/')[1], '1');
 });
+
+test('NotReady follows from the Lease: renewing a stopped kubelet\'s Lease by hand keeps its node Ready; an older renewTime does not', () => {
+	const shell = sandboxShell();
+	run(shell, 'ssh worker-2 sudo systemctl stop kubelet');
+	run(shell, 'exit');
+	run(shell, 'sleep 30');
+	const renewAt = (iso: string) => run(shell, `kubectl patch lease worker-2 -n kube-node-lease --type=merge -p '{"spec":{"renewTime":"${iso}"}}'`);
+	const clock = () => Date.parse(run(shell, 'kubectl get lease worker-1 -n kube-node-lease -o jsonpath={.spec.renewTime}').stdout);
+	assert.equal(renewAt(new Date(clock()).toISOString().replace('Z', '000Z')).stdout, 'lease.coordination.k8s.io/worker-2 patched\n');
+	run(shell, 'sleep 10');
+	renewAt('2026-01-05T09:00:00.000000Z');
+	run(shell, 'sleep 20');
+	assert.match(run(shell, 'kubectl get node worker-2').stdout, /worker-2 +Ready /, 'renewed by hand 30 s ago, within the 40 s grace; the older renewTime is ignored');
+	run(shell, 'sleep 15');
+	assert.match(run(shell, 'kubectl get node worker-2').stdout, /worker-2 +NotReady /);
+});
