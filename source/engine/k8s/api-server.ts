@@ -12,6 +12,7 @@ import {orphanDependents} from './orphan-dependents.ts';
 import {prepareJob} from './batch-objects.ts';
 import {deleteEndpointSlices, writeEndpointSlice} from './endpoint-slices.ts';
 import {deleteNodeLease, observeLeaseWrite} from './leases.ts';
+import {admitPodPriority, priorityClassRefusal} from './policy-objects.ts';
 import {applyLimitRanges, quotaRefusal, quotaStatus, refreshQuotas} from './quota.ts';
 import {admitClaim} from './storage-objects.ts';
 import {populateNamespace} from './config-objects.ts';
@@ -76,7 +77,7 @@ export function createObject(w: World, input: KubeObject): ApiResult {
 	meta.uid = newUid(w);
 	meta.creationTimestamp = now(w);
 	meta.resourceVersion = nextResourceVersion(c);
-	if (['Deployment', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'DaemonSet', 'StatefulSet'].includes(obj.kind)) meta.generation = 1;
+	if (['Deployment', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'DaemonSet', 'StatefulSet', 'PodDisruptionBudget', 'PriorityClass'].includes(obj.kind)) meta.generation = 1;
 	delete meta.deletionTimestamp;
 	const created = admit(w, obj);
 	if (!created.ok) return created;
@@ -93,11 +94,18 @@ function admit(w: World, obj: KubeObject): ApiResult {
 		if (account !== 'default' && !c.store.serviceaccounts.has(`${ns}/${account}`)) {
 			return {ok: false, error: {code: 403, reason: 'Forbidden', message: `pods "${obj.metadata.name}" is forbidden: error looking up service account ${ns}/${account}: serviceaccount "${account}" not found`}};
 		}
+		const noPriority = admitPodPriority(w, obj);
+		if (noPriority) return {ok: false, error: {code: 403, reason: 'Forbidden', message: noPriority}};
 		applyLimitRanges(w, obj);
 		const refused = quotaRefusal(w, obj);
 		if (refused) return {ok: false, error: {code: 403, reason: 'Forbidden', message: refused}};
 		admitNewPod(w, obj);
 	}
+	if (obj.kind === 'PriorityClass') {
+		const refused = priorityClassRefusal(w, obj);
+		if (refused) return {ok: false, error: {code: 403, reason: 'Forbidden', message: refused}};
+	}
+	if (obj.kind === 'PodDisruptionBudget') obj.status = {currentHealthy: 0, desiredHealthy: 0, disruptionsAllowed: 0, expectedPods: 0};
 	if (obj.kind === 'PersistentVolumeClaim') admitClaim(w, obj);
 	if (obj.kind === 'PersistentVolume') obj.status = {phase: 'Available'};
 	if (obj.kind === 'ResourceQuota') obj.status = quotaStatus(w, obj);

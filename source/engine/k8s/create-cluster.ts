@@ -13,6 +13,7 @@ import {addDefaultStorageClass} from './storage-objects.ts';
 import {addCoreDns, coreDnsImage} from './core-dns.ts';
 import {writeEndpointSlice} from './endpoint-slices.ts';
 import {renewNodeLease} from './leases.ts';
+import {addSystemPriorityClasses} from './policy-objects.ts';
 import {timestampAt, newUid} from './metadata.ts';
 import type {Cluster, ControlPlaneComponent, KubeObject} from './types.ts';
 
@@ -270,6 +271,7 @@ export function createCluster(w: World, options: ClusterOptions = {}): void {
 		c.store.namespaces.set(ns, {apiVersion: 'v1', kind: 'Namespace', metadata: {name: ns, uid: newUid(w), resourceVersion: String(++c.resourceVersion), creationTimestamp: timestampAt(w.time), labels: {'kubernetes.io/metadata.name': ns}}, spec: {finalizers: ['kubernetes']}, status: {phase: 'Active'}});
 		populateNamespace(w, ns);
 	}
+	addSystemPriorityClasses(w, timestampAt(w.time));
 	addNode(w, controlPlaneName, cpIp, {cpus: 2, memoryBytes: 4 * gib, controlPlane: true});
 	for (let i = 1; i <= workers; i++) {
 		const ip = workers > 200 ? `10.${Math.floor(i / 250) + 1}.${i % 250}.10` : `${base}${20 + i}`;

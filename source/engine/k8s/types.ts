@@ -129,7 +129,9 @@ export type ResourceName =
 	| 'clusterroles'
 	| 'clusterrolebindings'
 	| 'endpointslices'
-	| 'leases';
+	| 'leases'
+	| 'poddisruptionbudgets'
+	| 'priorityclasses';
 
 /** One container as the kubelet runs it: the processes behind it and its lifecycle timers. */
 export type ContainerRuntime = {

@@ -6,6 +6,10 @@ import {storeKey, type ResourceInfo} from '../../../engine/k8s/resources.ts';
 import {matchesRequirements, parseSelector} from '../../../engine/k8s/selectors.ts';
 import {fieldSelection} from './field-selection.ts';
 import {createGenerated} from './create-generators.ts';
+import {createPolicyGenerated} from './create-policy-generators.ts';
+import {kubectlCreateToken} from './create-token.ts';
+import {evictPods, goDurationMs} from './drain-evictions.ts';
+import type {OutputChunk} from '../../output-chunks.ts';
 import {dryRunMode} from './dry-run.ts';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
 import {tick} from '../../../engine/tick.ts';
@@ -209,15 +213,20 @@ export function kubectlDrain(k: Kctx): CommandOutcome {
 	if (problems.length) return {stdout: out, stderr: `error: unable to drain node "${name}" due to error: ${problems.join(', ')}, continuing command...\nThere are pending nodes to be drained:\n ${name}\n${problems.map(p => `error: ${p}`).join('\n')}\n`, exitCode: 1, world: cordoned.world};
 	const evict = pods.filter(p => !daemonSet.includes(p) && !mirror.includes(p));
 	if (daemonSet.length) out += `Warning: ignoring DaemonSet-managed Pods: ${daemonSet.map(p => `${p.metadata.namespace}/${p.metadata.name}`).join(', ')}\n`;
-	const {world} = change(cordoned.world ?? k.ctx.world, w => {
-		for (const p of evict) {
-			out += `evicting pod ${p.metadata.namespace}/${p.metadata.name}\n`;
-			deleteObject(w, 'pods', p.metadata.namespace, p.metadata.name);
-		}
-	});
-	for (const p of evict) out += `pod/${p.metadata.name} evicted\n`;
-	out += `node/${name} drained\n`;
-	return {stdout: out, exitCode: 0, world};
+	const timeout = flag(k.args, 'timeout');
+	const timeoutMs = timeout ? goDurationMs(timeout) : undefined;
+	if (typeof timeoutMs === 'string') return fail(timeoutMs);
+	const chunks: OutputChunk[] = [{stream: 'stdout', text: out}];
+	const evicted = evictPods(cordoned.world ?? k.ctx.world, evict, timeoutMs, chunks);
+	const evictedLines = evict.filter(p => !evicted.left.includes(p)).map(p => `pod/${p.metadata.name} evicted\n`).join('');
+	if (evictedLines) chunks.push({stream: 'stdout', text: evictedLines});
+	if (evicted.left.length && !evicted.bounded) {
+		// drain.go: one error per pod left when --timeout ran out, aggregated ([a, b] for several).
+		const errors = evicted.left.map(p => `error when evicting pods/"${p.metadata.name}" -n "${p.metadata.namespace}": global timeout reached: ${timeout}`);
+		chunks.push({stream: 'stderr', text: `error: unable to drain node "${name}" due to error: ${errors.length === 1 ? errors[0] : `[${errors.join(', ')}]`}, continuing command...\nThere are pending nodes to be drained:\n ${name}\n${errors.map(e => `error: ${e}\n`).join('')}`});
+	} else if (!evicted.left.length) chunks.push({stream: 'stdout', text: `node/${name} drained\n`});
+	const text = (stream: OutputChunk['stream']) => chunks.filter(c => c.stream === stream).map(c => c.text).join('');
+	return {stdout: text('stdout'), stderr: text('stderr'), chunks, exitCode: evicted.left.length ? 1 : 0, world: evicted.world};
 }
 
 function labelsFromFlag(text: string | undefined, fallback: Record<string, string>): Record<string, string> {
@@ -301,7 +310,8 @@ export function kubectlCreate(k: Kctx): CommandOutcome {
 	if (what === 'configmap' || what === 'cm') return kubectlCreateConfigMap(k);
 	if (what === 'secret') return kubectlCreateSecret(k);
 	if (!what) return fail('error: must specify one of -f and -k');
-	const generated = createGenerated(k, what);
+	if (what === 'token') return kubectlCreateToken(k);
+	const generated = createGenerated(k, what) ?? createPolicyGenerated(k, what);
 	if (generated) return generated;
 	if (realSubcommands.create!.includes(what) || what === 'svc') return fail(notSimulated(`kubectl create ${what === 'svc' ? 'service' : what}${['service', 'svc'].includes(what) && k.args.positional[1] ? ` ${k.args.positional[1]}` : ''}`));
 	return fail(`error: unknown command "${what}" for "kubectl create"\n\nDid you mean this?\n\tnamespace\n\tdeployment`);
