@@ -333,6 +333,16 @@ function seedSmallImages(w: World): Image {
 		],
 		config: {cmd: ['sh'], env: {PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'}},
 	});
+	// The one the Kubernetes docs' DNS debugging uses: its nslookup is the old applet (getaddrinfo, then reverse names).
+	defineImage(w, {
+		repo: 'library/busybox',
+		tags: ['1.28', '1.28.4'],
+		steps: [
+			{by: nop('ADD file:fb4d0e5f0c9a6a5de3c1e4f0a6b8c2e1a49bd9a28a6a0e3b0fb6dfc5e0d92d1d in / '), at: '2018-05-22T17:00:17Z', size: 1.15 * mb, key: 'busybox-1.28.4', files: busyboxRootfs('1.28.4')},
+			{by: meta('CMD ["sh"]'), at: '2018-05-22T17:00:17Z'},
+		],
+		config: {cmd: ['sh'], env: {PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'}},
+	});
 	const alpine = defineImage(w, {
 		repo: 'library/alpine',
 		tags: ['3.20', '3.20.3', 'latest', '3'],
