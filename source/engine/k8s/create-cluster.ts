@@ -14,6 +14,7 @@ import {addCoreDns, coreDnsImage} from './core-dns.ts';
 import {writeEndpointSlice} from './endpoint-slices.ts';
 import {renewNodeLease} from './leases.ts';
 import {addSystemPriorityClasses} from './policy-objects.ts';
+import {canonicalQuantity} from './quantity.ts';
 import {timestampAt, newUid} from './metadata.ts';
 import type {Cluster, ControlPlaneComponent, KubeObject} from './types.ts';
 
@@ -155,8 +156,10 @@ function nodeObject(w: World, name: string, ip: string, cidrIndex: number, cpus:
 		},
 		spec: {podCIDR: `10.244.${cidrIndex}.0/24`, podCIDRs: [`10.244.${cidrIndex}.0/24`], ...(controlPlane ? {taints: [{key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule'}]} : {})},
 		status: {
-			capacity: {cpu: String(cpus), 'ephemeral-storage': '61202244Ki', memory: `${Math.round(memory / 1024)}Ki`, pods: '110'},
-			allocatable: {cpu: String(cpus), 'ephemeral-storage': '56403987978', memory: `${Math.round(memory / 1024) - 102400}Ki`, pods: '110'},
+			// Quantities as the API server writes them back (canonical: 4194304Ki is 4Gi), with the
+			// hugepages a kubeadm VM reports (none reserved).
+			capacity: {cpu: String(cpus), 'ephemeral-storage': '61202244Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: canonicalQuantity(`${Math.round(memory / 1024)}Ki`)!, pods: '110'},
+			allocatable: {cpu: String(cpus), 'ephemeral-storage': '56403987978', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: canonicalQuantity(`${Math.round(memory / 1024) - 102400}Ki`)!, pods: '110'},
 			conditions: [
 				condition('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
 				condition('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),

@@ -20,7 +20,8 @@ function byteLength(base64: string): number {
 
 function describeConfigMap(w: World, obj: KubeObject): string {
 	let out = fields(header(obj)) + '\nData\n====\n';
-	for (const [key, value] of Object.entries((obj.data ?? {}) as Record<string, string>).sort(([a], [b]) => a.localeCompare(b))) out += `${key}:\n----\n${value}\n`;
+	// kubectl 1.32 writes each value, a newline, then an empty line (its key order is Go's map order, random; sorted here as later kubectl sorts).
+	for (const [key, value] of Object.entries((obj.data ?? {}) as Record<string, string>).sort(([a], [b]) => a.localeCompare(b))) out += `${key}:\n----\n${value}\n\n`;
 	out += '\nBinaryData\n====\n';
 	for (const [key, value] of Object.entries((obj.binaryData ?? {}) as Record<string, string>).sort(([a], [b]) => a.localeCompare(b))) out += `${key}: ${byteLength(value)} bytes\n`;
 	return out + '\n' + eventsAfter(w, obj, [['Events', '']]);
