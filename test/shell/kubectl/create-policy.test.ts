@@ -112,7 +112,7 @@ test('kubectl drain evicts through the budget: refused evictions are retried eve
 	const refused = three.text.split('\n').filter(l => l.startsWith('error when evicting') && l.endsWith('(will retry after 5s): Cannot evict pod as it would violate the pod\'s disruption budget.'));
 	const pods = new Set(refused.map(l => l.split('"')[1]));
 	assert.equal(refused.length, 3 * pods.size, 'tries at 0, 5 and 10 s, then the 12 s timeout');
-	assert.match(three.text, new RegExp(`error: unable to drain node "${stuck}" due to error: (\\[)?error when evicting pods/"web-\\S+" -n "default": global timeout reached: 12s(, error when [^\\n]+\\])?, continuing command\\.\\.\\.\\nThere are pending nodes to be drained:\\n ${stuck}\\n(error: error when evicting pods/"web-\\S+" -n "default": global timeout reached: 12s\\n)+$`));
+	assert.match(three.text, new RegExp(`error: unable to drain node "${stuck}" due to error: (\\[)?error when evicting pods/"web-\\S+" -n "default": global timeout reached: 12s(, error when [^\\n]+\\])?, continuing command\\.\\.\\.\\nThere are pending nodes to be drained:\\n ${stuck}\\n(error when evicting pods/"web-\\S+" -n "default": global timeout reached: 12s\\n)+$`));
 });
 
 test('PriorityClasses: the two system classes exist, a pod takes its class\'s priority (or the global default\'s), and the API refuses what the real one refuses', () => {

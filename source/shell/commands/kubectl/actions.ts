@@ -221,9 +221,10 @@ export function kubectlDrain(k: Kctx): CommandOutcome {
 	const evictedLines = evict.filter(p => !evicted.left.includes(p)).map(p => `pod/${p.metadata.name} evicted\n`).join('');
 	if (evictedLines) chunks.push({stream: 'stdout', text: evictedLines});
 	if (evicted.left.length && !evicted.bounded) {
-		// drain.go: one error per pod left when --timeout ran out, aggregated ([a, b] for several).
+		// drain.go: one error per pod left when --timeout ran out, aggregated ([a, b] for several);
+		// the real kubectl 1.32 prints the fatal error last without an "error: " prefix (seen through the API endpoint).
 		const errors = evicted.left.map(p => `error when evicting pods/"${p.metadata.name}" -n "${p.metadata.namespace}": global timeout reached: ${timeout}`);
-		chunks.push({stream: 'stderr', text: `error: unable to drain node "${name}" due to error: ${errors.length === 1 ? errors[0] : `[${errors.join(', ')}]`}, continuing command...\nThere are pending nodes to be drained:\n ${name}\n${errors.map(e => `error: ${e}\n`).join('')}`});
+		chunks.push({stream: 'stderr', text: `error: unable to drain node "${name}" due to error: ${errors.length === 1 ? errors[0] : `[${errors.join(', ')}]`}, continuing command...\nThere are pending nodes to be drained:\n ${name}\n${errors.map(e => `${e}\n`).join('')}`});
 	} else if (!evicted.left.length) chunks.push({stream: 'stdout', text: `node/${name} drained\n`});
 	const text = (stream: OutputChunk['stream']) => chunks.filter(c => c.stream === stream).map(c => c.text).join('');
 	return {stdout: text('stdout'), stderr: text('stderr'), chunks, exitCode: evicted.left.length ? 1 : 0, world: evicted.world};
