@@ -21,6 +21,8 @@ const kinds = {
 	'rbac/v1': ['ClusterRoleBinding', 'ClusterRole', 'RoleBinding', 'Role'],
 	'batch/v1': ['CronJob', 'Job'],
 	'coordination/v1': ['Lease'],
+	'policy/v1': ['PodDisruptionBudget'],
+	'scheduling/v1': ['PriorityClass'],
 };
 
 function cleanDoc(raw) {

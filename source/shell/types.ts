@@ -71,6 +71,10 @@ export type FollowSpec = {
 	header?: string[]; // --watch-only: the header still to print with the first event
 	labelSelector?: string; // -l, as typed
 	fieldSelector?: string; // --field-selector, as typed
+	names?: string[]; // `get pod web -w`: only these objects
+	output?: 'wide' | 'yaml' | 'json' | 'name'; // -o: a table row by default
+	typePrefix?: string; // -o name: "pod", "deployment.apps"
+	printed?: number; // -o yaml: objects printed so far (each after the first follows a ---)
 };
 
 export type ShellEffect = {kind: 'clear'} | {kind: 'exit-tutor'} | {kind: 'edit'; path: string} | {kind: 'follow'; follow: FollowSpec};

@@ -42,7 +42,10 @@ test('several matches: the common prefix and the list', () => {
 
 test('subcommands, resource types and object names from the world', () => {
 	assert.equal(at('kubectl desc').value, 'kubectl describe ');
-	assert.equal(at('kubectl get po').value, 'kubectl get pods ');
+	// pods and poddisruptionbudgets share "pod", as on a real cluster: Tab completes the common part.
+	assert.equal(at('kubectl get po').value, 'kubectl get pod');
+	assert.deepEqual(at('kubectl get po').candidates, ['poddisruptionbudgets', 'pods']);
+	assert.equal(at('kubectl get depl').value, 'kubectl get deployments ');
 	const names = at('kubectl describe pods kubia-');
 	assert.deepEqual(names.candidates, ['kubia-liveness', 'kubia-manual']);
 	assert.equal(at('kubectl describe pods kubia-m').value, 'kubectl describe pods kubia-manual ');
@@ -82,7 +85,7 @@ test('did you mean: close typos, not unrelated words', () => {
 test('kubectl -n completes namespaces, and a flag value is not taken for a resource', () => {
 	assert.deepEqual(at('kubectl get pods -n kube-').value, 'kubectl get pods -n kube-');
 	assert.ok(at('kubectl get pods -n kube-').candidates.includes('kube-system'));
-	assert.equal(at('kubectl -n default get po').value, 'kubectl -n default get pods ');
+	assert.equal(at('kubectl -n default get depl').value, 'kubectl -n default get deployments ');
 });
 
 test('docker run and pull complete from the registry too', () => {

@@ -15,7 +15,8 @@ test('in zh-CN each [simulator] remark is followed by its Chinese; in English no
 	const zh = chineseShell();
 	const attach = run(zh, 'kubectl attach x');
 	assert.equal(attach.stderr, '[simulator] kubectl attach is a real kubectl feature that is not simulated in this version\n[模拟器] kubectl attach 是真实 kubectl 的功能，本版本的模拟器没有模拟它\n');
-	assert.match(run(zh, 'kubectl get leases').stderr, /\n\[模拟器\] leases\.coordination\.k8s\.io（kind Lease，coordination\.k8s\.io\/v1）是真实的 Kubernetes 资源类型/);
+	// (Leases are modelled now; RuntimeClasses are still a real type the simulation lacks.)
+	assert.match(run(zh, 'kubectl get runtimeclasses').stderr, /\n\[模拟器\] runtimeclasses\.node\.k8s\.io（kind RuntimeClass，node\.k8s\.io\/v1）是真实的 Kubernetes 资源类型/);
 	assert.equal(run(zh, 'kubectl get pods --frobnicate').stderr, "error: unknown flag: --frobnicate\nSee 'kubectl get --help' for usage.\n", 'kubectl speaks English');
 	const en = sandboxShell();
 	assert.equal(run(en, 'kubectl attach x').stderr, '[simulator] kubectl attach is a real kubectl feature that is not simulated in this version\n');
@@ -23,7 +24,7 @@ test('in zh-CN each [simulator] remark is followed by its Chinese; in English no
 
 test('the remarks learners meet most have their Chinese', () => {
 	const zh = chineseShell();
-	for (const line of ['kubectl run w --image=nginx', 'sleep 30', 'kubectl port-forward w 8080:80', 'kubectl get leases', 'top', 'python3', 'reboot -r', 'kubectl attach x', 'seq 1 100000000']) {
+	for (const line of ['kubectl run w --image=nginx', 'sleep 30', 'kubectl port-forward w 8080:80', 'kubectl get runtimeclasses', 'top', 'python3', 'reboot -r', 'kubectl attach x', 'seq 1 100000000']) {
 		const text = run(zh, line).text;
 		for (const remark of text.split('\n').filter(l => l.includes('[simulator] '))) assert.ok(simulatorLineInChinese(remark), `${line}: ${remark}`);
 	}

@@ -8,6 +8,7 @@
 // "You've hit <hostname>" that way, and an edited app.js answers with the edited text. Console
 // lines outside the handler are startup logs; those that mention the request are per-request logs.
 // A label `tutor.app=<name>` overrides the inference; catalog images (nginx) carry their profile.
+import {digestHex} from '../hash.ts';
 import {lookupFile} from '../host/filesystem.ts';
 import type {Filesystem} from '../host/types.ts';
 import type {World} from '../world.ts';
@@ -35,6 +36,23 @@ export const nginxProfile: AppProfile = {
 	].map(line => [{text: line}]),
 	requestLog: [[{value: 'remoteAddress'}, {text: ' - - [{clf}] "GET / HTTP/1.1" 200 615 "-" "curl/8.5.0" "-"'}]],
 	memoryBytes: 7 * 1024 * 1024,
+	handlesSigterm: true,
+};
+
+/** registry:2 (distribution 2.8.3): its HTTP API on 5000, its logfmt lines (local-registry.ts keeps what is pushed). */
+export const registryProfile: AppProfile = {
+	name: 'registry',
+	port: 5000,
+	body: [],
+	startupLog: [
+		'time="{rfc3339}" level=warning msg="No HTTP secret provided - generated random secret. This may cause problems with uploads if multiple registries are behind a load-balancer. To provide a shared secret, fill in http.secret in the configuration file or set the REGISTRY_HTTP_SECRET environment variable." go.version=go1.20.8 instance.id={instance} service=registry version=2.8.3',
+		'time="{rfc3339}" level=info msg="redis not configured" go.version=go1.20.8 instance.id={instance} service=registry version=2.8.3',
+		'time="{rfc3339}" level=info msg="Starting upload purge in 20m0s" go.version=go1.20.8 instance.id={instance} service=registry version=2.8.3',
+		'time="{rfc3339}" level=info msg="using inmemory blob descriptor cache" go.version=go1.20.8 instance.id={instance} service=registry version=2.8.3',
+		'time="{rfc3339}" level=info msg="listening on [::]:5000" go.version=go1.20.8 instance.id={instance} service=registry version=2.8.3',
+	].map(line => [{text: line}]),
+	requestLog: [[{value: 'remoteAddress'}, {text: ' - - [{clf}] "GET /v2/ HTTP/1.1" 200 2 "" "curl/8.5.0"'}]],
+	memoryBytes: 9 * 1024 * 1024,
 	handlesSigterm: true,
 };
 
@@ -163,7 +181,12 @@ export function renderParts(parts: ResponsePart[], ctx: RequestContext): string 
 		.map(p => ('text' in p ? p.text : p.value === 'hostname' ? ctx.hostname : ctx.remoteAddress))
 		.join('')
 		.replace('{clf}', clfTime(ctx.time))
-		.replace('{time}', nginxTime(ctx.time));
+		.replace('{time}', nginxTime(ctx.time))
+		.replace(/\{rfc3339\}/g, new Date(ctx.time).toISOString().replace('Z', '000000Z'))
+		.replace(/\{instance\}/g, () => {
+			const hex = digestHex(`instance/${ctx.hostname}`, 32);
+			return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+		});
 }
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

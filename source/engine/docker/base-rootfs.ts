@@ -122,7 +122,7 @@ export function ubuntuRootfs(release: {version: string; full: string; codename: 
 const busyboxApplets = ['[', 'ash', 'awk', 'basename', 'cat', 'chmod', 'chown', 'cp', 'cut', 'date', 'dd', 'df', 'dirname', 'du', 'echo', 'env', 'expr', 'false', 'find', 'free', 'grep', 'gzip', 'head', 'hostname', 'id', 'ifconfig', 'ip', 'kill', 'ln', 'ls', 'mkdir', 'mount', 'mv', 'nc', 'nslookup', 'ping', 'printenv', 'printf', 'ps', 'pwd', 'rm', 'rmdir', 'sed', 'sh', 'sleep', 'sort', 'stat', 'tail', 'tar', 'tee', 'top', 'touch', 'tr', 'true', 'uname', 'uniq', 'uptime', 'vi', 'wc', 'wget', 'whoami', 'xargs', 'yes'];
 
 /** busybox: one binary linked under 400 names; no package manager, no os-release. */
-export function busyboxRootfs(): Tree {
+export function busyboxRootfs(version = '1.37.0'): Tree {
 	const tree: Tree = new Map();
 	for (const dir of ['bin', 'dev', 'etc', 'home', 'lib', 'lib64', 'proc', 'root', 'sys', 'tmp', 'usr', 'var', 'usr/sbin', 'var/spool', 'var/www']) tree.set(`/${dir}`, {type: 'dir'});
 	putFiles(tree, {
@@ -135,7 +135,8 @@ export function busyboxRootfs(): Tree {
 	});
 	tree.delete('/etc/network/if-up.d/.keep');
 	putBinaries(tree, '/bin', busyboxApplets);
-	putBinaries(tree, '/bin', ['busybox']);
+	// The binary names its version, as `busybox` prints it (the applets that changed read it: nslookup).
+	put(tree, '/bin/busybox', {type: 'file', content: `\u007fELF (simulated x86-64 executable: busybox) BusyBox v${version}\n`, mode: 0o755});
 	return tree;
 }
 

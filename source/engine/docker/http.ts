@@ -6,7 +6,8 @@
 // containers of a Docker daemon (Kubernetes pods) fall back to the network's own responders.
 import {lookupFile} from '../host/filesystem.ts';
 import {locatePath} from '../host/mounts.ts';
-import {kubiaResponder, nginxResponder, type AppResponder} from '../network/apps.ts';
+import {httpDate, kubiaResponder, nginxResponder, type AppResponder} from '../network/apps.ts';
+import {registryCatalog} from './local-registry.ts';
 import {worldEpoch} from '../world.ts';
 import {renderParts} from './apps.ts';
 import {appendLog} from './logs.ts';
@@ -55,10 +56,43 @@ function dockerResponder(fallback: AppResponder | undefined): AppResponder {
 	};
 }
 
+/**
+ * registry:2's HTTP API: /v2/ answers {} (the version check clients make), /v2/_catalog and
+ * /v2/NAME/tags/list list what was pushed; anything else is distribution's 404.
+ */
+const registryResponder: AppResponder = (request, server) => {
+	const containerId = server.process.containerId;
+	const container = containerId ? server.world.dockers.get(server.host.name)?.containers.get(containerId) : undefined;
+	const fs = container ? server.host.filesystems.get(container.rootfs) : undefined;
+	const catalog = fs ? registryCatalog(server.world, fs) : [];
+	const path = request.path.split('?')[0]!;
+	const tags = /^\/v2\/(.+)\/tags\/list$/.exec(path);
+	const found = tags ? catalog.find(r => r.name === tags[1]) : undefined;
+	const [status, reason, body] =
+		path === '/' ? [200, 'OK', '']
+		: path === '/v2/' || path === '/v2' ? [200, 'OK', '{}']
+		: path === '/v2/_catalog' ? [200, 'OK', `${JSON.stringify({repositories: catalog.map(r => r.name)})}\n`]
+		: found ? [200, 'OK', `${JSON.stringify({name: found.name, tags: found.tags})}\n`]
+		: tags ? [404, 'Not Found', `${JSON.stringify({errors: [{code: 'NAME_UNKNOWN', message: 'repository name not known to registry', detail: {name: tags[1]}}]})}\n`]
+		: [404, 'Not Found', '404 page not found\n'];
+	if (container) appendLog(container, `${request.sourceIp} - - [${clfNow(server.world)}] "${request.method} ${request.path} HTTP/1.1" ${status} ${body.length} "" "${request.userAgent}"`);
+	const json = path.startsWith('/v2') && status !== 404 || tags;
+	const headers: [string, string][] = [['Content-Type', json ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8'], ['Docker-Distribution-Api-Version', 'registry/2.0'], ['X-Content-Type-Options', 'nosniff'], ['Date', httpDate(server.world)], ['Content-Length', String(byteLength(body))]];
+	return {status, reason, headers, body};
+};
+
+function clfNow(w: Parameters<typeof httpDate>[0]): string {
+	const d = new Date(worldEpoch + w.time);
+	const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${pad(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
+}
+
 /** Docker's responders, in front of the network's own (world-behaviour.ts puts them together). */
 export const dockerResponders: Readonly<Record<string, AppResponder>> = {
 	kubia: dockerResponder(kubiaResponder),
 	'node-http': dockerResponder(kubiaResponder),
 	'kubia-unhealthy': dockerResponder(kubiaResponder),
 	nginx: dockerResponder(nginxResponder),
+	registry: registryResponder,
 };

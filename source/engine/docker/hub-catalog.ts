@@ -5,7 +5,7 @@
 import {sha256Of} from '../hash.ts';
 import type {World} from '../world.ts';
 import {worldEpoch} from '../world.ts';
-import {nginxProfile, nginxWelcomePage, nodeServerProfile} from './apps.ts';
+import {nginxProfile, nginxWelcomePage, nodeServerProfile, registryProfile} from './apps.ts';
 import {alpineRootfs, busyboxRootfs, debianRootfs, put, putBinaries, putFiles, ubuntuRootfs, type Tree} from './base-rootfs.ts';
 import type {HistoryEntry, Image, ImageConfig} from './types.ts';
 
@@ -333,6 +333,16 @@ function seedSmallImages(w: World): Image {
 		],
 		config: {cmd: ['sh'], env: {PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'}},
 	});
+	// The one the Kubernetes docs' DNS debugging uses: its nslookup is the old applet (getaddrinfo, then reverse names).
+	defineImage(w, {
+		repo: 'library/busybox',
+		tags: ['1.28', '1.28.4'],
+		steps: [
+			{by: nop('ADD file:fb4d0e5f0c9a6a5de3c1e4f0a6b8c2e1a49bd9a28a6a0e3b0fb6dfc5e0d92d1d in / '), at: '2018-05-22T17:00:17Z', size: 1.15 * mb, key: 'busybox-1.28.4', files: busyboxRootfs('1.28.4')},
+			{by: meta('CMD ["sh"]'), at: '2018-05-22T17:00:17Z'},
+		],
+		config: {cmd: ['sh'], env: {PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'}},
+	});
 	const alpine = defineImage(w, {
 		repo: 'library/alpine',
 		tags: ['3.20', '3.20.3', 'latest', '3'],
@@ -350,6 +360,23 @@ function seedSmallImages(w: World): Image {
 			{by: 'CMD ["/bin/sh"]', at: '2024-09-06T22:19:55Z'},
 		],
 		config: {cmd: ['/bin/sh'], env: {PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'}},
+	});
+	// The registry learners run to push their images to (docker run -d -p 5000:5000 registry:2).
+	defineImage(w, {
+		repo: 'library/registry',
+		tags: ['2', '2.8', '2.8.3', 'latest'],
+		base: alpine319,
+		steps: [
+			{by: 'RUN /bin/sh -c set -ex     && apk add --no-cache ca-certificates # buildkit', at: '2024-09-06T23:40:11Z', size: 0.74 * mb, key: 'registry-ca-certificates'},
+			{by: 'COPY ./registry/registry /bin/registry # buildkit', at: '2024-09-06T23:40:12Z', size: 16.4 * mb, files: files(t => putBinaries(t, '/bin', ['registry']))},
+			{by: 'COPY ./registry/config-example.yml /etc/docker/registry/config.yml # buildkit', at: '2024-09-06T23:40:12Z', size: 295, files: files(t => putFiles(t, {'/etc/docker/registry/config.yml': 'version: 0.1\nlog:\n  fields:\n    service: registry\nstorage:\n  cache:\n    blobdescriptor: inmemory\n  filesystem:\n    rootdirectory: /var/lib/registry\nhttp:\n  addr: :5000\n  headers:\n    X-Content-Type-Options: [nosniff]\nhealth:\n  storagedriver:\n    enabled: true\n    interval: 10s\n    threshold: 3\n'}))},
+			{by: 'VOLUME [/var/lib/registry]', at: '2024-09-06T23:40:12Z'},
+			{by: 'EXPOSE map[5000/tcp:{}]', at: '2024-09-06T23:40:12Z'},
+			{by: 'COPY docker-entrypoint.sh /entrypoint.sh # buildkit', at: '2024-09-06T23:40:12Z', size: 155, files: files(t => putFiles(t, {'/entrypoint.sh': '#!/bin/sh\n\nset -e\n\ncase "$1" in\n    *.yaml|*.yml) set -- registry serve "$@" ;;\n    serve|garbage-collect|help|-*) set -- registry "$@" ;;\nesac\n\nexec "$@"\n'}))},
+			{by: 'ENTRYPOINT ["/entrypoint.sh"]', at: '2024-09-06T23:40:12Z'},
+			{by: 'CMD ["/etc/docker/registry/config.yml"]', at: '2024-09-06T23:40:12Z'},
+		],
+		config: {entrypoint: ['/entrypoint.sh'], cmd: ['/etc/docker/registry/config.yml'], exposedPorts: ['5000/tcp'], appProfile: registryProfile},
 	});
 	// Built for another CPU: on an x86_64 host it fails with "exec format error" (chapter 5).
 	defineImage(w, {

@@ -6,6 +6,7 @@ import {sha256Of} from '../hash.ts';
 import type {World} from '../world.ts';
 import {dockerHub, parseImageRef, tagKey, type ImageRef} from './image-ref.ts';
 import type {DockerDaemon, Image} from './types.ts';
+import {findLocalRegistry, hasBlob, imageInRegistry, storeInRegistry} from './local-registry.ts';
 
 export type LayerTransfer = {id: string; sizeBytes: number; present: boolean};
 
@@ -51,7 +52,12 @@ export function planPull(w: World, hostName: string, refText: string): PullResul
 	const daemon = w.dockers.get(hostName);
 	if (!daemon) return {ok: false, error: `no docker daemon on ${hostName}`};
 	if (parsed.registry !== dockerHub) {
-		return {ok: false, error: unreachableRegistryError(w, parsed.registry)};
+		const target = findLocalRegistry(w, hostName, parsed.registry, unreachableRegistryError(w, parsed.registry));
+		if (!target.ok) return {ok: false, error: target.error};
+		const image = imageInRegistry(w, target.fs, parsed.path, parsed.digest ?? parsed.tag);
+		if (!image) return {ok: false, error: `manifest for ${parsed.registry}/${parsed.path}${parsed.digest ? `@${parsed.digest}` : `:${parsed.tag}`} not found: manifest unknown: manifest unknown`};
+		const layers = image.layers.map(id => ({id, sizeBytes: w.layers.get(id)?.sizeBytes ?? 0, present: daemon.layers.has(id)}));
+		return {ok: true, plan: {ref: parsed, image, manifestDigest: manifestDigestOf(image), layers, upToDate: daemon.tags.get(tagKey(parsed)) === image.id}};
 	}
 	const repository = w.registry.repositories.get(parsed.path);
 	if (!repository) return {ok: false, error: `pull access denied for ${parsed.familiar}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`};
@@ -101,7 +107,15 @@ export function pushImage(w: World, hostName: string, daemon: DockerDaemon, refT
 	if (!imageId) return {ok: false, error: `An image does not exist locally with the tag: ${parsed.familiar}`, ref: parsed};
 	const image = daemon.images.get(imageId)!;
 	const layers = [...image.layers].reverse().map(id => ({id, existed: w.registry.layers.has(id)}));
-	if (parsed.registry !== dockerHub) return {ok: false, error: unreachableRegistryError(w, parsed.registry), ref: parsed};
+	if (parsed.registry !== dockerHub) {
+		const target = findLocalRegistry(w, hostName, parsed.registry, unreachableRegistryError(w, parsed.registry));
+		if (!target.ok) return {ok: false, error: target.error, ref: parsed};
+		const pushed = [...image.layers].reverse().map(id => ({id, existed: hasBlob(w, target.fs, id)}));
+		const digest = manifestDigestOf(image);
+		storeInRegistry(w, target.fs, parsed.path, parsed.tag, snapshot(image), digest);
+		recordEvent(w, {type: 'Normal', component: 'dockerd', reason: 'Pushed', object: `image/${tagKey(parsed)}`, message: `Pushed ${parsed.familiar}:${parsed.tag} to ${parsed.registry} (${newLayers(pushed.filter(l => !l.existed).length)})`, host: hostName});
+		return {ok: true, ref: parsed, layers: pushed, digest, size: manifestSize(image.layers.length)};
+	}
 	// Docker Hub lets an account push only to its own namespace, and nobody to library/ (official images).
 	const namespace = parsed.path.split('/')[0]!;
 	if (daemon.loggedIn !== namespace || namespace === 'library') {

@@ -10,6 +10,8 @@ import {refreshQuotas} from './quota.ts';
 import {jobNeedsTime, reconcileJob} from './controllers/job.ts';
 import {reconcileEndpoints} from './controllers/endpoints.ts';
 import {runNodeLifecycle} from './controllers/node-lifecycle.ts';
+import {renewControlPlaneLeases} from './leases.ts';
+import {refreshDisruptionBudgets} from './policy-objects.ts';
 import {reconcileReplicas} from './controllers/replication.ts';
 import {runTaintEviction} from './controllers/taint-eviction.ts';
 import {runKubelets} from './kubelet.ts';
@@ -60,6 +62,7 @@ function runTimedControllers(w: World): void {
 	const c = w.cluster!;
 	if (c.store.cronjobs.size) runCronJobs(w);
 	if (c.store.resourcequotas.size) refreshQuotas(w, () => nextResourceVersion(c));
+	if (c.store.poddisruptionbudgets.size) refreshDisruptionBudgets(w);
 	for (const [key, job] of c.store.jobs) if (jobNeedsTime(job)) c.dirtyControllers.add(`jobs/${key}`);
 }
 
@@ -82,6 +85,7 @@ export function advanceCluster(w: World, ms: number): void {
 	syncStaticPods(w);
 	if (!apiServerUp(w)) return;
 	const controllerManager = c.components['kube-controller-manager'];
+	renewControlPlaneLeases(w);
 	runNodeLifecycle(w, controllerManager);
 	if (controllerManager) runTaintEviction(w);
 	runScheduler(w);

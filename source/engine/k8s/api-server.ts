@@ -11,6 +11,8 @@ import {markDaemonSetsDirty, markOwnersDirty, retryUnschedulablePods} from './re
 import {orphanDependents} from './orphan-dependents.ts';
 import {prepareJob} from './batch-objects.ts';
 import {deleteEndpointSlices, writeEndpointSlice} from './endpoint-slices.ts';
+import {deleteNodeLease, observeLeaseWrite} from './leases.ts';
+import {admitPodPriority, priorityClassRefusal} from './policy-objects.ts';
 import {applyLimitRanges, quotaRefusal, quotaStatus, refreshQuotas} from './quota.ts';
 import {admitClaim} from './storage-objects.ts';
 import {populateNamespace} from './config-objects.ts';
@@ -75,7 +77,7 @@ export function createObject(w: World, input: KubeObject): ApiResult {
 	meta.uid = newUid(w);
 	meta.creationTimestamp = now(w);
 	meta.resourceVersion = nextResourceVersion(c);
-	if (['Deployment', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'DaemonSet', 'StatefulSet'].includes(obj.kind)) meta.generation = 1;
+	if (['Deployment', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'DaemonSet', 'StatefulSet', 'PodDisruptionBudget', 'PriorityClass'].includes(obj.kind)) meta.generation = 1;
 	delete meta.deletionTimestamp;
 	const created = admit(w, obj);
 	if (!created.ok) return created;
@@ -92,11 +94,18 @@ function admit(w: World, obj: KubeObject): ApiResult {
 		if (account !== 'default' && !c.store.serviceaccounts.has(`${ns}/${account}`)) {
 			return {ok: false, error: {code: 403, reason: 'Forbidden', message: `pods "${obj.metadata.name}" is forbidden: error looking up service account ${ns}/${account}: serviceaccount "${account}" not found`}};
 		}
+		const noPriority = admitPodPriority(w, obj);
+		if (noPriority) return {ok: false, error: {code: 403, reason: 'Forbidden', message: noPriority}};
 		applyLimitRanges(w, obj);
 		const refused = quotaRefusal(w, obj);
 		if (refused) return {ok: false, error: {code: 403, reason: 'Forbidden', message: refused}};
 		admitNewPod(w, obj);
 	}
+	if (obj.kind === 'PriorityClass') {
+		const refused = priorityClassRefusal(w, obj);
+		if (refused) return {ok: false, error: {code: 403, reason: 'Forbidden', message: refused}};
+	}
+	if (obj.kind === 'PodDisruptionBudget') obj.status = {currentHealthy: 0, desiredHealthy: 0, disruptionsAllowed: 0, expectedPods: 0};
 	if (obj.kind === 'PersistentVolumeClaim') admitClaim(w, obj);
 	if (obj.kind === 'PersistentVolume') obj.status = {phase: 'Available'};
 	if (obj.kind === 'ResourceQuota') obj.status = quotaStatus(w, obj);
@@ -195,6 +204,9 @@ function afterCreate(w: World, info: ResourceInfo, obj: KubeObject): void {
 		case 'persistentvolumeclaims':
 			c.dirtyControllers.add('volumes//');
 			break;
+		case 'leases':
+			observeLeaseWrite(c, obj);
+			break;
 		case 'endpoints': {
 			// The EndpointSlice mirroring controller copies user-managed Endpoints of a Service without a selector.
 			const svc = c.store.services.get(`${obj.metadata.namespace}/${obj.metadata.name}`);
@@ -278,7 +290,7 @@ export function replaceObject(w: World, input: KubeObject): ApiResult {
 	else if (info.resource === 'nodes') {
 		retryUnschedulablePods(w);
 		markDaemonSetsDirty(c);
-	}
+	} else if (info.resource === 'leases') observeLeaseWrite(c, next);
 	return {ok: true, object: next};
 }
 
@@ -294,6 +306,7 @@ export function patchObject(w: World, resource: ResourceName, key: string, chang
 	if (resource === 'pods') markOwnersDirty(c, obj);
 	if (['replicationcontrollers', 'replicasets', 'deployments', 'daemonsets', 'statefulsets'].includes(resource)) c.dirtyControllers.add(`${resource}/${key}`);
 	if (resource === 'services') c.dirtyServices.add(obj.metadata.namespace!);
+	if (resource === 'leases') observeLeaseWrite(c, obj);
 	if (resource === 'nodes') {
 		retryUnschedulablePods(w); // a node change may make waiting pods fit: retry them now
 		markDaemonSetsDirty(c); // ...and may make a node want, or stop wanting, a daemon pod
@@ -340,6 +353,7 @@ export function deleteObject(w: World, resource: ResourceName, namespace: string
 	}
 	if (resource === 'nodes') {
 		c.nodes = c.nodes.filter(n => n !== name);
+		deleteNodeLease(w, name);
 		markDaemonSetsDirty(c);
 	}
 	if (options.propagationPolicy === 'Orphan') orphanDependents(w, obj);

@@ -12,6 +12,9 @@ import {populateNamespace} from './config-objects.ts';
 import {addDefaultStorageClass} from './storage-objects.ts';
 import {addCoreDns, coreDnsImage} from './core-dns.ts';
 import {writeEndpointSlice} from './endpoint-slices.ts';
+import {renewNodeLease} from './leases.ts';
+import {addSystemPriorityClasses} from './policy-objects.ts';
+import {canonicalQuantity} from './quantity.ts';
 import {timestampAt, newUid} from './metadata.ts';
 import type {Cluster, ControlPlaneComponent, KubeObject} from './types.ts';
 
@@ -153,8 +156,10 @@ function nodeObject(w: World, name: string, ip: string, cidrIndex: number, cpus:
 		},
 		spec: {podCIDR: `10.244.${cidrIndex}.0/24`, podCIDRs: [`10.244.${cidrIndex}.0/24`], ...(controlPlane ? {taints: [{key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule'}]} : {})},
 		status: {
-			capacity: {cpu: String(cpus), 'ephemeral-storage': '61202244Ki', memory: `${Math.round(memory / 1024)}Ki`, pods: '110'},
-			allocatable: {cpu: String(cpus), 'ephemeral-storage': '56403987978', memory: `${Math.round(memory / 1024) - 102400}Ki`, pods: '110'},
+			// Quantities as the API server writes them back (canonical: 4194304Ki is 4Gi), with the
+			// hugepages a kubeadm VM reports (none reserved).
+			capacity: {cpu: String(cpus), 'ephemeral-storage': '61202244Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: canonicalQuantity(`${Math.round(memory / 1024)}Ki`)!, pods: '110'},
+			allocatable: {cpu: String(cpus), 'ephemeral-storage': '56403987978', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: canonicalQuantity(`${Math.round(memory / 1024) - 102400}Ki`)!, pods: '110'},
 			conditions: [
 				condition('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
 				condition('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
@@ -183,7 +188,8 @@ export function addNode(w: World, name: string, ip: string, options: {cpus: numb
 	c.store.nodes.set(name, node);
 	c.nodes.push(name);
 	// Kubelets are not synchronised: spread their 10 s status updates over the interval.
-	c.nodeLastSeen.set(name, w.time - ((c.nodes.length * 7919) % 10_000));
+	const heartbeat = w.time - ((c.nodes.length * 7919) % 10_000);
+	renewNodeLease(w, name, heartbeat);
 	c.nodeStatusPostedAt.set(name, w.time - ((c.nodes.length * 7919) % 300_000));
 	markDaemonSetsDirty(c); // a joining node gets its daemon pods
 }
@@ -268,6 +274,7 @@ export function createCluster(w: World, options: ClusterOptions = {}): void {
 		c.store.namespaces.set(ns, {apiVersion: 'v1', kind: 'Namespace', metadata: {name: ns, uid: newUid(w), resourceVersion: String(++c.resourceVersion), creationTimestamp: timestampAt(w.time), labels: {'kubernetes.io/metadata.name': ns}}, spec: {finalizers: ['kubernetes']}, status: {phase: 'Active'}});
 		populateNamespace(w, ns);
 	}
+	addSystemPriorityClasses(w, timestampAt(w.time));
 	addNode(w, controlPlaneName, cpIp, {cpus: 2, memoryBytes: 4 * gib, controlPlane: true});
 	for (let i = 1; i <= workers; i++) {
 		const ip = workers > 200 ? `10.${Math.floor(i / 250) + 1}.${i % 250}.10` : `${base}${20 + i}`;

@@ -4,6 +4,7 @@ import type {World} from '../world.ts';
 import {defaultBatchObject} from './batch-objects.ts';
 import {defaultSecret} from './config-objects.ts';
 import {defaultStorageObject} from './storage-objects.ts';
+import {defaultPolicyObject} from './policy-objects.ts';
 import {cpuMilli, memoryBytes} from './quantity.ts';
 import type {ContainerSpec, KubeObject, PodSpec} from './types.ts';
 
@@ -96,6 +97,7 @@ function defaultTemplate(obj: KubeObject): void {
 
 /** Fills in defaults for any kind, before validation. */
 export function applyDefaults(obj: KubeObject): void {
+	defaultPolicyObject(obj);
 	switch (obj.kind) {
 		case 'Pod':
 			obj.spec ??= {};

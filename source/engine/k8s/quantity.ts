@@ -41,3 +41,49 @@ export function formatMemory(bytes: number): string {
 	}
 	return String(bytes);
 }
+
+const decimalSuffix: Record<number, string> = {[-9]: 'n', [-6]: 'u', [-3]: 'm', 0: '', 3: 'k', 6: 'M', 9: 'G', 12: 'T', 15: 'P', 18: 'E'};
+const binarySuffix: Record<string, bigint> = {Ki: 1n << 10n, Mi: 1n << 20n, Gi: 1n << 30n, Ti: 1n << 40n, Pi: 1n << 50n, Ei: 1n << 60n};
+const decimalPower: Record<string, number> = {n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18};
+
+/** resource.ParseQuantity(...).String(): the canonical form a Quantity serializes to ("1000m" -> "1", "1024Mi" -> "1Gi"). */
+export function canonicalQuantity(text: string): string | undefined {
+	const m = /^([+-]?)(\d+)?(?:\.(\d+))?(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\d+)?$/.exec(text);
+	if (!m || (m[2] === undefined && m[3] === undefined)) return undefined;
+	const sign = m[1] === '-' ? -1n : 1n;
+	const fraction = m[3] ?? '';
+	const suffix = m[4] ?? '';
+	// The value in units of 10^-(9 + fraction digits), exactly.
+	const digits = BigInt((m[2] ?? '0') + fraction) * sign;
+	if (suffix in binarySuffix) {
+		const scaled = digits * binarySuffix[suffix]!;
+		const divisor = 10n ** BigInt(fraction.length);
+		if (scaled % divisor === 0n) {
+			const bytes = scaled / divisor;
+			const magnitude = bytes < 0n ? -bytes : bytes;
+			if (magnitude >= 1024n) {
+				for (const unit of ['Ei', 'Pi', 'Ti', 'Gi', 'Mi', 'Ki']) if (bytes % binarySuffix[unit]! === 0n) return `${bytes / binarySuffix[unit]!}${unit}`;
+				return String(bytes);
+			}
+		}
+		return canonicalDecimal(scaled, -fraction.length, '');
+	}
+	const exponent = /^[eE]/.test(suffix) ? Number(suffix.slice(1)) : decimalPower[suffix]!;
+	return canonicalDecimal(digits, exponent - fraction.length, /^[eE]/.test(suffix) ? 'e' : '');
+}
+
+/** value x 10^exponent written with the largest exponent of 3 that keeps the mantissa whole (rounded up to nanos). */
+function canonicalDecimal(value: bigint, exponent: number, style: 'e' | ''): string {
+	let nanos: bigint;
+	if (exponent + 9 >= 0) nanos = value * 10n ** BigInt(exponent + 9);
+	else {
+		const divisor = 10n ** BigInt(-(exponent + 9));
+		nanos = value / divisor + (value % divisor > 0n ? 1n : 0n);
+	}
+	if (nanos === 0n) return '0';
+	for (let e = 18; e >= -9; e -= 3) {
+		const unit = 10n ** BigInt(e + 9);
+		if (nanos % unit === 0n) return `${nanos / unit}${style === 'e' ? (e === 0 ? '' : `e${e}`) : decimalSuffix[e]}`;
+	}
+	return `${nanos}n`;
+}

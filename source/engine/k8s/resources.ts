@@ -40,6 +40,9 @@ export const resourceInfos: ResourceInfo[] = [
 	{resource: 'clusterroles', singular: 'clusterrole', kind: 'ClusterRole', apiVersion: 'rbac.authorization.k8s.io/v1', shortNames: [], namespaced: false, etcdPrefix: 'clusterroles', verbs: allVerbs},
 	{resource: 'rolebindings', singular: 'rolebinding', kind: 'RoleBinding', apiVersion: 'rbac.authorization.k8s.io/v1', shortNames: [], namespaced: true, etcdPrefix: 'rolebindings', verbs: allVerbs},
 	{resource: 'roles', singular: 'role', kind: 'Role', apiVersion: 'rbac.authorization.k8s.io/v1', shortNames: [], namespaced: true, etcdPrefix: 'roles', verbs: allVerbs},
+	{resource: 'poddisruptionbudgets', singular: 'poddisruptionbudget', kind: 'PodDisruptionBudget', apiVersion: 'policy/v1', shortNames: ['pdb'], namespaced: true, etcdPrefix: 'poddisruptionbudgets', verbs: allVerbs},
+	{resource: 'priorityclasses', singular: 'priorityclass', kind: 'PriorityClass', apiVersion: 'scheduling.k8s.io/v1', shortNames: ['pc'], namespaced: false, etcdPrefix: 'priorityclasses', verbs: allVerbs},
+	{resource: 'leases', singular: 'lease', kind: 'Lease', apiVersion: 'coordination.k8s.io/v1', shortNames: [], namespaced: true, etcdPrefix: 'leases', verbs: allVerbs},
 	{resource: 'cronjobs', singular: 'cronjob', kind: 'CronJob', apiVersion: 'batch/v1', shortNames: ['cj'], namespaced: true, etcdPrefix: 'cronjobs', verbs: allVerbs},
 	{resource: 'jobs', singular: 'job', kind: 'Job', apiVersion: 'batch/v1', shortNames: [], namespaced: true, etcdPrefix: 'jobs', verbs: allVerbs},
 ];

@@ -73,3 +73,20 @@ export function formatLabels(labels: Record<string, string> | undefined): string
 	const entries = Object.entries(labels ?? {});
 	return entries.length ? entries.sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join(',') : '<none>';
 }
+
+/** A metav1.LabelSelector (matchLabels + matchExpressions) as requirements. */
+export function labelSelectorRequirements(sel: {matchLabels?: Record<string, string>; matchExpressions?: {key: string; operator: string; values?: string[]}[]} | undefined): Requirement[] {
+	const reqs: Requirement[] = Object.entries(sel?.matchLabels ?? {}).map(([key, value]) => ({key, op: '=' as const, value}));
+	for (const e of sel?.matchExpressions ?? []) {
+		const op = String(e.operator).toLowerCase();
+		if (op === 'in' || op === 'notin') reqs.push({key: e.key, op, values: e.values ?? []});
+		else if (op === 'exists') reqs.push({key: e.key, op: 'exists'});
+		else if (op === 'doesnotexist') reqs.push({key: e.key, op: '!exists'});
+	}
+	return reqs;
+}
+
+/** Whether labels match a LabelSelector; an empty selector matches everything (a PodDisruptionBudget's, in policy/v1). */
+export function matchesSelector(labels: Record<string, string> | undefined, sel: Parameters<typeof labelSelectorRequirements>[0]): boolean {
+	return matchesRequirements(labels, labelSelectorRequirements(sel));
+}

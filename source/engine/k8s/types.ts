@@ -128,7 +128,10 @@ export type ResourceName =
 	| 'rolebindings'
 	| 'clusterroles'
 	| 'clusterrolebindings'
-	| 'endpointslices';
+	| 'endpointslices'
+	| 'leases'
+	| 'poddisruptionbudgets'
+	| 'priorityclasses';
 
 /** One container as the kubelet runs it: the processes behind it and its lifecycle timers. */
 export type ContainerRuntime = {
@@ -199,7 +202,7 @@ export type Cluster = {
 	dirtyServices: Set<string>; // namespaces whose endpoints must be recomputed
 	podRuntimes: Map<string, PodRuntime>; // kubelet state by pod key
 	kubeletTimers: Map<string, number>; // pod key -> next time its kubelet has work
-	nodeLastSeen: Map<string, number>; // node -> when its kubelet last renewed its Lease in kube-node-lease (virtual ms)
+	nodeLastSeen: Map<string, number>; // node -> the last renewTime of its Lease in kube-node-lease the node lifecycle controller has seen (virtual ms)
 	nodeStatusPostedAt: Map<string, number>; // node -> when its kubelet last wrote the Node's status
 	nodeNotReadySince: Map<string, number>; // node -> when the node controller marked it NotReady
 	components: Record<ControlPlaneComponent, boolean>; // running or not (static pods)

@@ -2,6 +2,7 @@
 import {validateBatchObject} from './batch-objects.ts';
 import {validateConfigObject} from './config-objects.ts';
 import {validateStorageObject} from './storage-objects.ts';
+import {validatePolicyObject} from './policy-objects.ts';
 import type {KubeObject} from './types.ts';
 
 const subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -101,6 +102,10 @@ export function validateObject(obj: KubeObject): string[] {
 		case 'ConfigMap':
 		case 'Secret':
 			validateConfigObject(obj, errors);
+			break;
+		case 'PodDisruptionBudget':
+		case 'PriorityClass':
+			validatePolicyObject(obj, errors);
 			break;
 		case 'Job':
 		case 'CronJob':

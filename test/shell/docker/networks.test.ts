@@ -70,3 +70,36 @@ test('bridge networks are isolated from each other; the host reaches both', () =
 	assert.match(run(shell, 'curl -s 172.18.0.2').stdout, /Welcome to nginx!/);
 	assert.match(run(shell, 'curl -s 172.17.0.2').stdout, /Welcome to nginx!/);
 });
+
+// docker inspect lists the container's networks with the daemon's EndpointSettings (issue 15:
+// a container on a user network showed none): each network by name, keys sorted as Go writes a
+// map; a user network's DNSNames are the name, the short id and the aliases; a stopped container
+// keeps its networks with their addresses emptied.
+test('docker inspect shows NetworkSettings.Networks for every network the container is on', () => {
+	const shell = sandboxShell();
+	run(shell, 'docker network create mynet');
+	run(shell, 'docker run -d --name web --network mynet --network-alias www nginx');
+	run(shell, 'docker run -d --name plain nginx');
+	run(shell, 'docker network connect mynet plain');
+	const netId = run(shell, 'docker network inspect mynet --format "{{.Id}}"').stdout.trim();
+	const webId = run(shell, 'docker inspect web --format "{{.Id}}"').stdout.trim();
+	const web = JSON.parse(run(shell, 'docker inspect web --format "{{json .NetworkSettings.Networks}}"').stdout);
+	assert.deepEqual(Object.keys(web), ['mynet']);
+	assert.deepEqual(Object.keys(web.mynet), ['IPAMConfig', 'Links', 'Aliases', 'MacAddress', 'DriverOpts', 'NetworkID', 'EndpointID', 'Gateway', 'IPAddress', 'IPPrefixLen', 'IPv6Gateway', 'GlobalIPv6Address', 'GlobalIPv6PrefixLen', 'DNSNames']);
+	assert.equal(web.mynet.NetworkID, netId);
+	assert.equal(web.mynet.Gateway, '172.18.0.1');
+	assert.equal(web.mynet.IPAddress, '172.18.0.2');
+	assert.equal(web.mynet.MacAddress, '02:42:ac:12:00:02');
+	assert.deepEqual(web.mynet.Aliases, ['www']);
+	assert.deepEqual(web.mynet.DNSNames, ['web', webId.slice(0, 12), 'www']);
+	assert.match(web.mynet.EndpointID, /^[0-9a-f]{64}$/);
+	assert.equal(run(shell, 'docker inspect web --format "{{.HostConfig.NetworkMode}}"').stdout, 'mynet\n');
+	const plain = JSON.parse(run(shell, 'docker inspect plain --format "{{json .NetworkSettings.Networks}}"').stdout);
+	assert.deepEqual(Object.keys(plain), ['bridge', 'mynet']);
+	assert.equal(plain.bridge.IPAddress, '172.17.0.2');
+	assert.equal(plain.bridge.DNSNames, null);
+	assert.equal(plain.mynet.IPAddress, '172.18.0.3');
+	run(shell, 'docker stop web');
+	const stopped = JSON.parse(run(shell, 'docker inspect web --format "{{json .NetworkSettings.Networks}}"').stdout);
+	assert.deepEqual([stopped.mynet.NetworkID, stopped.mynet.IPAddress, stopped.mynet.EndpointID, stopped.mynet.DNSNames], [netId, '', '', null]);
+});

@@ -31,7 +31,8 @@ test('kubectl create configmap and secret build the objects kubectl builds', () 
 	assert.equal(run(shell, 'kubectl create secret generic db --from-literal=user=admin --from-literal=password=s3cret').stdout, 'secret/db created\n');
 	assert.equal(run(shell, 'kubectl get cm').stdout, 'NAME               DATA   AGE\nenv                2      0s\nfiles              3      0s\nkube-root-ca.crt   1      60s\n');
 	assert.equal(run(shell, 'kubectl get secrets').stdout, 'NAME   TYPE     DATA   AGE\ndb     Opaque   2      0s\n');
-	assert.equal(run(shell, 'kubectl describe cm files').stdout, 'Name:         files\nNamespace:    default\nLabels:       <none>\nAnnotations:  <none>\n\nData\n====\nf1:\n----\nhi\n\ng.conf:\n----\nx\ny\nk2:\n----\nhi\n\n\nBinaryData\n====\n\nEvents:  <none>\n');
+	// Each value, a newline, then an empty line, as the real kubectl 1.32 printed it through the API endpoint.
+	assert.equal(run(shell, 'kubectl describe cm files').stdout, 'Name:         files\nNamespace:    default\nLabels:       <none>\nAnnotations:  <none>\n\nData\n====\nf1:\n----\nhi\n\n\ng.conf:\n----\nx\ny\n\nk2:\n----\nhi\n\n\n\nBinaryData\n====\n\nEvents:  <none>\n');
 	assert.equal(run(shell, 'kubectl describe secret db').stdout, 'Name:         db\nNamespace:    default\nLabels:       <none>\nAnnotations:  <none>\n\nType:  Opaque\n\nData\n====\npassword:  6 bytes\nuser:      5 bytes\n');
 	assert.match(run(shell, 'kubectl get secret db -o yaml').stdout, /^apiVersion: v1\ndata:\n {2}password: czNjcmV0\n {2}user: YWRtaW4=\nkind: Secret\n[\s\S]*\ntype: Opaque\n$/);
 });

@@ -22,7 +22,9 @@ test('get -w prints the list now and returns at once; the watch prints each chan
 	const ran = followFor(followOf(watched), shell.state.world, 30);
 	const rows = ran.text.split('\n').filter(Boolean);
 	assert.ok(rows.length >= 1, ran.text);
-	assert.match(rows[rows.length - 1]!, /^web {4}1\/1 {5}Running {3}0 {10}\d+s$/);
+	// kubectl's tabwriter remembers column widths (liggitt/tabwriter RememberWidths): once a
+	// ContainerCreating row has widened STATUS, later rows keep that width (as the real kubectl 1.32 printed).
+	assert.match(rows[rows.length - 1]!, /^web {4}1\/1 {5}Running {13}0 {10}\d+s$/);
 	assert.ok(!ran.text.includes('NAME'), 'no header again');
 });
 
@@ -64,4 +66,77 @@ test('in the tutor the watch follows virtual time until Ctrl-C; a new command al
 	controller.submit('kubectl get pods --watch-only');
 	assert.match(controller.settleFollow(), /Terminating|Completed|Running/);
 	assert.equal(controller.snapshot().following, false);
+});
+
+// The output formats of a watch, as the real kubectl 1.32 printed them against the API endpoint:
+// kubectl's tabwriter remembers the column widths of the list; yaml prints one document per
+// object (the list's objects too), each after the first behind a ---; json one object after
+// another, keys sorted, indented by 4; name one line per event.
+test('get -w -o wide streams wide rows in the list\'s columns (a header cell may hold a space)', () => {
+	const shell = sandboxShell();
+	run(shell, 'kubectl run web --image=nginx');
+	run(shell, 'sleep 20');
+	const watched = run(shell, 'kubectl get pods -w -o wide');
+	assert.match(watched.stdout, /^NAME {3}READY {3}STATUS {4}RESTARTS {3}AGE {3}IP {11}NODE {7}NOMINATED NODE {3}READINESS GATES\n/);
+	const next = run(shell, 'kubectl run db --image=nginx');
+	const rows = followFor(followOf(watched), next.state.world, 12).text.split('\n').filter(Boolean);
+	assert.match(rows[0]!, /^db {5}0\/1 {5}ContainerCreating {3}0 {10}\ds {4}<none> {7}worker-\d {3}<none> {11}<none>$/);
+	assert.match(rows.at(-1)!, /^db {5}1\/1 {5}Running {13}0 {10}\d+s +10\.244\.\d+\.\d+ {3}worker-\d {3}<none> {11}<none>$/);
+});
+
+test('get -w on an empty list prints the header with the first event', () => {
+	const shell = sandboxShell();
+	const watched = run(shell, 'kubectl get pods -w');
+	assert.equal(watched.stdout + watched.stderr, '');
+	const next = run(shell, 'kubectl run db --image=nginx');
+	assert.match(followFor(followOf(watched), next.state.world, 2).text, /^NAME {3}READY {3}STATUS {14}RESTARTS {3}AGE\ndb {5}0\/1 {5}ContainerCreating {3}0 {10}\ds\n/);
+});
+
+test('get -w -o yaml prints each object as its own document, --- between them, the list\'s objects first', () => {
+	const shell = sandboxShell();
+	run(shell, 'kubectl run web --image=nginx');
+	run(shell, 'kubectl run db --image=nginx');
+	run(shell, 'sleep 20');
+	const watched = run(shell, 'kubectl get pods -w -o yaml');
+	const docs = watched.stdout.split('---\n');
+	assert.equal(docs.length, 2);
+	assert.match(docs[0]!, /^apiVersion: v1\nkind: Pod\nmetadata:\n[\s\S]*\n  name: db\n/);
+	assert.match(docs[1]!, /^apiVersion: v1\nkind: Pod\nmetadata:\n[\s\S]*\n  name: web\n/);
+	assert.ok(!watched.stdout.includes('kind: List'));
+	const next = run(shell, 'kubectl label pod web tier=front');
+	const streamed = followFor(followOf(watched), next.state.world, 2).text;
+	assert.match(streamed, /^---\napiVersion: v1\nkind: Pod\nmetadata:\n  creationTimestamp: "[^"]+"\n  labels:\n    run: web\n    tier: front\n  name: web\n/);
+	assert.equal(streamed.split('---\n').length, 2, 'one event, one document');
+});
+
+test('get -w -o json prints each object on its own, keys sorted, indented by 4; -o name prints TYPE/NAME per event', () => {
+	const shell = sandboxShell();
+	run(shell, 'kubectl run web --image=nginx');
+	run(shell, 'sleep 20');
+	const watched = run(shell, 'kubectl get pods -w -o json');
+	assert.match(watched.stdout, /^\{\n {4}"apiVersion": "v1",\n {4}"kind": "Pod",\n {4}"metadata": \{\n {8}"creationTimestamp": "[^"]+",\n {8}"labels": \{\n {12}"run": "web"\n {8}\},\n {8}"name": "web",\n/);
+	assert.match(watched.stdout, /\n\}\n$/);
+	const next = run(shell, 'kubectl label pod web tier=front');
+	const streamed = followFor(followOf(watched), next.state.world, 2).text;
+	assert.match(streamed, /^\{\n {4}"apiVersion": "v1",\n[\s\S]*"tier": "front"[\s\S]*\n\}\n$/);
+	assert.equal(JSON.parse(streamed).metadata.labels.tier, 'front');
+	const named = run(shell, 'kubectl get pods -w -o name');
+	assert.equal(named.stdout, 'pod/web\n');
+	const after = run(shell, 'kubectl label pod web tier=back --overwrite');
+	assert.equal(followFor(followOf(named), after.state.world, 2).text, 'pod/web\n');
+	// The non-watching -o json sorts its keys too, as kubectl prints what it decoded.
+	assert.match(run(shell, 'kubectl get pod web -o json').stdout, /^\{\n {4}"apiVersion": "v1",\n {4}"kind": "Pod",\n {4}"metadata": \{\n {8}"creationTimestamp"/);
+});
+
+test('get pod NAME -w watches that pod only', () => {
+	const shell = sandboxShell();
+	run(shell, 'kubectl run web --image=nginx');
+	run(shell, 'kubectl run db --image=nginx');
+	run(shell, 'sleep 20');
+	const watched = run(shell, 'kubectl get pod web -w');
+	assert.match(watched.stdout, /^NAME +READY +STATUS +RESTARTS +AGE\nweb +1\/1 +Running +0 +20s\n$/);
+	const next = run(shell, 'kubectl label pod db tier=front');
+	assert.equal(followFor(followOf(watched), next.state.world, 2).text, '');
+	const web = run(shell, 'kubectl label pod web tier=front');
+	assert.match(followFor(followOf(watched), web.state.world, 2).text, /^web +1\/1 +Running/);
 });

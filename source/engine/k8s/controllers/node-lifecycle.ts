@@ -1,10 +1,11 @@
-// The node lifecycle controller and the kubelets' heartbeats: a node whose kubelet stops posting
-// status turns NotReady after the grace period (40 s), gets the unreachable taints, and its pods
+// The node lifecycle controller and the kubelets' heartbeats: a node whose kubelet stops renewing
+// its Lease turns NotReady after the grace period (40 s), gets the unreachable taints, and its pods
 // are evicted when their 300 s toleration runs out. A node that comes back is Ready again.
 import {isDraft, original} from 'immer';
 import type {World} from '../../world.ts';
 import {recordObjectEvent} from '../events.ts';
 import {nextResourceVersion, now, timestampAt} from '../metadata.ts';
+import {renewNodeLease} from '../leases.ts';
 import {kubeletAlive} from '../node-health.ts';
 import {requestPodTermination} from '../pod-store.ts';
 import {storedNodes, storedPods} from '../typed-store.ts';
@@ -58,10 +59,12 @@ export function runNodeLifecycle(w: World, controllerManagerUp: boolean): void {
 	const nodes = base(c.nodes);
 	const lastSeen = base(c.nodeLastSeen);
 	for (const name of nodes) {
-		// The lease times only change here, so the base value is current unless renewed this tick.
+		// The kubelet's heartbeat: it renews its Lease in kube-node-lease every 10 s (recreating it if
+		// gone). The Lease's renewTime is indexed in nodeLastSeen; the base value is current unless
+		// renewed this tick.
 		const last = Math.max(lastSeen.get(name) ?? -Infinity, c.nodeLastSeen.get(name) ?? -Infinity);
 		if (w.time - last < nodeStatusUpdateMs || !kubeletAlive(w, name)) continue;
-		c.nodeLastSeen.set(name, w.time);
+		renewNodeLease(w, name);
 		const wasDown = c.nodeNotReadySince.has(name);
 		if (!wasDown && w.time - (c.nodeStatusPostedAt.get(name) ?? 0) < nodeStatusReportMs) continue;
 		const node = storedNodes(c).get(name);
@@ -85,6 +88,8 @@ export function runNodeLifecycle(w: World, controllerManagerUp: boolean): void {
 	if (!controllerManagerUp || w.time - c.lastNodeMonitor < nodeMonitorPeriodMs) return;
 	c.lastNodeMonitor = w.time;
 	for (const name of nodes) {
+		// NotReady follows from the Lease: its last renewTime the controller has seen (every write of
+		// the Lease moves it, see leases.ts).
 		const last = c.nodeLastSeen.get(name) ?? 0;
 		const since = c.nodeNotReadySince.get(name);
 		if (since === undefined && w.time - last <= nodeMonitorGraceMs) continue;

@@ -3,6 +3,8 @@ import {findContainer, resolveImage} from '../../../engine/docker/runtime.ts';
 import {manifestDigestOf} from '../../../engine/docker/registry.ts';
 import {imageSize, tagsOf} from '../../../engine/docker/images.ts';
 import {bridgeGateway} from '../../../engine/docker/daemon.ts';
+import {findNetwork} from '../../../engine/docker/networks.ts';
+import {digestHex} from '../../../engine/hash.ts';
 import type {Container, Image} from '../../../engine/docker/types.ts';
 import {worldEpoch, type World} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
@@ -26,6 +28,47 @@ function cmdOf(c: Container, image: Image | undefined): string[] | null {
 	return cmd.length ? cmd : null;
 }
 
+/** An EndpointSettings as the daemon (27) writes it: addresses while the container runs, kept empty when stopped. */
+function endpoint(c: Container, networkId: string, ip: string | undefined, gateway: string, prefix: number, dnsNames: string[] | null, aliases: string[] | null): object {
+	const up = c.state === 'running' && !!ip;
+	return {
+		IPAMConfig: null,
+		Links: null,
+		Aliases: aliases,
+		MacAddress: up ? '02:42:' + ip!.split('.').map(n => Number(n).toString(16).padStart(2, '0')).join(':') : '',
+		DriverOpts: null,
+		NetworkID: networkId,
+		EndpointID: up ? digestHex(`endpoint/${c.id}/${networkId}/${c.startedAt ?? 0}`, 64) : '',
+		Gateway: up ? gateway : '',
+		IPAddress: up ? ip : '',
+		IPPrefixLen: up ? prefix : 0,
+		IPv6Gateway: '',
+		GlobalIPv6Address: '',
+		GlobalIPv6PrefixLen: 0,
+		DNSNames: up ? dnsNames : null,
+	};
+}
+
+/** NetworkSettings.Networks: every network the container is on (the default bridge, user networks, host or none), keys sorted as Go writes a map. */
+function networksOf(world: World, host: string, c: Container): Record<string, object> {
+	const mode = c.namespaceModes?.net;
+	if (mode === 'host' || mode === 'none') return {[mode]: endpoint(c, digestHex(`network/${host}/${mode}`, 64), undefined, '', 0, null, null)};
+	if (c.joinedNamespacesOf !== undefined || mode) return {};
+	const daemon = world.dockers.get(host)!;
+	const out: Record<string, object> = {};
+	for (const name of c.networks ?? ['bridge']) {
+		if (name === 'bridge') {
+			out[name] = endpoint(c, digestHex(`network/${host}/bridge`, 64), c.ipAddress, bridgeGateway, 16, null, null);
+			continue;
+		}
+		const network = findNetwork(daemon, name);
+		if (!network) continue;
+		const aliases = c.networkAliases?.[name]?.length ? c.networkAliases[name]! : null;
+		out[name] = endpoint(c, network.id, c.networkAddresses?.[name], network.gateway, Number(network.subnet.split('/')[1]), [c.name, c.id.slice(0, 12), ...(aliases ?? [])], aliases);
+	}
+	return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
 export function containerJson(world: World, host: string, c: Container): object {
 	const image = world.dockers.get(host)!.images.get(c.image);
 	const exposed = Object.fromEntries((image?.config.exposedPorts ?? []).map(p => [p, {}]));
@@ -46,7 +89,7 @@ export function containerJson(world: World, host: string, c: Container): object 
 		Driver: 'overlay2',
 		Platform: 'linux',
 		HostConfig: {
-			NetworkMode: c.namespaceModes?.net ?? (c.joinedNamespacesOf !== undefined ? `container:${c.joinedNamespacesOf}` : 'bridge'),
+			NetworkMode: c.namespaceModes?.net ?? (c.joinedNamespacesOf !== undefined ? `container:${c.joinedNamespacesOf}` : (c.networks?.[0] ?? 'bridge')),
 			PidMode: c.namespaceModes?.pid ?? '',
 			UTSMode: c.namespaceModes?.uts ?? '',
 			IpcMode: c.namespaceModes?.ipc ?? 'private',
@@ -69,7 +112,7 @@ export function containerJson(world: World, host: string, c: Container): object 
 			IPAddress: running ? (c.ipAddress ?? '') : '',
 			IPPrefixLen: running && c.ipAddress ? 16 : 0,
 			MacAddress: running && c.ipAddress ? '02:42:' + c.ipAddress.split('.').map(n => Number(n).toString(16).padStart(2, '0')).join(':') : '',
-			Networks: c.joinedNamespacesOf !== undefined || c.namespaceModes?.net ? (c.namespaceModes?.net === 'host' || c.namespaceModes?.net === 'none' ? {[c.namespaceModes.net]: {Gateway: '', IPAddress: '', IPPrefixLen: 0}} : {}) : {bridge: {Gateway: running ? bridgeGateway : '', IPAddress: running ? (c.ipAddress ?? '') : '', IPPrefixLen: running ? 16 : 0}},
+			Networks: networksOf(world, host, c),
 		},
 	};
 }

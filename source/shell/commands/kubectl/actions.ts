@@ -6,6 +6,10 @@ import {resourceInfo, storeKey, type ResourceInfo} from '../../../engine/k8s/res
 import {matchesRequirements, parseSelector} from '../../../engine/k8s/selectors.ts';
 import {fieldSelection} from './field-selection.ts';
 import {createGenerated} from './create-generators.ts';
+import {createPolicyGenerated} from './create-policy-generators.ts';
+import {kubectlCreateToken} from './create-token.ts';
+import {evictPods, goDurationMs} from './drain-evictions.ts';
+import type {OutputChunk} from '../../output-chunks.ts';
 import {dryRunMode} from './dry-run.ts';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
 import {tick} from '../../../engine/tick.ts';
@@ -213,24 +217,32 @@ export function kubectlDrain(k: Kctx): CommandOutcome {
 	if (problems.length) return {stdout: out, stderr: `error: unable to drain node "${name}" due to error: ${problems.join(', ')}, continuing command...\nThere are pending nodes to be drained:\n ${name}\n${problems.map(p => `error: ${p}`).join('\n')}\n`, exitCode: 1, world: cordoned.world};
 	const evict = pods.filter(p => !daemonSet.includes(p) && !mirror.includes(p));
 	if (daemonSet.length) out += `Warning: ignoring DaemonSet-managed Pods: ${daemonSet.map(p => `${p.metadata.namespace}/${p.metadata.name}`).join(', ')}\n`;
-	const {world: evicted} = change(cordoned.world ?? k.ctx.world, w => {
-		for (const p of evict) {
-			out += `evicting pod ${p.metadata.namespace}/${p.metadata.name}\n`;
-			deleteObject(w, 'pods', p.metadata.namespace, p.metadata.name);
-		}
-	});
+	const timeout = flag(k.args, 'timeout');
+	const timeoutMs = timeout ? goDurationMs(timeout) : undefined;
+	if (typeof timeoutMs === 'string') return fail(timeoutMs);
+	const chunks: OutputChunk[] = [{stream: 'stdout', text: out}];
+	const evicted = evictPods(cordoned.world ?? k.ctx.world, evict, timeoutMs, chunks);
 	// drain waits until each evicted pod is gone (its grace period, in virtual time). On a node
 	// that is down they never go: the real kubectl waits on (no --timeout by default).
 	const podInfo = resourceInfo('pods');
-	const world = waitUntilGone(k, evicted, evict.map(obj => ({info: podInfo, namespace: obj.metadata.namespace, obj})));
-	const remaining = evict.filter(p => world.cluster?.store.pods.get(storeKey(podInfo, p.metadata.namespace, p.metadata.name))?.metadata.uid === p.metadata.uid);
-	for (const p of evict) if (!remaining.includes(p)) out += `pod/${p.metadata.name} evicted\n`;
-	if (remaining.length > 0) {
-		const names = remaining.map(p => p.metadata.name).join(', ');
-		return {stdout: out, stderr: `[simulator] kubectl drain waits until the evicted pods are gone, and ${names} on ${name} never go while its kubelet is down: a real drain keeps waiting (until --timeout, or Ctrl-C). Their controllers have already started replacements; kubectl delete pod NAME --force --grace-period=0 removes them at once.\n`, exitCode: 1, world};
+	const sent = evict.filter(p => !evicted.left.includes(p));
+	const world = waitUntilGone(k, evicted.world, sent.map(obj => ({info: podInfo, namespace: obj.metadata.namespace, obj})));
+	const lingering = sent.filter(p => world.cluster?.store.pods.get(storeKey(podInfo, p.metadata.namespace, p.metadata.name))?.metadata.uid === p.metadata.uid);
+	const evictedLines = sent.filter(p => !lingering.includes(p)).map(p => `pod/${p.metadata.name} evicted\n`).join('');
+	if (evictedLines) chunks.push({stream: 'stdout', text: evictedLines});
+	const text = (stream: OutputChunk['stream']) => chunks.filter(c => c.stream === stream).map(c => c.text).join('');
+	if (lingering.length > 0) {
+		const names = lingering.map(p => p.metadata.name).join(', ');
+		chunks.push({stream: 'stderr', text: `[simulator] kubectl drain waits until the evicted pods are gone, and ${names} on ${name} never go while its kubelet is down: a real drain keeps waiting (until --timeout, or Ctrl-C). Their controllers have already started replacements; kubectl delete pod NAME --force --grace-period=0 removes them at once.\n`});
+		return {stdout: text('stdout'), stderr: text('stderr'), chunks, exitCode: 1, world};
 	}
-	out += `node/${name} drained\n`;
-	return {stdout: out, exitCode: 0, world};
+	if (evicted.left.length && !evicted.bounded) {
+		// drain.go: one error per pod left when --timeout ran out, aggregated ([a, b] for several);
+		// the real kubectl 1.32 prints the fatal error last without an "error: " prefix (seen through the API endpoint).
+		const errors = evicted.left.map(p => `error when evicting pods/"${p.metadata.name}" -n "${p.metadata.namespace}": global timeout reached: ${timeout}`);
+		chunks.push({stream: 'stderr', text: `error: unable to drain node "${name}" due to error: ${errors.length === 1 ? errors[0] : `[${errors.join(', ')}]`}, continuing command...\nThere are pending nodes to be drained:\n ${name}\n${errors.map(e => `${e}\n`).join('')}`});
+	} else if (!evicted.left.length) chunks.push({stream: 'stdout', text: `node/${name} drained\n`});
+	return {stdout: text('stdout'), stderr: text('stderr'), chunks, exitCode: evicted.left.length ? 1 : 0, world};
 }
 
 function labelsFromFlag(text: string | undefined, fallback: Record<string, string>): Record<string, string> {
@@ -314,7 +326,8 @@ export function kubectlCreate(k: Kctx): CommandOutcome {
 	if (what === 'configmap' || what === 'cm') return kubectlCreateConfigMap(k);
 	if (what === 'secret') return kubectlCreateSecret(k);
 	if (!what) return fail('error: must specify one of -f and -k');
-	const generated = createGenerated(k, what);
+	if (what === 'token') return kubectlCreateToken(k);
+	const generated = createGenerated(k, what) ?? createPolicyGenerated(k, what);
 	if (generated) return generated;
 	if (realSubcommands.create!.includes(what) || what === 'svc') return fail(notSimulated(`kubectl create ${what === 'svc' ? 'service' : what}${['service', 'svc'].includes(what) && k.args.positional[1] ? ` ${k.args.positional[1]}` : ''}`));
 	return fail(`error: unknown command "${what}" for "kubectl create"\n\nDid you mean this?\n\tnamespace\n\tdeployment`);

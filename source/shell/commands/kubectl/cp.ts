@@ -1,10 +1,10 @@
-// kubectl cp: a file between the machine kubectl runs on and a pod's container ([ns/]pod:path),
-// through the container's filesystem as `tar` inside it would read or write it.
+// kubectl cp: a file or a directory between the machine kubectl runs on and a pod's container
+// ([ns/]pod:path), through the container's filesystem as `tar` inside it would read or write it.
 import type {CommandOutcome, ShellFrame} from '../../types.ts';
-import {pathKind, readPath, writePath} from '../../paths.ts';
+import {pathKind} from '../../paths.ts';
+import {readDiskTree, readTree, writeTree} from './cp-tree.ts';
 import {flag} from './args.ts';
 import {fail, namespaceOf, type Kctx} from './context.ts';
-import {notSimulated} from './unmodelled.ts';
 
 type Spec = {pod: string; namespace: string; path: string} | {local: string};
 
@@ -46,25 +46,27 @@ export function kubectlCp(k: Kctx): CommandOutcome {
 		const kind = pathKind(k.ctx.world, inside.frame, from.path);
 		// tar in the container strips the leading slash, and says so.
 		const warning = from.path.startsWith('/') ? "tar: Removing leading `/' from member names\n" : '';
-		if (kind === 'dir') return fail(notSimulated('kubectl cp of a directory'));
-		const read = readPath(k.ctx.world, inside.frame, from.path);
-		if ('error' in read) return fail(`${warning}tar: ${from.path.replace(/^\//, '')}: Cannot stat: No such file or directory\ntar: Exiting with failure status due to previous errors`);
-		const target = pathKind(k.ctx.world, host, to.local) === 'dir' ? `${to.local.replace(/\/+$/, '')}/${basename(from.path)}` : to.local;
-		const written = writePath(k.ctx.world, host, target, read.content, false);
-		if (!written.ok) return fail(`${warning}error: open ${target}: ${written.error.toLowerCase()}`);
+		if (!kind) return fail(`${warning}tar: ${from.path.replace(/^\//, '')}: Cannot stat: No such file or directory\ntar: Exiting with failure status due to previous errors`);
+		// kubectl untars the stream into the destination itself: a directory's contents land in it
+		// (merged into one that exists), and a file is written at that path, so an existing local
+		// directory as the target of a file is an error, not a place to put it.
+		const written = writeTree(k.ctx.world, host, to.local, readTree(k.ctx.world, inside.frame, from.path));
+		if ('error' in written) return fail(`${warning}error: ${written.error}`);
 		return {stdout: '', stderr: warning, exitCode: 0, world: written.world};
 	}
 	const local = (from as {local: string}).local;
 	const remote = to as {pod: string; namespace: string; path: string};
 	const kind = pathKind(k.ctx.world, host, local);
-	if (kind === 'dir' || (kind === undefined && k.ctx.disk.isDirectory(local))) return fail(notSimulated('kubectl cp of a directory'));
-	const fromHost = kind === 'file' ? readPath(k.ctx.world, host, local) : undefined;
-	const content = fromHost && 'content' in fromHost ? fromHost.content : k.ctx.disk.readFile(local);
-	if (content === undefined) return fail(`error: ${local} doesn't exist in local filesystem`);
+	const entries = kind ? readTree(k.ctx.world, host, local) : k.ctx.disk.isDirectory(local) ? readDiskTree(k.ctx.disk, local) : (c => (c === undefined ? [] : [{path: '', dir: false, content: c}]))(k.ctx.disk.readFile(local));
+	if (entries.length === 0) return fail(`error: ${local} doesn't exist in local filesystem`);
 	const inside = containerFrame(k, remote.namespace, remote.pod);
 	if ('error' in inside) return fail(inside.error);
+	// A directory in the pod receives the source under its own name (kubectl tests with test -d).
 	const target = pathKind(k.ctx.world, inside.frame, remote.path) === 'dir' ? `${remote.path.replace(/\/+$/, '')}/${basename(local)}` : remote.path;
-	const written = writePath(k.ctx.world, inside.frame, target, content, false);
-	if (!written.ok) return fail(`tar: ${target.replace(/^\//, '')}: Cannot open: ${written.error}\ntar: Exiting with failure status due to previous errors\ncommand terminated with exit code 2`);
+	// tar -x -C the target's parent: the parent must exist.
+	const parent = target.replace(/\/+$/, '').slice(0, target.replace(/\/+$/, '').lastIndexOf('/')) || (target.startsWith('/') ? '/' : '.');
+	if (pathKind(k.ctx.world, inside.frame, parent) !== 'dir') return fail(`tar: ${parent}: Cannot open: No such file or directory\ntar: Error is not recoverable: exiting now\ncommand terminated with exit code 2`);
+	const written = writeTree(k.ctx.world, inside.frame, target, entries);
+	if ('error' in written) return fail(`tar: ${target.replace(/^\//, '')}: Cannot open: ${/is a directory/.test(written.error) ? 'Is a directory' : 'No such file or directory'}\ntar: Exiting with failure status due to previous errors\ncommand terminated with exit code 2`);
 	return {stdout: '', exitCode: 0, world: written.world};
 }

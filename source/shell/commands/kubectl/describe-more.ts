@@ -3,7 +3,8 @@
 import type {KubeObject} from '../../../engine/k8s/types.ts';
 import type {World} from '../../../engine/world.ts';
 import {msOf} from '../../../engine/k8s/metadata.ts';
-import {annotationList, eventsAfter, fields, labelList, podTemplate, rfc1123, type Field} from './describe-parts.ts';
+import {annotationList, eventsAfter, eventsSection, fields, labelList, podTemplate, rfc1123, type Field} from './describe-parts.ts';
+import {tabwrite} from './tabwriter.ts';
 import {formatSelector} from './more-rows.ts';
 import {describeClusterConfig} from './describe-cluster-config.ts';
 import {humanDuration, table} from './table.ts';
@@ -19,7 +20,8 @@ function byteLength(base64: string): number {
 
 function describeConfigMap(w: World, obj: KubeObject): string {
 	let out = fields(header(obj)) + '\nData\n====\n';
-	for (const [key, value] of Object.entries((obj.data ?? {}) as Record<string, string>).sort(([a], [b]) => a.localeCompare(b))) out += `${key}:\n----\n${value}\n`;
+	// kubectl 1.32 writes each value, a newline, then an empty line (its key order is Go's map order, random; sorted here as later kubectl sorts).
+	for (const [key, value] of Object.entries((obj.data ?? {}) as Record<string, string>).sort(([a], [b]) => a.localeCompare(b))) out += `${key}:\n----\n${value}\n\n`;
 	out += '\nBinaryData\n====\n';
 	for (const [key, value] of Object.entries((obj.binaryData ?? {}) as Record<string, string>).sort(([a], [b]) => a.localeCompare(b))) out += `${key}: ${byteLength(value)} bytes\n`;
 	return out + '\n' + eventsAfter(w, obj, [['Events', '']]);
@@ -38,6 +40,32 @@ function describeServiceAccount(w: World, obj: KubeObject): string {
 	const names = (list: unknown) => (Array.isArray(list) ? list.map((x: any) => String(x?.name)) : []);
 	const list: Field[] = [...header(obj), ['Image pull secrets', names(obj.imagePullSecrets)], ['Mountable secrets', names(obj.secrets)], ['Tokens', []]];
 	return fields(list) + eventsAfter(w, obj, list);
+}
+
+/** describePodDisruptionBudgetV1: the budget, its selector and the disruption controller's counts. */
+function describeDisruptionBudget(w: World, pdb: KubeObject): string {
+	const spec = pdb.spec ?? {};
+	const status = pdb.status ?? {};
+	const lines = [`Name:\t${pdb.metadata.name}`, `Namespace:\t${pdb.metadata.namespace ?? ''}`];
+	if (spec.minAvailable !== undefined && spec.minAvailable !== null) lines.push(`Min available:\t${spec.minAvailable}`);
+	else if (spec.maxUnavailable !== undefined && spec.maxUnavailable !== null) lines.push(`Max unavailable:\t${spec.maxUnavailable}`);
+	lines.push(`Selector:\t${spec.selector ? formatSelector(spec.selector) : '<unset>'}`, 'Status:');
+	lines.push(`    Allowed disruptions:\t${status.disruptionsAllowed ?? 0}`, `    Current:\t${status.currentHealthy ?? 0}`, `    Desired:\t${status.desiredHealthy ?? 0}`, `    Total:\t${status.expectedPods ?? 0}`);
+	return describedWithEvents(w, pdb, lines);
+}
+
+/** describePriorityClass: annotations as labels.FormatLabels prints them (k=v,k=v or <none>). */
+function describePriorityClass(w: World, pc: KubeObject): string {
+	const annotations = Object.entries(pc.metadata.annotations ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join(',') || '<none>';
+	const lines = [`Name:\t${pc.metadata.name}`, `Value:\t${pc.value ?? 0}`, `GlobalDefault:\t${pc.globalDefault ?? false}`, `PreemptionPolicy:\t${pc.preemptionPolicy ?? ''}`, `Description:\t${pc.description ?? ''}`, `Annotations:\t${annotations}`];
+	return describedWithEvents(w, pc, lines);
+}
+
+/** Tab-separated describe lines through kubectl's tabwriter, then the Events section (its <none> in the same block). */
+function describedWithEvents(w: World, obj: KubeObject, lines: string[]): string {
+	const events = eventsSection(w, obj);
+	if (/^Events: +<none>\n$/.test(events)) return tabwrite(`${lines.join('\n')}\nEvents:\t<none>\n`);
+	return tabwrite(`${lines.join('\n')}\n`) + events;
 }
 
 function describeJob(w: World, job: KubeObject): string {
@@ -143,6 +171,10 @@ export function describeMore(w: World, obj: KubeObject): string | undefined {
 			return describeDaemonSet(w, obj);
 		case 'StatefulSet':
 			return describeStatefulSet(w, obj);
+		case 'PodDisruptionBudget':
+			return describeDisruptionBudget(w, obj);
+		case 'PriorityClass':
+			return describePriorityClass(w, obj);
 		default:
 			return describeClusterConfig(w, obj);
 	}

@@ -15,6 +15,8 @@ import {podStatus} from './rows.ts';
 import {humanDuration, table} from './table.ts';
 import {aggregateEvents, annotationList, eventsAfter, eventsSection, fields, labelList, podTemplate, rfc1123, tolerationText, type Field} from './describe-parts.ts';
 import {describeMore} from './describe-more.ts';
+import {describeUnstructured} from './describe-generic.ts';
+import {tabwrite} from './tabwriter.ts';
 import {environmentLines, mountLines, volumeLines} from './describe-pod-config.ts';
 
 export {aggregateEvents, eventsSection};
@@ -92,27 +94,39 @@ function keyValues(pairs: [string, unknown][]): string {
 	return pairs.map(([k, v]) => `  ${(k + ':').padEnd(width)}  ${v ?? ''}`.trimEnd() + '\n').join('');
 }
 
+/** The node's Lease in kube-node-lease, as describeNodeLease prints it (or why it could not be read). */
+function nodeLeaseLines(lease: KubeObject | undefined, node: string): string {
+	if (!lease) return `Lease:              Failed to get lease: leases.coordination.k8s.io "${node}" not found\n`;
+	const spec = lease.spec ?? {};
+	const time = (t: unknown) => (typeof t === 'string' && t ? rfc1123(t) : '<unset>');
+	return `Lease:\n  HolderIdentity:  ${typeof spec.holderIdentity === 'string' ? spec.holderIdentity : '<unset>'}\n  AcquireTime:     ${time(spec.acquireTime)}\n  RenewTime:       ${time(spec.renewTime)}\n`;
+}
+
+/** describeNode in kubectl 1.32's words: one tabwriter over all of it, so the System Info, PodCIDR and pod table columns line up as kubectl's do. */
 function describeNode(w: World, node: KubeObject): string {
 	const c = w.cluster!;
-	let out = `Name:               ${node.metadata.name}\n`;
-	out += `Roles:              ${Object.keys(node.metadata.labels ?? {}).filter(k => k.startsWith('node-role.kubernetes.io/')).map(k => k.split('/')[1]).join(',') || '<none>'}\n`;
-	out += mapLines('Labels', node.metadata.labels, 20);
-	out += mapLines('Annotations', node.metadata.annotations, 20);
-	out += `CreationTimestamp:  ${rfc1123(node.metadata.creationTimestamp)}\n`;
-	out += `Taints:             ${(node.spec.taints ?? []).map((t: any) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`).join('\n                    ') || '<none>'}\n`;
-	out += `Unschedulable:      ${node.spec.unschedulable ? 'true' : 'false'}\n`;
-	out += 'Conditions:\n';
-	const rows = [['Type', 'Status', 'LastHeartbeatTime', 'LastTransitionTime', 'Reason', 'Message'], ['----', '------', '-----------------', '------------------', '------', '-------']];
-	for (const cond of node.status.conditions) rows.push([cond.type, cond.status, rfc1123(cond.lastHeartbeatTime), rfc1123(cond.lastTransitionTime), cond.reason, cond.message]);
-	out += table(rows, 2).split('\n').filter(Boolean).map(l => '  ' + l).join('\n') + '\n';
-	out += `Addresses:\n${keyValues(node.status.addresses.map((a: any) => [a.type, a.address]))}`;
-	out += `Capacity:\n${keyValues(Object.entries(node.status.capacity))}`;
-	out += `Allocatable:\n${keyValues(Object.entries(node.status.allocatable))}`;
+	const lines: string[] = [`Name:\t${node.metadata.name}`];
+	lines.push(`Roles:\t${Object.keys(node.metadata.labels ?? {}).filter(k => k.startsWith('node-role.kubernetes.io/')).map(k => k.split('/')[1]).join(',') || '<none>'}`);
+	const multi = (label: string, values: string[]) => (values.length ? values.map((v, i) => `${i === 0 ? `${label}:` : ''}\t${v}`) : [`${label}:\t<none>`]);
+	lines.push(...multi('Labels', labelList(node.metadata.labels)), ...multi('Annotations', annotationList(node.metadata.annotations)));
+	lines.push(`CreationTimestamp:\t${rfc1123(node.metadata.creationTimestamp)}`);
+	// printTaintsMultiline sorts them by "effect,key".
+	const taints = [...((node.spec.taints ?? []) as any[])].sort((a, b) => (`${a.effect},${a.key}` < `${b.effect},${b.key}` ? -1 : `${a.effect},${a.key}` > `${b.effect},${b.key}` ? 1 : 0));
+	lines.push(...multi('Taints', taints.map(t => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`)));
+	lines.push(`Unschedulable:\t${node.spec.unschedulable ? 'true' : 'false'}`);
+	lines.push(...nodeLeaseLines(c.store.leases.get(`kube-node-lease/${node.metadata.name}`), node.metadata.name).trimEnd().split('\n').map(l => l.replace(/^(\s*[\w ]+:) +/, '$1\t')));
+	lines.push('Conditions:', '  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage', '  ----\t------\t-----------------\t------------------\t------\t-------');
+	for (const cond of node.status.conditions) lines.push(`  ${cond.type} \t${cond.status} \t${rfc1123(cond.lastHeartbeatTime)} \t${rfc1123(cond.lastTransitionTime)} \t${cond.reason} \t${cond.message}`);
+	lines.push('Addresses:', ...node.status.addresses.map((a: any) => `  ${a.type}:\t${a.address}`));
+	const resources = (list: Record<string, string>) => Object.keys(list).sort().map(r => `  ${r}:\t${list[r]}`);
+	lines.push('Capacity:', ...resources(node.status.capacity), 'Allocatable:', ...resources(node.status.allocatable));
 	const info = node.status.nodeInfo;
-	out += `System Info:\n${keyValues([['Machine ID', info.machineID], ['System UUID', info.systemUUID], ['Boot ID', info.bootID], ['Kernel Version', info.kernelVersion], ['OS Image', info.osImage], ['Operating System', info.operatingSystem], ['Architecture', info.architecture], ['Container Runtime Version', info.containerRuntimeVersion], ['Kubelet Version', info.kubeletVersion], ['Kube-Proxy Version', info.kubeProxyVersion]])}`;
-	out += `PodCIDR:                      ${node.spec.podCIDR}\nPodCIDRs:                     ${node.spec.podCIDR}\n`;
-	const pods = [...(c.podsByNode.get(node.metadata.name) ?? [])].map(k => c.store.pods.get(k)!).filter(Boolean);
-	out += `Non-terminated Pods:          (${pods.length} in total)\n`;
+	lines.push('System Info:', `  Machine ID:\t${info.machineID}`, `  System UUID:\t${info.systemUUID}`, `  Boot ID:\t${info.bootID}`, `  Kernel Version:\t${info.kernelVersion}`, `  OS Image:\t${info.osImage}`, `  Operating System:\t${info.operatingSystem}`, `  Architecture:\t${info.architecture}`, `  Container Runtime Version:\t${info.containerRuntimeVersion}`, `  Kubelet Version:\t${info.kubeletVersion}`, `  Kube-Proxy Version:\t${info.kubeProxyVersion ?? ''}`);
+	if (node.spec.podCIDR) lines.push(`PodCIDR:\t${node.spec.podCIDR}`);
+	const cidrs = (node.spec.podCIDRs as string[] | undefined) ?? (node.spec.podCIDR ? [node.spec.podCIDR] : []);
+	if (cidrs.length) lines.push(`PodCIDRs:\t${cidrs.join(',')}`);
+	const pods = [...(c.podsByNode.get(node.metadata.name) ?? [])].map(k => c.store.pods.get(k)!).filter(p => p && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed').sort((a, b) => a.metadata.namespace!.localeCompare(b.metadata.namespace!) || a.metadata.name.localeCompare(b.metadata.name));
+	lines.push(`Non-terminated Pods:\t(${pods.length} in total)`, '  Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge', '  ---------\t----\t\t------------\t----------\t---------------\t-------------\t---');
 	const allocatable = node.status.allocatable;
 	const cpuCap = cpuMilli(allocatable.cpu) || 1;
 	const memCap = memoryBytes(allocatable.memory) || 1;
@@ -120,7 +134,6 @@ function describeNode(w: World, node: KubeObject): string {
 	const cpuCell = (milli: number) => `${milli ? formatCpu(milli) : '0'} (${Math.floor((milli * 100) / cpuCap)}%)`;
 	const memCell = (bytes: number) => `${bytes ? formatMemory(bytes) : '0'} (${Math.floor((bytes * 100) / memCap)}%)`;
 	const sum = (p: KubeObject, kind: 'requests' | 'limits', what: 'cpu' | 'memory') => (p.spec.containers as any[]).reduce((t, x) => t + (what === 'cpu' ? cpuMilli(x.resources?.[kind]?.cpu) : memoryBytes(x.resources?.[kind]?.memory)), 0);
-	const prow = [['Namespace', 'Name', 'CPU Requests', 'CPU Limits', 'Memory Requests', 'Memory Limits', 'Age'], ['---------', '----', '------------', '----------', '---------------', '-------------', '---']];
 	const totals = {cpuReq: 0, cpuLim: 0, memReq: 0, memLim: 0};
 	for (const p of pods) {
 		const [cpuReq, cpuLim, memReq, memLim] = [sum(p, 'requests', 'cpu'), sum(p, 'limits', 'cpu'), sum(p, 'requests', 'memory'), sum(p, 'limits', 'memory')];
@@ -128,13 +141,14 @@ function describeNode(w: World, node: KubeObject): string {
 		totals.cpuLim += cpuLim;
 		totals.memReq += memReq;
 		totals.memLim += memLim;
-		prow.push([p.metadata.namespace!, p.metadata.name, cpuCell(cpuReq), cpuCell(cpuLim), memCell(memReq), memCell(memLim), humanDuration(w.time - msOf(p.metadata.creationTimestamp))]);
+		lines.push(`  ${p.metadata.namespace}\t${p.metadata.name}\t\t${cpuCell(cpuReq)}\t${cpuCell(cpuLim)}\t${memCell(memReq)}\t${memCell(memLim)}\t${humanDuration(w.time - msOf(p.metadata.creationTimestamp))}`);
 	}
-	out += table(prow, 2).split('\n').filter(Boolean).map(l => '  ' + l).join('\n') + '\n';
-	const arow = [['Resource', 'Requests', 'Limits'], ['--------', '--------', '------'], ['cpu', cpuCell(totals.cpuReq), cpuCell(totals.cpuLim)], ['memory', memCell(totals.memReq), memCell(totals.memLim)], ['ephemeral-storage', '0 (0%)', '0 (0%)'], ['hugepages-1Gi', '0 (0%)', '0 (0%)'], ['hugepages-2Mi', '0 (0%)', '0 (0%)']];
-	out += `Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n${table(arow, 2).split('\n').filter(Boolean).map(l => '  ' + l).join('\n')}\n`;
-	out += eventsSection(w, node);
-	return out;
+	lines.push('Allocated resources:', '  (Total limits may be over 100 percent, i.e., overcommitted.)', '  Resource\tRequests\tLimits', '  --------\t--------\t------');
+	lines.push(`  cpu\t${cpuCell(totals.cpuReq)}\t${cpuCell(totals.cpuLim)}`, `  memory\t${memCell(totals.memReq)}\t${memCell(totals.memLim)}`, '  ephemeral-storage\t0 (0%)\t0 (0%)');
+	for (const huge of Object.keys(allocatable).filter(r => r.startsWith('hugepages-')).sort()) lines.push(`  ${huge}\t0 (0%)\t0 (0%)`);
+	const events = eventsSection(w, node);
+	if (/^Events: +<none>\n$/.test(events)) return tabwrite(`${lines.join('\n')}\nEvents:\t<none>\n`);
+	return tabwrite(`${lines.join('\n')}\n`) + events;
 }
 
 function describeReplicas(w: World, obj: KubeObject): string {
@@ -216,6 +230,7 @@ function describeGeneric(w: World, obj: KubeObject): string {
 	if (obj.kind === 'ReplicationController' || obj.kind === 'ReplicaSet') return describeReplicas(w, obj);
 	if (obj.kind === 'Deployment') return describeDeployment(w, obj);
 	if (obj.kind === 'Service') return describeService(w, obj);
+	if (obj.kind === 'Lease') return describeUnstructured(w, obj);
 	if (obj.kind === 'Namespace') return fields([['Name', obj.metadata.name], ['Labels', labelList(obj.metadata.labels)], ['Annotations', annotationList(obj.metadata.annotations)], ['Status', obj.status?.phase ?? 'Active']]) + '\nNo resource quota.\n\nNo LimitRange resource.\n';
 	if (obj.kind === 'Endpoints') {
 		const subsets = (obj.subsets ?? []) as any[];

@@ -48,7 +48,10 @@ export function sendGenerated(k: Kctx, generated: Generated, warnings = ''): Com
 	delete (sent.metadata as Record<string, unknown>)['creationTimestamp'];
 	const {world, result} = change(k.ctx.world, w => createObject(w, sent));
 	if (!result.ok) {
-		const message = generated.failure && result.error.reason !== 'Invalid' ? `error: ${generated.failure}: ${result.error.message}` : serverError(result.error);
+		// kubectl's generators wrap every server error in their own words (fmt.Errorf("%v")), so an
+		// Invalid error shows the API server's message as it is: `Deployment.apps "Bad" is invalid: ...`.
+		const raw = result.error.reason === 'Invalid' ? result.error.message.replace(/^The (\w+) "/, `${generated.object.kind}${String(generated.object.apiVersion).includes('/') ? `.${String(generated.object.apiVersion).split('/')[0]}` : ''} "`) : result.error.message;
+		const message = generated.failure ? `error: ${generated.failure}: ${raw}` : serverError(result.error);
 		return fail(warnings + message);
 	}
 	const stored = JSON.parse(JSON.stringify(result.object));

@@ -1,5 +1,6 @@
 // kubectl explain (kubectl 1.32, the OpenAPI v3 "plaintext" template): a kind or a field path
 // (pod.spec.containers) with its description and its fields, or --recursive the field tree.
+import {explainEnums} from '../../../engine/k8s/explain-enums.ts';
 import {explainSchemaJson} from '../../../engine/k8s/explain-schema.ts';
 import {resourceByKind} from '../../../engine/k8s/resources.ts';
 import type {CommandOutcome} from '../../types.ts';
@@ -61,17 +62,37 @@ function indent(amount: number, text: string): string {
 	return pad + text.replace(/\n/g, `\n${pad}`);
 }
 
-/** The fields of a type, one block each: `  name\t<type>` and the wrapped description, or the bare tree for --recursive. */
+/** A field's enum (its values and the "Possible enum values" text the API appends to its description). */
+function enumOf(typeKey: string, field: string): {values: string[]; doc: string} | undefined {
+	return explainEnums[`${typeKey}.${field}`];
+}
+
+/** The template's extractEnum: `""` for the empty value. */
+function enumValue(value: string): string {
+	return value === '' ? '""' : value;
+}
+
+/** The description as the API serves it: with its "Possible enum values" block for an enum field. */
+function fieldDescription(typeKey: string, field: Field): string {
+	const found = enumOf(typeKey, field[0]);
+	return found ? `${field[3]}\n\n${found.doc}` : field[3];
+}
+
+/** The fields of a type, one block each: `  name\t<type>`, its enum (4 values at most), and the wrapped description, or the bare tree for --recursive. */
 function fieldList(s: Schema, key: string, level: number, recursive: boolean, seen: string[]): string {
 	const type = s.types[key];
 	if (!type || seen.includes(key)) return '';
 	let out = '';
-	for (const [name, typeName, required, description, ref] of [...type.fields].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+	for (const field of [...type.fields].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+		const [name, typeName, required, , ref] = field;
 		const pad = level * 2;
-		out += `${indent(pad, name)}\t<${typeName}>${required ? ' -required-' : ''}\n`;
+		out += `${indent(pad, name)}\t<${typeName}>${required ? ' -required-' : ''}`;
+		const values = enumOf(key, name)?.values;
+		if (values) out += `\n${' '.repeat(pad)}enum: ${values.slice(0, 4).map(enumValue).join(', ')}${values.length > 4 ? ', ....' : ''}`;
+		out += '\n';
 		if (recursive) {
 			if (ref) out += fieldList(s, ref, level + 1, recursive, [...seen, key]);
-		} else out += `${indent(pad + 2, wordWrap(description || '<no description>', 78 - pad))}\n\n`;
+		} else out += `${indent(pad + 2, wordWrap(fieldDescription(key, field) || '<no description>', 78 - pad))}\n\n`;
 	}
 	return out;
 }
@@ -92,9 +113,11 @@ export function kubectlExplain(k: Kctx): CommandOutcome {
 		const field: Field | undefined = s.types[key!]?.fields.find(f => f[0] === path[i]);
 		if (!field) return fail(`error: field "${path[i]}" does not exist`);
 		if (i === path.length - 1) {
-			fieldLine = `FIELD: ${field[0]} <${field[1]}>\n\n`;
+			// The template: the FIELD line, ENUM: and one value a line when there are some, then two newlines.
+			const values = enumOf(key!, field[0])?.values;
+			fieldLine = `FIELD: ${field[0]} <${field[1]}>\n${values ? `ENUM:${values.map(v => `\n    ${enumValue(v)}`).join('')}` : ''}\n\n`;
 			// The template prints the field's description, then the description of the type it holds.
-			description = [field[3], field[4] ? s.types[field[4]]!.description : ''].filter(Boolean).join('\n');
+			description = [fieldDescription(key!, field), field[4] ? s.types[field[4]]!.description : ''].filter(Boolean).join('\n');
 		}
 		key = field[4];
 		if (!key && i < path.length - 1) return fail(`error: field "${path[i + 1]}" does not exist`);

@@ -11,8 +11,10 @@ const modelled = new Set([
 	'overwrite', 'ignore-daemonsets', 'stdin', 'tty', 'tail', 'timeout', 'labels', 'restart', 'env', 'dry-run', 'command',
 	'help', 'no-headers', 'cascade', 'for', 'current', 'minify', 'raw', 'types', 'all-containers', 'prefix', 'max-log-requests', 'node-port', 'wait', 'now', 'label-columns', 'patch', 'revision', 'to-revision',
 	'from-literal', 'from-file', 'from-env-file', 'docker-server', 'docker-username', 'docker-password', 'docker-email', 'cert', 'key',
-	'namespaced', 'api-group', 'field-selector', 'sort-by', 'watch-only', 'rm', 'list', 'quiet', 'subresource', 'as', 'as-group',
+	'namespaced', 'api-group', 'field-selector', 'sort-by', 'watch-only', 'rm', 'list', 'quiet', 'subresource', 'as', 'as-group', 'recursive',
 	'tcp', 'schedule', 'verb', 'resource', 'resource-name', 'non-resource-url', 'role', 'clusterrole', 'group', 'user', 'serviceaccount', 'external-name', 'clusterip', 'from',
+	'min-available', 'max-unavailable', 'value', 'global-default', 'description', 'preemption-policy', 'hard', 'scopes', 'rule', 'class', 'default-backend', 'annotation',
+	'audience', 'duration', 'bound-object-kind', 'bound-object-name', 'bound-object-uid',
 ]);
 
 /** The aliases kubectl's subcommands answer to (`kubectl create cm` is `kubectl create configmap`). */

@@ -1,8 +1,7 @@
 // kubectl get: tables, -o wide|yaml|json|name, -l, -A, --show-labels, -w (a bounded watch).
-import {Document, visit} from 'yaml';
 import {listObjects} from '../../../engine/k8s/api-server.ts';
 import {resourceInfo} from '../../../engine/k8s/resources.ts';
-import {startWatch} from './get-watch.ts';
+import {startWatch, watchObjects} from './get-watch.ts';
 import {formatLabels, matchesRequirements, parseSelector} from '../../../engine/k8s/selectors.ts';
 import type {KubeObject, ResourceName} from '../../../engine/k8s/types.ts';
 import {kubeEvents} from '../../../engine/k8s/events.ts';
@@ -17,42 +16,16 @@ import {fieldSelection} from './field-selection.ts';
 import {sortObjects} from './sort-by.ts';
 import {headers, row} from './rows.ts';
 import {humanDuration, table} from './table.ts';
+import {sortKeys, toYaml} from './yaml-print.ts';
 
-/** Keys sorted as kubectl's YAML printer sorts them (it goes through a map). */
-export function sortKeys(value: unknown): unknown {
-	if (Array.isArray(value)) return value.map(sortKeys);
-	if (value && typeof value === 'object') {
-		return Object.fromEntries(
-			Object.entries(value)
-				.filter(([, v]) => v !== undefined)
-				.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-				.map(([k, v]) => [k, sortKeys(v)]),
-		);
-	}
-	return value;
-}
-
-/** A string go-yaml v2 would read back as another type (null, bool, number, timestamp): it double-quotes those. */
-const resolvesToOtherType = /^(~|null|Null|NULL|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?|[-+]?0x[0-9a-fA-F_]+|[-+]?0b[01_]+|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|\d{4}-\d\d?-\d\d?([Tt ]\d\d?:\d\d?:\d\d?(\.\d*)?(Z|[-+]\d\d?(:\d\d)?)?)?)$/;
-
-export function toYaml(value: unknown): string {
-	// go-yaml's habits: sequences not indented under their key; a string that would read back as
-	// another type double-quoted (YAML 1.1: y/n, timestamps), any other string that cannot be
-	// plain single-quoted (schedule: '*/1 * * * *').
-	const doc = new Document(sortKeys(value), {version: '1.1'});
-	visit(doc, {
-		Scalar(_, node) {
-			if (typeof node.value === 'string' && (node.value === '' || resolvesToOtherType.test(node.value))) node.type = 'QUOTE_DOUBLE';
-		},
-	});
-	return doc.toString({lineWidth: 0, indentSeq: false, singleQuote: true});
-}
+export {sortKeys, toYaml} from './yaml-print.ts';
 
 export function printObjects(w: World, objects: KubeObject[], output: string | undefined, single: boolean): string {
 	const clean = objects.map(o => JSON.parse(JSON.stringify(o)));
 	const payload = single && clean.length === 1 ? clean[0] : {apiVersion: 'v1', items: clean, kind: 'List', metadata: {resourceVersion: ''}};
 	if (output === 'yaml') return toYaml(payload);
-	return JSON.stringify(payload, null, 4) + '\n';
+	// kubectl prints what it decoded as unstructured, and Go's encoder writes map keys sorted.
+	return JSON.stringify(sortKeys(payload), null, 4) + '\n';
 }
 
 function eventsTable(k: Kctx, events: WorldEvent[], all: boolean, ns: string): string {
@@ -184,11 +157,15 @@ export function kubectlGet(k: Kctx): CommandOutcome {
 		else stderr = all || !targets.some(t => t.info.namespaced) ? 'No resources found\n' : `No resources found in ${ns} namespace.\n`;
 	}
 	const watchOnly = bool(k.args, 'watch-only');
-	if ((watchOnly || bool(k.args, 'w', 'watch')) && targets.length === 1 && !output && errors.length === 0) {
-		// A watch prints the list (nothing when it is empty), then keeps printing changes.
+	const watchOutput = output === undefined || output === 'wide' || output === 'yaml' || output === 'json' || output === 'name';
+	if ((watchOnly || bool(k.args, 'w', 'watch')) && targets.length === 1 && !isAll && watchOutput && errors.length === 0) {
+		// A watch prints the list (nothing when it is empty), then keeps printing changes; in
+		// yaml/json each object on its own, as the printers print watch events.
 		const info = targets[0]!.info;
-		const initial = watchOnly ? '' : stdout;
-		return {stdout: initial, stderr: '', exitCode: 0, effects: [{kind: 'follow', follow: startWatch(w, info, info.namespaced && !all ? ns : undefined, stdout, watchOnly, {labelSelector: selectorText, fieldSelector: flag(k.args, 'field-selector')})}]};
+		const objectwise = output === 'yaml' || output === 'json';
+		const initial = watchOnly ? '' : objectwise ? watchObjects(found, output, typePrefix(info), 0) : stdout;
+		const start = {labelSelector: selectorText, fieldSelector: flag(k.args, 'field-selector'), names: targets[0]!.names, output: output as 'wide' | 'yaml' | 'json' | 'name' | undefined, printed: watchOnly ? 0 : found.length};
+		return {stdout: initial, stderr: '', exitCode: 0, effects: [{kind: 'follow', follow: startWatch(w, info, info.namespaced && !all ? ns : undefined, stdout, watchOnly, start)}]};
 	}
 	return {stdout, stderr, exitCode: errors.length ? 1 : 0};
 }

@@ -179,6 +179,8 @@ const topLevelFields: Record<string, string[]> = {
 	ClusterRoleBinding: ['subjects', 'roleRef'],
 	StorageClass: ['provisioner', 'parameters', 'reclaimPolicy', 'mountOptions', 'allowVolumeExpansion', 'volumeBindingMode', 'allowedTopologies'],
 	EndpointSlice: ['addressType', 'endpoints', 'ports'],
+	PriorityClass: ['value', 'globalDefault', 'description', 'preemptionPolicy'],
+	Lease: ['spec'],
 	Event: ['involvedObject', 'reason', 'message', 'source', 'firstTimestamp', 'lastTimestamp', 'count', 'type', 'eventTime', 'series', 'action', 'related', 'reportingComponent', 'reportingInstance'],
 };
 

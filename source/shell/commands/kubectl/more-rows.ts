@@ -94,6 +94,12 @@ export function moreHeaders(resource: ResourceName, wide: boolean): string[] {
 			return ['NAME', 'POD-SELECTOR', 'AGE'];
 		case 'endpointslices':
 			return ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'];
+		case 'leases':
+			return ['NAME', 'HOLDER', 'AGE'];
+		case 'poddisruptionbudgets':
+			return ['NAME', 'MIN AVAILABLE', 'MAX UNAVAILABLE', 'ALLOWED DISRUPTIONS', 'AGE'];
+		case 'priorityclasses':
+			return ['NAME', 'VALUE', 'GLOBAL-DEFAULT', 'AGE'];
 		default:
 			return ['NAME', 'AGE'];
 	}
@@ -167,6 +173,14 @@ export function moreRow(w: World, resource: ResourceName, obj: KubeObject, wide:
 			const list = addresses.length === 0 ? '<unset>' : addresses.length > 3 ? `${addresses.slice(0, 3).join(',')} + ${addresses.length - 3} more...` : addresses.join(',');
 			return [name, String(obj.addressType ?? ''), ports, list, age(w, obj)];
 		}
+		case 'poddisruptionbudgets': {
+			const intOrString = (v: unknown) => (v === undefined || v === null ? 'N/A' : String(v));
+			return [name, intOrString(obj.spec?.minAvailable), intOrString(obj.spec?.maxUnavailable), String(obj.status?.disruptionsAllowed ?? 0), age(w, obj)];
+		}
+		case 'priorityclasses':
+			return [name, String(obj.value ?? 0), String(obj.globalDefault ?? false), age(w, obj)];
+		case 'leases':
+			return [name, typeof obj.spec?.holderIdentity === 'string' ? obj.spec.holderIdentity : '', age(w, obj)];
 		case 'networkpolicies':
 			return [name, formatSelector(obj.spec?.podSelector) === '<none>' ? '<none>' : formatSelector(obj.spec?.podSelector), age(w, obj)];
 		default:

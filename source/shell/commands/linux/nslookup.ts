@@ -10,10 +10,42 @@ import type {CommandSpec, ShellFrame} from '../../types.ts';
 import {callerOf, external, fail, lostShell} from './context.ts';
 
 export function usesBusybox(world: World, frame: ShellFrame): boolean {
+	return busyboxVersion(world, frame) !== undefined;
+}
+
+/** The version of the caller's /bin/busybox ("1.28.4"), or undefined without one. */
+function busyboxVersion(world: World, frame: ShellFrame): string | undefined {
 	const host = world.hosts.get(frame.host);
 	const process = host?.processes.get(frame.pid);
 	const fs = host && process ? processFilesystem(host, process) : undefined;
-	return !!fs && !!lookupFile(world, fs, '/bin/busybox');
+	const found = fs ? lookupFile(world, fs, '/bin/busybox') : undefined;
+	if (!found) return undefined;
+	return (found.node.type === 'file' && /BusyBox v(\d+\.\d+(?:\.\d+)?)/.exec(found.node.content)?.[1]) || '1.36.1';
+}
+
+/** The name CoreDNS gives an address in reverse (a Service's ClusterIP: NAME.NS.svc.cluster.local), if any. */
+function reverseName(world: World, ip: string): string | undefined {
+	for (const svc of world.cluster?.store.services.values() ?? []) {
+		if (svc.spec?.clusterIP === ip) return `${svc.metadata.name}.${svc.metadata.namespace}.svc.cluster.local`;
+	}
+	return undefined;
+}
+
+/**
+ * busybox up to 1.28 (the image the Kubernetes docs debug DNS with): the C library resolves the
+ * name (search list, ndots), then each address, and the server, is named by a reverse lookup;
+ * a name it cannot resolve is an error on stderr.
+ */
+function oldBusyboxLookup(world: World, who: {host: string; pid: number}, name: string, server: string, names: string[]): {stdout: string; stderr?: string; exitCode: number} {
+	const address = (ip: string, i: number) => `Address ${i + 1}: ${ip}${reverseName(world, ip) ? ` ${reverseName(world, ip)}` : ''}\n`;
+	const header = `Server:    ${server}\n${address(server, 0)}\n`;
+	for (const candidate of names) {
+		const answer = queryNameserver(world, who, server, candidate, 'A');
+		if (answer === 'timeout' || answer.rcode !== 'NOERROR') continue;
+		const ips = answer.records.flatMap(r => (r.type === 'A' ? [r.ip] : []));
+		if (ips.length) return {stdout: `${header}Name:      ${name}\n${ips.map(address).join('')}`, exitCode: 0};
+	}
+	return {stdout: header, stderr: `nslookup: can't resolve '${name}'\n`, exitCode: 1};
 }
 
 function replyText(answer: DnsAnswer, name: string, busybox: boolean): string {
@@ -40,6 +72,7 @@ export const nslookup: CommandSpec = external({
 		const config = resolverConfig(ctx.world, who);
 		const server = words[1] ?? config.nameservers[0]!;
 		if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return {stdout: '', stderr: `[simulator] reverse lookups (PTR) are not simulated here; look names up forward: nslookup NAME\n`, exitCode: 1};
+		if (busybox && /^1\.(1\d|2[0-8])\./.test(busyboxVersion(ctx.world, ctx.frame) ?? '')) return oldBusyboxLookup(ctx.world, who, name, server, candidateNames(name, config));
 		// busybox: the search list only for a name without a dot; bind: as the C library does (ndots).
 		const names = busybox ? (name.includes('.') || name.endsWith('.') ? [name.replace(/\.$/, '')] : config.search.length ? config.search.map(d => `${name}.${d}`) : [name]) : candidateNames(name, config);
 		const header = busybox ? `Server:\t\t${server}\nAddress:\t${server}:53\n\n` : `Server:\t\t${server}\nAddress:\t${server}#53\n\n`;
