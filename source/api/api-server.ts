@@ -7,11 +7,10 @@ import type {AddressInfo} from 'node:net';
 import type {World} from '../engine/world.ts';
 import type {ApiRequest, ApiResponse, Handled, WatchRequest} from './api-types.ts';
 import type {ApiCredentials} from './credentials.ts';
-import {WebSocketServer} from 'ws';
-import {execAnswer, execCommandLine, execProtocols, channel, frame} from './exec-stream.ts';
-import {handleRequest, parseResourcePath} from './handle-request.ts';
+import {handleRequest} from './handle-request.ts';
 import type {LiveWorld} from './live-session.ts';
 import {statusResponse, tooLarge, unauthorized} from './status.ts';
+import {upgrades} from './upgrades.ts';
 import {startWatch, stepWatch} from './watch-events.ts';
 import {clockOffset, shiftTimestamps} from './wall-clock.ts';
 
@@ -183,29 +182,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
 	};
 
 	const server = createServer({key: options.credentials.keyPem, cert: options.credentials.certPem}, (req, res) => void onRequest(req, res));
-	const sockets = new WebSocketServer({noServer: true, handleProtocols: offered => execProtocols.find(p => offered.has(p)) ?? false});
-	server.on('upgrade', (req: IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => {
-		const refuse = (status: string, answer: ApiResponse) => {
-			const body = JSON.stringify(answer.body);
-			socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
-		};
-		if (!tokenMatches(req.headers.authorization, options.credentials.token)) return refuse('401 Unauthorized', unauthorized());
-		const url = new URL(req.url ?? '/', 'https://localhost');
-		const target = parseResourcePath(url.pathname);
-		const websocket = String(req.headers.upgrade ?? '').toLowerCase() === 'websocket';
-		if (!target || target.served.resource !== 'pods' || !target.name || target.subresource !== 'exec') {
-			return refuse('400 Bad Request', statusResponse(400, 'BadRequest', `[simulator] ${target?.subresource ?? 'this'} connection is not served through the API endpoint yet (exec is)`));
-		}
-		if (!websocket) return refuse('400 Bad Request', statusResponse(400, 'BadRequest', '[simulator] exec is served over WebSocket (v5.channel.k8s.io) only, not SPDY'));
-		sockets.handleUpgrade(req, socket, head, ws => {
-			const planned = execCommandLine(target.namespace ?? 'default', target.name!, url.searchParams);
-			const answer = 'error' in planned ? {stdout: '', stderr: '', status: {metadata: {}, status: 'Failure', message: planned.error, reason: 'BadRequest', code: 400}} : execAnswer(options.live.run(planned.line));
-			if (answer.stdout) ws.send(frame(channel.stdout, answer.stdout));
-			if (answer.stderr) ws.send(frame(channel.stderr, answer.stderr));
-			ws.send(frame(channel.error, JSON.stringify(answer.status)));
-			ws.close(1000);
-		});
-	});
+	const connections = upgrades(options.live, req => tokenMatches(req.headers.authorization, options.credentials.token));
+	server.on('upgrade', (req: IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => connections.handle(req, socket, head));
 	// A slow client cannot hold the server: headers within 10 s, the whole request within 60 s.
 	server.headersTimeout = 10_000;
 	server.requestTimeout = 60_000;
@@ -224,7 +202,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
 		close: () =>
 			new Promise<void>(resolve => {
 				for (const stop of [...openWatches]) stop();
-				for (const client of sockets.clients) client.terminate();
+				connections.close();
 				server.closeAllConnections();
 				server.close(() => resolve());
 			}),
