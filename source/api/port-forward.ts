@@ -4,12 +4,13 @@
 // pod's network namespace, writes the answer back and closes; a refused port is reported on the
 // error stream in the kubelet's words, which kubectl prints.
 import {produce} from 'immer';
-import {respond, type HttpRequest} from '../engine/network/apps.ts';
+import type {HttpRequest} from '../engine/network/apps.ts';
 import {connect} from '../engine/network/connect.ts';
 import {ipOf} from '../engine/network/links.ts';
 import {randomInt} from '../engine/rng.ts';
 import {digestHex} from '../engine/hash.ts';
 import type {World} from '../engine/world.ts';
+import {respond} from '../engine/world-behaviour.ts';
 import type {LiveWorld} from './live-session.ts';
 import type {SpdyStream} from './spdy-session.ts';
 
