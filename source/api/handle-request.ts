@@ -7,6 +7,7 @@ import type {ApiRequest, Handled} from './api-types.ts';
 import {findServed, qualifiedResource} from './api-resources.ts';
 import {apiGroup, apiGroupList, apiResourceList, apiVersions, kubernetesVersion} from './discovery.ts';
 import {createRequest, deleteCollectionRequest, deleteRequest, getRequest, listRequest, logRequest, patchRequest, updateRequest, type Target} from './resource-requests.ts';
+import {denied, impersonatedUser, requestAttributes, reviewRequest} from './impersonation.ts';
 import {openApiDocument, openApiRoot} from './openapi.ts';
 import {notFoundPath, statusResponse} from './status.ts';
 
@@ -153,6 +154,17 @@ function resourceRequest(req: ApiRequest, world: World, target: Target): Handled
 
 export function handleRequest(req: ApiRequest, world: World): Handled {
 	const path = req.path.replace(/\/+$/, '') || '/';
+	// `kubectl --as`: every request is decided by RBAC for the impersonated user.
+	const user = impersonatedUser(req.headers);
+	const target = parseResourcePath(path);
+	const refused = denied(world, user, requestAttributes(req, target && {group: target.served.group, resource: target.served.resource, namespace: target.namespace, name: target.name, subresource: target.subresource}));
+	if (refused) return {response: refused};
+	const review = reviewRequest(req, world);
+	if (review) return {response: review, action: {verb: 'auth', resource: review.body && (review.body as {kind?: string}).kind === 'SelfSubjectReview' ? 'whoami' : 'can-i'}};
+	return routed(req, world, path, target);
+}
+
+function routed(req: ApiRequest, world: World, path: string, target: Target | undefined): Handled {
 	if (['/healthz', '/readyz', '/livez'].includes(path)) return text('ok');
 	if (path === '/version') return {response: {status: 200, body: kubernetesVersion}};
 	if (path === '/api') return {response: apiVersions()};
@@ -163,7 +175,6 @@ export function handleRequest(req: ApiRequest, world: World): Handled {
 	if (parts[0] === 'api' && parts.length === 2) return {response: apiResourceList('', parts[1]!) ?? notFoundPath()};
 	if (parts[0] === 'apis' && parts.length === 2) return {response: apiGroup(parts[1]!) ?? notFoundPath()};
 	if (parts[0] === 'apis' && parts.length === 3) return {response: apiResourceList(parts[1]!, parts[2]!) ?? notFoundPath()};
-	const target = parseResourcePath(path);
 	if (!target) return {response: notFoundPath()};
 	if (!world.cluster || !apiServerUp(world)) return {response: statusResponse(503, '', '[simulator] the simulated API server is down (its static pod or etcd is not running)')};
 	return resourceRequest(req, world, target);

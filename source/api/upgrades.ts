@@ -10,6 +10,7 @@ import {serveAttach} from './attach-session.ts';
 import {serveExec} from './exec-session.ts';
 import {execProtocols} from './exec-stream.ts';
 import {parseResourcePath} from './handle-request.ts';
+import {denied, impersonatedUser, requestAttributes} from './impersonation.ts';
 import type {LiveWorld} from './live-session.ts';
 import {portForwardStreams} from './port-forward.ts';
 import {spdyConnection} from './spdy-session.ts';
@@ -51,6 +52,8 @@ export function upgrades(live: LiveWorld, authorised: (req: IncomingMessage) => 
 			}
 			const namespace = target.namespace ?? 'default';
 			const pod = target.name;
+			const refused = denied(live.world(), impersonatedUser(req.headers), requestAttributes({method: req.method ?? 'GET', path: url.pathname, query: url.searchParams}, {group: '', resource: 'pods', namespace, name: pod, subresource: kind}));
+			if (refused) return refuse(socket, '403 Forbidden', refused);
 			if (!live.world().cluster?.store.pods.has(`${namespace}/${pod}`)) return refuse(socket, '404 Not Found', statusResponse(404, 'NotFound', `pods "${pod}" not found`, {name: pod, kind: 'pods'}));
 			if (upgrade === 'spdy/3.1' && kind === 'portforward') {
 				// The fallback: answer the upgrade, then speak SPDY on the socket itself.

@@ -40,6 +40,20 @@ spec:
         image: luksa/kubia
 `;
 
+const binding = `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: jane-reads
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: Role
+  name: pod-reader
+subjects:
+- apiGroup: rbac.authorization.k8s.io
+  kind: User
+  name: jane
+`;
+
 const typo = `apiVersion: v1
 kind: Pod
 metadata:
@@ -82,6 +96,13 @@ const script: (string[] | {advanceMs: number} | PortForwardStep)[] = [
 	{portForward: 'deployment/kubia', remote: 8080, path: '/'},
 	['get', 'pod', 'web', '-o', 'yaml'],
 	['get', 'pod', 'nope'],
+	['create', 'role', 'pod-reader', '--verb=get,list', '--resource=pods'],
+	['apply', '-f', 'binding.yaml'],
+	['auth', 'can-i', 'list', 'pods', '--as', 'jane'],
+	['auth', 'can-i', 'delete', 'pods', '--as', 'jane'],
+	['auth', 'can-i', 'list', 'pods', '--as', 'jane', '-n', 'kube-system'],
+	['get', 'pods', '--as', 'jane'],
+	['get', 'deployments', '--as', 'jane'],
 	['delete', 'pod', 'web', '--wait=false'],
 	['delete', 'deployment', 'kubia'],
 ];
@@ -148,7 +169,7 @@ test('the real kubectl 1.32 and the built-in kubectl print the same for one scri
 	const seed = tick(createSandboxWorld({seed: 7}), 60_000);
 	// The built-in kubectl on one copy of the world...
 	let shell = createShellState(seed, learnerHost);
-	const runtime = {commands: createSimulation().commands, disk: memoryDisk({'deploy.yaml': deployment, 'typo.yaml': typo})};
+	const runtime = {commands: createSimulation().commands, disk: memoryDisk({'deploy.yaml': deployment, 'typo.yaml': typo, 'binding.yaml': binding})};
 	// ...the real one through the endpoint on another.
 	const live = standaloneWorld(shell.world, undefined, (world, line) => {
 		const result = runLine({...shell, world}, line, runtime);
@@ -160,6 +181,7 @@ test('the real kubectl 1.32 and the built-in kubectl print the same for one scri
 	writeFileSync(join(dir, 'kubeconfig'), kubeconfigText(server.url, credentials), {mode: 0o600});
 	writeFileSync(join(dir, 'deploy.yaml'), deployment);
 	writeFileSync(join(dir, 'typo.yaml'), typo);
+	writeFileSync(join(dir, 'binding.yaml'), binding);
 	const real = (args: string[]) =>
 		new Promise<string>(resolve => {
 			execFile('kubectl', args, {cwd: dir, env: {...process.env, KUBECONFIG: join(dir, 'kubeconfig'), HOME: dir}, timeout: 20_000}, (_error, stdout, stderr) => resolve(stdout + stderr));

@@ -137,3 +137,15 @@ test('a client that goes away leaves no shell process behind in the container', 
 	await settle();
 	assert.equal([...live().world().hosts.values()].reduce((n, h) => n + h.processes.size, 0), before);
 });
+
+test('exec as a user RBAC does not let create pods/exec (kubectl exec --as) is refused with 403 before any command runs', async () => {
+	recorded.length = 0;
+	const status = await new Promise<number>(resolve => {
+		const ws = new WebSocket(`${server.url.replace('https', 'wss')}/api/v1/namespaces/default/pods/web/exec?command=hostname&container=web&stdout=true`, ['v5.channel.k8s.io'], {ca: credentials.caPem, headers: {authorization: `Bearer ${credentials.token}`, 'impersonate-user': 'jane'}});
+		ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+		ws.on('open', () => resolve(101));
+		ws.on('error', () => undefined);
+	});
+	assert.equal(status, 403);
+	assert.deepEqual(recorded, []);
+});
