@@ -11,7 +11,7 @@ import {handleRequest} from './handle-request.ts';
 import type {LiveWorld} from './live-session.ts';
 import {statusResponse, tooLarge, unauthorized} from './status.ts';
 import {upgrades} from './upgrades.ts';
-import {startWatch, stepWatch} from './watch-events.ts';
+import {bookmark, startWatch, stepWatch, tooOld} from './watch-events.ts';
 import {clockOffset, shiftTimestamps} from './wall-clock.ts';
 
 /** The real API server's limit on a request body (3 MiB). */
@@ -25,6 +25,8 @@ export type ApiServerOptions = {
 	bodyLimit?: number;
 	/** The longest a watch stays open without timeoutSeconds (ms). */
 	maxWatchMs?: number;
+	/** How often a watch that allows bookmarks gets one (ms; the API server sends one about every minute). */
+	bookmarkMs?: number;
 	/** Listening on an address other than loopback must be asked for (`--api-bind`). */
 	allowNonLoopback?: boolean;
 	/** The learner's clock (ms since 1970): timestamps are served relative to it. */
@@ -45,7 +47,7 @@ function send(res: ServerResponse, response: ApiResponse, offsetMs = 0): void {
 	const isText = typeof response.body === 'string' && response.contentType?.startsWith('text/');
 	const body = isText ? (response.body as string) : JSON.stringify(shiftTimestamps(response.body, offsetMs));
 	const warnings = (response.warnings ?? []).map(text => `299 - ${JSON.stringify(text)}`);
-	res.writeHead(response.status, {'Content-Type': isText ? response.contentType! : 'application/json', 'Cache-Control': 'no-cache, private', 'Content-Length': Buffer.byteLength(body), ...(warnings.length ? {Warning: warnings} : {})});
+	res.writeHead(response.status, {'Content-Type': response.contentType ?? 'application/json', 'Cache-Control': 'no-cache, private', 'Content-Length': Buffer.byteLength(body), ...(warnings.length ? {Warning: warnings} : {})});
 	res.end(body);
 }
 
@@ -86,6 +88,16 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
 	// A command's requests are recorded once: kubectl sends no command name, so the same line within a few seconds is the same command.
 	const recorded = new Map<string, number>();
 	const openWatches = new Set<() => void>();
+	// The oldest resourceVersion a watch can start from: the endpoint replays nothing from before it
+	// started, nor from before the session's world was replaced by another (a chapter switch, a reset).
+	const versionOf = () => Number(options.live.world().cluster?.resourceVersion ?? 0);
+	let oldest = versionOf();
+	let lastVersion = oldest;
+	const unwatchVersions = options.live.subscribe(() => {
+		const now = versionOf();
+		if (now < lastVersion) oldest = now;
+		lastVersion = now;
+	});
 
 	const record = (req: ApiRequest, handled: Handled): {world?: World; line?: string; exitCode?: number} => {
 		const action = handled.action;
@@ -107,8 +119,16 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
 			const shift = offset();
 			for (const event of events) res.write(JSON.stringify(shiftTimestamps(event, shift)) + '\n');
 		};
+		const expired = tooOld(watch, oldest);
+		if (expired) {
+			write([expired]);
+			res.end();
+			return;
+		}
 		let {events, seen} = startWatch(options.live.world(), watch);
 		write(events);
+		if (watch.initialEventsEnd) write([bookmark(options.live.world(), watch, true)]);
+		const bookmarks = watch.bookmarks ? setInterval(() => write([bookmark(options.live.world(), watch)]), options.bookmarkMs ?? 60_000) : undefined;
 		let lastWorld = options.live.world();
 		const unsubscribe = options.live.subscribe(() => {
 			const world = options.live.world();
@@ -121,6 +141,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
 		const timer = setTimeout(() => stop(), Math.min(maxWatchMs, timeoutSeconds !== undefined ? timeoutSeconds * 1000 : maxWatchMs));
 		const stop = () => {
 			clearTimeout(timer);
+			clearInterval(bookmarks);
 			unsubscribe();
 			openWatches.delete(stop);
 			if (!res.writableEnded) res.end();
@@ -203,6 +224,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
 			new Promise<void>(resolve => {
 				for (const stop of [...openWatches]) stop();
 				connections.close();
+				unwatchVersions();
 				server.closeAllConnections();
 				server.close(() => resolve());
 			}),

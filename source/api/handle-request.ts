@@ -5,7 +5,7 @@ import {resourceByKind} from '../engine/k8s/resources.ts';
 import type {World} from '../engine/world.ts';
 import type {ApiRequest, Handled} from './api-types.ts';
 import {findServed, qualifiedResource} from './api-resources.ts';
-import {apiGroup, apiGroupList, apiResourceList, apiVersions, kubernetesVersion} from './discovery.ts';
+import {aggregatedDiscovery, apiGroup, apiGroupList, apiResourceList, apiVersions, kubernetesVersion, wantsAggregated} from './discovery.ts';
 import {createRequest, deleteCollectionRequest, deleteRequest, getRequest, listRequest, logRequest, patchRequest, updateRequest, type Target} from './resource-requests.ts';
 import {denied, impersonatedUser, requestAttributes, reviewRequest} from './impersonation.ts';
 import {openApiDocument, openApiRoot} from './openapi.ts';
@@ -78,7 +78,10 @@ function actionOf(req: ApiRequest, target: Target, verb: string, world?: World):
 }
 
 function watchOf(req: ApiRequest, target: Target): Handled {
-	const since = Number(req.query.get('resourceVersion') ?? 0);
+	const initialEvents = req.query.get('sendInitialEvents') === 'true';
+	// With sendInitialEvents every matching object comes first as ADDED, whatever resourceVersion says.
+	const since = initialEvents ? 0 : Number(req.query.get('resourceVersion') ?? 0);
+	const bookmarks = req.query.get('allowWatchBookmarks') === 'true';
 	const fieldSelector = [req.query.get('fieldSelector'), target.name ? `metadata.name=${target.name}` : undefined].filter(Boolean).join(',');
 	return {
 		response: {status: 200, body: undefined},
@@ -91,6 +94,8 @@ function watchOf(req: ApiRequest, target: Target): Handled {
 			fieldSelector: fieldSelector || undefined,
 			sinceVersion: Number.isFinite(since) && since > 0 ? since : undefined,
 			table: /as=Table/.test(req.headers.accept ?? ''),
+			...(bookmarks ? {bookmarks} : {}),
+			...(bookmarks && initialEvents ? {initialEventsEnd: true} : {}),
 		},
 		action: actionOf(req, target, 'get'),
 	};
@@ -167,6 +172,7 @@ export function handleRequest(req: ApiRequest, world: World): Handled {
 function routed(req: ApiRequest, world: World, path: string, target: Target | undefined): Handled {
 	if (['/healthz', '/readyz', '/livez'].includes(path)) return text('ok');
 	if (path === '/version') return {response: {status: 200, body: kubernetesVersion}};
+	if ((path === '/api' || path === '/apis') && wantsAggregated(req.headers.accept)) return {response: aggregatedDiscovery(path === '/api')};
 	if (path === '/api') return {response: apiVersions()};
 	if (path === '/apis') return {response: apiGroupList()};
 	if (path === '/openapi/v3') return {response: openApiRoot()};

@@ -75,6 +75,8 @@ type PortForwardStep = {portForward: string; remote: number; path: string};
 /** The script: kubectl arguments, a pause of virtual time (the same on both worlds), or a port-forward. */
 const script: (string[] | {advanceMs: number} | PortForwardStep)[] = [
 	['get', 'nodes'],
+	['explain', 'pods.spec.containers'],
+	['explain', 'deployment.spec.strategy'],
 	['run', 'web', '--image=nginx'],
 	['apply', '-f', 'deploy.yaml'],
 	['apply', '-f', 'typo.yaml'],
