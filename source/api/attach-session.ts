@@ -1,8 +1,11 @@
 // `kubectl attach` through the endpoint: the container's output from now on, as the world runs,
 // until the client leaves or the pod goes. With stdin (`attach -i`, `kubectl run -it`) on a
 // container whose program is a shell, the client types into a shell in that container (the
-// simulated container runs no process that reads stdin, so this is the built-in exec's shell).
+// simulated container runs no process that reads stdin, so this is the built-in exec's shell; when
+// it ends, the container's program ends with its status, as the attached shell's would).
+import {produce} from 'immer';
 import type WebSocket from 'ws';
+import {exitProcess} from '../engine/host/processes.ts';
 import type {World} from '../engine/world.ts';
 import {serveExec} from './exec-session.ts';
 import {channel, frame} from './exec-stream.ts';
@@ -20,13 +23,25 @@ function containerShell(world: World, namespace: string, pod: string, container:
 	return shells.has(program) ? program : undefined;
 }
 
+/** The container's main process exits with `code`, as when the shell attached to it ends. */
+function endContainer(world: World, namespace: string, pod: string, container: string | null, code: number): World {
+	const runtime = world.cluster?.podRuntimes.get(`${namespace}/${pod}`);
+	const main = runtime?.containers.find(c => !container || c.name === container);
+	if (!runtime || main?.pid === undefined) return world;
+	return produce(world, w => {
+		const host = w.hosts.get(runtime.node);
+		if (host?.processes.has(main.pid!)) exitProcess(host, main.pid!, code);
+	});
+}
+
 export function serveAttach(ws: WebSocket, live: LiveWorld, namespace: string, pod: string, query: URLSearchParams): void {
 	const container = query.get('container');
 	const shell = query.get('stdin') === 'true' ? containerShell(live.world(), namespace, pod, container) : undefined;
 	if (shell) {
 		const asExec = new URLSearchParams(query);
 		asExec.append('command', shell);
-		return serveExec(ws, live, namespace, pod, asExec);
+		// The attached shell is the container's program: when it ends, so does the container (kubectl run -it then sees the pod complete).
+		return serveExec(ws, live, namespace, pod, asExec, code => live.commit({world: endContainer(live.world(), namespace, pod, container, code)}));
 	}
 	const tty = query.get('tty') === 'true';
 	const url = new URL(`https://x/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`);

@@ -12,7 +12,12 @@ function exitStatus(code: number): object {
 	return execAnswer({stdout: '', stderr: code === 0 ? '' : `command terminated with exit code ${code}\n`, exitCode: code}).status;
 }
 
-export function serveExec(ws: WebSocket, live: LiveWorld, namespace: string, pod: string, query: URLSearchParams): void {
+/**
+ * `onExit` (attach): the shell ended by itself (exit, Ctrl-D, end of stdin) with this status. An
+ * attach stream carries no exit code (the runtime just closes it): it ends with Success, and
+ * kubectl reads the container's end from the pod.
+ */
+export function serveExec(ws: WebSocket, live: LiveWorld, namespace: string, pod: string, query: URLSearchParams, onExit?: (code: number) => void): void {
 	const tty = query.get('tty') === 'true';
 	const send = (on: number, text: string) => {
 		if (text && ws.readyState === ws.OPEN) ws.send(frame(tty && on === channel.stderr ? channel.stdout : on, tty ? onTerminal(text) : text));
@@ -49,7 +54,10 @@ export function serveExec(ws: WebSocket, live: LiveWorld, namespace: string, pod
 			send(channel.stderr, ran.stderr);
 		}
 		session = ran.open?.session;
-		if (!ran.open) return finish(exitStatus(ran.exitCode));
+		if (!ran.open) {
+			onExit?.(ran.exitCode);
+			return finish(exitStatus(onExit ? 0 : ran.exitCode));
+		}
 		prompt = ran.open.prompt;
 		if (tty) send(channel.stdout, prompt);
 	};

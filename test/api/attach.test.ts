@@ -27,17 +27,23 @@ before(async () => {
 	};
 	create({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'ticker'}, spec: {containers: [{name: 'ticker', image: 'busybox', command: ['sh', '-c', 'while true; do echo tick; sleep 1; done']}]}});
 	create({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'box'}, spec: {containers: [{name: 'box', image: 'busybox', command: ['sh'], stdin: true, stdinOnce: true, tty: true}]}});
+	create({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'once'}, spec: {restartPolicy: 'Never', containers: [{name: 'once', image: 'busybox', command: ['sh'], stdin: true, stdinOnce: true, tty: true}]}});
 	live = standaloneWorld(tick(world, 60_000), undefined, shellRunner({commands: allCommands(), disk: memoryDisk()}, learnerHost));
 	server = await startApiServer({live, credentials, port: 0});
 });
 after(() => server.close());
 
-function attach(pod: string, query: string): Promise<{ws: WebSocket; screen: () => string}> {
+function attach(pod: string, query: string): Promise<{ws: WebSocket; screen: () => string; closed: Promise<any>}> {
 	return new Promise(resolve => {
 		const ws = new WebSocket(`${server.url.replace('https', 'wss')}/api/v1/namespaces/default/pods/${pod}/attach?${query}`, ['v5.channel.k8s.io'], {ca: credentials.caPem, headers: {authorization: `Bearer ${credentials.token}`}});
 		let screen = '';
-		ws.on('message', (data: Buffer) => (screen += data[0] === 1 ? data.subarray(1).toString('utf8') : ''));
-		ws.on('open', () => resolve({ws, screen: () => screen}));
+		let status: any;
+		const closed = new Promise<any>(done => ws.on('close', () => done(status)));
+		ws.on('message', (data: Buffer) => {
+			if (data[0] === 3) status = JSON.parse(data.subarray(1).toString('utf8'));
+			else screen += data[0] === 1 ? data.subarray(1).toString('utf8') : '';
+		});
+		ws.on('open', () => resolve({ws, screen: () => screen, closed}));
 	});
 }
 
@@ -60,4 +66,15 @@ test('attach -it to a container whose program is a shell (kubectl run -it) types
 	await settle();
 	assert.match(screen(), /hostname\r\nbox\r\n/);
 	ws.close();
+});
+
+test('when the attached shell exits the container ends with its status (kubectl run -it --restart=Never then sees the pod fail); the stream itself ends with Success', async () => {
+	const {ws, closed} = await attach('once', 'container=once&stdin=true&stdout=true&tty=true');
+	await settle();
+	ws.send(Buffer.from([0, ...Buffer.from('exit 3\r')]));
+	assert.deepEqual(await closed, {metadata: {}, status: 'Success'});
+	live.set(tick(live.world(), 5000));
+	const pod = live.world().cluster!.store.pods.get('default/once')!;
+	assert.equal(pod.status.phase, 'Failed');
+	assert.equal(pod.status.containerStatuses[0].state.terminated.exitCode, 3);
 });
