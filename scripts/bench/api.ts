@@ -23,7 +23,7 @@ import type {KubeObject} from '../../source/engine/k8s/types.ts';
 import {createClusterWorld, learnerHost} from '../../source/engine/scenarios/sandbox.ts';
 import {tick} from '../../source/engine/tick.ts';
 import type {World} from '../../source/engine/world.ts';
-import {allCommands} from '../../source/shell/all-commands.ts';
+import {createSimulation} from '../../source/shell/simulation.ts';
 import {memoryDisk} from '../../source/shell/memory-disk.ts';
 import {runLine} from '../../source/shell/run-line.ts';
 import {createShellState} from '../../source/shell/session.ts';
@@ -58,7 +58,7 @@ let t = performance.now();
 for (let s = 0; s < 300 && ready(world) < pods; s++) world = tick(world, 1000);
 console.log(`${ready(world)} of ${pods} pods ready (built in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
 
-const runtime = {commands: allCommands(), disk: memoryDisk()};
+const runtime = {commands: createSimulation().commands, disk: memoryDisk()};
 const live = standaloneWorld(world, undefined, shellRunner(runtime, learnerHost));
 const credentials = await createCredentials();
 const server = await startApiServer({live, credentials, port: 0});

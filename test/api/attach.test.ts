@@ -11,7 +11,7 @@ import {createCredentials, type ApiCredentials} from '../../source/api/credentia
 import {handleRequest} from '../../source/api/handle-request.ts';
 import {standaloneWorld} from '../../source/api/live-session.ts';
 import {shellRunner} from '../../source/api/shell-runner.ts';
-import {allCommands} from '../../source/shell/all-commands.ts';
+import {createSimulation} from '../../source/shell/simulation.ts';
 import {memoryDisk} from '../../source/shell/memory-disk.ts';
 
 let credentials: ApiCredentials;
@@ -28,7 +28,7 @@ before(async () => {
 	create({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'ticker'}, spec: {containers: [{name: 'ticker', image: 'busybox', command: ['sh', '-c', 'while true; do echo tick; sleep 1; done']}]}});
 	create({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'box'}, spec: {containers: [{name: 'box', image: 'busybox', command: ['sh'], stdin: true, stdinOnce: true, tty: true}]}});
 	create({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'once'}, spec: {restartPolicy: 'Never', containers: [{name: 'once', image: 'busybox', command: ['sh'], stdin: true, stdinOnce: true, tty: true}]}});
-	live = standaloneWorld(tick(world, 60_000), undefined, shellRunner({commands: allCommands(), disk: memoryDisk()}, learnerHost));
+	live = standaloneWorld(tick(world, 60_000), undefined, shellRunner({commands: createSimulation().commands, disk: memoryDisk()}, learnerHost));
 	server = await startApiServer({live, credentials, port: 0});
 });
 after(() => server.close());
