@@ -49,28 +49,34 @@ function attach(pod: string, query: string): Promise<{ws: WebSocket; screen: () 
 
 const settle = () => new Promise(r => setTimeout(r, 50));
 
+/** Waits (at most 5 s, for a loaded machine) until the screen matches. */
+async function waitFor(screen: () => string, pattern: RegExp): Promise<void> {
+	const started = Date.now();
+	while (!pattern.test(screen()) && Date.now() - started < 5000) await settle();
+	assert.match(screen(), pattern);
+}
+
 test('attach shows only what the container writes from now on, as virtual time passes', async () => {
 	const {ws, screen} = await attach('ticker', 'container=ticker&stdout=true&stderr=true');
 	await settle();
 	assert.equal(screen(), '', 'nothing from before the attach');
 	live.set(tick(live.world(), 3000));
-	await settle();
-	assert.match(screen(), /^(tick\n){2,4}$/);
+	await waitFor(screen, /^(tick\n){2,4}$/);
 	ws.close();
 });
 
 test('attach -it to a container whose program is a shell (kubectl run -it) types into a shell in it', async () => {
 	const {ws, screen} = await attach('box', 'container=box&stdin=true&stdout=true&tty=true');
 	await settle();
+	await waitFor(screen, /root@box:\/# $/);
 	ws.send(Buffer.from([0, ...Buffer.from('hostname\r')]));
-	await settle();
-	assert.match(screen(), /hostname\r\nbox\r\n/);
+	await waitFor(screen, /hostname\r\nbox\r\n/);
 	ws.close();
 });
 
 test('when the attached shell exits the container ends with its status (kubectl run -it --restart=Never then sees the pod fail); the stream itself ends with Success', async () => {
-	const {ws, closed} = await attach('once', 'container=once&stdin=true&stdout=true&tty=true');
-	await settle();
+	const {ws, screen, closed} = await attach('once', 'container=once&stdin=true&stdout=true&tty=true');
+	await waitFor(screen, /root@once:\/# $/);
 	ws.send(Buffer.from([0, ...Buffer.from('exit 3\r')]));
 	assert.deepEqual(await closed, {metadata: {}, status: 'Success'});
 	live.set(tick(live.world(), 5000));

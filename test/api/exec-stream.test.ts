@@ -101,10 +101,16 @@ function session(query: string): Promise<{ws: WebSocket; screen: () => string; c
 
 const settle = () => new Promise(r => setTimeout(r, 30));
 
+/** Waits (at most 5 s, for a loaded machine) until `ready` holds. */
+async function until(ready: () => boolean): Promise<void> {
+	const started = Date.now();
+	while (!ready() && Date.now() - started < 5000) await settle();
+}
+
 test('exec -it: a shell with a prompt, echoed keys, commands run in the pod, and `exit 4` ends it with its code', async () => {
 	recorded.length = 0;
 	const {ws, screen, closed} = await session('command=sh&container=web&stdin=true&stdout=true&tty=true');
-	await settle();
+	await until(() => screen() !== '');
 	assert.equal(screen(), '(web/web) root@web:/# ');
 	for (const key of 'hostnamx\u007fe\r') ws.send(Buffer.from([0, ...Buffer.from(key)]));
 	await settle();
@@ -130,11 +136,12 @@ test('exec -i without a terminal: lines from stdin run in order, no prompt or ec
 
 test('a client that goes away leaves no shell process behind in the container', async () => {
 	const before = [...live().world().hosts.values()].reduce((n, h) => n + h.processes.size, 0);
-	const {ws, closed} = await session('command=sh&container=web&stdin=true&stdout=true&tty=true');
-	await settle();
+	const {ws, screen, closed} = await session('command=sh&container=web&stdin=true&stdout=true&tty=true');
+	await until(() => screen() !== '');
 	ws.close();
 	await closed;
-	await settle();
+	const processes = () => [...live().world().hosts.values()].reduce((n, h) => n + h.processes.size, 0);
+	await until(() => processes() === before);
 	assert.equal([...live().world().hosts.values()].reduce((n, h) => n + h.processes.size, 0), before);
 });
 
