@@ -7,12 +7,11 @@ import type {AddressInfo} from 'node:net';
 import type {World} from '../engine/world.ts';
 import type {ApiRequest, ApiResponse, Handled, WatchRequest} from './api-types.ts';
 import type {ApiCredentials} from './credentials.ts';
-import {WebSocketServer} from 'ws';
-import {execAnswer, execCommandLine, execProtocols, channel, frame} from './exec-stream.ts';
-import {handleRequest, parseResourcePath} from './handle-request.ts';
+import {handleRequest} from './handle-request.ts';
 import type {LiveWorld} from './live-session.ts';
 import {statusResponse, tooLarge, unauthorized} from './status.ts';
-import {startWatch, stepWatch} from './watch-events.ts';
+import {upgrades} from './upgrades.ts';
+import {bookmark, startWatch, stepWatch, tooOld} from './watch-events.ts';
 import {clockOffset, shiftTimestamps} from './wall-clock.ts';
 
 /** The real API server's limit on a request body (3 MiB). */
@@ -26,6 +25,8 @@ export type ApiServerOptions = {
 	bodyLimit?: number;
 	/** The longest a watch stays open without timeoutSeconds (ms). */
 	maxWatchMs?: number;
+	/** How often a watch that allows bookmarks gets one (ms; the API server sends one about every minute). */
+	bookmarkMs?: number;
 	/** Listening on an address other than loopback must be asked for (`--api-bind`). */
 	allowNonLoopback?: boolean;
 	/** The learner's clock (ms since 1970): timestamps are served relative to it. */
@@ -46,7 +47,7 @@ function send(res: ServerResponse, response: ApiResponse, offsetMs = 0): void {
 	const isText = typeof response.body === 'string' && response.contentType?.startsWith('text/');
 	const body = isText ? (response.body as string) : JSON.stringify(shiftTimestamps(response.body, offsetMs));
 	const warnings = (response.warnings ?? []).map(text => `299 - ${JSON.stringify(text)}`);
-	res.writeHead(response.status, {'Content-Type': isText ? response.contentType! : 'application/json', 'Cache-Control': 'no-cache, private', 'Content-Length': Buffer.byteLength(body), ...(warnings.length ? {Warning: warnings} : {})});
+	res.writeHead(response.status, {'Content-Type': response.contentType ?? 'application/json', 'Cache-Control': 'no-cache, private', 'Content-Length': Buffer.byteLength(body), ...(warnings.length ? {Warning: warnings} : {})});
 	res.end(body);
 }
 
@@ -87,6 +88,16 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
 	// A command's requests are recorded once: kubectl sends no command name, so the same line within a few seconds is the same command.
 	const recorded = new Map<string, number>();
 	const openWatches = new Set<() => void>();
+	// The oldest resourceVersion a watch can start from: the endpoint replays nothing from before it
+	// started, nor from before the session's world was replaced by another (a chapter switch, a reset).
+	const versionOf = () => Number(options.live.world().cluster?.resourceVersion ?? 0);
+	let oldest = versionOf();
+	let lastVersion = oldest;
+	const unwatchVersions = options.live.subscribe(() => {
+		const now = versionOf();
+		if (now < lastVersion) oldest = now;
+		lastVersion = now;
+	});
 
 	const record = (req: ApiRequest, handled: Handled): {world?: World; line?: string; exitCode?: number} => {
 		const action = handled.action;
@@ -108,8 +119,16 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
 			const shift = offset();
 			for (const event of events) res.write(JSON.stringify(shiftTimestamps(event, shift)) + '\n');
 		};
+		const expired = tooOld(watch, oldest);
+		if (expired) {
+			write([expired]);
+			res.end();
+			return;
+		}
 		let {events, seen} = startWatch(options.live.world(), watch);
 		write(events);
+		if (watch.initialEventsEnd) write([bookmark(options.live.world(), watch, true)]);
+		const bookmarks = watch.bookmarks ? setInterval(() => write([bookmark(options.live.world(), watch)]), options.bookmarkMs ?? 60_000) : undefined;
 		let lastWorld = options.live.world();
 		const unsubscribe = options.live.subscribe(() => {
 			const world = options.live.world();
@@ -122,6 +141,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
 		const timer = setTimeout(() => stop(), Math.min(maxWatchMs, timeoutSeconds !== undefined ? timeoutSeconds * 1000 : maxWatchMs));
 		const stop = () => {
 			clearTimeout(timer);
+			clearInterval(bookmarks);
 			unsubscribe();
 			openWatches.delete(stop);
 			if (!res.writableEnded) res.end();
@@ -183,29 +203,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
 	};
 
 	const server = createServer({key: options.credentials.keyPem, cert: options.credentials.certPem}, (req, res) => void onRequest(req, res));
-	const sockets = new WebSocketServer({noServer: true, handleProtocols: offered => execProtocols.find(p => offered.has(p)) ?? false});
-	server.on('upgrade', (req: IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => {
-		const refuse = (status: string, answer: ApiResponse) => {
-			const body = JSON.stringify(answer.body);
-			socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
-		};
-		if (!tokenMatches(req.headers.authorization, options.credentials.token)) return refuse('401 Unauthorized', unauthorized());
-		const url = new URL(req.url ?? '/', 'https://localhost');
-		const target = parseResourcePath(url.pathname);
-		const websocket = String(req.headers.upgrade ?? '').toLowerCase() === 'websocket';
-		if (!target || target.served.resource !== 'pods' || !target.name || target.subresource !== 'exec') {
-			return refuse('400 Bad Request', statusResponse(400, 'BadRequest', `[simulator] ${target?.subresource ?? 'this'} connection is not served through the API endpoint yet (exec is)`));
-		}
-		if (!websocket) return refuse('400 Bad Request', statusResponse(400, 'BadRequest', '[simulator] exec is served over WebSocket (v5.channel.k8s.io) only, not SPDY'));
-		sockets.handleUpgrade(req, socket, head, ws => {
-			const planned = execCommandLine(target.namespace ?? 'default', target.name!, url.searchParams);
-			const answer = 'error' in planned ? {stdout: '', stderr: '', status: {metadata: {}, status: 'Failure', message: planned.error, reason: 'BadRequest', code: 400}} : execAnswer(options.live.run(planned.line));
-			if (answer.stdout) ws.send(frame(channel.stdout, answer.stdout));
-			if (answer.stderr) ws.send(frame(channel.stderr, answer.stderr));
-			ws.send(frame(channel.error, JSON.stringify(answer.status)));
-			ws.close(1000);
-		});
-	});
+	const connections = upgrades(options.live, req => tokenMatches(req.headers.authorization, options.credentials.token));
+	server.on('upgrade', (req: IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => connections.handle(req, socket, head));
 	// A slow client cannot hold the server: headers within 10 s, the whole request within 60 s.
 	server.headersTimeout = 10_000;
 	server.requestTimeout = 60_000;
@@ -224,7 +223,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
 		close: () =>
 			new Promise<void>(resolve => {
 				for (const stop of [...openWatches]) stop();
-				for (const client of sockets.clients) client.terminate();
+				connections.close();
+				unwatchVersions();
 				server.closeAllConnections();
 				server.close(() => resolve());
 			}),

@@ -15,7 +15,7 @@ export type ApiRequest = {
 export type ApiResponse = {status: number; body: unknown; contentType?: string; warnings?: string[]};
 
 /** What a watch request asks to be streamed: the server turns world changes into its events. */
-export type WatchRequest = {group: string; version: string; resource: string; namespace?: string; name?: string; labelSelector?: string; fieldSelector?: string; sinceVersion?: number; table: boolean};
+export type WatchRequest = {group: string; version: string; resource: string; namespace?: string; name?: string; labelSelector?: string; fieldSelector?: string; sinceVersion?: number; table: boolean; /** allowWatchBookmarks: BOOKMARK events now and then */ bookmarks?: boolean; /** sendInitialEvents: a BOOKMARK marks the end of the first ADDED events */ initialEventsEnd?: boolean};
 
 export type Handled = {
 	response: ApiResponse;

@@ -72,3 +72,39 @@ export function apiResourceList(group: string, version: string): ApiResponse | u
 	if (served.length === 0) return undefined;
 	return json({kind: 'APIResourceList', apiVersion: 'v1', groupVersion: group ? `${group}/${version}` : version, resources: served.flatMap(entries)});
 }
+
+/** The aggregated discovery (apidiscovery.k8s.io/v2) media type kubectl 1.30+ asks for first. */
+export const aggregatedType = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
+
+export function wantsAggregated(accept: string | undefined): boolean {
+	return (accept ?? '').split(',').some(part => /g=apidiscovery\.k8s\.io/.test(part) && /v=v2(;|$)/.test(part.replace(/\s/g, '')) && /as=APIGroupDiscoveryList/.test(part));
+}
+
+function discoveredResource(r: ServedResource): object {
+	const kindOf = (group: string, version: string, kind: string) => ({group, version, kind});
+	const subresources = (entries(r) as {name: string; kind: string; verbs: string[]; group?: string; version?: string}[]).slice(1).map(sub => ({
+		subresource: sub.name.split('/')[1],
+		responseKind: kindOf(sub.group ?? r.group, sub.version ?? r.version, sub.kind),
+		verbs: sub.verbs,
+	}));
+	return {
+		resource: r.resource,
+		responseKind: kindOf(r.group, r.version, r.kind),
+		scope: r.namespaced ? 'Namespaced' : 'Cluster',
+		singularResource: r.singular,
+		verbs: r.verbs,
+		...(r.shortNames.length ? {shortNames: r.shortNames} : {}),
+		...(inAllCategory(r.resource) ? {categories: ['all']} : {}),
+		...(subresources.length ? {subresources} : {}),
+	};
+}
+
+/** /api or /apis as one document (aggregated discovery): every group, its versions and their resources. */
+export function aggregatedDiscovery(core: boolean): ApiResponse {
+	const groups = core ? [{group: '', version: 'v1'}] : groupVersions();
+	const items = groups.map(({group, version}) => ({
+		metadata: {...(group ? {name: group} : {}), creationTimestamp: null},
+		versions: [{version, resources: servedResources.filter(r => r.group === group && r.version === version).map(discoveredResource), freshness: 'Current'}],
+	}));
+	return {status: 200, contentType: aggregatedType, body: {kind: 'APIGroupDiscoveryList', apiVersion: 'apidiscovery.k8s.io/v2', metadata: {}, items}};
+}

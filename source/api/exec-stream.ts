@@ -2,7 +2,7 @@
 // v5.channel.k8s.io) on pods/NAME/exec; each message starts with its channel (1 stdout, 2 stderr,
 // 3 the closing Status). The command runs as the built-in `kubectl exec` runs it, on the live world.
 
-/** The subprotocols understood, best first (v5 adds the client's close signal on channel 255). */
+/** The subprotocols understood, best first (v5 adds the client's close signal on channel 255; kubectl 1.30+ offers only v5). */
 export const execProtocols = ['v5.channel.k8s.io', 'v4.channel.k8s.io'];
 
 export const channel = {stdin: 0, stdout: 1, stderr: 2, error: 3, resize: 4, close: 255} as const;
@@ -15,9 +15,10 @@ function quote(arg: string): string {
 export function execCommandLine(namespace: string, pod: string, query: URLSearchParams): {line: string} | {error: string} {
 	const command = query.getAll('command');
 	if (command.length === 0) return {error: 'you must specify at least one command for the container'};
-	if (query.get('tty') === 'true') return {error: '[simulator] an interactive terminal (kubectl exec -it) is not served through the API endpoint yet: run one command (kubectl exec POD -- CMD), or use the tutor\'s own kubectl exec -it'};
 	const container = query.get('container');
-	return {line: ['kubectl', 'exec', quote(pod), '-n', quote(namespace), ...(container ? ['-c', quote(container)] : []), '--', ...command.map(quote)].join(' ')};
+	// With stdin the built-in keeps a shell open for the next lines, as `kubectl exec -it` does on the tutor's own screen.
+	const interactive = query.get('stdin') === 'true' ? ['-it'] : [];
+	return {line: ['kubectl', 'exec', ...interactive, quote(pod), '-n', quote(namespace), ...(container ? ['-c', quote(container)] : []), '--', ...command.map(quote)].join(' ')};
 }
 
 export type ExecAnswer = {stdout: string; stderr: string; status: object};

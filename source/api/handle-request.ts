@@ -5,8 +5,9 @@ import {resourceByKind} from '../engine/k8s/resources.ts';
 import type {World} from '../engine/world.ts';
 import type {ApiRequest, Handled} from './api-types.ts';
 import {findServed, qualifiedResource} from './api-resources.ts';
-import {apiGroup, apiGroupList, apiResourceList, apiVersions, kubernetesVersion} from './discovery.ts';
+import {aggregatedDiscovery, apiGroup, apiGroupList, apiResourceList, apiVersions, kubernetesVersion, wantsAggregated} from './discovery.ts';
 import {createRequest, deleteCollectionRequest, deleteRequest, getRequest, listRequest, logRequest, patchRequest, updateRequest, type Target} from './resource-requests.ts';
+import {denied, impersonatedUser, requestAttributes, reviewRequest} from './impersonation.ts';
 import {openApiDocument, openApiRoot} from './openapi.ts';
 import {notFoundPath, statusResponse} from './status.ts';
 
@@ -77,7 +78,10 @@ function actionOf(req: ApiRequest, target: Target, verb: string, world?: World):
 }
 
 function watchOf(req: ApiRequest, target: Target): Handled {
-	const since = Number(req.query.get('resourceVersion') ?? 0);
+	const initialEvents = req.query.get('sendInitialEvents') === 'true';
+	// With sendInitialEvents every matching object comes first as ADDED, whatever resourceVersion says.
+	const since = initialEvents ? 0 : Number(req.query.get('resourceVersion') ?? 0);
+	const bookmarks = req.query.get('allowWatchBookmarks') === 'true';
 	const fieldSelector = [req.query.get('fieldSelector'), target.name ? `metadata.name=${target.name}` : undefined].filter(Boolean).join(',');
 	return {
 		response: {status: 200, body: undefined},
@@ -90,6 +94,8 @@ function watchOf(req: ApiRequest, target: Target): Handled {
 			fieldSelector: fieldSelector || undefined,
 			sinceVersion: Number.isFinite(since) && since > 0 ? since : undefined,
 			table: /as=Table/.test(req.headers.accept ?? ''),
+			...(bookmarks ? {bookmarks} : {}),
+			...(bookmarks && initialEvents ? {initialEventsEnd: true} : {}),
 		},
 		action: actionOf(req, target, 'get'),
 	};
@@ -153,8 +159,20 @@ function resourceRequest(req: ApiRequest, world: World, target: Target): Handled
 
 export function handleRequest(req: ApiRequest, world: World): Handled {
 	const path = req.path.replace(/\/+$/, '') || '/';
+	// `kubectl --as`: every request is decided by RBAC for the impersonated user.
+	const user = impersonatedUser(req.headers);
+	const target = parseResourcePath(path);
+	const refused = denied(world, user, requestAttributes(req, target && {group: target.served.group, resource: target.served.resource, namespace: target.namespace, name: target.name, subresource: target.subresource}));
+	if (refused) return {response: refused};
+	const review = reviewRequest(req, world);
+	if (review) return {response: review, action: {verb: 'auth', resource: review.body && (review.body as {kind?: string}).kind === 'SelfSubjectReview' ? 'whoami' : 'can-i'}};
+	return routed(req, world, path, target);
+}
+
+function routed(req: ApiRequest, world: World, path: string, target: Target | undefined): Handled {
 	if (['/healthz', '/readyz', '/livez'].includes(path)) return text('ok');
 	if (path === '/version') return {response: {status: 200, body: kubernetesVersion}};
+	if ((path === '/api' || path === '/apis') && wantsAggregated(req.headers.accept)) return {response: aggregatedDiscovery(path === '/api')};
 	if (path === '/api') return {response: apiVersions()};
 	if (path === '/apis') return {response: apiGroupList()};
 	if (path === '/openapi/v3') return {response: openApiRoot()};
@@ -163,7 +181,6 @@ export function handleRequest(req: ApiRequest, world: World): Handled {
 	if (parts[0] === 'api' && parts.length === 2) return {response: apiResourceList('', parts[1]!) ?? notFoundPath()};
 	if (parts[0] === 'apis' && parts.length === 2) return {response: apiGroup(parts[1]!) ?? notFoundPath()};
 	if (parts[0] === 'apis' && parts.length === 3) return {response: apiResourceList(parts[1]!, parts[2]!) ?? notFoundPath()};
-	const target = parseResourcePath(path);
 	if (!target) return {response: notFoundPath()};
 	if (!world.cluster || !apiServerUp(world)) return {response: statusResponse(503, '', '[simulator] the simulated API server is down (its static pod or etcd is not running)')};
 	return resourceRequest(req, world, target);

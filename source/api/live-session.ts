@@ -10,16 +10,25 @@ export type LiveWorld = {
 	commit(change: {world?: World; line?: string; exitCode?: number}): void;
 	/** Called after every change of the session (a typed command, time passing, an outside request). */
 	subscribe(listener: () => void): () => void;
-	/** Runs a tutor command line (the built-in `kubectl exec ...`) for an outside client; its world is kept and the line recorded. */
-	run(line: string): {stdout: string; stderr: string; exitCode: number};
+	/**
+	 * Runs a tutor command line (the built-in `kubectl exec ...`) for an outside client; its world is kept and the line recorded.
+	 * Without `session` it runs in the learner's login shell; a line that leaves a shell open (`kubectl exec -it POD -- sh`)
+	 * answers with that shell's session, and the next lines of that client run in it until it exits.
+	 */
+	run(line: string, session?: OutsideSession): OutsideRun;
 };
+
+/** A shell an outside client holds open (an interactive kubectl exec): opaque outside the live session. */
+export type OutsideSession = {readonly outsideShell: unknown};
+
+export type OutsideRun = {stdout: string; stderr: string; exitCode: number; /** the shell is still open: its session and prompt */ open?: {session: OutsideSession; prompt: string}};
 
 /** What the hook needs of the tutor controller (app/tutor-controller.ts), so tests can pass a plain object. */
 export type LiveController = {
 	snapshot(): {world: World};
 	subscribe(listener: () => void): () => void;
 	applyOutside(change: {world?: World; line?: string; exitCode?: number}): void;
-	runOutside(line: string): {stdout: string; stderr: string; exitCode: number};
+	runOutside(line: string, session?: OutsideSession): OutsideRun;
 };
 
 export function liveWorldOf(controller: LiveController): LiveWorld {
@@ -27,12 +36,12 @@ export function liveWorldOf(controller: LiveController): LiveWorld {
 		world: () => controller.snapshot().world,
 		commit: change => controller.applyOutside(change),
 		subscribe: listener => controller.subscribe(listener),
-		run: line => controller.runOutside(line),
+		run: (line, session) => controller.runOutside(line, session),
 	};
 }
 
-/** How a standalone world runs a command line: the caller brings the shell (tests use the real command table). */
-export type LineRunner = (world: World, line: string) => {world: World; stdout: string; stderr: string; exitCode: number};
+/** How a standalone world runs a command line: the caller brings the shell (see shell-runner.ts). */
+export type LineRunner = (world: World, line: string, session?: OutsideSession) => OutsideRun & {world: World};
 
 /** A live world with no tutor around it (tests, benchmarks): a variable and its listeners. */
 export function standaloneWorld(initial: World, onCommit?: (line: string | undefined) => void, runner?: LineRunner): LiveWorld & {set(world: World): void} {
@@ -56,13 +65,13 @@ export function standaloneWorld(initial: World, onCommit?: (line: string | undef
 			current = world;
 			tell();
 		},
-		run(line) {
+		run(line, session) {
 			if (!runner) return {stdout: '', stderr: '[simulator] this world runs no commands\n', exitCode: 1};
-			const result = runner(current, line);
-			current = result.world;
+			const {world, ...result} = runner(current, line, session);
+			current = world;
 			onCommit?.(line);
 			tell();
-			return {stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode};
+			return result;
 		},
 	};
 }
@@ -82,7 +91,7 @@ export function switchableController(initial: LiveController): LiveController & 
 			return () => listeners.delete(listener);
 		},
 		applyOutside: change => current.applyOutside(change),
-		runOutside: line => current.runOutside(line),
+		runOutside: (line, session) => current.runOutside(line, session),
 		switchTo(next) {
 			unsubscribe();
 			current = next;

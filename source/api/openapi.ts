@@ -4,8 +4,10 @@
 import type {ApiResponse} from './api-types.ts';
 import {kubernetesVersion} from './discovery.ts';
 import {servedResources, type ServedResource} from './api-resources.ts';
+import {schemasFor} from './openapi-schemas.ts';
 
-const hash = 'k8s-tutor-' + kubernetesVersion.gitVersion;
+// kubectl caches each document by this hash: it changes whenever what the documents say changes.
+const hash = `k8s-tutor-${kubernetesVersion.gitVersion}-schemas-1`;
 
 function gvPath(group: string, version: string): string {
 	return group ? `apis/${group}/${version}` : `api/${version}`;
@@ -43,5 +45,5 @@ export function openApiDocument(path: string): ApiResponse | undefined {
 		paths[base] = operations(r, r.group, r.version, false);
 		paths[`${base}/{name}`] = operations(r, r.group, r.version, true);
 	}
-	return {status: 200, body: {openapi: '3.0.0', info: {title: 'Kubernetes', version: kubernetesVersion.gitVersion}, paths, components: {schemas: {}}}};
+	return {status: 200, body: {openapi: '3.0.0', info: {title: 'Kubernetes', version: kubernetesVersion.gitVersion}, paths, components: {schemas: schemasFor(served[0]!.group, served[0]!.version)}}};
 }

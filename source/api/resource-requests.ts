@@ -137,6 +137,8 @@ function scaleOf(obj: KubeObject): object {
 export function parseBody(req: ApiRequest): {value: any} | {error: ApiResponse} {
 	const text = req.body ?? '';
 	const type = req.headers['content-type'] ?? 'application/json';
+	// A real API server decodes protobuf too (kubectl create rolebinding sends it); this one does not, and says so.
+	if (/protobuf/.test(type)) return {error: statusResponse(415, 'UnsupportedMediaType', `[simulator] this endpoint does not decode protobuf request bodies (${type}); write the object in a file and use kubectl apply -f, which sends JSON`)};
 	try {
 		if (/yaml/.test(type)) return {value: parseYaml(text)};
 		return {value: JSON.parse(text)};

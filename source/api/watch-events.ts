@@ -8,7 +8,7 @@ import {findServed} from './api-resources.ts';
 import {objectsOf, selected, selectionOf} from './resource-requests.ts';
 import {tableOf} from './server-table.ts';
 
-export type WatchEvent = {type: 'ADDED' | 'MODIFIED' | 'DELETED'; object: unknown};
+export type WatchEvent = {type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR'; object: unknown};
 export type Seen = Map<string, {resourceVersion: string; object: KubeObject}>;
 
 const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
@@ -55,4 +55,23 @@ export function stepWatch(world: World, watch: WatchRequest, seen: Seen): {event
 	}
 	for (const [key, before] of seen) if (!next.has(key)) events.push(wrap(world, watch, 'DELETED', before.object));
 	return {events, seen: next};
+}
+
+/**
+ * A watch from a resourceVersion older than the server can replay from answers as the API server's
+ * watch cache does: one ERROR event with a 410 Expired Status, after which clients list again.
+ * The endpoint remembers nothing from before `oldest` (the world's resourceVersion when it started).
+ */
+export function tooOld(watch: WatchRequest, oldest: number): WatchEvent | undefined {
+	if (watch.sinceVersion === undefined || watch.sinceVersion >= oldest) return undefined;
+	return {type: 'ERROR', object: {kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `too old resource version: ${watch.sinceVersion} (${oldest})`, reason: 'Expired', code: 410}};
+}
+
+/** A BOOKMARK: only the kind and the resourceVersion the watcher is now at (allowWatchBookmarks). */
+export function bookmark(world: World, watch: WatchRequest, initialEventsEnd = false): WatchEvent {
+	const served = findServed(watch.group, watch.version, watch.resource)!;
+	return {
+		type: 'BOOKMARK',
+		object: {kind: served.kind, apiVersion: served.group ? `${served.group}/${served.version}` : served.version, metadata: {resourceVersion: String(world.cluster?.resourceVersion ?? 0), ...(initialEventsEnd ? {annotations: {'k8s.io/initial-events-end': 'true'}} : {})}},
+	};
 }

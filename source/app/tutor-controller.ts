@@ -7,6 +7,8 @@ import {runLine, type ShellRuntime} from '../shell/run-line.ts';
 import {followFor, followStep} from '../shell/follow.ts';
 import {chunksOf} from '../shell/output-chunks.ts';
 import {promptFor} from '../shell/session.ts';
+import type {OutsideRun, OutsideSession} from '../api/live-session.ts';
+import {outsideRunOf, sessionOf} from '../api/shell-runner.ts';
 import type {CommandTable, FollowSpec, LineResult, ShellState} from '../shell/types.ts';
 import type {LessonView, PaneDepth} from './lesson-view.ts';
 import {successLine} from './success-line.ts';
@@ -88,7 +90,7 @@ export type TutorController = {
 	 * learner's login shell, whatever shell the learner is in: its world is kept and the lesson sees
 	 * the line; the learner's own shell, scrollback and history stay as they were.
 	 */
-	runOutside(line: string): {stdout: string; stderr: string; exitCode: number};
+	runOutside(line: string, session?: OutsideSession): OutsideRun;
 };
 
 export function createTutorController(initial: ShellState, runtime: ShellRuntime, lesson?: LessonDriver): TutorController {
@@ -251,15 +253,15 @@ export function createTutorController(initial: ShellState, runtime: ShellRuntime
 		flush() {
 			lesson?.flush(shell);
 		},
-		runOutside(line) {
+		runOutside(line, session) {
 			const before = shell;
-			const login = {...shell, session: {...shell.session, frames: [shell.session.frames[0]!]}};
-			const result = runLine(login, line, runtime);
+			const start = {world: shell.world, session: session ? sessionOf(session) : {...shell.session, frames: [shell.session.frames[0]!]}};
+			const result = runLine(start, line, runtime);
 			shell = {...shell, world: result.state.world};
 			if (lesson) shell = lesson.afterCommand(before, shell, line, {...result, state: shell});
 			noteSuccess();
 			changed();
-			return {stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode};
+			return outsideRunOf(result);
 		},
 		applyOutside(outside) {
 			if (!outside.world && !outside.line) return;

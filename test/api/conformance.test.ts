@@ -4,7 +4,8 @@
 // ones are listed in fixtures/conformance-differences.txt, so a new difference fails this test
 // and so does a fixed one (then the list shrinks).
 import assert from 'node:assert/strict';
-import {execFile, spawnSync} from 'node:child_process';
+import {execFile, spawn, spawnSync} from 'node:child_process';
+import {createServer} from 'node:net';
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -39,6 +40,20 @@ spec:
         image: luksa/kubia
 `;
 
+const binding = `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: jane-reads
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: Role
+  name: pod-reader
+subjects:
+- apiGroup: rbac.authorization.k8s.io
+  kind: User
+  name: jane
+`;
+
 const typo = `apiVersion: v1
 kind: Pod
 metadata:
@@ -50,9 +65,18 @@ spec:
     imagePullPolicyy: Always
 `;
 
-/** The script: kubectl arguments, or a pause of virtual time (the same on both worlds). */
-const script: (string[] | {advanceMs: number})[] = [
+/**
+ * A port-forward step: kubectl port-forward to PORT (a free port on this machine, the same number in
+ * the simulated one), then curl through it. The real kubectl keeps running: its output up to the
+ * curl is compared with what the built-in printed, then the curl outputs are compared.
+ */
+type PortForwardStep = {portForward: string; remote: number; path: string};
+
+/** The script: kubectl arguments, a pause of virtual time (the same on both worlds), or a port-forward. */
+const script: (string[] | {advanceMs: number} | PortForwardStep)[] = [
 	['get', 'nodes'],
+	['explain', 'pods.spec.containers'],
+	['explain', 'deployment.spec.strategy'],
 	['run', 'web', '--image=nginx'],
 	['apply', '-f', 'deploy.yaml'],
 	['apply', '-f', 'typo.yaml'],
@@ -70,8 +94,17 @@ const script: (string[] | {advanceMs: number})[] = [
 	['logs', 'web'],
 	['exec', 'web', '--', 'hostname'],
 	['exec', 'web', '--', 'sh', '-c', 'echo out; exit 3'],
+	{portForward: 'pod/web', remote: 80, path: '/'},
+	{portForward: 'deployment/kubia', remote: 8080, path: '/'},
 	['get', 'pod', 'web', '-o', 'yaml'],
 	['get', 'pod', 'nope'],
+	['create', 'role', 'pod-reader', '--verb=get,list', '--resource=pods'],
+	['apply', '-f', 'binding.yaml'],
+	['auth', 'can-i', 'list', 'pods', '--as', 'jane'],
+	['auth', 'can-i', 'delete', 'pods', '--as', 'jane'],
+	['auth', 'can-i', 'list', 'pods', '--as', 'jane', '-n', 'kube-system'],
+	['get', 'pods', '--as', 'jane'],
+	['get', 'deployments', '--as', 'jane'],
 	['delete', 'pod', 'web', '--wait=false'],
 	['delete', 'deployment', 'kubia'],
 ];
@@ -120,6 +153,17 @@ function kubectlProblem(): string | undefined {
 	return undefined;
 }
 
+/** A port nobody listens on now, for the real kubectl port-forward. */
+function freePort(): Promise<number> {
+	return new Promise(resolve => {
+		const probe = createServer();
+		probe.listen(0, '127.0.0.1', () => {
+			const port = (probe.address() as {port: number}).port;
+			probe.close(() => resolve(port));
+		});
+	});
+}
+
 const problem = kubectlProblem();
 if (problem) console.log(`conformance test skipped: ${problem}`);
 
@@ -127,7 +171,7 @@ test('the real kubectl 1.32 and the built-in kubectl print the same for one scri
 	const seed = tick(createSandboxWorld({seed: 7}), 60_000);
 	// The built-in kubectl on one copy of the world...
 	let shell = createShellState(seed, learnerHost);
-	const runtime = {commands: createSimulation().commands, disk: memoryDisk({'deploy.yaml': deployment, 'typo.yaml': typo})};
+	const runtime = {commands: createSimulation().commands, disk: memoryDisk({'deploy.yaml': deployment, 'typo.yaml': typo, 'binding.yaml': binding})};
 	// ...the real one through the endpoint on another.
 	const live = standaloneWorld(shell.world, undefined, (world, line) => {
 		const result = runLine({...shell, world}, line, runtime);
@@ -139,16 +183,42 @@ test('the real kubectl 1.32 and the built-in kubectl print the same for one scri
 	writeFileSync(join(dir, 'kubeconfig'), kubeconfigText(server.url, credentials), {mode: 0o600});
 	writeFileSync(join(dir, 'deploy.yaml'), deployment);
 	writeFileSync(join(dir, 'typo.yaml'), typo);
+	writeFileSync(join(dir, 'binding.yaml'), binding);
 	const real = (args: string[]) =>
 		new Promise<string>(resolve => {
 			execFile('kubectl', args, {cwd: dir, env: {...process.env, KUBECONFIG: join(dir, 'kubeconfig'), HOME: dir}, timeout: 20_000}, (_error, stdout, stderr) => resolve(stdout + stderr));
 		});
+	/** The real kubectl port-forward in the background: its output once it forwards, and a real curl through it. */
+	const realPortForward = async (args: string[], port: number, path: string) => {
+		const child = spawn('kubectl', args, {cwd: dir, env: {...process.env, KUBECONFIG: join(dir, 'kubeconfig'), HOME: dir}});
+		let forward = '';
+		child.stdout.on('data', (d: Buffer) => (forward += d.toString()));
+		child.stderr.on('data', (d: Buffer) => (forward += d.toString()));
+		const started = Date.now();
+		while (!/Forwarding from \[::1\]/.test(forward) && child.exitCode === null && Date.now() - started < 15_000) await new Promise(r => setTimeout(r, 50));
+		const curl = await new Promise<string>(resolve => execFile('curl', ['-s', '-m', '10', `http://localhost:${port}${path}`], (_e, stdout, stderr) => resolve(stdout + stderr)));
+		await new Promise(r => setTimeout(r, 200)); // its "Handling connection" line
+		child.kill();
+		return {forward, curl};
+	};
 	const differences: string[] = [];
 	try {
 		for (const step of script) {
 			if ('advanceMs' in step) {
 				shell = {...shell, world: tick(shell.world, step.advanceMs)};
 				live.set(tick(live.world(), step.advanceMs));
+				continue;
+			}
+			if ('portForward' in step) {
+				const port = await freePort();
+				const forward = ['port-forward', step.portForward, `${port}:${step.remote}`];
+				const builtInForward = runLine(shell, `kubectl ${forward.join(' ')} &`, runtime);
+				const builtInCurl = runLine(builtInForward.state, `curl -s localhost:${port}${step.path}`, runtime);
+				shell = runLine(builtInCurl.state, 'kill %1', runtime).state;
+				const theirs = await realPortForward(forward, port, step.path);
+				const forwardLine = `kubectl ${forward.join(' ')}`.replace(String(port), 'PORT');
+				for (const difference of lineDiff(normalise(theirs.forward), normalise(builtInForward.stdout).map(l => l.replace(/^\[\d+\] \d+$/, '')).filter(Boolean))) differences.push(`${forwardLine} | ${difference.replace(String(port), 'PORT')}`);
+				for (const difference of lineDiff(normalise(theirs.curl), normalise(builtInCurl.stdout + builtInCurl.stderr))) differences.push(`curl through ${forwardLine} | ${difference}`);
 				continue;
 			}
 			const line = ['kubectl', ...step].map(arg => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(' ');

@@ -285,3 +285,11 @@ test('unknown fields: 400 under fieldValidation=Strict (kubectl 1.32 sends it), 
 	const fine = send(world(), request('POST', '/api/v1/namespaces/default/pods?fieldValidation=Strict', {body: {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'ok', creationTimestamp: null, labels: {run: 'ok'}}, spec: {containers: [{name: 'ok', image: 'nginx', resources: {}}], restartPolicy: 'Always', dnsPolicy: 'ClusterFirst'}, status: {}}}));
 	assert.equal(fine.response.status, 201, JSON.stringify(fine.body));
 });
+
+test('a protobuf body (kubectl create rolebinding sends one) is refused with a marked 415, not a JSON parse error', () => {
+	const answer = send(world(), request('POST', '/apis/rbac.authorization.k8s.io/v1/namespaces/default/rolebindings', {body: 'k8s\u0000\n\u001e\n\u0019rbac', contentType: 'application/vnd.kubernetes.protobuf'}));
+	assert.equal(answer.response.status, 415);
+	assert.equal(answer.body.reason, 'UnsupportedMediaType');
+	assert.match(answer.body.message, /^\[simulator\] this endpoint does not decode protobuf request bodies .*kubectl apply -f/);
+	assert.equal(answer.world, undefined);
+});

@@ -48,4 +48,7 @@ test('exit as bash has it: a word is an error and status 2, two numbers do not e
 	assert.deepEqual([word.exitCode, word.stderr, shell.state.session.frames.length], [2, 'bash: exit: abc: numeric argument required\n', 1]);
 	runAll(shell, ['unshare --uts bash', 'exit -1']);
 	assert.equal(run(shell, 'echo $?').stdout, '255\n');
+	// A bare exit keeps the last command's status.
+	runAll(shell, ['unshare --uts bash', 'ls /nope', 'exit']);
+	assert.equal(run(shell, 'echo $?').stdout, '2\n');
 });

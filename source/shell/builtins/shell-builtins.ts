@@ -162,7 +162,8 @@ export const exit: CommandSpec = {
 		// bash: a number (mod 256) is the status; a word is an error and exit 2; two numbers do not exit at all.
 		const numeric = args[0] === undefined || /^[+-]?\d+$/.test(args[0]);
 		if (numeric && args.length > 1) return {stdout: '', stderr: 'bash: exit: too many arguments\n', exitCode: 1};
-		const code = args[0] === undefined ? 0 : numeric ? ((Number(args[0]) % 256) + 256) % 256 : 2;
+		// Without a number the status is the last command's ($?), as bash's `exit` and the end of a script's input have it.
+		const code = args[0] === undefined ? ctx.session.lastExit : numeric ? ((Number(args[0]) % 256) + 256) % 256 : 2;
 		const complaint = numeric ? '' : `bash: exit: ${args[0]}: numeric argument required\n`;
 		const frames = ctx.session.frames;
 		if (frames.length <= 1) return {stdout: 'logout\n', ...(complaint ? {stderr: complaint} : {}), exitCode: code, effects: [{kind: 'exit-tutor'}]};

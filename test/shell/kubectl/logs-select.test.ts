@@ -60,3 +60,13 @@ test('kubectl logs POD CONTAINER: the second argument names the container, as in
 	assert.equal(run(shell, 'kubectl logs duo -l app=duo').stderr, "error: only a selector (-l) or a POD name is allowed\nSee 'kubectl logs -h' for help and examples\n");
 	assert.equal(run(shell, 'kubectl logs duo side --all-containers').stderr, 'error: --all-containers=true should not be specified with container name side\n');
 });
+
+test('of several pods kubectl picks the one ready the longest (the oldest), not the newest (as the real kubectl 1.32 through the endpoint does)', () => {
+	const shell = sandboxShell();
+	run(shell, 'kubectl create deployment web --image=nginx --replicas=1');
+	run(shell, 'sleep 30');
+	const first = run(shell, 'kubectl get pods -o name').stdout.trim();
+	run(shell, 'kubectl scale deployment web --replicas=3');
+	run(shell, 'sleep 30');
+	assert.equal(run(shell, 'kubectl logs deploy/web').stderr, `Found 3 pods, using ${first}\n`);
+});

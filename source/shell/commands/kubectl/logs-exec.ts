@@ -27,9 +27,24 @@ export function podsFor(k: Kctx, ref: string): {pods: any[]; typed: string} | {e
 	if (!owner) return {error: `Error from server (NotFound): ${qualifiedPlural(info)} "${name}" not found`};
 	const selector = owner.spec?.selector?.matchLabels ?? owner.spec?.selector;
 	if (!selector || typeof selector !== 'object') return {error: `error: cannot attach to ${info.kind}: selector for ${typePrefix(info)}/${name} not implemented`};
-	// kubectl's AttachablePodForObject: a running pod first, then the newest.
+	// kubectl's GetFirstPod (podutils.ActivePods, reversed; ByLogging for logs is the same order): a
+	// scheduled, running, ready pod first, ready the longest, restarted the least, the oldest; then the list's (name) order.
 	const pods = listObjects(c, 'pods', ns).filter(p => matchesMap(p.metadata.labels, selector as Record<string, string>) && !p.metadata.deletionTimestamp);
-	pods.sort((a, b) => Number(b.status?.phase === 'Running') - Number(a.status?.phase === 'Running') || msOf(b.metadata.creationTimestamp) - msOf(a.metadata.creationTimestamp));
+	const phaseRank = (p: any) => ({Running: 2, Unknown: 1}[p.status?.phase as string] ?? 0);
+	const readySince = (p: any) => {
+		const ready = (p.status?.conditions ?? []).find((x: any) => x.type === 'Ready' && x.status === 'True');
+		return ready ? msOf(ready.lastTransitionTime) : Infinity;
+	};
+	const restarts = (p: any) => (p.status?.containerStatuses ?? []).reduce((n: number, x: any) => Math.max(n, x.restartCount ?? 0), 0);
+	pods.sort(
+		(a, b) =>
+			Number(Boolean(b.spec?.nodeName)) - Number(Boolean(a.spec?.nodeName)) ||
+			phaseRank(b) - phaseRank(a) ||
+			Number(readySince(b) !== Infinity) - Number(readySince(a) !== Infinity) ||
+			(readySince(a) === readySince(b) ? 0 : readySince(a) - readySince(b)) ||
+			restarts(a) - restarts(b) ||
+			msOf(a.metadata.creationTimestamp) - msOf(b.metadata.creationTimestamp),
+	);
 	return pods.length ? {pods, typed: `${typePrefix(info)}/${name}`} : {error: `error: timed out waiting for the condition`};
 }
 
