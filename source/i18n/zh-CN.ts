@@ -530,4 +530,11 @@ export const zhCN = {
 		wideBind: bind => `警告：Kubernetes API 监听在 ${bind}，不只是本机：任何能访问它并持有令牌的人都能修改你的模拟集群。它的证书只包含 127.0.0.1 和 localhost。`,
 		portBusy: port => `端口 ${port} 已被占用：用 --api=PORT 选择另一个（0 表示任选一个空闲端口）`,
 	},
+	dockerApi: {
+		serving: (host, dockerHost) => `${host} 的 Docker 守护进程在 ${dockerHost}。在另一个终端中执行：export DOCKER_HOST=${dockerHost}`,
+		notice: dockerHost => `docker ${dockerHost}`,
+		tcpRefused: value => `--docker-api-tcp ${value}：不提供。TCP 上的 Docker 守护进程需要 TLS，模拟的守护进程还没有；请使用 --docker-api 的 unix 套接字（export DOCKER_HOST=$(k8s-tutor docker-host)）。`,
+		socketBusy: path => `${path} 正被另一个带 --docker-api 的 k8s-tutor 使用：请先关闭它`,
+		socketPathTooLong: path => `套接字路径 ${path} 对 unix 套接字来说太长（最多 107 字节）：请把 K8S_TUTOR_HOME 设为更短的文件夹`,
+	},
 } satisfies Translation;

@@ -1,0 +1,241 @@
+// The simulated daemon on a unix socket (mode 0600), the way the docker CLI reaches a real one:
+// requests go to handle-docker-request.ts; this file adds the socket, body limits, streamed
+// answers (pull/push/build progress, logs -f, events, wait) and hijacked connections (exec, attach).
+import {randomBytes} from 'node:crypto';
+import {chmodSync, existsSync, unlinkSync} from 'node:fs';
+import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
+import {connect, type Socket} from 'node:net';
+import type {Duplex} from 'node:stream';
+import type {LiveWorld} from '../api/live-session.ts';
+import {clockOffset} from '../api/wall-clock.ts';
+import type {World} from '../engine/world.ts';
+import {commonHeaders, splitVersion} from './api-version.ts';
+import type {Continuation, DockerEnv, DockerHandled, DockerRequest, DockerResponse, DockerShell, ExecInstance} from './docker-types.ts';
+import {errorResponse} from './errors.ts';
+import {eventMessages} from './events.ts';
+import {handleDockerRequest} from './handle-docker-request.ts';
+import {streamedContinuation, type Sink} from './continuations.ts';
+
+/** JSON requests are small; a build context may be larger (the engine reads at most 16 MiB of it). */
+export const bodyLimits = {json: 1024 * 1024, build: 32 * 1024 * 1024};
+
+export type DockerServerOptions = {
+	live: LiveWorld;
+	shell: DockerShell;
+	host: string; // the simulated host whose daemon is served: host-1
+	socketPath: string;
+	bodyLimits?: {json: number; build: number};
+	/** The longest a stream (logs -f, events, wait, attach) stays open (ms). */
+	maxStreamMs?: number;
+	wallClock?: () => number;
+};
+
+export type RunningDockerServer = {socketPath: string; server: Server; close(): Promise<void>};
+
+const reasons: Record<number, string> = {101: 'UPGRADED', 200: 'OK', 201: 'Created', 204: 'No Content', 304: 'Not Modified', 400: 'Bad Request', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict', 413: 'Request Entity Too Large', 500: 'Internal Server Error', 501: 'Not Implemented', 503: 'Service Unavailable'};
+
+function bodyOf(response: DockerResponse): {bytes: Buffer; type: string} | undefined {
+	if (response.body === undefined || response.status === 204 || response.status === 304) return undefined;
+	if (Buffer.isBuffer(response.body)) return {bytes: response.body, type: response.contentType ?? 'application/octet-stream'};
+	if (typeof response.body === 'string') return {bytes: Buffer.from(response.body), type: response.contentType ?? 'text/plain; charset=utf-8'};
+	return {bytes: Buffer.from(JSON.stringify(response.body) + '\n'), type: 'application/json'};
+}
+
+function send(res: ServerResponse, response: DockerResponse): void {
+	const body = bodyOf(response);
+	res.writeHead(response.status, {...commonHeaders(), ...response.headers, ...(body ? {'Content-Type': body.type, 'Content-Length': body.bytes.length} : {})});
+	res.end(body?.bytes);
+}
+
+/** An answer written straight onto a socket (a hijacked connection, or a refusal of one). */
+function rawHead(status: number, headers: Record<string, string>): string {
+	return `HTTP/1.1 ${status} ${reasons[status] ?? 'OK'}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+	return new Promise((resolve, reject) => {
+		if (Number(req.headers['content-length'] ?? 0) > limit) {
+			req.resume();
+			return resolve('too-large');
+		}
+		const chunks: Buffer[] = [];
+		let size = 0;
+		req.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > limit) {
+				req.removeAllListeners('data');
+				req.resume();
+				return resolve('too-large');
+			}
+			chunks.push(chunk);
+		});
+		req.on('end', () => resolve(Buffer.concat(chunks)));
+		req.on('error', reject);
+	});
+}
+
+/** The body of an upgrade request: what came with the headers, then the rest from the socket. */
+function readUpgradeBody(req: IncomingMessage, socket: Duplex, head: Buffer, limit: number): Promise<Buffer | 'too-large'> {
+	const length = Number(req.headers['content-length'] ?? 0);
+	if (length > limit) return Promise.resolve('too-large');
+	if (head.length >= length) return Promise.resolve(head.subarray(0, length));
+	return new Promise(resolve => {
+		const chunks = [head];
+		let size = head.length;
+		const onData = (chunk: Buffer) => {
+			chunks.push(chunk);
+			size += chunk.length;
+			if (size >= length) {
+				socket.off('data', onData);
+				resolve(Buffer.concat(chunks).subarray(0, length));
+			}
+		};
+		socket.on('data', onData);
+	});
+}
+
+/** A unix socket left by a tutor that is gone answers nothing: it is removed; one that answers is another tutor's. */
+async function claimSocket(path: string): Promise<void> {
+	if (!existsSync(path)) return;
+	const alive = await new Promise<boolean>(resolve => {
+		const probe: Socket = connect(path);
+		probe.once('connect', () => {
+			probe.destroy();
+			resolve(true);
+		});
+		probe.once('error', () => resolve(false));
+	});
+	if (alive) throw Object.assign(new Error(`${path} is in use by another simulated daemon (another k8s-tutor with --docker-api?)`), {code: 'EADDRINUSE'});
+	unlinkSync(path);
+}
+
+export async function startDockerServer(options: DockerServerOptions): Promise<RunningDockerServer> {
+	const limits = options.bodyLimits ?? bodyLimits;
+	const maxStreamMs = options.maxStreamMs ?? 60 * 60_000;
+	const wallClock = options.wallClock ?? (() => Date.now());
+	const execs = new Map<string, ExecInstance>();
+	const open = new Set<() => void>();
+	const hijacked = new Set<Duplex>();
+	const env = (): DockerEnv => ({host: options.host, shell: options.shell, offsetMs: clockOffset(options.live.world(), wallClock()), execs, newId: () => randomBytes(32).toString('hex')});
+
+	const requestOf = (req: IncomingMessage, body: Buffer): DockerRequest | DockerResponse => {
+		const url = new URL(req.url ?? '/', 'http://docker');
+		const versioned = splitVersion(url.pathname);
+		if ('error' in versioned) return errorResponse(400, versioned.error);
+		const headers: Record<string, string | undefined> = {};
+		for (const [name, value] of Object.entries(req.headers)) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+		return {method: req.method ?? 'GET', path: versioned.path, query: url.searchParams, headers, body, apiVersion: versioned.version};
+	};
+
+	/** Hands the request to the pure handler and the result to the live session. */
+	const handle = (request: DockerRequest): DockerHandled => {
+		const handled = handleDockerRequest(request, options.live.world(), env());
+		if (handled.exec) {
+			if (execs.size > 1000) execs.delete(execs.keys().next().value!);
+			execs.set(handled.exec.id, handled.exec);
+		}
+		if (handled.world || handled.line) options.live.commit({...(handled.world ? {world: handled.world} : {}), ...(handled.line ? {line: handled.line, exitCode: handled.exitCode ?? (handled.response.status < 400 ? 0 : 1)} : {})});
+		return handled;
+	};
+
+	/** Keeps a stream open until the continuation says it is done, the client goes, or the server closes. */
+	const follow = (continuation: Continuation, sink: Sink) => {
+		const step = streamedContinuation(continuation, options.host, () => options.live.world(), () => clockOffset(options.live.world(), wallClock()), eventMessages);
+		let lastWorld: World | undefined;
+		const stop = () => {
+			clearTimeout(timer);
+			unsubscribe();
+			open.delete(stop);
+			sink.end();
+		};
+		const check = () => {
+			const world = options.live.world();
+			if (world === lastWorld) return;
+			lastWorld = world;
+			if (step(sink) === 'done') stop();
+		};
+		const unsubscribe = options.live.subscribe(check);
+		const timer = setTimeout(stop, maxStreamMs);
+		open.add(stop);
+		sink.onClose(stop);
+		check();
+	};
+
+	const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
+		try {
+			const isBuild = /\/build$/.test(new URL(req.url ?? '/', 'http://docker').pathname);
+			const body = await readBody(req, isBuild ? limits.build : limits.json);
+			if (body === 'too-large') return send(res, errorResponse(413, `[simulator] the request body is larger than this simulated daemon reads (${isBuild ? limits.build : limits.json} bytes)`));
+			const request = requestOf(req, body);
+			if (!('query' in request)) return send(res, request);
+			const handled = handle(request);
+			if (handled.stream || handled.continuation) {
+				res.writeHead(handled.response.status, {...commonHeaders(), 'Content-Type': handled.response.contentType ?? 'application/json'});
+				res.flushHeaders();
+				for (const message of handled.stream ?? []) res.write(JSON.stringify(message) + '\r\n');
+				if (handled.response.body !== undefined && Buffer.isBuffer(handled.response.body)) res.write(handled.response.body);
+				if (!handled.continuation) return void res.end();
+				return follow(handled.continuation, {write: chunk => void res.write(chunk), end: () => void (res.writableEnded || res.end()), onClose: stop => void res.on('close', stop)});
+			}
+			send(res, handled.response);
+		} catch (error) {
+			if (!res.headersSent) send(res, errorResponse(500, `[simulator] ${error instanceof Error ? error.message : String(error)}`));
+			else res.end();
+		}
+	};
+
+	const onUpgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+		socket.on('error', () => socket.destroy());
+		hijacked.add(socket);
+		socket.on('close', () => hijacked.delete(socket));
+		const refuse = (response: DockerResponse) => {
+			const body = bodyOf(response);
+			socket.end(rawHead(response.status, {...commonHeaders(), 'Content-Type': body?.type ?? 'application/json', 'Content-Length': String(body?.bytes.length ?? 0), Connection: 'close'}) + (body?.bytes.toString('utf8') ?? ''));
+		};
+		try {
+			const body = await readUpgradeBody(req, socket, head, limits.json);
+			if (body === 'too-large') return refuse(errorResponse(413, '[simulator] the request body is too large'));
+			const request = requestOf(req, body);
+			if (!('query' in request)) return refuse(request);
+			const handled = handle(request);
+			if (handled.response.status >= 300) return refuse(handled.response);
+			const type = handled.response.contentType ?? 'application/vnd.docker.raw-stream';
+			socket.write(rawHead(101, {'Content-Type': type, Connection: 'Upgrade', Upgrade: 'tcp', ...commonHeaders()}));
+			if (Buffer.isBuffer(handled.response.body)) socket.write(handled.response.body);
+			if (!handled.continuation) return void socket.end();
+			follow(handled.continuation, {write: chunk => void socket.write(chunk), end: () => void socket.end(), onClose: stop => void socket.on('close', stop)});
+		} catch (error) {
+			refuse(errorResponse(500, `[simulator] ${error instanceof Error ? error.message : String(error)}`));
+		}
+	};
+
+	const server = createServer((req, res) => void onRequest(req, res));
+	server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => void onUpgrade(req, socket, head));
+	// A slow client cannot hold the daemon: headers within 10 s, the whole request within 60 s.
+	server.headersTimeout = 10_000;
+	server.requestTimeout = 60_000;
+	await claimSocket(options.socketPath);
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen({path: options.socketPath, readableAll: false, writableAll: false}, () => resolve());
+	});
+	chmodSync(options.socketPath, 0o600);
+	return {
+		socketPath: options.socketPath,
+		server,
+		close: () =>
+			new Promise<void>(resolve => {
+				for (const stop of [...open]) stop();
+				for (const socket of hijacked) socket.destroy();
+				server.closeAllConnections();
+				server.close(() => {
+					try {
+						unlinkSync(options.socketPath);
+					} catch {
+						// already gone
+					}
+					resolve();
+				});
+			}),
+	};
+}
