@@ -6,6 +6,7 @@ import {join} from 'node:path';
 import {configFolder} from '../api/kubeconfig.ts';
 import {liveWorldOf, type LiveController} from '../api/live-session.ts';
 import {builtInDocker} from '../docker-api/built-in-docker.ts';
+import {builtInTerminal} from '../docker-api/docker-terminal.ts';
 import {startDockerServer} from '../docker-api/docker-server.ts';
 import {learnerHost} from '../engine/scenarios/sandbox.ts';
 import {messages} from '../i18n/catalog.ts';
@@ -38,7 +39,8 @@ export async function serveDocker(controller: LiveController, options: AppOption
 	if (Buffer.byteLength(path) > 107) return {error: say.socketPathTooLong(path)};
 	mkdirSync(configFolder(options.configDir), {recursive: true, mode: 0o700});
 	try {
-		const running = await startDockerServer({live: liveWorldOf(controller), shell: builtInDocker(learnerRuntime(options.disk), learnerHost), host: learnerHost, socketPath: path});
+		const runtime = learnerRuntime(options.disk);
+		const running = await startDockerServer({live: liveWorldOf(controller), shell: builtInDocker(runtime, learnerHost), terminal: builtInTerminal(runtime, learnerHost), host: learnerHost, socketPath: path});
 		return {dockerHost: `unix://${running.socketPath}`, close: () => running.close()};
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') return {error: say.socketBusy(path)};

@@ -6,7 +6,7 @@ import type {CommandContext, ShellFrame, ShellRuntime} from '../shell/types.ts';
 import type {DockerShell} from './docker-types.ts';
 
 /** The learner's login shell on the host (`-bash`), or init: the frame the daemon's client runs from. */
-function loginFrame(world: World, host: string): ShellFrame {
+export function loginFrame(world: World, host: string): ShellFrame {
 	const processes = [...(world.hosts.get(host)?.processes.values() ?? [])];
 	const login = processes.find(p => p.command === '-bash' && p.user === 'root');
 	return {host, pid: login?.pid ?? 1, user: 'root', cwd: '/root', kind: 'login'};

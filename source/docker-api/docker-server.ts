@@ -15,6 +15,11 @@ import {errorResponse} from './errors.ts';
 import {eventMessages} from './events.ts';
 import {handleDockerRequest} from './handle-docker-request.ts';
 import {streamedContinuation, type Sink} from './continuations.ts';
+import type {DockerTerminal} from './docker-terminal.ts';
+import {execArgv} from './exec-requests.ts';
+import {serveTerminal} from './terminal-stream.ts';
+import {produce} from 'immer';
+import {reconcileContainers} from '../engine/docker/runtime.ts';
 
 /** JSON requests are small; a build context may be larger (the engine reads at most 16 MiB of it). */
 export const bodyLimits = {json: 1024 * 1024, build: 32 * 1024 * 1024};
@@ -28,6 +33,8 @@ export type DockerServerOptions = {
 	/** The longest a stream (logs -f, events, wait, attach) stays open (ms). */
 	maxStreamMs?: number;
 	wallClock?: () => number;
+	/** The shell behind `docker exec -it` / `docker run -it` sessions; without it they say they are not served. */
+	terminal?: DockerTerminal;
 };
 
 export type RunningDockerServer = {socketPath: string; server: Server; close(): Promise<void>};
@@ -184,6 +191,54 @@ export async function startDockerServer(options: DockerServerOptions): Promise<R
 		}
 	};
 
+	const noTerminal = (socket: Duplex) => socket.end('[simulator] this endpoint serves no terminal sessions\r\n');
+
+	/** `docker exec -it`: the built-in `docker exec -it`, then its shell a line at a time. */
+	const execTerminal = (socket: Duplex, id: string) => {
+		const exec = execs.get(id);
+		if (!exec || !options.terminal) return noTerminal(socket);
+		const finish = (exitCode: number) => execs.set(id, {...exec, running: false, exitCode});
+		const argv = execArgv(exec).slice(1).filter(a => a !== '-t' && a !== '-i');
+		const opened = options.terminal.exec(options.live.world(), argv);
+		options.live.commit({world: opened.world, line: `docker exec -it ${argv.map(a => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ')}`, exitCode: opened.exitCode});
+		if (opened.output) socket.write(opened.output);
+		if (!opened.session) {
+			finish(opened.exitCode);
+			return void socket.end();
+		}
+		serveTerminal({socket, live: options.live, terminal: options.terminal, session: opened.session, onEnd: finish});
+	};
+
+	/** `docker run -it`: once the container has started, its main shell a line at a time; exiting it stops the container. */
+	const attachTerminal = (socket: Duplex, container: string, startedAt: number | undefined) => {
+		const terminal = options.terminal;
+		if (!terminal) return noTerminal(socket);
+		let serving = false;
+		const unsubscribe = options.live.subscribe(() => begin());
+		const timer = setTimeout(() => stop(), maxStreamMs);
+		const stop = () => {
+			clearTimeout(timer);
+			unsubscribe();
+			open.delete(stop);
+			if (!serving) socket.end();
+		};
+		open.add(stop);
+		socket.on('close', stop);
+		function begin() {
+			if (serving) return;
+			const world = options.live.world();
+			const c = world.dockers.get(options.host)?.containers.get(container);
+			if (!c) return stop();
+			if (c.startedAt === startedAt && c.state !== 'running') return;
+			const session = terminal!.attach(world, container);
+			if (!session) return stop();
+			serving = true;
+			stop();
+			serveTerminal({socket, live: options.live, terminal: terminal!, session, onEnd: () => options.live.commit({world: produce(options.live.world(), w => reconcileContainers(w, options.host))})});
+		}
+		begin();
+	};
+
 	const onUpgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
 		socket.on('error', () => socket.destroy());
 		hijacked.add(socket);
@@ -202,8 +257,11 @@ export async function startDockerServer(options: DockerServerOptions): Promise<R
 			const type = handled.response.contentType ?? 'application/vnd.docker.raw-stream';
 			socket.write(rawHead(101, {'Content-Type': type, Connection: 'Upgrade', Upgrade: 'tcp', ...commonHeaders()}));
 			if (Buffer.isBuffer(handled.response.body)) socket.write(handled.response.body);
-			if (!handled.continuation) return void socket.end();
-			follow(handled.continuation, {write: chunk => void socket.write(chunk), end: () => void socket.end(), onClose: stop => void socket.on('close', stop)});
+			const continuation = handled.continuation;
+			if (!continuation) return void socket.end();
+			if (continuation.kind === 'exec') return execTerminal(socket, continuation.exec);
+			if (continuation.kind === 'attach' && continuation.tty && continuation.stdin) return attachTerminal(socket, continuation.container, continuation.startedAt);
+			follow(continuation, {write: chunk => void socket.write(chunk), end: () => void socket.end(), onClose: stop => void socket.on('close', stop)});
 		} catch (error) {
 			refuse(errorResponse(500, `[simulator] ${error instanceof Error ? error.message : String(error)}`));
 		}

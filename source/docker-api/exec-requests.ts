@@ -64,6 +64,8 @@ export function startExec(req: DockerRequest, world: World, env: DockerEnv, id: 
 	const body = jsonBody<ExecBody>(req);
 	if ('error' in body) return {response: body.error};
 	const detach = body.value.Detach === true;
+	// With a terminal and stdin (docker exec -it), the server runs it as a session on the hijacked connection.
+	if (exec.tty && exec.attachStdin && !detach) return {response: {status: 101, contentType: 'application/vnd.docker.raw-stream'}, exec: {...exec, running: true}, continuation: {kind: 'exec', exec: exec.id}};
 	const argv = execArgv(exec, {detach});
 	const ran = env.shell(world, argv);
 	const done: ExecInstance = {...exec, running: false, exitCode: ran.exitCode};

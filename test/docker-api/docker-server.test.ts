@@ -112,3 +112,38 @@ test('exec over a hijacked connection: framed output, then the exit code; an att
 		await server.close();
 	}
 });
+
+test('exec -it over a hijacked connection: the shell echoes, runs each line in the container, and ends with its exit status', async () => {
+	const {builtInTerminal} = await import('../../source/docker-api/docker-terminal.ts');
+	const {allCommands} = await import('../../source/shell/all-commands.ts');
+	const {memoryDisk} = await import('../../source/shell/memory-disk.ts');
+	const dir = mkdtempSync(join(tmpdir(), 'k8s-tutor-docker-'));
+	const lines: string[] = [];
+	const live = standaloneWorld(seededWorld(), line => line && lines.push(line));
+	const terminal = builtInTerminal({commands: allCommands(), disk: memoryDisk({})}, learnerHost);
+	const server = await startDockerServer({live, shell, terminal, host: learnerHost, socketPath: join(dir, 'docker.sock')});
+	try {
+		live.set(shell(live.world(), ['run', '-d', '--name', 'web', 'nginx']).world);
+		const made = JSON.parse((await call(server.socketPath, 'POST', '/v1.47/containers/web/exec', JSON.stringify({AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: true, Cmd: ['sh']}))).body.toString());
+		const output = await new Promise<string>((resolve, reject) => {
+			const socket = connect(server.socketPath);
+			let text = '';
+			const body = JSON.stringify({Detach: false, Tty: true});
+			socket.on('connect', () => socket.write(`POST /v1.47/exec/${made.Id}/start HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: tcp\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`));
+			socket.on('data', chunk => {
+				text += chunk.toString();
+				if (text.endsWith(':/# ') && !text.includes('hostnam')) socket.write('hostnamf\x7fe\r');
+				else if (text.endsWith(':/# ') && !text.includes('exit 3')) socket.write('exit 3\r');
+			});
+			socket.on('close', () => resolve(text));
+			socket.on('error', reject);
+		});
+		const id = [...live.world().dockers.get(learnerHost)!.containers.values()][0]!.id.slice(0, 12);
+		assert.match(output, /^HTTP\/1.1 101 UPGRADED\r\n/);
+		assert.ok(output.endsWith(`root@${id}:/# hostnamf\b \be\r\n${id}\r\nroot@${id}:/# exit 3\r\nexit\r\n`), JSON.stringify(output));
+		assert.equal(JSON.parse((await call(server.socketPath, 'GET', `/v1.47/exec/${made.Id}/json`)).body.toString()).ExitCode, 3);
+		assert.deepEqual(lines.slice(-3), ['docker exec -it web sh', 'hostname', 'exit 3']);
+	} finally {
+		await server.close();
+	}
+});
