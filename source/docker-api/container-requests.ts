@@ -94,10 +94,18 @@ function waitRequest(req: DockerRequest, daemon: DockerDaemon, id: string): Dock
 	const condition = req.query.get('condition') ?? 'not-running';
 	if (!['not-running', 'next-exit', 'removed'].includes(condition)) return {response: badRequest(`invalid condition: "${condition}"`)};
 	if (condition === 'not-running' && c.state !== 'running' && c.state !== 'restarting') return ok({StatusCode: c.exitCode, Error: null});
-	return {response: {status: 200}, continuation: {kind: 'wait', container: c.id, condition: condition as 'not-running' | 'next-exit' | 'removed', startedAt: c.startedAt}};
+	return {response: {status: 200}, continuation: {kind: 'wait', container: c.id, name: c.name, condition: condition as 'not-running' | 'next-exit' | 'removed', startedAt: c.startedAt}};
 }
 
 const changeKinds = {C: 0, A: 1, D: 2} as const;
+
+/** Real container endpoints this daemon does not serve, by what the CLI command is called. */
+const notModelled = new Map([
+	['archive', 'docker cp'],
+	['export', 'docker export'],
+	['stats', 'docker stats'],
+	['update', 'docker update'],
+]);
 
 export function containerRequest(req: DockerRequest, world: World, daemon: DockerDaemon, env: DockerEnv, parts: string[]): DockerHandled {
 	const method = req.method.toUpperCase();
@@ -115,9 +123,14 @@ export function containerRequest(req: DockerRequest, world: World, daemon: Docke
 	switch (`${method} ${action ?? ''}`) {
 		case 'GET json':
 			return {...ok(containerJson(world, env.host, container)), line: dockerLine(['inspect', id])};
-		case 'POST start':
+		case 'POST start': {
 			if (container.state === 'running') return {response: {status: 304}};
-			return runBuiltIn(world, env, ['start', id]);
+			// -a: the output of a command that runs to its end at start, for the attached client.
+			const ran = env.shell(world, ['start', '-a', id]);
+			const changed = ran.world !== world ? {world: ran.world} : {};
+			if (ran.exitCode !== 0) return {response: failureOf(ran.stderr), ...changed, line: dockerLine(['start', id]), exitCode: ran.exitCode};
+			return {response: {status: 204}, ...changed, line: dockerLine(['start', id]), exitCode: 0, started: {container: container.id, output: ran.stdout}};
+		}
 		case 'POST stop':
 			if (container.state !== 'running' && container.state !== 'restarting') return {response: {status: 304}};
 			return runBuiltIn(world, env, ['stop', ...(q('t') ? ['-t', q('t')!] : []), ...(q('signal') ? ['-s', q('signal')!] : []), id]);
@@ -150,6 +163,7 @@ export function containerRequest(req: DockerRequest, world: World, daemon: Docke
 		case 'GET changes':
 			return {...ok(containerChanges(world, env.host, container).map(c => ({Kind: changeKinds[c.kind], Path: c.path}))), line: dockerLine(['diff', id])};
 		default:
-			return {response: errorResponse(method === 'GET' || method === 'POST' || method === 'DELETE' ? 404 : 405, method === 'GET' || method === 'POST' || method === 'DELETE' ? 'page not found' : `[simulator] ${method} /containers/${id}/${action ?? ''} is not modelled`)};
+			if (action && notModelled.has(action)) return {response: errorResponse(501, `[simulator] ${notModelled.get(action)} is not modelled by this simulated Docker daemon yet (the tutor's own docker has it where it says so)`)};
+			return {response: errorResponse(404, 'page not found')};
 	}
 }

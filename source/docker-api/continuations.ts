@@ -12,7 +12,18 @@ const byId = (world: World, host: string, id: string): Container | undefined => 
 const stopped = (c: Container) => c.state !== 'running' && c.state !== 'restarting' && c.state !== 'paused';
 
 /** A step function: called after every change of the world, it writes what is new and says whether the stream is done. */
-export function streamedContinuation(continuation: Continuation, host: string, world: () => World, offset: () => number, events: typeof EventMessages): (sink: Sink) => 'more' | 'done' {
+/** The exit code the world's events last gave a container that is gone (docker run --rm). */
+function lastExitCode(world: World, name: string): number | undefined {
+	for (let i = world.events.length - 1; i >= 0; i--) {
+		const e = world.events[i]!;
+		if (e.object !== `container/${name}`) continue;
+		const code = e.message.match(/(?:exited with code|exit code) (\d+)/)?.[1];
+		if (code !== undefined) return Number(code);
+	}
+	return undefined;
+}
+
+export function streamedContinuation(continuation: Continuation, host: string, world: () => World, offset: () => number, events: typeof EventMessages, startOutput: (container: string) => string | undefined = () => undefined): (sink: Sink) => 'more' | 'done' {
 	switch (continuation.kind) {
 		case 'logs':
 		case 'attach': {
@@ -26,7 +37,12 @@ export function streamedContinuation(continuation: Continuation, host: string, w
 				if (logs.length < sent) sent = 0; // a restart began a new log
 				for (const line of logs.slice(sent)) sink.write(framed(1, line + '\n', continuation.tty));
 				sent = logs.length;
-				if (!c) return 'done';
+				if (!c) {
+					// Removed as it exited (--rm): what its start printed is all there was.
+					const output = continuation.kind === 'attach' ? startOutput(continuation.container) : undefined;
+					if (output) sink.write(framed(1, output, continuation.tty));
+					return 'done';
+				}
 				// An attach made before start waits for the start; logs -f ends when the container stops.
 				if (continuation.kind === 'attach' && c.startedAt === startedAt && c.state === 'created') return 'more';
 				return stopped(c) ? 'done' : 'more';
@@ -49,7 +65,10 @@ export function streamedContinuation(continuation: Continuation, host: string, w
 					sink.write(JSON.stringify({StatusCode: lastExit, Error: null}) + '\n');
 					return 'done' as const;
 				};
-				if (!c) return answer();
+				if (!c) {
+					lastExit = lastExitCode(world(), continuation.name) ?? lastExit;
+					return answer();
+				}
 				if (continuation.condition === 'removed') return 'more';
 				if (continuation.condition === 'next-exit' && !ran) return 'more';
 				return stopped(c) && c.state !== 'created' ? answer() : 'more';

@@ -123,6 +123,8 @@ export async function startDockerServer(options: DockerServerOptions): Promise<R
 	const execs = new Map<string, ExecInstance>();
 	const open = new Set<() => void>();
 	const hijacked = new Set<Duplex>();
+	// What the last start of a container printed, for an attached client of a --rm container (few at a time).
+	const startOutputs = new Map<string, string>();
 	const env = (): DockerEnv => ({host: options.host, shell: options.shell, offsetMs: clockOffset(options.live.world(), wallClock()), execs, newId: () => randomBytes(32).toString('hex')});
 
 	const requestOf = (req: IncomingMessage, body: Buffer): DockerRequest | DockerResponse => {
@@ -137,6 +139,10 @@ export async function startDockerServer(options: DockerServerOptions): Promise<R
 	/** Hands the request to the pure handler and the result to the live session. */
 	const handle = (request: DockerRequest): DockerHandled => {
 		const handled = handleDockerRequest(request, options.live.world(), env());
+		if (handled.started) {
+			if (startOutputs.size > 100) startOutputs.delete(startOutputs.keys().next().value!);
+			startOutputs.set(handled.started.container, handled.started.output);
+		}
 		if (handled.exec) {
 			if (execs.size > 1000) execs.delete(execs.keys().next().value!);
 			execs.set(handled.exec.id, handled.exec);
@@ -147,7 +153,7 @@ export async function startDockerServer(options: DockerServerOptions): Promise<R
 
 	/** Keeps a stream open until the continuation says it is done, the client goes, or the server closes. */
 	const follow = (continuation: Continuation, sink: Sink) => {
-		const step = streamedContinuation(continuation, options.host, () => options.live.world(), () => clockOffset(options.live.world(), wallClock()), eventMessages);
+		const step = streamedContinuation(continuation, options.host, () => options.live.world(), () => clockOffset(options.live.world(), wallClock()), eventMessages, id => startOutputs.get(id));
 		let lastWorld: World | undefined;
 		const stop = () => {
 			clearTimeout(timer);

@@ -23,7 +23,7 @@ export type JsonStream = {status: 200; messages: object[]};
 /** What the server must keep serving after the answer: log lines as they come, a hijacked connection. */
 export type Continuation =
 	| {kind: 'logs'; container: string; sent: number; tty: boolean; stdout: boolean; stderr: boolean; timestamps: boolean}
-	| {kind: 'wait'; container: string; condition: 'not-running' | 'next-exit' | 'removed'; startedAt?: number}
+	| {kind: 'wait'; container: string; name: string; condition: 'not-running' | 'next-exit' | 'removed'; startedAt?: number}
 	| {kind: 'events'; afterSeq: number; filters: Record<string, string[]>; untilMs?: number}
 	| {kind: 'attach'; container: string; sent: number; tty: boolean; stdin: boolean; startedAt?: number}
 	| {kind: 'exec'; exec: string};
@@ -40,6 +40,8 @@ export type DockerHandled = {
 	/** An exec instance made (POST /containers/{id}/exec) or finished, kept by the server between requests. */
 	exec?: ExecInstance;
 	continuation?: Continuation;
+	/** What a start printed for an attached client (a --rm container's output, gone with it once it exits). */
+	started?: {container: string; output: string};
 };
 
 /** An exec instance: made by POST /containers/{id}/exec, run by POST /exec/{id}/start. */

@@ -7,32 +7,33 @@ import type {DockerEnv, DockerHandled, DockerRequest} from './docker-types.ts';
 import {badRequest} from './errors.ts';
 import {parseFilters, unknownFilter, type Filters} from './filters.ts';
 
-const actions: Record<string, Record<string, string>> = {
-	container: {Created: 'create', Started: 'start', Exited: 'die', Removed: 'destroy', Restarted: 'restart'},
-	image: {Pulled: 'pull', Tagged: 'tag', Deleted: 'delete', Pushed: 'push'},
-	volume: {Created: 'create', Removed: 'destroy'},
+/** The docker event actions a world event stands for (`docker stop` is kill, die, stop, as dockerd reports it). */
+const actions: Record<string, Record<string, string[]>> = {
+	container: {Created: ['create'], Started: ['start'], Exited: ['die'], OOMKilled: ['oom', 'die'], Stopped: ['kill', 'die', 'stop'], Killed: ['kill', 'die'], Removed: ['destroy'], Restarted: ['restart']},
+	image: {Pulled: ['pull'], Tagged: ['tag'], Deleted: ['delete'], Pushed: ['push']},
+	volume: {Created: ['create'], Removed: ['destroy']},
 };
 
-function messageOf(world: World, host: string, event: WorldEvent, offsetMs: number): object | undefined {
-	if (event.host !== host) return undefined;
+function messagesOf(world: World, host: string, event: WorldEvent, offsetMs: number): object[] {
+	if (event.host !== host) return [];
 	const slash = event.object.indexOf('/');
 	const type = event.object.slice(0, slash);
 	const name = event.object.slice(slash + 1);
-	const action = actions[type]?.[event.reason];
-	if (!action) return undefined;
 	const nanos = BigInt(worldEpoch + event.time + offsetMs) * 1_000_000n;
-	const attributes: Record<string, string> = {name};
+	const base: Record<string, string> = {name};
 	let id = name;
 	if (type === 'container') {
 		const container = findContainer(world.dockers.get(host)!, name);
 		if (container) {
 			id = container.id;
-			attributes.image = container.imageRef;
+			base.image = container.imageRef;
 		}
-		const code = event.message.match(/exited with code (\d+)/)?.[1];
-		if (code !== undefined) attributes.exitCode = code;
 	}
-	return {status: action, id, ...(attributes.image ? {from: attributes.image} : {}), Type: type, Action: action, Actor: {ID: id, Attributes: attributes}, scope: 'local', time: Number(nanos / 1_000_000_000n), timeNano: Number(nanos)};
+	const code = event.message.match(/(?:exited with code|exit code) (\d+)/)?.[1];
+	return (actions[type]?.[event.reason] ?? []).map(action => {
+		const attributes: Record<string, string> = {...base, ...(action === 'die' && code !== undefined ? {exitCode: code} : {}), ...(action === 'kill' ? {signal: event.reason === 'Stopped' ? '15' : '9'} : {})};
+		return {status: action, id, ...(attributes.image ? {from: attributes.image} : {}), Type: type, Action: action, Actor: {ID: id, Attributes: attributes}, scope: 'local', time: Number(nanos / 1_000_000_000n), timeNano: Number(nanos)};
+	});
 }
 
 function passes(message: object, filters: Filters): boolean {
@@ -54,8 +55,7 @@ export function eventMessages(world: World, host: string, afterSeq: number, filt
 		if (event.seq <= afterSeq) continue;
 		lastSeq = Math.max(lastSeq, event.seq);
 		if (untilMs !== undefined && worldEpoch + event.time + offsetMs > untilMs) continue;
-		const message = messageOf(world, host, event, offsetMs);
-		if (message && passes(message, filters)) messages.push(message);
+		for (const message of messagesOf(world, host, event, offsetMs)) if (passes(message, filters)) messages.push(message);
 	}
 	return {messages, lastSeq};
 }

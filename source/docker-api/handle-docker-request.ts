@@ -11,7 +11,7 @@ import {containerRequest} from './container-requests.ts';
 import type {DockerEnv, DockerHandled, DockerRequest} from './docker-types.ts';
 import {errorResponse, noRoute} from './errors.ts';
 import {createExec, execRequest} from './exec-requests.ts';
-import {imageRequest} from './image-requests.ts';
+import {commitRequest, imageRequest} from './image-requests.ts';
 import {systemRequest} from './system-requests.ts';
 import {networkRequest, pluginRequest, volumeRequest} from './network-volume-requests.ts';
 
@@ -58,8 +58,9 @@ function route(req: DockerRequest, world: World, env: DockerEnv): DockerHandled 
 		case 'distribution':
 		case 'session':
 		case 'grpc':
-		case 'commit':
 			return unmodelled(`/${head}`);
+		case 'commit':
+			return method === 'POST' ? commitRequest(req, world, env) : {response: noRoute()};
 		default:
 			return {response: noRoute()};
 	}

@@ -117,3 +117,16 @@ export function imageRequest(req: DockerRequest, world: World, daemon: DockerDae
 	if (action === 'history') return {response: {status: 200, body: imageHistory(world, image, env.offsetMs)}, line: dockerLine(['history', name])};
 	return {response: {status: 200, body: imageJson(world, env.host, image)}, line: dockerLine(['inspect', name])};
 }
+
+/** POST /commit?container=&repo=&tag=: `docker commit`, through the built-in command. */
+export function commitRequest(req: DockerRequest, world: World, env: DockerEnv): DockerHandled {
+	const container = req.query.get('container');
+	if (!container) return {response: badRequest('container is required')};
+	const repo = req.query.get('repo');
+	const tag = req.query.get('tag');
+	const argv = ['commit', container, ...(repo ? [tag ? `${repo}:${tag}` : repo] : [])];
+	const ran = env.shell(world, argv);
+	const line = dockerLine(argv);
+	if (ran.exitCode !== 0) return {response: failureOf(ran.stderr), line, exitCode: ran.exitCode};
+	return {response: {status: 201, body: {Id: ran.stdout.trim()}}, world: ran.world, line, exitCode: 0};
+}

@@ -45,6 +45,7 @@ const script: string[][] = [
 	['info'],
 	['build', '-t', 'hello', 'ctx'],
 	['run', '--name', 'once', 'hello'],
+	['run', '--rm', 'busybox', 'sh', '-c', 'echo bye; exit 3'],
 	['history', 'hello'],
 	['tag', 'hello', 'learner/hello:v1'],
 	['push', 'learner/hello:v1'],
@@ -75,7 +76,9 @@ export function normalise(text: string): string[] {
 				.replace(/\b(Less than a second|About a minute|About an hour|\d+ (seconds?|minutes?|hours?|days?|weeks?|months?|years?))\b/g, '<age>')
 				.replace(/\b\d+(\.\d+)?(B|kB|MB|GB)\b/g, '<size>')
 				.replace(/\s+/g, ' ')
-				.trim(),
+				.trim()
+				// The CLI prints the daemon's runtimes in Go map order, which is random.
+				.replace(/^Runtimes: (.*)$/, (_, names: string) => `Runtimes: ${names.split(' ').sort().join(' ')}`),
 		)
 		.filter(Boolean);
 }
