@@ -14,7 +14,7 @@ import {standaloneWorld} from '../../source/api/live-session.ts';
 import {builtInDocker} from '../../source/docker-api/built-in-docker.ts';
 import {startDockerServer} from '../../source/docker-api/docker-server.ts';
 import {quoteLine} from '../../source/shell/commands/docker/inside.ts';
-import {allCommands} from '../../source/shell/all-commands.ts';
+import {learnerRuntime} from '../../source/shell/runtime.ts';
 import {memoryDisk} from '../../source/shell/memory-disk.ts';
 import {runLine} from '../../source/shell/run-line.ts';
 import {createShellState} from '../../source/shell/session.ts';
@@ -114,7 +114,7 @@ const problem = dockerProblem();
 if (problem) console.log(`docker conformance test skipped: ${problem}`);
 
 test('the real docker CLI 28 and the built-in docker print the same for one script, apart from the known differences', {skip: problem, timeout: 120_000}, async () => {
-	const runtime = {commands: allCommands(), disk: memoryDisk({'ctx/Dockerfile': dockerfile, 'ctx/hello.txt': 'hello\n'})};
+	const runtime = learnerRuntime(memoryDisk({'ctx/Dockerfile': dockerfile, 'ctx/hello.txt': 'hello\n'}));
 	let shellState = createShellState(seededWorld(), learnerHost);
 	shellState = {...shellState, world: seededWorld()};
 	const live = standaloneWorld(seededWorld());

@@ -115,12 +115,12 @@ test('exec over a hijacked connection: framed output, then the exit code; an att
 
 test('exec -it over a hijacked connection: the shell echoes, runs each line in the container, and ends with its exit status', async () => {
 	const {builtInTerminal} = await import('../../source/docker-api/docker-terminal.ts');
-	const {allCommands} = await import('../../source/shell/all-commands.ts');
+	const {learnerRuntime} = await import('../../source/shell/runtime.ts');
 	const {memoryDisk} = await import('../../source/shell/memory-disk.ts');
 	const dir = mkdtempSync(join(tmpdir(), 'k8s-tutor-docker-'));
 	const lines: string[] = [];
 	const live = standaloneWorld(seededWorld(), line => line && lines.push(line));
-	const terminal = builtInTerminal({commands: allCommands(), disk: memoryDisk({})}, learnerHost);
+	const terminal = builtInTerminal(learnerRuntime(memoryDisk({})), learnerHost);
 	const server = await startDockerServer({live, shell, terminal, host: learnerHost, socketPath: join(dir, 'docker.sock')});
 	try {
 		live.set(shell(live.world(), ['run', '-d', '--name', 'web', 'nginx']).world);

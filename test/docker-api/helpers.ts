@@ -6,7 +6,7 @@ import type {World} from '../../source/engine/world.ts';
 import {builtInDocker} from '../../source/docker-api/built-in-docker.ts';
 import type {DockerEnv, DockerHandled, DockerRequest, ExecInstance} from '../../source/docker-api/docker-types.ts';
 import {handleDockerRequest} from '../../source/docker-api/handle-docker-request.ts';
-import {allCommands} from '../../source/shell/all-commands.ts';
+import {learnerRuntime} from '../../source/shell/runtime.ts';
 import {memoryDisk} from '../../source/shell/memory-disk.ts';
 import {createShellState} from '../../source/shell/session.ts';
 
@@ -14,7 +14,7 @@ let base: World | undefined;
 /** The sandbox a minute after boot, with the learner logged in on host-1 (as the tutor has it). */
 export const seededWorld = () => (base ??= createShellState(tick(createSandboxWorld({seed: 3}), 60_000), learnerHost).world);
 
-export const shell = builtInDocker({commands: allCommands(), disk: memoryDisk({})}, learnerHost);
+export const shell = builtInDocker(learnerRuntime(memoryDisk({})), learnerHost);
 
 export function dockerRequest(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): DockerRequest {
 	const parsed = new URL(url, 'http://docker');
