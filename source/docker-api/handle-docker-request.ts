@@ -35,7 +35,10 @@ function route(req: DockerRequest, world: World, env: DockerEnv): DockerHandled 
 		case 'exec':
 			return execRequest(req, world, env, rest);
 		case 'build':
-			return method === 'POST' && rest.length === 0 ? buildRequest(req, world, env) : {response: noRoute()};
+			if (method === 'POST' && rest.length === 0) return buildRequest(req, world, env);
+			// The classic builder keeps no build cache apart from its images (docker system prune asks).
+			if (method === 'POST' && rest.join('/') === 'prune') return {response: {status: 200, body: {CachesDeleted: null, SpaceReclaimed: 0}}};
+			return {response: noRoute()};
 		case 'version':
 		case 'info':
 		case 'system':

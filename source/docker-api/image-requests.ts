@@ -98,6 +98,7 @@ export function imageRequest(req: DockerRequest, world: World, daemon: DockerDae
 		return {response: {status: 200, body: {ImagesDeleted: deleted.length ? deleted : null, SpaceReclaimed: 0}}, world: ran.world, line: 'docker image prune -f'};
 	}
 	if (parts.length === 0) return {response: noRoute()};
+	if (parts.length === 1 && parts[0] === 'search' && method === 'GET') return {response: errorResponse(501, '[simulator] docker search is not served through the endpoint yet: the tutor\'s own docker search answers from the simulated Docker Hub')};
 	const {name, action} = splitImagePath(parts);
 	if (method === 'DELETE' && !action) return removeRequest(req, world, env, name);
 	if (method === 'POST' && action === 'push') return pushRequest(req, world, env, name);

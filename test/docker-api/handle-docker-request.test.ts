@@ -125,3 +125,19 @@ test('bad requests get the daemon JSON error with a message, never a crash', () 
 	assert.equal(send(seededWorld(), dockerRequest('GET', '/containers/json?filters=%7B%22name%22%3A%5B%22(%22%5D%7D')).response.status, 200);
 	assert.equal(send(seededWorld(), dockerRequest('POST', '/build', Buffer.from('not a tar at all'))).response.status, 500);
 });
+
+test('real endpoints not modelled say so with a [simulator] 501 (the CLI prints it); commit and the build cache prune are served', () => {
+	let w = send(seededWorld(), dockerRequest('POST', '/images/create?fromImage=nginx&tag=latest')).next;
+	w = send(w, dockerRequest('POST', '/containers/create?name=web', {Image: 'nginx'})).next;
+	w = send(w, dockerRequest('POST', '/containers/web/start')).next;
+	for (const [method, path] of [['PUT', '/containers/web/archive?path=/etc'], ['GET', '/containers/web/export'], ['GET', '/containers/web/stats?stream=0'], ['POST', '/containers/web/update'], ['GET', '/images/search?term=nginx']] as const) {
+		const answer = send(w, dockerRequest(method, path));
+		assert.equal(answer.response.status, 501, path);
+		assert.match(answer.body.message, /^\[simulator\] docker \w+ is not (modelled|served)/, path);
+	}
+	const committed = send(w, dockerRequest('POST', '/commit?container=web&repo=mynginx&tag=v1'));
+	assert.deepEqual([committed.response.status, committed.line], [201, 'docker commit web mynginx:v1']);
+	assert.match(committed.body.Id, /^sha256:[0-9a-f]{64}$/);
+	assert.ok(daemonOf(committed.next).tags.has('mynginx:v1'));
+	assert.deepEqual(send(w, dockerRequest('POST', '/build/prune')).body, {CachesDeleted: null, SpaceReclaimed: 0});
+});
