@@ -30,6 +30,18 @@ async function apiSettings(flags: ApiOptionFlags): Promise<import('./app/api-end
 	return settings;
 }
 
+/** The --docker-api settings for a flow, or undefined; TCP is refused with a usage error. */
+async function dockerSettings(flags: GlobalFlags & {dockerApi?: boolean; dockerApiTcp?: string}): Promise<import('./app/docker-endpoint.ts').DockerSettings | undefined> {
+	if (flags.dockerApi === undefined && flags.dockerApiTcp === undefined) return undefined;
+	const {dockerSettingsOf} = await import('./app/docker-endpoint.ts');
+	const settings = dockerSettingsOf(flags, parseLocale(flags.lang) ?? localeFromEnv(process.env));
+	if (settings && 'error' in settings) {
+		process.stderr.write(`k8s-tutor: ${settings.error}\n`);
+		process.exit(2);
+	}
+	return settings;
+}
+
 let toldTerminalMode = false;
 
 function appOptions(flags: GlobalFlags): AppOptions {
@@ -91,6 +103,8 @@ function buildProgram(setExit: (code: number) => void): Command {
 		.option('--lessons <dir>', "use an instructor's own lesson pack instead of the built-in one")
 		.option('--api [port]', apiOptionHelp)
 		.option('--api-bind <addr>', apiBindHelp)
+		.option('--docker-api', "serve host-1's simulated Docker daemon to your own docker CLI on a unix socket; see `k8s-tutor docker-host`")
+		.option('--docker-api-tcp <addr>', 'serve the Docker daemon on TCP instead (refused: a TCP daemon needs TLS, not built yet)')
 		.showSuggestionAfterError(true)
 		// Arguments before "[options]" in the command list ("start <chapter> [options]"), as the readme writes them.
 		.configureHelp({
@@ -109,6 +123,7 @@ Examples:
   k8s-tutor start 2 --fresh          start chapter 2 over from its first step
   k8s-tutor sandbox < script.txt     run a script of commands against the simulated world
   k8s-tutor sandbox --api            free play, also served to your own kubectl (k8s-tutor kubeconfig)
+  k8s-tutor sandbox --docker-api     free play, host-1's Docker daemon served to your own docker (k8s-tutor docker-host)
   k8s-tutor classroom host           run a classroom session for a room of students`,
 		);
 
@@ -117,8 +132,9 @@ Examples:
 
 	program.action(async (_opts, command: Command) => {
 			const api = await apiSettings(command.optsWithGlobals());
+			const docker = await dockerSettings(command.optsWithGlobals());
 			const {runTutorial} = await import('./app/tutorial.ts');
-			finish(await runTutorial(appOptions(flagsOf(command)), io, {api}));
+			finish(await runTutorial(appOptions(flagsOf(command)), io, {api, docker}));
 		});
 
 	program
@@ -137,8 +153,9 @@ Examples:
 		.configureHelp({showGlobalOptions: true})
 		.action(async (chapter: string, opts: {fresh?: boolean}, command: Command) => {
 			const api = await apiSettings(command.optsWithGlobals());
+			const docker = await dockerSettings(command.optsWithGlobals());
 			const {runTutorial} = await import('./app/tutorial.ts');
-			finish(await runTutorial(appOptions(flagsOf(command)), io, {chapter, fresh: Boolean(opts.fresh), api}));
+			finish(await runTutorial(appOptions(flagsOf(command)), io, {chapter, fresh: Boolean(opts.fresh), api, docker}));
 		});
 
 	program
@@ -148,8 +165,17 @@ Examples:
 		.configureHelp({showGlobalOptions: true})
 		.action(async (opts: {seed: string}, command: Command) => {
 			const api = await apiSettings(command.optsWithGlobals());
+			const docker = await dockerSettings(command.optsWithGlobals());
 			const {runSandbox} = await import('./app/sandbox.ts');
-			finish(await runSandbox(appOptions(flagsOf(command)), io, {seed: Number(opts.seed) || 1, api}));
+			finish(await runSandbox(appOptions(flagsOf(command)), io, {seed: Number(opts.seed) || 1, api, docker}));
+		});
+
+	program
+		.command('docker-host')
+		.description('print the DOCKER_HOST of the simulated Docker daemon for your own docker CLI (export DOCKER_HOST=$(k8s-tutor docker-host)); serve with --docker-api')
+		.action(async (_opts, command: Command) => {
+			const {runDockerHost} = await import('./app/docker-endpoint.ts');
+			finish(runDockerHost(appOptions(flagsOf(command)), io));
 		});
 
 	program

@@ -15,6 +15,7 @@ import {runPlainSession} from './plain-session.ts';
 import {createTutorController, type TutorController} from './tutor-controller.ts';
 import {switchableController} from '../api/live-session.ts';
 import {announceApi, apiBanner, runningClock, serveApi, type ApiSettings, type ServedApi} from './api-endpoint.ts';
+import {dockerBanner, endpointsNotice, serveDocker, type DockerSettings, type ServedDocker} from './docker-endpoint.ts';
 import {messages} from '../i18n/catalog.ts';
 
 export type OpenedChapter = {chapter: Chapter; session: LessonSession; controller: TutorController};
@@ -40,7 +41,7 @@ export function progressStoreFor(options: AppOptions): ProgressStore {
 	return packProgressStore(openProgressStore({configDir: options.configDir}), packScope(options.lessonsDir, builtInLessonsDir()));
 }
 
-export async function runTutorial(options: AppOptions, io: AppIO, request: {chapter?: string; fresh?: boolean; api?: ApiSettings}): Promise<number> {
+export async function runTutorial(options: AppOptions, io: AppIO, request: {chapter?: string; fresh?: boolean; api?: ApiSettings; docker?: DockerSettings}): Promise<number> {
 	const pack = lessonPackFor(options);
 	if (pack.chapters.length === 0) {
 		io.stderr.write(`k8s-tutor: no lessons found in ${pack.dir}${pack.problems[0] ? ` (${pack.problems[0].message})` : ''}\n`);
@@ -64,19 +65,31 @@ export async function runTutorial(options: AppOptions, io: AppIO, request: {chap
 		io.stderr.write(`k8s-tutor: ${api.error}\n`);
 		return 1;
 	}
+	const docker = request.docker ? await serveDocker(live, options) : undefined;
+	if (docker && 'error' in docker) {
+		io.stderr.write(`k8s-tutor: ${docker.error}\n`);
+		await api?.close();
+		return 1;
+	}
 	try {
-		return await runOpened(opened, {options, io, pack, store, notices, live, api});
+		return await runOpened(opened, {options, io, pack, store, notices, live, api, docker});
 	} finally {
 		await api?.close();
+		await docker?.close();
 	}
 }
 
-type Opened = {options: AppOptions; io: AppIO; pack: LessonPack; store: ProgressStore; notices: string[]; live: ReturnType<typeof switchableController>; api: ServedApi | undefined};
+type Opened = {options: AppOptions; io: AppIO; pack: LessonPack; store: ProgressStore; notices: string[]; live: ReturnType<typeof switchableController>; api: ServedApi | undefined; docker?: ServedDocker | undefined};
 
-async function runOpened(opened: OpenedChapter, {options, io, pack, store, notices, live, api}: Opened): Promise<number> {
+async function runOpened(opened: OpenedChapter, {options, io, pack, store, notices, live, api, docker}: Opened): Promise<number> {
 	const chapter = opened.chapter;
+	const notice = endpointsNotice(options, {apiUrl: api?.url, dockerHost: docker?.dockerHost});
 	if (!options.plain) {
 		if (api) announceApi(opened.controller, options, api);
+		if (docker) {
+			opened.controller.appendSystem(dockerBanner(options, docker));
+			opened.controller.setNotice(notice);
+		}
 		for (const notice of notices) opened.controller.appendSystem(notice);
 		// Later ones (a save that failed, a lock another tutor holds) appear in the shell as they come.
 		store.watchNotices?.(notice => opened.controller.appendSystem(notice));
@@ -89,7 +102,7 @@ async function runOpened(opened: OpenedChapter, {options, io, pack, store, notic
 				open(chapterId) {
 					const next = openChapter(findChapter(pack.chapters, chapterId)!, options, store);
 					live.switchTo(next.controller);
-					if (api) next.controller.setNotice(messages(options.lang).api.notice(api.url));
+					if (notice) next.controller.setNotice(notice);
 					return {controller: next.controller, title: `${next.chapter.number} ${next.session.chapter.title}`};
 				},
 			},
@@ -98,7 +111,8 @@ async function runOpened(opened: OpenedChapter, {options, io, pack, store, notic
 	store.watchNotices?.(notice => io.stderr.write(`k8s-tutor: ${notice}\n`));
 	const hooks = plainLessonHooks(opened.session, opened.controller, {width: io.stdout.columns ?? 80, notices});
 	if (api) io.stderr.write(apiBanner(options, api) + '\n');
-	const clock = api && options.interactiveInput ? runningClock(opened.controller) : undefined;
+	if (docker) io.stderr.write(dockerBanner(options, docker) + '\n');
+	const clock = (api || docker) && options.interactiveInput ? runningClock(opened.controller) : undefined;
 	try {
 		await runPlainSession(opened.controller, options, io, {...hooks, clockRunsElsewhere: Boolean(clock)});
 	} finally {

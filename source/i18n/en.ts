@@ -584,4 +584,11 @@ export const en = {
 			allServe: desired => `All ${desired} replicas serve. Let time pass (\`sleep 30\`) and keep an eye on \`kubectl get pods -o wide\` and the events in the pane.`,
 		},
 	},
+	dockerApi: {
+		serving: (host, dockerHost) => `Docker daemon of ${host} on ${dockerHost}. In another terminal: export DOCKER_HOST=${dockerHost}`,
+		notice: dockerHost => `docker ${dockerHost}`,
+		tcpRefused: value => `--docker-api-tcp ${value}: not served. A Docker daemon on TCP needs TLS, which the simulated daemon does not have yet; use the unix socket of --docker-api (export DOCKER_HOST=$(k8s-tutor docker-host)).`,
+		socketBusy: path => `${path} is in use by another k8s-tutor with --docker-api: close it first`,
+		socketPathTooLong: path => `the socket path ${path} is too long for a unix socket (at most 107 bytes): set K8S_TUTOR_HOME to a shorter folder`,
+	},
 } satisfies Messages;

@@ -37,6 +37,18 @@ export type Messages = {
 	api: ApiText;
 	/** The final challenge (chapter 10). */
 	challenge: ChallengeText;
+	/** The Docker Engine endpoint (--docker-api) for the learner's own docker CLI. */
+	dockerApi: DockerApiText;
+};
+
+export type DockerApiText = {
+	serving(host: string, dockerHost: string): string;
+	/** The status bar's short form. */
+	notice(dockerHost: string): string;
+	/** --docker-api-tcp ADDR: not served (the daemon would need TLS). */
+	tcpRefused(value: string): string;
+	socketBusy(path: string): string;
+	socketPathTooLong(path: string): string;
 };
 
 export type ApiText = {

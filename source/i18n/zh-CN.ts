@@ -579,4 +579,11 @@ export const zhCN = {
 			allServe: desired => `${desired} 个副本都在服务。让时间流逝（\`sleep 30\`），同时留意 \`kubectl get pods -o wide\` 和面板里的事件。`,
 		},
 	},
+	dockerApi: {
+		serving: (host, dockerHost) => `${host} 的 Docker 守护进程在 ${dockerHost}。在另一个终端中执行：export DOCKER_HOST=${dockerHost}`,
+		notice: dockerHost => `docker ${dockerHost}`,
+		tcpRefused: value => `--docker-api-tcp ${value}：不提供。TCP 上的 Docker 守护进程需要 TLS，模拟的守护进程还没有；请使用 --docker-api 的 unix 套接字（export DOCKER_HOST=$(k8s-tutor docker-host)）。`,
+		socketBusy: path => `${path} 正被另一个带 --docker-api 的 k8s-tutor 使用：请先关闭它`,
+		socketPathTooLong: path => `套接字路径 ${path} 对 unix 套接字来说太长（最多 107 字节）：请把 K8S_TUTOR_HOME 设为更短的文件夹`,
+	},
 } satisfies Translation;

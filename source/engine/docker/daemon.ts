@@ -28,6 +28,18 @@ export function hostInterfaces(host: Host): NetInterface[] {
 	return host.namespaces.get(host.initNamespaces.net)?.interfaces ?? [];
 }
 
+/** The daemon's ID as `docker info` prints it (stable per host, as a real daemon keeps its engine id). */
+export function daemonId(hostName: string): string {
+	let h = 2166136261;
+	for (const ch of hostName) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+	const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+	const a = hex(h);
+	const b = hex(Math.imul(h, 2654435761));
+	const c = hex(Math.imul(h ^ 0x9e3779b9, 40503));
+	const d = hex(Math.imul(h, 48271));
+	return `${a}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${d}`;
+}
+
 /** What `docker` says when no daemon runs on the host. */
 export const daemonDownMessage = 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?';
 

@@ -12,8 +12,8 @@ test('docker run -d prints the id; ps shows real columns and published ports', (
 	assert.match(id, /^[0-9a-f]{64}$/);
 	assert.equal(started.stderr, '');
 	run(shell, 'sleep 5');
-	expectLine(shell, 'docker ps', `CONTAINER ID   IMAGE     COMMAND         CREATED         STATUS         PORTS                                       NAMES
-${id.slice(0, 12)}   kubia     "node app.js"   5 seconds ago   Up 5 seconds   0.0.0.0:8080->8080/tcp, :::8080->8080/tcp   kubia-container
+	expectLine(shell, 'docker ps', `CONTAINER ID   IMAGE     COMMAND         CREATED         STATUS         PORTS                                         NAMES
+${id.slice(0, 12)}   kubia     "node app.js"   5 seconds ago   Up 5 seconds   0.0.0.0:8080->8080/tcp, [::]:8080->8080/tcp   kubia-container
 `);
 	expectLine(shell, 'docker ps -q', id.slice(0, 12) + '\n');
 	expectLine(shell, 'docker container ls --no-trunc -q', id + '\n');
@@ -174,7 +174,7 @@ test('docker system df, login, version, info, help and unknown commands', () => 
 	run(shell, 'docker run -d --name k1 luksa/kubia');
 	expectLine(shell, 'docker system df', `TYPE            TOTAL     ACTIVE    SIZE      RECLAIMABLE
 Images          2         1         664MB     0B (0%)
-Containers      1         1         0B        0B (0%)
+Containers      1         1         0B        0B
 Local Volumes   0         0         0B        0B
 Build Cache     0         0         0B        0B
 `);
@@ -229,7 +229,7 @@ test('docker ps and docker images --format: fields, table headers and tab column
 	run(shell, 'docker build -t kubia kubia');
 	run(shell, 'docker run -d -p 8080:8080 --name kubia-container kubia');
 	expectLine(shell, "docker ps --format '{{.Names}}'", 'kubia-container\n');
-	expectLine(shell, 'docker ps --format "table {{.Names}}\\t{{.Status}}\\t{{.Ports}}"', 'NAMES             STATUS                  PORTS\nkubia-container   Up Less than a second   0.0.0.0:8080->8080/tcp, :::8080->8080/tcp\n');
+	expectLine(shell, 'docker ps --format "table {{.Names}}\\t{{.Status}}\\t{{.Ports}}"', 'NAMES             STATUS                  PORTS\nkubia-container   Up Less than a second   0.0.0.0:8080->8080/tcp, [::]:8080->8080/tcp\n');
 	expectLine(shell, 'docker images --format "{{.Repository}}:{{.Tag}} {{.Size}}"', 'kubia:latest 664MB\nnode:7 664MB\n');
 	expectLine(shell, 'docker ps --format "{{.Nope}}"', '', 'template: :1:2: executing "" at <.Nope>: can\'t evaluate field Nope in type *formatter.ContainerContext\n', 1);
 });

@@ -29,7 +29,7 @@ export function portsText(c: Container, exposed: string[]): string {
 	{
 		for (const p of c.ports) {
 			out.push(`${p.hostIp}:${p.hostPort}->${p.containerPort}/${p.protocol}`);
-			if (p.hostIp === '0.0.0.0') out.push(`:::${p.hostPort}->${p.containerPort}/${p.protocol}`);
+			if (p.hostIp === '0.0.0.0') out.push(`[::]:${p.hostPort}->${p.containerPort}/${p.protocol}`); // CLI 28 brackets IPv6 (net.JoinHostPort)
 		}
 	}
 	for (const port of exposed) {

@@ -14,7 +14,8 @@ import {daemonError, fail, notSimulatedNote, ok, table, usageError} from './form
 import {flagSet, flagValue, intFlag, parseFlags} from './flags.ts';
 
 /** go-units BytesSize: binary units, 4 significant digits ("28MiB", "7.773GiB"). */
-function bytesSize(bytes: number): string {
+/** go-units BytesSize: binary units, 4 significant digits ("8GiB", "1.953GiB"). */
+export function bytesSize(bytes: number): string {
 	const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
 	let size = bytes;
 	let i = 0;

@@ -2,7 +2,7 @@
 import {produce} from 'immer';
 import {applyPull, planPull, pullTimeMs, type PullPlan} from '../../../engine/docker/registry.ts';
 import {pushImage, unreachableRegistryError} from '../../../engine/docker/registry.ts';
-import {qualifiedName, tagKey} from '../../../engine/docker/image-ref.ts';
+import {parseImageRef, qualifiedName, tagKey} from '../../../engine/docker/image-ref.ts';
 import {shortId} from '../../../engine/docker/units.ts';
 import {tick} from '../../../engine/tick.ts';
 import type {World} from '../../../engine/world.ts';
@@ -40,7 +40,12 @@ export function dockerPull(args: string[], call: DockerCall): CommandOutcome {
 	const [ref, ...extra] = parsed.flags.positionals;
 	if (!ref || extra.length > 0) return fail(`docker: 'docker pull' requires 1 argument\n\nUsage:  docker pull [OPTIONS] NAME[:TAG|@DIGEST]\n\nRun 'docker pull --help' for more information`, 1);
 	const result = pullOnHost(call.world, call.host, ref);
-	if (!result.ok) return daemonError(result.error);
+	if (!result.ok) {
+		// The CLI says which tag it asked for before the daemon answers.
+		const wanted = parseImageRef(ref);
+		const asked = 'error' in wanted || wanted.tagGiven || wanted.digest || flagSet(parsed.flags, '-q') ? '' : 'Using default tag: latest\n';
+		return {...daemonError(result.error), stdout: asked};
+	}
 	const defaultTag = result.plan.ref.tagGiven || result.plan.ref.digest ? '' : 'Using default tag: latest\n';
 	if (flagSet(parsed.flags, '-q')) return ok(qualifiedName(result.plan.ref) + '\n', {world: result.world});
 	return ok(defaultTag + result.text + qualifiedName(result.plan.ref) + '\n', {world: result.world});

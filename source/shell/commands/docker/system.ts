@@ -1,5 +1,5 @@
 // docker version / info / system df
-import {dockerVersion} from '../../../engine/docker/daemon.ts';
+import {daemonId, dockerVersion} from '../../../engine/docker/daemon.ts';
 import {imageSize} from '../../../engine/docker/images.ts';
 import {containerChanges} from '../../../engine/docker/runtime.ts';
 import {humanDuration, humanSize} from '../../../engine/docker/units.ts';
@@ -8,7 +8,7 @@ import type {DockerCall} from './context.ts';
 import {ok, table, usageError} from './format.ts';
 import {flagSet, parseFlags} from './flags.ts';
 import {lookupFile} from '../../../engine/host/filesystem.ts';
-import {dockerPrune} from './more.ts';
+import {bytesSize, dockerPrune} from './more.ts';
 import {ago} from './images.ts';
 import {volumeFsId, volumeUsers} from '../../../engine/docker/volumes.ts';
 
@@ -48,6 +48,7 @@ export function dockerInfo(_args: string[], call: DockerCall): CommandOutcome {
 	const containers = [...call.daemon.containers.values()];
 	const count = (state: string) => containers.filter(c => c.state === state).length;
 	const images = [...call.daemon.images.values()].filter(i => !i.intermediate).length;
+	// The lines and their order as the docker CLI 28 prints a 27.4 daemon's /info (checked through --docker-api).
 	return ok(`Client: Docker Engine - Community
  Version:    ${dockerVersion}
  Context:    default
@@ -62,21 +63,44 @@ Server:
  Server Version: ${dockerVersion}
  Storage Driver: overlay2
   Backing Filesystem: extfs
+  Supports d_type: true
+  Using metacopy: false
+  Native Overlay Diff: true
+  userxattr: false
  Logging Driver: json-file
  Cgroup Driver: systemd
  Cgroup Version: 2
+ Plugins:
+  Volume: local
+  Network: bridge host ipvlan macvlan null overlay
+  Log: awslogs fluentd gcplogs gelf journald json-file local splunk syslog
+ Swarm: inactive
  Runtimes: io.containerd.runc.v2 runc
  Default Runtime: runc
+ Init Binary: docker-init
+ containerd version: 88bf19b2105c8b17560993bee28a01ddc2f97182
+ runc version: v1.2.2-0-g7cb3632
+ init version: de40ad0
+ Security Options:
+  apparmor
+  seccomp
+   Profile: builtin
+  cgroupns
  Kernel Version: ${host.kernel}
  Operating System: ${host.os}
  OSType: linux
  Architecture: ${host.arch}
  CPUs: ${host.cpus}
- Total Memory: ${(host.memoryBytes / 1024 ** 3).toFixed(2)}GiB
+ Total Memory: ${bytesSize(host.memoryBytes)}
  Name: ${host.name}
+ ID: ${daemonId(host.name)}
  Docker Root Dir: /var/lib/docker
- Registry: https://index.docker.io/v1/
-${call.daemon.loggedIn ? ` Username: ${call.daemon.loggedIn}\n` : ''} Live Restore Enabled: false
+ Debug Mode: false
+${call.daemon.loggedIn ? ` Username: ${call.daemon.loggedIn}\n` : ''} Experimental: false
+ Insecure Registries:
+  ::1/128
+  127.0.0.0/8
+ Live Restore Enabled: false
 `);
 }
 
@@ -145,7 +169,7 @@ export function dockerSystem(args: string[], call: DockerCall): CommandOutcome {
 	return ok(table([
 		['TYPE', 'TOTAL', 'ACTIVE', 'SIZE', 'RECLAIMABLE'],
 		['Images', String(images.length), String(images.filter(i => usedImages.has(i.id)).length), humanSize(total), `${humanSize(reclaimableImages)} (${pct(reclaimableImages, total)})`],
-		['Containers', String(containers.length), String(containers.filter(c => c.state === 'running').length), humanSize(containerTotal), `${humanSize(stoppedSize)} (${pct(stoppedSize, containerTotal)})`],
+		['Containers', String(containers.length), String(containers.filter(c => c.state === 'running').length), humanSize(containerTotal), containerTotal > 0 ? `${humanSize(stoppedSize)} (${pct(stoppedSize, containerTotal)})` : humanSize(stoppedSize)],
 		// The CLI adds the percentage only when the volumes hold something (formatter/disk_usage.go).
 		['Local Volumes', String(volumes.length), String(activeVolumes.length), humanSize(volumesTotal), volumesTotal > 0 ? `${humanSize(volumesTotal - activeVolumesSize)} (${pct(volumesTotal - activeVolumesSize, volumesTotal)})` : humanSize(0)],
 		['Build Cache', '0', '0', '0B', '0B'],
