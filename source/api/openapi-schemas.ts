@@ -3,6 +3,7 @@
 // the shapes the real API server publishes them: a reference to another type as allOf [$ref], lists
 // as items, maps as additionalProperties, Time as a date-time string, and each top-level kind
 // marked with x-kubernetes-group-version-kind, which is how the real kubectl explain finds it.
+import {explainEnums} from '../engine/k8s/explain-enums.ts';
 import {explainSchemaJson} from '../engine/k8s/explain-schema.ts';
 
 type Field = [string, string, number, string, string?];
@@ -37,16 +38,18 @@ function scalar(key: string, description: string): object | undefined {
 	}
 }
 
-function fieldSchema(type: string, ref: string | undefined, description: string): object {
+/** An enum field as the API server publishes it: `enum` on the value, the "Possible enum values" text after the description. */
+function fieldSchema(type: string, ref: string | undefined, description: string, values?: {values: string[]; doc: string}): object {
 	const element = (t: string): object => {
 		if (t.startsWith('[]')) return {type: 'array', items: element(t.slice(2))};
+		if (values && t === 'string') return {type: 'string', enum: values.values};
 		if (t.startsWith('map[string]')) return {type: 'object', additionalProperties: element(t.slice('map[string]'.length))};
 		if (ref) return {allOf: [{$ref: `#/components/schemas/${schemaName(ref)}`}], default: {}};
 		if (t === 'integer') return {type: 'integer', format: 'int32'};
 		return {type: t === 'Object' ? 'object' : t};
 	};
 	const base = element(type);
-	return {description, ...base};
+	return {description: values ? `${description}\n\n${values.doc}` : description, ...base};
 }
 
 function typeSchema(key: string): object {
@@ -60,7 +63,7 @@ function typeSchema(key: string): object {
 		description: type.description,
 		type: 'object',
 		...(required.length ? {required} : {}),
-		properties: Object.fromEntries(type.fields.map(([name, t, , description, ref]) => [name, fieldSchema(t, ref, description)])),
+		properties: Object.fromEntries(type.fields.map(([name, t, , description, ref]) => [name, fieldSchema(t, ref, description, explainEnums[`${key}.${name}`])])),
 		...(isKind ? {'x-kubernetes-group-version-kind': [{group: groupOf(path.split('/')[0]!), kind, version: path.split('/')[1]}]} : {}),
 	};
 }
