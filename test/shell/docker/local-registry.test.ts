@@ -16,7 +16,7 @@ test('docker run -d -p 5000:5000 --name registry registry:2 pulls the image and 
 	assert.equal(started.exitCode, 0, started.text);
 	assert.match(started.text, /^Unable to find image 'registry:2' locally\n2: Pulling from library\/registry\n/);
 	run(shell, 'sleep 2');
-	assert.match(run(shell, 'docker ps').stdout, /registry:2 +"\/entrypoint\.sh \/etc…" +.* +0\.0\.0\.0:5000->5000\/tcp, :::5000->5000\/tcp +registry\n/);
+	assert.match(run(shell, 'docker ps').stdout, /registry:2 +"\/entrypoint\.sh \/etc…" +.* +0\.0\.0\.0:5000->5000\/tcp, \[::\]:5000->5000\/tcp +registry\n/);
 	assert.match(run(shell, 'docker logs registry').stdout, /level=info msg="listening on \[::\]:5000" go\.version=go1\.20\.8 instance\.id=[0-9a-f-]{36} service=registry version=2\.8\.3\n$/);
 	assert.equal(run(shell, 'docker inspect registry:2 --format "{{.Config.Entrypoint}} {{.Config.Cmd}} {{.Config.ExposedPorts}}"').stdout, '[/entrypoint.sh] [/etc/docker/registry/config.yml] map[5000/tcp:{}]\n');
 	assert.equal(run(shell, 'curl -s localhost:5000/v2/').stdout, '{}');
