@@ -386,12 +386,19 @@ function runInstruction(w: World, stage: Stage, args: string, config: ImageConfi
 		size += content.length;
 	};
 	const failWith = (code: number, message: string): StepResult => ({output: output + message, timeMs, createdBy, runsContainer: true, error: `The command '${exec ? goStringList(exec) : `/bin/sh -c ${args}`}' returned a non-zero code: ${code}`});
-	for (const segment of script.split(/\s*(?:&&|;)\s*/).map(s => s.trim()).filter(Boolean)) {
+	// A segment's status ends the step when `&&` follows it or it is the last one (after `;` sh goes on).
+	const parts = script.split(/\s*(&&|;)\s*/);
+	const segments = parts.flatMap((part, i) => (i % 2 === 0 && part.trim() ? [{segment: part.trim(), decides: parts[i + 1] !== ';'}] : []));
+	for (const {segment, decides} of segments) {
 		const redirect = segment.match(/^(.*?)\s*(>>?)\s*(\S+)$/);
 		const commandText = redirect ? redirect[1]! : segment;
 		const words = (commandText.match(/"[^"]*"|'[^']*'|\S+/g) ?? []).map(word => substitute(word.replace(/^(["'])(.*)\1$/, '$2'), {...config.env, ...vars}));
 		const program = words[0] ?? '';
-		if (['set', 'export', 'true', ':', 'cd', 'exit'].includes(program)) {
+		if (program === 'false' && !segment.includes('||')) {
+			if (decides) return failWith(1, '');
+			continue;
+		}
+		if (['set', 'export', 'true', 'false', ':', 'cd', 'exit'].includes(program)) {
 			if (program === 'cd' && words[1]) cwd = normalizePath(words[1], cwd);
 			if (program === 'exit' && words[1] && words[1] !== '0') return failWith(Number(words[1]) || 1, '');
 			continue;

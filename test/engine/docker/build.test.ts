@@ -98,3 +98,14 @@ test('a missing context file and an unknown RUN program fail with docker wording
 	const parse = build(createSandboxWorld(), {Dockerfile: 'FROM node:7\nADDD app.js /app.js\n'});
 	assert.equal(parse.result.error, 'Error response from daemon: dockerfile parse error line 2: unknown instruction: ADDD');
 });
+
+test('RUN false fails the build as /bin/sh does: after && or last it decides, after ; sh goes on, || rescues it', () => {
+	const failing = build(createSandboxWorld(), {Dockerfile: 'FROM busybox\nRUN false\n'});
+	assert.equal(failing.result.ok, false);
+	assert.equal(failing.result.error, "The command '/bin/sh -c false' returned a non-zero code: 1");
+	const chained = build(createSandboxWorld(), {Dockerfile: 'FROM busybox\nRUN false && echo never\n'});
+	assert.equal(chained.result.error, "The command '/bin/sh -c false && echo never' returned a non-zero code: 1");
+	assert.doesNotMatch(chained.result.output, /^never$/m);
+	assert.equal(build(createSandboxWorld(), {Dockerfile: 'FROM busybox\nRUN false; echo goes on\n'}).result.ok, true);
+	assert.equal(build(createSandboxWorld(), {Dockerfile: 'FROM busybox\nRUN false || true\n'}).result.ok, true);
+});
