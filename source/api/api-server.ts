@@ -8,6 +8,7 @@ import type {World} from '../engine/world.ts';
 import type {ApiRequest, ApiResponse, Handled, WatchRequest} from './api-types.ts';
 import type {ApiCredentials} from './credentials.ts';
 import {handleRequest} from './handle-request.ts';
+import {readBody} from './read-body.ts';
 import type {LiveWorld} from './live-session.ts';
 import {statusResponse, tooLarge, unauthorized} from './status.ts';
 import {upgrades} from './upgrades.ts';
@@ -49,30 +50,6 @@ function send(res: ServerResponse, response: ApiResponse, offsetMs = 0): void {
 	const warnings = (response.warnings ?? []).map(text => `299 - ${JSON.stringify(text)}`);
 	res.writeHead(response.status, {'Content-Type': response.contentType ?? 'application/json', 'Cache-Control': 'no-cache, private', 'Content-Length': Buffer.byteLength(body), ...(warnings.length ? {Warning: warnings} : {})});
 	res.end(body);
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<string | 'too-large'> {
-	return new Promise((resolve, reject) => {
-		const declared = Number(req.headers['content-length'] ?? 0);
-		if (declared > limit) {
-			req.resume();
-			return resolve('too-large');
-		}
-		const chunks: Buffer[] = [];
-		let size = 0;
-		req.on('data', (chunk: Buffer) => {
-			size += chunk.length;
-			if (size > limit) {
-				req.removeAllListeners('data');
-				req.resume();
-				resolve('too-large');
-				return;
-			}
-			chunks.push(chunk);
-		});
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-		req.on('error', reject);
-	});
 }
 
 /** The command line a request is recorded as: `kubectl get pods web -n default`. */
@@ -181,8 +158,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
 	const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
 		try {
 			if (!tokenMatches(req.headers.authorization, options.credentials.token)) return send(res, unauthorized());
-			const body = await readBody(req, limit);
-			if (body === 'too-large') return send(res, tooLarge(limit));
+			const bytes = await readBody(req, limit);
+			if (bytes === 'too-large') return send(res, tooLarge(limit));
+			const body = bytes.toString('utf8');
 			const url = new URL(req.url ?? '/', 'https://localhost');
 			const headers: Record<string, string | undefined> = {};
 			for (const [name, value] of Object.entries(req.headers)) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;

@@ -4,7 +4,8 @@
 import {randomBytes} from 'node:crypto';
 import {chmodSync, unlinkSync} from 'node:fs';
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
-import {bodyOf, claimSocket, rawHead, readBody, readUpgradeBody, send} from './http-io.ts';
+import {readBody} from '../api/read-body.ts';
+import {bodyOf, claimSocket, rawHead, readUpgradeBody, send} from './http-io.ts';
 import type {Duplex} from 'node:stream';
 import type {LiveWorld} from '../api/live-session.ts';
 import {clockOffset} from '../api/wall-clock.ts';

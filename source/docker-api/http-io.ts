@@ -1,5 +1,6 @@
 // The daemon's HTTP plumbing: answers written to a response or straight onto a hijacked socket,
-// request bodies read within a limit, and the unix socket claimed from a tutor that is gone.
+// the body of an upgrade request read within a limit, and the unix socket claimed from a tutor
+// that is gone.
 import {existsSync, unlinkSync} from 'node:fs';
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {connect, type Socket} from 'node:net';
@@ -25,28 +26,6 @@ export function send(res: ServerResponse, response: DockerResponse): void {
 /** An answer written straight onto a socket (a hijacked connection, or a refusal of one). */
 export function rawHead(status: number, headers: Record<string, string>): string {
 	return `HTTP/1.1 ${status} ${reasons[status] ?? 'OK'}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
-}
-
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
-	return new Promise((resolve, reject) => {
-		if (Number(req.headers['content-length'] ?? 0) > limit) {
-			req.resume();
-			return resolve('too-large');
-		}
-		const chunks: Buffer[] = [];
-		let size = 0;
-		req.on('data', (chunk: Buffer) => {
-			size += chunk.length;
-			if (size > limit) {
-				req.removeAllListeners('data');
-				req.resume();
-				return resolve('too-large');
-			}
-			chunks.push(chunk);
-		});
-		req.on('end', () => resolve(Buffer.concat(chunks)));
-		req.on('error', reject);
-	});
 }
 
 /** The body of an upgrade request: what came with the headers, then the rest from the socket. */
