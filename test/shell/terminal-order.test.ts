@@ -56,3 +56,12 @@ test('an unknown command is reported in the words of the shell it was typed in',
 	run(shell, 'docker exec -it web bash');
 	assert.equal(run(shell, 'foo').stderr, 'bash: foo: command not found\n');
 });
+
+test('a failed docker build shows the legacy builder notice first, then its steps, then the error', () => {
+	const shell = sandboxShell({world: createSandboxWorld({cluster: false}), files: {'b/Dockerfile': 'FROM busybox\nRUN false\n'}});
+	const line = run(shell, 'docker build -t x b');
+	assert.ok(line.text.startsWith('DEPRECATED: The legacy builder is deprecated'), line.text);
+	assert.ok(line.text.indexOf('Step 2/2 : RUN false') < line.text.indexOf("The command '/bin/sh -c false' returned a non-zero code: 1"), line.text);
+	assert.ok(line.text.endsWith("returned a non-zero code: 1\n"), line.text);
+	assert.equal(line.exitCode, 1);
+});

@@ -15,6 +15,7 @@ import {listPath, pathKind, readPath, resolvePath} from '../../paths.ts';
 import type {DockerCall} from './context.ts';
 import {fail, notSimulatedNote} from './format.ts';
 import {flagSet, flagValue, flagValues, parseFlags} from './flags.ts';
+import {pushChunks, stderrChunk} from '../../output-chunks.ts';
 
 export const legacyBuilderWarning = `DEPRECATED: The legacy builder is deprecated and will be removed in a future release.
             Install the buildx component to build images with BuildKit:
@@ -136,7 +137,10 @@ export function dockerBuild(args: string[], call: DockerCall): CommandOutcome {
 	const stderr = legacyBuilderWarning + notSimulatedNote(flags.notSimulated);
 	if (!built.ok) {
 		// A failed build keeps what it cached so far, as docker does.
-		return {stdout: flagSet(flags, '-q') ? '' : sending + built.output, stderr: stderr + built.error + '\n', exitCode: 1, world};
+		// The terminal shows the notice first, then the steps, then the error.
+		const stdout = flagSet(flags, '-q') ? '' : sending + built.output;
+		const chunks = pushChunks(stderrChunk(stderr), [{stream: 'stdout', text: stdout}, ...stderrChunk(built.error + '\n')]);
+		return {stdout, stderr: stderr + built.error + '\n', chunks, exitCode: 1, world};
 	}
 	// The deprecation notice is printed before the build starts.
 	if (flagSet(flags, '-q')) return {stdout: built.imageId + '\n', stderr, exitCode: 0, world, stderrFirst: true};
