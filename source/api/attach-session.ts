@@ -19,8 +19,10 @@ const shells = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 function containerShell(world: World, namespace: string, pod: string, container: string | null): string | undefined {
 	const spec = world.cluster?.store.pods.get(`${namespace}/${pod}`)?.spec;
 	const c = (spec?.containers ?? []).find((x: any) => !container || x.name === container);
-	const program = String([...(c?.command ?? []), ...(c?.args ?? [])][0] ?? '').split('/').pop()!;
-	return shells.has(program) ? program : undefined;
+	const argv = [...(c?.command ?? []), ...(c?.args ?? [])];
+	const program = String(argv[0] ?? '').split('/').pop()!;
+	// `sh -c '...'` runs a script and reads no terminal; only a lone shell does.
+	return shells.has(program) && argv.length === 1 ? program : undefined;
 }
 
 /** The container's main process exits with `code`, as when the shell attached to it ends. */
@@ -50,6 +52,12 @@ export function serveAttach(ws: WebSocket, live: LiveWorld, namespace: string, p
 		const answer = handleRequest({method: 'GET', path: url.pathname, query: url.searchParams, headers: {}}, world).response;
 		return answer.status === 200 ? (answer.body as string).split('\n').slice(0, -1) : undefined;
 	};
+	// The attach ends when the attached container's program does (kubelet closes the streams).
+	const running = (world: World): {attempt: number} | undefined => {
+		const main = world.cluster?.podRuntimes.get(`${namespace}/${pod}`)?.containers.find(c => !container || c.name === container);
+		return main?.stage === 'running' ? {attempt: main.attempt} : undefined;
+	};
+	const attempt = running(live.world())?.attempt;
 	let sent = lines(live.world())?.length ?? 0;
 	const stop = (unsubscribe: () => void) => {
 		unsubscribe();
@@ -58,12 +66,16 @@ export function serveAttach(ws: WebSocket, live: LiveWorld, namespace: string, p
 		ws.close(1000);
 	};
 	const unsubscribe = live.subscribe(() => {
-		const now = lines(live.world());
+		const world = live.world();
+		const now = lines(world);
 		if (!now) return stop(unsubscribe);
-		if (now.length < sent) sent = 0; // the container restarted: its new output
-		const fresh = now.slice(sent).map(line => line + '\n').join('');
+		const still = running(world);
+		const ended = attempt === undefined || still?.attempt !== attempt;
+		// After the program ended the log is its last output (the next attempt's, once it restarted, is not ours).
+		const fresh = ended && still ? '' : now.slice(now.length < sent ? 0 : sent).map(line => line + '\n').join('');
 		sent = now.length;
 		if (fresh && ws.readyState === ws.OPEN) ws.send(frame(channel.stdout, tty ? onTerminal(fresh) : fresh));
+		if (ended) stop(unsubscribe);
 	});
 	ws.on('close', unsubscribe);
 }

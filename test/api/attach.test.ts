@@ -27,6 +27,7 @@ before(async () => {
 	};
 	create({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'ticker'}, spec: {containers: [{name: 'ticker', image: 'busybox', command: ['sh', '-c', 'while true; do echo tick; sleep 1; done']}]}});
 	create({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'box'}, spec: {containers: [{name: 'box', image: 'busybox', command: ['sh'], stdin: true, stdinOnce: true, tty: true}]}});
+	create({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'brief'}, spec: {restartPolicy: 'Never', containers: [{name: 'brief', image: 'busybox', command: ['sh', '-c', 'sleep 600'], stdin: true, stdinOnce: true, tty: true}]}});
 	create({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'once'}, spec: {restartPolicy: 'Never', containers: [{name: 'once', image: 'busybox', command: ['sh'], stdin: true, stdinOnce: true, tty: true}]}});
 	live = standaloneWorld(tick(world, 60_000), undefined, shellRunner({commands: createSimulation().commands, disk: memoryDisk()}, learnerHost));
 	server = await startApiServer({live, credentials, port: 0});
@@ -83,4 +84,13 @@ test('when the attached shell exits the container ends with its status (kubectl 
 	const pod = live.world().cluster!.store.pods.get('default/once')!;
 	assert.equal(pod.status.phase, 'Failed');
 	assert.equal(pod.status.containerStatuses[0].state.terminated.exitCode, 3);
+});
+
+test('attach to a program that is not a shell ends when the program exits (kubectl run -it -- CMD returns instead of hanging)', async () => {
+	const {screen, closed} = await attach('brief', 'container=brief&stdin=true&stdout=true&tty=true');
+	await settle();
+	assert.doesNotMatch(screen(), /root@brief/, 'no shell prompt: the program is not a shell');
+	live.set(tick(live.world(), 700_000));
+	const status = await Promise.race([closed, new Promise(r => setTimeout(() => r('still open'), 5000))]);
+	assert.deepEqual(status, {metadata: {}, status: 'Success'});
 });

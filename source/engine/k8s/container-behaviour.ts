@@ -9,9 +9,7 @@ export type Behaviour = {command: string; port?: number; exitAfterMs?: number; e
 /** Decides a fresh container's fate. `portsInUse` are the ports other containers of the pod listen on. */
 export function containerBehaviour(spec: ContainerSpec, image: ResolvedImage, portsInUse: number[]): Behaviour {
 	const argv = [...(spec.command ?? []), ...(spec.args ?? [])];
-	const shell = /(^|\/)(sh|bash|ash)$/.test(argv[0] ?? image.command.split(' ')[0] ?? '') && (argv.length <= 1);
-	// A shell with its stdin kept open (kubectl run -it) waits for input instead of exiting.
-	if (spec.stdin && (shell || (argv.length === 0 && image.app.exitsImmediately))) return {command: argv.join(' ') || image.command, exitCode: 0, logs: []};
+	if (waitsForInput(spec, image)) return {command: argv.join(' ') || image.command, exitCode: 0, logs: []};
 	if (argv.length > 0) return commandBehaviour(argv);
 	const app = image.app;
 	if (app.exitsImmediately) return {command: image.command, exitAfterMs: 200, exitCode: 0, logs: []};
@@ -20,6 +18,13 @@ export function containerBehaviour(spec: ContainerSpec, image: ResolvedImage, po
 		return {command: image.command, exitAfterMs: 400, exitCode: 1, logs: [], crashLogs: addressInUseLogs(app.name, app.port)};
 	}
 	return {command: image.command, port: app.port, exitCode: 0, logs};
+}
+
+/** A shell (given as the command, or the image's own) with its stdin kept open (kubectl run -it) waits for input instead of exiting. */
+export function waitsForInput(spec: ContainerSpec, image: ResolvedImage): boolean {
+	const argv = [...(spec.command ?? []), ...(spec.args ?? [])];
+	const shell = /(^|\/)(sh|bash|ash)$/.test(argv[0] ?? image.command.split(' ')[0] ?? '') && argv.length <= 1;
+	return Boolean(spec.stdin) && (shell || (argv.length === 0 && Boolean(image.app.exitsImmediately)));
 }
 
 function commandBehaviour(argv: string[]): Behaviour {

@@ -3,9 +3,8 @@ import {produce} from 'immer';
 import {exitProcess, spawnProcess} from '../../engine/host/processes.ts';
 import {tick} from '../../engine/tick.ts';
 import {pathKind, resolvePath} from '../paths.ts';
-import {deleteObject} from '../../engine/k8s/api-server.ts';
-import type {World} from '../../engine/world.ts';
-import type {CommandOutcome, CommandSpec, ShellFrame, ShellSession} from '../types.ts';
+import {endAttachedSession} from '../attached-session.ts';
+import type {CommandOutcome, CommandSpec, ShellSession} from '../types.ts';
 import {withOptions} from '../checked-command.ts';
 import {optionNames} from '../options.ts';
 import {builtinOptions} from './builtin-options.ts';
@@ -136,22 +135,6 @@ export const exportCommand: CommandSpec = {
 };
 
 /**
- * The end of a `kubectl run -it` session: kubectl says how to attach again, and with --rm deletes
- * the pod (its process is gone, so nothing waits for a grace period).
- */
-function leaveAttached(attached: NonNullable<ShellFrame['attached']>, world: World, message: string, code: number, session: ShellSession): CommandOutcome {
-	let stdout = `${message}Session ended, resume using 'kubectl attach ${attached.pod} -c ${attached.container} -n ${attached.namespace} -i -t' command\n`;
-	let after = world;
-	if (attached.remove && world.cluster) {
-		after = produce(world, w => {
-			deleteObject(w, 'pods', attached.namespace, attached.pod, {force: true, gracePeriodSeconds: 0});
-		});
-		stdout += `pod "${attached.pod}" deleted\n`;
-	}
-	return {stdout, exitCode: code, world: after, session};
-}
-
-/**
  * Leaves the innermost shell: an unshare'd shell, an ssh session or an exec session ends and its
  * process goes away. At the learner's own login shell it asks the tutor to quit.
  */
@@ -174,7 +157,7 @@ export const exit: CommandSpec = {
 		});
 		// A login shell (ssh) says logout; any other interactive bash says exit.
 		const message = leaving.kind === 'ssh' ? `logout\nConnection to ${leaving.host} closed.\n` : 'exit\n';
-		if (leaving.attached) return leaveAttached(leaving.attached, world, message, code, {...ctx.session, frames: frames.slice(0, -1)});
+		if (leaving.attached) return {...endAttachedSession(world, leaving.attached, message), exitCode: code, session: {...ctx.session, frames: frames.slice(0, -1)}};
 		return {stdout: message, ...(complaint ? {stderr: complaint} : {}), exitCode: code, world, session: {...ctx.session, frames: frames.slice(0, -1)}};
 	},
 };

@@ -1,5 +1,4 @@
-// kubectl verbs that change objects: delete, scale, label, annotate, cordon, uncordon, drain, run, create, expose.
-// Longer than ~300 lines: ten small verbs, which could each move to a file of their own as update-verbs.ts did.
+// kubectl verbs that change objects: delete, scale, label, annotate, cordon, uncordon, drain, create, expose.
 import {createObject, deleteObject, listObjects, patchObject} from '../../../engine/k8s/api-server.ts';
 import {recordObjectEvent} from '../../../engine/k8s/events.ts';
 import {resourceInfo, storeKey, type ResourceInfo} from '../../../engine/k8s/resources.ts';
@@ -12,8 +11,6 @@ import {evictPods, goDurationMs} from './drain-evictions.ts';
 import type {OutputChunk} from '../../output-chunks.ts';
 import {dryRunMode} from './dry-run.ts';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
-import {tick} from '../../../engine/tick.ts';
-import type {World} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
 import {cascadePolicy} from './cascade.ts';
 import {bool, flag, flagAll} from './args.ts';
@@ -245,18 +242,13 @@ export function kubectlDrain(k: Kctx): CommandOutcome {
 	return {stdout: text('stdout'), stderr: text('stderr'), chunks, exitCode: evicted.left.length ? 1 : 0, world};
 }
 
-function labelsFromFlag(text: string | undefined, fallback: Record<string, string>): Record<string, string> {
-	if (!text) return fallback;
-	return Object.fromEntries(text.split(',').map(p => p.split('=') as [string, string]));
-}
-
 /** --dry-run=client|server: the mode, or undefined when the command should really act. */
 /**
  * What a dry run prints: the object kubectl would send (with -o yaml|json, the classic way to
  * write a manifest: `kubectl create deployment web --image=nginx --dry-run=client -o yaml`), or
  * the usual line marked "(dry run)".
  */
-function dryRunOutput(k: Kctx, obj: KubeObject, line: string): CommandOutcome {
+export function dryRunOutput(k: Kctx, obj: KubeObject, line: string): CommandOutcome {
 	const output = flag(k.args, 'o', 'output');
 	if (output === 'yaml' || output === 'json') {
 		// Client-side: no server fields, and the namespace only when one was asked for.
@@ -267,57 +259,6 @@ function dryRunOutput(k: Kctx, obj: KubeObject, line: string): CommandOutcome {
 		return {stdout: output === 'yaml' ? toYaml(sent) : JSON.stringify(sortKeys(sent), null, 4) + '\n', exitCode: 0};
 	}
 	return {stdout: `${line} (${dryRunMode(k) === 'server' ? 'server ' : ''}dry run)\n`, exitCode: 0};
-}
-
-export function kubectlRun(k: Kctx): CommandOutcome {
-	const name = k.args.positional[0];
-	const image = flag(k.args, 'image');
-	if (!name) return fail('error: NAME is required for run');
-	if (!image) return fail('error: required flag(s) "image" not set');
-	const port = flag(k.args, 'port');
-	const command = k.args.afterDash.length ? (bool(k.args, 'command') ? {command: k.args.afterDash} : {args: k.args.afterDash}) : {};
-	const container: any = {name, image, ...command};
-	if (port) container.ports = [{containerPort: Number(port)}];
-	for (const e of flagAll(k.args, 'env')) (container.env ??= []).push({name: e.split('=')[0], value: e.split('=').slice(1).join('=')});
-	const stdin = bool(k.args, 'i', 'stdin');
-	const tty = bool(k.args, 't', 'tty');
-	if (tty && !stdin) return fail('error: -i/--stdin is required for containers with -t/--tty=true');
-	const remove = bool(k.args, 'rm');
-	if (remove && !stdin && !bool(k.args, 'attach')) return fail('error: --rm should only be used for attached containers');
-	if ((stdin || bool(k.args, 'attach')) && dryRunMode(k)) return fail("error: --dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
-	if (stdin) Object.assign(container, {stdin: true, stdinOnce: true});
-	if (tty) container.tty = true;
-	const restart = flag(k.args, 'restart') ?? 'Always';
-	const pod: KubeObject = {apiVersion: 'v1', kind: 'Pod', metadata: {name, namespace: namespaceOf(k), labels: labelsFromFlag(flag(k.args, 'labels', 'l'), {run: name})} as unknown as KubeObject['metadata'], spec: {containers: [container], restartPolicy: restart}};
-	if (dryRunMode(k)) {
-		container.resources = {};
-		pod.spec.dnsPolicy = 'ClusterFirst';
-		return dryRunOutput(k, pod, `pod/${name} created`);
-	}
-	const {world, result} = change(k.ctx.world, w => createObject(w, pod));
-	if (!result.ok) return fail(serverError(result.error));
-	if (stdin && tty) return attach(k, world, `${namespaceOf(k)}/${name}`, name, remove);
-	return {stdout: `pod/${name} created\n`, exitCode: 0, world};
-}
-
-/**
- * `kubectl run -it`: waits (in simulated time, at most 2 minutes) for the container to run, then
- * attaches the terminal to it: the shell's next commands run inside the container, and `exit`
- * ends the container's main process as it would end the attached shell.
- */
-function attach(k: Kctx, created: World, key: string, name: string, remove: boolean): CommandOutcome {
-	let world = created;
-	for (let s = 0; s < 120; s++) {
-		const rt = world.cluster!.podRuntimes.get(key)?.containers[0];
-		if (rt?.stage === 'running' && rt.pid !== undefined) {
-			const node = world.cluster!.podRuntimes.get(key)!.node;
-			const frame = {host: node, pid: rt.pid, user: 'root', cwd: '/', kind: 'pod' as const, label: name, attached: {namespace: key.split('/')[0]!, pod: name, container: name, remove}};
-			return {stdout: "If you don't see a command prompt, try pressing enter.\n", exitCode: 0, world, session: {...k.ctx.session, frames: [...k.ctx.session.frames, frame]}};
-		}
-		world = tick(world, 1000);
-	}
-	// kubectl gives up after --pod-running-timeout (1 minute by default; the simulation waits 2).
-	return {stdout: '', stderr: 'error: timed out waiting for the condition\n', exitCode: 1, world};
 }
 
 export function kubectlCreate(k: Kctx): CommandOutcome {
