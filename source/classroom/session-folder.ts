@@ -8,6 +8,7 @@ import {newJoinCode, newToken} from './credentials.ts';
 import {loadLog, openEventLog, type EventLog, type LoadedLog} from './event-log.ts';
 import type {ExamRules} from './protocol.ts';
 import {applyRecord, emptyRoom, type Room} from './room.ts';
+import type {SessionProblem} from './session-problem.ts';
 
 const metaSchema = z.object({
 	format: z.literal(1),
@@ -22,20 +23,13 @@ const metaSchema = z.object({
 });
 export type SessionMeta = z.infer<typeof metaSchema>;
 
+export type {SessionProblem} from './session-problem.ts';
+
 export const metaFile = 'session.json';
 export const logFile = 'events.jsonl';
 export const lockFile = 'host.lock';
 
 export type OpenedSession = {dir: string; meta: SessionMeta; room: Room; log: EventLog; resumed: boolean; loaded: LoadedLog; release(): void};
-
-/** What is wrong with a session folder: the instructor reads it in their language (source/i18n: hostCommand.sessionProblem). */
-export type SessionProblem =
-	| {kind: 'not-a-session'; dir: string}
-	| {kind: 'bad-json'; path: string}
-	| {kind: 'unknown-format'; path: string}
-	| {kind: 'other-files'; dir: string}
-	| {kind: 'locked'; dir: string; pid: number}
-	| {kind: 'cannot-lock'; dir: string};
 
 export class SessionFolderError extends Error {
 	constructor(readonly problem: SessionProblem) {

@@ -2,7 +2,7 @@
 // dashboard and the projector page (see messages.ts).
 import type {Unreachable} from '../classroom/client.ts';
 import type {StuckKind} from '../classroom/room.ts';
-import type {SessionProblem} from '../classroom/session-folder.ts';
+import type {SessionProblem} from '../classroom/session-problem.ts';
 import type {Filter, SortOrder} from '../ui/classroom/instructor-model.ts';
 
 export type HostText = {

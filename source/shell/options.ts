@@ -2,7 +2,8 @@
 // util-linux, BSD getopt for ssh, iproute2's single-dash words, procps ps's three syntaxes): the
 // options a command accepts, what `--help` prints, what Tab completion offers, and the real
 // tool's words for an option it does not know. The command then reads what was parsed.
-import type {CommandOutcome} from './types.ts';
+
+export type OptionsOutcome = {stdout: string; stderr?: string; exitCode: number}; // a CommandOutcome (types.ts), output only
 
 export type OptionDef = {
 	short?: string; // "h"
@@ -74,8 +75,8 @@ export class ParsedOptions {
 	}
 }
 
-export type OptionsParse = {kind: 'ok'; parsed: ParsedOptions} | {kind: 'help'; outcome: CommandOutcome} | {kind: 'bad'; outcome: CommandOutcome};
-export type OptionsCheck = {kind: 'ok'} | {kind: 'help'; outcome: CommandOutcome} | {kind: 'bad'; outcome: CommandOutcome};
+export type OptionsParse = {kind: 'ok'; parsed: ParsedOptions} | {kind: 'help'; outcome: OptionsOutcome} | {kind: 'bad'; outcome: OptionsOutcome};
+export type OptionsCheck = {kind: 'ok'} | {kind: 'help'; outcome: OptionsOutcome} | {kind: 'bad'; outcome: OptionsOutcome};
 
 const helpOption: OptionDef = {long: 'help', help: 'display this help and exit'};
 const keyOf = (o: OptionDef): string => o.long ?? o.short ?? o.bsd!;
@@ -233,7 +234,7 @@ function psProblem(problem: Problem): string {
 	}
 }
 
-function badOption(name: string, spec: OptionsSpec, options: OptionDef[], problem: Problem): CommandOutcome {
+function badOption(name: string, spec: OptionsSpec, options: OptionDef[], problem: Problem): OptionsOutcome {
 	const exitCode = spec.badOptionExit ?? 1;
 	const first = `${name}: ${problemInGetoptWords(problem)}\n`;
 	switch (spec.style) {
@@ -269,7 +270,7 @@ function badOption(name: string, spec: OptionsSpec, options: OptionDef[], proble
 	}
 }
 
-function helpOutcome(spec: OptionsSpec, options: OptionDef[]): CommandOutcome {
+function helpOutcome(spec: OptionsSpec, options: OptionDef[]): OptionsOutcome {
 	if (!spec.help) return {stdout: helpText(spec, options), exitCode: 0};
 	const {text, stream = 'stdout', exitCode = 0} = spec.help;
 	return stream === 'stdout' ? {stdout: text, exitCode} : {stdout: '', stderr: text, exitCode};

@@ -1,6 +1,5 @@
 // Docker's world: content-addressed layers, images, the registry, and each host's daemon.
 import type {FileNode} from '../host/types.ts';
-import type {Volume} from './volumes.ts';
 
 export type Layer = {
 	id: string; // "sha256:<64 hex>" content digest
@@ -136,6 +135,9 @@ export type DockerDaemon = {
 
 	version?: string;
 };
+
+/** A named or anonymous volume (`docker volume create`, `-v NAME:/path`); its files live in a filesystem of its own (volumes.ts). */
+export type Volume = {name: string; driver: 'local'; created: number; labels: Record<string, string>; anonymous?: boolean};
 
 /** A user-defined bridge network (`docker network create`). */
 export type DockerNetwork = {

@@ -9,9 +9,9 @@ import type {Mount} from '../host/mounts.ts';
 import type {FileNode, Filesystem, Host} from '../host/types.ts';
 import {randomHex} from '../rng.ts';
 import type {World} from '../world.ts';
-import type {Container, DockerDaemon} from './types.ts';
+import type {Container, DockerDaemon, Volume} from './types.ts';
 
-export type Volume = {name: string; driver: 'local'; created: number; labels: Record<string, string>; anonymous?: boolean};
+export type {Volume} from './types.ts';
 
 /** A -v request: a volume (named or anonymous) or a host directory, at an absolute path in the container. */
 export type MountSpec = {type: 'volume' | 'bind'; source: string; destination: string; readOnly: boolean};

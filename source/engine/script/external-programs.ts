@@ -3,7 +3,7 @@
 // root, so a loop's `wget -qO- web` prints what the learner's `wget` would. They run on a snapshot
 // of the world: their output is kept, their changes to it are not.
 import type {World} from '../world.ts';
-import type {ProgramResult} from './script-programs.ts';
+import type {ProgramResult} from './script-io.ts';
 
 export type ExternalProgramCall = {host: string; pid: number; user: string; argv: string[]; stdin: string; env: Record<string, string>; cwd: string};
 export type ExternalProgramRunner = (world: World, call: ExternalProgramCall) => ProgramResult;

@@ -6,7 +6,8 @@ import {locatePath} from '../host/mounts.ts';
 import type {Filesystem, Host, Process} from '../host/types.ts';
 import {worldEpoch, type World} from '../world.ts';
 import {runExternalProgram} from './external-programs.ts';
-import type {ScriptIo, ShellDialect} from './run-script.ts';
+import type {ShellDialect} from './run-script.ts';
+import type {ScriptIo} from './script-io.ts';
 
 export function processFilesystem(host: Host, process: Process): Filesystem | undefined {
 	const rootfs = host.namespaces.get(process.namespaces.mnt)?.rootfs ?? `${host.name}:/`;

@@ -6,7 +6,8 @@
 import {evaluateArithmetic} from './arithmetic.ts';
 import {compileScript, type Instruction} from './compile-script.ts';
 import {parseScript, type Redirect, type ScriptList, type SimpleCommand, type Word} from './parse-script.ts';
-import {runNativeProgram, type ProgramResult} from './script-programs.ts';
+import type {ProgramResult, ScriptIo} from './script-io.ts';
+import {runNativeProgram} from './script-programs.ts';
 
 export type ShellDialect = 'ash' | 'dash' | 'bash';
 
@@ -25,23 +26,6 @@ export type ScriptState = {
 	dialect: ShellDialect;
 	name: string; // $0, "sh"
 	cwd: string;
-};
-
-/** What a script can reach: its files, its programs, its host name. Built over the world by process-io.ts. */
-export type ScriptIo = {
-	epochMs: number; // wall-clock ms at virtual time 0
-	hostname: string;
-	pid: number; // $$, as seen inside its pid namespace
-	read(path: string): {content: string} | {error: string};
-	kind(path: string): 'file' | 'dir' | undefined;
-	write(path: string, content: string, append: boolean): string | undefined; // an error text, or undefined
-	mkdir(path: string): string | undefined;
-	remove(path: string): string | undefined;
-	list(path: string): string[] | undefined;
-	/** Whether `program` is an executable in the image (on PATH or by path). */
-	hasProgram(program: string, path: string): boolean;
-	/** Runs a program the script engine does not implement itself (ls, ps, wget...): output only. */
-	external(argv: string[], stdin: string, env: Record<string, string>, cwd: string): ProgramResult;
 };
 
 /** The most instructions one call runs: a loop without a sleep yields here and goes on next tick. */

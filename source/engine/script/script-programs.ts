@@ -1,9 +1,7 @@
 // The programs a container script runs without leaving the engine: the shell's builtins and the
 // small tools scripts use in loops (sleep, date, cat, hostname, env, touch, mkdir, rm). Output
 // follows busybox/coreutils. Anything else returns undefined and runs as an external program.
-import type {ScriptIo} from './run-script.ts';
-
-export type ProgramResult = {stdout: string; stderr: string; status: number; sleepMs?: number; exit?: boolean};
+import type {ProgramResult, ScriptIo} from './script-io.ts';
 
 export type ProgramContext = {stdin: string; env: Record<string, string>; cwd: string; clock: number; io: ScriptIo; resolve(path: string): string; prefix: string};
 

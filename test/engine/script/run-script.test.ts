@@ -2,7 +2,8 @@
 // time of the process (never a change of anyone else's clock).
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {runScript, startScript, type ScriptIo, type ScriptState} from '../../../source/engine/script/run-script.ts';
+import {runScript, startScript, type ScriptState} from '../../../source/engine/script/run-script.ts';
+import type {ScriptIo} from '../../../source/engine/script/script-io.ts';
 
 function fakeIo(files: Record<string, string> = {}, programs = ['sleep', 'date', 'cat', 'hostname', 'env', 'ls']): ScriptIo & {files: Record<string, string>} {
 	return {
