@@ -58,7 +58,7 @@ let t = performance.now();
 for (let s = 0; s < 300 && ready(world) < pods; s++) world = tick(world, 1000);
 console.log(`${ready(world)} of ${pods} pods ready (built in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
 
-const runtime = {commands: createSimulation().commands, disk: memoryDisk()};
+const runtime = createSimulation().bare(memoryDisk());
 const live = standaloneWorld(world, undefined, shellRunner(runtime, learnerHost));
 const credentials = await createCredentials();
 const server = await startApiServer({live, credentials, port: 0});

@@ -73,7 +73,7 @@ console.log(`world: ${world.cluster!.nodes.length} nodes, ${podCount} pods (500 
 type Run = {frameMs: number[]; frameCpuMs: number[]; tickMs: number[]; bytes: number[]; oneCellBytes: number; fullScreenBytes: number};
 
 async function measure(incremental: boolean): Promise<Run> {
-	const controller: TutorController = createTutorController(createShellState(world, learnerHost), {commands: createSimulation().commands, disk: memoryDisk({})});
+	const controller: TutorController = createTutorController(createShellState(world, learnerHost), createSimulation().bare(memoryDisk({})));
 	const stdout = new FakeTerminal();
 	const clock = manualClock();
 	const app = render(createElement(Dashboard, {controller, clock, title: 'Sandbox', color: true}), {

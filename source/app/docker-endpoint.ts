@@ -40,7 +40,7 @@ export async function serveDocker(controller: LiveController, options: AppOption
 	mkdirSync(configFolder(options.configDir), {recursive: true, mode: 0o700});
 	try {
 		const runtime = learnerRuntime(options.disk);
-		const running = await startDockerServer({live: liveWorldOf(controller), shell: builtInDocker(runtime, learnerHost), terminal: builtInTerminal(runtime, learnerHost), host: learnerHost, socketPath: path});
+		const running = await startDockerServer({live: liveWorldOf(controller), shell: builtInDocker(runtime, learnerHost), terminal: builtInTerminal(runtime, learnerHost), host: learnerHost, socketPath: path, programs: runtime.programs});
 		return {dockerHost: `unix://${running.socketPath}`, close: () => running.close()};
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') return {error: say.socketBusy(path)};

@@ -182,13 +182,13 @@ export function createTutorController(initial: ShellState, runtime: ShellRuntime
 		},
 		advance(realMs) {
 			if (paused || realMs <= 0) return;
-			moveWorld(tick(shell.world, realMs * speed));
+			moveWorld(tick(shell.world, realMs * speed, runtime.programs));
 			if (lesson) shell = lesson.afterTick(shell);
 			noteSuccess();
 			changed();
 		},
 		stepOnce() {
-			moveWorld(tick(shell.world, 1000));
+			moveWorld(tick(shell.world, 1000, runtime.programs));
 			if (lesson) shell = lesson.afterTick(shell);
 			noteSuccess();
 			changed();
@@ -233,7 +233,7 @@ export function createTutorController(initial: ShellState, runtime: ShellRuntime
 		},
 		settleFollow() {
 			if (!following) return '';
-			const ran = followFor(following, shell.world);
+			const ran = followFor(following, shell.world, runtime.programs);
 			following = undefined;
 			shell = {...shell, world: ran.world};
 			if (lesson) shell = lesson.afterTick(shell);

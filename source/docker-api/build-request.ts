@@ -40,7 +40,7 @@ export function buildRequest(req: DockerRequest, world: World, env: DockerEnv): 
 		result = buildImage(w, env.host, {dockerfile, context, tags, buildArgs, noCache: truthy(q.get('nocache')), pull: truthy(q.get('pull'))});
 	});
 	const built = result!;
-	next = tick(next, Math.max(1, Math.round(built.timeMs)));
+	next = tick(next, Math.max(1, Math.round(built.timeMs)), env.programs);
 	const stream: object[] = [];
 	if (!quiet) {
 		for (const text of built.output.split('\n').slice(0, -1)) {

@@ -12,7 +12,7 @@ export function loginFrame(world: World, host: string): ShellFrame {
 	return {host, pid: login?.pid ?? 1, user: 'root', cwd: '/root', kind: 'login'};
 }
 
-export function builtInDocker(runtime: Pick<ShellRuntime, 'commands' | 'disk'>, host: string): DockerShell {
+export function builtInDocker(runtime: Pick<ShellRuntime, 'commands' | 'disk' | 'programs'>, host: string): DockerShell {
 	return (world, argv, stdin = '') => {
 		const docker = runtime.commands.get('docker');
 		if (!docker) return {world, stdout: '', stderr: '[simulator] this shell has no docker command\n', exitCode: 127};
@@ -23,7 +23,7 @@ export function builtInDocker(runtime: Pick<ShellRuntime, 'commands' | 'disk'>, 
 			frame,
 			stdin,
 			disk: runtime.disk,
-			runtime: {commands: runtime.commands, disk: runtime.disk},
+			runtime: {commands: runtime.commands, disk: runtime.disk, programs: runtime.programs},
 			commandLine: quoteLine(['docker', ...argv]),
 		};
 		const outcome = docker.run(argv, ctx);

@@ -9,6 +9,7 @@ import {bodyOf, claimSocket, rawHead, readUpgradeBody, send} from './http-io.ts'
 import type {Duplex} from 'node:stream';
 import type {LiveWorld} from '../api/live-session.ts';
 import {clockOffset} from '../api/wall-clock.ts';
+import type {ExternalProgramRunner} from '../engine/script/external-programs.ts';
 import type {World} from '../engine/world.ts';
 import {commonHeaders, splitVersion} from './api-version.ts';
 import type {Continuation, DockerEnv, DockerHandled, DockerRequest, DockerResponse, DockerShell, ExecInstance} from './docker-types.ts';
@@ -36,6 +37,8 @@ export type DockerServerOptions = {
 	wallClock?: () => number;
 	/** The shell behind `docker exec -it` / `docker run -it` sessions; without it they say they are not served. */
 	terminal?: DockerTerminal;
+	/** How containers' scripts run their tools: the shell runtime's (ShellRuntime.programs). */
+	programs?: ExternalProgramRunner;
 };
 
 export type RunningDockerServer = {socketPath: string; server: Server; close(): Promise<void>};
@@ -49,7 +52,7 @@ export async function startDockerServer(options: DockerServerOptions): Promise<R
 	const hijacked = new Set<Duplex>();
 	// What the last start of a container printed, for an attached client of a --rm container (few at a time).
 	const startOutputs = new Map<string, string>();
-	const env = (): DockerEnv => ({host: options.host, shell: options.shell, offsetMs: clockOffset(options.live.world(), wallClock()), execs, newId: () => randomBytes(32).toString('hex')});
+	const env = (): DockerEnv => ({host: options.host, shell: options.shell, offsetMs: clockOffset(options.live.world(), wallClock()), execs, newId: () => randomBytes(32).toString('hex'), ...(options.programs ? {programs: options.programs} : {})});
 
 	const requestOf = (req: IncomingMessage, body: Buffer): DockerRequest | DockerResponse => {
 		const url = new URL(req.url ?? '/', 'http://docker');
@@ -164,7 +167,7 @@ export async function startDockerServer(options: DockerServerOptions): Promise<R
 			if (!session) return stop();
 			serving = true;
 			stop();
-			serveTerminal({socket, live: options.live, terminal: terminal!, session, onEnd: () => options.live.commit({world: produce(options.live.world(), w => reconcileContainers(w, options.host))})});
+			serveTerminal({socket, live: options.live, terminal: terminal!, session, onEnd: () => options.live.commit({world: produce(options.live.world(), w => reconcileContainers(w, options.host, options.programs))})});
 		}
 		begin();
 	};

@@ -28,8 +28,8 @@ function sessionOf(world: World, host: string): ShellSession {
 	return {frames: [loginFrame(world, host)], env: {PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', TERM: 'xterm'}, lastExit: 0, history: [], jobs: 0, namespace: 'default'};
 }
 
-export function builtInTerminal(runtime: Pick<ShellRuntime, 'commands' | 'disk'>, host: string): DockerTerminal {
-	const shellRuntime: ShellRuntime = {commands: runtime.commands, disk: runtime.disk};
+export function builtInTerminal(runtime: Pick<ShellRuntime, 'commands' | 'disk' | 'programs'>, host: string): DockerTerminal {
+	const shellRuntime: ShellRuntime = {commands: runtime.commands, disk: runtime.disk, programs: runtime.programs};
 	return {
 		exec(world, argv) {
 			const docker = runtime.commands.get('docker');

@@ -1,5 +1,6 @@
 // The Docker Engine endpoint's requests and answers as plain data, so the handlers are pure
 // functions (request, world) -> (answer, new world, the docker command line it stands for).
+import type {ExternalProgramRunner} from '../engine/script/external-programs.ts';
 import type {World} from '../engine/world.ts';
 
 export type DockerRequest = {
@@ -74,4 +75,6 @@ export type DockerEnv = {
 	execs: ReadonlyMap<string, ExecInstance>;
 	/** A fresh id for an exec instance (the server's random source; tests pass a counter). */
 	newId(): string;
+	/** How containers' scripts run their tools (the shell runtime's); without it they answer with a marked line. */
+	programs?: ExternalProgramRunner;
 };

@@ -71,7 +71,7 @@ function route(req: DockerRequest, world: World, env: DockerEnv): DockerHandled 
 
 export function handleDockerRequest(req: DockerRequest, world: World, env: DockerEnv): DockerHandled {
 	// Containers whose main process ended are exited before anyone looks, as the built-in docker does.
-	const reconciled = runningDaemon(world, env.host) ? produce(world, w => reconcileContainers(w, env.host)) : world;
+	const reconciled = runningDaemon(world, env.host) ? produce(world, w => reconcileContainers(w, env.host, env.programs)) : world;
 	const handled = route(req, reconciled, env);
 	if (reconciled !== world && !handled.world) return {...handled, world: reconciled};
 	return handled;

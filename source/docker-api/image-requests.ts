@@ -3,6 +3,7 @@
 import {resolveImage} from '../engine/docker/runtime.ts';
 import {shortId} from '../engine/docker/units.ts';
 import type {DockerDaemon} from '../engine/docker/types.ts';
+import {unsimulatedPrograms} from '../engine/script/external-programs.ts';
 import type {World} from '../engine/world.ts';
 import {imageJson} from '../shell/commands/docker/inspect.ts';
 import {pullOnHost} from '../shell/commands/docker/pull-push.ts';
@@ -25,7 +26,7 @@ function pullRequest(req: DockerRequest, world: World, env: DockerEnv): DockerHa
 	if (!from) return {response: badRequest('[simulator] importing an image (fromSrc) is not modelled; pull with fromImage')};
 	const tag = req.query.get('tag');
 	const ref = tag ? (tag.startsWith('sha256:') ? `${from}@${tag}` : `${from}:${tag}`) : from;
-	const pulled = pullOnHost(world, env.host, ref);
+	const pulled = pullOnHost(world, env.host, ref, env.programs ?? unsimulatedPrograms);
 	if (!pulled.ok) return {response: errorResponse(statusOfMessage(pulled.error), pulled.error), line: dockerLine(['pull', ref]), exitCode: 1};
 	const plan = pulled.plan;
 	const what = tag ?? plan.ref.tag;

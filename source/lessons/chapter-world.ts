@@ -1,6 +1,7 @@
 // The worlds of a chapter: where it starts, what a step's setup does, and replaying solutions
 // through the real shell (for lint, the generic test, and resetting a step after a resume).
 import type {Locale} from '../i18n/locale.ts';
+import type {ExternalProgramRunner} from '../engine/script/external-programs.ts';
 import {tick} from '../engine/tick.ts';
 import {runLine, type ShellRuntime} from '../shell/run-line.ts';
 import {withHomeFiles} from '../shell/learner-files.ts';
@@ -30,7 +31,7 @@ export function applySetup(shell: ShellState, setup: SetupItem[] | undefined, ru
 	let current = shell;
 	for (const item of setup ?? []) {
 		if ('advance' in item) {
-			current = {...current, world: tick(current.world, item.advance)};
+			current = {...current, world: tick(current.world, item.advance, runtime.programs)};
 			continue;
 		}
 		const result = runLine(current, item.run, runtime);
@@ -65,16 +66,16 @@ export function replaySolution(step: StepMeta, shell: ShellState, window: StepWi
 		outputs.push({line, exitCode: result.exitCode, output: result.stdout + result.stderr});
 	}
 	const finalWindow = {...window, commands};
-	const settled = settleUntil(current, step.settle ?? defaultSettleMs, s => checkStep(step, s, finalWindow, locale).passed);
+	const settled = settleUntil(current, step.settle ?? defaultSettleMs, runtime.programs, s => checkStep(step, s, finalWindow, locale).passed);
 	return {shell: settled.shell, window: finalWindow, result: checkStep(step, settled.shell, finalWindow, locale), outputs, settledMs: settled.ms};
 }
 
 /** Runs virtual time in 1 s steps until `done` or `limitMs`; returns the world where it stopped. */
-export function settleUntil(shell: ShellState, limitMs: number, done: (s: ShellState) => boolean): {shell: ShellState; ms: number} {
+export function settleUntil(shell: ShellState, limitMs: number, programs: ExternalProgramRunner, done: (s: ShellState) => boolean): {shell: ShellState; ms: number} {
 	let current = shell;
 	let ms = 0;
 	while (!done(current) && ms < limitMs) {
-		current = {...current, world: tick(current.world, 1000)};
+		current = {...current, world: tick(current.world, 1000, programs)};
 		ms += 1000;
 	}
 	return {shell: current, ms};

@@ -44,7 +44,7 @@ export function replayChapter(chapter: Chapter, runtime: ShellRuntime = lessonRu
 		// Left alone, the world runs the whole settle time in one go (one produce, far cheaper than a
 		// check every second); a check that passes only for a moment in between is not caught here.
 		const settleMs = step.settle ?? defaultSettleMs;
-		const leftAlone = {...shell, world: tick(shell.world, settleMs)};
+		const leftAlone = {...shell, world: tick(shell.world, settleMs, runtime.programs)};
 		const failsWhenLeftAlone = !checkStep(step, leftAlone, window, 'en').passed;
 		if (onStart.passed) problems.push({severity: 'error', file, line, message: `step "${step.id}": the check already passes on the step's starting world, before the learner does anything`});
 		else if (!failsWhenLeftAlone) problems.push({severity: 'error', file, line, message: `step "${step.id}": the check passes after ${settleMs / 1000}s with nobody doing anything`});

@@ -1,5 +1,6 @@
 // Commands that keep printing as the world changes (kubectl get -w): a step per tick while the
 // learner watches, or, where nobody can press Ctrl-C (plain mode, scripts), a bounded run.
+import type {ExternalProgramRunner} from '../engine/script/external-programs.ts';
 import {tick} from '../engine/tick.ts';
 import type {World} from '../engine/world.ts';
 import {stepWatch} from './commands/kubectl/get-watch.ts';
@@ -14,12 +15,12 @@ export function followStep(spec: FollowSpec, before: World, after: World): {text
 export const followBoundSeconds = 30;
 
 /** Runs a follow for `seconds` of virtual time in one-second steps: its output and the world after. */
-export function followFor(spec: FollowSpec, world: World, seconds = followBoundSeconds): {text: string; world: World} {
+export function followFor(spec: FollowSpec, world: World, programs: ExternalProgramRunner, seconds = followBoundSeconds): {text: string; world: World} {
 	let text = '';
 	let current = spec;
 	let now = world;
 	for (let s = 0; s < seconds; s++) {
-		const next = tick(now, 1000);
+		const next = tick(now, 1000, programs);
 		const step = followStep(current, now, next);
 		text += step.text;
 		current = step.spec;

@@ -1,3 +1,4 @@
+import type {ExternalProgramRunner} from '../engine/script/external-programs.ts';
 import type {World} from '../engine/world.ts';
 import type {Locale} from '../i18n/locale.ts';
 import type {OptionsSpec} from './options.ts';
@@ -86,6 +87,8 @@ export type CommandTable = Map<string, CommandSpec>;
 export type ShellRuntime = {
 	commands: CommandTable;
 	disk: HostDisk;
+	/** How a container's script runs its tools (ls, wget...): through `commands` (createSimulation); pass it when advancing the world. */
+	programs: ExternalProgramRunner;
 	/** Suggests a fix for an unknown command name (the "did you mean" of issue 6), or nothing. */
 	suggest?: (name: string) => string | undefined;
 	/** The learner's language: in zh-CN every [simulator] remark is followed by its Chinese. */

@@ -174,7 +174,7 @@ test("an outside request changes the tutor's world and the lesson sees it as a t
 		action: (_name, shell) => shell,
 		flush: () => undefined,
 	};
-	const controller = createTutorController(createShellState(createSandboxWorld({seed: 1}), learnerHost), {commands: createSimulation().commands, disk: memoryDisk()}, lesson);
+	const controller = createTutorController(createShellState(createSandboxWorld({seed: 1}), learnerHost), createSimulation().bare(memoryDisk()), lesson);
 	const hook = liveWorldOf(controller);
 	let told = 0;
 	hook.subscribe(() => told++);

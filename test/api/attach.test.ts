@@ -29,7 +29,7 @@ before(async () => {
 	create({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'box'}, spec: {containers: [{name: 'box', image: 'busybox', command: ['sh'], stdin: true, stdinOnce: true, tty: true}]}});
 	create({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'brief'}, spec: {restartPolicy: 'Never', containers: [{name: 'brief', image: 'busybox', command: ['sh', '-c', 'sleep 600'], stdin: true, stdinOnce: true, tty: true}]}});
 	create({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'once'}, spec: {restartPolicy: 'Never', containers: [{name: 'once', image: 'busybox', command: ['sh'], stdin: true, stdinOnce: true, tty: true}]}});
-	live = standaloneWorld(tick(world, 60_000), undefined, shellRunner({commands: createSimulation().commands, disk: memoryDisk()}, learnerHost));
+	live = standaloneWorld(tick(world, 60_000), undefined, shellRunner(createSimulation().bare(memoryDisk()), learnerHost));
 	server = await startApiServer({live, credentials, port: 0});
 });
 after(() => server.close());

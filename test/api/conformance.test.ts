@@ -153,7 +153,7 @@ test('the real kubectl 1.32 and the built-in kubectl print the same for one scri
 	const seed = tick(createSandboxWorld({seed: 7}), 60_000);
 	// The built-in kubectl on one copy of the world...
 	let shell = createShellState(seed, learnerHost);
-	const runtime = {commands: createSimulation().commands, disk: memoryDisk({'deploy.yaml': deployment, 'typo.yaml': typo, 'binding.yaml': binding})};
+	const runtime = createSimulation().bare(memoryDisk({'deploy.yaml': deployment, 'typo.yaml': typo, 'binding.yaml': binding}));
 	// ...the real one through the endpoint on another.
 	const live = standaloneWorld(shell.world, undefined, (world, line) => {
 		const result = runLine({...shell, world}, line, runtime);

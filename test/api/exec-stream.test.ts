@@ -40,7 +40,7 @@ const recorded: (string | undefined)[] = [];
 
 before(async () => {
 	credentials = await createCredentials();
-	const runtime = {commands: createSimulation().commands, disk: memoryDisk()};
+	const runtime = createSimulation().bare(memoryDisk());
 	let world = tick(createSandboxWorld({seed: 1}), 60_000);
 	const pod = {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'web'}, spec: {containers: [{name: 'web', image: 'nginx'}]}};
 	const url = new URL('https://x/api/v1/namespaces/default/pods');

@@ -60,7 +60,7 @@ before(async () => {
 	const pod = {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'web'}, spec: {containers: [{name: 'web', image: 'nginx', ports: [{containerPort: 80}]}]}};
 	const url = new URL('https://x/api/v1/namespaces/default/pods');
 	world = tick(handleRequest({method: 'POST', path: url.pathname, query: url.searchParams, headers: {}, body: JSON.stringify(pod)}, world).world!, 60_000);
-	live = standaloneWorld(world, undefined, shellRunner({commands: createSimulation().commands, disk: memoryDisk()}, learnerHost));
+	live = standaloneWorld(world, undefined, shellRunner(createSimulation().bare(memoryDisk()), learnerHost));
 	server = await startApiServer({live, credentials, port: 0});
 });
 after(() => server.close());

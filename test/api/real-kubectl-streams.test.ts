@@ -40,7 +40,7 @@ before(async () => {
 	const pod = {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'web'}, spec: {containers: [{name: 'web', image: 'nginx'}]}};
 	const url = new URL('https://x/api/v1/namespaces/default/pods');
 	world = tick(handleRequest({method: 'POST', path: url.pathname, query: url.searchParams, headers: {}, body: JSON.stringify(pod)}, world).world!, 60_000);
-	const live = standaloneWorld(world, line => recorded.push(line), shellRunner({commands: createSimulation().commands, disk: memoryDisk()}, learnerHost));
+	const live = standaloneWorld(world, line => recorded.push(line), shellRunner(createSimulation().bare(memoryDisk()), learnerHost));
 	const credentials = await createCredentials();
 	server = await startApiServer({live, credentials, port: 0});
 	dir = mkdtempSync(join(tmpdir(), 'k8s-tutor-streams-'));

@@ -14,7 +14,7 @@ import type {LineResult, ShellState} from '../../source/shell/types.ts';
 
 export function sandboxShell(options: {world?: World; files?: Record<string, string>; host?: string} = {}): {state: ShellState; runtime: ShellRuntime} {
 	const world = options.world ?? createSandboxWorld();
-	return {state: createShellState(world, options.host ?? learnerHost), runtime: {commands: createSimulation().commands, disk: memoryDisk(options.files)}};
+	return {state: createShellState(world, options.host ?? learnerHost), runtime: createSimulation().bare(memoryDisk(options.files))};
 }
 
 /** Runs each line in turn; returns the final state and every line's result. */

@@ -32,7 +32,7 @@ test('a file gets both streams in the order they were written; a pipe takes only
 });
 
 test('the dashboard shell shows the lines in that order', () => {
-	const controller = createTutorController(createShellState(createSandboxWorld({cluster: false}), learnerHost), {commands: createSimulation().commands, disk: memoryDisk({})});
+	const controller = createTutorController(createShellState(createSandboxWorld({cluster: false}), learnerHost), createSimulation().bare(memoryDisk({})));
 	controller.submit('echo first; ls /nope; echo last');
 	const shown = controller.snapshot().output.slice(-3).map(entry => [entry.kind, entry.text]);
 	assert.deepEqual(shown, [

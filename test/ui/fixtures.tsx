@@ -21,12 +21,16 @@ export const stdinEcho: CommandSpec = {
 	run: (_args, ctx) => ({stdout: `got ${ctx.stdin.split('\n').filter(Boolean).length} lines: ${ctx.stdin.split('\n')[0] ?? ''}\n`, exitCode: 0}),
 };
 
+function testSimulation() {
+	return createSimulation({commands: [...learnerCommands, stdinEcho]});
+}
+
 export function testCommands() {
-	return createSimulation({commands: [...learnerCommands, stdinEcho]}).commands;
+	return testSimulation().commands;
 }
 
 export function sandboxController(world: World = createSandboxWorld(), lesson?: LessonDriver): TutorController {
-	return createTutorController(createShellState(world, learnerHost), {commands: testCommands(), disk: {...memoryDisk({}), displayPath: (path: string) => `/learner/${path}`}}, lesson);
+	return createTutorController(createShellState(world, learnerHost), testSimulation().bare({...memoryDisk({}), displayPath: (path: string) => `/learner/${path}`}), lesson);
 }
 
 export function baseLessonView(overrides: Partial<LessonView> = {}): LessonView {

@@ -1,5 +1,6 @@
 import {isDraft, original} from 'immer';
 import type {World} from '../world.ts';
+import {unsimulatedPrograms, type ExternalProgramRunner} from '../script/external-programs.ts';
 import {advanceScriptProcesses} from '../script/script-processes.ts';
 import {appendLog, reconcileContainers} from './runtime.ts';
 import type {DockerDaemon} from './types.ts';
@@ -9,7 +10,7 @@ import type {DockerDaemon} from './types.ts';
  * `exit` from `docker run -it`, the OOM killer, a kill from the host) is marked exited, removed
  * when it was started with --rm, and restarted by its restart policy.
  */
-export function advanceDockers(w: World, _ms: number): void {
+export function advanceDockers(w: World, _ms: number, programs: ExternalProgramRunner = unsimulatedPrograms): void {
 	// Decide from the plain (pre-change) world which daemons have anything to watch, so a cluster
 	// whose nodes only run the kubelet's pods pays no immer proxies here.
 	const before = isDraft(w) ? (original(w) as World | undefined) : undefined;
@@ -18,8 +19,8 @@ export function advanceDockers(w: World, _ms: number): void {
 		// advanceHosts has drafted every host already: reading its script list here costs no new proxy of note.
 		const scripts = w.hosts.get(hostName)?.scriptPids?.length ?? 0;
 		if (daemon && !watchesAnything(daemon) && scripts === 0) continue;
-		runContainerScripts(w, hostName);
-		reconcileContainers(w, hostName);
+		runContainerScripts(w, hostName, programs);
+		reconcileContainers(w, hostName, programs);
 	}
 }
 
@@ -44,11 +45,11 @@ function watchesAnything(daemon: DockerDaemon): boolean {
 }
 
 /** Shell scripts in containers run on; what a main process prints goes to the container's log (an exec'd one's goes nowhere: its terminal is gone). */
-function runContainerScripts(w: World, hostName: string): void {
+function runContainerScripts(w: World, hostName: string, programs: ExternalProgramRunner): void {
 	const host = w.hosts.get(hostName);
 	if (!host?.scriptPids?.length) return;
 	const daemon = w.dockers.get(hostName)!;
-	advanceScriptProcesses(w, host, (process, text) => {
+	advanceScriptProcesses(w, host, programs, (process, text) => {
 		const container = process.containerId ? daemon.containers.get(process.containerId) : undefined;
 		if (container && container.pid === process.pid) appendLog(container, text);
 	});

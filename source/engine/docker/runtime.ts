@@ -37,6 +37,7 @@ import {recordEvent} from '../events.ts';
 import {ensureCgroup, normalizeCgroupPath} from '../host/cgroups.ts';
 import {createNamespace} from '../host/namespaces.ts';
 import {exitProcess, killProcess, reapExitStatus, spawnProcess} from '../host/processes.ts';
+import {unsimulatedPrograms, type ExternalProgramRunner} from '../script/external-programs.ts';
 import {shellScriptOf, startScriptProcess, runsAsProcess} from '../script/script-processes.ts';
 import type {NatRule} from '../network/types.ts';
 import type {FileNode, Host, NamespaceKind, Process} from '../host/types.ts';
@@ -236,7 +237,7 @@ function containerdPid(host: Host): number {
  * date; sleep 5; done'`) runs as a process in virtual time from here on; with `runCommand`
  * (dockerd's restarts, where no terminal runs it) any other one-shot command does too.
  */
-export function startContainer(w: World, hostName: string, idOrName: string, component = 'dockerd', options: {runCommand?: boolean} = {}): Result<{container: Container; process: Process}> {
+export function startContainer(w: World, hostName: string, idOrName: string, component = 'dockerd', options: {runCommand?: boolean; programs?: ExternalProgramRunner} = {}): Result<{container: Container; process: Process}> {
 	const daemon = w.dockers.get(hostName);
 	const host = w.hosts.get(hostName);
 	const container = daemon && findContainer(daemon, idOrName);
@@ -355,19 +356,19 @@ export function startContainer(w: World, hostName: string, idOrName: string, com
 	if (profile) {
 		for (const line of profile.startupLog) appendLog(container, renderParts(line, {hostname: container.hostname, remoteAddress: '', time: worldEpoch + w.time}));
 		spawnAppWorkers(w, host, process, profile);
-	} else runMainScript(w, host, container, process, options.runCommand === true);
+	} else runMainScript(w, host, container, process, options.runCommand === true, options.programs ?? unsimulatedPrograms);
 	recordEvent(w, {type: 'Normal', component, reason: 'Started', object: `container/${container.name}`, message: `Started container ${container.name}: ${container.command.join(' ')} (pid ${process.pid})`, host: hostName});
 	return {ok: true, container, process};
 }
 
 /** Runs the main process's shell script (or, when asked, its one-shot command) as a process in virtual time. */
-function runMainScript(w: World, host: Host, container: Container, process: Process, runCommand: boolean): void {
+function runMainScript(w: World, host: Host, container: Container, process: Process, runCommand: boolean, programs: ExternalProgramRunner): void {
 	const argv = effectiveCommand(container.command);
 	if (process.endsAt !== undefined || process.workload.kind !== 'idle') return; // sleep N, stress: modelled by behaviourOf
 	const script = shellScriptOf(argv);
 	const source = script !== undefined && (runsAsProcess(script) || runCommand) ? script : runCommand && !isLongRunningCommand(argv, container) ? quoteWords(argv) : undefined;
 	if (source === undefined) return;
-	const step = startScriptProcess(w, host, process, source, script !== undefined ? argv[0]! : 'sh');
+	const step = startScriptProcess(w, host, process, source, script !== undefined ? argv[0]! : 'sh', programs);
 	if (step.output) appendLog(container, step.output);
 	if (step.exited !== undefined) exitProcess(host, process.pid, step.exited);
 }
@@ -484,8 +485,8 @@ function nextRestartDelay(container: Container): number {
 	return previous === 0 ? 100 : Math.min(60_000, previous * 2);
 }
 
-/** Containers whose main process is gone (exited, killed, OOM-killed) become exited. Call on a draft. */
-export function reconcileContainers(w: World, hostName: string): void {
+/** Containers whose main process is gone (exited, killed, OOM-killed) become exited; restarts run their scripts with `programs`. Call on a draft. */
+export function reconcileContainers(w: World, hostName: string, programs: ExternalProgramRunner = unsimulatedPrograms): void {
 	const daemon = w.dockers.get(hostName);
 	const host = w.hosts.get(hostName);
 	if (!daemon || !host || daemon.containers.size === 0) return;
@@ -516,7 +517,7 @@ export function reconcileContainers(w: World, hostName: string): void {
 	for (const id of due) {
 		const container = daemon.containers.get(id);
 		if (!container || container.state !== 'restarting') continue;
-		const restarted = startContainer(w, hostName, container.id, 'dockerd', {runCommand: true});
+		const restarted = startContainer(w, hostName, container.id, 'dockerd', {runCommand: true, programs});
 		if (!restarted.ok) {
 			container.state = 'exited';
 			container.restartAt = undefined;

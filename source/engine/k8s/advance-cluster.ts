@@ -1,3 +1,4 @@
+import {unsimulatedPrograms, type ExternalProgramRunner} from '../script/external-programs.ts';
 import type {World} from '../world.ts';
 import {apiServerUp, listObjects} from './api-server.ts';
 import {runCronJobs} from './controllers/cronjob.ts';
@@ -77,8 +78,8 @@ function runEndpoints(w: World): void {
 	for (const ns of namespaces) reconcileEndpoints(w, ns, listObjects(c, 'pods', ns));
 }
 
-/** Runs the cluster for `ms` of virtual time: static pods, node lifecycle, scheduler, controllers, kubelets. */
-export function advanceCluster(w: World, ms: number): void {
+/** Runs the cluster for `ms` of virtual time: static pods, node lifecycle, scheduler, controllers, kubelets (containers' scripts run their tools through `programs`). */
+export function advanceCluster(w: World, ms: number, programs: ExternalProgramRunner = unsimulatedPrograms): void {
 	void ms;
 	const c = w.cluster;
 	if (!c) return;
@@ -94,6 +95,6 @@ export function advanceCluster(w: World, ms: number): void {
 		runControllers(w);
 		runEndpoints(w);
 	}
-	runKubelets(w, ms);
+	runKubelets(w, ms, programs);
 	if (controllerManager) runControllers(w);
 }

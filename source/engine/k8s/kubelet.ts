@@ -4,6 +4,7 @@
 // Longer than ~300 lines because a pod's lifecycle (sandbox, pulls, start, back-off, exit) is one state machine.
 import {isDraft, original} from 'immer';
 import {peek, plain, readable} from '../draft-reads.ts';
+import type {ExternalProgramRunner} from '../script/external-programs.ts';
 import type {World} from '../world.ts';
 import {containerBehaviour, handlesSigterm} from './container-behaviour.ts';
 import {applyContainerResources, oomKilled} from './container-resources.ts';
@@ -95,7 +96,7 @@ function relistNode(w: World, node: string, keys: Iterable<string>, fromBase: bo
 }
 
 /** Runs every kubelet's due work. Call on a draft, once per slice. */
-export function runKubelets(w: World, sliceMs = 1000): void {
+export function runKubelets(w: World, sliceMs: number, programs: ExternalProgramRunner): void {
 	const c = w.cluster!;
 	relist(w);
 	if (c.kubeletTimers.size === 0) return;
@@ -108,7 +109,7 @@ export function runKubelets(w: World, sliceMs = 1000): void {
 		// A pod that only runs its probes sets its next timer itself (one write to the draft Map, not a delete and a set).
 		if (probeOnly(w, round, key)) continue;
 		round.timers.delete(key);
-		syncPod(w, base, key, sliceMs);
+		syncPod(w, base, key, sliceMs, programs);
 	}
 }
 
@@ -204,7 +205,7 @@ function event(w: World, pod: KubeObject, node: string, type: 'Normal' | 'Warnin
 	recordObjectEvent(w, pod, type, component(node), reason, message, node);
 }
 
-function syncPod(w: World, base: World, key: string, sliceMs: number): void {
+function syncPod(w: World, base: World, key: string, sliceMs: number, programs: ExternalProgramRunner): void {
 	const c = w.cluster!;
 	const pod = c.store.pods.get(key);
 	if (!pod) return;
@@ -270,7 +271,7 @@ function syncPod(w: World, base: World, key: string, sliceMs: number): void {
 		if (ct.stage === 'waiting-image' && runtime.containers.slice(0, i).some(o => o.stage === 'pulling')) continue;
 		// A container may pass through several stages in one sync (pulled -> created -> started).
 		for (let guard = 0; guard < 6 && ct.dueAt !== undefined && ct.dueAt <= w.time; guard++) {
-			stepContainer(w, pod, runtime, ct, spec);
+			stepContainer(w, pod, runtime, ct, spec, programs);
 			changed = true;
 		}
 		if (probesDue(ct, spec, w.time, sliceMs)) {
@@ -308,7 +309,7 @@ function imageChanged(w: World, pod: KubeObject, runtime: PodRuntime, ct: Contai
 	ct.pullError = undefined;
 }
 
-function stepContainer(w: World, pod: KubeObject, runtime: PodRuntime, ct: ContainerRuntime, spec: ContainerSpec): void {
+function stepContainer(w: World, pod: KubeObject, runtime: PodRuntime, ct: ContainerRuntime, spec: ContainerSpec, programs: ExternalProgramRunner): void {
 	const node = runtime.node;
 	switch (ct.stage) {
 		case 'waiting-image': {
@@ -399,7 +400,7 @@ function stepContainer(w: World, pod: KubeObject, runtime: PodRuntime, ct: Conta
 			const previous = containerLogs(w, node, ct);
 			if (ct.attempt > 0) ct.previousLogs = previous;
 			ct.logs = [...behaviour.logs, ...(behaviour.crashLogs ?? [])];
-			const pid = startContainerProcess(w, runtime, pod, ct, image, behaviour.command);
+			const pid = startContainerProcess(w, runtime, pod, ct, image, behaviour.command, programs);
 			applyContainerResources(w, node, ct, spec);
 			startProbes(ct, spec);
 			event(w, pod, node, 'Normal', 'Started', `Started container ${ct.name}`);

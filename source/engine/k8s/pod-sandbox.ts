@@ -2,6 +2,7 @@
 // and ipc namespaces, and one process per container that joins them (with its own pid and mount
 // namespaces and an overlay root). Docker on the node lists them as k8s_* containers.
 import {exitProcess, killProcess, spawnProcess} from '../host/processes.ts';
+import type {ExternalProgramRunner} from '../script/external-programs.ts';
 import {runsAsProcess, shellScriptOf, startScriptProcess} from '../script/script-processes.ts';
 import {appendLog} from '../docker/runtime.ts';
 import {podContainerMounts, releasePodVolumes} from './pod-volumes.ts';
@@ -122,7 +123,7 @@ export function podResolvConf(pod: KubeObject): string {
 }
 
 /** Starts one container's main process inside the sandbox's namespaces. Returns its host pid. */
-export function startContainerProcess(w: World, runtime: PodRuntime, pod: KubeObject, container: ContainerRuntime, image: ResolvedImage, command: string): number | undefined {
+export function startContainerProcess(w: World, runtime: PodRuntime, pod: KubeObject, container: ContainerRuntime, image: ResolvedImage, command: string, programs: ExternalProgramRunner): number | undefined {
 	const host = w.hosts.get(runtime.node);
 	const pause = runtime.sandboxPid !== undefined ? host?.processes.get(runtime.sandboxPid) : undefined;
 	if (!host || !pause) return undefined;
@@ -177,7 +178,7 @@ export function startContainerProcess(w: World, runtime: PodRuntime, pod: KubeOb
 		record.env = configEnv; // docker inspect's Config.Env: HOSTNAME and HOME are the runtime's
 		daemon.containers.set(id, record);
 	}
-	runPodContainerScript(w, host, pod, container, proc, daemon?.containers.get(id));
+	runPodContainerScript(w, host, pod, container, proc, daemon?.containers.get(id), programs);
 	return proc.pid;
 }
 
@@ -217,12 +218,12 @@ export function tearDownPod(w: World, key: string): void {
 }
 
 /** A container whose command is a shell loop or sleep runs it as a process in virtual time; its output goes to its log. */
-function runPodContainerScript(w: World, host: Host, pod: KubeObject, container: ContainerRuntime, proc: Process, record: Container | undefined): void {
+function runPodContainerScript(w: World, host: Host, pod: KubeObject, container: ContainerRuntime, proc: Process, record: Container | undefined, programs: ExternalProgramRunner): void {
 	const spec = (pod.spec.containers as {name: string; command?: string[]; args?: string[]}[]).find(c => c.name === container.name);
 	const argv = [...(spec?.command ?? []), ...(spec?.args ?? [])];
 	const script = shellScriptOf(argv);
 	if (script === undefined || !runsAsProcess(script)) return;
-	const step = startScriptProcess(w, host, proc, script, argv[0]!);
+	const step = startScriptProcess(w, host, proc, script, argv[0]!, programs);
 	if (step.output) {
 		if (record) appendLog(record, step.output);
 		else container.logs.push(...step.output.replace(/\n$/, '').split('\n'));

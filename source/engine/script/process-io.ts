@@ -5,7 +5,7 @@ import {listDirectory, lookupFile, makeDirectory, parentPath, removePath, writeF
 import {locatePath} from '../host/mounts.ts';
 import type {Filesystem, Host, Process} from '../host/types.ts';
 import {worldEpoch, type World} from '../world.ts';
-import {runExternalProgram} from './external-programs.ts';
+import type {ExternalProgramRunner} from './external-programs.ts';
 import type {ShellDialect} from './run-script.ts';
 import type {ScriptIo} from './script-io.ts';
 
@@ -21,7 +21,7 @@ export function shellDialect(w: World, fs: Filesystem | undefined, argv0: string
 	return 'dash';
 }
 
-export function scriptIo(w: World, host: Host, process: Process): ScriptIo {
+export function scriptIo(w: World, host: Host, process: Process, programs: ExternalProgramRunner): ScriptIo {
 	// Paths resolve through the mount namespace: volumes and bind mounts, else the container's root.
 	const at = (path: string) => locatePath(host, process.namespaces.mnt, path);
 	const kind = (path: string) => {
@@ -77,7 +77,7 @@ export function scriptIo(w: World, host: Host, process: Process): ScriptIo {
 		},
 		external(argv, stdin, env, cwd) {
 			const snapshot = isDraft(w) ? current(w) : w;
-			return runExternalProgram(snapshot, {host: host.name, pid: process.pid, user: process.user, argv, stdin, env, cwd});
+			return programs(snapshot, {host: host.name, pid: process.pid, user: process.user, argv, stdin, env, cwd});
 		},
 	};
 }

@@ -5,6 +5,7 @@ import {recordEvent} from '../events.ts';
 import {exitProcess, killProcess, spawnProcess} from '../host/processes.ts';
 import type {Host, Process} from '../host/types.ts';
 import type {World} from '../world.ts';
+import type {ExternalProgramRunner} from './external-programs.ts';
 import {processFilesystem, scriptIo, shellDialect} from './process-io.ts';
 import {runScript, startScript, type StepResult} from './run-script.ts';
 
@@ -32,13 +33,13 @@ export function runsAsProcess(script: string): boolean {
  * Makes `process` run `script` from now on and runs it until it first blocks. Returns its first
  * output, and its exit status if it already ended (the caller then ends the process: exitProcess).
  */
-export function startScriptProcess(w: World, host: Host, process: Process, script: string, argv0: string): StepResult {
+export function startScriptProcess(w: World, host: Host, process: Process, script: string, argv0: string, programs: ExternalProgramRunner): StepResult {
 	const fs = processFilesystem(host, process);
 	const name = argv0.split('/').pop() === 'bash' ? 'bash' : 'sh';
 	const started = startScript(script, {env: {...process.env}, clock: w.time, dialect: shellDialect(w, fs, argv0), name, cwd: process.cwd});
 	if (!started.ok) return {output: started.error + '\n', exited: started.exitCode};
 	const state = started.state;
-	const step = runScript(state, scriptIo(w, host, process), w.time);
+	const step = runScript(state, scriptIo(w, host, process, programs), w.time);
 	if (step.exited === undefined) {
 		process.script = state;
 		host.scriptPids = [...(host.scriptPids ?? []), process.pid];
@@ -48,7 +49,7 @@ export function startScriptProcess(w: World, host: Host, process: Process, scrip
 }
 
 /** Runs every script process on the host up to now; `onOutput` receives what each printed. Ended ones exit with their status. Call on a draft. */
-export function advanceScriptProcesses(w: World, host: Host, onOutput: (process: Process, text: string) => void): void {
+export function advanceScriptProcesses(w: World, host: Host, programs: ExternalProgramRunner, onOutput: (process: Process, text: string) => void): void {
 	if (!host.scriptPids || host.scriptPids.length === 0) return;
 	const alive: number[] = [];
 	for (const pid of host.scriptPids) {
@@ -59,7 +60,7 @@ export function advanceScriptProcesses(w: World, host: Host, onOutput: (process:
 			continue;
 		}
 		endSleepChild(host, process);
-		const step = runScript(process.script, scriptIo(w, host, process), w.time);
+		const step = runScript(process.script, scriptIo(w, host, process, programs), w.time);
 		if (step.output) onOutput(process, step.output);
 		if (step.exited === undefined) {
 			alive.push(pid);

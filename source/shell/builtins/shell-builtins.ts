@@ -85,7 +85,7 @@ export const sleep: CommandSpec = {
 			return {stdout: '', exitCode: 0, world, ...(pid !== undefined ? {spawnedPid: pid} : {})};
 		}
 		if (total > longestSleepMs) return {stdout: '', stderr: 'sleep: the simulator advances at most 1h at a time\n', exitCode: 1};
-		return {stdout: '', exitCode: 0, world: tick(ctx.world, total)};
+		return {stdout: '', exitCode: 0, world: tick(ctx.world, total, ctx.runtime.programs)};
 	},
 };
 

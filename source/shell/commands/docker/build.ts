@@ -133,7 +133,7 @@ export function dockerBuild(args: string[], call: DockerCall): CommandOutcome {
 		result = buildImage(w, call.host, {dockerfile, context, tags: flagValues(flags, '-t'), buildArgs, noCache: flagSet(flags, '--no-cache'), pull: flagSet(flags, '--pull')});
 	});
 	const built = result!;
-	world = tick(world, Math.max(1, Math.round(built.timeMs)));
+	world = tick(world, Math.max(1, Math.round(built.timeMs)), ctx.runtime.programs);
 	const stderr = legacyBuilderWarning + notSimulatedNote(flags.notSimulated);
 	if (!built.ok) {
 		// A failed build keeps what it cached so far, as docker does.

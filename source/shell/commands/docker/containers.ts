@@ -114,14 +114,14 @@ export function startOne(call: DockerCall, world: World, container: Container): 
 	let error = '';
 	let pid = 0;
 	let next = produce(world, w => {
-		const started = startContainer(w, call.host, container.id);
+		const started = startContainer(w, call.host, container.id, 'dockerd', {programs: call.ctx.runtime.programs});
 		if (!started.ok) error = started.error;
 		else pid = started.process.pid;
 	});
 	if (error) return {world, error};
 	const running = next.dockers.get(call.host)!.containers.get(container.id)!;
 	if (mainProcessEnded(next, call.host, running)) {
-		next = produce(next, w => reconcileContainers(w, call.host));
+		next = produce(next, w => reconcileContainers(w, call.host, call.ctx.runtime.programs));
 		return {world: next, output: running.logs.slice(container.logs.length).map(l => l + '\n').join('')};
 	}
 	if (!isLongRunning(next, call.host, running)) {
@@ -168,7 +168,7 @@ function stopLike(args: string[], call: DockerCall, sub: 'stop' | 'kill' | 'rest
 			const r = stopContainer(w, call.host, container.id, {kill, timeoutSeconds: timeout !== undefined && timeout >= 0 ? timeout : undefined});
 			if (r.ok) stopped = r.waitedMs;
 		});
-		if (stopped > 0) next = tick(next, stopped);
+		if (stopped > 0) next = tick(next, stopped, call.ctx.runtime.programs);
 		if (sub !== 'restart') return {world: next};
 		const after = next.dockers.get(call.host)!.containers.get(container.id);
 		if (!after) return {world: next, error: `No such container: ${container.name}`};

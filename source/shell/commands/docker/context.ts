@@ -16,7 +16,7 @@ export function dockerCall(ctx: CommandContext): DockerCall | CommandOutcome {
 		return fail(`bash: docker: command not found`, 127);
 	}
 	if (!runningDaemon(ctx.world, host)) return fail(daemonDownMessage, 1);
-	const world = produce(ctx.world, w => reconcileContainers(w, host));
+	const world = produce(ctx.world, w => reconcileContainers(w, host, ctx.runtime.programs));
 	return {ctx, host, world, daemon: world.dockers.get(host)!};
 }
 

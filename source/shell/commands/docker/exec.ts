@@ -38,7 +38,7 @@ export function dockerExec(args: string[], call: DockerCall): CommandOutcome {
 	}
 	const script = shellScriptOf(argv);
 	if (script !== undefined && runsAsProcess(script)) {
-		const ran = execScript(world, call.host, pid, script, argv[0]!, name);
+		const ran = execScript(world, call.host, pid, script, argv[0]!, name, call.ctx.runtime.programs);
 		if (flagSet(flags, '-d')) return {stdout: '', stderr: note, exitCode: 0, world: ran.world};
 		return {stdout: ran.stdout, stderr: note + ran.stderr, exitCode: ran.exitCode, world: ran.world};
 	}

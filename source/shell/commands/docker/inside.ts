@@ -6,6 +6,7 @@ import {findExecutable} from '../../../engine/docker/runtime.ts';
 import {killProcess} from '../../../engine/host/processes.ts';
 import {processFilesystem, scriptIo, shellDialect} from '../../../engine/script/process-io.ts';
 import {runScript, startScript, type StepResult} from '../../../engine/script/run-script.ts';
+import type {ExternalProgramRunner} from '../../../engine/script/external-programs.ts';
 import {startScriptProcess} from '../../../engine/script/script-processes.ts';
 import type {World} from '../../../engine/world.ts';
 import {runLine} from '../../run-line.ts';
@@ -40,12 +41,12 @@ export function runInside(ctx: CommandContext, world: World, frame: ShellFrame, 
 	else if (isShell(program) && argv.length === 1) return {world, stdout: '', stderr: '', exitCode: 0};
 	else line = quoteLine([program, ...argv.slice(1)]);
 	const commands = ctx.runtime.commands;
-	if (!isShell(program) && !commands.has(program)) return runInEngine(world, frame, argv);
+	if (!isShell(program) && !commands.has(program)) return runInEngine(world, frame, argv, ctx.runtime.programs);
 	// The command sees the container's environment (docker run -e), not the learner's shell's.
 	const env = {...world.hosts.get(frame.host)?.processes.get(frame.pid)?.env, ...extraEnv};
 	const frames = [...ctx.session.frames, frame];
 	const state = {world, session: {...ctx.session, frames, env: {...env}}};
-	const result = runLine(state, line, {commands, disk: ctx.disk});
+	const result = runLine(state, line, {commands, disk: ctx.disk, programs: ctx.runtime.programs});
 	// `exit N` in a non-interactive shell ends it silently (the builtin says "exit" only at a prompt).
 	const exited = result.state.session.frames.length < frames.length;
 	const stdout = exited ? result.stdout.replace(/exit\n$/, '') : result.stdout;
@@ -59,13 +60,13 @@ export {findExecutable};
  * what it prints at once is returned; if it then sleeps, it keeps running there and a note says
  * that a real terminal would stay attached. Its exit status is the command's.
  */
-export function execScript(world: World, host: string, pid: number, script: string, argv0: string, where: string): {world: World; stdout: string; stderr: string; exitCode: number; running: boolean} {
+export function execScript(world: World, host: string, pid: number, script: string, argv0: string, where: string, programs: ExternalProgramRunner): {world: World; stdout: string; stderr: string; exitCode: number; running: boolean} {
 	let step: StepResult = {output: ''};
 	const next = produce(world, w => {
 		const h = w.hosts.get(host);
 		const process = h?.processes.get(pid);
 		if (!h || !process) return;
-		step = startScriptProcess(w, h, process, script, argv0);
+		step = startScriptProcess(w, h, process, script, argv0, programs);
 		if (step.exited !== undefined) killProcess(h, pid);
 	});
 	if (step.exited !== undefined) return {world: next, stdout: step.output, stderr: '', exitCode: step.exited, running: false};
@@ -73,7 +74,7 @@ export function execScript(world: World, host: string, pid: number, script: stri
 }
 
 /** A program the shell's table lacks (env, printenv, date, sleep...) runs in the engine's script interpreter, in that process. */
-function runInEngine(world: World, frame: ShellFrame, argv: string[]): InsideResult {
+function runInEngine(world: World, frame: ShellFrame, argv: string[], programs: ExternalProgramRunner): InsideResult {
 	let result: InsideResult = {world, stdout: '', stderr: '', exitCode: 0};
 	const next = produce(world, w => {
 		const host = w.hosts.get(frame.host);
@@ -81,7 +82,7 @@ function runInEngine(world: World, frame: ShellFrame, argv: string[]): InsideRes
 		if (!host || !process) return;
 		const started = startScript(quoteLine(argv), {env: {...process.env}, clock: w.time, dialect: shellDialect(w, processFilesystem(host, process), 'sh'), name: 'sh', cwd: frame.cwd});
 		if (!started.ok) return;
-		const step = runScript(started.state, scriptIo(w, host, process), w.time);
+		const step = runScript(started.state, scriptIo(w, host, process, programs), w.time);
 		result = {world, stdout: step.output, stderr: '', exitCode: step.exited ?? 0};
 	});
 	return {...result, world: next};

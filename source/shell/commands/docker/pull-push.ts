@@ -4,6 +4,7 @@ import {applyPull, planPull, pullTimeMs, type PullPlan} from '../../../engine/do
 import {pushImage, unreachableRegistryError} from '../../../engine/docker/registry.ts';
 import {parseImageRef, qualifiedName, tagKey} from '../../../engine/docker/image-ref.ts';
 import {shortId} from '../../../engine/docker/units.ts';
+import type {ExternalProgramRunner} from '../../../engine/script/external-programs.ts';
 import {tick} from '../../../engine/tick.ts';
 import type {World} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
@@ -22,13 +23,13 @@ export function pullProgress(plan: PullPlan): string {
 export type PullOutcome = {ok: true; world: World; text: string; plan: PullPlan} | {ok: false; error: string};
 
 /** Pulls on the call's host and advances the clock by the download time. */
-export function pullOnHost(world: World, host: string, ref: string): PullOutcome {
+export function pullOnHost(world: World, host: string, ref: string, programs: ExternalProgramRunner): PullOutcome {
 	const planned = planPull(world, host, ref);
 	if (!planned.ok) return {ok: false, error: planned.error};
 	const plan = planned.plan;
 	const alreadyHere = plan.upToDate;
 	let next = produce(world, w => applyPull(w, host, plan));
-	next = tick(next, Math.round(pullTimeMs(plan)));
+	next = tick(next, Math.round(pullTimeMs(plan)), programs);
 	const status = alreadyHere ? `Status: Image is up to date for ${tagKey(plan.ref)}` : `Status: Downloaded newer image for ${tagKey(plan.ref)}`;
 	const text = alreadyHere ? `${plan.ref.tag}: Pulling from ${plan.ref.path}\nDigest: ${plan.manifestDigest}\n${status}\n` : pullProgress(plan) + status + '\n';
 	return {ok: true, world: next, text, plan};
@@ -39,7 +40,7 @@ export function dockerPull(args: string[], call: DockerCall): CommandOutcome {
 	if (!parsed.ok) return usageError(parsed.error, 'pull');
 	const [ref, ...extra] = parsed.flags.positionals;
 	if (!ref || extra.length > 0) return fail(`docker: 'docker pull' requires 1 argument\n\nUsage:  docker pull [OPTIONS] NAME[:TAG|@DIGEST]\n\nRun 'docker pull --help' for more information`, 1);
-	const result = pullOnHost(call.world, call.host, ref);
+	const result = pullOnHost(call.world, call.host, ref, call.ctx.runtime.programs);
 	if (!result.ok) {
 		// The CLI says which tag it asked for before the daemon answers.
 		const wanted = parseImageRef(ref);
@@ -70,7 +71,7 @@ export function dockerPush(args: string[], call: DockerCall): CommandOutcome {
 	}
 	const lines = pushed.layers.map(l => `${shortId(l.id)}: ${l.existed ? 'Layer already exists' : 'Pushed'}`);
 	const uploadMs = 500 + pushed.layers.filter(l => !l.existed).length * 800;
-	return ok(`${head}The push refers to repository [${pushed.ref.registry}/${pushed.ref.path}]\n${lines.join('\n')}\n${pushed.ref.tag}: digest: ${pushed.digest} size: ${pushed.size}\n`, {world: tick(world, uploadMs)});
+	return ok(`${head}The push refers to repository [${pushed.ref.registry}/${pushed.ref.path}]\n${lines.join('\n')}\n${pushed.ref.tag}: digest: ${pushed.digest} size: ${pushed.size}\n`, {world: tick(world, uploadMs, call.ctx.runtime.programs)});
 }
 
 export function dockerLogin(args: string[], call: DockerCall): CommandOutcome {

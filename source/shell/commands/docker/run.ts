@@ -220,7 +220,7 @@ function ensureImage(call: DockerCall, world: World, ref: string, sub: string): 
 	const parsed = parseImageRef(ref);
 	if ('error' in parsed) return runFailure(sub, parsed.error);
 	const unable = `Unable to find image '${tagKey(parsed)}' locally\n`;
-	const pulled = pullOnHost(world, call.host, ref);
+	const pulled = pullOnHost(world, call.host, ref, call.ctx.runtime.programs);
 	if (!pulled.ok) return runFailure(sub, `Error response from daemon: ${pulled.error}`, unable);
 	return {world: pulled.world, stderr: unable + pulled.text};
 }
@@ -284,7 +284,7 @@ function startAndAttach(call: DockerCall, before: World, containerId: string, se
 		// No emulation: the kernel cannot execute another CPU's binaries.
 		stderr += `WARNING: The requested image's platform (linux/${image.config.arch}${image.config.arch === 'arm64' ? '/v8' : ''}) does not match the detected host platform (linux/${hostArch}/v3) and no specific platform was requested\n`;
 		let world = produce(before, w => {
-			startContainer(w, host, containerId);
+			startContainer(w, host, containerId, 'dockerd', {programs: call.ctx.runtime.programs});
 		});
 		const resolved = findExecutable(before, before.hosts.get(host)!.filesystems.get(container.rootfs)!, effective[0]!, container.env['PATH']) ?? effective[0];
 		const message = `exec ${resolved}: exec format error\n`;
@@ -294,7 +294,7 @@ function startAndAttach(call: DockerCall, before: World, containerId: string, se
 	if (effective !== container.command && !findExecutable(before, fs, effective[0]!, container.env['PATH'])) {
 		// The entrypoint script starts, then fails to exec the command it was given.
 		let world = produce(before, w => {
-			startContainer(w, host, containerId);
+			startContainer(w, host, containerId, 'dockerd', {programs: call.ctx.runtime.programs});
 		});
 		const message = `${program}: exec: line 47: ${effective[0]}: not found\n`;
 		world = produce(world, w => recordContainerExit(w, host, containerId, 127, message));
@@ -310,7 +310,7 @@ function startAndAttach(call: DockerCall, before: World, containerId: string, se
 	let startError = '';
 	let pid = 0;
 	let world = produce(before, w => {
-		const started = startContainer(w, host, containerId);
+		const started = startContainer(w, host, containerId, 'dockerd', {programs: call.ctx.runtime.programs});
 		if (!started.ok) startError = started.error;
 		else pid = started.process.pid;
 	});
@@ -319,7 +319,7 @@ function startAndAttach(call: DockerCall, before: World, containerId: string, se
 	if (mainProcessEnded(world, host, world.dockers.get(host)!.containers.get(containerId)!)) {
 		// A script that ended as it started (it printed and exited, or could not be parsed).
 		const logs = world.dockers.get(host)!.containers.get(containerId)!.logs.map(l => l + '\n').join('');
-		world = produce(world, w => reconcileContainers(w, host));
+		world = produce(world, w => reconcileContainers(w, host, call.ctx.runtime.programs));
 		const exitCode = world.dockers.get(host)?.containers.get(containerId)?.exitCode ?? 0;
 		if (settings.detach) return {stdout: idLine, stderr, exitCode: 0, world};
 		return {stdout: logs, stderr, exitCode, world};

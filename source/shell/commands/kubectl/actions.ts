@@ -218,7 +218,7 @@ export function kubectlDrain(k: Kctx): CommandOutcome {
 	const timeoutMs = timeout ? goDurationMs(timeout) : undefined;
 	if (typeof timeoutMs === 'string') return fail(timeoutMs);
 	const chunks: OutputChunk[] = [{stream: 'stdout', text: out}];
-	const evicted = evictPods(cordoned.world ?? k.ctx.world, evict, timeoutMs, chunks);
+	const evicted = evictPods(cordoned.world ?? k.ctx.world, evict, timeoutMs, chunks, k.ctx.runtime.programs);
 	// drain waits until each evicted pod is gone (its grace period, in virtual time). On a node
 	// that is down they never go: the real kubectl waits on (no --timeout by default).
 	const podInfo = resourceInfo('pods');

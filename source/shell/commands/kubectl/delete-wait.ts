@@ -27,6 +27,6 @@ export function waitUntilGone(k: Kctx, world: World, objects: DeletedObject[], g
 	if (flag(k.args, 'wait') !== undefined && !bool(k.args, 'wait')) return world;
 	const limit = waitLimitMs(objects, grace);
 	const present = (w: World) => objects.some(({info, namespace, obj}) => w.cluster?.store[info.resource].get(storeKey(info, namespace, obj.metadata.name))?.metadata.uid === obj.metadata.uid);
-	for (let waited = 0; waited < limit && present(world); waited += 1000) world = tick(world, 1000);
+	for (let waited = 0; waited < limit && present(world); waited += 1000) world = tick(world, 1000, k.ctx.runtime.programs);
 	return world;
 }

@@ -6,6 +6,7 @@ import {produce} from 'immer';
 import {deleteObject} from '../../../engine/k8s/api-server.ts';
 import {evictionRefusal} from '../../../engine/k8s/policy-objects.ts';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
+import type {ExternalProgramRunner} from '../../../engine/script/external-programs.ts';
 import {tick} from '../../../engine/tick.ts';
 import type {World} from '../../../engine/world.ts';
 import type {OutputChunk} from '../../output-chunks.ts';
@@ -14,7 +15,7 @@ const retryMs = 5_000;
 const boundMs = 60_000;
 
 /** Evicts the pods in turn, retrying refused ones; what kubectl prints goes to `chunks` in order. */
-export function evictPods(world: World, pods: KubeObject[], timeoutMs: number | undefined, chunks: OutputChunk[]): {world: World; left: KubeObject[]; bounded: boolean} {
+export function evictPods(world: World, pods: KubeObject[], timeoutMs: number | undefined, chunks: OutputChunk[], programs: ExternalProgramRunner): {world: World; left: KubeObject[]; bounded: boolean} {
 	const out = (text: string) => chunks.push({stream: 'stdout', text});
 	const err = (text: string) => chunks.push({stream: 'stderr', text});
 	let pending = pods;
@@ -36,7 +37,7 @@ export function evictPods(world: World, pods: KubeObject[], timeoutMs: number | 
 		});
 		pending = blocked;
 		if (pending.length === 0 || waited + retryMs > limit) break;
-		world = tick(world, retryMs);
+		world = tick(world, retryMs, programs);
 		waited += retryMs;
 	}
 	if (pending.length && !(timeoutMs && timeoutMs > 0)) err(`[simulator] kubectl drain would keep retrying until the budget allows; the simulation stopped after ${boundMs / 1000} s of virtual time\n`);

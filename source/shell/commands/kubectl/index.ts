@@ -122,7 +122,7 @@ function execIn(ctx: CommandContext, interactive: boolean) {
 		const script = shellScriptOf(argv);
 		if (script !== undefined && runsAsProcess(script)) {
 			// A loop or a sleep runs as the exec'd process in virtual time, as under docker exec.
-			const ran = execScript(world, host, pid, script, argv[0]!, label);
+			const ran = execScript(world, host, pid, script, argv[0]!, label, ctx.runtime.programs);
 			return {stdout: ran.stdout, stderr: ran.stderr, exitCode: ran.exitCode, world: ran.world};
 		}
 		const line = argv[1] === '-c' ? (argv[2] ?? '') : '';

@@ -66,7 +66,7 @@ function attach(k: Kctx, created: World, key: string, name: string, remove: bool
 			const frame = {host: runtime.node, pid: rt.pid, user: 'root', cwd: '/', kind: 'pod' as const, label: name, attached: {namespace: key.split('/')[0]!, pod: name, container: name, remove}};
 			return {stdout: "If you don't see a command prompt, try pressing enter.\n", exitCode: 0, world, session: {...k.ctx.session, frames: [...k.ctx.session.frames, frame]}};
 		}
-		world = tick(world, 1000);
+		world = tick(world, 1000, k.ctx.runtime.programs);
 	}
 	// kubectl gives up after --pod-running-timeout (1 minute by default; the simulation waits 2).
 	return {stdout: '', stderr: 'error: timed out waiting for the condition\n', exitCode: 1, world};
@@ -84,7 +84,7 @@ function followAttached(k: Kctx, started: World, key: string, name: string, remo
 	for (let s = 0; s < 120; s++) {
 		const rt = world.cluster!.podRuntimes.get(key)?.containers[0];
 		if (!rt || rt.stage !== 'running' || rt.attempt !== attempt) break;
-		world = tick(world, 1000);
+		world = tick(world, 1000, k.ctx.runtime.programs);
 	}
 	const rt = world.cluster!.podRuntimes.get(key)?.containers[0];
 	const ended = !rt || rt.stage !== 'running' || rt.attempt !== attempt;

@@ -234,6 +234,6 @@ function rolloutStatus(k: Kctx, deployment: KubeObject): CommandOutcome {
 		if (lines[lines.length - 1] !== status.line + '\n') lines.push(status.line + '\n');
 		if (status.done) return {stdout: lines.join(''), exitCode: 0, world};
 		if (waited >= limitSeconds) return fail('error: timed out waiting for the condition', lines.join(''), world);
-		world = tick(world, 1000);
+		world = tick(world, 1000, k.ctx.runtime.programs);
 	}
 }

@@ -69,7 +69,7 @@ export function kubectlWait(k: Kctx): CommandOutcome {
 	const lines: string[] = [];
 	const lookup = ({info, obj}: Named) => world.cluster?.store[info.resource].get(storeKey(info, info.namespaced ? (obj.metadata.namespace ?? ns) : undefined, obj.metadata.name));
 	for (const named of selected.objects) {
-		while (!met(condition, lookup(named), named.obj.metadata.uid) && world.time - start < limit) world = tick(world, Math.min(1000, limit - (world.time - start)));
+		while (!met(condition, lookup(named), named.obj.metadata.uid) && world.time - start < limit) world = tick(world, Math.min(1000, limit - (world.time - start)), k.ctx.runtime.programs);
 		if (!met(condition, lookup(named), named.obj.metadata.uid)) {
 			return {stdout: lines.join(''), stderr: [...selected.errors, `error: timed out waiting for the condition on ${qualifiedPlural(named.info)}/${named.obj.metadata.name}`].join('\n') + '\n', exitCode: 1, world};
 		}

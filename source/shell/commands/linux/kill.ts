@@ -84,7 +84,7 @@ export const kill: CommandSpec = {
 				recordEvent(w, {type: 'Normal', component: 'kernel', reason: 'Killed', object: `process/${host.name}/${target.pid}`, message: `${target.command} killed by SIG${signals[signal - 1] ?? signal}`, host: host.name});
 			}
 			// A container whose main process was just killed has exited: dockerd sees it at once.
-			reconcileContainers(w, host.name);
+			reconcileContainers(w, host.name, ctx.runtime.programs);
 		});
 		if (popFrame) {
 			const frames = ctx.session.frames;

@@ -8,6 +8,7 @@ import type {Host, VirtualMachine} from '../../../engine/host/types.ts';
 import {deleteVm, findVmImage, launchVm, minimumVmMemory, purgeVms, recoverVm, startVm, stopVm, vmImages} from '../../../engine/host/vms.ts';
 import {digestHex} from '../../../engine/hash.ts';
 import {randomInt} from '../../../engine/rng.ts';
+import type {ExternalProgramRunner} from '../../../engine/script/external-programs.ts';
 import {tick} from '../../../engine/tick.ts';
 import type {World} from '../../../engine/world.ts';
 import type {CommandContext, CommandOutcome, CommandSpec} from '../../types.ts';
@@ -55,12 +56,12 @@ function physicalHost(ctx: CommandContext): Host | undefined {
 }
 
 /** Waits (in simulated time) until the VM's guest has booted, as `multipass launch/start` does. */
-function waitForBoot(world: World, hostName: string, name: string): World {
+function waitForBoot(world: World, hostName: string, name: string, programs: ExternalProgramRunner): World {
 	let w = world;
 	for (let i = 0; i < 600; i++) {
 		const vm = w.hosts.get(hostName)?.vms.get(name);
 		if (!vm || vm.state !== 'starting') break;
-		w = tick(w, 1000);
+		w = tick(w, 1000, programs);
 	}
 	return w;
 }
@@ -149,7 +150,7 @@ export const multipass: CommandSpec = external({
 						}
 					});
 					if (error) return {stdout: '', stderr: `${verb} failed: ${error}\n`, exitCode: 2, world};
-					if (verb !== 'stop') world = waitForBoot(world, host.name, name);
+					if (verb !== 'stop') world = waitForBoot(world, host.name, name, ctx.runtime.programs);
 				}
 				return {stdout: '', exitCode: 0, world};
 			}
@@ -262,6 +263,6 @@ function launch(ctx: CommandContext, host: Host, args: string[]): CommandOutcome
 		if (!result.ok) error = result.error;
 	});
 	if (error) return {stdout: '', stderr: `launch failed: ${error}\n`, exitCode: 2, world};
-	world = waitForBoot(world, host.name, chosen!);
+	world = waitForBoot(world, host.name, chosen!, ctx.runtime.programs);
 	return {stdout: `Launched: ${chosen}\n`, exitCode: 0, world};
 }

@@ -114,7 +114,7 @@ export const stress: CommandSpec = external({
 		const startedAt = world.time;
 		const limit = timeoutMs ?? foregroundLimitMs;
 		const alive = (w: World) => w.hosts.get(ctx.frame.host)?.processes.has(masterHostPid) ?? false;
-		while (alive(world) && world.time - startedAt < limit) world = tick(world, 1000);
+		while (alive(world) && world.time - startedAt < limit) world = tick(world, 1000, ctx.runtime.programs);
 		const elapsed = Math.round((world.time - startedAt) / 1000);
 		if (!alive(world)) {
 			const killed = world.events.find(e => e.time >= startedAt && e.reason === 'OOMKilled' && workers.some(pid => e.object === `process/${ctx.frame.host}/${pid}`));
