@@ -127,6 +127,8 @@ export type CommandSpec = {
 	/** Subcommands and flags offered by Tab completion. */
 	subcommands?: string[];
 	flags?: string[];
+	/** For a command with verbs (kubectl, docker): the flags Tab offers after these words (the verb first), from the spec its --help prints. */
+	flagsAfter?: (positional: string[]) => string[];
 	/** The options the real tool accepts: checked before run, printed by --help (options.ts). */
 	options?: OptionsSpec;
 	run(args: string[], ctx: CommandContext): CommandOutcome;

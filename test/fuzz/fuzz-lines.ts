@@ -50,8 +50,9 @@ export function fuzzLines(seed: number, count: number): string[] {
 		const spec = pick(table);
 		const parts = [spec.name];
 		if (spec.subcommands?.length && random() < 0.8) parts.push(pick(spec.subcommands));
+		const flags = spec.flagsAfter?.(parts.slice(1)) ?? spec.flags ?? [];
 		const n = Math.floor(random() * 5);
-		for (let i = 0; i < n; i++) parts.push(spec.flags?.length && random() < 0.3 ? pick(spec.flags) : depth < 2 && random() < 0.05 ? `"$(${command(depth + 1)})"` : word());
+		for (let i = 0; i < n; i++) parts.push(flags.length && random() < 0.3 ? pick(flags) : depth < 2 && random() < 0.05 ? `"$(${command(depth + 1)})"` : word());
 		if (random() < 0.15) parts.push(pick(redirections).trim());
 		return parts.join(' ');
 	};

@@ -8,6 +8,7 @@ import {createCommandTable} from '../../source/shell/command-table.ts';
 import {complete} from '../../source/shell/completion.ts';
 import {closestWord, suggestCommand, suggestResource} from '../../source/shell/did-you-mean.ts';
 import {createShellState} from '../../source/shell/session.ts';
+import {createSimulation} from '../../source/shell/simulation.ts';
 import type {CommandSpec} from '../../source/shell/types.ts';
 
 const spec = (name: string, extra: Partial<CommandSpec> = {}): CommandSpec => ({name, summary: name, run: () => ({stdout: '', exitCode: 0}), ...extra});
@@ -91,4 +92,24 @@ test('kubectl -n completes namespaces, and a flag value is not taken for a resou
 test('docker run and pull complete from the registry too', () => {
 	assert.equal(at('docker run ngi').value, 'docker run nginx ');
 	assert.ok(at('docker pull nginx:1.').candidates.includes('nginx:1.27'));
+});
+
+// Tab offers a verb's own flags from the spec its --help prints (kubectl's verb-flags.ts, docker's
+// help-texts.ts): not one hand-written list for every verb.
+test('kubectl and docker complete the flags of the verb typed, as their --help lists them', () => {
+	const learner = createSimulation().commands;
+	const ctx = {commands: learner, state: state()};
+	const offered = (line: string) => {
+		const result = complete(line, line.length, ctx);
+		return result.candidates.length > 0 ? result.candidates : [result.value.slice(line.length - line.split(' ').pop()!.length).trim()];
+	};
+	assert.deepEqual(offered('kubectl logs --prev'), ['--previous']);
+	assert.ok(offered('kubectl logs --').includes('--kubeconfig'), 'the global flags too');
+	assert.ok(!offered('kubectl get --').includes('--previous'), 'get has no --previous');
+	assert.deepEqual(offered('kubectl create deployment web --rep'), ['--replicas']);
+	assert.deepEqual(offered('docker run --resta'), ['--restart']);
+	assert.deepEqual(offered('docker logs --tim'), ['--timestamps']);
+	assert.ok(!offered('docker ps --').includes('--restart'), 'ps has no --restart');
+	assert.deepEqual(offered('docker volume create --dri'), ['--driver']);
+	assert.deepEqual(offered('docker --deb'), ['--debug']);
 });

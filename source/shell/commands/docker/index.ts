@@ -158,12 +158,25 @@ function helpFor(name: string, args: string[]): string {
 	return text ?? `\nUsage:  docker ${name} [OPTIONS]\n\n[simulator] every option: https://docs.docker.com/reference/cli/docker/ (the simulator models the common ones)\n`;
 }
 
+/** docker's own options before a command (-D, -H, -l, --context, -v), as runDocker reads them. */
+const globalFlags = ['-D', '--debug', '-H', '--host', '-l', '--log-level', '-c', '--context', '-h', '--help', '-v', '--version'];
+
+/** What Tab offers after `docker SUB ...`: the options `docker SUB --help` lists (help-texts.ts, from docker 28). */
+function flagNamesAfter(positional: string[]): string[] {
+	const [first, second] = positional;
+	if (!first) return globalFlags;
+	const text = (second && dockerHelpTexts[`${first} ${second}`]) || dockerHelpTexts[first] || '';
+	const at = text.indexOf('\nOptions:\n');
+	const options = at < 0 ? '' : text.slice(at);
+	return [...options.matchAll(/^ {2}(?:(-\w), )? *(--[\w-]+)/gm)].flatMap(m => [...(m[1] ? [m[1]] : []), m[2]!]).concat('--help');
+}
+
 export const dockerCommand: CommandSpec = {
 	name: 'docker',
 	summary: 'build, ship and run containers (Docker CLI)',
 	usage: 'docker COMMAND [OPTIONS]',
 	subcommands: [...Object.keys(handlers), 'image', 'container'],
-	flags: ['-d', '-it', '-p', '--name', '--rm', '-e', '--memory', '--cpus', '-t', '-f', '-a', '-q'],
+	flagsAfter: flagNamesAfter,
 	run: runDocker,
 };
 

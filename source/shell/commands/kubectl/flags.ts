@@ -42,6 +42,13 @@ export function commandPath(verb: string, positional: string[]): string {
 	return path;
 }
 
+/** What Tab offers after `kubectl VERB ...`: the command's own flags and the global ones, as kubectl --help lists them. */
+export function flagNamesAfter(positional: string[]): string[] {
+	const [verb, ...rest] = positional;
+	const allowed = verb ? allowedFlags(commandPath(verb, rest)) : new Map(Object.entries({...globalFlags, help: 'h'}));
+	return [...allowed].flatMap(([long, short]) => [`--${long}`, ...(short ? [`-${short}`] : [])]);
+}
+
 function allowedFlags(path: string): Map<string, string> {
 	const own = commandFlags[path] ?? {};
 	return new Map(Object.entries({...globalFlags, ...own, help: 'h'}));

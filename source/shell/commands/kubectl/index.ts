@@ -10,7 +10,7 @@ import type {CommandContext, CommandOutcome, CommandSpec, ShellState} from '../.
 import {kubectlCordon, kubectlCreate, kubectlDelete, kubectlDrain, kubectlExpose, kubectlLabel, kubectlScale} from './actions.ts';
 import {kubectlRun} from './run.ts';
 import {bool, flag, flagAll, parseArgs} from './args.ts';
-import {checkFlags} from './flags.ts';
+import {checkFlags, flagNamesAfter} from './flags.ts';
 import {notSimulated, realVerbs} from './unmodelled.ts';
 import {applyManifests} from './apply.ts';
 import {fail, unreachable, type Kctx} from './context.ts';
@@ -261,7 +261,7 @@ export const kubectl: CommandSpec = {
 	name: 'kubectl',
 	summary: 'talk to the Kubernetes API server (get, describe, apply, delete, logs, exec, scale...)',
 	subcommands: verbs,
-	flags: ['-n', '--namespace', '-o', '-l', '-A', '--show-labels', '-f', '-w', '-c', '--replicas', '--image'],
+	flagsAfter: flagNamesAfter,
 	run(args, ctx) {
 		return run(args, ctx);
 	},
