@@ -113,3 +113,14 @@ test('sudo: options end at the command, -u runs as that user, a bad option or an
 	runAll(shell, ['sudo -u learner -i']);
 	assert.deepEqual([run(shell, 'whoami').stdout, run(shell, 'pwd').stdout], ['learner\n', '/home/learner\n']);
 });
+
+test('lsns reads what its spec parsed: getopt order for bad values, and every option the spec accepts (util-linux 2.38)', () => {
+	// getopt reads the options first, then the namespace operand: the type error wins over 'abc'.
+	assert.deepEqual(answer('lsns abc -t foo'), [1, '', 'lsns: unknown namespace type: foo\n']);
+	assert.deepEqual(answer('lsns -p x'), [1, '', "lsns: invalid PID argument: 'x'\n"]);
+	assert.deepEqual(answer('lsns abc'), [1, '', "lsns: invalid namespace argument: 'abc'\n"]);
+	// -J is lsns's (JSON, not simulated): accepted, as the spec says, not "invalid option".
+	const [code, stdout] = answer('lsns -J --noheadings --type=uts');
+	assert.equal(code, 0);
+	assert.match(stdout as string, /^ *\d+ uts +\d+ +1 root /);
+});

@@ -2,7 +2,7 @@
 import type {NamespaceKind, Process} from '../../../engine/host/types.ts';
 import {namespaceKinds} from '../../../engine/host/types.ts';
 import type {CommandSpec} from '../../types.ts';
-import {callerOf, external, fail, findVisible, lostShell, ok, visiblePid} from './context.ts';
+import {callerOf, external, fail, findVisible, lostShell, ok, optionsOf, visiblePid} from './context.ts';
 import {ownerAsSeenBy} from './process-view.ts';
 
 const lsnsOrder: NamespaceKind[] = ['time', 'cgroup', 'pid', 'user', 'uts', 'ipc', 'mnt', 'net'];
@@ -15,27 +15,22 @@ export const lsns: CommandSpec = external({
 		const caller = callerOf(ctx.world, ctx.frame);
 		if (!caller) return lostShell(ctx);
 		const {host, process: me, viewPidNs} = caller;
+		// external() has answered --help and a bad option from lsns's spec (option-specs.ts); the values are checked as lsns's getopt loop does, in order.
+		const given = optionsOf('lsns', args);
 		let type: NamespaceKind | undefined;
 		let taskPid: number | undefined;
-		let headings = true;
-		for (let i = 0; i < args.length; i++) {
-			const a = args[i]!;
-			const value = (flag: string) => (a.startsWith(`${flag}=`) ? a.slice(flag.length + 1) : args[++i]);
-			if (a === '-t' || a === '--type' || a.startsWith('--type=')) {
-				const t = value('--type');
-				if (!t || !(namespaceKinds as readonly string[]).includes(t)) return fail(`lsns: unknown namespace type: ${t ?? ''}`);
-				type = t as NamespaceKind;
-			} else if (a === '-p' || a === '--task' || a.startsWith('--task=')) {
-				const t = value('--task');
-				if (!t || !/^\d+$/.test(t)) return fail(`lsns: invalid PID argument: '${t ?? ''}'`);
-				taskPid = Number(t);
-			} else if (a === '-n' || a === '--noheadings') headings = false;
-			else if (a === '-l' || a === '--list' || a === '-u' || a === '--notruncate' || a === '-r' || a === '--raw') continue;
-			else if (a === '-h' || a === '--help') return ok('\nUsage:\n lsns [options] [<namespace>]\n\nList system namespaces.\n');
-			else if (a.startsWith('-')) return fail(`lsns: invalid option -- '${a.replace(/^-+/, '')}'\nTry 'lsns --help' for more information.`);
-			else if (/^\d+$/.test(a)) continue;
-			else return fail(`lsns: invalid namespace argument: '${a}'`);
+		for (const {key, value = ''} of given.given) {
+			if (key === 'type') {
+				if (!(namespaceKinds as readonly string[]).includes(value)) return fail(`lsns: unknown namespace type: ${value}`);
+				type = value as NamespaceKind;
+			} else if (key === 'task') {
+				if (!/^\d+$/.test(value)) return fail(`lsns: invalid PID argument: '${value}'`);
+				taskPid = Number(value);
+			}
 		}
+		const headings = !given.has('noheadings');
+		const notAnId = given.operands.find(a => !/^\d+$/.test(a));
+		if (notAnId !== undefined) return fail(`lsns: invalid namespace argument: '${notAnId}'`);
 		const root = me.uid === 0 && me.namespaces.user === host.initNamespaces.user;
 		let processes = [...host.processes.values()].filter(p => visiblePid(p, viewPidNs) !== undefined);
 		// Without privilege, lsns can read only the caller's own processes' namespace links.
