@@ -124,3 +124,15 @@ test('lsns reads what its spec parsed: getopt order for bad values, and every op
 	assert.equal(code, 0);
 	assert.match(stdout as string, /^ *\d+ uts +\d+ +1 root /);
 });
+
+test('ls, mkdir, rm, rmdir, touch and readlink read their spec: what it accepts works, `--` ends the options', () => {
+	assert.deepEqual(answer('ls -- -l'), [2, '', "ls: cannot access '-l': No such file or directory\n"]);
+	assert.deepEqual(answer('ls --almost-all'), [0, '.bashrc\n', '']);
+	assert.deepEqual(answer('ls --directory --numeric-uid-gid /etc').slice(0, 1), [0]);
+	assert.match(answer('ls --directory -n /etc')[1] as string, /^drwxr-xr-x .* \/etc\n$/);
+	assert.deepEqual(answer('ls -R /etc'), [0, 'hostname  os-release\n', '[simulator] ls -R lists the top level only here; subdirectories are not walked\n']);
+	const shell = sandboxShell();
+	runAll(shell, ['mkdir --parents -m 700 a/b', 'touch -r /etc/hostname a/b/new', 'rm --recursive --force a/b/new']);
+	assert.deepEqual(run(shell, 'ls a/b').stdout, '');
+	assert.deepEqual(run(shell, 'ls -A a').stdout, 'b\n');
+});

@@ -7,7 +7,7 @@ import {worldEpoch, type World} from '../../../engine/world.ts';
 import {listPath, makeDirectoryPath, pathKind, readPath, removePathAt, resolvePath, writePath} from '../../paths.ts';
 import type {CommandContext, CommandOutcome, CommandSpec} from '../../types.ts';
 import {cgroupMount} from './cgroup-tree.ts';
-import {callerOf, expandShortFlags, external, fail, lostShell, ok} from './context.ts';
+import {callerOf, external, fail, lostShell, ok, optionsOf} from './context.ts';
 import {procLink} from './proc-tree.ts';
 
 function dateText(ms: number): string {
@@ -80,16 +80,15 @@ export const ls: CommandSpec = external({
 	name: 'ls',
 	summary: 'list directory contents (-l, -a)',
 	run(rawArgs, ctx) {
-		const args = expandShortFlags(rawArgs);
-		const flags = new Set(args.filter(a => a.startsWith('-') && a !== '-'));
-		const targets = args.filter(a => !a.startsWith('-') || a === '-');
-		for (const f of flags) if (!['-l', '-a', '-A', '-1', '-d', '-h', '-F', '-t', '-r', '-S', '--color', '--color=auto', '--all', '-i', '-n'].includes(f)) return fail(`ls: invalid option -- '${f.replace(/^-+/, '')}'\nTry 'ls --help' for more information.`, 2);
-		const long = flags.has('-l') || flags.has('-n');
-		const all = flags.has('-a') || flags.has('--all');
-		const almost = flags.has('-A');
-		const onePerLine = flags.has('-1') || outputNotTerminal(ctx, 'ls');
+		// external() has answered --help and a bad option from ls's spec (option-specs.ts).
+		const given = optionsOf('ls', rawArgs);
+		const targets = given.operands;
+		const long = given.has('l') || given.has('numeric-uid-gid');
+		const all = given.has('all');
+		const almost = given.has('almost-all');
+		const onePerLine = given.has('1') || outputNotTerminal(ctx, 'ls');
 		let stdout = '';
-		let stderr = '';
+		let stderr = given.has('recursive') ? '[simulator] ls -R lists the top level only here; subdirectories are not walked\n' : '';
 		let exitCode = 0;
 		const list = targets.length ? targets : ['.'];
 		const files: string[] = [];
@@ -100,7 +99,7 @@ export const ls: CommandSpec = external({
 			if (!kind) {
 				stderr += `ls: cannot access '${t}': No such file or directory\n`;
 				exitCode = 2;
-			} else if (kind === 'dir' && !flags.has('-d')) dirs.push(t);
+			} else if (kind === 'dir' && !given.has('directory')) dirs.push(t);
 			else files.push(t);
 		}
 		if (files.length) stdout += long ? longLines(files.map(f => longEntry(ctx, resolvePath(ctx.frame, f), f))).join('\n') + '\n' : onePerLine ? files.join('\n') + '\n' : columns(files);
@@ -167,7 +166,7 @@ export const readlink: CommandSpec = external({
 	name: 'readlink',
 	summary: 'print where a symbolic link points (/proc/$$/ns/uts)',
 	run(args, ctx) {
-		const files = args.filter(a => !a.startsWith('-'));
+		const files = optionsOf('readlink', args).operands;
 		if (files.length === 0) return fail("readlink: missing operand\nTry 'readlink --help' for more information.");
 		let stdout = '';
 		let exitCode = 0;
@@ -210,9 +209,9 @@ export const mkdir: CommandSpec = external({
 	name: 'mkdir',
 	summary: 'make directories (-p), or cgroups under /sys/fs/cgroup',
 	run(rawArgs, ctx) {
-		const args = expandShortFlags(rawArgs, ['-m']);
-		const parents = args.includes('-p') || args.includes('--parents');
-		const targets = args.filter((a, i) => !a.startsWith('-') && args[i - 1] !== '-m');
+		const given = optionsOf('mkdir', rawArgs);
+		const parents = given.has('parents');
+		const targets = given.operands;
 		if (targets.length === 0) return fail("mkdir: missing operand\nTry 'mkdir --help' for more information.");
 		const cannot = (t: string, error: string) => pathError('mkdir', 'cannot create directory', t, error, curly);
 		return outcomeOf(
@@ -243,7 +242,7 @@ export const rmdir: CommandSpec = external({
 	name: 'rmdir',
 	summary: 'remove empty directories (and cgroups)',
 	run(args, ctx) {
-		const targets = args.filter(a => !a.startsWith('-'));
+		const targets = optionsOf('rmdir', args).operands;
 		if (targets.length === 0) return fail("rmdir: missing operand\nTry 'rmdir --help' for more information.");
 		return outcomeOf(
 			eachTarget(ctx.world, targets, (world, t) => {
@@ -264,10 +263,10 @@ export const rm: CommandSpec = external({
 	name: 'rm',
 	summary: 'remove files or directories (-r, -f)',
 	run(rawArgs, ctx) {
-		const args = expandShortFlags(rawArgs);
-		const recursive = args.some(a => a === '-r' || a === '-R' || a === '--recursive');
-		const force = args.some(a => a === '-f' || a === '--force');
-		const targets = args.filter(a => !a.startsWith('-'));
+		const given = optionsOf('rm', rawArgs);
+		const recursive = given.has('recursive') || given.has('R');
+		const force = given.has('force');
+		const targets = given.operands;
 		if (targets.length === 0) return force ? ok() : fail("rm: missing operand\nTry 'rm --help' for more information.");
 		return outcomeOf(
 			eachTarget(ctx.world, targets, (world, t) => {
@@ -293,7 +292,7 @@ export const touch: CommandSpec = external({
 	name: 'touch',
 	summary: 'create empty files',
 	run(args, ctx) {
-		const targets = args.filter(a => !a.startsWith('-'));
+		const targets = optionsOf('touch', args).operands;
 		if (targets.length === 0) return fail("touch: missing file operand\nTry 'touch --help' for more information.");
 		return outcomeOf(
 			eachTarget(ctx.world, targets, (world, t) => {
