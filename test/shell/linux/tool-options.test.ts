@@ -136,3 +136,14 @@ test('ls, mkdir, rm, rmdir, touch and readlink read their spec: what it accepts 
 	assert.deepEqual(run(shell, 'ls a/b').stdout, '');
 	assert.deepEqual(run(shell, 'ls -A a').stdout, 'b\n');
 });
+
+test('free, dmesg, systemctl, top, cp and mv read their spec: grouped short options, option values and -t DIR', () => {
+	assert.match(answer('free -ht')[1] as string, /^ +total .*\nMem: +\d+\.\dGi /, 'free -ht is -h -t');
+	assert.match(answer('systemctl -n 5 status ssh')[1] as string, /^● ssh\.service - OpenBSD Secure Shell server\n/, '-n takes 5: it is not the verb');
+	assert.doesNotMatch(answer('top -bn1')[1] as string, /interactive top is not simulated/, '-bn1 is batch mode');
+	const shell = sandboxShell();
+	runAll(shell, ['touch a', 'mkdir d']);
+	assert.deepEqual([run(shell, 'cp -t d a').exitCode, run(shell, 'ls d').stdout], [0, 'a\n']);
+	assert.deepEqual(run(shell, 'mv -t nope a').stderr, "mv: target directory 'nope': No such file or directory\n");
+	assert.deepEqual(run(shell, 'cp -t a d/a').stderr, "cp: target directory 'a': Not a directory\n");
+});

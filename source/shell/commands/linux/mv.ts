@@ -2,15 +2,19 @@
 // /etc/kubernetes/manifests). Directories are refused with coreutils' wording.
 import {pathKind, readPath, removePathAt, resolvePath, writePath} from '../../paths.ts';
 import type {CommandContext, CommandOutcome, CommandSpec} from '../../types.ts';
-import {external, fail} from './context.ts';
+import {external, fail, optionsOf} from './context.ts';
 
 function copyOrMove(name: 'mv' | 'cp', args: string[], ctx: CommandContext): CommandOutcome {
-	const operands = args.filter(a => !a.startsWith('-'));
+	const given = optionsOf(name, args);
+	const operands = given.operands;
+	const into = given.value('target-directory'); // -t DIR: every operand is a source
 	if (operands.length === 0) return fail(`${name}: missing file operand\nTry '${name} --help' for more information.`);
-	if (operands.length === 1) return fail(`${name}: missing destination file operand after '${operands[0]}'\nTry '${name} --help' for more information.`);
-	const target = operands[operands.length - 1]!;
-	const sources = operands.slice(0, -1);
-	const targetIsDir = pathKind(ctx.world, ctx.frame, resolvePath(ctx.frame, target)) === 'dir';
+	if (operands.length === 1 && into === undefined) return fail(`${name}: missing destination file operand after '${operands[0]}'\nTry '${name} --help' for more information.`);
+	const target = into ?? operands[operands.length - 1]!;
+	const sources = into === undefined ? operands.slice(0, -1) : operands;
+	const targetKind = pathKind(ctx.world, ctx.frame, resolvePath(ctx.frame, target));
+	const targetIsDir = targetKind === 'dir';
+	if (into !== undefined && !targetIsDir) return fail(`${name}: target directory '${into}': ${targetKind ? 'Not a directory' : 'No such file or directory'}`);
 	if (sources.length > 1 && !targetIsDir) return fail(`${name}: target '${target}' is not a directory`);
 	let world = ctx.world;
 	let stderr = '';

@@ -7,7 +7,7 @@ import type {Host} from '../../../engine/host/types.ts';
 import {isPrivileged} from '../../../engine/host/unshare.ts';
 import {worldEpoch, type World} from '../../../engine/world.ts';
 import type {CommandOutcome, CommandSpec, ShellSession} from '../../types.ts';
-import {callerOf, external, fail, formatBytesHuman, lostShell, ok} from './context.ts';
+import {callerOf, external, fail, formatBytesHuman, lostShell, ok, optionsOf} from './context.ts';
 
 export const dmesg: CommandSpec = external({
 	name: 'dmesg',
@@ -16,15 +16,16 @@ export const dmesg: CommandSpec = external({
 		const caller = callerOf(ctx.world, ctx.frame);
 		if (!caller) return lostShell(ctx);
 		if (!isPrivileged(caller.host, caller.process) || caller.process.namespaces.user !== caller.host.initNamespaces.user) return fail('dmesg: read kernel buffer failed: Operation not permitted');
-		if (args.includes('-C') || args.includes('--clear') || args.includes('-c')) {
-			const printed = args.includes('-c') ? caller.host.kernelLog.join('\n') + '\n' : '';
+		const given = optionsOf('dmesg', args);
+		if (given.has('clear') || given.has('read-clear')) {
+			const printed = given.has('read-clear') ? caller.host.kernelLog.join('\n') + '\n' : '';
 			const world = produce(ctx.world, w => {
 				w.hosts.get(caller.host.name)!.kernelLog = [];
 			});
 			return {stdout: printed, exitCode: 0, world};
 		}
 		let lines = caller.host.kernelLog;
-		if (args.includes('-T') || args.includes('--ctime')) {
+		if (given.has('ctime')) {
 			lines = lines.map(l => {
 				const m = l.match(/^\[\s*(\d+\.\d+)\] (.*)$/);
 				if (!m) return l;
@@ -48,7 +49,8 @@ export const free: CommandSpec = external({
 		const cache = Math.floor(kernelReservedBytes(host) / 2);
 		const total = host.memoryBytes;
 		const values = [total, used - cache, Math.max(0, total - used), 1.2 * 1024 * 1024, cache, Math.max(0, total - used)];
-		const unit = args.includes('-h') || args.includes('--human') ? 'h' : args.includes('-g') || args.includes('--gibi') ? 'g' : args.includes('-m') || args.includes('--mebi') ? 'm' : args.includes('-b') || args.includes('--bytes') ? 'b' : 'k';
+		const given = optionsOf('free', args);
+		const unit = given.has('human') ? 'h' : given.has('gibi') ? 'g' : given.has('mebi') ? 'm' : given.has('bytes') ? 'b' : 'k';
 		const fmt = (bytes: number) => {
 			if (unit === 'h') return formatBytesHuman(Math.round(bytes));
 			const divisor = {b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3}[unit];
@@ -130,8 +132,7 @@ export const systemctl: CommandSpec = external({
 		const caller = callerOf(ctx.world, ctx.frame);
 		if (!caller) return lostShell(ctx);
 		const {host, process: me} = caller;
-		const words = args.filter(a => !a.startsWith('-'));
-		const [verb, ...names] = words;
+		const [verb, ...names] = optionsOf('systemctl', args).operands;
 		if (!verb) return systemctl.run(['list-units', '--type=service'], ctx);
 		if (verb === 'poweroff') return poweroff.run([], ctx);
 		if (verb === 'list-units') {

@@ -3,7 +3,7 @@
 import {hostMemoryUsed, kernelReservedBytes} from '../../../engine/host/memory.ts';
 import {worldEpoch} from '../../../engine/world.ts';
 import type {CommandSpec} from '../../types.ts';
-import {callerOf, comm, external, lostShell, ok, visiblePid} from './context.ts';
+import {callerOf, comm, external, lostShell, ok, optionsOf, visiblePid} from './context.ts';
 import {ownerAsSeenBy, rssKib, statOf, vszKib} from './process-view.ts';
 
 function clock(ms: number): string {
@@ -39,7 +39,7 @@ export const top: CommandSpec = external({
 				const timePlus = `${Math.floor(time / 60)}:${(time % 60).toFixed(2).padStart(5, '0')}`;
 				return `${String(visiblePid(p, viewPidNs)).padStart(7)} ${ownerAsSeenBy(host, me, p).slice(0, 8).padEnd(8)}  20   0 ${String(vszKib(p)).padStart(7)} ${String(rssKib(p)).padStart(6)} ${String(Math.min(rssKib(p), 4096)).padStart(6)} ${statOf(p)[0]} ${cpu.toFixed(1).padStart(5)} ${((p.memoryBytes / host.memoryBytes) * 100).toFixed(1).padStart(5)} ${timePlus.padStart(9)} ${comm(p.command)}`;
 			});
-		const note = args.includes('-b') ? '' : '\n[simulator] interactive top is not simulated: this is one frame of `top -b -n 1`; run it again to refresh.\n';
+		const note = optionsOf('top', args).has('batch-mode') ? '' : '\n[simulator] interactive top is not simulated: this is one frame of `top -b -n 1`; run it again to refresh.\n';
 		return ok(
 			[
 				`top - ${clock(ctx.world.time)} up ${uptime(ctx.world.time - host.bootTime + 60_000)},  1 user,  load average: ${load}, ${(busyCores * 0.8).toFixed(2)}, ${(busyCores * 0.5).toFixed(2)}`,
