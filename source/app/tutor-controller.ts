@@ -4,7 +4,7 @@
 import {tick} from '../engine/tick.ts';
 import type {World} from '../engine/world.ts';
 import {runLine, type ShellRuntime} from '../shell/run-line.ts';
-import {followFor, followStep} from '../shell/follow.ts';
+import {followBoundSeconds, followFor, followStep} from '../shell/follow.ts';
 import {chunksOf} from '../shell/output-chunks.ts';
 import {promptFor} from '../shell/session.ts';
 import type {OutsideRun, OutsideSession} from '../api/live-session.ts';
@@ -233,7 +233,7 @@ export function createTutorController(initial: ShellState, runtime: ShellRuntime
 		},
 		settleFollow() {
 			if (!following) return '';
-			const ran = followFor(following, shell.world, runtime.programs);
+			const ran = followFor(following, shell.world, followBoundSeconds, runtime.programs);
 			following = undefined;
 			shell = {...shell, world: ran.world};
 			if (lesson) shell = lesson.afterTick(shell);

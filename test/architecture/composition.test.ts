@@ -48,7 +48,7 @@ test('outside the engine, every call that advances the world passes the runtime\
 		tick: args => args.length >= 3,
 		reconcileContainers: args => args.length >= 3,
 		startContainer: args => /programs/.test(args[4] ?? ''),
-		followFor: args => args.length >= 3,
+		followFor: args => args.length >= 4,
 		pullOnHost: args => args.length >= 4,
 	};
 	for (const file of readdirSync(root, {recursive: true, encoding: 'utf8'})) {

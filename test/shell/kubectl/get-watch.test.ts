@@ -19,7 +19,7 @@ test('get -w prints the list now and returns at once; the watch prints each chan
 	const watched = run(shell, 'kubectl get pods -w');
 	assert.match(watched.stdout, /^NAME +READY +STATUS +RESTARTS +AGE\nweb +0\/1 +(Pending|ContainerCreating) +0 +0s\n$/);
 	assert.equal(watched.state.world.time, shell.state.world.time, 'the command itself does not move the clock');
-	const ran = followFor(followOf(watched), shell.state.world, shell.runtime.programs, 30);
+	const ran = followFor(followOf(watched), shell.state.world, 30);
 	const rows = ran.text.split('\n').filter(Boolean);
 	assert.ok(rows.length >= 1, ran.text);
 	// kubectl's tabwriter remembers column widths (liggitt/tabwriter RememberWidths): once a
@@ -34,7 +34,7 @@ test('--watch-only prints nothing for the list; its first event comes with the h
 	assert.equal(only.stdout, '');
 	assert.equal(only.stderr, '');
 	const next = run(shell, 'kubectl run web --image=nginx');
-	const ran = followFor(followOf(only), next.state.world, shell.runtime.programs, 5);
+	const ran = followFor(followOf(only), next.state.world, 5);
 	assert.match(ran.text, /^NAME +READY +STATUS +RESTARTS +AGE\nweb +0\/1 +\w+ +0 +\d+s\n/);
 	const all = run(shell, 'kubectl get pods -A -w -l run=web');
 	assert.match(all.stdout, /^NAMESPACE +NAME +READY/);
@@ -79,7 +79,7 @@ test('get -w -o wide streams wide rows in the list\'s columns (a header cell may
 	const watched = run(shell, 'kubectl get pods -w -o wide');
 	assert.match(watched.stdout, /^NAME {3}READY {3}STATUS {4}RESTARTS {3}AGE {3}IP {11}NODE {7}NOMINATED NODE {3}READINESS GATES\n/);
 	const next = run(shell, 'kubectl run db --image=nginx');
-	const rows = followFor(followOf(watched), next.state.world, shell.runtime.programs, 12).text.split('\n').filter(Boolean);
+	const rows = followFor(followOf(watched), next.state.world, 12).text.split('\n').filter(Boolean);
 	assert.match(rows[0]!, /^db {5}0\/1 {5}ContainerCreating {3}0 {10}\ds {4}<none> {7}worker-\d {3}<none> {11}<none>$/);
 	assert.match(rows.at(-1)!, /^db {5}1\/1 {5}Running {13}0 {10}\d+s +10\.244\.\d+\.\d+ {3}worker-\d {3}<none> {11}<none>$/);
 });
@@ -89,7 +89,7 @@ test('get -w on an empty list prints the header with the first event', () => {
 	const watched = run(shell, 'kubectl get pods -w');
 	assert.equal(watched.stdout + watched.stderr, '');
 	const next = run(shell, 'kubectl run db --image=nginx');
-	assert.match(followFor(followOf(watched), next.state.world, shell.runtime.programs, 2).text, /^NAME {3}READY {3}STATUS {14}RESTARTS {3}AGE\ndb {5}0\/1 {5}ContainerCreating {3}0 {10}\ds\n/);
+	assert.match(followFor(followOf(watched), next.state.world, 2).text, /^NAME {3}READY {3}STATUS {14}RESTARTS {3}AGE\ndb {5}0\/1 {5}ContainerCreating {3}0 {10}\ds\n/);
 });
 
 test('get -w -o yaml prints each object as its own document, --- between them, the list\'s objects first', () => {
@@ -104,7 +104,7 @@ test('get -w -o yaml prints each object as its own document, --- between them, t
 	assert.match(docs[1]!, /^apiVersion: v1\nkind: Pod\nmetadata:\n[\s\S]*\n  name: web\n/);
 	assert.ok(!watched.stdout.includes('kind: List'));
 	const next = run(shell, 'kubectl label pod web tier=front');
-	const streamed = followFor(followOf(watched), next.state.world, shell.runtime.programs, 2).text;
+	const streamed = followFor(followOf(watched), next.state.world, 2).text;
 	assert.match(streamed, /^---\napiVersion: v1\nkind: Pod\nmetadata:\n  creationTimestamp: "[^"]+"\n  labels:\n    run: web\n    tier: front\n  name: web\n/);
 	assert.equal(streamed.split('---\n').length, 2, 'one event, one document');
 });
@@ -117,13 +117,13 @@ test('get -w -o json prints each object on its own, keys sorted, indented by 4; 
 	assert.match(watched.stdout, /^\{\n {4}"apiVersion": "v1",\n {4}"kind": "Pod",\n {4}"metadata": \{\n {8}"creationTimestamp": "[^"]+",\n {8}"labels": \{\n {12}"run": "web"\n {8}\},\n {8}"name": "web",\n/);
 	assert.match(watched.stdout, /\n\}\n$/);
 	const next = run(shell, 'kubectl label pod web tier=front');
-	const streamed = followFor(followOf(watched), next.state.world, shell.runtime.programs, 2).text;
+	const streamed = followFor(followOf(watched), next.state.world, 2).text;
 	assert.match(streamed, /^\{\n {4}"apiVersion": "v1",\n[\s\S]*"tier": "front"[\s\S]*\n\}\n$/);
 	assert.equal(JSON.parse(streamed).metadata.labels.tier, 'front');
 	const named = run(shell, 'kubectl get pods -w -o name');
 	assert.equal(named.stdout, 'pod/web\n');
 	const after = run(shell, 'kubectl label pod web tier=back --overwrite');
-	assert.equal(followFor(followOf(named), after.state.world, shell.runtime.programs, 2).text, 'pod/web\n');
+	assert.equal(followFor(followOf(named), after.state.world, 2).text, 'pod/web\n');
 	// The non-watching -o json sorts its keys too, as kubectl prints what it decoded.
 	assert.match(run(shell, 'kubectl get pod web -o json').stdout, /^\{\n {4}"apiVersion": "v1",\n {4}"kind": "Pod",\n {4}"metadata": \{\n {8}"creationTimestamp"/);
 });
@@ -136,7 +136,7 @@ test('get pod NAME -w watches that pod only', () => {
 	const watched = run(shell, 'kubectl get pod web -w');
 	assert.match(watched.stdout, /^NAME +READY +STATUS +RESTARTS +AGE\nweb +1\/1 +Running +0 +20s\n$/);
 	const next = run(shell, 'kubectl label pod db tier=front');
-	assert.equal(followFor(followOf(watched), next.state.world, shell.runtime.programs, 2).text, '');
+	assert.equal(followFor(followOf(watched), next.state.world, 2).text, '');
 	const web = run(shell, 'kubectl label pod web tier=front');
-	assert.match(followFor(followOf(watched), web.state.world, shell.runtime.programs, 2).text, /^web +1\/1 +Running/);
+	assert.match(followFor(followOf(watched), web.state.world, 2).text, /^web +1\/1 +Running/);
 });
