@@ -12,6 +12,8 @@ import {join} from 'node:path';
 import {test} from 'node:test';
 import {createSandboxWorld, learnerHost} from '../../source/engine/scenarios/sandbox.ts';
 import {tick} from '../../source/engine/tick.ts';
+import type {World} from '../../source/engine/world.ts';
+import {followFor} from '../../source/shell/follow.ts';
 import {startApiServer} from '../../source/api/api-server.ts';
 import {createCredentials} from '../../source/api/credentials.ts';
 import {kubeconfigText} from '../../source/api/kubeconfig.ts';
@@ -73,8 +75,20 @@ spec:
  */
 type PortForwardStep = {portForward: string; remote: number; path: string};
 
-/** The script: kubectl arguments, a pause of virtual time (the same on both worlds), or a port-forward. */
-const script: (string[] | {advanceMs: number} | PortForwardStep)[] = [
+/**
+ * A step that waits on the cluster (rollout status, drain): the built-in one lets virtual time pass
+ * itself; for the real one the live world's clock runs (a virtual second every few real
+ * milliseconds) until it exits. `drain` names NODE: a worker running kubia pods and not web, so
+ * that its refusal names the DaemonSet pod alone. kubectl drain evicts its pods concurrently, so
+ * the order of its per-pod lines is Go's scheduling: those steps compare sorted lines.
+ */
+type ClockedStep = {clocked: string[]; sorted?: boolean};
+
+/** get -w for a bounded time: the list, then the rows printed while `seconds` of virtual time pass in one-second ticks. */
+type WatchStep = {watch: string[]; seconds: number};
+
+/** The script: kubectl arguments, a pause of virtual time (the same on both worlds), or one of the steps above. */
+const script: (string[] | {advanceMs: number} | PortForwardStep | ClockedStep | WatchStep)[] = [
 	['get', 'nodes'],
 	['explain', 'pods.spec.containers'],
 	['explain', 'deployment.spec.strategy'],
@@ -106,9 +120,31 @@ const script: (string[] | {advanceMs: number} | PortForwardStep)[] = [
 	['auth', 'can-i', 'list', 'pods', '--as', 'jane', '-n', 'kube-system'],
 	['get', 'pods', '--as', 'jane'],
 	['get', 'deployments', '--as', 'jane'],
+	['set', 'image', 'deployment/kubia', 'kubia=luksa/kubia:v2'],
+	{clocked: ['rollout', 'status', 'deployment/kubia']},
+	{advanceMs: 60_000},
+	['rollout', 'history', 'deployment/kubia'],
+	['set', 'image', 'deployment/kubia', 'kubia=luksa/kubia:v3'],
+	{watch: ['get', 'pods'], seconds: 40},
+	{advanceMs: 60_000},
+	{clocked: ['drain', 'NODE'], sorted: true},
+	{clocked: ['drain', 'NODE', '--ignore-daemonsets'], sorted: true},
+	{advanceMs: 30_000},
+	['get', 'pods', '-o', 'wide'],
+	['uncordon', 'NODE'],
 	['delete', 'pod', 'web', '--wait=false'],
 	['delete', 'deployment', 'kubia'],
 ];
+
+/** A worker that runs a kubia pod and not web (the same in both worlds, which are identical). */
+function drainableNode(world: World): string {
+	const pods = [...world.cluster!.store.pods.values()].filter(p => p.metadata.namespace === 'default');
+	const nodes = (name: RegExp) => new Set(pods.filter(p => name.test(p.metadata.name)).map(p => p.spec.nodeName as string));
+	const web = nodes(/^web$/);
+	const node = [...nodes(/^kubia-/)].sort().find(n => !web.has(n));
+	assert.ok(node, 'a worker runs a kubia pod and not web');
+	return node;
+}
 
 const differencesFile = join(import.meta.dirname, 'fixtures/conformance-differences.txt');
 
@@ -183,9 +219,29 @@ test('the real kubectl 1.32 and the built-in kubectl print the same for one scri
 		child.kill();
 		return {forward, curl};
 	};
+	/**
+	 * The real kubectl while the live world's clock runs: a virtual second each 40 ms until it
+	 * exits (or, with `seconds`, for that long, then it is stopped as Ctrl-C would).
+	 */
+	const realWhileClockRuns = async (args: string[], seconds?: number) => {
+		const child = spawn('kubectl', args, {cwd: dir, env: {...process.env, KUBECONFIG: join(dir, 'kubeconfig'), HOME: dir}});
+		let output = '';
+		child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+		child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+		const exited = new Promise(resolve => child.on('exit', resolve));
+		await new Promise(r => setTimeout(r, 300)); // its first requests: the watch starts before the clock moves
+		for (let s = 0; seconds === undefined ? child.exitCode === null && s < 600 : s < seconds; s++) {
+			live.set(tick(live.world(), 1000));
+			await new Promise(r => setTimeout(r, 40));
+		}
+		await new Promise(r => setTimeout(r, 300));
+		if (child.exitCode === null) child.kill('SIGINT');
+		await exited;
+		return output;
+	};
 	const differences: string[] = [];
 	try {
-		for (const step of script) {
+		for (let step of script) {
 			if ('advanceMs' in step) {
 				shell = {...shell, world: tick(shell.world, step.advanceMs)};
 				live.set(tick(live.world(), step.advanceMs));
@@ -203,12 +259,38 @@ test('the real kubectl 1.32 and the built-in kubectl print the same for one scri
 				for (const difference of lineDiff(normalise(theirs.curl), normalise(builtInCurl.stdout + builtInCurl.stderr))) differences.push(`curl through ${forwardLine} | ${difference}`);
 				continue;
 			}
+			if ('watch' in step) {
+				const line = ['kubectl', ...step.watch, '-w'].join(' ');
+				const builtIn = runLine(shell, line, runtime);
+				const follow = builtIn.effects.find(e => e.kind === 'follow');
+				const rest = follow?.kind === 'follow' ? followFor(follow.follow, builtIn.state.world, step.seconds) : {text: '', world: builtIn.state.world};
+				shell = {...builtIn.state, world: rest.world};
+				const theirs = await realWhileClockRuns([...step.watch, '-w'], step.seconds);
+				for (const difference of lineDiff(normalise(theirs), normalise(builtIn.stdout + builtIn.stderr + rest.text))) differences.push(`${line} | ${difference}`);
+				continue;
+			}
+			if ('clocked' in step) {
+				const node = step.clocked.includes('NODE') ? drainableNode(shell.world) : '';
+				const args = step.clocked.map(arg => (arg === 'NODE' ? node : arg));
+				const named = (lines: string[]) => (node ? lines.map(l => l.replaceAll(node, 'NODE')) : lines);
+				const line = ['kubectl', ...args].join(' ');
+				const builtIn = runLine(shell, line, runtime);
+				shell = builtIn.state;
+				const theirs = await realWhileClockRuns(args);
+				const sorted = step.sorted === true;
+				const order = (lines: string[]) => (sorted ? [...lines].sort() : lines);
+				const name = ['kubectl', ...step.clocked].join(' ');
+				for (const difference of lineDiff(order(named(normalise(theirs))), order(named(normalise(builtIn.stdout + builtIn.stderr))))) differences.push(`${name} | ${difference}`);
+				continue;
+			}
+			const node = step.includes('NODE') ? drainableNode(shell.world) : '';
+			if (node) step = step.map(arg => (arg === 'NODE' ? node : arg));
 			const line = ['kubectl', ...step].map(arg => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(' ');
 			const builtIn = runLine(shell, line, runtime);
 			shell = builtIn.state;
 			const theirs = normalise(await real(step));
 			const ours = normalise(builtIn.stdout + builtIn.stderr);
-			for (const difference of lineDiff(theirs, ours)) differences.push(`${line} | ${difference}`);
+			for (const difference of lineDiff(theirs, ours)) differences.push(`${node ? line.replaceAll(node, 'NODE') : line} | ${difference.replaceAll(node || '\0', 'NODE')}`);
 		}
 	} finally {
 		await server.close();
