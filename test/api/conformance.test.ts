@@ -129,8 +129,8 @@ const script: (string[] | {advanceMs: number} | PortForwardStep | ClockedStep | 
 	{advanceMs: 60_000},
 	{clocked: ['drain', 'NODE'], sorted: true},
 	{clocked: ['drain', 'NODE', '--ignore-daemonsets'], sorted: true},
-	{advanceMs: 30_000},
-	['get', 'pods', '-o', 'wide'],
+	// Which replacement pod gets which name depends on the order of drain's concurrent evictions: the nodes only.
+	['get', 'nodes'],
 	['uncordon', 'NODE'],
 	['delete', 'pod', 'web', '--wait=false'],
 	['delete', 'deployment', 'kubia'],
@@ -255,8 +255,12 @@ test('the real kubectl 1.32 and the built-in kubectl print the same for one scri
 				shell = runLine(builtInCurl.state, 'kill %1', runtime).state;
 				const theirs = await realPortForward(forward, port, step.path);
 				const forwardLine = `kubectl ${forward.join(' ')}`.replace(String(port), 'PORT');
-				for (const difference of lineDiff(normalise(theirs.forward), normalise(builtInForward.stdout).map(l => l.replace(/^\[\d+\] \d+$/, '')).filter(Boolean))) differences.push(`${forwardLine} | ${difference.replace(String(port), 'PORT')}`);
-				for (const difference of lineDiff(normalise(theirs.curl), normalise(builtInCurl.stdout + builtInCurl.stderr))) differences.push(`curl through ${forwardLine} | ${difference}`);
+				// The built-in port-forward's "Handling connection" line reaches the terminal during the curl (the real one's is in its own output).
+				const handling = (line: string) => line.startsWith('Handling connection for ');
+				const curlLines = normalise(builtInCurl.stdout + builtInCurl.stderr);
+				const forwardLines = [...normalise(builtInForward.stdout).map(l => l.replace(/^\[\d+\] \d+$/, '')).filter(Boolean), ...curlLines.filter(handling)];
+				for (const difference of lineDiff(normalise(theirs.forward), forwardLines)) differences.push(`${forwardLine} | ${difference.replace(String(port), 'PORT')}`);
+				for (const difference of lineDiff(normalise(theirs.curl), curlLines.filter(l => !handling(l)))) differences.push(`curl through ${forwardLine} | ${difference}`);
 				continue;
 			}
 			if ('watch' in step) {
