@@ -8,6 +8,7 @@ import {findServed, qualifiedResource} from './api-resources.ts';
 import {aggregatedDiscovery, apiGroup, apiGroupList, apiResourceList, apiVersions, kubernetesVersion, wantsAggregated} from './discovery.ts';
 import {createRequest, deleteCollectionRequest, deleteRequest, getRequest, listRequest, logRequest, patchRequest, updateRequest, type Target} from './resource-requests.ts';
 import {evictionRequest} from './eviction-request.ts';
+import {tokenRequest} from './token-request.ts';
 import {denied, impersonatedUser, requestAttributes, reviewRequest} from './impersonation.ts';
 import {openApiDocument, openApiRoot} from './openapi.ts';
 import {notFoundPath, statusResponse} from './status.ts';
@@ -123,6 +124,10 @@ function resourceRequest(req: ApiRequest, world: World, target: Target): Handled
 	if (sub === 'eviction' && target.served.resource === 'pods') {
 		if (method !== 'POST') return {response: statusResponse(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource')};
 		return {...evictionRequest(req, world, target), action: actionOf(req, target, 'drain')};
+	}
+	if (sub === 'token' && target.served.resource === 'serviceaccounts') {
+		if (method !== 'POST') return {response: statusResponse(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource')};
+		return {...tokenRequest(req, world, target), action: actionOf(req, target, 'create')};
 	}
 	if (sub && !['scale', 'log', 'status'].includes(sub)) {
 		return {response: statusResponse(405, 'MethodNotAllowed', `[simulator] the ${sub} subresource is not modelled by this endpoint yet`)};

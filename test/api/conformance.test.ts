@@ -4,7 +4,7 @@
 // ones are listed in fixtures/conformance-differences.txt, so a new difference fails this test
 // and so does a fixed one (then the list shrinks).
 import assert from 'node:assert/strict';
-import {execFile, spawn, spawnSync} from 'node:child_process';
+import {execFile, spawn} from 'node:child_process';
 import {createServer} from 'node:net';
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -23,6 +23,7 @@ import {memoryDisk} from '../../source/shell/memory-disk.ts';
 import {runLine} from '../../source/shell/run-line.ts';
 import {createShellState} from '../../source/shell/session.ts';
 import {lineDiff} from '../helpers/line-diff.ts';
+import {realKubectl} from '../helpers/real-kubectl.ts';
 
 const deployment = `apiVersion: apps/v1
 kind: Deployment
@@ -163,14 +164,6 @@ export function normalise(text: string): string[] {
 		.filter(Boolean);
 }
 
-function kubectlProblem(): string | undefined {
-	const found = spawnSync('kubectl', ['version', '--client', '-o', 'json'], {encoding: 'utf8'});
-	if (found.error || found.status !== 0) return 'kubectl is not on PATH';
-	const version = JSON.parse(found.stdout).clientVersion?.gitVersion as string | undefined;
-	if (!version?.startsWith('v1.32.')) return `kubectl on PATH is ${version}, the yardstick is 1.32`;
-	return undefined;
-}
-
 /** A port nobody listens on now, for the real kubectl port-forward. */
 function freePort(): Promise<number> {
 	return new Promise(resolve => {
@@ -182,7 +175,9 @@ function freePort(): Promise<number> {
 	});
 }
 
-const problem = kubectlProblem();
+const found = realKubectl();
+const problem = 'problem' in found ? found.problem : undefined;
+const kubectlBinary = 'binary' in found ? found.binary : 'kubectl';
 if (problem) console.log(`conformance test skipped: ${problem}`);
 
 test('the real kubectl 1.32 and the built-in kubectl print the same for one script, apart from the known differences', {skip: problem}, async () => {
@@ -204,11 +199,11 @@ test('the real kubectl 1.32 and the built-in kubectl print the same for one scri
 	writeFileSync(join(dir, 'binding.yaml'), binding);
 	const real = (args: string[]) =>
 		new Promise<string>(resolve => {
-			execFile('kubectl', args, {cwd: dir, env: {...process.env, KUBECONFIG: join(dir, 'kubeconfig'), HOME: dir}, timeout: 20_000}, (_error, stdout, stderr) => resolve(stdout + stderr));
+			execFile(kubectlBinary, args, {cwd: dir, env: {...process.env, KUBECONFIG: join(dir, 'kubeconfig'), HOME: dir}, timeout: 20_000}, (_error, stdout, stderr) => resolve(stdout + stderr));
 		});
 	/** The real kubectl port-forward in the background: its output once it forwards, and a real curl through it. */
 	const realPortForward = async (args: string[], port: number, path: string) => {
-		const child = spawn('kubectl', args, {cwd: dir, env: {...process.env, KUBECONFIG: join(dir, 'kubeconfig'), HOME: dir}});
+		const child = spawn(kubectlBinary, args, {cwd: dir, env: {...process.env, KUBECONFIG: join(dir, 'kubeconfig'), HOME: dir}});
 		let forward = '';
 		child.stdout.on('data', (d: Buffer) => (forward += d.toString()));
 		child.stderr.on('data', (d: Buffer) => (forward += d.toString()));
@@ -224,7 +219,7 @@ test('the real kubectl 1.32 and the built-in kubectl print the same for one scri
 	 * exits (or, with `seconds`, for that long, then it is stopped as Ctrl-C would).
 	 */
 	const realWhileClockRuns = async (args: string[], seconds?: number) => {
-		const child = spawn('kubectl', args, {cwd: dir, env: {...process.env, KUBECONFIG: join(dir, 'kubeconfig'), HOME: dir}});
+		const child = spawn(kubectlBinary, args, {cwd: dir, env: {...process.env, KUBECONFIG: join(dir, 'kubeconfig'), HOME: dir}});
 		let output = '';
 		child.stdout.on('data', (d: Buffer) => (output += d.toString()));
 		child.stderr.on('data', (d: Buffer) => (output += d.toString()));
