@@ -8,6 +8,7 @@ import type {World} from '../engine/world.ts';
 import type {ApiRequest, ApiResponse, Handled, WatchRequest} from './api-types.ts';
 import type {ApiCredentials} from './credentials.ts';
 import {handleRequest} from './handle-request.ts';
+import {decodeProtobufBody} from './protobuf.ts';
 import {readBody} from './read-body.ts';
 import type {LiveWorld} from './live-session.ts';
 import {statusResponse, tooLarge, unauthorized} from './status.ts';
@@ -160,10 +161,17 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
 			if (!tokenMatches(req.headers.authorization, options.credentials.token)) return send(res, unauthorized());
 			const bytes = await readBody(req, limit);
 			if (bytes === 'too-large') return send(res, tooLarge(limit));
-			const body = bytes.toString('utf8');
+			let body = bytes.toString('utf8');
 			const url = new URL(req.url ?? '/', 'https://localhost');
 			const headers: Record<string, string | undefined> = {};
 			for (const [name, value] of Object.entries(req.headers)) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+			// kubectl 1.32's typed clients send protobuf: the handlers see the JSON a JSON client would have sent.
+			if (/^application\/vnd\.kubernetes\.protobuf/.test(headers['content-type'] ?? '') && bytes.length > 0) {
+				const decoded = decodeProtobufBody(bytes);
+				if ('error' in decoded) return send(res, statusResponse(415, 'UnsupportedMediaType', decoded.error));
+				body = JSON.stringify(decoded.value);
+				headers['content-type'] = 'application/json';
+			}
 			const request: ApiRequest = {method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers, body};
 			const handled = handleRequest(request, options.live.world());
 			const commit = record(request, handled);

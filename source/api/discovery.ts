@@ -64,6 +64,7 @@ function entries(r: ServedResource): object[] {
 		out.push(sub('eviction', 'Eviction', ['create'], {group: 'policy', version: 'v1'}));
 		out.push(sub('binding', 'Binding', ['create']));
 	}
+	if (r.resource === 'serviceaccounts') out.push(sub('token', 'TokenRequest', ['create'], {group: 'authentication.k8s.io', version: 'v1'}));
 	return out;
 }
 

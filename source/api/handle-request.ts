@@ -7,6 +7,8 @@ import type {ApiRequest, Handled} from './api-types.ts';
 import {findServed, qualifiedResource} from './api-resources.ts';
 import {aggregatedDiscovery, apiGroup, apiGroupList, apiResourceList, apiVersions, kubernetesVersion, wantsAggregated} from './discovery.ts';
 import {createRequest, deleteCollectionRequest, deleteRequest, getRequest, listRequest, logRequest, patchRequest, updateRequest, type Target} from './resource-requests.ts';
+import {evictionRequest} from './eviction-request.ts';
+import {tokenRequest} from './token-request.ts';
 import {denied, impersonatedUser, requestAttributes, reviewRequest} from './impersonation.ts';
 import {openApiDocument, openApiRoot} from './openapi.ts';
 import {notFoundPath, statusResponse} from './status.ts';
@@ -119,6 +121,14 @@ function resourceRequest(req: ApiRequest, world: World, target: Target): Handled
 	if (target.served.unmodelled) return unmodelledRequest(req, target);
 	const method = req.method.toUpperCase();
 	const sub = target.subresource;
+	if (sub === 'eviction' && target.served.resource === 'pods') {
+		if (method !== 'POST') return {response: statusResponse(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource')};
+		return {...evictionRequest(req, world, target), action: actionOf(req, target, 'drain')};
+	}
+	if (sub === 'token' && target.served.resource === 'serviceaccounts') {
+		if (method !== 'POST') return {response: statusResponse(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource')};
+		return {...tokenRequest(req, world, target), action: actionOf(req, target, 'create')};
+	}
 	if (sub && !['scale', 'log', 'status'].includes(sub)) {
 		return {response: statusResponse(405, 'MethodNotAllowed', `[simulator] the ${sub} subresource is not modelled by this endpoint yet`)};
 	}

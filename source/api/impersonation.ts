@@ -3,7 +3,7 @@
 // that user, and the cluster's RBAC (engine/k8s/rbac.ts) decides each request, answering 403 with
 // the API server's own message. The review APIs answer for the user too: `kubectl auth can-i`
 // (SelfSubjectAccessReview, --list: SelfSubjectRulesReview) and `kubectl auth whoami` (SelfSubjectReview).
-import {authorize, rulesFor, userInfo, type Attributes, type UserInfo} from '../engine/k8s/rbac.ts';
+import {authorize, forbiddenMessage, rulesFor, userInfo, type Attributes, type UserInfo} from '../engine/k8s/rbac.ts';
 import type {World} from '../engine/world.ts';
 import type {ApiRequest, ApiResponse} from './api-types.ts';
 import {statusResponse} from './status.ts';
@@ -48,15 +48,10 @@ export function requestAttributes(req: {method: string; path: string; query: URL
 	return {kind: 'resource', verb, group: target.group, resource: target.resource, ...(target.subresource ? {subresource: target.subresource} : {}), ...(target.name ? {name: target.name} : {}), namespace: target.namespace ?? ''};
 }
 
-/** The API server's 403 (responsewriters.forbiddenMessage inside errors.NewForbidden). */
+/** The API server's 403, with the message the built-in kubectl's --as also gives (engine/k8s/rbac.ts). */
 export function forbidden(user: UserInfo, a: Attributes): ApiResponse {
-	if (a.kind === 'non-resource') return statusResponse(403, 'Forbidden', `forbidden: User "${user.name}" cannot ${a.verb} path "${a.path}"`, {});
-	const resource = a.subresource ? `${a.resource}/${a.subresource}` : a.resource;
-	const scope = a.namespace ? `in the namespace "${a.namespace}"` : 'at the cluster scope';
-	const why = `User "${user.name}" cannot ${a.verb} resource "${resource}" in API group "${a.group}" ${scope}`;
-	const qualified = a.group ? `${a.resource}.${a.group}` : a.resource;
-	const message = a.name ? `${qualified} "${a.name}" is forbidden: ${why}` : `${qualified} is forbidden: ${why}`;
-	return statusResponse(403, 'Forbidden', message, {...(a.name ? {name: a.name} : {}), ...(a.group ? {group: a.group} : {}), kind: a.resource});
+	if (a.kind === 'non-resource') return statusResponse(403, 'Forbidden', forbiddenMessage(user, a), {});
+	return statusResponse(403, 'Forbidden', forbiddenMessage(user, a), {...(a.name ? {name: a.name} : {}), ...(a.group ? {group: a.group} : {}), kind: a.resource});
 }
 
 /** The 403 for a request the user may not make, or undefined when RBAC allows it (or no one is impersonated). */

@@ -2,7 +2,7 @@
 import type {ApiError} from '../engine/k8s/api-server.ts';
 import type {ApiResponse} from './api-types.ts';
 
-export type StatusReason = ApiError['reason'] | 'Unauthorized' | 'MethodNotAllowed' | 'RequestEntityTooLarge' | 'UnsupportedMediaType' | 'NotAcceptable' | 'Gone' | 'InternalError';
+export type StatusReason = ApiError['reason'] | 'Unauthorized' | 'MethodNotAllowed' | 'RequestEntityTooLarge' | 'UnsupportedMediaType' | 'NotAcceptable' | 'Gone' | 'InternalError' | 'TooManyRequests';
 
 export function statusResponse(code: number, reason: StatusReason | '', message: string, details?: Record<string, unknown>): ApiResponse {
 	return {

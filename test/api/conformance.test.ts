@@ -4,7 +4,7 @@
 // ones are listed in fixtures/conformance-differences.txt, so a new difference fails this test
 // and so does a fixed one (then the list shrinks).
 import assert from 'node:assert/strict';
-import {execFile, spawn, spawnSync} from 'node:child_process';
+import {execFile, spawn} from 'node:child_process';
 import {createServer} from 'node:net';
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -12,6 +12,8 @@ import {join} from 'node:path';
 import {test} from 'node:test';
 import {createSandboxWorld, learnerHost} from '../../source/engine/scenarios/sandbox.ts';
 import {tick} from '../../source/engine/tick.ts';
+import type {World} from '../../source/engine/world.ts';
+import {followFor} from '../../source/shell/follow.ts';
 import {startApiServer} from '../../source/api/api-server.ts';
 import {createCredentials} from '../../source/api/credentials.ts';
 import {kubeconfigText} from '../../source/api/kubeconfig.ts';
@@ -21,6 +23,7 @@ import {memoryDisk} from '../../source/shell/memory-disk.ts';
 import {runLine} from '../../source/shell/run-line.ts';
 import {createShellState} from '../../source/shell/session.ts';
 import {lineDiff} from '../helpers/line-diff.ts';
+import {realKubectl} from '../helpers/real-kubectl.ts';
 
 const deployment = `apiVersion: apps/v1
 kind: Deployment
@@ -73,8 +76,20 @@ spec:
  */
 type PortForwardStep = {portForward: string; remote: number; path: string};
 
-/** The script: kubectl arguments, a pause of virtual time (the same on both worlds), or a port-forward. */
-const script: (string[] | {advanceMs: number} | PortForwardStep)[] = [
+/**
+ * A step that waits on the cluster (rollout status, drain): the built-in one lets virtual time pass
+ * itself; for the real one the live world's clock runs (a virtual second every few real
+ * milliseconds) until it exits. `drain` names NODE: a worker running kubia pods and not web, so
+ * that its refusal names the DaemonSet pod alone. kubectl drain evicts its pods concurrently, so
+ * the order of its per-pod lines is Go's scheduling: those steps compare sorted lines.
+ */
+type ClockedStep = {clocked: string[]; sorted?: boolean};
+
+/** get -w for a bounded time: the list, then the rows printed while `seconds` of virtual time pass in one-second ticks. */
+type WatchStep = {watch: string[]; seconds: number};
+
+/** The script: kubectl arguments, a pause of virtual time (the same on both worlds), or one of the steps above. */
+const script: (string[] | {advanceMs: number} | PortForwardStep | ClockedStep | WatchStep)[] = [
 	['get', 'nodes'],
 	['explain', 'pods.spec.containers'],
 	['explain', 'deployment.spec.strategy'],
@@ -106,9 +121,31 @@ const script: (string[] | {advanceMs: number} | PortForwardStep)[] = [
 	['auth', 'can-i', 'list', 'pods', '--as', 'jane', '-n', 'kube-system'],
 	['get', 'pods', '--as', 'jane'],
 	['get', 'deployments', '--as', 'jane'],
+	['set', 'image', 'deployment/kubia', 'kubia=luksa/kubia:v2'],
+	{clocked: ['rollout', 'status', 'deployment/kubia']},
+	{advanceMs: 60_000},
+	['rollout', 'history', 'deployment/kubia'],
+	['set', 'image', 'deployment/kubia', 'kubia=luksa/kubia:v3'],
+	{watch: ['get', 'pods'], seconds: 40},
+	{advanceMs: 60_000},
+	{clocked: ['drain', 'NODE'], sorted: true},
+	{clocked: ['drain', 'NODE', '--ignore-daemonsets'], sorted: true},
+	// Which replacement pod gets which name depends on the order of drain's concurrent evictions: the nodes only.
+	['get', 'nodes'],
+	['uncordon', 'NODE'],
 	['delete', 'pod', 'web', '--wait=false'],
 	['delete', 'deployment', 'kubia'],
 ];
+
+/** A worker that runs a kubia pod and not web (the same in both worlds, which are identical). */
+function drainableNode(world: World): string {
+	const pods = [...world.cluster!.store.pods.values()].filter(p => p.metadata.namespace === 'default');
+	const nodes = (name: RegExp) => new Set(pods.filter(p => name.test(p.metadata.name)).map(p => p.spec.nodeName as string));
+	const web = nodes(/^web$/);
+	const node = [...nodes(/^kubia-/)].sort().find(n => !web.has(n));
+	assert.ok(node, 'a worker runs a kubia pod and not web');
+	return node;
+}
 
 const differencesFile = join(import.meta.dirname, 'fixtures/conformance-differences.txt');
 
@@ -127,14 +164,6 @@ export function normalise(text: string): string[] {
 		.filter(Boolean);
 }
 
-function kubectlProblem(): string | undefined {
-	const found = spawnSync('kubectl', ['version', '--client', '-o', 'json'], {encoding: 'utf8'});
-	if (found.error || found.status !== 0) return 'kubectl is not on PATH';
-	const version = JSON.parse(found.stdout).clientVersion?.gitVersion as string | undefined;
-	if (!version?.startsWith('v1.32.')) return `kubectl on PATH is ${version}, the yardstick is 1.32`;
-	return undefined;
-}
-
 /** A port nobody listens on now, for the real kubectl port-forward. */
 function freePort(): Promise<number> {
 	return new Promise(resolve => {
@@ -146,7 +175,9 @@ function freePort(): Promise<number> {
 	});
 }
 
-const problem = kubectlProblem();
+const found = realKubectl();
+const problem = 'problem' in found ? found.problem : undefined;
+const kubectlBinary = 'binary' in found ? found.binary : 'kubectl';
 if (problem) console.log(`conformance test skipped: ${problem}`);
 
 test('the real kubectl 1.32 and the built-in kubectl print the same for one script, apart from the known differences', {skip: problem}, async () => {
@@ -168,11 +199,11 @@ test('the real kubectl 1.32 and the built-in kubectl print the same for one scri
 	writeFileSync(join(dir, 'binding.yaml'), binding);
 	const real = (args: string[]) =>
 		new Promise<string>(resolve => {
-			execFile('kubectl', args, {cwd: dir, env: {...process.env, KUBECONFIG: join(dir, 'kubeconfig'), HOME: dir}, timeout: 20_000}, (_error, stdout, stderr) => resolve(stdout + stderr));
+			execFile(kubectlBinary, args, {cwd: dir, env: {...process.env, KUBECONFIG: join(dir, 'kubeconfig'), HOME: dir}, timeout: 20_000}, (_error, stdout, stderr) => resolve(stdout + stderr));
 		});
 	/** The real kubectl port-forward in the background: its output once it forwards, and a real curl through it. */
 	const realPortForward = async (args: string[], port: number, path: string) => {
-		const child = spawn('kubectl', args, {cwd: dir, env: {...process.env, KUBECONFIG: join(dir, 'kubeconfig'), HOME: dir}});
+		const child = spawn(kubectlBinary, args, {cwd: dir, env: {...process.env, KUBECONFIG: join(dir, 'kubeconfig'), HOME: dir}});
 		let forward = '';
 		child.stdout.on('data', (d: Buffer) => (forward += d.toString()));
 		child.stderr.on('data', (d: Buffer) => (forward += d.toString()));
@@ -183,9 +214,29 @@ test('the real kubectl 1.32 and the built-in kubectl print the same for one scri
 		child.kill();
 		return {forward, curl};
 	};
+	/**
+	 * The real kubectl while the live world's clock runs: a virtual second each 40 ms until it
+	 * exits (or, with `seconds`, for that long, then it is stopped as Ctrl-C would).
+	 */
+	const realWhileClockRuns = async (args: string[], seconds?: number) => {
+		const child = spawn(kubectlBinary, args, {cwd: dir, env: {...process.env, KUBECONFIG: join(dir, 'kubeconfig'), HOME: dir}});
+		let output = '';
+		child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+		child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+		const exited = new Promise(resolve => child.on('exit', resolve));
+		await new Promise(r => setTimeout(r, 300)); // its first requests: the watch starts before the clock moves
+		for (let s = 0; seconds === undefined ? child.exitCode === null && s < 600 : s < seconds; s++) {
+			live.set(tick(live.world(), 1000));
+			await new Promise(r => setTimeout(r, 40));
+		}
+		await new Promise(r => setTimeout(r, 300));
+		if (child.exitCode === null) child.kill('SIGINT');
+		await exited;
+		return output;
+	};
 	const differences: string[] = [];
 	try {
-		for (const step of script) {
+		for (let step of script) {
 			if ('advanceMs' in step) {
 				shell = {...shell, world: tick(shell.world, step.advanceMs)};
 				live.set(tick(live.world(), step.advanceMs));
@@ -199,16 +250,46 @@ test('the real kubectl 1.32 and the built-in kubectl print the same for one scri
 				shell = runLine(builtInCurl.state, 'kill %1', runtime).state;
 				const theirs = await realPortForward(forward, port, step.path);
 				const forwardLine = `kubectl ${forward.join(' ')}`.replace(String(port), 'PORT');
-				for (const difference of lineDiff(normalise(theirs.forward), normalise(builtInForward.stdout).map(l => l.replace(/^\[\d+\] \d+$/, '')).filter(Boolean))) differences.push(`${forwardLine} | ${difference.replace(String(port), 'PORT')}`);
-				for (const difference of lineDiff(normalise(theirs.curl), normalise(builtInCurl.stdout + builtInCurl.stderr))) differences.push(`curl through ${forwardLine} | ${difference}`);
+				// The built-in port-forward's "Handling connection" line reaches the terminal during the curl (the real one's is in its own output).
+				const handling = (line: string) => line.startsWith('Handling connection for ');
+				const curlLines = normalise(builtInCurl.stdout + builtInCurl.stderr);
+				const forwardLines = [...normalise(builtInForward.stdout).map(l => l.replace(/^\[\d+\] \d+$/, '')).filter(Boolean), ...curlLines.filter(handling)];
+				for (const difference of lineDiff(normalise(theirs.forward), forwardLines)) differences.push(`${forwardLine} | ${difference.replace(String(port), 'PORT')}`);
+				for (const difference of lineDiff(normalise(theirs.curl), curlLines.filter(l => !handling(l)))) differences.push(`curl through ${forwardLine} | ${difference}`);
 				continue;
 			}
+			if ('watch' in step) {
+				const line = ['kubectl', ...step.watch, '-w'].join(' ');
+				const builtIn = runLine(shell, line, runtime);
+				const follow = builtIn.effects.find(e => e.kind === 'follow');
+				const rest = follow?.kind === 'follow' ? followFor(follow.follow, builtIn.state.world, step.seconds) : {text: '', world: builtIn.state.world};
+				shell = {...builtIn.state, world: rest.world};
+				const theirs = await realWhileClockRuns([...step.watch, '-w'], step.seconds);
+				for (const difference of lineDiff(normalise(theirs), normalise(builtIn.stdout + builtIn.stderr + rest.text))) differences.push(`${line} | ${difference}`);
+				continue;
+			}
+			if ('clocked' in step) {
+				const node = step.clocked.includes('NODE') ? drainableNode(shell.world) : '';
+				const args = step.clocked.map(arg => (arg === 'NODE' ? node : arg));
+				const named = (lines: string[]) => (node ? lines.map(l => l.replaceAll(node, 'NODE')) : lines);
+				const line = ['kubectl', ...args].join(' ');
+				const builtIn = runLine(shell, line, runtime);
+				shell = builtIn.state;
+				const theirs = await realWhileClockRuns(args);
+				const sorted = step.sorted === true;
+				const order = (lines: string[]) => (sorted ? [...lines].sort() : lines);
+				const name = ['kubectl', ...step.clocked].join(' ');
+				for (const difference of lineDiff(order(named(normalise(theirs))), order(named(normalise(builtIn.stdout + builtIn.stderr))))) differences.push(`${name} | ${difference}`);
+				continue;
+			}
+			const node = step.includes('NODE') ? drainableNode(shell.world) : '';
+			if (node) step = step.map(arg => (arg === 'NODE' ? node : arg));
 			const line = ['kubectl', ...step].map(arg => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(' ');
 			const builtIn = runLine(shell, line, runtime);
 			shell = builtIn.state;
 			const theirs = normalise(await real(step));
 			const ours = normalise(builtIn.stdout + builtIn.stderr);
-			for (const difference of lineDiff(theirs, ours)) differences.push(`${line} | ${difference}`);
+			for (const difference of lineDiff(theirs, ours)) differences.push(`${node ? line.replaceAll(node, 'NODE') : line} | ${difference.replaceAll(node || '\0', 'NODE')}`);
 		}
 	} finally {
 		await server.close();

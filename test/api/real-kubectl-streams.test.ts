@@ -16,13 +16,14 @@ import {kubeconfigText} from '../../source/api/kubeconfig.ts';
 import {standaloneWorld} from '../../source/api/live-session.ts';
 import {shellRunner} from '../../source/api/shell-runner.ts';
 import {createSimulation} from '../../source/shell/simulation.ts';
+import {realKubectl} from '../helpers/real-kubectl.ts';
 import {memoryDisk} from '../../source/shell/memory-disk.ts';
 
+const found = realKubectl();
+const kubectl = 'binary' in found ? found.binary : 'kubectl';
+
 function problem(): string | undefined {
-	const found = spawnSync('kubectl', ['version', '--client', '-o', 'json'], {encoding: 'utf8'});
-	if (found.error || found.status !== 0) return 'kubectl is not on PATH';
-	const version = JSON.parse(found.stdout).clientVersion?.gitVersion as string | undefined;
-	if (!version?.startsWith('v1.32.')) return `kubectl on PATH is ${version}, the yardstick is 1.32`;
+	if ('problem' in found) return found.problem;
 	if (spawnSync('script', ['--version']).error) return 'script (util-linux) is not on PATH to give kubectl a terminal';
 	return undefined;
 }
@@ -52,7 +53,7 @@ const env = () => ({...process.env, KUBECONFIG: join(dir, 'kubeconfig'), HOME: d
 
 test('real kubectl exec -i: lines from a pipe run in the pod; the last status is kubectl\'s exit code', {skip}, async () => {
 	const result = await new Promise<{code: number; stdout: string; stderr: string}>(resolve => {
-		const child = execFile('kubectl', ['exec', '-i', 'web', '--', 'sh'], {env: env(), timeout: 20_000}, (error, stdout, stderr) => resolve({code: error ? ((error as {code?: number}).code ?? 1) : 0, stdout, stderr}));
+		const child = execFile(kubectl, ['exec', '-i', 'web', '--', 'sh'], {env: env(), timeout: 20_000}, (error, stdout, stderr) => resolve({code: error ? ((error as {code?: number}).code ?? 1) : 0, stdout, stderr}));
 		child.stdin!.end('hostname\ncd /etc\npwd\nexit 3\n');
 	});
 	assert.deepEqual(result, {code: 3, stdout: 'web\n/etc\n', stderr: 'command terminated with exit code 3\n'});
@@ -60,7 +61,7 @@ test('real kubectl exec -i: lines from a pipe run in the pod; the last status is
 
 test('real kubectl exec -it in a terminal: the prompt, the echoed keys, the output, and exit', {skip}, async () => {
 	recorded.length = 0;
-	const child = spawn('script', ['-qec', 'kubectl exec -it web -- sh', '/dev/null'], {env: env()});
+	const child = spawn('script', ['-qec', `${kubectl} exec -it web -- sh`, '/dev/null'], {env: env()});
 	let screen = '';
 	child.stdout.on('data', (d: Buffer) => (screen += d.toString()));
 	const waitFor = async (pattern: RegExp) => {

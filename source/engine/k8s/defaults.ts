@@ -118,7 +118,10 @@ export function applyDefaults(obj: KubeObject): void {
 		case 'Deployment':
 			obj.spec ??= {};
 			obj.spec.replicas ??= 1;
-			obj.spec.strategy ??= {type: 'RollingUpdate', rollingUpdate: {maxSurge: '25%', maxUnavailable: '25%'}};
+			// SetDefaults_Deployment: an empty strategy (kubectl create deployment sends `strategy: {}`) is a RollingUpdate of 25%/25%.
+			obj.spec.strategy ??= {};
+			obj.spec.strategy.type ||= 'RollingUpdate';
+			if (obj.spec.strategy.type === 'RollingUpdate') obj.spec.strategy.rollingUpdate = {maxSurge: '25%', maxUnavailable: '25%', ...obj.spec.strategy.rollingUpdate};
 			obj.spec.revisionHistoryLimit ??= 10;
 			obj.spec.progressDeadlineSeconds ??= 600;
 			defaultTemplate(obj);

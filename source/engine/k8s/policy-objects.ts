@@ -95,7 +95,7 @@ function scaled(value: number | string, total: number, roundUp: boolean): number
 	return roundUp ? Math.ceil((percent * total) / 100) : Math.floor((percent * total) / 100);
 }
 
-function podReady(pod: KubeObject): boolean {
+export function podReady(pod: KubeObject): boolean {
 	return !pod.metadata.deletionTimestamp && pod.status?.phase === 'Running' && (pod.status?.conditions ?? []).some((x: {type: string; status: string}) => x.type === 'Ready' && x.status === 'True');
 }
 
@@ -149,20 +149,3 @@ export function refreshDisruptionBudgets(w: World): void {
 		pdb.metadata.resourceVersion = nextResourceVersion(c);
 	}
 }
-
-/**
- * The eviction subresource: refused while a budget covering the pod allows no disruption (429
- * with the API server's message); otherwise allowed, and the budget's allowance goes down at once.
- */
-export function evictionRefusal(w: World, pod: KubeObject): string | undefined {
-	const c = w.cluster!;
-	for (const pdb of c.store.poddisruptionbudgets.values()) {
-		if (pdb.metadata.namespace !== pod.metadata.namespace || !pdb.spec?.selector || !matchesSelector(pod.metadata.labels, pdb.spec.selector)) continue;
-		if (!podReady(pod)) continue;
-		if ((pdb.status?.disruptionsAllowed ?? 0) <= 0) return 'Cannot evict pod as it would violate the pod\'s disruption budget.';
-		pdb.status = {...pdb.status, disruptionsAllowed: pdb.status.disruptionsAllowed - 1};
-		pdb.metadata.resourceVersion = nextResourceVersion(c);
-	}
-	return undefined;
-}
-

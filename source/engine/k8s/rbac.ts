@@ -78,3 +78,13 @@ export function ruleAllows(rule: PolicyRule, a: Attributes): boolean {
 export function authorize(c: Cluster, user: UserInfo, a: Attributes): boolean {
 	return rulesFor(c, user, a.kind === 'resource' ? a.namespace : '').some(rule => ruleAllows(rule, a));
 }
+
+/** The API server's 403 message for a request RBAC refuses (responsewriters.forbiddenMessage inside errors.NewForbidden). */
+export function forbiddenMessage(user: UserInfo, a: Attributes): string {
+	if (a.kind === 'non-resource') return `forbidden: User "${user.name}" cannot ${a.verb} path "${a.path}"`;
+	const resource = a.subresource ? `${a.resource}/${a.subresource}` : a.resource;
+	const scope = a.namespace ? `in the namespace "${a.namespace}"` : 'at the cluster scope';
+	const why = `User "${user.name}" cannot ${a.verb} resource "${resource}" in API group "${a.group}" ${scope}`;
+	const qualified = a.group ? `${a.resource}.${a.group}` : a.resource;
+	return a.name ? `${qualified} "${a.name}" is forbidden: ${why}` : `${qualified} is forbidden: ${why}`;
+}

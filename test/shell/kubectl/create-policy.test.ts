@@ -101,11 +101,22 @@ test('kubectl drain evicts through the budget: refused evictions are retried eve
 	const two = run(shell, `kubectl drain ${second} --ignore-daemonsets`);
 	assert.equal(two.exitCode, 0, two.text);
 	assert.match(two.text, /evicting pod default\/(web-\S+)\nerror when evicting pods\/"web-\S+" -n "default" \(will retry after 5s\): Cannot evict pod as it would violate the pod's disruption budget\.\n(evicting pod [^\n]+\n(error when evicting [^\n]+\n)?)*pod\/web-\S+ evicted\nnode\/worker-\d drained\n$/);
-	// With a budget that never allows it, --timeout ends the drain with kubectl's error.
+	// Two budgets on one pod: the eviction API answers 500, and drain gives up on that pod with its message.
 	run(shell, 'kubectl uncordon worker-1 worker-2 worker-3');
 	run(shell, 'sleep 30');
 	run(shell, 'kubectl create pdb all --selector=app=web --min-available=100%');
 	run(shell, 'sleep 2');
+	const doubly = node(0);
+	const twice = run(shell, `kubectl drain ${doubly} --ignore-daemonsets`);
+	assert.equal(twice.exitCode, 1);
+	const twoBudgets = 'This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.';
+	const tried = [...twice.text.matchAll(/^evicting pod default\/(\S+)$/gm)].map(m => m[1]!);
+	assert.ok(tried.length > 0, twice.text);
+	assert.match(twice.text, new RegExp(`\nerror: unable to drain node "${doubly}" due to error: [^\n]+, continuing command\\.\\.\\.\nThere are pending nodes to be drained:\n ${doubly}\n`));
+	assert.ok(twice.text.endsWith(tried.map(pod => `error when evicting pods/"${pod}" -n "default": ${twoBudgets}\n`).join('')), twice.text);
+	// With a budget that never allows it, --timeout ends the drain with kubectl's error.
+	run(shell, 'kubectl delete pdb web');
+	run(shell, `kubectl uncordon ${doubly}`);
 	const stuck = node(0);
 	const three = run(shell, `kubectl drain ${stuck} --ignore-daemonsets --timeout=12s`);
 	assert.equal(three.exitCode, 1);

@@ -32,3 +32,17 @@ test('port-forward in the background prints the job line and no note; its errors
 	run(shell, 'kubectl run slow --image=nginx');
 	assert.equal(run(shell, 'kubectl port-forward slow 8081:80').stderr, 'error: unable to forward port because pod is not running. Current status=Pending\n');
 });
+
+test('each connection through the forward shows kubectl\'s "Handling connection for PORT" on the terminal, before curl\'s output and never into its pipe', () => {
+	const shell = sandboxShell();
+	run(shell, 'kubectl run web --image=nginx --port=80');
+	run(shell, 'sleep 30');
+	run(shell, 'kubectl port-forward pod/web 9090:80 &');
+	const curl = run(shell, 'curl -s localhost:9090');
+	assert.match(curl.text, /^Handling connection for 9090\n<!DOCTYPE html>/);
+	assert.doesNotMatch(curl.stdout, /Handling connection/);
+	const piped = run(shell, 'curl -s localhost:9090 | grep -c Handling');
+	assert.equal(piped.stdout, '0\n');
+	assert.equal(piped.stderr, 'Handling connection for 9090\n');
+	assert.doesNotMatch(run(shell, 'curl -s web-not-forwarded.invalid; curl -s 127.0.0.1:80').text, /Handling connection/);
+});

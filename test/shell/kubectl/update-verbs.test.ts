@@ -28,9 +28,10 @@ test('get -L adds a column per label key (last path segment, upper case) before 
 test('set image rolls a deployment out; rollout status follows it to the end', () => {
 	const shell = started();
 	assert.equal(run(shell, 'kubectl set image deployment/web nginx=nginx:1.27').stdout, 'deployment.apps/web image updated\n');
+	// A line per watch event (each change of the deployment), repeats included, as the real kubectl 1.32 prints them through the endpoint.
 	assert.equal(
 		run(shell, 'kubectl rollout status deployment/web').stdout,
-		'Waiting for deployment spec update to be observed...\nWaiting for deployment "web" rollout to finish: 1 out of 2 new replicas have been updated...\nWaiting for deployment "web" rollout to finish: 1 old replicas are pending termination...\ndeployment "web" successfully rolled out\n',
+		'Waiting for deployment spec update to be observed...\nWaiting for deployment "web" rollout to finish: 1 out of 2 new replicas have been updated...\nWaiting for deployment "web" rollout to finish: 1 out of 2 new replicas have been updated...\nWaiting for deployment "web" rollout to finish: 1 old replicas are pending termination...\nWaiting for deployment "web" rollout to finish: 1 old replicas are pending termination...\ndeployment "web" successfully rolled out\n',
 	);
 	assert.match(run(shell, 'kubectl get deploy web -o wide').stdout, /nginx:1\.27/);
 	assert.deepEqual([run(shell, 'kubectl set image deployment/web nope=x').stderr, run(shell, 'kubectl set image deployment/web nope=x').exitCode], ['error: unable to find container named "nope"\n', 1]);

@@ -210,8 +210,11 @@ export function kubectlDrain(k: Kctx): CommandOutcome {
 	let out = cordoned.stdout;
 	const problems: string[] = [];
 	if (daemonSet.length && !ignoreDs) problems.push(`cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${daemonSet.map(p => `${p.metadata.namespace}/${p.metadata.name}`).join(', ')}`);
-	if (bare.length && !force) problems.push(`cannot delete Pods declare no controller (use --force to override): ${bare.map(p => `${p.metadata.namespace}/${p.metadata.name}`).join(', ')}`);
-	if (problems.length) return {stdout: out, stderr: `error: unable to drain node "${name}" due to error: ${problems.join(', ')}, continuing command...\nThere are pending nodes to be drained:\n ${name}\n${problems.map(p => `error: ${p}`).join('\n')}\n`, exitCode: 1, world: cordoned.world};
+	// kubectl 1.32 words it so: its filter's message already starts with "cannot delete", and the list adds another.
+	if (bare.length && !force) problems.push(`cannot delete cannot delete Pods that declare no controller (use --force to override): ${bare.map(p => `${p.metadata.namespace}/${p.metadata.name}`).join(', ')}`);
+	// An aggregate of the errors ([a, b] for several; kubectl's order is Go's map order), each then printed alone without "error: ".
+	const aggregate = problems.length === 1 ? problems[0] : `[${problems.join(', ')}]`;
+	if (problems.length) return {stdout: out, stderr: `error: unable to drain node "${name}" due to error: ${aggregate}, continuing command...\nThere are pending nodes to be drained:\n ${name}\n${problems.join('\n')}\n`, exitCode: 1, world: cordoned.world};
 	const evict = pods.filter(p => !daemonSet.includes(p) && !mirror.includes(p));
 	if (daemonSet.length) out += `Warning: ignoring DaemonSet-managed Pods: ${daemonSet.map(p => `${p.metadata.namespace}/${p.metadata.name}`).join(', ')}\n`;
 	const timeout = flag(k.args, 'timeout');
@@ -222,7 +225,8 @@ export function kubectlDrain(k: Kctx): CommandOutcome {
 	// drain waits until each evicted pod is gone (its grace period, in virtual time). On a node
 	// that is down they never go: the real kubectl waits on (no --timeout by default).
 	const podInfo = resourceInfo('pods');
-	const sent = evict.filter(p => !evicted.left.includes(p));
+	const failed = evicted.failed.map(f => f.pod);
+	const sent = evict.filter(p => !evicted.left.includes(p) && !failed.includes(p));
 	const world = waitUntilGone(k, evicted.world, sent.map(obj => ({info: podInfo, namespace: obj.metadata.namespace, obj})));
 	const lingering = sent.filter(p => world.cluster?.store.pods.get(storeKey(podInfo, p.metadata.namespace, p.metadata.name))?.metadata.uid === p.metadata.uid);
 	const evictedLines = sent.filter(p => !lingering.includes(p)).map(p => `pod/${p.metadata.name} evicted\n`).join('');
@@ -233,13 +237,14 @@ export function kubectlDrain(k: Kctx): CommandOutcome {
 		chunks.push({stream: 'stderr', text: `[simulator] kubectl drain waits until the evicted pods are gone, and ${names} on ${name} never go while its kubelet is down: a real drain keeps waiting (until --timeout, or Ctrl-C). Their controllers have already started replacements; kubectl delete pod NAME --force --grace-period=0 removes them at once.\n`});
 		return {stdout: text('stdout'), stderr: text('stderr'), chunks, exitCode: 1, world};
 	}
-	if (evicted.left.length && !evicted.bounded) {
-		// drain.go: one error per pod left when --timeout ran out, aggregated ([a, b] for several);
+	if (failed.length || (evicted.left.length && !evicted.bounded)) {
+		// drain.go: one error per pod that failed or was left when --timeout ran out, aggregated ([a, b] for several);
 		// the real kubectl 1.32 prints the fatal error last without an "error: " prefix (seen through the API endpoint).
-		const errors = evicted.left.map(p => `error when evicting pods/"${p.metadata.name}" -n "${p.metadata.namespace}": global timeout reached: ${timeout}`);
+		const timedOut = evicted.bounded ? [] : evicted.left.map(p => `error when evicting pods/"${p.metadata.name}" -n "${p.metadata.namespace}": global timeout reached: ${timeout}`);
+		const errors = [...evicted.failed.map(f => f.message), ...timedOut];
 		chunks.push({stream: 'stderr', text: `error: unable to drain node "${name}" due to error: ${errors.length === 1 ? errors[0] : `[${errors.join(', ')}]`}, continuing command...\nThere are pending nodes to be drained:\n ${name}\n${errors.map(e => `${e}\n`).join('')}`});
 	} else if (!evicted.left.length) chunks.push({stream: 'stdout', text: `node/${name} drained\n`});
-	return {stdout: text('stdout'), stderr: text('stderr'), chunks, exitCode: evicted.left.length ? 1 : 0, world};
+	return {stdout: text('stdout'), stderr: text('stderr'), chunks, exitCode: evicted.left.length || failed.length ? 1 : 0, world};
 }
 
 /** --dry-run=client|server: the mode, or undefined when the command should really act. */

@@ -1,25 +1,13 @@
-// kubectl create token SERVICE_ACCOUNT: a TokenRequest to the service account's token
-// subresource; the API server answers with a signed JWT (RS256) whose claims name the account,
-// its namespace, the audiences and the expiry (an hour unless --duration says otherwise).
-import {digestHex} from '../../../engine/hash.ts';
-import {worldEpoch} from '../../../engine/world.ts';
-import {storeKey, resourceInfo} from '../../../engine/k8s/resources.ts';
+// kubectl create token SERVICE_ACCOUNT: kubectl's own flag checks, then a TokenRequest to the
+// service account's token subresource (engine/k8s/token-request.ts, which the API endpoint
+// serves too); it prints the JWT the API server answers, or the TokenRequest with -o.
+import {issueToken} from '../../../engine/k8s/token-request.ts';
 import type {CommandOutcome} from '../../types.ts';
 import {flag, flagAll} from './args.ts';
 import {fail, namespaceOf, type Kctx} from './context.ts';
 import {toYaml} from './yaml-print.ts';
 
 const boundObjectKinds = ['Node', 'Pod', 'Secret'];
-const issuer = 'https://kubernetes.default.svc.cluster.local';
-
-function base64url(text: string): string {
-	return Buffer.from(text).toString('base64url');
-}
-
-function uuidFrom(seed: string): string {
-	const hex = digestHex(seed, 32);
-	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
 
 /** A Go duration in whole seconds, or kubectl's flag error. */
 function durationSeconds(text: string): number | {error: string} {
@@ -59,43 +47,13 @@ export function kubectlCreateToken(k: Kctx): CommandOutcome {
 		if (!boundObjectKinds.includes(kind)) return fail(`error: supported --bound-object-kind values are ${boundObjectKinds.join(', ')}`);
 		if (!boundName) return fail('error: --bound-object-name is required if --bound-object-kind is provided');
 	}
-	const w = k.ctx.world;
-	const c = w.cluster!;
-	const account = c.store.serviceaccounts.get(`${ns}/${name}`);
-	if (!account) return fail(`error: failed to create token: serviceaccounts "${name}" not found`);
-	const expirationSeconds = seconds || 3600;
-	if (expirationSeconds < 600) return fail(`error: failed to create token: TokenRequest.authentication.k8s.io "${name}" is invalid: spec.expirationSeconds: Invalid value: ${expirationSeconds}: may not specify a duration less than 10 minutes`);
-	if (expirationSeconds > 2 ** 32) return fail(`error: failed to create token: TokenRequest.authentication.k8s.io "${name}" is invalid: spec.expirationSeconds: Invalid value: ${expirationSeconds}: may not specify a duration larger than 2^32 seconds`);
-	const claims: Record<string, unknown> = {namespace: ns};
-	let boundRef: Record<string, string> | null = null;
-	if (kind) {
-		const resource = ({Pod: 'pods', Secret: 'secrets', Node: 'nodes'} as const)[kind as 'Pod']!;
-		const info = resourceInfo(resource);
-		const bound = c.store[resource].get(storeKey(info, ns, boundName));
-		if (!bound) return fail(`error: failed to create token: ${resource} "${boundName}" not found`);
-		if (boundUid && boundUid !== bound.metadata.uid) return fail(`error: failed to create token: the UID in the bound object reference (${boundUid}) does not match the UID in record. The object might have been deleted and then recreated`);
-		boundRef = {kind, apiVersion: 'v1', name: boundName, uid: bound.metadata.uid};
-		claims[kind.toLowerCase()] = {name: boundName, uid: bound.metadata.uid};
-		if (kind === 'Pod' && bound.spec?.nodeName) {
-			const node = c.store.nodes.get(bound.spec.nodeName);
-			if (node) claims['node'] = {name: node.metadata.name, uid: node.metadata.uid};
-		}
-	}
-	claims['serviceaccount'] = {name, uid: account.metadata.uid};
-	const issuedAt = Math.floor((worldEpoch + w.time) / 1000);
-	const audience = audiences.length ? audiences : [issuer];
-	// Claims in the order the API server's JSON encoder writes them (sorted by name).
-	const ordered = Object.fromEntries(Object.entries(claims).sort(([a], [b]) => (a < b ? -1 : 1)));
-	const payload = {aud: audience, exp: issuedAt + expirationSeconds, iat: issuedAt, iss: issuer, jti: uuidFrom(`jti/${ns}/${name}/${w.time}/${c.resourceVersion}`), 'kubernetes.io': ordered, nbf: issuedAt, sub: `system:serviceaccount:${ns}:${name}`};
-	const keyId = Buffer.from(digestHex(`sa-signing-key/${c.name}`, 64), 'hex').toString('base64url');
-	const header = {alg: 'RS256', kid: keyId};
-	// An RS256 signature is 256 bytes; the simulation's is a digest of the token, not a real signature.
-	const signatureBytes = Buffer.from(Array.from({length: 8}, (_, i) => digestHex(`sig/${i}/${JSON.stringify(payload)}`, 64)).join(''), 'hex').subarray(0, 256);
-	const token = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(payload))}.${signatureBytes.toString('base64url')}`;
+	const boundObjectRef = kind ? {kind, apiVersion: 'v1', name: boundName, ...(boundUid ? {uid: boundUid} : {})} : undefined;
+	const issued = issueToken(k.ctx.world, ns, name, {...(audiences.length ? {audiences} : {}), ...(seconds ? {expirationSeconds: seconds} : {}), ...(boundObjectRef ? {boundObjectRef} : {})});
+	if (!issued.ok) return fail(`error: failed to create token: ${issued.error.message}`);
+	const request = issued.request;
+	const token = request.status.token;
 	const output = flag(k.args, 'o', 'output');
 	if (output === 'yaml' || output === 'json' || output === 'name') {
-		const expires = new Date((issuedAt + expirationSeconds) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-		const request = {kind: 'TokenRequest', apiVersion: 'authentication.k8s.io/v1', metadata: {name, namespace: ns, creationTimestamp: new Date(issuedAt * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')}, spec: {audiences: audience, expirationSeconds, boundObjectRef: boundRef}, status: {token, expirationTimestamp: expires}};
 		if (output === 'name') return {stdout: `tokenrequest.authentication.k8s.io/${name}\n`, exitCode: 0};
 		return {stdout: output === 'yaml' ? toYaml(request) : JSON.stringify(request, null, 4) + '\n', exitCode: 0};
 	}

@@ -3,8 +3,7 @@
 // (virtual time passes: the replacement pods start elsewhere and the budget frees up), until
 // --timeout (kubectl's default waits for ever; here 60 s of virtual time, said in a [simulator] line).
 import {produce} from 'immer';
-import {deleteObject} from '../../../engine/k8s/api-server.ts';
-import {evictionRefusal} from '../../../engine/k8s/policy-objects.ts';
+import {evictPod} from '../../../engine/k8s/eviction.ts';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
 import type {ExternalProgramRunner} from '../../../engine/script/external-programs.ts';
 import {tick} from '../../../engine/tick.ts';
@@ -14,12 +13,16 @@ import type {OutputChunk} from '../../output-chunks.ts';
 const retryMs = 5_000;
 const boundMs = 60_000;
 
-/** Evicts the pods in turn, retrying refused ones; what kubectl prints goes to `chunks` in order. */
-export function evictPods(world: World, pods: KubeObject[], timeoutMs: number | undefined, chunks: OutputChunk[], programs: ExternalProgramRunner): {world: World; left: KubeObject[]; bounded: boolean} {
+/**
+ * Evicts the pods in turn, retrying refused ones; what kubectl prints goes to `chunks` in order.
+ * `failed`: pods whose eviction answered another error (two budgets on one pod: 500), with kubectl's message.
+ */
+export function evictPods(world: World, pods: KubeObject[], timeoutMs: number | undefined, chunks: OutputChunk[], programs: ExternalProgramRunner): {world: World; left: KubeObject[]; bounded: boolean; failed: {pod: KubeObject; message: string}[]} {
 	const out = (text: string) => chunks.push({stream: 'stdout', text});
 	const err = (text: string) => chunks.push({stream: 'stderr', text});
 	let pending = pods;
 	let waited = 0;
+	const failed: {pod: KubeObject; message: string}[] = [];
 	const limit = timeoutMs && timeoutMs > 0 ? timeoutMs : boundMs;
 	for (;;) {
 		const blocked: KubeObject[] = [];
@@ -28,11 +31,11 @@ export function evictPods(world: World, pods: KubeObject[], timeoutMs: number | 
 				const current = w.cluster!.store.pods.get(`${p.metadata.namespace}/${p.metadata.name}`);
 				if (!current || current.metadata.uid !== p.metadata.uid) continue;
 				out(`evicting pod ${p.metadata.namespace}/${p.metadata.name}\n`);
-				const refused = evictionRefusal(w, current);
-				if (refused) {
-					err(`error when evicting pods/"${p.metadata.name}" -n "${p.metadata.namespace}" (will retry after 5s): ${refused}\n`);
+				const evicted = evictPod(w, p.metadata.namespace!, p.metadata.name);
+				if (!evicted.ok && evicted.error.code === 429) {
+					err(`error when evicting pods/"${p.metadata.name}" -n "${p.metadata.namespace}" (will retry after 5s): ${evicted.error.message}\n`);
 					blocked.push(p);
-				} else deleteObject(w, 'pods', p.metadata.namespace, p.metadata.name);
+				} else if (!evicted.ok && evicted.error.code !== 404) failed.push({pod: p, message: `error when evicting pods/"${p.metadata.name}" -n "${p.metadata.namespace}": ${evicted.error.message}`});
 			}
 		});
 		pending = blocked;
@@ -41,7 +44,7 @@ export function evictPods(world: World, pods: KubeObject[], timeoutMs: number | 
 		waited += retryMs;
 	}
 	if (pending.length && !(timeoutMs && timeoutMs > 0)) err(`[simulator] kubectl drain would keep retrying until the budget allows; the simulation stopped after ${boundMs / 1000} s of virtual time\n`);
-	return {world, left: pending, bounded: pending.length > 0 && !(timeoutMs && timeoutMs > 0)};
+	return {world, left: pending, bounded: pending.length > 0 && !(timeoutMs && timeoutMs > 0), failed};
 }
 
 /** drain's --timeout, a Go duration (0 waits for ever), or kubectl's flag error. */

@@ -1,4 +1,5 @@
 // The kubectl command: dispatches verbs, checks the connection, never throws.
+import {impersonationRefusal} from './impersonate.ts';
 import {produce} from 'immer';
 import {runsAsProcess, shellScriptOf} from '../../../engine/script/script-processes.ts';
 import {findExecutable} from '../../../engine/docker/programs.ts';
@@ -186,6 +187,8 @@ function dispatch(verb: string, rest: string[], k: Kctx, ctx: CommandContext): C
 	if (verb === 'config') return kubectlConfig(k);
 	const down = unreachable(ctx);
 	if (down) return fail(down);
+	const refused = impersonationRefusal(verb, k);
+	if (refused) return fail(refused);
 	switch (verb) {
 		case 'get':
 			return kubectlGet(k);

@@ -227,11 +227,14 @@ function rolloutStatus(k: Kctx, deployment: KubeObject): CommandOutcome {
 	const key = `${found.obj.metadata.namespace}/${found.obj.metadata.name}`;
 	let world: World = k.ctx.world;
 	const lines: string[] = [];
+	// kubectl prints the status at each watch event, that is each time the deployment changes, even when the line is the same.
+	let seen: string | undefined;
 	for (let waited = 0; ; waited++) {
 		const d = world.cluster!.store.deployments.get(key);
 		if (!d) return fail(`Error from server (NotFound): deployments.apps "${found.obj.metadata.name}" not found`, lines.join(''), world);
 		const status = deploymentStatus(d);
-		if (lines[lines.length - 1] !== status.line + '\n') lines.push(status.line + '\n');
+		if (d.metadata.resourceVersion !== seen) lines.push(status.line + '\n');
+		seen = d.metadata.resourceVersion;
 		if (status.done) return {stdout: lines.join(''), exitCode: 0, world};
 		if (waited >= limitSeconds) return fail('error: timed out waiting for the condition', lines.join(''), world);
 		world = tick(world, 1000, k.ctx.runtime.programs);

@@ -1,6 +1,8 @@
 // curl: an HTTP request through the simulated network, with curl's own error wording.
 import {produce} from 'immer';
 import {httpRequest, curlUserAgent, type HttpExchange} from '../../../engine/network/http.ts';
+import {forwardNotices} from '../kubectl/forward-notice.ts';
+import {chunksOf, pushChunks, stderrChunk} from '../../output-chunks.ts';
 import type {CommandSpec} from '../../types.ts';
 import {callerOf, external, fail, lostShell, optionsOf} from './context.ts';
 import {writePath} from '../../paths.ts';
@@ -58,6 +60,8 @@ export const curl: CommandSpec = external({
 		let stdout = '';
 		let stderr = '';
 		let exitCode = 0;
+		// A kubectl port-forward carrying the connection writes to the terminal (so not into curl's pipe), before curl's output.
+		let notices = '';
 		for (const raw of urls) {
 			const url = parseUrl(raw);
 			if ('error' in url) {
@@ -74,6 +78,7 @@ export const curl: CommandSpec = external({
 			world = produce(world, w => {
 				exchange = httpRequest(w, {host: ctx.frame.host, pid: ctx.frame.pid}, url.host, url.port, url.path, head ? 'HEAD' : method);
 			});
+			notices += forwardNotices(exchange.connection.hops);
 			if (verbose) stderr += `*   Trying ${exchange.ok ? exchange.connection.ip : (exchange.connection.ip ?? url.host)}:${url.port}...\n`;
 			if (!exchange.ok) {
 				const c = exchange.connection;
@@ -110,6 +115,7 @@ export const curl: CommandSpec = external({
 				if (!silent) stderr += '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n' + `100  ${String(text.length).padStart(4)}  100  ${String(text.length).padStart(4)}    0     0   ${String(text.length * 40).padStart(6)}      0 --:--:-- --:--:-- --:--:-- ${String(text.length * 40).padStart(6)}\n`;
 			} else stdout += text;
 		}
+		if (notices) return {stdout, stderr: notices + stderr, exitCode, world, chunks: pushChunks(stderrChunk(notices), chunksOf({stdout, stderr}))};
 		return {stdout, stderr, exitCode, world};
 	},
 });
