@@ -323,6 +323,8 @@ export const zhCN = {
 		chapterClosed: chapter => `🔒 讲师关闭了第 ${chapter} 章。你的进度已保留；命令仍可运行，但请等讲师安排再继续。`,
 		ended: '课堂：讲师结束了本次课堂。你的进度已保存在本机。',
 		closesIn: (chapter, _at, minutes) => ` · 第${chapter}章 ${minutes} 分钟后关闭`,
+		timeboxSet: (chapter, at, minutes) => `⏰ 讲师将在 ${at} 关闭第 ${chapter} 章（还有 ${minutes} 分钟）。`,
+		timeboxRemoved: chapter => `⏰ 第 ${chapter} 章不再定时关闭。`,
 		restored: chapters => `已从课堂主机取回你的进度（${chapters}）：从上次离开的地方继续。`,
 		syncFailed: reason => `无法与课堂主机同步进度（${reason}）；进度保留在本机，稍后再发送。`,
 		wrongCode: '加入码不对：请核对讲师展示的加入码',
