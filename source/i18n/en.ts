@@ -492,6 +492,7 @@ export const en = {
 		nobody: 'nobody has joined yet',
 		timeboxUsage,
 		timeboxProblem: problem => `close ${timeboxUsage}: ${problem}`,
+		notTimebox: text => `"${text}" is not a time box`,
 		notDuration: text => `"${text}" is not a duration, e.g. 20m or 1h30m`,
 		notTimeOfDay: text => `"${text}" is not a time of day, e.g. 11:30`,
 		alreadyPassed: text => `${text} has already passed today`,

@@ -240,6 +240,7 @@ export type HostCommandText = {
 	timeboxUsage: string;
 	timeboxProblem(problem: string): string;
 	notDuration(text: string): string;
+	notTimebox(text: string): string;
 	notTimeOfDay(text: string): string;
 	alreadyPassed(text: string): string;
 	noClosingTime(chapter: string): string;

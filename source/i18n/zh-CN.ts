@@ -487,6 +487,7 @@ export const zhCN = {
 		nobody: '还没有学生加入',
 		timeboxUsage,
 		timeboxProblem: problem => `close ${timeboxUsage}：${problem}`,
+		notTimebox: text => `"${text}" 不是定时关闭的写法`,
 		notDuration: text => `"${text}" 不是时长，例如 20m 或 1h30m`,
 		notTimeOfDay: text => `"${text}" 不是时刻，例如 11:30`,
 		alreadyPassed: text => `今天的 ${text} 已经过了`,
