@@ -456,7 +456,7 @@ export const en = {
 		handUp: '✋ raised a hand',
 		handDown: 'lowered the hand',
 		instructor: text => `💬 instructor: ${text}`,
-		total: (commands, failed) => `${commands} commands, ${failed} failed`,
+		total: (commands, failed) => `${commands} ${commands === 1 ? 'command' : 'commands'}, ${failed} failed`,
 	},
 	hostCommand: {
 		help: hostCommandHelp,
