@@ -121,7 +121,8 @@ export async function chapterSetCommand(host: Pick<ClassroomHost, 'room' | 'setO
 /** "close 2 at 11:30", "close 2 in 20m", "close 2 never": a time box, with a countdown on the students' status lines. */
 export async function timeboxCommand(host: Pick<ClassroomHost, 'room' | 'timebox'>, text: string, now: number, say: HostCommandText = messages('en').hostCommand): Promise<string> {
 	const request = parseTimebox(text, now, say);
-	if ('error' in request) return say.timeboxProblem(request.error);
+	// The usage is already the start of the line: say what was typed instead of repeating it.
+	if ('error' in request) return say.timeboxProblem(request.error === say.timeboxUsage ? say.notTimebox(text.trim()) : request.error);
 	if (!host.room.chapters.includes(request.chapter)) return say.notInSession(request.chapter, host.room.chapters.join(', '));
 	await host.timebox(request.chapter, request.closesAt);
 	return request.closesAt === null ? say.noClosingTime(request.chapter) : say.closesAt(request.chapter, timeOfDay(request.closesAt), minutesLeft(request.closesAt, now));

@@ -66,11 +66,14 @@ function closingSoon(status: LinkStatus, say: StudentText, now: number): string 
 	return next ? say.closesIn(next.chapter, timeOfDay(next.at), minutesLeft(next.at, now)) : '';
 }
 
+const closingTimes = (pacing: LinkStatus['pacing']) => new Map((pacing?.closing ?? []).map(box => [box.chapter, box.at]));
+
 /** `current`: the chapter the student is in, to tell them when the instructor closes it. */
 export function showLinkOn(link: StudentLink, target: NoticeTarget, say: StudentText = messages('en').student, current?: {id: string; number: number}): () => void {
 	let paused = link.status().pacing?.paused ?? false;
 	const pacingNow = link.status().pacing;
 	let open = pacingNow ? openRefs(pacingNow) : undefined;
+	let closing = closingTimes(pacingNow);
 	target.setNotice(statusNotice(link.status(), say));
 	// A time box counts down on the status line.
 	const ticking = setInterval(() => {
@@ -91,8 +94,12 @@ export function showLinkOn(link: StudentLink, target: NoticeTarget, say: Student
 			if (update.pacing.paused !== paused) target.appendSystem(update.pacing.paused ? say.paused : say.resumed);
 			const opened = open === undefined ? [] : now.filter(ref => !open!.includes(ref));
 			if (opened.length > 0) target.appendSystem(say.opened(opened.join(', ')));
+			const closingNow = closingTimes(update.pacing);
+			for (const [chapter, at] of closingNow) if (closing.get(chapter) !== at && now.includes(chapter)) target.appendSystem(say.timeboxSet(chapter, timeOfDay(at), minutesLeft(at, Date.now())));
+			for (const chapter of closing.keys()) if (!closingNow.has(chapter) && now.includes(chapter)) target.appendSystem(say.timeboxRemoved(chapter));
 			paused = update.pacing.paused;
 			open = now;
+			closing = closingNow;
 			target.setNotice(statusNotice(link.status(), say));
 		}
 	});

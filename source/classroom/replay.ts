@@ -9,10 +9,16 @@ import type {AfterClassText} from '../i18n/messages.ts';
 export type ReplayResult = {lines: string[]} | {error: string};
 
 export function replayStudent(records: LogRecord[], name: string, say: AfterClassText = messages('en').afterClass): ReplayResult {
-	const joined = records.filter((record): record is Extract<LogRecord, {r: 'joined'}> => record.r === 'joined');
-	const student = joined.find(record => nameKey(record.name) === nameKey(name));
-	if (!student) return {error: say.noStudent(name, joined.map(record => record.name).join(', ') || say.none)};
-	const lines = [say.joined(student.name, clockTime(student.at))];
+	// Each student's names, the one they joined with first: the instructor may have renamed them.
+	const names = new Map<string, {at: number; names: string[]}>();
+	for (const record of records) {
+		if (record.r === 'joined') names.set(record.studentId, {at: record.at, names: [record.name]});
+		if (record.r === 'renamed') names.get(record.studentId)?.names.push(record.name);
+	}
+	const students = [...names].map(([studentId, {at, names: all}]) => ({studentId, at, names: all, name: all.at(-1)!}));
+	const student = students.find(candidate => nameKey(candidate.name) === nameKey(name)) ?? students.find(candidate => candidate.names.some(earlier => nameKey(earlier) === nameKey(name)));
+	if (!student) return {error: say.noStudent(name, students.map(candidate => candidate.name).join(', ') || say.none)};
+	const lines = [say.joined(student.names.join(' → '), clockTime(student.at))];
 	let commands = 0;
 	let failed = 0;
 	let lastSeq = 0;

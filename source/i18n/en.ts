@@ -328,6 +328,8 @@ export const en = {
 		ended: 'classroom: the instructor ended the class. Your progress is saved on this computer.',
 		// Short: it shares an 80-column status bar with the step, the xp and the link.
 		closesIn: (chapter, _at, minutes) => ` · ch ${chapter} closes in ${minutes} min`,
+		timeboxSet: (chapter, at, minutes) => `⏰ The instructor closes chapter ${chapter} at ${at} (in ${minutes} min).`,
+		timeboxRemoved: chapter => `⏰ Chapter ${chapter} no longer has a closing time.`,
 		restored: chapters => `Your progress came back from the classroom host (${chapters}): you go on where you left off.`,
 		syncFailed: reason => `Your progress could not be exchanged with the classroom host (${reason}); it stays on this computer and is sent later.`,
 		wrongCode: 'wrong join code: check the code the instructor shows',
@@ -454,7 +456,7 @@ export const en = {
 		handUp: '✋ raised a hand',
 		handDown: 'lowered the hand',
 		instructor: text => `💬 instructor: ${text}`,
-		total: (commands, failed) => `${commands} commands, ${failed} failed`,
+		total: (commands, failed) => `${commands} ${commands === 1 ? 'command' : 'commands'}, ${failed} failed`,
 	},
 	hostCommand: {
 		help: hostCommandHelp,
@@ -490,6 +492,7 @@ export const en = {
 		nobody: 'nobody has joined yet',
 		timeboxUsage,
 		timeboxProblem: problem => `close ${timeboxUsage}: ${problem}`,
+		notTimebox: text => `"${text}" is not a time box`,
 		notDuration: text => `"${text}" is not a duration, e.g. 20m or 1h30m`,
 		notTimeOfDay: text => `"${text}" is not a time of day, e.g. 11:30`,
 		alreadyPassed: text => `${text} has already passed today`,

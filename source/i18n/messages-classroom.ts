@@ -83,6 +83,9 @@ export type StudentText = {
 	chapterClosed(chapter: string): string;
 	ended: string;
 	closesIn(chapter: string, at: string, minutes: number): string;
+	/** A line when the instructor sets, moves or takes away a chapter's closing time (plain mode has no status bar). */
+	timeboxSet(chapter: string, at: string, minutes: number): string;
+	timeboxRemoved(chapter: string): string;
 	restored(chapters: string): string;
 	syncFailed(reason: string): string;
 	// Why the host refused or could not be reached.
@@ -237,6 +240,7 @@ export type HostCommandText = {
 	timeboxUsage: string;
 	timeboxProblem(problem: string): string;
 	notDuration(text: string): string;
+	notTimebox(text: string): string;
 	notTimeOfDay(text: string): string;
 	alreadyPassed(text: string): string;
 	noClosingTime(chapter: string): string;

@@ -5,6 +5,8 @@ import {execFileSync} from 'node:child_process';
 import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {runClassroomReplay, runClassroomReport} from '../../source/app/classroom-commands.ts';
+import type {LogRecord} from '../../source/classroom/log-records.ts';
+import {replayStudent} from '../../source/classroom/replay.ts';
 import {textWidth} from '../../source/ui/text-width.ts';
 import {fakeIO, options} from './fake-io.ts';
 import {startHost, stepEntered, student, tempDir} from './helpers.ts';
@@ -91,4 +93,20 @@ test('join --help lists --plain and --lang', () => {
 	assert.match(help, /--plain\s+plain linear output/);
 	assert.match(help, /--lang <locale>/);
 	assert.match(help, /--token <token>/);
+});
+
+test('classroom replay finds a student the instructor renamed, by the new name or the one they joined with', () => {
+	const at = new Date(2026, 11, 3, 9, 0, 0).getTime();
+	const records: LogRecord[] = [
+		{r: 'joined', at, studentId: 's1', name: 'pat', tokenHash: 'h'},
+		{r: 'event', at, studentId: 's1', seq: 1, clientAt: at, event: {kind: 'command-run', line: 'free -h', exitCode: 0}},
+		{r: 'renamed', at, studentId: 's1', name: 'pat-lee'},
+		{r: 'joined', at, studentId: 's2', name: 'ana', tokenHash: 'h'},
+	];
+	for (const name of ['pat-lee', 'PAT']) {
+		const replay = replayStudent(records, name);
+		assert.ok('lines' in replay, `found by ${name}`);
+		assert.deepEqual(replay.lines, ['pat → pat-lee: joined at 09:00:00', '09:00:00  $ free -h', '1 command, 0 failed']);
+	}
+	assert.deepEqual(replayStudent(records, 'bob'), {error: 'no student named "bob" in this session; students: pat-lee, ana'});
 });

@@ -1,8 +1,8 @@
 // Time boxes: "close 2 at 11:30" closes the chapter on time, with a countdown on students' status lines.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {runHostCommand} from '../../source/classroom/host-commands.ts';
-import {statusNotice} from '../../source/classroom/link-notices.ts';
+import {runHostCommand, timeboxCommand} from '../../source/classroom/host-commands.ts';
+import {showLinkOn, statusNotice} from '../../source/classroom/link-notices.ts';
 import {openRefs} from '../../source/classroom/protocol.ts';
 import {pacingOf} from '../../source/classroom/room.ts';
 import {parseTimebox} from '../../source/classroom/timebox.ts';
@@ -36,4 +36,24 @@ test('a time-boxed chapter counts down on the student status line and closes on 
 	await waitFor(() => alice.status().pacing?.open?.join() === '1', 'the student to see it closed');
 	assert.deepEqual(host.room.closing, {}, 'the time box is over');
 	assert.match(await runHostCommand(host, 'close 9 in 5m', now), /not a chapter of this session: 9/);
+	assert.equal(await runHostCommand(host, 'close 2 at', now), 'close CHAPTER at HH:MM, CHAPTER in 20m, or CHAPTER never: "2 at" is not a time box', 'the usage once, then what was typed');
+	assert.equal(await timeboxCommand(host, '1 11:30', now, messages('zh-CN').hostCommand), 'close 章节 at HH:MM、章节 in 20m 或 章节 never："1 11:30" 不是定时关闭的写法');
+});
+
+test('setting, moving or taking away a time box is told in one line, so plain-mode students hear it too', async t => {
+	const host = await startHost(tempDir(t), {chapters: ['1', '2']});
+	t.after(() => host.close());
+	const alice = student(host, 'alice');
+	t.after(() => alice.close());
+	await alice.firstContact();
+	const lines: string[] = [];
+	const stop = showLinkOn(alice, {setNotice() {}, appendSystem: text => lines.push(text)}, messages('en').student);
+	t.after(stop);
+	await runHostCommand(host, 'close 1 in 20m', Date.now());
+	await waitFor(() => lines.length === 1, 'the time box told');
+	assert.match(lines[0]!, /^⏰ The instructor closes chapter 1 at \d\d:\d\d \(in 20 min\)\.$/);
+	await runHostCommand(host, 'close 2 in 5m', Date.now());
+	await runHostCommand(host, 'close 1 never', Date.now());
+	await waitFor(() => lines.length === 2, 'the time box taken away');
+	assert.equal(lines[1], '⏰ Chapter 1 no longer has a closing time.', 'chapter 2 is not open: its time box is not told');
 });

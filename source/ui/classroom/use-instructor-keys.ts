@@ -1,5 +1,5 @@
 // Keys of the instructor's dashboard -> reducer actions and host pacing calls.
-import {useInput} from 'ink';
+import {useInput, type Key} from 'ink';
 import {useRef, type Dispatch} from 'react';
 import {instructorReducer, type InstructorAction, type InstructorState} from './use-instructor-state.ts';
 
@@ -19,6 +19,11 @@ export type PacingControls = {
 	quit(): void;
 };
 
+type Mode = InstructorState['mode'];
+const typingModes: Mode[] = ['broadcast', 'message', 'rename', 'timebox', 'chapters'];
+/** A key that is only its character (no arrow, no modifier). */
+const plainKey: Key = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false};
+
 export function useInstructorKeys(rendered: InstructorState, reactDispatch: Dispatch<InstructorAction>, context: {ids: string[]; chapters: number; currentChapter: number; selected?: string}, controls: PacingControls): void {
 	// Keys can arrive faster than frames (typed text, then Enter): act on the state as of the
 	// last key, not as of the last render.
@@ -28,9 +33,20 @@ export function useInstructorKeys(rendered: InstructorState, reactDispatch: Disp
 		latest.current = instructorReducer(latest.current, action);
 		reactDispatch(action);
 	};
+	// Keys pressed quickly, or while a busy room kept the host from reading them, arrive as one
+	// chunk of text ("jjj", "ss", "bHello\r"): each key is acted on, and once one starts typing
+	// (b, m, r, t, c) the rest of the chunk is the text typed.
 	useInput((input, key) => {
+		if (input.length <= 1 || key.ctrl || key.meta || typingModes.includes(latest.current.mode)) return onKey(input, key);
+		const characters = [...input];
+		for (const [index, character] of characters.entries()) {
+			if (typingModes.includes(latest.current.mode)) return onKey(characters.slice(index).join(''), plainKey);
+			onKey(character, character === '\r' ? {...plainKey, return: true} : plainKey);
+		}
+	});
+	function onKey(input: string, key: Key) {
 		const state = latest.current;
-		if (state.mode === 'broadcast' || state.mode === 'message' || state.mode === 'rename' || state.mode === 'timebox' || state.mode === 'chapters') {
+		if (typingModes.includes(state.mode)) {
 			const send = (draft: string) => {
 				if (draft.trim()) {
 					if (state.mode === 'message' && state.messageTo) controls.message(state.messageTo, draft);
@@ -96,5 +112,5 @@ export function useInstructorKeys(rendered: InstructorState, reactDispatch: Disp
 		else if (input === 'r' && selected) dispatch({type: 'rename-started', studentId: selected});
 		else if (input === 'x' && selected) dispatch({type: 'remove-asked', studentId: selected});
 		else if (input === 'q' || (key.ctrl && input === 'c')) dispatch({type: 'quit-asked'});
-	});
+	}
 }
