@@ -140,7 +140,7 @@ export function Dashboard({controller, clock, title, color, locale = 'en', compl
 							<Box flexDirection="row" height={layout.pane.height}>
 								{layout.lesson && snapshot.lesson ? (
 									<>
-										<LessonPane view={snapshot.lesson} width={layout.lesson.width} height={layout.lesson.height} scroll={ui.lessonScroll} focused={ui.focus === 'lesson'} onMeasure={max => (lessonMax.current = max)} />
+										<LessonPane view={snapshot.lesson} width={layout.lesson.width} height={layout.lesson.height} scroll={ui.lessonScroll} focused={ui.focus === 'lesson'} promptEmpty={prompt.value === ''} onMeasure={max => (lessonMax.current = max)} />
 										<Box borderStyle="single" borderTop={false} borderBottom={false} borderRight={false} borderDimColor height={layout.pane.height} width={1} />
 									</>
 								) : null}
