@@ -50,8 +50,10 @@ function runPipeline(state: ShellState, pipeline: Pipeline, stdin: string, run: 
 	const effects: ShellEffect[] = [];
 	let spawnedPid: number | undefined;
 	const chunks: OutputChunk[] = [];
+	// Each command of a pipeline, and a & job, runs in a copy of the shell.
+	const each = pipeline.commands.length > 1 || pipeline.background ? {...run, subshell: true} : run;
 	for (let i = 0; i < pipeline.commands.length; i++) {
-		last = runCommand(current, pipeline.commands[i]!, input, run);
+		last = runCommand(current, pipeline.commands[i]!, input, each);
 		current = last.state;
 		stderr += last.stderr;
 		// Only the last command's stdout reaches the terminal; every command's stderr does.
@@ -89,7 +91,7 @@ export function runCommand(state: ShellState, command: Command, stdin: string, r
 		case 'subshell':
 			// A subshell's directory, variables and exit are its own; what it does to the world stays.
 			return withRedirects(state, command.redirects, stdin, run, (s, input) => {
-				const result = runList(s, command.list, input, {...run, loopDepth: 0});
+				const result = runList(s, command.list, input, {...run, loopDepth: 0, subshell: true});
 				return {...result, state: {world: result.state.world, session: s.session}, control: undefined};
 			});
 		case 'if':
@@ -164,6 +166,7 @@ function runLoop(state: ShellState, loop: Extract<Command, {kind: 'for' | 'while
 			stderr += test.stderr;
 			pushChunks(chunks, chunksOf(test));
 			effects.push(...test.effects);
+			if (test.control?.kind === 'exit' || test.control?.kind === 'return') return {state: current, stdout, stderr, exitCode: test.exitCode, effects, chunks, control: test.control};
 			if ((test.exitCode === 0) === loop.until) break;
 		}
 		const body = runList(current, loop.body, stdin, inner);
@@ -175,7 +178,7 @@ function runLoop(state: ShellState, loop: Extract<Command, {kind: 'for' | 'while
 		effects.push(...body.effects);
 		const control = body.control;
 		if (!control) continue;
-		if (control.kind === 'return') return {state: current, stdout, stderr, exitCode, effects, chunks, control};
+		if (control.kind === 'return' || control.kind === 'exit') return {state: current, stdout, stderr, exitCode, effects, chunks, control};
 		if (control.levels > 1) return {state: current, stdout, stderr, exitCode: 0, effects, chunks, control: {...control, levels: control.levels - 1}};
 		exitCode = 0;
 		if (control.kind === 'break') break;
