@@ -10,7 +10,8 @@ import {withRedirects} from './redirects.ts';
 import type {Outcome, Run} from './run-types.ts';
 import {loopBound, loopOutputLimit} from './run-types.ts';
 import {chunksOf, pushChunks, stderrChunk, type OutputChunk} from './output-chunks.ts';
-import {shellPid, withExit} from './session.ts';
+import {currentFrame, shellPid, withExit} from './session.ts';
+import {pipelineText, startJob} from './jobs.ts';
 import {runSimple} from './simple-command.ts';
 import type {ShellEffect, ShellState} from './types.ts';
 
@@ -66,9 +67,12 @@ function runPipeline(state: ShellState, pipeline: Pipeline, stdin: string, run: 
 	let stdout = last.stdout;
 	let exitCode = pipeline.negated ? Number(last.exitCode === 0) : last.exitCode;
 	if (pipeline.background) {
-		const jobs = current.session.jobs + 1;
-		current = {...current, session: {...current.session, jobs}};
-		const job = `[${jobs}] ${spawnedPid ?? shellPid(current) + jobs}\n`;
+		// The job is the process it left running as this shell's child (sleep 60 &); else it is already done.
+		const frame = currentFrame(current);
+		const running = spawnedPid !== undefined && current.world.hosts.get(frame.host)?.processes.get(spawnedPid)?.ppid === frame.pid;
+		const started = startJob(current, {command: pipelineText(pipeline), ...(running ? {pid: spawnedPid} : {exit: exitCode})});
+		current = started.state;
+		const job = `[${started.id}] ${spawnedPid ?? shellPid(current) + started.id}\n`;
 		stdout = job + stdout;
 		chunks.unshift({stream: 'stdout', text: job});
 		exitCode = 0;

@@ -18,6 +18,7 @@ import {reapProcess, spawnProcess} from '../engine/host/processes.ts';
 import {processFilesystem} from '../engine/script/process-io.ts';
 import type {CommandContext, CommandOutcome, ShellFrame, ShellState} from './types.ts';
 import {exitStatus} from './builtins/shell-builtins.ts';
+import {jobBuiltins} from './builtins/job-builtins.ts';
 
 const maxFunctionDepth = 100;
 
@@ -61,6 +62,8 @@ function dispatch(state: ShellState, name: string, args: string[], assigns: [str
 	if (fn) return callFunction(state, fn, args, stdin, run);
 	const builtin = interpreterBuiltins[name];
 	if (builtin) return builtin(state, args, stdin, run);
+	const jobBuiltin = jobBuiltins[name];
+	if (jobBuiltin) return jobBuiltin(state, args);
 	if (name === 'exit' && run.subshell) return subshellExit(state, args);
 	const spec = run.runtime.commands.get(name);
 	let outcome: CommandOutcome;
