@@ -76,6 +76,9 @@ function outputNotTerminal(ctx: CommandContext, name: string): boolean {
 	return new RegExp(`(^|[;&|]\\s*)${name}\\b[^;&|]*(\\|(?!\\|)|>)`).test(ctx.commandLine);
 }
 
+/** The most folders one `ls -R` lists (a recursive listing of /proc or / is very long). */
+const lsRecursionBound = 2000;
+
 export const ls: CommandSpec = external({
 	name: 'ls',
 	summary: 'list directory contents (-l, -a)',
@@ -83,7 +86,7 @@ export const ls: CommandSpec = external({
 		const args = expandShortFlags(rawArgs);
 		const flags = new Set(args.filter(a => a.startsWith('-') && a !== '-'));
 		const targets = args.filter(a => !a.startsWith('-') || a === '-');
-		for (const f of flags) if (!['-l', '-a', '-A', '-1', '-d', '-h', '-F', '-t', '-r', '-S', '--color', '--color=auto', '--all', '-i', '-n'].includes(f)) return fail(`ls: invalid option -- '${f.replace(/^-+/, '')}'\nTry 'ls --help' for more information.`, 2);
+		for (const f of flags) if (!['-l', '-a', '-A', '-1', '-d', '-h', '-F', '-t', '-r', '-S', '--color', '--color=auto', '--all', '-i', '-n', '-R', '--recursive'].includes(f)) return fail(`ls: invalid option -- '${f.replace(/^-+/, '')}'\nTry 'ls --help' for more information.`, 2);
 		const long = flags.has('-l') || flags.has('-n');
 		const all = flags.has('-a') || flags.has('--all');
 		const almost = flags.has('-A');
@@ -104,17 +107,31 @@ export const ls: CommandSpec = external({
 			else files.push(t);
 		}
 		if (files.length) stdout += long ? longLines(files.map(f => longEntry(ctx, resolvePath(ctx.frame, f), f))).join('\n') + '\n' : onePerLine ? files.join('\n') + '\n' : columns(files);
-		for (const d of dirs) {
+		// -R: each folder's subfolders after it, depth first, as `a/b:` blocks (never into . and ..).
+		const recursive = flags.has('-R') || flags.has('--recursive');
+		const queue = [...dirs];
+		let listed = 0;
+		while (queue.length) {
+			const d = queue.shift()!;
+			if (++listed > lsRecursionBound) {
+				stderr += `[simulator] ls -R stopped after ${lsRecursionBound} directories (the simulator bounds it so the tutor keeps responding)\n`;
+				break;
+			}
 			const path = resolvePath(ctx.frame, d);
 			let names = listPath(ctx.world, ctx.frame, path) ?? [];
 			if (!all && !almost) names = names.filter(n => !n.startsWith('.'));
 			if (all) names = ['.', '..', ...names];
-			if (list.length > 1) stdout += `${stdout ? '\n' : ''}${d}:\n`;
+			if (list.length > 1 || recursive) stdout += `${stdout ? '\n' : ''}${d}:\n`;
+			const childPath = (n: string) => (n === '.' ? path : n === '..' ? resolvePath(ctx.frame, `${path}/..`) : `${path === '/' ? '' : path}/${n}`);
 			if (long) {
-				const lines = names.length ? longLines(names.map(n => longEntry(ctx, n === '.' ? path : n === '..' ? resolvePath(ctx.frame, `${path}/..`) : `${path === '/' ? '' : path}/${n}`, n))) : [];
+				const lines = names.length ? longLines(names.map(n => longEntry(ctx, childPath(n), n))) : [];
 				const blocks = path.startsWith('/proc') || path.startsWith(cgroupMount) ? 0 : names.length * 4;
 				stdout += `total ${blocks}\n` + (lines.length ? lines.join('\n') + '\n' : '');
 			} else stdout += onePerLine ? names.map(n => n + '\n').join('') : columns(names);
+			if (recursive) {
+				const subfolders = names.filter(n => n !== '.' && n !== '..' && pathKind(ctx.world, ctx.frame, childPath(n)) === 'dir' && procLink(ctx.world, ctx.frame, childPath(n)) === undefined);
+				queue.unshift(...subfolders.map(n => `${d.endsWith('/') ? d : `${d}/`}${n}`));
+			}
 		}
 		return {stdout, stderr, exitCode};
 	},
