@@ -69,8 +69,9 @@ function runPipeline(state: ShellState, pipeline: Pipeline, stdin: string, run: 
 	if (pipeline.background) {
 		// The job is the process it left running as this shell's child (sleep 60 &); else it is already done.
 		const frame = currentFrame(current);
-		const running = spawnedPid !== undefined && current.world.hosts.get(frame.host)?.processes.get(spawnedPid)?.ppid === frame.pid;
-		const started = startJob(current, {command: pipelineText(pipeline), ...(running ? {pid: spawnedPid} : {exit: exitCode})});
+		const child = spawnedPid === undefined ? undefined : current.world.hosts.get(frame.host)?.processes.get(spawnedPid);
+		const how = child?.ppid === frame.pid ? {pid: child.pid, ...(child.endsAt !== undefined ? {endsAt: child.endsAt} : {})} : spawnedPid !== undefined ? {remote: true} : {exit: exitCode};
+		const started = startJob(current, {command: pipelineText(pipeline), ...how});
 		current = started.state;
 		const job = `[${started.id}] ${spawnedPid ?? shellPid(current) + started.id}\n`;
 		stdout = job + stdout;

@@ -39,8 +39,14 @@ export function noteJobSignal(session: ShellSession, host: string, pid: number, 
 const signalNames: Record<number, string> = {1: 'Hangup', 2: 'Interrupt', 3: 'Quit', 6: 'Aborted', 9: 'Killed', 10: 'User defined signal 1', 12: 'User defined signal 2', 13: 'Broken pipe', 14: 'Alarm clock', 15: 'Terminated'};
 
 function ended(state: ShellState, job: BackgroundJob): boolean {
+	if (job.remote) return job.signal !== undefined;
 	if (job.pid === undefined) return true;
 	return !state.world.hosts.get(job.host)?.processes.has(job.pid);
+}
+
+/** Ended by a signal rather than by itself: the shell notices only at the prompt after. */
+function killed(state: ShellState, job: BackgroundJob): boolean {
+	return job.signal !== undefined || (job.pid !== undefined && (job.endsAt === undefined || state.world.time < job.endsAt));
 }
 
 function statusWord(job: BackgroundJob, running: boolean): string {
@@ -66,10 +72,13 @@ export function reportEndedJobs(state: ShellState): {state: ShellState; text: st
 	if (all.length === 0) return {state, text: ''};
 	const alive = all.filter(j => state.world.hosts.get(j.host)?.processes.has(j.shell));
 	const mine = currentJobs(state).filter(j => alive.includes(j));
-	const done = mine.filter(j => ended(state, j));
-	if (done.length === 0 && alive.length === all.length) return {state, text: ''};
+	const over = mine.filter(j => ended(state, j));
+	const later = over.filter(j => !j.deferred && killed(state, j));
+	const done = over.filter(j => !later.includes(j));
+	if (done.length === 0 && later.length === 0 && alive.length === all.length) return {state, text: ''};
 	const text = done.map(j => jobLine(j, markOf(mine, j), false)).join('');
-	return {state: {...state, session: {...state.session, jobs: alive.filter(j => !done.includes(j))}}, text};
+	const jobs = alive.filter(j => !done.includes(j)).map(j => (later.includes(j) ? {...j, deferred: true} : j));
+	return {state: {...state, session: {...state.session, jobs}}, text};
 }
 
 /** The `jobs` builtin: the current shell's jobs, running or just ended (those it reports leave the table). */

@@ -45,8 +45,14 @@ export type BackgroundJob = {
 	/** The shell that started it (its host and pid): each shell has its own table. */
 	host: string;
 	shell: number;
-	/** The process that is the job while it runs; none when it ended before the line did (`echo hi &`). */
+	/** The process that is the job while it runs (this shell's child); none when it ended before the line did (`echo hi &`). */
 	pid?: number;
+	/** When that process ends by itself (sleep N &). */
+	endsAt?: number;
+	/** A client that waits on a process elsewhere (multipass exec ... &): it runs until it is killed. */
+	remote?: boolean;
+	/** It ended by a signal during the line before: bash notices that at the next prompt. */
+	deferred?: boolean;
 	command: string;
 	/** How it ended, when known: an exit status, or the signal that ended it. */
 	exit?: number;

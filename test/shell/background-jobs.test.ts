@@ -21,6 +21,16 @@ test('a job that ended is reported at the next prompt, also after Enter alone, t
 	assert.match(run(shell, 'sleep 9 &').stdout, /^\[1\] /, 'numbers start at 1 again');
 });
 
+test('multipass exec ... & is a client that runs until it is killed; docker run -d ... & is done at once', () => {
+	const shell = fresh();
+	run(shell, 'multipass launch --name vm1');
+	assert.match(run(shell, 'multipass exec vm1 -- python3 -m http.server 8000 &').text, /^\[1\] \d+\nServing HTTP/);
+	assert.equal(run(shell, 'jobs').text, '[1]+  Running                 multipass exec vm1 -- python3 -m http.server 8000 &\n');
+	run(shell, 'kill %1');
+	assert.equal(run(shell, '').text, '[1]+  Terminated              multipass exec vm1 -- python3 -m http.server 8000\n');
+	assert.match(run(shell, 'docker run -d --name web nginx &').text, /\n\[1\]\+  Done                    docker run -d --name web nginx\n$/);
+});
+
 test('several jobs: marks + and -, the report after the command that outlived them, Exit N', () => {
 	const shell = fresh();
 	assert.match(run(shell, 'sleep 1 & sleep 2 &').stdout, /^\[1\] \d+\n\[2\] \d+\n$/);
@@ -36,8 +46,10 @@ test('jobs lists them; kill %N ends one (Terminated, Killed); wait and fg wait i
 	run(shell, 'sleep 200 &');
 	assert.equal(run(shell, 'jobs').text, '[1]-  Running                 sleep 100 > /dev/null 2>&1 &\n[2]+  Running                 sleep 200 &\n');
 	assert.match(run(shell, 'jobs -l').text, /^\[1\]-  \d+ Running {17}sleep 100/);
-	assert.equal(run(shell, 'kill %1').text, '[1]-  Terminated              sleep 100 > /dev/null 2>&1\n');
-	assert.equal(run(shell, 'kill -9 %2').text, '[2]+  Killed                  sleep 200\n');
+	assert.equal(run(shell, 'kill %1').text, '', 'bash notices the death at the prompt after');
+	assert.equal(run(shell, '').text, '[1]-  Terminated              sleep 100 > /dev/null 2>&1\n');
+	assert.equal(run(shell, 'kill -9 %2; jobs').text, '[2]+  Killed                  sleep 200\n', 'jobs says it at once');
+	assert.equal(run(shell, '').text, '');
 	assert.equal(run(shell, 'kill %2').text, 'bash: kill: %2: no such job\n');
 	assert.equal(run(shell, 'fg').text, 'bash: fg: current: no such job\n');
 	run(shell, 'sleep 30 &');

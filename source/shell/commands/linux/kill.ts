@@ -54,6 +54,10 @@ export const kill: CommandSpec = {
 				const job = /^%(\d+|%|\+|-)?$/.test(t);
 				if (job) {
 					const entry = jobBySpec({world: ctx.world, session: ctx.session}, t);
+					if (entry?.remote && entry.signal === undefined) {
+						session = {...session, jobs: session.jobs?.map(j => (j === entry ? {...j, signal} : j))};
+						continue;
+					}
 					target = entry?.pid === undefined ? undefined : h.processes.get(entry.pid);
 					if (!target) {
 						stderr += `bash: kill: ${t}: no such job\n`;
