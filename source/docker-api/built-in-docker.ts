@@ -19,7 +19,7 @@ export function builtInDocker(runtime: Pick<ShellRuntime, 'commands' | 'disk' | 
 		const frame = loginFrame(world, host);
 		const ctx: CommandContext = {
 			world,
-			session: {frames: [frame], env: {PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root'}, lastExit: 0, history: [], jobs: 0, namespace: 'default'},
+			session: {frames: [frame], env: {PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root'}, lastExit: 0, history: [], namespace: 'default'},
 			frame,
 			stdin,
 			disk: runtime.disk,

@@ -25,7 +25,7 @@ export type DockerTerminal = {
 const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
 
 function sessionOf(world: World, host: string): ShellSession {
-	return {frames: [loginFrame(world, host)], env: {PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', TERM: 'xterm'}, lastExit: 0, history: [], jobs: 0, namespace: 'default'};
+	return {frames: [loginFrame(world, host)], env: {PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', TERM: 'xterm'}, lastExit: 0, history: [], namespace: 'default'};
 }
 
 export function builtInTerminal(runtime: Pick<ShellRuntime, 'commands' | 'disk' | 'programs'>, host: string): DockerTerminal {

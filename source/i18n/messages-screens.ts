@@ -88,9 +88,10 @@ export type UiText = {
 	solution: string;
 	done: string;
 	chapterComplete: string;
-	nextStepHint: string;
+	/** After a passed step: the key that moves on now (n, or Alt-n while the prompt takes letters). */
+	nextStepHint: (key: string) => string;
 	quizAnswerIs: (key: string, text: string) => string;
-	quizAgainOrNext: string;
+	quizAgainOrNext: (key: string) => string;
 	lessonKeys: {hint: string; solution: string; reset: string; next: string; answer: string; chapters: string; startOver: string};
 	confirmSolution: string;
 	confirmReset: string;

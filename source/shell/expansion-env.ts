@@ -52,7 +52,7 @@ export function expansionEnv(get: () => ShellState, set: (state: ShellState) => 
 		home: () => homeOf(get()),
 		substitute(list: List) {
 			const state = get();
-			const result = run.exec.list(state, list, '', {...run, loopDepth: 0});
+			const result = run.exec.list(state, list, '', {...run, loopDepth: 0, subshell: true});
 			set({world: result.state.world, session: state.session});
 			stderr += result.stderr;
 			status = result.exitCode;

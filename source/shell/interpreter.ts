@@ -10,7 +10,8 @@ import {withRedirects} from './redirects.ts';
 import type {Outcome, Run} from './run-types.ts';
 import {loopBound, loopOutputLimit} from './run-types.ts';
 import {chunksOf, pushChunks, stderrChunk, type OutputChunk} from './output-chunks.ts';
-import {shellPid, withExit} from './session.ts';
+import {currentFrame, shellPid, withExit} from './session.ts';
+import {pipelineText, startJob} from './jobs.ts';
 import {runSimple} from './simple-command.ts';
 import type {ShellEffect, ShellState} from './types.ts';
 
@@ -50,8 +51,10 @@ function runPipeline(state: ShellState, pipeline: Pipeline, stdin: string, run: 
 	const effects: ShellEffect[] = [];
 	let spawnedPid: number | undefined;
 	const chunks: OutputChunk[] = [];
+	// Each command of a pipeline, and a & job, runs in a copy of the shell.
+	const each = pipeline.commands.length > 1 || pipeline.background ? {...run, subshell: true} : run;
 	for (let i = 0; i < pipeline.commands.length; i++) {
-		last = runCommand(current, pipeline.commands[i]!, input, run);
+		last = runCommand(current, pipeline.commands[i]!, input, each);
 		current = last.state;
 		stderr += last.stderr;
 		// Only the last command's stdout reaches the terminal; every command's stderr does.
@@ -64,9 +67,13 @@ function runPipeline(state: ShellState, pipeline: Pipeline, stdin: string, run: 
 	let stdout = last.stdout;
 	let exitCode = pipeline.negated ? Number(last.exitCode === 0) : last.exitCode;
 	if (pipeline.background) {
-		const jobs = current.session.jobs + 1;
-		current = {...current, session: {...current.session, jobs}};
-		const job = `[${jobs}] ${spawnedPid ?? shellPid(current) + jobs}\n`;
+		// The job is the process it left running as this shell's child (sleep 60 &); else it is already done.
+		const frame = currentFrame(current);
+		const child = spawnedPid === undefined ? undefined : current.world.hosts.get(frame.host)?.processes.get(spawnedPid);
+		const how = child?.ppid === frame.pid ? {pid: child.pid, ...(child.endsAt !== undefined ? {endsAt: child.endsAt} : {})} : spawnedPid !== undefined ? {remote: true} : {exit: exitCode};
+		const started = startJob(current, {command: pipelineText(pipeline), ...how});
+		current = started.state;
+		const job = `[${started.id}] ${spawnedPid ?? shellPid(current) + started.id}\n`;
 		stdout = job + stdout;
 		chunks.unshift({stream: 'stdout', text: job});
 		exitCode = 0;
@@ -89,7 +96,7 @@ export function runCommand(state: ShellState, command: Command, stdin: string, r
 		case 'subshell':
 			// A subshell's directory, variables and exit are its own; what it does to the world stays.
 			return withRedirects(state, command.redirects, stdin, run, (s, input) => {
-				const result = runList(s, command.list, input, {...run, loopDepth: 0});
+				const result = runList(s, command.list, input, {...run, loopDepth: 0, subshell: true});
 				return {...result, state: {world: result.state.world, session: s.session}, control: undefined};
 			});
 		case 'if':
@@ -164,6 +171,7 @@ function runLoop(state: ShellState, loop: Extract<Command, {kind: 'for' | 'while
 			stderr += test.stderr;
 			pushChunks(chunks, chunksOf(test));
 			effects.push(...test.effects);
+			if (test.control?.kind === 'exit' || test.control?.kind === 'return') return {state: current, stdout, stderr, exitCode: test.exitCode, effects, chunks, control: test.control};
 			if ((test.exitCode === 0) === loop.until) break;
 		}
 		const body = runList(current, loop.body, stdin, inner);
@@ -175,7 +183,7 @@ function runLoop(state: ShellState, loop: Extract<Command, {kind: 'for' | 'while
 		effects.push(...body.effects);
 		const control = body.control;
 		if (!control) continue;
-		if (control.kind === 'return') return {state: current, stdout, stderr, exitCode, effects, chunks, control};
+		if (control.kind === 'return' || control.kind === 'exit') return {state: current, stdout, stderr, exitCode, effects, chunks, control};
 		if (control.levels > 1) return {state: current, stdout, stderr, exitCode: 0, effects, chunks, control: {...control, levels: control.levels - 1}};
 		exitCode = 0;
 		if (control.kind === 'break') break;

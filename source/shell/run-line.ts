@@ -4,6 +4,7 @@ import {runCommand, runList} from './interpreter.ts';
 import {chunksOf, pushChunks, stderrChunk} from './output-chunks.ts';
 import type {Run} from './run-types.ts';
 import {currentFrame, withExit} from './session.ts';
+import {reportEndedJobs} from './jobs.ts';
 import {parse} from './syntax/parse.ts';
 import {withSimulatorLines} from '../i18n/simulator-lines.ts';
 import type {LineResult, ShellRuntime, ShellState} from './types.ts';
@@ -14,13 +15,19 @@ export {currentFrame, shellPid} from './session.ts';
 export function runLine(state: ShellState, line: string, runtime: ShellRuntime): LineResult {
 	// A NUL cannot be typed into a real shell, and bash drops it from a line.
 	const trimmed = line.replaceAll('\u0000', '').trim();
-	if (!trimmed) return {state, stdout: '', stderr: '', exitCode: state.session.lastExit, effects: []};
+	if (!trimmed) {
+		// Enter alone: bash still says which background jobs ended, before the next prompt (on stderr, as bash does).
+		const reported = reportEndedJobs(state);
+		return {state: reported.state, stdout: '', stderr: reported.text, exitCode: state.session.lastExit, effects: []};
+	}
 	const current: ShellState = {...state, session: {...state.session, history: [...state.session.history, trimmed]}};
 	const parsed = parse(trimmed, {eofEndsHeredoc: true});
 	if ('error' in parsed) return {state: withExit(current, 2), stdout: '', stderr: `bash: ${parsed.error}\n`, exitCode: 2, effects: []};
 	const run: Run = {runtime, line: trimmed, shared: {commands: 0, stopped: undefined}, positional: [], functionDepth: 0, loopDepth: 0, exec: {list: runList, command: runCommand}};
 	const warnings = parsed.warnings.map(w => `bash: ${w}\n`).join('');
-	const result = runList(current, parsed.list, '', run);
+	const ran = runList(current, parsed.list, '', run);
+	const reported = reportEndedJobs(ran.state);
+	const result = reported.text ? {...ran, state: reported.state, stderr: ran.stderr + reported.text, chunks: pushChunks([...chunksOf(ran)], stderrChunk(reported.text))} : {...ran, state: reported.state};
 	const stopped = run.shared.stopped ? run.shared.stopped + '\n' : '';
 	const via = currentFrame(state).via;
 	const asRun = via ? `${via} -c ${trimmed}` : undefined;

@@ -12,7 +12,8 @@ export const loopBound = 1_000;
 /** What a loop may print before it is stopped: a loop of `seq 60000` built hundreds of MB first. */
 export const loopOutputLimit = 2 * 1024 * 1024;
 
-export type Control = {kind: 'break' | 'continue'; levels: number} | {kind: 'return'};
+/** How a command steers the lists around it; `exit`: the shell running them ended, so nothing more of it runs. */
+export type Control = {kind: 'break' | 'continue'; levels: number} | {kind: 'return'} | {kind: 'exit'};
 
 export type Outcome = {
 	state: ShellState;
@@ -34,6 +35,8 @@ export type Run = {
 	positional: string[];
 	functionDepth: number;
 	loopDepth: number;
+	/** Inside ( ), $(...), a pipeline of several commands or a & job: a copy of the shell, so `exit` ends only that copy. */
+	subshell?: boolean;
 	/** The interpreter's entry points, for $(...) and function calls. */
 	exec: {
 		list(state: ShellState, list: List, stdin: string, run: Run): Outcome;

@@ -16,7 +16,6 @@ export function createShellState(world: World, host: string, user = 'root'): She
 			env: {PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', TERM: 'xterm-256color', SHELL: '/bin/bash'},
 			lastExit: 0,
 			history: [],
-			jobs: 0,
 			namespace: 'default',
 		},
 	};

@@ -17,6 +17,8 @@ import {lookupFile} from '../engine/host/filesystem.ts';
 import {reapProcess, spawnProcess} from '../engine/host/processes.ts';
 import {processFilesystem} from '../engine/script/process-io.ts';
 import type {CommandContext, CommandOutcome, ShellFrame, ShellState} from './types.ts';
+import {exitStatus} from './builtins/shell-builtins.ts';
+import {jobBuiltins} from './builtins/job-builtins.ts';
 
 const maxFunctionDepth = 100;
 
@@ -60,6 +62,9 @@ function dispatch(state: ShellState, name: string, args: string[], assigns: [str
 	if (fn) return callFunction(state, fn, args, stdin, run);
 	const builtin = interpreterBuiltins[name];
 	if (builtin) return builtin(state, args, stdin, run);
+	const jobBuiltin = jobBuiltins[name];
+	if (jobBuiltin) return jobBuiltin(state, args, run.runtime.programs);
+	if (name === 'exit' && run.subshell) return subshellExit(state, args);
 	const spec = run.runtime.commands.get(name);
 	let outcome: CommandOutcome;
 	if (!spec) {
@@ -86,7 +91,15 @@ function dispatch(state: ShellState, name: string, args: string[], assigns: [str
 		session = {...session, frames};
 	}
 	const next: ShellState = {world: outcome.world ?? state.world, session};
-	return {state: next, stdout: outcome.stdout, stderr: outcome.stderr ?? '', exitCode: outcome.exitCode, effects: outcome.effects ?? [], spawnedPid: outcome.spawnedPid, ...(outcome.stderrFirst ? {stderrFirst: true} : {}), ...(outcome.chunks ? {chunks: outcome.chunks} : {})};
+	// `exit` (or anything else that ends the shell running this line): the rest of the line is never read.
+	const ended = session.frames.length < state.session.frames.length || outcome.effects?.some(e => e.kind === 'exit-tutor');
+	return {state: next, stdout: outcome.stdout, stderr: outcome.stderr ?? '', exitCode: outcome.exitCode, effects: outcome.effects ?? [], spawnedPid: outcome.spawnedPid, ...(outcome.stderrFirst ? {stderrFirst: true} : {}), ...(outcome.chunks ? {chunks: outcome.chunks} : {}), ...(ended ? {control: {kind: 'exit' as const}} : {})};
+}
+
+/** `exit` in a copy of the shell (a subshell, $(...), a pipeline): that copy ends silently; the shell itself goes on. */
+function subshellExit(state: ShellState, args: string[]): Outcome {
+	const {code, complaint, exits} = exitStatus(args, state.session.lastExit);
+	return {state, stdout: '', stderr: complaint, exitCode: code, effects: [], ...(exits ? {control: {kind: 'exit' as const}} : {})};
 }
 
 function callFunction(state: ShellState, fn: FunctionDefinition, args: string[], stdin: string, run: Run): Outcome {
@@ -95,7 +108,7 @@ function callFunction(state: ShellState, fn: FunctionDefinition, args: string[],
 	if (bomb && forksItself(fn)) return dispatch(state, 'forkbomb', [], [], stdin, run);
 	if (run.functionDepth >= maxFunctionDepth) return fail(state, `bash: ${fn.name}: maximum function nesting level exceeded (${maxFunctionDepth})\n`);
 	const result = run.exec.command(state, fn.body, stdin, {...run, positional: args, functionDepth: run.functionDepth + 1, loopDepth: 0});
-	return {...result, control: undefined};
+	return {...result, control: result.control?.kind === 'exit' ? result.control : undefined};
 }
 
 function forksItself(fn: FunctionDefinition): boolean {
@@ -142,7 +155,7 @@ function childShell(shell: 'bash' | 'sh'): Builtin {
 			});
 		const parsed = parse(script, {eofEndsHeredoc: true});
 		if ('error' in parsed) return fail({...state, world: reaped(world)}, shell === 'bash' ? `bash: -c: line 1: ${parsed.error}\n` : `sh: 1: ${parsed.error}\n`, 2);
-		const result = run.exec.list({world, session}, parsed.list, stdin, {...run, positional: args.slice(c + 3), functionDepth: 0, loopDepth: 0});
+		const result = run.exec.list({world, session}, parsed.list, stdin, {...run, positional: args.slice(c + 3), functionDepth: 0, loopDepth: 0, subshell: false});
 		// `exit N` ends the child shell silently (the builtin says "exit" only at a prompt).
 		const exited = result.state.session.frames.length < session.frames.length;
 		const stdout = exited ? result.stdout.replace(/exit\n$/, '') : result.stdout;

@@ -30,7 +30,8 @@ export type ShellSession = {
 	env: Record<string, string>;
 	lastExit: number;
 	history: string[];
-	jobs: number; // background jobs started, for "[1] 1234"
+	/** The background jobs of each shell (jobs.ts); absent: none. */
+	jobs?: BackgroundJob[];
 	namespace: string; // kubectl's current namespace (the current context's)
 	/** kubeconfig contexts beyond kubeadm's one (set-context NAME), and the current one; absent: only kubeadm's. */
 	kubeconfig?: {current: string; contexts: Record<string, KubeContext>};
@@ -38,6 +39,26 @@ export type ShellSession = {
 };
 
 export type ShellState = {world: World; session: ShellSession};
+
+/** A job that `cmd &` started (jobs.ts). */
+export type BackgroundJob = {
+	id: number;
+	/** The shell that started it (its host and pid): each shell has its own table. */
+	host: string;
+	shell: number;
+	/** The process that is the job while it runs (this shell's child); none when it ended before the line did (`echo hi &`). */
+	pid?: number;
+	/** When that process ends by itself (sleep N &). */
+	endsAt?: number;
+	/** A client that waits on a process elsewhere (multipass exec ... &): it runs until it is killed. */
+	remote?: boolean;
+	/** It ended by a signal during the line before: bash notices that at the next prompt. */
+	deferred?: boolean;
+	command: string;
+	/** How it ended, when known: an exit status, or the signal that ended it. */
+	exit?: number;
+	signal?: number;
+};
 
 /** Files on the learner's real disk (or a lesson's workspace, or a test's map), relative to where the tutor started. */
 export type HostDisk = {

@@ -71,12 +71,14 @@ export function Dashboard({controller, clock, title, color, locale = 'en', compl
 
 	const lines = prompt.value.split('\n').length;
 	const lastRun = useMemo(() => lastRunHeight(snapshot.output, columns), [snapshot.output, columns]);
+	// The ✓ lines of steps passed since (quizzes answered one after another) are not an output being read.
+	const lastOutput = useMemo(() => lastRunHeight(snapshot.output, columns, {commandOutputOnly: true}), [snapshot.output, columns]);
 	const focus = ui.altPending ? 'Alt' : ui.focus;
 	const noticeLine = noticeOnOwnLine(snapshot, title, focus, columns, text, cheer);
 	const statusLines = noticeLine ? 2 : 1;
 	const usual = computeLayout(columns, rows, {hasLesson: Boolean(snapshot.lesson), promptLines: lines, statusLines});
 	// A long output being read gets more of the screen (the lesson gives way until a short one follows).
-	const readingOutput = usual.fits && (ui.outputScroll > 0 || lastRun > usual.shell.height - 1 - lines);
+	const readingOutput = usual.fits && (ui.outputScroll > 0 || lastOutput > usual.shell.height - 1 - lines);
 	const layout = readingOutput ? computeLayout(columns, rows, {hasLesson: Boolean(snapshot.lesson), promptLines: lines, readingOutput, statusLines}) : usual;
 	const frame = snapshot.shell.session.frames[snapshot.shell.session.frames.length - 1]!;
 	const paneWidth = layout.fits ? layout.pane.width - (layout.lesson ? 1 : 0) : 0;
@@ -140,7 +142,7 @@ export function Dashboard({controller, clock, title, color, locale = 'en', compl
 							<Box flexDirection="row" height={layout.pane.height}>
 								{layout.lesson && snapshot.lesson ? (
 									<>
-										<LessonPane view={snapshot.lesson} width={layout.lesson.width} height={layout.lesson.height} scroll={ui.lessonScroll} focused={ui.focus === 'lesson'} onMeasure={max => (lessonMax.current = max)} />
+										<LessonPane view={snapshot.lesson} width={layout.lesson.width} height={layout.lesson.height} scroll={ui.lessonScroll} focused={ui.focus === 'lesson'} promptEmpty={prompt.value === ''} onMeasure={max => (lessonMax.current = max)} />
 										<Box borderStyle="single" borderTop={false} borderBottom={false} borderRight={false} borderDimColor height={layout.pane.height} width={1} />
 									</>
 								) : null}

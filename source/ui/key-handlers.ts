@@ -181,10 +181,13 @@ function promptKeys(ctx: KeyContext, input: string, key: Key): void {
 		return ctx.quit();
 	}
 	// A step with nothing to type (read, quiz, summary) takes n and the quiz letters on an empty prompt.
+	// Once the quiz is passed its letters do nothing there (a second press of the answer must not
+	// start a command that n would then be typed into).
 	const lesson = ctx.snapshot.lesson;
 	if (ctx.prompt.value === '' && lesson && lesson.kind !== 'task' && input.length === 1) {
-		if (input === 'n' || (lesson.quiz && !lesson.passed && lesson.quiz.choices.some(c => c.key === input))) {
-			commandKey(ctx, input);
+		if (input === 'n') return void commandKey(ctx, input);
+		if (lesson.quiz?.choices.some(c => c.key === input)) {
+			if (!lesson.passed) commandKey(ctx, input);
 			return;
 		}
 	}

@@ -43,3 +43,28 @@ test('sudo bash -c and ssh HOST sh -c run the command and open no prompt', () =>
 	assert.equal(remote.stdout, 'host-2\n');
 	assert.equal(run(shell, 'hostname').stdout, 'host-1\n');
 });
+
+test('exit ends the shell running the line: nothing after it runs (bash -c, a loop, a function, ssh, the login shell)', () => {
+	const shell = sandboxShell({world: createSandboxWorld({cluster: false})});
+	const child = run(shell, "bash -c 'exit 1; echo x'");
+	assert.deepEqual([child.text, child.exitCode], ['', 1]);
+	assert.equal(run(shell, "bash -c 'for i in 1 2; do exit 4; done; echo y'; echo rc=$?").text, 'rc=4\n');
+	assert.equal(run(shell, "sh -c 'f() { exit 6; echo no; }; f; echo no2'; echo rc=$?").text, 'rc=6\n');
+	assert.equal(run(shell, "bash -c 'while exit 7; do echo a; done; echo b'; echo rc=$?").text, 'rc=7\n');
+	run(shell, 'ssh host-2');
+	assert.equal(run(shell, 'exit; echo x').text, 'logout\nConnection to host-2 closed.\n');
+	assert.equal(run(shell, 'hostname').text, 'host-1\n');
+	const quit = run(shell, 'exit; echo gone');
+	assert.equal(quit.text, 'logout\n');
+	assert.deepEqual(quit.effects, [{kind: 'exit-tutor'}]);
+});
+
+test('exit in a copy of the shell (a subshell, $(...), a pipeline) ends only that copy, silently', () => {
+	const shell = sandboxShell({world: createSandboxWorld({cluster: false})});
+	const sub = run(shell, '(exit 3); echo rc=$?');
+	assert.deepEqual([sub.text, sub.effects], ['rc=3\n', []], 'the learner is not logged out of the tutor');
+	assert.equal(run(shell, '(echo a; exit 2; echo b); echo rc=$?').text, 'a\nrc=2\n');
+	assert.equal(run(shell, 'X=$(echo in; exit 5; echo no); echo "$X" $?').text, 'in 5\n');
+	const piped = run(shell, 'exit 1 | cat; echo still');
+	assert.deepEqual([piped.text, piped.effects], ['still\n', []]);
+});

@@ -62,3 +62,9 @@ test('an opening bracket before inline code never ends a line alone: it goes alo
 		assert.equal(lines.join(' ').replace(/\s+/g, ' ').trim(), md.replace(/`/g, ''), `width ${width}: nothing lost`);
 	}
 });
+
+test('a code line with a trailing # comment that does not fit: the comment goes above, on # lines, never after a continuation mark (playtest, chapter 1)', () => {
+	const md = "```\ndocker inspect -f '{{.State.Pid}}' NAME    # the host PID of a container's main process\nkill PID                                   # send that process SIGTERM\n```";
+	const lines = texts(lessonLines(view({text: md}), 34, makeTheme(false), messages('en').ui)).slice(2).map(l => l.trim()).filter(Boolean);
+	assert.deepEqual(lines, ["# the host PID of a container's", '# main process', 'docker inspect -f \\', "'{{.State.Pid}}' NAME", '# send that process SIGTERM', 'kill PID']);
+});

@@ -84,3 +84,36 @@ test('Alt-c on a quiz is the check key: it never answers c, nor types c (playtes
 	await ui.waitForText('The right answer is b)');
 	assert.equal(controller.snapshot().lesson!.quiz!.answered?.key, 'c');
 });
+
+test('after the right answer the pane and the keys line both say n; a second press of the answer is not typed (playtest finding)', async () => {
+	const {ui, controller} = await atChapterZeroQuiz();
+	ui.press('a');
+	await ui.waitForText('The right answer is b)');
+	ui.press('b');
+	const frame = await ui.waitForText('✓b)');
+	assert.match(frame, /✓ n for the next step\./);
+	assert.doesNotMatch(frame, /Alt-n/);
+	assert.match(frame, /^next n\s/m);
+	ui.press('b');
+	await new Promise(resolve => setTimeout(resolve, 50));
+	assert.match(ui.frame(), /~#\s*$/m, 'b is not typed into the shell');
+	ui.press('n');
+	await ui.waitForText('5/5 ·');
+	assert.equal(controller.snapshot().lesson!.kind, 'summary');
+});
+
+test('with letters at the prompt, n types: the pane and the keys line offer Alt-n, which moves on', async () => {
+	const {ui, controller} = await atChapterZeroQuiz();
+	ui.type('l');
+	const unanswered = await ui.waitForText('~# l');
+	assert.match(unanswered, /answer Alt-a\/b\/c/);
+	ui.press(keys.alt('b'));
+	const frame = await ui.waitForText('✓b)');
+	assert.match(frame, /✓ Alt-n for the next step\./);
+	assert.match(frame, /^next Alt-n\s/m);
+	ui.press('s');
+	await ui.waitForText('~# ls');
+	assert.equal(controller.snapshot().lesson!.stepId, 'where-was-it-written');
+	ui.press(keys.alt('n'));
+	await ui.waitForText('5/5 ·');
+});

@@ -504,7 +504,9 @@ export function reconcileContainers(w: World, hostName: string, programs: Extern
 		if (!container || (container.state !== 'running' && container.state !== 'paused')) continue;
 		const group = host.cgroups.get(container.cgroup);
 		const oom = (group?.memoryEvents.oom_kill ?? 0) > 0;
-		const signal = killSignalOf(w, hostName, container.pid);
+		const killedBy = killSignalOf(w, hostName, container.pid);
+		// An app that handles SIGTERM (nginx) shuts down and exits 0, as under docker stop.
+		const signal = killedBy === 15 && appProfileOf(w, hostName, container)?.handlesSigterm ? undefined : killedBy;
 		const status = container.pid === undefined ? undefined : reapExitStatus(host, container.pid);
 		releaseRunningState(host, daemon, container);
 		container.state = 'exited';

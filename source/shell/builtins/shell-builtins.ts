@@ -135,6 +135,17 @@ export const exportCommand: CommandSpec = {
 };
 
 /**
+/** bash's `exit ARGS`: the status it exits with, what it complains about, and whether it exits at all. */
+export function exitStatus(args: string[], lastExit: number): {code: number; complaint: string; exits: boolean} {
+	// A number (mod 256) is the status; a word is an error and exit 2; two numbers do not exit at all.
+	const numeric = args[0] === undefined || /^[+-]?\d+$/.test(args[0]);
+	if (numeric && args.length > 1) return {code: 1, complaint: 'bash: exit: too many arguments\n', exits: false};
+	// Without a number the status is the last command's ($?), as bash's `exit` and the end of a script's input have it.
+	const code = args[0] === undefined ? lastExit : numeric ? ((Number(args[0]) % 256) + 256) % 256 : 2;
+	return {code, complaint: numeric ? '' : `bash: exit: ${args[0]}: numeric argument required\n`, exits: true};
+}
+
+/**
  * Leaves the innermost shell: an unshare'd shell, an ssh session or an exec session ends and its
  * process goes away. At the learner's own login shell it asks the tutor to quit.
  */
@@ -142,12 +153,8 @@ export const exit: CommandSpec = {
 	name: 'exit',
 	summary: 'leave the current shell (ssh, unshare, exec), or quit at the top',
 	run(args, ctx) {
-		// bash: a number (mod 256) is the status; a word is an error and exit 2; two numbers do not exit at all.
-		const numeric = args[0] === undefined || /^[+-]?\d+$/.test(args[0]);
-		if (numeric && args.length > 1) return {stdout: '', stderr: 'bash: exit: too many arguments\n', exitCode: 1};
-		// Without a number the status is the last command's ($?), as bash's `exit` and the end of a script's input have it.
-		const code = args[0] === undefined ? ctx.session.lastExit : numeric ? ((Number(args[0]) % 256) + 256) % 256 : 2;
-		const complaint = numeric ? '' : `bash: exit: ${args[0]}: numeric argument required\n`;
+		const {code, complaint, exits} = exitStatus(args, ctx.session.lastExit);
+		if (!exits) return {stdout: '', stderr: complaint, exitCode: code};
 		const frames = ctx.session.frames;
 		if (frames.length <= 1) return {stdout: 'logout\n', ...(complaint ? {stderr: complaint} : {}), exitCode: code, effects: [{kind: 'exit-tutor'}]};
 		const leaving = frames[frames.length - 1]!;

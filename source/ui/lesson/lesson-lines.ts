@@ -18,7 +18,16 @@ function inlineSpans(markdown: string): Span[] {
 	return first && (first.kind === 'paragraph' || first.kind === 'heading') && blocks.length === 1 ? first.spans : plainSpans(markdown);
 }
 
-export function lessonLines(view: LessonView, width: number, theme: Theme, text: UiText): StyledLine[] {
+/**
+ * Whether n and a quiz's letters act bare now (key-handlers.ts): with the lesson focused, or on
+ * an empty prompt on a step with nothing to type. Otherwise they are typed, and need Alt.
+ */
+export function bareStepKeys(view: LessonView, focused: boolean, promptEmpty: boolean): boolean {
+	return focused || (promptEmpty && view.kind !== 'task');
+}
+
+export function lessonLines(view: LessonView, width: number, theme: Theme, text: UiText, bare = false): StyledLine[] {
+	const next = bare ? 'n' : 'Alt-n';
 	const out: StyledLine[] = [];
 	// A finished chapter reopened: review it or start it over (the question in full, first).
 	if (view.pendingConfirm === 'restart' && view.confirmText) {
@@ -50,7 +59,7 @@ export function lessonLines(view: LessonView, width: number, theme: Theme, text:
 			out.push({segments: []});
 			out.push(...wrapSpans(inlineSpans(text.quizAnswerIs(answered.right.key, answered.right.text)), width, theme, '  ', {bold: true, color: theme.ok}));
 			if (answered.right.explanation) out.push(...wrapSpans(inlineSpans(answered.right.explanation), width, theme, '  '));
-			out.push(...wrapSpans(plainSpans(text.quizAgainOrNext), width, theme, '  ', {dim: theme.dim}));
+			out.push(...wrapSpans(plainSpans(text.quizAgainOrNext(next)), width, theme, '  ', {dim: theme.dim}));
 		}
 	}
 	view.hintsShown.forEach((hint, i) => {
@@ -72,15 +81,16 @@ export function lessonLines(view: LessonView, width: number, theme: Theme, text:
 	}
 	if (view.passed) {
 		out.push({segments: []});
-		out.push({segments: [{text: view.kind === 'task' ? text.done : '✓', bold: true, color: theme.ok}, {text: view.chapterDone ? text.chapterComplete : text.nextStepHint}]});
+		out.push({segments: [{text: view.kind === 'task' ? text.done : '✓', bold: true, color: theme.ok}, {text: view.chapterDone ? text.chapterComplete : text.nextStepHint(next)}]});
 	}
 	return out;
 }
 
-/** The keys line under the lesson: only what acts on this step. */
-export function lessonKeysText(view: LessonView, focused: boolean, text: UiText): string {
+/** The keys line under the lesson: only what acts on this step, as it acts now (`bare`: see bareStepKeys). */
+export function lessonKeysText(view: LessonView, focused: boolean, text: UiText, bare = focused): string {
 	const say = text.lessonKeys;
 	const k = (key: string) => (focused ? key : `Alt-${key}`);
+	const step = (key: string) => (bare ? key : `Alt-${key}`);
 	if (view.pendingConfirm) return view.pendingConfirm === 'solution' ? text.confirmSolution : view.pendingConfirm === 'restart' ? text.confirmRestart : text.confirmReset;
 	const keys: string[] = [];
 	const openTask = view.kind === 'task' && !view.passed;
@@ -89,11 +99,11 @@ export function lessonKeysText(view: LessonView, focused: boolean, text: UiText)
 		if (!view.solutionShown && !view.locked?.solutions) keys.push(`${say.solution} ${k('s')}`);
 	}
 	// A quiz takes answers until it is passed; n moves on once an answer (right or wrong) was given.
-	if (view.quiz && !view.passed) keys.push(`${say.answer} ${view.quiz.choices.map(c => c.key).join('/')}`);
+	if (view.quiz && !view.passed) keys.push(`${say.answer} ${step(view.quiz.choices.map(c => c.key).join('/'))}`);
 	if (view.chapterDone) keys.push(`${say.chapters} ${k('m')}`, `${say.startOver} ${k('r')}`);
 	else if (view.kind === 'quiz') {
-		if (view.quiz?.answered) keys.push(`${say.next} n`);
-	} else if (view.kind !== 'task') keys.push(`${say.next} n`);
+		if (view.quiz?.answered) keys.push(`${say.next} ${step('n')}`);
+	} else if (view.kind !== 'task') keys.push(`${say.next} ${step('n')}`);
 	else if (view.passed) keys.push(`${say.next} ${k('n')}`);
 	if (openTask) keys.push(`${say.reset} ${k('r')}`);
 	return keys.join(' · ');

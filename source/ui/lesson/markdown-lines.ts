@@ -39,6 +39,20 @@ export function markdownLines(markdown: string, width: number, theme: Theme): St
 	return out;
 }
 
+/** A shell comment as `# ...` lines of at most `width` columns, cut between words. */
+function commentLines(comment: string, width: number): string[] {
+	const out: string[] = [];
+	let line = '#';
+	for (const word of comment.replace(/^#\s*/, '').split(/\s+/)) {
+		if (line !== '#' && textWidth(`${line} ${word}`) > width) {
+			out.push(line);
+			line = '#';
+		}
+		line += ` ${word}`;
+	}
+	return [...out, line];
+}
+
 /** A code block's lines, indented by two; a block too wide for that loses the indent before any line wraps. */
 export function codeBlockLines(text: string, width: number): string[] {
 	const lines = text.split('\n');
@@ -55,6 +69,10 @@ export function codeBlockLines(text: string, width: number): string[] {
  */
 export function wrapCodeLine(line: string, width: number): string[] {
 	if (textWidth(line) <= width || width < 8) return [line];
+	// `cmd    # what it does`: a `\` inside a comment continues nothing, so the comment goes on
+	// lines of its own above the command (harmless when copied), and the command wraps alone.
+	const commented = line.match(/^(\s*\S.*?)\s{2,}(#\s.*)$/);
+	if (commented) return [...commentLines(commented[2]!, width), ...wrapCodeLine(commented[1]!, width)];
 	const out: string[] = [];
 	let rest = line;
 	let indent = '';

@@ -22,10 +22,11 @@ export function outputLines(output: OutputEntry[], width: number, theme: Theme, 
 }
 
 /** How many screen lines the newest command and its output take (0 before any command). */
-export function lastRunHeight(output: OutputEntry[], width: number): number {
+export function lastRunHeight(output: OutputEntry[], width: number, options: {commandOutputOnly?: boolean} = {}): number {
 	let lines = 0;
 	for (let i = output.length - 1; i >= 0; i--) {
 		const entry = output[i]!;
+		if (options.commandOutputOnly && entry.kind === 'success') continue;
 		lines += wrapText(entry.text, width).length;
 		if (entry.kind === 'command') return lines;
 	}

@@ -9,3 +9,12 @@ test("chapter 1: killing a container's main process from the host leaves the con
 	const container = [...shell.state.world.dockers.get('host-1')!.containers.values()].find(c => c.name === 'app-1')!;
 	assert.equal(container.state, 'exited');
 });
+
+test('nginx killed with SIGTERM from the host shuts down and exits 0, as under docker stop; SIGKILL gives 137 (playtest, chapter 1)', () => {
+	const shell = sandboxShell();
+	run(shell, 'docker run -d --name app-1 nginx');
+	run(shell, 'docker run -d --name app-2 nginx');
+	run(shell, "kill $(docker inspect -f '{{.State.Pid}}' app-1)");
+	run(shell, "kill -9 $(docker inspect -f '{{.State.Pid}}' app-2)");
+	assert.equal(run(shell, "docker inspect -f '{{.State.ExitCode}}' app-1 app-2").stdout, '0\n137\n');
+});

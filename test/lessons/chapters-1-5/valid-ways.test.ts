@@ -62,3 +62,10 @@ test('chapter 1: app-1 stopped with kill from the host, by pid or by name; docke
 	assert.equal(unmetAfter(1, 'host-process', ['docker kill app-1']).length, 1);
 	assert.deepEqual(unmetAfter(1, 'host-process', ['docker stop app-1', 'docker start app-1', "kill $(docker inspect -f '{{.State.Pid}}' app-1)"]), [], 'no dead end after docker stop: start it, then kill');
 });
+
+test('chapter 5: SHARED SIZE is seen with docker system df -v or --verbose; plain docker system df does not show it', () => {
+	assert.deepEqual(unmetAfter(5, 'pull', ['docker pull luksa/kubia', 'docker system df -v']), []);
+	assert.deepEqual(unmetAfter(5, 'pull', ['docker pull luksa/kubia', 'docker system df --verbose']), []);
+	assert.equal(unmetAfter(5, 'pull', ['docker pull luksa/kubia', 'docker system df']).length, 1, 'no SHARED SIZE column without -v');
+	assert.equal(unmetAfter(5, 'pull', ['docker pull luksa/kubia', 'docker system df; ls -v']).length, 1);
+});

@@ -130,7 +130,7 @@ test('ls, mkdir, rm, rmdir, touch and readlink read their spec: what it accepts 
 	assert.deepEqual(answer('ls --almost-all'), [0, '.bashrc\n', '']);
 	assert.deepEqual(answer('ls --directory --numeric-uid-gid /etc').slice(0, 1), [0]);
 	assert.match(answer('ls --directory -n /etc')[1] as string, /^drwxr-xr-x .* \/etc\n$/);
-	assert.deepEqual(answer('ls -R /etc'), [0, 'hostname  os-release\n', '[simulator] ls -R lists the top level only here; subdirectories are not walked\n']);
+	assert.deepEqual(answer('ls -R /etc'), [0, '/etc:\nhostname  os-release\n', '']);
 	const shell = sandboxShell();
 	runAll(shell, ['mkdir --parents -m 700 a/b', 'touch -r /etc/hostname a/b/new', 'rm --recursive --force a/b/new']);
 	assert.deepEqual(run(shell, 'ls a/b').stdout, '');

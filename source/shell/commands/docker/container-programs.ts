@@ -14,7 +14,7 @@ export function containerPrograms(commands: CommandTable): ExternalProgramRunner
 		const spec = commands.get(program);
 		if (!spec) return {stdout: '', stderr: `[simulator] ${program} ran in the container; its output is not simulated here\n`, status: 0};
 		const frame = containerFrame(call.host, call.pid, call.user, call.cwd);
-		const session: ShellSession = {frames: [frame], env: call.env, lastExit: 0, history: [], jobs: 0, namespace: 'default'};
+		const session: ShellSession = {frames: [frame], env: call.env, lastExit: 0, history: [], namespace: 'default'};
 		try {
 			const disk = memoryDisk();
 			const outcome = spec.run(call.argv.slice(1), {world, session, frame, stdin: call.stdin, disk, commandLine: call.argv.join(' '), runtime: {commands, disk, programs}});

@@ -326,7 +326,8 @@ function startAndAttach(call: DockerCall, before: World, containerId: string, se
 	}
 	const running = world.dockers.get(host)!.containers.get(containerId)!;
 	if (isLongRunning(world, host, running)) {
-		if (settings.detach) return {stdout: idLine, stderr, exitCode: 0, world, spawnedPid: pid};
+		// The client exits once the container started: `docker run -d ... &` is a job done at once.
+		if (settings.detach) return {stdout: idLine, stderr, exitCode: 0, world};
 		if (settings.interactive && settings.tty && isShell(effective[0]!)) {
 			const frame = containerFrame(host, pid, running.user ?? 'root', running.workdir);
 			return {stdout: '', stderr, exitCode: 0, world, session: {...call.ctx.session, frames: [...call.ctx.session.frames, frame]}};

@@ -5,6 +5,7 @@
 import type {CommandOutcome, KubeContext, ShellSession} from '../../types.ts';
 import {flag} from './args.ts';
 import {fail, type Kctx} from './context.ts';
+import {kubeconfigSource} from './kubeconfig-source.ts';
 import {table} from './table.ts';
 import {notSimulated} from './unmodelled.ts';
 
@@ -40,7 +41,7 @@ function kubeconfigPath(k: Kctx): string {
 }
 
 function hasKubeconfig(k: Kctx): boolean {
-	return !!k.ctx.world.cluster?.kubectlHosts.includes(k.ctx.frame.host);
+	return !!k.ctx.world.cluster && kubeconfigSource(k.ctx, flag(k.args, 'kubeconfig')).found;
 }
 
 function view(k: Kctx, minify: boolean): string {

@@ -4,6 +4,7 @@ import {apiServerUp, type ApiError} from '../../../engine/k8s/api-server.ts';
 import type {World} from '../../../engine/world.ts';
 import type {CommandContext, CommandOutcome} from '../../types.ts';
 import {bool, flag, type ParsedArgs} from './args.ts';
+import {kubeconfigSource, noServerLine} from './kubeconfig-source.ts';
 
 export type Kctx = {ctx: CommandContext; args: ParsedArgs};
 
@@ -30,9 +31,9 @@ export function allNamespaces(k: Kctx): boolean {
 }
 
 /** Why kubectl cannot reach a server from here, or undefined when it can. */
-export function unreachable(ctx: CommandContext): string | undefined {
+export function unreachable(ctx: CommandContext, kubeconfigFlag?: string): string | undefined {
 	const c = ctx.world.cluster;
-	if (!c || !c.kubectlHosts.includes(ctx.frame.host)) return 'The connection to the server localhost:8080 was refused - did you specify the right host or port?';
+	if (!c || !kubeconfigSource(ctx, kubeconfigFlag).found) return noServerLine;
 	if (!apiServerUp(ctx.world)) return `The connection to the server ${c.apiServerAddress.replace('https://', '')} was refused - did you specify the right host or port?`;
 	return undefined;
 }

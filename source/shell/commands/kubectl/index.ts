@@ -29,6 +29,8 @@ import {kubectlPortForward} from './port-forward.ts';
 import {kubectlTaint} from './taint.ts';
 import {kubectlEvents} from './events.ts';
 import {clusterName, contextProblem, kubeconfigOf, kubectlConfig} from './config.ts';
+import {kubeconfigSource, withoutKubeconfig} from './kubeconfig-source.ts';
+import {globalFlags} from './verb-flags.ts';
 import {kubectlEditHint, kubectlPatch, kubectlRollout, kubectlSet, kubectlTop} from './update-verbs.ts';
 
 import {verbHelp} from './verb-help.ts';
@@ -148,7 +150,25 @@ function helpFor(verb: string): string {
 	return `${help.about}${commands}\n\nUsage:\n${help.usage}\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n[simulator] examples and every option: https://kubernetes.io/docs/reference/kubectl/generated/kubectl_${verb}/\n`;
 }
 
-function run(argv: string[], ctx: CommandContext): CommandOutcome {
+/** Global flags are taken before the verb too (`kubectl --kubeconfig FILE get nodes`, `kubectl -n web get pods`): moved after it. */
+function verbFirst(argv: string[]): string[] {
+	const before: string[] = [];
+	let i = 0;
+	for (; i < argv.length && argv[i]!.startsWith('-') && argv[i] !== '--'; i++) {
+		const m = argv[i]!.match(/^--?([^=]+)(=.*)?$/);
+		const name = m?.[1] ?? '';
+		const long = name in globalFlags ? name : Object.keys(globalFlags).find(k => globalFlags[k] === name && name.length === 1);
+		if (!long || ['help', 'h'].includes(name)) break;
+		before.push(argv[i]!);
+		if (!m![2] && !valuelessGlobals.has(long) && i + 1 < argv.length) before.push(argv[++i]!);
+	}
+	return before.length && i < argv.length ? [argv[i]!, ...before, ...argv.slice(i + 1)] : argv;
+}
+
+const valuelessGlobals = new Set(['disable-compression', 'insecure-skip-tls-verify', 'match-server-version', 'warnings-as-errors']);
+
+function run(argvTyped: string[], ctx: CommandContext): CommandOutcome {
+	const argv = verbFirst(argvTyped);
 	const [verb, ...rest] = argv;
 	if (verb === 'help' && rest[0] && verbHelp[rest[0]]) return {stdout: helpFor(rest[0]), exitCode: 0};
 	if (!verb || verb === '--help' || verb === '-h' || verb === 'help') return {stdout: usage, exitCode: 0};
@@ -167,6 +187,10 @@ function run(argv: string[], ctx: CommandContext): CommandOutcome {
 	if (flags.error) return fail(flags.error);
 	let kk = k;
 	if (verb !== 'config') {
+		// No kubeconfig here (a node reached with ssh): kubectl falls back to localhost:8080.
+		const source = kubeconfigSource(ctx, flag(args, 'kubeconfig'));
+		if (source.error) return fail(source.error);
+		if (!source.found) return withoutKubeconfig(ctx, verb);
 		// The context (--context, else the current one) says which cluster, user and namespace.
 		const config = kubeconfigOf(ctx.session);
 		const name = flag(args, 'context') ?? config.current;
@@ -186,7 +210,7 @@ function dispatch(verb: string, rest: string[], k: Kctx, ctx: CommandContext): C
 	if (verb === 'explain' && !ctx.world.cluster) return fail('error: the server doesn\'t have a resource type');
 	// The kubeconfig is read locally: no server needed.
 	if (verb === 'config') return kubectlConfig(k);
-	const down = unreachable(ctx);
+	const down = unreachable(ctx, flag(args, 'kubeconfig'));
 	if (down) return fail(down);
 	const refused = impersonationRefusal(verb, k);
 	if (refused) return fail(refused);

@@ -4,11 +4,14 @@ import {apiCatalogue, groupOf, qualifiedName} from '../../../engine/k8s/api-cata
 import {flag} from './args.ts';
 import type {CommandOutcome} from '../../types.ts';
 import {fail, unreachable, type Kctx} from './context.ts';
+import {kubeconfigSource} from './kubeconfig-source.ts';
 import {table} from './table.ts';
 
 export function kubectlVersion(k: Kctx): CommandOutcome {
 	const client = `Client Version: ${kubernetesVersion}\nKustomize Version: v5.4.2\n`;
-	const down = unreachable(k.ctx);
+	const problem = kubeconfigSource(k.ctx, flag(k.args, 'kubeconfig')).error;
+	if (problem) return {stdout: '', stderr: problem + '\n', exitCode: 1};
+	const down = unreachable(k.ctx, flag(k.args, 'kubeconfig'));
 	if (down) return {stdout: client, stderr: down + '\n', exitCode: 1};
 	return {stdout: client + `Server Version: ${kubernetesVersion}\n`, exitCode: 0};
 }

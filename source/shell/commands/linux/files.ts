@@ -76,6 +76,9 @@ function outputNotTerminal(ctx: CommandContext, name: string): boolean {
 	return new RegExp(`(^|[;&|]\\s*)${name}\\b[^;&|]*(\\|(?!\\|)|>)`).test(ctx.commandLine);
 }
 
+/** The most folders one `ls -R` lists (a recursive listing of /proc or / is very long). */
+const lsRecursionBound = 2000;
+
 export const ls: CommandSpec = external({
 	name: 'ls',
 	summary: 'list directory contents (-l, -a)',
@@ -88,7 +91,7 @@ export const ls: CommandSpec = external({
 		const almost = given.has('almost-all');
 		const onePerLine = given.has('1') || outputNotTerminal(ctx, 'ls');
 		let stdout = '';
-		let stderr = given.has('recursive') ? '[simulator] ls -R lists the top level only here; subdirectories are not walked\n' : '';
+		let stderr = '';
 		let exitCode = 0;
 		const list = targets.length ? targets : ['.'];
 		const files: string[] = [];
@@ -103,17 +106,31 @@ export const ls: CommandSpec = external({
 			else files.push(t);
 		}
 		if (files.length) stdout += long ? longLines(files.map(f => longEntry(ctx, resolvePath(ctx.frame, f), f))).join('\n') + '\n' : onePerLine ? files.join('\n') + '\n' : columns(files);
-		for (const d of dirs) {
+		// -R: each folder's subfolders after it, depth first, as `a/b:` blocks (never into . and ..).
+		const recursive = given.has('recursive');
+		const queue = [...dirs];
+		let listed = 0;
+		while (queue.length) {
+			const d = queue.shift()!;
+			if (++listed > lsRecursionBound) {
+				stderr += `[simulator] ls -R stopped after ${lsRecursionBound} directories (the simulator bounds it so the tutor keeps responding)\n`;
+				break;
+			}
 			const path = resolvePath(ctx.frame, d);
 			let names = listPath(ctx.world, ctx.frame, path) ?? [];
 			if (!all && !almost) names = names.filter(n => !n.startsWith('.'));
 			if (all) names = ['.', '..', ...names];
-			if (list.length > 1) stdout += `${stdout ? '\n' : ''}${d}:\n`;
+			if (list.length > 1 || recursive) stdout += `${stdout ? '\n' : ''}${d}:\n`;
+			const childPath = (n: string) => (n === '.' ? path : n === '..' ? resolvePath(ctx.frame, `${path}/..`) : `${path === '/' ? '' : path}/${n}`);
 			if (long) {
-				const lines = names.length ? longLines(names.map(n => longEntry(ctx, n === '.' ? path : n === '..' ? resolvePath(ctx.frame, `${path}/..`) : `${path === '/' ? '' : path}/${n}`, n))) : [];
+				const lines = names.length ? longLines(names.map(n => longEntry(ctx, childPath(n), n))) : [];
 				const blocks = path.startsWith('/proc') || path.startsWith(cgroupMount) ? 0 : names.length * 4;
 				stdout += `total ${blocks}\n` + (lines.length ? lines.join('\n') + '\n' : '');
 			} else stdout += onePerLine ? names.map(n => n + '\n').join('') : columns(names);
+			if (recursive) {
+				const subfolders = names.filter(n => n !== '.' && n !== '..' && pathKind(ctx.world, ctx.frame, childPath(n)) === 'dir' && procLink(ctx.world, ctx.frame, childPath(n)) === undefined);
+				queue.unshift(...subfolders.map(n => `${d.endsWith('/') ? d : `${d}/`}${n}`));
+			}
 		}
 		return {stdout, stderr, exitCode};
 	},

@@ -7,6 +7,7 @@ import {handOverForkBomb} from '../../../engine/host/workloads.ts';
 import {noteServiceProcessDied, serviceOf} from '../../../engine/host/services.ts';
 import type {Process} from '../../../engine/host/types.ts';
 import type {CommandSpec} from '../../types.ts';
+import {jobBySpec, noteJobSignal} from '../../jobs.ts';
 import {callerOf, comm, external, fail, findVisible, lostShell, ok, optionsOf, visiblePid} from './context.ts';
 
 const signals = ['HUP', 'INT', 'QUIT', 'ILL', 'TRAP', 'ABRT', 'BUS', 'FPE', 'KILL', 'USR1', 'SEGV', 'USR2', 'PIPE', 'ALRM', 'TERM', 'STKFLT', 'CHLD', 'CONT', 'STOP', 'TSTP', 'TTIN', 'TTOU', 'URG', 'XCPU', 'XFSZ', 'VTALRM', 'PROF', 'WINCH', 'POLL', 'PWR', 'SYS'];
@@ -45,15 +46,19 @@ export const kill: CommandSpec = {
 		const {host, process: me, viewPidNs} = caller;
 		let stderr = '';
 		let popFrame = false;
+		let session = ctx.session; // a job it ended is reported as Terminated or Killed
 		const world = produce(ctx.world, w => {
 			const h = w.hosts.get(host.name)!;
 			for (const t of targets) {
 				let target: Process | undefined;
-				const job = t.match(/^%(\d+|%|\+)$/);
+				const job = /^%(\d+|%|\+|-)?$/.test(t);
 				if (job) {
-					// No job table is kept: jobs are this shell's background children, oldest first.
-					const children = [...h.processes.values()].filter(p => p.ppid === me.pid).sort((a, b) => a.pid - b.pid);
-					target = job[1] === '%' || job[1] === '+' ? children.at(-1) : children[Number(job[1]) - 1];
+					const entry = jobBySpec({world: ctx.world, session: ctx.session}, t);
+					if (entry?.remote && entry.signal === undefined) {
+						session = {...session, jobs: session.jobs?.map(j => (j === entry ? {...j, signal} : j))};
+						continue;
+					}
+					target = entry?.pid === undefined ? undefined : h.processes.get(entry.pid);
 					if (!target) {
 						stderr += `bash: kill: ${t}: no such job\n`;
 						continue;
@@ -80,6 +85,7 @@ export const kill: CommandSpec = {
 				const service = serviceOf(h, target);
 				handOverForkBomb(h, target.pid);
 				killAlone(h, target.pid);
+				session = noteJobSignal(session, host.name, target.pid, signal);
 				if (service) noteServiceProcessDied(w, h, service, `${signal}/SIG${signals[signal - 1] ?? signal}`);
 				recordEvent(w, {type: 'Normal', component: 'kernel', reason: 'Killed', object: `process/${host.name}/${target.pid}`, message: `${target.command} killed by SIG${signals[signal - 1] ?? signal}`, host: host.name});
 			}
@@ -89,9 +95,9 @@ export const kill: CommandSpec = {
 		if (popFrame) {
 			const frames = ctx.session.frames;
 			if (frames.length <= 1) return fail('[simulator] this is your login shell; killing it would end the session (type exit to quit)');
-			return {stdout: '', stderr: 'Killed\n', exitCode: 137, world, session: {...ctx.session, frames: frames.slice(0, -1)}};
+			return {stdout: '', stderr: 'Killed\n', exitCode: 137, world, session: {...session, frames: frames.slice(0, -1)}};
 		}
-		return {stdout: '', stderr, exitCode: stderr ? 1 : 0, world};
+		return {stdout: '', stderr, exitCode: stderr ? 1 : 0, world, ...(session !== ctx.session ? {session} : {})};
 	},
 };
 
