@@ -48,9 +48,10 @@ async function runHost() {
 	// event changed nothing the screen shows (a command on a passed step, a step in another chapter).
 	let bytesWritten = 0;
 	const screen = Object.assign(new EventEmitter(), {columns: 140, rows: 40, isTTY: true, write: (frame: string) => frameWritten(frame)});
-	const waiting: number[] = []; // report times of events applied but not yet rendered
+	const waiting: {reportedAt: number; appliedAt: number}[] = []; // events applied but not yet rendered
 	const unwritten: number[] = []; // ... and not yet followed by a frame written
 	const latencies: number[] = [];
+	const appliedToRendered: number[] = [];
 	const toNextWrite: number[] = [];
 	const toHost: number[] = []; // report -> host received it
 	const toRoom: number[] = []; // host received -> synced and applied
@@ -58,7 +59,7 @@ async function runHost() {
 	host.subscribe(change => {
 		if (change.kind === 'record' && change.record.r === 'event') {
 			const now = preciseNow();
-			waiting.push(change.record.clientAt);
+			waiting.push({reportedAt: change.record.clientAt, appliedAt: now});
 			unwritten.push(change.record.clientAt);
 			toHost.push(change.record.at - change.record.clientAt);
 			toRoom.push(now - change.record.at);
@@ -69,7 +70,10 @@ async function runHost() {
 	function frameRendered() {
 		frames++;
 		const now = preciseNow();
-		for (const at of waiting) latencies.push(now - at);
+		for (const event of waiting) {
+			latencies.push(now - event.reportedAt);
+			appliedToRendered.push(now - event.appliedAt);
+		}
 		waiting.length = 0;
 	}
 	function frameWritten(frame: string) {
@@ -122,7 +126,7 @@ async function runHost() {
 	console.log(`${studentCount} students on loopback, ${rate} events/s each, ${seconds} s of reporting (${elapsed.toFixed(1)} s with joins and the final drain)`);
 	console.log(`  events: ${report.reported} reported, ${live} applied live, ${onDisk} in the synced log -> ${(onDisk / report.activeSeconds).toFixed(0)} events/s`);
 	console.log(`  dashboard update latency (report -> first frame rendered after it): p50 ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, ${frames} frames rendered, ${(bytesWritten / 1024).toFixed(0)} KB written`);
-	console.log(`    of which report -> host: p50 ${percentile(toHost, 50).toFixed(1)} ms, p95 ${percentile(toHost, 95).toFixed(1)} ms; host -> synced and applied: p50 ${percentile(toRoom, 50).toFixed(1)} ms, p95 ${percentile(toRoom, 95).toFixed(1)} ms`);
+	console.log(`    of which report -> host: p50 ${percentile(toHost, 50).toFixed(1)} ms, p95 ${percentile(toHost, 95).toFixed(1)} ms; host -> synced and applied: p50 ${percentile(toRoom, 50).toFixed(1)} ms, p95 ${percentile(toRoom, 95).toFixed(1)} ms; applied -> rendered: p50 ${percentile(appliedToRendered, 50).toFixed(1)} ms, p95 ${percentile(appliedToRendered, 95).toFixed(1)} ms`);
 	console.log(`    (report -> the next frame written, which for an event that changed nothing shown is an unrelated later change: p50 ${percentile(toNextWrite, 50).toFixed(1)} ms, p95 ${percentile(toNextWrite, 95).toFixed(1)} ms)`);
 	console.log(`  projector update latency (step passed -> the projector's stream shows it): p50 ${percentile(report.projector, 50).toFixed(1)} ms, p95 ${percentile(report.projector, 95).toFixed(1)} ms, ${report.projectorUpdates} updates`);
 	console.log(`  host event-loop delay: p50 ${(loopDelay.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms`);

@@ -3,7 +3,7 @@ import type {ClassroomHost, RenameProblem} from './host-server.ts';
 import {parseChapterList} from './chapter-list.ts';
 import {minutesLeft, parseTimebox, timeOfDay} from './timebox.ts';
 import {openRefs} from './protocol.ts';
-import {defaultStuckRule, isStuck, pacingOf, type StuckRule} from './room.ts';
+import {defaultStuckRule, isStuck, pacingOf, stuckScope, type StuckRule} from './room.ts';
 import {nameKey} from './sanitize.ts';
 import {messages} from '../i18n/catalog.ts';
 import type {HostCommandText} from '../i18n/messages.ts';
@@ -79,12 +79,12 @@ export async function runHostCommand(host: ClassroomHost, line: string, now: num
 			return up.map(student => say.hand(student.name, student.hand!.chapterId ? say.where(student.hand!.chapterId, student.hand!.stepIndex! + 1, student.hand!.stepCount ?? 0) : '', student.hand!.lastCommand?.line ?? '')).join('\n');
 		}
 		case 'who': {
-			const pacing = pacingOf(room);
+			const scope = stuckScope(room);
 			const rows = room.studentOrder.map(id => {
 				const student = room.students[id]!;
 				const online = host.isConnected(id);
 				const where = student.current ? say.where(student.current.chapterId, student.current.stepIndex + 1, student.current.stepCount) : say.notStarted;
-				return `${student.hand ? '✋ ' : ''}${student.name}: ${where}${isStuck(student, now, online, settings.rule ?? defaultStuckRule, pacing) ? say.stuck : ''}${online ? '' : say.offline}`;
+				return `${student.hand ? '✋ ' : ''}${student.name}: ${where}${isStuck(student, now, online, settings.rule ?? defaultStuckRule, scope) ? say.stuck : ''}${online ? '' : say.offline}`;
 			});
 			return rows.length > 0 ? rows.join('\n') : say.nobody;
 		}

@@ -1,7 +1,7 @@
 // What the projector page shows: the room in large type, for everyone to see. Only counts,
 // raised hands and (unless anonymous) names; never the join code, commands or unmet checks.
 import {chapterSummaries} from './export.ts';
-import {defaultStuckRule, pacingOf, stuckKind, type Room, type StuckRule} from './room.ts';
+import {defaultStuckRule, stuckKind, stuckScope, type Room, type StuckRule} from './room.ts';
 
 export type ProjectorSnapshot = {
 	students: number;
@@ -14,7 +14,7 @@ export type ProjectorSnapshot = {
 
 export function projectorSnapshot(room: Room, options: {now: number; online: (id: string) => boolean; anonymous: boolean; rule?: StuckRule}): ProjectorSnapshot {
 	const students = room.studentOrder.map(id => room.students[id]!);
-	const pacing = pacingOf(room);
+	const scope = stuckScope(room);
 	const chapters = chapterSummaries(room).map(summary => {
 		const onStep = summary.passedPerStep.map(() => 0);
 		for (const student of students) {
@@ -33,7 +33,7 @@ export function projectorSnapshot(room: Room, options: {now: number; online: (id
 	return {
 		students: students.length,
 		online: students.filter(student => options.online(student.id)).length,
-		stuck: students.filter(student => stuckKind(student, options.now, options.online(student.id), options.rule ?? defaultStuckRule, pacing) !== undefined).length,
+		stuck: students.filter(student => stuckKind(student, options.now, options.online(student.id), options.rule ?? defaultStuckRule, scope) !== undefined).length,
 		paused: room.paused,
 		chapters,
 		hands,

@@ -67,6 +67,8 @@ export type Room = {
 	/** Time boxes: chapter ref -> when it closes (host clock). */
 	closing: Record<string, number>;
 	paused: boolean;
+	/** Host clock when the last pause ended: nobody is idle for the time the room was paused. */
+	resumedAt?: number;
 	broadcast?: {text: string; at: number};
 	exam?: ExamRules;
 	students: Record<string, Student>;
@@ -85,6 +87,13 @@ export function emptyRoom(code: string, chapters: string[]): Room {
 export function pacingOf(room: Room): Pacing {
 	const closing = Object.entries(room.closing).map(([chapter, at]) => ({chapter, at}));
 	return {chapters: room.chapters, openCount: room.openCount, ...(room.open ? {open: room.open} : {}), ...(closing.length ? {closing} : {}), paused: room.paused, ...(room.broadcast ? {broadcast: room.broadcast} : {}), ...(room.exam ? {exam: room.exam} : {})};
+}
+
+/** What of the room decides who is stuck: its pacing (closed chapters, a pause) and when the last pause ended. */
+export type StuckScope = Pacing & {resumedAt?: number};
+
+export function stuckScope(room: Room): StuckScope {
+	return room.resumedAt === undefined ? pacingOf(room) : {...pacingOf(room), resumedAt: room.resumedAt};
 }
 
 export const stepKey = (chapterId: string, stepId: string) => `${chapterId}/${stepId}`;
@@ -147,6 +156,7 @@ export function applyRecord(room: Room, record: LogRecord): void {
 			for (const ref of Object.keys(room.closing)) if (!room.open.includes(ref)) delete room.closing[ref];
 			return;
 		case 'paused':
+			if (room.paused && !record.paused) room.resumedAt = record.at;
 			room.paused = record.paused;
 			return;
 		case 'timebox':
@@ -295,23 +305,26 @@ export type StuckKind = 'idle' | 'failing';
 
 /**
  * Stuck: online, on an unfinished task or quiz (not reading, not on a finished chapter's
- * summary, not in a chapter the instructor has closed: `pacing` is the room's), and past the
- * time threshold or the failure threshold on that step.
+ * summary, not in a chapter the instructor has closed, not while the room is paused: `scope` is
+ * the room's), and past the time threshold (not counting a pause) or the failure threshold on
+ * that step.
  */
-export function stuckKind(student: Student, now: number, online: boolean, rule: StuckRule = defaultStuckRule, pacing?: Pacing): StuckKind | undefined {
+export function stuckKind(student: Student, now: number, online: boolean, rule: StuckRule = defaultStuckRule, scope?: StuckScope): StuckKind | undefined {
 	const current = student.current;
-	if (!online || !current) return undefined;
+	if (!online || !current || scope?.paused) return undefined;
+	const pacing = scope;
 	if (current.kind === 'read' || current.kind === 'summary' || student.finished[current.chapterId] !== undefined) return undefined;
 	if (pacing && !chapterOpen(pacing, {id: current.chapterId, number: current.chapterNumber})) return undefined;
 	const step = student.steps[stepKey(current.chapterId, current.stepId)];
 	if (!step || step.doneAt !== undefined) return undefined;
 	const failures = step.failedCommands + step.failedChecks;
-	if (timeOnStep(student, now) < rule.idleMs && failures < rule.failures) return undefined;
+	const idleFor = Math.min(timeOnStep(student, now), now - (scope?.resumedAt ?? -Infinity));
+	if (idleFor < rule.idleMs && failures < rule.failures) return undefined;
 	return step.attempts > 0 || failures > 0 ? 'failing' : 'idle';
 }
 
-export function isStuck(student: Student, now: number, online: boolean, rule: StuckRule = defaultStuckRule, pacing?: Pacing): boolean {
-	return stuckKind(student, now, online, rule, pacing) !== undefined;
+export function isStuck(student: Student, now: number, online: boolean, rule: StuckRule = defaultStuckRule, scope?: StuckScope): boolean {
+	return stuckKind(student, now, online, rule, scope) !== undefined;
 }
 
 /** How far the room is in one chapter: who finished it, who passed each step, who is on each step now. */

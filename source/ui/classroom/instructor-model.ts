@@ -1,7 +1,6 @@
 // What the instructor's dashboard shows, computed from the room: pure, so it is tested
 // without a terminal. The grid shows one chapter at a time, its steps as columns.
-import type {Pacing} from '../../classroom/protocol.ts';
-import {chapterSummary, defaultStuckRule, pacingOf, stuckKind, timeOnStep, type ChapterSummary, type Room, type Student, type StuckKind, type StuckRule} from '../../classroom/room.ts';
+import {chapterSummary, defaultStuckRule, stuckKind, stuckScope, timeOnStep, type ChapterSummary, type Room, type Student, type StuckKind, type StuckRule, type StuckScope} from '../../classroom/room.ts';
 
 export type SortOrder = 'joined' | 'name' | 'progress' | 'stuck';
 export const sortOrders: SortOrder[] = ['joined', 'name', 'progress', 'stuck'];
@@ -52,9 +51,9 @@ export function chapterColumns(room: Room): ChapterColumn[] {
 	return columns;
 }
 
-/** `pacing`: the room's, so a student in a chapter the instructor closed is not counted as stuck. */
-export function studentRow(student: Student, chapter: ChapterColumn, online: boolean, now: number, rule: StuckRule = defaultStuckRule, pacing?: Pacing): StudentRow {
-	const stuck = stuckKind(student, now, online, rule, pacing);
+/** `scope`: the room's, so a student in a chapter the instructor closed, or in a paused room, is not counted as stuck. */
+export function studentRow(student: Student, chapter: ChapterColumn, online: boolean, now: number, rule: StuckRule = defaultStuckRule, scope?: StuckScope): StudentRow {
+	const stuck = stuckKind(student, now, online, rule, scope);
 	const cells: Cell[] = [];
 	let doneCount = 0;
 	let hints = 0;
@@ -87,8 +86,8 @@ export function studentRow(student: Student, chapter: ChapterColumn, online: boo
 const stuckRank = (row: StudentRow) => (row.stuck === 'failing' ? 2 : row.stuck === 'idle' ? 1 : 0);
 
 export function visibleRows(room: Room, chapter: ChapterColumn, options: {sort: SortOrder; filter: Filter; now: number; online: (id: string) => boolean; rule?: StuckRule}): StudentRow[] {
-	const pacing = pacingOf(room);
-	let rows = room.studentOrder.map(id => studentRow(room.students[id]!, chapter, options.online(id), options.now, options.rule, pacing));
+	const scope = stuckScope(room);
+	let rows = room.studentOrder.map(id => studentRow(room.students[id]!, chapter, options.online(id), options.now, options.rule, scope));
 	if (options.filter === 'stuck') rows = rows.filter(row => row.stuck);
 	if (options.filter === 'offline') rows = rows.filter(row => !row.online);
 	const byName = (a: StudentRow, b: StudentRow) => a.name.localeCompare(b.name);
@@ -101,9 +100,9 @@ export function visibleRows(room: Room, chapter: ChapterColumn, options: {sort: 
 
 export function stuckCount(room: Room, now: number, online: (id: string) => boolean, rule: StuckRule = defaultStuckRule): {idle: number; failing: number} {
 	const count = {idle: 0, failing: 0};
-	const pacing = pacingOf(room);
+	const scope = stuckScope(room);
 	for (const id of room.studentOrder) {
-		const kind = stuckKind(room.students[id]!, now, online(id), rule, pacing);
+		const kind = stuckKind(room.students[id]!, now, online(id), rule, scope);
 		if (kind) count[kind]++;
 	}
 	return count;
