@@ -85,7 +85,18 @@ function describePod(w: World, pod: KubeObject): string {
 	const tolerations = (pod.spec.tolerations ?? []).map(tolerationText);
 	out += `Tolerations:                 ${tolerations.length ? tolerations.join('\n                             ') : '<none>'}\n`;
 	out += eventsSection(w, pod);
-	return out;
+	return out + preemptionNote(w, pod);
+}
+
+/**
+ * A pod the scheduler cannot place while pods of lower priority run: a real scheduler would try to
+ * preempt them (evict them to make room). The simulated one does not, and says so.
+ */
+function preemptionNote(w: World, pod: KubeObject): string {
+	if (pod.spec.nodeName || pod.status?.phase !== 'Pending' || pod.spec.preemptionPolicy === 'Never' || pod.metadata.deletionTimestamp) return '';
+	const priority = pod.spec.priority ?? 0;
+	const lower = [...w.cluster!.store.pods.values()].some(p => p.spec.nodeName && !p.metadata.deletionTimestamp && (p.spec.priority ?? 0) < priority);
+	return lower ? '[simulator] preemption is not simulated: a real scheduler would try to evict lower-priority pods to make room for this pod; here it stays Pending until room frees up\n' : '';
 }
 
 /** "  key:  value" lines aligned on the longest key, as describe's tabwriter lays them out. */
