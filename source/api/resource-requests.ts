@@ -19,6 +19,7 @@ import {jsonPatch, mergePatch, strategicMergePatch} from './patch.ts';
 import {tableOf, wantsTable} from './server-table.ts';
 import {decodeError, unknownFields} from '../shell/commands/kubectl/manifests.ts';
 import {errorResponse, statusResponse, successStatus} from './status.ts';
+import {conflictMessage, managedFieldsOf, managerText, pathText, recordApply, recordUpdate, releaseFields, setManagedFields, type ManagedFieldsEntry} from '../engine/k8s/field-managers.ts';
 
 export type Target = {served: ServedResource; namespace?: string; name?: string; subresource?: string};
 
@@ -152,6 +153,16 @@ function dryRun(req: ApiRequest): boolean {
 	return req.query.getAll('dryRun').includes('All');
 }
 
+/** The field manager: ?fieldManager=, else the user agent's program name (kubectl/v1.32.4 ... -> kubectl), as the API server takes it. */
+function managerOf(req: ApiRequest): string {
+	return req.query.get('fieldManager') || (req.headers['user-agent'] ?? '').split('/')[0] || 'unknown';
+}
+
+/** Who owns which field after a write: given the object before (undefined on create) and as stored. */
+type Owners = (before: KubeObject | undefined, after: KubeObject) => ManagedFieldsEntry[];
+
+const updateOwners = (req: ApiRequest, world: World, subresource?: string): Owners => (before, after) => recordUpdate(before, after, managerOf(req), timestampAt(world.time), subresource);
+
 /** Runs one engine call against a draft; the answer's object is copied out before the draft closes. */
 function change(world: World, fn: (w: World) => ApiResult): {world: World; result: ApiResult} {
 	let result!: ApiResult;
@@ -187,7 +198,7 @@ function kindMismatch(target: Target, body: any): ApiResponse | undefined {
 	return undefined;
 }
 
-export function createRequest(req: ApiRequest, world: World, target: Target): Handled {
+export function createRequest(req: ApiRequest, world: World, target: Target, owners: Owners = updateOwners(req, world)): Handled {
 	const parsed = parseBody(req);
 	if ('error' in parsed) return {response: parsed.error};
 	const body = parsed.value;
@@ -196,7 +207,11 @@ export function createRequest(req: ApiRequest, world: World, target: Target): Ha
 	const input = {...body, metadata: {...body.metadata, ...(target.served.namespaced ? {namespace: target.namespace} : {})}} as KubeObject;
 	const decoded = decoding(req, input);
 	if ('refused' in decoded) return {response: decoded.refused};
-	const done = change(world, w => createObject(w, input));
+	const done = change(world, w => {
+		const created = createObject(w, input);
+		if (created.ok) setManagedFields(created.object, owners(undefined, created.object));
+		return created;
+	});
 	const named = {...target, name: input.metadata.name};
 	if (!done.result.ok) return {response: apiError(named, done.result.error)};
 	return {response: {...ok(done.result.object, 201), ...(decoded.warnings.length ? {warnings: decoded.warnings} : {})}, ...(dryRun(req) ? {} : {world: done.world})};
@@ -207,7 +222,7 @@ function conflict(target: Target, name: string): ApiResponse {
 }
 
 /** Stores a whole new state of an existing object (PUT, and PATCH once the patch is applied). */
-function replaceWith(req: ApiRequest, world: World, target: Target, next: KubeObject): Handled {
+function replaceWith(req: ApiRequest, world: World, target: Target, next: KubeObject, owners: Owners = updateOwners(req, world, target.subresource)): Handled {
 	const existing = findObject(world, target, target.name!);
 	if (!existing) return {response: notFound(target, target.name!)};
 	if (next.metadata?.resourceVersion && next.metadata.resourceVersion !== existing.metadata.resourceVersion) return {response: conflict(target, target.name!)};
@@ -215,9 +230,14 @@ function replaceWith(req: ApiRequest, world: World, target: Target, next: KubeOb
 	const input = {...next, metadata: {...next.metadata, name: target.name!, ...(target.served.namespaced ? {namespace: target.namespace} : {})}} as KubeObject;
 	const decoded = decoding(req, input);
 	if ('refused' in decoded) return {response: decoded.refused};
-	const done = change(world, w => replaceObject(w, input));
+	const done = change(world, w => {
+		const replaced = replaceObject(w, input);
+		if (replaced.ok) setManagedFields(replaced.object, owners(existing, replaced.object));
+		return replaced;
+	});
 	if (!done.result.ok) return {response: apiError(target, done.result.error)};
-	return {response: {...ok(done.result.object), ...(decoded.warnings.length ? {warnings: decoded.warnings} : {})}, ...(dryRun(req) || done.result.unchanged ? {} : {world: done.world})};
+	const ownersChanged = JSON.stringify(managedFieldsOf(done.result.object)) !== JSON.stringify(managedFieldsOf(existing));
+	return {response: {...ok(done.result.object), ...(decoded.warnings.length ? {warnings: decoded.warnings} : {})}, ...(dryRun(req) || (done.result.unchanged && !ownersChanged) ? {} : {world: done.world})};
 }
 
 export function updateRequest(req: ApiRequest, world: World, target: Target): Handled {
@@ -247,8 +267,7 @@ function scaleTo(req: ApiRequest, world: World, target: Target, replicas: unknow
 export function patchRequest(req: ApiRequest, world: World, target: Target): Handled {
 	const existing = findObject(world, target, target.name!);
 	const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
-	// Server-side apply creates what does not exist yet (kubectl apply --server-side).
-	if (!existing && type === 'application/apply-patch+yaml' && !target.subresource) return createRequest({...req, headers: {...req.headers, 'content-type': 'application/yaml'}}, world, target);
+	if (type === 'application/apply-patch+yaml' && !target.subresource) return applyRequest(req, world, target, existing);
 	if (!existing) return {response: notFound(target, target.name!)};
 	const parsed = parseBody({...req, headers: {...req.headers, 'content-type': type === 'application/apply-patch+yaml' ? 'application/yaml' : 'application/json'}});
 	if ('error' in parsed) return {response: parsed.error};
@@ -258,7 +277,6 @@ export function patchRequest(req: ApiRequest, world: World, target: Target): Han
 		if (type === 'application/merge-patch+json') patched = mergePatch(base, parsed.value);
 		else if (type === 'application/strategic-merge-patch+json') patched = strategicMergePatch(base, parsed.value);
 		else if (type === 'application/json-patch+json') patched = jsonPatch(base, parsed.value);
-		else if (type === 'application/apply-patch+yaml') patched = strategicMergePatch(base, parsed.value);
 		else return {response: statusResponse(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`)};
 	} catch (error) {
 		return {response: statusResponse(422, 'Invalid', error instanceof Error ? error.message : String(error))};
@@ -267,6 +285,39 @@ export function patchRequest(req: ApiRequest, world: World, target: Target): Han
 	// A patch that names no resourceVersion applies to whatever is current.
 	if (!(parsed.value?.metadata && 'resourceVersion' in parsed.value.metadata)) patched.metadata = {...patched.metadata, resourceVersion: existing.metadata.resourceVersion};
 	return replaceWith(req, world, target, patched);
+}
+
+/**
+ * Server-side apply (kubectl apply --server-side): creates what does not exist yet; otherwise the
+ * configuration is merged in, unless it would change fields another manager owns (409 with the
+ * conflicts, as the API server words them; ?force=true takes them over). Fields this manager
+ * applied before and no longer does, and that no one else owns, are removed.
+ */
+function applyRequest(req: ApiRequest, world: World, target: Target, existing: KubeObject | undefined): Handled {
+	const asYaml = {...req, headers: {...req.headers, 'content-type': 'application/yaml'}};
+	const parsed = parseBody(asYaml);
+	if ('error' in parsed) return {response: parsed.error};
+	const config = parsed.value;
+	const manager = req.query.get('fieldManager');
+	if (!manager) return {response: badRequest('PATCH, application/apply-patch+yaml requires fieldManager parameter')};
+	const time = timestampAt(world.time);
+	const force = req.query.get('force') === 'true';
+	const applied = (before: KubeObject | undefined) => recordApply(before, config, manager, force, time);
+	if (!existing) {
+		return createRequest(asYaml, world, target, (_before, after) => {
+			const own = applied(undefined);
+			return 'managedFields' in own ? own.managedFields : [];
+		});
+	}
+	const own = applied(existing);
+	if ('conflicts' in own) {
+		const causes = own.conflicts.map(c => ({reason: 'FieldManagerConflict', message: `conflict with ${managerText(c.manager)}`, field: pathText(c.path)}));
+		return {response: statusResponse(409, 'Conflict', conflictMessage(own.conflicts), {causes})};
+	}
+	const merged = strategicMergePatch(cloneData(existing), config);
+	releaseFields(merged, own.released);
+	if (!(config?.metadata && 'resourceVersion' in config.metadata)) merged.metadata = {...merged.metadata, resourceVersion: existing.metadata.resourceVersion};
+	return replaceWith(req, world, target, merged, () => own.managedFields);
 }
 
 function deleteOptionsOf(req: ApiRequest): DeleteOptions {

@@ -58,6 +58,27 @@ subjects:
   name: jane
 `;
 
+const serverSide = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ssa
+  labels:
+    app: ssa
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: ssa
+  template:
+    metadata:
+      labels:
+        app: ssa
+    spec:
+      containers:
+      - name: ssa
+        image: nginx
+`;
+
 const typo = `apiVersion: v1
 kind: Pod
 metadata:
@@ -121,6 +142,13 @@ const script: (string[] | {advanceMs: number} | PortForwardStep | ClockedStep | 
 	['auth', 'can-i', 'list', 'pods', '--as', 'jane', '-n', 'kube-system'],
 	['get', 'pods', '--as', 'jane'],
 	['get', 'deployments', '--as', 'jane'],
+	['apply', '--server-side', '-f', 'ssa.yaml'],
+	['scale', 'deployment', 'ssa', '--replicas=2'],
+	['apply', '--server-side', '-f', 'ssa.yaml'],
+	['apply', '--server-side', '-f', 'ssa.yaml', '--field-manager=other'],
+	['apply', '--server-side', '--force-conflicts', '-f', 'ssa.yaml'],
+	['get', 'deployment', 'ssa', '-o', 'jsonpath={.spec.replicas}'],
+	['delete', 'deployment', 'ssa'],
 	['set', 'image', 'deployment/kubia', 'kubia=luksa/kubia:v2'],
 	{clocked: ['rollout', 'status', 'deployment/kubia']},
 	{advanceMs: 60_000},
@@ -184,7 +212,7 @@ test('the real kubectl 1.32 and the built-in kubectl print the same for one scri
 	const seed = tick(createSandboxWorld({seed: 7}), 60_000);
 	// The built-in kubectl on one copy of the world...
 	let shell = createShellState(seed, learnerHost);
-	const runtime = createSimulation().bare(memoryDisk({'deploy.yaml': deployment, 'typo.yaml': typo, 'binding.yaml': binding}));
+	const runtime = createSimulation().bare(memoryDisk({'deploy.yaml': deployment, 'typo.yaml': typo, 'binding.yaml': binding, 'ssa.yaml': serverSide}));
 	// ...the real one through the endpoint on another.
 	const live = standaloneWorld(shell.world, undefined, (world, line) => {
 		const result = runLine({...shell, world}, line, runtime);
@@ -197,6 +225,7 @@ test('the real kubectl 1.32 and the built-in kubectl print the same for one scri
 	writeFileSync(join(dir, 'deploy.yaml'), deployment);
 	writeFileSync(join(dir, 'typo.yaml'), typo);
 	writeFileSync(join(dir, 'binding.yaml'), binding);
+	writeFileSync(join(dir, 'ssa.yaml'), serverSide);
 	const real = (args: string[]) =>
 		new Promise<string>(resolve => {
 			execFile(kubectlBinary, args, {cwd: dir, env: {...process.env, KUBECONFIG: join(dir, 'kubeconfig'), HOME: dir}, timeout: 20_000}, (_error, stdout, stderr) => resolve(stdout + stderr));

@@ -1,8 +1,10 @@
 // The real kubectl 1.32 to measure against. The Google Cloud SDK's `kubectl` on PATH is a
 // dispatcher that reports v1.32.x-dispatcher but runs the kubectl.1.NN beside it that matches
-// the server's minor version (1.31 for this simulated cluster): then the 1.32 beside it is used.
+// the server's minor version (1.31 for this simulated cluster): then the 1.32 beside it is used,
+// through a link named kubectl.
 import {spawnSync} from 'node:child_process';
-import {existsSync, realpathSync} from 'node:fs';
+import {existsSync, mkdtempSync, realpathSync, symlinkSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 
 function clientVersion(binary: string): string | undefined {
@@ -25,8 +27,10 @@ export function realKubectl(): {binary: string} | {problem: string} {
 		const which = spawnSync('sh', ['-c', 'command -v kubectl'], {encoding: 'utf8'}).stdout.trim();
 		const sibling = which ? join(dirname(realpathSync(which)), 'kubectl.1.32') : '';
 		if (!sibling || !existsSync(sibling)) return {problem: `kubectl on PATH is a dispatcher (${version}) with no kubectl.1.32 beside it`};
-		binary = sibling;
-		actual = clientVersion(sibling) ?? '';
+		// Named kubectl, as a learner's is: the API server takes the field manager of kubectl scale from the program's name.
+		binary = join(mkdtempSync(join(tmpdir(), 'k8s-tutor-kubectl-')), 'kubectl');
+		symlinkSync(sibling, binary);
+		actual = clientVersion(binary) ?? '';
 	}
 	if (!actual.startsWith('v1.32.')) return {problem: `kubectl on PATH is ${actual}, the yardstick is 1.32`};
 	return {binary};

@@ -1,5 +1,7 @@
 // kubectl verbs that change objects: delete, scale, label, annotate, cordon, uncordon, drain, create.
 import {deleteObject, listObjects, patchObject} from '../../../engine/k8s/api-server.ts';
+import {recordUpdate, setManagedFields} from '../../../engine/k8s/field-managers.ts';
+import {cloneData, now} from '../../../engine/k8s/metadata.ts';
 import {recordObjectEvent} from '../../../engine/k8s/events.ts';
 import {resourceInfo, storeKey, type ResourceInfo} from '../../../engine/k8s/resources.ts';
 import {matchesRequirements, parseSelector} from '../../../engine/k8s/selectors.ts';
@@ -119,7 +121,12 @@ export function kubectlScale(k: Kctx): CommandOutcome {
 				selected.errors.push('Error from server (NotFound): the server could not find the requested resource');
 				continue;
 			}
-			patchObject(w, info.resource, storeKey(info, obj.metadata.namespace, obj.metadata.name), o => (o.spec.replicas = n));
+			// kubectl scale PATCHes the scale subresource; the server names the manager from the user agent ("kubectl").
+			patchObject(w, info.resource, storeKey(info, obj.metadata.namespace, obj.metadata.name), o => {
+				const before = cloneData(o);
+				o.spec.replicas = n;
+				setManagedFields(o, recordUpdate(before, o, 'kubectl', now(w), 'scale'));
+			});
 			lines.push(`${typePrefix(info)}/${obj.metadata.name} scaled`);
 		}
 	});

@@ -13,6 +13,7 @@ import {change, serverError, type Kctx} from './context.ts';
 import {waitUntilGone, type DeletedObject} from './delete-wait.ts';
 import {decodeError, loadManifests, unknownFields} from './manifests.ts';
 import {qualifiedPlural, typePrefix} from './resource-names.ts';
+import {serverSideApply} from './server-side-apply.ts';
 
 /**
  * kubectl replace: a PUT of the whole object (the server refuses what may not change); with
@@ -92,6 +93,12 @@ export function applyManifests(k: Kctx, mode: 'apply' | 'create' | 'delete' | 'r
 			}
 			const input: KubeObject = cloneData(object);
 			if (info.namespaced) input.metadata.namespace = ns;
+			if (mode === 'apply' && bool(k.args, 'server-side')) {
+				const applied = serverSideApply(k, w, input, input.metadata.name ? getObject(w.cluster!, info.resource, ns, input.metadata.name) : undefined, id, source);
+				if (applied.line) lines.push(applied.line);
+				if (applied.error) errors.push(applied.error);
+				continue;
+			}
 			if (mode === 'apply') {
 				const original = cloneData(object);
 				if (info.namespaced) original.metadata.namespace = ns;

@@ -15,6 +15,7 @@ const modelled = new Set([
 	'tcp', 'schedule', 'verb', 'resource', 'resource-name', 'non-resource-url', 'role', 'clusterrole', 'group', 'user', 'serviceaccount', 'external-name', 'clusterip', 'from',
 	'min-available', 'max-unavailable', 'value', 'global-default', 'description', 'preemption-policy', 'hard', 'scopes', 'rule', 'class', 'default-backend', 'annotation',
 	'audience', 'duration', 'bound-object-kind', 'bound-object-name', 'bound-object-uid',
+	'server-side', 'force-conflicts', 'field-manager', 'show-managed-fields',
 ]);
 
 /** The aliases kubectl's subcommands answer to (`kubectl create cm` is `kubectl create configmap`). */

@@ -20,8 +20,13 @@ import {sortKeys, toYaml} from './yaml-print.ts';
 
 export {sortKeys, toYaml} from './yaml-print.ts';
 
-export function printObjects(w: World, objects: KubeObject[], output: string | undefined, single: boolean): string {
-	const clean = objects.map(o => JSON.parse(JSON.stringify(o)));
+/** kubectl leaves metadata.managedFields out of -o yaml|json unless --show-managed-fields. */
+export function printObjects(w: World, objects: KubeObject[], output: string | undefined, single: boolean, showManagedFields = false): string {
+	const clean = objects.map(o => {
+		const copy = JSON.parse(JSON.stringify(o));
+		if (!showManagedFields && copy.metadata) delete copy.metadata.managedFields;
+		return copy;
+	});
 	const payload = single && clean.length === 1 ? clean[0] : {apiVersion: 'v1', items: clean, kind: 'List', metadata: {resourceVersion: ''}};
 	if (output === 'yaml') return toYaml(payload);
 	// kubectl prints what it decoded as unstructured, and Go's encoder writes map keys sorted.
@@ -140,7 +145,9 @@ export function kubectlGet(k: Kctx): CommandOutcome {
 	}
 	if (output?.startsWith('jsonpath')) {
 		const single = targets.length === 1 && targets[0]!.names.length === 1 && found.length === 1;
-		const root = single ? JSON.parse(JSON.stringify(found[0])) : {apiVersion: 'v1', items: JSON.parse(JSON.stringify(found)), kind: 'List', metadata: {resourceVersion: ''}};
+		// kubectl's OmitManagedFieldsPrinter wraps every output format.
+		const shown = JSON.parse(JSON.stringify(found)).map((o: KubeObject) => (bool(k.args, 'show-managed-fields') ? o : {...o, metadata: {...o.metadata, managedFields: undefined}}));
+		const root = single ? shown[0] : {apiVersion: 'v1', items: shown, kind: 'List', metadata: {resourceVersion: ''}};
 		const rendered = renderJsonPath(root, output.slice(output.indexOf('=') + 1));
 		if ('error' in rendered) return fail(rendered.error);
 		return {stdout: rendered.text, stderr: errors.map(e => e + '\n').join(''), exitCode: errors.length ? 1 : 0};
@@ -150,7 +157,7 @@ export function kubectlGet(k: Kctx): CommandOutcome {
 		if ('error' in columns) return fail(columns.error);
 		return {stdout: found.length ? table(columns.rows) : '', stderr: errors.map(e => e + '\n').join('') + (found.length || errors.length ? '' : `No resources found in ${ns} namespace.\n`), exitCode: errors.length ? 1 : 0};
 	}
-	let stdout = output === 'yaml' || output === 'json' ? (found.length ? printObjects(w, found, output, targets.length === 1 && targets[0]!.names.length === 1) : '') : sections.join(isAll || multiType ? '\n' : '');
+	let stdout = output === 'yaml' || output === 'json' ? (found.length ? printObjects(w, found, output, targets.length === 1 && targets[0]!.names.length === 1, bool(k.args, 'show-managed-fields')) : '') : sections.join(isAll || multiType ? '\n' : '');
 	let stderr = errors.join('\n') + (errors.length ? '\n' : '');
 	if (found.length === 0 && errors.length === 0) {
 		if (output === 'yaml' || output === 'json') stdout = printObjects(w, [], output, false);

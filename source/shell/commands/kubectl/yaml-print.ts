@@ -28,6 +28,7 @@ export function toYaml(value: unknown): string {
 			if (typeof node.value === 'string' && (node.value === '' || resolvesToOtherType.test(node.value))) node.type = 'QUOTE_DOUBLE';
 		},
 	});
-	return doc.toString({lineWidth: 0, indentSeq: false, singleQuote: true});
+	// go-yaml writes managedFields' "." keys plain (.: {}), which the yaml library will not.
+	return doc.toString({lineWidth: 0, indentSeq: false, singleQuote: true}).replace(/^(\s*(?:- )?)'\.':/gm, '$1.:');
 }
 
