@@ -375,7 +375,7 @@ export const en = {
 		columns: {student: 'student', steps: 'steps', where: 'where', onStep: 'on step', hints: 'hints', solutions: 'sol', tries: 'tries', fails: 'fail cmd/chk'},
 		notStarted: 'not started',
 		step: (index, count) => `step ${index}/${count}`,
-		elsewhere: chapter => `in ${chapter}`,
+		elsewhere: chapter => `in ch ${chapter}`,
 		stuckMark: kind => (kind === 'failing' ? ' STUCK:fail' : ' STUCK:idle'),
 		offlineMark: ' offline',
 		waiting: 'Waiting for students to join…',

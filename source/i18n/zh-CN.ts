@@ -370,7 +370,7 @@ export const zhCN = {
 		columns: {student: '学生', steps: '步骤', where: '位置', onStep: '本步用时', hints: '提示', solutions: '答案', tries: '尝试', fails: '失败命令/检查'},
 		notStarted: '未开始',
 		step: (index, count) => `第 ${index}/${count} 步`,
-		elsewhere: chapter => `在 ${chapter}`,
+		elsewhere: chapter => `在第 ${chapter} 章`,
 		stuckMark: kind => (kind === 'failing' ? ' 卡住:失败' : ' 卡住:无动作'),
 		offlineMark: ' 离线',
 		waiting: '等待学生加入…',
