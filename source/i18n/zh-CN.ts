@@ -284,6 +284,7 @@ export const zhCN = {
 		soFar: (students, events, open, paused) => `目前 ${students} 名学生，${events} 个事件；已开放：${open}${paused ? '；已暂停' : ''}`,
 	},
 	student: {
+		noEndpoint: flag => `课堂中不提供 ${flag}：它服务于你自己的模拟环境（k8s-tutor sandbox 或 start）`,
 		online: (name, queued) => `课堂：${name} · 已连接${queued}`,
 		connecting: queued => `课堂：正在连接…${queued}`,
 		offline: queued => `课堂：连不上讲师的主机，离线继续（进度已保存${queued}；正在重试）`,
