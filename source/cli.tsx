@@ -3,7 +3,7 @@
 // Longer than ~300 lines because every subcommand's flags and help are declared here, in one commander program.
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {Command, CommanderError, Option} from 'commander';
+import {Command, CommanderError, Help, Option} from 'commander';
 import packageJson from '../package.json' with {type: 'json'};
 import type {AppIO, AppOptions} from './app/app-options.ts';
 import {localeFromEnv, locales, parseLocale} from './i18n/locale.ts';
@@ -40,6 +40,24 @@ async function dockerSettings(flags: GlobalFlags & {dockerApi?: boolean; dockerA
 		process.exit(2);
 	}
 	return settings;
+}
+
+/** The endpoints serve a learner's own simulation: a classroom host or join has none to serve, so their help leaves them out and they are refused. */
+const endpointFlags = ['--api', '--api-bind', '--docker-api', '--docker-api-tcp'];
+const classroomHelp = {
+	showGlobalOptions: true,
+	visibleGlobalOptions(this: Help, command: Command) {
+		return Help.prototype.visibleGlobalOptions.call(this, command).filter(option => !endpointFlags.includes(option.long ?? ''));
+	},
+};
+
+async function refuseEndpoints(command: Command): Promise<void> {
+	const flags = command.optsWithGlobals() as GlobalFlags & ApiOptionFlags & {dockerApi?: boolean; dockerApiTcp?: string};
+	const given = [flags.api !== undefined && '--api', flags.apiBind !== undefined && '--api-bind', flags.dockerApi !== undefined && '--docker-api', flags.dockerApiTcp !== undefined && '--docker-api-tcp'].find(flag => flag !== false);
+	if (!given) return;
+	const {messages} = await import('./i18n/catalog.ts');
+	process.stderr.write(`k8s-tutor: ${messages(parseLocale(flags.lang) ?? localeFromEnv(process.env)).student.noEndpoint(given)}\n`);
+	process.exit(2);
 }
 
 let toldTerminalMode = false;
@@ -227,7 +245,7 @@ Examples:
 	classroom
 		.command('host')
 		.description('start a session: students join with the printed command')
-		.configureHelp({showGlobalOptions: true})
+		.configureHelp(classroomHelp)
 		.option('--port <n>', 'port to listen on', '7420')
 		.option('--bind <addr>', 'address to listen on', '0.0.0.0')
 		.option('--chapters <list>', 'chapters of this session, e.g. 1-3 or 2,4')
@@ -236,6 +254,7 @@ Examples:
 		.option('--no-hints', 'exam mode: students cannot see hints')
 		.option('--no-solutions', 'exam mode: students cannot see solutions')
 		.action(async (opts: {port: string; bind: string; chapters?: string; session?: string; stuckAfter?: string; hints?: boolean; solutions?: boolean}, command: Command) => {
+			await refuseEndpoints(command);
 			const {runClassroomHost} = await import('./app/classroom-commands.ts');
 			finish(await runClassroomHost(appOptions(flagsOf(command)), io, opts));
 		});
@@ -272,12 +291,13 @@ Examples:
 		.command('join')
 		.description("join an instructor's classroom session")
 		// A student reads this help alone in a lab: show --plain and --lang here too.
-		.configureHelp({showGlobalOptions: true})
+		.configureHelp(classroomHelp)
 		.argument('<host>', 'HOST[:PORT] printed by the instructor')
 		.requiredOption('--code <code>', 'the join code')
 		.requiredOption('--name <name>', 'your name as the instructor will see it')
 		.option('--token <token>', 'the token printed at your first join, to rejoin from another computer')
 		.action(async (host: string, opts: {code: string; name: string; token?: string}, command: Command) => {
+			await refuseEndpoints(command);
 			const {runJoin} = await import('./app/classroom-commands.ts');
 			finish(await runJoin(appOptions(flagsOf(command)), io, {host, ...opts}));
 		});

@@ -1,5 +1,5 @@
 // `classroom export`: everyone's results from a session folder, per student and step.
-import {chapterSummary, type Room} from './room.ts';
+import {chapterSummary, stepTimeMs, type Room} from './room.ts';
 
 export type ResultRow = {
 	student: string;
@@ -32,7 +32,7 @@ export function resultRows(room: Room): ResultRow[] {
 				stepNumber: step.stepIndex + 1,
 				title: step.title,
 				done,
-				timeSeconds: Math.round(step.timeMs / 1000),
+				timeSeconds: Math.round(stepTimeMs(student, step, room.lastAt) / 1000),
 				attempts: step.attempts,
 				hints: step.hints,
 				solutionShown: step.solutionShown,

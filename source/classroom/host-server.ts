@@ -140,6 +140,10 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 		applyRecord(room, entry);
 		emit({kind: 'record', record: entry});
 	};
+	/** Away or back: time on a step stops while a student is away (a failed write only loses that). */
+	const logPresence = (studentId: string, online: boolean) => {
+		if (room.students[studentId]) record({r: 'presence', at: clock(), studentId, online}).catch(() => {});
+	};
 	const toEveryone = (message: HostMessage) => {
 		for (const connection of liveConnection.values()) send(connection, message);
 	};
@@ -263,6 +267,7 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 		connection.studentId = studentId;
 		liveConnection.set(studentId, connection);
 		const student = room.students[studentId]!;
+		if (student.awayAt !== undefined) logPresence(studentId, true);
 		if (!acceptedSeq.has(studentId)) acceptedSeq.set(studentId, student.lastSeq);
 		send(connection, {type: 'welcome', protocol: protocolVersion, studentId, name: student.name, token, lastSeq: student.lastSeq, pacing: pacingOf(room)});
 		emit({kind: 'connected', studentId});
@@ -316,6 +321,7 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 			if (wasLive) {
 				liveConnection.delete(connection.studentId!);
 				emit({kind: 'disconnected', studentId: connection.studentId!});
+				if (!closed) logPresence(connection.studentId!, false);
 			}
 		});
 		socket.on('message', (data: RawData, isBinary: boolean) => {
@@ -462,6 +468,8 @@ export async function startClassroomHost(session: OpenedSession, settings: HostS
 			emit({kind: 'stuck-rule', rule});
 		},
 		async end() {
+			// The end of the class is when every student still here stops being on their step.
+			await Promise.all([...liveConnection.keys()].map(studentId => record({r: 'presence', at: clock(), studentId, online: false}).catch(() => {})));
 			for (const connection of liveConnection.values()) send(connection, {type: 'error', code: 'ended', message: 'the instructor ended the class; your progress is saved on this computer', fatal: true});
 			await host.close();
 		},

@@ -20,6 +20,8 @@ export const logRecordSchema = z.discriminatedUnion('r', [
 	z.object({r: z.literal('renamed'), at: z.number(), studentId: z.string(), name: z.string()}),
 	z.object({r: z.literal('chapter-reset'), at: z.number(), studentId: z.string(), chapterId: z.string()}),
 	// A chapter's progress and world, uploaded by the student (the file is in saves/), so a rejoin from another computer resumes there.
+	// A student's link closed (online false) or came back after that (online true): time on a step stops while they are away.
+	z.object({r: z.literal('presence'), at: z.number(), studentId: z.string(), online: z.boolean()}),
 	z.object({r: z.literal('saved'), at: z.number(), studentId: z.string(), chapterId: z.string(), updatedAt: z.string(), bytes: z.number().int().min(0)}),
 ]);
 export type LogRecord = z.infer<typeof logRecordSchema>;

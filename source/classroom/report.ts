@@ -2,7 +2,7 @@
 // not, time, hints, solutions shown, wrong answers and failed commands; as csv, json or a table.
 import {fit, textWidth} from '../ui/text-width.ts';
 import {csvCell} from './export.ts';
-import type {Room} from './room.ts';
+import {stepTimeMs, type Room} from './room.ts';
 import {messages} from '../i18n/catalog.ts';
 import type {AfterClassText} from '../i18n/messages.ts';
 
@@ -35,7 +35,7 @@ export function reportRows(room: Room): ReportRow[] {
 				completed: student.finished[chapterId] !== undefined,
 				stepsPassed: steps.filter(step => step.doneAt !== undefined).length,
 				steps: student.chapterSteps[chapterId] ?? steps.length,
-				timeSeconds: Math.round(sum(step => step.timeMs) / 1000),
+				timeSeconds: Math.round(sum(step => stepTimeMs(student, step, room.lastAt)) / 1000),
 				hints: sum(step => step.hints),
 				solutionsShown: sum(step => (step.solutionShown ? 1 : 0)),
 				wrongAnswers: sum(step => step.failedChecks),

@@ -37,6 +37,8 @@ export type Student = {
 	/** Host clock of the last progress (entered or passed a step). */
 	lastProgressAt: number;
 	lastEventAt: number;
+	/** Host clock when their link closed, while they are away (a 'presence' record). */
+	awayAt?: number;
 	/**
 	 * Host clock minus the student's clock, the smallest seen: an event sent at once arrives within
 	 * milliseconds, a queued one much later. Student times plus this are host times, so time on a
@@ -76,12 +78,14 @@ export type Room = {
 	/** Every join ever, removed students included: new ids never repeat one. */
 	joinedCount: number;
 	eventCount: number;
+	/** Host clock of the newest record: after class, the end of the class. */
+	lastAt: number;
 };
 
 export const recentCommands = 12;
 
 export function emptyRoom(code: string, chapters: string[]): Room {
-	return {code, chapters, openCount: Math.min(1, chapters.length), closing: {}, paused: false, students: {}, studentOrder: [], joinedCount: 0, eventCount: 0};
+	return {code, chapters, openCount: Math.min(1, chapters.length), closing: {}, paused: false, students: {}, studentOrder: [], joinedCount: 0, eventCount: 0, lastAt: 0};
 }
 
 export function pacingOf(room: Room): Pacing {
@@ -100,6 +104,7 @@ export const stepKey = (chapterId: string, stepId: string) => `${chapterId}/${st
 
 /** Applies one record in place (the host owns the only copy; the dashboard reads it). */
 export function applyRecord(room: Room, record: LogRecord): void {
+	room.lastAt = Math.max(room.lastAt, record.at);
 	switch (record.r) {
 		case 'joined':
 			room.students[record.studentId] = {
@@ -140,6 +145,11 @@ export function applyRecord(room: Room, record: LogRecord): void {
 			if (student.current?.chapterId === record.chapterId) student.current = undefined;
 			return;
 		}
+		case 'presence': {
+			const student = room.students[record.studentId];
+			if (student) student.awayAt = record.online ? undefined : record.at;
+			return;
+		}
 		case 'saved': {
 			const student = room.students[record.studentId];
 			if (student) student.saved[record.chapterId] = {updatedAt: record.updatedAt, bytes: record.bytes};
@@ -178,6 +188,7 @@ export function applyRecord(room: Room, record: LogRecord): void {
 			if (!student || record.seq !== student.lastSeq + 1) return; // the host never logs these; a damaged log must not count twice
 			student.lastSeq = record.seq;
 			student.lastEventAt = record.at;
+			student.awayAt = undefined;
 			student.eventCount++;
 			room.eventCount++;
 			student.clockSkew = Math.min(student.clockSkew ?? Infinity, record.at - record.clientAt);
@@ -288,13 +299,23 @@ export const defaultStuckRule: StuckRule = {idleMs: 5 * 60_000, failures: 5};
 /** The student's clock read as the host's (see clockSkew). */
 export const hostTime = (student: Student, clientAt: number) => clientAt + (student.clockSkew ?? 0);
 
-/** Time on the current step, from when the student entered it (their own event time), or 0 when it is passed. */
+/**
+ * Time on the current step, from when the student entered it (their own event time) until now or
+ * until they left, or 0 when it is passed.
+ */
 export function timeOnStep(student: Student, now: number): number {
 	const current = student.current;
 	if (!current) return 0;
 	const step = student.steps[stepKey(current.chapterId, current.stepId)];
 	if (!step || step.doneAt !== undefined) return 0;
-	return Math.max(0, now - hostTime(student, step.enteredAt ?? 0));
+	return Math.max(0, Math.min(now, student.awayAt ?? now) - hostTime(student, step.enteredAt ?? 0));
+}
+
+/** A step's time as the export and the report count it: until passed, or for the step the student is on, as the dashboard shows it at `end`. */
+export function stepTimeMs(student: Student, step: StepRecord, end: number): number {
+	const current = student.current;
+	const onIt = current !== undefined && current.chapterId === step.chapterId && current.stepId === step.stepId && step.doneAt === undefined;
+	return onIt ? Math.max(step.timeMs, timeOnStep(student, end)) : step.timeMs;
 }
 
 /**

@@ -288,6 +288,7 @@ export const en = {
 		soFar: (students, events, open, paused) => `${students} students so far, ${events} events; open: ${open}${paused ? '; paused' : ''}`,
 	},
 	student: {
+		noEndpoint: flag => `${flag} is not offered in a classroom: it serves your own simulation (k8s-tutor sandbox or start)`,
 		online: (name, queued) => `classroom: ${name} · online${queued}`,
 		connecting: queued => `classroom: connecting…${queued}`,
 		offline: queued => `classroom: host unreachable, working offline (progress kept${queued}; retrying)`,
@@ -375,7 +376,7 @@ export const en = {
 		columns: {student: 'student', steps: 'steps', where: 'where', onStep: 'on step', hints: 'hints', solutions: 'sol', tries: 'tries', fails: 'fail cmd/chk'},
 		notStarted: 'not started',
 		step: (index, count) => `step ${index}/${count}`,
-		elsewhere: chapter => `in ${chapter}`,
+		elsewhere: chapter => `in ch ${chapter}`,
 		stuckMark: kind => (kind === 'failing' ? ' STUCK:fail' : ' STUCK:idle'),
 		offlineMark: ' offline',
 		waiting: 'Waiting for students to join…',

@@ -44,6 +44,8 @@ export type HostText = {
 };
 
 export type StudentText = {
+	/** `join --api`, `classroom host --docker-api`: the endpoints serve a learner's own simulation. */
+	noEndpoint(flag: string): string;
 	online(name: string, queued: string): string;
 	connecting(queued: string): string;
 	offline(queued: string): string;

@@ -284,6 +284,7 @@ export const zhCN = {
 		soFar: (students, events, open, paused) => `目前 ${students} 名学生，${events} 个事件；已开放：${open}${paused ? '；已暂停' : ''}`,
 	},
 	student: {
+		noEndpoint: flag => `课堂中不提供 ${flag}：它服务于你自己的模拟环境（k8s-tutor sandbox 或 start）`,
 		online: (name, queued) => `课堂：${name} · 已连接${queued}`,
 		connecting: queued => `课堂：正在连接…${queued}`,
 		offline: queued => `课堂：连不上讲师的主机，离线继续（进度已保存${queued}；正在重试）`,
@@ -370,7 +371,7 @@ export const zhCN = {
 		columns: {student: '学生', steps: '步骤', where: '位置', onStep: '本步用时', hints: '提示', solutions: '答案', tries: '尝试', fails: '失败命令/检查'},
 		notStarted: '未开始',
 		step: (index, count) => `第 ${index}/${count} 步`,
-		elsewhere: chapter => `在 ${chapter}`,
+		elsewhere: chapter => `在第 ${chapter} 章`,
 		stuckMark: kind => (kind === 'failing' ? ' 卡住:失败' : ' 卡住:无动作'),
 		offlineMark: ' 离线',
 		waiting: '等待学生加入…',

@@ -1,7 +1,7 @@
 // After class: the report (one row per student per chapter) and one student's replay, from the
 // session folder; and the join help a student reads alone.
 import assert from 'node:assert/strict';
-import {execFileSync} from 'node:child_process';
+import {execFileSync, spawnSync} from 'node:child_process';
 import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {runClassroomReplay, runClassroomReport} from '../../source/app/classroom-commands.ts';
@@ -93,6 +93,19 @@ test('join --help lists --plain and --lang', () => {
 	assert.match(help, /--plain\s+plain linear output/);
 	assert.match(help, /--lang <locale>/);
 	assert.match(help, /--token <token>/);
+	assert.doesNotMatch(help, /--api|--docker-api/, 'the endpoints serve a learner\'s own simulation, not a classroom');
+});
+
+test('join and classroom host refuse the endpoint flags instead of ignoring them', () => {
+	const root = fileURLToPath(new URL('../..', import.meta.url));
+	const run = (...args: string[]) => spawnSync('node_modules/.bin/node', ['--import', 'tsx', 'source/bin.ts', ...args], {cwd: root, encoding: 'utf8'});
+	const join = run('join', '127.0.0.1:1', '--code', 'ABC234', '--name', 'ana', '--api');
+	assert.equal(join.status, 2);
+	assert.equal(join.stderr, 'k8s-tutor: --api is not offered in a classroom: it serves your own simulation (k8s-tutor sandbox or start)\n');
+	const host = run('classroom', 'host', '--docker-api', '--lang', 'zh-CN');
+	assert.equal(host.status, 2);
+	assert.match(host.stderr, /课堂中不提供 --docker-api/);
+	assert.doesNotMatch(run('classroom', 'host', '--help').stdout, /--api/);
 });
 
 test('classroom replay finds a student the instructor renamed, by the new name or the one they joined with', () => {

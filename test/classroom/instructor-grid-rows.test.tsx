@@ -58,3 +58,23 @@ test('a row shows each change of its student at once, and only that row changes'
 	clock.advance(1000);
 	await app.waitFor(f => /offline/.test(row(f, 'alice')), 'alice offline');
 });
+
+test('a student in another chapter is shown there by its number, as the header names chapters', async () => {
+	const room = emptyRoom('ABC234', ['1', '2']);
+	const host = {room, capacity: 10, isConnected: () => true, connectedCount: () => 3, subscribe: () => () => {}} as unknown as DashboardHost;
+	const enter = (studentId: string, seq: number, chapterNumber: number, chapterId: string) =>
+		applyRecord(room, {r: 'event', at: start, studentId, seq, clientAt: start, event: {kind: 'step-entered', chapterId, chapterNumber, stepId: 's1', stepIndex: 0, stepCount: 4, title: 'Step 1'}});
+	for (const [index, name] of ['ana', 'bo', 'cy'].entries()) applyRecord(room, {r: 'joined', at: start, studentId: `s${index + 1}`, name, tokenHash: 'h'});
+	enter('s1', 1, 1, 'containers-vs-vms');
+	enter('s2', 1, 1, 'containers-vs-vms');
+	enter('s3', 1, 2, 'namespaces-and-cgroups');
+	const app = renderUi(
+		<ThemeContext.Provider value={makeTheme(false)}>
+			<InstructorDashboard host={host} joinLines={['join']} sessionDir="room" clock={manualClock(start)} onQuit={() => {}} />
+		</ThemeContext.Provider>,
+		{columns: 120, rows: 20},
+	);
+	const frame = await app.waitForText('cy ');
+	assert.match(frame, /Chapter 1 containers-vs-vms/);
+	assert.match(frame.split('\n').find(line => line.includes('cy '))!, /· · · ·\s+in ch 2\s/);
+});

@@ -257,7 +257,8 @@ function busiestChapter(room: DashboardHost['room'], chapters: {id: string}[]): 
 function whereText(row: StudentRow, text: InstructorText): string {
 	if (row.where.kind === 'not-started') return text.notStarted;
 	if (row.where.kind === 'step') return text.step(row.where.index, row.where.count);
-	return text.elsewhere(row.where.chapterId);
+	// By number, as the header names chapters (an id would not fit the column).
+	return text.elsewhere(String(row.where.chapterNumber));
 }
 
 /** Runs of equal cells (✓ ✓ ✓ · · ·): one span each rather than one per step. */

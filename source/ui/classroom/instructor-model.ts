@@ -18,7 +18,7 @@ export type StudentRow = {
 	cells: Cell[];
 	doneCount: number;
 	finished: boolean;
-	where: {kind: 'not-started'} | {kind: 'step'; index: number; count: number} | {kind: 'elsewhere'; chapterId: string};
+	where: {kind: 'not-started'} | {kind: 'step'; index: number; count: number} | {kind: 'elsewhere'; chapterId: string; chapterNumber: number};
 	onStepMs: number;
 	hints: number;
 	solutions: number;
@@ -79,7 +79,7 @@ export function studentRow(student: Student, chapter: ChapterColumn, online: boo
 		else cells.push('todo');
 	}
 	const finished = student.finished[chapter.id] !== undefined;
-	const where: StudentRow['where'] = !current ? {kind: 'not-started'} : current.chapterId === chapter.id ? {kind: 'step', index: current.stepIndex + 1, count: current.stepCount} : {kind: 'elsewhere', chapterId: current.chapterId};
+	const where: StudentRow['where'] = !current ? {kind: 'not-started'} : current.chapterId === chapter.id ? {kind: 'step', index: current.stepIndex + 1, count: current.stepCount} : {kind: 'elsewhere', chapterId: current.chapterId, chapterNumber: current.chapterNumber};
 	return {id: student.id, name: student.name, online, stuck, hand: student.hand !== undefined, cells, doneCount, finished, where, onStepMs: timeOnStep(student, now), hints, solutions, tries, failedCommands, failedChecks};
 }
 

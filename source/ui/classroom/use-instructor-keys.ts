@@ -1,5 +1,5 @@
 // Keys of the instructor's dashboard -> reducer actions and host pacing calls.
-import {useInput, type Key} from 'ink';
+import {useInput, usePaste, type Key} from 'ink';
 import {useRef, type Dispatch} from 'react';
 import {instructorReducer, type InstructorAction, type InstructorState} from './use-instructor-state.ts';
 
@@ -21,6 +21,8 @@ export type PacingControls = {
 
 type Mode = InstructorState['mode'];
 const typingModes: Mode[] = ['broadcast', 'message', 'rename', 'timebox', 'chapters'];
+/** The most keys one read can hold from someone typing (a few while the host was busy). */
+const keysPerChunk = 4;
 /** A key that is only its character (no arrow, no modifier). */
 const plainKey: Key = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false};
 
@@ -34,15 +36,21 @@ export function useInstructorKeys(rendered: InstructorState, reactDispatch: Disp
 		reactDispatch(action);
 	};
 	// Keys pressed quickly, or while a busy room kept the host from reading them, arrive as one
-	// chunk of text ("jjj", "ss", "bHello\r"): each key is acted on, and once one starts typing
-	// (b, m, r, t, c) the rest of the chunk is the text typed.
+	// chunk of text ("jjj", "ss", "b\r"): each key is acted on, and once one starts typing (b, m,
+	// r, t, c) the rest of the chunk is the text typed. Pasted text is never keys: the terminal
+	// marks a paste (bracketed paste), and a longer chunk than fingers make is taken for one too
+	// (a pasted join line would otherwise open the next chapter at its `n`).
 	useInput((input, key) => {
 		if (input.length <= 1 || key.ctrl || key.meta || typingModes.includes(latest.current.mode)) return onKey(input, key);
 		const characters = [...input];
+		if (characters.length > keysPerChunk) return;
 		for (const [index, character] of characters.entries()) {
 			if (typingModes.includes(latest.current.mode)) return onKey(characters.slice(index).join(''), plainKey);
 			onKey(character, character === '\r' ? {...plainKey, return: true} : plainKey);
 		}
+	});
+	usePaste(text => {
+		if (typingModes.includes(latest.current.mode)) dispatch({type: 'draft-typed', text});
 	});
 	function onKey(input: string, key: Key) {
 		const state = latest.current;
