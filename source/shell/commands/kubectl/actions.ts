@@ -2,8 +2,6 @@
 import {recordUpdate, setManagedFields} from '../../../engine/k8s/field-managers.ts';
 import {cloneData, now} from '../../../engine/k8s/metadata.ts';
 import {deleteObject, listObjects, patchObject} from '../../../engine/k8s/api-server.ts';
-import {recordUpdate, setManagedFields} from '../../../engine/k8s/field-managers.ts';
-import {cloneData, now} from '../../../engine/k8s/metadata.ts';
 import {recordObjectEvent} from '../../../engine/k8s/events.ts';
 import {resourceInfo, storeKey, type ResourceInfo} from '../../../engine/k8s/resources.ts';
 import {matchesRequirements, parseSelector} from '../../../engine/k8s/selectors.ts';

@@ -32,7 +32,6 @@ import {clusterName, contextProblem, kubeconfigOf, kubectlConfig} from './config
 import {kubeconfigSource, withoutKubeconfig} from './kubeconfig-source.ts';
 import {globalFlags} from './verb-flags.ts';
 import {kubectlEditHint, kubectlPatch, kubectlRollout, kubectlSet, kubectlTop} from './update-verbs.ts';
-
 import {verbHelp} from './verb-help.ts';
 
 const verbs = ['get', 'describe', 'run', 'create', 'apply', 'delete', 'logs', 'exec', 'scale', 'label', 'annotate', 'cordon', 'uncordon', 'drain', 'expose', 'explain', 'version', 'cluster-info', 'api-resources', 'config', 'set', 'patch', 'rollout', 'top', 'edit', 'api-versions', 'wait', 'taint', 'events', 'auth', 'replace', 'diff', 'cp', 'port-forward'];
