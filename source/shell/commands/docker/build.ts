@@ -14,7 +14,7 @@ import {startFolderPath} from '../../learner-files.ts';
 import {listPath, pathKind, readPath, resolvePath} from '../../paths.ts';
 import type {DockerCall} from './context.ts';
 import {fail, notSimulatedNote} from './format.ts';
-import {flagSet, flagValue, flagValues, parseFlags} from './flags.ts';
+import {dockerFlags, flagSet, flagValue, flagValues, parseFlags} from './flags.ts';
 import {pushChunks, stderrChunk} from '../../output-chunks.ts';
 
 export const legacyBuilderWarning = `DEPRECATED: The legacy builder is deprecated and will be removed in a future release.
@@ -56,24 +56,7 @@ function hostContext(ctx: CommandContext, dir: string): ContextReader {
 
 export function dockerBuild(args: string[], call: DockerCall): CommandOutcome {
 	const {ctx} = call;
-	const parsed = parseFlags(args, [
-		{names: ['-t', '--tag'], value: true, repeat: true},
-		{names: ['-f', '--file'], value: true},
-		{names: ['--build-arg'], value: true, repeat: true},
-		{names: ['--no-cache']},
-		{names: ['--pull']},
-		{names: ['-q', '--quiet']},
-		{names: ['--rm'], value: false},
-		{names: ['--force-rm'], modelled: false},
-		{names: ['--platform'], value: true, modelled: false},
-		{names: ['--target'], value: true, modelled: false},
-		{names: ['--label'], value: true, repeat: true, modelled: false},
-		{names: ['--network'], value: true, modelled: false},
-		{names: ['--progress'], value: true, modelled: false},
-		{names: ['-m', '--memory'], value: true, modelled: false},
-		{names: ['--squash'], modelled: false},
-		{names: ['--iidfile'], value: true, modelled: false},
-	]);
+	const parsed = parseFlags(args, dockerFlags('build'));
 	if (!parsed.ok) return fail(flagErrorText(parsed.error, 'build'), 125);
 	const {flags} = parsed;
 	const [dir, ...extra] = flags.positionals;

@@ -9,7 +9,7 @@ import {worldEpoch, type World} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
 import type {DockerCall} from './context.ts';
 import {ellipsis, fail, notSimulatedNote, ok, table, usageError} from './format.ts';
-import {flagSet, flagValue, flagValues, intFlag, parseFlags} from './flags.ts';
+import {dockerFlags, flagSet, flagValue, flagValues, intFlag, parseFlags} from './flags.ts';
 import {ago} from './images.ts';
 import {containerFrame, runInside} from './inside.ts';
 import {formatRows} from './go-format.ts';
@@ -48,7 +48,7 @@ function imageColumn(daemon: DockerDaemon, c: Container): string {
 }
 
 export function dockerPs(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-a', '--all']}, {names: ['-q', '--quiet']}, {names: ['-l', '--latest']}, {names: ['-n', '--last'], value: true}, {names: ['--no-trunc']}, {names: ['-s', '--size'], modelled: false}, {names: ['-f', '--filter'], value: true, repeat: true}, {names: ['--format'], value: true}]);
+	const parsed = parseFlags(args, dockerFlags('ps'));
 	if (!parsed.ok) return usageError(parsed.error, 'ps');
 	const {flags} = parsed;
 	const now = call.world.time;
@@ -133,7 +133,7 @@ export function startOne(call: DockerCall, world: World, container: Container): 
 }
 
 export function dockerStart(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-a', '--attach']}, {names: ['-i', '--interactive'], modelled: false}, {names: ['--detach-keys'], value: true, modelled: false}]);
+	const parsed = parseFlags(args, dockerFlags('start'));
 	if (!parsed.ok) return usageError(parsed.error, 'start');
 	const names = parsed.flags.positionals;
 	const missing = requireNames('start', names, 'Start one or more stopped containers');
@@ -150,7 +150,7 @@ export function dockerStart(args: string[], call: DockerCall): CommandOutcome {
 }
 
 function stopLike(args: string[], call: DockerCall, sub: 'stop' | 'kill' | 'restart'): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-t', '--time', '--timeout'], value: true}, {names: ['-s', '--signal'], value: true}]);
+	const parsed = parseFlags(args, dockerFlags(sub));
 	if (!parsed.ok) return usageError(parsed.error, sub);
 	const names = parsed.flags.positionals;
 	const summary = {stop: 'Stop one or more running containers', kill: 'Kill one or more running containers', restart: 'Restart one or more containers'}[sub];
@@ -183,7 +183,7 @@ export const dockerKill = (args: string[], call: DockerCall) => stopLike(args, c
 export const dockerRestart = (args: string[], call: DockerCall) => stopLike(args, call, 'restart');
 
 export function dockerRm(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-f', '--force']}, {names: ['-v', '--volumes']}, {names: ['-l', '--link'], modelled: false}]);
+	const parsed = parseFlags(args, dockerFlags('rm'));
 	if (!parsed.ok) return usageError(parsed.error, 'rm');
 	const names = parsed.flags.positionals;
 	const missing = requireNames('rm', names, 'Remove one or more containers');
@@ -201,7 +201,7 @@ export function dockerRm(args: string[], call: DockerCall): CommandOutcome {
 }
 
 export function dockerLogs(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-f', '--follow']}, {names: ['-n', '--tail'], value: true}, {names: ['-t', '--timestamps']}, {names: ['--since'], value: true, modelled: false}, {names: ['--until'], value: true, modelled: false}, {names: ['--details'], modelled: false}]);
+	const parsed = parseFlags(args, dockerFlags('logs'));
 	if (!parsed.ok) return usageError(parsed.error, 'logs');
 	const [name, ...extra] = parsed.flags.positionals;
 	if (!name || extra.length) return fail(`docker: 'docker logs' requires 1 argument\n\nUsage:  docker logs [OPTIONS] CONTAINER\n\nRun 'docker logs --help' for more information`, 1);
@@ -216,7 +216,7 @@ export function dockerLogs(args: string[], call: DockerCall): CommandOutcome {
 }
 
 export function dockerDiff(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, []);
+	const parsed = parseFlags(args, dockerFlags('diff'));
 	if (!parsed.ok) return usageError(parsed.error, 'diff');
 	const [name, ...extra] = parsed.flags.positionals;
 	if (!name || extra.length) return fail(`docker: 'docker diff' requires 1 argument\n\nUsage:  docker diff CONTAINER\n\nRun 'docker diff --help' for more information`, 1);

@@ -6,11 +6,11 @@ import {runsAsProcess, shellScriptOf} from '../../../engine/script/script-proces
 import type {CommandOutcome} from '../../types.ts';
 import type {DockerCall} from './context.ts';
 import {fail, notSimulatedNote} from './format.ts';
-import {flagSet, flagValue, flagValues, parseFlags} from './flags.ts';
+import {dockerFlags, flagSet, flagValue, flagValues, parseFlags} from './flags.ts';
 import {containerFrame, execScript, isShell, runInside} from './inside.ts';
 
 export function dockerExec(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-i', '--interactive']}, {names: ['-t', '--tty']}, {names: ['-d', '--detach']}, {names: ['-u', '--user'], value: true}, {names: ['-w', '--workdir'], value: true}, {names: ['-e', '--env'], value: true, repeat: true}, {names: ['--privileged'], modelled: false}, {names: ['--detach-keys'], value: true, modelled: false}, {names: ['--env-file'], value: true, modelled: false}], true);
+	const parsed = parseFlags(args, dockerFlags('exec'), true);
 	if (!parsed.ok) return fail(flagErrorText(parsed.error, 'exec'), 125);
 	const {flags} = parsed;
 	const [name, ...argv] = flags.positionals;

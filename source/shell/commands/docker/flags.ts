@@ -1,12 +1,11 @@
 // Docker-style option parsing: -it, -p 8080:80, --name web, --name=web, -e K=V (repeatable),
 // stopping at the first positional argument when the subcommand takes a command after it.
+// A subcommand's flags are docker 28's own (help-texts.ts, what `docker SUB --help` prints and Tab
+// offers) plus what the simulation models of them (dockerFlags): one spec for all three.
+import {modelledFlags, type FlagSpec} from './flag-specs.ts';
+import {dockerHelpTexts} from './help-texts.ts';
 
-export type FlagSpec = {
-	names: string[]; // ["-p", "--publish"]
-	value?: boolean; // takes a value
-	repeat?: boolean; // may be given several times
-	modelled?: boolean; // false: a real docker flag the simulation accepts but does not model
-};
+export type {FlagSpec} from './flag-specs.ts';
 
 export type ParsedFlags = {
 	values: Map<string, string[]>; // by the flag's first name
@@ -15,6 +14,37 @@ export type ParsedFlags = {
 };
 
 export type ParseFlagsResult = {ok: true; flags: ParsedFlags} | {ok: false; error: string};
+
+/**
+ * Every flag `docker SUB --help` lists (docker 28, help-texts.ts), with `modelled` first: a real
+ * flag the simulation does not list is accepted with a note ("accepted, not simulated here"), not
+ * refused as unknown. A flag takes a value when its help line names a type (string, list, int...).
+ */
+export function dockerFlags(sub: string): FlagSpec[] {
+	const text = dockerHelpTexts[sub] ?? '';
+	const modelled = modelledFlags[sub] ?? [];
+	const known = new Set(modelled.flatMap(spec => spec.names));
+	const at = text.indexOf('\nOptions:\n');
+	const real: FlagSpec[] = [];
+	for (const m of at < 0 ? [] : text.slice(at).matchAll(/^ {2}(?:(-\w), )? *(--[\w-]+)( [a-z][\w-]*)?/gm)) {
+		const names = [...(m[1] ? [m[1]] : []), m[2]!];
+		if (names[names.length - 1] === '--help' || names.some(name => known.has(name))) continue;
+		real.push({names, ...(m[3] ? {value: true, repeat: true} : {}), modelled: false});
+	}
+	return [...modelled, ...real];
+}
+
+/** The subcommands whose options end at the image or container (the rest is the command to run). */
+const optionsEndAtPositional = new Set(['run', 'create', 'exec']);
+
+/**
+ * The flags given to `docker SUB` that are accepted but not simulated and that the subcommand's own
+ * output (`said`) did not already mention: runDocker notes them, so no real flag is dropped silently.
+ */
+export function unnotedFlags(sub: string, args: string[], said: string): string[] {
+	const parsed = parseFlags(args, dockerFlags(sub), optionsEndAtPositional.has(sub));
+	return parsed.ok ? parsed.flags.notSimulated.filter(flag => !said.includes(flag)) : [];
+}
 
 /**
  * Parses args against `specs`. With `stopAtPositional`, everything from the first positional on

@@ -10,14 +10,14 @@ import type {CommandOutcome} from '../../types.ts';
 import type {DockerCall} from './context.ts';
 import {daemonError, ellipsis, fail, ok, table, usageError} from './format.ts';
 import {formatRows} from './go-format.ts';
-import {flagSet, flagValue, flagValues, parseFlags} from './flags.ts';
+import {dockerFlags, flagSet, flagValue, flagValues, parseFlags} from './flags.ts';
 
 export function ago(now: number, then: number): string {
 	return `${humanDuration(now - then)} ago`;
 }
 
 export function dockerImages(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-a', '--all']}, {names: ['-q', '--quiet']}, {names: ['--no-trunc']}, {names: ['--digests'], modelled: false}, {names: ['-f', '--filter'], value: true, repeat: true}, {names: ['--format'], value: true}, {names: ['--tree'], modelled: false}]);
+	const parsed = parseFlags(args, dockerFlags('images'));
 	if (!parsed.ok) return usageError(parsed.error, 'images');
 	const {flags} = parsed;
 	const filter = flags.positionals[0];
@@ -72,7 +72,7 @@ function matchesRepository(filter: string, repository: string, tag: string): boo
 }
 
 export function dockerHistory(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['--no-trunc']}, {names: ['-q', '--quiet']}, {names: ['-H', '--human'], value: true}, {names: ['--format'], value: true, modelled: false}]);
+	const parsed = parseFlags(args, dockerFlags('history'));
 	if (!parsed.ok) return usageError(parsed.error, 'history');
 	const ref = parsed.flags.positionals[0];
 	if (!ref || parsed.flags.positionals.length > 1) return fail(`docker: 'docker history' requires 1 argument\n\nUsage:  docker history [OPTIONS] IMAGE\n\nRun 'docker history --help' for more information`, 1);
@@ -94,7 +94,7 @@ export function dockerHistory(args: string[], call: DockerCall): CommandOutcome 
 }
 
 export function dockerTag(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, []);
+	const parsed = parseFlags(args, dockerFlags('tag'));
 	if (!parsed.ok) return usageError(parsed.error, 'tag');
 	const [source, target, ...extra] = parsed.flags.positionals;
 	if (!source || !target || extra.length > 0) return fail(`docker: 'docker tag' requires 2 arguments\n\nUsage:  docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]\n\nRun 'docker tag --help' for more information`, 1);
@@ -108,7 +108,7 @@ export function dockerTag(args: string[], call: DockerCall): CommandOutcome {
 }
 
 export function dockerRmi(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-f', '--force']}, {names: ['--no-prune'], modelled: false}]);
+	const parsed = parseFlags(args, dockerFlags('rmi'));
 	if (!parsed.ok) return usageError(parsed.error, 'rmi');
 	const refs = parsed.flags.positionals;
 	if (refs.length === 0) return fail(`docker: 'docker rmi' requires at least 1 argument\n\nUsage:  docker rmi [OPTIONS] IMAGE [IMAGE...]\n\nSee 'docker rmi --help' for more information`, 1);

@@ -6,7 +6,8 @@ import {dockerBuild} from './build.ts';
 import {dockerDiff, dockerKill, dockerLogs, dockerPs, dockerRestart, dockerRm, dockerStart, dockerStop} from './containers.ts';
 import {dockerCall, isOutcome, type DockerCall} from './context.ts';
 import {dockerExec} from './exec.ts';
-import {fail, ok} from './format.ts';
+import {fail, notSimulatedNote, ok} from './format.ts';
+import {dockerFlags, unnotedFlags} from './flags.ts';
 import {dockerHistory, dockerImages, dockerRmi, dockerTag} from './images.ts';
 import {dockerInspect} from './inspect.ts';
 import {dockerLogin, dockerLogout, dockerPull, dockerPush} from './pull-push.ts';
@@ -146,9 +147,19 @@ function runDocker(args: string[], ctx: Parameters<CommandSpec['run']>[1]): Comm
 	if (subArgs.includes('--help')) return ok(helpFor(name, subArgs));
 	const call = dockerCall(ctx);
 	if (isOutcome(call)) return call;
-	const outcome = handler(subArgs, call);
+	const ran = handler(subArgs, call);
+	// docker volume/network/system route their own subcommands: their flags are under "volume ls".
+	const routed = subArgs[0] !== undefined && dockerHelpTexts[`${name} ${subArgs[0]}`] !== undefined;
+	const outcome = withNotes(ran, routed ? unnotedFlags(`${name} ${subArgs[0]}`, subArgs.slice(1), ran.stderr ?? '') : unnotedFlags(name, subArgs, ran.stderr ?? ''));
 	// Reconciling exited containers is a change worth keeping even when the subcommand made none.
 	return outcome.world || call.world === ctx.world ? outcome : {...outcome, world: call.world};
+}
+
+/** Puts "(X is accepted, not simulated here)" before what the subcommand wrote on stderr. */
+function withNotes(outcome: CommandOutcome, flags: string[]): CommandOutcome {
+	if (flags.length === 0) return outcome;
+	const note = notSimulatedNote(flags);
+	return {...outcome, stderr: note + (outcome.stderr ?? ''), ...(outcome.chunks ? {chunks: [{stream: 'stderr' as const, text: note}, ...outcome.chunks]} : {})};
 }
 
 /** `docker X --help` as docker 28 prints it (help-texts.ts); `docker system df --help` is found under "system df". */
@@ -161,14 +172,12 @@ function helpFor(name: string, args: string[]): string {
 /** docker's own options before a command (-D, -H, -l, --context, -v), as runDocker reads them. */
 const globalFlags = ['-D', '--debug', '-H', '--host', '-l', '--log-level', '-c', '--context', '-h', '--help', '-v', '--version'];
 
-/** What Tab offers after `docker SUB ...`: the options `docker SUB --help` lists (help-texts.ts, from docker 28). */
+/** What Tab offers after `docker SUB ...`: the flags the parser reads (dockerFlags: docker 28's, as `docker SUB --help` lists them). */
 function flagNamesAfter(positional: string[]): string[] {
 	const [first, second] = positional;
 	if (!first) return globalFlags;
-	const text = (second && dockerHelpTexts[`${first} ${second}`]) || dockerHelpTexts[first] || '';
-	const at = text.indexOf('\nOptions:\n');
-	const options = at < 0 ? '' : text.slice(at);
-	return [...options.matchAll(/^ {2}(?:(-\w), )? *(--[\w-]+)/gm)].flatMap(m => [...(m[1] ? [m[1]] : []), m[2]!]).concat('--help');
+	const sub = second && dockerHelpTexts[`${first} ${second}`] !== undefined ? `${first} ${second}` : (management[first]?.[second ?? ''] as string | undefined) ?? first;
+	return [...dockerFlags(typeof sub === 'string' ? sub : first).flatMap(spec => spec.names), '--help'];
 }
 
 export const dockerCommand: CommandSpec = {

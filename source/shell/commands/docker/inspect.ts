@@ -10,7 +10,7 @@ import {worldEpoch, type World} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
 import type {DockerCall} from './context.ts';
 import {fail, usageError} from './format.ts';
-import {flagValue, parseFlags} from './flags.ts';
+import {dockerFlags, flagValue, parseFlags} from './flags.ts';
 
 const zeroTime = '0001-01-01T00:00:00Z';
 
@@ -149,7 +149,7 @@ export function applyFormat(template: string, json: object): string {
 }
 
 export function dockerInspect(args: string[], call: DockerCall, only?: 'container' | 'image'): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-f', '--format'], value: true}, {names: ['--type'], value: true}, {names: ['-s', '--size'], modelled: false}]);
+	const parsed = parseFlags(args, dockerFlags('inspect'));
 	if (!parsed.ok) return usageError(parsed.error, 'inspect');
 	const names = parsed.flags.positionals;
 	if (names.length === 0) return fail(`docker: 'docker inspect' requires at least 1 argument\n\nUsage:  docker inspect [OPTIONS] NAME|ID [NAME|ID...]\n\nSee 'docker inspect --help' for more information`, 1);

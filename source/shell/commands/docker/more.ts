@@ -11,7 +11,7 @@ import {worldEpoch} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
 import type {DockerCall} from './context.ts';
 import {daemonError, fail, notSimulatedNote, ok, table, usageError} from './format.ts';
-import {flagSet, flagValue, intFlag, parseFlags} from './flags.ts';
+import {dockerFlags, flagSet, flagValue, intFlag, parseFlags} from './flags.ts';
 
 /** go-units BytesSize: binary units, 4 significant digits ("28MiB", "7.773GiB"). */
 /** go-units BytesSize: binary units, 4 significant digits ("8GiB", "1.953GiB"). */
@@ -27,7 +27,7 @@ export function bytesSize(bytes: number): string {
 }
 
 export function dockerStats(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-a', '--all']}, {names: ['--no-stream']}, {names: ['--no-trunc']}, {names: ['--format'], value: true, modelled: false}]);
+	const parsed = parseFlags(args, dockerFlags('stats'));
 	if (!parsed.ok) return usageError(parsed.error, 'stats');
 	const host = call.world.hosts.get(call.host)!;
 	let list = [...call.daemon.containers.values()].sort((a, b) => b.created - a.created);
@@ -89,7 +89,7 @@ export function dockerPort(args: string[], call: DockerCall): CommandOutcome {
 }
 
 export function dockerCommit(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-m', '--message'], value: true}, {names: ['-a', '--author'], value: true}, {names: ['-c', '--change'], value: true, repeat: true, modelled: false}, {names: ['-p', '--pause']}]);
+	const parsed = parseFlags(args, dockerFlags('commit'));
 	if (!parsed.ok) return usageError(parsed.error, 'commit');
 	const [name, target, ...extra] = parsed.flags.positionals;
 	if (!name || extra.length) return fail(`docker: 'docker commit' requires at least 1 and at most 2 arguments\n\nUsage:  docker commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]\n\nRun 'docker commit --help' for more information`, 1);
@@ -143,7 +143,7 @@ export function dockerPause(args: string[], call: DockerCall, pause: boolean): C
 }
 
 export function dockerPrune(kind: 'container' | 'image' | 'system', args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-f', '--force']}, {names: ['-a', '--all']}, {names: ['--filter'], value: true, repeat: true, modelled: false}, {names: ['--volumes'], modelled: false}]);
+	const parsed = parseFlags(args, dockerFlags(`${kind} prune`));
 	if (!parsed.ok) return usageError(parsed.error, `${kind} prune`);
 	const warning = {
 		container: 'WARNING! This will remove all stopped containers.',
@@ -262,7 +262,7 @@ const hubDescriptions: Record<string, [string, number]> = {
 
 /** `docker search TERM`: repositories on the (simulated) Docker Hub whose name contains TERM. */
 export function dockerSearch(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['--limit'], value: true}, {names: ['--no-trunc']}, {names: ['-f', '--filter'], value: true, repeat: true, modelled: false}, {names: ['--format'], value: true, modelled: false}]);
+	const parsed = parseFlags(args, dockerFlags('search'));
 	if (!parsed.ok) return usageError(parsed.error, 'search');
 	const term = parsed.flags.positionals[0];
 	if (!term || parsed.flags.positionals.length > 1) return fail(`docker: 'docker search' requires 1 argument\n\nUsage:  docker search [OPTIONS] TERM\n\nRun 'docker search --help' for more information`, 1);

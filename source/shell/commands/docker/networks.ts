@@ -12,7 +12,7 @@ import {worldEpoch} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
 import type {DockerCall} from './context.ts';
 import {fail, ok, table, usageError} from './format.ts';
-import {flagSet, flagValue, flagValues, parseFlags} from './flags.ts';
+import {dockerFlags, flagSet, flagValue, flagValues, parseFlags} from './flags.ts';
 import {applyFormat} from './inspect.ts';
 import {argumentCountText} from './usage-lines.ts';
 
@@ -77,7 +77,7 @@ function listed(call: DockerCall): Listed[] {
 }
 
 function networkCreate(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-d', '--driver'], value: true}, {names: ['--subnet'], value: true}, {names: ['--gateway'], value: true, modelled: false}, {names: ['--label'], value: true, repeat: true, modelled: false}, {names: ['--internal'], modelled: false}, {names: ['--attachable'], modelled: false}, {names: ['-o', '--opt'], value: true, repeat: true, modelled: false}]);
+	const parsed = parseFlags(args, dockerFlags('network create'));
 	if (!parsed.ok) return usageError(parsed.error, 'network create');
 	const [name, extra] = parsed.flags.positionals;
 	if (!name || extra !== undefined) return fail(argumentCountText('network create', '1 argument'), 1);
@@ -95,7 +95,7 @@ function networkCreate(args: string[], call: DockerCall): CommandOutcome {
 }
 
 function networkLs(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-q', '--quiet']}, {names: ['--no-trunc']}, {names: ['--format'], value: true}, {names: ['-f', '--filter'], value: true, repeat: true}]);
+	const parsed = parseFlags(args, dockerFlags('network ls'));
 	if (!parsed.ok) return usageError(parsed.error, 'network ls');
 	let list = listed(call);
 	for (const filter of flagValues(parsed.flags, '-f')) {
@@ -155,7 +155,7 @@ function inspectJson(call: DockerCall, n: Listed): object {
 }
 
 function networkInspect(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-f', '--format'], value: true}, {names: ['-v', '--verbose'], modelled: false}]);
+	const parsed = parseFlags(args, dockerFlags('network inspect'));
 	if (!parsed.ok) return usageError(parsed.error, 'network inspect');
 	const names = parsed.flags.positionals;
 	if (names.length === 0) return fail(argumentCountText('network inspect', 'at least 1 argument'), 1);
@@ -179,7 +179,7 @@ function runningNetns(call: DockerCall, container: Container): number | undefine
 }
 
 function networkConnect(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['--alias'], value: true, repeat: true}, {names: ['--ip'], value: true, modelled: false}, {names: ['--link'], value: true, repeat: true, modelled: false}]);
+	const parsed = parseFlags(args, dockerFlags('network connect'));
 	if (!parsed.ok) return usageError(parsed.error, 'network connect');
 	const [networkName, containerName, extra] = parsed.flags.positionals;
 	if (!networkName || !containerName || extra !== undefined) return fail(argumentCountText('network connect', '2 arguments'), 1);
@@ -207,7 +207,7 @@ function networkConnect(args: string[], call: DockerCall): CommandOutcome {
 }
 
 function networkDisconnect(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-f', '--force']}]);
+	const parsed = parseFlags(args, dockerFlags('network disconnect'));
 	if (!parsed.ok) return usageError(parsed.error, 'network disconnect');
 	const [networkName, containerName, extra] = parsed.flags.positionals;
 	if (!networkName || !containerName || extra !== undefined) return fail(argumentCountText('network disconnect', '2 arguments'), 1);
@@ -225,7 +225,7 @@ function networkDisconnect(args: string[], call: DockerCall): CommandOutcome {
 }
 
 function networkRm(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-f', '--force']}]);
+	const parsed = parseFlags(args, dockerFlags('network rm'));
 	if (!parsed.ok) return usageError(parsed.error, 'network rm');
 	const names = parsed.flags.positionals;
 	if (names.length === 0) return fail(argumentCountText('network rm', 'at least 1 argument'), 1);

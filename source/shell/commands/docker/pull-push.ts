@@ -10,7 +10,7 @@ import type {World} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
 import type {DockerCall} from './context.ts';
 import {daemonError, fail, ok, usageError} from './format.ts';
-import {flagSet, parseFlags} from './flags.ts';
+import {dockerFlags, flagSet, parseFlags} from './flags.ts';
 
 /** The progress lines of a pull, as docker prints them once every layer is done. */
 export function pullProgress(plan: PullPlan): string {
@@ -36,7 +36,7 @@ export function pullOnHost(world: World, host: string, ref: string, programs: Ex
 }
 
 export function dockerPull(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-a', '--all-tags'], modelled: false}, {names: ['-q', '--quiet']}, {names: ['--platform'], value: true, modelled: false}, {names: ['--disable-content-trust'], modelled: false}]);
+	const parsed = parseFlags(args, dockerFlags('pull'));
 	if (!parsed.ok) return usageError(parsed.error, 'pull');
 	const [ref, ...extra] = parsed.flags.positionals;
 	if (!ref || extra.length > 0) return fail(`docker: 'docker pull' requires 1 argument\n\nUsage:  docker pull [OPTIONS] NAME[:TAG|@DIGEST]\n\nRun 'docker pull --help' for more information`, 1);
@@ -53,7 +53,7 @@ export function dockerPull(args: string[], call: DockerCall): CommandOutcome {
 }
 
 export function dockerPush(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-a', '--all-tags'], modelled: false}, {names: ['-q', '--quiet']}, {names: ['--disable-content-trust'], modelled: false}]);
+	const parsed = parseFlags(args, dockerFlags('push'));
 	if (!parsed.ok) return usageError(parsed.error, 'push');
 	const [ref, ...extra] = parsed.flags.positionals;
 	if (!ref || extra.length > 0) return fail(`docker: 'docker push' requires 1 argument\n\nUsage:  docker push [OPTIONS] NAME[:TAG]\n\nRun 'docker push --help' for more information`, 1);
@@ -75,7 +75,7 @@ export function dockerPush(args: string[], call: DockerCall): CommandOutcome {
 }
 
 export function dockerLogin(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-u', '--username'], value: true}, {names: ['-p', '--password'], value: true}, {names: ['--password-stdin']}]);
+	const parsed = parseFlags(args, dockerFlags('login'));
 	if (!parsed.ok) return usageError(parsed.error, 'login');
 	const server = parsed.flags.positionals[0];
 	if (server && !/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)/.test(server)) {

@@ -13,41 +13,10 @@ import {readDisk} from '../../read-disk.ts';
 import type {CommandOutcome} from '../../types.ts';
 import type {DockerCall} from './context.ts';
 import {fail, notSimulatedNote} from './format.ts';
-import {flagSet, flagValue, flagValues, parseFlags, type FlagSpec, type ParsedFlags} from './flags.ts';
+import {dockerFlags, flagSet, flagValue, flagValues, type ParsedFlags, parseFlags} from './flags.ts';
 import {containerFrame, isShell, runInside} from './inside.ts';
 import {pullOnHost} from './pull-push.ts';
 
-const notModelled = ['--memory-swap', '--memory-reservation', '-c', '--cpu-shares', '--cpuset-cpus', '--pids-limit', '--init', '--privileged', '--cap-add', '--cap-drop', '--platform', '--pull', '--read-only', '--stop-timeout', '--stop-signal', '--log-driver', '--log-opt', '--dns', '--add-host', '--expose', '-a', '--attach', '--sig-proxy', '--device', '--ulimit', '--tmpfs', '--mount', '--gpus', '--cidfile', '--userns', '--health-cmd', '--health-interval', '--label-file', '--security-opt', '--oom-kill-disable', '--shm-size', '--group-add', '--link', '--volumes-from', '--ip', '--mac-address', '--runtime', '--isolation', '--detach-keys', '--cgroupns', '--cgroup-parent', '--kernel-memory', '--memory-swappiness', '--blkio-weight', '--no-healthcheck', '--quiet', '-q', '--disable-content-trust', '--publish-all-not-used'];
-const valueless = new Set(['--init', '--privileged', '--read-only', '--sig-proxy', '--oom-kill-disable', '--no-healthcheck', '--quiet', '-q', '--disable-content-trust']);
-
-export const runFlags: FlagSpec[] = [
-	{names: ['-d', '--detach']},
-	{names: ['-i', '--interactive']},
-	{names: ['-t', '--tty']},
-	{names: ['--rm']},
-	{names: ['--name'], value: true},
-	{names: ['-p', '--publish'], value: true, repeat: true},
-	{names: ['-P', '--publish-all']},
-	{names: ['-e', '--env'], value: true, repeat: true},
-	{names: ['--env-file'], value: true, repeat: true},
-	{names: ['-v', '--volume'], value: true, repeat: true},
-	{names: ['-m', '--memory'], value: true},
-	{names: ['--cpus'], value: true},
-	{names: ['-h', '--hostname'], value: true},
-	{names: ['--entrypoint'], value: true},
-	{names: ['-w', '--workdir'], value: true},
-	{names: ['-u', '--user'], value: true},
-	{names: ['-l', '--label'], value: true, repeat: true},
-	{names: ['--restart'], value: true},
-	{names: ['--network', '--net'], value: true},
-	{names: ['--network-alias'], value: true, repeat: true},
-	{names: ['--pid'], value: true},
-	{names: ['--uts'], value: true},
-	{names: ['--ipc'], value: true},
-	...notModelled.filter(n => n !== '-c' && n !== '-a' && n !== '-q').map(n => ({names: [n], value: !valueless.has(n), modelled: false, repeat: true})),
-	{names: ['-c', '--cpu-shares'], value: true, modelled: false},
-	{names: ['-a', '--attach'], value: true, modelled: false, repeat: true},
-];
 
 type RunSettings = {options: CreateOptions; detach: boolean; interactive: boolean; tty: boolean};
 
@@ -234,7 +203,7 @@ export function dockerRun(args: string[], call: DockerCall): CommandOutcome {
 }
 
 function runOrCreate(args: string[], call: DockerCall, sub: 'run' | 'create'): CommandOutcome {
-	const parsed = parseFlags(args, runFlags, true);
+	const parsed = parseFlags(args, dockerFlags(sub), true);
 	if (!parsed.ok) return runUsage(sub, parsed.error);
 	const {flags} = parsed;
 	const [image, ...command] = flags.positionals;

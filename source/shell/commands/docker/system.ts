@@ -6,7 +6,7 @@ import {humanDuration, humanSize} from '../../../engine/docker/units.ts';
 import type {CommandOutcome} from '../../types.ts';
 import type {DockerCall} from './context.ts';
 import {ok, table, usageError} from './format.ts';
-import {flagSet, parseFlags} from './flags.ts';
+import {dockerFlags, flagSet, parseFlags} from './flags.ts';
 import {lookupFile} from '../../../engine/host/filesystem.ts';
 import {bytesSize, dockerPrune} from './more.ts';
 import {ago} from './images.ts';
@@ -112,7 +112,7 @@ export function dockerSystem(args: string[], call: DockerCall): CommandOutcome {
 		if (sub === 'events' || sub === 'dial-stdio') return ok('', {stderr: `(docker system ${sub} is accepted, not simulated here)\n`});
 		return usageError(sub ? `docker: unknown command: docker system ${sub}` : `Usage:  docker system COMMAND`, 'system');
 	}
-	const parsed = parseFlags(rest, [{names: ['-v', '--verbose']}, {names: ['--format'], value: true, modelled: false}]);
+	const parsed = parseFlags(rest, dockerFlags('system df'));
 	if (!parsed.ok) return usageError(parsed.error, 'system df');
 	const world = call.world;
 	const images = [...call.daemon.images.values()].filter(i => !i.intermediate);

@@ -8,7 +8,7 @@ import {worldEpoch} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
 import type {DockerCall} from './context.ts';
 import {fail, ok, table, usageError} from './format.ts';
-import {flagSet, flagValue, flagValues, parseFlags} from './flags.ts';
+import {dockerFlags, flagSet, flagValue, flagValues, parseFlags} from './flags.ts';
 import {formatRows} from './go-format.ts';
 import {applyFormat} from './inspect.ts';
 
@@ -51,7 +51,7 @@ export function dockerVolume(args: string[], call: DockerCall): CommandOutcome {
 }
 
 function volumeCreate(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-d', '--driver'], value: true}, {names: ['--label'], value: true, repeat: true}, {names: ['--name'], value: true}, {names: ['-o', '--opt'], value: true, repeat: true, modelled: false}]);
+	const parsed = parseFlags(args, dockerFlags('volume create'));
 	if (!parsed.ok) return usageError(parsed.error, 'volume create');
 	const [positional, extra] = parsed.flags.positionals;
 	if (extra !== undefined) return fail(`docker: 'docker volume create' requires at most 1 argument\n\nUsage:  docker volume create [OPTIONS] [VOLUME]\n\nRun 'docker volume create --help' for more information`, 1);
@@ -73,7 +73,7 @@ function volumes(call: DockerCall): Volume[] {
 }
 
 function volumeLs(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-q', '--quiet']}, {names: ['--format'], value: true}, {names: ['-f', '--filter'], value: true, repeat: true}]);
+	const parsed = parseFlags(args, dockerFlags('volume ls'));
 	if (!parsed.ok) return usageError(parsed.error, 'volume ls');
 	let list = volumes(call);
 	for (const filter of flagValues(parsed.flags, '-f')) {
@@ -106,7 +106,7 @@ function volumeJson(v: Volume): object {
 }
 
 function volumeInspect(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-f', '--format'], value: true}]);
+	const parsed = parseFlags(args, dockerFlags('volume inspect'));
 	if (!parsed.ok) return usageError(parsed.error, 'volume inspect');
 	const names = parsed.flags.positionals;
 	if (names.length === 0) return fail(`docker: 'docker volume inspect' requires at least 1 argument\n\nUsage:  docker volume inspect [OPTIONS] VOLUME [VOLUME...]\n\nSee 'docker volume inspect --help' for more information`, 1);
@@ -123,7 +123,7 @@ function volumeInspect(args: string[], call: DockerCall): CommandOutcome {
 }
 
 function volumeRm(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-f', '--force']}]);
+	const parsed = parseFlags(args, dockerFlags('volume rm'));
 	if (!parsed.ok) return usageError(parsed.error, 'volume rm');
 	const names = parsed.flags.positionals;
 	if (names.length === 0) return fail(`docker: 'docker volume rm' requires at least 1 argument\n\nUsage:  docker volume rm [OPTIONS] VOLUME [VOLUME...]\n\nSee 'docker volume rm --help' for more information`, 1);
@@ -147,7 +147,7 @@ function volumeRm(args: string[], call: DockerCall): CommandOutcome {
 }
 
 function volumePrune(args: string[], call: DockerCall): CommandOutcome {
-	const parsed = parseFlags(args, [{names: ['-f', '--force']}, {names: ['-a', '--all']}, {names: ['--filter'], value: true, repeat: true, modelled: false}]);
+	const parsed = parseFlags(args, dockerFlags('volume prune'));
 	if (!parsed.ok) return usageError(parsed.error, 'volume prune');
 	if (!flagSet(parsed.flags, '-f')) return fail(`[simulator] docker volume prune asks "Are you sure you want to continue? [y/N]" here; add -f to answer yes`, 1);
 	// Without --all, only anonymous volumes are pruned (docker 23+).
