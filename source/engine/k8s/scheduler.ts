@@ -10,7 +10,8 @@ import {nextResourceVersion, now} from './metadata.ts';
 import {nextRandom} from '../rng.ts';
 import {bindPodToNode, podRequests, type PodRequests} from './pod-store.ts';
 import {cpuMilli, memoryBytes} from './quantity.ts';
-import type {KubeObject, Taint, Toleration} from './types.ts';
+import type {KubeObject, PodSpec, Taint, Toleration} from './types.ts';
+import {asPod} from './typed-store.ts';
 
 /** How long an unschedulable pod waits before the scheduler tries it again without a cluster change. */
 export const unschedulableRetryMs = 5 * 60_000;
@@ -85,12 +86,12 @@ type PodFacts = {
 /** One nodeSelectorTerm of required node affinity: label expressions and metadata.name fields. */
 type NodeTerm = {labels: {key: string; operator: string; values: string[]}[]; names?: string[]};
 
-function nodeTerms(spec: any): NodeTerm[] | undefined {
+function nodeTerms(spec: PodSpec): NodeTerm[] | undefined {
 	const terms = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
 	if (!Array.isArray(terms) || terms.length === 0) return undefined;
-	return terms.map((t: any) => {
-		const name = (t.matchFields ?? []).find((f: any) => f.key === 'metadata.name' && f.operator === 'In');
-		return {labels: (t.matchExpressions ?? []).map((e: any) => ({key: String(e.key), operator: String(e.operator), values: (e.values ?? []).map(String)})), ...(name ? {names: (name.values ?? []).map(String)} : {})};
+	return terms.map(t => {
+		const name = (t.matchFields ?? []).find(f => f.key === 'metadata.name' && f.operator === 'In');
+		return {labels: (t.matchExpressions ?? []).map(e => ({key: String(e.key), operator: String(e.operator), values: (e.values ?? []).map(String)})), ...(name ? {names: (name.values ?? []).map(String)} : {})};
 	});
 }
 
@@ -110,12 +111,12 @@ function matchesAffinity(node: NodeInfo, terms: NodeTerm[] | undefined): boolean
 }
 
 function podFacts(pod: KubeObject): PodFacts {
-	const spec = pod.spec;
-	const images = (spec.containers as any[]).map(x => String(x.image));
+	const spec = asPod(pod).spec;
+	const images = spec.containers.map(x => String(x.image));
 	return {
 		nodeName: spec.nodeName,
-		tolerations: (spec.tolerations ?? []).map((t: Toleration) => ({...t})),
-		selector: Object.entries((spec.nodeSelector ?? {}) as Record<string, string>),
+		tolerations: (spec.tolerations ?? []).map(t => ({...t})),
+		selector: Object.entries(spec.nodeSelector ?? {}),
 		requests: podRequests(spec),
 		imageKeys: images.map(i => (i.slice(i.lastIndexOf('/') + 1).includes(':') ? i : `${i}:latest`)),
 		owner: pod.metadata.ownerReferences?.find(r => r.controller)?.uid,

@@ -56,11 +56,17 @@ export type ContainerSpec = {
 export type Toleration = {key?: string; operator?: 'Exists' | 'Equal'; value?: string; effect?: string; tolerationSeconds?: number};
 export type Taint = {key: string; value?: string; effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute'; timeAdded?: string};
 
+/** A nodeSelectorTerm of node affinity: label expressions and metadata.name fields, as the learner wrote them. */
+export type NodeSelectorRequirement = {key: string; operator: string; values?: string[]};
+export type NodeSelectorTerm = {matchExpressions?: NodeSelectorRequirement[]; matchFields?: NodeSelectorRequirement[]};
+export type Affinity = {nodeAffinity?: {requiredDuringSchedulingIgnoredDuringExecution?: {nodeSelectorTerms?: NodeSelectorTerm[]}; [field: string]: unknown}; [field: string]: unknown};
+
 export type PodSpec = {
 	containers: ContainerSpec[];
 	nodeName?: string;
 	nodeSelector?: Record<string, string>;
 	tolerations?: Toleration[];
+	affinity?: Affinity;
 	restartPolicy?: 'Always' | 'OnFailure' | 'Never';
 	hostNetwork?: boolean;
 	[field: string]: any;
