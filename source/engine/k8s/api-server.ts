@@ -17,6 +17,7 @@ import {applyLimitRanges, quotaRefusal, quotaStatus, refreshQuotas} from './quot
 import {admitClaim} from './storage-objects.ts';
 import {populateNamespace} from './config-objects.ts';
 import {resourceByKind, resourceInfo, resourceInfos, storeKey, type ResourceInfo} from './resources.ts';
+import {asPod, asService} from './typed-store.ts';
 import type {Cluster, KubeObject, ResourceName} from './types.ts';
 import {invalidMessage, validateObject} from './validation.ts';
 
@@ -160,7 +161,7 @@ function allocateServiceAddresses(c: Cluster, svc: KubeObject): ApiError | undef
 	}
 	spec.clusterIPs ??= [spec.clusterIP];
 	if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
-		for (const [i, p] of (spec.ports as any[]).entries()) {
+		for (const [i, p] of (asService(svc).spec.ports ?? []).entries()) {
 			if (p.nodePort !== undefined) {
 				if (c.usedNodePorts.includes(p.nodePort)) {
 					return {code: 422, reason: 'Invalid', message: invalidMessage('Service', svc.metadata.name, [`spec.ports[${i}].nodePort: Invalid value: ${p.nodePort}: provided port is already allocated`])};
@@ -268,7 +269,7 @@ export function replaceObject(w: World, input: KubeObject): ApiResult {
 	if (info.resource === 'services') {
 		next.spec.clusterIP = existing.spec.clusterIP;
 		next.spec.clusterIPs = existing.spec.clusterIPs;
-		for (const [i, p] of (next.spec.ports as any[]).entries()) p.nodePort ??= existing.spec.ports?.[i]?.nodePort;
+		for (const [i, p] of (asService(next).spec.ports ?? []).entries()) p.nodePort ??= asService(existing).spec.ports?.[i]?.nodePort;
 	}
 	next.status = existing.status;
 	// Everything but status counts: a ConfigMap's data, a Role's rules, an Endpoints' subsets.
@@ -281,7 +282,7 @@ export function replaceObject(w: World, input: KubeObject): ApiResult {
 	next.metadata.resourceVersion = nextResourceVersion(c);
 	c.store[info.resource].set(key, next);
 	if (info.resource === 'pods') {
-		const images = (obj: KubeObject) => (obj.spec.containers as any[]).map(x => x.image).join(',');
+		const images = (obj: KubeObject) => asPod(obj).spec.containers.map(x => x.image).join(',');
 		if (images(existing) !== images(next)) c.kubeletTimers.set(key, w.time);
 		markOwnersDirty(c, next);
 	} else if (['replicationcontrollers', 'replicasets', 'deployments', 'daemonsets', 'statefulsets'].includes(info.resource)) {
