@@ -5,13 +5,16 @@ import type {CommandOutcome} from '../../types.ts';
 import {bool, flag} from './args.ts';
 import {fail, namespaceOf, type Kctx} from './context.ts';
 import {listObjects} from '../../../engine/k8s/api-server.ts';
+import type {Pod} from '../../../engine/k8s/kinds.ts';
 import {msOf} from '../../../engine/k8s/metadata.ts';
+import {asPod} from '../../../engine/k8s/typed-store.ts';
+import type {ContainerRuntime} from '../../../engine/k8s/types.ts';
 import {storeKey} from '../../../engine/k8s/resources.ts';
 import {matchesMap, matchesRequirements, parseSelector} from '../../../engine/k8s/selectors.ts';
 import {findResource, qualifiedPlural, typePrefix, unknownResourceType} from './resource-names.ts';
 
 /** The pods a TYPE/NAME stands for: its own pod, or the pods its selector picks (deploy, rs, rc, svc, job...). */
-export function podsFor(k: Kctx, ref: string): {pods: any[]; typed: string} | {error: string} {
+export function podsFor(k: Kctx, ref: string): {pods: Pod[]; typed: string} | {error: string} {
 	const ns = namespaceOf(k);
 	const c = k.ctx.world.cluster!;
 	const slash = ref.indexOf('/');
@@ -21,7 +24,7 @@ export function podsFor(k: Kctx, ref: string): {pods: any[]; typed: string} | {e
 	if (!info) return {error: unknownResourceType(type)};
 	if (info.resource === 'pods') {
 		const pod = c.store.pods.get(`${ns}/${name}`);
-		return pod ? {pods: [pod], typed: name} : {error: `Error from server (NotFound): pods "${name}" not found`};
+		return pod ? {pods: [asPod(pod)], typed: name} : {error: `Error from server (NotFound): pods "${name}" not found`};
 	}
 	const owner = c.store[info.resource].get(storeKey(info, ns, name));
 	if (!owner) return {error: `Error from server (NotFound): ${qualifiedPlural(info)} "${name}" not found`};
@@ -29,13 +32,13 @@ export function podsFor(k: Kctx, ref: string): {pods: any[]; typed: string} | {e
 	if (!selector || typeof selector !== 'object') return {error: `error: cannot attach to ${info.kind}: selector for ${typePrefix(info)}/${name} not implemented`};
 	// kubectl's GetFirstPod (podutils.ActivePods, reversed; ByLogging for logs is the same order): a
 	// scheduled, running, ready pod first, ready the longest, restarted the least, the oldest; then the list's (name) order.
-	const pods = listObjects(c, 'pods', ns).filter(p => matchesMap(p.metadata.labels, selector as Record<string, string>) && !p.metadata.deletionTimestamp);
-	const phaseRank = (p: any) => ({Running: 2, Unknown: 1}[p.status?.phase as string] ?? 0);
-	const readySince = (p: any) => {
-		const ready = (p.status?.conditions ?? []).find((x: any) => x.type === 'Ready' && x.status === 'True');
+	const pods = listObjects(c, 'pods', ns).filter(p => matchesMap(p.metadata.labels, selector as Record<string, string>) && !p.metadata.deletionTimestamp).map(asPod);
+	const phaseRank = (p: Pod) => ({Running: 2, Unknown: 1}[p.status?.phase as string] ?? 0);
+	const readySince = (p: Pod) => {
+		const ready = (p.status?.conditions ?? []).find(x => x.type === 'Ready' && x.status === 'True');
 		return ready ? msOf(ready.lastTransitionTime) : Infinity;
 	};
-	const restarts = (p: any) => (p.status?.containerStatuses ?? []).reduce((n: number, x: any) => Math.max(n, x.restartCount ?? 0), 0);
+	const restarts = (p: Pod) => (p.status?.containerStatuses ?? []).reduce((n, x) => Math.max(n, x.restartCount ?? 0), 0);
 	pods.sort(
 		(a, b) =>
 			Number(Boolean(b.spec?.nodeName)) - Number(Boolean(a.spec?.nodeName)) ||
@@ -49,8 +52,8 @@ export function podsFor(k: Kctx, ref: string): {pods: any[]; typed: string} | {e
 }
 
 /** The container a command on this pod uses, with kubectl's "Defaulted container" note when it chose one of several. */
-function pickContainer(k: Kctx, pod: any): {error: string} | {container: string; note: string} {
-	const containers: string[] = pod.spec.containers.map((x: any) => x.name);
+function pickContainer(k: Kctx, pod: Pod): {error: string} | {container: string; note: string} {
+	const containers = pod.spec.containers.map(x => x.name);
 	const wanted = flag(k.args, 'c', 'container');
 	if (wanted && !containers.includes(wanted)) return {error: `error: container ${wanted} is not valid for pod ${pod.metadata.name}`};
 	if (wanted) return {container: wanted, note: ''};
@@ -60,15 +63,15 @@ function pickContainer(k: Kctx, pod: any): {error: string} | {container: string;
 }
 
 /** The kubelet's record of one container of the pod (undefined before it was created). */
-function containerRuntime(k: Kctx, pod: any, container: string): any {
+function containerRuntime(k: Kctx, pod: Pod, container: string): ContainerRuntime | undefined {
 	return k.ctx.world.cluster!.podRuntimes.get(`${pod.metadata.namespace}/${pod.metadata.name}`)?.containers.find(x => x.name === container);
 }
 
-function findContainer(k: Kctx, ref: string | undefined): {error: string} | {pod: any; container: string; runtime: any; note: string} {
+function findContainer(k: Kctx, ref: string | undefined): {error: string} | {pod: Pod; container: string; runtime: ContainerRuntime | undefined; note: string} {
 	if (!ref) return {error: 'error: expected POD_NAME'};
 	const found = podsFor(k, ref);
 	if ('error' in found) return found;
-	const pod = found.pods[0];
+	const pod = found.pods[0]!;
 	const picked = pickContainer(k, pod);
 	if ('error' in picked) return picked;
 	const more = found.pods.length > 1 ? `Found ${found.pods.length} pods, using pod/${pod.metadata.name}\n` : '';
@@ -76,17 +79,17 @@ function findContainer(k: Kctx, ref: string | undefined): {error: string} | {pod
 }
 
 /** One container's log lines, or kubectl's error when it has none to give. */
-function logsOf(k: Kctx, pod: any, container: string, runtime: any): {lines: string[]} | {error: string} {
+function logsOf(k: Kctx, pod: Pod, container: string, runtime: ContainerRuntime | undefined): {lines: string[]} | {error: string} {
 	if (bool(k.args, 'p', 'previous')) {
 		if (!runtime?.previousLogs && !(runtime && runtime.attempt > 0)) return {error: `Error from server (BadRequest): previous terminated container "${container}" in pod "${pod.metadata.name}" not found`};
 		return {lines: runtime.previousLogs ?? []};
 	}
-	const status = pod.status.containerStatuses?.find((s: any) => s.name === container);
+	const status = pod.status?.containerStatuses?.find(s => s.name === container);
 	if (!runtime || (runtime.pid === undefined && !runtime.lastTermination)) {
 		const reason = status?.state?.waiting?.reason ?? 'ContainerCreating';
 		return {error: `Error from server (BadRequest): container "${container}" in pod "${pod.metadata.name}" is waiting to start: ${reason === 'ContainerCreating' ? 'ContainerCreating' : reason === 'ErrImagePull' || reason === 'ImagePullBackOff' ? `trying and failing to pull image` : reason}`};
 	}
-	return {lines: containerLogs(k.ctx.world, pod.spec.nodeName, runtime)};
+	return {lines: containerLogs(k.ctx.world, pod.spec.nodeName!, runtime)}; // a container the kubelet made is on a node
 }
 
 const logsUsage = "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples";
@@ -101,12 +104,12 @@ export function kubectlLogs(given: Kctx): CommandOutcome {
 	const k: Kctx = inline === undefined ? given : {...given, args: {...given.args, flags: new Map([...given.args.flags, ['container', [inline]]])}};
 	const named = flag(k.args, 'c', 'container');
 	if (bool(k.args, 'all-containers') && named !== undefined) return fail(`error: --all-containers=true should not be specified with container name ${named}`);
-	let targets: {pod: any; containers: string[]}[];
+	let targets: {pod: Pod; containers: string[]}[];
 	let note = '';
 	if (selectorText !== undefined) {
 		const reqs = parseSelector(selectorText);
 		if (!reqs) return fail(`error: unable to parse requirement: found '${selectorText}'`);
-		const pods = listObjects(k.ctx.world.cluster!, 'pods', namespaceOf(k)).filter(p => matchesRequirements(p.metadata.labels, reqs));
+		const pods = listObjects(k.ctx.world.cluster!, 'pods', namespaceOf(k)).filter(p => matchesRequirements(p.metadata.labels, reqs)).map(asPod);
 		if (pods.length === 0) return {stdout: '', stderr: `No resources found in ${namespaceOf(k)} namespace.\n`, exitCode: 0};
 		const max = Number(flag(k.args, 'max-log-requests') ?? 5);
 		if (pods.length > max && flag(k.args, 'f', 'follow') === 'true') return fail(`error: you are attempting to follow ${pods.length} log streams, but maximum allowed concurrency is ${max}, use --max-log-requests to increase the limit`);
@@ -114,13 +117,13 @@ export function kubectlLogs(given: Kctx): CommandOutcome {
 		for (const pod of pods) {
 			const picked = pickContainer(k, pod);
 			if ('error' in picked) return fail(picked.error);
-			targets.push({pod, containers: bool(k.args, 'all-containers') ? pod.spec.containers.map((x: any) => x.name) : [picked.container]});
+			targets.push({pod, containers: bool(k.args, 'all-containers') ? pod.spec.containers.map(x => x.name) : [picked.container]});
 		}
 	} else {
 		const found = findContainer(k, ref);
 		if ('error' in found) return fail(found.error);
 		note = bool(k.args, 'all-containers') ? found.note.replace(/^Defaulted container.*\n/m, '') : found.note;
-		targets = [{pod: found.pod, containers: bool(k.args, 'all-containers') ? found.pod.spec.containers.map((x: any) => x.name) : [found.container]}];
+		targets = [{pod: found.pod, containers: bool(k.args, 'all-containers') ? found.pod.spec.containers.map(x => x.name) : [found.container]}];
 	}
 	// With a selector kubectl shows the last 10 lines of each container unless --tail says otherwise.
 	const tail = Number(flag(k.args, 'tail') ?? (selectorText !== undefined ? 10 : -1));
@@ -149,10 +152,11 @@ export function kubectlExec(k: Kctx, runInFrame: (host: string, pid: number, lab
 	if (k.args.afterDash.length === 0 && k.args.positional.length < 2) return fail('error: you must specify at least one command for the container');
 	const argv = k.args.afterDash.length ? k.args.afterDash : k.args.positional.slice(1);
 	if (!runtime || runtime.pid === undefined) {
-		if (pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed') return fail('error: cannot exec into a container in a completed pod; current phase is ' + pod.status.phase);
+		const phase = pod.status!.phase;
+		if (phase === 'Succeeded' || phase === 'Failed') return fail('error: cannot exec into a container in a completed pod; current phase is ' + phase);
 		return fail(`error: unable to upgrade connection: container not found ("${container}")`);
 	}
-	const result = withNote(runInFrame(pod.spec.nodeName, runtime.pid, `${pod.metadata.name}/${container}`, argv), note);
+	const result = withNote(runInFrame(pod.spec.nodeName!, runtime.pid, `${pod.metadata.name}/${container}`, argv), note);
 	if (result.exitCode === 127) {
 		return {stdout: '', stderr: `error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${digestHex(k.ctx.commandLine + k.ctx.world.time)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\n`, exitCode: 1, world: result.world};
 	}

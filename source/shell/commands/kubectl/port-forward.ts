@@ -62,8 +62,8 @@ export function kubectlPortForward(k: Kctx): CommandOutcome {
 		const h = w.hosts.get(hostName)!;
 		pid = spawnProcess(w, h, {parentPid: k.ctx.frame.pid, command: `kubectl port-forward ${k.args.positional.join(' ')}`, memoryBytes: 30 * 1024 * 1024}).pid;
 		// The stream goes through the API server to the kubelet, which dials the pod from its node.
-		const nodeIp = w.hosts.get(pod.spec.nodeName)?.ip;
-		for (const p of ports) h.natRules.push({destination: 'local', port: p.local, targets: [{ip: pod.status.podIP, port: p.remote}], owner: 'kubectl', comment: `port-forward ${pod.metadata.namespace}/${pod.metadata.name}`, pid, ...(nodeIp ? {sourceRewrite: nodeIp} : {})});
+		const nodeIp = w.hosts.get(pod.spec.nodeName!)?.ip;
+		for (const p of ports) h.natRules.push({destination: 'local', port: p.local, targets: [{ip: pod.status!.podIP!, port: p.remote}], owner: 'kubectl', comment: `port-forward ${pod.metadata.namespace}/${pod.metadata.name}`, pid, ...(nodeIp ? {sourceRewrite: nodeIp} : {})});
 	});
 	const stdout = ports.map(p => `Forwarding from 127.0.0.1:${p.local} -> ${p.remote}\nForwarding from [::1]:${p.local} -> ${p.remote}\n`).join('');
 	const note = isBackgrounded(k.ctx, 'kubectl') ? '' : `[simulator] kubectl port-forward keeps running in the background as pid ${pid} (this shell never blocks); stop it with: kill ${pid}\n`;
