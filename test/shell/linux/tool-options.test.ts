@@ -147,3 +147,12 @@ test('free, dmesg, systemctl, top, cp and mv read their spec: grouped short opti
 	assert.deepEqual(run(shell, 'mv -t nope a').stderr, "mv: target directory 'nope': No such file or directory\n");
 	assert.deepEqual(run(shell, 'cp -t a d/a').stderr, "cp: target directory 'a': Not a directory\n");
 });
+
+test('cat numbers, squeezes and marks lines as GNU cat does (compared byte for byte with coreutils 9.1)', () => {
+	const shell = sandboxShell();
+	run(shell, "printf 'a\\n\\n\\n\\tb\\nc' > f.txt");
+	assert.equal(run(shell, 'cat -n f.txt').stdout, '     1\ta\n     2\t\n     3\t\n     4\t\tb\n     5\tc');
+	assert.equal(run(shell, 'cat -bE f.txt').stdout, '     1\ta$\n$\n$\n     2\t\tb$\n     3\tc');
+	assert.equal(run(shell, 'cat -sA f.txt').stdout, 'a$\n$\n^Ib$\nc');
+	assert.equal(run(shell, 'cat --number-nonblank f.txt').exitCode, 0, 'a long option is an option, not a file name');
+});

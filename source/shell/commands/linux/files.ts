@@ -8,6 +8,7 @@ import {listPath, makeDirectoryPath, pathKind, readPath, removePathAt, resolvePa
 import type {CommandContext, CommandOutcome, CommandSpec} from '../../types.ts';
 import {cgroupMount} from './cgroup-tree.ts';
 import {callerOf, external, fail, lostShell, ok, optionsOf} from './context.ts';
+import type {ParsedOptions} from '../../options.ts';
 import {procLink} from './proc-tree.ts';
 
 function dateText(ms: number): string {
@@ -140,8 +141,9 @@ export const cat: CommandSpec = external({
 	name: 'cat',
 	summary: 'print files (or stdin)',
 	run(args, ctx) {
-		const files = args.filter(a => a !== '-n' && a !== '-A');
-		if (files.length === 0) return ok(ctx.stdin);
+		const given = optionsOf('cat', args);
+		const files = given.operands;
+		if (files.length === 0) return ok(catFormat(ctx.stdin, given));
 		let stdout = '';
 		let stderr = '';
 		let exitCode = 0;
@@ -175,9 +177,31 @@ export const cat: CommandSpec = external({
 				exitCode = 1;
 			} else stdout += read.content;
 		}
-		return {stdout, stderr, exitCode};
+		return {stdout: catFormat(stdout, given), stderr, exitCode};
 	},
 });
+
+/** cat -n, -b, -s, -E, -T (and -A, -e, -t, which add -v: nothing to show in these files) as GNU cat prints them. */
+function catFormat(text: string, given: ParsedOptions): string {
+	const has = (...keys: string[]) => keys.some(key => given.has(key));
+	const [nonblank, number, squeeze] = [has('number-nonblank'), has('number'), has('squeeze-blank')];
+	const [ends, tabs] = [has('show-ends', 'show-all', 'e'), has('show-tabs', 'show-all', 't')];
+	if (!(nonblank || number || squeeze || ends || tabs) || text === '') return text;
+	const closed = text.endsWith('\n');
+	const lines = (closed ? text.slice(0, -1) : text).split('\n');
+	const out: string[] = [];
+	let count = 0;
+	let previousBlank = false;
+	lines.forEach((line, i) => {
+		const blank = line === '';
+		if (squeeze && blank && previousBlank) return;
+		previousBlank = blank;
+		const numbered = nonblank ? !blank : number;
+		const body = (tabs ? line.replaceAll('\t', '^I') : line) + (ends && (i < lines.length - 1 || closed) ? '$' : '');
+		out.push((numbered ? `${String(++count).padStart(6)}\t` : '') + body);
+	});
+	return out.join('\n') + (closed ? '\n' : '');
+}
 
 export const readlink: CommandSpec = external({
 	name: 'readlink',
