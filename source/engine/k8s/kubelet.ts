@@ -9,6 +9,9 @@ import type {World} from '../world.ts';
 import {containerBehaviour, handlesSigterm} from './container-behaviour.ts';
 import {applyContainerResources, oomKilled} from './container-resources.ts';
 import {nextProbeAt, probesDue, runProbes, startProbes, type ContainerWriter} from './probes.ts';
+import {recallPass, rememberPass} from './probe-memo.ts';
+import type {DockerDaemon} from '../docker/types.ts';
+import type {Host} from '../host/types.ts';
 import {recordObjectEvent} from './events.ts';
 import {startBlock} from './container-config.ts';
 import {markOwnersDirty} from './reconcile-marks.ts';
@@ -104,13 +107,32 @@ export function runKubelets(w: World, sliceMs: number, programs: ExternalProgram
 	for (const [key, at] of readable(c.kubeletTimers)) if (at <= w.time) due.push(key);
 	// The tick's starting state: what probes only read comes from it, without drafting it.
 	const base = isDraft(w) ? (original(w) as World) : w;
-	const round: ProbeRound = {now: w.time, sliceMs, base, runtimes: c.podRuntimes, pods: c.store.pods, timers: c.kubeletTimers, kubelets: new Map(), writer: new ContainerDraft(c.podRuntimes)};
+	const round: ProbeRound = {now: w.time, sliceMs, base, basePods: base.cluster?.store.pods ?? new Map(), runtimes: c.podRuntimes, pods: c.store.pods, nodes: new Map(), writer: new ContainerDraft(c.podRuntimes), timerKeys: [], timerAts: []};
 	for (const key of due) {
-		// A pod that only runs its probes sets its next timer itself (one write to the draft Map, not a delete and a set).
+		// A pod that only runs its probes sets its next timer itself, once the round is over.
 		if (probeOnly(w, round, key)) continue;
-		round.timers.delete(key);
+		c.kubeletTimers.delete(key);
 		syncPod(w, base, key, sliceMs, programs);
 	}
+	moveProbeTimers(w, round);
+}
+
+/**
+ * The probed pods' next timers, written in one go. Each moves an entry the Map has (or deletes it
+ * when no probe or stage is left), so its order stays as if written one by one. One plain copy of
+ * the Map per round: immer copies a draft Map on its first write anyway, and thousands of writes
+ * through the draft each cost its bookkeeping.
+ */
+function moveProbeTimers(w: World, round: ProbeRound): void {
+	const c = w.cluster!;
+	const {timerKeys: keys, timerAts: ats} = round;
+	if (keys.length === 0) return;
+	const timers = new Map(readable(c.kubeletTimers));
+	for (let i = 0; i < keys.length; i++) {
+		if (Number.isFinite(ats[i]!)) timers.set(keys[i]!, ats[i]!);
+		else timers.delete(keys[i]!);
+	}
+	c.kubeletTimers = timers;
 }
 
 /** The draft of one container, asked for only when a probe writes (one object reused for every pod of the round). */
@@ -136,7 +158,7 @@ class ContainerDraft implements ContainerWriter {
  * status. False when the pod needs the full sync. Thousands of pods are probed in one tick, so
  * this reads without drafting (peek: the tick's base unless the tick changed the pod) and drafts
  * a container only to write a changed probe count: a passing probe in a steady state writes
- * nothing but the pod's next timer.
+ * nothing but the pod's next timer (queued in the round).
  */
 function probeOnly(w: World, round: ProbeRound, key: string): boolean {
 	const {now, sliceMs, base} = round;
@@ -144,8 +166,19 @@ function probeOnly(w: World, round: ProbeRound, key: string): boolean {
 	if (!runtime || runtime.stage !== 'containers' || runtime.statusResync) return false;
 	const containers = runtime.containers;
 	// A pod's spec does not change during a tick, its deletion may: spec from the base, deletion from the draft.
-	const basePod = base.cluster?.store.pods.get(key);
-	const specs = basePod?.spec.containers as ContainerSpec[] | undefined;
+	const basePod = round.basePods.get(key);
+	if (!basePod) return false;
+	const node = nodeView(round, runtime.node);
+	// The same objects and state as at a remembered pass: the same answers, so only the timer moves (probe-memo.ts).
+	const recalled = isDraft(runtime) ? undefined : recallPass(runtime, basePod, node.host, node.daemon, now, sliceMs);
+	if (recalled !== undefined) {
+		const pod = peek(round.pods, key);
+		if (!node.kubeletUp || !basePod.status?.podIP || !pod || pod.metadata.deletionTimestamp) return false;
+		round.timerKeys.push(key);
+		round.timerAts.push(recalled);
+		return true;
+	}
+	const specs = basePod.spec.containers as ContainerSpec[] | undefined;
 	if (!specs) return false;
 	let due = false;
 	for (const ct of containers) {
@@ -154,28 +187,40 @@ function probeOnly(w: World, round: ProbeRound, key: string): boolean {
 		if (spec?.image !== ct.image) return false;
 		if (!due && probesDue(ct, spec, now, sliceMs)) due = true;
 	}
-	if (!due || !basePod!.status?.podIP || !kubeletUp(round, runtime.node)) return false;
+	if (!due || !basePod.status?.podIP || !node.kubeletUp) return false;
 	const pod = peek(round.pods, key);
 	if (!pod || pod.metadata.deletionTimestamp) return false;
 	let changed = false;
 	const writer = round.writer;
 	writer.wrote = false;
+	let killed = false;
+	const pure: number[] = [];
 	for (let i = 0; i < containers.length; i++) {
 		const ct = containers[i]!;
 		const spec = specOf(specs, ct.name);
 		if (!spec || !probesDue(ct, spec, now, sliceMs)) continue;
-		const outcome = runProbes(w, base, basePod!, runtime, ct, spec, sliceMs, warn, writer.at(key, i));
-		if (outcome.kill) killForProbe(w, basePod!, runtime, writer.at(key, i).get(), spec, outcome.kill.kind);
+		const outcome = runProbes(w, base, basePod, runtime, ct, spec, sliceMs, warn, writer.at(key, i));
+		if (outcome.kill) {
+			killed = true;
+			killForProbe(w, basePod, runtime, writer.at(key, i).get(), spec, outcome.kill.kind);
+		}
 		if (outcome.changed) changed = true;
+		pure[i] = outcome.pure;
 	}
 	if (changed) writeStatus(w, round.pods.get(key)!, round.runtimes.get(key)!);
 	// What was written is in the draft, not in the snapshot read above.
 	const latest = writer.wrote ? round.runtimes.get(key)! : runtime;
+	if (!killed && node.host && anyBit(pure)) rememberPass(latest, basePod, specs, node.host, node.daemon, pure);
 	let next = Infinity;
 	for (const x of latest.containers) next = Math.min(next, x.dueAt ?? Infinity, nextProbeAt(x, specOf(specs, x.name), now));
-	if (Number.isFinite(next)) round.timers.set(key, next);
-	else round.timers.delete(key);
+	round.timerKeys.push(key);
+	round.timerAts.push(next);
 	return true;
+}
+
+function anyBit(bits: number[]): boolean {
+	for (const x of bits) if (x) return true;
+	return false;
 }
 
 function specOf(specs: ContainerSpec[], name: string): ContainerSpec | undefined {
@@ -183,11 +228,13 @@ function specOf(specs: ContainerSpec[], name: string): ContainerSpec | undefined
 	return undefined;
 }
 
-/** Whether the node's kubelet runs, asked once per node in a round (a node has many pods). */
-function kubeletUp(round: ProbeRound, node: string): boolean {
-	let up = round.kubelets.get(node);
-	if (up === undefined) round.kubelets.set(node, (up = kubeletAlive(round.base, node)));
-	return up;
+/** A node as the round's probes read it, looked up once per node (a node has many pods): whether its kubelet runs, its host and Docker daemon in the tick's base. */
+type NodeView = {kubeletUp: boolean; host: Host | undefined; daemon: DockerDaemon | undefined};
+
+function nodeView(round: ProbeRound, node: string): NodeView {
+	let view = round.nodes.get(node);
+	if (!view) round.nodes.set(node, (view = {kubeletUp: kubeletAlive(round.base, node), host: round.base.hosts.get(node), daemon: round.base.dockers.get(node)}));
+	return view;
 }
 
 function warn(w: World, pod: KubeObject, node: string, reason: string, message: string): void {
@@ -195,7 +242,7 @@ function warn(w: World, pod: KubeObject, node: string, reason: string, message: 
 }
 
 /** What every pod's probe wake-up in one slice reads, looked up once (each read through the world's draft costs). */
-type ProbeRound = {now: number; sliceMs: number; base: World; runtimes: Map<string, PodRuntime>; pods: Map<string, KubeObject>; timers: Map<string, number>; kubelets: Map<string, boolean>; writer: ContainerDraft};
+type ProbeRound = {now: number; sliceMs: number; base: World; basePods: Map<string, KubeObject>; runtimes: Map<string, PodRuntime>; pods: Map<string, KubeObject>; nodes: Map<string, NodeView>; writer: ContainerDraft; timerKeys: string[]; timerAts: number[]};
 
 function component(node: string): string {
 	return `kubelet/${node}`;

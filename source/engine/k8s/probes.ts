@@ -6,7 +6,6 @@
 import {lookupFile} from '../host/filesystem.ts';
 import type {Host, Process} from '../host/types.ts';
 import {findExecutable} from '../docker/programs.ts';
-import type {HttpRequest} from '../network/apps.ts';
 import {listeningServer} from '../network/connect.ts';
 import type {World} from '../world.ts';
 import {probeHttpStatus} from './probe-http.ts';
@@ -27,9 +26,6 @@ export type ProbeSpec = {
 };
 
 export type ProbeState = {successes: number; failures: number};
-
-/** The prober's User-Agent: kube-probe/<major.minor> of the kubelet (the cluster runs v1.31). */
-const probeUserAgent = 'kube-probe/1.31';
 
 const kinds: ProbeKind[] = ['startup', 'liveness', 'readiness'];
 const specField = {startup: 'startupProbe', liveness: 'livenessProbe', readiness: 'readinessProbe'} as const;
@@ -57,12 +53,18 @@ function periodOf(probe: ProbeSpec): number {
 	return seconds(probe.periodSeconds, 10, 1) * 1000;
 }
 
-/** A run of the probe's schedule in (from, to]. Thousands of probes are asked each tick: numbers only, no objects. */
+/** A run of a schedule (first run, period) in (from, to]. Thousands of probes are asked each tick: numbers only, no objects. */
+export function runsBetween(first: number, period: number, from: number, to: number): boolean {
+	return to >= first && first + Math.floor((to - first) / period) * period > from;
+}
+
+/** The schedule's first run after `now`. */
+export function nextRunAfter(first: number, period: number, now: number): number {
+	return now < first ? first : first + (Math.floor((now - first) / period) + 1) * period;
+}
+
 function runsIn(ct: ContainerRuntime, probe: ProbeSpec, from: number, to: number): boolean {
-	const first = firstRunAt(ct, probe);
-	if (to < first) return false;
-	const period = periodOf(probe);
-	return first + Math.floor((to - first) / period) * period > from;
+	return runsBetween(firstRunAt(ct, probe), periodOf(probe), from, to);
 }
 
 /** Whether the kind of probe runs now: the container runs, and liveness and readiness wait for a start. */
@@ -98,14 +100,39 @@ export function nextProbeAt(ct: ContainerRuntime, spec: ContainerSpec | undefine
 	for (const kind of kinds) {
 		if (!active(ct, kind)) continue;
 		const probe = probeOf(spec, kind)!;
-		const first = firstRunAt(ct, probe);
-		const period = periodOf(probe);
-		next = Math.min(next, now < first ? first : first + (Math.floor((now - first) / period) + 1) * period);
+		next = Math.min(next, nextRunAfter(firstRunAt(ct, probe), periodOf(probe), now));
 	}
 	return next;
 }
 
-export type ProbeOutcome = {changed: boolean; kill?: {kind: 'liveness' | 'startup'}};
+/** The probes of a pod's containers, in the kubelet's order: the container's index, the kind's bit (as in ProbeOutcome), first run and period, and whether a pass now would change nothing. */
+export type ProbeSchedule = {containers: number[]; bits: number[]; firsts: number[]; periods: number[]; steady: boolean[]};
+
+/** Adds the probes the container runs now to the schedule (what nextProbeAt reads). */
+export function probeSchedule(ct: ContainerRuntime, spec: ContainerSpec, index: number, out: ProbeSchedule): void {
+	if (!probing(ct)) return;
+	for (let k = 0; k < kinds.length; k++) {
+		const kind = kinds[k]!;
+		if (!active(ct, kind)) continue;
+		const probe = probeOf(spec, kind)!;
+		out.containers.push(index);
+		out.bits.push(1 << k);
+		out.firsts.push(firstRunAt(ct, probe));
+		out.periods.push(periodOf(probe));
+		out.steady.push(passChangesNothing(ct, probe, kind));
+	}
+}
+
+/** Whether a passing run of the probe leaves the container as it is (runProbes writes nothing): a startup pass always changes it. */
+function passChangesNothing(ct: ContainerRuntime, probe: ProbeSpec, kind: ProbeKind): boolean {
+	const state = ct.probes?.[kind];
+	if (!state || kind === 'startup' || state.failures !== 0) return false;
+	if (kind === 'liveness') return state.successes >= 1;
+	return state.successes >= seconds(probe.successThreshold, 1, 1) && ct.ready === true;
+}
+
+/** `pure`: a bit (1 << the kind's place in startup, liveness, readiness) for each probe that passed with a pure answer. */
+export type ProbeOutcome = {changed: boolean; pure: number; kill?: {kind: 'liveness' | 'startup'}};
 
 /** Records a kubelet Warning event about the pod (a plain function: no closure per probe). */
 export type ProbeWarning = (w: World, pod: KubeObject, node: string, reason: string, message: string) => void;
@@ -122,13 +149,14 @@ export type ContainerWriter = {get(): ContainerRuntime};
  * asked for only then: a passing probe in a steady state drafts and writes nothing.
  */
 export function runProbes(w: World, base: World, pod: KubeObject, runtime: PodRuntime, ct: ContainerRuntime, spec: ContainerSpec, sliceMs: number, warn: ProbeWarning, writable: ContainerWriter = {get: () => ct}): ProbeOutcome {
-	const outcome: ProbeOutcome = {changed: false};
+	const outcome: ProbeOutcome = {changed: false, pure: 0};
 	if (!probing(ct)) return outcome;
 	const now = w.time;
 	// Which kinds run is decided before any runs (a startup success lets the others run from the next period).
 	const started = !!ct.started;
 	let ready = ct.ready;
-	for (const kind of kinds) {
+	for (let k = 0; k < kinds.length; k++) {
+		const kind = kinds[k]!;
 		if (kind !== 'startup' && !started) continue;
 		const state = ct.probes?.[kind];
 		const probe = probeOf(spec, kind);
@@ -138,6 +166,7 @@ export function runProbes(w: World, base: World, pod: KubeObject, runtime: PodRu
 		const successThreshold = kind === 'readiness' ? seconds(probe.successThreshold, 1, 1) : 1;
 		let {successes, failures} = state;
 		if (result.ok) {
+			if (result.pure) outcome.pure |= 1 << k;
 			failures = 0;
 			if (successes < successThreshold) successes++;
 		} else {
@@ -157,9 +186,9 @@ export function runProbes(w: World, base: World, pod: KubeObject, runtime: PodRu
 				draft.probes!.startup = undefined;
 				if (!ct.probes!.readiness) draft.ready = ready = true;
 				outcome.changed = true;
-			} else if (failures >= failureThreshold) return {changed: true, kill: {kind}};
+			} else if (failures >= failureThreshold) return {changed: true, pure: 0, kill: {kind}};
 		} else if (kind === 'liveness') {
-			if (failures >= failureThreshold) return {changed: true, kill: {kind}};
+			if (failures >= failureThreshold) return {changed: true, pure: 0, kill: {kind}};
 		} else {
 			const next = successes >= successThreshold ? true : failures >= failureThreshold ? false : ready;
 			if (next !== ready) {
@@ -171,9 +200,15 @@ export function runProbes(w: World, base: World, pod: KubeObject, runtime: PodRu
 	return outcome;
 }
 
-type ProbeResult = {ok: true} | {ok: false; output: string};
+/**
+ * A probe's answer. `pure` when it read only the pod, its kubelet state and the tick's base state
+ * of the node's host and Docker daemon, and wrote nothing: the same objects give the same answer
+ * (probe-memo.ts remembers such passes).
+ */
+type ProbeResult = {ok: true; pure?: true} | {ok: false; output: string};
 
 const passed: ProbeResult = {ok: true};
+const passedPure: ProbeResult = {ok: true, pure: true};
 
 function resolvePort(spec: ContainerSpec, port: number | string | undefined): number | undefined {
 	if (typeof port === 'number') return port;
@@ -182,12 +217,14 @@ function resolvePort(spec: ContainerSpec, port: number | string | undefined): nu
 }
 
 function probeOnce(w: World, base: World, pod: KubeObject, runtime: PodRuntime, ct: ContainerRuntime, spec: ContainerSpec, probe: ProbeSpec, now: number): ProbeResult {
-	const host = base.hosts.get(runtime.node) ?? w.hosts.get(runtime.node);
+	const baseHost = base.hosts.get(runtime.node);
+	const host = baseHost ?? w.hosts.get(runtime.node);
 	const ip = (pod.status?.podIP as string | undefined) ?? host?.ip ?? '';
 	if (!host) return {ok: false, output: `dial tcp ${ip}: connect: no route to host`};
 	if (probe.httpGet) return httpProbe(w, base, host, pod, runtime, spec, probe.httpGet, ip, now);
 	if (probe.tcpSocket) {
 		const port = resolvePort(spec, probe.tcpSocket.port);
+		if (baseHost && ownListener(w, baseHost, runtime, port, true)) return passedPure;
 		return listenerIn(w, host, runtime, port) ? passed : {ok: false, output: `dial tcp ${ip}:${port ?? 0}: connect: connection refused`};
 	}
 	if (probe.exec) return execProbe(w, w.hosts.get(runtime.node)!, ct, probe.exec.command ?? []);
@@ -201,26 +238,37 @@ function probeOnce(w: World, base: World, pod: KubeObject, runtime: PodRuntime, 
  */
 function listenerIn(w: World, host: Host, runtime: PodRuntime, port: number | undefined): Process | undefined {
 	if (port === undefined || runtime.sandboxNetns === undefined) return undefined;
+	return ownListener(w, host, runtime, port, false) ?? listeningServer(w.hosts.get(host.name) ?? host, runtime.sandboxNetns, port);
+}
+
+/** The pod's own container listening on the port; with `baseOnly`, undefined when it was found in the tick's draft, not in `host`. */
+function ownListener(w: World, host: Host, runtime: PodRuntime, port: number | undefined, baseOnly: boolean): Process | undefined {
+	if (port === undefined || runtime.sandboxNetns === undefined) return undefined;
 	for (const ct of runtime.containers) {
 		if (ct.stage !== 'running' || ct.port !== port || ct.pid === undefined) continue;
-		const p = host.processes.get(ct.pid) ?? w.hosts.get(host.name)?.processes.get(ct.pid);
-		if (p && p.containerId === ct.containerId && p.workload.kind === 'server' && p.workload.port === port) return p;
+		const inHost = host.processes.get(ct.pid);
+		const p = inHost ?? w.hosts.get(host.name)?.processes.get(ct.pid);
+		if (p && p.containerId === ct.containerId && p.workload.kind === 'server' && p.workload.port === port) return baseOnly && !inHost ? undefined : p;
 	}
-	return listeningServer(w.hosts.get(host.name) ?? host, runtime.sandboxNetns, port);
+	return undefined;
+}
+
+function probeUrl(get: NonNullable<ProbeSpec['httpGet']>, target: string, port: number | undefined, path: string): string {
+	return `${(get.scheme ?? 'HTTP').toLowerCase()}://${target}:${port ?? 0}${path}`;
 }
 
 function httpProbe(w: World, base: World, host: Host, pod: KubeObject, runtime: PodRuntime, spec: ContainerSpec, get: NonNullable<ProbeSpec['httpGet']>, podIp: string, now: number): ProbeResult {
 	const port = resolvePort(spec, get.port);
 	const path = get.path || '/';
 	const target = get.host || podIp;
-	const url = () => `${(get.scheme ?? 'HTTP').toLowerCase()}://${target}:${port ?? 0}${path}`;
-	const server = listenerIn(w, host, runtime, port);
-	if (!server || port === undefined) return {ok: false, output: `Get "${url()}": dial tcp ${target}:${port ?? 0}: connect: connection refused`};
-	// The probe comes from the node, through the pod network's bridge (10.244.N.1); built only for an app that reads it.
-	const request = (): HttpRequest => ({method: 'GET', path, hostHeader: `${target}:${port}`, userAgent: probeUserAgent, sourceIp: podIp.replace(/\.\d+$/, '.1'), sourcePort: 40000 + (now % 20000)});
-	const hostname = pod.spec.hostNetwork ? host.name : (pod.spec.hostname ?? pod.metadata.name);
-	const status = probeHttpStatus(w, base, host, server, path, request, {hostname, ip: podIp, port, addresses: [podIp]}, now);
-	return status >= 200 && status < 400 ? passed : {ok: false, output: `HTTP probe failed with statuscode: ${status}`};
+	// A listener found in the tick's base host is part of a pure answer (see ProbeResult).
+	const own = base.hosts.get(host.name) === host ? ownListener(w, host, runtime, port, true) : undefined;
+	const server = own ?? listenerIn(w, host, runtime, port);
+	if (!server || port === undefined) return {ok: false, output: `Get "${probeUrl(get, target, port, path)}": dial tcp ${target}:${port ?? 0}: connect: connection refused`};
+	const answer = probeHttpStatus(w, base, host, server, {pod, podIp, target, port, path}, now);
+	const {status} = answer;
+	if (status >= 200 && status < 400) return own && answer.pure ? passedPure : passed;
+	return {ok: false, output: `HTTP probe failed with statuscode: ${status}`};
 }
 
 /** An exec probe's command in the container: file tests look at its own filesystem; a program it lacks fails as runc says. */
