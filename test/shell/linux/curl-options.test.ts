@@ -27,3 +27,17 @@ test('curl: the options learners type work, and real ones the simulation ignores
 	assert.equal(run(shell, 'curl -s -o /tmp/page --url localhost:8080').exitCode, 0);
 	assert.match(run(shell, 'cat /tmp/page').stdout, /^<!DOCTYPE html>/);
 });
+
+test('curl -m / --connect-timeout: a connect that would fail later ends at the limit with exit 28', () => {
+	const shell = sandboxShell();
+	// From host-1 a ClusterIP has no route: the connect fails after ARP's 3 s (cluster-dns.test.ts); -m 2 ends it first.
+	// curl's lib/multi.c, while connecting: "Connection timed out after %" FMT_TIMEDIFF_T " milliseconds" (exit 28).
+	const limited = run(shell, 'curl -m 2 10.96.0.2');
+	assert.equal(limited.exitCode, 28);
+	assert.equal(limited.stderr, 'curl: (28) Connection timed out after 2001 milliseconds\n');
+	assert.equal(run(shell, 'curl --connect-timeout 1.5 10.96.0.2').stderr, 'curl: (28) Connection timed out after 1501 milliseconds\n');
+	assert.equal(run(shell, 'curl -s --max-time 2 10.96.0.2').stderr, '', '-s keeps it quiet');
+	// A limit longer than the failure changes nothing; -m 0 is no limit.
+	assert.equal(run(shell, 'curl -m 5 10.96.0.2').stderr, "curl: (7) Failed to connect to 10.96.0.2 port 80 after 3068 ms: Couldn't connect to server\n");
+	assert.equal(run(shell, 'curl -m 0 10.96.0.2').exitCode, 7);
+});

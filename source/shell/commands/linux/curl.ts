@@ -25,6 +25,12 @@ function headerBlock(exchange: Extract<HttpExchange, {ok: true}>): string[] {
 	return [`HTTP/${r.httpVersion ?? '1.1'} ${r.status} ${r.reason}`, ...r.headers.map(([k, v]) => `${k}: ${v}`)];
 }
 
+/** The shorter of -m/--max-time and --connect-timeout (seconds, fractions allowed), in ms. */
+function connectLimitMs(maxTime: string | undefined, connectTimeout: string | undefined): number | undefined {
+	const limits = [maxTime, connectTimeout].map(v => (v !== undefined && /^\d+(\.\d+)?$/.test(v) ? Math.round(Number(v) * 1000) : undefined)).filter((v): v is number => v !== undefined && v > 0);
+	return limits.length > 0 ? Math.min(...limits) : undefined;
+}
+
 export const curl: CommandSpec = external({
 	name: 'curl',
 	summary: 'transfer a URL: curl HOST:PORT[/path] (-s, -I, -v, -i)',
@@ -52,6 +58,7 @@ export const curl: CommandSpec = external({
 		failOnError = given.has('fail') || given.has('fail-with-body');
 		output = given.value('output');
 		const request = given.value('request');
+		const limitMs = connectLimitMs(given.value('max-time'), given.value('connect-timeout'));
 		if (request) method = request.toUpperCase() as typeof method;
 		urls.push(...given.operands, ...given.values('url'));
 		if (urls.length === 0) return fail("curl: try 'curl --help' or 'curl --manual' for more information", 2);
@@ -83,6 +90,14 @@ export const curl: CommandSpec = external({
 			if (!exchange.ok) {
 				const c = exchange.connection;
 				const ip = c.ip ?? url.host;
+				// How long the connect takes to fail: SYNs retried for 135 s into nothing, an unanswered ARP for 3 s.
+				const failsAfterMs = c.error === 'timeout' ? 135007 : c.error === 'unreachable' && !ip.startsWith('127.') ? 3068 : 0;
+				if (limitMs !== undefined && failsAfterMs > limitMs) {
+					// -m / --connect-timeout ends the attempt first (lib/multi.c: "Connection timed out after %d milliseconds").
+					if (!quiet) stderr += `curl: (28) Connection timed out after ${limitMs + 1} milliseconds\n`;
+					exitCode = 28;
+					continue;
+				}
 				const message =
 					c.error === 'resolve' ? `curl: (6) Could not resolve host: ${url.host}` :
 					c.error === 'timeout' ? `curl: (28) Failed to connect to ${url.host} port ${url.port} after 135007 ms: Couldn't connect to server` :
