@@ -7,7 +7,7 @@
 import {lookupFile} from '../host/filesystem.ts';
 import {locatePath} from '../host/mounts.ts';
 import {httpDate, kubiaResponder, nginxResponder, type AppResponder} from '../network/apps.ts';
-import {registryCatalog} from './local-registry.ts';
+import {registryCatalog, registryStore} from './local-registry.ts';
 import {worldEpoch} from '../world.ts';
 import {renderParts} from './apps.ts';
 import {appendLog} from './logs.ts';
@@ -63,8 +63,8 @@ function dockerResponder(fallback: AppResponder | undefined): AppResponder {
 const registryResponder: AppResponder = (request, server) => {
 	const containerId = server.process.containerId;
 	const container = containerId ? server.world.dockers.get(server.host.name)?.containers.get(containerId) : undefined;
-	const fs = container ? server.host.filesystems.get(container.rootfs) : undefined;
-	const catalog = fs ? registryCatalog(server.world, fs) : [];
+	const store = container ? registryStore(server.host, container) : undefined;
+	const catalog = store ? registryCatalog(server.world, store) : [];
 	const path = request.path.split('?')[0]!;
 	const tags = /^\/v2\/(.+)\/tags\/list$/.exec(path);
 	const found = tags ? catalog.find(r => r.name === tags[1]) : undefined;

@@ -376,7 +376,7 @@ function seedSmallImages(w: World): Image {
 			{by: 'ENTRYPOINT ["/entrypoint.sh"]', at: '2024-09-06T23:40:12Z'},
 			{by: 'CMD ["/etc/docker/registry/config.yml"]', at: '2024-09-06T23:40:12Z'},
 		],
-		config: {entrypoint: ['/entrypoint.sh'], cmd: ['/etc/docker/registry/config.yml'], exposedPorts: ['5000/tcp'], appProfile: registryProfile},
+		config: {entrypoint: ['/entrypoint.sh'], cmd: ['/etc/docker/registry/config.yml'], exposedPorts: ['5000/tcp'], volumes: ['/var/lib/registry'], appProfile: registryProfile},
 	});
 	// Built for another CPU: on an x86_64 host it fails with "exec format error" (chapter 5).
 	defineImage(w, {

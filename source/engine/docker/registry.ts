@@ -54,7 +54,7 @@ export function planPull(w: World, hostName: string, refText: string): PullResul
 	if (parsed.registry !== dockerHub) {
 		const target = findLocalRegistry(w, hostName, parsed.registry, unreachableRegistryError(w, parsed.registry));
 		if (!target.ok) return {ok: false, error: target.error};
-		const image = imageInRegistry(w, target.fs, parsed.path, parsed.digest ?? parsed.tag);
+		const image = imageInRegistry(w, target.store, parsed.path, parsed.digest ?? parsed.tag);
 		if (!image) return {ok: false, error: `manifest for ${parsed.registry}/${parsed.path}${parsed.digest ? `@${parsed.digest}` : `:${parsed.tag}`} not found: manifest unknown: manifest unknown`};
 		const layers = image.layers.map(id => ({id, sizeBytes: w.layers.get(id)?.sizeBytes ?? 0, present: daemon.layers.has(id)}));
 		return {ok: true, plan: {ref: parsed, image, manifestDigest: manifestDigestOf(image), layers, upToDate: daemon.tags.get(tagKey(parsed)) === image.id}};
@@ -110,9 +110,9 @@ export function pushImage(w: World, hostName: string, daemon: DockerDaemon, refT
 	if (parsed.registry !== dockerHub) {
 		const target = findLocalRegistry(w, hostName, parsed.registry, unreachableRegistryError(w, parsed.registry));
 		if (!target.ok) return {ok: false, error: target.error, ref: parsed};
-		const pushed = [...image.layers].reverse().map(id => ({id, existed: hasBlob(w, target.fs, id)}));
+		const pushed = [...image.layers].reverse().map(id => ({id, existed: hasBlob(w, target.store, id)}));
 		const digest = manifestDigestOf(image);
-		storeInRegistry(w, target.fs, parsed.path, parsed.tag, snapshot(image), digest);
+		storeInRegistry(w, target.store, parsed.path, parsed.tag, snapshot(image), digest);
 		recordEvent(w, {type: 'Normal', component: 'dockerd', reason: 'Pushed', object: `image/${tagKey(parsed)}`, message: `Pushed ${parsed.familiar}:${parsed.tag} to ${parsed.registry} (${newLayers(pushed.filter(l => !l.existed).length)})`, host: hostName});
 		return {ok: true, ref: parsed, layers: pushed, digest, size: manifestSize(image.layers.length)};
 	}

@@ -140,7 +140,10 @@ export function createContainer(w: World, hostName: string, options: CreateOptio
 	const cmd = options.command && options.command.length > 0 ? options.command : options.entrypoint ? [] : (image.config.cmd ?? []);
 	const command = [...entrypoint, ...cmd];
 	if (command.length === 0) return {ok: false, error: 'No command specified'};
-	const mounts = prepareMounts(w, hostName, options.mounts ?? []);
+	// The image's VOLUMEs that no -v covers get anonymous volumes, as dockerd creates them.
+	const requested = options.mounts ?? [];
+	const imageVolumes = (image.config.volumes ?? []).filter(path => !requested.some(m => m.destination === path)).map(path => ({type: 'volume' as const, source: '', destination: path, readOnly: false}));
+	const mounts = prepareMounts(w, hostName, [...requested, ...imageVolumes]);
 	if ('error' in mounts) return {ok: false, error: mounts.error};
 	const id = randomHex(w, 64);
 	const name = options.name?.replace(/^\//, '') ?? randomContainerName(w, n => [...daemon.containers.values()].some(c => c.name === n));

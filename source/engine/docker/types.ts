@@ -32,6 +32,7 @@ export type ImageConfig = {
 	env: Record<string, string>;
 	workdir: string;
 	exposedPorts: string[]; // "8080/tcp"
+	volumes?: string[]; // VOLUME paths: each container gets an anonymous volume there unless -v mounts one
 	user?: string;
 	labels: Record<string, string>;
 	app?: string; // which simulated app the image runs (kubia, nginx, shell...)

@@ -54,3 +54,33 @@ test('a plain-http registry on another machine needs insecure-registries: the da
 	run(shell, 'docker tag busybox host-2:5000/x');
 	assert.equal(run(shell, 'docker push host-2:5000/x').stderr, 'Get "https://host-2:5000/v2/": http: server gave HTTP response to HTTPS client\n');
 });
+
+test('registry:2 keeps its data in a volume (the image declares VOLUME /var/lib/registry): anonymous by default, a named one outlives the container', () => {
+	const shell = labShell();
+	run(shell, 'docker run -d -p 5000:5000 --name registry registry:2');
+	assert.equal(run(shell, 'docker inspect registry:2 --format "{{.Config.Volumes}}"').stdout, 'map[/var/lib/registry:{}]\n');
+	// dockerd gives the VOLUME an anonymous volume (a 64-hex name), mounted where the image said.
+	const volume = /^local +([0-9a-f]{64})$/m.exec(run(shell, 'docker volume ls').stdout)?.[1];
+	assert.ok(volume);
+	const mounts = JSON.parse(run(shell, 'docker inspect registry --format "{{json .Mounts}}"').stdout) as {Type: string; Name: string; Destination: string}[];
+	assert.deepEqual(mounts.map(m => [m.Type, m.Name, m.Destination]), [['volume', volume, '/var/lib/registry']]);
+	run(shell, 'docker pull busybox');
+	run(shell, 'docker tag busybox localhost:5000/my-busybox');
+	assert.equal(run(shell, 'docker push localhost:5000/my-busybox').exitCode, 0);
+	// The blobs are in the volume, not in the container's own layer.
+	assert.equal(run(shell, 'docker diff registry').stdout.includes('/var/lib/registry/docker'), false);
+	// docker rm leaves an anonymous volume behind, but a new container gets a new, empty one.
+	run(shell, 'docker rm -f registry');
+	assert.match(run(shell, 'docker volume ls').stdout, new RegExp(volume!));
+	run(shell, 'docker run -d -p 5000:5000 --name registry registry:2');
+	assert.equal(run(shell, 'curl -s localhost:5000/v2/_catalog').stdout, '{"repositories":[]}\n');
+	run(shell, 'docker rm -f registry');
+	// A named volume keeps what was pushed for the next registry that mounts it.
+	run(shell, 'docker run -d -p 5000:5000 -v registry-data:/var/lib/registry --name registry registry:2');
+	run(shell, 'docker push localhost:5000/my-busybox');
+	run(shell, 'docker rm -f registry');
+	run(shell, 'docker run -d -p 5000:5000 -v registry-data:/var/lib/registry --name registry2 registry:2');
+	assert.equal(run(shell, 'curl -s localhost:5000/v2/_catalog').stdout, '{"repositories":["my-busybox"]}\n');
+	run(shell, 'docker rmi localhost:5000/my-busybox');
+	assert.equal(run(shell, 'docker pull localhost:5000/my-busybox').exitCode, 0);
+});

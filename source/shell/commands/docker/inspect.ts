@@ -127,7 +127,7 @@ export function imageJson(world: World, host: string, image: Image): object {
 		Parent: image.intermediate || image.parent ? (image.parent ?? '') : '',
 		Created: iso(image.created),
 		DockerVersion: image.dockerVersion ?? '27.4.1',
-		Config: {Env: Object.entries({PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', ...image.config.env}).map(([k, v]) => `${k}=${v}`), Cmd: image.config.cmd ?? null, Entrypoint: image.config.entrypoint ?? null, WorkingDir: image.config.workdir === '/' ? '' : image.config.workdir, ExposedPorts: image.config.exposedPorts.length ? Object.fromEntries(image.config.exposedPorts.map(p => [p, {}])) : undefined, User: image.config.user ?? '', Labels: Object.keys(image.config.labels).length ? image.config.labels : null},
+		Config: {Env: Object.entries({PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', ...image.config.env}).map(([k, v]) => `${k}=${v}`), Cmd: image.config.cmd ?? null, Entrypoint: image.config.entrypoint ?? null, WorkingDir: image.config.workdir === '/' ? '' : image.config.workdir, ExposedPorts: image.config.exposedPorts.length ? Object.fromEntries(image.config.exposedPorts.map(p => [p, {}])) : undefined, ...(image.config.volumes?.length ? {Volumes: Object.fromEntries(image.config.volumes.map(v => [v, {}]))} : {}), User: image.config.user ?? '', Labels: Object.keys(image.config.labels).length ? image.config.labels : null},
 		Architecture: image.config.arch,
 		Os: image.config.os ?? 'linux',
 		Size: imageSize(world, image),
