@@ -38,7 +38,9 @@ for (const entry of apiCatalogue) {
 }
 
 export function findServed(group: string, version: string, resource: string): ServedResource | undefined {
-	return servedResources.find(r => r.group === group && r.version === version && r.resource === resource);
+	const exact = servedResources.find(r => r.group === group && r.version === version && r.resource === resource);
+	// A real type the simulation does not model answers its [simulator] line in every version a client may use (kubectl autoscale posts autoscaling/v1).
+	return exact ?? servedResources.find(r => r.unmodelled && r.group === group && r.resource === resource);
 }
 
 /** `deployments.apps`: how the API server names a resource in its messages. */

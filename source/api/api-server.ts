@@ -7,7 +7,7 @@ import type {AddressInfo} from 'node:net';
 import type {World} from '../engine/world.ts';
 import type {ApiRequest, ApiResponse, Handled, WatchRequest} from './api-types.ts';
 import type {ApiCredentials} from './credentials.ts';
-import {handleRequest} from './handle-request.ts';
+import {handleRequest, parseResourcePath} from './handle-request.ts';
 import {decodeProtobufBody} from './protobuf.ts';
 import {readBody} from './read-body.ts';
 import type {LiveWorld} from './live-session.ts';
@@ -168,8 +168,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
 			// kubectl 1.32's typed clients send protobuf: the handlers see the JSON a JSON client would have sent.
 			if (/^application\/vnd\.kubernetes\.protobuf/.test(headers['content-type'] ?? '') && bytes.length > 0) {
 				const decoded = decodeProtobufBody(bytes);
-				if ('error' in decoded) return send(res, statusResponse(415, 'UnsupportedMediaType', decoded.error));
-				body = JSON.stringify(decoded.value);
+				// A kind the simulation does not model (or a path it does not serve) is answered without reading the body.
+				const target = parseResourcePath(url.pathname);
+				if ('error' in decoded && target && !target.served.unmodelled) return send(res, statusResponse(415, 'UnsupportedMediaType', decoded.error));
+				body = 'value' in decoded ? JSON.stringify(decoded.value) : '';
 				headers['content-type'] = 'application/json';
 			}
 			const request: ApiRequest = {method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers, body};

@@ -82,3 +82,12 @@ test('through the endpoint: the deployment is created with replicas 0, auth can-
 	const missing = await post('/api/v1/namespaces/default/serviceaccounts/nope/token', body('token'));
 	assert.deepEqual([missing.status, missing.json.reason, missing.json.message], [404, 'NotFound', 'serviceaccounts "nope" not found']);
 });
+
+test('a protobuf body of a kind the simulation does not model is answered with its [simulator] line, in any version kubectl posts it', async () => {
+	// kubectl autoscale posts an autoscaling/v1 HorizontalPodAutoscaler; no schema is kept for it.
+	const hpa = Buffer.from(recorded.role!.body.replace(Buffer.from('Role').toString('hex'), Buffer.from('Rolf').toString('hex')), 'hex');
+	const answer = await post('/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers?fieldManager=kubectl-autoscale', hpa);
+	assert.deepEqual([answer.status, answer.json.message], [405, '[simulator] horizontalpodautoscalers.autoscaling are not modelled in this simulated cluster']);
+	const modelled = await post('/apis/rbac.authorization.k8s.io/v1/namespaces/default/roles', hpa);
+	assert.deepEqual([modelled.status, modelled.json.reason], [415, 'UnsupportedMediaType']);
+});
