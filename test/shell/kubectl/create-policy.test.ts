@@ -123,6 +123,11 @@ test('kubectl drain evicts through the budget: refused evictions are retried eve
 	const refused = three.text.split('\n').filter(l => l.startsWith('error when evicting') && l.endsWith('(will retry after 5s): Cannot evict pod as it would violate the pod\'s disruption budget.'));
 	const pods = new Set(refused.map(l => l.split('"')[1]));
 	assert.equal(refused.length, 3 * pods.size, 'tries at 0, 5 and 10 s, then the 12 s timeout');
+	// As the real kubectl 1.32 prints it (measured through the endpoint): after the last 5 s sleep each pod is "evicting" once more,
+	// then the pods still on the node, before the error; the DaemonSet warning is on stderr.
+	for (const pod of pods) assert.equal(three.stdout.split('\n').filter(l => l === `evicting pod default/${pod}`).length, 4);
+	assert.match(three.stderr, new RegExp(`^Warning: ignoring DaemonSet-managed Pods: kube-system/kube-proxy-\\S+\n`));
+	assert.match(three.stderr, new RegExp(`\nThere are pending pods in node "${stuck}" when an error occurred: [^\n]+global timeout reached: 12s\\]?\n(pod/web-\\S+\n)+error: unable to drain node`));
 	assert.match(three.text, new RegExp(`error: unable to drain node "${stuck}" due to error: (\\[)?error when evicting pods/"web-\\S+" -n "default": global timeout reached: 12s(, error when [^\\n]+\\])?, continuing command\\.\\.\\.\\nThere are pending nodes to be drained:\\n ${stuck}\\n(error when evicting pods/"web-\\S+" -n "default": global timeout reached: 12s\\n)+$`));
 });
 

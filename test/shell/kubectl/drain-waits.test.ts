@@ -30,7 +30,8 @@ test('drain of a node that is down says that a real drain would keep waiting; a 
 	const drained = run(shell, `kubectl drain ${node} --ignore-daemonsets --force`);
 	assert.equal(drained.exitCode, 1);
 	assert.doesNotMatch(drained.stdout, /drained|evicted\n/);
-	assert.match(drained.stderr, /^\[simulator\] kubectl drain waits until the evicted pods are gone, and web-\S+ on worker-\d never go while its kubelet is down: a real drain keeps waiting \(until --timeout, or Ctrl-C\)\./);
+	// kubectl's DaemonSet warning comes first on stderr, as the real kubectl prints it.
+	assert.match(drained.stderr, /^Warning: ignoring DaemonSet-managed Pods: kube-system\/kube-proxy-\S+\n\[simulator\] kubectl drain waits until the evicted pods are gone, and web-\S+ on worker-\d never go while its kubelet is down: a real drain keeps waiting \(until --timeout, or Ctrl-C\)\./);
 	assert.match(run(shell, 'kubectl get deploy web --no-headers').stdout, /^web +3\/3 /, 'the replacements run elsewhere');
 	const forced = run(shell, `kubectl delete pods --field-selector spec.nodeName=${node} --force --grace-period=0`);
 	assert.match(forced.text, /^Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated\. The resource may continue to run on the cluster indefinitely\.\npod "web-\S+" force deleted\n$/);

@@ -223,11 +223,12 @@ export function kubectlDrain(k: Kctx): CommandOutcome {
 	const aggregate = problems.length === 1 ? problems[0] : `[${problems.join(', ')}]`;
 	if (problems.length) return {stdout: out, stderr: `error: unable to drain node "${name}" due to error: ${aggregate}, continuing command...\nThere are pending nodes to be drained:\n ${name}\n${problems.join('\n')}\n`, exitCode: 1, world: cordoned.world};
 	const evict = pods.filter(p => !daemonSet.includes(p) && !mirror.includes(p));
-	if (daemonSet.length) out += `Warning: ignoring DaemonSet-managed Pods: ${daemonSet.map(p => `${p.metadata.namespace}/${p.metadata.name}`).join(', ')}\n`;
+	// kubectl prints its warnings on stderr.
+	const warning = daemonSet.length ? `Warning: ignoring DaemonSet-managed Pods: ${daemonSet.map(p => `${p.metadata.namespace}/${p.metadata.name}`).join(', ')}\n` : '';
 	const timeout = flag(k.args, 'timeout');
 	const timeoutMs = timeout ? goDurationMs(timeout) : undefined;
 	if (typeof timeoutMs === 'string') return fail(timeoutMs);
-	const chunks: OutputChunk[] = [{stream: 'stdout', text: out}];
+	const chunks: OutputChunk[] = [{stream: 'stdout', text: out}, ...(warning ? [{stream: 'stderr' as const, text: warning}] : [])];
 	const evicted = evictPods(cordoned.world ?? k.ctx.world, evict, timeoutMs, chunks, k.ctx.runtime.programs);
 	// drain waits until each evicted pod is gone (its grace period, in virtual time). On a node
 	// that is down they never go: the real kubectl waits on (no --timeout by default).
@@ -249,7 +250,11 @@ export function kubectlDrain(k: Kctx): CommandOutcome {
 		// the real kubectl 1.32 prints the fatal error last without an "error: " prefix (seen through the API endpoint).
 		const timedOut = evicted.bounded ? [] : evicted.left.map(p => `error when evicting pods/"${p.metadata.name}" -n "${p.metadata.namespace}": global timeout reached: ${timeout}`);
 		const errors = [...evicted.failed.map(f => f.message), ...timedOut];
-		chunks.push({stream: 'stderr', text: `error: unable to drain node "${name}" due to error: ${errors.length === 1 ? errors[0] : `[${errors.join(', ')}]`}, continuing command...\nThere are pending nodes to be drained:\n ${name}\n${errors.map(e => `${e}\n`).join('')}`});
+		const aggregate = errors.length === 1 ? errors[0] : `[${errors.join(', ')}]`;
+		// drain's deleteOrEvictPodsSimple lists the pods still on the node before the error.
+		const stillThere = [...failed, ...evicted.left].filter(p => world.cluster?.store.pods.get(`${p.metadata.namespace}/${p.metadata.name}`)?.metadata.uid === p.metadata.uid);
+		const pendingPods = stillThere.length ? `There are pending pods in node "${name}" when an error occurred: ${aggregate}\n${stillThere.map(p => `pod/${p.metadata.name}\n`).join('')}` : '';
+		chunks.push({stream: 'stderr', text: `${pendingPods}error: unable to drain node "${name}" due to error: ${aggregate}, continuing command...\nThere are pending nodes to be drained:\n ${name}\n${errors.map(e => `${e}\n`).join('')}`});
 	} else if (!evicted.left.length) chunks.push({stream: 'stdout', text: `node/${name} drained\n`});
 	return {stdout: text('stdout'), stderr: text('stderr'), chunks, exitCode: evicted.left.length || failed.length ? 1 : 0, world};
 }

@@ -39,9 +39,14 @@ export function evictPods(world: World, pods: KubeObject[], timeoutMs: number | 
 			}
 		});
 		pending = blocked;
-		if (pending.length === 0 || waited + retryMs > limit) break;
+		if (pending.length === 0 || (!(timeoutMs && timeoutMs > 0) && waited + retryMs > limit)) break;
 		world = tick(world, retryMs, programs);
 		waited += retryMs;
+		// After its 5 s sleep each pod's goroutine says "evicting pod" again, then finds --timeout passed.
+		if (timeoutMs && timeoutMs > 0 && waited >= limit) {
+			for (const p of pending) out(`evicting pod ${p.metadata.namespace}/${p.metadata.name}\n`);
+			break;
+		}
 	}
 	if (pending.length && !(timeoutMs && timeoutMs > 0)) err(`[simulator] kubectl drain would keep retrying until the budget allows; the simulation stopped after ${boundMs / 1000} s of virtual time\n`);
 	return {world, left: pending, bounded: pending.length > 0 && !(timeoutMs && timeoutMs > 0), failed};
