@@ -60,3 +60,15 @@ test('a group given with --as-group brings its bindings; the kubeconfig\'s own u
 	assert.equal(run(shell, 'kubectl delete pod web --as jane --as-group ops').stderr, `Error from server (Forbidden): pods "web" is forbidden: ${why('delete', 'pods')}\n`);
 	assert.match(run(shell, 'kubectl get deploy').stdout, /^NAME +READY/);
 });
+
+test('get of several types lists what jane may list and ends with a 403 per type she may not, in kubectl\'s order', () => {
+	const shell = janeReadsPods();
+	const all = run(shell, 'kubectl get all --as jane');
+	assert.equal(all.exitCode, 1);
+	assert.match(all.stdout, /^NAME +READY +STATUS +RESTARTS +AGE\nkubia-\S+ /, 'the pods, without a type prefix: the only type listed');
+	const denied: [string, string][] = [['replicationcontrollers', ''], ['services', ''], ['daemonsets', 'apps'], ['deployments', 'apps'], ['replicasets', 'apps'], ['statefulsets', 'apps'], ['cronjobs', 'batch'], ['jobs', 'batch']];
+	assert.equal(all.stderr, denied.map(([r, g]) => `Error from server (Forbidden): ${g ? `${r}.${g}` : r} is forbidden: ${why('list', r, g)}\n`).join(''));
+	const none = run(shell, 'kubectl get deploy,svc --as jane');
+	assert.deepEqual([none.exitCode, none.stdout], [1, '']);
+	assert.equal(none.stderr.split('\n').length, 3);
+});

@@ -92,7 +92,8 @@ function requestsOf(verb: string, k: Kctx): Request[] {
 	switch (verb) {
 		case 'get':
 		case 'describe': {
-			if (positional[0] === 'all' || files) return [];
+			// get of several types lists what RBAC allows and reports the others (impersonatedTypes).
+			if (files || (verb === 'get' && impersonatedTypes(k))) return [];
 			if (['events', 'event', 'ev'].includes(positional[0] ?? '')) return requestsOf('events', k);
 			const targets = parseTargets(positional);
 			if (typeof targets === 'string') return [];
@@ -185,4 +186,31 @@ export function impersonationRefusal(verb: string, k: Kctx): string | undefined 
 	if (!user || !cluster || verb === 'auth' || bool(k.args, 'dry-run') || flag(k.args, 'dry-run') === 'client') return undefined;
 	for (const request of requestsOf(verb, k)) if (!authorize(cluster, user, request.attributes)) return request.say(forbiddenMessage(user, request.attributes));
 	return undefined;
+}
+
+/** `get all` in the order kubectl lists the category's types (its errors come in this order). */
+const allTypes = ['pods', 'replicationcontrollers', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'cronjobs', 'jobs'];
+
+/**
+ * `kubectl get all|TYPE,TYPE --as USER`: kubectl lists each type in turn, prints what it could
+ * list and ends with one 403 per type RBAC refused. The types to list (as typed), and the errors;
+ * undefined for a single type, names, or no --as.
+ */
+export function impersonatedTypes(k: Kctx): {types: string[]; errors: string[]} | undefined {
+	const user = impersonated(k);
+	const cluster = k.ctx.world.cluster;
+	const [first, ...names] = k.args.positional;
+	if (!user || !cluster || !first || names.length || (first !== 'all' && !first.includes(','))) return undefined;
+	const typed = first === 'all' ? allTypes : first.split(',');
+	const scope = allNamespaces(k) ? '' : namespaceOf(k);
+	const types: string[] = [];
+	const errors: string[] = [];
+	for (const type of typed) {
+		const info = findResource(type);
+		if (!info) return undefined;
+		const request = attributes(info, 'list', scope);
+		if (authorize(cluster, user, request)) types.push(type);
+		else errors.push(server(forbiddenMessage(user, request)));
+	}
+	return {types, errors};
 }
