@@ -46,3 +46,13 @@ test('each connection through the forward shows kubectl\'s "Handling connection 
 	assert.equal(piped.stderr, 'Handling connection for 9090\n');
 	assert.doesNotMatch(run(shell, 'curl -s web-not-forwarded.invalid; curl -s 127.0.0.1:80').text, /Handling connection/);
 });
+
+test('wget through the forward shows the same "Handling connection" line on the terminal', () => {
+	const shell = sandboxShell();
+	run(shell, 'kubectl run web --image=nginx --port=80');
+	run(shell, 'sleep 30');
+	run(shell, 'kubectl port-forward pod/web 9191:80 &');
+	const fetched = run(shell, 'wget -qO- localhost:9191');
+	assert.match(fetched.text, /^Handling connection for 9191\n<!DOCTYPE html>/);
+	assert.doesNotMatch(fetched.stdout, /Handling connection/);
+});

@@ -7,7 +7,9 @@ import {httpDate} from '../../../engine/network/apps.ts';
 import {lookupHost} from '../../../engine/network/dns.ts';
 import {httpRequest, type HttpExchange} from '../../../engine/network/http.ts';
 import {writePath} from '../../paths.ts';
-import type {CommandSpec} from '../../types.ts';
+import type {CommandContext, CommandOutcome, CommandSpec} from '../../types.ts';
+import {chunksOf, pushChunks, stderrChunk} from '../../output-chunks.ts';
+import {forwardNotices} from '../kubectl/forward-notice.ts';
 import {callerOf, external, fail, lostShell} from './context.ts';
 import {usesBusybox} from './nslookup.ts';
 
@@ -25,97 +27,106 @@ function fileNameOf(url: Url): string {
 	return last ? last : 'index.html';
 }
 
+function wgetOnce(args: string[], ctx: CommandContext, heard: {notices: string}): CommandOutcome {
+	const caller = callerOf(ctx.world, ctx.frame);
+	if (!caller) return lostShell(ctx);
+	const busybox = usesBusybox(ctx.world, ctx.frame);
+	let quiet = false;
+	let output: string | undefined;
+	let timeoutSeconds: number | undefined;
+	const urls: string[] = [];
+	for (let i = 0; i < args.length; i++) {
+		const a = args[i]!;
+		if (a === '--quiet') quiet = true;
+		else if (a.startsWith('--output-document=')) output = a.slice(18);
+		else if (a === '--output-document') output = args[++i];
+		else if (a.startsWith('--timeout=')) timeoutSeconds = Number(a.slice(10));
+		else if (a === '-T' || a === '--timeout') timeoutSeconds = Number(args[++i]);
+		else if (/^-[qOST]+/.test(a) && !a.startsWith('--')) {
+			for (let j = 1; j < a.length; j++) {
+				const l = a[j]!;
+				if (l === 'q') quiet = true;
+				else if (l === 'S') continue;
+				else if (l === 'O' || l === 'T') {
+					const value = a.slice(j + 1) || args[++i];
+					if (l === 'O') output = value;
+					else timeoutSeconds = Number(value);
+					break;
+				}
+			}
+		} else if (a.startsWith('-')) return busybox ? fail(`wget: unrecognized option '${a.replace(/^-+/, '')}'\nBusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[--no-check-certificate] [-P DIR] [-U AGENT] [-T SEC] URL...`) : fail(`wget: unrecognized option '${a}'\nUsage: wget [OPTION]... [URL]...\n\nTry \`wget --help' for more options.`, 2);
+		else urls.push(a);
+	}
+	void timeoutSeconds;
+	if (urls.length === 0) return busybox ? fail('BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[--no-check-certificate] [-P DIR] [-U AGENT] [-T SEC] URL...') : fail("wget: missing URL\nUsage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.", 1);
+	const url = parseUrl(urls[0]!);
+	if (!url) return fail(busybox ? `wget: bad address '${urls[0]}'` : `${urls[0]}: Invalid URL ${urls[0]}: Unsupported scheme`, busybox ? 1 : 1);
+	// What the name resolved to (the ClusterIP, not the pod behind it), as wget prints it.
+	const looked = lookupHost(ctx.world, {host: ctx.frame.host, pid: ctx.frame.pid}, url.host);
+	const resolvedIp = looked.ok ? looked.ip : '';
+	let exchange!: HttpExchange;
+	let world = produce(ctx.world, w => {
+		exchange = httpRequest(w, {host: ctx.frame.host, pid: ctx.frame.pid}, url.host, url.port, url.path);
+	});
+	heard.notices += forwardNotices(exchange.connection.hops);
+	const target = output ?? fileNameOf(url);
+	const toStdout = target === '-';
+	let stderr = '';
+	const say = (text: string) => {
+		if (!quiet) stderr += text;
+	};
+	const stamp = () => httpDate(world).replace(/^\w+, (\d+) (\w+) (\d+) ([\d:]+) GMT$/, (_m, d, mon, y, t) => `${y}-${String(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].indexOf(mon) + 1).padStart(2, '0')}-${d} ${t}`);
+	if (!busybox) say(`--${stamp()}--  ${url.text}\n`);
+	if (!exchange.ok) {
+		const c = exchange.connection;
+		if (busybox) {
+			if (c.error === 'resolve') return {stdout: '', stderr: `wget: bad address '${url.host}'\n`, exitCode: 1, world};
+			say(`Connecting to ${url.host}${url.port === 80 ? '' : `:${url.port}`} (${resolvedIp}:${url.port})\n`);
+			if (c.error === 'timeout') return {stdout: '', stderr: stderr + 'wget: download timed out\n', exitCode: 1, world};
+			return {stdout: '', stderr: stderr + `wget: can't connect to remote host (${resolvedIp}): ${c.error === 'unreachable' ? 'No route to host' : 'Connection refused'}\n`, exitCode: 1, world};
+		}
+		if (c.error === 'resolve') return {stdout: '', stderr: stderr + `Resolving ${url.host} (${url.host})... failed: Name or service not known.\nwget: unable to resolve host address ‘${url.host}’\n`, exitCode: 4, world};
+		const resolving = /^\d+\.\d+\.\d+\.\d+$/.test(url.host) ? '' : `Resolving ${url.host} (${url.host})... ${resolvedIp}\n`;
+		const reason = c.error === 'timeout' ? 'Connection timed out' : c.error === 'unreachable' ? 'No route to host' : 'Connection refused';
+		say(`${resolving}Connecting to ${url.host} (${url.host})|${resolvedIp}|:${url.port}... failed: ${reason}.\n`);
+		return {stdout: '', stderr, exitCode: 4, world};
+	}
+	const response = exchange.response;
+	const body = response.body;
+	const ip = resolvedIp;
+	if (busybox) {
+		say(`Connecting to ${url.host}${url.port === 80 ? '' : `:${url.port}`} (${ip}:${url.port})\n`);
+		if (response.status >= 400) return {stdout: '', stderr: stderr + `wget: server returned error: HTTP/${response.httpVersion ?? '1.1'} ${response.status} ${response.reason}\n`, exitCode: 1, world};
+		say(toStdout ? 'writing to stdout\n' : `saving to '${target}'\n`);
+	} else {
+		if (!/^\d+\.\d+\.\d+\.\d+$/.test(url.host)) say(`Resolving ${url.host} (${url.host})... ${ip}\n`);
+		say(`Connecting to ${url.host} (${url.host})|${ip}|:${url.port}... connected.\nHTTP request sent, awaiting response... ${response.status} ${response.reason}\n`);
+		if (response.status >= 400) return {stdout: '', stderr: stderr + `${stamp()} ERROR ${response.status}: ${response.reason}.\n\n`, exitCode: 8, world};
+		const type = response.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1];
+		say(`Length: ${body.length}${type ? ` [${type.split(';')[0]}]` : ''}\nSaving to: ‘${toStdout ? 'STDOUT' : target}’\n\n`);
+	}
+	let stdout = '';
+	if (toStdout) stdout = body;
+	else {
+		const written = writePath(world, ctx.frame, target, body, false);
+		if (!written.ok) return {stdout: '', stderr: stderr + (busybox ? `wget: can't open '${target}': Permission denied\n` : `${target}: Permission denied\n`), exitCode: busybox ? 1 : 3, world};
+		world = written.world;
+	}
+	const shown = toStdout ? '-' : target;
+	if (busybox) say(`${shown.padEnd(20).slice(0, 20)} 100% |********************************| ${String(body.length).padStart(5)}  0:00:00 ETA\n${toStdout ? 'written to stdout' : `'${target}' saved`}\n`);
+	else say(`${shown.padEnd(20)}100%[===================>] ${String(body.length).padStart(7)}  --.-KB/s    in 0s      \n\n${stamp()} (${(body.length / 10.5).toFixed(1)} KB/s) - ${toStdout ? 'written to stdout' : `‘${target}’ saved`} [${body.length}/${body.length}]\n\n`);
+	return {stdout, stderr, exitCode: 0, world};
+}
+
 export const wget: CommandSpec = external({
 	name: 'wget',
 	summary: 'download a URL: wget -qO- URL prints it',
 	usage: 'wget [-q] [-O FILE] URL',
 	run(args, ctx) {
-		const caller = callerOf(ctx.world, ctx.frame);
-		if (!caller) return lostShell(ctx);
-		const busybox = usesBusybox(ctx.world, ctx.frame);
-		let quiet = false;
-		let output: string | undefined;
-		let timeoutSeconds: number | undefined;
-		const urls: string[] = [];
-		for (let i = 0; i < args.length; i++) {
-			const a = args[i]!;
-			if (a === '--quiet') quiet = true;
-			else if (a.startsWith('--output-document=')) output = a.slice(18);
-			else if (a === '--output-document') output = args[++i];
-			else if (a.startsWith('--timeout=')) timeoutSeconds = Number(a.slice(10));
-			else if (a === '-T' || a === '--timeout') timeoutSeconds = Number(args[++i]);
-			else if (/^-[qOST]+/.test(a) && !a.startsWith('--')) {
-				for (let j = 1; j < a.length; j++) {
-					const l = a[j]!;
-					if (l === 'q') quiet = true;
-					else if (l === 'S') continue;
-					else if (l === 'O' || l === 'T') {
-						const value = a.slice(j + 1) || args[++i];
-						if (l === 'O') output = value;
-						else timeoutSeconds = Number(value);
-						break;
-					}
-				}
-			} else if (a.startsWith('-')) return busybox ? fail(`wget: unrecognized option '${a.replace(/^-+/, '')}'\nBusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[--no-check-certificate] [-P DIR] [-U AGENT] [-T SEC] URL...`) : fail(`wget: unrecognized option '${a}'\nUsage: wget [OPTION]... [URL]...\n\nTry \`wget --help' for more options.`, 2);
-			else urls.push(a);
-		}
-		void timeoutSeconds;
-		if (urls.length === 0) return busybox ? fail('BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[--no-check-certificate] [-P DIR] [-U AGENT] [-T SEC] URL...') : fail("wget: missing URL\nUsage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.", 1);
-		const url = parseUrl(urls[0]!);
-		if (!url) return fail(busybox ? `wget: bad address '${urls[0]}'` : `${urls[0]}: Invalid URL ${urls[0]}: Unsupported scheme`, busybox ? 1 : 1);
-		// What the name resolved to (the ClusterIP, not the pod behind it), as wget prints it.
-		const looked = lookupHost(ctx.world, {host: ctx.frame.host, pid: ctx.frame.pid}, url.host);
-		const resolvedIp = looked.ok ? looked.ip : '';
-		let exchange!: HttpExchange;
-		let world = produce(ctx.world, w => {
-			exchange = httpRequest(w, {host: ctx.frame.host, pid: ctx.frame.pid}, url.host, url.port, url.path);
-		});
-		const target = output ?? fileNameOf(url);
-		const toStdout = target === '-';
-		let stderr = '';
-		const say = (text: string) => {
-			if (!quiet) stderr += text;
-		};
-		const stamp = () => httpDate(world).replace(/^\w+, (\d+) (\w+) (\d+) ([\d:]+) GMT$/, (_m, d, mon, y, t) => `${y}-${String(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].indexOf(mon) + 1).padStart(2, '0')}-${d} ${t}`);
-		if (!busybox) say(`--${stamp()}--  ${url.text}\n`);
-		if (!exchange.ok) {
-			const c = exchange.connection;
-			if (busybox) {
-				if (c.error === 'resolve') return {stdout: '', stderr: `wget: bad address '${url.host}'\n`, exitCode: 1, world};
-				say(`Connecting to ${url.host}${url.port === 80 ? '' : `:${url.port}`} (${resolvedIp}:${url.port})\n`);
-				if (c.error === 'timeout') return {stdout: '', stderr: stderr + 'wget: download timed out\n', exitCode: 1, world};
-				return {stdout: '', stderr: stderr + `wget: can't connect to remote host (${resolvedIp}): ${c.error === 'unreachable' ? 'No route to host' : 'Connection refused'}\n`, exitCode: 1, world};
-			}
-			if (c.error === 'resolve') return {stdout: '', stderr: stderr + `Resolving ${url.host} (${url.host})... failed: Name or service not known.\nwget: unable to resolve host address ‘${url.host}’\n`, exitCode: 4, world};
-			const resolving = /^\d+\.\d+\.\d+\.\d+$/.test(url.host) ? '' : `Resolving ${url.host} (${url.host})... ${resolvedIp}\n`;
-			const reason = c.error === 'timeout' ? 'Connection timed out' : c.error === 'unreachable' ? 'No route to host' : 'Connection refused';
-			say(`${resolving}Connecting to ${url.host} (${url.host})|${resolvedIp}|:${url.port}... failed: ${reason}.\n`);
-			return {stdout: '', stderr, exitCode: 4, world};
-		}
-		const response = exchange.response;
-		const body = response.body;
-		const ip = resolvedIp;
-		if (busybox) {
-			say(`Connecting to ${url.host}${url.port === 80 ? '' : `:${url.port}`} (${ip}:${url.port})\n`);
-			if (response.status >= 400) return {stdout: '', stderr: stderr + `wget: server returned error: HTTP/${response.httpVersion ?? '1.1'} ${response.status} ${response.reason}\n`, exitCode: 1, world};
-			say(toStdout ? 'writing to stdout\n' : `saving to '${target}'\n`);
-		} else {
-			if (!/^\d+\.\d+\.\d+\.\d+$/.test(url.host)) say(`Resolving ${url.host} (${url.host})... ${ip}\n`);
-			say(`Connecting to ${url.host} (${url.host})|${ip}|:${url.port}... connected.\nHTTP request sent, awaiting response... ${response.status} ${response.reason}\n`);
-			if (response.status >= 400) return {stdout: '', stderr: stderr + `${stamp()} ERROR ${response.status}: ${response.reason}.\n\n`, exitCode: 8, world};
-			const type = response.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1];
-			say(`Length: ${body.length}${type ? ` [${type.split(';')[0]}]` : ''}\nSaving to: ‘${toStdout ? 'STDOUT' : target}’\n\n`);
-		}
-		let stdout = '';
-		if (toStdout) stdout = body;
-		else {
-			const written = writePath(world, ctx.frame, target, body, false);
-			if (!written.ok) return {stdout: '', stderr: stderr + (busybox ? `wget: can't open '${target}': Permission denied\n` : `${target}: Permission denied\n`), exitCode: busybox ? 1 : 3, world};
-			world = written.world;
-		}
-		const shown = toStdout ? '-' : target;
-		if (busybox) say(`${shown.padEnd(20).slice(0, 20)} 100% |********************************| ${String(body.length).padStart(5)}  0:00:00 ETA\n${toStdout ? 'written to stdout' : `'${target}' saved`}\n`);
-		else say(`${shown.padEnd(20)}100%[===================>] ${String(body.length).padStart(7)}  --.-KB/s    in 0s      \n\n${stamp()} (${(body.length / 10.5).toFixed(1)} KB/s) - ${toStdout ? 'written to stdout' : `‘${target}’ saved`} [${body.length}/${body.length}]\n\n`);
-		return {stdout, stderr, exitCode: 0, world};
+		// A kubectl port-forward carrying the connection writes to the terminal (not into wget's pipe), before wget's output.
+		const heard = {notices: ''};
+		const outcome = wgetOnce(args, ctx, heard);
+		if (!heard.notices) return outcome;
+		return {...outcome, stderr: heard.notices + (outcome.stderr ?? ''), chunks: pushChunks(stderrChunk(heard.notices), chunksOf({stdout: outcome.stdout, stderr: outcome.stderr ?? ''}))};
 	},
 });
