@@ -4,7 +4,8 @@ import {msOf} from '../../../engine/k8s/metadata.ts';
 import {cpuMilli, formatCpu, formatMemory, memoryBytes} from '../../../engine/k8s/quantity.ts';
 import {storeKey} from '../../../engine/k8s/resources.ts';
 import {formatLabels} from '../../../engine/k8s/selectors.ts';
-import type {KubeObject} from '../../../engine/k8s/types.ts';
+import {asEndpoints, asNode, asPod} from '../../../engine/k8s/typed-store.ts';
+import type {ContainerState, KubeObject} from '../../../engine/k8s/types.ts';
 import type {World, WorldEvent} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
 import {fail, namespaceOf, type Kctx} from './context.ts';
@@ -28,11 +29,11 @@ function mapLines(label: string, map: Record<string, string> | undefined, width 
 	return entries.map(([k, v], i) => `${pad(i === 0 ? label + ':' : '')}${k}${label === 'Annotations' || label === 'Labels' || label === 'Node-Selectors' ? '=' : ': '}${v}`).join('\n') + '\n';
 }
 
-function stateLines(state: any, indent: string, label: string): string {
+function stateLines(state: Partial<ContainerState> | undefined, indent: string, label: string): string {
 	if (!state || Object.keys(state).length === 0) return '';
 	if (state.running) return `${indent}${label.padEnd(16)}Running\n${indent}  Started:      ${rfc1123(state.running.startedAt)}\n`;
 	if (state.waiting) return `${indent}${label.padEnd(16)}Waiting\n${indent}  Reason:       ${state.waiting.reason}\n`;
-	const t = state.terminated;
+	const t = state.terminated!;
 	return `${indent}${label.padEnd(16)}Terminated\n${indent}  Reason:       ${t.reason}\n${indent}  Exit Code:    ${t.exitCode}\n${indent}  Started:      ${rfc1123(t.startedAt)}\n${indent}  Finished:     ${rfc1123(t.finishedAt)}\n`;
 }
 
@@ -54,15 +55,15 @@ function describePod(w: World, pod: KubeObject): string {
 	out += pod.status.podIP ? `IPs:\n  IP:           ${pod.status.podIP}\n` : 'IPs:              <none>\n';
 	if (controller) out += `Controlled By:  ${controller.kind}/${controller.name}\n`;
 	out += 'Containers:\n';
-	for (const c of pod.spec.containers) {
-		const s = pod.status.containerStatuses?.find((x: any) => x.name === c.name);
+	for (const c of asPod(pod).spec.containers) {
+		const s = asPod(pod).status!.containerStatuses?.find(x => x.name === c.name);
 		out += `  ${c.name}:\n`;
 		out += `    Container ID:   ${s?.containerID ?? ''}\n`;
 		out += `    Image:          ${c.image}\n`;
 		out += `    Image ID:       ${s?.imageID ?? ''}\n`;
-		const ports = (c.ports ?? []).map((p: any) => `${p.containerPort}/${p.protocol ?? 'TCP'}`);
+		const ports = (c.ports ?? []).map(p => `${p.containerPort}/${p.protocol ?? 'TCP'}`);
 		out += `    Port:           ${ports.join(', ') || '<none>'}\n`;
-		out += `    Host Port:      ${(c.ports ?? []).length ? (c.ports ?? []).map((p: any) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ') : '<none>'}\n`;
+		out += `    Host Port:      ${(c.ports ?? []).length ? (c.ports ?? []).map(p => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ') : '<none>'}\n`;
 		if (c.command) out += `    Command:\n${c.command.map((x: string) => `      ${x}\n`).join('')}`;
 		if (c.args) out += `    Args:\n${c.args.map((x: string) => `      ${x}\n`).join('')}`;
 		if (s) out += stateLines(s.state, '    ', 'State:');
@@ -122,13 +123,13 @@ function describeNode(w: World, node: KubeObject): string {
 	lines.push(...multi('Labels', labelList(node.metadata.labels)), ...multi('Annotations', annotationList(node.metadata.annotations)));
 	lines.push(`CreationTimestamp:\t${rfc1123(node.metadata.creationTimestamp)}`);
 	// printTaintsMultiline sorts them by "effect,key".
-	const taints = [...((node.spec.taints ?? []) as any[])].sort((a, b) => (`${a.effect},${a.key}` < `${b.effect},${b.key}` ? -1 : `${a.effect},${a.key}` > `${b.effect},${b.key}` ? 1 : 0));
+	const taints = [...(asNode(node).spec.taints ?? [])].sort((a, b) => (`${a.effect},${a.key}` < `${b.effect},${b.key}` ? -1 : `${a.effect},${a.key}` > `${b.effect},${b.key}` ? 1 : 0));
 	lines.push(...multi('Taints', taints.map(t => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`)));
 	lines.push(`Unschedulable:\t${node.spec.unschedulable ? 'true' : 'false'}`);
 	lines.push(...nodeLeaseLines(c.store.leases.get(`kube-node-lease/${node.metadata.name}`), node.metadata.name).trimEnd().split('\n').map(l => l.replace(/^(\s*[\w ]+:) +/, '$1\t')));
 	lines.push('Conditions:', '  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage', '  ----\t------\t-----------------\t------------------\t------\t-------');
 	for (const cond of node.status.conditions) lines.push(`  ${cond.type} \t${cond.status} \t${rfc1123(cond.lastHeartbeatTime)} \t${rfc1123(cond.lastTransitionTime)} \t${cond.reason} \t${cond.message}`);
-	lines.push('Addresses:', ...node.status.addresses.map((a: any) => `  ${a.type}:\t${a.address}`));
+	lines.push('Addresses:', ...asNode(node).status.addresses!.map(a => `  ${a.type}:\t${a.address}`));
 	const resources = (list: Record<string, string>) => Object.keys(list).sort().map(r => `  ${r}:\t${list[r]}`);
 	lines.push('Capacity:', ...resources(node.status.capacity), 'Allocatable:', ...resources(node.status.allocatable));
 	const info = node.status.nodeInfo;
@@ -224,7 +225,7 @@ function describeService(w: World, obj: KubeObject): string {
 		...(obj.spec.type === 'ExternalName' ? [['External Name', obj.spec.externalName ?? ''] as Field] : []),
 	];
 	for (const p of obj.spec.ports ?? []) {
-		const endpoints = (ep?.subsets ?? []).flatMap((s: any) => (s.addresses ?? []).flatMap((a: any) => (s.ports ?? []).filter((x: any) => (x.name ?? '') === (p.name ?? '')).map((x: any) => `${a.ip}:${x.port}`)));
+		const endpoints = (ep ? (asEndpoints(ep).subsets ?? []) : []).flatMap(s => (s.addresses ?? []).flatMap(a => (s.ports ?? []).filter(x => (x.name ?? '') === (p.name ?? '')).map(x => `${a.ip}:${x.port}`)));
 		list.push(['Port', `${p.name ?? '<unset>'}  ${p.port}/${p.protocol}`], ['TargetPort', `${p.targetPort}/${p.protocol}`]);
 		if (p.nodePort) list.push(['NodePort', `${p.name ?? '<unset>'}  ${p.nodePort}/${p.protocol}`]);
 		list.push(['Endpoints', endpoints.length > 3 ? `${endpoints.slice(0, 3).join(',')} + ${endpoints.length - 3} more...` : endpoints.join(',')]);
@@ -244,12 +245,12 @@ function describeGeneric(w: World, obj: KubeObject): string {
 	if (obj.kind === 'Lease') return describeUnstructured(w, obj);
 	if (obj.kind === 'Namespace') return fields([['Name', obj.metadata.name], ['Labels', labelList(obj.metadata.labels)], ['Annotations', annotationList(obj.metadata.annotations)], ['Status', obj.status?.phase ?? 'Active']]) + '\nNo resource quota.\n\nNo LimitRange resource.\n';
 	if (obj.kind === 'Endpoints') {
-		const subsets = (obj.subsets ?? []) as any[];
+		const subsets = asEndpoints(obj).subsets ?? [];
 		const list: Field[] = [['Name', obj.metadata.name], ['Namespace', obj.metadata.namespace!], ['Labels', labelList(obj.metadata.labels)], ['Annotations', annotationList(obj.metadata.annotations)]];
 		let out = fields(list);
 		out += 'Subsets:\n';
 		for (const s of subsets) {
-			out += `  Addresses:          ${(s.addresses ?? []).map((a: any) => a.ip).join(',') || '<none>'}\n  NotReadyAddresses:  ${(s.notReadyAddresses ?? []).map((a: any) => a.ip).join(',') || '<none>'}\n  Ports:\n    Name     Port  Protocol\n    ----     ----  --------\n`;
+			out += `  Addresses:          ${(s.addresses ?? []).map(a => a.ip).join(',') || '<none>'}\n  NotReadyAddresses:  ${(s.notReadyAddresses ?? []).map(a => a.ip).join(',') || '<none>'}\n  Ports:\n    Name     Port  Protocol\n    ----     ----  --------\n`;
 			for (const p of s.ports ?? []) out += `    ${(p.name ?? '<unset>').padEnd(9)}${String(p.port).padEnd(6)}${p.protocol}\n`;
 		}
 		return out + '\n' + eventsAfter(w, obj, list);
