@@ -1,7 +1,8 @@
 // The pieces every kubectl describe is made of: aligned "Label:  value" fields, labels and
 // annotations, RFC 1123 times, and the Events section with repeats folded.
 import {msOf} from '../../../engine/k8s/metadata.ts';
-import type {KubeObject} from '../../../engine/k8s/types.ts';
+import type {PodTemplateSpec} from '../../../engine/k8s/kinds.ts';
+import type {KubeObject, Toleration} from '../../../engine/k8s/types.ts';
 import type {World, WorldEvent} from '../../../engine/world.ts';
 import {aligned, environmentLines} from './describe-pod-config.ts';
 import {humanDuration, table} from './table.ts';
@@ -106,19 +107,19 @@ function tabwriterLines(lines: TemplateLine[]): string {
 }
 
 /** A toleration as kubectl describe prints it (key=value:effect, op=Exists, for Ns). */
-export function tolerationText(t: any): string {
+export function tolerationText(t: Toleration): string {
 	return `${t.key ?? ''}${t.operator === 'Exists' ? '' : `=${t.value ?? ''}`}${t.effect ? `:${t.effect}` : ''}${t.operator === 'Exists' && t.key ? ' op=Exists' : t.operator === 'Exists' ? 'op=Exists' : ''}${t.tolerationSeconds !== undefined ? ` for ${t.tolerationSeconds}s` : ''}`;
 }
 
 /** The "Pod Template:" section of the controllers' describe (kubectl 1.32: with Node-Selectors and Tolerations). */
-export function podTemplate(template: any): string {
+export function podTemplate(template: PodTemplateSpec | undefined): string {
 	const lines: TemplateLine[] = ['Pod Template:'];
 	const labels = labelList(template?.metadata?.labels);
 	lines.push(['  Labels:', labels[0] ?? '<none>'], ...labels.slice(1).map((label): TemplateLine => ['', label]));
 	lines.push('  Containers:');
 	for (const c of template?.spec?.containers ?? []) {
-		const ports = (c.ports ?? []).map((p: any) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ');
-		lines.push(`   ${c.name}:`, ['    Image:', c.image], ['    Port:', ports || '<none>'], ['    Host Port:', ports ? (c.ports ?? []).map((p: any) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ') : '<none>']);
+		const ports = (c.ports ?? []).map(p => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ');
+		lines.push(`   ${c.name}:`, ['    Image:', c.image], ['    Port:', ports || '<none>'], ['    Host Port:', ports ? (c.ports ?? []).map(p => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ') : '<none>']);
 		if (c.command) lines.push('    Command:', ...c.command.map((x: string) => `      ${x}`));
 		if (c.resources?.requests) lines.push('    Requests:', ...Object.entries(c.resources.requests).map(([k, v]): TemplateLine => [`      ${k}:`, String(v)]));
 		if ((c.env ?? []).length || (c.envFrom ?? []).length) lines.push(...environmentLines(c, () => '').replace(/\n$/, '').split('\n'));

@@ -2,7 +2,8 @@
 import {msOf} from '../../../engine/k8s/metadata.ts';
 import {podStatusColumn} from '../../../engine/k8s/pod-status-column.ts';
 import {formatLabels} from '../../../engine/k8s/selectors.ts';
-import type {KubeObject, ResourceName} from '../../../engine/k8s/types.ts';
+import {asNode, asPod, asService} from '../../../engine/k8s/typed-store.ts';
+import type {ContainerSpec, KubeObject, ResourceName} from '../../../engine/k8s/types.ts';
 import type {World} from '../../../engine/world.ts';
 import {humanDuration} from './table.ts';
 import {moreHeaders, moreRow} from './more-rows.ts';
@@ -15,19 +16,19 @@ export function age(w: World, obj: KubeObject): string {
 export const podStatus = podStatusColumn;
 
 export function podReady(pod: KubeObject): string {
-	const statuses: any[] = pod.status?.containerStatuses ?? [];
+	const statuses = asPod(pod).status?.containerStatuses ?? [];
 	return `${statuses.filter(s => s.ready).length}/${pod.spec?.containers?.length ?? 0}`;
 }
 
 export function podRestarts(w: World, pod: KubeObject): string {
-	const statuses: any[] = pod.status?.containerStatuses ?? [];
+	const statuses = asPod(pod).status?.containerStatuses ?? [];
 	const restarts = statuses.reduce((s, x) => s + (x.restartCount ?? 0), 0);
 	const last = Math.max(0, ...statuses.map(x => msOf(x.lastState?.terminated?.finishedAt)).filter(x => x > 0));
 	return restarts > 0 && last > 0 ? `${restarts} (${humanDuration(w.time - last)} ago)` : String(restarts);
 }
 
 function nodeStatus(node: KubeObject): string {
-	const ready = node.status?.conditions?.find((x: any) => x.type === 'Ready');
+	const ready = asNode(node).status?.conditions?.find(x => x.type === 'Ready');
 	const parts = [ready?.status === 'True' ? 'Ready' : 'NotReady'];
 	if (node.spec?.unschedulable) parts.push('SchedulingDisabled');
 	return parts.join(',');
@@ -39,7 +40,7 @@ function nodeRoles(node: KubeObject): string {
 }
 
 function servicePorts(svc: KubeObject): string {
-	const ports: any[] = svc.spec?.ports ?? [];
+	const ports = asService(svc).spec?.ports ?? [];
 	return ports.length ? ports.map(p => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`).join(',') : '<none>';
 }
 
@@ -58,7 +59,7 @@ function selectorText(obj: KubeObject): string {
 }
 
 function containersAndImages(obj: KubeObject): [string, string] {
-	const containers: any[] = obj.spec?.template?.spec?.containers ?? [];
+	const containers: ContainerSpec[] = obj.spec?.template?.spec?.containers ?? [];
 	return [containers.map(c => c.name).join(','), containers.map(c => c.image).join(',')];
 }
 
@@ -91,7 +92,7 @@ export function row(w: World, resource: ResourceName, obj: KubeObject, wide: boo
 			return [name, podReady(obj), podStatus(obj), podRestarts(w, obj), age(w, obj), ...(wide ? [obj.status?.podIP ?? '<none>', obj.spec?.nodeName ?? '<none>', '<none>', '<none>'] : [])];
 		case 'nodes': {
 			const info = obj.status?.nodeInfo ?? {};
-			const ip = obj.status?.addresses?.find((a: any) => a.type === 'InternalIP')?.address ?? '<none>';
+			const ip = asNode(obj).status?.addresses?.find(a => a.type === 'InternalIP')?.address ?? '<none>';
 			return [name, nodeStatus(obj), nodeRoles(obj), age(w, obj), info.kubeletVersion ?? '', ...(wide ? [ip, '<none>', info.osImage, info.kernelVersion, info.containerRuntimeVersion] : [])];
 		}
 		case 'replicationcontrollers':
