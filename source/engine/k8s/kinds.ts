@@ -88,5 +88,21 @@ export type Role = ObjectBase & {kind: 'Role' | 'ClusterRole'; rules?: PolicyRul
 export type RbacSubject = {kind?: string; name?: string; namespace?: string; apiGroup?: string};
 export type RoleBinding = ObjectBase & {kind: 'RoleBinding' | 'ClusterRoleBinding'; subjects?: RbacSubject[]; roleRef?: {apiGroup?: string; kind?: string; name?: string}};
 
+export type ResourceMap = Record<string, string>;
+export type LimitRangeItem = {type: string; min?: ResourceMap; max?: ResourceMap; default?: ResourceMap; defaultRequest?: ResourceMap; maxLimitRequestRatio?: ResourceMap};
+export type LimitRange = ObjectBase & {kind: 'LimitRange'; spec?: {limits?: LimitRangeItem[]}};
+
+export type IngressBackend = {service?: {name: string; port?: {number?: number; name?: string}}; [field: string]: unknown};
+export type IngressRule = {host?: string; http?: {paths?: {path?: string; pathType?: string; backend?: IngressBackend}[]}};
+export type Ingress = ObjectBase & {
+	kind: 'Ingress';
+	spec?: {ingressClassName?: string; defaultBackend?: IngressBackend; tls?: {hosts?: string[]; secretName?: string}[]; rules?: IngressRule[]};
+	status?: {loadBalancer?: {ingress?: {ip?: string; hostname?: string}[]}};
+};
+
+export type NetworkPolicyPeer = {podSelector?: LabelSelector; namespaceSelector?: LabelSelector; ipBlock?: {cidr: string; except?: string[]}};
+export type NetworkPolicyRule = {ports?: {port?: number | string; protocol?: string}[]; from?: NetworkPolicyPeer[]; to?: NetworkPolicyPeer[]};
+export type NetworkPolicy = ObjectBase & {kind: 'NetworkPolicy'; spec?: {podSelector?: LabelSelector; policyTypes?: string[]; ingress?: NetworkPolicyRule[]; egress?: NetworkPolicyRule[]}};
+
 /** The modelled kinds that typed-store.ts reads with their types (more join as they are typed). */
-export type ModelledObject = Pod | Service | Endpoints | ReplicaSet | Deployment | Node | Job | StatefulSet | CronJob | Role | RoleBinding;
+export type ModelledObject = Pod | Service | Endpoints | ReplicaSet | Deployment | Node | Job | StatefulSet | CronJob | Role | RoleBinding | LimitRange | Ingress | NetworkPolicy;

@@ -2,7 +2,7 @@
 // learner applied, validated by the API server); this is the one place that says "the services
 // map holds Services", so a controller reads svc.spec.ports as ServicePort[], not `any`.
 import type {Cluster, KubeObject} from './types.ts';
-import type {CronJob, Deployment, Endpoints, Job, Node, Pod, ReplicaSet, Role, RoleBinding, Service, StatefulSet} from './kinds.ts';
+import type {CronJob, Deployment, Endpoints, Ingress, Job, LimitRange, NetworkPolicy, Node, Pod, ReplicaSet, Role, RoleBinding, Service, StatefulSet} from './kinds.ts';
 
 export const asPod = (o: KubeObject): Pod => o as Pod;
 export const asService = (o: KubeObject): Service => o as Service;
@@ -11,6 +11,11 @@ export const asReplicaSet = (o: KubeObject): ReplicaSet => o as ReplicaSet;
 export const asDeployment = (o: KubeObject): Deployment => o as Deployment;
 export const asNode = (o: KubeObject): Node => o as Node;
 export const asJob = (o: KubeObject): Job => o as Job;
+export const asRole = (o: KubeObject): Role => o as Role;
+export const asRoleBinding = (o: KubeObject): RoleBinding => o as RoleBinding;
+export const asLimitRange = (o: KubeObject): LimitRange => o as LimitRange;
+export const asIngress = (o: KubeObject): Ingress => o as Ingress;
+export const asNetworkPolicy = (o: KubeObject): NetworkPolicy => o as NetworkPolicy;
 
 export const storedPods = (c: Cluster): ReadonlyMap<string, Pod> => c.store.pods as ReadonlyMap<string, KubeObject> as ReadonlyMap<string, Pod>;
 export const storedServices = (c: Cluster): ReadonlyMap<string, Service> => c.store.services as ReadonlyMap<string, KubeObject> as ReadonlyMap<string, Service>;

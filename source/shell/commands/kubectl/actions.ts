@@ -12,7 +12,7 @@ import {kubectlCreateToken} from './create-token.ts';
 import {evictPods, goDurationMs} from './drain-evictions.ts';
 import type {OutputChunk} from '../../output-chunks.ts';
 import {dryRunMode} from './dry-run.ts';
-import type {KubeObject} from '../../../engine/k8s/types.ts';
+import type {KubeObject, Taint} from '../../../engine/k8s/types.ts';
 import type {CommandOutcome} from '../../types.ts';
 import {cascadePolicy} from './cascade.ts';
 import {bool, flag, flagAll} from './args.ts';
@@ -191,7 +191,7 @@ export function kubectlCordon(k: Kctx, unschedulable: boolean): CommandOutcome {
 				o.spec.taints = [...(o.spec.taints ?? []), {key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule', timeAdded: new Date(0).toISOString()}];
 			} else {
 				delete o.spec.unschedulable;
-				o.spec.taints = (o.spec.taints ?? []).filter((t: any) => t.key !== 'node.kubernetes.io/unschedulable');
+				o.spec.taints = ((o.spec.taints ?? []) as Taint[]).filter(t => t.key !== 'node.kubernetes.io/unschedulable');
 				if (o.spec.taints.length === 0) delete o.spec.taints;
 			}
 		});

@@ -1,5 +1,7 @@
 // kubectl describe for storage, quota, network and RBAC kinds, in the layout of kubectl's describers.
 import {accessModesText} from '../../../engine/k8s/storage-objects.ts';
+import type {IngressBackend, NetworkPolicyRule} from '../../../engine/k8s/kinds.ts';
+import {asEndpoints, asIngress, asLimitRange, asNetworkPolicy, asRole, asRoleBinding} from '../../../engine/k8s/typed-store.ts';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
 import type {World} from '../../../engine/world.ts';
 import {annotationList, eventsAfter, fields, labelList, type Field} from './describe-parts.ts';
@@ -17,7 +19,7 @@ function describeVolume(w: World, pv: KubeObject): string {
 		['Name', pv.metadata.name],
 		['Labels', labelList(pv.metadata.labels)],
 		['Annotations', annotationList(pv.metadata.annotations)],
-		['Finalizers', `[${(pv.metadata as any).finalizers?.join(' ') ?? 'kubernetes.io/pv-protection'}]`],
+		['Finalizers', `[${(pv.metadata as {finalizers?: string[]}).finalizers?.join(' ') ?? 'kubernetes.io/pv-protection'}]`],
 		['StorageClass', pv.spec?.storageClassName ?? ''],
 		['Status', pv.status?.phase ?? ''],
 		['Claim', ref ? `${ref.namespace}/${ref.name}` : ''],
@@ -37,7 +39,7 @@ function describeVolume(w: World, pv: KubeObject): string {
 
 function describeClaim(w: World, pvc: KubeObject): string {
 	const c = w.cluster!;
-	const users = [...c.store.pods.values()].filter(p => p.metadata.namespace === pvc.metadata.namespace && ((p.spec?.volumes ?? []) as any[]).some(v => v.persistentVolumeClaim?.claimName === pvc.metadata.name)).map(p => p.metadata.name);
+	const users = [...c.store.pods.values()].filter(p => p.metadata.namespace === pvc.metadata.namespace && ((p.spec?.volumes ?? []) as {persistentVolumeClaim?: {claimName?: string}}[]).some(v => v.persistentVolumeClaim?.claimName === pvc.metadata.name)).map(p => p.metadata.name);
 	const bound = !!pvc.spec?.volumeName;
 	const list: Field[] = [
 		['Name', pvc.metadata.name],
@@ -79,52 +81,54 @@ function describeQuota(quota: KubeObject): string {
 	return aligned(rows);
 }
 
-function describeLimitRange(range: KubeObject): string {
+function describeLimitRange(object: KubeObject): string {
+	const range = asLimitRange(object);
 	const rows = [['Name:', range.metadata.name], ['Namespace:', range.metadata.namespace ?? ''], ['Type', 'Resource', 'Min', 'Max', 'Default Request', 'Default Limit', 'Max Limit/Request Ratio'], ['----', '--------', '---', '---', '---------------', '-------------', '-----------------------']];
-	for (const limit of (range.spec?.limits ?? []) as any[]) {
+	for (const limit of range.spec?.limits ?? []) {
 		const names = new Set<string>([...Object.keys(limit.min ?? {}), ...Object.keys(limit.max ?? {}), ...Object.keys(limit.default ?? {}), ...Object.keys(limit.defaultRequest ?? {})]);
 		for (const res of [...names].sort()) rows.push([limit.type, res, limit.min?.[res] ?? '-', limit.max?.[res] ?? '-', limit.defaultRequest?.[res] ?? limit.default?.[res] ?? '-', limit.default?.[res] ?? '-', limit.maxLimitRequestRatio?.[res] ?? '-']);
 	}
 	return aligned(rows);
 }
 
-function describeIngress(w: World, ing: KubeObject): string {
+function describeIngress(w: World, object: KubeObject): string {
+	const ing = asIngress(object);
 	const c = w.cluster!;
-	const backend = (b: any) => {
+	const backend = (b: IngressBackend | undefined) => {
 		const svc = b?.service;
 		if (!svc) return '<default>';
 		const port = svc.port?.number ?? svc.port?.name;
 		const ep = c.store.endpoints.get(`${ing.metadata.namespace}/${svc.name}`);
-		const addresses = (ep?.subsets ?? []).flatMap((s: any) => (s.addresses ?? []).flatMap((a: any) => (s.ports ?? []).map((p: any) => `${a.ip}:${p.port}`)));
+		const addresses = (ep ? (asEndpoints(ep).subsets ?? []) : []).flatMap(s => (s.addresses ?? []).flatMap(a => (s.ports ?? []).map(p => `${a.ip}:${p.port}`)));
 		const where = !c.store.services.has(`${ing.metadata.namespace}/${svc.name}`) ? `<error: services "${svc.name}" not found>` : addresses.length ? addresses.join(',') : '<none>';
 		return `${svc.name}:${port} (${where})`;
 	};
-	const address = ((ing.status?.loadBalancer?.ingress ?? []) as any[]).map(i => i.ip || i.hostname).join(',');
+	const address = (ing.status?.loadBalancer?.ingress ?? []).map(i => i.ip || i.hostname).join(',');
 	const head: Field[] = [['Name', ing.metadata.name], ['Labels', labelList(ing.metadata.labels)], ['Namespace', ing.metadata.namespace ?? ''], ['Address', address], ['Ingress Class', ing.spec?.ingressClassName ?? '<none>'], ['Default backend', ing.spec?.defaultBackend ? backend(ing.spec.defaultBackend) : '<default>']];
 	let out = fields(head);
-	if (ing.spec?.tls?.length) out += `TLS:\n${(ing.spec.tls as any[]).map(t => `  ${t.secretName ?? 'SNI'} terminates ${(t.hosts ?? []).join(',')}\n`).join('')}`;
+	if (ing.spec?.tls?.length) out += `TLS:\n${ing.spec.tls.map(t => `  ${t.secretName ?? 'SNI'} terminates ${(t.hosts ?? []).join(',')}\n`).join('')}`;
 	const rows = [['Host', 'Path', 'Backends'], ['----', '----', '--------']];
-	for (const rule of (ing.spec?.rules ?? []) as any[]) {
+	for (const rule of ing.spec?.rules ?? []) {
 		rows.push([rule.host ?? '*', '', '']);
 		for (const path of rule.http?.paths ?? []) rows.push(['', path.path ?? '/', backend(path.backend)]);
 	}
 	out += 'Rules:\n' + indent(table(rows, 2), '  ');
 	const tail: Field[] = [['Annotations', annotationList(ing.metadata.annotations)]];
-	return out + fields(tail) + eventsAfter(w, ing, tail);
+	return out + fields(tail) + eventsAfter(w, object, tail);
 }
 
 function describeNetworkPolicy(policy: KubeObject): string {
-	const spec = policy.spec ?? {};
+	const spec = asNetworkPolicy(policy).spec ?? {};
 	const selector = formatSelector(spec.podSelector);
 	let out = fields([['Name', policy.metadata.name], ['Namespace', policy.metadata.namespace ?? ''], ['Created on', policy.metadata.creationTimestamp.replace('T', ' ').replace('Z', ' +0000 UTC')], ['Labels', labelList(policy.metadata.labels)], ['Annotations', annotationList(policy.metadata.annotations)]]);
 	out += `Spec:\n  PodSelector:     ${selector === '<none>' ? '<none> (Allowing the specific traffic to all pods in this namespace)' : selector}\n`;
 	const types: string[] = spec.policyTypes ?? ['Ingress', ...(spec.egress ? ['Egress'] : [])];
-	const peers = (list: any[] | undefined, word: string) => {
+	const peers = (list: NetworkPolicyRule[] | undefined, word: string) => {
 		let text = '';
 		for (const rule of list ?? []) {
-			const ports = (rule.ports ?? []) as any[];
+			const ports = rule.ports ?? [];
 			text += ports.length ? ports.map(p => `    ${word === 'From' ? 'To' : 'To'} Port: ${p.port ?? '<any>'}/${p.protocol ?? 'TCP'}\n`).join('') : `    ${word === 'From' ? 'To' : 'To'} Port: <any> (traffic allowed to all ports)\n`;
-			const from = (rule.from ?? rule.to ?? []) as any[];
+			const from = rule.from ?? rule.to ?? [];
 			if (!from.length) text += `    ${word}: <any> (traffic not restricted by source)\n`;
 			else {
 				text += `    ${word}:\n`;
@@ -149,9 +153,9 @@ function describeNetworkPolicy(policy: KubeObject): string {
 function describeRole(role: KubeObject): string {
 	let out = fields([['Name', role.metadata.name], ['Labels', labelList(role.metadata.labels)], ['Annotations', annotationList(role.metadata.annotations)]]) + 'PolicyRule:\n';
 	const rows = [['Resources', 'Non-Resource URLs', 'Resource Names', 'Verbs'], ['---------', '-----------------', '--------------', '-----']];
-	for (const rule of (role.rules ?? []) as any[]) {
-		const groups: string[] = rule.apiGroups ?? [''];
-		const resources = ((rule.resources ?? []) as string[]).flatMap(r => groups.map(g => (g ? `${r}.${g}` : r)));
+	for (const rule of asRole(role).rules ?? []) {
+		const groups = rule.apiGroups ?? [''];
+		const resources = (rule.resources ?? []).flatMap(r => groups.map(g => (g ? `${r}.${g}` : r)));
 		for (const r of resources.length ? resources : ['']) rows.push([r, `[${(rule.nonResourceURLs ?? []).join(' ')}]`, `[${(rule.resourceNames ?? []).join(' ')}]`, `[${(rule.verbs ?? []).join(' ')}]`]);
 	}
 	return out + indent(table(rows, 2), '  ');
@@ -159,8 +163,9 @@ function describeRole(role: KubeObject): string {
 
 function describeBinding(binding: KubeObject): string {
 	let out = fields([['Name', binding.metadata.name], ['Labels', labelList(binding.metadata.labels)], ['Annotations', annotationList(binding.metadata.annotations)]]);
-	out += `Role:\n  Kind:  ${binding.roleRef?.kind}\n  Name:  ${binding.roleRef?.name}\nSubjects:\n`;
-	const rows = [['Kind', 'Name', 'Namespace'], ['----', '----', '---------'], ...((binding.subjects ?? []) as any[]).map(s => [s.kind, s.name, s.namespace ?? ''])];
+	const {roleRef, subjects} = asRoleBinding(binding);
+	out += `Role:\n  Kind:  ${roleRef?.kind}\n  Name:  ${roleRef?.name}\nSubjects:\n`;
+	const rows = [['Kind', 'Name', 'Namespace'], ['----', '----', '---------'], ...(subjects ?? []).map(s => [s.kind!, s.name!, s.namespace ?? ''])];
 	return out + indent(table(rows, 2), '  ');
 }
 

@@ -102,7 +102,7 @@ function describeCronJob(w: World, cj: KubeObject): string {
 		['Completions', unset(jobSpec.completions)],
 	];
 	if (jobSpec.activeDeadlineSeconds !== undefined) list.push(['Active Deadline Seconds', `${jobSpec.activeDeadlineSeconds}s`]);
-	const tail: Field[] = [['Last Schedule Time', cj.status?.lastScheduleTime ? rfc1123(cj.status.lastScheduleTime) : '<unset>'], ['Active Jobs', ((cj.status?.active ?? []) as any[]).map(r => r.name).join(', ') || '<none>']];
+	const tail: Field[] = [['Last Schedule Time', cj.status?.lastScheduleTime ? rfc1123(cj.status.lastScheduleTime) : '<unset>'], ['Active Jobs', ((cj.status?.active ?? []) as {name: string}[]).map(r => r.name).join(', ') || '<none>']];
 	return fields(list) + podTemplate(jobSpec.template) + fields(tail) + eventsAfter(w, cj, tail);
 }
 

@@ -145,7 +145,7 @@ function describeNode(w: World, node: KubeObject): string {
 	// "250m (12%)": a request and its share of what the node can allocate, as describe prints it.
 	const cpuCell = (milli: number) => `${milli ? formatCpu(milli) : '0'} (${Math.floor((milli * 100) / cpuCap)}%)`;
 	const memCell = (bytes: number) => `${bytes ? formatMemory(bytes) : '0'} (${Math.floor((bytes * 100) / memCap)}%)`;
-	const sum = (p: KubeObject, kind: 'requests' | 'limits', what: 'cpu' | 'memory') => (p.spec.containers as any[]).reduce((t, x) => t + (what === 'cpu' ? cpuMilli(x.resources?.[kind]?.cpu) : memoryBytes(x.resources?.[kind]?.memory)), 0);
+	const sum = (p: KubeObject, kind: 'requests' | 'limits', what: 'cpu' | 'memory') => asPod(p).spec.containers.reduce((t, x) => t + (what === 'cpu' ? cpuMilli(x.resources?.[kind]?.cpu) : memoryBytes(x.resources?.[kind]?.memory)), 0);
 	const totals = {cpuReq: 0, cpuLim: 0, memReq: 0, memLim: 0};
 	for (const p of pods) {
 		const [cpuReq, cpuLim, memReq, memLim] = [sum(p, 'requests', 'cpu'), sum(p, 'limits', 'cpu'), sum(p, 'requests', 'memory'), sum(p, 'limits', 'memory')];
@@ -203,7 +203,7 @@ function describeDeployment(w: World, obj: KubeObject): string {
 	let out = fields(list) + podTemplate(obj.spec.template);
 	const conditions = st.conditions ?? [];
 	// The condition rows share a tabwriter block with "OldReplicaSets:" below, so Type is at least that wide.
-	if (conditions.length) out += 'Conditions:\n' + table([['Type'.padEnd(13), 'Status', 'Reason'], ['----', '------', '------'], ...conditions.map((x: any) => [x.type, x.status, x.reason])], 2).split('\n').filter(Boolean).map(l => '  ' + l).join('\n') + '\n';
+	if (conditions.length) out += 'Conditions:\n' + table([['Type'.padEnd(13), 'Status', 'Reason'], ['----', '------', '------'], ...(conditions as {type: string; status: string; reason?: string}[]).map(x => [x.type, x.status, x.reason!])], 2).split('\n').filter(Boolean).map(l => '  ' + l).join('\n') + '\n';
 	const rsText = (rs: KubeObject) => `${rs.metadata.name} (${rs.status?.replicas ?? 0}/${rs.spec.replicas} replicas created)`;
 	out += `OldReplicaSets:  ${old.length ? old.map(rsText).join(', ') : '<none>'}\nNewReplicaSet:   ${newest ? rsText(newest) : '<none>'}\n`;
 	return out + eventsAfter(w, obj, list);

@@ -1,5 +1,6 @@
 // `kubectl get` columns of the kinds beyond the book's first chapters, as the printers in
 // k8s.io/kubernetes pkg/printers/internalversion print them.
+import type {LabelSelector, PodTemplateSpec} from '../../../engine/k8s/kinds.ts';
 import type {KubeObject, ResourceName} from '../../../engine/k8s/types.ts';
 import type {World} from '../../../engine/world.ts';
 import {msOf} from '../../../engine/k8s/metadata.ts';
@@ -11,7 +12,7 @@ function age(w: World, obj: KubeObject): string {
 }
 
 function hasCondition(obj: KubeObject, type: string): boolean {
-	return (obj.status?.conditions ?? []).some((c: any) => c.type === type && c.status === 'True');
+	return ((obj.status?.conditions ?? []) as {type: string; status: string}[]).some(c => c.type === type && c.status === 'True');
 }
 
 /** printJob's STATUS: Complete, Failed, Terminating, Suspended, FailureTarget or Running. */
@@ -38,15 +39,15 @@ function jobDuration(w: World, job: KubeObject): string {
 	return humanDuration(end - msOf(start));
 }
 
-function containerCells(template: any): [string, string] {
-	const containers: any[] = template?.spec?.containers ?? [];
+function containerCells(template: PodTemplateSpec | undefined): [string, string] {
+	const containers = template?.spec?.containers ?? [];
 	return [containers.map(c => c.name).join(','), containers.map(c => c.image).join(',')];
 }
 
 /** metav1.FormatLabelSelector: "a=b,c in (d)", or <none>. */
-export function formatSelector(selector: any): string {
+export function formatSelector(selector: LabelSelector | undefined): string {
 	if (!selector) return '<none>';
-	const parts = Object.entries((selector.matchLabels ?? {}) as Record<string, string>).map(([k, v]) => `${k}=${v}`);
+	const parts = Object.entries(selector.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
 	for (const e of selector.matchExpressions ?? []) {
 		const op = String(e.operator);
 		if (op === 'In' || op === 'NotIn') parts.push(`${e.key} ${op.toLowerCase()} (${(e.values ?? []).join(',')})`);
@@ -168,8 +169,8 @@ export function moreRow(w: World, resource: ResourceName, obj: KubeObject, wide:
 			return [name, obj.spec?.ingressClassName ?? '<none>', hostText, address, obj.spec?.tls?.length ? '80, 443' : '80', age(w, obj)];
 		}
 		case 'endpointslices': {
-			const ports = ((obj.ports ?? []) as any[]).map(p => String(p.port ?? '')).join(',') || '<unset>';
-			const addresses = ((obj.endpoints ?? []) as any[]).flatMap(e => e.addresses ?? []);
+			const ports = ((obj.ports ?? []) as {port?: number}[]).map(p => String(p.port ?? '')).join(',') || '<unset>';
+			const addresses = ((obj.endpoints ?? []) as {addresses?: string[]}[]).flatMap(e => e.addresses ?? []);
 			const list = addresses.length === 0 ? '<unset>' : addresses.length > 3 ? `${addresses.slice(0, 3).join(',')} + ${addresses.length - 3} more...` : addresses.join(',');
 			return [name, String(obj.addressType ?? ''), ports, list, age(w, obj)];
 		}

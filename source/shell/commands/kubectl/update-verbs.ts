@@ -5,7 +5,8 @@ import {parseDocument} from 'yaml';
 import {parsedMaxDepth, yamlDepth} from './yaml-depth.ts';
 import {replaceObject} from '../../../engine/k8s/api-server.ts';
 import {cloneData, timestampAt} from '../../../engine/k8s/metadata.ts';
-import type {KubeObject} from '../../../engine/k8s/types.ts';
+import {asPod} from '../../../engine/k8s/typed-store.ts';
+import type {KubeObject, PodSpec} from '../../../engine/k8s/types.ts';
 import {tick} from '../../../engine/tick.ts';
 import type {World} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
@@ -35,12 +36,13 @@ function oneObject(k: Kctx, positional: string[]): {obj: KubeObject; prefix: str
 /** The object as a client would send it back: spec and metadata, no status. */
 function editable(obj: KubeObject): KubeObject {
 	const copy = cloneData(obj) as KubeObject;
-	delete (copy as any).status;
+	delete copy.status;
 	return copy;
 }
 
-function podSpecOf(obj: any): any {
-	return obj.kind === 'Pod' ? obj.spec : obj.spec?.template?.spec;
+/** The pod spec a pod has, or a workload's template has; undefined for other kinds. */
+function podSpecOf(obj: KubeObject): PodSpec | undefined {
+	return obj.kind === 'Pod' ? asPod(obj).spec : obj.spec?.template?.spec;
 }
 
 /** Sends the changed object; "<prefix> <verb>" or the server's error. */
@@ -72,7 +74,7 @@ export function kubectlSet(k: Kctx): CommandOutcome {
 	if (!spec) return fail(`error: ${found.prefix} does not have a pod template`);
 	for (const pair of pairs) {
 		const [container, image] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
-		const matching = (spec.containers as any[]).filter(c => container === '*' || c.name === container);
+		const matching = spec.containers.filter(c => container === '*' || c.name === container);
 		if (matching.length === 0) return fail(`error: unable to find container named "${container}"`);
 		for (const c of matching) c.image = image;
 	}
