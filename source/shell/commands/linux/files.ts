@@ -7,6 +7,7 @@ import {worldEpoch, type World} from '../../../engine/world.ts';
 import {listPath, makeDirectoryPath, pathKind, readPath, removePathAt, resolvePath, writePath} from '../../paths.ts';
 import type {CommandContext, CommandOutcome, CommandSpec} from '../../types.ts';
 import {cgroupMount} from './cgroup-tree.ts';
+import {usesBusybox} from './nslookup.ts';
 import {callerOf, external, fail, lostShell, ok, optionsOf} from './context.ts';
 import type {ParsedOptions} from '../../options.ts';
 import {procLink} from './proc-tree.ts';
@@ -101,8 +102,10 @@ export const ls: CommandSpec = external({
 			const path = resolvePath(ctx.frame, t);
 			const kind = pathKind(ctx.world, ctx.frame, path) ?? (procLink(ctx.world, ctx.frame, path) !== undefined ? 'file' : undefined);
 			if (!kind) {
-				stderr += `ls: cannot access '${t}': No such file or directory\n`;
-				exitCode = 2;
+				// busybox's ls (coreutils/ls.c): bb_simple_perror_msg(fullname), G.exit_code = EXIT_FAILURE.
+				const busybox = usesBusybox(ctx.world, ctx.frame);
+				stderr += busybox ? `ls: ${t}: No such file or directory\n` : `ls: cannot access '${t}': No such file or directory\n`;
+				exitCode = busybox ? 1 : 2;
 			} else if (kind === 'dir' && !given.has('directory')) dirs.push(t);
 			else files.push(t);
 		}
