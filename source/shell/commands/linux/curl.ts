@@ -1,6 +1,6 @@
 // curl: an HTTP request through the simulated network, with curl's own error wording.
 import {produce} from 'immer';
-import {httpRequest, curlUserAgent, type HttpExchange} from '../../../engine/network/http.ts';
+import {httpRequest, httpsRequest, curlUserAgent, type HttpExchange, type TlsFailure} from '../../../engine/network/http.ts';
 import {forwardNotices} from '../kubectl/forward-notice.ts';
 import {chunksOf, pushChunks, stderrChunk} from '../../output-chunks.ts';
 import type {CommandSpec} from '../../types.ts';
@@ -76,14 +76,10 @@ export const curl: CommandSpec = external({
 				exitCode = 3;
 				continue;
 			}
-			if (url.scheme === 'https') {
-				if (!quiet) stderr += `curl: (35) OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number\n`;
-				exitCode = 35;
-				continue;
-			}
-			let exchange!: HttpExchange;
+			let exchange!: HttpExchange | TlsFailure;
 			world = produce(world, w => {
-				exchange = httpRequest(w, {host: ctx.frame.host, pid: ctx.frame.pid}, url.host, url.port, url.path, head ? 'HEAD' : method);
+				const caller = {host: ctx.frame.host, pid: ctx.frame.pid};
+				exchange = url.scheme === 'https' ? httpsRequest(w, caller, url.host, url.port, url.path, !given.has('insecure'), head ? 'HEAD' : method) : httpRequest(w, caller, url.host, url.port, url.path, head ? 'HEAD' : method);
 			});
 			notices += forwardNotices(exchange.connection.hops);
 			if (verbose) stderr += `*   Trying ${exchange.ok ? exchange.connection.ip : (exchange.connection.ip ?? url.host)}:${url.port}...\n`;
@@ -105,6 +101,13 @@ export const curl: CommandSpec = external({
 					`curl: (7) Failed to connect to ${url.host} port ${url.port} after 0 ms: Couldn't connect to server`;
 				if (!quiet) stderr += message + '\n';
 				exitCode = c.error === 'resolve' ? 6 : c.error === 'timeout' ? 28 : 7;
+				continue;
+			}
+			if (exchange.ok === 'tls-failed') {
+				if (verbose) stderr += `* Connected to ${url.host} (${exchange.connection.ip}) port ${url.port}\n`;
+				// The cluster's CA (kubeadm's "kubernetes") is in no trust store: tool_operate.c adds CURL_CA_CERT_ERRORMSG to (60).
+				if (!quiet) stderr += exchange.reason === 'plain-server' ? `curl: (35) OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number\n` : 'curl: (60) SSL certificate problem: unable to get local issuer certificate\nMore details here: https://curl.se/docs/sslcerts.html\n\ncurl failed to verify the legitimacy of the server and therefore could not\nestablish a secure connection to it. To learn more about this situation and\nhow to fix it, please visit the web page mentioned above.\n';
+				exitCode = exchange.reason === 'plain-server' ? 35 : 60;
 				continue;
 			}
 			const response = exchange.response;
