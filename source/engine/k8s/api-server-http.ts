@@ -5,6 +5,7 @@
 // formats are the apiserver's: responsewriters.forbiddenMessage ("User %q cannot %s path %q",
 // "User %q cannot %s resource %q in API group %q in the namespace %q" / "at the cluster scope")
 // wrapped by apierrors.NewForbidden ("forbidden: %v", "%s is forbidden: %v", "%s %q is forbidden: %v").
+// curl and Wget get it pretty (json.MarshalIndent, no newline at the end), as WriteRawJSON writes /version.
 import type {AppResponder, HttpRequest, HttpResponse} from '../network/apps.ts';
 import {httpDate} from '../network/apps.ts';
 import type {World} from '../world.ts';
@@ -62,5 +63,5 @@ export const apiServerResponder: AppResponder = (request, server) => {
 	}
 	const {message, details} = denied(request);
 	const status = {kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'Forbidden', details, code: 403};
-	return answer(server.world, 403, 'Forbidden', 'application/json', JSON.stringify(status, null, 2) + '\n');
+	return answer(server.world, 403, 'Forbidden', 'application/json', JSON.stringify(status, null, 2));
 };

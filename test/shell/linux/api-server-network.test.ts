@@ -15,7 +15,7 @@ import test from 'node:test';
 import {createSandboxWorld} from '../../../source/engine/scenarios/sandbox.ts';
 import {run, sandboxShell} from '../../helpers/shell.ts';
 
-const forbiddenRoot = '{\n  "kind": "Status",\n  "apiVersion": "v1",\n  "metadata": {},\n  "status": "Failure",\n  "message": "forbidden: User \\"system:anonymous\\" cannot get path \\"/\\"",\n  "reason": "Forbidden",\n  "details": {},\n  "code": 403\n}\n';
+const forbiddenRoot = '{\n  "kind": "Status",\n  "apiVersion": "v1",\n  "metadata": {},\n  "status": "Failure",\n  "message": "forbidden: User \\"system:anonymous\\" cannot get path \\"/\\"",\n  "reason": "Forbidden",\n  "details": {},\n  "code": 403\n}';
 
 test('curl -k to the API server from the lab host: /version and /healthz anonymously, 403 Status elsewhere', () => {
 	const shell = sandboxShell({world: createSandboxWorld()});
