@@ -20,8 +20,18 @@ function parseUrl(text: string): Url | {error: string} {
 	return {scheme, host: m[2], port, path: m[4] && m[4].startsWith('/') ? m[4] : '/' + (m[4] ?? '')};
 }
 
-function headerBlock(exchange: Extract<HttpExchange, {ok: true}>): string[] {
+/**
+ * The status line and headers as curl shows them. Over TLS curl offers h2 by ALPN and the only TLS
+ * server here (kube-apiserver, Go) takes it: "HTTP/2 403 ", lowercase names, Go's http2 writing
+ * content-length and date after the sorted headers.
+ */
+function headerBlock(exchange: Extract<HttpExchange, {ok: true}>, h2: boolean): string[] {
 	const r = exchange.response;
+	if (h2) {
+		const named = r.headers.map(([k, v]): [string, string] => [k.toLowerCase(), v]);
+		const last = ['content-length', 'date'];
+		return [`HTTP/2 ${r.status} `, ...named.filter(([k]) => !last.includes(k)).map(([k, v]) => `${k}: ${v}`), ...last.flatMap(name => named.filter(([k]) => k === name).map(([k, v]) => `${k}: ${v}`))];
+	}
 	return [`HTTP/${r.httpVersion ?? '1.1'} ${r.status} ${r.reason}`, ...r.headers.map(([k, v]) => `${k}: ${v}`)];
 }
 
@@ -111,9 +121,10 @@ export const curl: CommandSpec = external({
 				continue;
 			}
 			const response = exchange.response;
+			const h2 = url.scheme === 'https';
 			if (verbose) {
-				stderr += `* Connected to ${url.host} (${exchange.connection.ip}) port ${url.port}\n> ${head ? 'HEAD' : method} ${url.path} HTTP/1.1\n> Host: ${exchange.request.hostHeader}\n> User-Agent: ${curlUserAgent}\n> Accept: */*\n> \n`;
-				stderr += headerBlock(exchange).map(l => `< ${l}`).join('\n') + '\n< \n';
+				stderr += `* Connected to ${url.host} (${exchange.connection.ip}) port ${url.port}\n${h2 ? '* [simulator] the TLS handshake and HTTP/2 stream lines are not shown\n' : ''}> ${head ? 'HEAD' : method} ${url.path} HTTP/${h2 ? '2' : '1.1'}\n> Host: ${exchange.request.hostHeader}\n> User-Agent: ${curlUserAgent}\n> Accept: */*\n> \n`;
+				stderr += headerBlock(exchange, h2).map(l => `< ${l}`).join('\n') + '\n< \n';
 			}
 			if (failOnError && response.status >= 400) {
 				if (!quiet) stderr += `curl: (22) The requested URL returned error: ${response.status}\n`;
@@ -121,7 +132,7 @@ export const curl: CommandSpec = external({
 				continue;
 			}
 			let text = '';
-			if (head || include) text += headerBlock(exchange).join('\r\n') + '\r\n\r\n';
+			if (head || include) text += headerBlock(exchange, h2).join('\r\n') + '\r\n\r\n';
 			if (!head) text += response.body;
 			if (verbose) stderr += `* Connection #0 to host ${url.host} left intact\n`;
 			if (output) {
