@@ -1,21 +1,11 @@
 // Legacy discovery (/api, /api/v1, /apis, /apis/G/V): kubectl asks for the aggregated form
 // first and falls back to this when the answer's content type is plain JSON.
-import {kubernetesVersion as clusterVersion} from '../engine/k8s/create-cluster.ts';
+import {apiServerVersion} from '../engine/k8s/api-server-http.ts';
 import type {ApiResponse} from './api-types.ts';
 import {inAllCategory, scalable, servedResources, withStatus, type ServedResource} from './api-resources.ts';
 
 /** The simulated cluster's own version (its nodes' kubelets say the same), as GET /version answers. */
-export const kubernetesVersion = {
-	major: clusterVersion.replace(/^v/, '').split('.')[0]!,
-	minor: clusterVersion.split('.')[1]!,
-	gitVersion: clusterVersion,
-	gitCommit: '0000000000000000000000000000000000000000',
-	gitTreeState: 'clean',
-	buildDate: '2024-10-22T20:28:14Z',
-	goVersion: 'go1.22.8',
-	compiler: 'gc',
-	platform: 'linux/amd64',
-};
+export const kubernetesVersion = apiServerVersion;
 
 function groupVersions(): {group: string; version: string}[] {
 	const seen = new Map<string, {group: string; version: string}>();

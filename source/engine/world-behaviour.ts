@@ -4,6 +4,7 @@
 // engine-only script, a test, the tutor). Tests build their own with createWorldBehaviour({...}).
 import {dockerResponders} from './docker/http.ts';
 import {dockerIsolation, embeddedDns} from './docker/networks.ts';
+import {apiServerResponder} from './k8s/api-server-http.ts';
 import {coreDns} from './k8s/cluster-dns.ts';
 import {kubeProxy} from './k8s/service-network.ts';
 import {genericResponder, networkResponders, type AppResponder, type HttpRequest, type HttpResponse, type ServerContext} from './network/apps.ts';
@@ -23,7 +24,7 @@ export type WorldBehaviour = {
 export function createWorldBehaviour(extra: Partial<WorldBehaviour> = {}): WorldBehaviour {
 	return {
 		// Docker's answer for a container's image, in front of the network's own.
-		responders: {...networkResponders, ...dockerResponders, ...extra.responders},
+		responders: {...networkResponders, ...dockerResponders, 'kube-apiserver': apiServerResponder, ...extra.responders},
 		dnsServers: [...(extra.dnsServers ?? []), coreDns, embeddedDns],
 		connectResolvers: [...(extra.connectResolvers ?? []), kubeProxy, dockerIsolation],
 	};

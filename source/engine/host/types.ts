@@ -46,7 +46,7 @@ export type Workload =
 	| {kind: 'cpu-burner'; threads: number}
 	| {kind: 'fork-bomb'; forksPerSecond: number; childCommand: string}
 	| {kind: 'leak'; growBytesPerSecond: number}
-	| {kind: 'server'; port: number; protocol: 'http'; app: string};
+	| {kind: 'server'; port: number; protocol: 'http' | 'https'; app: string};
 
 export type Process = {
 	pid: number; // pid in the host's initial pid namespace

@@ -8,7 +8,7 @@ import type {Image} from '../docker/types.ts';
 import {digestHex} from '../hash.ts';
 import type {World} from '../world.ts';
 
-export type AppKind = {name: string; port?: number; reply?: 'hostname' | 'nginx' | 'text'; text?: string; handlesSigterm: boolean; exitsImmediately?: boolean};
+export type AppKind = {name: string; port?: number; tls?: boolean; reply?: 'hostname' | 'nginx' | 'text'; text?: string; handlesSigterm: boolean; exitsImmediately?: boolean};
 
 export type ResolvedImage = {
 	reference: string; // "docker.io/luksa/kubia:latest"
@@ -37,7 +37,7 @@ const catalog: Record<string, CatalogEntry> = {
 	'library/redis': {layers: [29 * mb, 1 * mb, 1.3 * mb, 16 * mb, 0.1 * mb], app: {name: 'redis', port: 6379, reply: 'text', text: '-ERR wrong number of arguments\n', handlesSigterm: true}, command: 'redis-server *:6379'},
 	'registry.k8s.io/pause': {layers: [0.3 * mb], app: {name: 'pause', handlesSigterm: true}, command: '/pause'},
 	'registry.k8s.io/etcd': {layers: [57 * mb], app: {name: 'etcd', handlesSigterm: true}, command: 'etcd --advertise-client-urls=https://{ip}:2379 --data-dir=/var/lib/etcd --listen-client-urls=https://127.0.0.1:2379,https://{ip}:2379'},
-	'registry.k8s.io/kube-apiserver': {layers: [28 * mb], app: {name: 'kube-apiserver', handlesSigterm: true}, command: 'kube-apiserver --advertise-address={ip} --etcd-servers=https://127.0.0.1:2379 --secure-port=6443 --service-cluster-ip-range=10.96.0.0/12'},
+	'registry.k8s.io/kube-apiserver': {layers: [28 * mb], app: {name: 'kube-apiserver', port: 6443, tls: true, handlesSigterm: true}, command: 'kube-apiserver --advertise-address={ip} --etcd-servers=https://127.0.0.1:2379 --secure-port=6443 --service-cluster-ip-range=10.96.0.0/12'},
 	'registry.k8s.io/kube-scheduler': {layers: [20 * mb], app: {name: 'kube-scheduler', handlesSigterm: true}, command: 'kube-scheduler --kubeconfig=/etc/kubernetes/scheduler.conf --leader-elect=true'},
 	'registry.k8s.io/kube-controller-manager': {layers: [26 * mb], app: {name: 'kube-controller-manager', handlesSigterm: true}, command: 'kube-controller-manager --allocate-node-cidrs=true --cluster-cidr=10.244.0.0/16 --kubeconfig=/etc/kubernetes/controller-manager.conf'},
 	'registry.k8s.io/coredns/coredns': {layers: [18 * mb], app: {name: 'coredns', handlesSigterm: true}, command: '/coredns -conf /etc/coredns/Corefile'},

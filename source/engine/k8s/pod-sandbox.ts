@@ -160,7 +160,7 @@ export function startContainerProcess(w: World, runtime: PodRuntime, pod: KubeOb
 		namespaces: {net: pause.namespaces.net, uts: pause.namespaces.uts, ipc: pause.namespaces.ipc, mnt, pid: pidNs},
 		cgroup,
 		memoryBytes: app.name === 'kubia' ? 28 * mib : 6 * mib,
-		workload: app.port ? {kind: 'server', port: app.port, protocol: 'http', app: app.name} : {kind: 'idle'},
+		workload: app.port ? {kind: 'server', port: app.port, protocol: app.tls ? 'https' : 'http', app: app.name} : {kind: 'idle'},
 		containerId: id,
 		cwd: '/',
 		env,

@@ -12,18 +12,42 @@ export type HttpExchange =
 
 export const curlUserAgent = 'curl/8.5.0';
 
-/** Sends one request from `caller`. Call on a draft (endpoint choice and the source port use the RNG). */
+/** Sends one request from `caller` in plain HTTP. Call on a draft (endpoint choice and the source port use the RNG). */
 export function httpRequest(w: World, caller: Caller, target: string, port: number, path: string, method: HttpRequest['method'] = 'GET', behaviour: WorldBehaviour = worldBehaviour): HttpExchange {
 	const connection = connect(w, caller, target, port, behaviour);
 	if (!connection.ok) return {ok: false, connection};
+	return exchangeOver(w, connection, target, port, path, method, behaviour, false);
+}
+
+/** The client spoke TLS and the handshake failed before any request: the server speaks plain HTTP, or the client checks the certificate and the cluster's own CA is not one it trusts. */
+export type TlsFailure = {ok: 'tls-failed'; reason: 'plain-server' | 'untrusted-certificate'; connection: OpenConnection};
+
+/** Sends one request over TLS (https://): `verify` as curl does by default; curl -k and busybox wget do not. Call on a draft. */
+export function httpsRequest(w: World, caller: Caller, target: string, port: number, path: string, verify: boolean, method: HttpRequest['method'] = 'GET', behaviour: WorldBehaviour = worldBehaviour): HttpExchange | TlsFailure {
+	const connection = connect(w, caller, target, port, behaviour);
+	if (!connection.ok) return {ok: false, connection};
+	if (!speaksTls(connection)) return {ok: 'tls-failed', reason: 'plain-server', connection};
+	if (verify) return {ok: 'tls-failed', reason: 'untrusted-certificate', connection};
+	return exchangeOver(w, connection, target, port, path, method, behaviour, true);
+}
+
+type OpenConnection = Extract<ConnectOutcome, {ok: true}>;
+
+function speaksTls(connection: OpenConnection): boolean {
+	return connection.server.workload.kind === 'server' && connection.server.workload.protocol === 'https';
+}
+
+function exchangeOver(w: World, connection: OpenConnection, target: string, port: number, path: string, method: HttpRequest['method'], behaviour: WorldBehaviour, tls: boolean): HttpExchange {
 	const request: HttpRequest = {
 		method,
 		path,
-		hostHeader: port === 80 ? target : `${target}:${port}`,
+		hostHeader: port === (tls ? 443 : 80) ? target : `${target}:${port}`,
 		userAgent: curlUserAgent,
 		sourceIp: connection.sourceIp,
 		sourcePort: 32768 + randomInt(w, 28000),
 	};
+	// Go's TLS server answers a plain HTTP request itself (net/http: "Client sent an HTTP request to an HTTPS server.").
+	if (speaksTls(connection) && !tls) return {ok: true, connection, request, response: {httpVersion: '1.0', status: 400, reason: 'Bad Request', headers: [], body: 'Client sent an HTTP request to an HTTPS server.\n'}};
 	const server = connection.server;
 	const hostname = connection.host.namespaces.get(server.namespaces.uts)?.hostname ?? connection.host.name;
 	const addresses = ['127.0.0.1', ...(connection.netns.interfaces ?? []).filter(i => i.kind !== 'loopback').flatMap(i => i.addresses.map(ipOf))];

@@ -1,6 +1,6 @@
 // curl: an HTTP request through the simulated network, with curl's own error wording.
 import {produce} from 'immer';
-import {httpRequest, curlUserAgent, type HttpExchange} from '../../../engine/network/http.ts';
+import {httpRequest, httpsRequest, curlUserAgent, type HttpExchange, type TlsFailure} from '../../../engine/network/http.ts';
 import {forwardNotices} from '../kubectl/forward-notice.ts';
 import {chunksOf, pushChunks, stderrChunk} from '../../output-chunks.ts';
 import type {CommandSpec} from '../../types.ts';
@@ -20,8 +20,18 @@ function parseUrl(text: string): Url | {error: string} {
 	return {scheme, host: m[2], port, path: m[4] && m[4].startsWith('/') ? m[4] : '/' + (m[4] ?? '')};
 }
 
-function headerBlock(exchange: Extract<HttpExchange, {ok: true}>): string[] {
+/**
+ * The status line and headers as curl shows them. Over TLS curl offers h2 by ALPN and the only TLS
+ * server here (kube-apiserver, Go) takes it: "HTTP/2 403 ", lowercase names, Go's http2 writing
+ * content-length and date after the sorted headers.
+ */
+function headerBlock(exchange: Extract<HttpExchange, {ok: true}>, h2: boolean): string[] {
 	const r = exchange.response;
+	if (h2) {
+		const named = r.headers.map(([k, v]): [string, string] => [k.toLowerCase(), v]);
+		const last = ['content-length', 'date'];
+		return [`HTTP/2 ${r.status} `, ...named.filter(([k]) => !last.includes(k)).map(([k, v]) => `${k}: ${v}`), ...last.flatMap(name => named.filter(([k]) => k === name).map(([k, v]) => `${k}: ${v}`))];
+	}
 	return [`HTTP/${r.httpVersion ?? '1.1'} ${r.status} ${r.reason}`, ...r.headers.map(([k, v]) => `${k}: ${v}`)];
 }
 
@@ -76,14 +86,10 @@ export const curl: CommandSpec = external({
 				exitCode = 3;
 				continue;
 			}
-			if (url.scheme === 'https') {
-				if (!quiet) stderr += `curl: (35) OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number\n`;
-				exitCode = 35;
-				continue;
-			}
-			let exchange!: HttpExchange;
+			let exchange!: HttpExchange | TlsFailure;
 			world = produce(world, w => {
-				exchange = httpRequest(w, {host: ctx.frame.host, pid: ctx.frame.pid}, url.host, url.port, url.path, head ? 'HEAD' : method);
+				const caller = {host: ctx.frame.host, pid: ctx.frame.pid};
+				exchange = url.scheme === 'https' ? httpsRequest(w, caller, url.host, url.port, url.path, !given.has('insecure'), head ? 'HEAD' : method) : httpRequest(w, caller, url.host, url.port, url.path, head ? 'HEAD' : method);
 			});
 			notices += forwardNotices(exchange.connection.hops);
 			if (verbose) stderr += `*   Trying ${exchange.ok ? exchange.connection.ip : (exchange.connection.ip ?? url.host)}:${url.port}...\n`;
@@ -107,10 +113,18 @@ export const curl: CommandSpec = external({
 				exitCode = c.error === 'resolve' ? 6 : c.error === 'timeout' ? 28 : 7;
 				continue;
 			}
+			if (exchange.ok === 'tls-failed') {
+				if (verbose) stderr += `* Connected to ${url.host} (${exchange.connection.ip}) port ${url.port}\n`;
+				// The cluster's CA (kubeadm's "kubernetes") is in no trust store: tool_operate.c adds CURL_CA_CERT_ERRORMSG to (60).
+				if (!quiet) stderr += exchange.reason === 'plain-server' ? `curl: (35) OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number\n` : 'curl: (60) SSL certificate problem: unable to get local issuer certificate\nMore details here: https://curl.se/docs/sslcerts.html\n\ncurl failed to verify the legitimacy of the server and therefore could not\nestablish a secure connection to it. To learn more about this situation and\nhow to fix it, please visit the web page mentioned above.\n';
+				exitCode = exchange.reason === 'plain-server' ? 35 : 60;
+				continue;
+			}
 			const response = exchange.response;
+			const h2 = url.scheme === 'https';
 			if (verbose) {
-				stderr += `* Connected to ${url.host} (${exchange.connection.ip}) port ${url.port}\n> ${head ? 'HEAD' : method} ${url.path} HTTP/1.1\n> Host: ${exchange.request.hostHeader}\n> User-Agent: ${curlUserAgent}\n> Accept: */*\n> \n`;
-				stderr += headerBlock(exchange).map(l => `< ${l}`).join('\n') + '\n< \n';
+				stderr += `* Connected to ${url.host} (${exchange.connection.ip}) port ${url.port}\n${h2 ? '* [simulator] the TLS handshake and HTTP/2 stream lines are not shown\n' : ''}> ${head ? 'HEAD' : method} ${url.path} HTTP/${h2 ? '2' : '1.1'}\n> Host: ${exchange.request.hostHeader}\n> User-Agent: ${curlUserAgent}\n> Accept: */*\n> \n`;
+				stderr += headerBlock(exchange, h2).map(l => `< ${l}`).join('\n') + '\n< \n';
 			}
 			if (failOnError && response.status >= 400) {
 				if (!quiet) stderr += `curl: (22) The requested URL returned error: ${response.status}\n`;
@@ -118,7 +132,7 @@ export const curl: CommandSpec = external({
 				continue;
 			}
 			let text = '';
-			if (head || include) text += headerBlock(exchange).join('\r\n') + '\r\n\r\n';
+			if (head || include) text += headerBlock(exchange, h2).join('\r\n') + '\r\n\r\n';
 			if (!head) text += response.body;
 			if (verbose) stderr += `* Connection #0 to host ${url.host} left intact\n`;
 			if (output) {

@@ -5,7 +5,7 @@
 import {produce} from 'immer';
 import {httpDate} from '../../../engine/network/apps.ts';
 import {lookupHost} from '../../../engine/network/dns.ts';
-import {httpRequest, type HttpExchange} from '../../../engine/network/http.ts';
+import {httpRequest, httpsRequest, type HttpExchange, type TlsFailure} from '../../../engine/network/http.ts';
 import {writePath} from '../../paths.ts';
 import type {CommandContext, CommandOutcome, CommandSpec} from '../../types.ts';
 import {chunksOf, pushChunks, stderrChunk} from '../../output-chunks.ts';
@@ -13,13 +13,13 @@ import {forwardNotices} from '../kubectl/forward-notice.ts';
 import {callerOf, external, fail, lostShell} from './context.ts';
 import {usesBusybox} from './nslookup.ts';
 
-type Url = {host: string; port: number; path: string; text: string};
+type Url = {tls: boolean; host: string; port: number; path: string; text: string};
 
 function parseUrl(raw: string): Url | undefined {
 	const m = raw.match(/^(?:(https?):\/\/)?([^/:?#]+)(?::(\d+))?(\/[^#]*)?$/i);
 	if (!m) return undefined;
 	const port = m[3] ? Number(m[3]) : m[1]?.toLowerCase() === 'https' ? 443 : 80;
-	return {host: m[2]!, port, path: m[4] ?? '/', text: `${(m[1] ?? 'http').toLowerCase()}://${m[2]}${m[3] ? `:${m[3]}` : ''}${m[4] ?? '/'}`};
+	return {tls: m[1]?.toLowerCase() === 'https', host: m[2]!, port, path: m[4] ?? '/', text: `${(m[1] ?? 'http').toLowerCase()}://${m[2]}${m[3] ? `:${m[3]}` : ''}${m[4] ?? '/'}`};
 }
 
 function fileNameOf(url: Url): string {
@@ -34,10 +34,12 @@ function wgetOnce(args: string[], ctx: CommandContext, heard: {notices: string})
 	let quiet = false;
 	let output: string | undefined;
 	let timeoutSeconds: number | undefined;
+	let checkCertificate = true;
 	const urls: string[] = [];
 	for (let i = 0; i < args.length; i++) {
 		const a = args[i]!;
 		if (a === '--quiet') quiet = true;
+		else if (a === '--no-check-certificate') checkCertificate = false;
 		else if (a.startsWith('--output-document=')) output = a.slice(18);
 		else if (a === '--output-document') output = args[++i];
 		else if (a.startsWith('--timeout=')) timeoutSeconds = Number(a.slice(10));
@@ -61,12 +63,15 @@ function wgetOnce(args: string[], ctx: CommandContext, heard: {notices: string})
 	if (urls.length === 0) return busybox ? fail('BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[--no-check-certificate] [-P DIR] [-U AGENT] [-T SEC] URL...') : fail("wget: missing URL\nUsage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.", 1);
 	const url = parseUrl(urls[0]!);
 	if (!url) return fail(busybox ? `wget: bad address '${urls[0]}'` : `${urls[0]}: Invalid URL ${urls[0]}: Unsupported scheme`, busybox ? 1 : 1);
+	if (url.tls && !busybox) return fail(`[simulator] GNU wget's https:// (TLS) is not simulated here; use curl -k ${urls[0]}, or busybox wget in a pod`, 1);
 	// What the name resolved to (the ClusterIP, not the pod behind it), as wget prints it.
 	const looked = lookupHost(ctx.world, {host: ctx.frame.host, pid: ctx.frame.pid}, url.host);
 	const resolvedIp = looked.ok ? looked.ip : '';
-	let exchange!: HttpExchange;
+	let exchange!: HttpExchange | TlsFailure;
 	let world = produce(ctx.world, w => {
-		exchange = httpRequest(w, {host: ctx.frame.host, pid: ctx.frame.pid}, url.host, url.port, url.path);
+		const caller = {host: ctx.frame.host, pid: ctx.frame.pid};
+		// busybox's own TLS never checks the certificate (it says so unless --no-check-certificate).
+		exchange = url.tls ? httpsRequest(w, caller, url.host, url.port, url.path, false) : httpRequest(w, caller, url.host, url.port, url.path);
 	});
 	heard.notices += forwardNotices(exchange.connection.hops);
 	const target = output ?? fileNameOf(url);
@@ -77,11 +82,18 @@ function wgetOnce(args: string[], ctx: CommandContext, heard: {notices: string})
 	};
 	const stamp = () => httpDate(world).replace(/^\w+, (\d+) (\w+) (\d+) ([\d:]+) GMT$/, (_m, d, mon, y, t) => `${y}-${String(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].indexOf(mon) + 1).padStart(2, '0')}-${d} ${t}`);
 	if (!busybox) say(`--${stamp()}--  ${url.text}\n`);
+	const connecting = `Connecting to ${url.host}${url.port === (url.tls ? 443 : 80) ? '' : `:${url.port}`} (${resolvedIp}:${url.port})\n`;
+	// networking/wget.c spawn_ssl_client(): bb_error_msg("note: TLS certificate validation not implemented"), even under -q.
+	const tlsNote = url.tls && checkCertificate ? 'wget: note: TLS certificate validation not implemented\n' : '';
+	if (exchange.ok === 'tls-failed') {
+		say(connecting);
+		return {stdout: '', stderr: stderr + tlsNote + `[simulator] wget: ${url.host}:${url.port} answers plain HTTP; busybox's TLS handshake with it is not simulated\n`, exitCode: 1, world};
+	}
 	if (!exchange.ok) {
 		const c = exchange.connection;
 		if (busybox) {
 			if (c.error === 'resolve') return {stdout: '', stderr: `wget: bad address '${url.host}'\n`, exitCode: 1, world};
-			say(`Connecting to ${url.host}${url.port === 80 ? '' : `:${url.port}`} (${resolvedIp}:${url.port})\n`);
+			say(connecting);
 			if (c.error === 'timeout') return {stdout: '', stderr: stderr + 'wget: download timed out\n', exitCode: 1, world};
 			return {stdout: '', stderr: stderr + `wget: can't connect to remote host (${resolvedIp}): ${c.error === 'unreachable' ? 'No route to host' : 'Connection refused'}\n`, exitCode: 1, world};
 		}
@@ -95,7 +107,8 @@ function wgetOnce(args: string[], ctx: CommandContext, heard: {notices: string})
 	const body = response.body;
 	const ip = resolvedIp;
 	if (busybox) {
-		say(`Connecting to ${url.host}${url.port === 80 ? '' : `:${url.port}`} (${ip}:${url.port})\n`);
+		say(connecting);
+		stderr += tlsNote;
 		if (response.status >= 400) return {stdout: '', stderr: stderr + `wget: server returned error: HTTP/${response.httpVersion ?? '1.1'} ${response.status} ${response.reason}\n`, exitCode: 1, world};
 		say(toStdout ? 'writing to stdout\n' : `saving to '${target}'\n`);
 	} else {
