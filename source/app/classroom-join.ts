@@ -302,6 +302,15 @@ async function runChapter(chapter: Chapter, options: AppOptions, io: AppIO, link
 		const controller = active.controller;
 		const lesson = plainLessonHooks(session, controller, {width: io.stdout.columns ?? 80});
 		let lastState = `${link.status().state}/${link.status().pacing?.paused}`;
+		// Losing the host and getting it back are told at once: a student who read "host unreachable"
+		// would otherwise not hear it came back until their next command.
+		let online = link.status().state === 'online';
+		const stopTelling = link.subscribe(update => {
+			if (update.kind !== 'status' || (update.status.state === 'online') === online || update.status.state === 'rejected' || update.status.state === 'closed') return;
+			online = update.status.state === 'online';
+			lastState = `${update.status.state}/${update.status.pacing?.paused}`;
+			io.stdout.write(statusNotice(update.status, say) + '\n');
+		});
 		const code = await runPlainSession(controller, options, io, {
 			...lesson,
 			intro: () => [statusNotice(link.status(), say), firstLine, lesson.intro?.() ?? ''].filter(Boolean).join('\n'),
@@ -323,7 +332,7 @@ async function runChapter(chapter: Chapter, options: AppOptions, io: AppIO, link
 				lastState = state;
 				return [lesson.afterCommand?.() ?? '', changed].filter(Boolean).join('\n');
 			},
-		});
+		}).finally(stopTelling);
 		return {code, done: active.done()};
 	} finally {
 		active.stop();

@@ -105,3 +105,26 @@ test('a student reading in Simplified Chinese gets the classroom lines in Chines
 	assert.match(out(), /你在本课堂的令牌是/);
 	assert.equal(host.room.students.s1!.name, '王小明');
 });
+
+test('plain mode says at once when the host is lost and when it is back, without waiting for a command', async t => {
+	const dir = tempDir(t);
+	let host = await startHost(dir, {chapters: ['1', '2']});
+	const port = host.port;
+	const typing = new PassThrough();
+	const {io, out, interrupt} = fakeIO(typing);
+	const joined = runJoin({...options(tempDir(t)), interactiveInput: true}, io, {host: `127.0.0.1:${port}`, code: host.room.code, name: 'bob'});
+	t.after(async () => {
+		interrupt();
+		typing.end();
+		await joined;
+		await host.close();
+	});
+	await waitFor(() => /classroom: bob · online/.test(out()), 'bob online', 10_000);
+	await host.close();
+	await waitFor(() => out().includes('host unreachable, working offline'), 'the lost host told at once', 10_000);
+	const {openSession} = await import('../../source/classroom/session-folder.ts');
+	const {startClassroomHost} = await import('../../source/classroom/host-server.ts');
+	host = await startClassroomHost(await openSession(dir, {chapters: [], appVersion: 'x', now: 0}), {bind: '127.0.0.1', port, appVersion: '0.1.0-test'});
+	await waitFor(() => /host unreachable[^]*classroom: bob · online/.test(out()), 'the host back, told at once', 15_000);
+	assert.equal(out().split('host unreachable').length, 2, 'told once while it retried');
+});
