@@ -9,6 +9,8 @@ import type {ApiRequest, ApiResponse, Handled, WatchRequest} from './api-types.t
 import type {ApiCredentials} from './credentials.ts';
 import {handleRequest, parseResourcePath} from './handle-request.ts';
 import {decodeProtobufBody} from './protobuf.ts';
+import {tokenSubject} from '../engine/k8s/token-request.ts';
+import {userInfo} from '../engine/k8s/rbac.ts';
 import {readBody} from './read-body.ts';
 import type {LiveWorld} from './live-session.ts';
 import {statusResponse, tooLarge, unauthorized} from './status.ts';
@@ -158,7 +160,11 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
 
 	const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
 		try {
-			if (!tokenMatches(req.headers.authorization, options.credentials.token)) return send(res, unauthorized());
+			// The kubeconfig's token is the cluster admin; a service account token issued here authenticates that account.
+			const admin = tokenMatches(req.headers.authorization, options.credentials.token);
+			const bearer = req.headers.authorization?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+			const account = !admin && bearer ? tokenSubject(options.live.world(), bearer) : undefined;
+			if (!admin && !account) return send(res, unauthorized());
 			const bytes = await readBody(req, limit);
 			if (bytes === 'too-large') return send(res, tooLarge(limit));
 			let body = bytes.toString('utf8');
@@ -174,7 +180,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
 				body = 'value' in decoded ? JSON.stringify(decoded.value) : '';
 				headers['content-type'] = 'application/json';
 			}
-			const request: ApiRequest = {method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers, body};
+			const request: ApiRequest = {method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers, body, ...(account ? {serviceAccount: {...userInfo(account.name), uid: account.uid, extra: {'authentication.kubernetes.io/credential-id': [`JTI=${account.jti}`]}}} : {})};
 			const handled = handleRequest(request, options.live.world());
 			const commit = record(request, handled);
 			if (commit.world || commit.line) options.live.commit(commit);

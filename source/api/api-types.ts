@@ -9,6 +9,8 @@ export type ApiRequest = {
 	/** Header names in lower case. */
 	headers: Record<string, string | undefined>;
 	body?: string;
+	/** The user a service account token (kubectl create token) authenticated, when the kubeconfig's token was not used. */
+	serviceAccount?: {name: string; groups: string[]; uid?: string; extra?: Record<string, string[]>};
 };
 
 /** `warnings` go out as `Warning: 299 - "..."` headers, which kubectl prints as `Warning: ...`. */

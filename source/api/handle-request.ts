@@ -170,7 +170,7 @@ function resourceRequest(req: ApiRequest, world: World, target: Target): Handled
 export function handleRequest(req: ApiRequest, world: World): Handled {
 	const path = req.path.replace(/\/+$/, '') || '/';
 	// `kubectl --as`: every request is decided by RBAC for the impersonated user.
-	const user = impersonatedUser(req.headers);
+	const user = impersonatedUser(req.headers) ?? req.serviceAccount;
 	const target = parseResourcePath(path);
 	const refused = denied(world, user, requestAttributes(req, target && {group: target.served.group, resource: target.served.resource, namespace: target.namespace, name: target.name, subresource: target.subresource}));
 	if (refused) return {response: refused};

@@ -76,10 +76,13 @@ export function reviewRequest(req: ApiRequest, world: World): ApiResponse | unde
 	} catch {
 		return statusResponse(400, 'BadRequest', `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf`);
 	}
-	const user = impersonatedUser(req.headers) ?? tokenUser;
+	const user = impersonatedUser(req.headers) ?? req.serviceAccount ?? tokenUser;
 	const apiVersion = kind === 'SelfSubjectReview' ? 'authentication.k8s.io/v1' : 'authorization.k8s.io/v1';
 	const answer = (status: object) => ({status: 201, body: {kind, apiVersion, metadata: {creationTimestamp: null}, spec: body?.spec ?? {}, status}});
-	if (kind === 'SelfSubjectReview') return answer({userInfo: {username: user.name, groups: user.groups}});
+	if (kind === 'SelfSubjectReview') {
+		const account = impersonatedUser(req.headers) ? undefined : req.serviceAccount;
+		return answer({userInfo: {username: user.name, ...(account?.uid ? {uid: account.uid} : {}), groups: user.groups, ...(account?.extra ? {extra: account.extra} : {})}});
+	}
 	if (kind === 'SelfSubjectRulesReview') {
 		const rules = rulesFor(world.cluster, user, String(body?.spec?.namespace ?? ''));
 		return answer({

@@ -30,6 +30,34 @@ function uuidFrom(seed: string): string {
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** An RS256 signature is 256 bytes; the simulation's is a digest of the claims, not a real signature. */
+const signatureOf = (claims: string) => base64urlBytes(hexBytes(Array.from({length: 8}, (_, i) => digestHex(`sig/${i}/${claims}`, 64)).join('')).subarray(0, 256));
+
+/**
+ * The service account a bearer token issued here stands for (`kubectl --token=$(kubectl create
+ * token NAME)`), or undefined when it is not one, is expired, or its account is gone.
+ */
+export function tokenSubject(w: World, token: string): {name: string; uid: string; jti: string} | undefined {
+	const [, payloadPart, signature] = token.split('.');
+	if (!payloadPart || !signature) return undefined;
+	let claims: string;
+	let payload: {sub?: string; exp?: number; jti?: string; 'kubernetes.io'?: {namespace?: string; serviceaccount?: {name?: string; uid?: string}}};
+	try {
+		const binary = atob(payloadPart.replace(/-/g, '+').replace(/_/g, '/'));
+		claims = new TextDecoder().decode(Uint8Array.from(binary, ch => ch.charCodeAt(0)));
+		payload = JSON.parse(claims);
+	} catch {
+		return undefined;
+	}
+	if (signatureOf(claims) !== signature) return undefined;
+	const k8s = payload['kubernetes.io'];
+	const namespace = k8s?.namespace ?? '';
+	const account = k8s?.serviceaccount?.name ?? '';
+	if ((payload.exp ?? 0) * 1000 < worldEpoch + w.time) return undefined;
+	if (w.cluster?.store.serviceaccounts.get(`${namespace}/${account}`)?.metadata.uid !== k8s?.serviceaccount?.uid) return undefined;
+	return payload.sub ? {name: payload.sub, uid: k8s?.serviceaccount?.uid ?? '', jti: payload.jti ?? ''} : undefined;
+}
+
 const invalid = (name: string, detail: string): ApiError => ({code: 422, reason: 'Invalid', message: `TokenRequest.authentication.k8s.io "${name}" is invalid: ${detail}`});
 
 /** The TokenRequest the API server answers for service account `name` in `namespace`, or its error. */
@@ -64,8 +92,7 @@ export function issueToken(w: World, namespace: string, name: string, spec: Toke
 	const payload = {aud: audiences, exp: issuedAt + expirationSeconds, iat: issuedAt, iss: tokenIssuer, jti: uuidFrom(`jti/${namespace}/${name}/${w.time}/${c.resourceVersion}`), 'kubernetes.io': ordered, nbf: issuedAt, sub: `system:serviceaccount:${namespace}:${name}`};
 	const keyId = base64urlBytes(hexBytes(digestHex(`sa-signing-key/${c.name}`, 64)));
 	// An RS256 signature is 256 bytes; the simulation's is a digest of the token, not a real signature.
-	const signature = hexBytes(Array.from({length: 8}, (_, i) => digestHex(`sig/${i}/${JSON.stringify(payload)}`, 64)).join('')).subarray(0, 256);
-	const token = `${base64url(JSON.stringify({alg: 'RS256', kid: keyId}))}.${base64url(JSON.stringify(payload))}.${base64urlBytes(signature)}`;
+	const token = `${base64url(JSON.stringify({alg: 'RS256', kid: keyId}))}.${base64url(JSON.stringify(payload))}.${signatureOf(JSON.stringify(payload))}`;
 	return {
 		ok: true,
 		request: {kind: 'TokenRequest', apiVersion: 'authentication.k8s.io/v1', metadata: {name, namespace, creationTimestamp: rfc3339(issuedAt)}, spec: {audiences, expirationSeconds, boundObjectRef: boundRef}, status: {token, expirationTimestamp: rfc3339(issuedAt + expirationSeconds)}},
