@@ -6,6 +6,7 @@
 import {authorize, forbiddenMessage, userInfo, type Attributes, type UserInfo} from '../../../engine/k8s/rbac.ts';
 import {resourceByKind, type ResourceInfo} from '../../../engine/k8s/resources.ts';
 import {groupOf} from '../../../engine/k8s/api-catalogue.ts';
+import type {CommandOutcome} from '../../types.ts';
 import {bool, flag, flagAll} from './args.ts';
 import {allNamespaces, namespaceOf, type Kctx} from './context.ts';
 import {loadManifests} from './manifests.ts';
@@ -213,4 +214,12 @@ export function impersonatedTypes(k: Kctx): {types: string[]; errors: string[]} 
 		else errors.push(server(forbiddenMessage(user, request)));
 	}
 	return {types, errors};
+}
+
+/** get of several types as another user: what may be listed, then a 403 per refused type (exit 1); undefined when nothing is refused. */
+export function impersonatedGet(k: Kctx, get: (k: Kctx) => CommandOutcome): CommandOutcome | undefined {
+	const partial = impersonatedTypes(k);
+	if (!partial?.errors.length) return undefined;
+	const listed = partial.types.length ? get({...k, args: {...k.args, positional: [partial.types.join(',')]}}) : {stdout: '', stderr: '', exitCode: 0};
+	return {...listed, stderr: (listed.stderr ?? '') + partial.errors.map(e => e + '\n').join(''), exitCode: 1, chunks: undefined};
 }

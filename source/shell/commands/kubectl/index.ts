@@ -1,5 +1,5 @@
 // The kubectl command: dispatches verbs, checks the connection, never throws.
-import {impersonatedTypes, impersonationRefusal} from './impersonate.ts';
+import {impersonatedGet, impersonationRefusal} from './impersonate.ts';
 import {produce} from 'immer';
 import {runsAsProcess, shellScriptOf} from '../../../engine/script/script-processes.ts';
 import {findExecutable} from '../../../engine/docker/programs.ts';
@@ -213,11 +213,8 @@ function dispatch(verb: string, rest: string[], k: Kctx, ctx: CommandContext): C
 	if (down) return fail(down);
 	const refused = impersonationRefusal(verb, k);
 	if (refused) return fail(refused);
-	const partial = verb === 'get' ? impersonatedTypes(k) : undefined;
-	if (partial?.errors.length) {
-		const listed = partial.types.length ? kubectlGet({...k, args: {...k.args, positional: [partial.types.join(',')]}}) : {stdout: '', stderr: '', exitCode: 0};
-		return {...listed, stderr: (listed.stderr ?? '') + partial.errors.map(e => e + '\n').join(''), exitCode: 1, chunks: undefined};
-	}
+	const partial = verb === 'get' ? impersonatedGet(k, kubectlGet) : undefined;
+	if (partial) return partial;
 	switch (verb) {
 		case 'get':
 			return kubectlGet(k);
