@@ -72,3 +72,14 @@ test('get of several types lists what jane may list and ends with a 403 per type
 	assert.deepEqual([none.exitCode, none.stdout], [1, '']);
 	assert.equal(none.stderr.split('\n').length, 3);
 });
+
+test('--token of a service account (kubectl create token) acts as that account; a token the server does not accept is 401', () => {
+	const shell = janeReadsPods();
+	const token = run(shell, 'kubectl create token default').stdout.trim();
+	const refused = run(shell, `kubectl get pods --token=${token}`);
+	assert.equal(refused.stderr, `Error from server (Forbidden): pods is forbidden: User "system:serviceaccount:default:default" cannot list resource "pods" in API group "" in the namespace "default"\n`);
+	assert.match(run(shell, `kubectl auth whoami --token=${token}`).stdout, /Username +system:serviceaccount:default:default\n/);
+	run(shell, 'kubectl create rolebinding sa-view --clusterrole=view --serviceaccount=default:default');
+	assert.match(run(shell, `kubectl get pods --token=${token}`).stdout, /^NAME +READY/);
+	assert.equal(run(shell, 'kubectl get pods --token=not-a-token').stderr, 'error: You must be logged in to the server (Unauthorized)\n');
+});

@@ -1,11 +1,12 @@
 // kubectl auth can-i (yes/no, --list) and auth whoami, answered by the cluster's RBAC
 // (engine/k8s/rbac.ts) for the kubeconfig's user or the one --as impersonates.
-import {authorize, rulesFor, userInfo, type PolicyRule, type UserInfo} from '../../../engine/k8s/rbac.ts';
+import {authorize, rulesFor, type PolicyRule, type UserInfo} from '../../../engine/k8s/rbac.ts';
 import {groupOf} from '../../../engine/k8s/api-catalogue.ts';
 import type {CommandOutcome} from '../../types.ts';
-import {bool, flag, flagAll} from './args.ts';
+import {bool, flag} from './args.ts';
 import {allNamespaces, fail, namespaceOf, type Kctx} from './context.ts';
 import {findResource} from './resource-names.ts';
+import {impersonated} from './impersonate.ts';
 import {table} from './table.ts';
 import {notSimulated} from './unmodelled.ts';
 
@@ -13,8 +14,7 @@ import {notSimulated} from './unmodelled.ts';
 const admin: UserInfo = {name: 'kubernetes-admin', groups: ['kubeadm:cluster-admins', 'system:authenticated']};
 
 function currentUser(k: Kctx): UserInfo {
-	const as = flag(k.args, 'as');
-	return as === undefined ? admin : userInfo(as, flagAll(k.args, 'as-group'));
+	return impersonated(k) ?? admin;
 }
 
 const resourceVerbs = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection', 'use', 'bind', 'impersonate', '*'];

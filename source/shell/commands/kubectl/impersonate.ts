@@ -1,10 +1,11 @@
-// `kubectl --as USER [--as-group GROUP]` in the built-in kubectl: the requests the real kubectl
+// `kubectl --as USER [--as-group GROUP]` (or --token of a service account) in the built-in kubectl: the requests the real kubectl
 // 1.32 sends for a command, in its order, each decided by the cluster's RBAC (engine/k8s/rbac.ts,
 // the same decision and message the API endpoint gives the real kubectl); the first one refused
 // ends the command with the API server's 403 wrapped as kubectl wraps it (measured through the
 // endpoint). `auth can-i` and `auth whoami` answer for the user themselves (auth.ts).
 import {authorize, forbiddenMessage, userInfo, type Attributes, type UserInfo} from '../../../engine/k8s/rbac.ts';
 import {resourceByKind, type ResourceInfo} from '../../../engine/k8s/resources.ts';
+import {tokenSubject} from '../../../engine/k8s/token-request.ts';
 import {groupOf} from '../../../engine/k8s/api-catalogue.ts';
 import type {CommandOutcome} from '../../types.ts';
 import {bool, flag, flagAll} from './args.ts';
@@ -177,11 +178,24 @@ function requestsOf(verb: string, k: Kctx): Request[] {
 /** The user --as names, or undefined when the kubeconfig's own user acts. */
 export function impersonated(k: Kctx): UserInfo | undefined {
 	const as = flag(k.args, 'as');
-	return as === undefined || as === '' ? undefined : userInfo(as, flagAll(k.args, 'as-group'));
+	if (as !== undefined && as !== '') return userInfo(as, flagAll(k.args, 'as-group'));
+	// --token=$(kubectl create token NAME): that service account, as the API server authenticates it.
+	const token = flag(k.args, 'token');
+	const account = token && k.ctx.world.cluster ? tokenSubject(k.ctx.world, token) : undefined;
+	return account ? userInfo(account.name) : undefined;
+}
+
+/** A --token the API server does not accept: kubectl's answer to its 401. */
+function unauthorized(k: Kctx): string | undefined {
+	const token = flag(k.args, 'token');
+	if (token === undefined || token === '' || !k.ctx.world.cluster || tokenSubject(k.ctx.world, token)) return undefined;
+	return 'error: You must be logged in to the server (Unauthorized)';
 }
 
 /** What kubectl prints when RBAC refuses one of the command's requests for the --as user; undefined when all are allowed. */
 export function impersonationRefusal(verb: string, k: Kctx): string | undefined {
+	const refused = unauthorized(k);
+	if (refused) return refused;
 	const user = impersonated(k);
 	const cluster = k.ctx.world.cluster;
 	if (!user || !cluster || verb === 'auth' || bool(k.args, 'dry-run') || flag(k.args, 'dry-run') === 'client') return undefined;
