@@ -148,6 +148,8 @@ const script: (string[] | {advanceMs: number} | PortForwardStep | ClockedStep | 
 	['apply', '--server-side', '-f', 'ssa.yaml', '--field-manager=other'],
 	['apply', '--server-side', '--force-conflicts', '-f', 'ssa.yaml'],
 	['get', 'deployment', 'ssa', '-o', 'jsonpath={.spec.replicas}'],
+	['set', 'image', 'deployment/ssa', 'ssa=nginx:1.27'],
+	['apply', '--server-side', '-f', 'ssa.yaml'],
 	['delete', 'deployment', 'ssa'],
 	['set', 'image', 'deployment/kubia', 'kubia=luksa/kubia:v2'],
 	{clocked: ['rollout', 'status', 'deployment/kubia']},

@@ -40,3 +40,12 @@ test('--server-side is a switch, not a flag with a value: -f after it is still t
 	const done = run(shell, 'kubectl apply --server-side -f ssa.yaml');
 	assert.deepEqual([done.exitCode, done.stderr], [0, '']);
 });
+
+test('a client-side apply, then kubectl set image: the next server-side apply conflicts with "kubectl-set", as on a real cluster', () => {
+	const shell = sandboxShell({files: {'ssa.yaml': manifest(3)}});
+	run(shell, 'kubectl apply -f ssa.yaml');
+	run(shell, 'kubectl set image deploy/ssa ssa=nginx:1.27');
+	assert.match(run(shell, 'kubectl apply --server-side -f ssa.yaml').stderr, /^error: Apply failed with 1 conflict: conflict with "kubectl-set" using apps\/v1: \.spec\.template\.spec\.containers\[name="ssa"\]\.image\n/);
+	const owners = run(shell, 'kubectl get deploy ssa -o yaml --show-managed-fields').stdout.match(/manager: \S+/g);
+	assert.deepEqual(owners, ['manager: kubectl-client-side-apply', 'manager: kubectl-set']);
+});

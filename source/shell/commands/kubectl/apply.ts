@@ -1,5 +1,6 @@
 // kubectl apply -f / create -f / delete -f: objects from manifests through the API server.
-import {cloneData} from '../../../engine/k8s/metadata.ts';
+import {cloneData, now} from '../../../engine/k8s/metadata.ts';
+import {recordUpdate, setManagedFields} from '../../../engine/k8s/field-managers.ts';
 import {cascadePolicy} from './cascade.ts';
 import {createObject, deleteObject, getObject, replaceObject} from '../../../engine/k8s/api-server.ts';
 import {resourceByKind} from '../../../engine/k8s/resources.ts';
@@ -111,13 +112,18 @@ export function applyManifests(k: Kctx, mode: 'apply' | 'create' | 'delete' | 'r
 				if (replaced.error) errors.push(replaced.error);
 				continue;
 			}
+			// The field manager the real kubectl names: client-side apply's, or create's.
+			const manager = mode === 'apply' ? 'kubectl-client-side-apply' : 'kubectl-create';
 			if (existing && mode === 'apply') {
+				const before = cloneData(existing);
 				const result = replaceObject(w, input);
+				if (result.ok && !result.unchanged) setManagedFields(result.object, recordUpdate(before, result.object, manager, now(w)));
 				if (result.ok) lines.push(`${id} ${result.unchanged ? 'unchanged' : 'configured'}`);
 				else errors.push(result.error.reason === 'Invalid' ? result.error.message : `Error from server (${result.error.reason}): error when applying patch:\n${JSON.stringify(object)}\nto:\nResource: "${info.apiVersion.includes('/') ? info.apiVersion : `/${info.apiVersion}`}, Resource=${info.resource}", GroupVersionKind: "${info.apiVersion}, Kind=${info.kind}"\nName: "${object.metadata.name}", Namespace: "${ns ?? ''}"\nfor: "${source}": ${result.error.message}`);
 				continue;
 			}
 			const result = createObject(w, input);
+			if (result.ok) setManagedFields(result.object, recordUpdate(undefined, result.object, manager, now(w)));
 			if (result.ok) lines.push(`${typePrefix(info)}/${result.object.metadata.name} created`);
 			else errors.push(result.error.reason === 'Invalid' ? result.error.message : serverError(result.error, `error when creating "${source}"`));
 		}

@@ -3,8 +3,10 @@
 import {notSimulated} from './unmodelled.ts';
 import {parseDocument} from 'yaml';
 import {parsedMaxDepth, yamlDepth} from './yaml-depth.ts';
-import {replaceObject} from '../../../engine/k8s/api-server.ts';
-import {cloneData, timestampAt} from '../../../engine/k8s/metadata.ts';
+import {getObject, replaceObject} from '../../../engine/k8s/api-server.ts';
+import {recordUpdate, setManagedFields} from '../../../engine/k8s/field-managers.ts';
+import {cloneData, now, timestampAt} from '../../../engine/k8s/metadata.ts';
+import {resourceByKind} from '../../../engine/k8s/resources.ts';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
 import {tick} from '../../../engine/tick.ts';
 import type {World} from '../../../engine/world.ts';
@@ -44,13 +46,18 @@ function podSpecOf(obj: any): any {
 }
 
 /** Sends the changed object; "<prefix> <verb>" or the server's error. */
-function sendUpdate(k: Kctx, next: KubeObject, prefix: string, verb: string, unchangedText: string | undefined): CommandOutcome {
+function sendUpdate(k: Kctx, next: KubeObject, prefix: string, verb: string, unchangedText: string | undefined, manager: string): CommandOutcome {
 	let failure: string | undefined;
 	let unchanged = false;
 	const {world} = change(k.ctx.world, w => {
+		const info = resourceByKind(next.kind);
+		const before = info ? getObject(w.cluster!, info.resource, next.metadata.namespace, next.metadata.name) : undefined;
+		const snapshot = before ? cloneData(before) : undefined;
 		const result = replaceObject(w, next);
 		if (!result.ok) failure = serverError(result.error);
 		else unchanged = !!result.unchanged;
+		// The field manager kubectl names for the verb (kubectl-set, kubectl-patch, kubectl-rollout) now owns what it changed.
+		if (result.ok && !result.unchanged) setManagedFields(result.object, recordUpdate(snapshot, result.object, manager, now(w)));
 	});
 	if (failure) return fail(failure);
 	if (unchanged) return unchangedText === undefined ? {stdout: '', exitCode: 0} : {stdout: `${prefix} ${unchangedText}\n`, exitCode: 0};
@@ -76,7 +83,7 @@ export function kubectlSet(k: Kctx): CommandOutcome {
 		if (matching.length === 0) return fail(`error: unable to find container named "${container}"`);
 		for (const c of matching) c.image = image;
 	}
-	return sendUpdate(k, next, found.prefix, 'image updated', undefined);
+	return sendUpdate(k, next, found.prefix, 'image updated', undefined, 'kubectl-set');
 }
 
 /** kubectl patch TYPE NAME -p PATCH [--type strategic|merge|json]. */
@@ -115,7 +122,7 @@ export function kubectlPatch(k: Kctx): CommandOutcome {
 	}
 	const obj = next as KubeObject;
 	if (obj?.metadata?.name !== found.obj.metadata.name || obj.kind !== found.obj.kind) return fail(`The request is invalid: metadata.name and kind may not be changed by a patch`);
-	return sendUpdate(k, obj, found.prefix, 'patched', 'patched (no change)');
+	return sendUpdate(k, obj, found.prefix, 'patched', 'patched (no change)', 'kubectl-patch');
 }
 
 /**
@@ -188,7 +195,7 @@ function rolloutUndo(k: Kctx, d: KubeObject, prefix: string): CommandOutcome {
 	delete annotations['kubernetes.io/change-cause'];
 	if (cause) annotations['kubernetes.io/change-cause'] = cause;
 	next.metadata.annotations = annotations;
-	return sendUpdate(k, next, prefix, 'rolled back', undefined);
+	return sendUpdate(k, next, prefix, 'rolled back', undefined, 'kubectl-rollout');
 }
 
 /**
@@ -200,7 +207,7 @@ function rolloutRestart(k: Kctx, obj: KubeObject, prefix: string): CommandOutcom
 	const next = cloneData(obj) as KubeObject;
 	next.spec.template.metadata ??= {};
 	next.spec.template.metadata.annotations = {...next.spec.template.metadata.annotations, 'kubectl.kubernetes.io/restartedAt': timestampAt(k.ctx.world.time)};
-	return sendUpdate(k, next, prefix, 'restarted', undefined);
+	return sendUpdate(k, next, prefix, 'restarted', undefined, 'kubectl-rollout');
 }
 
 /** kubectl rollout status|history|undo|restart deployment/NAME. */
