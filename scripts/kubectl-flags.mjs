@@ -1,5 +1,6 @@
 // Regenerates source/shell/commands/kubectl/verb-flags.ts from a real kubectl's --help: each
-// command's own flags (long name and shorthand) and kubectl's global options. Run it with kubectl
+// command's own flags (long name and shorthand), kubectl's global options, and which of them take a
+// value (their --help default is not true/false), so the built-in parses `--tail 5` as kubectl does. Run it with kubectl
 // on PATH when moving to a new kubectl minor version: `node scripts/kubectl-flags.mjs`.
 import {execFileSync} from 'node:child_process';
 import {writeFileSync} from 'node:fs';
@@ -12,6 +13,11 @@ const optionLines = text => {
 	const flags = {};
 	for (const [, short, long] of text.slice(start, end < 0 ? undefined : end).matchAll(/^\s+(?:-([a-zA-Z]), )?--([a-z0-9-]+)/gm)) flags[long] = short ?? '';
 	return flags;
+};
+const valueFlagsOf = text => {
+	const names = [];
+	for (const [, short, long, value] of text.matchAll(/^\s+(?:-([a-zA-Z]), )?--([a-z0-9-]+)=(\S*):/gm)) if (!/^(true|false)$/.test(value)) names.push(long, ...(short ? [short] : []));
+	return names;
 };
 const commandsOf = text => {
 	const out = [];
@@ -27,11 +33,15 @@ const commandsOf = text => {
 	return out;
 };
 
-const global = optionLines(execFileSync('kubectl', ['options'], {encoding: 'utf8'}).replace('The following options can be passed to any command:', '\nOptions:'));
+const optionsText = execFileSync('kubectl', ['options'], {encoding: 'utf8'});
+const global = optionLines(optionsText.replace('The following options can be passed to any command:', '\nOptions:'));
+const globalValues = valueFlagsOf(optionsText);
 const commands = {};
+const values = {};
 const visit = path => {
 	const text = help(path);
 	commands[path.join(' ')] = optionLines(text);
+	values[path.join(' ')] = valueFlagsOf(text);
 	if (path.length < 3) for (const sub of commandsOf(text)) if (!['help', 'completion', 'plugin', 'kustomize'].includes(sub)) visit([...path, sub]);
 };
 for (const verb of commandsOf(help([]))) if (!['help', 'completion', 'plugin', 'kustomize'].includes(verb)) visit([verb]);
@@ -43,6 +53,13 @@ export const globalFlags: Record<string, string> = ${JSON.stringify(global)};
 
 export const commandFlags: Record<string, Record<string, string>> = {
 ${Object.entries(commands).map(([k, v]) => `\t${JSON.stringify(k)}: ${JSON.stringify(v)},`).join('\n')}
+};
+
+/** The flags that take a value (long names and shorthands), globally and per command. */
+export const globalValueFlags: string[] = ${JSON.stringify(globalValues)};
+
+export const commandValueFlags: Record<string, string[]> = {
+${Object.entries(values).map(([k, v]) => `\t${JSON.stringify(k)}: ${JSON.stringify(v)},`).join('\n')}
 };
 `;
 writeFileSync('source/shell/commands/kubectl/verb-flags.ts', body);

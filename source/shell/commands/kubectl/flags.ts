@@ -2,7 +2,10 @@
 // options), which of those the simulation acts on, and kubectl's real "unknown flag" error for a
 // flag the command does not have, even when another command has it (`kubectl get --replicas=3`).
 import type {ParsedArgs} from './args.ts';
+import {commandPath} from './command-path.ts';
 import {commandFlags, globalFlags} from './verb-flags.ts';
+
+export {commandPath} from './command-path.ts';
 
 /** Flags the simulation acts on (for any command that has them). */
 const modelled = new Set([
@@ -17,31 +20,6 @@ const modelled = new Set([
 	'audience', 'duration', 'bound-object-kind', 'bound-object-name', 'bound-object-uid',
 	'server-side', 'force-conflicts', 'field-manager', 'show-managed-fields',
 ]);
-
-/** The aliases kubectl's subcommands answer to (`kubectl create cm` is `kubectl create configmap`). */
-const subcommandAliases: Record<string, string> = {
-	'create cm': 'create configmap',
-	'create deploy': 'create deployment',
-	'create ns': 'create namespace',
-	'create sa': 'create serviceaccount',
-	'create svc': 'create service',
-	'create cj': 'create cronjob',
-	'create ing': 'create ingress',
-	'create pdb': 'create poddisruptionbudget',
-	'create pc': 'create priorityclass',
-	'create resourcequota': 'create quota',
-};
-
-/** The command's path in kubectl's tree: `create secret generic`, `rollout status`, `get`. */
-export function commandPath(verb: string, positional: string[]): string {
-	let path = verb;
-	for (const word of positional.slice(0, 2)) {
-		const next = subcommandAliases[`${path} ${word}`] ?? `${path} ${word}`;
-		if (commandFlags[next] === undefined) break;
-		path = next;
-	}
-	return path;
-}
 
 /** What Tab offers after `kubectl VERB ...`: the command's own flags and the global ones, as kubectl --help lists them. */
 export function flagNamesAfter(positional: string[]): string[] {

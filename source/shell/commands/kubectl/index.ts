@@ -175,7 +175,7 @@ function run(argvTyped: string[], ctx: CommandContext): CommandOutcome {
 	const own = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
 	if (verbHelp[verb] && (own.includes('--help') || own.includes('-h'))) return {stdout: helpFor(verb), exitCode: 0};
 	// For logs, -f is --follow, not --filename; for patch, -p is --patch, not --previous.
-	const args = parseArgs(verb === 'logs' ? rest.map(a => (a === '-f' ? '--follow' : a)) : verb === 'patch' ? rest.map(a => (a === '-p' ? '--patch' : a.startsWith('-p=') ? `--patch=${a.slice(3)}` : a)) : rest);
+	const args = parseArgs(verb === 'logs' ? rest.map(a => (a === '-f' ? '--follow' : a)) : verb === 'patch' ? rest.map(a => (a === '-p' ? '--patch' : a.startsWith('-p=') ? `--patch=${a.slice(3)}` : a)) : rest, verb);
 	const k: Kctx = {ctx, args};
 	if (verb === 'version') return kubectlVersion(k);
 	if (!verbs.includes(verb)) {

@@ -23,6 +23,7 @@ export function kubectlClusterInfo(k: Kctx): CommandOutcome {
 
 /** Every type the API server serves, in discovery's order (group, then name), with -o name, --namespaced and --api-group. */
 export function kubectlApiResources(k: Kctx): CommandOutcome {
+	if (k.args.positional.length) return fail(`error: unexpected arguments: [${k.args.positional.join(' ')}]\nSee 'kubectl api-resources -h' for help and examples`);
 	const namespaced = flag(k.args, 'namespaced');
 	const group = flag(k.args, 'api-group');
 	const output = flag(k.args, 'o', 'output');
