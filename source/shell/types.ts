@@ -167,6 +167,8 @@ export type LineResult = {
 	 * checks count it as that command too.
 	 */
 	asRun?: string;
+	/** The kinds of namespace (net, uts...) the typing shell has of its own, not its host's first ones (an unshare'd shell): where the line ran. */
+	ownNamespaces?: string[];
 	/** The terminal showed stderr before stdout (a line that was one command whose outcome said so). */
 	stderrFirst?: boolean;
 	/** Both streams in the order the terminal showed them (`ps --bogus; echo rc=$?`: the error first); read with chunksOf(). */

@@ -282,7 +282,7 @@ function evaluateLeaf(check: LeafCheck, ctx: CheckContext, say: CheckMessages): 
 		}
 		case 'command': {
 			const {spec} = check;
-			const used = ctx.commands.some(c => lineUses(c.line, spec.used) && (!spec.succeeded || c.exitCode === 0));
+			const used = ctx.commands.some(c => lineUses(c.line, spec.used) && (!spec.succeeded || c.exitCode === 0) && (spec.typedIn ?? []).every(kind => c.ownNamespaces?.includes(kind)));
 			return result(used, say.commandUsed(spec.used), say.commandMissing(spec.used, spec.succeeded));
 		}
 		case 'interface':

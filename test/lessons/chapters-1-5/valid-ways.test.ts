@@ -28,7 +28,7 @@ function unmetAfter(chapterNumber: number, stepId: string, lines: string[]): str
 		}
 		const result = runLine(shell, line, runtime);
 		shell = result.state;
-		window.commands.push({line, exitCode: result.exitCode}, ...(result.asRun ? [{line: result.asRun, exitCode: result.exitCode}] : []));
+		window.commands.push({line, exitCode: result.exitCode, ...(result.ownNamespaces ? {ownNamespaces: result.ownNamespaces} : {})}, ...(result.asRun ? [{line: result.asRun, exitCode: result.exitCode}] : []));
 	}
 	return checkStep(chapter.meta.steps[index]!, shell, window, 'en').unmet;
 }
@@ -53,6 +53,8 @@ test('chapter 2: the hostname read with uname -n, interfaces listed with ip addr
 	assert.deepEqual(unmetAfter(2, 'net', ['exit', 'unshare --net bash', 'ip address show']), []);
 	assert.deepEqual(unmetAfter(2, 'net', ['exit', 'unshare --net bash', 'ip -br l']), []);
 	assert.equal(unmetAfter(2, 'net', ['exit', 'unshare --net bash', 'ip route']).length, 1, 'routes are not the interfaces');
+	assert.equal(unmetAfter(2, 'net', ['exit', 'ip link', 'unshare --net bash']).length, 1, "the host's interfaces, listed before, are not the new namespace's (playtest, zh-CN)");
+	assert.deepEqual(unmetAfter(2, 'net', ['exit', 'ip link', 'unshare --net bash', 'ip a']), []);
 });
 
 test('chapter 1: app-1 stopped with kill from the host, by pid or by name; docker stop is not the task', () => {
