@@ -102,6 +102,7 @@ export const en = {
 		noHost: host => `there is no host ${host}`,
 		where: netns => (netns === 'host' ? "the host's network namespace" : `the network namespace ${netns}`),
 		ifaceIn: (name, where) => `the interface ${name} is in ${where}`,
+		ifaceNotPeer: (name, peer) => `${name} is not the other end of ${peer}: they belong to two different veth pairs`,
 		ifaceNotIn: (name, where, actual) => `the interface ${name} is not in ${where}${actual ? ` (it is in ${actual})` : ' (there is no such interface)'}`,
 		noContainer: (name, host) => `there is no container ${name} on ${host}`,
 		noGroup: name => `the container ${name} has no cgroup (is it running?)`,

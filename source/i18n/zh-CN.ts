@@ -98,6 +98,7 @@ export const zhCN = {
 		noHost: host => `没有名为 ${host} 的主机`,
 		where: netns => (netns === 'host' ? '主机的网络命名空间' : `网络命名空间 ${netns}`),
 		ifaceIn: (name, where) => `网络接口 ${name} 在${where}中`,
+		ifaceNotPeer: (name, peer) => `${name} 不是 ${peer} 的另一端：它们属于两根不同的 veth 网线`,
 		ifaceNotIn: (name, where, actual) => `网络接口 ${name} 不在${where}中${actual ? `（它在${actual}中）` : '（没有这个接口）'}`,
 		noContainer: (name, host) => `${host} 上没有容器 ${name}`,
 		noGroup: name => `容器 ${name} 没有 cgroup（它在运行吗？）`,

@@ -71,3 +71,11 @@ test('chapter 5: SHARED SIZE is seen with docker system df -v or --verbose; plai
 	assert.equal(unmetAfter(5, 'pull', ['docker pull luksa/kubia', 'docker system df']).length, 1, 'no SHARED SIZE column without -v');
 	assert.equal(unmetAfter(5, 'pull', ['docker pull luksa/kubia', 'docker system df; ls -v']).length, 1);
 });
+
+test('chapter 2: a veth pair made in the unshare --net shell dies with it; the step needs both ends of one pair (playtest, zh-CN)', () => {
+	const inside = ['ip netns add blue', 'ip link add veth-host type veth peer name veth-blue', 'ip link set veth-blue netns blue', 'exit'];
+	const again = ['ip link add veth-host type veth peer name veth-blue', 'ip netns exec blue ip link'];
+	assert.equal(unmetAfter(2, 'veth', [...inside, ...again]).length, 1, "the first pair's veth-blue went with the namespace it was made in");
+	assert.deepEqual(unmetAfter(2, 'veth', [...inside, ...again, 'ip link set veth-blue netns blue']), []);
+	assert.deepEqual(unmetAfter(2, 'veth', ['exit', 'ip netns add blue', 'ip link add veth-host type veth peer name veth-blue', 'ip link set veth-blue netns blue', 'ip -n blue link']), []);
+});
