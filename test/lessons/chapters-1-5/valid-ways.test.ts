@@ -79,3 +79,9 @@ test('chapter 2: a veth pair made in the unshare --net shell dies with it; the s
 	assert.deepEqual(unmetAfter(2, 'veth', [...inside, ...again, 'ip link set veth-blue netns blue']), []);
 	assert.deepEqual(unmetAfter(2, 'veth', ['exit', 'ip netns add blue', 'ip link add veth-host type veth peer name veth-blue', 'ip link set veth-blue netns blue', 'ip -n blue link']), []);
 });
+
+test('chapter 2: the user namespace looked at in one line (id; cat uid_map; hostname test), not from outside (playtest, zh-CN)', () => {
+	assert.deepEqual(unmetAfter(2, 'userns', ['su - learner', 'unshare -Ur bash', 'id; cat /proc/self/uid_map; hostname test']), []);
+	assert.deepEqual(unmetAfter(2, 'userns', ['su - learner', 'unshare --user --map-root-user bash', 'head /proc/$$/uid_map', 'hostname test']), []);
+	assert.equal(unmetAfter(2, 'userns', ['su - learner', 'cat /proc/self/uid_map', 'hostname test', 'unshare -Ur bash']).length, 2, 'typed outside the namespace');
+});
