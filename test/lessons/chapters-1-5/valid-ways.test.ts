@@ -10,6 +10,8 @@ import {loadLessonPack} from '../../../source/lessons/load-pack.ts';
 import {runLine} from '../../../source/shell/run-line.ts';
 import type {ShellState} from '../../../source/shell/types.ts';
 import {projectRoot} from '../../helpers/built-cli.ts';
+import {run, sandboxShell} from '../../helpers/shell.ts';
+import {createSandboxWorld} from '../../../source/engine/scenarios/sandbox.ts';
 
 const pack = loadLessonPack(join(projectRoot, 'lessons'));
 
@@ -84,4 +86,18 @@ test('chapter 2: the user namespace looked at in one line (id; cat uid_map; host
 	assert.deepEqual(unmetAfter(2, 'userns', ['su - learner', 'unshare -Ur bash', 'id; cat /proc/self/uid_map; hostname test']), []);
 	assert.deepEqual(unmetAfter(2, 'userns', ['su - learner', 'unshare --user --map-root-user bash', 'head /proc/$$/uid_map', 'hostname test']), []);
 	assert.equal(unmetAfter(2, 'userns', ['su - learner', 'cat /proc/self/uid_map', 'hostname test', 'unshare -Ur bash']).length, 2, 'typed outside the namespace');
+});
+
+test('chapters 4 and 5: the management commands count as well (docker image ls, container logs, image history, container diff) (playtest)', () => {
+	assert.deepEqual(unmetAfter(4, 'build', ['docker build --tag kubia .', 'docker image ls']), []);
+	assert.deepEqual(unmetAfter(4, 'build', ['docker build -t kubia .', 'docker image list']), []);
+	assert.equal(unmetAfter(4, 'build', ['docker build -t kubia .', 'docker ps']).length, 1);
+	assert.deepEqual(unmetAfter(5, 'share', ['docker build -t hello hello/', 'docker image history hello']), []);
+	assert.equal(unmetAfter(5, 'share', ['docker build -t hello hello/', 'docker image history kubia']).length, 1, 'the other image');
+});
+
+test('docker run with a bad name after a pull keeps the pulled image, as the daemon does (playtest, chapter 4)', () => {
+	const shell = sandboxShell({world: createSandboxWorld({cluster: false})});
+	assert.match(run(shell, 'docker run -d --name w nginx').stderr, /Invalid container name \(w\)/);
+	assert.match(run(shell, 'docker images nginx').stdout, /^nginx +latest/m);
 });
