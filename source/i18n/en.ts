@@ -78,6 +78,7 @@ export const en = {
 		fileDiffers: (path, where) => `the file ${path} ${where} does not hold the expected content`,
 		fileMatches: (path, where) => `the file ${path} ${where} holds the expected content`,
 		containerMissing: (what, host) => `there is no container ${what} on ${host}`,
+		containerNoLog: (what, text) => `the container ${what} has not logged "${text}" yet`,
 		containerState: (what, actual, wanted) => `the container ${what} is ${actual}, not ${wanted}`,
 		imageMissing: (ref, where) => `there is no image ${ref} ${where}`,
 		imagePresent: (ref, where) => `the image ${ref} is ${where}`,

@@ -74,6 +74,7 @@ export const zhCN = {
 		fileDiffers: (path, where) => `${where}的文件 ${path} 内容不符合要求`,
 		fileMatches: (path, where) => `${where}的文件 ${path} 内容符合要求`,
 		containerMissing: (what, host) => `${host} 上没有容器 ${what}`,
+		containerNoLog: (what, text) => `容器 ${what} 的日志里还没有 "${text}"`,
 		containerState: (what, actual, wanted) => `容器 ${what} 的状态是 ${actual}，而不是 ${wanted}`,
 		imageMissing: (ref, where) => `${where}没有镜像 ${ref}`,
 		imagePresent: (ref, where) => `镜像 ${ref} 已在${where}`,

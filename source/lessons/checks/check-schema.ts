@@ -79,9 +79,9 @@ export const leafSchemas = {
 			equals: z.string().optional(),
 		})
 		.strict(),
-	/** A Docker container (by name or image) exists, runs, or exited. */
+	/** A Docker container (by name or image) exists, runs, or exited; `logsContain`: its app logged this (a request reached it, however it was sent). */
 	container: z
-		.object({host: z.string().optional(), name: z.string().optional(), image: z.string().optional(), state: z.enum(['exists', 'running', 'exited', 'created', 'paused']).default('exists')})
+		.object({host: z.string().optional(), name: z.string().optional(), image: z.string().optional(), state: z.enum(['exists', 'running', 'exited', 'created', 'paused']).default('exists'), logsContain: z.string().min(1).optional()})
 		.strict()
 		.refine(v => v.name !== undefined || v.image !== undefined, 'give the container a name or an image'),
 	/** An image is on a Docker host (or in the registry with `registry: true`). */

@@ -235,6 +235,7 @@ function evaluateLeaf(check: LeafCheck, ctx: CheckContext, say: CheckMessages): 
 			if (found.length === 0) return fail(say.containerMissing(what, hostName));
 			if (spec.state === 'exists') return result(true, say.containerState(what, found[0]!.state, 'exists'), []);
 			const match = found.find(c => c.state === spec.state);
+			if (match && spec.logsContain !== undefined && !found.some(c => c.state === spec.state && c.logs.some(l => l.includes(spec.logsContain!)))) return fail(say.containerNoLog(what, spec.logsContain));
 			return result(Boolean(match), say.containerState(what, spec.state, spec.state), say.containerState(what, found[0]!.state, spec.state));
 		}
 		case 'image': {

@@ -101,3 +101,11 @@ test('docker run with a bad name after a pull keeps the pulled image, as the dae
 	assert.match(run(shell, 'docker run -d --name w nginx').stderr, /Invalid container name \(w\)/);
 	assert.match(run(shell, 'docker images nginx').stdout, /^nginx +latest/m);
 });
+
+test("chapter 4: host-2's app asked with ssh host-2 curl or curl host-2:8080 from host-1; curl to host-1's own kubia is not it (playtest)", () => {
+	const run2 = 'ssh host-2 docker run -d -p 8080:8080 --name kubia-container learner/kubia';
+	assert.deepEqual(unmetAfter(4, 'elsewhere', [run2, 'ssh host-2 curl -s localhost:8080']), []);
+	assert.deepEqual(unmetAfter(4, 'elsewhere', [run2, 'curl -s host-2:8080']), []);
+	assert.deepEqual(unmetAfter(4, 'elsewhere', ['ssh host-2', 'docker run -d -p 8080:8080 --name kubia-container learner/kubia', 'curl localhost:8080']), []);
+	assert.equal(unmetAfter(4, 'elsewhere', [run2, 'curl -s localhost:8080']).length, 1, "host-1's own container answered");
+});
