@@ -67,7 +67,7 @@ export type LessonEnv = {
 
 /** Everything that can happen to a lesson. `at` is the runner's clock (real ms). */
 export type LessonMsg =
-	| {type: 'line-ran'; line: string; asRun?: string; exitCode: number; shell: ShellState; at: number}
+	| {type: 'line-ran'; line: string; asRun?: string; ownNamespaces?: string[]; exitCode: number; shell: ShellState; at: number}
 	| {type: 'time-passed'; shell: ShellState; at: number}
 	| {type: 'hint-asked'; shell: ShellState; at: number}
 	| {type: 'solution-asked'; shell: ShellState; at: number}

@@ -172,7 +172,7 @@ export function createLessonSession(options: LessonSessionOptions): LessonSessio
 			return {chapter: mine, total: model.otherXp + mine};
 		},
 		view: shell => lessonViewOf(model, env, shell),
-		afterCommand: (_before, after, line, result: LineResult) => dispatch({type: 'line-ran', line, asRun: result.asRun, exitCode: result.exitCode, shell: after, at: now()}),
+		afterCommand: (_before, after, line, result: LineResult) => dispatch({type: 'line-ran', line, asRun: result.asRun, ...(result.ownNamespaces ? {ownNamespaces: result.ownNamespaces} : {}), exitCode: result.exitCode, shell: after, at: now()}),
 		afterTick: shell => dispatch({type: 'time-passed', shell, at: now()}),
 		action(name, shell) {
 			const msg = msgOfAction(name, shell, now());

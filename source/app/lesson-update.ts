@@ -6,6 +6,7 @@
 import {applySetup, chapterStartShell, checkStep, replayToStep, stepWindow} from '../lessons/chapter-world.ts';
 import type {StepKind} from '../lessons/chapter-schema.ts';
 import type {CheckResult} from '../lessons/checks/checker.ts';
+import type {CommandRecord} from '../lessons/selectors/history.ts';
 import type {LocalizedStep} from '../lessons/localize.ts';
 import {emptyStepProgress, type ChapterProgress, type StepProgress} from '../lessons/progress/progress-schema.ts';
 import {stepXp} from '../lessons/xp.ts';
@@ -144,8 +145,8 @@ const withStep = (model: LessonModel, change: Partial<StepState>): LessonModel =
 const unchanged = (model: LessonModel): Result => [model, []];
 
 /** The line as typed and, typed inside an exec'd shell, as run from the learner's own shell: checks count both. */
-function records(msg: Extract<LessonMsg, {type: 'line-ran'}>): {line: string; exitCode: number}[] {
-	const typed = {line: msg.line.trim(), exitCode: msg.exitCode};
+function records(msg: Extract<LessonMsg, {type: 'line-ran'}>): CommandRecord[] {
+	const typed = {line: msg.line.trim(), exitCode: msg.exitCode, ...(msg.ownNamespaces ? {ownNamespaces: msg.ownNamespaces} : {})};
 	return msg.asRun ? [typed, {line: msg.asRun, exitCode: msg.exitCode}] : [typed];
 }
 

@@ -74,6 +74,7 @@ export type CheckMessages = {
 	fileMatches(path: string, where: string): string;
 	containerMissing(what: string, host: string): string;
 	containerState(what: string, actual: string, wanted: string): string;
+	containerNoLog(what: string, text: string): string;
 	imageMissing(ref: string, where: string): string;
 	imagePresent(ref: string, where: string): string;
 	layersShared(images: string[], actual: number, wanted: string): string;

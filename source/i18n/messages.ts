@@ -64,6 +64,7 @@ export type LeafText = {
 	where: (netns: string) => string;
 	ifaceIn: (name: string, where: string) => string;
 	ifaceNotIn: (name: string, where: string, actual?: string) => string;
+	ifaceNotPeer: (name: string, peer: string) => string;
 	noContainer: (name: string, host: string) => string;
 	noGroup: (name: string) => string;
 	value: (name: string, file: string, actual: string, wanted: string) => string;

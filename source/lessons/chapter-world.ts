@@ -62,7 +62,7 @@ export function replaySolution(step: StepMeta, shell: ShellState, window: StepWi
 	for (const line of step.solution ?? []) {
 		const result = runLine(current, line, runtime);
 		current = result.state;
-		commands.push({line, exitCode: result.exitCode}, ...(result.asRun ? [{line: result.asRun, exitCode: result.exitCode}] : []));
+		commands.push({line, exitCode: result.exitCode, ...(result.ownNamespaces ? {ownNamespaces: result.ownNamespaces} : {})}, ...(result.asRun ? [{line: result.asRun, exitCode: result.exitCode}] : []));
 		outputs.push({line, exitCode: result.exitCode, output: result.stdout + result.stderr});
 	}
 	const finalWindow = {...window, commands};

@@ -19,5 +19,5 @@ export function notFoundLine(state: ShellState, name: string): string {
 			if (dialect === 'dash') return `${shell}: 1: ${name}: not found`;
 		}
 	}
-	return `bash: ${name}: command not found`;
+	return frame.script ? `bash: line 1: ${name}: command not found` : `bash: ${name}: command not found`;
 }

@@ -38,7 +38,17 @@ export function runLine(state: ShellState, line: string, runtime: ShellRuntime):
 	const cut = stdout.length > lineOutputLimit || stderr.length > lineOutputLimit;
 	const chunks = cut ? undefined : pushChunks(stderrChunk(warnings), chunksOf(result)).map(c => ({...c, text: say(c.text)}));
 	if (chunks) pushChunks(chunks, stderrChunk(say(stopped)));
-	return {state: result.state, stdout, stderr, exitCode: result.exitCode, effects: result.effects, ...(chunks ? {chunks} : {}), ...(asRun ? {asRun} : {}), ...(result.stderrFirst && !warnings ? {stderrFirst: true} : {})};
+	const own = ownNamespaces(state);
+	return {state: result.state, stdout, stderr, exitCode: result.exitCode, effects: result.effects, ...(chunks ? {chunks} : {}), ...(asRun ? {asRun} : {}), ...(own.length ? {ownNamespaces: own} : {}), ...(result.stderrFirst && !warnings ? {stderrFirst: true} : {})};
+}
+
+/** The namespace kinds in which the current shell is not in its host's first namespaces. */
+function ownNamespaces(state: ShellState): string[] {
+	const frame = currentFrame(state);
+	const host = state.world.hosts.get(frame.host);
+	const me = host?.processes.get(frame.pid);
+	if (!host || !me) return [];
+	return (Object.keys(host.initNamespaces) as (keyof typeof host.initNamespaces)[]).filter(kind => me.namespaces[kind] !== host.initNamespaces[kind]);
 }
 
 /** What one line may print: the screen keeps its scrollback, and a loop printing its growing history does not fill memory. */

@@ -145,7 +145,7 @@ function childShell(shell: 'bash' | 'sh'): Builtin {
 		const world = produce(state.world, w => {
 			pid = spawnProcess(w, w.hosts.get(frame.host)!, {parentPid: me.pid, command: [shell, ...args].join(' '), tty: me.tty}).pid;
 		});
-		const child: ShellFrame = {host: frame.host, pid, user: frame.user, cwd: frame.cwd, kind: inContainer ? frame.kind : 'login', ...(frame.label ? {label: frame.label} : {})};
+		const child: ShellFrame = {host: frame.host, pid, user: frame.user, cwd: frame.cwd, kind: inContainer ? frame.kind : 'login', ...(frame.label ? {label: frame.label} : {}), ...(script !== undefined ? {script: true} : {})};
 		const session = {...state.session, frames: [...state.session.frames, child]};
 		if (script === undefined) return {state: {world, session}, stdout: '', stderr: '', exitCode: 0, effects: []};
 		const reaped = (w: typeof world) =>

@@ -18,6 +18,8 @@ export type ShellFrame = {
 	label?: string; // shown in the prompt, e.g. the container name
 	/** The command that opened this interactive shell (`kubectl exec -it duo -c sidecar -- sh`): what a line typed here amounts to. */
 	via?: string;
+	/** A non-interactive `bash -c LINE` (ssh HOST LINE): bash names the line in its errors (`bash: line 1: foo: command not found`). */
+	script?: boolean;
 	/** `kubectl run -it`: the pod this terminal is attached to; leaving says how to reattach, and --rm deletes the pod. */
 	attached?: {namespace: string; pod: string; container: string; remove: boolean};
 };
@@ -167,6 +169,8 @@ export type LineResult = {
 	 * checks count it as that command too.
 	 */
 	asRun?: string;
+	/** The kinds of namespace (net, uts...) the typing shell has of its own, not its host's first ones (an unshare'd shell): where the line ran. */
+	ownNamespaces?: string[];
 	/** The terminal showed stderr before stdout (a line that was one command whose outcome said so). */
 	stderrFirst?: boolean;
 	/** Both streams in the order the terminal showed them (`ps --bogus; echo rc=$?`: the error first); read with chunksOf(). */

@@ -60,3 +60,12 @@ test('jobs lists them; kill %N ends one (Terminated, Killed); wait and fg wait i
 	assert.equal(run(shell, 'wait %4').text, 'bash: wait: %4: no such job\n');
 	assert.equal(run(shell, 'type jobs wait fg').text, 'jobs is a shell builtin\nwait is a shell builtin\nfg is a shell builtin\n');
 });
+
+test('jobs, wait, fg and exit answer --help with their synopsis, as cd does (not an error)', () => {
+	const shell = fresh();
+	assert.equal(run(shell, 'jobs --help').text, 'jobs: jobs [-lnprs] [jobspec ...] or jobs -x command [args]\n');
+	assert.equal(run(shell, 'wait --help').text, 'wait: wait [-fn] [-p var] [id ...]\n');
+	assert.equal(run(shell, 'fg --help').text, 'fg: fg [job_spec]\n');
+	const exit = run(shell, 'exit --help');
+	assert.deepEqual([exit.text, exit.effects], ['exit: exit [n]\n', []], 'it does not quit the tutor');
+});

@@ -68,3 +68,16 @@ test('exit in a copy of the shell (a subshell, $(...), a pipeline) ends only tha
 	const piped = run(shell, 'exit 1 | cat; echo still');
 	assert.deepEqual([piped.text, piped.effects], ['still\n', []]);
 });
+
+test('ssh HOST LINE hands the words, joined, to bash -c as sshd does: lists, cd, exit N, word splitting; bash -c names the line in errors', () => {
+	const shell = sandboxShell({world: createSandboxWorld({cluster: false})});
+	assert.equal(run(shell, "ssh host-2 'hostname; whoami'").text, 'host-2\nroot\n');
+	assert.equal(run(shell, "ssh host-2 'cd /tmp && pwd'").text, '/tmp\n');
+	assert.equal(run(shell, "ssh host-2 'exit 2; echo x'; echo rc=$?").text, 'rc=2\n');
+	assert.equal(run(shell, 'ssh host-2 echo "a  b"').text, 'a b\n', 'the remote shell splits the joined line again');
+	const missing = run(shell, 'ssh host-2 nosuch');
+	assert.deepEqual([missing.stderr, missing.exitCode], ['bash: line 1: nosuch: command not found\n', 127]);
+	assert.equal(run(shell, 'bash -c nosuch').stderr, 'bash: line 1: nosuch: command not found\n');
+	assert.equal(run(shell, 'nosuch').stderr, 'bash: nosuch: command not found\n', 'at the prompt: no line number');
+	assert.equal(run(shell, 'hostname').text, 'host-1\n');
+});

@@ -58,6 +58,8 @@ async function play(chapter: Chapter): Promise<void> {
 			await ui.waitForText(`The right answer is ${step.answer})`);
 			ui.press(step.answer!);
 			await ui.waitFor(() => at().passed, `${step.id}: the right answer passes`);
+			// The keys line offers what acts now: on an empty prompt, a bare n moves on.
+			await ui.waitFor(f => /(^|· )next n\b/m.test(f), `${step.id}: the keys line offers n after the right answer`);
 			ui.press('n');
 			await moved(step.id);
 			continue;

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {paneObject} from '../../source/ui/pane/event-stream.ts';
-import {cpuText, hostDepth} from '../../source/ui/pane/host-depth.ts';
+import {cgroupLabel, cpuText, hostDepth} from '../../source/ui/pane/host-depth.ts';
 import {hostView} from '../../source/ui/pane/selectors/host.ts';
 import {eventsForDepth, recentEvents} from '../../source/ui/pane/selectors/events.ts';
 import {textWidth} from '../../source/ui/text-width.ts';
@@ -128,4 +128,11 @@ test("at 80x24 a container's cgroup is named by its short id, not cut to /system
 	// At 140x40 there is room for the usage bar and the whole short id.
 	const wide = hostDepth(shell.state.world, 'host-1', {width: 69, height: 30, theme: makeTheme(false), text: enPane}).rows.map(r => r.cells.map(c => c.text).join(''));
 	assert.match(wide.find(l => l.includes('docker-'))!, new RegExp(`^…/docker-${id.slice(0, 12)} +[█░]{6} \\S+/64Mi `));
+});
+
+test('a top-level cgroup too long for the column is cut at its end (/system…), a nested one keeps its last part (playtest, chapter 3)', () => {
+	assert.equal(cgroupLabel('/system.slice', 8), '/system…');
+	assert.equal(cgroupLabel('/init.scope', 8), '/init…');
+	assert.equal(cgroupLabel('/demo', 8), '/demo');
+	assert.equal(cgroupLabel('/system.slice/docker-9d3fb64afebe0123456789.scope', 22), '…/docker-9d3fb64afebe');
 });

@@ -50,3 +50,11 @@ test('quizzes answered one after another leave the lesson pane its height', asyn
 	const after = ruleRow(await ui.waitForText(`${at().stepIndex + 1}/${steps.length} ·`));
 	assert.equal(after, before, 'the shell area did not grow over the lesson');
 });
+
+test('a pasted here-document is not an output being read: the lesson pane keeps its height (playtest, chapter 8)', async () => {
+	const {lastRunHeight} = await import('../../source/ui/shell/shell-lines.ts');
+	const heredoc = ['root@host-1:~# kubectl apply -f - <<EOF', ...Array.from({length: 10}, (_, i) => `> line ${i}`), '> EOF'].join('\n');
+	const output = [{id: 1, kind: 'command' as const, text: heredoc}, {id: 2, kind: 'stdout' as const, text: 'pod/clash created\n'}, {id: 3, kind: 'success' as const, text: '✓ done'}];
+	assert.equal(lastRunHeight(output, 80, {commandOutputOnly: true}), 3, 'the command as one line, and its output');
+	assert.equal(lastRunHeight(output, 80), 15, 'what scrolled past is still counted for the "more lines above" notice');
+});

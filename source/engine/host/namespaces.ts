@@ -53,6 +53,12 @@ export function collectUnusedNamespaces(host: Host): void {
 		if (ns.parentId !== undefined) used.add(ns.parentId);
 	}
 	for (const [id, ns] of host.namespaces) {
-		if (!used.has(id) && !ns.name) host.namespaces.delete(id);
+		if (used.has(id) || ns.name) continue;
+		host.namespaces.delete(id);
+		// A veth end goes with its network namespace, and the kernel destroys its peer with it.
+		for (const iface of ns.interfaces ?? []) {
+			const other = iface.peer && host.namespaces.get(iface.peer.namespaceId);
+			if (other?.interfaces) other.interfaces = other.interfaces.filter(i => i.name !== iface.peer!.name);
+		}
 	}
 }

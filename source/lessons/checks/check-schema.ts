@@ -79,9 +79,9 @@ export const leafSchemas = {
 			equals: z.string().optional(),
 		})
 		.strict(),
-	/** A Docker container (by name or image) exists, runs, or exited. */
+	/** A Docker container (by name or image) exists, runs, or exited; `logsContain`: its app logged this (a request reached it, however it was sent). */
 	container: z
-		.object({host: z.string().optional(), name: z.string().optional(), image: z.string().optional(), state: z.enum(['exists', 'running', 'exited', 'created', 'paused']).default('exists')})
+		.object({host: z.string().optional(), name: z.string().optional(), image: z.string().optional(), state: z.enum(['exists', 'running', 'exited', 'created', 'paused']).default('exists'), logsContain: z.string().min(1).optional()})
 		.strict()
 		.refine(v => v.name !== undefined || v.image !== undefined, 'give the container a name or an image'),
 	/** An image is on a Docker host (or in the registry with `registry: true`). */
@@ -96,7 +96,8 @@ export const leafSchemas = {
 	/** At least this much virtual time passed since the step began, however it passed. */
 	elapsed: z.object({seconds: z.number().int().min(1)}).strict(),
 	/** The learner typed a command since the step began: words in order (`docker build`) or a /regex/. */
-	command: z.object({used: name, succeeded: z.boolean().optional()}).strict(),
+	/** `typedIn`: only lines typed in a shell with these namespaces of its own (ip link inside `unshare --net bash`). */
+	command: z.object({used: name, succeeded: z.boolean().optional(), typedIn: z.array(namespaceKindSchema).optional()}).strict(),
 	/** Where the learner's shell is: inside a container, an unshare, an ssh session... */
 	shell: z.object({host: z.string().optional(), inside: z.enum(['login', 'ssh', 'unshare', 'nsenter', 'container', 'pod', 'netns']).optional()}).strict(),
 	...networkAndLimitsLeafSchemas,

@@ -235,7 +235,8 @@ function evaluateLeaf(check: LeafCheck, ctx: CheckContext, say: CheckMessages): 
 			if (found.length === 0) return fail(say.containerMissing(what, hostName));
 			if (spec.state === 'exists') return result(true, say.containerState(what, found[0]!.state, 'exists'), []);
 			const match = found.find(c => c.state === spec.state);
-			return result(Boolean(match), say.containerState(what, spec.state, spec.state), say.containerState(what, found[0]!.state, spec.state));
+			const logged = spec.logsContain === undefined || found.some(c => c.state === spec.state && c.logs.some(l => l.includes(spec.logsContain!)));
+			return match && !logged ? fail(say.containerNoLog(what, spec.logsContain!)) : result(Boolean(match), say.containerState(what, spec.state, spec.state), say.containerState(what, found[0]!.state, spec.state));
 		}
 		case 'image': {
 			const {spec} = check;
@@ -281,8 +282,7 @@ function evaluateLeaf(check: LeafCheck, ctx: CheckContext, say: CheckMessages): 
 			return result(seconds >= check.spec.seconds, say.timePassed(seconds), say.timeNotPassed(seconds, check.spec.seconds));
 		}
 		case 'command': {
-			const {spec} = check;
-			const used = ctx.commands.some(c => lineUses(c.line, spec.used) && (!spec.succeeded || c.exitCode === 0));
+			const spec = check.spec, used = ctx.commands.some(c => lineUses(c.line, spec.used) && (!spec.succeeded || c.exitCode === 0) && (spec.typedIn ?? []).every(kind => c.ownNamespaces?.includes(kind)));
 			return result(used, say.commandUsed(spec.used), say.commandMissing(spec.used, spec.succeeded));
 		}
 		case 'interface':

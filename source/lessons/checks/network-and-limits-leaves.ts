@@ -12,7 +12,8 @@ const limit = z.union([z.number().int(), z.literal('max')]).optional();
 
 export const networkAndLimitsLeafSchemas = {
 	/** An interface is in a network namespace: the host's own (`netns: host`) or one named by `ip netns add`. */
-	interface: z.object({host: z.string().optional(), name: z.string().min(1), netns: z.string().min(1).default('host')}).strict(),
+	/** `peer`: a veth end whose other end has this name (both ends of one pair, not two pairs' ends). */
+	interface: z.object({host: z.string().optional(), name: z.string().min(1), netns: z.string().min(1).default('host'), peer: z.string().min(1).optional()}).strict(),
 	/** The cgroup Docker made for a container holds these limits: memory.max in bytes, cpu.max's quota, pids.max. */
 	containerCgroup: z.object({host: z.string().optional(), name: z.string().min(1), memoryMax: limit, cpuQuota: limit, pidsMax: limit}).strict(),
 } as const;
@@ -27,11 +28,13 @@ export function evaluateNetworkAndLimitsLeaf(check: NetworkAndLimitsLeaf, ctx: {
 	const host = hostNamed(ctx.world, hostName);
 	if (!host) return {passed: false, met: '', unmet: [say.noHost(hostName)]};
 	if (check.kind === 'interface') {
-		const {name, netns} = check.spec;
+		const {name, netns, peer} = check.spec;
 		let actual: string | undefined;
 		for (const ns of host.namespaces.values()) {
-			if (ns.kind !== 'net' || !ns.interfaces?.some(i => i.name === name)) continue;
+			const iface = ns.kind === 'net' ? ns.interfaces?.find(i => i.name === name) : undefined;
+			if (!iface) continue;
 			const label = ns.id === host.initNamespaces.net ? 'host' : (ns.name ?? `net:[${ns.id}]`);
+			if (label === netns && peer !== undefined && iface.peer?.name !== peer) return {passed: false, met: '', unmet: [say.ifaceNotPeer(name, peer)]};
 			if (label === netns) return {passed: true, met: say.ifaceIn(name, say.where(netns)), unmet: []};
 			actual = say.where(label);
 		}

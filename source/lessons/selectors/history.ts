@@ -1,6 +1,7 @@
 // What checks read from the learner's shell: the commands typed during the step, and where the shell is.
 
-export type CommandRecord = {line: string; exitCode: number};
+/** A line the learner ran; `ownNamespaces`: the namespace kinds its shell had of its own (an unshare'd shell). */
+export type CommandRecord = {line: string; exitCode: number; ownNamespaces?: string[]};
 
 /** Simple commands of a line: "a && b | c" gives a, b, c (quotes are not split). */
 export function simpleCommands(line: string): string[][] {

@@ -22,7 +22,13 @@ function waitFor(state: ShellState, jobs: BackgroundJob[], builtin: string, prog
 	return done(until > state.world.time ? {...state, world: tick(state.world, until - state.world.time, programs)} : state, '');
 }
 
-export const jobBuiltins: Record<string, (state: ShellState, args: string[], programs: ExternalProgramRunner) => Outcome> = {
+/** `jobs --help` and the others: the synopsis line, as `cd --help` gives it. */
+const synopsis: Record<string, string> = {jobs: 'jobs [-lnprs] [jobspec ...] or jobs -x command [args]', wait: 'wait [-fn] [-p var] [id ...]', fg: 'fg [job_spec]'};
+
+type JobBuiltin = (state: ShellState, args: string[], programs: ExternalProgramRunner) => Outcome;
+const withHelp = (name: string, builtin: JobBuiltin): JobBuiltin => (state, args, programs) => (args[0] === '--help' ? done(state, `${name}: ${synopsis[name]}\n`) : builtin(state, args, programs));
+
+const builtins: Record<string, JobBuiltin> = {
 	jobs: (state, args) => ({...jobsBuiltin(state, args), effects: []}),
 	wait(state, args, programs) {
 		if (args.length === 0) return waitFor(state, currentJobs(state), 'wait', programs);
@@ -45,3 +51,5 @@ export const jobBuiltins: Record<string, (state: ShellState, args: string[], pro
 		return {...waited, stdout: `${job.command}\n`, state: {...waited.state, session: {...session, jobs: session.jobs?.filter(j => j !== job)}}};
 	},
 };
+
+export const jobBuiltins: Record<string, JobBuiltin> = Object.fromEntries(Object.entries(builtins).map(([name, builtin]) => [name, withHelp(name, builtin)]));

@@ -153,6 +153,7 @@ export const exit: CommandSpec = {
 	name: 'exit',
 	summary: 'leave the current shell (ssh, unshare, exec), or quit at the top',
 	run(args, ctx) {
+		if (args[0] === '--help') return {stdout: 'exit: exit [n]\n', exitCode: 0};
 		const {code, complaint, exits} = exitStatus(args, ctx.session.lastExit);
 		if (!exits) return {stdout: '', stderr: complaint, exitCode: code};
 		const frames = ctx.session.frames;

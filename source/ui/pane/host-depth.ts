@@ -94,6 +94,8 @@ export function cgroupLabel(path: string, width: number): string {
 	const last = path.slice(path.lastIndexOf('/') + 1);
 	const scope = last.match(/^(docker|cri-containerd)-([0-9a-f]{12})[0-9a-f]*\.scope$/);
 	const name = scope ? `${scope[1]}-${scope[2]}` : last.replace(/\.(slice|scope)$/, '');
+	// A top-level group has no parent to leave out: `/system…`, not `…/system` (which read as a child called system).
+	if (path.lastIndexOf('/') === 0 && name.length + 2 <= width) return `/${name}…`;
 	if (name.length + 2 <= width) return `…/${name}`;
 	// Too narrow even for "docker-" and the id: the id alone, as docker ps begins it.
 	return scope && width < 12 ? scope[2]! : name;

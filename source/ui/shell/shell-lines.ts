@@ -21,13 +21,17 @@ export function outputLines(output: OutputEntry[], width: number, theme: Theme, 
 	return out.reverse().flat();
 }
 
-/** How many screen lines the newest command and its output take (0 before any command). */
+/**
+ * How many screen lines the newest command and its output take (0 before any command).
+ * `commandOutputOnly`: what the command printed, plus one line for the command itself (a pasted
+ * here-document is not an output being read) and none for the ✓ lines of steps passed since.
+ */
 export function lastRunHeight(output: OutputEntry[], width: number, options: {commandOutputOnly?: boolean} = {}): number {
 	let lines = 0;
 	for (let i = output.length - 1; i >= 0; i--) {
 		const entry = output[i]!;
 		if (options.commandOutputOnly && entry.kind === 'success') continue;
-		lines += wrapText(entry.text, width).length;
+		lines += options.commandOutputOnly && entry.kind === 'command' ? 1 : wrapText(entry.text, width).length;
 		if (entry.kind === 'command') return lines;
 	}
 	return 0;

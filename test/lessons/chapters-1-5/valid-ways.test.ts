@@ -10,6 +10,8 @@ import {loadLessonPack} from '../../../source/lessons/load-pack.ts';
 import {runLine} from '../../../source/shell/run-line.ts';
 import type {ShellState} from '../../../source/shell/types.ts';
 import {projectRoot} from '../../helpers/built-cli.ts';
+import {run, sandboxShell} from '../../helpers/shell.ts';
+import {createSandboxWorld} from '../../../source/engine/scenarios/sandbox.ts';
 
 const pack = loadLessonPack(join(projectRoot, 'lessons'));
 
@@ -28,7 +30,7 @@ function unmetAfter(chapterNumber: number, stepId: string, lines: string[]): str
 		}
 		const result = runLine(shell, line, runtime);
 		shell = result.state;
-		window.commands.push({line, exitCode: result.exitCode}, ...(result.asRun ? [{line: result.asRun, exitCode: result.exitCode}] : []));
+		window.commands.push({line, exitCode: result.exitCode, ...(result.ownNamespaces ? {ownNamespaces: result.ownNamespaces} : {})}, ...(result.asRun ? [{line: result.asRun, exitCode: result.exitCode}] : []));
 	}
 	return checkStep(chapter.meta.steps[index]!, shell, window, 'en').unmet;
 }
@@ -53,6 +55,8 @@ test('chapter 2: the hostname read with uname -n, interfaces listed with ip addr
 	assert.deepEqual(unmetAfter(2, 'net', ['exit', 'unshare --net bash', 'ip address show']), []);
 	assert.deepEqual(unmetAfter(2, 'net', ['exit', 'unshare --net bash', 'ip -br l']), []);
 	assert.equal(unmetAfter(2, 'net', ['exit', 'unshare --net bash', 'ip route']).length, 1, 'routes are not the interfaces');
+	assert.equal(unmetAfter(2, 'net', ['exit', 'ip link', 'unshare --net bash']).length, 1, "the host's interfaces, listed before, are not the new namespace's (playtest, zh-CN)");
+	assert.deepEqual(unmetAfter(2, 'net', ['exit', 'ip link', 'unshare --net bash', 'ip a']), []);
 });
 
 test('chapter 1: app-1 stopped with kill from the host, by pid or by name; docker stop is not the task', () => {
@@ -68,4 +72,40 @@ test('chapter 5: SHARED SIZE is seen with docker system df -v or --verbose; plai
 	assert.deepEqual(unmetAfter(5, 'pull', ['docker pull luksa/kubia', 'docker system df --verbose']), []);
 	assert.equal(unmetAfter(5, 'pull', ['docker pull luksa/kubia', 'docker system df']).length, 1, 'no SHARED SIZE column without -v');
 	assert.equal(unmetAfter(5, 'pull', ['docker pull luksa/kubia', 'docker system df; ls -v']).length, 1);
+});
+
+test('chapter 2: a veth pair made in the unshare --net shell dies with it; the step needs both ends of one pair (playtest, zh-CN)', () => {
+	const inside = ['ip netns add blue', 'ip link add veth-host type veth peer name veth-blue', 'ip link set veth-blue netns blue', 'exit'];
+	const again = ['ip link add veth-host type veth peer name veth-blue', 'ip netns exec blue ip link'];
+	assert.equal(unmetAfter(2, 'veth', [...inside, ...again]).length, 1, "the first pair's veth-blue went with the namespace it was made in");
+	assert.deepEqual(unmetAfter(2, 'veth', [...inside, ...again, 'ip link set veth-blue netns blue']), []);
+	assert.deepEqual(unmetAfter(2, 'veth', ['exit', 'ip netns add blue', 'ip link add veth-host type veth peer name veth-blue', 'ip link set veth-blue netns blue', 'ip -n blue link']), []);
+});
+
+test('chapter 2: the user namespace looked at in one line (id; cat uid_map; hostname test), not from outside (playtest, zh-CN)', () => {
+	assert.deepEqual(unmetAfter(2, 'userns', ['su - learner', 'unshare -Ur bash', 'id; cat /proc/self/uid_map; hostname test']), []);
+	assert.deepEqual(unmetAfter(2, 'userns', ['su - learner', 'unshare --user --map-root-user bash', 'head /proc/$$/uid_map', 'hostname test']), []);
+	assert.equal(unmetAfter(2, 'userns', ['su - learner', 'cat /proc/self/uid_map', 'hostname test', 'unshare -Ur bash']).length, 2, 'typed outside the namespace');
+});
+
+test('chapters 4 and 5: the management commands count as well (docker image ls, container logs, image history, container diff) (playtest)', () => {
+	assert.deepEqual(unmetAfter(4, 'build', ['docker build --tag kubia .', 'docker image ls']), []);
+	assert.deepEqual(unmetAfter(4, 'build', ['docker build -t kubia .', 'docker image list']), []);
+	assert.equal(unmetAfter(4, 'build', ['docker build -t kubia .', 'docker ps']).length, 1);
+	assert.deepEqual(unmetAfter(5, 'share', ['docker build -t hello hello/', 'docker image history hello']), []);
+	assert.equal(unmetAfter(5, 'share', ['docker build -t hello hello/', 'docker image history kubia']).length, 1, 'the other image');
+});
+
+test('docker run with a bad name after a pull keeps the pulled image, as the daemon does (playtest, chapter 4)', () => {
+	const shell = sandboxShell({world: createSandboxWorld({cluster: false})});
+	assert.match(run(shell, 'docker run -d --name w nginx').stderr, /Invalid container name \(w\)/);
+	assert.match(run(shell, 'docker images nginx').stdout, /^nginx +latest/m);
+});
+
+test("chapter 4: host-2's app asked with ssh host-2 curl or curl host-2:8080 from host-1; curl to host-1's own kubia is not it (playtest)", () => {
+	const run2 = 'ssh host-2 docker run -d -p 8080:8080 --name kubia-container learner/kubia';
+	assert.deepEqual(unmetAfter(4, 'elsewhere', [run2, 'ssh host-2 curl -s localhost:8080']), []);
+	assert.deepEqual(unmetAfter(4, 'elsewhere', [run2, 'curl -s host-2:8080']), []);
+	assert.deepEqual(unmetAfter(4, 'elsewhere', ['ssh host-2', 'docker run -d -p 8080:8080 --name kubia-container learner/kubia', 'curl localhost:8080']), []);
+	assert.equal(unmetAfter(4, 'elsewhere', [run2, 'curl -s localhost:8080']).length, 1, "host-1's own container answered");
 });

@@ -22,3 +22,10 @@ test('a container that exits non-zero is restarted by --restart on-failure', () 
 	run(shell, 'sleep 2');
 	assert.equal(run(shell, "docker inspect -f '{{.RestartCount}}' flaky").stdout, '1\n');
 });
+
+test('docker login without -u says in a [simulator] line who it logs in as (it was an unmarked line on stdout)', () => {
+	const shell = dockerShell();
+	const login = run(shell, 'docker login');
+	assert.equal(login.stdout, 'Login Succeeded\n');
+	assert.match(login.stderr, /^\[simulator\] no username or password asked: the simulated registry logs you in as "learner"/);
+});

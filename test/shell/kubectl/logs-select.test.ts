@@ -44,6 +44,8 @@ test('a pod with two containers: kubectl says which it defaulted to; --all-conta
 	assert.match(both.stdout, /^\[pod\/duo\/main\] /m);
 	assert.match(both.stdout, /^\[pod\/duo\/side\] /m);
 	assert.equal(run(shell, 'kubectl exec duo -- hostname').stderr, 'Defaulted container "main" out of: main, side\n');
+	assert.equal(run(shell, 'kubectl exec duo -- hostname').text, 'Defaulted container "main" out of: main, side\nduo\n', 'the note first, as on the terminal (playtest, chapter 8)');
+	assert.match(run(shell, 'kubectl logs duo').text, /^Defaulted container "main" out of: main, side\n/);
 });
 
 test('kubectl logs POD CONTAINER: the second argument names the container, as in kubectl 1.32', () => {

@@ -86,8 +86,9 @@ export function dockerLogin(args: string[], call: DockerCall): CommandOutcome {
 		w.dockers.get(call.host)!.loggedIn = user;
 	});
 	const warning = parsed.flags.values.has('-p') ? 'WARNING! Using --password via the CLI is insecure. Use --password-stdin.\n' : '';
-	const note = parsed.flags.values.has('-u') ? '' : `(the simulated registry logs you in as "${user}"; use -u NAME to choose the account)\n`;
-	return {stdout: `${note}Login Succeeded\n`, stderr: warning, exitCode: 0, world};
+	// The real CLI asks for a username and password here; the note says what stands in for them (on stderr, as its prompts are).
+	const note = parsed.flags.values.has('-u') ? '' : `[simulator] no username or password asked: the simulated registry logs you in as "${user}" (docker login -u NAME picks the account)\n`;
+	return {stdout: 'Login Succeeded\n', stderr: note + warning, exitCode: 0, world, ...(note ? {stderrFirst: true} : {})};
 }
 
 export function dockerLogout(_args: string[], call: DockerCall): CommandOutcome {

@@ -25,8 +25,10 @@ function runUsage(sub: string, message: string): CommandOutcome {
 }
 
 /** What `docker run` prints when the run fails (cli/command/container/run.go): `docker: ERR`, then where to read more. */
-function runFailure(sub: string, message: string, before = ''): CommandOutcome {
-	return fail(`${before}docker: ${message}\n\nRun 'docker ${sub} --help' for more information`, 125);
+/** `pulled`: the world after an image was pulled for this run, which a later failure keeps (the image stays, as with the real daemon). */
+function runFailure(sub: string, message: string, before = '', pulled?: World): CommandOutcome {
+	const failed = fail(`${before}docker: ${message}\n\nRun 'docker ${sub} --help' for more information`, 125);
+	return pulled ? {...failed, world: pulled} : failed;
 }
 
 /** Reads -p values: "8080:8080", "127.0.0.1:8080:80", "80", "8080:80/udp". */
@@ -220,9 +222,9 @@ function runOrCreate(args: string[], call: DockerCall, sub: 'run' | 'create'): C
 	const taken = new Set<number>();
 	for (const c of world.dockers.get(call.host)!.containers.values()) for (const p of c.ports) taken.add(p.hostPort);
 	const ports = parsePorts(flagValues(flags, '-p'), imageConfig.exposedPorts, flagSet(flags, '-P'), taken);
-	if ('error' in ports) return runFailure(sub, ports.error, stderr);
+	if ('error' in ports) return runFailure(sub, ports.error, stderr, pulled.world);
 	const netMode = settings.options.namespaceModes?.net;
-	if (netMode?.startsWith('container:') && flagValues(flags, '-p').length > 0) return runFailure(sub, 'Error response from daemon: conflicting options: port publishing and the container type network mode', stderr);
+	if (netMode?.startsWith('container:') && flagValues(flags, '-p').length > 0) return runFailure(sub, 'Error response from daemon: conflicting options: port publishing and the container type network mode', stderr, pulled.world);
 	if (netMode === 'host' && flagValues(flags, '-p').length > 0) stderr += 'WARNING: Published ports are discarded when using host network mode\n';
 	settings.options.ports = netMode === 'host' || netMode?.startsWith('container:') ? [] : ports;
 	let createError = '';
@@ -232,7 +234,7 @@ function runOrCreate(args: string[], call: DockerCall, sub: 'run' | 'create'): C
 		if (!created.ok) createError = created.error;
 		else containerId = created.container.id;
 	});
-	if (createError) return runFailure(sub, `Error response from daemon: ${createError}`, stderr);
+	if (createError) return runFailure(sub, `Error response from daemon: ${createError}`, stderr, pulled.world);
 	if (sub === 'create') return {stdout: containerId + '\n', stderr, exitCode: 0, world};
 	const attached = startAndAttach(call, world, containerId, settings, stderr);
 	// The pull lines (and warnings) reach the terminal before anything the container prints.

@@ -1,6 +1,7 @@
 // kubectl logs and exec: read a container's output, run a command inside a pod's container.
 import {containerLogs} from '../../../engine/k8s/kubelet.ts';
 import {digestHex} from '../../../engine/hash.ts';
+import {chunksOf, pushChunks, stderrChunk} from '../../output-chunks.ts';
 import type {CommandOutcome} from '../../types.ts';
 import {bool, flag} from './args.ts';
 import {fail, namespaceOf, type Kctx} from './context.ts';
@@ -142,7 +143,9 @@ export function kubectlLogs(given: Kctx): CommandOutcome {
 		}
 	}
 	if (errors.length && out.length === 0 && targets.length === 1 && targets[0]!.containers.length === 1) return fail(errors[0]!, '');
-	return {stdout: out.join(''), stderr: note + errors.map(e => e + '\n').join(''), exitCode: errors.length ? 1 : 0};
+	const failed = errors.map(e => e + '\n').join('');
+	// The "Defaulted container" note comes before the logs, the errors after them, as on the terminal.
+	return {stdout: out.join(''), stderr: note + failed, exitCode: errors.length ? 1 : 0, chunks: pushChunks(stderrChunk(note), [{stream: 'stdout', text: out.join('')}, ...stderrChunk(failed)])};
 }
 
 export function kubectlExec(k: Kctx, runInFrame: (host: string, pid: number, label: string, argv: string[]) => CommandOutcome): CommandOutcome {
@@ -164,6 +167,7 @@ export function kubectlExec(k: Kctx, runInFrame: (host: string, pid: number, lab
 	return result;
 }
 
+/** kubectl says which container it defaulted to before the command runs: the note comes first on the terminal. */
 function withNote(outcome: CommandOutcome, note: string): CommandOutcome {
-	return note ? {...outcome, stderr: note + (outcome.stderr ?? '')} : outcome;
+	return note ? {...outcome, stderr: note + (outcome.stderr ?? ''), chunks: pushChunks(stderrChunk(note), [...chunksOf({...outcome, stderr: outcome.stderr ?? ''})])} : outcome;
 }

@@ -78,7 +78,7 @@ export function runNested(ctx: CommandContext, placement: Placement, words: stri
 }
 
 function runScript(ctx: CommandContext, world: World, frame: ShellFrame, script: string): CommandOutcome {
-	const frames = [...ctx.session.frames, frame];
+	const frames = [...ctx.session.frames, {...frame, script: true}];
 	const result = runLine({world, session: {...ctx.session, frames}}, script, ctx.runtime);
 	// `exit N` in a non-interactive shell ends it silently (the builtin says "exit" only at a prompt).
 	const exited = result.state.session.frames.length < frames.length;

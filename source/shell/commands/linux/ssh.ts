@@ -42,7 +42,8 @@ export const ssh: CommandSpec = external({
 		const home = user === 'root' ? '/root' : `/home/${user}`;
 		const sshd = [...host.processes.values()].find(p => p.command.startsWith('sshd'))?.pid ?? 1;
 		if (command.length > 0) {
-			return runNested(ctx, {host: host.name, user, cwd: home, spawn: (w, h, cmd) => spawnProcess(w, h, {parentPid: sshd, command: cmd, user, uid, cgroup: '/user.slice', cwd: home}).pid}, command, {
+			// sshd hands the words, joined by spaces, to the user's shell as one line: `ssh host-2 'hostname; whoami'`.
+			return runNested(ctx, {host: host.name, user, cwd: home, spawn: (w, h, cmd) => spawnProcess(w, h, {parentPid: sshd, command: cmd, user, uid, cgroup: '/user.slice', cwd: home}).pid}, ['bash', '-c', command.join(' ')], {
 				notFound: p => `bash: line 1: ${p}: command not found`,
 				shellFrame: {kind: 'ssh'},
 			});
