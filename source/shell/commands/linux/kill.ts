@@ -1,11 +1,13 @@
 // kill (the bash builtin): send a signal to processes by the pids the caller sees.
 import {produce} from 'immer';
+import {appProfileOf} from '../../../engine/docker/programs.ts';
 import {reconcileContainers} from '../../../engine/docker/runtime.ts';
 import {recordEvent} from '../../../engine/events.ts';
 import {killAlone} from '../../../engine/host/processes.ts';
 import {handOverForkBomb} from '../../../engine/host/workloads.ts';
 import {noteServiceProcessDied, serviceOf} from '../../../engine/host/services.ts';
 import type {Process} from '../../../engine/host/types.ts';
+import type {World} from '../../../engine/world.ts';
 import type {CommandSpec} from '../../types.ts';
 import {jobBySpec, noteJobSignal} from '../../jobs.ts';
 import {callerOf, comm, external, fail, findVisible, lostShell, ok, optionsOf, visiblePid} from './context.ts';
@@ -76,8 +78,10 @@ export const kill: CommandSpec = {
 					continue;
 				}
 				if (signal === 0 || signal === 17 || signal === 18 || signal === 28) continue; // checks and signals ignored by default
-				// init of a pid namespace ignores signals it has no handler for, from inside its namespace.
+				// init of a pid namespace ignores signals it has no handler for, from inside its namespace;
+				// from an ancestor namespace only SIGKILL and SIGSTOP are forced on it (pid_namespaces(7)).
 				if (target.nsPids[target.namespaces.pid] === 1 && target.namespaces.pid === me.namespaces.pid) continue;
+				if (target.nsPids[target.namespaces.pid] === 1 && signal !== 9 && signal !== 19 && !containerInitHandles(w, host.name, target, signal)) continue;
 				// An interactive bash ignores SIGTERM (and SIGINT); only SIGKILL/SIGHUP end it.
 				const isShell = /^-?(bash|sh)$/.test(target.command);
 				if (isShell && signal !== 9 && signal !== 1) continue;
@@ -136,3 +140,16 @@ function killByName(tool: 'pkill' | 'killall'): CommandSpec {
 
 export const pkill = killByName('pkill');
 export const killall = killByName('killall');
+
+/**
+ * Whether a container's main process (the init of its pid namespace) has a handler for this
+ * signal: an app that shuts down on SIGTERM (nginx) has handlers for the terminating signals; node
+ * or a shell script as PID 1 has none, so `kill PID` from the host does nothing to it (docker stop
+ * waits its 10 s for the same reason). A process that is not a container's stays as it was.
+ */
+function containerInitHandles(w: World, hostName: string, target: Process, signal: number): boolean {
+	const container = target.containerId === undefined ? undefined : w.dockers.get(hostName)?.containers.get(target.containerId);
+	if (!container || container.pid !== target.pid) return true;
+	if (![1, 2, 3, 15].includes(signal)) return false;
+	return appProfileOf(w, hostName, container)?.handlesSigterm === true;
+}
