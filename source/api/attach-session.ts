@@ -6,24 +6,13 @@
 import {produce} from 'immer';
 import type WebSocket from 'ws';
 import {exitProcess} from '../engine/host/processes.ts';
+import {attachedShell} from '../engine/k8s/attached-shell.ts';
 import type {World} from '../engine/world.ts';
 import {serveExec} from './exec-session.ts';
 import {channel, frame} from './exec-stream.ts';
 import {handleRequest} from './handle-request.ts';
 import type {LiveWorld} from './live-session.ts';
 import {onTerminal} from './terminal-input.ts';
-
-const shells = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
-
-/** The shell a container runs as its program, if it does (`kubectl run -it box --image=busybox -- sh`). */
-function containerShell(world: World, namespace: string, pod: string, container: string | null): string | undefined {
-	const spec = world.cluster?.store.pods.get(`${namespace}/${pod}`)?.spec;
-	const c = (spec?.containers ?? []).find((x: any) => !container || x.name === container);
-	const argv = [...(c?.command ?? []), ...(c?.args ?? [])];
-	const program = String(argv[0] ?? '').split('/').pop()!;
-	// `sh -c '...'` runs a script and reads no terminal; only a lone shell does.
-	return shells.has(program) && argv.length === 1 ? program : undefined;
-}
 
 /** The container's main process exits with `code`, as when the shell attached to it ends. */
 function endContainer(world: World, namespace: string, pod: string, container: string | null, code: number): World {
@@ -38,7 +27,7 @@ function endContainer(world: World, namespace: string, pod: string, container: s
 
 export function serveAttach(ws: WebSocket, live: LiveWorld, namespace: string, pod: string, query: URLSearchParams): void {
 	const container = query.get('container');
-	const shell = query.get('stdin') === 'true' ? containerShell(live.world(), namespace, pod, container) : undefined;
+	const shell = query.get('stdin') === 'true' ? attachedShell(live.world(), `${namespace}/${pod}`, container) : undefined;
 	if (shell) {
 		const asExec = new URLSearchParams(query);
 		asExec.append('command', shell);

@@ -27,6 +27,7 @@ before(async () => {
 	};
 	create({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'ticker'}, spec: {containers: [{name: 'ticker', image: 'busybox', command: ['sh', '-c', 'while true; do echo tick; sleep 1; done']}]}});
 	create({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'box'}, spec: {containers: [{name: 'box', image: 'busybox', command: ['sh'], stdin: true, stdinOnce: true, tty: true}]}});
+	create({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'bare'}, spec: {containers: [{name: 'bare', image: 'busybox', stdin: true, stdinOnce: true, tty: true}]}});
 	create({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'brief'}, spec: {restartPolicy: 'Never', containers: [{name: 'brief', image: 'busybox', command: ['sh', '-c', 'sleep 600'], stdin: true, stdinOnce: true, tty: true}]}});
 	create({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'once'}, spec: {restartPolicy: 'Never', containers: [{name: 'once', image: 'busybox', command: ['sh'], stdin: true, stdinOnce: true, tty: true}]}});
 	live = standaloneWorld(tick(world, 60_000), undefined, shellRunner(createSimulation().bare(memoryDisk()), learnerHost));
@@ -93,4 +94,12 @@ test('attach to a program that is not a shell ends when the program exits (kubec
 	live.set(tick(live.world(), 700_000));
 	const status = await Promise.race([closed, new Promise(r => setTimeout(() => r('still open'), 5000))]);
 	assert.deepEqual(status, {metadata: {}, status: 'Success'});
+});
+
+test('attach -it to a container given no command types into the image\'s own shell (kubectl run -it box --image=busybox), as the built-in kubectl does', async () => {
+	const {ws, screen} = await attach('bare', 'container=bare&stdin=true&stdout=true&tty=true');
+	await waitFor(screen, /root@bare:\/# $/);
+	ws.send(Buffer.from([0, ...Buffer.from('hostname\r')]));
+	await waitFor(screen, /hostname\r\nbare\r\n/);
+	ws.close();
 });

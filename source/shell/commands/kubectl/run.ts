@@ -1,7 +1,6 @@
 // kubectl run: a pod from flags, and with -it the terminal attached to its container.
 import {createObject} from '../../../engine/k8s/api-server.ts';
-import {waitsForInput} from '../../../engine/k8s/container-behaviour.ts';
-import {nodeImage} from '../../../engine/k8s/images.ts';
+import {attachedShell} from '../../../engine/k8s/attached-shell.ts';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
 import {tick} from '../../../engine/tick.ts';
 import type {World} from '../../../engine/world.ts';
@@ -60,9 +59,7 @@ function attach(k: Kctx, created: World, key: string, name: string, remove: bool
 			// kubectl waits for the pod to run and be ready, or to have completed: then it prints the logs instead of attaching.
 			const phase = pod?.status?.phase;
 			if (phase === 'Succeeded' || phase === 'Failed') return followAttached(k, world, key, name, remove, false);
-			const spec = pod?.spec?.containers?.[0];
-			const image = spec && nodeImage(world, runtime.node, spec.image);
-			if (rt.stage !== 'running' || rt.pid === undefined || !spec || !image || !waitsForInput(spec, image)) return followAttached(k, world, key, name, remove, true);
+			if (rt.stage !== 'running' || rt.pid === undefined || !attachedShell(world, key)) return followAttached(k, world, key, name, remove, true);
 			const frame = {host: runtime.node, pid: rt.pid, user: 'root', cwd: '/', kind: 'pod' as const, label: name, attached: {namespace: key.split('/')[0]!, pod: name, container: name, remove}};
 			return {stdout: "If you don't see a command prompt, try pressing enter.\n", exitCode: 0, world, session: {...k.ctx.session, frames: [...k.ctx.session.frames, frame]}};
 		}
