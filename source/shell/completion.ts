@@ -83,7 +83,7 @@ export function candidatesFor(words: string[], word: string, ctx: {commands: Com
 	if (/^(\d*>>?|<|&>)$/.test(words[words.length - 1] ?? '')) return pathCandidates(world, frame, word);
 	// Words after the command that are not flags, nor the value of a flag that takes one.
 	const positional = words.slice(1).filter((w, i, all) => !w.startsWith('-') && !['-n', '--namespace', '-o', '--output', '-c', '--container', '-l', '--selector'].includes(all[i - 1] ?? ''));
-	if (word.startsWith('-')) return [...new Set(spec?.flagsAfter?.(positional) ?? spec?.flags ?? [])].sort();
+	if (word.startsWith('-')) return [...new Set(spec?.flagsAfter?.(positional) ?? spec?.flagsAt?.(world, frame) ?? spec?.flags ?? [])].sort();
 	if (command === 'kubectl') {
 		const previous = words[words.length - 1];
 		if (previous === '-n' || previous === '--namespace') return kubeObjectNames(world, 'namespaces', state.session.namespace);

@@ -2,26 +2,11 @@
 // util-linux, BSD getopt for ssh, iproute2's single-dash words, procps ps's three syntaxes): the
 // options a command accepts, what `--help` prints, what Tab completion offers, and the real
 // tool's words for an option it does not know. The command then reads what was parsed.
+import {badOption, optionLine} from './option-words.ts';
+import type {OptionDef, OptionsOutcome, OptionsSpec, Problem} from './option-types.ts';
 
-export type OptionsOutcome = {stdout: string; stderr?: string; exitCode: number}; // a CommandOutcome (types.ts), output only
+export type {OptionDef, OptionsOutcome, OptionsSpec, OptionStyle} from './option-types.ts';
 
-export type OptionDef = {
-	short?: string; // "h"
-	long?: string; // "human" (iproute2: "netns", matched from "-n" as ip does)
-	bsd?: string; // ps: the letter in BSD syntax, without a dash ("x" of `ps aux`)
-	value?: 'required' | 'optional'; // --width=N / -w N; optional: --long=VALUE or -wVALUE (getopt's "w::")
-	longOnlyValue?: boolean; // the short form takes no value (ls -F, unshare -m: "--mount[=<file>]")
-	argName?: string; // for --help: "<N>"
-	help: string;
-};
-
-/**
- * How the tool reports a bad option:
- * - gnu: coreutils/util-linux, `Try 'X --help'`;  procps: the usage and options follow;
- * - systemd: one line;  usage: the tool's own usage text follows (errorUsage);
- * - curl, bsd (OpenSSH's getopt), iproute2 and ps: each in its own words;
- * - bash: a builtin (cd, pwd, history...): `bash: cd: -Q: invalid option`, then its usage line.
- */
 /** One option of a spec: its short and long names, whether it takes a value, and its help line. */
 export const flag = (short: string | undefined, long: string | undefined, help: string, value?: OptionDef['value'], argName?: string, extra: Partial<OptionDef> = {}): OptionDef => ({
 	...(short ? {short} : {}),
@@ -32,35 +17,9 @@ export const flag = (short: string | undefined, long: string | undefined, help: 
 	...extra,
 });
 
-export type OptionStyle = 'gnu' | 'procps' | 'systemd' | 'usage' | 'curl' | 'bsd' | 'iproute2' | 'ps' | 'bash';
-
-export type OptionsSpec = {
-	usage: string[]; // "free [options]"
-	about: string;
-	options: OptionDef[];
-	style: OptionStyle;
-	badOptionExit?: number; // 1 unless the tool says otherwise (ls: 2)
-	/** Options end at the first operand (sudo, time, unshare PROGRAM): the rest is another command's. */
-	stopAtOperand?: boolean;
-	/** style 'usage', 'bsd', 'ps': what the tool prints after the message. */
-	errorUsage?: string;
-	/** hostname prints its usage on stdout, the message on stderr. */
-	errorUsageOnStdout?: boolean;
-	/** The tool's own --help text (and the stream and exit it uses), when it is not the generated shape. */
-	help?: {text: string; stream?: 'stdout' | 'stderr'; exitCode?: number};
-	/** The tool reads short options only (plain getopt): `--bogus` is the option '-'. */
-	shortOnly?: boolean;
-	/** psmisc killall: a bad option prints the usage alone, without a message line. */
-	usageOnly?: boolean;
-	/** ps: a bare word of digits is a process list (`ps 1`), not BSD options. */
-	numericOperands?: boolean;
-	/** What the tool takes out before getopt sees the words: pkill's -SIGNAL, seq's negative numbers. */
-	preRead?: (args: string[]) => string[];
-};
-
 /** What was given: each option by its long name (else its short letter), in order, and the operands. */
 export class ParsedOptions {
-	readonly given: {key: string; value: string | undefined}[] = [];
+	readonly given: {key: string; value: string | undefined; as: string}[] = []; // as: the option as typed ("-l", "l", "--forest")
 	readonly operands: string[] = [];
 	has(key: string): boolean {
 		return this.given.some(g => g.key === key);
@@ -79,18 +38,7 @@ export type OptionsParse = {kind: 'ok'; parsed: ParsedOptions} | {kind: 'help'; 
 export type OptionsCheck = {kind: 'ok'} | {kind: 'help'; outcome: OptionsOutcome} | {kind: 'bad'; outcome: OptionsOutcome};
 
 const helpOption: OptionDef = {long: 'help', help: 'display this help and exit'};
-const keyOf = (o: OptionDef): string => o.long ?? o.short ?? o.bsd!;
-
-/** A problem with one option, told in each style's own words by badOption. */
-type Problem =
-	| {kind: 'unknown-long'; arg: string}
-	| {kind: 'ambiguous'; arg: string; possibilities: string[]}
-	| {kind: 'no-argument-allowed'; long: string; arg: string}
-	| {kind: 'needs-argument-long'; long: string; arg: string}
-	| {kind: 'unknown-short'; letter: string}
-	| {kind: 'needs-argument-short'; letter: string}
-	| {kind: 'unknown-bsd'}
-	| {kind: 'needs-list'; flag: string};
+const keyOf = (o: OptionDef): string => o.key ?? o.long ?? o.short ?? o.bsd!;
 
 function withHelp(spec: OptionsSpec): OptionDef[] {
 	if (spec.style === 'iproute2' || spec.style === 'bsd') return spec.options;
@@ -103,9 +51,9 @@ export function parseOptions(name: string, spec: OptionsSpec, rawArgs: string[])
 	const options = withHelp(spec);
 	const parsed = new ParsedOptions();
 	const bad = (problem: Problem): OptionsParse => ({kind: 'bad', outcome: badOption(name, spec, options, problem)});
-	const take = (option: OptionDef, value: string | undefined): OptionsParse | undefined => {
+	const take = (option: OptionDef, value: string | undefined, as: string): OptionsParse | undefined => {
 		if (option.long === 'help') return {kind: 'help', outcome: helpOutcome(spec, options)};
-		parsed.given.push({key: keyOf(option), value});
+		parsed.given.push({key: keyOf(option), value, as});
 		return undefined;
 	};
 	if (spec.style === 'iproute2') return parseIproute2(options, args, parsed, bad, take);
@@ -124,11 +72,11 @@ export function parseOptions(name: string, spec: OptionsSpec, rawArgs: string[])
 				if (option.value === 'required') {
 					const value = arg.slice(j + 1) || args[++i];
 					if (value === undefined) return bad({kind: 'needs-list', flag: option.bsd!});
-					const stop = take(option, value);
+					const stop = take(option, value, option.bsd!);
 					if (stop) return stop;
 					break;
 				}
-				const stop = take(option, undefined);
+				const stop = take(option, undefined, option.bsd!);
 				if (stop) return stop;
 			}
 			continue;
@@ -155,7 +103,7 @@ export function parseOptions(name: string, spec: OptionsSpec, rawArgs: string[])
 				if (i + 1 >= args.length) return bad({kind: 'needs-argument-long', long: option.long!, arg});
 				value = args[++i]!;
 			}
-			const stop = take(option, value);
+			const stop = take(option, value, `--${option.long}`);
 			if (stop) return stop;
 			continue;
 		}
@@ -168,11 +116,11 @@ export function parseOptions(name: string, spec: OptionsSpec, rawArgs: string[])
 					if (i + 1 >= args.length) return bad({kind: 'needs-argument-short', letter: arg[j]!});
 					value = args[++i]!;
 				}
-				const stop = take(option, value);
+				const stop = take(option, value, `-${option.short}`);
 				if (stop) return stop;
 				break;
 			}
-			const stop = take(option, undefined);
+			const stop = take(option, undefined, `-${option.short}`);
 			if (stop) return stop;
 		}
 	}
@@ -180,7 +128,7 @@ export function parseOptions(name: string, spec: OptionsSpec, rawArgs: string[])
 }
 
 /** iproute2: `-word` options matched by prefix in the order ip tries them (-n is -netns, -b is -batch), up to the object. */
-function parseIproute2(options: OptionDef[], args: string[], parsed: ParsedOptions, bad: (p: Problem) => OptionsParse, take: (o: OptionDef, v: string | undefined) => OptionsParse | undefined): OptionsParse {
+function parseIproute2(options: OptionDef[], args: string[], parsed: ParsedOptions, bad: (p: Problem) => OptionsParse, take: (o: OptionDef, v: string | undefined, as: string) => OptionsParse | undefined): OptionsParse {
 	let i = 0;
 	for (; i < args.length; i++) {
 		const arg = args[i]!;
@@ -195,7 +143,7 @@ function parseIproute2(options: OptionDef[], args: string[], parsed: ParsedOptio
 		if (!option) return bad({kind: 'unknown-long', arg: opt});
 		let value: string | undefined;
 		if (option.value === 'required') value = args[++i];
-		const stop = take(option, value);
+		const stop = take(option, value, `-${option.long}`);
 		if (stop) return stop;
 	}
 	parsed.operands.push(...args.slice(i));
@@ -208,83 +156,10 @@ export function checkOptions(name: string, spec: OptionsSpec, args: string[]): O
 	return result.kind === 'ok' ? {kind: 'ok'} : result;
 }
 
-function problemInGetoptWords(problem: Problem): string {
-	switch (problem.kind) {
-		case 'unknown-long': return `unrecognized option '${problem.arg}'`;
-		case 'ambiguous': return `option '${problem.arg}' is ambiguous; possibilities: ${problem.possibilities.map(p => `'--${p}'`).join(' ')}`;
-		case 'no-argument-allowed': return `option '--${problem.long}' doesn't allow an argument`;
-		case 'needs-argument-long': return `option '--${problem.long}' requires an argument`;
-		case 'unknown-short': return `invalid option -- '${problem.letter}'`;
-		case 'needs-argument-short': return `option requires an argument -- '${problem.letter}'`;
-		case 'unknown-bsd': return 'unsupported option (BSD syntax)';
-		case 'needs-list': return `option requires an argument -- '${problem.flag}'`;
-	}
-}
-
-const psLists: Record<string, string> = {p: 'process IDs', pid: 'process IDs', o: 'format specifiers', format: 'format specifiers', u: 'users', user: 'users', U: 'users', t: 'terminals', tty: 'terminals', C: 'command names', g: 'groups', G: 'groups', s: 'session IDs', sid: 'session IDs', ppid: 'process IDs'};
-
-function psProblem(problem: Problem): string {
-	switch (problem.kind) {
-		case 'unknown-long': case 'ambiguous': case 'no-argument-allowed': return 'unknown gnu long option';
-		case 'needs-argument-long': return `list of ${psLists[problem.long] ?? 'values'} must follow --${problem.long}`;
-		case 'unknown-short': return 'unsupported SysV option';
-		case 'needs-argument-short': return `list of ${psLists[problem.letter] ?? 'values'} must follow -${problem.letter}`;
-		case 'unknown-bsd': return 'unsupported option (BSD syntax)';
-		case 'needs-list': return `list of ${psLists[problem.flag] ?? 'values'} must follow ${problem.flag}`;
-	}
-}
-
-function badOption(name: string, spec: OptionsSpec, options: OptionDef[], problem: Problem): OptionsOutcome {
-	const exitCode = spec.badOptionExit ?? 1;
-	const first = `${name}: ${problemInGetoptWords(problem)}\n`;
-	switch (spec.style) {
-		case 'systemd':
-			return {stdout: '', stderr: first, exitCode};
-		case 'procps':
-			return {stdout: '', stderr: first + '\n' + usageAndOptions(spec, options, ' '), exitCode};
-		case 'usage':
-			if (spec.usageOnly) return {stdout: '', stderr: spec.errorUsage ?? '', exitCode};
-			return spec.errorUsageOnStdout ? {stdout: spec.errorUsage ?? '', stderr: first, exitCode} : {stdout: '', stderr: first + (spec.errorUsage ?? ''), exitCode};
-		case 'curl': {
-			const arg = problem.kind === 'unknown-short' || problem.kind === 'needs-argument-short' ? `-${problem.letter}` : 'arg' in problem ? problem.arg : '';
-			const why = problem.kind === 'ambiguous' ? 'is ambiguous' : problem.kind.startsWith('needs-argument') ? 'requires parameter' : problem.kind === 'no-argument-allowed' ? 'is unknown' : 'is unknown';
-			return {stdout: '', stderr: `${name}: option ${problem.kind === 'no-argument-allowed' ? problem.arg.split('=')[0] : arg}: ${why}\n${name}: try '${name} --help' or '${name} --manual' for more information\n`, exitCode};
-		}
-		case 'bsd': {
-			const letter = 'letter' in problem ? problem.letter : '-';
-			const message = problem.kind === 'needs-argument-short' ? `option requires an argument -- ${letter}` : `unknown option -- ${letter}`;
-			return {stdout: '', stderr: `${message}\n${spec.errorUsage ?? ''}`, exitCode};
-		}
-		case 'iproute2':
-			return {stdout: '', stderr: `Option "${'arg' in problem ? problem.arg : ''}" is unknown, try "${name} -help".\n`, exitCode};
-		case 'ps':
-			return {stdout: '', stderr: `error: ${psProblem(problem)}\n${spec.errorUsage ?? ''}`, exitCode};
-		case 'bash': {
-			// bash's internal_getopt knows no long options: `cd --bogus` is reported as `--`.
-			const arg = problem.kind === 'unknown-short' || problem.kind === 'needs-argument-short' ? `-${problem.letter}` : '--';
-			const why = problem.kind === 'needs-argument-short' ? 'option requires an argument' : 'invalid option';
-			return {stdout: '', stderr: `bash: ${name}: ${arg}: ${why}\n${name}: usage: ${spec.usage[0]}\n`, exitCode: spec.badOptionExit ?? 2};
-		}
-		case 'gnu':
-			return {stdout: '', stderr: `${first}Try '${name} --help' for more information.\n`, exitCode};
-	}
-}
-
 function helpOutcome(spec: OptionsSpec, options: OptionDef[]): OptionsOutcome {
 	if (!spec.help) return {stdout: helpText(spec, options), exitCode: 0};
 	const {text, stream = 'stdout', exitCode = 0} = spec.help;
 	return stream === 'stdout' ? {stdout: text, exitCode} : {stdout: '', stderr: text, exitCode};
-}
-
-function optionLine(o: OptionDef): string {
-	const value = o.value === 'required' ? ` ${o.argName ?? '<arg>'}` : o.value === 'optional' ? `[=${o.argName ?? '<arg>'}]` : '';
-	const names = [o.short ? `-${o.short}` : '    ', o.long ? `--${o.long}${value}` : ''].filter(Boolean).join(o.short && o.long ? ', ' : ' ');
-	return ` ${names.padEnd(30)} ${o.help}`;
-}
-
-function usageAndOptions(spec: OptionsSpec, options: OptionDef[], indent: string): string {
-	const usage = spec.usage.map(u => `${indent}${u}`).join('\n');
-	return `Usage:\n${usage}\n\nOptions:\n${options.map(optionLine).join('\n')}\n`;
 }
 
 /** `--help` in the shape util-linux and procps print it (usage, what it does, the options). */

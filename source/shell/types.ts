@@ -152,6 +152,8 @@ export type CommandSpec = {
 	flags?: string[];
 	/** For a command with verbs (kubectl, docker): the flags Tab offers after these words (the verb first), from the spec its --help prints. */
 	flagsAfter?: (positional: string[]) => string[];
+	/** For a tool with two wordings (busybox's applet in a container, GNU/procps/iputils on a host): the flags Tab offers where the shell runs. */
+	flagsAt?: (world: World, frame: ShellFrame) => string[];
 	/** The options the real tool accepts: checked before run, printed by --help (options.ts). */
 	options?: OptionsSpec;
 	run(args: string[], ctx: CommandContext): CommandOutcome;

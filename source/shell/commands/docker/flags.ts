@@ -46,6 +46,13 @@ export function unnotedFlags(sub: string, args: string[], said: string): string[
 	return parsed.ok ? parsed.flags.notSimulated.filter(flag => !said.includes(flag)) : [];
 }
 
+/** `--help` among the words docker itself reads: for run/create/exec only before the image or container (`docker run busybox wget --help` is wget's). */
+export function asksForHelp(sub: string, args: string[]): boolean {
+	if (!optionsEndAtPositional.has(sub)) return args.includes('--help');
+	const parsed = parseFlags(args, [...dockerFlags(sub), {names: ['--help']}], true);
+	return parsed.ok ? parsed.flags.values.has('--help') : args.includes('--help');
+}
+
 /**
  * Parses args against `specs`. With `stopAtPositional`, everything from the first positional on
  * is positional (docker run IMAGE COMMAND ARGS...).

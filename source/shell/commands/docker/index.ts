@@ -7,7 +7,7 @@ import {dockerDiff, dockerKill, dockerLogs, dockerPs, dockerRestart, dockerRm, d
 import {dockerCall, isOutcome, type DockerCall} from './context.ts';
 import {dockerExec} from './exec.ts';
 import {fail, notSimulatedNote, ok} from './format.ts';
-import {dockerFlags, unnotedFlags} from './flags.ts';
+import {asksForHelp, dockerFlags, unnotedFlags} from './flags.ts';
 import {dockerHistory, dockerImages, dockerRmi, dockerTag} from './images.ts';
 import {dockerInspect} from './inspect.ts';
 import {dockerLogin, dockerLogout, dockerPull, dockerPush} from './pull-push.ts';
@@ -144,7 +144,7 @@ function runDocker(args: string[], ctx: Parameters<CommandSpec['run']>[1]): Comm
 		if (notSimulated.has(first)) return fail(`[simulator] docker ${first} is a real docker command that this simulator does not model yet`, 1);
 		return fail(`docker: unknown command: docker ${first}\n\nRun 'docker --help' for more information`, 1);
 	}
-	if (subArgs.includes('--help')) return ok(helpFor(name, subArgs));
+	if (asksForHelp(name, subArgs)) return ok(helpFor(name, subArgs));
 	const call = dockerCall(ctx);
 	if (isOutcome(call)) return call;
 	const ran = handler(subArgs, call);

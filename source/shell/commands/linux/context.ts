@@ -6,9 +6,11 @@ import {startLoginShell} from '../../../engine/scenarios/sandbox.ts';
 import {isPrivileged, procViewOfProcess, uidInsideUserNamespace} from '../../../engine/host/unshare.ts';
 import type {Host, Process} from '../../../engine/host/types.ts';
 import type {World} from '../../../engine/world.ts';
-import {checkOptions, optionNames, ParsedOptions, parseOptions} from '../../options.ts';
+import {checkOptions, optionNames, ParsedOptions, parseOptions, type OptionsSpec} from '../../options.ts';
 import type {CommandContext, CommandOutcome, CommandSpec, ShellFrame} from '../../types.ts';
+import {busyboxOptions} from './option-specs-busybox.ts';
 import {linuxOptions} from './option-specs.ts';
+import {linkedWithMusl, usesBusybox} from './busybox.ts';
 
 export type Caller = {host: Host; process: Process; viewPidNs: number};
 
@@ -87,21 +89,35 @@ export function isBackgrounded(ctx: CommandContext, name: string): boolean {
 export const forkRetryMessage = 'bash: fork: retry: Resource temporarily unavailable\n'.repeat(4) + 'bash: fork: Resource temporarily unavailable\n';
 
 /**
+ * The option spec of `name` where the caller runs it: the busybox applet's in a busybox or
+ * alpine container (with musl's getopt words in alpine), else the Ubuntu host's tool's.
+ */
+export function optionsSpecFor(name: string, world: World, frame: ShellFrame): OptionsSpec | undefined {
+	const applet = busyboxOptions[name];
+	if (applet && usesBusybox(world, frame)) return linkedWithMusl(world, frame) ? {...applet, musl: true} : applet;
+	return linuxOptions[name];
+}
+
+/**
  * Wraps a command that bash must fork to run (anything but a builtin): when the caller's cgroup is
  * at pids.max (a contained fork bomb), the fork fails as it would for real.
  */
 export function external(spec: CommandSpec): CommandSpec {
-	const options = spec.options ?? linuxOptions[spec.name];
+	const own = spec.options;
+	const options = own ?? linuxOptions[spec.name];
+	const twoWordings = !own && busyboxOptions[spec.name] !== undefined;
 	return {
 		...spec,
 		...(options ? {options, flags: spec.flags ?? optionNames(options)} : {}),
+		...(twoWordings ? {flagsAt: (world: World, frame: ShellFrame) => optionNames(optionsSpecFor(spec.name, world, frame)!)} : {}),
 		run(args, ctx) {
 			const caller = callerOf(ctx.world, ctx.frame);
 			if (!caller) return lostShell(ctx);
 			if (caller.process.forksFailWith === 'ENOMEM') return {stdout: '', stderr: 'bash: fork: Cannot allocate memory\n', exitCode: 254};
 			const refusal = forkRefusal(caller.host, caller.process.cgroup);
 			if (!refusal) {
-				const checked = options ? checkOptions(spec.name, options, args) : undefined;
+				const here = twoWordings ? optionsSpecFor(spec.name, ctx.world, ctx.frame) : options;
+				const checked = here ? checkOptions(spec.name, here, args) : undefined;
 				return checked && checked.kind !== 'ok' ? checked.outcome : spec.run(args, ctx);
 			}
 			const world = produce(ctx.world, w => noteForkFailure(w.hosts.get(ctx.frame.host)!, refusal));
@@ -110,14 +126,23 @@ export function external(spec: CommandSpec): CommandSpec {
 	};
 }
 
-/** What `args` gave, read by the command's option spec (external() has already answered a bad option). */
-export function optionsOf(name: string, args: string[]): ParsedOptions {
-	const spec = linuxOptions[name];
+/**
+ * What `args` gave, read by the command's option spec (external() has already answered a bad
+ * option); with the context, by the spec of where it runs (busybox or the host's tool).
+ */
+export function optionsOf(name: string, args: string[], where?: {world: World; frame: ShellFrame}): ParsedOptions {
+	const spec = where ? optionsSpecFor(name, where.world, where.frame) : linuxOptions[name];
 	const result = spec ? parseOptions(name, spec, args) : undefined;
 	if (result?.kind === 'ok') return result.parsed;
 	const fallback = new ParsedOptions();
 	fallback.operands.push(...args.filter(a => !a.startsWith('-')));
 	return fallback;
+}
+
+/** A `[simulator]` line for each option given that the simulation accepts but does not act on. */
+export function notSimulated(name: string, given: ParsedOptions, acted: readonly string[]): string {
+	const ignored = [...new Set(given.given.filter(g => !acted.includes(g.key)).map(g => g.as))];
+	return ignored.map(as => `[simulator] ${name} ${as}: accepted, not simulated here\n`).join('');
 }
 
 /** Splits combined short flags (`-aux` style is handled by callers): "-la" -> ["-l", "-a"]. */

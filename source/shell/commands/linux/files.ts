@@ -7,7 +7,7 @@ import {worldEpoch, type World} from '../../../engine/world.ts';
 import {listPath, makeDirectoryPath, pathKind, readPath, removePathAt, resolvePath, writePath} from '../../paths.ts';
 import type {CommandContext, CommandOutcome, CommandSpec} from '../../types.ts';
 import {cgroupMount} from './cgroup-tree.ts';
-import {usesBusybox} from './nslookup.ts';
+import {usesBusybox} from './busybox.ts';
 import {callerOf, external, fail, lostShell, ok, optionsOf} from './context.ts';
 import type {ParsedOptions} from '../../options.ts';
 import {procLink} from './proc-tree.ts';

@@ -2,26 +2,11 @@
 // it is busybox's applet (networking/nslookup.c): the search list is applied only to names without
 // a dot, A and AAAA queries each print their reply, and any NXDOMAIN makes the exit status 1. On
 // an Ubuntu host it is bind9's nslookup, which asks systemd-resolved.
-import {lookupFile} from '../../../engine/host/filesystem.ts';
 import {candidateNames, queryNameserver, resolverConfig, type DnsAnswer, type QueryType} from '../../../engine/network/dns.ts';
-import {processFilesystem} from '../../../engine/script/process-io.ts';
 import type {World} from '../../../engine/world.ts';
 import type {CommandSpec, ShellFrame} from '../../types.ts';
+import {busyboxVersion, usesBusybox} from './busybox.ts';
 import {callerOf, external, fail, lostShell} from './context.ts';
-
-export function usesBusybox(world: World, frame: ShellFrame): boolean {
-	return busyboxVersion(world, frame) !== undefined;
-}
-
-/** The version of the caller's /bin/busybox ("1.28.4"), or undefined without one. */
-function busyboxVersion(world: World, frame: ShellFrame): string | undefined {
-	const host = world.hosts.get(frame.host);
-	const process = host?.processes.get(frame.pid);
-	const fs = host && process ? processFilesystem(host, process) : undefined;
-	const found = fs ? lookupFile(world, fs, '/bin/busybox') : undefined;
-	if (!found) return undefined;
-	return (found.node.type === 'file' && /BusyBox v(\d+\.\d+(?:\.\d+)?)/.exec(found.node.content)?.[1]) || '1.36.1';
-}
 
 /** The name CoreDNS gives an address in reverse (a Service's ClusterIP: NAME.NS.svc.cluster.local), if any. */
 function reverseName(world: World, ip: string): string | undefined {

@@ -2,6 +2,7 @@
 // util-linux 2.39, systemd 255): checked before the command runs (options.ts), printed by
 // `--help`, offered by Tab. A real option the simulation does not act on is still accepted.
 import {flag, type OptionDef, type OptionsSpec} from '../../options.ts';
+import {netOptions} from './option-specs-net.ts';
 import {toolOptions} from './option-specs-tools.ts';
 
 const version = flag(undefined, 'version', 'output version information and exit');
@@ -182,4 +183,5 @@ export const linuxOptions: Record<string, OptionsSpec> = {
 		flag('V', 'version', 'display version'),
 	]),
 	...toolOptions,
+	...netOptions,
 };

@@ -7,8 +7,10 @@ import {connect} from '../../../engine/network/connect.ts';
 import {lookupHost} from '../../../engine/network/dns.ts';
 import {inServiceRange} from '../../../engine/k8s/service-network.ts';
 import type {CommandSpec} from '../../types.ts';
-import {callerOf, external, fail, lostShell} from './context.ts';
-import {usesBusybox} from './nslookup.ts';
+import {callerOf, external, fail, lostShell, notSimulated, optionsOf} from './context.ts';
+import {iputilsPingUsage} from './help-texts-net.ts';
+import {busyboxPingUsage} from './option-specs-busybox.ts';
+import {usesBusybox} from './busybox.ts';
 
 /** How many packets ping sends when -c is not given: it would go on until Ctrl-C. */
 const untilInterrupted = 4;
@@ -21,23 +23,21 @@ export const ping: CommandSpec = external({
 		const caller = callerOf(ctx.world, ctx.frame);
 		if (!caller) return lostShell(ctx);
 		const busybox = usesBusybox(ctx.world, ctx.frame);
-		let count: number | undefined;
-		let quiet = false;
-		const targets: string[] = [];
-		for (let i = 0; i < args.length; i++) {
-			const a = args[i]!;
-			const m = a.match(/^-c(\d*)$/);
-			if (m) {
-				const value = m[1] || args[++i];
-				if (!value || !/^\d+$/.test(value) || Number(value) === 0) return fail(busybox ? `ping: invalid number '${value ?? ''}'` : `ping: invalid argument: '${value ?? ''}': out of range: 1 <= value <= 9223372036854775807`, busybox ? 1 : 1);
-				count = Math.min(Number(value), 100);
-			} else if (a === '-q') quiet = true;
-			else if (/^-[WwiIst]$/.test(a)) i++;
-			else if (a.startsWith('-') && a !== '-4') return fail(busybox ? `ping: unrecognized option '${a}'\nBusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: ping [OPTIONS] HOST` : `ping: invalid option -- '${a.replace(/^-+/, '').charAt(0)}'\n\nUsage\n  ping [options] <destination>`, busybox ? 1 : 2);
-			else if (a !== '-4') targets.push(a);
-		}
+		const given = optionsOf('ping', args, ctx);
+		if (!busybox && given.has('h')) return {stdout: '', stderr: iputilsPingUsage, exitCode: 2};
+		const countText = given.value('c');
+		// iputils: 1 and up (its own words for a word that is no number); busybox: any number, 0 is until interrupted.
+		if (countText !== undefined && !/^\d+$/.test(countText)) return fail(busybox ? `ping: invalid number '${countText}'` : `ping: invalid argument: '${countText}'`);
+		if (countText !== undefined && !busybox && Number(countText) === 0) return fail(`ping: invalid argument: '${countText}': out of range: 1 <= value <= 9223372036854775807`);
+		const count = countText === undefined || Number(countText) === 0 ? undefined : Math.min(Number(countText), 100);
+		const quiet = given.has('q');
+		const numeric = given.has('n');
+		const targets = given.operands;
+		// busybox wants exactly one HOST (getopt32 "=1"); iputils pings the last word.
+		if (busybox && targets.length !== 1) return fail(busyboxPingUsage);
 		const target = targets[targets.length - 1];
-		if (!target) return fail(busybox ? 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: ping [OPTIONS] HOST' : 'ping: usage error: Destination address required', busybox ? 1 : 1);
+		if (!target) return fail('ping: usage error: Destination address required', 1);
+		const notes = notSimulated('ping', given, ['c', 'q', 'n', '4']);
 		const who = {host: ctx.frame.host, pid: ctx.frame.pid};
 		const looked = lookupHost(ctx.world, who, target);
 		if (!looked.ok) return fail(busybox ? `ping: bad address '${target}'` : `ping: ${target}: ${looked.error === 'timeout' ? 'Temporary failure in name resolution' : 'Name or service not known'}`, busybox ? 1 : 2);
@@ -52,7 +52,7 @@ export const ping: CommandSpec = external({
 		const sent = count ?? untilInterrupted;
 		const received = answered ? sent : 0;
 		const times = Array.from({length: received}, (_, i) => (ip.startsWith('127.') ? 0.03 : 0.3) + ((i * 37) % 50) / 1000);
-		const named = target !== ip;
+		const named = target !== ip && !numeric;
 		const lines: string[] = [];
 		if (busybox) {
 			lines.push(`PING ${target} (${ip}): 56 data bytes`);
@@ -69,6 +69,6 @@ export const ping: CommandSpec = external({
 			lines.push('');
 		}
 		const note = count === undefined ? `[simulator] ping sends until Ctrl-C; here it stopped after ${untilInterrupted} packets (ping -c N sends N)\n` : '';
-		return {stdout: lines.join('\n') + '\n', stderr: note, exitCode: received ? 0 : 1};
+		return {stdout: lines.join('\n') + '\n', stderr: notes + note, exitCode: received ? 0 : 1};
 	},
 });

@@ -10,8 +10,9 @@ import {writePath} from '../../paths.ts';
 import type {CommandContext, CommandOutcome, CommandSpec} from '../../types.ts';
 import {chunksOf, pushChunks, stderrChunk} from '../../output-chunks.ts';
 import {forwardNotices} from '../kubectl/forward-notice.ts';
-import {callerOf, external, fail, lostShell} from './context.ts';
-import {usesBusybox} from './nslookup.ts';
+import {callerOf, external, fail, lostShell, notSimulated, optionsOf} from './context.ts';
+import {busyboxWgetUsage} from './option-specs-busybox.ts';
+import {usesBusybox} from './busybox.ts';
 
 type Url = {tls: boolean; host: string; port: number; path: string; text: string};
 
@@ -31,36 +32,14 @@ function wgetOnce(args: string[], ctx: CommandContext, heard: {notices: string})
 	const caller = callerOf(ctx.world, ctx.frame);
 	if (!caller) return lostShell(ctx);
 	const busybox = usesBusybox(ctx.world, ctx.frame);
-	let quiet = false;
-	let output: string | undefined;
-	let timeoutSeconds: number | undefined;
-	let checkCertificate = true;
-	const urls: string[] = [];
-	for (let i = 0; i < args.length; i++) {
-		const a = args[i]!;
-		if (a === '--quiet') quiet = true;
-		else if (a === '--no-check-certificate') checkCertificate = false;
-		else if (a.startsWith('--output-document=')) output = a.slice(18);
-		else if (a === '--output-document') output = args[++i];
-		else if (a.startsWith('--timeout=')) timeoutSeconds = Number(a.slice(10));
-		else if (a === '-T' || a === '--timeout') timeoutSeconds = Number(args[++i]);
-		else if (/^-[qOST]+/.test(a) && !a.startsWith('--')) {
-			for (let j = 1; j < a.length; j++) {
-				const l = a[j]!;
-				if (l === 'q') quiet = true;
-				else if (l === 'S') continue;
-				else if (l === 'O' || l === 'T') {
-					const value = a.slice(j + 1) || args[++i];
-					if (l === 'O') output = value;
-					else timeoutSeconds = Number(value);
-					break;
-				}
-			}
-		} else if (a.startsWith('-')) return busybox ? fail(`wget: unrecognized option '${a.replace(/^-+/, '')}'\nBusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[--no-check-certificate] [-P DIR] [-U AGENT] [-T SEC] URL...`) : fail(`wget: unrecognized option '${a}'\nUsage: wget [OPTION]... [URL]...\n\nTry \`wget --help' for more options.`, 2);
-		else urls.push(a);
-	}
-	void timeoutSeconds;
-	if (urls.length === 0) return busybox ? fail('BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[--no-check-certificate] [-P DIR] [-U AGENT] [-T SEC] URL...') : fail("wget: missing URL\nUsage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.", 1);
+	const given = optionsOf('wget', args, ctx);
+	const quiet = given.has('quiet');
+	const output = given.value('output-document');
+	const checkCertificate = !given.has('no-check-certificate');
+	const urls = given.operands;
+	// -T: a connection here answers at once or fails at once, so there is no slow read to time out.
+	const notes = notSimulated('wget', given, ['quiet', 'output-document', 'no-check-certificate', 'timeout']);
+	if (urls.length === 0) return busybox ? fail(busyboxWgetUsage) : fail("wget: missing URL\nUsage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.", 1);
 	const url = parseUrl(urls[0]!);
 	if (!url) return fail(busybox ? `wget: bad address '${urls[0]}'` : `${urls[0]}: Invalid URL ${urls[0]}: Unsupported scheme`, busybox ? 1 : 1);
 	if (url.tls && !busybox) return fail(`[simulator] GNU wget's https:// (TLS) is not simulated here; use curl -k ${urls[0]}, or busybox wget in a pod`, 1);
@@ -76,7 +55,7 @@ function wgetOnce(args: string[], ctx: CommandContext, heard: {notices: string})
 	heard.notices += forwardNotices(exchange.connection.hops);
 	const target = output ?? fileNameOf(url);
 	const toStdout = target === '-';
-	let stderr = '';
+	let stderr = notes;
 	const say = (text: string) => {
 		if (!quiet) stderr += text;
 	};
@@ -92,7 +71,7 @@ function wgetOnce(args: string[], ctx: CommandContext, heard: {notices: string})
 	if (!exchange.ok) {
 		const c = exchange.connection;
 		if (busybox) {
-			if (c.error === 'resolve') return {stdout: '', stderr: `wget: bad address '${url.host}'\n`, exitCode: 1, world};
+			if (c.error === 'resolve') return {stdout: '', stderr: stderr + `wget: bad address '${url.host}'\n`, exitCode: 1, world};
 			say(connecting);
 			if (c.error === 'timeout') return {stdout: '', stderr: stderr + 'wget: download timed out\n', exitCode: 1, world};
 			return {stdout: '', stderr: stderr + `wget: can't connect to remote host (${resolvedIp}): ${c.error === 'unreachable' ? 'No route to host' : 'Connection refused'}\n`, exitCode: 1, world};
