@@ -30,16 +30,38 @@ function problemInGetoptWords(problem: Problem): string {
 	}
 }
 
-const psLists: Record<string, string> = {p: 'process IDs', pid: 'process IDs', o: 'format specifiers', format: 'format specifiers', u: 'users', user: 'users', U: 'users', t: 'terminals', tty: 'terminals', C: 'command names', g: 'groups', G: 'groups', s: 'session IDs', sid: 'session IDs', ppid: 'process IDs'};
+/** What procps ps says is missing after an option that takes a list, by the option as typed (procps-ng 4.0.2). */
+const psMissing: Record<string, string> = {
+	...Object.fromEntries(['-o', 'o', '--format'].map(f => [f, 'format specification'])),
+	...Object.fromEntries(['-O', 'O'].map(f => [f, 'format or sort specification'])),
+	...Object.fromEntries(['-p', 'p', '--pid', '--ppid'].map(f => [f, 'list of process IDs'])),
+	...Object.fromEntries(['-t', 't', '--tty'].map(f => [f, 'list of terminals'])),
+	...Object.fromEntries(['-s', '--sid'].map(f => [f, 'list of session IDs'])),
+	...Object.fromEntries(['-G', '--Group'].map(f => [f, 'list of real groups'])),
+	...Object.fromEntries(['-g', '--group'].map(f => [f, 'list of session leaders OR effective group names'])),
+	...Object.fromEntries(['-u', '--user'].map(f => [f, 'list of effective users'])),
+	...Object.fromEntries(['-U', '--User'].map(f => [f, 'list of real users'])),
+	U: 'list of users',
+	'-C': 'list of command names',
+	'--sort': 'long sort specification',
+};
+
+function psMissingWords(typed: string): string {
+	if (typed === 'k') return "long sort specification must follow 'k'";
+	if (['-q', 'q', '--quick-pid'].includes(typed)) return `List of process IDs must follow ${typed}.`;
+	if (['--cols', '--columns', '--width'].includes(typed)) return 'number of columns must follow --cols, --width, or --columns';
+	if (['--rows', '--lines'].includes(typed)) return 'number of rows must follow --rows or --lines';
+	return `${psMissing[typed] ?? 'list'} must follow ${typed}`;
+}
 
 function psProblem(problem: Problem): string {
 	switch (problem.kind) {
 		case 'unknown-long': case 'ambiguous': case 'no-argument-allowed': return 'unknown gnu long option';
-		case 'needs-argument-long': return `list of ${psLists[problem.long] ?? 'values'} must follow --${problem.long}`;
+		case 'needs-argument-long': return psMissingWords(`--${problem.long}`);
 		case 'unknown-short': return 'unsupported SysV option';
-		case 'needs-argument-short': return `list of ${psLists[problem.letter] ?? 'values'} must follow -${problem.letter}`;
+		case 'needs-argument-short': return psMissingWords(`-${problem.letter}`);
 		case 'unknown-bsd': return 'unsupported option (BSD syntax)';
-		case 'needs-list': return `list of ${psLists[problem.flag] ?? 'values'} must follow ${problem.flag}`;
+		case 'needs-list': return psMissingWords(problem.flag);
 	}
 }
 

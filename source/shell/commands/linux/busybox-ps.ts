@@ -3,37 +3,21 @@
 // as `aux` and the flags -e/-f/-a/-l, and takes -o COL1,COL2. procps/ps.c (busybox 1.36):
 //   #define DEFAULT_O_STR "pid,user" IF_FEATURE_PS_TIME(",time") ",args"
 //   header "PID   USER     TIME  COMMAND", rows "%5u %-8s %5s %s"
-import {lookupFile} from '../../../engine/host/filesystem.ts';
 import type {Host, Process} from '../../../engine/host/types.ts';
 import type {World} from '../../../engine/world.ts';
-import {frameFilesystem} from '../../paths.ts';
 import type {CommandContext, CommandOutcome} from '../../types.ts';
-import {comm, visiblePid} from './context.ts';
+import {comm, notSimulated, optionsOf, visiblePid} from './context.ts';
 import {ownerAsSeenBy, rssKib, vszKib} from './process-view.ts';
-
-/** Whether the calling process's root filesystem is busybox's (its ps is busybox ps). */
-export function usesBusyboxPs(ctx: CommandContext): boolean {
-	const fs = frameFilesystem(ctx.world, ctx.frame);
-	return fs !== undefined && fs.kind === 'overlay' && lookupFile(ctx.world, fs, '/bin/busybox') !== undefined;
-}
 
 type Column = {name: string; header: string; width: number; right: boolean; value(p: Process, pid: number, ppid: number): string};
 
 export function busyboxPs(args: string[], ctx: CommandContext, host: Host, me: Process, viewPidNs: number): CommandOutcome {
-	let fields = ['pid', 'user', 'time', 'args'];
-	for (let i = 0; i < args.length; i++) {
-		const a = args[i]!;
-		if (a === '--help') return {stdout: '', stderr: usageText, exitCode: 0};
-		if (a.startsWith('-o')) {
-			const list = a.length > 2 ? a.slice(2) : args[++i];
-			if (!list) return {stdout: '', stderr: `ps: option requires an argument -- 'o'\n${usageText}`, exitCode: 1};
-			fields = list.split(',').map(f => f.replace(/=.*$/, ''));
-			const bad = fields.find(f => !(f in columnsByName(ctx.world, host, me)));
-			if (bad) return {stdout: '', stderr: `ps: bad -o argument '${bad}', supported arguments: user,group,comm,args,pid,ppid,pgid,etime,nice,rgroup,ruser,time,tty,vsz,sid,stat,rss\n`, exitCode: 1};
-		} else if (a.startsWith('-') && !/^-[AaefldT]+$/.test(a)) {
-			return {stdout: '', stderr: `ps: unrecognized option: ${a.replace(/^-+/, '')[0]}\n${usageText}`, exitCode: 1};
-		}
-	}
+	// -o can be given several times, each adding its columns; the other options are taken and ignored.
+	const given = optionsOf('ps', args, ctx);
+	const lists = given.values('o');
+	const fields = lists.length ? lists.flatMap(list => list.split(',')).map(f => f.replace(/=.*$/, '')) : ['pid', 'user', 'time', 'args'];
+	const bad = fields.find(f => !(f in columnsByName(ctx.world, host, me)));
+	if (bad !== undefined) return {stdout: '', stderr: `ps: bad -o argument '${bad}', supported arguments: user,group,comm,args,pid,ppid,pgid,etime,nice,rgroup,ruser,time,tty,vsz,sid,stat,rss\n`, exitCode: 1};
 	const rows: {p: Process; pid: number; ppid: number}[] = [];
 	for (const p of host.processes.values()) {
 		const pid = visiblePid(p, viewPidNs);
@@ -49,7 +33,7 @@ export function busyboxPs(args: string[], ctx: CommandContext, host: Host, me: P
 	const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : columns[i]!.right ? cell.padStart(columns[i]!.width) : cell.padEnd(columns[i]!.width))).join(' ');
 	const header = line(columns.map((c, i) => (i === columns.length - 1 ? c.header : c.header.padEnd(c.width))));
 	const body = rows.map(r => line(columns.map(c => c.value(r.p, r.pid, r.ppid))));
-	return {stdout: [header, ...body].join('\n') + '\n', exitCode: 0};
+	return {stdout: [header, ...body].join('\n') + '\n', exitCode: 0, ...(given.has('T') ? {stderr: notSimulated('ps', given, ['o', 'a', 'A', 'd', 'e', 'f', 'l'])} : {})};
 }
 
 function columnsByName(world: World, host: Host, me: Process): Record<string, Column> {
@@ -79,13 +63,3 @@ function columnsByName(world: World, host: Host, me: Process): Record<string, Co
 	];
 	return Object.fromEntries(list.map(c => [c.name, c]));
 }
-
-const usageText = `BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.
-
-Usage: ps [-o COL1,COL2=HEADER] [-T]
-
-Show list of processes
-
-	-o COL1,COL2=HEADER	Select columns for display
-	-T			Show threads
-`;

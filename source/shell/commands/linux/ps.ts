@@ -2,23 +2,16 @@
 // It reads /proc, so it lists the pid namespace mounted there, with pids as seen from it.
 import type {Host, Process} from '../../../engine/host/types.ts';
 import type {World} from '../../../engine/world.ts';
-import type {CommandSpec} from '../../types.ts';
-import {busyboxPs, usesBusyboxPs} from './busybox-ps.ts';
-import {callerOf, comm, external, fail, lostShell, ok, visiblePid} from './context.ts';
+import type {CommandOutcome, CommandSpec} from '../../types.ts';
+import {busyboxPs} from './busybox-ps.ts';
+import {usesBusybox} from './busybox.ts';
+import {procpsPsUsage} from './help-texts-net.ts';
+import {callerOf, comm, external, fail, lostShell, notSimulated, ok, optionsOf, visiblePid} from './context.ts';
 import {cpuTimeLong, cpuTimeShort, ownerAsSeenBy, percentCpu, percentMem, rssKib, startTimeText, statOf, vszKib} from './process-view.ts';
 
 type Row = {p: Process; pid: number; ppid: number; user: string; self: boolean};
 
-const usage = `
-Usage:
- ps [options]
-
- Try 'ps --help <simple|list|output|threads|misc|all>'
-  or 'ps --help <s|l|o|t|m|a>'
- for additional help text.
-
-For more details see ps(1).
-`;
+const usage = procpsPsUsage;
 
 const fieldHeaders: Record<string, string> = {pid: 'PID', ppid: 'PPID', user: 'USER', uid: 'UID', comm: 'COMMAND', cmd: 'CMD', args: 'COMMAND', command: 'COMMAND', '%cpu': '%CPU', pcpu: '%CPU', '%mem': '%MEM', pmem: '%MEM', rss: 'RSS', vsz: 'VSZ', stat: 'STAT', tty: 'TT', time: 'TIME', etime: 'ELAPSED', pidns: 'PIDNS', netns: 'NETNS', utsns: 'UTSNS', mntns: 'MNTNS', ipcns: 'IPCNS', userns: 'USERNS', cgroup: 'CGROUP', nlwp: 'NLWP', ni: 'NI', pri: 'PRI', s: 'S', lstart: 'STARTED', start: 'STARTED'};
 const rightAligned = new Set(['pid', 'ppid', 'uid', '%cpu', 'pcpu', '%mem', 'pmem', 'rss', 'vsz', 'time', 'etime', 'pidns', 'netns', 'utsns', 'mntns', 'ipcns', 'userns', 'nlwp', 'ni', 'pri']);
@@ -89,80 +82,49 @@ export const ps: CommandSpec = external({
 	name: 'ps',
 	summary: 'report a snapshot of the processes (aux, -ef, -o ...)',
 	usage: 'ps [aux | -ef | -e | -p PID | -o FIELD,... | -u USER]',
-	flags: ['aux', '-ef', '-e', '-A', '-f', '-p', '-o', '-u', '--forest', '--no-headers'],
 	run(args, ctx) {
 		const caller = callerOf(ctx.world, ctx.frame);
 		if (!caller) return lostShell(ctx);
 		const {host, process: me, viewPidNs} = caller;
-		if (usesBusyboxPs(ctx)) return busyboxPs(args, ctx, host, me, viewPidNs);
-		let all = false;
-		let bsdUser = false;
-		let bsdX = false;
-		let bsdA = false;
-		let full = false;
+		if (usesBusybox(ctx.world, ctx.frame)) return busyboxPs(args, ctx, host, me, viewPidNs);
+		const given = optionsOf('ps', args, ctx);
+		if (given.has('version')) return ok('ps from procps-ng 4.0.4\n');
+		const all = given.has('all');
+		const sysvA = given.has('sysv-a');
+		const bsdA = given.has('bsd-a');
+		const bsdX = given.has('bsd-x');
+		const bsdUser = given.has('bsd-u');
+		const full = given.has('f') || given.has('F');
+		const headers = !given.has('no-headers');
+		// A bare number is a process list in BSD syntax (`ps 1`), shown in the BSD columns.
+		const pidLists = [...given.values('pid'), ...given.values('quick-pid'), ...given.operands];
+		if (pidLists.some(list => !/^\d+([,\s]+\d+)*$/.test(list.trim()))) return fail(`error: process ID list syntax error\n${usage}`);
+		const pids = pidLists.length ? pidLists.flatMap(list => list.trim().split(/[,\s]+/).map(Number)) : undefined;
+		const userLists = [...given.values('user'), ...given.values('User')];
+		const users = userLists.length ? userLists.flatMap(list => list.split(',')) : undefined;
+		const commands = given.values('C').flatMap(list => list.split(','));
+		const parents = given.values('ppid').flatMap(list => list.split(',').map(Number));
 		let custom: string[] | undefined;
 		let customTitles: (string | undefined)[] = [];
-		let pids: number[] | undefined;
-		let users: string[] | undefined;
-		let headers = true;
-		let sortKeys: {desc: boolean; field: string}[] = [];
-		for (let i = 0; i < args.length; i++) {
-			const a = args[i]!;
-			if (a === '--help') return ok(usage.slice(1));
-			if (a === '--sort' || a.startsWith('--sort=')) {
-				const list = a.includes('=') ? a.slice(7) : args[++i];
-				const keys = (list ?? '').split(',').map(k => ({desc: k.startsWith('-'), field: k.replace(/^[+-]/, '').toLowerCase()}));
-				const unknown = keys.find(k => !(k.field in fieldHeaders));
-				if (!list) return fail(`error: long sort specification must follow --sort\n${usage}`);
-				if (unknown) return fail(`error: unknown sort specifier\n${usage}`);
-				sortKeys = keys;
-				continue;
-			}
-			if (a.startsWith('--') && !['--no-headers', '--no-heading', '--forest', '--pid', '--format', '--user', '--headers'].includes(a)) return fail(`error: unknown gnu long option\n${usage}`);
-			if (a === '--no-headers' || a === '--no-heading') headers = false;
-			else if (a === '--forest' || a === '-H' || a === 'f' || a === 'w' || a === 'ww' || a === '-w') continue;
-			else if (a === '-p' || a === '--pid' || a === 'p') {
-				const list = args[++i];
-				if (!list || !/^\d+(,\d+)*$/.test(list)) return fail(`error: process ID list syntax error\n${usage}`);
-				pids = list.split(',').map(Number);
-			} else if (a === '-o' || a === 'o' || a === '--format' || a === '-O') {
-				const list = args[++i];
-				if (!list) return fail(`error: unknown user-defined format specifier ""\n${usage}`);
-				const {fields, titles} = formatList(list);
-				const unknown = fields.find(f => !(f in fieldHeaders));
-				if (unknown) return fail(`error: unknown user-defined format specifier "${unknown}"\n${usage}`);
-				// Each -o adds its fields (ps -o pid= -o comm=).
-				if (a === '-O') custom = ['pid', ...fields, 'tty', 'time', 'comm'];
-				else {
-					customTitles = [...(custom ?? []).map((_, i) => customTitles[i]), ...titles];
-					custom = [...(custom ?? []), ...fields];
-				}
-			} else if (a === '-u' || a === '-U' || a === '--user' || a === 'U') {
-				const list = args[++i];
-				if (!list) return fail(`error: list of users must follow -u\n${usage}`);
-				users = list.split(',');
-			} else if (/^-[eAfFly]+o?$/.test(a)) {
-				if (/[eA]/.test(a)) all = true;
-				if (/[fF]/.test(a)) full = true;
-				if (a.endsWith('o')) {
-					const list = args[++i];
-					if (!list) return fail(`error: unknown user-defined format specifier ""\n${usage}`);
-					const {fields, titles} = formatList(list);
-					const unknown = fields.find(f => !(f in fieldHeaders));
-					if (unknown) return fail(`error: unknown user-defined format specifier "${unknown}"\n${usage}`);
-					custom = fields;
-					customTitles = titles;
-				}
-			} else if (/^-?[auxj]+$/.test(a) && (a.startsWith('-') ? /[ux]/.test(a) : true)) {
-				const letters = a.replace(/^-/, '');
-				if (letters.includes('a')) bsdA = true;
-				if (letters.includes('u')) bsdUser = true;
-				if (letters.includes('x')) bsdX = true;
-			} else {
-				// procps names the syntax it was reading: a dashed word is SysV, a bare one BSD.
-				return fail(`error: ${a.startsWith('-') ? 'unsupported SysV option' : 'unsupported option (BSD syntax)'}\n${usage}`);
-			}
+		for (const {key, value} of given.given) {
+			if (value === undefined || !['format', 'O', 'bsd-O'].includes(key)) continue;
+			const {fields, titles} = formatList(value);
+			const unknown = fields.find(f => !(f in fieldHeaders));
+			if (unknown || fields.length === 0) return fail(`error: unknown user-defined format specifier "${unknown ?? ''}"\n${usage}`);
+			// Each -o adds its fields (ps -o pid= -o comm=); -O is the default columns around its own.
+			if (key === 'format') {
+				customTitles = [...(custom ?? []).map((_, i) => customTitles[i]), ...titles];
+				custom = [...(custom ?? []), ...fields];
+			} else custom = ['pid', ...fields, 'tty', 'time', 'comm'];
 		}
+		let sortKeys: {desc: boolean; field: string}[] = [];
+		const sortList = given.value('sort');
+		if (sortList !== undefined) {
+			sortKeys = sortList.split(',').map(k => ({desc: k.startsWith('-'), field: k.replace(/^[+-]/, '').toLowerCase()}));
+			if (sortKeys.some(k => !(k.field in fieldHeaders))) return fail(`error: unknown sort specifier\n${usage}`);
+		}
+		// -w: nothing is cut here anyway.
+		const notes = notSimulated('ps', given, ['all', 'sysv-a', 'bsd-a', 'bsd-x', 'bsd-u', 'f', 'no-headers', 'pid', 'quick-pid', 'user', 'User', 'C', 'ppid', 'format', 'O', 'bsd-O', 'sort', 'wide']) + (given.has('F') ? '[simulator] ps -F: shown as -f (no SZ, RSS and PSR columns)\n' : '');
 		const myTty = me.tty;
 		const myUid = me.uid;
 		const visible: Row[] = [];
@@ -181,11 +143,12 @@ export const ps: CommandSpec = external({
 		else visible.push({p: {...me, pid: -1, ppid: me.pid, command: selfCommand, cpuMillis: 0, cpuDemand: 0, memoryBytes: 4 * 1024 * 1024, startTime: ctx.world.time, workload: {kind: 'idle'}, state: 'R'}, pid: selfPid, ppid: myPid, user: ownerAsSeenBy(host, me, me), self: true});
 		visible.sort((a, b) => a.pid - b.pid);
 		let rows: Row[];
-		if (pids) rows = visible.filter(r => pids!.includes(r.pid));
-		else if (users) rows = visible.filter(r => users!.includes(r.user) || users!.includes(String(r.p.uid)));
+		const listed = pids || users || commands.length || parents.length;
+		if (listed) rows = visible.filter(r => pids?.includes(r.pid) || users?.includes(r.user) || users?.includes(String(r.p.uid)) || commands.includes(r.self ? 'ps' : comm(r.p.command)) || parents.includes(r.ppid));
 		else if (all || (bsdA && bsdX)) rows = visible;
 		else if (bsdX) rows = visible.filter(r => r.p.uid === myUid);
 		else if (bsdA) rows = visible.filter(r => r.p.tty !== undefined);
+		else if (sysvA) rows = visible.filter(r => r.p.tty !== undefined && !/^-?(ba|a|da)?sh$/.test(comm(r.p.command))); // a terminal, not its session's leader (the shell)
 		else rows = visible.filter(r => r.p.uid === myUid && r.p.tty === myTty); // no terminal: the processes without one (procps matches tty_nr 0)
 		if (sortKeys.length) {
 			const value = (row: Row, field: string) => fieldValue(field, row, host, ctx.world);
@@ -199,26 +162,27 @@ export const ps: CommandSpec = external({
 				return 0;
 			});
 		}
-		const none = pids !== undefined && rows.length === 0 ? 1 : 0;
-		if (custom) return {...ok(customTable(custom, rows, host, ctx.world, headers, customTitles)), exitCode: none};
-		const bsd = bsdUser || bsdA || bsdX;
+		const none = listed && rows.length === 0 ? 1 : 0;
+		const shown = (stdout: string): CommandOutcome => ({stdout, exitCode: none, ...(notes ? {stderr: notes} : {})});
+		if (custom) return shown(customTable(custom, rows, host, ctx.world, headers, customTitles));
+		const bsd = bsdUser || bsdA || bsdX || given.operands.length > 0;
 		if (bsdUser) {
 			const lines = rows.map(r => {
 				const p = r.p;
 				return `${r.user.slice(0, 8).padEnd(8)} ${String(r.pid).padStart(7)} ${percentCpu(p, ctx.world.time).padStart(4)} ${percentMem(host, p).padStart(4)} ${String(vszKib(p)).padStart(6)} ${String(rssKib(p)).padStart(5)} ${(p.tty ?? '?').padEnd(8)} ${statOf(p, r.self).padEnd(4)} ${startTimeText(p, ctx.world.time).padStart(5)} ${cpuTimeShort(p).padStart(6)} ${p.command}`;
 			});
-			return ok([...(headers ? ['USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND'] : []), ...lines].join('\n') + '\n');
+			return shown([...(headers ? ['USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND'] : []), ...lines].join('\n') + '\n');
 		}
 		if (bsd) {
 			const lines = rows.map(r => `${String(r.pid).padStart(7)} ${(r.p.tty ?? '?').padEnd(8)} ${statOf(r.p, r.self).padEnd(6)} ${cpuTimeShort(r.p).padStart(4)} ${r.p.command}`);
-			return ok([...(headers ? ['    PID TTY      STAT   TIME COMMAND'] : []), ...lines].join('\n') + '\n');
+			return shown([...(headers ? ['    PID TTY      STAT   TIME COMMAND'] : []), ...lines].join('\n') + '\n');
 		}
 		if (full) {
 			const lines = rows.map(r => `${r.user.slice(0, 8).padEnd(8)} ${String(r.pid).padStart(7)} ${String(r.ppid).padStart(7)} ${String(Math.min(99, Math.round(Number(percentCpu(r.p, ctx.world.time))))).padStart(2)} ${startTimeText(r.p, ctx.world.time).padEnd(5)} ${(r.p.tty ?? '?').padEnd(8)} ${cpuTimeLong(r.p).padStart(8)} ${r.p.command}`);
-			return ok([...(headers ? ['UID          PID    PPID  C STIME TTY          TIME CMD'] : []), ...lines].join('\n') + '\n');
+			return shown([...(headers ? ['UID          PID    PPID  C STIME TTY          TIME CMD'] : []), ...lines].join('\n') + '\n');
 		}
 		const lines = rows.map(r => `${String(r.pid).padStart(7)} ${(r.p.tty ?? '?').padEnd(8)} ${cpuTimeLong(r.p).padStart(8)} ${r.self ? 'ps' : comm(r.p.command)}`);
-		if (none) return {stdout: (headers ? '    PID TTY          TIME CMD\n' : ''), exitCode: 1};
-		return ok([...(headers ? ['    PID TTY          TIME CMD'] : []), ...lines].join('\n') + '\n');
+		if (none) return shown(headers ? '    PID TTY          TIME CMD\n' : '');
+		return shown([...(headers ? ['    PID TTY          TIME CMD'] : []), ...lines].join('\n') + '\n');
 	},
 });
