@@ -173,10 +173,19 @@ function nodeObject(w: World, name: string, ip: string, cidrIndex: number, cpus:
 	};
 }
 
+/**
+ * The kubeconfig kubeadm leaves a node's kubelet: a context for system:node:NAME whose client
+ * certificate (O=system:nodes) the kubelet rotates in its pki folder.
+ */
+function kubeletKubeconfig(server: string, node: string): string {
+	const user = `system:node:${node}`;
+	return `apiVersion: v1\nclusters:\n- cluster:\n    server: ${server}\n  name: kubernetes\ncontexts:\n- context:\n    cluster: kubernetes\n    user: ${user}\n  name: ${user}@kubernetes\ncurrent-context: ${user}@kubernetes\nkind: Config\npreferences: {}\nusers:\n- name: ${user}\n  user:\n    client-certificate: /var/lib/kubelet/pki/kubelet-client-current.pem\n    client-key: /var/lib/kubelet/pki/kubelet-client-current.pem\n`;
+}
+
 /** Adds a node: a host with docker + kubelet, its Node object, its kube-proxy pod. Call on a draft. */
 export function addNode(w: World, name: string, ip: string, options: {cpus: number; memoryBytes: number; controlPlane?: boolean}): void {
 	const c = w.cluster!;
-	const files: Record<string, string> = {'/var/lib/kubelet/config.yaml': 'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nstaticPodPath: /etc/kubernetes/manifests\n', '/etc/kubernetes/kubelet.conf': `apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: ${c.apiServerAddress}\n  name: kubernetes\n`};
+	const files: Record<string, string> = {'/var/lib/kubelet/config.yaml': 'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nstaticPodPath: /etc/kubernetes/manifests\n', '/etc/kubernetes/kubelet.conf': kubeletKubeconfig(c.apiServerAddress, name)};
 	if (options.controlPlane) {
 		for (const comp of components) files[`${manifestsDir}/${comp.name}.yaml`] = staticPodManifest(comp.name);
 		files['/etc/kubernetes/admin.conf'] = `apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: ${c.apiServerAddress}\n  name: kubernetes\ncurrent-context: kubernetes-admin@kubernetes\n`;
