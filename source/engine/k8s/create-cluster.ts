@@ -13,6 +13,7 @@ import {addDefaultStorageClass} from './storage-objects.ts';
 import {addCoreDns, coreDnsImage} from './core-dns.ts';
 import {writeEndpointSlice} from './endpoint-slices.ts';
 import {renewNodeLease} from './leases.ts';
+import {writeLearnerKubeconfig} from './learner-kubeconfig.ts';
 import {addSystemPriorityClasses} from './policy-objects.ts';
 import {canonicalQuantity} from './quantity.ts';
 import {timestampAt, newUid} from './metadata.ts';
@@ -304,4 +305,5 @@ export function createCluster(w: World, options: ClusterOptions = {}): void {
 	c.store.endpoints.set('default/kubernetes', {apiVersion: 'v1', kind: 'Endpoints', metadata: {name: 'kubernetes', namespace: 'default', uid: newUid(w), resourceVersion: String(++c.resourceVersion), creationTimestamp: timestampAt(w.time), labels: {'endpointslice.kubernetes.io/skip-mirror': 'true'}}, subsets: [{addresses: [{ip: cpIp}], ports: [{name: 'https', port: 6443, protocol: 'TCP'}]}]});
 	writeEndpointSlice(w, c.store.services.get('default/kubernetes')!, c.store.endpoints.get('default/kubernetes')!.subsets);
 	addCoreDns(w);
+	for (const host of options.kubectlHosts ?? []) writeLearnerKubeconfig(w, host);
 }

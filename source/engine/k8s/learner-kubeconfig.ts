@@ -1,0 +1,53 @@
+// The learner's ~/.kube/config: the kubeconfig kubectl uses on the learner's own machine, as the
+// kubeadm instructions leave it (admin.conf copied to $HOME/.kube/config, mode 0600). The built-in
+// kubectl keeps its contexts in the shell session and writes them here whenever they change, so
+// `cat ~/.kube/config` shows what kubectl uses.
+import {writeFile} from '../host/filesystem.ts';
+import type {World} from '../world.ts';
+
+export type KubeconfigContexts = {current: string; contexts: Record<string, {cluster: string; user: string; namespace?: string}>};
+
+export const learnerKubeconfigPath = '/root/.kube/config';
+
+export const adminContexts: KubeconfigContexts = {current: 'kubernetes-admin@kubernetes', contexts: {'kubernetes-admin@kubernetes': {cluster: 'kubernetes', user: 'kubernetes-admin'}}};
+
+/** `kubectl config view` of the kubeconfig (only the listed contexts when `names` is given). */
+export function kubeconfigView(server: string, config: KubeconfigContexts, names = Object.keys(config.contexts).sort()): string {
+	const contexts = names
+		.map(name => {
+			const c = config.contexts[name]!;
+			return `- context:\n    cluster: ${c.cluster}\n${c.namespace ? `    namespace: ${c.namespace}\n` : ''}    user: ${c.user}\n  name: ${name}\n`;
+		})
+		.join('');
+	return `apiVersion: v1
+clusters:
+- cluster:
+    certificate-authority-data: DATA+OMITTED
+    server: ${server}
+  name: kubernetes
+contexts:
+${contexts}current-context: ${config.current}
+kind: Config
+preferences: {}
+users:
+- name: kubernetes-admin
+  user:
+    client-certificate-data: DATA+OMITTED
+    client-key-data: DATA+OMITTED
+`;
+}
+
+/** The file's text: the view, with the certificates it cannot hold said plainly. */
+export function kubeconfigFileText(server: string, config: KubeconfigContexts): string {
+	return `# [simulator] the simulated cluster has no real certificates: their data is omitted (a real kubeconfig holds them base64-encoded)\n${kubeconfigView(server, config)}`;
+}
+
+/** Writes the learner's kubeconfig file on a host. Call on a draft. */
+export function writeLearnerKubeconfig(w: World, host: string, config: KubeconfigContexts = adminContexts): void {
+	const fs = w.hosts.get(host)?.filesystems.get(`${host}:/`);
+	if (!fs || !w.cluster) return;
+	writeFile(w, fs, learnerKubeconfigPath, kubeconfigFileText(w.cluster.apiServerAddress, config));
+	const tree = fs.kind === 'plain' ? fs.files : fs.upper;
+	const node = tree.get(learnerKubeconfigPath);
+	if (node?.type === 'file') node.mode = 0o600;
+}
