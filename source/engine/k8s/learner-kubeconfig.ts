@@ -37,9 +37,9 @@ users:
 `;
 }
 
-/** The file's text: the view, with the certificates it cannot hold said plainly. */
+/** The file's text: the view, with the certificates it cannot hold said plainly (in both languages: a file is not translated as it is shown). */
 export function kubeconfigFileText(server: string, config: KubeconfigContexts): string {
-	return `# [simulator] the simulated cluster has no real certificates: their data is omitted (a real kubeconfig holds them base64-encoded)\n${kubeconfigView(server, config)}`;
+	return `# [simulator] the simulated cluster has no real certificates: their data is omitted (a real kubeconfig holds them base64-encoded)\n# [模拟器] 模拟的集群没有真实的证书：证书数据已省略（真实的 kubeconfig 以 base64 编码保存它们）\n${kubeconfigView(server, config)}`;
 }
 
 /** Writes the learner's kubeconfig file on a host. Call on a draft. */

@@ -12,7 +12,8 @@ test('~/.kube/config on the learner\'s host is the kubeconfig kubectl config vie
 	const file = run(shell, 'cat ~/.kube/config').stdout;
 	const lines = file.split('\n');
 	assert.match(lines[0]!, /^# \[simulator\] /, 'the omitted certificate data is said to be the simulator\'s');
-	assert.equal(lines.slice(1).join('\n'), run(shell, 'kubectl config view').stdout);
+	assert.match(lines[1]!, /^# \[模拟器\] /, 'in Chinese too');
+	assert.equal(lines.slice(2).join('\n'), run(shell, 'kubectl config view').stdout);
 	assert.match(file, /^current-context: kubernetes-admin@kubernetes$/m);
 });
 
