@@ -43,6 +43,7 @@ const rules: Rule[] = [
 	[/^\[simulator\] help -m \(the pseudo-manpage format\) is not simulated here$/, () => '这里没有模拟 help -m（伪手册页格式）'],
 	[/^\[simulator\] help with a glob pattern \('(.*)'\) is not simulated here; give the start of a builtin's name$/, m => `这里没有模拟带通配符模式（'${m[1]}'）的 help；请给出内建命令名称的开头`],
 	[/^\[simulator\] bash's help text for '(.+)' is not included here; see man bash$/, m => `这里没有收录 bash 对 '${m[1]}' 的帮助文本；请看 man bash`],
+	[/^\[simulator\] did you mean '(.+)'\?$/, m => `你是不是想输入 '${m[1]}'？`],
 	[/^\[simulator\] the fork bomb is pid (\d+) \(a tree of bash processes\); end it with: kill -9 (\d+)(.*)$/, m => `fork 炸弹的 pid 是 ${m[1]}（一棵 bash 进程树）；用 kill -9 ${m[2]} 结束它${m[3] ? m[3].replace('  or: ', '，或者：') : ''}`],
 ];
 
