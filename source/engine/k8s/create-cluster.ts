@@ -13,7 +13,7 @@ import {addDefaultStorageClass} from './storage-objects.ts';
 import {addCoreDns, coreDnsImage} from './core-dns.ts';
 import {writeEndpointSlice} from './endpoint-slices.ts';
 import {renewNodeLease} from './leases.ts';
-import {writeLearnerKubeconfig} from './learner-kubeconfig.ts';
+import {kubeletKubeconfig, writeLearnerKubeconfig} from './kubeconfig-files.ts';
 import {addSystemPriorityClasses} from './policy-objects.ts';
 import {canonicalQuantity} from './quantity.ts';
 import {timestampAt, newUid} from './metadata.ts';
@@ -172,15 +172,6 @@ function nodeObject(w: World, name: string, ip: string, cidrIndex: number, cpus:
 			nodeInfo: {architecture: 'amd64', bootID: newUid(w), containerRuntimeVersion: 'docker://27.4.1', kernelVersion: '6.8.0-49-generic', kubeProxyVersion: '', kubeletVersion: kubernetesVersion, machineID: newUid(w).replace(/-/g, ''), operatingSystem: 'linux', osImage: 'Ubuntu 24.04.1 LTS', systemUUID: newUid(w)},
 		},
 	};
-}
-
-/**
- * The kubeconfig kubeadm leaves a node's kubelet: a context for system:node:NAME whose client
- * certificate (O=system:nodes) the kubelet rotates in its pki folder.
- */
-function kubeletKubeconfig(server: string, node: string): string {
-	const user = `system:node:${node}`;
-	return `apiVersion: v1\nclusters:\n- cluster:\n    server: ${server}\n  name: kubernetes\ncontexts:\n- context:\n    cluster: kubernetes\n    user: ${user}\n  name: ${user}@kubernetes\ncurrent-context: ${user}@kubernetes\nkind: Config\npreferences: {}\nusers:\n- name: ${user}\n  user:\n    client-certificate: /var/lib/kubelet/pki/kubelet-client-current.pem\n    client-key: /var/lib/kubelet/pki/kubelet-client-current.pem\n`;
 }
 
 /** Adds a node: a host with docker + kubelet, its Node object, its kube-proxy pod. Call on a draft. */

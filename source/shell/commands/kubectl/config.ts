@@ -2,7 +2,7 @@
 // "kubernetes-admin", context kubernetes-admin@kubernetes) plus the contexts the learner adds,
 // read locally without the API server. The current context's namespace is the shell session's,
 // which every kubectl command then uses by default.
-import {kubeconfigFileText, kubeconfigView} from '../../../engine/k8s/learner-kubeconfig.ts';
+import {kubeconfigFileText, kubeconfigView} from '../../../engine/k8s/kubeconfig-files.ts';
 import {readPath, writePath} from '../../paths.ts';
 import type {CommandOutcome, KubeContext, ShellSession} from '../../types.ts';
 import {flag} from './args.ts';

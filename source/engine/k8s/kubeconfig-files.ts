@@ -1,7 +1,8 @@
-// The learner's ~/.kube/config: the kubeconfig kubectl uses on the learner's own machine, as the
-// kubeadm instructions leave it (admin.conf copied to $HOME/.kube/config, mode 0600). The built-in
-// kubectl keeps its contexts in the shell session and writes them here whenever they change, so
-// `cat ~/.kube/config` shows what kubectl uses.
+// The kubeconfig files of the world. The learner's ~/.kube/config: the kubeconfig kubectl uses on
+// the learner's own machine, as the kubeadm instructions leave it (admin.conf copied to
+// $HOME/.kube/config, mode 0600); the built-in kubectl keeps its contexts in the shell session and
+// writes them here whenever they change, so `cat ~/.kube/config` shows what kubectl uses. A node's
+// /etc/kubernetes/kubelet.conf: the kubelet's own, for system:node:NAME.
 import {writeFile} from '../host/filesystem.ts';
 import type {World} from '../world.ts';
 
@@ -50,4 +51,13 @@ export function writeLearnerKubeconfig(w: World, host: string, config: Kubeconfi
 	const tree = fs.kind === 'plain' ? fs.files : fs.upper;
 	const node = tree.get(learnerKubeconfigPath);
 	if (node?.type === 'file') node.mode = 0o600;
+}
+
+/**
+ * The kubeconfig kubeadm leaves a node's kubelet: a context for system:node:NAME whose client
+ * certificate (O=system:nodes) the kubelet rotates in its pki folder.
+ */
+export function kubeletKubeconfig(server: string, node: string): string {
+	const user = `system:node:${node}`;
+	return `apiVersion: v1\nclusters:\n- cluster:\n    server: ${server}\n  name: kubernetes\ncontexts:\n- context:\n    cluster: kubernetes\n    user: ${user}\n  name: ${user}@kubernetes\ncurrent-context: ${user}@kubernetes\nkind: Config\npreferences: {}\nusers:\n- name: ${user}\n  user:\n    client-certificate: /var/lib/kubelet/pki/kubelet-client-current.pem\n    client-key: /var/lib/kubelet/pki/kubelet-client-current.pem\n`;
 }
