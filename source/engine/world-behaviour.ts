@@ -6,6 +6,7 @@ import {dockerResponders} from './docker/http.ts';
 import {dockerIsolation, embeddedDns} from './docker/networks.ts';
 import {apiServerResponder} from './k8s/api-server-http.ts';
 import {coreDns} from './k8s/cluster-dns.ts';
+import {clusterComponentResponders} from './k8s/component-http.ts';
 import {kubeProxy} from './k8s/service-network.ts';
 import {genericResponder, networkResponders, type AppResponder, type HttpRequest, type HttpResponse, type ServerContext} from './network/apps.ts';
 import type {DnsServer} from './network/dns-types.ts';
@@ -24,7 +25,7 @@ export type WorldBehaviour = {
 export function createWorldBehaviour(extra: Partial<WorldBehaviour> = {}): WorldBehaviour {
 	return {
 		// Docker's answer for a container's image, in front of the network's own.
-		responders: {...networkResponders, ...dockerResponders, 'kube-apiserver': apiServerResponder, ...extra.responders},
+		responders: {...networkResponders, ...dockerResponders, 'kube-apiserver': apiServerResponder, ...clusterComponentResponders, ...extra.responders},
 		dnsServers: [...(extra.dnsServers ?? []), coreDns, embeddedDns],
 		connectResolvers: [...(extra.connectResolvers ?? []), kubeProxy, dockerIsolation],
 	};

@@ -38,6 +38,12 @@ const rules: Rule[] = [
 	[/^\[simulator\] docker volume prune asks "Are you sure you want to continue\? \[y\/N\]" here; add -f to answer yes$/, () => 'docker volume prune 在这里会询问 "Are you sure you want to continue? [y/N]"；加上 -f 表示回答 yes'],
 	[/^\[simulator\] ip link add type (\S+) is accepted by ip but not simulated here; use type veth$/, m => `ip 接受 ip link add type ${m[1]}，但这里没有模拟；请用 type veth`],
 	[/^\[simulator\] hostname -F \(the name read from a file\) is not modelled; use hostname NAME$/, () => '没有模拟 hostname -F（从文件读取主机名）；请用 hostname NAME'],
+	[/^\[simulator\] (etcd's Prometheus metrics|kube-proxy's \/\S+) is not simulated here$/, m => `这里没有模拟 ${m[1].replace("etcd's Prometheus metrics", 'etcd 的 Prometheus 指标').replace(/^kube-proxy's /, 'kube-proxy 的 ')}`],
+	[/^\[simulator\] docker system df -v with a --format template is not simulated here; --format json is$/, () => '这里没有模拟带 --format 模板的 docker system df -v；--format json 是模拟了的'],
+	[/^\[simulator\] help -m \(the pseudo-manpage format\) is not simulated here$/, () => '这里没有模拟 help -m（伪手册页格式）'],
+	[/^\[simulator\] help with a glob pattern \('(.*)'\) is not simulated here; give the start of a builtin's name$/, m => `这里没有模拟带通配符模式（'${m[1]}'）的 help；请给出内建命令名称的开头`],
+	[/^\[simulator\] bash's help text for '(.+)' is not included here; see man bash$/, m => `这里没有收录 bash 对 '${m[1]}' 的帮助文本；请看 man bash`],
+	[/^\[simulator\] did you mean '(.+)'\?$/, m => `你是不是想输入 '${m[1]}'？`],
 	[/^\[simulator\] the fork bomb is pid (\d+) \(a tree of bash processes\); end it with: kill -9 (\d+)(.*)$/, m => `fork 炸弹的 pid 是 ${m[1]}（一棵 bash 进程树）；用 kill -9 ${m[2]} 结束它${m[3] ? m[3].replace('  or: ', '，或者：') : ''}`],
 ];
 

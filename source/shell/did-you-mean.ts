@@ -33,10 +33,19 @@ function isTransposition(a: string, b: string): boolean {
 	return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
 }
 
+/**
+ * The hint is the tutor's own: bash prints none after "command not found" (Ubuntu's
+ * command-not-found package prints its own text, from its package database), nor does kubectl
+ * after an unknown resource type. So it is marked as the simulator's.
+ */
+function didYouMean(best: string): string {
+	return `[simulator] did you mean '${best}'?`;
+}
+
 /** The line printed under "x: command not found", or undefined when nothing is close. */
 export function suggestCommand(name: string, commandNames: Iterable<string>): string | undefined {
 	const best = closestWord(name, commandNames);
-	return best ? `Did you mean '${best}'?` : undefined;
+	return best ? didYouMean(best) : undefined;
 }
 
 /** Every word kubectl accepts for a resource type: plural, singular, short names. */
@@ -47,5 +56,5 @@ export function resourceWords(): string[] {
 /** For kubectl: `the server doesn't have a resource type "podz"` can add this line. */
 export function suggestResource(word: string): string | undefined {
 	const best = closestWord(word, resourceWords());
-	return best ? `Did you mean '${best}'?` : undefined;
+	return best ? didYouMean(best) : undefined;
 }

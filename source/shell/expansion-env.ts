@@ -43,7 +43,8 @@ export function expansionEnv(get: () => ShellState, set: (state: ShellState) => 
 	let stderr = '';
 	let status: number | undefined;
 	return {
-		variable: name => shellVariable(get(), run, name),
+		// bash sets $? as each command substitution ends, so a later word sees it: `echo $(false) $?` prints 1.
+		variable: name => (name === '?' && status !== undefined ? String(status) : shellVariable(get(), run, name)),
 		assign(name, value) {
 			const state = get();
 			set({...state, session: {...state.session, env: {...state.session.env, [name]: value}}});

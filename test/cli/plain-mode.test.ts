@@ -47,7 +47,7 @@ test('output piped into a reader that stops early ends quietly (no EPIPE crash)'
 
 test('a mistyped command gets a "did you mean" in the sandbox and in a lesson', () => {
 	const sandbox = runCli(['sandbox'], {input: 'dokcer ps\n'});
-	assert.match(sandbox.stdout, /dokcer: command not found\nDid you mean 'docker'\?/);
+	assert.match(sandbox.stdout, /dokcer: command not found\n\[simulator\] did you mean 'docker'\?/);
 	const lesson = runCli(['start', '0', '--plain'], {input: 'kubectll get pods\n'});
-	assert.match(lesson.stdout, /kubectll: command not found\nDid you mean 'kubectl'\?/);
+	assert.match(lesson.stdout, /kubectll: command not found\n\[simulator\] did you mean 'kubectl'\?/);
 });

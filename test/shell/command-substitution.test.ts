@@ -27,3 +27,13 @@ test('what the inner command does to the world stays, as with a real subshell', 
 	run(shell, 'echo $(echo hello > /tmp/from-inner)');
 	assert.equal(run(shell, 'grep hello /tmp/from-inner').stdout, 'hello\n');
 });
+
+test('$? after a $(...) in the same command is the substitution\'s status, as GNU bash 5.2 on this machine prints', () => {
+	const shell = sandboxShell();
+	assert.equal(run(shell, 'echo $(false) $?').stdout, '1\n');
+	assert.equal(run(shell, 'true; echo $(exit 3) $?').stdout, '3\n');
+	assert.equal(run(shell, 'x=$(false) y=$?; echo $y').stdout, '1\n');
+	assert.equal(run(shell, 'x=$(false); echo $?').stdout, '1\n');
+	assert.equal(run(shell, 'x=$(exit 5) true; echo $?').stdout, '0\n', 'a command after the assignments sets $?');
+	assert.equal(run(shell, 'false; echo "$(echo $?)"').stdout, '1\n', 'inside, $? is the status before it');
+});

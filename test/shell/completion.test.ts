@@ -7,6 +7,7 @@ import {createSandboxWorld, learnerHost} from '../../source/engine/scenarios/san
 import {createCommandTable} from '../../source/shell/command-table.ts';
 import {complete} from '../../source/shell/completion.ts';
 import {closestWord, suggestCommand, suggestResource} from '../../source/shell/did-you-mean.ts';
+import {simulatorLineInChinese} from '../../source/i18n/simulator-lines.ts';
 import {createShellState} from '../../source/shell/session.ts';
 import {createSimulation} from '../../source/shell/simulation.ts';
 import type {CommandSpec} from '../../source/shell/types.ts';
@@ -72,14 +73,14 @@ test('completion in the middle of a line keeps what follows the cursor', () => {
 });
 
 test('did you mean: close typos, not unrelated words', () => {
-	assert.equal(suggestCommand('kubeclt', ['kubectl', 'docker', 'echo']), "Did you mean 'kubectl'?");
-	assert.equal(suggestCommand('dokcer', ['kubectl', 'docker']), "Did you mean 'docker'?");
-	assert.equal(suggestCommand('kubectx', ['kubectl']), "Did you mean 'kubectl'?");
+	assert.equal(suggestCommand('kubeclt', ['kubectl', 'docker', 'echo']), "[simulator] did you mean 'kubectl'?");
+	assert.equal(suggestCommand('dokcer', ['kubectl', 'docker']), "[simulator] did you mean 'docker'?");
+	assert.equal(suggestCommand('kubectx', ['kubectl']), "[simulator] did you mean 'kubectl'?");
 	assert.equal(suggestCommand('vim', ['kubectl', 'docker', 'echo']), undefined);
 	assert.equal(closestWord('ls', ['ps', 'cd']), undefined, 'two letters: no guess');
 	assert.equal(closestWord('sl', ['ls', 'ps']), 'ls', 'but a swapped pair is a typo');
-	assert.equal(suggestResource('podz'), "Did you mean 'pods'?");
-	assert.equal(suggestResource('deploymnet'), "Did you mean 'deployment'?");
+	assert.equal(suggestResource('podz'), "[simulator] did you mean 'pods'?");
+	assert.equal(suggestResource('deploymnet'), "[simulator] did you mean 'deployment'?");
 	assert.equal(suggestResource('pods'), undefined);
 });
 
@@ -112,4 +113,10 @@ test('kubectl and docker complete the flags of the verb typed, as their --help l
 	assert.ok(!offered('docker ps --').includes('--restart'), 'ps has no --restart');
 	assert.deepEqual(offered('docker volume create --dri'), ['--driver']);
 	assert.deepEqual(offered('docker --deb'), ['--debug']);
+});
+
+test('the did-you-mean hint after "command not found" is marked as the simulator\'s (bash prints none) and has its Chinese', () => {
+	// The learner's runtime adds it (test/cli/plain-mode.test.ts plays it in the built program).
+	assert.match(suggestCommand('kubeclt', ['kubectl']) ?? '', /^\[simulator\] /);
+	assert.equal(simulatorLineInChinese("[simulator] did you mean 'kubectl'?"), "[模拟器] 你是不是想输入 'kubectl'？");
 });

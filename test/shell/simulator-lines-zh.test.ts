@@ -31,3 +31,11 @@ test('the remarks learners meet most have their Chinese', () => {
 	assert.equal(withSimulatorLines('plain\n', 'zh-CN'), 'plain\n');
 	assert.equal(withSimulatorLines('[simulator] something new\n', 'zh-CN'), '[simulator] something new\n', 'an untranslated remark stays as it is');
 });
+
+test('the network, docker system df and help remarks of issue 15 have their Chinese', () => {
+	for (const remark of ["[simulator] etcd's Prometheus metrics is not simulated here", "[simulator] kube-proxy's /metrics is not simulated here", '[simulator] docker system df -v with a --format template is not simulated here; --format json is', '[simulator] help -m (the pseudo-manpage format) is not simulated here', "[simulator] help with a glob pattern ('j*') is not simulated here; give the start of a builtin's name", "[simulator] bash's help text for 'exec' is not included here; see man bash"]) {
+		assert.ok(simulatorLineInChinese(remark), remark);
+	}
+	const zh = chineseShell();
+	assert.match(run(zh, 'help -s ex').stderr, /\n\[模拟器\] 这里没有收录 bash 对 'exec' 的帮助文本/);
+});

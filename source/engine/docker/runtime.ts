@@ -35,6 +35,7 @@
 // Every change records an event from component "dockerd" (or the `component` option).
 import {recordEvent} from '../events.ts';
 import {ensureCgroup, normalizeCgroupPath} from '../host/cgroups.ts';
+import {listenerOf} from '../host/listeners.ts';
 import {createNamespace} from '../host/namespaces.ts';
 import {exitProcess, killProcess, reapExitStatus, spawnProcess} from '../host/processes.ts';
 import {unsimulatedPrograms, type ExternalProgramRunner} from '../script/external-programs.ts';
@@ -249,7 +250,7 @@ export function startContainer(w: World, hostName: string, idOrName: string, com
 		return {ok: true, container, process: host.processes.get(container.pid)!};
 	}
 	for (const binding of container.ports) {
-		const listener = [...host.processes.values()].find(p => p.namespaces.net === host.initNamespaces.net && p.workload.kind === 'server' && p.workload.port === binding.hostPort);
+		const listener = [...host.processes.values()].find(p => p.namespaces.net === host.initNamespaces.net && listenerOf(p, binding.hostPort));
 		if (listener) {
 			return {ok: false, error: `driver failed programming external connectivity on endpoint ${container.name} (${container.id}): failed to bind port ${binding.hostIp}:${binding.hostPort}/${binding.protocol}: Error starting userland proxy: listen ${binding.protocol}4 ${binding.hostIp}:${binding.hostPort}: bind: address already in use`};
 		}

@@ -2,7 +2,7 @@ import type {World} from '../world.ts';
 import {ensureCgroup} from './cgroups.ts';
 import {firstDynamicNamespaceId, initialNamespaceIds, loopback} from './namespaces.ts';
 import {spawnProcess} from './processes.ts';
-import type {FileNode, Host, Namespace, NamespaceKind} from './types.ts';
+import type {FileNode, Host, Namespace, NamespaceKind, Workload} from './types.ts';
 import {namespaceKinds} from './types.ts';
 
 export type HostSpec = {
@@ -125,10 +125,20 @@ export const daemonCommands: Record<string, string> = {
 /** Memory (RSS) each daemon starts with. */
 const daemonMemory: Record<string, number> = {dockerd: 72 * mib, containerd: 38 * mib, kubelet: 64 * mib, 'systemd-journald': 18 * mib, cron: 3 * mib, sshd: 8 * mib, multipassd: 30 * mib};
 
+/**
+ * The daemons that listen. The kubelet as kubeadm configures it: its API on :10250 on every address
+ * (a self-signed serving certificate with its own CA in the chain, kubelet.go), healthz on
+ * 127.0.0.1:10248, the read-only :10255 off (readOnlyPort: 0).
+ */
+const daemonWorkloads: Record<string, Workload> = {
+	kubelet: {kind: 'server', app: 'kubelet', port: 10250, protocol: 'https', certificate: 'self-signed-chain', more: [{port: 10248, protocol: 'http', addresses: ['127.0.0.1']}]},
+};
+
 /** Starts a service's daemon process and marks the unit active. Call on a draft. */
 export function startServiceProcess(w: World, host: Host, service: string): number {
 	host.services[service] = 'active';
-	return spawnProcess(w, host, {parentPid: 1, command: daemonCommands[service] ?? `/usr/bin/${service}`, cgroup: `/system.slice/${service}.service`, memoryBytes: daemonMemory[service] ?? 20 * mib, state: 'S'}).pid;
+	const workload = daemonWorkloads[service];
+	return spawnProcess(w, host, {parentPid: 1, command: daemonCommands[service] ?? `/usr/bin/${service}`, cgroup: `/system.slice/${service}.service`, memoryBytes: daemonMemory[service] ?? 20 * mib, state: 'S', ...(workload ? {workload} : {})}).pid;
 }
 
 /**

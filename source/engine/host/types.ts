@@ -46,7 +46,16 @@ export type Workload =
 	| {kind: 'cpu-burner'; threads: number}
 	| {kind: 'fork-bomb'; forksPerSecond: number; childCommand: string}
 	| {kind: 'leak'; growBytesPerSecond: number}
-	| {kind: 'server'; port: number; protocol: 'http' | 'https'; app: string};
+	| ({kind: 'server'; app: string; more?: Listener[]} & Listener);
+
+/**
+ * A TCP socket a server listens on. `addresses`: the local addresses it is bound to (absent: all,
+ * 0.0.0.0), as kube-scheduler's --bind-address=127.0.0.1. An https listener's certificate is signed
+ * by a CA the client does not know (kubeadm's cluster CA), or is self-signed with its own CA in the
+ * chain it sends (the kubelet's, the scheduler's); `clientCertificate: 'required'` ends the handshake
+ * of a client that sends none (etcd's --client-cert-auth).
+ */
+export type Listener = {port: number; protocol: 'http' | 'https'; addresses?: string[]; certificate?: 'self-signed-chain'; clientCertificate?: 'required'};
 
 export type Process = {
 	pid: number; // pid in the host's initial pid namespace

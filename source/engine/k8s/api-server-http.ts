@@ -28,18 +28,19 @@ const publicPaths = new Set(['/version', '/version/', '/healthz', '/livez', '/re
 
 const encoder = new TextEncoder();
 
-function answer(w: World, status: number, reason: string, type: string, body: string): HttpResponse {
+/** A reply through the apiserver library's filter chain (WithCacheControl, the nosniff of its writers). */
+export function answer(w: World, status: number, reason: string, type: string, body: string): HttpResponse {
 	return {status, reason, headers: [['Cache-Control', 'no-cache, private'], ['Content-Type', type], ['X-Content-Type-Options', 'nosniff'], ['Date', httpDate(w)], ['Content-Length', String(encoder.encode(body).length)]], body};
 }
 
 type Denied = {message: string; details: {name?: string; group?: string; kind?: string}};
 
 /** The forbidden message for an anonymous request, as the apiserver's RequestInfo parses its path. */
-function denied(request: HttpRequest): Denied {
+function denied(request: HttpRequest, apiPrefixes = true): Denied {
 	const path = request.path.replace(/[?#].*$/, '');
 	const parts = path.split('/').filter(Boolean);
 	const user = 'User "system:anonymous"';
-	const resourceRequest = (parts[0] === 'api' && parts.length >= 3) || (parts[0] === 'apis' && parts.length >= 4);
+	const resourceRequest = apiPrefixes && ((parts[0] === 'api' && parts.length >= 3) || (parts[0] === 'apis' && parts.length >= 4));
 	if (!resourceRequest) return {message: `forbidden: ${user} cannot ${request.method === 'POST' ? 'post' : request.method === 'PUT' ? 'put' : request.method === 'DELETE' ? 'delete' : 'get'} path "${path || '/'}"`, details: {}};
 	const group = parts[0] === 'api' ? '' : parts[1]!;
 	let rest = parts.slice(parts[0] === 'api' ? 2 : 3);
@@ -61,7 +62,16 @@ export const apiServerResponder: AppResponder = (request, server) => {
 		if (path.startsWith('/version')) return answer(server.world, 200, 'OK', 'application/json', JSON.stringify(apiServerVersion, null, 2));
 		return answer(server.world, 200, 'OK', 'text/plain; charset=utf-8', 'ok');
 	}
-	const {message, details} = denied(request);
-	const status = {kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'Forbidden', details, code: 403};
-	return answer(server.world, 403, 'Forbidden', 'application/json', JSON.stringify(status, null, 2));
+	return anonymousForbidden(server.world, request);
 };
+
+/**
+ * The 403 Status an apiserver-library server writes when system:anonymous may not make the request.
+ * `apiPrefixes: false` for a server whose RequestInfoFactory has none (kube-scheduler's,
+ * kube-controller-manager's): every path is a non-resource path there.
+ */
+export function anonymousForbidden(w: World, request: HttpRequest, apiPrefixes = true): HttpResponse {
+	const {message, details} = denied(request, apiPrefixes);
+	const status = {kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'Forbidden', details, code: 403};
+	return answer(w, 403, 'Forbidden', 'application/json', JSON.stringify(status, null, 2));
+}

@@ -3,6 +3,7 @@
 import {runsAsProcess, shellScriptOf} from '../script/script-processes.ts';
 import type {ContainerSpec} from './types.ts';
 import type {ResolvedImage} from './images.ts';
+import {kubiaAppJs, kubiaUnhealthyAppJs} from '../docker/hub-catalog.ts';
 
 export type Behaviour = {command: string; port?: number; exitAfterMs?: number; exitCode: number; logs: string[]; crashLogs?: string[]};
 
@@ -48,19 +49,32 @@ function commandBehaviour(argv: string[]): Behaviour {
 	return {command, exitCode: 0, logs: echoes};
 }
 
+/**
+ * The app's own words when its port is taken. The book's kubia images are FROM node:7 (7.10.1):
+ * an unhandled 'error' event prints Node 7's trace (measured with node 7.10.1 on the book's app.js).
+ */
 function addressInUseLogs(app: string, port: number): string[] {
 	if (app === 'nginx') return [`nginx: [emerg] bind() to 0.0.0.0:${port} failed (98: Address already in use)`];
+	if (!app.startsWith('kubia')) return [`[simulator] ${app} could not listen on :${port} (EADDRINUSE); its own message is not simulated here`];
+	const source = app === 'kubia-unhealthy' ? kubiaUnhealthyAppJs : kubiaAppJs;
+	const line = source.split('\n').findIndex(l => l.startsWith('www.listen(')) + 1;
 	return [
 		'Kubia server starting...',
-		'node:events:497',
-		'      throw er; // Unhandled \'error\' event',
+		'events.js:163',
+		"      throw er; // Unhandled 'error' event",
 		'      ^',
 		'',
-		`Error: listen EADDRINUSE: address already in use :::${port}`,
-		'    at Server.setupListenHandle [as _listen2] (node:net:1897:16)',
-		'    at listenInCluster (node:net:1945:12)',
-		'    at Server.listen (node:net:2037:7)',
-		'    at Object.<anonymous> (/app.js:11:8)',
+		`Error: listen EADDRINUSE :::${port}`,
+		'    at Object.exports._errnoException (util.js:1050:11)',
+		'    at exports._exceptionWithHostPort (util.js:1073:20)',
+		'    at Server.setupListenHandle [as _listen2] (net.js:1259:14)',
+		'    at listenInCluster (net.js:1307:12)',
+		'    at Server.listen (net.js:1406:7)',
+		`    at Object.<anonymous> (/app.js:${line}:5)`,
+		'    at Module._compile (module.js:571:32)',
+		'    at Object.Module._extensions..js (module.js:580:10)',
+		'    at Module.load (module.js:488:32)',
+		'    at tryModuleLoad (module.js:447:12)',
 	];
 }
 

@@ -13,6 +13,7 @@ import {addDefaultStorageClass} from './storage-objects.ts';
 import {addCoreDns, coreDnsImage} from './core-dns.ts';
 import {writeEndpointSlice} from './endpoint-slices.ts';
 import {renewNodeLease} from './leases.ts';
+import {kubeletKubeconfig, writeLearnerKubeconfig} from './kubeconfig-files.ts';
 import {addSystemPriorityClasses} from './policy-objects.ts';
 import {canonicalQuantity} from './quantity.ts';
 import {timestampAt, newUid} from './metadata.ts';
@@ -176,7 +177,7 @@ function nodeObject(w: World, name: string, ip: string, cidrIndex: number, cpus:
 /** Adds a node: a host with docker + kubelet, its Node object, its kube-proxy pod. Call on a draft. */
 export function addNode(w: World, name: string, ip: string, options: {cpus: number; memoryBytes: number; controlPlane?: boolean}): void {
 	const c = w.cluster!;
-	const files: Record<string, string> = {'/var/lib/kubelet/config.yaml': 'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nstaticPodPath: /etc/kubernetes/manifests\n', '/etc/kubernetes/kubelet.conf': `apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: ${c.apiServerAddress}\n  name: kubernetes\n`};
+	const files: Record<string, string> = {'/var/lib/kubelet/config.yaml': 'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nstaticPodPath: /etc/kubernetes/manifests\n', '/etc/kubernetes/kubelet.conf': kubeletKubeconfig(c.apiServerAddress, name)};
 	if (options.controlPlane) {
 		for (const comp of components) files[`${manifestsDir}/${comp.name}.yaml`] = staticPodManifest(comp.name);
 		files['/etc/kubernetes/admin.conf'] = `apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: ${c.apiServerAddress}\n  name: kubernetes\ncurrent-context: kubernetes-admin@kubernetes\n`;
@@ -295,4 +296,5 @@ export function createCluster(w: World, options: ClusterOptions = {}): void {
 	c.store.endpoints.set('default/kubernetes', {apiVersion: 'v1', kind: 'Endpoints', metadata: {name: 'kubernetes', namespace: 'default', uid: newUid(w), resourceVersion: String(++c.resourceVersion), creationTimestamp: timestampAt(w.time), labels: {'endpointslice.kubernetes.io/skip-mirror': 'true'}}, subsets: [{addresses: [{ip: cpIp}], ports: [{name: 'https', port: 6443, protocol: 'TCP'}]}]});
 	writeEndpointSlice(w, c.store.services.get('default/kubernetes')!, c.store.endpoints.get('default/kubernetes')!.subsets);
 	addCoreDns(w);
+	for (const host of options.kubectlHosts ?? []) writeLearnerKubeconfig(w, host);
 }

@@ -6,9 +6,11 @@ import {dockerHub, parseImageRef, type ImageRef} from '../docker/image-ref.ts';
 import {manifestDigestOf} from '../docker/registry.ts';
 import type {Image} from '../docker/types.ts';
 import {digestHex} from '../hash.ts';
+import type {Listener, Workload} from '../host/types.ts';
 import type {World} from '../world.ts';
 
-export type AppKind = {name: string; port?: number; tls?: boolean; reply?: 'hostname' | 'nginx' | 'text'; text?: string; handlesSigterm: boolean; exitsImmediately?: boolean};
+/** `listeners`: the sockets of a server that listens on more than one port or address ("{ip}" in `addresses` is the node's IP). */
+export type AppKind = {name: string; port?: number; tls?: boolean; listeners?: Listener[]; reply?: 'hostname' | 'nginx' | 'text'; text?: string; handlesSigterm: boolean; exitsImmediately?: boolean};
 
 export type ResolvedImage = {
 	reference: string; // "docker.io/luksa/kubia:latest"
@@ -27,6 +29,23 @@ const defaultPath = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bi
 
 type CatalogEntry = {layers: number[]; app: AppKind; command: string};
 
+// As kubeadm's etcd manifest: --listen-client-urls=https://127.0.0.1:2379,https://{ip}:2379,
+// --listen-peer-urls=https://{ip}:2380, --listen-metrics-urls=http://127.0.0.1:2381, and
+// --client-cert-auth=true / --peer-client-cert-auth=true (its certificates come from etcd-ca).
+const etcdListeners: Listener[] = [
+	{port: 2379, protocol: 'https', addresses: ['127.0.0.1', '{ip}'], clientCertificate: 'required'},
+	{port: 2380, protocol: 'https', addresses: ['{ip}'], clientCertificate: 'required'},
+	{port: 2381, protocol: 'http', addresses: ['127.0.0.1']},
+];
+
+/** What an app's main process does on a node whose IP is `nodeIp`: listen where the app listens, or idle. */
+export function appWorkload(app: AppKind, nodeIp: string): Workload {
+	const sockets: Listener[] = app.listeners ?? (app.port ? [{port: app.port, protocol: app.tls ? 'https' : 'http'}] : []);
+	const [first, ...more] = sockets.map((l): Listener => (l.addresses ? {...l, addresses: l.addresses.map(a => (a === '{ip}' ? nodeIp : a))} : l));
+	if (!first) return {kind: 'idle'};
+	return {kind: 'server', app: app.name, ...first, ...(more.length ? {more} : {})};
+}
+
 const mb = 1_000_000;
 const catalog: Record<string, CatalogEntry> = {
 	'luksa/kubia': {layers: [123 * mb, 44 * mb, 63 * mb, 20 * mb, 0.3 * mb], app: {name: 'kubia', port: 8080, reply: 'hostname', handlesSigterm: false}, command: 'node app.js'},
@@ -36,12 +55,12 @@ const catalog: Record<string, CatalogEntry> = {
 	'library/node': {layers: [49 * mb, 24 * mb, 64 * mb, 211 * mb, 4 * mb, 45 * mb], app: {name: 'node', handlesSigterm: false, exitsImmediately: true}, command: 'node'},
 	'library/redis': {layers: [29 * mb, 1 * mb, 1.3 * mb, 16 * mb, 0.1 * mb], app: {name: 'redis', port: 6379, reply: 'text', text: '-ERR wrong number of arguments\n', handlesSigterm: true}, command: 'redis-server *:6379'},
 	'registry.k8s.io/pause': {layers: [0.3 * mb], app: {name: 'pause', handlesSigterm: true}, command: '/pause'},
-	'registry.k8s.io/etcd': {layers: [57 * mb], app: {name: 'etcd', handlesSigterm: true}, command: 'etcd --advertise-client-urls=https://{ip}:2379 --data-dir=/var/lib/etcd --listen-client-urls=https://127.0.0.1:2379,https://{ip}:2379'},
+	'registry.k8s.io/etcd': {layers: [57 * mb], app: {name: 'etcd', listeners: etcdListeners, handlesSigterm: true}, command: 'etcd --advertise-client-urls=https://{ip}:2379 --data-dir=/var/lib/etcd --listen-client-urls=https://127.0.0.1:2379,https://{ip}:2379'},
 	'registry.k8s.io/kube-apiserver': {layers: [28 * mb], app: {name: 'kube-apiserver', port: 6443, tls: true, handlesSigterm: true}, command: 'kube-apiserver --advertise-address={ip} --etcd-servers=https://127.0.0.1:2379 --secure-port=6443 --service-cluster-ip-range=10.96.0.0/12'},
-	'registry.k8s.io/kube-scheduler': {layers: [20 * mb], app: {name: 'kube-scheduler', handlesSigterm: true}, command: 'kube-scheduler --kubeconfig=/etc/kubernetes/scheduler.conf --leader-elect=true'},
-	'registry.k8s.io/kube-controller-manager': {layers: [26 * mb], app: {name: 'kube-controller-manager', handlesSigterm: true}, command: 'kube-controller-manager --allocate-node-cidrs=true --cluster-cidr=10.244.0.0/16 --kubeconfig=/etc/kubernetes/controller-manager.conf'},
+	'registry.k8s.io/kube-scheduler': {layers: [20 * mb], app: {name: 'kube-scheduler', listeners: [{port: 10259, protocol: 'https', addresses: ['127.0.0.1'], certificate: 'self-signed-chain'}], handlesSigterm: true}, command: 'kube-scheduler --kubeconfig=/etc/kubernetes/scheduler.conf --leader-elect=true'},
+	'registry.k8s.io/kube-controller-manager': {layers: [26 * mb], app: {name: 'kube-controller-manager', listeners: [{port: 10257, protocol: 'https', addresses: ['127.0.0.1'], certificate: 'self-signed-chain'}], handlesSigterm: true}, command: 'kube-controller-manager --allocate-node-cidrs=true --cluster-cidr=10.244.0.0/16 --kubeconfig=/etc/kubernetes/controller-manager.conf'},
 	'registry.k8s.io/coredns/coredns': {layers: [18 * mb], app: {name: 'coredns', handlesSigterm: true}, command: '/coredns -conf /etc/coredns/Corefile'},
-	'registry.k8s.io/kube-proxy': {layers: [30 * mb], app: {name: 'kube-proxy', handlesSigterm: true}, command: '/usr/local/bin/kube-proxy --config=/var/lib/kube-proxy/config.conf --hostname-override={node}'},
+	'registry.k8s.io/kube-proxy': {layers: [30 * mb], app: {name: 'kube-proxy', listeners: [{port: 10256, protocol: 'http'}, {port: 10249, protocol: 'http', addresses: ['127.0.0.1']}], handlesSigterm: true}, command: '/usr/local/bin/kube-proxy --config=/var/lib/kube-proxy/config.conf --hostname-override={node}'},
 	'curlimages/curl': {layers: [3.6 * mb, 6 * mb], app: {name: 'curl', handlesSigterm: false, exitsImmediately: true}, command: 'curl'},
 };
 

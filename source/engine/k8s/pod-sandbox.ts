@@ -11,7 +11,7 @@ import type {FileNode, Host, Process} from '../host/types.ts';
 import {fastHex} from './metadata.ts';
 import type {Container} from '../docker/types.ts';
 import type {World} from '../world.ts';
-import type {ResolvedImage} from './images.ts';
+import {appWorkload, type ResolvedImage} from './images.ts';
 import type {ContainerRuntime, ContainerSpec, KubeObject, PodRuntime} from './types.ts';
 import {containerEnvironment, parentDirectories, serviceEnvironment, volumeFiles} from './container-config.ts';
 
@@ -160,7 +160,7 @@ export function startContainerProcess(w: World, runtime: PodRuntime, pod: KubeOb
 		namespaces: {net: pause.namespaces.net, uts: pause.namespaces.uts, ipc: pause.namespaces.ipc, mnt, pid: pidNs},
 		cgroup,
 		memoryBytes: app.name === 'kubia' ? 28 * mib : 6 * mib,
-		workload: app.port ? {kind: 'server', port: app.port, protocol: app.tls ? 'https' : 'http', app: app.name} : {kind: 'idle'},
+		workload: appWorkload(app, host.ip),
 		containerId: id,
 		cwd: '/',
 		env,

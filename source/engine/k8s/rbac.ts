@@ -2,6 +2,7 @@
 // reads the Roles, ClusterRoles and their bindings in the store, as the API server's RBAC
 // authorizer does (SubjectAccessReview), plus the discovery rules every authenticated user has
 // from the bootstrap policy (system:basic-user, system:discovery, system:public-info-viewer).
+import {nodeAuthorizerDecision, nodeNameOf, nodeRules} from './node-authorizer.ts';
 import {storedRoleBindings, storedRoles} from './typed-store.ts';
 import type {Cluster} from './types.ts';
 import type {PolicyRule, RbacSubject, RoleBinding} from './kinds.ts';
@@ -76,6 +77,11 @@ export function ruleAllows(rule: PolicyRule, a: Attributes): boolean {
 
 /** The RBAC authorizer's decision. */
 export function authorize(c: Cluster, user: UserInfo, a: Attributes): boolean {
+	// kubeadm's --authorization-mode=Node,RBAC: the Node authorizer first, for a kubelet's user.
+	if (nodeNameOf(user) !== undefined) {
+		const node = a.kind === 'resource' ? nodeAuthorizerDecision(c, user, a) : undefined;
+		if (node?.allowed || (!node && nodeRules.some(rule => ruleAllows(rule, a)))) return true;
+	}
 	return rulesFor(c, user, a.kind === 'resource' ? a.namespace : '').some(rule => ruleAllows(rule, a));
 }
 
@@ -86,5 +92,8 @@ export function forbiddenMessage(user: UserInfo, a: Attributes): string {
 	const scope = a.namespace ? `in the namespace "${a.namespace}"` : 'at the cluster scope';
 	const why = `User "${user.name}" cannot ${a.verb} resource "${resource}" in API group "${a.group}" ${scope}`;
 	const qualified = a.group ? `${a.resource}.${a.group}` : a.resource;
-	return a.name ? `${qualified} "${a.name}" is forbidden: ${why}` : `${qualified} is forbidden: ${why}`;
+	// The union authorizer ends the message with the reasons its authorizers gave (RBAC gives none).
+	const reason = nodeAuthorizerDecision(undefined, user, a)?.reason;
+	const full = reason ? `${why}: ${reason}` : why;
+	return a.name ? `${qualified} "${a.name}" is forbidden: ${full}` : `${qualified} is forbidden: ${full}`;
 }

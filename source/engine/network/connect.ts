@@ -1,6 +1,7 @@
 // Where a connection from a process goes: name -> IP -> (connect resolvers, NAT rules) -> the
 // net namespace that owns the address -> the server process listening on the port there.
 import {random} from '../rng.ts';
+import {listenerOf} from '../host/listeners.ts';
 import type {Host, Namespace, NetInterface, Process} from '../host/types.ts';
 import type {World} from '../world.ts';
 import {ipOf, linkIsOperational} from './links.ts';
@@ -76,9 +77,9 @@ function onAttachedSubnet(host: Host, netns: Namespace, ip: string): boolean {
 	return false;
 }
 
-export function listeningServer(host: Host, netnsId: number, port: number): Process | undefined {
+export function listeningServer(host: Host, netnsId: number, port: number, ip?: string): Process | undefined {
 	for (const p of host.processes.values()) {
-		if (p.namespaces.net === netnsId && p.workload.kind === 'server' && p.workload.port === port) return p;
+		if (p.namespaces.net === netnsId && listenerOf(p, port, ip)) return p;
 	}
 	return undefined;
 }
@@ -136,7 +137,7 @@ export function connect(w: World, caller: Caller, target: string, port: number, 
 		if (isLoopback(ip)) {
 			const lo = fromNetns.interfaces?.find(i => i.kind === 'loopback');
 			if (!lo || lo.state !== 'UP') return {ok: false, error: 'unreachable', ip, hops};
-			const server = listeningServer(fromHost, fromNetns.id, currentPort);
+			const server = listeningServer(fromHost, fromNetns.id, currentPort, ip);
 			if (server) return {ok: true, host: fromHost, netns: fromNetns, server, ip, port: currentPort, sourceIp, hops};
 			const rule: NatRule | undefined = inHostNetns ? matchRule(fromHost.natRules, ip, currentPort, true) : undefined;
 			const next: {ip: string; port: number} | undefined = rule && pickTarget(w, rule);
@@ -154,7 +155,7 @@ export function connect(w: World, caller: Caller, target: string, port: number, 
 		const sameNetns = owner.host === fromHost && owner.netns.id === fromNetns.id;
 		if (!sameNetns && !sourceAddress(fromHost, fromNetns)) return {ok: false, error: 'unreachable', ip, hops};
 		if (!linkIsOperational(owner.host, owner.iface)) return {ok: false, error: 'unreachable', ip, hops};
-		const server = listeningServer(owner.host, owner.netns.id, currentPort);
+		const server = listeningServer(owner.host, owner.netns.id, currentPort, ip);
 		if (server) return {ok: true, host: owner.host, netns: owner.netns, server, ip, port: currentPort, sourceIp, hops};
 		if (owner.netns.id === owner.host.initNamespaces.net) {
 			const rule: NatRule | undefined = matchRule(owner.host.natRules, ip, currentPort, true);

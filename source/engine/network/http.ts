@@ -3,6 +3,7 @@ import {randomInt} from '../rng.ts';
 import type {World} from '../world.ts';
 import {respond, worldBehaviour, type WorldBehaviour} from '../world-behaviour.ts';
 import type {HttpRequest, HttpResponse} from './apps.ts';
+import {listenerOf} from '../host/listeners.ts';
 import {connect, type Caller, type ConnectOutcome} from './connect.ts';
 import {ipOf} from './links.ts';
 
@@ -19,22 +20,30 @@ export function httpRequest(w: World, caller: Caller, target: string, port: numb
 	return exchangeOver(w, connection, target, port, path, method, behaviour, false);
 }
 
-/** The client spoke TLS and the handshake failed before any request: the server speaks plain HTTP, or the client checks the certificate and the cluster's own CA is not one it trusts. */
-export type TlsFailure = {ok: 'tls-failed'; reason: 'plain-server' | 'untrusted-certificate'; connection: OpenConnection};
+/**
+ * The client spoke TLS and the handshake failed before any answer: the server speaks plain HTTP;
+ * the client checks the certificate and its issuer is not one it trusts (the cluster's own CA), or
+ * the chain ends in a self-signed CA (the kubelet's, the scheduler's own); or the server requires a
+ * client certificate and the client sent none (etcd).
+ */
+export type TlsFailure = {ok: 'tls-failed'; reason: 'plain-server' | 'unknown-issuer' | 'self-signed-in-chain' | 'client-certificate-required'; connection: OpenConnection};
 
 /** Sends one request over TLS (https://): `verify` as curl does by default; curl -k and busybox wget do not. Call on a draft. */
 export function httpsRequest(w: World, caller: Caller, target: string, port: number, path: string, verify: boolean, method: HttpRequest['method'] = 'GET', behaviour: WorldBehaviour = worldBehaviour): HttpExchange | TlsFailure {
 	const connection = connect(w, caller, target, port, behaviour);
 	if (!connection.ok) return {ok: false, connection};
-	if (!speaksTls(connection)) return {ok: 'tls-failed', reason: 'plain-server', connection};
-	if (verify) return {ok: 'tls-failed', reason: 'untrusted-certificate', connection};
+	const listener = listenerOf(connection.server, connection.port);
+	if (listener?.protocol !== 'https') return {ok: 'tls-failed', reason: 'plain-server', connection};
+	// The client checks the server's certificate before it is asked for its own.
+	if (verify) return {ok: 'tls-failed', reason: listener.certificate === 'self-signed-chain' ? 'self-signed-in-chain' : 'unknown-issuer', connection};
+	if (listener.clientCertificate === 'required') return {ok: 'tls-failed', reason: 'client-certificate-required', connection};
 	return exchangeOver(w, connection, target, port, path, method, behaviour, true);
 }
 
 type OpenConnection = Extract<ConnectOutcome, {ok: true}>;
 
 function speaksTls(connection: OpenConnection): boolean {
-	return connection.server.workload.kind === 'server' && connection.server.workload.protocol === 'https';
+	return listenerOf(connection.server, connection.port)?.protocol === 'https';
 }
 
 function exchangeOver(w: World, connection: OpenConnection, target: string, port: number, path: string, method: HttpRequest['method'], behaviour: WorldBehaviour, tls: boolean): HttpExchange {

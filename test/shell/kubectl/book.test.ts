@@ -64,7 +64,7 @@ test('a ReplicationController replaces a deleted pod and the pods of a powered-o
 
 test('errors in the real wording, exit code 1', () => {
 	const shell = sandboxShell({files: {...files, 'bad.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  contianers: []\n', 'broken.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n    labels: a\n', 'noimage.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: web\n'}});
-	assert.deepEqual([run(shell, 'kubectl get podz').stderr, run(shell, 'kubectl get podz').exitCode], ['error: the server doesn\'t have a resource type "podz"\nDid you mean \'pods\'?\n', 1]);
+	assert.deepEqual([run(shell, 'kubectl get podz').stderr, run(shell, 'kubectl get podz').exitCode], ['error: the server doesn\'t have a resource type "podz"\n[simulator] did you mean \'pods\'?\n', 1]);
 	// A word far from every type gets kubectl's line alone.
 	assert.equal(run(shell, 'kubectl get widgets').stderr, 'error: the server doesn\'t have a resource type "widgets"\n');
 	assert.equal(run(shell, 'kubectl get pod x').stderr, 'Error from server (NotFound): pods "x" not found\n');

@@ -34,7 +34,7 @@ test('chapters-6-8.txt runs through and shows what each task teaches', () => {
 	assert.equal(at('kubectl exec app-with-sidecar -c sidecar -- curl -s localhost:8080'), "You've hit app-with-sidecar\n");
 	assert.match(at('kubectl exec app-with-sidecar -c sidecar -- ls /tmp/only-here || echo "the sidecar does not see it"'), /does not see it/);
 	assert.match(at('kubectl get pod port-clash'), /1\/2 +(CrashLoopBackOff|Error)/);
-	assert.match(at('kubectl logs port-clash -c second'), /EADDRINUSE: address already in use :::8080/);
+	assert.match(at('kubectl logs port-clash -c second'), /\nError: listen EADDRINUSE :::8080\n {4}at Object\.exports\._errnoException \(util\.js:1050:11\)\n/, 'node 7\'s words: the kubia image is FROM node:7');
 	const sidecarIp = at('kubectl get pod app-with-sidecar -o wide').match(/10\.244\.\d+\.\d+/)![0];
 	assert.match(at('kubectl logs kubia-manual'), new RegExp(`Received request from ::ffff:${sidecarIp.replace(/\./g, '\\.')}`));
 	assert.match(at('kubectl get deploy'), /frontend +3\/3 +3 +3/);

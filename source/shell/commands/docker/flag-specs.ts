@@ -75,7 +75,7 @@ export const modelledFlags: Record<string, FlagSpec[]> = {
 	'push': [{names: ['-a', '--all-tags'], modelled: false}, {names: ['-q', '--quiet']}, {names: ['--disable-content-trust'], modelled: false}],
 	'login': [{names: ['-u', '--username'], value: true}, {names: ['-p', '--password'], value: true}, {names: ['--password-stdin']}],
 	'exec': [{names: ['-i', '--interactive']}, {names: ['-t', '--tty']}, {names: ['-d', '--detach']}, {names: ['-u', '--user'], value: true}, {names: ['-w', '--workdir'], value: true}, {names: ['-e', '--env'], value: true, repeat: true}, {names: ['--privileged'], modelled: false}, {names: ['--detach-keys'], value: true, modelled: false}, {names: ['--env-file'], value: true, modelled: false}],
-	'system df': [{names: ['-v', '--verbose']}, {names: ['--format'], value: true, modelled: false}],
+	'system df': [{names: ['-v', '--verbose']}, {names: ['--format'], value: true}],
 	'build': [
 		{names: ['-t', '--tag'], value: true, repeat: true},
 		{names: ['-f', '--file'], value: true},

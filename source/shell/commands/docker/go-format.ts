@@ -5,6 +5,15 @@ import {table} from './format.ts';
 export type FormatRow = Record<string, string>;
 
 /**
+ * A formatter context's MarshalJSON: json.Marshal of a map of its fields, so Go sorts the keys and
+ * escapes <, > and & ("\u003cnone\u003e").
+ */
+export function marshalContext(row: Record<string, unknown>): string {
+	const sorted = Object.fromEntries(Object.entries(row).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+	return JSON.stringify(sorted).replace(/[<>&]/g, c => `\\u00${c.charCodeAt(0).toString(16)}`);
+}
+
+/**
  * Renders rows with a docker --format template; `headers` names each field's column. An unknown
  * field is Go's template error, naming `context` ("*formatter.ContainerContext").
  */
@@ -12,12 +21,14 @@ export function formatRows(template: string, rows: FormatRow[], headers: Record<
 	for (const m of template.matchAll(/\{\{\s*(?:json\s+)?\.([A-Za-z]+)\s*\}\}/g)) {
 		if (!(m[1]! in headers)) return {error: `template: :1:${m.index! + m[0].indexOf('.')}: executing "" at <.${m[1]}>: can't evaluate field ${m[1]} in type ${context}`};
 	}
-	let body = template.replace(/\\t/g, '\t').replace(/\\n/g, '\n');
+	// formatter.JSONFormatKey: "json" is {{json .}}.
+	let body = (template === 'json' ? '{{json .}}' : template).replace(/\\t/g, '\t').replace(/\\n/g, '\n');
 	const asTable = /^table(\s|$)/.test(body);
 	if (asTable) body = body.replace(/^table\s*/, '');
 	const render = (row: FormatRow) =>
 		body.replace(/\{\{\s*(json\s+)?\.([A-Za-z]*)\s*\}\}/g, (_, json: string | undefined, field: string) => {
-			if (field === '') return JSON.stringify(row);
+			// The context's MarshalJSON is a map of its fields: Go writes a map's keys sorted.
+			if (field === '') return marshalContext(row);
 			const value = row[field];
 			if (value === undefined) return json ? 'null' : '<no value>';
 			return json ? JSON.stringify(value) : value;

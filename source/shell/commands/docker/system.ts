@@ -3,10 +3,13 @@ import {daemonId, dockerVersion} from '../../../engine/docker/daemon.ts';
 import {imageSize} from '../../../engine/docker/images.ts';
 import {containerChanges} from '../../../engine/docker/runtime.ts';
 import {humanDuration, humanSize} from '../../../engine/docker/units.ts';
+import {worldEpoch} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
 import type {DockerCall} from './context.ts';
 import {ok, table, usageError} from './format.ts';
-import {dockerFlags, flagSet, parseFlags} from './flags.ts';
+import {dockerFlags, flagSet, flagValue, parseFlags} from './flags.ts';
+import {statusText} from './containers.ts';
+import {formatDfSummary, formatDfVerbose} from './system-df-format.ts';
 import {lookupFile} from '../../../engine/host/filesystem.ts';
 import {bytesSize, dockerPrune} from './more.ts';
 import {ago} from './images.ts';
@@ -144,9 +147,23 @@ export function dockerSystem(args: string[], call: DockerCall): CommandOutcome {
 	const activeVolumes = volumes.filter(v => volumeUsers(call.daemon, v.name).length > 0);
 	const volumesTotal = volumes.reduce((sum, v) => sum + volumeSize(v.name), 0);
 	const activeVolumesSize = activeVolumes.reduce((sum, v) => sum + volumeSize(v.name), 0);
-	const pct = (part: number, whole: number) => (whole === 0 ? '0%' : `${Math.round((part / whole) * 100)}%`);
+	// (reclaimable*100)/totalSize: Go's integer division.
+	const pct = (part: number, whole: number) => (whole === 0 ? '0%' : `${Math.floor((part * 100) / whole)}%`);
+	const format = flagValue(parsed.flags, '--format');
+	const formatted = format !== undefined && format !== 'table';
 	if (flagSet(parsed.flags, '-v')) {
 		const shared = (image: (typeof images)[number]) => image.layers.filter(l => images.some(o => o.id !== image.id && o.layers.includes(l))).reduce((s, l) => s + layerSize(l), 0);
+		if (formatted) return formatDfVerbose(format, {
+			Images: images.map(i => {
+				const tag = [...call.daemon.tags].find(([, id]) => id === i.id)?.[0];
+				const size = imageSize(world, i);
+				const sh = shared(i);
+				return {ID: i.id, Repository: tag ? tag.slice(0, tag.lastIndexOf(':')) : '<none>', Tag: tag ? tag.slice(tag.lastIndexOf(':') + 1) : '<none>', Digest: '', CreatedSince: ago(world.time, i.created), CreatedAt: goTimeString(i.created), Size: humanSize(size), VirtualSize: humanSize(size, 4), SharedSize: humanSize(sh, 4), UniqueSize: humanSize(size - sh, 4), Containers: String(containers.filter(c => c.image === i.id).length)};
+			}),
+			Containers: containers.map(c => ({ID: c.id, Names: c.name, Image: c.imageRef, Command: JSON.stringify(c.command.join(' ')), CreatedAt: goTimeString(c.created), RunningFor: ago(world.time, c.created), Platform: null, Ports: '', State: c.state, Status: statusText(c, world.time), Size: humanSize(upperSize(c)), Labels: Object.entries(c.labels).map(([k, v]) => `${k}=${v}`).sort().join(','), Mounts: '', LocalVolumes: '0', Networks: ''})),
+			Volumes: volumes.map(v => ({Name: v.name, Driver: v.driver, Scope: 'local', Mountpoint: `/var/lib/docker/volumes/${v.name}/_data`, Labels: Object.entries(v.labels).map(([k, val]) => `${k}=${val}`).join(','), Links: String(volumeUsers(call.daemon, v.name).length), Size: humanSize(volumeSize(v.name), 4), Group: 'N/A', Availability: 'N/A', Status: 'N/A'})),
+			BuildCache: [],
+		});
 		const rows = images.map(i => {
 			const tag = [...call.daemon.tags].find(([, id]) => id === i.id)?.[0] ?? '<none>:<none>';
 			const size = imageSize(world, i);
@@ -166,12 +183,18 @@ export function dockerSystem(args: string[], call: DockerCall): CommandOutcome {
 				table([['CACHE ID', 'CACHE TYPE', 'SIZE', 'CREATED', 'LAST USED', 'USAGE', 'SHARED']]),
 		);
 	}
-	return ok(table([
-		['TYPE', 'TOTAL', 'ACTIVE', 'SIZE', 'RECLAIMABLE'],
+	const summary = [
 		['Images', String(images.length), String(images.filter(i => usedImages.has(i.id)).length), humanSize(total), `${humanSize(reclaimableImages)} (${pct(reclaimableImages, total)})`],
 		['Containers', String(containers.length), String(containers.filter(c => c.state === 'running').length), humanSize(containerTotal), containerTotal > 0 ? `${humanSize(stoppedSize)} (${pct(stoppedSize, containerTotal)})` : humanSize(stoppedSize)],
 		// The CLI adds the percentage only when the volumes hold something (formatter/disk_usage.go).
 		['Local Volumes', String(volumes.length), String(activeVolumes.length), humanSize(volumesTotal), volumesTotal > 0 ? `${humanSize(volumesTotal - activeVolumesSize)} (${pct(volumesTotal - activeVolumesSize, volumesTotal)})` : humanSize(0)],
 		['Build Cache', '0', '0', '0B', '0B'],
-	]));
+	];
+	if (formatted) return formatDfSummary(format, summary.map(([Type, TotalCount, Active, Size, Reclaimable]) => ({Type: Type!, TotalCount: TotalCount!, Active: Active!, Size: Size!, Reclaimable: Reclaimable!})));
+	return ok(table([['TYPE', 'TOTAL', 'ACTIVE', 'SIZE', 'RECLAIMABLE'], ...summary]));
+}
+
+/** Go's time.Time.String() of a Unix time in UTC: "2026-01-05 09:00:00 +0000 UTC". */
+function goTimeString(at: number): string {
+	return new Date(worldEpoch + Math.floor(at / 1000) * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC');
 }

@@ -2,6 +2,8 @@
 // "kubernetes-admin", context kubernetes-admin@kubernetes) plus the contexts the learner adds,
 // read locally without the API server. The current context's namespace is the shell session's,
 // which every kubectl command then uses by default.
+import {kubeconfigFileText, kubeconfigView} from '../../../engine/k8s/kubeconfig-files.ts';
+import {readPath, writePath} from '../../paths.ts';
 import type {CommandOutcome, KubeContext, ShellSession} from '../../types.ts';
 import {flag} from './args.ts';
 import {fail, type Kctx} from './context.ts';
@@ -50,28 +52,7 @@ function view(k: Kctx, minify: boolean): string {
 	const names = Object.keys(config.contexts)
 		.filter(name => !minify || name === config.current)
 		.sort();
-	const contexts = names
-		.map(name => {
-			const c = config.contexts[name]!;
-			return `- context:\n    cluster: ${c.cluster}\n${c.namespace ? `    namespace: ${c.namespace}\n` : ''}    user: ${c.user}\n  name: ${name}\n`;
-		})
-		.join('');
-	return `apiVersion: v1
-clusters:
-- cluster:
-    certificate-authority-data: DATA+OMITTED
-    server: ${k.ctx.world.cluster!.apiServerAddress}
-  name: ${clusterName}
-contexts:
-${contexts}current-context: ${config.current}
-kind: Config
-preferences: {}
-users:
-- name: ${userName}
-  user:
-    client-certificate-data: DATA+OMITTED
-    client-key-data: DATA+OMITTED
-`;
+	return kubeconfigView(k.ctx.world.cluster!.apiServerAddress, config, names);
 }
 
 function getContexts(k: Kctx, wanted: string | undefined): CommandOutcome {
@@ -103,7 +84,22 @@ function setContext(k: Kctx, name: string | undefined): CommandOutcome {
 	return {stdout: `Context "${target}" ${existing ? 'modified' : 'created'}.\n`, exitCode: 0, session: withKubeconfig(k.ctx.session, updated)};
 }
 
+/**
+ * kubectl config writes what it changes to the kubeconfig file it read: the learner's
+ * ~/.kube/config (when it is there; --kubeconfig or $KUBECONFIG name files this kubectl does not edit).
+ */
 export function kubectlConfig(k: Kctx): CommandOutcome {
+	const outcome = configCommand(k);
+	const cluster = k.ctx.world.cluster;
+	if (!outcome.session?.kubeconfig || !cluster || outcome.exitCode !== 0 || flag(k.args, 'kubeconfig') !== undefined || k.ctx.session.env.KUBECONFIG) return outcome;
+	const path = kubeconfigPath(k);
+	const world = outcome.world ?? k.ctx.world;
+	if ('error' in readPath(world, k.ctx.frame, path)) return outcome;
+	const written = writePath(world, k.ctx.frame, path, kubeconfigFileText(cluster.apiServerAddress, kubeconfigOf(outcome.session)), false);
+	return written.ok ? {...outcome, world: written.world} : outcome;
+}
+
+function configCommand(k: Kctx): CommandOutcome {
 	const [sub, ...names] = k.args.positional;
 	const config = kubeconfigOf(k.ctx.session);
 	const path = kubeconfigPath(k);

@@ -4,12 +4,14 @@
 // ends the command with the API server's 403 wrapped as kubectl wraps it (measured through the
 // endpoint). `auth can-i` and `auth whoami` answer for the user themselves (auth.ts).
 import {authorize, forbiddenMessage, userInfo, type Attributes, type UserInfo} from '../../../engine/k8s/rbac.ts';
+import {nodeRestriction} from '../../../engine/k8s/node-authorizer.ts';
 import {resourceByKind, type ResourceInfo} from '../../../engine/k8s/resources.ts';
 import {tokenSubject} from '../../../engine/k8s/token-request.ts';
 import {groupOf} from '../../../engine/k8s/api-catalogue.ts';
 import type {CommandOutcome} from '../../types.ts';
 import {bool, flag, flagAll} from './args.ts';
 import {allNamespaces, namespaceOf, type Kctx} from './context.ts';
+import {kubeconfigSource} from './kubeconfig-source.ts';
 import {loadManifests} from './manifests.ts';
 import {findResource, parseTargets} from './resource-names.ts';
 
@@ -182,7 +184,10 @@ export function impersonated(k: Kctx): UserInfo | undefined {
 	// --token=$(kubectl create token NAME): that service account, as the API server authenticates it.
 	const token = flag(k.args, 'token');
 	const account = token && k.ctx.world.cluster ? tokenSubject(k.ctx.world, token) : undefined;
-	return account ? userInfo(account.name) : undefined;
+	if (account) return userInfo(account.name);
+	// A kubelet's kubeconfig (/etc/kubernetes/kubelet.conf): its client certificate says O=system:nodes.
+	const fileUser = kubeconfigSource(k.ctx, flag(k.args, 'kubeconfig')).user;
+	return fileUser?.startsWith('system:node:') ? userInfo(fileUser, ['system:nodes']) : undefined;
 }
 
 /** A --token the API server does not accept: kubectl's answer to its 401. */
@@ -199,7 +204,12 @@ export function impersonationRefusal(verb: string, k: Kctx): string | undefined 
 	const user = impersonated(k);
 	const cluster = k.ctx.world.cluster;
 	if (!user || !cluster || verb === 'auth' || bool(k.args, 'dry-run') || flag(k.args, 'dry-run') === 'client') return undefined;
-	for (const request of requestsOf(verb, k)) if (!authorize(cluster, user, request.attributes)) return request.say(forbiddenMessage(user, request.attributes));
+	for (const request of requestsOf(verb, k)) {
+		if (!authorize(cluster, user, request.attributes)) return request.say(forbiddenMessage(user, request.attributes));
+		const a = request.attributes;
+		const admission = a.kind === 'resource' ? nodeRestriction(user, a, verb === 'run' ? k.args.positional[0] : undefined) : undefined;
+		if (admission) return request.say(admission);
+	}
 	return undefined;
 }
 

@@ -3,11 +3,13 @@
 // learner's own machine has one set up for them (the session's kubeconfig, config.ts). A kubeadm
 // node has only what kubeadm wrote: /etc/kubernetes/admin.conf on the control plane, readable by
 // root. Without one, kubectl talks to localhost:8080 and fails as the real one does.
+import {parse} from 'yaml';
 import {worldEpoch} from '../../../engine/world.ts';
 import {readPath, resolvePath} from '../../paths.ts';
 import type {CommandContext, CommandOutcome} from '../../types.ts';
 
-export type KubeconfigSource = {found: boolean; error?: string};
+/** `user`: the current context's user when kubectl reads a kubeconfig file of the host (kubelet.conf's system:node:NAME). */
+export type KubeconfigSource = {found: boolean; error?: string; user?: string};
 
 const homeOf = (user: string) => (user === 'root' ? '/root' : `/home/${user}`);
 
@@ -17,7 +19,21 @@ function readConfig(ctx: CommandContext, path: string, typed: string): Kubeconfi
 	if ('error' in read) return undefined;
 	// kubeadm writes its kubeconfigs mode 0600, owned by root.
 	if (ctx.frame.user !== 'root' && path.startsWith('/etc/kubernetes/')) return {found: false, error: `error: error loading config file "${typed}": open ${typed}: permission denied`};
-	return {found: /^current-context:\s*\S/m.test(read.content)};
+	const current = read.content.match(/^current-context:\s*(\S+)/m)?.[1];
+	if (!current) return {found: false};
+	const user = contextUser(read.content, current);
+	return {found: true, ...(user ? {user} : {})};
+}
+
+/** The user of the named context in a kubeconfig's text (undefined when the YAML does not say). */
+function contextUser(text: string, context: string): string | undefined {
+	try {
+		const config = parse(text) as {contexts?: {name?: string; context?: {user?: string}}[]} | null;
+		const user = config?.contexts?.find(c => c?.name === context)?.context?.user;
+		return typeof user === 'string' ? user : undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 export function kubeconfigSource(ctx: CommandContext, kubeconfigFlag?: string): KubeconfigSource {

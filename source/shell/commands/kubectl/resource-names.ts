@@ -5,8 +5,8 @@ import {suggestResource} from '../../did-you-mean.ts';
 import {realTypeNotSimulated} from './unmodelled.ts';
 
 /**
- * kubectl's error for an unknown type, first line exact; a learner tool adds the closest type on
- * the next line when it is a likely typo (real kubectl prints only the first line).
+ * kubectl's error for an unknown type, first line exact; the tutor adds the closest type on a
+ * [simulator] line when it is a likely typo (real kubectl prints only the first line).
  */
 export function unknownResourceType(typed: string): string {
 	const real = realTypeNotSimulated(typed);

@@ -35,6 +35,28 @@ function headerBlock(exchange: Extract<HttpExchange, {ok: true}>, h2: boolean): 
 	return [`HTTP/${r.httpVersion ?? '1.1'} ${r.status} ${r.reason}`, ...r.headers.map(([k, v]) => `${k}: ${v}`)];
 }
 
+const caCertErrorMessage = 'More details here: https://curl.se/docs/sslcerts.html\n\ncurl failed to verify the legitimacy of the server and therefore could not\nestablish a secure connection to it. To learn more about this situation and\nhow to fix it, please visit the web page mentioned above.\n';
+
+/**
+ * curl's words for a failed TLS handshake (OpenSSL 3.0's reason strings). The cluster's CA
+ * (kubeadm's "kubernetes", etcd's "etcd-ca") is in no trust store, the kubelet and the scheduler
+ * send their own self-signed CA in the chain: tool_operate.c adds CURL_CA_CERT_ERRORMSG to (60).
+ * A server that requires a client certificate ends TLS 1.3 with an alert that curl reads as
+ * (56) "OpenSSL SSL_read: %s, errno %d" (vtls/openssl.c).
+ */
+function tlsFailureMessage(reason: TlsFailure['reason']): {message: string; exitCode: number} {
+	switch (reason) {
+		case 'plain-server':
+			return {message: 'curl: (35) OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number\n', exitCode: 35};
+		case 'unknown-issuer':
+			return {message: `curl: (60) SSL certificate problem: unable to get local issuer certificate\n${caCertErrorMessage}`, exitCode: 60};
+		case 'self-signed-in-chain':
+			return {message: `curl: (60) SSL certificate problem: self-signed certificate in certificate chain\n${caCertErrorMessage}`, exitCode: 60};
+		case 'client-certificate-required':
+			return {message: 'curl: (56) OpenSSL SSL_read: OpenSSL/3.0.13: error:0A00045C:SSL routines::tlsv13 alert certificate required, errno 0\n', exitCode: 56};
+	}
+}
+
 /** The shorter of -m/--max-time and --connect-timeout (seconds, fractions allowed), in ms. */
 function connectLimitMs(maxTime: string | undefined, connectTimeout: string | undefined): number | undefined {
 	const limits = [maxTime, connectTimeout].map(v => (v !== undefined && /^\d+(\.\d+)?$/.test(v) ? Math.round(Number(v) * 1000) : undefined)).filter((v): v is number => v !== undefined && v > 0);
@@ -115,9 +137,9 @@ export const curl: CommandSpec = external({
 			}
 			if (exchange.ok === 'tls-failed') {
 				if (verbose) stderr += `* Connected to ${url.host} (${exchange.connection.ip}) port ${url.port}\n`;
-				// The cluster's CA (kubeadm's "kubernetes") is in no trust store: tool_operate.c adds CURL_CA_CERT_ERRORMSG to (60).
-				if (!quiet) stderr += exchange.reason === 'plain-server' ? `curl: (35) OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number\n` : 'curl: (60) SSL certificate problem: unable to get local issuer certificate\nMore details here: https://curl.se/docs/sslcerts.html\n\ncurl failed to verify the legitimacy of the server and therefore could not\nestablish a secure connection to it. To learn more about this situation and\nhow to fix it, please visit the web page mentioned above.\n';
-				exitCode = exchange.reason === 'plain-server' ? 35 : 60;
+				const failure = tlsFailureMessage(exchange.reason);
+				if (!quiet) stderr += failure.message;
+				exitCode = failure.exitCode;
 				continue;
 			}
 			const response = exchange.response;

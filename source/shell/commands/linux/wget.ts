@@ -66,6 +66,10 @@ function wgetOnce(args: string[], ctx: CommandContext, heard: {notices: string})
 	const tlsNote = url.tls && checkCertificate ? 'wget: note: TLS certificate validation not implemented\n' : '';
 	if (exchange.ok === 'tls-failed') {
 		say(connecting);
+		// etcd's Go TLS server answers TLS 1.2 (busybox's) without a client certificate with alert 42,
+		// bad_certificate: tls.c dies with "TLS %s from peer (alert code %d): %s" (alert_text() names
+		// only a few codes, else the number); wget's reader then finds the helper gone with its request unread.
+		if (exchange.reason === 'client-certificate-required') return {stdout: '', stderr: stderr + tlsNote + 'wget: TLS error from peer (alert code 42): 42\nwget: error getting response: Connection reset by peer\n', exitCode: 1, world};
 		return {stdout: '', stderr: stderr + tlsNote + `[simulator] wget: ${url.host}:${url.port} answers plain HTTP; busybox's TLS handshake with it is not simulated\n`, exitCode: 1, world};
 	}
 	if (!exchange.ok) {
