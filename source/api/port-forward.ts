@@ -13,6 +13,7 @@ import type {World} from '../engine/world.ts';
 import {respond} from '../engine/world-behaviour.ts';
 import type {LiveWorld} from './live-session.ts';
 import type {SpdyStream} from './spdy-session.ts';
+import type {Pod} from '../engine/k8s/kinds.ts';
 
 const methods = new Set<HttpRequest['method']>(['GET', 'HEAD', 'POST', 'PUT', 'DELETE']);
 
@@ -37,7 +38,7 @@ export function parseHttpRequest(bytes: Buffer): ParsedHttp | undefined | 'not-h
 }
 
 /** The kubelet's error when nothing listens on the port inside the pod (kubectl prints it after "an error occurred forwarding"). */
-function refused(pod: any, port: number): string {
+function refused(pod: Pod, port: number): string {
 	const sandbox = digestHex(`sandbox:${pod.metadata.uid}`, 64);
 	return `error forwarding port ${port} to pod ${sandbox}, uid : failed to execute portforward in network namespace "/var/run/netns/cni-${digestHex(`netns:${pod.metadata.uid}`, 8)}": failed to connect to localhost:${port} inside namespace "${sandbox}", IPv4: dial tcp4 127.0.0.1:${port}: connect: connection refused IPv6 dial tcp6 [::1]:${port}: connect: connection refused `;
 }
@@ -47,10 +48,11 @@ export function forwardRequest(world: World, namespace: string, podName: string,
 	const pod = world.cluster?.store.pods.get(`${namespace}/${podName}`);
 	if (!pod) return {error: `pod ${podName} not found`};
 	const sandboxPid = world.cluster!.podRuntimes.get(`${namespace}/${podName}`)?.sandboxPid;
-	if (!pod.spec.nodeName || sandboxPid === undefined) return {error: refused(pod, port)};
+	const node = pod.spec.nodeName;
+	if (!node || sandboxPid === undefined) return {error: refused(pod, port)};
 	let answer: Buffer | undefined;
 	const next = produce(world, w => {
-		const connection = connect(w, {host: pod.spec.nodeName, pid: sandboxPid}, '127.0.0.1', port);
+		const connection = connect(w, {host: node, pid: sandboxPid}, '127.0.0.1', port);
 		if (!connection.ok) return;
 		const server = connection.server;
 		const method = methods.has(request.method as HttpRequest['method']) ? (request.method as HttpRequest['method']) : 'GET';

@@ -11,6 +11,8 @@ import {cloneData, timestampAt} from '../engine/k8s/metadata.ts';
 import {storeKey} from '../engine/k8s/resources.ts';
 import {matchesRequirements, parseSelector} from '../engine/k8s/selectors.ts';
 import type {KubeObject} from '../engine/k8s/types.ts';
+import {specOf, statusField} from '../engine/k8s/typed-store.ts';
+import {fieldsIn, isFields} from '../engine/k8s/object-input.ts';
 import type {World} from '../engine/world.ts';
 import type {ApiRequest, ApiResponse, Handled} from './api-types.ts';
 import {qualifiedResource, scalable, type ServedResource} from './api-resources.ts';
@@ -124,13 +126,15 @@ export function getRequest(req: ApiRequest, world: World, target: Target): ApiRe
 }
 
 function scaleOf(obj: KubeObject): object {
-	const selector = obj.spec?.selector?.matchLabels ?? obj.spec?.selector ?? {};
+	const spec = specOf(obj);
+	const specSelector = fieldsIn(spec, 'selector');
+	const selector = (specSelector?.matchLabels ?? specSelector ?? {}) as Record<string, string>; // a matchLabels map, or an RC's selector map
 	return {
 		kind: 'Scale',
 		apiVersion: 'autoscaling/v1',
 		metadata: {name: obj.metadata.name, namespace: obj.metadata.namespace, uid: obj.metadata.uid, resourceVersion: obj.metadata.resourceVersion, creationTimestamp: obj.metadata.creationTimestamp},
-		spec: {replicas: obj.spec?.replicas ?? 0},
-		status: {replicas: obj.status?.replicas ?? 0, selector: Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',')},
+		spec: {replicas: (isFields(spec) ? spec.replicas : undefined) ?? 0},
+		status: {replicas: statusField(obj, 'replicas') ?? 0, selector: Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',')},
 	};
 }
 
@@ -257,7 +261,7 @@ function scaleTo(req: ApiRequest, world: World, target: Target, replicas: unknow
 		return {response: statusResponse(422, 'Invalid', `Scale.autoscaling "${target.name}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0`)};
 	}
 	const next = cloneData(existing);
-	next.spec.replicas = replicas;
+	if (next.kind === 'Deployment' || next.kind === 'ReplicaSet' || next.kind === 'ReplicationController' || next.kind === 'StatefulSet') next.spec.replicas = replicas; // (the kinds with a scale subresource)
 	const done = replaceWith(req, world, target, {...next, metadata: {...next.metadata, resourceVersion: ''}});
 	if (done.response.status !== 200) return done;
 	const after = done.world ? findObject(done.world, target, target.name!)! : existing;
@@ -362,8 +366,8 @@ export function deleteCollectionRequest(req: ApiRequest, world: World, target: T
 /** GET pods/NAME/log: the container's output as text, with kubectl logs' options. */
 export function logRequest(req: ApiRequest, world: World, target: Target): ApiResponse {
 	const pod = findObject(world, target, target.name!);
-	if (!pod) return notFound(target, target.name!);
-	const containers: string[] = (pod.spec?.containers ?? []).map((x: any) => x.name);
+	if (!pod || pod.kind !== 'Pod') return notFound(target, target.name!);
+	const containers: string[] = (pod.spec?.containers ?? []).map(x => x.name);
 	const wanted = req.query.get('container');
 	if (!wanted && containers.length > 1) return badRequest(`a container name must be specified for pod ${pod.metadata.name}, choose one of: [${containers.join(' ')}]`);
 	const container = wanted ?? containers[0]!;
@@ -375,10 +379,10 @@ export function logRequest(req: ApiRequest, world: World, target: Target): ApiRe
 		lines = runtime.previousLogs ?? [];
 	} else {
 		if (!runtime || (runtime.pid === undefined && !runtime.lastTermination)) {
-			const reason = pod.status?.containerStatuses?.find((s: any) => s.name === container)?.state?.waiting?.reason ?? 'ContainerCreating';
+			const reason = pod.status?.containerStatuses?.find(s => s.name === container)?.state?.waiting?.reason ?? 'ContainerCreating';
 			return badRequest(`container "${container}" in pod "${pod.metadata.name}" is waiting to start: ${reason === 'ErrImagePull' || reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason}`);
 		}
-		lines = containerLogs(world, pod.spec.nodeName, runtime);
+		lines = containerLogs(world, pod.spec.nodeName ?? '', runtime);
 	}
 	const tail = Number(req.query.get('tailLines') ?? -1);
 	if (tail >= 0) lines = lines.slice(Math.max(0, lines.length - tail));

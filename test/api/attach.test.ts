@@ -84,7 +84,7 @@ test('when the attached shell exits the container ends with its status (kubectl 
 	live.set(tick(live.world(), 5000));
 	const pod = live.world().cluster!.store.pods.get('default/once')!;
 	assert.equal(pod.status.phase, 'Failed');
-	assert.equal(pod.status.containerStatuses[0].state.terminated.exitCode, 3);
+	assert.equal(pod.status.containerStatuses?.[0]?.state.terminated?.exitCode, 3);
 });
 
 test('attach to a program that is not a shell ends when the program exits (kubectl run -it -- CMD returns instead of hanging)', async () => {

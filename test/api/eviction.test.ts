@@ -27,7 +27,7 @@ test('an eviction without a budget deletes the pod gracefully (DisruptionTarget 
 	assert.deepEqual(handled.action, {verb: 'drain', resource: 'pods', name: pods[0], namespace: 'default'});
 	const pod = handled.world!.cluster!.store.pods.get(`default/${pods[0]}`)!;
 	assert.ok(pod.metadata.deletionTimestamp, 'terminating, not gone: the kubelet stops it within its grace period');
-	assert.deepEqual(pod.status.conditions.find((c: {type: string}) => c.type === 'DisruptionTarget'), {type: 'DisruptionTarget', status: 'True', lastProbeTime: null, lastTransitionTime: pod.status.conditions.find((c: {type: string}) => c.type === 'DisruptionTarget').lastTransitionTime, reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting'});
+	assert.deepEqual(pod.status.conditions?.find(c => c.type === 'DisruptionTarget'), {type: 'DisruptionTarget', status: 'True', lastProbeTime: null, lastTransitionTime: pod.status.conditions?.find(c => c.type === 'DisruptionTarget')?.lastTransitionTime, reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting'});
 });
 
 test('a budget that allows no disruption refuses with 429 TooManyRequests and its numbers; one that allows spends it', () => {

@@ -17,47 +17,51 @@ import {applyLimitRanges, quotaRefusal, quotaStatus, refreshQuotas} from './quot
 import {admitClaim} from './storage-objects.ts';
 import {populateNamespace} from './config-objects.ts';
 import {resourceByKind, resourceInfo, resourceInfos, storeKey, type ResourceInfo} from './resources.ts';
-import {asPod, asService} from './typed-store.ts';
-import type {Cluster, KubeObject, ResourceName} from './types.ts';
+import {specOf, storeOf} from './typed-store.ts';
+import {fieldsIn, isFields, type InputMeta, type ObjectInput} from './object-input.ts';
+import type {Pod, Service} from './kinds.ts';
+import type {Cluster, KubeObject, ResourceName, StoredKinds} from './types.ts';
 import {invalidMessage, validateObject} from './validation.ts';
 
 export {apiServerUp} from './api-server-up.ts';
 
 export type ApiErrorReason = 'NotFound' | 'AlreadyExists' | 'Invalid' | 'BadRequest' | 'Conflict' | 'Forbidden';
 export type ApiError = {code: number; reason: ApiErrorReason; message: string};
-export type ApiResult = {ok: true; object: KubeObject; unchanged?: boolean} | {ok: false; error: ApiError};
+export type ApiResult<T extends KubeObject = KubeObject> = {ok: true; object: T; unchanged?: boolean} | {ok: false; error: ApiError};
+/** The modelled kind of that name (every kind when the name is only known to be a string). */
+export type KindNamed<K extends string> = Extract<KubeObject, {kind: K}>;
 
 export function notFound(resource: string, name: string): ApiError {
 	return {code: 404, reason: 'NotFound', message: `${resource} "${name}" not found`};
 }
 
-export function getObject(c: Cluster, resource: ResourceName, namespace: string | undefined, name: string): KubeObject | undefined {
+export function getObject<R extends ResourceName>(c: Cluster, resource: R, namespace: string | undefined, name: string): StoredKinds[R] | undefined {
 	return c.store[resource].get(storeKey(resourceInfo(resource), namespace, name));
 }
 
 /** Objects of one resource, in one namespace or (namespace undefined) in all, sorted as the API lists them. */
-export function listObjects(c: Cluster, resource: ResourceName, namespace?: string): KubeObject[] {
+export function listObjects<R extends ResourceName>(c: Cluster, resource: R, namespace?: string): StoredKinds[R][] {
 	const info = resourceInfo(resource);
-	const out: KubeObject[] = [];
+	const out: StoredKinds[R][] = [];
 	for (const obj of c.store[resource].values()) {
 		if (!info.namespaced || namespace === undefined || obj.metadata.namespace === namespace) out.push(obj);
 	}
 	return out.sort((a, b) => (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || a.metadata.name.localeCompare(b.metadata.name));
 }
 
-function stripServerFields(obj: KubeObject): KubeObject {
-	const copy = cloneData(obj) as KubeObject;
+function stripServerFields(obj: ObjectInput): ObjectInput {
+	const copy = cloneData(obj);
 	copy.metadata = {...copy.metadata};
 	return copy;
 }
 
 /** POST: validates, defaults and stores a new object. Call on a draft. */
-export function createObject(w: World, input: KubeObject): ApiResult {
+export function createObject<K extends string>(w: World, input: ObjectInput & {kind: K}): ApiResult<KindNamed<K>> {
 	const c = w.cluster!;
 	const info = resourceByKind(input.kind);
 	if (!info) return {ok: false, error: {code: 400, reason: 'BadRequest', message: `no matches for kind "${input.kind}" in version "${input.apiVersion}"`}};
 	const obj = stripServerFields(input);
-	const meta = obj.metadata ?? ({} as KubeObject['metadata']);
+	const meta: InputMeta = obj.metadata ?? {};
 	obj.metadata = meta;
 	if (!meta.name && meta.generateName) meta.name = meta.generateName + randomSuffix(w);
 	if (info.namespaced) meta.namespace ??= 'default';
@@ -68,8 +72,9 @@ export function createObject(w: World, input: KubeObject): ApiResult {
 	applyDefaults(obj);
 	const errors = validateObject(obj);
 	if (errors.length) return {ok: false, error: {code: 422, reason: 'Invalid', message: invalidMessage(obj.kind, meta.name ?? '', errors)}};
-	const key = storeKey(info, meta.namespace, meta.name);
-	if (c.store[info.resource].has(key)) {
+	const name = meta.name as string; // validateObject checked it
+	const key = storeKey(info, meta.namespace, name);
+	if (storeOf(c, info.resource).has(key)) {
 		return {ok: false, error: {code: 409, reason: 'AlreadyExists', message: `${info.apiVersion.includes('/') ? `${info.resource}.${info.apiVersion.split('/')[0]}` : info.resource} "${meta.name}" already exists`}};
 	}
 	if (info.namespaced && c.store.namespaces.get(meta.namespace!)?.status?.phase === 'Terminating') {
@@ -80,11 +85,13 @@ export function createObject(w: World, input: KubeObject): ApiResult {
 	meta.resourceVersion = nextResourceVersion(c);
 	if (['Deployment', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'DaemonSet', 'StatefulSet', 'PodDisruptionBudget', 'PriorityClass'].includes(obj.kind)) meta.generation = 1;
 	delete meta.deletionTimestamp;
-	const created = admit(w, obj);
+	// Validated, with its server-set metadata: the object now has the shape of its kind.
+	const valid = obj as KindNamed<K>;
+	const created = admit(w, valid);
 	if (!created.ok) return created;
-	c.store[info.resource].set(key, obj);
-	afterCreate(w, info, obj);
-	return {ok: true, object: obj};
+	storeOf(c, info.resource).set(key, valid);
+	afterCreate(w, info, valid);
+	return {ok: true, object: valid};
 }
 
 function admit(w: World, obj: KubeObject): ApiResult {
@@ -132,14 +139,14 @@ function admit(w: World, obj: KubeObject): ApiResult {
  * The apiserver picks a free port of 30000-32767 at random; here the draw comes from the Service's
  * uid (itself from the world's seeded RNG), so a world replays the same ports without shifting the RNG.
  */
-function randomNodePort(c: Cluster, svc: KubeObject, index: number): number {
+function randomNodePort(c: Cluster, svc: Service, index: number): number {
 	const span = 32767 - 30000 + 1;
 	let port = 30000 + (parseInt(digestHex(`nodeport/${svc.metadata.uid}/${index}`, 8), 16) % span);
 	while (c.usedNodePorts.includes(port)) port = port >= 32767 ? 30000 : port + 1;
 	return port;
 }
 
-function allocateServiceAddresses(c: Cluster, svc: KubeObject): ApiError | undefined {
+function allocateServiceAddresses(c: Cluster, svc: Service): ApiError | undefined {
 	const spec = svc.spec;
 	if (spec.type === 'ExternalName') {
 		// An ExternalName service is a DNS alias: no cluster IP, no node ports.
@@ -161,7 +168,7 @@ function allocateServiceAddresses(c: Cluster, svc: KubeObject): ApiError | undef
 	}
 	spec.clusterIPs ??= [spec.clusterIP];
 	if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
-		for (const [i, p] of (asService(svc).spec.ports ?? []).entries()) {
+		for (const [i, p] of (spec.ports ?? []).entries()) {
 			if (p.nodePort !== undefined) {
 				if (c.usedNodePorts.includes(p.nodePort)) {
 					return {code: 422, reason: 'Invalid', message: invalidMessage('Service', svc.metadata.name, [`spec.ports[${i}].nodePort: Invalid value: ${p.nodePort}: provided port is already allocated`])};
@@ -176,8 +183,8 @@ function allocateServiceAddresses(c: Cluster, svc: KubeObject): ApiError | undef
 
 function afterCreate(w: World, info: ResourceInfo, obj: KubeObject): void {
 	const c = w.cluster!;
-	switch (info.resource) {
-		case 'pods':
+	switch (obj.kind) {
+		case 'Pod':
 			// The quota admission plugin records the new usage at once.
 			if (c.store.resourcequotas.size) refreshQuotas(w, () => nextResourceVersion(c));
 			indexPodOwner(c, storeKey(info, obj.metadata.namespace, obj.metadata.name), obj);
@@ -185,36 +192,41 @@ function afterCreate(w: World, info: ResourceInfo, obj: KubeObject): void {
 			else c.schedulingQueue.push(storeKey(info, obj.metadata.namespace, obj.metadata.name));
 			markOwnersDirty(c, obj);
 			break;
-		case 'replicationcontrollers':
-		case 'replicasets':
-		case 'deployments':
+		case 'ReplicationController':
+		case 'ReplicaSet':
+		case 'Deployment':
 			c.dirtyControllers.add(`${info.resource}/${obj.metadata.namespace}/${obj.metadata.name}`);
 			break;
-		case 'services':
+		case 'Service':
 			c.dirtyServices.add(obj.metadata.namespace!);
 			break;
-		case 'jobs':
-		case 'daemonsets':
-		case 'statefulsets':
+		case 'Job':
+		case 'DaemonSet':
+		case 'StatefulSet':
 			c.dirtyControllers.add(`${info.resource}/${obj.metadata.namespace}/${obj.metadata.name}`);
 			break;
-		case 'namespaces':
+		case 'Namespace':
 			populateNamespace(w, obj.metadata.name);
 			break;
-		case 'persistentvolumes':
-		case 'persistentvolumeclaims':
+		case 'PersistentVolume':
+		case 'PersistentVolumeClaim':
 			c.dirtyControllers.add('volumes//');
 			break;
-		case 'leases':
+		case 'Lease':
 			observeLeaseWrite(c, obj);
 			break;
-		case 'endpoints': {
+		case 'Endpoints': {
 			// The EndpointSlice mirroring controller copies user-managed Endpoints of a Service without a selector.
 			const svc = c.store.services.get(`${obj.metadata.namespace}/${obj.metadata.name}`);
 			if (svc && !svc.spec?.selector) writeEndpointSlice(w, svc, obj.subsets);
 			break;
 		}
 	}
+}
+
+/** A PUT keeps the stored status (the status subresource is written by the controllers). */
+function keepStatus(next: KubeObject, existing: KubeObject): void {
+	(next as {status?: unknown}).status = (existing as {status?: unknown}).status;
 }
 
 function stableJson(value: unknown): string {
@@ -225,13 +237,13 @@ function stableJson(value: unknown): string {
  * PUT of a whole new desired state (what `kubectl apply` sends for an existing object): keeps the
  * server-set metadata and status, validates, and bumps resourceVersion (and generation when the spec changed).
  */
-export function replaceObject(w: World, input: KubeObject): ApiResult {
+export function replaceObject(w: World, input: ObjectInput): ApiResult {
 	const c = w.cluster!;
 	const info = resourceByKind(input.kind)!;
 	const ns = info.namespaced ? (input.metadata.namespace ?? 'default') : undefined;
-	const key = storeKey(info, ns, input.metadata.name);
-	const existing = c.store[info.resource].get(key);
-	if (!existing) return {ok: false, error: notFound(info.resource, input.metadata.name)};
+	const key = storeKey(info, ns, String(input.metadata.name));
+	const existing = storeOf(c, info.resource).get(key);
+	if (!existing) return {ok: false, error: notFound(info.resource, String(input.metadata.name))};
 	const next = stripServerFields(input);
 	next.metadata = {
 		...existing.metadata,
@@ -241,22 +253,26 @@ export function replaceObject(w: World, input: KubeObject): ApiResult {
 	if (!input.metadata.annotations || Object.keys(input.metadata.annotations).length === 0) delete next.metadata.annotations;
 	if (!next.metadata.labels) delete next.metadata.labels;
 	applyDefaults(next);
-	if (info.resource === 'pods') {
+	if (next.kind === 'Pod' && existing.kind === 'Pod') {
 		// The API server lets a pod's spec change only in a few fields, e.g. the images.
+		const nextSpec = fieldsIn(next, 'spec') ?? {};
+		const nextContainers: unknown[] = Array.isArray(nextSpec.containers) ? nextSpec.containers : [];
 		const merged = cloneData(existing.spec);
-		(next.spec.containers ?? []).forEach((container: any, i: number) => {
-			if (merged.containers[i] && container?.image) merged.containers[i].image = container.image;
+		nextContainers.forEach((container, i) => {
+			const image = isFields(container) ? container.image : undefined;
+			if (merged.containers[i] && image) merged.containers[i].image = image as string;
 		});
-		const candidate = {...existing.spec, ...next.spec, containers: next.spec.containers?.map((x: any, i: number) => ({...existing.spec.containers[i], ...x}))};
-		const comparable = (spec: any) => stableJson({...spec, containers: undefined, volumes: undefined, tolerations: undefined, nodeName: undefined, serviceAccount: undefined, serviceAccountName: undefined, priority: undefined, preemptionPolicy: undefined});
-		const containersSame = (next.spec.containers ?? []).length === existing.spec.containers.length && (next.spec.containers ?? []).every((x: any, i: number) => stableJson({...x, image: undefined, volumeMounts: undefined}) === stableJson({...existing.spec.containers[i], image: undefined, volumeMounts: undefined}));
+		// (containers are compared one by one below)
+		const candidate = {...existing.spec, ...nextSpec};
+		const comparable = (spec: object) => stableJson({...spec, containers: undefined, volumes: undefined, tolerations: undefined, nodeName: undefined, serviceAccount: undefined, serviceAccountName: undefined, priority: undefined, preemptionPolicy: undefined});
+		const containersSame = nextContainers.length === existing.spec.containers.length && nextContainers.every((x, i) => stableJson({...(x as object), image: undefined, volumeMounts: undefined}) === stableJson({...existing.spec.containers[i], image: undefined, volumeMounts: undefined}));
 		if (comparable(candidate) !== comparable(existing.spec) || !containersSame) {
 			return {
 				ok: false,
 				error: {
 					code: 422,
 					reason: 'Invalid',
-					message: invalidMessage('Pod', input.metadata.name, [
+					message: invalidMessage('Pod', existing.metadata.name, [
 						'spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)',
 					]),
 				},
@@ -265,24 +281,29 @@ export function replaceObject(w: World, input: KubeObject): ApiResult {
 		next.spec = merged;
 	}
 	const errors = validateObject(next);
-	if (errors.length) return {ok: false, error: {code: 422, reason: 'Invalid', message: invalidMessage(next.kind, next.metadata.name, errors)}};
-	if (info.resource === 'services') {
+	if (errors.length) return {ok: false, error: {code: 422, reason: 'Invalid', message: invalidMessage(next.kind, String(next.metadata.name), errors)}};
+	return storeReplacement(w, info, key, existing, next as KubeObject); // validated: it has its kind's shape
+}
+
+function storeReplacement(w: World, info: ResourceInfo, key: string, existing: KubeObject, next: KubeObject): ApiResult {
+	const c = w.cluster!;
+	if (next.kind === 'Service' && existing.kind === 'Service') {
 		next.spec.clusterIP = existing.spec.clusterIP;
 		next.spec.clusterIPs = existing.spec.clusterIPs;
-		for (const [i, p] of (asService(next).spec.ports ?? []).entries()) p.nodePort ??= asService(existing).spec.ports?.[i]?.nodePort;
+		for (const [i, p] of (next.spec.ports ?? []).entries()) p.nodePort ??= existing.spec.ports?.[i]?.nodePort;
 	}
-	next.status = existing.status;
+	keepStatus(next, existing);
 	// Everything but status counts: a ConfigMap's data, a Role's rules, an Endpoints' subsets.
 	const comparable = (o: KubeObject) => stableJson({...o, status: undefined, metadata: {...o.metadata, resourceVersion: '', generation: 0}});
 	const before = comparable(existing);
 	const after = comparable(next);
 	if (before === after) return {ok: true, object: existing, unchanged: true};
-	const specChanged = stableJson(existing.spec) !== stableJson(next.spec);
+	const specChanged = stableJson(specOf(existing)) !== stableJson(specOf(next));
 	if (specChanged && existing.metadata.generation !== undefined) next.metadata.generation = existing.metadata.generation + 1;
 	next.metadata.resourceVersion = nextResourceVersion(c);
-	c.store[info.resource].set(key, next);
-	if (info.resource === 'pods') {
-		const images = (obj: KubeObject) => asPod(obj).spec.containers.map(x => x.image).join(',');
+	storeOf(c, info.resource).set(key, next);
+	if (next.kind === 'Pod' && existing.kind === 'Pod') {
+		const images = (obj: Pod) => obj.spec.containers.map(x => x.image).join(',');
 		if (images(existing) !== images(next)) c.kubeletTimers.set(key, w.time);
 		markOwnersDirty(c, next);
 	} else if (['replicationcontrollers', 'replicasets', 'deployments', 'daemonsets', 'statefulsets'].includes(info.resource)) {
@@ -291,23 +312,24 @@ export function replaceObject(w: World, input: KubeObject): ApiResult {
 	else if (info.resource === 'nodes') {
 		retryUnschedulablePods(w);
 		markDaemonSetsDirty(c);
-	} else if (info.resource === 'leases') observeLeaseWrite(c, next);
+	} else if (next.kind === 'Lease') observeLeaseWrite(c, next);
 	return {ok: true, object: next};
 }
 
 /** Changes an object in place (labels, annotations, replicas, cordon) and bumps its resourceVersion. */
-export function patchObject(w: World, resource: ResourceName, key: string, change: (obj: KubeObject) => void): ApiResult {
+export function patchObject<R extends ResourceName>(w: World, resource: R, key: string, change: (obj: StoredKinds[R]) => void): ApiResult {
 	const c = w.cluster!;
-	const obj = c.store[resource].get(key);
+	const obj: StoredKinds[R] | undefined = c.store[resource].get(key);
 	if (!obj) return {ok: false, error: notFound(resource, key.split('/').pop()!)};
-	const specBefore = JSON.stringify(obj.spec);
+	const specBefore = JSON.stringify(specOf(obj));
 	change(obj);
-	if (obj.metadata.generation !== undefined && JSON.stringify(obj.spec) !== specBefore) obj.metadata.generation += 1;
+	if (obj.metadata.generation !== undefined && JSON.stringify(specOf(obj)) !== specBefore) obj.metadata.generation += 1;
 	obj.metadata.resourceVersion = nextResourceVersion(c);
 	if (resource === 'pods') markOwnersDirty(c, obj);
 	if (['replicationcontrollers', 'replicasets', 'deployments', 'daemonsets', 'statefulsets'].includes(resource)) c.dirtyControllers.add(`${resource}/${key}`);
 	if (resource === 'services') c.dirtyServices.add(obj.metadata.namespace!);
-	if (resource === 'leases') observeLeaseWrite(c, obj);
+	const changed: KubeObject = obj;
+	if (changed.kind === 'Lease') observeLeaseWrite(c, changed);
 	if (resource === 'nodes') {
 		retryUnschedulablePods(w); // a node change may make waiting pods fit: retry them now
 		markDaemonSetsDirty(c); // ...and may make a node want, or stop wanting, a daemon pod
@@ -325,13 +347,13 @@ export function deleteObject(w: World, resource: ResourceName, namespace: string
 	const key = storeKey(info, namespace, name);
 	const obj = c.store[resource].get(key);
 	if (!obj) return {ok: false, error: notFound(resource, name)};
-	if (resource === 'pods') {
+	if (obj.kind === 'Pod') {
 		const immediate = options.force || options.gracePeriodSeconds === 0 || !obj.spec.nodeName;
 		if (immediate) removePod(w, key);
 		else requestPodTermination(w, key, options.gracePeriodSeconds);
 		return {ok: true, object: obj};
 	}
-	if (resource === 'namespaces') {
+	if (obj.kind === 'Namespace') {
 		if (['default', 'kube-system', 'kube-public', 'kube-node-lease'].includes(name)) {
 			return {ok: false, error: {code: 403, reason: 'Forbidden', message: `namespaces "${name}" is forbidden: this namespace may not be deleted`}};
 		}
@@ -347,7 +369,7 @@ export function deleteObject(w: World, resource: ResourceName, namespace: string
 	}
 	c.store[resource].delete(key);
 	if (resource === 'persistentvolumeclaims' || resource === 'persistentvolumes') c.dirtyControllers.add('volumes//');
-	if (resource === 'services') {
+	if (obj.kind === 'Service') {
 		c.store.endpoints.delete(key);
 		deleteEndpointSlices(w, obj);
 		for (const p of obj.spec?.ports ?? []) if (p.nodePort) c.usedNodePorts = c.usedNodePorts.filter(x => x !== p.nodePort);

@@ -4,7 +4,8 @@
 import type {World} from '../world.ts';
 import {digestHex} from '../hash.ts';
 import {nextResourceVersion, now} from './metadata.ts';
-import type {KubeObject} from './types.ts';
+import {isFields, type ObjectInput} from './object-input.ts';
+import type {ObjectMeta} from './object-types.ts';
 
 export function base64Encode(text: string): string {
 	let binary = '';
@@ -38,11 +39,12 @@ const keyMessage = "a valid config key must consist of alphanumeric characters, 
 export const secretTypes = ['Opaque', 'kubernetes.io/service-account-token', 'kubernetes.io/dockercfg', 'kubernetes.io/dockerconfigjson', 'kubernetes.io/basic-auth', 'kubernetes.io/ssh-auth', 'kubernetes.io/tls', 'bootstrap.kubernetes.io/token'];
 
 /** Secret defaulting: the type, and stringData merged into data (base64), as the API server stores it. */
-export function defaultSecret(obj: KubeObject): void {
+export function defaultSecret(obj: ObjectInput): void {
 	obj.type ??= 'Opaque';
 	if (obj.stringData && typeof obj.stringData === 'object') {
-		obj.data = {...(obj.data ?? {})};
-		for (const [key, value] of Object.entries(obj.stringData as Record<string, unknown>)) obj.data[key] = base64Encode(String(value));
+		const data: Record<string, unknown> = {...(obj.data ?? {})};
+		for (const [key, value] of Object.entries(obj.stringData)) data[key] = base64Encode(String(value));
+		obj.data = data;
 		delete obj.stringData;
 	}
 }
@@ -57,7 +59,7 @@ function validateKeys(map: unknown, field: string, errors: string[], seen: Set<s
 }
 
 /** Validation of ConfigMaps and Secrets, in the API server's wording. */
-export function validateConfigObject(obj: KubeObject, errors: string[]): void {
+export function validateConfigObject(obj: ObjectInput, errors: string[]): void {
 	if (obj.kind === 'ConfigMap') {
 		const seen = new Set<string>();
 		validateKeys(obj.data, 'data', errors, seen);
@@ -66,7 +68,7 @@ export function validateConfigObject(obj: KubeObject, errors: string[]): void {
 	}
 	if (obj.kind !== 'Secret') return;
 	validateKeys(obj.data, 'data', errors, new Set());
-	const data = (obj.data ?? {}) as Record<string, string>;
+	const data = isFields(obj.data) ? obj.data : {};
 	switch (obj.type) {
 		case 'kubernetes.io/service-account-token':
 			if (!obj.metadata.annotations?.['kubernetes.io/service-account.name']) errors.push('metadata.annotations[kubernetes.io/service-account.name]: Required value');
@@ -98,7 +100,7 @@ export function populateNamespace(w: World, ns: string): void {
 		const hex = digestHex(`${c.store.namespaces.get(ns)?.metadata.uid ?? ns}/${name}`, 32);
 		return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 	};
-	const meta = (name: string, extra: Partial<KubeObject['metadata']> = {}) => ({name, namespace: ns, uid: uid(name), resourceVersion: nextResourceVersion(c), creationTimestamp: now(w), ...extra});
+	const meta = (name: string, extra: Partial<ObjectMeta> = {}) => ({name, namespace: ns, uid: uid(name), resourceVersion: nextResourceVersion(c), creationTimestamp: now(w), ...extra});
 	if (!c.store.serviceaccounts.has(`${ns}/default`)) c.store.serviceaccounts.set(`${ns}/default`, {apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta('default')});
 	if (!c.store.configmaps.has(`${ns}/kube-root-ca.crt`)) {
 		c.store.configmaps.set(`${ns}/kube-root-ca.crt`, {apiVersion: 'v1', kind: 'ConfigMap', metadata: meta('kube-root-ca.crt', {annotations: {'kubernetes.io/description': 'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.'}}), data: {'ca.crt': rootCa}});

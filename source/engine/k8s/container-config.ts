@@ -5,21 +5,23 @@ import type {World} from '../world.ts';
 import {base64Decode} from './config-objects.ts';
 import {cpuMilli, memoryBytes} from './quantity.ts';
 import type {ContainerSpec, KubeObject} from './types.ts';
+import type {Pod, Service} from './kinds.ts';
+import type {ConfigMap, Secret} from './kinds-more.ts';
 
 type Ref = {name?: string; key?: string; optional?: boolean};
 
-function lookup(w: World, kind: 'configmap' | 'secret', ns: string, name: string): KubeObject | undefined {
+function lookup(w: World, kind: 'configmap' | 'secret', ns: string, name: string): ConfigMap | Secret | undefined {
 	return w.cluster!.store[kind === 'configmap' ? 'configmaps' : 'secrets'].get(`${ns}/${name}`);
 }
 
 /** The object's values as text (a Secret's are base64 in the API). */
-function valuesOf(kind: 'configmap' | 'secret', obj: KubeObject): Record<string, string> {
+function valuesOf(kind: 'configmap' | 'secret', obj: ConfigMap | Secret): Record<string, string> {
 	if (kind === 'configmap') return {...(obj.data ?? {})};
 	return Object.fromEntries(Object.entries((obj.data ?? {}) as Record<string, string>).map(([k, v]) => [k, base64Decode(v) ?? '']));
 }
 
 /** The container's environment from its spec, or the kubelet's error when a reference is missing. */
-export function containerEnvironment(w: World, pod: KubeObject, spec: ContainerSpec): {env: Record<string, string>} | {error: string} {
+export function containerEnvironment(w: World, pod: Pod, spec: ContainerSpec): {env: Record<string, string>} | {error: string} {
 	const ns = pod.metadata.namespace ?? 'default';
 	const env: Record<string, string> = {};
 	for (const from of (spec.envFrom ?? []) as {configMapRef?: Ref; secretRef?: Ref; prefix?: string}[]) {
@@ -66,7 +68,7 @@ export function containerEnvironment(w: World, pod: KubeObject, spec: ContainerS
 }
 
 /** The docker-link style variables the kubelet sets for one Service (pkg/kubelet/envvars). */
-function linkVariables(svc: KubeObject): [string, string][] {
+function linkVariables(svc: Service): [string, string][] {
 	const name = String(svc.metadata.name).toUpperCase().replace(/-/g, '_');
 	const ip = svc.spec.clusterIP as string;
 	const ports = (svc.spec.ports ?? []) as {name?: string; port: number; protocol?: string}[];
@@ -87,7 +89,7 @@ function linkVariables(svc: KubeObject): [string, string][] {
  * The Services a container learns about from its environment: those of its namespace that exist
  * when it starts (unless enableServiceLinks is false) and always the API server's `kubernetes`.
  */
-export function serviceEnvironment(w: World, pod: KubeObject): Record<string, string> {
+export function serviceEnvironment(w: World, pod: Pod): Record<string, string> {
 	const ns = pod.metadata.namespace ?? 'default';
 	const links = pod.spec?.enableServiceLinks !== false;
 	const env: Record<string, string> = {};
@@ -102,7 +104,7 @@ export function serviceEnvironment(w: World, pod: KubeObject): Record<string, st
 }
 
 /** The downward API's fieldRef: the pod's own fields, and metadata.labels['KEY'] / metadata.annotations['KEY']. */
-function downwardField(pod: KubeObject, path: string): string {
+function downwardField(pod: Pod, path: string): string {
 	const keyed = path.match(/^metadata\.(labels|annotations)\['([^']*)'\]$/);
 	if (keyed) return String((pod.metadata[keyed[1] as 'labels' | 'annotations'] as Record<string, string> | undefined)?.[keyed[2]!] ?? '');
 	const paths: Record<string, string | undefined> = {
@@ -123,11 +125,11 @@ function downwardField(pod: KubeObject, path: string): string {
  * The downward API's resourceFieldRef: the container's request or limit divided by the divisor,
  * rounded up; an unset limit is the node's allocatable amount (pkg/api/v1/resource).
  */
-function downwardResource(w: World, pod: KubeObject, spec: ContainerSpec, resource: string, divisor: string | number | undefined): string {
+function downwardResource(w: World, pod: Pod, spec: ContainerSpec, resource: string, divisor: string | number | undefined): string {
 	const [kind, name] = resource.split('.') as ['limits' | 'requests', 'cpu' | 'memory' | 'ephemeral-storage'];
 	const resources = (spec.resources ?? {}) as {limits?: Record<string, string>; requests?: Record<string, string>};
 	let amount = resources[kind]?.[name] ?? (kind === 'requests' ? resources.limits?.[name] : undefined);
-	if (amount === undefined && kind === 'limits') amount = w.cluster!.store.nodes.get(pod.spec?.nodeName)?.status?.allocatable?.[name];
+	if (amount === undefined && kind === 'limits') amount = w.cluster!.store.nodes.get(pod.spec.nodeName ?? '')?.status?.allocatable?.[name];
 	if (name === 'cpu') {
 		const milli = cpuMilli(amount ?? 0);
 		const per = cpuMilli(divisor ?? 1) || 1000;
@@ -141,7 +143,7 @@ function downwardResource(w: World, pod: KubeObject, spec: ContainerSpec, resour
 type VolumeSource = {name: string; configMap?: Ref & {items?: {key: string; path: string}[]}; secret?: {secretName?: string; optional?: boolean; items?: {key: string; path: string}[]}};
 
 /** The FailedMount message for the first configMap/secret volume whose object is missing, or undefined. */
-export function volumeMountError(w: World, pod: KubeObject): string | undefined {
+export function volumeMountError(w: World, pod: Pod): string | undefined {
 	const ns = pod.metadata.namespace ?? 'default';
 	for (const volume of (pod.spec?.volumes ?? []) as VolumeSource[]) {
 		const kind = volume.configMap ? 'configmap' : volume.secret ? 'secret' : undefined;
@@ -154,7 +156,7 @@ export function volumeMountError(w: World, pod: KubeObject): string | undefined 
 }
 
 /** The files configMap and secret volumes put in this container: [path, content] at each mount path. */
-export function volumeFiles(w: World, pod: KubeObject, spec: ContainerSpec): [string, string][] {
+export function volumeFiles(w: World, pod: Pod, spec: ContainerSpec): [string, string][] {
 	const ns = pod.metadata.namespace ?? 'default';
 	const files: [string, string][] = [];
 	for (const mount of (spec.volumeMounts ?? []) as {name: string; mountPath: string; subPath?: string}[]) {
@@ -181,7 +183,7 @@ export function volumeFiles(w: World, pod: KubeObject, spec: ContainerSpec): [st
 /** Why the kubelet cannot create this container yet: the waiting state and the event it records. */
 export type StartBlock = {waiting: {reason: string; message?: string}; event: {reason: string; message: string}};
 
-export function startBlock(w: World, pod: KubeObject, spec: ContainerSpec): StartBlock | undefined {
+export function startBlock(w: World, pod: Pod, spec: ContainerSpec): StartBlock | undefined {
 	const mount = volumeMountError(w, pod);
 	if (mount) return {waiting: {reason: 'ContainerCreating'}, event: {reason: 'FailedMount', message: mount}};
 	const env = containerEnvironment(w, pod, spec);

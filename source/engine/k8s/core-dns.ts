@@ -7,6 +7,7 @@ import {createObject} from './api-server.ts';
 import {templateHash} from './controllers/deployment.ts';
 import {timestampAt} from './metadata.ts';
 import type {KubeObject} from './types.ts';
+import type {Deployment, PodTemplateSpec, ReplicaSet} from './kinds.ts';
 
 export const clusterDnsIp = '10.96.0.10';
 export const coreDnsImage = 'registry.k8s.io/coredns/coredns:v1.11.3';
@@ -43,7 +44,7 @@ function fixedUid(seed: string): string {
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-const podTemplate = {
+const podTemplate: PodTemplateSpec & {metadata: {labels: Record<string, string>}} = {
 	metadata: {creationTimestamp: null, labels},
 	spec: {
 		containers: [
@@ -78,7 +79,7 @@ export function addCoreDns(w: World): void {
 	c.store.configmaps.set('kube-system/coredns', {apiVersion: 'v1', kind: 'ConfigMap', metadata: meta('coredns', 'ConfigMap'), data: {Corefile: corefile}});
 	c.store.serviceaccounts.set('kube-system/coredns', {apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta('coredns', 'ServiceAccount')});
 	const hash = templateHash(podTemplate);
-	const deployment: KubeObject = {
+	const deployment: Deployment = {
 		apiVersion: 'apps/v1',
 		kind: 'Deployment',
 		metadata: {...meta('coredns', 'Deployment'), generation: 1, labels, annotations: {'deployment.kubernetes.io/revision': '1'}},
@@ -89,7 +90,7 @@ export function addCoreDns(w: World): void {
 	const rsName = `coredns-${hash}`;
 	const rsTemplate = structuredClone(podTemplate);
 	rsTemplate.metadata.labels = {...labels, 'pod-template-hash': hash} as typeof labels;
-	const rs: KubeObject = {
+	const rs: ReplicaSet = {
 		apiVersion: 'apps/v1',
 		kind: 'ReplicaSet',
 		metadata: {

@@ -18,6 +18,7 @@ import {addSystemPriorityClasses} from './policy-objects.ts';
 import {canonicalQuantity} from './quantity.ts';
 import {timestampAt, newUid} from './metadata.ts';
 import type {Cluster, ControlPlaneComponent, KubeObject} from './types.ts';
+import type {Node, Pod, PolicyRule, RbacSubject} from './kinds.ts';
 
 export const kubernetesVersion = 'v1.31.2';
 export const controlPlaneName = 'control-plane';
@@ -108,16 +109,16 @@ export function createStaticPod(w: World, component: ControlPlaneComponent): voi
 	const c = w.cluster!;
 	const spec = components.find(x => x.name === component)!;
 	const node = c.store.nodes.get(c.controlPlane)!;
-	const pod: KubeObject = {
+	const pod = {
 		apiVersion: 'v1',
-		kind: 'Pod',
+		kind: 'Pod' as const,
 		metadata: {
 			name: `${component}-${c.controlPlane}`,
 			namespace: 'kube-system',
 			labels: {component, tier: 'control-plane'},
 			annotations: {'kubernetes.io/config.source': 'file', 'kubernetes.io/config.mirror': newUid(w).replace(/-/g, '').slice(0, 32)},
 			ownerReferences: [{apiVersion: 'v1', kind: 'Node', name: c.controlPlane, uid: node.metadata.uid, controller: true}],
-		} as unknown as KubeObject['metadata'],
+		},
 		spec: {
 			containers: [{name: component, image: spec.image, imagePullPolicy: 'IfNotPresent', command: [component], resources: {requests: {cpu: spec.cpu, ...(spec.memory ? {memory: spec.memory} : {})}}}],
 			hostNetwork: true,
@@ -130,9 +131,9 @@ export function createStaticPod(w: World, component: ControlPlaneComponent): voi
 	createObject(w, pod);
 }
 
-function nodeObject(w: World, name: string, ip: string, cidrIndex: number, cpus: number, memory: number, controlPlane: boolean, createdAt: number): KubeObject {
+function nodeObject(w: World, name: string, ip: string, cidrIndex: number, cpus: number, memory: number, controlPlane: boolean, createdAt: number): Node {
 	const time = timestampAt(createdAt);
-	const condition = (type: string, status: string, reason: string, message: string) => ({type, status, lastHeartbeatTime: time, lastTransitionTime: time, reason, message});
+	const condition = (type: string, status: 'True' | 'False', reason: string, message: string) => ({type, status, lastHeartbeatTime: time, lastTransitionTime: time, reason, message});
 	const labels: Record<string, string> = {
 		'beta.kubernetes.io/arch': 'amd64',
 		'beta.kubernetes.io/os': 'linux',
@@ -198,15 +199,15 @@ export function addNode(w: World, name: string, ip: string, options: {cpus: numb
 const kubeProxyUid = 'a3c0e1f2-5b7d-4c1e-9f0a-6d2b8e4c7a10';
 
 function addKubeProxy(w: World, node: string): void {
-	const pod: KubeObject = {
+	const pod = {
 		apiVersion: 'v1',
-		kind: 'Pod',
+		kind: 'Pod' as const,
 		metadata: {
 			generateName: 'kube-proxy-',
 			namespace: 'kube-system',
 			labels: {'controller-revision-hash': '77c69d4f85', 'k8s-app': 'kube-proxy', 'pod-template-generation': '1'},
 			ownerReferences: [{apiVersion: 'apps/v1', kind: 'DaemonSet', name: 'kube-proxy', uid: kubeProxyUid, controller: true, blockOwnerDeletion: true}],
-		} as unknown as KubeObject['metadata'],
+		},
 		spec: {containers: [{name: 'kube-proxy', image: `registry.k8s.io/kube-proxy:${kubernetesVersion}`, command: ['/usr/local/bin/kube-proxy', '--config=/var/lib/kube-proxy/config.conf', `--hostname-override=${node}`]}], hostNetwork: true, nodeName: node, priorityClassName: 'system-node-critical', tolerations: [{operator: 'Exists'}]},
 	};
 	createObject(w, pod);
@@ -243,7 +244,7 @@ function addDefaultRbac(w: World): void {
 		const hex = digestHex(`rbac/${name}`, 32);
 		return {name, uid: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`, resourceVersion: String(c.resourceVersion), creationTimestamp: timestampAt(w.time), labels: {'kubernetes.io/bootstrapping': 'rbac-defaults'}, annotations: {'rbac.authorization.kubernetes.io/autoupdate': 'true'}};
 	};
-	const role = (name: string, rules: unknown[]) => c.store.clusterroles.set(name, {apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: meta(name), rules});
+	const role = (name: string, rules: PolicyRule[]) => c.store.clusterroles.set(name, {apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: meta(name), rules});
 	const all = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'];
 	role('cluster-admin', [{apiGroups: ['*'], resources: ['*'], verbs: ['*']}, {nonResourceURLs: ['*'], verbs: ['*']}]);
 	// As the bootstrap policy writes them: one rule per API group (a rule lists groups AND resources,
@@ -259,7 +260,7 @@ function addDefaultRbac(w: World): void {
 	role('admin', [...rules(all, true), {apiGroups: ['rbac.authorization.k8s.io'], resources: ['rolebindings', 'roles'], verbs: all}]);
 	role('edit', rules(all, true));
 	role('view', rules(read, false));
-	const bind = (name: string, roleName: string, subjects: unknown[]) => c.store.clusterrolebindings.set(name, {apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: meta(name), roleRef: {apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: roleName}, subjects});
+	const bind = (name: string, roleName: string, subjects: RbacSubject[]) => c.store.clusterrolebindings.set(name, {apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: meta(name), roleRef: {apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: roleName}, subjects});
 	bind('cluster-admin', 'cluster-admin', [{apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'system:masters'}]);
 	bind('kubeadm:cluster-admins', 'cluster-admin', [{apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'kubeadm:cluster-admins'}]);
 }
@@ -291,7 +292,7 @@ export function createCluster(w: World, options: ClusterOptions = {}): void {
 		const daemon = w.dockers.get(node)!;
 		for (const ref of [...components.map(x => x.image), `registry.k8s.io/kube-proxy:${kubernetesVersion}`, coreDnsImage, 'registry.k8s.io/pause:3.10']) daemon.tags.set(ref, resolveImage(w, ref)?.id ?? `sha256:${digestHex(ref)}`);
 	}
-	const kubernetesSvc: KubeObject = {apiVersion: 'v1', kind: 'Service', metadata: {name: 'kubernetes', namespace: 'default', labels: {component: 'apiserver', provider: 'kubernetes'}} as unknown as KubeObject['metadata'], spec: {ports: [{name: 'https', port: 443, protocol: 'TCP', targetPort: 6443}]}};
+	const kubernetesSvc = {apiVersion: 'v1', kind: 'Service' as const, metadata: {name: 'kubernetes', namespace: 'default', labels: {component: 'apiserver', provider: 'kubernetes'}}, spec: {ports: [{name: 'https', port: 443, protocol: 'TCP', targetPort: 6443}]}};
 	createObject(w, kubernetesSvc);
 	c.store.endpoints.set('default/kubernetes', {apiVersion: 'v1', kind: 'Endpoints', metadata: {name: 'kubernetes', namespace: 'default', uid: newUid(w), resourceVersion: String(++c.resourceVersion), creationTimestamp: timestampAt(w.time), labels: {'endpointslice.kubernetes.io/skip-mirror': 'true'}}, subsets: [{addresses: [{ip: cpIp}], ports: [{name: 'https', port: 6443, protocol: 'TCP'}]}]});
 	writeEndpointSlice(w, c.store.services.get('default/kubernetes')!, c.store.endpoints.get('default/kubernetes')!.subsets);

@@ -6,7 +6,9 @@ import {defaultSecret} from './config-objects.ts';
 import {defaultStorageObject} from './storage-objects.ts';
 import {defaultPolicyObject} from './policy-objects.ts';
 import {cpuMilli, memoryBytes} from './quantity.ts';
-import type {ContainerSpec, KubeObject, PodSpec} from './types.ts';
+import {fieldsAt, fieldsIn, isFields, listIn, type Fields, type ObjectInput} from './object-input.ts';
+import type {PodSpec} from './types.ts';
+import type {Pod} from './kinds.ts';
 
 export function defaultImagePullPolicy(image: string): 'Always' | 'IfNotPresent' {
 	const lastPart = image.split('/').pop() ?? image;
@@ -15,34 +17,34 @@ export function defaultImagePullPolicy(image: string): 'Always' | 'IfNotPresent'
 	return !tag || tag === 'latest' ? 'Always' : 'IfNotPresent';
 }
 
-function defaultContainer(c: ContainerSpec): void {
+function defaultContainer(c: Fields): void {
 	if (typeof c.image === 'string' && c.image && !c.imagePullPolicy) c.imagePullPolicy = defaultImagePullPolicy(c.image);
 	c.terminationMessagePath ??= '/dev/termination-log';
 	c.terminationMessagePolicy ??= 'File';
-	c.resources ??= {};
-	if (c.resources.limits && !c.resources.requests) c.resources.requests = {...c.resources.limits};
-	for (const p of c.ports ?? []) p.protocol ??= 'TCP';
+	const resources = fieldsAt(c, 'resources');
+	if (resources?.limits && !resources.requests) resources.requests = {...(resources.limits as object)};
+	for (const p of listIn(c, 'ports')) p.protocol ??= 'TCP';
 	for (const field of ['livenessProbe', 'readinessProbe', 'startupProbe']) defaultProbe(c[field]);
 }
 
 /** SetDefaults_Probe and SetDefaults_HTTPGetAction: 1 s timeout, 10 s period, 1 success, 3 failures; GET / over HTTP. */
 function defaultProbe(probe: unknown): void {
-	if (!probe || typeof probe !== 'object') return;
-	const p = probe as Record<string, any>;
-	p.timeoutSeconds ??= 1;
-	p.periodSeconds ??= 10;
-	p.successThreshold ??= 1;
-	p.failureThreshold ??= 3;
-	if (p.httpGet && typeof p.httpGet === 'object') {
-		p.httpGet.path ||= '/';
-		p.httpGet.scheme ??= 'HTTP';
+	if (!isFields(probe)) return;
+	probe.timeoutSeconds ??= 1;
+	probe.periodSeconds ??= 10;
+	probe.successThreshold ??= 1;
+	probe.failureThreshold ??= 3;
+	const httpGet = fieldsIn(probe, 'httpGet');
+	if (httpGet) {
+		httpGet.path ||= '/';
+		httpGet.scheme ??= 'HTTP';
 	}
 }
 
 /** Defaults of a pod spec (also applied to the templates of controllers). */
-export function defaultPodSpec(spec: PodSpec): void {
-	if (!spec || typeof spec !== 'object') return;
-	for (const c of Array.isArray(spec.containers) ? spec.containers : []) if (c && typeof c === 'object') defaultContainer(c);
+export function defaultPodSpec(spec: unknown): void {
+	if (!isFields(spec)) return;
+	for (const c of listIn(spec, 'containers')) defaultContainer(c);
 	spec.restartPolicy ??= 'Always';
 	spec.terminationGracePeriodSeconds ??= 30;
 	spec.dnsPolicy ??= 'ClusterFirst';
@@ -52,8 +54,8 @@ export function defaultPodSpec(spec: PodSpec): void {
 }
 
 /** Admission plugins of a real API server add these to every new pod (DefaultTolerationSeconds, ServiceAccount). */
-export function admitNewPod(w: World, pod: KubeObject): void {
-	const spec = pod.spec as PodSpec;
+export function admitNewPod(w: World, pod: Pod): void {
+	const spec = pod.spec;
 	spec.preemptionPolicy ??= 'PreemptLowerPriority';
 	spec.priority ??= 0;
 	spec.serviceAccountName ??= 'default';
@@ -86,62 +88,71 @@ export function qosClass(spec: PodSpec): 'Guaranteed' | 'Burstable' | 'BestEffor
 	return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
-function defaultTemplate(obj: KubeObject): void {
-	const template = obj.spec?.template;
-	if (template && typeof template === 'object') {
-		template.metadata ??= {};
-		template.metadata.creationTimestamp ??= null;
+function defaultTemplate(spec: Fields): void {
+	const template = fieldsIn(spec, 'template');
+	if (template) {
+		const metadata = fieldsAt(template, 'metadata');
+		if (metadata) metadata.creationTimestamp ??= null;
 		if (template.spec) defaultPodSpec(template.spec);
 	}
 }
 
-/** Fills in defaults for any kind, before validation. */
-export function applyDefaults(obj: KubeObject): void {
+/** Fills in defaults for any kind, before validation (which reports the fields of the wrong type that this leaves alone). */
+export function applyDefaults(obj: ObjectInput): void {
 	defaultPolicyObject(obj);
 	switch (obj.kind) {
 		case 'Pod':
-			obj.spec ??= {};
-			defaultPodSpec(obj.spec);
+			defaultPodSpec(fieldsAt(obj, 'spec'));
 			break;
-		case 'ReplicationController':
-			obj.spec ??= {};
-			obj.spec.replicas ??= 1;
-			if (!obj.spec.selector && obj.spec.template?.metadata?.labels) obj.spec.selector = {...obj.spec.template.metadata.labels};
-			if (!obj.metadata.labels && obj.spec.template?.metadata?.labels) obj.metadata.labels = {...obj.spec.template.metadata.labels};
-			defaultTemplate(obj);
+		case 'ReplicationController': {
+			const spec = fieldsAt(obj, 'spec');
+			if (!spec) break;
+			spec.replicas ??= 1;
+			const labels = fieldsIn(fieldsIn(spec, 'template'), 'metadata')?.labels;
+			if (!spec.selector && labels) spec.selector = {...labels};
+			if (!obj.metadata.labels && labels) obj.metadata.labels = {...(labels as Record<string, string>)};
+			defaultTemplate(spec);
 			break;
-		case 'ReplicaSet':
-			obj.spec ??= {};
-			obj.spec.replicas ??= 1;
-			defaultTemplate(obj);
+		}
+		case 'ReplicaSet': {
+			const spec = fieldsAt(obj, 'spec');
+			if (!spec) break;
+			spec.replicas ??= 1;
+			defaultTemplate(spec);
 			break;
-		case 'Deployment':
-			obj.spec ??= {};
-			obj.spec.replicas ??= 1;
+		}
+		case 'Deployment': {
+			const spec = fieldsAt(obj, 'spec');
+			if (!spec) break;
+			spec.replicas ??= 1;
 			// SetDefaults_Deployment: an empty strategy (kubectl create deployment sends `strategy: {}`) is a RollingUpdate of 25%/25%.
-			obj.spec.strategy ??= {};
-			obj.spec.strategy.type ||= 'RollingUpdate';
-			if (obj.spec.strategy.type === 'RollingUpdate') obj.spec.strategy.rollingUpdate = {maxSurge: '25%', maxUnavailable: '25%', ...obj.spec.strategy.rollingUpdate};
-			obj.spec.revisionHistoryLimit ??= 10;
-			obj.spec.progressDeadlineSeconds ??= 600;
-			defaultTemplate(obj);
-			break;
-		case 'Service':
-			obj.spec ??= {};
-			obj.spec.type ??= 'ClusterIP';
-			obj.spec.sessionAffinity ??= 'None';
-			if (obj.spec.type !== 'ExternalName') {
-				obj.spec.ipFamilies ??= ['IPv4'];
-				obj.spec.ipFamilyPolicy ??= 'SingleStack';
-				obj.spec.internalTrafficPolicy ??= 'Cluster';
+			const strategy = fieldsAt(spec, 'strategy');
+			if (strategy) {
+				strategy.type ||= 'RollingUpdate';
+				if (strategy.type === 'RollingUpdate') strategy.rollingUpdate = {maxSurge: '25%', maxUnavailable: '25%', ...(strategy.rollingUpdate as object | undefined)};
 			}
-			if (obj.spec.type === 'NodePort' || obj.spec.type === 'LoadBalancer') obj.spec.externalTrafficPolicy ??= 'Cluster';
-			for (const p of Array.isArray(obj.spec.ports) ? obj.spec.ports : []) {
-				if (!p || typeof p !== 'object') continue;
+			spec.revisionHistoryLimit ??= 10;
+			spec.progressDeadlineSeconds ??= 600;
+			defaultTemplate(spec);
+			break;
+		}
+		case 'Service': {
+			const spec = fieldsAt(obj, 'spec');
+			if (!spec) break;
+			spec.type ??= 'ClusterIP';
+			spec.sessionAffinity ??= 'None';
+			if (spec.type !== 'ExternalName') {
+				spec.ipFamilies ??= ['IPv4'];
+				spec.ipFamilyPolicy ??= 'SingleStack';
+				spec.internalTrafficPolicy ??= 'Cluster';
+			}
+			if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') spec.externalTrafficPolicy ??= 'Cluster';
+			for (const p of listIn(spec, 'ports')) {
 				p.protocol ??= 'TCP';
 				p.targetPort ??= p.port;
 			}
 			break;
+		}
 		case 'Secret':
 			defaultSecret(obj);
 			break;
@@ -154,33 +165,36 @@ export function applyDefaults(obj: KubeObject): void {
 		case 'StorageClass':
 			defaultStorageObject(obj);
 			break;
-		case 'DaemonSet':
-			obj.spec ??= {};
-			obj.spec.updateStrategy ??= {type: 'RollingUpdate', rollingUpdate: {maxSurge: 0, maxUnavailable: 1}};
-			obj.spec.revisionHistoryLimit ??= 10;
-			defaultTemplate(obj);
+		case 'DaemonSet': {
+			const spec = fieldsAt(obj, 'spec');
+			if (!spec) break;
+			spec.updateStrategy ??= {type: 'RollingUpdate', rollingUpdate: {maxSurge: 0, maxUnavailable: 1}};
+			spec.revisionHistoryLimit ??= 10;
+			defaultTemplate(spec);
 			break;
-		case 'StatefulSet':
-			obj.spec ??= {};
-			obj.spec.replicas ??= 1;
-			obj.spec.podManagementPolicy ??= 'OrderedReady';
-			obj.spec.revisionHistoryLimit ??= 10;
-			obj.spec.updateStrategy ??= {type: 'RollingUpdate', rollingUpdate: {partition: 0}};
-			obj.spec.persistentVolumeClaimRetentionPolicy ??= {whenDeleted: 'Retain', whenScaled: 'Retain'};
-			for (const claim of Array.isArray(obj.spec.volumeClaimTemplates) ? obj.spec.volumeClaimTemplates : []) {
-				if (!claim || typeof claim !== 'object') continue;
+		}
+		case 'StatefulSet': {
+			const spec = fieldsAt(obj, 'spec');
+			if (!spec) break;
+			spec.replicas ??= 1;
+			spec.podManagementPolicy ??= 'OrderedReady';
+			spec.revisionHistoryLimit ??= 10;
+			spec.updateStrategy ??= {type: 'RollingUpdate', rollingUpdate: {partition: 0}};
+			spec.persistentVolumeClaimRetentionPolicy ??= {whenDeleted: 'Retain', whenScaled: 'Retain'};
+			for (const claim of listIn(spec, 'volumeClaimTemplates')) {
 				claim.apiVersion ??= 'v1';
 				claim.kind ??= 'PersistentVolumeClaim';
-				claim.spec ??= {};
-				claim.spec.volumeMode ??= 'Filesystem';
+				const claimSpec = fieldsAt(claim, 'spec');
+				if (claimSpec) claimSpec.volumeMode ??= 'Filesystem';
 				claim.status ??= {phase: 'Pending'};
 			}
-			defaultTemplate(obj);
+			defaultTemplate(spec);
 			break;
+		}
 		case 'Namespace':
 			obj.spec ??= {finalizers: ['kubernetes']};
 			obj.status ??= {phase: 'Active'};
-			obj.metadata.labels = {...obj.metadata.labels, 'kubernetes.io/metadata.name': obj.metadata.name};
+			obj.metadata.labels = {...obj.metadata.labels, 'kubernetes.io/metadata.name': obj.metadata.name as string}; // (a nameless one fails validation)
 			break;
 	}
 }

@@ -4,13 +4,13 @@ import type {World} from '../world.ts';
 import {digestHex} from '../hash.ts';
 import {nextResourceVersion, now} from './metadata.ts';
 import {asService} from './typed-store.ts';
-import type {KubeObject} from './types.ts';
-import type {EndpointAddress, EndpointSubset} from './kinds.ts';
+import type {EndpointAddress, EndpointSubset, Service} from './kinds.ts';
+import type {EndpointSlice} from './kinds-more.ts';
 
 const suffixAlphabet = 'bcdfghjklmnpqrstvwxz2456789';
 
 /** The slice's name: the Service's name and five characters derived from its uid (no draw from the RNG). */
-function sliceName(svc: KubeObject): string {
+function sliceName(svc: Service): string {
 	if (svc.metadata.name === 'kubernetes' && svc.metadata.namespace === 'default') return 'kubernetes';
 	const hex = digestHex(svc.metadata.uid, 10);
 	let suffix = '';
@@ -19,7 +19,7 @@ function sliceName(svc: KubeObject): string {
 }
 
 /** Writes the Service's slice from its Endpoints' subsets. Call on a draft whenever the Endpoints change. */
-export function writeEndpointSlice(w: World, service: KubeObject, subsets: EndpointSubset[] | undefined): void {
+export function writeEndpointSlice(w: World, service: Service, subsets: EndpointSubset[] | undefined): void {
 	const c = w.cluster!;
 	const svc = asService(service);
 	const ns = svc.metadata.namespace!;
@@ -32,7 +32,7 @@ export function writeEndpointSlice(w: World, service: KubeObject, subsets: Endpo
 	const existing = c.store.endpointslices.get(key);
 	if (existing && JSON.stringify(existing.endpoints ?? []) === JSON.stringify(endpoints) && JSON.stringify(existing.ports) === JSON.stringify(ports)) return;
 	const hex = digestHex(`slice/${svc.metadata.uid}`, 32);
-	const slice: KubeObject = existing ?? {
+	const slice: EndpointSlice = existing ?? {
 		apiVersion: 'discovery.k8s.io/v1',
 		kind: 'EndpointSlice',
 		addressType: 'IPv4',
@@ -56,7 +56,7 @@ export function writeEndpointSlice(w: World, service: KubeObject, subsets: Endpo
 }
 
 /** Deletes the slices of a Service that is gone. */
-export function deleteEndpointSlices(w: World, svc: KubeObject): void {
+export function deleteEndpointSlices(w: World, svc: Service): void {
 	const c = w.cluster!;
 	for (const [key, slice] of c.store.endpointslices) if (slice.metadata.namespace === svc.metadata.namespace && slice.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name) c.store.endpointslices.delete(key);
 }

@@ -3,6 +3,7 @@ import {recordEvent} from '../events.ts';
 import {digestHex} from '../hash.ts';
 import type {World} from '../world.ts';
 import {timestampAt} from './metadata.ts';
+import type {KubeEvent} from './kinds-more.ts';
 import type {KubeObject} from './types.ts';
 
 /** "pod/default/kubia-manual": the object string of events about a namespaced object. */
@@ -37,8 +38,8 @@ const involvedKinds: Record<string, {kind: string; apiVersion: string}> = {
  * /registry/events): one per object, reason, source and message, with a count, as the event
  * recorder folds repeats.
  */
-export function kubeEvents(w: World): KubeObject[] {
-	const byKey = new Map<string, KubeObject>();
+export function kubeEvents(w: World): KubeEvent[] {
+	const byKey = new Map<string, KubeEvent>();
 	for (const e of w.events) {
 		const [kindWord, ns, name] = e.object.split('/');
 		const involved = kindWord ? involvedKinds[kindWord] : undefined;

@@ -8,7 +8,8 @@ import {deleteObject, type DeleteOptions} from './api-server.ts';
 import {nextResourceVersion, now} from './metadata.ts';
 import {podReady} from './policy-objects.ts';
 import {matchesSelector} from './selectors.ts';
-import type {KubeObject} from './types.ts';
+import type {Pod} from './kinds.ts';
+import type {PodDisruptionBudget} from './kinds-more.ts';
 
 export type EvictionRefusal = {code: number; reason: 'NotFound' | 'TooManyRequests' | 'Forbidden' | ''; message: string; retryAfterSeconds?: number; causes?: {reason: string; message: string}[]};
 
@@ -17,20 +18,20 @@ export type EvictionResult = {ok: true} | {ok: false; error: EvictionRefusal};
 const budgetMessage = "Cannot evict pod as it would violate the pod's disruption budget.";
 
 /** canIgnorePDB: a pod whose disruption has already happened (or never started) needs no budget. */
-function canIgnoreBudget(pod: KubeObject): boolean {
+function canIgnoreBudget(pod: Pod): boolean {
 	const phase = pod.status?.phase;
 	return phase === 'Succeeded' || phase === 'Failed' || phase === 'Pending' || !!pod.metadata.deletionTimestamp;
 }
 
 /** The DisruptionTarget condition the eviction adds before it deletes (PodDisruptionConditions, on since 1.31). */
-function markDisruption(w: World, pod: KubeObject): void {
+function markDisruption(w: World, pod: Pod): void {
 	const conditions = (pod.status?.conditions ?? []).filter((c: {type: string}) => c.type !== 'DisruptionTarget');
 	pod.status = {...pod.status, conditions: [...conditions, {type: 'DisruptionTarget', status: 'True', lastProbeTime: null, lastTransitionTime: now(w), reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting'}]};
 	pod.metadata.resourceVersion = nextResourceVersion(w.cluster!);
 }
 
 /** checkAndDecrement: the budget's verdict; on yes its allowance is spent. */
-function spendBudget(w: World, pdb: KubeObject, dryRun: boolean): EvictionRefusal | undefined {
+function spendBudget(w: World, pdb: PodDisruptionBudget, dryRun: boolean): EvictionRefusal | undefined {
 	const status = pdb.status ?? {};
 	if ((status.observedGeneration ?? 0) < (pdb.metadata.generation ?? 1)) {
 		return {code: 429, reason: 'TooManyRequests', message: budgetMessage, retryAfterSeconds: 10, causes: [{reason: 'DisruptionBudget', message: `The disruption budget ${pdb.metadata.name} is still being processed by the server.`}]};
@@ -42,7 +43,7 @@ function spendBudget(w: World, pdb: KubeObject, dryRun: boolean): EvictionRefusa
 	}
 	if (dryRun) return undefined;
 	pdb.status = {...status, disruptionsAllowed: allowed - 1};
-	if (allowed - 1 === 0) pdb.status.conditions = (status.conditions ?? []).map((c: {type: string}) => (c.type === 'DisruptionAllowed' ? {...c, status: 'False', reason: 'InsufficientPods', lastTransitionTime: now(w)} : c));
+	if (allowed - 1 === 0) pdb.status.conditions = (status.conditions ?? []).map(c => (c.type === 'DisruptionAllowed' ? {...c, status: 'False', reason: 'InsufficientPods', lastTransitionTime: now(w)} : c));
 	pdb.metadata.resourceVersion = nextResourceVersion(w.cluster!);
 	return undefined;
 }

@@ -1,12 +1,13 @@
 // The modelled Kubernetes kinds, typed: the store holds every object as a KubeObject (types.ts;
 // its spec and status are `any`, whatever a learner applied), and typed-store.ts gives these kinds
 // their types where a controller reads them.
-import type {ObjectMeta, PodSpec, PodStatus, ResourceList, Taint} from './types.ts';
+import type {ObjectMeta, PodSpec, PodStatus, ResourceList, Taint} from './object-types.ts';
 
 /** What every stored object has; a modelled kind adds its own spec and status (no `any` in them). */
 export type ObjectBase = {apiVersion: string; kind: string; metadata: ObjectMeta};
 
-export type Pod = ObjectBase & {kind: 'Pod'; spec: PodSpec; status?: PodStatus};
+/** As stored: admission gave it a status (defaults.ts admitNewPod). */
+export type Pod = ObjectBase & {kind: 'Pod'; spec: PodSpec; status: PodStatus};
 
 export type LabelSelectorRequirement = {key: string; operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist'; values?: string[]};
 export type LabelSelector = {matchLabels?: Record<string, string>; matchExpressions?: LabelSelectorRequirement[]};
@@ -17,6 +18,10 @@ export type ServiceSpec = {
 	type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
 	clusterIP?: string;
 	clusterIPs?: string[];
+	externalIPs?: string[];
+	ipFamilies?: string[];
+	ipFamilyPolicy?: string;
+	internalTrafficPolicy?: string;
 	ports?: ServicePort[];
 	selector?: Record<string, string>;
 	externalName?: string;
@@ -26,7 +31,7 @@ export type ServiceSpec = {
 };
 export type Service = ObjectBase & {kind: 'Service'; spec: ServiceSpec; status?: {loadBalancer?: {ingress?: {ip?: string; hostname?: string}[]}}};
 
-export type ObjectReference = {apiVersion?: string; kind: string; namespace?: string; name: string; uid?: string; resourceVersion?: string};
+export type ObjectReference = {apiVersion?: string; kind: string; namespace?: string; name: string; uid?: string; resourceVersion?: string; fieldPath?: string};
 export type EndpointAddress = {ip: string; hostname?: string; nodeName?: string; targetRef?: ObjectReference};
 export type EndpointPort = {name?: string; port: number; protocol?: 'TCP' | 'UDP' | 'SCTP'; appProtocol?: string};
 export type EndpointSubset = {addresses?: EndpointAddress[]; notReadyAddresses?: EndpointAddress[]; ports?: EndpointPort[]};
@@ -46,10 +51,11 @@ export type Deployment = ObjectBase & {kind: 'Deployment'; spec: DeploymentSpec;
 
 export type NodeCondition = {type: string; status: 'True' | 'False' | 'Unknown'; lastHeartbeatTime?: string; lastTransitionTime?: string; reason?: string; message?: string};
 export type NodeSpec = {podCIDR?: string; podCIDRs?: string[]; taints?: Taint[]; unschedulable?: boolean; providerID?: string};
-export type NodeStatus = {conditions?: NodeCondition[]; addresses?: {type: string; address: string}[]; capacity?: ResourceList; allocatable?: ResourceList; [field: string]: unknown};
+export type NodeSystemInfo = {kubeletVersion?: string; kubeProxyVersion?: string; osImage?: string; kernelVersion?: string; containerRuntimeVersion?: string; operatingSystem?: string; architecture?: string; machineID?: string; systemUUID?: string; bootID?: string};
+export type NodeStatus = {conditions?: NodeCondition[]; addresses?: {type: string; address: string}[]; capacity?: ResourceList; allocatable?: ResourceList; nodeInfo?: NodeSystemInfo; [field: string]: unknown};
 export type Node = ObjectBase & {kind: 'Node'; spec: NodeSpec; status: NodeStatus};
 
-export type JobSpec = {template: PodTemplateSpec; completions?: number | null; parallelism?: number; backoffLimit?: number; activeDeadlineSeconds?: number; suspend?: boolean; ttlSecondsAfterFinished?: number; selector?: LabelSelector; [field: string]: unknown};
+export type JobSpec = {template: PodTemplateSpec; completions?: number | null; parallelism?: number; backoffLimit?: number; activeDeadlineSeconds?: number; suspend?: boolean; ttlSecondsAfterFinished?: number; selector?: LabelSelector; completionMode?: 'NonIndexed' | 'Indexed'; manualSelector?: boolean; [field: string]: unknown};
 export type JobCondition = {type: string; status: 'True' | 'False' | 'Unknown'; lastProbeTime?: string; lastTransitionTime?: string; reason?: string; message?: string};
 export type JobStatus = {
 	startTime?: string;
@@ -66,17 +72,20 @@ export type Job = ObjectBase & {kind: 'Job'; spec: JobSpec; status?: JobStatus};
 
 export type DaemonSetStatus = {currentNumberScheduled: number; desiredNumberScheduled: number; numberMisscheduled: number; numberReady: number; observedGeneration?: number; updatedNumberScheduled?: number; numberAvailable?: number; numberUnavailable?: number};
 
-export type PersistentVolumeClaimTemplate = {metadata?: {name?: string; labels?: Record<string, string>}; spec?: Record<string, unknown>};
-export type StatefulSetSpec = {replicas?: number; selector: LabelSelector; serviceName?: string; template: PodTemplateSpec; volumeClaimTemplates?: PersistentVolumeClaimTemplate[]; podManagementPolicy?: 'OrderedReady' | 'Parallel'; [field: string]: unknown};
+export type PersistentVolumeClaimSpec = {accessModes?: string[]; resources?: {requests?: ResourceMap; limits?: ResourceMap}; storageClassName?: string; volumeName?: string; volumeMode?: string; volumeAttributesClassName?: string; [field: string]: unknown};
+export type PersistentVolumeClaimTemplate = {metadata?: {name?: string; labels?: Record<string, string>; annotations?: Record<string, string>}; spec?: PersistentVolumeClaimSpec};
+export type StatefulSetSpec = {replicas?: number; selector: LabelSelector; serviceName?: string; template: PodTemplateSpec; volumeClaimTemplates?: PersistentVolumeClaimTemplate[]; podManagementPolicy?: 'OrderedReady' | 'Parallel'; updateStrategy?: {type?: 'RollingUpdate' | 'OnDelete'; rollingUpdate?: {partition?: number; maxUnavailable?: number | string}}; [field: string]: unknown};
 export type StatefulSetStatus = {availableReplicas?: number; collisionCount?: number; currentReplicas?: number; currentRevision?: string; observedGeneration?: number; readyReplicas?: number; replicas: number; updateRevision?: string; updatedReplicas?: number};
 export type StatefulSet = ObjectBase & {kind: 'StatefulSet'; spec: StatefulSetSpec; status?: StatefulSetStatus};
 
 export type CronJobSpec = {
 	schedule: string;
+	timeZone?: string;
 	jobTemplate?: {metadata?: {labels?: Record<string, string>; annotations?: Record<string, string>}; spec?: JobSpec};
 	suspend?: boolean;
 	concurrencyPolicy?: 'Allow' | 'Forbid' | 'Replace';
 	successfulJobsHistoryLimit?: number;
+	startingDeadlineSeconds?: number;
 	failedJobsHistoryLimit?: number;
 	[field: string]: unknown;
 };

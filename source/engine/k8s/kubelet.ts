@@ -23,6 +23,7 @@ import {reapExitStatus} from '../host/processes.ts';
 import {allocatePodIp, containerAlive, createSandbox, sandboxAlive, startContainerProcess, stopContainerProcess} from './pod-sandbox.ts';
 import {releasePodResources, removePod} from './pod-store.ts';
 import type {ContainerRuntime, ContainerSpec, ContainerStatus, KubeObject, PodRuntime} from './types.ts';
+import type {Pod} from './kinds.ts';
 
 export const sandboxMillis = 1500;
 export const initialBackoffMs = 10_000;
@@ -237,18 +238,18 @@ function nodeView(round: ProbeRound, node: string): NodeView {
 	return view;
 }
 
-function warn(w: World, pod: KubeObject, node: string, reason: string, message: string): void {
+function warn(w: World, pod: Pod, node: string, reason: string, message: string): void {
 	event(w, pod, node, 'Warning', reason, message);
 }
 
 /** What every pod's probe wake-up in one slice reads, looked up once (each read through the world's draft costs). */
-type ProbeRound = {now: number; sliceMs: number; base: World; basePods: Map<string, KubeObject>; runtimes: Map<string, PodRuntime>; pods: Map<string, KubeObject>; nodes: Map<string, NodeView>; writer: ContainerDraft; timerKeys: string[]; timerAts: number[]};
+type ProbeRound = {now: number; sliceMs: number; base: World; basePods: ReadonlyMap<string, Pod>; runtimes: Map<string, PodRuntime>; pods: Map<string, Pod>; nodes: Map<string, NodeView>; writer: ContainerDraft; timerKeys: string[]; timerAts: number[]};
 
 function component(node: string): string {
 	return `kubelet/${node}`;
 }
 
-function event(w: World, pod: KubeObject, node: string, type: 'Normal' | 'Warning', reason: string, message: string): void {
+function event(w: World, pod: Pod, node: string, type: 'Normal' | 'Warning', reason: string, message: string): void {
 	recordObjectEvent(w, pod, type, component(node), reason, message, node);
 }
 
@@ -333,7 +334,7 @@ function syncPod(w: World, base: World, key: string, sliceMs: number, programs: 
 }
 
 /** A failed liveness or startup probe: the kubelet stops the container (SIGTERM, then SIGKILL after the grace period) and restarts it. */
-function killForProbe(w: World, pod: KubeObject, runtime: PodRuntime, ct: ContainerRuntime, spec: ContainerSpec, kind: 'liveness' | 'startup'): void {
+function killForProbe(w: World, pod: Pod, runtime: PodRuntime, ct: ContainerRuntime, spec: ContainerSpec, kind: 'liveness' | 'startup'): void {
 	event(w, pod, runtime.node, 'Normal', 'Killing', `Container ${ct.name} failed ${kind} probe, will be restarted`);
 	const probeGrace = spec[kind === 'liveness' ? 'livenessProbe' : 'startupProbe']?.terminationGracePeriodSeconds;
 	const grace = (typeof probeGrace === 'number' ? probeGrace : (pod.spec.terminationGracePeriodSeconds ?? 30)) * 1000;
@@ -344,7 +345,7 @@ function killForProbe(w: World, pod: KubeObject, runtime: PodRuntime, ct: Contai
 	ct.dueAt = w.time + (handles ? 500 : grace);
 }
 
-function imageChanged(w: World, pod: KubeObject, runtime: PodRuntime, ct: ContainerRuntime, spec: ContainerSpec): void {
+function imageChanged(w: World, pod: Pod, runtime: PodRuntime, ct: ContainerRuntime, spec: ContainerSpec): void {
 	if (ct.pid !== undefined) {
 		event(w, pod, runtime.node, 'Normal', 'Killing', `Container ${ct.name} definition changed, will be restarted`);
 		stopContainerProcess(w, runtime.node, ct, 137);
@@ -356,7 +357,7 @@ function imageChanged(w: World, pod: KubeObject, runtime: PodRuntime, ct: Contai
 	ct.pullError = undefined;
 }
 
-function stepContainer(w: World, pod: KubeObject, runtime: PodRuntime, ct: ContainerRuntime, spec: ContainerSpec, programs: ExternalProgramRunner): void {
+function stepContainer(w: World, pod: Pod, runtime: PodRuntime, ct: ContainerRuntime, spec: ContainerSpec, programs: ExternalProgramRunner): void {
 	const node = runtime.node;
 	switch (ct.stage) {
 		case 'waiting-image': {
@@ -489,7 +490,7 @@ function stepContainer(w: World, pod: KubeObject, runtime: PodRuntime, ct: Conta
 	}
 }
 
-function terminate(w: World, key: string, pod: KubeObject, runtime: PodRuntime | undefined): void {
+function terminate(w: World, key: string, pod: Pod, runtime: PodRuntime | undefined): void {
 	const c = w.cluster!;
 	if (!runtime || runtime.stage === 'sandbox') {
 		removePod(w, key);
@@ -517,7 +518,7 @@ function terminate(w: World, key: string, pod: KubeObject, runtime: PodRuntime |
 	removePod(w, key);
 }
 
-function containerStatus(w: World, pod: KubeObject, ct: ContainerRuntime | undefined, spec: ContainerSpec): ContainerStatus {
+function containerStatus(w: World, pod: Pod, ct: ContainerRuntime | undefined, spec: ContainerSpec): ContainerStatus {
 	const image = resolveImage(w, spec.image);
 	const base = {
 		name: spec.name,
@@ -558,7 +559,7 @@ function containerStatus(w: World, pod: KubeObject, ct: ContainerRuntime | undef
 }
 
 /** Writes the pod's status from the kubelet's view: phase, conditions, container statuses. */
-export function writeStatus(w: World, pod: KubeObject, runtime: PodRuntime): void {
+export function writeStatus(w: World, pod: Pod, runtime: PodRuntime): void {
 	// Read the pod's spec and status plainly: reading them through the draft drafts every nested object.
 	const specs = plain(pod.spec).containers as ContainerSpec[];
 	const statuses = specs.map(spec => containerStatus(w, pod, runtime.containers.find(x => x.name === spec.name), spec));

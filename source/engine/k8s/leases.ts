@@ -7,6 +7,8 @@ import {digestHex} from '../hash.ts';
 import {worldEpoch, type World} from '../world.ts';
 import {msOf, nextResourceVersion, timestampAt} from './metadata.ts';
 import type {Cluster, KubeObject} from './types.ts';
+import type {Lease, LeaseSpec} from './kinds-more.ts';
+import type {ObjectMeta} from './object-types.ts';
 
 export const nodeLeaseNamespace = 'kube-node-lease';
 /** The kubelet's nodeLeaseDurationSeconds; it renews at a quarter of it (10 s). */
@@ -31,7 +33,7 @@ export function leaseKey(namespace: string, name: string): string {
 	return `${namespace}/${name}`;
 }
 
-function renewTimeOf(lease: KubeObject | undefined): number | undefined {
+function renewTimeOf(lease: Lease | undefined): number | undefined {
 	const renew = lease?.spec?.renewTime;
 	return typeof renew === 'string' && renew ? msOf(renew) : undefined;
 }
@@ -54,14 +56,14 @@ export function leaseRenewedAt(w: World, namespace: string, name: string, staleA
  * any write through the API) that shows a later renewTime moves the node's last-seen time, the
  * index it reads (Cluster.nodeLastSeen). An older renewTime is ignored, as the controller does.
  */
-export function observeLeaseWrite(c: Cluster, lease: KubeObject): void {
+export function observeLeaseWrite(c: Cluster, lease: Lease): void {
 	if (lease.kind !== 'Lease' || lease.metadata.namespace !== nodeLeaseNamespace) return;
 	const renewed = renewTimeOf(lease);
 	const node = lease.metadata.name;
 	if (renewed !== undefined && c.nodes.includes(node) && renewed > (c.nodeLastSeen.get(node) ?? -Infinity)) c.nodeLastSeen.set(node, renewed);
 }
 
-function newLease(w: World, namespace: string, name: string, spec: object, extra: Partial<KubeObject['metadata']> = {}): KubeObject {
+function newLease(w: World, namespace: string, name: string, spec: LeaseSpec, extra: Partial<ObjectMeta> = {}): Lease {
 	const c = w.cluster!;
 	// The uid comes from a hash rather than the world's RNG: heartbeats must not shift the names and
 	// uids every other object draws.

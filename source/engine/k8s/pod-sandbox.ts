@@ -12,12 +12,13 @@ import {fastHex} from './metadata.ts';
 import type {Container} from '../docker/types.ts';
 import type {World} from '../world.ts';
 import {appWorkload, type ResolvedImage} from './images.ts';
-import type {ContainerRuntime, ContainerSpec, KubeObject, PodRuntime} from './types.ts';
+import type {ContainerRuntime, ContainerSpec, PodRuntime} from './types.ts';
 import {containerEnvironment, parentDirectories, serviceEnvironment, volumeFiles} from './container-config.ts';
+import type {Pod} from './kinds.ts';
 
 const mib = 1024 * 1024;
 
-function podCgroup(pod: KubeObject): string {
+function podCgroup(pod: Pod): string {
 	const qos = (pod.status?.qosClass ?? 'BestEffort').toLowerCase();
 	const uid = pod.metadata.uid.replace(/-/g, '_');
 	return qos === 'guaranteed' ? `/kubepods.slice/kubepods-pod${uid}.slice` : `/kubepods.slice/kubepods-${qos}.slice/kubepods-${qos}-pod${uid}.slice`;
@@ -47,7 +48,7 @@ export function allocatePodIp(w: World, node: string): string {
 }
 
 /** Creates the pod's sandbox: shim + pause with fresh net (eth0 = pod IP), uts (hostname = pod name) and ipc namespaces. */
-export function createSandbox(w: World, runtime: PodRuntime, pod: KubeObject, podIp: string): void {
+export function createSandbox(w: World, runtime: PodRuntime, pod: Pod, podIp: string): void {
 	const host = w.hosts.get(runtime.node);
 	if (!host) return;
 	const cgroup = podCgroup(pod);
@@ -72,7 +73,7 @@ function macOf(ip: string): string {
 	return ['0a', '58', ...ip.split('.').map(n => Number(n).toString(16).padStart(2, '0'))].join(':');
 }
 
-function dockerRecord(w: World, o: {id: string; name: string; imageRef: string; command: string[]; pid: number; hostname: string; pod: KubeObject; cgroup: string; imageId?: string; rootfs?: string}): Container {
+function dockerRecord(w: World, o: {id: string; name: string; imageRef: string; command: string[]; pid: number; hostname: string; pod: Pod; cgroup: string; imageId?: string; rootfs?: string}): Container {
 	return {
 		id: o.id,
 		name: o.name,
@@ -103,7 +104,7 @@ function dockerRecord(w: World, o: {id: string; name: string; imageRef: string; 
  * Default, the node's upstream resolver); ClusterFirstWithHostNet uses the cluster DNS anyway;
  * None takes only spec.dnsConfig, whose nameservers, searches and options are added in any case.
  */
-export function podResolvConf(pod: KubeObject): string {
+export function podResolvConf(pod: Pod): string {
 	const ns = pod.metadata.namespace ?? 'default';
 	const policy = pod.spec?.dnsPolicy ?? 'ClusterFirst';
 	const cluster = policy === 'ClusterFirstWithHostNet' || (policy === 'ClusterFirst' && !pod.spec?.hostNetwork);
@@ -123,7 +124,7 @@ export function podResolvConf(pod: KubeObject): string {
 }
 
 /** Starts one container's main process inside the sandbox's namespaces. Returns its host pid. */
-export function startContainerProcess(w: World, runtime: PodRuntime, pod: KubeObject, container: ContainerRuntime, image: ResolvedImage, command: string, programs: ExternalProgramRunner): number | undefined {
+export function startContainerProcess(w: World, runtime: PodRuntime, pod: Pod, container: ContainerRuntime, image: ResolvedImage, command: string, programs: ExternalProgramRunner): number | undefined {
 	const host = w.hosts.get(runtime.node);
 	const pause = runtime.sandboxPid !== undefined ? host?.processes.get(runtime.sandboxPid) : undefined;
 	if (!host || !pause) return undefined;
@@ -218,7 +219,7 @@ export function tearDownPod(w: World, key: string): void {
 }
 
 /** A container whose command is a shell loop or sleep runs it as a process in virtual time; its output goes to its log. */
-function runPodContainerScript(w: World, host: Host, pod: KubeObject, container: ContainerRuntime, proc: Process, record: Container | undefined, programs: ExternalProgramRunner): void {
+function runPodContainerScript(w: World, host: Host, pod: Pod, container: ContainerRuntime, proc: Process, record: Container | undefined, programs: ExternalProgramRunner): void {
 	const spec = (pod.spec.containers as {name: string; command?: string[]; args?: string[]}[]).find(c => c.name === container.name);
 	const argv = [...(spec?.command ?? []), ...(spec?.args ?? [])];
 	const script = shellScriptOf(argv);

@@ -1,9 +1,10 @@
 // The STATUS of a pod as `kubectl get pods` prints it (kubectl's printPod rules). The cluster pane
 // shows the same words, so the pane and kubectl never disagree about a pod.
 import {asPod, podIsReady} from './typed-store.ts';
-import type {ContainerStatus, KubeObject} from './types.ts';
+import type {ContainerStatus} from './types.ts';
+import type {Pod} from './kinds.ts';
 
-export function podStatusColumn(pod: KubeObject): string {
+export function podStatusColumn(pod: Pod): string {
 	let reason: string = pod.status?.reason ?? pod.status?.phase ?? 'Pending';
 	const statuses: ContainerStatus[] = asPod(pod).status?.containerStatuses ?? [];
 	let hasRunning = false;

@@ -5,7 +5,8 @@ import {markOwnersDirty, retryUnschedulablePods} from './reconcile-marks.ts';
 import {nextResourceVersion, now} from './metadata.ts';
 import {cpuMilli, memoryBytes} from './quantity.ts';
 import {tearDownPod} from './pod-sandbox.ts';
-import type {Cluster, KubeObject, NodeUsage, PodSpec} from './types.ts';
+import type {Cluster, NodeUsage, PodSpec} from './types.ts';
+import type {Pod} from './kinds.ts';
 
 export type PodRequests = {cpuMilli: number; memoryBytes: number; hostPorts: string[]; nonZeroCpuMilli: number; nonZeroMemoryBytes: number};
 
@@ -41,7 +42,7 @@ export function usageOf(c: Cluster, node: string): NodeUsage {
 }
 
 /** Records that a pod runs on `node` (the scheduler's bind, or a pod created with nodeName). Call on a draft. */
-export function bindPodToNode(w: World, key: string, node: string, requests?: PodRequests, podDraft?: KubeObject): void {
+export function bindPodToNode(w: World, key: string, node: string, requests?: PodRequests, podDraft?: Pod): void {
 	const c = w.cluster!;
 	const pod = podDraft ?? c.store.pods.get(key)!;
 	if (pod.spec.nodeName !== node) pod.spec.nodeName = node;
@@ -62,7 +63,7 @@ export function bindPodToNode(w: World, key: string, node: string, requests?: Po
 	c.kubeletTimers.set(key, w.time);
 }
 
-function releaseNodeUsage(c: Cluster, pod: KubeObject, key: string): void {
+function releaseNodeUsage(c: Cluster, pod: Pod, key: string): void {
 	const node = pod.spec.nodeName as string | undefined;
 	if (!node) return;
 	const set = c.podsByNode.get(node);
@@ -85,7 +86,7 @@ function releaseNodeUsage(c: Cluster, pod: KubeObject, key: string): void {
 export function releasePodResources(w: World, key: string): void {
 	const c = w.cluster!;
 	const pod = c.store.pods.get(key);
-	if (pod && c.podsByNode.get(pod.spec.nodeName)?.has(key)) {
+	if (pod && c.podsByNode.get(pod.spec.nodeName ?? '')?.has(key)) {
 		releaseNodeUsage(c, pod, key);
 		retryUnschedulablePods(w);
 	}
@@ -123,7 +124,7 @@ export function requestPodTermination(w: World, key: string, gracePeriodSeconds?
 }
 
 /** Files a pod under its controller (or as an orphan) in the owner index. */
-export function indexPodOwner(c: Cluster, key: string, pod: KubeObject): void {
+export function indexPodOwner(c: Cluster, key: string, pod: Pod): void {
 	const controller = pod.metadata.ownerReferences?.find(r => r.controller);
 	if (!controller) {
 		c.orphanPods.add(key);
@@ -135,7 +136,7 @@ export function indexPodOwner(c: Cluster, key: string, pod: KubeObject): void {
 	set.add(key);
 }
 
-export function unindexPodOwner(c: Cluster, key: string, pod: KubeObject): void {
+export function unindexPodOwner(c: Cluster, key: string, pod: Pod): void {
 	c.orphanPods.delete(key);
 	for (const ref of pod.metadata.ownerReferences ?? []) {
 		const set = c.podsByOwner.get(ref.uid);

@@ -5,17 +5,17 @@ import {lookupFile, makeDirectory, normalizePath} from '../host/filesystem.ts';
 import type {Mount} from '../host/mounts.ts';
 import type {Host} from '../host/types.ts';
 import type {World} from '../world.ts';
-import type {KubeObject} from './types.ts';
+import type {Pod} from './kinds.ts';
 
 type VolumeSpec = {name: string; emptyDir?: object; hostPath?: {path: string}};
 type VolumeMountSpec = {name: string; mountPath: string; readOnly?: boolean; subPath?: string};
 
-function emptyDirFs(host: Host, pod: KubeObject, volume: string): string {
+function emptyDirFs(host: Host, pod: Pod, volume: string): string {
 	return `${host.name}:pod:${pod.metadata.uid}:${volume}`;
 }
 
 /** The mounts of one container of the pod, creating its emptyDir directories on first use. Call on a draft. */
-export function podContainerMounts(w: World, host: Host, pod: KubeObject, containerName: string): Mount[] {
+export function podContainerMounts(w: World, host: Host, pod: Pod, containerName: string): Mount[] {
 	const spec = pod.spec as {volumes?: VolumeSpec[]; containers?: {name: string; volumeMounts?: VolumeMountSpec[]}[]} | undefined;
 	const container = spec?.containers?.find(c => c.name === containerName);
 	const mounts: Mount[] = [];
@@ -38,7 +38,7 @@ export function podContainerMounts(w: World, host: Host, pod: KubeObject, contai
 }
 
 /** The pod is gone: its emptyDir volumes go with it. Call on a draft. */
-export function releasePodVolumes(host: Host | undefined, pod: KubeObject | undefined): void {
+export function releasePodVolumes(host: Host | undefined, pod: Pod | undefined): void {
 	if (!host || !pod) return;
 	const prefix = `${host.name}:pod:${pod.metadata.uid}:`;
 	for (const id of [...host.filesystems.keys()]) if (id.startsWith(prefix)) host.filesystems.delete(id);

@@ -6,7 +6,9 @@ import {digestHex} from '../hash.ts';
 import type {World} from '../world.ts';
 import {nextResourceVersion, now} from './metadata.ts';
 import {matchesSelector} from './selectors.ts';
-import type {KubeObject} from './types.ts';
+import {fieldsIn, type ObjectInput} from './object-input.ts';
+import type {Pod} from './kinds.ts';
+import type {PodDisruptionBudget, PriorityClass} from './kinds-more.ts';
 
 /** scheduling.HighestUserDefinablePriority */
 const highestUserPriority = 1_000_000_000;
@@ -26,7 +28,7 @@ export function addSystemPriorityClasses(w: World, createdAt: string): void {
 	}
 }
 
-export function defaultPolicyObject(obj: KubeObject): void {
+export function defaultPolicyObject(obj: ObjectInput): void {
 	if (obj.kind === 'PriorityClass') obj.preemptionPolicy ??= 'PreemptLowerPriority';
 }
 
@@ -41,9 +43,9 @@ function intOrPercent(value: unknown, path: string, errors: string[]): void {
 	else if (Number(m[1]) > 100) errors.push(`${path}: Invalid value: "${value}": must not be greater than 100%`);
 }
 
-export function validatePolicyObject(obj: KubeObject, errors: string[]): void {
+export function validatePolicyObject(obj: ObjectInput, errors: string[]): void {
 	if (obj.kind === 'PodDisruptionBudget') {
-		const spec = obj.spec ?? {};
+		const spec = fieldsIn(obj, 'spec') ?? {};
 		intOrPercent(spec.minAvailable, 'spec.minAvailable', errors);
 		intOrPercent(spec.maxUnavailable, 'spec.maxUnavailable', errors);
 		if (spec.minAvailable !== undefined && spec.minAvailable !== null && spec.maxUnavailable !== undefined && spec.maxUnavailable !== null) errors.push('spec: Invalid value: policy.PodDisruptionBudgetSpec{...}: minAvailable and maxUnavailable cannot be both set');
@@ -61,14 +63,14 @@ export function validatePolicyObject(obj: KubeObject, errors: string[]): void {
 }
 
 /** The Priority admission plugin on a new PriorityClass: only one may be the global default. */
-export function priorityClassRefusal(w: World, pc: KubeObject): string | undefined {
+export function priorityClassRefusal(w: World, pc: PriorityClass): string | undefined {
 	if (!pc.globalDefault) return undefined;
 	const other = [...w.cluster!.store.priorityclasses.values()].find(x => x.globalDefault && x.metadata.name !== pc.metadata.name);
 	return other ? `priorityclasses.scheduling.k8s.io "${pc.metadata.name}" is forbidden: PriorityClass ${other.metadata.name} is already marked as default. Only one default can exist` : undefined;
 }
 
 /** The Priority admission plugin on a new pod: its class (or the global default) gives its priority. */
-export function admitPodPriority(w: World, pod: KubeObject): string | undefined {
+export function admitPodPriority(w: World, pod: Pod): string | undefined {
 	const spec = pod.spec;
 	const classes = w.cluster!.store.priorityclasses;
 	const name = spec.priorityClassName;
@@ -95,15 +97,15 @@ function scaled(value: number | string, total: number, roundUp: boolean): number
 	return roundUp ? Math.ceil((percent * total) / 100) : Math.floor((percent * total) / 100);
 }
 
-export function podReady(pod: KubeObject): boolean {
+export function podReady(pod: Pod): boolean {
 	return !pod.metadata.deletionTimestamp && pod.status?.phase === 'Running' && (pod.status?.conditions ?? []).some((x: {type: string; status: string}) => x.type === 'Ready' && x.status === 'True');
 }
 
 /** What the disruption controller computes for one budget. */
-function budgetStatus(w: World, pdb: KubeObject): {expectedPods: number; currentHealthy: number; desiredHealthy: number; disruptionsAllowed: number} {
+function budgetStatus(w: World, pdb: PodDisruptionBudget): {expectedPods: number; currentHealthy: number; desiredHealthy: number; disruptionsAllowed: number} {
 	const c = w.cluster!;
 	const selector = pdb.spec?.selector;
-	const pods: KubeObject[] = [];
+	const pods: Pod[] = [];
 	// policy/v1: an empty selector selects every pod of the namespace; none selects none.
 	if (selector) for (const pod of c.store.pods.values()) if (pod.metadata.namespace === pdb.metadata.namespace && matchesSelector(pod.metadata.labels, selector)) pods.push(pod);
 	const currentHealthy = pods.filter(podReady).length;
@@ -119,7 +121,7 @@ function budgetStatus(w: World, pdb: KubeObject): {expectedPods: number; current
 			if (!ref) continue;
 			const resource = {ReplicaSet: 'replicasets', ReplicationController: 'replicationcontrollers', StatefulSet: 'statefulsets', Job: 'jobs'}[ref.kind] as 'replicasets' | undefined;
 			const owner = resource ? c.store[resource].get(`${pod.metadata.namespace}/${ref.name}`) : undefined;
-			if (owner) owners.set(ref.uid, Number(owner.spec?.replicas ?? owner.spec?.parallelism ?? 1));
+			if (owner) owners.set(ref.uid, Number(owner.spec?.replicas ?? (owner.spec as {parallelism?: number} | undefined)?.parallelism ?? 1)); // (a Job's count is its parallelism)
 		}
 		if (owners.size) expectedPods = [...owners.values()].reduce((a, b) => a + b, 0);
 		desiredHealthy = minAvailable !== undefined && minAvailable !== null ? scaled(minAvailable, expectedPods, true) : Math.max(0, expectedPods - scaled(maxUnavailable ?? 0, expectedPods, true));

@@ -13,7 +13,7 @@ import {nginxStatus, type HttpRequest} from '../network/apps.ts';
 import {curlUserAgent} from '../network/http.ts';
 import {respond} from '../world-behaviour.ts';
 import {worldEpoch, type World} from '../world.ts';
-import type {KubeObject} from './types.ts';
+import type {Pod} from './kinds.ts';
 
 // A container's image and command decide its app; image ids are content digests, so this holds across worlds.
 const profiles = new Map<string, AppProfile | null>();
@@ -42,7 +42,7 @@ function profileByKey(w: World, node: string, record: Container): AppProfile | u
 }
 
 /** Where a probe goes: the pod's address (or httpGet.host) and port, from the node through the pod network's bridge. */
-export type ProbeTarget = {pod: KubeObject; podIp: string; target: string; port: number; path: string};
+export type ProbeTarget = {pod: Pod; podIp: string; target: string; port: number; path: string};
 
 /** The prober's User-Agent: kube-probe/<major.minor> of the kubelet (the cluster runs v1.31). */
 export const probeUserAgent = 'kube-probe/1.31';
@@ -53,7 +53,7 @@ function probeRequest(to: ProbeTarget, now: number): HttpRequest {
 	return {method: 'GET', path: to.path, hostHeader: `${to.target}:${to.port}`, userAgent: probeUserAgent, sourceIp: to.podIp.replace(/\.\d+$/, '.1'), sourcePort: 40000 + (now % 20000)};
 }
 
-function podHostname(host: Host, pod: KubeObject): string {
+function podHostname(host: Host, pod: Pod): string {
 	return pod.spec.hostNetwork ? host.name : (pod.spec.hostname ?? pod.metadata.name);
 }
 

@@ -12,7 +12,8 @@
 import type {DockerDaemon} from '../docker/types.ts';
 import type {Host} from '../host/types.ts';
 import {nextRunAfter, probeSchedule, runsBetween, type ProbeSchedule} from './probes.ts';
-import type {ContainerRuntime, ContainerSpec, KubeObject, PodRuntime} from './types.ts';
+import type {ContainerRuntime, ContainerSpec, KubeObject, PodRuntime, PodSpec} from './types.ts';
+import type {Pod} from './kinds.ts';
 
 /**
  * The kubelet state the answers were given for (see ContainerState), the node's objects, the containers'
@@ -22,7 +23,7 @@ import type {ContainerRuntime, ContainerSpec, KubeObject, PodRuntime} from './ty
 type Pass = {host: Host; daemon: DockerDaemon | undefined; netns: number | undefined; state: ContainerState[]; runtime: PodRuntime | undefined; dueAt: number; probes: number[]};
 
 // By the pod's spec: a status write gives the pod a new object, its spec stays the same one.
-const passes = new WeakMap<KubeObject['spec'], Pass>();
+const passes = new WeakMap<PodSpec, Pass>();
 
 /** What the prober reads of a container's kubelet state (plain values, copied when the pass is remembered). */
 type ContainerState = Pick<ContainerRuntime, 'name' | 'image' | 'stage' | 'dueAt' | 'pid' | 'containerId' | 'port' | 'startedAtMs' | 'started' | 'ready' | 'killedByProbe'> & {counts: (number | undefined)[]};
@@ -57,7 +58,7 @@ function sameRuntime(netns: number | undefined, states: ContainerState[], runtim
  * nothing to change, against the same objects and state; undefined when they must run (or when
  * nothing is due: a full sync). `runtime` and `pod` come from the tick's base state.
  */
-export function recallPass(runtime: PodRuntime, pod: KubeObject, host: Host | undefined, daemon: DockerDaemon | undefined, now: number, sliceMs: number): number | undefined {
+export function recallPass(runtime: PodRuntime, pod: Pod, host: Host | undefined, daemon: DockerDaemon | undefined, now: number, sliceMs: number): number | undefined {
 	const pass = passes.get(pod.spec);
 	if (!pass || pass.host !== host || pass.daemon !== daemon || pass.dueAt <= now) return undefined;
 	let next = pass.dueAt;
@@ -86,7 +87,7 @@ export function recallPass(runtime: PodRuntime, pod: KubeObject, host: Host | un
  * as in ProbeOutcome) and whose next pass changes nothing. `runtime` is the state after the
  * probes' writes (a draft when they wrote); `pod` and `host` come from the tick's base state.
  */
-export function rememberPass(runtime: PodRuntime, pod: KubeObject, specs: ContainerSpec[], host: Host, daemon: DockerDaemon | undefined, pure: number[]): void {
+export function rememberPass(runtime: PodRuntime, pod: Pod, specs: ContainerSpec[], host: Host, daemon: DockerDaemon | undefined, pure: number[]): void {
 	const earlier = passes.get(pod.spec);
 	const same = !!earlier && earlier.host === host && earlier.daemon === daemon && sameRuntime(earlier.netns, earlier.state, runtime);
 	const schedule: ProbeSchedule = {containers: [], bits: [], firsts: [], periods: [], steady: []};

@@ -8,7 +8,8 @@ import {listeningServer} from '../network/connect.ts';
 import type {World} from '../world.ts';
 import {execProbe} from './probe-exec.ts';
 import {probeHttpStatus} from './probe-http.ts';
-import type {ContainerRuntime, ContainerSpec, KubeObject, PodRuntime} from './types.ts';
+import type {ContainerRuntime, ContainerSpec, PodRuntime} from './types.ts';
+import type {Pod} from './kinds.ts';
 
 export type ProbeKind = 'startup' | 'liveness' | 'readiness';
 
@@ -134,7 +135,7 @@ function passChangesNothing(ct: ContainerRuntime, probe: ProbeSpec, kind: ProbeK
 export type ProbeOutcome = {changed: boolean; pure: number; kill?: {kind: 'liveness' | 'startup'}};
 
 /** Records a kubelet Warning event about the pod (a plain function: no closure per probe). */
-export type ProbeWarning = (w: World, pod: KubeObject, node: string, reason: string, message: string) => void;
+export type ProbeWarning = (w: World, pod: Pod, node: string, reason: string, message: string) => void;
 
 /** The container's draft, asked for only when something is written. */
 export type ContainerWriter = {get(): ContainerRuntime};
@@ -147,7 +148,7 @@ export type ContainerWriter = {get(): ContainerRuntime};
  * draft). `ct` is read; what changes is written to `writable.get()`, the container's draft, which is
  * asked for only then: a passing probe in a steady state drafts and writes nothing.
  */
-export function runProbes(w: World, base: World, pod: KubeObject, runtime: PodRuntime, ct: ContainerRuntime, spec: ContainerSpec, sliceMs: number, warn: ProbeWarning, writable: ContainerWriter = {get: () => ct}): ProbeOutcome {
+export function runProbes(w: World, base: World, pod: Pod, runtime: PodRuntime, ct: ContainerRuntime, spec: ContainerSpec, sliceMs: number, warn: ProbeWarning, writable: ContainerWriter = {get: () => ct}): ProbeOutcome {
 	const outcome: ProbeOutcome = {changed: false, pure: 0};
 	if (!probing(ct)) return outcome;
 	const now = w.time;
@@ -215,7 +216,7 @@ function resolvePort(spec: ContainerSpec, port: number | string | undefined): nu
 	return spec.ports?.find(p => p.name === port)?.containerPort;
 }
 
-function probeOnce(w: World, base: World, pod: KubeObject, runtime: PodRuntime, ct: ContainerRuntime, spec: ContainerSpec, probe: ProbeSpec, now: number): ProbeResult {
+function probeOnce(w: World, base: World, pod: Pod, runtime: PodRuntime, ct: ContainerRuntime, spec: ContainerSpec, probe: ProbeSpec, now: number): ProbeResult {
 	const baseHost = base.hosts.get(runtime.node);
 	const host = baseHost ?? w.hosts.get(runtime.node);
 	const ip = (pod.status?.podIP as string | undefined) ?? host?.ip ?? '';
@@ -256,7 +257,7 @@ function probeUrl(get: NonNullable<ProbeSpec['httpGet']>, target: string, port: 
 	return `${(get.scheme ?? 'HTTP').toLowerCase()}://${target}:${port ?? 0}${path}`;
 }
 
-function httpProbe(w: World, base: World, host: Host, pod: KubeObject, runtime: PodRuntime, spec: ContainerSpec, get: NonNullable<ProbeSpec['httpGet']>, podIp: string, now: number): ProbeResult {
+function httpProbe(w: World, base: World, host: Host, pod: Pod, runtime: PodRuntime, spec: ContainerSpec, get: NonNullable<ProbeSpec['httpGet']>, podIp: string, now: number): ProbeResult {
 	const port = resolvePort(spec, get.port);
 	const path = get.path || '/';
 	const target = get.host || podIp;

@@ -5,6 +5,8 @@ import type {World} from '../world.ts';
 import {cpuMilli, formatCpu, formatMemory, memoryBytes} from './quantity.ts';
 import {asPod} from './typed-store.ts';
 import type {KubeObject} from './types.ts';
+import type {Pod} from './kinds.ts';
+import type {ResourceQuota} from './kinds-more.ts';
 
 const computeNames = ['cpu', 'memory', 'requests.cpu', 'requests.memory', 'limits.cpu', 'limits.memory'];
 
@@ -21,7 +23,7 @@ function parse(resource: string, text: unknown): number {
 }
 
 /** What one pod counts against each quota resource. */
-function podUsage(pod: KubeObject): Record<string, number> {
+function podUsage(pod: Pod): Record<string, number> {
 	const use: Record<string, number> = {pods: 1, 'count/pods': 1};
 	for (const c of asPod(pod).spec?.containers ?? []) {
 		const req = c.resources?.requests ?? {};
@@ -33,12 +35,12 @@ function podUsage(pod: KubeObject): Record<string, number> {
 	return use;
 }
 
-const terminal = (pod: KubeObject) => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+const terminal = (pod: Pod) => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 
 const objectCounts: Record<string, string> = {services: 'services', configmaps: 'configmaps', secrets: 'secrets', persistentvolumeclaims: 'persistentvolumeclaims', replicationcontrollers: 'replicationcontrollers', resourcequotas: 'resourcequotas'};
 
 /** The namespace's usage of every resource the quota limits. */
-export function quotaUsed(w: World, quota: KubeObject): Record<string, string> {
+export function quotaUsed(w: World, quota: ResourceQuota): Record<string, string> {
 	const c = w.cluster!;
 	const ns = quota.metadata.namespace!;
 	const hard = (quota.spec?.hard ?? {}) as Record<string, string>;
@@ -58,7 +60,7 @@ export function quotaUsed(w: World, quota: KubeObject): Record<string, string> {
 }
 
 /** The ResourceQuota admission plugin for a new pod: undefined when it fits every quota, else the message. */
-export function quotaRefusal(w: World, pod: KubeObject): string | undefined {
+export function quotaRefusal(w: World, pod: Pod): string | undefined {
 	const c = w.cluster!;
 	const ns = pod.metadata.namespace!;
 	const use = podUsage(pod);
@@ -96,7 +98,7 @@ export function refreshQuotas(w: World, bump: () => string): void {
 }
 
 /** The LimitRanger: default requests and limits of the namespace's LimitRanges for containers without them. */
-export function applyLimitRanges(w: World, pod: KubeObject): void {
+export function applyLimitRanges(w: World, pod: Pod): void {
 	const ns = pod.metadata.namespace!;
 	const set: string[] = [];
 	for (const range of w.cluster!.store.limitranges.values()) {
@@ -134,6 +136,6 @@ function groupAdded(added: string[], container: string): string[] {
 	return out;
 }
 
-export function quotaStatus(w: World, quota: KubeObject): Record<string, unknown> {
+export function quotaStatus(w: World, quota: ResourceQuota): Record<string, unknown> {
 	return {hard: {...quota.spec?.hard}, used: quotaUsed(w, quota)};
 }

@@ -1,4 +1,4 @@
-import type {KubeObject, ResourceName} from './types.ts';
+import type {ResourceName, Store} from './types.ts';
 
 /** What the API server knows about each resource type (what `kubectl api-resources` lists). */
 export type ResourceInfo = {
@@ -66,6 +66,6 @@ export function etcdKey(info: ResourceInfo, namespace: string | undefined, name:
 }
 
 /** One empty map per resource the API server stores (a world saved before a type existed gets its map here). */
-export function emptyStore(existing?: Partial<Record<ResourceName, Map<string, KubeObject>>>): Record<ResourceName, Map<string, KubeObject>> {
-	return Object.fromEntries(resourceInfos.map(r => [r.resource, existing?.[r.resource] ?? new Map()])) as Record<ResourceName, Map<string, KubeObject>>;
+export function emptyStore(existing?: Partial<Store>): Store {
+	return Object.fromEntries(resourceInfos.map(r => [r.resource, existing?.[r.resource] ?? new Map()])) as Store; // one entry per resource, as Store lists them
 }

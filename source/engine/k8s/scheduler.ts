@@ -12,6 +12,7 @@ import {bindPodToNode, podRequests, type PodRequests} from './pod-store.ts';
 import {cpuMilli, memoryBytes} from './quantity.ts';
 import type {KubeObject, PodSpec, Taint, Toleration} from './types.ts';
 import {asPod} from './typed-store.ts';
+import type {Pod} from './kinds.ts';
 
 /** How long an unschedulable pod waits before the scheduler tries it again without a cluster change. */
 export const unschedulableRetryMs = 5 * 60_000;
@@ -110,7 +111,7 @@ function matchesAffinity(node: NodeInfo, terms: NodeTerm[] | undefined): boolean
 	});
 }
 
-function podFacts(pod: KubeObject): PodFacts {
+function podFacts(pod: Pod): PodFacts {
 	const spec = asPod(pod).spec;
 	const images = spec.containers.map(x => String(x.image));
 	return {
@@ -293,7 +294,7 @@ export function runScheduler(w: World): void {
 	let start = c.resourceVersion % Math.max(nodes.length, 1);
 	// Read each pod's spec from the state the tick started with when it has one: reading through
 	// the draft would create a proxy per nested field and make immer walk them all at the end.
-	const basePods = isDraft(c.store.pods) ? (original(c.store.pods) as Map<string, KubeObject>) : c.store.pods;
+	const basePods = isDraft(c.store.pods) ? (original(c.store.pods) as Map<string, Pod>) : c.store.pods;
 	for (const key of queue) {
 		const pod = c.store.pods.get(key);
 		if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) continue;

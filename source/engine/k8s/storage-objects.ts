@@ -4,40 +4,42 @@
 import type {World} from '../world.ts';
 import {digestHex} from '../hash.ts';
 import {timestampAt} from './metadata.ts';
-import type {KubeObject} from './types.ts';
+import {fieldsAt, fieldsIn, type ObjectInput} from './object-input.ts';
+import type {PersistentVolumeClaim} from './kinds-more.ts';
 
 export const defaultClassAnnotation = 'storageclass.kubernetes.io/is-default-class';
 
-export function defaultStorageObject(obj: KubeObject): void {
-	obj.spec ??= {};
-	if (obj.kind === 'PersistentVolume') {
-		obj.spec.persistentVolumeReclaimPolicy ??= 'Retain';
-		obj.spec.volumeMode ??= 'Filesystem';
+export function defaultStorageObject(obj: ObjectInput): void {
+	// A StorageClass has no spec: its fields sit at the top level.
+	const spec = obj.kind === 'StorageClass' ? undefined : fieldsAt(obj, 'spec');
+	if (obj.kind === 'PersistentVolume' && spec) {
+		spec.persistentVolumeReclaimPolicy ??= 'Retain';
+		spec.volumeMode ??= 'Filesystem';
 	}
-	if (obj.kind === 'PersistentVolumeClaim') obj.spec.volumeMode ??= 'Filesystem';
+	if (obj.kind === 'PersistentVolumeClaim' && spec) spec.volumeMode ??= 'Filesystem';
 	if (obj.kind === 'StorageClass') {
 		obj.reclaimPolicy ??= 'Delete';
 		obj.volumeBindingMode ??= 'Immediate';
 	}
 }
 
-export function validateStorageObject(obj: KubeObject, errors: string[]): void {
-	const spec = obj.spec ?? {};
+export function validateStorageObject(obj: ObjectInput, errors: string[]): void {
+	const spec = fieldsIn(obj, 'spec') ?? {};
 	if (obj.kind === 'PersistentVolume') {
-		if (!spec.capacity?.storage) errors.push('spec.capacity: Required value');
+		if (!fieldsIn(spec, 'capacity')?.storage) errors.push('spec.capacity: Required value');
 		if (!Array.isArray(spec.accessModes) || spec.accessModes.length === 0) errors.push('spec.accessModes: Required value');
 		const sources = ['hostPath', 'nfs', 'local', 'csi', 'iscsi', 'fc', 'awsElasticBlockStore', 'gcePersistentDisk', 'azureDisk', 'azureFile', 'cephfs', 'rbd', 'cinder', 'vsphereVolume', 'flexVolume', 'portworxVolume', 'glusterfs'];
 		if (!sources.some(s => spec[s])) errors.push('spec: Required value: must specify a volume type');
 	}
 	if (obj.kind === 'PersistentVolumeClaim') {
 		if (!Array.isArray(spec.accessModes) || spec.accessModes.length === 0) errors.push('spec.accessModes: Required value: at least 1 access mode is required');
-		if (!spec.resources?.requests?.storage) errors.push('spec.resources[storage]: Required value');
+		if (!fieldsIn(fieldsIn(spec, 'resources'), 'requests')?.storage) errors.push('spec.resources[storage]: Required value');
 	}
 	if (obj.kind === 'StorageClass' && !obj.provisioner) errors.push('provisioner: Required value');
 }
 
 /** The DefaultStorageClass admission plugin: a claim that names no class gets the default one. */
-export function admitClaim(w: World, claim: KubeObject): void {
+export function admitClaim(w: World, claim: PersistentVolumeClaim): void {
 	if (claim.spec.storageClassName === undefined) {
 		const def = [...w.cluster!.store.storageclasses.values()].find(sc => sc.metadata.annotations?.[defaultClassAnnotation] === 'true');
 		if (def) claim.spec.storageClassName = def.metadata.name;

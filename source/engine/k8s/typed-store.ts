@@ -1,7 +1,7 @@
 // The modelled kinds with their types. The store keeps every object as a KubeObject (whatever a
 // learner applied, validated by the API server); this is the one place that says "the services
 // map holds Services", so a controller reads svc.spec.ports as ServicePort[], not `any`.
-import type {Cluster, KubeObject} from './types.ts';
+import type {Cluster, KubeObject, ResourceName} from './types.ts';
 import type {CronJob, Deployment, Endpoints, Ingress, Job, LimitRange, NetworkPolicy, Node, Pod, ReplicaSet, Role, RoleBinding, Service, StatefulSet} from './kinds.ts';
 
 export const asPod = (o: KubeObject): Pod => o as Pod;
@@ -31,3 +31,19 @@ export const storedDeployments = (c: Cluster): ReadonlyMap<string, Deployment> =
 
 /** A pod's Ready condition is True (the endpoints, replication and status code all ask this). */
 export const podIsReady = (pod: Pod): boolean => pod.status?.conditions?.some(x => x.type === 'Ready' && x.status === 'True') ?? false;
+
+/**
+ * One resource's map as a map of any stored object, for the API server's generic writes: the
+ * caller has checked that the object's kind is the resource's (resourceByKind), which TypeScript
+ * cannot follow from a ResourceName value to the map's element type.
+ */
+export const storeOf = (c: Cluster, resource: ResourceName): Map<string, KubeObject> => c.store[resource] as Map<string, KubeObject>;
+/** The spec of an object whose kind has one (undefined for ConfigMaps, Roles, PriorityClasses...). */
+export const specOf = (o: KubeObject): unknown => ('spec' in o ? o.spec : undefined);
+/** The status of an object whose kind has one. */
+export const statusOf = (o: KubeObject): unknown => ('status' in o ? o.status : undefined);
+/** A field of an object's status (status.phase, status.observedGeneration), for the checks that read any kind. */
+export function statusField(o: KubeObject, field: string): unknown {
+	const status = statusOf(o);
+	return status && typeof status === 'object' ? (status as Record<string, unknown>)[field] : undefined;
+}

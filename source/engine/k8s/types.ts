@@ -2,142 +2,49 @@
 // control plane's own bookkeeping (scheduling queue, per-node usage, kubelet timers).
 // Objects are plain data shaped like the real API's JSON, so -o yaml/json and etcdctl print them as they are.
 
-export type OwnerReference = {
-	apiVersion: string;
-	kind: string;
-	name: string;
-	uid: string;
-	controller?: boolean;
-	blockOwnerDeletion?: boolean;
+export type {Affinity, ContainerPort, ContainerSpec, ContainerState, ContainerStatus, NodeSelectorRequirement, NodeSelectorTerm, ObjectMeta, OwnerReference, PodCondition, PodSpec, PodStatus, ResourceList, ResourceName, Taint, Toleration} from './object-types.ts';
+import type {ResourceName} from './object-types.ts';
+import type {CronJob, Deployment, Endpoints, Ingress, Job, LimitRange, NetworkPolicy, Node, Pod, ReplicaSet, Role, RoleBinding, Service, StatefulSet} from './kinds.ts';
+import type {ConfigMap, DaemonSet, EndpointSlice, KubeEvent, Lease, Namespace, PersistentVolume, PersistentVolumeClaim, PodDisruptionBudget, PriorityClass, ReplicationController, ResourceQuota, Secret, ServiceAccount, StorageClass} from './kinds-more.ts';
+
+/** The kind each resource's map in the store holds. */
+export type StoredKinds = {
+	pods: Pod;
+	replicationcontrollers: ReplicationController;
+	replicasets: ReplicaSet;
+	deployments: Deployment;
+	services: Service;
+	endpoints: Endpoints;
+	nodes: Node;
+	namespaces: Namespace;
+	configmaps: ConfigMap;
+	secrets: Secret;
+	serviceaccounts: ServiceAccount;
+	jobs: Job;
+	cronjobs: CronJob;
+	daemonsets: DaemonSet;
+	statefulsets: StatefulSet;
+	persistentvolumes: PersistentVolume;
+	persistentvolumeclaims: PersistentVolumeClaim;
+	storageclasses: StorageClass;
+	limitranges: LimitRange;
+	resourcequotas: ResourceQuota;
+	ingresses: Ingress;
+	networkpolicies: NetworkPolicy;
+	roles: Role;
+	rolebindings: RoleBinding;
+	clusterroles: Role;
+	clusterrolebindings: RoleBinding;
+	endpointslices: EndpointSlice;
+	leases: Lease;
+	poddisruptionbudgets: PodDisruptionBudget;
+	priorityclasses: PriorityClass;
 };
 
-export type ObjectMeta = {
-	name: string;
-	generateName?: string;
-	namespace?: string;
-	uid: string;
-	resourceVersion: string;
-	generation?: number;
-	creationTimestamp: string; // RFC 3339, e.g. "2026-01-05T09:00:00Z"
-	deletionTimestamp?: string;
-	deletionGracePeriodSeconds?: number;
-	labels?: Record<string, string>;
-	annotations?: Record<string, string>;
-	ownerReferences?: OwnerReference[];
-};
-
-export type KubeObject = {
-	apiVersion: string;
-	kind: string;
-	metadata: ObjectMeta;
-	spec?: any;
-	status?: any;
-	[field: string]: any;
-};
-
-export type ContainerPort = {containerPort: number; protocol?: string; name?: string; hostPort?: number};
-
-export type ResourceList = {cpu?: string; memory?: string; [name: string]: string | undefined};
-
-export type ContainerSpec = {
-	name: string;
-	image: string;
-	command?: string[];
-	args?: string[];
-	ports?: ContainerPort[];
-	env?: {name: string; value?: string}[];
-	resources?: {requests?: ResourceList; limits?: ResourceList};
-	imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
-	terminationMessagePath?: string;
-	terminationMessagePolicy?: string;
-	[field: string]: any;
-};
-
-export type Toleration = {key?: string; operator?: 'Exists' | 'Equal'; value?: string; effect?: string; tolerationSeconds?: number};
-export type Taint = {key: string; value?: string; effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute'; timeAdded?: string};
-
-/** A nodeSelectorTerm of node affinity: label expressions and metadata.name fields, as the learner wrote them. */
-export type NodeSelectorRequirement = {key: string; operator: string; values?: string[]};
-export type NodeSelectorTerm = {matchExpressions?: NodeSelectorRequirement[]; matchFields?: NodeSelectorRequirement[]};
-export type Affinity = {nodeAffinity?: {requiredDuringSchedulingIgnoredDuringExecution?: {nodeSelectorTerms?: NodeSelectorTerm[]}; [field: string]: unknown}; [field: string]: unknown};
-
-export type PodSpec = {
-	containers: ContainerSpec[];
-	nodeName?: string;
-	nodeSelector?: Record<string, string>;
-	tolerations?: Toleration[];
-	affinity?: Affinity;
-	restartPolicy?: 'Always' | 'OnFailure' | 'Never';
-	hostNetwork?: boolean;
-	[field: string]: any;
-};
-
-/** As the API has it: at most one of the three is set. */
-export type ContainerState = {
-	waiting?: {reason: string; message?: string};
-	running?: {startedAt: string};
-	terminated?: {exitCode: number; reason: string; signal?: number; startedAt?: string; finishedAt: string; message?: string; containerID?: string};
-};
-
-export type ContainerStatus = {
-	name: string;
-	state: ContainerState;
-	lastState: Partial<ContainerState>;
-	ready: boolean;
-	restartCount: number;
-	image: string;
-	imageID: string;
-	containerID?: string;
-	started: boolean;
-};
-
-export type PodCondition = {type: string; status: 'True' | 'False' | 'Unknown'; lastProbeTime: null; lastTransitionTime: string; reason?: string; message?: string};
-
-export type PodStatus = {
-	phase: 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
-	conditions?: PodCondition[];
-	hostIP?: string;
-	podIP?: string;
-	podIPs?: {ip: string}[];
-	startTime?: string;
-	containerStatuses?: ContainerStatus[];
-	qosClass?: string;
-	reason?: string;
-	message?: string;
-};
-
-/** The resources the API server serves, by their plural name (the word in etcd keys and URLs). */
-export type ResourceName =
-	| 'pods'
-	| 'replicationcontrollers'
-	| 'replicasets'
-	| 'deployments'
-	| 'services'
-	| 'endpoints'
-	| 'nodes'
-	| 'namespaces'
-	| 'configmaps'
-	| 'secrets'
-	| 'serviceaccounts'
-	| 'jobs'
-	| 'cronjobs'
-	| 'daemonsets'
-	| 'statefulsets'
-	| 'persistentvolumes'
-	| 'persistentvolumeclaims'
-	| 'storageclasses'
-	| 'limitranges'
-	| 'resourcequotas'
-	| 'ingresses'
-	| 'networkpolicies'
-	| 'roles'
-	| 'rolebindings'
-	| 'clusterroles'
-	| 'clusterrolebindings'
-	| 'endpointslices'
-	| 'leases'
-	| 'poddisruptionbudgets'
-	| 'priorityclasses';
+/** Any object the API serves: one of the modelled kinds (the stored ones and Events), told apart by `kind`. */
+export type KubeObject = StoredKinds[ResourceName] | KubeEvent;
+/** One resource's map in the store, typed by its kind. */
+export type Store = {[R in ResourceName]: Map<string, StoredKinds[R]>};
 
 /** One container as the kubelet runs it: the processes behind it and its lifecycle timers. */
 export type ContainerRuntime = {
@@ -196,7 +103,7 @@ export type Cluster = {
 	kubectlHosts: string[]; // hosts with a kubeconfig: the learner's host and the control plane
 	resourceVersion: number;
 	/** Every stored object: resource -> "namespace/name" (or "name" for cluster-scoped) -> object. */
-	store: Record<ResourceName, Map<string, KubeObject>>;
+	store: Store;
 	// --- indexes and caches the control plane keeps (derived, maintained beside the store) ---
 	podsByNode: Map<string, Set<string>>; // node -> pod keys bound there
 	podsByOwner: Map<string, Set<string>>; // controller uid -> keys of the pods it controls

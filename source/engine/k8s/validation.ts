@@ -3,7 +3,7 @@ import {validateBatchObject} from './batch-objects.ts';
 import {validateConfigObject} from './config-objects.ts';
 import {validateStorageObject} from './storage-objects.ts';
 import {validatePolicyObject} from './policy-objects.ts';
-import type {KubeObject} from './types.ts';
+import {fieldsIn, isFields, listIn, type Fields, type ObjectInput} from './object-input.ts';
 
 const subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -44,14 +44,17 @@ function validateLabels(labels: unknown, path: string, errors: string[]): void {
 	}
 }
 
-export function validatePodSpec(spec: any, path: string, errors: string[]): void {
-	if (!spec || !Array.isArray(spec.containers) || spec.containers.length === 0) {
+/** Entry i of a list as an object; {} for an entry of another type (its fields then read as missing). */
+const entries = (list: unknown[]): Fields[] => list.map(x => (isFields(x) ? x : {}));
+
+export function validatePodSpec(spec: unknown, path: string, errors: string[]): void {
+	if (!isFields(spec) || !Array.isArray(spec.containers) || spec.containers.length === 0) {
 		errors.push(`${path}.containers: Required value`);
 		return;
 	}
 	const seen = new Set<string>();
 	const ports = new Map<string, number>();
-	spec.containers.forEach((c: any, i: number) => {
+	entries(spec.containers).forEach((c, i) => {
 		const at = `${path}.containers[${i}]`;
 		validateName(c?.name, `${at}.name`, errors, true);
 		if (typeof c?.name === 'string' && c.name) {
@@ -59,40 +62,41 @@ export function validatePodSpec(spec: any, path: string, errors: string[]): void
 			seen.add(c.name);
 		}
 		if (typeof c?.image !== 'string' || c.image.trim() === '') errors.push(`${at}.image: Required value`);
-		(Array.isArray(c?.ports) ? c.ports : []).forEach((p: any, j: number) => {
-			const port = p?.containerPort;
+		entries(Array.isArray(c.ports) ? c.ports : []).forEach((p, j) => {
+			const port = p.containerPort;
 			if (port === undefined) errors.push(`${at}.ports[${j}].containerPort: Required value`);
-			else if (!Number.isInteger(port) || port < 1 || port > 65535) errors.push(`${at}.ports[${j}].containerPort: Invalid value: ${quoted(port)}: must be between 1 and 65535, inclusive`);
-			if (p?.hostPort !== undefined) {
+			else if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) errors.push(`${at}.ports[${j}].containerPort: Invalid value: ${quoted(port)}: must be between 1 and 65535, inclusive`);
+			if (p.hostPort !== undefined) {
 				const key = `${p.hostPort}/${p.protocol ?? 'TCP'}`;
 				if (ports.has(key)) errors.push(`${at}.ports[${j}].hostPort: Duplicate value: "${key}"`);
 				ports.set(key, j);
 			}
 		});
-		if (c?.imagePullPolicy !== undefined && !['Always', 'IfNotPresent', 'Never'].includes(c.imagePullPolicy)) {
+		if (c.imagePullPolicy !== undefined && !['Always', 'IfNotPresent', 'Never'].includes(c.imagePullPolicy as string)) {
 			errors.push(`${at}.imagePullPolicy: Unsupported value: "${c.imagePullPolicy}": supported values: "Always", "IfNotPresent", "Never"`);
 		}
 	});
-	if (spec.restartPolicy !== undefined && !['Always', 'OnFailure', 'Never'].includes(spec.restartPolicy)) {
+	if (spec.restartPolicy !== undefined && !['Always', 'OnFailure', 'Never'].includes(spec.restartPolicy as string)) {
 		errors.push(`${path}.restartPolicy: Unsupported value: "${spec.restartPolicy}": supported values: "Always", "OnFailure", "Never"`);
 	}
 }
 
-function selectorMatchesTemplate(obj: KubeObject, selector: Record<string, string> | undefined, errors: string[]): void {
-	const labels = obj.spec?.template?.metadata?.labels as Record<string, string> | undefined;
+function selectorMatchesTemplate(spec: Fields, selector: Record<string, string> | undefined, errors: string[]): void {
+	const labels = fieldsIn(fieldsIn(spec, 'template'), 'metadata')?.labels as Record<string, string> | undefined;
 	if (!selector) return;
 	const ok = Object.entries(selector).every(([k, v]) => labels?.[k] === v);
 	if (!ok) errors.push(`spec.template.metadata.labels: Invalid value: ${goMap(labels)}: \`selector\` does not match template \`labels\``);
 }
 
-function validateReplicas(obj: KubeObject, errors: string[]): void {
-	const r = obj.spec?.replicas;
-	if (r !== undefined && (!Number.isInteger(r) || r < 0)) errors.push(`spec.replicas: Invalid value: ${quoted(r)}: must be greater than or equal to 0`);
+function validateReplicas(spec: Fields, errors: string[]): void {
+	const r = spec.replicas;
+	if (r !== undefined && (typeof r !== 'number' || !Number.isInteger(r) || r < 0)) errors.push(`spec.replicas: Invalid value: ${quoted(r)}: must be greater than or equal to 0`);
 }
 
 /** Every validation error of an object, in the API server's order and wording. Empty when valid. */
-export function validateObject(obj: KubeObject): string[] {
+export function validateObject(obj: ObjectInput): string[] {
 	const errors: string[] = [];
+	const spec = fieldsIn(obj, 'spec') ?? {};
 	validateName(obj.metadata?.name, 'metadata.name', errors, obj.kind === 'Namespace' || obj.kind === 'Service');
 	validateLabels(obj.metadata?.labels, 'metadata.labels', errors);
 	switch (obj.kind) {
@@ -117,61 +121,65 @@ export function validateObject(obj: KubeObject): string[] {
 			validateStorageObject(obj, errors);
 			break;
 		case 'Ingress':
-			((obj.spec?.rules ?? []) as any[]).forEach((rule, i) =>
-				((rule?.http?.paths ?? []) as any[]).forEach((path, j) => {
+			entries(Array.isArray(spec.rules) ? spec.rules : []).forEach((rule, i) =>
+				entries(Array.isArray(fieldsIn(rule, 'http')?.paths) ? (fieldsIn(rule, 'http')!.paths as unknown[]) : []).forEach((path, j) => {
 					const at = `spec.rules[${i}].http.paths[${j}]`;
-					if (!path?.pathType) errors.push(`${at}.pathType: Required value: pathType must be specified`);
-					else if (!['Exact', 'Prefix', 'ImplementationSpecific'].includes(path.pathType)) errors.push(`${at}.pathType: Unsupported value: "${path.pathType}": supported values: "Exact", "ImplementationSpecific", "Prefix"`);
-					if (!path?.backend?.service && !path?.backend?.resource) errors.push(`${at}.backend: Invalid value: "": resource or service backend is required`);
+					const backend = fieldsIn(path, 'backend');
+					if (!path.pathType) errors.push(`${at}.pathType: Required value: pathType must be specified`);
+					else if (!['Exact', 'Prefix', 'ImplementationSpecific'].includes(path.pathType as string)) errors.push(`${at}.pathType: Unsupported value: "${path.pathType}": supported values: "Exact", "ImplementationSpecific", "Prefix"`);
+					if (!backend?.service && !backend?.resource) errors.push(`${at}.backend: Invalid value: "": resource or service backend is required`);
 				}),
 			);
 			break;
 		case 'RoleBinding':
-		case 'ClusterRoleBinding':
-			if (!obj.roleRef?.name) errors.push('roleRef.name: Required value');
-			if (obj.roleRef?.kind && !['Role', 'ClusterRole'].includes(obj.roleRef.kind)) errors.push(`roleRef.kind: Unsupported value: "${obj.roleRef.kind}": supported values: "ClusterRole", "Role"`);
+		case 'ClusterRoleBinding': {
+			const roleRef = fieldsIn(obj, 'roleRef');
+			if (!roleRef?.name) errors.push('roleRef.name: Required value');
+			if (roleRef?.kind && !['Role', 'ClusterRole'].includes(roleRef.kind as string)) errors.push(`roleRef.kind: Unsupported value: "${roleRef.kind}": supported values: "ClusterRole", "Role"`);
 			break;
+		}
 		case 'ReplicationController':
-			validateReplicas(obj, errors);
-			if (!obj.spec?.template) errors.push('spec.template: Required value');
+			validateReplicas(spec, errors);
+			if (!spec.template) errors.push('spec.template: Required value');
 			else {
-				selectorMatchesTemplate(obj, obj.spec.selector, errors);
-				validatePodSpec(obj.spec.template.spec, 'spec.template.spec', errors);
+				selectorMatchesTemplate(spec, spec.selector as Record<string, string> | undefined, errors);
+				validatePodSpec(fieldsIn(spec, 'template')?.spec, 'spec.template.spec', errors);
 			}
 			break;
 		case 'ReplicaSet':
 		case 'Deployment':
 		case 'DaemonSet':
 		case 'StatefulSet': {
-			if (obj.kind !== 'DaemonSet') validateReplicas(obj, errors);
-			const selector = obj.spec?.selector?.matchLabels as Record<string, string> | undefined;
-			if (!obj.spec?.selector) errors.push('spec.selector: Required value');
-			if (!obj.spec?.template) errors.push('spec.template: Required value');
+			if (obj.kind !== 'DaemonSet') validateReplicas(spec, errors);
+			const selector = fieldsIn(spec, 'selector')?.matchLabels as Record<string, string> | undefined;
+			if (!spec.selector) errors.push('spec.selector: Required value');
+			if (!spec.template) errors.push('spec.template: Required value');
 			else {
-				if (selector) selectorMatchesTemplate(obj, selector, errors);
-				validatePodSpec(obj.spec.template.spec, 'spec.template.spec', errors);
-				const policy = obj.spec.template.spec?.restartPolicy;
+				if (selector) selectorMatchesTemplate(spec, selector, errors);
+				const podSpec = fieldsIn(spec, 'template')?.spec;
+				validatePodSpec(podSpec, 'spec.template.spec', errors);
+				const policy = isFields(podSpec) ? podSpec.restartPolicy : undefined;
 				if ((obj.kind === 'DaemonSet' || obj.kind === 'StatefulSet') && policy !== 'Always') errors.push(`spec.template.spec.restartPolicy: Unsupported value: "${policy}": supported values: "Always"`);
 			}
 			break;
 		}
 		case 'Service': {
-			const ports = obj.spec?.ports;
+			const ports = spec.ports;
 			if (!Array.isArray(ports) || ports.length === 0) {
 				// A headless Service may omit ports; an ExternalName is only a DNS alias and needs none.
-				if (obj.spec?.clusterIP !== 'None' && obj.spec?.type !== 'ExternalName') errors.push('spec.ports: Required value');
+				if (spec.clusterIP !== 'None' && spec.type !== 'ExternalName') errors.push('spec.ports: Required value');
 			} else {
-				ports.forEach((p: any, i: number) => {
-					if (!Number.isInteger(p?.port) || p.port < 1 || p.port > 65535) errors.push(`spec.ports[${i}].port: Invalid value: ${quoted(p?.port)}: must be between 1 and 65535, inclusive`);
-					if (p?.nodePort !== undefined && (p.nodePort < 30000 || p.nodePort > 32767)) {
+				entries(ports).forEach((p, i) => {
+					if (typeof p.port !== 'number' || !Number.isInteger(p.port) || p.port < 1 || p.port > 65535) errors.push(`spec.ports[${i}].port: Invalid value: ${quoted(p.port)}: must be between 1 and 65535, inclusive`);
+					if (p.nodePort !== undefined && ((p.nodePort as number) < 30000 || (p.nodePort as number) > 32767)) {
 						errors.push(`spec.ports[${i}].nodePort: Invalid value: ${p.nodePort}: provided port is not in the valid range. The range of valid ports is 30000-32767`);
 					}
-					if (ports.length > 1 && !p?.name) errors.push(`spec.ports[${i}].name: Required value`);
+					if (ports.length > 1 && !p.name) errors.push(`spec.ports[${i}].name: Required value`);
 				});
 			}
-			const type = obj.spec?.type;
-			if (type === 'ExternalName' && !obj.spec?.externalName) errors.push('spec.externalName: Required value');
-			if (!['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'].includes(type)) errors.push(`spec.type: Unsupported value: "${type}": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"`);
+			const type = spec.type;
+			if (type === 'ExternalName' && !spec.externalName) errors.push('spec.externalName: Required value');
+			if (typeof type !== 'string' || !['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'].includes(type)) errors.push(`spec.type: Unsupported value: "${type}": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"`);
 			break;
 		}
 	}

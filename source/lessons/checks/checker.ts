@@ -6,7 +6,7 @@ import type {ShellSession} from '../../shell/types.ts';
 import {daemonOn, findContainers, localImage, registryImage, sharedLayerCount} from '../selectors/docker.ts';
 import {lineUses, type CommandRecord} from '../selectors/history.ts';
 import {cgroupAt, filesystemFile, hostFile, hostHostname, hostNamed, inOwnNamespace, ownUtsHostnames, pidInside, processCountInCgroup, processesMatching} from '../selectors/host.ts';
-import {clusterOf, componentRunning, fieldAt, labelsMatch, nodeReady, objectNamed, objectsOf, podFacts, resourceNamed, resourceWord} from '../selectors/k8s.ts';
+import {clusterOf, componentRunning, fieldAt, labelsMatch, nodeReady, objectNamed, objectsOf, podFacts, resourceNamed, resourceWord, statusField} from '../selectors/k8s.ts';
 import type {Check, CountMatch, LeafCheck} from './check-schema.ts';
 import {messages} from '../../i18n/catalog.ts';
 import type {CheckMessages} from '../../i18n/messages.ts';
@@ -88,7 +88,7 @@ function evaluateLeaf(check: LeafCheck, ctx: CheckContext, say: CheckMessages): 
 				.map(([path, wanted]) => say.fieldDiffers(word, spec.name, path, JSON.stringify(fieldAt(object, path)) ?? '(nothing)', JSON.stringify(wanted)));
 			// Status describes the spec its controller last saw: right after a change (kubectl set image)
 			// it still describes the old one, as `kubectl rollout status` knows.
-			const stale = typeof object.metadata.generation === 'number' && typeof object.status?.observedGeneration === 'number' && object.status.observedGeneration < object.metadata.generation;
+			const stale = typeof object.metadata.generation === 'number' && Number(statusField(object, 'observedGeneration') ?? Infinity) < object.metadata.generation;
 			if (stale && Object.keys(spec.fields ?? {}).some(path => path.startsWith('status.'))) wrong.push(say.statusNotObserved(word, spec.name));
 			return result(wrong.length === 0, spec.fields ? say.fieldsMatch(word, spec.name) : say.objectExists(word, spec.name), wrong);
 		}
@@ -129,7 +129,7 @@ function evaluateLeaf(check: LeafCheck, ctx: CheckContext, say: CheckMessages): 
 			const resource = resourceNamed(spec.resource);
 			const matching = resource
 				? objectsOf(world, resource, spec.namespace ?? (resource === 'nodes' || resource === 'namespaces' ? undefined : 'default')).filter(
-						o => labelsMatch(o.metadata.labels, spec.selector) && (!spec.phase || o.status?.phase === spec.phase) && !o.metadata.deletionTimestamp,
+						o => labelsMatch(o.metadata.labels, spec.selector) && (!spec.phase || statusField(o, 'phase') === spec.phase) && !o.metadata.deletionTimestamp,
 					)
 				: [];
 			const what = [spec.phase, resourceWord(spec.resource, matching.length), spec.selector ? `with ${Object.entries(spec.selector).map(([k, v]) => `${k}=${v}`).join(',')}` : ''].filter(Boolean).join(' ');

@@ -1,8 +1,10 @@
 // What checks read from the cluster (source/engine/k8s): stored objects, pods, nodes, components.
 // Kept apart from the rest so a change in the Kubernetes engine's data is a change here only.
-import type {Cluster, ContainerStatus, KubeObject, ResourceName} from '../../engine/k8s/types.ts';
+import type {Cluster, ContainerStatus, KubeObject, ResourceName, StoredKinds} from '../../engine/k8s/types.ts';
 import type {World} from '../../engine/world.ts';
 import {resourceInfo, resourceInfos} from '../../engine/k8s/resources.ts';
+import type {Node, Pod} from '../../engine/k8s/kinds.ts';
+export {statusField} from '../../engine/k8s/typed-store.ts';
 
 const aliases: Record<string, ResourceName> = {};
 for (const info of resourceInfos) {
@@ -26,16 +28,16 @@ export function clusterOf(world: World): Cluster | undefined {
 	return world.cluster ?? undefined;
 }
 
-export function objectsOf(world: World, resource: ResourceName, namespace?: string): KubeObject[] {
-	const store = clusterOf(world)?.store?.[resource];
+export function objectsOf<R extends ResourceName>(world: World, resource: R, namespace?: string): StoredKinds[R][] {
+	const store: Map<string, StoredKinds[R]> | undefined = clusterOf(world)?.store?.[resource];
 	if (!store) return [];
 	const all = [...store.values()];
 	if (clusterScoped.has(resource) || namespace === undefined) return all;
 	return all.filter(o => (o.metadata.namespace ?? 'default') === namespace);
 }
 
-export function objectNamed(world: World, resource: ResourceName, name: string, namespace = 'default'): KubeObject | undefined {
-	const store = clusterOf(world)?.store?.[resource];
+export function objectNamed<R extends ResourceName>(world: World, resource: R, name: string, namespace = 'default'): StoredKinds[R] | undefined {
+	const store: Map<string, StoredKinds[R]> | undefined = clusterOf(world)?.store?.[resource];
 	if (!store) return undefined;
 	return store.get(clusterScoped.has(resource) ? name : `${namespace}/${name}`);
 }
@@ -70,7 +72,7 @@ export type PodFacts = {
 
 const stuckReasons = new Set(['ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'CrashLoopBackOff', 'CreateContainerConfigError', 'RunContainerError']);
 
-export function podFacts(pod: KubeObject): PodFacts {
+export function podFacts(pod: Pod): PodFacts {
 	const statuses: ContainerStatus[] = pod.status?.containerStatuses ?? [];
 	const waitingReasons = statuses.map(s => s.state?.waiting?.reason).filter((r): r is string => typeof r === 'string');
 	return {
@@ -86,7 +88,7 @@ export function podFacts(pod: KubeObject): PodFacts {
 	};
 }
 
-export function nodeReady(node: KubeObject): boolean {
+export function nodeReady(node: Node): boolean {
 	const ready = (node.status?.conditions ?? []).find((c: {type: string}) => c.type === 'Ready');
 	return ready?.status === 'True';
 }

@@ -4,12 +4,12 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {conflictMessage, fieldsOf, managedFieldsOf, recordApply, recordUpdate, releaseFields, setManagedFields} from '../../../source/engine/k8s/field-managers.ts';
-import type {KubeObject} from '../../../source/engine/k8s/types.ts';
+import type {Deployment} from '../../../source/engine/k8s/kinds.ts';
 
-const deployment = (replicas: number, image = 'nginx', extra: Record<string, unknown> = {}): KubeObject => ({apiVersion: 'apps/v1', kind: 'Deployment', metadata: {name: 'web', namespace: 'default', uid: 'u', resourceVersion: '1', creationTimestamp: 't'}, spec: {replicas, selector: {matchLabels: {app: 'web'}}, template: {metadata: {labels: {app: 'web'}}, spec: {containers: [{name: 'web', image, ...extra}]}}}});
+const deployment = (replicas: number, image = 'nginx', extra: Record<string, unknown> = {}): Deployment => ({apiVersion: 'apps/v1', kind: 'Deployment', metadata: {name: 'web', namespace: 'default', uid: 'u', resourceVersion: '1', creationTimestamp: 't'}, spec: {replicas, selector: {matchLabels: {app: 'web'}}, template: {metadata: {labels: {app: 'web'}}, spec: {containers: [{name: 'web', image, ...extra}]}}}});
 const time = '2026-01-05T09:00:00Z';
 
-function applied(live: KubeObject | undefined, config: KubeObject, manager = 'kubectl', force = false): KubeObject {
+function applied(live: Deployment | undefined, config: Deployment, manager = 'kubectl', force = false): Deployment {
 	const own = recordApply(live, config, manager, force, time);
 	assert.ok('managedFields' in own, JSON.stringify(own));
 	const next = structuredClone(live ?? config);

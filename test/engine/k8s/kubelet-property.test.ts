@@ -7,7 +7,8 @@ import {produce} from 'immer';
 import {createObject} from '../../../source/engine/k8s/api-server.ts';
 import {lookupImage, nodeImage} from '../../../source/engine/k8s/images.ts';
 import {requestPodTermination} from '../../../source/engine/k8s/pod-store.ts';
-import type {ContainerSpec, KubeObject} from '../../../source/engine/k8s/types.ts';
+import type {ContainerSpec} from '../../../source/engine/k8s/types.ts';
+import type {Pod} from '../../../source/engine/k8s/kinds.ts';
 import {nextRandom} from '../../../source/engine/rng.ts';
 import {createSandboxWorld} from '../../../source/engine/scenarios/sandbox.ts';
 import {tick} from '../../../source/engine/tick.ts';
@@ -37,7 +38,7 @@ function probe(r: Random): Record<string, unknown> {
 	return {...action, initialDelaySeconds: r.int(8), periodSeconds: 1 + r.int(10), failureThreshold: 1 + r.int(3), ...(r.int(2) ? {successThreshold: 1} : {})};
 }
 
-function randomPod(r: Random, name: string): KubeObject {
+function randomPod(r: Random, name: string): Pod {
 	const container: ContainerSpec = {name: 'main', image: r.pick(images)};
 	const command = r.pick(commands);
 	if (command) container.command = command;
@@ -47,7 +48,7 @@ function randomPod(r: Random, name: string): KubeObject {
 	const spec: Record<string, unknown> = {containers: [container]};
 	if (r.int(4) === 0) spec.restartPolicy = r.pick(['Never', 'OnFailure']);
 	if (r.int(4) === 0) spec.terminationGracePeriodSeconds = r.int(40);
-	return {apiVersion: 'v1', kind: 'Pod', metadata: {name, namespace: 'default'}, spec} as unknown as KubeObject;
+	return {apiVersion: 'v1', kind: 'Pod', metadata: {name, namespace: 'default'}, spec} as unknown as Pod;
 }
 
 /** What a real kubelet never shows; returns the first violation, or undefined. */
@@ -80,7 +81,7 @@ function violation(w: World, previousRestarts: Map<string, number>): string | un
 			if (status.ready && spec.readinessProbe && (!readiness || (readiness.successes === 0 && readiness.failures === 0) || readiness.failures >= readinessThreshold)) return `${key}: ready without a passing readiness probe ${JSON.stringify(readiness)}`;
 			if (status.ready && spec.startupProbe && status.started !== true) return `${key}: ready before its startup probe passed`;
 		}
-		const waiting = 'waiting' in status.state ? status.state.waiting.reason : undefined;
+		const waiting = status.state.waiting?.reason;
 		if ((waiting === 'ErrImagePull' || waiting === 'ImagePullBackOff') && lookupImage(w, spec.image).ok) return `${key}: ${waiting} for ${spec.image}, which the registry has`;
 		const last = status.lastState.terminated;
 		if (last?.reason === 'OOMKilled' && !spec.resources?.limits?.memory) return `${key}: OOMKilled without a memory limit`;

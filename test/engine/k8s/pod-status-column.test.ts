@@ -2,14 +2,15 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {podStatusColumn} from '../../../source/engine/k8s/pod-status-column.ts';
-import type {KubeObject} from '../../../source/engine/k8s/types.ts';
+import type {ObjectMeta} from '../../../source/engine/k8s/types.ts';
+import type {Pod} from '../../../source/engine/k8s/kinds.ts';
 import {podRow} from '../../../source/ui/pane/selectors/cluster.ts';
 
-function pod(status: Record<string, unknown>, extra: Partial<KubeObject['metadata']> = {}): KubeObject {
-	return {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'p', namespace: 'default', ...extra}, spec: {nodeName: 'worker-1', containers: [{name: 'a', image: 'busybox'}, {name: 'b', image: 'busybox'}]}, status} as KubeObject;
+function pod(status: Record<string, unknown>, extra: Partial<ObjectMeta> = {}): Pod {
+	return {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'p', namespace: 'default', ...extra}, spec: {nodeName: 'worker-1', containers: [{name: 'a', image: 'busybox'}, {name: 'b', image: 'busybox'}]}, status} as Pod;
 }
 
-const cases: [string, KubeObject, string][] = [
+const cases: [string, Pod, string][] = [
 	['a terminated container with no reason shows its exit code', pod({phase: 'Failed', containerStatuses: [{name: 'a', ready: false, state: {terminated: {exitCode: 3, reason: ''}}}]}), 'ExitCode:3'],
 	['a container killed by a signal with no reason shows the signal', pod({phase: 'Failed', containerStatuses: [{name: 'a', ready: false, state: {terminated: {exitCode: 137, signal: 9, reason: ''}}}]}), 'Signal:9'],
 	['the runtime’s reason wins', pod({phase: 'Running', containerStatuses: [{name: 'a', ready: false, state: {terminated: {exitCode: 137, reason: 'OOMKilled'}}}]}), 'OOMKilled'],

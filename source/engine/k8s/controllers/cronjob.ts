@@ -67,16 +67,16 @@ export function runCronJobs(w: World): void {
 					}
 				}
 				const template = spec.jobTemplate ?? {};
-				const job: KubeObject = {
+				const job = {
 					apiVersion: 'batch/v1',
-					kind: 'Job',
+					kind: 'Job' as const,
 					metadata: {
 						name: `${cj.metadata.name}-${Math.floor((due + worldEpoch) / 60_000)}`,
 						namespace: cj.metadata.namespace,
 						...(template.metadata?.labels ? {labels: {...template.metadata.labels}} : {}),
 						annotations: {...template.metadata?.annotations, 'batch.kubernetes.io/cronjob-scheduled-timestamp': timestampAt(due)},
 						ownerReferences: [{apiVersion: 'batch/v1', kind: 'CronJob', name: cj.metadata.name, uid: cj.metadata.uid, controller: true, blockOwnerDeletion: true}],
-					} as unknown as KubeObject['metadata'], // createObject gives it a uid, resourceVersion and creationTimestamp
+					}, // createObject gives it a uid, resourceVersion and creationTimestamp
 					spec: cloneData(template.spec ?? {}),
 				};
 				const result = createObject(w, job);

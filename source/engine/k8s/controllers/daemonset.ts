@@ -8,7 +8,7 @@ import {recordObjectEvent} from '../events.ts';
 import {cloneData, nextResourceVersion} from '../metadata.ts';
 import {asNode, asPod, podIsReady} from '../typed-store.ts';
 import type {KubeObject, Taint, Toleration} from '../types.ts';
-import type {DaemonSetStatus, PodTemplateSpec} from '../kinds.ts';
+import type {DaemonSetStatus, Node, Pod, PodTemplateSpec} from '../kinds.ts';
 
 const who = 'daemonset-controller';
 
@@ -31,7 +31,7 @@ function tolerates(tolerations: Toleration[], taint: Taint): boolean {
 }
 
 /** Whether a daemon pod of this template belongs on the node. */
-export function nodeWantsDaemon(node: KubeObject, template: PodTemplateSpec | undefined): boolean {
+export function nodeWantsDaemon(node: Node, template: PodTemplateSpec | undefined): boolean {
 	const selector = template?.spec?.nodeSelector ?? {};
 	for (const [k, v] of Object.entries(selector)) if (node.metadata.labels?.[k] !== v) return false;
 	const tolerations = [...(template?.spec?.tolerations ?? []), ...daemonTolerations];
@@ -42,14 +42,14 @@ export function nodeWantsDaemon(node: KubeObject, template: PodTemplateSpec | un
 }
 
 /** The node a daemon pod is for: its nodeName once bound, else the node its affinity names. */
-export function daemonPodNode(pod: KubeObject): string | undefined {
+export function daemonPodNode(pod: Pod): string | undefined {
 	if (pod.spec?.nodeName) return pod.spec.nodeName;
 	const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
 	for (const term of terms) for (const f of term.matchFields ?? []) if (f.key === 'metadata.name' && f.operator === 'In') return f.values?.[0];
 	return undefined;
 }
 
-const ready = (pod: KubeObject) => podIsReady(asPod(pod));
+const ready = (pod: Pod) => podIsReady(asPod(pod));
 
 /** Brings one DaemonSet to a pod on every node that wants one. Call on a draft. */
 export function reconcileDaemonSet(w: World, key: string): void {
@@ -57,12 +57,12 @@ export function reconcileDaemonSet(w: World, key: string): void {
 	const ds = c.store.daemonsets.get(key);
 	if (!ds || ds.metadata.deletionTimestamp) return;
 	const template = ds.spec.template;
-	const pods: KubeObject[] = [];
+	const pods: Pod[] = [];
 	for (const podKey of c.podsByOwner.get(ds.metadata.uid) ?? []) {
 		const pod = c.store.pods.get(podKey);
 		if (pod && !pod.metadata.deletionTimestamp && pod.status?.phase !== 'Failed') pods.push(pod);
 	}
-	const byNode = new Map<string, KubeObject[]>();
+	const byNode = new Map<string, Pod[]>();
 	for (const pod of pods) {
 		const node = daemonPodNode(pod) ?? '';
 		byNode.set(node, [...(byNode.get(node) ?? []), pod]);
@@ -74,16 +74,16 @@ export function reconcileDaemonSet(w: World, key: string): void {
 	const wantedSet = new Set(wanted); // a Set: a thousand nodes times a thousand pods must not be a million lookups
 	for (const node of wanted) {
 		if (byNode.get(node)?.length) continue;
-		const pod: KubeObject = {
+		const pod = {
 			apiVersion: 'v1',
-			kind: 'Pod',
+			kind: 'Pod' as const,
 			metadata: {
 				generateName: `${ds.metadata.name}-`,
 				namespace: ds.metadata.namespace,
 				labels: {...template.metadata?.labels, 'controller-revision-hash': templateHash(template), 'pod-template-generation': String(ds.metadata.generation ?? 1)},
 				...(template.metadata?.annotations ? {annotations: {...template.metadata.annotations}} : {}),
 				ownerReferences: [{apiVersion: 'apps/v1', kind: 'DaemonSet', name: ds.metadata.name, uid: ds.metadata.uid, controller: true, blockOwnerDeletion: true}],
-			} as KubeObject['metadata'],
+			},
 			spec: {
 				...cloneData(template.spec),
 				affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{matchFields: [{key: 'metadata.name', operator: 'In', values: [node]}]}]}}},

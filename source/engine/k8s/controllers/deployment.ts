@@ -60,16 +60,16 @@ export function reconcileDeployment(w: World, key: string): void {
 	if (!current) {
 		const template = cloneData(d.spec.template);
 		template.metadata = {...template.metadata, labels: {...template.metadata?.labels, 'pod-template-hash': hash}};
-		const rs: ReplicaSet = {
+		const rs = {
 			apiVersion: 'apps/v1',
-			kind: 'ReplicaSet',
+			kind: 'ReplicaSet' as const,
 			metadata: {
 				name: `${d.metadata.name}-${hash}`,
 				namespace: ns,
 				labels: {...d.spec.template.metadata?.labels, 'pod-template-hash': hash},
 				annotations: {'deployment.kubernetes.io/desired-replicas': String(desired), 'deployment.kubernetes.io/max-replicas': String(desired + percentOf(d.spec.strategy?.rollingUpdate?.maxSurge, desired, true)), 'deployment.kubernetes.io/revision': String(revision), ...(changeCause ? {'kubernetes.io/change-cause': changeCause} : {})},
 				ownerReferences: [{apiVersion: 'apps/v1', kind: 'Deployment', name: d.metadata.name, uid: d.metadata.uid, controller: true, blockOwnerDeletion: true}],
-			} as unknown as KubeObject['metadata'],
+			},
 			spec: {replicas: initialReplicas(d, desired, old), selector: {matchLabels: {...d.spec.selector?.matchLabels, 'pod-template-hash': hash}}, template},
 		};
 		const result = createObject(w, rs);

@@ -12,7 +12,7 @@ function isReady(pod: Pod): boolean {
 }
 
 /** Recomputes the Endpoints of every Service in one namespace. Call on a draft. */
-export function reconcileEndpoints(w: World, namespace: string, podsInNamespace: KubeObject[]): void {
+export function reconcileEndpoints(w: World, namespace: string, podsInNamespace: Pod[]): void {
 	const c = w.cluster!;
 	for (const svc of storedServices(c).values()) {
 		if (svc.metadata.namespace !== namespace || !svc.spec.selector) continue;
@@ -43,6 +43,6 @@ export function reconcileEndpoints(w: World, namespace: string, podsInNamespace:
 		if (subsets) ep.subsets = subsets;
 		else delete ep.subsets;
 		ep.metadata.resourceVersion = nextResourceVersion(c);
-		if (!existing) c.store.endpoints.set(key, ep as KubeObject);
+		if (!existing) c.store.endpoints.set(key, ep);
 	}
 }

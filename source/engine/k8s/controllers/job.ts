@@ -48,7 +48,7 @@ function lastFailureMs(pods: Pod[]): number {
 }
 
 /** Whether the controller must look at this Job again as time passes (a deadline, a back-off). */
-export function jobNeedsTime(job: KubeObject): boolean {
+export function jobNeedsTime(job: Job): boolean {
 	return !finished(asJob(job)) && !job.spec?.suspend;
 }
 
@@ -100,16 +100,16 @@ export function reconcileJob(w: World, key: string): void {
 		if (activeCount < wanted && w.time >= waitUntil) {
 			const template = spec.template;
 			for (let i = activeCount; i < wanted; i++) {
-				const pod: KubeObject = {
+				const pod = {
 					apiVersion: 'v1',
-					kind: 'Pod',
+					kind: 'Pod' as const,
 					metadata: {
 						generateName: `${job.metadata.name}-`,
 						namespace: job.metadata.namespace,
 						labels: {...template.metadata?.labels},
 						...(template.metadata?.annotations ? {annotations: {...template.metadata.annotations}} : {}),
 						ownerReferences: [{apiVersion: 'batch/v1', kind: 'Job', name: job.metadata.name, uid: job.metadata.uid, controller: true, blockOwnerDeletion: true}],
-					} as KubeObject['metadata'],
+					},
 					spec: cloneData(template.spec),
 				};
 				const result = createObject(w, pod);

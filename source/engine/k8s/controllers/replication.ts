@@ -10,12 +10,13 @@ import {indexPodOwner, unindexPodOwner} from '../pod-store.ts';
 import {peek} from '../../draft-reads.ts';
 import {asPod, podIsReady} from '../typed-store.ts';
 import type {KubeObject} from '../types.ts';
-import type {ReplicaSetStatus} from '../kinds.ts';
+import type {Pod, ReplicaSet, ReplicaSetStatus} from '../kinds.ts';
+import type {ReplicationController} from '../kinds-more.ts';
 
 const componentName: Record<string, string> = {ReplicationController: 'replication-controller', ReplicaSet: 'replicaset-controller'};
 
 /** The selector of an RC (a map) or a ReplicaSet (matchLabels + matchExpressions) as requirements. */
-export function controllerSelector(obj: KubeObject): Requirement[] {
+export function controllerSelector(obj: ReplicationController | ReplicaSet): Requirement[] {
 	if (obj.kind === 'ReplicationController') return Object.entries((obj.spec.selector ?? {}) as Record<string, string>).map(([key, value]) => ({key, op: '=' as const, value}));
 	const sel = obj.spec.selector ?? {};
 	const reqs: Requirement[] = Object.entries((sel.matchLabels ?? {}) as Record<string, string>).map(([key, value]) => ({key, op: '=' as const, value}));
@@ -28,11 +29,11 @@ export function controllerSelector(obj: KubeObject): Requirement[] {
 	return reqs;
 }
 
-function isActive(pod: KubeObject): boolean {
+function isActive(pod: Pod): boolean {
 	return !pod.metadata.deletionTimestamp && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed';
 }
 
-const isReady = (pod: KubeObject): boolean => podIsReady(asPod(pod));
+const isReady = (pod: Pod): boolean => podIsReady(asPod(pod));
 
 /** Brings one RC or ReplicaSet to its desired replica count. Call on a draft. */
 export function reconcileReplicas(w: World, resource: 'replicationcontrollers' | 'replicasets', key: string): void {
@@ -42,7 +43,7 @@ export function reconcileReplicas(w: World, resource: 'replicationcontrollers' |
 	const selector = controllerSelector(rc);
 	const ns = rc.metadata.namespace!;
 	// The pods are read plainly (peek): drafting each of thousands of pods costs more than the count.
-	const owned: KubeObject[] = [];
+	const owned: Pod[] = [];
 	for (const podKey of c.podsByOwner.get(rc.metadata.uid) ?? []) {
 		const pod = peek(c.store.pods, podKey);
 		if (pod) owned.push(pod);
@@ -61,7 +62,7 @@ export function reconcileReplicas(w: World, resource: 'replicationcontrollers' |
 		}
 	}
 	// A pod whose labels no longer match is released (the book's "relabel a pod out of the RC").
-	const kept: KubeObject[] = [];
+	const kept: Pod[] = [];
 	for (const pod of owned) {
 		if (matchesRequirements(pod.metadata.labels, selector)) kept.push(pod);
 		else {
@@ -80,16 +81,16 @@ export function reconcileReplicas(w: World, resource: 'replicationcontrollers' |
 	if (active.length < desired) {
 		for (let i = active.length; i < desired; i++) {
 			const template = rc.spec.template;
-			const pod: KubeObject = {
+			const pod = {
 				apiVersion: 'v1',
-				kind: 'Pod',
+				kind: 'Pod' as const,
 				metadata: {
 					generateName: `${rc.metadata.name}-`,
 					namespace: rc.metadata.namespace,
 					labels: {...template.metadata?.labels},
 					...(template.metadata?.annotations ? {annotations: {...template.metadata.annotations}} : {}),
 					ownerReferences: [{apiVersion: rc.apiVersion, kind: rc.kind, name: rc.metadata.name, uid: rc.metadata.uid, controller: true, blockOwnerDeletion: true}],
-				} as KubeObject['metadata'],
+				},
 				spec: cloneData(template.spec),
 			};
 			const result = createObject(w, pod);
@@ -103,7 +104,7 @@ export function reconcileReplicas(w: World, resource: 'replicationcontrollers' |
 		}
 	} else if (active.length > desired) {
 		// Delete the least useful first: unscheduled, then not ready, then the youngest.
-		const rank = (p: KubeObject) => (p.spec.nodeName ? 0 : 4) + (isReady(p) ? 0 : 2);
+		const rank = (p: Pod) => (p.spec.nodeName ? 0 : 4) + (isReady(p) ? 0 : 2);
 		const victims = [...active].sort((a, b) => rank(b) - rank(a) || b.metadata.creationTimestamp.localeCompare(a.metadata.creationTimestamp)).slice(0, active.length - desired);
 		for (const pod of victims) {
 			deleteObject(w, 'pods', pod.metadata.namespace, pod.metadata.name);

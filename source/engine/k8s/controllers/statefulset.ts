@@ -7,14 +7,15 @@ import {recordObjectEvent} from '../events.ts';
 import {cloneData, nextResourceVersion} from '../metadata.ts';
 import {asPod, podIsReady, storedStatefulSets} from '../typed-store.ts';
 import type {KubeObject} from '../types.ts';
-import type {StatefulSet, StatefulSetStatus} from '../kinds.ts';
+import type {Pod, StatefulSet, StatefulSetStatus} from '../kinds.ts';
 import {templateHash} from './daemonset.ts';
+import type {PersistentVolumeClaim} from '../kinds-more.ts';
 
 const who = 'statefulset-controller';
 
-const ready = (pod: KubeObject) => podIsReady(asPod(pod));
+const ready = (pod: Pod) => podIsReady(asPod(pod));
 
-function ordinalOf(sts: StatefulSet, pod: KubeObject): number {
+function ordinalOf(sts: StatefulSet, pod: Pod): number {
 	const m = pod.metadata.name.slice(sts.metadata.name.length).match(/^-(\d+)$/);
 	return m ? Number(m[1]) : -1;
 }
@@ -28,7 +29,7 @@ export function reconcileStatefulSet(w: World, key: string): void {
 	const replicas: number = sts.spec.replicas ?? 1;
 	const parallel = sts.spec.podManagementPolicy === 'Parallel';
 	const revision = `${sts.metadata.name}-${templateHash(sts.spec.template)}`;
-	const pods = new Map<number, KubeObject>();
+	const pods = new Map<number, Pod>();
 	for (const podKey of c.podsByOwner.get(sts.metadata.uid) ?? []) {
 		const pod = c.store.pods.get(podKey);
 		if (pod) pods.set(ordinalOf(sts, pod), pod);
@@ -57,18 +58,18 @@ export function reconcileStatefulSet(w: World, key: string): void {
 		const claims = sts.spec.volumeClaimTemplates ?? [];
 		if (claims.length) {
 			const volumes = (spec.volumes ?? []).filter((v: {name?: string}) => !claims.some(t => t.metadata?.name === v.name));
-			spec.volumes = [...claims.map(t => ({name: t.metadata?.name, persistentVolumeClaim: {claimName: `${t.metadata?.name}-${name}`}})), ...volumes];
+			spec.volumes = [...claims.map(t => ({name: t.metadata?.name as string, persistentVolumeClaim: {claimName: `${t.metadata?.name}-${name}`}})), ...volumes];
 		}
-		const pod: KubeObject = {
+		const pod = {
 			apiVersion: 'v1',
-			kind: 'Pod',
+			kind: 'Pod' as const,
 			metadata: {
 				name,
 				namespace: ns,
 				labels: {...template.metadata?.labels, 'apps.kubernetes.io/pod-index': String(i), 'controller-revision-hash': revision, 'statefulset.kubernetes.io/pod-name': name},
 				...(template.metadata?.annotations ? {annotations: {...template.metadata.annotations}} : {}),
 				ownerReferences: [{apiVersion: 'apps/v1', kind: 'StatefulSet', name: sts.metadata.name, uid: sts.metadata.uid, controller: true, blockOwnerDeletion: true}],
-			} as unknown as KubeObject['metadata'], // createObject gives it a uid, resourceVersion and creationTimestamp
+			}, // createObject gives it a uid, resourceVersion and creationTimestamp
 			spec,
 		};
 		const result = createObject(w, pod);
@@ -115,15 +116,15 @@ export function reconcileStatefulSet(w: World, key: string): void {
 /** The pod's claims from volumeClaimTemplates, made once and kept (whenScaled/whenDeleted: Retain). */
 function createClaims(w: World, sts: StatefulSet, ordinal: number): void {
 	const c = w.cluster!;
-	const store = (c.store as Record<string, Map<string, KubeObject>>).persistentvolumeclaims;
+	const store = c.store.persistentvolumeclaims;
 	if (!store) return;
 	for (const template of sts.spec.volumeClaimTemplates ?? []) {
 		const name = `${template.metadata?.name}-${sts.metadata.name}-${ordinal}`;
 		if (store.has(`${sts.metadata.namespace}/${name}`)) continue;
-		const claim: KubeObject = {
+		const claim = {
 			apiVersion: 'v1',
-			kind: 'PersistentVolumeClaim',
-			metadata: {name, namespace: sts.metadata.namespace, labels: {...sts.spec.selector?.matchLabels}} as KubeObject['metadata'],
+			kind: 'PersistentVolumeClaim' as const,
+			metadata: {name, namespace: sts.metadata.namespace, labels: {...sts.spec.selector?.matchLabels}},
 			spec: cloneData(template.spec ?? {}),
 		};
 		const result = createObject(w, claim);

@@ -7,17 +7,18 @@ import {recordObjectEvent} from '../events.ts';
 import {nextResourceVersion, now} from '../metadata.ts';
 import {memoryBytes} from '../quantity.ts';
 import type {KubeObject} from '../types.ts';
+import type {PersistentVolume, PersistentVolumeClaim} from '../kinds-more.ts';
 
 const who = 'persistentvolume-controller';
 
-function fits(pv: KubeObject, claim: KubeObject): boolean {
+function fits(pv: PersistentVolume, claim: PersistentVolumeClaim): boolean {
 	if (pv.status?.phase !== 'Available' || pv.spec.claimRef) return false;
 	if ((pv.spec.storageClassName ?? '') !== (claim.spec.storageClassName ?? '')) return false;
 	if (memoryBytes(pv.spec.capacity?.storage) < memoryBytes(claim.spec.resources?.requests?.storage)) return false;
 	return (claim.spec.accessModes ?? []).every((m: string) => (pv.spec.accessModes ?? []).includes(m));
 }
 
-function bind(w: World, pv: KubeObject, claim: KubeObject): void {
+function bind(w: World, pv: PersistentVolume, claim: PersistentVolumeClaim): void {
 	const c = w.cluster!;
 	pv.spec.claimRef = {apiVersion: 'v1', kind: 'PersistentVolumeClaim', name: claim.metadata.name, namespace: claim.metadata.namespace, resourceVersion: claim.metadata.resourceVersion, uid: claim.metadata.uid};
 	pv.metadata.annotations = {...pv.metadata.annotations, 'pv.kubernetes.io/bound-by-controller': 'yes'};
@@ -48,7 +49,7 @@ export function reconcileVolumes(w: World): void {
 			const created = createObject(w, {
 				apiVersion: 'v1',
 				kind: 'PersistentVolume',
-				metadata: {name, annotations: {hostPathProvisionerIdentity: c.controlPlane, 'pv.kubernetes.io/provisioned-by': String(sc.provisioner)}} as unknown as KubeObject['metadata'],
+				metadata: {name, annotations: {hostPathProvisionerIdentity: c.controlPlane, 'pv.kubernetes.io/provisioned-by': String(sc.provisioner)}},
 				spec: {accessModes: [...(claim.spec.accessModes ?? [])], capacity: {storage: claim.spec.resources?.requests?.storage}, hostPath: {path: `/tmp/hostpath-provisioner/${claim.metadata.namespace}/${claim.metadata.name}`, type: ''}, persistentVolumeReclaimPolicy: sc.reclaimPolicy ?? 'Delete', storageClassName: sc.metadata.name, volumeMode: claim.spec.volumeMode ?? 'Filesystem'},
 			});
 			if (created.ok) {

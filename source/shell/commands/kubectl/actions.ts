@@ -24,6 +24,7 @@ import {parseTargets} from './resource-names.ts';
 import {qualifiedPlural, typePrefix} from './resource-names.ts';
 import {notSimulated, realSubcommands} from './unmodelled.ts';
 import {kubectlCreateConfigMap, kubectlCreateSecret} from './create-config.ts';
+import type {Fields, ObjectInput} from '../../../engine/k8s/object-input.ts';
 
 export type Named = {info: ResourceInfo; obj: KubeObject};
 
@@ -124,7 +125,7 @@ export function kubectlScale(k: Kctx): CommandOutcome {
 			// kubectl scale PATCHes the scale subresource; the server names the manager from the user agent ("kubectl").
 			patchObject(w, info.resource, storeKey(info, obj.metadata.namespace, obj.metadata.name), o => {
 				const before = cloneData(o);
-				o.spec.replicas = n;
+				if (o.kind === 'ReplicationController' || o.kind === 'ReplicaSet' || o.kind === 'Deployment' || o.kind === 'StatefulSet') o.spec.replicas = n; // (the kinds checked above)
 				setManagedFields(o, recordUpdate(before, o, 'kubectl', now(w), 'scale'));
 			});
 			lines.push(`${typePrefix(info)}/${obj.metadata.name} scaled`);
@@ -265,13 +266,13 @@ export function kubectlDrain(k: Kctx): CommandOutcome {
  * write a manifest: `kubectl create deployment web --image=nginx --dry-run=client -o yaml`), or
  * the usual line marked "(dry run)".
  */
-export function dryRunOutput(k: Kctx, obj: KubeObject, line: string): CommandOutcome {
+export function dryRunOutput(k: Kctx, obj: ObjectInput, line: string): CommandOutcome {
 	const output = flag(k.args, 'o', 'output');
 	if (output === 'yaml' || output === 'json') {
 		// Client-side: no server fields, and the namespace only when one was asked for.
-		const {namespace, ...meta} = obj.metadata as KubeObject['metadata'];
+		const {namespace, ...meta} = obj.metadata;
 		const metadata = {...meta, creationTimestamp: null, ...(flag(k.args, 'n', 'namespace') ? {namespace} : {})};
-		const sent: KubeObject = {...obj, metadata: metadata as unknown as KubeObject['metadata'], status: obj.kind === 'Service' ? {loadBalancer: {}} : {}};
+		const sent: Fields = {...obj, metadata, status: obj.kind === 'Service' ? {loadBalancer: {}} : {}};
 		if (sent.kind === 'Namespace') sent.spec = {};
 		return {stdout: output === 'yaml' ? toYaml(sent) : JSON.stringify(sortKeys(sent), null, 4) + '\n', exitCode: 0};
 	}

@@ -7,6 +7,7 @@ import {resourceByKind} from '../../../engine/k8s/resources.ts';
 import {catalogueByKind} from '../../../engine/k8s/api-catalogue.ts';
 import {typeNotSimulated} from './unmodelled.ts';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
+import type {ObjectInput} from '../../../engine/k8s/object-input.ts';
 import type {CommandOutcome} from '../../types.ts';
 import {bool, flag, flagAll} from './args.ts';
 import type {World} from '../../../engine/world.ts';
@@ -40,7 +41,7 @@ function replaceManifest(k: Kctx, w: World, input: KubeObject, existing: KubeObj
 	return {lines: [`${id} replaced`]};
 }
 
-function versionOk(obj: KubeObject): boolean {
+function versionOk(obj: ObjectInput): boolean {
 	const info = resourceByKind(obj.kind);
 	return !!info && info.apiVersion === obj.apiVersion;
 }
@@ -92,7 +93,9 @@ export function applyManifests(k: Kctx, mode: 'apply' | 'create' | 'delete' | 'r
 				errors.push(`Error from server (BadRequest): error when creating "${source}": ${object.kind} in version "${object.apiVersion}" cannot be handled as a ${object.kind}: strict decoding error: ${unknown.join(', ')}`);
 				continue;
 			}
-			const input: KubeObject = cloneData(object);
+			// Not validated yet: the API server validates it (createObject, replaceObject); until then the
+			// verbs below only read its kind, apiVersion and metadata, which loadManifests checked.
+			const input = cloneData(object) as KubeObject;
 			if (info.namespaced) input.metadata.namespace = ns;
 			if (mode === 'apply' && bool(k.args, 'server-side')) {
 				const applied = serverSideApply(k, w, input, input.metadata.name ? getObject(w.cluster!, info.resource, ns, input.metadata.name) : undefined, id, source);

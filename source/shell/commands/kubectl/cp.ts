@@ -27,7 +27,7 @@ function containerFrame(k: Kctx, namespace: string, podName: string): {frame: Sh
 	if (!containers.includes(wanted)) return {error: `error: container ${wanted} is not valid for pod ${podName}`};
 	const rt = c.podRuntimes.get(`${namespace}/${podName}`)?.containers.find(x => x.name === wanted);
 	if (!rt || rt.pid === undefined) return {error: `error: unable to upgrade connection: container not found ("${wanted}")`};
-	return {frame: {host: pod.spec.nodeName, pid: rt.pid, user: 'root', cwd: '/', kind: 'pod', label: `${podName}/${wanted}`}};
+	return {frame: {host: pod.spec.nodeName!, pid: rt.pid, user: 'root', cwd: '/', kind: 'pod', label: `${podName}/${wanted}`}};
 }
 
 const basename = (path: string) => path.replace(/\/+$/, '').split('/').pop() ?? path;

@@ -13,7 +13,7 @@ export type DeletedObject = {info: ResourceInfo; namespace: string | undefined; 
 function waitLimitMs(objects: DeletedObject[], grace: number | undefined): number {
 	let seconds = 0;
 	for (const {info, obj} of objects) {
-		if (info.resource === 'pods') seconds = Math.max(seconds, grace ?? obj.spec?.terminationGracePeriodSeconds ?? 30);
+		if (obj.kind === 'Pod') seconds = Math.max(seconds, grace ?? obj.spec?.terminationGracePeriodSeconds ?? 30);
 		if (info.resource === 'namespaces') seconds = Math.max(seconds, 60);
 	}
 	return (seconds + 5) * 1000;

@@ -1,6 +1,6 @@
 // kubectl describe for storage, quota, network and RBAC kinds, in the layout of kubectl's describers.
 import {accessModesText} from '../../../engine/k8s/storage-objects.ts';
-import type {IngressBackend, NetworkPolicyRule} from '../../../engine/k8s/kinds.ts';
+import type {IngressBackend, NetworkPolicyRule, Role} from '../../../engine/k8s/kinds.ts';
 import {asEndpoints, asIngress, asLimitRange, asNetworkPolicy, asRole, asRoleBinding} from '../../../engine/k8s/typed-store.ts';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
 import type {World} from '../../../engine/world.ts';
@@ -8,12 +8,13 @@ import {annotationList, eventsAfter, fields, labelList, type Field} from './desc
 import {formatSelector} from './more-rows.ts';
 import {aligned} from './describe-pod-config.ts';
 import {table} from './table.ts';
+import type {PersistentVolume, PersistentVolumeClaim, ResourceQuota, StorageClass} from '../../../engine/k8s/kinds-more.ts';
 
 function indent(text: string, by: string): string {
 	return text.split('\n').filter(Boolean).map(l => by + l).join('\n') + '\n';
 }
 
-function describeVolume(w: World, pv: KubeObject): string {
+function describeVolume(w: World, pv: PersistentVolume): string {
 	const ref = pv.spec?.claimRef;
 	const list: Field[] = [
 		['Name', pv.metadata.name],
@@ -37,7 +38,7 @@ function describeVolume(w: World, pv: KubeObject): string {
 	return out + eventsAfter(w, pv, list);
 }
 
-function describeClaim(w: World, pvc: KubeObject): string {
+function describeClaim(w: World, pvc: PersistentVolumeClaim): string {
 	const c = w.cluster!;
 	const users = [...c.store.pods.values()].filter(p => p.metadata.namespace === pvc.metadata.namespace && ((p.spec?.volumes ?? []) as {persistentVolumeClaim?: {claimName?: string}}[]).some(v => v.persistentVolumeClaim?.claimName === pvc.metadata.name)).map(p => p.metadata.name);
 	const bound = !!pvc.spec?.volumeName;
@@ -58,7 +59,7 @@ function describeClaim(w: World, pvc: KubeObject): string {
 	return fields(list) + eventsAfter(w, pvc, list);
 }
 
-function describeStorageClass(w: World, sc: KubeObject): string {
+function describeStorageClass(w: World, sc: StorageClass): string {
 	const list: Field[] = [
 		['Name', sc.metadata.name],
 		['IsDefaultClass', sc.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true' ? 'Yes' : 'No'],
@@ -74,7 +75,7 @@ function describeStorageClass(w: World, sc: KubeObject): string {
 }
 
 /** Quota and LimitRange describers write their header and table through one tabwriter: one set of columns. */
-function describeQuota(quota: KubeObject): string {
+function describeQuota(quota: ResourceQuota): string {
 	const hard = (quota.status?.hard ?? quota.spec?.hard ?? {}) as Record<string, string>;
 	const used = (quota.status?.used ?? {}) as Record<string, string>;
 	const rows = [['Name:', quota.metadata.name], ['Namespace:', quota.metadata.namespace ?? ''], ['Resource', 'Used', 'Hard'], ['--------', '----', '----'], ...Object.keys(hard).sort().map(n => [n, used[n] ?? '0', hard[n]!])];
@@ -150,7 +151,7 @@ function describeNetworkPolicy(policy: KubeObject): string {
 	return out + `  Policy Types: ${types.join(', ')}\n[simulator] this cluster's network plugin does not enforce NetworkPolicies: the policy is stored, traffic is not filtered\n`;
 }
 
-function describeRole(role: KubeObject): string {
+function describeRole(role: Role): string {
 	let out = fields([['Name', role.metadata.name], ['Labels', labelList(role.metadata.labels)], ['Annotations', annotationList(role.metadata.annotations)]]) + 'PolicyRule:\n';
 	const rows = [['Resources', 'Non-Resource URLs', 'Resource Names', 'Verbs'], ['---------', '-----------------', '--------------', '-----']];
 	for (const rule of asRole(role).rules ?? []) {

@@ -8,6 +8,8 @@ import {tabwrite} from './tabwriter.ts';
 import {formatSelector} from './more-rows.ts';
 import {describeClusterConfig} from './describe-cluster-config.ts';
 import {humanDuration, table} from './table.ts';
+import type {CronJob, DaemonSetStatus, Job, JobSpec, StatefulSet, StatefulSetStatus} from '../../../engine/k8s/kinds.ts';
+import type {ConfigMap, DaemonSet, PodDisruptionBudget, PriorityClass, Secret, ServiceAccount} from '../../../engine/k8s/kinds-more.ts';
 
 function header(obj: KubeObject): Field[] {
 	return [['Name', obj.metadata.name], ['Namespace', obj.metadata.namespace ?? ''], ['Labels', labelList(obj.metadata.labels)], ['Annotations', annotationList(obj.metadata.annotations)]];
@@ -18,32 +20,32 @@ function byteLength(base64: string): number {
 	return (base64.length / 4) * 3 - padding;
 }
 
-function describeConfigMap(w: World, obj: KubeObject): string {
+function describeConfigMap(w: World, obj: ConfigMap): string {
 	let out = fields(header(obj)) + '\nData\n====\n';
 	// kubectl 1.32 writes each value, a newline, then an empty line (its key order is Go's map order, random; sorted here as later kubectl sorts).
-	for (const [key, value] of Object.entries((obj.data ?? {}) as Record<string, string>).sort(([a], [b]) => a.localeCompare(b))) out += `${key}:\n----\n${value}\n\n`;
+	for (const [key, value] of Object.entries(obj.data ?? {}).sort(([a], [b]) => a.localeCompare(b))) out += `${key}:\n----\n${value}\n\n`;
 	out += '\nBinaryData\n====\n';
-	for (const [key, value] of Object.entries((obj.binaryData ?? {}) as Record<string, string>).sort(([a], [b]) => a.localeCompare(b))) out += `${key}: ${byteLength(value)} bytes\n`;
+	for (const [key, value] of Object.entries(obj.binaryData ?? {}).sort(([a], [b]) => a.localeCompare(b))) out += `${key}: ${byteLength(value)} bytes\n`;
 	return out + '\n' + eventsAfter(w, obj, [['Events', '']]);
 }
 
-function describeSecret(obj: KubeObject): string {
+function describeSecret(obj: Secret): string {
 	let out = fields(header(obj)) + `\nType:  ${obj.type}\n\nData\n====\n`;
-	const rows = Object.entries((obj.data ?? {}) as Record<string, string>)
+	const rows = Object.entries(obj.data ?? {})
 		.sort(([a], [b]) => a.localeCompare(b))
 		.map(([key, value]) => [`${key}:`, key === 'token' && obj.type === 'kubernetes.io/service-account-token' ? atob(value) : `${byteLength(value)} bytes`]);
 	if (rows.length) out += table(rows, 2);
 	return out;
 }
 
-function describeServiceAccount(w: World, obj: KubeObject): string {
-	const names = (list: unknown) => (Array.isArray(list) ? list.map((x: any) => String(x?.name)) : []);
+function describeServiceAccount(w: World, obj: ServiceAccount): string {
+	const names = (list: {name?: string}[] | undefined) => (Array.isArray(list) ? list.map(x => String(x?.name)) : []);
 	const list: Field[] = [...header(obj), ['Image pull secrets', names(obj.imagePullSecrets)], ['Mountable secrets', names(obj.secrets)], ['Tokens', []]];
 	return fields(list) + eventsAfter(w, obj, list);
 }
 
 /** describePodDisruptionBudgetV1: the budget, its selector and the disruption controller's counts. */
-function describeDisruptionBudget(w: World, pdb: KubeObject): string {
+function describeDisruptionBudget(w: World, pdb: PodDisruptionBudget): string {
 	const spec = pdb.spec ?? {};
 	const status = pdb.status ?? {};
 	const lines = [`Name:\t${pdb.metadata.name}`, `Namespace:\t${pdb.metadata.namespace ?? ''}`];
@@ -55,7 +57,7 @@ function describeDisruptionBudget(w: World, pdb: KubeObject): string {
 }
 
 /** describePriorityClass: annotations as labels.FormatLabels prints them (k=v,k=v or <none>). */
-function describePriorityClass(w: World, pc: KubeObject): string {
+function describePriorityClass(w: World, pc: PriorityClass): string {
 	const annotations = Object.entries(pc.metadata.annotations ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join(',') || '<none>';
 	const lines = [`Name:\t${pc.metadata.name}`, `Value:\t${pc.value ?? 0}`, `GlobalDefault:\t${pc.globalDefault ?? false}`, `PreemptionPolicy:\t${pc.preemptionPolicy ?? ''}`, `Description:\t${pc.description ?? ''}`, `Annotations:\t${annotations}`];
 	return describedWithEvents(w, pc, lines);
@@ -68,7 +70,7 @@ function describedWithEvents(w: World, obj: KubeObject, lines: string[]): string
 	return tabwrite(`${lines.join('\n')}\n`) + events;
 }
 
-function describeJob(w: World, job: KubeObject): string {
+function describeJob(w: World, job: Job): string {
 	const spec = job.spec ?? {};
 	const list: Field[] = [['Name', job.metadata.name], ['Namespace', job.metadata.namespace ?? ''], ['Selector', formatSelector(spec.selector)], ['Labels', labelList(job.metadata.labels)], ['Annotations', annotationList(job.metadata.annotations)]];
 	const controlledBy = job.metadata.ownerReferences?.find(r => r.controller);
@@ -82,9 +84,9 @@ function describeJob(w: World, job: KubeObject): string {
 	return fields(list) + podTemplate(spec.template) + eventsAfter(w, job, list);
 }
 
-function describeCronJob(w: World, cj: KubeObject): string {
-	const spec = cj.spec ?? {};
-	const jobSpec = spec.jobTemplate?.spec ?? {};
+function describeCronJob(w: World, cj: CronJob): string {
+	const spec = cj.spec;
+	const jobSpec: Partial<JobSpec> = spec.jobTemplate?.spec ?? {};
 	const unset = (v: unknown) => (v === undefined || v === null ? '<unset>' : String(v));
 	const list: Field[] = [
 		['Name', cj.metadata.name],
@@ -102,13 +104,13 @@ function describeCronJob(w: World, cj: KubeObject): string {
 		['Completions', unset(jobSpec.completions)],
 	];
 	if (jobSpec.activeDeadlineSeconds !== undefined) list.push(['Active Deadline Seconds', `${jobSpec.activeDeadlineSeconds}s`]);
-	const tail: Field[] = [['Last Schedule Time', cj.status?.lastScheduleTime ? rfc1123(cj.status.lastScheduleTime) : '<unset>'], ['Active Jobs', ((cj.status?.active ?? []) as {name: string}[]).map(r => r.name).join(', ') || '<none>']];
+	const tail: Field[] = [['Last Schedule Time', cj.status?.lastScheduleTime ? rfc1123(cj.status.lastScheduleTime) : '<unset>'], ['Active Jobs', (cj.status?.active ?? []).map(r => r.name).join(', ') || '<none>']];
 	return fields(list) + podTemplate(jobSpec.template) + fields(tail) + eventsAfter(w, cj, tail);
 }
 
-function describeDaemonSet(w: World, ds: KubeObject): string {
-	const st = ds.status ?? {};
-	const nodeSelector = Object.entries((ds.spec?.template?.spec?.nodeSelector ?? {}) as Record<string, string>).map(([k, v]) => `${k}=${v}`).join(',') || '<none>';
+function describeDaemonSet(w: World, ds: DaemonSet): string {
+	const st: Partial<DaemonSetStatus> = ds.status ?? {};
+	const nodeSelector = Object.entries(ds.spec?.template?.spec?.nodeSelector ?? {}).map(([k, v]) => `${k}=${v}`).join(',') || '<none>';
 	const head: Field[] = [['Name', ds.metadata.name], ['Selector', formatSelector(ds.spec?.selector)], ['Node-Selector', nodeSelector], ['Labels', labelList(ds.metadata.labels)], ['Annotations', annotationList(ds.metadata.annotations)]];
 	// These five lines have no tab in kubectl's describer, so they are not aligned.
 	const counts = `Desired Number of Nodes Scheduled: ${st.desiredNumberScheduled ?? 0}\nCurrent Number of Nodes Scheduled: ${st.currentNumberScheduled ?? 0}\nNumber of Nodes Scheduled with Up-to-date Pods: ${st.updatedNumberScheduled ?? 0}\nNumber of Nodes Scheduled with Available Pods: ${st.numberAvailable ?? 0}\nNumber of Nodes Misscheduled: ${st.numberMisscheduled ?? 0}\n`;
@@ -116,8 +118,8 @@ function describeDaemonSet(w: World, ds: KubeObject): string {
 	return fields(head) + counts + fields(status) + podTemplate(ds.spec?.template) + eventsAfter(w, ds, [['Events', '']]);
 }
 
-function describeStatefulSet(w: World, sts: KubeObject): string {
-	const st = sts.status ?? {};
+function describeStatefulSet(w: World, sts: StatefulSet): string {
+	const st: Partial<StatefulSetStatus> = sts.status ?? {};
 	const list: Field[] = [
 		['Name', sts.metadata.name],
 		['Namespace', sts.metadata.namespace ?? ''],
@@ -131,7 +133,7 @@ function describeStatefulSet(w: World, sts: KubeObject): string {
 		['Pods Status', podsStatus(w, sts)],
 	];
 	let out = fields(list) + podTemplate(sts.spec?.template);
-	const claims = (sts.spec?.volumeClaimTemplates ?? []) as any[];
+	const claims = sts.spec?.volumeClaimTemplates ?? [];
 	out += 'Volume Claims:\n';
 	if (!claims.length) out += '  <none>\n';
 	for (const t of claims) {

@@ -2,15 +2,14 @@
 import {describeProbe} from './describe-probe.ts';
 import {msOf} from '../../../engine/k8s/metadata.ts';
 import {cpuMilli, formatCpu, formatMemory, memoryBytes} from '../../../engine/k8s/quantity.ts';
-import {storeKey} from '../../../engine/k8s/resources.ts';
 import {formatLabels} from '../../../engine/k8s/selectors.ts';
 import {asEndpoints, asNode, asPod} from '../../../engine/k8s/typed-store.ts';
-import type {ContainerState, KubeObject} from '../../../engine/k8s/types.ts';
+import type {ContainerState, KubeObject, ResourceList} from '../../../engine/k8s/types.ts';
 import type {World, WorldEvent} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
 import {fail, namespaceOf, type Kctx} from './context.ts';
 import {parseTargets} from './resource-names.ts';
-import {listObjects} from '../../../engine/k8s/api-server.ts';
+import {getObject, listObjects} from '../../../engine/k8s/api-server.ts';
 import {qualifiedPlural} from './resource-names.ts';
 import {podStatus} from './rows.ts';
 import {humanDuration, table} from './table.ts';
@@ -19,6 +18,8 @@ import {describeMore} from './describe-more.ts';
 import {describeUnstructured} from './describe-generic.ts';
 import {tabwrite} from './tabwriter.ts';
 import {environmentLines, mountLines, volumeLines} from './describe-pod-config.ts';
+import type {Deployment, Node, NodeSystemInfo, Pod, ReplicaSet, Service} from '../../../engine/k8s/kinds.ts';
+import type {Lease, ReplicationController} from '../../../engine/k8s/kinds-more.ts';
 
 export {aggregateEvents, eventsSection};
 
@@ -37,7 +38,7 @@ function stateLines(state: Partial<ContainerState> | undefined, indent: string, 
 	return `${indent}${label.padEnd(16)}Terminated\n${indent}  Reason:       ${t.reason}\n${indent}  Exit Code:    ${t.exitCode}\n${indent}  Started:      ${rfc1123(t.startedAt)}\n${indent}  Finished:     ${rfc1123(t.finishedAt)}\n`;
 }
 
-function describePod(w: World, pod: KubeObject): string {
+function describePod(w: World, pod: Pod): string {
 	const node = pod.spec.nodeName ? `${pod.spec.nodeName}/${w.cluster!.store.nodes.get(pod.spec.nodeName)?.status?.addresses?.[0]?.address ?? ''}` : '<none>';
 	const controller = pod.metadata.ownerReferences?.find(r => r.controller);
 	let out = '';
@@ -93,7 +94,7 @@ function describePod(w: World, pod: KubeObject): string {
  * A pod the scheduler cannot place while pods of lower priority run: a real scheduler would try to
  * preempt them (evict them to make room). The simulated one does not, and says so.
  */
-function preemptionNote(w: World, pod: KubeObject): string {
+function preemptionNote(w: World, pod: Pod): string {
 	if (pod.spec.nodeName || pod.status?.phase !== 'Pending' || pod.spec.preemptionPolicy === 'Never' || pod.metadata.deletionTimestamp) return '';
 	const priority = pod.spec.priority ?? 0;
 	const lower = [...w.cluster!.store.pods.values()].some(p => p.spec.nodeName && !p.metadata.deletionTimestamp && (p.spec.priority ?? 0) < priority);
@@ -107,7 +108,7 @@ function keyValues(pairs: [string, unknown][]): string {
 }
 
 /** The node's Lease in kube-node-lease, as describeNodeLease prints it (or why it could not be read). */
-function nodeLeaseLines(lease: KubeObject | undefined, node: string): string {
+function nodeLeaseLines(lease: Lease | undefined, node: string): string {
 	if (!lease) return `Lease:              Failed to get lease: leases.coordination.k8s.io "${node}" not found\n`;
 	const spec = lease.spec ?? {};
 	const time = (t: unknown) => (typeof t === 'string' && t ? rfc1123(t) : '<unset>');
@@ -115,7 +116,7 @@ function nodeLeaseLines(lease: KubeObject | undefined, node: string): string {
 }
 
 /** describeNode in kubectl 1.32's words: one tabwriter over all of it, so the System Info, PodCIDR and pod table columns line up as kubectl's do. */
-function describeNode(w: World, node: KubeObject): string {
+function describeNode(w: World, node: Node): string {
 	const c = w.cluster!;
 	const lines: string[] = [`Name:\t${node.metadata.name}`];
 	lines.push(`Roles:\t${Object.keys(node.metadata.labels ?? {}).filter(k => k.startsWith('node-role.kubernetes.io/')).map(k => k.split('/')[1]).join(',') || '<none>'}`);
@@ -128,24 +129,24 @@ function describeNode(w: World, node: KubeObject): string {
 	lines.push(`Unschedulable:\t${node.spec.unschedulable ? 'true' : 'false'}`);
 	lines.push(...nodeLeaseLines(c.store.leases.get(`kube-node-lease/${node.metadata.name}`), node.metadata.name).trimEnd().split('\n').map(l => l.replace(/^(\s*[\w ]+:) +/, '$1\t')));
 	lines.push('Conditions:', '  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage', '  ----\t------\t-----------------\t------------------\t------\t-------');
-	for (const cond of node.status.conditions) lines.push(`  ${cond.type} \t${cond.status} \t${rfc1123(cond.lastHeartbeatTime)} \t${rfc1123(cond.lastTransitionTime)} \t${cond.reason} \t${cond.message}`);
+	for (const cond of node.status.conditions ?? []) lines.push(`  ${cond.type} \t${cond.status} \t${rfc1123(cond.lastHeartbeatTime)} \t${rfc1123(cond.lastTransitionTime)} \t${cond.reason} \t${cond.message}`);
 	lines.push('Addresses:', ...asNode(node).status.addresses!.map(a => `  ${a.type}:\t${a.address}`));
-	const resources = (list: Record<string, string>) => Object.keys(list).sort().map(r => `  ${r}:\t${list[r]}`);
-	lines.push('Capacity:', ...resources(node.status.capacity), 'Allocatable:', ...resources(node.status.allocatable));
-	const info = node.status.nodeInfo;
+	const resources = (list: ResourceList) => Object.keys(list).sort().map(r => `  ${r}:\t${list[r]}`);
+	lines.push('Capacity:', ...resources(node.status.capacity ?? {}), 'Allocatable:', ...resources(node.status.allocatable ?? {}));
+	const info: NodeSystemInfo = node.status.nodeInfo ?? {};
 	lines.push('System Info:', `  Machine ID:\t${info.machineID}`, `  System UUID:\t${info.systemUUID}`, `  Boot ID:\t${info.bootID}`, `  Kernel Version:\t${info.kernelVersion}`, `  OS Image:\t${info.osImage}`, `  Operating System:\t${info.operatingSystem}`, `  Architecture:\t${info.architecture}`, `  Container Runtime Version:\t${info.containerRuntimeVersion}`, `  Kubelet Version:\t${info.kubeletVersion}`, `  Kube-Proxy Version:\t${info.kubeProxyVersion ?? ''}`);
 	if (node.spec.podCIDR) lines.push(`PodCIDR:\t${node.spec.podCIDR}`);
 	const cidrs = (node.spec.podCIDRs as string[] | undefined) ?? (node.spec.podCIDR ? [node.spec.podCIDR] : []);
 	if (cidrs.length) lines.push(`PodCIDRs:\t${cidrs.join(',')}`);
 	const pods = [...(c.podsByNode.get(node.metadata.name) ?? [])].map(k => c.store.pods.get(k)!).filter(p => p && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed').sort((a, b) => a.metadata.namespace!.localeCompare(b.metadata.namespace!) || a.metadata.name.localeCompare(b.metadata.name));
 	lines.push(`Non-terminated Pods:\t(${pods.length} in total)`, '  Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge', '  ---------\t----\t\t------------\t----------\t---------------\t-------------\t---');
-	const allocatable = node.status.allocatable;
+	const allocatable = node.status.allocatable ?? {};
 	const cpuCap = cpuMilli(allocatable.cpu) || 1;
 	const memCap = memoryBytes(allocatable.memory) || 1;
 	// "250m (12%)": a request and its share of what the node can allocate, as describe prints it.
 	const cpuCell = (milli: number) => `${milli ? formatCpu(milli) : '0'} (${Math.floor((milli * 100) / cpuCap)}%)`;
 	const memCell = (bytes: number) => `${bytes ? formatMemory(bytes) : '0'} (${Math.floor((bytes * 100) / memCap)}%)`;
-	const sum = (p: KubeObject, kind: 'requests' | 'limits', what: 'cpu' | 'memory') => asPod(p).spec.containers.reduce((t, x) => t + (what === 'cpu' ? cpuMilli(x.resources?.[kind]?.cpu) : memoryBytes(x.resources?.[kind]?.memory)), 0);
+	const sum = (p: Pod, kind: 'requests' | 'limits', what: 'cpu' | 'memory') => p.spec.containers.reduce((t, x) => t + (what === 'cpu' ? cpuMilli(x.resources?.[kind]?.cpu) : memoryBytes(x.resources?.[kind]?.memory)), 0);
 	const totals = {cpuReq: 0, cpuLim: 0, memReq: 0, memLim: 0};
 	for (const p of pods) {
 		const [cpuReq, cpuLim, memReq, memLim] = [sum(p, 'requests', 'cpu'), sum(p, 'limits', 'cpu'), sum(p, 'requests', 'memory'), sum(p, 'limits', 'memory')];
@@ -163,7 +164,7 @@ function describeNode(w: World, node: KubeObject): string {
 	return tabwrite(`${lines.join('\n')}\n`) + events;
 }
 
-function describeReplicas(w: World, obj: KubeObject): string {
+function describeReplicas(w: World, obj: ReplicationController | ReplicaSet): string {
 	const pods = [...(w.cluster!.podsByOwner.get(obj.metadata.uid) ?? [])].map(key => w.cluster!.store.pods.get(key)!).filter(Boolean);
 	const phase = (p: string) => pods.filter(x => (x.status.phase ?? 'Pending') === p).length;
 	const selector = obj.kind === 'ReplicationController' ? labelList(obj.spec.selector).join(',') : labelList(obj.spec.selector?.matchLabels).join(',');
@@ -181,7 +182,7 @@ function describeReplicas(w: World, obj: KubeObject): string {
 	return fields(list) + podTemplate(obj.spec.template) + eventsAfter(w, obj, list);
 }
 
-function describeDeployment(w: World, obj: KubeObject): string {
+function describeDeployment(w: World, obj: Deployment): string {
 	const c = w.cluster!;
 	const owned = [...c.store.replicasets.values()].filter(rs => rs.metadata.namespace === obj.metadata.namespace && rs.metadata.ownerReferences?.some(r => r.uid === obj.metadata.uid));
 	const newest = owned.sort((a, b) => Number(b.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0) - Number(a.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0))[0];
@@ -203,13 +204,13 @@ function describeDeployment(w: World, obj: KubeObject): string {
 	let out = fields(list) + podTemplate(obj.spec.template);
 	const conditions = st.conditions ?? [];
 	// The condition rows share a tabwriter block with "OldReplicaSets:" below, so Type is at least that wide.
-	if (conditions.length) out += 'Conditions:\n' + table([['Type'.padEnd(13), 'Status', 'Reason'], ['----', '------', '------'], ...(conditions as {type: string; status: string; reason?: string}[]).map(x => [x.type, x.status, x.reason!])], 2).split('\n').filter(Boolean).map(l => '  ' + l).join('\n') + '\n';
-	const rsText = (rs: KubeObject) => `${rs.metadata.name} (${rs.status?.replicas ?? 0}/${rs.spec.replicas} replicas created)`;
+	if (conditions.length) out += 'Conditions:\n' + table([['Type'.padEnd(13), 'Status', 'Reason'], ['----', '------', '------'], ...conditions.map(x => [x.type, x.status, x.reason!])], 2).split('\n').filter(Boolean).map(l => '  ' + l).join('\n') + '\n';
+	const rsText = (rs: ReplicaSet) => `${rs.metadata.name} (${rs.status?.replicas ?? 0}/${rs.spec.replicas} replicas created)`;
 	out += `OldReplicaSets:  ${old.length ? old.map(rsText).join(', ') : '<none>'}\nNewReplicaSet:   ${newest ? rsText(newest) : '<none>'}\n`;
 	return out + eventsAfter(w, obj, list);
 }
 
-function describeService(w: World, obj: KubeObject): string {
+function describeService(w: World, obj: Service): string {
 	const ep = w.cluster!.store.endpoints.get(`${obj.metadata.namespace}/${obj.metadata.name}`);
 	const list: Field[] = [
 		['Name', obj.metadata.name],
@@ -217,7 +218,7 @@ function describeService(w: World, obj: KubeObject): string {
 		['Labels', labelList(obj.metadata.labels)],
 		['Annotations', annotationList(obj.metadata.annotations)],
 		['Selector', labelList(obj.spec.selector).join(',') || '<none>'],
-		['Type', obj.spec.type],
+		['Type', obj.spec.type ?? 'ClusterIP'],
 		...(obj.spec.ipFamilyPolicy ? [['IP Family Policy', obj.spec.ipFamilyPolicy] as Field] : []),
 		['IP Families', (obj.spec.ipFamilies ?? []).join(',') || '<none>'],
 		['IP', obj.spec.clusterIP ?? ''],
@@ -268,7 +269,7 @@ export function kubectlDescribe(k: Kctx): CommandOutcome {
 	const errors: string[] = [];
 	for (const t of targets) {
 		const objects = t.names.length
-			? t.names.map(n => w.cluster!.store[t.info.resource].get(storeKey(t.info, ns, n)) ?? (errors.push(`Error from server (NotFound): ${qualifiedPlural(t.info)} "${n}" not found`), undefined)).filter((x): x is KubeObject => !!x)
+			? t.names.map(n => getObject(w.cluster!, t.info.resource, ns, n) ?? (errors.push(`Error from server (NotFound): ${qualifiedPlural(t.info)} "${n}" not found`), undefined)).filter(x => x !== undefined)
 			: listObjects(w.cluster!, t.info.resource, t.info.namespaced ? ns : undefined);
 		for (const obj of objects) parts.push(obj.kind === 'Pod' ? describePod(w, obj) : obj.kind === 'Node' ? describeNode(w, obj) : describeGeneric(w, obj));
 	}

@@ -4,11 +4,11 @@
 // --timeout (kubectl's default waits for ever; here 60 s of virtual time, said in a [simulator] line).
 import {produce} from 'immer';
 import {evictPod} from '../../../engine/k8s/eviction.ts';
-import type {KubeObject} from '../../../engine/k8s/types.ts';
 import type {ExternalProgramRunner} from '../../../engine/script/external-programs.ts';
 import {tick} from '../../../engine/tick.ts';
 import type {World} from '../../../engine/world.ts';
 import type {OutputChunk} from '../../output-chunks.ts';
+import type {Pod} from '../../../engine/k8s/kinds.ts';
 
 const retryMs = 5_000;
 const boundMs = 60_000;
@@ -17,15 +17,15 @@ const boundMs = 60_000;
  * Evicts the pods in turn, retrying refused ones; what kubectl prints goes to `chunks` in order.
  * `failed`: pods whose eviction answered another error (two budgets on one pod: 500), with kubectl's message.
  */
-export function evictPods(world: World, pods: KubeObject[], timeoutMs: number | undefined, chunks: OutputChunk[], programs: ExternalProgramRunner): {world: World; left: KubeObject[]; bounded: boolean; failed: {pod: KubeObject; message: string}[]} {
+export function evictPods(world: World, pods: Pod[], timeoutMs: number | undefined, chunks: OutputChunk[], programs: ExternalProgramRunner): {world: World; left: Pod[]; bounded: boolean; failed: {pod: Pod; message: string}[]} {
 	const out = (text: string) => chunks.push({stream: 'stdout', text});
 	const err = (text: string) => chunks.push({stream: 'stderr', text});
 	let pending = pods;
 	let waited = 0;
-	const failed: {pod: KubeObject; message: string}[] = [];
+	const failed: {pod: Pod; message: string}[] = [];
 	const limit = timeoutMs && timeoutMs > 0 ? timeoutMs : boundMs;
 	for (;;) {
-		const blocked: KubeObject[] = [];
+		const blocked: Pod[] = [];
 		world = produce(world, w => {
 			for (const p of pending) {
 				const current = w.cluster!.store.pods.get(`${p.metadata.namespace}/${p.metadata.name}`);

@@ -1,7 +1,5 @@
 // kubectl expose: a Service selecting what a pod, replication controller or deployment selects.
-import {createObject} from '../../../engine/k8s/api-server.ts';
-import {storeKey} from '../../../engine/k8s/resources.ts';
-import type {KubeObject} from '../../../engine/k8s/types.ts';
+import {createObject, getObject} from '../../../engine/k8s/api-server.ts';
 import type {CommandOutcome} from '../../types.ts';
 import {dryRunOutput} from './actions.ts';
 import {flag} from './args.ts';
@@ -17,16 +15,22 @@ export function kubectlExpose(k: Kctx): CommandOutcome {
 	if (!target || !name) return fail("error: You must provide one or more resources by argument or filename.");
 	const ns = namespaceOf(k);
 	const c = k.ctx.world.cluster!;
-	const obj = c.store[target.info.resource].get(storeKey(target.info, ns, name));
+	const obj = getObject(c, target.info.resource, ns, name);
 	if (!obj) return fail(`Error from server (NotFound): ${qualifiedPlural(target.info)} "${name}" not found`);
-	const selector = obj.kind === 'Pod' ? obj.metadata.labels : obj.kind === 'ReplicationController' ? obj.spec.selector : obj.spec.selector?.matchLabels;
+	if (obj.kind !== 'Pod' && obj.kind !== 'Service' && obj.kind !== 'ReplicationController' && obj.kind !== 'Deployment' && obj.kind !== 'ReplicaSet') {
+		// canBeExposed: a schema.GroupKind prints as Kind.group
+		const group = target.info.apiVersion.includes('/') ? `.${target.info.apiVersion.split('/')[0]}` : '';
+		return fail(`error: cannot expose a ${obj.kind}${group}`);
+	}
+	// A Service's and an RC's selector is a map; a Deployment's and a ReplicaSet's has matchLabels.
+	const selector = obj.kind === 'Pod' ? obj.metadata.labels : obj.kind === 'ReplicationController' || obj.kind === 'Service' ? obj.spec.selector : obj.spec.selector?.matchLabels;
 	if (!selector || Object.keys(selector).length === 0) return fail(`error: couldn't retrieve selectors via --selector flag or introspection: the ${obj.kind.toLowerCase()} has no labels and cannot be exposed`);
-	const containerPort = (obj.kind === 'Pod' ? obj.spec.containers : obj.spec.template?.spec?.containers)?.[0]?.ports?.[0]?.containerPort;
+	const containerPort = obj.kind === 'Service' ? undefined : (obj.kind === 'Pod' ? obj.spec.containers : obj.spec.template?.spec?.containers)?.[0]?.ports?.[0]?.containerPort;
 	const port = Number(flag(k.args, 'port') ?? containerPort);
 	if (!port) return fail("error: couldn't find port via --port flag or introspection\nSee 'kubectl expose -h' for help and examples");
 	const targetPort = flag(k.args, 'target-port');
 	const svcName = flag(k.args, 'name') ?? name;
-	const svc: KubeObject = {apiVersion: 'v1', kind: 'Service', metadata: {name: svcName, namespace: ns, labels: obj.metadata.labels} as unknown as KubeObject['metadata'], spec: {type: flag(k.args, 'type') ?? 'ClusterIP', selector: {...selector}, ports: [{port, protocol: 'TCP', targetPort: targetPort ? (Number(targetPort) || targetPort) : port}]}};
+	const svc = {apiVersion: 'v1', kind: 'Service' as const, metadata: {name: svcName, namespace: ns, labels: obj.metadata.labels}, spec: {type: flag(k.args, 'type') ?? 'ClusterIP', selector: {...selector}, ports: [{port, protocol: 'TCP', targetPort: targetPort ? (Number(targetPort) || targetPort) : port}]}};
 	if (dryRunMode(k)) return dryRunOutput(k, svc, `service/${svcName} exposed`);
 	const {world, result} = change(k.ctx.world, w => createObject(w, svc));
 	if (!result.ok) return fail(serverError(result.error));

@@ -8,7 +8,8 @@ import {fail, namespaceOf, type Kctx} from './context.ts';
 import {listObjects} from '../../../engine/k8s/api-server.ts';
 import type {Pod} from '../../../engine/k8s/kinds.ts';
 import {msOf} from '../../../engine/k8s/metadata.ts';
-import {asPod} from '../../../engine/k8s/typed-store.ts';
+import {asPod, specOf} from '../../../engine/k8s/typed-store.ts';
+import {fieldsIn} from '../../../engine/k8s/object-input.ts';
 import type {ContainerRuntime} from '../../../engine/k8s/types.ts';
 import {storeKey} from '../../../engine/k8s/resources.ts';
 import {matchesMap, matchesRequirements, parseSelector} from '../../../engine/k8s/selectors.ts';
@@ -29,7 +30,8 @@ export function podsFor(k: Kctx, ref: string): {pods: Pod[]; typed: string} | {e
 	}
 	const owner = c.store[info.resource].get(storeKey(info, ns, name));
 	if (!owner) return {error: `Error from server (NotFound): ${qualifiedPlural(info)} "${name}" not found`};
-	const selector = owner.spec?.selector?.matchLabels ?? owner.spec?.selector;
+	const ownerSelector = fieldsIn(specOf(owner), 'selector');
+	const selector = ownerSelector?.matchLabels ?? ownerSelector;
 	if (!selector || typeof selector !== 'object') return {error: `error: cannot attach to ${info.kind}: selector for ${typePrefix(info)}/${name} not implemented`};
 	// kubectl's GetFirstPod (podutils.ActivePods, reversed; ByLogging for logs is the same order): a
 	// scheduled, running, ready pod first, ready the longest, restarted the least, the oldest; then the list's (name) order.

@@ -2,7 +2,7 @@
 // with kubectl's errors for broken YAML, a missing kind and unknown fields (strict decoding).
 import {parseAllDocuments} from 'yaml';
 import {base64Error} from '../../../engine/k8s/config-objects.ts';
-import type {KubeObject} from '../../../engine/k8s/types.ts';
+import {fieldsIn, isFields, type Fields, type ObjectInput} from '../../../engine/k8s/object-input.ts';
 import {startFolderPath} from '../../learner-files.ts';
 import {listPath, pathKind, readPath} from '../../paths.ts';
 import {readDisk} from '../../read-disk.ts';
@@ -13,7 +13,7 @@ import type {CommandContext} from '../../types.ts';
 /** The most manifest text read from one folder of the learner's disk. */
 const realManifestsLimit = 8 * 1024 * 1024;
 
-export type Manifest = {object: KubeObject; source: string};
+export type Manifest = {object: ObjectInput; source: string};
 
 function readSource(ctx: CommandContext, path: string): {files: {name: string; content: string}[]} | {error: string} {
 	if (path === '-') return {files: [{name: 'STDIN', content: ctx.stdin}]};
@@ -94,13 +94,13 @@ function goYamlLine(content: string, offset: number, message: string): number {
 	return content.slice(0, at).split('\n').length;
 }
 
-export function parseManifestText(name: string, content: string): {objects: KubeObject[]} | {error: string} {
+export function parseManifestText(name: string, content: string): {objects: Fields[]} | {error: string} {
 	const depth = yamlDepth(content);
 	if (depth > goYamlMaxDepth) return {error: `error: error parsing ${name}: error converting YAML to JSON: yaml: exceeded max depth of ${goYamlMaxDepth}`};
 	if (depth > parsedMaxDepth) return {error: `error: error parsing ${name}: [simulator] the YAML nests ${depth} levels deep; k8s-tutor reads up to ${parsedMaxDepth} (kubectl reads up to ${goYamlMaxDepth})`};
 	const docs = parseAllDocuments(content, {prettyErrors: false, uniqueKeys: true});
 	const list = Array.isArray(docs) ? docs : [docs];
-	const objects: KubeObject[] = [];
+	const objects: Fields[] = [];
 	for (const doc of list) {
 		const error = doc.errors[0];
 		if (error) {
@@ -109,7 +109,7 @@ export function parseManifestText(name: string, content: string): {objects: Kube
 			const what = error.code === 'DUPLICATE_KEY' ? `yaml: unmarshal errors:\n  line ${line}: mapping key already defined` : `yaml: line ${line}: ${message}`;
 			return {error: `error: error parsing ${name}: error converting YAML to JSON: ${what}`};
 		}
-		let value;
+		let value: unknown;
 		try {
 			value = doc.toJS();
 		} catch (error) {
@@ -120,8 +120,9 @@ export function parseManifestText(name: string, content: string): {objects: Kube
 		if (value === null || value === undefined) continue;
 		dropPrototypeKeys(value);
 		if (typeof value !== 'object' || Array.isArray(value)) return {error: `error: error parsing ${name}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(value) ? 'array' : 'string'} into Go value of type map[string]interface {}`};
-		if (value.kind === 'List' && Array.isArray(value.items)) objects.push(...value.items);
-		else objects.push(value as KubeObject);
+		const found = value as Fields; // an object: checked above
+		if (found.kind === 'List' && Array.isArray(found.items)) objects.push(...found.items);
+		else objects.push(found);
 	}
 	return {objects};
 }
@@ -138,8 +139,8 @@ export function loadManifests(ctx: CommandContext, paths: string[]): {manifests:
 			for (const object of parsed.objects) {
 				if (!object.apiVersion) return {error: `error: error validating "${file.name}": error validating data: apiVersion not set; if you choose to ignore these errors, turn validation off with --validate=false`};
 				if (!object.kind) return {error: `error: error validating "${file.name}": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false`};
-				object.metadata ??= {} as KubeObject['metadata'];
-				manifests.push({object, source: file.name});
+				object.metadata ??= {};
+				manifests.push({object: object as ObjectInput, source: file.name}); // apiVersion, kind and metadata are there
 			}
 		}
 	}
@@ -157,11 +158,14 @@ function unknownIn(obj: unknown, allowed: string[], path: string, out: string[])
 	for (const key of Object.keys(obj)) if (!allowed.includes(key)) out.push(`unknown field "${path}${key}"`);
 }
 
-function checkPodSpec(spec: any, path: string, out: string[]): void {
+/** A list field's entries, whatever their type (unknownIn skips those that are not objects). */
+const listAt = (parent: unknown, key: string): unknown[] => (isFields(parent) && Array.isArray(parent[key]) ? parent[key] : []);
+
+function checkPodSpec(spec: unknown, path: string, out: string[]): void {
 	unknownIn(spec, podSpecFields, path, out);
-	for (const [i, c] of (Array.isArray(spec?.containers) ? spec.containers : []).entries()) {
+	for (const [i, c] of listAt(spec, 'containers').entries()) {
 		unknownIn(c, containerFields, `${path}containers[${i}].`, out);
-		for (const [j, p] of (Array.isArray(c?.ports) ? c.ports : []).entries()) unknownIn(p, portFields, `${path}containers[${i}].ports[${j}].`, out);
+		for (const [j, p] of listAt(c, 'ports').entries()) unknownIn(p, portFields, `${path}containers[${i}].ports[${j}].`, out);
 	}
 }
 
@@ -185,14 +189,15 @@ const topLevelFields: Record<string, string[]> = {
 };
 
 /** Strict decoding: the fields the API schema does not know, as "unknown field" messages. */
-export function unknownFields(obj: KubeObject): string[] {
+export function unknownFields(obj: ObjectInput): string[] {
 	const out: string[] = [];
 	unknownIn(obj, ['apiVersion', 'kind', 'metadata', ...(topLevelFields[obj.kind] ?? ['spec', 'status'])], '', out);
 	unknownIn(obj.metadata, metaFields, 'metadata.', out);
-	const template = (spec: any) => {
-		unknownIn(spec?.template, ['metadata', 'spec'], 'spec.template.', out);
-		unknownIn(spec?.template?.metadata, metaFields, 'spec.template.metadata.', out);
-		checkPodSpec(spec?.template?.spec, 'spec.template.spec.', out);
+	const template = (spec: unknown) => {
+		const podTemplate = fieldsIn(spec, 'template');
+		unknownIn(podTemplate, ['metadata', 'spec'], 'spec.template.', out);
+		unknownIn(podTemplate?.metadata, metaFields, 'spec.template.metadata.', out);
+		checkPodSpec(podTemplate?.spec, 'spec.template.spec.', out);
 	};
 	switch (obj.kind) {
 		case 'Pod':
@@ -213,14 +218,19 @@ export function unknownFields(obj: KubeObject): string[] {
 			break;
 		case 'CronJob':
 			unknownIn(obj.spec, ['concurrencyPolicy', 'failedJobsHistoryLimit', 'jobTemplate', 'schedule', 'startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'suspend', 'timeZone'], 'spec.', out);
-			unknownIn(obj.spec?.jobTemplate, ['metadata', 'spec'], 'spec.jobTemplate.', out);
-			unknownIn(obj.spec?.jobTemplate?.spec, jobSpecFields, 'spec.jobTemplate.spec.', out);
-			unknownIn(obj.spec?.jobTemplate?.spec?.template, ['metadata', 'spec'], 'spec.jobTemplate.spec.template.', out);
-			checkPodSpec(obj.spec?.jobTemplate?.spec?.template?.spec, 'spec.jobTemplate.spec.template.spec.', out);
+		{
+			const jobTemplate = fieldsIn(obj.spec, 'jobTemplate');
+			const jobSpec = fieldsIn(jobTemplate, 'spec');
+			const podTemplate = fieldsIn(jobSpec, 'template');
+			unknownIn(jobTemplate, ['metadata', 'spec'], 'spec.jobTemplate.', out);
+			unknownIn(jobSpec, jobSpecFields, 'spec.jobTemplate.spec.', out);
+			unknownIn(podTemplate, ['metadata', 'spec'], 'spec.jobTemplate.spec.template.', out);
+			checkPodSpec(podTemplate?.spec, 'spec.jobTemplate.spec.template.spec.', out);
+		}
 			break;
 		case 'Service':
 			unknownIn(obj.spec, ['ports', 'selector', 'type', 'clusterIP', 'clusterIPs', 'externalIPs', 'sessionAffinity', 'externalTrafficPolicy', 'internalTrafficPolicy', 'ipFamilies', 'ipFamilyPolicy', 'loadBalancerIP', 'externalName', 'publishNotReadyAddresses', 'sessionAffinityConfig', 'allocateLoadBalancerNodePorts', 'healthCheckNodePort', 'loadBalancerSourceRanges', 'loadBalancerClass', 'trafficDistribution'], 'spec.', out);
-			for (const [i, p] of (Array.isArray(obj.spec?.ports) ? obj.spec.ports : []).entries()) unknownIn(p, ['port', 'targetPort', 'nodePort', 'protocol', 'name', 'appProtocol'], `spec.ports[${i}].`, out);
+			for (const [i, p] of listAt(obj.spec, 'ports').entries()) unknownIn(p, ['port', 'targetPort', 'nodePort', 'protocol', 'name', 'appProtocol'], `spec.ports[${i}].`, out);
 			break;
 	}
 	return out;
@@ -238,32 +248,33 @@ function goType(value: unknown): string {
  * Decoding errors before validation, as the API server's JSON decoder reports them: a string where
  * an int32 goes, a number where a list goes, a malformed quantity.
  */
-export function decodeError(obj: KubeObject): string | undefined {
+export function decodeError(obj: ObjectInput): string | undefined {
 	const structName: Record<string, string> = {ReplicationController: 'ReplicationControllerSpec', ReplicaSet: 'ReplicaSetSpec', Deployment: 'DeploymentSpec'};
 	const wrong = (value: unknown, want: string, field: string, struct: string) => `json: cannot unmarshal ${goType(value)} into Go struct field ${struct}.${field} of type ${want}`;
 	if (obj.kind === 'Secret' && obj.data && typeof obj.data === 'object') {
-		for (const value of Object.values(obj.data as Record<string, unknown>)) {
+		for (const value of Object.values(obj.data)) {
 			const error = base64Error(value);
 			if (error) return error;
 		}
 	}
-	const spec = obj.spec as any;
+	const spec = obj.spec;
 	if (spec !== undefined && spec !== null && goType(spec) !== 'object') return wrong(spec, `v1.${obj.kind}Spec`, 'spec', obj.kind);
 	if (obj.metadata !== undefined && goType(obj.metadata) !== 'object') return wrong(obj.metadata, 'v1.ObjectMeta', 'metadata', obj.kind);
-	for (const [where, labels] of [['metadata.labels', obj.metadata?.labels], ['spec.template.metadata.labels', spec?.template?.metadata?.labels]] as const) {
+	for (const [where, labels] of [['metadata.labels', obj.metadata?.labels], ['spec.template.metadata.labels', fieldsIn(fieldsIn(spec, 'template'), 'metadata')?.labels]] as const) {
 		if (labels === undefined || labels === null) continue;
 		if (goType(labels) !== 'object') return wrong(labels, 'map[string]string', where, 'ObjectMeta');
 		for (const value of Object.values(labels)) if (typeof value !== 'string') return wrong(value, 'string', where, 'ObjectMeta');
 	}
-	if (spec && structName[obj.kind] && spec.replicas !== undefined && spec.replicas !== null && typeof spec.replicas !== 'number') return wrong(spec.replicas, 'int32', 'spec.replicas', structName[obj.kind]!);
-	const podSpec = obj.kind === 'Pod' ? spec : spec?.template?.spec;
+	if (isFields(spec) && structName[obj.kind] && spec.replicas !== undefined && spec.replicas !== null && typeof spec.replicas !== 'number') return wrong(spec.replicas, 'int32', 'spec.replicas', structName[obj.kind]!);
+	const podSpec = obj.kind === 'Pod' ? spec : fieldsIn(spec, 'template')?.spec;
 	const prefix = obj.kind === 'Pod' ? 'spec' : 'spec.template.spec';
-	if (podSpec && podSpec.containers !== undefined && podSpec.containers !== null && !Array.isArray(podSpec.containers)) return wrong(podSpec.containers, '[]v1.Container', `${prefix}.containers`, 'PodSpec');
-	for (const c of Array.isArray(podSpec?.containers) ? podSpec.containers : []) {
-		if (goType(c) !== 'object') return wrong(c, 'v1.Container', `${prefix}.containers`, 'PodSpec');
+	if (isFields(podSpec) && podSpec.containers !== undefined && podSpec.containers !== null && !Array.isArray(podSpec.containers)) return wrong(podSpec.containers, '[]v1.Container', `${prefix}.containers`, 'PodSpec');
+	for (const c of listAt(podSpec, 'containers')) {
+		if (!isFields(c)) return wrong(c, 'v1.Container', `${prefix}.containers`, 'PodSpec');
 		if (c.ports !== undefined && c.ports !== null && !Array.isArray(c.ports)) return wrong(c.ports, '[]v1.ContainerPort', `${prefix}.containers.ports`, 'Container');
-		for (const p of Array.isArray(c.ports) ? c.ports : []) if (p?.containerPort !== undefined && typeof p.containerPort !== 'number') return wrong(p.containerPort, 'int32', `${prefix}.containers.ports.containerPort`, 'ContainerPort');
-		for (const list of [c.resources?.requests, c.resources?.limits]) {
+		for (const p of listAt(c, 'ports')) if (isFields(p) && p.containerPort !== undefined && typeof p.containerPort !== 'number') return wrong(p.containerPort, 'int32', `${prefix}.containers.ports.containerPort`, 'ContainerPort');
+		const resources = fieldsIn(c, 'resources');
+		for (const list of [resources?.requests, resources?.limits]) {
 			for (const value of Object.values(list ?? {})) {
 				if (!quantityPattern.test(String(value))) return `quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`;
 			}
@@ -271,5 +282,5 @@ export function decodeError(obj: KubeObject): string | undefined {
 		if (c.image !== undefined && c.image !== null && typeof c.image !== 'string') return wrong(c.image, 'string', `${prefix}.containers.image`, 'Container');
 		if (c.name !== undefined && c.name !== null && typeof c.name !== 'string') return wrong(c.name, 'string', `${prefix}.containers.name`, 'Container');
 	}
-	return typeMismatch(obj as unknown as Record<string, unknown>);
+	return typeMismatch(obj);
 }

@@ -7,6 +7,8 @@ import type {ContainerSpec, KubeObject, ResourceName} from '../../../engine/k8s/
 import type {World} from '../../../engine/world.ts';
 import {humanDuration} from './table.ts';
 import {moreHeaders, moreRow} from './more-rows.ts';
+import type {Deployment, Endpoints, Node, NodeSystemInfo, Pod, ReplicaSet, Service} from '../../../engine/k8s/kinds.ts';
+import type {ReplicationController} from '../../../engine/k8s/kinds-more.ts';
 
 export function age(w: World, obj: KubeObject): string {
 	return humanDuration(w.time - msOf(obj.metadata.creationTimestamp));
@@ -15,50 +17,48 @@ export function age(w: World, obj: KubeObject): string {
 /** The STATUS column of a pod: the same words the cluster pane shows. */
 export const podStatus = podStatusColumn;
 
-export function podReady(pod: KubeObject): string {
+export function podReady(pod: Pod): string {
 	const statuses = asPod(pod).status?.containerStatuses ?? [];
 	return `${statuses.filter(s => s.ready).length}/${pod.spec?.containers?.length ?? 0}`;
 }
 
-export function podRestarts(w: World, pod: KubeObject): string {
+export function podRestarts(w: World, pod: Pod): string {
 	const statuses = asPod(pod).status?.containerStatuses ?? [];
 	const restarts = statuses.reduce((s, x) => s + (x.restartCount ?? 0), 0);
 	const last = Math.max(0, ...statuses.map(x => msOf(x.lastState?.terminated?.finishedAt)).filter(x => x > 0));
 	return restarts > 0 && last > 0 ? `${restarts} (${humanDuration(w.time - last)} ago)` : String(restarts);
 }
 
-function nodeStatus(node: KubeObject): string {
+function nodeStatus(node: Node): string {
 	const ready = asNode(node).status?.conditions?.find(x => x.type === 'Ready');
 	const parts = [ready?.status === 'True' ? 'Ready' : 'NotReady'];
 	if (node.spec?.unschedulable) parts.push('SchedulingDisabled');
 	return parts.join(',');
 }
 
-function nodeRoles(node: KubeObject): string {
+function nodeRoles(node: Node): string {
 	const roles = Object.keys(node.metadata.labels ?? {}).filter(k => k.startsWith('node-role.kubernetes.io/')).map(k => k.slice('node-role.kubernetes.io/'.length));
 	return roles.length ? roles.sort().join(',') : '<none>';
 }
 
-function servicePorts(svc: KubeObject): string {
+function servicePorts(svc: Service): string {
 	const ports = asService(svc).spec?.ports ?? [];
 	return ports.length ? ports.map(p => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`).join(',') : '<none>';
 }
 
-function endpointsColumn(ep: KubeObject): string {
+function endpointsColumn(ep: Endpoints): string {
 	const list: string[] = [];
 	for (const subset of ep.subsets ?? []) for (const a of subset.addresses ?? []) for (const p of subset.ports ?? []) list.push(`${a.ip}:${p.port}`);
 	if (list.length === 0) return '<none>';
 	return list.length > 3 ? `${list.slice(0, 3).join(',')} + ${list.length - 3} more...` : list.join(',');
 }
 
-function selectorText(obj: KubeObject): string {
-	const sel = obj.spec?.selector;
-	if (!sel) return '<none>';
-	const map = obj.kind === 'ReplicationController' || obj.kind === 'Service' ? sel : sel.matchLabels;
-	return formatLabels(map);
+function selectorText(obj: ReplicationController | ReplicaSet | Deployment | Service): string {
+	if (!obj.spec?.selector) return '<none>';
+	return formatLabels(obj.kind === 'ReplicationController' || obj.kind === 'Service' ? obj.spec.selector : obj.spec.selector.matchLabels);
 }
 
-function containersAndImages(obj: KubeObject): [string, string] {
+function containersAndImages(obj: ReplicationController | ReplicaSet | Deployment): [string, string] {
 	const containers: ContainerSpec[] = obj.spec?.template?.spec?.containers ?? [];
 	return [containers.map(c => c.name).join(','), containers.map(c => c.image).join(',')];
 }
@@ -87,24 +87,24 @@ export function headers(resource: ResourceName, wide: boolean): string[] {
 
 export function row(w: World, resource: ResourceName, obj: KubeObject, wide: boolean): string[] {
 	const name = obj.metadata.name;
-	switch (resource) {
-		case 'pods':
+	switch (obj.kind) {
+		case 'Pod':
 			return [name, podReady(obj), podStatus(obj), podRestarts(w, obj), age(w, obj), ...(wide ? [obj.status?.podIP ?? '<none>', obj.spec?.nodeName ?? '<none>', '<none>', '<none>'] : [])];
-		case 'nodes': {
-			const info = obj.status?.nodeInfo ?? {};
-			const ip = asNode(obj).status?.addresses?.find(a => a.type === 'InternalIP')?.address ?? '<none>';
-			return [name, nodeStatus(obj), nodeRoles(obj), age(w, obj), info.kubeletVersion ?? '', ...(wide ? [ip, '<none>', info.osImage, info.kernelVersion, info.containerRuntimeVersion] : [])];
+		case 'Node': {
+			const info: NodeSystemInfo = obj.status?.nodeInfo ?? {};
+			const ip = obj.status?.addresses?.find(a => a.type === 'InternalIP')?.address ?? '<none>';
+			return [name, nodeStatus(obj), nodeRoles(obj), age(w, obj), info.kubeletVersion ?? '', ...(wide ? [ip, '<none>', info.osImage ?? '', info.kernelVersion ?? '', info.containerRuntimeVersion ?? ''] : [])];
 		}
-		case 'replicationcontrollers':
-		case 'replicasets':
+		case 'ReplicationController':
+		case 'ReplicaSet':
 			return [name, String(obj.spec?.replicas ?? 0), String(obj.status?.replicas ?? 0), String(obj.status?.readyReplicas ?? 0), age(w, obj), ...(wide ? [...containersAndImages(obj), selectorText(obj)] : [])];
-		case 'deployments':
+		case 'Deployment':
 			return [name, `${obj.status?.readyReplicas ?? 0}/${obj.spec?.replicas ?? 0}`, String(obj.status?.updatedReplicas ?? 0), String(obj.status?.availableReplicas ?? 0), age(w, obj), ...(wide ? [...containersAndImages(obj), selectorText(obj)] : [])];
-		case 'services':
+		case 'Service':
 			return [name, obj.spec?.type ?? 'ClusterIP', obj.spec?.clusterIPs?.[0] ?? obj.spec?.clusterIP ?? '<none>', obj.spec?.type === 'ExternalName' ? (obj.spec.externalName ?? '') : (obj.spec?.externalIPs?.join(',') ?? (obj.spec?.type === 'LoadBalancer' ? '<pending>' : '<none>')), servicePorts(obj), age(w, obj), ...(wide ? [selectorText(obj)] : [])];
-		case 'endpoints':
+		case 'Endpoints':
 			return [name, endpointsColumn(obj), age(w, obj)];
-		case 'namespaces':
+		case 'Namespace':
 			return [name, obj.status?.phase ?? 'Active', age(w, obj)];
 		default:
 			return moreRow(w, resource, obj, wide);

@@ -1,7 +1,8 @@
 // kubectl run: a pod from flags, and with -it the terminal attached to its container.
 import {createObject} from '../../../engine/k8s/api-server.ts';
 import {attachedShell} from '../../../engine/k8s/attached-shell.ts';
-import type {KubeObject} from '../../../engine/k8s/types.ts';
+import type {ContainerSpec} from '../../../engine/k8s/types.ts';
+import type {Fields} from '../../../engine/k8s/object-input.ts';
 import {tick} from '../../../engine/tick.ts';
 import type {World} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
@@ -10,6 +11,7 @@ import {dryRunOutput} from './actions.ts';
 import {bool, flag, flagAll} from './args.ts';
 import {change, fail, namespaceOf, serverError, type Kctx} from './context.ts';
 import {dryRunMode} from './dry-run.ts';
+import type {Pod} from '../../../engine/k8s/kinds.ts';
 
 export function kubectlRun(k: Kctx): CommandOutcome {
 	const name = k.args.positional[0];
@@ -18,7 +20,7 @@ export function kubectlRun(k: Kctx): CommandOutcome {
 	if (!image) return fail('error: required flag(s) "image" not set');
 	const port = flag(k.args, 'port');
 	const command = k.args.afterDash.length ? (bool(k.args, 'command') ? {command: k.args.afterDash} : {args: k.args.afterDash}) : {};
-	const container: any = {name, image, ...command};
+	const container: ContainerSpec = {name, image, ...command};
 	if (port) container.ports = [{containerPort: Number(port)}];
 	for (const e of flagAll(k.args, 'env')) (container.env ??= []).push({name: e.split('=')[0], value: e.split('=').slice(1).join('=')});
 	const stdin = bool(k.args, 'i', 'stdin');
@@ -30,7 +32,7 @@ export function kubectlRun(k: Kctx): CommandOutcome {
 	if (stdin) Object.assign(container, {stdin: true, stdinOnce: true});
 	if (tty) container.tty = true;
 	const restart = flag(k.args, 'restart') ?? 'Always';
-	const pod: KubeObject = {apiVersion: 'v1', kind: 'Pod', metadata: {name, namespace: namespaceOf(k), labels: labelsFromFlag(flag(k.args, 'labels', 'l'), {run: name})} as unknown as KubeObject['metadata'], spec: {containers: [container], restartPolicy: restart}};
+	const pod = {apiVersion: 'v1', kind: 'Pod' as const, metadata: {name, namespace: namespaceOf(k), labels: labelsFromFlag(flag(k.args, 'labels', 'l'), {run: name})}, spec: {containers: [container], restartPolicy: restart} as Fields};
 	if (dryRunMode(k)) {
 		container.resources = {};
 		pod.spec.dnsPolicy = 'ClusterFirst';

@@ -51,7 +51,7 @@ export function kubectlTaint(k: Kctx): CommandOutcome {
 	const errors = [...selected.errors];
 	const {world} = change(k.ctx.world, w => {
 		for (const {info, obj} of selected.objects) {
-			const current: Taint[] = obj.spec?.taints ?? [];
+			const current: Taint[] = obj.kind === 'Node' ? (obj.spec?.taints ?? []) : [];
 			const clashes = parsed.add.filter(t => current.some(c => c.key === t.key && c.effect === t.effect));
 			if (clashes.length && !overwrite) {
 				errors.push(`error: node ${obj.metadata.name} already has ${clashes.map(t => t.key).join(',')} taint(s) with same effect(s) and --overwrite is false`);

@@ -20,6 +20,8 @@ import {table} from './table.ts';
 import {qualifiedPlural, typePrefix} from './resource-names.ts';
 import {goYamlMessage} from './manifests.ts';
 import {applyJsonPatch, mergePatch, strategicMergePatch} from './patches.ts';
+import type {Deployment, DeploymentStatus, ReplicaSet} from '../../../engine/k8s/kinds.ts';
+import type {ObjectInput} from '../../../engine/k8s/object-input.ts';
 
 /** TYPE NAME or TYPE/NAME naming exactly one existing object. */
 function oneObject(k: Kctx, positional: string[]): {obj: KubeObject; prefix: string} | {error: string} {
@@ -36,24 +38,26 @@ function oneObject(k: Kctx, positional: string[]): {obj: KubeObject; prefix: str
 }
 
 /** The object as a client would send it back: spec and metadata, no status. */
-function editable(obj: KubeObject): KubeObject {
-	const copy = cloneData(obj) as KubeObject;
-	delete copy.status;
+function editable<T extends KubeObject>(obj: T): T {
+	const copy = cloneData(obj);
+	delete (copy as {status?: unknown}).status; // (what is sent back has none; the server keeps the stored one)
 	return copy;
 }
 
 /** The pod spec a pod has, or a workload's template has; undefined for other kinds. */
 function podSpecOf(obj: KubeObject): PodSpec | undefined {
-	return obj.kind === 'Pod' ? asPod(obj).spec : obj.spec?.template?.spec;
+	if (obj.kind === 'Pod') return obj.spec;
+	if (obj.kind === 'ReplicationController' || obj.kind === 'ReplicaSet' || obj.kind === 'Deployment' || obj.kind === 'DaemonSet' || obj.kind === 'StatefulSet' || obj.kind === 'Job') return obj.spec?.template?.spec;
+	return undefined;
 }
 
 /** Sends the changed object; "<prefix> <verb>" or the server's error. */
-function sendUpdate(k: Kctx, next: KubeObject, prefix: string, verb: string, unchangedText: string | undefined, manager: string): CommandOutcome {
+function sendUpdate(k: Kctx, next: ObjectInput, prefix: string, verb: string, unchangedText: string | undefined, manager: string): CommandOutcome {
 	let failure: string | undefined;
 	let unchanged = false;
 	const {world} = change(k.ctx.world, w => {
 		const info = resourceByKind(next.kind);
-		const before = info ? getObject(w.cluster!, info.resource, next.metadata.namespace, next.metadata.name) : undefined;
+		const before = info ? getObject(w.cluster!, info.resource, next.metadata.namespace, String(next.metadata.name)) : undefined;
 		const snapshot = before ? cloneData(before) : undefined;
 		const result = replaceObject(w, next);
 		if (!result.ok) failure = serverError(result.error);
@@ -147,9 +151,9 @@ export function kubectlTop(k: Kctx): CommandOutcome {
 }
 
 /** What `kubectl rollout status` prints for a deployment now, and whether it is done (kubectl's DeploymentStatusViewer). */
-function deploymentStatus(d: KubeObject): {line: string; done: boolean} {
+function deploymentStatus(d: Deployment): {line: string; done: boolean} {
 	const name = d.metadata.name;
-	const s = d.status ?? {};
+	const s: DeploymentStatus = d.status ?? {};
 	const replicas = d.spec.replicas ?? 1;
 	if ((d.metadata.generation ?? 0) > (s.observedGeneration ?? 0)) return {line: 'Waiting for deployment spec update to be observed...', done: false};
 	const updated = s.updatedReplicas ?? 0;
@@ -162,7 +166,7 @@ function deploymentStatus(d: KubeObject): {line: string; done: boolean} {
 }
 
 /** The deployment's ReplicaSets by revision, oldest first. */
-function revisions(w: World, d: KubeObject): {revision: number; rs: KubeObject}[] {
+function revisions(w: World, d: KubeObject): {revision: number; rs: ReplicaSet}[] {
 	return [...w.cluster!.store.replicasets.values()]
 		.filter(rs => rs.metadata.namespace === d.metadata.namespace && rs.metadata.ownerReferences?.some(r => r.uid === d.metadata.uid && r.controller))
 		.map(rs => ({revision: Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0), rs}))
@@ -180,7 +184,7 @@ function rolloutHistory(k: Kctx, d: KubeObject, prefix: string): CommandOutcome 
 }
 
 /** kubectl rollout undo: the template of the previous (or --to-revision) ReplicaSet goes back into the deployment. */
-function rolloutUndo(k: Kctx, d: KubeObject, prefix: string): CommandOutcome {
+function rolloutUndo(k: Kctx, d: Deployment, prefix: string): CommandOutcome {
 	const all = revisions(k.ctx.world, d);
 	const toRevision = Number(flag(k.args, 'to-revision') ?? 0);
 	if (all.length === 0 || (toRevision === 0 && all.length < 2)) return fail(`error: no rollout history found for deployment "${d.metadata.name}"`);
@@ -205,8 +209,8 @@ function rolloutUndo(k: Kctx, d: KubeObject, prefix: string): CommandOutcome {
  * controller rolls out new pods the ordinary way (a new ReplicaSet, old pods scaled down).
  */
 function rolloutRestart(k: Kctx, obj: KubeObject, prefix: string): CommandOutcome {
-	if (!['Deployment', 'DaemonSet', 'StatefulSet'].includes(obj.kind)) return fail(`error: ${prefix} restarting is not supported`);
-	const next = cloneData(obj) as KubeObject;
+	if (obj.kind !== 'Deployment' && obj.kind !== 'DaemonSet' && obj.kind !== 'StatefulSet') return fail(`error: ${prefix} restarting is not supported`);
+	const next = cloneData(obj);
 	next.spec.template.metadata ??= {};
 	next.spec.template.metadata.annotations = {...next.spec.template.metadata.annotations, 'kubectl.kubernetes.io/restartedAt': timestampAt(k.ctx.world.time)};
 	return sendUpdate(k, next, prefix, 'restarted', undefined, 'kubectl-rollout');
@@ -229,7 +233,7 @@ export function kubectlRollout(k: Kctx): CommandOutcome {
 }
 
 /** kubectl rollout status: watches (on the virtual clock) until the rollout completes or --timeout. */
-function rolloutStatus(k: Kctx, deployment: KubeObject): CommandOutcome {
+function rolloutStatus(k: Kctx, deployment: Deployment): CommandOutcome {
 	const found = {obj: deployment};
 	const timeoutText = flag(k.args, 'timeout');
 	const limitSeconds = timeoutText ? Number(timeoutText.replace(/s$/, '')) || 0 : 600;

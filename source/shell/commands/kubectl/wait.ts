@@ -3,6 +3,8 @@
 // --timeout (30 s by default) runs out; prints "<type>/<name> condition met" for each as it is met.
 import {storeKey} from '../../../engine/k8s/resources.ts';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
+import {statusOf} from '../../../engine/k8s/typed-store.ts';
+import {isFields} from '../../../engine/k8s/object-input.ts';
 import {tick} from '../../../engine/tick.ts';
 import type {World} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
@@ -46,7 +48,9 @@ function met(condition: Condition, current: KubeObject | undefined, uid: string 
 	if (condition.kind === 'delete') return !current || current.metadata.uid !== uid;
 	if (!current) return false;
 	if (condition.kind === 'condition') {
-		const found = (current.status?.conditions ?? []).find((c: {type?: string}) => c.type?.toLowerCase() === condition.name.toLowerCase());
+		const status = statusOf(current);
+		const conditions: {type?: string; status?: unknown}[] = isFields(status) && Array.isArray(status.conditions) ? status.conditions : [];
+		const found = conditions.find(c => c.type?.toLowerCase() === condition.name.toLowerCase());
 		return !!found && String(found.status).toLowerCase() === condition.value.toLowerCase();
 	}
 	const values = evaluatePath(current, condition.path);

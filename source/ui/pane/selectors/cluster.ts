@@ -2,8 +2,9 @@
 // they can give against what their pods request, pods per node with kubectl's STATUS word.
 import {cpuMilli, memoryBytes} from '../../../engine/k8s/quantity.ts';
 import {podStatusColumn} from '../../../engine/k8s/pod-status-column.ts';
-import type {ContainerSpec, ContainerStatus, ControlPlaneComponent, KubeObject} from '../../../engine/k8s/types.ts';
+import type {ContainerSpec, ContainerStatus, ControlPlaneComponent} from '../../../engine/k8s/types.ts';
 import type {World} from '../../../engine/world.ts';
+import type {Node, Pod} from '../../../engine/k8s/kinds.ts';
 
 export type PodRow = {
 	id: string; // "pod:namespace/name"
@@ -46,7 +47,7 @@ const componentOrder: ControlPlaneComponent[] = ['etcd', 'kube-apiserver', 'kube
 /** kubectl's STATUS column, from the one function kubectl's own table uses. */
 export const podStatusText = podStatusColumn;
 
-export function podRow(key: string, pod: KubeObject): PodRow {
+export function podRow(key: string, pod: Pod): PodRow {
 	const statuses: ContainerStatus[] = pod.status?.containerStatuses ?? [];
 	const specs: ContainerSpec[] | undefined = pod.spec?.containers;
 	const containers = specs?.length ?? statuses.length;
@@ -63,11 +64,11 @@ export function podRow(key: string, pod: KubeObject): PodRow {
 	};
 }
 
-function isReady(node: KubeObject): boolean {
+function isReady(node: Node): boolean {
 	return (node.status?.conditions ?? []).some((c: {type: string; status: string}) => c.type === 'Ready' && c.status === 'True');
 }
 
-function rolesOf(node: KubeObject): string {
+function rolesOf(node: Node): string {
 	const roles = Object.keys(node.metadata.labels ?? {})
 		.filter(l => l.startsWith('node-role.kubernetes.io/'))
 		.map(l => l.slice('node-role.kubernetes.io/'.length));

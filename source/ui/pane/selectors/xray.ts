@@ -2,7 +2,7 @@
 // sections. Ids: "pod:ns/name", "node:name", "container:host/id", "image:host/id"
 // ("image:registry/id" for the registry's copy), "process:host/pid", "cgroup:host/path".
 import {formatCpu} from '../../../engine/k8s/quantity.ts';
-import type {ContainerSpec, ContainerStatus, KubeObject} from '../../../engine/k8s/types.ts';
+import type {ContainerSpec, ContainerStatus} from '../../../engine/k8s/types.ts';
 import {namespaceKinds, type Host} from '../../../engine/host/types.ts';
 import type {Image} from '../../../engine/docker/types.ts';
 import type {World} from '../../../engine/world.ts';
@@ -12,6 +12,7 @@ import {simClockText} from './events.ts';
 import {cgroupRows} from './host.ts';
 import {en} from '../../../i18n/en.ts';
 import type {XrayText} from '../../../i18n/messages.ts';
+import type {Pod} from '../../../engine/k8s/kinds.ts';
 
 export type XraySection = {title: string; lines: string[]};
 export type XrayView = {title: string; sections: XraySection[]};
@@ -82,7 +83,7 @@ function imageLayers(world: World, image: Image, t: XrayText): string[] {
 }
 
 function podXray(world: World, key: string, t: XrayText): XrayView | null {
-	const pod: KubeObject | undefined = world.cluster?.store.pods.get(key);
+	const pod: Pod | undefined = world.cluster?.store.pods.get(key);
 	if (!pod) return null;
 	const row = podRow(key, pod);
 	const statuses: ContainerStatus[] = pod.status?.containerStatuses ?? [];

@@ -1,0 +1,31 @@
+// Bugs the typed Kubernetes objects (engine/k8s/kinds.ts, issue 12) brought to light: code that
+// read every kind as if it had the same spec.
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {run, sandboxShell} from '../../helpers/shell.ts';
+
+test('a StorageClass is stored without a spec: its fields are top-level (defaulting gave it `spec: {}`)', () => {
+	const shell = sandboxShell({files: {'sc.yaml': 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: fast\nprovisioner: example.com/fast\n'}});
+	assert.equal(run(shell, 'kubectl apply -f sc.yaml').stdout, 'storageclass.storage.k8s.io/fast created\n');
+	const yaml = run(shell, 'kubectl get sc fast -o yaml').stdout;
+	assert.match(yaml, /\nprovisioner: example\.com\/fast\nreclaimPolicy: Delete\nvolumeBindingMode: Immediate\n$/);
+	assert.doesNotMatch(yaml, /spec/);
+});
+
+test('kubectl expose service uses the Service\'s selector (a map, not matchLabels), as in kubectl expose --help', () => {
+	const shell = sandboxShell();
+	run(shell, 'kubectl create deployment nginx --image=nginx');
+	run(shell, 'kubectl expose deployment nginx --port=80');
+	const exposed = run(shell, 'kubectl expose service nginx --port=443 --target-port=8443 --name=nginx-https');
+	assert.equal(exposed.text, 'service/nginx-https exposed\n');
+	assert.equal(run(shell, 'kubectl get svc nginx-https -o jsonpath={.spec.selector}').stdout, '{"app":"nginx"}');
+	assert.equal(run(shell, 'kubectl get svc nginx-https -o jsonpath={.spec.ports[0].targetPort}').stdout, '8443');
+});
+
+test('kubectl expose of a kind without a selector is refused in kubectl\'s words, not an internal error', () => {
+	const shell = sandboxShell();
+	run(shell, 'kubectl create configmap cm --from-literal=a=b');
+	const refused = run(shell, 'kubectl expose configmap cm --port=80');
+	assert.equal(refused.text, 'error: cannot expose a ConfigMap\n');
+	assert.equal(refused.exitCode, 1);
+});
