@@ -1,4 +1,5 @@
 import {isDraft, original} from 'immer';
+import {peek, readable} from '../draft-reads.ts';
 import type {World} from '../world.ts';
 import {unsimulatedPrograms, type ExternalProgramRunner} from '../script/external-programs.ts';
 import {advanceScriptProcesses} from '../script/script-processes.ts';
@@ -14,10 +15,9 @@ export function advanceDockers(w: World, _ms: number, programs: ExternalProgramR
 	// Decide from the plain (pre-change) world which daemons have anything to watch, so a cluster
 	// whose nodes only run the kubelet's pods pays no immer proxies here.
 	const before = isDraft(w) ? (original(w) as World | undefined) : undefined;
-	for (const hostName of w.dockers.keys()) {
+	for (const hostName of readable(w.dockers).keys()) {
 		const daemon = before?.dockers.get(hostName);
-		// advanceHosts has drafted every host already: reading its script list here costs no new proxy of note.
-		const scripts = w.hosts.get(hostName)?.scriptPids?.length ?? 0;
+		const scripts = peek(w.hosts, hostName)?.scriptPids?.length ?? 0;
 		if (daemon && !watchesAnything(daemon) && scripts === 0) continue;
 		runContainerScripts(w, hostName, programs);
 		reconcileContainers(w, hostName, programs);

@@ -1,3 +1,4 @@
+import {peek, readable} from '../draft-reads.ts';
 import type {World} from '../world.ts';
 import {completeBoot} from './power.ts';
 import {runServiceRestarts} from './services.ts';
@@ -9,9 +10,12 @@ import {runWorkloads} from './workloads.ts';
  * workloads of busy processes. A host with nothing to do (needsTick unset) costs one flag read.
  */
 export function advanceHosts(w: World, ms: number): void {
-	for (const host of w.hosts.values()) {
-		// Only a primitive is read on quiet hosts: touching their maps and arrays would draft them.
-		if (!host.needsTick) continue;
+	// Quiet hosts are read without drafting: iterating the draft Map would copy it and make a proxy
+	// for every host (a thousand nodes' worth each tick). The flag is read as it is now (an earlier
+	// host's VM may have woken a later one); no host joins or leaves the world in this loop.
+	for (const name of readable(w.hosts).keys()) {
+		if (!peek(w.hosts, name)?.needsTick) continue;
+		const host = w.hosts.get(name)!;
 		if (host.bootsAt !== undefined && w.time >= host.bootsAt) completeBoot(w, host);
 		if (host.reachable) {
 			if (host.serviceRestarts) runServiceRestarts(w, host);

@@ -105,7 +105,11 @@ export function runKubelets(w: World, sliceMs: number, programs: ExternalProgram
 	relist(w);
 	if (c.kubeletTimers.size === 0) return;
 	const due: string[] = [];
-	for (const [key, at] of readable(c.kubeletTimers)) if (at <= w.time) due.push(key);
+	// forEach: a for-of over the entries allocates a pair per pod, every tick.
+	const now = w.time;
+	readable(c.kubeletTimers).forEach((at, key) => {
+		if (at <= now) due.push(key);
+	});
 	// The tick's starting state: what probes only read comes from it, without drafting it.
 	const base = isDraft(w) ? (original(w) as World) : w;
 	const round: ProbeRound = {now: w.time, sliceMs, base, basePods: base.cluster?.store.pods ?? new Map(), runtimes: c.podRuntimes, pods: c.store.pods, nodes: new Map(), writer: new ContainerDraft(c.podRuntimes), timerKeys: [], timerAts: []};

@@ -1,6 +1,9 @@
 // The control-plane kubelet watches /etc/kubernetes/manifests: a component whose manifest leaves
 // the directory is stopped (its mirror pod goes), and comes back when the file returns.
+import {isDraft} from 'immer';
+import {peek} from '../draft-reads.ts';
 import {listDirectory, lookupFile} from '../host/filesystem.ts';
+import type {Filesystem} from '../host/types.ts';
 import type {World} from '../world.ts';
 import {recordObjectEvent} from './events.ts';
 import {createStaticPod, manifestsDir} from './create-cluster.ts';
@@ -11,12 +14,17 @@ import type {ControlPlaneComponent} from './types.ts';
 const componentNames: ControlPlaneComponent[] = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'];
 
 /** The components whose manifests are in the directory now (by the `component:` label inside each file). */
-function presentComponents(w: World): Set<ControlPlaneComponent> {
+function presentComponents(w: World): ReadonlySet<ControlPlaneComponent> {
 	const c = w.cluster!;
-	const host = w.hosts.get(c.controlPlane);
-	const present = new Set<ControlPlaneComponent>();
+	// Read without drafting: a draft read of the host copies the world's host Map, every tick.
+	const host = peek(w.hosts, c.controlPlane);
 	const fs = host?.filesystems.get(`${host.name}:/`);
-	if (!fs) return present;
+	if (!fs) return new Set();
+	// A frozen plain filesystem cannot change under a cached answer.
+	const frozen = fs.kind === 'plain' && !isDraft(fs) && Object.isFrozen(fs.files) ? fs : undefined;
+	const known = frozen && presentByFilesystem.get(frozen);
+	if (known) return known;
+	const present = new Set<ControlPlaneComponent>();
 	for (const name of listDirectory(w, fs, manifestsDir)) {
 		if (!/\.(ya?ml|json)$/.test(name)) continue;
 		const found = lookupFile(w, fs, `${manifestsDir}/${name}`);
@@ -25,8 +33,11 @@ function presentComponents(w: World): Set<ControlPlaneComponent> {
 		const component = m?.[1] as ControlPlaneComponent | undefined;
 		if (component && componentNames.includes(component)) present.add(component);
 	}
+	if (frozen) presentByFilesystem.set(frozen, present);
 	return present;
 }
+
+const presentByFilesystem = new WeakMap<Filesystem, ReadonlySet<ControlPlaneComponent>>();
 
 /** Syncs the static pods with the manifest directory. Call on a draft, once per slice. */
 export function syncStaticPods(w: World): void {

@@ -31,7 +31,8 @@ export function runTaintEviction(w: World): void {
 	const base = <T extends object>(value: T): T => (isDraft(value) ? (original(value as never) as T) : value);
 	for (const name of base(c.nodes)) {
 		const node = base(c.store.nodes).get(name);
-		const taints = ((node?.spec?.taints ?? []) as Taint[]).filter(t => t.effect === 'NoExecute' && !lifecycleTaint.test(t.key));
+		if (!node?.spec?.taints?.length) continue;
+		const taints = (node.spec.taints as Taint[]).filter(t => t.effect === 'NoExecute' && !lifecycleTaint.test(t.key));
 		if (taints.length === 0) continue;
 		for (const key of [...(c.podsByNode.get(name) ?? [])]) {
 			const pod = c.store.pods.get(key);
