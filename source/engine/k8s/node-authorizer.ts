@@ -4,7 +4,7 @@
 // pods, services, events...). As plugin/pkg/auth/authorizer/node/node_authorizer.go in 1.31, where
 // the AuthorizeNodeWithSelectors gate is off: nodes and pods are not subdivided there.
 import type {PolicyRule} from './kinds.ts';
-import type {Cluster, KubeObject} from './types.ts';
+import type {Cluster} from './types.ts';
 
 type UserLike = {name: string; groups: string[]};
 type ResourceAttributes = {verb: string; group: string; resource: string; subresource?: string; name?: string; namespace: string};
@@ -41,9 +41,9 @@ const noOpinion = (reason = ''): Decision => ({allowed: false, reason});
 /** Does a pod bound to the node use the object (a volume, env, envFrom, an image pull secret, its service account)? */
 function relatedToNode(c: Cluster, node: string, resource: string, namespace: string, name: string): boolean {
 	for (const key of c.podsByNode.get(node) ?? []) {
-		const pod = c.store.pods.get(key) as KubeObject | undefined;
+		const pod = c.store.pods.get(key);
 		if (!pod || pod.metadata.namespace !== namespace) continue;
-		const spec = pod.spec as {volumes?: Record<string, {secretName?: string; name?: string; claimName?: string}>[]; containers?: {env?: {valueFrom?: Record<string, {name?: string}>}[]; envFrom?: Record<string, {name?: string}>[]}[]; imagePullSecrets?: {name?: string}[]; serviceAccountName?: string};
+		const spec = pod.spec as unknown as {volumes?: Record<string, {secretName?: string; name?: string; claimName?: string}>[]; containers?: {env?: {valueFrom?: Record<string, {name?: string}>}[]; envFrom?: Record<string, {name?: string}>[]}[]; imagePullSecrets?: {name?: string}[]; serviceAccountName?: string};
 		if (resource === 'serviceaccounts') {
 			if ((spec.serviceAccountName ?? 'default') === name) return true;
 			continue;
