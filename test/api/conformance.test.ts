@@ -221,7 +221,9 @@ test('the real kubectl 1.32 and the built-in kubectl print the same for one scri
 		return {world: result.state.world, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode};
 	});
 	const credentials = await createCredentials();
-	const server = await startApiServer({live, credentials, port: 0});
+	// Each request of the real kubectl reads the world: counted, so the clock starts only once it is talking.
+	let worldReads = 0;
+	const server = await startApiServer({live: {...live, world: () => (worldReads++, live.world())}, credentials, port: 0});
 	const dir = mkdtempSync(join(tmpdir(), 'k8s-tutor-conformance-'));
 	writeFileSync(join(dir, 'kubeconfig'), kubeconfigText(server.url, credentials), {mode: 0o600});
 	writeFileSync(join(dir, 'deploy.yaml'), deployment);
@@ -255,7 +257,13 @@ test('the real kubectl 1.32 and the built-in kubectl print the same for one scri
 		child.stdout.on('data', (d: Buffer) => (output += d.toString()));
 		child.stderr.on('data', (d: Buffer) => (output += d.toString()));
 		const exited = new Promise(resolve => child.on('exit', resolve));
-		await new Promise(r => setTimeout(r, 300)); // its first requests: the watch starts before the clock moves
+		// The clock moves only once the real kubectl has read the world (a watch: once it has printed its
+		// list): a fixed wait was too short on a loaded machine, where it started after the first virtual seconds.
+		const reads = worldReads;
+		const startedAt = Date.now();
+		const waiting = () => (seconds === undefined ? worldReads === reads : !output.includes('\n'));
+		while (waiting() && child.exitCode === null && Date.now() - startedAt < 15_000) await new Promise(r => setTimeout(r, 20));
+		await new Promise(r => setTimeout(r, 300)); // a watch's request follows its list
 		for (let s = 0; seconds === undefined ? child.exitCode === null && s < 600 : s < seconds; s++) {
 			live.set(tick(live.world(), 1000));
 			await new Promise(r => setTimeout(r, 40));
