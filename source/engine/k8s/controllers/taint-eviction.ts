@@ -29,8 +29,12 @@ function evictAt(taints: Taint[], tolerations: Toleration[] | undefined): number
 export function runTaintEviction(w: World): void {
 	const c = w.cluster!;
 	const base = <T extends object>(value: T): T => (isDraft(value) ? (original(value as never) as T) : value);
-	for (const name of base(c.nodes)) {
-		const node = base(c.store.nodes).get(name);
+	const nodes = base(c.nodes);
+	const stored = base(c.store.nodes);
+	// An indexed loop: every tick, over every node (a for-of allocates per node until optimized).
+	for (let i = 0; i < nodes.length; i++) {
+		const name = nodes[i]!;
+		const node = stored.get(name);
 		if (!node?.spec?.taints?.length) continue;
 		const taints = (node.spec.taints as Taint[]).filter(t => t.effect === 'NoExecute' && !lifecycleTaint.test(t.key));
 		if (taints.length === 0) continue;
