@@ -117,7 +117,7 @@ export function external(spec: CommandSpec): CommandSpec {
 			const refusal = forkRefusal(caller.host, caller.process.cgroup);
 			if (!refusal) {
 				const here = twoWordings ? optionsSpecFor(spec.name, ctx.world, ctx.frame) : options;
-				const checked = here ? checkOptions(spec.name, here, args) : undefined;
+				const checked = here && here.style !== 'own' ? checkOptions(spec.name, here, args) : undefined;
 				return checked && checked.kind !== 'ok' ? checked.outcome : spec.run(args, ctx);
 			}
 			const world = produce(ctx.world, w => noteForkFailure(w.hosts.get(ctx.frame.host)!, refusal));

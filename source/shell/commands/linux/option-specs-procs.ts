@@ -1,7 +1,9 @@
 // The options of procps-ng ps (4.0), as `ps --help all` lists them, in its three syntaxes: UNIX
 // (-e, -o LIST), BSD (a bare word: `aux`, `o LIST`) and GNU long (--sort=LIST). A SysV and a BSD
 // letter that mean different things have their own key (`-u USERS` is `user`, `u` is `bsd-u`).
+// Also stress 1.0.7's (its --help text, whole words) and systemd's shutdown (255: its --help text, getopt "HPrhkKat:fFc", a bad option one line).
 import {flag, type OptionDef, type OptionsSpec} from '../../options.ts';
+import {optionsFromHelp} from '../../options-from-help.ts';
 import {procpsPsUsage} from './help-texts-net.ts';
 
 const sysv = (letter: string, key: string, help: string, value?: 'required', argName?: string): OptionDef => flag(letter, undefined, help, value, argName, {key});
@@ -12,6 +14,72 @@ const list = (short: string | undefined, bsdLetter: string | undefined, long: st
 function dashedBsdWord(args: string[]): string[] {
 	return args.map(a => (/^-[auxj]+$/.test(a) && /[ux]/.test(a) ? a.slice(1) : a));
 }
+
+const shutdownHelp = `shutdown [OPTIONS...] [TIME] [WALL...]
+
+Shut down the system.
+
+Options:
+     --help      Show this help
+  -H --halt      Halt the machine
+  -P --poweroff  Power-off the machine
+  -r --reboot    Reboot the machine
+  -h             Equivalent to --poweroff, overridden by --halt
+  -k             Don't halt/power-off/reboot, just send warnings
+     --no-wall   Don't send wall message before halt/power-off/reboot
+  -c             Cancel a pending shutdown
+     --show      Show pending shutdown
+
+See the shutdown(8) man page for details.
+`;
+
+export const shutdownOptions: OptionsSpec = {
+	usage: ['shutdown [OPTIONS...] [TIME] [WALL...]'],
+	about: 'Shut down the system.',
+	style: 'systemd',
+	help: {text: shutdownHelp},
+	options: [
+		...optionsFromHelp(shutdownHelp),
+		// Taken for compatibility with SysV shutdown, and ignored.
+		...['a', 'f', 'F', 'K'].map(letter => flag(letter, undefined, 'ignored')),
+		flag('t', undefined, 'ignored', 'required', 'SECONDS'),
+	],
+};
+
+export const stressHelp = `\`stress' imposes certain types of compute stress on your system
+
+Usage: stress [OPTION [ARG]] ...
+ -?, --help         show this help statement
+     --version      show version statement
+ -v, --verbose      be verbose
+ -q, --quiet        be quiet
+ -n, --dry-run      show what would have been done
+ -t, --timeout N    timeout after N seconds
+     --backoff N    wait factor of N microseconds before work starts
+ -c, --cpu N        spawn N workers spinning on sqrt()
+ -i, --io N         spawn N workers spinning on sync()
+ -m, --vm N         spawn N workers spinning on malloc()/free()
+     --vm-bytes B   malloc B bytes per vm worker (default is 256MB)
+     --vm-stride B  touch a byte every B bytes (default is 4096)
+     --vm-hang N    sleep N secs before free (default none, 0 is inf)
+     --vm-keep      redirty memory instead of freeing and reallocating
+ -d, --hdd N        spawn N workers spinning on write()/unlink()
+     --hdd-bytes B  write B bytes per hdd worker (default is 1GB)
+
+Example: stress --cpu 8 --io 4 --vm 2 --vm-bytes 128M --timeout 10s
+
+Note: Numbers may be suffixed with s,m,h,d,y (time) or B,K,M,G (size).
+`;
+
+/** stress 1.0.7 reads argv in its own loop (whole words) and names its pid in each error: stress.ts words them. */
+export const stressOptions: OptionsSpec = {
+	usage: ['stress [OPTION [ARG]] ...'],
+	about: 'impose certain types of compute stress on your system',
+	style: 'own',
+	wholeWords: true,
+	help: {text: stressHelp},
+	options: optionsFromHelp(stressHelp),
+};
 
 export const psOptions: OptionsSpec = {
 	usage: ['ps [options]'],

@@ -11,28 +11,12 @@ import type {World} from '../../../engine/world.ts';
 import {parseDuration} from '../../builtins/shell-builtins.ts';
 import {resolvePath, pathKind} from '../../paths.ts';
 import type {CommandContext, CommandOutcome, CommandSpec} from '../../types.ts';
-import {callerOf, external, fail, forkRetryMessage, formatBytesHuman, isBackgrounded, lostShell, ok, parseSize} from './context.ts';
+import {parseOptions} from '../../options.ts';
+import {callerOf, external, fail, forkRetryMessage, formatBytesHuman, isBackgrounded, lostShell, notSimulated, ok, parseSize} from './context.ts';
+import {stressHelp, stressOptions} from './option-specs-procs.ts';
 
-const stressUsage = `\`stress' imposes certain types of compute stress on your system
-
-Usage: stress [OPTION [ARG]] ...
- -?, --help         show this help statement
-     --version      show version statement
- -v, --verbose      be verbose
- -q, --quiet        be quiet
- -n, --dry-run      show what would have been done
- -t, --timeout N    timeout after N seconds
-     --backoff N    wait factor of N microseconds before work starts
- -c, --cpu N        spawn N workers spinning on sqrt()
- -i, --io N         spawn N workers spinning on sync()
- -m, --vm N         spawn N workers spinning on malloc()/free()
-     --vm-bytes B   malloc B bytes per vm worker (default is 256MB)
- -d, --hdd N        spawn N workers spinning on write()/unlink()
-
-Example: stress --cpu 8 --io 4 --vm 2 --vm-bytes 128M --timeout 10s
-
-Note: Numbers may be suffixed with s,m,h,d,y (time) or B,K,M,G (size).
-`;
+/** The line of stress.c 1.0.7 whose assert_arg() reports each option's missing value (stress names it). */
+const missingArgumentLine: Record<string, number> = {backoff: 142, timeout: 157, cpu: 167, io: 177, vm: 187, 'vm-bytes': 197, 'vm-stride': 207, 'vm-hang': 217, hdd: 231, 'hdd-bytes': 241};
 
 /** How long a foreground program without its own deadline runs before the simulator hands the prompt back. */
 const foregroundLimitMs = 10_000;
@@ -49,29 +33,47 @@ export const stress: CommandSpec = external({
 	run(args, ctx) {
 		const caller = callerOf(ctx.world, ctx.frame);
 		if (!caller) return lostShell(ctx);
-		let cpu = 0;
-		let vm = 0;
-		let io = 0;
-		let vmBytes = 256 * mib;
-		let timeoutMs: number | undefined;
-		for (let i = 0; i < args.length; i++) {
-			const a = args[i]!;
-			const value = args[i + 1];
-			const num = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
-			if (a === '--help' || a === '-?') return ok(stressUsage);
-			if (a === '--version') return ok('stress 1.0.7\n');
-			if (a === '-c' || a === '--cpu') cpu = num(value) ?? -1;
-			else if (a === '-m' || a === '--vm') vm = num(value) ?? -1;
-			else if (a === '-i' || a === '--io' || a === '-d' || a === '--hdd') io += num(value) ?? 0;
-			else if (a === '--vm-bytes') vmBytes = (value && parseSize(value.replace(/B$/, ''))) || -1;
-			else if (a === '-t' || a === '--timeout') timeoutMs = value ? parseDuration(value) : undefined;
-			else if (a === '-v' || a === '--verbose' || a === '-q' || a === '--quiet' || a === '--vm-keep') continue;
-			else if (a === '--backoff' || a === '--vm-stride' || a === '--vm-hang' || a === '--hdd-bytes') i++;
-			else return fail(`stress: FAIL: [${caller.process.nsPids[caller.process.namespaces.pid]}] (244) unrecognized option: ${a}`);
-			if (!['-v', '--verbose', '-q', '--quiet', '--vm-keep'].includes(a)) i++;
+		const myPid = caller.process.nsPids[caller.process.namespaces.pid];
+		const stressFail = (line: number, message: string) => fail(`stress: FAIL: [${myPid}] (${line}) ${message}`);
+		const read = parseOptions('stress', stressOptions, args);
+		if (read.kind === 'help') return read.outcome;
+		if (read.kind === 'bad') {
+			const p = read.problem;
+			return p.kind === 'needs-argument-long' ? stressFail(missingArgumentLine[p.long] ?? 167, `missing argument to option '--${p.long}'`) : stressFail(251, `unrecognized option: ${'arg' in p ? p.arg : ''}`);
 		}
-		if (cpu < 0 || vm < 0 || vmBytes < 0) return fail(`stress: FAIL: [${caller.process.nsPids[caller.process.namespaces.pid]}] (253) invalid number in option`);
-		if (cpu + vm + io === 0) return ok(stressUsage);
+		const given = read.parsed;
+		if (given.has('version')) return ok('stress 1.0.7\n');
+		// stress's atoll_b: a count or a size, with an optional b/k/m/g suffix; atoll_s: seconds, with s/m/h/d/y.
+		let bad: CommandOutcome | undefined;
+		const number = (key: string, line: number, what: string): number => {
+			const text = given.value(key);
+			if (text === undefined || bad) return 0;
+			const m = /^(-?\d+)([bkmg]?)(.*)$/i.exec(text);
+			if (!m) bad = stressFail(145, `invalid number: ${text}`);
+			else if (m[3]) bad = stressFail(665, `unrecognized suffix: ${m[3][0]}`);
+			else {
+				const n = Number(m[1]) * 1024 ** 'bkmg'.indexOf((m[2] || 'b').toLowerCase());
+				if (n <= 0 && what) bad = stressFail(line, `invalid number of ${what}: ${n}`);
+				return n;
+			}
+			return 0;
+		};
+		const cpu = number('cpu', 171, 'cpu hogs');
+		const io = number('io', 181, 'io hogs') + number('hdd', 235, 'hdd hogs');
+		const vm = number('vm', 191, 'vm hogs');
+		const vmBytes = given.has('vm-bytes') ? number('vm-bytes', 0, '') : 256 * mib;
+		let timeoutMs: number | undefined;
+		const timeout = given.value('timeout');
+		if (timeout !== undefined && !bad) {
+			const m = /^(-?\d+)([smhdy]?)(.*)$/.exec(timeout);
+			if (!m) bad = stressFail(145, `invalid number: ${timeout}`);
+			else if (m[3]) bad = stressFail(723, `unrecognized suffix: ${m[3][0]}`);
+			else if (Number(m[1]) <= 0) bad = stressFail(161, `invalid timeout value: ${m[1]}s`);
+			else timeoutMs = m[2] === 'y' ? Number(m[1]) * 365 * 86_400_000 : parseDuration(`${m[1]}${m[2] || 's'}`);
+		}
+		if (bad) return bad;
+		const notes = notSimulated('stress', given, ['cpu', 'io', 'hdd', 'vm', 'vm-bytes', 'timeout', 'verbose', 'quiet', 'vm-keep']);
+		if (cpu + vm + io === 0) return ok(stressHelp);
 		const command = ['stress', ...args].join(' ');
 		let masterHostPid = 0;
 		let visibleMaster = 0;
@@ -109,7 +111,7 @@ export const stress: CommandSpec = external({
 		if (forkFailed && masterHostPid === 0) return {stdout: '', stderr: forkRetryMessage, exitCode: 254, world};
 		let stdout = `stress: info: [${visibleMaster}] dispatching hogs: ${cpu} cpu, ${io} io, ${vm} vm, 0 hdd\n`;
 		if (forkFailed) stdout += `stress: FAIL: [${visibleMaster}] (516) fork failed: Resource temporarily unavailable\n`;
-		if (isBackgrounded(ctx, 'stress')) return {stdout, exitCode: 0, world, spawnedPid: visibleMaster};
+		if (isBackgrounded(ctx, 'stress')) return {stdout, exitCode: 0, world, spawnedPid: visibleMaster, ...(notes ? {stderr: notes} : {})};
 		// In the foreground, stress holds the prompt until it ends: simulated time passes meanwhile.
 		const startedAt = world.time;
 		const limit = timeoutMs ?? foregroundLimitMs;
@@ -122,12 +124,12 @@ export const stress: CommandSpec = external({
 				const workerHostPid = killed ? Number(killed.object.split('/').pop()) : workers[0]!;
 				const workerPid = workerHostPid - masterHostPid + visibleMaster;
 				stdout += `stress: FAIL: [${visibleMaster}] (425) <-- worker ${workerPid} got signal 9\nstress: WARN: [${visibleMaster}] (427) now reaping child worker processes\nstress: FAIL: [${visibleMaster}] (461) failed run completed in ${elapsed}s\n`;
-				return {stdout, exitCode: 1, world};
+				return {stdout, exitCode: 1, world, ...(notes ? {stderr: notes} : {})};
 			}
 			stdout += `stress: info: [${visibleMaster}] successful run completed in ${elapsed}s\n`;
-			return {stdout, exitCode: 0, world};
+			return {stdout, exitCode: 0, world, ...(notes ? {stderr: notes} : {})};
 		}
-		return {stdout, stderr: `[simulator] stress keeps running in the background as pid ${visibleMaster} after ${elapsed}s (this shell never blocks); stop it with: kill ${visibleMaster}\n`, exitCode: 0, world, spawnedPid: visibleMaster};
+		return {stdout, stderr: notes + `[simulator] stress keeps running in the background as pid ${visibleMaster} after ${elapsed}s (this shell never blocks); stop it with: kill ${visibleMaster}\n`, exitCode: 0, world, spawnedPid: visibleMaster};
 	},
 });
 
