@@ -32,3 +32,21 @@ test('id --user and -un as -u and -u -n; su --login is su -; su -c is not taken 
 	runAll(shell, ['exit']);
 	assert.equal(run(shell, 'su -c whoami learner').stderr, '[simulator] su -c is not simulated here; run it with: sudo -u USER COMMAND\n');
 });
+
+test('python3 -m http.server reads argparse\'s options: --directory=DIR and prefixes, its words for a bad option', () => {
+	const usage = 'usage: server.py [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION] [port]\n';
+	const answer = (line: string) => {
+		const r = run(sandboxShell(), line);
+		return [r.exitCode, r.stderr];
+	};
+	assert.deepEqual(answer('python3 -m http.server --foo'), [2, `${usage}server.py: error: unrecognized arguments: --foo\n`]);
+	assert.deepEqual(answer('python3 -m http.server -d'), [2, `${usage}server.py: error: argument -d/--directory: expected one argument\n`]);
+	assert.deepEqual(answer('python3 -m http.server 8000 9000'), [2, `${usage}server.py: error: unrecognized arguments: 9000\n`]);
+	assert.deepEqual(answer('python3 -m http.server --cgi=1'), [2, `${usage}server.py: error: argument --cgi: ignored explicit argument '1'\n`]);
+	const shell = sandboxShell();
+	runAll(shell, ['mkdir -p /srv/site', 'echo hi > /srv/site/index.html']);
+	const served = run(shell, 'python3 -m http.server --directory=/srv/site 8123 &');
+	assert.equal(served.exitCode, 0, served.text);
+	assert.equal(run(shell, 'curl -s localhost:8123/index.html').stdout, 'hi\n');
+	assert.match(run(sandboxShell(), 'python3 -m http.server --help').stdout, /^usage: server\.py/);
+});

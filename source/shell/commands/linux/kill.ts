@@ -11,6 +11,7 @@ import type {World} from '../../../engine/world.ts';
 import {flag} from '../../options.ts';
 import type {CommandOutcome, CommandSpec} from '../../types.ts';
 import {jobBySpec, noteJobSignal} from '../../jobs.ts';
+import {signalWordAt} from './option-specs-tools.ts';
 import {callerOf, comm, external, fail, findVisible, lostShell, ok, optionsOf, visiblePid} from './context.ts';
 
 const signals = ['HUP', 'INT', 'QUIT', 'ILL', 'TRAP', 'ABRT', 'BUS', 'FPE', 'KILL', 'USR1', 'SEGV', 'USR2', 'PIPE', 'ALRM', 'TERM', 'STKFLT', 'CHLD', 'CONT', 'STOP', 'TSTP', 'TTIN', 'TTOU', 'URG', 'XCPU', 'XFSZ', 'VTALRM', 'PROF', 'WINCH', 'POLL', 'PWR', 'SYS'];
@@ -175,7 +176,8 @@ function killByName(tool: 'pkill' | 'killall'): CommandSpec {
 			const caller = callerOf(ctx.world, ctx.frame);
 			if (!caller) return lostShell(ctx);
 			// pkill's -SIGNAL (-9, -KILL) is taken out before its options are read (option-specs-tools.ts).
-			const signalArg = args.find(a => /^-(\d+|[A-Z][A-Z0-9+-]*)$/.test(a) && !/^-[A-Z]$/.test(a) && signalNumber(a.slice(1).replace(/^SIG/, '')) !== undefined);
+			const at = signalWordAt(args);
+			const signalArg = at >= 0 && signalNumber(args[at]!.slice(1)) !== undefined ? args[at] : undefined;
 			const given = optionsOf(tool, args);
 			const full = given.has('full');
 			const names = given.operands;

@@ -110,9 +110,10 @@ export const multipass: CommandSpec = external({
 		if (verb === 'help') return rest[0] ? helpFor(rest[0]) : ok(help);
 		// Options end at `--` (exec's command may have its own --help).
 		const ownArgs = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
-		if (ownArgs.includes('--help') || ownArgs.includes('-h')) return helpFor(verb);
 		const spec = multipassVerbOptions(verb);
 		const read = spec ? parseOptions('multipass', spec, ownArgs) : undefined;
+		// A verb multipass does not have answers --help as `multipass help VERB` does.
+		if (read?.kind === 'help' || (!spec && (ownArgs.includes('--help') || ownArgs.includes('-h')))) return helpFor(verb);
 		if (read?.kind === 'bad') return fail(qtOptionError(read.problem) + (verb === 'exec' && read.problem.kind.startsWith('unknown') ? '\n' + execDashDash : ''), 1);
 		const given = read?.kind === 'ok' ? read.parsed : new ParsedOptions();
 		const names = given.operands;

@@ -1,7 +1,7 @@
 // The options of procps-ng ps (4.0), as `ps --help all` lists them, in its three syntaxes: UNIX
 // (-e, -o LIST), BSD (a bare word: `aux`, `o LIST`) and GNU long (--sort=LIST). A SysV and a BSD
 // letter that mean different things have their own key (`-u USERS` is `user`, `u` is `bsd-u`).
-// Also stress 1.0.7's (its --help text, whole words) and systemd's shutdown (255: its --help text, getopt "HPrhkKat:fFc", a bad option one line).
+// Also python3 -m http.server's argparse options, leaky-app's, stress 1.0.7's (its --help text, whole words) and systemd's shutdown (255: its --help text, getopt "HPrhkKat:fFc", a bad option one line).
 import {flag, type OptionDef, type OptionsSpec} from '../../options.ts';
 import {optionsFromHelp} from '../../options-from-help.ts';
 import {procpsPsUsage} from './help-texts-net.ts';
@@ -79,6 +79,45 @@ export const stressOptions: OptionsSpec = {
 	wholeWords: true,
 	help: {text: stressHelp},
 	options: optionsFromHelp(stressHelp),
+};
+
+/** python3 -m http.server's argparse (Python 3.12): what follows `-m http.server`; workloads.ts words argparse's errors. */
+export const httpServerHelp = `usage: server.py [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION] [port]
+
+positional arguments:
+  port                  bind to this port (default: 8000)
+
+options:
+  -h, --help            show this help message and exit
+  --cgi                 run as CGI server
+  -b ADDRESS, --bind ADDRESS
+                        bind to this address (default: all interfaces)
+  -d DIRECTORY, --directory DIRECTORY
+                        serve this directory (default: current directory)
+  -p VERSION, --protocol VERSION
+                        conform to this HTTP version (default: HTTP/1.0)
+`;
+
+export const httpServerOptions: OptionsSpec = {
+	usage: ['server.py [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION] [port]'],
+	about: 'python3 -m http.server',
+	style: 'own',
+	help: {text: httpServerHelp},
+	options: [
+		flag('h', 'help', 'show this help message and exit'),
+		flag(undefined, 'cgi', 'run as CGI server'),
+		flag('b', 'bind', 'bind to this address (default: all interfaces)', 'required', 'ADDRESS'),
+		flag('d', 'directory', 'serve this directory (default: current directory)', 'required', 'DIRECTORY'),
+		flag('p', 'protocol', 'conform to this HTTP version (default: HTTP/1.0)', 'required', 'VERSION'),
+	],
+};
+
+/** leaky-app, the simulator's own program: one option. */
+export const leakyAppOptions: OptionsSpec = {
+	usage: ['leaky-app [--rate SIZE]'],
+	about: '[simulator] an app that leaks memory slowly',
+	style: 'gnu',
+	options: [flag(undefined, 'rate', 'how fast it leaks, per second (default 2M)', 'required', 'SIZE')],
 };
 
 export const psOptions: OptionsSpec = {

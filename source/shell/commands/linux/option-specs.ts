@@ -3,7 +3,7 @@
 // `--help`, offered by Tab. A real option the simulation does not act on is still accepted.
 import {flag, type OptionDef, type OptionsSpec} from '../../options.ts';
 import {netOptions} from './option-specs-net.ts';
-import {psOptions, shutdownOptions, stressOptions} from './option-specs-procs.ts';
+import {leakyAppOptions, psOptions, shutdownOptions, stressOptions} from './option-specs-procs.ts';
 import {toolOptions} from './option-specs-tools.ts';
 
 const version = flag(undefined, 'version', 'output version information and exit');
@@ -188,4 +188,5 @@ export const linuxOptions: Record<string, OptionsSpec> = {
 	ps: psOptions,
 	shutdown: shutdownOptions,
 	stress: stressOptions,
+	'leaky-app': leakyAppOptions,
 };

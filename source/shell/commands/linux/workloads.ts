@@ -11,9 +11,9 @@ import type {World} from '../../../engine/world.ts';
 import {parseDuration} from '../../builtins/shell-builtins.ts';
 import {resolvePath, pathKind} from '../../paths.ts';
 import type {CommandContext, CommandOutcome, CommandSpec} from '../../types.ts';
-import {parseOptions} from '../../options.ts';
-import {callerOf, external, fail, forkRetryMessage, formatBytesHuman, isBackgrounded, lostShell, notSimulated, ok, parseSize} from './context.ts';
-import {stressHelp, stressOptions} from './option-specs-procs.ts';
+import {parseOptions, type Problem} from '../../options.ts';
+import {callerOf, external, fail, forkRetryMessage, formatBytesHuman, isBackgrounded, lostShell, notSimulated, ok, optionsOf, parseSize} from './context.ts';
+import {httpServerOptions, stressHelp, stressOptions} from './option-specs-procs.ts';
 
 /** The line of stress.c 1.0.7 whose assert_arg() reports each option's missing value (stress names it). */
 const missingArgumentLine: Record<string, number> = {backoff: 142, timeout: 157, cpu: 167, io: 177, vm: 187, 'vm-bytes': 197, 'vm-stride': 207, 'vm-hang': 217, hdd: 231, 'hdd-bytes': 241};
@@ -204,15 +204,15 @@ export const leakyApp: CommandSpec = external({
 	summary: '[simulator] start an app that leaks memory slowly (--rate 2M per second)',
 	usage: 'leaky-app [--rate SIZE]',
 	run(args, ctx) {
-		const rateAt = args.indexOf('--rate');
-		const rate = rateAt >= 0 ? parseSize(args[rateAt + 1] ?? '') : 2 * mib;
-		if (!rate) return fail(`leaky-app: invalid --rate '${args[rateAt + 1] ?? ''}' (use e.g. 2M)`, 2);
+		const rateText = optionsOf('leaky-app', args).value('rate');
+		const rate = rateText !== undefined ? parseSize(rateText) : 2 * mib;
+		if (!rate) return fail(`leaky-app: invalid --rate '${rateText ?? ''}' (use e.g. 2M)`, 2);
 		let pid = 0;
 		let refused = false;
 		const world = produce(ctx.world, w => {
 			const host = w.hosts.get(ctx.frame.host)!;
 			const me = host.processes.get(ctx.frame.pid)!;
-			const p = trySpawnProcess(w, host, {parentPid: me.pid, command: `leaky-app --rate ${args[rateAt + 1] ?? '2M'}`, memoryBytes: 30 * mib, tty: me.tty, workload: {kind: 'leak', growBytesPerSecond: rate}});
+			const p = trySpawnProcess(w, host, {parentPid: me.pid, command: `leaky-app --rate ${rateText ?? '2M'}`, memoryBytes: 30 * mib, tty: me.tty, workload: {kind: 'leak', growBytesPerSecond: rate}});
 			if ('error' in p) refused = true;
 			else pid = p.nsPids[me.namespaces.pid] ?? p.pid;
 		});
@@ -220,6 +220,20 @@ export const leakyApp: CommandSpec = external({
 		return {stdout: `leaky-app: started, caching every request forever (+${formatBytesHuman(rate)}B/s)\n`, stderr: backgroundNote(ctx, 'leaky-app', pid, 'leaky-app'), exitCode: 0, world, spawnedPid: pid};
 	},
 });
+
+const httpServerUsage = 'usage: server.py [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION] [port]\n';
+
+/** argparse's words for a bad option of http.server (Python 3.12). */
+function argparseProblem(problem: Problem): string {
+	const names: Record<string, string> = {bind: '-b/--bind', b: '-b/--bind', directory: '-d/--directory', d: '-d/--directory', protocol: '-p/--protocol', p: '-p/--protocol'};
+	switch (problem.kind) {
+		case 'needs-argument-long': return `argument ${names[problem.long]}: expected one argument`;
+		case 'needs-argument-short': return `argument ${names[problem.letter]}: expected one argument`;
+		case 'no-argument-allowed': return `argument --${problem.long}: ignored explicit argument '${problem.arg.slice(problem.arg.indexOf('=') + 1)}'`;
+		case 'unknown-short': return `unrecognized arguments: -${problem.letter}`;
+		default: return `unrecognized arguments: ${'arg' in problem ? problem.arg : ''}`;
+	}
+}
 
 export const python3: CommandSpec = external({
 	name: 'python3',
@@ -231,17 +245,18 @@ export const python3: CommandSpec = external({
 			if (args.length === 0) return fail('[simulator] the interactive Python interpreter is not simulated; try: python3 -m http.server 8000', 2);
 			return fail(`[simulator] only \`python3 -m http.server [PORT]\` is simulated here`, 2);
 		}
-		const rest = args.slice(2);
-		let port = 8000;
-		let dir = ctx.frame.cwd;
-		let bind = '0.0.0.0';
-		for (let i = 0; i < rest.length; i++) {
-			const a = rest[i]!;
-			if (a === '-d' || a === '--directory') dir = resolvePath(ctx.frame, rest[++i] ?? '.');
-			else if (a === '-b' || a === '--bind') bind = rest[++i] ?? bind;
-			else if (/^\d+$/.test(a) && Number(a) < 65536) port = Number(a);
-			else return fail(`usage: server.py [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION] [port]\nserver.py: error: argument port: invalid int value: '${a}'`, 2);
-		}
+		const read = parseOptions('server.py', httpServerOptions, args.slice(2));
+		if (read.kind === 'help') return read.outcome;
+		if (read.kind === 'bad') return fail(`${httpServerUsage}server.py: error: ${argparseProblem(read.problem)}`, 2);
+		const given = read.parsed;
+		const [portText, ...extra] = given.operands;
+		if (portText !== undefined && !/^\d+$/.test(portText)) return fail(`${httpServerUsage}server.py: error: argument port: invalid int value: '${portText}'`, 2);
+		if (extra.length) return fail(`${httpServerUsage}server.py: error: unrecognized arguments: ${extra.join(' ')}`, 2);
+		const port = portText === undefined ? 8000 : Number(portText);
+		if (port > 65535) return fail('OverflowError: bind(): port must be 0-65535.');
+		const dir = resolvePath(ctx.frame, given.value('directory') ?? '.');
+		const bind = given.value('bind') ?? '0.0.0.0';
+		const notes = notSimulated('python3 -m http.server', given, ['directory', 'bind']);
 		if (pathKind(ctx.world, ctx.frame, dir) !== 'dir') return fail(`FileNotFoundError: [Errno 2] No such file or directory: '${dir}'`);
 		const caller = callerOf(ctx.world, ctx.frame);
 		if (!caller) return lostShell(ctx);
@@ -257,6 +272,6 @@ export const python3: CommandSpec = external({
 			else pid = p.nsPids[me.namespaces.pid] ?? p.pid;
 		});
 		if (refused) return {stdout: '', stderr: forkRetryMessage, exitCode: 254, world};
-		return {stdout: `Serving HTTP on ${bind} port ${port} (http://${bind}:${port}/) ...\n`, stderr: backgroundNote(ctx, 'python3', pid, 'the server'), exitCode: 0, world, spawnedPid: pid};
+		return {stdout: `Serving HTTP on ${bind} port ${port} (http://${bind}:${port}/) ...\n`, stderr: notes + backgroundNote(ctx, 'python3', pid, 'the server'), exitCode: 0, world, spawnedPid: pid};
 	},
 });
