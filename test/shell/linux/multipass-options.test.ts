@@ -29,6 +29,7 @@ test('multipass: -t takes its value (stop -t 5 NAME is not two names); a real op
 	assert.equal(launched.exitCode, 0, launched.text);
 	assert.equal(launched.stderr, '[simulator] multipass --cloud-init: accepted, not simulated here\n');
 	assert.match(run(shell, 'multipass exec vm-b -- uname -r').stdout, /^\d/);
+	assert.equal(run(shell, 'multipass exec -d /tmp vm-b -- pwd').stdout, '/tmp\n', 'the instance is the first operand, after the options; -d is the working directory');
 });
 
 test('Tab offers the options of the verb typed', () => {

@@ -117,7 +117,7 @@ export const multipass: CommandSpec = external({
 		if (read?.kind === 'bad') return fail(qtOptionError(read.problem) + (verb === 'exec' && read.problem.kind.startsWith('unknown') ? '\n' + execDashDash : ''), 1);
 		const given = read?.kind === 'ok' ? read.parsed : new ParsedOptions();
 		const names = given.operands;
-		const notes = notSimulated('multipass', given, ['name', 'memory', 'cpus', 'disk', 'all', 'purge']);
+		const notes = notSimulated('multipass', given, ['name', 'memory', 'cpus', 'disk', 'all', 'purge', 'working-directory']);
 		const host = caller.host;
 		const instance = (name: string | undefined, action: string): VirtualMachine | CommandOutcome => {
 			if (!name) return fail(`${action} failed: The following errors occurred:\nNo instance name given`, 2);
@@ -198,12 +198,12 @@ export const multipass: CommandSpec = external({
 					return error ? fail(`recover failed: ${error}`, 2) : {stdout: '', exitCode: 0, world};
 				}
 				case 'exec': {
-					const found = instance(rest[0], 'exec');
+					const found = instance(names[0], 'exec');
 					if (isOutcome(found)) return found;
 					const dash = rest.indexOf('--');
 					const words = dash >= 0 ? rest.slice(dash + 1) : names.slice(1);
 					if (words.length === 0) return fail('exec failed: No command given', 2);
-					return inGuest(ctx, found, words, 'exec');
+					return inGuest(ctx, found, words, 'exec', given.value('working-directory'));
 				}
 				case 'shell':
 				case 'sh': {
@@ -238,13 +238,13 @@ function helpFor(verb: string): CommandOutcome {
 	return text ? ok(text) : fail(`Error: Unknown command: '${verb}'`, 2);
 }
 
-function inGuest(ctx: CommandContext, vm: VirtualMachine, words: string[], action: string): CommandOutcome {
+function inGuest(ctx: CommandContext, vm: VirtualMachine, words: string[], action: string, cwd = '/home/ubuntu'): CommandOutcome {
 	const guest = ctx.world.hosts.get(vm.guestHost);
 	if (vm.state !== 'running' || !guest?.reachable) return fail(`${action} failed: instance "${vm.name}" is not running`, 2);
 	const banner = `Welcome to ${guest.os} (GNU/Linux ${guest.kernel} ${guest.arch})\n\n * Documentation:  https://help.ubuntu.com\n * Management:     https://landscape.canonical.com\n * Support:        https://ubuntu.com/pro\n\nTo run a command as administrator (user "root"), use "sudo <command>".\n\n`;
 	return runNested(
 		ctx,
-		{host: guest.name, user: 'ubuntu', cwd: '/home/ubuntu', spawn: (w, h, command) => spawnProcess(w, h, {parentPid: 1, command: words.length ? command : '-bash', user: 'ubuntu', uid: 1000, cgroup: '/user.slice', cwd: '/home/ubuntu', tty: 'pts/0', memoryBytes: 5 * mib}).pid},
+		{host: guest.name, user: 'ubuntu', cwd, spawn: (w, h, command) => spawnProcess(w, h, {parentPid: 1, command: words.length ? command : '-bash', user: 'ubuntu', uid: 1000, cgroup: '/user.slice', cwd, tty: 'pts/0', memoryBytes: 5 * mib}).pid},
 		words,
 		{notFound: p => `${p}: command not found`, shellFrame: {kind: 'ssh'}, shellBanner: banner},
 	);
