@@ -56,7 +56,7 @@ Show list of processes
 \t-T\t\t\tShow threads
 `;
 
-const applet = (name: string, usage: string, options: OptionDef[]): OptionsSpec => ({
+const applet = (usage: string, options: OptionDef[]): OptionsSpec => ({
 	usage: [usage.slice(banner.length).split('\n')[0]!.replace(/^Usage: /, '')],
 	about: usage.slice(banner.length).split('\n')[2] ?? '',
 	style: 'busybox',
@@ -67,9 +67,9 @@ const applet = (name: string, usage: string, options: OptionDef[]): OptionsSpec 
 
 export const busyboxOptions: Record<string, OptionsSpec> = {
 	// getopt32 "qvAc:+s:t:+w:+W:+I:np:i:46": -v and -n are taken, not listed.
-	ping: applet('ping', busyboxPingUsage, [...optionsFromHelp(busyboxPingUsage), flag('v', undefined, 'verbose'), flag('n', undefined, 'numeric output')]),
+	ping: applet(busyboxPingUsage, [...optionsFromHelp(busyboxPingUsage), flag('v', undefined, 'verbose'), flag('n', undefined, 'numeric output')]),
 	// getopt32long "cqSO:o:P:Y:U:T:+t:n::" and wget_longopts (the -n/--no-* ones are accepted and ignored).
-	wget: applet('wget', busyboxWgetUsage, [
+	wget: applet(busyboxWgetUsage, [
 		flag('c', 'continue', 'Continue retrieval of aborted transfer'),
 		flag('q', 'quiet', 'Quiet'),
 		flag('S', 'server-response', 'Show server response'),
@@ -89,5 +89,5 @@ export const busyboxOptions: Record<string, OptionsSpec> = {
 		...['passive-ftp', 'no-cache', 'no-verbose', 'no-clobber', 'no-host-directories', 'no-parent'].map(long => flag(undefined, long, 'ignored')),
 	]),
 	// getopt32 "o:*aAdeflT": -a -A -d -e -f -l are taken and ignored; a bare word (`ps aux`) is an ignored operand.
-	ps: applet('ps', busyboxPsUsage, [flag('o', undefined, 'Select columns for display', 'required', 'COL1,COL2=HEADER'), flag('T', undefined, 'Show threads'), ...[...'aAdefl'].map(letter => flag(letter, undefined, 'ignored'))]),
+	ps: applet(busyboxPsUsage, [flag('o', undefined, 'Select columns for display', 'required', 'COL1,COL2=HEADER'), flag('T', undefined, 'Show threads'), ...[...'aAdefl'].map(letter => flag(letter, undefined, 'ignored'))]),
 };
