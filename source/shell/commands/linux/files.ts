@@ -86,7 +86,7 @@ export const ls: CommandSpec = external({
 	summary: 'list directory contents (-l, -a)',
 	run(rawArgs, ctx) {
 		// external() has answered --help and a bad option from ls's spec (option-specs.ts).
-		const given = optionsOf('ls', rawArgs);
+		const given = optionsOf('ls', rawArgs, ctx);
 		const targets = given.operands;
 		const long = given.has('l') || given.has('numeric-uid-gid');
 		const all = given.has('all');
@@ -144,7 +144,7 @@ export const cat: CommandSpec = external({
 	name: 'cat',
 	summary: 'print files (or stdin)',
 	run(args, ctx) {
-		const given = optionsOf('cat', args);
+		const given = optionsOf('cat', args, ctx);
 		const files = given.operands;
 		if (files.length === 0) return ok(catFormat(ctx.stdin, given));
 		let stdout = '';
