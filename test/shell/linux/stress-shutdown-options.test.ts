@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {stressHelp} from '../../../source/shell/commands/linux/option-specs-procs.ts';
-import {run, sandboxShell} from '../../helpers/shell.ts';
+import {run, runAll, sandboxShell} from '../../helpers/shell.ts';
 
 const answer = (line: string) => {
 	const r = run(sandboxShell(), line);
@@ -41,4 +41,18 @@ test('shutdown (systemd): a bad option is one line, exit 1; --help prints its he
 	assert.deepEqual(answer('shutdown soon'), [1, '', 'Failed to parse time specification: soon\n']);
 	assert.equal(answer('shutdown +5')[2], '[simulator] only an immediate shutdown is simulated: shutdown -h now\n');
 	assert.equal(answer('shutdown -c')[0], 0);
+	// systemd's help lists them as "-r --reboot" (no comma): each is read from that line.
+	assert.deepEqual(answer('shutdown -r now'), [1, '', '[simulator] reboot is not simulated; use poweroff here and `power on HOST` from another host\n']);
+	assert.deepEqual(answer('shutdown --reboot now'), answer('shutdown -r now'));
+	for (const form of ['-P now', '-H now', '--poweroff now', '-h now']) assert.match(answer(`shutdown ${form}`)[2] as string, /^\[simulator\] host-1 is the machine your session runs on/, form);
+});
+
+test('poweroff (systemd): --help prints its help instead of powering off; --reboot is not simulated; -w only writes wtmp', () => {
+	const shell = sandboxShell();
+	runAll(shell, ['multipass launch --name vm-a --memory 1G', 'multipass shell vm-a', 'sudo su']);
+	const help = run(shell, 'poweroff --help');
+	assert.match(help.stdout, /^poweroff \[OPTIONS\.\.\.\]\n\nPower off the system\.\n\nOptions:\n {5}--help {6}Show this help\n/);
+	assert.equal(run(shell, 'poweroff --foo').stderr, "poweroff: unrecognized option '--foo'\n");
+	assert.equal(run(shell, 'poweroff --reboot').exitCode, 1);
+	assert.deepEqual([run(shell, 'poweroff -w').exitCode, run(shell, 'hostname').stdout], [0, 'vm-a\n'], 'still on the VM');
 });

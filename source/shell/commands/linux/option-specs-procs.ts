@@ -33,6 +33,32 @@ Options:
 See the shutdown(8) man page for details.
 `;
 
+/** systemd's halt_help() as poweroff prints it (systemctl-compat-halt.c); getopt "pfwdnih". */
+export const poweroffHelp = `poweroff [OPTIONS...]
+
+Power off the system.
+
+Options:
+     --help      Show this help
+     --halt      Halt the machine
+  -p --poweroff  Switch off the machine
+     --reboot    Reboot the machine
+  -f --force     Force immediate halt/power-off/reboot
+  -w --wtmp-only Don't halt/power-off/reboot, just write wtmp record
+  -d --no-wtmp   Don't write wtmp record
+     --no-wall   Don't send wall message before halt/power-off/reboot
+
+See the halt(8) man page for details.
+`;
+
+export const poweroffOptions: OptionsSpec = {
+	usage: ['poweroff [OPTIONS...]'],
+	about: 'Power off the system.',
+	style: 'systemd',
+	help: {text: poweroffHelp},
+	options: [...optionsFromHelp(poweroffHelp), ...['n', 'i', 'h'].map(letter => flag(letter, undefined, 'ignored'))],
+};
+
 export const shutdownOptions: OptionsSpec = {
 	usage: ['shutdown [OPTIONS...] [TIME] [WALL...]'],
 	about: 'Shut down the system.',

@@ -3,7 +3,7 @@
 // `--help`, offered by Tab. A real option the simulation does not act on is still accepted.
 import {flag, type OptionDef, type OptionsSpec} from '../../options.ts';
 import {netOptions} from './option-specs-net.ts';
-import {leakyAppOptions, psOptions, shutdownOptions, stressOptions} from './option-specs-procs.ts';
+import {leakyAppOptions, poweroffOptions, psOptions, shutdownOptions, stressOptions} from './option-specs-procs.ts';
 import {toolOptions} from './option-specs-tools.ts';
 
 const version = flag(undefined, 'version', 'output version information and exit');
@@ -187,6 +187,7 @@ export const linuxOptions: Record<string, OptionsSpec> = {
 	...netOptions,
 	ps: psOptions,
 	shutdown: shutdownOptions,
+	poweroff: poweroffOptions,
 	stress: stressOptions,
 	'leaky-app': leakyAppOptions,
 };

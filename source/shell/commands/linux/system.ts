@@ -210,9 +210,12 @@ export function dropFramesOn(session: ShellSession, world: World): {session: She
 export const poweroff: CommandSpec = external({
 	name: 'poweroff',
 	summary: 'power this host off (its processes end; an ssh session to it closes)',
-	run(_args, ctx) {
+	run(args, ctx) {
 		const caller = callerOf(ctx.world, ctx.frame);
 		if (!caller) return lostShell(ctx);
+		const given = optionsOf('poweroff', args);
+		if (given.has('reboot')) return fail('[simulator] reboot is not simulated; use poweroff here and `power on HOST` from another host');
+		if (given.has('wtmp-only')) return ok(); // it only writes a wtmp record
 		const {host, process: me} = caller;
 		if (!(me.uid === 0 && me.namespaces.user === host.initNamespaces.user)) return fail('Call to PowerOff failed: Access denied');
 		if (ctx.session.frames[0]!.host === host.name && !host.guestOf) {
@@ -222,7 +225,8 @@ export const poweroff: CommandSpec = external({
 			powerOffHost(w, host.name, 'systemd');
 		});
 		const dropped = dropFramesOn(ctx.session, world);
-		return {stdout: dropped.message, exitCode: 0, world, session: dropped.session};
+		const halted = given.has('halt') ? '[simulator] poweroff --halt: halting is simulated as powering off\n' : '';
+		return {stdout: dropped.message, exitCode: 0, world, session: dropped.session, ...(halted ? {stderr: halted} : {})};
 	},
 });
 
