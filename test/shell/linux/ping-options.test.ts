@@ -26,6 +26,8 @@ test('iputils ping on the host: a bad option prints the whole usage on stderr, e
 	assert.deepEqual(answer(shell, 'ping -z localhost'), [2, '', `ping: invalid option -- 'z'\n${iputilsPingUsage}`]);
 	assert.deepEqual(answer(shell, 'ping --help'), [2, '', `ping: invalid option -- '-'\n${iputilsPingUsage}`], 'iputils has no long options');
 	assert.deepEqual(answer(shell, 'ping -h'), [2, '', iputilsPingUsage]);
+	assert.deepEqual(answer(shell, 'ping -?'), [2, '', iputilsPingUsage]);
+	assert.equal(answer(shell, 'ping -r -c 1 localhost')[0], 0, '-r is taken though its usage does not list it');
 	assert.deepEqual(answer(shell, 'ping -c'), [2, '', `ping: option requires an argument -- 'c'\n${iputilsPingUsage}`]);
 	assert.deepEqual(answer(shell, 'ping -c x localhost'), [1, '', "ping: invalid argument: 'x'\n"]);
 	assert.deepEqual(answer(shell, 'ping -c 0 localhost'), [1, '', "ping: invalid argument: '0': out of range: 1 <= value <= 9223372036854775807\n"]);

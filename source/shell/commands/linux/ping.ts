@@ -24,7 +24,7 @@ export const ping: CommandSpec = external({
 		if (!caller) return lostShell(ctx);
 		const busybox = usesBusybox(ctx.world, ctx.frame);
 		const given = optionsOf('ping', args, ctx);
-		if (!busybox && given.has('h')) return {stdout: '', stderr: iputilsPingUsage, exitCode: 2};
+		if (!busybox && (given.has('h') || given.has('?'))) return {stdout: '', stderr: iputilsPingUsage, exitCode: 2};
 		const countText = given.value('c');
 		// iputils: 1 and up (its own words for a word that is no number); busybox: any number, 0 is until interrupted.
 		if (countText !== undefined && !/^\d+$/.test(countText)) return fail(busybox ? `ping: invalid number '${countText}'` : `ping: invalid argument: '${countText}'`);
