@@ -38,7 +38,7 @@ export type OptionsSpec = {
 	/** hostname prints its usage on stdout, the message on stderr. */
 	errorUsageOnStdout?: boolean;
 	/** The tool's own --help text (and the stream and exit it uses), when it is not the generated shape. */
-	help?: {text: string; stream?: 'stdout' | 'stderr'; exitCode?: number};
+	help?: {text: string; stream?: 'stdout' | 'stderr'; exitCode?: number; sections?: Record<string, string>}; // sections: `ps --help all`
 	/** The tool reads short options only (plain getopt): `--bogus` is the option '-'. */
 	shortOnly?: boolean;
 	/** psmisc killall: a bad option prints the usage alone, without a message line. */

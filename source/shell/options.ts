@@ -52,7 +52,7 @@ export function parseOptions(name: string, spec: OptionsSpec, rawArgs: string[])
 	const parsed = new ParsedOptions();
 	const bad = (problem: Problem): OptionsParse => ({kind: 'bad', outcome: badOption(name, spec, options, problem), problem});
 	const take = (option: OptionDef, value: string | undefined, as: string): OptionsParse | undefined => {
-		if (option.long === 'help') return {kind: 'help', outcome: helpOutcome(spec, options)};
+		if (option.long === 'help') return {kind: 'help', outcome: helpOutcome(spec, options, value)};
 		parsed.given.push({key: keyOf(option), value, as});
 		return undefined;
 	};
@@ -170,9 +170,10 @@ export function checkOptions(name: string, spec: OptionsSpec, args: string[]): O
 	return result.kind === 'ok' ? {kind: 'ok'} : result;
 }
 
-function helpOutcome(spec: OptionsSpec, options: OptionDef[]): OptionsOutcome {
+function helpOutcome(spec: OptionsSpec, options: OptionDef[], section?: string): OptionsOutcome {
 	if (!spec.help) return {stdout: helpText(spec, options), exitCode: 0};
-	const {text, stream = 'stdout', exitCode = 0} = spec.help;
+	const {stream = 'stdout', exitCode = 0} = spec.help;
+	const text = (section !== undefined && spec.help.sections?.[section]) || spec.help.text;
 	return stream === 'stdout' ? {stdout: text, exitCode} : {stdout: '', stderr: text, exitCode};
 }
 

@@ -5,14 +5,17 @@
 import {flag, type OptionDef, type OptionsSpec} from '../../options.ts';
 import {optionsFromHelp} from '../../options-from-help.ts';
 import {procpsPsUsage} from './help-texts-net.ts';
+import {procpsPsHelpSections} from './ps-help-texts.ts';
 
 const sysv = (letter: string, key: string, help: string, value?: 'required', argName?: string): OptionDef => flag(letter, undefined, help, value, argName, {key});
 const bsd = (letter: string, key: string, help: string, value?: 'required', argName?: string): OptionDef => ({bsd: letter, key, help, ...(value ? {value, argName} : {})});
 const list = (short: string | undefined, bsdLetter: string | undefined, long: string | undefined, key: string, help: string, argName: string): OptionDef => ({...flag(short, long, help, 'required', argName, {key}), ...(bsdLetter ? {bsd: bsdLetter} : {})});
 
-/** `ps -aux`: procps reads a dashed word of BSD letters with u or x as the BSD word (`ps aux`). */
+/** `ps -aux`: procps reads a dashed word of BSD letters with u or x as the BSD word (`ps aux`); `ps --help all` is the section all. */
 function dashedBsdWord(args: string[]): string[] {
-	return args.map(a => (/^-[auxj]+$/.test(a) && /[ux]/.test(a) ? a.slice(1) : a));
+	const out = args.map(a => (/^-[auxj]+$/.test(a) && /[ux]/.test(a) ? a.slice(1) : a));
+	const at = out.indexOf('--help');
+	return at >= 0 && out[at + 1]! in procpsPsHelpSections ? [...out.slice(0, at), `--help=${out[at + 1]}`, ...out.slice(at + 2)] : out;
 }
 
 const shutdownHelp = `shutdown [OPTIONS...] [TIME] [WALL...]
@@ -152,7 +155,7 @@ export const psOptions: OptionsSpec = {
 	style: 'ps',
 	numericOperands: true,
 	errorUsage: procpsPsUsage,
-	help: {text: procpsPsUsage},
+	help: {text: procpsPsUsage, sections: procpsPsHelpSections},
 	preRead: dashedBsdWord,
 	options: [
 		sysv('A', 'all', 'all processes'),
@@ -212,5 +215,6 @@ export const psOptions: OptionsSpec = {
 		{bsd: 'S', long: 'cumulative', key: 'cumulative', help: 'include some dead child process data'},
 		{short: 'V', bsd: 'V', long: 'version', key: 'version', help: 'display version information and exit'},
 		{short: 'w', bsd: 'w', key: 'wide', help: 'unlimited output width'},
+		flag(undefined, 'help', 'display help and exit', 'optional', '<simple|list|output|threads|misc|all>'),
 	],
 };
