@@ -56,3 +56,13 @@ test('poweroff (systemd): --help prints its help instead of powering off; --rebo
 	assert.equal(run(shell, 'poweroff --reboot').exitCode, 1);
 	assert.deepEqual([run(shell, 'poweroff -w').exitCode, run(shell, 'hostname').stdout], [0, 'vm-a\n'], 'still on the VM');
 });
+
+test('stress names its own pid in an error: the one its fork gets, after the shell\'s', () => {
+	const shell = sandboxShell();
+	const me = Number(run(shell, 'echo $$').stdout);
+	const failed = run(shell, 'stress --foo');
+	const pid = Number(/\[(\d+)\]/.exec(failed.stderr)?.[1]);
+	assert.ok(pid > me, `${pid} > ${me}`);
+	const started = run(shell, 'stress --cpu 1 &');
+	assert.equal(Number(/\[(\d+)\] dispatching/.exec(started.stdout)?.[1]), pid, 'the next stress gets that pid');
+});

@@ -3,7 +3,7 @@
 import {produce} from 'immer';
 import {recordEvent} from '../../../engine/events.ts';
 import {mib} from '../../../engine/host/create-host.ts';
-import {trySpawnProcess} from '../../../engine/host/processes.ts';
+import {trySpawnProcess, upcomingPid} from '../../../engine/host/processes.ts';
 import {forkBomb} from '../../../engine/host/workloads.ts';
 import {listeningServer} from '../../../engine/network/connect.ts';
 import {tick} from '../../../engine/tick.ts';
@@ -33,7 +33,8 @@ export const stress: CommandSpec = external({
 	run(args, ctx) {
 		const caller = callerOf(ctx.world, ctx.frame);
 		if (!caller) return lostShell(ctx);
-		const myPid = caller.process.nsPids[caller.process.namespaces.pid];
+		// stress names its own pid: the one the shell's fork gives it.
+		const myPid = upcomingPid(caller.host, caller.process.namespaces.pid);
 		const stressFail = (line: number, message: string) => fail(`stress: FAIL: [${myPid}] (${line}) ${message}`);
 		const read = parseOptions('stress', stressOptions, args);
 		if (read.kind === 'help') return read.outcome;
