@@ -20,9 +20,10 @@ export type OptionDef = {
  * - systemd: one line;  usage: the tool's own usage text follows (errorUsage);
  * - curl, bsd (OpenSSH's getopt), iproute2 and ps: each in its own words;
  * - bash: a builtin (cd, pwd, history...): `bash: cd: -Q: invalid option`, then its usage line;
- * - busybox: the C library's getopt words (glibc's, or musl's in alpine), then the applet's usage block.
+ * - busybox: the C library's getopt words (glibc's, or musl's in alpine), then the applet's usage block;
+ * - own: the command words a bad option itself, from the parse's problem (stress names its own pid).
  */
-export type OptionStyle = 'gnu' | 'procps' | 'systemd' | 'usage' | 'curl' | 'bsd' | 'iproute2' | 'ps' | 'bash' | 'busybox';
+export type OptionStyle = 'gnu' | 'procps' | 'systemd' | 'usage' | 'curl' | 'bsd' | 'iproute2' | 'ps' | 'bash' | 'busybox' | 'own';
 
 export type OptionsSpec = {
 	usage: string[]; // "free [options]"
@@ -37,7 +38,7 @@ export type OptionsSpec = {
 	/** hostname prints its usage on stdout, the message on stderr. */
 	errorUsageOnStdout?: boolean;
 	/** The tool's own --help text (and the stream and exit it uses), when it is not the generated shape. */
-	help?: {text: string; stream?: 'stdout' | 'stderr'; exitCode?: number};
+	help?: {text: string; stream?: 'stdout' | 'stderr'; exitCode?: number; sections?: Record<string, string>}; // sections: `ps --help all`
 	/** The tool reads short options only (plain getopt): `--bogus` is the option '-'. */
 	shortOnly?: boolean;
 	/** psmisc killall: a bad option prints the usage alone, without a message line. */
@@ -46,6 +47,8 @@ export type OptionsSpec = {
 	numericOperands?: boolean;
 	/** What the tool takes out before getopt sees the words: pkill's -SIGNAL, seq's negative numbers. */
 	preRead?: (args: string[]) => string[];
+	/** Each option is a whole word compared exactly, its value the next word (stress's own loop): no clusters, prefixes or =VALUE; every word is an option. */
+	wholeWords?: boolean;
 	/** style 'busybox': the binary is linked with musl (alpine), whose getopt words differ from glibc's. */
 	musl?: boolean;
 };

@@ -99,6 +99,7 @@ export function badOption(name: string, spec: OptionsSpec, options: OptionDef[],
 		case 'busybox':
 			// libbb's bb_show_usage(): the applet's usage block on stderr after getopt's own line.
 			return {stdout: '', stderr: `${name}: ${spec.musl ? problemInMuslWords(problem) : problemInGetoptWords(problem)}\n${spec.errorUsage ?? ''}`, exitCode};
+		case 'own': // the command answers (external() leaves it to the command)
 		case 'gnu':
 			return {stdout: '', stderr: `${first}Try '${name} --help' for more information.\n`, exitCode};
 	}

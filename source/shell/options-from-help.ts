@@ -4,6 +4,7 @@
 //   "  -c <count>         stop after <count> replies"          (iputils)
 //   "  -O,  --output-document=FILE      write documents to FILE" (GNU)
 //   "\t-W SEC\t\tSeconds to wait", "\t--header STR\tAdd STR", "\t-4,-6\t\tForce IP..." (busybox)
+//   "  -H --halt      Halt the machine"                         (systemd)
 import type {OptionDef} from './option-types.ts';
 
 type Name = {dashes: 1 | 2; name: string; value?: 'required' | 'optional'; argName?: string};
@@ -19,9 +20,10 @@ function readName(token: string): Name | undefined {
 export function optionsFromHelp(text: string): OptionDef[] {
 	const out: OptionDef[] = [];
 	for (const line of text.split('\n')) {
-		const m = /^[ \t]+(-.*?)(?:\t+ *| {2,})(\S.*)?$/.exec(line.replace(/,\s+-/g, ', -')) ?? /^[ \t]+(-\S+(?: [<A-Z][^ \t]*)?)$/.exec(line);
+		// The names end at a tab or two spaces; a name wider than its column leaves one space (systemd's "-w --wtmp-only Don't...").
+		const m = /^[ \t]+(-.*?)(?:\t+ *| {2,})(\S.*)?$/.exec(line.replace(/,\s+-/g, ', -')) ?? /^[ \t]+(-\S+(?: [<A-Z][^ \t]*)?)$/.exec(line) ?? /^[ \t]+(-\w --[\w-]+) ([A-Z].*)$/.exec(line);
 		if (!m) continue;
-		const names = m[1]!.split(/, ?/).map(readName);
+		const names = m[1]!.split(/(?:,\s*|\s+)(?=-)/).map(readName); // "-O,  --output-document=FILE", systemd's "-H --halt"
 		if (names.some(n => !n)) continue;
 		const help = m[2] ?? '';
 		const value = names.findLast(n => n!.value);

@@ -5,7 +5,7 @@
 import {badOption, optionLine} from './option-words.ts';
 import type {OptionDef, OptionsOutcome, OptionsSpec, Problem} from './option-types.ts';
 
-export type {OptionDef, OptionsOutcome, OptionsSpec, OptionStyle} from './option-types.ts';
+export type {OptionDef, OptionsOutcome, OptionsSpec, OptionStyle, Problem} from './option-types.ts';
 
 /** One option of a spec: its short and long names, whether it takes a value, and its help line. */
 export const flag = (short: string | undefined, long: string | undefined, help: string, value?: OptionDef['value'], argName?: string, extra: Partial<OptionDef> = {}): OptionDef => ({
@@ -34,7 +34,7 @@ export class ParsedOptions {
 	}
 }
 
-export type OptionsParse = {kind: 'ok'; parsed: ParsedOptions} | {kind: 'help'; outcome: OptionsOutcome} | {kind: 'bad'; outcome: OptionsOutcome};
+export type OptionsParse = {kind: 'ok'; parsed: ParsedOptions} | {kind: 'help'; outcome: OptionsOutcome} | {kind: 'bad'; outcome: OptionsOutcome; problem: Problem};
 export type OptionsCheck = {kind: 'ok'} | {kind: 'help'; outcome: OptionsOutcome} | {kind: 'bad'; outcome: OptionsOutcome};
 
 const helpOption: OptionDef = {long: 'help', help: 'display this help and exit'};
@@ -50,13 +50,14 @@ export function parseOptions(name: string, spec: OptionsSpec, rawArgs: string[])
 	const args = spec.preRead ? spec.preRead(rawArgs) : rawArgs;
 	const options = withHelp(spec);
 	const parsed = new ParsedOptions();
-	const bad = (problem: Problem): OptionsParse => ({kind: 'bad', outcome: badOption(name, spec, options, problem)});
+	const bad = (problem: Problem): OptionsParse => ({kind: 'bad', outcome: badOption(name, spec, options, problem), problem});
 	const take = (option: OptionDef, value: string | undefined, as: string): OptionsParse | undefined => {
-		if (option.long === 'help') return {kind: 'help', outcome: helpOutcome(spec, options)};
+		if (option.long === 'help') return {kind: 'help', outcome: helpOutcome(spec, options, value)};
 		parsed.given.push({key: keyOf(option), value, as});
 		return undefined;
 	};
 	if (spec.style === 'iproute2') return parseIproute2(options, args, parsed, bad, take);
+	if (spec.wholeWords) return parseWholeWords(options, args, parsed, bad, take);
 	for (let i = 0; i < args.length; i++) {
 		const arg = args[i]!;
 		if (arg === '--') {
@@ -150,15 +151,29 @@ function parseIproute2(options: OptionDef[], args: string[], parsed: ParsedOptio
 	return {kind: 'ok', parsed};
 }
 
+/** stress's loop: `-c` or `--cpu` exactly, the value the next word; any other word is unknown. */
+function parseWholeWords(options: OptionDef[], args: string[], parsed: ParsedOptions, bad: (p: Problem) => OptionsParse, take: (o: OptionDef, v: string | undefined, as: string) => OptionsParse | undefined): OptionsParse {
+	for (let i = 0; i < args.length; i++) {
+		const arg = args[i]!;
+		const option = options.find(o => (o.short && arg === `-${o.short}`) || (o.long && arg === `--${o.long}`));
+		if (!option) return bad({kind: 'unknown-long', arg});
+		if (option.value === 'required' && i + 1 >= args.length) return bad({kind: 'needs-argument-long', long: option.long ?? option.short!, arg});
+		const stop = take(option, option.value === 'required' ? args[++i] : undefined, arg);
+		if (stop) return stop;
+	}
+	return {kind: 'ok', parsed};
+}
+
 /** The same check without the parsed result (commands whose own code still reads the words). */
 export function checkOptions(name: string, spec: OptionsSpec, args: string[]): OptionsCheck {
 	const result = parseOptions(name, spec, args);
 	return result.kind === 'ok' ? {kind: 'ok'} : result;
 }
 
-function helpOutcome(spec: OptionsSpec, options: OptionDef[]): OptionsOutcome {
+function helpOutcome(spec: OptionsSpec, options: OptionDef[], section?: string): OptionsOutcome {
 	if (!spec.help) return {stdout: helpText(spec, options), exitCode: 0};
-	const {text, stream = 'stdout', exitCode = 0} = spec.help;
+	const {stream = 'stdout', exitCode = 0} = spec.help;
+	const text = (section !== undefined && spec.help.sections?.[section]) || spec.help.text;
 	return stream === 'stdout' ? {stdout: text, exitCode} : {stdout: '', stderr: text, exitCode};
 }
 

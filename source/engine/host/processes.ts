@@ -129,6 +129,13 @@ function nextPidInNamespace(host: Host, nsId: number): number {
 	return ns.lastPid;
 }
 
+/** The pid the next process gets in namespace nsId, unchanged: what a program that ends at once (stress on a bad option) prints as its own. */
+export function upcomingPid(host: Host, nsId: number): number {
+	if (nsId === host.initNamespaces.pid) return host.nextPid;
+	const ns = host.namespaces.get(nsId);
+	return (ns?.lastPid ?? highestPidIn(host, nsId)) + 1;
+}
+
 function highestPidIn(host: Host, nsId: number): number {
 	let max = 0;
 	for (const p of host.processes.values()) max = Math.max(max, p.nsPids[nsId] ?? 0);

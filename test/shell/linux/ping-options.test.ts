@@ -26,6 +26,8 @@ test('iputils ping on the host: a bad option prints the whole usage on stderr, e
 	assert.deepEqual(answer(shell, 'ping -z localhost'), [2, '', `ping: invalid option -- 'z'\n${iputilsPingUsage}`]);
 	assert.deepEqual(answer(shell, 'ping --help'), [2, '', `ping: invalid option -- '-'\n${iputilsPingUsage}`], 'iputils has no long options');
 	assert.deepEqual(answer(shell, 'ping -h'), [2, '', iputilsPingUsage]);
+	assert.deepEqual(answer(shell, 'ping -?'), [2, '', iputilsPingUsage]);
+	assert.equal(answer(shell, 'ping -r -c 1 localhost')[0], 0, '-r is taken though its usage does not list it');
 	assert.deepEqual(answer(shell, 'ping -c'), [2, '', `ping: option requires an argument -- 'c'\n${iputilsPingUsage}`]);
 	assert.deepEqual(answer(shell, 'ping -c x localhost'), [1, '', "ping: invalid argument: 'x'\n"]);
 	assert.deepEqual(answer(shell, 'ping -c 0 localhost'), [1, '', "ping: invalid argument: '0': out of range: 1 <= value <= 9223372036854775807\n"]);
@@ -38,9 +40,9 @@ test('iputils ping: -c2 and -qc 1 read as getopt does, -n prints addresses only,
 	assert.doesNotMatch(run(shell, 'ping -qc 1 localhost').stdout, /64 bytes/);
 	assert.match(run(shell, 'ping -c 1 localhost').stdout, /64 bytes from localhost \(127\.0\.0\.1\): icmp_seq=1/);
 	assert.match(run(shell, 'ping -n -c 1 localhost').stdout, /64 bytes from 127\.0\.0\.1: icmp_seq=1/);
-	const interval = run(shell, 'ping -i 0.2 -c 1 localhost');
-	assert.equal(interval.exitCode, 0);
-	assert.equal(interval.stderr, '[simulator] ping -i: accepted, not simulated here\n');
+	const flood = run(shell, 'ping -f -c 1 localhost');
+	assert.equal(flood.exitCode, 0);
+	assert.equal(flood.stderr, '[simulator] ping -f: accepted, not simulated here\n');
 });
 
 test('busybox ping in a container: glibc getopt words and the BusyBox usage block, exit 1; one HOST only; -c 0 is until interrupted', () => {
@@ -67,4 +69,18 @@ test('Tab offers the ping of where the shell runs: iputils on the host, busybox 
 	const shell = busyboxShell();
 	const inBox = complete('ping -', 6, {commands: shell.runtime.commands, state: shell.state}).candidates;
 	assert.deepEqual(inBox, ['-4', '-6', '-A', '-I', '-W', '-c', '-i', '-n', '-p', '-q', '-s', '-t', '-v', '-w'].sort());
+});
+
+test('ping -s, -w, -i, -W and -t: the size in the header and replies, a deadline without -c, the interval in the summary', () => {
+	const shell = sandboxShell();
+	const sized = run(shell, 'ping -c 1 -s 100 localhost');
+	assert.match(sized.stdout, /^PING localhost \(127\.0\.0\.1\) 100\(128\) bytes of data\.\n108 bytes from localhost/);
+	assert.equal(sized.stderr, '');
+	const deadline = run(shell, 'ping -w 2 localhost');
+	assert.match(deadline.stdout, /^2 packets transmitted, 2 received, 0% packet loss, time 1002ms$/m);
+	assert.equal(deadline.stderr, '', 'no "until Ctrl-C" note: -w ends it');
+	assert.match(run(shell, 'ping -c 3 -i 0.2 -W 1 -t 5 localhost').stdout, /^3 packets transmitted, 3 received, 0% packet loss, time 402ms$/m);
+	assert.deepEqual([run(shell, 'ping -c 1 -s x localhost').stderr], ["ping: invalid argument: 'x'\n"]);
+	const box = busyboxShell();
+	assert.match(run(box, 'ping -c 1 -s 100 localhost').stdout, /^PING localhost \(127\.0\.0\.1\): 100 data bytes\n108 bytes from 127\.0\.0\.1: seq=0/);
 });

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {createSandboxWorld} from '../../../source/engine/scenarios/sandbox.ts';
 import {procpsPsUsage} from '../../../source/shell/commands/linux/help-texts-net.ts';
+import {procpsPsHelpAll} from '../../../source/shell/commands/linux/ps-help-texts.ts';
 import {busyboxPsUsage} from '../../../source/shell/commands/linux/option-specs-busybox.ts';
 import {run, runAll, sandboxShell} from '../../helpers/shell.ts';
 
@@ -48,4 +49,14 @@ test('busybox ps: each -o adds columns, BSD words and -ef are ignored, a bad opt
 	assert.deepEqual([run(shell, 'docker exec bb ps -o').stderr], [`ps: option requires an argument -- 'o'\n${busyboxPsUsage}`]);
 	assert.deepEqual([run(shell, 'docker exec al ps -z').stderr], [`ps: unrecognized option: z\n${busyboxPsUsage}`]);
 	assert.deepEqual([run(shell, 'docker exec bb ps --help').stderr, run(shell, 'docker exec bb ps --help').exitCode], [busyboxPsUsage, 0]);
+});
+
+test('ps --help SECTION prints that section of procps\'s help (by word or letter), anything else the short usage', () => {
+	const shell = sandboxShell();
+	const simple = '\nUsage:\n ps [options]\n\nBasic options:\n -A, -e               all processes\n -a                   all with tty, except session leaders\n  a                   all with tty, including other users\n -d                   all except session leaders\n -N, --deselect       negate selection\n  r                   only running processes\n  T                   all processes on this terminal\n  x                   processes without controlling ttys\n\nFor more details see ps(1).\n';
+	assert.equal(run(shell, 'ps --help s').stdout, simple);
+	assert.equal(run(shell, 'ps --help simple').stdout, simple);
+	assert.equal(run(shell, 'ps --help all').stdout, procpsPsHelpAll);
+	assert.match(run(shell, 'ps --help=o').stdout, /^\nUsage:\n ps \[options\]\n\nOutput formats:\n -F {19}extra full\n/);
+	assert.equal(run(shell, 'ps --help bogus').stdout, procpsPsUsage);
 });

@@ -117,7 +117,7 @@ export function external(spec: CommandSpec): CommandSpec {
 			const refusal = forkRefusal(caller.host, caller.process.cgroup);
 			if (!refusal) {
 				const here = twoWordings ? optionsSpecFor(spec.name, ctx.world, ctx.frame) : options;
-				const checked = here ? checkOptions(spec.name, here, args) : undefined;
+				const checked = here && here.style !== 'own' ? checkOptions(spec.name, here, args) : undefined;
 				return checked && checked.kind !== 'ok' ? checked.outcome : spec.run(args, ctx);
 			}
 			const world = produce(ctx.world, w => noteForkFailure(w.hosts.get(ctx.frame.host)!, refusal));
@@ -145,24 +145,6 @@ export function notSimulated(name: string, given: ParsedOptions, acted: readonly
 	return ignored.map(as => `[simulator] ${name} ${as}: accepted, not simulated here\n`).join('');
 }
 
-/** Splits combined short flags (`-aux` style is handled by callers): "-la" -> ["-l", "-a"]. */
-export function expandShortFlags(args: string[], takesValue: string[] = []): string[] {
-	const out: string[] = [];
-	for (let i = 0; i < args.length; i++) {
-		const a = args[i]!;
-		if (/^-[A-Za-z]{2,}$/.test(a)) {
-			for (let j = 1; j < a.length; j++) {
-				const flag = `-${a[j]}`;
-				out.push(flag);
-				if (takesValue.includes(flag) && j < a.length - 1) {
-					out.push(a.slice(j + 1));
-					break;
-				}
-			}
-		} else out.push(a);
-	}
-	return out;
-}
 
 export function comm(command: string): string {
 	const argv0 = command.split(' ')[0] ?? command;

@@ -86,7 +86,7 @@ export const ls: CommandSpec = external({
 	summary: 'list directory contents (-l, -a)',
 	run(rawArgs, ctx) {
 		// external() has answered --help and a bad option from ls's spec (option-specs.ts).
-		const given = optionsOf('ls', rawArgs);
+		const given = optionsOf('ls', rawArgs, ctx);
 		const targets = given.operands;
 		const long = given.has('l') || given.has('numeric-uid-gid');
 		const all = given.has('all');
@@ -144,7 +144,7 @@ export const cat: CommandSpec = external({
 	name: 'cat',
 	summary: 'print files (or stdin)',
 	run(args, ctx) {
-		const given = optionsOf('cat', args);
+		const given = optionsOf('cat', args, ctx);
 		const files = given.operands;
 		if (files.length === 0) return ok(catFormat(ctx.stdin, given));
 		let stdout = '';
@@ -210,17 +210,21 @@ export const readlink: CommandSpec = external({
 	name: 'readlink',
 	summary: 'print where a symbolic link points (/proc/$$/ns/uts)',
 	run(args, ctx) {
-		const files = optionsOf('readlink', args).operands;
+		const given = optionsOf('readlink', args);
+		const files = given.operands;
+		const canonical = given.has('canonicalize') || given.has('canonicalize-existing') || given.has('canonicalize-missing');
 		if (files.length === 0) return fail("readlink: missing operand\nTry 'readlink --help' for more information.");
+		// coreutils: -n drops the newline of a single name only.
+		const noNewline = given.has('no-newline') && files.length === 1;
 		let stdout = '';
 		let exitCode = 0;
 		for (const f of files) {
 			const path = resolvePath(ctx.frame, f);
 			const link = path.startsWith('/proc') ? procLink(ctx.world, ctx.frame, path) : undefined;
 			if (link === undefined) exitCode = 1;
-			else stdout += (args.includes('-f') && !link.startsWith('/') && !link.includes(':[') ? `/proc/${link}` : link) + '\n';
+			else stdout += (canonical && !link.startsWith('/') && !link.includes(':[') ? `/proc/${link}` : link) + (noNewline ? '' : '\n');
 		}
-		return {stdout, exitCode};
+		return {stdout, exitCode, ...(given.has('no-newline') && files.length > 1 ? {stderr: 'readlink: ignoring --no-newline with multiple arguments\n'} : {})};
 	},
 });
 
@@ -352,8 +356,9 @@ export const tee: CommandSpec = external({
 	name: 'tee',
 	summary: 'copy stdin to files and stdout (echo 100M | tee memory.max)',
 	run(args, ctx): CommandOutcome {
-		const append = args.includes('-a') || args.includes('--append');
-		const targets = args.filter(a => !a.startsWith('-'));
+		const given = optionsOf('tee', args);
+		const append = given.has('append');
+		const targets = given.operands;
 		return outcomeOf(
 			eachTarget(ctx.world, targets, (world, t) => {
 				const written = writePath(world, ctx.frame, t, ctx.stdin, append);

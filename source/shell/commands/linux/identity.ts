@@ -83,17 +83,18 @@ export const id: CommandSpec = external({
 		if (!caller) return lostShell(ctx);
 		const {host, process: me} = caller;
 		let {uid, name} = effectiveUser(host, me);
-		const named = args.find(a => !a.startsWith('-'));
+		const given = optionsOf('id', args);
+		const named = given.operands[0];
 		if (named) {
 			if (!(named in host.users)) return fail(`id: '${named}': no such user`);
 			name = named;
 			uid = host.users[named]!;
 		}
-		const flags = new Set(args.filter(a => a.startsWith('-')).flatMap(a => a.slice(1).split('')));
 		const group = uid === 65534 ? 'nogroup' : name;
-		if (flags.has('u')) return ok(`${flags.has('n') ? name : uid}\n`);
-		if (flags.has('g')) return ok(`${flags.has('n') ? group : uid}\n`);
-		if (flags.has('G')) return ok(`${groupsFor(name, uid).replace(/\(\w+\)/g, '').replace(/,/g, ' ')}\n`);
+		const byName = given.has('name');
+		if (given.has('user')) return ok(`${byName ? name : uid}\n`);
+		if (given.has('group')) return ok(`${byName ? group : uid}\n`);
+		if (given.has('groups')) return ok(`${groupsFor(name, uid).replace(/\(\w+\)/g, '').replace(/,/g, ' ')}\n`);
 		const inUserNs = me.namespaces.user !== host.initNamespaces.user;
 		// Inside a user namespace, groups the map does not cover show up as nogroup.
 		const groups = inUserNs && uid === 0 ? '0(root),65534(nogroup)' : groupsFor(name, uid);
@@ -119,7 +120,11 @@ export const su: CommandSpec = external({
 		const caller = callerOf(ctx.world, ctx.frame);
 		if (!caller) return lostShell(ctx);
 		const {host, process: me} = caller;
-		const target = args.find(a => !a.startsWith('-')) ?? 'root';
+		const given = optionsOf('su', args);
+		if (given.has('command') || given.has('session-command')) return fail('[simulator] su -c is not simulated here; run it with: sudo -u USER COMMAND');
+		// A lone "-" is -l; the first other word is the user (the rest would be the shell's arguments).
+		const login = given.has('login') || given.operands.includes('-');
+		const target = given.operands.find(a => a !== '-') ?? 'root';
 		const uid = host.users[target];
 		if (uid === undefined) return fail(`su: user ${target} does not exist or the user entry does not contain all the required fields`);
 		if (me.uid !== 0) return fail('Password: \nsu: Authentication failure\n[simulator: only root can su here; use sudo]');
@@ -127,9 +132,9 @@ export const su: CommandSpec = external({
 		let pid = 0;
 		const world = produce(ctx.world, w => {
 			const h = w.hosts.get(host.name)!;
-			pid = spawnProcess(w, h, {parentPid: me.pid, command: args.includes('-') || args.includes('-l') ? '-bash' : 'bash', user: target, uid, tty: me.tty, cwd: home}).pid;
+			pid = spawnProcess(w, h, {parentPid: me.pid, command: login ? '-bash' : 'bash', user: target, uid, tty: me.tty, cwd: home}).pid;
 		});
-		return {stdout: '', exitCode: 0, world, session: {...ctx.session, frames: [...ctx.session.frames, {host: host.name, pid, user: target, cwd: args.includes('-') || args.includes('-l') ? home : ctx.frame.cwd, kind: 'login'}]}};
+		return {stdout: '', exitCode: 0, world, session: {...ctx.session, frames: [...ctx.session.frames, {host: host.name, pid, user: target, cwd: login ? home : ctx.frame.cwd, kind: 'login'}]}};
 	},
 });
 

@@ -8,8 +8,10 @@ import {handOverForkBomb} from '../../../engine/host/workloads.ts';
 import {noteServiceProcessDied, serviceOf} from '../../../engine/host/services.ts';
 import type {Process} from '../../../engine/host/types.ts';
 import type {World} from '../../../engine/world.ts';
-import type {CommandSpec} from '../../types.ts';
+import {flag} from '../../options.ts';
+import type {CommandOutcome, CommandSpec} from '../../types.ts';
 import {jobBySpec, noteJobSignal} from '../../jobs.ts';
+import {signalWordAt} from './option-specs-tools.ts';
 import {callerOf, comm, external, fail, findVisible, lostShell, ok, optionsOf, visiblePid} from './context.ts';
 
 const signals = ['HUP', 'INT', 'QUIT', 'ILL', 'TRAP', 'ABRT', 'BUS', 'FPE', 'KILL', 'USR1', 'SEGV', 'USR2', 'PIPE', 'ALRM', 'TERM', 'STKFLT', 'CHLD', 'CONT', 'STOP', 'TSTP', 'TTIN', 'TTOU', 'URG', 'XCPU', 'XFSZ', 'VTALRM', 'PROF', 'WINCH', 'POLL', 'PWR', 'SYS'];
@@ -21,30 +23,90 @@ function signalNumber(text: string): number | undefined {
 	return i < 0 ? undefined : i + 1;
 }
 
+/** bash's kill: `--help` first, -l/-L [SIGSPEC...], -s SIG / -sSIG, -n NUM / -nNUM, one -SIGSPEC, `--`; the rest are pids and jobspecs. */
+function readKillArgs(args: string[]): {outcome: CommandOutcome} | {listing: string[]} | {signal: number; targets: string[]} {
+	if (args[0] === '--help') return {outcome: {stdout: killHelp, exitCode: 2}};
+	const invalid = (spec: string) => ({outcome: fail(`bash: kill: ${spec}: invalid signal specification`)});
+	let signal = 15;
+	let sawSignal = false;
+	let listing = false;
+	let i = 0;
+	for (; i < args.length; i++) {
+		const word = args[i]!;
+		const attached = /^-(s[A-Za-z]|n\d)/.test(word) ? word.slice(2) : undefined;
+		if (word === '-l' || word === '-L') listing = true;
+		else if (word === '-s' || word === '-n' || attached !== undefined) {
+			const spec = attached ?? args[++i];
+			if (spec === undefined) return {outcome: fail(`bash: kill: ${word}: option requires an argument`)};
+			const number = signalNumber(spec);
+			if (number === undefined) return invalid(spec);
+			signal = number;
+			sawSignal = true;
+		} else if (word === '--') {
+			i++;
+			break;
+		} else if (word.startsWith('-') && word.length > 1 && !sawSignal) {
+			const number = signalNumber(word.slice(1));
+			if (number === undefined) return invalid(word.slice(1));
+			signal = number;
+			sawSignal = true;
+		} else break;
+	}
+	if (listing) return {listing: args.slice(i)};
+	const targets = args.slice(i);
+	if (targets.length === 0) return {outcome: fail('kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]', 2)};
+	return {signal, targets};
+}
+
+/** kill -l: the table; kill -l 9 137 KILL: each number's name (an exit status above 128 is 128 + the signal), each name's number. */
+function listSignals(words: string[]): CommandOutcome {
+	if (words.length === 0) return ok(signals.map((s, i) => `${String(i + 1).padStart(2)}) SIG${s}`).join('\t').replace(/((?:[^\t]*\t){4}[^\t]*)\t/g, '$1\n') + '\n');
+	let stdout = '';
+	let stderr = '';
+	for (const word of words) {
+		const number = /^\d+$/.test(word) ? (Number(word) > 128 ? Number(word) - 128 : Number(word)) : signalNumber(word);
+		const name = number === undefined ? undefined : signals[number - 1];
+		if (number === undefined || (/^\d+$/.test(word) && !name)) stderr += `bash: kill: ${word}: invalid signal specification\n`;
+		else stdout += /^\d+$/.test(word) ? `${name}\n` : `${number}\n`;
+	}
+	return {stdout, ...(stderr ? {stderr} : {}), exitCode: stderr ? 1 : 0};
+}
+
+const killHelp = `kill: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]
+    Send a signal to a job.
+    
+    Send the processes identified by PID or JOBSPEC the signal named by
+    SIGSPEC or SIGNUM.  If neither SIGSPEC nor SIGNUM is present, then
+    SIGTERM is assumed.
+    
+    Options:
+      -s sig	SIG is a signal name
+      -n sig	SIG is a signal number
+      -l	list the signal names; if arguments follow \`-l' they are
+    		assumed to be signal numbers for which names should be listed
+      -L	synonym for -l
+    
+    Kill is a shell builtin for two reasons: it allows job IDs to be used
+    instead of process IDs, and allows processes to be killed if the limit
+    on processes that you can create is reached.
+    
+    Exit Status:
+    Returns success unless an invalid option is given or an error occurs.
+`;
+
 export const kill: CommandSpec = {
 	name: 'kill',
+	options: {usage: ['kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]'], about: 'Send a signal to a job.', style: 'bash', help: {text: killHelp, exitCode: 2}, options: [flag('s', undefined, 'SIG is a signal name', 'required', 'sig'), flag('n', undefined, 'SIG is a signal number', 'required', 'sig'), flag('l', undefined, 'list the signal names'), flag('L', undefined, 'synonym for -l')]},
+	flags: ['-s', '-n', '-l', '-L'],
 	summary: 'send a signal to a process (kill [-9] PID)',
 	usage: 'kill [-s SIGNAL | -SIGNAL] PID...',
 	run(args, ctx) {
 		const caller = callerOf(ctx.world, ctx.frame);
 		if (!caller) return lostShell(ctx);
-		if (args[0] === '-l' || args[0] === '-L') return ok(signals.map((s, i) => `${String(i + 1).padStart(2)}) SIG${s}`).join('\t').replace(/((?:[^\t]*\t){4}[^\t]*)\t/g, '$1\n') + '\n');
-		let signal = 15;
-		let i = 0;
-		if (args[0] === '-s' || args[0] === '-n') {
-			const s = args[1] === undefined ? undefined : signalNumber(args[1]);
-			if (s === undefined) return fail(`bash: kill: ${args[1] ?? ''}: invalid signal specification`);
-			signal = s;
-			i = 2;
-		} else if (args[0]?.startsWith('-') && args[0] !== '--') {
-			const s = signalNumber(args[0]!.slice(1));
-			if (s === undefined) return fail(`bash: kill: ${args[0]!.slice(1)}: invalid signal specification`);
-			signal = s;
-			i = 1;
-		}
-		if (args[i] === '--') i++;
-		const targets = args.slice(i);
-		if (targets.length === 0) return fail('kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]', 2);
+		const read = readKillArgs(args);
+		if ('outcome' in read) return read.outcome;
+		if ('listing' in read) return listSignals(read.listing);
+		const {signal, targets} = read;
 		const {host, process: me, viewPidNs} = caller;
 		let stderr = '';
 		let popFrame = false;
@@ -114,7 +176,8 @@ function killByName(tool: 'pkill' | 'killall'): CommandSpec {
 			const caller = callerOf(ctx.world, ctx.frame);
 			if (!caller) return lostShell(ctx);
 			// pkill's -SIGNAL (-9, -KILL) is taken out before its options are read (option-specs-tools.ts).
-			const signalArg = args.find(a => /^-(\d+|[A-Z][A-Z0-9+-]*)$/.test(a) && !/^-[A-Z]$/.test(a) && signalNumber(a.slice(1).replace(/^SIG/, '')) !== undefined);
+			const at = signalWordAt(args);
+			const signalArg = at >= 0 && signalNumber(args[at]!.slice(1)) !== undefined ? args[at] : undefined;
 			const given = optionsOf(tool, args);
 			const full = given.has('full');
 			const names = given.operands;

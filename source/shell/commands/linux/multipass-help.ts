@@ -1,5 +1,7 @@
 // `multipass VERB --help` and `multipass help VERB`, in the layout of multipass's own help (Qt's
-// QCommandLineParser): usage, what it does, options, arguments.
+// QCommandLineParser): usage, what it does, options, arguments. The same lists are each verb's
+// option spec (multipassVerbOptions): what it accepts, and what Tab offers after the verb.
+import {flag, type OptionsSpec} from '../../options.ts';
 type VerbHelp = {usage: string; about: string; options: [string, string][]; args: [string, string][]};
 
 const common: [string, string][] = [
@@ -48,4 +50,16 @@ export function multipassVerbHelp(verb: string): string | undefined {
 		return list.map(([names, text]) => `  ${names.padEnd(width - 2)}${text.split('\n').join('\n' + ' '.repeat(width))}`).join('\n');
 	};
 	return `Usage: ${entry.usage}\n${entry.about}\n\nOptions:\n${rows([...common, ...entry.options])}\n${entry.args.length ? `\nArguments:\n${rows(entry.args)}\n` : ''}`;
+}
+
+/** A verb's options as its help lists them ("-c, --cpus <cpus>": a value; "--all": none); launch also takes --mem, the old name of --memory. */
+export function multipassVerbOptions(verb: string): OptionsSpec | undefined {
+	const entry = verbs[verb];
+	if (!entry) return undefined;
+	const options = [...common, ...entry.options].flatMap(([names, text]) => {
+		const m = /^(?:-(\w), )?--([\w-]+)(?: (<.*))?$/.exec(names);
+		return m ? [flag(m[1], m[2], text.split('\n')[0]!, m[3] ? 'required' : undefined, m[3])] : [];
+	});
+	if (verb === 'launch') options.push(flag(undefined, 'mem', 'Deprecated: use --memory', 'required', '<memory>', {key: 'memory'}));
+	return {usage: [entry.usage], about: entry.about, style: 'own', options};
 }

@@ -1,5 +1,5 @@
 // multipass (Canonical's VM manager, qemu underneath): chapter 1's virtual machines.
-import {multipassVerbHelp} from './multipass-help.ts';
+import {multipassVerbHelp, multipassVerbOptions} from './multipass-help.ts';
 import {produce} from 'immer';
 import {gib, mib} from '../../../engine/host/create-host.ts';
 import {hostMemoryUsed} from '../../../engine/host/memory.ts';
@@ -12,7 +12,8 @@ import type {ExternalProgramRunner} from '../../../engine/script/external-progra
 import {tick} from '../../../engine/tick.ts';
 import type {World} from '../../../engine/world.ts';
 import type {CommandContext, CommandOutcome, CommandSpec} from '../../types.ts';
-import {callerOf, external, fail, formatBytesHuman, lostShell, ok, parseSize} from './context.ts';
+import {optionNames, ParsedOptions, parseOptions, type Problem} from '../../options.ts';
+import {callerOf, external, fail, formatBytesHuman, lostShell, notSimulated, ok, parseSize} from './context.ts';
 import {runNested} from './nested.ts';
 
 export const multipassVersion = '1.14.1';
@@ -96,6 +97,10 @@ export const multipass: CommandSpec = external({
 	name: 'multipass',
 	summary: 'run Ubuntu VMs: launch --name N --memory 1G --cpus 1, list, info, exec N -- CMD, shell, stop, delete, purge',
 	subcommands: ['launch', 'list', 'ls', 'info', 'exec', 'shell', 'sh', 'start', 'stop', 'delete', 'purge', 'recover', 'find', 'version', 'help'],
+	flagsAfter: positional => {
+		const spec = positional[0] === undefined ? undefined : multipassVerbOptions(positional[0]);
+		return spec ? optionNames(spec) : ['-h', '--help', '-v', '--verbose'];
+	},
 	run(args, ctx) {
 		const caller = callerOf(ctx.world, ctx.frame);
 		if (!caller) return lostShell(ctx);
@@ -105,7 +110,14 @@ export const multipass: CommandSpec = external({
 		if (verb === 'help') return rest[0] ? helpFor(rest[0]) : ok(help);
 		// Options end at `--` (exec's command may have its own --help).
 		const ownArgs = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
-		if (ownArgs.includes('--help') || ownArgs.includes('-h')) return helpFor(verb);
+		const spec = multipassVerbOptions(verb);
+		const read = spec ? parseOptions('multipass', spec, ownArgs) : undefined;
+		// A verb multipass does not have answers --help as `multipass help VERB` does.
+		if (read?.kind === 'help' || (!spec && (ownArgs.includes('--help') || ownArgs.includes('-h')))) return helpFor(verb);
+		if (read?.kind === 'bad') return fail(qtOptionError(read.problem) + (verb === 'exec' && read.problem.kind.startsWith('unknown') ? '\n' + execDashDash : ''), 1);
+		const given = read?.kind === 'ok' ? read.parsed : new ParsedOptions();
+		const names = given.operands;
+		const notes = notSimulated('multipass', given, ['name', 'memory', 'cpus', 'disk', 'all', 'purge', 'working-directory']);
 		const host = caller.host;
 		const instance = (name: string | undefined, action: string): VirtualMachine | CommandOutcome => {
 			if (!name) return fail(`${action} failed: The following errors occurred:\nNo instance name given`, 2);
@@ -114,144 +126,146 @@ export const multipass: CommandSpec = external({
 			return vm;
 		};
 		const isOutcome = (x: VirtualMachine | CommandOutcome): x is CommandOutcome => 'exitCode' in x;
-		switch (verb) {
-			case 'version':
-				return ok(`multipass   ${multipassVersion}\nmultipassd  ${multipassVersion}\n`);
-			case 'find':
-				return ok(`Image                       Aliases           Version          Description\n${Object.entries(vmImages).map(([v, i]) => `${v.padEnd(28)}${i.aliases.join(',').padEnd(18)}${'20251015'.padEnd(17)}${i.os.replace(/\.\d+ LTS/, ' LTS')}`).join('\n')}\n`);
-			case 'list':
-			case 'ls':
-				return ok(listTable(host));
-			case 'launch':
-				return launch(ctx, host, rest);
-			case 'info': {
-				const names = rest.filter(a => !a.startsWith('-'));
-				if (names.length === 0 || rest.includes('--all')) return ok([...host.vms.values()].map(vm => info(ctx.world, vm)).join('\n') || 'No instances found.\n');
-				const found = instance(names[0], 'info');
-				return isOutcome(found) ? found : ok(info(ctx.world, found));
-			}
-			case 'start':
-			case 'stop':
-			case 'restart': {
-				const names = rest.filter(a => !a.startsWith('-'));
-				const targets = rest.includes('--all') ? [...host.vms.keys()] : names;
-				if (targets.length === 0) return fail(`${verb} failed: The following errors occurred:\ninstance "primary" does not exist`, 2);
-				let world = ctx.world;
-				for (const name of targets) {
-					const found = instance(name, verb);
+		const outcome = ((): CommandOutcome => {
+			switch (verb) {
+				case 'version':
+					return ok(`multipass   ${multipassVersion}\nmultipassd  ${multipassVersion}\n`);
+				case 'find':
+					return ok(`Image                       Aliases           Version          Description\n${Object.entries(vmImages).map(([v, i]) => `${v.padEnd(28)}${i.aliases.join(',').padEnd(18)}${'20251015'.padEnd(17)}${i.os.replace(/\.\d+ LTS/, ' LTS')}`).join('\n')}\n`);
+				case 'list':
+				case 'ls':
+					return ok(listTable(host));
+				case 'launch':
+					return launch(ctx, host, given);
+				case 'info': {
+					if (names.length === 0 || given.has('all')) return ok([...host.vms.values()].map(vm => info(ctx.world, vm)).join('\n') || 'No instances found.\n');
+					const found = instance(names[0], 'info');
+					return isOutcome(found) ? found : ok(info(ctx.world, found));
+				}
+				case 'start':
+				case 'stop':
+				case 'restart': {
+					const targets = given.has('all') ? [...host.vms.keys()] : names;
+					if (targets.length === 0) return fail(`${verb} failed: The following errors occurred:\ninstance "primary" does not exist`, 2);
+					let world = ctx.world;
+					for (const name of targets) {
+						const found = instance(name, verb);
+						if (isOutcome(found)) return found;
+						let error: string | undefined;
+						world = produce(world, w => {
+							const h = w.hosts.get(host.name)!;
+							if (verb !== 'start') stopVm(w, h, name);
+							if (verb !== 'stop') {
+								const started = startVm(w, h, name);
+								if (!started.ok) error = started.error;
+							}
+						});
+						if (error) return {stdout: '', stderr: `${verb} failed: ${error}\n`, exitCode: 2, world};
+						if (verb !== 'stop') world = waitForBoot(world, host.name, name, ctx.runtime.programs);
+					}
+					return {stdout: '', exitCode: 0, world};
+				}
+				case 'delete': {
+					const purge = given.has('purge');
+					const targets = given.has('all') ? [...host.vms.keys()] : names;
+					if (targets.length === 0) return fail('Name argument or --all is required', 2);
+					let world = ctx.world;
+					for (const name of targets) {
+						const found = instance(name, 'delete');
+						if (isOutcome(found)) return found;
+						world = produce(world, w => {
+							const h = w.hosts.get(host.name)!;
+							deleteVm(w, h, name);
+							if (purge) purgeVms(w, h);
+						});
+					}
+					return {stdout: '', exitCode: 0, world};
+				}
+				case 'purge': {
+					const world = produce(ctx.world, w => {
+						purgeVms(w, w.hosts.get(host.name)!);
+					});
+					return {stdout: '', exitCode: 0, world};
+				}
+				case 'recover': {
+					const found = instance(names[0], 'recover');
 					if (isOutcome(found)) return found;
 					let error: string | undefined;
-					world = produce(world, w => {
-						const h = w.hosts.get(host.name)!;
-						if (verb !== 'start') stopVm(w, h, name);
-						if (verb !== 'stop') {
-							const started = startVm(w, h, name);
-							if (!started.ok) error = started.error;
-						}
+					const world = produce(ctx.world, w => {
+						const result = recoverVm(w.hosts.get(host.name)!, found.name);
+						if (!result.ok) error = result.error;
 					});
-					if (error) return {stdout: '', stderr: `${verb} failed: ${error}\n`, exitCode: 2, world};
-					if (verb !== 'stop') world = waitForBoot(world, host.name, name, ctx.runtime.programs);
+					return error ? fail(`recover failed: ${error}`, 2) : {stdout: '', exitCode: 0, world};
 				}
-				return {stdout: '', exitCode: 0, world};
-			}
-			case 'delete': {
-				const purge = rest.includes('--purge') || rest.includes('-p');
-				const names = rest.includes('--all') ? [...host.vms.keys()] : rest.filter(a => !a.startsWith('-'));
-				if (names.length === 0) return fail('Name argument or --all is required', 2);
-				let world = ctx.world;
-				for (const name of names) {
-					const found = instance(name, 'delete');
+				case 'exec': {
+					const found = instance(names[0], 'exec');
 					if (isOutcome(found)) return found;
-					world = produce(world, w => {
-						const h = w.hosts.get(host.name)!;
-						deleteVm(w, h, name);
-						if (purge) purgeVms(w, h);
-					});
+					const dash = rest.indexOf('--');
+					const words = dash >= 0 ? rest.slice(dash + 1) : names.slice(1);
+					if (words.length === 0) return fail('exec failed: No command given', 2);
+					return inGuest(ctx, found, words, 'exec', given.value('working-directory'));
 				}
-				return {stdout: '', exitCode: 0, world};
+				case 'shell':
+				case 'sh': {
+					const found = instance(names[0] ?? 'primary', 'shell');
+					if (isOutcome(found)) return found;
+					return inGuest(ctx, found, [], 'shell');
+				}
+				default:
+					return fail(`Unknown command '${verb}'. See 'multipass help'.`, 2);
 			}
-			case 'purge': {
-				const world = produce(ctx.world, w => {
-					purgeVms(w, w.hosts.get(host.name)!);
-				});
-				return {stdout: '', exitCode: 0, world};
-			}
-			case 'recover': {
-				const found = instance(rest[0], 'recover');
-				if (isOutcome(found)) return found;
-				let error: string | undefined;
-				const world = produce(ctx.world, w => {
-					const result = recoverVm(w.hosts.get(host.name)!, found.name);
-					if (!result.ok) error = result.error;
-				});
-				return error ? fail(`recover failed: ${error}`, 2) : {stdout: '', exitCode: 0, world};
-			}
-			case 'exec': {
-				const found = instance(rest[0], 'exec');
-				if (isOutcome(found)) return found;
-				const dash = rest.indexOf('--');
-				const words = dash >= 0 ? rest.slice(dash + 1) : rest.slice(1);
-				if (words.length === 0) return fail('exec failed: No command given', 2);
-				return inGuest(ctx, found, words, 'exec');
-			}
-			case 'shell':
-			case 'sh': {
-				const found = instance(rest[0] ?? 'primary', 'shell');
-				if (isOutcome(found)) return found;
-				return inGuest(ctx, found, [], 'shell');
-			}
-			default:
-				return fail(`Unknown command '${verb}'. See 'multipass help'.`, 2);
-		}
+		})();
+		return notes ? {...outcome, stderr: notes + (outcome.stderr ?? '')} : outcome;
 	},
 });
+
+/** Qt's QCommandLineParser::errorText(), which multipass prints before exiting 1 (ReturnCode::CommandLineError). */
+function qtOptionError(problem: Problem): string {
+	switch (problem.kind) {
+		case 'unknown-short': return `Unknown option '${problem.letter}'.`;
+		case 'needs-argument-short': return `Missing value after '-${problem.letter}'.`;
+		case 'needs-argument-long': return `Missing value after '--${problem.long}'.`;
+		case 'no-argument-allowed': return `Unexpected value after '--${problem.long}'.`;
+		default: return `Unknown option '${'arg' in problem ? problem.arg.replace(/^-+/, '').replace(/=.*$/, '') : ''}'.`;
+	}
+}
+
+/** multipass exec's hint after an unknown option (cli/argparser.cpp, since 1.6). */
+const execDashDash = '\nOptions to the inner command should come after "--", like this:\nmultipass exec <instance> -- <command> <arguments>\n';
 
 function helpFor(verb: string): CommandOutcome {
 	const text = multipassVerbHelp(verb);
 	return text ? ok(text) : fail(`Error: Unknown command: '${verb}'`, 2);
 }
 
-function inGuest(ctx: CommandContext, vm: VirtualMachine, words: string[], action: string): CommandOutcome {
+function inGuest(ctx: CommandContext, vm: VirtualMachine, words: string[], action: string, cwd = '/home/ubuntu'): CommandOutcome {
 	const guest = ctx.world.hosts.get(vm.guestHost);
 	if (vm.state !== 'running' || !guest?.reachable) return fail(`${action} failed: instance "${vm.name}" is not running`, 2);
 	const banner = `Welcome to ${guest.os} (GNU/Linux ${guest.kernel} ${guest.arch})\n\n * Documentation:  https://help.ubuntu.com\n * Management:     https://landscape.canonical.com\n * Support:        https://ubuntu.com/pro\n\nTo run a command as administrator (user "root"), use "sudo <command>".\n\n`;
 	return runNested(
 		ctx,
-		{host: guest.name, user: 'ubuntu', cwd: '/home/ubuntu', spawn: (w, h, command) => spawnProcess(w, h, {parentPid: 1, command: words.length ? command : '-bash', user: 'ubuntu', uid: 1000, cgroup: '/user.slice', cwd: '/home/ubuntu', tty: 'pts/0', memoryBytes: 5 * mib}).pid},
+		{host: guest.name, user: 'ubuntu', cwd, spawn: (w, h, command) => spawnProcess(w, h, {parentPid: 1, command: words.length ? command : '-bash', user: 'ubuntu', uid: 1000, cgroup: '/user.slice', cwd, tty: 'pts/0', memoryBytes: 5 * mib}).pid},
 		words,
 		{notFound: p => `${p}: command not found`, shellFrame: {kind: 'ssh'}, shellBanner: banner},
 	);
 }
 
-function launch(ctx: CommandContext, host: Host, args: string[]): CommandOutcome {
-	let name: string | undefined;
-	let image: string | undefined;
-	let memory = 1 * gib;
-	let cpus = 1;
-	let disk = 5 * gib;
-	for (let i = 0; i < args.length; i++) {
-		const a = args[i]!;
-		const [flag, inline] = a.includes('=') ? (a.split('=', 2) as [string, string]) : [a, undefined];
-		const value = () => inline ?? args[++i];
-		if (flag === '-n' || flag === '--name') name = value();
-		else if (flag === '-m' || flag === '--memory' || flag === '--mem') {
-			const v = value();
-			const parsed = v ? parseSize(v.replace(/B$/i, ''), 1) : undefined;
-			if (!parsed) return fail(`error: Invalid memory size: "${v ?? ''}"`, 2);
-			memory = parsed;
-		} else if (flag === '-c' || flag === '--cpus') {
-			const v = value();
-			if (!v || !/^\d+$/.test(v) || Number(v) < 1) return fail(`error: Invalid number of CPUs: "${v ?? ''}"`, 2);
-			cpus = Number(v);
-		} else if (flag === '-d' || flag === '--disk') {
-			const v = value();
-			const parsed = v ? parseSize(v.replace(/B$/i, ''), 1) : undefined;
-			if (!parsed) return fail(`error: Invalid disk size: "${v ?? ''}"`, 2);
-			disk = parsed;
-		} else if (flag === '--cloud-init' || flag === '--network' || flag === '--mount' || flag === '--timeout') value();
-		else if (flag.startsWith('-')) return fail(`error: Unknown option '${flag.replace(/^-+/, '')}'.`, 2);
-		else image = a;
-	}
+function launch(ctx: CommandContext, host: Host, given: ParsedOptions): CommandOutcome {
+	const name = given.value('name');
+	const image = given.operands[0];
+	const size = (key: string, what: string, fallback: number): number | CommandOutcome => {
+		const v = given.value(key);
+		if (v === undefined) return fallback;
+		const parsed = parseSize(v.replace(/B$/i, ''), 1);
+		return parsed ? parsed : fail(`error: Invalid ${what} size: "${v}"`, 2);
+	};
+	const memory = size('memory', 'memory', 1 * gib);
+	if (typeof memory !== 'number') return memory;
+	const disk = size('disk', 'disk', 5 * gib);
+	if (typeof disk !== 'number') return disk;
+	const cpuText = given.value('cpus') ?? '1';
+	if (!/^\d+$/.test(cpuText) || Number(cpuText) < 1) return fail(`error: Invalid number of CPUs: "${cpuText}"`, 2);
+	const cpus = Number(cpuText);
 	if (memory < minimumVmMemory) return fail(`launch failed: Requested memory size (${Math.round(memory / mib)}MiB) is less than the minimum of 128MiB`, 2);
 	if (image && !findVmImage(image)) return fail(`launch failed: Unable to find an image matching "${image}", see \`multipass find\` for available images.`, 2);
 	if (name && !/^[A-Za-z][A-Za-z0-9-]*$/.test(name)) return fail(`launch failed: Invalid instance name supplied: ${name}`, 2);

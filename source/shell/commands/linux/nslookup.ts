@@ -4,9 +4,10 @@
 // an Ubuntu host it is bind9's nslookup, which asks systemd-resolved.
 import {candidateNames, queryNameserver, resolverConfig, type DnsAnswer, type QueryType} from '../../../engine/network/dns.ts';
 import type {World} from '../../../engine/world.ts';
-import type {CommandSpec, ShellFrame} from '../../types.ts';
+import type {CommandContext, CommandOutcome, CommandSpec, ShellFrame} from '../../types.ts';
 import {busyboxVersion, usesBusybox} from './busybox.ts';
-import {callerOf, external, fail, lostShell} from './context.ts';
+import {callerOf, external, fail, lostShell, notSimulated} from './context.ts';
+import {nslookupFlags, readNslookupOptions} from './nslookup-options.ts';
 
 /** The name CoreDNS gives an address in reverse (a Service's ClusterIP: NAME.NS.svc.cluster.local), if any. */
 function reverseName(world: World, ip: string): string | undefined {
@@ -44,14 +45,37 @@ export const nslookup: CommandSpec = external({
 	name: 'nslookup',
 	summary: 'query the nameserver of /etc/resolv.conf for a name',
 	usage: 'nslookup NAME [SERVER]',
+	flags: nslookupFlags.bind,
+	flagsAt: (world: World, frame: ShellFrame) => (usesBusybox(world, frame) ? nslookupFlags.busybox : nslookupFlags.bind),
 	run(args, ctx) {
 		const caller = callerOf(ctx.world, ctx.frame);
 		if (!caller) return lostShell(ctx);
 		const busybox = usesBusybox(ctx.world, ctx.frame);
-		const words = args.filter(a => !a.startsWith('-'));
+		const read = readNslookupOptions(args, busybox);
+		if (read === 'usage') return fail(busyboxNslookupUsage);
+		const {given, invalid} = read;
+		const words = given.operands;
 		if (words.length === 0 || words.length > 2) {
-			return busybox ? fail('BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n\nQuery DNS about HOST\n\nQUERY_TYPE: soa,ns,a,aaaa,cname,mx,txt,ptr,srv,any', 1) : fail('[simulator] interactive nslookup is not simulated here; give it a name: nslookup NAME', 1);
+			return busybox ? fail(busyboxNslookupUsage) : fail('[simulator] interactive nslookup is not simulated here; give it a name: nslookup NAME', 1);
 		}
+		const type = given.value('type');
+		if (busybox && type !== undefined && !busyboxQueryTypes.includes(type.toLowerCase())) return fail(`nslookup: invalid query type "${type}"`);
+		// bind: an unknown option, or an unknown type, is said on stdout and the lookup goes on (for A).
+		const said = invalid.map(opt => `*** Invalid option: ${opt}\n`).join('') + (!busybox && type !== undefined && !bindQueryTypes.includes(type.toLowerCase()) ? `unknown query type: ${type}\n` : '');
+		const onlyA = type?.toLowerCase() === 'a';
+		const notes = notSimulated('nslookup', given, ['type']) + (type !== undefined && !onlyA && (busybox || bindQueryTypes.includes(type.toLowerCase())) ? `[simulator] nslookup -type=${type}: only A (and AAAA) lookups are simulated; this is the plain lookup\n` : '');
+		const outcome = lookupOutcome(ctx, words, busybox, onlyA);
+		return {...outcome, stdout: said + outcome.stdout, ...(notes || outcome.stderr ? {stderr: notes + (outcome.stderr ?? '')} : {})};
+	},
+});
+
+const busyboxQueryTypes = ['a', 'ns', 'cname', 'soa', 'ptr', 'mx', 'txt', 'aaaa', 'srv', 'naptr', 'any'];
+const bindQueryTypes = ['a', 'aaaa', 'ns', 'cname', 'soa', 'ptr', 'mx', 'txt', 'srv', 'naptr', 'any', 'caa', 'ds', 'dnskey', 'hinfo', 'https', 'svcb', 'axfr'];
+
+const busyboxNslookupUsage = 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n\nQuery DNS about HOST\n\nQUERY_TYPE: soa,ns,a,aaaa,cname,mx,txt,ptr,srv,any\n';
+
+/** The lookup itself: busybox asks A then AAAA for each name of the search; bind the first name that exists. */
+function lookupOutcome(ctx: CommandContext, words: string[], busybox: boolean, onlyA: boolean): CommandOutcome {
 		const name = words[0]!;
 		const who = {host: ctx.frame.host, pid: ctx.frame.pid};
 		const config = resolverConfig(ctx.world, who);
@@ -65,7 +89,7 @@ export const nslookup: CommandSpec = external({
 		if (busybox) {
 			let out = '';
 			let failed = false;
-			for (const type of ['A', 'AAAA'] as QueryType[]) {
+			for (const type of (onlyA ? ['A'] : ['A', 'AAAA']) as QueryType[]) {
 				for (const candidate of names) {
 					const answer = queryNameserver(ctx.world, who, server, candidate, type);
 					if (answer === 'timeout') return {stdout: timedOut, exitCode: 1};
@@ -80,10 +104,9 @@ export const nslookup: CommandSpec = external({
 			const a = queryNameserver(ctx.world, who, server, candidate, 'A');
 			if (a === 'timeout') return {stdout: timedOut, exitCode: 1};
 			if (a.rcode !== 'NOERROR') continue;
-			const aaaa = queryNameserver(ctx.world, who, server, candidate, 'AAAA');
+			const aaaa = onlyA ? 'timeout' : queryNameserver(ctx.world, who, server, candidate, 'AAAA');
 			const extra = aaaa !== 'timeout' && aaaa.records.length ? replyText(aaaa, candidate, false).replace(/^Non-authoritative answer:\n/, '') : '';
 			return {stdout: header + replyText(a, candidate, false) + extra + '\n', exitCode: 0};
 		}
 		return {stdout: header + `** server can't find ${name}: NXDOMAIN\n\n`, exitCode: 1};
-	},
-});
+}

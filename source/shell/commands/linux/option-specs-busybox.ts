@@ -56,7 +56,57 @@ Show list of processes
 \t-T\t\t\tShow threads
 `;
 
-const applet = (name: string, usage: string, options: OptionDef[]): OptionsSpec => ({
+// ls and cat: busybox 1.35's usage text (Debian's build, the same applets' //usage: lines as 1.36).
+export const busyboxLsUsage = `${banner}Usage: ls [-1AaCxdLHRFplinshrSXvctu] [-w WIDTH] [FILE]...
+
+List directory contents
+
+	-1	One column output
+	-a	Include names starting with .
+	-A	Like -a, but exclude . and ..
+	-x	List by lines
+	-d	List directory names, not contents
+	-L	Follow symlinks
+	-H	Follow symlinks on command line
+	-R	Recurse
+	-p	Append / to directory names
+	-F	Append indicator (one of */=@|) to names
+	-l	Long format
+	-i	List inode numbers
+	-n	List numeric UIDs and GIDs instead of names
+	-s	List allocated blocks
+	-lc	List ctime
+	-lu	List atime
+	--full-time	List full date/time
+	-h	Human readable sizes (1K 243M 2G)
+	--group-directories-first
+	-S	Sort by size
+	-X	Sort by extension
+	-v	Sort by version
+	-t	Sort by mtime
+	-tc	Sort by ctime
+	-tu	Sort by atime
+	-r	Reverse sort order
+	-w N	Format N columns wide
+	--color[={always,never,auto}]
+`;
+
+export const busyboxCatUsage = `${banner}Usage: cat [-nbvteA] [FILE]...
+
+Print FILEs to stdout
+
+	-n	Number output lines
+	-b	Number nonempty lines
+	-v	Show nonprinting characters as ^x or M-x
+	-t	...and tabs as ^I
+	-e	...and end lines with $
+	-A	Same as -vte
+`;
+
+/** A busybox letter read by the key the command reads GNU's option by (ls -a is `all` in both). */
+const as = (letter: string, key: string, help = ''): OptionDef => flag(letter, undefined, help, undefined, undefined, {key});
+
+const applet = (usage: string, options: OptionDef[]): OptionsSpec => ({
 	usage: [usage.slice(banner.length).split('\n')[0]!.replace(/^Usage: /, '')],
 	about: usage.slice(banner.length).split('\n')[2] ?? '',
 	style: 'busybox',
@@ -67,9 +117,9 @@ const applet = (name: string, usage: string, options: OptionDef[]): OptionsSpec 
 
 export const busyboxOptions: Record<string, OptionsSpec> = {
 	// getopt32 "qvAc:+s:t:+w:+W:+I:np:i:46": -v and -n are taken, not listed.
-	ping: applet('ping', busyboxPingUsage, [...optionsFromHelp(busyboxPingUsage), flag('v', undefined, 'verbose'), flag('n', undefined, 'numeric output')]),
+	ping: applet(busyboxPingUsage, [...optionsFromHelp(busyboxPingUsage), flag('v', undefined, 'verbose'), flag('n', undefined, 'numeric output')]),
 	// getopt32long "cqSO:o:P:Y:U:T:+t:n::" and wget_longopts (the -n/--no-* ones are accepted and ignored).
-	wget: applet('wget', busyboxWgetUsage, [
+	wget: applet(busyboxWgetUsage, [
 		flag('c', 'continue', 'Continue retrieval of aborted transfer'),
 		flag('q', 'quiet', 'Quiet'),
 		flag('S', 'server-response', 'Show server response'),
@@ -88,6 +138,17 @@ export const busyboxOptions: Record<string, OptionsSpec> = {
 		flag(undefined, 'no-check-certificate', "Don't validate the server's certificate"),
 		...['passive-ftp', 'no-cache', 'no-verbose', 'no-clobber', 'no-host-directories', 'no-parent'].map(long => flag(undefined, long, 'ignored')),
 	]),
+	// ls.c's getopt32: "Cadi1lgnsxAk" "cetu" "SXrv" "Fp" "R" "Q" "h" "LH" "w:+" and three long options.
+	ls: applet(busyboxLsUsage, [
+		as('a', 'all'), as('A', 'almost-all'), as('d', 'directory'), as('R', 'recursive'), as('n', 'numeric-uid-gid'), as('i', 'inode'), as('s', 'size'), as('h', 'human-readable'), as('r', 'reverse'), as('F', 'classify'),
+		...[...'1lCxgkcetuSXvpQLH'].map(letter => flag(letter, undefined, '')),
+		flag('w', undefined, 'Format N columns wide', 'required', 'N'),
+		flag(undefined, 'full-time', 'List full date/time'),
+		flag(undefined, 'group-directories-first', ''),
+		flag(undefined, 'color', '', 'optional', '{always,never,auto}'),
+	]),
+	// getopt32 "nbvteA" (FEATURE_CATV): the letters GNU cat reads by these keys.
+	cat: applet(busyboxCatUsage, [as('n', 'number'), as('b', 'number-nonblank'), as('v', 'show-nonprinting'), as('t', 't'), as('e', 'e'), as('A', 'show-all')]),
 	// getopt32 "o:*aAdeflT": -a -A -d -e -f -l are taken and ignored; a bare word (`ps aux`) is an ignored operand.
-	ps: applet('ps', busyboxPsUsage, [flag('o', undefined, 'Select columns for display', 'required', 'COL1,COL2=HEADER'), flag('T', undefined, 'Show threads'), ...[...'aAdefl'].map(letter => flag(letter, undefined, 'ignored'))]),
+	ps: applet(busyboxPsUsage, [flag('o', undefined, 'Select columns for display', 'required', 'COL1,COL2=HEADER'), flag('T', undefined, 'Show threads'), ...[...'aAdefl'].map(letter => flag(letter, undefined, 'ignored'))]),
 };

@@ -17,7 +17,8 @@ export const netOptions: Record<string, OptionsSpec> = {
 		badOptionExit: 2,
 		errorUsage: iputilsPingUsage,
 		help: {text: iputilsPingUsage, stream: 'stderr', exitCode: 2},
-		options: optionsFromHelp(iputilsPingUsage),
+		// getopt "h?" "4bRT:" "6F:N:" "aABc:CdDe:fi:I:l:Lm:M:nOp:qQ:rs:S:t:UvVw:W:": -r and -? are taken, not listed.
+		options: [...optionsFromHelp(iputilsPingUsage), flag('r', undefined, 'bypass the routing tables'), flag('?', undefined, 'print help and exit')],
 	},
 	// GNU Wget: its -nv/-nc/-nd/-nH/-np are the option -n with a value, as its getopt table has it.
 	wget: {

@@ -180,9 +180,11 @@ export const sshUsage = `usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interfac
            [-w local_tun[:remote_tun]] destination [command [argument ...]]
 `;
 
-/** pkill -9 / -KILL: procps takes the signal word out before reading the options. */
+/** Where pkill's -9 / -KILL is: procps takes the signal word out before reading the options. */
+export const signalWordAt = (args: string[]): number => args.findIndex(a => /^-(\d+|(SIG)?[A-Z][A-Z0-9+-]*)$/.test(a) && !/^-[A-Z]$/.test(a));
+
 export function withoutSignalWord(args: string[]): string[] {
-	const at = args.findIndex(a => /^-(\d+|(SIG)?[A-Z][A-Z0-9+-]*)$/.test(a) && !/^-[A-Z]$/.test(a));
+	const at = signalWordAt(args);
 	return at < 0 ? args : [...args.slice(0, at), ...args.slice(at + 1)];
 }
 

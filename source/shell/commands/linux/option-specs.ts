@@ -3,7 +3,7 @@
 // `--help`, offered by Tab. A real option the simulation does not act on is still accepted.
 import {flag, type OptionDef, type OptionsSpec} from '../../options.ts';
 import {netOptions} from './option-specs-net.ts';
-import {psOptions} from './option-specs-procs.ts';
+import {leakyAppOptions, poweroffOptions, psOptions, shutdownOptions, stressOptions} from './option-specs-procs.ts';
 import {toolOptions} from './option-specs-tools.ts';
 
 const version = flag(undefined, 'version', 'output version information and exit');
@@ -186,4 +186,8 @@ export const linuxOptions: Record<string, OptionsSpec> = {
 	...toolOptions,
 	...netOptions,
 	ps: psOptions,
+	shutdown: shutdownOptions,
+	poweroff: poweroffOptions,
+	stress: stressOptions,
+	'leaky-app': leakyAppOptions,
 };

@@ -210,9 +210,12 @@ export function dropFramesOn(session: ShellSession, world: World): {session: She
 export const poweroff: CommandSpec = external({
 	name: 'poweroff',
 	summary: 'power this host off (its processes end; an ssh session to it closes)',
-	run(_args, ctx) {
+	run(args, ctx) {
 		const caller = callerOf(ctx.world, ctx.frame);
 		if (!caller) return lostShell(ctx);
+		const given = optionsOf('poweroff', args);
+		if (given.has('reboot')) return fail('[simulator] reboot is not simulated; use poweroff here and `power on HOST` from another host');
+		if (given.has('wtmp-only')) return ok(); // it only writes a wtmp record
 		const {host, process: me} = caller;
 		if (!(me.uid === 0 && me.namespaces.user === host.initNamespaces.user)) return fail('Call to PowerOff failed: Access denied');
 		if (ctx.session.frames[0]!.host === host.name && !host.guestOf) {
@@ -222,7 +225,8 @@ export const poweroff: CommandSpec = external({
 			powerOffHost(w, host.name, 'systemd');
 		});
 		const dropped = dropFramesOn(ctx.session, world);
-		return {stdout: dropped.message, exitCode: 0, world, session: dropped.session};
+		const halted = given.has('halt') ? '[simulator] poweroff --halt: halting is simulated as powering off\n' : '';
+		return {stdout: dropped.message, exitCode: 0, world, session: dropped.session, ...(halted ? {stderr: halted} : {})};
 	},
 });
 
@@ -230,11 +234,18 @@ export const shutdown: CommandSpec = external({
 	name: 'shutdown',
 	summary: 'shutdown -h now: power this host off',
 	run(args, ctx) {
-		if (args.includes('-c')) return ok();
-		if (args.includes('-r')) return fail('[simulator] reboot is not simulated; use poweroff here and `power on HOST` from another host');
-		const when = args.find(a => !a.startsWith('-')) ?? '+1';
+		const given = optionsOf('shutdown', args);
+		if (given.has('c')) return ok();
+		if (given.has('reboot')) return fail('[simulator] reboot is not simulated; use poweroff here and `power on HOST` from another host');
+		if (given.has('show')) return fail('[simulator] shutdown --show: scheduled shutdowns are not simulated (only shutdown now is)');
+		if (given.has('k')) return {stdout: '', stderr: '[simulator] shutdown -k: the wall message to logged-in users is not simulated; nothing shuts down\n', exitCode: 0};
+		const when = given.operands[0] ?? '+1';
+		// systemd's parse_shutdown_time_spec(): now, +MINUTES or HH:MM.
+		if (!/^(now|\+?\d+|\d{1,2}:\d{2})$/.test(when)) return fail(`Failed to parse time specification: ${when}`);
 		if (when !== 'now' && when !== '+0' && when !== '0') return fail(`[simulator] only an immediate shutdown is simulated: shutdown -h now`);
-		return poweroff.run([], ctx);
+		const halted = given.has('halt') ? '[simulator] shutdown -H: halting is simulated as powering off\n' : '';
+		const off = poweroff.run([], ctx);
+		return halted && off.exitCode === 0 ? {...off, stderr: halted + (off.stderr ?? '')} : off;
 	},
 });
 

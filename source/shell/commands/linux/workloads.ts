@@ -3,7 +3,7 @@
 import {produce} from 'immer';
 import {recordEvent} from '../../../engine/events.ts';
 import {mib} from '../../../engine/host/create-host.ts';
-import {trySpawnProcess} from '../../../engine/host/processes.ts';
+import {trySpawnProcess, upcomingPid} from '../../../engine/host/processes.ts';
 import {forkBomb} from '../../../engine/host/workloads.ts';
 import {listeningServer} from '../../../engine/network/connect.ts';
 import {tick} from '../../../engine/tick.ts';
@@ -11,28 +11,12 @@ import type {World} from '../../../engine/world.ts';
 import {parseDuration} from '../../builtins/shell-builtins.ts';
 import {resolvePath, pathKind} from '../../paths.ts';
 import type {CommandContext, CommandOutcome, CommandSpec} from '../../types.ts';
-import {callerOf, external, fail, forkRetryMessage, formatBytesHuman, isBackgrounded, lostShell, ok, parseSize} from './context.ts';
+import {parseOptions, type Problem} from '../../options.ts';
+import {callerOf, external, fail, forkRetryMessage, formatBytesHuman, isBackgrounded, lostShell, notSimulated, ok, optionsOf, parseSize} from './context.ts';
+import {httpServerOptions, stressHelp, stressOptions} from './option-specs-procs.ts';
 
-const stressUsage = `\`stress' imposes certain types of compute stress on your system
-
-Usage: stress [OPTION [ARG]] ...
- -?, --help         show this help statement
-     --version      show version statement
- -v, --verbose      be verbose
- -q, --quiet        be quiet
- -n, --dry-run      show what would have been done
- -t, --timeout N    timeout after N seconds
-     --backoff N    wait factor of N microseconds before work starts
- -c, --cpu N        spawn N workers spinning on sqrt()
- -i, --io N         spawn N workers spinning on sync()
- -m, --vm N         spawn N workers spinning on malloc()/free()
-     --vm-bytes B   malloc B bytes per vm worker (default is 256MB)
- -d, --hdd N        spawn N workers spinning on write()/unlink()
-
-Example: stress --cpu 8 --io 4 --vm 2 --vm-bytes 128M --timeout 10s
-
-Note: Numbers may be suffixed with s,m,h,d,y (time) or B,K,M,G (size).
-`;
+/** The line of stress.c 1.0.7 whose assert_arg() reports each option's missing value (stress names it). */
+const missingArgumentLine: Record<string, number> = {backoff: 142, timeout: 157, cpu: 167, io: 177, vm: 187, 'vm-bytes': 197, 'vm-stride': 207, 'vm-hang': 217, hdd: 231, 'hdd-bytes': 241};
 
 /** How long a foreground program without its own deadline runs before the simulator hands the prompt back. */
 const foregroundLimitMs = 10_000;
@@ -49,29 +33,48 @@ export const stress: CommandSpec = external({
 	run(args, ctx) {
 		const caller = callerOf(ctx.world, ctx.frame);
 		if (!caller) return lostShell(ctx);
-		let cpu = 0;
-		let vm = 0;
-		let io = 0;
-		let vmBytes = 256 * mib;
-		let timeoutMs: number | undefined;
-		for (let i = 0; i < args.length; i++) {
-			const a = args[i]!;
-			const value = args[i + 1];
-			const num = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
-			if (a === '--help' || a === '-?') return ok(stressUsage);
-			if (a === '--version') return ok('stress 1.0.7\n');
-			if (a === '-c' || a === '--cpu') cpu = num(value) ?? -1;
-			else if (a === '-m' || a === '--vm') vm = num(value) ?? -1;
-			else if (a === '-i' || a === '--io' || a === '-d' || a === '--hdd') io += num(value) ?? 0;
-			else if (a === '--vm-bytes') vmBytes = (value && parseSize(value.replace(/B$/, ''))) || -1;
-			else if (a === '-t' || a === '--timeout') timeoutMs = value ? parseDuration(value) : undefined;
-			else if (a === '-v' || a === '--verbose' || a === '-q' || a === '--quiet' || a === '--vm-keep') continue;
-			else if (a === '--backoff' || a === '--vm-stride' || a === '--vm-hang' || a === '--hdd-bytes') i++;
-			else return fail(`stress: FAIL: [${caller.process.nsPids[caller.process.namespaces.pid]}] (244) unrecognized option: ${a}`);
-			if (!['-v', '--verbose', '-q', '--quiet', '--vm-keep'].includes(a)) i++;
+		// stress names its own pid: the one the shell's fork gives it.
+		const myPid = upcomingPid(caller.host, caller.process.namespaces.pid);
+		const stressFail = (line: number, message: string) => fail(`stress: FAIL: [${myPid}] (${line}) ${message}`);
+		const read = parseOptions('stress', stressOptions, args);
+		if (read.kind === 'help') return read.outcome;
+		if (read.kind === 'bad') {
+			const p = read.problem;
+			return p.kind === 'needs-argument-long' ? stressFail(missingArgumentLine[p.long] ?? 167, `missing argument to option '--${p.long}'`) : stressFail(251, `unrecognized option: ${'arg' in p ? p.arg : ''}`);
 		}
-		if (cpu < 0 || vm < 0 || vmBytes < 0) return fail(`stress: FAIL: [${caller.process.nsPids[caller.process.namespaces.pid]}] (253) invalid number in option`);
-		if (cpu + vm + io === 0) return ok(stressUsage);
+		const given = read.parsed;
+		if (given.has('version')) return ok('stress 1.0.7\n');
+		// stress's atoll_b: a count or a size, with an optional b/k/m/g suffix; atoll_s: seconds, with s/m/h/d/y.
+		let bad: CommandOutcome | undefined;
+		const number = (key: string, line: number, what: string): number => {
+			const text = given.value(key);
+			if (text === undefined || bad) return 0;
+			const m = /^(-?\d+)([bkmg]?)(.*)$/i.exec(text);
+			if (!m) bad = stressFail(145, `invalid number: ${text}`);
+			else if (m[3]) bad = stressFail(665, `unrecognized suffix: ${m[3][0]}`);
+			else {
+				const n = Number(m[1]) * 1024 ** 'bkmg'.indexOf((m[2] || 'b').toLowerCase());
+				if (n <= 0 && what) bad = stressFail(line, `invalid number of ${what}: ${n}`);
+				return n;
+			}
+			return 0;
+		};
+		const cpu = number('cpu', 171, 'cpu hogs');
+		const io = number('io', 181, 'io hogs') + number('hdd', 235, 'hdd hogs');
+		const vm = number('vm', 191, 'vm hogs');
+		const vmBytes = given.has('vm-bytes') ? number('vm-bytes', 0, '') : 256 * mib;
+		let timeoutMs: number | undefined;
+		const timeout = given.value('timeout');
+		if (timeout !== undefined && !bad) {
+			const m = /^(-?\d+)([smhdy]?)(.*)$/.exec(timeout);
+			if (!m) bad = stressFail(145, `invalid number: ${timeout}`);
+			else if (m[3]) bad = stressFail(723, `unrecognized suffix: ${m[3][0]}`);
+			else if (Number(m[1]) <= 0) bad = stressFail(161, `invalid timeout value: ${m[1]}s`);
+			else timeoutMs = m[2] === 'y' ? Number(m[1]) * 365 * 86_400_000 : parseDuration(`${m[1]}${m[2] || 's'}`);
+		}
+		if (bad) return bad;
+		const notes = notSimulated('stress', given, ['cpu', 'io', 'hdd', 'vm', 'vm-bytes', 'timeout', 'verbose', 'quiet', 'vm-keep']);
+		if (cpu + vm + io === 0) return ok(stressHelp);
 		const command = ['stress', ...args].join(' ');
 		let masterHostPid = 0;
 		let visibleMaster = 0;
@@ -109,7 +112,7 @@ export const stress: CommandSpec = external({
 		if (forkFailed && masterHostPid === 0) return {stdout: '', stderr: forkRetryMessage, exitCode: 254, world};
 		let stdout = `stress: info: [${visibleMaster}] dispatching hogs: ${cpu} cpu, ${io} io, ${vm} vm, 0 hdd\n`;
 		if (forkFailed) stdout += `stress: FAIL: [${visibleMaster}] (516) fork failed: Resource temporarily unavailable\n`;
-		if (isBackgrounded(ctx, 'stress')) return {stdout, exitCode: 0, world, spawnedPid: visibleMaster};
+		if (isBackgrounded(ctx, 'stress')) return {stdout, exitCode: 0, world, spawnedPid: visibleMaster, ...(notes ? {stderr: notes} : {})};
 		// In the foreground, stress holds the prompt until it ends: simulated time passes meanwhile.
 		const startedAt = world.time;
 		const limit = timeoutMs ?? foregroundLimitMs;
@@ -122,12 +125,12 @@ export const stress: CommandSpec = external({
 				const workerHostPid = killed ? Number(killed.object.split('/').pop()) : workers[0]!;
 				const workerPid = workerHostPid - masterHostPid + visibleMaster;
 				stdout += `stress: FAIL: [${visibleMaster}] (425) <-- worker ${workerPid} got signal 9\nstress: WARN: [${visibleMaster}] (427) now reaping child worker processes\nstress: FAIL: [${visibleMaster}] (461) failed run completed in ${elapsed}s\n`;
-				return {stdout, exitCode: 1, world};
+				return {stdout, exitCode: 1, world, ...(notes ? {stderr: notes} : {})};
 			}
 			stdout += `stress: info: [${visibleMaster}] successful run completed in ${elapsed}s\n`;
-			return {stdout, exitCode: 0, world};
+			return {stdout, exitCode: 0, world, ...(notes ? {stderr: notes} : {})};
 		}
-		return {stdout, stderr: `[simulator] stress keeps running in the background as pid ${visibleMaster} after ${elapsed}s (this shell never blocks); stop it with: kill ${visibleMaster}\n`, exitCode: 0, world, spawnedPid: visibleMaster};
+		return {stdout, stderr: notes + `[simulator] stress keeps running in the background as pid ${visibleMaster} after ${elapsed}s (this shell never blocks); stop it with: kill ${visibleMaster}\n`, exitCode: 0, world, spawnedPid: visibleMaster};
 	},
 });
 
@@ -202,15 +205,15 @@ export const leakyApp: CommandSpec = external({
 	summary: '[simulator] start an app that leaks memory slowly (--rate 2M per second)',
 	usage: 'leaky-app [--rate SIZE]',
 	run(args, ctx) {
-		const rateAt = args.indexOf('--rate');
-		const rate = rateAt >= 0 ? parseSize(args[rateAt + 1] ?? '') : 2 * mib;
-		if (!rate) return fail(`leaky-app: invalid --rate '${args[rateAt + 1] ?? ''}' (use e.g. 2M)`, 2);
+		const rateText = optionsOf('leaky-app', args).value('rate');
+		const rate = rateText !== undefined ? parseSize(rateText) : 2 * mib;
+		if (!rate) return fail(`leaky-app: invalid --rate '${rateText ?? ''}' (use e.g. 2M)`, 2);
 		let pid = 0;
 		let refused = false;
 		const world = produce(ctx.world, w => {
 			const host = w.hosts.get(ctx.frame.host)!;
 			const me = host.processes.get(ctx.frame.pid)!;
-			const p = trySpawnProcess(w, host, {parentPid: me.pid, command: `leaky-app --rate ${args[rateAt + 1] ?? '2M'}`, memoryBytes: 30 * mib, tty: me.tty, workload: {kind: 'leak', growBytesPerSecond: rate}});
+			const p = trySpawnProcess(w, host, {parentPid: me.pid, command: `leaky-app --rate ${rateText ?? '2M'}`, memoryBytes: 30 * mib, tty: me.tty, workload: {kind: 'leak', growBytesPerSecond: rate}});
 			if ('error' in p) refused = true;
 			else pid = p.nsPids[me.namespaces.pid] ?? p.pid;
 		});
@@ -218,6 +221,20 @@ export const leakyApp: CommandSpec = external({
 		return {stdout: `leaky-app: started, caching every request forever (+${formatBytesHuman(rate)}B/s)\n`, stderr: backgroundNote(ctx, 'leaky-app', pid, 'leaky-app'), exitCode: 0, world, spawnedPid: pid};
 	},
 });
+
+const httpServerUsage = 'usage: server.py [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION] [port]\n';
+
+/** argparse's words for a bad option of http.server (Python 3.12). */
+function argparseProblem(problem: Problem): string {
+	const names: Record<string, string> = {bind: '-b/--bind', b: '-b/--bind', directory: '-d/--directory', d: '-d/--directory', protocol: '-p/--protocol', p: '-p/--protocol'};
+	switch (problem.kind) {
+		case 'needs-argument-long': return `argument ${names[problem.long]}: expected one argument`;
+		case 'needs-argument-short': return `argument ${names[problem.letter]}: expected one argument`;
+		case 'no-argument-allowed': return `argument --${problem.long}: ignored explicit argument '${problem.arg.slice(problem.arg.indexOf('=') + 1)}'`;
+		case 'unknown-short': return `unrecognized arguments: -${problem.letter}`;
+		default: return `unrecognized arguments: ${'arg' in problem ? problem.arg : ''}`;
+	}
+}
 
 export const python3: CommandSpec = external({
 	name: 'python3',
@@ -229,17 +246,18 @@ export const python3: CommandSpec = external({
 			if (args.length === 0) return fail('[simulator] the interactive Python interpreter is not simulated; try: python3 -m http.server 8000', 2);
 			return fail(`[simulator] only \`python3 -m http.server [PORT]\` is simulated here`, 2);
 		}
-		const rest = args.slice(2);
-		let port = 8000;
-		let dir = ctx.frame.cwd;
-		let bind = '0.0.0.0';
-		for (let i = 0; i < rest.length; i++) {
-			const a = rest[i]!;
-			if (a === '-d' || a === '--directory') dir = resolvePath(ctx.frame, rest[++i] ?? '.');
-			else if (a === '-b' || a === '--bind') bind = rest[++i] ?? bind;
-			else if (/^\d+$/.test(a) && Number(a) < 65536) port = Number(a);
-			else return fail(`usage: server.py [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION] [port]\nserver.py: error: argument port: invalid int value: '${a}'`, 2);
-		}
+		const read = parseOptions('server.py', httpServerOptions, args.slice(2));
+		if (read.kind === 'help') return read.outcome;
+		if (read.kind === 'bad') return fail(`${httpServerUsage}server.py: error: ${argparseProblem(read.problem)}`, 2);
+		const given = read.parsed;
+		const [portText, ...extra] = given.operands;
+		if (portText !== undefined && !/^\d+$/.test(portText)) return fail(`${httpServerUsage}server.py: error: argument port: invalid int value: '${portText}'`, 2);
+		if (extra.length) return fail(`${httpServerUsage}server.py: error: unrecognized arguments: ${extra.join(' ')}`, 2);
+		const port = portText === undefined ? 8000 : Number(portText);
+		if (port > 65535) return fail('OverflowError: bind(): port must be 0-65535.');
+		const dir = resolvePath(ctx.frame, given.value('directory') ?? '.');
+		const bind = given.value('bind') ?? '0.0.0.0';
+		const notes = notSimulated('python3 -m http.server', given, ['directory', 'bind']);
 		if (pathKind(ctx.world, ctx.frame, dir) !== 'dir') return fail(`FileNotFoundError: [Errno 2] No such file or directory: '${dir}'`);
 		const caller = callerOf(ctx.world, ctx.frame);
 		if (!caller) return lostShell(ctx);
@@ -255,6 +273,6 @@ export const python3: CommandSpec = external({
 			else pid = p.nsPids[me.namespaces.pid] ?? p.pid;
 		});
 		if (refused) return {stdout: '', stderr: forkRetryMessage, exitCode: 254, world};
-		return {stdout: `Serving HTTP on ${bind} port ${port} (http://${bind}:${port}/) ...\n`, stderr: backgroundNote(ctx, 'python3', pid, 'the server'), exitCode: 0, world, spawnedPid: pid};
+		return {stdout: `Serving HTTP on ${bind} port ${port} (http://${bind}:${port}/) ...\n`, stderr: notes + backgroundNote(ctx, 'python3', pid, 'the server'), exitCode: 0, world, spawnedPid: pid};
 	},
 });
