@@ -33,7 +33,7 @@ test('the remarks learners meet most have their Chinese', () => {
 });
 
 test('the network, docker system df and help remarks of issue 15 have their Chinese', () => {
-	for (const remark of ["[simulator] etcd's Prometheus metrics is not simulated here", "[simulator] kube-proxy's /metrics is not simulated here", '[simulator] docker system df -v with a --format template is not simulated here; --format json is', '[simulator] help -m (the pseudo-manpage format) is not simulated here', "[simulator] help with a glob pattern ('j*') is not simulated here; give the start of a builtin's name", "[simulator] bash's help text for 'exec' is not included here; see man bash"]) {
+	for (const remark of ["[simulator] RBAC lets system:serviceaccount:default:default list /api/v1/namespaces/default/pods; the API server's JSON answer to curl is not simulated here (kubectl shows the same objects)", '[simulator] redis could not listen on :6379 (EADDRINUSE); its own message is not simulated here', "[simulator] etcd's Prometheus metrics is not simulated here", "[simulator] kube-proxy's /metrics is not simulated here", '[simulator] docker system df -v with a --format template is not simulated here; --format json is', '[simulator] help -m (the pseudo-manpage format) is not simulated here', "[simulator] help with a glob pattern ('j*') is not simulated here; give the start of a builtin's name", "[simulator] bash's help text for 'exec' is not included here; see man bash"]) {
 		assert.ok(simulatorLineInChinese(remark), remark);
 	}
 	const zh = chineseShell();
