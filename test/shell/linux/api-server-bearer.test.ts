@@ -48,3 +48,16 @@ test('--cacert with the cluster CA verifies the API server for its certificate\'
 	const missing = run(shell, `curl --cacert /nope.crt ${api}/version`);
 	assert.deepEqual([missing.stderr, missing.exitCode], ['curl: (77) error setting certificate file: /nope.crt\n', 77]);
 });
+
+test('a pod has its service account\'s token, ca.crt and namespace at /var/run/secrets/kubernetes.io/serviceaccount (the book\'s curl from a pod)', () => {
+	const shell = sandboxShell({world: createSandboxWorld()});
+	run(shell, 'kubectl run c --image=curlimages/curl -- sleep 9999');
+	run(shell, 'sleep 30');
+	const dir = '/var/run/secrets/kubernetes.io/serviceaccount';
+	assert.equal(run(shell, `kubectl exec c -- ls -1 ${dir}`).stdout, 'ca.crt\nnamespace\ntoken\n');
+	assert.equal(run(shell, `kubectl exec c -- cat ${dir}/namespace`).stdout, 'default');
+	const fromPod = run(shell, `kubectl exec c -- sh -c 'curl -s --cacert ${dir}/ca.crt -H "Authorization: Bearer $(cat ${dir}/token)" https://kubernetes/api/v1/namespaces/default/pods'`);
+	assert.equal(JSON.parse(fromPod.stdout).message, 'pods is forbidden: User "system:serviceaccount:default:default" cannot list resource "pods" in API group "" in the namespace "default"');
+	run(shell, 'kubectl create clusterrolebinding c-view --clusterrole=view --serviceaccount=default:default');
+	assert.match(run(shell, `kubectl exec c -- sh -c 'curl -s --cacert ${dir}/ca.crt -H "Authorization: Bearer $(cat ${dir}/token)" https://kubernetes/api/v1/namespaces/default/pods'`).stdout, /^\[simulator\] RBAC lets system:serviceaccount:default:default list/);
+});

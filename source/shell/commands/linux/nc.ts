@@ -13,7 +13,7 @@ import {connect, type ConnectOutcome} from '../../../engine/network/connect.ts';
 import {lookupHost} from '../../../engine/network/dns.ts';
 import type {CommandSpec} from '../../types.ts';
 import {callerOf, external, lostShell} from './context.ts';
-import {usesBusybox} from './nslookup.ts';
+import {usesBusybox} from './busybox.ts';
 
 /** The few services of Ubuntu's /etc/services (netbase 6.4) that the lab's ports have. */
 const services: Record<number, string> = {22: 'ssh', 53: 'domain', 80: 'http', 443: 'https', 5432: 'postgresql', 6379: 'redis', 8080: 'http-alt'};
