@@ -22,9 +22,10 @@ export function httpRequest(w: World, caller: Caller, target: string, port: numb
 
 /**
  * The client spoke TLS and the handshake failed before any answer: the server speaks plain HTTP;
- * the client checks the certificate and its issuer is not one it trusts (the cluster's own CA), or
- * the chain ends in a self-signed CA (the kubelet's, the scheduler's own); or the server requires a
- * client certificate and the client sent none (etcd).
+ * the client checks the certificate and its issuer is not one it trusts (the cluster's own CA
+ * without --cacert, etcd's CA), the chain ends in a self-signed CA (the kubelet's, the scheduler's
+ * own), or the URL's name is not one the certificate names; or the server requires a client
+ * certificate and the client sent none (etcd).
  */
 export type TlsFailure = {ok: 'tls-failed'; reason: 'plain-server' | 'unknown-issuer' | 'self-signed-in-chain' | 'name-mismatch' | 'client-certificate-required'; connection: OpenConnection};
 
