@@ -44,6 +44,11 @@ const rules: Rule[] = [
 	[/^\[simulator\] help with a glob pattern \('(.*)'\) is not simulated here; give the start of a builtin's name$/, m => `这里没有模拟带通配符模式（'${m[1]}'）的 help；请给出内建命令名称的开头`],
 	[/^\[simulator\] bash's help text for '(.+)' is not included here; see man bash$/, m => `这里没有收录 bash 对 '${m[1]}' 的帮助文本；请看 man bash`],
 	[/^\[simulator\] did you mean '(.+)'\?$/, m => `你是不是想输入 '${m[1]}'？`],
+	[/^\[simulator\] RBAC lets (\S+) (\S+) (\S+); the API server's JSON answer to curl is not simulated here \(kubectl shows the same objects\)$/, m => `RBAC 允许 ${m[1]} 对 ${m[3]} 执行 ${m[2]}；这里没有模拟 API server 给 curl 的 JSON 应答（kubectl 显示的是同样的对象）`],
+	[/^\[simulator\] (\S+) could not listen on :(\d+) \(EADDRINUSE\); its own message is not simulated here$/, m => `${m[1]} 无法监听 :${m[2]}（EADDRINUSE）；这里没有模拟它自己的报错信息`],
+	[/^\[simulator\] nc connected to (\S+) port (\d+); sending and receiving through it is not simulated here \(nc -zv only checks the port\)$/, m => `nc 已连接到 ${m[1]} 的端口 ${m[2]}；这里没有模拟通过它收发数据（nc -zv 只检查端口）`],
+	[/^\[simulator\] nc -(\S) is not simulated here; nc -zv HOST PORT checks whether a TCP port answers$/, m => `这里没有模拟 nc -${m[1]}；nc -zv HOST PORT 可以检查一个 TCP 端口是否有应答`],
+	[/^\[simulator\] only nc \[-z\] \[-v\] HOST PORT \(one port\) is simulated here$/, () => '这里只模拟 nc [-z] [-v] HOST PORT（一个端口）'],
 	[/^\[simulator\] the fork bomb is pid (\d+) \(a tree of bash processes\); end it with: kill -9 (\d+)(.*)$/, m => `fork 炸弹的 pid 是 ${m[1]}（一棵 bash 进程树）；用 kill -9 ${m[2]} 结束它${m[3] ? m[3].replace('  or: ', '，或者：') : ''}`],
 ];
 

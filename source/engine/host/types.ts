@@ -51,11 +51,11 @@ export type Workload =
 /**
  * A TCP socket a server listens on. `addresses`: the local addresses it is bound to (absent: all,
  * 0.0.0.0), as kube-scheduler's --bind-address=127.0.0.1. An https listener's certificate is signed
- * by a CA the client does not know (kubeadm's cluster CA), or is self-signed with its own CA in the
- * chain it sends (the kubelet's, the scheduler's); `clientCertificate: 'required'` ends the handshake
+ * by kubeadm's cluster CA (unless `certificate` says etcd's own CA, or self-signed with its own CA
+ * in the chain it sends: the kubelet's, the scheduler's), for the names in `certificateNames`; `clientCertificate: 'required'` ends the handshake
  * of a client that sends none (etcd's --client-cert-auth).
  */
-export type Listener = {port: number; protocol: 'http' | 'https'; addresses?: string[]; certificate?: 'self-signed-chain'; clientCertificate?: 'required'};
+export type Listener = {port: number; protocol: 'http' | 'https'; addresses?: string[]; certificate?: 'self-signed-chain' | 'etcd-ca'; certificateNames?: string[]; clientCertificate?: 'required'};
 
 export type Process = {
 	pid: number; // pid in the host's initial pid namespace

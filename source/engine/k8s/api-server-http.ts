@@ -6,10 +6,12 @@
 // "User %q cannot %s resource %q in API group %q in the namespace %q" / "at the cluster scope")
 // wrapped by apierrors.NewForbidden ("forbidden: %v", "%s is forbidden: %v", "%s %q is forbidden: %v").
 // curl and Wget get it pretty (json.MarshalIndent, no newline at the end), as WriteRawJSON writes /version.
-import type {AppResponder, HttpRequest, HttpResponse} from '../network/apps.ts';
+import type {AppResponder, HttpRequest, HttpResponse, ServerContext} from '../network/apps.ts';
 import {httpDate} from '../network/apps.ts';
 import type {World} from '../world.ts';
 import {kubernetesVersion} from './create-cluster.ts';
+import {authorize, forbiddenMessage, userInfo, type Attributes, type UserInfo} from './rbac.ts';
+import {tokenSubject} from './token-request.ts';
 
 /** GET /version, as the simulated cluster's apiserver (and kubectl version) report it. */
 export const apiServerVersion = {
@@ -33,15 +35,14 @@ export function answer(w: World, status: number, reason: string, type: string, b
 	return {status, reason, headers: [['Cache-Control', 'no-cache, private'], ['Content-Type', type], ['X-Content-Type-Options', 'nosniff'], ['Date', httpDate(w)], ['Content-Length', String(encoder.encode(body).length)]], body};
 }
 
-type Denied = {message: string; details: {name?: string; group?: string; kind?: string}};
+const anonymous: UserInfo = {name: 'system:anonymous', groups: ['system:unauthenticated']};
 
-/** The forbidden message for an anonymous request, as the apiserver's RequestInfo parses its path. */
-function denied(request: HttpRequest, apiPrefixes = true): Denied {
-	const path = request.path.replace(/[?#].*$/, '');
+/** What the request asks, as the apiserver's RequestInfoFactory parses its path (none of its API prefixes: every path is a non-resource one). */
+function requestAttributes(request: HttpRequest, apiPrefixes = true): Attributes {
+	const path = request.path.replace(/[?#].*$/, '') || '/';
 	const parts = path.split('/').filter(Boolean);
-	const user = 'User "system:anonymous"';
 	const resourceRequest = apiPrefixes && ((parts[0] === 'api' && parts.length >= 3) || (parts[0] === 'apis' && parts.length >= 4));
-	if (!resourceRequest) return {message: `forbidden: ${user} cannot ${request.method === 'POST' ? 'post' : request.method === 'PUT' ? 'put' : request.method === 'DELETE' ? 'delete' : 'get'} path "${path || '/'}"`, details: {}};
+	if (!resourceRequest) return {kind: 'non-resource', verb: request.method === 'POST' ? 'post' : request.method === 'PUT' ? 'put' : request.method === 'DELETE' ? 'delete' : 'get', path};
 	const group = parts[0] === 'api' ? '' : parts[1]!;
 	let rest = parts.slice(parts[0] === 'api' ? 2 : 3);
 	let namespace = '';
@@ -51,17 +52,46 @@ function denied(request: HttpRequest, apiPrefixes = true): Denied {
 	}
 	const [resource = '', name = '', subresource] = rest;
 	const verb = request.method === 'POST' ? 'create' : request.method === 'PUT' ? 'update' : request.method === 'DELETE' ? (name ? 'delete' : 'deletecollection') : name ? 'get' : 'list';
-	const qualified = group ? `${resource}.${group}` : resource;
-	const why = `${user} cannot ${verb} resource "${subresource ? `${resource}/${subresource}` : resource}" in API group "${group}" ${namespace ? `in the namespace "${namespace}"` : 'at the cluster scope'}`;
-	return {message: `${qualified}${name ? ` "${name}"` : ''} is forbidden: ${why}`, details: {...(name ? {name} : {}), ...(group ? {group} : {}), kind: resource}};
+	return {kind: 'resource', verb, group, resource, ...(subresource ? {subresource} : {}), ...(name ? {name} : {}), namespace};
+}
+
+/** The 403 Status for a request the user may not make (apierrors.NewForbidden around forbiddenMessage). */
+function forbidden(w: World, user: UserInfo, a: Attributes): HttpResponse {
+	const details = a.kind === 'resource' ? {...(a.name ? {name: a.name} : {}), ...(a.group ? {group: a.group} : {}), kind: a.resource} : {};
+	const status = {kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: forbiddenMessage(user, a), reason: 'Forbidden', details, code: 403};
+	return answer(w, 403, 'Forbidden', 'application/json', JSON.stringify(status, null, 2));
+}
+
+/** A bearer token the authenticators do not accept: 401, whatever the path (the union authenticator's error). */
+function unauthorized(w: World): HttpResponse {
+	const status = {kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401};
+	return answer(w, 401, 'Unauthorized', 'application/json', JSON.stringify(status, null, 2));
+}
+
+function publicAnswer(w: World, path: string): HttpResponse {
+	if (path.startsWith('/version')) return answer(w, 200, 'OK', 'application/json', JSON.stringify(apiServerVersion, null, 2));
+	return answer(w, 200, 'OK', 'text/plain; charset=utf-8', 'ok');
+}
+
+/** A request with `Authorization: Bearer TOKEN` (case-insensitive scheme, as the bearer authenticator reads it): a service account's token issued here. */
+function withBearer(request: HttpRequest, server: ServerContext, token: string): HttpResponse {
+	const w = server.world;
+	const subject = w.cluster ? tokenSubject(w, token) : undefined;
+	if (!subject || !w.cluster) return unauthorized(w);
+	const user = userInfo(subject.name);
+	const path = request.path.replace(/[?#].*$/, '');
+	const attributes = requestAttributes(request);
+	if (!authorize(w.cluster, user, attributes)) return forbidden(w, user, attributes);
+	if (publicPaths.has(path)) return publicAnswer(w, path);
+	if (path === '/api' || path === '/api/') return answer(w, 200, 'OK', 'application/json', JSON.stringify({kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{clientCIDR: '0.0.0.0/0', serverAddress: `${w.cluster.apiServerAddress.replace(/^https:\/\//, '')}`}]}, null, 2));
+	return answer(w, 200, 'OK', 'text/plain; charset=utf-8', `[simulator] RBAC lets ${user.name} ${attributes.verb} ${path}; the API server's JSON answer to curl is not simulated here (kubectl shows the same objects)\n`);
 }
 
 export const apiServerResponder: AppResponder = (request, server) => {
 	const path = request.path.replace(/[?#].*$/, '');
-	if (publicPaths.has(path)) {
-		if (path.startsWith('/version')) return answer(server.world, 200, 'OK', 'application/json', JSON.stringify(apiServerVersion, null, 2));
-		return answer(server.world, 200, 'OK', 'text/plain; charset=utf-8', 'ok');
-	}
+	const bearer = request.authorization?.match(/^bearer\s+(\S+)\s*$/i)?.[1];
+	if (bearer) return withBearer(request, server, bearer);
+	if (publicPaths.has(path)) return publicAnswer(server.world, path);
 	return anonymousForbidden(server.world, request);
 };
 
@@ -71,7 +101,5 @@ export const apiServerResponder: AppResponder = (request, server) => {
  * kube-controller-manager's): every path is a non-resource path there.
  */
 export function anonymousForbidden(w: World, request: HttpRequest, apiPrefixes = true): HttpResponse {
-	const {message, details} = denied(request, apiPrefixes);
-	const status = {kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'Forbidden', details, code: 403};
-	return answer(w, 403, 'Forbidden', 'application/json', JSON.stringify(status, null, 2));
+	return forbidden(w, anonymous, requestAttributes(request, apiPrefixes));
 }

@@ -22,11 +22,11 @@ import {fieldsIn, isFields, type InputMeta, type ObjectInput} from './object-inp
 import type {Pod, Service} from './kinds.ts';
 import type {Cluster, KubeObject, ResourceName, StoredKinds} from './types.ts';
 import {invalidMessage, validateObject} from './validation.ts';
+import type {ApiError} from './api-errors.ts';
 
 export {apiServerUp} from './api-server-up.ts';
 
-export type ApiErrorReason = 'NotFound' | 'AlreadyExists' | 'Invalid' | 'BadRequest' | 'Conflict' | 'Forbidden';
-export type ApiError = {code: number; reason: ApiErrorReason; message: string};
+export type {ApiError, ApiErrorReason} from './api-errors.ts';
 export type ApiResult<T extends KubeObject = KubeObject> = {ok: true; object: T; unchanged?: boolean} | {ok: false; error: ApiError};
 /** The modelled kind of that name (every kind when the name is only known to be a string). */
 export type KindNamed<K extends string> = Extract<KubeObject, {kind: K}>;

@@ -90,7 +90,8 @@ export function validateConfigObject(obj: ObjectInput, errors: string[]): void {
 }
 
 /** The CA bundle the root-ca-cert-publisher puts in every namespace (the learner never needs its bytes). */
-const rootCa = '-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIS2ltdWxhdGVkMA0GCSqGSIb3DQEBCwUAMBUxEzARBgNV\nBAMTCmt1YmVybmV0ZXMwHhcNMjYwMTA1MDkwMDAwWhcNMzYwMTAzMDkwMDAwWjAV\n-----END CERTIFICATE-----\n';
+/** kubeadm's cluster CA certificate (ca.crt): in every namespace's kube-root-ca.crt and /etc/kubernetes/pki. */
+export const clusterCaPem = '-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIS2ltdWxhdGVkMA0GCSqGSIb3DQEBCwUAMBUxEzARBgNV\nBAMTCmt1YmVybmV0ZXMwHhcNMjYwMTA1MDkwMDAwWhcNMzYwMTAzMDkwMDAwWjAV\n-----END CERTIFICATE-----\n';
 
 /** The objects the controller manager creates in every namespace. Call on a draft when a namespace appears. */
 export function populateNamespace(w: World, ns: string): void {
@@ -103,6 +104,6 @@ export function populateNamespace(w: World, ns: string): void {
 	const meta = (name: string, extra: Partial<ObjectMeta> = {}) => ({name, namespace: ns, uid: uid(name), resourceVersion: nextResourceVersion(c), creationTimestamp: now(w), ...extra});
 	if (!c.store.serviceaccounts.has(`${ns}/default`)) c.store.serviceaccounts.set(`${ns}/default`, {apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta('default')});
 	if (!c.store.configmaps.has(`${ns}/kube-root-ca.crt`)) {
-		c.store.configmaps.set(`${ns}/kube-root-ca.crt`, {apiVersion: 'v1', kind: 'ConfigMap', metadata: meta('kube-root-ca.crt', {annotations: {'kubernetes.io/description': 'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.'}}), data: {'ca.crt': rootCa}});
+		c.store.configmaps.set(`${ns}/kube-root-ca.crt`, {apiVersion: 'v1', kind: 'ConfigMap', metadata: meta('kube-root-ca.crt', {annotations: {'kubernetes.io/description': 'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.'}}), data: {'ca.crt': clusterCaPem}});
 	}
 }

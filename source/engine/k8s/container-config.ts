@@ -4,6 +4,7 @@
 import type {World} from '../world.ts';
 import {base64Decode} from './config-objects.ts';
 import {cpuMilli, memoryBytes} from './quantity.ts';
+import {issueToken} from './token-request.ts';
 import type {ContainerSpec, KubeObject} from './types.ts';
 import type {Pod, Service} from './kinds.ts';
 import type {ConfigMap, Secret} from './kinds-more.ts';
@@ -140,7 +141,37 @@ function downwardResource(w: World, pod: Pod, spec: ContainerSpec, resource: str
 	return String(Math.ceil(bytes / per));
 }
 
-type VolumeSource = {name: string; configMap?: Ref & {items?: {key: string; path: string}[]}; secret?: {secretName?: string; optional?: boolean; items?: {key: string; path: string}[]}};
+type Items = {key: string; path: string}[];
+type ProjectedSource = {serviceAccountToken?: {path: string; expirationSeconds?: number; audience?: string}; configMap?: Ref & {items?: Items}; secret?: Ref & {items?: Items}; downwardAPI?: {items?: {path: string; fieldRef?: {fieldPath?: string}}[]}};
+type VolumeSource = {name: string; configMap?: Ref & {items?: Items}; secret?: {secretName?: string; optional?: boolean; items?: Items}; projected?: {sources?: ProjectedSource[]}};
+
+/**
+ * A projected volume's files, as the kubelet writes them: the ServiceAccount admission plugin's
+ * kube-api-access-* gives token (a TokenRequest bound to the pod; a request of 3607 s the API
+ * server extends to a year, --service-account-extend-token-expiration), ca.crt and namespace.
+ */
+function projectedFiles(w: World, pod: Pod, sources: ProjectedSource[]): [string, string][] {
+	const ns = pod.metadata.namespace ?? 'default';
+	const files: [string, string][] = [];
+	for (const source of sources) {
+		const token = source.serviceAccountToken;
+		if (token && w.cluster) {
+			const account = pod.spec.serviceAccountName ?? 'default';
+			const expirationSeconds = token.expirationSeconds === 3607 ? 365 * 24 * 3600 : token.expirationSeconds;
+			const issued = issueToken(w, ns, account, {...(expirationSeconds ? {expirationSeconds} : {}), ...(token.audience ? {audiences: [token.audience]} : {}), boundObjectRef: {kind: 'Pod', apiVersion: 'v1', name: pod.metadata.name, uid: pod.metadata.uid}});
+			if (issued.ok) files.push([token.path, issued.request.status.token]);
+		}
+		const kind = source.configMap ? 'configmap' : source.secret ? 'secret' : undefined;
+		const ref = source.configMap ?? source.secret;
+		const obj = kind && ref?.name ? lookup(w, kind, ns, ref.name) : undefined;
+		if (kind && obj) {
+			const values = valuesOf(kind, obj);
+			files.push(...(ref?.items ? ref.items.filter(i => values[i.key] !== undefined).map((i): [string, string] => [i.path, values[i.key]!]) : Object.entries(values)));
+		}
+		for (const item of source.downwardAPI?.items ?? []) if (item.fieldRef?.fieldPath) files.push([item.path, downwardField(pod, item.fieldRef.fieldPath)]);
+	}
+	return files;
+}
 
 /** The FailedMount message for the first configMap/secret volume whose object is missing, or undefined. */
 export function volumeMountError(w: World, pod: Pod): string | undefined {
@@ -155,12 +186,17 @@ export function volumeMountError(w: World, pod: Pod): string | undefined {
 	return undefined;
 }
 
-/** The files configMap and secret volumes put in this container: [path, content] at each mount path. */
+/** The files configMap, secret and projected volumes put in this container: [path, content] at each mount path. */
 export function volumeFiles(w: World, pod: Pod, spec: ContainerSpec): [string, string][] {
 	const ns = pod.metadata.namespace ?? 'default';
 	const files: [string, string][] = [];
 	for (const mount of (spec.volumeMounts ?? []) as {name: string; mountPath: string; subPath?: string}[]) {
 		const volume = ((pod.spec?.volumes ?? []) as VolumeSource[]).find(v => v.name === mount.name);
+		if (volume?.projected) {
+			const base = mount.mountPath.replace(/\/+$/, '');
+			for (const [path, content] of projectedFiles(w, pod, volume.projected.sources ?? [])) if (!mount.subPath || mount.subPath === path) files.push([mount.subPath ? base : `${base}/${path}`, content]);
+			continue;
+		}
 		const kind = volume?.configMap ? 'configmap' : volume?.secret ? 'secret' : undefined;
 		const name = volume?.configMap?.name ?? volume?.secret?.secretName;
 		if (!volume || !kind || !name) continue;

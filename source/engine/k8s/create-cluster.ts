@@ -14,7 +14,7 @@ import {addCoreDns, coreDnsImage} from './core-dns.ts';
 import {writeEndpointSlice} from './endpoint-slices.ts';
 import {renewNodeLease} from './leases.ts';
 import {addDefaultRbac} from './rbac-defaults.ts';
-import {kubeletKubeconfig, writeLearnerKubeconfig} from './kubeconfig-files.ts';
+import {controlPlaneFiles, kubeletKubeconfig, writeLearnerKubeconfig} from './kubeconfig-files.ts';
 import {addSystemPriorityClasses} from './policy-objects.ts';
 import {canonicalQuantity} from './quantity.ts';
 import {timestampAt, newUid} from './metadata.ts';
@@ -182,7 +182,7 @@ export function addNode(w: World, name: string, ip: string, options: {cpus: numb
 	const files: Record<string, string> = {'/var/lib/kubelet/config.yaml': 'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nstaticPodPath: /etc/kubernetes/manifests\n', '/etc/kubernetes/kubelet.conf': kubeletKubeconfig(c.apiServerAddress, name)};
 	if (options.controlPlane) {
 		for (const comp of components) files[`${manifestsDir}/${comp.name}.yaml`] = staticPodManifest(comp.name);
-		files['/etc/kubernetes/admin.conf'] = `apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: ${c.apiServerAddress}\n  name: kubernetes\ncurrent-context: kubernetes-admin@kubernetes\n`;
+		Object.assign(files, controlPlaneFiles(c.apiServerAddress));
 	} else files[`${manifestsDir}/.keep`] = '';
 	createHost(w, {name, ip, cpus: options.cpus, memoryBytes: options.memoryBytes, services: ['sshd', 'containerd', 'dockerd', 'kubelet'], files});
 	installDockerDaemon(w, name);

@@ -33,15 +33,16 @@ type CatalogEntry = {layers: number[]; app: AppKind; command: string};
 // --listen-peer-urls=https://{ip}:2380, --listen-metrics-urls=http://127.0.0.1:2381, and
 // --client-cert-auth=true / --peer-client-cert-auth=true (its certificates come from etcd-ca).
 const etcdListeners: Listener[] = [
-	{port: 2379, protocol: 'https', addresses: ['127.0.0.1', '{ip}'], clientCertificate: 'required'},
-	{port: 2380, protocol: 'https', addresses: ['{ip}'], clientCertificate: 'required'},
+	{port: 2379, protocol: 'https', addresses: ['127.0.0.1', '{ip}'], certificate: 'etcd-ca', clientCertificate: 'required'},
+	{port: 2380, protocol: 'https', addresses: ['{ip}'], certificate: 'etcd-ca', clientCertificate: 'required'},
 	{port: 2381, protocol: 'http', addresses: ['127.0.0.1']},
 ];
 
-/** What an app's main process does on a node whose IP is `nodeIp`: listen where the app listens, or idle. */
-export function appWorkload(app: AppKind, nodeIp: string): Workload {
+/** What an app's main process does on a node (`nodeIp`, `nodeName`): listen where the app listens, or idle. */
+export function appWorkload(app: AppKind, nodeIp: string, nodeName = ''): Workload {
 	const sockets: Listener[] = app.listeners ?? (app.port ? [{port: app.port, protocol: app.tls ? 'https' : 'http'}] : []);
-	const [first, ...more] = sockets.map((l): Listener => (l.addresses ? {...l, addresses: l.addresses.map(a => (a === '{ip}' ? nodeIp : a))} : l));
+	const place = (list: string[]) => list.map(a => (a === '{ip}' ? nodeIp : a === '{node}' ? nodeName : a));
+	const [first, ...more] = sockets.map((l): Listener => ({...l, ...(l.addresses ? {addresses: place(l.addresses)} : {}), ...(l.certificateNames ? {certificateNames: place(l.certificateNames)} : {})}));
 	if (!first) return {kind: 'idle'};
 	return {kind: 'server', app: app.name, ...first, ...(more.length ? {more} : {})};
 }
@@ -56,7 +57,7 @@ const catalog: Record<string, CatalogEntry> = {
 	'library/redis': {layers: [29 * mb, 1 * mb, 1.3 * mb, 16 * mb, 0.1 * mb], app: {name: 'redis', port: 6379, reply: 'text', text: '-ERR wrong number of arguments\n', handlesSigterm: true}, command: 'redis-server *:6379'},
 	'registry.k8s.io/pause': {layers: [0.3 * mb], app: {name: 'pause', handlesSigterm: true}, command: '/pause'},
 	'registry.k8s.io/etcd': {layers: [57 * mb], app: {name: 'etcd', listeners: etcdListeners, handlesSigterm: true}, command: 'etcd --advertise-client-urls=https://{ip}:2379 --data-dir=/var/lib/etcd --listen-client-urls=https://127.0.0.1:2379,https://{ip}:2379'},
-	'registry.k8s.io/kube-apiserver': {layers: [28 * mb], app: {name: 'kube-apiserver', port: 6443, tls: true, handlesSigterm: true}, command: 'kube-apiserver --advertise-address={ip} --etcd-servers=https://127.0.0.1:2379 --secure-port=6443 --service-cluster-ip-range=10.96.0.0/12'},
+	'registry.k8s.io/kube-apiserver': {layers: [28 * mb], app: {name: 'kube-apiserver', listeners: [{port: 6443, protocol: 'https', certificateNames: ['{node}', 'kubernetes', 'kubernetes.default', 'kubernetes.default.svc', 'kubernetes.default.svc.cluster.local', '10.96.0.1', '{ip}']}], handlesSigterm: true}, command: 'kube-apiserver --advertise-address={ip} --etcd-servers=https://127.0.0.1:2379 --secure-port=6443 --service-cluster-ip-range=10.96.0.0/12'},
 	'registry.k8s.io/kube-scheduler': {layers: [20 * mb], app: {name: 'kube-scheduler', listeners: [{port: 10259, protocol: 'https', addresses: ['127.0.0.1'], certificate: 'self-signed-chain'}], handlesSigterm: true}, command: 'kube-scheduler --kubeconfig=/etc/kubernetes/scheduler.conf --leader-elect=true'},
 	'registry.k8s.io/kube-controller-manager': {layers: [26 * mb], app: {name: 'kube-controller-manager', listeners: [{port: 10257, protocol: 'https', addresses: ['127.0.0.1'], certificate: 'self-signed-chain'}], handlesSigterm: true}, command: 'kube-controller-manager --allocate-node-cidrs=true --cluster-cidr=10.244.0.0/16 --kubeconfig=/etc/kubernetes/controller-manager.conf'},
 	'registry.k8s.io/coredns/coredns': {layers: [18 * mb], app: {name: 'coredns', handlesSigterm: true}, command: '/coredns -conf /etc/coredns/Corefile'},

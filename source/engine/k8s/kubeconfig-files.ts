@@ -2,8 +2,10 @@
 // the learner's own machine, as the kubeadm instructions leave it (admin.conf copied to
 // $HOME/.kube/config, mode 0600); the built-in kubectl keeps its contexts in the shell session and
 // writes them here whenever they change, so `cat ~/.kube/config` shows what kubectl uses. A node's
-// /etc/kubernetes/kubelet.conf: the kubelet's own, for system:node:NAME.
+// /etc/kubernetes/kubelet.conf: the kubelet's own, for system:node:NAME. The control plane's
+// admin.conf and pki/ca.crt.
 import {writeFile} from '../host/filesystem.ts';
+import {clusterCaPem} from './config-objects.ts';
 import type {World} from '../world.ts';
 
 export type KubeconfigContexts = {current: string; contexts: Record<string, {cluster: string; user: string; namespace?: string}>};
@@ -60,4 +62,12 @@ export function writeLearnerKubeconfig(w: World, host: string, config: Kubeconfi
 export function kubeletKubeconfig(server: string, node: string): string {
 	const user = `system:node:${node}`;
 	return `apiVersion: v1\nclusters:\n- cluster:\n    server: ${server}\n  name: kubernetes\ncontexts:\n- context:\n    cluster: kubernetes\n    user: ${user}\n  name: ${user}@kubernetes\ncurrent-context: ${user}@kubernetes\nkind: Config\npreferences: {}\nusers:\n- name: ${user}\n  user:\n    client-certificate: /var/lib/kubelet/pki/kubelet-client-current.pem\n    client-key: /var/lib/kubelet/pki/kubelet-client-current.pem\n`;
+}
+
+/** What kubeadm init leaves on the control plane for the admin: admin.conf, and the cluster CA's certificate in its pki folder. */
+export function controlPlaneFiles(server: string): Record<string, string> {
+	return {
+		'/etc/kubernetes/admin.conf': `apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: ${server}\n  name: kubernetes\ncurrent-context: kubernetes-admin@kubernetes\n`,
+		'/etc/kubernetes/pki/ca.crt': clusterCaPem,
+	};
 }

@@ -161,7 +161,7 @@ export function startContainerProcess(w: World, runtime: PodRuntime, pod: Pod, c
 		namespaces: {net: pause.namespaces.net, uts: pause.namespaces.uts, ipc: pause.namespaces.ipc, mnt, pid: pidNs},
 		cgroup,
 		memoryBytes: app.name === 'kubia' ? 28 * mib : 6 * mib,
-		workload: appWorkload(app, host.ip),
+		workload: appWorkload(app, host.ip, host.name),
 		containerId: id,
 		cwd: '/',
 		env,

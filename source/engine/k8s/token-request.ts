@@ -4,7 +4,7 @@
 // otherwise). The built-in `kubectl create token` and the endpoint's POST .../token both come here.
 import {digestHex} from '../hash.ts';
 import {worldEpoch, type World} from '../world.ts';
-import type {ApiError} from './api-server.ts';
+import type {ApiError} from './api-errors.ts';
 import {resourceInfo, storeKey} from './resources.ts';
 
 export type TokenRequestSpec = {audiences?: string[]; expirationSeconds?: number; boundObjectRef?: {kind?: string; apiVersion?: string; name?: string; uid?: string} | null};

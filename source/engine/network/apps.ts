@@ -13,6 +13,8 @@ export type HttpRequest = {
 	userAgent: string;
 	sourceIp: string; // the caller's address as the server sees it (no NAT between pods)
 	sourcePort: number;
+	/** The Authorization header the client sent (curl -H 'Authorization: Bearer ...'). */
+	authorization?: string;
 };
 
 export type ServerContext = {

@@ -22,6 +22,9 @@ test('docker system df --format json: one JSON object per summary row, keys sort
 	assert.equal(run(shell, "docker system df --format '{{.Type}}: {{.TotalCount}}'").stdout, 'Images: 1\nContainers: 0\nLocal Volumes: 0\nBuild Cache: 0\n');
 	assert.match(run(shell, "docker system df --format 'table {{.Type}}\\t{{.Active}}'").stdout, /^TYPE +ACTIVE\nImages +0\n/);
 	assert.equal(run(shell, 'docker system df --format table').stdout, run(shell, 'docker system df').stdout);
+	// disk_usage.go Reclaimable(): the percentage only `if c.totalSize > 0`.
+	const empty = dockerShell();
+	assert.equal(JSON.parse(run(empty, 'docker system df --format json').stdout.split('\n')[0]!).Reclaimable, '0B', 'no images: no percentage');
 	assert.equal(run(shell, "docker system df --format '{{.Nope}}'").stderr, 'template: :1:2: executing "" at <.Nope>: can\'t evaluate field Nope in type *formatter.diskUsageImagesContext\n');
 });
 

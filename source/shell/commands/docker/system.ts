@@ -184,7 +184,7 @@ export function dockerSystem(args: string[], call: DockerCall): CommandOutcome {
 		);
 	}
 	const summary = [
-		['Images', String(images.length), String(images.filter(i => usedImages.has(i.id)).length), humanSize(total), `${humanSize(reclaimableImages)} (${pct(reclaimableImages, total)})`],
+		['Images', String(images.length), String(images.filter(i => usedImages.has(i.id)).length), humanSize(total), total > 0 ? `${humanSize(reclaimableImages)} (${pct(reclaimableImages, total)})` : humanSize(reclaimableImages)],
 		['Containers', String(containers.length), String(containers.filter(c => c.state === 'running').length), humanSize(containerTotal), containerTotal > 0 ? `${humanSize(stoppedSize)} (${pct(stoppedSize, containerTotal)})` : humanSize(stoppedSize)],
 		// The CLI adds the percentage only when the volumes hold something (formatter/disk_usage.go).
 		['Local Volumes', String(volumes.length), String(activeVolumes.length), humanSize(volumesTotal), volumesTotal > 0 ? `${humanSize(volumesTotal - activeVolumesSize)} (${pct(volumesTotal - activeVolumesSize, volumesTotal)})` : humanSize(0)],

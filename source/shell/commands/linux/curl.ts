@@ -1,11 +1,12 @@
 // curl: an HTTP request through the simulated network, with curl's own error wording.
 import {produce} from 'immer';
-import {httpRequest, httpsRequest, curlUserAgent, type HttpExchange, type TlsFailure} from '../../../engine/network/http.ts';
+import {clusterCaPem} from '../../../engine/k8s/config-objects.ts';
+import {httpRequest, httpsRequest, curlUserAgent, type HttpExchange, type TlsClient, type TlsFailure} from '../../../engine/network/http.ts';
 import {forwardNotices} from '../kubectl/forward-notice.ts';
 import {chunksOf, pushChunks, stderrChunk} from '../../output-chunks.ts';
 import type {CommandSpec} from '../../types.ts';
 import {callerOf, external, fail, lostShell, optionsOf} from './context.ts';
-import {writePath} from '../../paths.ts';
+import {readPath, writePath} from '../../paths.ts';
 
 type Url = {scheme: string; host: string; port: number; path: string};
 
@@ -44,7 +45,7 @@ const caCertErrorMessage = 'More details here: https://curl.se/docs/sslcerts.htm
  * A server that requires a client certificate ends TLS 1.3 with an alert that curl reads as
  * (56) "OpenSSL SSL_read: %s, errno %d" (vtls/openssl.c).
  */
-function tlsFailureMessage(reason: TlsFailure['reason']): {message: string; exitCode: number} {
+function tlsFailureMessage(reason: TlsFailure['reason'], host: string): {message: string; exitCode: number} {
 	switch (reason) {
 		case 'plain-server':
 			return {message: 'curl: (35) OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number\n', exitCode: 35};
@@ -52,6 +53,8 @@ function tlsFailureMessage(reason: TlsFailure['reason']): {message: string; exit
 			return {message: `curl: (60) SSL certificate problem: unable to get local issuer certificate\n${caCertErrorMessage}`, exitCode: 60};
 		case 'self-signed-in-chain':
 			return {message: `curl: (60) SSL certificate problem: self-signed certificate in certificate chain\n${caCertErrorMessage}`, exitCode: 60};
+		case 'name-mismatch':
+			return {message: `curl: (60) SSL: no alternative certificate subject name matches target host name '${host}'\n${caCertErrorMessage}`, exitCode: 60};
 		case 'client-certificate-required':
 			return {message: 'curl: (56) OpenSSL SSL_read: OpenSSL/3.0.13: error:0A00045C:SSL routines::tlsv13 alert certificate required, errno 0\n', exitCode: 56};
 	}
@@ -95,6 +98,18 @@ export const curl: CommandSpec = external({
 		urls.push(...given.operands, ...given.values('url'));
 		if (urls.length === 0) return fail("curl: try 'curl --help' or 'curl --manual' for more information", 2);
 		const quiet = silent && !showErrors;
+		// -H 'Authorization: Bearer TOKEN' (the last one wins, as curl sends one such header) or --oauth2-bearer TOKEN.
+		const authorizationHeader = given.values('header').map(h => h.match(/^\s*authorization\s*:\s*(.*)$/i)?.[1]).filter((v): v is string => v !== undefined).pop();
+		const bearer = given.value('oauth2-bearer');
+		const authorization = authorizationHeader?.trim() || (bearer ? `Bearer ${bearer}` : undefined);
+		// --cacert FILE: the CA bundle curl trusts instead of the system's; the cluster's CA is kubeadm's ca.crt.
+		const caFile = given.value('cacert');
+		let caBundle: TlsClient['caBundle'];
+		if (caFile !== undefined && !given.has('insecure')) {
+			const read = readPath(ctx.world, ctx.frame, caFile);
+			if ('error' in read) return {stdout: '', stderr: silent && !showErrors ? '' : `curl: (77) error setting certificate file: ${caFile}\n`, exitCode: 77};
+			caBundle = read.content.includes(clusterCaPem.trim()) ? 'cluster-ca' : 'other';
+		}
 		let world = ctx.world;
 		let stdout = '';
 		let stderr = '';
@@ -111,7 +126,7 @@ export const curl: CommandSpec = external({
 			let exchange!: HttpExchange | TlsFailure;
 			world = produce(world, w => {
 				const caller = {host: ctx.frame.host, pid: ctx.frame.pid};
-				exchange = url.scheme === 'https' ? httpsRequest(w, caller, url.host, url.port, url.path, !given.has('insecure'), head ? 'HEAD' : method) : httpRequest(w, caller, url.host, url.port, url.path, head ? 'HEAD' : method);
+				exchange = url.scheme === 'https' ? httpsRequest(w, caller, url.host, url.port, url.path, !given.has('insecure'), head ? 'HEAD' : method, undefined, {...(caBundle ? {caBundle} : {}), ...(authorization ? {authorization} : {})}) : httpRequest(w, caller, url.host, url.port, url.path, head ? 'HEAD' : method);
 			});
 			notices += forwardNotices(exchange.connection.hops);
 			if (verbose) stderr += `*   Trying ${exchange.ok ? exchange.connection.ip : (exchange.connection.ip ?? url.host)}:${url.port}...\n`;
@@ -137,7 +152,7 @@ export const curl: CommandSpec = external({
 			}
 			if (exchange.ok === 'tls-failed') {
 				if (verbose) stderr += `* Connected to ${url.host} (${exchange.connection.ip}) port ${url.port}\n`;
-				const failure = tlsFailureMessage(exchange.reason);
+				const failure = tlsFailureMessage(exchange.reason, url.host);
 				if (!quiet) stderr += failure.message;
 				exitCode = failure.exitCode;
 				continue;

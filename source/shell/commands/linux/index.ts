@@ -8,6 +8,7 @@ import {ip} from './ip.ts';
 import {kill, killall, pkill} from './kill.ts';
 import {lsns} from './lsns.ts';
 import {multipass} from './multipass.ts';
+import {nc} from './nc.ts';
 import {cp, mv} from './mv.ts';
 import {nsenter} from './nsenter.ts';
 import {nslookup} from './nslookup.ts';
@@ -23,7 +24,7 @@ import {bombDefinition, closingBrace, colon, forkbombCommand, leakyApp, python3,
 
 export const linuxCommands: CommandSpec[] = [
 	ps, lsns, unshare, nsenter, hostname, uname, id, whoami, su, sudo, ip, kill, pkill, killall,
-	ls, cat, mkdir, rmdir, rm, touch, readlink, tee, curl, wget, nslookup, ping, ssh, mv, cp,
+	ls, cat, mkdir, rmdir, rm, touch, readlink, tee, curl, wget, nc, nslookup, ping, ssh, mv, cp,
 	systemctl, poweroff, shutdown, power, dmesg, free, top, time,
 	stress, forkbombCommand, bombDefinition, closingBrace, colon, leakyApp, python3, multipass,
 ];
