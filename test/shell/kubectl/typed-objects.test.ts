@@ -29,3 +29,11 @@ test('kubectl expose of a kind without a selector is refused in kubectl\'s words
 	assert.equal(refused.text, 'error: cannot expose a ConfigMap\n');
 	assert.equal(refused.exitCode, 1);
 });
+
+test('a List whose item is null is refused as an item without apiVersion is, not an internal error', () => {
+	const shell = sandboxShell({files: {'null.yaml': 'apiVersion: v1\nkind: List\nitems:\n- null\n', 'number.yaml': 'apiVersion: v1\nkind: List\nitems:\n- 5\n'}});
+	const refused = run(shell, 'kubectl apply -f null.yaml');
+	assert.equal(refused.exitCode, 1);
+	assert.equal(refused.text, run(shell, 'kubectl apply -f number.yaml').text.replace('number.yaml', 'null.yaml'));
+	assert.match(refused.text, /^error: error validating "null\.yaml": error validating data: apiVersion not set/);
+});
