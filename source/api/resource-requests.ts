@@ -92,8 +92,9 @@ function apiVersionOf(served: ServedResource): string {
 function decodeContinue(token: string | null): number | undefined {
 	if (!token) return 0;
 	try {
-		const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-		return Number.isInteger(parsed.start) && parsed.start >= 0 ? parsed.start : undefined;
+		const parsed: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+		const start = isFields(parsed) ? parsed.start : undefined;
+		return typeof start === 'number' && Number.isInteger(start) && start >= 0 ? start : undefined;
 	} catch {
 		return undefined;
 	}
