@@ -129,7 +129,7 @@ function describeNode(w: World, node: Node): string {
 	lines.push(...nodeLeaseLines(c.store.leases.get(`kube-node-lease/${node.metadata.name}`), node.metadata.name).trimEnd().split('\n').map(l => l.replace(/^(\s*[\w ]+:) +/, '$1\t')));
 	lines.push('Conditions:', '  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage', '  ----\t------\t-----------------\t------------------\t------\t-------');
 	for (const cond of node.status.conditions ?? []) lines.push(`  ${cond.type} \t${cond.status} \t${rfc1123(cond.lastHeartbeatTime)} \t${rfc1123(cond.lastTransitionTime)} \t${cond.reason} \t${cond.message}`);
-	lines.push('Addresses:', ...node.status.addresses!.map(a => `  ${a.type}:\t${a.address}`));
+	lines.push('Addresses:', ...(node.status.addresses ?? []).map(a => `  ${a.type}:\t${a.address}`));
 	const resources = (list: ResourceList) => Object.keys(list).sort().map(r => `  ${r}:\t${list[r]}`);
 	lines.push('Capacity:', ...resources(node.status.capacity ?? {}), 'Allocatable:', ...resources(node.status.allocatable ?? {}));
 	const info: NodeSystemInfo = node.status.nodeInfo ?? {};
