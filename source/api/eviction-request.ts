@@ -7,7 +7,8 @@ import type {DeleteOptions} from '../engine/k8s/api-server.ts';
 import {evictPod, type EvictionResult} from '../engine/k8s/eviction.ts';
 import type {World} from '../engine/world.ts';
 import type {ApiRequest, Handled} from './api-types.ts';
-import {parseBody, type Target} from './resource-requests.ts';
+import {parseBody} from './request-bodies.ts';
+import type {Target} from './resource-requests.ts';
 import {statusResponse} from './status.ts';
 import {fieldsIn, isFields, type Fields} from '../engine/k8s/object-input.ts';
 

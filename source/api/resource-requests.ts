@@ -3,7 +3,6 @@
 // server (engine/k8s/api-server.ts) does the work, as it does for the built-in kubectl.
 // Longer than ~300 lines because every verb on a resource shares the same request parsing and Status answers.
 import {produce} from 'immer';
-import {parse as parseYaml} from 'yaml';
 import {createObject, deleteObject, listObjects, replaceObject, type ApiError, type ApiResult, type DeleteOptions} from '../engine/k8s/api-server.ts';
 import {kubeEvents} from '../engine/k8s/events.ts';
 import {containerLogs} from '../engine/k8s/kubelet.ts';
@@ -19,8 +18,8 @@ import {qualifiedResource, scalable, type ServedResource} from './api-resources.
 import {matchesFields, parseFieldSelector} from './field-selectors.ts';
 import {jsonPatch, mergePatch, strategicMergePatch} from './patch.ts';
 import {tableOf, wantsTable} from './server-table.ts';
-import {decodeError, unknownFields} from '../shell/commands/kubectl/manifests.ts';
-import {errorResponse, statusResponse, successStatus} from './status.ts';
+import {badRequest, errorResponse, statusResponse, successStatus} from './status.ts';
+import {apiVersionOf, bodyOf, decoding, goKind, inputOf, notAnObject, parseBody} from './request-bodies.ts';
 import {conflictMessage, managedFieldsOf, managerText, pathText, recordApply, recordUpdate, releaseFields, setManagedFields, type ManagedFieldsEntry} from '../engine/k8s/field-managers.ts';
 
 export type Target = {served: ServedResource; namespace?: string; name?: string; subresource?: string};
@@ -37,10 +36,6 @@ function apiError(target: Target, error: ApiError): ApiResponse {
 
 function notFound(target: Target, name: string): ApiResponse {
 	return statusResponse(404, 'NotFound', `${qualifiedResource(target.served)} "${name}" not found`, {name, ...(target.served.group ? {group: target.served.group} : {}), kind: target.served.resource});
-}
-
-function badRequest(message: string): ApiResponse {
-	return statusResponse(400, 'BadRequest', message);
 }
 
 /** Events carry their object's uid, so `kubectl describe` finds them by involvedObject.uid. */
@@ -83,10 +78,6 @@ export function selected(objects: KubeObject[], selection: Selection): KubeObjec
 
 function listKind(target: Target): string {
 	return `${target.served.kind}List`;
-}
-
-function apiVersionOf(served: ServedResource): string {
-	return served.group ? `${served.group}/${served.version}` : served.version;
 }
 
 function decodeContinue(token: string | null): number | undefined {
@@ -139,34 +130,6 @@ function scaleOf(obj: KubeObject): object {
 	};
 }
 
-/** The request's body as an object: JSON, or YAML when the client sent YAML. */
-export function parseBody(req: ApiRequest): {value: unknown} | {error: ApiResponse} {
-	const text = req.body ?? '';
-	const type = req.headers['content-type'] ?? 'application/json';
-	// A real API server decodes protobuf too (kubectl create rolebinding sends it); this one does not, and says so.
-	if (/protobuf/.test(type)) return {error: statusResponse(415, 'UnsupportedMediaType', `[simulator] this endpoint does not decode protobuf request bodies (${type}); write the object in a file and use kubectl apply -f, which sends JSON`)};
-	try {
-		if (/yaml/.test(type)) return {value: parseYaml(text)};
-		return {value: JSON.parse(text)};
-	} catch (error) {
-		const reason = error instanceof Error ? error.message : String(error);
-		return {error: badRequest(`json: cannot unmarshal the request body: ${reason}`)};
-	}
-}
-
-/** Go's name for a JSON value's type in a decoding error ("cannot unmarshal number into ..."). */
-const goKind = (value: unknown): string => (Array.isArray(value) ? 'array' : typeof value === 'boolean' ? 'bool' : typeof value);
-
-/**
- * A patch whose result is not an object: the API server cannot decode it back into the kind
- * (apiserver's patch.go, NewInvalid with an empty kind and name; the JSON serializer's words).
- */
-function notAnObject(patched: unknown): string {
-	const json = JSON.stringify(patched) ?? 'null';
-	const why = patched === null || patched === undefined ? `Object 'Kind' is missing in '${json}'` : `couldn't get version/kind; json parse error: json: cannot unmarshal ${goKind(patched)} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`;
-	return ` "" is invalid: patch: Invalid value: ${JSON.stringify(json)}: ${why}`;
-}
-
 function dryRun(req: ApiRequest): boolean {
 	return req.query.getAll('dryRun').includes('All');
 }
@@ -191,44 +154,12 @@ function change(world: World, fn: (w: World) => ApiResult): {world: World; resul
 	return {world: next, result};
 }
 
-/**
- * The API server's decoding of a body: type errors always refuse it; unknown fields refuse it
- * under fieldValidation=Strict (what kubectl 1.32 sends), warn under Warn (the default), pass under Ignore.
- */
-function decoding(req: ApiRequest, obj: ObjectInput): {refused: ApiResponse} | {warnings: string[]} {
-	const cannot = `${obj.kind} in version "${String(obj.apiVersion ?? '').split('/').pop()}" cannot be handled as a ${obj.kind}`;
-	const decode = decodeError(obj);
-	if (decode) return {refused: badRequest(`${cannot}: ${decode}`)};
-	const mode = req.query.get('fieldValidation') ?? 'Warn';
-	if (mode === 'Ignore') return {warnings: []};
-	const unknown = unknownFields(obj);
-	if (unknown.length === 0) return {warnings: []};
-	if (mode === 'Strict') return {refused: badRequest(`${cannot}: strict decoding error: ${unknown.join(', ')}`)};
-	return {warnings: unknown};
-}
-
-/** The body as an object of the resource the URL names (kind checked; the rest is decoding's and validation's), or the refusal. */
-function bodyOf(target: Target, body: unknown): {body: Fields} | {refused: ApiResponse} {
-	if (!isFields(body)) return {refused: badRequest('Object \'Kind\' is missing in the request body')};
-	if (body.kind !== target.served.kind) return {refused: badRequest(`the API version in the data (${body.apiVersion}) does not match the expected API version (${apiVersionOf(target.served)})`)};
-	const namespace = fieldsIn(body, 'metadata')?.namespace;
-	if (target.served.namespaced && namespace && namespace !== target.namespace) {
-		return {refused: badRequest('the namespace of the provided object does not match the namespace sent on the request')};
-	}
-	return {body};
-}
-
-/** What the request asks to store: the body with the URL's name and namespace (its apiVersion as sent: decoding reports a wrong one). */
-function inputOf(target: Target, body: Fields, name?: string): ObjectInput {
-	return {...body, metadata: {...(body.metadata as object), ...(name === undefined ? {} : {name}), ...(target.served.namespaced ? {namespace: target.namespace} : {})}} as ObjectInput;
-}
-
 export function createRequest(req: ApiRequest, world: World, target: Target, owners: Owners = updateOwners(req, world)): Handled {
 	const parsed = parseBody(req);
 	if ('error' in parsed) return {response: parsed.error};
-	const checked = bodyOf(target, parsed.value);
+	const checked = bodyOf(target.served, target.namespace, parsed.value);
 	if ('refused' in checked) return {response: checked.refused};
-	const input = inputOf(target, checked.body);
+	const input = inputOf(target.served, target.namespace, checked.body);
 	const decoded = decoding(req, input);
 	if ('refused' in decoded) return {response: decoded.refused};
 	const done = change(world, w => {
@@ -252,7 +183,7 @@ function replaceWith(req: ApiRequest, world: World, target: Target, next: Fields
 	const meta = fieldsIn(next, 'metadata');
 	if (meta?.resourceVersion && meta.resourceVersion !== existing.metadata.resourceVersion) return {response: conflict(target, target.name!)};
 	if (meta?.name !== undefined && meta.name !== target.name) return {response: badRequest(`the name of the object (${meta.name}) does not match the name on the URL (${target.name})`)};
-	const input = inputOf(target, next, target.name!);
+	const input = inputOf(target.served, target.namespace, next, target.name!);
 	const decoded = decoding(req, input);
 	if ('refused' in decoded) return {response: decoded.refused};
 	const done = change(world, w => {
@@ -269,7 +200,7 @@ export function updateRequest(req: ApiRequest, world: World, target: Target): Ha
 	const parsed = parseBody(req);
 	if ('error' in parsed) return {response: parsed.error};
 	if (target.subresource === 'scale') return scaleTo(req, world, target, fieldsIn(parsed.value, 'spec')?.replicas);
-	const checked = bodyOf(target, parsed.value);
+	const checked = bodyOf(target.served, target.namespace, parsed.value);
 	if ('refused' in checked) return {response: checked.refused};
 	return replaceWith(req, world, target, checked.body);
 }

@@ -6,7 +6,8 @@ import {issueToken} from '../engine/k8s/token-request.ts';
 import {fieldsIn, isFields} from '../engine/k8s/object-input.ts';
 import type {World} from '../engine/world.ts';
 import type {ApiRequest, Handled} from './api-types.ts';
-import {parseBody, type Target} from './resource-requests.ts';
+import {parseBody} from './request-bodies.ts';
+import type {Target} from './resource-requests.ts';
 import {errorResponse, statusResponse} from './status.ts';
 
 export function tokenRequest(req: ApiRequest, world: World, target: Target): Handled {
