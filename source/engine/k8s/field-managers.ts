@@ -5,19 +5,18 @@
 // manager owns, unless forced, which takes the field over. Fields are FieldsV1 trees ("f:spec",
 // "k:{\"name\":\"web\"}" for an item of a list keyed by name, "." for the item or map itself).
 // A simplification: lists other than the keyed ones below are owned whole (atomic).
-import type {KubeObject, ObjectMeta} from './types.ts';
+import type {FieldsV1 as Fields, ManagedFieldsEntry} from './object-types.ts';
+import type {KubeObject} from './types.ts';
 
-export type Fields = {[key: string]: Fields};
-
-export type ManagedFieldsEntry = {manager: string; operation: 'Apply' | 'Update'; apiVersion: string; time: string; fieldsType: 'FieldsV1'; fieldsV1: Fields; subresource?: string};
+export type {FieldsV1 as Fields, ManagedFieldsEntry} from './object-types.ts';
 
 /** An object's managed fields (none for objects no manager wrote through the API). */
 export function managedFieldsOf(obj: KubeObject | undefined): ManagedFieldsEntry[] {
-	return (obj?.metadata as (ObjectMeta & {managedFields?: ManagedFieldsEntry[]}) | undefined)?.managedFields ?? [];
+	return obj?.metadata.managedFields ?? [];
 }
 
 export function setManagedFields(obj: KubeObject, entries: ManagedFieldsEntry[]): void {
-	(obj.metadata as ObjectMeta & {managedFields?: ManagedFieldsEntry[]}).managedFields = entries;
+	obj.metadata.managedFields = entries;
 }
 /** A JSON value of an object or an applied configuration, walked by path. */
 type Json = unknown;

@@ -19,7 +19,7 @@ function describeVolume(w: World, pv: PersistentVolume): string {
 		['Name', pv.metadata.name],
 		['Labels', labelList(pv.metadata.labels)],
 		['Annotations', annotationList(pv.metadata.annotations)],
-		['Finalizers', `[${(pv.metadata as {finalizers?: string[]}).finalizers?.join(' ') ?? 'kubernetes.io/pv-protection'}]`],
+		['Finalizers', `[${pv.metadata.finalizers?.join(' ') ?? 'kubernetes.io/pv-protection'}]`],
 		['StorageClass', pv.spec?.storageClassName ?? ''],
 		['Status', pv.status?.phase ?? ''],
 		['Claim', ref ? `${ref.namespace}/${ref.name}` : ''],
