@@ -8,7 +8,7 @@ import packageJson from '../package.json' with {type: 'json'};
 import type {AppIO, AppOptions} from './app/app-options.ts';
 import {localeFromEnv, locales, parseLocale} from './i18n/locale.ts';
 import {terminalMode} from './app/terminal-mode.ts';
-import {hasPendingSaves, settlePendingSaves} from './lessons/progress/pending-saves.ts';
+import {createPendingSaves, type PendingSavesRegistry} from './lessons/progress/pending-saves.ts';
 import {realDisk} from './node/real-disk.ts';
 import {programStamp} from './node/world-cache.ts';
 
@@ -87,7 +87,8 @@ function worldCache(): AppOptions['worldCache'] {
 	return stamp ? {dir: join(tmpdir(), `k8s-tutor-worlds-${process.getuid?.() ?? 'user'}`), programStamp: stamp} : undefined;
 }
 
-const io: AppIO = {
+/** The process as the app sees it; `pendingSaves` is this run's (the progress stores it opens join it). */
+const processIO = (pendingSaves: PendingSavesRegistry): AppIO => ({
 	stdin: process.stdin,
 	stdout: process.stdout,
 	stderr: process.stderr,
@@ -103,13 +104,14 @@ const io: AppIO = {
 	},
 	exit(code) {
 		// Progress another k8s-tutor kept from being saved is saved first (a bounded wait, not blocking).
-		if (!hasPendingSaves()) process.exit(code);
-		void settlePendingSaves().finally(() => process.exit(code));
+		if (!pendingSaves.has()) process.exit(code);
+		void pendingSaves.settle().finally(() => process.exit(code));
 		return undefined as never;
 	},
-};
+	pendingSaves,
+});
 
-function buildProgram(setExit: (code: number) => void): Command {
+function buildProgram(setExit: (code: number) => void, io: AppIO): Command {
 	const program = new Command();
 	program
 		.name('k8s-tutor')
@@ -349,9 +351,10 @@ export async function main(argv: string[]): Promise<void> {
 		});
 	}
 	let exitCode = 0;
+	const pendingSaves = createPendingSaves();
 	const program = buildProgram(code => {
 		exitCode = code;
-	});
+	}, processIO(pendingSaves));
 	const unknown = unknownCommand(program, argv);
 	if (unknown !== undefined) {
 		process.stderr.write(`k8s-tutor: unknown command '${unknown}'\nUsage: k8s-tutor ${program.usage()}\nRun 'k8s-tutor --help' for the commands.\n`);
@@ -369,6 +372,6 @@ export async function main(argv: string[]): Promise<void> {
 		}
 	}
 	// Exit explicitly: a finished Ink app or a closed socket must not keep the process alive.
-	await settlePendingSaves();
+	await pendingSaves.settle();
 	process.exit(exitCode);
 }

@@ -7,27 +7,32 @@ import type {DeleteOptions} from '../engine/k8s/api-server.ts';
 import {evictPod, type EvictionResult} from '../engine/k8s/eviction.ts';
 import type {World} from '../engine/world.ts';
 import type {ApiRequest, Handled} from './api-types.ts';
-import {parseBody, type Target} from './resource-requests.ts';
+import {parseBody} from './request-bodies.ts';
+import type {Target} from './resource-requests.ts';
 import {statusResponse} from './status.ts';
+import {fieldsIn, isFields, type Fields} from '../engine/k8s/object-input.ts';
 
-function deleteOptionsOf(body: any): DeleteOptions {
-	const options = body?.deleteOptions ?? {};
-	const policy = options.propagationPolicy;
+const propagationPolicies = ['Background', 'Foreground', 'Orphan'] as const;
+
+function deleteOptionsOf(body: Fields): DeleteOptions {
+	const options = fieldsIn(body, 'deleteOptions') ?? {};
+	const policy = propagationPolicies.find(p => p === options.propagationPolicy);
 	return {
 		...(typeof options.gracePeriodSeconds === 'number' ? {gracePeriodSeconds: options.gracePeriodSeconds} : {}),
-		...(['Background', 'Foreground', 'Orphan'].includes(policy) ? {propagationPolicy: policy} : {}),
+		...(policy ? {propagationPolicy: policy} : {}),
 	};
 }
 
 export function evictionRequest(req: ApiRequest, world: World, target: Target): Handled {
 	const parsed = parseBody(req);
 	if ('error' in parsed) return {response: parsed.error};
-	const body = parsed.value;
-	if (!body || typeof body !== 'object' || body.kind !== 'Eviction' || !/^policy\/v1(beta1)?$/.test(String(body.apiVersion))) {
+	const body = isFields(parsed.value) ? parsed.value : undefined;
+	if (!body || body.kind !== 'Eviction' || !/^policy\/v1(beta1)?$/.test(String(body.apiVersion))) {
 		return {response: statusResponse(400, 'BadRequest', `not a Eviction object: ${body?.apiVersion ?? ''}, Kind=${body?.kind ?? ''}`)};
 	}
-	if (body.metadata?.name !== target.name) return {response: statusResponse(400, 'BadRequest', 'name in URL does not match name in Eviction object')};
-	const dryRun = req.query.getAll('dryRun').includes('All') || (body.deleteOptions?.dryRun ?? []).includes('All');
+	if (fieldsIn(body, 'metadata')?.name !== target.name) return {response: statusResponse(400, 'BadRequest', 'name in URL does not match name in Eviction object')};
+	const optionsDryRun = fieldsIn(body, 'deleteOptions')?.dryRun;
+	const dryRun = req.query.getAll('dryRun').includes('All') || ((Array.isArray(optionsDryRun) || typeof optionsDryRun === 'string') && optionsDryRun.includes('All'));
 	let result!: EvictionResult;
 	const next = produce(world, w => {
 		result = evictPod(w, target.namespace!, target.name!, deleteOptionsOf(body), dryRun);

@@ -17,8 +17,8 @@ export function parseFieldSelector(text: string): FieldRequirement[] | string {
 }
 
 function valueAt(obj: KubeObject, path: string[]): string {
-	let at: any = obj;
-	for (const key of path) at = at?.[key];
+	let at: unknown = obj;
+	for (const key of path) at = at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined; // (a list by its index too)
 	if (at === undefined || at === null) return '';
 	return typeof at === 'object' ? JSON.stringify(at) : String(at);
 }

@@ -12,6 +12,7 @@ import {tokenRequest} from './token-request.ts';
 import {denied, impersonatedUser, requestAttributes, reviewRequest} from './impersonation.ts';
 import {openApiDocument, openApiRoot} from './openapi.ts';
 import {notFoundPath, statusResponse} from './status.ts';
+import {fieldsIn, isFields} from '../engine/k8s/object-input.ts';
 
 const text = (body: string): Handled => ({response: {status: 200, body, contentType: 'text/plain; charset=utf-8'}});
 
@@ -39,16 +40,16 @@ export function parseResourcePath(path: string): Target | undefined {
 /** The kubectl verb a request is part of, read from what kubectl 1.32 sends (it names no command in a header). */
 function inferredVerb(req: ApiRequest, verb: string): string {
 	if (verb !== 'patch' && verb !== 'create') return verb;
-	let body: any;
+	let body: unknown;
 	try {
 		body = JSON.parse(req.body ?? '');
 	} catch {
 		return verb;
 	}
-	const meta = body?.metadata ?? {};
-	if (meta.annotations?.['kubectl.kubernetes.io/last-applied-configuration'] !== undefined) return 'apply';
-	if (verb === 'create') return body?.kind === 'Pod' && meta.labels?.run === meta.name ? 'run' : verb;
-	const keys = Object.keys(body ?? {});
+	const meta = fieldsIn(body, 'metadata') ?? {};
+	if (fieldsIn(meta, 'annotations')?.['kubectl.kubernetes.io/last-applied-configuration'] !== undefined) return 'apply';
+	if (verb === 'create') return isFields(body) && body.kind === 'Pod' && fieldsIn(meta, 'labels')?.run === meta.name ? 'run' : verb;
+	const keys = isFields(body) ? Object.keys(body) : [];
 	const metaKeys = Object.keys(meta);
 	if (keys.length === 1 && keys[0] === 'metadata' && metaKeys.length === 1 && metaKeys[0] === 'labels') return 'label';
 	if (keys.length === 1 && keys[0] === 'metadata' && metaKeys.length === 1 && metaKeys[0] === 'annotations') return 'annotate';

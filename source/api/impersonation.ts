@@ -7,6 +7,7 @@ import {authorize, forbiddenMessage, rulesFor, userInfo, type Attributes, type U
 import type {World} from '../engine/world.ts';
 import type {ApiRequest, ApiResponse} from './api-types.ts';
 import {statusResponse} from './status.ts';
+import {fieldsIn} from '../engine/k8s/object-input.ts';
 
 /** The kubeconfig's user: kubeadm's admin.conf, in the kubeadm:cluster-admins group. */
 export const tokenUser: UserInfo = {name: 'kubernetes-admin', groups: ['kubeadm:cluster-admins', 'system:authenticated']};
@@ -70,7 +71,7 @@ const reviewPaths: Record<string, string> = {
 export function reviewRequest(req: ApiRequest, world: World): ApiResponse | undefined {
 	const kind = reviewPaths[req.path.replace(/\/+$/, '')];
 	if (!kind || req.method.toUpperCase() !== 'POST' || !world.cluster) return undefined;
-	let body: any;
+	let body: unknown;
 	try {
 		body = JSON.parse(req.body ?? '');
 	} catch {
@@ -78,22 +79,22 @@ export function reviewRequest(req: ApiRequest, world: World): ApiResponse | unde
 	}
 	const user = impersonatedUser(req.headers) ?? req.serviceAccount ?? tokenUser;
 	const apiVersion = kind === 'SelfSubjectReview' ? 'authentication.k8s.io/v1' : 'authorization.k8s.io/v1';
-	const answer = (status: object) => ({status: 201, body: {kind, apiVersion, metadata: {creationTimestamp: null}, spec: body?.spec ?? {}, status}});
+	const spec = fieldsIn(body, 'spec') ?? {};
+	const answer = (status: object) => ({status: 201, body: {kind, apiVersion, metadata: {creationTimestamp: null}, spec, status}});
 	if (kind === 'SelfSubjectReview') {
 		const account = impersonatedUser(req.headers) ? undefined : req.serviceAccount;
 		return answer({userInfo: {username: user.name, ...(account?.uid ? {uid: account.uid} : {}), groups: user.groups, ...(account?.extra ? {extra: account.extra} : {})}});
 	}
 	if (kind === 'SelfSubjectRulesReview') {
-		const rules = rulesFor(world.cluster, user, String(body?.spec?.namespace ?? ''));
+		const rules = rulesFor(world.cluster, user, String(spec.namespace ?? ''));
 		return answer({
 			resourceRules: rules.filter(r => r.resources?.length).map(r => ({verbs: r.verbs, apiGroups: r.apiGroups ?? [], resources: r.resources, ...(r.resourceNames?.length ? {resourceNames: r.resourceNames} : {})})),
 			nonResourceRules: rules.filter(r => r.nonResourceURLs?.length).map(r => ({verbs: r.verbs, nonResourceURLs: r.nonResourceURLs})),
 			incomplete: false,
 		});
 	}
-	const spec = body?.spec ?? {};
-	const ra = spec.resourceAttributes;
-	const nra = spec.nonResourceAttributes;
+	const ra = fieldsIn(spec, 'resourceAttributes');
+	const nra = fieldsIn(spec, 'nonResourceAttributes');
 	const a: Attributes | undefined = ra
 		? {kind: 'resource', verb: String(ra.verb ?? ''), group: String(ra.group ?? ''), resource: String(ra.resource ?? ''), ...(ra.subresource ? {subresource: String(ra.subresource)} : {}), ...(ra.name ? {name: String(ra.name)} : {}), namespace: String(ra.namespace ?? '')}
 		: nra

@@ -1,7 +1,8 @@
 // PATCH bodies: JSON merge patch (RFC 7386), strategic merge patch (lists merged by their keys,
 // as kubectl's client-side apply, label, annotate and scale send them) and JSON patch (RFC 6902).
 
-type Json = any;
+/** A JSON value: the object patched, a patch, an operation's value. */
+type Json = unknown;
 
 /** List fields the API merges by a key instead of replacing (the patchMergeKey of the Go types). */
 const mergeKeys: Record<string, string> = {
@@ -42,14 +43,14 @@ function mergeList(key: string, target: Json, patch: Json[]): Json[] {
 	let mergeKey = mergeKeys[key];
 	if (mergeKey === 'containerPort') mergeKey = portKey(current, patch);
 	if (!mergeKey || !patch.every(item => isObject(item))) return patch.filter(item => !(isObject(item) && item.$patch));
-	const out = current.map(item => ({...item}));
-	for (const item of patch) {
+	const out: Json[] = current.map(item => (isObject(item) ? {...item} : item));
+	for (const item of patch as Record<string, Json>[]) { // (every item is an object: checked above)
 		const at = out.findIndex(x => isObject(x) && x[mergeKey!] === item[mergeKey!]);
 		if (item.$patch === 'delete') {
 			if (at >= 0) out.splice(at, 1);
 			continue;
 		}
-		if (item.$patch === 'replace') return patch.filter(x => x.$patch !== 'replace');
+		if (item.$patch === 'replace') return patch.filter(x => (x as Record<string, Json>).$patch !== 'replace');
 		if (at >= 0) out[at] = strategicMergePatch(out[at], item);
 		else out.push(strategicMergePatch({}, item));
 	}
@@ -65,11 +66,12 @@ export function strategicMergePatch(target: Json, patch: Json): Json {
 	}
 	if (patch.$patch === 'delete') return undefined;
 	const out: Record<string, Json> = isObject(target) ? {...target} : {};
-	const retain: string[] | undefined = Array.isArray(patch.$retainKeys) ? patch.$retainKeys : undefined;
+	const retain = Array.isArray(patch.$retainKeys) ? (patch.$retainKeys as Json[]) : undefined;
 	for (const [key, value] of Object.entries(patch)) {
 		if (key.startsWith('$deleteFromPrimitiveList/')) {
 			const field = key.slice('$deleteFromPrimitiveList/'.length);
-			if (Array.isArray(out[field])) out[field] = out[field].filter((x: Json) => !(value as Json[]).includes(x));
+			const list = out[field];
+			if (Array.isArray(list)) out[field] = (list as Json[]).filter(x => !(value as Json[]).includes(x));
 			continue;
 		}
 		if (key.startsWith('$')) continue; // $setElementOrder/..., $retainKeys
@@ -95,15 +97,15 @@ function pointer(path: string): string[] {
 export function jsonPatch(target: Json, ops: Json): Json {
 	if (!Array.isArray(ops)) throw new Error('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
 	let doc = structuredClone(target);
-	const parentOf = (path: string[]): [Json, string] => {
+	// A list's item by index, an object's field; nothing inside a string or a number (the path is missing there).
+	const child = (at: Json, key: string): Json => (Array.isArray(at) ? (at as Json[])[Number(key)] : isObject(at) ? at[key] : undefined);
+	const parentOf = (path: string[]): [Json[] | Record<string, Json>, string] => {
 		let at = doc;
-		for (const key of path.slice(0, -1)) {
-			at = at?.[key];
-			if (at === undefined) throw new Error(`doc is missing path: "/${path.join('/')}": missing value`);
-		}
+		for (const key of path.slice(0, -1)) at = child(at, key);
+		if (!Array.isArray(at) && !isObject(at)) throw new Error(`doc is missing path: "/${path.join('/')}": missing value`);
 		return [at, path[path.length - 1]!];
 	};
-	const get = (path: string[]) => path.reduce((at: Json, key) => at?.[key], doc);
+	const get = (path: string[]) => path.reduce((at: Json, key) => child(at, key), doc);
 	const add = (path: string[], value: Json) => {
 		if (path.length === 0) return void (doc = value);
 		const [parent, key] = parentOf(path);
@@ -112,11 +114,13 @@ export function jsonPatch(target: Json, ops: Json): Json {
 	};
 	const remove = (path: string[]) => {
 		const [parent, key] = parentOf(path);
-		if (parent?.[key] === undefined) throw new Error(`doc is missing path: "/${path.join('/')}": missing value`);
+		if (child(parent, key) === undefined) throw new Error(`doc is missing path: "/${path.join('/')}": missing value`);
 		if (Array.isArray(parent)) parent.splice(Number(key), 1);
 		else delete parent[key];
 	};
-	for (const op of ops) {
+	for (const entry of ops as Json[]) {
+		// json-patch's Operation is a map: a null or non-object entry has no fields, and its kind is "unknown".
+		const op: Record<string, Json> = isObject(entry) ? entry : {};
 		const path = pointer(String(op.path ?? ''));
 		switch (op.op) {
 			case 'add':
@@ -142,7 +146,7 @@ export function jsonPatch(target: Json, ops: Json): Json {
 				if (JSON.stringify(get(path)) !== JSON.stringify(op.value)) throw new Error(`testing value /${path.join('/')} failed: test failed`);
 				break;
 			default:
-				throw new Error(`Unexpected kind: ${op.op}`);
+				throw new Error(`Unexpected kind: ${typeof op.op === 'string' ? op.op : 'unknown'}`);
 		}
 	}
 	return doc;

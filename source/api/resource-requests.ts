@@ -3,7 +3,6 @@
 // server (engine/k8s/api-server.ts) does the work, as it does for the built-in kubectl.
 // Longer than ~300 lines because every verb on a resource shares the same request parsing and Status answers.
 import {produce} from 'immer';
-import {parse as parseYaml} from 'yaml';
 import {createObject, deleteObject, listObjects, replaceObject, type ApiError, type ApiResult, type DeleteOptions} from '../engine/k8s/api-server.ts';
 import {kubeEvents} from '../engine/k8s/events.ts';
 import {containerLogs} from '../engine/k8s/kubelet.ts';
@@ -12,15 +11,15 @@ import {storeKey} from '../engine/k8s/resources.ts';
 import {matchesRequirements, parseSelector} from '../engine/k8s/selectors.ts';
 import type {KubeObject} from '../engine/k8s/types.ts';
 import {specOf, statusField} from '../engine/k8s/typed-store.ts';
-import {fieldsIn, isFields} from '../engine/k8s/object-input.ts';
+import {fieldsIn, isFields, type Fields, type ObjectInput} from '../engine/k8s/object-input.ts';
 import type {World} from '../engine/world.ts';
 import type {ApiRequest, ApiResponse, Handled} from './api-types.ts';
 import {qualifiedResource, scalable, type ServedResource} from './api-resources.ts';
 import {matchesFields, parseFieldSelector} from './field-selectors.ts';
 import {jsonPatch, mergePatch, strategicMergePatch} from './patch.ts';
 import {tableOf, wantsTable} from './server-table.ts';
-import {decodeError, unknownFields} from '../shell/commands/kubectl/manifests.ts';
-import {errorResponse, statusResponse, successStatus} from './status.ts';
+import {badRequest, errorResponse, statusResponse, successStatus} from './status.ts';
+import {apiVersionOf, bodyOf, decoding, goKind, inputOf, notAnObject, parseBody} from './request-bodies.ts';
 import {conflictMessage, managedFieldsOf, managerText, pathText, recordApply, recordUpdate, releaseFields, setManagedFields, type ManagedFieldsEntry} from '../engine/k8s/field-managers.ts';
 
 export type Target = {served: ServedResource; namespace?: string; name?: string; subresource?: string};
@@ -37,10 +36,6 @@ function apiError(target: Target, error: ApiError): ApiResponse {
 
 function notFound(target: Target, name: string): ApiResponse {
 	return statusResponse(404, 'NotFound', `${qualifiedResource(target.served)} "${name}" not found`, {name, ...(target.served.group ? {group: target.served.group} : {}), kind: target.served.resource});
-}
-
-function badRequest(message: string): ApiResponse {
-	return statusResponse(400, 'BadRequest', message);
 }
 
 /** Events carry their object's uid, so `kubectl describe` finds them by involvedObject.uid. */
@@ -85,15 +80,12 @@ function listKind(target: Target): string {
 	return `${target.served.kind}List`;
 }
 
-function apiVersionOf(served: ServedResource): string {
-	return served.group ? `${served.group}/${served.version}` : served.version;
-}
-
 function decodeContinue(token: string | null): number | undefined {
 	if (!token) return 0;
 	try {
-		const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-		return Number.isInteger(parsed.start) && parsed.start >= 0 ? parsed.start : undefined;
+		const parsed: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+		const start = isFields(parsed) ? parsed.start : undefined;
+		return typeof start === 'number' && Number.isInteger(start) && start >= 0 ? start : undefined;
 	} catch {
 		return undefined;
 	}
@@ -138,21 +130,6 @@ function scaleOf(obj: KubeObject): object {
 	};
 }
 
-/** The request's body as an object: JSON, or YAML when the client sent YAML. */
-export function parseBody(req: ApiRequest): {value: any} | {error: ApiResponse} {
-	const text = req.body ?? '';
-	const type = req.headers['content-type'] ?? 'application/json';
-	// A real API server decodes protobuf too (kubectl create rolebinding sends it); this one does not, and says so.
-	if (/protobuf/.test(type)) return {error: statusResponse(415, 'UnsupportedMediaType', `[simulator] this endpoint does not decode protobuf request bodies (${type}); write the object in a file and use kubectl apply -f, which sends JSON`)};
-	try {
-		if (/yaml/.test(type)) return {value: parseYaml(text)};
-		return {value: JSON.parse(text)};
-	} catch (error) {
-		const reason = error instanceof Error ? error.message : String(error);
-		return {error: badRequest(`json: cannot unmarshal the request body: ${reason}`)};
-	}
-}
-
 function dryRun(req: ApiRequest): boolean {
 	return req.query.getAll('dryRun').includes('All');
 }
@@ -177,38 +154,12 @@ function change(world: World, fn: (w: World) => ApiResult): {world: World; resul
 	return {world: next, result};
 }
 
-/**
- * The API server's decoding of a body: type errors always refuse it; unknown fields refuse it
- * under fieldValidation=Strict (what kubectl 1.32 sends), warn under Warn (the default), pass under Ignore.
- */
-function decoding(req: ApiRequest, obj: KubeObject): {refused: ApiResponse} | {warnings: string[]} {
-	const cannot = `${obj.kind} in version "${String(obj.apiVersion ?? '').split('/').pop()}" cannot be handled as a ${obj.kind}`;
-	const decode = decodeError(obj);
-	if (decode) return {refused: badRequest(`${cannot}: ${decode}`)};
-	const mode = req.query.get('fieldValidation') ?? 'Warn';
-	if (mode === 'Ignore') return {warnings: []};
-	const unknown = unknownFields(obj);
-	if (unknown.length === 0) return {warnings: []};
-	if (mode === 'Strict') return {refused: badRequest(`${cannot}: strict decoding error: ${unknown.join(', ')}`)};
-	return {warnings: unknown};
-}
-
-function kindMismatch(target: Target, body: any): ApiResponse | undefined {
-	if (!body || typeof body !== 'object' || Array.isArray(body)) return badRequest('Object \'Kind\' is missing in the request body');
-	if (body.kind !== target.served.kind) return badRequest(`the API version in the data (${body.apiVersion}) does not match the expected API version (${apiVersionOf(target.served)})`);
-	if (target.served.namespaced && body.metadata?.namespace && body.metadata.namespace !== target.namespace) {
-		return badRequest('the namespace of the provided object does not match the namespace sent on the request');
-	}
-	return undefined;
-}
-
 export function createRequest(req: ApiRequest, world: World, target: Target, owners: Owners = updateOwners(req, world)): Handled {
 	const parsed = parseBody(req);
 	if ('error' in parsed) return {response: parsed.error};
-	const body = parsed.value;
-	const mismatch = kindMismatch(target, body);
-	if (mismatch) return {response: mismatch};
-	const input = {...body, metadata: {...body.metadata, ...(target.served.namespaced ? {namespace: target.namespace} : {})}} as KubeObject;
+	const checked = bodyOf(target.served, target.namespace, parsed.value);
+	if ('refused' in checked) return {response: checked.refused};
+	const input = inputOf(target.served, target.namespace, checked.body);
 	const decoded = decoding(req, input);
 	if ('refused' in decoded) return {response: decoded.refused};
 	const done = change(world, w => {
@@ -226,12 +177,13 @@ function conflict(target: Target, name: string): ApiResponse {
 }
 
 /** Stores a whole new state of an existing object (PUT, and PATCH once the patch is applied). */
-function replaceWith(req: ApiRequest, world: World, target: Target, next: KubeObject, owners: Owners = updateOwners(req, world, target.subresource)): Handled {
+function replaceWith(req: ApiRequest, world: World, target: Target, next: Fields, owners: Owners = updateOwners(req, world, target.subresource)): Handled {
 	const existing = findObject(world, target, target.name!);
 	if (!existing) return {response: notFound(target, target.name!)};
-	if (next.metadata?.resourceVersion && next.metadata.resourceVersion !== existing.metadata.resourceVersion) return {response: conflict(target, target.name!)};
-	if (next.metadata?.name !== undefined && next.metadata.name !== target.name) return {response: badRequest(`the name of the object (${next.metadata.name}) does not match the name on the URL (${target.name})`)};
-	const input = {...next, metadata: {...next.metadata, name: target.name!, ...(target.served.namespaced ? {namespace: target.namespace} : {})}} as KubeObject;
+	const meta = fieldsIn(next, 'metadata');
+	if (meta?.resourceVersion && meta.resourceVersion !== existing.metadata.resourceVersion) return {response: conflict(target, target.name!)};
+	if (meta?.name !== undefined && meta.name !== target.name) return {response: badRequest(`the name of the object (${meta.name}) does not match the name on the URL (${target.name})`)};
+	const input = inputOf(target.served, target.namespace, next, target.name!);
 	const decoded = decoding(req, input);
 	if ('refused' in decoded) return {response: decoded.refused};
 	const done = change(world, w => {
@@ -247,10 +199,10 @@ function replaceWith(req: ApiRequest, world: World, target: Target, next: KubeOb
 export function updateRequest(req: ApiRequest, world: World, target: Target): Handled {
 	const parsed = parseBody(req);
 	if ('error' in parsed) return {response: parsed.error};
-	if (target.subresource === 'scale') return scaleTo(req, world, target, parsed.value?.spec?.replicas);
-	const mismatch = kindMismatch(target, parsed.value);
-	if (mismatch) return {response: mismatch};
-	return replaceWith(req, world, target, parsed.value);
+	if (target.subresource === 'scale') return scaleTo(req, world, target, fieldsIn(parsed.value, 'spec')?.replicas);
+	const checked = bodyOf(target.served, target.namespace, parsed.value);
+	if ('refused' in checked) return {response: checked.refused};
+	return replaceWith(req, world, target, checked.body);
 }
 
 function scaleTo(req: ApiRequest, world: World, target: Target, replicas: unknown): Handled {
@@ -276,7 +228,7 @@ export function patchRequest(req: ApiRequest, world: World, target: Target): Han
 	const parsed = parseBody({...req, headers: {...req.headers, 'content-type': type === 'application/apply-patch+yaml' ? 'application/yaml' : 'application/json'}});
 	if ('error' in parsed) return {response: parsed.error};
 	const base = target.subresource === 'scale' ? scaleOf(existing) : cloneData(existing);
-	let patched: any;
+	let patched: unknown;
 	try {
 		if (type === 'application/merge-patch+json') patched = mergePatch(base, parsed.value);
 		else if (type === 'application/strategic-merge-patch+json') patched = strategicMergePatch(base, parsed.value);
@@ -285,9 +237,10 @@ export function patchRequest(req: ApiRequest, world: World, target: Target): Han
 	} catch (error) {
 		return {response: statusResponse(422, 'Invalid', error instanceof Error ? error.message : String(error))};
 	}
-	if (target.subresource === 'scale') return scaleTo(req, world, target, patched?.spec?.replicas);
+	if (target.subresource === 'scale') return scaleTo(req, world, target, fieldsIn(patched, 'spec')?.replicas);
+	if (!isFields(patched)) return {response: statusResponse(422, 'Invalid', notAnObject(patched))};
 	// A patch that names no resourceVersion applies to whatever is current.
-	if (!(parsed.value?.metadata && 'resourceVersion' in parsed.value.metadata)) patched.metadata = {...patched.metadata, resourceVersion: existing.metadata.resourceVersion};
+	if (!('resourceVersion' in (fieldsIn(parsed.value, 'metadata') ?? {}))) patched.metadata = {...(patched.metadata as object), resourceVersion: existing.metadata.resourceVersion};
 	return replaceWith(req, world, target, patched);
 }
 
@@ -301,7 +254,8 @@ function applyRequest(req: ApiRequest, world: World, target: Target, existing: K
 	const asYaml = {...req, headers: {...req.headers, 'content-type': 'application/yaml'}};
 	const parsed = parseBody(asYaml);
 	if ('error' in parsed) return {response: parsed.error};
-	const config = parsed.value;
+	if (parsed.value !== null && parsed.value !== undefined && !isFields(parsed.value)) return {response: badRequest(`error decoding YAML: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${goKind(parsed.value)} into Go value of type map[string]interface {}`)};
+	const config: Fields = parsed.value ?? {};
 	const manager = req.query.get('fieldManager');
 	if (!manager) return {response: badRequest('PATCH, application/apply-patch+yaml requires fieldManager parameter')};
 	const time = timestampAt(world.time);
@@ -318,23 +272,24 @@ function applyRequest(req: ApiRequest, world: World, target: Target, existing: K
 		const causes = own.conflicts.map(c => ({reason: 'FieldManagerConflict', message: `conflict with ${managerText(c.manager)}`, field: pathText(c.path)}));
 		return {response: statusResponse(409, 'Conflict', conflictMessage(own.conflicts), {causes})};
 	}
-	const merged = strategicMergePatch(cloneData(existing), config);
+	const merged = strategicMergePatch(cloneData(existing), config) as Fields; // an object merged into an object
 	releaseFields(merged, own.released);
-	if (!(config?.metadata && 'resourceVersion' in config.metadata)) merged.metadata = {...merged.metadata, resourceVersion: existing.metadata.resourceVersion};
+	if (!('resourceVersion' in (fieldsIn(config, 'metadata') ?? {}))) merged.metadata = {...(merged.metadata as object), resourceVersion: existing.metadata.resourceVersion};
 	return replaceWith(req, world, target, merged, () => own.managedFields);
 }
 
 function deleteOptionsOf(req: ApiRequest): DeleteOptions {
-	let body: any = {};
+	let body: Fields = {};
 	if (req.body?.trim()) {
 		const parsed = parseBody(req);
-		if (!('error' in parsed) && parsed.value && typeof parsed.value === 'object') body = parsed.value;
+		if (!('error' in parsed) && parsed.value && typeof parsed.value === 'object') body = parsed.value as Fields; // (a list reads as having no fields)
 	}
 	const grace = req.query.get('gracePeriodSeconds') ?? body.gracePeriodSeconds;
-	const policy = req.query.get('propagationPolicy') ?? body.propagationPolicy;
+	const asked = req.query.get('propagationPolicy') ?? body.propagationPolicy;
+	const policy = (['Background', 'Foreground', 'Orphan'] as const).find(p => p === asked);
 	return {
 		...(grace !== undefined && grace !== null ? {gracePeriodSeconds: Number(grace)} : {}),
-		...(['Background', 'Foreground', 'Orphan'].includes(policy) ? {propagationPolicy: policy} : {}),
+		...(policy ? {propagationPolicy: policy} : {}),
 	};
 }
 

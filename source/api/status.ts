@@ -21,6 +21,7 @@ export function successStatus(details: Record<string, unknown>): ApiResponse {
 	return {status: 200, body: {kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details}};
 }
 
+export const badRequest = (message: string): ApiResponse => statusResponse(400, 'BadRequest', message);
 export const unauthorized = (): ApiResponse => statusResponse(401, 'Unauthorized', 'Unauthorized');
 export const notFoundPath = (): ApiResponse => statusResponse(404, 'NotFound', 'the server could not find the requested resource', {});
 export const tooLarge = (limit: number): ApiResponse => statusResponse(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${limit}`);

@@ -1,6 +1,7 @@
 import type {WorldCache} from '../node/world-cache.ts';
 import type {HostDisk} from '../shell/types.ts';
 import type {Locale} from '../i18n/locale.ts';
+import type {PendingSavesRegistry} from '../lessons/progress/pending-saves.ts';
 
 /** Everything the command line decided, handed to the flows in source/app. */
 export type AppOptions = {
@@ -24,4 +25,6 @@ export type AppIO = {
 	onSignal(handler: (signal: 'SIGINT' | 'SIGTERM') => void): () => void;
 	/** Ends the process (after a signal, once progress is saved). */
 	exit(code: number): never;
+	/** The runner's saves to finish before it exits (cli.tsx makes one); the progress stores opened for it join. */
+	pendingSaves?: PendingSavesRegistry;
 };

@@ -34,10 +34,11 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 	if (!name) return complain(say.badName);
 	const pack = lessonPackFor(options);
 	if (pack.chapters.length === 0) return complain(say.noLessons(pack.dir));
-	const progress = openProgressStore({configDir: options.configDir});
+	const progress = openProgressStore({configDir: options.configDir, pendingSaves: io.pendingSaves});
 	// The token and the unsent events live beside the learner's progress.
 	// A save that failed is told in the chapter on screen, or on stderr between chapters and in plain mode.
-	const tell = (text: string) => (showProblem ?? (line => io.stderr.write(`k8s-tutor: ${line}\n`)))(text);
+	const problems: ProblemSink = {};
+	const tell = (text: string) => (problems.show ?? (line => io.stderr.write(`k8s-tutor: ${line}\n`)))(text);
 	const store = fileStore(dirname(progress.path), settings.host, name, tell);
 	progress.watchNotices?.(tell);
 	if (settings.token && store.load().token !== settings.token) store.save({...store.load(), token: settings.token, studentId: undefined});
@@ -108,7 +109,7 @@ export async function runJoin(options: AppOptions, io: AppIO, settings: JoinSett
 		}
 		// The screen shows the rejoin token in its scrollback too, not only when it ends.
 		const firstLine = round !== 0 ? '' : options.plain ? say.handTypeHint : [restoredLine, hadToken ? '' : tokenLine.trim(), say.handKeyHint].filter(Boolean).join('\n');
-		const result = await runChapter(chapter, options, io, link, lessonStore, say, pack.chapters, firstLine);
+		const result = await runChapter(chapter, options, io, link, lessonStore, say, pack.chapters, problems, firstLine);
 		code = result.code;
 		// In plain mode a finished chapter leads on to the next open one; on the screen, quitting means quitting.
 		if (!result.done) break;
@@ -137,8 +138,8 @@ async function settleUploads(uploader: SaveUploader, timeoutMs: number): Promise
 	uploader.stop();
 }
 
-/** Where a save problem goes while a chapter is on the screen. */
-let showProblem: ((text: string) => void) | undefined;
+/** Where a save problem goes: the chapter on the screen while there is one (runJoin's; stderr otherwise). */
+type ProblemSink = {show?: (text: string) => void};
 
 const joinAgain = (settings: JoinSettings) => `k8s-tutor join ${settings.host} --code ${settings.code} --name "${settings.name}"`;
 
@@ -245,7 +246,7 @@ export function showPauseOverlay(link: Pick<StudentLink, 'status' | 'subscribe'>
 type MirroredChapter = {chapter: Chapter; controller: TutorController; title: string; done(): boolean; stop(): void; session: OpenedChapter['session']};
 
 /** A chapter whose progress goes to the host, whose commands wait while the room is paused, and which shows the link. */
-function mirroredChapter(chapter: Chapter, options: AppOptions, io: AppIO, link: StudentLink, progress: ProgressStore, say: StudentText): MirroredChapter {
+function mirroredChapter(chapter: Chapter, options: AppOptions, io: AppIO, link: StudentLink, progress: ProgressStore, say: StudentText, problems: ProblemSink): MirroredChapter {
 	const opened = openChapter(chapter, options, progress);
 	const localized = opened.session.chapter;
 	const stopMirroring = opened.session.onProgress(
@@ -255,7 +256,7 @@ function mirroredChapter(chapter: Chapter, options: AppOptions, io: AppIO, link:
 		{replay: true},
 	);
 	const controller = inClassroom(opened.controller, link, say);
-	if (!options.plain) showProblem = text => controller.appendSystem(text);
+	if (!options.plain) problems.show = text => controller.appendSystem(text);
 	// Plain mode prints the instructor's messages the moment they arrive; the screen puts them in the scrollback.
 	const stopShowing = showLinkOn(link, options.plain ? {setNotice: notice => controller.setNotice(notice), appendSystem: text => io.stdout.write(text + '\n')} : controller, say, {id: chapter.meta.id, number: chapter.number});
 	const stopOverlay = options.plain ? () => {} : showPauseOverlay(link, controller, say);
@@ -268,14 +269,14 @@ function mirroredChapter(chapter: Chapter, options: AppOptions, io: AppIO, link:
 		stop() {
 			stopShowing();
 			stopOverlay();
-			showProblem = undefined;
+			problems.show = undefined;
 			stopMirroring();
 		},
 	};
 }
 
-async function runChapter(chapter: Chapter, options: AppOptions, io: AppIO, link: StudentLink, progress: ProgressStore, say: StudentText, chapters: Chapter[], firstLine = ''): Promise<{code: number; done: boolean}> {
-	let active = mirroredChapter(chapter, options, io, link, progress, say);
+async function runChapter(chapter: Chapter, options: AppOptions, io: AppIO, link: StudentLink, progress: ProgressStore, say: StudentText, chapters: Chapter[], problems: ProblemSink, firstLine = ''): Promise<{code: number; done: boolean}> {
+	let active = mirroredChapter(chapter, options, io, link, progress, say, problems);
 	try {
 		if (!options.plain) {
 			if (firstLine) active.controller.appendSystem(firstLine);
@@ -290,7 +291,7 @@ async function runChapter(chapter: Chapter, options: AppOptions, io: AppIO, link
 						const target = chapters.find(candidate => candidate.meta.id === chapterId);
 						if (target && isOpen(link.status().pacing, target)) {
 							active.stop();
-							active = mirroredChapter(target, options, io, link, progress, say);
+							active = mirroredChapter(target, options, io, link, progress, say, problems);
 						}
 						return {controller: active.controller, title: active.title};
 					},

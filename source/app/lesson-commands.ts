@@ -8,7 +8,7 @@ import type {AppIO, AppOptions} from './app-options.ts';
 import {lessonPackFor, progressStoreFor} from './tutorial.ts';
 
 function openStore(options: AppOptions, io: AppIO) {
-	const store = progressStoreFor(options);
+	const store = progressStoreFor(options, io);
 	for (const notice of store.takeNotices()) io.stderr.write(`k8s-tutor: ${notice}\n`);
 	return store;
 }

@@ -37,8 +37,8 @@ export function lessonPackFor(options: AppOptions): LessonPack {
 }
 
 /** The learner's progress as the pack in use sees it (an instructor's pack keeps its own, pack-scope.ts). */
-export function progressStoreFor(options: AppOptions): ProgressStore {
-	return packProgressStore(openProgressStore({configDir: options.configDir}), packScope(options.lessonsDir, builtInLessonsDir()));
+export function progressStoreFor(options: AppOptions, io?: Pick<AppIO, 'pendingSaves'>): ProgressStore {
+	return packProgressStore(openProgressStore({configDir: options.configDir, pendingSaves: io?.pendingSaves}), packScope(options.lessonsDir, builtInLessonsDir()));
 }
 
 export async function runTutorial(options: AppOptions, io: AppIO, request: {chapter?: string; fresh?: boolean; api?: ApiSettings; docker?: DockerSettings}): Promise<number> {
@@ -47,7 +47,7 @@ export async function runTutorial(options: AppOptions, io: AppIO, request: {chap
 		io.stderr.write(`k8s-tutor: no lessons found in ${pack.dir}${pack.problems[0] ? ` (${pack.problems[0].message})` : ''}\n`);
 		return 1;
 	}
-	const store = progressStoreFor(options);
+	const store = progressStoreFor(options, io);
 	const notices = store.takeNotices();
 	const menu = chapterMenu(pack.chapters, store.read(), options.lang);
 	const wanted = request.chapter ?? menu.suggested!;

@@ -8,7 +8,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {fileStore} from '../../source/classroom/client-store.ts';
-import {settlePendingSaves} from '../../source/lessons/progress/pending-saves.ts';
+import {createPendingSaves} from '../../source/lessons/progress/pending-saves.ts';
 import {openProgressStore, ProgressFolderError} from '../../source/lessons/progress/progress-store.ts';
 import {runCli} from '../helpers/built-cli.ts';
 
@@ -125,14 +125,16 @@ test('a lock held for good: the waiting line is told once, and at exit the progr
 	const other = spawn('sleep', ['30']);
 	try {
 		writeFileSync(join(dir, 'progress.json.lock'), String(other.pid));
-		const store = openProgressStore({configDir: dir});
+		const pendingSaves = createPendingSaves();
+		const store = openProgressStore({configDir: dir, pendingSaves});
 		const notices: string[] = [];
 		store.watchNotices!(notice => notices.push(notice));
 		store.updateChapter('one', () => ({steps: {s: step}}));
 		store.saveSnapshot('one', {world: 1});
 		store.updateChapter('two', () => ({steps: {s: step}}));
 		assert.equal(notices.length, 1, notices.join('\n'));
-		await settlePendingSaves(300);
+		assert.ok(pendingSaves.has(), 'the store waits for the lock');
+		await pendingSaves.settle(300);
 		assert.deepEqual(Object.keys(saved(dir).chapters), ['one', 'two']);
 	} finally {
 		other.kill();

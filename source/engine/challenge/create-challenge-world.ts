@@ -2,19 +2,19 @@
 // serving (deployment/web, 4 replicas), settled, with a game waiting for `challenge start`.
 import {produce} from 'immer';
 import {createObject} from '../k8s/api-server.ts';
-import type {KubeObject} from '../k8s/types.ts';
+import type {NewObject} from '../k8s/object-input.ts';
 import {createSandboxWorld} from '../scenarios/sandbox.ts';
 import {tick} from '../tick.ts';
 import type {World} from '../world.ts';
 import {challengeApp, newChallenge} from './plan-challenge.ts';
 
 /** The app's manifest, as the learner's web.yaml holds it. */
-export function webDeployment(): KubeObject {
+export function webDeployment(): NewObject<'Deployment'> {
 	const {deployment, selector, desired, image, namespace} = challengeApp;
 	return {
 		apiVersion: 'apps/v1',
 		kind: 'Deployment',
-		metadata: {name: deployment, namespace, labels: {...selector}} as unknown as KubeObject['metadata'],
+		metadata: {name: deployment, namespace, labels: {...selector}},
 		spec: {
 			replicas: desired,
 			selector: {matchLabels: {...selector}},

@@ -4,7 +4,7 @@
 import {recordEvent} from '../events.ts';
 import {powerOffHost} from '../host/power.ts';
 import {createObject, deleteObject, patchObject} from '../k8s/api-server.ts';
-import type {KubeObject} from '../k8s/types.ts';
+import type {NewObject} from '../k8s/object-input.ts';
 import type {World} from '../world.ts';
 import type {ChallengeState, Incident} from './challenge-types.ts';
 
@@ -12,11 +12,11 @@ import type {ChallengeState, Incident} from './challenge-types.ts';
 export const batchReplicas = 24;
 export const batchCpu = '250m';
 
-function batchDeploymentObject(name: string, namespace: string): KubeObject {
+function batchDeploymentObject(name: string, namespace: string): NewObject<'Deployment'> {
 	return {
 		apiVersion: 'apps/v1',
 		kind: 'Deployment',
-		metadata: {name, namespace, labels: {app: name}} as unknown as KubeObject['metadata'],
+		metadata: {name, namespace, labels: {app: name}},
 		spec: {
 			replicas: batchReplicas,
 			selector: {matchLabels: {app: name}},

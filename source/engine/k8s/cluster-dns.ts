@@ -5,12 +5,11 @@
 import type {DnsAnswer, DnsRecord, DnsServer} from '../network/dns-types.ts';
 import {upstreamAnswer} from '../network/lab-resolver.ts';
 import type {World} from '../world.ts';
-import {storedEndpoints, storedServices} from './typed-store.ts';
 
 export const clusterDomain = 'cluster.local';
 
 function readyAddresses(w: World, ns: string, name: string): {ip: string; hostname?: string}[] {
-	const ep = storedEndpoints(w.cluster!).get(`${ns}/${name}`);
+	const ep = w.cluster!.store.endpoints.get(`${ns}/${name}`);
 	return (ep?.subsets ?? []).flatMap(s => s.addresses ?? []);
 }
 
@@ -29,7 +28,7 @@ export function clusterZoneAnswer(w: World, name: string, type: 'A' | 'AAAA'): D
 	if (kind !== 'svc' || parts.length < 3 || parts.length > 4) return nx;
 	const [first, second, third] = parts as [string, string, string];
 	const [svcName, ns, hostname] = parts.length === 3 ? [first, second, undefined] : [second, third, first];
-	const svc = storedServices(w.cluster!).get(`${ns}/${svcName}`);
+	const svc = w.cluster!.store.services.get(`${ns}/${svcName}`);
 	if (!svc) return nx;
 	if (hostname !== undefined) {
 		const hit = readyAddresses(w, ns, svcName).find(a => a.hostname === hostname);
@@ -48,7 +47,7 @@ export function clusterZoneAnswer(w: World, name: string, type: 'A' | 'AAAA'): D
 /** CoreDNS behind the kube-dns Service's ClusterIP (listed in world-behaviour.ts). */
 export const coreDns: DnsServer = (w, caller, server, name, type) => {
 	const c = w.cluster;
-	const svc = c && storedServices(c).get('kube-system/kube-dns');
+	const svc = c && c.store.services.get('kube-system/kube-dns');
 	if (!c || !svc || svc.spec.clusterIP !== server) return undefined;
 	// The ClusterIP is kube-proxy's rule on the cluster's nodes; elsewhere the packet goes nowhere.
 	if (!c.store.nodes.has(caller.host)) return 'timeout';

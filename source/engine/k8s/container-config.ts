@@ -47,7 +47,7 @@ export function containerEnvironment(w: World, pod: Pod, spec: ContainerSpec): {
 			continue;
 		}
 		if (resourceFieldRef?.resource) {
-			env[item.name] = downwardResource(w, pod, resourceFieldRef.containerName ? ((pod.spec.containers ?? []) as ContainerSpec[]).find(c => c.name === resourceFieldRef.containerName) ?? spec : spec, resourceFieldRef.resource, resourceFieldRef.divisor);
+			env[item.name] = downwardResource(w, pod, resourceFieldRef.containerName ? (pod.spec.containers ?? []).find(c => c.name === resourceFieldRef.containerName) ?? spec : spec, resourceFieldRef.resource, resourceFieldRef.divisor);
 			continue;
 		}
 		const kind = configMapKeyRef ? 'configmap' : secretKeyRef ? 'secret' : undefined;

@@ -6,7 +6,6 @@ import type {World} from '../world.ts';
 import {createObject} from './api-server.ts';
 import {templateHash} from './controllers/deployment.ts';
 import {timestampAt} from './metadata.ts';
-import type {KubeObject} from './types.ts';
 import type {Deployment, PodTemplateSpec, ReplicaSet} from './kinds.ts';
 
 export const clusterDnsIp = '10.96.0.10';
@@ -99,7 +98,7 @@ export function addCoreDns(w: World): void {
 			labels: {...labels, 'pod-template-hash': hash},
 			annotations: {'deployment.kubernetes.io/desired-replicas': '2', 'deployment.kubernetes.io/max-replicas': '3', 'deployment.kubernetes.io/revision': '1'},
 			ownerReferences: [{apiVersion: 'apps/v1', kind: 'Deployment', name: 'coredns', uid: deployment.metadata.uid, controller: true, blockOwnerDeletion: true}],
-		} as unknown as KubeObject['metadata'],
+		},
 		spec: {replicas: 2, selector: {matchLabels: {...labels, 'pod-template-hash': hash}}, template: rsTemplate},
 		status: {replicas: 0},
 	};
@@ -110,7 +109,7 @@ export function addCoreDns(w: World): void {
 		createObject(w, {
 			apiVersion: 'v1',
 			kind: 'Pod',
-			metadata: {name: `${rsName}-${suffix}`, namespace: 'kube-system', labels: template.metadata.labels, ownerReferences: [{apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rsName, uid: rs.metadata.uid, controller: true, blockOwnerDeletion: true}]} as unknown as KubeObject['metadata'],
+			metadata: {name: `${rsName}-${suffix}`, namespace: 'kube-system', labels: template.metadata.labels, ownerReferences: [{apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rsName, uid: rs.metadata.uid, controller: true, blockOwnerDeletion: true}]},
 			spec: {...template.spec, nodeName: c.controlPlane},
 		});
 	}
@@ -119,7 +118,7 @@ export function addCoreDns(w: World): void {
 	createObject(w, {
 		apiVersion: 'v1',
 		kind: 'Service',
-		metadata: {name: 'kube-dns', namespace: 'kube-system', labels: {...labels, 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS'}, annotations: {'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true'}} as unknown as KubeObject['metadata'],
+		metadata: {name: 'kube-dns', namespace: 'kube-system', labels: {...labels, 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS'}, annotations: {'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true'}},
 		spec: {
 			clusterIP: clusterDnsIp,
 			ports: [

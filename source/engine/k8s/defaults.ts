@@ -10,6 +10,8 @@ import {fieldsAt, fieldsIn, isFields, listIn, type Fields, type ObjectInput} fro
 import type {PodSpec} from './types.ts';
 import type {Pod} from './kinds.ts';
 
+const nodeInfoFields = ['architecture', 'bootID', 'containerRuntimeVersion', 'kernelVersion', 'kubeProxyVersion', 'kubeletVersion', 'machineID', 'operatingSystem', 'osImage', 'systemUUID'];
+
 export function defaultImagePullPolicy(image: string): 'Always' | 'IfNotPresent' {
 	const lastPart = image.split('/').pop() ?? image;
 	if (image.includes('@')) return 'IfNotPresent';
@@ -196,5 +198,15 @@ export function applyDefaults(obj: ObjectInput): void {
 			obj.status ??= {phase: 'Active'};
 			obj.metadata.labels = {...obj.metadata.labels, 'kubernetes.io/metadata.name': obj.metadata.name as string}; // (a nameless one fails validation)
 			break;
+		case 'Node': {
+			// A Node someone registers by hand: an empty spec, and the status a Go NodeStatus encodes to
+			// when nothing set it (its nodeInfo strings and kubelet port are not omitempty).
+			fieldsAt(obj, 'spec');
+			const status = fieldsAt(obj, 'status');
+			if (!status) break;
+			status.daemonEndpoints ??= {kubeletEndpoint: {Port: 0}};
+			status.nodeInfo = {...Object.fromEntries(nodeInfoFields.map(field => [field, ''])), ...(status.nodeInfo as object | undefined)};
+			break;
+		}
 	}
 }

@@ -3,7 +3,6 @@
 import type {World} from '../world.ts';
 import {digestHex} from '../hash.ts';
 import {nextResourceVersion, now} from './metadata.ts';
-import {asService} from './typed-store.ts';
 import type {EndpointAddress, EndpointSubset, Service} from './kinds.ts';
 import type {EndpointSlice} from './kinds-more.ts';
 
@@ -21,7 +20,7 @@ function sliceName(svc: Service): string {
 /** Writes the Service's slice from its Endpoints' subsets. Call on a draft whenever the Endpoints change. */
 export function writeEndpointSlice(w: World, service: Service, subsets: EndpointSubset[] | undefined): void {
 	const c = w.cluster!;
-	const svc = asService(service);
+	const svc = service;
 	const ns = svc.metadata.namespace!;
 	const name = sliceName(svc);
 	const key = `${ns}/${name}`;

@@ -5,21 +5,21 @@
 // manager owns, unless forced, which takes the field over. Fields are FieldsV1 trees ("f:spec",
 // "k:{\"name\":\"web\"}" for an item of a list keyed by name, "." for the item or map itself).
 // A simplification: lists other than the keyed ones below are owned whole (atomic).
-import type {KubeObject, ObjectMeta} from './types.ts';
+import type {FieldsV1 as Fields, ManagedFieldsEntry} from './object-types.ts';
+import type {KubeObject} from './types.ts';
 
-export type Fields = {[key: string]: Fields};
-
-export type ManagedFieldsEntry = {manager: string; operation: 'Apply' | 'Update'; apiVersion: string; time: string; fieldsType: 'FieldsV1'; fieldsV1: Fields; subresource?: string};
+export type {FieldsV1 as Fields, ManagedFieldsEntry} from './object-types.ts';
 
 /** An object's managed fields (none for objects no manager wrote through the API). */
 export function managedFieldsOf(obj: KubeObject | undefined): ManagedFieldsEntry[] {
-	return (obj?.metadata as (ObjectMeta & {managedFields?: ManagedFieldsEntry[]}) | undefined)?.managedFields ?? [];
+	return obj?.metadata.managedFields ?? [];
 }
 
 export function setManagedFields(obj: KubeObject, entries: ManagedFieldsEntry[]): void {
-	(obj.metadata as ObjectMeta & {managedFields?: ManagedFieldsEntry[]}).managedFields = entries;
+	obj.metadata.managedFields = entries;
 }
-type Json = any;
+/** A JSON value of an object or an applied configuration, walked by path. */
+type Json = unknown;
 
 /** Lists merged by key (as their strategic-merge keys): an item is owned by its key. */
 const keyedLists: Record<string, (item: Json) => string[]> = {
@@ -30,7 +30,7 @@ const keyedLists: Record<string, (item: Json) => string[]> = {
 	volumes: () => ['name'],
 	volumeMounts: () => ['mountPath'],
 	imagePullSecrets: () => ['name'],
-	ports: item => ('containerPort' in (item ?? {}) ? ['containerPort', 'protocol'] : ['port', 'protocol']),
+	ports: item => (isObject(item) && 'containerPort' in item ? ['containerPort', 'protocol'] : ['port', 'protocol']),
 };
 
 /** Maps (not structs): their own node carries ".". */
@@ -50,7 +50,7 @@ function keyOf(field: string, item: Json): string | undefined {
 function fieldsOfValue(value: Json, field: string): Fields {
 	if (Array.isArray(value)) {
 		if (!keyedLists[field] || !value.every(item => keyOf(field, item))) return {};
-		return Object.fromEntries(value.map(item => [keyOf(field, item)!, {'.': {}, ...fieldsOfObject(item)}]));
+		return Object.fromEntries(value.map(item => [keyOf(field, item)!, {'.': {}, ...fieldsOfObject(item as Record<string, Json>)}])); // (keyOf found each an object)
 	}
 	if (!isObject(value)) return {};
 	return {...(maps.has(field) && Object.keys(value).length ? {'.': {}} : {}), ...fieldsOfObject(value)};
@@ -63,9 +63,9 @@ function fieldsOfObject(obj: Record<string, Json>): Fields {
 }
 
 /** The fields an object (or an applied configuration) sets, as a FieldsV1 tree. */
-export function fieldsOf(obj: KubeObject): Fields {
-	const {apiVersion: _v, kind: _k, status: _s, metadata, ...rest} = obj as Json;
-	const meta = Object.fromEntries(Object.entries(metadata ?? {}).filter(([k]) => !unownedMeta.has(k)));
+export function fieldsOf(obj: KubeObject | Record<string, Json>): Fields {
+	const {apiVersion: _v, kind: _k, status: _s, metadata, ...rest}: Record<string, Json> = obj;
+	const meta = Object.fromEntries(Object.entries(isObject(metadata) ? metadata : {}).filter(([k]) => !unownedMeta.has(k)));
 	return {...(Object.keys(meta).length ? {'f:metadata': fieldsOfObject(meta)} : {}), ...fieldsOfObject(rest)};
 }
 
@@ -123,7 +123,7 @@ export function valueAt(obj: Json, path: string[]): Json {
 		if (key.startsWith('f:')) node = isObject(node) ? node[key.slice(2)] : undefined;
 		else if (key.startsWith('k:')) {
 			const field = path[i - 1]?.slice(2) ?? '';
-			node = Array.isArray(node) ? node.find(item => keyOf(field, item) === key) : undefined;
+			node = Array.isArray(node) ? (node as Json[]).find(item => keyOf(field, item) === key) : undefined;
 		} else return undefined;
 		if (node === undefined) return undefined;
 	}
@@ -171,7 +171,7 @@ export type ApplyConflict = {manager: ManagedFieldsEntry; path: string[]};
  * An Apply of `config` by `manager` onto `live` (undefined: it creates): the conflicts, or the
  * managed fields after it and the fields it stopped applying that nobody else owns (to remove).
  */
-export function recordApply(live: KubeObject | undefined, config: KubeObject, manager: string, force: boolean, time: string): {conflicts: ApplyConflict[]} | {managedFields: ManagedFieldsEntry[]; released: string[][]} {
+export function recordApply(live: KubeObject | undefined, config: Record<string, Json>, manager: string, force: boolean, time: string): {conflicts: ApplyConflict[]} | {managedFields: ManagedFieldsEntry[]; released: string[][]} {
 	const entries = managedFieldsOf(live);
 	const applied = fieldsOf(config);
 	const paths = leafPaths(applied);
@@ -188,7 +188,8 @@ export function recordApply(live: KubeObject | undefined, config: KubeObject, ma
 	if (conflicts.length) others = others.map(e => ({...e, fieldsV1: conflicts.reduce((f, c) => withoutPath(f, c.path), entryFields(e))}));
 	const before = entries.find(e => same(e, manager, 'Apply'));
 	const released = before ? leafPaths(entryFields(before)).filter(p => !has(applied, p) && !others.some(e => has(entryFields(e), p))) : [];
-	const entry: ManagedFieldsEntry = {manager, operation: 'Apply', apiVersion: config.apiVersion, time, fieldsType: 'FieldsV1', fieldsV1: applied};
+	// (apiVersion: the version the configuration names)
+	const entry: ManagedFieldsEntry = {manager, operation: 'Apply', apiVersion: config.apiVersion as string, time, fieldsType: 'FieldsV1', fieldsV1: applied};
 	return {managedFields: nonEmpty([...others, entry]), released};
 }
 
@@ -200,12 +201,13 @@ export function recordApply(live: KubeObject | undefined, config: KubeObject, ma
 function upgradedFromClientSide(live: KubeObject | undefined, manager: string, conflict: ApplyConflict): boolean {
 	const annotation = live?.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration'];
 	if (manager !== 'kubectl' || !annotation) return false;
-	let lastApplied: KubeObject;
+	let lastApplied: Json;
 	try {
-		lastApplied = JSON.parse(annotation) as KubeObject;
+		lastApplied = JSON.parse(annotation);
 	} catch {
 		return false;
 	}
+	if (!isObject(lastApplied)) return false;
 	// Allowed: what the last client-side apply set and nobody has changed since, and the annotation itself.
 	const annotationPath = ['f:metadata', 'f:annotations', 'f:kubectl.kubernetes.io/last-applied-configuration'];
 	if (JSON.stringify(conflict.path) === JSON.stringify(annotationPath)) return true;
@@ -233,7 +235,7 @@ export function releaseFields(obj: Json, released: string[][]): void {
 		if (key.startsWith('f:') && isObject(parent)) delete parent[key.slice(2)];
 		else if (key.startsWith('k:') && Array.isArray(parent)) {
 			const field = path[last - 1]?.slice(2) ?? '';
-			const at = parent.findIndex(item => keyOf(field, item) === key);
+			const at = (parent as Json[]).findIndex(item => keyOf(field, item) === key);
 			if (at >= 0) parent.splice(at, 1);
 		}
 	}

@@ -2,6 +2,7 @@
 // kind accepts its own few fields (its field label conversion), every other field is refused
 // with the server's own words.
 import type {KubeObject} from './types.ts';
+import type {ObjectInput} from './object-input.ts';
 
 export type FieldRequirement = {field: string; op: '=' | '!='; value: string};
 
@@ -50,33 +51,32 @@ function text(value: unknown): string {
 }
 
 /** The value of a selectable field, as the registry's field set holds it (a string; booleans as "true"/"false"). */
-export function fieldValue(obj: KubeObject, field: string): string {
-	const o = obj as any;
+export function fieldValue(obj: KubeObject | ObjectInput, field: string): string {
+	// Any kind's field by its dotted path (the selectable fields differ by kind).
+	const at = (path: string): unknown => path.split('.').reduce<unknown>((value, step) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[step] : undefined), obj);
 	switch (field) {
 		case 'metadata.name':
-			return obj.metadata.name;
+			return obj.metadata.name ?? '';
 		case 'metadata.namespace':
 			return obj.metadata.namespace ?? '';
 		case 'spec.host':
-			return text(o.spec?.nodeName);
+			return text(at('spec.nodeName'));
 		case 'spec.hostNetwork':
 		case 'spec.unschedulable':
-			return String(Boolean(o.spec?.[field.slice(5)]));
-		case 'status.podIPs':
-			return text(o.status?.podIPs?.map((p: {ip: string}) => p.ip).join(',') ?? o.status?.podIP);
+			return String(Boolean(at(field)));
+		case 'status.podIPs': {
+			const ips = at('status.podIPs');
+			return text(Array.isArray(ips) ? (ips as {ip: string}[]).map(p => p.ip).join(',') : at('status.podIP'));
+		}
 		case 'status.replicas':
 		case 'status.successful':
-			return String(o.status?.[field.slice(7)] ?? 0);
+			return String(at(field) ?? 0);
 		case 'source':
-			return text(o.source?.component);
-		case 'involvedObject.namespace':
-			return text(o.involvedObject?.namespace);
+			return text(at('source.component'));
 	}
-	let value: unknown = o;
-	for (const step of field.split('.')) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[step] : undefined;
-	return text(value);
+	return text(at(field));
 }
 
-export function matchesFields(obj: KubeObject, reqs: FieldRequirement[]): boolean {
+export function matchesFields(obj: KubeObject | ObjectInput, reqs: FieldRequirement[]): boolean {
 	return reqs.every(r => (fieldValue(obj, r.field) === r.value) === (r.op === '='));
 }

@@ -1,6 +1,6 @@
-// The modelled Kubernetes kinds, typed: the store holds every object as a KubeObject (types.ts;
-// its spec and status are `any`, whatever a learner applied), and typed-store.ts gives these kinds
-// their types where a controller reads them.
+// The modelled Kubernetes kinds, typed as the API server stores them (validated and defaulted):
+// workloads, Services, Nodes, RBAC and network objects here, the rest in kinds-more.ts. KubeObject
+// (types.ts) is their union, told apart by `kind`; input not yet validated is an ObjectInput.
 import type {ObjectMeta, PodSpec, PodStatus, ResourceList, Taint} from './object-types.ts';
 
 /** What every stored object has; a modelled kind adds its own spec and status (no `any` in them). */
@@ -112,6 +112,3 @@ export type Ingress = ObjectBase & {
 export type NetworkPolicyPeer = {podSelector?: LabelSelector; namespaceSelector?: LabelSelector; ipBlock?: {cidr: string; except?: string[]}};
 export type NetworkPolicyRule = {ports?: {port?: number | string; protocol?: string}[]; from?: NetworkPolicyPeer[]; to?: NetworkPolicyPeer[]};
 export type NetworkPolicy = ObjectBase & {kind: 'NetworkPolicy'; spec?: {podSelector?: LabelSelector; policyTypes?: string[]; ingress?: NetworkPolicyRule[]; egress?: NetworkPolicyRule[]}};
-
-/** The modelled kinds that typed-store.ts reads with their types (more join as they are typed). */
-export type ModelledObject = Pod | Service | Endpoints | ReplicaSet | Deployment | Node | Job | StatefulSet | CronJob | Role | RoleBinding | LimitRange | Ingress | NetworkPolicy;

@@ -22,7 +22,7 @@ import {kubeletAlive} from './node-health.ts';
 import {reapExitStatus} from '../host/processes.ts';
 import {allocatePodIp, containerAlive, createSandbox, sandboxAlive, startContainerProcess, stopContainerProcess} from './pod-sandbox.ts';
 import {releasePodResources, removePod} from './pod-store.ts';
-import type {ContainerRuntime, ContainerSpec, ContainerStatus, KubeObject, PodRuntime} from './types.ts';
+import type {ContainerRuntime, ContainerSpec, ContainerStatus, KubeObject, PodCondition, PodRuntime} from './types.ts';
 import type {Pod} from './kinds.ts';
 
 export const sandboxMillis = 1500;
@@ -575,9 +575,9 @@ export function writeStatus(w: World, pod: Pod, runtime: PodRuntime): void {
 	const before = plain(pod.status);
 	const old = before.conditions ?? [];
 	const condition = (type: string, status: 'True' | 'False', reason?: string) => {
-		const previous = old.find((x: any) => x.type === type);
+		const previous = old.find(x => x.type === type);
 		const lastTransitionTime = previous && previous.status === status ? previous.lastTransitionTime : time;
-		const out: any = {type, status, lastProbeTime: null, lastTransitionTime};
+		const out: PodCondition = {type, status, lastProbeTime: null, lastTransitionTime};
 		if (status === 'False' && reason) out.reason = reason;
 		return out;
 	};

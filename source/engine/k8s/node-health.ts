@@ -1,6 +1,5 @@
 import {peek} from '../draft-reads.ts';
 import type {World} from '../world.ts';
-import {storedNodes} from './typed-store.ts';
 
 /** A node's kubelet can act only while its host is up and the kubelet service runs. */
 export function kubeletAlive(w: World, node: string): boolean {
@@ -10,7 +9,7 @@ export function kubeletAlive(w: World, node: string): boolean {
 }
 
 export function nodeReady(w: World, node: string): boolean {
-	const obj = w.cluster && storedNodes(w.cluster).get(node);
+	const obj = w.cluster && w.cluster.store.nodes.get(node);
 	const ready = obj?.status?.conditions?.find(x => x.type === 'Ready');
 	return ready?.status === 'True';
 }

@@ -22,7 +22,13 @@ export type ObjectMeta = {
 	labels?: Record<string, string>;
 	annotations?: Record<string, string>;
 	ownerReferences?: OwnerReference[];
+	finalizers?: string[];
+	managedFields?: ManagedFieldsEntry[];
 };
+
+/** A FieldsV1 tree: "f:spec", "k:{...}" for a keyed list item, "." for the item or map itself (field-managers.ts). */
+export type FieldsV1 = {[key: string]: FieldsV1};
+export type ManagedFieldsEntry = {manager: string; operation: 'Apply' | 'Update'; apiVersion: string; time: string; fieldsType: 'FieldsV1'; fieldsV1: FieldsV1; subresource?: string};
 
 export type ContainerPort = {containerPort: number; protocol?: string; name?: string; hostPort?: number};
 

@@ -3,7 +3,6 @@
 // in the API server's words, and the quota controller keeps status.used current.
 import type {World} from '../world.ts';
 import {cpuMilli, formatCpu, formatMemory, memoryBytes} from './quantity.ts';
-import {asPod} from './typed-store.ts';
 import type {KubeObject} from './types.ts';
 import type {Pod} from './kinds.ts';
 import type {ResourceQuota} from './kinds-more.ts';
@@ -25,7 +24,7 @@ function parse(resource: string, text: unknown): number {
 /** What one pod counts against each quota resource. */
 function podUsage(pod: Pod): Record<string, number> {
 	const use: Record<string, number> = {pods: 1, 'count/pods': 1};
-	for (const c of asPod(pod).spec?.containers ?? []) {
+	for (const c of pod.spec?.containers ?? []) {
 		const req = c.resources?.requests ?? {};
 		const lim = c.resources?.limits ?? {};
 		for (const [name, value] of [['requests.cpu', cpuMilli(req.cpu)], ['requests.memory', memoryBytes(req.memory)], ['limits.cpu', cpuMilli(lim.cpu)], ['limits.memory', memoryBytes(lim.memory)]] as const) use[name] = (use[name] ?? 0) + value;
@@ -70,7 +69,7 @@ export function quotaRefusal(w: World, pod: Pod): string | undefined {
 		const missing: string[] = [];
 		for (const name of Object.keys(hard).filter(n => computeNames.includes(n)).sort()) {
 			const [kind, res] = name.includes('.') ? (name.split('.') as [string, string]) : ['requests', name];
-			const lacking = (asPod(pod).spec?.containers ?? []).filter(ct => ct.resources?.[kind as 'requests' | 'limits']?.[res] === undefined).map(ct => ct.name);
+			const lacking = (pod.spec?.containers ?? []).filter(ct => ct.resources?.[kind as 'requests' | 'limits']?.[res] === undefined).map(ct => ct.name);
 			if (lacking.length) missing.push(`${name} for: ${lacking.join(',')}`);
 		}
 		if (missing.length) return `pods "${pod.metadata.name}" is forbidden: failed quota: ${quota.metadata.name}: must specify ${missing.join('; ')}`;
@@ -103,9 +102,9 @@ export function applyLimitRanges(w: World, pod: Pod): void {
 	const set: string[] = [];
 	for (const range of w.cluster!.store.limitranges.values()) {
 		if (range.metadata.namespace !== ns) continue;
-		for (const limit of (range.spec?.limits ?? []) as any[]) {
+		for (const limit of range.spec?.limits ?? []) {
 			if (limit.type !== 'Container') continue;
-			for (const ct of asPod(pod).spec?.containers ?? []) {
+			for (const ct of pod.spec?.containers ?? []) {
 				ct.resources ??= {};
 				const added: string[] = [];
 				for (const [field, source] of [['requests', limit.defaultRequest ?? limit.default], ['limits', limit.default]] as const) {

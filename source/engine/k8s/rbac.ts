@@ -3,7 +3,6 @@
 // authorizer does (SubjectAccessReview), plus the discovery rules every authenticated user has
 // from the bootstrap policy (system:basic-user, system:discovery, system:public-info-viewer).
 import {nodeAuthorizerDecision, nodeNameOf, nodeRules} from './node-authorizer.ts';
-import {storedRoleBindings, storedRoles} from './typed-store.ts';
 import type {Cluster} from './types.ts';
 import type {PolicyRule, RbacSubject, RoleBinding} from './kinds.ts';
 
@@ -38,7 +37,7 @@ function subjectMatches(subject: RbacSubject, user: UserInfo, bindingNamespace: 
 
 function roleRules(c: Cluster, binding: RoleBinding): PolicyRule[] {
 	const ref = binding.roleRef ?? {};
-	const role = ref.kind === 'ClusterRole' ? storedRoles(c, 'clusterroles').get(ref.name ?? '') : storedRoles(c, 'roles').get(`${binding.metadata.namespace}/${ref.name}`);
+	const role = ref.kind === 'ClusterRole' ? c.store['clusterroles'].get(ref.name ?? '') : c.store['roles'].get(`${binding.metadata.namespace}/${ref.name}`);
 	return role?.rules ?? [];
 }
 
@@ -46,11 +45,11 @@ function roleRules(c: Cluster, binding: RoleBinding): PolicyRule[] {
 export function rulesFor(c: Cluster, user: UserInfo, namespace: string): PolicyRule[] {
 	const rules: PolicyRule[] = [];
 	if (user.groups.includes('system:authenticated')) rules.push(...authenticatedRules);
-	for (const binding of storedRoleBindings(c, 'clusterrolebindings').values()) {
+	for (const binding of c.store['clusterrolebindings'].values()) {
 		if ((binding.subjects ?? []).some(s => subjectMatches(s, user, undefined))) rules.push(...roleRules(c, binding));
 	}
 	if (namespace) {
-		for (const binding of storedRoleBindings(c, 'rolebindings').values()) {
+		for (const binding of c.store['rolebindings'].values()) {
 			if (binding.metadata.namespace !== namespace) continue;
 			if ((binding.subjects ?? []).some(s => subjectMatches(s, user, namespace))) rules.push(...roleRules(c, binding));
 		}

@@ -11,7 +11,6 @@ import {nextRandom} from '../rng.ts';
 import {bindPodToNode, podRequests, type PodRequests} from './pod-store.ts';
 import {cpuMilli, memoryBytes} from './quantity.ts';
 import type {KubeObject, PodSpec, Taint, Toleration} from './types.ts';
-import {asPod} from './typed-store.ts';
 import type {Pod} from './kinds.ts';
 
 /** How long an unschedulable pod waits before the scheduler tries it again without a cluster change. */
@@ -112,7 +111,7 @@ function matchesAffinity(node: NodeInfo, terms: NodeTerm[] | undefined): boolean
 }
 
 function podFacts(pod: Pod): PodFacts {
-	const spec = asPod(pod).spec;
+	const spec = pod.spec;
 	const images = spec.containers.map(x => String(x.image));
 	return {
 		nodeName: spec.nodeName,

@@ -6,11 +6,10 @@
 import type {ConnectDecision, ConnectResolver} from '../network/resolvers.ts';
 import {randomInt} from '../rng.ts';
 import type {World} from '../world.ts';
-import {storedEndpoints, storedServices} from './typed-store.ts';
 import type {Service, ServicePort} from './kinds.ts';
 
 function endpointsOf(w: World, svc: Service, servicePort: ServicePort): {ip: string; port: number}[] {
-	const ep = storedEndpoints(w.cluster!).get(`${svc.metadata.namespace}/${svc.metadata.name}`);
+	const ep = w.cluster!.store.endpoints.get(`${svc.metadata.namespace}/${svc.metadata.name}`);
 	const out: {ip: string; port: number}[] = [];
 	for (const subset of ep?.subsets ?? []) {
 		const port = subset.ports?.find(p => (p.name ?? '') === (servicePort.name ?? '')) ?? subset.ports?.[0];
@@ -45,7 +44,7 @@ export const kubeProxy: ConnectResolver = (w, attempt) => {
 	if (inPodNetwork(attempt.ip) && !c.store.nodes.has(attempt.fromHost) && !c.nodes.some(n => w.hosts.get(n)?.ip === attempt.sourceIp)) return {kind: 'unreachable', via: 'no route to the pod network'};
 	if (inServiceRange(attempt.ip)) {
 		if (!c.store.nodes.has(attempt.fromHost)) return {kind: 'unreachable', via: 'no route to the service network'};
-		for (const svc of storedServices(c).values()) {
+		for (const svc of c.store.services.values()) {
 			if (svc.spec.clusterIP !== attempt.ip) continue;
 			const port = svc.spec.ports?.find(p => p.port === attempt.port && String(p.protocol ?? 'TCP').toLowerCase() === attempt.protocol);
 			return port ? pick(w, svc, port) : {kind: 'refused', via: 'kube-proxy'};
@@ -55,7 +54,7 @@ export const kubeProxy: ConnectResolver = (w, attempt) => {
 	if (attempt.port < 30000 || attempt.port > 32767) return undefined;
 	const node = c.nodes.find(n => w.hosts.get(n)?.ip === attempt.ip);
 	if (!node) return undefined;
-	for (const svc of storedServices(c).values()) {
+	for (const svc of c.store.services.values()) {
 		const port = svc.spec.ports?.find(p => p.nodePort === attempt.port);
 		// externalTrafficPolicy Cluster: the node masquerades, so the pod sees the node's address.
 		if (port) return pick(w, svc, port, attempt.ip);

@@ -61,6 +61,8 @@ export function tokenSubject(w: World, token: string): {name: string; uid: strin
 const invalid = (name: string, detail: string): ApiError => ({code: 422, reason: 'Invalid', message: `TokenRequest.authentication.k8s.io "${name}" is invalid: ${detail}`});
 
 /** The TokenRequest the API server answers for service account `name` in `namespace`, or its error. */
+const boundKinds = {Pod: 'pods', Secret: 'secrets', Node: 'nodes'} as const;
+
 export function issueToken(w: World, namespace: string, name: string, spec: TokenRequestSpec): {ok: true; request: TokenRequest} | {ok: false; error: ApiError} {
 	const c = w.cluster!;
 	const account = c.store.serviceaccounts.get(`${namespace}/${name}`);
@@ -72,14 +74,14 @@ export function issueToken(w: World, namespace: string, name: string, spec: Toke
 	let boundRef: TokenRequest['spec']['boundObjectRef'] = null;
 	const ref = spec.boundObjectRef;
 	if (ref?.kind) {
-		const resource = ({Pod: 'pods', Secret: 'secrets', Node: 'nodes'} as const)[ref.kind as 'Pod'];
+		const resource = Object.hasOwn(boundKinds, ref.kind) ? boundKinds[ref.kind as keyof typeof boundKinds] : undefined; // (not "constructor", "toString"...)
 		if (!resource) return {ok: false, error: invalid(name, `spec.boundObjectRef.kind: Unsupported value: "${ref.kind}": supported values: "Node", "Pod", "Secret"`)};
 		const bound = c.store[resource].get(storeKey(resourceInfo(resource), namespace, ref.name ?? ''));
 		if (!bound) return {ok: false, error: {code: 404, reason: 'NotFound', message: `${resource} "${ref.name ?? ''}" not found`}};
 		if (ref.uid && ref.uid !== bound.metadata.uid) return {ok: false, error: {code: 409, reason: 'Conflict', message: `the UID in the bound object reference (${ref.uid}) does not match the UID in record. The object might have been deleted and then recreated`}};
 		boundRef = {kind: ref.kind, apiVersion: 'v1', name: bound.metadata.name, uid: bound.metadata.uid};
 		claims[ref.kind.toLowerCase()] = {name: bound.metadata.name, uid: bound.metadata.uid};
-		if (ref.kind === 'Pod' && bound.spec?.nodeName) {
+		if (bound.kind === 'Pod' && bound.spec?.nodeName) {
 			const node = c.store.nodes.get(bound.spec.nodeName);
 			if (node) claims['node'] = {name: node.metadata.name, uid: node.metadata.uid};
 		}

@@ -131,6 +131,11 @@ export function validateObject(obj: ObjectInput): string[] {
 				}),
 			);
 			break;
+		case 'EndpointSlice':
+			// (EndpointSlice's type promises an addressType: the API server requires one of three.)
+			if (!obj.addressType) errors.push('addressType: Required value');
+			else if (!['IPv4', 'IPv6', 'FQDN'].includes(obj.addressType as string)) errors.push(`addressType: Unsupported value: ${quoted(obj.addressType)}: supported values: "FQDN", "IPv4", "IPv6"`);
+			break;
 		case 'RoleBinding':
 		case 'ClusterRoleBinding': {
 			const roleRef = fieldsIn(obj, 'roleRef');

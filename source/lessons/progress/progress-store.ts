@@ -12,7 +12,7 @@ import Conf from 'conf';
 import envPaths from 'env-paths';
 import {errorReason, makeFolder} from '../make-folder.ts';
 import {readRegularFile} from '../regular-file.ts';
-import {trackPendingSaves} from './pending-saves.ts';
+import type {PendingSavesRegistry} from './pending-saves.ts';
 import {releaseLock, tryLock} from './progress-lock.ts';
 import {emptyProgress, parseProgress, type ChapterProgress, type ProgressData} from './progress-schema.ts';
 
@@ -21,6 +21,8 @@ export type ProgressStoreOptions = {
 	now?: () => Date;
 	/** How long after a failed save the next try comes (a held lock is tried again sooner). */
 	retryMs?: number;
+	/** The runner's registry of saves to finish before the process exits (cli.tsx's); none in most tests. */
+	pendingSaves?: PendingSavesRegistry;
 };
 
 /** What the rest of the tutor needs from saved progress (tests may use an in-memory one). */
@@ -248,7 +250,7 @@ export function openProgressStore(options: ProgressStoreOptions = {}): ProgressS
 			failed(path, error);
 		}
 	};
-	trackPendingSaves({pending: () => waitingFor !== undefined && (isDirty() || unsavedWorlds.size > 0), settle, lastResort});
+	options.pendingSaves?.track({pending: () => waitingFor !== undefined && (isDirty() || unsavedWorlds.size > 0), settle, lastResort});
 
 	return {
 		path,

@@ -7,7 +7,6 @@ import {createObject, deleteObject} from '../api-server.ts';
 import {nextRun, parseSchedule} from '../cron.ts';
 import {recordObjectEvent} from '../events.ts';
 import {cloneData, msOf, nextResourceVersion, timestampAt} from '../metadata.ts';
-import {asJob, storedCronJobs, storedJobs} from '../typed-store.ts';
 import type {KubeObject} from '../types.ts';
 import type {CronJob, CronJobStatus, Job, ObjectReference} from '../kinds.ts';
 
@@ -34,13 +33,13 @@ function latestDue(schedule: string, afterMs: number, nowMs: number): number | u
 }
 
 function ownedJobs(w: World, cj: CronJob): Job[] {
-	return [...storedJobs(w.cluster!).values()].filter(j => j.metadata.namespace === cj.metadata.namespace && j.metadata.ownerReferences?.some(r => r.uid === cj.metadata.uid));
+	return [...w.cluster!.store.jobs.values()].filter(j => j.metadata.namespace === cj.metadata.namespace && j.metadata.ownerReferences?.some(r => r.uid === cj.metadata.uid));
 }
 
 /** Runs every CronJob's schedule up to the world's time. Call on a draft, once per tick slice. */
 export function runCronJobs(w: World): void {
 	const c = w.cluster!;
-	for (const cj of storedCronJobs(c).values()) {
+	for (const cj of c.store.cronjobs.values()) {
 		const jobs = ownedJobs(w, cj);
 		const status: CronJobStatus = {...cj.status};
 		const before = JSON.stringify(cj.status ?? {});
@@ -81,7 +80,7 @@ export function runCronJobs(w: World): void {
 				};
 				const result = createObject(w, job);
 				if (result.ok) {
-					active.push(asJob(result.object));
+					active.push(result.object);
 					recordObjectEvent(w, cj, 'Normal', who, 'SuccessfulCreate', `Created job ${job.metadata.name}`);
 				} else recordObjectEvent(w, cj, 'Warning', who, 'FailedCreate', `Error creating job: ${result.error.message}`);
 				status.lastScheduleTime = timestampAt(due);

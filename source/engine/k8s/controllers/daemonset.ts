@@ -6,7 +6,7 @@ import {canonicalJson} from '../../hash.ts';
 import {createObject, deleteObject} from '../api-server.ts';
 import {recordObjectEvent} from '../events.ts';
 import {cloneData, nextResourceVersion} from '../metadata.ts';
-import {asNode, asPod, podIsReady} from '../typed-store.ts';
+import {podIsReady} from '../typed-store.ts';
 import type {KubeObject, Taint, Toleration} from '../types.ts';
 import type {DaemonSetStatus, Node, Pod, PodTemplateSpec} from '../kinds.ts';
 
@@ -35,7 +35,7 @@ export function nodeWantsDaemon(node: Node, template: PodTemplateSpec | undefine
 	const selector = template?.spec?.nodeSelector ?? {};
 	for (const [k, v] of Object.entries(selector)) if (node.metadata.labels?.[k] !== v) return false;
 	const tolerations = [...(template?.spec?.tolerations ?? []), ...daemonTolerations];
-	for (const taint of asNode(node).spec?.taints ?? []) {
+	for (const taint of node.spec?.taints ?? []) {
 		if ((taint.effect === 'NoSchedule' || taint.effect === 'NoExecute') && !tolerates(tolerations, taint)) return false;
 	}
 	return true;
@@ -49,7 +49,7 @@ export function daemonPodNode(pod: Pod): string | undefined {
 	return undefined;
 }
 
-const ready = (pod: Pod) => podIsReady(asPod(pod));
+const ready = (pod: Pod) => podIsReady(pod);
 
 /** Brings one DaemonSet to a pod on every node that wants one. Call on a draft. */
 export function reconcileDaemonSet(w: World, key: string): void {

@@ -6,7 +6,6 @@ import type {World} from '../../world.ts';
 import {createObject, deleteObject, patchObject} from '../api-server.ts';
 import {recordObjectEvent} from '../events.ts';
 import {nextResourceVersion, now} from '../metadata.ts';
-import {asReplicaSet, storedDeployments, storedReplicaSets} from '../typed-store.ts';
 import type {KubeObject} from '../types.ts';
 import type {Deployment, DeploymentCondition, DeploymentStatus, ReplicaSet} from '../kinds.ts';
 
@@ -39,10 +38,10 @@ function initialReplicas(d: Deployment, desired: number, old: ReplicaSet[]): num
 
 export function reconcileDeployment(w: World, key: string): void {
 	const c = w.cluster!;
-	const d = storedDeployments(c).get(key);
+	const d = c.store.deployments.get(key);
 	if (!d) return;
 	const ns = d.metadata.namespace!;
-	const owned = [...storedReplicaSets(c).values()].filter(rs => rs.metadata.namespace === ns && rs.metadata.ownerReferences?.some(r => r.uid === d.metadata.uid));
+	const owned = [...c.store.replicasets.values()].filter(rs => rs.metadata.namespace === ns && rs.metadata.ownerReferences?.some(r => r.uid === d.metadata.uid));
 	const hash = templateHash(d.spec.template);
 	const desired = d.spec.replicas ?? 1;
 	let current = owned.find(rs => rs.metadata.labels?.['pod-template-hash'] === hash);
@@ -74,7 +73,7 @@ export function reconcileDeployment(w: World, key: string): void {
 		};
 		const result = createObject(w, rs);
 		if (!result.ok) return;
-		current = asReplicaSet(result.object);
+		current = result.object;
 		// The real controller names the creation only when the new set starts with pods (getNewReplicaSet).
 		if (rs.spec.replicas > 0) recordObjectEvent(w, d, 'Normal', 'deployment-controller', 'ScalingReplicaSet', `Scaled up replica set ${rs.metadata.name} from 0 to ${rs.spec.replicas}`);
 	}

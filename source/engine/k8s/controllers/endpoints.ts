@@ -3,7 +3,7 @@ import type {World} from '../../world.ts';
 import {newUid, nextResourceVersion, now} from '../metadata.ts';
 import {matchesMap} from '../selectors.ts';
 import {writeEndpointSlice} from '../endpoint-slices.ts';
-import {asPod, podIsReady, storedEndpoints, storedServices} from '../typed-store.ts';
+import {podIsReady} from '../typed-store.ts';
 import type {KubeObject} from '../types.ts';
 import type {EndpointAddress, EndpointPort, EndpointSubset, Endpoints, Pod} from '../kinds.ts';
 
@@ -14,10 +14,10 @@ function isReady(pod: Pod): boolean {
 /** Recomputes the Endpoints of every Service in one namespace. Call on a draft. */
 export function reconcileEndpoints(w: World, namespace: string, podsInNamespace: Pod[]): void {
 	const c = w.cluster!;
-	for (const svc of storedServices(c).values()) {
+	for (const svc of c.store.services.values()) {
 		if (svc.metadata.namespace !== namespace || !svc.spec.selector) continue;
 		const selector = svc.spec.selector;
-		const pods = podsInNamespace.map(asPod).filter((p): p is Pod & {status: {podIP: string}} => !!p.status?.podIP && matchesMap(p.metadata.labels, selector)).sort((a, b) => a.status.podIP.localeCompare(b.status.podIP, undefined, {numeric: true}));
+		const pods = podsInNamespace.filter((p): p is Pod & {status: {podIP: string}} => !!p.status?.podIP && matchesMap(p.metadata.labels, selector)).sort((a, b) => a.status.podIP.localeCompare(b.status.podIP, undefined, {numeric: true}));
 		// A pod whose subdomain names this Service is published under its hostname (web-0.nginx.ns.svc...).
 		const address = (p: Pod & {status: {podIP: string}}): EndpointAddress => ({...(p.spec.hostname && p.spec.subdomain === svc.metadata.name ? {hostname: p.spec.hostname} : {}), ip: p.status.podIP, nodeName: p.spec.nodeName, targetRef: {kind: 'Pod', namespace, name: p.metadata.name, uid: p.metadata.uid}});
 		const ready = pods.filter(isReady).map(address);
@@ -31,7 +31,7 @@ export function reconcileEndpoints(w: World, namespace: string, podsInNamespace:
 		});
 		const subsets: EndpointSubset[] | undefined = ready.length || notReady.length ? [{...(ready.length ? {addresses: ready} : {}), ...(notReady.length ? {notReadyAddresses: notReady} : {}), ports}] : undefined;
 		const key = `${namespace}/${svc.metadata.name}`;
-		const existing = storedEndpoints(c).get(key);
+		const existing = c.store.endpoints.get(key);
 		if (existing && JSON.stringify(existing.subsets) === JSON.stringify(subsets)) continue;
 		writeEndpointSlice(w, svc, subsets);
 		const ep: Endpoints = existing ?? {

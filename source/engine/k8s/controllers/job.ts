@@ -6,7 +6,7 @@ import type {World} from '../../world.ts';
 import {createObject, deleteObject} from '../api-server.ts';
 import {recordObjectEvent} from '../events.ts';
 import {msOf, nextResourceVersion, now} from '../metadata.ts';
-import {asJob, podIsReady, storedJobs, storedPods} from '../typed-store.ts';
+import {podIsReady} from '../typed-store.ts';
 import type {KubeObject} from '../types.ts';
 import type {Job, JobCondition, JobStatus, Pod} from '../kinds.ts';
 
@@ -24,7 +24,7 @@ function ownedPods(w: World, job: Job): Pod[] {
 	const c = w.cluster!;
 	const out: Pod[] = [];
 	for (const key of c.podsByOwner.get(job.metadata.uid) ?? []) {
-		const pod = storedPods(c).get(key);
+		const pod = c.store.pods.get(key);
 		if (pod) out.push(pod);
 	}
 	return out;
@@ -49,13 +49,13 @@ function lastFailureMs(pods: Pod[]): number {
 
 /** Whether the controller must look at this Job again as time passes (a deadline, a back-off). */
 export function jobNeedsTime(job: Job): boolean {
-	return !finished(asJob(job)) && !job.spec?.suspend;
+	return !finished(job) && !job.spec?.suspend;
 }
 
 /** Brings one Job closer to done. Call on a draft. */
 export function reconcileJob(w: World, key: string): void {
 	const c = w.cluster!;
-	const job = storedJobs(c).get(key);
+	const job = c.store.jobs.get(key);
 	if (!job || finished(job) || job.spec?.suspend) return;
 	const spec = job.spec;
 	const pods = ownedPods(w, job);

@@ -8,7 +8,6 @@ import {nextResourceVersion, now, timestampAt} from '../metadata.ts';
 import {renewNodeLease} from '../leases.ts';
 import {kubeletAlive} from '../node-health.ts';
 import {requestPodTermination} from '../pod-store.ts';
-import {storedNodes, storedPods} from '../typed-store.ts';
 import type {Taint} from '../types.ts';
 import type {Node} from '../kinds.ts';
 
@@ -69,7 +68,7 @@ export function runNodeLifecycle(w: World, controllerManagerUp: boolean): void {
 		renewNodeLease(w, name);
 		const wasDown = c.nodeNotReadySince.has(name);
 		if (!wasDown && w.time - (c.nodeStatusPostedAt.get(name) ?? 0) < nodeStatusReportMs) continue;
-		const node = storedNodes(c).get(name);
+		const node = c.store.nodes.get(name);
 		if (!node) continue;
 		c.nodeStatusPostedAt.set(name, w.time);
 		setReadyCondition(node, 'True', now(w), now(w));
@@ -96,7 +95,7 @@ export function runNodeLifecycle(w: World, controllerManagerUp: boolean): void {
 		const last = c.nodeLastSeen.get(name) ?? 0;
 		const since = c.nodeNotReadySince.get(name);
 		if (since === undefined && w.time - last <= nodeMonitorGraceMs) continue;
-		const node = storedNodes(c).get(name);
+		const node = c.store.nodes.get(name);
 		if (!node) continue;
 		if (since === undefined && w.time - last > nodeMonitorGraceMs) {
 			c.nodeNotReadySince.set(name, w.time);
@@ -106,7 +105,7 @@ export function runNodeLifecycle(w: World, controllerManagerUp: boolean): void {
 			node.metadata.resourceVersion = nextResourceVersion(c);
 			recordObjectEvent(w, node, 'Normal', 'node-controller', 'NodeNotReady', `Node ${name} status is now: NodeNotReady`);
 			for (const key of c.podsByNode.get(name) ?? []) {
-				const pod = storedPods(c).get(key);
+				const pod = c.store.pods.get(key);
 				if (!pod) continue;
 				// MarkPodsNotReady: the pod still shows Running but is no longer Ready, so Services drop it.
 				for (const cond of pod.status?.conditions ?? []) if (cond.type === 'Ready' || cond.type === 'ContainersReady') {
@@ -122,7 +121,7 @@ export function runNodeLifecycle(w: World, controllerManagerUp: boolean): void {
 		if (since !== undefined) {
 			// Taint-based eviction: each pod goes when its toleration for the unreachable taint runs out.
 			for (const key of [...(c.podsByNode.get(name) ?? [])]) {
-				const pod = storedPods(c).get(key);
+				const pod = c.store.pods.get(key);
 				if (!pod || pod.metadata.deletionTimestamp) continue;
 				const toleration = (pod.spec.tolerations ?? []).find(t => (t.key === 'node.kubernetes.io/unreachable' || (t.operator === 'Exists' && !t.key)) && (!t.effect || t.effect === 'NoExecute'));
 				if (toleration && toleration.tolerationSeconds === undefined) continue;

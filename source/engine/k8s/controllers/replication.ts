@@ -8,7 +8,7 @@ import {nextResourceVersion} from '../metadata.ts';
 import {matchesMap, matchesRequirements, type Requirement} from '../selectors.ts';
 import {indexPodOwner, unindexPodOwner} from '../pod-store.ts';
 import {peek} from '../../draft-reads.ts';
-import {asPod, podIsReady} from '../typed-store.ts';
+import {podIsReady} from '../typed-store.ts';
 import type {KubeObject} from '../types.ts';
 import type {Pod, ReplicaSet, ReplicaSetStatus} from '../kinds.ts';
 import type {ReplicationController} from '../kinds-more.ts';
@@ -33,7 +33,7 @@ function isActive(pod: Pod): boolean {
 	return !pod.metadata.deletionTimestamp && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed';
 }
 
-const isReady = (pod: Pod): boolean => podIsReady(asPod(pod));
+const isReady = (pod: Pod): boolean => podIsReady(pod);
 
 /** Brings one RC or ReplicaSet to its desired replica count. Call on a draft. */
 export function reconcileReplicas(w: World, resource: 'replicationcontrollers' | 'replicasets', key: string): void {

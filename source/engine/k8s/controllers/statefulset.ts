@@ -5,7 +5,7 @@ import type {World} from '../../world.ts';
 import {createObject, deleteObject} from '../api-server.ts';
 import {recordObjectEvent} from '../events.ts';
 import {cloneData, nextResourceVersion} from '../metadata.ts';
-import {asPod, podIsReady, storedStatefulSets} from '../typed-store.ts';
+import {podIsReady} from '../typed-store.ts';
 import type {KubeObject} from '../types.ts';
 import type {Pod, StatefulSet, StatefulSetStatus} from '../kinds.ts';
 import {templateHash} from './daemonset.ts';
@@ -13,7 +13,7 @@ import type {PersistentVolumeClaim} from '../kinds-more.ts';
 
 const who = 'statefulset-controller';
 
-const ready = (pod: Pod) => podIsReady(asPod(pod));
+const ready = (pod: Pod) => podIsReady(pod);
 
 function ordinalOf(sts: StatefulSet, pod: Pod): number {
 	const m = pod.metadata.name.slice(sts.metadata.name.length).match(/^-(\d+)$/);
@@ -23,7 +23,7 @@ function ordinalOf(sts: StatefulSet, pod: Pod): number {
 /** Brings one StatefulSet to spec.replicas pods, in ordinal order. Call on a draft. */
 export function reconcileStatefulSet(w: World, key: string): void {
 	const c = w.cluster!;
-	const sts = storedStatefulSets(c).get(key);
+	const sts = c.store.statefulsets.get(key);
 	if (!sts || sts.metadata.deletionTimestamp) return;
 	const ns = sts.metadata.namespace!;
 	const replicas: number = sts.spec.replicas ?? 1;

@@ -21,14 +21,14 @@ import {serverSideApply} from './server-side-apply.ts';
  * kubectl replace: a PUT of the whole object (the server refuses what may not change); with
  * --force the object is deleted and created again from the manifest.
  */
-function replaceManifest(k: Kctx, w: World, input: KubeObject, existing: KubeObject | undefined, source: string): {lines: string[]; error?: string} {
+function replaceManifest(k: Kctx, w: World, input: ObjectInput, existing: KubeObject | undefined, source: string): {lines: string[]; error?: string} {
 	const info = resourceByKind(input.kind)!;
 	const ns = info.namespaced ? input.metadata.namespace : undefined;
 	const id = `${typePrefix(info)}/${input.metadata.name}`;
 	if (bool(k.args, 'force')) {
 		const lines: string[] = [];
 		if (existing) {
-			deleteObject(w, info.resource, ns, input.metadata.name, {force: true, gracePeriodSeconds: 0});
+			deleteObject(w, info.resource, ns, existing.metadata.name, {force: true, gracePeriodSeconds: 0});
 			lines.push(`${typePrefix(info)} "${input.metadata.name}" deleted`);
 		}
 		const created = createObject(w, input);
@@ -93,9 +93,7 @@ export function applyManifests(k: Kctx, mode: 'apply' | 'create' | 'delete' | 'r
 				errors.push(`Error from server (BadRequest): error when creating "${source}": ${object.kind} in version "${object.apiVersion}" cannot be handled as a ${object.kind}: strict decoding error: ${unknown.join(', ')}`);
 				continue;
 			}
-			// Not validated yet: the API server validates it (createObject, replaceObject); until then the
-			// verbs below only read its kind, apiVersion and metadata, which loadManifests checked.
-			const input = cloneData(object) as KubeObject;
+			const input: ObjectInput = cloneData(object);
 			if (info.namespaced) input.metadata.namespace = ns;
 			if (mode === 'apply' && bool(k.args, 'server-side')) {
 				const applied = serverSideApply(k, w, input, input.metadata.name ? getObject(w.cluster!, info.resource, ns, input.metadata.name) : undefined, id, source);

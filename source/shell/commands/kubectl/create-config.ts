@@ -2,7 +2,7 @@
 // from literals, files, directories and env files, as kubectl's generators build them.
 import {base64Encode} from '../../../engine/k8s/config-objects.ts';
 import {createObject} from '../../../engine/k8s/api-server.ts';
-import type {KubeObject} from '../../../engine/k8s/types.ts';
+import type {InputMeta, ObjectInput} from '../../../engine/k8s/object-input.ts';
 import {listPath, pathKind, readPath} from '../../paths.ts';
 import {readDisk} from '../../read-disk.ts';
 import type {CommandContext, CommandOutcome} from '../../types.ts';
@@ -104,8 +104,8 @@ function sorted(data: Map<string, string>, encode: boolean): Record<string, stri
 }
 
 /** Builds the object, then prints it (--dry-run=client -o yaml|json), or creates it. */
-function finish(k: Kctx, obj: KubeObject, prefix: string): CommandOutcome {
-	const name = obj.metadata.name;
+function finish(k: Kctx, obj: ObjectInput, prefix: string): CommandOutcome {
+	const name = obj.metadata.name ?? '';
 	const dry = flag(k.args, 'dry-run');
 	const dryMode = dry === 'server' ? 'server' : dry && dry !== 'none' && dry !== 'false' ? 'client' : undefined;
 	const output = flag(k.args, 'o', 'output');
@@ -122,8 +122,8 @@ function finish(k: Kctx, obj: KubeObject, prefix: string): CommandOutcome {
 	return {stdout: `${prefix}/${name} created\n`, exitCode: 0, world};
 }
 
-function meta(k: Kctx, name: string): KubeObject['metadata'] {
-	return {name, namespace: namespaceOf(k)} as KubeObject['metadata'];
+function meta(k: Kctx, name: string): InputMeta {
+	return {name, namespace: namespaceOf(k)};
 }
 
 export function kubectlCreateConfigMap(k: Kctx): CommandOutcome {
@@ -132,7 +132,7 @@ export function kubectlCreateConfigMap(k: Kctx): CommandOutcome {
 	const name = names[0]!;
 	const data = gatherData(k, 'ConfigMap', name);
 	if (typeof data === 'string') return fail(data);
-	const obj: KubeObject = {kind: 'ConfigMap', apiVersion: 'v1', metadata: meta(k, name)};
+	const obj: ObjectInput = {kind: 'ConfigMap', apiVersion: 'v1', metadata: meta(k, name)};
 	const values = sorted(data, false);
 	if (values) obj.data = values;
 	return finish(k, obj, 'configmap');
@@ -154,7 +154,7 @@ export function kubectlCreateSecret(k: Kctx): CommandOutcome {
 	if (!['generic', 'docker-registry', 'tls'].includes(type)) return fail(`error: unknown command "${[type, ...names].join(' ')}"\nSee 'kubectl create secret -h' for help and examples`);
 	if (names.length !== 1) return fail(`error: exactly one NAME is required, got ${names.length}\nSee 'kubectl create secret ${type} -h' for help and examples`);
 	const name = names[0]!;
-	const obj: KubeObject = {kind: 'Secret', apiVersion: 'v1', metadata: meta(k, name)};
+	const obj: ObjectInput = {kind: 'Secret', apiVersion: 'v1', metadata: meta(k, name)};
 	if (type === 'generic') {
 		const data = gatherData(k, 'Secret', name);
 		if (typeof data === 'string') return fail(data);

@@ -1,7 +1,6 @@
 // kubectl describe for storage, quota, network and RBAC kinds, in the layout of kubectl's describers.
 import {accessModesText} from '../../../engine/k8s/storage-objects.ts';
-import type {IngressBackend, NetworkPolicyRule, Role} from '../../../engine/k8s/kinds.ts';
-import {asEndpoints, asIngress, asLimitRange, asNetworkPolicy, asRole, asRoleBinding} from '../../../engine/k8s/typed-store.ts';
+import type {Ingress, IngressBackend, LimitRange, NetworkPolicy, NetworkPolicyRule, Role, RoleBinding} from '../../../engine/k8s/kinds.ts';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
 import type {World} from '../../../engine/world.ts';
 import {annotationList, eventsAfter, fields, labelList, type Field} from './describe-parts.ts';
@@ -20,7 +19,7 @@ function describeVolume(w: World, pv: PersistentVolume): string {
 		['Name', pv.metadata.name],
 		['Labels', labelList(pv.metadata.labels)],
 		['Annotations', annotationList(pv.metadata.annotations)],
-		['Finalizers', `[${(pv.metadata as {finalizers?: string[]}).finalizers?.join(' ') ?? 'kubernetes.io/pv-protection'}]`],
+		['Finalizers', `[${pv.metadata.finalizers?.join(' ') ?? 'kubernetes.io/pv-protection'}]`],
 		['StorageClass', pv.spec?.storageClassName ?? ''],
 		['Status', pv.status?.phase ?? ''],
 		['Claim', ref ? `${ref.namespace}/${ref.name}` : ''],
@@ -82,8 +81,8 @@ function describeQuota(quota: ResourceQuota): string {
 	return aligned(rows);
 }
 
-function describeLimitRange(object: KubeObject): string {
-	const range = asLimitRange(object);
+function describeLimitRange(object: LimitRange): string {
+	const range = object;
 	const rows = [['Name:', range.metadata.name], ['Namespace:', range.metadata.namespace ?? ''], ['Type', 'Resource', 'Min', 'Max', 'Default Request', 'Default Limit', 'Max Limit/Request Ratio'], ['----', '--------', '---', '---', '---------------', '-------------', '-----------------------']];
 	for (const limit of range.spec?.limits ?? []) {
 		const names = new Set<string>([...Object.keys(limit.min ?? {}), ...Object.keys(limit.max ?? {}), ...Object.keys(limit.default ?? {}), ...Object.keys(limit.defaultRequest ?? {})]);
@@ -92,15 +91,15 @@ function describeLimitRange(object: KubeObject): string {
 	return aligned(rows);
 }
 
-function describeIngress(w: World, object: KubeObject): string {
-	const ing = asIngress(object);
+function describeIngress(w: World, object: Ingress): string {
+	const ing = object;
 	const c = w.cluster!;
 	const backend = (b: IngressBackend | undefined) => {
 		const svc = b?.service;
 		if (!svc) return '<default>';
 		const port = svc.port?.number ?? svc.port?.name;
 		const ep = c.store.endpoints.get(`${ing.metadata.namespace}/${svc.name}`);
-		const addresses = (ep ? (asEndpoints(ep).subsets ?? []) : []).flatMap(s => (s.addresses ?? []).flatMap(a => (s.ports ?? []).map(p => `${a.ip}:${p.port}`)));
+		const addresses = (ep ? (ep.subsets ?? []) : []).flatMap(s => (s.addresses ?? []).flatMap(a => (s.ports ?? []).map(p => `${a.ip}:${p.port}`)));
 		const where = !c.store.services.has(`${ing.metadata.namespace}/${svc.name}`) ? `<error: services "${svc.name}" not found>` : addresses.length ? addresses.join(',') : '<none>';
 		return `${svc.name}:${port} (${where})`;
 	};
@@ -118,8 +117,8 @@ function describeIngress(w: World, object: KubeObject): string {
 	return out + fields(tail) + eventsAfter(w, object, tail);
 }
 
-function describeNetworkPolicy(policy: KubeObject): string {
-	const spec = asNetworkPolicy(policy).spec ?? {};
+function describeNetworkPolicy(policy: NetworkPolicy): string {
+	const spec = policy.spec ?? {};
 	const selector = formatSelector(spec.podSelector);
 	let out = fields([['Name', policy.metadata.name], ['Namespace', policy.metadata.namespace ?? ''], ['Created on', policy.metadata.creationTimestamp.replace('T', ' ').replace('Z', ' +0000 UTC')], ['Labels', labelList(policy.metadata.labels)], ['Annotations', annotationList(policy.metadata.annotations)]]);
 	out += `Spec:\n  PodSelector:     ${selector === '<none>' ? '<none> (Allowing the specific traffic to all pods in this namespace)' : selector}\n`;
@@ -154,7 +153,7 @@ function describeNetworkPolicy(policy: KubeObject): string {
 function describeRole(role: Role): string {
 	let out = fields([['Name', role.metadata.name], ['Labels', labelList(role.metadata.labels)], ['Annotations', annotationList(role.metadata.annotations)]]) + 'PolicyRule:\n';
 	const rows = [['Resources', 'Non-Resource URLs', 'Resource Names', 'Verbs'], ['---------', '-----------------', '--------------', '-----']];
-	for (const rule of asRole(role).rules ?? []) {
+	for (const rule of role.rules ?? []) {
 		const groups = rule.apiGroups ?? [''];
 		const resources = (rule.resources ?? []).flatMap(r => groups.map(g => (g ? `${r}.${g}` : r)));
 		for (const r of resources.length ? resources : ['']) rows.push([r, `[${(rule.nonResourceURLs ?? []).join(' ')}]`, `[${(rule.resourceNames ?? []).join(' ')}]`, `[${(rule.verbs ?? []).join(' ')}]`]);
@@ -162,9 +161,9 @@ function describeRole(role: Role): string {
 	return out + indent(table(rows, 2), '  ');
 }
 
-function describeBinding(binding: KubeObject): string {
+function describeBinding(binding: RoleBinding): string {
 	let out = fields([['Name', binding.metadata.name], ['Labels', labelList(binding.metadata.labels)], ['Annotations', annotationList(binding.metadata.annotations)]]);
-	const {roleRef, subjects} = asRoleBinding(binding);
+	const {roleRef, subjects} = binding;
 	out += `Role:\n  Kind:  ${roleRef?.kind}\n  Name:  ${roleRef?.name}\nSubjects:\n`;
 	const rows = [['Kind', 'Name', 'Namespace'], ['----', '----', '---------'], ...(subjects ?? []).map(s => [s.kind!, s.name!, s.namespace ?? ''])];
 	return out + indent(table(rows, 2), '  ');

@@ -1,6 +1,7 @@
 // The parts of `kubectl describe pod` about configuration: a container's Environment (values,
 // ConfigMap and Secret keys, fields), Environment Variables from, Mounts, and the Volumes.
 
+import type {Volume} from '../../../engine/k8s/object-types.ts';
 type Ref = {name?: string; key?: string; optional?: boolean};
 type EnvVar = {name: string; value?: string; valueFrom?: {configMapKeyRef?: Ref; secretKeyRef?: Ref; fieldRef?: {apiVersion?: string; fieldPath?: string}}};
 
@@ -48,7 +49,7 @@ export function mountLines(mounts: {mountPath: string; name: string; readOnly?: 
 }
 
 /** One volume of the pod's "Volumes:" section. */
-export function volumeLines(volume: any): string {
+export function volumeLines(volume: Volume): string {
 	const rows: string[][] = [];
 	if (volume.configMap) rows.push(['    Type:', 'ConfigMap (a volume populated by a ConfigMap)'], ['    Name:', String(volume.configMap.name)], ['    Optional:', String(volume.configMap.optional === true)]);
 	else if (volume.secret) rows.push(['    Type:', 'Secret (a volume populated by a Secret)'], ['    SecretName:', String(volume.secret.secretName)], ['    Optional:', String(volume.secret.optional === true)]);

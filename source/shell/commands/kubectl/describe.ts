@@ -3,7 +3,6 @@ import {describeProbe} from './describe-probe.ts';
 import {msOf} from '../../../engine/k8s/metadata.ts';
 import {cpuMilli, formatCpu, formatMemory, memoryBytes} from '../../../engine/k8s/quantity.ts';
 import {formatLabels} from '../../../engine/k8s/selectors.ts';
-import {asEndpoints, asNode, asPod} from '../../../engine/k8s/typed-store.ts';
 import type {ContainerState, KubeObject, ResourceList} from '../../../engine/k8s/types.ts';
 import type {World, WorldEvent} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
@@ -56,8 +55,8 @@ function describePod(w: World, pod: Pod): string {
 	out += pod.status.podIP ? `IPs:\n  IP:           ${pod.status.podIP}\n` : 'IPs:              <none>\n';
 	if (controller) out += `Controlled By:  ${controller.kind}/${controller.name}\n`;
 	out += 'Containers:\n';
-	for (const c of asPod(pod).spec.containers) {
-		const s = asPod(pod).status!.containerStatuses?.find(x => x.name === c.name);
+	for (const c of pod.spec.containers) {
+		const s = pod.status!.containerStatuses?.find(x => x.name === c.name);
 		out += `  ${c.name}:\n`;
 		out += `    Container ID:   ${s?.containerID ?? ''}\n`;
 		out += `    Image:          ${c.image}\n`;
@@ -124,13 +123,13 @@ function describeNode(w: World, node: Node): string {
 	lines.push(...multi('Labels', labelList(node.metadata.labels)), ...multi('Annotations', annotationList(node.metadata.annotations)));
 	lines.push(`CreationTimestamp:\t${rfc1123(node.metadata.creationTimestamp)}`);
 	// printTaintsMultiline sorts them by "effect,key".
-	const taints = [...(asNode(node).spec.taints ?? [])].sort((a, b) => (`${a.effect},${a.key}` < `${b.effect},${b.key}` ? -1 : `${a.effect},${a.key}` > `${b.effect},${b.key}` ? 1 : 0));
+	const taints = [...(node.spec.taints ?? [])].sort((a, b) => (`${a.effect},${a.key}` < `${b.effect},${b.key}` ? -1 : `${a.effect},${a.key}` > `${b.effect},${b.key}` ? 1 : 0));
 	lines.push(...multi('Taints', taints.map(t => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`)));
 	lines.push(`Unschedulable:\t${node.spec.unschedulable ? 'true' : 'false'}`);
 	lines.push(...nodeLeaseLines(c.store.leases.get(`kube-node-lease/${node.metadata.name}`), node.metadata.name).trimEnd().split('\n').map(l => l.replace(/^(\s*[\w ]+:) +/, '$1\t')));
 	lines.push('Conditions:', '  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage', '  ----\t------\t-----------------\t------------------\t------\t-------');
 	for (const cond of node.status.conditions ?? []) lines.push(`  ${cond.type} \t${cond.status} \t${rfc1123(cond.lastHeartbeatTime)} \t${rfc1123(cond.lastTransitionTime)} \t${cond.reason} \t${cond.message}`);
-	lines.push('Addresses:', ...asNode(node).status.addresses!.map(a => `  ${a.type}:\t${a.address}`));
+	lines.push('Addresses:', ...(node.status.addresses ?? []).map(a => `  ${a.type}:\t${a.address}`));
 	const resources = (list: ResourceList) => Object.keys(list).sort().map(r => `  ${r}:\t${list[r]}`);
 	lines.push('Capacity:', ...resources(node.status.capacity ?? {}), 'Allocatable:', ...resources(node.status.allocatable ?? {}));
 	const info: NodeSystemInfo = node.status.nodeInfo ?? {};
@@ -226,7 +225,7 @@ function describeService(w: World, obj: Service): string {
 		...(obj.spec.type === 'ExternalName' ? [['External Name', obj.spec.externalName ?? ''] as Field] : []),
 	];
 	for (const p of obj.spec.ports ?? []) {
-		const endpoints = (ep ? (asEndpoints(ep).subsets ?? []) : []).flatMap(s => (s.addresses ?? []).flatMap(a => (s.ports ?? []).filter(x => (x.name ?? '') === (p.name ?? '')).map(x => `${a.ip}:${x.port}`)));
+		const endpoints = (ep ? (ep.subsets ?? []) : []).flatMap(s => (s.addresses ?? []).flatMap(a => (s.ports ?? []).filter(x => (x.name ?? '') === (p.name ?? '')).map(x => `${a.ip}:${x.port}`)));
 		list.push(['Port', `${p.name ?? '<unset>'}  ${p.port}/${p.protocol}`], ['TargetPort', `${p.targetPort}/${p.protocol}`]);
 		if (p.nodePort) list.push(['NodePort', `${p.name ?? '<unset>'}  ${p.nodePort}/${p.protocol}`]);
 		list.push(['Endpoints', endpoints.length > 3 ? `${endpoints.slice(0, 3).join(',')} + ${endpoints.length - 3} more...` : endpoints.join(',')]);
@@ -246,7 +245,7 @@ function describeGeneric(w: World, obj: KubeObject): string {
 	if (obj.kind === 'Lease') return describeUnstructured(w, obj);
 	if (obj.kind === 'Namespace') return fields([['Name', obj.metadata.name], ['Labels', labelList(obj.metadata.labels)], ['Annotations', annotationList(obj.metadata.annotations)], ['Status', obj.status?.phase ?? 'Active']]) + '\nNo resource quota.\n\nNo LimitRange resource.\n';
 	if (obj.kind === 'Endpoints') {
-		const subsets = asEndpoints(obj).subsets ?? [];
+		const subsets = obj.subsets ?? [];
 		const list: Field[] = [['Name', obj.metadata.name], ['Namespace', obj.metadata.namespace!], ['Labels', labelList(obj.metadata.labels)], ['Annotations', annotationList(obj.metadata.annotations)]];
 		let out = fields(list);
 		out += 'Subsets:\n';

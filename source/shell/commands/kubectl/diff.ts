@@ -29,12 +29,12 @@ function yamlOf(world: World, kind: string, namespace: string | undefined, name:
 	const get = (w: World) => getObject(w.cluster!, info.resource, info.namespaced ? namespace : undefined, name);
 	const obj = get(world);
 	if (!obj) return '';
-	const {managedFields: _, ...metadata} = obj.metadata as Record<string, any>;
+	const {managedFields: _, ...metadata}: Record<string, unknown> = obj.metadata;
 	const was = live ? get(live) : undefined;
 	if (was) {
 		metadata['resourceVersion'] = was.metadata.resourceVersion;
 		const annotation = was.metadata.annotations?.[lastApplied];
-		if (annotation !== undefined) metadata['annotations'] = {...metadata['annotations'], [lastApplied]: annotation};
+		if (annotation !== undefined) metadata['annotations'] = {...(metadata['annotations'] as Record<string, string> | undefined), [lastApplied]: annotation};
 	}
 	return toYaml(JSON.parse(JSON.stringify({...obj, metadata})));
 }

@@ -2,7 +2,7 @@
 // they built: print it for --dry-run=client (-o yaml sorted as kubectl's YAML printer sorts, -o json
 // in the Go struct's field order, as built), or send it to the API server.
 import {createObject} from '../../../engine/k8s/api-server.ts';
-import type {KubeObject} from '../../../engine/k8s/types.ts';
+import type {ObjectInput} from '../../../engine/k8s/object-input.ts';
 import type {CommandOutcome} from '../../types.ts';
 import {flag} from './args.ts';
 import {change, fail, namespaceOf, serverError, type Kctx} from './context.ts';
@@ -21,7 +21,7 @@ export function generatedMeta(k: Kctx, name: string, labels?: Record<string, str
 
 export type Generated = {
 	/** The object as kubectl sends it, keys in the Go struct's order. */
-	object: Record<string, any>;
+	object: Record<string, unknown>;
 	/** `deployment.apps/web`: what `created` and `-o name` print. */
 	ref: string;
 	/** kubectl's wrapping of a server error (`failed to create deployment`), when the command wraps it. */
@@ -43,9 +43,9 @@ export function sendGenerated(k: Kctx, generated: Generated, warnings = ''): Com
 		if (printable) return {stdout: print(k, generated.object, output, generated.ref), stderr: warnings, exitCode: 0};
 		return {stdout: `${generated.ref} created (dry run)\n`, stderr: warnings, exitCode: 0};
 	}
-	const sent = JSON.parse(JSON.stringify(generated.object)) as KubeObject;
+	const sent: ObjectInput = JSON.parse(JSON.stringify(generated.object)); // a generator's object: kind, apiVersion and metadata
 	sent.metadata = {...sent.metadata, namespace: namespaceOf(k)};
-	delete (sent.metadata as Record<string, unknown>)['creationTimestamp'];
+	delete sent.metadata.creationTimestamp;
 	const {world, result} = change(k.ctx.world, w => createObject(w, sent));
 	if (!result.ok) {
 		// kubectl's generators wrap every server error in their own words (fmt.Errorf("%v")), so an

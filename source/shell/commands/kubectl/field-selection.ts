@@ -4,6 +4,7 @@
 import {matchesFields, parseFieldSelector, unsupportedField, type FieldRequirement} from '../../../engine/k8s/field-selectors.ts';
 import {resourceInfo, resourceInfos} from '../../../engine/k8s/resources.ts';
 import type {KubeObject, ResourceName} from '../../../engine/k8s/types.ts';
+import type {ObjectInput} from '../../../engine/k8s/object-input.ts';
 import type {WorldEvent} from '../../../engine/world.ts';
 import {flag} from './args.ts';
 import type {Kctx} from './context.ts';
@@ -24,7 +25,7 @@ function gvr(resource: ResourceName | 'events'): string {
 }
 
 /** The fields of an event in the world's stream, as its Event object would hold them. */
-function eventAsObject(e: WorldEvent): KubeObject {
+function eventAsObject(e: WorldEvent): ObjectInput {
 	const [word, namespace, name] = e.object.split('/');
 	const info = resourceInfos.find(r => r.singular === word);
 	return {
@@ -36,7 +37,7 @@ function eventAsObject(e: WorldEvent): KubeObject {
 		type: e.type,
 		source: {component: e.component.split('/')[0]},
 		reportingComponent: e.component.split('/')[0],
-	} as unknown as KubeObject;
+	};
 }
 
 export function fieldSelection(k: Kctx): FieldSelection | {error: string} {

@@ -8,7 +8,7 @@ import {fail, namespaceOf, type Kctx} from './context.ts';
 import {listObjects} from '../../../engine/k8s/api-server.ts';
 import type {Pod} from '../../../engine/k8s/kinds.ts';
 import {msOf} from '../../../engine/k8s/metadata.ts';
-import {asPod, specOf} from '../../../engine/k8s/typed-store.ts';
+import {specOf} from '../../../engine/k8s/typed-store.ts';
 import {fieldsIn} from '../../../engine/k8s/object-input.ts';
 import type {ContainerRuntime} from '../../../engine/k8s/types.ts';
 import {storeKey} from '../../../engine/k8s/resources.ts';
@@ -26,7 +26,7 @@ export function podsFor(k: Kctx, ref: string): {pods: Pod[]; typed: string} | {e
 	if (!info) return {error: unknownResourceType(type)};
 	if (info.resource === 'pods') {
 		const pod = c.store.pods.get(`${ns}/${name}`);
-		return pod ? {pods: [asPod(pod)], typed: name} : {error: `Error from server (NotFound): pods "${name}" not found`};
+		return pod ? {pods: [pod], typed: name} : {error: `Error from server (NotFound): pods "${name}" not found`};
 	}
 	const owner = c.store[info.resource].get(storeKey(info, ns, name));
 	if (!owner) return {error: `Error from server (NotFound): ${qualifiedPlural(info)} "${name}" not found`};
@@ -35,7 +35,7 @@ export function podsFor(k: Kctx, ref: string): {pods: Pod[]; typed: string} | {e
 	if (!selector || typeof selector !== 'object') return {error: `error: cannot attach to ${info.kind}: selector for ${typePrefix(info)}/${name} not implemented`};
 	// kubectl's GetFirstPod (podutils.ActivePods, reversed; ByLogging for logs is the same order): a
 	// scheduled, running, ready pod first, ready the longest, restarted the least, the oldest; then the list's (name) order.
-	const pods = listObjects(c, 'pods', ns).filter(p => matchesMap(p.metadata.labels, selector as Record<string, string>) && !p.metadata.deletionTimestamp).map(asPod);
+	const pods = listObjects(c, 'pods', ns).filter(p => matchesMap(p.metadata.labels, selector as Record<string, string>) && !p.metadata.deletionTimestamp);
 	const phaseRank = (p: Pod) => ({Running: 2, Unknown: 1}[p.status?.phase as string] ?? 0);
 	const readySince = (p: Pod) => {
 		const ready = (p.status?.conditions ?? []).find(x => x.type === 'Ready' && x.status === 'True');
@@ -112,7 +112,7 @@ export function kubectlLogs(given: Kctx): CommandOutcome {
 	if (selectorText !== undefined) {
 		const reqs = parseSelector(selectorText);
 		if (!reqs) return fail(`error: unable to parse requirement: found '${selectorText}'`);
-		const pods = listObjects(k.ctx.world.cluster!, 'pods', namespaceOf(k)).filter(p => matchesRequirements(p.metadata.labels, reqs)).map(asPod);
+		const pods = listObjects(k.ctx.world.cluster!, 'pods', namespaceOf(k)).filter(p => matchesRequirements(p.metadata.labels, reqs));
 		if (pods.length === 0) return {stdout: '', stderr: `No resources found in ${namespaceOf(k)} namespace.\n`, exitCode: 0};
 		const max = Number(flag(k.args, 'max-log-requests') ?? 5);
 		if (pods.length > max && flag(k.args, 'f', 'follow') === 'true') return fail(`error: you are attempting to follow ${pods.length} log streams, but maximum allowed concurrency is ${max}, use --max-log-requests to increase the limit`);

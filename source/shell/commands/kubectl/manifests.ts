@@ -94,13 +94,14 @@ function goYamlLine(content: string, offset: number, message: string): number {
 	return content.slice(0, at).split('\n').length;
 }
 
-export function parseManifestText(name: string, content: string): {objects: Fields[]} | {error: string} {
+/** The documents of a manifest (a List's items in its place), each as it was written: loadManifests checks them. */
+export function parseManifestText(name: string, content: string): {objects: unknown[]} | {error: string} {
 	const depth = yamlDepth(content);
 	if (depth > goYamlMaxDepth) return {error: `error: error parsing ${name}: error converting YAML to JSON: yaml: exceeded max depth of ${goYamlMaxDepth}`};
 	if (depth > parsedMaxDepth) return {error: `error: error parsing ${name}: [simulator] the YAML nests ${depth} levels deep; k8s-tutor reads up to ${parsedMaxDepth} (kubectl reads up to ${goYamlMaxDepth})`};
 	const docs = parseAllDocuments(content, {prettyErrors: false, uniqueKeys: true});
 	const list = Array.isArray(docs) ? docs : [docs];
-	const objects: Fields[] = [];
+	const objects: unknown[] = [];
 	for (const doc of list) {
 		const error = doc.errors[0];
 		if (error) {
@@ -136,7 +137,8 @@ export function loadManifests(ctx: CommandContext, paths: string[]): {manifests:
 		for (const file of read.files) {
 			const parsed = parseManifestText(file.name, file.content);
 			if ('error' in parsed) return parsed;
-			for (const object of parsed.objects) {
+			for (const item of parsed.objects) {
+				const object: Fields = isFields(item) ? item : {}; // (a List item that is null, a number or a list has neither field)
 				if (!object.apiVersion) return {error: `error: error validating "${file.name}": error validating data: apiVersion not set; if you choose to ignore these errors, turn validation off with --validate=false`};
 				if (!object.kind) return {error: `error: error validating "${file.name}": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false`};
 				object.metadata ??= {};

@@ -1,7 +1,8 @@
 // The three patch kinds kubectl patch sends: JSON merge patch (RFC 7386), a strategic merge patch
 // (lists of named things merged by their key, as the API server does for pods), and JSON patch (RFC 6902).
 
-type Json = any;
+/** A JSON value: the object patched, a patch, an operation's value. */
+type Json = unknown;
 
 function isObject(v: unknown): v is Record<string, Json> {
 	return !!v && typeof v === 'object' && !Array.isArray(v);
@@ -34,8 +35,8 @@ export function strategicMergePatch(target: Json, patch: Json, field = ''): Json
 	if (Array.isArray(patch)) {
 		const key = mergeKeys[field];
 		if (!key || !Array.isArray(target) || !patch.every(isObject)) return structuredClone(patch);
-		const out = target.map(x => structuredClone(x));
-		for (const item of patch) {
+		const out: Json[] = target.map(x => structuredClone(x));
+		for (const item of patch as Record<string, Json>[]) { // (every item is an object: checked above)
 			const i = out.findIndex(x => isObject(x) && x[key] === item[key]);
 			if (item['$patch'] === 'delete') {
 				if (i >= 0) out.splice(i, 1);
@@ -61,19 +62,20 @@ function pointer(path: unknown): string[] | undefined {
 /** RFC 6902: add, remove, replace, move, copy, test; the error names the failing operation as the API server does. */
 export function applyJsonPatch(doc: Json, ops: Json[]): {value: Json} | {error: string} {
 	let root = structuredClone(doc);
-	const parentOf = (parts: string[]) => {
+	const child = (node: Json, p: string): Json => (Array.isArray(node) ? (node as Json[])[Number(p)] : isObject(node) ? node[p] : undefined);
+	const parentOf = (parts: string[]): Json[] | Record<string, Json> | undefined => {
 		let node = root;
 		for (const p of parts.slice(0, -1)) {
-			node = Array.isArray(node) ? node[Number(p)] : node?.[p];
+			node = child(node, p);
 			if (node === undefined || node === null || typeof node !== 'object') return undefined;
 		}
-		return node;
+		return node as Json[] | Record<string, Json>;
 	};
 	const read = (parts: string[]) => {
 		let node = root;
 		for (const p of parts) {
 			if (node === undefined || node === null || typeof node !== 'object') return undefined;
-			node = Array.isArray(node) ? node[Number(p)] : node[p];
+			node = child(node, p);
 		}
 		return node;
 	};
@@ -111,7 +113,7 @@ export function applyJsonPatch(doc: Json, ops: Json[]): {value: Json} | {error: 
 		return true;
 	};
 	for (const op of ops) {
-		const path = pointer(op?.path);
+		const path = pointer(isObject(op) ? op.path : undefined);
 		if (!isObject(op) || !path) return {error: `doc is missing path: ${JSON.stringify(op)}`};
 		const missing = `doc is missing key: ${op.path}`;
 		switch (op.op) {

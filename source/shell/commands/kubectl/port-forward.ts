@@ -5,7 +5,6 @@ import {produce} from 'immer';
 import {listeningServer} from '../../../engine/network/connect.ts';
 import {spawnProcess} from '../../../engine/host/processes.ts';
 import {digestHex} from '../../../engine/hash.ts';
-import {asPod, asService} from '../../../engine/k8s/typed-store.ts';
 import type {CommandOutcome} from '../../types.ts';
 import {isBackgrounded} from '../linux/context.ts';
 import {fail, type Kctx} from './context.ts';
@@ -39,12 +38,12 @@ export function kubectlPortForward(k: Kctx): CommandOutcome {
 	for (const p of ports) {
 		let target: number | string = Number.isNaN(p.remote) ? p.remoteText : p.remote;
 		if (svc) {
-			const port = (asService(svc).spec.ports ?? []).find(x => x.port === target || x.name === target);
+			const port = (svc.spec.ports ?? []).find(x => x.port === target || x.name === target);
 			if (!port) return fail(`error: Service ${svc.metadata.name} does not have a service port ${target}`);
 			target = port.targetPort ?? port.port;
 		}
 		if (typeof target === 'string') {
-			const named = asPod(pod).spec.containers.flatMap(x => x.ports ?? []).find(x => x.name === target);
+			const named = pod.spec.containers.flatMap(x => x.ports ?? []).find(x => x.name === target);
 			if (!named) return fail(`error: Pod '${pod.metadata.name}' does not have a named port '${target}'`);
 			target = named.containerPort;
 		}

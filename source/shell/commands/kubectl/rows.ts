@@ -2,7 +2,6 @@
 import {msOf} from '../../../engine/k8s/metadata.ts';
 import {podStatusColumn} from '../../../engine/k8s/pod-status-column.ts';
 import {formatLabels} from '../../../engine/k8s/selectors.ts';
-import {asNode, asPod, asService} from '../../../engine/k8s/typed-store.ts';
 import type {ContainerSpec, KubeObject, ResourceName} from '../../../engine/k8s/types.ts';
 import type {World} from '../../../engine/world.ts';
 import {humanDuration} from './table.ts';
@@ -18,19 +17,19 @@ export function age(w: World, obj: KubeObject): string {
 export const podStatus = podStatusColumn;
 
 export function podReady(pod: Pod): string {
-	const statuses = asPod(pod).status?.containerStatuses ?? [];
+	const statuses = pod.status?.containerStatuses ?? [];
 	return `${statuses.filter(s => s.ready).length}/${pod.spec?.containers?.length ?? 0}`;
 }
 
 export function podRestarts(w: World, pod: Pod): string {
-	const statuses = asPod(pod).status?.containerStatuses ?? [];
+	const statuses = pod.status?.containerStatuses ?? [];
 	const restarts = statuses.reduce((s, x) => s + (x.restartCount ?? 0), 0);
 	const last = Math.max(0, ...statuses.map(x => msOf(x.lastState?.terminated?.finishedAt)).filter(x => x > 0));
 	return restarts > 0 && last > 0 ? `${restarts} (${humanDuration(w.time - last)} ago)` : String(restarts);
 }
 
 function nodeStatus(node: Node): string {
-	const ready = asNode(node).status?.conditions?.find(x => x.type === 'Ready');
+	const ready = node.status?.conditions?.find(x => x.type === 'Ready');
 	const parts = [ready?.status === 'True' ? 'Ready' : 'NotReady'];
 	if (node.spec?.unschedulable) parts.push('SchedulingDisabled');
 	return parts.join(',');
@@ -42,7 +41,7 @@ function nodeRoles(node: Node): string {
 }
 
 function servicePorts(svc: Service): string {
-	const ports = asService(svc).spec?.ports ?? [];
+	const ports = svc.spec?.ports ?? [];
 	return ports.length ? ports.map(p => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`).join(',') : '<none>';
 }
 

@@ -6,6 +6,7 @@ import {createObject, replaceObject} from '../../../engine/k8s/api-server.ts';
 import {conflictMessage, recordApply, releaseFields, setManagedFields} from '../../../engine/k8s/field-managers.ts';
 import {cloneData, now} from '../../../engine/k8s/metadata.ts';
 import type {KubeObject} from '../../../engine/k8s/types.ts';
+import type {ObjectInput} from '../../../engine/k8s/object-input.ts';
 import type {World} from '../../../engine/world.ts';
 import {bool, flag} from './args.ts';
 import {serverError, type Kctx} from './context.ts';
@@ -25,7 +26,7 @@ are the ways you can resolve this warning:
 See https://kubernetes.io/docs/reference/using-api/server-side-apply/#conflicts`;
 
 /** One object applied server-side (call on a draft): the line kubectl prints, or its error. */
-export function serverSideApply(k: Kctx, w: World, config: KubeObject, existing: KubeObject | undefined, id: string, source: string): {line?: string; error?: string} {
+export function serverSideApply(k: Kctx, w: World, config: ObjectInput, existing: KubeObject | undefined, id: string, source: string): {line?: string; error?: string} {
 	const manager = flag(k.args, 'field-manager') ?? 'kubectl';
 	const own = recordApply(existing, config, manager, bool(k.args, 'force-conflicts'), now(w));
 	if ('conflicts' in own) return {error: `error: ${conflictMessage(own.conflicts)}\n${conflictAdvice}`};
@@ -35,7 +36,7 @@ export function serverSideApply(k: Kctx, w: World, config: KubeObject, existing:
 		setManagedFields(created.object, own.managedFields);
 		return {line: `${id} serverside-applied`};
 	}
-	const merged = strategicMergePatch(cloneData(existing), config) as KubeObject;
+	const merged = strategicMergePatch(cloneData(existing), config) as ObjectInput; // the configuration merged into the live object
 	releaseFields(merged, own.released);
 	const replaced = replaceObject(w, merged);
 	if (!replaced.ok) return {error: replaced.error.reason === 'Invalid' ? replaced.error.message : serverError(replaced.error, `error when patching "${source}"`)};

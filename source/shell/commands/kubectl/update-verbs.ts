@@ -7,7 +7,6 @@ import {getObject, replaceObject} from '../../../engine/k8s/api-server.ts';
 import {recordUpdate, setManagedFields} from '../../../engine/k8s/field-managers.ts';
 import {cloneData, now, timestampAt} from '../../../engine/k8s/metadata.ts';
 import {resourceByKind} from '../../../engine/k8s/resources.ts';
-import {asPod} from '../../../engine/k8s/typed-store.ts';
 import type {KubeObject, PodSpec} from '../../../engine/k8s/types.ts';
 import {tick} from '../../../engine/tick.ts';
 import type {World} from '../../../engine/world.ts';
@@ -21,7 +20,7 @@ import {qualifiedPlural, typePrefix} from './resource-names.ts';
 import {goYamlMessage} from './manifests.ts';
 import {applyJsonPatch, mergePatch, strategicMergePatch} from './patches.ts';
 import type {Deployment, DeploymentStatus, ReplicaSet} from '../../../engine/k8s/kinds.ts';
-import type {ObjectInput} from '../../../engine/k8s/object-input.ts';
+import {fieldsIn, isFields, type ObjectInput} from '../../../engine/k8s/object-input.ts';
 
 /** TYPE NAME or TYPE/NAME naming exactly one existing object. */
 function oneObject(k: Kctx, positional: string[]): {obj: KubeObject; prefix: string} | {error: string} {
@@ -126,9 +125,8 @@ export function kubectlPatch(k: Kctx): CommandOutcome {
 		if (!patch || typeof patch !== 'object' || Array.isArray(patch)) return fail('Error from server (BadRequest): json: cannot unmarshal array into Go value of type map[string]interface {}');
 		next = type === 'merge' ? mergePatch(current, patch) : strategicMergePatch(current, patch);
 	}
-	const obj = next as KubeObject;
-	if (obj?.metadata?.name !== found.obj.metadata.name || obj.kind !== found.obj.kind) return fail(`The request is invalid: metadata.name and kind may not be changed by a patch`);
-	return sendUpdate(k, obj, found.prefix, 'patched', 'patched (no change)', 'kubectl-patch');
+	if (!isFields(next) || fieldsIn(next, 'metadata')?.name !== found.obj.metadata.name || next.kind !== found.obj.kind) return fail(`The request is invalid: metadata.name and kind may not be changed by a patch`);
+	return sendUpdate(k, next as ObjectInput, found.prefix, 'patched', 'patched (no change)', 'kubectl-patch'); // (kind and name checked; the API server validates the rest)
 }
 
 /**

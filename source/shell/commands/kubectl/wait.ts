@@ -49,7 +49,8 @@ function met(condition: Condition, current: KubeObject | undefined, uid: string 
 	if (!current) return false;
 	if (condition.kind === 'condition') {
 		const status = statusOf(current);
-		const conditions: {type?: string; status?: unknown}[] = isFields(status) && Array.isArray(status.conditions) ? status.conditions : [];
+		// A stored object's conditions, as its controller wrote them: {type, status, ...}.
+		const conditions = isFields(status) && Array.isArray(status.conditions) ? (status.conditions as {type?: string; status?: unknown}[]) : [];
 		const found = conditions.find(c => c.type?.toLowerCase() === condition.name.toLowerCase());
 		return !!found && String(found.status).toLowerCase() === condition.value.toLowerCase();
 	}

@@ -2,7 +2,7 @@
 // sections. Ids: "pod:ns/name", "node:name", "container:host/id", "image:host/id"
 // ("image:registry/id" for the registry's copy), "process:host/pid", "cgroup:host/path".
 import {formatCpu} from '../../../engine/k8s/quantity.ts';
-import type {ContainerSpec, ContainerStatus} from '../../../engine/k8s/types.ts';
+import type {ContainerStatus} from '../../../engine/k8s/types.ts';
 import {namespaceKinds, type Host} from '../../../engine/host/types.ts';
 import type {Image} from '../../../engine/docker/types.ts';
 import type {World} from '../../../engine/world.ts';
@@ -87,7 +87,7 @@ function podXray(world: World, key: string, t: XrayText): XrayView | null {
 	if (!pod) return null;
 	const row = podRow(key, pod);
 	const statuses: ContainerStatus[] = pod.status?.containerStatuses ?? [];
-	const containers = ((pod.spec?.containers ?? []) as ContainerSpec[]).map(c => {
+	const containers = (pod.spec?.containers ?? []).map(c => {
 		const status = statuses.find(s => s.name === c.name);
 		const state = status ? Object.keys(status.state)[0] : 'waiting';
 		const requests = c.resources?.requests ? ` ${t.requests} ${Object.entries(c.resources.requests).map(([k, v]) => `${k}=${v}`).join(',')}` : '';
