@@ -19,6 +19,15 @@ test('-e and --env-file set the environment that env inside prints', () => {
 	expectLine(shell, 'docker logs envloop', 'hello world\n');
 });
 
+test('--env-file reads a file written on the simulated host, where the docker CLI runs', () => {
+	const shell = dockerShell();
+	run(shell, 'docker pull busybox');
+	run(shell, 'echo C=3 > f.env');
+	const out = run(shell, 'docker run --rm -h box --env-file f.env busybox env');
+	assert.equal(out.stderr, '');
+	assert.match(out.stdout, /^C=3$/m);
+});
+
 test('a named volume keeps files after its container is gone and shares them with the next one', () => {
 	const shell = dockerShell();
 	run(shell, 'docker pull busybox');

@@ -9,6 +9,7 @@ import type {PortBinding, RestartPolicy} from '../../../engine/docker/types.ts';
 import {parseMemoryBytes} from '../../../engine/docker/units.ts';
 import {parseVolumeFlag, type MountSpec} from '../../../engine/docker/volumes.ts';
 import type {World} from '../../../engine/world.ts';
+import {pathKind, readPath} from '../../paths.ts';
 import {readDisk} from '../../read-disk.ts';
 import type {CommandOutcome} from '../../types.ts';
 import type {DockerCall} from './context.ts';
@@ -167,9 +168,20 @@ function settingsFrom(flags: ParsedFlags, call: DockerCall, image: string, comma
  * written; blank lines and # comments skipped; a bare KEY takes the caller's value if it has one.
  */
 function readEnvFile(call: DockerCall, path: string): {env: Record<string, string>} | {error: string} {
-	const read = readDisk(call.ctx.disk, path);
-	if (!read.ok) return {error: `open ${path}: ${read.problem === 'missing' || read.problem === 'unreadable' || read.problem === 'directory' ? read.message : `[simulator] ${read.message}`}`};
-	const content = read.content;
+	const content = hostFile(call, path) ?? readDisk(call.ctx.disk, path);
+	if (typeof content !== 'string' && !content.ok) return {error: `open ${path}: ${content.problem === 'missing' || content.problem === 'unreadable' || content.problem === 'directory' ? content.message : `[simulator] ${content.message}`}`};
+	return parseEnvFile(call, path, typeof content === 'string' ? content : content.content);
+}
+
+/** A file the learner wrote on the simulated host (`echo A=1 > app.env`), which the docker CLI there reads first. */
+function hostFile(call: DockerCall, path: string): string | undefined {
+	const {world, frame} = call.ctx;
+	if (pathKind(world, frame, path) !== 'file') return undefined;
+	const read = readPath(world, frame, path);
+	return 'content' in read ? read.content : undefined;
+}
+
+function parseEnvFile(call: DockerCall, path: string, content: string): {env: Record<string, string>} | {error: string} {
 	const env: Record<string, string> = {};
 	for (const raw of content.split('\n')) {
 		const line = raw.replace(/^\s+/, '').replace(/\r$/, '');
