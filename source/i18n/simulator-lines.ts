@@ -6,6 +6,8 @@ import type {Locale} from './locale.ts';
 type Rule = [RegExp, (m: RegExpExecArray) => string];
 
 const rules: Rule[] = [
+	[/^\[simulator\] (\S+) is not in k8s-tutor's offline copy of Docker Hub; the real Docker Hub may have it$/, m => `${m[1]} 不在 k8s-tutor 的离线 Docker Hub 副本中；真实的 Docker Hub 上可能有它`],
+	[/^\[simulator\] k8s-tutor's offline copy of Docker Hub holds (\S+) only as (.+); the real Docker Hub may have (\S+)$/, m => `k8s-tutor 的离线 Docker Hub 副本中 ${m[1]} 只有这些标签：${m[2]}；真实的 Docker Hub 上可能有 ${m[3]}`],
 	[/^\[simulator\] (.+) is a real kubectl feature that is not simulated in this version$/, m => `${m[1]} 是真实 kubectl 的功能，本版本的模拟器没有模拟它`],
 	[/^\[simulator\] (\S+) \(kind (\S+), (\S+)\) is a real Kubernetes resource type that is not simulated in this version(.*)$/, m => `${m[1]}（kind ${m[2]}，${m[3]}）是真实的 Kubernetes 资源类型，本版本的模拟器没有模拟它${m[4] ? ` ${m[4].trim()}` : ''}`],
 	[/^\[simulator\] kubectl explain has no documentation for (\S+) in this version$/, m => `本版本的 kubectl explain 没有 ${m[1]} 的文档`],

@@ -144,8 +144,8 @@ Digest: ${manifestDigestOf(kubia)}
 Status: Image is up to date for luksa/kubia:latest
 docker.io/luksa/kubia:latest
 `);
-	expectLine(shell, 'docker pull nosuch', 'Using default tag: latest\n', "Error response from daemon: pull access denied for nosuch, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n", 1);
-	expectLine(shell, 'docker pull nginx:9.9', '', 'Error response from daemon: manifest for nginx:9.9 not found: manifest unknown: manifest unknown\n', 1);
+	expectLine(shell, 'docker pull nosuch', 'Using default tag: latest\n', "Error response from daemon: pull access denied for nosuch, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n[simulator] nosuch is not in k8s-tutor's offline copy of Docker Hub; the real Docker Hub may have it\n", 1);
+	expectLine(shell, 'docker pull nginx:9.9', '', "Error response from daemon: manifest for nginx:9.9 not found: manifest unknown: manifest unknown\n[simulator] k8s-tutor's offline copy of Docker Hub holds nginx only as 1.26, 1.26.2, 1.27, 1.27.3, latest, mainline, stable, stable-bookworm; the real Docker Hub may have nginx:9.9\n", 1);
 	expectLine(shell, 'docker pull', '', `docker: 'docker pull' requires 1 argument\n\nUsage:  docker pull [OPTIONS] NAME[:TAG|@DIGEST]\n\nRun 'docker pull --help' for more information\n`, 1);
 });
 

@@ -8,6 +8,7 @@ import type {ExternalProgramRunner} from '../../../engine/script/external-progra
 import {tick} from '../../../engine/tick.ts';
 import type {World} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
+import {offlineHubNote} from '../../offline-hub-note.ts';
 import type {DockerCall} from './context.ts';
 import {daemonError, fail, ok, usageError} from './format.ts';
 import {dockerFlags, flagSet, parseFlags} from './flags.ts';
@@ -45,7 +46,8 @@ export function dockerPull(args: string[], call: DockerCall): CommandOutcome {
 		// The CLI says which tag it asked for before the daemon answers.
 		const wanted = parseImageRef(ref);
 		const asked = 'error' in wanted || wanted.tagGiven || wanted.digest || flagSet(parsed.flags, '-q') ? '' : 'Using default tag: latest\n';
-		return {...daemonError(result.error), stdout: asked};
+		const failed = daemonError(result.error);
+		return {...failed, stderr: failed.stderr + offlineHubNote(call.world, ref, result.error), stdout: asked};
 	}
 	const defaultTag = result.plan.ref.tagGiven || result.plan.ref.digest ? '' : 'Using default tag: latest\n';
 	if (flagSet(parsed.flags, '-q')) return ok(qualifiedName(result.plan.ref) + '\n', {world: result.world});

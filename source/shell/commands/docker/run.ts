@@ -16,6 +16,7 @@ import type {DockerCall} from './context.ts';
 import {fail, notSimulatedNote} from './format.ts';
 import {dockerFlags, flagSet, flagValue, flagValues, type ParsedFlags, parseFlags} from './flags.ts';
 import {containerFrame, isShell, runInside} from './inside.ts';
+import {offlineHubNote} from '../../offline-hub-note.ts';
 import {pullOnHost} from './pull-push.ts';
 
 
@@ -204,7 +205,10 @@ function ensureImage(call: DockerCall, world: World, ref: string, sub: string): 
 	if ('error' in parsed) return runFailure(sub, parsed.error);
 	const unable = `Unable to find image '${tagKey(parsed)}' locally\n`;
 	const pulled = pullOnHost(world, call.host, ref, call.ctx.runtime.programs);
-	if (!pulled.ok) return runFailure(sub, `Error response from daemon: ${pulled.error}`, unable);
+	if (!pulled.ok) {
+		const failed = runFailure(sub, `Error response from daemon: ${pulled.error}`, unable);
+		return {...failed, stderr: failed.stderr + offlineHubNote(world, ref, pulled.error)};
+	}
 	return {world: pulled.world, stderr: unable + pulled.text};
 }
 

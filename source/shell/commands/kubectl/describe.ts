@@ -19,6 +19,7 @@ import {tabwrite} from './tabwriter.ts';
 import {environmentLines, mountLines, volumeLines} from './describe-pod-config.ts';
 import type {Deployment, Node, NodeSystemInfo, Pod, ReplicaSet, Service} from '../../../engine/k8s/kinds.ts';
 import type {Lease, ReplicationController} from '../../../engine/k8s/kinds-more.ts';
+import {podPullNotes} from '../../offline-hub-note.ts';
 
 export {aggregateEvents, eventsSection};
 
@@ -266,12 +267,16 @@ export function kubectlDescribe(k: Kctx): CommandOutcome {
 	const ns = namespaceOf(k);
 	const parts: string[] = [];
 	const errors: string[] = [];
+	const notes: string[] = [];
 	for (const t of targets) {
 		const objects = t.names.length
 			? t.names.map(n => getObject(w.cluster!, t.info.resource, ns, n) ?? (errors.push(`Error from server (NotFound): ${qualifiedPlural(t.info)} "${n}" not found`), undefined)).filter(x => x !== undefined)
 			: listObjects(w.cluster!, t.info.resource, t.info.namespaced ? ns : undefined);
-		for (const obj of objects) parts.push(obj.kind === 'Pod' ? describePod(w, obj) : obj.kind === 'Node' ? describeNode(w, obj) : describeGeneric(w, obj));
+		for (const obj of objects) {
+			parts.push(obj.kind === 'Pod' ? describePod(w, obj) : obj.kind === 'Node' ? describeNode(w, obj) : describeGeneric(w, obj));
+			if (obj.kind === 'Pod') notes.push(podPullNotes(w, obj));
+		}
 	}
 	if (parts.length === 0 && errors.length === 0) return {stdout: '', stderr: `No resources found in ${ns} namespace.\n`, exitCode: 0};
-	return {stdout: parts.join('\n\n'), stderr: errors.map(e => e + '\n').join(''), exitCode: errors.length ? 1 : 0};
+	return {stdout: parts.join('\n\n'), stderr: errors.map(e => e + '\n').join('') + [...new Set(notes)].join(''), exitCode: errors.length ? 1 : 0};
 }
