@@ -6,6 +6,7 @@ import type {ExternalProgramRunner} from '../script/external-programs.ts';
 import {runsAsProcess, shellScriptOf, startScriptProcess} from '../script/script-processes.ts';
 import {appendLog} from '../docker/runtime.ts';
 import {podContainerMounts, releasePodVolumes} from './pod-volumes.ts';
+import {normalizeCgroupPath} from '../host/cgroups.ts';
 import {createNamespace} from '../host/namespaces.ts';
 import type {FileNode, Host, Process} from '../host/types.ts';
 import {fastHex} from './metadata.ts';
@@ -154,11 +155,13 @@ export function startContainerProcess(w: World, runtime: PodRuntime, pod: Pod, c
 	// The container's /proc shows its own pid namespace, as runc mounts it; its volumes are mounted in its mount namespace.
 	const mnt = createNamespace(host, 'mnt', pause.pid, {rootfs: fsId, procMountedFromPidNs: pidNs, ...(mounts.length ? {mounts} : {})}).id;
 	const cgroup = `${podCgroup(pod)}/docker-${id}.scope`;
+	// cgroup v2: the runtime gives each container a private cgroup namespace rooted at its own cgroup, as docker run does.
+	const cgroupNs = createNamespace(host, 'cgroup', pause.pid, {cgroupRoot: normalizeCgroupPath(cgroup)}).id;
 	const app = image.app;
 	const proc = spawnProcess(w, host, {
 		parentPid: pause.ppid,
 		command,
-		namespaces: {net: pause.namespaces.net, uts: pause.namespaces.uts, ipc: pause.namespaces.ipc, mnt, pid: pidNs},
+		namespaces: {net: pause.namespaces.net, uts: pause.namespaces.uts, ipc: pause.namespaces.ipc, mnt, pid: pidNs, cgroup: cgroupNs},
 		cgroup,
 		memoryBytes: app.name === 'kubia' ? 28 * mib : 6 * mib,
 		workload: appWorkload(app, host.ip, host.name),
