@@ -43,7 +43,8 @@ export const top: CommandSpec = external({
 		return ok(
 			[
 				`top - ${clock(ctx.world.time)} up ${uptime(ctx.world.time - host.bootTime + 60_000)},  1 user,  load average: ${load}, ${(busyCores * 0.8).toFixed(2)}, ${(busyCores * 0.5).toFixed(2)}`,
-				`Tasks: ${String(procs.length).padStart(3)} total, ${String(running.length + 1).padStart(3)} running, ${String(procs.length - running.length - 1).padStart(3)} sleeping,   0 stopped,   0 zombie`,
+				// top counts itself: one more task, running.
+				`Tasks: ${String(procs.length + 1).padStart(3)} total, ${String(running.length + 1).padStart(3)} running, ${String(procs.length - running.length).padStart(3)} sleeping,   0 stopped,   0 zombie`,
 				`%Cpu(s): ${us.toFixed(1).padStart(4)} us,  0.3 sy,  0.0 ni, ${Math.max(0, 100 - us - 0.3).toFixed(1).padStart(4)} id,  0.0 wa,  0.0 hi,  0.0 si,  0.0 st`,
 				`MiB Mem : ${mibOf(host.memoryBytes)} total, ${mibOf(Math.max(0, host.memoryBytes - used))} free, ${mibOf(used - cache)} used, ${mibOf(cache)} buff/cache`,
 				`MiB Swap:      0.0 total,      0.0 free,      0.0 used. ${mibOf(Math.max(0, host.memoryBytes - used))} avail Mem`,
