@@ -6,6 +6,8 @@ import type {Locale} from './locale.ts';
 type Rule = [RegExp, (m: RegExpExecArray) => string];
 
 const rules: Rule[] = [
+	[/^\[simulator\] (.+?):? (?:is )?accepted, not simulated here$/, m => `${m[1]}：已接受，但这里没有模拟`],
+	[/^\[simulator\] mv: moving a directory is not simulated here: (.+)$/, m => `mv：这里没有模拟移动目录：${m[1]}`],
 	[/^\[simulator\] (\S+) is not in k8s-tutor's offline copy of Docker Hub; the real Docker Hub may have it$/, m => `${m[1]} 不在 k8s-tutor 的离线 Docker Hub 副本中；真实的 Docker Hub 上可能有它`],
 	[/^\[simulator\] k8s-tutor's offline copy of Docker Hub holds (\S+) only as (.+); the real Docker Hub may have (\S+)$/, m => `k8s-tutor 的离线 Docker Hub 副本中 ${m[1]} 只有这些标签：${m[2]}；真实的 Docker Hub 上可能有 ${m[3]}`],
 	[/^\[simulator\] (.+) is a real kubectl feature that is not simulated in this version$/, m => `${m[1]} 是真实 kubectl 的功能，本版本的模拟器没有模拟它`],

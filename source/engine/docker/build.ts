@@ -289,7 +289,7 @@ function runStep(w: World, hostName: string, stage: Stage, ins: Instruction, req
 		case 'RUN':
 			return runInstruction(w, stage, args, config, vars);
 		default:
-			if (notSimulated.has(ins.keyword)) return {...meta(`${ins.keyword} ${args}`), output: `(${ins.keyword} is accepted, not simulated here)\n`};
+			if (notSimulated.has(ins.keyword)) return {...meta(`${ins.keyword} ${args}`), output: `[simulator] ${ins.keyword} is accepted, not simulated here\n`};
 			return meta(`${ins.keyword} ${args}`);
 	}
 }

@@ -30,8 +30,8 @@ test('a real flag the simulation does not model is accepted with a note; a flag 
 		const r = run(shell, line);
 		return {code: r.exitCode, stderr: r.stderr ?? ''};
 	};
-	assert.deepEqual(said('docker volume ls --cluster'), {code: 0, stderr: '(--cluster is accepted, not simulated here)\n'});
-	assert.match(said('docker pull --platform linux/amd64 busybox').stderr, /^\(--platform is accepted, not simulated here\)\n$/);
+	assert.deepEqual(said('docker volume ls --cluster'), {code: 0, stderr: '[simulator] --cluster is accepted, not simulated here\n'});
+	assert.match(said('docker pull --platform linux/amd64 busybox').stderr, /^\[simulator\] --platform is accepted, not simulated here\n$/);
 	assert.match(said('docker history --platform linux/amd64 busybox').stderr, /--platform is accepted, not simulated here/);
 	assert.equal(said('docker run --rm -q busybox true').code, 0, 'run -q is docker run --quiet');
 	assert.deepEqual(said('docker kill -t 1 nope'), {code: 125, stderr: "unknown shorthand flag: 't' in -t\n\nUsage:  docker kill [OPTIONS] CONTAINER [CONTAINER...]\n\nRun 'docker kill --help' for more information\n"});

@@ -40,7 +40,7 @@ test('docker run errors: name conflict, unknown image, bad port, bad memory, mis
 	// A real flag the simulation does not model is accepted and says so (-v is modelled now: see volumes.test.ts).
 	const init = run(shell, 'docker run --name ab -d --init nginx');
 	assert.equal(init.stdout, containerId(shell, 'ab') + '\n');
-	assert.equal(init.stderr, '(--init is accepted, not simulated here)\n');
+	assert.equal(init.stderr, '[simulator] --init is accepted, not simulated here\n');
 });
 
 test('docker run one-shot commands print their output and exit; --rm removes the container', () => {

@@ -150,7 +150,7 @@ test('flags: real ones not modelled are accepted with a note, unknown ones get k
 	const chunked = run(shell, 'kubectl get nodes --chunk-size=10 --no-headers');
 	assert.equal(chunked.exitCode, 0);
 	assert.match(chunked.stdout, /^control-plane +Ready/);
-	assert.equal(chunked.stderr, '(kubectl: --chunk-size accepted, not simulated here)\n');
+	assert.equal(chunked.stderr, '[simulator] kubectl: --chunk-size accepted, not simulated here\n');
 	assert.equal(run(shell, 'kubectl get pods --frobnicate').stderr, "error: unknown flag: --frobnicate\nSee 'kubectl get --help' for usage.\n");
 	assert.equal(run(shell, 'kubectl get pods -x').stderr, "error: unknown shorthand flag: 'x' in -x\nSee 'kubectl get --help' for usage.\n");
 });

@@ -1,7 +1,7 @@
 // What the simulation models of each docker subcommand's flags, by the key `docker SUB --help` is
 // found under in help-texts.ts. dockerFlags() (flags.ts) adds every other real flag of the
 // subcommand as accepted but not modelled, so a flag docker 28 has is never "unknown"; the parser,
-// --help, Tab completion and the "(X is accepted, not simulated here)" notes read this one table.
+// --help, Tab completion and the "[simulator] X is accepted, not simulated here" notes read this one table.
 
 export type FlagSpec = {
 	names: string[]; // ["-p", "--publish"]

@@ -40,5 +40,5 @@ export function usageError(message: string, subcommand: string): CommandOutcome 
 
 /** One line per real flag the simulation accepts without modelling it. */
 export function notSimulatedNote(flags: string[]): string {
-	return flags.map(f => `(${f} is accepted, not simulated here)\n`).join('');
+	return flags.map(f => `[simulator] ${f} is accepted, not simulated here\n`).join('');
 }

@@ -51,7 +51,7 @@ export function dockerImages(args: string[], call: DockerCall): CommandOutcome {
 		} else return daemonError(`invalid filter '${key}'`);
 	}
 	rows.sort((a, b) => b.image.created - a.image.created || (a.repo < b.repo ? -1 : a.repo > b.repo ? 1 : a.tag < b.tag ? -1 : 1));
-	const note = flags.notSimulated.length ? `(${flags.notSimulated.join(', ')}: accepted, not simulated here)\n` : '';
+	const note = flags.notSimulated.length ? `[simulator] ${flags.notSimulated.join(', ')}: accepted, not simulated here\n` : '';
 	const idOf = (image: Image) => (flagSet(flags, '--no-trunc') ? image.id : shortId(image.id));
 	if (flagSet(flags, '-q')) return ok([...new Set(rows.map(r => idOf(r.image)))].map(id => id + '\n').join(''), {stderr: note});
 	const now = call.world.time;

@@ -155,7 +155,7 @@ function runDocker(args: string[], ctx: Parameters<CommandSpec['run']>[1]): Comm
 	return outcome.world || call.world === ctx.world ? outcome : {...outcome, world: call.world};
 }
 
-/** Puts "(X is accepted, not simulated here)" before what the subcommand wrote on stderr. */
+/** Puts "[simulator] X is accepted, not simulated here" before what the subcommand wrote on stderr. */
 function withNotes(outcome: CommandOutcome, flags: string[]): CommandOutcome {
 	if (flags.length === 0) return outcome;
 	const note = notSimulatedNote(flags);

@@ -90,7 +90,7 @@ function networkCreate(args: string[], call: DockerCall): CommandOutcome {
 		created = createNetwork(w, w.dockers.get(call.host)!, name, subnet);
 	});
 	if ('error' in created) return fail(`Error response from daemon: ${(created as {error: string}).error}`, 1);
-	const notes = parsed.flags.notSimulated.map(f => `(${f} is accepted, not simulated here)\n`).join('');
+	const notes = parsed.flags.notSimulated.map(f => `[simulator] ${f} is accepted, not simulated here\n`).join('');
 	return {stdout: (created as DockerNetwork).id + '\n', stderr: notes, exitCode: 0, world};
 }
 

@@ -112,7 +112,7 @@ export function dockerSystem(args: string[], call: DockerCall): CommandOutcome {
 	if (sub === 'info') return dockerInfo(rest, call);
 	if (sub !== 'df') {
 		if (sub === 'prune') return dockerPrune('system', rest, call);
-		if (sub === 'events' || sub === 'dial-stdio') return ok('', {stderr: `(docker system ${sub} is accepted, not simulated here)\n`});
+		if (sub === 'events' || sub === 'dial-stdio') return ok('', {stderr: `[simulator] docker system ${sub} is accepted, not simulated here\n`});
 		return usageError(sub ? `docker: unknown command: docker system ${sub}` : `Usage:  docker system COMMAND`, 'system');
 	}
 	const parsed = parseFlags(rest, dockerFlags('system df'));

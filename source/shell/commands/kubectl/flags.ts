@@ -53,5 +53,5 @@ export function checkFlags(verb: string, args: ParsedArgs): {error?: string; not
 		}
 		if (!modelled.has(long) && !(long in globalFlags)) notes.push(`--${long}`);
 	}
-	return notes.length ? {note: `(kubectl: ${notes.join(', ')} accepted, not simulated here)\n`} : {};
+	return notes.length ? {note: `[simulator] kubectl: ${notes.join(', ')} accepted, not simulated here\n`} : {};
 }

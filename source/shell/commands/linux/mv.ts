@@ -26,7 +26,7 @@ function copyOrMove(name: 'mv' | 'cp', args: string[], ctx: CommandContext): Com
 			continue;
 		}
 		if (kind === 'dir') {
-			stderr += name === 'cp' ? `cp: -r not specified; omitting directory '${source}'\n` : `mv: cannot move directories in this simulation: '${source}' (accepted, not simulated here)\n`;
+			stderr += name === 'cp' ? `cp: -r not specified; omitting directory '${source}'\n` : `[simulator] mv: moving a directory is not simulated here: '${source}'\n`;
 			continue;
 		}
 		const read = readPath(world, ctx.frame, from);
