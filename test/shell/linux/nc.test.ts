@@ -31,3 +31,14 @@ test('in a busybox pod: busybox nc\'s words, the Service\'s address as resolved'
 	assert.equal(run(shell, 'kubectl exec bb -- nc -zvv 192.168.56.20 10259').stderr, 'nc: 192.168.56.20 (192.168.56.20:10259): Connection refused\nsent 0, rcvd 0\ncommand terminated with exit code 1\n');
 	assert.equal(run(shell, 'kubectl exec bb -- nc -zv nosuch 1').stderr, "nc: bad address 'nosuch'\ncommand terminated with exit code 1\n");
 });
+
+test('nc reads its options as getopt does: clustered letters, a value in the word or the next, options end at the first operand', () => {
+	const shell = sandboxShell({world: createSandboxWorld()});
+	const refused = 'nc: connect to 192.168.56.20 port 10259 (tcp) failed: Connection refused\n';
+	for (const line of ['nc -zvw3 192.168.56.20 10259', 'nc -zv -w 3 192.168.56.20 10259', 'nc -n -p 5 -zv 192.168.56.20 10259', 'nc -zv -- 192.168.56.20 10259']) assert.equal(run(shell, line).stderr, refused, line);
+	const only = '[simulator] only nc [-z] [-v] HOST PORT (one port) is simulated here\n';
+	for (const line of ['nc', 'nc -w', 'nc 192.168.56.20 -z 10259', 'nc -zv 192.168.56.20 10259 7']) assert.deepEqual([run(shell, line).stderr, run(shell, line).exitCode], [only, 1], line);
+	// An option the simulation does not read, even a long one (both ncs read short options only), is said to be not simulated.
+	assert.equal(run(shell, 'nc -x 192.168.56.20 10259').stderr, '[simulator] nc -x is not simulated here; nc -zv HOST PORT checks whether a TCP port answers\n');
+	assert.equal(run(shell, 'nc --help').stderr, '[simulator] nc -- is not simulated here; nc -zv HOST PORT checks whether a TCP port answers\n');
+});

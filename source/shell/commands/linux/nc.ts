@@ -11,6 +11,7 @@
 import {produce} from 'immer';
 import {connect, type ConnectOutcome} from '../../../engine/network/connect.ts';
 import {lookupHost} from '../../../engine/network/dns.ts';
+import {flag, parseOptions, type OptionsSpec} from '../../options.ts';
 import type {CommandSpec} from '../../types.ts';
 import {callerOf, external, lostShell} from './context.ts';
 import {usesBusybox} from './busybox.ts';
@@ -20,34 +21,43 @@ const services: Record<number, string> = {22: 'ssh', 53: 'domain', 80: 'http', 4
 
 const errnoText = {refused: 'Connection refused', unreachable: 'No route to host', timeout: 'Connection timed out'} as const;
 
+/**
+ * The options both ncs share that the simulation reads or passes over; any other letter is said to be
+ * not simulated (style 'own': run() words it). Options end at the first operand, as both read them.
+ */
+const ncOptions: OptionsSpec = {
+	usage: ['nc [-z] [-v] HOST PORT'],
+	about: 'does a TCP port answer?',
+	style: 'own',
+	shortOnly: true,
+	stopAtOperand: true,
+	options: [
+		flag('z', undefined, 'only scan for listening daemons, without sending any data'),
+		flag('v', undefined, 'verbose (twice: more verbose)'),
+		flag('n', undefined, 'numeric-only IP addresses, no DNS'),
+		flag('w', undefined, 'timeout for connects and final net reads', 'required', 'SECS'),
+		flag('i', undefined, 'delay interval for lines sent, ports scanned', 'required', 'SECS'),
+		flag('p', undefined, 'local port number', 'required', 'PORT'),
+		flag('s', undefined, 'local source address', 'required', 'ADDR'),
+		flag('q', undefined, 'quit after EOF on stdin and delay of SECS', 'required', 'SECS'),
+	],
+};
+
 export const nc: CommandSpec = external({
 	name: 'nc',
+	options: ncOptions,
 	summary: 'does a TCP port answer? nc -zv HOST PORT',
 	usage: 'nc -zv HOST PORT',
 	run(args, ctx) {
 		const caller = callerOf(ctx.world, ctx.frame);
 		if (!caller) return lostShell(ctx);
 		const busybox = usesBusybox(ctx.world, ctx.frame);
-		let scan = false;
-		let verbose = 0;
-		const operands: string[] = [];
-		for (let i = 0; i < args.length; i++) {
-			const a = args[i]!;
-			if (a === '--' || !a.startsWith('-') || a === '-') {
-				operands.push(...(a === '--' ? args.slice(i + 1) : args.slice(i)));
-				break;
-			}
-			for (let j = 1; j < a.length; j++) {
-				const letter = a[j]!;
-				if (letter === 'z') scan = true;
-				else if (letter === 'v') verbose++;
-				else if (letter === 'n') continue;
-				else if (letter === 'w' || letter === 'i' || letter === 'p' || letter === 's' || letter === 'q') {
-					if (j === a.length - 1) i++;
-					break;
-				} else return {stdout: '', stderr: `[simulator] nc -${letter} is not simulated here; nc -zv HOST PORT checks whether a TCP port answers\n`, exitCode: 1};
-			}
-		}
+		const read = parseOptions('nc', ncOptions, args);
+		if (read.kind === 'bad' && read.problem.kind === 'unknown-short') return {stdout: '', stderr: `[simulator] nc -${read.problem.letter} is not simulated here; nc -zv HOST PORT checks whether a TCP port answers\n`, exitCode: 1};
+		const given = read.kind === 'ok' ? read.parsed : undefined;
+		const scan = given?.has('z') ?? false;
+		const verbose = given?.given.filter(g => g.key === 'v').length ?? 0;
+		const operands = given?.operands ?? [];
 		const [host, port, ...rest] = operands;
 		if (!host || !port || rest.length > 0 || !/^\d+$/.test(port) || Number(port) > 65535) {
 			return {stdout: '', stderr: `[simulator] only nc [-z] [-v] HOST PORT (one port) is simulated here\n`, exitCode: 1};
