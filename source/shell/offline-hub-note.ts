@@ -6,10 +6,8 @@ import {lookupImage} from '../engine/k8s/images.ts';
 import type {Pod} from '../engine/k8s/kinds.ts';
 import type {World} from '../engine/world.ts';
 
-const notFound = /manifest unknown|repository does not exist/;
-
-export function offlineHubNote(world: World, refText: string, error: string): string {
-	if (!notFound.test(error)) return '';
+/** For a pull of `refText` that failed: the note, when the image was to come from Docker Hub (whose only failures here are a missing repository or tag). */
+export function offlineHubNote(world: World, refText: string): string {
 	const ref = parseImageRef(refText);
 	if ('error' in ref || ref.registry !== dockerHub) return '';
 	const repository = world.registry.repositories.get(ref.path);
@@ -25,8 +23,7 @@ export function podPullNotes(world: World, pod: Pod): string {
 	for (const status of pod.status?.containerStatuses ?? []) {
 		const reason = status.state?.waiting?.reason;
 		if (reason !== 'ErrImagePull' && reason !== 'ImagePullBackOff') continue;
-		const found = lookupImage(world, status.image);
-		if (!found.ok) notes.add(offlineHubNote(world, status.image, found.error));
+		if (!lookupImage(world, status.image).ok) notes.add(offlineHubNote(world, status.image));
 	}
 	return [...notes].join('');
 }

@@ -47,7 +47,7 @@ export function dockerPull(args: string[], call: DockerCall): CommandOutcome {
 		const wanted = parseImageRef(ref);
 		const asked = 'error' in wanted || wanted.tagGiven || wanted.digest || flagSet(parsed.flags, '-q') ? '' : 'Using default tag: latest\n';
 		const failed = daemonError(result.error);
-		return {...failed, stderr: failed.stderr + offlineHubNote(call.world, ref, result.error), stdout: asked};
+		return {...failed, stderr: failed.stderr + offlineHubNote(call.world, ref), stdout: asked};
 	}
 	const defaultTag = result.plan.ref.tagGiven || result.plan.ref.digest ? '' : 'Using default tag: latest\n';
 	if (flagSet(parsed.flags, '-q')) return ok(qualifiedName(result.plan.ref) + '\n', {world: result.world});

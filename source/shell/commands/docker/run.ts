@@ -207,7 +207,7 @@ function ensureImage(call: DockerCall, world: World, ref: string, sub: string): 
 	const pulled = pullOnHost(world, call.host, ref, call.ctx.runtime.programs);
 	if (!pulled.ok) {
 		const failed = runFailure(sub, `Error response from daemon: ${pulled.error}`, unable);
-		return {...failed, stderr: failed.stderr + offlineHubNote(world, ref, pulled.error)};
+		return {...failed, stderr: failed.stderr + offlineHubNote(world, ref)};
 	}
 	return {world: pulled.world, stderr: unable + pulled.text};
 }
