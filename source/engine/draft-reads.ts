@@ -3,6 +3,11 @@
 // entries and writes to few (the kubelet probing every pod), those proxies cost more than the work.
 import {current, isDraft, isModified, original} from 'immer';
 
+/** The value as the produce started (a draft's base), or the value itself when it is not a draft: for reading only. */
+export function baseOf<T extends object>(value: T): T {
+	return isDraft(value) ? (original(value as never) as T) : value;
+}
+
 /** A draft's current value as a plain object: the base itself when the produce has not changed it. */
 export function plain<T extends object>(value: T): T {
 	return isDraft(value) ? (current(value as never) as T) : value;

@@ -2,8 +2,8 @@
 // delays of a real node (sandbox, image pulls sized by missing layers, back-offs), and reports
 // their status and Events. Driven by per-pod timers so a quiet cluster costs nothing per tick.
 // Longer than ~300 lines because a pod's lifecycle (sandbox, pulls, start, back-off, exit) is one state machine.
-import {isDraft, original} from 'immer';
-import {peek, plain, readable} from '../draft-reads.ts';
+import {isDraft} from 'immer';
+import {baseOf, peek, plain, readable} from '../draft-reads.ts';
 import type {ExternalProgramRunner} from '../script/external-programs.ts';
 import type {World} from '../world.ts';
 import {containerBehaviour, handlesSigterm} from './container-behaviour.ts';
@@ -47,9 +47,8 @@ export const relistMs = 5_000;
  */
 function relist(w: World): void {
 	const c = w.cluster!;
-	const base = <T extends object>(value: T): T => (isDraft(value) ? (original(value as never) as T) : value);
-	const nodes = base(c.nodes);
-	const podsByNode = base(c.podsByNode);
+	const nodes = baseOf(c.nodes);
+	const podsByNode = baseOf(c.podsByNode);
 	const touched = new Set<string>();
 	for (let i = w.events.length - 1; i >= 0; i--) {
 		const e = w.events[i]!;
@@ -73,8 +72,8 @@ const relistedClean = new WeakMap<object, {runtimes: object; keys: object}>();
 
 function relistNode(w: World, node: string, keys: Iterable<string>, fromBase: boolean): void {
 	const c = w.cluster!;
-	const runtimes = fromBase && isDraft(c.podRuntimes) ? (original(c.podRuntimes as never) as typeof c.podRuntimes) : c.podRuntimes;
-	const host = fromBase && isDraft(w.hosts) ? (original(w.hosts as never) as typeof w.hosts).get(node) : w.hosts.get(node);
+	const runtimes = fromBase ? baseOf(c.podRuntimes) : c.podRuntimes;
+	const host = (fromBase ? baseOf(w.hosts) : w.hosts).get(node);
 	if (!host?.reachable || host.services['kubelet'] !== 'active') return;
 	const memo = fromBase && !isDraft(host.processes) && !isDraft(runtimes) && !isDraft(keys) ? relistedClean.get(host.processes) : undefined;
 	if (memo && memo.runtimes === runtimes && memo.keys === keys) return;
@@ -111,7 +110,7 @@ export function runKubelets(w: World, sliceMs: number, programs: ExternalProgram
 		if (at <= now) due.push(key);
 	});
 	// The tick's starting state: what probes only read comes from it, without drafting it.
-	const base = isDraft(w) ? (original(w) as World) : w;
+	const base = baseOf(w);
 	const round: ProbeRound = {now: w.time, sliceMs, base, basePods: base.cluster?.store.pods ?? new Map(), runtimes: c.podRuntimes, pods: c.store.pods, nodes: new Map(), writer: new ContainerDraft(c.podRuntimes), timerKeys: [], timerAts: []};
 	for (const key of due) {
 		// A pod that only runs its probes sets its next timer itself, once the round is over.

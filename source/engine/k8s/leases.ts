@@ -2,7 +2,7 @@
 // which its kubelet renews every 10 s (the heartbeat the node lifecycle controller watches), and
 // the leader-election leases of kube-scheduler and kube-controller-manager and the API server's
 // identity lease in kube-system.
-import {isDraft, original} from 'immer';
+import {baseOf} from '../draft-reads.ts';
 import {digestHex} from '../hash.ts';
 import {worldEpoch, type World} from '../world.ts';
 import {msOf, nextResourceVersion, timestampAt} from './metadata.ts';
@@ -25,10 +25,6 @@ export function microTimeAt(ms: number): string {
 	return new Date(worldEpoch + ms).toISOString().replace(/Z$/, '000Z');
 }
 
-function base<T extends object>(value: T): T {
-	return isDraft(value) ? (original(value as never) as T) : value;
-}
-
 export function leaseKey(namespace: string, name: string): string {
 	return `${namespace}/${name}`;
 }
@@ -46,7 +42,7 @@ function renewTimeOf(lease: Lease | undefined): number | undefined {
 export function leaseRenewedAt(w: World, namespace: string, name: string, staleAfterMs: number): number | undefined {
 	const c = w.cluster!;
 	const key = leaseKey(namespace, name);
-	const fromBase = renewTimeOf(base(c.store.leases).get(key));
+	const fromBase = renewTimeOf(baseOf(c.store.leases).get(key));
 	if (fromBase !== undefined && w.time - fromBase < staleAfterMs) return fromBase;
 	return renewTimeOf(c.store.leases.get(key));
 }
@@ -115,7 +111,7 @@ function electLeader(w: World, component: 'kube-scheduler' | 'kube-controller-ma
 	// The mirror pod from the tick's base state (a draft read would copy the whole pod map); one
 	// started during this tick is read from the draft.
 	const podKey = `kube-system/${component}-${c.controlPlane}`;
-	const pod = base(c.store.pods).get(podKey) ?? (c.store.pods.has(podKey) ? c.store.pods.get(podKey) : undefined);
+	const pod = baseOf(c.store.pods).get(podKey) ?? (c.store.pods.has(podKey) ? c.store.pods.get(podKey) : undefined);
 	if (!pod) return;
 	const identity = `${c.controlPlane}_${uuidOf(`leader/${pod.metadata.uid}`)}`;
 	const renewed = leaseRenewedAt(w, 'kube-system', component, leaderRetryMs);

@@ -2,7 +2,7 @@
 // the best. Works on a plain snapshot of the nodes taken once per pass, so thousands of pods
 // schedule in one tick without touching the immer draft per node.
 // Longer than ~300 lines because its filters and scores are small and read together, as in kube-scheduler.
-import {isDraft, original} from 'immer';
+import {baseOf} from '../draft-reads.ts';
 import type {World} from '../world.ts';
 import {apiServerUp} from './api-server-up.ts';
 import {recordObjectEvent} from './events.ts';
@@ -293,7 +293,7 @@ export function runScheduler(w: World): void {
 	let start = c.resourceVersion % Math.max(nodes.length, 1);
 	// Read each pod's spec from the state the tick started with when it has one: reading through
 	// the draft would create a proxy per nested field and make immer walk them all at the end.
-	const basePods = isDraft(c.store.pods) ? (original(c.store.pods) as Map<string, Pod>) : c.store.pods;
+	const basePods = baseOf(c.store.pods);
 	for (const key of queue) {
 		const pod = c.store.pods.get(key);
 		if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) continue;

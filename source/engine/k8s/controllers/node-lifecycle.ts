@@ -1,7 +1,7 @@
 // The node lifecycle controller and the kubelets' heartbeats: a node whose kubelet stops renewing
 // its Lease turns NotReady after the grace period (40 s), gets the unreachable taints, and its pods
 // are evicted when their 300 s toleration runs out. A node that comes back is Ready again.
-import {isDraft, original} from 'immer';
+import {baseOf} from '../../draft-reads.ts';
 import type {World} from '../../world.ts';
 import {recordObjectEvent} from '../events.ts';
 import {nextResourceVersion, now, timestampAt} from '../metadata.ts';
@@ -54,9 +54,8 @@ function setReadyCondition(node: Node, status: 'True' | 'Unknown', time: string,
 export function runNodeLifecycle(w: World, controllerManagerUp: boolean): void {
 	const c = w.cluster!;
 	// Read-only scans go to the tick's base state: reading a draft makes a proxy per node.
-	const base = <T extends object>(value: T): T => (isDraft(value) ? (original(value as never) as T) : value);
-	const nodes = base(c.nodes);
-	const lastSeen = base(c.nodeLastSeen);
+	const nodes = baseOf(c.nodes);
+	const lastSeen = baseOf(c.nodeLastSeen);
 	// Indexed loops: a for-of over a thousand nodes, every tick, in code not yet optimized allocates an iterator result per node.
 	for (let i = 0; i < nodes.length; i++) {
 		const name = nodes[i]!;

@@ -2,7 +2,7 @@
 // a running pod that does not tolerate one is evicted at once; one that tolerates it for
 // tolerationSeconds is evicted that long after the taint was added. (The unreachable and
 // not-ready taints of a lost node are handled by the node lifecycle controller.)
-import {isDraft, original} from 'immer';
+import {baseOf} from '../../draft-reads.ts';
 import type {World} from '../../world.ts';
 import {recordObjectEvent} from '../events.ts';
 import {msOf} from '../metadata.ts';
@@ -28,9 +28,8 @@ function evictAt(taints: Taint[], tolerations: Toleration[] | undefined): number
 
 export function runTaintEviction(w: World): void {
 	const c = w.cluster!;
-	const base = <T extends object>(value: T): T => (isDraft(value) ? (original(value as never) as T) : value);
-	const nodes = base(c.nodes);
-	const stored = base(c.store.nodes);
+	const nodes = baseOf(c.nodes);
+	const stored = baseOf(c.store.nodes);
 	// An indexed loop: every tick, over every node (a for-of allocates per node until optimized).
 	for (let i = 0; i < nodes.length; i++) {
 		const name = nodes[i]!;
