@@ -12,7 +12,7 @@ import {ellipsis, fail, notSimulatedNote, ok, table, usageError} from './format.
 import {dockerFlags, flagSet, flagValue, flagValues, intFlag, parseFlags} from './flags.ts';
 import {ago} from './images.ts';
 import {containerFrame, runInside} from './inside.ts';
-import {formatRows} from './go-format.ts';
+import {formatRows, goTimeString} from './go-format.ts';
 
 export function statusText(c: Container, now: number): string {
 	if (c.state === 'running') return `Up ${humanDuration(now - (c.startedAt ?? now))}`;
@@ -76,7 +76,7 @@ export function dockerPs(args: string[], call: DockerCall): CommandOutcome {
 	});
 	const format = flagValue(flags, '--format');
 	if (format) {
-		const fields = rows.map((r, i) => ({ID: r[0]!, Image: r[1]!, Command: r[2]!, RunningFor: r[3]!, CreatedAt: new Date(worldEpoch + list[i]!.created).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'), Status: r[4]!, State: list[i]!.state, Ports: r[5]!, Names: r[6]!, Labels: Object.entries(list[i]!.labels).map(([k, v]) => `${k}=${v}`).join(','), Size: '0B', Networks: networksOf(list[i]!)}));
+		const fields = rows.map((r, i) => ({ID: r[0]!, Image: r[1]!, Command: r[2]!, RunningFor: r[3]!, CreatedAt: goTimeString(list[i]!.created), Status: r[4]!, State: list[i]!.state, Ports: r[5]!, Names: r[6]!, Labels: Object.entries(list[i]!.labels).map(([k, v]) => `${k}=${v}`).join(','), Size: '0B', Networks: networksOf(list[i]!)}));
 		const out = formatRows(format, fields, {ID: 'CONTAINER ID', Image: 'IMAGE', Command: 'COMMAND', RunningFor: 'CREATED', CreatedAt: 'CREATED AT', Status: 'STATUS', State: 'STATE', Ports: 'PORTS', Names: 'NAMES', Labels: 'LABELS', Size: 'SIZE', Networks: 'NETWORKS'});
 		return typeof out === 'string' ? ok(out, {stderr: note}) : fail(out.error, 1);
 	}

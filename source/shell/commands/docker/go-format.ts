@@ -1,8 +1,14 @@
 // `--format` for list commands: Go-template fields ({{.Names}}), `table` for a header row, and
 // `\t` separated columns laid out like docker's tabwriter. `{{json .}}` prints the row as JSON.
+import {worldEpoch} from '../../../engine/world.ts';
 import {table} from './format.ts';
 
 export type FormatRow = Record<string, string>;
+
+/** Go's time.Time.String() of a Unix time (whole seconds) in UTC, as --format's CreatedAt prints it: "2026-01-05 09:00:00 +0000 UTC". */
+export function goTimeString(at: number): string {
+	return new Date(worldEpoch + at).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC');
+}
 
 /**
  * A formatter context's MarshalJSON: json.Marshal of a map of its fields, so Go sorts the keys and

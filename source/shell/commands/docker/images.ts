@@ -9,7 +9,7 @@ import {worldEpoch} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
 import type {DockerCall} from './context.ts';
 import {daemonError, ellipsis, fail, ok, table, usageError} from './format.ts';
-import {formatRows} from './go-format.ts';
+import {formatRows, goTimeString} from './go-format.ts';
 import {dockerFlags, flagSet, flagValue, flagValues, parseFlags} from './flags.ts';
 
 export function ago(now: number, then: number): string {
@@ -58,7 +58,7 @@ export function dockerImages(args: string[], call: DockerCall): CommandOutcome {
 	const body = rows.map(r => [r.repo, r.tag, idOf(r.image), ago(now, r.image.created), humanSize(imageSize(call.world, r.image))]);
 	const format = flagValue(flags, '--format');
 	if (format) {
-		const fields = body.map((b, i) => ({Repository: b[0]!, Tag: b[1]!, ID: b[2]!, CreatedSince: b[3]!, CreatedAt: new Date(worldEpoch + rows[i]!.image.created).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'), Size: b[4]!, Digest: '<none>'}));
+		const fields = body.map((b, i) => ({Repository: b[0]!, Tag: b[1]!, ID: b[2]!, CreatedSince: b[3]!, CreatedAt: goTimeString(rows[i]!.image.created), Size: b[4]!, Digest: '<none>'}));
 		const out = formatRows(format, fields, {Repository: 'REPOSITORY', Tag: 'TAG', ID: 'IMAGE ID', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT', Size: 'SIZE', Digest: 'DIGEST'}, '*formatter.ImageContext');
 		return typeof out === 'string' ? ok(out, {stderr: note}) : fail(out.error, 1);
 	}

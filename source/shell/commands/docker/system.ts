@@ -3,12 +3,12 @@ import {daemonId, dockerVersion} from '../../../engine/docker/daemon.ts';
 import {imageSize} from '../../../engine/docker/images.ts';
 import {containerChanges} from '../../../engine/docker/runtime.ts';
 import {humanDuration, humanSize} from '../../../engine/docker/units.ts';
-import {worldEpoch} from '../../../engine/world.ts';
 import type {CommandOutcome} from '../../types.ts';
 import type {DockerCall} from './context.ts';
 import {ok, table, usageError} from './format.ts';
 import {dockerFlags, flagSet, flagValue, parseFlags} from './flags.ts';
 import {statusText} from './containers.ts';
+import {goTimeString} from './go-format.ts';
 import {formatDfSummary, formatDfVerbose} from './system-df-format.ts';
 import {lookupFile} from '../../../engine/host/filesystem.ts';
 import {bytesSize, dockerPrune} from './more.ts';
@@ -192,9 +192,4 @@ export function dockerSystem(args: string[], call: DockerCall): CommandOutcome {
 	];
 	if (formatted) return formatDfSummary(format, summary.map(([Type, TotalCount, Active, Size, Reclaimable]) => ({Type: Type!, TotalCount: TotalCount!, Active: Active!, Size: Size!, Reclaimable: Reclaimable!})));
 	return ok(table([['TYPE', 'TOTAL', 'ACTIVE', 'SIZE', 'RECLAIMABLE'], ...summary]));
-}
-
-/** Go's time.Time.String() of a Unix time in UTC: "2026-01-05 09:00:00 +0000 UTC". */
-function goTimeString(at: number): string {
-	return new Date(worldEpoch + Math.floor(at / 1000) * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC');
 }
