@@ -27,3 +27,12 @@ test('help matches the start of builtin names, in bash\'s table order; no match 
 	assert.equal(run(shell, 'help -x').stderr, 'bash: help: -x: invalid option\nhelp: usage: help [-dms] [pattern ...]\n');
 	assert.match(run(shell, 'help').stdout, /^Commands in this simulated shell:\n/, 'help alone is still the tutor\'s list');
 });
+
+test("help reads -d, -s and -m as bash's internal_getopt does: the last of -d and -s decides, a bad letter anywhere is the usage error", () => {
+	const shell = sandboxShell();
+	assert.equal(run(shell, 'help -sd cd').stdout, 'cd - Change the shell working directory.\n');
+	assert.equal(run(shell, 'help -ds cd').stdout, 'cd: cd [-L|[-P [-e]] [-@]] [dir]\n');
+	assert.deepEqual([run(shell, 'help -mx cd').stderr, run(shell, 'help -mx cd').exitCode], ['bash: help: -x: invalid option\nhelp: usage: help [-dms] [pattern ...]\n', 2]);
+	assert.equal(run(shell, 'help -m cd').stderr, '[simulator] help -m (the pseudo-manpage format) is not simulated here\n');
+	assert.match(run(shell, 'help -- cd').stdout, /^cd: cd \[-L/);
+});

@@ -19,6 +19,7 @@ export const builtinOptions: Record<string, OptionsSpec> = {
 	history: builtin('history', 'history [-c] [-d offset] [n] or history -anrw [filename] or history -ps arg [arg...]', 'cd:anrwps'),
 	export: builtin('export', 'export [-fn] [name[=value] ...] or export -p', 'fnp'),
 	printf: builtin('printf', 'printf [-v var] format [arguments]', 'v:'),
+	help: builtin('help', 'help [-dms] [pattern ...]', 'dms'),
 	// ncurses clear: short options only, so `clear --bogus` is the option '-'.
 	clear: {
 		usage: ['clear [options]'],

@@ -1,4 +1,7 @@
+import {withOptions} from '../checked-command.ts';
+import {parseOptions} from '../options.ts';
 import type {CommandSpec} from '../types.ts';
+import {builtinOptions} from './builtin-options.ts';
 import {bashBuiltinOrder, bashHelpTexts} from './bash-help-texts.ts';
 
 /**
@@ -6,26 +9,19 @@ import {bashBuiltinOrder, bashHelpTexts} from './bash-help-texts.ts';
  * texts, bash-help-texts.ts), -d a short description, -s the synopsis. `help` alone lists what
  * the simulated shell understands, from the session's command table (the tutor's own list).
  */
-export const helpCommand: CommandSpec = {
+const helpOptions = builtinOptions['help']!;
+
+export const helpCommand: CommandSpec = withOptions({
 	name: 'help',
 	summary: 'list the commands this simulated shell understands; help BUILTIN shows bash\'s help for it',
 	run(args, ctx) {
-		let mode: 'full' | 'short' | 'synopsis' = 'full';
-		let i = 0;
-		for (; i < args.length && args[i]!.startsWith('-') && args[i] !== '-'; i++) {
-			const a = args[i]!;
-			if (a === '--') {
-				i++;
-				break;
-			}
-			for (const letter of a.slice(1)) {
-				if (letter === 'd') mode = 'short';
-				else if (letter === 's') mode = 'synopsis';
-				else if (letter === 'm') return {stdout: '', stderr: '[simulator] help -m (the pseudo-manpage format) is not simulated here\n', exitCode: 0};
-				else return {stdout: '', stderr: `bash: help: -${letter}: invalid option\nhelp: usage: help [-dms] [pattern ...]\n`, exitCode: 2};
-			}
-		}
-		const patterns = args.slice(i);
+		const read = parseOptions('help', helpOptions, args);
+		const given = read.kind === 'ok' ? read.parsed.given : [];
+		if (given.some(g => g.key === 'm')) return {stdout: '', stderr: '[simulator] help -m (the pseudo-manpage format) is not simulated here\n', exitCode: 0};
+		// The last of -d and -s given decides, as bash's loop over them does.
+		const last = given.at(-1)?.key;
+		const mode = last === 'd' ? 'short' : last === 's' ? 'synopsis' : 'full';
+		const patterns = read.kind === 'ok' ? read.parsed.operands : [];
 		if (patterns.length === 0) {
 			const specs = [...ctx.runtime.commands.values()].sort((a, b) => a.name.localeCompare(b.name));
 			const width = Math.max(...specs.map(s => s.name.length));
@@ -57,4 +53,4 @@ export const helpCommand: CommandSpec = {
 		}
 		return {stdout, stderr, exitCode: 0};
 	},
-};
+}, helpOptions);
